@@ -354,7 +354,8 @@ public final class PackSelector {
 
     private static void checkIncluded(List<SourceEntry> included, ArchiveLimits limits, PackageLocation location,
             Problems problems) {
-        Map<String, String> byFoldedPath = new HashMap<>();
+        Map<String, String> byFoldedPrefix = new HashMap<>();
+        Set<String> clashing = new HashSet<>();
         long total = 0;
         for (SourceEntry entry : included) {
             String path = entry.path();
@@ -362,11 +363,7 @@ public final class PackSelector {
             for (String violation : PackagePaths.violations(path)) {
                 problems.error(path, "", violation, location.fixOrLeaveOut("rename the file"));
             }
-            String clash = byFoldedPath.putIfAbsent(PackagePaths.caseFoldKey(path), path);
-            if (clash != null) {
-                problems.error(path, "", "the path differs from '" + clash + "' only in letter case, so they"
-                        + " would be one file on Windows and macOS", "rename one of them");
-            }
+            caseClash(path, byFoldedPrefix, clashing).ifPresent(problems::add);
             if (!limits.fitsOneFile(entry.size())) {
                 problems.add(overLimit(entry, limits, location, location.shrinkOrRemove(limits)));
             }
@@ -382,6 +379,40 @@ public final class PackSelector {
                     + location.limitSource(limits, ArchiveLimits.Bound.UNPACKED_BYTES),
                     location.orRaise(location.trimOrSplit(), limits, ArchiveLimits.Bound.UNPACKED_BYTES));
         }
+    }
+
+    /**
+     * The error of the path's first folder or file name that an earlier path spells in other letter case, unless
+     * reported already: macOS and Windows would hold the two as one, and a file beside a folder of that name not at
+     * all. Folders clash once, not for every file in them.
+     *
+     * @param seen     the folders (with their '/') and files of the earlier paths, as written, by case-folded key
+     * @param clashing the folders and files reported, as written
+     */
+    private static Optional<Problem> caseClash(String path, Map<String, String> seen, Set<String> clashing) {
+        String[] segments = Glob.segmentsOf(path);
+        StringBuilder prefix = new StringBuilder(path.length());
+        for (int i = 0; i < segments.length; i++) {
+            prefix.append(segments[i]);
+            String name = prefix.toString();
+            String written = i + 1 < segments.length ? name + "/" : name;
+            String other = seen.putIfAbsent(PackagePaths.caseFoldKey(name), written);
+            // the same name as a file and as a folder is a name a Git tree holds twice, which has a rule of its own
+            if (other != null && !other.equals(name) && !other.equals(name + "/")) {
+                return clashing.add(written) ? Optional.of(caseClash(written, other)) : Optional.empty();
+            }
+            prefix.append('/');
+        }
+        return Optional.empty();
+    }
+
+    private static Problem caseClash(String written, String other) {
+        boolean folder = written.endsWith("/");
+        String one = folder != other.endsWith("/")
+                ? "one name on Windows and macOS, which a file and a folder cannot share"
+                : (folder ? "one folder" : "one file") + " on Windows and macOS";
+        return Problem.error(written, "", "the " + (folder ? "folder" : "path") + " differs from '" + other
+                + "' only in letter case, so they would be " + one, "rename one of them");
     }
 
     /**

@@ -386,6 +386,29 @@ class PackSelectorTest {
     }
 
     @Test
+    void aFileAndAFolderEqualButForCaseClash() throws IOException {
+        PackSelection selection = select(source("prompd.json", "Prompts", "prompts/a.md", "prompts/b.md",
+                "Notes/x.md", "notes"), List.of(), List.of());
+
+        assertEquals(List.of("notes|the path differs from 'Notes/' only in letter case, so they would be one name on"
+                + " Windows and macOS, which a file and a folder cannot share|rename one of them",
+                "prompts/|the folder differs from 'Prompts' only in letter case, so they would be one name"
+                + " on Windows and macOS, which a file and a folder cannot share|rename one of them"),
+                selection.problems().stream().map(p -> p.file() + "|" + p.message() + "|" + p.hint()).toList());
+    }
+
+    @Test
+    void foldersEqualButForCaseClashOnceAtTheFirstNameThatDiffers() throws IOException {
+        PackSelection selection = select(source("prompd.json", "docs/Prompts/sub/x.md", "docs/prompts/sub/y.md",
+                "docs/prompts/z.md", "docs/PROMPTS/w.md", "docs/readme.md"), List.of(), List.of());
+
+        assertEquals(List.of("docs/Prompts/|the folder differs from 'docs/PROMPTS/' only in letter case, so they would"
+                + " be one folder on Windows and macOS", "docs/prompts/|the folder differs from 'docs/PROMPTS/' only in"
+                + " letter case, so they would be one folder on Windows and macOS"),
+                selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
+    }
+
+    @Test
     void tooManyFilesIsAnError() throws IOException {
         PackSelection selection = PackSelector.select(source("prompd.json", "a", "b"), List.of(), List.of(),
                 new ArchiveLimits(2, 100, 100), PackageLocation.WORKING_FOLDER);

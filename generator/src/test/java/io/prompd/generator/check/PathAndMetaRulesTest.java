@@ -138,6 +138,21 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aFileBesideAFolderOfTheSameNameButForCaseIsRefused() {
+        String version = repo.publish("@common/util", "1.1.0");
+        repo.write(version + "/Prompts", "not a folder\n");
+        repo.commit("publish, with a file macOS takes for the prompts folder");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem problem = assertError(report, version + "/prompts/", "the folder differs from 'Prompts' only in"
+                + " letter case, so they would be one name on Windows and macOS, which a file and a folder cannot"
+                + " share");
+        assertEquals("rename one of them", problem.hint());
+        assertErrorCount(report, 1);
+    }
+
+    @Test
     void fileOutsideTheRegistryLayoutIsRefused() {
         repo.write("NOTES.txt", "todo\n");
         repo.commit("notes");
