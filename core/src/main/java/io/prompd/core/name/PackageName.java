@@ -3,6 +3,7 @@ package io.prompd.core.name;
 import io.prompd.core.files.DeviceNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * package becomes a folder, a part must also work as a Windows file name: it must not end with
  * {@code .} (Windows drops it) and its stem before the first {@code .} must not be a device name
  * ({@code con}, {@code nul}, {@code com1}, ...), since Windows reserves {@code con.txt} as much as
- * {@code con}.
+ * {@code con}. The name is neither {@code node_modules} nor {@code favicon.ico}, which npm refuses.
  *
  * @param scope the scope without its {@code @}, or empty for an unscoped package
  * @param name  the name within the scope
@@ -22,6 +23,15 @@ public record PackageName(String scope, String name) implements Comparable<Packa
 
     public static final int MAX_PART_LENGTH = 64;
 
+    /**
+     * Names npm refuses, with why. npm refuses them unscoped only, but a scoped package named so is a folder named so
+     * too, in a registry's repository and wherever it is copied.
+     */
+    private static final Map<String, String> SPECIAL_NAMES = Map.of(
+            "node_modules", "a folder name tools treat specially: npm installs into it, and Git ignore rules, editors"
+                    + " and prompd pack skip it",
+            "favicon.ico", "the file browsers request at a site's root, which npm refuses as a package name");
+
     public PackageName {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(name, "name");
@@ -29,7 +39,7 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         if (!scope.isEmpty()) {
             checkPart("scope", scope, problems);
         }
-        checkPart("name", name, problems);
+        checkName(name, problems);
         if (!problems.isEmpty()) {
             String written = scope.isEmpty() ? name : "@" + scope + "/" + name;
             throw new IllegalArgumentException(invalid(written, problems));
@@ -68,13 +78,22 @@ public record PackageName(String scope, String name) implements Comparable<Packa
                 return problems;
             }
             checkPart("scope", text.substring(1, slash), problems);
-            checkPart("name", text.substring(slash + 1), problems);
+            checkName(text.substring(slash + 1), problems);
         } else if (text.contains("/")) {
             problems.add("an unscoped name cannot contain '/'; a scoped name starts with '@', as in @" + text);
         } else {
-            checkPart("name", text, problems);
+            checkName(text, problems);
         }
         return problems;
+    }
+
+    /** The rules of a part, and that the name is none npm refuses (its validate-npm-package-name's blocklist). */
+    private static void checkName(String name, List<String> problems) {
+        checkPart("name", name, problems);
+        String why = SPECIAL_NAMES.get(name);
+        if (why != null) {
+            problems.add("the name '" + name + "' is " + why + "; choose another name");
+        }
     }
 
     private static void checkPart(String what, String part, List<String> problems) {

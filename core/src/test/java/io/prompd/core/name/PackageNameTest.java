@@ -92,6 +92,24 @@ class PackageNameTest {
         assertTrue(onlyProblem(text).contains("reserved device name on Windows"), onlyProblem(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"node_modules", "@org/node_modules"})
+    void refusesTheFolderNameToolsTreatSpecially(String text) {
+        assertEquals("the name 'node_modules' is a folder name tools treat specially: npm installs into it, and Git"
+                + " ignore rules, editors and prompd pack skip it; choose another name", onlyProblem(text));
+    }
+
+    @Test
+    void refusesTheNameBrowsersRequestAtASitesRoot() {
+        assertEquals("the name 'favicon.ico' is the file browsers request at a site's root, which npm refuses as a"
+                + " package name; choose another name", onlyProblem("favicon.ico"));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> new PackageName("", "favicon.ico"));
+        assertTrue(invalid.getMessage().startsWith("invalid package name 'favicon.ico': the name 'favicon.ico' is the"
+                + " file browsers request"), invalid.getMessage());
+        assertTrue(PackageName.check("@node_modules/favicon-ico").isEmpty());
+    }
+
     @Test
     void refusesATrailingDot() {
         assertTrue(onlyProblem("pkg.").contains("remove the trailing '.'"));

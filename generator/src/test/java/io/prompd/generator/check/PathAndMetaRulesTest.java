@@ -219,6 +219,18 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aPackageNamedAfterTheFolderNpmInstallsIntoIsRefused() {
+        repo.publish("@common/node_modules", "1.0.0");
+        repo.commit("a name tools skip");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, "packages/@common/node_modules", "'@common/node_modules' is not a valid package name: the"
+                + " name 'node_modules' is a folder name tools treat specially");
+        assertErrorCount(report, 1);
+    }
+
+    @Test
     void aTarballUnpackedIntoThePackageFolderWithNoVersionFolderIsToldTheLayout() {
         String folder = repo.publish("@common/base", "1.0.0");
         repo.move(folder, "packages/@common/base/package");
