@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,12 +51,21 @@ final class PackageFolderParameter {
         if (!Files.isDirectory(resolved)) {
             throw notAPackage("no package folder at " + resolved, resolved);
         }
-        // a tarball unpacked with its package/ folder is a package: validation explains where its prompd.json is
+        // a tarball unpacked with its package/ folder is a package, as is one whose prompd.json is named in other
+        // letter case: validation explains where its prompd.json is
         if (!Files.isRegularFile(resolved.resolve(ManifestReader.FILE_NAME))
-                && !Files.isRegularFile(resolved.resolve(Packer.ROOT + ManifestReader.FILE_NAME))) {
+                && !Files.isRegularFile(resolved.resolve(Packer.ROOT + ManifestReader.FILE_NAME))
+                && !holdsMiscasedManifest(resolved)) {
             throw notAPackage("no prompd.json in " + resolved, resolved);
         }
         return context.resolveFolder(folder);
+    }
+
+    private static boolean holdsMiscasedManifest(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.anyMatch(entry -> ManifestReader.isMiscased(entry.getFileName().toString())
+                    && Files.isRegularFile(entry));
+        }
     }
 
     /**

@@ -288,6 +288,19 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aManifestNamedInOtherLetterCaseIsToldToBeRenamed() throws IOException {
+        Files.move(pkg.resolve("prompd.json"), pkg.resolve("Prompd.json"));
+
+        for (String command : List.of("validate", "pack")) {
+            CliRun run = CliRun.in(work, home, command, "greeter");
+
+            assertEquals(1, run.exitCode(), command + ": " + run.err());
+            assertTrue((run.out() + run.err()).contains("prompd.json\n  error   the package has no prompd.json\n"
+                    + "          hint: found Prompd.json: rename it to prompd.json\n"), run.out() + run.err());
+        }
+    }
+
+    @Test
     void aFolderOfAPackageIsAnsweredWithThePackageItLiesInNotWithCreatingAnotherThere() {
         for (String command : List.of("validate", "pack")) {
             CliRun fromAbove = CliRun.in(work, home, command, "greeter/prompts");

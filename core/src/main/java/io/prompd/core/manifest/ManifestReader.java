@@ -3,6 +3,7 @@ package io.prompd.core.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
@@ -50,6 +51,14 @@ public final class ManifestReader {
 
     private ManifestReader(String file) {
         this.file = file;
+    }
+
+    /**
+     * Whether a file name is the manifest's in other letter case ({@code Prompd.json}): macOS and Windows show it as
+     * the manifest, where Linux, Git and the registry do not read it.
+     */
+    public static boolean isMiscased(String name) {
+        return !name.equals(FILE_NAME) && PackagePaths.caseFoldKey(name).equals(FILE_NAME);
     }
 
     /**

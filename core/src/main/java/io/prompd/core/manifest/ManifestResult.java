@@ -39,6 +39,12 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
                 + " package folder, or create " + file + " with at least a name and a version"));
     }
 
+    /** The result for a package whose manifest is named in other letter case, found as {@code found}. */
+    public static ManifestResult miscased(String file, String found) {
+        return nothingParsed(file, Problem.error(file, "", "the package has no " + file, "found " + found
+                + ": rename it to " + file));
+    }
+
     /**
      * The result for a package whose manifest sits one folder down, in the folder every entry of a
      * tarball sits in: the tarball was unpacked without {@code --strip-components=1}, and the

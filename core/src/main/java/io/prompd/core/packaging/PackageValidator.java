@@ -181,7 +181,10 @@ public final class PackageValidator {
         } else if (source.entry(Packer.ROOT + MANIFEST).filter(SourceEntry::isFile).isPresent()) {
             result = ManifestResult.unpackedWithItsFolder(MANIFEST, Packer.ROOT, Packer.UNPACK_COMMAND);
         } else {
-            result = ManifestResult.missing(MANIFEST);
+            result = source.entries().stream().filter(SourceEntry::isFile).map(SourceEntry::path)
+                    .filter(ManifestReader::isMiscased).findFirst()
+                    .map(found -> ManifestResult.miscased(MANIFEST, found))
+                    .orElseGet(() -> ManifestResult.missing(MANIFEST));
         }
         problems.addAll(result.problems());
         return result;

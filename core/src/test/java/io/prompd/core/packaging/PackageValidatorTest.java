@@ -40,6 +40,17 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aManifestNamedInOtherLetterCaseIsToldToBeRenamed() throws IOException {
+        List<Problem> problems = validator.validate(MemorySource.ofText("p",
+                Map.of("Prompd.json", MANIFEST, "hello.prmd", "Hi\n"))).problems();
+
+        Problem missing = problems.stream().filter(problem -> problem.file().equals("prompd.json")).findFirst()
+                .orElseThrow();
+        assertEquals("the package has no prompd.json", missing.message());
+        assertEquals("found Prompd.json: rename it to prompd.json", missing.hint());
+    }
+
+    @Test
     void onlyTheManifestsOwnProblemsGetTheLineOfAManifestField() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
                 "prompd.json",
