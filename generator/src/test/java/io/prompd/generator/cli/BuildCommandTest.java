@@ -213,7 +213,7 @@ class BuildCommandTest {
     @Test
     void aRepositoryWithoutCommitsIsSaidToHaveNone() throws Exception {
         Path empty = temp.resolve("empty");
-        Git.init().setDirectory(empty.toFile()).call().close();
+        TestRegistryRepo.init(empty).close();
 
         assertEquals(3, run("build", empty.toString(), "--out", out.toString()));
         assertTrue(stderr.toString()

@@ -36,6 +36,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -74,12 +75,21 @@ public final class TestRegistryRepo implements AutoCloseable {
         this.root = root;
     }
 
-    /** An empty repository on branch {@code main}, with a working tree, and no commit yet. */
+    /**
+     * An empty repository on branch {@code main}, with a working tree, and no commit yet; or the one already there, as
+     * {@code git init} opens it.
+     */
     public static TestRegistryRepo init(Path folder) {
+        // not Git.init(), which reads git's environment: the GIT_DIR or GIT_INDEX_FILE of a hook or 'rebase -x'
+        // running the build would have the test write into that repository
         try {
-            Git git = Git.init().setDirectory(folder.toFile()).setInitialBranch("main").call();
-            return new TestRegistryRepo(git, folder);
-        } catch (GitAPIException failed) {
+            Repository repository = new FileRepositoryBuilder().setGitDir(folder.resolve(Constants.DOT_GIT).toFile())
+                    .setWorkTree(folder.toFile()).setInitialBranch("main").build();
+            if (!repository.getObjectDatabase().exists()) {
+                repository.create();
+            }
+            return new TestRegistryRepo(Git.wrap(repository), folder);
+        } catch (IOException | GitAPIException failed) {
             throw new IllegalStateException("cannot create a Git repository in " + folder, failed);
         }
     }
@@ -564,6 +574,6 @@ public final class TestRegistryRepo implements AutoCloseable {
 
     @Override
     public void close() {
-        git.close();
+        git.getRepository().close();
     }
 }
