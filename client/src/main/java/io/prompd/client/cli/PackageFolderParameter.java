@@ -37,6 +37,10 @@ final class PackageFolderParameter {
     Path existing(CliContext context) throws IOException {
         if (folder == null) {
             Path working = context.workingDirectory();
+            if (!Files.isRegularFile(working.resolve(ManifestReader.FILE_NAME)) && holdsMiscasedManifest(working)) {
+                // the package the user is in, whose prompd.json is named in other letter case: validation says so
+                return working;
+            }
             return Project.enclosing(working).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
                     "no prompd.json in " + working.toAbsolutePath() + " or any folder above it",
                     "give the package's folder (as in 'prompd validate DIR'), run this inside a package, or create"
