@@ -146,10 +146,15 @@ final class TemplateLexer {
 
     /**
      * The index of the delimiter closing the tag opened at {@code open}, skipping the string literals of a
-     * {@code {{ }}} or {@code {% %}}, which may hold one; -1 when none does, told as a fault.
+     * {@code {{ }}} or {@code {% %}}, which may hold one; -1 when none does, told as a fault. A {@code }}} inside a
+     * dict literal of a {@code {{ }}} closes the dict, as Jinja's lexer has it ({@code {{ {'a': {'b': x}} }}}); when
+     * the braces never balance before the next tag, the first {@code }}} closes the tag, and the expression's reader
+     * tells which brace is never closed.
      */
     private int closing(int open, char kind) {
         String closer = kind == '{' ? "}}" : kind + "}";
+        int firstCloser = -1;
+        int openBraces = 0;
         for (int index = open + 2; index + 1 < body.length(); index++) {
             char c = body.charAt(index);
             if (kind != '#' && (c == '"' || c == '\'')) {
@@ -159,9 +164,20 @@ final class TemplateLexer {
                     return -1;
                 }
                 index = end;
-            } else if (body.startsWith(closer, index)) {
+            } else if (body.startsWith(closer, index) && (openBraces == 0 || kind != '{')) {
                 return index;
+            } else if (firstCloser >= 0 && c == '{' && "{%#".indexOf(body.charAt(index + 1)) >= 0) {
+                // the next tag: no expression holds one, so the braces never balance
+                break;
+            } else if (kind == '{' && c == '{') {
+                openBraces++;
+            } else if (kind == '{' && c == '}') {
+                firstCloser = firstCloser < 0 && body.startsWith(closer, index) ? index : firstCloser;
+                openBraces = Math.max(0, openBraces - 1);
             }
+        }
+        if (firstCloser >= 0) {
+            return firstCloser;
         }
         neverClosed(open, kind, closer, -1);
         return -1;
