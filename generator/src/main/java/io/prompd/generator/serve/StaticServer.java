@@ -38,6 +38,8 @@ public final class StaticServer implements AutoCloseable {
 
     private static final List<String> FOLDER_INDEXES = List.of("index.html", "index.json");
     private static final Pattern REPEATED_SLASHES = Pattern.compile("//+");
+    /** What a client must take of an answer within the send time: 64 KiB, under a second at 100 KB/s. */
+    private static final int PART_SIZE = 64 << 10;
 
     /** The folder as given, made absolute: what lies at that path is looked up for each request. */
     private final Path out;
@@ -208,7 +210,7 @@ public final class StaticServer implements AutoCloseable {
         return index.isPresent() && index.get().toRealPath().startsWith(root) ? index : Optional.empty();
     }
 
-    private static void send(HttpExchange exchange, Path root, Path file, boolean head) throws IOException {
+    private void send(HttpExchange exchange, Path root, Path file, boolean head) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         String etag = "\"" + Long.toHexString(attributes.size()) + "-"
                 + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "\"";
@@ -228,7 +230,12 @@ public final class StaticServer implements AutoCloseable {
         }
         exchange.sendResponseHeaders(200, attributes.size() == 0 ? -1 : attributes.size());
         try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
-            in.transferTo(out);
+            byte[] part = new byte[PART_SIZE];
+            for (int read = in.read(part); read >= 0; read = in.read(part)) {
+                out.write(part, 0, read);
+                // a slow client that keeps taking the answer is not stalled: only a pause in it is limited
+                workers.answering();
+            }
         }
     }
 

@@ -2,18 +2,19 @@ package io.prompd.generator.serve;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The JDK server's workers, each exchange under a time limit. The JDK reads a request and writes its answer on
  * the worker's blocking socket channel, so interrupting the worker closes that channel and frees the worker. The
- * JDK's own limits ({@code sun.net.httpserver.maxReqTime}, {@code maxRspTime}) would do the same, but they are
- * read once per process, into constants, so one server's settings could not differ from another's.
+ * JDK's own limits ({@code sun.net.httpserver.maxReqTime}, {@code maxRspTime}) would cut off a whole answer that
+ * takes long rather than a pause in it, and they are read once per process, into constants, so one server's
+ * settings could not differ from another's.
  */
 final class TimedWorkers implements Executor, AutoCloseable {
 
@@ -28,11 +29,14 @@ final class TimedWorkers implements Executor, AutoCloseable {
         this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>());
         workers.allowCoreThreadTimeOut(true);
-        this.alarms = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "prompd-serve-time-limits");
             thread.setDaemon(true);
             return thread;
         });
+        // an alarm is moved at each part of a download sent: the ones moved from must not pile up until due
+        alarms.setRemoveOnCancelPolicy(true);
+        this.alarms = alarms;
     }
 
     /** Runs one of the JDK's exchanges, which starts by reading the request, under the request's time limit. */
@@ -53,9 +57,12 @@ final class TimedWorkers implements Executor, AutoCloseable {
         });
     }
 
-    /** Called by the handler on the exchange's worker once the request has arrived: the answer's time starts. */
+    /**
+     * Called by the handler on the exchange's worker once the request has arrived, and again after each part of the
+     * answer the client has taken: the client then has the send time to take the next part.
+     */
     void answering() {
-        watched.get().limit(settings.responseTime());
+        watched.get().limit(settings.sendTime());
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.prompd.generator.serve;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
@@ -18,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,15 +234,18 @@ class StaticServerTest {
     }
 
     @Test
-    void clientsThatStallInTheirRequestOrTheirDownloadLeaveTheOthersServedAtOnce() throws Exception {
+    void aHundredClientsThatStallInTheirRequestOrTheirDownloadLeaveTheOthersServedAtOnce() throws Exception {
         writeLargeFile();
         List<Socket> stalled = new ArrayList<>();
         try {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 100; i++) {
                 // no blank line after the headers: the request never ends
                 stalled.add(send("GET /registry.json HTTP/1.1\r\nHost: x\r\n"));
+            }
+            for (int i = 0; i < 8; i++) {
                 stalled.add(send("GET /large.bin HTTP/1.1\r\nHost: x\r\n\r\n"));
             }
+            assertTrue(stalled.size() < ServeSettings.PREVIEW.workers(), "each stalled client holds a worker");
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.url().resolve("registry.json"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode());
@@ -274,9 +282,43 @@ class StaticServerTest {
         }
     }
 
-    /** A file larger than the sockets' buffers, so that a client that does not read it holds its worker. */
+    @Test
+    void aSlowDownloadThatKeepsTakingItsAnswerRunsPastTheSendTimeAndArrivesWhole() throws Exception {
+        writeLargeFile();
+        ServeSettings brief = new ServeSettings(2, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        try (StaticServer limited = StaticServer.start(root, "127.0.0.1", 0, brief); Socket download = new Socket()) {
+            // a small window, so that what the client has not read yet cannot sit in its buffer
+            download.setReceiveBufferSize(64 << 10);
+            download.connect(new InetSocketAddress(limited.url().getHost(), limited.url().getPort()));
+            download.getOutputStream().write("GET /large.bin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            download.setSoTimeout(10_000);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            long started = System.nanoTime();
+            InputStream in = download.getInputStream();
+            for (byte[] part = in.readNBytes(2 << 20); part.length > 0; part = in.readNBytes(2 << 20)) {
+                answer.write(part);
+                Thread.sleep(300);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(Duration.ofSeconds(3)) > 0, "the download took several send times: " + took);
+
+            byte[] bytes = answer.toByteArray();
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            int body = text.indexOf("\r\n\r\n") + 4;
+            assertTrue(text.startsWith("HTTP/1.1 200 "), text.substring(0, Math.min(body, 200)));
+            assertArrayEquals(Files.readAllBytes(root.resolve("large.bin")),
+                    Arrays.copyOfRange(bytes, body, bytes.length), "the whole file, byte for byte");
+        }
+    }
+
+    /**
+     * A file larger than the sockets' buffers, so that a client that does not read it holds its worker, of bytes that
+     * differ, so that a body missing a part differs from the file.
+     */
     private long writeLargeFile() throws IOException {
         byte[] large = new byte[32 << 20];
+        new Random(1).nextBytes(large);
         Files.write(root.resolve("large.bin"), large);
         return large.length;
     }
