@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -79,6 +80,31 @@ public final class JsonTrees {
             case NULL -> Optional.of("null");
             case MISSING -> Optional.empty();
         };
+    }
+
+    /**
+     * The problem of a JSON file whose bytes are not UTF-8 (RFC 8259), at its line: text in another encoding, or
+     * holding a NUL byte, which no JSON text does and UTF-16 without a byte order mark does in every other byte.
+     * Jackson would read UTF-16 and UTF-32, but jq, Node and a registry's own scripts expect UTF-8.
+     */
+    public static Optional<Problem> encodingProblem(String file, byte[] json) {
+        Optional<Utf8.Fault> notUtf8 = Utf8.firstFault(json);
+        if (notUtf8.isPresent()) {
+            return Optional.of(notUtf8.get().problem(file));
+        }
+        int nul = 0;
+        while (nul < json.length && json[nul] != 0) {
+            nul++;
+        }
+        if (nul == json.length) {
+            return Optional.empty();
+        }
+        int line = 1;
+        for (int index = 0; index < nul; index++) {
+            line += json[index] == '\n' ? 1 : 0;
+        }
+        return Optional.of(Problem.error(file, "", "the file holds a NUL byte, which JSON text never does: it looks"
+                + " saved as UTF-16 without a byte order mark", Utf8.HINT).atLine(line));
     }
 
     /**

@@ -70,11 +70,9 @@ public final class ManifestReader {
     }
 
     private ManifestResult readDocument(byte[] json) {
-        // Jackson would read UTF-16 and UTF-32 too, but a packed manifest is read by any JSON tool, which expects
-        // UTF-8 (RFC 8259), so it is held to the encoding rule of the package's other text files
-        Optional<Utf8.Fault> notUtf8 = Utf8.firstFault(json);
+        Optional<Problem> notUtf8 = JsonTrees.encodingProblem(file, json);
         if (notUtf8.isPresent()) {
-            return unread(notUtf8.get().problem(file));
+            return unread(notUtf8.get());
         }
         JsonNode root;
         try {

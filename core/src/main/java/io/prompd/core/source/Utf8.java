@@ -25,7 +25,8 @@ public final class Utf8 {
     /** UTF-32's marks first: UTF-32LE's begins with UTF-16LE's. */
     private static final Map<String, byte[]> BYTE_ORDER_MARKS = orderedMarks();
 
-    private static final String HINT = "save it as UTF-8 (most editors offer an encoding when saving)";
+    /** How to fix text that is not UTF-8. */
+    public static final String HINT = "save it as UTF-8 (most editors offer an encoding when saving)";
 
     private Utf8() {
     }

@@ -9,6 +9,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -575,5 +576,21 @@ class ManifestReaderTest {
                 + " שלום (C++)\u200F,"
                 + " \u061Cمرحبا\u200E\","
                 + " \"keywords\": [\"\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08\"]}").problems());
+    }
+
+    /** Windows' .NET and some editors save "Unicode" with no byte order mark: Jackson would guess the encoding. */
+    @ParameterizedTest
+    @CsvSource({"UTF-16LE", "UTF-16BE"})
+    void aManifestSavedAsUtf16WithoutItsByteOrderMarkIsRefusedAtItsFirstNul(String encoding) {
+        ManifestResult result = ManifestReader.read("prompd.json",
+                ("\n" + MINIMAL).getBytes(Charset.forName(encoding)));
+
+        assertTrue(result.manifest().isEmpty());
+        Problem problem = result.problems().get(0);
+        assertEquals(List.of(problem), result.problems());
+        assertEquals("the file holds a NUL byte, which JSON text never does: it looks saved as UTF-16 without a byte"
+                + " order mark", problem.message());
+        assertEquals(encoding.endsWith("LE") ? 2 : 1, problem.line());
+        assertEquals("save it as UTF-8 (most editors offer an encoding when saving)", problem.hint());
     }
 }

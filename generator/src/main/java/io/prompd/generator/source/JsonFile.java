@@ -52,11 +52,9 @@ final class JsonFile {
      * instead.
      */
     static Opened parse(String file, byte[] bytes) {
-        // Jackson would read UTF-16 and UTF-32 too, but jq and a registry's own scripts read these files, and expect
-        // UTF-8 (RFC 8259), so they are held to the encoding rule of a package's text files, as a manifest is
-        Optional<Utf8.Fault> notUtf8 = Utf8.firstFault(bytes);
+        Optional<Problem> notUtf8 = JsonTrees.encodingProblem(file, bytes);
         if (notUtf8.isPresent()) {
-            return new Opened(Optional.empty(), List.of(notUtf8.get().problem(file)));
+            return new Opened(Optional.empty(), List.of(notUtf8.get()));
         }
         try {
             JsonNode root = JsonTrees.read(bytes);

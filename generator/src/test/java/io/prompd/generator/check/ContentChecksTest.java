@@ -480,6 +480,18 @@ class ContentChecksTest {
                 "the file's one problem, none of its content read as UTF-16 or UTF-32");
     }
 
+    @Test
+    void aMetaJsonSavedAsUtf16WithoutItsByteOrderMarkIsRefusedAtItsFirstNulByte() {
+        repo.commit("publish");
+        String file = "packages/@common/base/meta.json";
+        repo.writeBytes(file, "{\"distTags\": {\"latest\": \"1.0.0\"}}\n".getBytes(StandardCharsets.UTF_16LE));
+        repo.commit("meta", "alice");
+
+        Problem problem = assertError(check(repo, "alice"), file, "the file holds a NUL byte, which JSON text never"
+                + " does: it looks saved as UTF-16 without a byte order mark");
+        assertEquals(1, problem.line());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"packages/@common/base/meta.json", "registry.json", "scopes.json"})
     void aSettingsFileOrMetaJsonSavedAsUtf8WithItsByteOrderMarkReadsAsAnyTextFileDoes(String file)
