@@ -103,8 +103,19 @@ public final class JsonTrees {
         for (int index = 0; index < nul; index++) {
             line += json[index] == '\n' ? 1 : 0;
         }
-        return Optional.of(Problem.error(file, "", "the file holds a NUL byte, which JSON text never does: it looks"
-                + " saved as UTF-16 without a byte order mark", Utf8.HINT).atLine(line));
+        String nulByte = "the file holds a NUL byte, which JSON text never does";
+        return Optional.of((looksUtf16(json)
+                ? Problem.error(file, "", nulByte + ": it looks saved as UTF-16 without a byte order mark", Utf8.HINT)
+                : Problem.error(file, "", nulByte, "remove it, or write it as \\u0000 inside a string")).atLine(line));
+    }
+
+    /** Whether every other byte is NUL, as in UTF-16 text of ASCII characters, not a stray NUL in UTF-8 text. */
+    private static boolean looksUtf16(byte[] json) {
+        long nuls = 0;
+        for (byte b : json) {
+            nuls += b == 0 ? 1 : 0;
+        }
+        return nuls * 3 >= json.length;
     }
 
     /**

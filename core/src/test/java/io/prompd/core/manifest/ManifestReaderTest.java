@@ -593,4 +593,14 @@ class ManifestReaderTest {
         assertEquals(encoding.endsWith("LE") ? 2 : 1, problem.line());
         assertEquals("save it as UTF-8 (most editors offer an encoding when saving)", problem.hint());
     }
+
+    @Test
+    void aNulByteInAManifestSavedAsUtf8IsToldToBeRemoved() {
+        ManifestResult result = ManifestReader.read("prompd.json",
+                (MINIMAL.replace("\"d\"", "\"a\u0000b\"") + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of("the file holds a NUL byte, which JSON text never does"),
+                result.problems().stream().map(Problem::message).toList());
+        assertEquals("remove it, or write it as \\u0000 inside a string", result.problems().get(0).hint());
+    }
 }
