@@ -240,15 +240,19 @@ public final class ContentCheck {
     /**
      * A file that is not UTF-8 text where only context files may be other: binary (it holds a NUL
      * byte), or text saved in another encoding, said with the line of its first foreign byte. The
-     * manifest and prompt files are left to their readers, which say the same of their encoding.
+     * manifest is left to its reader, which says what its NUL bytes or encoding are, and so is the encoding of prompt
+     * files.
      */
     private static Optional<Problem> notText(String path, byte[] bytes) {
+        if (path.equals(ManifestReader.FILE_NAME)) {
+            return Optional.empty();
+        }
         String contextHint = "a binary file a prompt includes goes under contexts/ or is named in the prompt's context";
         if (hasNul(bytes) && Utf8.encodingByMark(bytes).isEmpty()) {
             return Optional.of(Problem.error(path, "", "the file is binary, and only context files may be",
                     contextHint));
         }
-        if (path.equals(ManifestReader.FILE_NAME) || PromptFile.hasPromptExtension(path)) {
+        if (PromptFile.hasPromptExtension(path)) {
             return Optional.empty();
         }
         Utf8.Fault fault = Utf8.firstFault(bytes).orElseThrow();

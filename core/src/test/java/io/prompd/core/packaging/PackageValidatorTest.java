@@ -523,6 +523,20 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aManifestSavedAsUtf16WithoutItsByteOrderMarkIsOneProblemOfTheManifestNotABinaryFile() throws IOException {
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_16LE),
+                "README.md", "# B\n".getBytes(StandardCharsets.UTF_8)));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of("prompd.json@1: the file holds a NUL byte, which JSON text never does: it looks saved as"
+                + " UTF-16 without a byte order mark"), problems.stream().filter(problem -> problem.file()
+                .equals("prompd.json")).map(problem -> problem.file() + "@" + problem.line() + ": "
+                + problem.message()).toList(), ProblemReport.text(problems));
+    }
+
+    @Test
     void aManifestSavedAsUtf8WithItsByteOrderMarkReadsAsAnyTextFileDoes() throws IOException {
         MemorySource source = new MemorySource("p", Map.of(
                 "prompd.json", ("\uFEFF" + MANIFEST).getBytes(StandardCharsets.UTF_8),
