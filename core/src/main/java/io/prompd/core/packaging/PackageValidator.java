@@ -92,7 +92,8 @@ public final class PackageValidator {
         SortedMap<String, String> templates = LoadedTemplates.read(contents.drafts(), packed, path ->
                 readable.contains(path) ? ContentCheck.text(source.read(path)) : Optional.empty());
         return new PromptPackage(draft.name(), draft.dependencies(), draft.invalidRanges(), packed,
-                contents.selection().leftOutReasons(), contents.drafts(), templates);
+                contents.selection().leftOutReasons(), contents.drafts(), templates,
+                !draft.equals(ManifestDraft.empty()));
     }
 
     /**

@@ -145,6 +145,8 @@ final class ReferenceRules {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to this package ("
                     + reference.packageName() + ") by name", "refer to files of the same package with a relative path,"
                     + " such as ./" + (reference.path().isEmpty() ? "file.prmd" : reference.path())));
+        } else if (!pack.manifestRead()) {
+            return;
         } else if (readsAsAlias(pack, aliases, reference)) {
             problems.add(undefinedAlias(file, aliases, reference, pointer));
         } else {

@@ -537,6 +537,20 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aManifestThatCannotBeReadLeavesThePromptsReferencesToOtherPackagesUnjudged() throws IOException {
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_16LE),
+                "README.md", "# B\n".getBytes(StandardCharsets.UTF_8),
+                "prompts/a.prmd", "---\nid: a\ninherits: \"@common/base@^1.0.0/prompts/base.prmd\"\n---\nHello.\n"
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of(), problems.stream().filter(problem -> problem.file().equals("prompts/a.prmd")).toList(),
+                ProblemReport.text(problems));
+    }
+
+    @Test
     void aManifestSavedAsUtf8WithItsByteOrderMarkReadsAsAnyTextFileDoes() throws IOException {
         MemorySource source = new MemorySource("p", Map.of(
                 "prompd.json", ("\uFEFF" + MANIFEST).getBytes(StandardCharsets.UTF_8),
