@@ -99,10 +99,7 @@ public final class JsonTrees {
         if (nul == json.length) {
             return Optional.empty();
         }
-        int line = 1;
-        for (int index = 0; index < nul; index++) {
-            line += json[index] == '\n' ? 1 : 0;
-        }
+        int line = Utf8.lineAt(json, nul);
         String nulByte = "the file holds a NUL byte, which JSON text never does";
         return Optional.of((looksUtf16(json)
                 ? Problem.error(file, "", nulByte + ": it looks saved as UTF-16 without a byte order mark", Utf8.HINT)

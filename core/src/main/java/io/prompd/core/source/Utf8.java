@@ -81,13 +81,18 @@ public final class Utf8 {
             return Optional.empty();
         }
         int at = Math.min(input.position(), bytes.length - 1);
+        return Optional.of(new Fault(lineAt(bytes, at), bytes[at] & 0xFF, Optional.empty()));
+    }
+
+    /** The 1-based line of the text that the byte at {@code offset} is on, for a problem found at that byte. */
+    public static int lineAt(byte[] bytes, int offset) {
         int line = 1;
-        for (int index = 0; index < at; index++) {
+        for (int index = 0; index < offset; index++) {
             if (bytes[index] == '\n') {
                 line++;
             }
         }
-        return Optional.of(new Fault(line, bytes[at] & 0xFF, Optional.empty()));
+        return line;
     }
 
     /**
