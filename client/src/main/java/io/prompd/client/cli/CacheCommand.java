@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "cache", mixinStandardHelpOptions = true,
         description = "Check or empty the download cache (<home>/cache): tarballs by integrity,"
-                + " registry documents by URL.",
+                + " registry documents by URL; verify checks the installed versions against the tarballs too.",
         subcommands = {CacheVerifyCommand.class, CacheCleanCommand.class})
 final class CacheCommand implements Runnable {
 

@@ -2,15 +2,21 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.Failures;
 import io.prompd.cli.JsonOption;
+import io.prompd.client.home.CacheService;
+import io.prompd.client.http.DocumentCheck;
+import io.prompd.client.install.store.StoreCheck;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.json.Json;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,13 +24,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Hash every cached tarball again and delete those that no longer match their integrity.",
-            "Exits " + ExitCode.Codes.INTEGRITY + " when any was corrupt (it is gone now, and downloaded again when"
-                    + " next needed), saying on stderr what it removed.",
+        description = {"Hash every cached tarball again and delete those that no longer match their integrity; compare"
+                + " every installed version (<home>/packages) with its cached tarball and remove a copy with a file"
+                + " missing, added or changed; read every cached registry document and delete those --offline would"
+                + " call damaged.",
+            "Exits " + ExitCode.Codes.INTEGRITY + " when it removed anything corrupt or damaged (downloaded or"
+                    + " installed again when next needed), saying on stderr what.",
             "Any other file in the cache's tarballs folder, named as no tarball's integrity, is deleted too, each"
-                    + " named (on stderr as well) without failing the run.",
-            "With --json, {checked, removed} whatever it finds, as list --json gives its result: removed lists the"
-                    + " files deleted, corrupt or not."})
+                    + " named (on stderr as well) without failing the run. An installed version whose tarball is not"
+                    + " cached is unverifiable: named, left as it is, without failing the run.",
+            "With --json, {checked, removed, installed: {checked, removed, unverifiable}, documents: {checked,"
+                    + " removed}} whatever it finds, as list --json gives its result: removed lists the files deleted"
+                    + " from the tarballs folder, corrupt or not; installed and documents the folders and files of"
+                    + " the others."})
 final class CacheVerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -42,35 +54,114 @@ final class CacheVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
-        TarballCache.CacheCheck check = wiring.cacheService().verify(wiring::waitingForLock);
-        List<String> corrupt = names(check.corrupt());
-        List<String> strays = names(check.strays());
+        CacheService.Verification verification = wiring.cacheService().verify(wiring::waitingForLock);
+        PrintWriter out = spec.commandLine().getOut();
         if (output.isJson()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("checked", check.checked());
-            json.put("removed", names(check.removed()));
-            spec.commandLine().getOut().println(Json.writeString(json));
+            out.println(Json.writeString(asJson(verification)));
         } else {
-            corrupt.forEach(file -> spec.commandLine().getOut().println("corrupt, removed: " + file));
-            strays.forEach(file -> spec.commandLine().getOut().println("no cached tarball, removed: " + file));
-            spec.commandLine().getOut().println(Plural.count(check.checked(), "cached tarball") + " checked, "
-                    + corrupt.size() + " corrupt"
-                    + (strays.isEmpty() ? "" : ", " + Plural.count(strays.size(), "other file") + " removed"));
+            out.print(asText(verification));
         }
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> strays = names(verification.tarballs().strays());
         if (!strays.isEmpty()) {
             // no tarball was lost, so no failure: the cache is prompd's own, and nothing reads such a file
-            spec.commandLine().getErr().println("note: removed " + Plural.count(strays.size(), "file") + " named as no"
+            err.println("note: removed " + Plural.count(strays.size(), "file") + " named as no"
                     + " cached tarball: " + String.join(", ", strays));
         }
-        if (corrupt.isEmpty()) {
-            return ExitCode.OK.code();
+        List<String> unverifiable = versions(verification.installed().unverifiable());
+        if (!unverifiable.isEmpty()) {
+            // nothing was found wrong, so no failure: a home whose cache was cleaned has its store unverifiable
+            err.println("note: left " + Plural.count(unverifiable.size(), "installed version") + " unverified, with no"
+                    + " cached tarball to compare with: " + String.join(", ", unverifiable) + "; keep "
+                    + wiring.settings().cacheFolder() + " with " + wiring.settings().packagesFolder() + " (in a CI"
+                    + " cache, say) to have them checked, or 'prompd uninstall --global " + String.join(" ",
+                    unverifiable) + "' for the next 'prompd install' to download and install them again");
         }
+        Optional<PrompdException> removed = removedAsDamaged(verification);
         // the result is the repair done, so --json keeps it, as list and tree keep theirs, and stderr says why 6
-        spec.commandLine().getErr().println(Failures.describe(new PrompdException(ExitCode.INTEGRITY,
-                "removed " + Plural.count(corrupt.size(), "corrupt cached tarball") + ": " + String.join(", ", corrupt),
-                "nothing installed changed: 'prompd install' downloads a removed tarball again when a project"
-                        + " needs it")));
-        return ExitCode.INTEGRITY.code();
+        removed.ifPresent(failure -> err.println(Failures.describe(failure)));
+        return removed.map(failure -> failure.exitCode().code()).orElse(ExitCode.OK.code());
+    }
+
+    private static Map<String, Object> asJson(CacheService.Verification verification) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("checked", verification.tarballs().checked());
+        json.put("removed", names(verification.tarballs().removed()));
+        StoreCheck installed = verification.installed();
+        Map<String, Object> copies = new LinkedHashMap<>();
+        copies.put("checked", installed.checked());
+        copies.put("removed", folders(installed.damaged()));
+        copies.put("unverifiable", folders(installed.unverifiable()));
+        json.put("installed", copies);
+        Map<String, Object> documents = new LinkedHashMap<>();
+        documents.put("checked", verification.documents().checked());
+        documents.put("removed", names(verification.documents().damaged()));
+        json.put("documents", documents);
+        return json;
+    }
+
+    /** A line per file or folder removed or left unverified, and one counting each part's, after its own. */
+    private static String asText(CacheService.Verification verification) {
+        StringBuilder text = new StringBuilder();
+        TarballCache.CacheCheck tarballs = verification.tarballs();
+        tarballs.corrupt().forEach(file -> text.append("corrupt, removed: ").append(file).append('\n'));
+        tarballs.strays().forEach(file -> text.append("no cached tarball, removed: ").append(file).append('\n'));
+        text.append(Plural.count(tarballs.checked(), "cached tarball")).append(" checked, ")
+                .append(tarballs.corrupt().size()).append(" corrupt").append(tarballs.strays().isEmpty() ? ""
+                        : ", " + Plural.count(tarballs.strays().size(), "other file") + " removed").append('\n');
+        StoreCheck installed = verification.installed();
+        installed.damaged().forEach(copy -> text.append("damaged, removed: ").append(described(copy)).append('\n'));
+        installed.unverifiable().forEach(copy -> text.append("unverifiable: ").append(described(copy)).append('\n'));
+        text.append(Plural.count(installed.checked(), "installed version")).append(" checked, ")
+                .append(installed.damaged().size()).append(" damaged").append(installed.unverifiable().isEmpty() ? ""
+                        : ", " + installed.unverifiable().size() + " unverifiable").append('\n');
+        DocumentCheck documents = verification.documents();
+        documents.damaged().forEach(file -> text.append("damaged, removed: ").append(file).append('\n'));
+        text.append(Plural.count(documents.checked(), "cached registry document")).append(" checked, ")
+                .append(documents.damaged().size()).append(" damaged\n");
+        return text.toString();
+    }
+
+    /** What was removed as corrupt or damaged, and how each comes back; empty when nothing was. */
+    private static Optional<PrompdException> removedAsDamaged(CacheService.Verification verification) {
+        List<String> removed = new ArrayList<>();
+        List<String> remedies = new ArrayList<>();
+        List<String> corrupt = names(verification.tarballs().corrupt());
+        if (!corrupt.isEmpty()) {
+            removed.add(Plural.count(corrupt.size(), "corrupt cached tarball") + ": " + String.join(", ", corrupt));
+            remedies.add("'prompd install' downloads a removed tarball again when a project needs it");
+        }
+        List<String> versions = versions(verification.installed().damaged());
+        if (!versions.isEmpty()) {
+            removed.add(Plural.count(versions.size(), "damaged installed version") + ": "
+                    + String.join(", ", versions));
+            remedies.add("'prompd install' installs a removed version again in a project that needs it");
+        }
+        List<String> documents = names(verification.documents().damaged());
+        if (!documents.isEmpty()) {
+            removed.add(Plural.count(documents.size(), "damaged cached registry document") + ": "
+                    + String.join(", ", documents));
+            remedies.add("a run without --offline fetches a removed document again");
+        }
+        if (removed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PrompdException(ExitCode.INTEGRITY, "removed " + String.join("; ", removed),
+                (versions.isEmpty() ? "nothing installed changed: " : "") + String.join("; ", remedies)));
+    }
+
+    /** {@code <folder> (what was found)}. */
+    private static String described(StoreCheck.Copy copy) {
+        return copy.folder() + " (" + copy.finding() + ")";
+    }
+
+    /** {@code @acme/pkg@1.0.0}, each. */
+    private static List<String> versions(List<StoreCheck.Copy> copies) {
+        return copies.stream().map(copy -> copy.name() + "@" + copy.version()).toList();
+    }
+
+    private static List<String> folders(List<StoreCheck.Copy> copies) {
+        return copies.stream().map(copy -> copy.folder().toString()).toList();
     }
 
     private static List<String> names(List<Path> files) {

@@ -1,21 +1,26 @@
 package io.prompd.client.home;
 
+import io.prompd.client.http.DocumentCheck;
+import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
+import io.prompd.client.install.store.StoreCheck;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.files.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Maintenance of {@code <home>/cache}. Both operations hold the home lock, so no install is
- * downloading into the cache meanwhile. The store of installed packages is touched only to remove
- * what a killed run left there, as every run taking the lock does ({@link RunLocks#home}).
+ * downloading into the cache, or unpacking into the store, meanwhile. The store of installed packages is touched only
+ * by {@link #verify}, which checks its copies against the cached tarballs, and to remove what a killed run left
+ * there, as every run taking the lock does ({@link RunLocks#home}).
  */
 public final class CacheService {
 
@@ -35,12 +40,33 @@ public final class CacheService {
     /**
      * Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed.
      * Any other file in the tarballs' folder goes too, the temporary files of downloads whichever run left them.
+     * Then compares every installed version with its cached tarball, removing a damaged copy for the next install to
+     * put back ({@link PackageStore#verify}), and reads every cached registry document, deleting those an
+     * {@code --offline} run would call damaged ({@link RegistryFetcher#verifyCache}).
      *
      * @param onWait told the lock's file once if another run holds the home lock, which may last minutes
      */
-    public TarballCache.CacheCheck verify(Consumer<Path> onWait) throws IOException {
+    public Verification verify(Consumer<Path> onWait) throws IOException {
         try (HomeLock ignored = RunLocks.home(home, store, tarballs, onWait)) {
-            return tarballs.verify();
+            // the tarballs first, so that no copy is compared with a corrupt one
+            TarballCache.CacheCheck cached = tarballs.verify();
+            return new Verification(cached, store.verify(tarballs), RegistryFetcher.verifyCache(cacheFolder));
+        }
+    }
+
+    /**
+     * What {@link #verify} found.
+     *
+     * @param tarballs  the tarball cache's check
+     * @param installed the store's check against the tarballs
+     * @param documents the registry documents' check
+     */
+    public record Verification(TarballCache.CacheCheck tarballs, StoreCheck installed, DocumentCheck documents) {
+
+        public Verification {
+            Objects.requireNonNull(tarballs, "tarballs");
+            Objects.requireNonNull(installed, "installed");
+            Objects.requireNonNull(documents, "documents");
         }
     }
 

@@ -17,9 +17,11 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Registry documents on disk, one file per URL named by the URL's SHA-256, holding body and
@@ -73,10 +75,20 @@ final class HttpCache {
             }
             return Optional.empty();
         }
+        return entryIn(file).filter(entry -> entry.url().equals(url.toString())).map(Entry::document);
+    }
+
+    /** A file's content as {@link #write} wrote it: the URL it was fetched from and the document. */
+    private record Entry(String url, CachedDocument document) {
+    }
+
+    /** The entry a file holds; empty when it holds none whole (cut short, overwritten, another format's). */
+    private static Optional<Entry> entryIn(Path file) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (!in.readUTF().equals(FORMAT) || !in.readUTF().equals(url.toString())) {
+            if (!in.readUTF().equals(FORMAT)) {
                 return Optional.empty();
             }
+            String url = in.readUTF();
             Optional<String> etag = optional(in.readUTF());
             Optional<String> lastModified = optional(in.readUTF());
             int length = in.readInt();
@@ -87,10 +99,37 @@ final class HttpCache {
             if (body.length != length || in.read() != -1) {
                 return Optional.empty();
             }
-            return Optional.of(new CachedDocument(body, etag, lastModified));
+            return Optional.of(new Entry(url, new CachedDocument(body, etag, lastModified)));
         } catch (IOException absentOrUnreadable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Reads every cached document as {@link #read} reads it for its URL, and deletes those it refuses, which an
+     * {@code --offline} run calls damaged: cut short, overwritten, of another format, or filed under another URL's
+     * name (anything else put in the folder, a folder among them). Temporaries are left alone, as commands that take
+     * no lock cache documents too; such a command replacing a damaged copy while it is checked may lose its new one
+     * with it, which costs only a download.
+     */
+    DocumentCheck verify() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return new DocumentCheck(0, List.of());
+        }
+        List<Path> entries;
+        try (Stream<Path> children = Files.list(folder)) {
+            entries = children.filter(child -> !TemporaryFiles.isTemporary(child)).sorted().toList();
+        }
+        List<Path> damaged = new ArrayList<>();
+        for (Path entry : entries) {
+            boolean readable = Files.isRegularFile(entry)
+                    && entryIn(entry).filter(held -> fileOf(held.url()).equals(entry)).isPresent();
+            if (!readable) {
+                Folders.deleteRecursively(entry);
+                damaged.add(entry);
+            }
+        }
+        return new DocumentCheck(entries.size(), damaged);
     }
 
     /**
@@ -139,7 +178,11 @@ final class HttpCache {
     }
 
     Path fileOf(URI url) {
-        return folder.resolve(sha256Hex(url.toString()));
+        return fileOf(url.toString());
+    }
+
+    private Path fileOf(String url) {
+        return folder.resolve(sha256Hex(url));
     }
 
     private static Optional<String> optional(String header) {

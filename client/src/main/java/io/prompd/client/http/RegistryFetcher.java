@@ -82,6 +82,14 @@ public final class RegistryFetcher {
                 sleeper, clock, System::nanoTime, waits);
     }
 
+    /**
+     * Reads every document cached under {@code <cacheFolder>/http} as an {@code --offline} run would, and deletes
+     * those it would call damaged, for the next run online to fetch them whole.
+     */
+    public static DocumentCheck verifyCache(Path cacheFolder) throws IOException {
+        return new HttpCache(cacheFolder.resolve(CACHE_FOLDER)).verify();
+    }
+
     /** How many requests it sends at once, across threads. */
     public int maxConcurrent() {
         return settings.maxConcurrent();

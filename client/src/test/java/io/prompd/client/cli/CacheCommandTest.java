@@ -8,13 +8,18 @@ import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.Plural;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * prompd cache verify and clean: corrupt tarballs removed and said so, and a wait for another run holding the home.
+ * prompd cache verify and clean: corrupt tarballs, damaged installed copies and damaged registry documents removed and
+ * said so, and a wait for another run holding the home.
  */
 class CacheCommandTest extends InstallCommandsFixture {
 
@@ -34,13 +40,17 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         CliRun healthy = prompd("cache", "verify");
         assertEquals(0, healthy.exitCode(), healthy.err());
-        assertEquals("1 cached tarball checked, 0 corrupt\n", healthy.out());
+        assertEquals("1 cached tarball checked, 0 corrupt\n1 installed version checked, 0 damaged\n"
+                + documentsChecked() + " checked, 0 damaged\n", healthy.out());
 
         Path cached = corruptTheCachedTarball();
         CliRun corrupt = prompd("cache", "verify");
         assertEquals(6, corrupt.exitCode());
-        assertEquals("corrupt, removed: " + cached + "\n1 cached tarball checked, 1 corrupt\n", corrupt.out());
-        assertEquals(removedFromTheCache(cached), corrupt.err());
+        assertEquals("corrupt, removed: " + cached + "\n1 cached tarball checked, 1 corrupt\nunverifiable: "
+                + home.resolve("packages/@acme/util@1.1.0") + " (its tarball is not cached)\n0 installed versions"
+                + " checked, 0 damaged, 1 unverifiable\n" + documentsChecked() + " checked, 0 damaged\n",
+                corrupt.out());
+        assertEquals(utilUnverified() + removedFromTheCache(cached), corrupt.err());
         assertFalse(Files.exists(cached));
 
         CliRun clean = prompd("cache", "clean");
@@ -60,9 +70,11 @@ class CacheCommandTest extends InstallCommandsFixture {
         CliRun corrupt = prompd("cache", "verify", "--json");
 
         assertEquals(6, corrupt.exitCode());
-        assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [\"" + cached + "\"]}"),
+        assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [\"" + cached + "\"], \"installed\":"
+                + " {\"checked\": 0, \"removed\": [], \"unverifiable\": [\"" + home.resolve("packages/@acme/util@1.1.0")
+                + "\"]}, \"documents\": {\"checked\": " + documentsChecked().split(" ")[0] + ", \"removed\": []}}"),
                 Json.reader().readTree(corrupt.out()), "the result, as list --json gives its own with a non-zero exit");
-        assertEquals(removedFromTheCache(cached), corrupt.err());
+        assertEquals(utilUnverified() + removedFromTheCache(cached), corrupt.err());
     }
 
     @Test
@@ -79,7 +91,9 @@ class CacheCommandTest extends InstallCommandsFixture {
 
         assertEquals(0, text.exitCode(), text.err());
         assertEquals("no cached tarball, removed: " + misnamed + "\nno cached tarball, removed: " + stray
-                + "\n1 cached tarball checked, 0 corrupt, 2 other files removed\n", text.out());
+                + "\n1 cached tarball checked, 0 corrupt, 2 other files removed\n"
+                + "1 installed version checked, 0 damaged\n"
+                + documentsChecked() + " checked, 0 damaged\n", text.out());
         assertEquals(noted, text.err());
         assertFalse(Files.exists(misnamed));
         assertFalse(Files.exists(stray));
@@ -89,9 +103,105 @@ class CacheCommandTest extends InstallCommandsFixture {
         CliRun json = prompd("cache", "verify", "--json");
 
         assertEquals(0, json.exitCode(), json.err());
-        assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [\"" + misnamed + "\", \"" + stray + "\"]}"),
+        assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [\"" + misnamed + "\", \"" + stray + "\"],"
+                + " \"installed\": {\"checked\": 1, \"removed\": [], \"unverifiable\": []},"
+                + " \"documents\": {\"checked\": "
+                + documentsChecked().split(" ")[0] + ", \"removed\": []}}"),
                 Json.reader().readTree(json.out()));
         assertEquals(noted, json.err());
+    }
+
+    @Test
+    void cacheVerifyRemovesAnInstalledCopyWithAFileMissingOrChangedForTheNextInstallToPutItBack() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path copy = home.resolve("packages/@acme/util@1.1.0");
+        String readme = Files.readString(copy.resolve("README.md"));
+        // as a CI cache restored in part, or a hand editing the store, leaves it
+        Files.delete(copy.resolve("prompts/greet.prmd"));
+        Files.writeString(copy.resolve("README.md"), "edited\n", StandardOpenOption.APPEND);
+        assertEquals(0, prompd("install").exitCode(), "a warm install looks for the manifest alone");
+
+        CliRun verify = prompd("cache", "verify");
+
+        assertEquals(6, verify.exitCode(), verify.err());
+        assertEquals("1 cached tarball checked, 0 corrupt\ndamaged, removed: " + copy + " (README.md differs from its"
+                + " tarball's; prompts/greet.prmd is missing)\n1 installed version checked, 1 damaged\n"
+                + documentsChecked() + " checked, 0 damaged\n", verify.out());
+        assertEquals("error: removed 1 damaged installed version: @acme/util@1.1.0\nhint: 'prompd install' installs a"
+                + " removed version again in a project that needs it\n", verify.err());
+        assertFalse(Files.exists(copy));
+
+        CliRun install = prompd("install");
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals(readme, Files.readString(copy.resolve("README.md")));
+        assertTrue(Files.isRegularFile(copy.resolve("prompts/greet.prmd")));
+        CliRun again = prompd("cache", "verify");
+        assertEquals(0, again.exitCode(), again.err());
+    }
+
+    @Test
+    void cacheVerifyDeletesDamagedRegistryDocumentsThatOfflineRunsWouldRefuse() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        String checked = documentsChecked();
+        List<Path> documents;
+        try (var files = Files.list(home.resolve("cache/http"))) {
+            documents = files.sorted().toList();
+        }
+        for (Path document : documents) {
+            Files.write(document, Arrays.copyOf(Files.readAllBytes(document), 40));
+        }
+        CliRun damaged = prompd("--offline", "info", "@acme/util");
+        assertTrue(damaged.err().contains("is damaged"), damaged.err());
+
+        CliRun verify = prompd("cache", "verify");
+
+        assertEquals(6, verify.exitCode(), verify.err());
+        StringBuilder removed = new StringBuilder();
+        documents.forEach(document -> removed.append("damaged, removed: ").append(document).append('\n'));
+        assertEquals("1 cached tarball checked, 0 corrupt\n1 installed version checked, 0 damaged\n" + removed
+                + checked + " checked, " + documents.size() + " damaged\n", verify.out());
+        assertEquals("error: removed " + Plural.count(documents.size(), "damaged cached registry document") + ": "
+                + String.join(", ", documents.stream().map(Path::toString).toList()) + "\nhint: nothing installed"
+                + " changed: a run without --offline fetches a removed document again\n", verify.err());
+        CliRun offline = prompd("--offline", "info", "@acme/util");
+        assertEquals(5, offline.exitCode());
+        assertTrue(offline.err().contains("offline and not cached"), offline.err());
+        assertEquals(0, prompd("info", "@acme/util").exitCode());
+        assertEquals(0, prompd("--offline", "info", "@acme/util").exitCode(), "fetched whole again");
+    }
+
+    @Test
+    void cacheVerifyJsonCountsInstalledVersionsAndDocumentsAndNamesAVersionWithoutItsTarballUnverifiable()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        Path util = home.resolve("packages/@acme/util@1.1.0");
+        Files.writeString(util.resolve("notes.md"), "mine");
+        Path base = home.resolve("packages/@acme/base@1.0.0");
+        Files.delete(new TarballCache(home.resolve("cache")).find(Integrity.parse(Files.readString(
+                home.resolve("packages/@acme/.base@1.0.0.integrity")))).orElseThrow());
+
+        CliRun verify = prompd("cache", "verify", "--json");
+
+        assertEquals(6, verify.exitCode(), verify.err());
+        assertEquals(Json.reader().readTree("{\"checked\": 2, \"removed\": [], \"installed\": {\"checked\": 2,"
+                + " \"removed\": [\"" + util + "\"], \"unverifiable\": [\"" + base + "\"]}, \"documents\":"
+                + " {\"checked\": " + documentsChecked().split(" ")[0] + ", \"removed\": []}}"),
+                Json.reader().readTree(verify.out()));
+        assertEquals("note: left 1 installed version unverified, with no cached tarball to compare with:"
+                + " @acme/base@1.0.0; keep " + home.resolve("cache") + " with " + home.resolve("packages") + " (in a"
+                + " CI cache, say) to have them checked, or 'prompd uninstall --global @acme/base@1.0.0' for the next"
+                + " 'prompd install' to download and install them again\nerror: removed 1 damaged installed version:"
+                + " @acme/util@1.1.0\nhint: 'prompd install' installs a removed version again in a project that needs"
+                + " it\n", verify.err());
+        assertTrue(Files.isDirectory(base), "left as it is");
+        assertFalse(Files.exists(util));
+    }
+
+    /** {@code N cached registry documents}, as many as the install of {@code @acme/util} cached. */
+    private String documentsChecked() throws IOException {
+        try (var files = Files.list(home.resolve("cache/http"))) {
+            return Plural.count(files.count(), "cached registry document");
+        }
     }
 
     /** Overwrites the one tarball in the cache, as a disk error may; returns its file. */
@@ -101,6 +211,14 @@ class CacheCommandTest extends InstallCommandsFixture {
             cached = files.filter(Files::isRegularFile).findFirst().orElseThrow();
         }
         return Files.writeString(cached, "rotten");
+    }
+
+    /** The note on the one version installed, once its tarball is gone from the cache. */
+    private String utilUnverified() {
+        return "note: left 1 installed version unverified, with no cached tarball to compare with: @acme/util@1.1.0;"
+                + " keep " + home.resolve("cache") + " with " + home.resolve("packages") + " (in a CI cache, say) to"
+                + " have them checked, or 'prompd uninstall --global @acme/util@1.1.0' for the next 'prompd install' to"
+                + " download and install them again\n";
     }
 
     private static String removedFromTheCache(Path tarball) {

@@ -1,8 +1,10 @@
 package io.prompd.client.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -80,5 +82,36 @@ class HttpCacheTest {
         Files.copy(cache.fileOf(other), cache.fileOf(URL));
 
         assertEquals(Optional.empty(), cache.read(URL));
+    }
+
+    @Test
+    void verifyDeletesWhatReadRefusesAndLeavesWholeDocumentsAndTemporaries() throws IOException {
+        HttpCache cache = new HttpCache(folder);
+        URI cut = URI.create("https://registry.example/packages/@acme/util/index.json");
+        URI misfiled = URI.create("https://registry.example/registry.json");
+        cache.write(URL, document);
+        cache.write(cut, document);
+        cache.write(misfiled, document);
+        byte[] stored = Files.readAllBytes(cache.fileOf(cut));
+        Files.write(cache.fileOf(cut), Arrays.copyOf(stored, 40));
+        Path misfiledAs = folder.resolve("0".repeat(64));
+        Files.move(cache.fileOf(misfiled), misfiledAs);
+        Path folderInstead = Files.createDirectories(folder.resolve("f".repeat(64)).resolve("inside"));
+        Path writing = AtomicFiles.temporaryFile(cache.fileOf(misfiled));
+
+        DocumentCheck check = cache.verify();
+
+        assertEquals(new DocumentCheck(4, List.of(misfiledAs, cache.fileOf(cut), folderInstead.getParent())
+                .stream().sorted().toList()), check);
+        assertEquals(Optional.of(document), cache.read(URL));
+        assertFalse(Files.exists(cache.fileOf(cut)));
+        assertFalse(Files.exists(misfiledAs));
+        assertFalse(Files.exists(folderInstead.getParent()));
+        assertTrue(Files.exists(writing), "another run may be writing it");
+    }
+
+    @Test
+    void verifyOfACacheNeverWrittenChecksNothing() throws IOException {
+        assertEquals(new DocumentCheck(0, List.of()), new HttpCache(folder.resolve("http")).verify());
     }
 }

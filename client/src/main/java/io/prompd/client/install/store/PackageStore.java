@@ -3,6 +3,7 @@ package io.prompd.client.install.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackagePaths;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -62,6 +64,9 @@ public final class PackageStore {
      * the store it last compared its lock with and compare again only after a change.
      */
     private static final String CHANGES_FILE = ".changed";
+
+    /** The most differences a damaged copy is described by: a copy restored in part may miss every file. */
+    private static final int DIFFERENCES_TOLD = 3;
 
     private final Path root;
     private final ArchiveLimits limits;
@@ -367,6 +372,94 @@ public final class PackageStore {
             AtomicFiles.moveIntoPlace(entry, aside);
         } finally {
             Folders.deleteRecursively(aside);
+        }
+    }
+
+    /**
+     * Compares every installed version with the tarball it was unpacked from, found in {@code tarballs} by the
+     * integrity recorded beside it, as a CI restoring a home from its cache needs before trusting it: an install looks
+     * for the manifest alone, so that a warm one stays cheap. A copy whose files differ from the tarball's (one
+     * missing, added, or of other bytes), one that is not whole and one whose record is damaged are removed as {@link
+     * #remove} removes a version, for the next install to put them back whole. A version without a record, or whose
+     * tarball is not cached or is refused, is left as it is, unverifiable. Only a caller holding the home's lock may
+     * call this, after the cache's own check, so that no copy is compared with a corrupt tarball.
+     */
+    public StoreCheck verify(TarballCache tarballs) throws IOException {
+        int checked = 0;
+        List<StoreCheck.Copy> damaged = new ArrayList<>();
+        List<StoreCheck.Copy> unverifiable = new ArrayList<>();
+        for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : installedOrDamaged().entrySet()) {
+            for (Version version : ofPackage.getValue()) {
+                PackageName name = ofPackage.getKey();
+                Judged judged = judge(name, version, tarballs);
+                StoreCheck.Copy copy = new StoreCheck.Copy(name, version, folderOf(name, version), judged.finding());
+                if (judged.verdict() == Verdict.UNVERIFIABLE) {
+                    unverifiable.add(copy);
+                    continue;
+                }
+                checked++;
+                if (judged.verdict() == Verdict.DAMAGED) {
+                    remove(name, version);
+                    damaged.add(copy);
+                }
+            }
+        }
+        return new StoreCheck(checked, damaged, unverifiable);
+    }
+
+    private enum Verdict { WHOLE, DAMAGED, UNVERIFIABLE }
+
+    private record Judged(Verdict verdict, String finding) {
+    }
+
+    private Judged judge(PackageName name, Version version, TarballCache tarballs) throws IOException {
+        Path folder = folderOf(name, version);
+        if (!isWhole(folder)) {
+            return new Judged(Verdict.DAMAGED, "it has no " + ManifestReader.FILE_NAME
+                    + " that reads as a JSON object");
+        }
+        Optional<String> recorded = recordedIntegrity(name, version);
+        if (recorded.isEmpty()) {
+            return new Judged(Verdict.UNVERIFIABLE, "installed by a prompd that did not record its tarball's"
+                    + " integrity");
+        }
+        Integrity integrity;
+        try {
+            integrity = Integrity.parse(recorded.get());
+        } catch (IllegalArgumentException unreadable) {
+            return new Judged(Verdict.DAMAGED, "its integrity record is damaged");
+        }
+        Optional<Path> tarball = tarballs.find(integrity);
+        if (tarball.isEmpty()) {
+            return new Judged(Verdict.UNVERIFIABLE, "its tarball is not cached");
+        }
+        List<String> differences;
+        try {
+            differences = differencesFrom(folder, tarball.get(), integrity);
+        } catch (PrompdException refused) {
+            return new Judged(Verdict.UNVERIFIABLE, "its cached tarball is refused: " + refused.getMessage());
+        }
+        if (differences.isEmpty()) {
+            return new Judged(Verdict.WHOLE, "");
+        }
+        int untold = differences.size() - DIFFERENCES_TOLD;
+        return new Judged(Verdict.DAMAGED, String.join("; ", differences.subList(0, Math.min(DIFFERENCES_TOLD,
+                differences.size()))) + (untold > 0 ? "; and " + Plural.count(untold, "other difference") : ""));
+    }
+
+    /**
+     * The differences between the copy and the tarball unpacked beside it as an install unpacks it, which a run killed
+     * meanwhile leaves for the next one taking the lock to remove.
+     */
+    private List<String> differencesFrom(Path folder, Path tarball, Integrity integrity) throws IOException {
+        Path unpacked = AtomicFiles.temporaryFolder(folder);
+        try {
+            try (InputStream in = Files.newInputStream(tarball)) {
+                SafeUnpacker.unpackVerified(in, integrity, unpacked, limits);
+            }
+            return FolderComparison.differences(unpacked, folder);
+        } finally {
+            Folders.deleteRecursively(unpacked);
         }
     }
 

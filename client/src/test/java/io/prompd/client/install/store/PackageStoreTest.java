@@ -21,7 +21,9 @@ import io.prompd.core.testing.Processes;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PackageStoreTest {
 
@@ -269,5 +274,103 @@ class PackageStoreTest {
         assertEquals(List.of(file), store.removeLeftovers());
         assertFalse(Files.exists(file));
         assertTrue(Files.exists(usersOwn));
+    }
+
+    /** A cache holding the greeter's tarball, as the install that put it in the store left it. */
+    private TarballCache cacheWithGreeter() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        Integrity integrity = pack(tarball).integrity();
+        TarballCache cache = new TarballCache(work.resolve("cache"));
+        Path entry = cache.entryToWrite(integrity);
+        Files.createDirectories(entry.getParent());
+        Files.copy(tarball, entry);
+        return cache;
+    }
+
+    /** A change a partly restored CI cache, a disk tool or a hand makes to an installed copy. */
+    @FunctionalInterface
+    private interface Damage {
+        void apply(Path folder) throws IOException;
+    }
+
+    static Stream<Arguments> damagedCopies() {
+        return Stream.of(
+                Arguments.of((Damage) folder -> Files.delete(folder.resolve("README.md")), "README.md is missing"),
+                Arguments.of((Damage) folder -> Files.writeString(folder.resolve("README.md"), "more\n",
+                        StandardOpenOption.APPEND), "README.md differs from its tarball's"),
+                Arguments.of((Damage) folder -> Files.writeString(folder.resolve("README.md"), "# Greetor\n"),
+                        "README.md differs from its tarball's"),
+                Arguments.of((Damage) folder -> Files.writeString(folder.resolve("notes.md"), "mine"),
+                        "notes.md is not in its tarball"),
+                Arguments.of((Damage) folder -> Files.writeString(Files.createDirectories(folder.resolve("extra/sub"))
+                        .resolve("a.md"), "mine"), "extra/ is not in its tarball"),
+                Arguments.of((Damage) folder -> {
+                    Files.delete(folder.resolve("README.md"));
+                    Files.createDirectories(folder.resolve("README.md"));
+                    for (String name : List.of("a", "b", "c")) {
+                        Files.writeString(folder.resolve(name + ".md"), name);
+                    }
+                }, "README.md is missing; README.md/ is not in its tarball; a.md is not in its tarball; and 2 other"
+                        + " differences"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("damagedCopies")
+    void verifyRemovesACopyWhoseFilesDifferFromItsTarballsForTheNextInstallToPutItBack(Damage damage, String finding)
+            throws IOException {
+        PackageStore store = storeWithGreeter();
+        TarballCache cache = cacheWithGreeter();
+        Path folder = store.folderOf(NAME, VERSION);
+        assertEquals(new StoreCheck(1, List.of(), List.of()), store.verify(cache), "a whole copy passes");
+        damage.apply(folder);
+        String stamp = store.changeStamp();
+
+        StoreCheck check = store.verify(cache);
+
+        assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder, finding)), List.of()), check);
+        assertFalse(Files.exists(folder, LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(work.resolve("packages/@acme/.greeter@1.2.0.integrity")), "its record goes with it");
+        assertFalse(store.changeStamp().equals(stamp), "projects compare their locks with the store again");
+        try (Stream<Path> left = Files.list(work.resolve("packages/@acme"))) {
+            assertEquals(List.of(), left.toList(), "the tarball unpacked to compare with is gone too");
+        }
+    }
+
+    @Test
+    void verifyLeavesAVersionWhoseTarballIsNotCachedOrThatHasNoRecordAsItIsUnverifiable() throws IOException {
+        PackageStore store = storeWithGreeter();
+        Path folder = store.folderOf(NAME, VERSION);
+        Files.delete(folder.resolve("README.md"));
+
+        StoreCheck notCached = store.verify(new TarballCache(work.resolve("cache")));
+
+        assertEquals(new StoreCheck(0, List.of(), List.of(new StoreCheck.Copy(NAME, VERSION, folder,
+                "its tarball is not cached"))), notCached);
+        assertTrue(store.contains(NAME, VERSION));
+        Files.delete(work.resolve("packages/@acme/.greeter@1.2.0.integrity"));
+
+        StoreCheck unrecorded = store.verify(cacheWithGreeter());
+
+        assertEquals(new StoreCheck(0, List.of(), List.of(new StoreCheck.Copy(NAME, VERSION, folder,
+                "installed by a prompd that did not record its tarball's integrity"))), unrecorded);
+        assertTrue(store.contains(NAME, VERSION));
+    }
+
+    @Test
+    void verifyRemovesACopyThatIsNotWholeOrWhoseRecordIsDamaged() throws IOException {
+        PackageStore store = storeWithGreeter();
+        TarballCache cache = cacheWithGreeter();
+        Path folder = store.folderOf(NAME, VERSION);
+        Files.writeString(work.resolve("packages/@acme/.greeter@1.2.0.integrity"), "garbage");
+
+        assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder,
+                "its integrity record is damaged")), List.of()), store.verify(cache));
+        assertFalse(Files.exists(folder));
+
+        Files.createDirectories(folder);
+
+        assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder,
+                "it has no prompd.json that reads as a JSON object")), List.of()), store.verify(cache));
+        assertFalse(Files.exists(folder));
     }
 }

@@ -1,0 +1,38 @@
+package io.prompd.client.install.store;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link PackageStore#verify} found.
+ *
+ * @param checked      the installed versions compared with their tarballs, or found damaged without one
+ * @param damaged      the versions whose copy was damaged, now removed
+ * @param unverifiable the versions left as they are, with no tarball to compare them with
+ */
+public record StoreCheck(int checked, List<Copy> damaged, List<Copy> unverifiable) {
+
+    public StoreCheck {
+        damaged = List.copyOf(damaged);
+        unverifiable = List.copyOf(unverifiable);
+    }
+
+    /**
+     * An installed version and what was found of it.
+     *
+     * @param folder  where its copy is, or was
+     * @param finding what is wrong with the copy, or why it was not compared
+     */
+    public record Copy(PackageName name, Version version, Path folder, String finding) {
+
+        public Copy {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(folder, "folder");
+            Objects.requireNonNull(finding, "finding");
+        }
+    }
+}
