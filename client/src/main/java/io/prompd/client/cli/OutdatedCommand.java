@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
                     + " wanted is then the newest version within them, what 'prompd install' moves to.",
+            "So is a locked version the registry yanked (withdrawn as broken or harmful), marked yanked and warned of"
+                    + " with the reason, even when no other version is there to move to; a locked version deprecated is"
+                    + " only warned of, as it still works: while the ranges allow another, wanted moves off it anyway.",
             "So is a locked version the registry took down (warned of with the reason), or no longer lists without"
                     + " recording a takedown (marked no longer listed): wanted is then the newest"
                     + " version left within the ranges, what 'prompd update' moves to; and so is a locked package the"
@@ -40,8 +43,9 @@ import picocli.CommandLine.Spec;
             "Exits " + ExitCode.Codes.FAILURE + " when it lists any package, as 'npm outdated' does, so that a script"
                     + " notices; " + ExitCode.Codes.OK + " when every package is up to date. A package 'prompd update'"
                     + " cannot move stays listed while a newer version exists, its wanted version its current one.",
-            "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown, unlisted,"
-                    + " goneFromRegistry, notInRegistry, heldBack} in name order; current, invalid, unlisted and"
+            "With --json, an array of {name, current, wanted, latest, direct, invalid, yanked, takenDown, unlisted,"
+                    + " goneFromRegistry, notInRegistry, heldBack} in name order; yanked, the registry's reason (\"\""
+                    + " when it gave none), is there only for a locked version yanked; current, invalid, unlisted and"
                     + " goneFromRegistry are left out for a dependency not locked, notInRegistry for a locked package,"
                     + " wanted or latest when no version qualifies, heldBack ({allowed, by: [{name, range, from}]},"
                     + " from being prompd.json or the name@version of the package needing the range) for a package"
@@ -89,15 +93,18 @@ final class OutdatedCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code  (invalid, taken down)}, or what of it applies; a version unlisted is marked {@code no longer listed}, as
-     * its warning says it: that it was taken down is more than its registry says; and one of a package the registry no
-     * longer has at all is marked so, where the whole package, not the version, is what to look into, as is a
-     * dependency not locked that the registry does not have.
+     * {@code  (invalid, yanked)} or {@code  (invalid, taken down)}, or what of it applies; a version unlisted is marked
+     * {@code no longer listed}, as its warning says it: that it was taken down is more than its registry says; and one
+     * of a package the registry no longer has at all is marked so, where the whole package, not the version, is what
+     * to look into, as is a dependency not locked that the registry does not have.
      */
     private static String marks(Outdated.Row row) {
         List<String> marks = new ArrayList<>();
         if (row.invalid()) {
             marks.add("invalid");
+        }
+        if (row.yanked().isPresent()) {
+            marks.add("yanked");
         }
         if (row.goneFromRegistry()) {
             marks.add("package no longer in the registry");
@@ -127,6 +134,7 @@ final class OutdatedCommand implements Callable<Integer> {
         row.latest().ifPresent(latest -> json.put("latest", latest));
         json.put("direct", row.direct());
         row.current().ifPresent(current -> json.put("invalid", row.invalid()));
+        row.yanked().ifPresent(reason -> json.put("yanked", reason));
         json.put("takenDown", row.takenDown());
         row.current().ifPresent(current -> json.put("unlisted", row.unlisted()));
         row.current().ifPresent(current -> json.put("goneFromRegistry", row.goneFromRegistry()));

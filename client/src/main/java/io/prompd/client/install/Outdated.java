@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Which locked packages have newer versions, within their ranges (wanted) and at all (latest), or
- * versions outside their ranges or taken down.
+ * versions outside their ranges, yanked or taken down.
  */
 public final class Outdated {
 
@@ -23,8 +23,8 @@ public final class Outdated {
     }
 
     /**
-     * One package with a newer version, or a dependency of {@code prompd.json} not locked yet (as
-     * npm's outdated lists a missing one).
+     * One package with a newer version or a locked version yanked, or a dependency of {@code prompd.json} not locked
+     * yet (as npm's outdated lists a missing one).
      *
      * @param current the locked version; empty when the lock lacks the package
      * @param wanted  the version 'prompd update' would choose, from the resolution it makes of the whole project;
@@ -35,6 +35,8 @@ public final class Outdated {
      * @param direct  whether {@code prompd.json} names it
      * @param invalid   whether the locked version is outside a range asking for it (see
      *                  {@link ProjectGraph.Entry#invalid})
+     * @param yanked    the registry's reason for yanking the locked version, empty text when it gave none; empty when
+     *                  the version is not yanked
      * @param takenDown whether the registry no longer lists the locked version, as the {@link InstallNote.TakenDown}
      *                  warning of an install tells of it: taken down by its maintainers, or {@code unlisted}; for a
      *                  dependency not locked, whether it has no version left or only versions taken down met its
@@ -49,14 +51,19 @@ public final class Outdated {
      *                  the project does
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
-                      boolean direct, boolean invalid, boolean takenDown, boolean unlisted, boolean goneFromRegistry,
-                      boolean notInRegistry, Optional<InstallNote.HeldBackByRanges> heldBack) {
+                      boolean direct, boolean invalid, Optional<String> yanked, boolean takenDown, boolean unlisted,
+                      boolean goneFromRegistry, boolean notInRegistry,
+                      Optional<InstallNote.HeldBackByRanges> heldBack) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(wanted, "wanted");
             Objects.requireNonNull(latest, "latest");
+            Objects.requireNonNull(yanked, "yanked");
             Objects.requireNonNull(heldBack, "heldBack");
+            if (yanked.isPresent() && (current.isEmpty() || takenDown)) {
+                throw new IllegalArgumentException("only a locked version still listed can be yanked: " + name);
+            }
             if (unlisted && (!takenDown || current.isEmpty())) {
                 throw new IllegalArgumentException("only a locked version taken down can be unlisted: " + name);
             }
@@ -73,7 +80,7 @@ public final class Outdated {
     /**
      * What {@link #check} found.
      *
-     * @param rows     the packages with newer versions, in name order
+     * @param rows     the packages with newer versions, or whose locked version is yanked, in name order
      * @param warnings what else the user should know: locked versions yanked, deprecated, taken down, or gone
      *                 from the registry, in name order, then dependencies not locked that the registry lacks or
      *                 that takedowns keep from being locked
@@ -113,7 +120,7 @@ public final class Outdated {
                 // it; its version is as unlisted as one a forced build dropped, and no index.json is left to record why
                 warnings.add(StatusNotes.goneFromRegistry(graph, entry.name(), entry.version(), index, false));
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
-                        entry.direct(), entry.invalid(), true, true, true, false, Optional.empty()));
+                        entry.direct(), entry.invalid(), Optional.empty(), true, true, true, false, Optional.empty()));
                 continue;
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
@@ -135,12 +142,15 @@ public final class Outdated {
                     .filter(version -> !gone || !version.equals(entry.version()))
                     .or(() -> wantedByOwnRanges(entry, reached, gone, published.get()));
             Optional<Version> latest = published.get().latest();
-            boolean behind = !wanted.equals(Optional.of(entry.version()))
+            Optional<String> yanked = summary.map(VersionSummary::yanked);
+            // a yanked version is a row even with nothing newer to move to, as one taken down is: its maintainers
+            // withdrew it as broken or harmful, which a script reading the rows or the exit code must learn
+            boolean behind = !wanted.equals(Optional.of(entry.version())) || yanked.isPresent()
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
             if (behind) {
                 boolean unlisted = gone && !published.get().packument().takenDown().containsKey(entry.version());
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
-                        entry.invalid(), gone, unlisted, false, false,
+                        entry.invalid(), yanked, gone, unlisted, false, false,
                         heldBack(updated, entry.name(), index, takedowns)));
             }
         }
@@ -151,8 +161,8 @@ public final class Outdated {
                 // a row, as npm's outdated lists a dependency missing: it is not locked, and no install locks it
                 warnings.add(new InstallNote.NotInRegistry(name, index.describe(name),
                         StatusNotes.notInRegistryWayOff(graph, name), index.elsewhere(name)));
-                rows.add(new Row(name, Optional.empty(), Optional.empty(), Optional.empty(), true, false, false, false,
-                        false, true, Optional.empty()));
+                rows.add(new Row(name, Optional.empty(), Optional.empty(), Optional.empty(), true, false,
+                        Optional.empty(), false, false, false, true, Optional.empty()));
                 continue;
             }
             listed.add(published.get());
@@ -164,7 +174,7 @@ public final class Outdated {
             // one that a dependency taken down keeps from being locked has no version to want either
             rows.add(new Row(name, Optional.empty(), updatedVersion(updated, name)
                     .or(() -> published.preferredAllowed(graph.rangesOn(name))).filter(wanted -> !cannotLock),
-                    published.latest(), true, false, cannotLock, false, false, false,
+                    published.latest(), true, false, Optional.empty(), cannotLock, false, false, false,
                     heldBack(updated, name, index, takedowns)));
         }
         unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));

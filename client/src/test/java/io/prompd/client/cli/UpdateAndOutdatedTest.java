@@ -314,6 +314,49 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void outdatedListsALockedVersionYankedWithItsReasonAndExits1AsForOneTakenDownThoughNothingNewerIsThere()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.yank("@acme/base", "1.0.0", "prompt injection hole; no fix yet").yank("@acme/util", "1.1.0", "")
+                .yank("@acme/util", "1.0.0", "");
+
+        CliRun run = prompd("outdated");
+        CliRun json = prompd("outdated", "--json");
+
+        assertEquals(1, run.exitCode(), "a script notices the withdrawal: " + run.err());
+        assertEquals("""
+                package     current         wanted  latest  dependency
+                @acme/base  1.0.0 (yanked)  1.0.0   -       direct
+                @acme/util  1.1.0 (yanked)  1.1.0   -       transitive
+                """, run.out(), "update keeps a yanked version while nothing else meets the ranges");
+        assertTrue(run.err().contains("warning: @acme/base@1.0.0 is yanked: prompt injection hole; no fix yet"),
+                run.err());
+        assertEquals(1, json.exitCode(), json.err());
+        assertEquals(Json.reader().readTree("[{\"name\": \"@acme/base\", \"current\": \"1.0.0\", \"wanted\": \"1.0.0\","
+                + " \"direct\": true, \"invalid\": false, \"yanked\": \"prompt injection hole; no fix yet\","
+                + " \"takenDown\": false, \"unlisted\": false, \"goneFromRegistry\": false},"
+                + " {\"name\": \"@acme/util\", \"current\": \"1.1.0\", \"wanted\": \"1.1.0\", \"direct\": false,"
+                + " \"invalid\": false, \"yanked\": \"\", \"takenDown\": false, \"unlisted\": false,"
+                + " \"goneFromRegistry\": false}]"), Json.reader().readTree(json.out()),
+                "a yank without a reason is still one: the key says what it is");
+    }
+
+    @Test
+    void outdatedOnlyWarnsOfALockedVersionDeprecatedThatNothingNewerReplaces() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.deprecate("@acme/base", "1.0.0", "use @acme/core");
+
+        CliRun run = prompd("outdated");
+        CliRun json = prompd("outdated", "--json");
+
+        assertEquals(0, run.exitCode(), "a deprecated version still works, as npm outdated has it: " + run.err());
+        assertEquals("no package has a newer version\n", run.out());
+        assertEquals("warning: @acme/base@1.0.0 is deprecated: use @acme/core\n", run.err());
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals("[]\n", json.out());
+    }
+
+    @Test
     void outdatedMarksALockedVersionGoneWithoutARecordNoLongerListedNotTakenDown() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.publish("@acme/util", "2.0.0").unlist("@acme/util", "1.1.0");
