@@ -189,6 +189,21 @@ final class PullRequest {
     }
 
     /**
+     * The versions this pull request yanks: published at the merge base and not yanked there, yanked by the
+     * {@code meta.json} of their package at the head.
+     */
+    SortedSet<PackageVersion> yanks() {
+        SortedSet<PackageVersion> yanks = new TreeSet<>();
+        for (ChangedFile changed : changes(ChangedPath.Kind.META)) {
+            PackageName name = changed.path().name().orElseThrow();
+            head.meta(name).yanked().keySet().stream()
+                    .filter(version -> !base.meta(name).isYanked(version) && base.folder(name, version).isPresent())
+                    .forEach(version -> yanks.add(new PackageVersion(name, version)));
+        }
+        return Collections.unmodifiableSortedSet(yanks);
+    }
+
+    /**
      * Where each of the {@link #touchedPublishedVersions} was published: its history is walked
      * when first asked for, and only for their manifests.
      */

@@ -8,7 +8,6 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
-import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
@@ -18,12 +17,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -141,27 +138,20 @@ final class StrandedDependentsRule implements PullRequestRule {
      * merge base, and not yanked there, that it yanks, and those whose folders it deletes as a takedown.
      */
     private static SortedMap<PackageName, Withdrawal> newWithdrawals(PullRequest pullRequest) {
+        SortedMap<PackageName, SortedSet<Version>> yanks = PackageVersion.byName(pullRequest.yanks());
         SortedMap<PackageName, Withdrawal> withdrawals = new TreeMap<>();
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.META)) {
             PackageName name = changed.path().name().orElseThrow();
-            PackageMeta before = pullRequest.base().meta(name);
-            PackageMeta after = pullRequest.head().meta(name);
-            Withdrawal withdrawal = new Withdrawal(
-                    publishedAtBase(pullRequest, name, after.yanked().keySet(), version -> !before.isYanked(version)),
-                    publishedAtBase(pullRequest, name, after.takenDown().keySet(),
-                            version -> pullRequest.head().folder(name, version).isEmpty()));
+            Withdrawal withdrawal = new Withdrawal(yanks.getOrDefault(name, Collections.emptySortedSet()),
+                    pullRequest.head().meta(name).takenDown().keySet().stream()
+                            .filter(version -> pullRequest.head().folder(name, version).isEmpty()
+                                    && pullRequest.base().folder(name, version).isPresent())
+                            .collect(Collectors.toCollection(TreeSet::new)));
             if (!withdrawal.isEmpty()) {
                 withdrawals.put(name, withdrawal);
             }
         }
         return withdrawals;
-    }
-
-    private static SortedSet<Version> publishedAtBase(PullRequest pullRequest, PackageName name, Set<Version> versions,
-                                                      Predicate<Version> withdrawnHere) {
-        return versions.stream()
-                .filter(version -> withdrawnHere.test(version) && pullRequest.base().folder(name, version).isPresent())
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

@@ -4,7 +4,12 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** One version of one package: the key under which the registry stores a published folder. */
@@ -35,6 +40,13 @@ public record PackageVersion(PackageName name, Version version) implements Compa
         int shown = versions.size() > MOST_NAMED ? MOST_NAMED - 1 : versions.size();
         String named = versions.stream().limit(shown).map(PackageVersion::toString).collect(Collectors.joining(", "));
         return shown < versions.size() ? named + " and " + (versions.size() - shown) + " more" : named;
+    }
+
+    /** The versions by package, in name and version order. */
+    public static SortedMap<PackageName, SortedSet<Version>> byName(Collection<PackageVersion> versions) {
+        SortedMap<PackageName, SortedSet<Version>> byName = new TreeMap<>();
+        versions.forEach(id -> byName.computeIfAbsent(id.name(), unseen -> new TreeSet<>()).add(id.version()));
+        return Collections.unmodifiableSortedMap(byName);
     }
 
     /** {@code @scope/name@1.2.3}, as npm writes it. */

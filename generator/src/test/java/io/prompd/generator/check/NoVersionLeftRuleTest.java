@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Takedowns that leave a package without a version. */
+/** Takedowns and yanks that leave a package without a version, or without one that is not yanked. */
 class NoVersionLeftRuleTest extends PullRequestScenarioTest {
 
     @Test
@@ -118,6 +118,84 @@ class NoVersionLeftRuleTest extends PullRequestScenarioTest {
                 warning.message());
         assertEquals("the takedown is allowed; if @common/util is meant to stay installable, publish a new version"
                 + " of it or take back the yank of 1.1.0, in this pull request or a later one", warning.hint());
+    }
+
+    @Test
+    void yankingTheOnlyVersionIsAWarningThatNoNewInstallFindsOneWithTheWaysOnNotTheWayBack() {
+        repo.meta("@common/util", "{\n  \"yanked\": {\n    \"1.0.0\": \"prompt injection hole; no fix yet\"\n  }\n}\n");
+        repo.commit("yank the only version", "alice");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(List.of(Severity.WARNING), report.problems().stream().map(Problem::severity).toList());
+        Problem warning = report.problems().get(0);
+        assertEquals("packages/@common/util/meta.json", warning.file());
+        assertEquals("/yanked/1.0.0", warning.pointer());
+        assertEquals(3, warning.line());
+        assertEquals("@common/util has only yanked versions left (1.0.0) once this pull request yanks 1.0.0, so no new"
+                + " install finds a version of it; only lock files that pin a yanked one still install it",
+                warning.message());
+        assertEquals("the yank is allowed; if @common/util is meant to stay installable, publish a fixed version of"
+                + " it, in this pull request or a later one; if what it yanks must not be downloaded at all, not even"
+                + " by the lock files that pin it, a maintainer takes it down instead (see \"Take a version down\" in"
+                + " the registry's README)", warning.hint());
+    }
+
+    @Test
+    void yankingTheLastVersionNotYankedBesideOnesYankedBeforeNamesThemAllAtTheNewestYank() {
+        mergedMeanwhile(repo, "alice", main -> {
+            main.publish("@common/util", "1.1.0");
+            main.publish("@common/util", "1.2.0");
+            main.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"broken\"}}");
+        });
+        repo.merge("main", "up to date", "alice");
+        repo.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"broken\", \"1.1.0\": \"leaks\", \"1.2.0\": \"leaks\"}}");
+        repo.commit("yank the rest", "alice");
+
+        Problem warning = check(repo, "alice").problems().get(0);
+
+        assertEquals("/yanked/1.2.0", warning.pointer());
+        assertEquals("@common/util has only yanked versions left (1.0.0, 1.1.0 and 1.2.0) once this pull request yanks"
+                + " 1.1.0 and 1.2.0, so no new install finds a version of it; only lock files that pin a yanked one"
+                + " still install it", warning.message());
+    }
+
+    @Test
+    void aTakedownBesideTheYankOfTheLastVersionNotYankedIsOneWarningTellingBoth() {
+        mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "1.1.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete(UTIL);
+        repo.meta("@common/util",
+                "{\"yanked\": {\"1.1.0\": \"broken\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take down 1.0.0 and yank 1.1.0", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(1, report.problems().size(), () -> report.problems().toString());
+        Problem warning = report.problems().get(0);
+        assertEquals("/yanked/1.1.0", warning.pointer(), "the newest version withdrawn");
+        assertEquals("@common/util has only yanked versions left (1.1.0) once this pull request yanks 1.1.0 and takes"
+                + " down 1.0.0, so no new install finds a version of it; only lock files that pin a yanked one still"
+                + " install it", warning.message());
+        assertEquals("the takedown is allowed; if @common/util is meant to stay installable, publish a new version"
+                + " of it or take back the yank of 1.1.0, in this pull request or a later one", warning.hint());
+    }
+
+    @Test
+    void aYankThatLeavesAVersionNotYankedOrPublishesOneSaysNothing() {
+        mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "1.1.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"broken\"}}");
+        repo.commit("yank 1.0.0", "alice");
+
+        assertEquals(List.of(), check(repo, "alice").problems());
+
+        repo.publish("@common/util", "1.1.1");
+        repo.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"broken\", \"1.1.0\": \"broken\"}}");
+        repo.commit("yank 1.1.0 and publish its fix", "alice");
+
+        assertEquals(List.of(), check(repo, "alice").problems());
     }
 
     @Test

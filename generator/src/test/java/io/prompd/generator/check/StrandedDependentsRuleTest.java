@@ -53,7 +53,7 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, "alice");
 
         assertPassed(report);
-        List<Problem> warnings = report.problems().stream().filter(problem -> problem.file().equals(META)).toList();
+        List<Problem> warnings = strandingWarnings(report);
         assertEquals(List.of(Severity.WARNING, Severity.WARNING), warnings.stream().map(Problem::severity).toList());
         Problem all = warnings.get(0);
         assertEquals("/yanked/1.1.0", all.pointer());
@@ -81,9 +81,7 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
         assertPassed(report);
-        // the package's own warning, that only the yanked 1.0.0 is left, is NoVersionLeftRule's
-        List<Problem> warnings = report.problems().stream().filter(problem -> problem.file().equals(META)
-                && problem.message().startsWith("no version of")).toList();
+        List<Problem> warnings = strandingWarnings(report);
         assertEquals(List.of("/takenDown/1.1.0", "/takenDown/1.1.0"), warnings.stream().map(Problem::pointer).toList());
         assertEquals("no version of @common/util that \"^1.0.0\" allows is left unyanked once this pull request yanks"
                 + " 1.0.0 and takes down 1.1.0, so no new install can use the versions that depend on it with that"
@@ -205,7 +203,14 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
 
     /** The dependent versions each warning at the yanks names, in its words. */
     private static List<String> stranded(CheckReport report) {
-        return report.problems().stream().filter(problem -> problem.file().equals(META))
+        return strandingWarnings(report).stream()
                 .map(problem -> problem.message().replaceAll(".*with that range: ", "")).toList();
+    }
+
+    /** This rule's warnings at util's meta.json, NoVersionLeftRule's (only yanked versions left) aside. */
+    private static List<Problem> strandingWarnings(CheckReport report) {
+        return report.problems().stream()
+                .filter(problem -> problem.file().equals(META) && problem.message().startsWith("no version of"))
+                .toList();
     }
 }
