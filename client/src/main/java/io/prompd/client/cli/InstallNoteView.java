@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.InstallNote.Deprecated;
 import io.prompd.client.install.InstallNote.EngineMismatch;
+import io.prompd.client.install.InstallNote.FromLockedUrl;
 import io.prompd.client.install.InstallNote.GoneFromRegistry;
 import io.prompd.client.install.InstallNote.HeldBack;
 import io.prompd.client.install.InstallNote.HeldBackByRanges;
@@ -32,6 +33,7 @@ import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.Plural;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.Urls;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
@@ -229,6 +231,15 @@ public final class InstallNoteView {
             return new Worded("routeChanged", Map.of("name", moved.name(), "version", moved.version(), "lockedFrom",
                     registry(moved.lockedFrom()), "routed", moved.routed(), "resolvesIn", registry(moved.resolvesIn()),
                     "otherBytes", moved.otherBytes()), StatusNotes.lockedElsewhere(moved));
+        }
+        if (note instanceof FromLockedUrl fromLock) {
+            String url = Urls.display(fromLock.url());
+            return new Worded("fromLockedUrl", Map.of("name", fromLock.name(), "version", fromLock.version(),
+                    "lockedFrom", registry(fromLock.lockedFrom()), "url", url, "resolvesIn",
+                    registry(fromLock.resolvesIn()), "problem", fromLock.problem()), fromLock.name() + "@"
+                    + fromLock.version() + " came from the URL " + LockFile.FILE_NAME + " records, " + url
+                    + ", with the integrity it pins, as registry " + fromLock.resolvesIn().describe()
+                    + " failed to give it: " + fromLock.problem());
         }
         if (note instanceof GoneFromRegistry gone) {
             return new Worded("goneFromRegistry", Map.of("name", gone.name(), "version", gone.version(), "registry",

@@ -5,6 +5,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -411,8 +412,8 @@ public sealed interface InstallNote {
 
     /**
      * A locked version the registry its name now routes to lacks, or lists with other bytes, while the lock has it from
-     * another: the versions there may be another's package, so {@code outdated} offers none and a resolution keeps the
-     * locked version as the lock has it.
+     * another: the versions there may be another's package, so {@code outdated} offers none, a resolution keeps the
+     * locked version as the lock has it, and an install that fetched it from the lock's URL says so.
      *
      * @param lockedFrom the configured registry the lock has it from, or, when none holds its URL, the root of the URL
      * @param routed     what the configuration routes: the name's scope, or the name when it has none
@@ -430,6 +431,29 @@ public sealed interface InstallNote {
             Objects.requireNonNull(routed, "routed");
             Objects.requireNonNull(resolvesIn, "resolvesIn");
             Objects.requireNonNull(waysBack, "waysBack");
+        }
+    }
+
+    /**
+     * A locked version whose tarball came from the URL the lock records, with the integrity it pins, because the
+     * registry its name now resolves in, outside which that URL lies, failed to give it while its index did not say it
+     * lacks the version or has other bytes for it ({@link RouteChanged} says that): it could not be reached, failed or
+     * refused, or it lists the version as locked but lacks its tarball or sent other bytes.
+     *
+     * @param lockedFrom as {@link RouteChanged#lockedFrom}
+     * @param url        the URL the lock records, which gave the tarball
+     * @param resolvesIn the registry the name resolves in now, which failed
+     * @param problem    how it failed, in words that do not name it
+     */
+    record FromLockedUrl(PackageName name, Version version, RegistryMention lockedFrom, URI url,
+                         RegistryMention resolvesIn, String problem) implements InstallNote {
+        public FromLockedUrl {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(lockedFrom, "lockedFrom");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(resolvesIn, "resolvesIn");
+            Objects.requireNonNull(problem, "problem");
         }
     }
 

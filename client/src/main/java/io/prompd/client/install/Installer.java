@@ -105,10 +105,11 @@ public final class Installer {
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
                 Set<InstallNote> warnings = new LinkedHashSet<>();
                 for (InstallPlanner.Plan plan : plans) {
+                    LockedInstaller.Installed done = lockedInstaller.install(plan.graph(), LockFile.empty(), index);
                     // a version two packages share is reported once, as the first of them installed it
-                    lockedInstaller.install(plan.graph(), LockFile.empty(), index)
-                            .forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
+                    done.packages().forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
                     warnings.addAll(plan.warnings());
+                    warnings.addAll(done.warnings());
                 }
                 return new InstallReport(installed.values().stream().sorted(Comparator.comparing(InstalledPackage::name)
                         .thenComparing(InstalledPackage::version)).toList(), new TreeMap<>(),
@@ -270,7 +271,8 @@ public final class Installer {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
         project.requireWritable(manifestChanged, lockChanged);
-        List<InstalledPackage> installed = lockedInstaller.install(plan.graph(), project.lockOrEmpty(), index, leftOut);
+        LockedInstaller.Installed installed = lockedInstaller.install(plan.graph(), project.lockOrEmpty(), index,
+                leftOut);
         project.write(manifestChanged ? Optional.of(dependencies) : Optional.empty(),
                 lockChanged ? Optional.of(plan.lock()) : Optional.empty());
         InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,
@@ -279,11 +281,13 @@ public final class Installer {
         changedRanges.entrySet()
                 .removeIf(range -> range.getValue().equals(manifest.dependencies().get(range.getKey())));
         List<InstallNote> warnings = new ArrayList<>(plan.warnings());
+        // a route change the plan told of is not told again of the version's download
+        installed.warnings().stream().filter(warning -> !warnings.contains(warning)).forEach(warnings::add);
         Set<PackageName> changed = new TreeSet<>(changedRanges.keySet());
         changed.addAll(removed);
         warnings.addAll(referencesOutOfStep(project.folder(), changed));
-        return new InstallReport(installed, changedRanges, removed, Optional.of(lock), plan.resolved(), warnings,
-                repaired);
+        return new InstallReport(installed.packages(), changedRanges, removed, Optional.of(lock), plan.resolved(),
+                warnings, repaired);
     }
 
     /**

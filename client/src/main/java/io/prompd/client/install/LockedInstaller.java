@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.http.NotFound;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.LockedUrlUsed;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -76,7 +78,7 @@ final class LockedInstaller {
      * @throws PrompdException NETWORK offline with tarballs missing; INTEGRITY when a tarball does not
      *                         match the lock, and then that version is not installed
      */
-    List<InstalledPackage> install(ProjectGraph project, LockFile before, RegistryIndex index) throws IOException {
+    Installed install(ProjectGraph project, LockFile before, RegistryIndex index) throws IOException {
         return install(project, before, index, Set.of());
     }
 
@@ -84,7 +86,7 @@ final class LockedInstaller {
      * Installs what is missing but {@code leftOut}, which stay in the lock uninstalled: the versions of
      * {@link #outOfReach} that an uninstall keeps locked, as it must not fail on what it was not asked to change.
      */
-    List<InstalledPackage> install(ProjectGraph project, LockFile before, RegistryIndex index, Set<PackageName> leftOut)
+    Installed install(ProjectGraph project, LockFile before, RegistryIndex index, Set<PackageName> leftOut)
             throws IOException {
         LockFile lock = project.lock().without(leftOut);
         if (offline) {
@@ -106,17 +108,20 @@ final class LockedInstaller {
             try {
                 // Each package installs on its own (download to a temporary name, verify, unpack into a
                 // staging folder, rename), so they can go in parallel and a failure leaves no half of any.
-                List<Future<InstalledPackage>> pending = new ArrayList<>();
+                List<Future<Placed>> pending = new ArrayList<>();
                 lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
-                    InstalledPackage installed = installOne(name, locked, project, before, index, progress);
+                    Placed placed = installOne(name, locked, project, before, index, progress);
                     progress.installed(name, locked.version());
-                    return installed;
+                    return placed;
                 })));
                 List<InstalledPackage> installed = new ArrayList<>();
-                for (Future<InstalledPackage> one : pending) {
-                    installed.add(Futures.get(one));
+                List<InstallNote> warnings = new ArrayList<>();
+                for (Future<Placed> one : pending) {
+                    Placed placed = Futures.get(one);
+                    installed.add(placed.installed());
+                    placed.warning().ifPresent(warnings::add);
                 }
-                return installed;
+                return new Installed(installed, warnings);
             } finally {
                 stop(workers);
             }
@@ -158,18 +163,19 @@ final class LockedInstaller {
         }
     }
 
-    private InstalledPackage installOne(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
-                                        RegistryIndex index, InstallProgress progress) throws IOException {
+    private Placed installOne(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
+                              RegistryIndex index, InstallProgress progress) throws IOException {
         if (store.contains(name, locked.version())) {
-            return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
-                    InstalledPackage.Origin.ALREADY_INSTALLED);
+            return new Placed(new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
+                    InstalledPackage.Origin.ALREADY_INSTALLED), Optional.empty());
         }
         PackageStore.Pin pin = lockedBefore(name, locked, before) ? PackageStore.Pin.LOCK
                 : PackageStore.Pin.REGISTRY_INDEX;
         Optional<Path> cached = cache.find(locked.integrity());
         if (cached.isPresent()) {
             try {
-                return unpack(name, locked, pin, cached.get(), InstalledPackage.Origin.CACHE);
+                return new Placed(unpack(name, locked, pin, cached.get(), InstalledPackage.Origin.CACHE),
+                        Optional.empty());
             } catch (PrompdException damaged) {
                 if (damaged.exitCode() != ExitCode.INTEGRITY) {
                     throw damaged;
@@ -187,8 +193,9 @@ final class LockedInstaller {
         // a takedown must stop the download from there too, as for a damaged cached copy.
         requireNoneTakenDown(project, List.of(name), index);
         Path target = cache.entryToWrite(locked.integrity());
+        Optional<LockedUrlUsed> lockedUrlUsed;
         try {
-            registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
+            lockedUrlUsed = registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
                     recordedSize(name, locked, index), progress.downloading(name, locked.version()));
         } catch (PrompdException failed) {
             Optional<PrompdException> elsewhere = LockedElsewhere.downloadFailure(name, locked, index, failed);
@@ -203,7 +210,39 @@ final class LockedInstaller {
             }
             throw noTarball(name, locked, project, before, index, failed);
         }
-        return unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED);
+        return new Placed(unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED),
+                lockedUrlUsed.map(used -> lockedUrlWarning(name, locked, index, used)));
+    }
+
+    /**
+     * What to say of a version the lock's URL gave as its registry failed to: that registry's index lacking it, or
+     * listing other bytes, says that its versions of the name may be another's package, as {@code outdated} says it;
+     * otherwise the registry is down, failing or refusing, or broken, lacking or damaging a tarball it lists as locked.
+     */
+    private static InstallNote lockedUrlWarning(PackageName name, LockedPackage locked, RegistryIndex index,
+                                                LockedUrlUsed used) {
+        return LockedElsewhere.of(name, locked, index).<InstallNote>map(LockedElsewhere::note)
+                .orElseGet(() -> new InstallNote.FromLockedUrl(name, locked.version(), used.route().lockedFrom(),
+                        locked.resolved(), used.route().current().mention(), used.problem()));
+    }
+
+    /** A version in place, with what its download warned of, if anything. */
+    private record Placed(InstalledPackage installed, Optional<InstallNote> warning) {
+        Placed {
+            Objects.requireNonNull(installed, "installed");
+            Objects.requireNonNull(warning, "warning");
+        }
+    }
+
+    /**
+     * The versions an install put in place, and what their downloads warned of: a registry that failed to give a
+     * version the lock's URL gave.
+     */
+    record Installed(List<InstalledPackage> packages, List<InstallNote> warnings) {
+        Installed {
+            packages = List.copyOf(packages);
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**

@@ -71,7 +71,12 @@ class InstallNoteViewTest {
             new InstallNote.NotADependency(X),
             new InstallNote.ReferenceOutOfStep("prompts/a.prmd", 4, "@a/x@1.0.0", X, Optional.of("@a/x@^2.0.0")),
             new InstallNote.NotInStore(X, Optional.of(CARET_ONE)),
-            new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"));
+            new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"),
+            new InstallNote.FromLockedUrl(X, ONE, new RegistryMention(Optional.empty(), URI.create("https://a.test/")),
+                    URI.create("https://a.test/packages/@a/x/-/x-1.0.0.tgz?sig=secret"),
+                    new RegistryMention(Optional.of(RegistryName.parse("b")), URI.create("https://b.test/")),
+                    "could not fetch https://b.test/packages/@a/x/-/x-1.0.0.tgz: gave up after 4 attempts (last: HTTP"
+                            + " 500)"));
 
     @Test
     void everyKindIsWordedAsTextAndAsJsonOfItsOwnKindWithTheSameSentence() {
@@ -155,6 +160,19 @@ class InstallNoteViewTest {
         assertTrue(InstallNoteView.text(unnamed).startsWith("@a/x@1.0.0 is locked in prompd.lock from"
                 + " https://a.test/r/?…, and @a now resolves in registry https://b.test/, whose copy of it has other"
                 + " bytes;"), InstallNoteView.text(unnamed));
+    }
+
+    @Test
+    void aVersionFromTheLocksUrlNamesTheRegistryThatFailedHowAndTheUrlThatGaveIt() {
+        assertEquals(Map.of("kind", "fromLockedUrl", "name", X, "version", ONE, "lockedFrom",
+                Map.of("url", "https://a.test/"), "url", "https://a.test/packages/@a/x/-/x-1.0.0.tgz?…",
+                "resolvesIn", Map.of("name", "b", "url", "https://b.test/"), "problem", "could not fetch"
+                        + " https://b.test/packages/@a/x/-/x-1.0.0.tgz: gave up after 4 attempts (last: HTTP 500)",
+                "message", "@a/x@1.0.0 came from the URL prompd.lock records,"
+                        + " https://a.test/packages/@a/x/-/x-1.0.0.tgz?…, with the integrity it pins, as registry b"
+                        + " (https://b.test/) failed to give it: could not fetch"
+                        + " https://b.test/packages/@a/x/-/x-1.0.0.tgz: gave up after 4 attempts (last: HTTP 500)"),
+                InstallNoteView.asJson(EVERY_KIND.get(EVERY_KIND.size() - 1)), "a URL's query may hold a secret");
     }
 
     @Test

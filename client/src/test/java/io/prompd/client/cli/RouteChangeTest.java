@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,11 @@ class RouteChangeTest {
 
     /** A colleague's home with the public registry as the default, and no route for @company. */
     private Path colleague() {
-        Path other = work.resolve("colleague");
+        return colleague("colleague");
+    }
+
+    private Path colleague(String home) {
+        Path other = work.resolve(home);
         prompd(other, "registry", "add", "public", publicRegistry.url().toString(), "--default");
         return other;
     }
@@ -185,6 +190,7 @@ class RouteChangeTest {
 
         assertTrue(run.out().contains("1 downloaded"), "as when the registry lacks the version: " + run.out());
         assertFalse(Files.exists(other.resolve("packages/@company/shared@1.0.0/SQUAT.md")), "the lock's bytes");
+        String outdated = prompd(other, "outdated").err();
         assertEquals("warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company"
                 + " now resolves in registry public (" + publicRegistry.url()
                 + "), whose copy of it has other bytes; its"
@@ -193,7 +199,120 @@ class RouteChangeTest {
                 + " with 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public ("
                 + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)"
                 + takeInstead("@company/shared", publicRegistry()) + ")\n",
-                prompd(other, "outdated").err());
+                outdated);
+        assertEquals(outdated, run.err(), "the install that fetched the lock's bytes says it too");
+    }
+
+    /** A mirror with no index.json of the package: its versions of the name, if it had any, could be another's. */
+    @Test
+    void anInstallFetchingFromTheLocksUrlWhatTheRegistryHasNoIndexOfSaysWhatOutdatedSays() throws IOException {
+        try (RegistryServer bare = RegistryServer.serving(new TestRegistry(work.resolve("bare"))
+                .publish("unrelated", "1.0.0").root())) {
+            Path other = work.resolve("colleague");
+            prompd(other, "registry", "add", "mirror", bare.url().toString(), "--default");
+
+            CliRun run = prompd(other, "install", "--json");
+
+            JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
+            assertEquals("routeChanged", warning.get("kind").asText());
+            assertEquals("warning: " + warning.get("message").asText() + "\n", run.err());
+            assertEquals(run.err(), prompd(other, "outdated").err());
+            assertTrue(run.err().startsWith("warning: @company/shared@1.0.0 is locked in prompd.lock from "
+                    + company.url() + ", and @company now resolves in registry mirror (" + bare.url() + "), which does"
+                    + " not have it;"), run.err());
+        }
+    }
+
+    @Test
+    void aRegistryFailingOnAllItsTriesIsMadeUpForByTheLocksUrlWithAWarningSayingHow() {
+        Path other = colleague();
+        publicRegistry.flaky(1, 0);
+
+        CliRun run = prompd(other, "install");
+
+        assertTrue(run.out().contains("1 downloaded"), run.out());
+        assertTrue(Files.isDirectory(other.resolve("packages/@company/shared@1.0.0")));
+        assertTrue(run.err().endsWith("\nwarning: @company/shared@1.0.0 came from the URL prompd.lock records, "
+                + lockedTarball() + ", with the integrity it pins, as registry " + publicRegistry() + " failed to give"
+                + " it: could not fetch " + publicRegistry.url() + "packages/@company/shared/-/shared-1.0.0.tgz:"
+                + " gave up after 4 attempts (last: HTTP 500)\n"), run.err());
+    }
+
+    @Test
+    void aRegistryFailingThenTheLocksUrlRefusingSaysBothBlamingEachOnItsOwnRegistry() {
+        company.requireAuthorization("Bearer " + TOKEN);
+        publicRegistry.flaky(1, 0);
+        Path other = colleague();
+        prompd(other, "registry", "add", "company", company.url().toString());
+        String failedFirst = "error: registry " + publicRegistry() + " failed: could not fetch " + publicRegistry.url()
+                + "packages/@company/shared/-/shared-1.0.0.tgz: gave up after 4 attempts (last: HTTP 500); the URL"
+                + " prompd.lock records for @company/shared@1.0.0 failed too: ";
+
+        CliRun run = CliRun.in(project, other, "install");
+        CliRun unconfigured = CliRun.in(project, colleague("stranger"), "install");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertEquals(failedFirst + "registry company (" + company.url() + ") refused access (HTTP 401): "
+                + lockedTarball() + "\nhint: the registry or the network may be down; try again later, or use --offline"
+                + " to work from the cache; it wants credentials and none are stored for it: log in with 'prompd login"
+                + " --registry company'\n", errorPart(run));
+        assertEquals(5, unconfigured.exitCode(), unconfigured.err());
+        assertTrue(errorPart(unconfigured).startsWith(failedFirst + "the registry refused access (HTTP 401): "
+                + lockedTarball() + "\n"), "not registry public's refusal: " + unconfigured.err());
+    }
+
+    /** Its tarball is not tried once its index.json's tries could not reach it: the host is down for the whole run. */
+    @Test
+    void aRegistryThatCannotBeReachedIsMadeUpForByTheLocksUrlWithoutTryingItAgain() throws IOException {
+        RegistryServer gone = RegistryServer.serving(squatter.root());
+        gone.close();
+        Path other = work.resolve("colleague");
+        prompd(other, "registry", "add", "public", gone.url().toString(), "--default");
+
+        CliRun run = prompd(other, "install", "--json");
+
+        JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
+        assertEquals(Json.reader().readTree("""
+                {"kind": "fromLockedUrl", "name": "@company/shared", "version": "1.0.0", "lockedFrom": {"url": "%s"},
+                 "url": "%s", "resolvesIn": {"name": "public", "url": "%s"}}"""
+                .formatted(company.url(), lockedTarball(), gone.url())),
+                ((ObjectNode) warning.deepCopy()).without(List.of("message", "problem")));
+        assertTrue(warning.get("problem").asText().startsWith("could not fetch " + gone.url()
+                + "packages/@company/shared/-/shared-1.0.0.tgz: not tried, as "
+                + gone.url().toString().replaceFirst("/$", "") + " could not be reached"), warning.toString());
+        assertTrue(run.err().endsWith("\nwarning: " + warning.get("message").asText() + "\n"), run.err());
+    }
+
+    /** Same length, other bytes: a mirror's damaged copy of what its index lists as the lock pins it. */
+    @Test
+    void aRegistrysTarballOfOtherBytesThanItListsIsMadeUpForByTheLocksUrlWithAWarningSayingSo() throws IOException {
+        squatter.publish("@company/shared", "1.0.0").tamper("@company/shared", "1.0.0");
+        Path other = colleague();
+
+        CliRun run = prompd(other, "install");
+
+        assertTrue(run.out().contains("1 downloaded"), run.out());
+        assertTrue(run.err().startsWith("warning: @company/shared@1.0.0 came from the URL prompd.lock records, "
+                + lockedTarball() + ", with the integrity it pins, as registry " + publicRegistry() + " failed to give"
+                + " it: integrity check failed for " + publicRegistry.url()
+                + "packages/@company/shared/-/shared-1.0.0.tgz: expected sha512-"), run.err());
+        assertEquals("", CliRun.in(project, other, "outdated").err(),
+                "it lists the version as locked: no route change");
+    }
+
+    @Test
+    void aRegistryUrlWithNoRegistryThereIsMadeUpForByTheLocksUrlWithAWarningSayingWhatItLacked() throws IOException {
+        try (RegistryServer empty = RegistryServer.serving(Files.createDirectories(work.resolve("empty")))) {
+            Path other = work.resolve("colleague");
+            prompd(other, "registry", "add", "mirror", empty.url().toString(), "--default");
+
+            CliRun run = prompd(other, "install");
+
+            assertEquals("warning: @company/shared@1.0.0 came from the URL prompd.lock records, " + lockedTarball()
+                    + ", with the integrity it pins, as registry mirror (" + empty.url() + ") failed to give it: not"
+                    + " found in the registry: " + empty.url() + "packages/@company/shared/-/shared-1.0.0.tgz\n",
+                    run.err());
+        }
     }
 
     @Test
@@ -318,18 +437,26 @@ class RouteChangeTest {
     }
 
     @Test
-    void aRegistryThatCannotBeReadIsNotSaidToLackTheVersion() {
+    void aRegistryThatCannotBeReadIsNotSaidToLackTheVersionAndTheLocksUrlFailingTooIsSaid() {
         RegistryServer gone = RegistryServer.serving(squatter.root());
         gone.close();
         Path other = work.resolve("colleague");
         prompd(other, "registry", "add", "public", gone.url().toString(), "--default");
+        company.close();
 
         CliRun run = CliRun.in(project, other, "install");
 
         assertEquals(5, run.exitCode(), run.err());
         assertTrue(errorPart(run).startsWith("error: registry public (" + gone.url() + ") failed: could not fetch "
                 + gone.url() + "packages/@company/shared/-/shared-1.0.0.tgz"), run.err());
+        assertTrue(run.err().contains("; the URL prompd.lock records for @company/shared@1.0.0 failed too: could not"
+                + " fetch " + lockedTarball() + ": gave up after 4 attempts"), run.err());
         assertFalse(run.err().contains("does not have it"), run.err());
+    }
+
+    /** The tarball URL the lock records for @company/shared@1.0.0, in the company's registry. */
+    private String lockedTarball() {
+        return company.url() + "packages/@company/shared/-/shared-1.0.0.tgz";
     }
 
     /** The public registry, as messages name it. */

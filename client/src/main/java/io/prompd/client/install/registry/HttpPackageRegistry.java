@@ -9,6 +9,7 @@ import io.prompd.client.http.NotFound;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WebPage;
+import io.prompd.client.install.lock.LockFile;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
@@ -38,6 +39,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Registries read through the client's {@link RegistryFetcher}: static files over HTTP or from a folder. */
 public final class HttpPackageRegistry implements PackageRegistry {
+
+    /**
+     * A registry's failures to give a tarball that the URL a lock records may make up for: the tarball missing, other
+     * bytes, and a registry that cannot be read (unreachable, failing for all its tries, refusing).
+     */
+    private static final Set<ExitCode> MADE_UP_FOR = Set.of(ExitCode.NOT_FOUND, ExitCode.INTEGRITY, ExitCode.NETWORK);
 
     private final RegistryFetcher fetcher;
     private final RegistryRoutes routes;
@@ -250,30 +257,47 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public void download(PackageName name, Version version, URI locked, Path target,
-                         Integrity integrity, OptionalLong size,
-                         ProgressListener progress) {
+    public Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target,
+                                            Integrity integrity, OptionalLong size, ProgressListener progress) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         if (endpoint.holds(locked)) {
             download(endpoint, locked, target, integrity, size, progress);
-            return;
+            return Optional.empty();
         }
+        URI own = endpoint.resolve(RegistryLayout.url(RegistryLayout.tarball(name, version)));
         try {
-            download(endpoint, endpoint.resolve(RegistryLayout.url(RegistryLayout.tarball(name, version))), target,
-                    integrity, size, progress);
+            fetchTarball(endpoint, own, target, integrity, size, progress);
+            return Optional.empty();
         } catch (PrompdException notThere) {
             // Other bytes than the lock pins (another's package of the same name, or a mirror's damaged copy) are no
-            // more the locked version than a missing tarball is, and the integrity pins the bytes from anywhere.
-            if (notThere.exitCode() != ExitCode.NOT_FOUND && notThere.exitCode() != ExitCode.INTEGRITY) {
+            // more the locked version than a missing tarball is, nor is a registry that cannot be read now (down,
+            // failing, refusing) a reason to go without a copy the lock's URL still serves: the integrity pins the
+            // bytes from anywhere.
+            if (!MADE_UP_FOR.contains(notThere.exitCode())) {
                 throw notThere;
             }
+            PrompdException failed = named(endpoint, own, notThere);
             // A registry built with --base-url may keep its tarballs on another host, as the lock recorded.
             if (!endpoint.mayRead(locked)) {
-                throw notThere.exitCode() == ExitCode.NOT_FOUND
-                        ? fileOfARemoteRegistry(endpoint, name, version, locked, notThere) : notThere;
+                throw failed.exitCode() == ExitCode.NOT_FOUND
+                        ? fileOfARemoteRegistry(endpoint, name, version, locked, failed) : failed;
             }
-            // as npm does, a URL under another configured registry gets that one's credentials, and only that URL
-            download(routes.holding(locked).orElse(endpoint), locked, target, integrity, size, progress);
+            Optional<RegistryEndpoint> holding = routes.holding(locked);
+            try {
+                // as npm does, a URL under another configured registry gets that one's credentials, and only that URL
+                fetchTarball(holding.orElse(endpoint), locked, target, integrity, size, progress);
+            } catch (PrompdException alsoFailed) {
+                // the installer tells a registry lacking the tarball or sending other bytes by its index, with what
+                // the lock's URL said; of one that could not be read it can tell nothing, so both failures are said
+                if (failed.exitCode() != ExitCode.NETWORK) {
+                    throw named(holding.orElse(endpoint), locked, alsoFailed);
+                }
+                // a URL no configured registry holds is no failure of the registry that failed first
+                throw bothFailed(name, version, failed,
+                        holding.map(registry -> named(registry, locked, alsoFailed)).orElse(alsoFailed));
+            }
+            return Optional.of(new LockedUrlUsed(new RouteChange(name, version, locked, endpoint, holding),
+                    notThere.getMessage()));
         }
     }
 
@@ -297,21 +321,46 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 notThere.hint(), notThere);
     }
 
+    /**
+     * The failure of a registry that could not be read, then of the URL the lock records: the registry's exit code and
+     * hint, as it is where the version is to come from, and the other hint when it says more.
+     */
+    private static PrompdException bothFailed(PackageName name, Version version, PrompdException failed,
+                                              PrompdException alsoFailed) {
+        String otherHint = alsoFailed.hint().isEmpty() || alsoFailed.hint().equals(failed.hint()) ? ""
+                : "; " + alsoFailed.hint();
+        return new PrompdException(failed.exitCode(), failed.getMessage() + "; the URL " + LockFile.FILE_NAME
+                + " records for " + name + "@" + version + " failed too: " + alsoFailed.getMessage(),
+                failed.hint() + otherHint, failed);
+    }
+
     private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity, OptionalLong size,
                           ProgressListener progress) {
-        Optional<Credential> credential = endpoint.credential();
         try {
-            if (credential.isPresent()) {
-                fetcher.download(tarball, credential.get(), target, integrity, size, progress);
-            } else {
-                fetcher.download(tarball, target, integrity, size, progress);
-            }
-        } catch (AccessRefused refused) {
-            throw refusal(endpoint, refused);
-        } catch (FetchFailure failed) {
-            // a lock's URL outside the registry (another registry's, a mirror's upstream) is no failure of the registry
-            throw endpoint.holds(tarball) ? failure(endpoint, failed) : failed;
+            fetchTarball(endpoint, tarball, target, integrity, size, progress);
+        } catch (PrompdException failed) {
+            throw named(endpoint, tarball, failed);
         }
+    }
+
+    /** Downloads a tarball with the registry's credentials, failing in the fetcher's words, which name no registry. */
+    private void fetchTarball(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity,
+                              OptionalLong size, ProgressListener progress) {
+        Optional<Credential> credential = endpoint.credential();
+        if (credential.isPresent()) {
+            fetcher.download(tarball, credential.get(), target, integrity, size, progress);
+        } else {
+            fetcher.download(tarball, target, integrity, size, progress);
+        }
+    }
+
+    /** A tarball's failure naming the registry when it refused, or when the failure on the way was to a URL of it. */
+    private static PrompdException named(RegistryEndpoint endpoint, URI tarball, PrompdException failed) {
+        if (failed instanceof AccessRefused refused) {
+            return refusal(endpoint, refused);
+        }
+        // a lock's URL outside the registry (another registry's, a mirror's upstream) is no failure of the registry
+        return failed instanceof FetchFailure failure && endpoint.holds(tarball) ? failure(endpoint, failure) : failed;
     }
 
     /**

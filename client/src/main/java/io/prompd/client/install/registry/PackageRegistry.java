@@ -34,16 +34,17 @@ public interface PackageRegistry {
      * Downloads a version's tarball to {@code target}, which appears only with the expected
      * integrity. The URL a lock file recorded is used while it lies in the registry now serving the
      * package's name; once that is another (a mirror, a moved registry, a copied folder), the
-     * version is taken from there first, and the recorded URL is the fallback when that one lacks it or has
-     * other bytes. The integrity pins the bytes either way.
+     * version is taken from there first, and the recorded URL is the fallback when that one lacks it, has
+     * other bytes, or cannot be read (down, failing, refusing). The integrity pins the bytes either way.
      *
      * @param locked the tarball URL recorded when the version was resolved
      * @param size   the tarball's length as the registry's index records it for this integrity, if it does
+     * @return how the registry serving the name failed, when the recorded URL gave the tarball in its place
      * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable or
      *                                        a web page came instead
      */
-    void download(PackageName name, Version version, URI locked, Path target, Integrity integrity, OptionalLong size,
-                  ProgressListener progress);
+    Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
+                                     OptionalLong size, ProgressListener progress);
 
     /**
      * How the registry serving the package's name now differs from the one whose URL a lock recorded for the version;

@@ -61,9 +61,9 @@ class RegistryIndexTest {
         }
 
         @Override
-        public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
-                             OptionalLong size, ProgressListener progress) {
-            registry.download(name, version, locked, target, integrity, size, progress);
+        public Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target,
+                                                Integrity integrity, OptionalLong size, ProgressListener progress) {
+            return registry.download(name, version, locked, target, integrity, size, progress);
         }
     }
 
@@ -93,8 +93,8 @@ class RegistryIndexTest {
         }
 
         @Override
-        public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
-                             OptionalLong size, ProgressListener progress) {
+        public Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target,
+                                                Integrity integrity, OptionalLong size, ProgressListener progress) {
             throw new UnsupportedOperationException();
         }
     }
