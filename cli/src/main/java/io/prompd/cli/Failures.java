@@ -46,12 +46,19 @@ public final class Failures {
      * What a command line shows for a failure, in parts, for a report other than text.
      *
      * @param hint empty when there is none
+     * @param kind as {@link PrompdException#kind} gives it, which the text leaves out: its message says it
      */
-    public record Explanation(ExitCode exitCode, String message, String hint) {
+    public record Explanation(ExitCode exitCode, String message, String hint, Optional<String> kind) {
         public Explanation {
             Objects.requireNonNull(exitCode, "exitCode");
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(hint, "hint");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        /** A failure of no kind of its own. */
+        public Explanation(ExitCode exitCode, String message, String hint) {
+            this(exitCode, message, hint, Optional.empty());
         }
 
         /** {@code error: message} and, when there is one, {@code hint: ...} on a second line. */
@@ -61,10 +68,14 @@ public final class Failures {
                     + (hint.isEmpty() ? "" : System.lineSeparator() + "hint: " + TerminalText.lines(hint));
         }
 
-        /** {@code {"ok": false, "error": {"exitCode", "message", "hint"}}}, the hint only when there is one. */
+        /**
+         * {@code {"ok": false, "error": {"exitCode", "kind", "message", "hint"}}}, the kind and the hint only when
+         * there is one.
+         */
         public Map<String, Object> asJson() {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("exitCode", exitCode.code());
+            kind.ifPresent(named -> error.put("kind", named));
             error.put("message", message);
             if (!hint.isEmpty()) {
                 error.put("hint", hint);
@@ -86,9 +97,11 @@ public final class Failures {
         Throwable cause = unwrap(failure);
         String message;
         String hint = "";
+        Optional<String> kind = Optional.empty();
         if (cause instanceof PrompdException known) {
             message = known.getMessage();
             hint = known.hint();
+            kind = known.kind();
         } else if (cause instanceof NoSuchFileException missing) {
             message = "no such file or folder: " + missing.getFile();
         } else if (cause instanceof FileAlreadyExistsException exists) {
@@ -131,7 +144,7 @@ public final class Failures {
             message = "internal error (" + cause.getClass().getSimpleName() + "): " + unforeseen(cause);
             hint = "run again with --verbose for the stack trace, and report it as a bug";
         }
-        return new Explanation(exitCode(failure), message, hint);
+        return new Explanation(exitCode(failure), message, hint, kind);
     }
 
     /**

@@ -20,6 +20,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,22 @@ class FailuresTest {
         assertEquals(new Failures.Explanation(ExitCode.CONFLICT, "taken", "choose another"), Failures.explain(known));
         assertEquals(new Failures.Explanation(ExitCode.FAILURE, "input/output error: broken pipe", ""),
                 Failures.explain(new IOException("broken pipe")));
+    }
+
+    @Test
+    void aFailureOfAKindOfItsOwnNamesItInJsonAlone() {
+        PrompdException kindOfItsOwn = new PrompdException(ExitCode.CONFLICT, "stale", "refresh it") {
+            @Override
+            public Optional<String> kind() {
+                return Optional.of("staleThing");
+            }
+        };
+
+        assertEquals("error: stale" + NL + "hint: refresh it", Failures.describe(kindOfItsOwn));
+        assertEquals(Map.of("ok", false, "error", Map.of("exitCode", 4, "kind", "staleThing", "message", "stale",
+                "hint", "refresh it")), Failures.explain(kindOfItsOwn).asJson());
+        assertEquals(Map.of("ok", false, "error", Map.of("exitCode", 4, "message", "taken")),
+                Failures.explain(new PrompdException(ExitCode.CONFLICT, "taken", "")).asJson());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.prompd.core;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An expected failure that the user can act on: it carries the exit code to end with and a hint
@@ -28,5 +29,13 @@ public class PrompdException extends RuntimeException {
 
     public String hint() {
         return hint;
+    }
+
+    /**
+     * What a script may switch on where the exit code alone does not tell this failure from others sharing it, as the
+     * {@code kind} of a {@code --json} error; empty for most, a subclass naming its own.
+     */
+    public Optional<String> kind() {
+        return Optional.empty();
     }
 }

@@ -4,7 +4,6 @@ import io.prompd.cli.Failures;
 import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
-import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -18,8 +17,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How list and tree mark where the project differs from what its files say, and their exit code: 1 when
@@ -76,16 +73,12 @@ final class ProjectMismatches {
     static int exitCode(Project project, ProjectGraph graph, PackageStore store, PrintWriter err) throws IOException {
         List<ProjectGraph.Entry> entries = graph.entries();
         List<PrompdException> mismatches = new ArrayList<>();
-        List<String> invalid = entries.stream()
-                .filter(entry -> graph.roots().containsKey(entry.name())
-                        && entry.unmet().contains(graph.roots().get(entry.name())))
-                .map(entry -> entry.name() + "@" + entry.version() + " is outside " + graph.roots().get(entry.name()))
-                .toList();
+        List<String> invalid = graph.outsideRoots();
         if (!invalid.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock does not match prompd.json: "
                     + String.join("; ", invalid), "run 'prompd install' to lock versions within the ranges"));
         }
-        List<String> invalidWithin = outsideLockedRanges(graph, entries);
+        List<String> invalidWithin = graph.outsideLockedRanges();
         if (!invalidWithin.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock does not match itself: "
                     + String.join("; ", invalidWithin), "run 'prompd install' to lock versions within the ranges"));
@@ -129,26 +122,6 @@ final class ProjectMismatches {
         // the project uses bytes its lock does not pin: as install fails, not merely one to bring in line
         return mismatches.stream().map(PrompdException::exitCode).max(Comparator.comparingInt(ExitCode::code))
                 .orElse(ExitCode.OK).code();
-    }
-
-    /**
-     * {@code @a/y@1.0.0 is outside ^9.0.0, which prompd.lock's entry of @a/x@1.0.0 records}: the ranges of needed
-     * entries that the lock's own versions are outside of, as only an edit or a merge of the lock leaves them.
-     */
-    private static List<String> outsideLockedRanges(ProjectGraph graph, List<ProjectGraph.Entry> entries) {
-        Set<PackageName> needed = entries.stream().filter(ProjectGraph.Entry::needed).map(ProjectGraph.Entry::name)
-                .collect(Collectors.toSet());
-        List<String> outside = new ArrayList<>();
-        for (ProjectGraph.Entry entry : entries) {
-            graph.lock().packages().forEach((dependent, locked) -> {
-                VersionRange range = locked.dependencies().get(entry.name());
-                if (range != null && needed.contains(dependent) && entry.unmet().contains(range)) {
-                    outside.add(entry.name() + "@" + entry.version() + " is outside " + range + ", which "
-                            + LockFile.FILE_NAME + "'s entry of " + dependent + "@" + locked.version() + " records");
-                }
-            });
-        }
-        return outside;
     }
 
     private static String itOrThem(List<?> things) {

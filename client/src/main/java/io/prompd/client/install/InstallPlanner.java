@@ -498,6 +498,11 @@ final class InstallPlanner {
             audited = kept.orElseGet(() -> current.reachableFrom(goal.roots().keySet()));
             // an entry recording dependencies its version does not declare can fail the roots too, and is as stale
             stale = new ArrayList<>(LockAudit.problems(audited, project, store));
+            if (options.frozen() && (kept.isEmpty() || !stale.isEmpty())) {
+                // what the project's files and the store show is told before any registry is asked, as npm ci tells it
+                throw LockOutOfDate.of(project, String.join("; ", outOfDate(new ProjectGraph(goal.roots(), current),
+                        stale)));
+            }
             if (kept.isPresent()) {
                 List<PackageName> missing = lockedInstaller.missing(kept.get());
                 stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));
@@ -506,11 +511,28 @@ final class InstallPlanner {
                     return new Plan(graph, false, planWarnings.statusOf(graph, missing, index));
                 }
             }
+            if (options.frozen()) {
+                // stale by its registry's record: a resolution would change the lock, which --frozen refuses, so none
+                // is tried, whose failure (a conflict, the network) would hide what is wrong
+                throw LockOutOfDate.of(project, String.join("; ", stale));
+            }
         }
         Plan plan = resolved(goal, current, moving(current, unpinned, options).decidingFirst(goal.first()), index);
         // the versions a resolution keeps installed were not compared with the integrity it locks, unless audited so
         LockAudit.requireFromResolvedBytes(plan.lock(), audited, current, store, index, goal.global());
         return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(new InstallNote.StaleLock(stale)));
+    }
+
+    /**
+     * Each way the lock does not meet the project's ranges, then each way it is {@code stale}: what a resolution would
+     * change it for.
+     */
+    private static List<String> outOfDate(ProjectGraph graph, List<String> stale) {
+        List<String> why = new ArrayList<>(graph.outsideRoots());
+        why.addAll(graph.outsideLockedRanges());
+        graph.unlocked().forEach(name -> why.add(name + " " + graph.roots().get(name) + " is not locked"));
+        why.addAll(stale);
+        return why;
     }
 
     /**

@@ -316,15 +316,8 @@ public final class Installer {
             return new PrompdException(ExitCode.CONFLICT, "--frozen forbids changing prompd.json",
                     "run without --frozen to add or remove dependencies");
         }
-        if (project.lock().isEmpty()) {
-            return new PrompdException(ExitCode.CONFLICT, "--frozen needs a prompd.lock, and " + project.folder()
-                    + " has none", "run 'prompd install' without --frozen and commit prompd.lock");
-        }
-        List<String> changes = LockChange.between(project.lock().get(), wanted).stream()
-                .map(LockChange::phrase).toList();
-        return new PrompdException(ExitCode.CONFLICT, "prompd.lock is out of date with prompd.json and --frozen forbids"
-                + " changing it: " + String.join(", ", changes),
-                "run 'prompd install' without --frozen and commit the updated prompd.lock");
+        return LockOutOfDate.of(project, String.join(", ", LockChange.between(project.lockOrEmpty(), wanted).stream()
+                .map(LockChange::phrase).toList()));
     }
 
     /** As npm refuses to: mostly a project named after the package it means to use. */

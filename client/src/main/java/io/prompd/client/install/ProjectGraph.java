@@ -106,6 +106,36 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
     }
 
     /**
+     * {@code @a/x@1.0.0 is outside ^2.0.0}: the direct dependencies locked outside their range in prompd.json, as an
+     * edit or a merge of prompd.json since the lock was written leaves them.
+     */
+    public List<String> outsideRoots() {
+        return entries().stream()
+                .filter(entry -> entry.direct() && entry.unmet().contains(roots.get(entry.name())))
+                .map(entry -> entry.name() + "@" + entry.version() + " is outside " + roots.get(entry.name()))
+                .toList();
+    }
+
+    /**
+     * {@code @a/y@1.0.0 is outside ^9.0.0, which prompd.lock's entry of @a/x@1.0.0 records}: the ranges of needed
+     * entries that the lock's own versions are outside of, as only an edit or a merge of the lock leaves them.
+     */
+    public List<String> outsideLockedRanges() {
+        Set<PackageName> needed = needed();
+        List<String> outside = new ArrayList<>();
+        for (Entry entry : entries()) {
+            lock.packages().forEach((dependent, locked) -> {
+                VersionRange range = locked.dependencies().get(entry.name());
+                if (range != null && needed.contains(dependent) && entry.unmet().contains(range)) {
+                    outside.add(entry.name() + "@" + entry.version() + " is outside " + range + ", which "
+                            + LockFile.FILE_NAME + "'s entry of " + dependent + "@" + locked.version() + " records");
+                }
+            });
+        }
+        return outside;
+    }
+
+    /**
      * A package in the tree: the range that asked for it, the version locked, and what it needs.
      *
      * @param version  the locked version; absent when the lock lacks the package (run install)

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,8 @@ class LockFileTest extends InstallCommandsFixture {
         CliRun frozen = prompd("install", "--frozen");
         assertEquals(4, frozen.exitCode(), frozen.err());
         assertTrue(frozen.err().startsWith("error: prompd.lock is out of date with prompd.json and --frozen forbids"
-                + " changing it: change @acme/base@1.0.0 (dependencies), add @acme/util@1.1.0"), frozen.err());
+                + " changing it: prompd.lock records no dependencies for @acme/base@1.0.0, and its own prompd.json"
+                + " declares @acme/util ^1.0.0\n"), frozen.err());
         String stale = "prompd.lock is stale: prompd.lock records no dependencies for @acme/base@1.0.0, and its own"
                 + " prompd.json declares @acme/util ^1.0.0";
         for (String command : List.of("list", "tree")) {
@@ -211,6 +213,33 @@ class LockFileTest extends InstallCommandsFixture {
         assertEquals(1, list.exitCode(), list.err());
         assertTrue(list.err().contains("error: prompd.lock is stale: @acme/base@1.0.0 needs @acme/util ^1.0.0, which"
                 + " prompd.lock lacks\n"), list.err());
+    }
+
+    @Test
+    void frozenTellsALockOutOfDateWithPrompdJsonBeforeAskingTheRegistryOnlineAndOfflineWithAKindOfItsOwn()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        byte[] lock = Files.readAllBytes(project.resolve("prompd.lock"));
+        editDependencies("\"@acme/base\": \"^2.0.0\", \"@acme/greeter\": \"^1.0.0\"");
+        server.forgetRequests();
+
+        for (List<String> command : List.of(List.of("install", "--frozen"),
+                List.of("install", "--frozen", "--offline"))) {
+            CliRun run = prompd(command.toArray(String[]::new));
+            assertEquals(4, run.exitCode(), command + ": " + run.err());
+            assertEquals("error: prompd.lock is out of date with prompd.json and --frozen forbids changing it:"
+                    + " @acme/base@1.0.0 is outside ^2.0.0; @acme/greeter ^1.0.0 is not locked\n"
+                    + "hint: run 'prompd install' without --frozen and commit the updated prompd.lock\n", run.err());
+        }
+        CliRun json = prompd("install", "--frozen", "--json");
+
+        assertEquals(4, json.exitCode(), json.err());
+        assertEquals("lockOutOfDate", Json.reader().readTree(json.out()).at("/error/kind").asText(), json.out());
+        assertEquals(List.of(), server.requests(), "the project's files tell it");
+        assertArrayEquals(lock, Files.readAllBytes(project.resolve("prompd.lock")));
+        CliRun unresolvable = prompd("install", "--json");
+        assertEquals(3, unresolvable.exitCode(), unresolvable.err());
+        assertTrue(Json.reader().readTree(unresolvable.out()).at("/error/kind").isMissingNode(), unresolvable.out());
     }
 
     @Test

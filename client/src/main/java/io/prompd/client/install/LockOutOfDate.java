@@ -1,0 +1,40 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.util.Optional;
+
+/**
+ * The refusal of {@code install --frozen} to change a {@code prompd.lock} out of date with {@code prompd.json}, or to
+ * write one where there is none, as {@code npm ci} refuses: a conflict of the project's two files, exit 4 as a
+ * resolution's conflict, so it has a kind of its own, for a script to tell the lock to update from ranges to mend.
+ */
+public final class LockOutOfDate extends PrompdException {
+
+    /** The {@code kind} of its {@code --json} error. */
+    public static final String KIND = "lockOutOfDate";
+
+    private LockOutOfDate(String message, String hint) {
+        super(ExitCode.CONFLICT, message, hint);
+    }
+
+    /**
+     * @param project its lock, if any, out of date
+     * @param why     how the lock is out of date, as {@code @a/x@1.0.0 is outside ^2.0.0}
+     */
+    static LockOutOfDate of(Project project, String why) {
+        if (project.lock().isEmpty()) {
+            return new LockOutOfDate("--frozen needs a " + LockFile.FILE_NAME + ", and " + project.folder()
+                    + " has none", "run 'prompd install' without --frozen and commit " + LockFile.FILE_NAME);
+        }
+        return new LockOutOfDate(LockFile.FILE_NAME + " is out of date with prompd.json and --frozen forbids"
+                + " changing it: " + why, "run 'prompd install' without --frozen and commit the"
+                + " updated " + LockFile.FILE_NAME);
+    }
+
+    @Override
+    public Optional<String> kind() {
+        return Optional.of(KIND);
+    }
+}
