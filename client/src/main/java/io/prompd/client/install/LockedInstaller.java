@@ -305,15 +305,61 @@ final class LockedInstaller {
         if (recorded.isEmpty()) {
             return;
         }
+        requireNoneRenumbered(project.lock(), recorded);
         List<InstallNote.TakenDownVersion> versions = takenDown(project, recorded);
         InstallNote.TakenDownVersion first = versions.get(0);
-        String message = versions.size() == 1 ? first.name() + "@" + first.version() + " is locked in "
-                + LockFile.FILE_NAME + ", but its registry " + first.reason()
-                        .map(reason -> StatusNotes.labelled("took it down", reason)).orElse("no longer lists it")
-                : Plural.count(versions.size(), "version") + " locked in " + LockFile.FILE_NAME + " are taken down ("
-                        + Takedowns.withReasons(InstallNote.TakenDownVersion.reasons(versions)) + ")";
-        throw new PrompdException(ExitCode.NOT_FOUND, message,
-                StatusNotes.waysOff(project, index::findIfReadable, recorded));
+        String waysOff = StatusNotes.waysOff(project, index::findIfReadable, recorded);
+        if (versions.size() > 1) {
+            throw new PrompdException(ExitCode.NOT_FOUND, Plural.count(versions.size(), "version") + " locked in "
+                    + LockFile.FILE_NAME + " are taken down (" + Takedowns.withReasons(
+                            InstallNote.TakenDownVersion.reasons(versions)) + ")", waysOff);
+        }
+        String locked = first.name() + "@" + first.version() + " is locked in " + LockFile.FILE_NAME + ", but its"
+                + " registry ";
+        // a registry records the takedown of each version it takes down: with none recorded, the version may never
+        // have been published, the lock's entry edited, so the way off an edit comes first
+        throw first.reason().map(reason -> new PrompdException(ExitCode.NOT_FOUND, locked
+                        + StatusNotes.labelled("took it down", reason), waysOff))
+                .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, locked + "neither lists it nor records a"
+                        + " takedown of it", LockAudit.ifEdited(List.of(first.name())) + "; if not, " + waysOff));
+    }
+
+    /**
+     * Refuses the locked versions their registry neither lists nor records a takedown of whose entry names the tarball
+     * of a version it lists, by its URL or its integrity: the version was never published under that number, and an
+     * edit of the lock (by hand, by a merge) changed the number alone.
+     *
+     * @throws PrompdException NOT_FOUND naming the version each entry's tarball is, with the way off the edit
+     */
+    private static void requireNoneRenumbered(LockFile lock, List<PublishedPackage> unlisted) {
+        List<String> renumbered = new ArrayList<>();
+        List<PackageName> names = new ArrayList<>();
+        for (PublishedPackage published : unlisted) {
+            PackageName name = published.packument().name();
+            LockedPackage locked = lock.packages().get(name);
+            if (published.packument().takenDown().containsKey(locked.version())) {
+                continue;
+            }
+            for (VersionSummary listed : published.packument().versions().values()) {
+                List<String> alike = new ArrayList<>();
+                if (published.tarballUrl(listed).equals(locked.resolved())) {
+                    alike.add("resolved URL");
+                }
+                if (listed.dist().integrity().equals(locked.integrity())) {
+                    alike.add("integrity");
+                }
+                if (!alike.isEmpty()) {
+                    names.add(name);
+                    renumbered.add(name + "@" + locked.version() + " is locked in " + LockFile.FILE_NAME + " with the "
+                            + String.join(" and ", alike) + " of its registry's " + listed.version() + ", and the"
+                            + " registry neither lists " + locked.version() + " nor records a takedown of it");
+                    break;
+                }
+            }
+        }
+        if (!renumbered.isEmpty()) {
+            throw new PrompdException(ExitCode.NOT_FOUND, String.join("; ", renumbered), LockAudit.ifEdited(names));
+        }
     }
 
     /**

@@ -160,6 +160,30 @@ class IntegrityTest extends InstallCommandsFixture {
                 + " run 'prompd install' to lock the registry's\n", run.err());
     }
 
+    @Test
+    void aLockEntryRenumberedToAVersionNeverPublishedIsBlamedWithTheVersionItsTarballIs() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path lock = project.resolve("prompd.lock");
+        String locked = Files.readString(lock);
+        Files.writeString(lock, locked.replace("\"version\": \"1.1.0\"", "\"version\": \"1.7.0\""));
+        Folders.deleteRecursively(home);
+        String hint = "hint: if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it"
+                + " and run 'prompd install' to lock the registry's\n";
+
+        CliRun run = prompd("install", "--frozen");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertEquals("error: @acme/util@1.7.0 is locked in prompd.lock with the resolved URL and integrity of its"
+                + " registry's 1.1.0, and the registry neither lists 1.7.0 nor records a takedown of it\n" + hint,
+                run.err());
+        Files.writeString(lock, locked.replace("1.1.0", "1.7.0"));
+        CliRun withItsUrl = prompd("install", "--frozen");
+        assertEquals(3, withItsUrl.exitCode(), withItsUrl.err());
+        assertEquals("error: @acme/util@1.7.0 is locked in prompd.lock with the integrity of its registry's 1.1.0, and"
+                + " the registry neither lists 1.7.0 nor records a takedown of it\n" + hint, withItsUrl.err());
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.7.0")));
+    }
+
     /** The hint of a store whose copy of @acme/util@1.1.0 came from other bytes than prompd.lock pins. */
     private static final String OTHER_BYTES_HINT = "hint: if prompd.lock was edited (by hand or by a merge), delete the"
             + " entry of @acme/util from it and run 'prompd install' to lock the registry's; if another registry"

@@ -268,9 +268,11 @@ class InstallerTest {
         PrompdException gone = failedInstallInAnotherHome();
 
         assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
-        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry no longer lists it",
-                gone.getMessage());
-        assertEquals("'prompd update @acme/base' moves off it", gone.hint());
+        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry neither lists it nor records a"
+                + " takedown of it", gone.getMessage());
+        assertEquals("if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/base from it and run"
+                + " 'prompd install' to lock the registry's; if not, 'prompd update @acme/base' moves off it",
+                gone.hint());
         assertEquals(List.of(), server.requests().stream().filter(path -> path.endsWith(".tgz")).toList());
         assertFalse(installed("@acme/base", "1.2.0"));
     }
@@ -283,10 +285,10 @@ class InstallerTest {
 
         PrompdException gone = failedInstallInAnotherHome();
 
-        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry no longer lists it",
-                gone.getMessage());
-        assertEquals("no other version meets ^1.2.0: widen its range in prompd.json, or choose another version"
-                + " ('prompd info @acme/base' lists them)", gone.hint());
+        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry neither lists it nor records a"
+                + " takedown of it", gone.getMessage());
+        assertTrue(gone.hint().endsWith("; if not, no other version meets ^1.2.0: widen its range in prompd.json, or"
+                + " choose another version ('prompd info @acme/base' lists them)"), gone.hint());
     }
 
     @Test
