@@ -193,21 +193,23 @@ class PrompdJarIT {
     }
 
     @Test
-    void theLauncherReadsNonAsciiFileNamesWithoutALocale() throws Exception {
+    void theLauncherReadsNonAsciiFileNamesWithoutAUtf8LocaleInEffect() throws Exception {
         assertEquals(0, prompd("init", "pkg", "--name", "@smoke/pkg").exitCode());
         // made by the shell: the JVM running the tests may have no UTF-8 locale to name the file with
         Processes.run(List.of("sh", "-c", "printf 'menu' > \"pkg/prompts/$(printf 'caf\\303\\251')-menu.md\""), work,
                 Map.of(), "",
                 TIMEOUT).ok();
-        Map<String,
-                String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C", "LC_ALL", "C");
+        String home = work.resolve("home").toString();
+        // the C locale, and a UTF-8 one named but not installed, as LANG=en_US.UTF-8 in an image without locales
+        for (Map<String, String> locale : List.of(Map.of("PROMPD_HOME", home, "LANG", "C", "LC_ALL", "C"),
+                Map.of("PROMPD_HOME", home, "LANG", "xx_XX.UTF-8", "LC_ALL", "", "LC_CTYPE", ""))) {
+            Run launched = launch(LAUNCHER, locale, "validate", "pkg").ok();
+            assertTrue(launched.out().startsWith("@smoke/pkg@0.1.0: 5 files"), launched.out());
 
-        Run launched = launch(LAUNCHER, cLocale, "validate", "pkg").ok();
-        assertTrue(launched.out().startsWith("@smoke/pkg@0.1.0: 5 files"), launched.out());
-
-        Run bare = Processes.run(Processes.java(List.of(), JAR, "validate", "pkg"), work, cLocale, "", TIMEOUT);
-        assertEquals(1, bare.exitCode(), bare.err());
-        assertTrue(bare.err().contains("hint: run with a UTF-8 locale, as in LC_ALL=C.UTF-8"), bare.err());
+            Run bare = Processes.run(Processes.java(List.of(), JAR, "validate", "pkg"), work, locale, "", TIMEOUT);
+            assertEquals(1, bare.exitCode(), bare.err());
+            assertTrue(bare.err().contains("hint: run with a UTF-8 locale, as in LC_ALL=C.UTF-8"), bare.err());
+        }
     }
 
     @Test

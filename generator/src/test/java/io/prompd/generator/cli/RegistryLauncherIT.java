@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,26 @@ class RegistryLauncherIT {
         assertEquals(offered, options.contains("-XX:+UseTransparentHugePages "), options);
         assertTrue(options.contains("-XX:-UseTransparentHugePages -jar "),
                 "JAVA_OPTS last, to turn it off: " + options);
+    }
+
+    @Test
+    void checksAndBuildsANonAsciiFolderInAUtf8LocaleNamedButNotInstalled() throws Exception {
+        try (TestRegistryRepo registry = TestRegistryRepo.initRegistry(work.resolve("registry"))) {
+            registry.publish("@common/util", "1.0.0");
+            registry.commit("a package");
+        }
+        // renamed by the shell, and named to the launcher by it: the JVM running the tests may have no UTF-8 locale
+        String named = "mv registry \"$(printf 'reg \\303\\251')\" && cd \"$(printf 'reg \\303\\251')\" && ";
+        // as LANG=en_US.UTF-8 in an image without locales, where the C library falls back to ASCII
+        Map<String, String> locale = Map.of("LANG", "xx_XX.UTF-8", "LC_ALL", "", "LC_CTYPE", "");
+
+        Run check = Processes.run(List.of("sh", "-c", named + "exec \"$0\" check . --base HEAD --head HEAD",
+                LAUNCHER.toString()), work, locale, "", Duration.ofSeconds(120)).ok();
+        assertTrue(check.out().startsWith("PASSED: registry check of "), check.out());
+
+        Run build = Processes.run(List.of("sh", "-c", "exec \"$0\" build \"$(printf 'reg \\303\\251')\" --out out",
+                LAUNCHER.toString()), work, locale, "", Duration.ofSeconds(120)).ok();
+        assertTrue(build.out().contains("built 1 package, 1 version"), build.out());
     }
 
     @Test
