@@ -213,6 +213,19 @@ class PrompdJarIT {
     }
 
     @Test
+    void theLauncherInAFolderDeletedSaysSoWithoutStartingJava() throws Exception {
+        Run gone = Processes.run(List.of("sh", "-c", "mkdir gone && cd gone && rmdir ../gone && exec \"$0\" --version",
+                LAUNCHER.toString()), work, Map.of(), "", TIMEOUT);
+
+        assertEquals(3, gone.exitCode(), gone.err());
+        assertEquals("", gone.out());
+        // after the line the shell itself prints when it starts in such a folder
+        assertTrue(gone.err().endsWith("error: the current folder was deleted, so prompd cannot run in it\nhint: cd"
+                + " into an existing folder (cd \"$PWD\" if one was made again under its name), then run this again\n"),
+                gone.err());
+    }
+
+    @Test
     void aPromptThisUserMayNotReadIsSaidToBeUnreadableNotUnwritable() throws Exception {
         assertEquals(0, prompd("init", "pkg", "--name", "@smoke/pkg").exitCode());
         Path prompt = Files.writeString(work.resolve("pkg/prompts/x.prmd"), "---\nid: x\n---\nHello.\n");
