@@ -226,6 +226,24 @@ class PrompdJarIT {
     }
 
     @Test
+    void aClosedStandardStreamIsEmptyInputOrDiscardedOutput() throws Exception {
+        assertEquals(0, prompd("registry", "add", "web", "http://127.0.0.1:9/").exitCode());
+        Map<String, String> home = Map.of("PROMPD_HOME", work.resolve("home").toString());
+
+        Run noInput = Processes.run(List.of("sh", "-c", "exec \"$0\" login --registry web --username bob <&-",
+                LAUNCHER.toString()), work, home, "", TIMEOUT);
+        assertEquals(2, noInput.exitCode(), noInput.err());
+        assertEquals("error: no password of bob for web (http://127.0.0.1:9/) was given\nhint: type it when asked, or"
+                + " pipe it in on standard input, as in 'prompd login < token.txt'\n", noInput.err(),
+                "as from </dev/null, not the JDK's lib/modules that the JVM opened first");
+
+        Run noOutput = Processes.run(List.of("sh", "-c", "exec \"$0\" --version >&-", LAUNCHER.toString()), work, home,
+                "", TIMEOUT);
+        assertEquals(0, noOutput.exitCode(), noOutput.err());
+        assertEquals("", noOutput.err());
+    }
+
+    @Test
     void aPromptThisUserMayNotReadIsSaidToBeUnreadableNotUnwritable() throws Exception {
         assertEquals(0, prompd("init", "pkg", "--name", "@smoke/pkg").exitCode());
         Path prompt = Files.writeString(work.resolve("pkg/prompts/x.prmd"), "---\nid: x\n---\nHello.\n");

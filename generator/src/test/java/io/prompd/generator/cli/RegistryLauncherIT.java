@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.testing.Processes;
@@ -94,6 +95,22 @@ class RegistryLauncherIT {
         assertEquals(offered, options.contains("-XX:+UseTransparentHugePages "), options);
         assertTrue(options.contains("-XX:-UseTransparentHugePages -jar "),
                 "JAVA_OPTS last, to turn it off: " + options);
+    }
+
+    @Test
+    void aStandardStreamClosedReachesJavaAsDevNullSoNoFileTheJvmOpensTakesItsPlace() throws Exception {
+        // read in a subshell, as a redirection of the command itself may be made in the shell, on its own streams
+        fakeJava("jdk", "17.0.2", "echo \"$(readlink /proc/$$/fd/0 /proc/$$/fd/1 /proc/$$/fd/2)\" >&3");
+        Path seen = work.resolve("seen");
+
+        Processes.run(List.of("sh", "-c", "exec \"$0\" --version 3>\"$1\" <&- >&- 2>&-", LAUNCHER.toString(),
+                seen.toString()), work, Map.of("JAVA_HOME", work.resolve("jdk").toString()), "", Duration.ofSeconds(120))
+                .ok();
+        assertEquals("/dev/null\n/dev/null\n/dev/null\n", Files.readString(seen));
+
+        Processes.run(List.of("sh", "-c", "exec \"$0\" --version 3>\"$1\"", LAUNCHER.toString(), seen.toString()),
+                work, Map.of("JAVA_HOME", work.resolve("jdk").toString()), "", Duration.ofSeconds(120)).ok();
+        assertFalse(Files.readString(seen).contains("/dev/null"), "the streams given go on: " + Files.readString(seen));
     }
 
     @Test
