@@ -31,8 +31,9 @@ import java.util.SortedSet;
  *                     these, the meta changes tell only the parts that read
  * @param metaChanges  what its changes to meta.json files do (tags, yanks, deprecations, takedown records, owners),
  *                     by package
- * @param settingsChanges what its changes to registry.json and scopes.json do to who may do what (maintainers,
- *                     scopes, their owners and teams, the teams' members)
+ * @param settingsChanges what its changes to registry.json and scopes.json do: to the registry's fields (its name,
+ *                     URLs, privacy, policy) and to who may do what (maintainers, scopes, their owners and teams, the
+ *                     teams' members)
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,

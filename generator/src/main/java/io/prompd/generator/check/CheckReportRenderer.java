@@ -93,7 +93,8 @@ public final class CheckReportRenderer {
      * shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the earlier text
      * of a changed yank, deprecation or takedown record), and each settings change
-     * {@code {file, action, target, place?}}.
+     * {@code {file, action, target, place?, value?, was?}} ({@code value} and {@code was}: what a field of
+     * registry.json changes to and from).
      */
     public static String json(CheckReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -139,6 +140,10 @@ public final class CheckReportRenderer {
             if (!change.place().isEmpty()) {
                 entry.put("place", change.place());
             }
+            if (!change.value().isEmpty()) {
+                entry.put("value", change.value());
+                entry.put("was", change.was());
+            }
             return entry;
         }).toList());
         json.put("problems", report.problems());
@@ -173,8 +178,8 @@ public final class CheckReportRenderer {
      * One line per added or taken down version (with the reason its takedown record gives), per published version
      * otherwise deleted or changed, which a reviewer must see though the check refuses it, per file of one whose mode
      * alone changes, which the diff shows though the check lets it pass, per change to a
-     * meta.json, per other changed path and, below registry.json and scopes.json, per change to who may do what,
-     * written in the style; a new path is worded as a new version is,
+     * meta.json, per other changed path and, below registry.json and scopes.json, per change to a setting or to who
+     * may do what, written in the style; a new path is worded as a new version is,
      * since "changes" would suggest an earlier one existed, and a deleted one says so.
      * A meta.json that does not read in full is listed even when some of its changes are told, since they are
      * not all of them.
@@ -213,7 +218,7 @@ public final class CheckReportRenderer {
                 .filter(path -> !report.unreadable().contains(path)).collect(Collectors.toSet());
         report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path -> {
             lines.add(verb(report, path) + code.apply(path) + (report.unreadable().contains(path) ? UNREADABLE : ""));
-            // below the file, whose other changes (registry.json's name or policy, say) are not told
+            // below the file, whose changes in form alone, and to parts that do not read, are not told
             report.settingsChanges().stream().filter(change -> change.file().equals(path))
                     .forEach(change -> lines.add(change.describe(style)));
         });

@@ -1,59 +1,92 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.packaging.ContentCheck;
 import io.prompd.core.problem.Pointer;
 import io.prompd.generator.source.Parsed;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.Scopes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
- * One change a pull request makes to who may do what, in {@code registry.json} (its maintainers) or
- * {@code scopes.json} (scopes, their owners and teams, the teams' members), as a reviewer wants to read it rather than
- * as a diff of JSON, as {@link MetaChange} tells a meta.json's.
+ * One change a pull request makes to the registry's settings, in {@code registry.json} (a field's value, its
+ * maintainers, its reserved names) or {@code scopes.json} (scopes, their owners and teams, the teams' members), as a
+ * reviewer wants to read it rather than as a diff of JSON, as {@link MetaChange} tells a meta.json's.
  *
  * @param file   registry.json or scopes.json
  * @param action what happens
- * @param target the login, scope or team it happens to
- * @param place  the scope or team it happens in; empty for a maintainer, or a scope or team added or removed
+ * @param target the login, reserved name, scope or team it happens to, or the field of registry.json whose value
+ *               changes, as {@code policy.maxFiles}
+ * @param place  the scope or team it happens in; empty for registry.json, or a scope or team added or removed
+ * @param value  the value a field of registry.json changes to; empty otherwise
+ * @param was    the value that field had; empty otherwise
  */
-public record SettingsChange(String file, Action action, String target, String place) {
+public record SettingsChange(String file, Action action, String target, String place, String value, String was) {
 
     public enum Action {
-        ADDS_MAINTAINER, REMOVES_MAINTAINER, ADDS_SCOPE, REMOVES_SCOPE, ADDS_OWNER, REMOVES_OWNER, ADDS_SCOPE_TEAM,
-        REMOVES_SCOPE_TEAM, ADDS_TEAM, REMOVES_TEAM, ADDS_MEMBER, REMOVES_MEMBER
+        CHANGES_FIELD, SETS_FIELD, LOWERS_FIELD, RAISES_FIELD, ADDS_MAINTAINER, REMOVES_MAINTAINER,
+        ADDS_RESERVED_NAME, REMOVES_RESERVED_NAME, ADDS_SCOPE, REMOVES_SCOPE, ADDS_OWNER, REMOVES_OWNER,
+        ADDS_SCOPE_TEAM, REMOVES_SCOPE_TEAM, ADDS_TEAM, REMOVES_TEAM, ADDS_MEMBER, REMOVES_MEMBER
     }
+
+    /**
+     * The fields of registry.json in the order the file and its documentation give them, every field of
+     * {@link RegistryConfig} and of its policy.
+     */
+    private static final List<ConfigField> CONFIG_FIELDS = Stream.of(
+            Stream.<ConfigField>of(new OneValue("/name", RegistryConfig::name),
+                    new OneValue("/baseUrl", RegistryConfig::baseUrl), new OneValue("/git", RegistryConfig::git),
+                    new Names("/maintainers", RegistryConfig::maintainers, Action.ADDS_MAINTAINER,
+                            Action.REMOVES_MAINTAINER),
+                    new OneValue("/private", RegistryConfig::isPrivate)),
+            Arrays.stream(ArchiveLimits.Bound.values()).<ConfigField>map(bound -> new OneValue(
+                    Pointer.of("policy", bound.field()), config -> bound.of(config.policy().limits()))),
+            Stream.<ConfigField>of(new Names("/policy/reservedNames", config -> config.policy().reservedNames(),
+                    Action.ADDS_RESERVED_NAME, Action.REMOVES_RESERVED_NAME))
+    ).flatMap(Function.identity()).toList();
 
     public SettingsChange {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(place, "place");
+        // the registry's name is free text, which the check's report is not to repeat a leaked key from
+        value = ContentCheck.withSecretsMasked(Objects.requireNonNull(value, "value"));
+        was = ContentCheck.withSecretsMasked(Objects.requireNonNull(was, "was"));
+    }
+
+    SettingsChange(String file, Action action, String target, String place) {
+        this(file, action, target, place, "", "");
     }
 
     /**
-     * What differs between the settings before and after: maintainers, then scopes in name order (each added or
-     * removed, and its owners and teams), then teams (each added or removed, and its members). A scope or team added
-     * comes with what it holds, one removed alone, since all it held goes with it. Only parts that read on both sides
-     * are compared, as {@link MetaChange#between} compares a meta.json's.
+     * What differs between the settings before and after: registry.json's fields in its order, then scopes in name
+     * order (each added or removed, and its owners and teams), then teams (each added or removed, and its members). A
+     * scope or team added comes with what it holds, one removed alone, since all it held goes with it. Only parts
+     * that read on both sides are compared, as {@link MetaChange#between} compares a meta.json's, and a field by the
+     * value the registry takes from it: one left out and one written with its default are the same setting.
      */
     static List<SettingsChange> between(RegistrySnapshot before, RegistrySnapshot after) {
         List<SettingsChange> changes = new ArrayList<>();
-        Optional<SortedSet<String>> maintainersBefore = maintainers(before);
-        Optional<SortedSet<String>> maintainersAfter = maintainers(after);
-        if (maintainersBefore.isPresent() && maintainersAfter.isPresent()) {
-            names(RegistryConfig.FILE, maintainersBefore.get(), maintainersAfter.get(), "", Action.ADDS_MAINTAINER,
-                    Action.REMOVES_MAINTAINER, changes);
+        Parsed<RegistryConfig> configBefore = before.parsedConfig();
+        Parsed<RegistryConfig> configAfter = after.parsedConfig();
+        if (configBefore.value().isPresent() && configAfter.value().isPresent()) {
+            CONFIG_FIELDS.stream()
+                    .filter(field -> configBefore.reads(field.pointer()) && configAfter.reads(field.pointer()))
+                    .forEach(field -> field.compare(configBefore.value().get(), configAfter.value().get(), changes));
         }
         Parsed<Scopes> scopesBefore = before.parsedScopes();
         Parsed<Scopes> scopesAfter = after.parsedScopes();
@@ -98,10 +131,53 @@ public record SettingsChange(String file, Action action, String target, String p
         return List.copyOf(changes);
     }
 
-    /** The maintainers as registry.json lists them, when they read. */
-    private static Optional<SortedSet<String>> maintainers(RegistrySnapshot snapshot) {
-        Parsed<RegistryConfig> config = snapshot.parsedConfig();
-        return config.value().filter(read -> config.reads("/maintainers")).map(RegistryConfig::maintainers);
+    /** A field of registry.json, by its pointer, and how to tell what changes in it. */
+    private sealed interface ConfigField permits OneValue, Names {
+
+        String pointer();
+
+        void compare(RegistryConfig before, RegistryConfig after, List<SettingsChange> changes);
+
+        /** The field as the summary names it, {@code policy.maxFiles} for {@code /policy/maxFiles}. */
+        default String shownName() {
+            return Pointer.field(pointer()).replace('/', '.');
+        }
+    }
+
+    /**
+     * A field of one value, told by its kind: a number lowered or raised, a flag set, a text changed.
+     *
+     * @param value the field's value in a config, the default when it is left out
+     */
+    private record OneValue(String pointer, Function<RegistryConfig, Object> value) implements ConfigField {
+
+        @Override
+        public void compare(RegistryConfig before, RegistryConfig after, List<SettingsChange> changes) {
+            Object was = value.apply(before);
+            Object is = value.apply(after);
+            if (was.equals(is)) {
+                return;
+            }
+            Action action;
+            if (is instanceof Long number && was instanceof Long earlier) {
+                action = number < earlier ? Action.LOWERS_FIELD : Action.RAISES_FIELD;
+            } else {
+                action = is instanceof Boolean ? Action.SETS_FIELD : Action.CHANGES_FIELD;
+            }
+            changes.add(new SettingsChange(RegistryConfig.FILE, action, shownName(), "", is.toString(),
+                    was.toString()));
+        }
+    }
+
+    /** A field listing names, told name by name. */
+    private record Names(String pointer, Function<RegistryConfig, SortedSet<String>> names, Action added,
+                         Action removed) implements ConfigField {
+
+        @Override
+        public void compare(RegistryConfig before, RegistryConfig after, List<SettingsChange> changes) {
+            SettingsChange.names(RegistryConfig.FILE, names.apply(before), names.apply(after), "", added, removed,
+                    changes);
+        }
     }
 
     /** A change for each name only {@code after} holds, then for each only {@code before} holds, in their order. */
@@ -119,14 +195,23 @@ public record SettingsChange(String file, Action action, String target, String p
         return names;
     }
 
-    /** The line of the check's summary, with logins, scopes and teams set off as code in the style. */
+    /**
+     * The line of the check's summary, with fields, logins, names, scopes and teams set off as code in the style, and
+     * a text field's values too, which are the file's own text; a number or a flag is shown as it is.
+     */
     String describe(CheckReportRenderer.Style style) {
         UnaryOperator<String> code = style.code();
         String what = code.apply(target);
         String where = code.apply(place);
         return switch (action) {
+            case CHANGES_FIELD -> "changes " + what + " from " + code.apply(was) + " to " + code.apply(value);
+            case SETS_FIELD -> "sets " + what + " to " + value;
+            case LOWERS_FIELD -> "lowers " + what + " from " + was + " to " + value;
+            case RAISES_FIELD -> "raises " + what + " from " + was + " to " + value;
             case ADDS_MAINTAINER -> "adds " + what + " to the maintainers";
             case REMOVES_MAINTAINER -> "removes " + what + " from the maintainers";
+            case ADDS_RESERVED_NAME -> "adds " + what + " to the reserved names";
+            case REMOVES_RESERVED_NAME -> "removes " + what + " from the reserved names";
             case ADDS_SCOPE -> "adds the scope " + what;
             case REMOVES_SCOPE -> "removes the scope " + what;
             case ADDS_OWNER -> "adds " + what + " to the owners of " + where;

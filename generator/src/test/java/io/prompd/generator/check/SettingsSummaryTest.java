@@ -2,7 +2,9 @@ package io.prompd.generator.check;
 
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
@@ -35,6 +37,7 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
         assertPassed(report);
         assertEquals(List.of(
                 "changes registry.json",
+                "changes name from Test registry to Test registry, renamed",
                 "adds alice to the maintainers",
                 "changes scopes.json",
                 "adds carol to the owners of @common",
@@ -47,9 +50,9 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "adds erin to the team docs"), summary(report));
         JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
         assertEquals("{\"action\":\"adds_maintainer\",\"file\":\"registry.json\",\"target\":\"alice\"}",
-                json.at("/settingsChanges/0").toString());
+                json.at("/settingsChanges/1").toString());
         assertEquals("{\"action\":\"adds_member\",\"file\":\"scopes.json\",\"place\":\"core\",\"target\":\"mallory\"}",
-                json.at("/settingsChanges/6").toString());
+                json.at("/settingsChanges/7").toString());
     }
 
     @Test
@@ -67,6 +70,65 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "removes the team core",
                 "adds the team docs",
                 "adds erin to the team docs"), summary(report), "@common does not read: its owners are not told");
+    }
+
+    /**
+     * Emptying the reserved names, lowering a limit, making the registry private or pointing it at another repository
+     * is read out below registry.json, field by field in the file's order, by the value the registry takes: a limit
+     * written with its default and one left out are the same.
+     */
+    @Test
+    void everyFieldOfRegistryJsonThatChangesIsToldInTheFilesOrder() throws Exception {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"], "private": false,
+                 "policy": {"maxFiles": 1000, "maxUnpackedBytes": 1000, "reservedNames": ["admin", "official",
+                            "security"]}}
+                """));
+        repo.fastForward("main");
+        repo.write("registry.json", """
+                {"name": "Test registry, renamed", "baseUrl": "https://mirror.example.test/registry/",
+                 "git": "https://github.com/evil/fork.git", "maintainers": ["maintainer"], "private": true,
+                 "policy": {"maxFileBytes": 100, "maxUnpackedBytes": 52428800, "reservedNames": ["official",
+                            "prompd"]}}
+                """);
+        repo.commit("open up the registry", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        assertEquals(List.of(
+                "changes registry.json",
+                "changes name from Test registry to Test registry, renamed",
+                "changes baseUrl from https://registry.example.test/ to https://mirror.example.test/registry/",
+                "changes git from https://git.example.test/registry.git to https://github.com/evil/fork.git",
+                "sets private to true",
+                "lowers policy.maxFileBytes from 5242880 to 100",
+                "raises policy.maxUnpackedBytes from 1000 to 52428800",
+                "adds prompd to the reserved names",
+                "removes admin from the reserved names",
+                "removes security from the reserved names"), summary(report));
+        String markdown = CheckReportRenderer.markdown(report);
+        assertTrue(markdown.contains("""
+                - sets `private` to true
+                - lowers `policy.maxFileBytes` from 5242880 to 100
+                - raises `policy.maxUnpackedBytes` from 1000 to 52428800
+                - adds `prompd` to the reserved names
+                - removes `admin` from the reserved names
+                """), markdown);
+        JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
+        assertEquals(9, json.at("/settingsChanges").size(), json.toString());
+        assertEquals("{\"action\":\"changes_field\",\"file\":\"registry.json\",\"target\":\"git\","
+                        + "\"value\":\"https://github.com/evil/fork.git\","
+                        + "\"was\":\"https://git.example.test/registry.git\"}",
+                json.at("/settingsChanges/2").toString());
+        assertEquals("{\"action\":\"sets_field\",\"file\":\"registry.json\",\"target\":\"private\","
+                + "\"value\":\"true\",\"was\":\"false\"}", json.at("/settingsChanges/3").toString());
+        assertEquals("{\"action\":\"lowers_field\",\"file\":\"registry.json\",\"target\":"
+                        + "\"policy.maxFileBytes\",\"value\":\"100\",\"was\":\"5242880\"}",
+                json.at("/settingsChanges/4").toString());
+        assertEquals("{\"action\":\"removes_reserved_name\",\"file\":\"registry.json\",\"target\":\"admin\"}",
+                json.at("/settingsChanges/7").toString());
     }
 
     private static List<String> summary(CheckReport report) {
