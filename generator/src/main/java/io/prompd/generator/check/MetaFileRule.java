@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * A changed meta.json, and the meta.json of a package whose version folders the pull request
  * deletes, speak only of versions that exist at the head: every dist-tag points to one, every yank
  * and deprecation names one. A new meta.json without any version folder beside it is refused (it
- * would claim a name without publishing anything). Whether it parses is
+ * would claim a name without publishing anything). A {@code latest} on a yanked version is refused, on a deprecated
+ * one warned of, as another tag on a yanked one is. Whether it parses is
  * {@link SettingsFilesRule}'s, who may change it {@link OwnershipRule}'s.
  */
 final class MetaFileRule implements PullRequestRule {
@@ -65,6 +66,8 @@ final class MetaFileRule implements PullRequestRule {
                             "the dist-tag '" + tag + "' points to " + version, ", or point it at a version that stays");
                 } else if (meta.isYanked(version)) {
                     taggedYanked(problems, file, name, tag, version);
+                } else if (tag.equals(Packument.LATEST) && meta.isDeprecated(version)) {
+                    latestDeprecated(problems, file, name, version);
                 }
             });
             meta.yanked().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
@@ -108,6 +111,19 @@ final class MetaFileRule implements PullRequestRule {
                     RepositoryLayout.exactVersionHint(name, version,
                             pullRequest.head().packages().getOrDefault(name, Collections.emptySortedMap())));
         }
+    }
+
+    /**
+     * {@code prompd install NAME} takes a deprecated {@code latest} all the same, warning of it, as npm does, while a
+     * dependency's range passes it by for a version that is not deprecated: the default is then one the maintainers
+     * advise against. Another tag on a deprecated version is no problem: it names an older line on purpose.
+     */
+    private static void latestDeprecated(Problems problems, String file, PackageName name, Version version) {
+        problems.warning(file, Pointer.of("distTags", Packument.LATEST), "the dist-tag 'latest' points to " + version
+                        + ", which is deprecated, so 'prompd install " + name + "' installs it and warns of its"
+                        + " deprecation, while a dependency's range passes it by",
+                "point latest at a version that is not deprecated, or take the deprecation of " + version + " back if"
+                        + " it is to stay the default");
     }
 
     /**

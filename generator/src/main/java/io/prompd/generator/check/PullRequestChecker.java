@@ -55,6 +55,7 @@ public final class PullRequestChecker {
                 new DependencyCycleRule(),
                 new PackageReferenceRule(),
                 new MetaFileRule(),
+                new PinnedLatestRule(),
                 new StrandedDependentsRule());
     }
 

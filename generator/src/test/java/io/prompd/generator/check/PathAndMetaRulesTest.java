@@ -450,6 +450,65 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
                 .filter(problem -> problem.severity() == Severity.WARNING).map(Problem::pointer).toList());
     }
 
+    /** {@code prompd install} takes a deprecated latest all the same; a range passes it by. */
+    @Test
+    void latestOnADeprecatedVersionDrawsAWarningAndAnotherTagNone() {
+        repo.publish("@common/util", "1.1.0");
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.1.0\", \"legacy\": \"1.0.0\"},"
+                + " \"deprecated\": {\"1.0.0\": \"use 1.1.0\", \"1.1.0\": \"use 2.0.0 when it comes\"}}");
+        repo.commit("deprecate the latest");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(List.of(Problem.warning(META, "/distTags/latest", "the dist-tag 'latest' points to 1.1.0, which"
+                        + " is deprecated, so 'prompd install @common/util' installs it and warns of its deprecation,"
+                        + " while a dependency's range passes it by", "point latest at a version that is not"
+                        + " deprecated, or take the deprecation of 1.1.0 back if it is to stay the default").atLine(1)),
+                report.problems());
+    }
+
+    /**
+     * After a rollback that pinned latest, a version published later stays off the default, unlike on npm, whose
+     * publish moves the tag: the highest new one that is no pre-release is said to be above the tag.
+     */
+    @Test
+    void aNewVersionAboveAPinnedLatestDrawsAWarning() {
+        mergedMeanwhile(repo, "alice", main -> {
+            main.publish("@common/util", "1.1.0");
+            main.meta("@common/util", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
+        });
+        repo.fastForward("main");
+        repo.publish("@common/util", "1.2.0");
+        repo.publish("@common/util", "2.0.0");
+        repo.publish("@common/util", "3.0.0-rc.1");
+        repo.commit("publish 1.2.0, 2.0.0 and 3.0.0-rc.1");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(List.of(Problem.warning(META, "/distTags/latest", "2.0.0 is above the dist-tag 'latest' (1.0.0)"
+                        + " in meta.json, so 'prompd install @common/util' keeps choosing 1.0.0", "point latest at"
+                        + " 2.0.0 in this pull request if it should be the default: a version published here does not"
+                        + " move the tag").atLine(1)), report.problems());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "latest moved in the same pull request | 2.0.0 | {\"distTags\": {\"latest\": \"2.0.0\"}}",
+            "a pre-release alone | 2.0.0-rc.1 | {\"distTags\": {\"latest\": \"1.0.0\"}}",
+            "an older line's fix | 0.9.1 | {\"distTags\": {\"latest\": \"1.0.0\"}}",
+            "no latest: the highest is the default | 2.0.0 | {\"distTags\": {\"next\": \"1.0.0\"}}"})
+    void aNewVersionThatIsNoDefaultByMistakeDrawsNoWarning(String title, String version, String meta) {
+        repo.publish("@common/util", version);
+        repo.meta("@common/util", meta);
+        repo.commit("publish " + version);
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals(List.of(), report.problems(), title);
+    }
+
     @Test
     void yankAndDeprecationOfMissingVersionsAreRefusedAtTheirLines() {
         repo.meta("@common/util",
