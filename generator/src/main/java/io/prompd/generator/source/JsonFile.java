@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -174,11 +175,14 @@ final class JsonFile {
     /**
      * GitHub logins, from an array of strings: each entry that cannot be one (empty, with a space,
      * written as a mention with '@', or other than {@link Logins#isLogin}) is reported and left out, since it
-     * would match nobody.
+     * would match nobody. One naming a login listed before it, as GitHub compares logins (ignoring case), is a
+     * warning and left out: it adds nobody, and a reviewer counting the list would count one person twice.
      */
     List<String> logins(String pointer) {
         List<String> logins = new ArrayList<>();
-        indexedStrings(pointer).forEach((index, login) -> {
+        Map<String, Integer> listed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<Integer, String> entries = indexedStrings(pointer);
+        entries.forEach((index, login) -> {
             String at = pointer + "/" + index;
             if (login.isBlank()) {
                 error(at, "the login is empty", "write a GitHub login, or remove the entry");
@@ -193,7 +197,15 @@ final class JsonFile {
                 error(at, "'" + login + "' is not a GitHub login: logins have no spaces", PROFILE_HINT);
             } else if (!Logins.isLogin(login)) {
                 error(at, "'" + login + "' is not a GitHub login: " + Logins.RULE, PROFILE_HINT);
+            } else if (listed.containsKey(login)) {
+                String earlier = entries.get(listed.get(login));
+                String where = "'" + Pointer.field(pointer + "/" + listed.get(login)) + "'";
+                warning(at, "'" + login + "' is listed already, " + (earlier.equals(login)
+                                ? "at " + where + ": the entry adds nobody"
+                                : "as '" + earlier + "' at " + where + ": logins compare ignoring case, as GitHub's"
+                                + " do, so the entry adds nobody"), "remove the entry");
             } else {
+                listed.put(login, index);
                 logins.add(login);
             }
         });
@@ -201,7 +213,7 @@ final class JsonFile {
     }
 
     /** The strings of an array by their index; entries of another type are reported and left out. */
-    private Map<Integer, String> indexedStrings(String pointer) {
+    Map<Integer, String> indexedStrings(String pointer) {
         Map<Integer, String> texts = new LinkedHashMap<>();
         optional(pointer, JsonNodeType.ARRAY, "an array of strings").ifPresent(array -> {
             for (int i = 0; i < array.size(); i++) {

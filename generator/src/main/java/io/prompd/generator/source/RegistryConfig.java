@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.json.PlainText;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -44,7 +47,8 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
      *
      * @param limits        bounds on files and sizes, no higher than {@link ArchiveLimits#DEFAULT} when read
      *                      from registry.json
-     * @param reservedNames package names (or scopes, without {@code @}) nobody but maintainers may publish
+     * @param reservedNames unscoped package names nobody but maintainers may publish (a scope needs none: only
+     *                      maintainers add scopes), as written, those that reserve nothing included
      */
     public record Policy(ArchiveLimits limits, SortedSet<String> reservedNames) {
 
@@ -133,7 +137,57 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         long maxFileBytes = limit(file, ArchiveLimits.Bound.FILE_BYTES);
         long maxUnpackedBytes = limit(file, ArchiveLimits.Bound.UNPACKED_BYTES);
         ArchiveLimits limits = new ArchiveLimits((int) maxFiles, maxFileBytes, maxUnpackedBytes);
-        return new Policy(limits, new TreeSet<>(file.strings("/policy/reservedNames")));
+        return new Policy(limits, reservedNames(file));
+    }
+
+    /**
+     * The reserved names, each kept as written. An entry that reserves nothing is a warning rather than an error, as a
+     * limit above the default is, so that a registry.json written before this rule still builds: one that is no
+     * package name, and one written as a scope or a scoped name, since the check compares reserved names only with new
+     * unscoped packages: a scope's packages are its owners' alone, and only maintainers add a scope to scopes.json, so
+     * none needs reserving. One that is not plain text is refused already, in words of its own.
+     */
+    private static SortedSet<String> reservedNames(JsonFile file) {
+        String pointer = "/policy/reservedNames";
+        SortedSet<String> names = new TreeSet<>();
+        file.indexedStrings(pointer).forEach((index, name) -> {
+            names.add(name);
+            String at = pointer + "/" + index;
+            if (PlainText.value(name, at, (where, message, hint) -> { })) {
+                reservesNothing(name).ifPresent(why -> file.warning(at, why, reserveInstead(name)));
+            }
+        });
+        return names;
+    }
+
+    /** Why an entry of the reserved names reserves nothing, if it does not. */
+    private static Optional<String> reservesNothing(String name) {
+        if (name.isBlank()) {
+            return Optional.of("the reserved name is empty, so it reserves nothing");
+        }
+        if (name.startsWith("@") && !name.contains("/")) {
+            return Optional.of("'" + name + "' is written as a scope, which reserves nothing: only maintainers add"
+                    + " scopes to scopes.json, so no scope needs reserving, and reserved names are unscoped package"
+                    + " names");
+        }
+        List<String> problems = PackageName.check(name);
+        if (!problems.isEmpty()) {
+            return Optional.of("'" + name + "' is not a package name, so it reserves nothing: "
+                    + String.join("; ", problems));
+        }
+        PackageName parsed = PackageName.parse(name);
+        return parsed.isScoped() ? Optional.of("'" + name + "' is a scoped name, which reserves nothing: only the"
+                + " owners of " + parsed.scopeWithAt() + " publish in it, and reserved names are unscoped package"
+                + " names") : Optional.empty();
+    }
+
+    /** The unscoped name an entry that reserves nothing may have meant, in lower case, if there is one. */
+    private static String reserveInstead(String name) {
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        String meant = lower.startsWith("@") && !lower.contains("/") ? lower.substring(1)
+                : lower.substring(lower.indexOf('/') + 1);
+        return (PackageName.check(meant).isEmpty() ? "write " + meant + " to reserve the unscoped name"
+                : "write the unscoped package name it is to reserve") + ", or remove the entry";
     }
 
     /**

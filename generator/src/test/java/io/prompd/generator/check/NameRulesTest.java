@@ -7,8 +7,10 @@ import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.problem.Severity;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +137,40 @@ class NameRulesTest {
                 """));
 
         assertError(check(repo, "carol"), "packages/registry", "'registry' is reserved");
+    }
+
+    /** The maintainer's pull request listing one maintainer twice and reserved names that reserve nothing passes. */
+    @Test
+    void aMaintainerListedTwiceAndReservedNamesThatReserveNothingAreWarnedOf() {
+        repo.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["Maintainer", "maintainer"],
+                 "policy": {"reservedNames": ["admin", "prompd", "", "Foo Bar", "@data"]}}
+                """);
+        repo.commit("reserve more", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        assertEquals(List.of("/maintainers/1@2", "/policy/reservedNames/2@3", "/policy/reservedNames/3@3",
+                        "/policy/reservedNames/4@3"),
+                report.problems().stream().filter(problem -> problem.severity() == Severity.WARNING)
+                        .map(problem -> problem.pointer() + "@" + problem.line()).toList());
+    }
+
+    /** Reserved names are unscoped package names: '@data', a scope, reserves nothing, so 'data' stays free. */
+    @Test
+    void aScopeAmongTheReservedNamesLeavesTheUnscopedNameFree() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"reservedNames": ["admin", "prompd", "@data"]}}
+                """));
+        repo.publish("data", "1.0.0");
+        repo.meta("data", "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+
+        assertPassed(check(repo, "carol"));
     }
 
     @Test

@@ -116,6 +116,18 @@ class PackageMetaTest {
     }
 
     @Test
+    void anOwnerListedTwiceIgnoringCaseIsAWarning() {
+        Parsed<PackageMeta> parsed = parse("""
+                {"owners": ["ivan", "Ivan"]}
+                """);
+
+        assertEquals(List.of(Problem.warning(FILE, "/owners/1", "'Ivan' is listed already, as 'ivan' at 'owners/0':"
+                + " logins compare ignoring case, as GitHub's do, so the entry adds nobody", "remove the entry")
+                .atLine(1)), parsed.problems());
+        assertEquals(Set.of("ivan"), parsed.value().orElseThrow().owners());
+    }
+
+    @Test
     void ownersAreGitHubLoginsSoNoBidiOrInvisibleCharacterHidesIn() {
         Parsed<PackageMeta> parsed = parse("""
                 {"owners": ["ivan", "iv\\u202ean", "x\\u200by"]}

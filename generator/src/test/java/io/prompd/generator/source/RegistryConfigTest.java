@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
 import io.prompd.core.problem.ValidationException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -310,6 +311,64 @@ class RegistryConfigTest {
         assertEquals("write the login as it appears in the address of the person's profile, github.com/<login>",
                 parsed.problems().get(0).hint());
         assertEquals(Set.of("amy", "dependabot[bot]"), parsed.value().orElseThrow().maintainers());
+    }
+
+    /** Logins compare ignoring case, so 'Alice' and 'alice' are one maintainer listed twice. */
+    @Test
+    void aMaintainerListedTwiceIsAWarningAtTheSecondEntry() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "maintainers": ["Alice", "bob", "alice", "bob"]}
+                """);
+
+        assertEquals(List.of(
+                        Problem.warning(RegistryConfig.FILE, "/maintainers/2", "'alice' is listed already, as 'Alice'"
+                                + " at 'maintainers/0': logins compare ignoring case, as GitHub's do, so the entry adds"
+                                + " nobody", "remove the entry").atLine(2),
+                        Problem.warning(RegistryConfig.FILE, "/maintainers/3", "'bob' is listed already, at"
+                                + " 'maintainers/1': the entry adds nobody", "remove the entry").atLine(2)),
+                parsed.problems());
+        assertEquals(List.of("Alice", "bob"), List.copyOf(parsed.value().orElseThrow().maintainers()));
+    }
+
+    /**
+     * Only new unscoped packages are held to the reserved names: an entry that is no package name, a scope (which
+     * only maintainers add anyway) or a scoped name reserves nothing, and draws a warning, not an error, so that a
+     * registry written before still builds; one that is not plain text draws its error alone.
+     */
+    @Test
+    void aReservedNameThatReservesNothingIsAWarning() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "policy": {"reservedNames": ["admin", "", "Foo Bar", "@Data", "@common/admin", "Official",
+                                             "ad\\u2066min"]}}
+                """);
+
+        assertEquals(List.of(
+                        "/policy/reservedNames/1: the reserved name is empty, so it reserves nothing | write the"
+                                + " unscoped package name it is to reserve, or remove the entry",
+                        "/policy/reservedNames/2: 'Foo Bar' is not a package name, so it reserves nothing: the name"
+                                + " 'Foo Bar' holds 'F' at position 1; use only lowercase letters a-z, digits, '.', '_'"
+                                + " and '-', starting with a letter or digit | write the unscoped package name it is to"
+                                + " reserve, or remove the entry",
+                        "/policy/reservedNames/3: '@Data' is written as a scope, which reserves nothing: only"
+                                + " maintainers add scopes to scopes.json, so no scope needs reserving, and reserved"
+                                + " names are unscoped package names | write data to reserve the unscoped name, or"
+                                + " remove the entry",
+                        "/policy/reservedNames/4: '@common/admin' is a scoped name, which reserves nothing: only the"
+                                + " owners of @common publish in it, and reserved names are unscoped package names |"
+                                + " write admin to reserve the unscoped name, or remove the entry",
+                        "/policy/reservedNames/5: 'Official' is not a package name, so it reserves nothing: the name"
+                                + " 'Official' holds 'O' at position 1; use only lowercase letters a-z, digits, '.',"
+                                + " '_' and '-', starting with a letter or digit | write official to reserve the"
+                                + " unscoped name, or remove the entry",
+                        "/policy/reservedNames/6: 'policy/reservedNames/6' holds the bidi control U+2066 at"
+                                + " position 3"),
+                parsed.problems().stream().map(p -> p.pointer() + ": " + p.message()
+                        + (p.isError() ? "" : " | " + p.hint())).toList());
+        assertEquals(List.of(Severity.WARNING, Severity.WARNING, Severity.WARNING, Severity.WARNING, Severity.WARNING,
+                Severity.ERROR), parsed.problems().stream().map(Problem::severity).toList());
+        assertEquals(7, parsed.value().orElseThrow().policy().reservedNames().size());
     }
 
     @Test

@@ -106,6 +106,21 @@ class ScopesTest {
     }
 
     @Test
+    void anOwnerOrMemberListedTwiceIgnoringCaseIsAWarningAtTheSecondEntry() {
+        Parsed<Scopes> parsed = parse("""
+                {"scopes": {"@ok": {"owners": ["amy", "AMY"], "teams": ["core"]}},
+                 "teams": {"core": ["dan", "dan"]}}
+                """);
+
+        assertEquals(List.of(
+                        "WARNING /scopes/@ok/owners/1: 'AMY' is listed already, as 'amy' at 'scopes/@ok/owners/0':"
+                                + " logins compare ignoring case, as GitHub's do, so the entry adds nobody",
+                        "WARNING /teams/core/1: 'dan' is listed already, at 'teams/core/0': the entry adds nobody"),
+                parsed.problems().stream().map(p -> p.severity() + " " + p.pointer() + ": " + p.message()).toList());
+        assertEquals(Set.of("amy"), parsed.value().orElseThrow().scopes().get("@ok").owners());
+    }
+
+    @Test
     void ownersAndTeamMembersAreGitHubLoginsAndATeamsNameHoldsNoControlNorInvisibleCharacter() {
         Parsed<Scopes> parsed = parse("""
                 {"scopes": {"@ok": {"owners": ["amy", "iv\\u202ean"], "teams": ["te\\u0007am", "c\\u200bore"]}},
