@@ -2,6 +2,7 @@ package io.prompd.generator.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,18 +10,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The check step of index-template's check workflow, run by bash with a stand-in for the jar. */
+/**
+ * Steps of index-template's workflows, run by bash as GitHub's runners run them, with stand-ins for the programs they
+ * call: the check step of the check workflow, and the step of both workflows that downloads the jar.
+ */
 class CheckWorkflowTest {
 
     private static final String NOT_FINISHED = "The check could not finish";
+
+    private static final String JAR = "bytes of a release";
 
     @TempDir
     Path runner;
@@ -41,39 +54,85 @@ class CheckWorkflowTest {
         assertTrue(report.contains("error: revision not found: abc"), report);
     }
 
+    /** The template ships with no checksum: a run that cannot verify the jar says so where the run's page shows it. */
+    @ParameterizedTest
+    @CsvSource({"build.yml, build", "check.yml, check"})
+    void aJarDownloadedWithoutAChecksumDrawsAWarningOfTheRun(String workflow, String job) throws Exception {
+        assertEquals(0, runDownloadStep(workflow, job, ""), () -> read(runner.resolve("log.txt")));
+
+        assertEquals("::warning::PROMPD_REGISTRY_JAR_SHA256 is empty, so prompd-registry.jar runs unverified: set it"
+                + " to the checksum published next to the jar on its release page (README.md, \"Set up your"
+                + " registry\", step 7)\n", read(runner.resolve("log.txt")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"build.yml, build", "check.yml, check"})
+    void aJarIsVerifiedAgainstTheChecksumSet(String workflow, String job) throws Exception {
+        assertEquals(0, runDownloadStep(workflow, job, sha256(JAR)), () -> read(runner.resolve("log.txt")));
+        assertFalse(read(runner.resolve("log.txt")).contains("::warning::"), () -> read(runner.resolve("log.txt")));
+        assertNotEquals(0, runDownloadStep(workflow, job, sha256("another release")));
+    }
+
     /**
      * The report the step leaves when the check prints a report, writes {@code stderr} and exits with {@code status}.
      */
     private String runCheckStep(int status, String stderr) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "the workflow's steps run in bash");
-        Path bin = Files.createDirectories(runner.resolve("bin"));
-        Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/bash\necho '**1 error, 0 warnings**'\necho \"$STUB_STDERR\" >&2\nexit "
-                + status + "\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ProcessBuilder bash = new ProcessBuilder("/bin/bash", "-e", "-c", checkStep()).directory(runner.toFile())
-                .redirectErrorStream(true).redirectOutput(runner.resolve("log.txt").toFile());
-        Map<String, String> environment = bash.environment();
-        environment.put("PATH", bin + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("STUB_STDERR", stderr);
-        environment.put("RUNNER_TEMP", runner.toString());
-        environment.put("GITHUB_STEP_SUMMARY", runner.resolve("summary.md").toString());
-        environment.put("GITHUB_OUTPUT", runner.resolve("output.txt").toString());
-        environment.put("QUEUE_BASE_SHA", "base");
-        environment.put("HEAD_SHA", "head");
-        environment.put("ACTOR", "dave");
-
-        assertEquals(0, bash.start().waitFor(), () -> read(runner.resolve("log.txt")));
+        stub("java", "echo '**1 error, 0 warnings**'\necho \"$STUB_STDERR\" >&2\nexit " + status + "\n");
+        assertEquals(0, run(step("check.yml", "check", step -> step.path("id").asText().equals("check")), Map.of(
+                "STUB_STDERR", stderr,
+                "GITHUB_STEP_SUMMARY", runner.resolve("summary.md").toString(),
+                "GITHUB_OUTPUT", runner.resolve("output.txt").toString(),
+                "QUEUE_BASE_SHA", "base",
+                "HEAD_SHA", "head",
+                "ACTOR", "dave")), () -> read(runner.resolve("log.txt")));
         assertEquals("status=" + status, read(runner.resolve("output.txt")).strip());
         return read(runner.resolve("report.md"));
     }
 
-    private static String checkStep() throws IOException {
-        JsonNode workflow = new ObjectMapper(new YAMLFactory())
-                .readTree(IndexTemplateCheckTest.template().resolve(".github/workflows/check.yml").toFile());
-        return StreamSupport.stream(workflow.path("jobs").path("check").path("steps").spliterator(), false)
-                .filter(step -> step.path("id").asText().equals("check"))
-                .findFirst().orElseThrow().path("run").asText();
+    /** The exit code of the workflow's download step, with curl standing in to write {@link #JAR}. */
+    private int runDownloadStep(String workflow, String job, String checksum) throws IOException, InterruptedException {
+        stub("curl", "while [ $# -gt 0 ]; do [ \"$1\" = --output ] && out=\"$2\"; shift; done\nprintf '%s' '" + JAR
+                + "' > \"$out\"\n");
+        return run(step(workflow, job, step -> step.path("name").asText().startsWith("Download prompd-registry")),
+                Map.of("PROMPD_REGISTRY_JAR_URL", "https://releases.example.test/prompd-registry.jar",
+                        "PROMPD_REGISTRY_JAR_SHA256", checksum));
+    }
+
+    /** A program of that name, first on the step's PATH, running the bash script. */
+    private void stub(String program, String script) throws IOException {
+        Path file = Files.createDirectories(runner.resolve("bin")).resolve(program);
+        Files.writeString(file, "#!/bin/bash\n" + script);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /**
+     * Runs the script as GitHub runs a step's {@code run} in bash ({@code bash -e -o pipefail}), its output in
+     * {@code log.txt}, with the runner's temporary folder and the environment given.
+     */
+    private int run(String script, Map<String, String> env) throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "the workflow's steps run in bash");
+        ProcessBuilder bash = new ProcessBuilder("/bin/bash", "-e", "-o", "pipefail", "-c", script)
+                .directory(runner.toFile()).redirectErrorStream(true)
+                .redirectOutput(runner.resolve("log.txt").toFile());
+        Map<String, String> environment = bash.environment();
+        environment.put("PATH", runner.resolve("bin") + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("RUNNER_TEMP", runner.toString());
+        environment.putAll(env);
+        return bash.start().waitFor();
+    }
+
+    /** The {@code run} of the job's step that the predicate picks. */
+    private static String step(String workflow, String job, Predicate<JsonNode> picked) throws IOException {
+        JsonNode parsed = new ObjectMapper(new YAMLFactory())
+                .readTree(IndexTemplateCheckTest.template().resolve(".github/workflows").resolve(workflow).toFile());
+        return StreamSupport.stream(parsed.path("jobs").path(job).path("steps").spliterator(), false)
+                .filter(picked).findFirst().orElseThrow().path("run").asText();
+    }
+
+    /** The checksum of the text as sha256sum writes it. */
+    private static String sha256(String text) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String read(Path file) {
