@@ -121,7 +121,7 @@ public final class RegistryBuilder {
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
         Optional<BuildState.StateFile> stateFile = BuildState.readFile(out);
         try (RegistryRepository repository = RegistryRepository.open(options.repository())) {
-            ObjectId commit = repository.resolve(options.revision());
+            ObjectId commit = repository.resolve("--rev", options.revision());
             if (stateFile.filter(file -> file.header().isBuildOf(commit.name(), baseUrl)).isPresent()) {
                 return alreadyBuilt(out, commit.name(), start);
             }

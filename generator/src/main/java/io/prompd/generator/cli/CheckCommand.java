@@ -25,8 +25,9 @@ import picocli.CommandLine;
                 "Exits " + ExitCode.Codes.OK + " when there is no error (warnings do not fail the check), "
                         + ExitCode.Codes.FAILURE + " when there is one; " + ExitCode.Codes.USAGE + " and "
                         + ExitCode.Codes.NOT_FOUND
-                        + " when the check cannot run (a wrong option; a revision or repository not found, a"
-                        + " shallow clone, or a partial or damaged one that lacks objects the check reads)."})
+                        + " when the check cannot run (a wrong option; a revision or repository not found, a SHA-256"
+                        + " repository, a shallow clone, or a partial or damaged one that lacks objects the check"
+                        + " reads)."})
 final class CheckCommand implements Callable<Integer> {
 
     /** How the report is written. */
@@ -79,8 +80,8 @@ final class CheckCommand implements Callable<Integer> {
         RevisionOption.requireGiven(spec.commandLine(), "--head", head);
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository)) {
-            report = new PullRequestChecker().check(registry, registry.resolve(base), registry.resolve(head),
-                    Optional.ofNullable(actor));
+            report = new PullRequestChecker().check(registry, registry.resolve("--base", base),
+                    registry.resolve("--head", head), Optional.ofNullable(actor));
         }
         String rendered = switch (chosen) {
             case TEXT -> CheckReportRenderer.text(report);

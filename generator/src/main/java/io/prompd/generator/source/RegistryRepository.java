@@ -1,6 +1,7 @@
 package io.prompd.generator.source;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.concurrent.IoSupplier;
@@ -15,8 +16,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,9 +32,11 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -49,6 +54,9 @@ public final class RegistryRepository implements AutoCloseable {
 
     private static final String WHOLE_HISTORY_HINT =
             "fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
+
+    /** How many branches a message names before it counts the others. */
+    private static final int LISTED_BRANCHES = 10;
 
     /** Length of abbreviated commit ids in messages. */
     private static final int SHORT_ID_LENGTH = 7;
@@ -94,8 +102,33 @@ public final class RegistryRepository implements AutoCloseable {
             throw new PrompdException(ExitCode.NOT_FOUND, "not a Git repository: " + folder,
                     "give the folder of a clone of the registry repository (bare or not)");
         }
-        return new RegistryRepository(new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build(),
-                readable);
+        Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
+        try {
+            requireSha1(repository);
+        } catch (PrompdException unsupported) {
+            repository.close();
+            throw unsupported;
+        }
+        return new RegistryRepository(repository, readable);
+    }
+
+    /**
+     * Refuses a repository in another object format than SHA-1 ({@code git init --object-format=sha256}): JGit reads
+     * only SHA-1 and opens such a repository without a word, then finds none of its 64-digit ids, and every revision
+     * was missing, with a hint to fetch it. JGit names no setting for the format, so Git's is read here.
+     */
+    private static void requireSha1(Repository repository) {
+        String format = repository.getConfig().getString(ConfigConstants.CONFIG_EXTENSIONS_SECTION, null,
+                "objectFormat");
+        if (format != null && !format.equalsIgnoreCase("sha1")) {
+            Path gitDir = repository.getDirectory().toPath();
+            throw new PrompdException(ExitCode.NOT_FOUND, gitDir + " is a repository in the " + format
+                    + " object format (extensions.objectFormat), which is not supported: prompd-registry reads Git"
+                    + " with JGit, which reads only SHA-1 repositories", "give a SHA-1 mirror of it instead, made and"
+                    + " updated with git fast-export: git init --bare --object-format=sha1 registry-sha1.git, then"
+                    + " git -C " + gitDir + " fast-export --all --signed-tags=strip | git -C registry-sha1.git"
+                    + " fast-import --force");
+        }
     }
 
     /**
@@ -273,8 +306,10 @@ public final class RegistryRepository implements AutoCloseable {
 
     /**
      * The commit a revision names: a branch, a tag, a full or abbreviated id, or an expression such as {@code HEAD~1}.
+     *
+     * @param option the option that gave the revision, as in {@code --rev}, for the hint that gives another
      */
-    public ObjectId resolve(String revision) throws IOException {
+    public ObjectId resolve(String option, String revision) throws IOException {
         ObjectId id;
         try {
             id = repository.resolve(revision);
@@ -294,6 +329,7 @@ public final class RegistryRepository implements AutoCloseable {
         }
         if (id == null) {
             pastTheHistory(revision);
+            unbornBranch(option, revision);
             throw noRevision(revision, null);
         }
         try (RevWalk walk = new RevWalk(repository)) {
@@ -331,12 +367,60 @@ public final class RegistryRepository implements AutoCloseable {
     }
 
     /**
+     * Refuses a revision that starts at a symbolic ref naming a branch that does not exist, HEAD above all: a bare
+     * repository made by {@code git init --bare} points HEAD at main (or master) whatever branch the team pushes,
+     * and a clone of it checks out no branch. Such a HEAD was a revision missing, with a hint to fetch HEAD, which
+     * brings nothing.
+     */
+    private void unbornBranch(String option, String revision) throws IOException {
+        String start = revision.substring(0, startLength(revision));
+        Ref ref = start.isEmpty() ? null : repository.findRef(start);
+        if (ref == null || !ref.isSymbolic() || ref.getObjectId() != null) {
+            return;
+        }
+        List<String> branches = branchNames(Constants.R_HEADS);
+        if (branches.isEmpty()) {
+            // a clone of such a repository has its branches as remote-tracking ones only
+            branches = branchNames(Constants.R_REMOTES);
+        }
+        String message = start + " in " + repository.getDirectory() + " points to " + ref.getLeaf().getName()
+                + ", which does not exist";
+        if (branches.isEmpty()) {
+            throw new PrompdException(ExitCode.NOT_FOUND, message + ", and there is no branch",
+                    "give a tag or a commit id with " + option + " in place of " + start);
+        }
+        int listed = Math.min(branches.size(), LISTED_BRANCHES);
+        List<String> named = new ArrayList<>(branches.subList(0, listed));
+        if (branches.size() > listed) {
+            named.add(Plural.count(branches.size() - listed, "other"));
+        }
+        throw new PrompdException(ExitCode.NOT_FOUND, message + "; the branches there are "
+                + Plural.series(named, "and"), "give one of them in place of " + start + ", as in " + option + " "
+                + branches.get(0) + revision.substring(start.length()));
+    }
+
+    /** The short names of the branches below {@code prefix}, sorted, leaving out symbolic refs (origin/HEAD). */
+    private List<String> branchNames(String prefix) throws IOException {
+        return repository.getRefDatabase().getRefsByPrefix(prefix).stream()
+                .filter(ref -> !ref.isSymbolic())
+                .map(ref -> Repository.shortenRefName(ref.getName()))
+                .sorted()
+                .toList();
+    }
+
+    /** How long the name a revision starts at is: all of it, or up to its first step back, as in {@code HEAD~1}. */
+    private static int startLength(String revision) {
+        int steps = revision.replace('^', '~').indexOf('~');
+        return steps < 0 ? revision.length() : steps;
+    }
+
+    /**
      * Refuses an expression such as {@code HEAD~1} whose start exists but which goes back past the
      * commits at hand, as in the one-commit shallow clone CI checks out by default.
      */
     private void pastTheHistory(String revision) throws IOException {
-        int steps = revision.replace('^', '~').indexOf('~');
-        if (steps <= 0) {
+        int steps = startLength(revision);
+        if (steps == 0 || steps == revision.length()) {
             return;
         }
         String start = revision.substring(0, steps);

@@ -49,8 +49,8 @@ final class PullRequestScenario {
     /** Checks branch {@code pr} against {@code main}. */
     static CheckReport check(TestRegistryRepo repo, String actor) {
         try (RegistryRepository registry = repo.open()) {
-            return new PullRequestChecker().check(registry, registry.resolve("main"), registry.resolve("pr"),
-                    Optional.ofNullable(actor));
+            return new PullRequestChecker().check(registry, registry.resolve("--base", "main"),
+                    registry.resolve("--head", "pr"), Optional.ofNullable(actor));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }

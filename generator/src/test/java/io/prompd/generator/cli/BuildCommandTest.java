@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.internal.storage.file.WindowCache;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -224,6 +227,23 @@ class BuildCommandTest {
     @Test
     void anUnknownRevisionIsNotFound() {
         assertEquals(3, run("build", repo.toString(), "--rev", "no-such-branch", "--out", out.toString()));
+    }
+
+    /** The usual server: git init --bare points HEAD at main, and the team pushes trunk. */
+    @Test
+    void aBareRepositoryWhoseHeadNamesNoBranchSaysWhichToGiveWithRev() throws Exception {
+        Path server = temp.resolve("srv.git");
+        try (Repository bare = new FileRepositoryBuilder().setGitDir(server.toFile()).setBare()
+                .setInitialBranch("main").build(); Git git = Git.open(repo.toFile())) {
+            bare.create(true);
+            git.push().setRemote(server.toUri().toString()).setRefSpecs(new RefSpec("main:refs/heads/trunk")).call();
+        }
+
+        assertEquals(3, run("build", server.toString(), "--out", out.toString()));
+
+        assertEquals("error: HEAD in " + server + " points to refs/heads/main, which does not exist; the branches there"
+                + " are trunk\nhint: give one of them in place of HEAD, as in --rev trunk\n", stderr.toString());
+        assertEquals(0, run("build", server.toString(), "--rev", "trunk", "--out", out.toString()), stderr::toString);
     }
 
     @Test

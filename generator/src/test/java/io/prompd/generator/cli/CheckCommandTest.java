@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,20 @@ class CheckCommandTest {
         assertEquals(ExitCode.OK.code(), exit, err::toString);
         assertEquals("note: HEAD is the merge base itself, so there is nothing to check; the check reads commits, not"
                 + " the working tree: commit your changes, then run it again\n", err.toString());
+    }
+
+    @Test
+    void aHeadThatNamesNoBranchSaysWhichToGiveWithTheOptionThatGaveIt() throws Exception {
+        try (Git git = Git.open(repo.root().toFile())) {
+            git.getRepository().updateRef(Constants.HEAD).link("refs/heads/master");
+        }
+
+        int exit = run("check", repo.root().toString(), "--base", "main", "--head", "HEAD", "--actor", "alice");
+
+        assertEquals(ExitCode.NOT_FOUND.code(), exit);
+        assertEquals("error: HEAD in " + repo.root().resolve(".git") + " points to refs/heads/master, which does not"
+                + " exist; the branches there are main and pr\nhint: give one of them in place of HEAD, as in --head"
+                + " main\n", err.toString());
     }
 
     @Test

@@ -13,9 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,11 +56,11 @@ class RegistryRepositoryTest {
                     .setMessage("tag").setSigned(false).call();
         }
         try (RegistryRepository registry = repo.open()) {
-            assertEquals(second, registry.resolve("main"));
-            assertEquals(first, registry.resolve("v1"));
-            assertEquals(first, registry.resolve(first.name()));
-            assertEquals(first, registry.resolve(first.abbreviate(10).name()));
-            assertEquals(first, registry.resolve("HEAD~1"));
+            assertEquals(second, registry.resolve("--rev", "main"));
+            assertEquals(first, registry.resolve("--rev", "v1"));
+            assertEquals(first, registry.resolve("--rev", first.name()));
+            assertEquals(first, registry.resolve("--rev", first.abbreviate(10).name()));
+            assertEquals(first, registry.resolve("--rev", "HEAD~1"));
         }
     }
 
@@ -106,7 +112,7 @@ class RegistryRepositoryTest {
         try (RegistryRepository registry = repo.open()) {
             PrompdException partial = assertThrows(PrompdException.class,
                     () -> registry.readingObjects("the check",
-                            () -> RegistrySnapshot.read(registry, registry.resolve("HEAD~1"))));
+                            () -> RegistrySnapshot.read(registry, registry.resolve("--rev", "HEAD~1"))));
 
             assertEquals(ExitCode.NOT_FOUND, partial.exitCode());
             assertEquals(folder.resolve(".git") + " is a partial clone (objects left to remote upstream), and the check"
@@ -119,7 +125,7 @@ class RegistryRepositoryTest {
         "0000000000000000000000000000000000000000"})
     void unknownRevisionIsNotFoundWithAHint(String revision) {
         try (RegistryRepository registry = repo.open()) {
-            PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve(revision));
+            PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve("--rev", revision));
 
             assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
             assertEquals("no revision '" + revision + "' in " + repo.root().resolve(".git"), missing.getMessage());
@@ -140,16 +146,103 @@ class RegistryRepositoryTest {
             config.save();
         }
         try (RegistryRepository registry = repo.open()) {
-            PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve(revision));
+            PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve("--rev", revision));
 
             assertEquals("fetch the branch or commit first (" + fetch + "), or check its spelling", missing.hint());
+        }
+    }
+
+    /** As git init --bare leaves a server's repository when the team pushes another branch than HEAD names. */
+    @ParameterizedTest
+    @CsvSource({"HEAD, --rev, --rev trunk", "HEAD~1, --head, --head trunk~1"})
+    void aHeadNamingABranchThatDoesNotExistNamesTheBranchesThere(String revision, String option, String instead)
+            throws IOException {
+        Path bare = folder.resolve("srv.git");
+        try (Repository server = new FileRepositoryBuilder().setGitDir(bare.toFile()).setBare()
+                .setInitialBranch("main").build(); Git git = Git.open(folder.toFile())) {
+            server.create(true);
+            git.push().setRemote(bare.toUri().toString()).setRefSpecs(new RefSpec("main:refs/heads/trunk")).call();
+        } catch (GitAPIException failed) {
+            throw new IllegalStateException(failed);
+        }
+        try (RegistryRepository registry = RegistryRepository.open(bare)) {
+            PrompdException unborn = assertThrows(PrompdException.class, () -> registry.resolve(option, revision));
+
+            assertEquals(ExitCode.NOT_FOUND, unborn.exitCode());
+            assertEquals("HEAD in " + bare + " points to refs/heads/main, which does not exist; the branches there are"
+                    + " trunk", unborn.getMessage());
+            assertEquals("give one of them in place of HEAD, as in " + instead, unborn.hint());
+        }
+    }
+
+    /** A clone of a repository whose HEAD names no branch has the branches as remote-tracking ones only. */
+    @Test
+    void aHeadNamingABranchThatDoesNotExistInACloneNamesItsRemoteTrackingBranches() throws IOException {
+        try (Git git = Git.open(folder.toFile())) {
+            Repository repository = git.getRepository();
+            repository.updateRef(Constants.HEAD).link("refs/heads/master");
+            for (String branch : List.of("trunk", "release/1", "HEAD")) {
+                RefUpdate tracking = repository.updateRef(Constants.R_REMOTES + "origin/" + branch);
+                if (branch.equals("HEAD")) {
+                    tracking.link(Constants.R_REMOTES + "origin/trunk");
+                } else {
+                    tracking.setNewObjectId(first);
+                    tracking.update();
+                }
+            }
+            RefUpdate main = repository.updateRef("refs/heads/main");
+            main.setForceUpdate(true);
+            main.delete();
+        }
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException unborn = assertThrows(PrompdException.class, () -> registry.resolve("--rev", "HEAD"));
+
+            assertEquals("HEAD in " + folder.resolve(".git") + " points to refs/heads/master, which does not exist; the"
+                    + " branches there are origin/release/1 and origin/trunk", unborn.getMessage());
+            assertEquals("give one of them in place of HEAD, as in --rev origin/release/1", unborn.hint());
+        }
+    }
+
+    /** JGit reads only SHA-1: such a repository opened without a word, and every revision was missing. */
+    @Test
+    void aRepositoryInTheSha256ObjectFormatIsRefusedWithHowToMirrorIt() throws IOException {
+        try (Git git = Git.open(folder.toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setInt("core", null, "repositoryformatversion", 1);
+            config.setString("extensions", null, "objectformat", "sha256");
+            config.save();
+        }
+
+        PrompdException unsupported = assertThrows(PrompdException.class, () -> RegistryRepository.open(folder));
+
+        assertEquals(ExitCode.NOT_FOUND, unsupported.exitCode());
+        Path gitDir = folder.resolve(".git");
+        assertEquals(gitDir + " is a repository in the sha256 object format (extensions.objectFormat), which is not"
+                + " supported: prompd-registry reads Git with JGit, which reads only SHA-1 repositories",
+                unsupported.getMessage());
+        assertEquals("give a SHA-1 mirror of it instead, made and updated with git fast-export: git init --bare"
+                + " --object-format=sha1 registry-sha1.git, then git -C " + gitDir + " fast-export --all"
+                + " --signed-tags=strip | git -C registry-sha1.git fast-import --force", unsupported.hint());
+    }
+
+    @Test
+    void aRepositoryThatNamesTheSha1ObjectFormatOpens() throws IOException {
+        try (Git git = Git.open(folder.toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setInt("core", null, "repositoryformatversion", 1);
+            config.setString("extensions", null, "objectFormat", "sha1");
+            config.save();
+        }
+
+        try (RegistryRepository registry = RegistryRepository.open(folder)) {
+            assertEquals(first, registry.resolve("--rev", "HEAD"));
         }
     }
 
     @Test
     void revisionBeyondTheRootIsNotFoundAsSuch() {
         try (RegistryRepository registry = repo.open()) {
-            PrompdException beyond = assertThrows(PrompdException.class, () -> registry.resolve("HEAD~5"));
+            PrompdException beyond = assertThrows(PrompdException.class, () -> registry.resolve("--rev", "HEAD~5"));
 
             assertEquals(ExitCode.NOT_FOUND, beyond.exitCode());
             assertTrue(beyond.getMessage().startsWith("'HEAD~5' goes back further than the history of 'HEAD' in "),
@@ -165,7 +258,7 @@ class RegistryRepositoryTest {
             git.getRepository().getObjectDatabase().setShallowCommits(Set.of(second));
         }
         try (RegistryRepository registry = repo.open()) {
-            PrompdException beyond = assertThrows(PrompdException.class, () -> registry.resolve("main^"));
+            PrompdException beyond = assertThrows(PrompdException.class, () -> registry.resolve("--rev", "main^"));
 
             assertTrue(beyond.getMessage().startsWith("'main^' goes back further than the history of 'main'"),
                     beyond.getMessage());
@@ -200,7 +293,7 @@ class RegistryRepositoryTest {
         Files.delete(objects.resolve(first.name().substring(0, 2)).resolve(first.name().substring(2)));
 
         try (RegistryRepository registry = RegistryRepository.open(folder, path -> !path.equals(objects))) {
-            PrompdException denied = assertThrows(PrompdException.class, () -> registry.resolve("HEAD"));
+            PrompdException denied = assertThrows(PrompdException.class, () -> registry.resolve("--rev", "HEAD"));
 
             assertEquals(ExitCode.FAILURE, denied.exitCode());
             assertEquals("permission denied: " + objects + ", a part of the Git repository that this user may not read",
@@ -322,7 +415,7 @@ class RegistryRepositoryTest {
                     .setRefSpecs("refs/heads/main:refs/heads/other").call();
         }
         try (RegistryRepository registry = repo.open()) {
-            ObjectId otherHead = registry.resolve("other");
+            ObjectId otherHead = registry.resolve("--rev", "other");
 
             PrompdException none = assertThrows(PrompdException.class,
                     () -> CommitRange.mergeBase(registry, first, otherHead));

@@ -192,7 +192,7 @@ class RegistrySnapshotTest {
         repo.bareClone(bare);
 
         try (RegistryRepository registry = RegistryRepository.open(bare)) {
-            RegistrySnapshot snapshot = RegistrySnapshot.read(registry, registry.resolve("main"));
+            RegistrySnapshot snapshot = RegistrySnapshot.read(registry, registry.resolve("--rev", "main"));
 
             assertEquals(head, snapshot.commit());
             assertEquals(Set.of(PackageName.parse("tools")), snapshot.packages().keySet());
