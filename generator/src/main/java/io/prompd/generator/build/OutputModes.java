@@ -1,6 +1,7 @@
 package io.prompd.generator.build;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -65,12 +66,42 @@ final class OutputModes {
                 // only root, or a member of the group, may give a folder to it: the folder keeps the user's
             }
         } else {
-            mode = FOLDER | ((int) Files.getAttribute(top, "unix:mode") & SET_GROUP_ID);
+            mode = newFolderMode(top);
         }
         // the group is asked once the folder has its mode, on which it depends
         boolean unsupported = !applied(top, "unix:mode", mode | OWNER_ALL);
         return new OutputModes(mode, FOLDER | (mode & SET_GROUP_ID), unsupported ? 0 : groupOfNewFiles(top),
                 unsupported);
+    }
+
+    /**
+     * Creates the missing folders above the output folder as the build's own: 0755 whatever the umask, with the
+     * set-group-ID bit a folder gets from the one above. Made along with the lock file beside the output folder,
+     * they were left to the umask, and a build under umask 077 hid the output from a web server reading it as another
+     * user. A folder another process makes meanwhile is left as it made it.
+     */
+    static void createFoldersAbove(Path out) throws IOException {
+        Path folder = out.toAbsolutePath().normalize().getParent();
+        if (folder == null || Files.isDirectory(folder)) {
+            return;
+        }
+        createFoldersAbove(folder);
+        try {
+            Files.createDirectory(folder);
+        } catch (FileAlreadyExistsException createdMeanwhile) {
+            if (!Files.isDirectory(folder)) {
+                throw createdMeanwhile;
+            }
+            return;
+        }
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            applied(folder, "unix:mode", newFolderMode(folder));
+        }
+    }
+
+    /** The mode a folder just created gets: 0755, with the set-group-ID bit when it has it from the one above. */
+    private static int newFolderMode(Path created) throws IOException {
+        return FOLDER | ((int) Files.getAttribute(created, "unix:mode") & SET_GROUP_ID);
     }
 
     /**

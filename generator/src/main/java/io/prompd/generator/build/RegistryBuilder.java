@@ -108,6 +108,7 @@ public final class RegistryBuilder {
         long start = nanoTime.getAsLong();
         // before the lock, whose file would otherwise be left beside a folder that is not ours
         OutputFolder.checkReplaceable(options.out());
+        OutputModes.createFoldersAbove(options.out());
         Path lockFile = OutputFolder.lockFile(options.out());
         try (RunLock ignored = RunLock.acquire(lockFile, PATIENCE_WITH_ANOTHER_BUILD,
                 () -> progress.waitingForAnotherBuild(lockFile, RunLock.holder(lockFile)))) {
