@@ -130,6 +130,11 @@ public final class Failures {
             }
         } else if (cause instanceof DirectoryNotEmptyException notEmpty) {
             message = "folder not empty: " + notEmpty.getFile();
+        } else if (cause instanceof FileSystemException tooDeep && wholePathTooLong(tooDeep)) {
+            int bytes = LongNames.bytes(Path.of(tooDeep.getFile()).toAbsolutePath().toString());
+            message = "path too long: " + tooDeep.getFile() + " has " + bytes + " bytes in UTF-8, more than the "
+                    + LongNames.maxPathBytes() + " " + LongNames.systemName() + " takes in a whole path";
+            hint = "choose a folder at a shorter path: each name in it fits, the path as a whole does not";
         } else if (cause instanceof FileSystemException other && other.getFile() != null) {
             // its message is the file and the system's reason, such as "No space left on device"
             message = other.getMessage();
@@ -200,6 +205,15 @@ public final class Failures {
                     + " bytes in UTF-8, some file systems fewer";
         }
         return "";
+    }
+
+    /**
+     * Whether the system refused a path as too long though every name in it fits: shortening a name, as the system's
+     * words "File name too long" suggest, would not help.
+     */
+    public static boolean wholePathTooLong(FileSystemException failure) {
+        return failure.getFile() != null && LongNames.refused(failure)
+                && LongNames.wholePathTooLong(Path.of(failure.getFile()));
     }
 
     /**

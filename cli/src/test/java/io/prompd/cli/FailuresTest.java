@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.files.LongNames;
 import io.prompd.core.files.NamedWrites;
 import io.prompd.core.files.ReadOnlyFileException;
 import java.io.FileOutputStream;
@@ -180,5 +181,29 @@ class FailuresTest {
 
         assertEquals("error: " + tarball + ": No space left on device\nhint: free some space on that disk (df -h "
                 + folder + ")", Failures.describe(full));
+    }
+
+    /** A path of folders of 200 bytes, each a name every file system takes, longer as a whole than Linux takes. */
+    @Test
+    void aPathTooLongAsAWholeIsSaidToBeSoWithTheHintToChooseAShorterFolderNotAShorterName() {
+        String tooDeep = ("/" + "d".repeat(200)).repeat(21) + "/x.tgz";
+
+        assertEquals(new Failures.Explanation(ExitCode.FAILURE, "path too long: " + tooDeep + " has 4227 bytes in UTF-8,"
+                + " more than the " + LongNames.maxPathBytes() + " " + LongNames.systemName() + " takes in a whole path",
+                "choose a folder at a shorter path: each name in it fits, the path as a whole does not"),
+                Failures.explain(new FileSystemException(tooDeep, null, "File name too long")));
+    }
+
+    @Test
+    void aNameTooLongIsToBeShortened() {
+        String hint = "choose a shorter name: Linux and macOS take names of up to 255 bytes in UTF-8, some file systems"
+                + " fewer";
+        String longName = "/srv/" + "n".repeat(256);
+        assertEquals(new Failures.Explanation(ExitCode.FAILURE, longName + ": File name too long", hint),
+                Failures.explain(new FileSystemException(longName, null, "File name too long")));
+        // within 255 bytes and a short path, the name is longer than this file system takes (eCryptfs 143)
+        String shortPath = "/srv/" + "n".repeat(200);
+        assertEquals(new Failures.Explanation(ExitCode.FAILURE, shortPath + ": File name too long", hint),
+                Failures.explain(new FileSystemException(shortPath, null, "File name too long")));
     }
 }

@@ -337,9 +337,6 @@ public final class SafeUnpacker {
      * turned into a {@link PrompdException} once the folder is cleaned up.
      */
     private static final class Rejection extends IOException {
-        /** Linux's PATH_MAX, 4,096 bytes with the terminating NUL: the longest path a system call takes. */
-        private static final int MAX_PATH_BYTES = 4095;
-
         private final ExitCode exitCode;
         private final String hint;
 
@@ -411,11 +408,12 @@ public final class SafeUnpacker {
             int pathBytes = PackagePaths.nameBytes(path);
             String cannot = "the archive entry '" + TerminalText.path(entryName) + "' cannot be written: ";
             int fileBytes = PackagePaths.nameBytes(file.toString());
-            if (fileBytes > MAX_PATH_BYTES) {
+            int maxPathBytes = LongNames.maxPathBytes();
+            if (fileBytes > maxPathBytes) {
                 return new Rejection(ExitCode.FAILURE, cannot + "its path in the prompd home has " + fileBytes
-                        + " bytes in UTF-8, more than the " + MAX_PATH_BYTES + " Linux takes in a whole path; the"
-                        + " package's own path is " + pathBytes + " of them",
-                        "put the prompd home at a path shorter by " + (fileBytes - MAX_PATH_BYTES)
+                        + " bytes in UTF-8, more than the " + maxPathBytes + " " + LongNames.systemName() + " takes in"
+                        + " a whole path; the package's own path is " + pathBytes + " of them",
+                        "put the prompd home at a path shorter by " + (fileBytes - maxPathBytes)
                         + " bytes or more (PROMPD_HOME), or ask the package's author for shorter paths");
             }
             return new Rejection(ExitCode.FAILURE, cannot + "its name is longer than this file system allows",

@@ -252,6 +252,12 @@ public final class AtomicFiles {
      * they never named.
      */
     private static FileSystemException asTargets(FileSystemException failure, Path target) {
+        if (LongNames.refused(failure) && failure.getFile() != null
+                && LongNames.wholePathTooLong(Path.of(failure.getFile())) && !LongNames.wholePathTooLong(target)) {
+            // the temporary's path is longer than the target's by its name's additions: where the target's fits,
+            // only the temporary's length shows that the folder lies too deep
+            return failure;
+        }
         FileSystemException named;
         if (failure instanceof AccessDeniedException) {
             named = new AccessDeniedException(target.toString(), null, failure.getReason());

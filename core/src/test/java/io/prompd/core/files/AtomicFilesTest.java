@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.PrompdException;
+import io.prompd.core.testing.DeepPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -62,6 +63,30 @@ class AtomicFilesTest {
         assertEquals(target.toString(), folder.getFile());
         assertTrue(file.getCause().getMessage().contains(".prompd-test.tgz."),
                 "the temporary's failure is kept as the cause");
+    }
+
+    /**
+     * A temporary's name is longer than its target's: where only the temporary's whole path is too long, naming the
+     * target would show a path that fits, and hide that the folder lies too deep.
+     */
+    @Test
+    void aTemporaryWhosePathAloneIsTooLongAsAWholeIsNamedAsItIs() throws IOException {
+        // the target's path 5 bytes short of the most, its name of 100 bytes: any temporary's is longer by 10 or more
+        Path deep = Files.createDirectories(DeepPaths.ofLength(folder, LongNames.maxPathBytes() - 5 - 101));
+        Path target = deep.resolve("x".repeat(100));
+        assertEquals(LongNames.maxPathBytes() - 5, LongNames.bytes(target.toString()), "the target's path fits");
+
+        FileSystemException tooLong = assertThrows(FileSystemException.class,
+                () -> AtomicFiles.write(target, new byte[1]));
+
+        Path temporary = Path.of(tooLong.getFile());
+        assertEquals(deep, temporary.getParent());
+        assertTrue(temporary.getFileName().toString().endsWith(".part"), tooLong.getFile());
+        assertTrue(LongNames.wholePathTooLong(temporary), tooLong.getFile());
+        assertFalse(Files.exists(target));
+        Path longer = deep.resolve("x".repeat(120));
+        assertEquals(longer.toString(), assertThrows(FileSystemException.class,
+                () -> AtomicFiles.write(longer, new byte[1])).getFile(), "a target too long itself is named");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.Folders;
+import io.prompd.core.files.LongNames;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class OutputFolder {
      * target, not beside the path given.
      */
     static void checkReplaceable(Path out) throws IOException {
+        requireRoomBeside(out);
         if (Files.isSymbolicLink(out)) {
             // the real path when the link leads somewhere; a dangling link's own target otherwise
             Path target = Files.exists(out) ? out.toRealPath() : out.resolveSibling(Files.readSymbolicLink(out));
@@ -97,6 +99,24 @@ public final class OutputFolder {
                 "rebuild the output with a new --out, or delete " + out + " and " + retired(out) + " first, as for any"
                         + " damaged output: that build has no record of what " + out + " served, so check that it"
                         + " serves every version " + out + " does");
+    }
+
+    /**
+     * Refuses an output folder whose name leaves no room for the names of the lock and folders a build keeps beside
+     * it, {@code .<dir>.staging} the longest: the build failed on the lock file, with the hint to choose a shorter
+     * name, where the name given was one the system takes.
+     */
+    private static void requireRoomBeside(Path out) {
+        Path folder = out.toAbsolutePath().normalize();
+        int nameBytes = LongNames.bytes(folder.getFileName().toString());
+        int added = Stream.of(lockFile(folder), staging(folder), retired(folder))
+                .mapToInt(beside -> LongNames.bytes(beside.getFileName().toString()) - nameBytes).max().orElseThrow();
+        if (nameBytes + added > LongNames.MAX_NAME_BYTES) {
+            throw new PrompdException(ExitCode.USAGE, "--out " + out + " has a name of " + nameBytes + " bytes in"
+                    + " UTF-8, too long for the lock and folders a build keeps beside it (.<dir>.lock, .<dir>.staging"
+                    + " and .<dir>.old), whose names may have up to " + LongNames.MAX_NAME_BYTES + " bytes",
+                    "give --out a folder whose name has " + (LongNames.MAX_NAME_BYTES - added) + " bytes or fewer");
+        }
     }
 
     /**

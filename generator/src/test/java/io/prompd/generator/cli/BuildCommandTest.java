@@ -224,6 +224,21 @@ class BuildCommandTest {
                 stderr.toString());
     }
 
+    /** The lock file .<dir>.lock failed with the hint to choose a shorter name, where <dir> had one mkdir takes. */
+    @Test
+    void anOutputFolderNamedTooLongForTheFilesBesideItIsAUsageErrorSayingHowLongANameMayBe() {
+        Path tooLong = temp.resolve("a".repeat(247));
+
+        assertEquals(2, run("build", repo.toString(), "--out", tooLong.toString()));
+
+        assertEquals("error: --out " + tooLong + " has a name of 247 bytes in UTF-8, too long for the lock and folders a"
+                + " build keeps beside it (.<dir>.lock, .<dir>.staging and .<dir>.old), whose names may have up to 255"
+                + " bytes\nhint: give --out a folder whose name has 246 bytes or fewer\n", stderr.toString());
+        assertFalse(Files.exists(tooLong));
+        assertEquals(0, run("build", repo.toString(), "--out", temp.resolve("a".repeat(246)).toString()),
+                stderr::toString);
+    }
+
     @Test
     void anUnknownRevisionIsNotFound() {
         assertEquals(3, run("build", repo.toString(), "--rev", "no-such-branch", "--out", out.toString()));
