@@ -185,7 +185,7 @@ public final class Failures {
     /** What to do about the reasons an operating system gives most often; nothing for the rest. */
     private static String systemHint(FileSystemException failure) {
         String reason = failure.getReason() == null ? "" : failure.getReason();
-        if (reason.contains("not permitted") || reason.contains("Permission denied")) {
+        if (permissionRefused(failure)) {
             return permissionHint(failure.getFile());
         }
         if (reason.contains("No space left") || reason.contains("quota")) {
@@ -205,6 +205,13 @@ public final class Failures {
                     + " bytes in UTF-8, some file systems fewer";
         }
         return "";
+    }
+
+    /** Whether the system refused a file for want of rights: EACCES, which Java names, or EPERM, which it does not. */
+    public static boolean permissionRefused(FileSystemException failure) {
+        String reason = failure.getReason() == null ? "" : failure.getReason();
+        return failure instanceof AccessDeniedException || reason.contains("not permitted")
+                || reason.contains("Permission denied");
     }
 
     /**
@@ -261,7 +268,8 @@ public final class Failures {
         return folder == null ? file : folder.toString();
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    /** The failure an {@link UncheckedIOException} carries, as it is explained; any other failure as it is. */
+    public static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof UncheckedIOException && cause.getCause() != null) {
             cause = cause.getCause();

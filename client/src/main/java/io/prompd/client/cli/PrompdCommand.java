@@ -95,6 +95,8 @@ public final class PrompdCommand implements Runnable {
     boolean offline;
 
     private final CliContext context;
+    /** The home, once a command has asked for it; null before. */
+    private ChosenHome askedHome;
 
     private PrompdCommand(CliContext context) {
         this.context = context;
@@ -140,21 +142,42 @@ public final class PrompdCommand implements Runnable {
     }
 
     private Path homeFolder() {
+        askedHome = chosenHome();
+        return askedHome.folder();
+    }
+
+    private ChosenHome chosenHome() {
         // An empty option would resolve to the working folder, which would then receive the config.json with
         // its secrets and be packed with it; an empty variable stays "unset", as shells leave them.
         if (home != null && home.toString().isBlank()) {
             throw new PrompdException(ExitCode.USAGE, "--home is given an empty folder name",
                     "give the prompd home folder, as in --home ~/.prompd, or leave the option out");
         }
-        Path homeFolder = Optional.ofNullable(home).map(folder -> userPath(folder.toString(), "--home"))
-                .or(() -> context.variable(Settings.HOME_VARIABLE).map(folder -> userPath(folder,
-                        Settings.HOME_VARIABLE)))
-                .orElseGet(() -> userHome().resolve(Settings.HOME_FOLDER_NAME));
-        if (Files.exists(homeFolder) && !Files.isDirectory(homeFolder)) {
-            throw new PrompdException(ExitCode.USAGE, "the prompd home " + homeFolder + " is a file, not a folder",
+        ChosenHome chosen = Optional.ofNullable(home)
+                .map(folder -> new ChosenHome(userPath(folder.toString(), "--home"), ChosenHome.Origin.OPTION))
+                .or(() -> context.variable(Settings.HOME_VARIABLE).map(folder -> new ChosenHome(userPath(folder,
+                        Settings.HOME_VARIABLE), ChosenHome.Origin.VARIABLE)))
+                .orElseGet(() -> new ChosenHome(userHome().resolve(Settings.HOME_FOLDER_NAME),
+                        ChosenHome.Origin.USER_HOME));
+        if (Files.exists(chosen.folder()) && !Files.isDirectory(chosen.folder())) {
+            throw new PrompdException(ExitCode.USAGE, "the prompd home " + chosen.folder() + " is a file, not a folder",
                     "point --home or $" + Settings.HOME_VARIABLE + " at a folder (it is created when missing)");
         }
-        return homeFolder;
+        return chosen;
+    }
+
+    /**
+     * A failed command's failure, told as the home's where it comes from where the home is ({@link ChosenHome}), for a
+     * command that asked for the home: init and pack use none, and a folder of theirs above where it would be is
+     * theirs.
+     */
+    private CommandLine.ExecutionException retold(CommandLine.ExecutionException failed) {
+        if (askedHome == null) {
+            return failed;
+        }
+        Throwable told = askedHome.retold(failed.getCause());
+        return told == failed.getCause() ? failed
+                : new CommandLine.ExecutionException(failed.getCommandLine(), told.getMessage(), told);
     }
 
     /**
@@ -217,7 +240,11 @@ public final class PrompdCommand implements Runnable {
         CommandLine.IExecutionStrategy execution = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parsed -> {
             refuseOptionGivenTwice(parsed);
-            return execution.execute(parsed);
+            try {
+                return execution.execute(parsed);
+            } catch (CommandLine.ExecutionException failed) {
+                throw root.retold(failed);
+            }
         });
         return CommandLines.configure(cli, out, err, root.verbose::isOn, EnumSet.allOf(ExitCode.class));
     }

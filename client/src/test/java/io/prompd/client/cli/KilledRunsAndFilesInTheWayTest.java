@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.files.Folders;
+import io.prompd.core.files.LongNames;
 import io.prompd.core.json.Json;
+import io.prompd.core.testing.DeepPaths;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,65 @@ import org.junit.jupiter.params.provider.ValueSource;
  * file where a folder goes and a folder where a file goes.
  */
 class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
+
+    /**
+     * Each name in the home's path fits, the whole path of a tarball in its cache does not: the system's "File name too
+     * long" sent the user to shorten a name, where the home is what to move.
+     */
+    @Test
+    void aHomeSoDeepThatAPathInItIsTooLongAsAWholeSaysToChooseAHomeAtAShorterPath() throws IOException {
+        // 60 bytes short of the longest path: its lock fits in it, a tarball's path in its cache does not
+        home = Files.createDirectories(DeepPaths.ofLength(work, LongNames.maxPathBytes() - 60 - "/home".length()))
+                .resolve("home");
+
+        CliRun install = prompd("install", "-g", "@acme/util");
+
+        assertEquals(1, install.exitCode(), install.err());
+        assertTrue(install.err().startsWith("error: path too long: " + home + "/"), install.err());
+        assertTrue(install.err().endsWith(" takes in a whole path\nhint: choose a prompd home at a shorter path, with"
+                + " PROMPD_HOME=<folder> or --home <folder>: each name in the path fits, the path as a whole does"
+                + " not\n"), install.err());
+    }
+
+    /**
+     * As a service account's $HOME, /nonexistent, leaves it: the system named the folder above the home alone, with
+     * the hint to check its rights, where the user had named no folder. The kernel's /sys refuses new entries even to
+     * root.
+     */
+    @Test
+    void aHomeThisUserMayNotCreateIsNamedWithWhatChoseItAndHowToChooseAnother() {
+        Path userHome = Path.of("/sys/prompd-test-home");
+        Path expected = userHome.resolve(".prompd");
+        Map<String, String> environment = Map.of("HOME", userHome.toString(), "PROMPD_REGISTRY",
+                server.url().toString());
+
+        CliRun fromHome = CliRun.with(CliRun.context(environment, project, work.resolve("user-home"), new byte[0]),
+                "install", "-g", "@acme/util");
+        CliRun fromVariable = CliRun.with(CliRun.context(Map.of("PROMPD_HOME", expected.toString(), "PROMPD_REGISTRY",
+                server.url().toString()), project, work.resolve("user-home"), new byte[0]), "install", "-g",
+                "@acme/util");
+        CliRun fromOption = CliRun.with(CliRun.context(environment, project, work.resolve("user-home"), new byte[0]),
+                "--home", expected.toString(), "registry", "add", "x", server.url().toString());
+
+        assertEquals(1, fromHome.exitCode(), fromHome.err());
+        assertTrue(fromHome.err().startsWith("error: cannot create the prompd home " + expected + ", which"
+                + " $HOME/.prompd names: "), fromHome.err());
+        assertTrue(fromHome.err().contains(userHome.toString()), fromHome.err());
+        assertTrue(fromHome.err().endsWith("\nhint: choose a home this user may write to, with PROMPD_HOME=<folder> or"
+                + " --home <folder>\n"), fromHome.err());
+        assertTrue(fromVariable.err().startsWith("error: cannot create the prompd home " + expected + ", which"
+                + " $PROMPD_HOME names: "), fromVariable.err());
+        assertTrue(fromVariable.err().endsWith("\nhint: choose a home this user may write to, with"
+                + " PROMPD_HOME=<folder> or --home <folder>\n"), fromVariable.err());
+        assertEquals(1, fromOption.exitCode(), fromOption.err());
+        assertTrue(fromOption.err().startsWith("error: cannot create the prompd home " + expected + ", which --home"
+                + " names: "), fromOption.err());
+        assertTrue(fromOption.err().endsWith("\nhint: choose a home this user may write to, with --home <folder>\n"),
+                fromOption.err());
+        CliRun init = CliRun.with(CliRun.context(environment, project, work.resolve("user-home"), new byte[0]), "init",
+                userHome.resolve("pkg").toString());
+        assertFalse(init.err().contains("prompd home"), "init uses no home: " + init.err());
+    }
 
     @Test
     void whatAKilledRunLeftIsRemovedAndSaidSo() throws Exception {

@@ -1,0 +1,61 @@
+package io.prompd.client.cli;
+
+import io.prompd.cli.Failures;
+import io.prompd.client.config.Settings;
+import io.prompd.core.PrompdException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The prompd home of a run and what chose it, which tells a failure that comes from where the home is as the home's.
+ * The system names only the file it refused: {@code /nonexistent} for a service account whose {@code $HOME} leads
+ * nowhere, with the hint to check its rights, where the user never named a folder; a file deep in the cache for a
+ * home so deep that the whole path is too long, where the home is what to move.
+ *
+ * @param folder the home, absolute
+ */
+record ChosenHome(Path folder, Origin origin) {
+
+    /** What chose the home, as a message names it. */
+    enum Origin {
+        OPTION("--home"),
+        VARIABLE("$" + Settings.HOME_VARIABLE),
+        USER_HOME("$" + Settings.USER_HOME_VARIABLE + "/" + Settings.HOME_FOLDER_NAME);
+
+        private final String label;
+
+        Origin(String label) {
+            this.label = label;
+        }
+    }
+
+    ChosenHome {
+        folder = folder.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The failure as the home's when it is one: this user may not create the home, or a path in it is too long as a
+     * whole though each name in it fits; any other failure as it is.
+     */
+    Throwable retold(Throwable failure) {
+        if (!(Failures.unwrap(failure) instanceof FileSystemException refused) || refused.getFile() == null) {
+            return failure;
+        }
+        Path file = Path.of(refused.getFile()).toAbsolutePath().normalize();
+        Failures.Explanation explained = Failures.explain(refused);
+        String another = origin == Origin.OPTION ? "--home <folder>"
+                : Settings.HOME_VARIABLE + "=<folder> or --home <folder>";
+        if (Failures.permissionRefused(refused) && folder.startsWith(file) && !Files.isDirectory(folder)) {
+            return new PrompdException(explained.exitCode(), "cannot create the prompd home " + folder + ", which "
+                    + origin.label + " names: " + explained.message(), "choose a home this user may write to, with "
+                    + another, refused);
+        }
+        if (Failures.wholePathTooLong(refused) && file.startsWith(folder)) {
+            return new PrompdException(explained.exitCode(), explained.message(), "choose a prompd home at a shorter"
+                    + " path, with " + another + ": each name in the path fits, the path as a whole does not",
+                    refused);
+        }
+        return failure;
+    }
+}
