@@ -321,7 +321,36 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             problems.add("a registry URL cannot have a fragment ('#...')");
         }
         folderCharactersEscaped(uri).ifPresent(problems::add);
+        if (problems.isEmpty() && !uri.getRawPath().endsWith("/")) {
+            fileNamed(uri).ifPresent(problems::add);
+        }
         return problems;
+    }
+
+    /**
+     * Why a URL written with a file's name cannot be a registry's: the registry's own {@code registry.json}, or any
+     * file a file URL names on disk. A registry is the folder, and the URL was taken as one, '/' added, so every
+     * command read its documents below the file and failed with "Not a directory" or a 404, long after the URL was
+     * accepted. Only a URL written without a final '/' is asked, before it gets one: every URL a configuration
+     * holds has it, and stays readable for the command that replaces it, whatever the disk holds since.
+     */
+    private static Optional<String> fileNamed(URI uri) {
+        String path = uri.getRawPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (!name.equals(RegistryLayout.REGISTRY_DOCUMENT) && !(RegistryLayout.isFileUrl(uri) && isFile(uri))) {
+            return Optional.empty();
+        }
+        return Optional.of("it names a file (" + name + "), and a registry is a folder: give the folder's URL, "
+                + shown(normalized(uri.resolve("."))));
+    }
+
+    /** Whether a file URL names a regular file on disk; not a path this system cannot read as one. */
+    private static boolean isFile(URI uri) {
+        try {
+            return Files.isRegularFile(Path.of(uri.getPath()));
+        } catch (InvalidPathException notAPathHere) {
+            return false;
+        }
     }
 
     /**

@@ -375,6 +375,39 @@ class RegistryCommandTest {
                 fragment.err());
     }
 
+    /**
+     * A registry is a folder: the URL of its registry.json was taken as one, '/' added, and every command then failed
+     * reading below the file (Not a directory), with the hint to check the disk.
+     */
+    @Test
+    void aUrlNamingAFileIsRefusedWithItsFoldersUrlWhereverItIsGiven() throws IOException {
+        Path site = Files.createDirectories(work.resolve("site"));
+        Files.writeString(site.resolve("registry.json"), "{}");
+        Files.writeString(site.resolve("index.html"), "<html></html>");
+        String folder = site.toUri().toString();
+
+        CliRun document = prompd("registry", "add", "x", folder + "registry.json");
+        CliRun other = prompd("registry", "add", "x", folder + "index.html");
+        CliRun served = prompd("registry", "add", "x", "https://registry.example.com/prompd/registry.json");
+        CliRun override = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY",
+                folder + "registry.json"), "info", "@acme/util");
+
+        assertEquals(2, document.exitCode(), document.err());
+        assertTrue(document.err().contains("invalid registry URL '" + folder + "registry.json': it names a file"
+                + " (registry.json), and a registry is a folder: give the folder's URL, " + folder + "\n"),
+                document.err());
+        assertTrue(other.err().contains("it names a file (index.html), and a registry is a folder: give the"
+                + " folder's URL, " + folder + "\n"), other.err());
+        assertTrue(served.err().contains("invalid registry URL 'https://registry.example.com/prompd/registry.json':"
+                + " it names a file (registry.json), and a registry is a folder: give the folder's URL,"
+                + " https://registry.example.com/prompd/\n"), served.err());
+        assertEquals(2, override.exitCode(), override.err());
+        assertTrue(override.err().startsWith("error: invalid registry URL '" + folder + "registry.json': it names a"
+                + " file (registry.json), and a registry is a folder: give the folder's URL, " + folder), override.err());
+        assertEquals(0, prompd("registry", "add", "x", folder).exitCode());
+        assertEquals("x  " + folder + "\n", prompd("registry", "list").out());
+    }
+
     @Test
     void removingAnUnknownRegistryIsNotFound() {
         CliRun remove = prompd("registry", "remove", "nowhere");

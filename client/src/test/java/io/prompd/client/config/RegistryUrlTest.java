@@ -290,4 +290,16 @@ class RegistryUrlTest {
                 () -> RegistryRef.parse("~/mirror"));
         assertTrue(invalid.getMessage().endsWith("its file:// URL: file://$HOME/mirror/"), invalid.getMessage());
     }
+
+    /** Every URL a configuration holds ends with '/': one saved before the rule is read, for the command replacing it. */
+    @Test
+    void aUrlOfAFileWrittenAsAFolderIsTakenAsItIsWritten(@TempDir Path site) throws IOException {
+        Files.writeString(site.resolve("registry.json"), "{}");
+        String stored = site.toUri() + "registry.json/";
+
+        assertEquals(stored, RegistryUrl.parse(stored).toString());
+        IllegalArgumentException written = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse(site.toUri() + "registry.json"));
+        assertTrue(written.getMessage().endsWith("give the folder's URL, " + site.toUri()), written.getMessage());
+    }
 }

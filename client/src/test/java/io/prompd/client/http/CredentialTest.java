@@ -232,7 +232,8 @@ class CredentialTest {
                 .read(Function.identity()));
         URI unreachable = URI.create("http://127.0.0.1:1/registry.json");
         assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(unreachable,
-                new Credential(new RegistryUrl(unreachable), "Bearer " + TOKEN)).read(Function.identity()));
+                new Credential(new RegistryUrl(unreachable.resolve("/")), "Bearer " + TOKEN))
+                .read(Function.identity()));
     }
 
     @Test
