@@ -3,10 +3,10 @@ package io.prompd.client.install;
 import io.prompd.client.http.NotFound;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
-import io.prompd.client.install.registry.LockedUrlUsed;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.registry.RouteChange;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
@@ -193,14 +193,32 @@ final class LockedInstaller {
         // a takedown must stop the download from there too, as for a damaged cached copy.
         requireNoneTakenDown(project, List.of(name), index);
         Path target = cache.entryToWrite(locked.integrity());
-        Optional<LockedUrlUsed> lockedUrlUsed;
+        Optional<RouteChange> change = index.routeChange(name, locked.version(), locked.resolved());
+        // a registry that answered with no index, or with one lacking the version or listing other bytes for it, has
+        // no tarball that is the locked one, whatever answers at its tarball path: the lock's URL alone is asked
+        Optional<PrompdException> unreadable = change.flatMap(route -> index.answeredWithNone(name));
+        Optional<LockedElsewhere> moved = LockedElsewhere.of(name, locked, index);
+        // a file: URL the registry may not send is never read: its own copy is the one to say what it lacks then
+        boolean recordedReadable = change.filter(route -> route.current().mayRead(route.recorded())).isPresent();
+        Optional<InstallNote> warning;
         try {
-            lockedUrlUsed = registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
-                    recordedSize(name, locked, index), progress.downloading(name, locked.version()));
+            if (unreadable.isPresent() || (moved.isPresent() && recordedReadable)) {
+                registry.downloadRecorded(name, locked.version(), locked.resolved(), unreadable, target,
+                        locked.integrity(), OptionalLong.empty(), progress.downloading(name, locked.version()));
+                warning = Optional.of(moved.<InstallNote>map(LockedElsewhere::note).orElseGet(() ->
+                        fromLockedUrl(name, locked, change.orElseThrow(), unreadable.orElseThrow().getMessage())));
+            } else {
+                warning = registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
+                        recordedSize(name, locked, index), progress.downloading(name, locked.version()))
+                        .map(used -> fromLockedUrl(name, locked, used.route(), used.problem()));
+            }
         } catch (PrompdException failed) {
-            Optional<PrompdException> elsewhere = LockedElsewhere.downloadFailure(name, locked, index, failed);
-            if (elsewhere.isPresent()) {
-                throw elsewhere.get();
+            if (moved.isPresent()) {
+                throw LockedElsewhere.downloadFailure(name, locked, index, failed).orElse(failed);
+            }
+            // the registry the name resolves in failed first, then the lock's URL: the failure says both
+            if (unreadable.isPresent() || recordedReadable) {
+                throw failed;
             }
             if (failed.exitCode() == ExitCode.INTEGRITY) {
                 throw lockDisagreeing(name, locked, index).orElse(failed);
@@ -210,20 +228,14 @@ final class LockedInstaller {
             }
             throw noTarball(name, locked, project, before, index, failed);
         }
-        return new Placed(unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED),
-                lockedUrlUsed.map(used -> lockedUrlWarning(name, locked, index, used)));
+        return new Placed(unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED), warning);
     }
 
-    /**
-     * What to say of a version the lock's URL gave as its registry failed to: that registry's index lacking it, or
-     * listing other bytes, says that its versions of the name may be another's package, as {@code outdated} says it;
-     * otherwise the registry is down, failing or refusing, or broken, lacking or damaging a tarball it lists as locked.
-     */
-    private static InstallNote lockedUrlWarning(PackageName name, LockedPackage locked, RegistryIndex index,
-                                                LockedUrlUsed used) {
-        return LockedElsewhere.of(name, locked, index).<InstallNote>map(LockedElsewhere::note)
-                .orElseGet(() -> new InstallNote.FromLockedUrl(name, locked.version(), used.route().lockedFrom(),
-                        locked.resolved(), used.route().current().mention(), used.problem()));
+    /** The warning of a version the lock's URL gave as the registry its name resolves in failed to, as it failed. */
+    private static InstallNote fromLockedUrl(PackageName name, LockedPackage locked, RouteChange change,
+                                             String problem) {
+        return new InstallNote.FromLockedUrl(name, locked.version(), change.lockedFrom(), locked.resolved(),
+                change.current().mention(), problem);
     }
 
     /** A version in place, with what its download warned of, if anything. */

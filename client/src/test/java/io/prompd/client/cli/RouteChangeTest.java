@@ -172,8 +172,10 @@ class RouteChangeTest {
                     + " registry recorded it: find out who edited that entry before you trust it"
                     + takeInstead("@company/shared", "reg (" + reg + ")") + "\n"), run.err());
             assertTrue(server.requests().contains("/attacker/x.tgz"), server.requests().toString());
-            assertTrue(server.authorizedRequests().contains("/reg/packages/@company/shared/-/shared-1.0.7.tgz"),
+            assertTrue(server.authorizedRequests().contains("/reg/packages/@company/shared/index.json"),
                     "the registry's own URLs get its token: " + server.authorizedRequests());
+            assertFalse(server.requests().contains("/reg/packages/@company/shared/-/shared-1.0.7.tgz"),
+                    "what its index does not list is not asked of it: " + server.requests());
             assertFalse(server.authorizedRequests().contains("/attacker/x.tgz"), "not under its URL: "
                     + server.authorizedRequests());
         }
@@ -221,6 +223,49 @@ class RouteChangeTest {
                     + company.url() + ", and @company now resolves in registry mirror (" + bare.url() + "), which does"
                     + " not have it;"), run.err());
         }
+    }
+
+    /** Its tarball path answers with the locked bytes, but what its index does not list it holds as no locked copy. */
+    @Test
+    void aMirrorWhoseIndexLacksTheVersionIsNotAskedForItsTarballAndTheRouteChangeIsSaid() throws IOException {
+        TestRegistry behind = new TestRegistry(work.resolve("behind")).publish("@company/shared", "1.0.0");
+        byte[] tarball = Files.readAllBytes(behind.tarball("@company/shared", "1.0.0"));
+        behind.publish("@company/shared", "0.9.0").unlist("@company/shared", "1.0.0");
+        Files.write(behind.tarball("@company/shared", "1.0.0"), tarball);
+        try (RegistryServer mirror = RegistryServer.serving(behind.root())) {
+            Path other = work.resolve("colleague");
+            prompd(other, "registry", "add", "mir", mirror.url().toString(), "--default");
+            company.forgetRequests();
+
+            CliRun run = prompd(other, "install", "--frozen", "--json");
+
+            JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
+            assertEquals("routeChanged", warning.get("kind").asText());
+            assertEquals("mir", warning.get("resolvesIn").get("name").asText());
+            assertFalse(mirror.requests().stream().anyMatch(path -> path.endsWith(".tgz")), mirror.requests().toString());
+            assertEquals(List.of("/packages/@company/shared/-/shared-1.0.0.tgz"), company.requests());
+        }
+    }
+
+    @Test
+    void aMirrorSendingAWebPageForItsIndexIsNotAskedForTheTarballAndTheLocksUrlGivesItWithAWarningSayingSo()
+            throws IOException {
+        squatter.publish("@company/shared", "1.0.0");
+        Files.writeString(squatter.root().resolve("packages/@company/shared/index.json"), "<html>captive portal</html>");
+        Path other = colleague();
+        company.forgetRequests();
+
+        CliRun run = prompd(other, "install", "--frozen", "--json");
+
+        JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
+        assertEquals("fromLockedUrl", warning.get("kind").asText());
+        assertEquals(lockedTarball(), warning.get("url").asText());
+        assertTrue(warning.get("problem").asText().contains("got a web page instead of JSON from " + publicRegistry.url()
+                + "packages/@company/shared/index.json"), warning.toString());
+        assertEquals("warning: " + warning.get("message").asText() + "\n", run.err());
+        assertFalse(publicRegistry.requests().stream().anyMatch(path -> path.endsWith(".tgz")),
+                publicRegistry.requests().toString());
+        assertEquals(List.of("/packages/@company/shared/-/shared-1.0.0.tgz"), company.requests());
     }
 
     @Test
@@ -309,9 +354,9 @@ class RouteChangeTest {
             CliRun run = prompd(other, "install");
 
             assertEquals("warning: @company/shared@1.0.0 came from the URL prompd.lock records, " + lockedTarball()
-                    + ", with the integrity it pins, as registry mirror (" + empty.url() + ") failed to give it: not"
-                    + " found in the registry: " + empty.url() + "packages/@company/shared/-/shared-1.0.0.tgz\n",
-                    run.err());
+                    + ", with the integrity it pins, as registry mirror (" + empty.url() + ") failed to give it: no"
+                    + " prompd registry at " + empty.url() + ": it has no registry.json\n", run.err());
+            assertFalse(empty.requests().stream().anyMatch(path -> path.endsWith(".tgz")), empty.requests().toString());
         }
     }
 
@@ -452,6 +497,40 @@ class RouteChangeTest {
         assertTrue(run.err().contains("; the URL prompd.lock records for @company/shared@1.0.0 failed too: could not"
                 + " fetch " + lockedTarball() + ": gave up after 4 attempts"), run.err());
         assertFalse(run.err().contains("does not have it"), run.err());
+    }
+
+    @Test
+    void aRegistrysTarballOfOtherBytesThanItListsWithTheLocksUrlDownSaysBothFailures() throws IOException {
+        squatter.publish("@company/shared", "1.0.0").tamper("@company/shared", "1.0.0");
+        Path other = colleague();
+        company.close();
+
+        CliRun run = CliRun.in(project, other, "install");
+        CliRun json = CliRun.in(project, other, "install", "--json");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertTrue(errorPart(run).startsWith("error: integrity check failed for " + publicRegistry.url()
+                + "packages/@company/shared/-/shared-1.0.0.tgz: expected sha512-"), run.err());
+        assertTrue(run.err().contains("; the URL prompd.lock records for @company/shared@1.0.0 failed too: could not"
+                + " fetch " + lockedTarball() + ": "), run.err());
+        assertTrue(Json.reader().readTree(json.out()).get("error").get("message").asText()
+                .contains("; the URL prompd.lock records for @company/shared@1.0.0 failed too: "), json.out());
+    }
+
+    @Test
+    void aRegistryUrlWithNoRegistryThereWithTheLocksUrlDownSaysBothFailures() throws IOException {
+        try (RegistryServer empty = RegistryServer.serving(Files.createDirectories(work.resolve("empty")))) {
+            Path other = work.resolve("colleague");
+            prompd(other, "registry", "add", "mirror", empty.url().toString(), "--default");
+            company.close();
+
+            CliRun run = CliRun.in(project, other, "install");
+
+            assertEquals(3, run.exitCode(), run.err());
+            assertTrue(errorPart(run).startsWith("error: no prompd registry at " + empty.url() + ": it has no"
+                    + " registry.json; the URL prompd.lock records for @company/shared@1.0.0 failed too: could not"
+                    + " fetch " + lockedTarball() + ": "), run.err());
+        }
     }
 
     /** The tarball URL the lock records for @company/shared@1.0.0, in the company's registry. */

@@ -269,35 +269,48 @@ public final class HttpPackageRegistry implements PackageRegistry {
             fetchTarball(endpoint, own, target, integrity, size, progress);
             return Optional.empty();
         } catch (PrompdException notThere) {
-            // Other bytes than the lock pins (another's package of the same name, or a mirror's damaged copy) are no
-            // more the locked version than a missing tarball is, nor is a registry that cannot be read now (down,
-            // failing, refusing) a reason to go without a copy the lock's URL still serves: the integrity pins the
-            // bytes from anywhere.
+            // Other bytes than the lock pins (a mirror's damaged copy) are no more the locked version than a missing
+            // tarball is, nor is a registry that cannot be read now (down, failing, refusing) a reason to go without a
+            // copy the lock's URL still serves: the integrity pins the bytes from anywhere.
             if (!MADE_UP_FOR.contains(notThere.exitCode())) {
                 throw notThere;
             }
-            PrompdException failed = named(endpoint, own, notThere);
-            // A registry built with --base-url may keep its tarballs on another host, as the lock recorded.
-            if (!endpoint.mayRead(locked)) {
-                throw failed.exitCode() == ExitCode.NOT_FOUND
-                        ? fileOfARemoteRegistry(endpoint, name, version, locked, failed) : failed;
+            fromRecorded(endpoint, name, version, locked, Optional.of(named(endpoint, own, notThere)), target,
+                    integrity, size, progress);
+            return Optional.of(new LockedUrlUsed(new RouteChange(name, version, locked, endpoint,
+                    routes.holding(locked)), notThere.getMessage()));
+        }
+    }
+
+    @Override
+    public void downloadRecorded(PackageName name, Version version, URI locked, Optional<PrompdException> unreadable,
+                                 Path target, Integrity integrity, OptionalLong size, ProgressListener progress) {
+        fromRecorded(routes.endpointFor(name), name, version, locked, unreadable, target, integrity, size, progress);
+    }
+
+    /**
+     * Downloads a version from the URL the lock records, outside the registry serving its name, which {@code failed}
+     * to give it, or whose index says it has no copy of it as locked when empty: that the caller tells by the index.
+     */
+    private void fromRecorded(RegistryEndpoint endpoint, PackageName name, Version version, URI locked,
+                              Optional<PrompdException> failed, Path target, Integrity integrity, OptionalLong size,
+                              ProgressListener progress) {
+        // A registry built with --base-url may keep its tarballs on another host, as the lock recorded.
+        if (!endpoint.mayRead(locked)) {
+            throw failed.filter(first -> first.exitCode() != ExitCode.NOT_FOUND).orElseGet(() ->
+                    fileOfARemoteRegistry(endpoint, name, version, locked, failed));
+        }
+        Optional<RegistryEndpoint> holding = routes.holding(locked);
+        try {
+            // as npm does, a URL under another configured registry gets that one's credentials, and only that URL
+            fetchTarball(holding.orElse(endpoint), locked, target, integrity, size, progress);
+        } catch (PrompdException alsoFailed) {
+            if (failed.isEmpty()) {
+                throw named(holding.orElse(endpoint), locked, alsoFailed);
             }
-            Optional<RegistryEndpoint> holding = routes.holding(locked);
-            try {
-                // as npm does, a URL under another configured registry gets that one's credentials, and only that URL
-                fetchTarball(holding.orElse(endpoint), locked, target, integrity, size, progress);
-            } catch (PrompdException alsoFailed) {
-                // the installer tells a registry lacking the tarball or sending other bytes by its index, with what
-                // the lock's URL said; of one that could not be read it can tell nothing, so both failures are said
-                if (failed.exitCode() != ExitCode.NETWORK) {
-                    throw named(holding.orElse(endpoint), locked, alsoFailed);
-                }
-                // a URL no configured registry holds is no failure of the registry that failed first
-                throw bothFailed(name, version, failed,
-                        holding.map(registry -> named(registry, locked, alsoFailed)).orElse(alsoFailed));
-            }
-            return Optional.of(new LockedUrlUsed(new RouteChange(name, version, locked, endpoint, holding),
-                    notThere.getMessage()));
+            // a URL no configured registry holds is no failure of the registry that failed first
+            throw bothFailed(name, version, failed.get(),
+                    holding.map(registry -> named(registry, locked, alsoFailed)).orElse(alsoFailed));
         }
     }
 
@@ -311,19 +324,21 @@ public final class HttpPackageRegistry implements PackageRegistry {
     /**
      * A registry on the network, or a lock cloned with a project, could otherwise have this machine
      * read any of its files ({@code /dev/zero}, a key) as a package's tarball. The registry's own URL
-     * answered not found first, so the version's tarball is not found: the refusal says why the
-     * recorded URL was no way out.
+     * answered not found first, or its index lacks the version, so the version's tarball is not found: the refusal
+     * says why the recorded URL was no way out.
      */
     private static PrompdException fileOfARemoteRegistry(RegistryEndpoint endpoint, PackageName name, Version version,
-                                                         URI tarball, PrompdException notThere) {
-        return new PrompdException(ExitCode.NOT_FOUND, notThere.getMessage() + ", and the tarball of " + name + "@"
-                + version + " is not read from " + Urls.display(tarball) + " instead: " + endpoint.fileUrlRefused(),
-                notThere.hint(), notThere);
+                                                         URI tarball, Optional<PrompdException> notThere) {
+        String notRead = "the tarball of " + name + "@" + version + " is not read from " + Urls.display(tarball)
+                + " instead: " + endpoint.fileUrlRefused();
+        return notThere.map(first -> new PrompdException(ExitCode.NOT_FOUND, first.getMessage() + ", and " + notRead,
+                first.hint(), first)).orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, notRead, ""));
     }
 
     /**
-     * The failure of a registry that could not be read, then of the URL the lock records: the registry's exit code and
-     * hint, as it is where the version is to come from, and the other hint when it says more.
+     * The failure of the registry serving the name (its tarball, or what it answered for its index), then of the URL
+     * the lock records: the registry's exit code and hint, as it is where the version is to come from, and the other
+     * hint when it says more.
      */
     private static PrompdException bothFailed(PackageName name, Version version, PrompdException failed,
                                               PrompdException alsoFailed) {

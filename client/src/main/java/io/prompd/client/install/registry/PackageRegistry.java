@@ -2,6 +2,7 @@ package io.prompd.client.install.registry;
 
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.ProgressListener;
+import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionDocument;
@@ -34,8 +35,9 @@ public interface PackageRegistry {
      * Downloads a version's tarball to {@code target}, which appears only with the expected
      * integrity. The URL a lock file recorded is used while it lies in the registry now serving the
      * package's name; once that is another (a mirror, a moved registry, a copied folder), the
-     * version is taken from there first, and the recorded URL is the fallback when that one lacks it, has
-     * other bytes, or cannot be read (down, failing, refusing). The integrity pins the bytes either way.
+     * version is taken from there first, and the recorded URL is the fallback when that one lacks the tarball, has
+     * other bytes, or cannot be read (down, failing, refusing), both failures said when it fails too. The integrity
+     * pins the bytes either way.
      *
      * @param locked the tarball URL recorded when the version was resolved
      * @param size   the tarball's length as the registry's index records it for this integrity, if it does
@@ -45,6 +47,18 @@ public interface PackageRegistry {
      */
     Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
                                      OptionalLong size, ProgressListener progress);
+
+    /**
+     * Downloads a version's tarball to {@code target} from the URL a lock file recorded alone, outside the registry now
+     * serving the package's name, whose copy is no locked one: its index lacks the version or lists other bytes for it,
+     * or, {@code unreadable}, could not be read, as a web page or nothing of a registry answered in its place.
+     *
+     * @param unreadable how the registry's index failed, said before the recorded URL's failure when that fails too;
+     *                   empty when its index lacks the version, which the caller tells by the index
+     * @throws io.prompd.core.PrompdException as {@link #download}
+     */
+    void downloadRecorded(PackageName name, Version version, URI locked, Optional<PrompdException> unreadable,
+                          Path target, Integrity integrity, OptionalLong size, ProgressListener progress);
 
     /**
      * How the registry serving the package's name now differs from the one whose URL a lock recorded for the version;

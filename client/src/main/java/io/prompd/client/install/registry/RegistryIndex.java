@@ -1,5 +1,7 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.client.http.AccessRefused;
+import io.prompd.client.http.FetchFailure;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
@@ -89,6 +91,24 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
      */
     public boolean lacks(PackageName name) {
         return answer(name).filter(Optional::isEmpty).isPresent();
+    }
+
+    /**
+     * Why what the registry answered for the package's {@code index.json} is none (a web page, a damaged document, no
+     * registry there), in words that do not name the registry; empty when it answered with one or that it lacks the
+     * package, and when it could not be reached, failed or refused, as its tarballs then fail in their own words.
+     */
+    public Optional<PrompdException> answeredWithNone(PackageName name) {
+        try {
+            find(name);
+            return Optional.empty();
+        } catch (PrompdException failed) {
+            return failed.getCause() instanceof FetchFailure || failed.getCause() instanceof AccessRefused
+                    ? Optional.empty() : Optional.of(failed);
+        } catch (UncheckedIOException local) {
+            // a failure on this machine (the cache's folder) tells nothing of the registry
+            return Optional.empty();
+        }
     }
 
     /** {@link #find}'s answer, empty when the registry gave none ({@link #findIfReadable}). */

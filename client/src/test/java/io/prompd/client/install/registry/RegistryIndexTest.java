@@ -65,6 +65,13 @@ class RegistryIndexTest {
                                                 Integrity integrity, OptionalLong size, ProgressListener progress) {
             return registry.download(name, version, locked, target, integrity, size, progress);
         }
+
+        @Override
+        public void downloadRecorded(PackageName name, Version version, URI locked,
+                                     Optional<PrompdException> unreadable, Path target, Integrity integrity,
+                                     OptionalLong size, ProgressListener progress) {
+            registry.downloadRecorded(name, version, locked, unreadable, target, integrity, size, progress);
+        }
     }
 
     /** A registry with no packages at all, that counts what it is asked. */
@@ -95,6 +102,13 @@ class RegistryIndexTest {
         @Override
         public Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target,
                                                 Integrity integrity, OptionalLong size, ProgressListener progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void downloadRecorded(PackageName name, Version version, URI locked,
+                                     Optional<PrompdException> unreadable, Path target, Integrity integrity,
+                                     OptionalLong size, ProgressListener progress) {
             throw new UnsupportedOperationException();
         }
     }
