@@ -68,7 +68,10 @@ final class CacheVerifyCommand implements Callable<Integer> {
             err.println("note: removed " + Plural.count(strays.size(), "file") + " named as no"
                     + " cached tarball: " + String.join(", ", strays));
         }
-        List<String> unverifiable = versions(verification.installed().unverifiable());
+        StoreCheck installed = verification.installed();
+        // those whose tarball was found corrupt the error's hint tells of, as keeping the cache would not check them
+        List<String> unverifiable = versions(installed.unverifiable().stream()
+                .filter(copy -> !installed.unchecked().contains(copy)).toList());
         if (!unverifiable.isEmpty()) {
             // nothing was found wrong, so no failure: a home whose cache was cleaned has its store unverifiable
             err.println("note: left " + Plural.count(unverifiable.size(), "installed version") + " unverified, with no"
@@ -127,9 +130,20 @@ final class CacheVerifyCommand implements Callable<Integer> {
         List<String> removed = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
         List<String> corrupt = names(verification.tarballs().corrupt());
+        List<String> unchecked = versions(verification.installed().unchecked());
         if (!corrupt.isEmpty()) {
             removed.add(Plural.count(corrupt.size(), "corrupt cached tarball") + ": " + String.join(", ", corrupt));
-            remedies.add("'prompd install' downloads a removed tarball again when a project needs it");
+            if (corrupt.size() > unchecked.size()) {
+                remedies.add("'prompd install' downloads a removed tarball of a version not installed again when a"
+                        + " project needs it");
+            }
+        }
+        if (!unchecked.isEmpty()) {
+            // an install finds the version installed and downloads nothing, so only a version removed comes back
+            remedies.add("installed, " + String.join(", ", unchecked) + " stay as they were checked against their"
+                    + " integrity when installed, and 'prompd install' downloads nothing for them: to have them"
+                    + " checked again, 'prompd uninstall --global " + String.join(" ", unchecked) + "', then 'prompd"
+                    + " install' in a project that needs them, downloads and installs them anew");
         }
         List<String> versions = versions(verification.installed().damaged());
         if (!versions.isEmpty()) {

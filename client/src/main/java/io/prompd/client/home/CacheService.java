@@ -50,7 +50,8 @@ public final class CacheService {
         try (HomeLock ignored = RunLocks.home(home, store, tarballs, onWait)) {
             // the tarballs first, so that no copy is compared with a corrupt one
             TarballCache.CacheCheck cached = tarballs.verify();
-            return new Verification(cached, store.verify(tarballs), RegistryFetcher.verifyCache(cacheFolder));
+            return new Verification(cached, store.verify(tarballs, cached.corrupt()),
+                    RegistryFetcher.verifyCache(cacheFolder));
         }
     }
 

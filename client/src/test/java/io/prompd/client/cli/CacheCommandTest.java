@@ -47,10 +47,10 @@ class CacheCommandTest extends InstallCommandsFixture {
         CliRun corrupt = prompd("cache", "verify");
         assertEquals(6, corrupt.exitCode());
         assertEquals("corrupt, removed: " + cached + "\n1 cached tarball checked, 1 corrupt\nunverifiable: "
-                + home.resolve("packages/@acme/util@1.1.0") + " (its tarball is not cached)\n0 installed versions"
-                + " checked, 0 damaged, 1 unverifiable\n" + documentsChecked() + " checked, 0 damaged\n",
-                corrupt.out());
-        assertEquals(utilUnverified() + removedFromTheCache(cached), corrupt.err());
+                + home.resolve("packages/@acme/util@1.1.0") + " (its cached tarball was corrupt and is removed; it was"
+                + " checked against its integrity when installed)\n0 installed versions checked, 0 damaged,"
+                + " 1 unverifiable\n" + documentsChecked() + " checked, 0 damaged\n", corrupt.out());
+        assertEquals(removedFromTheCache(cached), corrupt.err());
         assertFalse(Files.exists(cached));
 
         CliRun clean = prompd("cache", "clean");
@@ -74,7 +74,44 @@ class CacheCommandTest extends InstallCommandsFixture {
                 + " {\"checked\": 0, \"removed\": [], \"unverifiable\": [\"" + home.resolve("packages/@acme/util@1.1.0")
                 + "\"]}, \"documents\": {\"checked\": " + documentsChecked().split(" ")[0] + ", \"removed\": []}}"),
                 Json.reader().readTree(corrupt.out()), "the result, as list --json gives its own with a non-zero exit");
-        assertEquals(utilUnverified() + removedFromTheCache(cached), corrupt.err());
+        assertEquals(removedFromTheCache(cached), corrupt.err());
+    }
+
+    @Test
+    void aCorruptTarballOfAVersionNotInstalledIsSaidToComeBackWithTheNextInstallNeedingIt() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+        Path cached = corruptTheCachedTarball();
+
+        CliRun corrupt = prompd("cache", "verify");
+
+        assertEquals(6, corrupt.exitCode());
+        assertEquals("error: removed 1 corrupt cached tarball: " + cached + "\nhint: nothing installed changed:"
+                + " 'prompd install' downloads a removed tarball of a version not installed again when a project needs"
+                + " it\n", corrupt.err());
+    }
+
+    @Test
+    void anInstalledVersionWhoseTarballVerifyRemovedAsCorruptIsCheckedAgainOnceUninstalledAndInstalled()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        corruptTheCachedTarball();
+        assertEquals(6, prompd("cache", "verify").exitCode());
+
+        assertEquals(0, prompd("install").exitCode());
+        long tarballsAfterInstall;
+        try (var files = Files.walk(home.resolve("cache/tarballs"))) {
+            tarballsAfterInstall = files.filter(Files::isRegularFile).count();
+        }
+        CliRun stillUnchecked = prompd("cache", "verify");
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+        assertEquals(0, prompd("install").exitCode());
+        CliRun checked = prompd("cache", "verify");
+
+        assertEquals(0, tarballsAfterInstall, "an install downloads nothing for it");
+        assertTrue(stillUnchecked.out().contains("0 installed versions checked"), stillUnchecked.out());
+        assertEquals(0, checked.exitCode(), checked.err());
+        assertTrue(checked.out().contains("\n1 installed version checked, 0 damaged\n"), checked.out());
     }
 
     @Test
@@ -213,17 +250,12 @@ class CacheCommandTest extends InstallCommandsFixture {
         return Files.writeString(cached, "rotten");
     }
 
-    /** The note on the one version installed, once its tarball is gone from the cache. */
-    private String utilUnverified() {
-        return "note: left 1 installed version unverified, with no cached tarball to compare with: @acme/util@1.1.0;"
-                + " keep " + home.resolve("cache") + " with " + home.resolve("packages") + " (in a CI cache, say) to"
-                + " have them checked, or 'prompd uninstall --global @acme/util@1.1.0' for the next 'prompd install' to"
-                + " download and install them again\n";
-    }
-
     private static String removedFromTheCache(Path tarball) {
         return "error: removed 1 corrupt cached tarball: " + tarball + "\nhint: nothing installed changed:"
-                + " 'prompd install' downloads a removed tarball again when a project needs it\n";
+                + " installed, @acme/util@1.1.0 stay as they were checked against their integrity when installed, and"
+                + " 'prompd install' downloads nothing for them: to have them checked again, 'prompd uninstall --global"
+                + " @acme/util@1.1.0', then 'prompd install' in a project that needs them, downloads and installs them"
+                + " anew\n";
     }
 
     @ParameterizedTest

@@ -32,6 +32,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -384,17 +385,21 @@ public final class PackageStore {
      * tarball is not cached or is refused, is left as it is, unverifiable. Only a caller holding the home's lock may
      * call this, after the cache's own check, so that no copy is compared with a corrupt tarball.
      */
-    public StoreCheck verify(TarballCache tarballs) throws IOException {
+    public StoreCheck verify(TarballCache tarballs, Collection<Path> corrupt) throws IOException {
         int checked = 0;
         List<StoreCheck.Copy> damaged = new ArrayList<>();
         List<StoreCheck.Copy> unverifiable = new ArrayList<>();
+        List<StoreCheck.Copy> unchecked = new ArrayList<>();
         for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : installedOrDamaged().entrySet()) {
             for (Version version : ofPackage.getValue()) {
                 PackageName name = ofPackage.getKey();
-                Judged judged = judge(name, version, tarballs);
+                Judged judged = judge(name, version, tarballs, corrupt);
                 StoreCheck.Copy copy = new StoreCheck.Copy(name, version, folderOf(name, version), judged.finding());
-                if (judged.verdict() == Verdict.UNVERIFIABLE) {
+                if (judged.verdict() == Verdict.UNVERIFIABLE || judged.verdict() == Verdict.TARBALL_CORRUPT) {
                     unverifiable.add(copy);
+                    if (judged.verdict() == Verdict.TARBALL_CORRUPT) {
+                        unchecked.add(copy);
+                    }
                     continue;
                 }
                 checked++;
@@ -404,15 +409,16 @@ public final class PackageStore {
                 }
             }
         }
-        return new StoreCheck(checked, damaged, unverifiable);
+        return new StoreCheck(checked, damaged, unverifiable, unchecked);
     }
 
-    private enum Verdict { WHOLE, DAMAGED, UNVERIFIABLE }
+    private enum Verdict { WHOLE, DAMAGED, UNVERIFIABLE, TARBALL_CORRUPT }
 
     private record Judged(Verdict verdict, String finding) {
     }
 
-    private Judged judge(PackageName name, Version version, TarballCache tarballs) throws IOException {
+    private Judged judge(PackageName name, Version version, TarballCache tarballs, Collection<Path> corrupt)
+            throws IOException {
         Path folder = folderOf(name, version);
         if (!isWhole(folder)) {
             return new Judged(Verdict.DAMAGED, "it has no " + ManifestReader.FILE_NAME
@@ -430,6 +436,10 @@ public final class PackageStore {
             return new Judged(Verdict.DAMAGED, "its integrity record is damaged");
         }
         Optional<Path> tarball = tarballs.find(integrity);
+        if (tarball.isEmpty() && corrupt.contains(tarballs.pathOf(integrity))) {
+            return new Judged(Verdict.TARBALL_CORRUPT, "its cached tarball was corrupt and is removed; it was checked"
+                    + " against its integrity when installed");
+        }
         if (tarball.isEmpty()) {
             return new Judged(Verdict.UNVERIFIABLE, "its tarball is not cached");
         }

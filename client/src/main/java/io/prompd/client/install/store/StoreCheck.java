@@ -12,12 +12,19 @@ import java.util.Objects;
  * @param checked      the installed versions compared with their tarballs, or found damaged without one
  * @param damaged      the versions whose copy was damaged, now removed
  * @param unverifiable the versions left as they are, with no tarball to compare them with
+ * @param unchecked    those of {@code unverifiable} whose tarball the cache's check found corrupt and removed just
+ *                     before: an install finds them installed and downloads nothing, so they stay unchecked until
+ *                     removed from the store too
  */
-public record StoreCheck(int checked, List<Copy> damaged, List<Copy> unverifiable) {
+public record StoreCheck(int checked, List<Copy> damaged, List<Copy> unverifiable, List<Copy> unchecked) {
 
     public StoreCheck {
         damaged = List.copyOf(damaged);
         unverifiable = List.copyOf(unverifiable);
+        unchecked = List.copyOf(unchecked);
+        if (!unverifiable.containsAll(unchecked)) {
+            throw new IllegalArgumentException("a copy left unchecked is unverifiable");
+        }
     }
 
     /**

@@ -321,13 +321,15 @@ class PackageStoreTest {
         PackageStore store = storeWithGreeter();
         TarballCache cache = cacheWithGreeter();
         Path folder = store.folderOf(NAME, VERSION);
-        assertEquals(new StoreCheck(1, List.of(), List.of()), store.verify(cache), "a whole copy passes");
+        assertEquals(new StoreCheck(1, List.of(), List.of(), List.of()), store.verify(cache, List.of()),
+                "a whole copy passes");
         damage.apply(folder);
         String stamp = store.changeStamp();
 
-        StoreCheck check = store.verify(cache);
+        StoreCheck check = store.verify(cache, List.of());
 
-        assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder, finding)), List.of()), check);
+        assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder, finding)), List.of(), List.of()),
+                check);
         assertFalse(Files.exists(folder, LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(work.resolve("packages/@acme/.greeter@1.2.0.integrity")), "its record goes with it");
         assertFalse(store.changeStamp().equals(stamp), "projects compare their locks with the store again");
@@ -342,17 +344,17 @@ class PackageStoreTest {
         Path folder = store.folderOf(NAME, VERSION);
         Files.delete(folder.resolve("README.md"));
 
-        StoreCheck notCached = store.verify(new TarballCache(work.resolve("cache")));
+        StoreCheck notCached = store.verify(new TarballCache(work.resolve("cache")), List.of());
 
         assertEquals(new StoreCheck(0, List.of(), List.of(new StoreCheck.Copy(NAME, VERSION, folder,
-                "its tarball is not cached"))), notCached);
+                "its tarball is not cached")), List.of()), notCached);
         assertTrue(store.contains(NAME, VERSION));
         Files.delete(work.resolve("packages/@acme/.greeter@1.2.0.integrity"));
 
-        StoreCheck unrecorded = store.verify(cacheWithGreeter());
+        StoreCheck unrecorded = store.verify(cacheWithGreeter(), List.of());
 
         assertEquals(new StoreCheck(0, List.of(), List.of(new StoreCheck.Copy(NAME, VERSION, folder,
-                "installed by a prompd that did not record its tarball's integrity"))), unrecorded);
+                "installed by a prompd that did not record its tarball's integrity")), List.of()), unrecorded);
         assertTrue(store.contains(NAME, VERSION));
     }
 
@@ -364,13 +366,14 @@ class PackageStoreTest {
         Files.writeString(work.resolve("packages/@acme/.greeter@1.2.0.integrity"), "garbage");
 
         assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder,
-                "its integrity record is damaged")), List.of()), store.verify(cache));
+                "its integrity record is damaged")), List.of(), List.of()), store.verify(cache, List.of()));
         assertFalse(Files.exists(folder));
 
         Files.createDirectories(folder);
 
         assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder,
-                "it has no prompd.json that reads as a JSON object")), List.of()), store.verify(cache));
+                "it has no prompd.json that reads as a JSON object")), List.of(), List.of()),
+                store.verify(cache, List.of()));
         assertFalse(Files.exists(folder));
     }
 }
