@@ -9,6 +9,7 @@ import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.registry.RouteChange;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
+import io.prompd.client.install.store.TarballOfAnother;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
@@ -177,10 +178,10 @@ final class LockedInstaller {
                 return new Placed(unpack(name, locked, pin, cached.get(), InstalledPackage.Origin.CACHE),
                         Optional.empty());
             } catch (PrompdException damaged) {
-                if (damaged.exitCode() != ExitCode.INTEGRITY) {
+                if (damaged.exitCode() != ExitCode.INTEGRITY || damaged instanceof TarballOfAnother) {
                     throw damaged;
                 }
-                // The cached copy no longer matches its name (a disk error, a hand edit), and unpack dropped it.
+                // The cached copy no longer matches its integrity (a disk error, a hand edit), and unpack dropped it.
                 // A registry folder still has the tarball offline.
                 if (offline && !registry.isAtHand(name)) {
                     throw new PrompdException(ExitCode.INTEGRITY, damaged.getMessage() + "; it was the cached copy,"
@@ -466,7 +467,7 @@ final class LockedInstaller {
             Path folder = store.install(name, locked.version(), tarball, locked.integrity(), pin);
             return new InstalledPackage(name, locked.version(), folder, origin);
         } catch (PrompdException refused) {
-            if (refused.exitCode() == ExitCode.INTEGRITY) {
+            if (refused.exitCode() == ExitCode.INTEGRITY && !(refused instanceof TarballOfAnother)) {
                 // Kept, the tarball would fail every run the same way, offline too, and 'cache verify' would keep one
                 // whose bytes match its name but whose content the unpacker refuses.
                 cache.evict(locked.integrity());

@@ -893,6 +893,28 @@ class InstallerTest {
     }
 
     @Test
+    void aLockEntryRenumberedOfflineBlamesTheEntryAndKeepsTheCachedTarballItsIntegrityNames() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(lock().packages());
+        LockedPackage util = packages.get(name("@acme/util"));
+        packages.put(name("@acme/util"), new LockedPackage(Version.parse("1.9.0"), util.resolved(), util.integrity(),
+                util.dependencies()));
+        Files.write(project.resolve("prompd.lock"), LockFiles.toBytes(new LockFile(packages)));
+        Path cached = Homes.cache(home).pathOf(util.integrity());
+        byte[] tarball = Files.readAllBytes(cached);
+
+        PrompdException wrong = assertThrows(PrompdException.class,
+                () -> Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.INTEGRITY, wrong.exitCode());
+        assertEquals("the tarball meant to be @acme/util@1.9.0 holds @acme/util@1.1.0 instead; nothing of it was"
+                + " installed", wrong.getMessage());
+        assertTrue(wrong.hint().startsWith("the entry of @acme/util in prompd.lock"), wrong.hint());
+        assertArrayEquals(tarball, Files.readAllBytes(cached), "the good copy of 1.1.0 its integrity names stays");
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.9.0")));
+    }
+
+    @Test
     void anotherPackagesTarballThatTheRegistrysIndexNamesOnAFirstInstallIsBlamedOnTheRegistry() throws IOException {
         registry.publish("@acme/decoy", "1.1.0");
         registry.serveAsTarball("@acme/util", "1.1.0", Files.readAllBytes(registry.tarball("@acme/decoy", "1.1.0")));

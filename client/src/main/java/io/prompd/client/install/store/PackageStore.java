@@ -319,7 +319,7 @@ public final class PackageStore {
         String found = declared == null ? "no readable " + ManifestReader.FILE_NAME
                 : (declaredName.isEmpty() ? "no valid name" : declaredName) + "@"
                         + (declaredVersion.isEmpty() ? "(no valid version)" : declaredVersion);
-        throw new PrompdException(ExitCode.INTEGRITY, "the tarball meant to be " + name + "@" + version + " holds "
+        throw new TarballOfAnother("the tarball meant to be " + name + "@" + version + " holds "
                 + found + " instead; nothing of it was installed", switch (pin) {
                     case LOCK -> "the entry of " + name + " in prompd.lock (its integrity and resolved URL) names"
                             + " another tarball: delete that entry and run 'prompd install' again; if it comes back,"
