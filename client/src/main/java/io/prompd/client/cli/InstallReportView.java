@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -75,6 +74,15 @@ final class InstallReportView {
         return symbol + " " + change.subject();
     }
 
+    /** camelCase, as every other value a --json result names a kind by. */
+    private static String jsonName(InstalledPackage.Origin origin) {
+        return switch (origin) {
+            case ALREADY_INSTALLED -> "alreadyInstalled";
+            case CACHE -> "cache";
+            case DOWNLOADED -> "downloaded";
+        };
+    }
+
     private static Map<String, Object> asJson(InstallReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
         List<Map<String, Object>> packages = report.packages().stream().map(installed -> {
@@ -82,7 +90,7 @@ final class InstallReportView {
             entry.put("name", installed.name());
             entry.put("version", installed.version());
             entry.put("folder", installed.folder().toString());
-            entry.put("origin", installed.origin().name().toLowerCase(Locale.ROOT));
+            entry.put("origin", jsonName(installed.origin()));
             return entry;
         }).toList();
         json.put("packages", packages);

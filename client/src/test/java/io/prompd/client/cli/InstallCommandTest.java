@@ -40,7 +40,7 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertFalse(json.get("resolved").asBoolean());
         assertFalse(json.get("lockChanged").asBoolean());
         assertEquals(0, json.get("lockChanges").size());
-        assertEquals("already_installed", json.get("packages").get(0).get("origin").asText());
+        assertEquals("alreadyInstalled", json.get("packages").get(0).get("origin").asText());
         assertEquals(0, json.get("repaired").size());
     }
 
