@@ -34,6 +34,8 @@ import java.util.SortedSet;
  * @param settingsChanges what its changes to registry.json and scopes.json do: to the registry's fields (its name,
  *                     URLs, privacy, policy) and to who may do what (maintainers, scopes, their owners and teams, the
  *                     teams' members)
+ * @param externalDependencies the dependencies of the versions it adds on packages of the policy's external scopes,
+ *                     which the check accepts unseen, sorted by the version added, then the package depended on
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
@@ -42,7 +44,7 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
                           List<String> otherChanges, SortedSet<String> newPaths,
                           SortedSet<String> deletedPaths, SortedSet<String> unreadable,
                           List<MetaChange> metaChanges, List<SettingsChange> settingsChanges,
-                          List<Problem> problems) {
+                          List<ExternalDependency> externalDependencies, List<Problem> problems) {
 
     public CheckReport {
         Objects.requireNonNull(mergeBase, "mergeBase");
@@ -70,6 +72,7 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         }
         metaChanges = List.copyOf(metaChanges);
         settingsChanges = List.copyOf(settingsChanges);
+        externalDependencies = externalDependencies.stream().sorted(ExternalDependency.ORDER).toList();
         problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 

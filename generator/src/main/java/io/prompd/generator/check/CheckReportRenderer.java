@@ -28,6 +28,9 @@ public final class CheckReportRenderer {
     /** At most this much of the comment goes to the summary, so that the problems always have room. */
     private static final int SUMMARY_CHARS = 20_000;
 
+    /** At most this much goes to the notes of what the check did not verify, for the same reason. */
+    private static final int NOTES_CHARS = 10_000;
+
     /**
      * How much of a name, path or text of the registry's files (a yank's reason) a summary line of the comment
      * shows, so that none can fill it.
@@ -49,6 +52,7 @@ public final class CheckReportRenderer {
                 .append(RegistryRepository.shortId(report.head()))
                 .append(" against ").append(RegistryRepository.shortId(report.mergeBase())).append('\n');
         summary(report, Style.PLAIN).forEach(line -> out.append("  ").append(line).append('\n'));
+        notes(report, Style.PLAIN).forEach(line -> out.append("  note: ").append(line).append('\n'));
         out.append('\n').append(ProblemReport.text(report.problems(), UNFILED));
         return out.toString();
     }
@@ -65,20 +69,8 @@ public final class CheckReportRenderer {
                 .append("\n\n");
         out.append("Checked `").append(RegistryRepository.shortId(report.head())).append("` against the merge base `")
                 .append(RegistryRepository.shortId(report.mergeBase())).append("`.\n\n");
-        List<String> summary = summary(report, Style.MARKDOWN);
-        if (!summary.isEmpty()) {
-            out.append("**This pull request**\n\n");
-            int summaryEnd = out.length() + SUMMARY_CHARS;
-            int shown = 0;
-            while (shown < Math.min(summary.size(), SUMMARY_LINES)
-                    && out.length() + summary.get(shown).length() + 3 <= summaryEnd) {
-                out.append("- ").append(summary.get(shown++)).append('\n');
-            }
-            if (shown < summary.size()) {
-                out.append("- … and ").append(summary.size() - shown).append(" more\n");
-            }
-            out.append('\n');
-        }
+        list(out, "This pull request", summary(report, Style.MARKDOWN), SUMMARY_CHARS);
+        list(out, "Not checked", notes(report, Style.MARKDOWN), NOTES_CHARS);
         out.append(ProblemReport.markdown(report.problems(), UNFILED, COMMENT_LIMIT - out.length(),
                 "To list them all, run `prompd-registry check . --base <the base branch> --head " + report.head()
                         + " --actor <login>` in a clone of this repository, as its CONTRIBUTING.md shows."));
@@ -87,14 +79,17 @@ public final class CheckReportRenderer {
 
     /**
      * {@code {"ok", "added", "newPackages", "takenDown", "deletedVersions", "changedVersions", "modeChanges",
-     * "otherChanges", "newPaths", "deletedPaths", "unreadable", "metaChanges", "settingsChanges", "problems",
-     * "mergeBase", "head"}}, keys sorted; each mode change is {@code {from, path, to}}, and each takedown is
-     * {@code {name, version, publishedIn?, reason?}} (the publishing commit, its record's reason); problems have the
-     * shape {@code prompd validate --json} gives them, and each meta change is
+     * "otherChanges", "newPaths", "deletedPaths", "unreadable", "metaChanges", "settingsChanges",
+     * "externalDependencies", "problems", "mergeBase", "head"}}, keys sorted; each mode change is
+     * {@code {from, path, to}}, and each takedown is {@code {name, version, publishedIn?, reason?}} (the publishing
+     * commit, its record's reason); problems have the shape {@code prompd validate --json} gives them, and each meta
+     * change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the earlier text
      * of a changed yank, deprecation or takedown record), and each settings change
      * {@code {file, action, target, place?, value?, was?}} ({@code value} and {@code was}: what a field of
-     * registry.json changes to and from).
+     * registry.json changes to and from), and each external dependency
+     * {@code {name, version, dependency, range, fileReferences}} (the version added, the package of an external scope
+     * it depends on, the range as written, and how many references of its prompts take a file of that package).
      */
     public static String json(CheckReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -146,8 +141,45 @@ public final class CheckReportRenderer {
             }
             return entry;
         }).toList());
+        json.put("externalDependencies", report.externalDependencies().stream().map(dependency -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", dependency.dependent().name().toString());
+            entry.put("version", dependency.dependent().version().toString());
+            entry.put("dependency", dependency.dependency().toString());
+            entry.put("range", dependency.range());
+            entry.put("fileReferences", dependency.fileReferences());
+            return entry;
+        }).toList());
         json.put("problems", report.problems());
         return Json.writeString(json) + "\n";
+    }
+
+    /**
+     * A list under its title, unless it is empty: at most {@link #SUMMARY_LINES} lines and {@code maxChars} characters,
+     * then how many more there are.
+     */
+    private static void list(StringBuilder out, String title, List<String> lines, int maxChars) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append("**").append(title).append("**\n\n");
+        int end = out.length() + maxChars;
+        int shown = 0;
+        while (shown < Math.min(lines.size(), SUMMARY_LINES) && out.length() + lines.get(shown).length() + 3 <= end) {
+            out.append("- ").append(lines.get(shown++)).append('\n');
+        }
+        if (shown < lines.size()) {
+            out.append("- … and ").append(lines.size() - shown).append(" more\n");
+        }
+        out.append('\n');
+    }
+
+    /**
+     * What the check accepted without verifying it, as a reviewer should know: each dependency of a version added on a
+     * package of an external scope, which another registry holds.
+     */
+    private static List<String> notes(CheckReport report, Style style) {
+        return report.externalDependencies().stream().map(dependency -> dependency.describe(style)).toList();
     }
 
     /**

@@ -24,7 +24,7 @@ final class DependencyCycleRule implements PullRequestRule {
                 PackageName self = version.folder().name();
                 SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges =
                         new TreeMap<>(resolution.dependencies());
-                edges.put(self, version.manifest().draft().dependencies());
+                edges.put(self, pullRequest.dependenciesHere(version));
                 for (List<PackageName> cycle : DependencyCycles.find(edges)) {
                     if (cycle.contains(self)) {
                         problems.add(version.manifestError("/dependencies",

@@ -42,7 +42,7 @@ final class DependencyRule implements PullRequestRule {
     public void check(PullRequest pullRequest, Problems problems) {
         for (NewVersion version : pullRequest.newVersions()) {
             List<Problem> found = new ArrayList<>();
-            version.manifest().draft().dependencies().forEach((name, range) ->
+            pullRequest.dependenciesHere(version).forEach((name, range) ->
                     rangeProblem(pullRequest, version, name, range).ifPresent(found::add));
             if (found.isEmpty()) {
                 pullRequest.resolution(version).failure().ifPresent(failure -> found.add(version.manifestError(

@@ -6,6 +6,7 @@ import io.prompd.core.resolve.ResolutionException;
 import io.prompd.core.resolve.ResolveOptions;
 import io.prompd.core.resolve.Resolver;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.Change;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.PublicationHistory;
@@ -91,7 +92,7 @@ final class PullRequest {
         this.newVersions = List.copyOf(newVersions);
         this.merged = new MergedPackages(base, baseTip, head, changes(ChangedPath.Kind.META).stream()
                 .map(changed -> changed.path().name().orElseThrow()).collect(Collectors.toSet()));
-        this.index = new SnapshotIndex(merged, this.newVersions.size() > 1);
+        this.index = new SnapshotIndex(merged, this.newVersions.size() > 1, baseTip.policy());
         this.touchedPublished = Collections.unmodifiableSortedSet(changes(ChangedPath.Kind.VERSION_FILE).stream()
                 .filter(changed -> !changed.change().onlyExecutableBit())
                 .map(changed -> changed.path().packageVersion().orElseThrow())
@@ -271,12 +272,37 @@ final class PullRequest {
     }
 
     /**
-     * The dependencies of a new version resolved over {@link #merged}, with the new version standing for
-     * its whole package, so that any dependency back on the package must accept this version.
+     * The dependencies of a new version on packages of this registry: all but those in the policy's external scopes,
+     * which live in another registry, that the check cannot read.
+     */
+    SortedMap<PackageName, VersionRange> dependenciesHere(NewVersion version) {
+        return dependencies(version, false);
+    }
+
+    /** The dependencies of a new version on packages of the policy's external scopes, in another registry. */
+    SortedMap<PackageName, VersionRange> externalDependencies(NewVersion version) {
+        return dependencies(version, true);
+    }
+
+    private SortedMap<PackageName, VersionRange> dependencies(NewVersion version, boolean external) {
+        SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
+        version.manifest().draft().dependencies().forEach((name, range) -> {
+            if (policy().isExternal(name) == external) {
+                dependencies.put(name, range);
+            }
+        });
+        return Collections.unmodifiableSortedMap(dependencies);
+    }
+
+    /**
+     * The {@linkplain #dependenciesHere dependencies here} of a new version resolved over {@link #merged}, with the
+     * new version standing for its whole package, so that any dependency back on the package must accept this
+     * version. A package of an external scope is outside the graph, and so are its own dependencies: the version
+     * another registry holds, and what that depends on, are for clients to resolve there.
      */
     DependencyResolution resolution(NewVersion version) {
         return resolutions.computeIfAbsent(version.id(), id -> {
-            Candidate self = Candidate.of(id.name(), id.version(), version.manifest().draft().dependencies());
+            Candidate self = Candidate.of(id.name(), id.version(), dependenciesHere(version));
             try {
                 return DependencyResolution.of(Resolver.resolveVersion(self, index, ResolveOptions.defaults()));
             } catch (ResolutionException unsatisfiable) {

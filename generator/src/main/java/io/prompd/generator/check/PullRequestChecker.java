@@ -6,6 +6,8 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.prompt.DependencyFiles;
+import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
@@ -16,8 +18,10 @@ import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -131,9 +135,28 @@ public final class PullRequestChecker {
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(), takenDown,
                 deletedVersions, changedVersions, modeChanges, otherChanges, newPaths, deletedPaths, unreadable,
                 metaChanges,
-                SettingsChange.between(baseSnapshot, headSnapshot),
+                SettingsChange.between(baseSnapshot, headSnapshot), externalDependencies(pullRequest),
                 // lines from the files as the pull request leaves them, which the reviewer sees in the diff
                 new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());
+    }
+
+    /**
+     * The dependencies of the new versions on packages of the policy's external scopes, each with how many references
+     * of the version's prompts take a file of it, which the check leaves unchecked as it leaves the package.
+     */
+    private static List<ExternalDependency> externalDependencies(PullRequest pullRequest) {
+        List<ExternalDependency> external = new ArrayList<>();
+        for (NewVersion version : pullRequest.newVersions()) {
+            SortedMap<PackageName, VersionRange> dependencies = pullRequest.externalDependencies(version);
+            if (dependencies.isEmpty()) {
+                continue;
+            }
+            Map<PackageName, Long> references = DependencyFiles.uses(version.report().prompts().values()).stream()
+                    .collect(Collectors.groupingBy(use -> use.reference().packageName(), Collectors.counting()));
+            dependencies.forEach((name, range) -> external.add(new ExternalDependency(version.id(), name,
+                    range.text(), references.getOrDefault(name, 0L).intValue())));
+        }
+        return external;
     }
 
     /** The version folders present at the head but not at the merge base, each read and validated once. */

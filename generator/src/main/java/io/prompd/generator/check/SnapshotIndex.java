@@ -14,6 +14,7 @@ import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,7 @@ final class SnapshotIndex implements PackageIndex {
 
     private final MergedPackages merged;
     private final boolean holdsVersionsAdded;
+    private final RegistryConfig.Policy policy;
     private final Map<PackageName, List<Candidate>> read = new HashMap<>();
     /** The versions {@link #dependentsOf} parsed, which the resolver then asks for again. */
     private final Map<VersionFolder, Candidate> parsed = new HashMap<>();
@@ -48,10 +50,13 @@ final class SnapshotIndex implements PackageIndex {
     /**
      * @param holdsVersionsAdded whether the packages hold versions a pull request adds beside the one a resolution
      *                           checks, which a failure then must not call published
+     * @param policy             the policy whose external scopes' packages live in another registry: a dependency
+     *                           on one is outside the graph here
      */
-    SnapshotIndex(MergedPackages merged, boolean holdsVersionsAdded) {
+    SnapshotIndex(MergedPackages merged, boolean holdsVersionsAdded, RegistryConfig.Policy policy) {
         this.merged = merged;
         this.holdsVersionsAdded = holdsVersionsAdded;
+        this.policy = policy;
     }
 
     /** The version a resolution checks is never named as offered, so with no other added they are all published. */
@@ -137,7 +142,8 @@ final class SnapshotIndex implements PackageIndex {
 
     /**
      * The dependencies a published version declares. An entry that does not parse is left out:
-     * published versions were checked when they arrived, and a new one reports its own manifest.
+     * published versions were checked when they arrived, and a new one reports its own manifest. So is one on a
+     * package of an external scope, which another registry resolves, with its own dependencies.
      */
     private SortedMap<PackageName, VersionRange> dependencies(byte[] manifest) {
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
@@ -147,7 +153,7 @@ final class SnapshotIndex implements PackageIndex {
                 Optional<PackageName> name = names.computeIfAbsent(entry.getKey(), SnapshotIndex::name);
                 Optional<VersionRange> range = entry.getValue().isTextual()
                         ? ranges.computeIfAbsent(entry.getValue().asText(), SnapshotIndex::range) : Optional.empty();
-                if (name.isPresent() && range.isPresent()) {
+                if (name.isPresent() && range.isPresent() && !policy.isExternal(name.get())) {
                     dependencies.put(name.get(), range.get());
                 }
             });

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The registry's own settings, from {@code registry.json} at the root of the registry repository.
@@ -32,6 +34,9 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
                              Policy policy) {
 
     public static final String FILE = "registry.json";
+
+    /** The field of {@code policy} naming the external scopes, which the check's messages name too. */
+    public static final String EXTERNAL_SCOPES = "externalScopes";
 
     public RegistryConfig {
         Objects.requireNonNull(name, "name");
@@ -49,14 +54,24 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
      *                      from registry.json
      * @param reservedNames unscoped package names nobody but maintainers may publish (a scope needs none: only
      *                      maintainers add scopes), as written, those that reserve nothing included
+     * @param externalScopes scopes, with their {@code @}, whose packages live in another registry, which clients route
+     *                      them to: this registry's packages may depend on them, and it publishes none of its own in
+     *                      them; as written, those that name no scope included
      */
-    public record Policy(ArchiveLimits limits, SortedSet<String> reservedNames) {
+    public record Policy(ArchiveLimits limits, SortedSet<String> reservedNames, SortedSet<String> externalScopes) {
 
-        public static final Policy DEFAULT = new Policy(ArchiveLimits.DEFAULT, Collections.emptySortedSet());
+        public static final Policy DEFAULT = new Policy(ArchiveLimits.DEFAULT, Collections.emptySortedSet(),
+                Collections.emptySortedSet());
 
         public Policy {
             Objects.requireNonNull(limits, "limits");
             reservedNames = SortedCopies.set(reservedNames);
+            externalScopes = SortedCopies.set(externalScopes);
+        }
+
+        /** Whether the package is in one of the {@link #externalScopes}: another registry's, never this one's. */
+        public boolean isExternal(PackageName name) {
+            return name.isScoped() && externalScopes.contains(name.scopeWithAt());
         }
     }
 
@@ -131,13 +146,73 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             return Policy.DEFAULT;
         }
         file.unknownFields("/policy", ArchiveLimits.Bound.FILES.field(), ArchiveLimits.Bound.FILE_BYTES.field(),
-                ArchiveLimits.Bound.UNPACKED_BYTES.field(), "reservedNames");
+                ArchiveLimits.Bound.UNPACKED_BYTES.field(), "reservedNames", EXTERNAL_SCOPES);
         // a policy can only lower the limits: clients refuse to unpack a package beyond the defaults
         long maxFiles = limit(file, ArchiveLimits.Bound.FILES);
         long maxFileBytes = limit(file, ArchiveLimits.Bound.FILE_BYTES);
         long maxUnpackedBytes = limit(file, ArchiveLimits.Bound.UNPACKED_BYTES);
         ArchiveLimits limits = new ArchiveLimits((int) maxFiles, maxFileBytes, maxUnpackedBytes);
-        return new Policy(limits, reservedNames(file));
+        return new Policy(limits, reservedNames(file), externalScopes(file));
+    }
+
+    /**
+     * The external scopes, each kept as written. An entry that names no scope is a warning, as a reserved name that
+     * reserves nothing is, so that the build is never refused for it, and matches no package, so that a dependency on
+     * the scope meant is refused as before, with a hint naming this field: one without its '@', a package name (clients
+     * route whole scopes to a registry, never one package), and one that breaks the scope rules.
+     */
+    private static SortedSet<String> externalScopes(JsonFile file) {
+        return listOfNames(file, "/policy/" + EXTERNAL_SCOPES, RegistryConfig::namesNoScope,
+                RegistryConfig::scopeInstead);
+    }
+
+    /**
+     * The strings of a list of names, each kept as written, with a warning at each one that {@code uselessWhy} says
+     * does nothing, and the hint {@code instead} gives for it. One that is not plain text is refused already, in words
+     * of its own.
+     */
+    private static SortedSet<String> listOfNames(JsonFile file, String pointer,
+                                                 Function<String, Optional<String>> uselessWhy,
+                                                 UnaryOperator<String> instead) {
+        SortedSet<String> names = new TreeSet<>();
+        file.indexedStrings(pointer).forEach((index, name) -> {
+            names.add(name);
+            String at = pointer + "/" + index;
+            if (PlainText.value(name, at, (where, message, hint) -> { })) {
+                uselessWhy.apply(name).ifPresent(why -> file.warning(at, why, instead.apply(name)));
+            }
+        });
+        return names;
+    }
+
+    /** Why an entry of the external scopes names no scope, if it does not. */
+    private static Optional<String> namesNoScope(String scope) {
+        String ignored = ", so it makes nothing external";
+        if (scope.isBlank()) {
+            return Optional.of("the external scope is empty" + ignored);
+        }
+        if (!scope.startsWith("@")) {
+            return Optional.of("'" + scope + "' is not a scope (a scope starts with '@')" + ignored + ": only a scope"
+                    + " can be, as clients route scopes to another registry and send an unscoped package to their"
+                    + " default one");
+        }
+        if (scope.contains("/") && PackageName.check(scope).isEmpty()) {
+            return Optional.of("'" + scope + "' is a package name, not a scope" + ignored + ": clients route a whole"
+                    + " scope to another registry, never one of its packages");
+        }
+        List<String> problems = scope.contains("/") ? List.of("a scope holds no '/'")
+                : PackageName.check(scope + "/x");
+        return problems.isEmpty() ? Optional.empty() : Optional.of("'" + scope + "' is not a valid scope" + ignored
+                + ": " + String.join("; ", problems));
+    }
+
+    /** The scope an entry that names none may have meant, in lower case, if there is one. */
+    private static String scopeInstead(String scope) {
+        String lower = scope.strip().toLowerCase(Locale.ROOT);
+        String withAt = lower.startsWith("@") ? lower : "@" + lower;
+        String meant = withAt.contains("/") ? withAt.substring(0, withAt.indexOf('/')) : withAt;
+        return (PackageName.check(meant + "/x").isEmpty() ? "write " + meant + " for the scope"
+                : "write the scope as @name, in lower case") + ", or remove the entry";
     }
 
     /**
@@ -145,19 +220,11 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
      * limit above the default is, so that a registry.json written before this rule still builds: one that is no
      * package name, and one written as a scope or a scoped name, since the check compares reserved names only with new
      * unscoped packages: a scope's packages are its owners' alone, and only maintainers add a scope to scopes.json, so
-     * none needs reserving. One that is not plain text is refused already, in words of its own.
+     * none needs reserving.
      */
     private static SortedSet<String> reservedNames(JsonFile file) {
-        String pointer = "/policy/reservedNames";
-        SortedSet<String> names = new TreeSet<>();
-        file.indexedStrings(pointer).forEach((index, name) -> {
-            names.add(name);
-            String at = pointer + "/" + index;
-            if (PlainText.value(name, at, (where, message, hint) -> { })) {
-                reservesNothing(name).ifPresent(why -> file.warning(at, why, reserveInstead(name)));
-            }
-        });
-        return names;
+        return listOfNames(file, "/policy/reservedNames", RegistryConfig::reservesNothing,
+                RegistryConfig::reserveInstead);
     }
 
     /** Why an entry of the reserved names reserves nothing, if it does not. */

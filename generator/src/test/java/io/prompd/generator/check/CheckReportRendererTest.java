@@ -29,7 +29,7 @@ class CheckReportRendererTest {
                         new PackageVersion(NEW, Version.parse("1.0.0"))),
                 new TreeSet<>(List.of(NEW)), List.of(), List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json", "odd`name.md"), new TreeSet<>(),
-                new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), problems);
+                new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), List.of(), problems);
     }
 
     @Test
@@ -56,7 +56,8 @@ class CheckReportRendererTest {
                 List.of(),
                 List.of("packages/@a/old/meta.json", "packages/@a/tidy/meta.json"), new TreeSet<>(), new TreeSet<>(),
                 new TreeSet<>(),
-                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of(), List.of());
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of(), List.of(),
+                List.of());
 
         assertEquals("""
                 PASSED: registry check of 2222222 against 1111111
@@ -95,7 +96,7 @@ class CheckReportRendererTest {
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "<!-- hidden"),
                         new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
-                        new MetaChange(OLD, MetaChange.Action.TAGS, "1.1.0", "`x`")), List.of(), List.of());
+                        new MetaChange(OLD, MetaChange.Action.TAGS, "1.1.0", "`x`")), List.of(), List.of(), List.of());
 
         String markdown = CheckReportRenderer.markdown(report);
 
@@ -115,6 +116,7 @@ class CheckReportRendererTest {
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0",
                         "Upgrade &#x202E;now&#x2069; &lt;b&gt; &amp; $\\Huge\\text{No problems}$")), List.of(),
+                List.of(),
                 List.of(Problem.warning("packages/@a/old/1.1.0/prompd.json", "", "prompd.json has the unknown field"
                         + " \"x&#x202E;y\"", "")));
 
@@ -132,7 +134,7 @@ class CheckReportRendererTest {
                 List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "see @bob, or @acme/security")),
-                List.of(),
+                List.of(), List.of(),
                 List.of(Problem.warning("packages/@a/old/meta.json", "/owners", "owners in meta.json count only for"
                         + " unscoped packages; @a is owned through scopes.json", "ask @common/base-prompts")));
 
@@ -156,7 +158,8 @@ class CheckReportRendererTest {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
                 List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of(), List.of());
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of(), List.of(),
+                List.of());
 
         assertTrue(CheckReportRenderer.markdown(report).contains("- yanks `@a/old` `1.0.0`: Broken; details at"
                 + " `https://evil.example.com/phish` and `www.evil.example.com`, see `#1` and `octo/repo#2`\n"),
@@ -178,7 +181,8 @@ class CheckReportRendererTest {
 
         String markdown = CheckReportRenderer.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
                 List.of(), List.of(), List.of(),
-                List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), problems));
+                List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), List.of(),
+                problems));
 
         assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
         assertTrue(markdown.contains("- … and 400 more\n"), markdown);
@@ -196,7 +200,7 @@ class CheckReportRendererTest {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
                 List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), yanks,
-                List.of(),
+                List.of(), List.of(),
                 List.of(Problem.error("packages/@a/old/meta.json", "/yanked/1.0.0", "the reason " + reason
                         + " is bad", "write it again " + reason)));
 
@@ -231,7 +235,8 @@ class CheckReportRendererTest {
                 List.of(new Takedown(gone, Optional.empty())), List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"),
                 new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                List.of(new MetaChange(OLD, MetaChange.Action.RECORDS_TAKEDOWN, "1.0.0", "  ")), List.of(), List.of());
+                List.of(new MetaChange(OLD, MetaChange.Action.RECORDS_TAKEDOWN, "1.0.0", "  ")), List.of(), List.of(),
+                List.of());
 
         JsonNode takedown = Json.reader().readTree(CheckReportRenderer.json(report)).get("takenDown").get(0);
 
@@ -271,12 +276,54 @@ class CheckReportRendererTest {
     }
 
     @Test
+    void aDependencyOnAnExternalScopeIsANoteOfWhatTheCheckCannotVerifyInEveryFormat() throws Exception {
+        PackageVersion added = new PackageVersion(NEW, Version.parse("1.0.0"));
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(added), new TreeSet<>(List.of(NEW)), List.of(),
+                List.of(), List.of(), List.of(), List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+                List.of(), List.of(), List.of(new ExternalDependency(added, PackageName.parse("@ext/z"), "1.x", 0),
+                        new ExternalDependency(added, PackageName.parse("@ext/base-prompts"), "^2.0.0", 2)),
+                List.of());
+
+        assertEquals("""
+                PASSED: registry check of 2222222 against 1111111
+                  adds the new package @a/new version 1.0.0
+                  note: @a/new version 1.0.0 depends on @ext/base-prompts ^2.0.0, of the external scope @ext\
+                 (policy.externalScopes of registry.json): the check reads this registry alone and cannot verify\
+                 another offline, so neither that it has a version the range allows nor what that depends on is\
+                 checked, nor the 2 files its prompts take from it
+                  note: @a/new version 1.0.0 depends on @ext/z 1.x, of the external scope @ext (policy.externalScopes\
+                 of registry.json): the check reads this registry alone and cannot verify another offline, so neither\
+                 that it has a version the range allows nor what that depends on is checked
+
+                no problems
+                """, CheckReportRenderer.text(report));
+        assertTrue(CheckReportRenderer.markdown(report).contains("""
+                - adds the new package `@a/new` version `1.0.0`
+
+                **Not checked**
+
+                - `@a/new` version `1.0.0` depends on `@ext/base-prompts` `^2.0.0`, of the external scope `@ext`\
+                 (`policy.externalScopes` of `registry.json`): the check reads this registry alone and cannot verify\
+                 another offline, so neither that it has a version the range allows nor what that depends on is\
+                 checked, nor the 2 files its prompts take from it
+                - `@a/new` version `1.0.0` depends on `@ext/z` `1.x`,"""), CheckReportRenderer.markdown(report));
+        JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
+        assertEquals(Json.reader().readTree("""
+                [{"name": "@a/new", "version": "1.0.0", "dependency": "@ext/base-prompts", "range": "^2.0.0",
+                  "fileReferences": 2},
+                 {"name": "@a/new", "version": "1.0.0", "dependency": "@ext/z", "range": "1.x", "fileReferences": 0}]
+                """), json.get("externalDependencies"));
+        assertEquals(0, Json.reader().readTree(CheckReportRenderer.json(report(List.of())))
+                .get("externalDependencies").size());
+    }
+
+    @Test
     void textAndMarkdownShowControlAndBidiCharactersOfPathsAndMetaJsonTextAsEscapes() {
         String path = "packages/@a/old/1.0.0/x\u001b[2K\u202e.md";
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
                 List.of(),
                 List.of(path), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")), List.of(),
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")), List.of(), List.of(),
                 List.of(Problem.error(path, "", "bad", "")));
 
         String text = CheckReportRenderer.text(report);

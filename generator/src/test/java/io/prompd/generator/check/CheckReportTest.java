@@ -15,6 +15,6 @@ class CheckReportTest {
 
         assertThrows(IllegalArgumentException.class, () -> new CheckReport("base", "head", List.of(), new TreeSet<>(),
                 List.of(), List.of(), List.of(), List.of(), List.of("docs/a.md"), both, both, new TreeSet<>(),
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of()));
     }
 }

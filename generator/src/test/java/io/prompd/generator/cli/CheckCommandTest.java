@@ -46,11 +46,8 @@ class CheckCommandTest {
     }
 
     private String[] check(String actor, String... more) {
-        String[] base = {"check", repo.root().toString(), "--base", "main", "--head", "pr", "--actor", actor};
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+        return append(new String[] {"check", repo.root().toString(), "--base", "main", "--head", "pr", "--actor",
+            actor}, more);
     }
 
     @Test
@@ -207,6 +204,57 @@ class CheckCommandTest {
         assertEquals("@common/base", json.at("/newPackages/0").asText());
         assertEquals("error", json.at("/problems/0/severity").asText());
         assertEquals("packages/@common/base", json.at("/problems/0/file").asText());
+    }
+
+    /**
+     * A private registry whose package depends on a public registry's, which clients route its scope to: the check
+     * passes it, noting in every format what it cannot verify offline.
+     */
+    @Test
+    void aDependencyOnAnotherRegistrysScopePassesWithANoteInEveryFormat() throws Exception {
+        TestRegistryRepo priv = privateRegistry(", \"policy\": {\"externalScopes\": [\"@common\", \"@prompd\"]}");
+        priv.publish("@acme/app", "1.0.0", "@common/base-prompts@^2.0.0");
+        priv.commit("app", "alice");
+        String[] check = {"check", priv.root().toString(), "--base", "HEAD~1", "--head", "HEAD", "--actor", "alice"};
+
+        assertEquals(ExitCode.OK.code(), run(check), err::toString);
+        assertTrue(out.toString().contains("  adds the new package @acme/app version 1.0.0\n  note: @acme/app version"
+                + " 1.0.0 depends on @common/base-prompts ^2.0.0, of the external scope @common (policy.externalScopes"
+                + " of registry.json): the check reads this registry alone and cannot verify another offline"),
+                out::toString);
+        assertTrue(out.toString().endsWith("no problems\n"), out::toString);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK.code(), run(append(check, "--format", "markdown")));
+        assertTrue(out.toString().contains("**Not checked**\n\n- `@acme/app` version `1.0.0` depends on"
+                + " `@common/base-prompts` `^2.0.0`, of the external scope `@common`"), out::toString);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK.code(), run(append(check, "--json")));
+        JsonNode json = Json.reader().readTree(out.toString());
+        assertTrue(json.get("ok").asBoolean());
+        assertEquals("@common/base-prompts", json.at("/externalDependencies/0/dependency").asText());
+        assertEquals("^2.0.0", json.at("/externalDependencies/0/range").asText());
+    }
+
+    /**
+     * A private registry: registry.json with the policy given after its other fields, and scopes.json where alice owns
+     * {@code @acme}, committed by a maintainer.
+     */
+    private TestRegistryRepo privateRegistry(String policy) {
+        TestRegistryRepo priv = TestRegistryRepo.init(folder.resolve("private"));
+        priv.write("registry.json", """
+                {"name": "Acme", "baseUrl": "https://registry.acme.test/", "git": "https://git.acme.test/registry.git",
+                 "maintainers": ["maintainer"], "private": true%s}
+                """.formatted(policy));
+        priv.write("scopes.json", "{\"scopes\": {\"@acme\": {\"owners\": [\"alice\"]}}}\n");
+        priv.commit("registry settings", TestRegistryRepo.MAINTAINER);
+        return priv;
+    }
+
+    private static String[] append(String[] args, String... more) {
+        String[] all = new String[args.length + more.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.core.problem.ValidationException;
@@ -369,6 +370,59 @@ class RegistryConfigTest {
         assertEquals(List.of(Severity.WARNING, Severity.WARNING, Severity.WARNING, Severity.WARNING, Severity.WARNING,
                 Severity.ERROR), parsed.problems().stream().map(Problem::severity).toList());
         assertEquals(7, parsed.value().orElseThrow().policy().reservedNames().size());
+    }
+
+    @Test
+    void externalScopesNameTheScopesWhosePackagesAnotherRegistryHolds() {
+        RegistryConfig.Policy policy = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "policy": {"externalScopes": ["@prompd", "@common"]}}
+                """).orElseThrow("invalid").policy();
+
+        assertEquals(List.of("@common", "@prompd"), List.copyOf(policy.externalScopes()));
+        assertTrue(policy.isExternal(PackageName.parse("@common/base-prompts")));
+        assertFalse(policy.isExternal(PackageName.parse("@acme/app")));
+        assertFalse(policy.isExternal(PackageName.parse("common")));
+        assertTrue(RegistryConfig.Policy.DEFAULT.externalScopes().isEmpty());
+    }
+
+    /**
+     * Only a whole scope can be external, as clients route scopes: an entry that names none is a warning, as a reserved
+     * name that reserves nothing is, and matches no package, so that the build never fails for it.
+     */
+    @Test
+    void anExternalScopeThatNamesNoScopeIsAWarningAndMakesNothingExternal() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "policy": {"externalScopes": ["@common", "", "prompd", "@common/base-prompts", "@Data", "base-prompts",
+                                              7]}}
+                """);
+
+        assertEquals(List.of(
+                        "/policy/externalScopes/1: the external scope is empty, so it makes nothing external | write"
+                                + " the scope as @name, in lower case, or remove the entry",
+                        "/policy/externalScopes/2: 'prompd' is not a scope (a scope starts with '@'), so it makes"
+                                + " nothing external: only a scope can be, as clients route scopes to another registry"
+                                + " and send an unscoped package to their default one | write @prompd for the scope,"
+                                + " or remove the entry",
+                        "/policy/externalScopes/3: '@common/base-prompts' is a package name, not a scope, so it makes"
+                                + " nothing external: clients route a whole scope to another registry, never one of its"
+                                + " packages | write @common for the scope, or remove the entry",
+                        "/policy/externalScopes/4: '@Data' is not a valid scope, so it makes nothing external: the"
+                                + " scope 'Data' holds 'D' at position 1; use only lowercase letters a-z, digits, '.',"
+                                + " '_' and '-', starting with a letter or digit | write @data for the scope, or remove"
+                                + " the entry",
+                        "/policy/externalScopes/5: 'base-prompts' is not a scope (a scope starts with '@'), so it"
+                                + " makes nothing external: only a scope can be, as clients route scopes to another"
+                                + " registry and send an unscoped package to their default one | write @base-prompts"
+                                + " for the scope, or remove the entry",
+                        "/policy/externalScopes/6: must be a string | write it between double quotes"),
+                parsed.problems().stream().map(p -> p.pointer() + ": " + p.message() + " | " + p.hint()).toList());
+        RegistryConfig.Policy policy = parsed.value().orElseThrow().policy();
+        assertEquals(6, policy.externalScopes().size());
+        assertTrue(policy.isExternal(PackageName.parse("@common/x")));
+        assertFalse(policy.isExternal(PackageName.parse("@data/x")));
+        assertFalse(policy.isExternal(PackageName.parse("prompd")));
     }
 
     @Test

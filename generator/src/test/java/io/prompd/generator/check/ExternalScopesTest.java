@@ -1,0 +1,136 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scopes registry.json's {@code policy.externalScopes} names, whose packages live in another registry: a
+ * dependency on one is not looked up here, and no package of this registry is in one.
+ */
+class ExternalScopesTest extends PullRequestScenarioTest {
+
+    private static final String MANIFEST = "packages/@common/app/1.0.0/prompd.json";
+    private static final String PROMPT = "packages/@common/app/1.0.0/prompts/x.prmd";
+
+    /** The registry.json of {@link TestRegistryRepo#initRegistry} with the policy's external scopes. */
+    static String registryJson(String externalScopes) {
+        return """
+                {
+                  "name": "Test registry",
+                  "baseUrl": "https://registry.example.test/",
+                  "git": "https://git.example.test/registry.git",
+                  "maintainers": ["maintainer"],
+                  "policy": {"externalScopes": %s}
+                }
+                """.formatted(externalScopes);
+    }
+
+    /** The base branch makes the scopes external after the pull request branched off, as a maintainer's merge would. */
+    private void externalOnTheBaseBranch(String externalScopes) {
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER,
+                main -> main.write("registry.json", registryJson(externalScopes)));
+    }
+
+    @Test
+    void aDependencyOnAnExternalScopeIsAcceptedAndNotedAsUnverified() {
+        externalOnTheBaseBranch("[\"@prompd\", \"@ext\"]");
+        repo.publish("@common/app", "1.0.0", "@ext/base-prompts@^2.0.0", "@common/util@^1.0.0");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(List.of(new ExternalDependency(new PackageVersion(PackageName.parse("@common/app"),
+                Version.parse("1.0.0")), PackageName.parse("@ext/base-prompts"), "^2.0.0", 0)),
+                report.externalDependencies());
+    }
+
+    @Test
+    void withoutTheSettingTheDependencyIsRefusedAsBefore() {
+        repo.publish("@common/app", "1.0.0", "@ext/base-prompts@^2.0.0");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, MANIFEST, "@ext/base-prompts is not a package of this registry");
+        assertTrue(report.externalDependencies().isEmpty());
+    }
+
+    /** The setting is a maintainer's, counting once merged as every setting does: not in the pull request adding it. */
+    @Test
+    void aPullRequestThatMakesTheScopeExternalDoesNotYetAcceptItsOwnDependencyOnIt() {
+        repo.write("registry.json", registryJson("[\"@ext\"]"));
+        repo.publish("@common/app", "1.0.0", "@ext/base-prompts@^2.0.0");
+        repo.commit("publish", TestRegistryRepo.MAINTAINER);
+
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), MANIFEST,
+                "@ext/base-prompts is not a package of this registry");
+    }
+
+    /** A published version's own dependency on an external scope is outside the graph too, not followed there. */
+    @Test
+    void theResolutionLeavesOutThePackagesOfExternalScopesAndWhatTheyDependOn() {
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> {
+            main.write("registry.json", registryJson("[\"@ext\"]"));
+            main.publish("@common/mid", "1.0.0", "@ext/base-prompts@^2.0.0");
+        });
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/app", "1.0.0", "@common/mid@^1.0.0", "@ext/other@1.x");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(List.of("@ext/other"), report.externalDependencies().stream()
+                .map(dependency -> dependency.dependency().toString()).toList());
+    }
+
+    /** The files a prompt takes from a package of another registry cannot be read: they are counted in the note. */
+    @Test
+    void aPromptsReferencesToAnExternalPackageAreNotCheckedButCounted() {
+        externalOnTheBaseBranch("[\"@ext\"]");
+        repo.publish("@common/app", "1.0.0", "@ext/base-prompts@^2.0.0");
+        repo.write(PROMPT, """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                inherits: "@ext/base-prompts@^2.0.0/prompts/base.prmd"
+                context: "@ext/base-prompts@^2.0.0/contexts/style.md"
+                ---
+                # User
+
+                Say hello.
+                """);
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(2, report.externalDependencies().get(0).fileReferences());
+    }
+
+    @Test
+    void aPackageOfThisRegistryStillHasToBeThere() {
+        externalOnTheBaseBranch("[\"@ext\"]");
+        repo.publish("@common/app", "1.0.0", "@ext/base-prompts@^2.0.0", "@common/utils@^1.0.0");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, MANIFEST, "@common/utils is not a package of this registry");
+        assertErrorCount(report, 1);
+    }
+}
