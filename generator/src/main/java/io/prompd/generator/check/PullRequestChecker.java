@@ -50,6 +50,7 @@ public final class PullRequestChecker {
                 new OwnershipRule(),
                 new LookalikeNameRule(),
                 new ReservedNameRule(),
+                new ExternalScopeRule(),
                 new FolderMatchesManifestRule(),
                 new PackageValidityRule(),
                 new PackedExactlyRule(),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.testing.TestRegistryRepo;
@@ -132,5 +133,42 @@ class ExternalScopesTest extends PullRequestScenarioTest {
 
         assertError(report, MANIFEST, "@common/utils is not a package of this registry");
         assertErrorCount(report, 1);
+    }
+
+    @Test
+    void aPackageOfAnExternalScopeIsRefusedAMaintainersToo() {
+        externalOnTheBaseBranch("[\"@ext\"]");
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}, "@ext": {"owners": ["maintainer"]}},
+                 "teams": {"core": ["bob"]}}
+                """);
+        repo.publish("@ext/base-prompts", "2.0.0");
+        repo.commit("publish a copy", TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), "packages/@ext/base-prompts",
+                "@ext/base-prompts is in @ext, which policy.externalScopes of registry.json names as another"
+                        + " registry's: its packages live there, and one here under the same name would be another"
+                        + " package that clients routing @ext there never see");
+        assertEquals("publish it to the registry that holds @ext; or, if @ext's packages are to live here, a maintainer"
+                + " removes @ext from policy.externalScopes first", problem.hint());
+    }
+
+    @Test
+    void makingAScopeWithPackagesExternalIsRefused() {
+        repo.write("registry.json", registryJson("[\"@common\", \"@ext\"]"));
+        repo.commit("make @common external", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(report, "registry.json", "the pull request makes @common external, another"
+                + " registry's, but this registry has packages in it (@common/util): each would be a second package"
+                + " under its name, and a dependency on it would go unchecked");
+        assertEquals("/policy/externalScopes", problem.pointer());
+        assertEquals(6, problem.line());
+        assertErrorCount(report, 1);
+
+        repo.write("registry.json", registryJson("[\"@ext\"]"));
+        repo.commit("make @ext external alone", TestRegistryRepo.MAINTAINER);
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
     }
 }
