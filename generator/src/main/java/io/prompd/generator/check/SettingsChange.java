@@ -23,13 +23,14 @@ import java.util.stream.Stream;
 
 /**
  * One change a pull request makes to the registry's settings, in {@code registry.json} (a field's value, its
- * maintainers, its reserved names) or {@code scopes.json} (scopes, their owners and teams, the teams' members), as a
- * reviewer wants to read it rather than as a diff of JSON, as {@link MetaChange} tells a meta.json's.
+ * maintainers, its reserved names and external scopes) or {@code scopes.json} (scopes, their owners and teams, the
+ * teams' members), as a reviewer wants to read it rather than as a diff of JSON, as {@link MetaChange} tells a
+ * meta.json's.
  *
  * @param file   registry.json or scopes.json
  * @param action what happens
- * @param target the login, reserved name, scope or team it happens to, or the field of registry.json whose value
- *               changes, as {@code policy.maxFiles}
+ * @param target the login, reserved name, scope (external or of scopes.json) or team it happens to, or the field of
+ *               registry.json whose value changes, as {@code policy.maxFiles}
  * @param place  the scope or team it happens in; empty for registry.json, or a scope or team added or removed
  * @param value  the value a field of registry.json changes to; empty otherwise
  * @param was    the value that field had; empty otherwise
@@ -38,7 +39,8 @@ public record SettingsChange(String file, Action action, String target, String p
 
     public enum Action {
         CHANGES_FIELD, SETS_FIELD, LOWERS_FIELD, RAISES_FIELD, ADDS_MAINTAINER, REMOVES_MAINTAINER,
-        ADDS_RESERVED_NAME, REMOVES_RESERVED_NAME, ADDS_SCOPE, REMOVES_SCOPE, ADDS_OWNER, REMOVES_OWNER,
+        ADDS_RESERVED_NAME, REMOVES_RESERVED_NAME, ADDS_EXTERNAL_SCOPE, REMOVES_EXTERNAL_SCOPE, ADDS_SCOPE,
+        REMOVES_SCOPE, ADDS_OWNER, REMOVES_OWNER,
         ADDS_SCOPE_TEAM, REMOVES_SCOPE_TEAM, ADDS_TEAM, REMOVES_TEAM, ADDS_MEMBER, REMOVES_MEMBER
     }
 
@@ -55,7 +57,10 @@ public record SettingsChange(String file, Action action, String target, String p
             Arrays.stream(ArchiveLimits.Bound.values()).<ConfigField>map(bound -> new OneValue(
                     Pointer.of("policy", bound.field()), config -> bound.of(config.policy().limits()))),
             Stream.<ConfigField>of(new Names("/policy/reservedNames", config -> config.policy().reservedNames(),
-                    Action.ADDS_RESERVED_NAME, Action.REMOVES_RESERVED_NAME))
+                    Action.ADDS_RESERVED_NAME, Action.REMOVES_RESERVED_NAME),
+                    new Names(Pointer.of("policy", RegistryConfig.EXTERNAL_SCOPES),
+                            config -> config.policy().externalScopes(), Action.ADDS_EXTERNAL_SCOPE,
+                            Action.REMOVES_EXTERNAL_SCOPE))
     ).flatMap(Function.identity()).toList();
 
     public SettingsChange {
@@ -212,6 +217,9 @@ public record SettingsChange(String file, Action action, String target, String p
             case REMOVES_MAINTAINER -> "removes " + what + " from the maintainers";
             case ADDS_RESERVED_NAME -> "adds " + what + " to the reserved names";
             case REMOVES_RESERVED_NAME -> "removes " + what + " from the reserved names";
+            case ADDS_EXTERNAL_SCOPE -> "adds " + what + " to the external scopes, whose packages another registry"
+                    + " holds";
+            case REMOVES_EXTERNAL_SCOPE -> "removes " + what + " from the external scopes";
             case ADDS_SCOPE -> "adds the scope " + what;
             case REMOVES_SCOPE -> "removes the scope " + what;
             case ADDS_OWNER -> "adds " + what + " to the owners of " + where;

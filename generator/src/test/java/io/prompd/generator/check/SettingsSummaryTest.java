@@ -131,6 +131,29 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 json.at("/settingsChanges/7").toString());
     }
 
+    @Test
+    void externalScopesAddedOrRemovedAreToldBelowRegistryJson() throws Exception {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json",
+                ExternalScopesTest.registryJson("[\"@prompd\"]")));
+        repo.fastForward("main");
+        repo.write("registry.json", ExternalScopesTest.registryJson("[\"@public\", \"@ext\"]"));
+        repo.commit("route other scopes out", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        assertEquals(List.of(
+                "changes registry.json",
+                "adds @ext to the external scopes, whose packages another registry holds",
+                "adds @public to the external scopes, whose packages another registry holds",
+                "removes @prompd from the external scopes"), summary(report));
+        assertTrue(CheckReportRenderer.markdown(report).contains("- adds `@ext` to the external scopes, whose packages"
+                + " another registry holds\n"), CheckReportRenderer.markdown(report));
+        JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
+        assertEquals("{\"action\":\"removes_external_scope\",\"file\":\"registry.json\",\"target\":\"@prompd\"}",
+                json.at("/settingsChanges/2").toString());
+    }
+
     private static List<String> summary(CheckReport report) {
         String text = CheckReportRenderer.text(report);
         return text.lines().skip(1).takeWhile(line -> !line.isEmpty()).map(String::strip).toList();
