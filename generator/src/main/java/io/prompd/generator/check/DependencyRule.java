@@ -9,6 +9,7 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.VersionFolder;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +21,8 @@ import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
- * Every dependency of a new version names a package of the registry (published, or added in the
+ * Every dependency of a new version, but one on a package of the policy's external scopes (another registry's, which
+ * the check cannot read), names a package of the registry (published, or added in the
  * same pull request) with a version in range that is not yanked, a failure naming the versions in
  * range that were taken down, or those published on the base branch since the pull request branched off,
  * with the advice to merge it; then the whole graph resolves
@@ -71,9 +73,13 @@ final class DependencyRule implements PullRequestRule {
             // the package that depends on the name is no typo of it, nor is the name a typo of it
             List<PackageName> similar = pullRequest.index().similarNames(name).names().stream()
                     .filter(other -> !other.equals(version.folder().name())).toList();
+            String publish = "publish it first (or in this pull request), or correct the name";
             return Optional.of(version.manifestError(pointer, name + " is not a package of this registry",
-                    similar.isEmpty() ? "publish it first (or in this pull request), or correct the name"
-                            : SimilarNames.didYouMean(similar)));
+                    !similar.isEmpty() ? SimilarNames.didYouMean(similar)
+                            : isUnknownScope(pullRequest, name) ? "if " + name.scopeWithAt() + "'s packages live in"
+                            + " another registry, a maintainer names " + name.scopeWithAt() + " in policy."
+                            + RegistryConfig.EXTERNAL_SCOPES + " of " + RegistryConfig.FILE + ", and the check leaves"
+                            + " them to it; otherwise " + publish : publish));
         }
         List<Version> allowed = versions.keySet().stream().filter(range::satisfiedBy).toList();
         if (allowed.isEmpty()) {
@@ -108,6 +114,17 @@ final class DependencyRule implements PullRequestRule {
                     + meta.yanked().get(newest)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the package's scope is none of this registry's: not declared in scopes.json at the tip of the base
+     * branch, and without a package here. Such a dependency is likely another registry's, which clients route the
+     * scope to, so the hint names the setting that says so rather than only advising to publish a copy here.
+     */
+    private static boolean isUnknownScope(PullRequest pullRequest, PackageName name) {
+        return name.isScoped() && !pullRequest.baseTip().scopes().isKnownScope(name.scopeWithAt())
+                && pullRequest.merged().packages().keySet().stream()
+                .noneMatch(other -> other.scopeWithAt().equals(name.scopeWithAt()));
     }
 
     private static String list(Collection<Version> versions) {

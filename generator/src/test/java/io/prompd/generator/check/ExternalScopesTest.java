@@ -58,13 +58,19 @@ class ExternalScopesTest extends PullRequestScenarioTest {
     }
 
     @Test
-    void withoutTheSettingTheDependencyIsRefusedAsBefore() {
-        repo.publish("@common/app", "1.0.0", "@ext/base-prompts@^2.0.0");
+    void withoutTheSettingTheDependencyOnAnUnknownScopeIsRefusedWithAHintNamingIt() {
+        repo.publish("@common/app", "1.0.0", "@ext/base-prompts@^2.0.0", "@common/zzz@^1.0.0");
         repo.commit("publish");
 
         CheckReport report = check(repo, "alice");
 
-        assertError(report, MANIFEST, "@ext/base-prompts is not a package of this registry");
+        assertEquals("if @ext's packages live in another registry, a maintainer names @ext in policy.externalScopes"
+                + " of registry.json, and the check leaves them to it; otherwise publish it first (or in this pull"
+                + " request), or correct the name", assertError(report, MANIFEST,
+                "@ext/base-prompts is not a package of this registry").hint());
+        assertEquals("publish it first (or in this pull request), or correct the name",
+                assertError(report, MANIFEST, "@common/zzz is not a package of this registry").hint(),
+                "@common is this registry's scope");
         assertTrue(report.externalDependencies().isEmpty());
     }
 

@@ -235,6 +235,21 @@ class CheckCommandTest {
         assertEquals("^2.0.0", json.at("/externalDependencies/0/range").asText());
     }
 
+    /** The hint of a dependency on a scope this registry does not know names the setting, not a copy only. */
+    @Test
+    void aDependencyOnAnotherRegistrysScopeWithoutTheSettingIsRefusedWithAHintNamingIt() {
+        TestRegistryRepo priv = privateRegistry("");
+        priv.publish("@acme/app", "1.0.0", "@common/base-prompts@^2.0.0");
+        priv.commit("app", "alice");
+
+        assertEquals(ExitCode.FAILURE.code(), run("check", priv.root().toString(), "--base", "HEAD~1", "--head",
+                "HEAD", "--actor", "alice"), err::toString);
+        assertTrue(out.toString().contains("@common/base-prompts is not a package of this registry\n"
+                + "          hint: if @common's packages live in another registry, a maintainer names @common in"
+                + " policy.externalScopes of registry.json, and the check leaves them to it; otherwise publish it"
+                + " first"), out::toString);
+    }
+
     /**
      * A private registry: registry.json with the policy given after its other fields, and scopes.json where alice owns
      * {@code @acme}, committed by a maintainer.
