@@ -93,6 +93,28 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aForbiddenFileIsAMatterOfTheAccountsAccessNotOfCredentialsToRenew() {
+        assertEquals(0,
+                CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        assertEquals(0, CliRun.in(project, home, "t0ken\n", Map.of(), "login").exitCode());
+        server.forbidTarballs();
+
+        CliRun forbidden = CliRun.in(project, home, "install", "@acme/util");
+
+        assertEquals(5, forbidden.exitCode(), forbidden.err());
+        assertTrue(forbidden.err().startsWith("error: registry main (" + server.url() + ") refused access (HTTP 403): "
+                + server.url() + "packages/@acme/util/-/util-1.1.0.tgz\n"), forbidden.err());
+        assertTrue(forbidden.err().endsWith("\nhint: it accepted the credentials stored for it but does not let their"
+                + " account read this file: ask the registry's maintainers for access\n"), forbidden.err());
+
+        assertEquals(0, CliRun.in(project, home, "logout").exitCode());
+        CliRun without = CliRun.in(project, home, "install", "@acme/util");
+        assertEquals(5, without.exitCode(), without.err());
+        assertTrue(without.err().endsWith("\nhint: it may need credentials, and none are stored for it: log in with"
+                + " 'prompd login --registry main', or ask the registry's maintainers for access\n"), without.err());
+    }
+
+    @Test
     void aRefusalByARegistryAScopeIsRoutedToNamesTheRoute() {
         assertEquals(0, CliRun.in(project, home, "registry", "add", "data", server.url().toString(), "--scope", "@data")
                 .exitCode());

@@ -39,6 +39,7 @@ public final class RegistryServer implements AutoCloseable {
     private volatile Duration tarballPause = Duration.ZERO;
     private volatile int refusal;
     private volatile String authorization = "";
+    private volatile boolean tarballsForbidden;
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile String retryAfter = "";
     private volatile String etag = "";
@@ -89,6 +90,15 @@ public final class RegistryServer implements AutoCloseable {
      */
     public RegistryServer requireAuthorization(String header) {
         this.authorization = header;
+        return this;
+    }
+
+    /**
+     * From now on, answer 403 to every tarball asked for, with credentials or without, as a registry whose account
+     * rules let some users read the indexes but not download.
+     */
+    public RegistryServer forbidTarballs() {
+        this.tarballsForbidden = true;
         return this;
     }
 
@@ -165,6 +175,10 @@ public final class RegistryServer implements AutoCloseable {
             if (!authorization.isEmpty()
                     && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            if (tarballsForbidden && path.endsWith(".tgz")) {
+                exchange.sendResponseHeaders(403, -1);
                 return;
             }
             if (dice < errorShare) {

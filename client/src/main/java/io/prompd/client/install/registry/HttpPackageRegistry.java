@@ -396,30 +396,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 .map(scope -> ", which scope " + scope + " is routed to,").orElse("");
     }
 
-    /**
-     * A refusal naming the registry as configured, and the scope's route that chose it, and telling credentials sent
-     * and refused from none stored, which logging in fixes for different reasons, and from credentials that do not go
-     * where the request ended, which it does not: a redirect to another host (a CDN) or out of the registry's path, or
-     * a tarball the registry keeps on one. A token refused that an environment variable holds is replaced there: the
-     * user keeps it out of the configuration, as CI does, which a login would undo.
-     */
     private static PrompdException refusal(RegistryEndpoint endpoint, AccessRefused refused) {
-        String login = "'prompd login --registry " + endpoint.loginArgument() + "'";
-        String hint;
-        if (refused.authorized()) {
-            hint = endpoint.tokenVariable().map(variable -> "it refused the token in $" + variable + ", which may have"
-                    + " expired or be wrong: update the variable, where prompd reads it on each run")
-                    .orElse("it refused the credentials stored for it, which may have expired or be wrong: log in again"
-                            + " with " + login);
-        } else if (endpoint.credential().isPresent() || !endpoint.sendsCredentialsTo(refused.answeredBy())) {
-            hint = "no credentials went with the request: prompd sends a registry's only to URLs under its URL (the"
-                    + " same scheme, host and port, and a path below its path), and not again once a redirect has left"
-                    + " them, so logging in does not help; tell the registry's maintainers";
-        } else {
-            hint = "it wants credentials and none are stored for it: log in with " + login;
-        }
-        return new PrompdException(ExitCode.NETWORK, named(endpoint) + " refused access (HTTP " + refused.status()
-                + "): " + Urls.displayAnswered(refused.url(), refused.answeredBy()), hint, refused);
+        return Refusal.of(endpoint, named(endpoint), refused);
     }
 
     @Override
