@@ -143,12 +143,12 @@ final class InstallWiring {
         };
     }
 
-    private static RegistryEndpoint endpoint(Registry registry, Optional<Scope> route) {
+    static RegistryEndpoint endpoint(Registry registry, Optional<Scope> route) {
         // file registries take no credentials: there is no server to send them to
-        Optional<Credential> credential = registry.authorizationHeader()
-                .filter(header -> !registry.url().isFolder())
-                .map(header -> new Credential(registry.url(), header));
+        Optional<Credential> credential = registry.credentials()
+                .filter(credentials -> !registry.url().isFolder())
+                .map(credentials -> new Credential(registry.url(), credentials));
         return new RegistryEndpoint(registry.url(), credential, registry.name(), route,
-                registry.tokenVariable().filter(variable -> credential.isPresent()));
+                registry.secretVariable().filter(variable -> credential.isPresent()));
     }
 }

@@ -14,6 +14,7 @@ public final class ConfigFields {
     public static final String USERNAME = "username";
     public static final String PASSWORD = "password";
     public static final String TOKEN_ENV = "tokenEnv";
+    public static final String PASSWORD_ENV = "passwordEnv";
 
     private ConfigFields() {
     }

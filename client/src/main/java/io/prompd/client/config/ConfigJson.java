@@ -77,7 +77,10 @@ final class ConfigJson {
         if (credentials instanceof Credentials.Basic basic) {
             return Map.of(ConfigFields.USERNAME, basic.username(), ConfigFields.PASSWORD, basic.password());
         }
-        return Map.of(ConfigFields.TOKEN_ENV, ((Credentials.FromEnvironment) credentials).variable());
+        Credentials.FromEnvironment fromEnvironment = (Credentials.FromEnvironment) credentials;
+        return fromEnvironment.username().map(username -> Map.of(ConfigFields.USERNAME, username,
+                        ConfigFields.PASSWORD_ENV, fromEnvironment.variable()))
+                .orElseGet(() -> Map.of(ConfigFields.TOKEN_ENV, fromEnvironment.variable()));
     }
 
     private Config readDocument(byte[] json) {
@@ -222,7 +225,7 @@ final class ConfigJson {
         Optional<Function<JsonNode, Credentials>> kind = kindOf(fields);
         if (kind.isEmpty()) {
             problems.error(file.toString(), at, "credentials hold the fields " + fields
-                    + ", which are none of the three kinds", credentialsHint());
+                    + ", which are none of the four kinds", credentialsHint());
             return Optional.empty();
         }
         for (String field : fields) {
@@ -245,12 +248,18 @@ final class ConfigJson {
         if (fields.equals(Set.of(ConfigFields.TOKEN_ENV))) {
             return Optional.of(node -> new Credentials.FromEnvironment(node.get(ConfigFields.TOKEN_ENV).textValue()));
         }
+        if (fields.equals(Set.of(ConfigFields.USERNAME, ConfigFields.PASSWORD_ENV))) {
+            return Optional.of(node -> new Credentials.FromEnvironment(
+                    Optional.of(node.get(ConfigFields.USERNAME).textValue()),
+                    node.get(ConfigFields.PASSWORD_ENV).textValue()));
+        }
         return Optional.empty();
     }
 
     private static String credentialsHint() {
         return "write {\"" + ConfigFields.TOKEN + "\": \"...\"}, {\"" + ConfigFields.USERNAME + "\": \"...\", \""
-                + ConfigFields.PASSWORD + "\": \"...\"} or {\"" + ConfigFields.TOKEN_ENV + "\": \"VARIABLE\"},"
+                + ConfigFields.PASSWORD + "\": \"...\"}, {\"" + ConfigFields.TOKEN_ENV + "\": \"VARIABLE\"} or {\""
+                + ConfigFields.USERNAME + "\": \"...\", \"" + ConfigFields.PASSWORD_ENV + "\": \"VARIABLE\"},"
                 + " or run 'prompd login'";
     }
 

@@ -30,6 +30,12 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
     /** Credentials that can be sent as they are. */
     sealed interface Resolved extends Credentials permits Token, Basic {
 
+        /**
+         * The HTTP authentication scheme they are sent with, as a {@code WWW-Authenticate} challenge names the one a
+         * server asks for: {@link Token#SCHEME} or {@link Basic#SCHEME}.
+         */
+        String scheme();
+
         /** The value of the HTTP {@code Authorization} header. */
         String authorizationHeader();
 
@@ -41,6 +47,8 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
 
     /** A bearer token, such as a registry's access token. */
     record Token(String token) implements Resolved {
+
+        public static final String SCHEME = "Bearer";
 
         // Visible ASCII only: anything else could not travel in a header, or could split it.
         private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
@@ -54,8 +62,13 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
         }
 
         @Override
+        public String scheme() {
+            return SCHEME;
+        }
+
+        @Override
         public String authorizationHeader() {
-            return "Bearer " + token;
+            return SCHEME + " " + token;
         }
 
         @Override
@@ -72,24 +85,36 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
     /** A user name and password sent with HTTP basic authentication. */
     record Basic(String username, String password) implements Resolved {
 
+        public static final String SCHEME = "Basic";
         private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
         public Basic {
-            Objects.requireNonNull(username, "username");
+            requireUsername(username);
             Objects.requireNonNull(password, "password");
-            if (username.isEmpty() || username.contains(":") || CONTROL.matcher(username).find()) {
-                throw new IllegalArgumentException("invalid user name '" + username
-                        + "': it must not be empty nor hold ':' or control characters");
-            }
             if (password.isEmpty() || CONTROL.matcher(password).find()) {
                 throw new IllegalArgumentException("a password must not be empty nor hold control characters");
             }
         }
 
+        /** A user name basic authentication can send: the part before the first ':' of what it encodes. */
+        static String requireUsername(String username) {
+            Objects.requireNonNull(username, "username");
+            if (username.isEmpty() || username.contains(":") || CONTROL.matcher(username).find()) {
+                throw new IllegalArgumentException("invalid user name '" + username
+                        + "': it must not be empty nor hold ':' or control characters");
+            }
+            return username;
+        }
+
+        @Override
+        public String scheme() {
+            return SCHEME;
+        }
+
         @Override
         public String authorizationHeader() {
             String pair = username + ":" + password;
-            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+            return SCHEME + " " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
@@ -104,14 +129,18 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
     }
 
     /**
-     * A token kept in an environment variable, so the configuration file holds no secret (as CI
-     * systems want it).
+     * A token, or the password of a user sent with HTTP basic authentication, kept in an environment variable, so the
+     * configuration file holds no secret (as CI systems want it).
+     *
+     * @param username the user whose password the variable holds, sent with basic authentication; empty when it holds
+     *                 a token
      */
-    record FromEnvironment(String variable) implements Credentials {
+    record FromEnvironment(Optional<String> username, String variable) implements Credentials {
 
         private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
         public FromEnvironment {
+            Objects.requireNonNull(username, "username").ifPresent(Basic::requireUsername);
             Objects.requireNonNull(variable, "variable");
             if (!VARIABLE_NAME.matcher(variable).matches()) {
                 throw new IllegalArgumentException("invalid environment variable name '" + variable
@@ -119,15 +148,26 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
             }
         }
 
+        /** A token in the variable. */
+        public FromEnvironment(String variable) {
+            this(Optional.empty(), variable);
+        }
+
+        /**
+         * A password is taken as the variable holds it, spaces and all, which may belong to it; a token, which
+         * holds none, without the white space a file read into the variable may bring.
+         */
         @Override
         public Optional<Resolved> resolve(Map<String, String> environment) {
             return Optional.ofNullable(environment.get(variable)).filter(value -> !value.isBlank())
-                    .map(value -> new Token(value.strip()));
+                    .map(value -> username.<Resolved>map(user -> new Basic(user, value))
+                            .orElseGet(() -> new Token(value.strip())));
         }
 
         @Override
         public String describe() {
-            return "token from $" + variable;
+            return username.map(user -> "user " + user + ", password from $" + variable)
+                    .orElse("token from $" + variable);
         }
     }
 }

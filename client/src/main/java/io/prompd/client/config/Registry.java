@@ -11,19 +11,20 @@ import java.util.Optional;
  * @param url           its root URL, ending with {@code /}
  * @param name          its configured name, when it was chosen by name
  * @param credentials   the credentials to send, resolved from the environment already
- * @param tokenVariable the environment variable the credentials' token was read from ({@code login --token-env}), so
- *                      that a refusal of it sends the user to the variable, where stored ones are replaced by a login
+ * @param secretVariable the environment variable the credentials' token or password was read from ({@code login
+ *                      --token-env}, {@code --password-env}), so that a refusal of it sends the user to the variable,
+ *                      where stored ones are replaced by a login
  */
 public record Registry(RegistryUrl url, Optional<RegistryName> name, Optional<Credentials.Resolved> credentials,
-                       Optional<String> tokenVariable) {
+                       Optional<String> secretVariable) {
 
     public Registry {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(credentials, "credentials");
-        Objects.requireNonNull(tokenVariable, "tokenVariable");
-        if (tokenVariable.isPresent() && credentials.isEmpty()) {
-            throw new IllegalArgumentException("a token variable comes with the token read from it");
+        Objects.requireNonNull(secretVariable, "secretVariable");
+        if (secretVariable.isPresent() && credentials.isEmpty()) {
+            throw new IllegalArgumentException("a secret's variable comes with the credentials read from it");
         }
     }
 

@@ -160,18 +160,22 @@ public final class RegistryChooser {
         if (stored.isEmpty()) {
             return registry;
         }
+        Optional<Credentials.FromEnvironment> fromEnvironment = stored.get() instanceof Credentials.FromEnvironment in
+                ? Optional.of(in) : Optional.empty();
+        Optional<String> user = fromEnvironment.flatMap(Credentials.FromEnvironment::username);
         try {
             Credentials.Resolved resolved = stored.get().resolve(environment).orElseThrow(() -> new PrompdException(
                     ExitCode.USAGE, "registry " + registry.describe() + " takes its " + stored.get().describe()
                             + ", which is unset or blank",
-                    "set the variable, or run 'prompd login' to store a token instead"));
-            Optional<String> variable = stored.get() instanceof Credentials.FromEnvironment fromEnvironment
-                    ? Optional.of(fromEnvironment.variable()) : Optional.empty();
-            return new Registry(registry.url(), registry.name(), Optional.of(resolved), variable);
+                    user.map(name -> "set the variable, or run 'prompd login --username " + name + "' to store the"
+                            + " password instead").orElse("set the variable, or run 'prompd login' to store a token"
+                            + " instead")));
+            return new Registry(registry.url(), registry.name(), Optional.of(resolved),
+                    fromEnvironment.map(Credentials.FromEnvironment::variable));
         } catch (IllegalArgumentException unusable) {
             throw new PrompdException(ExitCode.USAGE, "registry " + registry.describe() + " takes its "
                     + stored.get().describe() + ", which cannot be used: " + unusable.getMessage(),
-                    "set the variable to the token alone");
+                    user.isPresent() ? "set the variable to the password alone" : "set the variable to the token alone");
         }
     }
 }

@@ -13,7 +13,8 @@
  *   "credentials": {                                           by registry URL
  *     "https://prompd.work.example/": {"token": "..."},
  *     "https://oss.example/": {"tokenEnv": "OSS_TOKEN"},
- *     "https://legacy.example/": {"username": "me", "password": "..."}
+ *     "https://legacy.example/": {"username": "me", "password": "..."},
+ *     "https://ci.example/": {"username": "ci", "passwordEnv": "CI_PASSWORD"}
  *   }
  * }
  * </pre>

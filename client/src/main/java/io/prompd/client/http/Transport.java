@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -116,6 +118,18 @@ final class Transport {
 
         Optional<String> header(String name) {
             return Optional.ofNullable(connection.getHeaderField(name));
+        }
+
+        /** Every value of a header the response may repeat, in order; the field's name compared ignoring case. */
+        List<String> headers(String name) {
+            List<String> values = new ArrayList<>();
+            // index 0 is the status line, whose key is null
+            for (int index = 1; connection.getHeaderField(index) != null; index++) {
+                if (name.equalsIgnoreCase(connection.getHeaderFieldKey(index))) {
+                    values.add(connection.getHeaderField(index));
+                }
+            }
+            return List.copyOf(values);
         }
     }
 
@@ -277,7 +291,8 @@ final class Transport {
             throw new NotFound(url, response.url(), "check the package name and version, and the registry URL");
         }
         if (status == 401 || status == 403) {
-            throw new AccessRefused(status, url, response.url(), response.authorized());
+            throw new AccessRefused(status, url, response.url(), response.authorized(),
+                    response.headers("WWW-Authenticate"));
         }
         if (status == 429 || status >= 500) {
             throw new TransientFailure("HTTP " + status, retryAfter(response)).answeredBy(response.url());

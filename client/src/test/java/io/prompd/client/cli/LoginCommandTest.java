@@ -158,10 +158,34 @@ class LoginCommandTest {
     }
 
     @Test
-    void usernameAndTokenVariableExcludeEachOther() {
-        CliRun login = prompd("", "login", "--username", "alice", "--token-env", "ACME_TOKEN");
-        assertEquals(2, login.exitCode());
-        assertTrue(login.err().contains("mutually exclusive"), login.err());
+    void aPasswordFromTheEnvironmentStoresTheUserAndTheVariablesNameAlone() throws IOException {
+        CliRun login = prompd("", "login", "--username", "ci", "--password-env", "ACME_PW");
+
+        assertEquals(0, login.exitCode(), login.err());
+        assertEquals("logged in to acme (https://prompd.acme.example/): prompd will read the password of ci from"
+                + " $ACME_PW (only that name is stored, in " + home.resolve("config.json") + ")\n", login.out());
+        assertEquals("user ci, password from $ACME_PW\n",
+                prompd("", "config", "get", "credentials.https://prompd.acme.example/").out());
+        String file = Files.readString(home.resolve("config.json"));
+        assertTrue(file.contains("\"passwordEnv\": \"ACME_PW\"") && file.contains("\"username\": \"ci\""), file);
+        assertEquals("note: $ACME_PW is not set here; set it wherever prompd reads acme"
+                + " (https://prompd.acme.example/)\n", login.err());
+    }
+
+    @Test
+    void aTokensVariableGoesWithoutAUserAndAPasswordsWithOne() {
+        CliRun both = prompd("", "login", "--username", "alice", "--token-env", "ACME_TOKEN");
+        assertEquals(2, both.exitCode());
+        assertEquals("error: --token-env names a token's variable, which goes without --username\nhint: for a user"
+                + " name and a password read from a variable, give --username alice --password-env ACME_TOKEN\n",
+                both.err());
+
+        CliRun noUser = prompd("", "login", "--password-env", "ACME_PW");
+        assertEquals(2, noUser.exitCode());
+        assertEquals("error: --password-env names the variable of a user's password, and no --username was given\n"
+                + "hint: add --username USER; a token's variable is given with --token-env ACME_PW\n", noUser.err());
+        assertFalse(home.resolve("config.json").toFile().length() > 0
+                && prompd("", "config", "list").out().contains("credentials"), "nothing was stored");
     }
 
     @Test

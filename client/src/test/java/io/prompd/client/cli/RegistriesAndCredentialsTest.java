@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.config.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * ones, and a private registry's files kept from other users.
  */
 class RegistriesAndCredentialsTest extends InstallCommandsFixture {
+
+    private static final String PASSWORD = "S3cret-PW";
 
     @Test
     void aMissingPackageExitsWithThreeAndSuggests() {
@@ -112,6 +116,72 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
         assertEquals(5, without.exitCode(), without.err());
         assertTrue(without.err().endsWith("\nhint: it may need credentials, and none are stored for it: log in with"
                 + " 'prompd login --registry main', or ask the registry's maintainers for access\n"), without.err());
+    }
+
+    /**
+     * A registry behind basic authentication, as nginx's auth_basic: its challenge asks for a user name and password,
+     * which a token does not give, and CI keeps the password in the environment as it does a token.
+     */
+    @Test
+    void aRegistryAskingForBasicAuthenticationIsToldToGetAUserAndItsPasswordMayComeFromTheEnvironment()
+            throws IOException {
+        assertEquals(0, CliRun.in(project, home, "registry", "add", "acme", server.url().toString(), "--scope", "@acme")
+                .exitCode());
+        server.requireAuthorization(new Credentials.Basic("ci", PASSWORD).authorizationHeader())
+                .challenge("Basic realm=\"Acme\"");
+
+        CliRun without = CliRun.in(project, home, "info", "@acme/base");
+        assertEquals(5, without.exitCode(), without.err());
+        assertTrue(without.err().endsWith("\nhint: it wants a user name and password (HTTP basic authentication) and"
+                + " none are stored for it: log in with 'prompd login --registry acme --username USER'\n"),
+                without.err());
+
+        assertEquals(0, login(PASSWORD + "\n", "--registry", "acme").exitCode());
+        CliRun token = CliRun.in(project, home, "info", "@acme/base");
+        assertEquals(5, token.exitCode(), token.err());
+        assertTrue(token.err().endsWith("\nhint: it asks for a user name and password (HTTP basic authentication), and"
+                + " prompd sent it the token: log in with 'prompd login --registry acme --username USER'\n"),
+                token.err());
+
+        assertEquals(0, login("typo\n", "--registry", "acme", "--username", "ci").exitCode());
+        CliRun typo = CliRun.in(project, home, "info", "@acme/base");
+        assertEquals(5, typo.exitCode(), typo.err());
+        assertTrue(typo.err().endsWith("\nhint: it refused the credentials stored for it, which may have expired or be"
+                + " wrong: log in again with 'prompd login --registry acme --username ci'\n"), typo.err());
+
+        CliRun fromVariable = login("", "--registry", "acme", "--username", "ci", "--password-env", "ACME_PW");
+        assertEquals(0, fromVariable.exitCode(), fromVariable.err());
+        String config = Files.readString(home.resolve("config.json"));
+        assertTrue(config.contains("\"passwordEnv\": \"ACME_PW\""), config);
+        assertFalse(config.contains("typo"), "the password stored before is replaced: " + config);
+        CliRun ci = CliRun.in(project, home, "", Map.of("ACME_PW", PASSWORD), "info", "@acme/base");
+        assertEquals(0, ci.exitCode(), ci.err());
+        CliRun rotated = CliRun.in(project, home, "", Map.of("ACME_PW", "old-" + PASSWORD), "info", "@acme/base");
+        assertEquals(5, rotated.exitCode(), rotated.err());
+        assertTrue(rotated.err().endsWith("\nhint: it refused user ci with the password in $ACME_PW, which may have"
+                + " expired or be wrong: update the variable, where prompd reads it on each run\n"), rotated.err());
+    }
+
+    /** A registry that takes tokens refuses a user and password by its challenge, which names the kind it takes. */
+    @Test
+    void aRegistryAskingForATokenSaysSoToAUserAndPassword() {
+        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default")
+                .exitCode());
+        server.requireAuthorization("Bearer t0ken").challenge("Bearer realm=\"main\", error=\"invalid_token\"");
+        assertEquals(0, login("", "--username", "ci", "--password-env", "MAIN_PW").exitCode());
+
+        CliRun run = CliRun.in(project, home, "", Map.of("MAIN_PW", "t0ken"), "info", "@acme/base");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertTrue(run.err().endsWith("\nhint: it asks for a token (HTTP bearer authentication), and prompd sent it a"
+                + " user name and password in $MAIN_PW: log in with 'prompd login --registry main --token-env"
+                + " MAIN_PW'\n"), run.err());
+    }
+
+    private CliRun login(String stdin, String... options) {
+        List<String> args = new ArrayList<>(List.of("login"));
+        args.addAll(List.of(options));
+        return CliRun.in(project, home, stdin, Map.of(), args.toArray(String[]::new));
     }
 
     @Test

@@ -52,7 +52,9 @@ class ConfigStoreTest {
                 .withCredentials(workUrl, new Credentials.Token("t0ken"))
                 .withCredentials(local, new Credentials.Basic("alice", "pass word"))
                 .withCredentials(RegistryUrl.parse("https://mirror.example/"),
-                        new Credentials.FromEnvironment("MIRROR_TOKEN"));
+                        new Credentials.FromEnvironment("MIRROR_TOKEN"))
+                .withCredentials(RegistryUrl.parse("https://ci.example/"),
+                        new Credentials.FromEnvironment(Optional.of("ci"), "CI_PASSWORD"));
     }
 
     @Test
@@ -140,6 +142,10 @@ class ConfigStoreTest {
                     "file:///srv/registry/": {
                       "password": "pass word",
                       "username": "alice"
+                    },
+                    "https://ci.example/": {
+                      "passwordEnv": "CI_PASSWORD",
+                      "username": "ci"
                     },
                     "https://mirror.example/": {
                       "tokenEnv": "MIRROR_TOKEN"

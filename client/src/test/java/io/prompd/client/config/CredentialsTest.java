@@ -69,6 +69,18 @@ class CredentialsTest {
     }
 
     @Test
+    void aPasswordFromTheEnvironmentIsSentAsBasicWithItsUserAsTheVariableHoldsIt() {
+        Credentials.FromEnvironment fromEnvironment = new Credentials.FromEnvironment(Optional.of("ci"), "CI_PW");
+
+        assertEquals(Optional.of(new Credentials.Basic("ci", " pass word")),
+                fromEnvironment.resolve(Map.of("CI_PW", " pass word")));
+        assertEquals(Optional.empty(), fromEnvironment.resolve(Map.of("CI_PW", " ")));
+        assertEquals("user ci, password from $CI_PW", fromEnvironment.describe());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Credentials.FromEnvironment(Optional.of("c:i"), "CI_PW"));
+    }
+
+    @Test
     void storedTokensResolveToThemselves() {
         Credentials.Token token = new Credentials.Token(SECRET);
         assertEquals(Optional.of(token), token.resolve(Map.of()));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.cli.Failures;
+import io.prompd.client.config.Credentials;
 import io.prompd.client.config.RegistryUrl;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -46,7 +47,7 @@ class CredentialTest {
     }
 
     private Credential credentialFor(LoopbackServer server) {
-        return new Credential(new RegistryUrl(server.url("/")), "Bearer " + TOKEN);
+        return new Credential(new RegistryUrl(server.url("/")), new Credentials.Token(TOKEN));
     }
 
     @Test
@@ -71,7 +72,7 @@ class CredentialTest {
 
     /** The credential of the registry at {@code /reg/} of the server, which another's files may share. */
     private static Credential credentialForRegAt(LoopbackServer server) {
-        return new Credential(new RegistryUrl(server.url("/reg/")), "Bearer " + TOKEN);
+        return new Credential(new RegistryUrl(server.url("/reg/")), new Credentials.Token(TOKEN));
     }
 
     /**
@@ -232,7 +233,7 @@ class CredentialTest {
                 .read(Function.identity()));
         URI unreachable = URI.create("http://127.0.0.1:1/registry.json");
         assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(unreachable,
-                new Credential(new RegistryUrl(unreachable.resolve("/")), "Bearer " + TOKEN))
+                new Credential(new RegistryUrl(unreachable.resolve("/")), new Credentials.Token(TOKEN)))
                 .read(Function.identity()));
     }
 

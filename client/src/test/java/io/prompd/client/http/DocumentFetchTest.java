@@ -3,6 +3,7 @@ package io.prompd.client.http;
 import static io.prompd.client.http.LoopbackServer.respond;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -298,6 +300,24 @@ class DocumentFetchTest {
         assertEquals("log in with 'prompd login --registry REGISTRY', naming the registry as configured",
                 failure.hint());
         assertEquals(1, server.seen().size());
+    }
+
+    @Test
+    void aRefusalCarriesTheSchemesItsChallengesAskFor() {
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Acme, \\\"Inc\\\" Bearer\","
+                    + " charset=\"UTF-8\"");
+            exchange.getResponseHeaders().add("www-authenticate", "Digest realm = \"x\", qop=auth, Newauth abc==");
+            respond(exchange, 401, "denied");
+        });
+        URI url = server.url("/registry.json");
+
+        AccessRefused refused = assertThrows(AccessRefused.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+
+        assertEquals(List.of("Basic", "Digest", "Newauth"), refused.schemes());
+        assertTrue(refused.asksFor("basic"));
+        assertFalse(refused.asksFor("Bearer"), "a scheme's name in a quoted realm is none");
     }
 
     @Test

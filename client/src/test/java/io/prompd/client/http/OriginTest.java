@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.config.Credentials;
 import io.prompd.client.config.RegistryUrl;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
@@ -45,14 +46,14 @@ class OriginTest {
 
     @Test
     void aCredentialIsOneHeaderLine() {
-        RegistryUrl server = RegistryUrl.parse("https://registry.example/");
-        assertThrows(IllegalArgumentException.class, () -> new Credential(server, "Bearer a\r\nX-Evil: 1"));
-        assertThrows(IllegalArgumentException.class, () -> new Credential(server, " "));
+        assertThrows(IllegalArgumentException.class, () -> new Credentials.Token("a\r\nX-Evil: 1"));
+        assertThrows(IllegalArgumentException.class, () -> new Credentials.Token(" "));
+        assertThrows(IllegalArgumentException.class, () -> new Credentials.Basic("me", "a\r\nX-Evil: 1"));
     }
 
     @Test
     void aCredentialGoesToNoFolder() {
         assertThrows(IllegalArgumentException.class,
-                () -> new Credential(RegistryUrl.parse("file:///tmp/registry/"), "Bearer t0ken"));
+                () -> new Credential(RegistryUrl.parse("file:///tmp/registry/"), new Credentials.Token("t0ken")));
     }
 }

@@ -40,6 +40,7 @@ public final class RegistryServer implements AutoCloseable {
     private volatile int refusal;
     private volatile String authorization = "";
     private volatile boolean tarballsForbidden;
+    private volatile String challenge = "";
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile String retryAfter = "";
     private volatile String etag = "";
@@ -90,6 +91,15 @@ public final class RegistryServer implements AutoCloseable {
      */
     public RegistryServer requireAuthorization(String header) {
         this.authorization = header;
+        return this;
+    }
+
+    /**
+     * From now on, send this {@code WWW-Authenticate} challenge with every 401, as {@code Basic realm="Acme"} from a
+     * registry behind basic authentication.
+     */
+    public RegistryServer challenge(String wwwAuthenticate) {
+        this.challenge = wwwAuthenticate;
         return this;
     }
 
@@ -168,13 +178,13 @@ public final class RegistryServer implements AutoCloseable {
                 exchange.sendResponseHeaders(429, -1);
                 return;
             }
-            if (refusal != 0) {
-                exchange.sendResponseHeaders(refusal, -1);
-                return;
-            }
-            if (!authorization.isEmpty()
-                    && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                exchange.sendResponseHeaders(401, -1);
+            int refused = refusal != 0 ? refusal : !authorization.isEmpty()
+                    && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization")) ? 401 : 0;
+            if (refused != 0) {
+                if (refused == 401 && !challenge.isEmpty()) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
+                }
+                exchange.sendResponseHeaders(refused, -1);
                 return;
             }
             if (tarballsForbidden && path.endsWith(".tgz")) {

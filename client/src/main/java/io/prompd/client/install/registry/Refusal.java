@@ -1,13 +1,18 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.client.config.Credentials;
 import io.prompd.client.http.AccessRefused;
+import io.prompd.client.http.Credential;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.protocol.Urls;
+import java.util.Optional;
 
 /**
- * What a registry's refusal (HTTP 401 or 403) tells the user to do, by what went with the request: a 401 is a verdict
- * on the credentials sent (or on none sent), a 403 on the account they prove, which logging in again does not change.
+ * What a registry's refusal (HTTP 401 or 403) tells the user to do, by what went with the request and what the
+ * registry asks for: a 401 is a verdict on the credentials sent (or on none sent), and its {@code WWW-Authenticate}
+ * challenge names the kind it takes (a token, or a user name and password); a 403 is a verdict on the account they
+ * prove, which logging in again does not change.
  */
 final class Refusal {
 
@@ -18,37 +23,93 @@ final class Refusal {
      * A refusal naming the registry as configured, and the scope's route that chose it, and telling credentials sent
      * and refused from none stored, which logging in fixes for different reasons, and from credentials that do not go
      * where the request ended, which it does not: a redirect to another host (a CDN) or out of the registry's path, or
-     * a tarball the registry keeps on one. A token refused that an environment variable holds is replaced there: the
+     * a tarball the registry keeps on one. A secret refused that an environment variable holds is replaced there: the
      * user keeps it out of the configuration, as CI does, which a login would undo.
      */
     static PrompdException of(RegistryEndpoint endpoint, String named, AccessRefused refused) {
-        String login = "'prompd login --registry " + endpoint.loginArgument() + "'";
         boolean forbidden = refused.status() == 403;
+        Optional<Credentials.Resolved> sent = endpoint.credential().filter(credential -> refused.authorized())
+                .map(Credential::credentials);
         String hint;
-        if (refused.authorized()) {
-            String sent = endpoint.tokenVariable().map(variable -> "the token in $" + variable)
+        if (sent.isPresent()) {
+            String kept = endpoint.secretVariable().map(variable -> sent.get() instanceof Credentials.Basic basic
+                            ? "user " + basic.username() + " with the password in $" + variable
+                            : "the token in $" + variable)
                     .orElse("the credentials stored for it");
             if (forbidden) {
                 // the server knows who is asking and says no: new credentials of the same account get the same answer
-                hint = "it accepted " + sent + " but does not let their account read this file: ask the registry's"
+                hint = "it accepted " + kept + " but does not let their account read this file: ask the registry's"
                         + " maintainers for access";
             } else {
-                hint = endpoint.tokenVariable().map(variable -> "it refused " + sent + ", which may have expired or be"
-                        + " wrong: update the variable, where prompd reads it on each run")
-                        .orElse("it refused " + sent + ", which may have expired or be wrong: log in again with "
-                                + login);
+                hint = otherKind(endpoint, refused, sent.get()).orElseGet(() -> "it refused " + kept + ", which may"
+                        + " have expired or be wrong: " + endpoint.secretVariable()
+                        .map(variable -> "update the variable, where prompd reads it on each run")
+                        .orElse("log in again with " + login(endpoint, sent.get())));
             }
         } else if (endpoint.credential().isPresent() || !endpoint.sendsCredentialsTo(refused.answeredBy())) {
             hint = "no credentials went with the request: prompd sends a registry's only to URLs under its URL (the"
                     + " same scheme, host and port, and a path below its path), and not again once a redirect has left"
                     + " them, so logging in does not help; tell the registry's maintainers";
-        } else if (forbidden) {
-            hint = "it may need credentials, and none are stored for it: log in with " + login + ", or ask the"
-                    + " registry's maintainers for access";
         } else {
-            hint = "it wants credentials and none are stored for it: log in with " + login;
+            hint = unspoken(refused).orElseGet(() -> {
+                String login = refused.asksFor(Credentials.Basic.SCHEME) && !refused.asksFor(Credentials.Token.SCHEME)
+                        ? "'prompd login --registry " + endpoint.loginArgument() + " --username USER'"
+                        : "'prompd login --registry " + endpoint.loginArgument() + "'";
+                return forbidden ? "it may need credentials, and none are stored for it: log in with " + login
+                        + ", or ask the registry's maintainers for access"
+                        : "it wants " + wanted(refused) + " and none are stored for it: log in with " + login;
+            });
         }
         return new PrompdException(ExitCode.NETWORK, named + " refused access (HTTP " + refused.status() + "): "
                 + Urls.displayAnswered(refused.url(), refused.answeredBy()), hint, refused);
+    }
+
+    /** {@code credentials}, or the kind its challenge names when it names one kind prompd sends. */
+    private static String wanted(AccessRefused refused) {
+        boolean basic = refused.asksFor(Credentials.Basic.SCHEME);
+        boolean token = refused.asksFor(Credentials.Token.SCHEME);
+        return basic == token ? "credentials" : basic ? "a user name and password (HTTP basic authentication)"
+                : "a token (HTTP bearer authentication)";
+    }
+
+    /**
+     * When the challenge names schemes and not the one sent, the kind it does take, and the login that stores that
+     * kind, keeping its secret in the environment if the one sent was.
+     */
+    private static Optional<String> otherKind(RegistryEndpoint endpoint, AccessRefused refused,
+                                              Credentials.Resolved sent) {
+        if (refused.schemes().isEmpty() || refused.asksFor(sent.scheme())) {
+            return Optional.empty();
+        }
+        String registry = "'prompd login --registry " + endpoint.loginArgument();
+        String from = endpoint.secretVariable().map(variable -> " in $" + variable).orElse("");
+        if (refused.asksFor(Credentials.Basic.SCHEME)) {
+            return Optional.of("it asks for a user name and password (HTTP basic authentication), and prompd sent it"
+                    + " the token" + from + ": log in with " + registry + " --username USER" + endpoint.secretVariable()
+                    .map(variable -> " --password-env " + variable).orElse("") + "'");
+        }
+        if (refused.asksFor(Credentials.Token.SCHEME)) {
+            return Optional.of("it asks for a token (HTTP bearer authentication), and prompd sent it a user name and"
+                    + " password" + from + ": log in with " + registry + endpoint.secretVariable()
+                    .map(variable -> " --token-env " + variable).orElse("") + "'");
+        }
+        return unspoken(refused);
+    }
+
+    /** When the challenges name only schemes prompd does not send (Digest, Negotiate), that they do. */
+    private static Optional<String> unspoken(AccessRefused refused) {
+        if (refused.schemes().isEmpty() || refused.asksFor(Credentials.Basic.SCHEME)
+                || refused.asksFor(Credentials.Token.SCHEME)) {
+            return Optional.empty();
+        }
+        return Optional.of("it asks for HTTP " + String.join(" or ", refused.schemes()) + " authentication, which"
+                + " prompd does not send: it sends a token (bearer) or a user name and password (basic); ask the"
+                + " registry's maintainers for one of those");
+    }
+
+    /** The login that stores credentials of the kind sent again: the user name of basic authentication with them. */
+    private static String login(RegistryEndpoint endpoint, Credentials.Resolved sent) {
+        return "'prompd login --registry " + endpoint.loginArgument() + (sent instanceof Credentials.Basic basic
+                ? " --username " + basic.username() : "") + "'";
     }
 }

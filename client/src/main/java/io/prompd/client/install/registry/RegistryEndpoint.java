@@ -21,20 +21,20 @@ import java.util.Optional;
  * @param name       its configured name, when it was chosen by one, so messages name it as the user does
  * @param route      the package's scope, when the configuration routes it here: then a wrong URL is
  *                   corrected in that route, not with {@code --registry}
- * @param tokenVariable the environment variable the credential's token is read from, so that a refusal of it says
- *                   to update the variable rather than to log in again
+ * @param secretVariable the environment variable the credential's token or password is read from, so that a refusal
+ *                   of it says to update the variable rather than to log in again
  */
 public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential, Optional<RegistryName> name,
-                               Optional<Scope> route, Optional<String> tokenVariable) {
+                               Optional<Scope> route, Optional<String> secretVariable) {
 
     public RegistryEndpoint {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(route, "route");
-        Objects.requireNonNull(tokenVariable, "tokenVariable");
-        if (tokenVariable.isPresent() && credential.isEmpty()) {
-            throw new IllegalArgumentException("a token variable comes with the credential read from it");
+        Objects.requireNonNull(secretVariable, "secretVariable");
+        if (secretVariable.isPresent() && credential.isEmpty()) {
+            throw new IllegalArgumentException("a secret's variable comes with the credential read from it");
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.Credentials;
 import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import io.prompd.client.http.Credential;
@@ -532,7 +533,7 @@ class HttpPackageRegistryTest {
         try (Redirecting login = Redirecting.to("/login/index.json", 403, "denied", Optional.empty())) {
             RegistryUrl root = new RegistryUrl(login.root());
             RegistryEndpoint withCredential = new RegistryEndpoint(root, Optional.of(new Credential(root,
-                    "Bearer t0ken")), Optional.empty(), Optional.empty(), Optional.empty());
+                    new Credentials.Token("t0ken"))), Optional.empty(), Optional.empty(), Optional.empty());
 
             PrompdException refused = failedFind(login);
             PrompdException stored = assertThrows(PrompdException.class,
