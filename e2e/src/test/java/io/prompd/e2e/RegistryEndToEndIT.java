@@ -87,6 +87,13 @@ class RegistryEndToEndIT {
     void configureRegistriesAndLogIn() throws Exception {
         prompd("", "registry", "add", "public", nginx.url("/public/"), "--default").ok();
         prompd("", "registry", "add", "private", nginx.url("/private/"), "--scope", "@private").ok();
+        Processes.Run typo = prompd("typo\n", "login", "--registry", "private", "--username", USER);
+        assertEquals(5, typo.exitCode(), "nginx refuses a wrong password, and login with it: " + typo.err());
+        assertTrue(typo.err().contains("nothing was stored"), typo.err());
+        Processes.Run token = prompd(PASSWORD + "\n", "login", "--registry", "private");
+        assertEquals(5, token.exitCode(), token.err());
+        assertTrue(token.err().contains("'prompd login --registry private --username USER'"),
+                "nginx's Basic challenge asks for a user: " + token.err());
         Processes.Run login = prompd(PASSWORD + "\n", "login", "--registry", "private", "--username", USER).ok();
         assertFalse(login.out().contains(PASSWORD) || login.err().contains(PASSWORD), "the password is never shown");
         Processes.Run list = prompd("", "config", "list").ok();
@@ -142,7 +149,7 @@ class RegistryEndToEndIT {
         Processes.Run refused = Jars.run(Jars.PROMPD, project, Map.of("PROMPD_HOME", other.toString()), "",
                 "info", "@private/team-prompts", "--registry", nginx.url("/private/"));
         assertEquals(5, refused.exitCode(), refused.out() + refused.err());
-        assertTrue(refused.err().contains("login"), "the hint says how to log in: " + refused.err());
+        assertTrue(refused.err().contains("--username USER"), "the hint says how to log in: " + refused.err());
     }
 
     private static void build(Path repository, Path out) throws Exception {

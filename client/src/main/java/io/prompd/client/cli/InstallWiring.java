@@ -61,8 +61,12 @@ final class InstallWiring {
     }
 
     PackageRegistry registry() throws IOException {
-        return new HttpPackageRegistry(RegistryFetcher.of(settings, root.context().clock(),
-                root.context().sleeper(), this::retrying), routes());
+        return new HttpPackageRegistry(fetcher(), routes());
+    }
+
+    /** The run's fetcher, which says on stderr why it waits before trying a request again. */
+    RegistryFetcher fetcher() {
+        return RegistryFetcher.of(settings, root.context().clock(), root.context().sleeper(), this::retrying);
     }
 
     Installer installer() throws IOException {

@@ -3,9 +3,15 @@ package io.prompd.client.cli;
 import io.prompd.client.config.Credentials;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryService;
+import io.prompd.client.http.AccessRefused;
+import io.prompd.client.install.registry.HttpPackageRegistry;
+import io.prompd.client.install.registry.RegistryEndpoint;
+import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +26,10 @@ import picocli.CommandLine.Spec;
                     + " as in 'prompd login --registry work < token.txt'. The secret is never printed.",
             "With --token-env or --password-env, prompd reads the secret from that environment variable on each run"
                     + " and stores only its name, as CI wants it: 'prompd login --registry work --username ci"
-                    + " --password-env WORK_PASSWORD'."})
+                    + " --password-env WORK_PASSWORD'.",
+            "Before storing them, asks the registry for its registry.json with the credentials, and stores nothing"
+                    + " when it refuses them or cannot be reached; with --offline, or a variable not set here, they"
+                    + " are stored unchecked. Warns when the registry says it is public."})
 final class LoginCommand implements Callable<Integer> {
 
     @Spec
@@ -51,25 +60,83 @@ final class LoginCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         requireOneKind();
         RegistryService registries = new RegistryService(root.settings());
-        Credentials credentials = credentials(registries.loginTarget());
-        Registry registry = registries.login(credentials);
+        Registry target = registries.loginTarget();
+        Credentials credentials = credentials(target);
         Optional<String> variable = variable();
+        Optional<Credentials.Resolved> resolved = resolved(credentials);
+        // a secret its variable does not hold here cannot be checked: CI often sets it only in the job that installs
+        Optional<HttpPackageRegistry.CheckedAccess> checked = root.settings().offline() ? Optional.empty()
+                : resolved.map(sent -> check(registries, target, sent, variable));
+        Registry registry = registries.login(credentials);
+        String file = registries.store().file().toString();
         spec.commandLine().getOut().print("logged in to " + registry.describe() + ": " + variable
-                .map(name -> "prompd will read the " + secret() + " from $" + name + " (only that name is stored, in "
-                        + registries.store().file() + ")")
-                .orElse("credentials stored in " + registries.store().file()) + "\n");
+                .map(name -> (checked.isPresent() ? "the registry took the " + secret() + " in $" + name + ", which"
+                        + " prompd will read from there on each run" : "prompd will read the " + secret() + " from $"
+                        + name) + " (only that name is stored, in " + file + ")")
+                .orElse(checked.isPresent() ? "the registry took the credentials, stored in " + file
+                        : "credentials stored in " + file) + "\n");
+        PrintWriter err = spec.commandLine().getErr();
         if (registry.url().sendsInTheClear()) {
-            spec.commandLine().getErr().println("warning: " + registry.describe() + " is plain http://: the"
-                    + " credentials will cross the network unencrypted with every request; use its https:// URL"
-                    + " unless the network is one you trust");
+            err.println("warning: " + registry.describe() + " is plain http://: the credentials will cross the network"
+                    + " unencrypted with every request; use its https:// URL unless the network is one you trust");
         }
-        if (variable.isPresent() && root.context().variable(variable.get()).filter(value -> !value.isBlank())
-                .isEmpty()) {
-            // stored all the same: CI often sets the variable only in the job that installs
-            spec.commandLine().getErr().println("note: $" + variable.get() + " is not set here; set it wherever"
-                    + " prompd reads " + registry.describe());
+        if (checked.filter(HttpPackageRegistry.CheckedAccess::saysPublic).isPresent()) {
+            err.println("warning: " + registry.describe() + " says it is public (\"private\": false in its"
+                    + " registry.json): it needs no credentials, and prompd will send these to it with every request;"
+                    + " if they are for another registry, run 'prompd logout --registry " + registry.name()
+                    .map(Object::toString).orElse(registry.url().toString()) + "' and log in with --registry naming"
+                    + " that one");
+        }
+        if (resolved.isEmpty()) {
+            err.println("note: $" + variable.orElseThrow() + " is not set here; set it wherever prompd reads "
+                    + registry.describe() + (root.settings().offline() ? "" : "; the registry did not check the "
+                    + secret() + ", which the variable holds"));
+        } else if (checked.isEmpty()) {
+            err.println("note: --offline: the credentials were stored without asking the registry whether it takes"
+                    + " them; a mistake in them shows at the first command that reads " + registry.describe());
         }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The credentials as they are sent: a variable's value as it is now, or empty when it is unset or blank.
+     *
+     * @throws PrompdException USAGE for a value that cannot be sent, named by its rule and never quoted
+     */
+    private Optional<Credentials.Resolved> resolved(Credentials credentials) {
+        try {
+            return credentials.resolve(root.context().environment());
+        } catch (IllegalArgumentException unusable) {
+            throw new PrompdException(ExitCode.USAGE, "$" + variable().orElseThrow() + " holds a " + secret()
+                    + " prompd cannot send: " + unusable.getMessage(), "nothing was stored; set the variable to the "
+                    + (username == null ? "token" : "password") + " alone and run 'prompd login' again");
+        }
+    }
+
+    /**
+     * Asks the registry for its registry.json with the credentials, as npm and docker check a login: a mistyped
+     * password fails here, not at the next install. Nothing is stored when it fails, so credentials stored before stay.
+     */
+    private HttpPackageRegistry.CheckedAccess check(RegistryService registries, Registry target,
+                                                    Credentials.Resolved sent, Optional<String> variable) {
+        RegistryEndpoint endpoint = InstallWiring.endpoint(new Registry(target.url(), target.name(),
+                Optional.of(sent), variable), Optional.empty());
+        try {
+            return new HttpPackageRegistry(new InstallWiring(root, spec.commandLine().getErr()).fetcher(),
+                    RegistryRoutes.single(endpoint)).checkAccess(endpoint);
+        } catch (PrompdException failed) {
+            boolean kept;
+            try {
+                kept = registries.store().read().credentialsFor(target.url()).isPresent();
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+            String notStored = "nothing was stored" + (kept ? ", and the credentials stored before are kept" : "")
+                    + (failed.getCause() instanceof AccessRefused ? ""
+                    : "; to store them without asking the registry, run the login again with --offline");
+            throw new PrompdException(failed.exitCode(), failed.getMessage(),
+                    failed.hint().isEmpty() ? notStored : failed.hint() + "; " + notStored, failed);
+        }
     }
 
     /** A token's variable goes without a user name, and a password's with one: each kind of credentials alone. */

@@ -175,7 +175,7 @@ public final class RegistryChooser {
         } catch (IllegalArgumentException unusable) {
             throw new PrompdException(ExitCode.USAGE, "registry " + registry.describe() + " takes its "
                     + stored.get().describe() + ", which cannot be used: " + unusable.getMessage(),
-                    user.isPresent() ? "set the variable to the password alone" : "set the variable to the token alone");
+                    "set the variable to the " + (user.isPresent() ? "password" : "token") + " alone");
         }
     }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * The credentials of one registry, sent in the {@code Authorization} header. They are sent only to URLs the
- * registry's URL {@linkplain RegistryUrl#holds holds}, as npm sends a registry's: not to another path of its host, which
- * may be another's, and not again once a redirect has left it. They are never shown: {@link #toString()} hides them.
+ * registry's URL {@linkplain RegistryUrl#holds holds}, as npm sends a registry's: not to another path of its host,
+ * which may be another's, and not again once a redirect has left it. They are never shown: {@link #toString()} hides
+ * them.
  *
  * @param registry    where the credentials may be sent: URLs under it
  * @param credentials what is sent, whose records allow no value that could split the header or smuggle another in

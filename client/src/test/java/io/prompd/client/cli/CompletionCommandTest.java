@@ -80,7 +80,7 @@ class CompletionCommandTest {
         CliRun.in(work, home, "registry", "add", "work", "https://prompd.work.example/", "--scope", "@acme",
                 "--default");
         CliRun.in(work, home, "registry", "add", "public", "https://prompd.example/");
-        CliRun.in(work, home, "secret\n", Map.of(), "login", "--registry", "work");
+        CliRun.in(work, home, "secret\n", Map.of(), "login", "--offline", "--registry", "work");
         Path configured = Files.writeString(work.resolve("config.txt"), CliRun.in(work, home, "config", "list").out());
         CliRun run = CliRun.in(work, home, "completion");
         assertEquals(0, run.exitCode(), run.err());

@@ -94,7 +94,7 @@ class ConfigCommandTest {
         Files.createSymbolicLink(config, device);
 
         CliRun added = prompd("registry", "add", "other", "https://other.example/");
-        CliRun login = CliRun.in(work, work.resolve("home"), "s3cr3t\n", Map.of(), "login", "--registry",
+        CliRun login = CliRun.in(work, work.resolve("home"), "s3cr3t\n", Map.of(), "login", "--offline", "--registry",
                 "https://other.example/");
 
         for (CliRun run : List.of(added, login)) {
@@ -136,7 +136,8 @@ class ConfigCommandTest {
     void listShowsEveryKeySortedAndSecretsAsSet() {
         prompd("config", "set", "registry", "acme");
         prompd("config", "set", "scopes.@acme", "acme");
-        CliRun login = CliRun.in(work, work.resolve("home"), "s3cr3t-t0ken\n", java.util.Map.of(), "login");
+        CliRun login = CliRun.in(work, work.resolve("home"), "s3cr3t-t0ken\n", java.util.Map.of(), "login",
+                "--offline");
         assertEquals(0, login.exitCode(), login.err());
         CliRun list = prompd("config", "list");
         assertEquals(0, list.exitCode(), list.err());
@@ -372,8 +373,8 @@ class ConfigCommandTest {
 
     @Test
     void movingANamedRegistryLeavesItsCredentialsWithTheOldUrlAndSaysSo() {
-        assertEquals(0, CliRun.in(work, work.resolve("home"), "t0ken\n", Map.of(), "login", "--registry", "acme")
-                .exitCode());
+        assertEquals(0, CliRun.in(work, work.resolve("home"), "t0ken\n", Map.of(), "login", "--offline", "--registry",
+                "acme").exitCode());
 
         CliRun moved = prompd("config", "set", "registries.acme", "https://mirror.acme.example/");
 

@@ -63,6 +63,7 @@ public final class TestRegistry {
     private final SortedMap<PackageName, SortedMap<String, Version>> tags = new TreeMap<>();
     private final SortedMap<PackageName, SortedMap<Version, String>> takenDown = new TreeMap<>();
     private int published;
+    private boolean isPrivate;
 
     public TestRegistry(Path root) {
         this.root = root;
@@ -141,6 +142,12 @@ public final class TestRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return write();
+    }
+
+    /** Says in registry.json that reading it needs credentials, as a private registry's build does. */
+    public TestRegistry makePrivate() {
+        isPrivate = true;
         return write();
     }
 
@@ -248,7 +255,7 @@ public final class TestRegistry {
             }
             write(RegistryLayout.REGISTRY_DOCUMENT,
                     new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test registry",
-                    "https://git.example.test/registry.git", false, COMMIT, FIRST_PUBLICATION,
+                    "https://git.example.test/registry.git", isPrivate, COMMIT, FIRST_PUBLICATION,
                     RegistryLayout.urlTemplates(),
                     new RegistryDocument.Counts(summaries.size(),
                             versions.values().stream().mapToInt(Map::size).sum())));

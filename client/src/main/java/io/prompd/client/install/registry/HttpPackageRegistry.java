@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Registries read through the client's {@link RegistryFetcher}: static files over HTTP or from a folder. */
 public final class HttpPackageRegistry implements PackageRegistry {
@@ -155,23 +156,73 @@ public final class HttpPackageRegistry implements PackageRegistry {
         if (verifiedRoots.contains(endpoint.root())) {
             return;
         }
-        String root = Urls.display(endpoint.root().uri());
+        // offline or unreachable, it cannot tell: the failure that asked stands
+        registryDocument(endpoint, failure -> Optional.empty())
+                .ifPresent(fetched -> registryFields(endpoint, fetched, asking));
+    }
+
+    /**
+     * The registry's {@code registry.json}, one not found failing as no registry there, and any other failure to fetch
+     * it as {@code otherwise} decides: empty to go on without it, or thrown.
+     */
+    private Optional<RegistryFetcher.Document> registryDocument(RegistryEndpoint endpoint,
+            Function<PrompdException, Optional<RegistryFetcher.Document>> otherwise) {
         URI document = endpoint.resolve(RegistryLayout.REGISTRY_DOCUMENT);
-        RegistryFetcher.Document fetched;
         try {
-            fetched = fetch(endpoint, document);
+            return Optional.of(fetch(endpoint, document));
         } catch (NotFound missing) {
-            // after a redirect, the URL it led to is the one that lacks it, and the one to look at
-            String lacking = missing.answeredBy().equals(document) ? "it has no " + RegistryLayout.REGISTRY_DOCUMENT
-                    : "its " + RegistryLayout.REGISTRY_DOCUMENT + Urls.redirection(document, missing.answeredBy())
-                            + " was not found";
-            throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": " + lacking,
-                    endpoint.urlCorrection());
+            throw noRegistry(endpoint, document, missing);
         } catch (PrompdException failure) {
-            // offline or unreachable, it cannot tell: the failure that asked stands
-            return;
+            return otherwise.apply(failure);
         }
-        fetched.read(json -> {
+    }
+
+    /**
+     * Reads the registry's {@code registry.json} with the endpoint's credentials, as {@code prompd login} checks new
+     * ones before storing them: a refusal says the credentials given were refused, where other requests' refusals
+     * speak of stored ones.
+     *
+     * @throws PrompdException as {@link #find} does when there is no registry there, or it cannot be reached, or
+     *                         refuses the credentials
+     */
+    public CheckedAccess checkAccess(RegistryEndpoint endpoint) {
+        RegistryFetcher.Document fetched = registryDocument(endpoint, failed -> {
+            throw failed.getCause() instanceof AccessRefused refused
+                    ? Refusal.ofGiven(endpoint, named(endpoint), refused) : failed;
+        }).orElseThrow();
+        // the generator writes "private" always; a registry that leaves it out says nothing either way
+        return new CheckedAccess(Boolean.FALSE.equals(registryFields(endpoint, fetched, Optional.empty())
+                .get("private")));
+    }
+
+    /**
+     * What {@link #checkAccess} found.
+     *
+     * @param saysPublic whether the registry's {@code registry.json} says it is public ({@code "private": false}),
+     *                   so that credentials sent to it protect nothing and go to it with every request all the same
+     */
+    public record CheckedAccess(boolean saysPublic) {
+    }
+
+    private static PrompdException noRegistry(RegistryEndpoint endpoint, URI document, NotFound missing) {
+        // after a redirect, the URL it led to is the one that lacks it, and the one to look at
+        String lacking = missing.answeredBy().equals(document) ? "it has no " + RegistryLayout.REGISTRY_DOCUMENT
+                : "its " + RegistryLayout.REGISTRY_DOCUMENT + Urls.redirection(document, missing.answeredBy())
+                        + " was not found";
+        return new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + Urls.display(endpoint.root().uri())
+                + ": " + lacking, endpoint.urlCorrection());
+    }
+
+    /**
+     * The fields of a registry's {@code registry.json}, once it is seen to be one of a protocol this client reads.
+     *
+     * @param asking the failure that asked, if one did, which stands when registry.json is as damaged
+     */
+    private Map<?, ?> registryFields(RegistryEndpoint endpoint, RegistryFetcher.Document fetched,
+                                     Optional<PrompdException> asking) {
+        String root = Urls.display(endpoint.root().uri());
+        URI document = fetched.url();
+        Map<?, ?> registry = fetched.read(json -> {
             if (WebPage.startsOne(json)) {
                 throw webPage(fetched);
             }
@@ -181,7 +232,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
             } catch (PrompdException damaged) {
                 throw asking.orElse(damaged);
             }
-            // only the one field this client needs: a newer protocol may change all others
+            // only the fields this client needs: a newer protocol may change all others
             // after a redirect to another host, that host's answer is the one that says so
             String redirected = Urls.redirection(document, fetched.answeredBy());
             if (!fields.containsKey("protocolVersion")) {
@@ -203,9 +254,10 @@ public final class HttpPackageRegistry implements PackageRegistry {
                         + RegistryLayout.PROTOCOL_VERSION,
                         "update prompd");
             }
-            return protocol;
+            return fields;
         });
         verifiedRoots.add(endpoint.root());
+        return registry;
     }
 
     /**

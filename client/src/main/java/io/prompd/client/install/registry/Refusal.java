@@ -27,6 +27,18 @@ final class Refusal {
      * user keeps it out of the configuration, as CI does, which a login would undo.
      */
     static PrompdException of(RegistryEndpoint endpoint, String named, AccessRefused refused) {
+        return of(endpoint, named, refused, false);
+    }
+
+    /**
+     * A refusal of credentials given to {@code prompd login}, which stores them only once the registry takes them: the
+     * hints speak of credentials given, not of stored ones that may have expired.
+     */
+    static PrompdException ofGiven(RegistryEndpoint endpoint, String named, AccessRefused refused) {
+        return of(endpoint, named, refused, true);
+    }
+
+    private static PrompdException of(RegistryEndpoint endpoint, String named, AccessRefused refused, boolean given) {
         boolean forbidden = refused.status() == 403;
         Optional<Credentials.Resolved> sent = endpoint.credential().filter(credential -> refused.authorized())
                 .map(Credential::credentials);
@@ -35,14 +47,18 @@ final class Refusal {
             String kept = endpoint.secretVariable().map(variable -> sent.get() instanceof Credentials.Basic basic
                             ? "user " + basic.username() + " with the password in $" + variable
                             : "the token in $" + variable)
-                    .orElse("the credentials stored for it");
+                    .orElse(given ? "the credentials given" : "the credentials stored for it");
             if (forbidden) {
                 // the server knows who is asking and says no: new credentials of the same account get the same answer
                 hint = "it accepted " + kept + " but does not let their account read this file: ask the registry's"
                         + " maintainers for access";
             } else {
-                hint = otherKind(endpoint, refused, sent.get()).orElseGet(() -> "it refused " + kept + ", which may"
-                        + " have expired or be wrong: " + endpoint.secretVariable()
+                hint = otherKind(endpoint, refused, sent.get()).orElseGet(() -> given
+                        ? "it refused " + kept + ": check " + (sent.get() instanceof Credentials.Basic
+                                ? "the user name and " : "") + endpoint.secretVariable().map(variable -> "$" + variable)
+                                .orElse(sent.get() instanceof Credentials.Basic ? "password" : "the token")
+                                + ", and log in again"
+                        : "it refused " + kept + ", which may have expired or be wrong: " + endpoint.secretVariable()
                         .map(variable -> "update the variable, where prompd reads it on each run")
                         .orElse("log in again with " + login(endpoint, sent.get())));
             }
