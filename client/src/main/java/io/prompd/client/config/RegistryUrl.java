@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import io.prompd.core.protocol.MalformedUrls;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import java.net.IDN;
@@ -132,7 +133,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             return "a URL holds no spaces: write each as %20" + (holdsMore
                     ? ", and each other character a URL cannot hold as its %-escape" : "") + asIn(url);
         }
-        int index = malformed.getIndex();
+        int index = MalformedUrls.offendingIndex(url, malformed);
         if (index < 0 || index >= url.length()) {
             return malformed.getReason();
         }

@@ -62,7 +62,11 @@ class RegistryUrlTest {
         "localhost:8802/r/                | it has no scheme; write http://localhost:8802/r/",
         "https://example.com/a<b/         | the character '<' at position 22 cannot stand there (Illegal character in"
                 + " path): write it as %3C, as in https://example.com/a%3Cb/",
-        "https://exa<mple.com/            | cannot stand there (Illegal character in authority)",
+        "https://exa<mple.com/            | the character '<' at position 12 cannot stand there (Illegal character in"
+                + " authority)",
+        "http://a^b/                      | the character '^' at position 9 cannot stand there",
+        "http://a.example:80^/            | the character '^' at position 20 cannot stand there",
+        "http://[::1^]/                   | the character '^' at position 12 cannot stand there",
         "http://127.0.0.1:99999/          | 'http://127.0.0.1:99999/': the port 99999 is out of range: use 1 to 65535",
         "http://127.0.0.1:0/              | the port 0 is out of range",
         "http://127.0.0.1:abc/            | the port 'abc' is not a number from 1 to 65535",
@@ -84,6 +88,19 @@ class RegistryUrlTest {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
                 () -> RegistryUrl.parse(written));
         assertTrue(invalid.getMessage().contains(reason), invalid.getMessage());
+    }
+
+    @Test
+    void aCharacterAHostCannotHoldIsTheOneNamed() {
+        IllegalArgumentException quote = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse("https://my\"registry.example.com/"));
+        assertEquals("invalid registry URL: the character '\"' at position 11 cannot stand there (Illegal character in"
+                + " authority)", quote.getMessage());
+
+        IllegalArgumentException afterUser = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse("http://bob:pw@a^b/"));
+        assertTrue(afterUser.getMessage().endsWith("the character '^' at position 16 cannot stand there (Illegal"
+                + " character in authority)"), afterUser.getMessage());
     }
 
     @ParameterizedTest

@@ -41,9 +41,10 @@ public record Dist(String tarball, Integrity integrity, long size, int fileCount
         try {
             url = new URI(tarball);
         } catch (URISyntaxException invalid) {
+            int index = MalformedUrls.offendingIndex(tarball, invalid);
             throw new IllegalArgumentException("the tarball URL '" + ProblemReport.abbreviated(tarball, QUOTED)
                     + "' is not a valid URL: " + invalid.getReason().toLowerCase(Locale.ROOT)
-                    + (invalid.getIndex() < 0 ? "" : " at position " + (invalid.getIndex() + 1)));
+                    + (index < 0 ? "" : " at position " + (index + 1)));
         }
         String scheme = url.getScheme();
         if (scheme != null && !RegistryLayout.URL_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {

@@ -7,6 +7,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
+import io.prompd.core.protocol.MalformedUrls;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.generator.build.BuildOptions;
 import io.prompd.generator.build.BuildProgress;
@@ -132,7 +133,7 @@ final class BuildCommand implements Callable<Integer> {
             url = new URI(text);
         } catch (URISyntaxException unparsable) {
             throw notReadable(text, " (" + unparsable.getReason().toLowerCase(Locale.ROOT) + " at character "
-                    + (unparsable.getIndex() + 1)
+                    + (MalformedUrls.offendingIndex(text, unparsable) + 1)
                     + (text.chars().anyMatch(Character::isWhitespace) ? ": write a space as %20" : "") + ")");
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);

@@ -614,6 +614,9 @@ class BuildCommandTest {
                 + " query or fragment, such as https://example.org/registry/, not 'http://x/a b/' (illegal character in"
                 + " path at character 11: write a space as %20)\nhint: see 'prompd-registry build --help'\n",
                 stderr.toString());
+        stderr.getBuffer().setLength(0);
+        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn^x/r/"));
+        assertTrue(stderr.toString().contains("(illegal character in authority at character 12)"), stderr.toString());
         assertEquals(2, run("build", repo.toString(), "--out", ""));
         assertTrue(stderr.toString().contains("error: --out is empty; give the output folder"), stderr.toString());
         assertFalse(Files.exists(out));
