@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether progress may be drawn on standard error: only when a person sees it. Java 17 cannot ask
- * isatty(2) for one stream ({@link System#console()} answers for standard input and output
- * together), so where Linux's {@code /proc} tells where standard error goes, that answer is used:
- * {@code prompd install > log} still shows progress, and {@code 2> log} keeps it out of the log.
+ * Whether progress may be drawn on standard error: only when a person sees it; whether a secret is
+ * typed at standard input. Java 17 cannot ask isatty(2) for one stream ({@link System#console()}
+ * answers for standard input and output together), so where Linux's {@code /proc} tells where the
+ * stream goes, that answer is used: {@code prompd install > log} still shows progress, {@code 2> log}
+ * keeps it out of the log, and {@code prompd login > log} still asks without echo.
  */
 public final class Terminal {
 
+    private static final Path STANDARD_INPUT = Path.of("/proc/self/fd/0");
     private static final Path STANDARD_ERROR = Path.of("/proc/self/fd/2");
 
     private Terminal() {
@@ -39,8 +41,17 @@ public final class Terminal {
     }
 
     public static boolean isStandardError() {
+        return isTerminal(STANDARD_ERROR);
+    }
+
+    /** Whether a person types standard input, though standard output may go to a file or a pipe. */
+    public static boolean isStandardInput() {
+        return isTerminal(STANDARD_INPUT);
+    }
+
+    private static boolean isTerminal(Path descriptor) {
         try {
-            return isTerminalDevice(Files.readSymbolicLink(STANDARD_ERROR).toString());
+            return isTerminalDevice(Files.readSymbolicLink(descriptor).toString());
         } catch (IOException | UnsupportedOperationException noProcFileSystem) {
             return System.console() != null;
         }

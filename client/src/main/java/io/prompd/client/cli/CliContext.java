@@ -33,7 +33,7 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
     public interface SecretPrompt {
 
         /** @return what was typed, empty at the end of input */
-        Optional<char[]> ask(String prompt);
+        Optional<char[]> ask(String prompt) throws IOException;
     }
 
     public CliContext {
@@ -47,10 +47,8 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
     }
 
     public static CliContext system() {
-        Optional<SecretPrompt> terminal = Optional.ofNullable(System.console())
-                .map(console -> prompt -> Optional.ofNullable(console.readPassword("%s: ", prompt)));
         return new CliContext(System.getenv(), Path.of(""), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
-                Sleeper.THREAD, System.in, terminal, Terminal.isStandardError());
+                Sleeper.THREAD, System.in, TerminalPrompt.ofStandardInput(), Terminal.isStandardError());
     }
 
     public Optional<String> variable(String name) {

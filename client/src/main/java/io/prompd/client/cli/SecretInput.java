@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -28,13 +29,14 @@ final class SecretInput {
      */
     static String read(CliContext context, String prompt) throws IOException {
         Optional<CliContext.SecretPrompt> terminal = context.terminal();
-        Optional<String> secret = terminal.isPresent() ? typed(terminal.get(), prompt) : firstLine(context, prompt);
+        Optional<String> secret = terminal.isPresent() ? typed(terminal.get(), prompt)
+                : firstLine(context.stdin(), prompt);
         return secret.filter(text -> !text.isEmpty()).orElseThrow(() -> new PrompdException(ExitCode.USAGE,
                 "no " + prompt + " was given",
                 "type it when asked, or pipe it in on standard input, as in 'prompd login < token.txt'"));
     }
 
-    private static Optional<String> typed(CliContext.SecretPrompt terminal, String prompt) {
+    private static Optional<String> typed(CliContext.SecretPrompt terminal, String prompt) throws IOException {
         return terminal.ask(prompt).map(typed -> {
             String secret = new String(typed);
             // only the array can be cleared: the String, which the configuration needs, stays until collected
@@ -43,12 +45,13 @@ final class SecretInput {
         });
     }
 
-    private static Optional<String> firstLine(CliContext context, String prompt) throws IOException {
+    /** The first line of the stream, without its line end; empty at the end of input. */
+    static Optional<String> firstLine(InputStream stdin, String prompt) throws IOException {
         // Bytes that are not UTF-8 would otherwise become U+FFFD, and a secret other than the one given be stored.
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         // Not closed: the reader would close the caller's standard input.
-        BufferedReader reader = new BufferedReader(new InputStreamReader(context.stdin(), strict));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, strict));
         try {
             return Optional.ofNullable(reader.readLine());
         } catch (CharacterCodingException notUtf8) {
