@@ -243,6 +243,43 @@ class PrompdJarIT {
         assertEquals("", noOutput.err());
     }
 
+    /**
+     * Ctrl-\\ (SIGQUIT) while the output goes to a file: the JVM's thread dump goes to stderr, and stdout holds only
+     * what prompd wrote. The signal is sent once the JVM catches it, as a person's key comes long after the start.
+     */
+    @Test
+    void aThreadDumpAskedForWithSigquitStaysOutOfStandardOutput() throws Exception {
+        Path out = work.resolve("out.txt");
+        Path err = work.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(Processes.command(LAUNCHER, "login", "--offline", "--registry",
+                "http://127.0.0.1:18340/")).directory(work.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().put("PROMPD_HOME", work.resolve("home").toString());
+        Process login = builder.start();
+        try {
+            Path status = Path.of("/proc", String.valueOf(login.pid()), "status");
+            // the mask of caught signals, SIGQUIT its third bit: the JVM has set its handler, waiting for the token
+            while (Files.readAllLines(status).stream().filter(line -> line.startsWith("SigCgt:"))
+                    .noneMatch(line -> (Long.parseLong(line.substring("SigCgt:".length()).strip(), 16) & 4) != 0)) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, new ProcessBuilder("kill", "-QUIT", String.valueOf(login.pid())).start().waitFor());
+            while (!(Files.readString(out) + Files.readString(err)).contains("Full thread dump")) {
+                Thread.sleep(50);
+            }
+            login.getOutputStream().write("token\n".getBytes(StandardCharsets.UTF_8));
+            login.getOutputStream().close();
+            assertEquals(0, login.waitFor());
+        } finally {
+            login.destroyForcibly();
+        }
+
+        assertTrue(Files.readString(err).contains("Full thread dump"), "the dump goes to stderr");
+        String printed = Files.readString(out);
+        assertTrue(printed.startsWith("logged in to http://127.0.0.1:18340/") && !printed.contains("thread dump"),
+                printed);
+    }
+
     @Test
     void aPromptThisUserMayNotReadIsSaidToBeUnreadableNotUnwritable() throws Exception {
         assertEquals(0, prompd("init", "pkg", "--name", "@smoke/pkg").exitCode());
