@@ -105,7 +105,7 @@ final class ConfigJson {
         root.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
                 problems.error(file.toString(), Pointer.of(field), "unknown field '"
-                        + Urls.withUserPartMasked(field) + "'", "the fields are " + String.join(", ", FIELDS));
+                        + Urls.withAnyUserPartMasked(field) + "'", "the fields are " + String.join(", ", FIELDS));
             }
         });
         Optional<RegistryRef> defaultRegistry = Optional.ofNullable(root.get(ConfigFields.DEFAULT_REGISTRY))
@@ -149,7 +149,7 @@ final class ConfigJson {
             return pointer;
         }
         String[] segments = pointer.substring(1).split("/", -1);
-        return Pointer.of(Stream.of(segments).map(Pointer::readable).map(Urls::withUserPartMasked)
+        return Pointer.of(Stream.of(segments).map(Pointer::readable).map(Urls::withAnyUserPartMasked)
                 .toArray(String[]::new));
     }
 

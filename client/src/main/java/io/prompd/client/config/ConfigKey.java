@@ -42,7 +42,7 @@ public sealed interface ConfigKey {
             case ConfigFields.SCOPES -> new ScopeRoute(parsed(key, rest, Scope::parse));
             case ConfigFields.CREDENTIALS -> new CredentialsOf(parsed(key, rest, RegistryUrl::parse));
             default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key '"
-                    + Urls.withUserPartMasked(key) + "'", "the keys are " + FORMS
+                    + Urls.withAnyUserPartMasked(key) + "'", "the keys are " + FORMS
                     + "; 'prompd config list' shows those set");
         };
     }
@@ -53,7 +53,7 @@ public sealed interface ConfigKey {
         } catch (IllegalArgumentException invalid) {
             // a credentials key is a URL, which may hold the password the problem is about
             throw new PrompdException(ExitCode.USAGE, "invalid configuration key '"
-                    + Urls.withUserPartMasked(key) + "': " + invalid.getMessage(), "the keys are " + FORMS);
+                    + Urls.withAnyUserPartMasked(key) + "': " + invalid.getMessage(), "the keys are " + FORMS);
         }
     }
 

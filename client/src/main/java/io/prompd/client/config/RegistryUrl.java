@@ -35,8 +35,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         Objects.requireNonNull(uri, "uri");
         List<String> problems = problems(uri);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid registry URL '" + shown(uri) + "': "
-                    + String.join("; ", problems));
+            throw invalid(uri, problems);
         }
         uri = normalized(uri);
     }
@@ -62,6 +61,12 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     private static final String HEX_DIGITS = "0123456789ABCDEF";
     private static final String USER_PART = "the URL holds a user or password; remove it and run"
             + " 'prompd login' instead";
+    /**
+     * A user part holding a '/', '?' or '#', which ends the authority inside it, as every URL reader takes it: the
+     * rest of the password would be read as a host, a port and a path. Shared by registry and proxy URLs.
+     */
+    public static final String UNESCAPED_USER_PART = "the URL's user or password holds a character that must be"
+            + " percent-escaped ('/' as %2F, '?' as %3F, '#' as %23, '@' as %40)";
     private static final String NO_SCHEME = "use an absolute http://, https:// or file:/// URL";
 
     /** @throws IllegalArgumentException naming every rule the text breaks */
@@ -91,12 +96,48 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         // password.
         String masked = Urls.withUserPartMasked(url);
         try {
-            return new RegistryUrl(new URI(masked));
-        } catch (URISyntaxException malformed) {
-            String because = malformedBecause(masked, malformed, url.length() - masked.length());
-            throw new IllegalArgumentException("invalid registry URL: " + (masked.equals(url) ? "" : USER_PART + "; ")
-                    + because, malformed);
+            return read(masked, url, List.of());
+        } catch (IllegalArgumentException invalid) {
+            // read up to its last '@', a user part ending past the authority is named, and no piece of it quoted
+            Optional<String> unescaped = Urls.withUnescapedUserPartMasked(url);
+            if (unescaped.isEmpty()) {
+                throw invalid;
+            }
+            // never a URL: the masked user part is one, which is refused
+            return read(unescaped.get(), url, List.of(UNESCAPED_USER_PART));
         }
+    }
+
+    /**
+     * The URL of a text whose user part, if any, is masked, or the exception naming every rule it breaks.
+     *
+     * @param written as the user wrote it, for the positions of a malformed one
+     * @param first   problems to name before those of the URL
+     */
+    private static RegistryUrl read(String masked, String written, List<String> first) {
+        URI uri;
+        try {
+            uri = new URI(masked);
+        } catch (URISyntaxException malformed) {
+            String because = malformedBecause(masked, malformed, written.length() - masked.length());
+            List<String> problems = new ArrayList<>(first);
+            if (!masked.equals(written)) {
+                problems.add(USER_PART);
+            }
+            problems.add(because);
+            throw new IllegalArgumentException("invalid registry URL: " + String.join("; ", problems), malformed);
+        }
+        List<String> problems = new ArrayList<>(first);
+        problems.addAll(problems(uri));
+        if (!problems.isEmpty()) {
+            throw invalid(uri, problems);
+        }
+        return new RegistryUrl(uri);
+    }
+
+    private static IllegalArgumentException invalid(URI uri, List<String> problems) {
+        return new IllegalArgumentException("invalid registry URL '" + shown(uri) + "': "
+                + String.join("; ", problems));
     }
 
     /**

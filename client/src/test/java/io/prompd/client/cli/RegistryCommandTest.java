@@ -539,15 +539,24 @@ class RegistryCommandTest {
 
     /**
      * A user part holding an '@', or before a host URI finds invalid, is one URI reads as part of the authority: it
-     * is masked all the same, wherever a registry URL is read.
+     * is masked all the same, wherever a registry URL is read. So is one holding a '/', '?' or '#', which ends the
+     * authority inside the password, up to the last '@', with the escapes to write named.
      */
     @Test
     void aUserPartJavaCannotReadIsMaskedWhereverARegistryUrlIsRead() throws IOException {
         String userPart = "the URL holds a user or password; remove it and run 'prompd login' instead";
+        String escaped = "the URL's user or password holds a character that must be percent-escaped ('/' as %2F, '?'"
+                + " as %3F, '#' as %23, '@' as %40)";
         Map<String, String> refusals = Map.of(
                 "http://u:SEC@RET@127.0.0.1:18165/", "invalid registry URL 'http://***@127.0.0.1:18165/': " + userPart,
                 "http://u:SECRET@bad_host/", "invalid registry URL 'http://***@bad_host/': the host name 'bad_host' is"
-                        + " not valid: use letters a-z, digits, '-' and '.'; " + userPart);
+                        + " not valid: use letters a-z, digits, '-' and '.'; " + userPart,
+                "https://ci:SEC/RET@127.0.0.1:18321/", "invalid registry URL 'https://***@127.0.0.1:18321/': "
+                        + escaped + "; " + userPart,
+                "https://ci:SEC?RET@127.0.0.1:18321/", "invalid registry URL 'https://***@127.0.0.1:18321/': "
+                        + escaped + "; " + userPart,
+                "https://ci:SEC#RET@127.0.0.1:18321/", "invalid registry URL 'https://***@127.0.0.1:18321/': "
+                        + escaped + "; " + userPart);
         Path home = work.resolve("home");
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             String url = refusal.getKey();
@@ -556,15 +565,17 @@ class RegistryCommandTest {
                     CliRun.in(work, home, "", Map.of("PROMPD_REGISTRY", url), "info", "x"),
                     prompd("config", "set", "registries.zz", url), prompd("config", "set", "scopes.@zz", url),
                     prompd("config", "set", "registry", url), prompd("config", "get", "credentials." + url),
-                    prompd("config", "set", "credentials." + url, "x"), prompd("login", "--registry", url)));
+                    prompd("config", "set", "credentials." + url, "x"), prompd("login", "--registry", url),
+                    prompd("registry", "add", "zz", url, "--json"),
+                    prompd("--verbose", "info", "x", "--registry", url)));
             Files.createDirectories(home);
             Files.writeString(home.resolve("config.json"), Json.writeString(Map.of("registries", Map.of("zz", url))));
             runs.add(prompd("config", "list"));
             runs.add(prompd("config", "list", "--json"));
             Files.delete(home.resolve("config.json"));
 
-            assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1), runs.stream().map(CliRun::exitCode).toList(),
-                    url);
+            assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1),
+                    runs.stream().map(CliRun::exitCode).toList(), url);
             for (CliRun run : runs) {
                 assertTrue((run.out() + run.err()).contains(refusal.getValue()), run.out() + run.err());
                 assertFalse((run.out() + run.err()).contains("SEC"), run.out() + run.err());

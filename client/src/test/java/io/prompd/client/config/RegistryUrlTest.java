@@ -190,6 +190,35 @@ class RegistryUrlTest {
         assertFalse(invalid.getMessage().contains("SEC") || invalid.getMessage().contains("RET"), invalid.getMessage());
     }
 
+    /**
+     * A '/', '?' or '#' in a password ends the authority as every URL reader takes it, so the piece before it reads as
+     * host and port, and the rest as the path: the message masks all up to the last '@' and names the escapes to
+     * write, rather than blaming a port made of the password.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://ci:SEC/RET==@127.0.0.1:18321/ | https://***@127.0.0.1:18321/",
+        "https://ci:SEC?RET@127.0.0.1:18321/   | https://***@127.0.0.1:18321/",
+        "https://ci:SEC#RET@127.0.0.1:18321/r/ | https://***@127.0.0.1:18321/r/",
+        "https://ci:SEC/R@ET@127.0.0.1:18321/  | https://***@127.0.0.1:18321/"})
+    void aUserPartHoldingACharacterThatEndsTheAuthorityIsMaskedToItsLastAtSignAndNamedForIt(String written,
+                                                                                         String shown) {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse(written));
+
+        assertEquals("invalid registry URL '" + shown + "': the URL's user or password holds a character that must"
+                + " be percent-escaped ('/' as %2F, '?' as %3F, '#' as %23, '@' as %40); the URL holds a user or"
+                + " password; remove it and run 'prompd login' instead", invalid.getMessage());
+        assertFalse(invalid.getMessage().contains("SEC") || invalid.getMessage().contains("RET"), invalid.getMessage());
+    }
+
+    @Test
+    void anAtSignInThePathOfAUrlThatReadsIsNoUserPart() {
+        assertEquals("https://cdn.example/gh/acme/registry@main/",
+                RegistryUrl.parse("https://cdn.example/gh/acme/registry@main/").toString());
+        assertEquals("file:///srv/me@work/registry/", RegistryUrl.parse("file:///srv/me@work/registry").toString());
+    }
+
     @Test
     void aUrlWithoutSchemeIsQuotedWithItsQueryHidden() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,

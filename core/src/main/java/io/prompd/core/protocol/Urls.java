@@ -2,6 +2,7 @@ package io.prompd.core.protocol;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 
 /** URLs as prompd writes them, in {@code prompd.lock} and {@code --json}, and as messages show them. */
 public final class Urls {
@@ -47,17 +48,53 @@ public final class Urls {
      * key), which {@link #display} cannot take apart.
      */
     public static String withUserPartMasked(String text) {
-        int schemeEnd = text.indexOf("://");
-        if (schemeEnd < 0) {
+        int authorityStart = authorityStart(text);
+        if (authorityStart < 0) {
             return text;
         }
-        int authorityStart = schemeEnd + "://".length();
+        int at = text.lastIndexOf('@', authorityEnd(text, authorityStart) - 1);
+        return at < authorityStart ? text : text.substring(0, authorityStart) + "***" + text.substring(at);
+    }
+
+    /**
+     * The text with all from its {@code ://} to its last '@' shown as {@code ***}, when that '@' lies past the
+     * authority as a URL reader finds it, at its first '/', '?' or '#': a user part holding one of those unescaped,
+     * which ends the authority inside the password, so that a reader takes a piece of it for the host or port, and the
+     * rest for the path. Empty when no '@' lies past the authority, or the URL has no authority at all
+     * ({@code file:///path@x}). For a URL that does not read, or does not read as one that may be used: one that does,
+     * such as {@code https://cdn.example/gh/acme/registry@main/}, holds an '@' in its path.
+     */
+    public static Optional<String> withUnescapedUserPartMasked(String text) {
+        int authorityStart = authorityStart(text);
+        if (authorityStart < 0 || authorityEnd(text, authorityStart) == authorityStart) {
+            return Optional.empty();
+        }
+        int at = text.lastIndexOf('@');
+        return at < authorityEnd(text, authorityStart) ? Optional.empty()
+                : Optional.of(text.substring(0, authorityStart) + "***" + text.substring(at));
+    }
+
+    /**
+     * The text with its user part masked, as {@link #withUnescapedUserPartMasked} masks it where it applies, else as
+     * {@link #withUserPartMasked}: for quoting a URL, or a text holding one (a configuration key), that was refused.
+     */
+    public static String withAnyUserPartMasked(String text) {
+        return withUnescapedUserPartMasked(text).orElseGet(() -> withUserPartMasked(text));
+    }
+
+    /** Where the authority of a URL in the text starts, after its {@code ://}; -1 without one. */
+    private static int authorityStart(String text) {
+        int schemeEnd = text.indexOf("://");
+        return schemeEnd < 0 ? -1 : schemeEnd + "://".length();
+    }
+
+    /** Where the authority starting there ends, as a URL reader finds it: at the first '/', '?' or '#', or the end. */
+    private static int authorityEnd(String text, int authorityStart) {
         int authorityEnd = authorityStart;
         while (authorityEnd < text.length() && "/?#".indexOf(text.charAt(authorityEnd)) < 0) {
             authorityEnd++;
         }
-        int at = text.lastIndexOf('@', authorityEnd - 1);
-        return at < authorityStart ? text : text.substring(0, authorityStart) + "***" + text.substring(at);
+        return authorityEnd;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.prompd.core.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,5 +48,21 @@ class UrlsTest {
             "company                              | company"})
     void aUserPartIsMaskedUpToTheLastAtSignOfTheAuthorityInATextThatMayNotParse(String written, String shown) {
         assertEquals(shown, Urls.withUserPartMasked(written));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://ci:Xk9/Qz+Tok3n==@127.0.0.1:18321/ | https://***@127.0.0.1:18321/",
+            "https://ci:Xk9?Qz@host/r/                  | https://***@host/r/",
+            "https://ci:Xk9#Qz@host                     | https://***@host",
+            "http://u:p@s/s@host:1/a@b                  | http://***@b",
+            "credentials.https://u:p/w@h/               | credentials.https://***@h/",
+            "https://u:p@host/                          | ",
+            "https://host/a                             | ",
+            "file:///srv/a@b/                           | ",
+            "company@example                            | "})
+    void aUserPartHoldingWhatEndsTheAuthorityIsMaskedUpToTheLastAtSignPastIt(String written, String shown) {
+        assertEquals(Optional.ofNullable(shown), Urls.withUnescapedUserPartMasked(written));
+        assertEquals(shown == null ? Urls.withUserPartMasked(written) : shown, Urls.withAnyUserPartMasked(written));
     }
 }

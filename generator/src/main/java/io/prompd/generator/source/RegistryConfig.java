@@ -113,7 +113,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         try {
             URI uri = new URI(text);
             if (!uri.isAbsolute() || uri.getHost() == null && !RegistryLayout.isFileUrl(uri)) {
-                file.error(pointer, "'" + Urls.withUserPartMasked(text) + "' is not an absolute URL",
+                file.error(pointer, "'" + Urls.withAnyUserPartMasked(text) + "' is not an absolute URL",
                         "write it as https://host/path/");
                 return Optional.empty();
             }
@@ -134,8 +134,8 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             return Optional.of(uri);
         } catch (URISyntaxException invalid) {
             // the reason quotes the text itself
-            file.error(pointer, "'" + Urls.withUserPartMasked(text) + "' is not a valid URL: "
-                    + invalid.getReason().replace(text, Urls.withUserPartMasked(text)),
+            file.error(pointer, "'" + Urls.withAnyUserPartMasked(text) + "' is not a valid URL: "
+                    + invalid.getReason().replace(text, Urls.withAnyUserPartMasked(text)),
                     "write it as https://host/path/");
             return Optional.empty();
         }
