@@ -4,6 +4,7 @@ import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -98,12 +99,21 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        // the value is not repeated in the reason: it may hold a password
-        String unusableBecause = "the proxy in " + variableName(variables, lowerCaseName).orElseThrow()
-                + " is unusable: ";
+        // the value is not repeated in the reason, but with its user part masked: it may hold a password
+        String variable = variableName(variables, lowerCaseName).orElseThrow();
+        String unusableBecause = "the proxy in " + variable + " is unusable: ";
+        String written = text.get().contains("://") ? text.get() : "http://" + text.get();
+        // split as a registry's URL is, which is how curl reads it: a '/', '?' or '#' ends the authority, where a
+        // password holding one would be read as host, port and path, and the last '@' before that the user part
+        Optional<String> unescaped = Urls.withUnescapedUserPartMasked(written);
+        if (unescaped.isPresent()) {
+            unusable.put(scheme, "the proxy in " + variable + " ('" + unescaped.get() + "') is unusable: "
+                    + RegistryUrl.UNESCAPED_USER_PART);
+            return Optional.empty();
+        }
         URI url;
         try {
-            url = new URI(text.get().contains("://") ? text.get() : "http://" + text.get());
+            url = new URI(Urls.withUserPartEscaped(written));
         } catch (URISyntaxException malformed) {
             unusable.put(scheme, unusableBecause + "it is not a URL");
             return Optional.empty();

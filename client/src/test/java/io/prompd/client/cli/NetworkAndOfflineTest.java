@@ -206,6 +206,24 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aProxyPasswordHoldingAnAtSignEndsAtTheLastOneAndOneHoldingASlashIsNamedMasked() throws IOException {
+        String viaProxy = "http://registry.example/";
+        CliRun at = CliRun.in(project, home, "", Map.of("http_proxy", "http://ci:p@ss@" + server.url().getAuthority()),
+                "install", "@acme/base", "--registry", viaProxy);
+        CliRun slash = CliRun.in(project, home, "", Map.of("http_proxy", "http://ci:SEC/RET@"
+                + server.url().getAuthority()), "info", "@acme/base", "--registry", viaProxy);
+
+        assertEquals(0, at.exitCode(), at.err());
+        assertTrue(Files.readString(project.resolve("prompd.lock")).contains("\"resolved\": \"" + viaProxy
+                + "packages/@acme/base/-/base-1.0.0.tgz\""), "the host the proxy reached for the client");
+        assertEquals(2, slash.exitCode(), slash.err());
+        assertTrue(slash.err().startsWith("error: the proxy in http_proxy ('http://***@" + server.url().getAuthority()
+                + "') is unusable: the URL's user or password holds a character that must be percent-escaped"),
+                slash.err());
+        assertFalse(slash.err().contains("SEC") || slash.err().contains("RET"), slash.err());
+    }
+
+    @Test
     void aCaFileNamedRelativelyIsFoundFromTheWorkingFolderAndAnUnusableOneIsAUsageError() {
         CliRun run = CliRun.in(project, home, "", Map.of("PROMPD_CA_FILE", "company.pem"),
                 "info", "@acme/base", "--registry", "https://127.0.0.1:9/");

@@ -134,6 +134,30 @@ class ProxiesTest {
         assertEquals("p.example:3128", server.toString());
     }
 
+    /** As curl reads it, and as a registry's URL is split: the user part ends at the authority's last '@'. */
+    @Test
+    void aPasswordHoldingAnAtSignEndsAtTheLastOne() {
+        ProxyServer server = Proxies.of(Map.of("http_proxy", "http://ci:p@ss@127.0.0.1:18329")).http().orElseThrow();
+
+        assertEquals(Optional.of("ci"), server.user());
+        assertEquals(Optional.of("p@ss"), server.password());
+        assertEquals("127.0.0.1:18329", server.toString());
+    }
+
+    @Test
+    void aPasswordHoldingWhatEndsTheAuthorityIsNamedWithTheUserPartMasked() {
+        for (String value : List.of("http://ci:SEC/RET@127.0.0.1:18329", "ci:SEC?RET@127.0.0.1:18329",
+                "http://ci:SEC#R@ET@127.0.0.1:18329/")) {
+            PrompdException error = assertThrows(PrompdException.class, () -> Proxies.of(Map.of("http_proxy", value))
+                    .proxyFor(REGISTRY), value);
+
+            assertEquals(ExitCode.USAGE, error.exitCode());
+            assertEquals("the proxy in http_proxy ('http://***@127.0.0.1:18329" + (value.endsWith("/") ? "/" : "")
+                    + "') is unusable: the URL's user or password holds a character that must be percent-escaped"
+                    + " ('/' as %2F, '?' as %3F, '#' as %23, '@' as %40)", error.getMessage());
+        }
+    }
+
     /** A forward proxy on loopback: answers requests for any host, after a Basic login when {@code login} is set. */
     private Proxies forwardProxy(Optional<String> login, String proxyUrl) {
         proxy.handle("/", exchange -> {

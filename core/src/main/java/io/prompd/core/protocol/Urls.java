@@ -82,6 +82,21 @@ public final class Urls {
         return withUnescapedUserPartMasked(text).orElseGet(() -> withUserPartMasked(text));
     }
 
+    /**
+     * The text with a user part holding an '@' (which ends at the authority's last '@') written with each such '@'
+     * as {@code %40}, as {@link URI} reads it, which takes no user part with one, nor the host after it: a password
+     * that is any text, as a proxy's, is read as WHATWG URL and curl read it.
+     */
+    public static String withUserPartEscaped(String text) {
+        int authorityStart = authorityStart(text);
+        if (authorityStart < 0) {
+            return text;
+        }
+        int at = text.lastIndexOf('@', authorityEnd(text, authorityStart) - 1);
+        return at < authorityStart ? text : text.substring(0, authorityStart)
+                + text.substring(authorityStart, at).replace("@", "%40") + text.substring(at);
+    }
+
     /** Where the authority of a URL in the text starts, after its {@code ://}; -1 without one. */
     private static int authorityStart(String text) {
         int schemeEnd = text.indexOf("://");

@@ -65,4 +65,16 @@ class UrlsTest {
         assertEquals(Optional.ofNullable(shown), Urls.withUnescapedUserPartMasked(written));
         assertEquals(shown == null ? Urls.withUserPartMasked(written) : shown, Urls.withAnyUserPartMasked(written));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://ci:p@ss@127.0.0.1:18329   | http://ci:p%40ss@127.0.0.1:18329",
+            "http://a@b:c@d@host/x@y          | http://a%40b:c%40d@host/x@y",
+            "http://ci:pass@host/             | http://ci:pass@host/",
+            "http://host/x@y                  | http://host/x@y",
+            "host:3128                        | host:3128"})
+    void everyAtSignOfTheAuthorityButTheLastIsEscapedSoThatUriReadsTheUserPartAsCurlDoes(String written,
+                                                                                      String escaped) {
+        assertEquals(escaped, Urls.withUserPartEscaped(written));
+    }
 }
