@@ -66,7 +66,7 @@ final class PackCommand implements Callable<Integer> {
         // Inside the package, only its root is a place that the next pack leaves out.
         Path defaultFolder = context.workingDirectory().startsWith(packageFolder) ? packageFolder
                 : context.workingDirectory();
-        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT).pack(packageFolder,
+        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut()).pack(packageFolder,
                 out == null ? PackService.Target.folder(defaultFolder) : target(context, out));
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.noteRepaired(outcome.repaired(), err);

@@ -141,6 +141,19 @@ public final class PrompdCommand implements Runnable {
         }
     }
 
+    /**
+     * The home, for a command that only keeps it out of a package folder it lies in (pack and validate, which must
+     * never pack its credentials and installed packages); empty when no usable folder is chosen. Not taken as the
+     * command's home: no failure of such a command is the home's ({@link #retold}).
+     */
+    Optional<Path> homeToLeaveOut() {
+        try {
+            return Optional.of(chosenHome().folder());
+        } catch (PrompdException unusable) {
+            return Optional.empty();
+        }
+    }
+
     private Path homeFolder() {
         askedHome = chosenHome();
         return askedHome.folder();

@@ -57,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
         // the dependency files are checked at best effort: no registry setting matters, and an unusable home skips them
         Optional<PackageStore> store = root.packagesFolder()
                 .map(packages -> new PackageStore(packages, ArchiveLimits.DEFAULT));
-        PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT)
+        PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut())
                 .validate(packageFolder, InstalledVersions.forPackage(packageFolder, store));
         PackageReport report = validation.report();
         noteRepaired(validation.repaired(), spec.commandLine().getErr());

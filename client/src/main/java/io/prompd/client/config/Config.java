@@ -1,6 +1,7 @@
 package io.prompd.client.config;
 
 import io.prompd.core.SortedCopies;
+import io.prompd.core.config.ConfigFields;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package io.prompd.client.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.config.ConfigFields;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;

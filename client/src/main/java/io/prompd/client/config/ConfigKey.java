@@ -2,6 +2,7 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.config.ConfigFields;
 import io.prompd.core.protocol.Urls;
 import java.util.Optional;
 import java.util.SortedMap;

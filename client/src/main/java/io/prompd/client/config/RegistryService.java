@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.config.ConfigFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

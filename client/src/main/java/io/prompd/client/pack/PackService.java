@@ -48,9 +48,12 @@ public final class PackService {
     private static final String LOCKED = "the version prompd.lock pins";
 
     private final PackageValidator validator;
+    private final Optional<Path> home;
 
-    public PackService(ArchiveLimits limits) {
+    /** @param home the prompd home in use, left out of a package it lies in; empty when none is usable */
+    public PackService(ArchiveLimits limits, Optional<Path> home) {
         this.validator = new PackageValidator(limits);
+        this.home = Objects.requireNonNull(home, "home");
     }
 
     /**
@@ -81,7 +84,7 @@ public final class PackService {
      */
     public Validation validate(Path folder, InstalledVersions installed) throws IOException {
         List<Path> repaired = removeLeftovers(folder);
-        PackageReport report = validator.validate(new DirectorySource(folder));
+        PackageReport report = validator.validate(new DirectorySource(folder), homeIn(folder));
         SortedMap<PackageName, VersionRange> declared = report.draft().dependencies();
         DependencyFiles.Result taken = DependencyFiles.check(DependencyFiles.uses(report.prompts().values()),
                 installed.within(declared), LOCKED);
@@ -90,6 +93,29 @@ public final class PackService {
                 .collect(Collectors.partitioningBy(name -> installed.outOfDate(declared, name),
                         Collectors.toCollection(TreeSet::new)));
         return new Validation(report.withProblems(taken.problems()), stale.get(false), stale.get(true), repaired);
+    }
+
+    /**
+     * The path in the package of the prompd home in use, when it lies inside: its credentials and installed packages
+     * are never the package's, as npm never packs .npmrc. Real paths are compared, as a link may lead either way.
+     *
+     * @throws PrompdException CONFLICT when the package folder is the home itself, whose files pack cannot tell from
+     *                         the package's
+     */
+    private Optional<String> homeIn(Path folder) throws IOException {
+        if (home.isEmpty() || !Files.isDirectory(home.get())) {
+            return Optional.empty();
+        }
+        Path real = Folders.real(home.get());
+        Path root = Folders.real(folder);
+        if (real.equals(root)) {
+            throw new PrompdException(ExitCode.CONFLICT, "the package folder " + folder + " is the prompd home in use:"
+                    + " its config.json holds the credentials 'prompd login' stores, and its packages/ folder the"
+                    + " installed packages, which pack would take for the package's", "keep the prompd home outside"
+                    + " package folders: point $PROMPD_HOME or --home at another folder");
+        }
+        return real.startsWith(root) ? Optional.of(root.relativize(real).toString().replace('\\', '/'))
+                : Optional.empty();
     }
 
     /**
@@ -125,7 +151,7 @@ public final class PackService {
     public PackOutcome pack(Path folder, Target target) throws IOException {
         List<Path> repaired = removeLeftovers(folder);
         DirectorySource source = new DirectorySource(folder);
-        PackageReport report = validator.validate(source);
+        PackageReport report = validator.validate(source, homeIn(folder));
         Optional<Manifest> manifest = report.packable();
         if (manifest.isEmpty()) {
             return new PackOutcome(report, Optional.empty(), repaired);

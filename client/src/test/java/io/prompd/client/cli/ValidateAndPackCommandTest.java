@@ -580,6 +580,73 @@ class ValidateAndPackCommandTest {
         assertEquals(2, json.get("problems").size(), json.toString());
     }
 
+    /**
+     * A CI caching its prompd home in the checkout: what 'prompd login' stored there, and the installed packages,
+     * private ones too, are never the package's, as npm never packs .npmrc. A copy of the home, which no command knows
+     * for its own, is refused for the credentials its config.json holds.
+     */
+    @Test
+    void thePrompdHomeInUseIsLeftOutOfThePackageItLiesInAndACopyHoldingCredentialsIsRefused() throws IOException {
+        Path inside = pkg.resolve(".prompd-home");
+        // as 'prompd login' stores them, without a registry to log in to
+        write(".prompd-home/config.json", """
+                {
+                  "credentials": {
+                    "http://127.0.0.1:18321/": {
+                      "password": "S3cret-PW",
+                      "username": "ci"
+                    }
+                  },
+                  "registries": {
+                    "acme": "http://127.0.0.1:18321/"
+                  }
+                }
+                """);
+        write(".prompd-home/packages/@acme/private@1.0.0/prompts/p.prmd", "---\nid: p\n---\nPrivate\n");
+        String leftOut = """
+                .prompd-home/
+                  warning left out of the package: it is the prompd home in use, which holds the credentials 'prompd\
+                 login' stores and the installed packages
+                """;
+
+        CliRun validate = CliRun.in(pkg, inside, "validate");
+        CliRun pack = CliRun.in(pkg, inside, "pack");
+
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains(leftOut), validate.out());
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertTrue(pack.err().contains(leftOut), pack.err());
+        assertEquals(List.of("README.md", "prompd.json", "prompts/greet.prmd"),
+                tarEntries(pkg.resolve("acme-greeter-1.0.0.tgz")));
+
+        Files.delete(pkg.resolve("acme-greeter-1.0.0.tgz"));
+        write("ci/config.json", Files.readString(inside.resolve("config.json")));
+        CliRun copy = CliRun.in(pkg, inside, "pack");
+        CliRun anotherHome = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, copy.exitCode(), copy.err());
+        assertTrue(copy.err().contains("""
+                ci/config.json
+                  error   line 4: the file is a prompd configuration holding the password or token 'prompd login'\
+                 stored for a registry
+                """), copy.err());
+        assertFalse(Files.exists(pkg.resolve("acme-greeter-1.0.0.tgz")));
+        assertEquals(1, anotherHome.exitCode(), anotherHome.out());
+        assertTrue(anotherHome.out().contains(".prompd-home/config.json\n  error   line 4: the file is a prompd"
+                + " configuration holding"), anotherHome.out());
+        assertFalse((validate.out() + pack.err() + copy.err() + anotherHome.out()).contains("S3cret"));
+    }
+
+    @Test
+    void aPackageFolderThatIsThePrompdHomeInUseIsRefused() {
+        CliRun pack = CliRun.in(pkg, pkg, "pack");
+
+        assertEquals(4, pack.exitCode(), pack.err());
+        assertTrue(pack.err().startsWith("error: the package folder " + pkg + " is the prompd home in use"),
+                pack.err());
+        assertFalse(Files.exists(pkg.resolve("acme-greeter-1.0.0.tgz")));
+    }
+
     private static List<String> tarEntries(Path tarball) throws IOException {
         List<String> names = new ArrayList<>();
         try (TarArchiveInputStream tar =

@@ -17,10 +17,18 @@ public record LeftOut(String path, Reason reason) {
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** Why a path is left out; {@code prompd validate} warns about {@link #SECRET}. */
+    /** Why a path is left out; {@code prompd validate} warns about {@link #SECRET} and {@link #HOME}. */
     public enum Reason {
         /** Under {@code .git/}, {@code node_modules/} or {@code .prompd/}: tooling state, never package content. */
         ALWAYS_EXCLUDED,
+        /**
+         * The prompd home in use ({@code $PROMPD_HOME}, {@code --home}), where it lies inside the package, as where a
+         * CI caches it in its checkout: it holds the credentials {@code prompd login} stores and the installed
+         * packages, private ones too, never content of the package, as npm never packs {@code .npmrc}. Only the
+         * command that knows its home leaves it out; a copy of its {@code config.json} holding credentials is refused
+         * anywhere, as a secret.
+         */
+        HOME,
         /**
          * Named {@code .env*}, or as a credentials file or a copy of one ({@code .npmrc*}, {@code .pypirc*},
          * {@code .netrc*}, {@code _netrc*}, {@code .git-credentials*}): it looks like secrets, and secrets
@@ -61,6 +69,8 @@ public record LeftOut(String path, Reason reason) {
             return switch (this) {
                 case ALWAYS_EXCLUDED -> "pack never packs " + PackSelector.ALWAYS_EXCLUDED_NAMES.stream().sorted()
                         .map(name -> name + "/").collect(Collectors.joining(", "));
+                case HOME -> "pack never packs the prompd home in use, which holds the credentials 'prompd login'"
+                        + " stores and the installed packages";
                 case SECRET -> "it looks like secrets, and pack never packs them (" + PackSelector.SECRET_LIST + ")";
                 case TEMPORARY -> "pack never packs prompd's own temporary files (" + PackSelector.TEMPORARY_LIST + ")";
                 case TARBALL -> "pack never packs a .tgz or .tar.gz at the package root";
@@ -78,7 +88,7 @@ public record LeftOut(String path, Reason reason) {
             return switch (this) {
                 case IGNORED -> "take the rule that matches it out of \"ignore\" in prompd.json, or name another file";
                 case NOT_IN_FILES -> "add it to \"files\" in prompd.json, or name another file";
-                case ALWAYS_EXCLUDED, SECRET, TEMPORARY, TARBALL, CLUTTER, GIT_RULES ->
+                case ALWAYS_EXCLUDED, HOME, SECRET, TEMPORARY, TARBALL, CLUTTER, GIT_RULES ->
                         "name another file: pack never packs this one";
             };
         }

@@ -66,15 +66,23 @@ public final class PackSelector {
     private PackSelector() {
     }
 
+    /** The selection of a package in which no prompd home lies, as a registry's version folders. */
+    public static PackSelection select(PackageSource source, List<String> files, List<String> ignore,
+            ArchiveLimits limits, PackageLocation location) throws IOException {
+        return select(source, files, ignore, limits, location, Optional.empty());
+    }
+
     /**
      * Selects the files to pack and reports every problem that would make the tarball unsafe or too large.
      *
      * @param files  the manifest's {@code files} list (empty: every file)
      * @param ignore   the manifest's {@code ignore} list, gitignore-like
      * @param location where the files are, for the hints on keeping a file out
+     * @param home     the path in the package of the prompd home in use, when it lies inside the package, which is
+     *                 left out whole ({@link LeftOut.Reason#HOME})
      */
     public static PackSelection select(PackageSource source, List<String> files, List<String> ignore,
-            ArchiveLimits limits, PackageLocation location) throws IOException {
+            ArchiveLimits limits, PackageLocation location, Optional<String> home) throws IOException {
         Problems problems = new Problems();
         List<Listed> fileEntries = compile(files, "/files/", PathPattern::filesEntry, problems);
         List<Listed> ignoreEntries = compile(ignore, "/ignore/", PathPattern::ignoreRule, problems);
@@ -95,7 +103,7 @@ public final class PackSelector {
             takingBack.andNot(naming);
             // a '!' entry did its work when it matches a file, whether or not another rule left the file out
             usedFileEntries.or(takingBack);
-            Optional<LeftOut> excluded = excludedPrefix(segments);
+            Optional<LeftOut> excluded = excludedPrefix(segments, home);
             Optional<LeftOut.Reason> reason = excluded.isPresent() ? excluded.map(LeftOut::reason)
                     : reasonToLeaveOut(entry.path(), segments, matched, isNamed(naming, takingBack), restricted,
                             ignoreRules);
@@ -133,7 +141,7 @@ public final class PackSelector {
         List<PathPattern> ignoreRules = compile(ignore, "/ignore/", PathPattern::ignoreRule, reported).stream()
                 .map(Listed::pattern).toList();
         String[] segments = Glob.segmentsOf(path);
-        Optional<LeftOut> excluded = excludedPrefix(segments);
+        Optional<LeftOut> excluded = excludedPrefix(segments, Optional.empty());
         if (excluded.isPresent()) {
             return excluded.map(LeftOut::reason);
         }
@@ -165,22 +173,33 @@ public final class PackSelector {
 
     /**
      * The folder (with a trailing '/') or file left out whole that a path lies in, if any: one
-     * always excluded, or a temporary folder of prompd's (init's, filled before its files are moved
-     * into place). A temporary file is left out by {@link #leftOutByName}, after the secrets.
+     * always excluded, a temporary folder of prompd's (init's, filled before its files are moved
+     * into place), or the prompd home in use. A temporary file is left out by {@link #leftOutByName}, after the
+     * secrets.
+     *
+     * @param home the path in the package of the prompd home in use, if it lies there
      */
-    private static Optional<LeftOut> excludedPrefix(String[] segments) {
+    private static Optional<LeftOut> excludedPrefix(String[] segments, Optional<String> home) {
         for (int i = 0; i < segments.length; i++) {
             boolean folder = i + 1 < segments.length;
+            int end = i + 1;
             // in any letter case: on the case-insensitive disks of macOS and Windows, Git takes .GIT for its own folder
             LeftOut.Reason reason = ALWAYS_EXCLUDED_NAMES.contains(segments[i].toLowerCase(Locale.ROOT))
                     ? LeftOut.Reason.ALWAYS_EXCLUDED
-                    : folder && TemporaryFiles.isTemporaryName(segments[i]) ? LeftOut.Reason.TEMPORARY : null;
+                    : folder && TemporaryFiles.isTemporaryName(segments[i]) ? LeftOut.Reason.TEMPORARY
+                    : folder && home.filter(path -> path.equals(prefix(segments, end))).isPresent()
+                    ? LeftOut.Reason.HOME : null;
             if (reason != null) {
-                String prefix = String.join("/", Arrays.copyOf(segments, i + 1));
+                String prefix = prefix(segments, end);
                 return Optional.of(new LeftOut(folder ? prefix + "/" : prefix, reason));
             }
         }
         return Optional.empty();
+    }
+
+    /** The path of the first {@code end} segments. */
+    private static String prefix(String[] segments, int end) {
+        return String.join("/", Arrays.copyOf(segments, end));
     }
 
     /** Of the matching entries, those that name files rather than take them back with '!'. */
@@ -230,7 +249,7 @@ public final class PackSelector {
      */
     public static Optional<LeftOut.Reason> leftOutAnyway(String path) {
         String[] segments = Glob.segmentsOf(path);
-        Optional<LeftOut> folder = excludedPrefix(segments);
+        Optional<LeftOut> folder = excludedPrefix(segments, Optional.empty());
         if (folder.isPresent() || path.endsWith("/")) {
             return folder.map(LeftOut::reason);
         }

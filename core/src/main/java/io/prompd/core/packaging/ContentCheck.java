@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
  * The bytes of the files a package packs: text is UTF-8; a binary file (one holding a NUL byte or
  * bytes that are not UTF-8) is allowed only as a context file, named by a prompt's
  * {@code context} / {@code contexts} or lying in a {@code contexts/} folder; and no file holds a
- * likely credential ({@link SecretPatterns}), binary ones included, as far as their bytes read as text.
+ * likely credential ({@link SecretPatterns}), binary ones included, as far as their bytes read as text, nor is a
+ * prompd configuration holding a stored password or token ({@link StoredCredentials}).
  * Nor does a text file hold a bidi control ({@link TerminalText#isBidiControl}): the registry's review is a
  * reading of the pull request's diff, which would show the text around it in another order than a model or a
  * reader of the installed file gets it. A line {@code prompd init} left for the author's license text
@@ -125,7 +126,8 @@ public final class ContentCheck {
      * any other binary file's bytes are searched as Latin-1, without lines, and, when they look like UTF-16 text of
      * Latin letters without a byte order mark ({@link #unmarkedUtf16}), as that text too, with lines. A {@code .json}
      * file's strings and names, and those of a prompt file's front matter, are searched as JSON and YAML read them
-     * too, their escapes decoded ({@link DecodedStrings}), as the registry serves a manifest's and a prompt's text.
+     * too, their escapes decoded ({@link DecodedStrings}), as the registry serves a manifest's and a prompt's text. A
+     * text that is a prompd configuration holding a stored password or token is refused ({@link StoredCredentials}).
      * The registry's check also searches the files pack leaves out, since whatever a pull request adds stays in the
      * registry's Git history.
      */
@@ -164,6 +166,7 @@ public final class ContentCheck {
         List<Problem> problems = new ArrayList<>();
         asWritten.forEach(secret -> problems.add(secret(path, "the file holds what looks like " + secret.description(),
                 decoded.isPresent() ? secret.line() : 0)));
+        decoded.flatMap(content -> StoredCredentials.find(path, content)).ifPresent(problems::add);
         if (decoded.isEmpty()) {
             problems.addAll(secretsInUnmarkedUtf16(path, bytes));
         }

@@ -58,8 +58,16 @@ public final class PackageValidator {
     }
 
     public PackageReport validate(PackageSource source) throws IOException {
+        return validate(source, Optional.empty());
+    }
+
+    /**
+     * @param home the path in the package of the prompd home in use, when it lies inside the package: left out whole,
+     *             with a warning, as only the command that knows its home can
+     */
+    public PackageReport validate(PackageSource source, Optional<String> home) throws IOException {
         Problems problems = new Problems();
-        Contents contents = read(source, problems);
+        Contents contents = read(source, problems, home);
         ManifestDraft draft = contents.manifest().draft();
         warnAboutSecrets(contents.selection(), problems);
         problems.addAll(ContentCheck.check(source, readable(contents.selection().included()), contents.drafts()));
@@ -80,7 +88,7 @@ public final class PackageValidator {
      * {@code "dependencies"} to tell which references to write anew.
      */
     public List<DependencyMismatch> dependencyMismatches(PackageSource source) throws IOException {
-        return PromptValidator.dependencyMismatches(prompts(source, read(source, new Problems())));
+        return PromptValidator.dependencyMismatches(prompts(source, read(source, new Problems(), Optional.empty())));
     }
 
     /** The packed prompts, with the files their templates load, as validating them together needs them. */
@@ -126,14 +134,14 @@ public final class PackageValidator {
      */
     public PackageReport readAccepted(PackageSource source) throws IOException {
         Problems problems = new Problems();
-        return read(source, problems).report(problems);
+        return read(source, problems, Optional.empty()).report(problems);
     }
 
     /** What both validating and reading parse: the manifest, the pack selection and the packed prompts. */
-    private Contents read(PackageSource source, Problems problems) throws IOException {
+    private Contents read(PackageSource source, Problems problems, Optional<String> home) throws IOException {
         ManifestResult manifest = readManifest(source, problems);
         PackSelection selection = PackSelector.select(source, manifest.draft().files(),
-                manifest.draft().ignore(), limits, location);
+                manifest.draft().ignore(), limits, location, home);
         problems.addAll(manifest.locate(selection.problems()));
         problems.addAll(ContentCheck.secretsInNames(selection.included().stream().map(SourceEntry::path).toList()));
         SortedMap<String, PromptParseResult> parsed = parsePrompts(source, readable(selection.included()), problems);
@@ -196,6 +204,11 @@ public final class PackageValidator {
             if (left.reason() == LeftOut.Reason.SECRET) {
                 problems.warning(left.path(), "", "left out of the package because it looks like secrets",
                         "keep secrets out of package folders; pack never includes " + PackSelector.SECRET_LIST);
+            } else if (left.reason() == LeftOut.Reason.HOME) {
+                problems.warning(left.path(), "", "left out of the package: it is the prompd home in use, which holds"
+                        + " the credentials 'prompd login' stores and the installed packages", "keep the prompd home"
+                        + " outside package folders ($PROMPD_HOME, --home): a pack run with another home would take"
+                        + " its files");
             }
         }
     }

@@ -66,6 +66,23 @@ class PackSelectorTest {
                 new LeftOut("sub/.prompd/", LeftOut.Reason.ALWAYS_EXCLUDED)), selection.leftOut());
     }
 
+    /**
+     * Only the folder that is the home, whole, whatever "files" names in it: not a file or folder of the same name
+     * elsewhere, nor one whose name it starts.
+     */
+    @Test
+    void thePrompdHomeInUseIsLeftOutWholeWhereItLiesInThePackage() throws IOException {
+        PackSelection selection = PackSelector.select(source("prompd.json", "ci/home/config.json",
+                "ci/home/packages/@a/b@1.0.0/p.prmd", "ci/home2/notes.md", "home/config.json", "ci/home.md"),
+                List.of("prompd.json", "ci/", "home/"), List.of(), LIMITS, PackageLocation.WORKING_FOLDER,
+                Optional.of("ci/home"));
+
+        assertEquals(List.of("ci/home.md", "ci/home2/notes.md", "home/config.json", "prompd.json"),
+                included(selection));
+        assertEquals(List.of(new LeftOut("ci/home/", LeftOut.Reason.HOME)), selection.leftOut());
+        assertFalse(selection.hasErrors(), messages(selection).toString());
+    }
+
     @Test
     void gitsFolderIsLeftOutInAnyLetterCaseSinceCaseInsensitiveDisksTakeItForGitsOwn() throws IOException {
         PackSelection selection = select(source("prompd.json", ".GIT/config", "sub/.Git/HEAD", "Node_Modules/x.js"),

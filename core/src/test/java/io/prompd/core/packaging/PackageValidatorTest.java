@@ -202,6 +202,42 @@ class PackageValidatorTest {
     }
 
     /**
+     * No pattern knows a registry's password or token, any text being one: a prompd configuration holding one is
+     * refused whatever its name, where a password-less one (a token read from a variable) and other JSON pass.
+     */
+    @Test
+    void aPrompdConfigurationHoldingAStoredPasswordOrTokenIsAnErrorAtItsLine() throws IOException {
+        String login = """
+                {
+                  "credentials": {
+                    "http://127.0.0.1:18321/": {
+                      "password": "S3cret-PW",
+                      "username": "ci"
+                    },
+                    "https://r.example/": {"token": "t0k3n"}
+                  },
+                  "registry": "acme"
+                }
+                """;
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST,
+                "ci/config.json", login,
+                "ci/config.json.bak", login.replace("\"https://r.example/\": {\"token\": \"t0k3n\"}", "\"f\": {}"),
+                "ci/variable.json", "{\"credentials\": {\"https://r.example/\": {\"tokenEnv\": \"CI_TOKEN\"}}}",
+                "notes.md", "Run prompd login: it stores the credentials in config.json.\n"));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of("ci/config.json:4: the file is a prompd configuration holding the password or token"
+                        + " 'prompd login' stored for 2 registries",
+                "ci/config.json.bak:4: the file is a prompd configuration holding the password or token 'prompd login'"
+                        + " stored for a registry"),
+                problems.stream().filter(Problem::isError).map(problem -> problem.location() + ": "
+                        + problem.message()).toList());
+        assertTrue(problems.get(0).hint().startsWith("remove it, keeping the prompd home ($PROMPD_HOME, --home)"
+                + " outside package folders"), problems.get(0).hint());
+    }
+
+    /**
      * The line init leaves for the author's own license text ships as the package's terms unless replaced: a warning
      * at each such line, and the package packs all the same, since what the terms are is the author's to say.
      */

@@ -58,6 +58,8 @@ final class PackedExactlyRule implements PullRequestRule {
         return switch (reason) {
             case SECRET -> "the file looks like secrets (" + PackSelector.SECRET_LIST + "), which pack never includes";
             case ALWAYS_EXCLUDED -> "tooling state (.git, node_modules, .prompd) is never packed";
+            // a version folder is no one's home: only the pack of a client whose home lies there leaves one out
+            case HOME -> "a prompd home, which holds credentials and installed packages, is never packed";
             case TEMPORARY -> "a temporary file of prompd's (" + PackSelector.TEMPORARY_LIST + "), left by a write that"
                     + " never finished, is never packed";
             case TARBALL -> "a tarball at the package root (such as the output of prompd pack) is never packed";
@@ -73,7 +75,7 @@ final class PackedExactlyRule implements PullRequestRule {
     private static String hint(LeftOut.Reason reason) {
         return switch (reason) {
             case SECRET -> "delete the file; if it held real credentials, revoke them, since Git history keeps them";
-            case ALWAYS_EXCLUDED, TEMPORARY, TARBALL, CLUTTER -> "delete it from the version folder";
+            case ALWAYS_EXCLUDED, HOME, TEMPORARY, TARBALL, CLUTTER -> "delete it from the version folder";
             case GIT_RULES -> "delete it, then unpack the tarball of prompd pack into the version folder again and"
                     + " commit it with git add --force, so that no ignore rule skips a file";
             case IGNORED, NOT_IN_FILES -> "delete the file from the version folder (unpack the tarball of prompd pack"

@@ -114,6 +114,34 @@ class ContentChecksTest {
     }
 
     /**
+     * A prompd home committed in a version folder, or a copy of its config.json, holds the password 'prompd login'
+     * stored: refused as validate refuses it, packed or left out, since Git history keeps either.
+     */
+    @Test
+    void aPrompdConfigurationHoldingStoredCredentialsIsRefusedPackedOrLeftOut() {
+        String config = """
+                {
+                  "credentials": {
+                    "http://127.0.0.1:18321/": {
+                      "password": "S3cret-PW",
+                      "username": "ci"
+                    }
+                  }
+                }
+                """;
+        repo.write(BASE + "/ci-home/config.json", config);
+        repo.write(BASE + "/.prompd/config.json", config);
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        for (String file : List.of(BASE + "/ci-home/config.json", BASE + "/.prompd/config.json")) {
+            assertEquals(4, assertError(report, file, "the file is a prompd configuration holding the password or"
+                    + " token 'prompd login' stored for a registry").line(), file);
+        }
+    }
+
+    /**
      * A name is served as text is (the tarball's entries, the version document's prompt files) and Git history keeps
      * it: each file or folder whose name holds a key is an error at its path, a left-out one's too.
      */

@@ -1,12 +1,12 @@
 package io.prompd.client.install.registry;
 
-import io.prompd.client.config.ConfigFields;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
+import io.prompd.core.config.ConfigFields;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.RegistryLayout;
 import java.net.URI;

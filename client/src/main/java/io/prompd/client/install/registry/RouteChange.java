@@ -1,8 +1,8 @@
 package io.prompd.client.install.registry;
 
-import io.prompd.client.config.ConfigFields;
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.Scope;
+import io.prompd.core.config.ConfigFields;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;

@@ -1,8 +1,9 @@
-package io.prompd.client.config;
+package io.prompd.core.config;
 
 /**
  * The field names of {@code config.json}, which are also the first part of the keys of
- * {@code prompd config get/set}: one spelling for both.
+ * {@code prompd config get/set}: one spelling for both, and for the content rules that refuse a copy of the file
+ * holding credentials in a package.
  */
 public final class ConfigFields {
 
