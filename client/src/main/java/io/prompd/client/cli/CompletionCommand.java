@@ -50,8 +50,9 @@ final class CompletionCommand implements Callable<Integer> {
             }
 
             # Whether $1_$2 is the completion function of a subcommand; declare takes a name holding '=' for an assignment.
+            # declare -f, as both shells read it: zsh's declare -F declares a number, and refuses a name with a '.'
             function _prompd_is_command() {
-              [[ -n $1 && $2 != *=* ]] && declare -F "$1_$2" >/dev/null
+              [[ -n $1 && $2 != *=* ]] && declare -f "$1_$2" >/dev/null 2>&1
             }
 
             # Completes registry names and configuration keys in the words as typed, which _complete_prompd_configured
@@ -124,9 +125,10 @@ final class CompletionCommand implements Callable<Integer> {
                 fi
               done
               local COMP_WORDS=("${words[@]}") COMP_CWORD=${cword}
-              local curr=${COMP_WORDS[cword]} status
+              # not 'status', which zsh holds read-only as its $?
+              local curr=${COMP_WORDS[cword]} completed
               _prompd_complete_words "$@"
-              status=$?
+              completed=$?
               # bash puts a reply in place of the part of the word after its last ':', or from its last '@' (which it
               # keeps with the part, as it keeps a '$'), so each reply is cut to that part, as bash-completion's
               # __ltrim_colon_completions cuts them at a ':'
@@ -137,7 +139,7 @@ final class CompletionCommand implements Callable<Integer> {
                   COMPREPLY[i]=${COMPREPLY[i]#"${typed}"}
                 done
               fi
-              return ${status}
+              return ${completed}
             }
 
             complete -F _complete_prompd_configured -o default prompd prompd.sh prompd.bash

@@ -1,13 +1,17 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.testing.Processes;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,25 +75,56 @@ class CompletionCommandTest {
             offer prompd help in
             """;
 
+    /**
+     * Asks the script what Tab offers after each line, as zsh would with its bashcompinit, as the help says to load
+     * it: zsh's own _bash_complete gives the script the line, and what it would show is what it passes on to compadd,
+     * a builtin that only a Tab can run, which zsh matches to the beginning of the word, or to _default, which lists
+     * file names. prompd itself is a function as in {@link #ASK}.
+     */
+    private static final String ASK_ZSH = """
+            autoload -U +X compinit && compinit -D
+            autoload -U +X bashcompinit && bashcompinit
+            source "$1"
+            test_home=$2 test_listed=$3
+            prompd() {
+              if [[ "$*" == "--home $test_home config list" ]]; then cat "$test_listed"; else return 1; fi
+            }
+            compadd() {
+              local word
+              for word in "${@[${@[(i)-]}+1,-1]}"; do
+                [[ ${word} == "${PREFIX}"* ]] && shown+=("${word}")
+              done
+            }
+            _default() { shown+=("(files)") }
+            compset() { return 1 }
+            offer() {
+              words=("$@"); CURRENT=$#; PREFIX=${words[CURRENT]}; shown=()
+              _bash_complete ${=_comps[prompd]#_bash_complete }
+              print -r -- "${shown[*]}"
+            }
+            offer prompd upd
+            offer prompd install --fr
+            offer prompd cache ""
+            offer prompd --home "$2" --registry ""
+            offer prompd --home "$2" install --registry w
+            offer prompd --home "$2" registry remove ""
+            offer prompd --home "$2" config set ""
+            offer prompd --home "$2" config set scopes.@acme ""
+            offer prompd --home "$2" config get credentials.https://prompd.w
+            offer prompd --home "$2" config unset sc
+            offer prompd help in
+            """;
+
     @TempDir
     Path work;
 
     @Test
     void theBashScriptCompletesCommandsOptionsTheirValuesAndWhatIsConfigured() throws Exception {
-        Path home = work.resolve("home");
-        CliRun.in(work, home, "registry", "add", "work", "https://prompd.work.example/", "--scope", "@acme",
-                "--default");
-        CliRun.in(work, home, "registry", "add", "public", "https://prompd.example/");
-        CliRun.in(work, home, "secret\n", Map.of(), "login", "--offline", "--registry", "work");
-        Path configured = Files.writeString(work.resolve("config.txt"), CliRun.in(work, home, "config", "list").out());
-        CliRun run = CliRun.in(work, home, "completion");
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals(CliRun.in(work, work.resolve("empty-home"), "completion").out(), run.out(),
-                "the script is the same whatever is configured: it asks on each Tab");
-        Path script = Files.writeString(work.resolve("prompd.bash"), run.out());
+        Configured configured = configured();
 
-        Processes.Run offered = Processes.run(List.of("bash", "-c", ASK, "ask", script.toString(), home.toString(),
-                configured.toString()), work, Map.of(), "", Duration.ofSeconds(30)).ok();
+        Processes.Run offered = Processes.run(List.of("bash", "-c", ASK, "ask", configured.script().toString(),
+                configured.home().toString(), configured.list().toString()), work, Map.of(), "",
+                Duration.ofSeconds(30)).ok();
 
         assertEquals("""
                 install
@@ -126,7 +161,58 @@ class CompletionCommandTest {
                 @acme
                 
                 init install info
-                """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured));
+                """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured.list()));
         assertEquals("", offered.err(), "bash says nothing of its own");
+    }
+
+    @Test
+    void zshReadsTheScriptThroughItsBashcompinit() throws Exception {
+        Configured configured = configured();
+        Optional<Path> zsh = onPath("zsh");
+        assertTrue(zsh.isPresent(), "this test runs the script in zsh, which is not installed: install it (apt-get"
+                + " install zsh), as .ci/run does");
+
+        Processes.Run offered = Processes.run(List.of(zsh.get().toString(), "-f", "-c", ASK_ZSH, "ask",
+                configured.script().toString(), configured.home().toString(), configured.list().toString()), work,
+                Map.of(), "", Duration.ofSeconds(30)).ok();
+
+        assertEquals("""
+                update
+                --frozen
+                verify clean
+                public work
+                work
+                public work
+                registry registries.public registries.work scopes.@acme
+                public work
+                credentials.https://prompd.work.example/
+                scopes.@acme
+                init install info
+                """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured.list()));
+        assertEquals("", offered.err(), "zsh says nothing of its own");
+    }
+
+    /** The script, and a home with two registries, a scope and credentials, listed by 'config list' in a file. */
+    private record Configured(Path script, Path home, Path list) {
+    }
+
+    private Configured configured() throws Exception {
+        Path home = work.resolve("home");
+        CliRun.in(work, home, "registry", "add", "work", "https://prompd.work.example/", "--scope", "@acme",
+                "--default");
+        CliRun.in(work, home, "registry", "add", "public", "https://prompd.example/");
+        CliRun.in(work, home, "secret\n", Map.of(), "login", "--offline", "--registry", "work");
+        Path listed = Files.writeString(work.resolve("config.txt"), CliRun.in(work, home, "config", "list").out());
+        CliRun run = CliRun.in(work, home, "completion");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(CliRun.in(work, work.resolve("empty-home"), "completion").out(), run.out(),
+                "the script is the same whatever is configured: it asks on each Tab");
+        return new Configured(Files.writeString(work.resolve("prompd.bash"), run.out()), home, listed);
+    }
+
+    private static Optional<Path> onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(folder -> !folder.isEmpty()).map(folder -> Path.of(folder, program))
+                .filter(Files::isExecutable).findFirst();
     }
 }
