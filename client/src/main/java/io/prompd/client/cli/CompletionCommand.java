@@ -82,6 +82,8 @@ final class CompletionCommand implements Callable<Integer> {
                 ${level} "$@"; return $?
               else
                 case "${words[*]}" in
+                  # config set takes a key and its value, and no key nor registry name holds a blank
+                  'config set '*' '*) candidates= ;;
                   'registry remove'|'registry rm'|'registry default'|'config set registry'|'config set scopes.'*)
                     candidates=$(_prompd_registry_names) ;;
                   'config get'|'config unset') candidates=$(_prompd_configured_keys) ;;

@@ -73,6 +73,8 @@ class CompletionCommandTest {
             typed "prompd --home=$2 config get scopes.@" prompd --home = "$2" config get scopes. @
             typed "prompd --home $2 config get credentials.https :" prompd --home "$2" config get credentials.https :
             offer prompd help in
+            offer prompd --home "$2" config set scopes.@acme work ""
+            offer prompd --home "$2" config set registry work w
             """;
 
     /**
@@ -161,6 +163,8 @@ class CompletionCommandTest {
                 @acme
                 
                 init install info
+                
+                
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured.list()));
         assertEquals("", offered.err(), "bash says nothing of its own");
     }
