@@ -144,7 +144,13 @@ final class CompletionCommand implements Callable<Integer> {
               return ${completed}
             }
 
-            complete -F _complete_prompd_configured -o default prompd prompd.sh prompd.bash
+            if [[ -n ${ZSH_VERSION-} ]]; then
+              # zsh has no compopt, with which each function turns the default of file names off in bash, so that
+              # nothing matching would list the folder's files; its functions complete file names where they are meant
+              complete -F _complete_prompd_configured prompd prompd.sh prompd.bash
+            else
+              complete -F _complete_prompd_configured -o default prompd prompd.sh prompd.bash
+            fi
             """;
 
     @Spec

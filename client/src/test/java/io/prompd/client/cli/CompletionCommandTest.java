@@ -115,6 +115,9 @@ class CompletionCommandTest {
             offer prompd --home "$2" config get credentials.https://prompd.w
             offer prompd --home "$2" config unset sc
             offer prompd help in
+            offer prompd --home "$2" config set scopes.@acme work ""
+            offer prompd --home "$2" --registry x
+            offer prompd validate pro
             """;
 
     @TempDir
@@ -192,6 +195,9 @@ class CompletionCommandTest {
                 credentials.https://prompd.work.example/
                 scopes.@acme
                 init install info
+                
+                
+                prompd.bash
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured.list()));
         assertEquals("", offered.err(), "zsh says nothing of its own");
     }
