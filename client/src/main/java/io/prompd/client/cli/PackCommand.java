@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,11 +41,12 @@ final class PackCommand implements Callable<Integer> {
     @Mixin
     PackageFolderParameter folder;
 
+    /** A path to picocli, whose completion script then completes file names for it; {@link #typedOut} as typed. */
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "Where to write the tarball, in a folder that exists; an existing folder, or a path ending in"
                     + " '/' (created when missing), gets scope-name-version.tgz (default: that name in the current"
                     + " folder, or at the package's root when the current folder lies inside the package).")
-    String out;
+    Path out;
 
     @Mixin
     JsonOption output;
@@ -58,7 +60,8 @@ final class PackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext context = root.context();
-        if (out != null && out.isBlank()) {
+        Optional<String> typedOut = typedOut();
+        if (typedOut.filter(String::isBlank).isPresent()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out is empty: give a file or a folder for"
                     + " the tarball, or leave the option out to write it in the current folder");
         }
@@ -67,7 +70,7 @@ final class PackCommand implements Callable<Integer> {
         Path defaultFolder = context.workingDirectory().startsWith(packageFolder) ? packageFolder
                 : context.workingDirectory();
         PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut()).pack(packageFolder,
-                out == null ? PackService.Target.folder(defaultFolder) : target(context, out));
+                typedOut.map(typed -> target(context, typed)).orElse(PackService.Target.folder(defaultFolder)));
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.noteRepaired(outcome.repaired(), err);
         if (output.isJson()) {
@@ -90,6 +93,12 @@ final class PackCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(asText(outcome.tarball().get()));
         return ExitCode.OK.code();
+    }
+
+    /** --out as typed, the last one given: its final '/', which names a folder, is gone from the {@link Path}. */
+    private Optional<String> typedOut() {
+        List<String> typed = spec.findOption("--out").originalStringValues();
+        return typed.isEmpty() ? Optional.empty() : Optional.of(typed.get(typed.size() - 1));
     }
 
     /** A path that ends in a separator names a folder, as cp and tar read it, even before it exists. */

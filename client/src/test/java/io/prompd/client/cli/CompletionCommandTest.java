@@ -75,6 +75,9 @@ class CompletionCommandTest {
             offer prompd help in
             offer prompd --home "$2" config set scopes.@acme work ""
             offer prompd --home "$2" config set registry work w
+            offer prompd pack --out acm
+            offer prompd pack -o acm
+            typed "prompd pack --out=acm" prompd pack --out = acm
             """;
 
     /**
@@ -126,6 +129,7 @@ class CompletionCommandTest {
     @Test
     void theBashScriptCompletesCommandsOptionsTheirValuesAndWhatIsConfigured() throws Exception {
         Configured configured = configured();
+        Files.createFile(work.resolve("acme-greetings-0.1.0.tgz"));
 
         Processes.Run offered = Processes.run(List.of("bash", "-c", ASK, "ask", configured.script().toString(),
                 configured.home().toString(), configured.list().toString()), work, Map.of(), "",
@@ -168,6 +172,9 @@ class CompletionCommandTest {
                 init install info
                 
                 
+                acme-greetings-0.1.0.tgz
+                acme-greetings-0.1.0.tgz
+                acme-greetings-0.1.0.tgz
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured.list()));
         assertEquals("", offered.err(), "bash says nothing of its own");
     }
