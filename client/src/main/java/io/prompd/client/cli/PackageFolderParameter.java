@@ -4,12 +4,14 @@ import io.prompd.client.files.DanglingLinks;
 import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -17,6 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** The optional {@code DIR} argument of commands that work on a package folder. */
 final class PackageFolderParameter {
+
+    /** The end of a name {@link PackSelector#isTarball} takes for a tarball's, which the folder unpacked lacks. */
+    private static final Pattern TARBALL_SUFFIX = Pattern.compile("\\.(tgz|tar\\.gz)$", Pattern.CASE_INSENSITIVE);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
             description = "The package folder (default: the nearest folder from the current one up that holds a"
@@ -52,6 +57,9 @@ final class PackageFolderParameter {
             throw new PrompdException(ExitCode.NOT_FOUND, dangling.get(),
                     "point the link at the package's folder, or give that folder itself");
         }
+        if (Files.exists(resolved) && !Files.isDirectory(resolved)) {
+            throw aFile(resolved);
+        }
         if (!Files.isDirectory(resolved)) {
             throw notAPackage("no package folder at " + resolved, resolved);
         }
@@ -73,10 +81,33 @@ final class PackageFolderParameter {
     }
 
     /**
-     * A folder of a package, such as its prompts/, is taken for the package it lies in: creating another package
-     * inside that one, as for a folder of none, is not what its author meant.
+     * A file given for the package: a tarball, such as the one pack wrote, is unpacked into a folder to be read, as a
+     * registry's pull request takes it; init would refuse to make a package where a file is.
      */
+    private PrompdException aFile(Path resolved) {
+        String name = resolved.getFileName().toString();
+        if (!PackSelector.isTarball(name)) {
+            return notAPackage(resolved + " is a file, not a package folder", resolved,
+                    "give the folder that holds prompd.json");
+        }
+        String written = folder.toString();
+        String unpacked = ShellWords.path(TARBALL_SUFFIX.matcher(written).replaceFirst(""));
+        return new PrompdException(ExitCode.NOT_FOUND, resolved + " is a tarball, not a package folder",
+                "give the package's folder, or unpack the tarball into one first: mkdir " + unpacked + " && tar -xzf "
+                        + ShellWords.path(written) + " --strip-components=1 -C " + unpacked + " && prompd "
+                        + command.name() + " " + unpacked);
+    }
+
     private PrompdException notAPackage(String message, Path resolved) {
+        return notAPackage(message, resolved, "give the folder that holds prompd.json, or run 'prompd init "
+                + ShellWords.path(folder.toString()) + "' to create one");
+    }
+
+    /**
+     * A folder or file of a package, such as its prompts/, is taken for the package it lies in: creating another
+     * package inside that one, as for a folder of none, is not what its author meant.
+     */
+    private PrompdException notAPackage(String message, Path resolved, String hintOutsidePackages) {
         Optional<Path> enclosing = Project.enclosing(resolved);
         if (enclosing.isPresent()) {
             // as the user wrote the folder, up as many levels as the package lies above it
@@ -85,7 +116,6 @@ final class PackageFolderParameter {
             return new PrompdException(ExitCode.NOT_FOUND, message, enclosing.get() + " holds the package's"
                     + " prompd.json: did you mean 'prompd " + command.name() + " " + ShellWords.path(written) + "'?");
         }
-        return new PrompdException(ExitCode.NOT_FOUND, message, "give the folder that holds prompd.json, or run"
-                + " 'prompd init " + ShellWords.path(folder.toString()) + "' to create one");
+        return new PrompdException(ExitCode.NOT_FOUND, message, hintOutsidePackages);
     }
 }

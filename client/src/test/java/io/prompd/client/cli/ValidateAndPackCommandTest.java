@@ -317,6 +317,42 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aTarballGivenForThePackageIsToldToBeUnpackedIntoAFolderFirst() {
+        assertEquals(0, CliRun.in(work, home, "pack", "greeter").exitCode());
+        Path tarball = work.resolve("acme-greeter-1.0.0.tgz");
+
+        for (String command : List.of("validate", "pack")) {
+            CliRun run = CliRun.in(work, home, command, "acme-greeter-1.0.0.tgz");
+
+            assertEquals(3, run.exitCode(), command + ": " + run.err());
+            assertEquals("", run.out(), command);
+            assertEquals("error: " + tarball + " is a tarball, not a package folder\nhint: give the package's folder,"
+                    + " or unpack the tarball into one first: mkdir acme-greeter-1.0.0 && tar -xzf acme-greeter-1.0.0.tgz"
+                    + " --strip-components=1 -C acme-greeter-1.0.0 && prompd " + command + " acme-greeter-1.0.0\n",
+                    run.err(), command);
+        }
+        assertTrue(Files.isRegularFile(tarball), "the tarball is left as it was");
+    }
+
+    @Test
+    void anotherFileGivenForThePackageIsSaidToBeAFileWithThePackageItLiesIn() throws IOException {
+        Path notes = Files.writeString(work.resolve("notes.txt"), "not a package\n");
+
+        for (String command : List.of("validate", "pack")) {
+            CliRun outside = CliRun.in(work, home, command, "notes.txt");
+            CliRun inside = CliRun.in(work, home, command, "greeter/prompd.json");
+
+            assertEquals(3, outside.exitCode(), command + ": " + outside.err());
+            assertEquals("error: " + notes + " is a file, not a package folder\nhint: give the folder that holds"
+                    + " prompd.json\n", outside.err(), command);
+            assertEquals(3, inside.exitCode(), command + ": " + inside.err());
+            assertEquals("error: " + pkg.resolve("prompd.json") + " is a file, not a package folder\nhint: " + pkg
+                    + " holds the package's prompd.json: did you mean 'prompd " + command + " greeter'?\n",
+                    inside.err(), command);
+        }
+    }
+
+    @Test
     void aTarballUnpackedWithItsPackageFolderIsStillExplained() throws IOException {
         Path unpacked = Files.createDirectories(work.resolve("unpacked/package"));
         Files.copy(pkg.resolve("prompd.json"), unpacked.resolve("prompd.json"));
