@@ -2,13 +2,16 @@ package io.prompd.cli;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
+import io.prompd.core.problem.Spelling;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -52,7 +55,7 @@ public final class CommandLines {
             List<String> unmatched = failure instanceof UnmatchedArgumentException unmatchedFailure
                     ? unmatchedFailure.getUnmatched() : refusedOption.stream().toList();
             UsageError error = new UsageError(failure.getMessage(), unmatched,
-                    failure instanceof UnmatchedArgumentException unmatchedFailure ? unmatchedFailure.getSuggestions()
+                    failure instanceof UnmatchedArgumentException unmatchedFailure ? suggestions(unmatchedFailure)
                             : List.of(),
                     command.getCommandSpec().qualifiedName(), !command.getSubcommands().isEmpty(),
                     afterEndOfOptions(command, unmatched, List.of(args)),
@@ -109,6 +112,25 @@ public final class CommandLines {
             }
         }
         return failure;
+    }
+
+    /**
+     * The words the first unmatched argument may have meant. For an option, every option of the command written as
+     * it is (long or short), nearest first: picocli suggests only those beginning with its first two letters, which
+     * a slip in those misses ({@code --ot} for {@code --out}, {@code --prt} for {@code --port}).
+     */
+    private static List<String> suggestions(UnmatchedArgumentException failure) {
+        List<String> unmatched = failure.getUnmatched();
+        if (unmatched.isEmpty() || !unmatched.get(0).startsWith("-")) {
+            return failure.getSuggestions();
+        }
+        String typed = UsageError.optionName(unmatched.get(0));
+        boolean longOption = typed.startsWith("--");
+        return failure.getCommandLine().getCommandSpec().options().stream().filter(option -> !option.hidden())
+                .flatMap(option -> Stream.of(option.names())).filter(name -> name.startsWith("--") == longOption)
+                .sorted(Comparator.comparingInt((String name) -> Spelling.distance(typed, name))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     /**

@@ -61,19 +61,28 @@ public record UsageError(String message, List<String> unmatched, List<String> su
     }
 
     /**
-     * The parser's suggestions that are near the word typed: within {@value #MAX_EDITS} typing edits, or
-     * one beginning the other. The parser suggests whatever shares a few letters ('cache' for 'search'),
-     * which only sends the user to read about a command they never meant.
+     * The parser's suggestions that are near the word typed: within {@value #MAX_EDITS} typing edits and fewer than
+     * its letters, or one beginning the other. The parser suggests whatever shares a few letters ('cache' for
+     * 'search'), which only sends the user to read about a command they never meant.
      */
     private List<String> closeSuggestions() {
         if (unmatched.isEmpty()) {
             return suggestions;
         }
-        String typed = unmatched.get(0).toLowerCase(Locale.ROOT);
+        String typed = optionName(unmatched.get(0)).toLowerCase(Locale.ROOT);
+        // as many edits as the name has letters turn it into any other: '-x' into '-h'
+        int letters = typed.replaceFirst("^-+", "").length();
         return suggestions.stream().filter(candidate -> {
             String lower = candidate.toLowerCase(Locale.ROOT);
-            return Spelling.distance(typed, lower) <= MAX_EDITS || lower.startsWith(typed) || typed.startsWith(lower);
+            int edits = Spelling.distance(typed, lower);
+            return edits <= MAX_EDITS && edits < letters || lower.startsWith(typed) || typed.startsWith(lower);
         }).toList();
+    }
+
+    /** The option's name in a word typed as an option, without the value an '=' gives it: {@code --out=x}. */
+    static String optionName(String word) {
+        int equals = word.indexOf('=');
+        return word.startsWith("-") && equals > 0 ? word.substring(0, equals) : word;
     }
 
     /** Whether the trouble is a word where the command's subcommand goes, which names none. */
@@ -100,6 +109,12 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
             return unknownCommand() ? "unknown command '" + unmatched.get(0) + "'"
                     : "unexpected argument " + quoted(unmatched);
+        }
+        if (!unmatched.isEmpty()) {
+            // The value typed after an unknown option, or the argument it left to the parameter before, is unmatched
+            // with it: they are the option's, so the options alone are unknown.
+            List<String> options = unmatched.stream().filter(word -> word.startsWith("-")).toList();
+            return "unknown option" + (options.size() == 1 ? "" : "s") + ": " + quoted(options);
         }
         // some parser messages come with their own "Error: " in front
         String bare = message.regionMatches(true, 0, "error: ", 0, "error: ".length())

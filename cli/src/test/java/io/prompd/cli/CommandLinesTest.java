@@ -170,7 +170,7 @@ class CommandLinesTest {
     void anUnknownOptionIsReportedBeforeTheRequiredOptionsMissing() {
         StringWriter errors = new StringWriter();
         assertEquals(2, runWriting(new PrintWriter(out, true), errors, "compare", "repo", "--baes", "main"));
-        assertEquals("error: unknown options: '--baes', 'main'\nhint: did you mean --base? see 'tool compare --help'",
+        assertEquals("error: unknown option: '--baes'\nhint: did you mean --base? see 'tool compare --help'",
                 errors.toString().strip(), "a mistyped --base is no missing --base");
 
         StringWriter parentErrors = new StringWriter();
@@ -182,6 +182,30 @@ class CommandLinesTest {
         assertEquals(2, runWriting(new PrintWriter(out, true), missingErrors, "compare", "repo", "--base", "main"));
         assertEquals("error: missing required option: '--head=<head>'\nhint: see 'tool compare --help'",
                 missingErrors.toString().strip());
+    }
+
+    @Test
+    void aMistypedOptionIsTheOnlyWordUnknownOfItAndItsValueWithTheOptionNearestIt() {
+        for (List<String> args : List.of(List.of("compare", "repo", "--bse", "main", "--head", "x"),
+                List.of("compare", "--bse", "main", "repo", "--head", "x"),
+                List.of("compare", "repo", "--head", "x", "--bse=main"))) {
+            StringWriter errors = new StringWriter();
+            assertEquals(2, runWriting(new PrintWriter(out, true), errors, args.toArray(String[]::new)));
+            assertEquals("error: unknown option: '" + (args.contains("--bse=main") ? "--bse=main" : "--bse")
+                    + "'\nhint: did you mean --base? see 'tool compare --help'", errors.toString().strip(),
+                    args + ": its value, or the argument its value took the place of, is no option");
+        }
+
+        StringWriter errors = new StringWriter();
+        assertEquals(2, runWriting(new PrintWriter(out, true), errors, "compare", "repo", "--hed", "x", "--bse",
+                "main"));
+        assertEquals("error: unknown options: '--hed', '--bse'\nhint: did you mean --head? see 'tool compare --help'",
+                errors.toString().strip());
+
+        StringWriter shortErrors = new StringWriter();
+        assertEquals(2, runWriting(new PrintWriter(out, true), shortErrors, "show", "a", "-x", "b"));
+        assertEquals("error: unknown option: '-x'\nhint: see 'tool show --help'", shortErrors.toString().strip(),
+                "-h and -V are one edit from -x, but not what was meant");
     }
 
     @Test

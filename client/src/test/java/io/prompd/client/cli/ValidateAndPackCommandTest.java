@@ -317,6 +317,20 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aMistypedOptionIsNamedAloneWithTheOptionMeantNotWithItsValueOrThePackage() {
+        for (List<String> args : List.of(List.of("pack", "greeter", "--ot", "x"),
+                List.of("pack", "--ot", "x", "greeter"), List.of("pack", "greeter", "--ot=x"))) {
+            CliRun run = CliRun.in(work, home, args.toArray(String[]::new));
+
+            assertEquals(2, run.exitCode(), args + ": " + run.err());
+            String option = args.stream().filter(arg -> arg.startsWith("--")).findFirst().orElseThrow();
+            assertEquals("error: unknown option: '" + option + "'\nhint: did you mean --out? see 'prompd pack"
+                    + " --help'\n", run.err(), args.toString());
+        }
+        assertFalse(Files.exists(work.resolve("x")));
+    }
+
+    @Test
     void aTarballGivenForThePackageIsToldToBeUnpackedIntoAFolderFirst() {
         assertEquals(0, CliRun.in(work, home, "pack", "greeter").exitCode());
         Path tarball = work.resolve("acme-greeter-1.0.0.tgz");

@@ -658,6 +658,14 @@ class BuildCommandTest {
     }
 
     @Test
+    void aMistypedOptionIsNamedAloneWithTheOptionMeantNotWithItsValue() {
+        assertEquals(2, run("build", repo.toString(), "--otu", out.toString()));
+        assertEquals("error: unknown option: '--otu'\nhint: did you mean --out? see 'prompd-registry build --help'\n",
+                stderr.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void anEmptyRevisionIsAUsageError() {
         for (String empty : List.of("", " ")) {
             stderr.getBuffer().setLength(0);

@@ -89,6 +89,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void aMistypedOptionIsNamedAloneWithTheOptionMeantNotWithItsValue() {
+        assertEquals(2, run("serve", temp.toString(), "--prt", "18300"));
+        assertEquals("error: unknown option: '--prt'\nhint: did you mean --port? see 'prompd-registry serve --help'\n",
+                stderr.toString());
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageError() {
         assertEquals(2, run("serve", temp.toString(), "--port", "70000"));
         assertTrue(stderr.toString().contains("--port must be from 0 to 65535"), stderr.toString());
