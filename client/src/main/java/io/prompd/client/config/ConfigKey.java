@@ -172,6 +172,10 @@ public sealed interface ConfigKey {
 
         @Override
         public Config set(Config config, String value) {
+            if (url.isFolder()) {
+                // login would refuse it too: a folder takes none
+                throw RegistryService.noCredentialsForFolder(url.toString());
+            }
             throw new PrompdException(ExitCode.USAGE, "credentials are not set with 'prompd config set'",
                     "run 'prompd login --registry " + url + "', which reads the secret from standard input");
         }

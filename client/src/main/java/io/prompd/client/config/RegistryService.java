@@ -162,11 +162,16 @@ public final class RegistryService {
     private Registry loginTarget(Config config) {
         Registry registry = target(config);
         if (registry.url().isFolder()) {
-            throw new PrompdException(ExitCode.USAGE, registry.describe() + " is a folder read from disk, and prompd"
-                    + " sends credentials only over HTTP: nothing would ever use them", "log in to a registry served"
-                    + " over https:// or http://; a folder's access is its file permissions");
+            throw noCredentialsForFolder(registry.describe());
         }
         return registry;
+    }
+
+    /** Credentials given for a folder read from disk, {@code described} as the user named it. */
+    static PrompdException noCredentialsForFolder(String described) {
+        return new PrompdException(ExitCode.USAGE, described + " is a folder read from disk, and prompd sends"
+                + " credentials only over HTTP: nothing would ever use them", "log in to a registry served over"
+                + " https:// or http://; a folder's access is its file permissions");
     }
 
     /** Forgets the credentials of the registry chosen by {@code --registry}, else the default. */

@@ -231,6 +231,16 @@ class ConfigCommandTest {
     }
 
     @Test
+    void credentialsForAFolderAreRefusedAsAFolderTakesNone() {
+        CliRun set = prompd("config", "set", "credentials.file:///x", "s3cr3t");
+
+        assertEquals(2, set.exitCode(), set.err());
+        assertEquals("error: file:///x/ is a folder read from disk, and prompd sends credentials only over HTTP:"
+                + " nothing would ever use them\nhint: log in to a registry served over https:// or http://; a"
+                + " folder's access is its file permissions\n", set.err(), "no 'prompd login' that refuses it");
+    }
+
+    @Test
     void aHomeThatIsAFileIsAUsageErrorSayingSo() throws IOException {
         Path file = Files.writeString(work.resolve("not-a-folder"), "x");
 
