@@ -103,7 +103,7 @@ public final class OutputFolder {
 
     /**
      * Refuses an output folder whose name leaves no room for the names of the lock and folders a build keeps beside
-     * it, {@code .<dir>.staging} the longest: the build failed on the lock file, with the hint to choose a shorter
+     * it, {@code .DIR.staging} the longest: the build failed on the lock file, with the hint to choose a shorter
      * name, where the name given was one the system takes.
      */
     private static void requireRoomBeside(Path out) {
@@ -113,8 +113,8 @@ public final class OutputFolder {
                 .mapToInt(beside -> LongNames.bytes(beside.getFileName().toString()) - nameBytes).max().orElseThrow();
         if (nameBytes + added > LongNames.MAX_NAME_BYTES) {
             throw new PrompdException(ExitCode.USAGE, "--out " + out + " has a name of " + nameBytes + " bytes in"
-                    + " UTF-8, too long for the lock and folders a build keeps beside it (.<dir>.lock, .<dir>.staging"
-                    + " and .<dir>.old), whose names may have up to " + LongNames.MAX_NAME_BYTES + " bytes",
+                    + " UTF-8, too long for the lock and folders a build keeps beside it (.DIR.lock, .DIR.staging"
+                    + " and .DIR.old), whose names may have up to " + LongNames.MAX_NAME_BYTES + " bytes",
                     "give --out a folder whose name has " + (LongNames.MAX_NAME_BYTES - added) + " bytes or fewer");
         }
     }

@@ -38,9 +38,9 @@ import picocli.CommandLine;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build the static registry (JSON documents and tarballs) of a registry commit into a folder.",
                 "Only what changed since the build already in the folder is written; the folder is left as it"
-                        + " was when the build fails, and replaced when it succeeds by two renames (<dir> to"
-                        + " .<dir>.old, then the new build to <dir>): a build killed between the two leaves no <dir>"
-                        + " until the next build, which puts .<dir>.old back first ('serve <dir>' serves it"
+                        + " was when the build fails, and replaced when it succeeds by two renames (DIR to"
+                        + " .DIR.old, then the new build to DIR): a build killed between the two leaves no DIR"
+                        + " until the next build, which puts .DIR.old back first ('serve DIR' serves it"
                         + " meanwhile).",
                 "With --json, a build failing on the registry's problems prints {\"ok\": false, \"problems\": [...]},"
                         + " the problems in the shape of check's, in place of the error."})
@@ -49,14 +49,14 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<repo>", description = "The registry's Git repository (bare or not).")
+    @Parameters(index = "0", paramLabel = "REPO", description = "The registry's Git repository (bare or not).")
     Path repository;
 
     @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD",
             description = "The revision to build (default: ${DEFAULT-VALUE}).")
     String revision;
 
-    @Option(names = "--out", required = true, paramLabel = "<dir>",
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
             description = "The output folder: new, empty, or the output of an earlier build.")
     Path out;
 

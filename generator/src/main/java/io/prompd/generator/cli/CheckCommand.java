@@ -38,23 +38,23 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<repo>", description = "The registry repository (bare or a clone).")
+    @Parameters(index = "0", paramLabel = "REPO", description = "The registry repository (bare or a clone).")
     Path repository;
 
-    @Option(names = "--base", required = true, paramLabel = "<rev>",
+    @Option(names = "--base", required = true, paramLabel = "REV",
             description = "The branch the pull request goes into, or its commit; head is compared with their merge"
                     + " base, and who may do what (maintainers, owners) and the policy are read here, so give the"
                     + " branch's tip.")
     String base;
 
-    @Option(names = "--head", required = true, paramLabel = "<rev>", description = "The pull request's commit.")
+    @Option(names = "--head", required = true, paramLabel = "REV", description = "The pull request's commit.")
     String head;
 
-    @Option(names = "--actor", paramLabel = "<login>",
+    @Option(names = "--actor", paramLabel = "LOGIN",
             description = "GitHub login of the pull request's author, for the ownership rules (an error without it).")
     String actor;
 
-    @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             converter = FormatConverter.class,
             description = "text (default), markdown (for a pull request comment) or json (as --json gives it).")
     Format format;

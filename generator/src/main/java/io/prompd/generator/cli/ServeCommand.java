@@ -16,17 +16,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a built registry folder over HTTP for a local preview, with the content types,"
                 + " cache headers and ETags of a real host. Runs until interrupted (Ctrl-C).",
-                "While a build is stopped between the two renames that replace <dir> (killed there, <dir> is"
-                        + " missing until the next build), the previous build, .<dir>.old, is served."})
+                "While a build is stopped between the two renames that replace DIR (killed there, DIR is"
+                        + " missing until the next build), the previous build, .DIR.old, is served."})
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<dir>", description = "The output folder of 'prompd-registry build'.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "The output folder of 'prompd-registry build'.")
     Path folder;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 

@@ -60,7 +60,7 @@ public final class StaticServer implements AutoCloseable {
         Path served = OutputFolder.served(out);
         if (!Files.exists(served)) {
             throw new PrompdException(ExitCode.NOT_FOUND, "there is no folder " + root + " to serve",
-                    "build one first with 'prompd-registry build <repo> --out " + root + "', then serve it");
+                    "build one first with 'prompd-registry build REPO --out " + root + "', then serve it");
         }
         Path folder = served.toRealPath();
         if (!Files.isDirectory(folder)) {
@@ -70,8 +70,8 @@ public final class StaticServer implements AutoCloseable {
         // the registry's Git repository holds a registry.json too, but no packages.json
         if (!Files.isRegularFile(folder.resolve(RegistryLayout.PACKAGE_LIST))) {
             throw new PrompdException(ExitCode.NOT_FOUND, root + " holds no " + RegistryLayout.PACKAGE_LIST
-                    + ", so it is not a built registry", "build one first with 'prompd-registry build <repo> --out"
-                    + " <dir>', then serve <dir>");
+                    + ", so it is not a built registry", "build one first with 'prompd-registry build REPO --out"
+                    + " DIR', then serve DIR");
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {

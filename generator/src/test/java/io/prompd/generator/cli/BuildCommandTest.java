@@ -224,7 +224,7 @@ class BuildCommandTest {
                 stderr.toString());
     }
 
-    /** The lock file .<dir>.lock failed with the hint to choose a shorter name, where <dir> had one mkdir takes. */
+    /** The lock file .DIR.lock failed with the hint to choose a shorter name, where DIR had one mkdir takes. */
     @Test
     void anOutputFolderNamedTooLongForTheFilesBesideItIsAUsageErrorSayingHowLongANameMayBe() {
         Path tooLong = temp.resolve("a".repeat(247));
@@ -232,7 +232,7 @@ class BuildCommandTest {
         assertEquals(2, run("build", repo.toString(), "--out", tooLong.toString()));
 
         assertEquals("error: --out " + tooLong + " has a name of 247 bytes in UTF-8, too long for the lock and folders a"
-                + " build keeps beside it (.<dir>.lock, .<dir>.staging and .<dir>.old), whose names may have up to 255"
+                + " build keeps beside it (.DIR.lock, .DIR.staging and .DIR.old), whose names may have up to 255"
                 + " bytes\nhint: give --out a folder whose name has 246 bytes or fewer\n", stderr.toString());
         assertFalse(Files.exists(tooLong));
         assertEquals(0, run("build", repo.toString(), "--out", temp.resolve("a".repeat(246)).toString()),
@@ -657,6 +657,21 @@ class BuildCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** As prompd's help names them (DIR, NAME, URL), and with -o for --out, as prompd pack has. */
+    @Test
+    void everyCommandsHelpNamesValuesInCapitalsAndBuildTakesOAsOut() throws Exception {
+        for (String command : List.of("build", "check", "serve")) {
+            assertEquals(0, run(command, "--help"));
+            assertFalse(stdout.toString().matches("(?s).*<[a-z]+>.*"), stdout.toString());
+        }
+        assertEquals(0, run("build", "--help"));
+        assertTrue(stdout.toString().startsWith("Usage: prompd-registry build [-hvV] [--force] [--json]"
+                + " [--base-url=URL] -o=DIR\n                             [--rev=REV] REPO\n"), stdout.toString());
+
+        assertEquals(0, run("build", repo.toString(), "-o", out.toString()));
+        assertTrue(Files.isRegularFile(out.resolve("packages.json")));
+    }
+
     @Test
     void aMistypedOptionIsNamedAloneWithTheOptionMeantNotWithItsValue() {
         assertEquals(2, run("build", repo.toString(), "--otu", out.toString()));
@@ -736,7 +751,7 @@ class BuildCommandTest {
         assertEquals(2, run("build", "--json"));
         JsonNode usage = Json.reader().readTree(stdout.toString());
         assertEquals(2, usage.at("/error/exitCode").asInt());
-        assertEquals("missing required parameter: '<repo>'", usage.at("/error/message").asText());
+        assertEquals("missing required parameter: 'REPO'", usage.at("/error/message").asText());
         assertEquals("see 'prompd-registry build --help'", usage.at("/error/hint").asText());
 
         assertEquals(2, run("build", repo.toString(), "--out", ""));

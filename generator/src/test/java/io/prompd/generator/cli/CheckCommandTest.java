@@ -496,7 +496,7 @@ class CheckCommandTest {
     @Test
     void missingRevisionOptionIsAUsageError() {
         assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", "main"));
-        assertEquals("error: missing required option: '--head=<rev>'\nhint: see 'prompd-registry check --help'\n",
+        assertEquals("error: missing required option: '--head=REV'\nhint: see 'prompd-registry check --help'\n",
                 err.toString());
     }
 

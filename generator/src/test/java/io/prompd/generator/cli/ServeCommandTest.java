@@ -37,7 +37,7 @@ class ServeCommandTest {
         assertEquals(3, run("serve", nowhere.toString(), "--port", "0"));
         assertEquals("error: there is no folder " + nowhere
                 + " to serve\nhint: build one first with 'prompd-registry build"
-                + " <repo> --out " + nowhere + "', then serve it\n", stderr.toString());
+                + " REPO --out " + nowhere + "', then serve it\n", stderr.toString());
     }
 
     @Test
