@@ -14,7 +14,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "set", mixinStandardHelpOptions = true,
         description = {"Set one configuration key. Credentials are not set here but with 'prompd login'.",
-            "Examples: prompd config set registry work; prompd config set scopes.@acme https://prompd.acme.example/"})
+            // one a line, short enough that the help never wraps them, and in an order that works when pasted
+            "Examples:",
+            "  prompd config set registries.acme https://prompd.acme.example/",
+            "  prompd config set scopes.@acme acme",
+            "  prompd config set registry acme"})
 final class ConfigSetCommand implements Callable<Integer> {
 
     @Spec

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Add a registry under a name, optionally serving some scopes or as the default.",
-            "Example: prompd registry add acme https://prompd.acme.example/ --scope @acme"})
+            "Example:",
+            "  prompd registry add acme https://prompd.acme.example/ --scope @acme"})
 final class RegistryAddCommand implements Callable<Integer> {
 
     @Spec

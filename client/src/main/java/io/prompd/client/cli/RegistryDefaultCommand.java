@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "default", mixinStandardHelpOptions = true,
         description = {"Make a configured registry the default, which serves the packages no scope route sends"
                 + " elsewhere, as 'registry add --default' and 'config set registry' do.",
-            "Example: prompd registry default acme"})
+            "Example:",
+            "  prompd registry default acme"})
 final class RegistryDefaultCommand implements Callable<Integer> {
 
     @Spec

@@ -3,9 +3,15 @@ package io.prompd.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code prompd help} as a user types it: the help of the command named, at any depth, or a usage error. */
 class HelpCommandTest {
@@ -15,6 +21,38 @@ class HelpCommandTest {
 
     private CliRun prompd(String... args) {
         return CliRun.in(work, work.resolve("home"), args);
+    }
+
+    /** Every command's help, the root's first, each before its subcommands'. */
+    private static List<CommandLine> commands(CommandLine command) {
+        List<CommandLine> all = new ArrayList<>(List.of(command));
+        command.getSubcommands().values().stream().distinct().forEach(subcommand -> all.addAll(commands(subcommand)));
+        return all;
+    }
+
+    @Test
+    void everyExampleCommandLineIsOneLineOfTheHelpAndTheConfigSetOnesWorkPastedInOrder() {
+        CommandLine root = PrompdCommand.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), CliRun.context(Map.of(), work, work, new byte[0]));
+        List<String> examples = new ArrayList<>();
+        for (CommandLine command : commands(root)) {
+            String name = command.getCommandSpec().qualifiedName(" ");
+            List<String> help = prompd((name.substring("prompd".length()).strip() + " --help").strip().split(" "))
+                    .out().lines().toList();
+            for (String line : command.getCommandSpec().usageMessage().description()) {
+                if (line.matches("\\s*(Examples?: )?prompd .*")) {
+                    assertTrue(help.contains(line), name + ": the example '" + line + "' is broken in the help:\n"
+                            + String.join("\n", help));
+                    examples.add(line.strip());
+                }
+            }
+        }
+        assertTrue(examples.contains("prompd config set scopes.@acme acme"), examples.toString());
+
+        for (String example : examples.stream().filter(line -> line.startsWith("prompd config set ")).toList()) {
+            CliRun run = prompd(example.substring("prompd ".length()).split(" "));
+            assertEquals(0, run.exitCode(), example + ": " + run.err());
+        }
     }
 
     @Test
