@@ -1,9 +1,14 @@
 package io.prompd.client.cli;
 
+import io.prompd.core.DisplayWidth;
 import io.prompd.core.TerminalText;
 import java.util.List;
 
-/** Plain-text tables: columns padded to their widest cell, two spaces apart, no trailing spaces. */
+/**
+ * Plain-text tables: columns padded to their widest cell, two spaces apart, no trailing spaces. Widths are the
+ * terminal's ({@link DisplayWidth}), not the strings' lengths: a name in 漢字 or with an accent written as a mark
+ * would otherwise push the columns after it out of line.
+ */
 final class Tables {
 
     private Tables() {
@@ -19,7 +24,7 @@ final class Tables {
         int[] widths = new int[columns];
         rows.forEach(row -> {
             for (int column = 0; column < columns; column++) {
-                widths[column] = Math.max(widths[column], row.get(column).length());
+                widths[column] = Math.max(widths[column], DisplayWidth.of(row.get(column)));
             }
         });
         StringBuilder text = new StringBuilder();
@@ -27,7 +32,7 @@ final class Tables {
             StringBuilder line = new StringBuilder();
             for (int column = 0; column < columns; column++) {
                 String cell = row.get(column);
-                line.append(column == 0 ? "" : "  ").append(cell).append(" ".repeat(widths[column] - cell.length()));
+                line.append(column == 0 ? "" : "  ").append(cell).append(" ".repeat(widths[column] - DisplayWidth.of(cell)));
             }
             text.append(line.toString().stripTrailing()).append('\n');
         }
