@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Whether progress may be drawn on standard error: only when a person sees it; whether a secret is
@@ -19,6 +21,16 @@ public final class Terminal {
 
     private static final Path STANDARD_INPUT = Path.of("/proc/self/fd/0");
     private static final Path STANDARD_ERROR = Path.of("/proc/self/fd/2");
+
+    /**
+     * The system property the launcher sets to the columns of the terminal on standard error, as {@code stty size}
+     * tells them: Java cannot ask a terminal its size (an ioctl), and a process started to ask costs more than the
+     * launcher's one {@code stty}.
+     */
+    static final String COLUMNS_PROPERTY = "prompd.terminal.columns";
+
+    /** The width assumed of a terminal that says none, as npm and cargo assume. */
+    static final int DEFAULT_COLUMNS = 80;
 
     private Terminal() {
     }
@@ -54,6 +66,28 @@ public final class Terminal {
             return isTerminalDevice(Files.readSymbolicLink(descriptor).toString());
         } catch (IOException | UnsupportedOperationException noProcFileSystem) {
             return System.console() != null;
+        }
+    }
+
+    /**
+     * The columns of the terminal on standard error: {@code COLUMNS} where the shell exports it (a person's or a
+     * test's word), else what the launcher measured, else {@value #DEFAULT_COLUMNS}. Read once, at the start: a
+     * window narrowed during the run has its next lines of progress wrap.
+     */
+    public static int columns(Map<String, String> environment) {
+        return columns(environment.get("COLUMNS"), System.getProperty(COLUMNS_PROPERTY));
+    }
+
+    static int columns(String exported, String measured) {
+        return positive(exported).or(() -> positive(measured)).orElse(DEFAULT_COLUMNS);
+    }
+
+    private static Optional<Integer> positive(String columns) {
+        try {
+            return columns == null ? Optional.empty()
+                    : Optional.of(Integer.parseInt(columns.strip())).filter(count -> count > 0);
+        } catch (NumberFormatException notAWidth) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,5 +23,15 @@ class TerminalTest {
     void aTestRunsStandardErrorIntoAPipeOrAFileNotATerminal() {
         // surefire captures the forked JVM's standard error
         assertFalse(Terminal.isStandardError());
+    }
+
+    @Test
+    void theColumnsAreTheExportedOnesElseTheMeasuredOnesElseEighty() {
+        assertEquals(40, Terminal.columns("40", "120"));
+        assertEquals(120, Terminal.columns(null, "120"));
+        assertEquals(120, Terminal.columns("wide", "120"), "COLUMNS that is no width is passed over");
+        assertEquals(120, Terminal.columns("0", "120"));
+        assertEquals(80, Terminal.columns(null, null));
+        assertEquals(80, Terminal.columns("", ""));
     }
 }

@@ -1,34 +1,31 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.ProgressLine;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.install.InstallProgress;
 import io.prompd.core.Sizes;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
-import java.io.PrintWriter;
 import java.util.Objects;
 
 /**
- * One line on a terminal for a whole install, redrawn in place with {@code \r}: packages in place
- * out of all, and the bytes downloaded so far. One line rather than a bar per download, since
- * downloads run in parallel and their bars would overwrite each other. Wiped when the install ends,
- * so what follows starts on a clean line; the summary goes to stdout. A message shown meanwhile
- * ({@link #say}) wipes it too, and it is drawn again below the message.
+ * The {@link ProgressLine} of a whole install: packages in place out of all, and the bytes downloaded so far. One
+ * line rather than a bar per download, since downloads run in parallel and their bars would overwrite each other.
+ * Wiped when the install ends, so what follows starts on a clean line; the summary goes to stdout.
  */
 final class InstallProgressBar implements InstallProgress {
 
     private static final int BAR_WIDTH = 24;
 
-    private final PrintWriter err;
+    private final ProgressLine progress;
     private final int total;
     private int installed;
     private long downloaded;
-    private String shown = "";
     /** After the install ended, a worker still finishing its package must not draw again. */
     private boolean closed;
 
-    InstallProgressBar(PrintWriter err, int total) {
-        this.err = Objects.requireNonNull(err, "err");
+    InstallProgressBar(ProgressLine progress, int total) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.total = total;
     }
 
@@ -76,39 +73,14 @@ final class InstallProgressBar implements InstallProgress {
     }
 
     private void draw() {
-        String next = line();
-        if (closed || next.equals(shown)) {
-            return;
+        if (!closed) {
+            progress.show(line());
         }
-        // spaces wipe what a longer previous line left behind
-        err.print("\r" + next + " ".repeat(Math.max(0, shown.length() - next.length())));
-        err.flush();
-        shown = next;
-    }
-
-    /**
-     * Prints a line of its own: on the bar's line, the message would run into the bar, and the bar's next
-     * redraw would overwrite the message.
-     */
-    synchronized void say(String message) {
-        wipe();
-        err.println(message);
-        draw();
-        err.flush();
     }
 
     @Override
     public synchronized void close() {
-        wipe();
-        err.flush();
+        progress.clear();
         closed = true;
     }
-
-    private void wipe() {
-        if (!shown.isEmpty()) {
-            err.print("\r" + " ".repeat(shown.length()) + "\r");
-            shown = "";
-        }
-    }
-
 }

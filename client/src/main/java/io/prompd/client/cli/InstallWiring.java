@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.ProgressLine;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.Scope;
@@ -37,15 +38,16 @@ final class InstallWiring {
     /** Read once: reading them consults the environment and the file system. */
     private final Settings settings;
     /**
-     * The progress line of the install under way, once shown: every message goes through it, so the two never share a
+     * The progress line of the run when stderr is a terminal: every message goes through it, so the two never share a
      * line.
      */
-    private volatile Optional<InstallProgressBar> bar = Optional.empty();
+    private final Optional<ProgressLine> progress;
 
     InstallWiring(PrompdCommand root, PrintWriter err) {
         this.root = root;
         this.err = err;
         this.settings = root.settings();
+        this.progress = ProgressLine.on(err, root.context().environment(), root.context().stderrIsTerminal());
     }
 
     Settings settings() {
@@ -104,7 +106,7 @@ final class InstallWiring {
     }
 
     private void say(String message) {
-        bar.ifPresentOrElse(shown -> shown.say(message), () -> {
+        progress.ifPresentOrElse(line -> line.say(message), () -> {
             err.println(message);
             err.flush();
         });
@@ -112,7 +114,6 @@ final class InstallWiring {
 
     /** One progress line for the install when stderr is a terminal; nothing when it is piped. */
     private InstallListener listener() {
-        boolean terminal = root.context().stderrIsTerminal();
         return new InstallListener() {
             @Override
             public void waitingForLock(Path lock) {
@@ -121,12 +122,8 @@ final class InstallWiring {
 
             @Override
             public InstallProgress installing(int count) {
-                if (!terminal) {
-                    return InstallProgress.NONE;
-                }
-                InstallProgressBar shown = new InstallProgressBar(err, count);
-                bar = Optional.of(shown);
-                return shown;
+                return progress.<InstallProgress>map(line -> new InstallProgressBar(line, count))
+                        .orElse(InstallProgress.NONE);
             }
         };
     }

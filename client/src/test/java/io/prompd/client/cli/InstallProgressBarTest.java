@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.prompd.cli.ProgressLine;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -15,7 +16,7 @@ class InstallProgressBarTest {
     private static final Version VERSION = Version.parse("1.0.0");
 
     private final StringWriter written = new StringWriter();
-    private final InstallProgressBar bar = new InstallProgressBar(new PrintWriter(written), 4);
+    private final InstallProgressBar bar = new InstallProgressBar(new ProgressLine(new PrintWriter(written), 80), 4);
 
     @Test
     void countsPackagesInPlaceAndTheBytesOfEveryDownload() {
@@ -54,17 +55,17 @@ class InstallProgressBarTest {
     }
 
     @Test
-    void aMessageGetsALineOfItsOwnAndTheBarIsDrawnAgainBelowIt() {
+    void aNarrowTerminalGetsTheLineCutToOneColumnLessThanItsWidth() {
+        StringWriter narrow = new StringWriter();
+        InstallProgressBar bar = new InstallProgressBar(new ProgressLine(new PrintWriter(narrow), 40), 4);
+        bar.downloading(NAME, VERSION).advanced(14_643);
         bar.installed(NAME, VERSION);
-        bar.say("waiting…");
         bar.close();
-        bar.say("after the install");
 
-        String line = "installing [######------------------] 1/4";
-        String wipe = "\r" + " ".repeat(line.length()) + "\r";
-        assertEquals("\r" + line + wipe + "waiting…" + System.lineSeparator() + "\r" + line + wipe
-                + "after the install"
-                + System.lineSeparator(), written.toString());
+        String cut = "installing [######------------------] 1";
+        assertEquals(39, cut.length());
+        assertEquals("\r" + "installing [------------------------] 0" + "\r" + cut + "\r" + " ".repeat(39) + "\r",
+                narrow.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.cli.ProgressLine;
 import io.prompd.cli.Terminal;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -15,6 +16,7 @@ import io.prompd.generator.build.BuildResult;
 import io.prompd.generator.build.RegistryBuilder;
 import io.prompd.generator.source.UrlUserPart;
 import io.prompd.generator.source.RegistryRepository;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -89,7 +91,7 @@ final class BuildCommand implements Callable<Integer> {
                 force);
         BuildResult result;
         try {
-            result = new RegistryBuilder().build(options, progress(stderr));
+            result = build(options, stderr);
         } catch (ValidationException invalid) {
             stderr.println("error: " + invalid.getMessage());
             if (output.isJson()) {
@@ -190,27 +192,39 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /**
+     * Builds with progress shown on a terminal, wiped at the end: what follows, a summary or an error, starts on a
+     * clean line.
+     */
+    private BuildResult build(BuildOptions options, PrintWriter stderr) throws IOException {
+        Optional<ProgressLine> line = ProgressLine.on(stderr, System.getenv(), Terminal.isStandardError());
+        try {
+            return new RegistryBuilder().build(options, progress(line, stderr));
+        } finally {
+            line.ifPresent(ProgressLine::clear);
+        }
+    }
+
+    /**
      * Progress on one rewritten line, only for a person at a terminal: logs and pipes get the summary
      * alone. Waiting for another build is said everywhere: a log should explain a pause too.
      */
-    private BuildProgress progress(PrintWriter stderr) {
-        boolean terminal = Terminal.isStandardError();
+    private BuildProgress progress(Optional<ProgressLine> line, PrintWriter stderr) {
         return new BuildProgress() {
             @Override
             public void packageBuilt(int done, int total) {
-                if (terminal && (done == total || done % 100 == 0)) {
-                    synchronized (stderr) {
-                        stderr.print("\rbuilding packages: " + done + "/" + total + (done == total ? "\n" : ""));
-                        stderr.flush();
-                    }
+                if (done == total || done % 100 == 0) {
+                    line.ifPresent(shown -> shown.show("building packages: " + done + "/" + total));
                 }
             }
 
             @Override
             public void waitingForAnotherBuild(Path lockFile, OptionalLong holder) {
-                stderr.println("waiting for another build into " + out + " to finish (" + (holder.isPresent()
-                        ? "process " + holder.getAsLong() : "it") + " holds " + lockFile + ")");
-                stderr.flush();
+                String message = "waiting for another build into " + out + " to finish (" + (holder.isPresent()
+                        ? "process " + holder.getAsLong() : "it") + " holds " + lockFile + ")";
+                line.ifPresentOrElse(shown -> shown.say(message), () -> {
+                    stderr.println(message);
+                    stderr.flush();
+                });
             }
         };
     }
