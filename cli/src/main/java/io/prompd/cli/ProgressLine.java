@@ -27,10 +27,13 @@ public final class ProgressLine {
         this.room = Math.max(0, columns - 1);
     }
 
-    /** A line for standard error when it is a terminal, as wide as {@link Terminal#columns} says, else none. */
+    /**
+     * A line for standard error, as wide as {@link Terminal#columns} says, when progress may be drawn there
+     * ({@link Terminal#drawsProgress}), else none.
+     */
     public static Optional<ProgressLine> on(PrintWriter err, Map<String, String> environment,
                                             boolean stderrIsTerminal) {
-        return stderrIsTerminal
+        return Terminal.drawsProgress(environment, stderrIsTerminal)
                 ? Optional.of(new ProgressLine(err, Terminal.columns(environment)))
                 : Optional.empty();
     }

@@ -70,6 +70,15 @@ public final class Terminal {
     }
 
     /**
+     * Whether progress may be redrawn on standard error: it is a terminal, and not a dumb one ({@code TERM=dumb}, as
+     * Emacs's compilation buffer and other line-based readers set), which shows a {@code \r} as {@code ^M} instead of
+     * going back to the start of the line, as cargo leaves its progress out there.
+     */
+    public static boolean drawsProgress(Map<String, String> environment, boolean stderrIsTerminal) {
+        return stderrIsTerminal && !"dumb".equals(environment.get("TERM"));
+    }
+
+    /**
      * The columns of the terminal on standard error: {@code COLUMNS} where the shell exports it (a person's or a
      * test's word), else what the launcher measured, else {@value #DEFAULT_COLUMNS}. Read once, at the start: a
      * window narrowed during the run has its next lines of progress wrap.

@@ -1,9 +1,11 @@
 package io.prompd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
@@ -45,5 +47,15 @@ class ProgressLineTest {
         progress.show("installing 0/4");
 
         assertEquals("\rresolving: 12 packages read\rinstalling 0/4" + " ".repeat(13), written.toString());
+    }
+
+    /** Emacs's compilation buffer and other readers of lines show {@code \r} as {@code ^M}: no line is redrawn there. */
+    @Test
+    void aDumbTerminalGetsNoProgressLine() {
+        PrintWriter err = new PrintWriter(written);
+        assertTrue(ProgressLine.on(err, Map.of("TERM", "dumb"), true).isEmpty());
+        assertTrue(ProgressLine.on(err, Map.of("TERM", "xterm-256color"), false).isEmpty(), "nor a pipe or file");
+        assertTrue(ProgressLine.on(err, Map.of("TERM", "xterm-256color"), true).isPresent());
+        assertTrue(ProgressLine.on(err, Map.of(), true).isPresent(), "a terminal that names no TERM, as cargo takes it");
     }
 }

@@ -138,6 +138,22 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertFalse(out.toString().contains("\r"), "stdout stays clean for scripts");
     }
 
+    /** As cargo leaves its progress out for Emacs's compilation buffer, where {@code \r} shows as {@code ^M}. */
+    @Test
+    void aDumbTerminalSeesNoProgressLine() {
+        StringWriter err = new StringWriter();
+        CliContext dumb = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY",
+                server.url().toString(), "TERM", "dumb"),
+                project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
+                Optional.empty(), true);
+
+        int exitCode = PrompdCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), dumb)
+                .execute("install", "@acme/util");
+
+        assertEquals(0, exitCode, err.toString());
+        assertEquals("", err.toString());
+    }
+
     @Test
     void aWaitDuringTheDownloadsIsSaidOnALineOfItsOwnAndTheProgressLineComesBack() {
         AtomicInteger tarballRequests = new AtomicInteger();
