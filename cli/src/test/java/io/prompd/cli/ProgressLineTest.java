@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,31 @@ class ProgressLineTest {
         assertTrue(ProgressLine.on(err, Map.of("TERM", "xterm-256color"), false).isEmpty(), "nor a pipe or file");
         assertTrue(ProgressLine.on(err, Map.of("TERM", "xterm-256color"), true).isPresent());
         assertTrue(ProgressLine.on(err, Map.of(), true).isPresent(), "a terminal that names no TERM, as cargo takes it");
+    }
+
+    /**
+     * Ctrl-C or kill during an install left the line with the shell's prompt after it: the hook the JVM runs on its
+     * way out wipes it, and the {@code ^C} the terminal echoed after it, and the threads still at work draw no more.
+     */
+    @Test
+    void theLineIsWipedWhenTheProgramIsStopped() {
+        List<Thread> hooks = new ArrayList<>();
+        ProgressLine progress = new ProgressLine(new PrintWriter(written), 80, hooks::add);
+        progress.show("installing 1/4");
+        progress.show("installing 2/4");
+        assertEquals(1, hooks.size(), "one hook, from the first draw");
+
+        hooks.get(0).run();
+        progress.show("installing 3/4");
+
+        assertEquals("\rinstalling 1/4\rinstalling 2/4\r" + " ".repeat("installing 2/4".length() + 2) + "\r",
+                written.toString());
+    }
+
+    @Test
+    void aLineNeverDrawnRegistersNoHook() {
+        List<Thread> hooks = new ArrayList<>();
+        new ProgressLine(new PrintWriter(written), 80, hooks::add).say("waiting…");
+        assertTrue(hooks.isEmpty());
     }
 }
