@@ -14,6 +14,7 @@ import io.prompd.client.install.InstallListener;
 import io.prompd.client.install.InstallProgress;
 import io.prompd.client.install.Installer;
 import io.prompd.client.install.registry.HttpPackageRegistry;
+import io.prompd.client.install.registry.IndexProgress;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RegistryEndpoint;
 import io.prompd.client.install.registry.RegistryRoutes;
@@ -42,6 +43,8 @@ final class InstallWiring {
      * line.
      */
     private final Optional<ProgressLine> progress;
+    /** The line of the index being read, given up to the install's bar once the packages are put in place. */
+    private volatile Optional<ResolvingLine> resolving = Optional.empty();
 
     InstallWiring(PrompdCommand root, PrintWriter err) {
         this.root = root;
@@ -121,7 +124,14 @@ final class InstallWiring {
             }
 
             @Override
+            public IndexProgress reading() {
+                resolving = progress.map(ResolvingLine::new);
+                return resolving.<IndexProgress>map(line -> line).orElse(IndexProgress.NONE);
+            }
+
+            @Override
             public InstallProgress installing(int count) {
+                resolving.ifPresent(ResolvingLine::handOver);
                 return progress.<InstallProgress>map(line -> new InstallProgressBar(line, count))
                         .orElse(InstallProgress.NONE);
             }

@@ -54,10 +54,12 @@ final class InstallPlanner {
     private final boolean offline;
     private final LockedInstaller lockedInstaller;
     private final PlanWarnings planWarnings;
+    private final InstallListener listener;
 
     InstallPlanner(PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
-                   LockedInstaller lockedInstaller, Optional<Version> prompdVersion) {
+                   LockedInstaller lockedInstaller, Optional<Version> prompdVersion, InstallListener listener) {
         this.store = store;
+        this.listener = listener;
         this.cache = cache;
         this.registry = registry;
         this.offline = offline;
@@ -636,7 +638,8 @@ final class InstallPlanner {
     RegistryIndex index(LockFile lock) {
         return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty(),
                 name -> lock.get(name).filter(locked -> lockedInstaller.isAtHand(name, locked))
-                        .map(locked -> Candidate.of(name, locked.version(), locked.dependencies())));
+                        .map(locked -> Candidate.of(name, locked.version(), locked.dependencies())),
+                listener.reading());
     }
 
     private boolean isAtHand(PackageName name, VersionSummary version) {

@@ -65,7 +65,7 @@ public final class Installer {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.lockedInstaller = new LockedInstaller(store, cache, registry, offline, listener);
         this.planner = new InstallPlanner(store, cache, registry, offline, lockedInstaller,
-                Objects.requireNonNull(prompdVersion, "prompdVersion"));
+                Objects.requireNonNull(prompdVersion, "prompdVersion"), listener);
     }
 
     /**

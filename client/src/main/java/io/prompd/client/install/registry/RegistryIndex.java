@@ -28,6 +28,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -44,9 +45,11 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     private final Function<PackageName, Optional<Candidate>> pinnedAtHand;
     private final Map<PackageName, CompletableFuture<Optional<PublishedPackage>>> packages = new ConcurrentHashMap<>();
     private final ExecutorService fetchers;
+    private final IndexProgress progress;
+    private final AtomicInteger read = new AtomicInteger();
 
     public RegistryIndex(PackageRegistry registry) {
-        this(registry, Optional.empty(), name -> Optional.empty());
+        this(registry, Optional.empty(), name -> Optional.empty(), IndexProgress.NONE);
     }
 
     /**
@@ -55,10 +58,12 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
      *                     lists it, taken down with a record or without, or its whole package gone, as a yanked
      *                     version is: chosen only where the lock pins it and after every other, so that a takedown
      *                     does not block every change to a project that still has the version (as a yank does not)
+     * @param progress hears of the documents read, and of the index's close
      */
     public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
-                         Function<PackageName, Optional<Candidate>> pinnedAtHand) {
+                         Function<PackageName, Optional<Candidate>> pinnedAtHand, IndexProgress progress) {
         this.registry = registry;
+        this.progress = progress;
         this.atHand = atHand;
         this.pinnedAtHand = pinnedAtHand;
         this.fetchers = Executors.newFixedThreadPool(registry.maxConcurrent(), Futures.daemonThreads("prompd-index"));
@@ -218,7 +223,9 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
      */
     private CompletableFuture<Optional<PublishedPackage>> fetch(PackageName name, Optional<VersionRange> range) {
         return CompletableFuture.supplyAsync(() -> {
+            progress.reading(read.get());
             Optional<PublishedPackage> found = registry.find(name);
+            progress.reading(read.incrementAndGet());
             found.ifPresent(published -> range
                     .flatMap(wanted -> published.preferredAllowed(List.of(wanted)))
                     .flatMap(published::version)
@@ -242,5 +249,6 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     @Override
     public void close() {
         fetchers.shutdownNow();
+        progress.close();
     }
 }

@@ -1,0 +1,41 @@
+package io.prompd.client.cli;
+
+import io.prompd.cli.ProgressLine;
+import io.prompd.client.install.registry.IndexProgress;
+import io.prompd.core.Plural;
+import java.util.Objects;
+
+/**
+ * The {@link ProgressLine} while the registry's index documents are read, as cargo's "Updating index": how many are
+ * in, from the first request on, so that a slow registry does not leave the terminal blank. It gives the line up to
+ * the install's bar, and wipes it when the index closes without one (outdated, a failure).
+ */
+final class ResolvingLine implements IndexProgress {
+
+    private final ProgressLine progress;
+    private boolean done;
+
+    ResolvingLine(ProgressLine progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    @Override
+    public synchronized void reading(int read) {
+        if (!done) {
+            progress.show("resolving: " + Plural.count(read, "package") + " read");
+        }
+    }
+
+    /** The install's bar takes the line over: a document that a prefetch brings in late must not draw over it. */
+    synchronized void handOver() {
+        done = true;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!done) {
+            done = true;
+            progress.clear();
+        }
+    }
+}
