@@ -112,8 +112,10 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         }
         if (!unmatched.isEmpty()) {
             // The value typed after an unknown option, or the argument it left to the parameter before, is unmatched
-            // with it: they are the option's, so the options alone are unknown.
-            List<String> options = unmatched.stream().filter(word -> word.startsWith("-")).toList();
+            // with it: they are the option's, so the options alone are unknown. A value given with '=' is left out
+            // too: a mistyped '--password=...' must not put the secret in a terminal's scrollback or a CI log.
+            List<String> options = unmatched.stream().filter(word -> word.startsWith("-"))
+                    .map(UsageError::optionName).toList();
             return "unknown option" + (options.size() == 1 ? "" : "s") + ": " + quoted(options);
         }
         // some parser messages come with their own "Error: " in front

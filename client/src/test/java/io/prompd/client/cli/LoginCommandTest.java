@@ -76,6 +76,18 @@ class LoginCommandTest {
         assertArrayEquals(new char[SECRET.length()], typed, "the typed characters are cleared");
     }
 
+    /** A guessed '--password=...' or '--token=...' was quoted whole as the unknown option, secret and all. */
+    @Test
+    void aSecretGivenToAnUnknownOptionWithEqualsIsNotRepeated() {
+        for (String guess : List.of("--password=", "--token=")) {
+            CliRun run = prompd("", "login", "--offline", "--username", "ci", guess + SECRET);
+
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("error: unknown option: '" + guess.replace("=", "") + "'\n"), run.err());
+            assertNoSecret(run);
+        }
+    }
+
     @Test
     void theRegistryOptionWorksBeforeAndAfterTheSubcommand() {
         assertEquals(0, prompd(SECRET, "login", "--offline", "--registry", "work").exitCode());
