@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One line of progress on a terminal's standard error, redrawn in place with {@code \r}. It is cut to one column
+ * One line of progress on a terminal's standard error, redrawn in place with {@code \r}. It is cut to three columns
  * less than the terminal's width: a line that wraps puts the cursor on its last row, where {@code \r} goes back to,
  * and every redraw would leave the rows above behind; the last column is left free as a line filling it leaves the
- * cursor waiting to wrap. A message ({@link #say}) wipes the line, goes on a line of its own, and the line is drawn
+ * cursor waiting to wrap, and two more for the {@code ^C} a terminal echoes after it, which would wrap too and leave
+ * the line above the one wiped. A message ({@link #say}) wipes the line, goes on a line of its own, and the line is drawn
  * again below it. Once drawn, the line is wiped when the program is stopped (Ctrl-C, {@code kill}) too, so that the
  * shell's prompt does not start on it; the program still exits with 130 or 143.
  */
@@ -41,7 +42,7 @@ public final class ProgressLine {
      */
     ProgressLine(PrintWriter err, int columns, Consumer<Thread> exitHooks) {
         this.err = Objects.requireNonNull(err, "err");
-        this.room = Math.max(0, columns - 1);
+        this.room = Math.max(0, columns - 1 - ECHOED_INTERRUPT);
         this.exitHooks = Objects.requireNonNull(exitHooks, "exitHooks");
     }
 
@@ -106,7 +107,7 @@ public final class ProgressLine {
 
     private void wipe(int beyond) {
         if (!drawn.isEmpty()) {
-            err.print("\r" + " ".repeat(Math.min(DisplayWidth.of(drawn) + beyond, room)) + "\r");
+            err.print("\r" + " ".repeat(Math.min(DisplayWidth.of(drawn), room) + beyond) + "\r");
             drawn = "";
         }
     }

@@ -29,17 +29,33 @@ class ProgressLineTest {
 
     /**
      * At 20 columns, a line of 27 would wrap, and {@code \r} go back to the start of its second row only: each redraw
-     * would leave a row behind. Cut to 19, by the columns its characters take.
+     * would leave a row behind. Cut to 17, by the columns its characters take: the last column left free, and two for
+     * the {@code ^C} a terminal echoes after it.
      */
     @Test
-    void aLineIsCutToOneColumnLessThanTheTerminalsWidth() {
+    void aLineIsCutToThreeColumnsLessThanTheTerminalsWidth() {
         ProgressLine progress = new ProgressLine(new PrintWriter(written), 20);
         progress.show("building packages: 100/1000");
         progress.show("building packages: 200/1000");
         progress.show("漢字 building packages");
         progress.clear();
 
-        assertEquals("\rbuilding packages: \r漢字 building packa\r" + " ".repeat(19) + "\r", written.toString());
+        assertEquals("\rbuilding packages\r漢字 building pac\r" + " ".repeat(17) + "\r", written.toString());
+    }
+
+    /**
+     * A line filling the terminal but its last column had the echoed {@code ^C} wrap to the next row, and the wipe
+     * cleared that row alone, leaving the line above the shell's prompt: the wipe, line and ^C, fits on one row.
+     */
+    @Test
+    void aFullLineIsWipedWithTheEchoedInterruptOnItsOwnRow() {
+        List<Thread> hooks = new ArrayList<>();
+        ProgressLine progress = new ProgressLine(new PrintWriter(written), 40, hooks::add);
+        progress.show("installing [------------------------] 0/8, 9.8 KiB downloaded");
+
+        hooks.get(0).run();
+
+        assertEquals("\rinstalling [------------------------]\r" + " ".repeat(37 + 2) + "\r", written.toString());
     }
 
     @Test
