@@ -98,9 +98,13 @@ final class PackageFolderParameter {
                         + command.name() + " " + unpacked);
     }
 
+    /** Init is offered for a folder to create, never for a path named as a tarball, which no package folder is. */
     private PrompdException notAPackage(String message, Path resolved) {
-        return notAPackage(message, resolved, "give the folder that holds prompd.json, or run 'prompd init "
-                + ShellWords.path(folder.toString()) + "' to create one");
+        return notAPackage(message, resolved, PackSelector.isTarball(resolved.getFileName().toString())
+                ? "give the folder that holds prompd.json; a tarball is unpacked into one first, and there is none"
+                        + " at this path"
+                : "give the folder that holds prompd.json, or run 'prompd init " + ShellWords.path(folder.toString())
+                        + "' to create one");
     }
 
     /**

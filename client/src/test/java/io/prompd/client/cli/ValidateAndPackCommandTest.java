@@ -349,6 +349,17 @@ class ValidateAndPackCommandTest {
         assertTrue(Files.isRegularFile(tarball), "the tarball is left as it was");
     }
 
+    /** A missing tarball's path was offered to 'prompd init', which would make a package folder named '….tgz'. */
+    @Test
+    void aMissingTarballIsNotOfferedToInit() {
+        CliRun run = CliRun.in(work, home, "validate", "gone-1.0.0.tgz");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertEquals("error: no package folder at " + work.resolve("gone-1.0.0.tgz") + "\nhint: give the folder that"
+                + " holds prompd.json; a tarball is unpacked into one first, and there is none at this path\n",
+                run.err());
+    }
+
     @Test
     void anotherFileGivenForThePackageIsSaidToBeAFileWithThePackageItLiesIn() throws IOException {
         Path notes = Files.writeString(work.resolve("notes.txt"), "not a package\n");
