@@ -11,6 +11,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.files.Folders;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.name.PackageName;
@@ -285,7 +286,7 @@ public final class Installer {
         installed.warnings().stream().filter(warning -> !warnings.contains(warning)).forEach(warnings::add);
         Set<PackageName> changed = new TreeSet<>(changedRanges.keySet());
         changed.addAll(removed);
-        warnings.addAll(referencesOutOfStep(project.folder(), changed));
+        warnings.addAll(referencesOutOfStep(project.folder(), home, changed));
         return new InstallReport(installed.packages(), changedRanges, removed, Optional.of(lock), plan.resolved(),
                 warnings, repaired);
     }
@@ -293,14 +294,16 @@ public final class Installer {
     /**
      * The references of the project's prompts to the packages whose ranges the run changed or removed that validate
      * now refuses, as it requires them to give prompd.json's range: the prompt files are the author's, and stay as
-     * they are.
+     * they are. A home kept inside the project (a CI caching it in its checkout) holds installed packages, whose
+     * prompts are not the project's.
      */
-    private static List<InstallNote> referencesOutOfStep(Path folder, Set<PackageName> changed) {
+    private static List<InstallNote> referencesOutOfStep(Path folder, Path home, Set<PackageName> changed) {
         if (changed.isEmpty()) {
             return List.of();
         }
         try {
-            return new PackageValidator(ArchiveLimits.DEFAULT).dependencyMismatches(new DirectorySource(folder))
+            return new PackageValidator(ArchiveLimits.DEFAULT).dependencyMismatches(new DirectorySource(folder),
+                            Folders.pathWithin(folder, home))
                     .stream().filter(mismatch -> changed.contains(mismatch.reference().packageName()))
                     .<InstallNote>map(mismatch -> new InstallNote.ReferenceOutOfStep(mismatch.file(), mismatch.line(),
                             mismatch.reference().written(), mismatch.reference().packageName(), mismatch.agreeing()))

@@ -106,16 +106,13 @@ public final class PackService {
         if (home.isEmpty() || !Files.isDirectory(home.get())) {
             return Optional.empty();
         }
-        Path real = Folders.real(home.get());
-        Path root = Folders.real(folder);
-        if (real.equals(root)) {
+        if (Folders.real(home.get()).equals(Folders.real(folder))) {
             throw new PrompdException(ExitCode.CONFLICT, "the package folder " + folder + " is the prompd home in use:"
                     + " its config.json holds the credentials 'prompd login' stores, and its packages/ folder the"
                     + " installed packages, which pack would take for the package's", "keep the prompd home outside"
                     + " package folders: point $PROMPD_HOME or --home at another folder");
         }
-        return real.startsWith(root) ? Optional.of(root.relativize(real).toString().replace('\\', '/'))
-                : Optional.empty();
+        return Folders.pathWithin(folder, home.get());
     }
 
     /**

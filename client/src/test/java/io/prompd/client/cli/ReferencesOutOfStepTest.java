@@ -62,6 +62,25 @@ class ReferencesOutOfStepTest extends InstallCommandsFixture {
                 + " which prompd.lock follows"), validate.out());
     }
 
+    /**
+     * A home kept in the project, as a CI caching it in its checkout does, holds installed packages whose prompts
+     * repeat ranges of their own: they were told as the project's references.
+     */
+    @Test
+    void theInstalledPackagesOfAHomeInsideTheProjectAreNotItsPrompts() throws IOException {
+        home = project.resolve("ci-home");
+        assertEquals(0, prompd("install").exitCode());
+        Path installed = Files.createDirectories(home.resolve("packages/@acme/other@1.0.0/prompts")).resolve("y.prmd");
+        Files.writeString(installed, PROMPT);
+
+        CliRun update = prompd("update", "--json", "--latest", "@acme/util");
+
+        assertEquals(0, update.exitCode(), update.err());
+        JsonNode warnings = Json.reader().readTree(update.out()).get("warnings");
+        assertEquals(2, warnings.size(), warnings.toString());
+        warnings.forEach(warning -> assertEquals("prompts/x.prmd", warning.get("file").asText(), warning.toString()));
+    }
+
     @Test
     void installOfARangeWarnsInJsonTooAndARunChangingNoRangeSaysNothing() throws IOException {
         CliRun install = prompd("install", "--json", "@acme/util@~1.1.0");

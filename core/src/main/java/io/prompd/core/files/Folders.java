@@ -67,6 +67,18 @@ public final class Folders {
         return existing.toRealPath().resolve(existing.relativize(absolute));
     }
 
+    /**
+     * Where {@code inner} lies below {@code folder}, as a path relative to it with {@code /} separators, by real paths
+     * (a link may lead either way); empty when it lies elsewhere or is the folder itself.
+     */
+    public static Optional<String> pathWithin(Path folder, Path inner) throws IOException {
+        Path root = real(folder);
+        Path real = real(inner);
+        return real.startsWith(root) && !real.equals(root)
+                ? Optional.of(root.relativize(real).toString().replace('\\', '/'))
+                : Optional.empty();
+    }
+
     /** Deletes a file, or a folder with everything in it; links are deleted, never followed. */
     public static void deleteRecursively(Path path) throws IOException {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {

@@ -86,9 +86,13 @@ public final class PackageValidator {
      * The references of the package's prompts to other packages that {@code "dependencies"} do not back as written,
      * as {@link #validate} finds them, without the rest of its checks: for a command that has just changed
      * {@code "dependencies"} to tell which references to write anew.
+     *
+     * @param home the path in the package of the prompd home in use, whose installed packages' prompts are not its
+     *             own, as for {@link #validate(PackageSource, Optional)}
      */
-    public List<DependencyMismatch> dependencyMismatches(PackageSource source) throws IOException {
-        return PromptValidator.dependencyMismatches(prompts(source, read(source, new Problems(), Optional.empty())));
+    public List<DependencyMismatch> dependencyMismatches(PackageSource source, Optional<String> home)
+            throws IOException {
+        return PromptValidator.dependencyMismatches(prompts(source, read(source, new Problems(), home)));
     }
 
     /** The packed prompts, with the files their templates load, as validating them together needs them. */
