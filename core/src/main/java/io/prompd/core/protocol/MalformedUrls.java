@@ -24,7 +24,7 @@ public final class MalformedUrls {
         if (index < 0 || index >= text.length() || !malformed.getReason().endsWith("in authority")) {
             return index;
         }
-        for (int at = index; at < text.length() && "/?#".indexOf(text.charAt(at)) < 0; at++) {
+        for (int at = index, end = Urls.authorityEnd(text, index); at < end; at++) {
             if (!fitsAuthority(text.charAt(at))) {
                 return at;
             }

@@ -66,11 +66,12 @@ public final class Urls {
      */
     public static Optional<String> withUnescapedUserPartMasked(String text) {
         int authorityStart = authorityStart(text);
-        if (authorityStart < 0 || authorityEnd(text, authorityStart) == authorityStart) {
+        if (authorityStart < 0) {
             return Optional.empty();
         }
+        int authorityEnd = authorityEnd(text, authorityStart);
         int at = text.lastIndexOf('@');
-        return at < authorityEnd(text, authorityStart) ? Optional.empty()
+        return authorityEnd == authorityStart || at < authorityEnd ? Optional.empty()
                 : Optional.of(text.substring(0, authorityStart) + "***" + text.substring(at));
     }
 
@@ -104,7 +105,7 @@ public final class Urls {
     }
 
     /** Where the authority starting there ends, as a URL reader finds it: at the first '/', '?' or '#', or the end. */
-    private static int authorityEnd(String text, int authorityStart) {
+    static int authorityEnd(String text, int authorityStart) {
         int authorityEnd = authorityStart;
         while (authorityEnd < text.length() && "/?#".indexOf(text.charAt(authorityEnd)) < 0) {
             authorityEnd++;
