@@ -68,9 +68,8 @@ final class Refusal {
                     + " them, so logging in does not help; tell the registry's maintainers";
         } else {
             hint = unspoken(refused).orElseGet(() -> {
-                String login = refused.asksFor(Credentials.Basic.SCHEME) && !refused.asksFor(Credentials.Token.SCHEME)
-                        ? "'prompd login --registry " + endpoint.loginArgument() + " --username USER'"
-                        : "'prompd login --registry " + endpoint.loginArgument() + "'";
+                String login = loginCommand(endpoint, refused.asksFor(Credentials.Basic.SCHEME)
+                        && !refused.asksFor(Credentials.Token.SCHEME) ? " --username USER" : "");
                 return forbidden ? "it may need credentials, and none are stored for it: log in with " + login
                         + ", or ask the registry's maintainers for access"
                         : "it wants " + wanted(refused) + " and none are stored for it: log in with " + login;
@@ -97,17 +96,16 @@ final class Refusal {
         if (refused.schemes().isEmpty() || refused.asksFor(sent.scheme())) {
             return Optional.empty();
         }
-        String registry = "'prompd login --registry " + endpoint.loginArgument();
         String from = endpoint.secretVariable().map(variable -> " in $" + variable).orElse("");
         if (refused.asksFor(Credentials.Basic.SCHEME)) {
             return Optional.of("it asks for a user name and password (HTTP basic authentication), and prompd sent it"
-                    + " the token" + from + ": log in with " + registry + " --username USER" + endpoint.secretVariable()
-                    .map(variable -> " --password-env " + variable).orElse("") + "'");
+                    + " the token" + from + ": log in with " + loginCommand(endpoint, " --username USER"
+                    + endpoint.secretVariable().map(variable -> " --password-env " + variable).orElse("")));
         }
         if (refused.asksFor(Credentials.Token.SCHEME)) {
             return Optional.of("it asks for a token (HTTP bearer authentication), and prompd sent it a user name and"
-                    + " password" + from + ": log in with " + registry + endpoint.secretVariable()
-                    .map(variable -> " --token-env " + variable).orElse("") + "'");
+                    + " password" + from + ": log in with " + loginCommand(endpoint, endpoint.secretVariable()
+                    .map(variable -> " --token-env " + variable).orElse("")));
         }
         return unspoken(refused);
     }
@@ -125,7 +123,11 @@ final class Refusal {
 
     /** The login that stores credentials of the kind sent again: the user name of basic authentication with them. */
     private static String login(RegistryEndpoint endpoint, Credentials.Resolved sent) {
-        return "'prompd login --registry " + endpoint.loginArgument() + (sent instanceof Credentials.Basic basic
-                ? " --username " + basic.username() : "") + "'";
+        return loginCommand(endpoint, sent instanceof Credentials.Basic basic ? " --username " + basic.username() : "");
+    }
+
+    /** {@code 'prompd login --registry R'} with {@code options} after it, quoted as the hints quote commands. */
+    private static String loginCommand(RegistryEndpoint endpoint, String options) {
+        return "'prompd login --registry " + endpoint.loginArgument() + options + "'";
     }
 }
