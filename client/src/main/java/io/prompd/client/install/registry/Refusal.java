@@ -39,44 +39,55 @@ final class Refusal {
     }
 
     private static PrompdException of(RegistryEndpoint endpoint, String named, AccessRefused refused, boolean given) {
-        boolean forbidden = refused.status() == 403;
         Optional<Credentials.Resolved> sent = endpoint.credential().filter(credential -> refused.authorized())
                 .map(Credential::credentials);
         String hint;
         if (sent.isPresent()) {
-            String kept = endpoint.secretVariable().map(variable -> sent.get() instanceof Credentials.Basic basic
-                            ? "user " + basic.username() + " with the password in $" + variable
-                            : "the token in $" + variable)
-                    .orElse(given ? "the credentials given" : "the credentials stored for it");
-            if (forbidden) {
-                // the server knows who is asking and says no: new credentials of the same account get the same answer
-                hint = "it accepted " + kept + " but does not let their account read this file: ask the registry's"
-                        + " maintainers for access";
-            } else {
-                hint = otherKind(endpoint, refused, sent.get()).orElseGet(() -> given
-                        ? "it refused " + kept + ": check " + (sent.get() instanceof Credentials.Basic
-                                ? "the user name and " : "") + endpoint.secretVariable().map(variable -> "$" + variable)
-                                .orElse(sent.get() instanceof Credentials.Basic ? "password" : "the token")
-                                + ", and log in again"
-                        : "it refused " + kept + ", which may have expired or be wrong: " + endpoint.secretVariable()
-                        .map(variable -> "update the variable, where prompd reads it on each run")
-                        .orElse("log in again with " + login(endpoint, sent.get())));
-            }
+            hint = sentAndRefused(endpoint, refused, sent.get(), given);
         } else if (endpoint.credential().isPresent() || !endpoint.sendsCredentialsTo(refused.answeredBy())) {
             hint = "no credentials went with the request: prompd sends a registry's only to URLs under its URL (the"
                     + " same scheme, host and port, and a path below its path), and not again once a redirect has left"
                     + " them, so logging in does not help; tell the registry's maintainers";
         } else {
-            hint = unspoken(refused).orElseGet(() -> {
-                String login = loginCommand(endpoint, refused.asksFor(Credentials.Basic.SCHEME)
-                        && !refused.asksFor(Credentials.Token.SCHEME) ? " --username USER" : "");
-                return forbidden ? "it may need credentials, and none are stored for it: log in with " + login
-                        + ", or ask the registry's maintainers for access"
-                        : "it wants " + wanted(refused) + " and none are stored for it: log in with " + login;
-            });
+            hint = unspoken(refused).orElseGet(() -> noneStored(endpoint, refused));
         }
         return new PrompdException(ExitCode.NETWORK, named + " refused access (HTTP " + refused.status() + "): "
                 + Urls.displayAnswered(refused.url(), refused.answeredBy()), hint, refused);
+    }
+
+    private static String sentAndRefused(RegistryEndpoint endpoint, AccessRefused refused, Credentials.Resolved sent,
+                                         boolean given) {
+        String kept = endpoint.secretVariable().map(variable -> sent instanceof Credentials.Basic basic
+                        ? "user " + basic.username() + " with the password in $" + variable
+                        : "the token in $" + variable)
+                .orElse(given ? "the credentials given" : "the credentials stored for it");
+        if (refused.status() == 403) {
+            // the server knows who is asking and says no: new credentials of the same account get the same answer
+            return "it accepted " + kept + " but does not let their account read this file: ask the registry's"
+                    + " maintainers for access";
+        }
+        return otherKind(endpoint, refused, sent).orElseGet(() -> given
+                ? "it refused " + kept + ": check " + secretsToCheck(endpoint, sent) + ", and log in again"
+                : "it refused " + kept + ", which may have expired or be wrong: " + endpoint.secretVariable()
+                        .map(variable -> "update the variable, where prompd reads it on each run")
+                        .orElse("log in again with " + login(endpoint, sent)));
+    }
+
+    /** What to check of credentials given to {@code login} and refused: the user name too for basic ones. */
+    private static String secretsToCheck(RegistryEndpoint endpoint, Credentials.Resolved sent) {
+        boolean basic = sent instanceof Credentials.Basic;
+        String secret = endpoint.secretVariable().map(variable -> "$" + variable)
+                .orElse(basic ? "password" : "the token");
+        return basic ? "the user name and " + secret : secret;
+    }
+
+    private static String noneStored(RegistryEndpoint endpoint, AccessRefused refused) {
+        String login = loginCommand(endpoint, refused.asksFor(Credentials.Basic.SCHEME)
+                && !refused.asksFor(Credentials.Token.SCHEME) ? " --username USER" : "");
+        return refused.status() == 403
+                ? "it may need credentials, and none are stored for it: log in with " + login
+                        + ", or ask the registry's maintainers for access"
+                : "it wants " + wanted(refused) + " and none are stored for it: log in with " + login;
     }
 
     /** {@code credentials}, or the kind its challenge names when it names one kind prompd sends. */
