@@ -3,6 +3,7 @@ package io.prompd.generator.check;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
+import io.prompd.generator.source.GitConversions;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryConfig;
@@ -30,7 +31,7 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
 
     /** Files of the repository itself (documentation, CI, Git settings), which maintainers look after. */
     private static final Set<String> REPOSITORY_FILES = Set.of("README.md", "CONTRIBUTING.md", "LICENSE",
-            ".gitignore", ".gitattributes");
+            ".gitignore", GitConversions.FILE);
     private static final String REPOSITORY_FOLDER = ".github/";
 
     enum Kind {

@@ -43,6 +43,7 @@ public final class PullRequestChecker {
         this.rules = List.of(
                 new AllowedPathsRule(),
                 new SettingsFilesRule(),
+                new GitAttributesRule(),
                 new NamedTwiceRule(),
                 new ImmutabilityRule(),
                 new TakedownRecordRule(),

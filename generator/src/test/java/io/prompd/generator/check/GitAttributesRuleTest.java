@@ -1,0 +1,76 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.generator.testing.TestRegistryRepo;
+import org.junit.jupiter.api.Test;
+
+/** A changed .gitattributes must leave the files under packages/ stored as written. */
+class GitAttributesRuleTest extends PullRequestScenarioTest {
+
+    private static final String ATTRIBUTES = ".gitattributes";
+
+    @Test
+    void theTemplatesAttributesPass() {
+        repo.write(ATTRIBUTES, "# stored as written\n* -text\n*.png binary\n/.github/** text eol=lf\n");
+        repo.commit("attributes");
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+
+    @Test
+    void aRuleConvertingLineEndingsUnderPackagesIsRefusedAtItsLine() {
+        repo.write(ATTRIBUTES, "* -text\n\n# Windows friends\n*.md text eol=crlf\n*.png binary\n");
+        repo.commit("attributes");
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(report, ATTRIBUTES, "sets text for files under packages/",
+                "packages/@common/util/1.0.0/README.md", "would convert their line endings");
+        assertEquals(4, problem.line());
+        assertTrue(problem.hint().contains("'/.github/** text'"), problem.hint());
+        assertErrorCount(report, 1);
+    }
+
+    @Test
+    void textAutoAndAFilterAreEachRefused() {
+        repo.write(ATTRIBUTES, "* text=auto\n*.prmd filter=lfs diff=lfs merge=lfs -text\n");
+        repo.commit("attributes");
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(1, assertError(report, ATTRIBUTES, "sets text=auto", "more").line());
+        assertEquals(2, assertError(report, ATTRIBUTES, "sets filter=lfs", "prompts/x.prmd").line());
+        assertErrorCount(report, 2);
+    }
+
+    @Test
+    void attributesLeavingLineEndingsToEachCommitterAreRefused() {
+        repo.write(ATTRIBUTES, "*.png binary\n");
+        repo.commit("attributes");
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(report, ATTRIBUTES, "left to each committer's line-ending settings",
+                "core.autocrlf");
+        assertEquals(0, problem.line());
+        assertTrue(problem.hint().contains("'* -text'"), problem.hint());
+    }
+
+    @Test
+    void attributesThePullRequestDoesNotChangeAreNotHeldAgainstIt() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write(ATTRIBUTES, "* text=auto\n"));
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/util", "1.1.0");
+        repo.commit("publish", "alice");
+
+        assertPassed(check(repo, "alice"));
+    }
+}
