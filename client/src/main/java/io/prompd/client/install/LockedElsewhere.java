@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.ExitCode;
@@ -21,11 +22,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A locked version that the registry its name routes to now does not have, or lists with other bytes than the lock
- * pins, while the lock's URL for it lies in another registry: the route changed since it was locked (a scope routed
- * elsewhere, a registry removed, a one-off {@code --registry}), or the registry is a mirror that is behind. The current
- * registry's versions of that name may then be another's package (dependency confusion), so the way off is to route
- * the name back, never to update to them.
+ * A locked version that the registry its name routes to now neither has nor records the takedown of, or lists with
+ * other bytes than the lock pins, while the lock's URL for it lies in another registry: the route changed since it was
+ * locked (a scope routed elsewhere, a registry removed, a one-off {@code --registry}), or the registry is a mirror that
+ * is behind. The current registry's versions of that name may then be another's package (dependency confusion), so the
+ * way off is to route the name back, never to update to them.
  *
  * @param change  where the version was locked from, and where its name resolves now
  * @param listing how the registry the name resolves in now lists the version: not, or with other bytes
@@ -37,18 +38,20 @@ record LockedElsewhere(RouteChange change, Listing listing) {
 
     LockedElsewhere {
         Objects.requireNonNull(change, "change");
-        if (listing == Listing.AS_LOCKED) {
-            throw new IllegalArgumentException("a version its registry lists as locked is not locked elsewhere");
+        if (!listing.elsewhere()) {
+            throw new IllegalArgumentException("a version its registry lists as locked, or records the takedown of, is"
+                    + " not locked elsewhere");
         }
     }
 
     /**
      * The route change behind a locked version the name's registry now lacks or lists with other bytes; empty when it
-     * has it, when the lock's URL lies in it, or when its index cannot be read to tell.
+     * has it, when it records the version's takedown, when the lock's URL lies in it, or when its index cannot be read
+     * to tell.
      */
     static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.routeChange(name, locked.version(), locked.resolved())
-                .flatMap(change -> listing(name, locked, index).filter(listed -> listed != Listing.AS_LOCKED)
+                .flatMap(change -> listing(name, locked, index).filter(Listing::elsewhere)
                         .map(listed -> new LockedElsewhere(change, listed)));
     }
 
@@ -119,13 +122,33 @@ record LockedElsewhere(RouteChange change, Listing listing) {
                 + why, (refusedByItsRegistry ? failed.hint() + "; " : "") + moved.get().waysBack(), failed));
     }
 
-    /** How the registry serving the name lists the locked version. */
-    enum Listing { AS_LOCKED, OTHER_BYTES, NOT_LISTED }
+    /**
+     * How the registry serving the name lists the locked version. One that records its takedown speaks for the same
+     * package as the registry the lock has it from (a mirror of it, or the registry at a new URL): only a registry's
+     * maintainers write a takedown record, for a number it keeps taken, so the owner of a same-named package there
+     * cannot forge one, and the version is gone as from the registry it was locked from, which an update moves off.
+     * An index records no integrity for a version taken down, so the number alone tells.
+     */
+    enum Listing {
+        AS_LOCKED, TAKEN_DOWN, OTHER_BYTES, NOT_LISTED;
+
+        /**
+         * Whether the registry's versions of the name may be another's package: it neither has the locked bytes nor
+         * records the version's takedown.
+         */
+        boolean elsewhere() {
+            return this == OTHER_BYTES || this == NOT_LISTED;
+        }
+    }
 
     /** Empty when the registry's index cannot be read. */
     private static Optional<Listing> listing(PackageName name, LockedPackage locked, RegistryIndex index) {
         try {
-            return Optional.of(index.find(name).flatMap(published -> published.version(locked.version()))
+            Optional<PublishedPackage> published = index.find(name);
+            if (published.filter(found -> found.packument().takenDown().containsKey(locked.version())).isPresent()) {
+                return Optional.of(Listing.TAKEN_DOWN);
+            }
+            return Optional.of(published.flatMap(found -> found.version(locked.version()))
                     .map(known -> known.dist().integrity().equals(locked.integrity()) ? Listing.AS_LOCKED
                             : Listing.OTHER_BYTES)
                     .orElse(Listing.NOT_LISTED));

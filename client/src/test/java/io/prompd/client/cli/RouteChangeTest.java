@@ -31,6 +31,7 @@ class RouteChangeTest {
     @TempDir
     Path work;
 
+    TestRegistry companyRegistry;
     RegistryServer company;
     RegistryServer publicRegistry;
     TestRegistry squatter;
@@ -39,8 +40,8 @@ class RouteChangeTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        company = RegistryServer.serving(new TestRegistry(work.resolve("company"))
-                .publish("@company/shared", "1.0.0").root());
+        companyRegistry = new TestRegistry(work.resolve("company")).publish("@company/shared", "1.0.0");
+        company = RegistryServer.serving(companyRegistry.root());
         squatter = new TestRegistry(work.resolve("public")).publish("@company/shared", "9.9.9");
         publicRegistry = RegistryServer.serving(squatter.root());
         home = work.resolve("home");
@@ -531,6 +532,91 @@ class RouteChangeTest {
                     + " registry.json; the URL prompd.lock records for @company/shared@1.0.0 failed too: could not"
                     + " fetch " + lockedTarball() + ": "), run.err());
         }
+    }
+
+    /**
+     * The company's registry served at another URL too (a mirror, or the registry moved host), after it took the locked
+     * version down and published another; {@code in} routes @company there.
+     */
+    private RegistryServer movedAfterATakedown(Path in) {
+        companyRegistry.publish("@company/shared", "1.1.0").takeDown("@company/shared", "1.0.0", "leaked a key");
+        RegistryServer moved = RegistryServer.serving(companyRegistry.root());
+        prompd(in, "registry", "add", "moved", moved.url().toString());
+        prompd(in, "config", "set", "scopes.@company", "moved");
+        return moved;
+    }
+
+    /** The lock's entry of @company/shared: its version and resolved URL. */
+    private String locked() throws IOException {
+        JsonNode entry = Json.reader().readTree(Files.readString(project.resolve("prompd.lock")))
+                .get("packages").get("@company/shared");
+        return entry.get("version").asText() + " " + entry.get("resolved").asText();
+    }
+
+    @Test
+    void aRegistryAtANewUrlRecordingTheTakedownOfTheLockedVersionSpeaksForItsPackageAndOutdatedListsItTakenDown() {
+        try (RegistryServer moved = movedAfterATakedown(home)) {
+            CliRun old = CliRun.in(project, colleague("old"), "--registry", company.url().toString(), "outdated");
+
+            CliRun run = CliRun.in(project, home, "outdated");
+
+            assertEquals(1, run.exitCode(), "a version taken down is a row, as from the lock's registry: " + run.out());
+            assertEquals(old.out(), run.out());
+            assertTrue(run.out().contains("1.0.0 (taken down)  1.1.0   1.1.0"), run.out());
+            assertEquals("warning: @company/shared@1.0.0 is taken down: leaked a key (it can no longer be downloaded;"
+                    + " 'prompd update @company/shared' moves off it)\n", run.err());
+        }
+    }
+
+    @Test
+    void updateMovesOffAVersionTheRegistryAtANewUrlRecordsTheTakedownOf() throws IOException {
+        try (RegistryServer moved = movedAfterATakedown(home)) {
+            CliRun run = prompd(home, "update", "@company/shared");
+
+            assertEquals("warning: @company/shared moved from the locked 1.0.0 to 1.1.0: its registry took 1.0.0 down:"
+                    + " leaked a key\n", run.err());
+            assertEquals("1.1.0 " + moved.url() + "packages/@company/shared/-/shared-1.1.0.tgz", locked());
+        }
+    }
+
+    /** With no copy at hand the install fails, and the command its hint names moves off the version. */
+    @Test
+    void theWayOffAVersionTheRegistryAtANewUrlTookDownThatAFailingInstallNamesWorks() throws IOException {
+        Path other = colleague();
+        try (RegistryServer moved = movedAfterATakedown(other)) {
+            CliRun install = CliRun.in(project, other, "install");
+
+            assertEquals(3, install.exitCode(), install.err());
+            assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock, but its registry took it down: leaked"
+                    + " a key\nhint: 'prompd update @company/shared' moves off it\n", install.err());
+            prompd(other, "update", "@company/shared");
+            assertEquals("1.1.0 " + moved.url() + "packages/@company/shared/-/shared-1.1.0.tgz", locked());
+            assertTrue(Files.isDirectory(other.resolve("packages/@company/shared@1.1.0")));
+        }
+    }
+
+    @Test
+    void anInstallOfARangeResolvesInTheRegistryAtANewUrlRecordingTheTakedownOfTheLockedVersion() throws IOException {
+        Path other = colleague();
+        try (RegistryServer moved = movedAfterATakedown(other)) {
+            prompd(other, "install", "@company/shared@^1.1.0");
+
+            assertEquals("1.1.0 " + moved.url() + "packages/@company/shared/-/shared-1.1.0.tgz", locked());
+        }
+    }
+
+    /** Its record of another version's takedown says nothing of the locked one: its package may be another's. */
+    @Test
+    void aRegistryRecordingTheTakedownOfAnotherVersionOnlyIsStillARouteChange() throws IOException {
+        squatter.publish("@company/shared", "0.9.0").publish("@company/shared", "1.5.0")
+                .takeDown("@company/shared", "0.9.0", "broken");
+        prompd(home, "config", "set", "scopes.@company", "public");
+
+        CliRun run = prompd(home, "outdated");
+
+        assertEquals("no package has a newer version\n", run.out());
+        assertTrue(run.err().contains(", which does not have it; its versions there may be another's package, so none"
+                + " is offered"), run.err());
     }
 
     /** The tarball URL the lock records for @company/shared@1.0.0, in the company's registry. */
