@@ -5,6 +5,7 @@ import io.prompd.core.archive.LeftOut;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.prompt.PromptFile;
+import io.prompd.core.prompt.WrittenPaths;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -73,12 +74,17 @@ public final class ManifestPaths {
         return problems.sorted();
     }
 
-    private void requireFile(JsonPointer at, String path) {
-        normalized(at, path).ifPresent(inside -> isPackageFile(at, path, inside));
+    private void requireFile(JsonPointer at, String written) {
+        meant(at, written).ifPresent(path -> normalized(at, path).ifPresent(inside -> isPackageFile(at, path, inside)));
     }
 
     /** A readme, which the version's document serves as text, and a reader shows as Markdown. */
-    private void requireText(JsonPointer at, String path) throws IOException {
+    private void requireText(JsonPointer at, String written) throws IOException {
+        Optional<String> meant = meant(at, written);
+        if (meant.isEmpty()) {
+            return;
+        }
+        String path = meant.get();
         Optional<String> inside = normalized(at, path).filter(file -> isPackageFile(at, path, file));
         if (inside.isPresent() && !textFiles.isText(inside.get())) {
             problems.error(file, at.toString(), "'" + path + "' is not UTF-8 text, and the registry serves the readme"
@@ -102,11 +108,13 @@ public final class ManifestPaths {
         return false;
     }
 
-    private void requirePrompt(JsonPointer at, String path) {
-        Optional<String> inside = normalized(at, path);
+    private void requirePrompt(JsonPointer at, String written) {
+        Optional<String> asMeant = meant(at, written);
+        Optional<String> inside = asMeant.flatMap(path -> normalized(at, path));
         if (inside.isEmpty()) {
             return;
         }
+        String path = asMeant.get();
         Optional<Problem> meant = PromptFile.extensionLeftOff(file, at.toString(), path, inside.get(), packagePaths);
         if (meant.isPresent()) {
             // a prompt file meant without its extension is told only that, not also that no file has the path as
@@ -119,15 +127,28 @@ public final class ManifestPaths {
     }
 
     /**
-     * The path with {@code .} and {@code ..} resolved ({@code ""} for the package root), or empty
-     * after reporting why it is not a safe package path.
+     * The path as meant, with {@code /} for each {@code \}, after reporting how it is written otherwise: the rules
+     * that follow check that path and quote it, so that writing it as told is not met by another error about the
+     * same; empty, reported, when no package path is meant at all.
      */
-    private Optional<String> normalized(JsonPointer at, String path) {
-        Optional<String> unsafe = whyUnsafe(path);
+    private Optional<String> meant(JsonPointer at, String written) {
+        Optional<String> unsafe = whyUnsafe(written);
         if (unsafe.isPresent()) {
             problems.error(file, at.toString(), unsafe.get(), "write the path relative to the package root, with '/'");
             return Optional.empty();
         }
+        String path = WrittenPaths.withSlashes(written);
+        if (!path.equals(written)) {
+            problems.error(file, at.toString(), WrittenPaths.backslashed(written), "write '" + path + "'");
+        }
+        return Optional.of(path);
+    }
+
+    /**
+     * The path with {@code .} and {@code ..} resolved ({@code ""} for the package root), or empty
+     * after reporting that it leads outside the package.
+     */
+    private Optional<String> normalized(JsonPointer at, String path) {
         Deque<String> segments = new ArrayDeque<>();
         for (String segment : path.split("/", -1)) {
             if (segment.equals("..")) {
@@ -145,15 +166,14 @@ public final class ManifestPaths {
         return Optional.of(inside.isEmpty() || !path.endsWith("/") ? inside : inside + "/");
     }
 
-    private static Optional<String> whyUnsafe(String path) {
-        if (path.isEmpty()) {
+    /** Why the path names no file of the package whichever way its {@code \} are read. */
+    private static Optional<String> whyUnsafe(String written) {
+        if (written.isEmpty()) {
             return Optional.of("a path must not be empty");
         }
-        if (path.contains("\\")) {
-            return Optional.of("'" + path + "' contains '\\'; package paths use '/' on every system");
-        }
+        String path = WrittenPaths.withSlashes(written);
         if (path.startsWith("/") || WINDOWS_DRIVE.matcher(path).matches()) {
-            return Optional.of("'" + path + "' is absolute; package paths are relative to the package root");
+            return Optional.of("'" + written + "' is absolute; package paths are relative to the package root");
         }
         return Optional.empty();
     }

@@ -69,6 +69,12 @@ final class ReferenceRules {
         String pointer = site.pointer();
         if (reference instanceof PackageReference viaPackage) {
             viaPackage.dotSegment().ifPresent(segment -> problems.add(dotSegment(file, viaPackage, segment, pointer)));
+            if (viaPackage.dotSegment().isEmpty() && viaPackage.path().contains("\\")) {
+                problems.add(Problem.error(file, pointer, WrittenPaths.backslashed(viaPackage.written()),
+                        "write '" + WrittenPaths.withSlashes(viaPackage.written()) + "'"));
+            }
+        } else if (reference instanceof LocalReference local && local.resolveFrom(file).isPresent()) {
+            reference = meant(file, local, pointer, problems);
         }
         if (pointer.equals(INHERITS) && inheritsExtensionLeftOff(pack, file, reference, problems)) {
             // the prompt file meant is in the package: its extension is all the path lacks
@@ -80,6 +86,20 @@ final class ReferenceRules {
             // A reference through a 'using' alias is checked once, at the alias.
             packageReference(pack, file, aliases, site, line, problems);
         }
+    }
+
+    /**
+     * The reference as meant, with {@code /} for each {@code \}, after reporting how it is written otherwise: the rules
+     * that follow check that path and quote it, so that writing it as told is not met by another error about the same.
+     */
+    private static LocalReference meant(String file, LocalReference reference, String pointer, Problems problems) {
+        String written = reference.written();
+        String path = WrittenPaths.withSlashes(written);
+        if (path.equals(written)) {
+            return reference;
+        }
+        problems.add(Problem.error(file, pointer, WrittenPaths.backslashed(written), "write '" + path + "'"));
+        return new LocalReference(path);
     }
 
     /**

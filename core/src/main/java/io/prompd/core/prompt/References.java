@@ -98,16 +98,22 @@ final class References {
     /**
      * An entry of {@code system}, {@code context}, ...: a file when it reads as a path, text otherwise.
      * One word that starts as an absolute path, a home path or a URL does is taken for a file too, so
-     * that validation can say it is outside the package rather than let it pass as the text to send.
+     * that validation can say it is outside the package rather than let it pass as the text to send; and so is one
+     * word that reads as a path once its {@code \} are read as {@code /} ({@code ..\contexts\style.md}, as
+     * Windows writes it), so that validation can say to write {@code /}, where it went to the model as text.
      */
     static PromptPart part(String text, String pointer, List<Alias> aliases) {
         String trimmed = text.strip();
-        boolean path = trimmed.startsWith("./") || trimmed.startsWith("../") || FILE_PATH.matcher(trimmed).matches()
-                || (LocalReference.isElsewhere(trimmed) && WORD.matcher(trimmed).matches())
-                || isPackageFile(trimmed, aliases);
+        boolean path = readsAsPath(trimmed, aliases) || (WORD.matcher(trimmed).matches()
+                && readsAsPath(WrittenPaths.withSlashes(trimmed), aliases));
         return path && !trimmed.contains("\n")
                 ? new PromptPart.FilePart(parse(trimmed, aliases), pointer)
                 : new PromptPart.TextPart(text);
+    }
+
+    private static boolean readsAsPath(String text, List<Alias> aliases) {
+        return text.startsWith("./") || text.startsWith("../") || FILE_PATH.matcher(text).matches()
+                || (LocalReference.isElsewhere(text) && WORD.matcher(text).matches()) || isPackageFile(text, aliases);
     }
 
     /**

@@ -108,9 +108,22 @@ class ManifestPathsTest {
     }
 
     @Test
-    void aPathMayNotUseBackslashes() throws IOException {
-        assertEquals(List.of("1 /readme: 'docs\\\\README.md' contains '\\'; package paths use '/' on every system"),
-                problems(", \"readme\": \"docs\\\\\\\\README.md\""));
+    void aPathWrittenWithBackslashesIsAnErrorWithTheHintToWriteSlashesAndThePathMeantIsChecked() throws IOException {
+        ManifestResult result = ManifestReaderTest.readWith(", \"readme\": \"docs\\\\README.md\","
+                + " \"main\": \"prompts\\\\gone.prmd\", \"license\": \"SEE LICENSE IN C:\\\\LICENSE.txt\"");
+
+        assertEquals(List.of(
+                        Problem.error("prompd.json", "/license", "'C:\\LICENSE.txt' is absolute; package paths are"
+                                + " relative to the package root",
+                                "write the path relative to the package root, with '/'"),
+                        Problem.error("prompd.json", "/main", "'prompts/gone.prmd' is not a file of the package",
+                                "fix the path, relative to the folder of prompd.json, or add the file"),
+                        Problem.error("prompd.json", "/main", "'prompts\\gone.prmd' contains '\\'; package paths use"
+                                + " '/' on every system", "write 'prompts/gone.prmd'"),
+                        Problem.error("prompd.json", "/readme", "'docs\\README.md' contains '\\'; package paths use"
+                                + " '/' on every system", "write 'docs/README.md'")),
+                ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompd.json", "docs/README.md"), Map.of(),
+                        path -> true));
     }
 
     @Test

@@ -219,6 +219,13 @@ class DependencyFilesTest {
     }
 
     @Test
+    void aPathWithBackslashesIsLeftToTheValidator() throws IOException {
+        DependencyFiles.Result result = check(including("@util/contexts\\style.md"), util("contexts/style.md"));
+
+        assertEquals(List.of(), result.problems(), "the validator's error says to write '/'");
+    }
+
+    @Test
     void eachPackageIsAskedForItsVersionOnce() throws IOException {
         DependencyFiles.Versions util = util("parts/intro.md");
         List<PackageName> asked = new ArrayList<>();

@@ -492,6 +492,40 @@ class PromptValidatorTest {
                 + " another"), problems.stream().map(Problem::message).toList());
     }
 
+    /** Only Windows reads '\\' as a separator: one rule for it wherever a prompt writes a path, as in prompd.json. */
+    @Test
+    void aPathWrittenWithBackslashesIsAnErrorWhereverAPromptWritesItAndThePathMeantIsChecked() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        inherits: .\\base.prmd
+                        context: ..\\contexts\\style.md
+                        system: ..\\contexts\\typo-not-there.md
+                        contexts: ['@common/base@^2.0.0/contexts\\x.md']
+                        ---
+                        {% include "..\\contexts\\style.md" %}
+                        """,
+                "prompts/base.prmd", "---\n---\nBase\n",
+                "contexts/style.md", "Use British spelling."), Map.of("@common/base", "^2.0.0"));
+
+        assertEquals(List.of(
+                        "/inherits:2 '.\\base.prmd' contains '\\'; package paths use '/' on every system"
+                                + " (write './base.prmd')",
+                        "/context:3 '..\\contexts\\style.md' contains '\\'; package paths use '/' on every system"
+                                + " (write '../contexts/style.md')",
+                        "/system:4 '../contexts/typo-not-there.md' resolves to 'contexts/typo-not-there.md', which is"
+                                + " not in the package (add the file, or fix the path: it is relative to the folder of"
+                                + " prompts/a.prmd)",
+                        "/system:4 '..\\contexts\\typo-not-there.md' contains '\\'; package paths use '/' on every"
+                                + " system (write '../contexts/typo-not-there.md')",
+                        "/contexts/0:5 '@common/base@^2.0.0/contexts\\x.md' contains '\\'; package paths use '/' on"
+                                + " every system (write '@common/base@^2.0.0/contexts/x.md')",
+                        ":7 '..\\contexts\\style.md' contains '\\'; package paths use '/' on every system"
+                                + " (write '../contexts/style.md')"),
+                problems.stream().map(problem -> problem.pointer() + ":" + problem.line() + " " + problem.message()
+                        + " (" + problem.hint() + ")").toList());
+    }
+
     @Test
     void templatesThatIncludeThemselvesAreACycleNamedOnce() {
         List<Problem> problems = validate(Map.of(
