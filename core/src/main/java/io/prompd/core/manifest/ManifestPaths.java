@@ -7,8 +7,6 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.prompt.WrittenPaths;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,29 +73,25 @@ public final class ManifestPaths {
     }
 
     private void requireFile(JsonPointer at, String written) {
-        meant(at, written).ifPresent(path -> normalized(at, path).ifPresent(inside -> isPackageFile(at, path, inside)));
+        meant(at, written).ifPresent(path -> isPackageFile(at, path));
     }
 
     /** A readme, which the version's document serves as text, and a reader shows as Markdown. */
     private void requireText(JsonPointer at, String written) throws IOException {
-        Optional<String> meant = meant(at, written);
-        if (meant.isEmpty()) {
-            return;
-        }
-        String path = meant.get();
-        Optional<String> inside = normalized(at, path).filter(file -> isPackageFile(at, path, file));
-        if (inside.isPresent() && !textFiles.isText(inside.get())) {
-            problems.error(file, at.toString(), "'" + path + "' is not UTF-8 text, and the registry serves the readme"
-                    + " as text", "name a Markdown or text file of the package, saved as UTF-8, such as README.md");
+        Optional<String> path = meant(at, written).filter(meant -> isPackageFile(at, meant));
+        if (path.isPresent() && !textFiles.isText(path.get())) {
+            problems.error(file, at.toString(), "'" + path.get() + "' is not UTF-8 text, and the registry serves the"
+                    + " readme as text", "name a Markdown or text file of the package, saved as UTF-8, such as"
+                    + " README.md");
         }
     }
 
-    /** @param inside the path {@link #normalized} */
-    private boolean isPackageFile(JsonPointer at, String path, String inside) {
-        if (packagePaths.contains(inside)) {
+    /** @param path a path as {@link #meant} gives it */
+    private boolean isPackageFile(JsonPointer at, String path) {
+        if (packagePaths.contains(path)) {
             return true;
         }
-        LeftOut.Reason reason = leftOut.get(inside);
+        LeftOut.Reason reason = leftOut.get(path);
         if (reason == null) {
             problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
                     "fix the path, relative to the folder of " + file + ", or add the file");
@@ -109,27 +103,29 @@ public final class ManifestPaths {
     }
 
     private void requirePrompt(JsonPointer at, String written) {
-        Optional<String> asMeant = meant(at, written);
-        Optional<String> inside = asMeant.flatMap(path -> normalized(at, path));
-        if (inside.isEmpty()) {
+        Optional<String> path = meant(at, written);
+        if (path.isEmpty()) {
             return;
         }
-        String path = asMeant.get();
-        Optional<Problem> meant = PromptFile.extensionLeftOff(file, at.toString(), path, inside.get(), packagePaths);
+        Optional<Problem> meant = PromptFile.extensionLeftOff(file, at.toString(), path.get(), path.get(),
+                packagePaths);
         if (meant.isPresent()) {
             // a prompt file meant without its extension is told only that, not also that no file has the path as
             // written
             problems.add(meant.get());
-        } else if (isPackageFile(at, path, inside.get()) && !PromptFile.hasPromptExtension(path)) {
-            problems.add(PromptFile.notAPromptFile(file, at.toString(), path,
+        } else if (isPackageFile(at, path.get()) && !PromptFile.hasPromptExtension(path.get())) {
+            problems.add(PromptFile.notAPromptFile(file, at.toString(), path.get(),
                     "name a prompt file of the package here"));
         }
     }
 
     /**
-     * The path as meant, with {@code /} for each {@code \}, after reporting how it is written otherwise: the rules
-     * that follow check that path and quote it, so that writing it as told is not met by another error about the
-     * same; empty, reported, when no package path is meant at all.
+     * The path as meant, in its {@link WrittenPaths#normalForm normal form} with {@code /} for each {@code \}, after
+     * reporting how it is written otherwise: the rules that follow check that path and quote it, so that writing it as
+     * told is not met by another error about the same; empty, reported, when it names no file of the package at all.
+     * The registry serves {@code main} and {@code prompts} as written, to be found among the version's files, which
+     * {@code nothere/../prompts/x.prmd} or {@code ./prompts/x.prmd} is not, and a file system would not follow
+     * {@code nothere/..}.
      */
     private Optional<String> meant(JsonPointer at, String written) {
         Optional<String> unsafe = whyUnsafe(written);
@@ -137,33 +133,21 @@ public final class ManifestPaths {
             problems.error(file, at.toString(), unsafe.get(), "write the path relative to the package root, with '/'");
             return Optional.empty();
         }
-        String path = WrittenPaths.withSlashes(written);
-        if (!path.equals(written)) {
-            problems.error(file, at.toString(), WrittenPaths.backslashed(written), "write '" + path + "'");
+        String path = WrittenPaths.normalForm(WrittenPaths.withSlashes(written));
+        if (WrittenPaths.climbs(path)) {
+            problems.error(file, at.toString(), "'" + written + "' leads outside the package",
+                    "name only files inside the package folder");
+            return Optional.empty();
         }
+        if (path.isEmpty()) {
+            problems.error(file, at.toString(), "'" + written + "' names the package's folder, not a file of it",
+                    "name a file by its path from the package root");
+            return Optional.empty();
+        }
+        WrittenPaths.miswritten(written, false, file + " names each file by its path from the package root, as the"
+                + " registry serves it").ifPresent(message -> problems.error(file, at.toString(), message,
+                        "write '" + path + "'"));
         return Optional.of(path);
-    }
-
-    /**
-     * The path with {@code .} and {@code ..} resolved ({@code ""} for the package root), or empty
-     * after reporting that it leads outside the package.
-     */
-    private Optional<String> normalized(JsonPointer at, String path) {
-        Deque<String> segments = new ArrayDeque<>();
-        for (String segment : path.split("/", -1)) {
-            if (segment.equals("..")) {
-                if (segments.isEmpty()) {
-                    problems.error(file, at.toString(), "'" + path + "' leads outside the package",
-                            "name only files inside the package folder");
-                    return Optional.empty();
-                }
-                segments.removeLast();
-            } else if (!segment.equals(".") && !segment.isEmpty()) {
-                segments.addLast(segment);
-            }
-        }
-        String inside = String.join("/", segments);
-        return Optional.of(inside.isEmpty() || !path.endsWith("/") ? inside : inside + "/");
     }
 
     /** Why the path names no file of the package whichever way its {@code \} are read. */

@@ -1,7 +1,5 @@
 package io.prompd.core.prompt;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,28 +27,18 @@ public record LocalReference(String written) implements Reference {
     /**
      * The package-relative, normalised path this reference names when written in
      * {@code referringFile} (itself package-relative), or empty when it leaves the package:
-     * too many {@code ..}, an absolute or home path, or a URL.
+     * too many {@code ..}, an absolute or home path, or a URL. A path written otherwise than in
+     * {@link WrittenPaths} (with {@code \}, or {@code nothere/..}) resolves to the file it means, which the validator
+     * reports how to write.
      */
     public Optional<String> resolveFrom(String referringFile) {
         if (isElsewhere(written) || DRIVE.matcher(written).lookingAt()) {
             return Optional.empty();
         }
-        Deque<String> parts = new ArrayDeque<>();
         int folderEnd = referringFile.lastIndexOf('/');
         String folder = folderEnd < 0 ? "" : referringFile.substring(0, folderEnd);
-        for (String part : (folder + "/" + written).replace('\\', '/').split("/")) {
-            switch (part) {
-                case "", "." -> { }
-                case ".." -> {
-                    if (parts.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    parts.removeLast();
-                }
-                default -> parts.addLast(part);
-            }
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+        String resolved = WrittenPaths.normalForm(folder + "/" + WrittenPaths.withSlashes(written));
+        return resolved.isEmpty() || WrittenPaths.climbs(resolved) ? Optional.empty() : Optional.of(resolved);
     }
 
     /** Whether the text starts as an absolute path, a home path ({@code ~/x}) or a URL does. */

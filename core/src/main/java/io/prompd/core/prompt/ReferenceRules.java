@@ -89,17 +89,26 @@ final class ReferenceRules {
     }
 
     /**
-     * The reference as meant, with {@code /} for each {@code \}, after reporting how it is written otherwise: the rules
-     * that follow check that path and quote it, so that writing it as told is not met by another error about the same.
+     * The reference as meant, in normal form with {@code /} for each {@code \}, after reporting how it is written
+     * otherwise: the rules that follow check that path and quote it, so that writing it as told is not met by another
+     * error about the same. A path may start with {@code ./} or with {@code ../} steps, which lead from the prompt's
+     * folder to the package's others, and then holds names only: a file system follows {@code nothere/..} only
+     * through a folder {@code nothere} that exists, which the text alone does not tell, where the normal form names
+     * the same file on every one, whichever folders there are.
      */
     private static LocalReference meant(String file, LocalReference reference, String pointer, Problems problems) {
         String written = reference.written();
-        String path = WrittenPaths.withSlashes(written);
-        if (path.equals(written)) {
+        String slashed = WrittenPaths.withSlashes(written);
+        String normal = WrittenPaths.normalForm(slashed);
+        if (normal.isEmpty()) {
+            // the prompt's own folder: no file, which the rule of files that exist says
             return reference;
         }
-        problems.add(Problem.error(file, pointer, WrittenPaths.backslashed(written), "write '" + path + "'"));
-        return new LocalReference(path);
+        String path = slashed.startsWith("./") && !WrittenPaths.climbs(normal) ? "./" + normal : normal;
+        WrittenPaths.miswritten(written, true, "a prompt's path may start with './' or '../' steps, then holds names"
+                + " only, as a file system follows 'name/..' only through a folder that exists").ifPresent(message ->
+                        problems.add(Problem.error(file, pointer, message, "write '" + path + "'")));
+        return path.equals(written) ? reference : new LocalReference(path);
     }
 
     /**

@@ -100,12 +100,14 @@ final class References {
      * One word that starts as an absolute path, a home path or a URL does is taken for a file too, so
      * that validation can say it is outside the package rather than let it pass as the text to send; and so is one
      * word that reads as a path once its {@code \} are read as {@code /} ({@code ..\contexts\style.md}, as
-     * Windows writes it), so that validation can say to write {@code /}, where it went to the model as text.
+     * Windows writes it), or once in {@link WrittenPaths#normalForm normal form} ({@code contexts//style.md}), so that
+     * validation can say how to write it, where it went to the model as text.
      */
     static PromptPart part(String text, String pointer, List<Alias> aliases) {
         String trimmed = text.strip();
+        String slashed = WrittenPaths.withSlashes(trimmed);
         boolean path = readsAsPath(trimmed, aliases) || (WORD.matcher(trimmed).matches()
-                && readsAsPath(WrittenPaths.withSlashes(trimmed), aliases));
+                && (readsAsPath(slashed, aliases) || readsAsPath(WrittenPaths.normalForm(slashed), aliases)));
         return path && !trimmed.contains("\n")
                 ? new PromptPart.FilePart(parse(trimmed, aliases), pointer)
                 : new PromptPart.TextPart(text);

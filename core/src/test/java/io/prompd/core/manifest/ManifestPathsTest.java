@@ -27,7 +27,7 @@ class ManifestPathsTest {
     void acceptsPathsThatNameFilesOfThePackage() throws IOException {
         assertEquals(List.of(), problems("""
                 , "main": "prompts/main.prmd", "readme": "README.md", "license": "SEE LICENSE IN LICENSE.txt",
-                "prompts": {"summary": "prompts/extra/summary.prmd", "main": "./prompts/../prompts/main.prmd"}
+                "prompts": {"summary": "prompts/extra/summary.prmd", "main": "prompts/main.prmd"}
                 """));
     }
 
@@ -58,12 +58,12 @@ class ManifestPathsTest {
     @Test
     void aPromptWrittenWithoutItsExtensionIsToldTheFileMeant() throws IOException {
         ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"main\":"
-                + " \"./prompts/main\","
+                + " \"prompts/main\","
                 + " \"prompts\": {\"both\": \"prompts/both\"}}");
 
         assertEquals(List.of(Problem.error("prompd.json", "/main",
-                "'./prompts/main' is not a prompt file, which ends in .prmd"
-                                + " or .prompd", "did you mean './prompts/main.prmd'?"),
+                "'prompts/main' is not a prompt file, which ends in .prmd"
+                                + " or .prompd", "did you mean 'prompts/main.prmd'?"),
                         Problem.error("prompd.json", "/prompts/both",
                                 "'prompts/both' is not a prompt file, which ends in"
                                 + " .prmd or .prompd", "did you mean 'prompts/both.prmd' or 'prompts/both.prompd'?")),
@@ -98,6 +98,43 @@ class ManifestPathsTest {
     void aPathMayNotLeaveThePackage() throws IOException {
         assertEquals(List.of("1 /main: 'prompts/../../x.prmd' leads outside the package"),
                 problems(", \"main\": \"prompts/../../x.prmd\""));
+    }
+
+    /**
+     * The registry serves main and prompts as written, to be found among the version's files, and a file system follows
+     * 'nothere/..' only through a folder that exists.
+     */
+    @Test
+    void aPathIsWrittenInItsNormalFormWhichIsCheckedToo() throws IOException {
+        ManifestResult result = ManifestReaderTest.readWith("""
+                , "main": "nothere/../prompts/main.prmd", "readme": "./README.md",
+                "prompts": {"a": "prompts//extra/summary.prmd", "b": "prompts/main.prmd/",
+                "c": "prompts/extra/../gone.prmd", "d": "prompts/./main.prmd", "e": "."}
+                """);
+
+        assertEquals(List.of(
+                        "/main: 'nothere/../prompts/main.prmd' has '..' in its path: prompd.json names each file by its"
+                                + " path from the package root, as the registry serves it (write 'prompts/main.prmd')",
+                        "/prompts/a: 'prompts//extra/summary.prmd' has '//' in its path: prompd.json names each file by"
+                                + " its path from the package root, as the registry serves it"
+                                + " (write 'prompts/extra/summary.prmd')",
+                        "/prompts/b: 'prompts/main.prmd/' has a final '/' in its path: prompd.json names each file by"
+                                + " its path from the package root, as the registry serves it"
+                                + " (write 'prompts/main.prmd')",
+                        "/prompts/c: 'prompts/extra/../gone.prmd' has '..' in its path: prompd.json names each file by"
+                                + " its path from the package root, as the registry serves it"
+                                + " (write 'prompts/gone.prmd')",
+                        "/prompts/c: 'prompts/gone.prmd' is not a file of the package (fix the path, relative to the"
+                                + " folder of prompd.json, or add the file)",
+                        "/prompts/d: 'prompts/./main.prmd' has '.' in its path: prompd.json names each file by its path"
+                                + " from the package root, as the registry serves it (write 'prompts/main.prmd')",
+                        "/prompts/e: '.' names the package's folder, not a file of it (name a file by its path from"
+                                + " the package root)",
+                        "/readme: './README.md' has '.' in its path: prompd.json names each file by its path from the"
+                                + " package root, as the registry serves it (write 'README.md')"),
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true).stream()
+                        .map(problem -> problem.pointer() + ": " + problem.message() + " (" + problem.hint() + ")")
+                        .toList());
     }
 
     @Test

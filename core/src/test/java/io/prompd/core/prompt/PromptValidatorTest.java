@@ -526,6 +526,45 @@ class PromptValidatorTest {
                         + " (" + problem.hint() + ")").toList());
     }
 
+    /**
+     * A file system follows 'nothere/..' only through a folder that exists, where the text alone resolves it: a path
+     * may start with './' or '../' steps, then holds names only, and the hint gives that form.
+     */
+    @Test
+    void aPathIsWrittenInItsNormalFormWhichIsCheckedToo() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        inherits: ./base.prmd
+                        context: nothere/../../README.md
+                        contexts: [../contexts//style.md, ./../contexts/style.md, ../contexts/./style.md,
+                          ../contexts/style.md, ./nothere/../gone.md]
+                        system: contexts//style.md
+                        ---
+                        {% include "./parts/../base.prmd" %}
+                        """,
+                "prompts/base.prmd", "---\n---\nBase\n",
+                "contexts/style.md", "Use British spelling.", "README.md", "# Read me"), Map.of());
+
+        String why = " in its path: a prompt's path may start with './' or '../' steps, then holds names only, as a file"
+                + " system follows 'name/..' only through a folder that exists";
+        assertEquals(List.of(
+                        "/context:3 'nothere/../../README.md' has '..'" + why + " (write '../README.md')",
+                        "/contexts/0:4 '../contexts//style.md' has '//'" + why + " (write '../contexts/style.md')",
+                        "/contexts/1:4 './../contexts/style.md' has '..'" + why + " (write '../contexts/style.md')",
+                        "/contexts/2:4 '../contexts/./style.md' has '.'" + why + " (write '../contexts/style.md')",
+                        "/contexts/4:5 './gone.md' resolves to 'prompts/gone.md', which is not in the package (add the"
+                                + " file, or fix the path: it is relative to the folder of prompts/a.prmd)",
+                        "/contexts/4:5 './nothere/../gone.md' has '..'" + why + " (write './gone.md')",
+                        "/system:6 'contexts//style.md' has '//'" + why + " (write 'contexts/style.md')",
+                        "/system:6 'contexts/style.md' resolves to 'prompts/contexts/style.md', which is not in the"
+                                + " package (add the file, or fix the path: it is relative to the folder of"
+                                + " prompts/a.prmd)",
+                        ":8 './parts/../base.prmd' has '..'" + why + " (write './base.prmd')"),
+                problems.stream().map(problem -> problem.pointer() + ":" + problem.line() + " " + problem.message()
+                        + " (" + problem.hint() + ")").toList());
+    }
+
     @Test
     void templatesThatIncludeThemselvesAreACycleNamedOnce() {
         List<Problem> problems = validate(Map.of(

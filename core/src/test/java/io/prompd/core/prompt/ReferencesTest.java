@@ -88,7 +88,7 @@ class ReferencesTest {
         "@common/base-prompts@^2.0.0/../../../../etc/passwd | true", "@common/base-prompts/contexts/style | true",
         "@everyone/please | false", "@team: review this | false", "..\\contexts\\style.md | true",
         ".\\style.md | true", "contexts\\style.md | true", "..\\contexts\\style | true", "a\\b | false",
-        "Use \\ between folders.md | false"})
+        "Use \\ between folders.md | false", "contexts//style.md | true", "..//contexts/style | true"})
     void classifiesMessageEntriesAsFilesOrText(String text, boolean file) {
         PromptPart part = References.part(text.replace("\\n", "\n"), "/system", List.of());
         assertEquals(file, part instanceof PromptPart.FilePart, part.toString());
