@@ -93,8 +93,9 @@ public final class ManifestPaths {
         }
         LeftOut.Reason reason = leftOut.get(path);
         if (reason == null) {
-            problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
-                    "fix the path, relative to the folder of " + file + ", or add the file");
+            problems.error(file, at.toString(), "'" + path + "' is not a file of the package", PromptFile.didYouMean(
+                    path, path, packagePaths, meant -> meant).map(meant -> meant + " ").orElse("")
+                    + "fix the path, relative to the folder of " + file + ", or add the file");
         } else {
             problems.error(file, at.toString(), "'" + path + "' is in the folder but left out of the package: "
                     + reason.why(), reason.howToNeedAnother());

@@ -4,7 +4,6 @@ import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
-import io.prompd.core.problem.Spelling;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import io.prompd.core.version.Version;
@@ -192,8 +191,7 @@ public final class DependencyFiles {
     private static String hint(PackageReference reference, VersionFiles chosen) throws IOException {
         String fix = "correct the path, or require a version of " + reference.packageName() + " that has the file";
         Set<String> files = files(chosen);
-        Optional<String> meant = PromptFile.didYouMean(reference.path(), reference.path(), files)
-                .or(() -> Spelling.didYouMean(reference.path(), files));
+        Optional<String> meant = PromptFile.didYouMean(reference.path(), reference.path(), files, path -> path);
         if (meant.isPresent()) {
             return meant.get() + " " + fix;
         }

@@ -1,5 +1,7 @@
 package io.prompd.core.prompt;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -39,6 +41,23 @@ public record LocalReference(String written) implements Reference {
         String folder = folderEnd < 0 ? "" : referringFile.substring(0, folderEnd);
         String resolved = WrittenPaths.normalForm(folder + "/" + WrittenPaths.withSlashes(written));
         return resolved.isEmpty() || WrittenPaths.climbs(resolved) ? Optional.empty() : Optional.of(resolved);
+    }
+
+    /**
+     * How a prompt at {@code referringFile} writes the package path {@code target} in the manner of this reference:
+     * from the prompt's folder, with {@code ../} steps where it must climb, and {@code ./} first where this one has it
+     * and there is none.
+     */
+    public String writtenFor(String referringFile, String target) {
+        List<String> folder = Arrays.asList(referringFile.split("/"));
+        folder = folder.subList(0, folder.size() - 1);
+        List<String> names = Arrays.asList(target.split("/"));
+        int shared = 0;
+        while (shared < folder.size() && shared < names.size() - 1 && folder.get(shared).equals(names.get(shared))) {
+            shared++;
+        }
+        String path = "../".repeat(folder.size() - shared) + String.join("/", names.subList(shared, names.size()));
+        return written.startsWith("./") && !path.startsWith("../") ? "./" + path : path;
     }
 
     /** Whether the text starts as an absolute path, a home path ({@code ~/x}) or a URL does. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.Plural;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Spelling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -125,6 +127,23 @@ public record PromptFile(
         List<String> meant = Stream.of(".prmd", ".prompd").filter(extension -> files.contains(resolved + extension))
                 .map(extension -> "'" + written + extension + "'").toList();
         return meant.isEmpty() ? Optional.empty() : Optional.of("did you mean " + Plural.series(meant, "or") + "?");
+    }
+
+    /**
+     * {@code did you mean '../contexts/Style.md'?} for a path that names no file of {@code files}: the prompt file it
+     * names but for its extension ({@link #didYouMean(String, String, Set)}), or else the file it likely misspells or
+     * writes in other letter case ({@link Spelling#didYouMean}), which Linux takes for another name though macOS and
+     * Windows find the file; the same hint for a file of the package, of prompd.json or of another package.
+     *
+     * @param written   the path as written, to which the file meant is compared
+     * @param resolved  the package path it names
+     * @param files     every file of the package
+     * @param asWritten how the path is written that names a file of {@code files}, as {@code written} is
+     */
+    public static Optional<String> didYouMean(String written, String resolved, Set<String> files,
+                                              UnaryOperator<String> asWritten) {
+        return didYouMean(written, resolved, files)
+                .or(() -> Spelling.didYouMean(written, files.stream().map(asWritten).toList()));
     }
 
     /**

@@ -152,8 +152,10 @@ final class ReferenceRules {
                             + ", and the package has '" + resolved.get() + "' only under its NFC name, which Linux"
                             + " takes for another", NFC_HINT)
                     : Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
-                            + "', which is not in the package", "add the file, or fix the path: it is relative to the"
-                            + " folder of " + file));
+                            + "', which is not in the package", PromptFile.didYouMean(reference.written(),
+                                    resolved.get(), pack.files(), path -> reference.writtenFor(file, path))
+                            .map(meant -> meant + " ").orElse("") + "add the file, or fix the path: it is relative"
+                            + " to the folder of " + file));
         }
     }
 

@@ -71,6 +71,20 @@ class ManifestPathsTest {
                         "prompts/both.prompd", "prompts/both"), Map.of(), path -> true));
     }
 
+    /** Linux takes a name in other letter case for another file, where macOS and Windows find the file. */
+    @Test
+    void aPathNamingNoFileIsToldTheFileItLikelyMeansAsAPathIntoADependencyIs() throws IOException {
+        ManifestResult result = ManifestReaderTest.readWith(", \"main\": \"prompts/Main.prmd\","
+                + " \"readme\": \"readme.md\", \"prompts\": {\"s\": \"prompts/extra/sumary.prmd\"}");
+
+        String fix = " fix the path, relative to the folder of prompd.json, or add the file";
+        assertEquals(List.of("/main: did you mean 'prompts/main.prmd'?" + fix,
+                        "/prompts/s: did you mean 'prompts/extra/summary.prmd'?" + fix,
+                        "/readme: did you mean 'README.md'?" + fix),
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true).stream()
+                        .map(problem -> problem.pointer() + ": " + problem.hint()).toList());
+    }
+
     @Test
     void readmeMustBeAFileOfThePackage() throws IOException {
         assertEquals(List.of("1 /readme: 'readme.md' is not a file of the package"),

@@ -565,6 +565,30 @@ class PromptValidatorTest {
                         + " (" + problem.hint() + ")").toList());
     }
 
+    /** Linux takes a name in other letter case for another file, where macOS and Windows find the file. */
+    @Test
+    void aLocalPathNamingNoFileIsToldTheFileItLikelyMeansAsAPathIntoADependencyIs() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        context: ../contexts/style.md
+                        system: ./roles/Admin.md
+                        inherits: ./Base.prmd
+                        ---
+                        {% include "part/intro.md" %}
+                        """,
+                "prompts/base.prmd", "---\n---\nBase\n", "contexts/Style.md", "British spelling.",
+                "prompts/roles/admin.md", "You review code.", "prompts/parts/intro.md", "Hello."), Map.of());
+
+        String fix = " add the file, or fix the path: it is relative to the folder of prompts/a.prmd";
+        assertEquals(List.of("/context:2 did you mean '../contexts/Style.md'?" + fix,
+                        "/system:3 did you mean './roles/admin.md'?" + fix,
+                        "/inherits:4 did you mean './base.prmd'?" + fix,
+                        ":6 did you mean 'parts/intro.md'?" + fix),
+                problems.stream().map(problem -> problem.pointer() + ":" + problem.line() + " " + problem.hint())
+                        .toList());
+    }
+
     @Test
     void templatesThatIncludeThemselvesAreACycleNamedOnce() {
         List<Problem> problems = validate(Map.of(

@@ -26,6 +26,15 @@ class ReferencesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "prompts/a.prmd, ../contexts/style.md, contexts/Style.md, ../contexts/Style.md",
+        "prompts/a.prmd, ./x.md, prompts/X.md, ./X.md", "prompts/a.prmd, x.md, prompts/sub/X.md, sub/X.md",
+        "a.prmd, x.md, X.md, X.md", "a/b/c.prmd, ../../x.md, a/x/y.md, ../x/y.md", "a/b/c.prmd, ./y.md, y.md, ../../y.md"})
+    void writesAPackagePathAsTheReferenceFromItsFolder(String from, String written, String target, String path) {
+        assertEquals(path, new LocalReference(written).writtenFor(from, target));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"../x.md", "/etc/passwd", "C:/x.md", "./a/../../x.md", ".", "~/x.md", "~me/x.md",
         "https://example.com/x.md", "file:///etc/passwd"})
     void aLocalReferenceLeavingThePackageResolvesToNothing(String written) {
