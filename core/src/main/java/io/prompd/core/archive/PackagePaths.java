@@ -134,11 +134,14 @@ public final class PackagePaths {
     }
 
     /**
-     * The key under which two paths clash on a case-insensitive file system (Windows, macOS).
-     * Full Unicode case folding would be closer still, but lower-casing in the root locale catches
-     * the clashes people actually make ({@code README.md} and {@code readme.md}).
+     * The key under which two paths clash on a case-insensitive file system (Windows, macOS): Unicode's full case
+     * folding, near enough, without ICU. Lower case alone keeps apart letters whose capital is one ({@code σ} and
+     * {@code ς}, the micro sign {@code µ} and {@code μ}, the long {@code ſ} and {@code s}), and upper case alone
+     * {@code ẞ} and {@code ß}; lower, then upper, then lower again joins both kinds. It also joins what only full folding
+     * does ({@code ß} and {@code ss}, {@code ﬁ} and {@code fi}), one name on a disk folding so but two on NTFS, which
+     * folds one character to one: the rule holds to the stricter, as a package is to mean one set of files on all.
      */
     public static String caseFoldKey(String path) {
-        return path.toLowerCase(Locale.ROOT);
+        return path.toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 }

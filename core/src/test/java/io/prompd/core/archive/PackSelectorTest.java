@@ -402,6 +402,19 @@ class PackSelectorTest {
                 .map(p -> p.file() + "|" + p.message()).toList());
     }
 
+    /** Letters whose capital is one: Windows and macOS fold them together, as they fold README.md and readme.md. */
+    @Test
+    void pathsEqualByCaseFoldingClash() throws IOException {
+        PackSelection selection = select(source("prompd.json", "contexts/\u03C3.md", "contexts/\u03C2.md",
+                "contexts/\u00B5.md", "contexts/\u03BC.md", "\u017F/a.md", "s/b.md"), List.of(), List.of());
+
+        assertEquals(List.of("contexts/\u03BC.md|the path differs from 'contexts/\u00B5.md' only in letter case",
+                "contexts/\u03C3.md|the path differs from 'contexts/\u03C2.md' only in letter case",
+                "\u017F/|the folder differs from 's/' only in letter case"),
+                selection.problems().stream().map(p -> p.file() + "|" + p.message().replaceAll(", so.*", ""))
+                        .toList());
+    }
+
     @Test
     void aFileAndAFolderEqualButForCaseClash() throws IOException {
         PackSelection selection = select(source("prompd.json", "Prompts", "prompts/a.md", "prompts/b.md",

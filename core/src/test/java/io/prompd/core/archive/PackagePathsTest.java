@@ -1,6 +1,7 @@
 package io.prompd.core.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PackagePathsTest {
@@ -94,8 +96,17 @@ class PackagePathsTest {
         assertEquals(List.of("the path is empty"), PackagePaths.violations(""));
     }
 
+    @ParameterizedTest(name = "{0} and {1}")
+    @CsvSource({"README.md, readme.MD", "\u03C3.md, \u03C2.md", "\u00B5.md, \u03BC.md", "\u017F.md, s.md",
+            "\u01C5.md, \u01C6.md", "\u1E9E.md, \u00DF.md", "\u212A.md, k.md", "a\u03C3/b.md, A\u03A3/B.md",
+            "stra\u00DFe.md, STRASSE.md"})
+    void caseFoldingMakesNamesOneOnACaseInsensitiveDiskClash(String one, String other) {
+        assertEquals(PackagePaths.caseFoldKey(one), PackagePaths.caseFoldKey(other));
+    }
+
     @Test
-    void caseFoldingMakesReadmesClash() {
-        assertEquals(PackagePaths.caseFoldKey("README.md"), PackagePaths.caseFoldKey("readme.MD"));
+    void caseFoldingKeepsOtherLettersApart() {
+        assertNotEquals(PackagePaths.caseFoldKey("\u03C3.md"), PackagePaths.caseFoldKey("s.md"));
+        assertNotEquals(PackagePaths.caseFoldKey("a.md"), PackagePaths.caseFoldKey("\u00E4.md"));
     }
 }

@@ -283,6 +283,14 @@ class SafeUnpackerTest {
     }
 
     @Test
+    void refusesPathsEqualByCaseFolding() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/contexts/\u017F.md", HELLO);
+            Tarballs.file(tar, "package/contexts/s.md", HELLO);
+        }), ExitCode.INTEGRITY, "letter case");
+    }
+
+    @Test
     void refusesAFileWhereAFolderMustGo() throws IOException {
         assertRefused(Tarballs.craft(tar -> {
             Tarballs.file(tar, "package/a", HELLO);

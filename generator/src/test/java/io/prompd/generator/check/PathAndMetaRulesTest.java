@@ -152,6 +152,21 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertErrorCount(report, 1);
     }
 
+    /** Greek's final sigma has the capital of σ: macOS and Windows hold the two names as one. */
+    @Test
+    void twoFilesEqualByCaseFoldingAreRefused() {
+        String version = repo.publish("@common/util", "1.1.0");
+        repo.write(version + "/contexts/\u03C3.md", "sigma\n");
+        repo.write(version + "/contexts/\u03C2.md", "final sigma\n");
+        repo.commit("publish, with two files macOS takes for one");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, version + "/contexts/\u03C3.md", "the path differs from 'contexts/\u03C2.md' only in"
+                + " letter case, so they would be one file on Windows and macOS");
+        assertErrorCount(report, 1);
+    }
+
     @Test
     void fileOutsideTheRegistryLayoutIsRefused() {
         repo.write("NOTES.txt", "todo\n");
