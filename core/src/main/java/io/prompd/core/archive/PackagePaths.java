@@ -17,6 +17,9 @@ import java.util.Locale;
 public final class PackagePaths {
 
     private static final String WINDOWS_FORBIDDEN = "<>\"|?*";
+    private static final String GIT_FOLDER = ".git";
+    /** The name NTFS gives {@code .git} in the 8.3 form older programs read, which Windows resolves to it. */
+    private static final String GIT_FOLDER_SHORT_NAME = "git~1";
     /**
      * The longest file or folder name Linux (ext4, XFS, Btrfs) and macOS (APFS) write, counted in
      * UTF-8 bytes. Windows counts 255 UTF-16 units, never more than the UTF-8 bytes, so a name
@@ -61,6 +64,11 @@ public final class PackagePaths {
         if (path.chars().anyMatch(c -> WINDOWS_FORBIDDEN.indexOf(c) >= 0)) {
             found.add("the path contains one of " + WINDOWS_FORBIDDEN + ", which Windows does not allow in file names");
         }
+        Arrays.stream(Glob.segmentsOf(path)).filter(PackagePaths::isTakenForGitFolder).findFirst().ifPresent(name ->
+                found.add("a name in the path, '" + name + "', is one Windows or macOS may take for Git's own folder,"
+                        + " .git (its short name git~1, .git or git~1 followed by dots or spaces, or .git holding"
+                        + " characters macOS ignores), so Git refuses to check the file out and a clone of a"
+                        + " repository holding it fails"));
         if (hasWindowsOnlyTrouble(path)) {
             found.add("a name in the path is reserved on Windows (CON, NUL, COM1...) or ends in a dot or space");
         }
@@ -101,9 +109,48 @@ public final class PackagePaths {
         return found;
     }
 
-    /** Device names Windows reserves in every folder, with or without an extension. */
+    /**
+     * Whether Windows or macOS may take the name for Git's own folder, so that Git, which guards that folder
+     * ({@code core.protectNTFS}, on by default everywhere since Git 2.24, and {@code core.protectHFS}, on by default on
+     * macOS), refuses to check out a tree holding it, and a clone of the registry fails: {@code git~1}, the short name
+     * NTFS gives {@code .git}; either followed by dots and spaces, which Windows drops; and {@code .git} holding
+     * characters HFS+ leaves out when comparing names. In any letter case, folded as {@link #caseFoldKey} folds, wider
+     * than Git's ASCII, as the file systems fold. {@code .git} itself is none: pack leaves it out, and the unpacker
+     * refuses it as a folder pack never packs ({@link PackSelector}). The short names of {@code .gitmodules} and the
+     * other rule files Git guards only as symbolic links, which no package holds.
+     */
+    static boolean isTakenForGitFolder(String name) {
+        if (name.toLowerCase(Locale.ROOT).equals(GIT_FOLDER)) {
+            return false;
+        }
+        String seen = name.codePoints().filter(c -> !isIgnoredByHfs(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        int end = seen.length();
+        while (end > 0 && (seen.charAt(end - 1) == '.' || seen.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        String folded = caseFoldKey(seen.substring(0, end));
+        return folded.equals(GIT_FOLDER) || folded.equals(GIT_FOLDER_SHORT_NAME);
+    }
+
+    /**
+     * The characters HFS+ leaves out of a name when it compares names, as Git lists them: the zero-width joiners and
+     * direction marks, the embeddings and overrides, the deprecated format characters and the byte order mark.
+     */
+    private static boolean isIgnoredByHfs(int codePoint) {
+        return codePoint >= 0x200C && codePoint <= 0x200F || codePoint >= 0x202A && codePoint <= 0x202E
+                || codePoint >= 0x206A && codePoint <= 0x206F || codePoint == 0xFEFF;
+    }
+
+    /**
+     * Device names Windows reserves in every folder, with or without an extension, and names ending in a dot or
+     * space. A name Git takes for its own folder, {@code git~1.}, is told as that alone.
+     */
     private static boolean hasWindowsOnlyTrouble(String path) {
         for (String segment : Glob.segmentsOf(path)) {
+            if (isTakenForGitFolder(segment)) {
+                continue;
+            }
             if (segment.endsWith(" ") || (segment.endsWith(".") && !segment.equals(".") && !segment.equals(".."))) {
                 return true;
             }

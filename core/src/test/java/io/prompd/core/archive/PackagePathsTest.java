@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PackagePathsTest {
 
@@ -55,6 +56,14 @@ class PackagePathsTest {
                 Arguments.of("contexts/CONIN$", "reserved on Windows"),
                 Arguments.of("contexts/conout$.txt", "reserved on Windows"),
                 Arguments.of("conout$./x", "reserved on Windows"),
+                Arguments.of("contexts/GIT~1/notes.md", "a name in the path, 'GIT~1', is one Windows or macOS may"
+                        + " take for Git's own folder, .git"),
+                Arguments.of("git~1", "'git~1', is one Windows or macOS may take for Git's own folder"),
+                Arguments.of("Git~1. ./x", "'Git~1. .', is one Windows or macOS may take for Git's own folder"),
+                Arguments.of("a/.git./b", "'.git.', is one Windows or macOS may take for Git's own folder"),
+                Arguments.of(".GIT  ./a.md", "'.GIT  .', is one Windows or macOS may take for Git's own folder"),
+                // a dotless i, which Windows upper-cases to I
+                Arguments.of("g\u0131t~1/a.md", "is one Windows or macOS may take for Git's own folder"),
                 Arguments.of("trailing./x", "ends in a dot or space"),
                 Arguments.of("trailing /x", "ends in a dot or space"),
                 // 100 CJK characters are 100 UTF-16 units, which NTFS allows, but 300 bytes in UTF-8
@@ -76,6 +85,26 @@ class PackagePathsTest {
 
         assertEquals(1, violations.size(), violations.toString());
         assertTrue(violations.get(0).contains(expected), violations.get(0));
+    }
+
+    /** HFS+ leaves these characters out when it compares names; each is invisible too, which is told as well. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".g\u200Cit/x.md", ".git\u200D", "\uFEFF.git/x", ".g\u206Ait", ".gi\u202Et/x"})
+    void aGitFolderWithCharactersMacOsIgnoresIsToldAsGitsFolder(String path) {
+        List<String> violations = PackagePaths.violations(path);
+
+        assertEquals(2, violations.size(), violations.toString());
+        assertTrue(violations.get(0).contains("is one Windows or macOS may take for Git's own folder"),
+                violations.get(0));
+        assertTrue(violations.get(1).contains("invisible Unicode character"), violations.get(1));
+    }
+
+    /** Names Git checks out on every system; .git itself pack leaves out rather than refuses. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"git~2", "git~10/x", "git~1x", "xgit~1", ".gitx", ".git~1", "contexts/.gitignore",
+            ".git/config", ".GIT/x", "gi7eba~1", "gitmod~1"})
+    void namesGitChecksOutPass(String path) {
+        assertEquals(List.of(), PackagePaths.violations(path));
     }
 
     @Test

@@ -298,6 +298,15 @@ class SafeUnpackerTest {
         }), ExitCode.INTEGRITY, "stands where its folder should be");
     }
 
+    /** On Windows, git~1 is the short name of a .git folder beside it, where Git would read the config written. */
+    @Test
+    void refusesTheShortNameOfAGitFolder() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/prompd.json", HELLO);
+            Tarballs.file(tar, "package/GIT~1/config", HELLO);
+        }), ExitCode.INTEGRITY, "'GIT~1', is one Windows or macOS may take for Git's own folder");
+    }
+
     @Test
     void refusesAGitFolderWhoseConfigGitWouldObeyInTheInstalledPackage() throws IOException {
         assertRefused(Tarballs.craft(tar -> {

@@ -818,6 +818,18 @@ class ContentChecksTest {
         assertTrue(problem.hint().startsWith("keep " + file + " to its settings"), problem.hint());
     }
 
+    /** Merged, every clone of the registry would fail: Git refuses to check out what Windows takes for .git. */
+    @Test
+    void aFolderWindowsTakesForGitsOwnIsRefused() {
+        String file = BASE + "/contexts/GIT~1/notes.md";
+        repo.commit("publish");
+        repo.commitUnguardedFile(file, "notes\n", "add notes");
+
+        Problem problem = assertError(check(repo, "alice"), file, "a name in the path, 'GIT~1', is one"
+                + " Windows or macOS may take for Git's own folder, .git");
+        assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
+    }
+
     @Test
     void aFileNameWithABidiOverrideIsRefusedSinceItReadsAsAnother() {
         repo.write(BASE + "/contexts/notes\u202Edm.exe", "context\n");

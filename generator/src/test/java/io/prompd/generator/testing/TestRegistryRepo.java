@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.DeflaterOutputStream;
@@ -397,12 +398,64 @@ public final class TestRegistryRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits, on the current branch, a file at {@code path} holding {@code text}, written into the trees by hand: JGit's
+     * index refuses a name Git guards its own folder against on Windows ({@code GIT~1}), which git commits with
+     * {@code -c core.protectNTFS=false}. The index and the working tree are left as they were.
+     */
+    public ObjectId commitUnguardedFile(String path, String text, String message) {
+        try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, text.getBytes(StandardCharsets.UTF_8));
+            RevCommit parent = git.getRepository().parseCommit(head());
+            return commitTree(inserter, parent, withFile(inserter, parent.getTree(), path.split("/"), 0, blob),
+                    message);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** The tree with the file at {@code names} from {@code depth} on added; {@code tree} null for a new folder. */
+    private ObjectId withFile(ObjectInserter inserter, ObjectId tree, String[] names, int depth, ObjectId blob)
+            throws IOException {
+        boolean last = depth == names.length - 1;
+        // Git sorts a tree's entries by name, a folder's as if it ended in '/'
+        Map<String, Map.Entry<FileMode, ObjectId>> entries = new TreeMap<>();
+        ObjectId folder = null;
+        if (tree != null) {
+            try (TreeWalk walk = new TreeWalk(git.getRepository())) {
+                walk.addTree(tree);
+                while (walk.next()) {
+                    boolean isTree = walk.getFileMode(0) == FileMode.TREE;
+                    if (!last && isTree && walk.getNameString().equals(names[depth])) {
+                        folder = walk.getObjectId(0);
+                    } else {
+                        entries.put(walk.getNameString() + (isTree ? "/" : ""),
+                                Map.entry(walk.getFileMode(0), walk.getObjectId(0)));
+                    }
+                }
+            }
+        }
+        entries.put(last ? names[depth] : names[depth] + "/", last ? Map.entry(FileMode.REGULAR_FILE, blob)
+                : Map.entry(FileMode.TREE, withFile(inserter, folder, names, depth + 1, blob)));
+        TreeFormatter formatter = new TreeFormatter();
+        entries.forEach((name, entry) -> formatter.append(name.endsWith("/") ? name.substring(0, name.length() - 1)
+                : name, entry.getKey(), entry.getValue()));
+        return inserter.insert(formatter);
+    }
+
     private ObjectId commitWithSecondEntry(ObjectInserter inserter, String path, FileMode mode, ObjectId object,
                                            String message) throws IOException {
+        RevCommit parent = git.getRepository().parseCommit(head());
+        return commitTree(inserter, parent, withSecondEntry(inserter, parent.getTree(), path.split("/"), 0, mode,
+                object), message);
+    }
+
+    /** Commits the tree on the current branch, after {@code parent}, by {@value #DEFAULT_AUTHOR}. */
+    private ObjectId commitTree(ObjectInserter inserter, RevCommit parent, ObjectId tree, String message)
+            throws IOException {
         Repository repository = git.getRepository();
-        RevCommit parent = repository.parseCommit(head());
         CommitBuilder commit = new CommitBuilder();
-        commit.setTreeId(withSecondEntry(inserter, parent.getTree(), path.split("/"), 0, mode, object));
+        commit.setTreeId(tree);
         commit.setParentId(parent);
         commit.setAuthor(person(DEFAULT_AUTHOR, nextTime));
         commit.setCommitter(person(DEFAULT_AUTHOR, nextTime));
