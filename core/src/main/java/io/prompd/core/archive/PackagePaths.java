@@ -70,7 +70,8 @@ public final class PackagePaths {
                         + " characters macOS ignores), so Git refuses to check the file out and a clone of a"
                         + " repository holding it fails"));
         if (hasWindowsOnlyTrouble(path)) {
-            found.add("a name in the path is reserved on Windows (CON, NUL, COM1...) or ends in a dot or space");
+            found.add("a name in the path is reserved on Windows (CON, NUL, COM1..., with an extension too, or spaces"
+                    + " before it: con.md, CON .md) or ends in a dot or space");
         }
         int longestName = longestNameBytes(path);
         if (longestName > MAX_NAME_BYTES) {

@@ -27,10 +27,15 @@ public final class DeviceNames {
 
     /**
      * Whether the file or folder name is a device's in any letter case, with or without an extension: Windows takes
-     * {@code con.txt} and {@code con.tar.gz} for {@code con}.
+     * {@code con.txt} and {@code con.tar.gz} for {@code con}, and drops the spaces between the device's name and the
+     * extension, so {@code CON .md} and {@code aux  .txt} too, as Git for Windows refuses them.
      */
     public static boolean isReserved(String name) {
         int dot = name.indexOf('.');
-        return RESERVED.contains((dot < 0 ? name : name.substring(0, dot)).toUpperCase(Locale.ROOT));
+        int end = dot < 0 ? name.length() : dot;
+        while (end > 0 && name.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return RESERVED.contains(name.substring(0, end).toUpperCase(Locale.ROOT));
     }
 }

@@ -20,6 +20,7 @@ class PackagePathsTest {
         assertEquals(List.of(), PackagePaths.violations("prompts/résumé 日本/a-b_c.prmd"));
         assertEquals(List.of(), PackagePaths.violations("console/.hidden/CONTRIBUTING.md"));
         assertEquals(List.of(), PackagePaths.violations("com10/lpt\u2074/conin.md/CONOUT"));
+        assertEquals(List.of(), PackagePaths.violations("contexts/CON x.md/ aux.md/con-.md/nul_ .md"));
     }
 
     static Stream<Arguments> oneViolationEach() {
@@ -56,6 +57,12 @@ class PackagePathsTest {
                 Arguments.of("contexts/CONIN$", "reserved on Windows"),
                 Arguments.of("contexts/conout$.txt", "reserved on Windows"),
                 Arguments.of("conout$./x", "reserved on Windows"),
+                // Windows drops the spaces before the extension, as Git for Windows' check of a path does
+                Arguments.of("contexts/CON .md", "reserved on Windows"),
+                Arguments.of("contexts/aux  .txt", "reserved on Windows"),
+                Arguments.of("contexts/AUX .d/x.md", "reserved on Windows"),
+                Arguments.of("Nul .md", "reserved on Windows"),
+                Arguments.of("com\u00B9 .tar.gz", "reserved on Windows"),
                 Arguments.of("contexts/GIT~1/notes.md", "a name in the path, 'GIT~1', is one Windows or macOS may"
                         + " take for Git's own folder, .git"),
                 Arguments.of("git~1", "'git~1', is one Windows or macOS may take for Git's own folder"),

@@ -830,6 +830,17 @@ class ContentChecksTest {
         assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
     }
 
+    /** Windows drops the spaces before the extension, and takes the file for the console, as Git for Windows does. */
+    @Test
+    void aDeviceNameWithSpacesBeforeItsExtensionIsRefused() {
+        repo.write(BASE + "/contexts/CON .md", "context\n");
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/CON .md", "a name in the path is"
+                + " reserved on Windows");
+        assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
+    }
+
     @Test
     void aFileNameWithABidiOverrideIsRefusedSinceItReadsAsAnother() {
         repo.write(BASE + "/contexts/notes\u202Edm.exe", "context\n");
