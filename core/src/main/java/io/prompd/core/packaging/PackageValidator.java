@@ -70,6 +70,9 @@ public final class PackageValidator {
         Contents contents = read(source, problems, home);
         ManifestDraft draft = contents.manifest().draft();
         warnAboutSecrets(contents.selection(), problems);
+        if (location == PackageLocation.WORKING_FOLDER) {
+            warnAboutRepositoryPaths(draft, contents.selection(), problems);
+        }
         problems.addAll(ContentCheck.check(source, readable(contents.selection().included()), contents.drafts()));
 
         PromptPackage prompts = prompts(source, contents);
@@ -80,6 +83,31 @@ public final class PackageValidator {
         problems.addAll(PromptValidator.validate(prompts));
         restateNeededOverLimit(contents, prompts.templates(), problems);
         return contents.report(problems);
+    }
+
+    /**
+     * A warning for each file or folder whose path in a registry's repository, once published, would be longer than a
+     * registry's check allows by default: the author hears it before the pull request, and a registry may allow longer
+     * paths, so it is no error. A version folder is held to its registry's own limit by the check.
+     */
+    private static void warnAboutRepositoryPaths(ManifestDraft draft, PackSelection selection, Problems problems) {
+        if (draft.name().isEmpty() || draft.version().isEmpty()) {
+            return;
+        }
+        String folder = RepositoryPaths.versionFolder(draft.name().get(), draft.version().get()) + "/";
+        int limit = RepositoryPaths.DEFAULT_MAX_LENGTH;
+        SortedSet<String> places = new TreeSet<>();
+        selection.included().forEach(entry -> RepositoryPaths.overLimit(folder + entry.path(), limit)
+                .ifPresent(places::add));
+        for (String place : places) {
+            // a name and version long enough put the version folder itself past the limit, the package's as a whole
+            boolean inPackage = place.length() > folder.length();
+            problems.warning(inPackage ? place.substring(folder.length()) : "", "", "in a registry's repository, "
+                    + (inPackage ? RepositoryPaths.whose(place) + " would have " : "the version's folder, " + place
+                    + ", would have ") + RepositoryPaths.beyond(RepositoryPaths.lengthOf(place), limit,
+                    "a registry's check allows by default"), inPackage ? RepositoryPaths.SHORTEN + ", unless the"
+                    + " package goes to a registry allowing longer ones" : "publish it under a shorter name");
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.source.MemorySource;
@@ -25,6 +26,42 @@ class PackageValidatorTest {
 
     private static MemorySource withPrompt(String prompt) {
         return MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "hello.prmd", prompt));
+    }
+
+    /**
+     * A registry's check refuses a path longer than 200 characters in its repository, which Git for Windows could not
+     * check out: the author hears of it first, as a warning, since a registry may allow longer ones.
+     */
+    @Test
+    void aPathTooLongForARegistrysRepositoryByDefaultIsAWarningAtItsFirstFolderPastTheLimit() throws IOException {
+        // packages/@a/b/1.0.0/ is 20 characters
+        String deep = "contexts/" + "d".repeat(100) + "/" + "e".repeat(80) + "/";
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "hello.prmd", "Hi\n",
+                deep + "one.md", "1\n", deep + "two.md", "2\n", "contexts/" + "f".repeat(172), "3\n",
+                "contexts/" + "g".repeat(171), "exactly 200 characters\n"));
+
+        List<Problem> warnings = validator.validate(source).problems().stream()
+                .filter(problem -> problem.message().startsWith("in a registry's repository")).toList();
+
+        assertEquals(List.of("contexts/" + "d".repeat(100) + "/" + "e".repeat(80) + "/|in a registry's repository, the"
+                + " folder's path would have 210 characters, more than the 200 a registry's check allows by default"
+                + " (policy.maxPathLength in registry.json), so that Git for Windows can check it out: without"
+                + " core.longpaths, off by default, it takes no path of more than 259 characters counted from the"
+                + " drive, the folder a clone is made in included",
+                "contexts/" + "f".repeat(172) + "|in a registry's repository, the path would have 201"),
+                warnings.stream().map(problem -> problem.file() + "|" + problem.message()).map(line -> line
+                        .startsWith("contexts/f") ? line.substring(0, line.indexOf(" characters")) : line).toList());
+    }
+
+    /** A version folder is held to its registry's own limit, which the check applies to the repository's paths. */
+    @Test
+    void aVersionFolderIsNotWarnedOfLongPaths() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "hello.prmd", "Hi\n",
+                "contexts/" + "d".repeat(100) + "/" + "e".repeat(100) + ".md", "1\n"));
+
+        assertEquals(List.of(), new PackageValidator(ArchiveLimits.DEFAULT, PackageLocation.VERSION_FOLDER)
+                .validate(source).problems().stream()
+                .filter(problem -> problem.message().startsWith("in a registry's repository")).toList());
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class PullRequestChecker {
     public PullRequestChecker() {
         this.rules = List.of(
                 new AllowedPathsRule(),
+                new LongPathRule(),
                 new SettingsFilesRule(),
                 new GitAttributesRule(),
                 new NamedTwiceRule(),

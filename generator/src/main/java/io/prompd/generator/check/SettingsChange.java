@@ -2,6 +2,7 @@ package io.prompd.generator.check;
 
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.packaging.ContentCheck;
+import io.prompd.core.packaging.RepositoryPaths;
 import io.prompd.core.problem.Pointer;
 import io.prompd.generator.source.Parsed;
 import io.prompd.generator.source.RegistryConfig;
@@ -56,6 +57,8 @@ public record SettingsChange(String file, Action action, String target, String p
                     new OneValue("/private", RegistryConfig::isPrivate)),
             Arrays.stream(ArchiveLimits.Bound.values()).<ConfigField>map(bound -> new OneValue(
                     Pointer.of("policy", bound.field()), config -> bound.of(config.policy().limits()))),
+            Stream.<ConfigField>of(new OneValue(Pointer.of("policy", RepositoryPaths.MAX_LENGTH_FIELD),
+                    config -> (long) config.policy().maxPathLength())),
             Stream.<ConfigField>of(new Names("/policy/reservedNames", config -> config.policy().reservedNames(),
                     Action.ADDS_RESERVED_NAME, Action.REMOVES_RESERVED_NAME),
                     new Names(Pointer.of("policy", RegistryConfig.EXTERNAL_SCOPES),

@@ -6,6 +6,7 @@ import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.PlainText;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.RepositoryPaths;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
@@ -52,19 +53,27 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
      *
      * @param limits        bounds on files and sizes, no higher than {@link ArchiveLimits#DEFAULT} when read
      *                      from registry.json
+     * @param maxPathLength the longest path a pull request may add to the repository, in characters as Windows counts
+     *                      them ({@link RepositoryPaths#DEFAULT_MAX_LENGTH} unless set): one that clones the registry
+     *                      knows, so it may be raised as well as lowered
      * @param reservedNames unscoped package names nobody but maintainers may publish (a scope needs none: only
      *                      maintainers add scopes), as written, those that reserve nothing included
      * @param externalScopes scopes, with their {@code @}, whose packages live in another registry, which clients route
      *                      them to: this registry's packages may depend on them, and it publishes none of its own in
      *                      them; as written, those that name no scope included
      */
-    public record Policy(ArchiveLimits limits, SortedSet<String> reservedNames, SortedSet<String> externalScopes) {
+    public record Policy(ArchiveLimits limits, int maxPathLength, SortedSet<String> reservedNames,
+                         SortedSet<String> externalScopes) {
 
-        public static final Policy DEFAULT = new Policy(ArchiveLimits.DEFAULT, Collections.emptySortedSet(),
-                Collections.emptySortedSet());
+        public static final Policy DEFAULT = new Policy(ArchiveLimits.DEFAULT, RepositoryPaths.DEFAULT_MAX_LENGTH,
+                Collections.emptySortedSet(), Collections.emptySortedSet());
 
         public Policy {
             Objects.requireNonNull(limits, "limits");
+            if (maxPathLength < 1 || maxPathLength > RepositoryPaths.MAX_LENGTH_CEILING) {
+                throw new IllegalArgumentException("maxPathLength must be from 1 to "
+                        + RepositoryPaths.MAX_LENGTH_CEILING + ": " + maxPathLength);
+            }
             reservedNames = SortedCopies.set(reservedNames);
             externalScopes = SortedCopies.set(externalScopes);
         }
@@ -146,13 +155,37 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             return Policy.DEFAULT;
         }
         file.unknownFields("/policy", ArchiveLimits.Bound.FILES.field(), ArchiveLimits.Bound.FILE_BYTES.field(),
-                ArchiveLimits.Bound.UNPACKED_BYTES.field(), "reservedNames", EXTERNAL_SCOPES);
+                ArchiveLimits.Bound.UNPACKED_BYTES.field(), RepositoryPaths.MAX_LENGTH_FIELD, "reservedNames",
+                EXTERNAL_SCOPES);
         // a policy can only lower the limits: clients refuse to unpack a package beyond the defaults
         long maxFiles = limit(file, ArchiveLimits.Bound.FILES);
         long maxFileBytes = limit(file, ArchiveLimits.Bound.FILE_BYTES);
         long maxUnpackedBytes = limit(file, ArchiveLimits.Bound.UNPACKED_BYTES);
         ArchiveLimits limits = new ArchiveLimits((int) maxFiles, maxFileBytes, maxUnpackedBytes);
-        return new Policy(limits, reservedNames(file), externalScopes(file));
+        return new Policy(limits, maxPathLength(file), reservedNames(file), externalScopes(file));
+    }
+
+    /**
+     * The longest path a pull request may add, the default when absent or invalid (after reporting it). Unlike the
+     * archive limits, it may be raised: it guards the clones of the registry's own repository, which its maintainers
+     * know (every one on Linux and macOS, or Windows with core.longpaths), and no client reads it.
+     */
+    private static int maxPathLength(JsonFile file) {
+        String pointer = "/policy/" + RepositoryPaths.MAX_LENGTH_FIELD;
+        int fallback = RepositoryPaths.DEFAULT_MAX_LENGTH;
+        Optional<JsonNode> node = file.optional(pointer, JsonNodeType.NUMBER, "a positive whole number");
+        if (node.isEmpty()) {
+            return fallback;
+        }
+        JsonNode value = node.get();
+        if (!value.canConvertToExactIntegral() || !value.canConvertToInt() || value.asInt() < 1
+                || value.asInt() > RepositoryPaths.MAX_LENGTH_CEILING) {
+            file.error(pointer, "must be a whole number from 1 to " + RepositoryPaths.MAX_LENGTH_CEILING + ", not "
+                    + value, "leave it out to use the default, " + fallback + " characters, which leaves room for the"
+                    + " folder a Windows user clones into");
+            return fallback;
+        }
+        return value.asInt();
     }
 
     /**

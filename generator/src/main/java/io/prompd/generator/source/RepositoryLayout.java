@@ -4,6 +4,7 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.RepositoryPaths;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.version.Version;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class RepositoryLayout {
 
-    public static final String PACKAGES = "packages";
+    public static final String PACKAGES = RepositoryPaths.PACKAGES;
     static final String MANIFEST = ManifestReader.FILE_NAME;
 
     private static final String PACKAGE_FOLDERS_HINT =
@@ -42,7 +43,7 @@ public final class RepositoryLayout {
     }
 
     public static String versionFolder(PackageName name, Version version) {
-        return packageFolder(name) + "/" + version;
+        return RepositoryPaths.versionFolder(name, version);
     }
 
     public static String metaFile(PackageName name) {

@@ -379,12 +379,18 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
     /**
      * A client's store writes {@code .util@<version>.integrity} through a temporary up to 65 bytes longer, the longest
-     * name a version makes: 255 bytes with a version of 174, and the build writes it all.
+     * name a version makes: 255 bytes with a version of 174, and the build writes it all. Such a version's files lie
+     * deeper in the repository than Git for Windows takes by default, which the registry here allows.
      */
     @Test
     void aVersionWhoseFileNamesExceed255BytesIsRefusedAtItsFolderByTheCheckAndTheBuildAlike() throws IOException {
         String fits = "1.0.0-" + "r".repeat(168);
         String tooLong = "1.0.0-" + "r".repeat(169);
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"maxPathLength": 300}}
+                """));
         repo.publish("@common/util", fits);
         repo.publish("@common/util", tooLong);
         ObjectId head = repo.commit("two long versions");

@@ -89,8 +89,8 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
         repo.write("registry.json", """
                 {"name": "Test registry, renamed", "baseUrl": "https://mirror.example.test/registry/",
                  "git": "https://github.com/evil/fork.git", "maintainers": ["maintainer"], "private": true,
-                 "policy": {"maxFileBytes": 100, "maxUnpackedBytes": 52428800, "reservedNames": ["official",
-                            "prompd"]}}
+                 "policy": {"maxFileBytes": 100, "maxUnpackedBytes": 52428800, "maxPathLength": 300,
+                            "reservedNames": ["official", "prompd"]}}
                 """);
         repo.commit("open up the registry", TestRegistryRepo.MAINTAINER);
 
@@ -105,6 +105,7 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "sets private to true",
                 "lowers policy.maxFileBytes from 5242880 to 100",
                 "raises policy.maxUnpackedBytes from 1000 to 52428800",
+                "raises policy.maxPathLength from 200 to 300",
                 "adds prompd to the reserved names",
                 "removes admin from the reserved names",
                 "removes security from the reserved names"), summary(report));
@@ -113,11 +114,12 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 - sets `private` to true
                 - lowers `policy.maxFileBytes` from 5242880 to 100
                 - raises `policy.maxUnpackedBytes` from 1000 to 52428800
+                - raises `policy.maxPathLength` from 200 to 300
                 - adds `prompd` to the reserved names
                 - removes `admin` from the reserved names
                 """), markdown);
         JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
-        assertEquals(9, json.at("/settingsChanges").size(), json.toString());
+        assertEquals(10, json.at("/settingsChanges").size(), json.toString());
         assertEquals("{\"action\":\"changes_field\",\"file\":\"registry.json\",\"target\":\"git\","
                         + "\"value\":\"https://github.com/evil/fork.git\","
                         + "\"was\":\"https://git.example.test/registry.git\"}",
@@ -127,8 +129,11 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
         assertEquals("{\"action\":\"lowers_field\",\"file\":\"registry.json\",\"target\":"
                         + "\"policy.maxFileBytes\",\"value\":\"100\",\"was\":\"5242880\"}",
                 json.at("/settingsChanges/4").toString());
+        assertEquals("{\"action\":\"raises_field\",\"file\":\"registry.json\",\"target\":"
+                        + "\"policy.maxPathLength\",\"value\":\"300\",\"was\":\"200\"}",
+                json.at("/settingsChanges/6").toString());
         assertEquals("{\"action\":\"removes_reserved_name\",\"file\":\"registry.json\",\"target\":\"admin\"}",
-                json.at("/settingsChanges/7").toString());
+                json.at("/settingsChanges/8").toString());
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistryConfigTest {
 
@@ -50,6 +52,34 @@ class RegistryConfigTest {
         assertFalse(config.isPrivate());
         assertTrue(config.maintainers().isEmpty());
         assertEquals(RegistryConfig.Policy.DEFAULT, config.policy());
+    }
+
+    /** The repository's own clones, not clients, need the path limit: a registry may raise it as well as lower it. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {60, 200, 400, 4095})
+    void aPolicySetsTheLongestPathAPullRequestMayAddEitherWay(int maxPathLength) {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "policy": {"maxPathLength": %d}}
+                """.formatted(maxPathLength));
+
+        assertEquals(List.of(), parsed.problems());
+        assertEquals(maxPathLength, parsed.orElseThrow("invalid").policy().maxPathLength());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0", "-5", "12.5", "4096", "1e400"})
+    void aPathLimitThatIsNoWholeNumberFrom1To4095IsAnErrorAndTheDefaultApplies(String maxPathLength) {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "policy": {"maxPathLength": %s}}
+                """.formatted(maxPathLength));
+
+        assertEquals(List.of("/policy/maxPathLength|must be a whole number from 1 to 4095, not "),
+                parsed.problems().stream().filter(Problem::isError)
+                        .map(problem -> problem.pointer() + "|" + problem.message().replaceAll("not .*", "not "))
+                        .toList());
+        assertEquals(200, parsed.value().orElseThrow().policy().maxPathLength());
     }
 
     @Test
