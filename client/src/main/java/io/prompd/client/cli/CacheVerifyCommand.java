@@ -30,13 +30,14 @@ import picocli.CommandLine.Spec;
                 + " call damaged.",
             "Exits " + ExitCode.Codes.INTEGRITY + " when it removed anything corrupt or damaged (downloaded or"
                     + " installed again when next needed), saying on stderr what.",
-            "Any other file in the cache's tarballs folder, named as no tarball's integrity, is deleted too, each"
-                    + " named (on stderr as well) without failing the run. An installed version whose tarball is not"
-                    + " cached is unverifiable: named, left as it is, without failing the run.",
+            "Any other file in the cache's tarballs folder, named as no tarball's integrity, and in its documents"
+                    + " folder, named as no document (a .DS_Store, say), is deleted too, each named (on stderr as"
+                    + " well) without failing the run. An installed version whose tarball is not cached is"
+                    + " unverifiable: named, left as it is, without failing the run.",
             "With --json, {checked, removed, installed: {checked, removed, unverifiable}, documents: {checked,"
                     + " removed}} whatever it finds, as list --json gives its result: removed lists the files deleted"
-                    + " from the tarballs folder, corrupt or not; installed and documents the folders and files of"
-                    + " the others."})
+                    + " from the tarballs folder, corrupt or not, and documents' those deleted from the documents"
+                    + " folder, damaged or not; installed the folders of the versions removed."})
 final class CacheVerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -62,12 +63,9 @@ final class CacheVerifyCommand implements Callable<Integer> {
             out.print(asText(verification));
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<String> strays = names(verification.tarballs().strays());
-        if (!strays.isEmpty()) {
-            // no tarball was lost, so no failure: the cache is prompd's own, and nothing reads such a file
-            err.println("note: removed " + Plural.count(strays.size(), "file") + " named as no"
-                    + " cached tarball: " + String.join(", ", strays));
-        }
+        // nothing cached was lost, so no failure: the cache is prompd's own, and nothing reads such a file
+        noteStrays(err, verification.tarballs().strays(), TARBALL);
+        noteStrays(err, verification.documents().strays(), DOCUMENT);
         StoreCheck installed = verification.installed();
         // those whose tarball was found corrupt the error's hint tells of, as keeping the cache would not check them
         List<String> unverifiable = versions(installed.unverifiable().stream()
@@ -98,7 +96,7 @@ final class CacheVerifyCommand implements Callable<Integer> {
         json.put("installed", copies);
         Map<String, Object> documents = new LinkedHashMap<>();
         documents.put("checked", verification.documents().checked());
-        documents.put("removed", names(verification.documents().damaged()));
+        documents.put("removed", names(verification.documents().removed()));
         json.put("documents", documents);
         return json;
     }
@@ -108,10 +106,10 @@ final class CacheVerifyCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         TarballCache.CacheCheck tarballs = verification.tarballs();
         tarballs.corrupt().forEach(file -> text.append("corrupt, removed: ").append(file).append('\n'));
-        tarballs.strays().forEach(file -> text.append("no cached tarball, removed: ").append(file).append('\n'));
-        text.append(Plural.count(tarballs.checked(), "cached tarball")).append(" checked, ")
-                .append(tarballs.corrupt().size()).append(" corrupt").append(tarballs.strays().isEmpty() ? ""
-                        : ", " + Plural.count(tarballs.strays().size(), "other file") + " removed").append('\n');
+        strays(text, tarballs.strays(), TARBALL);
+        text.append(Plural.count(tarballs.checked(), TARBALL)).append(" checked, ")
+                .append(tarballs.corrupt().size()).append(" corrupt").append(othersRemoved(tarballs.strays()))
+                .append('\n');
         StoreCheck installed = verification.installed();
         installed.damaged().forEach(copy -> text.append("damaged, removed: ").append(described(copy)).append('\n'));
         installed.unverifiable().forEach(copy -> text.append("unverifiable: ").append(described(copy)).append('\n'));
@@ -120,9 +118,33 @@ final class CacheVerifyCommand implements Callable<Integer> {
                         : ", " + installed.unverifiable().size() + " unverifiable").append('\n');
         DocumentCheck documents = verification.documents();
         documents.damaged().forEach(file -> text.append("damaged, removed: ").append(file).append('\n'));
-        text.append(Plural.count(documents.checked(), "cached registry document")).append(" checked, ")
-                .append(documents.damaged().size()).append(" damaged\n");
+        strays(text, documents.strays(), DOCUMENT);
+        text.append(Plural.count(documents.checked(), DOCUMENT)).append(" checked, ")
+                .append(documents.damaged().size()).append(" damaged").append(othersRemoved(documents.strays()))
+                .append('\n');
         return text.toString();
+    }
+
+    /** What the cache's folders hold, as the output names it. */
+    private static final String TARBALL = "cached tarball";
+    private static final String DOCUMENT = "cached registry document";
+
+    /** {@code no cached tarball, removed: <file>}, a line each. */
+    private static void strays(StringBuilder text, List<Path> strays, String entry) {
+        strays.forEach(file -> text.append("no ").append(entry).append(", removed: ").append(file).append('\n'));
+    }
+
+    /** {@code , 2 other files removed} after a part's counts; nothing when none was. */
+    private static String othersRemoved(List<Path> strays) {
+        return strays.isEmpty() ? "" : ", " + Plural.count(strays.size(), "other file") + " removed";
+    }
+
+    /** Says on stderr which files named as no entry of a cache's folder were removed, when any was. */
+    private static void noteStrays(PrintWriter err, List<Path> strays, String entry) {
+        if (!strays.isEmpty()) {
+            err.println("note: removed " + Plural.count(strays.size(), "file") + " named as no " + entry + ": "
+                    + String.join(", ", names(strays)));
+        }
     }
 
     /** What was removed as corrupt or damaged, and how each comes back; empty when nothing was. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +35,8 @@ import java.util.stream.Stream;
 final class HttpCache {
 
     private static final String FORMAT = "prompd-http-cache/1";
+    /** A document's file name: the SHA-256 of its URL, as {@link #sha256Hex} spells it. */
+    private static final Pattern DOCUMENT_NAME = Pattern.compile("[0-9a-f]{64}");
 
     private final Path folder;
 
@@ -108,20 +111,29 @@ final class HttpCache {
     /**
      * Reads every cached document as {@link #read} reads it for its URL, and deletes those it refuses, which an
      * {@code --offline} run calls damaged: cut short, overwritten, of another format, or filed under another URL's
-     * name (anything else put in the folder, a folder among them). Temporaries are left alone, as commands that take
-     * no lock cache documents too; such a command replacing a damaged copy while it is checked may lose its new one
-     * with it, which costs only a download.
+     * name (a folder by a document's name among them). Anything else put in the folder, named as no document (a
+     * {@code .DS_Store}, a folder a tool left), is deleted too, but apart: no run reads it, so no document was lost.
+     * Temporaries are left alone, as commands that take no lock cache documents too; such a command replacing a
+     * damaged copy while it is checked may lose its new one with it, which costs only a download.
      */
     DocumentCheck verify() throws IOException {
         if (!Files.isDirectory(folder)) {
-            return new DocumentCheck(0, List.of());
+            return new DocumentCheck(0, List.of(), List.of());
         }
         List<Path> entries;
         try (Stream<Path> children = Files.list(folder)) {
             entries = children.filter(child -> !TemporaryFiles.isTemporary(child)).sorted().toList();
         }
         List<Path> damaged = new ArrayList<>();
+        List<Path> strays = new ArrayList<>();
+        int checked = 0;
         for (Path entry : entries) {
+            if (!DOCUMENT_NAME.matcher(entry.getFileName().toString()).matches()) {
+                Folders.deleteRecursively(entry);
+                strays.add(entry);
+                continue;
+            }
+            checked++;
             boolean readable = Files.isRegularFile(entry)
                     && entryIn(entry).filter(held -> fileOf(held.url()).equals(entry)).isPresent();
             if (!readable) {
@@ -129,7 +141,7 @@ final class HttpCache {
                 damaged.add(entry);
             }
         }
-        return new DocumentCheck(entries.size(), damaged);
+        return new DocumentCheck(checked, damaged, strays);
     }
 
     /**

@@ -149,6 +149,42 @@ class CacheCommandTest extends InstallCommandsFixture {
     }
 
     @Test
+    void cacheVerifyNamesEveryFileItDeletesThatIsNoCachedDocumentWithoutFailingAsItDoesInTheTarballsFolder()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        String checked = documentsChecked();
+        Path documents = home.resolve("cache/http");
+        // as a Mac's file manager, or a tool restoring a CI cache, leaves them
+        Path dsStore = Files.writeString(documents.resolve(".DS_Store"), "x");
+        Path part = Files.writeString(documents.resolve("stray.part"), "x");
+        Path folder = Files.createDirectories(documents.resolve("tmpdir"));
+        Path tarballStore = Files.writeString(home.resolve("cache/tarballs/.DS_Store"), "x");
+        String noted = "note: removed 1 file named as no cached tarball: " + tarballStore + "\nnote: removed 3 files"
+                + " named as no cached registry document: " + dsStore + ", " + part + ", " + folder + "\n";
+
+        CliRun text = prompd("cache", "verify");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertEquals("no cached tarball, removed: " + tarballStore + "\n1 cached tarball checked, 0 corrupt, 1 other"
+                + " file removed\n1 installed version checked, 0 damaged\nno cached registry document, removed: "
+                + dsStore + "\nno cached registry document, removed: " + part + "\nno cached registry document,"
+                + " removed: " + folder + "\n" + checked + " checked, 0 damaged, 3 other files removed\n", text.out());
+        assertEquals(noted, text.err());
+        assertFalse(Files.exists(dsStore));
+        assertFalse(Files.exists(folder));
+        assertEquals(checked, documentsChecked(), "the documents are kept");
+
+        Files.writeString(dsStore, "x");
+        CliRun json = prompd("cache", "verify", "--json");
+
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [], \"installed\": {\"checked\": 1,"
+                + " \"removed\": [], \"unverifiable\": []}, \"documents\": {\"checked\": " + checked.split(" ")[0]
+                + ", \"removed\": [\"" + dsStore + "\"]}}"), Json.reader().readTree(json.out()));
+        assertEquals("note: removed 1 file named as no cached registry document: " + dsStore + "\n", json.err());
+    }
+
+    @Test
     void cacheVerifyRemovesAnInstalledCopyWithAFileMissingOrChangedForTheNextInstallToPutItBack() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         Path copy = home.resolve("packages/@acme/util@1.1.0");

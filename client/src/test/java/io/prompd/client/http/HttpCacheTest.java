@@ -102,7 +102,7 @@ class HttpCacheTest {
         DocumentCheck check = cache.verify();
 
         assertEquals(new DocumentCheck(4, List.of(misfiledAs, cache.fileOf(cut), folderInstead.getParent())
-                .stream().sorted().toList()), check);
+                .stream().sorted().toList(), List.of()), check);
         assertEquals(Optional.of(document), cache.read(URL));
         assertFalse(Files.exists(cache.fileOf(cut)));
         assertFalse(Files.exists(misfiledAs));
@@ -111,7 +111,27 @@ class HttpCacheTest {
     }
 
     @Test
+    void verifyDeletesWhatIsNamedAsNoDocumentApartFromTheDamaged() throws IOException {
+        HttpCache cache = new HttpCache(folder);
+        cache.write(URL, document);
+        // a file manager's, a tool's, a name a document could never have: no run reads them
+        Path dsStore = Files.writeString(folder.resolve(".DS_Store"), "x");
+        Path part = Files.writeString(folder.resolve("stray.part"), "x");
+        Path upperCase = Files.writeString(folder.resolve("A".repeat(64)), "x");
+        Path tmpdir = Files.createDirectories(folder.resolve("tmpdir").resolve("inside"));
+
+        DocumentCheck check = cache.verify();
+
+        assertEquals(new DocumentCheck(1, List.of(), List.of(dsStore, part, upperCase, tmpdir.getParent()).stream()
+                .sorted().toList()), check);
+        assertEquals(Optional.of(document), cache.read(URL));
+        for (Path stray : check.strays()) {
+            assertFalse(Files.exists(stray), stray.toString());
+        }
+    }
+
+    @Test
     void verifyOfACacheNeverWrittenChecksNothing() throws IOException {
-        assertEquals(new DocumentCheck(0, List.of()), new HttpCache(folder.resolve("http")).verify());
+        assertEquals(new DocumentCheck(0, List.of(), List.of()), new HttpCache(folder.resolve("http")).verify());
     }
 }
