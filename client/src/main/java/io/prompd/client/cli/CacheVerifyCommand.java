@@ -4,6 +4,7 @@ import io.prompd.cli.Failures;
 import io.prompd.cli.JsonOption;
 import io.prompd.client.home.CacheService;
 import io.prompd.client.http.DocumentCheck;
+import io.prompd.client.install.Redownload;
 import io.prompd.client.install.store.StoreCheck;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
@@ -33,11 +34,14 @@ import picocli.CommandLine.Spec;
             "Any other file in the cache's tarballs folder, named as no tarball's integrity, and in its documents"
                     + " folder, named as no document (a .DS_Store, say), is deleted too, each named (on stderr as"
                     + " well) without failing the run. An installed version whose tarball is not cached is"
-                    + " unverifiable: named, left as it is, without failing the run.",
+                    + " unverifiable: named, left as it is, without failing the run; the note on stderr offers to"
+                    + " remove for the next install to download again only those whose registries still give them"
+                    + " (their indexes read as any run reads them: with --offline, cached copies alone), and says of"
+                    + " the others that no install can download them again, or that it is not known.",
             "With --json, {checked, removed, installed: {checked, removed, unverifiable}, documents: {checked,"
                     + " removed}} whatever it finds, as list --json gives its result: removed lists the files deleted"
                     + " from the tarballs folder, corrupt or not, and documents' those deleted from the documents"
-                    + " folder, damaged or not; installed the folders of the versions removed."})
+                    + " folder, damaged or not; installed's the folders of the damaged copies removed."})
 final class CacheVerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -55,7 +59,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
-        CacheService.Verification verification = wiring.cacheService().verify(wiring::waitingForLock);
+        CacheService.Verification verification = wiring.cacheService().verify(wiring.redownloads(),
+                wiring::waitingForLock);
         PrintWriter out = spec.commandLine().getOut();
         if (output.isJson()) {
             out.println(Json.writeString(asJson(verification)));
@@ -68,15 +73,18 @@ final class CacheVerifyCommand implements Callable<Integer> {
         noteStrays(err, verification.documents().strays(), DOCUMENT);
         StoreCheck installed = verification.installed();
         // those whose tarball was found corrupt the error's hint tells of, as keeping the cache would not check them
-        List<String> unverifiable = versions(installed.unverifiable().stream()
-                .filter(copy -> !installed.unchecked().contains(copy)).toList());
+        List<StoreCheck.Copy> unverifiable = installed.unverifiable().stream()
+                .filter(copy -> !installed.unchecked().contains(copy)).toList();
         if (!unverifiable.isEmpty()) {
             // nothing was found wrong, so no failure: a home whose cache was cleaned has its store unverifiable
+            List<String> downloadable = downloadable(unverifiable, verification);
             err.println("note: left " + Plural.count(unverifiable.size(), "installed version") + " unverified, with no"
-                    + " cached tarball to compare with: " + String.join(", ", unverifiable) + "; keep "
+                    + " cached tarball to compare with: " + String.join(", ", versions(unverifiable)) + "; keep "
                     + wiring.settings().cacheFolder() + " with " + wiring.settings().packagesFolder() + " (in a CI"
-                    + " cache, say) to have them checked, or 'prompd uninstall --global " + String.join(" ",
-                    unverifiable) + "' for the next 'prompd install' to download and install them again");
+                    + " cache, say) to have them checked" + (downloadable.isEmpty() ? "" : ", or 'prompd uninstall"
+                    + " --global " + String.join(" ", downloadable) + "' for the next 'prompd install' to download and"
+                    + " install " + (downloadable.size() == 1 ? "it" : "them") + " again")
+                    + toKeep(unverifiable, verification));
         }
         Optional<PrompdException> removed = removedAsDamaged(verification);
         // the result is the repair done, so --json keeps it, as list and tree keep theirs, and stderr says why 6
@@ -152,7 +160,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
         List<String> removed = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
         List<String> corrupt = names(verification.tarballs().corrupt());
-        List<String> unchecked = versions(verification.installed().unchecked());
+        List<StoreCheck.Copy> uncheckedCopies = verification.installed().unchecked();
+        List<String> unchecked = versions(uncheckedCopies);
         if (!corrupt.isEmpty()) {
             removed.add(Plural.count(corrupt.size(), "corrupt cached tarball") + ": " + String.join(", ", corrupt));
             if (corrupt.size() > unchecked.size()) {
@@ -162,10 +171,14 @@ final class CacheVerifyCommand implements Callable<Integer> {
         }
         if (!unchecked.isEmpty()) {
             // an install finds the version installed and downloads nothing, so only a version removed comes back
+            List<String> downloadable = downloadable(uncheckedCopies, verification);
             remedies.add("installed, " + String.join(", ", unchecked) + " stay as they were checked against their"
-                    + " integrity when installed, and 'prompd install' downloads nothing for them: to have them"
-                    + " checked again, 'prompd uninstall --global " + String.join(" ", unchecked) + "', then 'prompd"
-                    + " install' in a project that needs them, downloads and installs them anew");
+                    + " integrity when installed, and 'prompd install' downloads nothing for them"
+                    + (downloadable.isEmpty() ? "" : ": to have " + (downloadable.size() == unchecked.size() ? "them"
+                            : String.join(", ", downloadable)) + " checked again, 'prompd uninstall --global "
+                            + String.join(" ", downloadable) + "', then 'prompd install' in a project that needs them,"
+                            + " downloads and installs them anew")
+                    + toKeep(uncheckedCopies, verification));
         }
         List<String> versions = versions(verification.installed().damaged());
         if (!versions.isEmpty()) {
@@ -184,6 +197,41 @@ final class CacheVerifyCommand implements Callable<Integer> {
         }
         return Optional.of(new PrompdException(ExitCode.INTEGRITY, "removed " + String.join("; ", removed),
                 (versions.isEmpty() ? "nothing installed changed: " : "") + String.join("; ", remedies)));
+    }
+
+    /**
+     * Those of the versions of these copies that their registries say can be downloaded again: the only ones to offer
+     * to remove for an install to put back.
+     */
+    private static List<String> downloadable(List<StoreCheck.Copy> copies, CacheService.Verification verification) {
+        return copies.stream().map(verification::redownload).filter(one -> one.fate() == Redownload.Fate.LISTED)
+                .map(Redownload::spec).toList();
+    }
+
+    /**
+     * {@code ; keep A as it is: no 'prompd install' can download it again, so this copy is its last (why)}, and the
+     * same of those whose registry could not tell, each part when there are any: removing them may lose them for
+     * every project pinning them.
+     */
+    private static String toKeep(List<StoreCheck.Copy> copies, CacheService.Verification verification) {
+        List<Redownload> found = copies.stream().map(verification::redownload).toList();
+        List<Redownload> lost = found.stream().filter(Redownload::lost).toList();
+        List<Redownload> unknown = found.stream().filter(one -> one.fate() == Redownload.Fate.UNKNOWN).toList();
+        StringBuilder text = new StringBuilder();
+        if (!lost.isEmpty()) {
+            boolean one = lost.size() == 1;
+            text.append("; keep ").append(Redownload.specs(lost)).append(one ? " as it is" : " as they are")
+                    .append(": no 'prompd install' can download ").append(one ? "it" : "them").append(" again, so ")
+                    .append(one ? "this copy is its last" : "these copies are their last").append(" (")
+                    .append(Redownload.whys(lost)).append(')');
+        }
+        if (!unknown.isEmpty()) {
+            boolean one = unknown.size() == 1;
+            text.append("; whether ").append(Redownload.specs(unknown))
+                    .append(" can be downloaded again is not known (").append(Redownload.whys(unknown)).append("): keep ").append(one ? "it" : "them").append(" until ")
+                    .append(one ? "its registry's index" : "their registries' indexes").append(" can be read");
+        }
+        return text.toString();
     }
 
     /** {@code <folder> (what was found)}. */

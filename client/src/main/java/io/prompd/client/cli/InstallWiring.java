@@ -13,6 +13,7 @@ import io.prompd.client.http.WaitListener;
 import io.prompd.client.install.InstallListener;
 import io.prompd.client.install.InstallProgress;
 import io.prompd.client.install.Installer;
+import io.prompd.client.install.Redownloads;
 import io.prompd.client.install.registry.HttpPackageRegistry;
 import io.prompd.client.install.registry.IndexProgress;
 import io.prompd.client.install.registry.PackageRegistry;
@@ -81,6 +82,11 @@ final class InstallWiring {
 
     StoreService storeService() {
         return new StoreService(settings.home(), store(), cache());
+    }
+
+    /** Whether installed versions can be downloaded again, read from the registries their names resolve in. */
+    Redownloads redownloads() {
+        return new Redownloads(this::registry);
     }
 
     CacheService cacheService() {

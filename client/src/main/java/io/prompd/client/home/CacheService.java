@@ -2,17 +2,25 @@ package io.prompd.client.home;
 
 import io.prompd.client.http.DocumentCheck;
 import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.install.Redownload;
+import io.prompd.client.install.Redownloads;
 import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.StoreCheck;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.files.Folders;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -42,32 +50,53 @@ public final class CacheService {
      * Any other file in the tarballs' folder goes too, the temporary files of downloads whichever run left them.
      * Then compares every installed version with its cached tarball, removing a damaged copy for the next install to
      * put back ({@link PackageStore#verify}), and reads every cached registry document, deleting those an
-     * {@code --offline} run would call damaged ({@link RegistryFetcher#verifyCache}).
+     * {@code --offline} run would call damaged ({@link RegistryFetcher#verifyCache}). Last, with the home's lock
+     * released, it asks the registries whether the versions left unverifiable can be downloaded again, as the way to
+     * have one checked is to remove it for an install to put back, which loses one that cannot be: the registries are
+     * asked only then, so that a cache found whole is checked with no request.
      *
-     * @param onWait told the lock's file once if another run holds the home lock, which may last minutes
+     * @param redownloads where whether a version can be downloaded again is read
+     * @param onWait      told the lock's file once if another run holds the home lock, which may last minutes
      */
-    public Verification verify(Consumer<Path> onWait) throws IOException {
+    public Verification verify(Redownloads redownloads, Consumer<Path> onWait) throws IOException {
+        TarballCache.CacheCheck cached;
+        StoreCheck installed;
+        DocumentCheck documents;
         try (HomeLock ignored = RunLocks.home(home, store, tarballs, onWait)) {
             // the tarballs first, so that no copy is compared with a corrupt one
-            TarballCache.CacheCheck cached = tarballs.verify();
-            return new Verification(cached, store.verify(tarballs, cached.corrupt()),
-                    RegistryFetcher.verifyCache(cacheFolder));
+            cached = tarballs.verify();
+            installed = store.verify(tarballs, cached.corrupt());
+            documents = RegistryFetcher.verifyCache(cacheFolder);
         }
+        SortedMap<PackageName, SortedSet<Version>> unverifiable = new TreeMap<>();
+        installed.unverifiable().forEach(copy -> unverifiable.computeIfAbsent(copy.name(), name -> new TreeSet<>())
+                .add(copy.version()));
+        return new Verification(cached, installed, documents, redownloads.of(unverifiable));
     }
 
     /**
      * What {@link #verify} found.
      *
-     * @param tarballs  the tarball cache's check
-     * @param installed the store's check against the tarballs
-     * @param documents the registry documents' check
+     * @param tarballs    the tarball cache's check
+     * @param installed   the store's check against the tarballs
+     * @param documents   the registry documents' check
+     * @param redownloads whether each of {@code installed}'s unverifiable versions can be downloaded again
      */
-    public record Verification(TarballCache.CacheCheck tarballs, StoreCheck installed, DocumentCheck documents) {
+    public record Verification(TarballCache.CacheCheck tarballs, StoreCheck installed, DocumentCheck documents,
+                               List<Redownload> redownloads) {
 
         public Verification {
             Objects.requireNonNull(tarballs, "tarballs");
             Objects.requireNonNull(installed, "installed");
             Objects.requireNonNull(documents, "documents");
+            redownloads = List.copyOf(redownloads);
+        }
+
+        /** What its registry says of downloading the copy's version again. */
+        public Redownload redownload(StoreCheck.Copy copy) {
+            return redownloads.stream().filter(one -> one.name().equals(copy.name())
+                    && one.version().equals(copy.version())).findFirst().orElseThrow(
+                            () -> new IllegalArgumentException("not unverifiable: " + copy));
         }
     }
 

@@ -263,11 +263,82 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals("note: left 1 installed version unverified, with no cached tarball to compare with:"
                 + " @acme/base@1.0.0; keep " + home.resolve("cache") + " with " + home.resolve("packages") + " (in a"
                 + " CI cache, say) to have them checked, or 'prompd uninstall --global @acme/base@1.0.0' for the next"
-                + " 'prompd install' to download and install them again\nerror: removed 1 damaged installed version:"
+                + " 'prompd install' to download and install it again\nerror: removed 1 damaged installed version:"
                 + " @acme/util@1.1.0\nhint: 'prompd install' installs a removed version again in a project that needs"
                 + " it\n", verify.err());
         assertTrue(Files.isDirectory(base), "left as it is");
         assertFalse(Files.exists(util));
+    }
+
+    /**
+     * After 'prompd cache clean' every installed version is unverifiable, and the way to have one checked is to remove
+     * it for an install to put back: that loses for good a version no install can download again, the copy in the
+     * store being the only one a project pinning it has, so the note offers it only for the others.
+     */
+    @Test
+    void cacheVerifyOffersToRemoveForDownloadAgainOnlyTheVersionsTheRegistryStillGivesAndSaysTheOthersAreTheLast()
+            throws IOException {
+        registry.publish("@acme/gone", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/greeter", "@acme/gone").exitCode());
+        registry.takeDown("@acme/base", "1.0.0", "leaked a key");
+        registry.unlist("@acme/util", "1.1.0");
+        Files.move(registry.root().resolve("packages/@acme/gone"), work.resolve("gone"));
+        assertEquals(0, prompd("cache", "clean").exitCode());
+        String url = server.url().toString();
+
+        CliRun verify = prompd("cache", "verify");
+
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertEquals("note: left 4 installed versions unverified, with no cached tarball to compare with:"
+                + " @acme/base@1.0.0, @acme/gone@1.0.0, @acme/greeter@1.0.0, @acme/util@1.1.0; keep "
+                + home.resolve("cache") + " with " + home.resolve("packages") + " (in a CI cache, say) to have them"
+                + " checked, or 'prompd uninstall --global @acme/greeter@1.0.0' for the next 'prompd install' to"
+                + " download and install it again; keep @acme/base@1.0.0, @acme/gone@1.0.0 and @acme/util@1.1.0 as they"
+                + " are: no 'prompd install' can download them again, so these copies are their last"
+                + " (@acme/base@1.0.0: registry " + url + " took it down: leaked a key; @acme/gone@1.0.0: registry "
+                + url + " no longer has @acme/gone; @acme/util@1.1.0: registry " + url + " no longer lists it)\n",
+                verify.err());
+        assertEquals(4, prompd("list", "--installed").out().lines().count(), "every copy left as it is");
+
+        assertEquals(0, prompd("uninstall", "--global", "@acme/greeter@1.0.0").exitCode());
+        CliRun install = prompd("install");
+        assertEquals(0, install.exitCode(), "as the note said, the version offered comes back: " + install.err());
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/greeter@1.0.0")));
+    }
+
+    @Test
+    void cacheVerifyOfflineOffersNoVersionWhoseRegistryItCannotReadAndSaysWhy() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+
+        CliRun verify = prompd("--offline", "cache", "verify");
+
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertEquals("note: left 1 installed version unverified, with no cached tarball to compare with:"
+                + " @acme/util@1.1.0; keep " + home.resolve("cache") + " with " + home.resolve("packages") + " (in a CI"
+                + " cache, say) to have them checked; whether @acme/util@1.1.0 can be downloaded again is not known"
+                + " (its index could not be read: offline and not cached: "
+                + server.url() + "packages/@acme/util/index.json): keep it until its registry's index can be read\n",
+                verify.err());
+        CliRun online = prompd("cache", "verify");
+        assertTrue(online.err().contains("or 'prompd uninstall --global @acme/util@1.1.0' for the next"), online.err());
+    }
+
+    @Test
+    void aCorruptTarballOfAnInstalledVersionTakenDownIsNotSaidToBeCheckedByRemovingTheVersion() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        registry.takeDown("@acme/util", "1.1.0", "leaked a key");
+        Path cached = corruptTheCachedTarball();
+
+        CliRun corrupt = prompd("cache", "verify");
+
+        assertEquals(6, corrupt.exitCode());
+        assertEquals("error: removed 1 corrupt cached tarball: " + cached + "\nhint: nothing installed changed:"
+                + " installed, @acme/util@1.1.0 stay as they were checked against their integrity when installed, and"
+                + " 'prompd install' downloads nothing for them; keep @acme/util@1.1.0 as it is: no 'prompd install'"
+                + " can download it again, so this copy is its last (registry " + server.url() + " took it down:"
+                + " leaked a key)\n", corrupt.err());
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
     }
 
     /** {@code N cached registry documents}, as many as the install of {@code @acme/util} cached. */

@@ -1,0 +1,81 @@
+package io.prompd.client.install;
+
+import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the registry serving an installed version's name says of downloading it again ({@link Redownloads}).
+ *
+ * @param registry that registry, as messages name it
+ * @param detail   the maintainers' reason of a version {@link Fate#TAKEN_DOWN}, empty when they gave none; why the
+ *                 package's index could not be read for one {@link Fate#UNKNOWN}; empty otherwise
+ */
+public record Redownload(PackageName name, Version version, Fate fate, String registry, Optional<String> detail) {
+
+    public Redownload {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(fate, "fate");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(detail, "detail");
+        if (fate == Fate.UNKNOWN ? detail.isEmpty() : fate != Fate.TAKEN_DOWN && detail.isPresent()) {
+            throw new IllegalArgumentException("a detail is a takedown's reason or why the index was not read: "
+                    + fate + " " + detail);
+        }
+    }
+
+    /** What its registry's index says of the version. */
+    public enum Fate {
+        /** Listed, yanked or deprecated as it may be: an install pinning it downloads it. */
+        LISTED,
+        /** Taken down: its tarball is no longer served. */
+        TAKEN_DOWN,
+        /** No longer listed, with no takedown recorded. */
+        UNLISTED,
+        /** The registry no longer has the package at all. */
+        GONE,
+        /** The index could not be read (offline and not cached, unreachable, damaged), so no one can tell. */
+        UNKNOWN
+    }
+
+    /** Whether the copy in the store is the last one prompd can tell of: no install can download it again. */
+    public boolean lost() {
+        return fate == Fate.TAKEN_DOWN || fate == Fate.UNLISTED || fate == Fate.GONE;
+    }
+
+    /** {@code @acme/util@1.0.0}. */
+    public String spec() {
+        return name + "@" + version;
+    }
+
+    /** {@code A}, {@code A and B}, {@code A, B and C}. */
+    public static String specs(List<Redownload> versions) {
+        return Plural.series(versions.stream().map(Redownload::spec).toList(), "and");
+    }
+
+    /** {@link #why} of one, or {@code A: why; B: why} of several. */
+    public static String whys(List<Redownload> versions) {
+        return versions.size() == 1 ? versions.get(0).why().orElseThrow() : String.join("; ", versions.stream()
+                .map(one -> one.spec() + ": " + one.why().orElseThrow()).toList());
+    }
+
+    /**
+     * Why it cannot be downloaded again, or why that is not known: {@code registry main (https://…) took it down:
+     * leaked a key}; empty for a version listed.
+     */
+    public Optional<String> why() {
+        return switch (fate) {
+            case LISTED -> Optional.empty();
+            case TAKEN_DOWN -> Optional.of(StatusNotes.labelled(registry + " took it down", detail.orElse("")));
+            case UNLISTED -> Optional.of(registry + " no longer lists it");
+            case GONE -> Optional.of(registry + " no longer has " + name);
+            // the failure names the registry or the index's URL
+            case UNKNOWN -> Optional.of("its index could not be read: " + TerminalText.oneLine(detail.orElseThrow()));
+        };
+    }
+}

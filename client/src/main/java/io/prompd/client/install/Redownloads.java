@@ -1,0 +1,74 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.Redownload.Fate;
+import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * Whether installed versions can be downloaded again, as far as the registry each name resolves in now tells by its
+ * index. The store keeps the only copy of a version on this machine: removing one its registry took down, or no longer
+ * has, loses it for every project whose {@code prompd.lock} pins it, as no install can put it back. The index is read
+ * as every run reads it, so {@code --offline} reads a cached copy (a registry in a folder is at hand) and never the
+ * network; one that cannot be read leaves the answer unknown, never a failure, as the callers' own work is local.
+ */
+public final class Redownloads {
+
+    /** Gives the registries, opened only when a version is to be looked up, which most runs need none. */
+    @FunctionalInterface
+    public interface Registries {
+        PackageRegistry open() throws IOException;
+    }
+
+    private final Registries registries;
+
+    public Redownloads(Registries registries) {
+        this.registries = registries;
+    }
+
+    /** Each version's, in name and version order: one index read a package, none when no version is given. */
+    public List<Redownload> of(SortedMap<PackageName, SortedSet<Version>> versions) throws IOException {
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        PackageRegistry registry = registries.open();
+        List<Redownload> found = new ArrayList<>();
+        for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : versions.entrySet()) {
+            PackageName name = ofPackage.getKey();
+            String described = registry.describe(name);
+            Optional<PublishedPackage> published;
+            try {
+                published = registry.find(name);
+            } catch (PrompdException unreadable) {
+                ofPackage.getValue().forEach(version -> found.add(new Redownload(name, version, Fate.UNKNOWN,
+                        described, Optional.of(unreadable.getMessage()))));
+                continue;
+            }
+            for (Version version : ofPackage.getValue()) {
+                found.add(published.map(index -> of(index, version, described))
+                        .orElseGet(() -> new Redownload(name, version, Fate.GONE, described, Optional.empty())));
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static Redownload of(PublishedPackage index, Version version, String registry) {
+        PackageName name = index.packument().name();
+        if (index.version(version).isPresent()) {
+            return new Redownload(name, version, Fate.LISTED, registry, Optional.empty());
+        }
+        Optional<String> reason = Optional.ofNullable(index.packument().takenDown().get(version));
+        return reason.map(given -> new Redownload(name, version, Fate.TAKEN_DOWN, registry,
+                        given.isBlank() ? Optional.empty() : Optional.of(given)))
+                .orElseGet(() -> new Redownload(name, version, Fate.UNLISTED, registry, Optional.empty()));
+    }
+}
