@@ -7,6 +7,7 @@ import io.prompd.client.install.InstallNote.FromLockedUrl;
 import io.prompd.client.install.InstallNote.GoneFromRegistry;
 import io.prompd.client.install.InstallNote.HeldBack;
 import io.prompd.client.install.InstallNote.HeldBackByRanges;
+import io.prompd.client.install.InstallNote.LastCopyRemoved;
 import io.prompd.client.install.InstallNote.LatestBlocked;
 import io.prompd.client.install.InstallNote.LatestConflicts;
 import io.prompd.client.install.InstallNote.LatestNotDirect;
@@ -22,11 +23,13 @@ import io.prompd.client.install.InstallNote.NotInRegistry;
 import io.prompd.client.install.InstallNote.NotInStore;
 import io.prompd.client.install.InstallNote.NotResolvedAgain;
 import io.prompd.client.install.InstallNote.ReferenceOutOfStep;
+import io.prompd.client.install.InstallNote.RemovedUnchecked;
 import io.prompd.client.install.InstallNote.RouteChanged;
 import io.prompd.client.install.InstallNote.StaleLock;
 import io.prompd.client.install.InstallNote.TakenDown;
 import io.prompd.client.install.InstallNote.Unlockable;
 import io.prompd.client.install.InstallNote.Yanked;
+import io.prompd.client.install.Redownload;
 import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.RegistryMention;
@@ -208,6 +211,24 @@ public final class InstallNoteView {
             notInStore.range().ifPresent(range -> fields.put("range", range.text()));
             return new Worded("notInStore", fields, notInStore.name() + notInStore.range().map(range -> "@" + range)
                     .orElse("") + " is not in the store: skipped");
+        }
+        if (note instanceof LastCopyRemoved removed) {
+            Redownload lost = removed.redownload();
+            return new Worded("lastCopyRemoved", withReason(Map.of("name", lost.name(), "version", lost.version(),
+                    "registry", lost.registry(), "why", switch (lost.fate()) {
+                        case TAKEN_DOWN -> "takenDown";
+                        case UNLISTED -> "unlisted";
+                        default -> "gone";
+                    }), lost.detail()), "removed " + lost.spec() + ", its last copy (" + lost.why().orElseThrow()
+                    + "): no 'prompd install' can download it again, and a project whose prompd.lock pins it fails to"
+                    + " install until it moves off it");
+        }
+        if (note instanceof RemovedUnchecked removed) {
+            Redownload unknown = removed.redownload();
+            return new Worded("removedUnchecked", Map.of("name", unknown.name(), "version", unknown.version(),
+                    "registry", unknown.registry(), "problem", unknown.detail().orElseThrow()), "removed "
+                    + unknown.spec() + " not knowing whether it can be downloaded again (" + unknown.why().orElseThrow()
+                    + "): if its registry no longer gives it, that was its last copy");
         }
         if (note instanceof NotResolvedAgain unresolved) {
             return new Worded("notResolvedAgain", Map.of("lockKept", unresolved.lockKept()), (unresolved.lockKept()

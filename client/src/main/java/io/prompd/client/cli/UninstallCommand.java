@@ -4,6 +4,7 @@ import io.prompd.cli.JsonOption;
 import io.prompd.client.home.StoreService;
 import io.prompd.client.install.InstallReport;
 import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
@@ -33,8 +34,15 @@ final class UninstallCommand implements Callable<Integer> {
     List<String> arguments;
 
     @Option(names = {"-g", "--global"}, description = "Remove versions from the store (<home>/packages), for every"
-            + " project: one whose prompd.lock pins such a version installs it again with 'prompd install'.")
+            + " project: one whose prompd.lock pins such a version installs it again with 'prompd install', from the"
+            + " cached tarball or its registry. A version the registry took down, no longer lists, or no longer has"
+            + " the package of, cannot be downloaded again, so with its tarball not cached its copy here is the last:"
+            + " it is refused (exit " + ExitCode.Codes.CONFLICT + "), nothing removed, unless --force.")
     boolean global;
+
+    @Option(names = "--force", description = "With --global, remove also the versions no 'prompd install' can"
+            + " download again, each warned of: a project pinning one cannot install until it moves off it.")
+    boolean force;
 
     @Mixin
     JsonOption output;
@@ -50,6 +58,11 @@ final class UninstallCommand implements Callable<Integer> {
         if (global) {
             return uninstallGlobal();
         }
+        if (force) {
+            // a project's uninstall removes nothing from the store, so there is nothing for it to force
+            throw new PrompdException(ExitCode.USAGE, "--force applies to --global alone, which removes versions from"
+                    + " the store", "leave out --force: a project's uninstall keeps the store as it is");
+        }
         List<PackageName> names = ListArguments.converted(spec, "NAME", arguments, new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
                 .uninstall(root.context().projectFolder(), names);
@@ -61,7 +74,8 @@ final class UninstallCommand implements Callable<Integer> {
         List<PackageSpec> packages = ListArguments.converted(spec, "NAME", arguments,
                 new PackageSpecConverter()::convert);
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
-        StoreService.Removal removal = wiring.storeService().remove(packages, wiring::waitingForLock);
+        StoreService.Removal removal = wiring.storeService().remove(packages, wiring.redownloads(), force,
+                wiring::waitingForLock);
         removal.warnings().forEach(warning -> spec.commandLine().getErr()
                 .println(InstallReportView.warning(warning)));
         spec.commandLine().getOut().print(output.isJson()

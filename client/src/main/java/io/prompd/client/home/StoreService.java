@@ -1,6 +1,8 @@
 package io.prompd.client.home;
 
 import io.prompd.client.install.InstallNote;
+import io.prompd.client.install.Redownload;
+import io.prompd.client.install.Redownloads;
 import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
@@ -45,11 +47,20 @@ public final class StoreService {
      * Removes installed versions, damaged copies among them: each spec's range picks among them, a name alone takes
      * every one. A spec picking none is skipped with a warning, as pip and npm skip a package not installed, so that
      * the run a killed one repeats removes what that one left; only when no spec picks any is it refused, the names
-     * then likely mistyped. A project whose lock pins a removed version gets it again from its next install.
+     * then likely mistyped. A project whose lock pins a removed version gets it again from its next install, from the
+     * cached tarball or its registry: a version whose tarball is not cached and that the registry took down, no longer
+     * lists, or no longer has the package of, is refused, nothing removed, unless forced, as its copy is the last one
+     * and no install could put it back (then each is warned of); one whose registry could not be read is removed with
+     * a warning that it may have been the last.
      *
-     * @throws PrompdException NOT_FOUND naming the specs when none picks an installed version; USAGE for a dist-tag
+     * @param redownloads where whether a version can be downloaded again is read, with the home locked, so that no
+     *                    install puts a version in place between that look and its removal
+     * @param force       whether to remove the last copies too
+     * @throws PrompdException NOT_FOUND naming the specs when none picks an installed version; USAGE for a dist-tag;
+     *                         CONFLICT, unless forced, when a version picked cannot be downloaded again
      */
-    public Removal remove(List<PackageSpec> specs, Consumer<Path> onWait) throws IOException {
+    public Removal remove(List<PackageSpec> specs, Redownloads redownloads, boolean force, Consumer<Path> onWait)
+            throws IOException {
         try (HomeLock ignored = RunLocks.home(home, store, cache, onWait)) {
             SortedMap<PackageName, SortedSet<Version>> inStore = store.installedOrDamaged();
             SortedMap<PackageName, SortedSet<Version>> chosen = new TreeMap<>();
@@ -69,21 +80,75 @@ public final class StoreService {
                         .map(PackageSpec::toString).toList(), "and") + "; nothing was removed",
                         "'prompd list --installed' lists the store");
             }
+            List<Redownload> found = redownloads.of(withoutCachedTarball(chosen));
+            List<Redownload> lost = found.stream().filter(Redownload::lost).toList();
+            if (!lost.isEmpty() && !force) {
+                throw lastCopies(lost, chosen);
+            }
             for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : chosen.entrySet()) {
                 for (Version version : ofPackage.getValue()) {
                     store.remove(ofPackage.getKey(), version);
                 }
             }
             chosen.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
-            return new Removal(chosen, skipped.stream().map(StoreService::notInStore).toList());
+            List<InstallNote> warnings = new ArrayList<>(skipped.stream().map(StoreService::notInStore).toList());
+            found.forEach(one -> {
+                if (one.lost()) {
+                    warnings.add(new InstallNote.LastCopyRemoved(one));
+                } else if (one.fate() == Redownload.Fate.UNKNOWN) {
+                    warnings.add(new InstallNote.RemovedUnchecked(one));
+                }
+            });
+            return new Removal(chosen, warnings);
         }
+    }
+
+    /**
+     * The refusal to remove versions no install can put back, saying why of each and how to remove the others alone:
+     * a project whose lock pins one installs it from this copy only, as a version taken down for a leaked secret is
+     * meant to stay installed where it is until its projects move off it.
+     *
+     * @param chosen every version picked
+     */
+    private static PrompdException lastCopies(List<Redownload> lost,
+                                              SortedMap<PackageName, SortedSet<Version>> chosen) {
+        boolean one = lost.size() == 1;
+        List<String> others = new ArrayList<>();
+        chosen.forEach((name, versions) -> versions.stream().filter(version -> lost.stream().noneMatch(
+                picked -> picked.name().equals(name) && picked.version().equals(version)))
+                .forEach(version -> others.add(name + "@" + version)));
+        return new PrompdException(ExitCode.CONFLICT, "the store's " + (one ? "copy of " : "copies of ")
+                + Redownload.specs(lost) + (one ? " is its last (" : " are their last (") + Redownload.whys(lost)
+                + "): no 'prompd install' can download " + (one ? "it" : "them") + " again; nothing was removed",
+                "a project whose prompd.lock pins " + (one ? "it" : "one") + " installs it from this copy alone: keep "
+                        + (one ? "it" : "them") + (others.isEmpty() ? "" : ", and remove the others alone with 'prompd"
+                        + " uninstall --global " + String.join(" ", others) + "'") + "; to remove "
+                        + (one ? "it" : "them") + " anyway, add --force");
+    }
+
+    /**
+     * Those of the versions whose tarball is not cached: an install puts one whose tarball is back from the cache, its
+     * registry giving it or not, so only the others are asked about.
+     */
+    private SortedMap<PackageName, SortedSet<Version>> withoutCachedTarball(
+            SortedMap<PackageName, SortedSet<Version>> versions) throws IOException {
+        SortedMap<PackageName, SortedSet<Version>> uncached = new TreeMap<>();
+        for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : versions.entrySet()) {
+            for (Version version : ofPackage.getValue()) {
+                if (store.cachedTarball(ofPackage.getKey(), version, cache).isEmpty()) {
+                    uncached.computeIfAbsent(ofPackage.getKey(), name -> new TreeSet<>()).add(version);
+                }
+            }
+        }
+        return uncached;
     }
 
     /**
      * What {@link #remove} did.
      *
      * @param removed  the versions removed, by package
-     * @param warnings each spec that picked no version, skipped, in the order given
+     * @param warnings each spec that picked no version, skipped, in the order given; then each version removed that
+     *                 cannot be downloaded again, or that is not known to be able to, in name and version order
      */
     public record Removal(SortedMap<PackageName, SortedSet<Version>> removed, List<InstallNote> warnings) {
 

@@ -346,6 +346,35 @@ public sealed interface InstallNote {
     }
 
     /**
+     * A version {@code uninstall --global --force} removed from the store, its tarball not cached, whose registry no
+     * longer gives it (taken down, no longer listed, or the package gone): no install can put it back, for any project
+     * whose lock pins it.
+     *
+     * @param redownload what its registry says of it, {@link Redownload#lost}
+     */
+    record LastCopyRemoved(Redownload redownload) implements InstallNote {
+        public LastCopyRemoved {
+            if (!redownload.lost()) {
+                throw new IllegalArgumentException("a version that can be downloaded again, or may be: " + redownload);
+            }
+        }
+    }
+
+    /**
+     * A version {@code uninstall --global} removed from the store not knowing whether it can be downloaded again, as
+     * its package's index could not be read: if its registry no longer gives it, that was its last copy.
+     *
+     * @param redownload what is known of it, {@link Redownload.Fate#UNKNOWN}
+     */
+    record RemovedUnchecked(Redownload redownload) implements InstallNote {
+        public RemovedUnchecked {
+            if (redownload.fate() != Redownload.Fate.UNKNOWN) {
+                throw new IllegalArgumentException("its registry told: " + redownload);
+            }
+        }
+    }
+
+    /**
      * An uninstall left the other dependencies as they were, as they cannot be resolved again.
      *
      * @param lockKept whether they stay as the lock file locked them; false when there was none, so they stay unlocked

@@ -278,12 +278,7 @@ class CacheCommandTest extends InstallCommandsFixture {
     @Test
     void cacheVerifyOffersToRemoveForDownloadAgainOnlyTheVersionsTheRegistryStillGivesAndSaysTheOthersAreTheLast()
             throws IOException {
-        registry.publish("@acme/gone", "1.0.0");
-        assertEquals(0, prompd("install", "@acme/greeter", "@acme/gone").exitCode());
-        registry.takeDown("@acme/base", "1.0.0", "leaked a key");
-        registry.unlist("@acme/util", "1.1.0");
-        Files.move(registry.root().resolve("packages/@acme/gone"), work.resolve("gone"));
-        assertEquals(0, prompd("cache", "clean").exitCode());
+        installVersionsTheRegistryThenStopsGiving();
         String url = server.url().toString();
 
         CliRun verify = prompd("cache", "verify");

@@ -1,5 +1,7 @@
 package io.prompd.client.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import java.io.IOException;
@@ -52,6 +54,21 @@ abstract class InstallCommandsFixture {
     /** prompd run in the project with the served registry as PROMPD_REGISTRY. */
     CliRun prompd(String... args) {
         return CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", server.url().toString()), args);
+    }
+
+    /**
+     * Installs {@code @acme/greeter} (so {@code @acme/base} 1.0.0 and {@code @acme/util} 1.1.0) and {@code @acme/gone}
+     * 1.0.0 in the project, then has the registry stop giving all but greeter, each its own way: base taken down
+     * ("leaked a key"), util 1.1.0 no longer listed, with no takedown recorded, and gone removed whole; and empties the
+     * cache, as 'prompd cache clean' does, so that no cached tarball can put one back.
+     */
+    void installVersionsTheRegistryThenStopsGiving() throws IOException {
+        registry.publish("@acme/gone", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/greeter", "@acme/gone").exitCode());
+        registry.takeDown("@acme/base", "1.0.0", "leaked a key");
+        registry.unlist("@acme/util", "1.1.0");
+        Files.move(registry.root().resolve("packages/@acme/gone"), work.resolve("gone"));
+        assertEquals(0, prompd("cache", "clean").exitCode());
     }
 
     /** prompd.json with these dependencies, as a hand edit or a merge leaves it: prompd.lock is not touched. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.install.InstallNote;
+import io.prompd.client.install.Redownload;
 import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
@@ -71,6 +72,11 @@ class InstallNoteViewTest {
             new InstallNote.NotADependency(X),
             new InstallNote.ReferenceOutOfStep("prompts/a.prmd", 4, "@a/x@1.0.0", X, Optional.of("@a/x@^2.0.0")),
             new InstallNote.NotInStore(X, Optional.of(CARET_ONE)),
+            new InstallNote.LastCopyRemoved(new Redownload(X, ONE, Redownload.Fate.UNLISTED,
+                    "registry default (https://registry.test/)", Optional.empty())),
+            new InstallNote.RemovedUnchecked(new Redownload(X, ONE, Redownload.Fate.UNKNOWN,
+                    "registry default (https://registry.test/)",
+                    Optional.of("offline and not cached: https://registry.test/packages/@a/x/index.json"))),
             new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"),
             new InstallNote.FromLockedUrl(X, ONE, new RegistryMention(Optional.empty(), URI.create("https://a.test/")),
                     URI.create("https://a.test/packages/@a/x/-/x-1.0.0.tgz?sig=secret"),

@@ -24,7 +24,7 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
         assertEquals(0, prompd("install", "@acme/util@1.0.0").exitCode());
         editDependencies("\"@acme/util\": \"^1.0.0\"");
         registry.takeDown("@acme/util", "1.0.0", "leaked a token");
-        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.0.0").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.0.0", "--force").exitCode());
         assertEquals(0, prompd("cache", "clean").exitCode());
 
         CliRun run = prompd("install", "@acme/base");

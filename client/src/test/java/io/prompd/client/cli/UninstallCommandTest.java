@@ -152,4 +152,102 @@ class UninstallCommandTest extends InstallCommandsFixture {
         assertEquals(0, all.exitCode(), all.err());
         assertEquals("removed @acme/util@1.0.0\n", all.out(), "the name alone takes damaged copies too");
     }
+
+    /**
+     * The store holds the only copy a project pinning a version taken down has, as npm's and cargo's do not need to:
+     * their registries keep every version. Removing it loses it for good, so it is refused unless forced.
+     */
+    @Test
+    void aGlobalUninstallRefusesVersionsTheRegistryNoLongerGivesUnlessForcedAndThenWarnsOfEach() throws IOException {
+        installVersionsTheRegistryThenStopsGiving();
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0").exitCode());
+        String url = server.url().toString();
+        String listed = prompd("list", "--installed").out();
+
+        CliRun one = prompd("uninstall", "--global", "@acme/base");
+        CliRun several = prompd("uninstall", "--global", "@acme/util", "@acme/gone", "@acme/greeter");
+
+        assertEquals(4, one.exitCode(), one.err());
+        assertEquals("", one.out());
+        assertEquals("error: the store's copy of @acme/base@1.0.0 is its last (registry " + url + " took it down:"
+                + " leaked a key): no 'prompd install' can download it again; nothing was removed\nhint: a project"
+                + " whose prompd.lock pins it installs it from this copy alone: keep it; to remove it anyway, add"
+                + " --force\n", one.err());
+        assertEquals(4, several.exitCode(), several.err());
+        assertEquals("error: the store's copies of @acme/gone@1.0.0 and @acme/util@1.1.0 are their last"
+                + " (@acme/gone@1.0.0: registry " + url + " no longer has @acme/gone; @acme/util@1.1.0: registry "
+                + url + " no longer lists it): no 'prompd install' can download them again; nothing was removed\nhint:"
+                + " a project whose prompd.lock pins one installs it from this copy alone: keep them, and remove the"
+                + " others alone with 'prompd uninstall --global @acme/greeter@1.0.0 @acme/util@1.0.0'; to remove"
+                + " them anyway, add --force\n", several.err());
+        assertEquals(listed, prompd("list", "--installed").out(), "nothing removed");
+        CliRun others = prompd("uninstall", "--global", "@acme/greeter@1.0.0", "@acme/util@1.0.0");
+        assertEquals(0, others.exitCode(), others.err());
+        assertEquals("", others.err());
+
+        CliRun forced = prompd("uninstall", "--global", "@acme/base", "@acme/gone", "--force", "--json");
+
+        assertEquals(0, forced.exitCode(), forced.err());
+        String base = "removed @acme/base@1.0.0, its last copy (registry " + url + " took it down: leaked a key): no"
+                + " 'prompd install' can download it again, and a project whose prompd.lock pins it fails to install"
+                + " until it moves off it";
+        String gone = "removed @acme/gone@1.0.0, its last copy (registry " + url + " no longer has @acme/gone): no"
+                + " 'prompd install' can download it again, and a project whose prompd.lock pins it fails to install"
+                + " until it moves off it";
+        assertEquals(Json.reader().readTree("{\"removed\": {\"@acme/base\": [\"1.0.0\"], \"@acme/gone\": [\"1.0.0\"]},"
+                + " \"warnings\": [{\"kind\": \"lastCopyRemoved\", \"name\": \"@acme/base\", \"version\": \"1.0.0\","
+                + " \"registry\": \"registry " + url + "\", \"why\": \"takenDown\", \"reason\": \"leaked a key\","
+                + " \"message\": \"" + base + "\"}, {\"kind\": \"lastCopyRemoved\", \"name\": \"@acme/gone\","
+                + " \"version\": \"1.0.0\", \"registry\": \"registry " + url + "\", \"why\": \"gone\", \"message\": \""
+                + gone + "\"}]}"), Json.reader().readTree(forced.out()));
+        assertEquals("warning: " + base + "\nwarning: " + gone + "\n", forced.err());
+        assertEquals("@acme/util@1.1.0\n", prompd("list", "--installed").out());
+        CliRun install = prompd("install");
+        assertEquals(3, install.exitCode(), "as the warning said: " + install.err());
+    }
+
+    @Test
+    void aGlobalUninstallRemovesAVersionTakenDownWhoseTarballIsCachedAsTheNextInstallPutsItBackFromTheCache()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/util@1.0.0").exitCode());
+        registry.takeDown("@acme/util", "1.0.0", "leaked a key");
+
+        CliRun removed = prompd("uninstall", "--global", "@acme/util");
+
+        assertEquals(0, removed.exitCode(), removed.err());
+        assertEquals("removed @acme/util@1.0.0\n", removed.out());
+        assertEquals("", removed.err());
+        CliRun install = prompd("install");
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.out().contains("1 from the cache"), install.out());
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.0.0")));
+    }
+
+    @Test
+    void aGlobalUninstallThatCannotReadTheRegistryRemovesWithAWarningThatItMayHaveBeenTheLastCopy()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+        String index = server.url() + "packages/@acme/util/index.json";
+
+        CliRun offline = prompd("--offline", "uninstall", "--global", "@acme/util");
+
+        assertEquals(0, offline.exitCode(), offline.err());
+        assertEquals("removed @acme/util@1.1.0\n", offline.out());
+        assertEquals("warning: removed @acme/util@1.1.0 not knowing whether it can be downloaded again (its index"
+                + " could not be read: offline and not cached: " + index + "): if"
+                + " its registry no longer gives it, that was its last copy\n", offline.err());
+    }
+
+    @Test
+    void forceGoesWithGlobalAlone() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+
+        CliRun run = prompd("uninstall", "@acme/util", "--force");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: --force applies to --global alone, which removes versions from the store\nhint: leave out"
+                + " --force: a project's uninstall keeps the store as it is\n", run.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("@acme/util"), "nothing done");
+    }
 }

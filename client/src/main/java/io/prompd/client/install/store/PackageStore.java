@@ -377,6 +377,20 @@ public final class PackageStore {
     }
 
     /**
+     * The cached tarball the installed version was unpacked from, found by the integrity recorded beside it: an install
+     * puts the version back from it with no registry. Empty without a readable record or such a tarball.
+     */
+    public Optional<Path> cachedTarball(PackageName name, Version version, TarballCache tarballs) throws IOException {
+        try {
+            Optional<String> recorded = recordedIntegrity(name, version);
+            return recorded.isEmpty() ? Optional.empty() : tarballs.find(Integrity.parse(recorded.get()));
+        } catch (PrompdException | IllegalArgumentException unreadable) {
+            // a folder where the record goes, or a record damaged: no tarball is known to be the version's
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Compares every installed version with the tarball it was unpacked from, found in {@code tarballs} by the
      * integrity recorded beside it, as a CI restoring a home from its cache needs before trusting it: an install looks
      * for the manifest alone, so that a warm one stays cheap. A copy whose files differ from the tarball's (one
