@@ -142,6 +142,24 @@ class InstallCommandTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aConflictThatRulesOutOnItsWayAVersionNeedingWhatWasNeverPublishedExitsWithFourAsAConflict() {
+        registry.publish("@acme/util", "2.0.0")
+                .publish("@acme/a", "1.0.0", "@acme/util", "^1.0.0")
+                .publish("@acme/a", "1.1.0", "@acme/x", "^5.0.0")
+                .publish("@acme/b", "1.0.0", "@acme/util", "^2.0.0")
+                .publish("@acme/x", "1.0.0");
+
+        CliRun run = prompd("install", "@acme/a@^1.0.0", "@acme/b@^1.0.0");
+
+        assertEquals(4, run.exitCode(), "@acme/a 1.1.0 is no way out of the conflict, and no range asks for a"
+                + " version never published: " + run.err());
+        assertTrue(run.err().contains("no version of @acme/x matches ^5.0.0"), run.err());
+        assertTrue(run.err().endsWith("\nhint: widen the conflicting ranges above, or choose versions of those packages"
+                + " that agree; a version above that needs what no published version meets cannot be used, whatever"
+                + " the ranges\n"), run.err());
+    }
+
+    @Test
     void aConflictNamesEachVersionWithTheRangeItDependsOn() throws IOException {
         registry.publish("@acme/util", "2.0.0")
                 .publish("@acme/pair", "1.0.0", "@acme/util", "~1.0.0")

@@ -24,7 +24,27 @@ sealed interface Cause {
         }
     }
 
-    /** Learned during conflict resolution from an incompatibility and the cause of its satisfier. */
-    record Conflict(Incompatibility conflict, Incompatibility other) implements Cause {
+    /**
+     * Learned during conflict resolution from an incompatibility and the cause of its satisfier.
+     *
+     * @param on the package resolved on: the satisfier's, of which the learned incompatibility keeps no term of theirs
+     */
+    record Conflict(Incompatibility conflict, Incompatibility other, Domain on) implements Cause {
+
+        /**
+         * Whether the step joins two ranges on one package: both say that the package resolved on must take a version
+         * within a range, or one selects a package at some versions that the other says must take a version within
+         * a range. Only a graph holding one version of each package makes such a step hold, where one ruling out
+         * versions that cannot be used holds whatever the graph.
+         */
+        boolean joinsRanges() {
+            return requires(conflict, on) && requires(other, on) || conflict.terms().stream()
+                    .anyMatch(term -> term.domain() != on && other.terms().stream()
+                            .anyMatch(that -> that.domain() == term.domain() && that.isPositive() != term.isPositive()));
+        }
+
+        private static boolean requires(Incompatibility incompatibility, Domain domain) {
+            return incompatibility.terms().stream().anyMatch(term -> term.domain() == domain && !term.isPositive());
+        }
     }
 }

@@ -92,6 +92,17 @@ final class Explanation {
     }
 
     /**
+     * Whether the failure is that something needed does not exist: it rests on a package or a range with no published
+     * version, and no step of it joins two ranges on one package ({@link Cause.Conflict#joinsRanges}), so that it
+     * would hold even if each package could be installed at a version of its own for each that needs it. One that
+     * joins ranges is a conflict, though it rules out on the way versions needing what does not exist.
+     */
+    boolean isNotFound() {
+        return involvesMissingVersions() && derivation(failure).stream()
+                .noneMatch(step -> step.cause() instanceof Cause.Conflict conflict && conflict.joinsRanges());
+    }
+
+    /**
      * A cycle of the dependencies the failure rests on, from the package of the version whose dependencies are
      * resolved round to it again, when the failure rests on a dependency back on that package that the version does
      * not meet: the graph may hold no other version of it.
@@ -133,7 +144,13 @@ final class Explanation {
 
     /** The incompatibilities the data gives that the derivation of this one rests on, each once. */
     private static List<Incompatibility> givens(Incompatibility incompatibility) {
-        List<Incompatibility> givens = new ArrayList<>();
+        return derivation(incompatibility).stream().filter(step -> !(step.cause() instanceof Cause.Conflict))
+                .toList();
+    }
+
+    /** This incompatibility and those its derivation rests on, given or derived, each once. */
+    private static List<Incompatibility> derivation(Incompatibility incompatibility) {
+        List<Incompatibility> steps = new ArrayList<>();
         Set<Incompatibility> seen = new HashSet<>();
         Deque<Incompatibility> pending = new ArrayDeque<>(List.of(incompatibility));
         while (!pending.isEmpty()) {
@@ -141,14 +158,13 @@ final class Explanation {
             if (!seen.add(next)) {
                 continue;
             }
+            steps.add(next);
             if (next.cause() instanceof Cause.Conflict conflict) {
                 pending.push(conflict.conflict());
                 pending.push(conflict.other());
-            } else {
-                givens.add(next);
             }
         }
-        return givens;
+        return steps;
     }
 
     private void countDerivations(Incompatibility incompatibility) {

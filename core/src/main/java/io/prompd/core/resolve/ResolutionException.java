@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * No set of versions satisfies the constraints. The message explains why in pub's style, from
  * the root dependencies down to the conflicting packages. The exit code is {@link ExitCode#NOT_FOUND}
- * when the failure involves a package that does not exist or a range no published version
- * matches, {@link ExitCode#CONFLICT} otherwise.
+ * when the failure is that something needed does not exist: it rests on a package that does not exist or a range
+ * no published version matches, and joins no two ranges on one package; {@link ExitCode#CONFLICT} otherwise, a
+ * conflict that rules out on its way versions needing what does not exist included.
  */
 public final class ResolutionException extends PrompdException {
 

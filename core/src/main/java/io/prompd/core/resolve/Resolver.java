@@ -78,15 +78,18 @@ public final class Resolver {
                     .append(cycle.get().stream().map(PackageName::toString).collect(Collectors.joining(" → ")))
                     .append(", and a graph holds one version of a package.");
         }
-        if (explanation.involvesMissingVersions()) {
+        if (explanation.isNotFound()) {
             String elsewhere = explanation.unknownPackages().stream().map(index::elsewhere).flatMap(Optional::stream)
                     .distinct().map(advice -> "; " + advice).collect(Collectors.joining());
             return new ResolutionException(ExitCode.NOT_FOUND, message.toString(),
                     "check the names and ranges above against the registry; a range may ask for a version"
                             + " that was never published, or that has been yanked or taken down" + elsewhere);
         }
+        // a version ruled out on the way for needing what no version meets is no way out of the conflict
         return new ResolutionException(ExitCode.CONFLICT, message.toString(), cycle.isPresent()
                 ? DependencyCycles.HOW_TO_BREAK
-                : "widen the conflicting ranges above, or choose versions of those packages that agree");
+                : "widen the conflicting ranges above, or choose versions of those packages that agree"
+                        + (explanation.involvesMissingVersions() ? "; a version above that needs what no published"
+                                + " version meets cannot be used, whatever the ranges" : ""));
     }
 }

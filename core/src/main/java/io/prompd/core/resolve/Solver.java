@@ -186,7 +186,8 @@ final class Solver {
             if (difference != null) {
                 terms.add(difference.inverse());
             }
-            incompatibility = new Incompatibility(terms, new Cause.Conflict(incompatibility, satisfierCause));
+            incompatibility = new Incompatibility(terms, new Cause.Conflict(incompatibility, satisfierCause,
+                    mostRecentSatisfier.term().domain()));
             learned = true;
         }
         throw new FailedResolution(incompatibility);

@@ -55,6 +55,11 @@ class ResolverPropertyTest {
                 assertTrue(!solvable,
                         "seed " + seed + ": failed although a combination works: " + failure.getMessage());
                 assertTrue(Set.of(ExitCode.CONFLICT, ExitCode.NOT_FOUND).contains(failure.exitCode()));
+                // not found means that something needed does not exist: one version of each package for each that
+                // needs it, as if no two had to agree, would not do either
+                assertTrue(failure.exitCode() == ExitCode.CONFLICT || !solvableApart(roots, index.packages()),
+                        "seed " + seed + ": not found, though versions of their own for each that needs them work: "
+                                + failure.getMessage());
                 assertTrue(failure.getMessage().endsWith("version solving failed."), failure.getMessage());
             }
         }
@@ -163,6 +168,28 @@ class ResolverPropertyTest {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the roots could be met if every package needing another could have a version of that one of its own: each
+     * range needs only some version not yanked within it whose own ranges can be met so, cycles included.
+     */
+    private static boolean solvableApart(SortedMap<PackageName, VersionRange> roots,
+            Map<PackageName, List<Candidate>> published) {
+        List<Candidate> usable = new ArrayList<>(published.values().stream().flatMap(List::stream)
+                .filter(candidate -> !candidate.yanked()).toList());
+        boolean dropped;
+        do {
+            // the versions the last pass left without a way to meet one of their ranges
+            dropped = usable.removeIf(candidate -> !candidate.dependencies().entrySet().stream()
+                    .allMatch(dependency -> meets(dependency.getKey(), dependency.getValue(), usable)));
+        } while (dropped);
+        return roots.entrySet().stream().allMatch(root -> meets(root.getKey(), root.getValue(), usable));
+    }
+
+    private static boolean meets(PackageName name, VersionRange range, List<Candidate> usable) {
+        return usable.stream().anyMatch(candidate -> candidate.name().equals(name)
+                && range.satisfiedBy(candidate.version()));
     }
 
     private static boolean satisfied(SortedMap<PackageName, VersionRange> dependencies, Map<PackageName,

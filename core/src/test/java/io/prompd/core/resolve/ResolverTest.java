@@ -351,6 +351,37 @@ class ResolverTest {
     }
 
     @Test
+    void aConflictThatRulesOutOnItsWayAVersionNeedingWhatNoVersionMeetsIsAConflict() {
+        TestIndex index = new TestIndex()
+                .add("@t/a", "1.0.0", "@t/c", "^1.0.0")
+                .add("@t/a", "1.1.0", "@t/x", "^5.0.0")
+                .add("@t/b", "1.0.0", "@t/c", "^2.0.0")
+                .add("@t/c", "1.0.0").add("@t/c", "2.0.0").add("@t/x", "1.0.0");
+        ResolutionException failure = failure(index, "@t/a", "^1.0.0", "@t/b", "^1.0.0");
+        assertEquals("""
+                Because every version of @t/b depends on @t/c ^2.0.0 and @t/a 1.0.0 depends on @t/c ^1.0.0, @t/b and @t/a 1.0.0 cannot be installed together.
+                Because @t/a 1.1.0 depends on @t/x ^5.0.0 and no version of @t/x matches ^5.0.0 (published: 1.0.0), @t/a 1.1.0 cannot be used.
+                Thus, @t/b and @t/a cannot be installed together.
+                So, because your project depends on both @t/a ^1.0.0 and @t/b ^1.0.0, version solving failed.""",
+                failure.getMessage());
+        assertEquals(ExitCode.CONFLICT, failure.exitCode());
+        assertEquals("widen the conflicting ranges above, or choose versions of those packages that agree; a version"
+                + " above that needs what no published version meets cannot be used, whatever the ranges",
+                failure.hint());
+    }
+
+    @Test
+    void aFailureRulingOutEveryVersionThatNeedsWhatNoVersionMeetsIsNotFoundThoughTwoRangesMeetOnTheWay() {
+        TestIndex index = new TestIndex()
+                .add("@t/a", "1.0.0", "@t/c", "^1.0.0")
+                .add("@t/b", "1.0.0", "@t/c", "^1.0.0")
+                .add("@t/c", "1.0.0", "@t/x", "^5.0.0")
+                .add("@t/x", "1.0.0");
+        ResolutionException failure = failure(index, "@t/a", "^1.0.0", "@t/b", "^1.0.0");
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode(), failure.getMessage());
+    }
+
+    @Test
     void aRangeNoVersionMeetsIsShownBesideTheHighestPublished() {
         TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").add("a", "1.2.0").add("a", "1.3.0")
                 .add("a", "1.4.0");
