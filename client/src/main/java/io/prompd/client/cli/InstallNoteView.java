@@ -125,8 +125,7 @@ public final class InstallNoteView {
                     .orElse("no version its ranges allow can be") + waitForRelease(heldBack.name()));
         }
         if (note instanceof HeldBackByRanges held) {
-            Map<String, Object> fields = withProblem(Map.of("name", held.name(), "version", held.version()),
-                    held.problem());
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", held.name(), "version", held.version()));
             fields.putAll(heldBackFields(held));
             String allowed = held.allowed() + ", which its own ranges allow, ";
             return new Worded("heldBackByRanges", fields, held.name() + " stays at " + held.version() + held.problem()
@@ -276,11 +275,12 @@ public final class InstallNoteView {
     }
 
     /**
-     * {@code {"allowed": …, "by": [{"name": …, "range": …, "from": …}]}}: what a package is held back from and by which
-     * ranges, as {@code update}'s warning and {@code outdated}'s row give it.
+     * {@code {"allowed": …, "by": [{"name": …, "range": …, "from": …}], "problem": …}}: what a package is held back
+     * from and by which ranges, or when by none the resolver's explanation of why, as {@code update}'s warning and
+     * {@code outdated}'s row give it.
      */
     static Map<String, Object> heldBackFields(HeldBackByRanges held) {
-        return Map.of("allowed", held.allowed(), "by", requirementsAsJson(held.by()));
+        return withProblem(Map.of("allowed", held.allowed(), "by", requirementsAsJson(held.by())), held.problem());
     }
 
     /** Each range with {@code from}: {@code prompd.json}, or the {@code name@version} of the package placing it. */

@@ -47,9 +47,10 @@ import picocli.CommandLine.Spec;
                     + " goneFromRegistry, notInRegistry, heldBack} in name order; yanked, the registry's reason (\"\""
                     + " when it gave none), is there only for a locked version yanked; current, invalid, unlisted and"
                     + " goneFromRegistry are left out for a dependency not locked, notInRegistry for a locked package,"
-                    + " wanted or latest when no version qualifies, heldBack ({allowed, by: [{name, range, from}]},"
-                    + " from being prompd.json or the name@version of the package needing the range) for a package"
-                    + " not held back. A version no longer listed"
+                    + " wanted or latest when no version qualifies, heldBack ({allowed, by: [{name, range, from}],"
+                    + " problem}, from being prompd.json or the name@version of the package needing the range, problem"
+                    + " the resolver's explanation of why allowed cannot be installed, given where by is empty) for a"
+                    + " package not held back. A version no longer listed"
                     + " is takenDown and unlisted, as install's takenDown warning gives it, and so is that of a package"
                     + " the registry no longer has, goneFromRegistry too."})
 final class OutdatedCommand implements Callable<Integer> {

@@ -127,11 +127,14 @@ public sealed interface InstallNote {
      *
      * @param by      the ranges that rule it out, each a package and a range placed on it (by prompd.json or by
      *                another package, which it names) that no version meeting what {@code allowed} needs of that
-     *                package meets; empty when no one range does it alone (a conflict further down, a dependency only
-     *                yanked versions meet)
+     *                package meets; empty when no one range does it alone (a conflict further down), and when
+     *                {@code allowed} cannot be installed even alone with what it needs (a dependency only yanked
+     *                versions meet), which no range of the project's then holds back
      * @param problem where {@code by} is empty, the resolver's explanation of why {@code allowed} cannot be installed
-     *                in the project, as asking for it would fail; empty where {@code by} names the ranges, or where no
-     *                explanation was sought ({@code outdated}'s row) or found
+     *                in the project, as asking for it would fail; empty where {@code by} names the ranges, and where
+     *                asking for it would not fail: other versions of other packages than the resolution chose (it
+     *                decides one package after another, each at the best version the ones before leave it) let it,
+     *                and where it fails for another reason than the resolution (the network)
      */
     record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Requirement> by,
                             Optional<String> problem) implements InstallNote {
@@ -141,11 +144,6 @@ public sealed interface InstallNote {
             Objects.requireNonNull(allowed, "allowed");
             by = List.copyOf(by);
             Objects.requireNonNull(problem, "problem");
-        }
-
-        /** This note with the resolver's explanation of why {@code allowed} cannot be installed. */
-        HeldBackByRanges explainedBy(Optional<String> explanation) {
-            return new HeldBackByRanges(name, version, allowed, by, explanation);
         }
     }
 

@@ -166,12 +166,8 @@ final class InstallPlanner {
         if (options.strategy() == Strategy.HIGHEST) {
             TakedownGraph takedowns = new TakedownGraph(index);
             for (PackageName name : unpinned.stream().filter(name -> !aside.contains(name)).sorted().toList()) {
-                Optional<InstallNote.HeldBackByRanges> held = RangeHolds.of(plan.graph(), name, index, takedowns);
-                if (held.isPresent() && held.get().by().isEmpty()) {
-                    held = Optional.of(held.get().explainedBy(whyNotUpdating(project, settled, name,
-                            held.get().allowed(), unpinned, options, index)));
-                }
-                held.ifPresent(first::add);
+                RangeHolds.of(plan.graph(), name, index, takedowns, (held, allowed) -> whyNotUpdating(project,
+                        settled, held, allowed, unpinned, options, index)).ifPresent(first::add);
             }
         }
         return new Updated(plan.without(movesTold(plan, first)).withWarningsFirst(first), saved);
@@ -204,7 +200,7 @@ final class InstallPlanner {
     }
 
     /** The range of one version alone, as asking for that version gives it. */
-    private static VersionRange exactly(Version version) {
+    static VersionRange exactly(Version version) {
         return VersionRange.parse(version.toString());
     }
 
@@ -227,16 +223,32 @@ final class InstallPlanner {
      * {@code outdated} to want what it moves to; empty when it cannot be resolved, as that update would fail.
      */
     Optional<ProjectGraph> forOutdated(Project project, RegistryIndex index) {
-        LockFile current = project.lockOrEmpty();
         try {
-            return Optional.of(resolved(Goal.ofProject(project.manifest().dependencies(), Set.of(), Set.of()), current,
-                    moving(current, current.packages().keySet(), InstallOptions.defaults()), index).graph());
+            return Optional.of(everyPackageMoving(project, project.manifest().dependencies(), index).graph());
         } catch (PrompdException unresolvable) {
             if (!isResolutionFailure(unresolvable)) {
                 throw unresolvable;
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * Why the project, resolved as {@link #forOutdated} resolves it, cannot take {@code version} of the package, as
+     * {@link #whyNot} says it.
+     */
+    Optional<String> whyNotForOutdated(Project project, PackageName name, Version version, RegistryIndex index)
+            throws IOException {
+        SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
+        roots.put(name, exactly(version));
+        return whyNot(() -> everyPackageMoving(project, roots, index));
+    }
+
+    /** A resolution of {@code roots} in the project, every locked package free to move. */
+    private Plan everyPackageMoving(Project project, SortedMap<PackageName, VersionRange> roots, RegistryIndex index) {
+        LockFile current = project.lockOrEmpty();
+        return resolved(Goal.ofProject(roots, Set.of(), Set.of()), current,
+                moving(current, current.packages().keySet(), InstallOptions.defaults()), index);
     }
 
     /** What a resolution of a project prefers: the locked versions but those of {@code unpinned}, which may move. */

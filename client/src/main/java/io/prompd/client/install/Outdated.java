@@ -6,6 +6,7 @@ import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -96,10 +97,12 @@ public final class Outdated {
      * The outdated packages of the graph, and the dependencies it has not locked; fetches the index
      * of every one, in parallel.
      *
-     * @param updated the graph as 'prompd update' resolves it, every package free to move; empty when it cannot be
-     *                resolved
+     * @param updated   the graph as 'prompd update' resolves it, every package free to move; empty when it cannot be
+     *                  resolved
+     * @param explainer why that resolution cannot take a version, said of one held back that no one range holds
      */
-    static Result check(ProjectGraph graph, RegistryIndex index, Optional<ProjectGraph> updated) {
+    static Result check(ProjectGraph graph, RegistryIndex index, Optional<ProjectGraph> updated,
+                        RangeHolds.Explainer explainer) throws IOException {
         List<PackageName> unlocked = graph.unlocked();
         List<PackageName> names = new ArrayList<>(graph.lock().packages().keySet());
         names.addAll(unlocked);
@@ -151,7 +154,7 @@ public final class Outdated {
                 boolean unlisted = gone && !published.get().packument().takenDown().containsKey(entry.version());
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
                         entry.invalid(), yanked, gone, unlisted, false, false,
-                        heldBack(updated, entry.name(), index, takedowns)));
+                        heldBack(updated, entry.name(), index, takedowns, explainer)));
             }
         }
         List<PublishedPackage> listed = new ArrayList<>();
@@ -175,7 +178,7 @@ public final class Outdated {
             rows.add(new Row(name, Optional.empty(), updatedVersion(updated, name)
                     .or(() -> published.preferredAllowed(graph.rangesOn(name))).filter(wanted -> !cannotLock),
                     published.latest(), true, false, Optional.empty(), cannotLock, false, false, false,
-                    heldBack(updated, name, index, takedowns)));
+                    heldBack(updated, name, index, takedowns, explainer)));
         }
         unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));
         rows.sort(Comparator.comparing(Row::name));
@@ -201,7 +204,8 @@ public final class Outdated {
     }
 
     private static Optional<InstallNote.HeldBackByRanges> heldBack(Optional<ProjectGraph> updated, PackageName name,
-                                                                   RegistryIndex index, TakedownGraph takedowns) {
-        return updated.flatMap(graph -> RangeHolds.of(graph, name, index, takedowns));
+                                                                   RegistryIndex index, TakedownGraph takedowns,
+                                                                   RangeHolds.Explainer explainer) throws IOException {
+        return updated.isEmpty() ? Optional.empty() : RangeHolds.of(updated.get(), name, index, takedowns, explainer);
     }
 }

@@ -142,6 +142,35 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aRangeIsNotBlamedForHoldingBackAVersionThatCannotBeInstalledEvenAloneWithWhatItNeeds() throws IOException {
+        registry.publish("@acme/x", "2.0.0").publish("@acme/x", "3.0.0").yank("@acme/x", "3.0.0", "broken")
+                .publish("@acme/q", "1.0.0", "@acme/x", "^2.0.0")
+                .publish("@acme/plug", "1.0.0").publish("@acme/plug", "1.1.0", "@acme/x", "^3.0.0");
+        editDependencies("\"@acme/q\": \"^1.0.0\", \"@acme/plug\": \"^1.0.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        String why = "Because @acme/plug 1.1.0 depends on @acme/x ^3.0.0 and no version of @acme/x matches ^3.0.0"
+                + " (3.0.0 is yanked), @acme/plug 1.1.0 cannot be used.\nSo, because your project depends on @acme/plug"
+                + " 1.1.0, version solving failed.";
+
+        CliRun update = prompd("update");
+        CliRun outdated = prompd("outdated");
+        JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
+        JsonNode conflicts = Json.reader().readTree(prompd("update", "--latest", "--json").out()).get("warnings")
+                .get(0);
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("warning: @acme/plug stays at 1.0.0: 1.1.0, which its own ranges allow, cannot be installed in this"
+                + " project: " + why.replace("\n", "\n  ") + "\n", update.err(),
+                "@acme/q's ^2.0.0 is not what keeps 1.1.0 out: no project could install it");
+        assertTrue(outdated.out().contains("@acme/plug  1.0.0    1.0.0 (held back)  1.1.0   direct\n"), outdated.out());
+        assertEquals("[]", row.get("heldBack").get("by").toString(), row.toString());
+        assertEquals(why, row.get("heldBack").get("problem").asText());
+        assertEquals("latestConflicts", conflicts.get("kind").asText());
+        assertEquals("[]", conflicts.get("by").toString());
+        assertEquals(why, conflicts.get("problem").asText());
+    }
+
+    @Test
     void outdatedWantsWhatADependentsMoveLetsATransitivePackageReach() throws IOException {
         registry.publish("@acme/util", "1.5.0");
         registry.publish("@acme/pin", "1.0.0", "@acme/util", "~1.0.0").publish("@acme/pin", "1.1.0", "@acme/util",
