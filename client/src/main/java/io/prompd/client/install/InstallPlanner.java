@@ -107,8 +107,9 @@ final class InstallPlanner {
      * The plan of an update to the roots of {@code ranges}, the project's dependencies with the ranges it saves,
      * letting {@code unpinned} move; first what {@code --latest} says of the ranges: a {@code latest} tag it passed by
      * as yanked, a range it kept. When the ranges {@code --latest} moves cannot all go with the project, each move that
-     * cannot, in name order, is set aside for prompd.json's own range, with a warning, as an install sets aside the
-     * range from a latest version: one conflicting move no longer stops every other.
+     * cannot, tried in name order and again while one more is taken, is set aside for prompd.json's own range, with a
+     * warning, as an install sets aside the range from a latest version: one conflicting move no longer stops every
+     * other.
      *
      * @throws PrompdException the failure to resolve prompd.json's own ranges when even those cannot be, in the
      *                         user's words rather than in the ranges --latest would have written
@@ -125,17 +126,25 @@ final class InstallPlanner {
             }
             aside.addAll(ranges.moved());
             plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
-            for (PackageName name : ranges.moved()) {
-                aside.remove(name);
-                try {
-                    plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
-                } catch (PrompdException conflicting) {
-                    if (!isResolutionFailure(conflicting)) {
-                        throw conflicting;
+            // a move taken can let in one set aside before it (by moving off what that one clashed with), so the moves
+            // set aside are tried again while a pass takes any: each move left aside then cannot go with those taken,
+            // and a second run has nothing more to take
+            boolean taken;
+            do {
+                taken = false;
+                for (PackageName name : List.copyOf(aside)) {
+                    aside.remove(name);
+                    try {
+                        plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
+                        taken = true;
+                    } catch (PrompdException conflicting) {
+                        if (!isResolutionFailure(conflicting)) {
+                            throw conflicting;
+                        }
+                        aside.add(name);
                     }
-                    aside.add(name);
                 }
-            }
+            } while (taken && !aside.isEmpty());
         }
         LatestRanges settled = ranges.settingAside(aside);
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>(settled.saved());

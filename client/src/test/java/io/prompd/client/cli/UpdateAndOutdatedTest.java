@@ -171,6 +171,33 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void oneUpdateLatestTakesAMoveThatALaterMoveLetsIn() throws IOException {
+        registry.publish("@acme/x", "1.0.0").publish("@acme/x", "2.0.0")
+                .publish("@acme/a", "1.0.0").publish("@acme/a", "2.0.0", "@acme/x", "^2.0.0")
+                .publish("@acme/c", "1.0.0").publish("@acme/c", "2.0.0", "@acme/x", "^3.0.0")
+                .publish("@acme/d", "1.0.0", "@acme/x", "^1.0.0").publish("@acme/d", "2.0.0");
+        editDependencies("\"@acme/a\": \"^1.0.0\", \"@acme/c\": \"^1.0.0\", \"@acme/d\": \"^1.0.0\"");
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun first = prompd("update", "--latest", "--json");
+        String saved = Files.readString(project.resolve("prompd.json"));
+        CliRun second = prompd("update", "--latest", "--json");
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(saved.contains("\"@acme/a\": \"^2.0.0\""), "@acme/d's move off @acme/x ^1.0.0 lets @acme/a"
+                + " move, whichever comes first by name: " + saved);
+        assertTrue(saved.contains("\"@acme/c\": \"^1.0.0\"") && saved.contains("\"@acme/d\": \"^2.0.0\""), saved);
+        JsonNode warnings = Json.reader().readTree(first.out()).get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals("@acme/c", warnings.get(0).get("name").asText());
+        assertEquals("[]", warnings.get(0).get("by").toString());
+        assertTrue(warnings.get(0).get("problem").asText().startsWith("Because @acme/c 2.0.0 depends on @acme/x ^3.0.0"
+                + " and no version of @acme/x matches ^3.0.0"), warnings.toString());
+        assertFalse(Json.reader().readTree(second.out()).get("lockChanged").asBoolean(), second.out());
+        assertEquals(saved, Files.readString(project.resolve("prompd.json")), "a second run has nothing to take");
+    }
+
+    @Test
     void outdatedWantsWhatADependentsMoveLetsATransitivePackageReach() throws IOException {
         registry.publish("@acme/util", "1.5.0");
         registry.publish("@acme/pin", "1.0.0", "@acme/util", "~1.0.0").publish("@acme/pin", "1.1.0", "@acme/util",
