@@ -69,7 +69,7 @@ public final class CommandLines {
         });
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             if (asksForJson(parseResult.expandedArgs())) {
-                printJson(commandLine, Failures.explain(failure));
+                printJson(commandLine, Failures.explain(failure, verbose.getAsBoolean()));
             }
             return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
         });

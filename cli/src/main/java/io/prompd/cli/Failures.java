@@ -92,8 +92,42 @@ public final class Failures {
         return explain(failure).text();
     }
 
-    /** The exit code, message and hint of a failure. */
+    /** The exit code, message and hint of a failure, as a command line not asked to be verbose shows them. */
     public static Explanation explain(Throwable failure) {
+        return explain(failure, false);
+    }
+
+    /**
+     * The exit code, message and hint of a failure; a message that leaves out part of a long one
+     * ({@link PrompdException#wholeMessage}) is given whole when {@code verbose}, else with a hint saying so.
+     */
+    public static Explanation explain(Throwable failure, boolean verbose) {
+        Explanation explained = explainShortly(failure);
+        Optional<PrompdException> shortened = shortened(failure);
+        if (shortened.isEmpty()) {
+            return explained;
+        }
+        if (verbose) {
+            // a message that quotes the shortened one, with what a caller added, quotes it whole
+            return new Explanation(explained.exitCode(), explained.message().replace(shortened.get().getMessage(),
+                    shortened.get().wholeMessage().orElseThrow()), explained.hint(), explained.kind());
+        }
+        return new Explanation(explained.exitCode(), explained.message(), (explained.hint().isEmpty() ? ""
+                : explained.hint() + "; ") + "run again with --verbose for what the message leaves out",
+                explained.kind());
+    }
+
+    /** The failure, or the first of its causes, whose message leaves out part of a long one. */
+    private static Optional<PrompdException> shortened(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PrompdException known && known.wholeMessage().isPresent()) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Explanation explainShortly(Throwable failure) {
         Throwable cause = unwrap(failure);
         String message;
         String hint = "";
@@ -157,7 +191,7 @@ public final class Failures {
      * when verbose) and returns the process exit code.
      */
     public static int report(Throwable failure, boolean verbose, PrintWriter err) {
-        err.println(describe(failure));
+        err.println(explain(failure, verbose).text());
         if (verbose) {
             failure.printStackTrace(err);
         }

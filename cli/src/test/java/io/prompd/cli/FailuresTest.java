@@ -57,6 +57,29 @@ class FailuresTest {
     }
 
     @Test
+    void aMessageLeavingOutPartOfALongOneIsGivenWholeWhenVerboseAndElseSaysHow() {
+        PrompdException shortened = new PrompdException(ExitCode.CONFLICT, "first\n… 1 more line left out …\nlast",
+                "widen the ranges") {
+            @Override
+            public Optional<String> wholeMessage() {
+                return Optional.of("first\nmiddle\nlast");
+            }
+        };
+        PrompdException quoting = new PrompdException(ExitCode.CONFLICT, shortened.getMessage() + "\nand a note",
+                "another hint", shortened);
+
+        assertEquals(new Failures.Explanation(ExitCode.CONFLICT, "first\n… 1 more line left out …\nlast",
+                "widen the ranges; run again with --verbose for what the message leaves out"),
+                Failures.explain(shortened));
+        assertEquals(new Failures.Explanation(ExitCode.CONFLICT, "first\nmiddle\nlast", "widen the ranges"),
+                Failures.explain(shortened, true));
+        assertEquals(new Failures.Explanation(ExitCode.CONFLICT, "first\nmiddle\nlast\nand a note", "another hint"),
+                Failures.explain(quoting, true), "a message quoting the shortened one quotes it whole");
+        assertEquals(new Failures.Explanation(ExitCode.CONFLICT, "taken", "choose another"),
+                Failures.explain(new PrompdException(ExitCode.CONFLICT, "taken", "choose another"), true));
+    }
+
+    @Test
     void aFileNameTheLocaleCannotHoldSaysWhichLocaleToRunIn() {
         String described = Failures.describe(new InvalidPathException("prompts/caf\ufffd.md",
                 "Malformed input or input contains unmappable characters"));

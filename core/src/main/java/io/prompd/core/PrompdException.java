@@ -32,6 +32,14 @@ public class PrompdException extends RuntimeException {
     }
 
     /**
+     * The message at length, where {@link #getMessage} leaves out part of a long one (the middle of a resolver's
+     * explanation of thousands of lines), for a command line asked to be verbose; empty where the message is whole.
+     */
+    public Optional<String> wholeMessage() {
+        return Optional.empty();
+    }
+
+    /**
      * What a script may switch on where the exit code alone does not tell this failure from others sharing it, as the
      * {@code kind} of a {@code --json} error; empty for most, a subclass naming its own.
      */

@@ -642,8 +642,10 @@ final class InstallPlanner {
     private static Optional<PrompdException> goneFromRegistry(ResolutionException failed, Goal goal, LockFile current,
                                                               RegistryIndex index) {
         ProjectGraph graph = new ProjectGraph(goal.roots(), current);
+        // named in a long explanation's middle too, which its message leaves out
+        String said = failed.wholeMessage().orElse(failed.getMessage());
         return current.packages().entrySet().stream()
-                .filter(entry -> StatusNotes.names(failed.getMessage(), entry.getKey())
+                .filter(entry -> StatusNotes.names(said, entry.getKey())
                         && LockedInstaller.goneFromRegistry(entry.getKey(), entry.getValue(), index))
                 .findFirst().map(entry -> StatusNotes.goneFromRegistry(graph, entry.getKey(),
                         entry.getValue().version(), index, Optional.of(failed)));

@@ -9,6 +9,8 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -157,6 +159,34 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertTrue(run.err().endsWith("\nhint: widen the conflicting ranges above, or choose versions of those packages"
                 + " that agree; a version above that needs what no published version meets cannot be used, whatever"
                 + " the ranges\n"), run.err());
+    }
+
+    @Test
+    void aLongExplanationIsShortenedSayingHowToSeeItWholeAsVerboseShowsIt() {
+        // five packages of four versions each, every version needing its own hole, the four holes each taking one
+        List<String> asked = new ArrayList<>(List.of("install"));
+        for (int pigeon = 0; pigeon < 5; pigeon++) {
+            for (int hole = 0; hole < 4; hole++) {
+                registry.publish("@acme/p" + pigeon, (hole + 1) + ".0.0", "@acme/h" + hole, "=" + (pigeon + 1) + ".0.0")
+                        .publish("@acme/h" + hole, (pigeon + 1) + ".0.0");
+            }
+            asked.add("@acme/p" + pigeon + "@*");
+        }
+
+        CliRun shortened = prompd(asked.toArray(String[]::new));
+        asked.add("--verbose");
+        CliRun verbose = prompd(asked.toArray(String[]::new));
+
+        assertEquals(4, shortened.exitCode(), shortened.err());
+        List<String> lines = shortened.err().lines().toList();
+        assertEquals(41, lines.size(), "forty lines of explanation, then the hint: " + shortened.err());
+        assertTrue(lines.get(15).matches(" *… \\d+ more lines of the explanation left out here …"), lines.get(15));
+        assertTrue(lines.get(39).endsWith("version solving failed."), lines.get(39));
+        assertTrue(lines.get(40).endsWith("; run again with --verbose for what the message leaves out"), lines.get(40));
+        assertEquals(4, verbose.exitCode(), verbose.err());
+        int whole = verbose.err().substring(0, verbose.err().indexOf("\nhint: ")).split("\n").length;
+        assertEquals(whole, Integer.parseInt(lines.get(15).strip().split(" ")[1]) + 39,
+                "--verbose gives the explanation whole: " + verbose.err());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,13 @@ final class Explanation {
 
     /** How many of the highest published versions a failure names beside a range none of them meets. */
     private static final int PUBLISHED_SHOWN = 3;
+    /**
+     * How many lines an explanation takes at most, as {@link #text} gives it: a conflict among many packages of many
+     * versions each (a pigeonhole) derives thousands, growing with each package, which no one reads through.
+     */
+    static final int LINES_SHOWN = 40;
+    /** Of an explanation longer than {@link #LINES_SHOWN}, how many of its first lines stay: where it starts. */
+    private static final int FIRST_LINES_SHOWN = 15;
 
     private record Line(String message, int number) {
     }
@@ -58,10 +66,32 @@ final class Explanation {
         return explanation;
     }
 
-    /** The explanation, one sentence a line, with {@code (n)} before sentences referred to later. */
+    /**
+     * The explanation, one sentence a line, with {@code (n)} before sentences referred to later; one longer than
+     * {@link #LINES_SHOWN} lines keeps its first lines, where the derivation starts, and its last, which end in the
+     * failure, with a line between saying how many are left out, which {@link #wholeText} gives.
+     */
     String text() {
-        int widest = lines.stream().mapToInt(Line::number).max().orElse(0);
-        int padding = widest == 0 ? 0 : ("(" + widest + ") ").length();
+        List<String> rendered = rendered();
+        if (rendered.size() <= LINES_SHOWN) {
+            return String.join("\n", rendered);
+        }
+        int last = LINES_SHOWN - FIRST_LINES_SHOWN - 1;
+        int leftOut = rendered.size() - FIRST_LINES_SHOWN - last;
+        List<String> shown = new ArrayList<>(rendered.subList(0, FIRST_LINES_SHOWN));
+        shown.add(" ".repeat(padding()) + "… " + String.format(Locale.ROOT, "%,d", leftOut)
+                + " more lines of the explanation left out here …");
+        shown.addAll(rendered.subList(rendered.size() - last, rendered.size()));
+        return String.join("\n", shown);
+    }
+
+    /** The explanation however long, as {@link #text} gives a short one. */
+    String wholeText() {
+        return String.join("\n", rendered());
+    }
+
+    private List<String> rendered() {
+        int padding = padding();
         List<String> rendered = new ArrayList<>();
         for (Line line : lines) {
             if (line.message().isEmpty()) {
@@ -71,7 +101,13 @@ final class Explanation {
                 rendered.add(" ".repeat(padding - prefix.length()) + prefix + line.message());
             }
         }
-        return String.join("\n", rendered);
+        return rendered;
+    }
+
+    /** How far sentences are indented, so that they start after the widest {@code (n)}. */
+    private int padding() {
+        int widest = lines.stream().mapToInt(Line::number).max().orElse(0);
+        return widest == 0 ? 0 : ("(" + widest + ") ").length();
     }
 
     /** Packages the failure depends on that do not exist at all. */

@@ -60,33 +60,36 @@ public final class Resolver {
 
     private static ResolutionException failure(Incompatibility proof, PackageIndex index) {
         Explanation explanation = Explanation.of(proof, index);
-        StringBuilder message = new StringBuilder(explanation.text());
+        // what follows the explanation, whole or shortened
+        StringBuilder after = new StringBuilder();
         Set<String> notes = new LinkedHashSet<>();
         for (PackageName name : explanation.unknownPackages()) {
             NameSuggestions similar = index.similarNames(name);
             if (!similar.names().isEmpty()) {
-                message.append("\nInstead of ").append(name).append(", ")
+                after.append("\nInstead of ").append(name).append(", ")
                         .append(SimilarNames.didYouMean(similar.names()));
             }
             similar.note().ifPresent(notes::add);
         }
         // one registry's damaged list of names would otherwise be named once for each name it lacks
-        notes.forEach(note -> message.append("\n").append(note));
+        notes.forEach(note -> after.append("\n").append(note));
         Optional<List<PackageName>> cycle = explanation.cycleThroughRoot();
         if (cycle.isPresent()) {
-            message.append("\nThe dependencies close a cycle: ")
+            after.append("\nThe dependencies close a cycle: ")
                     .append(cycle.get().stream().map(PackageName::toString).collect(Collectors.joining(" → ")))
                     .append(", and a graph holds one version of a package.");
         }
+        String message = explanation.text() + after;
+        String whole = explanation.wholeText() + after;
         if (explanation.isNotFound()) {
             String elsewhere = explanation.unknownPackages().stream().map(index::elsewhere).flatMap(Optional::stream)
                     .distinct().map(advice -> "; " + advice).collect(Collectors.joining());
-            return new ResolutionException(ExitCode.NOT_FOUND, message.toString(),
+            return new ResolutionException(ExitCode.NOT_FOUND, message, whole,
                     "check the names and ranges above against the registry; a range may ask for a version"
                             + " that was never published, or that has been yanked or taken down" + elsewhere);
         }
         // a version ruled out on the way for needing what no version meets is no way out of the conflict
-        return new ResolutionException(ExitCode.CONFLICT, message.toString(), cycle.isPresent()
+        return new ResolutionException(ExitCode.CONFLICT, message, whole, cycle.isPresent()
                 ? DependencyCycles.HOW_TO_BREAK
                 : "widen the conflicting ranges above, or choose versions of those packages that agree"
                         + (explanation.involvesMissingVersions() ? "; a version above that needs what no published"

@@ -2,6 +2,7 @@ package io.prompd.core.resolve;
 
 import static io.prompd.core.resolve.TestIndex.ranges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +11,12 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ResolverTest {
@@ -273,6 +277,53 @@ class ResolverTest {
                     failure.getMessage(),
                     count + " versions");
         }
+    }
+
+    /**
+     * {@code pigeons} packages {@code @t/p<i>}, each with a version {@code <h+1>.0.0} for each of {@code holes} holes
+     * needing {@code @t/h<h> =<i+1>.0.0}: no two pigeons can share a hole, so more pigeons than holes cannot all be
+     * installed, and the explanation grows with each one.
+     */
+    private static TestIndex pigeonholes(int pigeons, int holes) {
+        TestIndex index = new TestIndex();
+        for (int pigeon = 0; pigeon < pigeons; pigeon++) {
+            for (int hole = 0; hole < holes; hole++) {
+                index.add("@t/p" + pigeon, (hole + 1) + ".0.0", "@t/h" + hole, "=" + (pigeon + 1) + ".0.0")
+                        .add("@t/h" + hole, (pigeon + 1) + ".0.0");
+            }
+        }
+        return index;
+    }
+
+    private static String[] everyPigeon(int pigeons) {
+        return IntStream.range(0, pigeons).boxed().flatMap(pigeon -> Stream.of("@t/p" + pigeon, "*"))
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void aLongExplanationKeepsItsFirstAndLastLinesAndSaysHowManyItLeavesOut() {
+        ResolutionException failure = failure(pigeonholes(5, 4), everyPigeon(5));
+
+        String whole = failure.wholeMessage().orElseThrow();
+        List<String> wholeLines = whole.lines().toList();
+        List<String> lines = failure.getMessage().lines().toList();
+        assertTrue(wholeLines.size() > 40, whole);
+        assertEquals(40, lines.size(), failure.getMessage());
+        assertEquals(wholeLines.subList(0, 15), lines.subList(0, 15));
+        assertEquals("… " + (wholeLines.size() - 39) + " more lines of the explanation left out here …",
+                lines.get(15).strip());
+        assertEquals(wholeLines.subList(wholeLines.size() - 24, wholeLines.size()), lines.subList(16, 40));
+        assertTrue(failure.getMessage().endsWith("version solving failed."), failure.getMessage());
+        assertEquals(ExitCode.CONFLICT, failure.exitCode());
+    }
+
+    @Test
+    void anExplanationOfFortyLinesOrFewerIsWhole() {
+        ResolutionException failure = failure(pigeonholes(4, 3), everyPigeon(4));
+
+        assertTrue(failure.getMessage().lines().count() <= 40, failure.getMessage());
+        assertFalse(failure.getMessage().contains("left out"), failure.getMessage());
+        assertEquals(Optional.empty(), failure.wholeMessage());
     }
 
     @Test
