@@ -35,10 +35,26 @@ final class GitAttributesRule implements PullRequestRule {
         List<String> lines = changed.get().change().type() == ChangeType.DELETED ? List.of()
                 : pullRequest.repository().read(changed.get().change().newBlob(), ArchiveLimits.DEFAULT)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8).lines().toList()).orElse(List.of());
+        for (int index = 0; index < lines.size(); index++) {
+            if (lines.get(index).strip().startsWith("\"")) {
+                problems.add(quotedPattern(lines.get(index).strip()).atLine(index + 1));
+            }
+        }
         for (GitConversions.Conversion conversion : GitConversions.of(pullRequest.repository(),
                 pullRequest.head().commit())) {
             problems.add(problem(conversion, lines));
         }
+    }
+
+    /**
+     * Git reads a pattern in double quotes C-style ({@code "packages/**" text}); JGit, which the check reads attributes
+     * with, takes the quotes for part of the pattern and so matches nothing, which would let such a rule through
+     * unseen.
+     */
+    private static Problem quotedPattern(String line) {
+        return Problem.error(GitConversions.FILE, "", "the rule " + line + " has its pattern in quotes, which the"
+                + " check cannot read as Git does, so it cannot tell which files under packages/ it reaches",
+                "write the pattern without quotes, a space in it as '[ ]'");
     }
 
     private static Problem problem(GitConversions.Conversion conversion, List<String> lines) throws IOException {

@@ -52,6 +52,18 @@ class GitAttributesRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aQuotedPatternIsRefusedAtItsLineAsTheCheckCannotReadIt() {
+        repo.write(ATTRIBUTES, "* -text\n\"packages/**\" text eol=crlf\n  \"my notes.txt\" -text\n");
+        repo.commit("attributes");
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(2, assertError(report, ATTRIBUTES, "\"packages/**\" text eol=crlf", "in quotes").line());
+        assertEquals(3, assertError(report, ATTRIBUTES, "\"my notes.txt\" -text", "in quotes").line());
+        assertErrorCount(report, 2);
+    }
+
+    @Test
     void attributesLeavingLineEndingsToEachCommitterAreRefused() {
         repo.write(ATTRIBUTES, "*.png binary\n");
         repo.commit("attributes");
