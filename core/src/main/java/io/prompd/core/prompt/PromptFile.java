@@ -118,7 +118,10 @@ public record PromptFile(
 
     /**
      * {@code did you mean 'prompts/example.prmd'?} when {@code written}, naming {@code resolved}, is a prompt
-     * file of {@code files} but for its extension.
+     * file of {@code files} but for its extension; failing that, but for its extension and the letter case of the
+     * path as written ({@code ./Example} for {@code example.prmd}), which Linux takes for another name though macOS
+     * and Windows find the file. The folders {@code written} leaves unwritten, as that of the prompt it is relative
+     * to, are as the files have them: a file in a folder of other letter case is not the one it names.
      */
     public static Optional<String> didYouMean(String written, String resolved, Set<String> files) {
         if (hasPromptExtension(written)) {
@@ -126,7 +129,27 @@ public record PromptFile(
         }
         List<String> meant = Stream.of(".prmd", ".prompd").filter(extension -> files.contains(resolved + extension))
                 .map(extension -> "'" + written + extension + "'").toList();
+        if (meant.isEmpty()) {
+            int tail = writtenTail(written, resolved);
+            String unwritten = resolved.substring(0, resolved.length() - tail);
+            // the file's own letter case in place of the end of written that names it
+            String kept = written.substring(0, written.length() - tail);
+            meant = Stream.of(".prmd", ".prompd").map(extension -> resolved + extension)
+                    .flatMap(path -> files.stream().filter(file -> file.equalsIgnoreCase(path)))
+                    .filter(file -> file.startsWith(unwritten)).sorted()
+                    .map(file -> "'" + kept + file.substring(unwritten.length()) + "'").toList();
+        }
         return meant.isEmpty() ? Optional.empty() : Optional.of("did you mean " + Plural.series(meant, "or") + "?");
+    }
+
+    /** How many characters at the end of {@code written} write those at the end of {@code resolved}, in any case. */
+    private static int writtenTail(String written, String resolved) {
+        int tail = 0;
+        while (tail < written.length() && tail < resolved.length() && Character.toLowerCase(written.charAt(
+                written.length() - 1 - tail)) == Character.toLowerCase(resolved.charAt(resolved.length() - 1 - tail))) {
+            tail++;
+        }
+        return tail;
     }
 
     /**

@@ -71,6 +71,17 @@ class ManifestPathsTest {
                         "prompts/both.prompd", "prompts/both"), Map.of(), path -> true));
     }
 
+    @Test
+    void aPromptWrittenWithoutItsExtensionAndInOtherLetterCaseIsToldTheFileMeant() throws IOException {
+        ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"main\":"
+                + " \"Prompts/Main\"}");
+
+        assertEquals(List.of(Problem.error("prompd.json", "/main", "'Prompts/Main' is not a prompt file, which ends in"
+                        + " .prmd or .prompd", "did you mean 'prompts/main.prmd'?")),
+                ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompts/main.prmd"), Map.of(),
+                        path -> true));
+    }
+
     /** Linux takes a name in other letter case for another file, where macOS and Windows find the file. */
     @Test
     void aPathNamingNoFileIsToldTheFileItLikelyMeansAsAPathIntoADependencyIs() throws IOException {

@@ -94,6 +94,28 @@ class PromptValidatorTest {
         assertEquals("did you mean './example.prompd'?", problem.hint());
     }
 
+    /** Both hints at once: the extension left off and the name in other letter case, which Linux takes for another. */
+    @Test
+    void aPromptInheritingAPromptFileWithoutItsExtensionAndInOtherLetterCaseIsToldTheFileMeant() {
+        Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ./Example\n---\nHi\n",
+                "prompts/example.prompd", "---\nid: b\n---\nBase\n"), Map.of()), Severity.ERROR);
+        assertEquals("'./Example' is not a prompt file, which ends in .prmd or .prompd", problem.message());
+        assertEquals("did you mean './example.prompd'?", problem.hint());
+    }
+
+    /**
+     * The folder of the inheriting prompt is as the files have it: a file in a folder named in other letter case is
+     * not the one a path of its own names, and no hint tells it.
+     */
+    @Test
+    void onlyTheLetterCaseOfThePathAsWrittenIsTakenForAMistake() {
+        List<Problem> problems = validate(Map.of("Prompts/a.prmd", "---\ninherits: ./example\n---\nHi\n",
+                "prompts/example.prompd", "---\nid: b\n---\nBase\n"), Map.of());
+        assertEquals(List.of("inherit from a prompt file", "add the file, or fix the path: it is relative to the"
+                        + " folder of Prompts/a.prmd"),
+                problems.stream().filter(problem -> problem.severity() == Severity.ERROR).map(Problem::hint).toList());
+    }
+
     @Test
     void aPromptWithNoTextAfterItsFrontMatterIsAWarningAtItsClosingLine() {
         Problem problem = single(validate("---\nid: x\n---\n \n"), Severity.WARNING);
