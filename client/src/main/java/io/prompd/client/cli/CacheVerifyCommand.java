@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
             "Exits " + ExitCode.Codes.INTEGRITY + " when it removed anything corrupt or damaged (downloaded or"
                     + " installed again when next needed), saying on stderr what.",
             "Any other file in the cache's tarballs folder, named as no tarball's integrity, and in its documents"
-                    + " folder, named as no document (a .DS_Store, say), is deleted too, each named (on stderr as"
-                    + " well) without failing the run. An installed version whose tarball is not cached is"
+                    + " folder, named as no document (a .DS_Store, say), is deleted too, as is a folder where a"
+                    + " tarball or a document would be (no document is a folder), each named (on stderr as well)"
+                    + " without failing the run. An installed version whose tarball is not cached is"
                     + " unverifiable: named, left as it is, without failing the run; the note on stderr offers to"
                     + " remove for the next install to download again only those whose registries still give them"
                     + " (their indexes read as any run reads them: with --offline, cached copies alone), and says of"
@@ -142,17 +143,22 @@ final class CacheVerifyCommand implements Callable<Integer> {
         strays.forEach(file -> text.append("no ").append(entry).append(", removed: ").append(file).append('\n'));
     }
 
-    /** {@code , 2 other files removed} after a part's counts; nothing when none was. */
+    /** {@code , 2 other entries removed} after a part's counts; nothing when none was. */
     private static String othersRemoved(List<Path> strays) {
-        return strays.isEmpty() ? "" : ", " + Plural.count(strays.size(), "other file") + " removed";
+        return strays.isEmpty() ? "" : ", " + entries(strays, "other ") + " removed";
     }
 
-    /** Says on stderr which files named as no entry of a cache's folder were removed, when any was. */
+    /** Says on stderr which files and folders named as no entry of a cache's folder were removed, when any was. */
     private static void noteStrays(PrintWriter err, List<Path> strays, String entry) {
         if (!strays.isEmpty()) {
-            err.println("note: removed " + Plural.count(strays.size(), "file") + " named as no " + entry + ": "
+            err.println("note: removed " + entries(strays, "") + " named as no " + entry + ": "
                     + String.join(", ", names(strays)));
         }
+    }
+
+    /** {@code 1 entry}, {@code 2 entries}: strays are files and folders, which are gone when the output names them. */
+    private static String entries(List<Path> strays, String adjective) {
+        return strays.size() + " " + adjective + (strays.size() == 1 ? "entry" : "entries");
     }
 
     /** What was removed as corrupt or damaged, and how each comes back; empty when nothing was. */

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
  *
  * @param checked the files named as documents, read
  * @param damaged those an {@code --offline} run would call damaged, now deleted, sorted
- * @param strays  the files and folders named as no document, now deleted, sorted
+ * @param strays  the files named as no document and the folders, now deleted, sorted
  */
 public record DocumentCheck(int checked, List<Path> damaged, List<Path> strays) {
 

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -111,8 +112,9 @@ final class HttpCache {
     /**
      * Reads every cached document as {@link #read} reads it for its URL, and deletes those it refuses, which an
      * {@code --offline} run calls damaged: cut short, overwritten, of another format, or filed under another URL's
-     * name (a folder by a document's name among them). Anything else put in the folder, named as no document (a
-     * {@code .DS_Store}, a folder a tool left), is deleted too, but apart: no run reads it, so no document was lost.
+     * name. Anything else put in the folder, named as no document (a {@code .DS_Store}) or a folder, whatever its
+     * name (one a tool left), is deleted too, but apart: no run reads it, and no run writes a folder here, so no
+     * document was lost.
      * Temporaries are left alone, as commands that take no lock cache documents too; such a command replacing a
      * damaged copy while it is checked may lose its new one with it, which costs only a download.
      */
@@ -128,7 +130,8 @@ final class HttpCache {
         List<Path> strays = new ArrayList<>();
         int checked = 0;
         for (Path entry : entries) {
-            if (!DOCUMENT_NAME.matcher(entry.getFileName().toString()).matches()) {
+            if (!DOCUMENT_NAME.matcher(entry.getFileName().toString()).matches()
+                    || Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                 Folders.deleteRecursively(entry);
                 strays.add(entry);
                 continue;

@@ -122,13 +122,13 @@ class CacheCommandTest extends InstallCommandsFixture {
                 .resolve("notahash.tgz"),
                 "junk");
         Path stray = Files.writeString(tarballs.resolve("stray.txt"), "junk");
-        String noted = "note: removed 2 files named as no cached tarball: " + misnamed + ", " + stray + "\n";
+        String noted = "note: removed 2 entries named as no cached tarball: " + misnamed + ", " + stray + "\n";
 
         CliRun text = prompd("cache", "verify");
 
         assertEquals(0, text.exitCode(), text.err());
         assertEquals("no cached tarball, removed: " + misnamed + "\nno cached tarball, removed: " + stray
-                + "\n1 cached tarball checked, 0 corrupt, 2 other files removed\n"
+                + "\n1 cached tarball checked, 0 corrupt, 2 other entries removed\n"
                 + "1 installed version checked, 0 damaged\n"
                 + documentsChecked() + " checked, 0 damaged\n", text.out());
         assertEquals(noted, text.err());
@@ -158,20 +158,25 @@ class CacheCommandTest extends InstallCommandsFixture {
         Path dsStore = Files.writeString(documents.resolve(".DS_Store"), "x");
         Path part = Files.writeString(documents.resolve("stray.part"), "x");
         Path folder = Files.createDirectories(documents.resolve("tmpdir"));
+        // no document is a folder, whatever its name
+        Path namedAsDocument = Files.createDirectories(documents.resolve("f".repeat(64)));
         Path tarballStore = Files.writeString(home.resolve("cache/tarballs/.DS_Store"), "x");
-        String noted = "note: removed 1 file named as no cached tarball: " + tarballStore + "\nnote: removed 3 files"
-                + " named as no cached registry document: " + dsStore + ", " + part + ", " + folder + "\n";
+        String noted = "note: removed 1 entry named as no cached tarball: " + tarballStore + "\nnote: removed 4"
+                + " entries named as no cached registry document: " + dsStore + ", " + namedAsDocument + ", " + part
+                + ", " + folder + "\n";
 
         CliRun text = prompd("cache", "verify");
 
         assertEquals(0, text.exitCode(), text.err());
         assertEquals("no cached tarball, removed: " + tarballStore + "\n1 cached tarball checked, 0 corrupt, 1 other"
-                + " file removed\n1 installed version checked, 0 damaged\nno cached registry document, removed: "
-                + dsStore + "\nno cached registry document, removed: " + part + "\nno cached registry document,"
-                + " removed: " + folder + "\n" + checked + " checked, 0 damaged, 3 other files removed\n", text.out());
+                + " entry removed\n1 installed version checked, 0 damaged\nno cached registry document, removed: "
+                + dsStore + "\nno cached registry document, removed: " + namedAsDocument + "\nno cached registry"
+                + " document, removed: " + part + "\nno cached registry document, removed: " + folder + "\n" + checked
+                + " checked, 0 damaged, 4 other entries removed\n", text.out());
         assertEquals(noted, text.err());
         assertFalse(Files.exists(dsStore));
         assertFalse(Files.exists(folder));
+        assertFalse(Files.exists(namedAsDocument));
         assertEquals(checked, documentsChecked(), "the documents are kept");
 
         Files.writeString(dsStore, "x");
@@ -181,7 +186,7 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [], \"installed\": {\"checked\": 1,"
                 + " \"removed\": [], \"unverifiable\": []}, \"documents\": {\"checked\": " + checked.split(" ")[0]
                 + ", \"removed\": [\"" + dsStore + "\"]}}"), Json.reader().readTree(json.out()));
-        assertEquals("note: removed 1 file named as no cached registry document: " + dsStore + "\n", json.err());
+        assertEquals("note: removed 1 entry named as no cached registry document: " + dsStore + "\n", json.err());
     }
 
     @Test

@@ -90,12 +90,13 @@ public final class TarballCache {
      * after a disk error or a hand edit, and every other file, whose name is no entry's: as npm's
      * {@code cache verify} collects what its index does not hold, since prompd alone writes here and
      * never reads such a file. Only a caller holding the home's lock may call it, as a download's
-     * temporary is such a file too.
+     * temporary is such a file too. A folder by an entry's name is such a stray too, as in the documents' folder:
+     * prompd renames only files into place, so none was an entry, and no tarball was lost.
      */
     public CacheCheck verify() throws IOException {
-        List<Path> corrupt = new ArrayList<>(removeFoldersNamedAsEntries());
-        List<Path> strays = new ArrayList<>();
-        int checked = corrupt.size();
+        List<Path> corrupt = new ArrayList<>();
+        List<Path> strays = new ArrayList<>(removeFoldersNamedAsEntries());
+        int checked = 0;
         for (Path file : files()) {
             Optional<Integrity> named = integrityNamedBy(file);
             if (named.isEmpty()) {
@@ -109,10 +110,13 @@ public final class TarballCache {
                 corrupt.add(file);
             }
         }
-        return new CacheCheck(checked, corrupt, strays);
+        return new CacheCheck(checked, corrupt, strays.stream().sorted().toList());
     }
 
-    /** A folder by an entry's name (made by hand or a disk tool) is an entry whose content is lost. */
+    /**
+     * Deletes the folders by an entry's name (made by hand or a disk tool), which stand where a download goes; other
+     * folders, those of the layout among them, are left, an empty one costing nothing.
+     */
     private List<Path> removeFoldersNamedAsEntries() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
@@ -170,7 +174,7 @@ public final class TarballCache {
      *
      * @param checked entries hashed
      * @param corrupt entries whose content did not match, now deleted
-     * @param strays  files named as no entry, now deleted
+     * @param strays  files named as no entry and folders named as one, now deleted
      */
     public record CacheCheck(int checked, List<Path> corrupt, List<Path> strays) {
         public CacheCheck {
@@ -178,7 +182,7 @@ public final class TarballCache {
             strays = List.copyOf(strays);
         }
 
-        /** Every file deleted, sorted. */
+        /** Every file and folder deleted, sorted. */
         public List<Path> removed() {
             return Stream.concat(corrupt.stream(), strays.stream()).sorted().toList();
         }
