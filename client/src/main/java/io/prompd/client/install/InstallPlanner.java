@@ -294,7 +294,8 @@ final class InstallPlanner {
      * The plan for {@code requests}; when it cannot be resolved, the plan once the packages named alone may take any
      * release, decided before any other package so that each takes the best any resolution allows it, with a warning
      * for each whose latest version was set aside, and when that fails too, the first failure, saying that their
-     * ranges were prompd's choice.
+     * ranges were prompd's choice, but where only the failure over any release is a conflict: that one says why no
+     * version can go.
      *
      * @param global whether a global install, with no project to go with, asks
      */
@@ -317,7 +318,11 @@ final class InstallPlanner {
                 planned = opened;
                 first = byName;
             } catch (PrompdException stillUnresolvable) {
-                throw asPrompdsChoice(requests, global, unresolvable);
+                // the first failure speaks of the range from the latest, prompd's choice; but where it is the latest
+                // needing what nothing meets, and the other versions conflict, the conflict is why none can go
+                boolean conflictBeyondTheLatest = unresolvable.exitCode() != ExitCode.CONFLICT
+                        && stillUnresolvable.exitCode() == ExitCode.CONFLICT && isResolutionFailure(stillUnresolvable);
+                throw conflictBeyondTheLatest ? stillUnresolvable : asPrompdsChoice(requests, global, unresolvable);
             }
         }
         List<RequestedPackage> others = planned;

@@ -142,4 +142,20 @@ class LatestSetAsideTest {
         assertTrue(lone.err().endsWith("; @acme/lone ^1.0.0 is the range prompd chose from the latest version, named"
                 + " without one, and no other version can be resolved either\n"), lone.err());
     }
+
+    @Test
+    void aPackageNamedAloneWhoseLatestNeedsWhatNothingMeetsAndWhoseOtherVersionsConflictFailsAsTheConflict()
+            throws IOException {
+        registry.publish("@acme/c", "1.0.0").publish("@acme/c", "2.0.0").publish("@acme/x", "1.0.0")
+                .publish("@acme/a", "1.0.0", "@acme/c", "^1.0.0").publish("@acme/a", "1.1.0", "@acme/x", "^5.0.0")
+                .publish("@acme/b", "1.0.0", "@acme/c", "^2.0.0");
+        assertEquals(0, prompd("install", "@acme/b").exitCode());
+
+        CliRun run = prompd("install", "@acme/a");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().contains("@acme/a 1.0.0 depends on @acme/c ^1.0.0"), run.err());
+        assertTrue(run.err().contains("@acme/b") && run.err().contains("@acme/c ^2.0.0"), run.err());
+        assertTrue(!Files.readString(project.resolve("prompd.json")).contains("@acme/a"));
+    }
 }
