@@ -107,9 +107,9 @@ final class InstallPlanner {
      * The plan of an update to the roots of {@code ranges}, the project's dependencies with the ranges it saves,
      * letting {@code unpinned} move; first what {@code --latest} says of the ranges: a {@code latest} tag it passed by
      * as yanked, a range it kept. When the ranges {@code --latest} moves cannot all go with the project, each move that
-     * cannot, tried in name order and again while one more is taken, is set aside for prompd.json's own range, with a
-     * warning, as an install sets aside the range from a latest version: one conflicting move no longer stops every
-     * other.
+     * cannot go with those taken before it by name, the later ones left free to take either range, is set aside for
+     * prompd.json's own range, with a warning, as an install sets aside the range from a latest version: one
+     * conflicting move no longer stops every other, and moves that only go together still go.
      *
      * @throws PrompdException the failure to resolve prompd.json's own ranges when even those cannot be, in the
      *                         user's words rather than in the ranges --latest would have written
@@ -126,25 +126,24 @@ final class InstallPlanner {
             }
             aside.addAll(ranges.moved());
             plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
-            // a move taken can let in one set aside before it (by moving off what that one clashed with), so the moves
-            // set aside are tried again while a pass takes any: each move left aside then cannot go with those taken,
-            // and a second run has nothing more to take
-            boolean taken;
-            do {
-                taken = false;
-                for (PackageName name : List.copyOf(aside)) {
-                    aside.remove(name);
-                    try {
-                        plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
-                        taken = true;
-                    } catch (PrompdException conflicting) {
-                        if (!isResolutionFailure(conflicting)) {
-                            throw conflicting;
-                        }
-                        aside.add(name);
+            // each move in name order is taken when it goes with those taken, the ones set aside at prompd.json's
+            // ranges and the ones still to decide at either range: moves that only go together (two packages moving
+            // off the major they share) are taken one by one, one resolution each. A resolution met every choice so
+            // far, so the moves taken always go together, and each move set aside cannot go with them
+            SortedSet<PackageName> undecided = new TreeSet<>(ranges.moved());
+            aside.clear();
+            for (PackageName name : ranges.moved()) {
+                undecided.remove(name);
+                try {
+                    planUpdate(project, ranges.settingAside(aside).eitherWay(undecided), unpinned, options, index);
+                } catch (PrompdException conflicting) {
+                    if (!isResolutionFailure(conflicting)) {
+                        throw conflicting;
                     }
+                    aside.add(name);
                 }
-            } while (taken && !aside.isEmpty());
+            }
+            plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
         }
         LatestRanges settled = ranges.settingAside(aside);
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>(settled.saved());

@@ -124,6 +124,17 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
         return new LatestRanges(direct, withRange, saved, kept, taggedYanked);
     }
 
+    /**
+     * These ranges with those of {@code names} resolved for at either prompd.json's range or the moved one, and saved
+     * as they are: moves not yet decided, which a resolution may take or leave as the others need.
+     */
+    LatestRanges eitherWay(Collection<PackageName> names) {
+        SortedMap<PackageName, VersionRange> either = new TreeMap<>(roots);
+        names.forEach(name -> either.put(name, VersionRange.parse(direct.get(name).text() + " || "
+                + roots.get(name).text())));
+        return new LatestRanges(direct, either, saved, kept, taggedYanked);
+    }
+
     /** These ranges with those of {@code names} resolved for and saved as prompd.json has them. */
     LatestRanges settingAside(Collection<PackageName> names) {
         SortedMap<PackageName, VersionRange> keptRoots = new TreeMap<>(roots);

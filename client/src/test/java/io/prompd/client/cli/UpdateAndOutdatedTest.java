@@ -198,6 +198,40 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void updateLatestTakesTwoMovesThatOnlyGoTogetherBesideOneThatCannotGo() throws IOException {
+        registry.publish("@acme/x", "1.0.0").publish("@acme/x", "2.0.0")
+                .publish("@acme/a", "1.0.0", "@acme/x", "^1.0.0").publish("@acme/a", "2.0.0", "@acme/x", "^2.0.0")
+                .publish("@acme/b", "1.0.0", "@acme/x", "^1.0.0").publish("@acme/b", "2.0.0", "@acme/x", "^2.0.0")
+                .publish("@acme/d", "1.0.0").publish("@acme/d", "2.0.0", "@acme/x", "^9.0.0")
+                // the mirror: names the other way round, the two needing each other's new major
+                .publish("@acme/m", "1.0.0").publish("@acme/m", "2.0.0", "@acme/x", "^9.0.0")
+                .publish("@acme/y", "1.0.0", "@acme/z", "^1.0.0").publish("@acme/y", "2.0.0", "@acme/z", "^2.0.0")
+                .publish("@acme/z", "1.0.0", "@acme/y", "^1.0.0").publish("@acme/z", "2.0.0", "@acme/y", "^2.0.0");
+        for (List<String> names : List.of(List.of("a", "b", "d"), List.of("m", "y", "z"))) {
+            editDependencies(String.join(", ", names.stream().map(name -> "\"@acme/" + name + "\": \"^1.0.0\"")
+                    .toList()));
+            assertEquals(0, prompd("install").exitCode());
+            String stuck = names.contains("d") ? "d" : "m";
+
+            CliRun run = prompd("update", "--latest", "--json");
+
+            assertEquals(0, run.exitCode(), run.err());
+            String saved = Files.readString(project.resolve("prompd.json"));
+            for (String name : names) {
+                String range = name.equals(stuck) ? "^1.0.0" : "^2.0.0";
+                assertTrue(saved.contains("\"@acme/" + name + "\": \"" + range + "\""), "each alone cannot move,"
+                        + " together they can; only @acme/" + stuck + " 2.0.0 cannot be installed at all: " + saved);
+            }
+            JsonNode warnings = Json.reader().readTree(run.out()).get("warnings");
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertEquals("@acme/" + stuck, warnings.get(0).get("name").asText());
+            assertEquals("[]", warnings.get(0).get("by").toString(), "no range of the project rules it out");
+            assertTrue(warnings.get(0).get("problem").asText().startsWith("Because @acme/" + stuck + " 2.0.0 depends"
+                    + " on @acme/x ^9.0.0"), warnings.toString());
+        }
+    }
+
+    @Test
     void outdatedWantsWhatADependentsMoveLetsATransitivePackageReach() throws IOException {
         registry.publish("@acme/util", "1.5.0");
         registry.publish("@acme/pin", "1.0.0", "@acme/util", "~1.0.0").publish("@acme/pin", "1.1.0", "@acme/util",
