@@ -233,8 +233,9 @@ final class CacheVerifyCommand implements Callable<Integer> {
         }
         if (!unknown.isEmpty()) {
             boolean one = unknown.size() == 1;
-            text.append("; whether ").append(Redownload.specs(unknown))
-                    .append(" can be downloaded again is not known (").append(Redownload.whys(unknown)).append("): keep ").append(one ? "it" : "them").append(" until ")
+            // whys tells a registry that could not be reached once, not by each of its versions
+            text.append("; whether ").append(Redownload.specs(unknown)).append(" can be downloaded again is not known (")
+                    .append(Redownload.whys(unknown)).append("): keep ").append(one ? "it" : "them").append(" until ")
                     .append(one ? "its registry's index" : "their registries' indexes").append(" can be read");
         }
         return text.toString();

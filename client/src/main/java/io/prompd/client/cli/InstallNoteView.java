@@ -223,11 +223,14 @@ public final class InstallNoteView {
                     + " install until it moves off it");
         }
         if (note instanceof RemovedUnchecked removed) {
-            Redownload unknown = removed.redownload();
-            return new Worded("removedUnchecked", Map.of("name", unknown.name(), "version", unknown.version(),
-                    "registry", unknown.registry(), "problem", unknown.detail().orElseThrow()), "removed "
-                    + unknown.spec() + " not knowing whether it can be downloaded again (" + unknown.why().orElseThrow()
-                    + "): if its registry no longer gives it, that was its last copy");
+            List<Redownload> unknown = removed.redownloads();
+            boolean one = unknown.size() == 1;
+            return new Worded("removedUnchecked", Map.of("packages", unknown.stream()
+                    .map(version -> Map.of("name", version.name(), "version", version.version())).toList(),
+                    "registry", removed.registry(), "problem", removed.problem()), "removed "
+                    + Redownload.specs(unknown) + " not knowing whether " + (one ? "it" : "they") + " can be downloaded"
+                    + " again (" + Redownload.whys(unknown) + "): if " + (one ? "its registry no longer gives it, that"
+                    + " was its last copy" : "their registry no longer gives one, that was its last copy"));
         }
         if (note instanceof NotResolvedAgain unresolved) {
             return new Worded("notResolvedAgain", Map.of("lockKept", unresolved.lockKept()), (unresolved.lockKept()

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,13 +93,13 @@ public final class StoreService {
             }
             chosen.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
             List<InstallNote> warnings = new ArrayList<>(skipped.stream().map(StoreService::notInStore).toList());
-            found.forEach(one -> {
-                if (one.lost()) {
-                    warnings.add(new InstallNote.LastCopyRemoved(one));
-                } else if (one.fate() == Redownload.Fate.UNKNOWN) {
-                    warnings.add(new InstallNote.RemovedUnchecked(one));
-                }
-            });
+            found.stream().filter(Redownload::lost).forEach(one -> warnings.add(new InstallNote.LastCopyRemoved(one)));
+            // one warning a registry and failure: an unreachable registry fails every index alike
+            Map<List<String>, List<Redownload>> unknown = new LinkedHashMap<>();
+            found.stream().filter(one -> one.fate() == Redownload.Fate.UNKNOWN).forEach(one -> unknown
+                    .computeIfAbsent(List.of(one.registry(), one.detail().orElseThrow()), why -> new ArrayList<>())
+                    .add(one));
+            unknown.values().forEach(same -> warnings.add(new InstallNote.RemovedUnchecked(same)));
             return new Removal(chosen, warnings);
         }
     }

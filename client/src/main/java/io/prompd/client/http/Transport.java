@@ -202,7 +202,7 @@ final class Transport {
             throw new FetchFailure("could not fetch " + Urls.display(url) + ": not tried" + (tried ? " again" : "")
                     + ", as " + outage.get().origin() + " could not be reached on any attempt of " + (tried ? "another"
                     : "an earlier") + " request (last: " + last.getMessage() + ")", DOWN_HINT + ", or use --offline to"
-                    + " work from the cache", false, last);
+                    + " work from the cache", false, last, Optional.of(last.getMessage()));
         }
     }
 
@@ -217,7 +217,8 @@ final class Transport {
                         + " maintainers (or the proxy's)" : DOWN_HINT);
         return new FetchFailure("could not fetch " + Urls.displayAnswered(url, last.answeredBy().orElse(url))
                 + ": gave up after " + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
-                hint + ", or use --offline to work from the cache", false, last);
+                hint + ", or use --offline to work from the cache", false, last,
+                last.unreachable() ? Optional.of(last.getMessage()) : Optional.empty());
     }
 
     private <T> T runWithPermit(Attempt<T> attempt) throws TransientFailure, IOException, InterruptedException {

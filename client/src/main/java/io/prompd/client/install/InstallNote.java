@@ -359,16 +359,38 @@ public sealed interface InstallNote {
     }
 
     /**
-     * A version {@code uninstall --global} removed from the store not knowing whether it can be downloaded again, as
-     * its package's index could not be read: if its registry no longer gives it, that was its last copy.
+     * Versions {@code uninstall --global} removed from the store not knowing whether they can be downloaded again, as
+     * their packages' indexes could not be read for one reason, told once (a registry that could not be reached fails
+     * every index alike): if their registry no longer gives one, that was its last copy.
      *
-     * @param redownload what is known of it, {@link Redownload.Fate#UNKNOWN}
+     * @param redownloads what is known of each, {@link Redownload.Fate#UNKNOWN}, of one registry and one failure, in
+     *                    name and version order
      */
-    record RemovedUnchecked(Redownload redownload) implements InstallNote {
+    record RemovedUnchecked(List<Redownload> redownloads) implements InstallNote {
         public RemovedUnchecked {
-            if (redownload.fate() != Redownload.Fate.UNKNOWN) {
-                throw new IllegalArgumentException("its registry told: " + redownload);
+            redownloads = List.copyOf(redownloads);
+            if (redownloads.isEmpty()) {
+                throw new IllegalArgumentException("no version removed unchecked");
             }
+            Redownload first = redownloads.get(0);
+            for (Redownload one : redownloads) {
+                if (one.fate() != Redownload.Fate.UNKNOWN) {
+                    throw new IllegalArgumentException("its registry told: " + one);
+                }
+                if (!one.registry().equals(first.registry()) || !one.detail().equals(first.detail())) {
+                    throw new IllegalArgumentException("another registry or failure: " + one + " beside " + first);
+                }
+            }
+        }
+
+        /** The registry that could not be read. */
+        public String registry() {
+            return redownloads.get(0).registry();
+        }
+
+        /** Why it could not be read. */
+        public String problem() {
+            return redownloads.get(0).detail().orElseThrow();
         }
     }
 

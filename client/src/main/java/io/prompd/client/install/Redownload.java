@@ -4,7 +4,10 @@ import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,10 +61,19 @@ public record Redownload(PackageName name, Version version, Fate fate, String re
         return Plural.series(versions.stream().map(Redownload::spec).toList(), "and");
     }
 
-    /** {@link #why} of one, or {@code A: why; B: why} of several. */
+    /**
+     * {@link #why} of one, or of several sharing one reason (the same registry's failure, say), in words of them all;
+     * else {@code A and B: why; C: why}, a reason once for all the versions it is of.
+     */
     public static String whys(List<Redownload> versions) {
-        return versions.size() == 1 ? versions.get(0).why().orElseThrow() : String.join("; ", versions.stream()
-                .map(one -> one.spec() + ": " + one.why().orElseThrow()).toList());
+        Map<String, List<Redownload>> byWhy = new LinkedHashMap<>();
+        versions.forEach(one -> byWhy.computeIfAbsent(one.why(false).orElseThrow(), why -> new ArrayList<>())
+                .add(one));
+        if (byWhy.size() == 1) {
+            return versions.get(0).why(versions.size() == 1).orElseThrow();
+        }
+        return String.join("; ", byWhy.values().stream()
+                .map(same -> specs(same) + ": " + same.get(0).why(same.size() == 1).orElseThrow()).toList());
     }
 
     /**
@@ -69,13 +81,21 @@ public record Redownload(PackageName name, Version version, Fate fate, String re
      * leaked a key}; empty for a version listed.
      */
     public Optional<String> why() {
+        return why(true);
+    }
+
+    /** {@link #why} in words of this version alone ({@code one}), or of several it shares the reason with. */
+    private Optional<String> why(boolean one) {
+        String it = one ? "it" : "them";
         return switch (fate) {
             case LISTED -> Optional.empty();
-            case TAKEN_DOWN -> Optional.of(StatusNotes.labelled(registry + " took it down", detail.orElse("")));
-            case UNLISTED -> Optional.of(registry + " no longer lists it");
+            case TAKEN_DOWN -> Optional.of(StatusNotes.labelled(registry + " took " + it + " down",
+                    detail.orElse("")));
+            case UNLISTED -> Optional.of(registry + " no longer lists " + it);
             case GONE -> Optional.of(registry + " no longer has " + name);
             // the failure names the registry or the index's URL
-            case UNKNOWN -> Optional.of("its index could not be read: " + TerminalText.oneLine(detail.orElseThrow()));
+            case UNKNOWN -> Optional.of((one ? "its index" : "their indexes") + " could not be read: "
+                    + TerminalText.oneLine(detail.orElseThrow()));
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.http.FetchFailure;
 import io.prompd.client.install.Redownload.Fate;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
@@ -49,8 +50,10 @@ public final class Redownloads {
             try {
                 published = registry.find(name);
             } catch (PrompdException unreadable) {
+                String why = unreachable(unreadable).map(last -> described + " could not be reached (last: " + last
+                        + ")").orElseGet(unreadable::getMessage);
                 ofPackage.getValue().forEach(version -> found.add(new Redownload(name, version, Fate.UNKNOWN,
-                        described, Optional.of(unreadable.getMessage()))));
+                        described, Optional.of(why))));
                 continue;
             }
             for (Version version : ofPackage.getValue()) {
@@ -59,6 +62,19 @@ public final class Redownloads {
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * The last failure of the registry's host when it could not be reached at all: the same for each package's index,
+     * the one whose tries gave up and those not tried after, so that the versions it leaves unknown share one reason.
+     */
+    private static Optional<String> unreachable(Throwable failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FetchFailure fetch) {
+                return fetch.unreachable();
+            }
+        }
+        return Optional.empty();
     }
 
     private static Redownload of(PublishedPackage index, Version version, String registry) {

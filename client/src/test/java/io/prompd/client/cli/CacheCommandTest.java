@@ -324,6 +324,30 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertTrue(online.err().contains("or 'prompd uninstall --global @acme/util@1.1.0' for the next"), online.err());
     }
 
+    /**
+     * A registry that cannot be reached fails every package's index alike, the first after its tries and the others
+     * not tried, in messages that differ: the note names the registry and its failure once for all its versions.
+     */
+    @Test
+    void cacheVerifyNamesARegistryThatCannotBeReachedOnceForAllTheVersionsItLeavesUnknown() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+        String url = server.url().toString();
+        server.close();
+
+        CliRun verify = prompd("cache", "verify");
+
+        assertEquals(0, verify.exitCode(), verify.err());
+        List<String> notes = verify.err().lines().filter(line -> line.startsWith("note: ")).toList();
+        assertEquals(List.of("note: left 3 installed versions unverified, with no cached tarball to compare with:"
+                + " @acme/base@1.0.0, @acme/greeter@1.0.0, @acme/util@1.1.0; keep " + home.resolve("cache") + " with "
+                + home.resolve("packages") + " (in a CI cache, say) to have them checked; whether @acme/base@1.0.0,"
+                + " @acme/greeter@1.0.0 and @acme/util@1.1.0 can be downloaded again is not known (their indexes could"
+                + " not be read: registry " + url + " could not be reached (last: cannot reach "
+                + url.substring(0, url.length() - 1) + " (Connection refused))): keep them until their registries'"
+                + " indexes can be read"), notes, verify.err());
+    }
+
     @Test
     void aCorruptTarballOfAnInstalledVersionTakenDownIsNotSaidToBeCheckedByRemovingTheVersion() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());

@@ -239,6 +239,34 @@ class UninstallCommandTest extends InstallCommandsFixture {
                 + " its registry no longer gives it, that was its last copy\n", offline.err());
     }
 
+    /**
+     * A registry that cannot be reached fails every package's index alike (the first after its tries, the others not
+     * tried), which is one reason: one warning names it once for all the versions, not a line each repeating it.
+     */
+    @Test
+    void aGlobalUninstallWarnsOnceOfARegistryThatCannotBeReachedForAllTheVersionsItRemoved() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+        String url = server.url().toString();
+        server.close();
+
+        CliRun uninstall = prompd("uninstall", "--global", "@acme/base", "@acme/greeter", "@acme/util", "--json");
+
+        assertEquals(0, uninstall.exitCode(), uninstall.err());
+        String reason = "registry " + url + " could not be reached (last: cannot reach "
+                + url.substring(0, url.length() - 1) + " (Connection refused))";
+        List<String> warnings = uninstall.err().lines().filter(line -> line.startsWith("warning: ")).toList();
+        assertEquals(List.of("warning: removed @acme/base@1.0.0, @acme/greeter@1.0.0 and @acme/util@1.1.0 not knowing"
+                + " whether they can be downloaded again (their indexes could not be read: " + reason + "): if their"
+                + " registry no longer gives one, that was its last copy"), warnings, uninstall.err());
+        JsonNode warning = Json.reader().readTree(uninstall.out()).get("warnings").get(0);
+        assertEquals("removedUnchecked", warning.get("kind").asText());
+        assertEquals(reason, warning.get("problem").asText());
+        assertEquals(Json.reader().readTree("[{\"name\": \"@acme/base\", \"version\": \"1.0.0\"}, {\"name\":"
+                + " \"@acme/greeter\", \"version\": \"1.0.0\"}, {\"name\": \"@acme/util\", \"version\":"
+                + " \"1.1.0\"}]"), warning.get("packages"));
+    }
+
     @Test
     void forceGoesWithGlobalAlone() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
