@@ -1,5 +1,6 @@
 package io.prompd.cli;
 
+import io.prompd.core.Causes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
@@ -103,7 +104,8 @@ public final class Failures {
      */
     public static Explanation explain(Throwable failure, boolean verbose) {
         Explanation explained = explainShortly(failure);
-        Optional<PrompdException> shortened = shortened(failure);
+        Optional<PrompdException> shortened = Causes.find(failure, PrompdException.class,
+                known -> known.wholeMessage().isPresent());
         if (shortened.isEmpty()) {
             return explained;
         }
@@ -115,16 +117,6 @@ public final class Failures {
         return new Explanation(explained.exitCode(), explained.message(), (explained.hint().isEmpty() ? ""
                 : explained.hint() + "; ") + "run again with --verbose for what the message leaves out",
                 explained.kind());
-    }
-
-    /** The failure, or the first of its causes, whose message leaves out part of a long one. */
-    private static Optional<PrompdException> shortened(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PrompdException known && known.wholeMessage().isPresent()) {
-                return Optional.of(known);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Explanation explainShortly(Throwable failure) {

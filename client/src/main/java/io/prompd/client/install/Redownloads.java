@@ -4,6 +4,7 @@ import io.prompd.client.http.FetchFailure;
 import io.prompd.client.install.Redownload.Fate;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.core.Causes;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -50,7 +51,7 @@ public final class Redownloads {
             try {
                 published = registry.find(name);
             } catch (PrompdException unreadable) {
-                String why = unreachable(unreadable).map(last -> described + " could not be reached (last: " + last
+                String why = Causes.find(unreadable, FetchFailure.class).flatMap(FetchFailure::unreachable).map(last -> described + " could not be reached (last: " + last
                         + ")").orElseGet(unreadable::getMessage);
                 ofPackage.getValue().forEach(version -> found.add(new Redownload(name, version, Fate.UNKNOWN,
                         described, Optional.of(why))));
@@ -62,19 +63,6 @@ public final class Redownloads {
             }
         }
         return List.copyOf(found);
-    }
-
-    /**
-     * The last failure of the registry's host when it could not be reached at all: the same for each package's index,
-     * the one whose tries gave up and those not tried after, so that the versions it leaves unknown share one reason.
-     */
-    private static Optional<String> unreachable(Throwable failed) {
-        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FetchFailure fetch) {
-                return fetch.unreachable();
-            }
-        }
-        return Optional.empty();
     }
 
     private static Redownload of(PublishedPackage index, Version version, String registry) {

@@ -1,5 +1,6 @@
 package io.prompd.core.archive;
 
+import io.prompd.core.Causes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.Sizes;
@@ -88,9 +89,9 @@ public final class SafeUnpacker {
             }
             return result;
         } catch (IOException | RuntimeException failure) {
-            Rejection rejection = Rejection.findIn(failure);
-            if (rejection != null) {
-                PrompdException refused = rejection.toException();
+            Optional<Rejection> rejection = Causes.find(failure, Rejection.class);
+            if (rejection.isPresent()) {
+                PrompdException refused = rejection.get().toException();
                 emptyAfter(refused, target);
                 throw refused;
             }
@@ -379,8 +380,7 @@ public final class SafeUnpacker {
 
         /** A failure to read the archive: a refusal raised by the guards, or else damage. */
         static Rejection orCorrupt(IOException unreadable) {
-            Rejection rejection = findIn(unreadable);
-            return rejection != null ? rejection : corrupt(detail(unreadable));
+            return Causes.find(unreadable, Rejection.class).orElseGet(() -> corrupt(detail(unreadable)));
         }
 
         /** The reader's words; an end of input comes without any, and "null" would tell the user nothing. */
@@ -419,15 +419,6 @@ public final class SafeUnpacker {
             return new Rejection(ExitCode.FAILURE, cannot + "its name is longer than this file system allows",
                     "the package cannot be installed on this file system; put the prompd home on another one"
                             + " (PROMPD_HOME), or ask the package's author for shorter names");
-        }
-
-        static Rejection findIn(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof Rejection rejection) {
-                    return rejection;
-                }
-            }
-            return null;
         }
 
         PrompdException toException() {

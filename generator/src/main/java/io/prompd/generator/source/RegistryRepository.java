@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.Causes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
@@ -226,7 +227,7 @@ public final class RegistryRepository implements AutoCloseable {
                         + "): the repository is damaged", fsckHint(),
                         damaged.get());
             }
-            Optional<MissingObjectException> missing = missingObject(failure);
+            Optional<MissingObjectException> missing = Causes.find(failure, MissingObjectException.class);
             if (missing.isEmpty()) {
                 throw failure;
             }
@@ -275,15 +276,6 @@ public final class RegistryRepository implements AutoCloseable {
             named.initCause(damaged);
             throw named;
         }
-    }
-
-    private static Optional<MissingObjectException> missingObject(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MissingObjectException missing) {
-                return Optional.of(missing);
-            }
-        }
-        return Optional.empty();
     }
 
     /**
