@@ -207,6 +207,47 @@ class ValidateAndPackCommandTest {
         assertTrue(Files.isRegularFile(pkg.resolve("acme-greeter-1.0.0.tgz")), pack.out());
     }
 
+    /**
+     * A prompt's path in letters of any script is a path, as its ASCII twin is, where it went to the model as text:
+     * validate reports it missing, and pack takes the binary file its context names.
+     */
+    @Test
+    void aPromptsPathInLettersOfAnyScriptIsCheckedAndItsBinaryContextPackedAsAnAsciiPathIs() throws IOException {
+        write("prompts/greet.prmd", """
+                ---
+                id: greet
+                context:
+                  - data/ölçüm.bin
+                  - contexts/日本.md
+                system: sÿstem.md
+                ---
+                # User
+                Hi
+                """);
+        Files.createDirectories(pkg.resolve("prompts/data"));
+        Files.write(pkg.resolve("prompts/data/ölçüm.bin"), new byte[] {'x', 0, 'y'});
+
+        CliRun validate = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, validate.exitCode(), validate.err());
+        assertTrue(validate.out().endsWith("""
+                prompts/greet.prmd
+                  error   /context/1, line 5: 'contexts/日本.md' resolves to 'prompts/contexts/日本.md', which is not in\
+                 the package
+                          hint: add the file, or fix the path: it is relative to the folder of prompts/greet.prmd
+                  error   /system, line 6: 'sÿstem.md' resolves to 'prompts/sÿstem.md', which is not in the package
+                          hint: add the file, or fix the path: it is relative to the folder of prompts/greet.prmd
+                2 errors, 0 warnings
+                """), validate.out());
+
+        write("prompts/contexts/日本.md", "日本語で答えてください。\n");
+        write("prompts/sÿstem.md", "Be brief.\n");
+        CliRun pack = CliRun.in(pkg, home, "pack");
+
+        assertEquals(0, pack.exitCode(), pack.out() + pack.err());
+        assertTrue(tarEntries(pkg.resolve("acme-greeter-1.0.0.tgz")).contains("prompts/data/ölçüm.bin"), pack.out());
+    }
+
     @Test
     void packingTwiceInThePackageFolderLeavesTheFirstTarballOut() throws IOException {
         CliRun first = CliRun.in(pkg, home, "pack");

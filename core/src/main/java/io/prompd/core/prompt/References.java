@@ -17,8 +17,14 @@ final class References {
      * {@code pkg@selector} or {@code pkg@selector/path}: an unscoped package needs a version to tell it from a folder.
      */
     private static final Pattern UNSCOPED = Pattern.compile("^[a-z0-9][a-z0-9._-]*@[^/]*(/.*)?$");
-    /** A relative path without spaces ending in an extension, such as {@code contexts/a.xlsx}. */
-    private static final Pattern FILE_PATH = Pattern.compile("^[\\w@.-]+(/[\\w@.-]+)*\\.[A-Za-z][A-Za-z0-9]{0,9}$");
+    /**
+     * A relative path without spaces ending in an extension, such as {@code contexts/a.xlsx}. Its letters and digits are
+     * those of any script, with the combining marks of a name written decomposed (NFD, as one copied from older macOS may be), so that
+     * {@code data/ölçüm.bin} and {@code contexts/日本.md} are files as {@code data/olcum.bin} is, where ASCII classes took
+     * them for text to send and left them unchecked.
+     */
+    private static final Pattern FILE_PATH = Pattern.compile(
+            "^[\\w@.-]+(/[\\w@.-]+)*\\.\\p{Alpha}[\\p{Alpha}\\p{M}\\d]{0,9}$", Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
      * One word written as a file of another package: {@code @scope/name/path}, with a range after the name or not, or

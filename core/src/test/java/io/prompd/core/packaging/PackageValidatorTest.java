@@ -7,6 +7,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
+import io.prompd.core.problem.Severity;
 import io.prompd.core.source.MemorySource;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -481,6 +482,30 @@ class PackageValidatorTest {
         assertEquals("the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not allow there",
                 latin1.message(), "text in another encoding is not called binary");
         assertEquals(1, latin1.line());
+    }
+
+    /**
+     * A prompt's path is read as a path whatever script its letters are of: one missing is reported, and a binary file
+     * it names in its context is allowed, as for a path in ASCII, where such a path went to the model as text.
+     */
+    @Test
+    void aPathInLettersOfAnyScriptIsCheckedAndAllowsItsBinaryContextAsAnAsciiPathDoes() throws IOException {
+        byte[] binary = {'x', 0, 'y'};
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
+                "hello.prmd", ("---\ncontext:\n  - data/ölçüm.bin\n  - nötes.md\n  - contexts/日本.md\n"
+                        + "system: sÿstem.md\nuser: usér.md\n---\nHi\n").getBytes(StandardCharsets.UTF_8),
+                "data/ölçüm.bin", binary));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of("hello.prmd /context/1 'nötes.md' resolves to 'nötes.md', which is not in the package",
+                "hello.prmd /context/2 'contexts/日本.md' resolves to 'contexts/日本.md', which is not in the package",
+                "hello.prmd /system 'sÿstem.md' resolves to 'sÿstem.md', which is not in the package",
+                "hello.prmd /user 'usér.md' resolves to 'usér.md', which is not in the package"),
+                problems.stream().filter(problem -> problem.severity() == Severity.ERROR)
+                        .map(problem -> problem.file() + " " + problem.pointer() + " " + problem.message()).toList(),
+                ProblemReport.text(problems));
     }
 
     /** An included text file is read as the template it is rendered as; a binary one is no template, only bytes. */

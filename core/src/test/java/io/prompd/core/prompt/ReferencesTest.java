@@ -103,6 +103,25 @@ class ReferencesTest {
         assertEquals(file, part instanceof PromptPart.FilePart, part.toString());
     }
 
+    /**
+     * A path is told from text by the same rule whatever script its letters and digits are of, decomposed ones (as
+     * macOS writes names) and a Persian name's zero-width non-joiner included: each entry reads as its ASCII twin does.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "data/olcum.bin | data/ölçüm.bin | true", "notes.md | nötes.md | true", "contexts/ja.md | contexts/日本.md | true",
+        "contexts/o.md | contexts/ö.md | true", "system.md | sÿstem.md | true", "user.md | usér.md | true",
+        "data/olcum.bin | data/o\u0308lc\u0327u\u0308m.bin | true", "contexts/3.md | contexts/٣.md | true",
+        "contexts/mikhaham.md | contexts/می\u200cخواهم.md | true", "notes.txt | notes.тхт | true",
+        "notes/a1.md | заметки/а١.md | true", "Be concise. | Sé conciso. | false",
+        "Answer in Japanese | 日本語で答えてください。 | false", "@a/b@^1.0.0/x.md | @a/b@^1.0.0/日本.md | true"})
+    void anEntryReadsAsItsAsciiTwinDoesWhateverScriptItsLettersAre(String ascii, String other, boolean file) {
+        for (String text : List.of(ascii, other)) {
+            PromptPart part = References.part(text, "/context", List.of());
+            assertEquals(file, part instanceof PromptPart.FilePart, part.toString());
+        }
+    }
+
     @Test
     void aMessageEntryThroughAnAliasIsAFileWithOrWithoutAnExtension() {
         Alias util = new Alias("@common/util@^1.0.0", References.parsePackage("@common/util@^1.0.0"), "@util");
