@@ -31,17 +31,23 @@ final class References {
      * {@code name@range/path}.
      */
     private static final Pattern PACKAGE_FILE =
-            Pattern.compile("^(@[^/\\s]+/[^/@\\s]+(@[^/\\s]*)?|[a-z0-9][a-z0-9._-]*@[^/\\s]*)/\\S+$");
+            Pattern.compile("^(@[^/\\s]+/[^/@\\s]+(@[^/\\s]*)?|[a-z0-9][a-z0-9._-]*@[^/\\s]*)/\\S+$",
+                    Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
      * A file of another package named with a range that holds spaces, {@code @scope/name@>=2.0.0 <3.0.0/path}, as
      * {@code inherits} takes one: a package name, '@', the range up to the next '/', and a path of one word.
      */
     private static final Pattern SPACED_RANGE_FILE =
-            Pattern.compile("^(@[^/\\s]+/[^/@\\s]+|[a-z0-9][a-z0-9._-]*)@([^/]*\\s[^/]*)/\\S+$");
+            Pattern.compile("^(@[^/\\s]+/[^/@\\s]+|[a-z0-9][a-z0-9._-]*)@([^/]*\\s[^/]*)/\\S+$",
+                    Pattern.UNICODE_CHARACTER_CLASS);
 
-    /** Text without whitespace. */
-    private static final Pattern WORD = Pattern.compile("\\S+");
+    /**
+     * Text without whitespace, spaces of any script counting as the ASCII one does (the ideographic space U+3000 of
+     * Chinese and Japanese, a no-break space), as in the patterns above: {@code ~/x　を読む} is text to send as
+     * {@code ~/x read it} is, not a path outside the package.
+     */
+    private static final Pattern WORD = Pattern.compile("\\S+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private References() {
     }

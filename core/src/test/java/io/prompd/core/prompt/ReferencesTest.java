@@ -122,6 +122,18 @@ class ReferencesTest {
         }
     }
 
+    /** Words are parted by spaces of any script, the ideographic and the no-break ones too, as by the ASCII one. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "~/x read it | ~/x\u3000を読む", "/imagine a cat | /imagine\u00a0a\u00a0cat",
+        "@alice/bob please review/this | @alice/bob\u00a0please\u00a0review/this",
+        "@alice/bob@1 - 2/3 of the plan | @alice/bob@1\u3000-\u30002/3\u3000of\u3000the\u3000plan"})
+    void anEntryWhoseWordsArePartedBySpacesOfAnyScriptIsTextAsWithAsciiSpaces(String ascii, String other) {
+        for (String text : List.of(ascii, other)) {
+            assertInstanceOf(PromptPart.TextPart.class, References.part(text, "/system", List.of()), text);
+        }
+    }
+
     @Test
     void aMessageEntryThroughAnAliasIsAFileWithOrWithoutAnExtension() {
         Alias util = new Alias("@common/util@^1.0.0", References.parsePackage("@common/util@^1.0.0"), "@util");
