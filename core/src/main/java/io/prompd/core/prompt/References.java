@@ -18,13 +18,15 @@ final class References {
      */
     private static final Pattern UNSCOPED = Pattern.compile("^[a-z0-9][a-z0-9._-]*@[^/]*(/.*)?$");
     /**
-     * A relative path without spaces ending in an extension, such as {@code contexts/a.xlsx}. Its letters and digits are
-     * those of any script, with the combining marks of a name written decomposed (NFD, as one copied from older macOS may be), so that
-     * {@code data/ölçüm.bin} and {@code contexts/日本.md} are files as {@code data/olcum.bin} is, where ASCII classes took
-     * them for text to send and left them unchecked.
+     * A relative path without spaces ending in an extension, such as {@code contexts/a.xlsx}. The letters and digits
+     * of its names are those of any script, with the combining marks of a name written decomposed (NFD, as one copied
+     * from older macOS may be), so that {@code data/ölçüm.bin} and {@code contexts/日本.md} are files as
+     * {@code data/olcum.bin} is, where ASCII classes took them for text to send and left them unchecked. Extensions
+     * stay ASCII, as file types' are: Chinese and Japanese put no space between words, and their text with a full
+     * stop or an ellipsis inside ({@code 数据以...编码存储}) is text, not a file of extension {@code 编码存储}.
      */
     private static final Pattern FILE_PATH = Pattern.compile(
-            "^[\\w@.-]+(/[\\w@.-]+)*\\.\\p{Alpha}[\\p{Alpha}\\p{M}\\d]{0,9}$", Pattern.UNICODE_CHARACTER_CLASS);
+            "^[\\w@.-]+(/[\\w@.-]+)*\\.[A-Za-z][A-Za-z0-9]{0,9}$", Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
      * One word written as a file of another package: {@code @scope/name/path}, with a range after the name or not, or

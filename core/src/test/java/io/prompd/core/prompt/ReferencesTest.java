@@ -112,7 +112,7 @@ class ReferencesTest {
         "data/olcum.bin | data/ölçüm.bin | true", "notes.md | nötes.md | true", "contexts/ja.md | contexts/日本.md | true",
         "contexts/o.md | contexts/ö.md | true", "system.md | sÿstem.md | true", "user.md | usér.md | true",
         "data/olcum.bin | data/o\u0308lc\u0327u\u0308m.bin | true", "contexts/3.md | contexts/٣.md | true",
-        "contexts/mikhaham.md | contexts/می\u200cخواهم.md | true", "notes.txt | notes.тхт | true",
+        "contexts/mikhaham.md | contexts/می\u200cخواهم.md | true", "notes.txt | заметки.txt | true",
         "notes/a1.md | заметки/а١.md | true", "Be concise. | Sé conciso. | false",
         "Answer in Japanese | 日本語で答えてください。 | false", "@a/b@^1.0.0/x.md | @a/b@^1.0.0/日本.md | true"})
     void anEntryReadsAsItsAsciiTwinDoesWhateverScriptItsLettersAre(String ascii, String other, boolean file) {
@@ -120,6 +120,13 @@ class ReferencesTest {
             PromptPart part = References.part(text, "/context", List.of());
             assertEquals(file, part instanceof PromptPart.FilePart, part.toString());
         }
+    }
+
+    /** Text without spaces in a script that writes none between words, with a full stop inside, is text. */
+    @ParameterizedTest
+    @ValueSource(strings = {"数据以...编码存储", "请阅读.然后回答", "notes.тхт"})
+    void anEntryWhoseExtensionIsNotAsciiIsText(String text) {
+        assertInstanceOf(PromptPart.TextPart.class, References.part(text, "/context", List.of()), text);
     }
 
     /** Words are parted by spaces of any script, the ideographic and the no-break ones too, as by the ASCII one. */
