@@ -34,13 +34,19 @@ public final class CommandLines {
      * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
      * standard output when the arguments hold {@value JsonOption#NAME}. Call it once every
      * subcommand is added.
+     *
+     * @param environment the process's, where {@code TERM} may say the terminal is a dumb one
      */
     public static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err, BooleanSupplier verbose,
-                                        Set<ExitCode> exitCodes) {
+                                        Set<ExitCode> exitCodes, Map<String, String> environment) {
         // Picocli would read '@acme' as a file of arguments when one is named so; here it is a scope.
         cli.setExpandAtFiles(false);
         cli.setOut(out);
         cli.setErr(err);
+        if (Terminal.isDumb(environment)) {
+            // picocli colours the help on any terminal, and a dumb one prints the escapes as text
+            cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         listExitCodes(cli, ExitCode.helpList(exitCodes));
         shareVersion(cli, cli.getCommandSpec());
         // Picocli asks this mapper for the exit code of a command line it could not parse.

@@ -75,7 +75,12 @@ public final class Terminal {
      * going back to the start of the line, as cargo leaves its progress out there.
      */
     public static boolean drawsProgress(Map<String, String> environment, boolean stderrIsTerminal) {
-        return stderrIsTerminal && !"dumb".equals(environment.get("TERM"));
+        return stderrIsTerminal && !isDumb(environment);
+    }
+
+    /** Whether the terminal says it moves nothing and colours nothing, showing escapes as text ({@code TERM=dumb}). */
+    static boolean isDumb(Map<String, String> environment) {
+        return "dumb".equals(environment.get("TERM"));
     }
 
     /**

@@ -11,10 +11,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -82,15 +84,29 @@ class CommandLinesTest {
 
     private static int runWriting(PrintWriter output, StringWriter errors, String... args) {
         CommandLine cli = CommandLines.configure(new CommandLine(new Tool()), output, new PrintWriter(errors, true),
-                () -> false, Set.of(ExitCode.OK));
+                () -> false, Set.of(ExitCode.OK), Map.of());
         return cli.execute(args);
     }
 
     private final StringWriter out = new StringWriter();
 
+    private static CommandLine configuredIn(Map<String, String> environment) {
+        return CommandLines.configure(new CommandLine(new Tool()), new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true), () -> false, Set.of(ExitCode.OK), environment);
+    }
+
+    @Test
+    void aDumbTerminalGetsHelpWithoutColoursInEveryCommand() {
+        CommandLine dumb = configuredIn(Map.of("TERM", "dumb"));
+        assertEquals(Ansi.OFF, dumb.getColorScheme().ansi());
+        assertEquals(Ansi.OFF, dumb.getSubcommands().get("show").getColorScheme().ansi());
+        assertEquals(Ansi.AUTO, configuredIn(Map.of("TERM", "xterm-256color")).getColorScheme().ansi());
+        assertEquals(Ansi.AUTO, configuredIn(Map.of()).getColorScheme().ansi());
+    }
+
     private int run(String... args) {
         CommandLine cli = CommandLines.configure(new CommandLine(new Tool()), new PrintWriter(out, true),
-                new PrintWriter(new StringWriter(), true), () -> false, Set.of(ExitCode.OK));
+                new PrintWriter(new StringWriter(), true), () -> false, Set.of(ExitCode.OK), Map.of());
         return cli.execute(args);
     }
 

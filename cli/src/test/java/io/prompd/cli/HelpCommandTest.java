@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -39,7 +40,7 @@ class HelpCommandTest {
 
     private int run(String... args) {
         CommandLine cli = CommandLines.configure(new CommandLine(new Tool()), new PrintWriter(out, true),
-                new PrintWriter(err, true), () -> false, Set.of(ExitCode.OK, ExitCode.USAGE));
+                new PrintWriter(err, true), () -> false, Set.of(ExitCode.OK, ExitCode.USAGE), Map.of());
         return cli.execute(args);
     }
 

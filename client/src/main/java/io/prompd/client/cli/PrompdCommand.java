@@ -259,7 +259,8 @@ public final class PrompdCommand implements Runnable {
                 throw root.retold(failed);
             }
         });
-        return CommandLines.configure(cli, out, err, root.verbose::isOn, EnumSet.allOf(ExitCode.class));
+        return CommandLines.configure(cli, out, err, root.verbose::isOn, EnumSet.allOf(ExitCode.class),
+                context.environment());
     }
 
     /**

@@ -65,6 +65,7 @@ public final class PrompdRegistryCommand implements Runnable {
     /** The command line with its output streams, exit codes and error handling set up; tests call this too. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         PrompdRegistryCommand root = new PrompdRegistryCommand();
-        return CommandLines.configure(new CommandLine(root), out, err, root.verbose::isOn, EXIT_CODES);
+        return CommandLines.configure(new CommandLine(root), out, err, root.verbose::isOn, EXIT_CODES,
+                System.getenv());
     }
 }
