@@ -14,6 +14,7 @@ import io.prompd.core.protocol.PromptSummary;
 import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.source.Utf8;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -129,7 +130,8 @@ final class InfoCommand implements Callable<Integer> {
                 .append(" bytes, ").append(Plural.count(shown.dist().fileCount(), "file")).append(")\n");
         text.append("integrity: ").append(shown.dist().integrity()).append('\n');
         if (shown.readme() != null) {
-            List<String> lines = shown.readme().lines().toList();
+            // the mark some Windows editors start a file with would reach the terminal as a character
+            List<String> lines = Utf8.withoutByteOrderMark(shown.readme()).lines().toList();
             section(text, "README", lines.subList(0, Math.min(README_LINES, lines.size())));
             if (lines.size() > README_LINES) {
                 text.append("  … (").append(lines.size() - README_LINES).append(" more lines)\n");

@@ -50,6 +50,21 @@ class InfoCommandTest extends InstallCommandsFixture {
     }
 
     @Test
+    void infoShowsAReadmeSavedWithAByteOrderMarkWithoutTheMark() throws IOException {
+        Path folder = Files.createDirectories(work.resolve("marked"));
+        Files.writeString(folder.resolve("prompd.json"), "{\"name\": \"@acme/marked\", \"version\": \"1.0.0\","
+                + " \"description\": \"Marked\", \"license\": \"MIT\"}\n");
+        Files.writeString(folder.resolve("README.md"), "\uFEFF# Marked\r\n\r\nSaved by Notepad.\r\n");
+        Files.writeString(folder.resolve("ask.prmd"), "---\nid: ask\n---\nAsk.\n");
+        registry.publish(folder);
+
+        CliRun run = prompd("info", "@acme/marked");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("README:\n  # Marked\n\n  Saved by Notepad.\n"), run.out());
+    }
+
+    @Test
     void infoShowsMainAndEveryPromptFileWithItsParametersOfAPackageWithNoPromptsMap() throws IOException {
         Path folder = Files.createDirectories(work.resolve("writer").resolve("prompts"));
         Files.writeString(folder.resolveSibling("prompd.json"), "{\"name\": \"@acme/writer\", \"version\": \"1.0.0\","

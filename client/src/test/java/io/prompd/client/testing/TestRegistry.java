@@ -55,6 +55,8 @@ public final class TestRegistry {
 
     private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
     private static final Instant FIRST_PUBLICATION = Instant.parse("2026-01-01T00:00:00Z");
+    /** The README a version's document quotes, as the generator's build finds it in a folder it publishes. */
+    private static final String README = "README.md";
 
     private final Path root;
     private final SortedMap<PackageName, SortedMap<Version, VersionDocument>> versions = new TreeMap<>();
@@ -101,7 +103,7 @@ public final class TestRegistry {
         String version = manifest.version().toString();
         return publish(new MemorySource(name, Map.of(
                 "prompd.json", ManifestWriter.write(manifest),
-                "README.md", ("# " + name + "\n\nVersion " + version + ".\n").getBytes(StandardCharsets.UTF_8),
+                README, ("# " + name + "\n\nVersion " + version + ".\n").getBytes(StandardCharsets.UTF_8),
                 "prompts/greet.prmd",
                 "---\nid: greet\ndescription: Says hello\n---\nHello.\n".getBytes(StandardCharsets.UTF_8))));
     }
@@ -136,8 +138,8 @@ public final class TestRegistry {
                     manifest.description().orElse(null), manifest.keywords(), null, null,
                     manifest.license().orElse(null), null,
                     manifest.dependencies(), manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist,
-                    publishedAt, COMMIT, promptFiles,
-                    "# " + manifest.name() + "\n");
+                    publishedAt, COMMIT, promptFiles, source.entry(README).isPresent()
+                            ? new String(source.read(README), StandardCharsets.UTF_8) : "# " + manifest.name() + "\n");
             versions.computeIfAbsent(manifest.name(), key -> new TreeMap<>()).put(manifest.version(), document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.LineEndings;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.source.Utf8;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,6 @@ import java.util.SortedMap;
  */
 public final class ManifestEditor {
 
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
-
     private ManifestEditor() {
     }
 
@@ -40,7 +39,7 @@ public final class ManifestEditor {
     public static byte[] withDependencies(byte[] original, SortedMap<PackageName, VersionRange> dependencies)
             throws IOException {
         String text = new String(original, StandardCharsets.UTF_8);
-        String mark = text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : "";
+        String mark = text.startsWith(Utf8.BYTE_ORDER_MARK) ? Utf8.BYTE_ORDER_MARK : "";
         String json = text.substring(mark.length());
         Layout layout = Layout.of(json);
         Members members = Members.of(json);

@@ -2,6 +2,7 @@ package io.prompd.core.prompt;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.source.Utf8;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 
@@ -59,7 +60,7 @@ public record FrontMatter(String yaml, int firstYamlLine, String body, int bodyL
     }
 
     private static String normalise(String text) {
-        String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String withoutBom = Utf8.withoutByteOrderMark(text);
         return withoutBom.indexOf('\r') < 0 ? withoutBom : withoutBom.replace("\r\n", "\n").replace('\r', '\n');
     }
 

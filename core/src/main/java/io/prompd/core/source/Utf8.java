@@ -25,6 +25,12 @@ public final class Utf8 {
     /** UTF-32's marks first: UTF-32LE's begins with UTF-16LE's. */
     private static final Map<String, byte[]> BYTE_ORDER_MARKS = orderedMarks();
 
+    /**
+     * U+FEFF at the start of a text, which some Windows editors write to mark UTF-8: a mark of the encoding, no
+     * character of the text.
+     */
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
+
     /** How to fix text that is not UTF-8. */
     public static final String HINT = "save it as UTF-8 (most editors offer an encoding when saving)";
 
@@ -62,6 +68,11 @@ public final class Utf8 {
         public Problem problem(String file) {
             return Problem.error(file, "", message(), HINT).atLine(line);
         }
+    }
+
+    /** The text without the {@link #BYTE_ORDER_MARK} it may start with. */
+    public static String withoutByteOrderMark(String text) {
+        return text.startsWith(BYTE_ORDER_MARK) ? text.substring(BYTE_ORDER_MARK.length()) : text;
     }
 
     /** The text, when the bytes are UTF-8. */
