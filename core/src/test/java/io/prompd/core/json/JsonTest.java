@@ -29,6 +29,16 @@ class JsonTest {
     }
 
     @Test
+    void documentsHoldACharacterBeyondUtf16sFirstPlaneAsItsUtf8BytesAsTyped() throws IOException {
+        Map<String, String> festive = Map.of("text", "Çay 日本 \uD83C\uDF89");
+
+        byte[] json = Json.write(festive);
+
+        assertEquals("{\n  \"text\": \"Çay 日本 \uD83C\uDF89\"\n}\n", new String(json, UTF_8));
+        assertEquals(festive.get("text"), Json.reader().readTree(json).get("text").asText());
+    }
+
+    @Test
     void documentsKeepWhatOnlyATerminalWouldActOnAsItIs() {
         assertEquals("{\n  \"text\": \"a\\u001B[2Jb\u007fc\u009bd\u202ee é\u200D\"\n}\n",
                 new String(Json.write(TEXT), UTF_8));
