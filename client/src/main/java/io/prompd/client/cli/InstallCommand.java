@@ -48,8 +48,9 @@ final class InstallCommand implements Callable<Integer> {
             + " prompd.json, nor --global.")
     boolean frozen;
 
-    @Option(names = {"-E", "--save-exact"}, description = "Save the version chosen as it is (1.2.3), not as ^1.2.3, for"
-            + " a package given without a range, with a dist-tag or with a bare version; a range is saved as written.")
+    @Option(names = {"-E", "--save-exact"}, description = "Save the exact version chosen (1.2.3), not a caret range"
+            + " (^1.2.3), for a package given without a range, with a dist-tag or with a bare version; a range is saved"
+            + " as written.")
     boolean saveExact;
 
     @Mixin
