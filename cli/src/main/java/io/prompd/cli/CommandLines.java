@@ -1,6 +1,7 @@
 package io.prompd.cli;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.Spelling;
 import java.io.IOException;
@@ -53,8 +54,24 @@ public final class CommandLines {
         cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
                 ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         CommandLine.IExecutionStrategy execution = cli.getExecutionStrategy();
-        cli.setExecutionStrategy(parsed -> failWhenOutputLost(execution.execute(parsed), out, err));
+        cli.setExecutionStrategy(parsed -> {
+            Optional<PrompdException> lost = helpAsked(parsed) ? Optional.empty()
+                    : FileNameCharset.ofThisJvm().unreadableCurrentFolder(System.getProperty("user.dir"));
+            if (lost.isPresent()) {
+                throw new CommandLine.ExecutionException(cli, lost.get().getMessage(), lost.get());
+            }
+            return failWhenOutputLost(execution.execute(parsed), out, err);
+        });
         cli.setParameterExceptionHandler((parserFailure, args) -> {
+            // picocli keeps no cause of a failed conversion, such as a path of letters lost in decoding
+            Optional<Failures.Explanation> misread = FileNameCharset.ofThisJvm().misreadArgument(List.of(args));
+            if (misread.isPresent()) {
+                if (asksForJson(List.of(args))) {
+                    printJson(parserFailure.getCommandLine(), misread.get());
+                }
+                parserFailure.getCommandLine().getErr().println(misread.get().text());
+                return ExitCode.USAGE.code();
+            }
             CommandLine.ParameterException failure = unmatchedBeforeMissing(parserFailure);
             CommandLine command = failure.getCommandLine();
             Optional<String> refusedOption = optionRefusedAsPositional(failure, command, List.of(args));
@@ -80,6 +97,12 @@ public final class CommandLines {
             return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
         });
         return cli;
+    }
+
+    /** Whether the command line asks for a help or version text, which needs no current folder. */
+    private static boolean helpAsked(CommandLine.ParseResult parsed) {
+        return parsed.asCommandLineList().stream()
+                .anyMatch(command -> command.isUsageHelpRequested() || command.isVersionHelpRequested());
     }
 
     /**

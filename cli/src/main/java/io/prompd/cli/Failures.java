@@ -166,9 +166,7 @@ public final class Failures {
             message = other.getMessage();
             hint = systemHint(other);
         } else if (cause instanceof InvalidPathException unmappable && unmappable.getReason().contains("unmappable")) {
-            message = "a file name does not fit this locale's character set ("
-                    + System.getProperty("sun.jnu.encoding", "unknown") + "): " + unmappable.getInput();
-            hint = "run with a UTF-8 locale, as in LC_ALL=C.UTF-8 (the prompd launcher sets one)";
+            return FileNameCharset.ofThisJvm().unfitting(exitCode(failure), unmappable);
         } else if (cause instanceof IOException io) {
             message = "input/output error: " + unforeseen(io);
         } else {

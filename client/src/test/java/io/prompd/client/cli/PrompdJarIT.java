@@ -213,6 +213,28 @@ class PrompdJarIT {
     }
 
     @Test
+    void theJarWithoutAUtf8LocaleSaysToRunInOneForANonAsciiArgumentOrCurrentFolder() throws Exception {
+        // named by the shell: the JVM running the tests may have no UTF-8 locale to name the folder with
+        String cafe = "\"$(printf 'caf\\303\\251')\"";
+        Processes.run(List.of("sh", "-c", "mkdir " + cafe), work, Map.of(), "", TIMEOUT).ok();
+        Map<String, String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C", "LC_ALL", "C");
+        List<String> validate = Processes.java(List.of(), JAR, "validate");
+
+        Run argument = Processes.run(Stream.concat(Stream.of("sh", "-c", "exec \"$@\" " + cafe, "sh"),
+                validate.stream()).toList(), work, cLocale, "", TIMEOUT);
+        Run inFolder = Processes.run(Stream.concat(Stream.of("sh", "-c", "cd " + cafe + " && exec \"$@\"", "sh"),
+                validate.stream()).toList(), work, cLocale, "", TIMEOUT);
+
+        assertEquals(2, argument.exitCode(), argument.err());
+        assertTrue(argument.err().startsWith("error: the argument 'caf"), argument.err());
+        assertTrue(argument.err().contains("\nhint: run with a UTF-8 locale, as in LC_ALL=C.UTF-8"), argument.err());
+        assertEquals(3, inFolder.exitCode(), inFolder.err());
+        assertTrue(inFolder.err().startsWith("error: the name of the current folder does not fit this locale's"
+                + " character set"), inFolder.err());
+        assertTrue(inFolder.err().contains("\nhint: run with a UTF-8 locale, as in LC_ALL=C.UTF-8"), inFolder.err());
+    }
+
+    @Test
     void theLauncherInAFolderDeletedSaysSoWithoutStartingJava() throws Exception {
         Run gone = Processes.run(List.of("sh", "-c", "mkdir gone && cd gone && rmdir ../gone && exec \"$0\" --version",
                 LAUNCHER.toString()), work, Map.of(), "", TIMEOUT);
