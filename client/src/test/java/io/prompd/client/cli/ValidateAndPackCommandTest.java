@@ -248,6 +248,33 @@ class ValidateAndPackCommandTest {
         assertTrue(tarEntries(pkg.resolve("acme-greeter-1.0.0.tgz")).contains("prompts/data/ölçüm.bin"), pack.out());
     }
 
+    /**
+     * A version making names too long for a client's store, which the registry's check refuses whatever its policy, is
+     * refused by validate and pack alike; pack says so before it tries to write a tarball whose own name, here 263
+     * bytes, the system would refuse with no more than "File name too long".
+     */
+    @Test
+    void aVersionMakingFileNamesTooLongIsRefusedByValidateAndByPackBeforeItWritesATarball() throws IOException {
+        String version = "1.0.0-" + "r".repeat(239);
+        Path manifest = pkg.resolve("prompd.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"1.0.0\"", "\"" + version + "\""));
+        String refused = "prompd.json\n  error   /version, line 3: version " + version + " of @acme/greeter makes names"
+                + " longer than the 255 bytes Linux and macOS allow a file name: its integrity record in a client's"
+                + " store '.greeter@" + version + ".integrity' has 264 bytes in UTF-8, and the temporary it is written"
+                + " as up to 329, so no client can install the version; publish a version of at most 171 bytes (this"
+                + " one has 245), or the package under a shorter name\n          hint: shorten \"version\" in"
+                + " prompd.json\n";
+
+        CliRun validate = CliRun.in(work, home, "validate", "greeter");
+        CliRun pack = CliRun.in(work, home, "pack", "greeter", "--out", "out/");
+
+        assertEquals(1, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains(refused), validate.out());
+        assertEquals(1, pack.exitCode(), pack.err());
+        assertTrue((pack.out() + pack.err()).contains(refused), pack.out() + pack.err());
+        assertFalse(Files.exists(work.resolve("out")), "nothing is written");
+    }
+
     @Test
     void packingTwiceInThePackageFolderLeavesTheFirstTarballOut() throws IOException {
         CliRun first = CliRun.in(pkg, home, "pack");

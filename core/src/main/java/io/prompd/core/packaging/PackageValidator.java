@@ -7,9 +7,12 @@ import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestDraft;
+import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestPaths;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
+import io.prompd.core.problem.Pointer;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.prompt.DependencyMismatch;
 import io.prompd.core.prompt.LoadedTemplates;
@@ -18,6 +21,7 @@ import io.prompd.core.prompt.PromptPackage;
 import io.prompd.core.prompt.PromptParseResult;
 import io.prompd.core.prompt.PromptParser;
 import io.prompd.core.prompt.PromptValidator;
+import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import java.io.IOException;
@@ -70,6 +74,7 @@ public final class PackageValidator {
         Contents contents = read(source, problems, home);
         ManifestDraft draft = contents.manifest().draft();
         warnAboutSecrets(contents.selection(), problems);
+        problems.addAll(contents.manifest().locate(tooLongFileNames(draft)));
         if (location == PackageLocation.WORKING_FOLDER) {
             warnAboutRepositoryPaths(draft, contents.selection(), problems);
         }
@@ -83,6 +88,19 @@ public final class PackageValidator {
         problems.addAll(PromptValidator.validate(prompts));
         restateNeededOverLimit(contents, prompts.templates(), problems);
         return contents.report(problems);
+    }
+
+    /**
+     * The error of a name and version that make a file name longer than any system takes, with the message the check
+     * gives the version's folder ({@link VersionFileNames#tooLong}): unlike a registry's policy, this holds everywhere,
+     * so the author hears it from validate, and pack refuses it before writing a tarball that no registry's build
+     * could write, and no client install, and whose own name may be too long to write.
+     */
+    private static List<Problem> tooLongFileNames(ManifestDraft draft) {
+        return draft.name().flatMap(name -> draft.version().flatMap(version -> VersionFileNames.tooLong(name, version)))
+                .map(tooLong -> Problem.error(MANIFEST, Pointer.of(ManifestFields.VERSION), tooLong, "shorten \""
+                        + ManifestFields.VERSION + "\" in " + MANIFEST))
+                .stream().toList();
     }
 
     /**

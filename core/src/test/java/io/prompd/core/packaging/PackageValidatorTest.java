@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackageLocation;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.Severity;
+import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.source.MemorySource;
+import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +66,27 @@ class PackageValidatorTest {
         assertEquals(List.of(), new PackageValidator(ArchiveLimits.DEFAULT, PackageLocation.VERSION_FOLDER)
                 .validate(source).problems().stream()
                 .filter(problem -> problem.message().startsWith("in a registry's repository")).toList());
+    }
+
+    /**
+     * A name and version making a file name longer than Linux and macOS take cannot be built or installed whatever the
+     * registry's policy: validate, and so pack, refuse them with the error the check gives the version's folder.
+     */
+    @Test
+    void aVersionMakingNamesTooLongForAClientsStoreIsAnErrorAtItsFieldWithTheChecksMessage() throws IOException {
+        // .b@<version>.integrity, written through a temporary, fits a version of 177 bytes
+        String fitting = "1.0.0-" + "r".repeat(171);
+        String tooLong = fitting + "r";
+
+        List<Problem> refused = validator.validate(MemorySource.ofText("p", Map.of("prompd.json",
+                "{\"name\": \"@a/b\",\n \"version\": \"" + tooLong + "\"}", "README.md", "Hi\n"))).problems()
+                .stream().filter(Problem::isError).toList();
+
+        assertEquals(List.of(Problem.error("prompd.json", "/version", VersionFileNames.tooLong(PackageName.parse("@a/b"),
+                Version.parse(tooLong)).orElseThrow(), "shorten \"version\" in prompd.json").atLine(2)), refused);
+        assertEquals(List.of(), validator.validate(MemorySource.ofText("p", Map.of("prompd.json",
+                "{\"name\": \"@a/b\", \"version\": \"" + fitting + "\"}", "README.md", "Hi\n"))).problems()
+                .stream().filter(Problem::isError).toList());
     }
 
     @Test
