@@ -1,11 +1,15 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.pack.PackService;
 import io.prompd.client.scaffold.PackageScaffolder;
 import io.prompd.client.scaffold.Scaffold;
 import io.prompd.client.scaffold.ScaffoldOptions;
 import io.prompd.client.scaffold.ScaffoldWriter;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.problem.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +27,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Create a package: prompd.json, README.md, LICENSE and prompts/example.prompd, ready to validate and pack.",
             "With --from, turn prompt files you already have into a package: they are copied under prompts/ with"
-                    + " the files they reference, and the packages they reference become dependencies.",
+                    + " the files they reference, and the packages they reference become dependencies. A package"
+                    + " over the limits validate applies (more files, a larger file or more bytes in all than a"
+                    + " package may hold) is created all the same, with a warning naming what is over.",
             "Never overwrites a file."})
 final class InitCommand implements Callable<Integer> {
 
@@ -74,14 +80,42 @@ final class InitCommand implements Callable<Integer> {
                 ? scaffolder.plan(target, options)
                 : scaffolder.planFrom(target, options, sources);
         List<Path> written = ScaffoldWriter.write(target, scaffold);
+        // a registry's policy only lowers the default limits, and clients unpack nothing beyond them; a folder given as
+        // a link is measured as validate takes it, as the folder it leads to
+        List<Problem> overLimits = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut())
+                .overLimits(context.resolveFolder(folder));
 
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         out.println("created " + scaffold.name() + " in " + target);
         written.forEach(file -> out.println("  " + target.relativize(file).toString().replace('\\', '/')));
-        scaffold.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
+        scaffold.notes().forEach(note -> err.println("note: " + note));
+        warnOverLimits(overLimits, err);
         String folderWord = ShellWords.path(folder.toString());
-        out.println("next: prompd validate " + folderWord + " && prompd pack " + folderWord);
+        out.println("next: " + (overLimits.isEmpty() ? "" : "bring the package within the limits, then ")
+                + "prompd validate " + folderWord + " && prompd pack " + folderWord);
         return ExitCode.OK.code();
+    }
+
+    /**
+     * Warns of a package over the limits, as --from makes of more or larger prompt files than a package may hold:
+     * validate and pack will refuse it, and would otherwise be advised as the next step. The package is written all
+     * the same, as npm init writes what it is given: its prompts work where they are, and leaving files out with
+     * "ignore" or moving some into another package is done best in the package itself.
+     */
+    private static void warnOverLimits(List<Problem> overLimits, PrintWriter err) {
+        if (overLimits.isEmpty()) {
+            return;
+        }
+        err.println("warning: the package is over the limits every registry holds packages to, so 'prompd validate'"
+                + " and 'prompd pack' will refuse it:");
+        for (Problem problem : overLimits) {
+            err.println("  " + (problem.file().isEmpty() ? "" : TerminalText.path(problem.file()) + ": ")
+                    + TerminalText.message(problem.message()));
+            if (!problem.hint().isEmpty()) {
+                err.println("    hint: " + TerminalText.message(problem.hint()));
+            }
+        }
     }
 
     /**

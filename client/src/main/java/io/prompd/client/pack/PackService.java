@@ -14,6 +14,7 @@ import io.prompd.core.manifest.Manifest;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.DependencyFiles;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.source.SourceEntry;
@@ -103,16 +104,29 @@ public final class PackService {
      *                         the package's
      */
     private Optional<String> homeIn(Path folder) throws IOException {
-        if (home.isEmpty() || !Files.isDirectory(home.get())) {
-            return Optional.empty();
-        }
-        if (Folders.real(home.get()).equals(Folders.real(folder))) {
+        if (home.isPresent() && Files.isDirectory(home.get())
+                && Folders.real(home.get()).equals(Folders.real(folder))) {
             throw new PrompdException(ExitCode.CONFLICT, "the package folder " + folder + " is the prompd home in use:"
                     + " its config.json holds the credentials 'prompd login' stores, and its packages/ folder the"
                     + " installed packages, which pack would take for the package's", "keep the prompd home outside"
                     + " package folders: point $PROMPD_HOME or --home at another folder");
         }
-        return Folders.pathWithin(folder, home.get());
+        return homeWithin(folder);
+    }
+
+    /** The path in the package of the prompd home in use, when it lies below the package's folder. */
+    private Optional<String> homeWithin(Path folder) throws IOException {
+        return home.isPresent() && Files.isDirectory(home.get()) ? Folders.pathWithin(folder, home.get())
+                : Optional.empty();
+    }
+
+    /**
+     * The errors of the package's files over the limits, each file's size, their count and their total, as
+     * {@link #validate} finds them, without reading the files: for init to tell that validate and pack will refuse
+     * the package it wrote. A package folder that is the home in use, which they refuse whole, is measured as it is.
+     */
+    public List<Problem> overLimits(Path folder) throws IOException {
+        return validator.overLimits(new DirectorySource(folder), homeWithin(folder));
     }
 
     /**

@@ -28,7 +28,8 @@ import java.util.TreeMap;
 
 /**
  * Plans the files of a new package: a manifest, a README, a LICENSE and prompts, either an example
- * prompt or prompt files the user already has. The result validates and packs as it is.
+ * prompt or prompt files the user already has. The result validates and packs as it is, unless the files imported
+ * are more or larger than a package may hold, which {@code prompd init} warns of.
  */
 public final class PackageScaffolder {
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -381,6 +382,60 @@ class InitCommandTest {
 
         CliRun validate = prompd("validate", "imported");
         assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    /**
+     * Init knows what it writes: a package over the limits validate applies, as every registry does, is written with a
+     * warning naming each limit it is over and how to come within it, as validate would, and init does not advise
+     * validate and pack as if they would pass.
+     */
+    @Test
+    void fromMorePromptsThanAPackageMayHoldWarnsOfEachLimitAndDoesNotAdviseValidateAndPackAsIfTheyWouldPass()
+            throws IOException {
+        Path loose = Files.createDirectories(work.resolve("mp"));
+        for (int i = 0; i < 1_000; i++) {
+            Files.writeString(loose.resolve("p%04d.prmd".formatted(i)), "---\nid: p%d\n---\n\n# User\n\nHi.\n"
+                    .formatted(i));
+        }
+        Files.writeString(loose.resolve("big.prmd"), "---\nid: big\ncontext: ./big.md\n---\n\n# User\n\nRead.\n");
+        Files.write(loose.resolve("big.md"), "dat\n".repeat(6 << 18).getBytes(StandardCharsets.UTF_8));
+
+        CliRun init = prompd("init", "initp", "--name", "@s/initp", "--description", "x", "--from", "mp");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals("""
+                warning: the package is over the limits every registry holds packages to, so 'prompd validate' and \
+                'prompd pack' will refuse it:
+                  the package has 1005 files, more than the limit of 1000
+                    hint: add what the package does not need to "ignore" in prompd.json, or split it into several \
+                packages
+                  prompts/big.md: the file has 6.0 MiB, more than the limit of 5.0 MiB per file
+                    hint: prompts/big.prmd refers to it, so leaving it out alone breaks it: make it smaller, or remove \
+                it with the references to it in that prompt and any entry of "files" in prompd.json naming it alone
+                """, init.err());
+        assertTrue(init.out().endsWith("\nnext: bring the package within the limits, then prompd validate initp && prompd"
+                + " pack initp\n"), init.out());
+        assertTrue(Files.isRegularFile(work.resolve("initp/prompts/p0999.prmd")));
+        CliRun validate = prompd("validate", "initp");
+        assertEquals(1, validate.exitCode(), validate.out());
+        assertTrue(validate.out().contains("the package has 1005 files, more than the limit of 1000"), validate.out());
+    }
+
+    /** A package within the limits is not warned of them, and init advises validate and pack as its next step. */
+    @Test
+    void fromAsManyPromptsAsAPackageMayHoldWarnsOfNothing() throws IOException {
+        Path loose = Files.createDirectories(work.resolve("mp"));
+        // with prompd.json, README.md and LICENSE, 1000 files
+        for (int i = 0; i < 997; i++) {
+            Files.writeString(loose.resolve("p%04d.prmd".formatted(i)), "---\nid: p%d\n---\n\n# User\n\nHi.\n"
+                    .formatted(i));
+        }
+
+        CliRun init = prompd("init", "initp", "--name", "@s/initp", "--description", "x", "--from", "mp");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals("", init.err());
+        assertTrue(init.out().endsWith("\nnext: prompd validate initp && prompd pack initp\n"), init.out());
     }
 
     @Test

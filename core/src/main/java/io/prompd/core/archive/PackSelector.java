@@ -375,7 +375,6 @@ public final class PackSelector {
             Problems problems) {
         Map<String, String> byFoldedPrefix = new HashMap<>();
         Set<String> clashing = new HashSet<>();
-        long total = 0;
         for (SourceEntry entry : included) {
             String path = entry.path();
             checkKind(entry, location, problems);
@@ -383,6 +382,19 @@ public final class PackSelector {
                 problems.error(path, "", violation, location.fixOrLeaveOut("rename the file"));
             }
             caseClash(path, byFoldedPrefix, clashing).ifPresent(problems::add);
+        }
+        problems.addAll(overLimits(included, limits, location));
+    }
+
+    /**
+     * The errors of the files selected that are over the per-file limit, and of the package when they are more or
+     * larger in all than the limits allow, as the selection gives them: for a command to tell of the limits alone.
+     */
+    public static List<Problem> overLimits(List<SourceEntry> included, ArchiveLimits limits,
+                                           PackageLocation location) {
+        Problems problems = new Problems();
+        long total = 0;
+        for (SourceEntry entry : included) {
             if (!limits.fitsOneFile(entry.size())) {
                 problems.add(overLimit(entry, limits, location, location.shrinkOrRemove(limits)));
             }
@@ -398,6 +410,7 @@ public final class PackSelector {
                     + location.limitSource(limits, ArchiveLimits.Bound.UNPACKED_BYTES),
                     location.orRaise(location.trimOrSplit(), limits, ArchiveLimits.Bound.UNPACKED_BYTES));
         }
+        return problems.sorted();
     }
 
     /**

@@ -129,6 +129,28 @@ public final class PackageValidator {
     }
 
     /**
+     * The errors of the package's files over the limits (each file's size, their count and their total), as
+     * {@link #validate} gives them: for a command that has just written a package to tell at once that validate and
+     * pack will refuse it. Only the manifest is read, whose {@code "files"} and {@code "ignore"} make the selection,
+     * unless a file is over the per-file limit: then the prompts too, to tell one they need, as validate does, rather
+     * than say to leave it out.
+     *
+     * @param home the path in the package of the prompd home in use, as for {@link #validate(PackageSource, Optional)}
+     */
+    public List<Problem> overLimits(PackageSource source, Optional<String> home) throws IOException {
+        ManifestDraft draft = readManifest(source, new Problems()).draft();
+        PackSelection selection = PackSelector.select(source, draft.files(), draft.ignore(), limits, location, home);
+        List<Problem> overLimits = PackSelector.overLimits(selection.included(), limits, location);
+        if (overLimits.stream().allMatch(problem -> problem.file().isEmpty())) {
+            return overLimits;
+        }
+        Contents contents = read(source, new Problems(), home);
+        Problems problems = new Problems().addAll(overLimits);
+        restateNeededOverLimit(contents, prompts(source, contents).templates(), problems);
+        return problems.sorted();
+    }
+
+    /**
      * The references of the package's prompts to other packages that {@code "dependencies"} do not back as written,
      * as {@link #validate} finds them, without the rest of its checks: for a command that has just changed
      * {@code "dependencies"} to tell which references to write anew.

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,6 +88,22 @@ class PackageValidatorTest {
         assertEquals(List.of(), validator.validate(MemorySource.ofText("p", Map.of("prompd.json",
                 "{\"name\": \"@a/b\", \"version\": \"" + fitting + "\"}", "README.md", "Hi\n"))).problems()
                 .stream().filter(Problem::isError).toList());
+    }
+
+    /** The limits alone, for init to warn of, are the errors validate gives of them, hints and all. */
+    @Test
+    void overLimitsAreTheErrorsValidateGivesOfTheLimitsWithTheHintOfAFileAPromptNeeds() throws IOException {
+        PackageValidator small = new PackageValidator(new ArchiveLimits(3, 100, 150));
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "hello.prmd",
+                "---\nid: hello\ncontext: ./big.md\n---\nHi\n", "big.md", "b".repeat(101), "other.md", "o\n"));
+
+        List<Problem> overLimits = small.overLimits(source, Optional.empty());
+
+        assertEquals(List.of("", "", "big.md"), overLimits.stream().map(Problem::file).toList());
+        assertTrue(overLimits.get(2).hint().startsWith("hello.prmd refers to it"), overLimits.get(2).hint());
+        assertEquals(small.validate(source).problems().stream().filter(problem -> problem.message().startsWith(
+                "the package has ") || problem.message().startsWith("the package's files add up to ")
+                || problem.message().startsWith("the file has ")).toList(), overLimits);
     }
 
     @Test
