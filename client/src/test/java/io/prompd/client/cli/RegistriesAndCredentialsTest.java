@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.config.Credentials;
+import io.prompd.client.testing.RegistryServer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,5 +232,48 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
                     PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(folder))),
                     folder);
         }
+    }
+
+    /**
+     * A registry URL with a letter outside ASCII in its path is the URL with the letter's UTF-8 bytes escaped, as curl
+     * sends it: taken so however it comes (registry add, config set, --registry, $PROMPD_REGISTRY), it reads the
+     * registry, where its raw bytes were asked for as other characters, and every spelling locks the same URLs.
+     */
+    @Test
+    void aRegistryUrlWithALetterOutsideAsciiIsTheOneWithItEscapedHoweverItIsGiven() throws IOException {
+        Files.createSymbolicLink(work.resolve("régistry"), registry.root());
+        try (RegistryServer folders = RegistryServer.serving(work)) {
+            String typed = folders.url() + "régistry/";
+            String escaped = folders.url() + "r%C3%A9gistry/";
+
+            CliRun add = CliRun.in(project, home, "registry", "add", "r", typed, "--default");
+            assertEquals(0, add.exitCode(), add.err());
+            assertEquals("added registry r (" + escaped + ")\nr is the default registry\n", add.out());
+            CliRun set = CliRun.in(project, home, "config", "set", "registries.s", typed);
+            assertEquals(0, set.exitCode(), set.err());
+            assertEquals("r  " + escaped + "  default\ns  " + escaped + "\n",
+                    CliRun.in(project, home, "registry", "list").out());
+            CliRun info = CliRun.in(project, home, "info", "@acme/util");
+            assertEquals(0, info.exitCode(), info.err());
+            assertTrue(folders.requests().contains("/régistry/packages/@acme/util/index.json"), folders.requests().toString());
+            CliRun install = CliRun.in(project, home, "install", "@acme/greeter");
+            assertEquals(0, install.exitCode(), install.err());
+            String lock = Files.readString(project.resolve("prompd.lock"));
+            assertTrue(lock.contains("\"" + escaped + "packages/@acme/util/-/util-1.1.0.tgz\""), lock);
+
+            assertEquals(lock, lockElsewhere("flag", Map.of(), "--registry", folders.url() + "r%c3%a9gistry"));
+            assertEquals(lock, lockElsewhere("variable", Map.of("PROMPD_REGISTRY", typed)));
+        }
+    }
+
+    /** The lock an install of the project's dependencies writes in a copy of it, from a home of its own. */
+    private String lockElsewhere(String name, Map<String, String> variables, String... options) throws IOException {
+        Path copy = Files.createDirectories(work.resolve(name));
+        Files.copy(project.resolve("prompd.json"), copy.resolve("prompd.json"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> args = new ArrayList<>(List.of("install"));
+        args.addAll(List.of(options));
+        CliRun install = CliRun.in(copy, work.resolve(name + "-home"), "", variables, args.toArray(String[]::new));
+        assertEquals(0, install.exitCode(), install.err());
+        return Files.readString(copy.resolve("prompd.lock"));
     }
 }

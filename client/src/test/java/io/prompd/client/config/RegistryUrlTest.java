@@ -28,7 +28,11 @@ class RegistryUrlTest {
         "http://127.0.0.1:8080,               http://127.0.0.1:8080/",
         "file:///srv/registry,                file:///srv/registry/",
         "file://localhost/srv/registry/,      file:///srv/registry/",
-        "http://127.0.0.1/%2e%2ex/,           http://127.0.0.1/%2e%2ex/",
+        "http://127.0.0.1/%2e%2ex/,           http://127.0.0.1/%2E%2Ex/",
+        "http://127.0.0.1:18500/régistry/,    http://127.0.0.1:18500/r%C3%A9gistry/",
+        "http://127.0.0.1:18500/r%c3%a9gistry,http://127.0.0.1:18500/r%C3%A9gistry/",
+        "http://h/r%C3%A9gistry/,             http://h/r%C3%A9gistry/",
+        "file:///srv/日本/ü/,                  file:///srv/%E6%97%A5%E6%9C%AC/%C3%BC/",
     })
     void oneRegistryHasOneSpellingEndingWithASlash(String written, String normalized) {
         assertEquals(normalized, RegistryUrl.parse(written).toString());
@@ -246,6 +250,10 @@ class RegistryUrlTest {
         "https://r.example/reg, https://r.example/reg/,                   true",
         "https://r.example/reg, https://r.example/reg/a/../x.tgz,         true",
         "https://r.example/reg, https://r.example/reg/a%20b/x.tgz,        true",
+        "https://r.example/régistry, https://r.example/régistry/x.tgz,    true",
+        "https://r.example/régistry, https://r.example/r%c3%a9gistry/x,   true",
+        "https://r.example/r%C3%A9gistry, https://r.example/régistry/x,   true",
+        "https://r.example/régistry, https://r.example/registry/x.tgz,    false",
         "https://r.example/reg, https://r.example/registry/x.tgz,         false",
         "https://r.example/reg, https://r.example/reg,                    false",
         "https://r.example/reg, https://r.example/Reg/x.tgz,              false",
