@@ -40,8 +40,9 @@ final class InitCommand implements Callable<Integer> {
             description = "The package folder, created if missing (default: the current folder).")
     Path folder;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Package name, @scope/name or name (default: from the"
-            + " folder name, scoped when its parent folder is named @scope).")
+    @Option(names = "--name", paramLabel = "NAME", description = "Package name, @scope/name or name (default: the"
+            + " folder name in lower-case ASCII, accents off, ß as ss and the like, scoped when its parent folder is"
+            + " named @scope; needed for a folder named in other letters, such as Greek or Japanese).")
     String name;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "One sentence on what the package is for.")

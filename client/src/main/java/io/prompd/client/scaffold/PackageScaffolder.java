@@ -1,6 +1,7 @@
 package io.prompd.client.scaffold;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.json.PlainText;
 import io.prompd.core.manifest.LicenseCheck;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Plans the files of a new package: a manifest, a README, a LICENSE and prompts, either an example
@@ -36,6 +38,23 @@ public final class PackageScaffolder {
     static final String FIRST_VERSION = "0.1.0";
     static final String DEFAULT_LICENSE = "MIT";
     private static final String EXAMPLE_PROMPT = "prompts/example.prompd";
+    private static final String NAME_HINT = "pass --name name or --name @scope/name; the folder keeps its own name";
+    private static final String SCOPED_NAME_HINT = "pass --name @scope/name, or --name name for a package without a"
+            + " scope";
+    /** How many of the letters a folder name cannot be spelt with its refusal names: a CJK name holds dozens. */
+    private static final int LETTERS_NAMED = 10;
+    /**
+     * The lower-case Latin letters that are no letter a-z with accents, which Unicode would decompose, each as people
+     * write it in ASCII: Turkish ı, German ß, Danish and Norwegian æ and ø, French œ, Croatian đ, Polish ł, Icelandic
+     * ð and þ, Maltese ħ, Sami ŧ and ŋ, Greenlandic ĸ, Azerbaijani ə, and ɛ and ɔ of many African languages.
+     */
+    private static final Map<Integer, String> LATIN_LETTERS = Map.ofEntries(
+            Map.entry((int) 'ı', "i"), Map.entry((int) 'ß', "ss"), Map.entry((int) 'æ', "ae"),
+            Map.entry((int) 'ø', "o"), Map.entry((int) 'œ', "oe"), Map.entry((int) 'đ', "d"),
+            Map.entry((int) 'ð', "d"), Map.entry((int) 'ł', "l"), Map.entry((int) 'þ', "th"),
+            Map.entry((int) 'ħ', "h"), Map.entry((int) 'ŧ', "t"), Map.entry((int) 'ŋ', "ng"),
+            Map.entry((int) 'ĸ', "q"), Map.entry((int) 'ƒ', "f"), Map.entry((int) 'ə', "e"),
+            Map.entry((int) 'ɛ', "e"), Map.entry((int) 'ɔ', "o"));
 
     private final Clock clock;
 
@@ -175,6 +194,8 @@ public final class PackageScaffolder {
         }
         Path absolute = folder.toAbsolutePath().normalize();
         Path fileName = absolute.getFileName();
+        Path parent = absolute.getParent() == null ? null : absolute.getParent().getFileName();
+        refuseUnspellable(fileName, parent);
         String derived = fileName == null ? "" : nameFrom(fileName.toString());
         if (fileName != null && fileName.toString().startsWith("@")) {
             // as a parent folder named @acme makes the scope, a package folder so named is most likely a /NAME
@@ -184,7 +205,6 @@ public final class PackageScaffolder {
                     + " its packages in folders of their own, not as a package", "give the package a name in the scope:"
                     + " 'prompd init " + scope + "/NAME', or --name " + scope + "/NAME");
         }
-        Path parent = absolute.getParent() == null ? null : absolute.getParent().getFileName();
         if (parent != null && parent.toString().startsWith("@")) {
             // @acme/foo, as npm lays out a scope's packages and a registry its packages/ folder: the scope is the
             // parent's
@@ -192,14 +212,14 @@ public final class PackageScaffolder {
             List<String> broken = PackageName.check(scoped);
             if (!broken.isEmpty()) {
                 throw unnamed("a scoped package name from the folder names '" + parent + "/" + fileName + "'", broken,
-                        "pass --name @scope/name, or --name name for a package without a scope");
+                        SCOPED_NAME_HINT);
             }
             return PackageName.parse(scoped);
         }
         List<String> broken = derived.isEmpty() ? List.of("it holds no letter or digit") : PackageName.check(derived);
         if (!broken.isEmpty()) {
             throw unnamed("a package name from the folder name '" + fileName + "'", broken,
-                    "pass --name name or --name @scope/name; the folder keeps its own name");
+                    NAME_HINT);
         }
         return PackageName.parse(derived);
     }
@@ -213,11 +233,55 @@ public final class PackageScaffolder {
         return new PrompdException(ExitCode.USAGE, "cannot make " + what + ": " + String.join("; ", broken), hint);
     }
 
-    /** "Café Prompts" is cafe-prompts: the accents come off rather than take their letters with them. */
+    /**
+     * Refuses a folder name (and the name of its parent when that makes the scope) holding letters or digits that
+     * {@link #nameFrom} cannot spell (Greek, CJK, ...), naming them: made of what is left, the name would be another
+     * one (日本語-prompts as prompts), or none.
+     */
+    private static void refuseUnspellable(Path fileName, Path parent) {
+        boolean scoped = parent != null && parent.toString().startsWith("@");
+        String names = fileName == null ? "" : fileName.toString();
+        String written = scoped ? parent + "/" + names : names;
+        List<String> unspellable = written.codePoints().filter(PackageScaffolder::unspellable).distinct()
+                .mapToObj(Character::toString).toList();
+        if (unspellable.isEmpty()) {
+            return;
+        }
+        List<String> named = new ArrayList<>(unspellable.subList(0, Math.min(unspellable.size(), LETTERS_NAMED)));
+        if (named.size() < unspellable.size()) {
+            named.add((unspellable.size() - named.size()) + " more");
+        }
+        throw unnamed((scoped ? "a scoped package name from the folder names '" : "a package name from the folder"
+                + " name '") + written + "'", List.of("it holds " + Plural.series(named, "and") + ", which a package"
+                + " name, written in a-z, 0-9, '.', '_' and '-', has no spelling of"), scoped ? SCOPED_NAME_HINT
+                : NAME_HINT);
+    }
+
+    /**
+     * "Café Prompts" is cafe-prompts, "Größe" grosse: the accents come off rather than take their letters with them,
+     * and a letter that is no accented one is written as people write it in ASCII. What is neither letter nor digit
+     * (spaces, punctuation) becomes a '-'.
+     */
     private static String nameFrom(String folderName) {
-        return Normalizer.normalize(folderName, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+        return folderName.codePoints().mapToObj(PackageScaffolder::spelled).collect(Collectors.joining())
                 .replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
+    }
+
+    /** Whether the character is a letter or digit that has no spelling in ASCII. */
+    private static boolean unspellable(int character) {
+        return spelled(character).codePoints().anyMatch(left -> left > 0x7F && Character.isLetterOrDigit(left));
+    }
+
+    /**
+     * The character in lower case, its accents and other marks taken off (as compatibility forms are made plain:
+     * the ligature 'ﬁ' is fi, a full-width 'Ａ' a), and a Latin letter that has no such decomposition written as
+     * people write it in ASCII (ı as i, ß as ss, ø as o); any other character as it then is.
+     */
+    private static String spelled(int character) {
+        String plain = Normalizer.normalize(Character.toString(character), Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        return plain.codePoints().mapToObj(left -> LATIN_LETTERS.getOrDefault(left, Character.toString(left)))
+                .collect(Collectors.joining());
     }
 
     private static byte[] utf8(String text) {

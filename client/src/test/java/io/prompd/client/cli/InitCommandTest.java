@@ -151,6 +151,57 @@ class InitCommandTest {
                 .get("name").asText());
     }
 
+    /** A Latin letter that is no accented one is written as people write it in ASCII, not dropped. */
+    @Test
+    void latinLettersWithoutAccentsToTakeOffAreWrittenInAscii() throws IOException {
+        Map<String, String> names = Map.of("ılık-istemler", "ilik-istemler", "Işık", "isik", "Ölçüm-aracı",
+                "olcum-araci", "Größe", "grosse", "Ærø", "aero", "çiçek", "cicek", "Łódź-Þing", "lodz-thing",
+                "Œuvre đak", "oeuvre-dak", "cafe\u0301 ﬁle", "cafe-file");
+        for (Map.Entry<String, String> folder : names.entrySet()) {
+            CliRun init = prompd("init", folder.getKey());
+
+            assertEquals(0, init.exitCode(), init.err());
+            assertEquals(folder.getValue(), Json.reader().readTree(Files.readAllBytes(work.resolve(folder.getKey())
+                    .resolve("prompd.json"))).get("name").asText(), folder.getKey());
+        }
+    }
+
+    /**
+     * Letters no package name can spell are named, and the package is not made of the rest of the folder name
+     * (日本語-prompts as prompts), nor said to hold no letter.
+     */
+    @Test
+    void aFolderNameWithLettersNoPackageNameCanSpellIsRefusedNamingThemAndWritesNothing() throws IOException {
+        String hint = "hint: pass --name name or --name @scope/name; the folder keeps its own name\n";
+        Map<String, String> refused = Map.of(
+                "Ελληνικά-2", "Ε, λ, η, ν, ι, κ and ά",
+                "Ελληνικά", "Ε, λ, η, ν, ι, κ and ά",
+                "日本語-prompts", "日, 本 and 語",
+                "Привет-мир-как-дела", "П, р, и, в, е, т, м, к, а, д and 1 more");
+        for (Map.Entry<String, String> folder : refused.entrySet()) {
+            CliRun init = prompd("init", folder.getKey());
+
+            assertEquals(2, init.exitCode(), init.err());
+            assertEquals("error: cannot make a package name from the folder name '" + folder.getKey() + "': it holds "
+                    + folder.getValue() + ", which a package name, written in a-z, 0-9, '.', '_' and '-', has no"
+                    + " spelling of\n" + hint, init.err());
+            assertFalse(Files.exists(work.resolve(folder.getKey())), folder.getKey());
+        }
+
+        CliRun scoped = prompd("init", "@ακμε/notes");
+        assertEquals(2, scoped.exitCode(), scoped.err());
+        assertEquals("error: cannot make a scoped package name from the folder names '@ακμε/notes': it holds α, κ, μ"
+                + " and ε, which a package name, written in a-z, 0-9, '.', '_' and '-', has no spelling of\nhint: pass"
+                + " --name @scope/name, or --name name for a package without a scope\n", scoped.err());
+        assertFalse(Files.exists(work.resolve("@ακμε")));
+
+        Files.createDirectories(work.resolve("日本語-prompts"));
+        CliRun named = prompd("init", "日本語-prompts", "--name", "nihongo-prompts");
+        assertEquals(0, named.exitCode(), named.err());
+        assertEquals("nihongo-prompts", Json.reader().readTree(Files.readAllBytes(work.resolve("日本語-prompts")
+                .resolve("prompd.json"))).get("name").asText());
+    }
+
     @Test
     void aFolderInAFolderNamedAsAScopeGivesAScopedName() throws IOException {
         CliRun init = prompd("init", "@acme/foo");
