@@ -19,14 +19,21 @@ record ChosenHome(Path folder, Origin origin) {
 
     /** What chose the home, as a message names it. */
     enum Origin {
-        OPTION("--home"),
-        VARIABLE("$" + Settings.HOME_VARIABLE),
-        USER_HOME("$" + Settings.USER_HOME_VARIABLE + "/" + Settings.HOME_FOLDER_NAME);
+        OPTION("which --home names"),
+        VARIABLE("which $" + Settings.HOME_VARIABLE + " names"),
+        USER_HOME("which $" + Settings.USER_HOME_VARIABLE + "/" + Settings.HOME_FOLDER_NAME + " names"),
+        /**
+         * Java's {@code user.home}, the user's entry in the system's user database (passwd), taken when {@code $HOME}
+         * is unset or empty, as under {@code env -i}, cron or a service manager: naming {@code $HOME} would send the
+         * user to a variable they never set.
+         */
+        ACCOUNT_HOME(Settings.HOME_FOLDER_NAME + " in this user's home folder in the system's user database, $"
+                + Settings.USER_HOME_VARIABLE + " being unset or empty");
 
-        private final String label;
+        private final String chosenBy;
 
-        Origin(String label) {
-            this.label = label;
+        Origin(String chosenBy) {
+            this.chosenBy = chosenBy;
         }
     }
 
@@ -47,8 +54,8 @@ record ChosenHome(Path folder, Origin origin) {
         String another = origin == Origin.OPTION ? "--home <folder>"
                 : Settings.HOME_VARIABLE + "=<folder> or --home <folder>";
         if (Failures.permissionRefused(refused) && folder.startsWith(file) && !Files.isDirectory(folder)) {
-            return new PrompdException(explained.exitCode(), "cannot create the prompd home " + folder + ", which "
-                    + origin.label + " names: " + explained.message(), "choose a home this user may write to, with "
+            return new PrompdException(explained.exitCode(), "cannot create the prompd home " + folder + ", "
+                    + origin.chosenBy + ": " + explained.message(), "choose a home this user may write to, with "
                     + another, refused);
         }
         if (Failures.wholePathTooLong(refused) && file.startsWith(folder)) {

@@ -166,12 +166,16 @@ public final class PrompdCommand implements Runnable {
             throw new PrompdException(ExitCode.USAGE, "--home is given an empty folder name",
                     "give the prompd home folder, as in --home ~/.prompd, or leave the option out");
         }
+        // $HOME before Java's user.home, as npm, cargo and pip take it, so a shell that sets another home for a run is
+        // followed: user.home comes from the account's entry and ignores that
         ChosenHome chosen = Optional.ofNullable(home)
                 .map(folder -> new ChosenHome(userPath(folder.toString(), "--home"), ChosenHome.Origin.OPTION))
                 .or(() -> context.variable(Settings.HOME_VARIABLE).map(folder -> new ChosenHome(userPath(folder,
                         Settings.HOME_VARIABLE), ChosenHome.Origin.VARIABLE)))
-                .orElseGet(() -> new ChosenHome(userHome().resolve(Settings.HOME_FOLDER_NAME),
-                        ChosenHome.Origin.USER_HOME));
+                .or(() -> context.variable(Settings.USER_HOME_VARIABLE).map(folder -> new ChosenHome(context.resolve(
+                        Path.of(folder)).resolve(Settings.HOME_FOLDER_NAME), ChosenHome.Origin.USER_HOME)))
+                .orElseGet(() -> new ChosenHome(context.userHome().resolve(Settings.HOME_FOLDER_NAME),
+                        ChosenHome.Origin.ACCOUNT_HOME));
         if (Files.exists(chosen.folder()) && !Files.isDirectory(chosen.folder())) {
             throw new PrompdException(ExitCode.USAGE, "the prompd home " + chosen.folder() + " is a file, not a folder",
                     "point --home or $" + Settings.HOME_VARIABLE + " at a folder (it is created when missing)");
@@ -212,15 +216,6 @@ public final class PrompdCommand implements Runnable {
                             + "; for a folder named ~ in this one, write ./" + path);
         }
         return context.resolve(Path.of(path));
-    }
-
-    /**
-     * {@code $HOME}, as npm, cargo and pip take it, so a shell that sets another home for a run is
-     * followed; Java's {@code user.home} comes from the account's entry and ignores that.
-     */
-    private Path userHome() {
-        return context.variable(Settings.USER_HOME_VARIABLE).map(Path::of).map(context::resolve)
-                .orElse(context.userHome());
     }
 
     public static void main(String[] args) {

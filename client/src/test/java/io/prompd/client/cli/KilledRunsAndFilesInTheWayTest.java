@@ -81,6 +81,18 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
                 + " names: "), fromOption.err());
         assertTrue(fromOption.err().endsWith("\nhint: choose a home this user may write to, with --home <folder>\n"),
                 fromOption.err());
+        for (Map<String, String> noHome : List.of(Map.of("PROMPD_REGISTRY", server.url().toString()),
+                Map.of("HOME", "", "PROMPD_REGISTRY", server.url().toString()))) {
+            // as under env -i, cron or a service manager: Java's user.home, the account's entry, gives the home
+            CliRun fromAccount = CliRun.with(CliRun.context(noHome, project, userHome, new byte[0]), "install", "-g",
+                    "@acme/util");
+            assertEquals(1, fromAccount.exitCode(), fromAccount.err());
+            assertTrue(fromAccount.err().startsWith("error: cannot create the prompd home " + expected + ", .prompd in"
+                    + " this user's home folder in the system's user database, $HOME being unset or empty: "),
+                    fromAccount.err());
+            assertTrue(fromAccount.err().endsWith("\nhint: choose a home this user may write to, with"
+                    + " PROMPD_HOME=<folder> or --home <folder>\n"), fromAccount.err());
+        }
         CliRun init = CliRun.with(CliRun.context(environment, project, work.resolve("user-home"), new byte[0]), "init",
                 userHome.resolve("pkg").toString());
         assertFalse(init.err().contains("prompd home"), "init uses no home: " + init.err());
