@@ -275,10 +275,12 @@ public final class Installer {
         project.requireWritable(manifestChanged, lockChanged);
         LockedInstaller.Installed installed = lockedInstaller.install(plan.graph(), project.lockOrEmpty(), index,
                 leftOut);
+        // only entries new to the lock record another URL than planned, so a lock planned unchanged stays so
+        LockFile written = installed.recording(plan.lock());
         project.write(manifestChanged ? Optional.of(dependencies) : Optional.empty(),
-                lockChanged ? Optional.of(plan.lock()) : Optional.empty());
+                lockChanged ? Optional.of(written) : Optional.empty());
         InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,
-                LockChange.between(project.lockOrEmpty(), plan.lock()));
+                LockChange.between(project.lockOrEmpty(), written));
         SortedMap<PackageName, VersionRange> changedRanges = new TreeMap<>(saved);
         changedRanges.entrySet()
                 .removeIf(range -> range.getValue().equals(manifest.dependencies().get(range.getKey())));

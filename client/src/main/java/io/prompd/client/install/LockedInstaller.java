@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.http.NotFound;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.Downloaded;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -13,6 +14,7 @@ import io.prompd.client.install.store.TarballOfAnother;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
@@ -30,6 +32,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,12 +121,15 @@ final class LockedInstaller {
                 })));
                 List<InstalledPackage> installed = new ArrayList<>();
                 List<InstallNote> warnings = new ArrayList<>();
+                SortedMap<PackageName, URI> downloadedElsewhere = new TreeMap<>();
                 for (Future<Placed> one : pending) {
                     Placed placed = Futures.get(one);
                     installed.add(placed.installed());
                     placed.warning().ifPresent(warnings::add);
+                    placed.downloadedElsewhere().ifPresent(url -> downloadedElsewhere.put(placed.installed().name(),
+                            url));
                 }
-                return new Installed(installed, warnings);
+                return new Installed(installed, warnings, downloadedElsewhere);
             } finally {
                 stop(workers);
             }
@@ -168,7 +175,7 @@ final class LockedInstaller {
                               RegistryIndex index, InstallProgress progress) throws IOException {
         if (store.contains(name, locked.version())) {
             return new Placed(new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
-                    InstalledPackage.Origin.ALREADY_INSTALLED), Optional.empty());
+                    InstalledPackage.Origin.ALREADY_INSTALLED), Optional.empty(), Optional.empty());
         }
         PackageStore.Pin pin = lockedBefore(name, locked, before) ? PackageStore.Pin.LOCK
                 : PackageStore.Pin.REGISTRY_INDEX;
@@ -176,7 +183,7 @@ final class LockedInstaller {
         if (cached.isPresent()) {
             try {
                 return new Placed(unpack(name, locked, pin, cached.get(), InstalledPackage.Origin.CACHE),
-                        Optional.empty());
+                        Optional.empty(), Optional.empty());
             } catch (PrompdException damaged) {
                 if (damaged.exitCode() != ExitCode.INTEGRITY || damaged instanceof TarballOfAnother) {
                     throw damaged;
@@ -202,6 +209,7 @@ final class LockedInstaller {
         // a file: URL the registry may not send is never read: its own copy is the one to say what it lacks then
         boolean recordedReadable = change.filter(route -> route.current().mayRead(route.recorded())).isPresent();
         Optional<InstallNote> warning;
+        URI downloadedFrom = locked.resolved();
         try {
             if (unreadable.isPresent() || (moved.isPresent() && recordedReadable)) {
                 registry.downloadRecorded(name, locked.version(), locked.resolved(), unreadable, target,
@@ -209,9 +217,12 @@ final class LockedInstaller {
                 warning = Optional.of(moved.<InstallNote>map(LockedElsewhere::note).orElseGet(() ->
                         fromLockedUrl(name, locked, change.orElseThrow(), unreadable.orElseThrow().getMessage())));
             } else {
-                warning = registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
-                        recordedSize(name, locked, index), progress.downloading(name, locked.version()))
-                        .map(used -> fromLockedUrl(name, locked, used.route(), used.problem()));
+                Downloaded downloaded = registry.download(name, locked.version(), locked.resolved(), target,
+                        locked.integrity(), recordedSize(name, locked, index),
+                        progress.downloading(name, locked.version()));
+                downloadedFrom = downloaded.url();
+                warning = downloaded.lockedUrl().map(used -> fromLockedUrl(name, locked, used.route(),
+                        used.problem()));
             }
         } catch (PrompdException failed) {
             if (moved.isPresent()) {
@@ -229,7 +240,11 @@ final class LockedInstaller {
             }
             throw noTarball(name, locked, project, before, index, failed);
         }
-        return new Placed(unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED), warning);
+        // An entry the lock had keeps its URL, which names the registry it was locked from (a mirror's copy of the
+        // version is the same bytes); one the registry's index named in this run records where its bytes came from.
+        Optional<URI> elsewhere = Optional.of(downloadedFrom)
+                .filter(url -> !url.equals(locked.resolved()) && !recordedBefore(name, locked, before));
+        return new Placed(unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED), warning, elsewhere);
     }
 
     /** The warning of a version the lock's URL gave as the registry its name resolves in failed to, as it failed. */
@@ -239,22 +254,46 @@ final class LockedInstaller {
                 change.current().mention(), problem);
     }
 
-    /** A version in place, with what its download warned of, if anything. */
-    private record Placed(InstalledPackage installed, Optional<InstallNote> warning) {
+    /**
+     * A version in place, with what its download warned of, if anything.
+     *
+     * @param downloadedElsewhere the URL its tarball came from, when the registry's index named another for it in this
+     *                            run: the registry's own tarball path, read first when that one lies outside it
+     */
+    private record Placed(InstalledPackage installed, Optional<InstallNote> warning,
+                          Optional<URI> downloadedElsewhere) {
         Placed {
             Objects.requireNonNull(installed, "installed");
             Objects.requireNonNull(warning, "warning");
+            Objects.requireNonNull(downloadedElsewhere, "downloadedElsewhere");
         }
     }
 
     /**
      * The versions an install put in place, and what their downloads warned of: a registry that failed to give a
      * version the lock's URL gave.
+     *
+     * @param downloadedElsewhere the versions new to the lock whose tarball came from another URL than the registry's
+     *                            index named, by name, with that URL
      */
-    record Installed(List<InstalledPackage> packages, List<InstallNote> warnings) {
+    record Installed(List<InstalledPackage> packages, List<InstallNote> warnings,
+                     SortedMap<PackageName, URI> downloadedElsewhere) {
         Installed {
             packages = List.copyOf(packages);
             warnings = List.copyOf(warnings);
+            downloadedElsewhere = SortedCopies.map(downloadedElsewhere);
+        }
+
+        /**
+         * The lock to write: each entry records the URL its tarball was downloaded from, as npm's {@code resolved}
+         * does, so that no later run takes an entry this one wrote for a hand edit, or for one locked from another
+         * registry, over a URL the bytes never came from.
+         */
+        LockFile recording(LockFile lock) {
+            SortedMap<PackageName, LockedPackage> entries = new TreeMap<>(lock.packages());
+            downloadedElsewhere.forEach((name, url) -> entries.computeIfPresent(name,
+                    (same, locked) -> locked.withResolved(url)));
+            return new LockFile(entries);
         }
     }
 
@@ -267,6 +306,15 @@ final class LockedInstaller {
                         .filter(listed -> listed.dist().integrity().equals(locked.integrity())
                                 && otherTarball(locked, published, listed).isEmpty()))
                 .map(listed -> OptionalLong.of(listed.dist().size())).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Whether the lock this run began with recorded the entry's URL for its version: else the registry's index named it
+     * in this run's resolution.
+     */
+    private static boolean recordedBefore(PackageName name, LockedPackage locked, LockFile before) {
+        return before.get(name).filter(earlier -> earlier.version().equals(locked.version())
+                && earlier.resolved().equals(locked.resolved())).isPresent();
     }
 
     /** Whether the lock this run began with held the version, which is then installed as that lock pinned it. */
@@ -300,9 +348,13 @@ final class LockedInstaller {
                         + " registry's tarball of that version, " + Urls.display(registrys), edited));
     }
 
-    /** The registry's tarball URL of the locked version, when the lock's resolved URL (edited) names another. */
+    /**
+     * The registry's tarball URL of the locked version, when the lock's resolved URL (edited) is none the registry gives
+     * it at.
+     */
     private static Optional<URI> otherTarball(LockedPackage locked, PublishedPackage published, VersionSummary listed) {
-        return Optional.of(published.tarballUrl(listed)).filter(registrys -> !registrys.equals(locked.resolved()));
+        return Optional.of(published.tarballUrl(listed))
+                .filter(registrys -> !published.givesTarballAt(listed, locked.resolved()));
     }
 
     /**
@@ -355,7 +407,7 @@ final class LockedInstaller {
             }
             for (VersionSummary listed : published.packument().versions().values()) {
                 List<String> alike = new ArrayList<>();
-                if (published.tarballUrl(listed).equals(locked.resolved())) {
+                if (published.givesTarballAt(listed, locked.resolved())) {
                     alike.add("resolved URL");
                 }
                 if (listed.dist().integrity().equals(locked.integrity())) {

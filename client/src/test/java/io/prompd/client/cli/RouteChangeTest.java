@@ -169,8 +169,9 @@ class RouteChangeTest {
             assertTrue(run.err().startsWith("error: @company/shared@1.0.7 is locked in prompd.lock from " + planted
                     + ", and @company now resolves in registry reg (" + reg + "), which does not have it, and integrity"
                     + " check failed for " + planted + ": expected sha512-AAAA"), run.err());
-            assertTrue(run.err().endsWith("\nhint: " + planted + " is no registry's tarball path, so no install from a"
-                    + " registry recorded it: find out who edited that entry before you trust it"
+            assertTrue(run.err().endsWith("\nhint: " + planted + " is no registry's tarball path, so it names no"
+                    + " registry to route @company back to: unless a registry's index gave that URL for"
+                    + " @company/shared@1.0.7, find out who edited that entry before you trust it"
                     + takeInstead("@company/shared", "reg (" + reg + ")") + "\n"), run.err());
             assertTrue(server.requests().contains("/attacker/x.tgz"), server.requests().toString());
             assertTrue(server.authorizedRequests().contains("/reg/packages/@company/shared/index.json"),

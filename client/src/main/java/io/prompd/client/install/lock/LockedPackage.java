@@ -34,6 +34,11 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
         dependencies = SortedCopies.map(Objects.requireNonNull(dependencies, "dependencies"));
     }
 
+    /** This entry with the tarball at another URL: the one its bytes were downloaded from. */
+    public LockedPackage withResolved(URI url) {
+        return new LockedPackage(version, url, integrity, dependencies);
+    }
+
     // written out for start-up time, as PackageName's: a warm install compares the lock it read with the one it plans
     @Override
     public boolean equals(Object other) {

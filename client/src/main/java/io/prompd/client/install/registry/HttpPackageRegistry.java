@@ -309,17 +309,17 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target,
-                                            Integrity integrity, OptionalLong size, ProgressListener progress) {
+    public Downloaded download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
+                               OptionalLong size, ProgressListener progress) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         if (endpoint.holds(locked)) {
             download(endpoint, locked, target, integrity, size, progress);
-            return Optional.empty();
+            return new Downloaded(locked, Optional.empty());
         }
         URI own = endpoint.resolve(RegistryLayout.url(RegistryLayout.tarball(name, version)));
         try {
             fetchTarball(endpoint, own, target, integrity, size, progress);
-            return Optional.empty();
+            return new Downloaded(own, Optional.empty());
         } catch (PrompdException notThere) {
             // Other bytes than the lock pins (a mirror's damaged copy) are no more the locked version than a missing
             // tarball is, nor is a registry that cannot be read now (down, failing, refusing) a reason to go without a
@@ -329,8 +329,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             fromRecorded(endpoint, name, version, locked, Optional.of(named(endpoint, own, notThere)), target,
                     integrity, size, progress);
-            return Optional.of(new LockedUrlUsed(new RouteChange(name, version, locked, endpoint,
-                    routes.holding(locked)), notThere.getMessage()));
+            return new Downloaded(locked, Optional.of(new LockedUrlUsed(new RouteChange(name, version, locked,
+                    endpoint, routes.holding(locked)), notThere.getMessage())));
         }
     }
 

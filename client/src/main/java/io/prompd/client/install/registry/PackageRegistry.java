@@ -41,12 +41,13 @@ public interface PackageRegistry {
      *
      * @param locked the tarball URL recorded when the version was resolved
      * @param size   the tarball's length as the registry's index records it for this integrity, if it does
-     * @return how the registry serving the name failed, when the recorded URL gave the tarball in its place
+     * @return the URL that gave the tarball, and how the registry serving the name failed, when the recorded URL gave
+     *         it in its place
      * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable or
      *                                        a web page came instead
      */
-    Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
-                                     OptionalLong size, ProgressListener progress);
+    Downloaded download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
+                        OptionalLong size, ProgressListener progress);
 
     /**
      * Downloads a version's tarball to {@code target} from the URL a lock file recorded alone, outside the registry now

@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
 import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
@@ -131,6 +132,16 @@ public record PublishedPackage(Packument packument, URI url) {
     private boolean isYanked(Version version) {
         VersionSummary summary = packument.versions().get(version);
         return summary != null && summary.yanked() != null;
+    }
+
+    /**
+     * Whether the registry gives the version's tarball at the URL, which a lock entry of it may record: the URL its
+     * index names, or its own tarball path, which a download reads first when that URL lies outside the registry
+     * ({@link PackageRegistry#download}), and which the lock then records when the bytes came from there.
+     */
+    public boolean givesTarballAt(VersionSummary version, URI tarball) {
+        return tarballUrl(version).equals(tarball) || url.resolve(RegistryLayout.url(
+                RegistryLayout.tarballInPackageFolder(packument.name(), version.version()))).equals(tarball);
     }
 
     /**

@@ -59,8 +59,9 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
 
     /**
      * Whether the recorded URL names a registry: a configured one holds it, or its path ends as the layout's tarball
-     * path. One that does neither was not written by an install from any registry (a {@code prompd.lock} edited by
-     * hand, or planted), and no registry can be routed back to.
+     * path. One that does neither names no registry to route back to: an install wrote it only where a registry's index
+     * gave it for the version (a CDN's address of the tarball) and it gave the bytes, or they were cached; else the
+     * {@code prompd.lock} was edited by hand, or planted.
      */
     public boolean fromARegistry() {
         return recordedIn.isPresent() || !recordedRoot().equals(recorded);
@@ -69,8 +70,9 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
     /** How to have the name resolve in the registry the version came from again. */
     public String routeBack() {
         if (!fromARegistry()) {
-            return Urls.display(recorded) + " is no registry's tarball path, so no install from a registry recorded"
-                    + " it: find out who edited that entry before you trust it";
+            return Urls.display(recorded) + " is no registry's tarball path, so it names no registry to route "
+                    + routed() + " back to: unless a registry's index gave that URL for " + name + "@" + version
+                    + ", find out who edited that entry before you trust it";
         }
         String registry = recordedIn.flatMap(RegistryEndpoint::name).map(RegistryName::toString)
                 .orElse(Urls.display(recordedRoot()));

@@ -61,8 +61,8 @@ class RegistryIndexTest {
         }
 
         @Override
-        public Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target,
-                                                Integrity integrity, OptionalLong size, ProgressListener progress) {
+        public Downloaded download(PackageName name, Version version, URI locked, Path target,
+                                   Integrity integrity, OptionalLong size, ProgressListener progress) {
             return registry.download(name, version, locked, target, integrity, size, progress);
         }
 
@@ -100,8 +100,8 @@ class RegistryIndexTest {
         }
 
         @Override
-        public Optional<LockedUrlUsed> download(PackageName name, Version version, URI locked, Path target,
-                                                Integrity integrity, OptionalLong size, ProgressListener progress) {
+        public Downloaded download(PackageName name, Version version, URI locked, Path target,
+                                   Integrity integrity, OptionalLong size, ProgressListener progress) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,0 +1,153 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.client.testing.ClosedPort;
+import io.prompd.client.testing.RegistryServer;
+import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tarball URL a registry's {@code index.json} gives outside the registry (a CDN's address of the tarball, a
+ * {@code --base-url} build's host), which an install reads only after the registry's own tarball path: the lock records
+ * the URL the bytes came from, and a later run judges the entry by it.
+ */
+class IndexTarballUrlTest {
+
+    private static final String NAME = "@data/csv";
+
+    @TempDir
+    Path work;
+
+    TestRegistry registry;
+    RegistryServer server;
+    /** The registry's root, a folder of the server's, so that a URL can lead out of it with {@code ..}. */
+    String root;
+    Path project;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        registry = new TestRegistry(work.resolve("host/reg")).publish(NAME, "1.0.0");
+        server = RegistryServer.serving(work.resolve("host"));
+        root = server.url() + "reg/";
+        project = Files.createDirectories(work.resolve("app"));
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private CliRun prompd(String home, String... args) {
+        return CliRun.in(project, work.resolve(home), "", java.util.Map.of("PROMPD_REGISTRY", root), args);
+    }
+
+    private String ownTarball(String version) {
+        return root + "packages/" + NAME + "/-/csv-" + version + ".tgz";
+    }
+
+    /** The registry's index names the tarball of 1.0.0 at this URL rather than its own path. */
+    private void indexGives(String tarball) throws IOException {
+        Path index = registry.root().resolve("packages/" + NAME + "/index.json");
+        ObjectNode packument = (ObjectNode) Json.reader().readTree(Files.readAllBytes(index));
+        ((ObjectNode) packument.at("/versions/1.0.0/dist")).put("tarball", tarball);
+        Files.write(index, Json.write(packument));
+    }
+
+    private String locked() throws IOException {
+        JsonNode lock = Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock")));
+        return lock.at("/packages/" + NAME.replace("/", "~1") + "/resolved").asText();
+    }
+
+    private void assertLocksTheOwnPathItCameFrom(String indexed) throws IOException {
+        indexGives(indexed);
+
+        CliRun install = prompd("home", "install", NAME);
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("", install.err());
+        assertTrue(server.requests().contains("/reg/packages/" + NAME + "/-/csv-1.0.0.tgz"),
+                server.requests().toString());
+        assertEquals(ownTarball("1.0.0"), locked(), "the URL the bytes came from, not " + indexed);
+    }
+
+    @Test
+    void aCdnUrlNothingAnswersAtIsNotLockedAndTheRegistryMovingOnIsNoRouteChangeNorAnEdit() throws IOException {
+        assertLocksTheOwnPathItCameFrom("http://127.0.0.1:" + ClosedPort.find() + "/blobs/8f3a2c");
+        registry.publish(NAME, "1.0.1").unlist(NAME, "1.0.0");
+
+        CliRun outdated = prompd("teammate", "outdated");
+        CliRun update = prompd("teammate", "update");
+
+        assertEquals(1, outdated.exitCode(), outdated.err());
+        assertFalse(outdated.err().contains("edited"), outdated.err());
+        assertFalse(outdated.err().contains("another's package"), outdated.err());
+        assertTrue(outdated.out().contains("1.0.1"), "the registry's newer version is offered: " + outdated.out());
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals(ownTarball("1.0.1"), locked());
+    }
+
+    @Test
+    void aFileUrlFromARegistryOnTheNetworkIsNotLocked() throws IOException {
+        assertLocksTheOwnPathItCameFrom("file:///etc/passwd");
+    }
+
+    @Test
+    void aUrlLeadingOutOfTheRegistryIsNotLocked() throws IOException {
+        assertLocksTheOwnPathItCameFrom(root + "../other/x.tgz");
+    }
+
+    /**
+     * The CDN's URL gave the bytes, as the registry's own path lacked them, so the lock records it; once the registry no
+     * longer lists the version, that URL names no registry to route back to, which is said without calling the entry,
+     * an install's own, an edit.
+     */
+    @Test
+    void aCdnUrlThatGaveTheBytesIsLockedAndOnceTheVersionIsUnlistedNotCalledAnEdit() throws IOException {
+        Path blobs = Files.createDirectories(work.resolve("cdn/blobs"));
+        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("8f3a2c"));
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn"))) {
+            String blob = cdn.url() + "blobs/8f3a2c";
+            indexGives(blob);
+
+            CliRun install = prompd("home", "install", NAME);
+            assertEquals(0, install.exitCode(), install.err());
+            assertEquals(blob, locked());
+            // unlisting deletes the version's tarball, as a registry's build leaves none of it
+            Files.copy(blobs.resolve("8f3a2c"), registry.tarball(NAME, "1.0.0"));
+            registry.publish(NAME, "1.0.1").unlist(NAME, "1.0.0");
+
+            CliRun outdated = prompd("home", "outdated");
+
+            assertTrue(outdated.err().contains("(" + blob + " is no registry's tarball path, so it names no registry"
+                    + " to route @data back to: unless a registry's index gave that URL for " + NAME + "@1.0.0, find"
+                    + " out who edited that entry before you trust it;"), outdated.err());
+        }
+    }
+
+    /** The lock's URL is the registry's own tarball path, though its index names another: no edit of the lock. */
+    @Test
+    void theOwnPathLockedLackingTheTarballLaterIsTheRegistrysToMendNotAnEditOfTheLock() throws IOException {
+        assertLocksTheOwnPathItCameFrom("http://127.0.0.1:" + ClosedPort.find() + "/blobs/8f3a2c");
+        Files.delete(registry.tarball(NAME, "1.0.0"));
+
+        CliRun install = prompd("teammate", "install");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertTrue(install.err().startsWith("error: the registry lists " + NAME + "@1.0.0 but has no tarball for it"),
+                install.err());
+        assertFalse(install.err().contains("edit"), install.err());
+    }
+}
