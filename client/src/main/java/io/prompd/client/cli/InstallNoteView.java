@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.InstallNote.Deprecated;
 import io.prompd.client.install.InstallNote.EngineMismatch;
+import io.prompd.client.install.InstallNote.FromIndexUrl;
 import io.prompd.client.install.InstallNote.FromLockedUrl;
 import io.prompd.client.install.InstallNote.GoneFromRegistry;
 import io.prompd.client.install.InstallNote.HeldBack;
@@ -263,6 +264,14 @@ public final class InstallNoteView {
                     + fromLock.version() + " came from the URL " + LockFile.FILE_NAME + " records, " + url
                     + ", with the integrity it pins, as registry " + fromLock.resolvesIn().describe()
                     + " failed to give it: " + fromLock.problem());
+        }
+        if (note instanceof FromIndexUrl fromIndex) {
+            String url = Urls.display(fromIndex.url());
+            return new Worded("fromIndexUrl", Map.of("name", fromIndex.name(), "version", fromIndex.version(), "url",
+                    url, "resolvesIn", registry(fromIndex.resolvesIn()), "problem", fromIndex.problem()),
+                    fromIndex.name() + "@" + fromIndex.version() + " came from the URL the index of registry "
+                    + fromIndex.resolvesIn().describe() + " gives for it, " + url + ", with the integrity the index"
+                    + " lists, as the registry failed to give it at its own tarball path: " + fromIndex.problem());
         }
         if (note instanceof GoneFromRegistry gone) {
             return new Worded("goneFromRegistry", Map.of("name", gone.name(), "version", gone.version(), "registry",

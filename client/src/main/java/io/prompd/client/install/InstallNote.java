@@ -507,6 +507,27 @@ public sealed interface InstallNote {
     }
 
     /**
+     * A version new to the lock whose tarball came from the URL the index of the registry its name resolves in gives
+     * for it, outside that registry, because the registry's own tarball path, read first, failed to give it (as
+     * {@link FromLockedUrl} tells of a URL the lock recorded): a registry built with {@code --base-url} whose host
+     * lacks a tarball its base URL serves, say.
+     *
+     * @param url        the URL the index gives, which gave the tarball
+     * @param resolvesIn the registry whose index gave it, and whose own path failed
+     * @param problem    how that path failed, in words that do not name the registry
+     */
+    record FromIndexUrl(PackageName name, Version version, URI url, RegistryMention resolvesIn, String problem)
+            implements InstallNote {
+        public FromIndexUrl {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(resolvesIn, "resolvesIn");
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /**
      * A locked package its registry, as {@code registry} describes it, no longer has at all, so that no version of it
      * can be downloaded.
      *

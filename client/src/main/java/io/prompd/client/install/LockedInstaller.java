@@ -8,6 +8,7 @@ import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.registry.RouteChange;
+import io.prompd.client.install.registry.UrlSource;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.client.install.store.TarballOfAnother;
@@ -208,6 +209,7 @@ final class LockedInstaller {
         Optional<LockedElsewhere> moved = LockedElsewhere.of(name, locked, index);
         // a file: URL the registry may not send is never read: its own copy is the one to say what it lacks then
         boolean recordedReadable = change.filter(route -> route.current().mayRead(route.recorded())).isPresent();
+        UrlSource source = recordedBefore(name, locked, before) ? UrlSource.LOCK : UrlSource.INDEX;
         Optional<InstallNote> warning;
         URI downloadedFrom = locked.resolved();
         try {
@@ -217,12 +219,15 @@ final class LockedInstaller {
                 warning = Optional.of(moved.<InstallNote>map(LockedElsewhere::note).orElseGet(() ->
                         fromLockedUrl(name, locked, change.orElseThrow(), unreadable.orElseThrow().getMessage())));
             } else {
-                Downloaded downloaded = registry.download(name, locked.version(), locked.resolved(), target,
+                Downloaded downloaded = registry.download(name, locked.version(), locked.resolved(), source, target,
                         locked.integrity(), recordedSize(name, locked, index),
                         progress.downloading(name, locked.version()));
                 downloadedFrom = downloaded.url();
-                warning = downloaded.lockedUrl().map(used -> fromLockedUrl(name, locked, used.route(),
-                        used.problem()));
+                // only a URL outside the registry the name resolves in, a route change's, is read in its place
+                warning = downloaded.problem().map(problem -> source == UrlSource.LOCK
+                        ? fromLockedUrl(name, locked, change.orElseThrow(), problem)
+                        : new InstallNote.FromIndexUrl(name, locked.version(), locked.resolved(),
+                                change.orElseThrow().current().mention(), problem));
             }
         } catch (PrompdException failed) {
             if (moved.isPresent()) {
@@ -243,7 +248,7 @@ final class LockedInstaller {
         // An entry the lock had keeps its URL, which names the registry it was locked from (a mirror's copy of the
         // version is the same bytes); one the registry's index named in this run records where its bytes came from.
         Optional<URI> elsewhere = Optional.of(downloadedFrom)
-                .filter(url -> !url.equals(locked.resolved()) && !recordedBefore(name, locked, before));
+                .filter(url -> source == UrlSource.INDEX && !url.equals(locked.resolved()));
         return new Placed(unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED), warning, elsewhere);
     }
 

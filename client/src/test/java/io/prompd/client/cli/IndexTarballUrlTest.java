@@ -137,6 +137,56 @@ class IndexTarballUrlTest {
         }
     }
 
+    /**
+     * As with a registry built with {@code --base-url} whose host lacks a tarball its base URL serves: with no lock,
+     * the URL came from the registry's index, which the warning names; the lock then records it, and a later install
+     * from the lock names the lock.
+     */
+    @Test
+    void aBaseUrlGivingWhatTheRegistrysOwnPathLacksIsSaidToComeFromItsIndexThenFromTheLock() throws IOException {
+        Path copy = Files.createDirectories(work.resolve("cdn/packages/" + NAME + "/-"));
+        Files.move(registry.tarball(NAME, "1.0.0"), copy.resolve("csv-1.0.0.tgz"));
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn"))) {
+            String based = cdn.url() + "packages/" + NAME + "/-/csv-1.0.0.tgz";
+            indexGives(based);
+
+            CliRun install = prompd("home", "install", NAME, "--json");
+            CliRun teammate = prompd("teammate", "install", "--json");
+
+            assertEquals(0, install.exitCode(), install.err());
+            JsonNode warning = Json.reader().readTree(install.out()).get("warnings").get(0);
+            assertEquals("fromIndexUrl", warning.get("kind").asText());
+            assertEquals(based, warning.get("url").asText());
+            assertEquals(root, warning.get("resolvesIn").get("url").asText());
+            assertEquals("warning: " + NAME + "@1.0.0 came from the URL the index of registry " + root + " gives for"
+                    + " it, " + based + ", with the integrity the index lists, as the registry failed to give it at"
+                    + " its own tarball path: not found in the registry: " + ownTarball("1.0.0") + "\n", install.err());
+            assertEquals(based, locked(), "where the bytes came from");
+            assertEquals(0, teammate.exitCode(), teammate.err());
+            assertEquals("fromLockedUrl", Json.reader().readTree(teammate.out()).get("warnings").get(0).get("kind")
+                    .asText());
+            assertTrue(teammate.err().startsWith("warning: " + NAME + "@1.0.0 came from the URL prompd.lock records, "
+                    + based + ", with the integrity it pins,"), teammate.err());
+        }
+    }
+
+    @Test
+    void aBaseUrlFailingTooWithNoLockIsSaidToBeTheIndexsUrl() throws IOException {
+        Files.delete(registry.tarball(NAME, "1.0.0"));
+        String based = "http://127.0.0.1:" + ClosedPort.find() + "/packages/" + NAME + "/-/csv-1.0.0.tgz";
+        indexGives(based);
+
+        CliRun install = prompd("home", "install", NAME);
+
+        assertEquals(3, install.exitCode(), install.err());
+        // after the lines saying the URL is tried again
+        String error = install.err().substring(install.err().indexOf("error: "));
+        assertTrue(error.startsWith("error: not found in the registry: " + ownTarball("1.0.0") + "; the URL the"
+                + " registry's index gives for " + NAME + "@1.0.0 failed too: could not fetch " + based), error);
+        assertFalse(install.err().contains("prompd.lock"), install.err());
+        assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing locked");
+    }
+
     /** The lock's URL is the registry's own tarball path, though its index names another: no edit of the lock. */
     @Test
     void theOwnPathLockedLackingTheTarballLaterIsTheRegistrysToMendNotAnEditOfTheLock() throws IOException {

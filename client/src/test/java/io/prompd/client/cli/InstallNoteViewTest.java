@@ -78,6 +78,9 @@ class InstallNoteViewTest {
                     "registry default (https://registry.test/)",
                     Optional.of("offline and not cached: https://registry.test/packages/@a/x/index.json")))),
             new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"),
+            new InstallNote.FromIndexUrl(X, ONE, URI.create("https://cdn.test/x/8f3a2c?sig=secret"),
+                    new RegistryMention(Optional.of(RegistryName.parse("b")), URI.create("https://b.test/")),
+                    "not found in the registry: https://b.test/packages/@a/x/-/x-1.0.0.tgz"),
             new InstallNote.FromLockedUrl(X, ONE, new RegistryMention(Optional.empty(), URI.create("https://a.test/")),
                     URI.create("https://a.test/packages/@a/x/-/x-1.0.0.tgz?sig=secret"),
                     new RegistryMention(Optional.of(RegistryName.parse("b")), URI.create("https://b.test/")),
@@ -179,6 +182,18 @@ class InstallNoteViewTest {
                         + " (https://b.test/) failed to give it: could not fetch"
                         + " https://b.test/packages/@a/x/-/x-1.0.0.tgz: gave up after 4 attempts (last: HTTP 500)"),
                 InstallNoteView.asJson(EVERY_KIND.get(EVERY_KIND.size() - 1)), "a URL's query may hold a secret");
+    }
+
+    @Test
+    void aVersionFromTheIndexsUrlWithNoLockNamesTheIndexAsWhereTheUrlCameFrom() {
+        assertEquals(Map.of("kind", "fromIndexUrl", "name", X, "version", ONE, "url", "https://cdn.test/x/8f3a2c?…",
+                "resolvesIn", Map.of("name", "b", "url", "https://b.test/"), "problem", "not found in the registry:"
+                        + " https://b.test/packages/@a/x/-/x-1.0.0.tgz",
+                "message", "@a/x@1.0.0 came from the URL the index of registry b (https://b.test/) gives for it,"
+                        + " https://cdn.test/x/8f3a2c?…, with the integrity the index lists, as the registry failed"
+                        + " to give it at its own tarball path: not found in the registry:"
+                        + " https://b.test/packages/@a/x/-/x-1.0.0.tgz"),
+                InstallNoteView.asJson(EVERY_KIND.get(EVERY_KIND.size() - 2)), "a URL's query may hold a secret");
     }
 
     @Test

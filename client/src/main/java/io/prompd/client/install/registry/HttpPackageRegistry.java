@@ -9,7 +9,6 @@ import io.prompd.client.http.NotFound;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WebPage;
-import io.prompd.client.install.lock.LockFile;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
@@ -309,8 +308,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public Downloaded download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
-                               OptionalLong size, ProgressListener progress) {
+    public Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
+                               Integrity integrity, OptionalLong size, ProgressListener progress) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         if (endpoint.holds(locked)) {
             download(endpoint, locked, target, integrity, size, progress);
@@ -327,26 +326,27 @@ public final class HttpPackageRegistry implements PackageRegistry {
             if (!MADE_UP_FOR.contains(notThere.exitCode())) {
                 throw notThere;
             }
-            fromRecorded(endpoint, name, version, locked, Optional.of(named(endpoint, own, notThere)), target,
+            fromRecorded(endpoint, name, version, locked, source, Optional.of(named(endpoint, own, notThere)), target,
                     integrity, size, progress);
-            return new Downloaded(locked, Optional.of(new LockedUrlUsed(new RouteChange(name, version, locked,
-                    endpoint, routes.holding(locked)), notThere.getMessage())));
+            return new Downloaded(locked, Optional.of(notThere.getMessage()));
         }
     }
 
     @Override
     public void downloadRecorded(PackageName name, Version version, URI locked, Optional<PrompdException> unreadable,
                                  Path target, Integrity integrity, OptionalLong size, ProgressListener progress) {
-        fromRecorded(routes.endpointFor(name), name, version, locked, unreadable, target, integrity, size, progress);
+        fromRecorded(routes.endpointFor(name), name, version, locked, UrlSource.LOCK, unreadable, target, integrity,
+                size, progress);
     }
 
     /**
-     * Downloads a version from the URL the lock records, outside the registry serving its name, which {@code failed}
-     * to give it, or whose index says it has no copy of it as locked when empty: that the caller tells by the index.
+     * Downloads a version from the URL the lock records, or the registry's index gives where no lock had it
+     * ({@code source}), outside the registry serving its name, which {@code failed} to give it, or whose index says it
+     * has no copy of it as locked when empty: that the caller tells by the index.
      */
     private void fromRecorded(RegistryEndpoint endpoint, PackageName name, Version version, URI locked,
-                              Optional<PrompdException> failed, Path target, Integrity integrity, OptionalLong size,
-                              ProgressListener progress) {
+                              UrlSource source, Optional<PrompdException> failed, Path target, Integrity integrity,
+                              OptionalLong size, ProgressListener progress) {
         // A registry built with --base-url may keep its tarballs on another host, as the lock recorded.
         if (!endpoint.mayRead(locked)) {
             throw failed.filter(first -> first.exitCode() != ExitCode.NOT_FOUND).orElseGet(() ->
@@ -361,7 +361,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 throw named(holding.orElse(endpoint), locked, alsoFailed);
             }
             // a URL no configured registry holds is no failure of the registry that failed first
-            throw bothFailed(name, version, failed.get(),
+            throw bothFailed(source.url(name, version), failed.get(),
                     holding.map(registry -> named(registry, locked, alsoFailed)).orElse(alsoFailed));
         }
     }
@@ -389,16 +389,14 @@ public final class HttpPackageRegistry implements PackageRegistry {
 
     /**
      * The failure of the registry serving the name (its tarball, or what it answered for its index), then of the URL
-     * the lock records: the registry's exit code and hint, as it is where the version is to come from, and the other
-     * hint when it says more.
+     * the lock records or its index gives ({@code url} says which): the registry's exit code and hint, as it is where
+     * the version is to come from, and the other hint when it says more.
      */
-    private static PrompdException bothFailed(PackageName name, Version version, PrompdException failed,
-                                              PrompdException alsoFailed) {
+    private static PrompdException bothFailed(String url, PrompdException failed, PrompdException alsoFailed) {
         String otherHint = alsoFailed.hint().isEmpty() || alsoFailed.hint().equals(failed.hint()) ? ""
                 : "; " + alsoFailed.hint();
-        return new PrompdException(failed.exitCode(), failed.getMessage() + "; the URL " + LockFile.FILE_NAME
-                + " records for " + name + "@" + version + " failed too: " + alsoFailed.getMessage(),
-                failed.hint() + otherHint, failed);
+        return new PrompdException(failed.exitCode(), failed.getMessage() + "; " + url + " failed too: "
+                + alsoFailed.getMessage(), failed.hint() + otherHint, failed);
     }
 
     private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity, OptionalLong size,

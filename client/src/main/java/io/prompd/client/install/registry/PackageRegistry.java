@@ -33,21 +33,22 @@ public interface PackageRegistry {
 
     /**
      * Downloads a version's tarball to {@code target}, which appears only with the expected
-     * integrity. The URL a lock file recorded is used while it lies in the registry now serving the
-     * package's name; once that is another (a mirror, a moved registry, a copied folder), the
-     * version is taken from there first, and the recorded URL is the fallback when that one lacks the tarball, has
-     * other bytes, or cannot be read (down, failing, refusing), both failures said when it fails too. The integrity
-     * pins the bytes either way.
+     * integrity. The URL a lock file recorded, or the registry's index gave, is used while it lies in the registry now
+     * serving the package's name; once that is another (a mirror, a moved registry, a copied folder, a CDN's address
+     * of the tarball), the version is taken from the registry's own tarball path first, and the recorded URL is the
+     * fallback when that one lacks the tarball, has other bytes, or cannot be read (down, failing, refusing), both
+     * failures said when it fails too. The integrity pins the bytes either way.
      *
      * @param locked the tarball URL recorded when the version was resolved
+     * @param source where {@code locked} was read, which a failure of both names
      * @param size   the tarball's length as the registry's index records it for this integrity, if it does
      * @return the URL that gave the tarball, and how the registry serving the name failed, when the recorded URL gave
      *         it in its place
      * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable or
      *                                        a web page came instead
      */
-    Downloaded download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
-                        OptionalLong size, ProgressListener progress);
+    Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
+                        Integrity integrity, OptionalLong size, ProgressListener progress);
 
     /**
      * Downloads a version's tarball to {@code target} from the URL a lock file recorded alone, outside the registry now

@@ -61,9 +61,9 @@ class RegistryIndexTest {
         }
 
         @Override
-        public Downloaded download(PackageName name, Version version, URI locked, Path target,
+        public Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
                                    Integrity integrity, OptionalLong size, ProgressListener progress) {
-            return registry.download(name, version, locked, target, integrity, size, progress);
+            return registry.download(name, version, locked, source, target, integrity, size, progress);
         }
 
         @Override
@@ -100,7 +100,7 @@ class RegistryIndexTest {
         }
 
         @Override
-        public Downloaded download(PackageName name, Version version, URI locked, Path target,
+        public Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
                                    Integrity integrity, OptionalLong size, ProgressListener progress) {
             throw new UnsupportedOperationException();
         }
