@@ -60,7 +60,7 @@ class StatusNotesTest {
     private static PublishedPackage takenDown(PublishedPackage published, String version) {
         return new PublishedPackage(new Packument(X, null, List.of(), null, null, null, null, Owners.NONE,
                 new TreeMap<>(), published.packument().versions(), Instant.EPOCH,
-                new TreeMap<>(Map.of(Version.parse(version), "leaked a key"))), published.url());
+                new TreeMap<>(Map.of(Version.parse(version), "leaked a key")), new TreeMap<>()), published.url());
     }
 
     /** A project depending on @a/x with that range, locked at {@code locked}; or needing it through @a/app. */

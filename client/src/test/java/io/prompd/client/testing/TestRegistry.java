@@ -64,6 +64,7 @@ public final class TestRegistry {
     private final SortedMap<PackageName, SortedMap<Version, String>> deprecated = new TreeMap<>();
     private final SortedMap<PackageName, SortedMap<String, Version>> tags = new TreeMap<>();
     private final SortedMap<PackageName, SortedMap<Version, String>> takenDown = new TreeMap<>();
+    private final SortedMap<PackageName, SortedMap<Version, Integrity>> takenDownIntegrity = new TreeMap<>();
     private int published;
     private boolean isPrivate;
 
@@ -169,8 +170,21 @@ public final class TestRegistry {
         return write();
     }
 
-    /** Takes a version down as the generator's build does: its document and tarball go, index.json gives the reason. */
+    /**
+     * Takes a version down as the generator's build does: its document and tarball go, index.json gives the reason
+     * and the integrity of the tarball it had.
+     */
     public TestRegistry takeDown(String name, String version, String reason) {
+        takenDownIntegrity.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version),
+                versions.get(PackageName.parse(name)).get(Version.parse(version)).dist().integrity());
+        return takeDownNamingNoTarball(name, version, reason);
+    }
+
+    /**
+     * Takes a version down recording no integrity of its tarball, as a registry whose history was rewritten past the
+     * version's files, or built by a generator before takedowns named their tarballs, does.
+     */
+    public TestRegistry takeDownNamingNoTarball(String name, String version, String reason) {
         takenDown.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version), reason);
         return unlist(name, version);
     }
@@ -279,7 +293,7 @@ public final class TestRegistry {
             return;
         }
         write(RegistryLayout.packument(name), Packument.everyVersionTakenDown(name, Owners.NONE, takedowns,
-                FIRST_PUBLICATION));
+                takenDownIntegrity.getOrDefault(name, new TreeMap<>()), FIRST_PUBLICATION));
     }
 
     private Packument packument(PackageName name, SortedMap<Version, VersionDocument> documents) {
@@ -295,7 +309,8 @@ public final class TestRegistry {
                 document.summary(yanks.get(version), deprecations.get(version))));
         VersionDocument newest = documents.get(documents.lastKey());
         return new Packument(name, newest.description(), List.of(), null, null, "MIT", null, Owners.NONE, distTags,
-                summaries, newest.publishedAt(), takenDown.getOrDefault(name, new TreeMap<>()));
+                summaries, newest.publishedAt(), takenDown.getOrDefault(name, new TreeMap<>()),
+                takenDownIntegrity.getOrDefault(name, new TreeMap<>()));
     }
 
     private void write(String path, Object document) throws IOException {

@@ -2,6 +2,7 @@ package io.prompd.core.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.manifest.Repository;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -29,11 +30,20 @@ import java.util.SortedMap;
  *                    dist-tag moved; absent only from an older generator's index of a package with no version left
  * @param takenDown   version the maintainers took down to the reason, so that people and clients can tell why
  *                    it vanished; in the JSON only when there is one, and read as empty from documents without
+ * @param takenDownIntegrity of the versions taken down whose files the registry's Git history still holds, each to
+ *                    the integrity of the tarball it had, as a lock pins it: any registry writes its own index, so a
+ *                    takedown recorded by a registry the lock does not have the version from speaks for the locked
+ *                    package only when it names the locked tarball, where an unrelated same-named package's
+ *                    takedown of its own version of that number names another; beside {@code takenDown} rather
+ *                    than in it, so that a client reading {@code takenDown} as reasons still reads the document; in
+ *                    the JSON only when there is one, and read as empty from documents without (a registry built
+ *                    before it, or whose history was rewritten past the version's files)
  */
 public record Packument(PackageName name, String description, List<String> keywords, String category, String author,
                         String license, Repository repository, Owners owners, SortedMap<String, Version> distTags,
                         SortedMap<Version, VersionSummary> versions, Instant updatedAt,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<Version, String> takenDown) {
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<Version, String> takenDown,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<Version, Integrity> takenDownIntegrity) {
 
     /** The dist-tag a package name without a version means, as npm's. */
     public static final String LATEST = "latest";
@@ -45,6 +55,8 @@ public record Packument(PackageName name, String description, List<String> keywo
         distTags = SortedCopies.map(Objects.requireNonNull(distTags, "distTags"));
         versions = SortedCopies.map(Objects.requireNonNull(versions, "versions"));
         takenDown = takenDown == null ? Collections.emptySortedMap() : SortedCopies.map(takenDown);
+        takenDownIntegrity = takenDownIntegrity == null ? Collections.emptySortedMap()
+                : SortedCopies.map(takenDownIntegrity);
         if (versions.isEmpty() && takenDown.isEmpty()) {
             throw new IllegalArgumentException("a package needs at least one version, or the takedown of every one it"
                     + " had: " + name);
@@ -63,6 +75,12 @@ public record Packument(PackageName name, String description, List<String> keywo
                 throw new IllegalArgumentException(name + " " + gone + " is taken down, so it is not published");
             }
         }
+        for (Version gone : takenDownIntegrity.keySet()) {
+            if (!takenDown.containsKey(gone)) {
+                throw new IllegalArgumentException("takenDownIntegrity gives the tarball of " + name + " " + gone
+                        + ", which takenDown does not record");
+            }
+        }
     }
 
     /** A package none of whose versions was taken down. */
@@ -70,17 +88,27 @@ public record Packument(PackageName name, String description, List<String> keywo
                      String license, Repository repository, Owners owners, SortedMap<String, Version> distTags,
                      SortedMap<Version, VersionSummary> versions, Instant updatedAt) {
         this(name, description, keywords, category, author, license, repository, owners, distTags, versions, updatedAt,
-                Collections.emptySortedMap());
+                Collections.emptySortedMap(), Collections.emptySortedMap());
     }
 
     /**
-     * The packument of a package whose every version was taken down: its name, its owners and the
-     * reasons, and nothing to install.
+     * The packument of a package whose every version was taken down: its name, its owners, the
+     * reasons and the integrities known, and nothing to install.
      */
     public static Packument everyVersionTakenDown(PackageName name, Owners owners, SortedMap<Version, String> takenDown,
+                                                  SortedMap<Version, Integrity> takenDownIntegrity,
                                                   Instant updatedAt) {
         return new Packument(name, null, List.of(), null, null, null, null, owners, Collections.emptySortedMap(),
-                Collections.emptySortedMap(), Objects.requireNonNull(updatedAt, "updatedAt"), takenDown);
+                Collections.emptySortedMap(), Objects.requireNonNull(updatedAt, "updatedAt"), takenDown,
+                takenDownIntegrity);
+    }
+
+    /**
+     * Whether the registry records the takedown of {@code version} as that of the tarball {@code integrity}: the
+     * record names those very bytes.
+     */
+    public boolean tookDown(Version version, Integrity integrity) {
+        return integrity.equals(takenDownIntegrity.get(version));
     }
 
     /** Whether no version is left, every one taken down. */

@@ -84,25 +84,54 @@ class ProtocolDocumentsTest {
                 document("1.0.0").summary(null, null)));
         Packument without = new Packument(NAME, null, List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(),
                 versions, TIME);
+        Integrity tarball = Integrity.of("the tarball of 0.9.0".getBytes(StandardCharsets.UTF_8));
         Packument with = new Packument(NAME, null, List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(),
-                versions, TIME, new TreeMap<>(Map.of(Version.parse("0.9.0"), "leaked a key")));
+                versions, TIME, new TreeMap<>(Map.of(Version.parse("0.9.0"), "leaked a key")),
+                new TreeMap<>(Map.of(Version.parse("0.9.0"), tarball)));
 
         assertFalse(new String(Json.write(without), StandardCharsets.UTF_8).contains("takenDown"));
         assertEquals(without, roundTrip(without, Packument.class));
         assertTrue(new String(Json.write(with), StandardCharsets.UTF_8)
-                .contains("\"takenDown\": {\n    \"0.9.0\": \"leaked a key\"\n  }"));
+                .contains("\"takenDown\": {\n    \"0.9.0\": \"leaked a key\"\n  },\n  \"takenDownIntegrity\": {\n"
+                        + "    \"0.9.0\": \"" + tarball + "\"\n  }"));
         assertEquals(with, roundTrip(with, Packument.class));
+        assertTrue(with.tookDown(Version.parse("0.9.0"), tarball));
+        assertFalse(with.tookDown(Version.parse("0.9.0"), Integrity.of(new byte[1])));
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> new Packument(NAME, null,
                 List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(), versions, TIME,
-                new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key"))));
+                new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key")), new TreeMap<>()));
         assertTrue(failure.getMessage().contains("1.0.0 is taken down"), failure.getMessage());
+        IllegalArgumentException unrecorded = assertThrows(IllegalArgumentException.class, () -> new Packument(NAME,
+                null, List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(), versions, TIME,
+                new TreeMap<>(), new TreeMap<>(Map.of(Version.parse("0.9.0"), tarball))));
+        assertEquals("takenDownIntegrity gives the tarball of @a/b 0.9.0, which takenDown does not record",
+                unrecorded.getMessage());
+    }
+
+    /** An index a generator before takedown integrities wrote gives none, which says nothing of any tarball. */
+    @Test
+    void aTakedownWithoutItsIntegrityNamesNoTarball() throws IOException {
+        Packument read = Json.read("""
+                {
+                  "distTags": {},
+                  "keywords": [],
+                  "name": "@a/b",
+                  "owners": {"teams": [], "users": []},
+                  "takenDown": {"1.0.0": "leaked a key"},
+                  "updatedAt": "2026-03-01T12:00:00Z",
+                  "versions": {}
+                }
+                """.getBytes(StandardCharsets.UTF_8), Packument.class);
+
+        assertEquals(Map.of(), read.takenDownIntegrity());
+        assertFalse(read.tookDown(Version.parse("1.0.0"), Integrity.of(new byte[1])));
     }
 
     @Test
     void aPackageEveryVersionOfWhichWasTakenDownHasTheTakedownsAndNothingElseOfAVersion() throws IOException {
         Owners owners = new Owners(new TreeSet<>(Set.of("ann")), new TreeSet<>());
         Packument packument = Packument.everyVersionTakenDown(NAME, owners,
-                new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key")), TIME);
+                new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key")), new TreeMap<>(), TIME);
 
         assertEquals("""
                 {

@@ -41,23 +41,34 @@ import org.eclipse.jgit.lib.ObjectId;
  *                 rewritten history, a push past the check, a build going back to an older commit), to the
  *                 integrity of the tarball served: a number lock files pin, which no other tarball may take;
  *                 empty in the state of a generator before this record
+ * @param removed  the publication history's {@linkplain PublicationHistory#removed removed versions}, each to the
+ *                 Git tree of its folder as the line last held it, so that a build resuming the history still finds
+ *                 the files of a version taken down after it was removed
  */
 record BuildState(int format, String commit, String baseUrl, SortedMap<PackageName, PackageState> packages,
-                  SortedMap<PackageName, SortedMap<Version, Integrity>> vanished) {
+                  SortedMap<PackageName, SortedMap<Version, Integrity>> vanished,
+                  SortedMap<PackageName, SortedMap<Version, String>> removed) {
 
     static final String FILE = ".prompd-build.json";
 
     /** Bumped whenever the same inputs would give different output files, so old output is never reused. */
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
 
     BuildState {
         Objects.requireNonNull(commit, "commit");
         packages = SortedCopies.map(packages);
-        SortedMap<PackageName, SortedMap<Version, Integrity>> copies = new TreeMap<>();
-        if (vanished != null) {
-            vanished.forEach((name, versions) -> copies.put(name, SortedCopies.map(versions)));
+        vanished = byPackage(vanished);
+        removed = byPackage(removed);
+    }
+
+    /** An immutable copy of a map of each package's versions, empty for null. */
+    private static <T> SortedMap<PackageName, SortedMap<Version, T>> byPackage(
+            SortedMap<PackageName, SortedMap<Version, T>> versions) {
+        SortedMap<PackageName, SortedMap<Version, T>> copies = new TreeMap<>();
+        if (versions != null) {
+            versions.forEach((name, ofPackage) -> copies.put(name, SortedCopies.map(ofPackage)));
         }
-        vanished = Collections.unmodifiableSortedMap(copies);
+        return Collections.unmodifiableSortedMap(copies);
     }
 
     /**
@@ -68,15 +79,22 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
      * @param meta      the package's meta.json
      * @param owners    who may publish it
      * @param updatedAt the time of the last commit that changed the package's folder
+     * @param takenDown of the versions meta.json takes down, those whose folder the history still holds, to its Git
+     *                  tree as {@link #removed} has it: same tree, same integrity of the tarball taken down
      */
     record PackageState(SortedMap<Version, VersionState> versions, PackageMeta meta, Owners owners,
-                        Instant updatedAt) {
+                        Instant updatedAt, SortedMap<Version, String> takenDown) {
 
         PackageState {
             versions = SortedCopies.map(versions);
             Objects.requireNonNull(meta, "meta");
             Objects.requireNonNull(owners, "owners");
             Objects.requireNonNull(updatedAt, "updatedAt");
+            takenDown = SortedCopies.map(takenDown);
+            if (!meta.takenDown().keySet().containsAll(takenDown.keySet())) {
+                throw new IllegalArgumentException("a tarball taken down of a version meta.json does not take down: "
+                        + takenDown.keySet());
+            }
         }
     }
 
@@ -220,6 +238,17 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
                     new Publication(ObjectId.fromString(versionState.commit()), versionState.publishedAt())));
             lastChanges.put(name, state.updatedAt());
         });
-        return new PublicationHistory(ObjectId.fromString(commit), publications, lastChanges);
+        SortedMap<PackageVersion, ObjectId> removedTrees = new TreeMap<>();
+        removed.forEach((name, versions) -> versions.forEach((version, tree) ->
+                removedTrees.put(new PackageVersion(name, version), ObjectId.fromString(tree))));
+        return new PublicationHistory(ObjectId.fromString(commit), publications, lastChanges, removedTrees);
+    }
+
+    /** {@link PublicationHistory#removed}, as this state records it. */
+    static SortedMap<PackageName, SortedMap<Version, String>> removed(PublicationHistory history) {
+        SortedMap<PackageName, SortedMap<Version, String>> removed = new TreeMap<>();
+        history.removed().forEach((version, tree) -> removed.computeIfAbsent(version.name(), any -> new TreeMap<>())
+                .put(version.version(), tree.name()));
+        return removed;
     }
 }

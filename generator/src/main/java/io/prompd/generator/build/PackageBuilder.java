@@ -1,5 +1,6 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
@@ -10,6 +11,7 @@ import io.prompd.core.version.Version;
 import io.prompd.generator.build.BuildState.PackageState;
 import io.prompd.generator.build.BuildState.VersionState;
 import io.prompd.generator.source.Publication;
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import org.eclipse.jgit.lib.ObjectId;
  * Writes one package's folder: a tarball and a version document per version, and index.json.
  * A version whose source tree and publication are those of the previous build keeps its
  * tarball and document from the previous output: versions are immutable, so they are never
- * packed twice.
+ * packed twice. Nor is the folder of a version taken down, whose tarball's integrity index.json gives.
  */
 final class PackageBuilder {
 
@@ -79,9 +81,36 @@ final class PackageBuilder {
             return new Outcome(Optional.empty(), packed, reused, problems);
         }
         Packument packument = PackageDocuments.packument(name, documents, state.meta(), state.owners(),
-                state.updatedAt());
+                state.updatedAt(), takenDownIntegrity(name, state, previous));
         staging.write(RegistryLayout.packument(name), Json.write(packument));
         return new Outcome(Optional.of(packument), packed, reused, List.of());
+    }
+
+    /**
+     * The integrity of the tarball of each version taken down whose folder the history holds: the previous output's
+     * for a folder of the same tree, else packed again, as the version was, into nothing.
+     */
+    private SortedMap<Version, Integrity> takenDownIntegrity(PackageName name, PackageState state,
+                                                             Optional<PackageState> previous) throws IOException {
+        String packument = RegistryLayout.packument(name);
+        Optional<Packument> served = Optional.empty();
+        SortedMap<Version, Integrity> integrities = new TreeMap<>();
+        for (Map.Entry<Version, String> gone : state.takenDown().entrySet()) {
+            Version version = gone.getKey();
+            Optional<Integrity> integrity;
+            if (previous.filter(old -> gone.getValue().equals(old.takenDown().get(version))).isPresent()
+                    && staging.hasPrevious(packument)) {
+                if (served.isEmpty()) {
+                    served = Optional.of(staging.readPrevious(packument, Packument.class));
+                }
+                integrity = Optional.ofNullable(served.get().takenDownIntegrity().get(version));
+            } else {
+                integrity = packer.integrity(new VersionFolder(name, version,
+                        RepositoryLayout.versionFolder(name, version), ObjectId.fromString(gone.getValue())));
+            }
+            integrity.ifPresent(known -> integrities.put(version, known));
+        }
+        return integrities;
     }
 
     private boolean isCarriedOver(PackageName name, Version version, VersionState state,

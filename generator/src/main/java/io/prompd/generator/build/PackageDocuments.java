@@ -1,5 +1,6 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.Owners;
@@ -68,13 +69,14 @@ final class PackageDocuments {
      * the highest one. Without a version, every one taken down, it holds the takedowns and the owners
      * alone: the descriptive fields of a version taken down may be what had it taken down.
      *
-     * @param updatedAt when the package's folder last changed, which a mirror syncing by it must see for a yank
-     *                  or a takedown as much as for a new version
+     * @param updatedAt          when the package's folder last changed, which a mirror syncing by it must see for a
+     *                           yank or a takedown as much as for a new version
+     * @param takenDownIntegrity the integrity of the tarball of each version taken down whose files the history holds
      */
     static Packument packument(PackageName name, SortedMap<Version, VersionDocument> documents, PackageMeta meta,
-                               Owners owners, Instant updatedAt) {
+                               Owners owners, Instant updatedAt, SortedMap<Version, Integrity> takenDownIntegrity) {
         if (documents.isEmpty()) {
-            return Packument.everyVersionTakenDown(name, owners, meta.takenDown(), updatedAt);
+            return Packument.everyVersionTakenDown(name, owners, meta.takenDown(), takenDownIntegrity, updatedAt);
         }
         SortedMap<String, Version> distTags = new TreeMap<>(meta.distTags());
         if (!distTags.containsKey(Packument.LATEST)) {
@@ -86,7 +88,7 @@ final class PackageDocuments {
         VersionDocument described = documents.get(distTags.getOrDefault(Packument.LATEST, documents.lastKey()));
         return new Packument(name, described.description(), described.keywords(), described.category(),
                 described.author(), described.license(), described.repository(), owners, distTags, versions, updatedAt,
-                meta.takenDown());
+                meta.takenDown(), takenDownIntegrity);
     }
 
     private static Optional<Version> defaultLatest(SortedMap<Version, VersionDocument> documents, PackageMeta meta) {

@@ -178,7 +178,8 @@ public final class RegistryBuilder {
             if (served.isPresent()) {
                 vanished = vanished(served.get(), states, leftOut, out);
             }
-            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states, vanished);
+            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states, vanished,
+                    BuildState.removed(history));
             Links links = new Links(options.baseUrl());
             Built built = buildPackages(snapshot, links, state, previous, staging, progress);
             problems.addAll(built.problems());
@@ -240,9 +241,12 @@ public final class RegistryBuilder {
             });
             PackageMeta meta = snapshot.meta(name);
             if (!versions.isEmpty() || !meta.takenDown().isEmpty()) {
+                SortedMap<Version, String> takenDown = new TreeMap<>();
+                meta.takenDown().keySet().forEach(version -> Optional.ofNullable(history.removed().get(
+                        new PackageVersion(name, version))).ifPresent(tree -> takenDown.put(version, tree.name())));
                 // a package with a folder has a commit that added it on the line
                 states.put(name, new PackageState(versions, meta, owners(name, snapshot.scopes(), meta),
-                        history.lastChanges().get(name)));
+                        history.lastChanges().get(name), takenDown));
             }
         });
         return states;

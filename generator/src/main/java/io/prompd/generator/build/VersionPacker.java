@@ -1,5 +1,6 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.Manifest;
@@ -57,16 +58,12 @@ final class VersionPacker {
 
     /** Reads the folder and, when it has no errors, streams its tarball into the staging area. */
     Packed pack(VersionFolder folder, Publication publication, StagingArea staging) throws IOException {
-        GitTreeSource files = snapshot.source(folder);
-        PackageSource source = new ReadOnceSource(files);
-        PackageReport report = validator.readAccepted(source);
-        List<Problem> problems = new ArrayList<>(folder.inRepository(
-                report.problems().stream().filter(Problem::isError).toList(), files));
-        problems.addAll(folder.mismatches(report.manifestResult()));
-        problems.addAll(folder.namedTwice(files));
-        if (!problems.isEmpty() || report.packable().isEmpty()) {
-            return new Packed(Optional.empty(), problems);
+        Read read = read(folder);
+        if (!read.problems().isEmpty() || read.report().packable().isEmpty()) {
+            return new Packed(Optional.empty(), read.problems());
         }
+        PackageSource source = read.source();
+        PackageReport report = read.report();
         Manifest manifest = report.packable().get();
         PackResult packed;
         try (OutputStream out = staging.create(RegistryLayout.tarball(folder.name(), folder.version()))) {
@@ -76,6 +73,35 @@ final class VersionPacker {
                 packed.fileCount(), packed.unpackedSize());
         return new Packed(Optional.of(document(manifest, report, readme(source, manifest, report), dist, publication)),
                 List.of());
+    }
+
+    /**
+     * The integrity of the tarball the folder of a version taken down packs to, as {@link #pack} would have packed
+     * it, written nowhere; empty when it does not pack, as a folder the build refuses: nothing is served of it to
+     * refuse, and a takedown that names no tarball is taken for that of no lock's.
+     */
+    Optional<Integrity> integrity(VersionFolder folder) throws IOException {
+        Read read = read(folder);
+        if (!read.problems().isEmpty() || read.report().packable().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Packer.pack(read.source(), read.report().selection(), OutputStream.nullOutputStream())
+                .integrity());
+    }
+
+    /** A folder's files as read and validated, and its errors. */
+    private record Read(PackageSource source, PackageReport report, List<Problem> problems) {
+    }
+
+    private Read read(VersionFolder folder) throws IOException {
+        GitTreeSource files = snapshot.source(folder);
+        PackageSource source = new ReadOnceSource(files);
+        PackageReport report = validator.readAccepted(source);
+        List<Problem> problems = new ArrayList<>(folder.inRepository(
+                report.problems().stream().filter(Problem::isError).toList(), files));
+        problems.addAll(folder.mismatches(report.manifestResult()));
+        problems.addAll(folder.namedTwice(files));
+        return new Read(source, report, problems);
     }
 
     private static VersionDocument document(Manifest manifest, PackageReport report, Optional<String> readme,

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -19,10 +20,12 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -44,7 +47,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * manifests has its other parents followed, and only back to those manifests' publications. Each step diffs
  * only the changed subtrees under {@code packages/}, so the whole walk costs one pass over history, not one per
  * version. A package's last change is the latest commit of the first-parent line that changed its folder, the
- * moment the change reached the registry's branch, so that a mirror syncing by it misses none.
+ * moment the change reached the registry's branch, so that a mirror syncing by it misses none. A version a commit of
+ * the line deletes leaves the tree of its folder as the line last held it, so that the integrity of the tarball it
+ * had can still be given once it is taken down.
  *
  * @param commit       the commit the history was computed at
  * @param publications every version present at the commit to where it was published, sorted
@@ -52,9 +57,14 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  *                     changed or deleted) to the time of the latest such commit: when its index.json last changed,
  *                     a yank, deprecation, dist-tag or takedown as much as a version; empty in the history of given
  *                     versions, which walks their manifests alone
+ * @param removed      every version a commit of the line deleted, and none added back since, to the Git tree of its
+ *                     folder in that commit's first parent: the files the registry last served under the number, as
+ *                     a published version folder never changes, so the tarball a lock pins (a takedown's); empty in
+ *                     the history of given versions
  */
 public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publication> publications,
-                                 SortedMap<PackageName, Instant> lastChanges) {
+                                 SortedMap<PackageName, Instant> lastChanges,
+                                 SortedMap<PackageVersion, ObjectId> removed) {
 
     private static final TreeFilter PACKAGE_FOLDERS = PathFilter.create(RepositoryLayout.PACKAGES);
 
@@ -62,6 +72,9 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
         commit = commit.copy();
         publications = SortedCopies.map(publications);
         lastChanges = SortedCopies.map(lastChanges);
+        SortedMap<PackageVersion, ObjectId> copies = new TreeMap<>();
+        removed.forEach((version, tree) -> copies.put(version, tree.copy()));
+        removed = Collections.unmodifiableSortedMap(copies);
     }
 
     public Optional<Publication> publication(PackageVersion version) {
@@ -80,14 +93,14 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
     public static PublicationHistory compute(RegistryRepository repository, ObjectId commit,
                                              Collection<PackageVersion> versions) throws IOException {
         if (versions.isEmpty()) {
-            return new PublicationHistory(commit, new TreeMap<>(), new TreeMap<>());
+            return new PublicationHistory(commit, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
         }
         TreeFilter manifests = PathFilterGroup.createFromStrings(versions.stream()
                 .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()) + "/"
                         + RepositoryLayout.MANIFEST)
                 .toList());
         return new PublicationHistory(commit, walk(repository, Optional.empty(), commit, manifests).publications(),
-                new TreeMap<>());
+                new TreeMap<>(), new TreeMap<>());
     }
 
     /**
@@ -115,16 +128,22 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                     resumed ? previous.get().publications() : Map.of());
             SortedMap<PackageName, Instant> lastChanges = new TreeMap<>(
                     resumed ? previous.get().lastChanges() : Map.of());
+            SortedMap<PackageVersion, ObjectId> removed = new TreeMap<>(
+                    resumed ? previous.get().removed() : Map.of());
             for (RevCommit commit : line) {
-                apply(reader, walk, commit, paths, state, lastChanges);
+                apply(reader, walk, commit, paths, new Walked(state, lastChanges, removed));
             }
-            return new PublicationHistory(head, state, lastChanges);
+            return new PublicationHistory(head, state, lastChanges, removed);
         }
     }
 
-    private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit, TreeFilter paths,
-                              SortedMap<PackageVersion, Publication> state,
-                              SortedMap<PackageName, Instant> lastChanges) throws IOException {
+    /** What the walk found so far, which each commit's step changes. */
+    private record Walked(SortedMap<PackageVersion, Publication> publications,
+                          SortedMap<PackageName, Instant> lastChanges, SortedMap<PackageVersion, ObjectId> removed) {
+    }
+
+    private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit, TreeFilter paths, Walked walked)
+            throws IOException {
         Optional<ObjectId> parentTree = commit.getParentCount() == 0 ? Optional.empty()
                 : Optional.of(walk.parseCommit(commit.getParent(0)).getTree());
         Publication publication = publicationBy(commit);
@@ -136,16 +155,34 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                         .filter(path -> RepositoryLayout.manifestOwner(path).isPresent())
                         .collect(Collectors.toSet()));
         for (Change change : changes) {
-            RepositoryLayout.folderOwner(change.path()).ifPresent(name -> lastChanges.put(name, publication.time()));
+            RepositoryLayout.folderOwner(change.path())
+                    .ifPresent(name -> walked.lastChanges().put(name, publication.time()));
             Optional<PackageVersion> version = RepositoryLayout.manifestOwner(change.path());
             if (version.isEmpty()) {
                 continue;
             }
             switch (change.type()) {
-                case ADDED -> state.put(version.get(), inherited.getOrDefault(change.path(), publication));
-                case DELETED -> state.remove(version.get());
+                case ADDED -> {
+                    walked.publications().put(version.get(), inherited.getOrDefault(change.path(), publication));
+                    walked.removed().remove(version.get());
+                }
+                case DELETED -> {
+                    walked.publications().remove(version.get());
+                    folderTree(reader, parentTree.orElseThrow(), version.get())
+                            .ifPresent(tree -> walked.removed().put(version.get(), tree));
+                }
                 case MODIFIED -> { /* an edit of a published version does not republish it */ }
             }
+        }
+    }
+
+    /** The tree of the version's folder in {@code root}; empty when the path there is no folder. */
+    private static Optional<ObjectId> folderTree(ObjectReader reader, ObjectId root, PackageVersion version)
+            throws IOException {
+        try (TreeWalk folder = TreeWalk.forPath(reader, RepositoryLayout.versionFolder(version.name(),
+                version.version()), root)) {
+            return folder == null || folder.getFileMode(0) != FileMode.TREE ? Optional.empty()
+                    : Optional.of(folder.getObjectId(0));
         }
     }
 

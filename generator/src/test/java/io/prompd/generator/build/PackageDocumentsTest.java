@@ -59,7 +59,7 @@ class PackageDocumentsTest {
     @Test
     void latestIsTheHighestStableVersionThatIsNotYanked() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.1.0", "2.0.0-beta.1"),
-                meta(Map.of(), Map.of(Version.parse("1.1.0"), "broken"), Map.of()), Owners.NONE, UPDATED);
+                meta(Map.of(), Map.of(Version.parse("1.1.0"), "broken"), Map.of()), Owners.NONE, UPDATED, new TreeMap<>());
         assertEquals(Map.of("latest", Version.parse("1.0.0")), packument.distTags());
         assertEquals("description of 1.0.0", packument.description(), "described by the version latest points at");
     }
@@ -68,7 +68,7 @@ class PackageDocumentsTest {
     void metaJsonsLatestWins() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.1.0"),
                 meta(Map.of("latest", Version.parse("1.0.0"), "next", Version.parse("1.1.0")), Map.of(), Map.of()),
-                Owners.NONE, UPDATED);
+                Owners.NONE, UPDATED, new TreeMap<>());
         assertEquals(Version.parse("1.0.0"), packument.distTags().get("latest"));
         assertEquals(Version.parse("1.1.0"), packument.distTags().get("next"));
     }
@@ -76,7 +76,7 @@ class PackageDocumentsTest {
     @Test
     void withoutAStableVersionThereIsNoLatestAndTheHighestDescribesThePackage() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0-alpha.1", "1.0.0-alpha.2"),
-                meta(Map.of(), Map.of(), Map.of()), Owners.NONE, UPDATED);
+                meta(Map.of(), Map.of(), Map.of()), Owners.NONE, UPDATED, new TreeMap<>());
         assertFalse(packument.distTags().containsKey("latest"));
         assertEquals("description of 1.0.0-alpha.2", packument.description());
         PackageSummary summary = PackageDocuments.summary(packument).orElseThrow();
@@ -87,7 +87,7 @@ class PackageDocumentsTest {
     void updatedAtIsWhenThePackagesFolderLastChangedNotItsLatestPublication() {
         Instant yanked = START.plusSeconds(86_400L * 30);
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.0.1"),
-                meta(Map.of(), Map.of(Version.parse("1.0.1"), "broken"), Map.of()), Owners.NONE, yanked);
+                meta(Map.of(), Map.of(Version.parse("1.0.1"), "broken"), Map.of()), Owners.NONE, yanked, new TreeMap<>());
         assertEquals(yanked, packument.updatedAt());
         assertEquals(yanked, PackageDocuments.summary(packument).orElseThrow().updatedAt());
     }
@@ -96,7 +96,7 @@ class PackageDocumentsTest {
     void yankedAndDeprecatedGoToTheirVersions() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.1.0"),
                 meta(Map.of(), Map.of(Version.parse("1.0.0"), "leaks keys"), Map.of(Version.parse("1.1.0"), "use 2")),
-                Owners.NONE, UPDATED);
+                Owners.NONE, UPDATED, new TreeMap<>());
         assertEquals("leaks keys", packument.versions().get(Version.parse("1.0.0")).yanked());
         assertEquals("use 2", packument.versions().get(Version.parse("1.1.0")).deprecated());
         assertEquals(null, packument.versions().get(Version.parse("1.1.0")).yanked());
@@ -137,9 +137,12 @@ class PackageDocumentsTest {
 
     @Test
     void theVersionsTakenDownAreInTheIndexWithTheirReasons() {
+        Integrity tarball = Integrity.of(new byte[] {1});
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0"),
-                takenDown(Map.of(Version.parse("0.9.0"), "leaked an API key")), Owners.NONE, UPDATED);
+                takenDown(Map.of(Version.parse("0.9.0"), "leaked an API key")), Owners.NONE, UPDATED,
+                new TreeMap<>(Map.of(Version.parse("0.9.0"), tarball)));
         assertEquals(Map.of(Version.parse("0.9.0"), "leaked an API key"), packument.takenDown());
+        assertEquals(Map.of(Version.parse("0.9.0"), tarball), packument.takenDownIntegrity());
     }
 
     @Test
@@ -147,10 +150,13 @@ class PackageDocumentsTest {
         Owners owners = new Owners(new TreeSet<>(List.of("ann")), new TreeSet<>());
         SortedMap<Version, String> takedowns = new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key"));
 
-        Packument packument = PackageDocuments.packument(NAME, published(), takenDown(takedowns), owners,
-                UPDATED);
+        SortedMap<Version, Integrity> integrities = new TreeMap<>(Map.of(Version.parse("1.0.0"),
+                Integrity.of(new byte[] {1})));
 
-        assertEquals(Packument.everyVersionTakenDown(NAME, owners, takedowns, UPDATED), packument);
+        Packument packument = PackageDocuments.packument(NAME, published(), takenDown(takedowns), owners,
+                UPDATED, integrities);
+
+        assertEquals(Packument.everyVersionTakenDown(NAME, owners, takedowns, integrities, UPDATED), packument);
         assertEquals(Optional.empty(), PackageDocuments.summary(packument));
         assertEquals(List.of("/distTags/latest"), PackageDocuments.checkMeta(NAME, new PackageMeta(new TreeMap<>(
                 Map.of("latest", Version.parse("1.0.0"))), new TreeMap<>(), new TreeMap<>(), takedowns,

@@ -295,6 +295,55 @@ class RegistryBuilderTest {
         assertEquals(Set.of(Version.parse("1.1.0")), packument.versions().keySet());
     }
 
+    /**
+     * A client takes a takedown recorded by a registry the lock did not have the version from for the locked
+     * version's only when it names the locked tarball: the index gives the integrity of the tarball served, which a
+     * fresh build finds in the history as the incremental ones do.
+     */
+    @Test
+    void aVersionTakenDownHasTheIntegrityOfTheTarballItWasServedWithInTheIndexAsAFreshBuildGivesIt()
+            throws IOException {
+        Path out = temp.resolve("out");
+        Path fresh = temp.resolve("fresh");
+        Integrity served;
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            served = read(out.resolve("packages/@common/a/index.json"), Packument.class).versions()
+                    .get(Version.parse("1.0.0")).dist().integrity();
+            repo.delete("packages/@common/a/1.0.0").meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+            repo.commit("take 1.0.0 down");
+            build(repo, out);
+            assertEquals(Map.of(Version.parse("1.0.0"), served),
+                    read(out.resolve("packages/@common/a/index.json"), Packument.class).takenDownIntegrity());
+            repo.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"},"
+                    + " \"deprecated\": {\"1.1.0\": \"use 2\"}}");
+            repo.commit("deprecate 1.1.0");
+            build(repo, out);
+            build(repo, fresh);
+        }
+        Packument packument = read(out.resolve("packages/@common/a/index.json"), Packument.class);
+        assertEquals(Map.of(Version.parse("1.0.0"), served), packument.takenDownIntegrity(),
+                "a later build of the package keeps it");
+        assertEquals("use 2", packument.versions().get(Version.parse("1.1.0")).deprecated());
+        assertEquals(OutputTree.of(fresh).hashes(), OutputTree.of(out).hashes());
+    }
+
+    /** A history rewritten past a version's files (a leaked secret purged) leaves its takedown naming no tarball. */
+    @Test
+    void aTakedownWhoseFilesTheHistoryNeverHeldGivesNoIntegrity() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.1.0");
+            repo.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+            repo.commit("publish a, its 1.0.0 purged from the history");
+            build(repo, out);
+        }
+        Packument packument = read(out.resolve("packages/@common/a/index.json"), Packument.class);
+        assertEquals(Map.of(Version.parse("1.0.0"), "leaked a key"), packument.takenDown());
+        assertEquals(Map.of(), packument.takenDownIntegrity());
+        assertFalse(Files.readString(out.resolve("packages/@common/a/index.json")).contains("takenDownIntegrity"));
+    }
+
     @Test
     void aBuildThatLeavesAServedVersionOutDeletesTheRetiredOutputHoldingItsTarballAtOnce() throws IOException {
         Path out = temp.resolve("out");
@@ -350,10 +399,14 @@ class RegistryBuilderTest {
                   "takenDown": {
                     "1.0.0": "Held a customer's API key."
                   },
+                  "takenDownIntegrity": {
+                    "1.0.0": "sha512-+eBN/Vc5xA9207lLhf2kB2AWjkNgnRlnP6sao7WhFiPwewICfGqTiV+Gz//8fQQXeRo7w+X67Ik2rhqGaKbaxw=="
+                  },
                   "updatedAt": "2026-01-01T01:00:00Z",
                   "versions": {}
                 }
-                """, Files.readString(out.resolve("packages/sql-explainer/index.json")), "updatedAt is the takedown's");
+                """, Files.readString(out.resolve("packages/sql-explainer/index.json")), "updatedAt is the takedown's;"
+                + " the integrity, that of the tarball served before");
         try (Stream<Path> files = Files.list(out.resolve("packages/sql-explainer"))) {
             assertEquals(List.of("index.json"), files.map(file -> file.getFileName().toString()).toList());
         }

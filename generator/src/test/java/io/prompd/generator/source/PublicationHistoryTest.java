@@ -82,6 +82,31 @@ class PublicationHistoryTest {
         assertEquals(Map.of(version("tools", "1.0.0"), new Publication(readded, DAY_3)), history.publications());
     }
 
+    /**
+     * A version's folder deleted (a takedown) leaves the tree the line last held, the tarball a lock pinned, until the
+     * version is added back.
+     */
+    @Test
+    void aDeletedVersionLeavesTheTreeOfItsFolderAsTheLineLastHeldItUntilAddedBack() throws IOException {
+        String takenDown = repo.publish("tools", "1.0.0");
+        String readded = repo.publish("tools", "1.1.0");
+        ObjectId published = repo.commit("publish", "alice", DAY_1);
+        repo.delete(takenDown);
+        repo.delete(readded);
+        repo.commit("remove", "alice", DAY_2);
+        repo.publish("tools", "1.1.0");
+        ObjectId head = repo.commit("publish 1.1.0 again", "alice", DAY_3);
+
+        PublicationHistory history = compute(head);
+
+        try (RegistryRepository registry = repo.open()) {
+            ObjectId tree = RegistrySnapshot.read(registry, published).folder(PackageName.parse("tools"),
+                    Version.parse("1.0.0")).orElseThrow().treeId();
+            assertEquals(Map.of(version("tools", "1.0.0"), tree), history.removed());
+            assertEquals(history, compute(published).update(registry, head), "a resumed walk keeps it too");
+        }
+    }
+
     @Test
     void aMergedVersionKeepsThePublicationOfTheBranchCommitThatAddedIt() throws IOException {
         repo.branch("pr").checkout("pr");
