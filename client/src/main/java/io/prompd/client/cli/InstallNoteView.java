@@ -98,11 +98,14 @@ public final class InstallNoteView {
                             + takenDown.wayOff() + ")");
         }
         if (note instanceof MovedOffTakenDown moved) {
-            return new Worded("movedOffTakenDown", withReason(Map.of("name", moved.name(), "from", moved.from(),
-                    "to", moved.to()), Optional.of(moved.reason())), moved.name() + " moved from the locked "
-                    + moved.from() + " to " + moved.to() + ": " + StatusNotes.labelled("its registry took "
-                    + moved.from() + " down",
-                    moved.reason()));
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", moved.name(), "from", moved.from(),
+                    "to", moved.to()));
+            moved.registry().ifPresent(elsewhere -> fields.put("resolvesIn", registry(elsewhere)));
+            return new Worded("movedOffTakenDown", withReason(fields, Optional.of(moved.reason())), moved.name()
+                    + " moved from the locked " + moved.from() + " to " + moved.to() + ": " + StatusNotes.labelled(
+                            moved.registry().map(elsewhere -> "registry " + elsewhere.describe() + " took down "
+                                    + moved.from() + ", the tarball " + LockFile.FILE_NAME + " pinned")
+                                    .orElse("its registry took " + moved.from() + " down"), moved.reason()));
         }
         if (note instanceof MovedOffYanked moved) {
             return new Worded("movedOffYanked", withReason(Map.of("name", moved.name(), "from", moved.from(),

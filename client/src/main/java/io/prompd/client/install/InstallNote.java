@@ -69,13 +69,21 @@ public sealed interface InstallNote {
         }
     }
 
-    /** A resolution moved off the locked version {@code from} to {@code to}, its registry having taken it down. */
-    record MovedOffTakenDown(PackageName name, Version from, Version to, String reason) implements InstallNote {
+    /**
+     * A resolution moved off the locked version {@code from} to {@code to}, its registry having taken it down.
+     *
+     * @param registry the registry the name resolves in, which took down the tarball the lock pinned, when the lock
+     *                 had the version from another (a mirror of it, or the registry at a new URL), which gave it: what
+     *                 is said names it, as the version's registry is not it; empty when the lock had it from there
+     */
+    record MovedOffTakenDown(PackageName name, Version from, Version to, String reason,
+                             Optional<RegistryMention> registry) implements InstallNote {
         public MovedOffTakenDown {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(registry, "registry");
         }
     }
 

@@ -5,6 +5,7 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -22,14 +23,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A locked version that the registry its name routes to now neither has nor records the takedown of, or lists with
- * other bytes than the lock pins, while the lock's URL for it lies in another registry: the route changed since it was
+ * A locked version that the registry its name routes to now neither has nor records the takedown of the locked tarball
+ * of, or lists with other bytes than the lock pins, while the lock's URL for it lies in another registry: the route
+ * changed since it was
  * locked (a scope routed elsewhere, a registry removed, a one-off {@code --registry}), or the registry is a mirror that
  * is behind. The current registry's versions of that name may then be another's package (dependency confusion), so the
  * way off is to route the name back, never to update to them.
  *
  * @param change  where the version was locked from, and where its name resolves now
- * @param listing how the registry the name resolves in now lists the version: not, or with other bytes
+ * @param listing how the registry the name resolves in now lists the version: not (a takedown of another tarball, or
+ *                naming none, is no listing of it), or with other bytes
  */
 record LockedElsewhere(RouteChange change, Listing listing) {
 
@@ -39,20 +42,32 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     LockedElsewhere {
         Objects.requireNonNull(change, "change");
         if (!listing.elsewhere()) {
-            throw new IllegalArgumentException("a version its registry lists as locked, or records the takedown of, is"
-                    + " not locked elsewhere");
+            throw new IllegalArgumentException("a version its registry lists as locked, or records the takedown of the"
+                    + " locked tarball of, is not locked elsewhere");
         }
     }
 
     /**
      * The route change behind a locked version the name's registry now lacks or lists with other bytes; empty when it
-     * has it, when it records the version's takedown, when the lock's URL lies in it, or when its index cannot be read
-     * to tell.
+     * has it, when it records the takedown of the locked tarball, when the lock's URL lies in it, or when its index
+     * cannot be read to tell.
      */
     static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.routeChange(name, locked.version(), locked.resolved())
                 .flatMap(change -> listing(name, locked, index).filter(Listing::elsewhere)
                         .map(listed -> new LockedElsewhere(change, listed)));
+    }
+
+    /**
+     * The registry the name resolves in now, when the lock has the version from another and this one records the
+     * takedown of the locked tarball (a mirror of that registry, or the registry at a new URL): what is said of the
+     * takedown names it, as it did not give the locked version; empty when the lock's URL lies in it, or it records no
+     * such takedown.
+     */
+    static Optional<RegistryMention> tookDownElsewhere(PackageName name, LockedPackage locked, RegistryIndex index) {
+        return index.routeChange(name, locked.version(), locked.resolved())
+                .filter(change -> listing(name, locked, index).equals(Optional.of(Listing.TAKEN_DOWN)))
+                .map(change -> change.current().mention());
     }
 
     /**
@@ -123,18 +138,20 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     }
 
     /**
-     * How the registry serving the name lists the locked version. One that records its takedown speaks for the same
-     * package as the registry the lock has it from (a mirror of it, or the registry at a new URL): only a registry's
-     * maintainers write a takedown record, for a number it keeps taken, so the owner of a same-named package there
-     * cannot forge one, and the version is gone as from the registry it was locked from, which an update moves off.
-     * An index records no integrity for a version taken down, so the number alone tells.
+     * How the registry serving the name lists the locked version. One that records the takedown of the locked tarball,
+     * its integrity, speaks for the same package as the registry the lock has it from (a mirror of it, or the registry
+     * at a new URL), and the version is gone as from the registry it was locked from, which an update moves off. The
+     * number alone tells nothing: any registry writes its own index, and an unrelated one whose same-named package
+     * had a version of that number taken down records that takedown as its own, naming its own tarball; a record
+     * naming none (its registry's history rewritten past the version's files, or built before takedowns named their
+     * tarballs) cannot tell which, so the version is not listed there, as by a registry that never had it.
      */
     enum Listing {
         AS_LOCKED, TAKEN_DOWN, OTHER_BYTES, NOT_LISTED;
 
         /**
          * Whether the registry's versions of the name may be another's package: it neither has the locked bytes nor
-         * records the version's takedown.
+         * records their takedown.
          */
         boolean elsewhere() {
             return this == OTHER_BYTES || this == NOT_LISTED;
@@ -145,7 +162,8 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     private static Optional<Listing> listing(PackageName name, LockedPackage locked, RegistryIndex index) {
         try {
             Optional<PublishedPackage> published = index.find(name);
-            if (published.filter(found -> found.packument().takenDown().containsKey(locked.version())).isPresent()) {
+            if (published.filter(found -> found.packument().tookDown(locked.version(), locked.integrity()))
+                    .isPresent()) {
                 return Optional.of(Listing.TAKEN_DOWN);
             }
             return Optional.of(published.flatMap(found -> found.version(locked.version()))

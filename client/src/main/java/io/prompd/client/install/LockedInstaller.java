@@ -7,6 +7,7 @@ import io.prompd.client.install.registry.Downloaded;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.client.install.registry.RouteChange;
 import io.prompd.client.install.registry.UrlSource;
 import io.prompd.client.install.store.PackageStore;
@@ -384,12 +385,15 @@ final class LockedInstaller {
                     + LockFile.FILE_NAME + " are taken down (" + Takedowns.withReasons(
                             InstallNote.TakenDownVersion.reasons(versions)) + ")", waysOff);
         }
-        String locked = first.name() + "@" + first.version() + " is locked in " + LockFile.FILE_NAME + ", but its"
-                + " registry ";
+        // a registry the lock did not have it from, which took down the very tarball locked, is named: it gave none
+        Optional<RegistryMention> elsewhere = LockedElsewhere.tookDownElsewhere(first.name(),
+                project.lock().packages().get(first.name()), index);
+        String locked = first.name() + "@" + first.version() + " is locked in " + LockFile.FILE_NAME + ", but "
+                + elsewhere.map(registry -> "registry " + registry.describe()).orElse("its registry") + " ";
         // a registry records the takedown of each version it takes down: with none recorded, the version may never
         // have been published, the lock's entry edited, so the way off an edit comes first
-        throw first.reason().map(reason -> new PrompdException(ExitCode.NOT_FOUND, locked
-                        + StatusNotes.labelled("took it down", reason), waysOff))
+        throw first.reason().map(reason -> new PrompdException(ExitCode.NOT_FOUND, locked + StatusNotes.labelled(
+                        elsewhere.isPresent() ? "took down the tarball it pins" : "took it down", reason), waysOff))
                 .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, locked + "neither lists it nor records a"
                         + " takedown of it", LockAudit.ifEdited(List.of(first.name())) + "; if not, " + waysOff));
     }
@@ -501,12 +505,13 @@ final class LockedInstaller {
      * (with the reason): read for a version to download before the download, and to warn of one at hand. Offline only
      * a takedown the index records counts: a version missing from an index cached then may just be newer than that
      * copy. Nor does a version locked from another registry than the one its name now resolves in, never listed
-     * there, which {@link LockedElsewhere} explains.
+     * there, which {@link LockedElsewhere} explains, nor its takedown there of a tarball other than the locked one, or
+     * of one it does not name: that may be another package's version of the number.
      */
     Optional<PublishedPackage> takenDown(PackageName name, LockedPackage locked, RegistryIndex index) {
-        return index.findIfReadable(name).filter(published -> published.packument().takenDown()
-                .containsKey(locked.version()) || (!offline && published.version(locked.version()).isEmpty()
-                        && LockedElsewhere.of(name, locked, index).isEmpty()));
+        return index.findIfReadable(name).filter(published -> (published.packument().takenDown()
+                .containsKey(locked.version()) || (!offline && published.version(locked.version()).isEmpty()))
+                && LockedElsewhere.of(name, locked, index).isEmpty());
     }
 
     /**

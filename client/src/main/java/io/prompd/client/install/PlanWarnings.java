@@ -108,19 +108,23 @@ final class PlanWarnings {
     /**
      * The locked versions a resolution moved off because their registry took them down or yanked them, with the
      * reason: the lock's change alone ({@code ~ @a/x 2.0.0 -> 2.1.0}) would not say that the version pinned is gone or
-     * withdrawn, nor why, least of all when it moves down.
+     * withdrawn, nor why, least of all when it moves down. What a registry the lock did not have the version from
+     * records of the number is said only when it speaks for the locked package ({@link LockedElsewhere}), as it may
+     * be another's.
      */
     private static List<InstallNote> movedOff(LockFile current, LockFile resolved, RegistryIndex index) {
         List<InstallNote> warnings = new ArrayList<>();
         current.packages().forEach((name, old) -> {
             LockedPackage now = resolved.packages().get(name);
-            if (now == null || now.version().equals(old.version())) {
+            if (now == null || now.version().equals(old.version())
+                    || LockedElsewhere.of(name, old, index).isPresent()) {
                 return;
             }
             PublishedPackage published = index.require(name);
             String reason = published.packument().takenDown().get(old.version());
             if (reason != null) {
-                warnings.add(new InstallNote.MovedOffTakenDown(name, old.version(), now.version(), reason));
+                warnings.add(new InstallNote.MovedOffTakenDown(name, old.version(), now.version(), reason,
+                        LockedElsewhere.tookDownElsewhere(name, old, index)));
             }
             published.version(old.version()).map(VersionSummary::yanked).ifPresent(yanked -> warnings
                     .add(new InstallNote.MovedOffYanked(name, old.version(), now.version(), yanked)));

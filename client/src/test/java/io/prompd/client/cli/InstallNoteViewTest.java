@@ -34,7 +34,7 @@ class InstallNoteViewTest {
             new InstallNote.Yanked(X, ONE, "broken", true, "'prompd update @a/x' moves off it"),
             new InstallNote.Deprecated(X, ONE, ""),
             new InstallNote.TakenDown(X, ONE, Optional.empty(), false, "'prompd update @a/x' moves off it"),
-            new InstallNote.MovedOffTakenDown(X, ONE, TWO, "leaked a key"),
+            new InstallNote.MovedOffTakenDown(X, ONE, TWO, "leaked a key", Optional.empty()),
             new InstallNote.EngineMismatch(X, ONE, VersionRange.parse(">=2.0.0"), ONE),
             new InstallNote.HeldBack(X, TWO, Optional.of(ONE),
                     "needs @a/base ^2.0.0, which only versions taken down meet"),
@@ -139,7 +139,7 @@ class InstallNoteViewTest {
                 new InstallNote.Yanked(X, ONE, " ", false, wayOff),
                 new InstallNote.Deprecated(X, ONE, ""),
                 new InstallNote.TakenDown(X, ONE, Optional.of(""), true, wayOff),
-                new InstallNote.MovedOffTakenDown(X, ONE, TWO, "\t"),
+                new InstallNote.MovedOffTakenDown(X, ONE, TWO, "\t", Optional.empty()),
                 new InstallNote.MovedOffYanked(X, TWO, ONE, ""),
                 new InstallNote.LatestYanked(X, TWO, "", ONE));
         for (InstallNote note : withoutReasons) {

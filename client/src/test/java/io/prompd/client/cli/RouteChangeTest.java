@@ -537,10 +537,15 @@ class RouteChangeTest {
 
     /**
      * The company's registry served at another URL too (a mirror, or the registry moved host), after it took the locked
-     * version down and published another; {@code in} routes @company there.
+     * version down, its record naming the locked tarball, and published another; {@code in} routes @company there.
      */
     private RegistryServer movedAfterATakedown(Path in) {
         companyRegistry.publish("@company/shared", "1.1.0").takeDown("@company/shared", "1.0.0", "leaked a key");
+        return movedTo(in);
+    }
+
+    /** The company's registry served at another URL too, which {@code in} routes @company to. */
+    private RegistryServer movedTo(Path in) {
         RegistryServer moved = RegistryServer.serving(companyRegistry.root());
         prompd(in, "registry", "add", "moved", moved.url().toString());
         prompd(in, "config", "set", "scopes.@company", "moved");
@@ -574,9 +579,70 @@ class RouteChangeTest {
         try (RegistryServer moved = movedAfterATakedown(home)) {
             CliRun run = prompd(home, "update", "@company/shared");
 
-            assertEquals("warning: @company/shared moved from the locked 1.0.0 to 1.1.0: its registry took 1.0.0 down:"
-                    + " leaked a key\n", run.err());
+            assertEquals("warning: @company/shared moved from the locked 1.0.0 to 1.1.0: registry moved ("
+                    + moved.url() + ") took down 1.0.0, the tarball prompd.lock pinned: leaked a key\n", run.err(),
+                    "named, as the lock did not have the version from it");
             assertEquals("1.1.0 " + moved.url() + "packages/@company/shared/-/shared-1.1.0.tgz", locked());
+        }
+    }
+
+    @Test
+    void updateJsonNamesTheRegistryAtANewUrlThatTookTheLockedTarballDown() throws IOException {
+        try (RegistryServer moved = movedAfterATakedown(home)) {
+            CliRun update = prompd(home, "update", "@company/shared", "--json");
+
+            JsonNode warning = Json.reader().readTree(update.out()).get("warnings").get(0);
+            assertEquals(Json.reader().readTree("""
+                    {"kind": "movedOffTakenDown", "name": "@company/shared", "from": "1.0.0", "to": "1.1.0",
+                     "reason": "leaked a key", "resolvesIn": {"name": "moved", "url": "%s"}}"""
+                    .formatted(moved.url())), ((ObjectNode) warning.deepCopy()).without("message"));
+        }
+    }
+
+    /**
+     * An unrelated registry the scope is routed to, whose same-named package had a version of the locked number taken
+     * down and published another: its takedown names its own tarball, not the locked one, and its versions may be
+     * another's package, which no update swaps in.
+     */
+    @Test
+    void aTakedownOfAnotherTarballUnderTheLockedNumberIsARouteChangeThatKeepsTheLock() throws IOException {
+        squatter.publishNeedingPrompd("@company/shared", "1.0.0", ">=0.1.0").publish("@company/shared", "1.0.1")
+                .takeDown("@company/shared", "1.0.0", "use 1.0.1");
+        prompd(home, "config", "set", "scopes.@company", "public");
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        String outdated = prompd(home, "outdated").err();
+
+        CliRun update = prompd(home, "update", "--json");
+
+        assertEquals(lock, Files.readString(project.resolve("prompd.lock")), "not swapped for another's package");
+        JsonNode warning = Json.reader().readTree(update.out()).get("warnings").get(0);
+        assertEquals("routeChanged", warning.get("kind").asText(), update.out());
+        assertEquals("warning: " + warning.get("message").asText() + "\n", update.err(), "the one warning");
+        assertEquals(outdated, update.err(), "update and outdated agree");
+        assertTrue(update.err().startsWith("warning: @company/shared@1.0.0 is locked in prompd.lock from registry"
+                + " company (" + company.url() + "), and @company now resolves in registry public ("
+                + publicRegistry.url() + "), which does not have it; its versions there may be another's package, so"
+                + " none is offered"), update.err());
+    }
+
+    /**
+     * A takedown naming no tarball (its registry's history rewritten past the version's files, or built before
+     * takedowns named their tarballs) cannot tell whose version of the number it was: the lock is kept, as for a
+     * registry at another URL that lacks the version.
+     */
+    @Test
+    void aTakedownNamingNoTarballAtAnotherUrlIsARouteChangeThatKeepsTheLock() throws IOException {
+        companyRegistry.publish("@company/shared", "1.1.0")
+                .takeDownNamingNoTarball("@company/shared", "1.0.0", "leaked a key");
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        try (RegistryServer moved = movedTo(home)) {
+            CliRun update = prompd(home, "update", "@company/shared");
+
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
+            assertTrue(update.err().startsWith("warning: @company/shared@1.0.0 is locked in prompd.lock from registry"
+                    + " company (" + company.url() + "), and @company now resolves in registry moved (" + moved.url()
+                    + "), which does not have it; its versions there may be another's package"), update.err());
+            assertFalse(update.err().contains("took"), update.err());
         }
     }
 
@@ -588,8 +654,9 @@ class RouteChangeTest {
             CliRun install = CliRun.in(project, other, "install");
 
             assertEquals(3, install.exitCode(), install.err());
-            assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock, but its registry took it down: leaked"
-                    + " a key\nhint: 'prompd update @company/shared' moves off it\n", install.err());
+            assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock, but registry moved (" + moved.url()
+                    + ") took down the tarball it pins: leaked a key\nhint: 'prompd update @company/shared' moves off"
+                    + " it\n", install.err());
             prompd(other, "update", "@company/shared");
             assertEquals("1.1.0 " + moved.url() + "packages/@company/shared/-/shared-1.1.0.tgz", locked());
             assertTrue(Files.isDirectory(other.resolve("packages/@company/shared@1.1.0")));

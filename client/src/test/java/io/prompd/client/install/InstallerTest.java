@@ -437,8 +437,9 @@ class InstallerTest {
                             .install(project, List.of(), InstallOptions.defaults()));
 
             assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
-            assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry took it down: leaked an API key",
-                    gone.getMessage());
+            assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but registry " + registry.fileUrl() + " took down"
+                    + " the tarball it pins: leaked an API key", gone.getMessage(),
+                    "named, as the lock has the version from the old host");
             assertEquals("'prompd update @acme/base' moves off it", gone.hint());
             assertFalse(old.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"),
                     () -> old.requests().toString());
