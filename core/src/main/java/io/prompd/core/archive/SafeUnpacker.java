@@ -254,7 +254,9 @@ public final class SafeUnpacker {
                 written += read;
             }
         } catch (FileAlreadyExistsException clash) {
-            throw Rejection.unsafe(entry.getName(), "its file already exists (a case or Unicode clash on this disk)");
+            throw Rejection.unsafe(entry.getName(), madeFolder(path)
+                    ? "a folder of the archive, made for its entries under it, stands where its file should be"
+                    : "its file already exists (a case or Unicode clash on this disk)");
         } catch (FileSystemException refused) {
             throw Rejection.orUnwritable(entry.getName(), path, file, refused);
         }
@@ -262,6 +264,16 @@ public final class SafeUnpacker {
             throw Rejection.corrupt(entry.getName() + " is shorter than its header says");
         }
         unpackedSize += written;
+    }
+
+    /**
+     * Whether an earlier entry lies under {@code path}, written exactly so: the folder it was unpacked into, not a
+     * name that only this disk takes for the same, is what stands in the way of the file. Asked only of a refused
+     * entry, so the look through every path costs nothing on the way of an archive that unpacks.
+     */
+    private boolean madeFolder(String path) {
+        String folder = path + "/";
+        return paths.stream().anyMatch(earlier -> earlier.startsWith(folder));
     }
 
     private static int readEntry(TarArchiveInputStream tar, byte[] buffer) throws IOException {

@@ -298,6 +298,20 @@ class SafeUnpackerTest {
         }), ExitCode.INTEGRITY, "stands where its folder should be");
     }
 
+    /** The file comes after the entries under a folder of its exact name: no clash of case or Unicode on the disk. */
+    @Test
+    void refusesAFileWhereTheArchiveMadeAFolder() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/prompts/x.prmd", HELLO);
+            Tarballs.file(tar, "package/prompts", HELLO);
+        }), ExitCode.INTEGRITY, "the archive entry 'package/prompts' is refused: a folder of the archive, made for"
+                + " its entries under it, stands where its file should be");
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/prompts/deep/x.prmd", HELLO);
+            Tarballs.file(tar, "package/prompts", HELLO);
+        }), ExitCode.INTEGRITY, "stands where its file should be");
+    }
+
     /** On Windows, git~1 is the short name of a .git folder beside it, where Git would read the config written. */
     @Test
     void refusesTheShortNameOfAGitFolder() throws IOException {
