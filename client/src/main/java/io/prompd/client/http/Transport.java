@@ -84,6 +84,8 @@ final class Transport {
     private final int readTimeoutMillis;
 
     Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random, Clock clock, WaitListener waits) {
+        // before the first connection, which takes the cookie handler there is when it is made
+        ResponseHeads.install();
         this.settings = settings;
         this.sleeper = sleeper;
         this.random = random;
@@ -108,20 +110,32 @@ final class Transport {
      * @param url        the URL that answered, after any redirects
      * @param authorized whether the request it answered carried a credential, which tells a refusal of the
      *                   credential from one of a request that went without
+     * @param kept       the head the connection read, when the JDK failed on it and so fails every read of the
+     *                   connection's own ({@link #response}); empty when the connection gives its head
      */
-    record Response(HttpURLConnection connection, int statusCode, URI url, boolean authorized) {
+    record Response(HttpURLConnection connection, int statusCode, URI url, boolean authorized,
+                    Optional<ResponseHeads.Head> kept) {
 
         Response {
             Objects.requireNonNull(connection, "connection");
             Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(kept, "kept");
         }
 
+        /** The header's value; the last one of a header the response repeats. */
         Optional<String> header(String name) {
+            if (kept.isPresent()) {
+                List<String> values = kept.get().values(name);
+                return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+            }
             return Optional.ofNullable(connection.getHeaderField(name));
         }
 
         /** Every value of a header the response may repeat, in order; the field's name compared ignoring case. */
         List<String> headers(String name) {
+            if (kept.isPresent()) {
+                return kept.get().values(name);
+            }
             List<String> values = new ArrayList<>();
             // index 0 is the status line, whose key is null
             for (int index = 1; connection.getHeaderField(index) != null; index++) {
@@ -353,9 +367,9 @@ final class Transport {
         headers.forEach(connection::setRequestProperty);
         credential.ifPresent(known -> connection.setRequestProperty("Authorization", known.authorization()));
         proxy.flatMap(ProxyServer::authenticator).ifPresent(connection::setAuthenticator);
-        connect(connection, url, proxy);
-        try {
-            Response response = new Response(connection, connection.getResponseCode(), url, credential.isPresent());
+        try (ResponseHeads.Kept heads = ResponseHeads.keep()) {
+            connect(connection, url, proxy, heads);
+            Response response = response(connection, url, credential.isPresent(), heads);
             if (response.statusCode() == PROXY_LOGIN_REQUIRED && proxy.isPresent()) {
                 close(response);
                 throw proxyRefusal(proxy.get(), "HTTP 407");
@@ -371,6 +385,31 @@ final class Transport {
                     + Objects.requireNonNullElse(closed.getMessage(),
                     closed.getClass().getSimpleName()) + ")", closed);
         }
+    }
+
+    /**
+     * The response the connection read. The JDK parses the challenges of a 401 or 407 before it gives the status, and
+     * fails on one it cannot parse ({@link ResponseHeads}), the status and every later read of the connection too:
+     * then the head it read stands in for the connection, and the response is refused as any other 401 or 407 is.
+     */
+    private static Response response(HttpURLConnection connection, URI url, boolean authorized,
+                                     ResponseHeads.Kept heads) throws IOException {
+        try {
+            return new Response(connection, connection.getResponseCode(), url, authorized, Optional.empty());
+        } catch (RuntimeException unparsed) {
+            ResponseHeads.Head head = challengeRefused(heads, unparsed);
+            return new Response(connection, head.status().orElseThrow(), url, authorized, Optional.of(head));
+        }
+    }
+
+    /**
+     * The head of the 401 or 407 whose challenges the JDK failed on, with {@code failure}; else that failure, which
+     * is none of a malformed challenge.
+     */
+    private static ResponseHeads.Head challengeRefused(ResponseHeads.Kept heads, RuntimeException failure) {
+        return heads.last().filter(head -> head.status().isPresent()
+                && (head.status().getAsInt() == 401 || head.status().getAsInt() == PROXY_LOGIN_REQUIRED))
+                .orElseThrow(() -> failure);
     }
 
     /**
@@ -390,9 +429,16 @@ final class Transport {
      * Connects, apart from sending the request, so that a host that cannot be reached is told from
      * one that closes the connection it accepted.
      */
-    private void connect(HttpURLConnection connection, URI url, Optional<ProxyServer> proxy) throws TransientFailure {
+    private void connect(HttpURLConnection connection, URI url, Optional<ProxyServer> proxy, ResponseHeads.Kept heads)
+            throws TransientFailure {
         try {
             connection.connect();
+        } catch (RuntimeException unparsed) {
+            // only a proxy answers while the connection is made: to the CONNECT of an https request's tunnel
+            if (proxy.isEmpty() || challengeRefused(heads, unparsed).status().getAsInt() != PROXY_LOGIN_REQUIRED) {
+                throw unparsed;
+            }
+            throw proxyRefusal(proxy.get(), "HTTP " + PROXY_LOGIN_REQUIRED);
         } catch (SocketTimeoutException timeout) {
             if (handshakeBegun(connection)) {
                 // every try would wait as long for the same silence

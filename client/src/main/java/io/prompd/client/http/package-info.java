@@ -37,6 +37,10 @@
  *       read when a request needs them, so a bad value fails only the runs it concerns. A
  *       certificate nothing trusts, a proxy refusing its login, or a server answering a TLS handshake in
  *       plain HTTP ends the run at once: trying again would meet the same answer.</li>
+ *   <li>A 401 or 407 is refused as it came, whatever its challenges: {@code HttpURLConnection} parses them
+ *       before it gives the status and fails on one it cannot read (an empty {@code WWW-Authenticate}), so the
+ *       head it read is kept for that case by a cookie handler ({@link io.prompd.client.http.ResponseHeads}),
+ *       the one call it makes between reading a head and acting on it; it keeps no cookies.</li>
  * </ul>
  */
 package io.prompd.client.http;

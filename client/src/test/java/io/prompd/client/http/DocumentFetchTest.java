@@ -320,6 +320,60 @@ class DocumentFetchTest {
         assertFalse(refused.asksFor("Bearer"), "a scheme's name in a quoted realm is none");
     }
 
+    /**
+     * The JDK parses the challenges before it gives the status, and failed on the first five with an
+     * IllegalArgumentException ('invalid start or end'), an internal error: an empty one, a parameter with no scheme
+     * before it; it parses the last two.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\"", "==", "=", "realm=\"x\"", " , ", "Basic realm=\"x\", ==, realm=y"})
+    void aChallengeTheJdkCannotParseIsRefusedAsAnyOther(String challenge) {
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().add("WWW-Authenticate", challenge);
+            respond(exchange, 401, "denied");
+        });
+        URI url = server.url("/packages/@private/b/index.json");
+
+        AccessRefused refused = assertThrows(AccessRefused.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+
+        assertEquals(ExitCode.NETWORK, refused.exitCode());
+        assertEquals("the registry refused access (HTTP 401): " + url, refused.getMessage());
+        assertEquals(challenge.startsWith("Basic") ? List.of("Basic") : List.of(), refused.schemes());
+        assertEquals(1, server.seen().size());
+    }
+
+    @Test
+    void aChallengeTheJdkCannotParseAmongOthersLeavesTheirSchemes() {
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"r\"");
+            exchange.getResponseHeaders().add("WWW-Authenticate", "");
+            respond(exchange, 401, "denied");
+        });
+
+        AccessRefused refused = assertThrows(AccessRefused.class,
+                () -> Fetchers.online(cache).fetchDocument(server.url("/registry.json")).read(Function.identity()));
+
+        assertEquals(List.of("Bearer"), refused.schemes());
+    }
+
+    /** A registry, no proxy, answering 407: its Proxy-Authenticate challenge is parsed all the same. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "=="})
+    void aProxyChallengeTheJdkCannotParseFromTheRegistryNamesTheStatus(String challenge) {
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().add("Proxy-Authenticate", challenge);
+            respond(exchange, 407, "");
+        });
+        URI url = server.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("the registry answered HTTP 407 for " + url, failure.getMessage());
+    }
+
     @Test
     void anotherClientErrorNamesTheStatusAndIsNotRetried() {
         server.handle("/", exchange -> respond(exchange, 400, "bad"));

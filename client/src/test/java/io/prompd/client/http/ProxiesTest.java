@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -173,6 +179,63 @@ class ProxiesTest {
             }
         });
         return Proxies.of(Map.of("http_proxy", proxyUrl));
+    }
+
+    /** A proxy answering 407 with an empty challenge, which the JDK fails to parse, refuses as with any other. */
+    @Test
+    void aProxyChallengeTheJdkCannotParseEndsTheRunAsAnyOtherRefusal() {
+        proxy.handle("/", exchange -> {
+            requested.add(exchange.getRequestURI().toString());
+            exchange.getResponseHeaders().set("Proxy-Authenticate", "");
+            respond(exchange, 407, "");
+        });
+
+        PrompdException refused = assertThrows(PrompdException.class, () -> fetcherThrough(Proxies.of(Map.of(
+                "http_proxy", "http://" + proxyAddress()))).fetchDocument(REGISTRY).read(Function.identity()));
+
+        assertEquals(ExitCode.NETWORK, refused.exitCode());
+        assertEquals("the proxy " + proxyAddress() + " asks for a login (HTTP 407)", refused.getMessage());
+        assertTrue(refused.hint().contains("http://user:password@host:port"), refused.hint());
+        assertEquals(List.of(REGISTRY.toString()), requested, "not tried again");
+    }
+
+    /**
+     * The same refusal of an https registry's tunnel, which the JDK parses while it connects; a socket of the test's
+     * answers the CONNECT, which the JDK's HttpServer does not take.
+     */
+    @Test
+    void aTunnelsChallengeTheJdkCannotParseEndsTheRunAsAnyOtherRefusal() throws IOException {
+        try (ServerSocket tunnels = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> refuseEveryTunnel(tunnels, "Proxy-Authenticate: =="));
+            answering.start();
+            String address = "127.0.0.1:" + tunnels.getLocalPort();
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> fetcherThrough(Proxies.of(Map.of(
+                    "https_proxy", "http://" + address))).fetchDocument(URI.create("https://registry.example/"))
+                    .read(Function.identity()));
+
+            assertEquals(ExitCode.NETWORK, refused.exitCode());
+            assertEquals("the proxy " + address + " asks for a login (HTTP 407)", refused.getMessage());
+            assertEquals(List.of("CONNECT registry.example:443 HTTP/1.1"), requested, "not tried again");
+        }
+    }
+
+    /** Answers each request head with a 407 holding {@code challenge}, recording its request line. */
+    private void refuseEveryTunnel(ServerSocket tunnels, String challenge) {
+        while (!tunnels.isClosed()) {
+            try (Socket connection = tunnels.accept()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                        StandardCharsets.ISO_8859_1));
+                requested.add(in.readLine());
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    // the rest of the head
+                }
+                connection.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\n" + challenge
+                        + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 
     private RegistryFetcher fetcherThrough(Proxies proxies) {
