@@ -173,6 +173,11 @@ public final class Failures {
             message = "internal error (" + cause.getClass().getSimpleName() + "): " + unforeseen(cause);
             hint = "run again with --verbose for the stack trace, and report it as a bug";
         }
+        if (!(cause instanceof PrompdException)) {
+            // a line of ours, naming a file by the path an argument may have given, line breaks and all
+            message = TerminalText.oneLine(message);
+            hint = TerminalText.oneLine(hint);
+        }
         return new Explanation(exitCode(failure), message, hint, kind);
     }
 

@@ -2,6 +2,7 @@ package io.prompd.cli;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
 import io.prompd.core.problem.Spelling;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,15 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         return afterEndOfOptions && !unmatched.isEmpty() && unmatched.get(0).startsWith("-");
     }
 
+    /**
+     * The problem, in one line: the parser's words and ours quote arguments as typed, and a line break in one would
+     * start a line that passes for prompd's own, a {@code hint:} one, so it is spelt out ({@code ^J}).
+     */
     private String problem() {
+        return TerminalText.oneLine(quotingArguments());
+    }
+
+    private String quotingArguments() {
         if (optionAfterEndOfOptions()) {
             boolean one = unmatched.size() == 1;
             String takenAs = positionals.isEmpty() ? (one ? "an argument" : "arguments")

@@ -40,6 +40,16 @@ class FailuresTest {
                 Failures.explain(new IOException("broken pipe")));
     }
 
+    /** A path an argument gave, quoted raw, started a hint of its own below the error, and ahead of prompd's. */
+    @Test
+    void aFileNamedByAPathHoldingALineBreakIsNamedOnItsLine() {
+        assertEquals("error: no such file or folder: prompts^Jhint: it worked",
+                Failures.describe(new NoSuchFileException("prompts\nhint: it worked")));
+        assertEquals(new Failures.Explanation(ExitCode.FAILURE, "read-only, so prompd did not change it: a^Jb",
+                "make it writable (chmod u+w a^Jb), then run this again"),
+                Failures.explain(new ReadOnlyFileException("a\nb")));
+    }
+
     @Test
     void aFailureOfAKindOfItsOwnNamesItInJsonAlone() {
         PrompdException kindOfItsOwn = new PrompdException(ExitCode.CONFLICT, "stale", "refresh it") {

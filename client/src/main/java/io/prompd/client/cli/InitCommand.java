@@ -88,7 +88,7 @@ final class InitCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        out.println("created " + scaffold.name() + " in " + target);
+        out.println("created " + scaffold.name() + " in " + TerminalText.oneLine(target.toString()));
         written.forEach(file -> out.println("  " + target.relativize(file).toString().replace('\\', '/')));
         scaffold.notes().forEach(note -> err.println("note: " + note));
         warnOverLimits(overLimits, err);
@@ -131,10 +131,10 @@ final class InitCommand implements Callable<Integer> {
         }
         Path last = from.get(from.size() - 1);
         if (!Files.exists(context.resolve(last))) {
-            throw new PrompdException(ExitCode.USAGE, "--from took '" + last
-                    + "' as a file to import, and there is none",
-                    "--from takes every value after it: to create the package in " + last + ", name it first, as in"
-                            + " 'prompd init " + last + " --from ...'");
+            String shown = TerminalText.oneLine(last.toString());
+            throw new PrompdException(ExitCode.USAGE, "--from took '" + shown + "' as a file to import, and there is"
+                    + " none", "--from takes every value after it: to create the package in " + shown + ", name it"
+                    + " first, as in 'prompd init " + shown + " --from ...'");
         }
     }
 }

@@ -9,6 +9,7 @@ import io.prompd.client.install.registry.RegistryEndpoint;
 import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -143,13 +144,13 @@ final class LoginCommand implements Callable<Integer> {
     private void requireOneKind() {
         if (tokenVariable != null && username != null) {
             throw new PrompdException(ExitCode.USAGE, "--token-env names a token's variable, which goes without"
-                    + " --username", "for a user name and a password read from a variable, give --username "
-                    + username + " --password-env " + tokenVariable);
+                    + " --username", TerminalText.oneLine("for a user name and a password read from a variable, give"
+                    + " --username " + username + " --password-env " + tokenVariable));
         }
         if (passwordVariable != null && username == null) {
             throw new PrompdException(ExitCode.USAGE, "--password-env names the variable of a user's password, and"
                     + " no --username was given", "add --username USER; a token's variable is given with"
-                    + " --token-env " + passwordVariable);
+                    + " --token-env " + TerminalText.oneLine(passwordVariable));
         }
     }
 
@@ -159,7 +160,8 @@ final class LoginCommand implements Callable<Integer> {
     }
 
     private String secret() {
-        return username == null ? "token" : "password of " + username;
+        // quoted in messages and the prompt before the user name is checked
+        return username == null ? "token" : "password of " + TerminalText.oneLine(username);
     }
 
     private Credentials credentials(Registry registry) throws IOException {

@@ -4,6 +4,7 @@ import io.prompd.client.files.DanglingLinks;
 import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
@@ -61,14 +62,14 @@ final class PackageFolderParameter {
             throw aFile(resolved);
         }
         if (!Files.isDirectory(resolved)) {
-            throw notAPackage("no package folder at " + resolved, resolved);
+            throw notAPackage("no package folder at " + shown(resolved), resolved);
         }
         // a tarball unpacked with its package/ folder is a package, as is one whose prompd.json is named in other
         // letter case: validation explains where its prompd.json is
         if (!Files.isRegularFile(resolved.resolve(ManifestReader.FILE_NAME))
                 && !Files.isRegularFile(resolved.resolve(Packer.ROOT + ManifestReader.FILE_NAME))
                 && !holdsMiscasedManifest(resolved)) {
-            throw notAPackage("no prompd.json in " + resolved, resolved);
+            throw notAPackage("no prompd.json in " + shown(resolved), resolved);
         }
         return context.resolveFolder(folder);
     }
@@ -87,15 +88,20 @@ final class PackageFolderParameter {
     private PrompdException aFile(Path resolved) {
         String name = resolved.getFileName().toString();
         if (!PackSelector.isTarball(name)) {
-            return notAPackage(resolved + " is a file, not a package folder", resolved,
+            return notAPackage(shown(resolved) + " is a file, not a package folder", resolved,
                     "give the folder that holds prompd.json");
         }
         String written = folder.toString();
         String unpacked = ShellWords.path(TARBALL_SUFFIX.matcher(written).replaceFirst(""));
-        return new PrompdException(ExitCode.NOT_FOUND, resolved + " is a tarball, not a package folder",
+        return new PrompdException(ExitCode.NOT_FOUND, shown(resolved) + " is a tarball, not a package folder",
                 "give the package's folder, or unpack the tarball into one first: mkdir " + unpacked + " && tar -xzf "
                         + ShellWords.path(written) + " --strip-components=1 -C " + unpacked + " && prompd "
                         + command.name() + " " + unpacked);
+    }
+
+    /** The path as the argument gave it, kept to the message's line. */
+    private static String shown(Path resolved) {
+        return TerminalText.oneLine(resolved.toString());
     }
 
     /** Init is offered for a folder to create, never for a path named as a tarball, which no package folder is. */

@@ -7,6 +7,7 @@ import io.prompd.cli.VerboseOption;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
@@ -209,11 +210,11 @@ public final class PrompdCommand implements Runnable {
             boolean option = origin.startsWith("-");
             String ownHome = path.equals("~") || path.startsWith("~/") ? "\"$HOME" + path.substring(1) + "\""
                     : "an absolute path";
-            throw new PrompdException(ExitCode.USAGE, origin + " is given '" + path
-                    + "', whose ~ the shell did not expand into a home folder",
-                    "let the shell expand it, as in " + origin + (option ? " " + path + " (a space, not '=')"
-                            : "=" + path + " (without quotes)") + ", or write " + ownHome
-                            + "; for a folder named ~ in this one, write ./" + path);
+            throw new PrompdException(ExitCode.USAGE, TerminalText.oneLine(origin + " is given '" + path
+                    + "', whose ~ the shell did not expand into a home folder"),
+                    TerminalText.oneLine("let the shell expand it, as in " + origin + (option ? " " + path
+                            + " (a space, not '=')" : "=" + path + " (without quotes)") + ", or write " + ownHome
+                            + "; for a folder named ~ in this one, write ./" + path));
         }
         return context.resolve(Path.of(path));
     }

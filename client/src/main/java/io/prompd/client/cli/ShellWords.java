@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.core.TerminalText;
 import java.util.regex.Pattern;
 
 /** Arguments as a suggested command line must spell them, so that copying it into a POSIX shell works. */
@@ -12,9 +13,12 @@ final class ShellWords {
 
     /**
      * The word itself when a shell reads it unchanged, else single-quoted: {@code My Package} is {@code 'My Package'}.
+     * A line break in it is spelt out ({@code ^J}), as in every line of prompd's that quotes one
+     * ({@link TerminalText#oneLine}): the suggestion stays on its line rather than start one that passes for
+     * prompd's own, and such a word is to be typed as the user typed it.
      */
     static String quote(String word) {
-        return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+        return TerminalText.oneLine(PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'");
     }
 
     /**

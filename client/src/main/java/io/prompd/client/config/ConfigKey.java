@@ -2,6 +2,7 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import io.prompd.core.config.ConfigFields;
 import io.prompd.core.protocol.Urls;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public sealed interface ConfigKey {
             case ConfigFields.SCOPES -> new ScopeRoute(parsed(key, rest, Scope::parse));
             case ConfigFields.CREDENTIALS -> new CredentialsOf(parsed(key, rest, RegistryUrl::parse));
             default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key '"
-                    + Urls.withAnyUserPartMasked(key) + "'", "the keys are " + FORMS
+                    + TerminalText.oneLine(Urls.withAnyUserPartMasked(key)) + "'", "the keys are " + FORMS
                     + "; 'prompd config list' shows those set");
         };
     }
@@ -54,7 +55,8 @@ public sealed interface ConfigKey {
         } catch (IllegalArgumentException invalid) {
             // a credentials key is a URL, which may hold the password the problem is about
             throw new PrompdException(ExitCode.USAGE, "invalid configuration key '"
-                    + Urls.withAnyUserPartMasked(key) + "': " + invalid.getMessage(), "the keys are " + FORMS);
+                    + TerminalText.oneLine(Urls.withAnyUserPartMasked(key)) + "': " + invalid.getMessage(),
+                    "the keys are " + FORMS);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import io.prompd.core.TerminalText;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -100,7 +101,7 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
         static String requireUsername(String username) {
             Objects.requireNonNull(username, "username");
             if (username.isEmpty() || username.contains(":") || CONTROL.matcher(username).find()) {
-                throw new IllegalArgumentException("invalid user name '" + username
+                throw new IllegalArgumentException("invalid user name '" + TerminalText.oneLine(username)
                         + "': it must not be empty nor hold ':' or control characters");
             }
             return username;
@@ -143,8 +144,8 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
             Objects.requireNonNull(username, "username").ifPresent(Basic::requireUsername);
             Objects.requireNonNull(variable, "variable");
             if (!VARIABLE_NAME.matcher(variable).matches()) {
-                throw new IllegalArgumentException("invalid environment variable name '" + variable
-                        + "': use letters, digits and '_', not starting with a digit");
+                throw new IllegalArgumentException("invalid environment variable name '"
+                        + TerminalText.oneLine(variable) + "': use letters, digits and '_', not starting with a digit");
             }
         }
 

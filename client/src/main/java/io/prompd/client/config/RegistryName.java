@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import io.prompd.core.TerminalText;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,8 +14,8 @@ public record RegistryName(String value) implements RegistryRef, Comparable<Regi
     public RegistryName {
         Objects.requireNonNull(value, "value");
         if (value.length() > MAX_LENGTH || !RULE.matcher(value).matches()) {
-            throw new IllegalArgumentException("invalid registry name '" + value + "': use 1 to " + MAX_LENGTH
-                    + " lowercase letters a-z, digits, '.', '_' and '-', starting with a letter or digit");
+            throw new IllegalArgumentException("invalid registry name '" + TerminalText.oneLine(value) + "': use 1 to "
+                    + MAX_LENGTH + " lowercase letters a-z, digits, '.', '_' and '-', starting with a letter or digit");
         }
     }
 

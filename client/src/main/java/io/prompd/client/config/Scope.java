@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,8 @@ public record Scope(String name) implements Comparable<Scope> {
         List<String> problems = name.contains("/") ? List.of("a scope cannot contain '/'")
                 : PackageName.check("@" + name + "/x");
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid scope '@" + name + "': " + String.join("; ", problems));
+            throw new IllegalArgumentException("invalid scope '@" + TerminalText.oneLine(name) + "': "
+                    + String.join("; ", problems));
         }
     }
 
@@ -26,7 +28,8 @@ public record Scope(String name) implements Comparable<Scope> {
     public static Scope parse(String text) {
         Objects.requireNonNull(text, "text");
         if (!text.startsWith("@")) {
-            throw new IllegalArgumentException("invalid scope '" + text + "': a scope starts with '@', as in @" + text);
+            throw new IllegalArgumentException("invalid scope '" + TerminalText.oneLine(text)
+                    + "': a scope starts with '@', as in @" + TerminalText.oneLine(text));
         }
         return new Scope(text.substring(1));
     }

@@ -108,11 +108,12 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
      */
     private static void refusePackage(Path manifest) {
         Path folder = manifest.getParent();
-        throw new PrompdException(ExitCode.USAGE, folder + " already holds a package, " + manifest + ": init --from"
-                + " would write a new prompd.json and README, dropping that package's name, version, author and README",
-                "to keep the package as it is, copy its folder (cp -R) rather than run init; to make a new package of"
-                        + " its prompts alone, give --from its prompt files or the folder that holds them, as "
-                        + folder.resolve("prompts"));
+        // the folder is one --from gave, as typed
+        throw new PrompdException(ExitCode.USAGE, TerminalText.oneLine(folder + " already holds a package, " + manifest
+                + ": init --from would write a new prompd.json and README, dropping that package's name, version,"
+                + " author and README"), "to keep the package as it is, copy its folder (cp -R) rather than run init;"
+                + " to make a new package of its prompts alone, give --from its prompt files or the folder that holds"
+                + " them, as " + TerminalText.oneLine(folder.resolve("prompts").toString()));
     }
 
     /** Follows local references from the prompts to every file the package needs. */

@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +17,12 @@ class ShellWordsTest {
             "$HOME/x             | '$HOME/x'"})
     void quotesOnlyWhatAShellWouldReadDifferently(String word, String quoted) {
         assertEquals(quoted, ShellWords.quote(word));
+    }
+
+    /** A suggested command line stays on its line, which the user's raw line break ended. */
+    @Test
+    void aLineBreakIsSpeltOut() {
+        assertEquals("'my^Jhint: prompts'", ShellWords.quote("my\nhint: prompts"));
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.prompd.core.manifest;
 
 import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
 import io.prompd.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,8 +84,9 @@ public final class LicenseCheck {
         Optional<String> syntaxError = parser.parse();
         if (syntaxError.isPresent()) {
             List<String> meant = freeTextMeant(license);
-            return List.of(Problem.error(file, pointer, "'" + license + "' is not a valid SPDX license expression"
-                    + (meant.isEmpty() ? ": " + syntaxError.get() : didYouMean(meant)), HINT));
+            // one line, as init --license quotes a command line's text, line breaks and all
+            return List.of(Problem.error(file, pointer, TerminalText.oneLine("'" + license + "' is not a valid SPDX"
+                    + " license expression" + (meant.isEmpty() ? ": " + syntaxError.get() : didYouMean(meant))), HINT));
         }
         return List.copyOf(parser.unknownIds);
     }

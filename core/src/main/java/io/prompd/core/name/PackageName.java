@@ -1,5 +1,6 @@
 package io.prompd.core.name;
 
+import io.prompd.core.TerminalText;
 import io.prompd.core.files.DeviceNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,10 +61,14 @@ public record PackageName(String scope, String name) implements Comparable<Packa
     }
 
     private static String invalid(String text, List<String> problems) {
-        return "invalid package name '" + text + "': " + String.join("; ", problems);
+        return TerminalText.oneLine("invalid package name '" + text + "': " + String.join("; ", problems));
     }
 
-    /** Every rule the text breaks as a package name, each with how to fix it; empty when it is a valid name. */
+    /**
+     * Every rule the text breaks as a package name, each with how to fix it; empty when it is a valid name. Each is
+     * one line ({@link TerminalText#oneLine}): it quotes the text, which a command line or a file may give with a line
+     * break in it.
+     */
     public static List<String> check(String text) {
         List<String> problems = new ArrayList<>();
         if (text == null || text.isEmpty()) {
@@ -84,7 +89,7 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         } else {
             checkName(text, problems);
         }
-        return problems;
+        return problems.stream().map(TerminalText::oneLine).toList();
     }
 
     /** The rules of a part, and that the name is none npm refuses (its validate-npm-package-name's blocklist). */

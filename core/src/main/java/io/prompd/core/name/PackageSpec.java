@@ -1,5 +1,6 @@
 package io.prompd.core.name;
 
+import io.prompd.core.TerminalText;
 import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
@@ -78,8 +79,8 @@ public record PackageSpec(PackageName name, Selector selector) {
         List<String> nameProblems = PackageName.check(nameText);
         String lowerCase = nameText.toLowerCase(Locale.ROOT);
         if (!nameProblems.isEmpty() && PackageName.check(lowerCase).isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' does not name a package: package names are"
-                    + " lower case, so write '" + lowerCase + spec.substring(written.length()) + "'");
+            throw new IllegalArgumentException(TerminalText.oneLine("'" + text + "' does not name a package: package"
+                    + " names are lower case, so write '" + lowerCase + spec.substring(written.length()) + "'"));
         }
         if (!nameProblems.isEmpty()) {
             throw new IllegalArgumentException(refusal(text, "'" + nameText + "' is not a valid package name: "
@@ -108,8 +109,9 @@ public record PackageSpec(PackageName name, Selector selector) {
         }
     }
 
+    /** One line ({@link TerminalText#oneLine}), quoting the text as a command line gave it, line breaks and all. */
     private static String refusal(String text, String reason) {
-        return "'" + text + "' does not name a package: " + reason + "; " + EXAMPLES;
+        return TerminalText.oneLine("'" + text + "' does not name a package: " + reason + "; " + EXAMPLES);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.prompd.core.Causes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.concurrent.IoSupplier;
 import java.io.EOFException;
@@ -306,10 +307,12 @@ public final class RegistryRepository implements AutoCloseable {
         try {
             id = repository.resolve(revision);
         } catch (AmbiguousObjectException ambiguous) {
-            throw new PrompdException(ExitCode.USAGE, "the abbreviated id '" + revision + "' matches "
-                    + ambiguous.getCandidates().size() + " objects", "give more characters of the commit id");
+            throw new PrompdException(ExitCode.USAGE, "the abbreviated id '" + TerminalText.oneLine(revision)
+                    + "' matches " + ambiguous.getCandidates().size() + " objects", "give more characters of the"
+                    + " commit id");
         } catch (RevisionSyntaxException invalid) {
-            throw new PrompdException(ExitCode.USAGE, "'" + revision + "' is not a valid revision",
+            throw new PrompdException(ExitCode.USAGE, "'" + TerminalText.oneLine(revision)
+                    + "' is not a valid revision",
                     "give a branch, a tag, a commit id or an expression such as HEAD~1");
         }
         if (id == null) {
@@ -331,14 +334,16 @@ public final class RegistryRepository implements AutoCloseable {
             requireReadable(repository.getDirectory().toPath(), readable);
             throw noRevision(revision, missing);
         } catch (IncorrectObjectTypeException notCommit) {
-            throw new PrompdException(ExitCode.USAGE, "'" + revision + "' names a " + typeOf(id) + ", not a commit",
+            throw new PrompdException(ExitCode.USAGE, "'" + TerminalText.oneLine(revision) + "' names a " + typeOf(id)
+                    + ", not a commit",
                     "give a branch, a tag or a commit id");
         }
     }
 
     private PrompdException noRevision(String revision, Exception cause) {
-        return new PrompdException(ExitCode.NOT_FOUND, "no revision '" + revision + "' in " + repository.getDirectory(),
-                "fetch the branch or commit first (" + fetchCommand(revision) + "), or check its spelling", cause);
+        return new PrompdException(ExitCode.NOT_FOUND, "no revision '" + TerminalText.oneLine(revision) + "' in "
+                + repository.getDirectory(), "fetch the branch or commit first ("
+                + TerminalText.oneLine(fetchCommand(revision)) + "), or check its spelling", cause);
     }
 
     /**
@@ -387,8 +392,8 @@ public final class RegistryRepository implements AutoCloseable {
             named.add(Plural.count(branches.size() - listed, "other"));
         }
         throw new PrompdException(ExitCode.NOT_FOUND, message + "; the branches there are "
-                + Plural.series(named, "and"), "give one of them in place of " + start + ", as in " + option + " "
-                + branches.get(0) + revision.substring(start.length()));
+                + Plural.series(named, "and"), TerminalText.oneLine("give one of them in place of " + start + ", as in "
+                + option + " " + branches.get(0) + revision.substring(start.length())));
     }
 
     /** The short names of the branches below {@code prefix}, sorted, leaving out symbolic refs (origin/HEAD). */
@@ -424,8 +429,8 @@ public final class RegistryRepository implements AutoCloseable {
             // the start is then no commit at all, which the caller reports as a missing revision
             return;
         }
-        throw new PrompdException(ExitCode.NOT_FOUND, "'" + revision + "' goes back further than the history of '"
-                + start + "' in " + repository.getDirectory(), isShallow() ? WHOLE_HISTORY_HINT
+        throw new PrompdException(ExitCode.NOT_FOUND, TerminalText.oneLine("'" + revision + "' goes back further than"
+                + " the history of '" + start + "' in " + repository.getDirectory()), isShallow() ? WHOLE_HISTORY_HINT
                 : "give a commit that exists, such as '" + start + "'");
     }
 

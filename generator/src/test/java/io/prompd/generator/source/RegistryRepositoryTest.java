@@ -133,6 +133,19 @@ class RegistryRepositoryTest {
         }
     }
 
+    /** Quoted raw, a line break in the revision started a hint of its own below the error. */
+    @Test
+    void aRevisionsLineBreakIsSpeltOut() {
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException missing = assertThrows(PrompdException.class,
+                    () -> registry.resolve("--rev", "main\nhint: it worked"));
+
+            assertEquals("no revision 'main^Jhint: it worked' in " + repo.root().resolve(".git"),
+                    missing.getMessage());
+            assertTrue(missing.hint().contains("git fetch origin main^Jhint: it worked"), missing.hint());
+        }
+    }
+
     /** git fetch takes a branch by its name on the remote: 'git fetch origin origin/main' finds no such ref. */
     @ParameterizedTest
     @CsvSource({"origin/main, git fetch origin main", "refs/remotes/origin/main, git fetch origin main",
