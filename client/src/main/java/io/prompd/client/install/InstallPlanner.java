@@ -124,14 +124,14 @@ final class InstallPlanner {
             if (ranges.moved().isEmpty() || !isResolutionFailure(unresolvable)) {
                 throw unresolvable;
             }
-            aside.addAll(ranges.moved());
-            plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
+            // resolved for its failure alone: when prompd.json's own ranges cannot be, that says so in the user's words,
+            // rather than in the ranges --latest would have written
+            planUpdate(project, ranges.settingAside(ranges.moved()), unpinned, options, index);
             // each move in name order is taken when it goes with those taken, the ones set aside at prompd.json's
             // ranges and the ones still to decide at either range: moves that only go together (two packages moving
             // off the major they share) are taken one by one, one resolution each. A resolution met every choice so
             // far, so the moves taken always go together, and each move set aside cannot go with them
             SortedSet<PackageName> undecided = new TreeSet<>(ranges.moved());
-            aside.clear();
             for (PackageName name : ranges.moved()) {
                 undecided.remove(name);
                 try {
