@@ -59,12 +59,13 @@ final class VersionPacker {
     /** Reads the folder and, when it has no errors, streams its tarball into the staging area. */
     Packed pack(VersionFolder folder, Publication publication, StagingArea staging) throws IOException {
         Read read = read(folder);
-        if (!read.problems().isEmpty() || read.report().packable().isEmpty()) {
+        Optional<Manifest> packable = read.packable();
+        if (packable.isEmpty()) {
             return new Packed(Optional.empty(), read.problems());
         }
         PackageSource source = read.source();
         PackageReport report = read.report();
-        Manifest manifest = report.packable().get();
+        Manifest manifest = packable.get();
         PackResult packed;
         try (OutputStream out = staging.create(RegistryLayout.tarball(folder.name(), folder.version()))) {
             packed = Packer.pack(source, report.selection(), out);
@@ -82,7 +83,7 @@ final class VersionPacker {
      */
     Optional<Integrity> integrity(VersionFolder folder) throws IOException {
         Read read = read(folder);
-        if (!read.problems().isEmpty() || read.report().packable().isEmpty()) {
+        if (read.packable().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(Packer.pack(read.source(), read.report().selection(), OutputStream.nullOutputStream())
@@ -91,6 +92,11 @@ final class VersionPacker {
 
     /** A folder's files as read and validated, and its errors. */
     private record Read(PackageSource source, PackageReport report, List<Problem> problems) {
+
+        /** The manifest to pack the folder by; empty when the build refuses the folder. */
+        Optional<Manifest> packable() {
+            return problems.isEmpty() ? report.packable() : Optional.empty();
+        }
     }
 
     private Read read(VersionFolder folder) throws IOException {
