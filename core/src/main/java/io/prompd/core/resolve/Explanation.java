@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Why version solving failed, in sentences, written from the derivation graph of the failure the
@@ -134,7 +139,7 @@ final class Explanation {
      * joins ranges is a conflict, though it rules out on the way versions needing what does not exist.
      */
     boolean isNotFound() {
-        return involvesMissingVersions() && derivation(failure).stream()
+        return involvesMissingVersions() && derivation(failure)
                 .noneMatch(step -> step.cause() instanceof Cause.Conflict conflict && conflict.joinsRanges());
     }
 
@@ -144,7 +149,7 @@ final class Explanation {
      * not meet: the graph may hold no other version of it.
      */
     Optional<List<PackageName>> cycleThroughRoot() {
-        List<Cause.Dependency> dependencies = givens(failure).stream().map(Incompatibility::cause)
+        List<Cause.Dependency> dependencies = givens(failure).map(Incompatibility::cause)
                 .filter(Cause.Dependency.class::isInstance).map(Cause.Dependency.class::cast).toList();
         Optional<PackageName> root = dependencies.stream().filter(Explanation::missesRoot).findFirst()
                 .map(back -> back.target().domain().name());
@@ -169,7 +174,7 @@ final class Explanation {
     /** Dependencies no version can meet, but for those back on the root's package, which its version does not. */
     private List<Cause.Dependency> unsatisfiableDependencies() {
         List<Cause.Dependency> found = new ArrayList<>();
-        for (Incompatibility given : givens(failure)) {
+        for (Incompatibility given : givens(failure).toList()) {
             if (given.cause() instanceof Cause.Dependency dependency && dependency.isUnsatisfiable()
                     && !missesRoot(dependency)) {
                 found.add(dependency);
@@ -178,40 +183,75 @@ final class Explanation {
         return found;
     }
 
-    /** The incompatibilities the data gives that the derivation of this one rests on, each once. */
-    private static List<Incompatibility> givens(Incompatibility incompatibility) {
-        return derivation(incompatibility).stream().filter(step -> !(step.cause() instanceof Cause.Conflict))
-                .toList();
+    /** The incompatibilities the data gives that the derivation of this one rests on, each once, the nearest first. */
+    private static Stream<Incompatibility> givens(Incompatibility incompatibility) {
+        return derivation(incompatibility).filter(step -> !(step.cause() instanceof Cause.Conflict));
     }
 
-    /** This incompatibility and those its derivation rests on, given or derived, each once. */
-    private static List<Incompatibility> derivation(Incompatibility incompatibility) {
-        List<Incompatibility> steps = new ArrayList<>();
-        Set<Incompatibility> seen = new HashSet<>();
+    /**
+     * This incompatibility and those its derivation rests on, given or derived, each once, the nearest first, as they
+     * are asked for: one derived at the end of a long chain of packages rests on thousands, of which the nearest
+     * often tell what is asked ({@link #isDependencyChain}), and a look at them all for each would take the square of
+     * the chain's length.
+     */
+    private static Stream<Incompatibility> derivation(Incompatibility incompatibility) {
+        Set<Incompatibility> seen = new HashSet<>(List.of(incompatibility));
+        Deque<Incompatibility> pending = new ArrayDeque<>(List.of(incompatibility));
+        Iterator<Incompatibility> steps = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !pending.isEmpty();
+            }
+
+            @Override
+            public Incompatibility next() {
+                Incompatibility next = pending.removeFirst();
+                if (next.cause() instanceof Cause.Conflict conflict) {
+                    for (Incompatibility cause : List.of(conflict.conflict(), conflict.other())) {
+                        if (seen.add(cause)) {
+                            pending.addLast(cause);
+                        }
+                    }
+                }
+                return next;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(steps, Spliterator.ORDERED
+                | Spliterator.DISTINCT | Spliterator.NONNULL), false);
+    }
+
+    /**
+     * How many derivations each incompatibility the failure rests on takes part in, walked on a stack of its own: a
+     * failure at the end of a chain of thousands of packages is derived one package at a time, each step from the
+     * last, deeper than the thread's stack goes.
+     */
+    private void countDerivations(Incompatibility incompatibility) {
         Deque<Incompatibility> pending = new ArrayDeque<>(List.of(incompatibility));
         while (!pending.isEmpty()) {
             Incompatibility next = pending.pop();
-            if (!seen.add(next)) {
-                continue;
-            }
-            steps.add(next);
-            if (next.cause() instanceof Cause.Conflict conflict) {
-                pending.push(conflict.conflict());
+            if (derivations.merge(next, 1, Integer::sum) == 1 && isDerived(next)
+                    && next.cause() instanceof Cause.Conflict conflict) {
                 pending.push(conflict.other());
+                pending.push(conflict.conflict());
             }
         }
-        return steps;
     }
 
-    private void countDerivations(Incompatibility incompatibility) {
-        if (derivations.merge(incompatibility, 1, Integer::sum) == 1 && isDerived(incompatibility)
-                && incompatibility.cause() instanceof Cause.Conflict conflict) {
-            countDerivations(conflict.conflict());
-            countDerivations(conflict.other());
+    /**
+     * Writes the sentences that explain the incompatibility, those of its causes first. Each sentence is a step on a
+     * stack, run in the order a recursion would run it, as {@link #countDerivations} walks: such a recursion would go
+     * as deep as the failure's derivation.
+     */
+    private void visit(Incompatibility incompatibility, boolean conclusion) {
+        Deque<Runnable> steps = new ArrayDeque<>();
+        steps.push(() -> visit(incompatibility, conclusion, steps));
+        while (!steps.isEmpty()) {
+            steps.pop().run();
         }
     }
 
-    private void visit(Incompatibility incompatibility, boolean conclusion) {
+    /** Writes the sentence of the incompatibility now, or puts those of its causes, then its own, on {@code steps}. */
+    private void visit(Incompatibility incompatibility, boolean conclusion, Deque<Runnable> steps) {
         boolean numbered = conclusion || derivations.get(incompatibility) > 1;
         String conjunction = conclusion || incompatibility == failure ? "So," : "And";
         String text = describe(incompatibility);
@@ -232,21 +272,19 @@ final class Explanation {
             } else if (conflictLine != null || otherLine != null) {
                 Incompatibility withLine = conflictLine != null ? conflict : other;
                 Incompatibility withoutLine = conflictLine != null ? other : conflict;
-                visit(withoutLine, false);
-                write(incompatibility, conjunction + " because " + describe(withLine) + " (" + lineNumbers.get(withLine)
-                        + "), " + text + ".", numbered);
+                then(steps, () -> visit(withoutLine, false, steps),
+                        () -> write(incompatibility, conjunction + " because " + describe(withLine) + " ("
+                                + lineNumbers.get(withLine) + "), " + text + ".", numbered));
             } else if (isSingleLine(conflict) || isSingleLine(other)) {
                 Incompatibility first = isSingleLine(other) ? conflict : other;
                 Incompatibility second = isSingleLine(other) ? other : conflict;
-                visit(first, false);
-                visit(second, false);
-                write(incompatibility, "Thus, " + text + ".", numbered);
+                then(steps, () -> visit(first, false, steps), () -> visit(second, false, steps),
+                        () -> write(incompatibility, "Thus, " + text + ".", numbered));
             } else {
-                visit(conflict, true);
-                lines.add(new Line("", 0));
-                visit(other, false);
-                write(incompatibility, conjunction + " because " + describe(conflict) + " (" + lineNumbers.get(conflict)
-                        + "), " + text + ".", numbered);
+                then(steps, () -> visit(conflict, true, steps), () -> lines.add(new Line("", 0)),
+                        () -> visit(other, false, steps),
+                        () -> write(incompatibility, conjunction + " because " + describe(conflict) + " ("
+                                + lineNumbers.get(conflict) + "), " + text + ".", numbered));
             }
         } else if (isDerived(conflict) || isDerived(other)) {
             Incompatibility derived = isDerived(conflict) ? conflict : other;
@@ -259,15 +297,23 @@ final class Explanation {
                 Cause.Conflict inner = (Cause.Conflict) derived.cause();
                 Incompatibility innerDerived = isDerived(inner.conflict()) ? inner.conflict() : inner.other();
                 Incompatibility innerExternal = isDerived(inner.conflict()) ? inner.other() : inner.conflict();
-                visit(innerDerived, false);
-                write(incompatibility, conjunction + " because " + and(innerExternal, null, external, null)
-                        + ", " + text + ".", numbered);
+                then(steps, () -> visit(innerDerived, false, steps),
+                        () -> write(incompatibility, conjunction + " because " + and(innerExternal, null, external,
+                                null) + ", " + text + ".", numbered));
             } else {
-                visit(derived, false);
-                write(incompatibility, conjunction + " because " + describe(external) + ", " + text + ".", numbered);
+                then(steps, () -> visit(derived, false, steps),
+                        () -> write(incompatibility, conjunction + " because " + describe(external) + ", " + text
+                                + ".", numbered));
             }
         } else {
             write(incompatibility, "Because " + and(conflict, null, other, null) + ", " + text + ".", numbered);
+        }
+    }
+
+    /** Puts the steps on the stack to run in the order given, before those already on it. */
+    private static void then(Deque<Runnable> steps, Runnable... inOrder) {
+        for (int i = inOrder.length - 1; i >= 0; i--) {
+            steps.push(inOrder[i]);
         }
     }
 
@@ -305,11 +351,17 @@ final class Explanation {
         if (incompatibility.terms().size() != 2 || depender.isEmpty() || target.isEmpty()) {
             return false;
         }
-        List<Incompatibility> givens = givens(incompatibility);
-        return givens.size() > 2 && givens.stream()
-                .allMatch(given -> given.cause() instanceof Cause.Dependency dependency
-                && !dependency.isUnsatisfiable() && dependency.depender().domain() == depender.get().domain()
-                && dependency.target().domain() == target.get().domain());
+        Iterator<Incompatibility> givens = givens(incompatibility).iterator();
+        int count = 0;
+        while (givens.hasNext()) {
+            if (!(givens.next().cause() instanceof Cause.Dependency dependency) || dependency.isUnsatisfiable()
+                    || dependency.depender().domain() != depender.get().domain()
+                    || dependency.target().domain() != target.get().domain()) {
+                return false;
+            }
+            count++;
+        }
+        return count > 2;
     }
 
     private static boolean isUnsatisfiableDependency(Incompatibility incompatibility) {

@@ -279,6 +279,29 @@ class ResolverTest {
         }
     }
 
+    @Test
+    void explainsAFailureAtTheEndOfAChainOfThousandsOfPackagesEachNeedingTheNext() {
+        // deeper than the thread's stack would go with a call for each step of the derivation
+        int links = 5_000;
+        TestIndex index = new TestIndex();
+        for (int link = 0; link < links; link++) {
+            index.add("@t/c" + link, "1.0.0", "@t/c" + (link + 1), "^1.0.0");
+        }
+
+        ResolutionException failure = failure(index, "@t/c0", "^1.0.0");
+
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        List<String> lines = failure.getMessage().lines().toList();
+        assertEquals("Because every version of @t/c0 depends on @t/c1 ^1.0.0 which depends on @t/c2 ^1.0.0, every"
+                + " version of @t/c0 requires @t/c2 ^1.0.0.", lines.get(0));
+        assertEquals(List.of("Because every version of @t/c" + (links - 1) + " depends on @t/c" + links + " ^1.0.0 and"
+                + " no package @t/c" + links + " exists, @t/c" + (links - 1) + " cannot be used.",
+                "Thus, @t/c0 cannot be used.",
+                "So, because your project depends on @t/c0 ^1.0.0, version solving failed."),
+                lines.subList(lines.size() - 3, lines.size()));
+        assertEquals(Explanation.LINES_SHOWN, lines.size(), "the middle is left out");
+    }
+
     /**
      * {@code pigeons} packages {@code @t/p<i>}, each with a version {@code <h+1>.0.0} for each of {@code holes} holes
      * needing {@code @t/h<h> =<i+1>.0.0}: no two pigeons can share a hole, so more pigeons than holes cannot all be
