@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The decisions and derivations made so far, in order, with what they imply per package. */
 final class PartialSolution {
@@ -17,7 +19,19 @@ final class PartialSolution {
     private final List<Assignment> assignments = new ArrayList<>();
     private final Map<Domain, Term> known = new HashMap<>();
     private final Map<Domain, Integer> decisions = new LinkedHashMap<>();
+    /**
+     * The terms of {@link #known} that select a package not decided yet, in the order {@link #nextUndecided} takes
+     * them, kept as they change: a look through every package known at each decision would take a solution of
+     * thousands of packages (a long chain of them) millions of steps.
+     */
+    private final NavigableSet<Term> undecided;
     private int decisionLevel;
+
+    /** @param first the packages to decide before the others */
+    PartialSolution(Set<PackageName> first) {
+        undecided = new TreeSet<>(Comparator.comparing((Term term) -> !term.domain().isNamedIn(first))
+                .thenComparingInt(Term::versionCount).thenComparing(Term::domain, Domain.byName()));
+    }
 
     int decisionLevel() {
         return decisionLevel;
@@ -27,8 +41,8 @@ final class PartialSolution {
         decisionLevel++;
         BitSet chosen = new BitSet();
         chosen.set(version);
-        add(Term.positive(domain, chosen, null), Optional.empty());
         decisions.put(domain, version);
+        add(Term.positive(domain, chosen, null), Optional.empty());
     }
 
     void derive(Term term, Incompatibility cause) {
@@ -37,7 +51,18 @@ final class PartialSolution {
 
     private void add(Term term, Optional<Incompatibility> cause) {
         assignments.add(new Assignment(term, decisionLevel, assignments.size(), cause));
-        known.merge(term.domain(), term, Term::intersect);
+        know(term);
+    }
+
+    private void know(Term term) {
+        Term before = known.get(term.domain());
+        Term now = known.merge(term.domain(), term, Term::intersect);
+        if (before != null) {
+            undecided.remove(before);
+        }
+        if (now.isPositive() && !decisions.containsKey(now.domain())) {
+            undecided.add(now);
+        }
     }
 
     Term.Relation relation(Term term) {
@@ -72,20 +97,19 @@ final class PartialSolution {
         }
         decisionLevel = level;
         known.clear();
+        undecided.clear();
         for (Assignment assignment : assignments) {
-            known.merge(assignment.term().domain(), assignment.term(), Term::intersect);
+            know(assignment.term());
         }
     }
 
     /**
-     * The next package to decide: one that must be selected but has no version yet, those named in {@code first}
-     * before the others, then the one with the fewest allowed versions first, since it is the likeliest to fail early.
+     * The next package to decide: one that must be selected but has no version yet, those named in the constructor's
+     * {@code first} before the others, then the one with the fewest allowed versions first, since it is the likeliest
+     * to fail early.
      */
-    Optional<Term> nextUndecided(Set<PackageName> first) {
-        return known.values().stream()
-                .filter(term -> term.isPositive() && !decisions.containsKey(term.domain()))
-                .min(Comparator.comparing((Term term) -> !term.domain().isNamedIn(first))
-                        .thenComparingInt(Term::versionCount).thenComparing(Term::domain, Domain.byName()));
+    Optional<Term> nextUndecided() {
+        return undecided.isEmpty() ? Optional.empty() : Optional.of(undecided.first());
     }
 
     Map<Domain, Integer> decisions() {

@@ -51,7 +51,7 @@ final class Solver {
     private final Map<PackageName, Domain> domains = new HashMap<>();
     private final Map<Domain, List<Incompatibility>> incompatibilities = new HashMap<>();
     private final Set<DependencyKey> declaredDependencies = new HashSet<>();
-    private final PartialSolution solution = new PartialSolution();
+    private final PartialSolution solution;
 
     Solver(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options,
             Optional<Candidate> rootVersion) {
@@ -59,6 +59,7 @@ final class Solver {
         this.options = options;
         this.project = Domain.project(roots, options.rootName());
         this.rootVersion = rootVersion;
+        this.solution = new PartialSolution(options.first());
     }
 
     /** @throws FailedResolution with the incompatibility that proves there is no solution */
@@ -194,7 +195,7 @@ final class Solver {
     }
 
     private Optional<Domain> decideNext() {
-        Optional<Term> undecided = solution.nextUndecided(options.first());
+        Optional<Term> undecided = solution.nextUndecided();
         if (undecided.isEmpty()) {
             return Optional.empty();
         }

@@ -3,9 +3,13 @@ package io.prompd.core.resolve;
 import static io.prompd.core.resolve.TestIndex.ranges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +40,26 @@ class ResolverGraphTest {
         Resolution resolution = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> Resolver.resolve(roots, index, ResolveOptions.defaults().withStrategy(Strategy.LOWEST)));
         ResolutionChecks.assertValid(roots, index.packages(), resolution);
+    }
+
+    @Test
+    void resolvesAChainOfTwentyThousandPackagesEachNeedingTheNextInTimeLinearInItsLength() {
+        int links = 20_000;
+        TestIndex index = new TestIndex();
+        for (int link = 0; link < links; link++) {
+            index.add(name(link), "1.0.0", link + 1 < links ? new String[] {name(link + 1), "^1.0.0"} : new String[0]);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isCurrentThreadCpuTimeSupported(), "the time this thread computes is what is measured");
+        long start = threads.getCurrentThreadCpuTime();
+
+        Resolution resolution = Resolver.resolve(ranges(name(0), "^1.0.0"), index, ResolveOptions.defaults());
+
+        // the processor time of this thread, which other work on the machine does not stretch: a look through every
+        // package at each decision took some 20 s, the square of the chain's length, where half of one is enough
+        long millis = Duration.ofNanos(threads.getCurrentThreadCpuTime() - start).toMillis();
+        assertEquals(links, resolution.versions().size());
+        assertTrue(millis < 3_000, millis + " ms");
     }
 
     /** Each version depends on up to three later packages with {@code ^1.1}, so the graph has no cycle. */
