@@ -6,10 +6,15 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -116,56 +121,113 @@ final class TakedownGraph {
 
     /** What the highest version the range allows needs, when every version it allows is blocked. */
     private Optional<List<Need>> below(PublishedPackage published, VersionRange range) {
-        List<VersionSummary> allowed = published.packument().versions().values().stream()
-                .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
-        Optional<List<Need>> highestNeeds = Optional.empty();
-        for (int highest = allowed.size() - 1; highest >= 0; highest--) {
-            List<Need> needs = needs(allowed.get(highest));
-            if (needs.isEmpty()) {
-                // the older versions need no look, nor their dependencies' indexes any fetch, down the whole graph
-                return Optional.empty();
-            }
-            highestNeeds = highestNeeds.or(() -> Optional.of(needs));
-        }
-        return highestNeeds;
+        return below(allowed(published, range));
     }
 
     /** The dependencies of a version that keep it from resolving. */
     private List<Need> needs(VersionSummary version) {
-        return version.dependencies().entrySet().stream()
-                .flatMap(dependency -> blocking(dependency.getKey(), dependency.getValue()).stream()).toList();
+        return below(List.of(version)).orElse(List.of());
     }
 
-    /** The dependency when only versions taken down meet the range, or every version it allows is blocked. */
-    private Optional<Need> blocking(PackageName name, VersionRange range) {
-        String key = name + " " + range;
-        Optional<Need> seen = known.get(key);
-        if (seen != null) {
-            return seen;
+    private static List<VersionSummary> allowed(PublishedPackage published, VersionRange range) {
+        return published.packument().versions().values().stream()
+                .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
+    }
+
+    /**
+     * What the highest of the versions needs, when each of them needs something only versions taken down meet; empty
+     * when one needs nothing of the kind. A dependency's own range is looked at as it is met, with the versions it
+     * allows, down the graph: on a stack of {@link Look}s rather than the thread's, which a chain of a few hundred
+     * packages, each needing the next, would overflow.
+     *
+     * @param versions highest last
+     */
+    private Optional<List<Need>> below(List<VersionSummary> versions) {
+        Deque<Look> looks = new ArrayDeque<>();
+        looks.push(new Look(Optional.empty(), versions));
+        while (true) {
+            Look look = looks.peek();
+            if (look.dependencies.hasNext()) {
+                Map.Entry<PackageName, VersionRange> dependency = look.dependencies.next();
+                String key = dependency.getKey() + " " + dependency.getValue();
+                if (!known.containsKey(key) && !looking.contains(key)) {
+                    // a hint is a courtesy: a registry that cannot tell leaves the failure's own
+                    Optional<PublishedPackage> found = index.findIfReadable(dependency.getKey());
+                    if (found.isPresent() && !takenDown(found.get(), dependency.getValue())) {
+                        looking.add(key);
+                        looks.push(new Look(Optional.of(key), allowed(found.get(), dependency.getValue())));
+                        continue;
+                    }
+                    known.put(key, found.map(published -> new Need(key, Optional.empty())));
+                }
+                // one looked at further up is a cycle, which blocks nothing that the chain leading to it does not
+                known.getOrDefault(key, Optional.empty()).ifPresent(look.needs::add);
+                continue;
+            }
+            Optional<Optional<List<Need>>> found = look.nextVersion();
+            if (found.isEmpty()) {
+                continue;
+            }
+            looks.pop();
+            if (look.key.isEmpty()) {
+                return found.get();
+            }
+            // one chain down is enough to show why: every one would repeat what packages share, at length
+            String key = look.key.get();
+            Optional<Need> blocked = found.get().map(needs -> new Need(key, Optional.of(needs.get(0))));
+            known.put(key, blocked);
+            looking.remove(key);
+            blocked.ifPresent(looks.peek().needs::add);
         }
-        if (!looking.add(key)) {
-            // a cycle blocks nothing that the chain leading to it does not already
+    }
+
+    /** Whether only versions taken down meet the range, or none is left at all. */
+    private static boolean takenDown(PublishedPackage published, VersionRange range) {
+        return published.packument().hasNoVersionLeft() || published.highestAllowed(List.of(range)).isEmpty()
+                && published.takedowns().matching(range).isPresent();
+    }
+
+    /**
+     * A look at versions, from the highest down, and at the dependencies of the one looked at: where {@link #below}
+     * is in them, while it looks further down the graph.
+     */
+    private static final class Look {
+
+        /** The dependency whose range allows the versions, empty for those a caller asks of. */
+        private final Optional<String> key;
+        private final List<VersionSummary> versions;
+        /** The version looked at; past the highest before the first. */
+        private int at;
+        private Iterator<Map.Entry<PackageName, VersionRange>> dependencies = Collections.emptyIterator();
+        /** What the version looked at needs, as far as its dependencies are looked at. */
+        private List<Need> needs = new ArrayList<>();
+        private Optional<List<Need>> highestNeeds = Optional.empty();
+
+        Look(Optional<String> key, List<VersionSummary> versions) {
+            this.key = key;
+            this.versions = versions;
+            this.at = versions.size();
+        }
+
+        /**
+         * Once every dependency of the version looked at is: the answer when that version needs nothing blocked, or
+         * when it was the lowest; else empty, and the next version lower is looked at.
+         */
+        Optional<Optional<List<Need>>> nextVersion() {
+            if (at < versions.size()) {
+                if (needs.isEmpty()) {
+                    // the older versions need no look, nor their dependencies' indexes any fetch, down the whole graph
+                    return Optional.of(Optional.empty());
+                }
+                List<Need> these = List.copyOf(needs);
+                highestNeeds = highestNeeds.or(() -> Optional.of(these));
+            }
+            if (--at < 0) {
+                return Optional.of(highestNeeds);
+            }
+            dependencies = versions.get(at).dependencies().entrySet().iterator();
+            needs = new ArrayList<>();
             return Optional.empty();
         }
-        try {
-            Optional<Need> blocked = lookAt(name, range);
-            known.put(key, blocked);
-            return blocked;
-        } finally {
-            looking.remove(key);
-        }
-    }
-
-    private Optional<Need> lookAt(PackageName name, VersionRange range) {
-        // a hint is a courtesy: a registry that cannot tell leaves the failure's own
-        Optional<PublishedPackage> found = index.findIfReadable(name);
-        if (found.filter(published -> published.packument().hasNoVersionLeft()
-                || published.highestAllowed(List.of(range)).isEmpty()
-                && published.takedowns().matching(range).isPresent()).isPresent()) {
-            return Optional.of(new Need(name + " " + range, Optional.empty()));
-        }
-        // one chain down is enough to show why: every one would repeat what packages share, at length
-        return found.flatMap(published -> below(published, range))
-                .map(needs -> new Need(name + " " + range, Optional.of(needs.get(0))));
     }
 }

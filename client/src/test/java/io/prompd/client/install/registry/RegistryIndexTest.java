@@ -9,6 +9,7 @@ import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WaitListener;
 import io.prompd.client.install.Homes;
+import io.prompd.client.testing.IndexOnlyRegistry;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -75,7 +76,7 @@ class RegistryIndexTest {
     }
 
     /** A registry with no packages at all, that counts what it is asked. */
-    private static class CountingRegistry implements PackageRegistry {
+    private static class CountingRegistry extends IndexOnlyRegistry {
         final Map<PackageName, Integer> finds = new ConcurrentHashMap<>();
         final Supplier<List<PackageName>> names;
 
@@ -90,26 +91,8 @@ class RegistryIndexTest {
         }
 
         @Override
-        public VersionDocument versionDocument(PackageName name, Version version) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public List<PackageName> packageNames(PackageName near) {
             return names.get();
-        }
-
-        @Override
-        public Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
-                                   Integrity integrity, OptionalLong size, ProgressListener progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void downloadRecorded(PackageName name, Version version, URI locked,
-                                     Optional<PrompdException> unreadable, Path target, Integrity integrity,
-                                     OptionalLong size, ProgressListener progress) {
-            throw new UnsupportedOperationException();
         }
     }
 
