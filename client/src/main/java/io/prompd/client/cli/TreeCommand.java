@@ -12,7 +12,10 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,27 +98,32 @@ final class TreeCommand implements Callable<Integer> {
         SortedMap<PackageName, ProjectGraph.Entry> entries = new TreeMap<>();
         locked.entries().forEach(entry -> entries.put(entry.name(), entry));
         Places places = new Places(locked, store);
-        String text;
+        PrintWriter out = spec.commandLine().getOut();
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", project.manifest().name());
             json.put("version", project.manifest().version());
             Set<PackageName> otherBytes = Set.copyOf(LockAudit.unpackedFromOtherBytes(graph.lock(), store));
-            json.put("dependencies", graph.tree().stream()
-                    .map(node -> asJson(node, Optional.empty(), places, otherBytes))
-                    .toList());
-            text = Json.writeString(json) + "\n";
+            List<Map<String, Object>> dependencies = new ArrayList<>();
+            json.put("dependencies", dependencies);
+            depthFirst(graph.tree(), dependencies, (node, dependent, above, last) -> {
+                Map<String, Object> entry = asJson(node, dependent, places, otherBytes);
+                List<Map<String, Object>> below = new ArrayList<>();
+                entry.put("dependencies", below);
+                above.add(entry);
+                return below;
+            });
+            out.print(Json.writeString(json) + "\n");
         } else if (dot) {
-            text = dot(title, graph, entries, store);
+            out.print(dot(title, graph, entries, store));
         } else {
             StringBuilder tree = new StringBuilder(title).append('\n');
-            List<ProjectGraph.Node> nodes = graph.tree();
-            for (int i = 0; i < nodes.size(); i++) {
-                draw(nodes.get(i), Optional.empty(), "", i == nodes.size() - 1, places, tree);
-            }
-            text = tree.toString();
+            depthFirst(graph.tree(), "", (node, dependent, indent, last) -> {
+                tree.append(indent).append(last ? "└── " : "├── ").append(label(node, dependent, places)).append('\n');
+                return indent + (last ? "    " : "│   ");
+            });
+            out.print(tree);
         }
-        spec.commandLine().getOut().print(text);
         return ProjectMismatches.exitCode(project, locked, store, spec.commandLine().getErr());
     }
 
@@ -166,13 +174,47 @@ final class TreeCommand implements Callable<Integer> {
         }
     }
 
-    private static void draw(ProjectGraph.Node node, Optional<PackageName> dependent, String indent, boolean last,
-                             Places places, StringBuilder tree) {
-        tree.append(indent).append(last ? "└── " : "├── ").append(label(node, dependent, places)).append('\n');
-        String childIndent = indent + (last ? "    " : "│   ");
-        for (int i = 0; i < node.children().size(); i++) {
-            draw(node.children().get(i), Optional.of(node.name()), childIndent, i == node.children().size() - 1,
-                    places, tree);
+    /**
+     * What {@link #depthFirst} does at a node.
+     *
+     * @param <T> what a node is given by its dependent's visit
+     */
+    @FunctionalInterface
+    private interface Visit<T> {
+
+        /**
+         * @param dependent the package whose dependency the node is, empty for one of prompd.json
+         * @param above     what the dependent's visit returned, or the top's
+         * @param last      whether it is the dependent's last dependency
+         * @return what the node's own dependencies are given
+         */
+        T visit(ProjectGraph.Node node, Optional<PackageName> dependent, T above, boolean last);
+    }
+
+    /** A node still to visit, and what it is given. */
+    private record Place<T>(ProjectGraph.Node node, Optional<PackageName> dependent, T above, boolean last) {
+    }
+
+    /**
+     * Visits the nodes in the order they are drawn, each before its dependencies, from a stack of its own rather than
+     * the thread's: a tree is as deep as a chain of packages each needing the next, thousands in a large graph.
+     *
+     * @param top what the nodes of prompd.json are given
+     */
+    private static <T> void depthFirst(List<ProjectGraph.Node> nodes, T top, Visit<T> visit) {
+        Deque<Place<T>> pending = new ArrayDeque<>();
+        pushInOrder(pending, nodes, Optional.empty(), top);
+        while (!pending.isEmpty()) {
+            Place<T> place = pending.pop();
+            T below = visit.visit(place.node(), place.dependent(), place.above(), place.last());
+            pushInOrder(pending, place.node().children(), Optional.of(place.node().name()), below);
+        }
+    }
+
+    private static <T> void pushInOrder(Deque<Place<T>> pending, List<ProjectGraph.Node> nodes,
+                                        Optional<PackageName> dependent, T above) {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            pending.push(new Place<>(nodes.get(i), dependent, above, i == nodes.size() - 1));
         }
     }
 
@@ -191,7 +233,11 @@ final class TreeCommand implements Callable<Integer> {
         return node.name() + version + " " + node.range() + note + (node.repeated() ? " (shown above)" : "");
     }
 
-    /** @param otherBytes the entries whose installed version came from other bytes than the lock pins */
+    /**
+     * A node's own fields as {@code --json} gives them, without its dependencies.
+     *
+     * @param otherBytes the entries whose installed version came from other bytes than the lock pins
+     */
     private static Map<String, Object> asJson(ProjectGraph.Node node, Optional<PackageName> dependent, Places places,
                                               Set<PackageName> otherBytes) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -206,8 +252,6 @@ final class TreeCommand implements Callable<Integer> {
         if (node.repeated()) {
             json.put("repeated", true);
         }
-        json.put("dependencies", node.children().stream()
-                .map(child -> asJson(child, Optional.of(node.name()), places, otherBytes)).toList());
         return json;
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -157,19 +158,53 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
         return roots.entrySet().stream().map(root -> node(root.getKey(), root.getValue(), expanded)).toList();
     }
 
+    /** A package being expanded: the dependencies of its locked version still to place, and the nodes placed. */
+    private record Expansion(PackageName name, VersionRange range, Version version,
+                             Iterator<Map.Entry<PackageName, VersionRange>> dependencies, List<Node> children) {
+    }
+
+    /**
+     * The package at one place, with what it needs below it, first place first: the packages being expanded are kept
+     * on a stack of their own, as a chain of thousands of packages, each needing the next, is as deep.
+     */
     private Node node(PackageName name, VersionRange range, Set<PackageName> expanded) {
+        Deque<Expansion> expanding = new ArrayDeque<>();
+        Optional<Node> done = placed(name, range, expanded, expanding);
+        while (!expanding.isEmpty()) {
+            Expansion top = expanding.peek();
+            if (top.dependencies().hasNext()) {
+                Map.Entry<PackageName, VersionRange> dependency = top.dependencies().next();
+                placed(dependency.getKey(), dependency.getValue(), expanded, expanding).ifPresent(top.children()::add);
+                continue;
+            }
+            expanding.pop();
+            Node node = new Node(top.name(), top.range(), Optional.of(top.version()), top.children(), false);
+            if (expanding.isEmpty()) {
+                done = Optional.of(node);
+            } else {
+                expanding.peek().children().add(node);
+            }
+        }
+        return done.orElseThrow();
+    }
+
+    /**
+     * The package's node at a place, when it has nothing below it there: not locked, or expanded at an earlier place;
+     * else empty, and its expansion is pushed onto {@code expanding}.
+     */
+    private Optional<Node> placed(PackageName name, VersionRange range, Set<PackageName> expanded,
+                                  Deque<Expansion> expanding) {
         LockedPackage locked = lock.packages().get(name);
         if (locked == null) {
-            return new Node(name, range, Optional.empty(), List.of(), false);
+            return Optional.of(new Node(name, range, Optional.empty(), List.of(), false));
         }
         if (!expanded.add(name)) {
-            return new Node(name, range, Optional.of(locked.version()), List.of(), !locked.dependencies().isEmpty());
+            return Optional.of(new Node(name, range, Optional.of(locked.version()), List.of(),
+                    !locked.dependencies().isEmpty()));
         }
-        List<Node> children = new ArrayList<>();
-        for (Map.Entry<PackageName, VersionRange> dependency : locked.dependencies().entrySet()) {
-            children.add(node(dependency.getKey(), dependency.getValue(), expanded));
-        }
-        return new Node(name, range, Optional.of(locked.version()), children, false);
+        expanding.push(new Expansion(name, range, locked.version(), locked.dependencies().entrySet().iterator(),
+                new ArrayList<>()));
+        return Optional.empty();
     }
 
     /**

@@ -90,4 +90,25 @@ class ProjectGraphTest {
                 graph.entries().stream().map(ProjectGraph.Entry::invalid).toList());
         assertEquals(List.of(VersionRange.parse("^2.0.0")), narrowed.entries().get(2).unmet());
     }
+
+    @Test
+    void aChainOfThousandsOfPackagesEachNeedingTheNextIsATreeAsDeep() {
+        // deeper than the thread's stack would go with a call a package
+        int links = 5_000;
+        TreeMap<PackageName, LockedPackage> packages = new TreeMap<>();
+        for (int link = 0; link < links; link++) {
+            packages.put(name("@k/c" + link), locked("1.0.0", link + 1 < links
+                    ? Map.of(name("@k/c" + (link + 1)), VersionRange.parse("^1.0.0")) : Map.of()));
+        }
+        ProjectGraph graph = new ProjectGraph(new TreeMap<>(Map.of(name("@k/c0"), VersionRange.parse("^1.0.0"))),
+                new LockFile(packages));
+
+        ProjectGraph.Node node = graph.tree().get(0);
+        for (int link = 1; link < links; link++) {
+            assertEquals(1, node.children().size());
+            node = node.children().get(0);
+            assertEquals(name("@k/c" + link), node.name());
+        }
+        assertTrue(node.children().isEmpty());
+    }
 }
