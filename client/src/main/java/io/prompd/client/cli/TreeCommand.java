@@ -113,7 +113,9 @@ final class TreeCommand implements Callable<Integer> {
                 above.add(entry);
                 return below;
             });
-            out.print(Json.writeString(json) + "\n");
+            // nested as deep as the tree, which writeString would go down a call a level for, and refuse past 1,000
+            Json.writeNested(json, out);
+            out.print('\n');
         } else if (dot) {
             out.print(dot(title, graph, entries, store));
         } else {

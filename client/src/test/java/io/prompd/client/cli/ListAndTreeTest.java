@@ -4,11 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockFiles;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -252,5 +265,45 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertFalse(json.at("/dependencies/0/dependencies/0/invalid").asBoolean(), json.toString());
         assertTrue(json.at("/dependencies/1/invalid").asBoolean(), json.toString());
         assertTrue(json.at("/dependencies/1/repeated").asBoolean(), json.toString());
+    }
+
+    @Test
+    void treeDrawsAChainOfHundredsOfPackagesEachNeedingTheNextAsTextAndJson() throws IOException {
+        // two levels of JSON a package: past 500, more than Jackson writes or reads unless told
+        int links = 600;
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
+        for (int link = 0; link < links; link++) {
+            SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
+            if (link + 1 < links) {
+                dependencies.put(PackageName.parse("@k/c" + (link + 1)), VersionRange.parse("^1.0.0"));
+            }
+            packages.put(PackageName.parse("@k/c" + link), new LockedPackage(Version.parse("1.0.0"),
+                    URI.create("https://registry.test/c" + link + ".tgz"), Integrity.of(new byte[] {(byte) link}),
+                    dependencies));
+        }
+        editDependencies("\"@k/c0\": \"^1.0.0\"");
+        Files.write(project.resolve("prompd.lock"), LockFiles.toBytes(new LockFile(packages)));
+        String notInstalled = " (not installed: run 'prompd install')";
+
+        CliRun text = prompd("tree");
+        assertEquals(1, text.exitCode(), "nothing is installed");
+        String[] lines = text.out().split("\n");
+        assertEquals(links + 1, lines.length);
+        assertEquals("└── @k/c0@1.0.0 ^1.0.0" + notInstalled, lines[1]);
+        assertEquals(" ".repeat(4 * (links - 1)) + "└── @k/c" + (links - 1) + "@1.0.0 ^1.0.0" + notInstalled,
+                lines[links]);
+
+        CliRun json = prompd("tree", "--json");
+        assertEquals(1, json.exitCode());
+        JsonNode node = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(2 * links + 2).build()).build()).build().readTree(json.out());
+        for (int link = 0; link < links; link++) {
+            assertEquals(1, node.get("dependencies").size());
+            node = node.get("dependencies").get(0);
+            assertEquals("@k/c" + link, node.get("name").asText());
+            assertFalse(node.get("installed").asBoolean());
+        }
+        assertTrue(node.get("dependencies").isEmpty());
+        assertEquals(text.err(), json.err(), "the same reasons for the exit code");
     }
 }

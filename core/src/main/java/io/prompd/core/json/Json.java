@@ -1,10 +1,14 @@
 package io.prompd.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -29,12 +33,20 @@ import io.prompd.core.version.VersionRange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -44,18 +56,7 @@ import java.util.function.Function;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
-            // a record's components would otherwise come first, before properties of its methods
-            .configure(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST, false)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            // an emoji as its four bytes, as typed, where Jackson would write its two UTF-16 halves escaped
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                    JsonInclude.Include.NON_NULL))
-            .addModule(valueTypes())
-            .build();
+    private static final ObjectMapper MAPPER = dialect(JsonMapper.builder()).build();
 
     /**
      * npm's layout, so lock files and documents read like the manifests beside them: two-space
@@ -75,6 +76,9 @@ public final class Json {
 
     private static final ObjectReader READER = MAPPER.reader();
 
+    /** {@link #SHOWN} for {@link #writeNested}, which writes documents of any depth without recursion. */
+    private static final ObjectWriter NESTED = nestedWriter();
+
     /** The shape of the instants prompd writes, a digit standing for any digit. */
     private static final String WHOLE_SECONDS_IN_UTC = "0000-00-00T00:00:00Z";
 
@@ -82,6 +86,34 @@ public final class Json {
     private static final int INITIAL_BYTES = 4096;
 
     private Json() {
+    }
+
+    /**
+     * {@link #SHOWN} with no limit to a document's nesting, and with a mapper for the values {@link #writeNested} hands
+     * it one by one that does not flush the output after each of them.
+     */
+    private static ObjectWriter nestedWriter() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+                // the caller's writer, such as standard output, stays open
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .build();
+        return dialect(JsonMapper.builder(factory)).disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).build()
+                .writer(PRINTER).with(new TerminalEscapes());
+    }
+
+    /** The settings of the dialect, for each mapper that writes it. */
+    private static JsonMapper.Builder dialect(JsonMapper.Builder builder) {
+        return builder.configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                // a record's components would otherwise come first, before properties of its methods
+                .configure(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST, false)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                // an emoji as its four bytes, as typed, where Jackson would write its two UTF-16 halves escaped
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.NON_NULL))
+                .addModule(valueTypes());
     }
 
     /**
@@ -168,6 +200,8 @@ public final class Json {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(INITIAL_BYTES);
         try {
             WRITER.writeValue(bytes, value);
+        } catch (JsonProcessingException impossible) {
+            throw cannotWrite(value, impossible);
         } catch (IOException impossible) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", impossible);
         }
@@ -184,8 +218,69 @@ public final class Json {
         try {
             return SHOWN.writeValueAsString(value);
         } catch (JsonProcessingException impossible) {
-            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", impossible);
+            throw cannotWrite(value, impossible);
         }
+    }
+
+    /**
+     * A value made of maps and collections, as {@link #writeString} shows it, to {@code out}, with no newline after
+     * it: a container at a time, from a stack of its own, where writeString goes a call deeper for each level and
+     * refuses a document more than 1,000 levels deep. For a tree as deep as what it shows, such as the dependency tree
+     * of a chain of thousands of packages. A map's entries are written in the order of its keys and without those
+     * whose value is null, as writeString writes them; any other value is written as writeString writes it.
+     *
+     * @throws IOException when {@code out} fails
+     */
+    public static void writeNested(Object value, Writer out) throws IOException {
+        try (JsonGenerator generator = NESTED.createGenerator(out)) {
+            Deque<Container> open = new ArrayDeque<>();
+            start(generator, value, open);
+            while (!open.isEmpty()) {
+                Container container = open.peek();
+                if (!container.rest().hasNext()) {
+                    open.pop();
+                    if (container.object()) {
+                        generator.writeEndObject();
+                    } else {
+                        generator.writeEndArray();
+                    }
+                } else if (!container.object()) {
+                    start(generator, container.rest().next(), open);
+                } else if (container.rest().next() instanceof Map.Entry<?, ?> entry && entry.getValue() != null) {
+                    generator.writeFieldName(String.valueOf(entry.getKey()));
+                    start(generator, entry.getValue(), open);
+                }
+            }
+        } catch (JsonProcessingException impossible) {
+            throw cannotWrite(value, impossible);
+        }
+    }
+
+    /** A map or a collection {@link #writeNested} has started: its entries or its elements still to write. */
+    private record Container(boolean object, Iterator<?> rest) {
+    }
+
+    /** Writes a value that contains none, or the start of one that does, opened on {@code open}. */
+    private static void start(JsonGenerator generator, Object value, Deque<Container> open) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            // in the order ORDER_MAP_ENTRIES_BY_KEYS gives: a sorted map's own, any other's natural one
+            open.push(new Container(true, (map instanceof SortedMap ? map : new TreeMap<>(map)).entrySet().iterator()));
+        } else if (value instanceof Collection<?> collection) {
+            generator.writeStartArray();
+            open.push(new Container(false, collection.iterator()));
+        } else {
+            generator.writeObject(value);
+        }
+    }
+
+    /**
+     * A value that cannot be written is a bug of its caller's. Jackson's message goes on to name each step down to the
+     * value, in a deep document the one line again for every level: the original message says what is wrong.
+     */
+    private static IllegalStateException cannotWrite(Object value, JsonProcessingException failure) {
+        return new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
+                + failure.getOriginalMessage(), failure);
     }
 
     /**
