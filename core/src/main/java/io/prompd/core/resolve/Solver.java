@@ -200,7 +200,7 @@ final class Solver {
             return Optional.empty();
         }
         Domain domain = undecided.get().domain();
-        int version = choose(domain, undecided.get().versions());
+        int version = choose(domain, undecided.get().versions(), options);
         boolean conflict = false;
         for (Incompatibility incompatibility : dependencyIncompatibilities(domain, version)) {
             addIncompatibility(incompatibility);
@@ -213,7 +213,12 @@ final class Solver {
         return Optional.of(domain);
     }
 
-    private int choose(Domain domain, BitSet allowed) {
+    /**
+     * The version to try first of those allowed: the preferred one, else the first the strategy takes among those
+     * {@link Domain#firstChoices} tries first, the {@code latest} dist-tag's before any other. Always the first of
+     * them in one order of the package's versions, which {@link VersionResolver} relies on.
+     */
+    static int choose(Domain domain, BitSet allowed, ResolveOptions options) {
         if (!domain.isProject()) {
             int preferred = Optional.ofNullable(options.preferred().get(domain.name())).map(domain::indexOf).orElse(-1);
             if (preferred >= 0 && allowed.get(preferred)) {
@@ -250,15 +255,19 @@ final class Solver {
 
     private Domain domain(PackageName name) {
         return domains.computeIfAbsent(name, missing -> {
-            List<Candidate> versions = index.versions(missing);
-            Takedowns takedowns = index.takedowns(missing);
             if (rootVersion.filter(root -> root.name().equals(missing)).isPresent()) {
-                return Domain.rootPackage(rootVersion.get(), versions, takedowns);
+                return Domain.rootPackage(rootVersion.get(), index.versions(missing), index.takedowns(missing));
             }
-            return Domain.of(missing, versions, !versions.isEmpty() || takedowns.noVersionLeft()
-                    || index.exists(missing),
-                    takedowns, index.latest(missing), options);
+            return published(missing, index, options);
         });
+    }
+
+    /** The versions of a package the index publishes, as a solver sees those of any package but the root's. */
+    static Domain published(PackageName name, PackageIndex index, ResolveOptions options) {
+        List<Candidate> versions = index.versions(name);
+        Takedowns takedowns = index.takedowns(name);
+        return Domain.of(name, versions, !versions.isEmpty() || takedowns.noVersionLeft() || index.exists(name),
+                takedowns, index.latest(name), options);
     }
 
     private void addIncompatibility(Incompatibility incompatibility) {

@@ -97,6 +97,37 @@ class ResolverPropertyTest {
         }
     }
 
+    /**
+     * Versions resolved one after another, some read from a graph solved before, resolve as each resolves alone, the
+     * {@code latest} dist-tag of some packages on a version below their highest.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aVersionResolverResolvesEachVersionAsItResolvesAlone(int seed) {
+        Random random = new Random(seed);
+        TestIndex index = randomIndex(random);
+        index.packages().forEach((name, versions) -> {
+            if (random.nextInt(3) == 0) {
+                index.tagLatest(name.toString(), versions.get(random.nextInt(versions.size())).version().toString());
+            }
+        });
+        List<Candidate> versions = new ArrayList<>(index.packages().values().stream().flatMap(List::stream)
+                .filter(candidate -> !candidate.yanked())
+                .map(candidate -> Candidate.of(candidate.name(), candidate.version(), candidate.dependencies()))
+                .toList());
+        // those with the most dependencies first, as those needing others come first in a check
+        versions.sort(Comparator.comparing((Candidate version) -> -version.dependencies().size()));
+        for (Strategy strategy : Strategy.values()) {
+            ResolveOptions options = ResolveOptions.defaults().withStrategy(strategy);
+            VersionResolver resolver = new VersionResolver(index, options);
+            for (Candidate version : versions) {
+                assertEquals(VersionResolverTest.outcome(() -> Resolver.resolveVersion(version, index, options)),
+                        VersionResolverTest.outcome(() -> resolver.resolve(version)),
+                        "seed " + seed + " " + strategy + " " + version.name() + " " + version.version());
+            }
+        }
+    }
+
     private static TestIndex randomIndex(Random random) {
         TestIndex index = new TestIndex();
         for (String name : NAMES.subList(0, 4)) {

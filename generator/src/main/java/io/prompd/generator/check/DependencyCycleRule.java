@@ -22,6 +22,11 @@ final class DependencyCycleRule implements PullRequestRule {
         for (NewVersion version : pullRequest.newVersions()) {
             pullRequest.resolution(version).resolution().ifPresent(resolution -> {
                 PackageName self = version.folder().name();
+                if (!resolution.versions().containsKey(self)) {
+                    // nothing in the graph depends back on the package: a pull request adding a chain of thousands
+                    // of packages would otherwise look through the graph of each for cycles, each graph nearly all
+                    return;
+                }
                 SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges =
                         new TreeMap<>(resolution.dependencies());
                 edges.put(self, pullRequest.dependenciesHere(version));

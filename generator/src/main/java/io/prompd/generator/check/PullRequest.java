@@ -4,7 +4,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.ResolutionException;
 import io.prompd.core.resolve.ResolveOptions;
-import io.prompd.core.resolve.Resolver;
+import io.prompd.core.resolve.VersionResolver;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.Change;
@@ -15,8 +15,12 @@ import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +54,7 @@ final class PullRequest {
     private final List<NewVersion> newVersions;
     private final MergedPackages merged;
     private final SnapshotIndex index;
+    private final VersionResolver resolver;
     private final Map<PackageVersion, DependencyResolution> resolutions = new HashMap<>();
     private final SortedSet<PackageVersion> touchedPublished;
     private Optional<PublicationHistory> publications = Optional.empty();
@@ -93,6 +98,7 @@ final class PullRequest {
         this.merged = new MergedPackages(base, baseTip, head, changes(ChangedPath.Kind.META).stream()
                 .map(changed -> changed.path().name().orElseThrow()).collect(Collectors.toSet()));
         this.index = new SnapshotIndex(merged, this.newVersions.size() > 1, baseTip.policy());
+        this.resolver = new VersionResolver(index, ResolveOptions.defaults());
         this.touchedPublished = Collections.unmodifiableSortedSet(changes(ChangedPath.Kind.VERSION_FILE).stream()
                 .filter(changed -> !changed.change().onlyExecutableBit())
                 .map(changed -> changed.path().packageVersion().orElseThrow())
@@ -301,13 +307,54 @@ final class PullRequest {
      * another registry holds, and what that depends on, are for clients to resolve there.
      */
     DependencyResolution resolution(NewVersion version) {
-        return resolutions.computeIfAbsent(version.id(), id -> {
-            Candidate self = Candidate.of(id.name(), id.version(), dependenciesHere(version));
-            try {
-                return DependencyResolution.of(Resolver.resolveVersion(self, index, ResolveOptions.defaults()));
-            } catch (ResolutionException unsatisfiable) {
-                return DependencyResolution.failed(unsatisfiable);
+        if (resolutions.isEmpty()) {
+            // each new version needed by others after those: its graph then lies within theirs, read from it
+            neededLast().forEach(next -> resolutions.put(next.id(), resolve(next)));
+        }
+        return resolutions.computeIfAbsent(version.id(), id -> resolve(version));
+    }
+
+    private DependencyResolution resolve(NewVersion version) {
+        PackageVersion id = version.id();
+        try {
+            return DependencyResolution.of(resolver.resolve(Candidate.of(id.name(), id.version(),
+                    dependenciesHere(version))));
+        } catch (ResolutionException unsatisfiable) {
+            return DependencyResolution.failed(unsatisfiable);
+        }
+    }
+
+    /**
+     * The new versions, each before the new versions its dependencies here allow, as far as they do not need each
+     * other round a cycle; otherwise in their order.
+     */
+    private List<NewVersion> neededLast() {
+        Map<PackageName, List<NewVersion>> byName = newVersions.stream()
+                .collect(Collectors.groupingBy(version -> version.id().name()));
+        Map<PackageVersion, List<NewVersion>> needs = new HashMap<>();
+        Map<PackageVersion, Integer> neededBy = new HashMap<>();
+        newVersions.forEach(version -> neededBy.put(version.id(), 0));
+        for (NewVersion version : newVersions) {
+            List<NewVersion> needed = new ArrayList<>();
+            dependenciesHere(version).forEach((name, range) -> byName.getOrDefault(name, List.of()).stream()
+                    .filter(other -> other != version && range.satisfiedBy(other.id().version()))
+                    .forEach(needed::add));
+            needs.put(version.id(), needed);
+            needed.forEach(other -> neededBy.merge(other.id(), 1, Integer::sum));
+        }
+        Deque<NewVersion> free = newVersions.stream().filter(version -> neededBy.get(version.id()) == 0)
+                .collect(Collectors.toCollection(ArrayDeque::new));
+        Map<PackageVersion, NewVersion> order = new LinkedHashMap<>();
+        while (!free.isEmpty()) {
+            NewVersion next = free.removeFirst();
+            order.put(next.id(), next);
+            for (NewVersion needed : needs.get(next.id())) {
+                if (neededBy.merge(needed.id(), -1, Integer::sum) == 0) {
+                    free.addLast(needed);
+                }
             }
-        });
+        }
+        newVersions.forEach(version -> order.putIfAbsent(version.id(), version));
+        return List.copyOf(order.values());
     }
 }

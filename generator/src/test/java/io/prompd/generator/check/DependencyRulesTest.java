@@ -300,6 +300,24 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aChainOfNewPackagesEachNeedingTheNextIsCheckedVersionByVersionAsEachResolvesAlone() {
+        // the last ten close a cycle, which each of them is refused for and those needing them are not
+        int links = 30;
+        for (int link = 0; link < links; link++) {
+            repo.publish("@common/c" + link, "1.0.0", "@common/c" + (link + 1 < links ? link + 1 : 20) + "@^1.0.0");
+        }
+        repo.commit("a chain");
+
+        var report = check(repo, "alice");
+
+        for (int link = 20; link < links; link++) {
+            assertError(report, "packages/@common/c" + link + "/1.0.0/prompd.json", "close a cycle: @common/c" + link
+                    + " 1.0.0 → @common/c" + (link + 1 < links ? link + 1 : 20) + " 1.0.0 → ");
+        }
+        assertErrorCount(report, 10);
+    }
+
+    @Test
     void olderCyclesThatDoNotPassThroughTheNewVersionAreLeftAlone() {
         repo.checkout("main");
         repo.publish("@common/a", "1.0.0", "@common/b@^1.0.0");
