@@ -6,9 +6,11 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -32,17 +34,23 @@ final class LookalikeNameRule implements PullRequestRule {
         if (fresh.isEmpty()) {
             return;
         }
-        Set<String> freshKeys = fresh.stream().map(PackageName::lookalikeKey).collect(Collectors.toSet());
-        List<PackageName> existing = pullRequest.takenNames().stream()
-                .filter(name -> freshKeys.contains(name.lookalikeKey())).toList();
+        // each name's key once: a pull request adding thousands of packages compared each with every other
+        Map<String, List<PackageName>> freshByKey = byLookalikeKey(fresh);
+        Map<String, List<PackageName>> existingByKey = byLookalikeKey(pullRequest.takenNames());
         for (PackageName name : fresh) {
             String key = name.lookalikeKey();
-            existing.stream().filter(other -> other.lookalikeKey().equals(key))
+            existingByKey.getOrDefault(key, List.of())
                     .forEach(other -> taken(pullRequest, name, other).ifPresent(problems::add));
-            fresh.stream().filter(other -> !other.equals(name) && other.lookalikeKey().equals(key)).forEach(other ->
+            freshByKey.get(key).stream().filter(other -> !other.equals(name)).forEach(other ->
                     problems.error(RepositoryLayout.packageFolder(name), "", "'" + name + "' reads like " + other
                             + ", also added in this pull request", "keep one of the two names"));
         }
+    }
+
+    /** The names by their {@link PackageName#lookalikeKey}, in their order. */
+    private static Map<String, List<PackageName>> byLookalikeKey(Collection<PackageName> names) {
+        return names.stream().collect(Collectors.groupingBy(PackageName::lookalikeKey, HashMap::new,
+                Collectors.toList()));
     }
 
     private static void checkScopes(PullRequest pullRequest, Problems problems) {
