@@ -60,7 +60,12 @@ public final class CommandLines {
             if (lost.isPresent()) {
                 throw new CommandLine.ExecutionException(cli, lost.get().getMessage(), lost.get());
             }
-            return failWhenOutputLost(execution.execute(parsed), out, err);
+            try {
+                return failWhenOutputLost(execution.execute(parsed), out, err);
+            } catch (StackOverflowError | OutOfMemoryError exhausted) {
+                // picocli hands on only exceptions to the handler below; these would end in the JVM's stack trace
+                throw new CommandLine.ExecutionException(cli, String.valueOf(exhausted), exhausted);
+            }
         });
         cli.setParameterExceptionHandler((parserFailure, args) -> {
             // picocli keeps no cause of a failed conversion, such as a path of letters lost in decoding

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import picocli.CommandLine;
 
 /** Turns any failure into the exit code and the one-line message a command line shows for it. */
 public final class Failures {
@@ -167,6 +168,14 @@ public final class Failures {
             hint = systemHint(other);
         } else if (cause instanceof InvalidPathException unmappable && unmappable.getReason().contains("unmappable")) {
             return FileNameCharset.ofThisJvm().unfitting(exitCode(failure), unmappable);
+        } else if (cause instanceof StackOverflowError) {
+            message = "internal error (StackOverflowError): prompd went deeper than the Java stack allows";
+            hint = "run again with a larger stack (JAVA_OPTS=-Xss64m for the launcher, java -Xss64m -jar for the jar),"
+                    + " and report it as a bug";
+        } else if (cause instanceof OutOfMemoryError exhausted) {
+            message = "out of memory: " + unforeseen(exhausted);
+            hint = "give Java more memory (JAVA_OPTS=-Xmx2g for the launcher, java -Xmx2g -jar for the jar), then run"
+                    + " this again";
         } else if (cause instanceof IOException io) {
             message = "input/output error: " + unforeseen(io);
         } else {
@@ -297,10 +306,15 @@ public final class Failures {
         return folder == null ? file : folder.toString();
     }
 
-    /** The failure an {@link UncheckedIOException} carries, as it is explained; any other failure as it is. */
+    /**
+     * The failure an {@link UncheckedIOException} carries, or the error picocli hands on inside its own exception (it
+     * unwraps exceptions alone), as it is explained; any other failure as it is.
+     */
     public static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while (cause instanceof UncheckedIOException && cause.getCause() != null) {
+        while ((cause instanceof UncheckedIOException
+                || cause instanceof CommandLine.ExecutionException && cause.getCause() instanceof Error)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

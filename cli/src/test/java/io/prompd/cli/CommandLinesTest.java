@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 class CommandLinesTest {
 
-    @Command(name = "tool", version = "tool 9.9.9", subcommands = {Show.class, Plain.class, Compare.class})
+    @Command(name = "tool", version = "tool 9.9.9", subcommands = {Show.class, Plain.class, Compare.class, Deep.class,
+            Hungry.class})
     static final class Tool implements Runnable {
         @Override
         public void run() {
@@ -72,6 +73,29 @@ class CommandLinesTest {
         }
     }
 
+    @Command(name = "deep")
+    static final class Deep implements Runnable {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public void run() {
+            down(0);
+        }
+
+        private static int down(int depth) {
+            return down(depth + 1) + 1;
+        }
+    }
+
+    @Command(name = "hungry")
+    static final class Hungry implements Runnable {
+        @Override
+        public void run() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
     /** A stream on a full disk, or one its reader has closed. */
     private static OutputStream failing(String reason) {
         return new OutputStream() {
@@ -93,6 +117,24 @@ class CommandLinesTest {
     private static CommandLine configuredIn(Map<String, String> environment) {
         return CommandLines.configure(new CommandLine(new Tool()), new PrintWriter(new StringWriter(), true),
                 new PrintWriter(new StringWriter(), true), () -> false, Set.of(ExitCode.OK), environment);
+    }
+
+    @Test
+    void aCommandExhaustingTheStackOrTheHeapFailsWithAMessageAndAHintInsteadOfTheJvmsStackTrace() throws IOException {
+        StringWriter errors = new StringWriter();
+        assertEquals(1, runWriting(new PrintWriter(out, true), errors, "deep"));
+        assertEquals("error: internal error (StackOverflowError): prompd went deeper than the Java stack allows\n"
+                + "hint: run again with a larger stack (JAVA_OPTS=-Xss64m for the launcher, java -Xss64m -jar for the"
+                + " jar), and report it as a bug", errors.toString().strip());
+
+        assertEquals(1, run("deep", "--json"));
+        assertEquals(1, Json.reader().readTree(out.toString()).path("error").path("exitCode").asInt(),
+                "a script asking for JSON gets the failure as JSON: " + out);
+
+        StringWriter hungryErrors = new StringWriter();
+        assertEquals(1, runWriting(new PrintWriter(out, true), hungryErrors, "hungry"));
+        assertEquals("error: out of memory: Java heap space\nhint: give Java more memory (JAVA_OPTS=-Xmx2g for the"
+                + " launcher, java -Xmx2g -jar for the jar), then run this again", hungryErrors.toString().strip());
     }
 
     @Test
