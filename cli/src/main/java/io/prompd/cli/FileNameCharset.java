@@ -48,7 +48,7 @@ public record FileNameCharset(String name) {
             return Optional.empty();
         }
         return args.stream().filter(arg -> arg.indexOf(REPLACEMENT) >= 0).findFirst().map(arg -> new Failures.Explanation(
-                ExitCode.USAGE, "the argument '" + TerminalText.oneLine(arg) + "' holds letters this locale's character"
+                ExitCode.USAGE, "the argument " + TerminalText.quoted(arg) + " holds letters this locale's character"
                         + " set (" + name + ") lacks, which Java read as " + REPLACEMENT, HINT));
     }
 

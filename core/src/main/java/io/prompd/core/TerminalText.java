@@ -80,6 +80,14 @@ public final class TerminalText {
     }
 
     /**
+     * What a user gave, in single quotes within a message of prompd's, kept to the message's line as {@link #oneLine}
+     * keeps it: an argument's line break would otherwise start a line of its own, a {@code hint:} one.
+     */
+    public static String quoted(String given) {
+        return "'" + oneLine(given) + "'";
+    }
+
+    /**
      * A path, as {@link #line} shows it, with its invisible characters spelt out too
      * ({@code notes<U+202E>dm.exe}): a name shown with them reads as another. Only paths and
      * {@link #message messages}, since free text has legitimate ones (the zero-width joiner inside an emoji, marks

@@ -38,6 +38,12 @@ class TerminalTextTest {
 
     /** A browser's log viewer, or JavaScript, breaks a line at them, so that a registry's text could forge a hint. */
     @Test
+    void whatAUserGaveIsQuotedOnTheMessagesLine() {
+        assertEquals("'@acme'", TerminalText.quoted("@acme"));
+        assertEquals("'x^Jhint: y<U+2028>z'", TerminalText.quoted("x\nhint: y\u2028z"));
+    }
+
+    @Test
     void unicodesLineAndParagraphSeparatorsAreSpeltOutAsLineBreaksAreInOneLineAndInSeveral() {
         String forged = "x\u2028hint: run this\u2029y";
         String spelt = "x<U+2028>hint: run this<U+2029>y";

@@ -48,7 +48,7 @@ final class PackageFolderParameter {
                 return working;
             }
             return Project.enclosing(working).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
-                    "no prompd.json in " + working.toAbsolutePath() + " or any folder above it",
+                    "no prompd.json in " + TerminalText.oneLine(working.toAbsolutePath().toString()) + " or any folder above it",
                     "give the package's folder (as in 'prompd validate DIR'), run this inside a package, or create"
                             + " one with 'prompd init'"));
         }

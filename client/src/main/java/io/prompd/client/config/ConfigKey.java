@@ -43,8 +43,8 @@ public sealed interface ConfigKey {
             case ConfigFields.REGISTRIES -> new NamedRegistry(parsed(key, rest, RegistryName::parse));
             case ConfigFields.SCOPES -> new ScopeRoute(parsed(key, rest, Scope::parse));
             case ConfigFields.CREDENTIALS -> new CredentialsOf(parsed(key, rest, RegistryUrl::parse));
-            default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key '"
-                    + TerminalText.oneLine(Urls.withAnyUserPartMasked(key)) + "'", "the keys are " + FORMS
+            default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key "
+                    + TerminalText.quoted(Urls.withAnyUserPartMasked(key)), "the keys are " + FORMS
                     + "; 'prompd config list' shows those set");
         };
     }
@@ -54,8 +54,8 @@ public sealed interface ConfigKey {
             return parser.apply(part);
         } catch (IllegalArgumentException invalid) {
             // a credentials key is a URL, which may hold the password the problem is about
-            throw new PrompdException(ExitCode.USAGE, "invalid configuration key '"
-                    + TerminalText.oneLine(Urls.withAnyUserPartMasked(key)) + "': " + invalid.getMessage(),
+            throw new PrompdException(ExitCode.USAGE, "invalid configuration key "
+                    + TerminalText.quoted(Urls.withAnyUserPartMasked(key)) + ": " + invalid.getMessage(),
                     "the keys are " + FORMS);
         }
     }

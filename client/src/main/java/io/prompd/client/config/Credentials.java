@@ -101,8 +101,8 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
         static String requireUsername(String username) {
             Objects.requireNonNull(username, "username");
             if (username.isEmpty() || username.contains(":") || CONTROL.matcher(username).find()) {
-                throw new IllegalArgumentException("invalid user name '" + TerminalText.oneLine(username)
-                        + "': it must not be empty nor hold ':' or control characters");
+                throw new IllegalArgumentException("invalid user name " + TerminalText.quoted(username)
+                        + ": it must not be empty nor hold ':' or control characters");
             }
             return username;
         }
@@ -144,8 +144,8 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
             Objects.requireNonNull(username, "username").ifPresent(Basic::requireUsername);
             Objects.requireNonNull(variable, "variable");
             if (!VARIABLE_NAME.matcher(variable).matches()) {
-                throw new IllegalArgumentException("invalid environment variable name '"
-                        + TerminalText.oneLine(variable) + "': use letters, digits and '_', not starting with a digit");
+                throw new IllegalArgumentException("invalid environment variable name "
+                        + TerminalText.quoted(variable) + ": use letters, digits and '_', not starting with a digit");
             }
         }
 

@@ -14,7 +14,7 @@ public record RegistryName(String value) implements RegistryRef, Comparable<Regi
     public RegistryName {
         Objects.requireNonNull(value, "value");
         if (value.length() > MAX_LENGTH || !RULE.matcher(value).matches()) {
-            throw new IllegalArgumentException("invalid registry name '" + TerminalText.oneLine(value) + "': use 1 to "
+            throw new IllegalArgumentException("invalid registry name " + TerminalText.quoted(value) + ": use 1 to "
                     + MAX_LENGTH + " lowercase letters a-z, digits, '.', '_' and '-', starting with a letter or digit");
         }
     }

@@ -19,7 +19,7 @@ public record Scope(String name) implements Comparable<Scope> {
         List<String> problems = name.contains("/") ? List.of("a scope cannot contain '/'")
                 : PackageName.check("@" + name + "/x");
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid scope '@" + TerminalText.oneLine(name) + "': "
+            throw new IllegalArgumentException("invalid scope " + TerminalText.quoted("@" + name) + ": "
                     + String.join("; ", problems));
         }
     }
@@ -28,8 +28,8 @@ public record Scope(String name) implements Comparable<Scope> {
     public static Scope parse(String text) {
         Objects.requireNonNull(text, "text");
         if (!text.startsWith("@")) {
-            throw new IllegalArgumentException("invalid scope '" + TerminalText.oneLine(text)
-                    + "': a scope starts with '@', as in @" + TerminalText.oneLine(text));
+            throw new IllegalArgumentException("invalid scope " + TerminalText.quoted(text)
+                    + ": a scope starts with '@', as in @" + TerminalText.oneLine(text));
         }
         return new Scope(text.substring(1));
     }

@@ -492,13 +492,14 @@ class ValidateAndPackCommandTest {
 
     @Test
     void withoutAFolderOutsideEveryPackageNothingIsScanned() throws IOException {
-        Path outside = Files.createDirectories(work.resolve("outside"));
+        // a line break in the folder's name could otherwise pass for a hint of prompd's
+        Path outside = Files.createDirectories(work.resolve("outside\nhint: x"));
         Files.writeString(outside.resolve("binary"), "x\u0000");
 
         for (String command : List.of("validate", "pack")) {
             CliRun run = CliRun.in(outside, home, command);
             assertEquals(3, run.exitCode(), run.err());
-            assertEquals("error: no prompd.json in " + outside + " or any folder above it\n"
+            assertEquals("error: no prompd.json in " + work.resolve("outside^Jhint: x") + " or any folder above it\n"
                     + "hint: give the package's folder (as in 'prompd validate DIR'), run this inside a package, or"
                     + " create one with 'prompd init'\n", run.err());
             assertEquals("", run.out());

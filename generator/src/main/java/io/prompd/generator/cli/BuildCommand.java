@@ -5,6 +5,7 @@ import io.prompd.cli.ProgressLine;
 import io.prompd.cli.Terminal;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
@@ -219,7 +220,7 @@ final class BuildCommand implements Callable<Integer> {
 
             @Override
             public void waitingForAnotherBuild(Path lockFile, OptionalLong holder) {
-                String message = "waiting for another build into " + out + " to finish (" + (holder.isPresent()
+                String message = "waiting for another build into " + shownOut() + " to finish (" + (holder.isPresent()
                         ? "process " + holder.getAsLong() : "it") + " holds " + lockFile + ")";
                 line.ifPresentOrElse(shown -> shown.say(message), () -> {
                     stderr.println(message);
@@ -229,14 +230,19 @@ final class BuildCommand implements Callable<Integer> {
         };
     }
 
+    /** The output folder as the summary and progress name it, a line break in it spelt out to keep their lines. */
+    private String shownOut() {
+        return TerminalText.oneLine(out.toString());
+    }
+
     private String summary(BuildResult result) {
         String seconds = String.format(Locale.ROOT, "%.1f s", result.seconds());
         if (result.unchanged()) {
-            return "nothing changed since the build of " + RegistryRepository.shortId(result.commit()) + ": " + out
+            return "nothing changed since the build of " + RegistryRepository.shortId(result.commit()) + ": " + shownOut()
                     + " left as it is (" + seconds + ")\n";
         }
         return "built " + Plural.count(result.packages(), "package") + ", " + Plural.count(result.versions(), "version")
                 + " (" + Plural.count(result.tarballsWritten(), "tarball") + " written, " + result.tarballsReused()
-                + " reused) into " + out + " in " + seconds + "\n";
+                + " reused) into " + shownOut() + " in " + seconds + "\n";
     }
 }

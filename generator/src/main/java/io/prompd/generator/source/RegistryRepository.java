@@ -307,12 +307,12 @@ public final class RegistryRepository implements AutoCloseable {
         try {
             id = repository.resolve(revision);
         } catch (AmbiguousObjectException ambiguous) {
-            throw new PrompdException(ExitCode.USAGE, "the abbreviated id '" + TerminalText.oneLine(revision)
-                    + "' matches " + ambiguous.getCandidates().size() + " objects", "give more characters of the"
+            throw new PrompdException(ExitCode.USAGE, "the abbreviated id " + TerminalText.quoted(revision)
+                    + " matches " + ambiguous.getCandidates().size() + " objects", "give more characters of the"
                     + " commit id");
         } catch (RevisionSyntaxException invalid) {
-            throw new PrompdException(ExitCode.USAGE, "'" + TerminalText.oneLine(revision)
-                    + "' is not a valid revision",
+            throw new PrompdException(ExitCode.USAGE, TerminalText.quoted(revision)
+                    + " is not a valid revision",
                     "give a branch, a tag, a commit id or an expression such as HEAD~1");
         }
         if (id == null) {
@@ -334,14 +334,14 @@ public final class RegistryRepository implements AutoCloseable {
             requireReadable(repository.getDirectory().toPath(), readable);
             throw noRevision(revision, missing);
         } catch (IncorrectObjectTypeException notCommit) {
-            throw new PrompdException(ExitCode.USAGE, "'" + TerminalText.oneLine(revision) + "' names a " + typeOf(id)
+            throw new PrompdException(ExitCode.USAGE, TerminalText.quoted(revision) + " names a " + typeOf(id)
                     + ", not a commit",
                     "give a branch, a tag or a commit id");
         }
     }
 
     private PrompdException noRevision(String revision, Exception cause) {
-        return new PrompdException(ExitCode.NOT_FOUND, "no revision '" + TerminalText.oneLine(revision) + "' in "
+        return new PrompdException(ExitCode.NOT_FOUND, "no revision " + TerminalText.quoted(revision) + " in "
                 + repository.getDirectory(), "fetch the branch or commit first ("
                 + TerminalText.oneLine(fetchCommand(revision)) + "), or check its spelling", cause);
     }

@@ -86,6 +86,18 @@ class BuildCommandTest {
     }
 
     @Test
+    void anOutputFolderWithALineBreakInItsNameKeepsTheSummaryToOneLine() {
+        Path broken = temp.resolve("out\nhint: run rm -rf ~");
+        assertEquals(0, run("build", repo.toString(), "--out", broken.toString()));
+        assertTrue(stdout.toString().matches("built 1 package, 2 versions \\(2 tarballs written, 0 reused\\) into "
+                + java.util.regex.Pattern.quote(temp + "/out^Jhint: run rm -rf ~") + " in \\d+\\.\\d s\n"),
+                stdout.toString());
+
+        assertEquals(0, run("build", repo.toString(), "--out", broken.toString()));
+        assertEquals(1, stdout.toString().lines().count(), stdout.toString());
+    }
+
+    @Test
     void aBuildInThisJvmLeavesJgitsPackCacheAsItWas() {
         // WindowCache is JGit's own, but its one instance is the only sign of the process-wide setting: installing
         // one replaces it, and every later test in this JVM would read packs with the build's cache
