@@ -58,24 +58,26 @@ public final class StaticServer implements AutoCloseable {
     public static StaticServer start(Path root, String host, int port, ServeSettings settings) throws IOException {
         Path out = root.toAbsolutePath().normalize();
         Path served = OutputFolder.served(out);
+        // a line break in the folder's name could pass for a hint of prompd's
+        String shownRoot = TerminalText.oneLine(root.toString());
         if (!Files.exists(served)) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "there is no folder " + root + " to serve",
-                    "build one first with 'prompd-registry build REPO --out " + root + "', then serve it");
+            throw new PrompdException(ExitCode.NOT_FOUND, "there is no folder " + shownRoot + " to serve",
+                    "build one first with 'prompd-registry build REPO --out " + shownRoot + "', then serve it");
         }
         Path folder = served.toRealPath();
         if (!Files.isDirectory(folder)) {
-            throw new PrompdException(ExitCode.USAGE, root + " is a file, not a folder",
+            throw new PrompdException(ExitCode.USAGE, shownRoot + " is a file, not a folder",
                     "give the folder that 'prompd-registry build --out' wrote");
         }
         // the registry's Git repository holds a registry.json too, but no packages.json
         if (!Files.isRegularFile(folder.resolve(RegistryLayout.PACKAGE_LIST))) {
-            throw new PrompdException(ExitCode.NOT_FOUND, root + " holds no " + RegistryLayout.PACKAGE_LIST
+            throw new PrompdException(ExitCode.NOT_FOUND, shownRoot + " holds no " + RegistryLayout.PACKAGE_LIST
                     + ", so it is not a built registry", "build one first with 'prompd-registry build REPO --out"
                     + " DIR', then serve DIR");
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
-            throw new PrompdException(ExitCode.USAGE, "cannot listen on '" + host + "': it is no host name or address"
+            throw new PrompdException(ExitCode.USAGE, "cannot listen on " + TerminalText.quoted(host) + ": it is no host name or address"
                     + " that resolves", "choose an address of this machine with --host, such as 127.0.0.1 (the"
                     + " default) or 0.0.0.0 for all");
         }

@@ -101,7 +101,7 @@ public final class RegistryRepository implements AutoCloseable {
             // the folder itself when bare, else the .git of its working tree
             requireReadable(folder, readable);
             requireReadable(folder.resolve(Constants.DOT_GIT), readable);
-            throw new PrompdException(ExitCode.NOT_FOUND, "not a Git repository: " + folder,
+            throw new PrompdException(ExitCode.NOT_FOUND, "not a Git repository: " + TerminalText.oneLine(folder.toString()),
                     "give the folder of a clone of the registry repository (bare or not)");
         }
         Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
@@ -197,7 +197,7 @@ public final class RegistryRepository implements AutoCloseable {
      */
     public void requireWholeHistory(String work) throws IOException {
         if (isShallow()) {
-            throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " is a shallow clone, and " + work
+            throw new PrompdException(ExitCode.NOT_FOUND, shownDirectory() + " is a shallow clone, and " + work
                     + " reads each version's publishing commit from the whole history", WHOLE_HISTORY_HINT);
         }
     }
@@ -223,7 +223,7 @@ public final class RegistryRepository implements AutoCloseable {
         } catch (IOException | UncheckedIOException failure) {
             Optional<IOException> damaged = damagedObject(failure);
             if (damaged.isPresent()) {
-                throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory()
+                throw new PrompdException(ExitCode.NOT_FOUND, shownDirectory()
                         + " holds a damaged object that " + work + " reads (" + damaged.get().getMessage()
                         + "): the repository is damaged", fsckHint(),
                         damaged.get());
@@ -238,17 +238,22 @@ public final class RegistryRepository implements AutoCloseable {
             String object = missing.get().getMessage().replaceFirst("^Missing ", "");
             Optional<String> filter = partialCloneFilter();
             if (filter.isPresent()) {
-                throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " is a partial clone ("
+                throw new PrompdException(ExitCode.NOT_FOUND, shownDirectory() + " is a partial clone ("
                         + filter.get() + "), and " + work + " needs objects it does not have, such as " + object,
                         "clone without --filter (in actions/checkout, drop `filter:`)", missing.get());
             }
-            throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " lacks the " + object + " that "
+            throw new PrompdException(ExitCode.NOT_FOUND, shownDirectory() + " lacks the " + object + " that "
                     + work + " reads: the repository is incomplete or damaged", fsckHint(), missing.get());
         }
     }
 
+    /** The repository's folder as messages name it, kept to their line: a line break in it could pass for a hint. */
+    private String shownDirectory() {
+        return TerminalText.oneLine(repository.getDirectory().toString());
+    }
+
     private String fsckHint() {
-        return "see what is damaged with git fsck in " + repository.getDirectory() + ", then clone the registry again";
+        return "see what is damaged with git fsck in " + shownDirectory() + ", then clone the registry again";
     }
 
     /**
@@ -319,7 +324,7 @@ public final class RegistryRepository implements AutoCloseable {
             requireReadable(repository.getDirectory().toPath(), readable);
         }
         if (id == null && !repository.getRefDatabase().hasRefs()) {
-            throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " has no commits yet",
+            throw new PrompdException(ExitCode.NOT_FOUND, shownDirectory() + " has no commits yet",
                     "commit the registry's files (registry.json, scopes.json, packages/) first");
         }
         if (id == null) {
@@ -342,7 +347,7 @@ public final class RegistryRepository implements AutoCloseable {
 
     private PrompdException noRevision(String revision, Exception cause) {
         return new PrompdException(ExitCode.NOT_FOUND, "no revision " + TerminalText.quoted(revision) + " in "
-                + repository.getDirectory(), "fetch the branch or commit first ("
+                + shownDirectory(), "fetch the branch or commit first ("
                 + TerminalText.oneLine(fetchCommand(revision)) + "), or check its spelling", cause);
     }
 
@@ -380,7 +385,7 @@ public final class RegistryRepository implements AutoCloseable {
             // a clone of such a repository has its branches as remote-tracking ones only
             branches = branchNames(Constants.R_REMOTES);
         }
-        String message = start + " in " + repository.getDirectory() + " points to " + ref.getLeaf().getName()
+        String message = start + " in " + shownDirectory() + " points to " + ref.getLeaf().getName()
                 + ", which does not exist";
         if (branches.isEmpty()) {
             throw new PrompdException(ExitCode.NOT_FOUND, message + ", and there is no branch",
@@ -430,7 +435,7 @@ public final class RegistryRepository implements AutoCloseable {
             return;
         }
         throw new PrompdException(ExitCode.NOT_FOUND, TerminalText.oneLine("'" + revision + "' goes back further than"
-                + " the history of '" + start + "' in " + repository.getDirectory()), isShallow() ? WHOLE_HISTORY_HINT
+                + " the history of '" + start + "' in " + shownDirectory()), isShallow() ? WHOLE_HISTORY_HINT
                 : "give a commit that exists, such as '" + start + "'");
     }
 

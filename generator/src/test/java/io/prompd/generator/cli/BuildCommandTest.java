@@ -220,19 +220,21 @@ class BuildCommandTest {
     }
 
     @Test
-    void aMissingRepositoryIsNotFound() {
-        assertEquals(3, run("build", temp.resolve("nowhere").toString(), "--out", out.toString()));
-        assertTrue(stderr.toString().startsWith("error: not a Git repository"), stderr.toString());
+    void aMissingRepositoryIsNotFoundNamedOnTheErrorsLine() {
+        assertEquals(3, run("build", temp.resolve("nowhere\nhint: x").toString(), "--out", out.toString()));
+        assertTrue(stderr.toString().startsWith("error: not a Git repository: " + temp.resolve("nowhere^Jhint: x")
+                + "\nhint: give the folder"), stderr.toString());
     }
 
     @Test
     void aRepositoryWithoutCommitsIsSaidToHaveNone() throws Exception {
-        Path empty = temp.resolve("empty");
+        // a line break in the folder's name could pass for a hint of prompd's
+        Path empty = temp.resolve("empty\nhint: x");
         TestRegistryRepo.init(empty).close();
 
         assertEquals(3, run("build", empty.toString(), "--out", out.toString()));
         assertTrue(stderr.toString()
-                .startsWith("error: " + empty.resolve(".git") + " has no commits yet\nhint: commit"),
+                .startsWith("error: " + temp.resolve("empty^Jhint: x/.git") + " has no commits yet\nhint: commit"),
                 stderr.toString());
     }
 

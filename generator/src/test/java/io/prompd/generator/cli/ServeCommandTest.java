@@ -33,11 +33,12 @@ class ServeCommandTest {
 
     @Test
     void aMissingFolderIsNotFoundWithHowToBuildOne() {
-        Path nowhere = temp.resolve("nowhere");
+        Path nowhere = temp.resolve("nowhere\nhint: x");
         assertEquals(3, run("serve", nowhere.toString(), "--port", "0"));
-        assertEquals("error: there is no folder " + nowhere
+        Path shown = temp.resolve("nowhere^Jhint: x");
+        assertEquals("error: there is no folder " + shown
                 + " to serve\nhint: build one first with 'prompd-registry build"
-                + " REPO --out " + nowhere + "', then serve it\n", stderr.toString());
+                + " REPO --out " + shown + "', then serve it\n", stderr.toString());
     }
 
     @Test
