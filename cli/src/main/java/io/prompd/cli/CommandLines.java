@@ -77,7 +77,7 @@ public final class CommandLines {
                 parserFailure.getCommandLine().getErr().println(misread.get().text());
                 return ExitCode.USAGE.code();
             }
-            CommandLine.ParameterException failure = unmatchedBeforeMissing(parserFailure);
+            CommandLine.ParameterException failure = unmatchedBeforeOtherFailures(parserFailure);
             CommandLine command = failure.getCommandLine();
             Optional<String> refusedOption = optionRefusedAsPositional(failure, command, List.of(args));
             List<String> unmatched = failure instanceof UnmatchedArgumentException unmatchedFailure
@@ -130,17 +130,22 @@ public final class CommandLines {
     }
 
     /**
-     * The arguments picocli could not match, where it failed on a required argument missing: it checks those before it
-     * reports the unmatched ones, so that a mistyped {@code --bsae} came out as {@code --base} missing. The word typed
-     * is the one to fix, with its suggestion. The failing command's own come first, then those of the commands it is
-     * a subcommand of, in the order picocli reports them when nothing is missing.
+     * The arguments picocli could not match, where it failed on another problem first: a required argument missing,
+     * which it checks before it reports the unmatched ones, or a value it could not convert, which it meets while it
+     * parses, so that a mistyped {@code --bsae} came out as {@code --base} missing, and {@code registry add --scpoe
+     * @acme work URL} as the invalid registry name '@acme'. The word typed is the one to fix, with its suggestion. The
+     * failing command's own come first, then those of the commands it is a subcommand of, in the order picocli
+     * reports them when nothing else fails.
      */
-    private static CommandLine.ParameterException unmatchedBeforeMissing(CommandLine.ParameterException failure) {
-        if (!(failure instanceof CommandLine.MissingParameterException)) {
+    private static CommandLine.ParameterException unmatchedBeforeOtherFailures(
+            CommandLine.ParameterException failure) {
+        if (failure instanceof UnmatchedArgumentException) {
             return failure;
         }
         for (CommandLine command = failure.getCommandLine(); command != null; command = command.getParent()) {
-            List<String> unmatched = command.getParseResult().unmatched();
+            // a failure in the middle of parsing may come before picocli has a result for a command
+            List<String> unmatched = command.getParseResult() == null ? List.of()
+                    : command.getParseResult().unmatched();
             if (!unmatched.isEmpty() && !command.isUnmatchedArgumentsAllowed()) {
                 return new UnmatchedArgumentException(command, unmatched);
             }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 class CommandLinesTest {
 
     @Command(name = "tool", version = "tool 9.9.9", subcommands = {Show.class, Plain.class, Compare.class, Deep.class,
-            Hungry.class})
+            Hungry.class, Count.class})
     static final class Tool implements Runnable {
         @Override
         public void run() {
@@ -93,6 +93,19 @@ class CommandLinesTest {
         @Override
         public void run() {
             throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Command(name = "count")
+    static final class Count implements Runnable {
+        @Option(names = "--unit")
+        String unit;
+
+        @Parameters(index = "0")
+        int number;
+
+        @Override
+        public void run() {
         }
     }
 
@@ -235,6 +248,11 @@ class CommandLinesTest {
         assertEquals(2, runWriting(new PrintWriter(out, true), parentErrors, "--bogus", "compare", "repo"));
         assertEquals("error: unknown option: '--bogus'\nhint: see 'tool --help'", parentErrors.toString().strip(),
                 "an unknown option before the subcommand");
+
+        StringWriter convertingErrors = new StringWriter();
+        assertEquals(2, runWriting(new PrintWriter(out, true), convertingErrors, "count", "--unti", "kg", "5"));
+        assertEquals("error: unknown option: '--unti'\nhint: did you mean --unit? see 'tool count --help'",
+                convertingErrors.toString().strip(), "the value of a mistyped --unit is no invalid number");
 
         StringWriter missingErrors = new StringWriter();
         assertEquals(2, runWriting(new PrintWriter(out, true), missingErrors, "compare", "repo", "--base", "main"));
