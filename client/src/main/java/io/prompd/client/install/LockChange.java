@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * @param before    its version in the old lock, empty when it is added
  * @param after     its version in the new lock, empty when it is removed
  * @param differing for an entry kept at its version, what else changed ({@code tarball URL},
- *                  {@code integrity}, {@code dependencies}); empty otherwise
+ *                  {@code integrity}, {@code dependencies}); empty for one added, removed or moved to another
+ *                  version, whose tarball differs as a matter of course
  */
 public record LockChange(PackageName name, Optional<Version> before, Optional<Version> after, List<String> differing) {
 
@@ -30,6 +31,11 @@ public record LockChange(PackageName name, Optional<Version> before, Optional<Ve
         differing = List.copyOf(differing);
         if (before.isEmpty() && after.isEmpty()) {
             throw new IllegalArgumentException("a change of " + name + " needs a version before or after it");
+        }
+        if (!differing.isEmpty() && !before.equals(after)) {
+            // a script takes a non-empty differing for the same version with other bytes
+            throw new IllegalArgumentException("only an entry kept at its version has other differences: " + name
+                    + " " + before + " -> " + after);
         }
     }
 
@@ -47,7 +53,8 @@ public record LockChange(PackageName name, Optional<Version> before, Optional<Ve
             Optional<LockedPackage> changed = after.get(name);
             if (!old.equals(changed)) {
                 changes.add(new LockChange(name, old.map(LockedPackage::version), changed.map(LockedPackage::version),
-                        old.isPresent() && changed.isPresent() ? differing(old.get(), changed.get()) : List.of()));
+                        old.isPresent() && changed.isPresent() && old.get().version().equals(changed.get().version())
+                                ? differing(old.get(), changed.get()) : List.of()));
             }
         }
         return List.copyOf(changes);

@@ -46,6 +46,15 @@ class LockChangeTest {
                         "remove @a/removed@2.0.0"),
                 LockChange.between(before, after).stream().map(LockChange::phrase).toList());
         assertEquals(List.of(), LockChange.between(after, after));
+        assertEquals(List.of(List.of(), List.of("tarball URL"), List.of(), List.of("tarball URL", "integrity"),
+                List.of()), LockChange.between(before, after).stream().map(LockChange::differing).toList(),
+                "only an entry kept at its version differs otherwise: a move's tarball differs as a matter of course");
+    }
+
+    @Test
+    void anEntryMovedToAnotherVersionHasNoOtherDifferences() {
+        assertThrows(IllegalArgumentException.class, () -> new LockChange(PackageName.parse("@a/x"),
+                Optional.of(Version.parse("1.0.0")), Optional.of(Version.parse("1.1.0")), List.of("integrity")));
     }
 
     @Test
