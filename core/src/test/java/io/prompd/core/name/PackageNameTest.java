@@ -92,6 +92,15 @@ class PackageNameTest {
         assertTrue(onlyProblem(text).contains("reserved device name on Windows"), onlyProblem(text));
     }
 
+    @Test
+    void aReservedDeviceNameIsGivenASuggestionOnlyWhenTheSuggestionIsAName() {
+        assertTrue(onlyProblem("com1").endsWith("; choose another, such as 'com1-prompts'"), onlyProblem("com1"));
+        List<String> superscript = PackageName.check("com\u00b9");
+        assertTrue(superscript.stream().anyMatch(problem -> problem.endsWith("a reserved device name on Windows;"
+                + " choose another")), superscript::toString);
+        assertTrue(superscript.stream().noneMatch(problem -> problem.contains("such as")), superscript::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"node_modules", "@org/node_modules"})
     void refusesTheFolderNameToolsTreatSpecially(String text) {
