@@ -32,8 +32,8 @@ final class LicenseText {
         }
         Optional<String> termsFile = LicenseCheck.licenseFile(license);
         if (termsFile.isPresent()) {
-            return copyright + (termsFile.get().equals("LICENSE") ? LicensePlaceholder.line("the license") + "\n"
-                    : "The license terms are in " + termsFile.get() + ".\n");
+            return termsFile.get().equals("LICENSE") ? terms(year, holder)
+                    : copyright + "The license terms are in " + termsFile.get() + ".\n";
         }
         List<String> tokens = LicenseCheck.tokens(license);
         List<String> ownLicenses = ownLicenses(license);
@@ -56,6 +56,11 @@ final class LicenseText {
                     ? "the author's own license, whose full text follows" : SPDX_PAGES + id + ".html").append('\n');
         }
         return text.append(placesForText).toString();
+    }
+
+    /** The file {@code SEE LICENSE IN} names, with a line in place of the terms, which only the author has. */
+    static String terms(int year, String holder) {
+        return "Copyright (c) " + year + " " + holder + "\n\n" + LicensePlaceholder.line("the license") + "\n";
     }
 
     /** What init tells the author to do about the LICENSE it wrote: add the text of their own licenses. */

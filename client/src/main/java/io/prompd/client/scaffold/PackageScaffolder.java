@@ -7,13 +7,19 @@ import io.prompd.core.json.PlainText;
 import io.prompd.core.manifest.LicenseCheck;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestFields;
+import io.prompd.core.manifest.ManifestPaths;
+import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestWriter;
 import io.prompd.core.manifest.Person;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.ContentCheck;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.prompt.WrittenPaths;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -24,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -132,6 +139,20 @@ public final class PackageScaffolder {
         if (!messages.isEmpty()) {
             throw invalid(option, messages, hints.get(0));
         }
+        return withoutSecrets(option, text);
+    }
+
+    /**
+     * The text of an option, refused when it holds a likely credential, which the check refuses in prompd.json and in
+     * every file init would write it into (README, LICENSE). The message names the kind, never the text.
+     */
+    private static String withoutSecrets(String option, String text) {
+        List<String> secrets = ContentCheck.secretsIn(text);
+        if (!secrets.isEmpty()) {
+            throw invalid(option, secrets.stream().map(secret -> "it holds what looks like " + secret).toList(),
+                    "leave the credential out of " + option + ", and revoke it if it is real: it is in your shell's"
+                            + " history");
+        }
         return text;
     }
 
@@ -152,7 +173,32 @@ public final class PackageScaffolder {
             // "MITT OR Apach-2.0" has two unknown identifiers: name both at once, as validate would
             throw invalid("--license", problems.stream().map(Problem::message).toList(), problems.get(0).hint());
         }
-        return license;
+        return withoutSecrets("--license", license);
+    }
+
+    /**
+     * The file {@code SEE LICENSE IN <file>} names, refused as validate refuses it when it leads outside the package or
+     * is written otherwise than the registry would find it ({@code ./TERMS.md}, {@code docs\TERMS.md}).
+     */
+    private static Optional<String> termsFile(Manifest manifest) {
+        Optional<String> termsFile = manifest.license().flatMap(LicenseCheck::licenseFile);
+        if (termsFile.isEmpty()) {
+            return termsFile;
+        }
+        List<Problem> problems;
+        try {
+            // as if the file were there, as init writes it: only how it is written can be wrong
+            Set<String> written = Set.of(WrittenPaths.normalForm(WrittenPaths.withSlashes(termsFile.get())));
+            problems = ManifestPaths.check(manifest, ManifestReader.FILE_NAME, written, Map.of(), path -> true)
+                    .stream()
+                    .filter(problem -> problem.pointer().equals(Pointer.of(ManifestFields.LICENSE))).toList();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        if (!problems.isEmpty()) {
+            throw invalid("--license", problems.stream().map(Problem::message).toList(), problems.get(0).hint());
+        }
+        return termsFile;
     }
 
     private SortedMap<String, byte[]> commonFiles(Manifest manifest, Map<String, String> prompts) {
@@ -162,6 +208,8 @@ public final class PackageScaffolder {
         int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
         String holder = manifest.author().map(Person::name).orElse("the authors of " + manifest.name());
         files.put("LICENSE", utf8(LicenseText.of(manifest.license().orElse(DEFAULT_LICENSE), year, holder)));
+        // the terms SEE LICENSE IN points at are the author's to write, in a file validate finds, with a line saying so
+        termsFile(manifest).ifPresent(terms -> files.putIfAbsent(terms, utf8(LicenseText.terms(year, holder))));
         return files;
     }
 

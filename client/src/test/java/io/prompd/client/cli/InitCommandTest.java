@@ -305,6 +305,50 @@ class InitCommandTest {
         assertTrue(prompd("validate", "x").out().endsWith("no problems\n"));
     }
 
+    /** SEE LICENSE IN a file other than LICENSE: init writes that file, with the line validate warns of, not errs. */
+    @Test
+    void theFileSeeLicenseInNamesIsWrittenWithALineForTheTermsAndValidates() throws IOException {
+        CliRun init = prompd("init", "x", "--license", "SEE LICENSE IN docs/TERMS.txt", "--author", "Ada");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(Files.readString(work.resolve("x/docs/TERMS.txt"))
+                .endsWith("\n[The full text of the license is the author's to add here.]\n"));
+        assertTrue(Files.readString(work.resolve("x/LICENSE")).endsWith("The license terms are in docs/TERMS.txt.\n"));
+        CliRun validate = prompd("validate", "x");
+        assertEquals(0, validate.exitCode(), validate.out());
+        assertTrue(validate.out().endsWith("0 errors, 1 warning\n"), validate.out());
+    }
+
+    @Test
+    void aLicenseFileValidateWouldNotFindIsAUsageErrorAndNothingIsWritten() {
+        CliRun outside = prompd("init", "x", "--license", "SEE LICENSE IN ../LICENSE");
+        assertEquals(2, outside.exitCode());
+        assertEquals("error: invalid --license: '../LICENSE' leads outside the package\nhint: name only files inside"
+                + " the package folder\n", outside.err());
+        for (String written : List.of("/etc/passwd", "./TERMS.md", "docs\\TERMS.md")) {
+            CliRun miswritten = prompd("init", "x", "--license", "SEE LICENSE IN " + written);
+            assertEquals(2, miswritten.exitCode(), written);
+            assertEquals(1, miswritten.err().lines().filter(line -> line.contains(written)).count(), miswritten.err());
+            assertTrue(miswritten.err().startsWith("error: invalid --license: '" + written + "' "), miswritten.err());
+        }
+        assertFalse(Files.exists(work.resolve("x")));
+    }
+
+    /** The check refuses a likely credential in prompd.json and in the README and LICENSE init writes it into. */
+    @Test
+    void anOptionHoldingALikelyCredentialIsAUsageErrorThatDoesNotQuoteIt() {
+        String token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+        for (String option : List.of("--author", "--description")) {
+            CliRun init = prompd("init", "x", option, "ci " + token);
+            assertEquals(2, init.exitCode(), option);
+            assertEquals("error: invalid " + option + ": it holds what looks like a GitHub token (ghp_, gho_, ghu_,"
+                    + " ghs_, ghr_)\nhint: leave the credential out of " + option + ", and revoke it if it is real: it is in your shell's history\n",
+                    init.err());
+        }
+        assertEquals(2, prompd("init", "x", "--license", "SEE LICENSE IN " + token).exitCode());
+        assertFalse(Files.exists(work.resolve("x")));
+    }
+
     @Test
     void aLicenseValidationWouldFlagIsAUsageErrorAndNothingIsWritten() throws IOException {
         CliRun unknown = prompd("init", "x", "--license", "MITT");

@@ -152,6 +152,15 @@ public final class ContentCheck {
     }
 
     /**
+     * What each likely credential in a text looks like ({@code a GitHub token}), once each, in order: for a text a
+     * package is made from before it is a file, as {@code prompd init}'s options are, which the check would refuse in
+     * the files made of it.
+     */
+    public static List<String> secretsIn(String text) {
+        return SecretPatterns.find(text).stream().map(SecretPatterns.Finding::description).distinct().toList();
+    }
+
+    /**
      * The text with each likely credential cut short ({@code sk-a…}), for a report quoting a file's text that the
      * check refuses for holding one: the report goes where the file's diff does, and further (a CI log, a chat).
      */
