@@ -50,7 +50,7 @@ class ConfigCommandTest {
     }
 
     @Test
-    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aConfigThatIsAPipeFailsEveryCommandAtOnceNamingIt() throws Exception {
         Path config = work.resolve("home/config.json");
         Files.delete(config);

@@ -106,7 +106,7 @@ class ConfigStoreTest {
     }
 
     @Test
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPipeIsNeitherReadNorReplacedButNamed() throws Exception {
         Processes.run(List.of("mkfifo", file().toString()), home, Map.of(), "", Duration.ofSeconds(10)).ok();
 

@@ -56,7 +56,7 @@ class FolderFileTest {
     }
 
     @Test
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPipeWhereADocumentGoesIsRefusedAtOnceNamingIt() throws Exception {
         Path index = registry.resolve("packages/@a/b/index.json");
         mkfifo(index);
@@ -73,7 +73,7 @@ class FolderFileTest {
     }
 
     @Test
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPipeWhereATarballGoesIsRefusedAndNothingIsKept() throws Exception {
         Path tarball = registry.resolve("packages/@a/b/-/b-1.0.0.tgz");
         mkfifo(tarball);
@@ -90,7 +90,7 @@ class FolderFileTest {
 
     /** A project's lock may name a device as a version's tarball, /dev/stdin as well as /dev/null. */
     @Test
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDeviceIsRefusedAsOne() {
         URI device = URI.create("file:///dev/null");
 
@@ -103,7 +103,7 @@ class FolderFileTest {
 
     /** A mirror made of links works; a link to a device is named with where it leads, once, and no server is blamed. */
     @Test
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aLinkIsFollowedToARegularFileButNotToADevice() throws IOException {
         Path original = Files.write(registry.resolve("original.tgz"), TARBALL);
         Path mirrored = Files.createSymbolicLink(registry.resolve("b-1.0.0.tgz"), original);

@@ -27,7 +27,7 @@ class ResolverGraphTest {
     void resolvesAGeneratedGraphOfOneHundredFiftyPackages() {
         TestIndex index = generated(new Random(150));
         SortedMap<PackageName, VersionRange> roots = ranges("p000", "^1.0.0", "p001", "^1.0.0", "p002", "^1.0.0");
-        Resolution resolution = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        Resolution resolution = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> Resolver.resolve(roots, index, ResolveOptions.defaults()));
         ResolutionChecks.assertValid(roots, index.packages(), resolution);
         assertEquals(resolution.versions().size(), index.asked.size(), "each package fetched once");
@@ -37,7 +37,7 @@ class ResolverGraphTest {
     void resolvesTheGeneratedGraphWithTheLowestVersionsToo() {
         TestIndex index = generated(new Random(151));
         SortedMap<PackageName, VersionRange> roots = ranges("p000", "^1.0.0");
-        Resolution resolution = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        Resolution resolution = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> Resolver.resolve(roots, index, ResolveOptions.defaults().withStrategy(Strategy.LOWEST)));
         ResolutionChecks.assertValid(roots, index.packages(), resolution);
     }
