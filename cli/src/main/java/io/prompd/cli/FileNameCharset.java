@@ -3,7 +3,7 @@ package io.prompd.cli;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
-import java.nio.charset.StandardCharsets;
+import io.prompd.core.files.FileNameEncoding;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -25,11 +25,11 @@ public record FileNameCharset(String name) {
 
     /** The character set this JVM names files in. */
     public static FileNameCharset ofThisJvm() {
-        return new FileNameCharset(System.getProperty("sun.jnu.encoding", "unknown"));
+        return new FileNameCharset(FileNameEncoding.ofThisJvm());
     }
 
     boolean isUtf8() {
-        return StandardCharsets.UTF_8.name().equalsIgnoreCase(name) || "UTF8".equalsIgnoreCase(name);
+        return FileNameEncoding.isUtf8(name);
     }
 
     /** A file name that does not fit this character set, as in an argument or a package's file. */

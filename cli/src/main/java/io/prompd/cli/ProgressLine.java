@@ -1,6 +1,5 @@
 package io.prompd.cli;
 
-import io.prompd.core.DisplayWidth;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.prompd.client.cli;
 
-import io.prompd.core.DisplayWidth;
+import io.prompd.cli.DisplayWidth;
 import io.prompd.core.TerminalText;
 import java.util.List;
 

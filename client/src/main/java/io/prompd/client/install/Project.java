@@ -175,6 +175,24 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         return manifestRead.clone();
     }
 
+    /** By the bytes read, as a record of values: an array's own equality is its identity. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Project that && folder.equals(that.folder) && manifest.equals(that.manifest)
+                && Arrays.equals(manifestRead, that.manifestRead) && lock.equals(that.lock);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(folder, manifest, Arrays.hashCode(manifestRead), lock);
+    }
+
+    @Override
+    public String toString() {
+        return "Project[" + folder + ", " + manifest.name() + ", " + manifestRead.length + " bytes read, lock="
+                + lock.isPresent() + "]";
+    }
+
     /** The lock, or an empty one for a project never installed. */
     public LockFile lockOrEmpty() {
         return lock.orElseGet(LockFile::empty);

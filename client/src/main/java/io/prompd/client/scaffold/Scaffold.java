@@ -23,6 +23,12 @@ public record Scaffold(PackageName name, SortedMap<String, byte[]> files, List<S
         notes = List.copyOf(notes);
     }
 
+    /** A copy of the files, each array copied: this scaffold's stay as planned whatever a caller does with them. */
+    @Override
+    public SortedMap<String, byte[]> files() {
+        return copyOf(files);
+    }
+
     /** An immutable copy of files by path, each array copied too: the caller's arrays stay the caller's to change. */
     static SortedMap<String, byte[]> copyOf(Map<String, byte[]> files) {
         SortedMap<String, byte[]> copy = new TreeMap<>();

@@ -64,16 +64,4 @@ public record Problem(Severity severity, String file, String pointer, int line, 
     public Problem inFile(String newFile) {
         return new Problem(severity, newFile, pointer, line, message, hint);
     }
-
-    /** {@code file:line: pointer: message} as compilers print it, for one-line output. */
-    public String location() {
-        StringBuilder out = new StringBuilder(file);
-        if (line > 0) {
-            out.append(':').append(line);
-        }
-        if (!pointer.isEmpty()) {
-            out.append(out.isEmpty() ? "" : " ").append(pointer);
-        }
-        return out.toString();
-    }
 }

@@ -1,8 +1,8 @@
 package io.prompd.core.source;
 
+import io.prompd.core.files.FileNameEncoding;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -55,7 +55,7 @@ public final class DirectorySource implements PackageSource {
     private List<SourceEntry> scan() throws IOException {
         List<SourceEntry> listed = new ArrayList<>();
         Map<String, Path> files = new HashMap<>();
-        boolean utf8Names = StandardCharsets.UTF_8.name().equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+        boolean utf8Names = FileNameEncoding.isUtf8(FileNameEncoding.ofThisJvm());
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {

@@ -11,6 +11,7 @@ import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.Severity;
 import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.source.MemorySource;
+import io.prompd.core.testing.ProblemLocation;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -182,7 +183,7 @@ class PackageValidatorTest {
                         "warning hello.prmd:15 the variable 'undeclared' is used in the body but not declared as a"
                                 + " parameter"),
                 report.problems().stream().filter(problem -> problem.file().equals("hello.prmd"))
-                        .map(problem -> problem.severity().label() + " " + problem.location() + " " + problem.message())
+                        .map(problem -> problem.severity().label() + " " + ProblemLocation.of(problem) + " " + problem.message())
                         .toList());
         assertTrue(report.prompts().isEmpty(), "a prompt with errors is not reported as read");
     }
@@ -261,7 +262,7 @@ class PackageValidatorTest {
         PackageReport report = validator.validate(MemorySource.ofText("p", Map.of("README.md", "# Hi\n")));
 
         assertEquals(List.of("prompd.json: the package has no prompd.json"),
-                report.problems().stream().map(problem -> problem.location() + ": " + problem.message()).toList());
+                report.problems().stream().map(problem -> ProblemLocation.of(problem) + ": " + problem.message()).toList());
         assertTrue(report.packable().isEmpty());
     }
 
@@ -276,7 +277,7 @@ class PackageValidatorTest {
 
         List<Problem> secrets = problems.stream().filter(problem -> problem.message().contains("looks like")).toList();
         assertEquals(1, secrets.size(), ProblemReport.text(problems));
-        assertEquals("notes.md:3", secrets.get(0).location());
+        assertEquals("notes.md:3", ProblemLocation.of(secrets.get(0)));
         assertTrue(secrets.get(0).isError());
     }
 
@@ -310,7 +311,7 @@ class PackageValidatorTest {
                         + " 'prompd login' stored for 2 registries",
                 "ci/config.json.bak:4: the file is a prompd configuration holding the password or token 'prompd login'"
                         + " stored for a registry"),
-                problems.stream().filter(Problem::isError).map(problem -> problem.location() + ": "
+                problems.stream().filter(Problem::isError).map(problem -> ProblemLocation.of(problem) + ": "
                         + problem.message()).toList());
         assertTrue(problems.get(0).hint().startsWith("remove it, keeping the prompd home ($PROMPD_HOME, --home)"
                 + " outside package folders"), problems.get(0).hint());
@@ -336,7 +337,7 @@ class PackageValidatorTest {
                         "warning LICENSE:5 the line 'prompd init' wrote in place of"
                         + " the full text of LicenseRef-Beta is still there"),
                 report.problems().stream().filter(problem -> problem.file().startsWith("LICENSE"))
-                        .map(problem -> problem.severity().name().toLowerCase(Locale.ROOT) + " " + problem.location()
+                        .map(problem -> problem.severity().name().toLowerCase(Locale.ROOT) + " " + ProblemLocation.of(problem)
                                 + " " + problem.message()).toList());
         assertEquals("replace the line with that text before you publish: the package ships this file with it",
                 report.problems().get(0).hint());
@@ -385,7 +386,7 @@ class PackageValidatorTest {
         List<Problem> problems = validator.validate(source).problems();
 
         List<String> secrets = problems.stream().filter(problem -> problem.message().contains("looks like"))
-                .map(problem -> problem.location() + ": " + problem.message()).toList();
+                .map(problem -> ProblemLocation.of(problem) + ": " + problem.message()).toList();
         assertEquals(List.of("data.json:1: the file holds what looks like an OpenAI-style API key (sk-...)",
                 "prompd.json:2: a string of the file holds what looks like an OpenAI-style API key (sk-...), written"
                         + " with escapes (\\u0073 for s) that whoever reads the JSON decodes, the registry too"),
@@ -409,7 +410,7 @@ class PackageValidatorTest {
 
         List<String> secrets = validator.validate(source).problems().stream()
                 .filter(problem -> problem.message().contains("looks like"))
-                .map(problem -> problem.location() + ": " + problem.message()).toList();
+                .map(problem -> ProblemLocation.of(problem) + ": " + problem.message()).toList();
 
         assertEquals(List.of("data.json:1: a string of the file holds what looks like " + said
                 + " that whoever reads the JSON decodes, the registry too"), secrets);
@@ -433,7 +434,7 @@ class PackageValidatorTest {
 
         List<String> secrets = validator.validate(source).problems().stream()
                 .filter(problem -> problem.message().contains("looks like"))
-                .map(problem -> problem.location() + ": " + problem.message()).toList();
+                .map(problem -> ProblemLocation.of(problem) + ": " + problem.message()).toList();
 
         assertEquals(List.of("prompts/p.prmd:3: a string of the file holds what looks like an OpenAI-style API key"
                 + " (sk-...), written with escapes (" + named + ") that whoever reads the front matter's YAML decodes,"
@@ -459,7 +460,7 @@ class PackageValidatorTest {
                 "hello.prmd:6: the line holds the bidi controls U+202E at position 10, U+2066 at position 14 and"
                         + " U+2069 at position 25"), problems.stream()
                 .filter(problem -> problem.message().startsWith("the line holds"))
-                .map(problem -> problem.location() + ": " + problem.message()).sorted().toList(),
+                .map(problem -> ProblemLocation.of(problem) + ": " + problem.message()).sorted().toList(),
                 ProblemReport.text(problems));
         assertEquals(List.of("'description' holds the bidi control U+202E at position 1"), problems.stream()
                 .filter(problem -> problem.file().equals("prompd.json") && problem.message().contains("bidi"))
@@ -569,7 +570,7 @@ class PackageValidatorTest {
                         "error part.md:2 the template does not render (loaded through hello.prmd): '{{' is never closed"
                                 + " with '}}'"),
                 problems.stream().filter(problem -> !problem.file().equals("prompd.json"))
-                        .map(problem -> problem.severity().label() + " " + problem.location() + " " + problem.message())
+                        .map(problem -> problem.severity().label() + " " + ProblemLocation.of(problem) + " " + problem.message())
                         .toList());
     }
 

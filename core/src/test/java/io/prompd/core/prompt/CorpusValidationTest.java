@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.testing.ProblemLocation;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ class CorpusValidationTest {
 
     private static List<String> summaries(String folder) throws IOException {
         return validatePackage(folder).stream()
-                .map(problem -> problem.severity().label() + " " + problem.location() + " " + problem.message())
+                .map(problem -> problem.severity().label() + " " + ProblemLocation.of(problem) + " " + problem.message())
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.core.source.MemorySource;
+import io.prompd.core.testing.ProblemLocation;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ class DependencyFilesTest {
                         + " (" + CHOSEN_BY + ") does not have",
                         "prompts/a.prmd:9 '@util/prompts/lost.md' points to prompts/lost.md, which @common/util 1.2.0"
                         + " (" + CHOSEN_BY + ") does not have"),
-                result.problems().stream().map(problem -> problem.location() + " " + problem.message()).toList());
+                result.problems().stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
     }
 
     @Test

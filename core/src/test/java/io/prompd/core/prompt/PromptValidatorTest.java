@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
+import io.prompd.core.testing.ProblemLocation;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -622,7 +623,7 @@ class PromptValidatorTest {
 
         assertEquals(List.of("p/a.prmd:3 circular include: p/a.prmd → p/b.prmd → p/a.prmd",
                         "p/self.prmd:3 circular include: p/self.prmd → p/self.prmd"),
-                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
         assertTrue(problems.stream().allMatch(Problem::isError));
     }
 
@@ -647,7 +648,7 @@ class PromptValidatorTest {
         assertEquals(List.of("prompts/b.prmd:3 circular include: prompts/b.prmd → prompts/part.txt →"
                 + " prompts/b.prmd",
                         "prompts/c.md:2 circular include: prompts/c.md → prompts/d.md → prompts/c.md"),
-                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
         assertTrue(problems.stream().allMatch(Problem::isError));
     }
 
@@ -658,7 +659,7 @@ class PromptValidatorTest {
                 "prompts/parts/part.md", "Part\n\n{% include '../missing.md' %}\n"), Map.of()), Severity.ERROR);
 
         assertEquals("prompts/parts/part.md:3 '../missing.md' resolves to 'prompts/missing.md', which is not in the"
-                + " package", problem.location() + " " + problem.message());
+                + " package", ProblemLocation.of(problem) + " " + problem.message());
     }
 
     @Test
@@ -674,7 +675,7 @@ class PromptValidatorTest {
                         + " '{{' is never closed with '}}'",
                         "prompts/d.md:2 the template does not render (loaded through prompts/a.prmd → prompts/c.md):"
                         + " {% if %} is never closed"),
-                problems.stream().filter(Problem::isError).map(problem -> problem.location() + " " + problem.message())
+                problems.stream().filter(Problem::isError).map(problem -> ProblemLocation.of(problem) + " " + problem.message())
                         .toList());
     }
 
@@ -698,7 +699,7 @@ class PromptValidatorTest {
                 "prompts/part.md", "Say {{ text }}\nAudience: {{ audeince }}\n"), Map.of()), Severity.WARNING);
 
         assertEquals("prompts/part.md:2 the variable 'audeince' is used but not declared as a parameter of"
-                + " prompts/p.prmd, which includes this file", problem.location() + " " + problem.message());
+                + " prompts/p.prmd, which includes this file", ProblemLocation.of(problem) + " " + problem.message());
         assertEquals("declare it under \"parameters\" of prompts/p.prmd, or fix its spelling", problem.hint());
     }
 
@@ -730,7 +731,7 @@ class PromptValidatorTest {
                         "prompts/layouts/footer.md:1 the variable 'signature' is used but not declared as"
                                 + " a parameter of"
                         + " prompts/p.prmd, which includes this file through prompts/layouts/base.md"),
-                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
         assertEquals("declare it under \"parameters\" of prompts/p.prmd, or fix its spelling", problems.get(0).hint());
     }
 
@@ -764,7 +765,7 @@ class PromptValidatorTest {
         assertEquals(List.of("prompts/parts/detail.md:2 the variable 'colour' is used but not declared as"
                 + " a parameter of"
                         + " prompts/a.prmd, which includes this file through prompts/parts/item.md"),
-                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
     }
 
     /**
@@ -798,7 +799,7 @@ class PromptValidatorTest {
                         "prompts/parts/nc.md:2 the variable 'typo1' is used but prompts/p.prmd includes this file"
                         + " without context, so the file sees none of the prompt's parameters and"
                         + " 'typo1' renders empty"),
-                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
         assertEquals(List.of(Severity.WARNING), problems.stream().map(Problem::severity).distinct().toList());
         assertEquals("include prompts/parts/nc.md with context (drop 'without context'), or set the variable in the"
                 + " file", problems.get(0).hint());
@@ -832,7 +833,7 @@ class PromptValidatorTest {
                         "prompts/both.md:1 the variable 'tpoic' is used but prompts/p.prmd includes this file"
                         + " without context, so the file sees none of the prompt's parameters and"
                         + " 'tpoic' renders empty"),
-                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
     }
 
     /**
@@ -868,7 +869,7 @@ class PromptValidatorTest {
                         + " and 'text' renders empty",
                         "prompts/parts/w.md:1 the variable 'typo2' is used but not declared as a parameter of"
                         + " prompts/p.prmd, which imports this file"),
-                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
         assertEquals("import this file with context (add 'with context' to the import), or pass the value to the macro"
                 + " as an argument", problems.get(0).hint());
         assertEquals("declare it under \"parameters\" of prompts/p.prmd, or fix its spelling", problems.get(2).hint());
@@ -896,7 +897,7 @@ class PromptValidatorTest {
                         + " {% if %} is never closed",
                         "parts/y.md:2 './gone.md' resolves to 'parts/gone.md', which is not in the package",
                         "parts/z.md:1 circular include: parts/z.md → parts/z.md"),
-                problems.stream().filter(Problem::isError).map(problem -> problem.location() + " " + problem.message())
+                problems.stream().filter(Problem::isError).map(problem -> ProblemLocation.of(problem) + " " + problem.message())
                         .toList());
     }
 
@@ -933,7 +934,7 @@ class PromptValidatorTest {
                                 + " in the package",
                         "prompts/b.prmd:6 '../parts/none7.md' resolves to 'parts/none7.md', which is not"
                                 + " in the package"),
-                problems.stream().filter(Problem::isError).map(problem -> problem.location() + " " + problem.message())
+                problems.stream().filter(Problem::isError).map(problem -> ProblemLocation.of(problem) + " " + problem.message())
                         .toList());
     }
 

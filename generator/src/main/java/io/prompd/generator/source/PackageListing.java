@@ -5,6 +5,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -53,17 +54,18 @@ final class PackageListing {
         return listing;
     }
 
+    /** Views, not copies: a snapshot copies them once, as it makes them immutable. */
     SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages() {
-        return packages;
+        return Collections.unmodifiableSortedMap(packages);
     }
 
     Map<PackageName, ObjectId> metaFiles() {
-        return metaFiles;
+        return Collections.unmodifiableMap(metaFiles);
     }
 
     /** The repository paths whose last name a tree of packages/ holds more than once. */
     SortedSet<String> namedTwice() {
-        return namedTwice;
+        return Collections.unmodifiableSortedSet(namedTwice);
     }
 
     private void visit(TreeWalk walk) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.testing.ProblemLocation;
 import io.prompd.core.version.Version;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
@@ -148,7 +149,7 @@ class RegistrySnapshotTest {
 
         Problem problem = snapshot(repo, head).problems().get(0);
 
-        assertEquals("scopes.json:3", problem.location());
+        assertEquals("scopes.json:3", ProblemLocation.of(problem));
         assertEquals("the field '@a' is given twice in the same object", problem.message());
     }
 
@@ -163,7 +164,7 @@ class RegistrySnapshotTest {
 
         // a missing field is placed at the object that lacks it
         assertEquals(List.of("registry.json:1 /baseUrl", "registry.json:1 /git", "scopes.json:1 /scopes"),
-                snapshot.problems().stream().map(Problem::location).toList());
+                snapshot.problems().stream().map(ProblemLocation::of).toList());
     }
 
     @Test
@@ -179,7 +180,7 @@ class RegistrySnapshotTest {
         assertEquals(Version.parse("1.0.0"), snapshot.meta(PackageName.parse("@common/base")).distTags().get("latest"));
         assertEquals(PackageMeta.EMPTY, snapshot.meta(PackageName.parse("tools")));
         assertEquals(List.of("packages/@common/base/meta.json:1 /yanked/0.9"),
-                snapshot.metaProblems(PackageName.parse("@common/base")).stream().map(Problem::location).toList());
+                snapshot.metaProblems(PackageName.parse("@common/base")).stream().map(ProblemLocation::of).toList());
         assertEquals(List.of(), snapshot.metaProblems(PackageName.parse("tools")));
         assertEquals(List.of(), snapshot.problems(), "a meta.json's problems are its package's, not the layout's");
     }

@@ -1,4 +1,4 @@
-package io.prompd.core;
+package io.prompd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.prompd.core;
+package io.prompd.cli;
 
 import java.util.Arrays;
 
