@@ -98,45 +98,46 @@ public record SettingsChange(String file, Action action, String target, String p
         }
         Parsed<Scopes> scopesBefore = before.parsedScopes();
         Parsed<Scopes> scopesAfter = after.parsedScopes();
-        SortedMap<String, Scopes.ScopeOwnership> was = before.scopes().scopes();
-        SortedMap<String, Scopes.ScopeOwnership> is = after.scopes().scopes();
-        for (String scope : union(was.keySet(), is.keySet())) {
-            String pointer = Pointer.of("scopes", scope);
-            if (!scopesBefore.reads(pointer) || !scopesAfter.reads(pointer)) {
-                continue;
-            }
-            if (!is.containsKey(scope)) {
-                changes.add(new SettingsChange(Scopes.FILE, Action.REMOVES_SCOPE, scope, ""));
-                continue;
-            }
-            if (!was.containsKey(scope)) {
-                changes.add(new SettingsChange(Scopes.FILE, Action.ADDS_SCOPE, scope, ""));
-            }
-            Scopes.ScopeOwnership ownershipBefore = was.getOrDefault(scope, new Scopes.ScopeOwnership(
-                    Collections.emptySortedSet(), Collections.emptySortedSet()));
-            names(Scopes.FILE, ownershipBefore.owners(), is.get(scope).owners(), scope, Action.ADDS_OWNER,
-                    Action.REMOVES_OWNER, changes);
-            names(Scopes.FILE, ownershipBefore.teams(), is.get(scope).teams(), scope, Action.ADDS_SCOPE_TEAM,
-                    Action.REMOVES_SCOPE_TEAM, changes);
-        }
-        SortedMap<String, SortedSet<String>> teamsBefore = before.scopes().teams();
-        SortedMap<String, SortedSet<String>> teamsAfter = after.scopes().teams();
-        for (String team : union(teamsBefore.keySet(), teamsAfter.keySet())) {
-            String pointer = Pointer.of("teams", team);
-            if (!scopesBefore.reads(pointer) || !scopesAfter.reads(pointer)) {
-                continue;
-            }
-            if (!teamsAfter.containsKey(team)) {
-                changes.add(new SettingsChange(Scopes.FILE, Action.REMOVES_TEAM, team, ""));
-                continue;
-            }
-            if (!teamsBefore.containsKey(team)) {
-                changes.add(new SettingsChange(Scopes.FILE, Action.ADDS_TEAM, team, ""));
-            }
-            names(Scopes.FILE, teamsBefore.getOrDefault(team, Collections.emptySortedSet()), teamsAfter.get(team),
-                    team, Action.ADDS_MEMBER, Action.REMOVES_MEMBER, changes);
-        }
+        Scopes.ScopeOwnership unowned = new Scopes.ScopeOwnership(Collections.emptySortedSet(),
+                Collections.emptySortedSet());
+        entries("scopes", before.scopes().scopes(), after.scopes().scopes(), unowned, scopesBefore, scopesAfter,
+                Action.ADDS_SCOPE, Action.REMOVES_SCOPE, (scope, ownershipBefore, ownership) -> {
+                    names(Scopes.FILE, ownershipBefore.owners(), ownership.owners(), scope, Action.ADDS_OWNER,
+                            Action.REMOVES_OWNER, changes);
+                    names(Scopes.FILE, ownershipBefore.teams(), ownership.teams(), scope, Action.ADDS_SCOPE_TEAM,
+                            Action.REMOVES_SCOPE_TEAM, changes);
+                }, changes);
+        entries("teams", before.scopes().teams(), after.scopes().teams(), Collections.emptySortedSet(), scopesBefore,
+                scopesAfter, Action.ADDS_TEAM, Action.REMOVES_TEAM, (team, membersBefore, members) -> names(
+                        Scopes.FILE, membersBefore, members, team, Action.ADDS_MEMBER, Action.REMOVES_MEMBER, changes),
+                changes);
         return List.copyOf(changes);
+    }
+
+    /** What changed within one entry of scopes.json kept on both sides, or added (compared with an empty one). */
+    @FunctionalInterface
+    private interface EntryChanges<T> {
+        void compare(String key, T before, T after);
+    }
+
+    /** Each entry of one of scopes.json's maps (scopes, teams) that reads on both sides, as {@link #between} says. */
+    private static <T> void entries(String field, SortedMap<String, T> was, SortedMap<String, T> is, T empty,
+                                    Parsed<Scopes> before, Parsed<Scopes> after, Action adds, Action removes,
+                                    EntryChanges<T> within, List<SettingsChange> changes) {
+        for (String key : union(was.keySet(), is.keySet())) {
+            String pointer = Pointer.of(field, key);
+            if (!before.reads(pointer) || !after.reads(pointer)) {
+                continue;
+            }
+            if (!is.containsKey(key)) {
+                changes.add(new SettingsChange(Scopes.FILE, removes, key, ""));
+                continue;
+            }
+            if (!was.containsKey(key)) {
+                changes.add(new SettingsChange(Scopes.FILE, adds, key, ""));
+            }
+            within.compare(key, was.getOrDefault(key, empty), is.get(key));
+        }
     }
 
     /** A field of registry.json, by its pointer, and how to tell what changes in it. */
