@@ -90,12 +90,18 @@ public final class InstallNoteView {
                     + StatusNotes.labelled("deprecated", deprecated.reason()));
         }
         if (note instanceof TakenDown takenDown) {
-            return new Worded("takenDown", takenDownVersion(takenDown.name(), takenDown.version(), takenDown.reason()),
-                    takenDown.name() + "@" + takenDown.version() + " is " + takenDown.reason()
+            Map<String, Object> fields = takenDownVersion(takenDown.name(), takenDown.version(), takenDown.reason());
+            takenDown.registry().ifPresent(elsewhere -> fields.put("resolvesIn", registry(elsewhere)));
+            String version = takenDown.name() + "@" + takenDown.version();
+            // named as movedOffTakenDown names it: the version's own registry, the lock's, may still give it
+            String gone = takenDown.registry().map(elsewhere -> StatusNotes.labelled("registry " + elsewhere.describe()
+                            + " took down " + version + ", the tarball " + LockFile.FILE_NAME + " pins",
+                            takenDown.reason().orElseThrow()))
+                    .orElseGet(() -> version + " is " + takenDown.reason()
                             .map(reason -> StatusNotes.labelled("taken down", reason))
-                            .orElse(StatusNotes.NO_LONGER_LISTED)
-                            + " (" + (takenDown.pinned() ? KEPT_AT_HAND : "") + "it can no longer be downloaded; "
-                            + takenDown.wayOff() + ")");
+                            .orElse(StatusNotes.NO_LONGER_LISTED));
+            return new Worded("takenDown", fields, gone + " (" + (takenDown.pinned() ? KEPT_AT_HAND : "")
+                    + "it can no longer be downloaded; " + takenDown.wayOff() + ")");
         }
         if (note instanceof MovedOffTakenDown moved) {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", moved.name(), "from", moved.from(),

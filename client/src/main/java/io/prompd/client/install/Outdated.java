@@ -112,8 +112,8 @@ public final class Outdated {
         TakedownGraph takedowns = new TakedownGraph(index);
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
-            Optional<LockedElsewhere> moved = LockedElsewhere.of(entry.name(),
-                    graph.lock().packages().get(entry.name()), index);
+            LockedPackage locked = graph.lock().packages().get(entry.name());
+            Optional<LockedElsewhere> moved = LockedElsewhere.of(entry.name(), locked, index);
             if (moved.isPresent()) {
                 warnings.add(moved.get().note());
                 continue;
@@ -132,7 +132,7 @@ public final class Outdated {
             boolean gone = summary.isEmpty();
             if (gone) {
                 warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, published.get(),
-                        entry.version(), false));
+                        entry.version(), false, LockedElsewhere.tookDownElsewhere(entry.name(), locked, index)));
             }
             TakedownGraph.Reach reach = takedowns.reach(published.get(), graph.rangesOn(entry.name()));
             Optional<Version> reached = reach.version();

@@ -59,7 +59,7 @@ final class PlanWarnings {
             // without a copy at hand the install fails for it, or an uninstall leaves it out, saying so
             lockedInstaller.takenDown(name, locked, index).filter(gone -> lockedInstaller.isAtHand(name, locked))
                     .ifPresent(gone -> warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, gone,
-                            locked.version(), true)));
+                            locked.version(), true, LockedElsewhere.tookDownElsewhere(name, locked, index))));
             if (lockedInstaller.isAtHand(name, locked) && LockedInstaller.goneFromRegistry(name, locked, index)) {
                 warnings.add(StatusNotes.goneFromRegistry(graph, name, locked.version(), index, true));
             }

@@ -4,6 +4,7 @@ import io.prompd.client.install.TakedownGraph.Need;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -61,14 +62,16 @@ public final class StatusNotes {
      * maintainers' reason when its index records one. Its tarball is gone, so an install that does not
      * have it yet fails for it, and the way off is the same as a yanked version's.
      *
-     * @param packages as {@link #of} takes it
-     * @param pinned   whether the run installs it from the copy at hand because the lock file pins it
+     * @param packages   as {@link #of} takes it
+     * @param pinned     whether the run installs it from the copy at hand because the lock file pins it
+     * @param tookDownBy the registry to name as having taken it down, when the lock had it from another
+     *                   ({@link LockedElsewhere#tookDownElsewhere}); empty for the version's own
      */
     static InstallNote.TakenDown takenDown(ProjectGraph graph, PackageLookup packages, PublishedPackage published,
-                                           Version locked, boolean pinned) {
+                                           Version locked, boolean pinned, Optional<RegistryMention> tookDownBy) {
         return new InstallNote.TakenDown(published.packument().name(), locked,
                 Optional.ofNullable(published.packument().takenDown().get(locked)), pinned,
-                wayOff(graph, packages, published, locked));
+                wayOff(graph, packages, published, locked), tookDownBy);
     }
 
     /**

@@ -569,8 +569,68 @@ class RouteChangeTest {
             assertEquals(1, run.exitCode(), "a version taken down is a row, as from the lock's registry: " + run.out());
             assertEquals(old.out(), run.out());
             assertTrue(run.out().contains("1.0.0 (taken down)  1.1.0   1.1.0"), run.out());
+            assertEquals("warning: registry moved (" + moved.url() + ") took down @company/shared@1.0.0, the tarball"
+                    + " prompd.lock pins: leaked a key (it can no longer be downloaded; 'prompd update @company/shared'"
+                    + " moves off it)\n", run.err(), "named, as the lock did not have the version from it");
             assertEquals("warning: @company/shared@1.0.0 is taken down: leaked a key (it can no longer be downloaded;"
-                    + " 'prompd update @company/shared' moves off it)\n", run.err());
+                    + " 'prompd update @company/shared' moves off it)\n", old.err(), "the lock's own registry's");
+        }
+    }
+
+    /**
+     * A mirror of the company's registry that took the locked version down, its record naming the locked tarball, and
+     * published another, while the company's registry, which the lock has it from, still serves it; {@code in} routes
+     * @company to the mirror.
+     */
+    private RegistryServer mirrorThatTookItDown(Path in) {
+        TestRegistry mirror = new TestRegistry(work.resolve("mirror")).publish("@company/shared", "1.0.0")
+                .publish("@company/shared", "1.1.0").takeDown("@company/shared", "1.0.0", "leaked a key");
+        RegistryServer served = RegistryServer.serving(mirror.root());
+        prompd(in, "registry", "add", "mirror", served.url().toString());
+        prompd(in, "config", "set", "scopes.@company", "mirror");
+        return served;
+    }
+
+    /** The warning of a takedown the mirror recorded, said by a run that installs from the copy at hand or not. */
+    private static String mirrorTookItDown(RegistryServer mirror, boolean pinned) {
+        return "warning: registry mirror (" + mirror.url() + ") took down @company/shared@1.0.0, the tarball prompd.lock"
+                + " pins: leaked a key (" + (pinned ? "installed from the copy at hand because the lock file pins it; "
+                : "") + "it can no longer be downloaded; 'prompd update @company/shared' moves off it)\n";
+    }
+
+    @Test
+    void outdatedNamesTheMirrorThatTookTheLockedTarballDownNotTheLocksRegistry() {
+        try (RegistryServer mirror = mirrorThatTookItDown(home)) {
+            CliRun run = CliRun.in(project, home, "outdated");
+
+            assertEquals(1, run.exitCode(), run.out());
+            assertTrue(run.out().contains("1.0.0 (taken down)  1.1.0   1.1.0"), run.out());
+            assertEquals(mirrorTookItDown(mirror, false), run.err(), "registry company still serves it");
+        }
+    }
+
+    @Test
+    void anInstallKeepingTheCopyAtHandNamesTheMirrorThatTookTheLockedTarballDown() {
+        squatter.publish("@tools/lint", "1.0.0");
+        try (RegistryServer mirror = mirrorThatTookItDown(home)) {
+            CliRun run = prompd(home, "install", "@tools/lint");
+
+            assertEquals(mirrorTookItDown(mirror, true), run.err());
+        }
+    }
+
+    @Test
+    void anInstallJsonGivesTheMirrorThatTookTheLockedTarballDownAsResolvesIn() throws IOException {
+        squatter.publish("@tools/lint", "1.0.0");
+        try (RegistryServer mirror = mirrorThatTookItDown(home)) {
+            CliRun run = prompd(home, "install", "@tools/lint", "--json");
+
+            JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
+            assertEquals(Json.reader().readTree("""
+                    {"kind": "takenDown", "name": "@company/shared", "version": "1.0.0", "reason": "leaked a key",
+                     "resolvesIn": {"name": "mirror", "url": "%s"}}""".formatted(mirror.url())),
+                    ((ObjectNode) warning.deepCopy()).without("message"));
+            assertEquals(mirrorTookItDown(mirror, true), "warning: " + warning.get("message").asText() + "\n");
         }
     }
 

@@ -305,7 +305,7 @@ class InstallerTest {
         assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/extra")).version());
         assertEquals(List.of(new InstallNote.TakenDown(name("@acme/base"), Version.parse("1.2.0"), Optional.empty(),
                 true, "no other version meets ^1.2.0: widen its range in prompd.json, or choose another version"
-                        + " ('prompd info @acme/base' lists them)")), report.warnings());
+                        + " ('prompd info @acme/base' lists them)", Optional.empty())), report.warnings());
     }
 
     @Test
