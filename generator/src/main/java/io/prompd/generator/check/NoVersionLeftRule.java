@@ -64,7 +64,8 @@ final class NoVersionLeftRule implements PullRequestRule {
                             : name + " has no version left " + withdrawal + ", so packages.json no longer lists it and"
                             + " no install finds it; " + left(name, hasMeta, !records.isEmpty()),
                     versions.isEmpty() ? yankHint(name)
-                            : (takedown ? "the takedown is allowed; if " : "if ") + name + " is meant to stay"
+                            // an author unknown is no maintainer yet, whose takedown alone is allowed
+                            : (takedown && pullRequest.actor().isPresent() ? "the takedown is allowed; if " : "if ") + name + " is meant to stay"
                             + " installable, publish a new version of it" + (onlyYankedLeft ? " or take back the yank"
                             + " of " + left.last() : "") + ", in this pull request or a later one");
         }

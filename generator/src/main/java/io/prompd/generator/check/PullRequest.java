@@ -189,10 +189,15 @@ final class PullRequest {
 
     /**
      * The versions this pull request takes down: the whole folders it deletes when its author is
-     * a maintainer, who alone may remove a published version (leaked secrets, illegal content).
+     * a maintainer, who alone may remove a published version (leaked secrets, illegal content). With the author
+     * unknown (no actor) they are taken for a takedown all the same, and held to its rules: the ownership rule fails
+     * the check for the unknown author alone, as for any change only a maintainer may make, and a check with the
+     * author tells whether they may. With registry.json not reading at the base tip there is none: the deletions are
+     * told as such, beside the ownership rule's one error on why no author can be judged.
      */
     SortedSet<PackageVersion> takedowns() {
-        return actor.filter(this::isMaintainer).isPresent() ? deletedVersions() : Collections.emptySortedSet();
+        return maintainersKnown() && actor.map(this::isMaintainer).orElse(true) ? deletedVersions()
+                : Collections.emptySortedSet();
     }
 
     /**

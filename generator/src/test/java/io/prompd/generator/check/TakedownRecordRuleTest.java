@@ -7,8 +7,12 @@ import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,6 +88,30 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
         assertEquals(List.of(), report.problems().stream().filter(Problem::isError)
                 .filter(problem -> !problem.file().equals("registry.json") && !problem.file().isEmpty())
                 .map(Problem::message).toList());
+    }
+
+    /**
+     * Without the author, a takedown is told as one and held to its rules, and the one error is the unknown author's,
+     * as for any other change only a maintainer may make: no second one saying that the author is no maintainer.
+     */
+    @Test
+    void withoutActorATakedownIsToldAsOneBesideTheOneErrorAskingForTheAuthor() {
+        repo.delete(UTIL);
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take down a leaked key", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, null);
+
+        assertErrorCount(report, 1);
+        assertError(report, "", "the pull request's author is unknown");
+        assertEquals(List.of(new PackageVersion(PackageName.parse("@common/util"), Version.parse("1.0.0"))),
+                report.takenDown().stream().map(Takedown::version).toList());
+        assertEquals(List.of(), report.deletedVersions());
+        assertTrue(CheckReportRenderer.text(report).contains("takes down @common/util version 1.0.0"),
+                CheckReportRenderer.text(report));
+        assertEquals(List.of("if @common/util is meant to stay installable, publish a new version of it, in this pull"
+                        + " request or a later one"), report.problems().stream().filter(problem -> !problem.isError())
+                .map(Problem::hint).toList(), "allowed for a maintainer only, whom the check cannot tell yet");
     }
 
     @Test
