@@ -3,6 +3,7 @@ package io.prompd.core.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,17 +104,27 @@ class ManifestSchemaTest {
         assertFalse(validate(manifest).isEmpty(), manifest);
     }
 
+    /** The names PackageName's own tests accept, and those they refuse: the schema takes them alike. */
     @ParameterizedTest
-    @ValueSource(strings = {"a", "a.b", "a_b-c", "0", "@s/n", "@prompd-internal/examples", "console", "con-x",
-            "@com10/x",
-        "A", "-a", ".a", "a b", "@s", "@/n", "@s/", "s/n", "con", "con.txt", "@nul/x", "@s/lpt1", "@s/aux.md",
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
-    void theNamePatternAgreesWithPackageName(String name) throws IOException {
-        boolean javaAccepts = PackageName.check(name).isEmpty();
+    @MethodSource("io.prompd.core.name.PackageNameExamples#valid")
+    void theNamePatternAcceptsTheNamesPackageNameAccepts(String name) throws IOException {
+        assertTrue(PackageName.check(name).isEmpty(), name);
+        assertTrue(namePattern().matcher(name).find(), name);
+    }
 
-        assertEquals(javaAccepts,
-                Pattern.compile(pattern("definitions", "packageName", "pattern")).matcher(name).find(), name);
+    /**
+     * Every rule of PackageName is one the pattern can express: the characters and lengths, a trailing '.', Windows
+     * device names with or without an extension, node_modules and favicon.ico.
+     */
+    @ParameterizedTest
+    @MethodSource("io.prompd.core.name.PackageNameExamples#refused")
+    void theNamePatternRefusesTheNamesPackageNameRefuses(String name) throws IOException {
+        assertFalse(PackageName.check(name).isEmpty(), name);
+        assertFalse(namePattern().matcher(name).find(), name);
+    }
+
+    private static Pattern namePattern() throws IOException {
+        return Pattern.compile(pattern("definitions", "packageName", "pattern"));
     }
 
     @ParameterizedTest

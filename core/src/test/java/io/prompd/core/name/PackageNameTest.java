@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PackageNameTest {
 
@@ -21,11 +21,17 @@ class PackageNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pkg", "@org/pkg", "@prompd/core-prompts", "a", "0", "@a1/b_c.d-e", "console", "@com10/x",
-        "conx", "auxiliary.tools"})
+    @MethodSource("io.prompd.core.name.PackageNameExamples#valid")
     void acceptsValidNames(String text) {
         assertTrue(PackageName.check(text).isEmpty(), () -> text + ": " + PackageName.check(text));
         assertEquals(text, PackageName.parse(text).toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.prompd.core.name.PackageNameExamples#refused")
+    void refusesEveryNameOfTheExamplesSayingWhy(String text) {
+        assertFalse(PackageName.check(text).isEmpty(), text);
+        assertThrows(IllegalArgumentException.class, () -> PackageName.parse(text));
     }
 
     @Test
@@ -66,13 +72,13 @@ class PackageNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pkg!", "p kg", "pkg~", "päckage", "@org/pkg/extra"})
+    @MethodSource("io.prompd.core.name.PackageNameExamples#outsideTheCharacters")
     void refusesCharactersOutsideTheAllowedSet(String text) {
         assertTrue(onlyProblem(text).contains("use only lowercase letters"), onlyProblem(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {".pkg", "_pkg", "-pkg"})
+    @MethodSource("io.prompd.core.name.PackageNameExamples#notStartingWithALetterOrDigit")
     void refusesAPartNotStartingWithLetterOrDigit(String text) {
         assertTrue(onlyProblem(text).contains("starts with '" + text.charAt(0) + "'"), onlyProblem(text));
     }
@@ -86,8 +92,7 @@ class PackageNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"con", "nul", "prn", "aux", "com1", "lpt9", "con.txt", "nul.tar.gz", "@aux/pkg",
-            "@org/lpt1.x", "com0", "@lpt0/pkg", "lpt0.prompts"})
+    @MethodSource("io.prompd.core.name.PackageNameExamples#deviceNames")
     void refusesWindowsDeviceNamesWithOrWithoutExtension(String text) {
         assertTrue(onlyProblem(text).contains("reserved device name on Windows"), onlyProblem(text));
     }
@@ -102,7 +107,7 @@ class PackageNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"node_modules", "@org/node_modules"})
+    @MethodSource("io.prompd.core.name.PackageNameExamples#nodeModules")
     void refusesTheFolderNameToolsTreatSpecially(String text) {
         assertEquals("the name 'node_modules' is a folder name tools treat specially: npm installs into it, and Git"
                 + " ignore rules, editors and prompd pack skip it; choose another name", onlyProblem(text));
