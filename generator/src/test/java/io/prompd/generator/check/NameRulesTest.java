@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
@@ -114,6 +115,18 @@ class NameRulesTest {
         repo.commit("claim", "carol");
 
         assertError(check(repo, "carol"), "packages/admin", "'admin' is reserved");
+    }
+
+    @Test
+    void withoutAnAuthorAReservedNameIsNoErrorBesideTheOneAskingForTheAuthor() {
+        repo.publish("admin", "1.0.0");
+        repo.meta("admin", "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+
+        CheckReport report = check(repo, null);
+
+        assertErrorCount(report, 1);
+        assertError(report, "", "author is unknown");
     }
 
     @Test
