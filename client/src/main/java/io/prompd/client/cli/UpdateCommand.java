@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
             "Move packages to the versions prompd.json's ranges allow that their 'latest' dist-tag names, else to the"
                     + " newest they allow, and rewrite prompd.lock.",
             "Without names, every package may move; with names, only those (the others stay as locked).",
-            "With --latest, the named direct dependencies' ranges first move to ^<latest version>."})
+            "With --latest, the named direct dependencies' ranges first move to ^<latest version>; an exact one"
+                    + " (1.2.3, =1.2.3) stays exact, at the latest version."})
 final class UpdateCommand implements Callable<Integer> {
 
     @Spec
@@ -34,6 +36,11 @@ final class UpdateCommand implements Callable<Integer> {
             + " is set aside, with a warning: the package takes the highest version its own range lets fit.")
     boolean latest;
 
+    @Option(names = {"-E", "--save-exact"}, description = "With --latest, save each range it moves as the latest"
+            + " version alone (1.2.3), not ^<latest>, as install's --save-exact does; a range --latest leaves as it is"
+            + " stays so.")
+    boolean saveExact;
+
     @Mixin
     ResolutionOptions resolution;
 
@@ -48,10 +55,16 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (saveExact && !latest) {
+            // without --latest no range of prompd.json moves, and nothing is saved
+            throw new ParameterException(spec.commandLine(), "--save-exact saves the ranges --latest moves: use it"
+                    + " with --latest");
+        }
         List<PackageName> names = ListArguments.converted(spec, "NAME", nameArguments,
                 new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .update(root.context().projectFolder(), names, latest, resolution.options(false));
+                .update(root.context().projectFolder(), names, latest,
+                        resolution.options(false).savingExact(saveExact));
         InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }

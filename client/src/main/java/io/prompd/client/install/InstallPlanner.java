@@ -156,9 +156,9 @@ final class InstallPlanner {
             Version installed = plan.lock().packages().get(name).version();
             VersionRange own = ranges.direct().get(name);
             // a range --latest meant to rewrite takes the caret of the version installed, as an install's set-aside
-            // range from a latest version does
-            Optional<VersionRange> rewritten = Optional.of(VersionRange.caret(installed))
-                    .filter(caret -> ranges.saved().containsKey(name) && !caret.equals(own));
+            // range from a latest version does (an exact one the version alone, as the move would have)
+            Optional<VersionRange> rewritten = Optional.of(ranges.movedTo(name, installed))
+                    .filter(range -> ranges.saved().containsKey(name) && !range.equals(own));
             rewritten.ifPresent(range -> saved.put(name, range));
             Version latest = index.require(name).latest().orElseThrow();
             List<InstallNote.Requirement> by = RangeHolds.rulingOut(plan.graph(), name, latest, index);

@@ -123,8 +123,9 @@ public final class Installer {
     /**
      * Resolves again, letting the named packages (all when none is named) move to the versions their
      * ranges allow that the {@code latest} dist-tag points at, else the newest. With {@code latest}, the
-     * named direct dependencies' ranges move to {@code ^<latest>} first, but for those already allowing it
-     * and every later release.
+     * named direct dependencies' ranges move to {@code ^<latest>} first (an exact one, or any with
+     * {@code options.saveExact()}, to the latest version alone), but for those already allowing it and every later
+     * release.
      */
     public InstallReport update(Path projectFolder, Collection<PackageName> names, boolean latest,
             InstallOptions options)
@@ -140,7 +141,7 @@ public final class Installer {
             }
             Set<PackageName> unpinned = Set.copyOf(names.isEmpty() ? current.packages().keySet() : names);
             try (RegistryIndex index = planner.index(current)) {
-                LatestRanges ranges = latest ? LatestRanges.of(direct, names, current, index)
+                LatestRanges ranges = latest ? LatestRanges.of(direct, names, current, index, options.saveExact())
                         : LatestRanges.unchanged(direct);
                 InstallPlanner.Updated updated = planner.forUpdate(project, ranges, unpinned, options, index);
                 return apply(project, updated.plan(), updated.saved(), List.of(), Set.of(), options, repaired, index);

@@ -19,7 +19,8 @@ import java.util.TreeSet;
 
 /**
  * What {@code update} resolves for: with {@code --latest}, the named direct dependencies' ranges moved to
- * {@code ^<latest>}, but for those already allowing it and every later release, and for those it would move back off
+ * {@code ^<latest>}, or to the latest version alone for an exact one or with {@code --save-exact} (see
+ * {@link #movedTo}), but for those already allowing it and every later release, and for those it would move back off
  * a locked version still published and not yanked or whose latest version needs what only versions taken down meet,
  * which are kept, saying why.
  *
@@ -29,10 +30,11 @@ import java.util.TreeSet;
  * @param kept         why ranges --latest was asked to move stay as they are
  * @param taggedYanked the packages whose {@code latest} tag points at a yanked version, which --latest passed by for
  *                     the highest release not yanked, as an install of the name does, to say so once resolved
+ * @param saveExact    whether a moved range is saved as the version alone, whatever it was
  */
 record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<PackageName, VersionRange> roots,
                     SortedMap<PackageName, VersionRange> saved, List<InstallNote> kept,
-                    List<PackageName> taggedYanked) {
+                    List<PackageName> taggedYanked, boolean saveExact) {
 
     LatestRanges {
         direct = SortedCopies.map(direct);
@@ -44,12 +46,15 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
 
     /** An update within the ranges of prompd.json. */
     static LatestRanges unchanged(SortedMap<PackageName, VersionRange> direct) {
-        return new LatestRanges(direct, direct, new TreeMap<>(), List.of(), List.of());
+        return new LatestRanges(direct, direct, new TreeMap<>(), List.of(), List.of(), false);
     }
 
-    /** @param names the packages to move, all of them when empty */
+    /**
+     * @param names     the packages to move, all of them when empty
+     * @param saveExact save each moved range as the version alone, as {@code yarn upgrade --latest --exact} does
+     */
     static LatestRanges of(SortedMap<PackageName, VersionRange> direct, Collection<PackageName> names,
-                           LockFile current, RegistryIndex index) {
+                           LockFile current, RegistryIndex index, boolean saveExact) {
         SortedMap<PackageName, VersionRange> roots = new TreeMap<>(direct);
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
         List<InstallNote> kept = new ArrayList<>();
@@ -104,11 +109,32 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
                 roots.put(name, VersionRange.parse(">=" + newest.get()));
                 continue;
             }
-            VersionRange range = VersionRange.caret(newest.get());
+            VersionRange range = movedTo(direct.get(name), newest.get(), saveExact);
             roots.put(name, range);
             saved.put(name, range);
         }
-        return new LatestRanges(direct, roots, saved, kept, taggedYanked);
+        return new LatestRanges(direct, roots, saved, kept, taggedYanked, saveExact);
+    }
+
+    /**
+     * The range {@code own} moves to for {@code version}: {@code ^<version>}, but the version alone for a range that
+     * allows one version only ({@code 1.2.3}, and {@code =1.2.3} as {@code =<version>}), as cargo upgrade leaves an
+     * exact requirement exact and npm with save-exact keeps one so: a pin is the user's choice, which an update keeps;
+     * and the version alone for every range with {@code saveExact}.
+     */
+    static VersionRange movedTo(VersionRange own, Version version, boolean saveExact) {
+        VersionRange caret = VersionRange.caret(version);
+        // the caret's text less its operator: major.minor.patch and any pre-release, without build metadata
+        String alone = caret.text().substring(1);
+        if (own.exactVersion().isPresent() && own.bareVersion().isEmpty()) {
+            return VersionRange.parse("=" + alone);
+        }
+        return saveExact || own.exactVersion().isPresent() ? VersionRange.parse(alone) : caret;
+    }
+
+    /** The range the package's own moves to for {@code version}, as {@link #movedTo} says. */
+    VersionRange movedTo(PackageName name, Version version) {
+        return movedTo(direct.get(name), version, saveExact);
     }
 
     /** The packages resolved for with another range than prompd.json's: moved to their latest, or to start there. */
@@ -121,7 +147,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
     LatestRanges resolvingFor(PackageName name, VersionRange range) {
         SortedMap<PackageName, VersionRange> withRange = new TreeMap<>(roots);
         withRange.put(name, range);
-        return new LatestRanges(direct, withRange, saved, kept, taggedYanked);
+        return new LatestRanges(direct, withRange, saved, kept, taggedYanked, saveExact);
     }
 
     /**
@@ -132,7 +158,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
         SortedMap<PackageName, VersionRange> either = new TreeMap<>(roots);
         names.forEach(name -> either.put(name, VersionRange.parse(direct.get(name).text() + " || "
                 + roots.get(name).text())));
-        return new LatestRanges(direct, either, saved, kept, taggedYanked);
+        return new LatestRanges(direct, either, saved, kept, taggedYanked, saveExact);
     }
 
     /** These ranges with those of {@code names} resolved for and saved as prompd.json has them. */
@@ -143,6 +169,6 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
             keptRoots.put(name, direct.get(name));
             keptSaved.remove(name);
         });
-        return new LatestRanges(direct, keptRoots, keptSaved, kept, taggedYanked);
+        return new LatestRanges(direct, keptRoots, keptSaved, kept, taggedYanked, saveExact);
     }
 }

@@ -45,20 +45,21 @@ class ReferencesOutOfStepTest extends InstallCommandsFixture {
 
     @Test
     void updateLatestTellsEachReferenceToWriteWithTheNewRangeAndValidateSaysTheSame() throws IOException {
+        // prompd.json's exact 1.0.0 stays exact: it moves to 1.1.0
         CliRun update = prompd("update", "--latest", "@acme/util");
 
         assertEquals(0, update.exitCode(), update.err());
         assertEquals("""
-                warning: prompts/x.prmd, line 4: write '@acme/util@^1.1.0' in place of '@acme/util@1.0.0', with the\
+                warning: prompts/x.prmd, line 4: write '@acme/util@1.1.0' in place of '@acme/util@1.0.0', with the\
                  range prompd.json now gives ('prompd validate' refuses it as it is)
-                warning: prompts/x.prmd, line 8: write '@acme/util@^1.1.0/prompts/greet.prmd' in place of\
+                warning: prompts/x.prmd, line 8: write '@acme/util@1.1.0/prompts/greet.prmd' in place of\
                  '@acme/util@1.0.0/prompts/greet.prmd', with the range prompd.json now gives ('prompd validate' refuses\
                  it as it is)
                 """, update.err());
         assertEquals(PROMPT, Files.readString(prompt), "the prompt files are the author's");
         CliRun validate = prompd("validate");
         assertEquals(1, validate.exitCode(), validate.out());
-        assertTrue(validate.out().contains("hint: write '@acme/util@^1.1.0' here, with the range prompd.json gives,"
+        assertTrue(validate.out().contains("hint: write '@acme/util@1.1.0' here, with the range prompd.json gives,"
                 + " which prompd.lock follows"), validate.out());
     }
 

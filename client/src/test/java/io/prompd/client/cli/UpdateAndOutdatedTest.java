@@ -648,4 +648,30 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
                 changes.toString());
         assertEquals("", prompd("list").out());
     }
+
+    @Test
+    void updateLatestKeepsAnExactRangeExactAndSaveExactSavesEveryMovedRangeAsTheVersion() throws IOException {
+        assertEquals(0, prompd("install", "-E", "@acme/util@1.0.0", "@acme/base@=1.0.0").exitCode());
+        registry.publish("@acme/base", "1.0.1", "@acme/util", "^1.0.0");
+        String saved = Files.readString(project.resolve("prompd.json"));
+        assertTrue(saved.contains("\"@acme/util\": \"1.0.0\"") && saved.contains("\"@acme/base\": \"=1.0.0\""),
+                saved);
+
+        CliRun update = prompd("update", "--latest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        String moved = Files.readString(project.resolve("prompd.json"));
+        assertTrue(moved.contains("\"@acme/util\": \"1.1.0\""), "a bare version stays one: " + moved);
+        assertTrue(moved.contains("\"@acme/base\": \"=1.0.1\""), "=1.0.0 stays =: " + moved);
+
+        editDependencies("\"@acme/base\": \"^1.0.0\"");
+        CliRun exact = prompd("update", "--latest", "-E");
+        assertEquals(0, exact.exitCode(), exact.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/base\": \"1.0.1\""));
+
+        CliRun withoutLatest = prompd("update", "--save-exact");
+        assertEquals(2, withoutLatest.exitCode(), withoutLatest.err());
+        assertTrue(withoutLatest.err().startsWith("error: --save-exact saves the ranges --latest moves: use it with"
+                + " --latest\n"), withoutLatest.err());
+    }
 }
