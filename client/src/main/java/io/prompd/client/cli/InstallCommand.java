@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "install", aliases = "i", mixinStandardHelpOptions = true,
         description = {
             "Install the project's dependencies, as prompd.lock pins them when it still matches prompd.json.",
+            "A prompd.lock with Git conflict markers is merged: both sides' versions (the higher of a package locked"
+                    + " at two), resolved again and written without markers, to commit.",
             "With packages, add them to prompd.json first and install: a package given without a range, with a"
                     + " dist-tag or with a bare version (1.2.3, v1.2.3) is saved as ^<version chosen>, as npm and cargo"
                     + " read 1.2.3 (--save-exact keeps the version itself); a range is saved as written.",
@@ -44,8 +46,8 @@ final class InstallCommand implements Callable<Integer> {
     boolean global;
 
     @Option(names = "--frozen", description = "Fail (exit " + ExitCode.Codes.CONFLICT + ") instead of changing"
-            + " prompd.json or prompd.lock, as CI wants; it takes no packages, which would be added to"
-            + " prompd.json, nor --global.")
+            + " prompd.json or prompd.lock (one with Git conflict markers too), as CI wants; it takes no packages,"
+            + " which would be added to prompd.json, nor --global.")
     boolean frozen;
 
     @Option(names = {"-E", "--save-exact"}, description = "Save the exact version chosen (1.2.3), not a caret range"

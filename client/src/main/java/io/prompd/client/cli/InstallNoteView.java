@@ -17,6 +17,7 @@ import io.prompd.client.install.InstallNote.LatestPassedOver;
 import io.prompd.client.install.InstallNote.LatestSetAside;
 import io.prompd.client.install.InstallNote.LatestYanked;
 import io.prompd.client.install.InstallNote.LeftOut;
+import io.prompd.client.install.InstallNote.LockConflictMerged;
 import io.prompd.client.install.InstallNote.MovedOffTakenDown;
 import io.prompd.client.install.InstallNote.MovedOffYanked;
 import io.prompd.client.install.InstallNote.NotADependency;
@@ -146,6 +147,29 @@ public final class InstallNoteView {
         if (note instanceof StaleLock stale) {
             return new Worded("staleLock", Map.of("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
                     + " versions were resolved again: " + String.join("; ", stale.reasons()));
+        }
+        if (note instanceof LockConflictMerged merged) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            if (!merged.ours().isEmpty()) {
+                fields.put("ours", merged.ours());
+            }
+            if (!merged.theirs().isEmpty()) {
+                fields.put("theirs", merged.theirs());
+            }
+            fields.put("differing", merged.differing().stream().<Map<String, Object>>map(differing -> Map.of(
+                    "name", differing.name(), "ours", differing.ours(), "theirs", differing.theirs(),
+                    "kept", differing.kept())).toList());
+            String ours = merged.ours().isEmpty() ? "ours" : merged.ours();
+            String theirs = merged.theirs().isEmpty() ? "theirs" : merged.theirs();
+            return new Worded("lockConflictMerged", fields, LockFile.FILE_NAME + " held Git conflict markers, so the"
+                    + " locks of both sides were merged and resolved again" + (merged.differing().isEmpty() ? ""
+                    : "; of the versions they lock differently the higher was kept: " + String.join(", ",
+                    merged.differing().stream().map(differing -> {
+                        boolean theirsKept = differing.kept().equals(differing.theirs());
+                        return differing.name() + " " + differing.kept() + " from " + (theirsKept ? theirs : ours)
+                                + ", not " + (theirsKept ? differing.ours() : differing.theirs()) + " from "
+                                + (theirsKept ? ours : theirs);
+                    }).toList())) + " (commit the " + LockFile.FILE_NAME + " written)");
         }
         if (note instanceof LatestSetAside setAside) {
             return new Worded("latestSetAside", withProblem(Map.of("name", setAside.name(), "fromLatest",

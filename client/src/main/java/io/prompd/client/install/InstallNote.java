@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.install.lock.ConflictedLock;
 import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
@@ -197,6 +198,24 @@ public sealed interface InstallNote {
             if (reasons.isEmpty()) {
                 throw new IllegalArgumentException("a stale lock has a reason");
             }
+        }
+    }
+
+    /**
+     * {@code prompd.lock} held Git conflict markers, so the run read both sides' locks, merged them and resolved the
+     * merge again, as npm does with a conflicted lock of its own.
+     *
+     * @param ours      what the markers name the first side, the branch merged into (a branch, {@code HEAD}), maybe
+     *                  empty
+     * @param theirs    what they name the second side, the branch merged in, maybe empty
+     * @param differing the packages the sides locked at different versions, of which the merge took the higher
+     */
+    record LockConflictMerged(String ours, String theirs, List<ConflictedLock.Differing> differing)
+            implements InstallNote {
+        public LockConflictMerged {
+            Objects.requireNonNull(ours, "ours");
+            Objects.requireNonNull(theirs, "theirs");
+            differing = List.copyOf(differing);
         }
     }
 

@@ -513,14 +513,15 @@ final class InstallPlanner {
     /**
      * The lock to install: the current one reduced to what the roots need when it meets them and
      * nothing asks to move, else a new resolution preferring the current lock's versions except
-     * for {@code unpinned}.
+     * for {@code unpinned}. The merge of a conflicted lock's sides is always resolved again: each entry was
+     * resolved with its own side's, not with the other's, and the registry may list their versions otherwise now.
      */
     private Plan plan(Goal goal, Project project, Set<PackageName> unpinned, boolean mustResolve,
                       InstallOptions options, RegistryIndex index) throws IOException {
         LockFile current = project.lockOrEmpty();
         List<String> stale = List.of();
         LockFile audited = LockFile.empty();
-        if (!mustResolve) {
+        if (!mustResolve && project.conflicted().isEmpty()) {
             Optional<LockFile> kept = current.satisfying(goal.roots());
             audited = kept.orElseGet(() -> current.reachableFrom(goal.roots().keySet()));
             // an entry recording dependencies its version does not declare can fail the roots too, and is as stale

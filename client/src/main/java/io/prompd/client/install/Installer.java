@@ -76,6 +76,9 @@ public final class Installer {
     public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options)
             throws IOException {
         return lockedProject(projectFolder, (project, repaired) -> {
+            if (options.frozen() && project.conflicted().isPresent()) {
+                throw LockOutOfDate.conflicted();
+            }
             try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
                 requireNotItself(project, added);
                 List<RequestedPackage> requests = request(added, index, project.lockOrEmpty(), options.saveExact(),
@@ -251,7 +254,7 @@ public final class Installer {
         return locked(repaired -> {
             try (RunLock ignored = RunLocks.project(projectFolder, listener::waitingForLock)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));
-                return work.run(Project.load(projectFolder), repaired);
+                return work.run(Project.loadMerging(projectFolder), repaired);
             }
         });
     }
@@ -269,7 +272,9 @@ public final class Installer {
         dependencies.putAll(saved);
         dependencies.keySet().removeAll(removed);
         boolean manifestChanged = !dependencies.equals(manifest.dependencies());
-        boolean lockChanged = project.lock().map(existing -> !existing.equals(plan.lock())).orElse(true);
+        // a conflicted lock is rewritten whatever its merge: the file holds Git's markers
+        boolean lockChanged = project.conflicted().isPresent()
+                || project.lock().map(existing -> !existing.equals(plan.lock())).orElse(true);
         if (options.frozen() && (manifestChanged || lockChanged)) {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
@@ -285,7 +290,11 @@ public final class Installer {
         SortedMap<PackageName, VersionRange> changedRanges = new TreeMap<>(saved);
         changedRanges.entrySet()
                 .removeIf(range -> range.getValue().equals(manifest.dependencies().get(range.getKey())));
-        List<InstallNote> warnings = new ArrayList<>(plan.warnings());
+        List<InstallNote> warnings = new ArrayList<>();
+        // first: it says what the lock the rest speaks of was made from
+        project.conflicted().ifPresent(conflict -> warnings.add(new InstallNote.LockConflictMerged(
+                conflict.oursLabel(), conflict.theirsLabel(), conflict.differing())));
+        warnings.addAll(plan.warnings());
         // a route change the plan told of is not told again of the version's download
         installed.warnings().stream().filter(warning -> !warnings.contains(warning)).forEach(warnings::add);
         Set<PackageName> changed = new TreeSet<>(changedRanges.keySet());

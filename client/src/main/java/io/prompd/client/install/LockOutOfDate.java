@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The refusal of {@code install --frozen} to change a {@code prompd.lock} out of date with {@code prompd.json}, or to
- * write one where there is none, as {@code npm ci} refuses: a conflict of the project's two files, exit 4 as a
+ * write one where there is none, or to merge a conflicted one, as {@code npm ci} refuses: a conflict of the project's two files, exit 4 as a
  * resolution's conflict, so it has a kind of its own, for a script to tell the lock to update from ranges to mend.
  */
 public final class LockOutOfDate extends PrompdException {
@@ -31,6 +31,13 @@ public final class LockOutOfDate extends PrompdException {
         return new LockOutOfDate(LockFile.FILE_NAME + " is out of date with prompd.json and --frozen forbids"
                 + " changing it: " + why, "run 'prompd install' without --frozen and commit the"
                 + " updated " + LockFile.FILE_NAME);
+    }
+
+    /** For a lock a Git merge left with conflict markers, which {@code npm ci} refuses too. */
+    static LockOutOfDate conflicted() {
+        return new LockOutOfDate(LockFile.FILE_NAME + " holds Git conflict markers, and --frozen forbids merging its"
+                + " sides", "run 'prompd install' without --frozen, which merges both sides' locks and resolves the"
+                + " result again, and commit " + LockFile.FILE_NAME);
     }
 
     @Override

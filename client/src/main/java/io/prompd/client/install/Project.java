@@ -1,8 +1,10 @@
 package io.prompd.client.install;
 
 import io.prompd.client.files.DanglingLinks;
+import io.prompd.client.install.lock.ConflictedLock;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
+import io.prompd.client.install.lock.ReadLock;
 import io.prompd.client.install.store.ProjectStateFolder;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -42,9 +44,12 @@ import java.util.SortedMap;
  * @param manifest     its {@code prompd.json}
  * @param manifestRead {@code prompd.json}'s bytes as read, to tell whether the user changed it since (kept
  *                     rather than hashed: a few hundred bytes, and a digest's start-up costs a warm install more)
- * @param lock         its {@code prompd.lock}, when it has one
+ * @param lock         its {@code prompd.lock}, when it has one; for one a Git merge left with conflict markers, the
+ *                     merge of its sides
+ * @param conflicted   the sides of such a lock, whose merge an install resolves again and writes in its place
  */
-public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optional<LockFile> lock) {
+public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optional<LockFile> lock,
+                      Optional<ConflictedLock> conflicted) {
 
     private static final String NOT_A_PROJECT_HINT =
             "run this in a project folder, or create one with 'prompd init'; without a project, 'prompd install"
@@ -59,15 +64,34 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         Objects.requireNonNull(manifest, "manifest");
         manifestRead = manifestRead.clone();
         Objects.requireNonNull(lock, "lock");
+        Objects.requireNonNull(conflicted, "conflicted");
+        if (conflicted.isPresent() && lock.isEmpty()) {
+            throw new IllegalArgumentException("a conflicted lock is read as the merge of its sides");
+        }
     }
 
     /**
-     * Reads the project in {@code folder}.
+     * Reads the project in {@code folder}, as a command that reads it alone does: a lock a Git merge left with
+     * conflict markers is refused, as what its merge locks is known only once an install resolved it again.
      *
      * @throws PrompdException NOT_FOUND without a {@code prompd.json}; FAILURE listing the errors of one
      *                         in the fields the project's commands read, or the problems of an unreadable lock file
      */
     public static Project load(Path folder) throws IOException {
+        Project project = loadMerging(folder);
+        if (project.conflicted.isPresent()) {
+            throw LockFiles.unmerged(project.conflicted.get());
+        }
+        return project;
+    }
+
+    /**
+     * Reads the project in {@code folder}, as an install does: a lock a Git merge left with conflict markers is read
+     * as the merge of its sides, which the install resolves again.
+     *
+     * @throws PrompdException as {@link #load}, and FAILURE for a conflicted lock with a side that is no lock
+     */
+    public static Project loadMerging(Path folder) throws IOException {
         requireIn(folder);
         byte[] json;
         try {
@@ -87,7 +111,9 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         }
         ManifestDraft draft = result.draft();
         Manifest manifest = new Manifest(draft.name().orElseThrow(), draft.version().orElseThrow(), draft.body());
-        return new Project(folder, manifest, json, LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
+        Optional<ReadLock> lock = LockFiles.readMerging(folder.resolve(LockFile.FILE_NAME));
+        return new Project(folder, manifest, json, lock.map(ReadLock::lock),
+                lock.flatMap(ReadLock::conflicted));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.Redownload;
+import io.prompd.client.install.lock.ConflictedLock;
 import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
@@ -56,6 +57,7 @@ class InstallNoteViewTest {
                     URI.create("https://a.test/")), "@a", new RegistryMention(Optional.of(RegistryName.parse("b")),
                     URI.create("https://b.test/")), false,
                     "route @a back to registry a (https://a.test/) with 'prompd config set scopes.@a a'"),
+            new InstallNote.LockConflictMerged("HEAD", "", List.of(new ConflictedLock.Differing(X, ONE, TWO))),
             new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)", true,
                     "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
             new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)",

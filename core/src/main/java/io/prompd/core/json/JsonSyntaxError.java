@@ -60,9 +60,6 @@ public record JsonSyntaxError(int line, int column, String reason) {
     private static final String NO_NUMBER = ", which JSON does not allow: it has no number for"
             + " not-a-number or infinity";
 
-    /** A line Git writes around the two sides of a conflicted merge. */
-    private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
-
     /**
      * What the parser expected where it says so in its own words, which quote the text around the place (a secret, in
      * some files), said in prompd's; by the end of Jackson's message.
@@ -290,7 +287,7 @@ public record JsonSyntaxError(int line, int column, String reason) {
 
     private static Optional<Problem> conflict(String file, String[] lines) {
         for (int index = 0; index < lines.length; index++) {
-            if (CONFLICT_MARKER.matcher(lines[index]).matches()) {
+            if (ConflictSides.isMarker(lines[index])) {
                 return Optional.of(Problem.error(file, "", "a Git merge left conflict markers here (<<<<<<<, =======,"
                         + " >>>>>>>)", "keep what each side should keep, delete the marker lines, then run this again")
                         .atLine(index + 1));

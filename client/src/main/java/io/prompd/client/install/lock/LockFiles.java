@@ -6,6 +6,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.NamedWrites;
+import io.prompd.core.json.ConflictSides;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
@@ -63,18 +64,38 @@ public final class LockFiles {
     private static final String INTEGRITY = "integrity";
     private static final String DEPENDENCIES = "dependencies";
 
+    private static final String UNREADABLE = LockFile.FILE_NAME + " cannot be read:";
     private static final String RELOCK_HINT = "delete it and run 'prompd install' to lock again";
     private static final String FIX_HINT = "fix it by hand, or " + RELOCK_HINT;
-    /** Deleting a conflicted lock would resolve every version anew, moving the pins both sides agreed on. */
-    private static final String CONFLICTED_HINT = "take one side's lock with 'git checkout --ours prompd.lock' (or"
-            + " --theirs), then run 'prompd install', which keeps that side's versions and locks what the other side"
-            + " added";
+    /**
+     * For a command reading a conflicted lock as it is: taking one side would lose the other's updates, and deleting it
+     * would move the pins both sides agreed on.
+     */
+    private static final String MERGE_HINT = "run 'prompd install', which merges both sides' locks (a package they lock"
+            + " at different versions at the higher) and resolves the result again, then this again";
+    /**
+     * For a side that is no lock, which no merge reads: a way for each state Git can have the file in, as {@code
+     * --ours} does nothing once the conflict is staged, and {@code HEAD} holds the markers once they are committed.
+     */
+    private static final String SIDE_HINT = "fix it by hand, or take one side's lock: 'git checkout --ours prompd.lock'"
+            + " (or --theirs) while Git's merge has it unresolved, 'git checkout HEAD -- prompd.lock' once it is staged,"
+            + " the same from a commit before the markers once they are committed; or " + RELOCK_HINT + ", every version"
+            + " anew";
 
     private LockFiles() {
     }
 
-    /** The lock file of a project folder, or empty when it has none. */
+    /**
+     * The lock file of a project folder, or empty when it has none.
+     *
+     * @throws PrompdException FAILURE for a lock a Git merge left with conflict markers, which only an install merges
+     */
     public static Optional<LockFile> read(Path file) throws IOException {
+        return readMerging(file).map(LockFiles::unconflicted);
+    }
+
+    /** The lock file of a project folder, a conflicted one's sides merged, or empty when it has none. */
+    public static Optional<ReadLock> readMerging(Path file) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -84,11 +105,42 @@ public final class LockFiles {
             // a folder named prompd.lock fails with the system's "Is a directory" alone
             throw NamedWrites.naming(unreadable, file);
         }
-        return Optional.of(parse(bytes));
+        return Optional.of(parseMerging(bytes));
     }
 
-    /** @throws PrompdException FAILURE listing every problem when the bytes are not a valid lock file */
+    /**
+     * @throws PrompdException FAILURE listing every problem when the bytes are not a valid lock file, or for a lock a
+     *                         Git merge left with conflict markers
+     */
     public static LockFile parse(byte[] json) {
+        return unconflicted(parseMerging(json));
+    }
+
+    private static LockFile unconflicted(ReadLock read) {
+        if (read.conflicted().isPresent()) {
+            throw unmerged(read.conflicted().get());
+        }
+        return read.lock();
+    }
+
+    /** The refusal of a command that reads a conflicted lock as it is, which only an install merges. */
+    public static PrompdException unmerged(ConflictedLock conflicted) {
+        return new PrompdException(ExitCode.FAILURE, conflictedAt(conflicted.line()), MERGE_HINT);
+    }
+
+    private static String conflictedAt(int line) {
+        return LockFile.FILE_NAME + " cannot be read: line " + line + ": a Git merge left conflict markers here"
+                + " (<<<<<<<, =======, >>>>>>>)";
+    }
+
+    /**
+     * The lock the bytes hold; for a lock a Git merge left with conflict markers, the merge of the locks its two sides
+     * hold, as npm reads its own.
+     *
+     * @throws PrompdException FAILURE listing every problem when the bytes are not a valid lock file, or when a side of
+     *                         a conflicted one is not
+     */
+    public static ReadLock parseMerging(byte[] json) {
         if (new String(json, StandardCharsets.UTF_8).isBlank()) {
             // as a killed editor or a failed checkout leaves it; what it locked is gone either way
             throw new PrompdException(ExitCode.FAILURE, LockFile.FILE_NAME + " is empty", RELOCK_HINT);
@@ -99,15 +151,40 @@ public final class LockFiles {
         } catch (JsonProcessingException malformed) {
             Problem problem = JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "");
             if (JsonSyntaxError.hasConflictMarkers(json)) {
-                // one line, as other failures give theirs, and without the problem's own hint to merge the sides by
-                // hand, which is how a lock goes stale
-                throw new PrompdException(ExitCode.FAILURE, LockFile.FILE_NAME + " cannot be read: line "
-                        + problem.line() + ": " + problem.message(), CONFLICTED_HINT);
+                // a refusal in one line, as other failures give theirs, and without the problem's own hint to merge
+                // the sides by hand, which is how a lock goes stale
+                return ConflictSides.of(json).map(LockFiles::merging).orElseThrow(() -> new PrompdException(
+                        ExitCode.FAILURE, conflictedAt(problem.line()), SIDE_HINT));
             }
             throw refused(List.of(problem), FIX_HINT);
         } catch (IOException impossible) {
             throw new IllegalStateException("bytes in memory are always readable", impossible);
         }
+        return new ReadLock(fromTree(root), Optional.empty());
+    }
+
+    private static ReadLock merging(ConflictSides sides) {
+        ConflictedLock conflicted = new ConflictedLock(side(sides, sides.ours(), sides.oursLabel(), "first"),
+                side(sides, sides.theirs(), sides.theirsLabel(), "second"), sides.oursLabel(), sides.theirsLabel(),
+                sides.firstLine());
+        return new ReadLock(conflicted.merged(), Optional.of(conflicted));
+    }
+
+    /** @param which the side's place, for one the markers do not name */
+    private static LockFile side(ConflictSides sides, String text, String label, String which) {
+        try {
+            return parse(text.getBytes(StandardCharsets.UTF_8));
+        } catch (PrompdException unreadable) {
+            String side = label.isEmpty() ? "the " + which + " side" : "the side of " + label;
+            // the problems of the side, under the file's name as any lock's, their lines counted in the side alone
+            String problems = unreadable.getMessage().startsWith(UNREADABLE + "\n")
+                    ? unreadable.getMessage().substring(UNREADABLE.length() + 1) : unreadable.getMessage();
+            throw new PrompdException(ExitCode.FAILURE, conflictedAt(sides.firstLine()) + ", and " + side
+                    + ", read alone, is no lock:\n" + problems, SIDE_HINT, unreadable);
+        }
+    }
+
+    private static LockFile fromTree(JsonNode root) {
         Problems problems = new Problems();
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
         boolean newer = false;
@@ -225,7 +302,7 @@ public final class LockFiles {
     }
 
     private static PrompdException refused(List<Problem> problems, String hint) {
-        return new PrompdException(ExitCode.FAILURE, "prompd.lock cannot be read:\n"
+        return new PrompdException(ExitCode.FAILURE, UNREADABLE + "\n"
                 + ProblemReport.text(problems).strip(), hint);
     }
 

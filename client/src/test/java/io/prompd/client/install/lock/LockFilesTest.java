@@ -119,9 +119,53 @@ class LockFilesTest {
 
         assertEquals("prompd.lock cannot be read: line 2: a Git merge left conflict markers here (<<<<<<<, =======,"
                 + " >>>>>>>)", refused.getMessage(), "one line, without the hint to merge the sides by hand");
-        assertEquals("take one side's lock with 'git checkout --ours prompd.lock' (or --theirs), then run 'prompd"
-                + " install', which keeps that side's versions and locks what the other side added", refused.hint(),
-                "deleting the lock would move every pin both sides agreed on");
+        assertEquals("run 'prompd install', which merges both sides' locks (a package they lock at different versions"
+                + " at the higher) and resolves the result again, then this again", refused.hint(),
+                "taking one side would lose the other's updates, deleting the lock every pin both sides agreed on");
+        ReadLock read = LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8));
+        assertEquals(lock(), read.lock());
+        assertEquals("HEAD", read.conflicted().orElseThrow().oursLabel());
+        assertEquals("feature/more-prompts", read.conflicted().orElseThrow().theirsLabel());
+    }
+
+    @Test
+    void theSidesOfAConflictedLockMergeToTheHigherVersionOfAPackageBothLockAndEveryPackageEitherLocks() {
+        String ours = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8);
+        String theirs = ours.replace("\"version\": \"1.0.0\"", "\"version\": \"1.0.1\"")
+                .replace("\"version\": \"2.0.0\"", "\"version\": \"1.9.0\"");
+        // diff3 style, with the base between ||||||| and =======, which neither side keeps; CRLF as Windows checks out
+        String conflicted = ("<<<<<<< HEAD\n" + ours + "||||||| base\n{\n=======\n" + theirs + ">>>>>>> other\n")
+                .replace("\n", "\r\n");
+
+        ConflictedLock read = LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8)).conflicted()
+                .orElseThrow();
+
+        assertEquals(lock(), read.ours());
+        assertEquals(List.of("@a/first 1.0.0 1.0.1 1.0.1", "@b/second 2.0.0 1.9.0 2.0.0"), read.differing().stream()
+                .map(one -> one.name() + " " + one.ours() + " " + one.theirs() + " " + one.kept()).toList());
+        assertEquals("1.0.1", read.merged().get(PackageName.parse("@a/first")).orElseThrow().version().toString());
+        assertEquals("2.0.0", read.merged().get(PackageName.parse("@b/second")).orElseThrow().version().toString());
+    }
+
+    @Test
+    void aConflictedLockWithASideThatIsNoLockIsRefusedWithAWayOutForEveryStateGitCanHaveItIn() {
+        String ours = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8);
+        String conflicted = "<<<<<<< HEAD\n" + ours + "=======\n{\"lockfileVersion\": 1,\n>>>>>>> other\n";
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8)));
+
+        assertTrue(refused.getMessage().startsWith("prompd.lock cannot be read: line 1: a Git merge left conflict"
+                + " markers here (<<<<<<<, =======, >>>>>>>), and the side of other, read alone, is no lock:\n"
+                + "prompd.lock\n  error   line 2: not valid JSON"),
+                refused.getMessage());
+        assertEquals("fix it by hand, or take one side's lock: 'git checkout --ours prompd.lock' (or --theirs) while"
+                + " Git's merge has it unresolved, 'git checkout HEAD -- prompd.lock' once it is staged, the same from a"
+                + " commit before the markers once they are committed; or delete it and run 'prompd install' to lock"
+                + " again, every version anew", refused.hint());
+        PrompdException unclosed = assertThrows(PrompdException.class, () -> LockFiles.parseMerging(
+                ("<<<<<<< HEAD\n" + ours + "=======\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(refused.hint(), unclosed.hint(), "markers Git does not write are no sides to merge");
     }
 
     @Test

@@ -1,0 +1,65 @@
+package io.prompd.client.install.lock;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A {@code prompd.lock} a Git merge left with conflict markers, read as the two locks its sides are, as npm, yarn and
+ * pnpm read a conflicted lock of theirs rather than make the user pick a side, which loses the other side's changes.
+ *
+ * @param ours        the lock of the conflicts' first side ({@code <<<<<<<}), the branch merged into
+ * @param theirs      the lock of their second side ({@code >>>>>>>}), the branch merged in
+ * @param oursLabel   what the markers name the first side (a branch, {@code HEAD}), maybe empty
+ * @param theirsLabel what they name the second side, maybe empty
+ * @param line        the line of the first marker, from 1
+ */
+public record ConflictedLock(LockFile ours, LockFile theirs, String oursLabel, String theirsLabel, int line) {
+
+    public ConflictedLock {
+        Objects.requireNonNull(ours, "ours");
+        Objects.requireNonNull(theirs, "theirs");
+        Objects.requireNonNull(oursLabel, "oursLabel");
+        Objects.requireNonNull(theirsLabel, "theirsLabel");
+    }
+
+    /**
+     * Both sides' entries: a package one side locks as it is, one both lock at different versions at the higher, so
+     * that neither side's update is lost, and one both lock at the same version as ours has it. Each entry is whole
+     * from one side, but the entries of two sides need not go together (one side's newer version needing what the
+     * other moved past): a merged lock is a starting point for a resolution, never a lock to install as it is.
+     */
+    public LockFile merged() {
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(theirs.packages());
+        ours.packages().forEach((name, locked) -> packages.merge(name, locked, (their, our) ->
+                their.version().compareTo(our.version()) > 0 ? their : our));
+        return new LockFile(packages);
+    }
+
+    /** The packages the two sides lock at different versions, in name order. */
+    public List<Differing> differing() {
+        List<Differing> differing = new ArrayList<>();
+        ours.packages().forEach((name, locked) -> theirs.get(name)
+                .filter(their -> their.version().compareTo(locked.version()) != 0)
+                .ifPresent(their -> differing.add(new Differing(name, locked.version(), their.version()))));
+        return differing;
+    }
+
+    /** A package the two sides lock at different versions: the merge keeps the higher. */
+    public record Differing(PackageName name, Version ours, Version theirs) {
+
+        public Differing {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(ours, "ours");
+            Objects.requireNonNull(theirs, "theirs");
+        }
+
+        public Version kept() {
+            return theirs.compareTo(ours) > 0 ? theirs : ours;
+        }
+    }
+}
