@@ -205,18 +205,19 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     @Override
     public boolean equals(Object other) {
         return other instanceof Project that && folder.equals(that.folder) && manifest.equals(that.manifest)
-                && Arrays.equals(manifestRead, that.manifestRead) && lock.equals(that.lock);
+                && Arrays.equals(manifestRead, that.manifestRead) && lock.equals(that.lock)
+                && conflicted.equals(that.conflicted);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(folder, manifest, Arrays.hashCode(manifestRead), lock);
+        return Objects.hash(folder, manifest, Arrays.hashCode(manifestRead), lock, conflicted);
     }
 
     @Override
     public String toString() {
         return "Project[" + folder + ", " + manifest.name() + ", " + manifestRead.length + " bytes read, lock="
-                + lock.isPresent() + "]";
+                + lock.isPresent() + ", conflicted=" + conflicted.isPresent() + "]";
     }
 
     /** The lock, or an empty one for a project never installed. */
