@@ -6,6 +6,8 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
 import io.prompd.core.files.LongNames;
 import io.prompd.core.files.ReadOnlyFileException;
+import io.prompd.core.problem.FileProblemsException;
+import io.prompd.core.problem.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,17 +53,24 @@ public final class Failures {
      * @param hint empty when there is none
      * @param kind as {@link PrompdException#kind} gives it, which the text leaves out: its message says it
      */
-    public record Explanation(ExitCode exitCode, String message, String hint, Optional<String> kind) {
+    public record Explanation(ExitCode exitCode, String message, String hint, Optional<String> kind,
+                              List<Problem> problems) {
         public Explanation {
             Objects.requireNonNull(exitCode, "exitCode");
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(hint, "hint");
             Objects.requireNonNull(kind, "kind");
+            problems = List.copyOf(problems);
         }
 
         /** A failure of no kind of its own. */
         public Explanation(ExitCode exitCode, String message, String hint) {
-            this(exitCode, message, hint, Optional.empty());
+            this(exitCode, message, hint, Optional.empty(), List.of());
+        }
+
+        /** The same failure with another message and hint, as verbosity tells of a shortened one. */
+        Explanation retold(String newMessage, String newHint) {
+            return new Explanation(exitCode, newMessage, newHint, kind, problems);
         }
 
         /** {@code error: message} and, when there is one, {@code hint: ...} on a second line. */
@@ -71,8 +81,9 @@ public final class Failures {
         }
 
         /**
-         * {@code {"ok": false, "error": {"exitCode", "kind", "message", "hint"}}}, the kind and the hint only when
-         * there is one.
+         * {@code {"ok": false, "error": {"exitCode", "kind", "message", "hint", "problems"}}}, the kind and the hint
+         * only when there is one, the problems of a file only when they are the failure, each {@code {severity, file,
+         * pointer, line, message, hint}} as {@code validate --json} gives them.
          */
         public Map<String, Object> asJson() {
             Map<String, Object> error = new LinkedHashMap<>();
@@ -81,6 +92,9 @@ public final class Failures {
             error.put("message", message);
             if (!hint.isEmpty()) {
                 error.put("hint", hint);
+            }
+            if (!problems.isEmpty()) {
+                error.put("problems", problems);
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("ok", false);
@@ -112,12 +126,11 @@ public final class Failures {
         }
         if (verbose) {
             // a message that quotes the shortened one, with what a caller added, quotes it whole
-            return new Explanation(explained.exitCode(), explained.message().replace(shortened.get().getMessage(),
-                    shortened.get().wholeMessage().orElseThrow()), explained.hint(), explained.kind());
+            return explained.retold(explained.message().replace(shortened.get().getMessage(),
+                    shortened.get().wholeMessage().orElseThrow()), explained.hint());
         }
-        return new Explanation(explained.exitCode(), explained.message(), (explained.hint().isEmpty() ? ""
-                : explained.hint() + "; ") + "run again with --verbose for what the message leaves out",
-                explained.kind());
+        return explained.retold(explained.message(), (explained.hint().isEmpty() ? ""
+                : explained.hint() + "; ") + "run again with --verbose for what the message leaves out");
     }
 
     private static Explanation explainShortly(Throwable failure) {
@@ -187,7 +200,8 @@ public final class Failures {
             message = TerminalText.oneLine(message);
             hint = TerminalText.oneLine(hint);
         }
-        return new Explanation(exitCode(failure), message, hint, kind);
+        return new Explanation(exitCode(failure), message, hint, kind,
+                cause instanceof FileProblemsException file ? file.problems() : List.of());
     }
 
     /**

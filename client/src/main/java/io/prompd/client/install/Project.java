@@ -21,8 +21,8 @@ import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Pointer;
+import io.prompd.core.problem.FileProblemsException;
 import io.prompd.core.problem.Problem;
-import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,8 +105,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         ManifestResult result = ManifestReader.read(ManifestReader.FILE_NAME, json);
         List<Problem> blocking = result.problems().stream().filter(Project::blocksTheProject).toList();
         if (!blocking.isEmpty()) {
-            throw new PrompdException(ExitCode.FAILURE, ManifestReader.FILE_NAME + " has errors:\n"
-                    + ProblemReport.text(blocking).strip(),
+            throw new FileProblemsException(ExitCode.FAILURE, ManifestReader.FILE_NAME + " has errors:", blocking,
                     "fix them, then run this again ('prompd validate' shows them with the warnings)");
         }
         ManifestDraft draft = result.draft();

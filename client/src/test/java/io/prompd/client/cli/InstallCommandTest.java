@@ -420,6 +420,17 @@ class InstallCommandTest extends InstallCommandsFixture {
                 1 error, 0 warnings
                 hint: fix them, then run this again ('prompd validate' shows them with the warnings)
                 """, run.err(), "no word of the description or license a project need not have");
+
+        CliRun json = prompd("install", "--json");
+        assertEquals(1, json.exitCode(), json.err());
+        JsonNode problems = Json.reader().readTree(json.out()).at("/error/problems");
+        assertEquals(1, problems.size(), json.out());
+        assertEquals("error", problems.get(0).get("severity").asText());
+        assertEquals("prompd.json", problems.get(0).get("file").asText());
+        assertEquals("/version", problems.get(0).get("pointer").asText());
+        assertEquals(1, problems.get(0).get("line").asInt());
+        assertEquals("'version' must be a string, not a number", problems.get(0).get("message").asText(),
+                "a script reads each problem as validate --json gives it, not lines of a report to parse");
     }
 
     /** As npm and cargo install whatever a project's license says: only publishing needs it in SPDX. */

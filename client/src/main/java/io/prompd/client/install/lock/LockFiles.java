@@ -13,8 +13,8 @@ import io.prompd.core.json.JsonTrees;
 import io.prompd.core.json.PlainText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Pointer;
+import io.prompd.core.problem.FileProblemsException;
 import io.prompd.core.problem.Problem;
-import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
@@ -302,8 +302,7 @@ public final class LockFiles {
     }
 
     private static PrompdException refused(List<Problem> problems, String hint) {
-        return new PrompdException(ExitCode.FAILURE, UNREADABLE + "\n"
-                + ProblemReport.text(problems).strip(), hint);
+        return new FileProblemsException(ExitCode.FAILURE, UNREADABLE, problems, hint);
     }
 
     /** The canonical bytes of a lock file: the same lock always gives the same bytes. */

@@ -1,0 +1,28 @@
+package io.prompd.core.problem;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.util.List;
+
+/**
+ * A file a command needs as it is (prompd.json, prompd.lock) holds problems that stop it: the message is a line saying
+ * so with each problem listed below it, as a person reads them; a report for a script gives each as it is
+ * ({@link #problems}), as {@code build --json} gives a registry's.
+ */
+public class FileProblemsException extends PrompdException {
+
+    private final transient List<Problem> problems;
+
+    /** @param summary what the problems stop, as in {@code prompd.lock cannot be read:} */
+    public FileProblemsException(ExitCode exitCode, String summary, List<Problem> problems, String hint) {
+        super(exitCode, summary + "\n" + ProblemReport.text(problems).strip(), hint);
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no problems to report: " + summary);
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}
