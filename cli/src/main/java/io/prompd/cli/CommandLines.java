@@ -55,10 +55,18 @@ public final class CommandLines {
                 ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         CommandLine.IExecutionStrategy execution = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parsed -> {
-            Optional<PrompdException> lost = helpAsked(parsed) ? Optional.empty()
-                    : FileNameCharset.ofThisJvm().unreadableCurrentFolder(System.getProperty("user.dir"));
-            if (lost.isPresent()) {
-                throw new CommandLine.ExecutionException(cli, lost.get().getMessage(), lost.get());
+            if (!helpAsked(parsed)) {
+                FileNameCharset charset = FileNameCharset.ofThisJvm();
+                // An argument whose letters Java lost is refused when the command line parsed too (a URL, a
+                // parameter's value): used, it would be taken with U+FFFD in their place, as a registry URL saved so.
+                Optional<Failures.Explanation> misread = charset.misreadArgument(parsed.originalArgs());
+                if (misread.isPresent()) {
+                    return reportMisread(cli, misread.get(), parsed.originalArgs());
+                }
+                Optional<PrompdException> lost = charset.unreadableCurrentFolder(System.getProperty("user.dir"));
+                if (lost.isPresent()) {
+                    throw new CommandLine.ExecutionException(cli, lost.get().getMessage(), lost.get());
+                }
             }
             try {
                 return failWhenOutputLost(execution.execute(parsed), out, err);
@@ -71,11 +79,7 @@ public final class CommandLines {
             // picocli keeps no cause of a failed conversion, such as a path of letters lost in decoding
             Optional<Failures.Explanation> misread = FileNameCharset.ofThisJvm().misreadArgument(List.of(args));
             if (misread.isPresent()) {
-                if (asksForJson(List.of(args))) {
-                    printJson(parserFailure.getCommandLine(), misread.get());
-                }
-                parserFailure.getCommandLine().getErr().println(misread.get().text());
-                return ExitCode.USAGE.code();
+                return reportMisread(parserFailure.getCommandLine(), misread.get(), List.of(args));
             }
             CommandLine.ParameterException failure = unmatchedBeforeOtherFailures(parserFailure);
             CommandLine command = failure.getCommandLine();
@@ -102,6 +106,18 @@ public final class CommandLines {
             return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
         });
         return cli;
+    }
+
+    /**
+     * Reports an argument whose letters Java lost in decoding ({@link FileNameCharset#misreadArgument}), also as JSON
+     * when the arguments ask for it, and returns the usage error's exit code.
+     */
+    private static int reportMisread(CommandLine command, Failures.Explanation misread, List<String> args) {
+        if (asksForJson(args)) {
+            printJson(command, misread);
+        }
+        command.getErr().println(misread.text());
+        return ExitCode.USAGE.code();
     }
 
     /** Whether the command line asks for a help or version text, which needs no current folder. */

@@ -39,9 +39,9 @@ public record FileNameCharset(String name) {
     }
 
     /**
-     * The usage error of a command line holding an argument Java could not decode in this character set, when it did
-     * not parse: its letters were lost before prompd saw them ({@value #REPLACEMENT} in their place), so that a path
-     * made of it names no file, whatever the parser said of it.
+     * The usage error of a command line holding an argument Java could not decode in this character set, whether it
+     * parsed or not: its letters were lost before prompd saw them ({@value #REPLACEMENT} in their place), so that a
+     * path made of it names no file, whatever the parser said of it, and a URL or a value made of it is another one.
      */
     Optional<Failures.Explanation> misreadArgument(List<String> args) {
         if (isUtf8()) {
@@ -50,6 +50,21 @@ public record FileNameCharset(String name) {
         return args.stream().filter(arg -> arg.indexOf(REPLACEMENT) >= 0).findFirst().map(arg -> new Failures.Explanation(
                 ExitCode.USAGE, "the argument " + TerminalText.quoted(arg) + " holds letters this locale's character"
                         + " set (" + name + ") lacks, which Java read as " + REPLACEMENT, HINT));
+    }
+
+    /**
+     * The usage error of an environment variable Java could not decode in this character set, as an argument
+     * ({@link #misreadArgument}): a registry URL or a folder read from it would be another one, with
+     * {@value #REPLACEMENT} in place of its letters. The value is not quoted: a proxy's URL may hold a password.
+     *
+     * @param name the variable's name, which the message gives as {@code $NAME}
+     */
+    public Optional<PrompdException> misreadVariable(String name, String value) {
+        if (isUtf8() || value.indexOf(REPLACEMENT) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new PrompdException(ExitCode.USAGE, "$" + name + " holds letters this locale's character set"
+                + " (" + this.name + ") lacks, which Java read as " + REPLACEMENT, HINT));
     }
 
     /**

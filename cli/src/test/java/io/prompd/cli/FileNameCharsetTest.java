@@ -53,6 +53,19 @@ class FileNameCharsetTest {
     }
 
     @Test
+    void aVariableWhoseLettersWereLostInDecodingSaysToRunInAUtf8LocaleWithoutQuotingIt() {
+        PrompdException misread = ASCII.misreadVariable("PROMPD_REGISTRY", "http://h/r\uFFFD\uFFFDgistry/")
+                .orElseThrow();
+
+        assertEquals(ExitCode.USAGE, misread.exitCode());
+        assertEquals("$PROMPD_REGISTRY holds letters this locale's character set (ANSI_X3.4-1968) lacks, which Java"
+                + " read as \uFFFD", misread.getMessage(), "not quoted: a proxy's URL may hold a password");
+        assertTrue(misread.hint().startsWith("run with a UTF-8 locale"), misread.hint());
+        assertEquals(Optional.empty(), ASCII.misreadVariable("PROMPD_REGISTRY", "http://h/registry/"));
+        assertEquals(Optional.empty(), new FileNameCharset("UTF-8").misreadVariable("PROMPD_REGISTRY", "caf\uFFFD"));
+    }
+
+    @Test
     void aFileNameThatDoesNotFitIsNamedWithTheCharacterSet() {
         Failures.Explanation explained = ASCII.unfitting(ExitCode.USAGE,
                 new InvalidPathException("caf\uFFFD\uFFFD", "Malformed input or input contains unmappable characters"));

@@ -1,8 +1,10 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.FileNameCharset;
 import io.prompd.cli.Terminal;
 import io.prompd.client.http.Sleeper;
 import io.prompd.client.install.Project;
+import io.prompd.core.PrompdException;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,8 +53,18 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
                 Sleeper.THREAD, System.in, TerminalPrompt.ofStandardInput(), Terminal.isStandardError());
     }
 
+    /**
+     * The variable's value, empty when it is unset or blank.
+     *
+     * @throws PrompdException when Java lost letters of it in decoding ({@link FileNameCharset#misreadVariable}), which
+     *                         every use of it would take as other ones
+     */
     public Optional<String> variable(String name) {
-        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
+        Optional<String> value = Optional.ofNullable(environment.get(name)).filter(text -> !text.isBlank());
+        value.flatMap(text -> FileNameCharset.ofThisJvm().misreadVariable(name, text)).ifPresent(misread -> {
+            throw misread;
+        });
+        return value;
     }
 
     /** The project the working folder lies in: the nearest folder from there up holding a prompd.json. */

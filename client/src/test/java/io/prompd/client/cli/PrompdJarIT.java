@@ -235,6 +235,34 @@ class PrompdJarIT {
     }
 
     @Test
+    void theJarWithoutAUtf8LocaleRefusesARegistryUrlWhoseLettersItLostWhereverItIsGiven() throws Exception {
+        Map<String, String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C",
+                "LC_ALL", "C");
+        // typed by the shell: the JVM running the tests may have no UTF-8 locale to pass the letter with
+        String url = "\"http://127.0.0.1:9/r$(printf '\\303\\251')gistry/\"";
+        List<String> prompd = Processes.java(List.of(), JAR);
+
+        for (String arguments : List.of("registry add rr " + url, "--offline --registry " + url + " info x",
+                "--offline --registry=" + url + " info x")) {
+            Run given = Processes.run(Stream.concat(Stream.of("sh", "-c", "exec \"$@\" " + arguments, "sh"),
+                    prompd.stream()).toList(), work, cLocale, "", TIMEOUT);
+
+            assertEquals(2, given.exitCode(), arguments + ": " + given.err());
+            assertTrue(given.err().startsWith("error: the argument '"), given.err());
+            assertTrue(given.err().contains("\nhint: run with a UTF-8 locale, as in LC_ALL=C.UTF-8"), given.err());
+        }
+        Run fromVariable = Processes.run(Stream.concat(Stream.of("sh", "-c", "PROMPD_REGISTRY=" + url
+                + " exec \"$@\" --offline info x", "sh"), prompd.stream()).toList(), work, cLocale, "", TIMEOUT);
+
+        assertEquals(2, fromVariable.exitCode(), fromVariable.err());
+        assertTrue(fromVariable.err().startsWith("error: $PROMPD_REGISTRY holds letters this locale's character set"),
+                fromVariable.err());
+        assertTrue(fromVariable.err().contains("\nhint: run with a UTF-8 locale, as in LC_ALL=C.UTF-8"),
+                fromVariable.err());
+        assertFalse(Files.exists(work.resolve("home/config.json")), "no registry with the letters lost was added");
+    }
+
+    @Test
     void theLauncherInAFolderDeletedSaysSoWithoutStartingJava() throws Exception {
         Run gone = Processes.run(List.of("sh", "-c", "mkdir gone && cd gone && rmdir ../gone && exec \"$0\" --version",
                 LAUNCHER.toString()), work, Map.of(), "", TIMEOUT);
