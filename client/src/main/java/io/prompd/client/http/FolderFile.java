@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -84,6 +85,11 @@ final class FolderFile {
         try {
             return Path.of(url);
         } catch (IllegalArgumentException noFile) {
+            if (noFile instanceof InvalidPathException unfitting && unfitting.getReason().contains("unmappable")) {
+                // the path's letters are no mistake of the URL's, but lacking from this locale's character set: the
+                // JDK's refusal, which the command lines explain with how to run
+                throw unfitting;
+            }
             throw new PrompdException(ExitCode.FAILURE, "cannot read " + Urls.display(url) + " as a file: "
                     + noFile.getMessage(), "a file: URL is a path alone, with no ?query or #fragment; if prompd.lock"
                     + " records it, correct that entry's \"resolved\" or delete the entry, then install again");

@@ -263,6 +263,27 @@ class PrompdJarIT {
     }
 
     @Test
+    void theJarWithoutAUtf8LocaleSaysToRunInOneForARegistryFolderWhoseNameDoesNotFit() throws Exception {
+        // an ASCII URL, of a folder named öut: only the path it names does not fit the locale's character set
+        String folder = work.toUri() + "%C3%B6ut/";
+        assertEquals(0, prompd("registry", "add", "ou", folder, "--default").exitCode());
+        Map<String, String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C",
+                "LC_ALL", "C");
+
+        for (List<String> arguments : List.of(List.of("info", "sql-explainer"),
+                List.of("--registry", folder, "info", "sql-explainer"))) {
+            Run info = Processes.run(Processes.java(List.of(), JAR, arguments.toArray(String[]::new)), work, cLocale,
+                    "", TIMEOUT);
+
+            assertEquals(1, info.exitCode(), info.err());
+            assertTrue(info.err().startsWith("error: a file name does not fit this locale's character set ("),
+                    info.err());
+            assertTrue(info.err().endsWith(work + "/\u00f6ut/packages/sql-explainer/index.json\nhint: run with a"
+                    + " UTF-8 locale, as in LC_ALL=C.UTF-8 (the prompd launcher sets one)\n"), info.err());
+        }
+    }
+
+    @Test
     void theLauncherInAFolderDeletedSaysSoWithoutStartingJava() throws Exception {
         Run gone = Processes.run(List.of("sh", "-c", "mkdir gone && cd gone && rmdir ../gone && exec \"$0\" --version",
                 LAUNCHER.toString()), work, Map.of(), "", TIMEOUT);
