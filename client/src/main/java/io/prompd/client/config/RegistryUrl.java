@@ -26,9 +26,11 @@ import java.util.stream.Stream;
  * The root URL of a registry: absolute {@code http}, {@code https} or {@code file}, always ending
  * with {@code /} so that the registry's paths resolve beneath it rather than beside it.
  *
- * <p>Scheme and host are lowercased, a default port dropped and the path written in ASCII, so one registry has one
- * spelling: credentials are stored by this URL and must be found again however the user wrote it, and
- * {@code prompd.lock} records its tarballs' URLs below it, the same for every developer of a project.
+ * <p>Scheme and host are lowercased, a default port dropped and the path written in ASCII ({@link Urls#pathAsSent}),
+ * so one registry has one spelling: credentials are stored by this URL and must be found again however the user wrote
+ * it, and {@code prompd.lock} records its tarballs' URLs below it, the same for every developer of a project. A letter
+ * outside ASCII is escaped rather than refused, as a space is, for it has this one meaning, and a configuration or
+ * {@code $PROMPD_REGISTRY} holding it, as a working file:// URL may, keeps working.
  */
 public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUrl> {
 
@@ -60,7 +62,6 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      */
     private static final String PATH_SYMBOLS = "-._~:/@!$&'()*+,;=";
     private static final String HEX_DIGITS = "0123456789ABCDEF";
-    private static final Pattern ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
     private static final String USER_PART = "the URL holds a user or password; remove it and run"
             + " 'prompd login' instead";
     /**
@@ -435,7 +436,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         if (path == null || path.isEmpty()) {
             path = "/";
         } else {
-            path = asciiPath(path) + (path.endsWith("/") ? "" : "/");
+            path = Urls.pathAsSent(path) + (path.endsWith("/") ? "" : "/");
         }
         StringBuilder text = new StringBuilder(scheme).append("://");
         if (host != null && !(RegistryLayout.isFileUrl(uri) && host.equals("localhost"))) {
@@ -445,19 +446,6 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             }
         }
         return URI.create(text.append(path).toString());
-    }
-
-    /**
-     * The raw path of a URL as it is sent: each character outside ASCII, which {@link URI} takes as it is and Java's
-     * HTTP client sends as raw bytes (which servers read as other characters), written as the %-escapes of its UTF-8
-     * bytes, as curl and browsers send it, and every escape's hexadecimal digits upper-case (RFC 3986, 6.2.2.1): however
-     * the user wrote it, one registry is one URL, in the configuration and in the lock. Escaped rather than refused, as
-     * a space is, for the letter has this one meaning, and a configuration or {@code $PROMPD_REGISTRY} holding it, as a
-     * working file:// URL may, keeps working. No Unicode normalization: 'é' and 'e' with a combining accent are other
-     * bytes on a server and on disk.
-     */
-    private static String asciiPath(String rawPath) {
-        return ESCAPE.matcher(escaped(rawPath)).replaceAll(escape -> escape.group().toUpperCase(Locale.ROOT));
     }
 
     /** The port a URL of the scheme means when it names none; -1 for schemes without one, such as {@code file}. */
@@ -503,7 +491,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         return scheme.equals(uri.getScheme()) && Objects.equals(serverOf(url), uri.getHost())
-                && portOf(url) == portOf(uri) && asciiPath(url.normalize().getRawPath()).startsWith(uri.getRawPath());
+                && portOf(url) == portOf(uri)
+                && Urls.pathAsSent(url.normalize().getRawPath()).startsWith(uri.getRawPath());
     }
 
     /** The host as {@link #normalized} writes it: lower-case, none for a file URL's {@code localhost}. */

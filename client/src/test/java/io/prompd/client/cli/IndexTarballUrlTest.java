@@ -170,6 +170,41 @@ class IndexTarballUrlTest {
         }
     }
 
+    /**
+     * A registry at a path with a letter outside ASCII, its index (built with that letter in --base-url) naming its
+     * tarballs with the letter raw: they are asked for as curl sends them, and locked so, where their raw bytes were
+     * sent, which the server read as other characters (404).
+     */
+    @Test
+    void anIndexsTarballUrlWithALetterOutsideAsciiIsFetchedAndLockedEscaped() throws IOException {
+        Files.createSymbolicLink(work.resolve("host/r\u00e9gistry"), registry.root());
+        indexGives(server.url() + "r\u00e9gistry/packages/" + NAME + "/-/csv-1.0.0.tgz");
+
+        CliRun install = CliRun.in(project, work.resolve("home"), "", java.util.Map.of("PROMPD_REGISTRY",
+                server.url() + "r\u00e9gistry/"), "install", NAME);
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("", install.err());
+        assertEquals(server.url() + "r%C3%A9gistry/packages/" + NAME + "/-/csv-1.0.0.tgz", locked());
+    }
+
+    /** A lock, written by hand or by an older prompd, holding the raw spelling of the registry's URL: the same URL. */
+    @Test
+    void aLockedUrlWithALetterOutsideAsciiIsTheRegistrysTarballEscaped() throws IOException {
+        Files.createSymbolicLink(work.resolve("host/r\u00e9gistry"), registry.root());
+        String escaped = server.url() + "r%C3%A9gistry/";
+        java.util.Map<String, String> registryVariable = java.util.Map.of("PROMPD_REGISTRY", escaped);
+        assertEquals(0, CliRun.in(project, work.resolve("home"), "", registryVariable, "install", NAME).exitCode());
+        Path lock = project.resolve("prompd.lock");
+        Files.writeString(lock, Files.readString(lock).replace("r%C3%A9gistry", "r\u00e9gistry"));
+
+        CliRun teammate = CliRun.in(project, work.resolve("teammate"), "", registryVariable, "install");
+
+        assertEquals(0, teammate.exitCode(), teammate.err());
+        assertEquals("", teammate.err());
+        assertTrue(teammate.out().contains("1 downloaded"), teammate.out());
+    }
+
     @Test
     void aBaseUrlFailingTooWithNoLockIsSaidToBeTheIndexsUrl() throws IOException {
         Files.delete(registry.tarball(NAME, "1.0.0"));

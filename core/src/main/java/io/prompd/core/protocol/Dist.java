@@ -11,7 +11,7 @@ import java.util.Objects;
  * Where a version's tarball is and how to check it, as npm's {@code dist}.
  *
  * @param tarball      URL of the tarball, relative to the document holding this record unless absolute, when it is
- *                     over one of {@link RegistryLayout#URL_SCHEMES}
+ *                     over one of {@link RegistryLayout#URL_SCHEMES}; its path as {@link Urls#pathAsSent} writes it
  * @param integrity    sha512 of the tarball's bytes
  * @param size         bytes of the tarball
  * @param fileCount    files in the tarball
@@ -24,7 +24,8 @@ public record Dist(String tarball, Integrity integrity, long size, int fileCount
 
     public Dist {
         Objects.requireNonNull(tarball, "tarball");
-        requireDownloadable(tarball);
+        // as a client sends it, and so as the lock records it, whichever way the registry wrote it
+        tarball = Urls.asSent(downloadable(tarball)).toString();
         Objects.requireNonNull(integrity, "integrity");
         Checks.notNegative(size, "size");
         Checks.notNegative(fileCount, "fileCount");
@@ -36,7 +37,7 @@ public record Dist(String tarball, Integrity integrity, long size, int fileCount
      * one that is no URL (a space, a line break, a broken %-escape) would fail there as an internal error, and one over
      * another scheme (ftp:, data:, jar:) as if the user's registry URL were wrong, after reaching prompd.lock.
      */
-    private static void requireDownloadable(String tarball) {
+    private static URI downloadable(String tarball) {
         URI url;
         try {
             url = new URI(tarball);
@@ -51,5 +52,6 @@ public record Dist(String tarball, Integrity integrity, long size, int fileCount
             throw new IllegalArgumentException("the tarball URL's scheme, " + scheme + ":, is none prompd downloads"
                     + " over: a tarball is read over https://, http:// or file://, or relative to its index.json");
         }
+        return url;
     }
 }

@@ -2,10 +2,14 @@ package io.prompd.core.protocol;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /** URLs as prompd writes them, in {@code prompd.lock} and {@code --json}, and as messages show them. */
 public final class Urls {
+
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
 
     private Urls() {
     }
@@ -127,6 +131,63 @@ public final class Urls {
         }
         String path = text.substring(url.getScheme().length() + 1);
         return !path.startsWith("/") || path.startsWith("//") ? text : url.getScheme() + "://" + path;
+    }
+
+    /**
+     * The URL as it is sent, as {@link #pathAsSent} writes its path; its scheme, authority, query and fragment as they
+     * are. An opaque URL, which has no path, as it is.
+     */
+    public static URI asSent(URI url) {
+        String path = url.getRawPath();
+        if (path == null || url.isOpaque()) {
+            return url;
+        }
+        String sent = pathAsSent(path);
+        if (sent.equals(path)) {
+            return url;
+        }
+        // the raw path stands as it is in the text, after the scheme's ':' and the authority, if any
+        String text = url.toString();
+        int start = url.getScheme() == null ? 0 : url.getScheme().length() + 1;
+        if (text.startsWith("//", start)) {
+            start = authorityEnd(text, start + 2);
+        }
+        return URI.create(text.substring(0, start) + sent + text.substring(start + path.length()));
+    }
+
+    /**
+     * A URL's raw path as it is sent: each character outside ASCII, which {@link URI} takes as it is and Java's HTTP
+     * client sends as raw bytes (which servers read as other characters), written as the %-escapes of its UTF-8
+     * bytes, as curl and browsers send it, and every escape's hexadecimal digits upper-case (RFC 3986, 6.2.2.1).
+     * However it was written (a registry URL, the generator's base URL, an index's tarball URL, a lock's), one place
+     * has one URL, in the configuration, the registry's documents and the lock, and a path escaped already is not
+     * escaped again. No Unicode normalization: 'é' and 'e' with a combining accent are other bytes on a server and on
+     * disk.
+     */
+    public static String pathAsSent(String rawPath) {
+        StringBuilder sent = new StringBuilder(rawPath.length());
+        for (int at = 0; at < rawPath.length(); ) {
+            int character = rawPath.codePointAt(at);
+            int length = Character.charCount(character);
+            if (character == '%' && at + 2 < rawPath.length() && isHexDigit(rawPath.charAt(at + 1))
+                    && isHexDigit(rawPath.charAt(at + 2))) {
+                sent.append(rawPath.substring(at, at + 3).toUpperCase(Locale.ROOT));
+                length = 3;
+            } else if (character < 0x80) {
+                sent.append((char) character);
+            } else {
+                for (byte octet : rawPath.substring(at, at + length).getBytes(StandardCharsets.UTF_8)) {
+                    sent.append('%').append(HEX_DIGITS.charAt((octet >> 4) & 0xF))
+                            .append(HEX_DIGITS.charAt(octet & 0xF));
+                }
+            }
+            at += length;
+        }
+        return sent.toString();
+    }
+
+    private static boolean isHexDigit(char character) {
+        return Character.digit(character, 16) >= 0 && character < 0x80;
     }
 
     /**

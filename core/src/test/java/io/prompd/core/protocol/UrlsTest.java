@@ -21,6 +21,22 @@ class UrlsTest {
         assertEquals(tarball, Urls.written(shownFirst));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "http://h:8080/r\u00e9gistry/x.tgz,        http://h:8080/r%C3%A9gistry/x.tgz",
+        "http://h/r%c3%a9gistry/x.tgz,            http://h/r%C3%A9gistry/x.tgz",
+        "http://h/r%C3%A9gistry/x.tgz,            http://h/r%C3%A9gistry/x.tgz",
+        "https://h/\u65e5/x?q=\u00e9#%c3,          https://h/%E6%97%A5/x?q=\u00e9#%c3",
+        "file:///srv/\u00f6ut/,                   file:///srv/%C3%B6ut/",
+        "file:/srv/\u00f6ut/,                     file:/srv/%C3%B6ut/",
+        "-/r\u00e9-1.0.0.tgz,                     -/r%C3%A9-1.0.0.tgz",
+        "//h/\u00e9/x.tgz,                        //h/%C3%A9/x.tgz",
+        "mailto:\u00e9@h,                         mailto:\u00e9@h",
+    })
+    void aUrlIsSentWithItsPathInAsciiEscapedOnceWithUpperCaseDigits(String written, String sent) {
+        assertEquals(sent, Urls.asSent(URI.create(written)).toString());
+    }
+
     @Test
     void aUserPartIsLeftOutUpToTheLastAtSignOfTheAuthorityEvenWhereUriReadsNone() {
         assertEquals("http://127.0.0.1:18165/r/", Urls.display(URI.create("http://u:SEC@RET@127.0.0.1:18165/r/")));

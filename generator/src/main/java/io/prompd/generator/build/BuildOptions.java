@@ -1,5 +1,6 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * @param repository the registry's Git repository (bare, a {@code .git} folder or a working tree)
  * @param revision   the revision to build, such as {@code HEAD} or {@code main}
  * @param out        the output folder; replaced as a whole when the build succeeds
- * @param baseUrl    where the output will be served, to write absolute URLs; empty for relative ones
+ * @param baseUrl    where the output will be served, to write absolute URLs; empty for relative ones; its path as
+ *                   {@link Urls#pathAsSent} writes it
  * @param force      build even when the commit serves again versions that the output's build took down
  */
 public record BuildOptions(Path repository, String revision, Path out, Optional<URI> baseUrl, boolean force) {
@@ -26,6 +28,8 @@ public record BuildOptions(Path repository, String revision, Path out, Optional<
                 throw new IllegalArgumentException("the base URL must be absolute and end with '/': " + url);
             }
         });
+        // written into every document as a client sends it and records it in its lock, however it was typed
+        baseUrl = baseUrl.map(Urls::asSent);
         if (out.getParent() == null) {
             throw new IllegalArgumentException("the output folder cannot be a file system root: " + out);
         }

@@ -714,6 +714,26 @@ class BuildCommandTest {
                 packument.at("/versions/1.0.0/dist/tarball").asText());
     }
 
+    /**
+     * A letter outside ASCII, or an escape with lower-case digits, is written as a client sends it and records it in
+     * its lock: its raw bytes were sent, which a server reads as other characters (404).
+     */
+    @Test
+    void aBaseUrlIsWrittenEscapedOnceWithUpperCaseDigitsHoweverItIsTyped() throws Exception {
+        for (String typed : List.of("http://127.0.0.1:18533/r\u00e9gistry/", "http://127.0.0.1:18533/r%c3%a9gistry/",
+                "http://127.0.0.1:18533/r%C3%A9gistry")) {
+            assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--base-url", typed), typed);
+
+            JsonNode packument = Json.reader().readTree(Files.readAllBytes(out.resolve(
+                    "packages/@common/a/index.json")));
+            assertEquals("http://127.0.0.1:18533/r%C3%A9gistry/packages/@common/a/-/a-1.0.0.tgz",
+                    packument.at("/versions/1.0.0/dist/tarball").asText(), typed);
+            JsonNode registry = Json.reader().readTree(Files.readAllBytes(out.resolve("registry.json")));
+            assertEquals("http://127.0.0.1:18533/r%C3%A9gistry/packages/{name}/index.json",
+                    registry.at("/urls/package").asText(), typed);
+        }
+    }
+
     @Test
     void anOutputThatIsNoBuildIsNeverReplaced() throws Exception {
         Path file = Files.writeString(temp.resolve("notes.txt"), "mine");

@@ -3,6 +3,7 @@ package io.prompd.client.install.lock;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.Urls;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.net.URI;
@@ -14,7 +15,8 @@ import java.util.SortedMap;
  * the registry anything.
  *
  * @param version      the chosen version
- * @param resolved     the tarball's absolute URL, without user information, so no credential is ever written
+ * @param resolved     the tarball's absolute URL, without user information, so no credential is ever written; its
+ *                     path as {@link Urls#pathAsSent} writes it
  * @param integrity    the tarball's integrity, checked before anything is unpacked
  * @param dependencies what this version declares, to check the lock still holds without the registry
  */
@@ -31,6 +33,8 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
         if (resolved.getRawUserInfo() != null) {
             throw new IllegalArgumentException("a locked tarball URL must not hold user information");
         }
+        // the registry's spelling of it, whichever a lock written by hand or by an older prompd holds
+        resolved = Urls.asSent(resolved);
         dependencies = SortedCopies.map(Objects.requireNonNull(dependencies, "dependencies"));
     }
 
