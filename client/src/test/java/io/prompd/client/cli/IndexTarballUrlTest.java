@@ -205,6 +205,22 @@ class IndexTarballUrlTest {
         assertTrue(teammate.out().contains("1 downloaded"), teammate.out());
     }
 
+    /** The registry's folder and the index's URL each lack the tarball: one file not found, one hint to check it. */
+    @Test
+    void aTarballNeitherTheFolderNorTheIndexsUrlHasGivesItsHintOnce() throws IOException {
+        Files.delete(registry.tarball(NAME, "1.0.0"));
+        indexGives(server.url() + "blobs/csv-1.0.0.tgz");
+
+        CliRun install = CliRun.in(project, work.resolve("home"), "", java.util.Map.of("PROMPD_REGISTRY",
+                registry.root().toUri().toString()), "install", NAME);
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertTrue(install.err().contains("failed too: not found in the registry: " + server.url()
+                + "blobs/csv-1.0.0.tgz"), install.err());
+        assertTrue(install.err().endsWith("\nhint: check the package name and version, and the registry folder\n"),
+                install.err());
+    }
+
     @Test
     void aBaseUrlFailingTooWithNoLockIsSaidToBeTheIndexsUrl() throws IOException {
         Files.delete(registry.tarball(NAME, "1.0.0"));

@@ -393,8 +393,10 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * the version is to come from, and the other hint when it says more.
      */
     private static PrompdException bothFailed(String url, PrompdException failed, PrompdException alsoFailed) {
-        String otherHint = alsoFailed.hint().isEmpty() || alsoFailed.hint().equals(failed.hint()) ? ""
-                : "; " + alsoFailed.hint();
+        // two files not found are checked alike, whether a folder's or a server's
+        boolean saysMore = !alsoFailed.hint().isEmpty() && !alsoFailed.hint().equals(failed.hint())
+                && !(failed instanceof NotFound && alsoFailed instanceof NotFound);
+        String otherHint = saysMore ? "; " + alsoFailed.hint() : "";
         return new PrompdException(failed.exitCode(), failed.getMessage() + "; " + url + " failed too: "
                 + alsoFailed.getMessage(), failed.hint() + otherHint, failed);
     }
