@@ -11,6 +11,7 @@ import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
 import io.prompd.core.protocol.MalformedUrls;
 import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.Urls;
 import io.prompd.generator.build.BuildOptions;
 import io.prompd.generator.build.BuildProgress;
 import io.prompd.generator.build.BuildResult;
@@ -150,6 +151,10 @@ final class BuildCommand implements Callable<Integer> {
                     "the build would write into the URLs of every document, where every reader of the registry sees it")
                     + "; " + userPart.get().fix());
         }
+        if (url.getHost() == null && !RegistryLayout.isFileUrl(url)) {
+            // a host the JDK cannot read (one holding '_'): clients could not read it either
+            throw notReadable(text, " (no host name that reads)");
+        }
         Optional<String> direct = directly(url);
         if (direct.isPresent()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must name its folder directly,"
@@ -189,7 +194,7 @@ final class BuildCommand implements Callable<Integer> {
     private CommandLine.ParameterException notReadable(String url, String why) {
         return new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute https://,"
                 + " http:// or file:// URL (what prompd reads) without query or fragment, such as"
-                + " https://example.org/registry/, not '" + url + "'" + why);
+                + " https://example.org/registry/, not '" + Urls.withAnyUserPartMasked(url) + "'" + why);
     }
 
     /**

@@ -19,9 +19,12 @@ public record UrlUserPart(String withoutUser) {
         Objects.requireNonNull(withoutUser, "withoutUser");
     }
 
-    /** The user part of an absolute, hierarchical URL, if it has one. */
+    /**
+     * The user part of an absolute, hierarchical URL, if it has one: up to the authority's last '@', as a browser
+     * reads it, also where the JDK splits no user part off (a password holding '@', a host holding '_').
+     */
     public static Optional<UrlUserPart> of(URI url) {
-        if (url.getRawUserInfo() == null) {
+        if (!Urls.holdsUserPart(url)) {
             return Optional.empty();
         }
         return Optional.of(new UrlUserPart(url.getScheme().toLowerCase(Locale.ROOT) + "://"
@@ -33,7 +36,8 @@ public record UrlUserPart(String withoutUser) {
      * stands as the user name (https://ghp_…@github.com/); ssh's {@code git@} names an account every clone uses.
      */
     public static Optional<UrlUserPart> credentialOf(URI gitUrl) {
-        return of(gitUrl).filter(user -> gitUrl.getRawUserInfo().contains(":")
+        return of(gitUrl).filter(user -> gitUrl.getRawAuthority()
+                .substring(0, gitUrl.getRawAuthority().lastIndexOf('@')).contains(":")
                 || gitUrl.getScheme().toLowerCase(Locale.ROOT).startsWith("http"));
     }
 

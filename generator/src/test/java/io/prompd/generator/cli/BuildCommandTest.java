@@ -671,6 +671,23 @@ class BuildCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** The JDK splits no user part off an authority whose password holds '@', nor one whose host holds '_'. */
+    @Test
+    void aBaseUrlWhosePasswordOrHostTheJdkCannotSplitIsRefusedWithoutRepeatingThePassword() {
+        for (String withUser : List.of("https://deploy:s3cr3t@w@registry.example.org/r/",
+                "https://deploy:s3cr3t@my_host.example.org/r/", "https://deploy:s3cr3t@exa mple.org/r/")) {
+            stderr.getBuffer().setLength(0);
+            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", withUser), withUser);
+            assertTrue(stderr.toString().startsWith("error: --base-url "), stderr.toString());
+            assertFalse(stderr.toString().contains("s3cr3t"), stderr.toString());
+        }
+        stderr.getBuffer().setLength(0);
+        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url",
+                "https://my_host.example.org/r/"));
+        assertTrue(stderr.toString().contains("(no host name that reads)"), stderr.toString());
+        assertFalse(Files.exists(out), "nothing is built, so no document holds the password");
+    }
+
     /** As prompd's help names them (DIR, NAME, URL), and with -o for --out, as prompd pack has. */
     @Test
     void everyCommandsHelpNamesValuesInCapitalsAndBuildTakesOAsOut() throws Exception {
