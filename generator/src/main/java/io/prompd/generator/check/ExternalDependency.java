@@ -2,10 +2,8 @@ package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.generator.source.PackageVersion;
-import io.prompd.generator.source.RegistryConfig;
 import java.util.Comparator;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * A dependency of a version the pull request adds on a package of one of the policy's external scopes, which lives in
@@ -30,18 +28,5 @@ public record ExternalDependency(PackageVersion dependent, PackageName dependenc
             throw new IllegalArgumentException("a dependency of an external scope is scoped, and its references"
                     + " counted: " + dependency + ", " + fileReferences);
         }
-    }
-
-    /** The note of the check's report, with names, versions and the range set off as code in the style. */
-    String describe(CheckReportRenderer.Style style) {
-        UnaryOperator<String> code = style.code();
-        String files = fileReferences == 0 ? "" : ", nor the " + (fileReferences == 1 ? "file" : fileReferences
-                + " files") + " its prompts take from it";
-        return code.apply(dependent.name().toString()) + " version " + code.apply(dependent.version().toString())
-                + " depends on " + code.apply(dependency.toString()) + " " + code.apply(range) + ", of the external"
-                + " scope " + code.apply(dependency.scopeWithAt()) + " (" + code.apply("policy."
-                + RegistryConfig.EXTERNAL_SCOPES) + " of " + code.apply(RegistryConfig.FILE) + "): the check reads"
-                + " this registry alone and cannot verify another offline, so neither that it has a version the range"
-                + " allows nor what that depends on is checked" + files;
     }
 }

@@ -9,13 +9,11 @@ import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Parsed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
  * One thing a pull request does to a package's {@code meta.json}, as a reviewer wants to read it
@@ -45,7 +43,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
         was = ContentCheck.withSecretsMasked(Objects.requireNonNull(was, "was"));
     }
 
-    MetaChange(PackageName name, Action action, String target, String detail) {
+    /** A change with no earlier text: a dist-tag, note or record new or removed, an owner added or removed. */
+    public MetaChange(PackageName name, Action action, String target, String detail) {
         this(name, action, target, detail, "");
     }
 
@@ -55,7 +54,7 @@ public record MetaChange(PackageName name, Action action, String target, String 
      * does not read stands for nothing, and reading it as absent would tell of tags removed and yanks taken back that
      * the pull request's author never meant.
      */
-    static List<MetaChange> between(PackageName name, Parsed<PackageMeta> beforeRead, Parsed<PackageMeta> afterRead) {
+    public static List<MetaChange> between(PackageName name, Parsed<PackageMeta> beforeRead, Parsed<PackageMeta> afterRead) {
         PackageMeta before = beforeRead.value().orElse(PackageMeta.EMPTY);
         PackageMeta after = afterRead.value().orElse(PackageMeta.EMPTY);
         Predicate<String> reads = pointer -> beforeRead.reads(pointer) && afterRead.reads(pointer);
@@ -116,43 +115,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
      * Whether this is the new record of the takedown of the version, which the summary tells on the
      * takedown's own line.
      */
-    boolean recordsTakedownOf(PackageVersion version) {
+    public boolean recordsTakedownOf(PackageVersion version) {
         return action == Action.RECORDS_TAKEDOWN && was.isEmpty() && name.equals(version.name())
                 && target.equals(version.version().toString());
-    }
-
-    /** The line of the check's summary, with names, versions and logins set off as code in the style. */
-    String describe(CheckReportRenderer.Style style) {
-        UnaryOperator<String> code = style.code();
-        String pkg = code.apply(name.toString());
-        String what = code.apply(target);
-        String note = note(style);
-        return switch (action) {
-            case TAGS -> "points the dist-tag " + code.apply(detail) + " of " + pkg + " at " + what
-                    + (was.isEmpty() ? "" : " (it pointed at " + code.apply(was) + ")");
-            case UNTAGS -> "removes the dist-tag " + code.apply(detail) + " of " + pkg
-                    + " (it pointed at " + what + ")";
-            case YANKS -> (was.isEmpty() ? "yanks " : "changes the reason for the yank of ") + pkg + " " + what + note;
-            case UNYANKS -> "takes back the yank of " + pkg + " " + what;
-            case DEPRECATES -> (was.isEmpty() ? "deprecates " : "changes the deprecation message of ") + pkg
-                    + " " + what + note;
-            case UNDEPRECATES -> "takes back the deprecation of " + pkg + " " + what;
-            case RECORDS_TAKEDOWN -> (was.isEmpty() ? "records the takedown of "
-                    : "changes the reason for the takedown of ") + pkg + " " + what + note;
-            case REMOVES_TAKEDOWN_RECORD -> "removes the takedown record of " + pkg + " " + what;
-            case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
-            case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;
-        };
-    }
-
-    /** The reason, message or text, after a colon, on one line; nothing when it is blank. */
-    String note(CheckReportRenderer.Style style) {
-        // a reason on several lines would end the summary's list item
-        return detail.isBlank() ? "" : ": " + style.text().apply(detail.strip().replaceAll("\\s+", " "));
-    }
-
-    /** Its action as the JSON report writes it, such as {@code adds_owner}. */
-    String actionName() {
-        return action.name().toLowerCase(Locale.ROOT);
     }
 }

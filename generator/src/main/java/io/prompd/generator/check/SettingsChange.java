@@ -13,13 +13,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -202,43 +200,5 @@ public record SettingsChange(String file, Action action, String target, String p
         SortedSet<String> names = new TreeSet<>(first);
         names.addAll(second);
         return names;
-    }
-
-    /**
-     * The line of the check's summary, with fields, logins, names, scopes and teams set off as code in the style, and
-     * a text field's values too, which are the file's own text; a number or a flag is shown as it is.
-     */
-    String describe(CheckReportRenderer.Style style) {
-        UnaryOperator<String> code = style.code();
-        String what = code.apply(target);
-        String where = code.apply(place);
-        return switch (action) {
-            case CHANGES_FIELD -> "changes " + what + " from " + code.apply(was) + " to " + code.apply(value);
-            case SETS_FIELD -> "sets " + what + " to " + value;
-            case LOWERS_FIELD -> "lowers " + what + " from " + was + " to " + value;
-            case RAISES_FIELD -> "raises " + what + " from " + was + " to " + value;
-            case ADDS_MAINTAINER -> "adds " + what + " to the maintainers";
-            case REMOVES_MAINTAINER -> "removes " + what + " from the maintainers";
-            case ADDS_RESERVED_NAME -> "adds " + what + " to the reserved names";
-            case REMOVES_RESERVED_NAME -> "removes " + what + " from the reserved names";
-            case ADDS_EXTERNAL_SCOPE -> "adds " + what + " to the external scopes, whose packages another registry"
-                    + " holds";
-            case REMOVES_EXTERNAL_SCOPE -> "removes " + what + " from the external scopes";
-            case ADDS_SCOPE -> "adds the scope " + what;
-            case REMOVES_SCOPE -> "removes the scope " + what;
-            case ADDS_OWNER -> "adds " + what + " to the owners of " + where;
-            case REMOVES_OWNER -> "removes " + what + " from the owners of " + where;
-            case ADDS_SCOPE_TEAM -> "adds the team " + what + " to the teams of " + where;
-            case REMOVES_SCOPE_TEAM -> "removes the team " + what + " from the teams of " + where;
-            case ADDS_TEAM -> "adds the team " + what;
-            case REMOVES_TEAM -> "removes the team " + what;
-            case ADDS_MEMBER -> "adds " + what + " to the team " + where;
-            case REMOVES_MEMBER -> "removes " + what + " from the team " + where;
-        };
-    }
-
-    /** Its action as the JSON report writes it, such as {@code adds_member}. */
-    String actionName() {
-        return action.name().toLowerCase(Locale.ROOT);
     }
 }

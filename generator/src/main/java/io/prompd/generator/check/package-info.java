@@ -1,8 +1,8 @@
 /**
  * The registry's pull-request check: {@link io.prompd.generator.check.PullRequestChecker} compares
  * a pull request's head with its merge base and returns a {@link io.prompd.generator.check.CheckReport}
- * with every problem; {@link io.prompd.generator.check.CheckReportRenderer} writes it as text,
- * Markdown or JSON. Each rule is one class implementing {@code PullRequestRule}; the registry's
+ * with every problem, which the command's {@code io.prompd.generator.cli.CheckReportView} writes as
+ * text, Markdown or JSON. Each rule is one class implementing {@code PullRequestRule}; the registry's
  * {@code index-template/README.md} ("What the check enforces") describes them for people, and
  * the two must agree.
  *

@@ -3,7 +3,6 @@ package io.prompd.generator.cli;
 import io.prompd.cli.JsonOption;
 import io.prompd.core.ExitCode;
 import io.prompd.generator.check.CheckReport;
-import io.prompd.generator.check.CheckReportRenderer;
 import io.prompd.generator.check.PullRequestChecker;
 import io.prompd.generator.source.Logins;
 import io.prompd.generator.source.RegistryRepository;
@@ -84,9 +83,9 @@ final class CheckCommand implements Callable<Integer> {
                     registry.resolve("--head", head), Optional.ofNullable(actor));
         }
         String rendered = switch (chosen) {
-            case TEXT -> CheckReportRenderer.text(report);
-            case MARKDOWN -> CheckReportRenderer.markdown(report);
-            case JSON -> CheckReportRenderer.json(report);
+            case TEXT -> CheckReportView.text(report);
+            case MARKDOWN -> CheckReportView.markdown(report);
+            case JSON -> CheckReportView.json(report);
         };
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();

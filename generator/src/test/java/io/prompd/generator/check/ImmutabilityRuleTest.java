@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
+import io.prompd.generator.cli.CheckReportView;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,16 +181,16 @@ class ImmutabilityRuleTest {
         assertPassed(report);
         assertEquals(List.of("@common/util@1.0.0"),
                 report.takenDown().stream().map(takedown -> takedown.version().toString()).toList());
-        String text = CheckReportRenderer.text(report);
+        String text = CheckReportView.text(report);
         assertTrue(text.contains("\n  takes down @common/util version 1.0.0, published in commit " + publishingCommit
                 + " (2026-01-01): leaked a key\n"), text);
-        String markdown = CheckReportRenderer.markdown(report);
+        String markdown = CheckReportView.markdown(report);
         assertTrue(markdown.contains("version `1.0.0`, published in commit `" + publishingCommit + "` (2026-01-01)"),
                 "the date is no part of the commit's code span:\n" + markdown);
         assertFalse(text.substring(0, text.indexOf("\n\n")).contains("meta.json"),
                 "the record is told on the takedown's line:\n" + text);
-        assertTrue(CheckReportRenderer.json(report).contains("\"publishedIn\": \"" + publishedCommit.name()),
-                CheckReportRenderer.json(report));
+        assertTrue(CheckReportView.json(report).contains("\"publishedIn\": \"" + publishedCommit.name()),
+                CheckReportView.json(report));
     }
 
     @Test

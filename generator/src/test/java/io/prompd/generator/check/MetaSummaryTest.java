@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
+import io.prompd.generator.cli.CheckReportView;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import java.util.Set;
@@ -39,12 +40,12 @@ class MetaSummaryTest extends PullRequestScenarioTest {
         assertError(report, META, "");
         assertEquals(List.of(), report.metaChanges(), "nothing of the file reads, so nothing is told of it");
         assertEquals(Set.of(META), report.unreadable());
-        assertEquals(META, Json.reader().readTree(CheckReportRenderer.json(report)).at("/unreadable/0").asText());
-        String text = CheckReportRenderer.text(report);
+        assertEquals(META, Json.reader().readTree(CheckReportView.json(report)).at("/unreadable/0").asText());
+        String text = CheckReportView.text(report);
         assertTrue(text.contains("\n  changes " + META + ", which does not read in full (the errors below say why)\n"),
                 text);
-        assertTrue(CheckReportRenderer.markdown(report).contains("\n- changes `" + META + "`, which does not read in"
-                + " full (the errors below say why)\n"), CheckReportRenderer.markdown(report));
+        assertTrue(CheckReportView.markdown(report).contains("\n- changes `" + META + "`, which does not read in"
+                + " full (the errors below say why)\n"), CheckReportView.markdown(report));
     }
 
     @Test
@@ -81,7 +82,7 @@ class MetaSummaryTest extends PullRequestScenarioTest {
     }
 
     private static List<String> summary(CheckReport report) {
-        String text = CheckReportRenderer.text(report);
+        String text = CheckReportView.text(report);
         return text.lines().skip(1).takeWhile(line -> !line.isEmpty()).map(String::strip).toList();
     }
 }

@@ -11,6 +11,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.Severity;
+import io.prompd.generator.cli.CheckReportView;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import java.util.Set;
@@ -119,12 +120,12 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
         assertEquals(Set.of("README.md", "packages/@common/util/meta.json"), report.newPaths());
-        assertTrue(CheckReportRenderer.text(report).contains("\n  adds packages/@common/util/meta.json\n"),
-                CheckReportRenderer.text(report));
-        assertTrue(CheckReportRenderer.markdown(report).contains("\n- adds `packages/@common/util/meta.json`\n"),
-                CheckReportRenderer.markdown(report));
+        assertTrue(CheckReportView.text(report).contains("\n  adds packages/@common/util/meta.json\n"),
+                CheckReportView.text(report));
+        assertTrue(CheckReportView.markdown(report).contains("\n- adds `packages/@common/util/meta.json`\n"),
+                CheckReportView.markdown(report));
         assertEquals("packages/@common/util/meta.json",
-                Json.reader().readTree(CheckReportRenderer.json(report)).at("/newPaths/1").asText());
+                Json.reader().readTree(CheckReportView.json(report)).at("/newPaths/1").asText());
     }
 
     /** Refused, it is still what the pull request does, which a reviewer reads in the summary first. */
@@ -139,11 +140,11 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
                 FAILED: registry check of %s against %s
                   deletes @common/util version 1.0.0, a published version, which the check refuses
                 """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),
-                CheckReportRenderer.text(report).substring(0, CheckReportRenderer.text(report).indexOf("\n\n") + 1));
-        assertTrue(CheckReportRenderer.markdown(report).contains("**This pull request**\n\n- deletes `@common/util`"
+                CheckReportView.text(report).substring(0, CheckReportView.text(report).indexOf("\n\n") + 1));
+        assertTrue(CheckReportView.markdown(report).contains("**This pull request**\n\n- deletes `@common/util`"
                 + " version `1.0.0`, a published version, which the check refuses\n"),
-                CheckReportRenderer.markdown(report));
-        var json = Json.reader().readTree(CheckReportRenderer.json(report));
+                CheckReportView.markdown(report));
+        var json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("[{\"name\":\"@common/util\",\"version\":\"1.0.0\"}]", json.get("deletedVersions").toString());
         assertEquals("[]", json.get("takenDown").toString());
     }
@@ -160,11 +161,11 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
-        String text = CheckReportRenderer.text(report);
+        String text = CheckReportView.text(report);
         assertTrue(text.contains("\n  takes down @common/util version 1.0.0, published in commit ")
                 && text.contains("\n  changes files of @common/util version 1.1.0, a published version, which the check"
                 + " refuses\n"), text);
-        var json = Json.reader().readTree(CheckReportRenderer.json(report));
+        var json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("[{\"name\":\"@common/util\",\"version\":\"1.1.0\"}]", json.get("changedVersions").toString());
         assertEquals("[]", json.get("deletedVersions").toString());
     }
@@ -177,17 +178,17 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
 
         CheckReport report = check(repo, "alice");
 
-        assertTrue(report.passed(), () -> CheckReportRenderer.text(report));
+        assertTrue(report.passed(), () -> CheckReportView.text(report));
         assertEquals("""
                 PASSED: registry check of %s against %s
                   changes the mode of packages/@common/util/1.0.0/LICENSE from 100644 to 100755 (not packed: files\
                  are packed as 0644)
                 """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),
-                CheckReportRenderer.text(report).substring(0, CheckReportRenderer.text(report).indexOf("\n\n") + 1));
-        assertTrue(CheckReportRenderer.markdown(report).contains("**This pull request**\n\n- changes the mode of"
+                CheckReportView.text(report).substring(0, CheckReportView.text(report).indexOf("\n\n") + 1));
+        assertTrue(CheckReportView.markdown(report).contains("**This pull request**\n\n- changes the mode of"
                 + " `packages/@common/util/1.0.0/LICENSE` from 100644 to 100755 (not packed: files are packed as"
-                + " 0644)\n"), CheckReportRenderer.markdown(report));
-        var json = Json.reader().readTree(CheckReportRenderer.json(report));
+                + " 0644)\n"), CheckReportView.markdown(report));
+        var json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("[{\"from\":\"100644\",\"path\":\"packages/@common/util/1.0.0/LICENSE\",\"to\":\"100755\"}]",
                 json.get("modeChanges").toString());
         assertEquals("[]", json.get("changedVersions").toString());
@@ -205,17 +206,17 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
-        assertTrue(CheckReportRenderer.text(report).contains("""
+        assertTrue(CheckReportView.text(report).contains("""
                   deletes README.md
                   deletes old
                   adds packages/@common/util/v2
                   adds packages/foo.txt
                   adds random-folder
                   changes tools
-                """), CheckReportRenderer.text(report));
-        assertTrue(CheckReportRenderer.markdown(report).contains("\n- adds `random-folder`\n- changes `tools`\n"),
-                CheckReportRenderer.markdown(report));
-        var json = Json.reader().readTree(CheckReportRenderer.json(report));
+                """), CheckReportView.text(report));
+        assertTrue(CheckReportView.markdown(report).contains("\n- adds `random-folder`\n- changes `tools`\n"),
+                CheckReportView.markdown(report));
+        var json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("[\"packages/@common/util/v2\",\"packages/foo.txt\",\"random-folder\"]",
                 json.get("newPaths").toString());
         assertEquals("[\"README.md\",\"old\"]", json.get("deletedPaths").toString());

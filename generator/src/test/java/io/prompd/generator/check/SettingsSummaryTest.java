@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
+import io.prompd.generator.cli.CheckReportView;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "adds mallory to the team core",
                 "adds the team docs",
                 "adds erin to the team docs"), summary(report));
-        JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
+        JsonNode json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("{\"action\":\"adds_maintainer\",\"file\":\"registry.json\",\"target\":\"alice\"}",
                 json.at("/settingsChanges/1").toString());
         assertEquals("{\"action\":\"adds_member\",\"file\":\"scopes.json\",\"place\":\"core\",\"target\":\"mallory\"}",
@@ -109,7 +110,7 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "adds prompd to the reserved names",
                 "removes admin from the reserved names",
                 "removes security from the reserved names"), summary(report));
-        String markdown = CheckReportRenderer.markdown(report);
+        String markdown = CheckReportView.markdown(report);
         assertTrue(markdown.contains("""
                 - sets `private` to true
                 - lowers `policy.maxFileBytes` from 5242880 to 100
@@ -118,7 +119,7 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 - adds `prompd` to the reserved names
                 - removes `admin` from the reserved names
                 """), markdown);
-        JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
+        JsonNode json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals(10, json.at("/settingsChanges").size(), json.toString());
         assertEquals("{\"action\":\"changes_field\",\"file\":\"registry.json\",\"target\":\"git\","
                         + "\"value\":\"https://github.com/evil/fork.git\","
@@ -152,15 +153,15 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "adds @ext to the external scopes, whose packages another registry holds",
                 "adds @public to the external scopes, whose packages another registry holds",
                 "removes @prompd from the external scopes"), summary(report));
-        assertTrue(CheckReportRenderer.markdown(report).contains("- adds `@ext` to the external scopes, whose packages"
-                + " another registry holds\n"), CheckReportRenderer.markdown(report));
-        JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
+        assertTrue(CheckReportView.markdown(report).contains("- adds `@ext` to the external scopes, whose packages"
+                + " another registry holds\n"), CheckReportView.markdown(report));
+        JsonNode json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("{\"action\":\"removes_external_scope\",\"file\":\"registry.json\",\"target\":\"@prompd\"}",
                 json.at("/settingsChanges/2").toString());
     }
 
     private static List<String> summary(CheckReport report) {
-        String text = CheckReportRenderer.text(report);
+        String text = CheckReportView.text(report);
         return text.lines().skip(1).takeWhile(line -> !line.isEmpty()).map(String::strip).toList();
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
+import io.prompd.generator.cli.CheckReportView;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
@@ -107,8 +108,8 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
         assertEquals(List.of(new PackageVersion(PackageName.parse("@common/util"), Version.parse("1.0.0"))),
                 report.takenDown().stream().map(Takedown::version).toList());
         assertEquals(List.of(), report.deletedVersions());
-        assertTrue(CheckReportRenderer.text(report).contains("takes down @common/util version 1.0.0"),
-                CheckReportRenderer.text(report));
+        assertTrue(CheckReportView.text(report).contains("takes down @common/util version 1.0.0"),
+                CheckReportView.text(report));
         assertEquals(List.of("if @common/util is meant to stay installable, publish a new version of it, in this pull"
                         + " request or a later one"), report.problems().stream().filter(problem -> !problem.isError())
                 .map(Problem::hint).toList(), "allowed for a maintainer only, whom the check cannot tell yet");

@@ -1,9 +1,10 @@
-package io.prompd.generator.check;
+package io.prompd.generator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import io.prompd.generator.check.MetaChange;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.Parsed;
 import java.util.List;
@@ -56,7 +57,7 @@ class MetaChangeTest {
                 "adds cid to the owners of tool",
                 "removes bob from the owners of tool"),
                 MetaChange.between(NAME, read(before), read(after)).stream()
-                        .map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+                        .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
         assertEquals(List.of(), MetaChange.between(NAME, read(after), read(after)));
     }
 
@@ -70,7 +71,7 @@ class MetaChangeTest {
                 "yanks tool 1.0.0: leaked sk-Z… in the README",
                 "changes the deprecation message of tool 1.0.0: use 1.1"),
                 MetaChange.between(NAME, read(before), read(after)).stream()
-                        .map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+                        .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
         assertEquals("old ghp_…", MetaChange.between(NAME, read(before), read(after)).get(1).was());
     }
 
@@ -86,7 +87,7 @@ class MetaChangeTest {
                 "changes the reason for the takedown of tool 0.5.0: leaked a token",
                 "records the takedown of tool 0.6.0: held personal data"),
                 MetaChange.between(NAME, read(before), read(after)).stream()
-                        .map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+                        .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
     }
 
     @Test
@@ -95,6 +96,6 @@ class MetaChangeTest {
 
         assertEquals(List.of("yanks tool 1.0.0", "deprecates tool 1.1.0"),
                 MetaChange.between(NAME, read(PackageMeta.EMPTY), read(after)).stream()
-                        .map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+                        .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
     }
 }

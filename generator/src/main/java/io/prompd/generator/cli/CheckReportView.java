@@ -1,14 +1,22 @@
-package io.prompd.generator.check;
+package io.prompd.generator.cli;
 
 import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
+import io.prompd.generator.check.CheckReport;
+import io.prompd.generator.check.ExternalDependency;
+import io.prompd.generator.check.MetaChange;
+import io.prompd.generator.check.ModeChange;
+import io.prompd.generator.check.SettingsChange;
+import io.prompd.generator.check.Takedown;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +24,12 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-/** A {@link CheckReport} as text for a terminal, Markdown for the pull request's comment, or JSON for scripts. */
-public final class CheckReportRenderer {
+/**
+ * A {@link CheckReport} as text for a terminal, Markdown for the pull request's comment, or JSON for scripts: the check
+ * returns what a pull request does, and its wording, each line of the summary included, is the command's, as
+ * {@link BuildWarningView} words a build's warnings.
+ */
+public final class CheckReportView {
 
     /** GitHub refuses a comment over 65,536 characters; this leaves room for what the workflow adds. */
     static final int COMMENT_LIMIT = 60_000;
@@ -42,7 +54,7 @@ public final class CheckReportRenderer {
     /** Problems of no one file are about the pull request as a whole, such as its unknown author. */
     private static final String UNFILED = "(pull request)";
 
-    private CheckReportRenderer() {
+    private CheckReportView() {
     }
 
     /** The summary of what the pull request does, then the problems grouped by file. */
@@ -117,7 +129,7 @@ public final class CheckReportRenderer {
         json.put("metaChanges", report.metaChanges().stream().map(change -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", change.name());
-            entry.put("action", change.actionName());
+            entry.put("action", actionName(change.action()));
             entry.put("target", change.target());
             if (!change.detail().isEmpty()) {
                 entry.put("detail", change.detail());
@@ -130,7 +142,7 @@ public final class CheckReportRenderer {
         json.put("settingsChanges", report.settingsChanges().stream().map(change -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("file", change.file());
-            entry.put("action", change.actionName());
+            entry.put("action", actionName(change.action()));
             entry.put("target", change.target());
             if (!change.place().isEmpty()) {
                 entry.put("place", change.place());
@@ -179,7 +191,7 @@ public final class CheckReportRenderer {
      * package of an external scope, which another registry holds.
      */
     private static List<String> notes(CheckReport report, Style style) {
-        return report.externalDependencies().stream().map(dependency -> dependency.describe(style)).toList();
+        return report.externalDependencies().stream().map(dependency -> describe(dependency, style)).toList();
     }
 
     /**
@@ -228,7 +240,7 @@ public final class CheckReportRenderer {
                     .map(where -> ", published in commit "
                                     + code.apply(RegistryRepository.shortId(where.commit().name())) + " ("
                                     + where.date() + ")").orElse("")
-                    + record(report, takedown).map(record -> record.note(style)).orElse(""));
+                    + record(report, takedown).map(record -> note(record, style)).orElse(""));
         }
         for (PackageVersion version : report.deletedVersions()) {
             lines.add("deletes " + versionOf(version, code) + ", a published version, which the check refuses");
@@ -244,7 +256,7 @@ public final class CheckReportRenderer {
         // a takedown's record, told on its line above, would only repeat it
         report.metaChanges().stream().filter(change -> report.takenDown().stream()
                 .noneMatch(takedown -> change.recordsTakedownOf(takedown.version())))
-                .forEach(change -> lines.add(change.describe(style)));
+                .forEach(change -> lines.add(describe(change, style)));
         // a meta.json whose changes are told above is not listed again; one changed only in form is
         Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
                 .filter(path -> !report.unreadable().contains(path)).collect(Collectors.toSet());
@@ -252,9 +264,95 @@ public final class CheckReportRenderer {
             lines.add(verb(report, path) + code.apply(path) + (report.unreadable().contains(path) ? UNREADABLE : ""));
             // below the file, whose changes in form alone, and to parts that do not read, are not told
             report.settingsChanges().stream().filter(change -> change.file().equals(path))
-                    .forEach(change -> lines.add(change.describe(style)));
+                    .forEach(change -> lines.add(describe(change, style)));
         });
         return lines;
+    }
+
+    /** A meta.json change's line of the summary, with names, versions and logins set off as code in the style. */
+    static String describe(MetaChange change, Style style) {
+        UnaryOperator<String> code = style.code();
+        String pkg = code.apply(change.name().toString());
+        String what = code.apply(change.target());
+        String was = change.was();
+        String note = note(change, style);
+        return switch (change.action()) {
+            case TAGS -> "points the dist-tag " + code.apply(change.detail()) + " of " + pkg + " at " + what
+                    + (was.isEmpty() ? "" : " (it pointed at " + code.apply(was) + ")");
+            case UNTAGS -> "removes the dist-tag " + code.apply(change.detail()) + " of " + pkg
+                    + " (it pointed at " + what + ")";
+            case YANKS -> (was.isEmpty() ? "yanks " : "changes the reason for the yank of ") + pkg + " " + what + note;
+            case UNYANKS -> "takes back the yank of " + pkg + " " + what;
+            case DEPRECATES -> (was.isEmpty() ? "deprecates " : "changes the deprecation message of ") + pkg
+                    + " " + what + note;
+            case UNDEPRECATES -> "takes back the deprecation of " + pkg + " " + what;
+            case RECORDS_TAKEDOWN -> (was.isEmpty() ? "records the takedown of "
+                    : "changes the reason for the takedown of ") + pkg + " " + what + note;
+            case REMOVES_TAKEDOWN_RECORD -> "removes the takedown record of " + pkg + " " + what;
+            case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
+            case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;
+        };
+    }
+
+    /** A meta.json change's reason, message or text, after a colon, on one line; nothing when it is blank. */
+    private static String note(MetaChange change, Style style) {
+        // a reason on several lines would end the summary's list item
+        return change.detail().isBlank() ? ""
+                : ": " + style.text().apply(change.detail().strip().replaceAll("\\s+", " "));
+    }
+
+    /**
+     * A settings change's line of the summary, with fields, logins, names, scopes and teams set off as code in the
+     * style, and a text field's values too, which are the file's own text; a number or a flag is shown as it is.
+     */
+    private static String describe(SettingsChange change, Style style) {
+        UnaryOperator<String> code = style.code();
+        String what = code.apply(change.target());
+        String where = code.apply(change.place());
+        String value = change.value();
+        String was = change.was();
+        return switch (change.action()) {
+            case CHANGES_FIELD -> "changes " + what + " from " + code.apply(was) + " to " + code.apply(value);
+            case SETS_FIELD -> "sets " + what + " to " + value;
+            case LOWERS_FIELD -> "lowers " + what + " from " + was + " to " + value;
+            case RAISES_FIELD -> "raises " + what + " from " + was + " to " + value;
+            case ADDS_MAINTAINER -> "adds " + what + " to the maintainers";
+            case REMOVES_MAINTAINER -> "removes " + what + " from the maintainers";
+            case ADDS_RESERVED_NAME -> "adds " + what + " to the reserved names";
+            case REMOVES_RESERVED_NAME -> "removes " + what + " from the reserved names";
+            case ADDS_EXTERNAL_SCOPE -> "adds " + what + " to the external scopes, whose packages another registry"
+                    + " holds";
+            case REMOVES_EXTERNAL_SCOPE -> "removes " + what + " from the external scopes";
+            case ADDS_SCOPE -> "adds the scope " + what;
+            case REMOVES_SCOPE -> "removes the scope " + what;
+            case ADDS_OWNER -> "adds " + what + " to the owners of " + where;
+            case REMOVES_OWNER -> "removes " + what + " from the owners of " + where;
+            case ADDS_SCOPE_TEAM -> "adds the team " + what + " to the teams of " + where;
+            case REMOVES_SCOPE_TEAM -> "removes the team " + what + " from the teams of " + where;
+            case ADDS_TEAM -> "adds the team " + what;
+            case REMOVES_TEAM -> "removes the team " + what;
+            case ADDS_MEMBER -> "adds " + what + " to the team " + where;
+            case REMOVES_MEMBER -> "removes " + what + " from the team " + where;
+        };
+    }
+
+    /** An external dependency's note, with names, versions and the range set off as code in the style. */
+    private static String describe(ExternalDependency dependency, Style style) {
+        UnaryOperator<String> code = style.code();
+        int references = dependency.fileReferences();
+        String files = references == 0 ? "" : ", nor the " + (references == 1 ? "file" : references
+                + " files") + " its prompts take from it";
+        return versionOf(dependency.dependent(), code) + " depends on " + code.apply(dependency.dependency().toString())
+                + " " + code.apply(dependency.range()) + ", of the external scope "
+                + code.apply(dependency.dependency().scopeWithAt()) + " (" + code.apply("policy."
+                + RegistryConfig.EXTERNAL_SCOPES) + " of " + code.apply(RegistryConfig.FILE) + "): the check reads"
+                + " this registry alone and cannot verify another offline, so neither that it has a version the range"
+                + " allows nor what that depends on is checked" + files;
+    }
+
+    /** An action as the JSON report writes it, such as {@code adds_owner}. */
+    private static String actionName(Enum<?> action) {
+        return action.name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code `name` version `1.0.0`}, in the style's code. */

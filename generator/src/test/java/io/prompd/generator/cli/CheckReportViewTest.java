@@ -1,4 +1,4 @@
-package io.prompd.generator.check;
+package io.prompd.generator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,10 @@ import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
+import io.prompd.generator.check.CheckReport;
+import io.prompd.generator.check.ExternalDependency;
+import io.prompd.generator.check.MetaChange;
+import io.prompd.generator.check.Takedown;
 import io.prompd.generator.source.PackageVersion;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class CheckReportRendererTest {
+class CheckReportViewTest {
 
     private static final String BASE = "1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String HEAD = "2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
@@ -34,7 +38,7 @@ class CheckReportRendererTest {
 
     @Test
     void textStartsWithTheVerdictAndSummary() {
-        String text = CheckReportRenderer.text(report(List.of(Problem.warning("packages/@a/old/meta.json", "/owners",
+        String text = CheckReportView.text(report(List.of(Problem.warning("packages/@a/old/meta.json", "/owners",
                 "owners have no effect", ""))));
 
         assertEquals("""
@@ -65,16 +69,16 @@ class CheckReportRendererTest {
                   changes packages/@a/tidy/meta.json
 
                 no problems
-                """, CheckReportRenderer.text(report), "a meta.json changed only in its layout is still listed");
-        assertTrue(CheckReportRenderer.markdown(report).contains("- yanks `@a/old` `1.0.0`: leaked a key\n"));
-        JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
+                """, CheckReportView.text(report), "a meta.json changed only in its layout is still listed");
+        assertTrue(CheckReportView.markdown(report).contains("- yanks `@a/old` `1.0.0`: leaked a key\n"));
+        JsonNode json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("{\"action\":\"yanks\",\"detail\":\"leaked a key\",\"name\":\"@a/old\",\"target\":\"1.0.0\"}",
                 json.at("/metaChanges/0").toString());
     }
 
     @Test
     void markdownHasTheVerdictSummaryAndProblems() {
-        String markdown = CheckReportRenderer.markdown(report(List.of(Problem.error("odd`name.md", "", "not allowed",
+        String markdown = CheckReportView.markdown(report(List.of(Problem.error("odd`name.md", "", "not allowed",
                 "remove it"))));
 
         assertTrue(markdown.startsWith("## ❌ Registry check failed\n\nChecked `2222222` against the merge"
@@ -98,7 +102,7 @@ class CheckReportRendererTest {
                         new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
                         new MetaChange(OLD, MetaChange.Action.TAGS, "1.1.0", "`x`")), List.of(), List.of(), List.of());
 
-        String markdown = CheckReportRenderer.markdown(report);
+        String markdown = CheckReportView.markdown(report);
 
         assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: &lt;!-- hidden\n"), markdown);
         assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: &lt;b&gt;use&lt;/b&gt; \\| 2.x\n"), markdown);
@@ -120,7 +124,7 @@ class CheckReportRendererTest {
                 List.of(Problem.warning("packages/@a/old/1.1.0/prompd.json", "", "prompd.json has the unknown field"
                         + " \"x&#x202E;y\"", "")));
 
-        String markdown = CheckReportRenderer.markdown(report);
+        String markdown = CheckReportView.markdown(report);
 
         assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: Upgrade &amp;#x202E;now&amp;#x2069;"
                 + " &amp;lt;b&amp;gt;"
@@ -138,14 +142,14 @@ class CheckReportRendererTest {
                 List.of(Problem.warning("packages/@a/old/meta.json", "/owners", "owners in meta.json count only for"
                         + " unscoped packages; @a is owned through scopes.json", "ask @common/base-prompts")));
 
-        String markdown = CheckReportRenderer.markdown(report);
+        String markdown = CheckReportView.markdown(report);
 
         assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: see `@bob`, or `@acme/security`\n"), markdown);
         assertTrue(markdown.contains("unscoped packages; `@a` is owned through scopes.json<br>_hint: ask"
                 + " `@common/base-prompts`_\n"), markdown);
         assertFalse(markdown.replaceAll("`[^`\\n]*`", "").contains("@"),
                 "every '@' is inside a code span: " + markdown);
-        String text = CheckReportRenderer.text(report);
+        String text = CheckReportView.text(report);
         assertTrue(text.contains("  deprecates @a/old 1.1.0: see @bob, or @acme/security\n")
                 && text.contains("; @a is owned through scopes.json\n          hint: ask @common/base-prompts\n"),
                 text);
@@ -161,11 +165,11 @@ class CheckReportRendererTest {
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of(), List.of(),
                 List.of());
 
-        assertTrue(CheckReportRenderer.markdown(report).contains("- yanks `@a/old` `1.0.0`: Broken; details at"
+        assertTrue(CheckReportView.markdown(report).contains("- yanks `@a/old` `1.0.0`: Broken; details at"
                 + " `https://evil.example.com/phish` and `www.evil.example.com`, see `#1` and `octo/repo#2`\n"),
-                CheckReportRenderer.markdown(report));
-        assertTrue(CheckReportRenderer.text(report).contains("  yanks @a/old 1.0.0: " + reason + "\n"),
-                CheckReportRenderer.text(report));
+                CheckReportView.markdown(report));
+        assertTrue(CheckReportView.text(report).contains("  yanks @a/old 1.0.0: " + reason + "\n"),
+                CheckReportView.text(report));
     }
 
     @Test
@@ -179,12 +183,12 @@ class CheckReportRendererTest {
                         : Problem.warning("packages/@a/p" + index + "/1.0.0/prompts/x.prmd", "", "a long warning "
                                 + "x".repeat(40), "a hint")).toList();
 
-        String markdown = CheckReportRenderer.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
+        String markdown = CheckReportView.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
                 List.of(), List.of(), List.of(),
                 List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), List.of(),
                 problems));
 
-        assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
+        assertTrue(markdown.length() <= CheckReportView.COMMENT_LIMIT, () -> "length " + markdown.length());
         assertTrue(markdown.contains("- … and 400 more\n"), markdown);
         assertEquals(3, markdown.split("a real error", -1).length - 1, "every error is shown before any warning");
         assertTrue(markdown.contains("_Not shown here, to keep this comment within GitHub's limit: 0 errors, "),
@@ -204,16 +208,16 @@ class CheckReportRendererTest {
                 List.of(Problem.error("packages/@a/old/meta.json", "/yanked/1.0.0", "the reason " + reason
                         + " is bad", "write it again " + reason)));
 
-        String markdown = CheckReportRenderer.markdown(report);
+        String markdown = CheckReportView.markdown(report);
 
-        assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
-        assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: " + "x".repeat(CheckReportRenderer.QUOTE_SHOWN)
+        assertTrue(markdown.length() <= CheckReportView.COMMENT_LIMIT, () -> "length " + markdown.length());
+        assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: " + "x".repeat(CheckReportView.QUOTE_SHOWN)
                 + "…\n"), markdown);
         assertTrue(markdown.contains("- … and "), markdown);
         assertTrue(markdown.contains("- ❌ **error** `/yanked/1.0.0`: the reason xxx")
                 && markdown.contains("x…<br>_hint: write it again xxx") && markdown.contains("x…_\n"), markdown);
         assertFalse(markdown.contains("Not shown here"), markdown);
-        assertTrue(CheckReportRenderer.text(report).contains(reason + " is bad"), "the text output is whole");
+        assertTrue(CheckReportView.text(report).contains(reason + " is bad"), "the text output is whole");
     }
 
     @Test
@@ -221,7 +225,7 @@ class CheckReportRendererTest {
         List<Problem> problems = IntStream.range(0, 200).mapToObj(index -> Problem.error("packages/@a/p" + index
                 + "/1.0.0/prompd.json", "", "an error " + "y".repeat(1_000), "")).toList();
 
-        String markdown = CheckReportRenderer.markdown(report(problems));
+        String markdown = CheckReportView.markdown(report(problems));
 
         assertTrue(markdown.contains(" more. To list them all, run `prompd-registry check . --base <the base branch>"
                 + " --head " + HEAD + " --actor <login>` in a clone of this repository, as its CONTRIBUTING.md"
@@ -238,7 +242,7 @@ class CheckReportRendererTest {
                 List.of(new MetaChange(OLD, MetaChange.Action.RECORDS_TAKEDOWN, "1.0.0", "  ")), List.of(), List.of(),
                 List.of());
 
-        JsonNode takedown = Json.reader().readTree(CheckReportRenderer.json(report)).get("takenDown").get(0);
+        JsonNode takedown = Json.reader().readTree(CheckReportView.json(report)).get("takenDown").get(0);
 
         assertEquals("1.0.0", takedown.get("version").asText());
         assertFalse(takedown.has("reason"), takedown::toString);
@@ -248,21 +252,21 @@ class CheckReportRendererTest {
     void problemsOfNoOneFileAreTheWholePullRequests() {
         List<Problem> unfiled = List.of(Problem.error("", "", "the pull request's author is unknown", ""));
 
-        assertTrue(CheckReportRenderer.text(report(unfiled)).contains("\n(pull request)\n  error   the pull request's"),
-                CheckReportRenderer.text(report(unfiled)));
-        assertTrue(CheckReportRenderer.markdown(report(unfiled))
+        assertTrue(CheckReportView.text(report(unfiled)).contains("\n(pull request)\n  error   the pull request's"),
+                CheckReportView.text(report(unfiled)));
+        assertTrue(CheckReportView.markdown(report(unfiled))
                 .contains("### `(pull request)`\n\n- ❌ **error**: the pull"),
-                CheckReportRenderer.markdown(report(unfiled)));
+                CheckReportView.markdown(report(unfiled)));
     }
 
     @Test
     void markdownOfACleanReportPasses() {
-        assertTrue(CheckReportRenderer.markdown(report(List.of())).startsWith("## ✅ Registry check passed\n"));
+        assertTrue(CheckReportView.markdown(report(List.of())).startsWith("## ✅ Registry check passed\n"));
     }
 
     @Test
     void jsonCarriesEverything() throws Exception {
-        JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report(List.of(
+        JsonNode json = Json.reader().readTree(CheckReportView.json(report(List.of(
                 Problem.error("x", "", "bad", "fix")))));
 
         assertEquals(false, json.get("ok").asBoolean());
@@ -296,8 +300,8 @@ class CheckReportRendererTest {
                  that it has a version the range allows nor what that depends on is checked
 
                 no problems
-                """, CheckReportRenderer.text(report));
-        assertTrue(CheckReportRenderer.markdown(report).contains("""
+                """, CheckReportView.text(report));
+        assertTrue(CheckReportView.markdown(report).contains("""
                 - adds the new package `@a/new` version `1.0.0`
 
                 **Not checked**
@@ -306,14 +310,14 @@ class CheckReportRendererTest {
                  (`policy.externalScopes` of `registry.json`): the check reads this registry alone and cannot verify\
                  another offline, so neither that it has a version the range allows nor what that depends on is\
                  checked, nor the 2 files its prompts take from it
-                - `@a/new` version `1.0.0` depends on `@ext/z` `1.x`,"""), CheckReportRenderer.markdown(report));
-        JsonNode json = Json.reader().readTree(CheckReportRenderer.json(report));
+                - `@a/new` version `1.0.0` depends on `@ext/z` `1.x`,"""), CheckReportView.markdown(report));
+        JsonNode json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals(Json.reader().readTree("""
                 [{"name": "@a/new", "version": "1.0.0", "dependency": "@ext/base-prompts", "range": "^2.0.0",
                   "fileReferences": 2},
                  {"name": "@a/new", "version": "1.0.0", "dependency": "@ext/z", "range": "1.x", "fileReferences": 0}]
                 """), json.get("externalDependencies"));
-        assertEquals(0, Json.reader().readTree(CheckReportRenderer.json(report(List.of())))
+        assertEquals(0, Json.reader().readTree(CheckReportView.json(report(List.of())))
                 .get("externalDependencies").size());
     }
 
@@ -326,8 +330,8 @@ class CheckReportRendererTest {
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")), List.of(), List.of(),
                 List.of(Problem.error(path, "", "bad", "")));
 
-        String text = CheckReportRenderer.text(report);
-        String markdown = CheckReportRenderer.markdown(report);
+        String text = CheckReportView.text(report);
+        String markdown = CheckReportView.markdown(report);
 
         assertFalse(text.contains("\u001b") || text.contains("\u0007"), text);
         assertTrue(text.contains("changes packages/@a/old/1.0.0/x^[[2K<U+202E>.md\n"), text);
