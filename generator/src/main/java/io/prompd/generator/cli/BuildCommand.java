@@ -2,7 +2,6 @@ package io.prompd.generator.cli;
 
 import io.prompd.cli.JsonOption;
 import io.prompd.cli.ProgressLine;
-import io.prompd.cli.Terminal;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
@@ -52,6 +51,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    private PrompdRegistryCommand root;
 
     @Parameters(index = "0", paramLabel = "REPO", description = "The registry's Git repository (bare or not).")
     Path repository;
@@ -202,7 +204,8 @@ final class BuildCommand implements Callable<Integer> {
      * clean line.
      */
     private BuildResult build(BuildOptions options, PrintWriter stderr) throws IOException {
-        Optional<ProgressLine> line = ProgressLine.on(stderr, System.getenv(), Terminal.isStandardError());
+        CliContext context = root.context();
+        Optional<ProgressLine> line = ProgressLine.on(stderr, context.environment(), context.stderrIsTerminal());
         try {
             return new RegistryBuilder().build(options, progress(line, stderr));
         } finally {

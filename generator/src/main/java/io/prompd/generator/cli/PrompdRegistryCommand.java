@@ -6,6 +6,7 @@ import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
 import io.prompd.core.ExitCode;
 import java.io.PrintWriter;
+import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import picocli.CommandLine.Command;
@@ -32,6 +33,17 @@ public final class PrompdRegistryCommand implements Runnable {
     @CommandLine.Mixin
     private VerboseOption verbose;
 
+    private final CliContext context;
+
+    private PrompdRegistryCommand(CliContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /** The world the command runs in, for the subcommands that read it. */
+    CliContext context() {
+        return context;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
@@ -41,7 +53,9 @@ public final class PrompdRegistryCommand implements Runnable {
         readWholePacksFromMemoryMaps();
         PrintWriter out = Terminal.standardOutput();
         PrintWriter err = Terminal.utf8(System.err);
-        int exitCode = commandLine(out, err).execute(args);
+        // the one place the generator reads the process's environment: commands take it from the context
+        int exitCode = commandLine(out, err, new CliContext(System.getenv(), Terminal.isStandardError()))
+                .execute(args);
         out.flush();
         err.flush();
         System.exit(exitCode);
@@ -62,10 +76,17 @@ public final class PrompdRegistryCommand implements Runnable {
         cache.install();
     }
 
-    /** The command line with its output streams, exit codes and error handling set up; tests call this too. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        PrompdRegistryCommand root = new PrompdRegistryCommand();
+    /**
+     * The command line with its output streams, context, exit codes and error handling set up; tests call this too.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context) {
+        PrompdRegistryCommand root = new PrompdRegistryCommand(context);
         return CommandLines.configure(new CommandLine(root), out, err, root.verbose::isOn, EXIT_CODES,
-                System.getenv());
+                context.environment());
+    }
+
+    /** The command line run in a pipe, with no variables ({@link CliContext#PIPED}), as most tests want it. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, CliContext.PIPED);
     }
 }

@@ -59,9 +59,13 @@ class BuildCommandTest {
     }
 
     private int run(String... args) {
+        return run(CliContext.PIPED, args);
+    }
+
+    private int run(CliContext context, String... args) {
         stdout.getBuffer().setLength(0);
         stderr.getBuffer().setLength(0);
-        return PrompdRegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true))
+        return PrompdRegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true), context)
                 .execute(args);
     }
 
@@ -83,6 +87,25 @@ class BuildCommandTest {
                 + java.util.regex.Pattern.quote(out.toString()) + " in \\d+\\.\\d s\n"), stdout.toString());
         assertEquals("", stderr.toString(), "no progress when stderr is not a terminal");
         assertTrue(Files.isRegularFile(out.resolve("registry.json")));
+    }
+
+    /** The context says whether stderr is a terminal, not the terminal the tests happen to run at. */
+    @Test
+    void progressIsDrawnAndWipedOnStderrOnlyWhenTheContextSaysItIsATerminalThatIsNotDumb() {
+        String progress = "building packages: 1/1";
+
+        assertEquals(0, run(new CliContext(Map.of("COLUMNS", "80"), true), "build", repo.toString(), "--out",
+                out.toString()));
+        assertEquals("\r" + progress + "\r" + " ".repeat(progress.length()) + "\r", stderr.toString());
+        assertTrue(stdout.toString().startsWith("built 1 package, 2 versions"), stdout.toString());
+
+        assertEquals(0, run(new CliContext(Map.of("COLUMNS", "80"), false), "build", repo.toString(), "--out",
+                temp.resolve("piped").toString()));
+        assertEquals("", stderr.toString(), "no progress when stderr is not a terminal");
+
+        assertEquals(0, run(new CliContext(Map.of("TERM", "dumb"), true), "build", repo.toString(), "--out",
+                temp.resolve("dumb").toString()));
+        assertEquals("", stderr.toString(), "none on a dumb terminal, which moves no cursor");
     }
 
     @Test
