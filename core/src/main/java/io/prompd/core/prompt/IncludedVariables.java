@@ -2,6 +2,8 @@ package io.prompd.core.prompt;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.template.TemplateScan;
+import io.prompd.core.template.VariableUse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

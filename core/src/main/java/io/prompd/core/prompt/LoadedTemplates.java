@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import io.prompd.core.template.TemplateScan;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class LoadedTemplates {
      * also for a caller following them through files not yet in a package, as {@code prompd init --from} does.
      */
     public static List<ReferenceSite> referenceSites(String text) {
-        return TemplateScan.of(text, 1).referenceSites(List.of());
+        return ReferenceSite.ofTemplate(TemplateScan.of(text, 1), List.of());
     }
 
     /**

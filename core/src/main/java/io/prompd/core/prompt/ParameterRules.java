@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
+import io.prompd.core.template.TemplateScan;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Spelling;
+import io.prompd.core.template.TemplateScan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -176,7 +177,7 @@ public record PromptFile(
      * reference is left out: validation reports it.
      */
     public List<ReferenceSite> referenceSites() {
-        return referenceSites(TemplateScan.of(this));
+        return referenceSites(TemplateScan.of(body, bodyLine));
     }
 
     /** {@link #referenceSites()}, from a scan of the body already made. */
@@ -190,7 +191,7 @@ public record PromptFile(
                 .filter(PromptPart.FilePart.class::isInstance)
                 .map(PromptPart.FilePart.class::cast)
                 .forEach(part -> sites.add(new ReferenceSite(part.reference(), part.pointer(), 0)));
-        sites.addAll(template.referenceSites(using));
+        sites.addAll(ReferenceSite.ofTemplate(template, using));
         return List.copyOf(sites);
     }
 

@@ -2,6 +2,7 @@ package io.prompd.core.prompt;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.template.TemplateScan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ public final class PromptValidator {
         LocalParents parents = new LocalParents(pack);
         Map<String, TemplateScan> bodies = new TreeMap<>();
         pack.prompts().forEach((file, prompt) -> {
-            TemplateScan template = TemplateScan.of(prompt);
+            TemplateScan template = TemplateScan.of(prompt.body(), prompt.bodyLine());
             bodies.put(file, template);
             references.put(file, prompt.referenceSites(template));
             textless(pack, parents, file, prompt, problems);
@@ -41,7 +42,7 @@ public final class PromptValidator {
         Map<String, TemplateScan> loaded = new TreeMap<>();
         pack.templates().forEach((file, text) -> {
             loaded.put(file, TemplateScan.of(text, 1));
-            references.put(file, loaded.get(file).referenceSites(List.of()));
+            references.put(file, ReferenceSite.ofTemplate(loaded.get(file), List.of()));
         });
         Map<String, List<String>> through = LoadedTemplates.through(pack.prompts().keySet(), references);
         loaded.forEach((file, template) -> {
@@ -64,7 +65,7 @@ public final class PromptValidator {
         pack.prompts().forEach((file, prompt) -> found.addAll(ReferenceRules.mismatches(pack, file,
                 prompt.referenceSites(), site -> site.lineIn(prompt))));
         pack.templates().forEach((file, text) -> found.addAll(ReferenceRules.mismatches(pack, file,
-                TemplateScan.of(text, 1).referenceSites(List.of()), ReferenceSite::line)));
+                LoadedTemplates.referenceSites(text), ReferenceSite::line)));
         found.sort(Comparator.comparing(DependencyMismatch::file).thenComparingInt(DependencyMismatch::line));
         return List.copyOf(found);
     }

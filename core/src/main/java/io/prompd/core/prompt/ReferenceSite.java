@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import io.prompd.core.template.TemplateScan;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -35,6 +36,22 @@ public record ReferenceSite(Reference reference, String pointer, int line, boole
     /** A reference whose file must be there, as every one of the front matter. */
     public ReferenceSite(Reference reference, String pointer, int line) {
         this(reference, pointer, line, false, List.of());
+    }
+
+    /**
+     * The files a template names ({@link TemplateScan#files()}) that are references, with their lines; a name that is
+     * none is left out.
+     *
+     * @param aliases the {@code using} aliases the names may start with: none for a file a template loads
+     */
+    static List<ReferenceSite> ofTemplate(TemplateScan template, List<Alias> aliases) {
+        return template.files().stream()
+                .flatMap(use -> References.tryParse(use.written(), aliases).stream()
+                        .map(reference -> new ReferenceSite(reference, "", use.line(), use.mayBeMissing(),
+                                use.alternatives().stream()
+                                        .flatMap(other -> References.tryParse(other, aliases).stream())
+                                        .toList())))
+                .toList();
     }
 
     /**

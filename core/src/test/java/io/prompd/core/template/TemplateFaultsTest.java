@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TemplateFaultsTest {
 
     private final String body = "line 1\nline 2\nline 3";
-    private final TemplateFaults faults = new TemplateFaults(new BodyLines(body, new MarkdownBody(body, 1)));
+    private final TemplateFaults faults = new TemplateFaults(new BodyLines(body, 1));
 
     /** A defect of a reader is told at the line of the piece it was reading, and the pieces after it are read. */
     @Test

@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The files a template includes, imports or extends by string literals, read from the expressions of those tags: only
  * a name written out can be checked before rendering, not one computed at render time.
  */
-final class FileReferences {
+final class TemplateFileReferences {
 
     /** The words of a tag that end the expression naming its file: {@code {% from "m.md" import x %}}. */
     private static final Set<String> AFTER_FILE = Set.of("as", "import", "ignore", "with", "without");
@@ -29,7 +29,7 @@ final class FileReferences {
     private record Token(String symbol, String literal) {
     }
 
-    FileReferences(BodyLines lines) {
+    TemplateFileReferences(BodyLines lines) {
         this.lines = lines;
     }
 

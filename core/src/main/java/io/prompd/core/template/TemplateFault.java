@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import java.util.Objects;
 
@@ -7,9 +7,9 @@ import java.util.Objects;
  *
  * @param line the 1-based file line of the tag at fault
  */
-record TemplateFault(int line, String message, String hint) {
+public record TemplateFault(int line, String message, String hint) {
 
-    TemplateFault {
+    public TemplateFault {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(hint, "hint");
         if (line < 1) {

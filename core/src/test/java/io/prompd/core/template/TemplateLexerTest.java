@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,7 +43,7 @@ class TemplateLexerTest {
     }
 
     private static TemplateFaults faults(String body) {
-        return new TemplateFaults(new BodyLines(body, new MarkdownBody(body, 1)));
+        return new TemplateFaults(new BodyLines(body, 1));
     }
 
     @Test

@@ -1,8 +1,8 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import io.prompd.core.problem.Spelling;
-import io.prompd.core.prompt.ExpressionTokens.Kind;
-import io.prompd.core.prompt.ExpressionTokens.Token;
+import io.prompd.core.template.ExpressionTokens.Kind;
+import io.prompd.core.template.ExpressionTokens.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,13 @@ final class LegacyPlaceholders {
             + "(?:\\." + TemplateLexer.NAME + ")*)[ \\t]*}(?!})");
 
     private final String body;
-    private final MarkdownBody markdown;
+    private final MarkdownCode markdown;
     private final BodyLines lines;
     /** Whether a name is the template's own where the reading is: such a placeholder is no parameter's. */
     private final Predicate<String> bound;
     private final List<TemplateScan.Placeholder> found = new ArrayList<>();
 
-    LegacyPlaceholders(String body, MarkdownBody markdown, BodyLines lines, Predicate<String> bound) {
+    LegacyPlaceholders(String body, MarkdownCode markdown, BodyLines lines, Predicate<String> bound) {
         this.body = body;
         this.markdown = markdown;
         this.lines = lines;

@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class LegacyPlaceholdersTest {
 
     private static LegacyPlaceholders placeholders(String body, Set<String> bound) {
-        MarkdownBody markdown = new MarkdownBody(body, 5);
-        return new LegacyPlaceholders(body, markdown, new BodyLines(body, markdown), bound::contains);
+        return new LegacyPlaceholders(body, new MarkdownCode(body), new BodyLines(body, 5), bound::contains);
     }
 
     @Test

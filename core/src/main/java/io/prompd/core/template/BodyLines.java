@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,20 +10,21 @@ import java.util.List;
  */
 final class BodyLines {
 
-    private final MarkdownBody markdown;
+    /** The 1-based file line of the body's first line. */
+    private final int firstLine;
     /** The offset of each line's first character, ascending, for a binary search. */
     private final int[] lineStarts;
 
-    /** @param markdown the same body read as Markdown, which knows the file line of its first line */
-    BodyLines(String body, MarkdownBody markdown) {
-        this.markdown = markdown;
+    /** @param firstLine the 1-based file line of the body's first line */
+    BodyLines(String body, int firstLine) {
+        this.firstLine = firstLine;
         this.lineStarts = lineStarts(body);
     }
 
     /** The 1-based file line of the character at this offset of the body. */
     int fileLine(int offset) {
         int found = Arrays.binarySearch(lineStarts, offset);
-        return markdown.fileLine(found >= 0 ? found : -found - 2);
+        return firstLine + (found >= 0 ? found : -found - 2);
     }
 
     private static int[] lineStarts(String text) {

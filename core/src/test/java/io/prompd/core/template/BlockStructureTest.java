@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BlockStructureTest {
 
     private final String body = "line 1\nline 2\nline 3";
-    private final BodyLines lines = new BodyLines(body, new MarkdownBody(body, 1));
+    private final BodyLines lines = new BodyLines(body, 1);
     private final TemplateFaults faults = new TemplateFaults(lines);
     private final BlockStructure blocks = new BlockStructure(faults, lines);
 

@@ -1,11 +1,11 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
-import static io.prompd.core.prompt.TemplateLexer.IDENTIFIER;
-import static io.prompd.core.prompt.TemplateLexer.KEYWORDS;
-import static io.prompd.core.prompt.TemplateLexer.NAME;
+import static io.prompd.core.template.TemplateLexer.IDENTIFIER;
+import static io.prompd.core.template.TemplateLexer.KEYWORDS;
+import static io.prompd.core.template.TemplateLexer.NAME;
 
-import io.prompd.core.prompt.ExpressionTokens.Kind;
-import io.prompd.core.prompt.ExpressionTokens.Token;
+import io.prompd.core.template.ExpressionTokens.Kind;
+import io.prompd.core.template.ExpressionTokens.Token;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

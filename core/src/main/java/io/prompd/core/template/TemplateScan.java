@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * a name is depends on where it stands: bound by a {@code for} inside its block ({@link FreeVariables}), which ends
  * where {@link BlockStructure} says; a placeholder of such a name is none ({@link LegacyPlaceholders}).
  */
-final class TemplateScan {
+public final class TemplateScan {
 
     /** The words ending an {@code include} or an import that choose whether the file sees the caller's variables. */
     private static final Pattern CONTEXT_CHOICE = Pattern.compile("\\s(with|without)\\s+context\\s*$");
@@ -27,7 +27,7 @@ final class TemplateScan {
     private final BlockStructure blocks;
     private final TagSyntax syntax;
     private final FreeVariables variables;
-    private final FileReferences files;
+    private final TemplateFileReferences files;
     private final LegacyPlaceholders placeholders;
     private final List<Inclusion> inclusions = new ArrayList<>();
     /** The files the template extends, which see the names it binds by its end. */
@@ -36,22 +36,24 @@ final class TemplateScan {
     /**
      * A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}.
      *
-     * @param mayBeMissing whether the template renders without it: {@link ReferenceSite#mayBeMissing()}
-     * @param alternatives the other files of the list it is named in: {@link ReferenceSite#alternatives()}
+     * @param mayBeMissing whether the template renders without it whatever else is there: a file it includes
+     *                     {@code ignore missing}, or one named beside a name computed at render time
+     * @param alternatives the other files of the list it is named in ({@code {% include ["a.md", "b.md"] %}}), of
+     *                     which Jinja renders the first that is there
      */
-    record FileUse(String written, int line, boolean mayBeMissing, List<String> alternatives) {
+    public record FileUse(String written, int line, boolean mayBeMissing, List<String> alternatives) {
 
-        FileUse {
+        public FileUse {
             alternatives = List.copyOf(alternatives);
         }
     }
 
     /** How a template loads a file, which decides what the file sees of the template's names. */
-    enum Load {
+    public enum Load {
         INCLUDE("includes"), IMPORT("imports"), EXTEND("extends");
 
         /** How a message says that a template loads a file so: {@code includes}. */
-        final String verb;
+        public final String verb;
 
         Load(String verb) {
             this.verb = verb;
@@ -68,9 +70,9 @@ final class TemplateScan {
      * @param bound       the names the file sees that the template binds: none without context
      * @param withContext whether the file sees the caller's variables: by default an include does, an import not
      */
-    record Inclusion(FileUse file, Set<String> bound, Load load, boolean withContext) {
+    public record Inclusion(FileUse file, Set<String> bound, Load load, boolean withContext) {
 
-        Inclusion {
+        public Inclusion {
             bound = withContext ? Set.copyOf(bound) : Set.of();
         }
     }
@@ -82,38 +84,36 @@ final class TemplateScan {
      * @param written    the placeholder as written, braces included
      * @param expression what the braces hold, {@code workflow.topic}
      */
-    record Placeholder(String written, String expression, int line) {
+    public record Placeholder(String written, String expression, int line) {
 
         /** The variable it names, {@code workflow} for {@code workflow.topic}. */
-        String root() {
+        public String root() {
             int dot = expression.indexOf('.');
             return dot < 0 ? expression : expression.substring(0, dot);
         }
     }
 
     private TemplateScan(String body, int firstLine) {
-        MarkdownBody markdown = new MarkdownBody(body, firstLine);
-        this.lines = new BodyLines(body, markdown);
+        this.lines = new BodyLines(body, firstLine);
         this.faults = new TemplateFaults(lines);
         this.blocks = new BlockStructure(faults, lines);
         this.syntax = new TagSyntax(faults);
         this.variables = new FreeVariables();
-        this.files = new FileReferences(lines);
-        this.placeholders = new LegacyPlaceholders(body, markdown, lines, variables::isBound);
+        this.files = new TemplateFileReferences(lines);
+        this.placeholders = new LegacyPlaceholders(body, new MarkdownCode(body), lines, variables::isBound);
     }
 
     /** Whether a template can read the name as a variable, {@code {{ name }}}. */
-    static boolean isVariableName(String name) {
+    public static boolean isVariableName(String name) {
         return TemplateLexer.isName(name);
     }
 
-    /** Scans a prompt's body. */
-    static TemplateScan of(PromptFile prompt) {
-        return of(prompt.body(), prompt.bodyLine());
-    }
-
-    /** @param firstLine the file line where {@code body} starts */
-    static TemplateScan of(String body, int firstLine) {
+    /**
+     * Scans a template: a prompt's body, or a file a template loads.
+     *
+     * @param firstLine the file line where {@code body} starts
+     */
+    public static TemplateScan of(String body, int firstLine) {
         TemplateScan scan = new TemplateScan(body, firstLine);
         // each piece the lexer hands on is read within a guard of its own; this one is for the lexer itself
         scan.faults.guard(0, () -> new TemplateLexer(body, scan.faults).lex(scan.new Reading()));
@@ -124,7 +124,7 @@ final class TemplateScan {
     }
 
     /** The variables the body reads without defining them, each at its first use, in order of first use. */
-    List<VariableUse> freeVariables() {
+    public List<VariableUse> freeVariables() {
         List<VariableUse> uses = new ArrayList<>();
         variables.firstUses().forEach((name, offset) -> uses.add(new VariableUse(name, lines.fileLine(offset))));
         return uses;
@@ -134,17 +134,17 @@ final class TemplateScan {
      * The legacy placeholders of the text, outside code, in order; not those of a name the template binds where
      * they stand, nor of a keyword or a global, which are no parameter's.
      */
-    List<Placeholder> placeholders() {
+    public List<Placeholder> placeholders() {
         return placeholders.found();
     }
 
     /** Where the tags do not fit together, in the order found. */
-    List<TemplateFault> faults() {
+    public List<TemplateFault> faults() {
         return faults.all();
     }
 
     /** Where the scan itself failed, a defect of its own, which it read past: {@link TemplateFaults#guard}. */
-    List<TemplateFault> defects() {
+    public List<TemplateFault> defects() {
         return faults.defects();
     }
 
@@ -152,24 +152,13 @@ final class TemplateScan {
      * The files the template names to include, import or extend by string literals, also those it may render
      * without ({@link FileUse#mayBeMissing()}); not a name computed at render time, which cannot be checked here.
      */
-    List<FileUse> files() {
+    public List<FileUse> files() {
         return files.found();
     }
 
     /** The {@link #files()} the template includes or imports, in the order of the template, then those it extends. */
-    List<Inclusion> inclusions() {
+    public List<Inclusion> inclusions() {
         return List.copyOf(inclusions);
-    }
-
-    /** The {@link #files()} that are references, with their lines; a name that is none is left out. */
-    List<ReferenceSite> referenceSites(List<Alias> aliases) {
-        return files().stream()
-                .flatMap(use -> References.tryParse(use.written(), aliases).stream()
-                        .map(reference -> new ReferenceSite(reference, "", use.line(), use.mayBeMissing(),
-                                use.alternatives().stream()
-                                        .flatMap(other -> References.tryParse(other, aliases).stream())
-                                        .toList())))
-                .toList();
     }
 
     /** Hands each piece of the body to the readers it concerns. */

@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -316,7 +316,7 @@ class TagSyntaxTest {
     /** Reading stops at a fault as Jinja's parser does, what follows it no variable; not at a filter's name. */
     @Test
     void theVariablesOfAnExpressionAreReadUpToItsFault() {
-        TagSyntax syntax = new TagSyntax(new TemplateFaults(new BodyLines("", new MarkdownBody("", 1))));
+        TagSyntax syntax = new TagSyntax(new TemplateFaults(new BodyLines("", 1)));
 
         assertEquals(OptionalInt.of(2), syntax.print("a b c", 0, 0));
         assertEquals(OptionalInt.of(" x == ".length()), syntax.statement("if", "if", " x == ", 0, 2, 0));

@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import java.util.ArrayList;
 import java.util.List;

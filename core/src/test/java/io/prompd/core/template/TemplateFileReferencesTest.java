@@ -1,14 +1,14 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FileReferencesTest {
+class TemplateFileReferencesTest {
 
     private final String body = "line 1\n{% include ... %}";
-    private final FileReferences files = new FileReferences(new BodyLines(body, new MarkdownBody(body, 1)));
+    private final TemplateFileReferences files = new TemplateFileReferences(new BodyLines(body, 1));
 
     @Test
     void eachBranchOfAConditionIsAFileOfItsOwnAndTheFilesOfAListAreAlternativesAtTheTagsLine() {

@@ -1,4 +1,4 @@
-package io.prompd.core.prompt;
+package io.prompd.core.template;
 
 import io.prompd.core.problem.Spelling;
 import java.util.ArrayDeque;
