@@ -203,7 +203,16 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
 
     /** {@code ", as in "} the URL written as it can be; nothing when it may hold a password, never repeated. */
     private static String asIn(String url) {
-        return url.contains("@") ? "" : ", as in " + escapedIn(url, url);
+        if (url.contains("@")) {
+            return "";
+        }
+        String escaped = escapedIn(url, url);
+        try {
+            // as it will be written, one spelling (%41 as A), so that what is typed from the hint is kept as it reads
+            return ", as in " + parse(escaped);
+        } catch (IllegalArgumentException stillRefused) {
+            return ", as in " + escaped;
+        }
     }
 
     /**

@@ -158,7 +158,8 @@ public final class Urls {
     /**
      * A URL's raw path as it is sent: each character outside ASCII, which {@link URI} takes as it is and Java's HTTP
      * client sends as raw bytes (which servers read as other characters), written as the %-escapes of its UTF-8
-     * bytes, as curl and browsers send it, and every escape's hexadecimal digits upper-case (RFC 3986, 6.2.2.1).
+     * bytes, as curl and browsers send it, every escape's hexadecimal digits upper-case (RFC 3986, 6.2.2.1), and the
+     * escape of a letter, digit, '-', '_' or '~' the character itself (6.2.2.2).
      * However it was written (a registry URL, the generator's base URL, an index's tarball URL, a lock's), one place
      * has one URL, in the configuration, the registry's documents and the lock, and a path escaped already is not
      * escaped again. No Unicode normalization: 'é' and 'e' with a combining accent are other bytes on a server and on
@@ -171,7 +172,9 @@ public final class Urls {
             int length = Character.charCount(character);
             if (character == '%' && at + 2 < rawPath.length() && isHexDigit(rawPath.charAt(at + 1))
                     && isHexDigit(rawPath.charAt(at + 2))) {
-                sent.append(rawPath.substring(at, at + 3).toUpperCase(Locale.ROOT));
+                char escaped = (char) Integer.parseInt(rawPath.substring(at + 1, at + 3), 16);
+                sent.append(isUnreservedButDot(escaped) ? String.valueOf(escaped)
+                        : rawPath.substring(at, at + 3).toUpperCase(Locale.ROOT));
                 length = 3;
             } else if (character < 0x80) {
                 sent.append((char) character);
@@ -184,6 +187,16 @@ public final class Urls {
             at += length;
         }
         return sent.toString();
+    }
+
+    /**
+     * A letter, digit, '-', '_' or '~', which an escape stands for as the character itself does (RFC 3986, 6.2.2.2):
+     * {@code %41cme} is {@code Acme}. Not '.', unreserved too, whose escape a registry URL's rules refuse as a hidden
+     * dot segment ({@code %2e%2e}) rather than have it resolve.
+     */
+    private static boolean isUnreservedButDot(char character) {
+        return character < 0x80 && (Character.isLetterOrDigit(character) || character == '-' || character == '_'
+                || character == '~');
     }
 
     private static boolean isHexDigit(char character) {

@@ -32,6 +32,8 @@ class UrlsTest {
         "-/r\u00e9-1.0.0.tgz,                     -/r%C3%A9-1.0.0.tgz",
         "//h/\u00e9/x.tgz,                        //h/%C3%A9/x.tgz",
         "mailto:\u00e9@h,                         mailto:\u00e9@h",
+        "https://h/%41cme/%7e%5f%2D%30/x.tgz,     https://h/Acme/~_-0/x.tgz",
+        "https://h/%2e%2E/%2f/%25/%20/,          https://h/%2E%2E/%2F/%25/%20/",
     })
     void aUrlIsSentWithItsPathInAsciiEscapedOnceWithUpperCaseDigits(String written, String sent) {
         assertEquals(sent, Urls.asSent(URI.create(written)).toString());
