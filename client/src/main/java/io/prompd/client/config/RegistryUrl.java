@@ -1,6 +1,7 @@
 package io.prompd.client.config;
 
 import io.prompd.core.protocol.MalformedUrls;
+import io.prompd.core.protocol.DisguisedPaths;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import java.net.IDN;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -51,9 +51,6 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     private static final int MAX_PORT = 65_535;
     /** A relative path whose first segment cannot be a host name: one without a '.', other than localhost. */
     private static final Pattern RELATIVE_PATH = Pattern.compile("(?!localhost/)[^/:.]+/.*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ENCODED_DOT = Pattern.compile("%2e", Pattern.CASE_INSENSITIVE);
-    /** '/' and '\\' written encoded: a file system, and many servers, read them as separators the URL does not have. */
-    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%2f|%5c", Pattern.CASE_INSENSITIVE);
     /** The ASCII characters besides letters and digits a URL may hold as themselves (RFC 3986), '%' aside. */
     private static final String URL_SYMBOLS = "-._~:/?#[]@!$&'()*+,;=";
     /**
@@ -356,15 +353,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         } else {
             serverProblem(uri).ifPresent(problems::add);
         }
-        Matcher separator = ENCODED_SEPARATOR.matcher(uri.getRawPath());
-        if (separator.find()) {
-            problems.add("the path holds '" + separator.group() + "', a '" + (separator.group().equalsIgnoreCase("%2f")
-                    ? "/" : "\\") + "' written encoded, which the file system or a server reads as a folder separator"
-                    + " though the URL does not: write the path with '/' between its folders");
-        }
-        encodedDotSegment(uri.getRawPath()).ifPresent(segment -> problems.add("the path segment '" + segment + "' is '"
-                + ENCODED_DOT.matcher(segment).replaceAll(".") + "' written with %2e, which a server reads as that dot"
-                + " segment though the URL does not: write the path without it"));
+        DisguisedPaths.encodedSeparator(uri.getRawPath()).ifPresent(problems::add);
+        DisguisedPaths.encodedDotSegment(uri.getRawPath()).ifPresent(problems::add);
         if (Urls.holdsUserPart(uri)) {
             problems.add(USER_PART);
         }
@@ -426,17 +416,6 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         return Optional.of("write a folder's " + characters + ", as in " + normalized(escaped));
     }
 
-    /**
-     * A {@code .} or {@code ..} segment written with {@code %2e}, in any letter case: URI resolution
-     * takes it for a name and keeps it, where a server decodes it first, so the registry would be
-     * read from another folder than the one its URL seems to name and its credentials are stored by.
-     */
-    private static Optional<String> encodedDotSegment(String rawPath) {
-        return Stream.of(rawPath.split("/")).filter(segment -> ENCODED_DOT.matcher(segment).find())
-                .filter(segment -> Set.of(".", "..").contains(ENCODED_DOT.matcher(segment).replaceAll(".")))
-                .findFirst();
-    }
-
     private static URI normalized(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
@@ -495,7 +474,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     public boolean holds(URI url) {
         Objects.requireNonNull(url, "url");
         if (url.getScheme() == null || url.isOpaque() || url.getRawPath() == null
-                || url.getRawAuthority() != null && url.getHost() == null || disguisesItsPath(url.getRawPath())) {
+                || url.getRawAuthority() != null && url.getHost() == null
+                || DisguisedPaths.disguise(url.getRawPath())) {
             return false;
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
@@ -512,14 +492,6 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
 
     private static int portOf(URI url) {
         return url.getPort() >= 0 ? url.getPort() : defaultPort(url.getScheme().toLowerCase(Locale.ROOT));
-    }
-
-    /** Whether the path holds a separator or a dot segment that URI normalization does not see as one. */
-    private static boolean disguisesItsPath(String rawPath) {
-        return ENCODED_SEPARATOR.matcher(rawPath).find() || Stream.of(rawPath.split("/", -1)).anyMatch(segment -> {
-            String name = ENCODED_DOT.matcher(segment.split(";", -1)[0]).replaceAll(".");
-            return Set.of(".", "..").contains(name) && !name.equals(segment);
-        });
     }
 
     /** The URL of a document of this registry, from its path relative to the root. */

@@ -8,6 +8,7 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
+import io.prompd.core.protocol.DisguisedPaths;
 import io.prompd.core.protocol.MalformedUrls;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
@@ -156,6 +157,11 @@ final class BuildCommand implements Callable<Integer> {
         if (url.getHost() == null && !RegistryLayout.isFileUrl(url)) {
             // a host the JDK cannot read (one holding '_'): clients could not read it either
             throw notReadable(text, " (no host name that reads)");
+        }
+        Optional<String> separator = DisguisedPaths.encodedSeparator(url.getRawPath());
+        if (separator.isPresent()) {
+            // clients refuse such a registry URL: a registry built on it would be one nobody can add
+            throw new CommandLine.ParameterException(spec.commandLine(), "in --base-url, " + separator.get());
         }
         Optional<String> direct = directly(url);
         if (direct.isPresent()) {

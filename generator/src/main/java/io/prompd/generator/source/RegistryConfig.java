@@ -7,6 +7,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.PlainText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.RepositoryPaths;
+import io.prompd.core.protocol.DisguisedPaths;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -134,6 +136,13 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
                 UrlUserPart.credentialOf(uri).ifPresent(user -> file.error(pointer, user.refusal("the git URL",
                         "every reader of the repository sees and the build copies into the registry.json it publishes"),
                         user.gitFix()));
+            }
+            if (isBaseUrl) {
+                // clients refuse a registry URL so written, and are set up with this one
+                Stream.of(DisguisedPaths.encodedSeparator(uri.getRawPath()),
+                                DisguisedPaths.encodedDotSegment(uri.getRawPath())).flatMap(Optional::stream)
+                        .forEach(problem -> file.error(pointer, "in the base URL, " + problem, "write the registry's"
+                                + " URL as clients are set up with it, as https://host/path/"));
             }
             if (isBaseUrl && !text.endsWith("/")) {
                 file.error(pointer, "the base URL must end with '/'", "write '"

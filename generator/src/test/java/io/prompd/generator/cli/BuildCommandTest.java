@@ -694,6 +694,17 @@ class BuildCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void aBaseUrlWithASeparatorWrittenEncodedIsAUsageErrorAsClientsRefuseItsRegistry() {
+        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url",
+                "https://r.example.org/a%2fb/"));
+        assertEquals("error: in --base-url, the path holds '%2f', a '/' written encoded, which the file system or a"
+                + " server reads as a folder separator though the URL does not: write the path with '/' between its"
+                + " folders\n"
+                + "hint: see 'prompd-registry build --help'\n", stderr.toString());
+        assertFalse(Files.exists(out));
+    }
+
     /** The JDK splits no user part off an authority whose password holds '@', nor one whose host holds '_'. */
     @Test
     void aBaseUrlWhosePasswordOrHostTheJdkCannotSplitIsRefusedWithoutRepeatingThePassword() {

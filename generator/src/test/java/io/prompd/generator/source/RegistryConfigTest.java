@@ -106,6 +106,20 @@ class RegistryConfigTest {
         assertEquals(100, parsed.value().orElseThrow().policy().limits().maxFileBytes());
     }
 
+    /** Clients refuse a registry URL a server would read as another folder: registry.json's is the one they add. */
+    @Test
+    void aBaseUrlWithASeparatorOrADotSegmentWrittenEncodedIsAnError() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/a%2Fb/%2e%2E/", "git": "https://g.acme.test/r.git"}
+                """);
+
+        assertEquals(List.of("in the base URL, the path holds '%2F', a '/' written encoded, which the file system or a"
+                        + " server reads as a folder separator though the URL does not: write the path with '/' between"
+                        + " its folders", "in the base URL, the path segment '%2e%2E' is '..' written with %2e, which a"
+                        + " server reads as that dot segment though the URL does not: write the path without it"),
+                parsed.problems().stream().filter(Problem::isError).map(Problem::message).toList());
+    }
+
     @Test
     void reportsEveryMissingRequiredFieldAtOnce() {
         Parsed<RegistryConfig> parsed = parse("{\"private\": false}");
