@@ -162,7 +162,7 @@ public final class InstallNoteView {
             String ours = merged.ours().isEmpty() ? "ours" : merged.ours();
             String theirs = merged.theirs().isEmpty() ? "theirs" : merged.theirs();
             return new Worded("lockConflictMerged", fields, LockFile.FILE_NAME + " held Git conflict markers, so the"
-                    + " locks of both sides were merged and resolved again" + (merged.differing().isEmpty() ? ""
+                    + " locks of both sides were merged" + (merged.differing().isEmpty() ? ""
                     : "; of the versions they lock differently the higher was kept: " + String.join(", ",
                     merged.differing().stream().map(differing -> {
                         boolean theirsKept = differing.kept().equals(differing.theirs());

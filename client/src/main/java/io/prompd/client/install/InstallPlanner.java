@@ -513,15 +513,16 @@ final class InstallPlanner {
     /**
      * The lock to install: the current one reduced to what the roots need when it meets them and
      * nothing asks to move, else a new resolution preferring the current lock's versions except
-     * for {@code unpinned}. The merge of a conflicted lock's sides is always resolved again: each entry was
-     * resolved with its own side's, not with the other's, and the registry may list their versions otherwise now.
+     * for {@code unpinned}. The merge of a conflicted lock's sides is taken as any lock is: a merge whose entries do
+     * not go together is resolved again, as a lock edited by hand is, and an entry both sides agree on keeps the
+     * integrity it pins, else a conflict anywhere in the file would let a registry's changed bytes in unnoticed.
      */
     private Plan plan(Goal goal, Project project, Set<PackageName> unpinned, boolean mustResolve,
                       InstallOptions options, RegistryIndex index) throws IOException {
         LockFile current = project.lockOrEmpty();
         List<String> stale = List.of();
         LockFile audited = LockFile.empty();
-        if (!mustResolve && project.conflicted().isEmpty()) {
+        if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(goal.roots());
             audited = kept.orElseGet(() -> current.reachableFrom(goal.roots().keySet()));
             // an entry recording dependencies its version does not declare can fail the roots too, and is as stale

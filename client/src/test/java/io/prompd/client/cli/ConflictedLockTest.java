@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -65,8 +67,8 @@ class ConflictedLockTest extends InstallCommandsFixture {
             assertEquals("refs/heads/bump-a", note.get("theirs").asText(), "as JGit's markers name it");
             assertEquals("[{\"kept\":\"1.0.1\",\"name\":\"@acme/a\",\"ours\":\"1.0.0\",\"theirs\":\"1.0.1\"}]",
                     Json.writeString(note.get("differing")).replaceAll("\\s", ""));
-            assertEquals("prompd.lock held Git conflict markers, so the locks of both sides were merged and resolved"
-                    + " again; of the versions they lock differently the higher was kept: @acme/a 1.0.1 from"
+            assertEquals("prompd.lock held Git conflict markers, so the locks of both sides were merged; of the"
+                    + " versions they lock differently the higher was kept: @acme/a 1.0.1 from"
                     + " refs/heads/bump-a, not 1.0.0 from HEAD (commit the prompd.lock written)", note.get("message").asText());
             JsonNode lock = Json.reader().readTree(Files.readString(project.resolve("prompd.lock")));
             assertEquals("1.0.1", lock.get("packages").get("@acme/a").get("version").asText(), "bump-a's update kept");
@@ -90,8 +92,8 @@ class ConflictedLockTest extends InstallCommandsFixture {
             CliRun install = prompd("install");
 
             assertEquals(0, install.exitCode(), install.err());
-            assertEquals("warning: prompd.lock held Git conflict markers, so the locks of both sides were merged and"
-                    + " resolved again (commit the prompd.lock written)\n", install.err());
+            assertEquals("warning: prompd.lock held Git conflict markers, so the locks of both sides were merged"
+                    + " (commit the prompd.lock written)\n", install.err());
             assertEquals("{\n  \"lockfileVersion\": 1,\n  \"packages\": {}\n}\n",
                     Files.readString(project.resolve("prompd.lock")));
             assertFalse(git.status().call().isClean(), "the lock is to commit");
@@ -145,6 +147,9 @@ class ConflictedLockTest extends InstallCommandsFixture {
         assertEquals(1, outdated.exitCode(), outdated.err());
         assertTrue(outdated.err().startsWith("error: prompd.lock cannot be read: line 1: a Git merge left conflict"
                 + " markers here"), outdated.err());
+        JsonNode problems = Json.reader().readTree(prompd("list", "--json").out()).at("/error/problems");
+        assertEquals(1, problems.size(), "a script reads where the conflict is");
+        assertEquals(1, problems.get(0).get("line").asInt());
 
         CliRun uninstall = prompd("uninstall", "@acme/b");
         assertEquals(0, uninstall.exitCode(), uninstall.err());
@@ -155,6 +160,42 @@ class ConflictedLockTest extends InstallCommandsFixture {
         CliRun update = prompd("update", "@acme/b");
         assertEquals(0, update.exitCode(), update.err());
         assertTrue(Files.readString(lock).contains("a-1.0.1.tgz"), "a package not named stays at the merge's version");
+    }
+
+    /** A conflict anywhere in the file is no way around the integrity an entry both sides agree on pins. */
+    @Test
+    void anEntryBothSidesAgreeOnKeepsItsIntegrityThroughTheMerge() throws IOException {
+        registry.publish("@acme/a", "1.0.0").publish("@acme/b", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/a", "@acme/b").exitCode());
+        String ours = Files.readString(project.resolve("prompd.lock"));
+        registry.publish("@acme/b", "1.0.1");
+        assertEquals(0, prompd("update", "@acme/b").exitCode());
+        String theirs = Files.readString(project.resolve("prompd.lock"));
+        String pinned = Integrity.of(Files.readAllBytes(registry.tarball("@acme/a", "1.0.0"))).toString();
+        String other = Integrity.of("another tarball".getBytes(StandardCharsets.UTF_8)).toString();
+        Files.writeString(project.resolve("prompd.lock"), "<<<<<<< HEAD\n" + ours.replace(pinned, other)
+                + "=======\n" + theirs.replace(pinned, other) + ">>>>>>> bump\n");
+        assertEquals(0, prompd("uninstall", "--global", "@acme/a@1.0.0").exitCode());
+
+        CliRun install = prompd("install");
+
+        assertEquals(6, install.exitCode(), install.err());
+        assertTrue(install.err().contains("error: integrity check failed for @acme/a@1.0.0: prompd.lock records "
+                + other), install.err());
+        assertTrue(Files.readString(project.resolve("prompd.lock")).contains("<<<<<<< HEAD"), "left as it was");
+    }
+
+    /** Git's markers are where the file has them: a side's error names the line of the file, not of the side. */
+    @Test
+    void aSideThatIsNoLockIsToldAtTheLineOfTheFileAndLongerMarkersAreMarkers() throws IOException {
+        Files.writeString(project.resolve("prompd.lock"), "{\n  \"lockfileVersion\": 1,\n  \"packages\": {\n"
+                + "<<<<<<<<<< HEAD\n==========\n    \"@acme/a\": 1,\n>>>>>>>>>> other\n  }\n}\n");
+
+        CliRun install = prompd("install");
+
+        assertEquals(1, install.exitCode(), install.err());
+        assertTrue(install.err().contains("line 6"), "the entry is on the file's line 6: " + install.err());
+        assertFalse(install.err().contains("not valid JSON"), "ten-character markers are Git's: " + install.err());
     }
 
     private static void commit(Git git, String message) throws GitAPIException {

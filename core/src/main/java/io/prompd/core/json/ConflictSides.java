@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The two sides of a text a Git merge left with conflict markers, as npm reads a conflicted lock: each side is the
  * text outside the conflicts with that side's lines of every conflict, the merge base's lines of diff3 style
- * ({@code |||||||}) left out.
+ * ({@code |||||||}), the other side's and the markers each left as an empty line, so that a line of a side is the
+ * line of the file (JSON reads an empty line as none).
  *
  * @param ours        the text with the first side of every conflict ({@code <<<<<<<}): the branch merged into, HEAD
  * @param theirs      the text with the second side ({@code >>>>>>>}): the branch merged in
@@ -21,8 +22,11 @@ import java.util.regex.Pattern;
  */
 public record ConflictSides(String ours, String theirs, String oursLabel, String theirsLabel, int firstLine) {
 
-    /** A line Git writes around the two sides of a conflicted merge, with what it names after it. */
-    private static final Pattern MARKER = Pattern.compile("(<{7}|\\|{7}|={7}|>{7})(?: (.*?))?\\r?");
+    /**
+     * A line Git writes around the two sides of a conflicted merge, with what it names after it: seven of a character
+     * by default, more where a {@code conflict-marker-size} attribute asks for them.
+     */
+    private static final Pattern MARKER = Pattern.compile("(<{7,}|\\|{7,}|={7,}|>{7,})(?: (.*?))?\\r?");
 
     private enum Section { OUTSIDE, OURS, BASE, THEIRS }
 
@@ -58,34 +62,33 @@ public record ConflictSides(String ours, String theirs, String oursLabel, String
         int firstLine = 0;
         for (int index = 0; index < lines.length; index++) {
             Matcher marker = MARKER.matcher(lines[index]);
-            String kind = marker.matches() ? marker.group(1) : "";
+            String kind = marker.matches() ? marker.group(1).substring(0, 1) : "";
             String label = kind.isEmpty() || marker.group(2) == null ? "" : marker.group(2);
             Section next = switch (kind) {
-                case "<<<<<<<" -> section == Section.OUTSIDE ? Section.OURS : null;
-                case "|||||||" -> section == Section.OURS ? Section.BASE : null;
-                case "=======" -> section == Section.OURS || section == Section.BASE ? Section.THEIRS
+                case "<" -> section == Section.OUTSIDE ? Section.OURS : null;
+                case "|" -> section == Section.OURS ? Section.BASE : null;
+                case "=" -> section == Section.OURS || section == Section.BASE ? Section.THEIRS
                         : section == Section.OUTSIDE ? Section.OUTSIDE : null;
-                case ">>>>>>>" -> section == Section.THEIRS ? Section.OUTSIDE : null;
+                case ">" -> section == Section.THEIRS ? Section.OUTSIDE : null;
                 default -> section;
             };
             if (next == null) {
                 return Optional.empty();
             }
             if (kind.isEmpty() || next == section) {
-                // a line of text, or a row of seven = outside any conflict, which is the text's own
-                if (section != Section.THEIRS && section != Section.BASE) {
-                    ours.add(lines[index]);
-                }
-                if (section != Section.OURS && section != Section.BASE) {
-                    theirs.add(lines[index]);
-                }
+                // a line of text, or a row of = outside any conflict, which is the text's own; a line of the other
+                // side is an empty one, so that each side's lines are where they are in the file its reader names
+                ours.add(section != Section.THEIRS && section != Section.BASE ? lines[index] : "");
+                theirs.add(section != Section.OURS && section != Section.BASE ? lines[index] : "");
                 continue;
             }
+            ours.add("");
+            theirs.add("");
             if (firstLine == 0) {
                 firstLine = index + 1;
                 oursLabel = label;
             }
-            if (theirsLabel == null && kind.equals(">>>>>>>")) {
+            if (theirsLabel == null && kind.equals(">")) {
                 theirsLabel = label;
             }
             section = next;

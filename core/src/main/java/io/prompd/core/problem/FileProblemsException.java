@@ -15,11 +15,24 @@ public class FileProblemsException extends PrompdException {
 
     /** @param summary what the problems stop, as in {@code prompd.lock cannot be read:} */
     public FileProblemsException(ExitCode exitCode, String summary, List<Problem> problems, String hint) {
-        super(exitCode, summary + "\n" + ProblemReport.text(problems).strip(), hint);
+        this(exitCode, problems, summary + "\n" + ProblemReport.text(problems).strip(), hint);
+    }
+
+    private FileProblemsException(ExitCode exitCode, List<Problem> problems, String message, String hint) {
+        super(exitCode, message, hint);
         if (problems.isEmpty()) {
-            throw new IllegalArgumentException("no problems to report: " + summary);
+            throw new IllegalArgumentException("no problems to report: " + message);
         }
         this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * One problem, told in one line ({@code prompd.lock cannot be read: line 2: …}) where a report of a single line
+     * under the file's name would say less in more lines.
+     */
+    public static FileProblemsException inOneLine(ExitCode exitCode, String summary, Problem problem, String hint) {
+        return new FileProblemsException(exitCode, List.of(problem), summary + (problem.line() > 0 ? " line "
+                + problem.line() + ":" : "") + " " + problem.message(), hint);
     }
 
     public List<Problem> problems() {

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,12 +126,14 @@ public final class LockFiles {
 
     /** The refusal of a command that reads a conflicted lock as it is, which only an install merges. */
     public static PrompdException unmerged(ConflictedLock conflicted) {
-        return new PrompdException(ExitCode.FAILURE, conflictedAt(conflicted.line()), MERGE_HINT);
+        return FileProblemsException.inOneLine(ExitCode.FAILURE, UNREADABLE, conflictedAt(conflicted.line(), ""),
+                MERGE_HINT);
     }
 
-    private static String conflictedAt(int line) {
-        return LockFile.FILE_NAME + " cannot be read: line " + line + ": a Git merge left conflict markers here"
-                + " (<<<<<<<, =======, >>>>>>>)";
+    /** The conflict as a problem of the file, at its first marker, {@code more} said after it. */
+    private static Problem conflictedAt(int line, String more) {
+        return Problem.error(LockFile.FILE_NAME, "", "a Git merge left conflict markers here (<<<<<<<, =======, >>>>>>>)"
+                + more, "").atLine(line);
     }
 
     /**
@@ -151,10 +154,9 @@ public final class LockFiles {
         } catch (JsonProcessingException malformed) {
             Problem problem = JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "");
             if (JsonSyntaxError.hasConflictMarkers(json)) {
-                // a refusal in one line, as other failures give theirs, and without the problem's own hint to merge
-                // the sides by hand, which is how a lock goes stale
-                return ConflictSides.of(json).map(LockFiles::merging).orElseThrow(() -> new PrompdException(
-                        ExitCode.FAILURE, conflictedAt(problem.line()), SIDE_HINT));
+                // without the problem's own hint to merge the sides by hand, which is how a lock goes stale
+                return ConflictSides.of(json).map(LockFiles::merging).orElseThrow(() -> FileProblemsException
+                        .inOneLine(ExitCode.FAILURE, UNREADABLE, conflictedAt(problem.line(), ""), SIDE_HINT));
             }
             throw refused(List.of(problem), FIX_HINT);
         } catch (IOException impossible) {
@@ -176,11 +178,13 @@ public final class LockFiles {
             return parse(text.getBytes(StandardCharsets.UTF_8));
         } catch (PrompdException unreadable) {
             String side = label.isEmpty() ? "the " + which + " side" : "the side of " + label;
-            // the problems of the side, under the file's name as any lock's, their lines counted in the side alone
-            String problems = unreadable.getMessage().startsWith(UNREADABLE + "\n")
-                    ? unreadable.getMessage().substring(UNREADABLE.length() + 1) : unreadable.getMessage();
-            throw new PrompdException(ExitCode.FAILURE, conflictedAt(sides.firstLine()) + ", and " + side
-                    + ", read alone, is no lock:\n" + problems, SIDE_HINT, unreadable);
+            // the problems of the side, under the file's name as any lock's, at the file's lines
+            List<Problem> problems = new ArrayList<>(List.of(conflictedAt(sides.firstLine(), ", and " + side
+                    + ", read alone, is no lock")));
+            if (unreadable instanceof FileProblemsException sideProblems) {
+                problems.addAll(sideProblems.problems());
+            }
+            throw new FileProblemsException(ExitCode.FAILURE, UNREADABLE, problems, SIDE_HINT);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.problem.FileProblemsException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -155,10 +156,12 @@ class LockFilesTest {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8)));
 
-        assertTrue(refused.getMessage().startsWith("prompd.lock cannot be read: line 1: a Git merge left conflict"
-                + " markers here (<<<<<<<, =======, >>>>>>>), and the side of other, read alone, is no lock:\n"
-                + "prompd.lock\n  error   line 2: not valid JSON"),
-                refused.getMessage());
+        // the side ends where the file does: its lines are the file's, the other side's left empty
+        assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   line 1: a Git merge left conflict markers here"
+                + " (<<<<<<<, =======, >>>>>>>), and the side of other, read alone, is no lock\n  error   line "
+                + conflicted.split("\n", -1).length + ": not valid JSON (column 1): Unexpected end-of-input"
+                + " within/between Object entries\n2 errors, 0 warnings", refused.getMessage());
+        assertEquals(2, ((FileProblemsException) refused).problems().size(), "each a script reads in --json");
         assertEquals("fix it by hand, or take one side's lock: 'git checkout --ours prompd.lock' (or --theirs) while"
                 + " Git's merge has it unresolved, 'git checkout HEAD -- prompd.lock' once it is staged, the same from a"
                 + " commit before the markers once they are committed; or delete it and run 'prompd install' to lock"
