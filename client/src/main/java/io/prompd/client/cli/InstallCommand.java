@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Install the project's dependencies, as prompd.lock pins them when it still matches prompd.json.",
             "A prompd.lock with Git conflict markers is merged: both sides' versions (the higher of a package locked"
-                    + " at two), resolved again and written without markers, to commit.",
+                    + " at two), installed as any lock and written without markers, to commit.",
             "With packages, add them to prompd.json first and install: a package given without a range, with a"
                     + " dist-tag or with a bare version (1.2.3, v1.2.3) is saved as ^<version chosen>, as npm and cargo"
                     + " read 1.2.3 (--save-exact keeps the version itself); a range is saved as written.",

@@ -46,7 +46,7 @@ import java.util.SortedMap;
  *                     rather than hashed: a few hundred bytes, and a digest's start-up costs a warm install more)
  * @param lock         its {@code prompd.lock}, when it has one; for one a Git merge left with conflict markers, the
  *                     merge of its sides
- * @param conflicted   the sides of such a lock, whose merge an install resolves again and writes in its place
+ * @param conflicted   the sides of such a lock, whose merge an install takes as any lock and writes in its place
  */
 public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optional<LockFile> lock,
                       Optional<ConflictedLock> conflicted) {
@@ -72,7 +72,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
 
     /**
      * Reads the project in {@code folder}, as a command that reads it alone does: a lock a Git merge left with
-     * conflict markers is refused, as what its merge locks is known only once an install resolved it again.
+     * conflict markers is refused, as what its merge locks is known only once an install checked it.
      *
      * @throws PrompdException NOT_FOUND without a {@code prompd.json}; FAILURE listing the errors of one
      *                         in the fields the project's commands read, or the problems of an unreadable lock file
@@ -87,7 +87,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
 
     /**
      * Reads the project in {@code folder}, as an install does: a lock a Git merge left with conflict markers is read
-     * as the merge of its sides, which the install resolves again.
+     * as the merge of its sides, which the install takes as any lock.
      *
      * @throws PrompdException as {@link #load}, and FAILURE for a conflicted lock with a side that is no lock
      */

@@ -47,7 +47,7 @@ class ConflictedLockTest extends InstallCommandsFixture {
             CliRun list = prompd("list");
             assertEquals(1, list.exitCode(), list.err());
             assertTrue(list.err().endsWith("\nhint: run 'prompd install', which merges both sides' locks (a package"
-                    + " they lock at different versions at the higher) and resolves the result again, then this"
+                    + " they lock at different versions at the higher) and installs the result as any lock, then this"
                     + " again\n"), list.err());
             CliRun frozen = prompd("install", "--frozen", "--json");
             assertEquals(4, frozen.exitCode(), frozen.err());

@@ -31,7 +31,7 @@ public record ConflictedLock(LockFile ours, LockFile theirs, String oursLabel, S
      * Both sides' entries: a package one side locks as it is, one both lock at different versions at the higher, so
      * that neither side's update is lost, and one both lock at the same version as ours has it. Each entry is whole
      * from one side, but the entries of two sides need not go together (one side's newer version needing what the
-     * other moved past): a merged lock is a starting point for a resolution, never a lock to install as it is.
+     * other moved past): an install checks the merge as it checks any lock, and resolves it again where they do not.
      */
     public LockFile merged() {
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(theirs.packages());

@@ -73,7 +73,7 @@ public final class LockFiles {
      * would move the pins both sides agreed on.
      */
     private static final String MERGE_HINT = "run 'prompd install', which merges both sides' locks (a package they lock"
-            + " at different versions at the higher) and resolves the result again, then this again";
+            + " at different versions at the higher) and installs the result as any lock, then this again";
     /**
      * For a side that is no lock, which no merge reads: a way for each state Git can have the file in, as {@code
      * --ours} does nothing once the conflict is staged, and {@code HEAD} holds the markers once they are committed.

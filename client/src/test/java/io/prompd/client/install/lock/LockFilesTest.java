@@ -121,7 +121,7 @@ class LockFilesTest {
         assertEquals("prompd.lock cannot be read: line 2: a Git merge left conflict markers here (<<<<<<<, =======,"
                 + " >>>>>>>)", refused.getMessage(), "one line, without the hint to merge the sides by hand");
         assertEquals("run 'prompd install', which merges both sides' locks (a package they lock at different versions"
-                + " at the higher) and resolves the result again, then this again", refused.hint(),
+                + " at the higher) and installs the result as any lock, then this again", refused.hint(),
                 "taking one side would lose the other's updates, deleting the lock every pin both sides agreed on");
         ReadLock read = LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8));
         assertEquals(lock(), read.lock());
