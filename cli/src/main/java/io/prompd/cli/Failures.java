@@ -4,6 +4,7 @@ import io.prompd.core.Causes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
+import io.prompd.core.files.FileNameEncoding;
 import io.prompd.core.files.LongNames;
 import io.prompd.core.files.ReadOnlyFileException;
 import io.prompd.core.problem.FileProblemsException;
@@ -179,7 +180,7 @@ public final class Failures {
             // its message is the file and the system's reason, such as "No space left on device"
             message = other.getMessage();
             hint = systemHint(other);
-        } else if (cause instanceof InvalidPathException unmappable && unmappable.getReason().contains("unmappable")) {
+        } else if (cause instanceof InvalidPathException unmappable && FileNameEncoding.unfits(unmappable)) {
             return FileNameCharset.ofThisJvm().unfitting(exitCode(failure), unmappable);
         } else if (cause instanceof StackOverflowError) {
             message = "internal error (StackOverflowError): prompd went deeper than the Java stack allows";

@@ -3,6 +3,7 @@ package io.prompd.client.http;
 import io.prompd.client.files.NotRegularFiles;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.files.FileNameEncoding;
 import io.prompd.core.protocol.Urls;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -85,7 +86,7 @@ final class FolderFile {
         try {
             return Path.of(url);
         } catch (IllegalArgumentException noFile) {
-            if (noFile instanceof InvalidPathException unfitting && unfitting.getReason().contains("unmappable")) {
+            if (noFile instanceof InvalidPathException unfitting && FileNameEncoding.unfits(unfitting)) {
                 // the path's letters are no mistake of the URL's, but lacking from this locale's character set: the
                 // JDK's refusal, which the command lines explain with how to run
                 throw unfitting;

@@ -166,6 +166,10 @@ public final class Urls {
      * disk.
      */
     public static String pathAsSent(String rawPath) {
+        // every tarball URL of an index passes here as it is read: most are plain ASCII with nothing to rewrite
+        if (rawPath.chars().noneMatch(character -> character == '%' || character >= 0x80)) {
+            return rawPath;
+        }
         StringBuilder sent = new StringBuilder(rawPath.length());
         for (int at = 0; at < rawPath.length(); ) {
             int character = rawPath.codePointAt(at);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -63,8 +62,7 @@ public final class DirectorySource implements PackageSource {
                 if (!utf8Names && entry.path().indexOf(UNDECODED) >= 0) {
                     // in another locale's character set a UTF-8 name fails to decode too: only a UTF-8 locale tells
                     // the two apart; this is the JDK's own refusal of such a name, which the command lines explain
-                    throw new InvalidPathException(file.toString(), "Malformed input or input contains unmappable"
-                            + " characters");
+                    throw FileNameEncoding.unfitting(file.toString());
                 }
                 listed.add(entry);
                 files.put(entry.path(), file);
