@@ -95,9 +95,8 @@ public final class InstallNoteView {
             takenDown.registry().ifPresent(elsewhere -> fields.put("resolvesIn", registry(elsewhere)));
             String version = takenDown.name() + "@" + takenDown.version();
             // named as movedOffTakenDown names it: the version's own registry, the lock's, may still give it
-            String gone = takenDown.registry().map(elsewhere -> StatusNotes.labelled("registry " + elsewhere.describe()
-                            + " took down " + version + ", the tarball " + LockFile.FILE_NAME + " pins",
-                            takenDown.reason().orElseThrow()))
+            String gone = takenDown.registry().map(elsewhere -> StatusNotes.labelled(tookDown(elsewhere, version,
+                            "pins"), takenDown.reason().orElseThrow()))
                     .orElseGet(() -> version + " is " + takenDown.reason()
                             .map(reason -> StatusNotes.labelled("taken down", reason))
                             .orElse(StatusNotes.NO_LONGER_LISTED));
@@ -110,8 +109,7 @@ public final class InstallNoteView {
             moved.registry().ifPresent(elsewhere -> fields.put("resolvesIn", registry(elsewhere)));
             return new Worded("movedOffTakenDown", withReason(fields, Optional.of(moved.reason())), moved.name()
                     + " moved from the locked " + moved.from() + " to " + moved.to() + ": " + StatusNotes.labelled(
-                            moved.registry().map(elsewhere -> "registry " + elsewhere.describe() + " took down "
-                                    + moved.from() + ", the tarball " + LockFile.FILE_NAME + " pinned")
+                            moved.registry().map(elsewhere -> tookDown(elsewhere, moved.from().toString(), "pinned"))
                                     .orElse("its registry took " + moved.from() + " down"), moved.reason()));
         }
         if (note instanceof MovedOffYanked moved) {
@@ -381,6 +379,15 @@ public final class InstallNoteView {
     /** {@code , the highest version that can, is installed}, as the strategy chose it. */
     private static String theOneThatCan(Strategy strategy) {
         return ", the " + (strategy == Strategy.LOWEST ? "lowest" : "highest") + " version that can, is installed";
+    }
+
+    /**
+     * {@code registry mirror (URL) took down x@1.0.0, the tarball prompd.lock pins}: a registry the lock did not have
+     * the version from, which took down the very tarball locked, named as the version's own registry would not be.
+     */
+    private static String tookDown(RegistryMention registry, String version, String pins) {
+        return "registry " + registry.describe() + " took down " + version + ", the tarball " + LockFile.FILE_NAME
+                + " " + pins;
     }
 
     /**
