@@ -33,6 +33,7 @@ import io.prompd.client.install.InstallNote.Unlockable;
 import io.prompd.client.install.InstallNote.Yanked;
 import io.prompd.client.install.Redownload;
 import io.prompd.client.install.StatusNotes;
+import io.prompd.client.install.lock.ConflictedLock.Differing;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.Plural;
@@ -42,6 +43,7 @@ import io.prompd.core.protocol.Urls;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,20 +156,26 @@ public final class InstallNoteView {
             if (!merged.theirs().isEmpty()) {
                 fields.put("theirs", merged.theirs());
             }
-            fields.put("differing", merged.differing().stream().<Map<String, Object>>map(differing -> Map.of(
-                    "name", differing.name(), "ours", differing.ours(), "theirs", differing.theirs(),
-                    "kept", differing.kept())).toList());
+            fields.put("differing", merged.differing().stream().map(InstallNoteView::differingAsJson).toList());
             String ours = merged.ours().isEmpty() ? "ours" : merged.ours();
             String theirs = merged.theirs().isEmpty() ? "theirs" : merged.theirs();
+            List<String> versions = merged.differing().stream().filter(differing -> !differing.sameVersion())
+                    .map(differing -> {
+                        boolean theirsKept = differing.theirsKept();
+                        return differing.name() + " " + differing.kept().version() + " from "
+                                + (theirsKept ? theirs : ours) + ", not " + (theirsKept ? differing.ours()
+                                : differing.theirs()).version() + " from " + (theirsKept ? ours : theirs);
+                    }).toList();
+            List<String> entries = merged.differing().stream().filter(Differing::sameVersion)
+                    .map(differing -> differing.name() + " " + differing.ours().version() + " "
+                            + String.join(" and ", sameVersionDifferences(differing))).toList();
             return new Worded("lockConflictMerged", fields, LockFile.FILE_NAME + " held Git conflict markers, so the"
-                    + " locks of both sides were merged" + (merged.differing().isEmpty() ? ""
-                    : "; of the versions they lock differently the higher was kept: " + String.join(", ",
-                    merged.differing().stream().map(differing -> {
-                        boolean theirsKept = differing.kept().equals(differing.theirs());
-                        return differing.name() + " " + differing.kept() + " from " + (theirsKept ? theirs : ours)
-                                + ", not " + (theirsKept ? differing.ours() : differing.theirs()) + " from "
-                                + (theirsKept ? ours : theirs);
-                    }).toList())) + " (commit the " + LockFile.FILE_NAME + " written)");
+                    + " locks of both sides were merged"
+                    + (versions.isEmpty() ? "" : "; of the versions they lock differently the higher was kept: "
+                    + String.join(", ", versions))
+                    + (entries.isEmpty() ? "" : "; of the packages they lock at one version but from other tarballs, "
+                    + ours + "'s entry was kept: " + String.join(", ", entries))
+                    + " (commit the " + LockFile.FILE_NAME + " written)");
         }
         if (note instanceof LatestSetAside setAside) {
             return new Worded("latestSetAside", withProblem(Map.of("name", setAside.name(), "fromLatest",
@@ -322,6 +330,38 @@ public final class InstallNoteView {
      * from and by which ranges, or when by none the resolver's explanation of why, as {@code update}'s warning and
      * {@code outdated}'s row give it.
      */
+    private static Map<String, Object> differingAsJson(Differing differing) {
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", differing.name(), "ours",
+                differing.ours().version(), "theirs", differing.theirs().version(), "kept",
+                differing.kept().version()));
+        if (!differing.sameVersion()) {
+            return fields;
+        }
+        if (!differing.ours().resolved().equals(differing.theirs().resolved())) {
+            fields.put("resolved", Map.of("ours", Urls.display(differing.ours().resolved()), "theirs",
+                    Urls.display(differing.theirs().resolved())));
+        }
+        if (!differing.ours().integrity().equals(differing.theirs().integrity())) {
+            fields.put("integrity", Map.of("ours", differing.ours().integrity().toString(), "theirs",
+                    differing.theirs().integrity().toString()));
+        }
+        return fields;
+    }
+
+    /** How two sides' entries of one version differ, ours' first: a tarball of the same bytes elsewhere, or others. */
+    private static List<String> sameVersionDifferences(Differing differing) {
+        List<String> differences = new ArrayList<>();
+        if (!differing.ours().resolved().equals(differing.theirs().resolved())) {
+            differences.add("from " + Urls.display(differing.ours().resolved()) + ", not "
+                    + Urls.display(differing.theirs().resolved()));
+        }
+        if (!differing.ours().integrity().equals(differing.theirs().integrity())) {
+            differences.add("with integrity " + differing.ours().integrity() + ", not "
+                    + differing.theirs().integrity());
+        }
+        return differences;
+    }
+
     static Map<String, Object> heldBackFields(HeldBackByRanges held) {
         return withProblem(Map.of("allowed", held.allowed(), "by", requirementsAsJson(held.by())), held.problem());
     }

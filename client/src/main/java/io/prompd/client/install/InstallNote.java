@@ -202,13 +202,14 @@ public sealed interface InstallNote {
     }
 
     /**
-     * {@code prompd.lock} held Git conflict markers, so the run read both sides' locks, merged them and resolved the
-     * merge again, as npm does with a conflicted lock of its own.
+     * {@code prompd.lock} held Git conflict markers, so the run read both sides' locks, merged them and took the merge
+     * as any lock, as npm does with a conflicted lock of its own.
      *
      * @param ours      what the markers name the first side, the branch merged into (a branch, {@code HEAD}), maybe
      *                  empty
      * @param theirs    what they name the second side, the branch merged in, maybe empty
-     * @param differing the packages the sides locked at different versions, of which the merge took the higher
+     * @param differing the packages the sides locked differently: at different versions, of which the merge took the
+     *                  higher, or at one from other tarballs, of which it took ours' entry
      */
     record LockConflictMerged(String ours, String theirs, List<ConflictedLock.Differing> differing)
             implements InstallNote {

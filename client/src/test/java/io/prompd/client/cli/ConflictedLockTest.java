@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A prompd.lock a Git merge left with conflict markers, in a real repository: install, update and uninstall merge
- * both sides' locks and resolve the merge again, as npm does, whatever state Git has the file in; the commands that
+ * both sides' locks and take the merge as any lock, as npm does, whatever state Git has the file in; the commands that
  * only read the lock, and --frozen, refuse it.
  */
 class ConflictedLockTest extends InstallCommandsFixture {
@@ -183,6 +183,30 @@ class ConflictedLockTest extends InstallCommandsFixture {
         assertTrue(install.err().contains("error: integrity check failed for @acme/a@1.0.0: prompd.lock records "
                 + other), install.err());
         assertTrue(Files.readString(project.resolve("prompd.lock")).contains("<<<<<<< HEAD"), "left as it was");
+    }
+
+    /** One branch installed from a mirror: the versions agree, the tarballs do not, and the merge says whose it kept. */
+    @Test
+    void anEntryTheSidesLockAtOneVersionFromOtherTarballsIsToldWithOursKept() throws IOException {
+        registry.publish("@acme/a", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/a").exitCode());
+        String ours = Files.readString(project.resolve("prompd.lock"));
+        String url = Json.reader().readTree(ours).get("packages").get("@acme/a").get("resolved").asText();
+        String mirrored = "https://mirror.test/packages/@acme/a/-/a-1.0.0.tgz";
+        Files.writeString(project.resolve("prompd.lock"), "<<<<<<< HEAD\n" + ours + "=======\n"
+                + ours.replace(url, mirrored) + ">>>>>>> mirror\n");
+
+        CliRun install = prompd("install", "--json");
+
+        assertEquals(0, install.exitCode(), install.err());
+        JsonNode note = Json.reader().readTree(install.out()).get("warnings").get(0);
+        assertEquals("prompd.lock held Git conflict markers, so the locks of both sides were merged; of the packages"
+                + " they lock at one version but from other tarballs, HEAD's entry was kept: @acme/a 1.0.0 from " + url
+                + ", not " + mirrored + " (commit the prompd.lock written)", note.get("message").asText());
+        assertEquals("{\"ours\":\"" + url + "\",\"theirs\":\"" + mirrored + "\"}",
+                Json.writeString(note.get("differing").get(0).get("resolved")).replaceAll("\\s", ""));
+        assertFalse(note.get("differing").get(0).has("integrity"), "the same bytes");
+        assertEquals(ours, Files.readString(project.resolve("prompd.lock")), "ours' entry, as it was");
     }
 
     /** Git's markers are where the file has them: a side's error names the line of the file, not of the side. */

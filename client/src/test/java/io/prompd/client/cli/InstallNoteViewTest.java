@@ -8,18 +8,22 @@ import io.prompd.client.config.RegistryName;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.Redownload;
 import io.prompd.client.install.lock.ConflictedLock;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.RegistryMention;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +61,8 @@ class InstallNoteViewTest {
                     URI.create("https://a.test/")), "@a", new RegistryMention(Optional.of(RegistryName.parse("b")),
                     URI.create("https://b.test/")), false,
                     "route @a back to registry a (https://a.test/) with 'prompd config set scopes.@a a'"),
-            new InstallNote.LockConflictMerged("HEAD", "", List.of(new ConflictedLock.Differing(X, ONE, TWO))),
+            new InstallNote.LockConflictMerged("HEAD", "", List.of(new ConflictedLock.Differing(X, locked(ONE, "x"),
+                    locked(TWO, "x")))),
             new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)", true,
                     "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
             new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)",
@@ -89,6 +94,11 @@ class InstallNoteViewTest {
                     new RegistryMention(Optional.of(RegistryName.parse("b")), URI.create("https://b.test/")),
                     "could not fetch https://b.test/packages/@a/x/-/x-1.0.0.tgz: gave up after 4 attempts (last: HTTP"
                             + " 500)"));
+
+    private static LockedPackage locked(Version version, String bytes) {
+        return new LockedPackage(version, URI.create("https://a.test/x-" + version + ".tgz"),
+                Integrity.of(bytes.getBytes(StandardCharsets.UTF_8)), new TreeMap<>());
+    }
 
     @Test
     void everyKindIsWordedAsTextAndAsJsonOfItsOwnKindWithTheSameSentence() {

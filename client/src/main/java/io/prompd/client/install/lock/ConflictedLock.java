@@ -1,7 +1,6 @@
 package io.prompd.client.install.lock;
 
 import io.prompd.core.name.PackageName;
-import io.prompd.core.version.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,22 +34,30 @@ public record ConflictedLock(LockFile ours, LockFile theirs, String oursLabel, S
      */
     public LockFile merged() {
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(theirs.packages());
-        ours.packages().forEach((name, locked) -> packages.merge(name, locked, (their, our) ->
-                their.version().compareTo(our.version()) > 0 ? their : our));
+        ours.packages().forEach((name, locked) -> packages.merge(name, locked, ConflictedLock::kept));
         return new LockFile(packages);
     }
 
-    /** The packages the two sides lock at different versions, in name order. */
+    private static LockedPackage kept(LockedPackage their, LockedPackage our) {
+        return their.version().compareTo(our.version()) > 0 ? their : our;
+    }
+
+    /**
+     * The packages the two sides lock differently, in name order: at different versions, or at one version from
+     * another tarball URL or with another integrity (installed from different registries or mirrors), where the merge
+     * keeps one side's entry and the user should know which.
+     */
     public List<Differing> differing() {
         List<Differing> differing = new ArrayList<>();
         ours.packages().forEach((name, locked) -> theirs.get(name)
-                .filter(their -> their.version().compareTo(locked.version()) != 0)
-                .ifPresent(their -> differing.add(new Differing(name, locked.version(), their.version()))));
+                .filter(their -> their.version().compareTo(locked.version()) != 0
+                        || !their.resolved().equals(locked.resolved()) || !their.integrity().equals(locked.integrity()))
+                .ifPresent(their -> differing.add(new Differing(name, locked, their))));
         return differing;
     }
 
-    /** A package the two sides lock at different versions: the merge keeps the higher. */
-    public record Differing(PackageName name, Version ours, Version theirs) {
+    /** A package the two sides lock differently: the merge keeps the higher version, or ours' entry of the same. */
+    public record Differing(PackageName name, LockedPackage ours, LockedPackage theirs) {
 
         public Differing {
             Objects.requireNonNull(name, "name");
@@ -58,8 +65,17 @@ public record ConflictedLock(LockFile ours, LockFile theirs, String oursLabel, S
             Objects.requireNonNull(theirs, "theirs");
         }
 
-        public Version kept() {
-            return theirs.compareTo(ours) > 0 ? theirs : ours;
+        public LockedPackage kept() {
+            return ConflictedLock.kept(theirs, ours);
+        }
+
+        public boolean theirsKept() {
+            return kept() == theirs;
+        }
+
+        /** Whether both sides lock the same version, differing in its tarball URL or integrity alone. */
+        public boolean sameVersion() {
+            return ours.version().compareTo(theirs.version()) == 0;
         }
     }
 }

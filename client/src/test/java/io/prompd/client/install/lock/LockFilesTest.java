@@ -143,9 +143,28 @@ class LockFilesTest {
 
         assertEquals(lock(), read.ours());
         assertEquals(List.of("@a/first 1.0.0 1.0.1 1.0.1", "@b/second 2.0.0 1.9.0 2.0.0"), read.differing().stream()
-                .map(one -> one.name() + " " + one.ours() + " " + one.theirs() + " " + one.kept()).toList());
+                .map(one -> one.name() + " " + one.ours().version() + " " + one.theirs().version() + " "
+                        + one.kept().version()).toList());
         assertEquals("1.0.1", read.merged().get(PackageName.parse("@a/first")).orElseThrow().version().toString());
         assertEquals("2.0.0", read.merged().get(PackageName.parse("@b/second")).orElseThrow().version().toString());
+    }
+
+    /** Installed from a mirror on one branch, say: the merge keeps ours' entry, and tells it, as the version alone cannot. */
+    @Test
+    void entriesOfOneVersionFromOtherTarballsDifferAndTheMergeKeepsOurs() {
+        String ours = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8);
+        String theirs = ours.replace("https://r.example/t-1.0.0.tgz", "https://mirror.example/t-1.0.0.tgz")
+                .replaceFirst(INTEGRITY.toString(), Integrity.of(new byte[] {1}).toString());
+
+        ConflictedLock read = LockFiles.parseMerging(("<<<<<<< HEAD\n" + ours + "=======\n" + theirs
+                + ">>>>>>> other\n").getBytes(StandardCharsets.UTF_8)).conflicted().orElseThrow();
+
+        assertEquals(List.of("@a/first"), read.differing().stream().map(one -> one.name().toString()).toList());
+        ConflictedLock.Differing first = read.differing().get(0);
+        assertTrue(first.sameVersion());
+        assertEquals("https://mirror.example/t-1.0.0.tgz", first.theirs().resolved().toString());
+        assertEquals(lock().get(PackageName.parse("@a/first")).orElseThrow(), first.kept());
+        assertEquals(lock(), read.merged(), "ours' entries, the same versions as theirs");
     }
 
     @Test
