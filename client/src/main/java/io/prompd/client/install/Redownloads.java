@@ -46,15 +46,21 @@ public final class Redownloads {
         List<Redownload> found = new ArrayList<>();
         for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : versions.entrySet()) {
             PackageName name = ofPackage.getKey();
-            String described = registry.describe(name);
+            String described;
+            try {
+                described = registry.describe(name);
+            } catch (PrompdException unrouted) {
+                // no registry serves the name (none configured, say), so none can tell: a local check goes on
+                unknown(name, ofPackage.getValue(), "no registry", unrouted.getMessage(), found);
+                continue;
+            }
             Optional<PublishedPackage> published;
             try {
                 published = registry.find(name);
             } catch (PrompdException unreadable) {
-                String why = Causes.find(unreadable, FetchFailure.class).flatMap(FetchFailure::unreachable).map(last -> described + " could not be reached (last: " + last
-                        + ")").orElseGet(unreadable::getMessage);
-                ofPackage.getValue().forEach(version -> found.add(new Redownload(name, version, Fate.UNKNOWN,
-                        described, Optional.of(why))));
+                unknown(name, ofPackage.getValue(), described, Causes.find(unreadable, FetchFailure.class)
+                        .flatMap(FetchFailure::unreachable).map(last -> described + " could not be reached (last: "
+                                + last + ")").orElseGet(unreadable::getMessage), found);
                 continue;
             }
             for (Version version : ofPackage.getValue()) {
@@ -63,6 +69,12 @@ public final class Redownloads {
             }
         }
         return List.copyOf(found);
+    }
+
+    private static void unknown(PackageName name, SortedSet<Version> versions, String registry, String why,
+                                List<Redownload> found) {
+        versions.forEach(version -> found.add(new Redownload(name, version, Fate.UNKNOWN, registry,
+                Optional.of(why))));
     }
 
     private static Redownload of(PublishedPackage index, Version version, String registry) {

@@ -324,6 +324,22 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertTrue(online.err().contains("or 'prompd uninstall --global @acme/util@1.1.0' for the next"), online.err());
     }
 
+    /** The tarballs and the store are local: with no registry to ask, only whether one could be had again is unknown. */
+    @Test
+    void cacheVerifyWithNoRegistryConfiguredChecksWhatIsLocalAndSaysWhyTheRestIsNotKnown() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+
+        CliRun verify = CliRun.in(project, home, "", Map.of(), "cache", "verify");
+
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertEquals(List.of("0 cached tarballs checked, 0 corrupt", "unverifiable: "
+                + home.resolve("packages/@acme/util@1.1.0") + " (its tarball is not cached)", "0 installed versions"
+                + " checked, 0 damaged, 1 unverifiable"), verify.out().lines().limit(3).toList());
+        assertTrue(verify.err().contains("whether @acme/util@1.1.0 can be downloaded again is not known (its index"
+                + " could not be read: no registry configured)"), verify.err());
+    }
+
     /**
      * A registry that cannot be reached fails every package's index alike, the first after its tries and the others
      * not tried, in messages that differ: the note names the registry and its failure once for all its versions.
