@@ -168,7 +168,7 @@ public final class InstallNoteView {
                     }).toList();
             List<String> entries = merged.differing().stream().filter(Differing::sameVersion)
                     .map(differing -> differing.name() + " " + differing.ours().version() + " "
-                            + String.join(" and ", sameVersionDifferences(differing))).toList();
+                            + sameVersionDifferences(differing)).toList();
             return new Worded("lockConflictMerged", fields, LockFile.FILE_NAME + " held Git conflict markers, so the"
                     + " locks of both sides were merged"
                     + (versions.isEmpty() ? "" : "; of the versions they lock differently the higher was kept: "
@@ -325,43 +325,40 @@ public final class InstallNoteView {
         throw new IllegalArgumentException("no words for " + note);
     }
 
-    /**
-     * {@code {"allowed": …, "by": [{"name": …, "range": …, "from": …}], "problem": …}}: what a package is held back
-     * from and by which ranges, or when by none the resolver's explanation of why, as {@code update}'s warning and
-     * {@code outdated}'s row give it.
-     */
     private static Map<String, Object> differingAsJson(Differing differing) {
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", differing.name(), "ours",
                 differing.ours().version(), "theirs", differing.theirs().version(), "kept",
                 differing.kept().version()));
-        if (!differing.sameVersion()) {
-            return fields;
-        }
-        if (!differing.ours().resolved().equals(differing.theirs().resolved())) {
+        if (differing.otherTarballUrl()) {
             fields.put("resolved", Map.of("ours", Urls.display(differing.ours().resolved()), "theirs",
                     Urls.display(differing.theirs().resolved())));
         }
-        if (!differing.ours().integrity().equals(differing.theirs().integrity())) {
+        if (differing.otherIntegrity()) {
             fields.put("integrity", Map.of("ours", differing.ours().integrity().toString(), "theirs",
                     differing.theirs().integrity().toString()));
         }
         return fields;
     }
 
-    /** How two sides' entries of one version differ, ours' first: a tarball of the same bytes elsewhere, or others. */
-    private static List<String> sameVersionDifferences(Differing differing) {
+    /** How two sides' entries of one version differ, ours' first. */
+    private static String sameVersionDifferences(Differing differing) {
         List<String> differences = new ArrayList<>();
-        if (!differing.ours().resolved().equals(differing.theirs().resolved())) {
+        if (differing.otherTarballUrl()) {
             differences.add("from " + Urls.display(differing.ours().resolved()) + ", not "
                     + Urls.display(differing.theirs().resolved()));
         }
-        if (!differing.ours().integrity().equals(differing.theirs().integrity())) {
+        if (differing.otherIntegrity()) {
             differences.add("with integrity " + differing.ours().integrity() + ", not "
                     + differing.theirs().integrity());
         }
-        return differences;
+        return String.join(" and ", differences);
     }
 
+    /**
+     * {@code {"allowed": …, "by": [{"name": …, "range": …, "from": …}], "problem": …}}: what a package is held back
+     * from and by which ranges, or when by none the resolver's explanation of why, as {@code update}'s warning and
+     * {@code outdated}'s row give it.
+     */
     static Map<String, Object> heldBackFields(HeldBackByRanges held) {
         return withProblem(Map.of("allowed", held.allowed(), "by", requirementsAsJson(held.by())), held.problem());
     }

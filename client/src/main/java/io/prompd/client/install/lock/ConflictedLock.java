@@ -50,9 +50,9 @@ public record ConflictedLock(LockFile ours, LockFile theirs, String oursLabel, S
     public List<Differing> differing() {
         List<Differing> differing = new ArrayList<>();
         ours.packages().forEach((name, locked) -> theirs.get(name)
-                .filter(their -> their.version().compareTo(locked.version()) != 0
-                        || !their.resolved().equals(locked.resolved()) || !their.integrity().equals(locked.integrity()))
-                .ifPresent(their -> differing.add(new Differing(name, locked, their))));
+                .map(their -> new Differing(name, locked, their))
+                .filter(one -> !one.sameVersion() || one.otherTarballUrl() || one.otherIntegrity())
+                .ifPresent(differing::add));
         return differing;
     }
 
@@ -76,6 +76,16 @@ public record ConflictedLock(LockFile ours, LockFile theirs, String oursLabel, S
         /** Whether both sides lock the same version, differing in its tarball URL or integrity alone. */
         public boolean sameVersion() {
             return ours.version().compareTo(theirs.version()) == 0;
+        }
+
+        /** Whether the sides lock the same version at other URLs: a mirror's copy, say. */
+        public boolean otherTarballUrl() {
+            return sameVersion() && !ours.resolved().equals(theirs.resolved());
+        }
+
+        /** Whether the sides lock the same version with other integrities: other bytes under one number. */
+        public boolean otherIntegrity() {
+            return sameVersion() && !ours.integrity().equals(theirs.integrity());
         }
     }
 }
