@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.MergeResult;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.SystemReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +29,18 @@ import org.junit.jupiter.api.Test;
 class ConflictedLockTest extends InstallCommandsFixture {
 
     private static final PersonIdent TESTER = new PersonIdent("Tester", "tester@example.test");
+
+    /**
+     * The repositories here are JGit's as no one configured it: a developer's ~/.gitconfig with {@code [merge] ff =
+     * only} made a merge abort, and core.autocrlf changed the files checked out. The pom gives the tests a home of
+     * their own in the build folder and no system config.
+     */
+    @Test
+    void jgitReadsNoGitConfigOfTheRealHomeOrOfTheSystem() throws Exception {
+        Path userConfig = ((FileBasedConfig) SystemReader.getInstance().getUserConfig()).getFile().toPath();
+        assertTrue(userConfig.startsWith(Path.of("target").toAbsolutePath()), userConfig.toString());
+        assertNull(((FileBasedConfig) SystemReader.getInstance().getSystemConfig()).getFile());
+    }
 
     @Test
     void installMergesBothSidesOfAConflictedLockKeepingTheOtherBranchsUpdateStagedOrNot() throws Exception {
@@ -40,7 +56,9 @@ class ConflictedLockTest extends InstallCommandsFixture {
             git.checkout().setName("main").call();
             assertEquals(0, prompd("install", "@acme/b").exitCode());
             commit(git, "add @acme/b");
-            MergeResult merge = git.merge().include(git.getRepository().findRef("bump-a")).call();
+            // a true merge, whatever merge.ff a Git config says
+            MergeResult merge = git.merge().include(git.getRepository().findRef("bump-a"))
+                    .setFastForward(MergeCommand.FastForwardMode.FF).call();
             assertEquals(MergeResult.MergeStatus.CONFLICTING, merge.getMergeStatus());
             assertTrue(merge.getConflicts().containsKey("prompd.lock"), merge.getConflicts().toString());
 

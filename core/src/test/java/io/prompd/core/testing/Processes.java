@@ -59,10 +59,20 @@ public final class Processes {
         return command;
     }
 
-    /** The command that runs a jar, with JVM options, on the JVM running the tests. */
+    /**
+     * The JVM option that gives a JVM a test starts the tests' own home (the pom's {@code tests.userHome}): a JVM takes
+     * {@code user.home} from the account's entry in passwd, not from {@code $HOME}, and JGit reads the Git config of
+     * the real home there.
+     */
+    public static String testsUserHome() {
+        return "-Duser.home=" + System.getProperty("user.home");
+    }
+
+    /** The command that runs a jar, with JVM options, on the JVM running the tests, in the tests' home. */
     public static List<String> java(List<String> options, Path jar, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(testsUserHome());
         command.addAll(options);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));

@@ -25,10 +25,10 @@ class RegistryLauncherIT {
     @TempDir
     Path work;
 
-    /** Runs the launcher with JAVA_OPTS, which its options end with. */
+    /** Runs the launcher in the tests' home with JAVA_OPTS, which its options end with. */
     private Run launch(String javaOptions, String... args) throws IOException, InterruptedException {
-        return Processes.run(Processes.command(LAUNCHER, args), work, Map.of("JAVA_OPTS", javaOptions), "",
-                Duration.ofSeconds(120));
+        return Processes.run(Processes.command(LAUNCHER, args), work,
+                Map.of("JAVA_OPTS", Processes.testsUserHome() + " " + javaOptions), "", Duration.ofSeconds(120));
     }
 
     @Test
@@ -122,7 +122,8 @@ class RegistryLauncherIT {
         // renamed by the shell, and named to the launcher by it: the JVM running the tests may have no UTF-8 locale
         String named = "mv registry \"$(printf 'reg \\303\\251')\" && cd \"$(printf 'reg \\303\\251')\" && ";
         // as LANG=en_US.UTF-8 in an image without locales, where the C library falls back to ASCII
-        Map<String, String> locale = Map.of("LANG", "xx_XX.UTF-8", "LC_ALL", "", "LC_CTYPE", "");
+        Map<String, String> locale = Map.of("LANG", "xx_XX.UTF-8", "LC_ALL", "", "LC_CTYPE", "", "JAVA_OPTS",
+                Processes.testsUserHome());
 
         Run check = Processes.run(List.of("sh", "-c", named + "exec \"$0\" check . --base HEAD --head HEAD",
                 LAUNCHER.toString()), work, locale, "", Duration.ofSeconds(120)).ok();
