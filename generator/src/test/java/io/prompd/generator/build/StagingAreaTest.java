@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.generator.testing.OtherGroup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,12 +72,7 @@ class StagingAreaTest {
     @Test
     void theOutputFolderKeepsTheGroupOfTheFolderItReplaces() throws IOException {
         Path out = Files.createDirectory(temp.resolve("out"));
-        int group = (int) Files.getAttribute(out, "unix:gid") + 1;
-        try {
-            Files.setAttribute(out, "unix:gid", group);
-        } catch (FileSystemException notAMember) {
-            Assumptions.abort("only root, or a member of another group, may give a folder to it");
-        }
+        int group = OtherGroup.give(out);
 
         publish(out, "first");
 
@@ -94,13 +89,8 @@ class StagingAreaTest {
             staging.publish();
         }
         int before = (int) Files.getAttribute(out, "unix:gid");
-        int group = before + 1;
-        try {
-            // as an operator sets a folder up for the web server: chgrp www-data out && chmod g+s out
-            Files.setAttribute(out, "unix:gid", group);
-        } catch (FileSystemException notAMember) {
-            Assumptions.abort("only root, or a member of another group, may give a folder to it");
-        }
+        // as an operator sets a folder up for the web server: chgrp www-data out && chmod g+s out
+        int group = OtherGroup.give(out);
         Files.setAttribute(out, "unix:mode", 02755);
         List<String> carried = List.of("packages/@a/b/index.json", "packages/@c/d/-/d-1.0.0.tgz");
         Map<String, Object> mtimes = new TreeMap<>();
