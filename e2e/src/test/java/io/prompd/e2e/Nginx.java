@@ -1,6 +1,7 @@
 package io.prompd.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,9 @@ final class Nginx implements AutoCloseable {
         throw new IllegalStateException("nginx did not listen on port " + port + " within 10 s");
     }
 
+    /** A port free on 127.0.0.1, where nginx listens and the tests connect, not one free on every interface. */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
     }
