@@ -2,7 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.FileNameCharset;
 import io.prompd.cli.Terminal;
-import io.prompd.client.http.Sleeper;
+import io.prompd.core.concurrent.Sleeper;
 import io.prompd.client.install.Project;
 import io.prompd.core.PrompdException;
 import java.io.Console;

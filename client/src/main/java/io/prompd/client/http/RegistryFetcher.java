@@ -5,6 +5,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.IntegrityOutputStream;
+import io.prompd.core.concurrent.Sleeper;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;

@@ -4,6 +4,7 @@ import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.concurrent.Sleeper;
 import io.prompd.core.protocol.Urls;
 import java.io.IOException;
 import java.io.InputStream;

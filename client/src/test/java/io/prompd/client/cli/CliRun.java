@@ -1,6 +1,6 @@
 package io.prompd.client.cli;
 
-import io.prompd.client.http.Sleeper;
+import io.prompd.core.concurrent.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

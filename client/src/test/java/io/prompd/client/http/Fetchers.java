@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.core.concurrent.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.prompd.core.files;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.concurrent.Sleeper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,13 +35,13 @@ import java.util.regex.Pattern;
  */
 public final class RunLock implements AutoCloseable {
 
-    private static final Duration POLL = Duration.ofMillis(50);
+    static final Duration POLL = Duration.ofMillis(50);
     /**
      * How long a waiting run gives the holder to name itself before it tells of the wait without the name: a holder
      * writes it right after taking the lock, so a run that finds the lock held in between would otherwise name no one,
      * and only a file never named (its disk full, or its reading barred while locked) waits out the whole delay.
      */
-    private static final Duration NAMING = Duration.ofSeconds(1);
+    static final Duration NAMING = Duration.ofSeconds(1);
     /** More than a holder's text ever takes: a file grown larger is not one this class wrote, and is not read whole. */
     private static final int HOLDER_BYTES = 256;
     private static final Pattern HOLDER = Pattern.compile("pid=(\\d{1,18})\nstarted=(\\S*)\n");
@@ -63,10 +65,21 @@ public final class RunLock implements AutoCloseable {
      * @throws PrompdException CONFLICT when the other run holds it longer than {@code patience}
      */
     public static RunLock acquire(Path file, Duration patience, Runnable onWait) throws IOException {
+        return acquire(file, patience, onWait, System::nanoTime, Sleeper.THREAD);
+    }
+
+    /**
+     * {@link #acquire(Path, Duration, Runnable)} with the time it waits by, so that a test can move time itself.
+     *
+     * @param ticker  nanoseconds, as {@link System#nanoTime()} counts them
+     * @param sleeper what waits between two tries of the lock
+     */
+    static RunLock acquire(Path file, Duration patience, Runnable onWait, LongSupplier ticker, Sleeper sleeper)
+            throws IOException {
         Folders.create(file.toAbsolutePath().getParent());
         FileChannel channel = openNotFollowing(file);
         try {
-            long start = System.nanoTime();
+            long start = ticker.getAsLong();
             long giveUp = start + patience.toNanos();
             long unnamedBy = start + NAMING.toNanos();
             boolean told = false;
@@ -77,15 +90,15 @@ public final class RunLock implements AutoCloseable {
                     nameHolder(channel);
                     return new RunLock(channel, lock, holderLeftItsName);
                 }
-                if (!told && (holder(file).isPresent() || System.nanoTime() - unnamedBy > 0)) {
+                if (!told && (holder(file).isPresent() || ticker.getAsLong() - unnamedBy > 0)) {
                     onWait.run();
                     told = true;
                 }
-                if (System.nanoTime() - giveUp > 0) {
+                if (ticker.getAsLong() - giveUp > 0) {
                     throw new PrompdException(ExitCode.CONFLICT, "another run has held " + file + " for more than "
                             + patience.toSeconds() + " seconds", "wait for it to finish, then run this again");
                 }
-                Thread.sleep(POLL.toMillis());
+                sleeper.sleep(POLL);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.concurrent.Sleeper;
 import io.prompd.core.testing.Processes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,10 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -66,27 +65,38 @@ class RunLockTest {
     void aWaitingRunTellsOfTheWaitOnceTheHolderHasNamedItselfNotInTheMomentBefore() throws Exception {
         Path file = home.resolve("install.lock");
         List<OptionalLong> told = new CopyOnWriteArrayList<>();
-        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        AtomicLong now = new AtomicLong();
+        AtomicLong toldAt = new AtomicLong(-1);
+        long namedAt = RunLock.NAMING.dividedBy(2).toNanos();
+        ProcessHandle self = ProcessHandle.current();
         try (FileChannel holder = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock taken = holder.lock()) {
-            // as a run holds it between taking the lock and writing its name
-            Future<RunLock> waiting = waiter.submit(() -> RunLock.acquire(file, Duration.ofSeconds(30),
-                    () -> told.add(RunLock.holder(file))));
-            Thread.sleep(300);
-            assertEquals(List.of(), told, "not told yet: the holder has had no moment to name itself");
+            // as a run holds it between taking the lock and writing its name, which it writes halfway through NAMING
+            Sleeper waitingAndNaming = delay -> {
+                if (now.get() < namedAt) {
+                    assertEquals(List.of(), told, "not told yet: the holder has had no moment to name itself");
+                }
+                now.addAndGet(delay.toNanos());
+                try {
+                    if (now.get() == namedAt) {
+                        holder.write(ByteBuffer.wrap(("pid=" + self.pid() + "\nstarted=" + self.info().startInstant()
+                                .map(Instant::toString).orElse("") + "\n").getBytes(StandardCharsets.UTF_8)));
+                    }
+                    if (!told.isEmpty()) {
+                        taken.release();
+                    }
+                } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                }
+            };
 
-            ProcessHandle self = ProcessHandle.current();
-            holder.write(ByteBuffer.wrap(("pid=" + self.pid() + "\nstarted=" + self.info().startInstant()
-                    .map(Instant::toString).orElse("") + "\n").getBytes(StandardCharsets.UTF_8)));
-            long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (told.isEmpty() && System.nanoTime() < giveUp) {
-                Thread.sleep(10);
-            }
+            RunLock.acquire(file, Duration.ofSeconds(30), () -> {
+                told.add(RunLock.holder(file));
+                toldAt.set(now.get());
+            }, now::get, waitingAndNaming).close();
+
             assertEquals(List.of(OptionalLong.of(self.pid())), told, "told once, naming the holder");
-            taken.release();
-            waiting.get(10, TimeUnit.SECONDS).close();
-        } finally {
-            waiter.shutdownNow();
+            assertEquals(namedAt, toldAt.get(), "told at the first look after the holder named itself");
         }
     }
 
@@ -94,18 +104,23 @@ class RunLockTest {
     void aHolderThatNeverNamesItselfIsToldOfWithoutItsNameAfterAMoment() throws Exception {
         Path file = home.resolve("install.lock");
         List<OptionalLong> told = new CopyOnWriteArrayList<>();
+        AtomicLong now = new AtomicLong();
+        AtomicLong toldAt = new AtomicLong(-1);
+        Duration patience = Duration.ofSeconds(2);
         try (FileChannel holder = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock taken = holder.lock()) {
-            long start = System.nanoTime();
-            AtomicLong toldAfter = new AtomicLong();
 
-            assertThrows(PrompdException.class, () -> RunLock.acquire(file, Duration.ofSeconds(2), () -> {
+            PrompdException busy = assertThrows(PrompdException.class, () -> RunLock.acquire(file, patience, () -> {
                 told.add(RunLock.holder(file));
-                toldAfter.set(System.nanoTime() - start);
-            }));
+                toldAt.set(now.get());
+            }, now::get, delay -> now.addAndGet(delay.toNanos())));
 
+            assertEquals(ExitCode.CONFLICT, busy.exitCode());
             assertEquals(List.of(OptionalLong.empty()), told);
-            assertTrue(toldAfter.get() >= Duration.ofSeconds(1).toNanos(), "told only after giving it time");
+            assertEquals(RunLock.NAMING.plus(RunLock.POLL).toNanos(), toldAt.get(),
+                    "told at the first look after the holder had NAMING to name itself, not before");
+            assertEquals(patience.plus(RunLock.POLL).toNanos(), now.get(),
+                    "given up at the first look after the patience ran out");
         }
     }
 

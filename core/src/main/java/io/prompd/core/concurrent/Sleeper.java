@@ -1,4 +1,4 @@
-package io.prompd.client.http;
+package io.prompd.core.concurrent;
 
 import java.time.Duration;
 
