@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.testing.Polls;
 import io.prompd.core.testing.Processes;
 import io.prompd.core.testing.Processes.Run;
 import java.io.BufferedReader;
@@ -330,14 +331,12 @@ class PrompdJarIT {
         try {
             Path status = Path.of("/proc", String.valueOf(login.pid()), "status");
             // the mask of caught signals, SIGQUIT its third bit: the JVM has set its handler, waiting for the token
-            while (Files.readAllLines(status).stream().filter(line -> line.startsWith("SigCgt:"))
-                    .noneMatch(line -> (Long.parseLong(line.substring("SigCgt:".length()).strip(), 16) & 4) != 0)) {
-                Thread.sleep(50);
-            }
+            Polls.until("the JVM to catch SIGQUIT", () -> Files.readAllLines(status).stream()
+                    .filter(line -> line.startsWith("SigCgt:")).toList(), caught -> caught.stream()
+                    .anyMatch(line -> (Long.parseLong(line.substring("SigCgt:".length()).strip(), 16) & 4) != 0));
             assertEquals(0, new ProcessBuilder("kill", "-QUIT", String.valueOf(login.pid())).start().waitFor());
-            while (!(Files.readString(out) + Files.readString(err)).contains("Full thread dump")) {
-                Thread.sleep(50);
-            }
+            Polls.until("the thread dump", () -> "stdout:\n" + Files.readString(out) + "\nstderr:\n"
+                    + Files.readString(err), printed -> printed.contains("Full thread dump"));
             login.getOutputStream().write("token\n".getBytes(StandardCharsets.UTF_8));
             login.getOutputStream().close();
             assertEquals(0, login.waitFor());

@@ -3,7 +3,9 @@ package io.prompd.generator.serve;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.prompd.core.testing.Polls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,12 +26,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StaticServerTest {
+
+    /** How long the client of a slow download waits before it takes each part. */
+    private static final Duration PAUSE = Duration.ofMillis(300);
+    /** The state of a TCP socket open both ways in Linux's /proc/net/tcp. */
+    private static final String ESTABLISHED = "01";
 
     @TempDir
     Path temp;
@@ -266,7 +276,7 @@ class StaticServerTest {
             request.setSoTimeout(10_000);
             assertEquals(-1, request.getInputStream().read(), "closed with no answer");
 
-            Thread.sleep(3_000);
+            awaitServerSideClosed(limited, download);
             download.setSoTimeout(10_000);
             long read = 0;
             try (InputStream in = download.getInputStream()) {
@@ -294,14 +304,17 @@ class StaticServerTest {
                     .getBytes(StandardCharsets.US_ASCII));
             download.setSoTimeout(10_000);
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            long started = System.nanoTime();
             InputStream in = download.getInputStream();
+            int pauses = 0;
             for (byte[] part = in.readNBytes(2 << 20); part.length > 0; part = in.readNBytes(2 << 20)) {
                 answer.write(part);
-                Thread.sleep(300);
+                Thread.sleep(PAUSE.toMillis());
+                pauses++;
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertTrue(took.compareTo(Duration.ofSeconds(3)) > 0, "the download took several send times: " + took);
+            // what this test is about: the pauses alone add up to more than the send time, which a whole answer must
+            // not have to fit in (a smaller file would make the test pass without reaching that point)
+            assertTrue(PAUSE.multipliedBy(pauses).compareTo(brief.sendTime().multipliedBy(3)) > 0,
+                    "the download was read with pauses long past the send time: " + pauses + " pauses");
 
             byte[] bytes = answer.toByteArray();
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -325,6 +338,32 @@ class StaticServerTest {
 
     private Socket send(String text) throws IOException {
         return send(server, text);
+    }
+
+    /**
+     * Waits for the server to close its end of a connection the client does not read from: the server's socket
+     * leaves the state ESTABLISHED (or is gone), as Linux lists it. Read from the client's end, the close would only
+     * show after whatever the server had sent before it, and reading would keep the connection from stalling.
+     */
+    private static void awaitServerSideClosed(StaticServer server, Socket client) throws Exception {
+        List<Path> tables = Stream.of("/proc/net/tcp", "/proc/net/tcp6").map(Path::of).filter(Files::isReadable)
+                .toList();
+        assumeTrue(!tables.isEmpty(), "the state of a socket is read from Linux's /proc/net/tcp");
+        // a row: its number, the local and the remote address (each with its port in hexadecimal), the state
+        Pattern serverEnd = Pattern.compile("^\\s*\\d+: \\S+:%04X \\S+:%04X (\\S{2}) "
+                .formatted(server.url().getPort(), client.getLocalPort()));
+        Polls.until("the server to close its end of the stalled connection", () -> {
+            List<String> states = new ArrayList<>();
+            for (Path table : tables) {
+                for (String line : Files.readAllLines(table)) {
+                    Matcher row = serverEnd.matcher(line);
+                    if (row.find()) {
+                        states.add(row.group(1));
+                    }
+                }
+            }
+            return states;
+        }, states -> !states.contains(ESTABLISHED));
     }
 
     private static Socket send(StaticServer to, String text) throws IOException {
