@@ -135,9 +135,12 @@ class RegistryIndexTest {
             while (!registry.finds().containsKey(name("@t/leaf")) && Instant.now().isBefore(giveUp)) {
                 Thread.sleep(10);
             }
+            assertTrue(registry.finds().containsKey(name("@t/leaf")),
+                    "the prefetch went no further than the dependencies of @t/top: " + registry.finds());
             index.find(name("@t/leaf"));
         }
-        assertEquals(Set.of(name("@t/top"), name("@t/new"), name("@t/leaf")), registry.finds().keySet());
+        assertEquals(Map.of(name("@t/top"), 1, name("@t/new"), 1, name("@t/leaf"), 1), registry.finds(),
+                "each fetched once, the later find of @t/leaf answered by the prefetch");
     }
 
     @Test
