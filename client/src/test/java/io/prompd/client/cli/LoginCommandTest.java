@@ -225,8 +225,17 @@ class LoginCommandTest {
     }
 
     @Test
-    void loginToAMalformedUrlIsAUsageError() {
-        assertEquals(2, prompd(SECRET, "login", "--offline", "--registry", "ftp://x.example/").exitCode());
+    void loginToAMalformedUrlIsAUsageError() throws IOException {
+        CliRun login = prompd(SECRET, "login", "--offline", "--registry", "ftp://x.example/");
+
+        assertEquals(2, login.exitCode());
+        assertEquals("error: invalid registry URL 'ftp://x.example/': use an absolute http://, https:// or file:///"
+                + " URL (from --registry or $PROMPD_REGISTRY)\nhint: give a URL such as https://registry.example.com/ or"
+                + " file:///srv/registry/, or the name of a configured registry\n", login.err());
+        assertNoSecret(login);
+        Path config = home.resolve("config.json");
+        assertFalse(Files.exists(config) && Files.readString(config).contains("credentials"),
+                "no credential stored: " + (Files.exists(config) ? Files.readString(config) : "no config.json"));
     }
 
     @Test

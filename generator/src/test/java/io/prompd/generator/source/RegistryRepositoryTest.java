@@ -319,8 +319,12 @@ class RegistryRepositoryTest {
         try (RegistryRepository registry = repo.open()) {
             ObjectId unknown = ObjectId.fromString("0123456789012345678901234567890123456789");
 
-            assertEquals(ExitCode.NOT_FOUND, assertThrows(PrompdException.class,
-                    () -> RegistrySnapshot.read(registry, unknown)).exitCode());
+            PrompdException missing = assertThrows(PrompdException.class,
+                    () -> RegistrySnapshot.read(registry, unknown));
+
+            assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+            assertEquals("no commit " + unknown.name() + " in the repository", missing.getMessage());
+            assertEquals("fetch it first, or resolve a revision with RegistryRepository.resolve", missing.hint());
         }
     }
 
