@@ -7,6 +7,7 @@ import io.prompd.client.scaffold.ScaffoldOptions;
 import io.prompd.client.scaffold.ScaffoldWriter;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.problem.Problem;

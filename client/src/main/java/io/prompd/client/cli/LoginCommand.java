@@ -9,6 +9,7 @@ import io.prompd.client.install.registry.RegistryEndpoint;
 import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,7 +65,7 @@ final class LoginCommand implements Callable<Integer> {
         Registry target = registries.loginTarget();
         Credentials credentials = credentials(target);
         Optional<String> variable = variable();
-        Optional<Credentials.Resolved> resolved = resolved(credentials);
+        Optional<Credentials.Resolved> resolved = resolved(target, credentials);
         // a secret its variable does not hold here cannot be checked: CI often sets it only in the job that installs
         Optional<HttpPackageRegistry.CheckedAccess> checked = root.settings().offline() ? Optional.empty()
                 : resolved.map(sent -> check(registries, target, sent, variable));
@@ -84,8 +85,8 @@ final class LoginCommand implements Callable<Integer> {
         if (checked.filter(HttpPackageRegistry.CheckedAccess::saysPublic).isPresent()) {
             err.println("warning: " + registry.describe() + " says it is public (\"private\": false in its"
                     + " registry.json): it needs no credentials, and prompd will send these to it with every request;"
-                    + " if they are for another registry, run 'prompd logout --registry " + registry.name()
-                    .map(Object::toString).orElse(registry.url().toString()) + "' and log in with --registry naming"
+                    + " if they are for another registry, run 'prompd logout --registry " + registry.loginArgument()
+                    + "' and log in with --registry naming"
                     + " that one");
         }
         if (resolved.isEmpty()) {
@@ -104,13 +105,13 @@ final class LoginCommand implements Callable<Integer> {
      *
      * @throws PrompdException USAGE for a value that cannot be sent, named by its rule and never quoted
      */
-    private Optional<Credentials.Resolved> resolved(Credentials credentials) {
+    private Optional<Credentials.Resolved> resolved(Registry target, Credentials credentials) {
         try {
             return credentials.resolve(root.context().environment());
         } catch (IllegalArgumentException unusable) {
             throw new PrompdException(ExitCode.USAGE, "$" + variable().orElseThrow() + " holds a " + secret()
                     + " prompd cannot send: " + unusable.getMessage(), "nothing was stored; set the variable to the "
-                    + (username == null ? "token" : "password") + " alone and run 'prompd login' again");
+                    + (username == null ? "token" : "password") + " alone and run " + again(target) + " again");
         }
     }
 
@@ -154,6 +155,17 @@ final class LoginCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * This login as a command to run again, naming its registry: without --registry, the same command would store the
+     * credentials for the default registry.
+     */
+    private String again(Registry target) {
+        return "'prompd login --registry " + target.loginArgument()
+                + (username == null ? "" : " --username " + ShellWords.quote(username))
+                + (tokenVariable == null ? "" : " --token-env " + ShellWords.quote(tokenVariable))
+                + (passwordVariable == null ? "" : " --password-env " + ShellWords.quote(passwordVariable)) + "'";
+    }
+
     /** The environment variable the secret is to be read from on each run, if one was given. */
     private Optional<String> variable() {
         return Optional.ofNullable(tokenVariable).or(() -> Optional.ofNullable(passwordVariable));
@@ -180,7 +192,7 @@ final class LoginCommand implements Callable<Integer> {
         } catch (IllegalArgumentException unusable) {
             // The message names the rule broken, never the secret.
             throw new PrompdException(ExitCode.USAGE, unusable.getMessage(),
-                    "nothing was stored; run 'prompd login' again");
+                    "nothing was stored; run " + again(registry) + " again");
         }
     }
 }

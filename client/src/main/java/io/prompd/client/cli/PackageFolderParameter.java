@@ -4,6 +4,7 @@ import io.prompd.client.files.DanglingLinks;
 import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;

@@ -33,7 +33,8 @@ final class SecretInput {
                 : firstLine(context.stdin(), prompt);
         return secret.filter(text -> !text.isEmpty()).orElseThrow(() -> new PrompdException(ExitCode.USAGE,
                 "no " + prompt + " was given",
-                "type it when asked, or pipe it in on standard input, as in 'prompd login < token.txt'"));
+                "type it when asked, or pipe it in on standard input: run the same command again with '< token.txt'"
+                        + " after it"));
     }
 
     private static Optional<String> typed(CliContext.SecretPrompt terminal, String prompt) throws IOException {

@@ -80,7 +80,7 @@ final class TerminalPrompt implements CliContext.SecretPrompt {
         if (console == null) {
             throw new PrompdException(ExitCode.USAGE, "the " + prompt + " cannot be typed without echo here: found"
                     + " neither stty nor a console",
-                    "pipe it in on standard input, as in 'prompd login < token.txt'");
+                    "pipe it in on standard input: run the same command again with '< token.txt' after it");
         }
         return Optional.ofNullable(console.readPassword("%s: ", prompt));
     }

@@ -179,7 +179,8 @@ public sealed interface ConfigKey {
                 throw RegistryService.noCredentialsForFolder(url.toString());
             }
             throw new PrompdException(ExitCode.USAGE, "credentials are not set with 'prompd config set'",
-                    "run 'prompd login --registry " + url + "', which reads the secret from standard input");
+                    "run 'prompd login --registry " + Registry.loginArgument(Optional.empty(), url)
+                            + "', which reads the secret from standard input");
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import io.prompd.core.ShellWords;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.util.Objects;
@@ -39,6 +40,20 @@ public record Registry(RegistryUrl url, Optional<RegistryName> name, Optional<Cr
      */
     public Optional<String> authorizationHeader() {
         return credentials.map(Credentials.Resolved::authorizationHeader);
+    }
+
+    /**
+     * What {@code prompd login --registry} and {@code logout --registry} take to mean it, as a suggested command
+     * spells it: its name when it was chosen by one, else its URL. A hint without it would store or remove the default
+     * registry's credentials instead.
+     */
+    public String loginArgument() {
+        return loginArgument(name, url);
+    }
+
+    /** {@link #loginArgument()} of a registry from its name, when it was chosen by one, and its root URL. */
+    public static String loginArgument(Optional<RegistryName> name, RegistryUrl url) {
+        return ShellWords.quote(name.map(RegistryName::toString).orElse(url.toString()));
     }
 
     /** {@code work (https://prompd.example.com/)}, or the URL alone, for messages. */

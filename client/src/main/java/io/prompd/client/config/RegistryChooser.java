@@ -3,6 +3,7 @@ package io.prompd.client.config;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.name.PackageName;
 import java.io.IOException;
 import java.net.URI;
@@ -167,9 +168,9 @@ public final class RegistryChooser {
             Credentials.Resolved resolved = stored.get().resolve(environment).orElseThrow(() -> new PrompdException(
                     ExitCode.USAGE, "registry " + registry.describe() + " takes its " + stored.get().describe()
                             + ", which is unset or blank",
-                    user.map(name -> "set the variable, or run 'prompd login --username " + name + "' to store the"
-                            + " password instead").orElse("set the variable, or run 'prompd login' to store a token"
-                            + " instead")));
+                    "set the variable, or run 'prompd login --registry " + registry.loginArgument()
+                            + user.map(name -> " --username " + ShellWords.quote(name) + "' to store the password")
+                            .orElse("' to store a token") + " instead"));
             return new Registry(registry.url(), registry.name(), Optional.of(resolved),
                     fromEnvironment.map(Credentials.FromEnvironment::variable));
         } catch (IllegalArgumentException unusable) {

@@ -59,8 +59,9 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      */
     private static final String PATH_SYMBOLS = "-._~:/@!$&'()*+,;=";
     private static final String HEX_DIGITS = "0123456789ABCDEF";
+    // 'prompd login' alone would store them for the default registry, which this URL need not be
     private static final String USER_PART = "the URL holds a user or password; remove it and run"
-            + " 'prompd login' instead";
+            + " 'prompd login --registry REGISTRY' instead, naming this registry";
     /**
      * A user part holding a '/', '?' or '#', which ends the authority inside it, as every URL reader takes it: the
      * rest of the password would be read as a host, a port and a path. Shared by registry and proxy URLs.

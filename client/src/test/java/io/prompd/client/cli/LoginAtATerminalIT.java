@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.prompd.core.ShellWords;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.io.InputStream;

@@ -216,6 +216,21 @@ class LoginCommandTest {
         assertNoSecret(login);
     }
 
+    /** Run again as it is suggested, the login stores the credentials for the same registry, not the default one. */
+    @Test
+    void aRefusedLoginIsSuggestedAgainWithItsRegistry() {
+        CliRun typed = prompd("two " + SECRET + "\n", "login", "--registry", "work", "--offline");
+        assertEquals(2, typed.exitCode());
+        assertTrue(typed.err().endsWith("\nhint: nothing was stored; run 'prompd login --registry work' again\n"),
+                typed.err());
+
+        CliRun variable = CliRun.in(work, home, "", Map.of("WORK_PW", "two\tlines"), "login", "--registry", "work",
+                "--username", "ci", "--password-env", "WORK_PW");
+        assertEquals(2, variable.exitCode());
+        assertTrue(variable.err().endsWith("\nhint: nothing was stored; set the variable to the password alone and run"
+                + " 'prompd login --registry work --username ci --password-env WORK_PW' again\n"), variable.err());
+    }
+
     @Test
     void loginToAnUnknownRegistryNameIsNotFound() {
         CliRun login = prompd(SECRET, "login", "--offline", "--registry", "nowhere");

@@ -78,6 +78,33 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
                 run.err());
     }
 
+    /**
+     * The hint for a variable not set names the registry: 'prompd login' alone would store a private registry's
+     * secret for the default one, a public registry, sending it there with every request.
+     */
+    @Test
+    void anUnsetVariablesHintLogsInToTheRegistryItIsAbout() throws IOException {
+        try (RegistryServer other = RegistryServer.serving(work)) {
+            assertEquals(0, CliRun.in(project, home, "registry", "add", "public", other.url().toString(), "--default")
+                    .exitCode());
+            assertEquals(0, CliRun.in(project, home, "registry", "add", "work", server.url().toString(), "--scope",
+                    "@acme").exitCode());
+            assertEquals(0, login("", "--registry", "work", "--token-env", "WORK_TOKEN").exitCode());
+
+            CliRun token = CliRun.in(project, home, "info", "@acme/base");
+            assertEquals(2, token.exitCode(), token.err());
+            assertEquals("error: registry work (" + server.url() + ") takes its token from $WORK_TOKEN, which is unset"
+                    + " or blank\nhint: set the variable, or run 'prompd login --registry work' to store a token"
+                    + " instead\n", token.err());
+
+            assertEquals(0, login("", "--registry", "work", "--username", "ci", "--password-env", "PW").exitCode());
+            CliRun password = CliRun.in(project, home, "info", "@acme/base");
+            assertEquals(2, password.exitCode(), password.err());
+            assertTrue(password.err().endsWith("\nhint: set the variable, or run 'prompd login --registry work"
+                    + " --username ci' to store the password instead\n"), password.err());
+        }
+    }
+
     @Test
     void aRefusalSaysWhetherStoredCredentialsWereRefused() {
         assertEquals(0,

@@ -83,7 +83,7 @@ public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential
 
     /** What {@code prompd login --registry} takes to log in to it. */
     public String loginArgument() {
-        return name.map(RegistryName::toString).orElse(root.toString());
+        return Registry.loginArgument(name, root);
     }
 
     /** Whether the root {@link RegistryUrl#holds holds} the URL: of this registry, not of another or a mirror. */

@@ -1,4 +1,4 @@
-package io.prompd.client.cli;
+package io.prompd.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

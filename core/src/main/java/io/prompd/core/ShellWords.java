@@ -1,10 +1,9 @@
-package io.prompd.client.cli;
+package io.prompd.core;
 
-import io.prompd.core.TerminalText;
 import java.util.regex.Pattern;
 
 /** Arguments as a suggested command line must spell them, so that copying it into a POSIX shell works. */
-final class ShellWords {
+public final class ShellWords {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
 
@@ -17,7 +16,7 @@ final class ShellWords {
      * ({@link TerminalText#oneLine}): the suggestion stays on its line rather than start one that passes for
      * prompd's own, and such a word is to be typed as the user typed it.
      */
-    static String quote(String word) {
+    public static String quote(String word) {
         return TerminalText.oneLine(PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'");
     }
 
@@ -25,7 +24,7 @@ final class ShellWords {
      * A path as an argument: quoted as {@link #quote} does, and {@code ./-x} for {@code -x}, which a command reads as
      * an option.
      */
-    static String path(String path) {
+    public static String path(String path) {
         return quote(path.startsWith("-") ? "./" + path : path);
     }
 }
