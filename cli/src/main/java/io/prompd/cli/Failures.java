@@ -3,6 +3,7 @@ package io.prompd.cli;
 import io.prompd.core.Causes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import io.prompd.core.files.FileNameEncoding;
 import io.prompd.core.files.LongNames;
@@ -149,7 +150,7 @@ public final class Failures {
             message = "already exists: " + exists.getFile();
         } else if (cause instanceof ReadOnlyFileException readOnly) {
             message = "read-only, so prompd did not change it: " + readOnly.getFile();
-            hint = "make it writable (chmod u+w " + readOnly.getFile() + "), then run this again";
+            hint = "make it writable (chmod u+w " + ShellWords.path(readOnly.getFile()) + "), then run this again";
         } else if (cause instanceof AccessDeniedException denied) {
             message = "permission denied: " + denied.getFile();
             hint = permissionHint(denied.getFile());
@@ -162,12 +163,14 @@ public final class Failures {
             } else if (Files.notExists(link.get())) {
                 message = "a symbolic link whose target does not exist stands where a folder is needed: "
                         + notFolder.getFile() + " -> " + link.get();
-                hint = "create the folder it names (mkdir -p " + link.get() + "), or remove the link (rm "
-                        + notFolder.getFile() + "), then run this again";
+                hint = "create the folder it names (mkdir -p " + ShellWords.path(link.get().toString())
+                        + "), or remove the link (rm " + ShellWords.path(notFolder.getFile())
+                        + "), then run this again";
             } else {
                 message = "a symbolic link to a file stands where a folder is needed: " + notFolder.getFile() + " -> "
                         + link.get();
-                hint = "point the link at a folder, or remove it (rm " + notFolder.getFile() + "), then run this again";
+                hint = "point the link at a folder, or remove it (rm " + ShellWords.path(notFolder.getFile())
+                        + "), then run this again";
             }
         } else if (cause instanceof DirectoryNotEmptyException notEmpty) {
             message = "folder not empty: " + notEmpty.getFile();

@@ -46,8 +46,15 @@ class FailuresTest {
         assertEquals("error: no such file or folder: prompts^Jhint: it worked",
                 Failures.describe(new NoSuchFileException("prompts\nhint: it worked")));
         assertEquals(new Failures.Explanation(ExitCode.FAILURE, "read-only, so prompd did not change it: a^Jb",
-                "make it writable (chmod u+w a^Jb), then run this again"),
+                "make it writable (chmod u+w 'a^Jb'), then run this again"),
                 Failures.explain(new ReadOnlyFileException("a\nb")));
+    }
+
+    /** A suggested command pasted into a shell names the file given, not one file per word of its path. */
+    @Test
+    void aPathInASuggestedCommandIsShellQuoted() {
+        assertEquals("make it writable (chmod u+w '/data/my app/prompd.json'), then run this again",
+                Failures.explain(new ReadOnlyFileException("/data/my app/prompd.json")).hint());
     }
 
     @Test

@@ -135,7 +135,7 @@ final class InitCommand implements Callable<Integer> {
             String shown = TerminalText.oneLine(last.toString());
             throw new PrompdException(ExitCode.USAGE, "--from took '" + shown + "' as a file to import, and there is"
                     + " none", "--from takes every value after it: to create the package in " + shown + ", name it"
-                    + " first, as in 'prompd init " + shown + " --from ...'");
+                    + " first, as in 'prompd init " + ShellWords.path(last.toString()) + " --from ...'");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import io.prompd.client.files.NotRegularFiles;
@@ -61,7 +62,8 @@ public final class ConfigStore {
             return Config.EMPTY;
         } catch (AccessDeniedException denied) {
             throw new PrompdException(ExitCode.FAILURE, "this user may not read the configuration file " + file,
-                    "give it back its owner's read right (chmod u+r " + file + "), or choose another home with --home");
+                    "give it back its owner's read right (chmod u+r " + ShellWords.path(file.toString())
+                            + "), or choose another home with --home");
         }
         return ConfigJson.read(file, json);
     }

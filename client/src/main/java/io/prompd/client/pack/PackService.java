@@ -4,6 +4,7 @@ import io.prompd.client.install.InstalledVersions;
 import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
@@ -228,7 +229,8 @@ public final class PackService {
         Path parent = tarball.toAbsolutePath().normalize().getParent();
         if (parent != null && Files.notExists(parent)) {
             throw new PrompdException(ExitCode.NOT_FOUND, "no folder " + parent + " to write the tarball "
-                    + tarball.getFileName() + " into", "create it first (mkdir -p " + parent + "), or end --out with"
+                    + tarball.getFileName() + " into", "create it first (mkdir -p " + ShellWords.path(parent.toString())
+                    + "), or end --out with"
                     + " '/' to have pack create the folder and name the tarball");
         }
     }

@@ -1008,6 +1008,16 @@ class ValidateAndPackCommandTest {
         assertFalse(Files.exists(work.resolve("missing")));
     }
 
+    /** Pasted as it is shown, the suggested mkdir creates the folder, not one folder per word of its path. */
+    @Test
+    void theFolderToCreateIsShellQuotedInTheSuggestedCommand() {
+        CliRun run = CliRun.in(work, home, "pack", "greeter", "--out", "a b/x.tgz");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("\nhint: create it first (mkdir -p '" + work.resolve("a b") + "'), or end"),
+                run.err());
+    }
+
     @Test
     void packRefusesToWriteOverOneOfThePackagesOwnFiles() throws IOException {
         byte[] manifest = Files.readAllBytes(pkg.resolve("prompd.json"));

@@ -43,7 +43,7 @@ public final class Packer {
      * {@code --strip-components=1} they land in {@link #ROOT} instead. {@code -C <folder>} names
      * another folder than the current one.
      */
-    public static final String UNPACK_COMMAND = "tar -xzf <tarball> --strip-components=1";
+    public static final String UNPACK_COMMAND = "tar -xzf TARBALL --strip-components=1";
 
     private static final Instant FIXED_MTIME = Instant.parse("1985-10-26T08:15:00Z");
     private static final int FILE_MODE = 0644;

@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.ShellWords;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
@@ -127,7 +128,7 @@ final class OwnershipRule implements PullRequestRule {
         String what = changes.stream().map(change -> change.path() + " changed from " + Change.kindOf(change.oldMode())
                 + " to " + Change.kindOf(change.newMode())).collect(Collectors.joining(", "));
         String undo = changes.stream().map(change -> "git update-index --chmod="
-                + (change.newMode() == FileMode.EXECUTABLE_FILE ? "-x " : "+x ") + change.path())
+                + (change.newMode() == FileMode.EXECUTABLE_FILE ? "-x " : "+x ") + ShellWords.path(change.path()))
                 .collect(Collectors.joining(" and "));
         return Problem.error(refused.file(), refused.pointer(), refused.message() + "; the pull request changes nothing"
                 + " of it but file modes: " + what, "take the change back (" + undo + "): a tarball holds no file mode,"

@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         try (StaticServer server = StaticServer.start(folder, host, port, ServeSettings.PREVIEW)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("serving " + folder + " at " + server.url() + " (Ctrl-C to stop)");
-            out.println("try it: prompd info --registry " + server.url() + " <package>");
+            out.println("try it: prompd info --registry " + server.url() + " PACKAGE, naming one of its packages");
             out.flush();
             new CountDownLatch(1).await();
         }

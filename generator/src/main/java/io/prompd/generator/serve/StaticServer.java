@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.generator.build.OutputFolder;
@@ -62,7 +63,8 @@ public final class StaticServer implements AutoCloseable {
         String shownRoot = TerminalText.oneLine(root.toString());
         if (!Files.exists(served)) {
             throw new PrompdException(ExitCode.NOT_FOUND, "there is no folder " + shownRoot + " to serve",
-                    "build one first with 'prompd-registry build REPO --out " + shownRoot + "', then serve it");
+                    "build one first with 'prompd-registry build REPO --out " + ShellWords.path(root.toString())
+                            + "', then serve it");
         }
         Path folder = served.toRealPath();
         if (!Files.isDirectory(folder)) {

@@ -4,6 +4,7 @@ import io.prompd.core.Causes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.concurrent.IoSupplier;
@@ -128,7 +129,8 @@ public final class RegistryRepository implements AutoCloseable {
                     + " object format (extensions.objectFormat), which is not supported: prompd-registry reads Git"
                     + " with JGit, which reads only SHA-1 repositories", "give a SHA-1 mirror of it instead, made and"
                     + " updated with git fast-export: git init --bare --object-format=sha1 registry-sha1.git, then"
-                    + " git -C " + gitDir + " fast-export --all --signed-tags=strip | git -C registry-sha1.git"
+                    + " git -C " + ShellWords.path(gitDir.toString()) + " fast-export --all --signed-tags=strip"
+                    + " | git -C registry-sha1.git"
                     + " fast-import --force");
         }
     }
@@ -182,7 +184,7 @@ public final class RegistryRepository implements AutoCloseable {
     private static PrompdException denied(Path path) {
         return new PrompdException(ExitCode.FAILURE, "permission denied: " + path + ", a part of the Git repository"
                 + " that this user may not read", "give this user the right to read the repository, its folders"
-                + " included (ls -ld " + path + "), or give a clone it may read");
+                + " included (ls -ld " + ShellWords.path(path.toString()) + "), or give a clone it may read");
     }
 
     /**

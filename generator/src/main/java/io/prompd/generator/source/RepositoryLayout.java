@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
@@ -168,7 +169,7 @@ public final class RepositoryLayout {
     }
 
     private static String unpackIntoVersionFolder(PackageName name) {
-        String folder = packageFolder(name) + "/<version>";
+        String folder = packageFolder(name) + "/VERSION";
         return "a package's files go in a version folder, " + folder + "/: unpack its tarball there with '"
                 + Packer.UNPACK_COMMAND + " -C " + folder + "'";
     }
@@ -181,8 +182,9 @@ public final class RepositoryLayout {
     public static Problem embeddedRepository(String path) {
         return Problem.error(path, "", "this is an embedded Git repository (a submodule entry), not a folder of"
                 + " files: it was added with its own .git folder, so none of its files are in the commit",
-                "remove the inner .git folder (rm -rf " + path + "/.git), then run 'git rm --cached " + path
-                        + "' and 'git add " + path + "' to commit its files");
+                "remove the inner .git folder (rm -rf " + ShellWords.path(path + "/.git") + "), then run 'git rm"
+                        + " --cached " + ShellWords.path(path) + "' and 'git add " + ShellWords.path(path) + "' to"
+                        + " commit its files");
     }
 
     /**
@@ -192,7 +194,7 @@ public final class RepositoryLayout {
     public static Problem symbolicLink(String path) {
         return Problem.error(path, "", "this is a symbolic link, not a folder or file of its own: Git records only the"
                 + " path it points to, and the registry follows no link", "replace the link by the real folder or file"
-                + " it stands for, or remove it with 'git rm " + path + "'");
+                + " it stands for, or remove it with 'git rm " + ShellWords.path(path) + "'");
     }
 
     /**
@@ -207,7 +209,8 @@ public final class RepositoryLayout {
         return Problem.error(path, "", TerminalText.oneLine("the Git tree of " + tree + " holds "
                 + path.substring(slash + 1) + " twice (what git fsck calls duplicateEntries), so which of the two"
                 + " counts depends on the tool reading it"), "rewrite the commit with Git itself, which never writes"
-                + " such a tree: take the path out of the index ('git rm --cached -r " + path + "'), add the one you"
+                + " such a tree: take the path out of the index ('git rm --cached -r " + ShellWords.path(path)
+                + "'), add the one you"
                 + " mean again, commit (amend, or rebase for an older commit) and force-push");
     }
 

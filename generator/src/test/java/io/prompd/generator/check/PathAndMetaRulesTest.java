@@ -213,7 +213,7 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertEquals("the folder 'prompts' of @common/util is not a version: " + VERSION_FOLDER_NAME,
                 content.message());
         assertTrue(content.hint().startsWith("a package's files go in a version folder,"
-                + " packages/@common/util/<version>/"), content.hint());
+                + " packages/@common/util/VERSION/"), content.hint());
         Problem meantAsVersion = assertError(report, "packages/@common/util/1.2", "is not a version");
         assertEquals("the folder '1.2' of @common/util is not a version: '1.2' should be exactly three numbers"
                 + " separated by '.'; " + VERSION_FOLDER_NAME, meantAsVersion.message());
@@ -259,9 +259,9 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
                 unpackedWhole.message());
         for (Problem problem : List.of(unpackedWhole,
                 assertError(report, "packages/@common/tools/prompd.json", "holds only version folders"))) {
-            String versionFolder = problem.file().substring(0, problem.file().lastIndexOf('/')) + "/<version>";
+            String versionFolder = problem.file().substring(0, problem.file().lastIndexOf('/')) + "/VERSION";
             assertEquals("a package's files go in a version folder, " + versionFolder + "/: unpack its tarball there"
-                    + " with 'tar -xzf <tarball> --strip-components=1 -C " + versionFolder + "'", problem.hint());
+                    + " with 'tar -xzf TARBALL --strip-components=1 -C " + versionFolder + "'", problem.hint());
         }
     }
 

@@ -38,7 +38,7 @@ class ServeCommandTest {
         Path shown = temp.resolve("nowhere^Jhint: x");
         assertEquals("error: there is no folder " + shown
                 + " to serve\nhint: build one first with 'prompd-registry build"
-                + " REPO --out " + shown + "', then serve it\n", stderr.toString());
+                + " REPO --out '" + shown + "'', then serve it\n", stderr.toString());
     }
 
     @Test
@@ -113,7 +113,7 @@ class ServeCommandTest {
             }
             String url = stdout.toString().replaceFirst("(?s).* at (http://127\\.0\\.0\\.1:\\d+/) .*", "$1");
             assertEquals("serving " + temp + " at " + url + " (Ctrl-C to stop)\n"
-                    + "try it: prompd info --registry " + url + " <package>\n", stdout.toString());
+                    + "try it: prompd info --registry " + url + " PACKAGE, naming one of its packages\n", stdout.toString());
             HttpResponse<String> list = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(url + "packages.json")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -24,6 +24,16 @@ class RepositoryLayoutTest {
                 RepositoryLayout.manifestOwner(path));
     }
 
+    /** The pull request's paths, pasted into a shell as the hints spell them, are one word each. */
+    @Test
+    void thePathsInSuggestedCommandsAreShellQuoted() {
+        assertEquals("remove the inner .git folder (rm -rf 'packages/tools/1.0.0 copy/.git'), then run 'git rm --cached"
+                + " 'packages/tools/1.0.0 copy'' and 'git add 'packages/tools/1.0.0 copy'' to commit its files",
+                RepositoryLayout.embeddedRepository("packages/tools/1.0.0 copy").hint());
+        assertTrue(RepositoryLayout.symbolicLink("packages/tools/$HOME").hint()
+                .endsWith("remove it with 'git rm 'packages/tools/$HOME''"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "packages/tools/1.0.0/README.md",
