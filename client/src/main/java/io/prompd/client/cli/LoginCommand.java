@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                     + " --password-env WORK_PASSWORD'.",
             "Before storing them, asks the registry for its registry.json with the credentials, and stores nothing"
                     + " when it refuses them or cannot be reached; with --offline, or a variable not set here, they"
-                    + " are stored unchecked. Warns when the registry says it is public."})
+                    + " are stored unchecked. Warns when the registry is public: its registry.json says so, and it"
+                    + " serves that file without credentials too."})
 final class LoginCommand implements Callable<Integer> {
 
     @Spec
@@ -82,9 +83,10 @@ final class LoginCommand implements Callable<Integer> {
             err.println("warning: " + registry.describe() + " is plain http://: the credentials will cross the network"
                     + " unencrypted with every request; use its https:// URL unless the network is one you trust");
         }
-        if (checked.filter(HttpPackageRegistry.CheckedAccess::saysPublic).isPresent()) {
-            err.println("warning: " + registry.describe() + " says it is public (\"private\": false in its"
-                    + " registry.json): it needs no credentials, and prompd will send these to it with every request;"
+        if (checked.filter(HttpPackageRegistry.CheckedAccess::isPublic).isPresent()) {
+            err.println("warning: " + registry.describe() + " is public: it says so (\"private\": false in its"
+                    + " registry.json) and serves it without credentials, so it needs none; prompd will send these to"
+                    + " it with every request all the same;"
                     + " if they are for another registry, run 'prompd logout --registry " + registry.loginArgument()
                     + "' and log in with --registry naming"
                     + " that one");

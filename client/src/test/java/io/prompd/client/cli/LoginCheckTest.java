@@ -147,10 +147,25 @@ class LoginCheckTest extends InstallCommandsFixture {
             CliRun login = CliRun.in(project, home, PASSWORD + "\n", Map.of(), "login", "--username", "ci");
 
             assertEquals(0, login.exitCode(), login.err());
-            assertEquals("warning: public (" + open.url() + ") says it is public (\"private\": false in its"
-                    + " registry.json): it needs no credentials, and prompd will send these to it with every request;"
-                    + " if they are for another registry, run 'prompd logout --registry public' and log in with"
-                    + " --registry naming that one\n", login.err());
+            assertEquals("warning: public (" + open.url() + ") is public: it says so (\"private\": false in its"
+                    + " registry.json) and serves it without credentials, so it needs none; prompd will send these to"
+                    + " it with every request all the same; if they are for another registry, run 'prompd logout"
+                    + " --registry public' and log in with --registry naming that one\n", login.err());
         }
+    }
+
+    /**
+     * A registry built as public but served only with credentials (behind nginx's auth_basic, say) needs them: no
+     * warning tells the user otherwise, nor to log out, which would leave it refusing every request.
+     */
+    @Test
+    void aRegistryThatSaysItIsPublicButRefusesRequestsWithoutCredentialsIsNotCalledPublic() {
+        registry.makePublic();
+
+        CliRun login = login(PASSWORD + "\n", Map.of(), "--username", "ci");
+
+        assertEquals(0, login.exitCode(), login.err());
+        assertEquals("", login.err());
+        assertEquals(0, CliRun.in(project, home, "info", "@acme/base").exitCode());
     }
 }

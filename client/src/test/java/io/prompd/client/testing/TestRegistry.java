@@ -154,6 +154,12 @@ public final class TestRegistry {
         return write();
     }
 
+    /** Says it is public ({@code "private": false}), as it does until {@link #makePrivate}. */
+    public TestRegistry makePublic() {
+        isPrivate = false;
+        return write();
+    }
+
     public TestRegistry yank(String name, String version, String reason) {
         yanked.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version), reason);
         return write();

@@ -190,17 +190,35 @@ public final class HttpPackageRegistry implements PackageRegistry {
                     ? Refusal.ofGiven(endpoint, named(endpoint), refused) : failed;
         }).orElseThrow();
         // the generator writes "private" always; a registry that leaves it out says nothing either way
-        return new CheckedAccess(Boolean.FALSE.equals(registryFields(endpoint, fetched, Optional.empty())
-                .get("private")));
+        boolean saysPublic = Boolean.FALSE.equals(registryFields(endpoint, fetched, Optional.empty()).get("private"));
+        return new CheckedAccess(saysPublic && servesWithoutCredentials(endpoint, fetched.url()));
+    }
+
+    /**
+     * Whether the registry serves its registry.json to a request without credentials too: what the file says is no
+     * proof, as a server may guard a registry built as public, and a warning that credentials are not needed must
+     * not talk the user out of those it needs. A failure of any kind tells no such thing.
+     */
+    private boolean servesWithoutCredentials(RegistryEndpoint endpoint, URI document) {
+        if (endpoint.credential().isEmpty()) {
+            return true;
+        }
+        try {
+            fetcher.fetchDocument(document);
+            return true;
+        } catch (PrompdException notServed) {
+            return false;
+        }
     }
 
     /**
      * What {@link #checkAccess} found.
      *
-     * @param saysPublic whether the registry's {@code registry.json} says it is public ({@code "private": false}),
-     *                   so that credentials sent to it protect nothing and go to it with every request all the same
+     * @param isPublic whether the registry's {@code registry.json} says it is public ({@code "private": false}) and
+     *                 the registry serves it without credentials: credentials sent to it protect nothing, and go to it
+     *                 with every request all the same
      */
-    public record CheckedAccess(boolean saysPublic) {
+    public record CheckedAccess(boolean isPublic) {
     }
 
     private static PrompdException noRegistry(RegistryEndpoint endpoint, URI document, NotFound missing) {
