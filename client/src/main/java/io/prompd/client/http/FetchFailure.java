@@ -31,6 +31,15 @@ public final class FetchFailure extends PrompdException {
         this.unreachable = unreachable;
     }
 
+    /**
+     * The failure of a request for a document the cache holds, which an {@code --offline} run reads instead: only
+     * then does the hint offer it, as one for a document not cached would fail as "offline and not cached".
+     */
+    FetchFailure cached() {
+        return new FetchFailure(getMessage(), hint() + ", " + RegistryFetcher.OFFLINE_HINT, urlSuspect, getCause(),
+                unreachable);
+    }
+
     public boolean urlSuspect() {
         return urlSuspect;
     }

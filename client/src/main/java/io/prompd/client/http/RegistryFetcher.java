@@ -37,6 +37,12 @@ public final class RegistryFetcher {
     /** The folder under the prompd cache that holds documents. */
     public static final String CACHE_FOLDER = "http";
 
+    /**
+     * The way out of a failure to fetch a document the cache holds, added to its hint only then: an {@code --offline}
+     * run reads the cached copy, and one of a document not cached fails as "offline and not cached".
+     */
+    public static final String OFFLINE_HINT = "or use --offline to work from the cache";
+
     /** A document may change at any time, so caches on the way revalidate it, as npm asks for its package documents. */
     private static final Map<String, String> DOCUMENT_HEADERS = Map.of("Accept", "application/json",
             "Cache-Control", "no-cache", "Pragma", "no-cache");
@@ -132,12 +138,24 @@ public final class RegistryFetcher {
         private final URI answeredBy;
         private final CachedDocument content;
         private final Source source;
+        private final boolean cachedBefore;
 
-        private Document(URI url, URI answeredBy, CachedDocument content, Source source) {
+        /** @param cachedBefore whether the cache holds an earlier copy, which a damaged answer from the network leaves */
+        private Document(URI url, URI answeredBy, CachedDocument content, Source source, boolean cachedBefore) {
             this.url = url;
             this.answeredBy = answeredBy;
             this.content = content;
             this.source = source;
+            this.cachedBefore = cachedBefore;
+        }
+
+        /**
+         * Whether an {@code --offline} run would read another copy of it: one cached before this answer came from the
+         * network, which an answer its reader cannot read does not replace. A cached copy that cannot be read is
+         * dropped, and a folder's file has none.
+         */
+        public boolean offlineHasAnother() {
+            return cachedBefore;
         }
 
         /** The URL asked for. */
@@ -197,11 +215,12 @@ public final class RegistryFetcher {
         Objects.requireNonNull(url, "url");
         if (isFile(url)) {
             byte[] body = once(url, () -> readDocument(FolderFile.open(url), url));
-            return new Document(url, url, new CachedDocument(body, Optional.empty(), Optional.empty()), Source.FOLDER);
+            return new Document(url, url, new CachedDocument(body, Optional.empty(), Optional.empty()), Source.FOLDER,
+                    false);
         }
         Optional<CachedDocument> cached = cache.read(url);
         if (offline) {
-            return cached.map(copy -> new Document(url, url, copy, Source.CACHE))
+            return cached.map(copy -> new Document(url, url, copy, Source.CACHE, false))
                     .orElseThrow(() -> cache.holdsFileFor(url)
                     ? new PrompdException(ExitCode.NETWORK, "offline, and the cached copy of " + Urls.display(url)
                             + " is damaged (" + cache.fileOf(url) + ")", "run once without --offline to fetch it again")
@@ -211,11 +230,20 @@ public final class RegistryFetcher {
         Map<String, String> headers = new LinkedHashMap<>(DOCUMENT_HEADERS);
         headers.putAll(ContentEncoding.ACCEPT_GZIP);
         cached.ifPresent(known -> headers.putAll(known.conditionalHeaders()));
+        try {
+            return fetched(url, credential, headers, cached);
+        } catch (FetchFailure failed) {
+            throw cached.isPresent() ? failed.cached() : failed;
+        }
+    }
+
+    private Document fetched(URI url, Optional<Credential> credential, Map<String, String> headers,
+                             Optional<CachedDocument> cached) {
         return transport.withRetries(url, () -> {
             Transport.Response response = transport.open(url, credential, headers);
             if (response.statusCode() == 304 && cached.isPresent()) {
                 Transport.close(response);
-                return new Document(url, url, cached.get(), Source.CACHE);
+                return new Document(url, url, cached.get(), Source.CACHE, false);
             }
             ResponseBody encoded = transport.bodyOf(response, url);
             byte[] body;
@@ -225,7 +253,7 @@ public final class RegistryFetcher {
                 throw cutShort.answeredBy(response.url());
             }
             return new Document(url, response.url(), new CachedDocument(body, response.header("ETag"),
-                    response.header("Last-Modified")), Source.NETWORK);
+                    response.header("Last-Modified")), Source.NETWORK, cached.isPresent());
         });
     }
 

@@ -216,8 +216,8 @@ final class Transport {
             TransientFailure last = outage.get().last();
             throw new FetchFailure("could not fetch " + Urls.display(url) + ": not tried" + (tried ? " again" : "")
                     + ", as " + outage.get().origin() + " could not be reached on any attempt of " + (tried ? "another"
-                    : "an earlier") + " request (last: " + last.getMessage() + ")", DOWN_HINT + ", or use --offline to"
-                    + " work from the cache", false, last, Optional.of(last.getMessage()));
+                    : "an earlier") + " request (last: " + last.getMessage() + ")", DOWN_HINT, false, last,
+                    Optional.of(last.getMessage()));
         }
     }
 
@@ -232,7 +232,7 @@ final class Transport {
                         + " maintainers (or the proxy's)" : DOWN_HINT);
         return new FetchFailure("could not fetch " + Urls.displayAnswered(url, last.answeredBy().orElse(url))
                 + ": gave up after " + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
-                hint + ", or use --offline to work from the cache", false, last,
+                hint, false, last,
                 last.unreachable() ? Optional.of(last.getMessage()) : Optional.empty());
     }
 

@@ -35,9 +35,34 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertEquals(5, run.exitCode(), run.err());
         assertEquals("error: the registry sent a damaged document: " + server.url() + "packages/@acme/util/index.json"
                 + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)\nhint:"
-                + " try again later,"
-                + " or use --offline to work from the cache; if it persists, report it to the registry's maintainers"
-                + " with this message\n", run.err());
+                + " try again later; if it persists, report it to the registry's maintainers with this message\n",
+                run.err(), "nothing is cached, so --offline would fail as 'offline and not cached'");
+    }
+
+    /** --offline is offered only where it works: when the cache holds the copy an offline run reads. */
+    @Test
+    void offlineIsOfferedForADocumentTheCacheHoldsAlone() throws IOException {
+        server.flaky(1, 0);
+        CliRun uncached = prompd("info", "@acme/util");
+        assertEquals(5, uncached.exitCode(), uncached.err());
+        assertTrue(uncached.err().endsWith("\nhint: the registry or the network may be down; try again later\n"),
+                uncached.err());
+
+        server.flaky(0, 0);
+        assertEquals(0, prompd("info", "@acme/util").exitCode());
+        server.flaky(1, 0);
+        CliRun cached = prompd("info", "@acme/util");
+        assertEquals(5, cached.exitCode(), cached.err());
+        assertTrue(cached.err().endsWith("\nhint: the registry or the network may be down; try again later, or use"
+                + " --offline to work from the cache\n"), cached.err());
+        assertEquals(0, prompd("info", "@acme/util", "--offline").exitCode());
+
+        server.flaky(0, 0);
+        Files.writeString(registry.root().resolve("packages/@acme/util/index.json"), "{\"name\": ");
+        CliRun damaged = prompd("info", "@acme/util");
+        assertEquals(5, damaged.exitCode(), damaged.err());
+        assertTrue(damaged.err().endsWith("\nhint: try again later, or use --offline to work from the cache; if it"
+                + " persists, report it to the registry's maintainers with this message\n"), damaged.err());
     }
 
     @Test
@@ -80,7 +105,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
                 + " not tried, as " + down + " could not be reached on any attempt of an earlier request (last: "
                 + refused
                 + ")\nhint: the registry"
-                + " or the network may be down; try again later, or use --offline to work from the cache\n", run.err());
+                + " or the network may be down; try again later\n", run.err(), "no tarball is cached for --offline");
     }
 
     @ParameterizedTest

@@ -300,9 +300,9 @@ class RouteChangeTest {
 
         assertEquals(5, run.exitCode(), run.err());
         assertEquals(failedFirst + "registry company (" + company.url() + ") refused access (HTTP 401): "
-                + lockedTarball() + "\nhint: the registry or the network may be down; try again later, or use --offline"
-                + " to work from the cache; it wants credentials and none are stored for it: log in with 'prompd login"
-                + " --registry company'\n", errorPart(run));
+                + lockedTarball() + "\nhint: the registry or the network may be down; try again later; it wants"
+                + " credentials and none are stored for it: log in with 'prompd login --registry company'\n",
+                errorPart(run));
         assertEquals(5, unconfigured.exitCode(), unconfigured.err());
         assertTrue(errorPart(unconfigured).startsWith(failedFirst + "the registry refused access (HTTP 401): "
                 + lockedTarball() + "\n"), "not registry public's refusal: " + unconfigured.err());

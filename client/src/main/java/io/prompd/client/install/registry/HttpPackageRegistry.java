@@ -546,8 +546,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 ? "the registry folder may be midway through a build or a copy: try again once it is done; if it"
                         + " persists, build the folder again with prompd-registry, or report it to whoever keeps"
                         + " it with this message"
-                : "try again later, or use --offline to work from the cache; if it persists, report it to the"
-                        + " registry's maintainers with this message";
+                : "try again later" + (document.offlineHasAnother() ? ", " + RegistryFetcher.OFFLINE_HINT : "")
+                        + "; if it persists, report it to the registry's maintainers with this message";
         return new DamagedDocument("the registry sent a damaged document: "
                 + Urls.displayAnswered(document.url(), document.answeredBy()) + " (" + TerminalText.oneLine(why) + ")",
                 hint);
