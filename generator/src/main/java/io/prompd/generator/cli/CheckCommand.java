@@ -84,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         String rendered = switch (chosen) {
             case TEXT -> CheckReportView.text(report);
-            case MARKDOWN -> CheckReportView.markdown(report);
+            case MARKDOWN -> CheckReportView.markdown(report, base, Optional.ofNullable(actor));
             case JSON -> CheckReportView.json(report);
         };
         spec.commandLine().getOut().print(rendered);

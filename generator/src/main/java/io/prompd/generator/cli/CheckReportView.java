@@ -1,5 +1,6 @@
 package io.prompd.generator.cli;
 
+import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
@@ -74,8 +75,11 @@ public final class CheckReportView {
      * {@link #COMMENT_LIMIT} whatever the files hold: the longest lists are cut, saying how much is left
      * out and, for the problems, how to list them all; a text of the files is cut at {@link #QUOTE_SHOWN}
      * characters in the summary, a problem's message and hint at more.
+     *
+     * @param base  the {@code --base} the check was given, for the command that lists every problem
+     * @param actor the {@code --actor} it was given, if any
      */
-    public static String markdown(CheckReport report) {
+    public static String markdown(CheckReport report, String base, Optional<String> actor) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(report.passed() ? "✅ Registry check passed" : "❌ Registry check failed")
                 .append("\n\n");
@@ -84,9 +88,15 @@ public final class CheckReportView {
         list(out, "This pull request", summary(report, Style.MARKDOWN), SUMMARY_CHARS);
         list(out, "Not checked", notes(report, Style.MARKDOWN), NOTES_CHARS);
         out.append(ProblemReport.markdown(report.problems(), UNFILED, COMMENT_LIMIT - out.length(),
-                "To list them all, run `prompd-registry check . --base <the base branch> --head " + report.head()
-                        + " --actor <login>` in a clone of this repository, as its CONTRIBUTING.md shows."));
+                "To list them all, run " + ProblemReport.markdownCode(again(report, base, actor))
+                        + " in a clone of this repository, as its CONTRIBUTING.md shows."));
         return out.toString();
+    }
+
+    /** The check as it was run, its values shell-quoted, to be pasted as it is shown. */
+    private static String again(CheckReport report, String base, Optional<String> actor) {
+        return "prompd-registry check . --base " + ShellWords.quote(base) + " --head " + report.head()
+                + actor.map(login -> " --actor " + ShellWords.quote(login)).orElse("");
     }
 
     /**

@@ -184,7 +184,7 @@ class ImmutabilityRuleTest {
         String text = CheckReportView.text(report);
         assertTrue(text.contains("\n  takes down @common/util version 1.0.0, published in commit " + publishingCommit
                 + " (2026-01-01): leaked a key\n"), text);
-        String markdown = CheckReportView.markdown(report);
+        String markdown = PullRequestScenario.markdown(report);
         assertTrue(markdown.contains("version `1.0.0`, published in commit `" + publishingCommit + "` (2026-01-01)"),
                 "the date is no part of the commit's code span:\n" + markdown);
         assertFalse(text.substring(0, text.indexOf("\n\n")).contains("meta.json"),

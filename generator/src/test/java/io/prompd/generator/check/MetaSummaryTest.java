@@ -44,8 +44,8 @@ class MetaSummaryTest extends PullRequestScenarioTest {
         String text = CheckReportView.text(report);
         assertTrue(text.contains("\n  changes " + META + ", which does not read in full (the errors below say why)\n"),
                 text);
-        assertTrue(CheckReportView.markdown(report).contains("\n- changes `" + META + "`, which does not read in"
-                + " full (the errors below say why)\n"), CheckReportView.markdown(report));
+        assertTrue(PullRequestScenario.markdown(report).contains("\n- changes `" + META + "`, which does not read in"
+                + " full (the errors below say why)\n"), PullRequestScenario.markdown(report));
     }
 
     @Test

@@ -122,8 +122,8 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         assertEquals(Set.of("README.md", "packages/@common/util/meta.json"), report.newPaths());
         assertTrue(CheckReportView.text(report).contains("\n  adds packages/@common/util/meta.json\n"),
                 CheckReportView.text(report));
-        assertTrue(CheckReportView.markdown(report).contains("\n- adds `packages/@common/util/meta.json`\n"),
-                CheckReportView.markdown(report));
+        assertTrue(PullRequestScenario.markdown(report).contains("\n- adds `packages/@common/util/meta.json`\n"),
+                PullRequestScenario.markdown(report));
         assertEquals("packages/@common/util/meta.json",
                 Json.reader().readTree(CheckReportView.json(report)).at("/newPaths/1").asText());
     }
@@ -141,9 +141,9 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
                   deletes @common/util version 1.0.0, a published version, which the check refuses
                 """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),
                 CheckReportView.text(report).substring(0, CheckReportView.text(report).indexOf("\n\n") + 1));
-        assertTrue(CheckReportView.markdown(report).contains("**This pull request**\n\n- deletes `@common/util`"
+        assertTrue(PullRequestScenario.markdown(report).contains("**This pull request**\n\n- deletes `@common/util`"
                 + " version `1.0.0`, a published version, which the check refuses\n"),
-                CheckReportView.markdown(report));
+                PullRequestScenario.markdown(report));
         var json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("[{\"name\":\"@common/util\",\"version\":\"1.0.0\"}]", json.get("deletedVersions").toString());
         assertEquals("[]", json.get("takenDown").toString());
@@ -185,9 +185,9 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
                  are packed as 0644)
                 """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),
                 CheckReportView.text(report).substring(0, CheckReportView.text(report).indexOf("\n\n") + 1));
-        assertTrue(CheckReportView.markdown(report).contains("**This pull request**\n\n- changes the mode of"
+        assertTrue(PullRequestScenario.markdown(report).contains("**This pull request**\n\n- changes the mode of"
                 + " `packages/@common/util/1.0.0/LICENSE` from 100644 to 100755 (not packed: files are packed as"
-                + " 0644)\n"), CheckReportView.markdown(report));
+                + " 0644)\n"), PullRequestScenario.markdown(report));
         var json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("[{\"from\":\"100644\",\"path\":\"packages/@common/util/1.0.0/LICENSE\",\"to\":\"100755\"}]",
                 json.get("modeChanges").toString());
@@ -214,8 +214,8 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
                   adds random-folder
                   changes tools
                 """), CheckReportView.text(report));
-        assertTrue(CheckReportView.markdown(report).contains("\n- adds `random-folder`\n- changes `tools`\n"),
-                CheckReportView.markdown(report));
+        assertTrue(PullRequestScenario.markdown(report).contains("\n- adds `random-folder`\n- changes `tools`\n"),
+                PullRequestScenario.markdown(report));
         var json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("[\"packages/@common/util/v2\",\"packages/foo.txt\",\"random-folder\"]",
                 json.get("newPaths").toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
+import io.prompd.generator.cli.CheckReportView;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
@@ -76,5 +77,10 @@ final class PullRequestScenario {
     static void assertErrorCount(CheckReport report, long expected) {
         assertEquals(expected, report.problems().stream().filter(Problem::isError).count(),
                 () -> ProblemReport.text(report.problems()));
+    }
+
+    /** The Markdown report of a check run with --base main --actor alice. */
+    static String markdown(CheckReport report) {
+        return CheckReportView.markdown(report, "main", Optional.of("alice"));
     }
 }

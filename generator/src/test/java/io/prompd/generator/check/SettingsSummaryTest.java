@@ -110,7 +110,7 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "adds prompd to the reserved names",
                 "removes admin from the reserved names",
                 "removes security from the reserved names"), summary(report));
-        String markdown = CheckReportView.markdown(report);
+        String markdown = PullRequestScenario.markdown(report);
         assertTrue(markdown.contains("""
                 - sets `private` to true
                 - lowers `policy.maxFileBytes` from 5242880 to 100
@@ -153,8 +153,8 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "adds @ext to the external scopes, whose packages another registry holds",
                 "adds @public to the external scopes, whose packages another registry holds",
                 "removes @prompd from the external scopes"), summary(report));
-        assertTrue(CheckReportView.markdown(report).contains("- adds `@ext` to the external scopes, whose packages"
-                + " another registry holds\n"), CheckReportView.markdown(report));
+        assertTrue(PullRequestScenario.markdown(report).contains("- adds `@ext` to the external scopes, whose packages"
+                + " another registry holds\n"), PullRequestScenario.markdown(report));
         JsonNode json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("{\"action\":\"removes_external_scope\",\"file\":\"registry.json\",\"target\":\"@prompd\"}",
                 json.at("/settingsChanges/2").toString());

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
-import io.prompd.generator.cli.CheckReportView;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,7 +102,7 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"leaks\"}}");
         repo.commit("yank 1.1.0");
 
-        String markdown = CheckReportView.markdown(check(repo, "alice"));
+        String markdown = PullRequestScenario.markdown(check(repo, "alice"));
 
         assertTrue(markdown.contains("with that range: `@common/tool@1.0.0`, `helper@1.0.0`<br>"), markdown);
     }

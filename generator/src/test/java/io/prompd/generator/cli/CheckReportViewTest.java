@@ -70,7 +70,7 @@ class CheckReportViewTest {
 
                 no problems
                 """, CheckReportView.text(report), "a meta.json changed only in its layout is still listed");
-        assertTrue(CheckReportView.markdown(report).contains("- yanks `@a/old` `1.0.0`: leaked a key\n"));
+        assertTrue(markdown(report).contains("- yanks `@a/old` `1.0.0`: leaked a key\n"));
         JsonNode json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals("{\"action\":\"yanks\",\"detail\":\"leaked a key\",\"name\":\"@a/old\",\"target\":\"1.0.0\"}",
                 json.at("/metaChanges/0").toString());
@@ -78,7 +78,7 @@ class CheckReportViewTest {
 
     @Test
     void markdownHasTheVerdictSummaryAndProblems() {
-        String markdown = CheckReportView.markdown(report(List.of(Problem.error("odd`name.md", "", "not allowed",
+        String markdown = markdown(report(List.of(Problem.error("odd`name.md", "", "not allowed",
                 "remove it"))));
 
         assertTrue(markdown.startsWith("## ❌ Registry check failed\n\nChecked `2222222` against the merge"
@@ -102,7 +102,7 @@ class CheckReportViewTest {
                         new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
                         new MetaChange(OLD, MetaChange.Action.TAGS, "1.1.0", "`x`")), List.of(), List.of(), List.of());
 
-        String markdown = CheckReportView.markdown(report);
+        String markdown = markdown(report);
 
         assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: &lt;!-- hidden\n"), markdown);
         assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: &lt;b&gt;use&lt;/b&gt; \\| 2.x\n"), markdown);
@@ -124,7 +124,7 @@ class CheckReportViewTest {
                 List.of(Problem.warning("packages/@a/old/1.1.0/prompd.json", "", "prompd.json has the unknown field"
                         + " \"x&#x202E;y\"", "")));
 
-        String markdown = CheckReportView.markdown(report);
+        String markdown = markdown(report);
 
         assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: Upgrade &amp;#x202E;now&amp;#x2069;"
                 + " &amp;lt;b&amp;gt;"
@@ -142,7 +142,7 @@ class CheckReportViewTest {
                 List.of(Problem.warning("packages/@a/old/meta.json", "/owners", "owners in meta.json count only for"
                         + " unscoped packages; @a is owned through scopes.json", "ask @common/base-prompts")));
 
-        String markdown = CheckReportView.markdown(report);
+        String markdown = markdown(report);
 
         assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: see `@bob`, or `@acme/security`\n"), markdown);
         assertTrue(markdown.contains("unscoped packages; `@a` is owned through scopes.json<br>_hint: ask"
@@ -165,9 +165,9 @@ class CheckReportViewTest {
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of(), List.of(),
                 List.of());
 
-        assertTrue(CheckReportView.markdown(report).contains("- yanks `@a/old` `1.0.0`: Broken; details at"
+        assertTrue(markdown(report).contains("- yanks `@a/old` `1.0.0`: Broken; details at"
                 + " `https://evil.example.com/phish` and `www.evil.example.com`, see `#1` and `octo/repo#2`\n"),
-                CheckReportView.markdown(report));
+                markdown(report));
         assertTrue(CheckReportView.text(report).contains("  yanks @a/old 1.0.0: " + reason + "\n"),
                 CheckReportView.text(report));
     }
@@ -183,7 +183,7 @@ class CheckReportViewTest {
                         : Problem.warning("packages/@a/p" + index + "/1.0.0/prompts/x.prmd", "", "a long warning "
                                 + "x".repeat(40), "a hint")).toList();
 
-        String markdown = CheckReportView.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
+        String markdown = markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
                 List.of(), List.of(), List.of(),
                 List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), List.of(),
                 problems));
@@ -208,7 +208,7 @@ class CheckReportViewTest {
                 List.of(Problem.error("packages/@a/old/meta.json", "/yanked/1.0.0", "the reason " + reason
                         + " is bad", "write it again " + reason)));
 
-        String markdown = CheckReportView.markdown(report);
+        String markdown = markdown(report);
 
         assertTrue(markdown.length() <= CheckReportView.COMMENT_LIMIT, () -> "length " + markdown.length());
         assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: " + "x".repeat(CheckReportView.QUOTE_SHOWN)
@@ -225,11 +225,22 @@ class CheckReportViewTest {
         List<Problem> problems = IntStream.range(0, 200).mapToObj(index -> Problem.error("packages/@a/p" + index
                 + "/1.0.0/prompd.json", "", "an error " + "y".repeat(1_000), "")).toList();
 
-        String markdown = CheckReportView.markdown(report(problems));
+        String markdown = markdown(report(problems));
 
-        assertTrue(markdown.contains(" more. To list them all, run `prompd-registry check . --base <the base branch>"
-                + " --head " + HEAD + " --actor <login>` in a clone of this repository, as its CONTRIBUTING.md"
-                + " shows._\n"), markdown);
+        assertTrue(markdown.contains(" more. To list them all, run `prompd-registry check . --base main --head " + HEAD
+                + " --actor alice` in a clone of this repository, as its CONTRIBUTING.md shows._\n"), markdown);
+    }
+
+    /** The command listing every problem is the check as it ran, pasted into a shell as it is shown. */
+    @Test
+    void theCommandListingEveryProblemIsTheCheckAsItRanShellQuoted() {
+        List<Problem> problems = IntStream.range(0, 200).mapToObj(index -> Problem.error("packages/@a/p" + index
+                + "/1.0.0/prompd.json", "", "an error " + "y".repeat(1_000), "")).toList();
+
+        String markdown = CheckReportView.markdown(report(problems), "it's`odd", Optional.empty());
+
+        assertTrue(markdown.contains(" more. To list them all, run ``prompd-registry check . --base 'it'\\''s`odd'"
+                + " --head " + HEAD + "`` in a clone"), markdown);
     }
 
     @Test
@@ -254,14 +265,14 @@ class CheckReportViewTest {
 
         assertTrue(CheckReportView.text(report(unfiled)).contains("\n(pull request)\n  error   the pull request's"),
                 CheckReportView.text(report(unfiled)));
-        assertTrue(CheckReportView.markdown(report(unfiled))
+        assertTrue(markdown(report(unfiled))
                 .contains("### `(pull request)`\n\n- ❌ **error**: the pull"),
-                CheckReportView.markdown(report(unfiled)));
+                markdown(report(unfiled)));
     }
 
     @Test
     void markdownOfACleanReportPasses() {
-        assertTrue(CheckReportView.markdown(report(List.of())).startsWith("## ✅ Registry check passed\n"));
+        assertTrue(markdown(report(List.of())).startsWith("## ✅ Registry check passed\n"));
     }
 
     @Test
@@ -301,7 +312,7 @@ class CheckReportViewTest {
 
                 no problems
                 """, CheckReportView.text(report));
-        assertTrue(CheckReportView.markdown(report).contains("""
+        assertTrue(markdown(report).contains("""
                 - adds the new package `@a/new` version `1.0.0`
 
                 **Not checked**
@@ -310,7 +321,7 @@ class CheckReportViewTest {
                  (`policy.externalScopes` of `registry.json`): the check reads this registry alone and cannot verify\
                  another offline, so neither that it has a version the range allows nor what that depends on is\
                  checked, nor the 2 files its prompts take from it
-                - `@a/new` version `1.0.0` depends on `@ext/z` `1.x`,"""), CheckReportView.markdown(report));
+                - `@a/new` version `1.0.0` depends on `@ext/z` `1.x`,"""), markdown(report));
         JsonNode json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals(Json.reader().readTree("""
                 [{"name": "@a/new", "version": "1.0.0", "dependency": "@ext/base-prompts", "range": "^2.0.0",
@@ -331,7 +342,7 @@ class CheckReportViewTest {
                 List.of(Problem.error(path, "", "bad", "")));
 
         String text = CheckReportView.text(report);
-        String markdown = CheckReportView.markdown(report);
+        String markdown = markdown(report);
 
         assertFalse(text.contains("\u001b") || text.contains("\u0007"), text);
         assertTrue(text.contains("changes packages/@a/old/1.0.0/x^[[2K<U+202E>.md\n"), text);
@@ -340,5 +351,10 @@ class CheckReportViewTest {
         assertTrue(markdown.contains("- changes `packages/@a/old/1.0.0/x^[[2K<U+202E>.md`\n"), markdown);
         assertTrue(markdown.contains("\n### `packages/@a/old/1.0.0/x^[[2K<U+202E>.md`\n"), markdown);
         assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: gone^G\n"), markdown);
+    }
+
+    /** The Markdown report of a check run with --base main --actor alice. */
+    private static String markdown(CheckReport report) {
+        return CheckReportView.markdown(report, "main", Optional.of("alice"));
     }
 }
