@@ -14,11 +14,23 @@ import picocli.CommandLine.Spec;
             "Print the bash completion script of prompd: its commands and options complete on Tab, and so do the"
                     + " configured registry names (--registry, registry remove and default, config set's value) and"
                     + " configuration keys (config get, set and unset), which it asks prompd for.",
-            "Load it with: source <(prompd completion)",
-            "or save it where bash-completion finds it for every new shell:",
-            "  prompd completion > ~/.local/share/bash-completion/completions/prompd",
-            "zsh reads it too, after: autoload -U +X bashcompinit && bashcompinit"})
+            CompletionCommand.LOAD, CompletionCommand.SAVE, "  " + CompletionCommand.SAVED,
+            CompletionCommand.ZSH})
 final class CompletionCommand implements Callable<Integer> {
+
+    // How to install the script, in --help and in the script's header alike
+    static final String LOAD = "Load it with: source <(prompd completion)";
+    static final String SAVE = "or save it where bash-completion finds it for every new shell:";
+    static final String SAVED = "prompd completion > ~/.local/share/bash-completion/completions/prompd";
+    static final String ZSH = "zsh reads it too, after: autoload -U +X bashcompinit && bashcompinit";
+
+    /**
+     * Where picocli's header tells how to install the script, which it words for scripts kept beside an application's
+     * jar and for bash-completion folders that bash-completion does not read (/etc/bash-completion.d,
+     * ~/bash-completion.d): replaced by how to install prompd's.
+     */
+    private static final String PICOCLI_INSTALLATION = "# Installation\n";
+    private static final String PICOCLI_DOCUMENTATION = "# Documentation\n";
 
     /**
      * Completes what picocli cannot, as it writes candidates into the script: registry names and
@@ -167,7 +179,20 @@ final class CompletionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // this run knows only the subcommand it was given; the script describes all of them
         CommandLine whole = PrompdCommand.commandLine(out, spec.commandLine().getErr(), root.context());
-        out.print(AutoComplete.bash(spec.parent().name(), whole) + CONFIGURED);
+        out.print(withInstallation(AutoComplete.bash(spec.parent().name(), whole)) + CONFIGURED);
         return ExitCode.OK.code();
+    }
+
+    /** Picocli's script with its installation section telling how to install prompd's, as --help does. */
+    static String withInstallation(String script) {
+        int start = script.indexOf(PICOCLI_INSTALLATION);
+        int end = script.indexOf(PICOCLI_DOCUMENTATION);
+        if (start < 0 || end < start) {
+            // a picocli whose header is laid out otherwise: its words would be wrong for prompd again
+            throw new IllegalStateException("picocli's completion script has no installation section to replace");
+        }
+        String installation = String.join("\n", "# Installation", "# ------------", "#", "# " + LOAD, "# " + SAVE,
+                "#   " + SAVED, "# " + ZSH, "# (see 'prompd completion --help')", "#", "");
+        return script.substring(0, start) + installation + script.substring(end);
     }
 }

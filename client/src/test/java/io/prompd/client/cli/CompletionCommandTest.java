@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.testing.Processes;
@@ -207,6 +208,27 @@ class CompletionCommandTest {
                 prompd.bash
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured.list()));
         assertEquals("", offered.err(), "zsh says nothing of its own");
+    }
+
+    /**
+     * The script's header tells how to install it as --help does, where picocli's told of folders bash-completion does
+     * not read (~/bash-completion.d) and of scripts beside an application's jar.
+     */
+    @Test
+    void theScriptsHeaderTellsHowToInstallItAsHelpDoes() {
+        String script = CliRun.in(work, work.resolve("home"), "completion").out();
+        String help = CliRun.in(work, work.resolve("home"), "completion", "--help").out();
+
+        String header = script.substring(0, script.indexOf("# Documentation"));
+        assertTrue(header.contains("\n# Installation\n# ------------\n#\n# Load it with: source <(prompd completion)\n"
+                + "# or save it where bash-completion finds it for every new shell:\n"
+                + "#   prompd completion > ~/.local/share/bash-completion/completions/prompd\n"
+                + "# zsh reads it too, after: autoload -U +X bashcompinit && bashcompinit\n"
+                + "# (see 'prompd completion --help')\n#\n"), header);
+        assertTrue(help.contains("  prompd completion > ~/.local/share/bash-completion/completions/prompd"), help);
+        for (String wrong : List.of("bash-completion.d", "YOUR_APP_HOME", "_completion", ".bash_profile")) {
+            assertFalse(header.contains(wrong), wrong + " in " + header);
+        }
     }
 
     /** The script, and a home with two registries, a scope and credentials, listed by 'config list' in a file. */
