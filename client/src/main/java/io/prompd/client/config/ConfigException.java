@@ -16,14 +16,26 @@ public final class ConfigException extends PrompdException {
     private final transient List<Problem> problems;
     private final transient Optional<UnknownRegistryNames> repairable;
 
+    /**
+     * Deleting the file is no fix to offer: it holds the registries and routes configured, and the credentials of every
+     * login, which would all be lost.
+     */
+    private static final String KEEP = "; deleting the file would lose the registries configured in it and the"
+            + " credentials 'prompd login' stored there";
+
     public ConfigException(Path file, List<Problem> problems) {
-        this(file, problems, Optional.empty());
+        this(file, problems, Optional.empty(), false);
     }
 
-    /** @param repairable what a change may make good, when that is all the problems are about */
-    ConfigException(Path file, List<Problem> problems, Optional<UnknownRegistryNames> repairable) {
-        super(ExitCode.FAILURE, message(file, problems),
-                "fix the file in an editor, or delete it and configure again with 'prompd registry add'");
+    /**
+     * @param repairable what a change may make good, when that is all the problems are about
+     * @param unknown    whether it holds fields or credentials of a kind this prompd does not know, as a newer prompd
+     *                   may write: then updating prompd is the fix, not changing the file
+     */
+    ConfigException(Path file, List<Problem> problems, Optional<UnknownRegistryNames> repairable, boolean unknown) {
+        super(ExitCode.FAILURE, message(file, problems), (unknown ? "if a newer prompd wrote it, update prompd to one"
+                + " that reads it; else fix" : "fix") + " each problem as its hint says, with the commands it names or"
+                + " in an editor" + KEEP);
         this.problems = List.copyOf(problems);
         this.repairable = Objects.requireNonNull(repairable, "repairable");
     }

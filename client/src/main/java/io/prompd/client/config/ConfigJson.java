@@ -32,12 +32,17 @@ import java.util.stream.Stream;
  */
 final class ConfigJson {
 
+    /** What a field this prompd does not know may come from, and the fix then: the file is good as it was written. */
+    private static final String NEWER = "if a newer prompd wrote it, update prompd rather than change the file; else ";
+
     /** In alphabetical order, as a hint lists them. */
     private static final List<String> FIELDS = List.of(
             ConfigFields.CREDENTIALS, ConfigFields.REGISTRIES, ConfigFields.DEFAULT_REGISTRY, ConfigFields.SCOPES);
 
     private final Path file;
     private final Problems problems = new Problems();
+    /** Whether the file holds a field or credentials of a kind this prompd does not know, as a newer one may write. */
+    private boolean unknownKinds;
 
     private ConfigJson(Path file) {
         this.file = file;
@@ -105,8 +110,10 @@ final class ConfigJson {
         PlainText.wholeCharacters(root, "", (at, message, hint) -> problems.error(file.toString(), at, message, hint));
         root.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
+                unknownKinds = true;
                 problems.error(file.toString(), Pointer.of(field), "unknown field '"
-                        + Urls.withAnyUserPartMasked(field) + "'", "the fields are " + String.join(", ", FIELDS));
+                        + Urls.withAnyUserPartMasked(field) + "'", NEWER + "remove it: the fields are "
+                        + String.join(", ", FIELDS));
             }
         });
         Optional<RegistryRef> defaultRegistry = Optional.ofNullable(root.get(ConfigFields.DEFAULT_REGISTRY))
@@ -127,10 +134,10 @@ final class ConfigJson {
                                 + " 'prompd config unset " + unknown.key() + "'"
                         : "name a configured registry there, or drop the reference, with the file's other problems"));
         if (problems.hasErrors()) {
-            Optional<UnknownRegistryNames> unknown = repairable
+            Optional<UnknownRegistryNames> unknownNames = repairable
                     ? Optional.of(UnknownRegistryNames.of(defaultRegistry, registries, scopes, credentials))
                     : Optional.empty();
-            throw new ConfigException(file, shown(problems.sorted(), json), unknown);
+            throw new ConfigException(file, shown(problems.sorted(), json), unknownNames, unknownKinds);
         }
         return new Config(defaultRegistry, registries, scopes, credentials);
     }
@@ -225,8 +232,9 @@ final class ConfigJson {
         node.fieldNames().forEachRemaining(fields::add);
         Optional<Function<JsonNode, Credentials>> kind = kindOf(fields);
         if (kind.isEmpty()) {
+            unknownKinds = true;
             problems.error(file.toString(), at, "credentials hold the fields " + fields
-                    + ", which are none of the four kinds", credentialsHint());
+                    + ", which are none of the four kinds", NEWER + credentialsHint());
             return Optional.empty();
         }
         for (String field : fields) {
@@ -261,7 +269,7 @@ final class ConfigJson {
         return "write {\"" + ConfigFields.TOKEN + "\": \"...\"}, {\"" + ConfigFields.USERNAME + "\": \"...\", \""
                 + ConfigFields.PASSWORD + "\": \"...\"}, {\"" + ConfigFields.TOKEN_ENV + "\": \"VARIABLE\"} or {\""
                 + ConfigFields.USERNAME + "\": \"...\", \"" + ConfigFields.PASSWORD_ENV + "\": \"VARIABLE\"},"
-                + " or run 'prompd login'";
+                + " or log in again with 'prompd login --registry URL', URL being this entry's";
     }
 
     /** @param meaning what the string names, for the hint */

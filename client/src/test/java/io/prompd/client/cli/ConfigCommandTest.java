@@ -129,6 +129,36 @@ class ConfigCommandTest {
         assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
     }
 
+    /**
+     * A configuration is refused without the advice to delete it, which would lose the logins it holds; credentials of
+     * a kind this prompd does not know, as a newer prompd may write, are a reason to update prompd.
+     */
+    @Test
+    void aConfigThatCannotBeUsedIsToBeFixedNotDeletedAndANewerPrompdsToBeReadByUpdatingPrompd() throws IOException {
+        Path config = work.resolve("home/config.json");
+        Files.writeString(config, "{\"registries\": {\"acme\": \"https://prompd.acme.example/\"},"
+                + " \"credentials\": {\"https://prompd.acme.example/\": {\"username\": \"ci\", \"passwordEnv\": \"PW\","
+                + " \"otpEnv\": \"OTP\"}}}\n");
+
+        CliRun newer = prompd("registry", "list");
+
+        assertEquals(1, newer.exitCode(), newer.err());
+        assertTrue(newer.err().contains("/credentials/https://prompd.acme.example/, line 1: credentials hold the"
+                + " fields [otpEnv, passwordEnv, username], which are none of the four kinds (if a newer prompd wrote"
+                + " it, update prompd rather than change the file; else write "), newer.err());
+        assertTrue(newer.err().endsWith("\nhint: if a newer prompd wrote it, update prompd to one that reads it; else"
+                + " fix each problem as its hint says, with the commands it names or in an editor; deleting the file"
+                + " would lose the registries configured in it and the credentials 'prompd login' stored there\n"),
+                newer.err());
+
+        Files.writeString(config, "{\"registries\": {\"acme\": 7}}\n");
+        CliRun broken = prompd("registry", "list");
+        assertEquals(1, broken.exitCode(), broken.err());
+        assertTrue(broken.err().endsWith("\nhint: fix each problem as its hint says, with the commands it names or in"
+                + " an editor; deleting the file would lose the registries configured in it and the credentials"
+                + " 'prompd login' stored there\n"), broken.err());
+    }
+
     @Test
     void setThenGetEachKindOfKey() {
         assertEquals("registry = acme\n", prompd("config", "set", "registry", "acme").out());
