@@ -2,6 +2,7 @@ package io.prompd.core.files;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.concurrent.Sleeper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -136,7 +137,8 @@ public final class RunLock implements AutoCloseable {
      */
     public static PrompdException linkInTheWay(Path link, String why) throws IOException {
         return new PrompdException(ExitCode.CONFLICT, link + " is a symbolic link (to " + Files.readSymbolicLink(link)
-                + "), " + why, "delete the link (rm " + link + "); the next run makes it again");
+                + "), " + why, "delete the link (rm " + ShellWords.path(link.toString())
+                + "); the next run makes it again");
     }
 
     /**

@@ -33,6 +33,18 @@ class RunLockTest {
     @TempDir
     Path home;
 
+    /** The hint's command is pasted into a shell: a path with a space is one word there. */
+    @Test
+    void theLinksRemovalIsSuggestedShellQuoted() throws Exception {
+        Path folder = Files.createDirectory(home.resolve("my project"));
+        Path lock = Files.createSymbolicLink(folder.resolve("install.lock"), home.resolve("elsewhere"));
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> RunLock.acquire(lock, Duration.ofSeconds(1), () -> { }));
+
+        assertEquals("delete the link (rm '" + lock + "'); the next run makes it again", refused.hint());
+    }
+
     @Test
     void aLinkWhereTheLockFileGoesIsRefusedAndWhatItLeadsToKeepsItsContent() throws Exception {
         Path precious = Files.writeString(home.resolve("bashrc"), "export PATH=/opt/bin:$PATH\n");
