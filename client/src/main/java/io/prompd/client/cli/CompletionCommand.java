@@ -14,13 +14,16 @@ import picocli.CommandLine.Spec;
             "Print the bash completion script of prompd: its commands and options complete on Tab, and so do the"
                     + " configured registry names (--registry, registry remove and default, config set's value) and"
                     + " configuration keys (config get, set and unset), which it asks prompd for.",
-            CompletionCommand.LOAD, CompletionCommand.SAVE, "  " + CompletionCommand.SAVED,
+            CompletionCommand.LOAD, CompletionCommand.SAVE, "  " + CompletionCommand.FOLDER,
+            "  " + CompletionCommand.SAVED,
             CompletionCommand.ZSH})
 final class CompletionCommand implements Callable<Integer> {
 
     // How to install the script, in --help and in the script's header alike
     static final String LOAD = "Load it with: source <(prompd completion)";
     static final String SAVE = "or save it where bash-completion finds it for every new shell:";
+    // the folder is bash-completion's, which a fresh home does not have yet
+    static final String FOLDER = "mkdir -p ~/.local/share/bash-completion/completions";
     static final String SAVED = "prompd completion > ~/.local/share/bash-completion/completions/prompd";
     static final String ZSH = "zsh reads it too, after: autoload -U +X bashcompinit && bashcompinit";
 
@@ -192,7 +195,7 @@ final class CompletionCommand implements Callable<Integer> {
             throw new IllegalStateException("picocli's completion script has no installation section to replace");
         }
         String installation = String.join("\n", "# Installation", "# ------------", "#", "# " + LOAD, "# " + SAVE,
-                "#   " + SAVED, "# " + ZSH, "# (see 'prompd completion --help')", "#", "");
+                "#   " + FOLDER, "#   " + SAVED, "# " + ZSH, "# (see 'prompd completion --help')", "#", "");
         return script.substring(0, start) + installation + script.substring(end);
     }
 }

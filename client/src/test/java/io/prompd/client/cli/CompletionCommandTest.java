@@ -222,10 +222,12 @@ class CompletionCommandTest {
         String header = script.substring(0, script.indexOf("# Documentation"));
         assertTrue(header.contains("\n# Installation\n# ------------\n#\n# Load it with: source <(prompd completion)\n"
                 + "# or save it where bash-completion finds it for every new shell:\n"
+                + "#   mkdir -p ~/.local/share/bash-completion/completions\n"
                 + "#   prompd completion > ~/.local/share/bash-completion/completions/prompd\n"
                 + "# zsh reads it too, after: autoload -U +X bashcompinit && bashcompinit\n"
                 + "# (see 'prompd completion --help')\n#\n"), header);
-        assertTrue(help.contains("  prompd completion > ~/.local/share/bash-completion/completions/prompd"), help);
+        assertTrue(help.contains("  mkdir -p ~/.local/share/bash-completion/completions\n"
+                + "  prompd completion > ~/.local/share/bash-completion/completions/prompd\n"), help);
         for (String wrong : List.of("bash-completion.d", "YOUR_APP_HOME", "_completion", ".bash_profile")) {
             assertFalse(header.contains(wrong), wrong + " in " + header);
         }
