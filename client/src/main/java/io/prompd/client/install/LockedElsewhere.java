@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * A locked version that the registry its name routes to now neither has nor records the takedown of the locked tarball
- * of, or lists with other bytes than the lock pins, while the lock's URL for it lies in another registry: the route
- * changed since it was
+ * of, or lists with other bytes than the lock pins, while the lock's URL for it is none of that registry's tarballs of
+ * the package ({@link io.prompd.client.install.registry.RegistryEndpoint#isOwnTarball}): the route changed since it was
  * locked (a scope routed elsewhere, a registry removed, a one-off {@code --registry}), or the registry is a mirror that
  * is behind. The current registry's versions of that name may then be another's package (dependency confusion), so the
  * way off is to route the name back, never to update to them.
@@ -49,8 +49,8 @@ record LockedElsewhere(RouteChange change, Listing listing) {
 
     /**
      * The route change behind a locked version the name's registry now lacks or lists with other bytes; empty when it
-     * has it, when it records the takedown of the locked tarball, when the lock's URL lies in it, or when its index
-     * cannot be read to tell.
+     * has it, when it records the takedown of the locked tarball, when the lock's URL is one of its tarballs, or when
+     * its index cannot be read to tell.
      */
     static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.routeChange(name, locked.version(), locked.resolved())
@@ -61,8 +61,8 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     /**
      * The registry the name resolves in now, when the lock has the version from another and this one records the
      * takedown of the locked tarball (a mirror of that registry, or the registry at a new URL): what is said of the
-     * takedown names it, as it did not give the locked version; empty when the lock's URL lies in it, or it records no
-     * such takedown.
+     * takedown names it, as it did not give the locked version; empty when the lock's URL is its tarball's, or it
+     * records no such takedown.
      */
     static Optional<RegistryMention> tookDownElsewhere(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.routeChange(name, locked.version(), locked.resolved())

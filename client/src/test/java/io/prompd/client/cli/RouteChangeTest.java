@@ -747,6 +747,68 @@ class RouteChangeTest {
                 + " is offered"), run.err());
     }
 
+    /**
+     * A registry moved to a parent URL of the one the lock has the version from, whose output is now a folder of the
+     * new one's site: the lock's URL lies below the new registry's URL, but it is not that registry's tarball URL of
+     * the version, so the version came from another registry, as one locked from a sibling URL did, and no takedown or
+     * missing version of the new registry is blamed.
+     */
+    @Test
+    void aRegistryAtAParentUrlOfTheLocksOneThatLacksTheVersionIsARouteChangeAndTheLocksUrlGivesIt() throws IOException {
+        try (RegistryServer site = lockedBelowAnotherRegistry(false)) {
+            String reg = site.url() + "reg/";
+
+            CliRun run = prompd(work.resolve("parent"), "--registry", site.url().toString(), "install", "--frozen",
+                    "--json");
+
+            JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
+            assertEquals(Json.reader().readTree("""
+                    {"kind": "routeChanged", "name": "@company/shared", "version": "1.0.0", "lockedFrom": {"url": "%s"},
+                     "routed": "@company", "resolvesIn": {"url": "%s"}, "otherBytes": false}"""
+                    .formatted(reg, site.url())), ((ObjectNode) warning.deepCopy()).without("message"));
+            assertTrue(site.requests().contains("/reg/packages/@company/shared/-/shared-1.0.0.tgz"),
+                    site.requests().toString());
+        }
+    }
+
+    /** As above, the registry at the parent URL listing other bytes for the locked version. */
+    @Test
+    void aRegistryAtAParentUrlOfTheLocksOneWithOtherBytesIsARouteChangeThatUpdateKeeps() throws IOException {
+        try (RegistryServer site = lockedBelowAnotherRegistry(true)) {
+            Path parent = work.resolve("parent");
+            String lock = Files.readString(project.resolve("prompd.lock"));
+
+            CliRun install = prompd(parent, "--registry", site.url().toString(), "install", "--frozen");
+            CliRun update = prompd(parent, "--registry", site.url().toString(), "update");
+
+            assertTrue(install.err().startsWith("warning: @company/shared@1.0.0 is locked in prompd.lock from "
+                    + site.url() + "reg/, and @company now resolves in registry " + site.url() + ", whose copy of it"
+                    + " has other bytes;"), install.err());
+            assertFalse(Files.exists(parent.resolve("packages/@company/shared@1.0.0/OTHER.md")), "the lock's bytes");
+            assertEquals(install.err(), update.err());
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
+        }
+    }
+
+    /**
+     * A site serving a registry at its root that lacks @company/shared@1.0.0, or has other bytes for it, and another
+     * at {@code reg/} below it, which the project's lock is made against.
+     */
+    private RegistryServer lockedBelowAnotherRegistry(boolean otherBytes) throws IOException {
+        Path folder = work.resolve("site");
+        new TestRegistry(folder.resolve("reg")).publish("@company/shared", "1.0.0");
+        TestRegistry outer = new TestRegistry(folder).publish("@company/shared", "0.9.0");
+        if (otherBytes) {
+            outer.publish("@company/shared", "1.0.0").addToTarball("@company/shared", "1.0.0", "OTHER.md",
+                    "another's".getBytes(StandardCharsets.UTF_8));
+        }
+        RegistryServer site = RegistryServer.serving(folder);
+        Files.delete(project.resolve("prompd.lock"));
+        prompd(work.resolve("locker"), "--registry", site.url() + "reg/", "install");
+        site.forgetRequests();
+        return site;
+    }
+
     /** The tarball URL the lock records for @company/shared@1.0.0, in the company's registry. */
     private String lockedTarball() {
         return company.url() + "packages/@company/shared/-/shared-1.0.0.tgz";

@@ -329,11 +329,11 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
                                Integrity integrity, OptionalLong size, ProgressListener progress) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
-        if (endpoint.holds(locked)) {
+        if (endpoint.isOwnTarball(name, locked)) {
             download(endpoint, locked, target, integrity, size, progress);
             return new Downloaded(locked, Optional.empty());
         }
-        URI own = endpoint.resolve(RegistryLayout.url(RegistryLayout.tarball(name, version)));
+        URI own = endpoint.tarball(name, version);
         try {
             fetchTarball(endpoint, own, target, integrity, size, progress);
             return new Downloaded(own, Optional.empty());
@@ -387,8 +387,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
     @Override
     public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
-        return endpoint.holds(recorded) ? Optional.empty()
-                : Optional.of(new RouteChange(name, version, recorded, endpoint, routes.holding(recorded)));
+        return endpoint.isOwnTarball(name, recorded) ? Optional.empty()
+                : Optional.of(new RouteChange(name, version, recorded, endpoint, routes.gave(name, recorded)));
     }
 
     /**

@@ -32,12 +32,13 @@ public interface PackageRegistry {
     List<PackageName> packageNames(PackageName near);
 
     /**
-     * Downloads a version's tarball to {@code target}, which appears only with the expected
-     * integrity. The URL a lock file recorded, or the registry's index gave, is used while it lies in the registry now
-     * serving the package's name; once that is another (a mirror, a moved registry, a copied folder, a CDN's address
-     * of the tarball), the version is taken from the registry's own tarball path first, and the recorded URL is the
-     * fallback when that one lacks the tarball, has other bytes, or cannot be read (down, failing, refusing), both
-     * failures said when it fails too. The integrity pins the bytes either way.
+     * Downloads a version's tarball to {@code target}, which appears only with the expected integrity. The URL a lock
+     * file recorded, or the registry's index gave, is used while it is {@linkplain RegistryEndpoint#isOwnTarball one of
+     * the package's tarballs} of the registry now serving the package's name; once it is not (a mirror's, a moved
+     * registry's, a copied folder's, another registry's below its URL, a CDN's address of the tarball), the version is
+     * taken from the registry's own tarball path first, and the recorded URL is the fallback when that one lacks the
+     * tarball, has other bytes, or cannot be read (down, failing, refusing), both failures said when it fails too. The
+     * integrity pins the bytes either way.
      *
      * @param locked the tarball URL recorded when the version was resolved
      * @param source where {@code locked} was read, which a failure of both names
@@ -64,7 +65,7 @@ public interface PackageRegistry {
 
     /**
      * How the registry serving the package's name now differs from the one whose URL a lock recorded for the version;
-     * empty when the recorded URL lies in it.
+     * empty when the recorded URL is {@linkplain RegistryEndpoint#isOwnTarball one of its tarballs} of the package.
      */
     default Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
         return Optional.empty();

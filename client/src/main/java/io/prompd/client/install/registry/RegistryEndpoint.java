@@ -9,6 +9,7 @@ import io.prompd.client.http.Credential;
 import io.prompd.core.config.ConfigFields;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.version.Version;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,9 +87,35 @@ public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential
         return Registry.loginArgument(name, root);
     }
 
-    /** Whether the root {@link RegistryUrl#holds holds} the URL: of this registry, not of another or a mirror. */
+    /**
+     * Whether the root {@link RegistryUrl#holds holds} the URL, as npm scopes a registry's credentials: which
+     * registry's credentials it gets. Not whether the registry gave what is there ({@link #isOwnTarball}).
+     */
     public boolean holds(URI url) {
         return root.holds(url);
+    }
+
+    /** Its own tarball URL of the version: the root, then the layout's tarball path, as its index.json gives it. */
+    public URI tarball(PackageName name, Version version) {
+        return resolve(RegistryLayout.url(RegistryLayout.tarball(name, version)));
+    }
+
+    /**
+     * Whether the URL is one of its own tarballs of the package, however written ({@link #holds} tells a host's case,
+     * a default port, escapes apart): a file of its tarball folder, {@code packages/<name>/-/}, below its root, as it
+     * serves the package's tarballs and its index.json gives them. A lock entry with such a URL came from this
+     * registry (edited, when the file is not the version's). A URL merely below the root is not one, as it may be
+     * another registry's, served from a folder of this one's site (a registry moved to a parent URL of its old one,
+     * whose output stayed where it was), or a file of no registry.
+     */
+    public boolean isOwnTarball(PackageName name, URI url) {
+        if (!holds(url) || url.getRawQuery() != null || url.getRawFragment() != null) {
+            return false;
+        }
+        String folder = resolve(RegistryLayout.url(RegistryLayout.packageFolder(name) + "/"
+                + RegistryLayout.TARBALL_FOLDER + "/")).getPath();
+        String path = url.normalize().getPath();
+        return path.length() > folder.length() && path.startsWith(folder) && path.indexOf('/', folder.length()) < 0;
     }
 
     /**

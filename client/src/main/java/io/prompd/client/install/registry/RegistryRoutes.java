@@ -18,6 +18,15 @@ public interface RegistryRoutes {
         return Optional.empty();
     }
 
+    /**
+     * The configured registry {@code url} is {@linkplain RegistryEndpoint#isOwnTarball one of the tarballs of} the
+     * package of: the registry a lock entry with that URL came from, not merely one whose URL lies above it.
+     */
+    default Optional<RegistryEndpoint> gave(PackageName name, URI url) {
+        // the configured registry holding a registry's tarball URL deepest is that registry, when it is configured
+        return holding(url).filter(registry -> registry.isOwnTarball(name, url));
+    }
+
     /** Every package from one registry. */
     static RegistryRoutes single(RegistryEndpoint endpoint) {
         return name -> endpoint;

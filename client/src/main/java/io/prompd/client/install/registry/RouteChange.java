@@ -12,13 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A tarball URL recorded for a version that lies outside the registry the package's name routes to now: the version
+ * A tarball URL recorded for a version that is none of the package's {@linkplain RegistryEndpoint#isOwnTarball
+ * tarballs} of the registry its name routes to now, even where it lies below that registry's URL: the version
  * came from another registry (its scope was routed there, or a one-off {@code --registry} chose it), and the current
  * registry's versions of the same name may be another's package, which no update should swap in.
  *
  * @param recorded   the tarball URL recorded for the version
  * @param current    the registry the name routes to now
- * @param recordedIn the configured registry whose URL holds the recorded one, if any
+ * @param recordedIn the configured registry the recorded URL is one of the package's tarballs of, if any
  */
 public record RouteChange(PackageName name, Version version, URI recorded, RegistryEndpoint current,
                           Optional<RegistryEndpoint> recordedIn) {
@@ -32,7 +33,8 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
     }
 
     /**
-     * Where the version came from: the configured registry holding its URL, else that registry's root, else the URL.
+     * Where the version came from: the configured registry whose tarball it is, else that registry's root, else the
+     * URL.
      */
     public RegistryMention lockedFrom() {
         return recordedIn.map(RegistryEndpoint::mention)
@@ -58,10 +60,10 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
     }
 
     /**
-     * Whether the recorded URL names a registry: a configured one holds it, or its path ends as the layout's tarball
-     * path. One that does neither names no registry to route back to: an install wrote it only where a registry's index
-     * gave it for the version (a CDN's address of the tarball) and it gave the bytes, or they were cached; else the
-     * {@code prompd.lock} was edited by hand, or planted.
+     * Whether the recorded URL names a registry: it is a configured one's tarball, or its path ends as the layout's
+     * tarball path. One that does neither names no registry to route back to: an install wrote it only where a
+     * registry's index gave it for the version (a CDN's address of the tarball) and it gave the bytes, or they were
+     * cached; else the {@code prompd.lock} was edited by hand, or planted.
      */
     public boolean fromARegistry() {
         return recordedIn.isPresent() || !recordedRoot().equals(recorded);
