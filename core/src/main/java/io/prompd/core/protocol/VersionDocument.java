@@ -41,6 +41,15 @@ public record VersionDocument(PackageName name, Version version, String descript
         promptFiles = SortedCopies.map(Objects.requireNonNull(promptFiles, "promptFiles"));
     }
 
+    /**
+     * The same files published by another commit: what a rewritten history (a purge with {@code git filter-branch})
+     * changes of a version, whose tarball and everything read from it stay the same.
+     */
+    public VersionDocument publishedBy(Instant otherTime, String otherCommit) {
+        return new VersionDocument(name, version, description, keywords, category, author, license, repository,
+                dependencies, engines, main, prompts, dist, otherTime, otherCommit, promptFiles, readme);
+    }
+
     /** The version as the package's {@code index.json} lists it, with what maintainers say of it now. */
     public VersionSummary summary(String yanked, String deprecated) {
         return new VersionSummary(version, description, license, dependencies, engines, main, prompts, dist,

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * What a build, {@linkplain BuildOptions#force forced}, did that nobody should miss: the command warns of it, and
- * gives it with the result to a script reading {@code --json}.
+ * What a build did that nobody should miss, {@linkplain BuildOptions#force forced} or to served files that were never
+ * to change: the command warns of it, and gives it with the result to a script reading {@code --json}.
  */
 public sealed interface BuildWarning {
 
@@ -45,6 +45,25 @@ public sealed interface BuildWarning {
             versions = List.copyOf(versions);
             if (versions.isEmpty()) {
                 throw new IllegalArgumentException("no version is left out");
+            }
+        }
+    }
+
+    /**
+     * The build gives versions the output served another publishing commit than its build gave them, as a rewritten
+     * history does (a purge with {@code git filter-branch} or {@code git filter-repo} gives every commit from the first
+     * it changes a new id): their version documents, served as never changing, changed, as did their packages'
+     * index.json, while no updatedAt moved, so neither a cache nor a mirror syncing by updatedAt takes the change.
+     *
+     * @param versions each version whose document's commit changed, in order
+     */
+    record HistoryRewritten(String previousCommit, List<PackageVersion> versions) implements BuildWarning {
+
+        public HistoryRewritten {
+            Objects.requireNonNull(previousCommit, "previousCommit");
+            versions = List.copyOf(versions);
+            if (versions.isEmpty()) {
+                throw new IllegalArgumentException("no version changed its publishing commit");
             }
         }
     }

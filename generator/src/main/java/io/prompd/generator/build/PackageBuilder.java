@@ -26,7 +26,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * Writes one package's folder: a tarball and a version document per version, and index.json.
  * A version whose source tree and publication are those of the previous build keeps its
  * tarball and document from the previous output: versions are immutable, so they are never
- * packed twice. Nor is the folder of a version taken down, whose tarball's integrity index.json gives.
+ * packed twice. Nor is one whose tree alone is the same, published by another commit as a rewritten history has it:
+ * the same files pack to the same tarball, and its document changes in its publication only. Nor is the folder of a
+ * version taken down, whose tarball's integrity index.json gives.
  */
 final class PackageBuilder {
 
@@ -65,6 +67,11 @@ final class PackageBuilder {
             Version version = entry.getKey();
             if (isCarriedOver(name, version, entry.getValue(), previous)) {
                 documents.put(version, carryOver(name, version));
+                reused++;
+                continue;
+            }
+            if (isRepublished(name, version, entry.getValue(), previous)) {
+                documents.put(version, republish(name, version, entry.getValue()));
                 reused++;
                 continue;
             }
@@ -116,8 +123,29 @@ final class PackageBuilder {
     private boolean isCarriedOver(PackageName name, Version version, VersionState state,
                                   Optional<PackageState> previous) {
         return previous.map(old -> state.equals(old.versions().get(version))).orElse(false)
-                && staging.hasPrevious(RegistryLayout.tarball(name, version))
+                && isInPreviousOutput(name, version);
+    }
+
+    /** Whether the previous output packed the same files of the version, which another commit published. */
+    private boolean isRepublished(PackageName name, Version version, VersionState state,
+                                  Optional<PackageState> previous) {
+        return previous.map(old -> old.versions().get(version)).filter(old -> old.tree().equals(state.tree()))
+                .isPresent() && isInPreviousOutput(name, version);
+    }
+
+    private boolean isInPreviousOutput(PackageName name, Version version) {
+        return staging.hasPrevious(RegistryLayout.tarball(name, version))
                 && staging.hasPrevious(RegistryLayout.versionDocument(name, version));
+    }
+
+    /** Keeps the previous output's tarball of the version and writes its document with the new publication. */
+    private VersionDocument republish(PackageName name, Version version, VersionState state) throws IOException {
+        String path = RegistryLayout.versionDocument(name, version);
+        staging.link(RegistryLayout.tarball(name, version));
+        VersionDocument document = staging.readPrevious(path, VersionDocument.class)
+                .publishedBy(state.publishedAt(), state.commit());
+        staging.write(path, Json.write(document));
+        return document;
     }
 
     private VersionDocument carryOver(PackageName name, Version version) throws IOException {

@@ -172,8 +172,9 @@ public final class RegistryBuilder {
             }
             // takedowns is present whenever served is, read from it, so no version left out goes unrefused
             List<PackageVersion> leftOut = served.map(old -> leftOutUnrecorded(old, states)).orElse(List.of());
-            List<BuildWarning> warnings = takedowns.isEmpty() ? List.of() : refusedUnlessForced(
-                    servedAgain(takedowns.get(), states), leftOut, takedowns.get().commit(), commit, options);
+            List<BuildWarning> warnings = new ArrayList<>(takedowns.isEmpty() ? List.of() : refusedUnlessForced(
+                    servedAgain(takedowns.get(), states), leftOut, takedowns.get().commit(), commit, options));
+            served.flatMap(old -> republished(old, states)).ifPresent(warnings::add);
             SortedMap<PackageName, SortedMap<Version, Integrity>> vanished = new TreeMap<>();
             if (served.isPresent()) {
                 vanished = vanished(served.get(), states, leftOut, out);
@@ -283,6 +284,28 @@ public final class RegistryBuilder {
             }
         }
         return problems;
+    }
+
+    /**
+     * The versions the output serves that this commit gives another publishing commit, their files the same: a
+     * rewritten history (a leaked secret purged with {@code git filter-branch}) gives every commit from the first it
+     * changed a new id, though the version documents served as never changing name their commit. The build writes the
+     * new commit, as a build into an empty folder would, so the output stays the one of its repository, and says so:
+     * caches and mirrors keep the old documents until told.
+     */
+    private static Optional<BuildWarning> republished(BuildState served, SortedMap<PackageName, PackageState> states) {
+        List<PackageVersion> republished = new ArrayList<>();
+        states.forEach((name, state) -> {
+            PackageState old = served.packages().get(name);
+            state.versions().forEach((version, now) -> {
+                VersionState before = old == null ? null : old.versions().get(version);
+                if (before != null && !before.commit().equals(now.commit())) {
+                    republished.add(new PackageVersion(name, version));
+                }
+            });
+        });
+        return republished.isEmpty() ? Optional.empty()
+                : Optional.of(new BuildWarning.HistoryRewritten(served.commit(), republished));
     }
 
     /** How to publish other files than those of a version served once, as every refusal of them says. */

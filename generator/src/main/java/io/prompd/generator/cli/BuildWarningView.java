@@ -4,6 +4,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.generator.build.BuildWarning;
+import io.prompd.generator.build.BuildWarning.HistoryRewritten;
 import io.prompd.generator.build.BuildWarning.ServedVersionsLeftOut;
 import io.prompd.generator.build.BuildWarning.TakenDownServedAgain;
 import io.prompd.generator.source.PackageVersion;
@@ -31,6 +32,16 @@ final class BuildWarningView {
                     + " took down (" + TerminalText.line(Takedowns.withReasons(again.reasons())) + "), as --force"
                     + " allows";
         }
+        if (warning instanceof HistoryRewritten rewritten) {
+            return out + " now gives " + Plural.count(rewritten.versions().size(), "version") + previousBuild
+                    + " served another publishing commit (" + PackageVersion.named(rewritten.versions()) + "): the"
+                    + " branch's history was rewritten (a purge with git filter-branch or git filter-repo gives every"
+                    + " commit from the first it changes a new id), so their version documents, served as never"
+                    + " changing, changed, as did their packages' index.json and registry.json, while packages.json"
+                    + " and every updatedAt stayed the same; purge those documents (or the whole registry) from every"
+                    + " CDN and proxy cache, and have every mirror copy the whole registry again, as one syncing by"
+                    + " updatedAt misses the change";
+        }
         ServedVersionsLeftOut leftOut = (ServedVersionsLeftOut) warning;
         return out + " no longer serves " + Plural.count(leftOut.versions().size(), "version") + previousBuild
                 + " served, with no takedown record (" + PackageVersion.named(leftOut.versions()) + "), as --force"
@@ -39,7 +50,7 @@ final class BuildWarningView {
 
     /**
      * {@code {"kind": "servedVersionsLeftOut", "previousCommit": …, "versions": [{"name", "version"}], "message": …}},
-     * or {@code takenDownServedAgain} with each version's {@code reason}, left out when its takedown gave none, as
+     * {@code historyRewritten} of the same fields, or {@code takenDownServedAgain} with each version's {@code reason}, left out when its takedown gave none, as
      * {@code check --json} gives a takedown.
      */
     static Map<String, Object> asJson(BuildWarning warning, Path out) {
@@ -53,6 +64,9 @@ final class BuildWarningView {
                 }
                 return version;
             }).toList());
+        } else if (warning instanceof HistoryRewritten rewritten) {
+            json.put("kind", "historyRewritten");
+            json.put("versions", rewritten.versions().stream().map(BuildWarningView::version).toList());
         } else {
             json.put("kind", "servedVersionsLeftOut");
             json.put("versions", ((ServedVersionsLeftOut) warning).versions().stream().map(BuildWarningView::version)

@@ -327,6 +327,49 @@ class RegistryBuilderTest {
         assertEquals(OutputTree.of(fresh).hashes(), OutputTree.of(out).hashes());
     }
 
+    /**
+     * A history rewritten to purge a version taken down, as the registry's README says to purge a leaked secret: every
+     * commit from the first it changes gets a new id, so each version published since has another publishing commit.
+     * Their documents, served as never changing, give it, as a fresh build's do; the build says so, and keeps their
+     * tarballs, which the same files make.
+     */
+    @Test
+    void aHistoryRewrittenPastATakedownIsWarnedOfAndTheTarballsOfItsSameFilesAreKept() throws IOException {
+        Path out = temp.resolve("out");
+        Path fresh = temp.resolve("fresh");
+        String takedown = "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}";
+        String served;
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish b");
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish a 1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            repo.commit("publish a 1.1.0");
+            repo.delete("packages/@common/a/1.0.0").meta("@common/a", takedown);
+            served = repo.commit("take a 1.0.0 down").name();
+            build(repo, out);
+        }
+        BuildResult result;
+        try (TestRegistryRepo purged = TestRegistryRepo.initRegistry(temp.resolve("purged"))) {
+            purged.publish("@common/b", "1.0.0");
+            purged.commit("publish b");
+            purged.commit("publish a 1.0.0");
+            purged.publish("@common/a", "1.1.0");
+            purged.commit("publish a 1.1.0");
+            purged.meta("@common/a", takedown);
+            purged.commit("take a 1.0.0 down");
+            result = build(purged, out);
+            build(purged, fresh);
+        }
+        assertEquals(List.of(new BuildWarning.HistoryRewritten(served, List.of(new PackageVersion(
+                PackageName.parse("@common/a"), Version.parse("1.1.0"))))), result.warnings(),
+                "b's commit is the same in both histories");
+        assertEquals(0, result.tarballsWritten());
+        assertEquals(2, result.tarballsReused());
+        assertEquals(OutputTree.of(fresh).hashes(), OutputTree.of(out).hashes());
+    }
+
     /** A history rewritten past a version's files (a leaked secret purged) leaves its takedown naming no tarball. */
     @Test
     void aTakedownWhoseFilesTheHistoryNeverHeldGivesNoIntegrity() throws IOException {
