@@ -62,7 +62,7 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     }
 
     /** An immutable copy of a map of each package's versions, empty for null. */
-    private static <T> SortedMap<PackageName, SortedMap<Version, T>> byPackage(
+    static <T> SortedMap<PackageName, SortedMap<Version, T>> byPackage(
             SortedMap<PackageName, SortedMap<Version, T>> versions) {
         SortedMap<PackageName, SortedMap<Version, T>> copies = new TreeMap<>();
         if (versions != null) {

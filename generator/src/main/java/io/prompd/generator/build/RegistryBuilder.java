@@ -50,9 +50,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -126,25 +129,25 @@ public final class RegistryBuilder {
             if (stateFile.filter(file -> file.header().isBuildOf(commit.name(), baseUrl)).isPresent()) {
                 return alreadyBuilt(out, commit.name(), start);
             }
-            // The previous build's packages (megabytes of JSON) are parsed while the snapshot is read, which does
-            // not need them.
-            CompletableFuture<Optional<BuildState>> pendingPrevious = Futures.inBackground("previous-build",
-                    () -> stateFile.isEmpty() ? Optional.empty() : stateFile.get().state());
+            // The previous build's packages (megabytes of JSON), or the documents of an output of another format,
+            // are parsed while the snapshot is read, which does not need them.
+            CompletableFuture<Served> pendingServed = Futures.inBackground("previous-build",
+                    () -> Served.of(out, stateFile));
             repository.requireWholeHistory("a build");
-            Optional<String> servedCommit = stateFile.map(file -> file.header().commit());
             return repository.readingObjects("the build",
-                    () -> buildCommit(repository, commit, options, progress, pendingPrevious, servedCommit, start));
+                    () -> buildCommit(repository, commit, options, progress, pendingServed, start));
         }
     }
 
     private BuildResult buildCommit(RegistryRepository repository, ObjectId commit, BuildOptions options,
-                                    BuildProgress progress, CompletableFuture<Optional<BuildState>> pendingPrevious,
-                                    Optional<String> servedCommit, long start) throws IOException {
+                                    BuildProgress progress, CompletableFuture<Served> pendingServed, long start)
+            throws IOException {
         Path out = options.out();
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
         CompletableFuture<RegistrySnapshot> pendingSnapshot = Futures.inBackground("registry-snapshot",
                 () -> RegistrySnapshot.read(repository, commit));
-        Optional<BuildState> served = Futures.join(pendingPrevious);
+        Served output = Futures.join(pendingServed);
+        Optional<BuildState> served = output.state();
         Optional<BuildState> previous = served.filter(state -> state.sameOptions(baseUrl));
         // created before the history walk, so the last retired build is deleted meanwhile
         try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
@@ -166,25 +169,20 @@ public final class RegistryBuilder {
             if (served.isPresent()) {
                 problems.addAll(changedSinceServed(served.get(), states, repository, out));
             }
-            Optional<ServedTakedowns> takedowns = served.map(ServedTakedowns::of);
-            if (takedowns.isEmpty() && servedCommit.isPresent()) {
-                takedowns = Optional.of(ServedTakedowns.readDocuments(out, servedCommit.get()));
-            }
-            // takedowns is present whenever served is, read from it, so no version left out goes unrefused
-            List<PackageVersion> leftOut = served.map(old -> leftOutUnrecorded(old, states)).orElse(List.of());
+            Optional<ServedTakedowns> takedowns = output.takedowns();
+            // takedowns is present whenever the output has a state, so no version left out goes unrefused
+            List<PackageVersion> leftOut = leftOutUnrecorded(output.versions(), states);
             List<BuildWarning> warnings = new ArrayList<>(takedowns.isEmpty() ? List.of() : refusedUnlessForced(
                     servedAgain(takedowns.get(), states), leftOut, takedowns.get().commit(), commit, options));
             served.flatMap(old -> republished(old, states)).ifPresent(warnings::add);
-            SortedMap<PackageName, SortedMap<Version, Integrity>> vanished = new TreeMap<>();
-            if (served.isPresent()) {
-                vanished = vanished(served.get(), states, leftOut, out);
-            }
-            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states, vanished,
-                    BuildState.removed(history));
+            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states,
+                    vanished(output.vanished(), states, leftOut, out), BuildState.removed(history));
             Links links = new Links(options.baseUrl());
             Built built = buildPackages(snapshot, links, state, previous, staging, progress);
             problems.addAll(built.problems());
-            served.ifPresent(old -> problems.addAll(vanishedNumbersReused(old, built.rebuilt())));
+            output.documents().ifPresent(documents -> problems.addAll(
+                    servedNumbersChanged(documents.versions(), built.rebuilt(), out)));
+            problems.addAll(vanishedNumbersReused(output.vanished(), built.rebuilt()));
             if (!problems.isEmpty()) {
                 throw failure(snapshot.withLines(problems));
             }
@@ -195,7 +193,7 @@ public final class RegistryBuilder {
             }
             staging.write(BuildState.FILE, Json.write(state));
             staging.publish();
-            if (leavesServedVersionsOut(served, takedowns, states)) {
+            if (leavesServedVersionsOut(output.versions(), states)) {
                 staging.deleteRetired();
             }
             return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),
@@ -318,12 +316,12 @@ public final class RegistryBuilder {
      * version folder without one, so a rewritten history, a push past the check, or a build going back to an older
      * commit left them out, and lock files pin them.
      */
-    private static List<PackageVersion> leftOutUnrecorded(BuildState served,
-            SortedMap<PackageName, PackageState> states) {
+    private static List<PackageVersion> leftOutUnrecorded(SortedMap<PackageName, SortedSet<Version>> served,
+                                                          SortedMap<PackageName, PackageState> states) {
         List<PackageVersion> leftOut = new ArrayList<>();
-        served.packages().forEach((name, old) -> {
+        served.forEach((name, versions) -> {
             PackageState now = states.get(name);
-            old.versions().keySet().stream()
+            versions.stream()
                     .filter(version -> now == null || !now.versions().containsKey(version)
                             && !now.meta().takenDown().containsKey(version))
                     .forEach(version -> leftOut.add(new PackageVersion(name, version)));
@@ -335,12 +333,14 @@ public final class RegistryBuilder {
      * The versions served once and left out with no takedown record, to the integrity of the tarball served: those
      * the output's state kept, but the ones this commit serves again, and those it now leaves out, whose integrity
      * their served documents hold. A document deleted or damaged by hand keeps nothing.
+     *
+     * @param kept the numbers the output's state kept
      */
     private static SortedMap<PackageName, SortedMap<Version, Integrity>> vanished(
-            BuildState served, SortedMap<PackageName, PackageState> states, List<PackageVersion> leftOut, Path out)
-            throws IOException {
+            SortedMap<PackageName, SortedMap<Version, Integrity>> kept, SortedMap<PackageName, PackageState> states,
+            List<PackageVersion> leftOut, Path out) throws IOException {
         SortedMap<PackageName, SortedMap<Version, Integrity>> vanished = new TreeMap<>();
-        served.vanished().forEach((name, versions) -> versions.forEach((version, integrity) -> {
+        kept.forEach((name, versions) -> versions.forEach((version, integrity) -> {
             PackageState now = states.get(name);
             if (now == null || !now.versions().containsKey(version)) {
                 vanished.computeIfAbsent(name, any -> new TreeMap<>()).put(version, integrity);
@@ -361,19 +361,47 @@ public final class RegistryBuilder {
     /**
      * Versions served once and left out with no takedown record that this commit serves again with other files:
      * the one-step change {@link #changedSinceServed} refuses, done in two builds.
+     *
+     * @param kept the numbers the output's state kept
      */
-    private static List<Problem> vanishedNumbersReused(BuildState served, SortedMap<PackageName, Packument> rebuilt) {
+    private static List<Problem> vanishedNumbersReused(SortedMap<PackageName, SortedMap<Version, Integrity>> kept,
+                                                       SortedMap<PackageName, Packument> rebuilt) {
+        return packedOtherwise(kept, rebuilt, (version, integrity) -> Problem.error(
+                RepositoryLayout.versionFolder(version.name(), version.version()), "",
+                "the version's files differ from those the output served under this number (" + integrity + ") until"
+                        + " a build left it out with no takedown record: the branch's history was rewritten, or a push"
+                        + " bypassed the check, and lock files pin the tarball the published files made",
+                "put the published files back and " + NEW_NUMBER_HINT));
+    }
+
+    /**
+     * Versions an output of another format serves that this commit packs to other bytes: {@link #changedSinceServed}
+     * for an output whose state tells no Git trees, told by the tarballs' integrities, since a build after the upgrade
+     * packs every version again.
+     *
+     * @param served every version the output serves, to its tarball's integrity, as its documents give them
+     */
+    private static List<Problem> servedNumbersChanged(SortedMap<PackageName, SortedMap<Version, Integrity>> served,
+                                                      SortedMap<PackageName, Packument> rebuilt, Path out) {
+        return packedOtherwise(served, rebuilt, (version, integrity) -> Problem.error(
+                RepositoryLayout.versionFolder(version.name(), version.version()), "",
+                "the version's files differ from those the output serves (" + integrity + "): the branch's history"
+                        + " was rewritten, or a push bypassed the check, and lock files pin the tarball the published"
+                        + " files made",
+                "put the published files back (the served tarball, " + out.resolve(RegistryLayout.tarball(
+                        version.name(), version.version())) + ", holds them) and " + NEW_NUMBER_HINT));
+    }
+
+    /** A problem for each version this build packed to another tarball than the integrity {@code pinned} gives. */
+    private static List<Problem> packedOtherwise(SortedMap<PackageName, SortedMap<Version, Integrity>> pinned,
+                                                 SortedMap<PackageName, Packument> rebuilt,
+                                                 BiFunction<PackageVersion, Integrity, Problem> problem) {
         List<Problem> problems = new ArrayList<>();
-        served.vanished().forEach((name, versions) -> versions.forEach((version, integrity) -> {
+        pinned.forEach((name, versions) -> versions.forEach((version, integrity) -> {
             Optional<Integrity> now = Optional.ofNullable(rebuilt.get(name))
                     .map(packument -> packument.versions().get(version)).map(summary -> summary.dist().integrity());
             if (now.isPresent() && !now.get().equals(integrity)) {
-                problems.add(Problem.error(RepositoryLayout.versionFolder(name, version), "",
-                        "the version's files differ from those the output served under this number (" + integrity
-                                + ") until a build left it out with no takedown record: the branch's history was"
-                                + " rewritten, or a push bypassed the check, and lock files pin the tarball the"
-                                + " published files made",
-                        "put the published files back and " + NEW_NUMBER_HINT));
+                problems.add(problem.apply(new PackageVersion(name, version), integrity));
             }
         }));
         return problems;
@@ -454,18 +482,49 @@ public final class RegistryBuilder {
     /**
      * Whether the output served a version that this build leaves out, as a rule one taken down for a leaked
      * secret: the retired output still holds its tarball, and when the output's folder is inside a web root,
-     * so is the retired one beside it, serving the tarball until the next build deleted it. An output of an
-     * earlier format has no usable state, and its served takedowns tell what this build takes down.
+     * so is the retired one beside it, serving the tarball until the next build deleted it.
      */
-    private static boolean leavesServedVersionsOut(Optional<BuildState> served, Optional<ServedTakedowns> takedowns,
+    private static boolean leavesServedVersionsOut(SortedMap<PackageName, SortedSet<Version>> served,
                                                    SortedMap<PackageName, PackageState> states) {
-        if (served.isPresent()) {
-            return served.get().packages().entrySet().stream().anyMatch(old -> !states.containsKey(old.getKey())
-                    || !states.get(old.getKey()).versions().keySet().containsAll(old.getValue().versions().keySet()));
+        return served.entrySet().stream().anyMatch(old -> !states.containsKey(old.getKey())
+                || !states.get(old.getKey()).versions().keySet().containsAll(old.getValue()));
+    }
+
+    /**
+     * What the output serves, as the guards against leaving out, changing and serving again its versions need it:
+     * its build state, or, for a state of another format, which this generator does not build on, its documents;
+     * neither for a new or empty folder.
+     */
+    private record Served(Optional<BuildState> state, Optional<ServedDocuments> documents) {
+
+        static Served of(Path out, Optional<BuildState.StateFile> file) throws IOException {
+            if (file.isEmpty()) {
+                return new Served(Optional.empty(), Optional.empty());
+            }
+            Optional<BuildState> state = file.get().state();
+            return new Served(state, state.isPresent() ? Optional.empty()
+                    : Optional.of(ServedDocuments.read(out, file.get())));
         }
-        return takedowns.isPresent() && states.entrySet().stream().anyMatch(now -> now.getValue().meta().takenDown()
-                .keySet().stream().anyMatch(version -> !takedowns.get().reasons()
-                        .containsKey(new PackageVersion(now.getKey(), version))));
+
+        /** Present whenever the output has a build state. */
+        Optional<ServedTakedowns> takedowns() {
+            return state.map(ServedTakedowns::of).or(() -> documents.map(ServedDocuments::takedowns));
+        }
+
+        /** Every version served, by package. */
+        SortedMap<PackageName, SortedSet<Version>> versions() {
+            SortedMap<PackageName, SortedSet<Version>> versions = new TreeMap<>();
+            state.ifPresent(served -> served.packages().forEach((name, old) ->
+                    versions.put(name, new TreeSet<>(old.versions().keySet()))));
+            documents.ifPresent(served -> served.versions().forEach((name, old) ->
+                    versions.put(name, new TreeSet<>(old.keySet()))));
+            return versions;
+        }
+
+        /** The numbers kept for tarballs served once and left out with no takedown record. */
+        SortedMap<PackageName, SortedMap<Version, Integrity>> vanished() {
+            return state.map(BuildState::vanished).orElse(Collections.emptySortedMap());
+        }
     }
 
     /**

@@ -254,6 +254,138 @@ class RegistryBuilderTest {
         }
     }
 
+    /**
+     * Writes the output's state as the generator of format 3 wrote it (before aa2f1902; the shape a real file of
+     * {@code prompd-registry} of that time has): for each package its meta.json, owners and versions, no
+     * {@code updatedAt} or {@code takenDown} of a package and no {@code removed}, and the numbers kept for versions a
+     * forced build left out, which this one takes from the output's current state.
+     */
+    private static void writeStateOfFormatThree(Path out) throws IOException {
+        BuildState state = BuildState.readFile(out).orElseThrow().state().orElseThrow();
+        StringBuilder packages = new StringBuilder();
+        state.packages().forEach((name, ofPackage) -> {
+            StringBuilder versions = new StringBuilder();
+            ofPackage.versions().forEach((version, made) -> versions.append(versions.isEmpty() ? "" : ",").append("""
+
+                        "%s": {
+                          "commit": "%s",
+                          "publishedAt": "%s",
+                          "tree": "%s"
+                        }""".formatted(version, made.commit(), made.publishedAt(), made.tree())));
+            packages.append(packages.isEmpty() ? "" : ",").append("""
+
+                    "%s": {
+                      "meta": %s,
+                      "owners": %s,
+                      "versions": {%s
+                      }
+                    }""".formatted(name, new String(Json.write(ofPackage.meta()), StandardCharsets.UTF_8),
+                    new String(Json.write(ofPackage.owners()), StandardCharsets.UTF_8), versions));
+        });
+        StringBuilder vanished = new StringBuilder();
+        state.vanished().forEach((name, versions) -> vanished.append(vanished.isEmpty() ? "" : ",")
+                .append("\n    \"").append(name).append("\": ").append(new String(Json.write(versions),
+                        StandardCharsets.UTF_8)));
+        Files.writeString(out.resolve(BuildState.FILE), """
+                {
+                  "commit": "%s",
+                  "format": 3,
+                  "packages": {%s
+                  },
+                  "vanished": {%s
+                  }
+                }
+                """.formatted(state.commit(), packages, vanished));
+    }
+
+    @Test
+    void theFirstBuildOnAnOutputOfAnOlderFormatRefusesToLeaveOutAVersionItServesUnlessForced() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            String served = repo.head().name();
+            writeStateOfFormatThree(out);
+            Path tarball = out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"), Version.parse("1.1.0")));
+            byte[] published = Files.readAllBytes(tarball);
+            repo.delete("packages/@common/a/1.1.0");
+            String leaving = repo.commit("a force-push that drops 1.1.0").name().substring(0, 7);
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertTrue(refused.getMessage().startsWith("commit " + leaving + " leaves out 1 version that the build "
+                    + out + " holds, of commit " + served.substring(0, 7) + ", serves, with no takedown record"
+                    + " (@common/a@1.1.0)"), refused.getMessage());
+            assertTrue(Files.isRegularFile(tarball), "the output stays as it was");
+
+            assertEquals(List.of(new BuildWarning.ServedVersionsLeftOut(served, List.of(new PackageVersion(
+                    PackageName.parse("@common/a"), Version.parse("1.1.0"))))), forcedBuild(repo, out).warnings());
+            assertEquals(Map.of(PackageName.parse("@common/a"), Map.of(Version.parse("1.1.0"),
+                    Integrity.of(published))), BuildState.readFile(out).orElseThrow().state().orElseThrow().vanished());
+        }
+    }
+
+    /** Publishes {@code @common/a} 1.1.0 again with other files than {@code published}, which the build refuses. */
+    private static void assertOtherFilesUnderTheKeptNumberAreRefused(TestRegistryRepo repo, Path out,
+                                                                     byte[] published) {
+        repo.publish("@common/a", "1.1.0");
+        repo.write("packages/@common/a/1.1.0/contexts/new.md", "other bytes under the old number\n");
+        repo.commit("another 1.1.0");
+        ValidationException reused = assertThrows(ValidationException.class, () -> build(repo, out));
+        assertEquals(List.of("packages/@common/a/1.1.0: the version's files differ from those the output served"
+                + " under this number (" + Integrity.of(published) + ") until a build left it out with no takedown"
+                + " record: the branch's history was rewritten, or a push bypassed the check, and lock files pin"
+                + " the tarball the published files made"), reused.problems().stream()
+                .map(problem -> problem.file() + ": " + problem.message()).toList());
+    }
+
+    @Test
+    void theFirstBuildOnAnOutputOfAnOlderFormatRefusesOtherFilesUnderANumberItServes() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            writeStateOfFormatThree(out);
+            Path tarball = out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"), Version.parse("1.1.0")));
+            byte[] published = Files.readAllBytes(tarball);
+            repo.write("packages/@common/a/1.1.0/contexts/new.md", "other bytes under the old number\n");
+            repo.commit("a push past the check that changes 1.1.0");
+
+            ValidationException changed = assertThrows(ValidationException.class, () -> build(repo, out));
+
+            assertEquals(List.of("packages/@common/a/1.1.0: the version's files differ from those the output serves ("
+                    + Integrity.of(published) + "): the branch's history was rewritten, or a push bypassed the check,"
+                    + " and lock files pin the tarball the published files made"), changed.problems().stream()
+                    .map(problem -> problem.file() + ": " + problem.message()).toList());
+            assertTrue(changed.problems().get(0).hint().startsWith("put the published files back (the served tarball, "
+                    + tarball + ", holds them)"), changed.problems().get(0).hint());
+            assertArrayEquals(published, Files.readAllBytes(tarball));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "packages/@common/a/index.json | {\"name\": \"@common/a\", \"versions\": {\"1.0.0\": {}}}"
+                    + " | version 1.0.0 has no integrity",
+            "packages/@common/a/index.json | garbage | at line 1, column 1: "})
+    void anOutputOfAnotherFormatWhoseServedVersionsDoNotReadIsRefusedAsDamaged(String file, String text, String why)
+            throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            writeStateOfFormatThree(out);
+            Files.writeString(out.resolve(file), text.formatted(repo.head().name()));
+            repo.delete("packages/@common/a/1.1.0");
+            repo.commit("a force-push that drops 1.1.0");
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> forcedBuild(repo, out));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertTrue(refused.getMessage().startsWith(out.resolve(file) + " is damaged (" + why),
+                    refused.getMessage());
+            assertTrue(Files.isRegularFile(out.resolve("packages/@common/a/1.1.0.json")), "the output stays as it was");
+        }
+    }
+
     @Test
     void distTagsYankedAndDeprecatedComeFromMetaJson() throws IOException {
         Path out = temp.resolve("out");
@@ -1197,15 +1329,7 @@ class RegistryBuilderTest {
                     PackageName.parse("@common/a"), Version.parse("1.1.0"))))), forced.warnings());
             assertFalse(Files.exists(tarball));
 
-            repo.publish("@common/a", "1.1.0");
-            repo.write("packages/@common/a/1.1.0/contexts/new.md", "other bytes under the old number\n");
-            repo.commit("another 1.1.0");
-            ValidationException reused = assertThrows(ValidationException.class, () -> build(repo, out));
-            assertEquals(List.of("packages/@common/a/1.1.0: the version's files differ from those the output served"
-                    + " under this number (" + Integrity.of(published) + ") until a build left it out with no takedown"
-                    + " record: the branch's history was rewritten, or a push bypassed the check, and lock files pin"
-                    + " the tarball the published files made"), reused.problems().stream()
-                    .map(problem -> problem.file() + ": " + problem.message()).toList());
+            assertOtherFilesUnderTheKeptNumberAreRefused(repo, out, published);
 
             repo.delete("packages/@common/a/1.1.0/contexts/new.md");
             repo.commit("the published 1.1.0 back");
