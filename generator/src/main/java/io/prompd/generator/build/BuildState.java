@@ -163,6 +163,32 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
                 throw damaged(out, unreadable.getMessage());
             }
         }
+
+        /**
+         * The {@link #vanished} numbers of a state of another format, kept across the upgrade since lock files pin
+         * them: the field has meant the same since format 3, which brought it, and a state of an earlier format has
+         * none.
+         *
+         * @throws PrompdException when the field does not read as such numbers: a build must not drop them
+         */
+        SortedMap<PackageName, SortedMap<Version, Integrity>> vanished() throws IOException {
+            try {
+                return Json.read(text, Vanished.class).vanished();
+            } catch (JsonProcessingException unreadable) {
+                throw damaged(out, "its vanished numbers do not read: "
+                        + JsonSyntaxError.of(unreadable, text).placeAndReason());
+            } catch (IllegalArgumentException unreadable) {
+                throw damaged(out, "its vanished numbers do not read: " + unreadable.getMessage());
+            }
+        }
+    }
+
+    /** The one field of a state of another format that a build carries over. */
+    record Vanished(SortedMap<PackageName, SortedMap<Version, Integrity>> vanished) {
+
+        Vanished {
+            vanished = byPackage(vanished);
+        }
     }
 
     /** The bytes of the folder's state file; empty when it has none. */

@@ -523,7 +523,8 @@ public final class RegistryBuilder {
 
         /** The numbers kept for tarballs served once and left out with no takedown record. */
         SortedMap<PackageName, SortedMap<Version, Integrity>> vanished() {
-            return state.map(BuildState::vanished).orElse(Collections.emptySortedMap());
+            return state.map(BuildState::vanished).or(() -> documents.map(ServedDocuments::vanished))
+                    .orElse(Collections.emptySortedMap());
         }
     }
 

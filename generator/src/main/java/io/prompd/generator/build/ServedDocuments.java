@@ -25,23 +25,28 @@ import java.util.stream.Stream;
 /**
  * What an output whose build state this generator cannot use serves, as the first build after an upgrade that changed
  * the state's format finds: the versions and takedowns read from the served {@code index.json} files, whose shape is
- * the protocol's and does not change with the generator. The first build after an upgrade rebuilds everything, and must still refuse to leave out,
+ * the protocol's and does not change with the generator, and the numbers kept for tarballs served once, read from the
+ * state's {@code vanished}. The first build after an upgrade rebuilds everything, and must still refuse to leave out,
  * change or bring back what the output serves, as any other build does.
  *
  * @param versions  every version the output serves, to the integrity of its tarball
  * @param takedowns the takedowns the output serves
+ * @param vanished  the versions served once and left out with no takedown record, to the integrity of the tarball
+ *                  served, as {@link BuildState#vanished}
  */
-record ServedDocuments(SortedMap<PackageName, SortedMap<Version, Integrity>> versions, ServedTakedowns takedowns) {
+record ServedDocuments(SortedMap<PackageName, SortedMap<Version, Integrity>> versions, ServedTakedowns takedowns,
+                       SortedMap<PackageName, SortedMap<Version, Integrity>> vanished) {
 
     ServedDocuments {
         Objects.requireNonNull(takedowns, "takedowns");
         versions = BuildState.byPackage(versions);
+        vanished = BuildState.byPackage(vanished);
     }
 
     /**
      * Reads the served documents of an output whose state file is of another format.
      *
-     * @throws PrompdException when an {@code index.json} does not read: a build must
+     * @throws PrompdException when an {@code index.json} or the state's {@code vanished} does not read: a build must
      *                         not take it for nothing served, which would turn its guards off
      */
     static ServedDocuments read(Path out, BuildState.StateFile stateFile) throws IOException {
@@ -72,7 +77,8 @@ record ServedDocuments(SortedMap<PackageName, SortedMap<Version, Integrity>> ver
                         record.getValue().asText());
             }
         }
-        return new ServedDocuments(versions, new ServedTakedowns(stateFile.header().commit(), reasons));
+        return new ServedDocuments(versions, new ServedTakedowns(stateFile.header().commit(), reasons),
+                stateFile.vanished());
     }
 
     private static Version version(Path out, String path, String text) {

@@ -325,6 +325,31 @@ class RegistryBuilderTest {
         }
     }
 
+    @Test
+    void theFirstBuildOnAnOutputOfAnOlderFormatKeepsTheNumbersItsStateKeptForTarballsServedOnce() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            byte[] published = Files.readAllBytes(out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"),
+                    Version.parse("1.1.0"))));
+            repo.delete("packages/@common/a/1.1.0");
+            repo.commit("a force-push that drops 1.1.0");
+            forcedBuild(repo, out);
+            writeStateOfFormatThree(out);
+            assertTrue(Files.readString(out.resolve(BuildState.FILE)).contains("\"1.1.0\": \""
+                    + Integrity.of(published)));
+
+            build(repo, out);
+
+            Map<PackageName, Map<Version, Integrity>> kept = Map.of(PackageName.parse("@common/a"),
+                    Map.of(Version.parse("1.1.0"), Integrity.of(published)));
+            assertEquals(kept, BuildState.readFile(out).orElseThrow().state().orElseThrow().vanished(),
+                    "carried over the upgrade");
+            writeStateOfFormatThree(out);
+            assertOtherFilesUnderTheKeptNumberAreRefused(repo, out, published);
+        }
+    }
+
     /** Publishes {@code @common/a} 1.1.0 again with other files than {@code published}, which the build refuses. */
     private static void assertOtherFilesUnderTheKeptNumberAreRefused(TestRegistryRepo repo, Path out,
                                                                      byte[] published) {
