@@ -149,8 +149,10 @@ public final class RegistryBuilder {
         Served output = Futures.join(pendingServed);
         Optional<BuildState> served = output.state();
         Optional<BuildState> previous = served.filter(state -> state.sameOptions(baseUrl));
-        // created before the history walk, so the last retired build is deleted meanwhile
-        try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
+        // created before the history walk, so the last retired build is deleted meanwhile; an output of another format
+        // is rebuilt in full, but its files whose bytes come out the same are kept as they are, for a sync by mtime
+        try (StagingArea staging = StagingArea.create(out, previous.isPresent() || output.documents().isPresent()
+                ? Optional.of(out) : Optional.empty())) {
             CompletableFuture<PublicationHistory> pendingHistory = Futures.inBackground("publication-history",
                     () -> previous.isPresent()
                             ? previous.get().history().update(repository, commit)
@@ -197,7 +199,8 @@ public final class RegistryBuilder {
                 staging.deleteRetired();
             }
             return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),
-                    built.reused(), false, elapsedSince(start), warnings);
+                    built.reused(), false, elapsedSince(start), warnings,
+                    output.documents().map(ServedDocuments::format));
         }
     }
 

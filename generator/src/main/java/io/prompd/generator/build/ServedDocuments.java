@@ -29,13 +29,14 @@ import java.util.stream.Stream;
  * state's {@code vanished}. The first build after an upgrade rebuilds everything, and must still refuse to leave out,
  * change or bring back what the output serves, as any other build does.
  *
+ * @param format    the format of the output's build state
  * @param versions  every version the output serves, to the integrity of its tarball
  * @param takedowns the takedowns the output serves
  * @param vanished  the versions served once and left out with no takedown record, to the integrity of the tarball
  *                  served, as {@link BuildState#vanished}
  */
-record ServedDocuments(SortedMap<PackageName, SortedMap<Version, Integrity>> versions, ServedTakedowns takedowns,
-                       SortedMap<PackageName, SortedMap<Version, Integrity>> vanished) {
+record ServedDocuments(int format, SortedMap<PackageName, SortedMap<Version, Integrity>> versions,
+                       ServedTakedowns takedowns, SortedMap<PackageName, SortedMap<Version, Integrity>> vanished) {
 
     ServedDocuments {
         Objects.requireNonNull(takedowns, "takedowns");
@@ -77,8 +78,8 @@ record ServedDocuments(SortedMap<PackageName, SortedMap<Version, Integrity>> ver
                         record.getValue().asText());
             }
         }
-        return new ServedDocuments(versions, new ServedTakedowns(stateFile.header().commit(), reasons),
-                stateFile.vanished());
+        return new ServedDocuments(stateFile.header().format(), versions,
+                new ServedTakedowns(stateFile.header().commit(), reasons), stateFile.vanished());
     }
 
     private static Version version(Path out, String path, String text) {

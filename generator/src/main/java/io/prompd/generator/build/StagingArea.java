@@ -151,6 +151,20 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         return NamedWrites.naming(created, target);
     }
 
+    /**
+     * Puts the previous output's file in place of one just {@linkplain #create created} and closed when the two hold
+     * the same bytes, as {@link #write} does for a file written at once, so that a tarball packed again to the same
+     * bytes keeps its inode and mtime and a sync by mtime does not upload it again.
+     */
+    void keepPreviousIfSame(String path) throws IOException {
+        Optional<Path> old = previous.map(folder -> folder.resolve(path)).filter(Files::isRegularFile);
+        Path created = staging.resolve(path);
+        if (old.isPresent() && Files.mismatch(old.get(), created) == -1) {
+            Files.delete(created);
+            link(path);
+        }
+    }
+
     /** Whether the previous output has this file, so it can be {@linkplain #link linked}. */
     boolean hasPrevious(String path) {
         return previous.map(folder -> Files.isRegularFile(folder.resolve(path))).orElse(false);

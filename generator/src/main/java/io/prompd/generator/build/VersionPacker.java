@@ -67,9 +67,11 @@ final class VersionPacker {
         PackageReport report = read.report();
         Manifest manifest = packable.get();
         PackResult packed;
-        try (OutputStream out = staging.create(RegistryLayout.tarball(folder.name(), folder.version()))) {
+        String tarball = RegistryLayout.tarball(folder.name(), folder.version());
+        try (OutputStream out = staging.create(tarball)) {
             packed = Packer.pack(source, report.selection(), out);
         }
+        staging.keepPreviousIfSame(tarball);
         Dist dist = new Dist(links.tarball(folder.name(), folder.version()), packed.integrity(), packed.size(),
                 packed.fileCount(), packed.unpackedSize());
         return new Packed(Optional.of(document(manifest, report, readme(source, manifest, report), dist, publication)),

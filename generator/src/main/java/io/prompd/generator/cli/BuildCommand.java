@@ -109,6 +109,7 @@ final class BuildCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCode.FAILURE.code();
         }
+        result.otherStateFormat().ifPresent(format -> stderr.println("note: " + rebuiltInFull(format)));
         result.warnings().forEach(warning -> stderr.println("warning: " + BuildWarningView.text(warning, out)));
         stderr.flush();
         stdout.print(output.isJson() ? Json.writeString(asJson(result)) + "\n" : summary(result));
@@ -116,7 +117,10 @@ final class BuildCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /** The result's counts, its {@code seconds} (which differ from run to run) and its warnings, for a script. */
+    /**
+     * The result's counts, its {@code seconds} (which differ from run to run), its warnings and its notes (why every
+     * version was packed again), for a script.
+     */
     private Map<String, Object> asJson(BuildResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("commit", result.commit());
@@ -127,7 +131,25 @@ final class BuildCommand implements Callable<Integer> {
         json.put("unchanged", result.unchanged());
         json.put("seconds", result.seconds());
         json.put("warnings", result.warnings().stream().map(warning -> BuildWarningView.asJson(warning, out)).toList());
+        json.put("notes", result.otherStateFormat().stream().map(format -> {
+            Map<String, Object> note = new LinkedHashMap<>();
+            note.put("kind", "otherStateFormat");
+            note.put("stateFormat", format);
+            note.put("format", BuildResult.stateFormat());
+            note.put("message", rebuiltInFull(format));
+            return note;
+        }).toList());
         return json;
+    }
+
+    /**
+     * Why a build packed every version again, where the summary alone read as if the build had lost the output: an
+     * update of the generator changed what its files hold.
+     */
+    private String rebuiltInFull(int format) {
+        return "the build state of " + out + " is of format " + format + ", written by another prompd-registry than"
+                + " this one (format " + BuildResult.stateFormat() + "): every version is packed again, and each file"
+                + " whose bytes come out the same is kept as it was";
     }
 
     /**

@@ -299,6 +299,25 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void theFirstBuildOnAnOutputOfAnOlderFormatTellsWhyItPacksEveryVersionAndKeepsTheFilesThatComeOutTheSame()
+            throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            writeStateOfFormatThree(out);
+            OutputTree before = OutputTree.of(out);
+
+            BuildResult result = build(repo, out);
+
+            assertEquals(Optional.of(3), result.otherStateFormat());
+            assertEquals(2, result.tarballsWritten(), "packed again");
+            assertEquals(Set.of(BuildState.FILE), before.rewrittenIn(OutputTree.of(out)).keySet(),
+                    "every other file has the bytes it had, and is left as it was, inode and mtime");
+            assertEquals(Optional.empty(), build(repo, out).otherStateFormat());
+        }
+    }
+
+    @Test
     void theFirstBuildOnAnOutputOfAnOlderFormatRefusesToLeaveOutAVersionItServesUnlessForced() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             Path out = temp.resolve("out");
@@ -391,7 +410,9 @@ class RegistryBuilderTest {
     @CsvSource(delimiter = '|', value = {
             "packages/@common/a/index.json | {\"name\": \"@common/a\", \"versions\": {\"1.0.0\": {}}}"
                     + " | version 1.0.0 has no integrity",
-            "packages/@common/a/index.json | garbage | at line 1, column 1: "})
+            "packages/@common/a/index.json | garbage | at line 1, column 1: ",
+            ".prompd-build.json | {\"commit\": \"%s\", \"format\": 3, \"vanished\": []}"
+                    + " | its vanished numbers do not read: "})
     void anOutputOfAnotherFormatWhoseServedVersionsDoNotReadIsRefusedAsDamaged(String file, String text, String why)
             throws IOException {
         Path out = temp.resolve("out");

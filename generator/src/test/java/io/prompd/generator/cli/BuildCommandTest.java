@@ -149,6 +149,28 @@ class BuildCommandTest {
         assertEquals(keys.stream().sorted().toList(), keys, "keys are sorted, seconds among them");
         assertTrue(keys.contains("seconds"), keys::toString);
         assertEquals(Json.reader().readTree("[]"), summary.get("warnings"), "none, given as an empty list");
+        assertEquals(Json.reader().readTree("[]"), summary.get("notes"), "none, given as an empty list");
+    }
+
+    @Test
+    void theFirstBuildAfterAnUpgradeThatChangedTheBuildStateFormatSaysWhyItPacksEveryVersion() throws Exception {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        Path state = out.resolve(".prompd-build.json");
+        String written = Files.readString(state);
+        int format = Integer.parseInt(written.replaceFirst("(?s).*\"format\" ?: ?(\\d+).*", "$1"));
+        Files.writeString(state, written.replaceFirst("\"format\" ?: ?\\d+", "\"format\": 3"));
+
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--json"), stderr::toString);
+
+        String note = "the build state of " + out + " is of format 3, written by another prompd-registry than this one"
+                + " (format " + format + "): every version is packed again, and each file whose bytes come out the"
+                + " same is kept as it was";
+        assertEquals("note: " + note + "\n", stderr.toString());
+        assertEquals(Json.reader().readTree(Json.writeString(List.of(Map.of("kind", "otherStateFormat",
+                "stateFormat", 3, "format", format, "message", note)))),
+                Json.reader().readTree(stdout.toString()).get("notes"));
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals("", stderr.toString(), "once");
     }
 
     @Test
