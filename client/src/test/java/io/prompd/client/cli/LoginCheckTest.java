@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.prompd.client.config.Credentials;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code prompd login} asks the registry for its registry.json with the credentials before it stores them, as npm and
@@ -167,5 +173,54 @@ class LoginCheckTest extends InstallCommandsFixture {
         assertEquals(0, login.exitCode(), login.err());
         assertEquals("", login.err());
         assertEquals(0, CliRun.in(project, home, "info", "@acme/base").exitCode());
+    }
+
+    /**
+     * A registry behind a single sign-on proxy (oauth2-proxy, say) answers a request without credentials with a
+     * redirect to its login page, of status 200: that page is no registry.json, so the registry does not serve it
+     * without credentials, and no warning tells the user to log out of it. Nor does an answer of JSON that is no
+     * registry.json.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"login page", "other JSON"})
+    void aRegistryThatSaysItIsPublicButAnswersWithoutCredentialsWithAnythingElseIsNotCalledPublic(String answer)
+            throws IOException {
+        byte[] registryJson = Files.readAllBytes(registry.makePublic().root().resolve("registry.json"));
+        String authorization = new Credentials.Basic("ci", PASSWORD).authorizationHeader();
+        HttpServer guard = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        guard.createContext("/", exchange -> {
+            try (exchange) {
+                String path = exchange.getRequestURI().getPath();
+                if (path.equals("/registry.json")
+                        && authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, registryJson.length);
+                    exchange.getResponseBody().write(registryJson);
+                } else if (path.equals("/login") || answer.equals("other JSON")) {
+                    boolean page = answer.equals("login page");
+                    byte[] body = (page ? "<!DOCTYPE html><html><body>Sign in</body></html>"
+                            : "{\"error\": \"sign in first\"}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", page ? "text/html" : "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                } else {
+                    exchange.getResponseHeaders().set("Location", "/login?rd=" + path);
+                    exchange.sendResponseHeaders(302, -1);
+                }
+            }
+        });
+        guard.start();
+        try {
+            String url = "http://127.0.0.1:" + guard.getAddress().getPort() + "/";
+
+            CliRun login = CliRun.in(project, home, PASSWORD + "\n", Map.of(), "login", "--registry", url,
+                    "--username", "ci");
+
+            assertEquals(0, login.exitCode(), login.err());
+            assertEquals("", login.err());
+            assertTrue(config().contains("\"username\": \"ci\""), config());
+        } finally {
+            guard.stop(0);
+        }
     }
 }

@@ -189,23 +189,29 @@ public final class HttpPackageRegistry implements PackageRegistry {
             throw failed.getCause() instanceof AccessRefused refused
                     ? Refusal.ofGiven(endpoint, named(endpoint), refused) : failed;
         }).orElseThrow();
-        // the generator writes "private" always; a registry that leaves it out says nothing either way
-        boolean saysPublic = Boolean.FALSE.equals(registryFields(endpoint, fetched, Optional.empty()).get("private"));
+        boolean saysPublic = saysPublic(registryFields(endpoint, fetched, Optional.empty()));
         return new CheckedAccess(saysPublic && servesWithoutCredentials(endpoint, fetched.url()));
+    }
+
+    /** Whether registry.json's fields say the registry is public ({@code "private": false}). */
+    private static boolean saysPublic(Map<?, ?> registryFields) {
+        // the generator writes "private" always; a registry that leaves it out says nothing either way
+        return Boolean.FALSE.equals(registryFields.get("private"));
     }
 
     /**
      * Whether the registry serves its registry.json to a request without credentials too: what the file says is no
      * proof, as a server may guard a registry built as public, and a warning that credentials are not needed must
-     * not talk the user out of those it needs. A failure of any kind tells no such thing.
+     * not talk the user out of those it needs. Only a registry.json read from that answer, saying it is public,
+     * tells so: an answer of status 200 may be a login page a guard redirected to (as oauth2-proxy does), or
+     * anything else than the file; a failure of any kind tells no such thing either.
      */
     private boolean servesWithoutCredentials(RegistryEndpoint endpoint, URI document) {
         if (endpoint.credential().isEmpty()) {
             return true;
         }
         try {
-            fetcher.fetchDocument(document);
-            return true;
+            return saysPublic(registryFields(endpoint, fetcher.fetchDocument(document), Optional.empty()));
         } catch (PrompdException notServed) {
             return false;
         }
