@@ -43,6 +43,15 @@ public final class RegistryFetcher {
      */
     public static final String OFFLINE_HINT = "or use --offline to work from the cache";
 
+    /**
+     * {@link #OFFLINE_HINT} for a run that needs tarballs as well as documents (install, update): the cached document
+     * alone does not make an {@code --offline} run of it work, as it does for one that only reads documents (info,
+     * outdated), and which tarballs the run would need is not known once a document failed, so it is offered on that
+     * condition.
+     */
+    public static final String OFFLINE_HINT_NEEDING_TARBALLS = "or use --offline to work from the cache, if it holds"
+            + " the tarballs this needs";
+
     /** A document may change at any time, so caches on the way revalidate it, as npm asks for its package documents. */
     private static final Map<String, String> DOCUMENT_HEADERS = Map.of("Accept", "application/json",
             "Cache-Control", "no-cache", "Pragma", "no-cache");

@@ -65,6 +65,36 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
                 + " persists, report it to the registry's maintainers with this message\n"), damaged.err());
     }
 
+    /**
+     * An install needs tarballs, which a cached index does not bring: --offline is offered on that condition, and an
+     * offline install of a version listed but not cached says so and how to get it, not that no version matches.
+     */
+    @Test
+    void anInstallWithTheIndexCachedAndNotTheTarballIsToldWhatOfflineNeedsAndWhatItLacks() {
+        assertEquals(0, prompd("info", "@acme/util").exitCode());
+        server.flaky(1, 0);
+
+        CliRun online = prompd("install", "@acme/util");
+
+        assertEquals(5, online.exitCode(), online.err());
+        assertTrue(online.err().endsWith("\nhint: the registry or the network may be down; try again later, or use"
+                + " --offline to work from the cache, if it holds the tarballs this needs\n"), online.err());
+
+        CliRun offline = prompd("install", "@acme/util", "--offline");
+
+        assertEquals(3, offline.exitCode(), offline.err());
+        assertEquals("error: Because your project depends on @acme/util ^1.1.0 and no version of @acme/util available"
+                + " offline matches ^1.1.0 (1.1.0 is listed, but its tarball is not cached: run again without --offline"
+                + " to download it), version solving failed.\nhint: offline, only the versions installed or cached"
+                + " count: run again without --offline to choose among all published ones\n", offline.err());
+
+        CliRun both = prompd("install", "@acme/util@^1.0.0", "--offline");
+
+        assertEquals(3, both.exitCode(), both.err());
+        assertTrue(both.err().contains(" (1.0.0 and 1.1.0 are listed, but their tarballs are not cached: run again"
+                + " without --offline to download them)"), both.err());
+    }
+
     @Test
     void eachTryAgainIsSaidOnStderrPipedToo() {
         AtomicInteger indexRequests = new AtomicInteger();
@@ -287,6 +317,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertTrue(run.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), run.out());
         assertEquals(3, newer.exitCode(), newer.err());
         assertTrue(newer.err().startsWith("error: Because your project depends on @acme/util ^1.1.0 and no version of"
-                + " @acme/util matches ^1.1.0 (available offline: 1.0.0), version solving failed.\n"), newer.err());
+                + " @acme/util available offline matches ^1.1.0 (available offline: 1.0.0; 1.1.0 is listed, but its"
+                + " tarball is not cached: run again without --offline to download it), version solving failed.\n"),
+                newer.err());
     }
 }

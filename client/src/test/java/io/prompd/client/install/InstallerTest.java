@@ -827,8 +827,9 @@ class InstallerTest {
         PrompdException nothingAtHand = assertThrows(PrompdException.class,
                 () -> Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults()));
 
-        assertEquals("Because your project depends on @acme/greeter ^1.0.0 and no version of @acme/greeter matches"
-                + " ^1.0.0, version solving failed.", nothingAtHand.getMessage());
+        assertEquals("Because your project depends on @acme/greeter ^1.0.0 and no version of @acme/greeter available"
+                + " offline matches ^1.0.0 (1.0.0 is listed, but its tarball is not cached: run again without --offline"
+                + " to download it), version solving failed.", nothingAtHand.getMessage());
     }
 
     @Test

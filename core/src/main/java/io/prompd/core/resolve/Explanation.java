@@ -538,26 +538,33 @@ final class Explanation {
         if (target.takedowns().noVersionLeft()) {
             return target.takedowns().everyVersion(target.name());
         }
-        String text = "no version of " + target + " matches " + dependency.range();
+        // versions held back in the range exist all the same: no version of those offered matches, not none at all
+        Optional<String> heldBack = index.heldBack(target.name(), dependency.range());
+        String text = "no version of " + target + heldBack.map(ignored -> " " + index.offered()).orElse("")
+                + " matches " + dependency.range();
         List<String> reasons = new ArrayList<>();
         List<String> yanked = target.yankedMatching(dependency.range()).stream().map(Object::toString).toList();
         if (!yanked.isEmpty()) {
             reasons.add(Plural.series(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked");
         }
         target.takedowns().matching(dependency.range()).ifPresent(reasons::add);
-        return reasons.isEmpty() ? text + published(target) : text + " (" + String.join("; ", reasons) + ")";
+        if (reasons.isEmpty()) {
+            published(target).ifPresent(reasons::add);
+        }
+        heldBack.ifPresent(reasons::add);
+        return reasons.isEmpty() ? text : text + " (" + String.join("; ", reasons) + ")";
     }
 
     /** The highest versions there are, so that a range asking for another is seen at once to be off. */
-    private String published(Domain target) {
+    private Optional<String> published(Domain target) {
         int count = target.size();
         if (count == 0) {
-            return "";
+            return Optional.empty();
         }
         List<String> highest = IntStream.range(Math.max(0, count - PUBLISHED_SHOWN), count)
                 .mapToObj(index -> target.version(index).toString()).toList();
-        return " (" + index.offered() + ": " + (count > PUBLISHED_SHOWN ? "…, " : "")
-                + String.join(", ", highest) + ")";
+        return Optional.of(index.offered() + ": " + (count > PUBLISHED_SHOWN ? "…, " : "")
+                + String.join(", ", highest));
     }
 
     private static String describeTerms(Incompatibility incompatibility) {

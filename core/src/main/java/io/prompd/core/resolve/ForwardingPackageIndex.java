@@ -50,6 +50,11 @@ public abstract class ForwardingPackageIndex implements PackageIndex {
     }
 
     @Override
+    public Optional<String> heldBack(PackageName name, VersionRange range) {
+        return delegate.heldBack(name, range);
+    }
+
+    @Override
     public NameSuggestions similarNames(PackageName name) {
         return delegate.similarNames(name);
     }

@@ -60,6 +60,16 @@ public interface PackageIndex {
         return "published";
     }
 
+    /**
+     * Why the versions of the package in {@code range} that {@link #versions} holds back are not offered, such as
+     * {@code 1.0.0 is listed, but its tarball is not cached: run again without --offline to download it}, for a
+     * failure that no version {@linkplain #offered offered} matches the range to say instead of that none exists;
+     * empty when it holds back none there, as an index that holds nothing back does.
+     */
+    default Optional<String> heldBack(PackageName name, VersionRange range) {
+        return Optional.empty();
+    }
+
     /** Existing names a user may have meant when asking for a name that does not exist, best first. */
     default NameSuggestions similarNames(PackageName name) {
         return NameSuggestions.NONE;

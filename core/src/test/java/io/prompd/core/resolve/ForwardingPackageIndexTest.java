@@ -35,6 +35,7 @@ class ForwardingPackageIndexTest {
     /** An argument for each parameter type of the interface's methods. */
     private static final Map<Class<?>, Object> ARGUMENTS = Map.of(
             PackageName.class, NAME,
+            VersionRange.class, VersionRange.parse("^1.0.0"),
             Collection.class, List.of(NAME),
             SortedMap.class, new TreeMap<>(Map.of(NAME, VersionRange.parse("^1.0.0"))));
 

@@ -2,7 +2,9 @@ package io.prompd.client.install.registry;
 
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.FetchFailure;
+import io.prompd.client.http.RegistryFetcher;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.NameSuggestions;
@@ -48,11 +50,19 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     private final IndexProgress progress;
     private final AtomicInteger read = new AtomicInteger();
 
+    private final boolean forInstall;
+
+    /** An index whose documents are all its run reads of the registry (info, outdated). */
     public RegistryIndex(PackageRegistry registry) {
-        this(registry, Optional.empty(), name -> Optional.empty(), IndexProgress.NONE);
+        this(registry, Optional.empty(), name -> Optional.empty(), IndexProgress.NONE, false);
     }
 
     /**
+     * An index for an install, whose run needs the chosen versions' tarballs too: a failure to fetch a document that
+     * offers {@code --offline} offers it only if the cache holds those
+     * ({@link RegistryFetcher#OFFLINE_HINT_NEEDING_TARBALLS}), as an offline run that has the documents and not the
+     * tarballs fails.
+     *
      * @param atHand offline, which published versions are at hand: the only ones offered then
      * @param pinnedAtHand the locked version of a package if its copy is at hand, offered once its registry no longer
      *                     lists it, taken down with a record or without, or its whole package gone, as a yanked
@@ -62,7 +72,14 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
      */
     public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
                          Function<PackageName, Optional<Candidate>> pinnedAtHand, IndexProgress progress) {
+        this(registry, atHand, pinnedAtHand, progress, true);
+    }
+
+    private RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
+                          Function<PackageName, Optional<Candidate>> pinnedAtHand, IndexProgress progress,
+                          boolean forInstall) {
         this.registry = registry;
+        this.forInstall = forInstall;
         this.progress = progress;
         this.atHand = atHand;
         this.pinnedAtHand = pinnedAtHand;
@@ -188,6 +205,29 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         return atHand.isPresent() ? "available offline" : PackageIndex.super.offered();
     }
 
+    /**
+     * Offline, the versions listed in the range, not yanked, whose tarball is neither cached nor installed: those an
+     * install online would choose among, which a run without {@code --offline} downloads.
+     */
+    @Override
+    public Optional<String> heldBack(PackageName name, VersionRange range) {
+        if (atHand.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> listed = findIfReadable(name).stream()
+                .flatMap(found -> found.packument().versions().values().stream())
+                .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())
+                        && !atHand.get().test(name, version))
+                .map(VersionSummary::version).sorted().map(Version::toString).toList();
+        if (listed.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean one = listed.size() == 1;
+        return Optional.of(Plural.series(listed, "and") + (one ? " is listed, but its tarball is not cached"
+                : " are listed, but their tarballs are not cached") + ": run again without --offline to download "
+                + (one ? "it" : "them"));
+    }
+
     @Override
     public boolean exists(PackageName name) {
         return find(name).isPresent();
@@ -224,7 +264,12 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     private CompletableFuture<Optional<PublishedPackage>> fetch(PackageName name, Optional<VersionRange> range) {
         return CompletableFuture.supplyAsync(() -> {
             progress.reading(read.get());
-            Optional<PublishedPackage> found = registry.find(name);
+            Optional<PublishedPackage> found;
+            try {
+                found = registry.find(name);
+            } catch (PrompdException failed) {
+                throw forInstall ? needingTarballs(failed) : failed;
+            }
             progress.reading(read.incrementAndGet());
             found.ifPresent(published -> range
                     .flatMap(wanted -> published.preferredAllowed(List.of(wanted)))
@@ -232,6 +277,18 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
                     .ifPresent(likely -> prefetch(likely.dependencies())));
             return found;
         }, fetchers);
+    }
+
+    /** The failure with its offer of {@code --offline}, if it makes one, on the condition an install's run has. */
+    private static PrompdException needingTarballs(PrompdException failed) {
+        if (!failed.hint().contains(RegistryFetcher.OFFLINE_HINT)) {
+            return failed;
+        }
+        String hint = failed.hint().replace(RegistryFetcher.OFFLINE_HINT,
+                RegistryFetcher.OFFLINE_HINT_NEEDING_TARBALLS);
+        // the same kind of failure, for the look-ups that tell a damaged document from one that could not be fetched
+        return failed instanceof DamagedDocument ? new DamagedDocument(failed.getMessage(), hint)
+                : new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed.getCause());
     }
 
     @Override
