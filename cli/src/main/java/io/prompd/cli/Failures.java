@@ -245,7 +245,7 @@ public final class Failures {
             return permissionHint(failure.getFile());
         }
         if (reason.contains("No space left") || reason.contains("quota")) {
-            return "free some space on that disk (df -h " + existingFolderOf(failure.getFile()) + ")";
+            return "free some space on that disk (df -h " + ShellWords.path(existingFolderOf(failure.getFile())) + ")";
         }
         if (reason.contains("Read-only file system")) {
             return "that disk is mounted read-only: choose a folder on another one";
@@ -288,7 +288,7 @@ public final class Failures {
         Path path = Path.of(file);
         String refused = !Files.notExists(path) && !Files.isReadable(path) ? "read " : "write to ";
         return "this user may not " + refused + file + ": check the rights of it and of its folder (ls -ld "
-                + folderOf(file) + "), or choose another folder";
+                + ShellWords.path(folderOf(file)) + "), or choose another folder";
     }
 
     /**

@@ -52,9 +52,15 @@ class FailuresTest {
 
     /** A suggested command pasted into a shell names the file given, not one file per word of its path. */
     @Test
-    void aPathInASuggestedCommandIsShellQuoted() {
+    void aPathInASuggestedCommandIsShellQuoted(@TempDir Path folder) throws IOException {
         assertEquals("make it writable (chmod u+w '/data/my app/prompd.json'), then run this again",
                 Failures.explain(new ReadOnlyFileException("/data/my app/prompd.json")).hint());
+        assertEquals("this user may not write to /tmp/x/a b/out.tgz: check the rights of it and of its folder (ls -ld"
+                + " '/tmp/x/a b'), or choose another folder",
+                Failures.explain(new AccessDeniedException("/tmp/x/a b/out.tgz")).hint());
+        Path spaced = Files.createDirectories(folder.resolve("my disk"));
+        assertEquals("free some space on that disk (df -h '" + spaced + "')", Failures.explain(
+                new FileSystemException(spaced.resolve("x.tgz").toString(), null, "No space left on device")).hint());
     }
 
     @Test
