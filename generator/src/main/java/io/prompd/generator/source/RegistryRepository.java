@@ -350,14 +350,15 @@ public final class RegistryRepository implements AutoCloseable {
     private PrompdException noRevision(String revision, Exception cause) {
         return new PrompdException(ExitCode.NOT_FOUND, "no revision " + TerminalText.quoted(revision) + " in "
                 + shownDirectory(), "fetch the branch or commit first ("
-                + TerminalText.oneLine(fetchCommand(revision)) + "), or check its spelling", cause);
+                + fetchCommand(revision) + "), or check its spelling", cause);
     }
 
     /**
      * The fetch that brings the revision: git fetch takes a branch by its name on the remote, so a remote-tracking
      * branch, origin/main or refs/remotes/origin/main, is fetched as main of its remote ('git fetch origin origin/main'
      * finds no such ref there); origin counts as a remote even where none is configured yet, being the one git clone
-     * names. Anything else, a branch, a tag or a commit id, is fetched from origin as given.
+     * names. Anything else, a branch, a tag or a commit id, is fetched from origin as given. Its words are
+     * shell-quoted, as a revision given may hold a space, a quote or a '$', and spelt on one line.
      */
     private String fetchCommand(String revision) {
         String tracked = revision.replaceFirst("^(refs/)?remotes/", "");
@@ -366,8 +367,9 @@ public final class RegistryRepository implements AutoCloseable {
         return remotes.stream()
                 .filter(remote -> tracked.startsWith(remote + "/") && tracked.length() > remote.length() + 1)
                 .max(Comparator.comparingInt(String::length))
-                .map(remote -> "git fetch " + remote + " " + tracked.substring(remote.length() + 1))
-                .orElse("git fetch " + Constants.DEFAULT_REMOTE_NAME + " " + revision);
+                .map(remote -> "git fetch " + ShellWords.quote(remote) + " "
+                        + ShellWords.quote(tracked.substring(remote.length() + 1)))
+                .orElse("git fetch " + Constants.DEFAULT_REMOTE_NAME + " " + ShellWords.quote(revision));
     }
 
     /**

@@ -142,7 +142,7 @@ class RegistryRepositoryTest {
 
             assertEquals("no revision 'main^Jhint: it worked' in " + repo.root().resolve(".git"),
                     missing.getMessage());
-            assertTrue(missing.hint().contains("git fetch origin main^Jhint: it worked"), missing.hint());
+            assertTrue(missing.hint().contains("git fetch origin 'main^Jhint: it worked'"), missing.hint());
         }
     }
 
@@ -162,6 +162,18 @@ class RegistryRepositoryTest {
             PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve("--rev", revision));
 
             assertEquals("fetch the branch or commit first (" + fetch + "), or check its spelling", missing.hint());
+        }
+    }
+
+    /** The fetch suggested is pasted into a shell, which would expand the $ and wait for the quote to close. */
+    @Test
+    void aMissingRevisionIsShellQuotedInTheFetchSuggested() throws IOException {
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException missing = assertThrows(PrompdException.class,
+                    () -> registry.resolve("--base", "zz'q$HOME"));
+
+            assertEquals("fetch the branch or commit first (git fetch origin 'zz'\\''q$HOME'), or check its spelling",
+                    missing.hint());
         }
     }
 
