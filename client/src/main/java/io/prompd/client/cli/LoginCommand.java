@@ -131,7 +131,7 @@ final class LoginCommand implements Callable<Integer> {
         } catch (PrompdException failed) {
             boolean kept;
             try {
-                kept = registries.store().read().credentialsFor(target.url()).isPresent();
+                kept = registries.store().readForCredentials().credentialsFor(target.url()).isPresent();
             } catch (IOException unreadable) {
                 throw new UncheckedIOException(unreadable);
             }

@@ -15,6 +15,7 @@ public final class ConfigException extends PrompdException {
 
     private final transient List<Problem> problems;
     private final transient Optional<UnknownRegistryNames> repairable;
+    private final transient Optional<UnusableCredentials> unusableCredentials;
 
     /**
      * Deleting the file is no fix to offer: it holds the registries and routes configured, and the credentials of every
@@ -24,20 +25,24 @@ public final class ConfigException extends PrompdException {
             + " credentials 'prompd login' stored there";
 
     public ConfigException(Path file, List<Problem> problems) {
-        this(file, problems, Optional.empty(), false);
+        this(file, problems, Optional.empty(), Optional.empty(), false);
     }
 
     /**
      * @param repairable what a change may make good, when that is all the problems are about
+     * @param unusableCredentials the credential entries that could not be read, when they are all the problems are
+     *                            about: a login or logout of their registries mends them
      * @param unknown    whether it holds fields or credentials of a kind this prompd does not know, as a newer prompd
      *                   may write: then updating prompd is the fix, not changing the file
      */
-    ConfigException(Path file, List<Problem> problems, Optional<UnknownRegistryNames> repairable, boolean unknown) {
+    ConfigException(Path file, List<Problem> problems, Optional<UnknownRegistryNames> repairable,
+                    Optional<UnusableCredentials> unusableCredentials, boolean unknown) {
         super(ExitCode.FAILURE, message(file, problems), (unknown ? "if a newer prompd wrote it, update prompd to one"
                 + " that reads it; else fix" : "fix") + " each problem as its hint says, with the commands it names or"
                 + " in an editor" + KEEP);
         this.problems = List.copyOf(problems);
         this.repairable = Objects.requireNonNull(repairable, "repairable");
+        this.unusableCredentials = Objects.requireNonNull(unusableCredentials, "unusableCredentials");
     }
 
     private static String message(Path file, List<Problem> problems) {
@@ -61,5 +66,9 @@ public final class ConfigException extends PrompdException {
 
     Optional<UnknownRegistryNames> repairable() {
         return repairable;
+    }
+
+    Optional<UnusableCredentials> unusableCredentials() {
+        return unusableCredentials;
     }
 }

@@ -15,6 +15,7 @@ import io.prompd.core.protocol.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,9 @@ final class ConfigJson {
     private final Problems problems = new Problems();
     /** Whether the file holds a field or credentials of a kind this prompd does not know, as a newer one may write. */
     private boolean unknownKinds;
+    /** The credential entries that could not be read, by pointer, and how many problems they have in all. */
+    private final Map<String, JsonNode> unusableCredentials = new HashMap<>();
+    private int unusableCredentialsProblems;
 
     private ConfigJson(Path file) {
         this.file = file;
@@ -54,16 +58,28 @@ final class ConfigJson {
     }
 
     static byte[] write(Config config) {
-        return write(config, config.defaultRegistry(), config.scopes());
+        return write(config, config.defaultRegistry(), config.scopes(), Map.of());
     }
 
     /** The configuration with the default and scope routes given, which may name registries it does not configure. */
     static byte[] write(Config config, Optional<RegistryRef> defaultRegistry, SortedMap<Scope, RegistryRef> scopes) {
+        return write(config, defaultRegistry, scopes, Map.of());
+    }
+
+    /** The configuration with credential entries it cannot hold, written as a file held them ({@link UnusableCredentials}). */
+    static byte[] write(Config config, Map<RegistryUrl, JsonNode> unusableCredentials) {
+        return write(config, config.defaultRegistry(), config.scopes(), unusableCredentials);
+    }
+
+    private static byte[] write(Config config, Optional<RegistryRef> defaultRegistry,
+                                SortedMap<Scope, RegistryRef> scopes, Map<RegistryUrl, JsonNode> unusableCredentials) {
         SortedMap<String, Object> document = new TreeMap<>();
         defaultRegistry.ifPresent(ref -> document.put(ConfigFields.DEFAULT_REGISTRY, ref.toString()));
         putIfAny(document, ConfigFields.REGISTRIES, config.registries(), Object::toString);
         putIfAny(document, ConfigFields.SCOPES, scopes, Object::toString);
-        putIfAny(document, ConfigFields.CREDENTIALS, config.credentials(), ConfigJson::credentialsFields);
+        SortedMap<RegistryUrl, Object> credentials = new TreeMap<>(unusableCredentials);
+        config.credentials().forEach((url, stored) -> credentials.put(url, credentialsFields(stored)));
+        putIfAny(document, ConfigFields.CREDENTIALS, credentials, Function.identity());
         return Json.write(document);
     }
 
@@ -137,9 +153,25 @@ final class ConfigJson {
             Optional<UnknownRegistryNames> unknownNames = repairable
                     ? Optional.of(UnknownRegistryNames.of(defaultRegistry, registries, scopes, credentials))
                     : Optional.empty();
-            throw new ConfigException(file, shown(problems.sorted(), json), unknownNames, unknownKinds);
+            Optional<UnusableCredentials> unusable = problems.sorted().size() == unusableCredentialsProblems
+                    ? Optional.of(new UnusableCredentials(new Config(defaultRegistry, registries, scopes, credentials),
+                            unusableCredentials(root)))
+                    : Optional.empty();
+            throw new ConfigException(file, shown(problems.sorted(), json), unknownNames, unusable, unknownKinds);
         }
         return new Config(defaultRegistry, registries, scopes, credentials);
+    }
+
+    /** The credential entries that could not be read, by the URL they are for, which was read: it is their key. */
+    private SortedMap<RegistryUrl, JsonNode> unusableCredentials(JsonNode root) {
+        SortedMap<RegistryUrl, JsonNode> entries = new TreeMap<>();
+        root.path(ConfigFields.CREDENTIALS).properties().forEach(member -> {
+            JsonNode entry = unusableCredentials.get(Pointer.of(ConfigFields.CREDENTIALS, member.getKey()));
+            if (entry != null) {
+                entries.put(RegistryUrl.parse(member.getKey()), entry);
+            }
+        });
+        return entries;
     }
 
     /**
@@ -223,7 +255,22 @@ final class ConfigJson {
                 .flatMap(text -> parsed(RegistryRef::parse, text, at));
     }
 
+    /**
+     * The credentials of an entry, or empty after reporting its problems: the entry is then one that logging in again
+     * replaces ({@link UnusableCredentials}).
+     */
     private Optional<Credentials> credentials(JsonNode node, String at) {
+        int before = problems.sorted().size();
+        Optional<Credentials> read = readCredentials(node, at);
+        int found = problems.sorted().size() - before;
+        if (found > 0) {
+            unusableCredentials.put(at, node);
+            unusableCredentialsProblems += found;
+        }
+        return read;
+    }
+
+    private Optional<Credentials> readCredentials(JsonNode node, String at) {
         if (!node.isObject()) {
             problems.error(file.toString(), at, "credentials must be a JSON object", credentialsHint());
             return Optional.empty();
@@ -269,7 +316,8 @@ final class ConfigJson {
         return "write {\"" + ConfigFields.TOKEN + "\": \"...\"}, {\"" + ConfigFields.USERNAME + "\": \"...\", \""
                 + ConfigFields.PASSWORD + "\": \"...\"}, {\"" + ConfigFields.TOKEN_ENV + "\": \"VARIABLE\"} or {\""
                 + ConfigFields.USERNAME + "\": \"...\", \"" + ConfigFields.PASSWORD_ENV + "\": \"VARIABLE\"},"
-                + " or log in again with 'prompd login --registry URL', URL being this entry's";
+                + " or log in again with 'prompd login --registry URL', which replaces this entry, or drop it with"
+                + " 'prompd logout --registry URL', URL being this entry's";
     }
 
     /** @param meaning what the string names, for the hint */

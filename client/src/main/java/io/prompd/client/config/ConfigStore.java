@@ -20,7 +20,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import io.prompd.core.SortedCopies;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -66,6 +68,19 @@ public final class ConfigStore {
                             + "), or choose another home with --home");
         }
         return ConfigJson.read(file, json);
+    }
+
+    /**
+     * The configuration as {@link #read}, or, of a file whose only problems are credential entries it cannot use, the
+     * configuration without those ({@link UnusableCredentials}): enough to tell which registry a login or a logout is
+     * for, which mends its entry.
+     */
+    public Config readForCredentials() throws IOException {
+        try {
+            return read();
+        } catch (ConfigException broken) {
+            return broken.unusableCredentials().map(UnusableCredentials::without).orElseThrow(() -> broken);
+        }
     }
 
     /**
@@ -126,20 +141,55 @@ public final class ConfigStore {
         return update(key::unset, unknown -> unknown.unsetting(key));
     }
 
+    /**
+     * Changes the credentials of one registry as {@link #update} changes the configuration; and in a file whose only
+     * problems are credential entries it cannot use, which advise logging in again, replaces or removes that registry's
+     * entry, keeping the others as the file holds them ({@link UnusableCredentials}). A file whose unusable entries are
+     * all of other registries is refused for them.
+     *
+     * @param registry the registry whose credentials the change sets or removes, in the configuration read
+     */
+    public Change updateCredentials(Function<Config, RegistryUrl> registry, UnaryOperator<Config> change)
+            throws IOException {
+        return updateOr(change, broken -> {
+            Optional<UnusableCredentials> unusable = broken.unusableCredentials();
+            if (unusable.isEmpty()) {
+                return repair(broken, change, UnaryOperator.identity());
+            }
+            Config without = unusable.get().without();
+            RegistryUrl changed = registry.apply(without);
+            if (!unusable.get().entries().containsKey(changed)) {
+                throw broken;
+            }
+            Config after = change.apply(without);
+            write(unusable.get().json(after, changed));
+            return new Change(without, after, ConfigKey.entries(without), ConfigKey.entries(after), true);
+        });
+    }
+
     private Change update(UnaryOperator<Config> change, UnaryOperator<UnknownRegistryNames> replacing)
             throws IOException {
+        return updateOr(change, broken -> repair(broken, change, replacing));
+    }
+
+    /** What to do, under the lock, with a file that cannot be used: change it if the change mends it, else refuse. */
+    private interface Mending {
+        Change mend(ConfigException broken) throws IOException;
+    }
+
+    private Change updateOr(UnaryOperator<Config> change, Mending mending) throws IOException {
         try (RunLock lock = lock()) {
             Config before;
             try {
                 before = read();
             } catch (ConfigException broken) {
-                return repair(broken, change, replacing);
+                return mending.mend(broken);
             }
             Config after = change.apply(before);
             if (!after.equals(before)) {
                 write(after);
             }
-            return new Change(before, after, ConfigKey.entries(before), ConfigKey.entries(after));
+            return new Change(before, after, ConfigKey.entries(before), ConfigKey.entries(after), false);
         }
     }
 
@@ -168,7 +218,7 @@ public final class ConfigStore {
             throw broken;
         }
         write(after.json());
-        return new Change(unknown.without(), after.without(), unknown.entries(), after.entries());
+        return new Change(unknown.without(), after.without(), unknown.entries(), after.entries(), false);
     }
 
     /**
@@ -178,9 +228,11 @@ public final class ConfigStore {
      * @param after         the configuration written, less such references a change left
      * @param entriesBefore the keys the file held, those references included, as {@link ConfigKey#entries} shows them
      * @param entriesAfter  the keys the file holds now, alike
+     * @param replacedUnusable whether the change replaced or removed a credential entry this prompd could not use,
+     *                         which {@code before} leaves out
      */
     public record Change(Config before, Config after, SortedMap<String, String> entriesBefore,
-                         SortedMap<String, String> entriesAfter) {
+                         SortedMap<String, String> entriesAfter, boolean replacedUnusable) {
         public Change {
             Objects.requireNonNull(before, "before");
             Objects.requireNonNull(after, "after");

@@ -145,7 +145,7 @@ public final class RegistryService {
      */
     public Registry login(Credentials credentials) throws IOException {
         Objects.requireNonNull(credentials, "credentials");
-        ConfigStore.Change change = store.update(config ->
+        ConfigStore.Change change = store.updateCredentials(config -> loginTarget(config).url(), config ->
                 config.withCredentials(loginTarget(config).url(), credentials));
         return loginTarget(change.before());
     }
@@ -156,7 +156,7 @@ public final class RegistryService {
      * @throws PrompdException USAGE for a {@code file://} registry, which would never use them
      */
     public Registry loginTarget() throws IOException {
-        return loginTarget(store.read());
+        return loginTarget(store.readForCredentials());
     }
 
     private Registry loginTarget(Config config) {
@@ -176,9 +176,11 @@ public final class RegistryService {
 
     /** Forgets the credentials of the registry chosen by {@code --registry}, else the default. */
     public Logout logout() throws IOException {
-        ConfigStore.Change change = store.update(config -> config.withoutCredentials(target(config).url()));
+        ConfigStore.Change change = store.updateCredentials(config -> target(config).url(),
+                config -> config.withoutCredentials(target(config).url()));
         Registry registry = target(change.before());
-        return new Logout(registry, change.before().credentials().containsKey(registry.url()));
+        return new Logout(registry, change.replacedUnusable()
+                || change.before().credentials().containsKey(registry.url()));
     }
 
     private Registry target(Config config) {

@@ -276,4 +276,47 @@ class LoginCommandTest {
         assertEquals(0, login.exitCode(), login.err());
         assertTrue(login.out().startsWith("logged in to work "), login.out());
     }
+
+    /**
+     * A credential entry this prompd cannot use is refused with the advice to log in again, or out: both mend that
+     * entry alone, other registries and credentials kept, while an unusable entry of another registry, or any other
+     * problem of the file, still refuses them.
+     */
+    @Test
+    void loginReplacesAndLogoutRemovesTheirRegistrysUnusableCredentialEntryAlone() throws IOException {
+        Path config = home.resolve("config.json");
+        String unusable = "{\"registry\": \"acme\", \"registries\": {\"acme\": \"https://prompd.acme.example/\","
+                + " \"work\": \"https://prompd.work.example/\"}, \"credentials\": {"
+                + "\"https://prompd.acme.example/\": {\"username\": \"ci\", \"passwordFile\": \"x\"},"
+                + " \"https://prompd.other.example/\": {\"tokenFile\": \"y\"},"
+                + " \"https://prompd.work.example/\": {\"token\": \"w0rk-t0ken\"}}}";
+        Files.writeString(config, unusable);
+
+        CliRun other = prompd(SECRET + "\n", "login", "--offline", "--registry", "work");
+        assertEquals(1, other.exitCode(), other.err());
+        assertTrue(other.err().contains("cannot be used") && other.err().contains("'prompd logout --registry URL'"),
+                other.err());
+        assertEquals(unusable, Files.readString(config), "nothing written for an entry of another registry");
+
+        CliRun login = prompd(SECRET + "\n", "login", "--offline", "--registry", "acme");
+        assertEquals(0, login.exitCode(), login.err());
+        assertEquals("{\n  \"credentials\": {\n    \"https://prompd.acme.example/\": {\n      \"token\": \"" + SECRET
+                + "\"\n    },\n    \"https://prompd.other.example/\": {\n      \"tokenFile\": \"y\"\n    },\n"
+                + "    \"https://prompd.work.example/\": {\n      \"token\": \"w0rk-t0ken\"\n    }\n  },\n"
+                + "  \"registries\": {\n    \"acme\": \"https://prompd.acme.example/\",\n"
+                + "    \"work\": \"https://prompd.work.example/\"\n  },\n  \"registry\": \"acme\"\n}\n", Files.readString(config));
+
+        CliRun logout = prompd("", "logout", "--registry", "https://prompd.other.example/");
+        assertEquals(0, logout.exitCode(), logout.err());
+        assertEquals("logged out of https://prompd.other.example/: its credentials were removed\n", logout.out());
+        assertEquals(0, prompd("", "registry", "list").exitCode(), "the file is good again");
+        String good = Files.readString(config);
+        assertFalse(good.contains("prompd.other.example"), good);
+        assertTrue(good.contains("w0rk-t0ken") && good.contains(SECRET), good);
+
+        Files.writeString(config, unusable.replace("\"registries\"", "\"mirrors\": 1, \"registries\""));
+        CliRun otherProblems = prompd("", "logout", "--registry", "acme");
+        assertEquals(1, otherProblems.exitCode(), otherProblems.err());
+        assertTrue(otherProblems.err().contains("unknown field 'mirrors'"), otherProblems.err());
+    }
 }
