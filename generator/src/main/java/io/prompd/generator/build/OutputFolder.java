@@ -3,6 +3,7 @@ package io.prompd.generator.build;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.files.Folders;
 import io.prompd.core.files.LongNames;
 import io.prompd.core.json.Json;
@@ -185,7 +186,8 @@ public final class OutputFolder {
                 throw new PrompdException(ExitCode.CONFLICT, out + " is missing, and " + retired + " holds the"
                         + " output that an earlier build replaced, which may be the only good copy of the registry"
                         + " left: the build does not delete it", "to serve it again and build on it, rename it back"
-                        + " (mv " + retired + " " + out + "); if you deleted " + out + " to build afresh, delete "
+                        + " (mv " + ShellWords.path(retired.toString()) + " " + ShellWords.path(out.toString())
+                        + "); if you deleted " + out + " to build afresh, delete "
                         + retired + " too, since its files are hard links to the deleted output's; then build again");
             } else {
                 // now, not in the background as create does: a build killed while that deletion ran would leave

@@ -2,6 +2,7 @@ package io.prompd.generator.build;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.NamedWrites;
 import java.io.IOException;
@@ -297,8 +298,9 @@ final class StagingArea implements OutputFiles, AutoCloseable {
                             + reason(failed) + "), nor the output it replaced back (" + reason(notPutBack) + "): "
                             + out + " is missing; the output served until now is in " + retired + ", the new build in "
                             + staging, "delete neither; fix the cause, then build again, which puts " + retired
-                            + " back and builds on it (or rename it back yourself to serve it now: mv " + retired + " "
-                            + out + ")", failed);
+                            + " back and builds on it (or rename it back yourself to serve it now: mv "
+                            + ShellWords.path(retired.toString()) + " " + ShellWords.path(out.toString()) + ")",
+                            failed);
                 }
             }
             throw failed;

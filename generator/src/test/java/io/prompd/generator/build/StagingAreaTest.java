@@ -227,9 +227,10 @@ class StagingAreaTest {
     @Test
     void aPublishThatCanPutNeitherBuildInPlaceKeepsBothNamesThemAndTheNextBuildPutsTheServedOneBack()
             throws IOException {
-        Path out = temp.resolve("out");
-        Path retired = temp.resolve(".out.old");
-        Path staging = temp.resolve(".out.staging");
+        // a name with a space, which the suggested mv must quote to be pasted into a shell
+        Path out = temp.resolve("the out");
+        Path retired = temp.resolve(".the out.old");
+        Path staging = temp.resolve(".the out.staging");
         publish(out, "first");
         publish(out, "second");
         // what tells the next build's recovery a build from anything else
@@ -251,7 +252,7 @@ class StagingAreaTest {
                 + " output it replaced back (" + out + ": Device or resource busy): " + out + " is missing; the output"
                 + " served until now is in " + retired + ", the new build in " + staging, failed.getMessage());
         assertEquals("delete neither; fix the cause, then build again, which puts " + retired + " back and builds on"
-                + " it (or rename it back yourself to serve it now: mv " + retired + " " + out + ")", failed.hint());
+                + " it (or rename it back yourself to serve it now: mv '" + retired + "' '" + out + "')", failed.hint());
         assertEquals(List.of(out + ": Device or resource busy"), Arrays.stream(failed.getCause().getSuppressed())
                 .map(Throwable::getMessage).toList(), "the failure to put it back, beside the cause");
         assertFalse(Files.exists(out));
