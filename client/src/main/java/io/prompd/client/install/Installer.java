@@ -158,7 +158,7 @@ public final class Installer {
      */
     public Outdated.Result outdated(Path projectFolder) throws IOException {
         Project project = Project.load(projectFolder);
-        try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
+        try (RegistryIndex index = planner.indexForReading(project.lockOrEmpty())) {
             return Outdated.check(ProjectGraph.of(project), index, planner.forOutdated(project, index),
                     (name, version) -> planner.whyNotForOutdated(project, name, version, index));
         }

@@ -65,6 +65,20 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
                 + " persists, report it to the registry's maintainers with this message\n"), damaged.err());
     }
 
+    /** outdated reads documents alone: a cached index is all its --offline run needs, so it is offered as it is. */
+    @Test
+    void outdatedWithTheIndexCachedIsOfferedOfflineWithoutTheConditionOfTarballs() {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        server.flaky(1, 0);
+
+        CliRun online = prompd("outdated");
+
+        assertEquals(5, online.exitCode(), online.err());
+        assertTrue(online.err().endsWith("\nhint: the registry or the network may be down; try again later, or use"
+                + " --offline to work from the cache\n"), online.err());
+        assertEquals(0, prompd("outdated", "--offline").exitCode(), "as offered");
+    }
+
     /**
      * An install needs tarballs, which a cached index does not bring: --offline is offered on that condition, and an
      * offline install of a version listed but not cached says so and how to get it, not that no version matches.

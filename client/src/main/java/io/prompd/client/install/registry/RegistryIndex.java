@@ -75,9 +75,15 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         this(registry, atHand, pinnedAtHand, progress, true);
     }
 
-    private RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
-                          Function<PackageName, Optional<Candidate>> pinnedAtHand, IndexProgress progress,
-                          boolean forInstall) {
+    /**
+     * An index as an install's, for a run that may or may not go on to need the chosen versions' tarballs.
+     *
+     * @param forInstall whether the run downloads the versions it chooses (install, update), which makes its offer of
+     *                   {@code --offline} conditional; {@code outdated} reads documents alone
+     */
+    public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
+                         Function<PackageName, Optional<Candidate>> pinnedAtHand, IndexProgress progress,
+                         boolean forInstall) {
         this.registry = registry;
         this.forInstall = forInstall;
         this.progress = progress;
