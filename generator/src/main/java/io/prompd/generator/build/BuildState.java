@@ -3,6 +3,7 @@ package io.prompd.generator.build;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.Integrity;
@@ -21,10 +22,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -53,6 +57,9 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
 
     /** Bumped whenever the same inputs would give different output files, so old output is never reused. */
     static final int FORMAT = 6;
+
+    /** The format since which a build writes the {@code index.json} of a package with no version left too. */
+    private static final int INDEXES_EVERY_PACKAGE_SINCE = 3;
 
     BuildState {
         Objects.requireNonNull(commit, "commit");
@@ -180,6 +187,28 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
             } catch (IllegalArgumentException unreadable) {
                 throw damaged(out, "its vanished numbers do not read: " + unreadable.getMessage());
             }
+        }
+
+        /**
+         * The packages a state of another format lists as built whose {@code index.json} its build wrote: every one
+         * since format {@value #INDEXES_EVERY_PACKAGE_SINCE}, which brought the index of a package with no version
+         * left, and each with a version before;
+         * every format so far keys its {@code packages} by name. A build needs them to tell a package whose
+         * {@code index.json} is gone from one never served, which nothing would guard.
+         *
+         * @throws PrompdException when a key of its packages is no package name
+         */
+        SortedSet<PackageName> indexedPackages() throws IOException {
+            SortedSet<PackageName> listed = new TreeSet<>();
+            for (Map.Entry<String, JsonNode> built : Json.reader().readTree(text).path("packages").properties()) {
+                if (!PackageName.check(built.getKey()).isEmpty()) {
+                    throw damaged(out, "its packages list '" + built.getKey() + "', which is no package name");
+                }
+                if (header.format() >= INDEXES_EVERY_PACKAGE_SINCE || !built.getValue().path("versions").isEmpty()) {
+                    listed.add(PackageName.parse(built.getKey()));
+                }
+            }
+            return Collections.unmodifiableSortedSet(listed);
         }
     }
 

@@ -13,6 +13,7 @@ import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageVersion;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,21 +48,17 @@ record ServedDocuments(int format, SortedMap<PackageName, SortedMap<Version, Int
     /**
      * Reads the served documents of an output whose state file is of another format.
      *
-     * @throws PrompdException when an {@code index.json} or the state's {@code vanished} does not read: a build must
-     *                         not take it for nothing served, which would turn its guards off
+     * @throws PrompdException when an {@code index.json} or the state's {@code vanished} does not read, or a package
+     *                         that the state or {@code packages.json} lists has no {@code index.json} file: a build
+     *                         must not take it for nothing served, which would turn its guards off
      */
     static ServedDocuments read(Path out, BuildState.StateFile stateFile) throws IOException {
+        requirePackuments(out, stateFile);
         SortedMap<PackageName, SortedMap<Version, Integrity>> versions = new TreeMap<>();
         SortedMap<PackageVersion, String> reasons = new TreeMap<>();
         for (Path packument : packuments(out.resolve(RegistryLayout.PACKAGES_FOLDER))) {
             String path = out.relativize(packument).toString().replace('\\', '/');
-            byte[] text = Files.readAllBytes(packument);
-            JsonNode document;
-            try {
-                document = Json.reader().readTree(text);
-            } catch (JsonProcessingException unreadable) {
-                throw damaged(out, path, JsonSyntaxError.of(unreadable, text).placeAndReason());
-            }
+            JsonNode document = document(out, path);
             String name = document.path("name").asText();
             if (!PackageName.check(name).isEmpty()) {
                 throw damaged(out, path, "it names no valid package");
@@ -80,6 +77,54 @@ record ServedDocuments(int format, SortedMap<PackageName, SortedMap<Version, Int
         }
         return new ServedDocuments(stateFile.header().format(), versions,
                 new ServedTakedowns(stateFile.header().commit(), reasons), stateFile.vanished());
+    }
+
+    /**
+     * Refuses a package listed as served, by the state or by {@code packages.json}, whose {@code index.json} is missing
+     * or is no file: the documents read are found by listing the folders, which would pass over it.
+     */
+    private static void requirePackuments(Path out, BuildState.StateFile stateFile) throws IOException {
+        SortedMap<PackageName, String> listed = new TreeMap<>();
+        listedInPackageList(out).forEach(name -> listed.put(name, RegistryLayout.PACKAGE_LIST));
+        stateFile.indexedPackages().forEach(name -> listed.put(name, BuildState.FILE));
+        for (Map.Entry<PackageName, String> served : listed.entrySet()) {
+            String path = RegistryLayout.packument(served.getKey());
+            Path packument = out.resolve(path);
+            if (!Files.isRegularFile(packument)) {
+                throw damaged(out, path, (Files.exists(packument, LinkOption.NOFOLLOW_LINKS) ? "it is no file"
+                        : "it is missing") + ", though " + served.getValue() + " lists " + served.getKey()
+                        + " as served");
+            }
+        }
+    }
+
+    /** The names {@code packages.json} lists; none when the output has none. */
+    private static List<PackageName> listedInPackageList(Path out) throws IOException {
+        Path file = out.resolve(RegistryLayout.PACKAGE_LIST);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw damaged(out, RegistryLayout.PACKAGE_LIST, "it is no file");
+        }
+        List<PackageName> names = new ArrayList<>();
+        for (JsonNode summary : document(out, RegistryLayout.PACKAGE_LIST).path("packages")) {
+            String name = summary.path("name").asText();
+            if (!PackageName.check(name).isEmpty()) {
+                throw damaged(out, RegistryLayout.PACKAGE_LIST, "'" + name + "' is no package name");
+            }
+            names.add(PackageName.parse(name));
+        }
+        return names;
+    }
+
+    private static JsonNode document(Path out, String path) throws IOException {
+        byte[] text = Files.readAllBytes(out.resolve(path));
+        try {
+            return Json.reader().readTree(text);
+        } catch (JsonProcessingException unreadable) {
+            throw damaged(out, path, JsonSyntaxError.of(unreadable, text).placeAndReason());
+        }
     }
 
     private static Version version(Path out, String path, String text) {

@@ -432,6 +432,43 @@ class RegistryBuilderTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"missing, .prompd-build.json", "no file, .prompd-build.json", "missing, packages.json"})
+    void anOutputOfAnotherFormatWhereAListedPackageHasNoIndexJsonIsRefusedAsDamaged(String how, String lister)
+            throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            writeStateOfFormatThree(out);
+            if (lister.equals("packages.json")) {
+                Files.writeString(out.resolve(BuildState.FILE), """
+                        {"commit": "%s", "format": 3, "vanished": {}}
+                        """.formatted(repo.head().name()));
+            }
+            Path packument = out.resolve("packages/@common/a/index.json");
+            Files.delete(packument);
+            if (how.equals("no file")) {
+                Files.createDirectory(packument);
+            }
+            String damaged = packument + " is damaged (it is " + how + ", though " + lister + " lists @common/a as"
+                    + " served): ";
+
+            repo.write("packages/@common/a/1.1.0/contexts/new.md", "other bytes under the old number\n");
+            repo.commit("a push past the check that changes 1.1.0");
+            PrompdException changed = assertThrows(PrompdException.class, () -> build(repo, out));
+            assertEquals(ExitCode.CONFLICT, changed.exitCode());
+            assertTrue(changed.getMessage().startsWith(damaged), changed.getMessage());
+            assertTrue(changed.hint().startsWith("rebuild the output with a new --out"), changed.hint());
+
+            repo.delete("packages/@common/a/1.1.0");
+            repo.commit("a force-push that drops 1.1.0");
+            PrompdException leaving = assertThrows(PrompdException.class, () -> build(repo, out));
+            assertEquals(ExitCode.CONFLICT, leaving.exitCode());
+            assertTrue(leaving.getMessage().startsWith(damaged), leaving.getMessage());
+            assertTrue(Files.isRegularFile(out.resolve("packages/@common/a/1.1.0.json")), "the output stays as it was");
+        }
+    }
+
     @Test
     void distTagsYankedAndDeprecatedComeFromMetaJson() throws IOException {
         Path out = temp.resolve("out");
@@ -673,6 +710,27 @@ class RegistryBuilderTest {
 
             assertFalse(result.unchanged());
             assertTrue(Files.isRegularFile(out.resolve("packages/sql-explainer/index.json")));
+        }
+    }
+
+    /** Format 3 on wrote the index of a package with no version left: one gone holds the takedowns it served. */
+    @Test
+    void anOutputOfFormatThreeLackingTheIndexOfAPackageWithNoVersionLeftIsRefusedAsDamaged() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = exampleWithSqlExplainerTakenDown()) {
+            build(repo, out);
+            Files.delete(out.resolve("packages/sql-explainer/index.json"));
+            Files.delete(out.resolve("packages/sql-explainer"));
+            Path state = out.resolve(BuildState.FILE);
+            Files.writeString(state,
+                    Files.readString(state).replace("\"format\": " + BuildState.FORMAT, "\"format\": 3"));
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertTrue(refused.getMessage().startsWith(out.resolve("packages/sql-explainer/index.json") + " is damaged"
+                    + " (it is missing, though .prompd-build.json lists sql-explainer as served)"),
+                    refused.getMessage());
         }
     }
 
