@@ -53,11 +53,15 @@ public sealed interface BuildWarning {
      * The build gives versions the output served another publishing commit than its build gave them, as a rewritten
      * history does (a purge with {@code git filter-branch} or {@code git filter-repo} gives every commit from the first
      * it changes a new id): their version documents, served as never changing, changed, as did their packages'
-     * index.json, while no updatedAt moved, so neither a cache nor a mirror syncing by updatedAt takes the change.
+     * index.json, which no cache takes until purged. Both tools keep commit times, so no updatedAt moves and a mirror
+     * syncing by updatedAt misses the change too; a rewrite of the times as well ({@code git rebase --ignore-date})
+     * moves them.
      *
-     * @param versions each version whose document's commit changed, in order
+     * @param versions      each version whose document's commit changed, in order
+     * @param updatedAtKept whether the packages of those versions all kept the updatedAt the output served
      */
-    record HistoryRewritten(String previousCommit, List<PackageVersion> versions) implements BuildWarning {
+    record HistoryRewritten(String previousCommit, List<PackageVersion> versions, boolean updatedAtKept)
+            implements BuildWarning {
 
         public HistoryRewritten {
             Objects.requireNonNull(previousCommit, "previousCommit");

@@ -296,17 +296,19 @@ public final class RegistryBuilder {
      */
     private static Optional<BuildWarning> republished(BuildState served, SortedMap<PackageName, PackageState> states) {
         List<PackageVersion> republished = new ArrayList<>();
-        states.forEach((name, state) -> {
-            PackageState old = served.packages().get(name);
-            state.versions().forEach((version, now) -> {
-                VersionState before = old == null ? null : old.versions().get(version);
-                if (before != null && !before.commit().equals(now.commit())) {
-                    republished.add(new PackageVersion(name, version));
+        boolean updatedAtKept = true;
+        for (Map.Entry<PackageName, PackageState> built : states.entrySet()) {
+            PackageState old = served.packages().get(built.getKey());
+            for (Map.Entry<Version, VersionState> now : built.getValue().versions().entrySet()) {
+                VersionState before = old == null ? null : old.versions().get(now.getKey());
+                if (before != null && !before.commit().equals(now.getValue().commit())) {
+                    republished.add(new PackageVersion(built.getKey(), now.getKey()));
+                    updatedAtKept &= old.updatedAt().equals(built.getValue().updatedAt());
                 }
-            });
-        });
+            }
+        }
         return republished.isEmpty() ? Optional.empty()
-                : Optional.of(new BuildWarning.HistoryRewritten(served.commit(), republished));
+                : Optional.of(new BuildWarning.HistoryRewritten(served.commit(), republished, updatedAtKept));
     }
 
     /** How to publish other files than those of a version served once, as every refusal of them says. */

@@ -37,10 +37,13 @@ final class BuildWarningView {
                     + " served another publishing commit (" + PackageVersion.named(rewritten.versions()) + "): the"
                     + " branch's history was rewritten (a purge with git filter-branch or git filter-repo gives every"
                     + " commit from the first it changes a new id), so their version documents, served as never"
-                    + " changing, changed, as did their packages' index.json and registry.json, while packages.json"
-                    + " and every updatedAt stayed the same; purge those documents (or the whole registry) from every"
-                    + " CDN and proxy cache, and have every mirror copy the whole registry again, as one syncing by"
-                    + " updatedAt misses the change";
+                    + " changing, changed, as did their packages' index.json and registry.json, "
+                    + (rewritten.updatedAtKept() ? "while their packages' updatedAt, and so their lines in"
+                    + " packages.json, stayed the same" : "and the updatedAt of some of their packages moved (as when"
+                    + " a git rebase --ignore-date rewrites the commit times too)") + "; purge those documents (or the"
+                    + " whole registry) from every CDN and proxy cache, and have every mirror copy the whole registry"
+                    + " again, as one syncing by updatedAt misses "
+                    + (rewritten.updatedAtKept() ? "the change" : "every package whose updatedAt stayed");
         }
         ServedVersionsLeftOut leftOut = (ServedVersionsLeftOut) warning;
         return out + " no longer serves " + Plural.count(leftOut.versions().size(), "version") + previousBuild
@@ -50,8 +53,8 @@ final class BuildWarningView {
 
     /**
      * {@code {"kind": "servedVersionsLeftOut", "previousCommit": …, "versions": [{"name", "version"}], "message": …}},
-     * {@code historyRewritten} of the same fields, or {@code takenDownServedAgain} with each version's {@code reason}, left out when its takedown gave none, as
-     * {@code check --json} gives a takedown.
+     * {@code historyRewritten} of the same fields and {@code updatedAtKept}, or {@code takenDownServedAgain} with each
+     * version's {@code reason}, left out when its takedown gave none, as {@code check --json} gives a takedown.
      */
     static Map<String, Object> asJson(BuildWarning warning, Path out) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -67,6 +70,7 @@ final class BuildWarningView {
         } else if (warning instanceof HistoryRewritten rewritten) {
             json.put("kind", "historyRewritten");
             json.put("versions", rewritten.versions().stream().map(BuildWarningView::version).toList());
+            json.put("updatedAtKept", rewritten.updatedAtKept());
         } else {
             json.put("kind", "servedVersionsLeftOut");
             json.put("versions", ((ServedVersionsLeftOut) warning).versions().stream().map(BuildWarningView::version)

@@ -578,11 +578,41 @@ class RegistryBuilderTest {
             build(purged, fresh);
         }
         assertEquals(List.of(new BuildWarning.HistoryRewritten(served, List.of(new PackageVersion(
-                PackageName.parse("@common/a"), Version.parse("1.1.0"))))), result.warnings(),
-                "b's commit is the same in both histories");
+                PackageName.parse("@common/a"), Version.parse("1.1.0"))), true)), result.warnings(),
+                "b's commit is the same in both histories, and filter-branch keeps commit times");
         assertEquals(0, result.tarballsWritten());
         assertEquals(2, result.tarballsReused());
         assertEquals(OutputTree.of(fresh).hashes(), OutputTree.of(out).hashes());
+    }
+
+    /**
+     * A history whose last commits were rebased with {@code git rebase --ignore-date}: their versions get other
+     * publishing commits and times, so their packages' updatedAt moves, which the warning must not say stayed.
+     */
+    @Test
+    void aHistoryRewrittenWithItsCommitTimesIsWarnedOfAsMovingUpdatedAt() throws IOException {
+        Path out = temp.resolve("out");
+        String served;
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish a");
+            repo.publish("@common/b", "1.0.0");
+            served = repo.commit("publish b").name();
+            build(repo, out);
+        }
+        BuildResult result;
+        try (TestRegistryRepo rebased = TestRegistryRepo.initRegistry(temp.resolve("rebased"))) {
+            rebased.publish("@common/a", "1.0.0");
+            rebased.commit("publish a");
+            rebased.publish("@common/b", "1.0.0");
+            rebased.commit("publish b", TestRegistryRepo.DEFAULT_AUTHOR, Instant.parse("2026-06-01T00:00:00Z"));
+            result = build(rebased, out);
+        }
+        assertEquals(List.of(new BuildWarning.HistoryRewritten(served, List.of(new PackageVersion(
+                PackageName.parse("@common/b"), Version.parse("1.0.0"))), false)), result.warnings(),
+                "a's commit is the same in both histories");
+        assertEquals(Instant.parse("2026-06-01T00:00:00Z"),
+                read(out.resolve("packages/@common/b/index.json"), Packument.class).updatedAt());
     }
 
     /** A history rewritten past a version's files (a leaked secret purged) leaves its takedown naming no tarball. */

@@ -50,17 +50,34 @@ class BuildWarningViewTest {
     @Test
     void versionsOfAnotherPublishingCommitAreGivenByNameAndVersionWithWhatToPurge() {
         BuildWarning rewritten = new BuildWarning.HistoryRewritten(COMMIT, List.of(version("@a/x", "1.1.0"),
-                version("b", "2.0.0")));
+                version("b", "2.0.0")), true);
 
         assertEquals("../out now gives 2 versions that its build of commit a776650 served another publishing commit"
                 + " (@a/x@1.1.0, b@2.0.0): the branch's history was rewritten (a purge with git filter-branch or git"
                 + " filter-repo gives every commit from the first it changes a new id), so their version documents,"
                 + " served as never changing, changed, as did their packages' index.json and registry.json, while"
-                + " packages.json and every updatedAt stayed the same; purge those documents (or the whole registry)"
-                + " from every CDN and proxy cache, and have every mirror copy the whole registry again, as one syncing"
-                + " by updatedAt misses the change", BuildWarningView.text(rewritten, OUT));
+                + " their packages' updatedAt, and so their lines in packages.json, stayed the same; purge those"
+                + " documents (or the whole registry) from every CDN and proxy cache, and have every mirror copy the"
+                + " whole registry again, as one syncing by updatedAt misses the change",
+                BuildWarningView.text(rewritten, OUT));
         assertEquals(Map.of("kind", "historyRewritten", "previousCommit", COMMIT, "versions", List.of(
                 Map.of("name", "@a/x", "version", "1.1.0"), Map.of("name", "b", "version", "2.0.0")),
-                "message", BuildWarningView.text(rewritten, OUT)), BuildWarningView.asJson(rewritten, OUT));
+                "updatedAtKept", true, "message", BuildWarningView.text(rewritten, OUT)),
+                BuildWarningView.asJson(rewritten, OUT));
+    }
+
+    @Test
+    void versionsOfAnotherPublishingCommitAndTimeAreNotSaidToKeepTheirUpdatedAt() {
+        BuildWarning rewritten = new BuildWarning.HistoryRewritten(COMMIT, List.of(version("b", "2.0.0")), false);
+
+        assertEquals("../out now gives 1 version that its build of commit a776650 served another publishing commit"
+                + " (b@2.0.0): the branch's history was rewritten (a purge with git filter-branch or git filter-repo"
+                + " gives every commit from the first it changes a new id), so their version documents, served as"
+                + " never changing, changed, as did their packages' index.json and registry.json, and the updatedAt"
+                + " of some of their packages moved (as when a git rebase --ignore-date rewrites the commit times"
+                + " too); purge those documents (or the whole registry) from every CDN and proxy cache, and have every"
+                + " mirror copy the whole registry again, as one syncing by updatedAt misses every package whose"
+                + " updatedAt stayed", BuildWarningView.text(rewritten, OUT));
+        assertEquals(false, BuildWarningView.asJson(rewritten, OUT).get("updatedAtKept"));
     }
 }
