@@ -104,8 +104,9 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     /**
      * A download of such a version that failed, as the failure of the lock's route rather than of the registry
      * serving the name now, which a refusal, a missing tarball or other bytes at the lock's URL would otherwise
-     * blame, or, for other bytes than the lock pins in the current registry, of its copy; empty for a failure the
-     * route does not explain.
+     * blame, after what that registry lacks or has other bytes for, or, for other bytes than the lock pins in the
+     * current registry when the lock's URL is one it may not read, of its copy; empty for a failure the route does not
+     * explain.
      */
     static Optional<PrompdException> downloadFailure(PackageName name, LockedPackage locked, RegistryIndex index,
                                                      PrompdException failed) {
@@ -117,15 +118,17 @@ record LockedElsewhere(RouteChange change, Listing listing) {
             return Optional.empty();
         }
         RouteChange change = moved.get().change();
-        if (failed.exitCode() == ExitCode.INTEGRITY && moved.get().listing() == Listing.OTHER_BYTES) {
-            // (a file: URL the registry may not send was never tried: that is said, as the file is on this machine)
-            String notRead = change.current().mayRead(change.recorded()) ? "" : ", and the locked tarball is not read"
-                    + " from " + Urls.display(change.recorded()) + " instead: " + change.current().fileUrlRefused();
+        // the lock's URL is read in place of the current registry, which is not asked for the tarball, unless it is a
+        // file: URL the registry may not send
+        boolean recordedRead = change.current().mayRead(change.recorded());
+        if (failed.exitCode() == ExitCode.INTEGRITY && moved.get().listing() == Listing.OTHER_BYTES && !recordedRead) {
+            // the failure is the current registry's copy; the file: URL never tried is said, as it is on this machine
             return Optional.of(new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + name + "@"
                     + locked.version() + ": " + LockFile.FILE_NAME + " has it from " + change.recordedRegistry()
-                    + ", while " + StatusNotes.route(moved.get().note()) + ", whose copy has other bytes" + notRead,
-                    "do not lock the copy of registry " + change.current().describe() + ": it may be another's"
-                    + " package; " + change.routeBack(), failed));
+                    + ", while " + StatusNotes.route(moved.get().note()) + ", whose copy has other bytes, and the"
+                    + " locked tarball is not read from " + Urls.display(change.recorded()) + " instead: "
+                    + change.current().fileUrlRefused(), "do not lock the copy of registry "
+                    + change.current().describe() + ": it may be another's package; " + change.routeBack(), failed));
         }
         boolean refusedByItsRegistry = failed.getCause() instanceof AccessRefused && change.recordedIn().isPresent();
         // with no configured registry holding the URL, the refusal would name the registry of the current route
@@ -133,8 +136,15 @@ record LockedElsewhere(RouteChange change, Listing listing) {
                 ? "its URL there refused access (HTTP " + refused.status() + "): "
                         + Urls.displayAnswered(refused.url(), refused.answeredBy())
                 : failed.getMessage();
+        // other bytes at the registry's URL the lock records, too: routing the name back there reads the same bytes
+        String waysOff = failed.exitCode() == ExitCode.INTEGRITY && recordedRead && change.fromARegistry()
+                ? "the lock's URL gives other bytes than " + LockFile.FILE_NAME + " pins too, so routing "
+                        + change.routed() + " back to " + change.recordedRegistry() + " would not give the locked"
+                        + " version either: try again later, and tell that registry's maintainers if it persists"
+                        + moved.get().takeInstead()
+                : moved.get().waysBack();
         return Optional.of(new PrompdException(failed.exitCode(), StatusNotes.notThere(moved.get().note()) + ", and "
-                + why, (refusedByItsRegistry ? failed.hint() + "; " : "") + moved.get().waysBack(), failed));
+                + why, (refusedByItsRegistry ? failed.hint() + "; " : "") + waysOff, failed));
     }
 
     /**
@@ -178,9 +188,14 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     private String waysBack() {
         String mirror = change.fromARegistry() ? "; if registry " + change.current().describe() + " mirrors that one,"
                 + " update the mirror (pull and build it)" : "";
-        return change.routeBack() + mirror + "; to take " + change.name() + " from registry "
-                + change.current().describe() + " instead, knowing it may be another's package, delete its entry from "
-                + LockFile.FILE_NAME + " and run '" + Installer.INSTALL + "'";
+        return change.routeBack() + mirror + takeInstead();
+    }
+
+    /** The last way off: taking the current registry's package of the name knowingly. */
+    private String takeInstead() {
+        return "; to take " + change.name() + " from registry " + change.current().describe() + " instead, knowing it"
+                + " may be another's package, delete its entry from " + LockFile.FILE_NAME + " and run '"
+                + Installer.INSTALL + "'";
     }
 
     /** See {@link #keepingLocked}. */

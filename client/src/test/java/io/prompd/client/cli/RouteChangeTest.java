@@ -791,6 +791,34 @@ class RouteChangeTest {
     }
 
     /**
+     * As above, the lock's URL giving other bytes than the lock pins too: the error says both, the registry's copy
+     * first, and routing the name back, which reads that URL again, is not the way out it offers.
+     */
+    @Test
+    void aRegistryAtAParentUrlWithOtherBytesAndTheLocksUrlWithOtherBytesTooAreBothSaid() throws IOException {
+        try (RegistryServer site = lockedBelowAnotherRegistry(true)) {
+            String reg = site.url() + "reg/";
+            Files.writeString(new TestRegistry(work.resolve("site/reg")).tarball("@company/shared", "1.0.0"),
+                    "not the locked bytes\n");
+
+            CliRun install = CliRun.in(project, work.resolve("parent"), "--registry", site.url().toString(),
+                    "install", "--frozen");
+
+            assertEquals(6, install.exitCode(), install.err());
+            assertTrue(errorPart(install).startsWith("error: @company/shared@1.0.0 is locked in prompd.lock from " + reg
+                    + ", and @company now resolves in registry " + site.url() + ", whose copy of it has other bytes,"
+                    + " and integrity check failed for " + reg + "packages/@company/shared/-/shared-1.0.0.tgz:"
+                    + " expected sha512-"), install.err());
+            assertTrue(install.err().endsWith("\nhint: the lock's URL gives other bytes than prompd.lock pins too, so"
+                    + " routing @company back to " + reg + " would not give the locked version either: try again"
+                    + " later, and tell that registry's maintainers if it persists"
+                    + takeInstead("@company/shared", site.url().toString()) + "\n"), install.err());
+            assertFalse(site.requests().contains("/packages/@company/shared/-/shared-1.0.0.tgz"),
+                    "the copy its index lists with other bytes is not asked for: " + site.requests());
+        }
+    }
+
+    /**
      * A site serving a registry at its root that lacks @company/shared@1.0.0, or has other bytes for it, and another
      * at {@code reg/} below it, which the project's lock is made against.
      */
