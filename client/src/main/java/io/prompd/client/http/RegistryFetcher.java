@@ -118,7 +118,15 @@ public final class RegistryFetcher {
 
     /** A public document. */
     public Document fetchDocument(URI url) {
-        return document(url, Optional.empty());
+        return document(url, Optional.empty(), settings.retry());
+    }
+
+    /**
+     * A public document, asked once, with no wait and no word of one: for a question a failure answers as well (is it
+     * served without credentials?), which should neither hold the run up nor say a fetch is failing.
+     */
+    public Document fetchDocumentOnce(URI url) {
+        return document(url, Optional.empty(), RetryPolicy.ONCE);
     }
 
     /**
@@ -129,7 +137,7 @@ public final class RegistryFetcher {
      *                         and the document is not cached
      */
     public Document fetchDocument(URI url, Credential credential) {
-        return document(url, Optional.of(Objects.requireNonNull(credential, "credential")));
+        return document(url, Optional.of(Objects.requireNonNull(credential, "credential")), settings.retry());
     }
 
     /** Where a document's bytes came from, which decides what its reader's verdict does to the cache. */
@@ -220,7 +228,7 @@ public final class RegistryFetcher {
         transfer(url, Optional.of(Objects.requireNonNull(credential, "credential")), target, expected, size, progress);
     }
 
-    private Document document(URI url, Optional<Credential> credential) {
+    private Document document(URI url, Optional<Credential> credential, RetryPolicy retry) {
         Objects.requireNonNull(url, "url");
         if (isFile(url)) {
             byte[] body = once(url, () -> readDocument(FolderFile.open(url), url));
@@ -240,14 +248,14 @@ public final class RegistryFetcher {
         headers.putAll(ContentEncoding.ACCEPT_GZIP);
         cached.ifPresent(known -> headers.putAll(known.conditionalHeaders()));
         try {
-            return fetched(url, credential, headers, cached);
+            return fetched(url, credential, headers, cached, retry);
         } catch (FetchFailure failed) {
             throw cached.isPresent() ? failed.cached() : failed;
         }
     }
 
     private Document fetched(URI url, Optional<Credential> credential, Map<String, String> headers,
-                             Optional<CachedDocument> cached) {
+                             Optional<CachedDocument> cached, RetryPolicy retry) {
         return transport.withRetries(url, () -> {
             Transport.Response response = transport.open(url, credential, headers);
             if (response.statusCode() == 304 && cached.isPresent()) {
@@ -263,7 +271,7 @@ public final class RegistryFetcher {
             }
             return new Document(url, response.url(), new CachedDocument(body, response.header("ETag"),
                     response.header("Last-Modified")), Source.NETWORK, cached.isPresent());
-        });
+        }, retry);
     }
 
     private byte[] readDocument(ResponseBody body, URI url) throws TransientFailure, IOException {

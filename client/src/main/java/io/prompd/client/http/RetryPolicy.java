@@ -41,6 +41,9 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         return new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(60));
     }
 
+    /** A single attempt: for a request whose failure is an answer too, which no one should wait for. */
+    public static final RetryPolicy ONCE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
     /**
      * The wait after failed attempt {@code failedAttempt} (1-based): half of the exponential step
      * for sure, the other half at random ("equal jitter"), so waits still grow while spreading out.

@@ -159,7 +159,11 @@ final class Transport {
      * are spent. Each attempt holds one of the permits; waiting between attempts holds none.
      */
     <T> T withRetries(URI url, Attempt<T> attempt) {
-        RetryPolicy retry = settings.retry();
+        return withRetries(url, attempt, settings.retry());
+    }
+
+    /** As {@link #withRetries(URI, Attempt)}, by another policy: one attempt for a question whose answer may fail. */
+    <T> T withRetries(URI url, Attempt<T> attempt, RetryPolicy retry) {
         Object request = new Object();
         Duration waited = Duration.ZERO;
         try {

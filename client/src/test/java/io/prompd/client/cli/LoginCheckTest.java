@@ -179,10 +179,10 @@ class LoginCheckTest extends InstallCommandsFixture {
      * A registry behind a single sign-on proxy (oauth2-proxy, say) answers a request without credentials with a
      * redirect to its login page, of status 200: that page is no registry.json, so the registry does not serve it
      * without credentials, and no warning tells the user to log out of it. Nor does an answer of JSON that is no
-     * registry.json.
+     * registry.json, nor a failure, which is asked once: it is an answer too, not a fetch to try again and wait for.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"login page", "other JSON"})
+    @ValueSource(strings = {"login page", "other JSON", "server error"})
     void aRegistryThatSaysItIsPublicButAnswersWithoutCredentialsWithAnythingElseIsNotCalledPublic(String answer)
             throws IOException {
         byte[] registryJson = Files.readAllBytes(registry.makePublic().root().resolve("registry.json"));
@@ -196,6 +196,8 @@ class LoginCheckTest extends InstallCommandsFixture {
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, registryJson.length);
                     exchange.getResponseBody().write(registryJson);
+                } else if (answer.equals("server error")) {
+                    exchange.sendResponseHeaders(500, -1);
                 } else if (path.equals("/login") || answer.equals("other JSON")) {
                     boolean page = answer.equals("login page");
                     byte[] body = (page ? "<!DOCTYPE html><html><body>Sign in</body></html>"

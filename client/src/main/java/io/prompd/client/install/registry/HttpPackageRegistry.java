@@ -211,7 +211,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
             return true;
         }
         try {
-            return saysPublic(registryFields(endpoint, fetcher.fetchDocument(document), Optional.empty()));
+            return saysPublic(registryFields(endpoint, fetcher.fetchDocumentOnce(document), Optional.empty()));
         } catch (PrompdException notServed) {
             return false;
         }
