@@ -332,14 +332,14 @@ public final class RegistryRepository implements AutoCloseable {
         if (id == null) {
             pastTheHistory(revision);
             unbornBranch(option, revision);
-            throw noRevision(revision, null);
+            throw noRevision(option, revision, null);
         }
         try (RevWalk walk = new RevWalk(repository)) {
             return walk.parseCommit(id).copy();
         } catch (MissingObjectException missing) {
             // a full commit id resolves without a look at the objects: only reading it finds it missing
             requireReadable(repository.getDirectory().toPath(), readable);
-            throw noRevision(revision, missing);
+            throw noRevision(option, revision, missing);
         } catch (IncorrectObjectTypeException notCommit) {
             throw new PrompdException(ExitCode.USAGE, TerminalText.quoted(revision) + " names a " + typeOf(id)
                     + ", not a commit",
@@ -347,10 +347,40 @@ public final class RegistryRepository implements AutoCloseable {
         }
     }
 
-    private PrompdException noRevision(String revision, Exception cause) {
+    private PrompdException noRevision(String option, String revision, Exception cause) throws IOException {
+        String start = revision.substring(0, startLength(revision));
+        Optional<String> tracking = trackingBranch(start);
+        String hint = tracking.map(branch -> "the branch is " + branch + ", as a clone has the branches it does not"
+                        + " check out: give " + option + " "
+                        + ShellWords.quote(branch + revision.substring(start.length())))
+                .orElse("fetch the branch or commit first (" + fetchCommand(start) + "), or check its spelling");
         return new PrompdException(ExitCode.NOT_FOUND, "no revision " + TerminalText.quoted(revision) + " in "
-                + shownDirectory(), "fetch the branch or commit first ("
-                + fetchCommand(revision) + "), or check its spelling", cause);
+                + shownDirectory(), hint, cause);
+    }
+
+    /** The remotes configured, and origin even where none is yet, being the one git clone names. */
+    private Set<String> remoteNames() {
+        Set<String> remotes = new TreeSet<>(repository.getRemoteNames());
+        remotes.add(Constants.DEFAULT_REMOTE_NAME);
+        return remotes;
+    }
+
+    /**
+     * The remote-tracking branch a revision's start names on a remote, {@code origin/release} for {@code release},
+     * where there is one and no local branch: what a CI checkout, which makes only the branch it checks out, has of
+     * the base branch. Fetching it again would change nothing.
+     */
+    private Optional<String> trackingBranch(String start) throws IOException {
+        if (start.isEmpty() || start.startsWith(Constants.R_REFS)) {
+            return Optional.empty();
+        }
+        for (String remote : remoteNames()) {
+            Ref ref = repository.exactRef(Constants.R_REMOTES + remote + "/" + start);
+            if (ref != null) {
+                return Optional.of(remote + "/" + start);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -362,9 +392,7 @@ public final class RegistryRepository implements AutoCloseable {
      */
     private String fetchCommand(String revision) {
         String tracked = revision.replaceFirst("^(refs/)?remotes/", "");
-        Set<String> remotes = new TreeSet<>(repository.getRemoteNames());
-        remotes.add(Constants.DEFAULT_REMOTE_NAME);
-        return remotes.stream()
+        return remoteNames().stream()
                 .filter(remote -> tracked.startsWith(remote + "/") && tracked.length() > remote.length() + 1)
                 .max(Comparator.comparingInt(String::length))
                 .map(remote -> "git fetch " + ShellWords.quote(remote) + " "

@@ -165,6 +165,30 @@ class RegistryRepositoryTest {
         }
     }
 
+    /**
+     * A CI checkout has the base branch as origin's only: fetching it again changes nothing, giving origin's does; and
+     * git fetch takes a branch, not an expression, so release~1 is fetched as release.
+     */
+    @Test
+    void aBranchThatIsOnlyRemoteTrackingIsGivenAsItsRemotesAndAnExpressionFetchesItsStart() throws IOException {
+        try (Git git = Git.open(folder.toFile())) {
+            RefUpdate update = git.getRepository().updateRef("refs/remotes/origin/release");
+            update.setNewObjectId(git.getRepository().resolve("HEAD"));
+            update.forceUpdate();
+        }
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException onlyOrigins = assertThrows(PrompdException.class,
+                    () -> registry.resolve("--base", "release~1"));
+            PrompdException nowhere = assertThrows(PrompdException.class,
+                    () -> registry.resolve("--base", "feature~1"));
+
+            assertEquals("the branch is origin/release, as a clone has the branches it does not check out: give"
+                    + " --base 'origin/release~1'", onlyOrigins.hint());
+            assertEquals("fetch the branch or commit first (git fetch origin feature), or check its spelling",
+                    nowhere.hint());
+        }
+    }
+
     /** The fetch suggested is pasted into a shell, which would expand the $ and wait for the quote to close. */
     @Test
     void aMissingRevisionIsShellQuotedInTheFetchSuggested() throws IOException {
