@@ -369,6 +369,11 @@ class RegistryBuilderTest {
         }
     }
 
+    /** Each problem of the failure as {@code file: message}. */
+    private static List<String> located(ValidationException failure) {
+        return failure.problems().stream().map(problem -> problem.file() + ": " + problem.message()).toList();
+    }
+
     /** Publishes {@code @common/a} 1.1.0 again with other files than {@code published}, which the build refuses. */
     private static void assertOtherFilesUnderTheKeptNumberAreRefused(TestRegistryRepo repo, Path out,
                                                                      byte[] published) {
@@ -379,8 +384,7 @@ class RegistryBuilderTest {
         assertEquals(List.of("packages/@common/a/1.1.0: the version's files differ from those the output served"
                 + " under this number (" + Integrity.of(published) + ") until a build left it out with no takedown"
                 + " record: the branch's history was rewritten, or a push bypassed the check, and lock files pin"
-                + " the tarball the published files made"), reused.problems().stream()
-                .map(problem -> problem.file() + ": " + problem.message()).toList());
+                + " the tarball the published files made"), located(reused));
     }
 
     @Test
@@ -398,8 +402,7 @@ class RegistryBuilderTest {
 
             assertEquals(List.of("packages/@common/a/1.1.0: the version's files differ from those the output serves ("
                     + Integrity.of(published) + "): the branch's history was rewritten, or a push bypassed the check,"
-                    + " and lock files pin the tarball the published files made"), changed.problems().stream()
-                    .map(problem -> problem.file() + ": " + problem.message()).toList());
+                    + " and lock files pin the tarball the published files made"), located(changed));
             assertTrue(changed.problems().get(0).hint().startsWith("put the published files back (the served tarball, "
                     + tarball + ", holds them)"), changed.problems().get(0).hint());
             assertArrayEquals(published, Files.readAllBytes(tarball));
@@ -729,12 +732,8 @@ class RegistryBuilderTest {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = exampleWithSqlExplainerTakenDown()) {
             build(repo, out);
-            // what the generator of format 2 left of this very commit: no index.json of the package
-            Files.delete(out.resolve("packages/sql-explainer/index.json"));
-            Files.delete(out.resolve("packages/sql-explainer"));
-            Path state = out.resolve(BuildState.FILE);
-            Files.writeString(state,
-                    Files.readString(state).replace("\"format\": " + BuildState.FORMAT, "\"format\": 2"));
+            // what the generator of format 2 left of this very commit
+            withoutTheIndexOfSqlExplainerAsFormat(out, 2);
 
             BuildResult result = build(repo, out);
 
@@ -743,17 +742,22 @@ class RegistryBuilderTest {
         }
     }
 
+    /** The output with no index.json of sql-explainer, whose every version is taken down, and a state of the format. */
+    private static void withoutTheIndexOfSqlExplainerAsFormat(Path out, int format) throws IOException {
+        Files.delete(out.resolve("packages/sql-explainer/index.json"));
+        Files.delete(out.resolve("packages/sql-explainer"));
+        Path state = out.resolve(BuildState.FILE);
+        Files.writeString(state,
+                Files.readString(state).replace("\"format\": " + BuildState.FORMAT, "\"format\": " + format));
+    }
+
     /** Format 3 on wrote the index of a package with no version left: one gone holds the takedowns it served. */
     @Test
     void anOutputOfFormatThreeLackingTheIndexOfAPackageWithNoVersionLeftIsRefusedAsDamaged() throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = exampleWithSqlExplainerTakenDown()) {
             build(repo, out);
-            Files.delete(out.resolve("packages/sql-explainer/index.json"));
-            Files.delete(out.resolve("packages/sql-explainer"));
-            Path state = out.resolve(BuildState.FILE);
-            Files.writeString(state,
-                    Files.readString(state).replace("\"format\": " + BuildState.FORMAT, "\"format\": 3"));
+            withoutTheIndexOfSqlExplainerAsFormat(out, 3);
 
             PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
 
@@ -1326,7 +1330,7 @@ class RegistryBuilderTest {
                     () -> build(repo, temp.resolve("out")));
 
             assertEquals(List.of(prompt + ": the file's name holds what looks like an OpenAI-style API key (sk-...)"),
-                    failure.problems().stream().map(problem -> problem.file() + ": " + problem.message()).toList());
+                    located(failure));
             assertFalse(Files.exists(temp.resolve("out")));
         }
     }
@@ -1519,7 +1523,7 @@ class RegistryBuilderTest {
 
                 assertEquals(List.of("packages/@common/a/" + back + ": version " + back + " is taken: " + gone
                         + " was taken down (\"leaked a key\", packages/@common/a/meta.json), and " + why),
-                        failure.problems().stream().map(problem -> problem.file() + ": " + problem.message()).toList());
+                        located(failure));
                 assertTrue(failure.problems().get(0).hint().startsWith("a maintainer takes " + back + " down as well"),
                         failure.problems().get(0).hint());
             }
@@ -1567,8 +1571,7 @@ class RegistryBuilderTest {
             ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
 
             assertEquals(List.of("packages/@common/a/meta.json: 1.0.0 is taken down, but its folder is still"
-                    + " published"), failure.problems().stream()
-                    .map(problem -> problem.file() + ": " + problem.message()).toList());
+                    + " published"), located(failure));
         }
     }
 
