@@ -109,6 +109,22 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
                 + " without --offline to download them)"), both.err());
     }
 
+    /** Online the yank is why no version matches, so offline it is told too, not only that the tarball is missing. */
+    @Test
+    void anOfflineInstallTellsAYankedVersionInTheRangeWhoseTarballIsNotCachedAsYanked() {
+        registry.yank("@acme/util", "1.1.0", "broken");
+        assertEquals(0, prompd("info", "@acme/util").exitCode());
+
+        CliRun offline = prompd("install", "@acme/util@~1.1.0", "--offline");
+        CliRun both = prompd("install", "@acme/util@^1.0.0", "--offline");
+
+        assertEquals(3, offline.exitCode(), offline.err());
+        assertTrue(offline.err().contains("no version of @acme/util available offline matches ~1.1.0 (1.1.0 is yanked,"
+                + " and its tarball is not cached)"), offline.err());
+        assertTrue(both.err().contains(" (1.0.0 is listed, but its tarball is not cached: run again without --offline to"
+                + " download it; 1.1.0 is yanked, and its tarball is not cached)"), both.err());
+    }
+
     @Test
     void eachTryAgainIsSaidOnStderrPipedToo() {
         AtomicInteger indexRequests = new AtomicInteger();

@@ -212,26 +212,38 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     }
 
     /**
-     * Offline, the versions listed in the range, not yanked, whose tarball is neither cached nor installed: those an
-     * install online would choose among, which a run without {@code --offline} downloads.
+     * Offline, the versions in the range whose tarball is neither cached nor installed: those listed, which an install
+     * online would choose among and a run without {@code --offline} downloads, and those yanked, which it would not
+     * (a yanked version cached is among those offered, and told yanked with them).
      */
     @Override
     public Optional<String> heldBack(PackageName name, VersionRange range) {
         if (atHand.isEmpty()) {
             return Optional.empty();
         }
-        List<String> listed = findIfReadable(name).stream()
+        List<VersionSummary> notAtHand = findIfReadable(name).stream()
                 .flatMap(found -> found.packument().versions().values().stream())
-                .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())
-                        && !atHand.get().test(name, version))
-                .map(VersionSummary::version).sorted().map(Version::toString).toList();
-        if (listed.isEmpty()) {
-            return Optional.empty();
+                .filter(version -> range.satisfiedBy(version.version()) && !atHand.get().test(name, version))
+                .sorted(Comparator.comparing(VersionSummary::version)).toList();
+        List<String> reasons = new ArrayList<>();
+        List<String> listed = versions(notAtHand, false);
+        if (!listed.isEmpty()) {
+            boolean one = listed.size() == 1;
+            reasons.add(Plural.series(listed, "and") + (one ? " is listed, but its tarball is not cached"
+                    : " are listed, but their tarballs are not cached") + ": run again without --offline to download "
+                    + (one ? "it" : "them"));
         }
-        boolean one = listed.size() == 1;
-        return Optional.of(Plural.series(listed, "and") + (one ? " is listed, but its tarball is not cached"
-                : " are listed, but their tarballs are not cached") + ": run again without --offline to download "
-                + (one ? "it" : "them"));
+        List<String> yanked = versions(notAtHand, true);
+        if (!yanked.isEmpty()) {
+            reasons.add(Plural.series(yanked, "and") + (yanked.size() == 1 ? " is yanked, and its tarball is not cached"
+                    : " are yanked, and their tarballs are not cached"));
+        }
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    private static List<String> versions(List<VersionSummary> summaries, boolean yanked) {
+        return summaries.stream().filter(version -> (version.yanked() != null) == yanked)
+                .map(version -> version.version().toString()).toList();
     }
 
     @Override
