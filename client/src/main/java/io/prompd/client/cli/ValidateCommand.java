@@ -57,13 +57,15 @@ final class ValidateCommand implements Callable<Integer> {
         // the dependency files are checked at best effort: no registry setting matters, and an unusable home skips them
         Optional<PackageStore> store = root.packagesFolder()
                 .map(packages -> new PackageStore(packages, ArchiveLimits.DEFAULT));
+        InstalledVersions installed = InstalledVersions.forPackage(packageFolder, store);
         PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut())
-                .validate(packageFolder, InstalledVersions.forPackage(packageFolder, store));
+                .validate(packageFolder, installed);
         PackageReport report = validation.report();
         noteRepaired(validation.repaired(), spec.commandLine().getErr());
         spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report)) + "\n" : asText(report));
         if (!validation.unchecked().isEmpty()) {
-            spec.commandLine().getErr().println("note: " + unchecked(validation.unchecked()));
+            spec.commandLine().getErr().println("note: " + unchecked(validation.unchecked(),
+                    installed.unreadableLock()));
         }
         if (!validation.outOfDate().isEmpty()) {
             spec.commandLine().getErr().println("note: prompd.lock is out of date for " + Plural.series(
@@ -81,12 +83,15 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** One line, however many packages: an author who never installed sees it on every run. */
-    private static String unchecked(SortedSet<PackageName> packages) {
+    /**
+     * One line, however many packages: an author who never installed sees it on every run. A lock that could not be
+     * read pins nothing, and its reason is the one to tell: a merge's conflict markers, which 'prompd install' merges.
+     */
+    private static String unchecked(SortedSet<PackageName> packages, Optional<String> unreadableLock) {
         boolean one = packages.size() == 1;
         return "the files the prompts take from " + Plural.series(packages.stream().map(Object::toString).toList(),
-                "and") + " were not checked: prompd.lock pins no installed version of " + (one ? "it" : "them")
-                + "; run 'prompd install', then validate again";
+                "and") + " were not checked: " + unreadableLock.orElse("prompd.lock pins no installed version of "
+                + (one ? "it" : "them")) + "; run 'prompd install', then validate again";
     }
 
     private static String asText(PackageReport report) {

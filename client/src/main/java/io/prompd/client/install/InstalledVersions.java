@@ -21,13 +21,16 @@ import java.util.Optional;
  * {@code prompd.lock} pins and the store holds, so that {@code prompd validate} checks the files
  * the prompts take from them as the registry's check does with the versions it resolves.
  *
- * @param store empty when the prompd home cannot be used, and nothing counts as installed
+ * @param store          empty when the prompd home cannot be used, and nothing counts as installed
+ * @param unreadableLock why {@code prompd.lock} could not be read (Git's conflict markers, say), when it could not:
+ *                       the lock then counts as none, and what goes unchecked is told with this reason
  */
-public record InstalledVersions(LockFile lock, Optional<PackageStore> store) {
+public record InstalledVersions(LockFile lock, Optional<PackageStore> store, Optional<String> unreadableLock) {
 
     public InstalledVersions {
         Objects.requireNonNull(lock, "lock");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(unreadableLock, "unreadableLock");
     }
 
     /**
@@ -35,13 +38,12 @@ public record InstalledVersions(LockFile lock, Optional<PackageStore> store) {
      * validating the package does not depend on it, and {@code prompd install} says what is wrong with it.
      */
     public static InstalledVersions forPackage(Path folder, Optional<PackageStore> store) throws IOException {
-        LockFile lock;
         try {
-            lock = LockFiles.read(folder.resolve(LockFile.FILE_NAME)).orElseGet(LockFile::empty);
+            return new InstalledVersions(LockFiles.read(folder.resolve(LockFile.FILE_NAME))
+                    .orElseGet(LockFile::empty), store, Optional.empty());
         } catch (PrompdException unreadable) {
-            lock = LockFile.empty();
+            return new InstalledVersions(LockFile.empty(), store, Optional.of(unreadable.getMessage()));
         }
-        return new InstalledVersions(lock, store);
     }
 
     /**

@@ -60,6 +60,22 @@ class ValidateDependencyFilesTest {
         return CliRun.in(pkg, home, "", Map.of("PROMPD_REGISTRY", registry.fileUrl().toString()), args);
     }
 
+    /** A lock Git left in conflict pins nothing that can be read: the note says so, not that nothing is installed. */
+    @Test
+    void aLockWithConflictMarkersIsToldAsTheReasonTheFilesWentUnchecked() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/base.prmd");
+        assertEquals(0, prompd("install").exitCode());
+        String lock = Files.readString(pkg.resolve("prompd.lock"));
+        Files.writeString(pkg.resolve("prompd.lock"), "<<<<<<< HEAD\n" + lock + "=======\n" + lock + ">>>>>>> b\n");
+
+        CliRun run = prompd("validate");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertEquals("note: the files the prompts take from @acme/util were not checked: prompd.lock cannot be read:"
+                + " line 1: a Git merge left conflict markers here (<<<<<<<, =======, >>>>>>>); run 'prompd install',"
+                + " then validate again\n", run.err());
+    }
+
     @Test
     void aFileTheInstalledVersionLacksIsAnErrorNamingWhatItHas() throws IOException {
         inherit("@acme/util@^1.0.0/prompts/base.prmd");
