@@ -153,7 +153,7 @@ final class ConfigJson {
             Optional<UnknownRegistryNames> unknownNames = repairable
                     ? Optional.of(UnknownRegistryNames.of(defaultRegistry, registries, scopes, credentials))
                     : Optional.empty();
-            Optional<UnusableCredentials> unusable = problems.sorted().size() == unusableCredentialsProblems
+            Optional<UnusableCredentials> unusable = problems.size() == unusableCredentialsProblems
                     ? Optional.of(new UnusableCredentials(new Config(defaultRegistry, registries, scopes, credentials),
                             unusableCredentials(root)))
                     : Optional.empty();
@@ -260,9 +260,9 @@ final class ConfigJson {
      * replaces ({@link UnusableCredentials}).
      */
     private Optional<Credentials> credentials(JsonNode node, String at) {
-        int before = problems.sorted().size();
+        int before = problems.size();
         Optional<Credentials> read = readCredentials(node, at);
-        int found = problems.sorted().size() - before;
+        int found = problems.size() - before;
         if (found > 0) {
             unusableCredentials.put(at, node);
             unusableCredentialsProblems += found;

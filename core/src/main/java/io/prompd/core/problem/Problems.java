@@ -55,6 +55,11 @@ public final class Problems {
         return found.stream().anyMatch(Problem::isError);
     }
 
+    /** How many problems were found so far. */
+    public int size() {
+        return found.size();
+    }
+
     /** The problems found so far, sorted by {@link Problem#ORDER}, as an immutable list. */
     public List<Problem> sorted() {
         return found.stream().sorted(Problem.ORDER).toList();

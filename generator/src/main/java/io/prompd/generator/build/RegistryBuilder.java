@@ -173,7 +173,8 @@ public final class RegistryBuilder {
             }
             Optional<ServedTakedowns> takedowns = output.takedowns();
             // takedowns is present whenever the output has a state, so no version left out goes unrefused
-            List<PackageVersion> leftOut = leftOutUnrecorded(output.versions(), states);
+            SortedMap<PackageName, SortedSet<Version>> servedVersions = output.versions();
+            List<PackageVersion> leftOut = leftOutUnrecorded(servedVersions, states);
             List<BuildWarning> warnings = new ArrayList<>(takedowns.isEmpty() ? List.of() : refusedUnlessForced(
                     servedAgain(takedowns.get(), states), leftOut, takedowns.get().commit(), commit, options));
             served.flatMap(old -> republished(old, states)).ifPresent(warnings::add);
@@ -195,7 +196,7 @@ public final class RegistryBuilder {
             }
             staging.write(BuildState.FILE, Json.write(state));
             staging.publish();
-            if (leavesServedVersionsOut(output.versions(), states)) {
+            if (leavesServedVersionsOut(servedVersions, states)) {
                 staging.deleteRetired();
             }
             return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),

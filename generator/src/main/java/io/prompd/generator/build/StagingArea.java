@@ -126,7 +126,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      */
     @Override
     public void write(String path, byte[] bytes) throws IOException {
-        Optional<Path> old = previous.map(folder -> folder.resolve(path)).filter(Files::isRegularFile);
+        Optional<Path> old = previousFile(path);
         if (old.isPresent() && Arrays.equals(Files.readAllBytes(old.get()), bytes)) {
             link(path);
             return;
@@ -158,7 +158,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      * bytes keeps its inode and mtime and a sync by mtime does not upload it again.
      */
     void keepPreviousIfSame(String path) throws IOException {
-        Optional<Path> old = previous.map(folder -> folder.resolve(path)).filter(Files::isRegularFile);
+        Optional<Path> old = previousFile(path);
         Path created = staging.resolve(path);
         if (old.isPresent() && Files.mismatch(old.get(), created) == -1) {
             Files.delete(created);
@@ -168,7 +168,12 @@ final class StagingArea implements OutputFiles, AutoCloseable {
 
     /** Whether the previous output has this file, so it can be {@linkplain #link linked}. */
     boolean hasPrevious(String path) {
-        return previous.map(folder -> Files.isRegularFile(folder.resolve(path))).orElse(false);
+        return previousFile(path).isPresent();
+    }
+
+    /** The previous output's file at the path, when it has one. */
+    private Optional<Path> previousFile(String path) {
+        return previous.map(folder -> folder.resolve(path)).filter(Files::isRegularFile);
     }
 
     /** A document of the previous output, such as one to carry over; one that does not read is refused as damaged. */
