@@ -3,7 +3,9 @@ package io.prompd.client.testing;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
+import io.prompd.core.archive.PackSelection;
 import io.prompd.core.archive.PackSelector;
+import io.prompd.core.archive.PackageReadme;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.json.Json;
@@ -38,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -55,7 +58,7 @@ public final class TestRegistry {
 
     private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
     private static final Instant FIRST_PUBLICATION = Instant.parse("2026-01-01T00:00:00Z");
-    /** The README a version's document quotes, as the generator's build finds it in a folder it publishes. */
+    /** The README of the packages this registry makes up from a manifest alone. */
     private static final String README = "README.md";
 
     private final Path root;
@@ -120,9 +123,10 @@ public final class TestRegistry {
                     .manifest()
                     .orElseThrow(() -> new IllegalArgumentException(source.describe() + " has manifest errors"));
             ByteArrayOutputStream tarball = new ByteArrayOutputStream();
-            PackResult packed = Packer.pack(source,
-                    PackSelector.select(source, manifest.files(), manifest.ignore(), ArchiveLimits.DEFAULT,
-                            PackageLocation.WORKING_FOLDER), tarball);
+            PackSelection selection = PackSelector.select(source, manifest.files(), manifest.ignore(),
+                    ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER);
+            PackResult packed = Packer.pack(source, selection, tarball);
+            Optional<String> readme = PackageReadme.path(manifest.readme(), selection);
             Path file = root.resolve(RegistryLayout.tarball(manifest.name(), manifest.version()));
             Files.createDirectories(file.getParent());
             Files.write(file, tarball.toByteArray());
@@ -139,8 +143,9 @@ public final class TestRegistry {
                     manifest.description().orElse(null), manifest.keywords(), null, null,
                     manifest.license().orElse(null), null,
                     manifest.dependencies(), manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist,
-                    publishedAt, COMMIT, promptFiles, source.entry(README).isPresent()
-                            ? new String(source.read(README), StandardCharsets.UTF_8) : "# " + manifest.name() + "\n");
+                    publishedAt, COMMIT, promptFiles, readme.isPresent()
+                            ? new String(source.read(readme.get()), StandardCharsets.UTF_8)
+                            : "# " + manifest.name() + "\n");
             versions.computeIfAbsent(manifest.name(), key -> new TreeMap<>()).put(manifest.version(), document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

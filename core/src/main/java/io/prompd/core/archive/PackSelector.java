@@ -61,7 +61,7 @@ public final class PackSelector {
     private static final Set<String> GIT_RULE_NAMES = Set.of(".gitignore", ".gitattributes", ".gitmodules");
     /** {@code prompd pack} writes .tgz; .tar.gz is how people name the same thing with {@code --out}. */
     private static final List<String> TARBALL_SUFFIXES = List.of(".tgz", ".tar.gz");
-    private static final List<String> ROOT_DOCUMENT_PREFIXES = List.of("readme", "license", "licence");
+    private static final List<String> ROOT_DOCUMENT_PREFIXES = List.of(PackageReadme.PREFIX, "license", "licence");
 
     private PackSelector() {
     }

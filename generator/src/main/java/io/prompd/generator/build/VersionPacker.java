@@ -2,6 +2,7 @@ package io.prompd.generator.build;
 
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
+import io.prompd.core.archive.PackageReadme;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.Person;
@@ -13,7 +14,6 @@ import io.prompd.core.protocol.PromptSummary;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.source.PackageSource;
-import io.prompd.core.source.SourceEntry;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.RegistrySnapshot;
@@ -23,7 +23,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,8 +34,6 @@ import java.util.TreeMap;
  * read again ({@link PackageValidator#readAccepted}).
  */
 final class VersionPacker {
-
-    private static final String README_PREFIX = "readme";
 
     private final RegistrySnapshot snapshot;
     private final PackageValidator validator;
@@ -125,13 +122,10 @@ final class VersionPacker {
                 promptFiles, readme.orElse(null));
     }
 
-    /** The README the manifest names, else the first packed root file called README-something. */
+    /** The text of the package's README, as {@link PackageReadme} chooses it. */
     private static Optional<String> readme(PackageSource source, Manifest manifest, PackageReport report)
             throws IOException {
-        List<String> packed = report.selection().included().stream().map(SourceEntry::path).toList();
-        Optional<String> path = manifest.readme().filter(packed::contains).or(() -> packed.stream()
-                .filter(file -> file.indexOf('/') < 0 && file.toLowerCase(Locale.ROOT).startsWith(README_PREFIX))
-                .findFirst());
+        Optional<String> path = PackageReadme.path(manifest.readme(), report.selection());
         return path.isEmpty() ? Optional.empty()
                 : Optional.of(new String(source.read(path.get()), StandardCharsets.UTF_8));
     }

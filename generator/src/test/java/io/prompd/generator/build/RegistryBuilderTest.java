@@ -182,6 +182,54 @@ class RegistryBuilderTest {
         assertEquals("-/code-reviewer-1.2.0.tgz", document.dist().tarball());
     }
 
+    /** Publishes {@code @common/a} 1.0.0 with README.md and, before it in name order, README.fr.md. */
+    private static void publishWithATranslatedReadme(TestRegistryRepo repo) {
+        String folder = repo.publish("@common/a", "1.0.0");
+        repo.write(folder + "/README.md", "English readme.\n");
+        repo.write(folder + "/README.fr.md", "Lisez-moi.\n");
+        repo.commit("publish a");
+    }
+
+    @Test
+    void aVersionDocumentServesReadmeMdThoughATranslationComesFirstInNameOrder() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            publishWithATranslatedReadme(repo);
+            build(repo, out);
+        }
+        assertEquals("English readme.\n", read(out.resolve(RegistryLayout.versionDocument(
+                PackageName.parse("@common/a"), Version.parse("1.0.0"))), VersionDocument.class).readme());
+    }
+
+    /**
+     * A generator of format 6 served README.fr.md as the version's readme: the first build after the update writes
+     * the version's document again with README.md, as a build afresh does, and keeps the tarball as it was (bytes,
+     * inode and mtime), where an output of the same format keeps every version document as it is.
+     */
+    @Test
+    void theFirstBuildOnAnOutputThatServedATranslatedReadmeServesReadmeMdAndKeepsTheTarball() throws IOException {
+        Path out = temp.resolve("out");
+        String document = RegistryLayout.versionDocument(PackageName.parse("@common/a"), Version.parse("1.0.0"));
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            publishWithATranslatedReadme(repo);
+            build(repo, out);
+            Path served = out.resolve(document);
+            Files.writeString(served, Files.readString(served).replace("English readme.", "Lisez-moi."));
+            Path state = out.resolve(BuildState.FILE);
+            Files.writeString(state, Files.readString(state).replace("\"format\": " + BuildState.FORMAT,
+                    "\"format\": 6"));
+            OutputTree before = OutputTree.of(out);
+
+            BuildResult result = build(repo, out);
+
+            assertEquals(Optional.of(6), result.otherStateFormat());
+            assertEquals("English readme.\n", read(served, VersionDocument.class).readme());
+            assertEquals(Set.of(BuildState.FILE, document), before.rewrittenIn(OutputTree.of(out)).keySet(),
+                    "the tarball and every other file are left as they were");
+            assertTrue(build(repo, out).unchanged());
+        }
+    }
+
     @Test
     void versionDocumentsPublishTheDefaultPromptAndTheLimitsOfEachParameter() throws IOException {
         Path out = temp.resolve("out");
@@ -234,10 +282,12 @@ class RegistryBuilderTest {
      * Format 1: version documents without the default prompt and the parameters' limits; 2: tarballs
      * that kept an executable file's mode 0755, and no index.json of a package with no version left; 3: a
      * package's updatedAt its latest publication, which a yank, deprecation, dist-tag move or takedown left; 4: a
-     * version merged from another branch published by the commit that brought it onto the first-parent line.
+     * version merged from another branch published by the commit that brought it onto the first-parent line; 5: no
+     * takenDownIntegrity of a version taken down; 6: a version document's readme the first root README in name order,
+     * README.fr.md before README.md.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void anOutputOfAnEarlierFormatIsRebuiltInFull(int format) throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
