@@ -85,7 +85,12 @@ public final class RegistryLayout {
         return path.replace("+", "%2B");
     }
 
-    /** URL templates published in {@code registry.json} so other tools need not hard-code the layout. */
+    /**
+     * URL templates published in {@code registry.json} so other tools need not hard-code the layout. A client fills
+     * {@code {name}}, {@code {baseName}} and {@code {version}} with the values as written, each {@code +} as
+     * {@code %2B}, which gives the URLs {@link #url} makes of this class's paths (generator/README.md tells clients
+     * so).
+     */
     public static java.util.SortedMap<String, String> urlTemplates() {
         return new java.util.TreeMap<>(java.util.Map.of(
                 "packages", PACKAGE_LIST,
