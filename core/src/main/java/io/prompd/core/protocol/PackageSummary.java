@@ -11,7 +11,8 @@ import java.util.Objects;
  * and to search them once the registry has a search, without fetching each one. Descriptive fields come from the
  * version {@code latest} points at (the highest version when there is no {@code latest}).
  *
- * @param latest    the {@code latest} dist-tag, or null when every version is yanked or a pre-release
+ * @param latest    the {@code latest} dist-tag, or null, left out of the line, when the package has none: every
+ *                  version yanked or a pre-release, and meta.json tagging none
  * @param author    npm's shorthand {@code Name <email> (url)}, or null
  * @param updatedAt when the package last changed, as its {@link Packument#updatedAt}
  */

@@ -96,7 +96,10 @@ final class PackageDocuments {
                 .max(Comparator.naturalOrder());
     }
 
-    /** The package's line in packages.json, which lists what can be installed: none once no version is left. */
+    /**
+     * The package's line in packages.json, which lists every package with a version served, one whose every version
+     * is yanked too: none once no version is left. Without a {@code latest} dist-tag, the line has none.
+     */
     static Optional<PackageSummary> summary(Packument packument) {
         if (packument.hasNoVersionLeft()) {
             return Optional.empty();

@@ -46,6 +46,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -834,6 +835,44 @@ class RegistryBuilderTest {
         assertEquals(Version.parse("1.0.0"), packument.distTags().get("latest"));
         PackageList list = read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class);
         assertEquals(Version.parse("1.0.0"), list.packages().get(0).latest());
+    }
+
+    /**
+     * A package whose versions are all pre-releases, or all yanked, has no latest, as its index.json's distTags have
+     * none: packages.json lists it without the key, and registry.json counts it and its versions.
+     */
+    @Test
+    void packagesJsonListsAPackageWithoutAVersionNeitherPreReleaseNorYankedWithoutLatest() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/pre", "1.0.0-rc.1");
+            repo.publish("@common/pre", "2.0.0-beta.1");
+            repo.publish("@common/yanked", "1.0.0");
+            repo.publish("@common/yanked", "1.1.0");
+            repo.meta("@common/yanked", "{\"yanked\": {\"1.0.0\": \"broken\", \"1.1.0\": \"broken too\"}}");
+            repo.commit("publish");
+            build(repo, out);
+        }
+        JsonNode rows = Json.reader().readTree(Files.readAllBytes(out.resolve(RegistryLayout.PACKAGE_LIST)))
+                .get("packages");
+        assertEquals(List.of("@common/a", "@common/pre", "@common/yanked"),
+                rows.findValuesAsText("name"), "sorted by name, each listed");
+        assertEquals(List.of("description", "keywords", "latest", "name", "updatedAt"), fieldNames(rows.get(0)));
+        assertEquals("1.0.0", rows.get(0).get("latest").asText());
+        for (JsonNode row : List.of(rows.get(1), rows.get(2))) {
+            assertEquals(List.of("description", "keywords", "name", "updatedAt"), fieldNames(row), row.toString());
+            assertFalse(Json.reader().readTree(Files.readAllBytes(out.resolve(RegistryLayout.packument(
+                    PackageName.parse(row.get("name").asText()))))).get("distTags").has("latest"));
+        }
+        assertEquals(new RegistryDocument.Counts(3, 5), read(out.resolve(RegistryLayout.REGISTRY_DOCUMENT),
+                RegistryDocument.class).counts());
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
