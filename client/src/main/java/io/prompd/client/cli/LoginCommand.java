@@ -143,17 +143,32 @@ final class LoginCommand implements Callable<Integer> {
         }
     }
 
-    /** A token's variable goes without a user name, and a password's with one: each kind of credentials alone. */
+    /**
+     * A token's variable goes without a user name, and a password's with one: each kind of credentials alone. The hint
+     * gives each variable given in the role it was given in, and in the other only as the case where it holds that
+     * other kind of secret.
+     */
     private void requireOneKind() {
+        String user = username == null ? "USER" : ShellWords.quote(username);
+        if (tokenVariable != null && passwordVariable != null) {
+            throw new PrompdException(ExitCode.USAGE, "--token-env and --password-env cannot be used together: the one"
+                    + " names the variable of a token, the other that of a user's password", "for a token, give"
+                    + " --token-env " + ShellWords.quote(tokenVariable) + " alone; for a user name and a password,"
+                    + " give --username " + user + " --password-env " + ShellWords.quote(passwordVariable));
+        }
         if (tokenVariable != null && username != null) {
+            String variable = ShellWords.quote(tokenVariable);
             throw new PrompdException(ExitCode.USAGE, "--token-env names a token's variable, which goes without"
-                    + " --username", TerminalText.oneLine("for a user name and a password read from a variable, give"
-                    + " --username " + username + " --password-env " + tokenVariable));
+                    + " --username", "for a token, give --token-env " + variable + " alone; if $"
+                    + TerminalText.oneLine(tokenVariable) + " holds the " + secret() + ", give --username " + user
+                    + " --password-env " + variable);
         }
         if (passwordVariable != null && username == null) {
+            String variable = ShellWords.quote(passwordVariable);
             throw new PrompdException(ExitCode.USAGE, "--password-env names the variable of a user's password, and"
-                    + " no --username was given", "add --username USER; a token's variable is given with"
-                    + " --token-env " + TerminalText.oneLine(passwordVariable));
+                    + " no --username was given", "for a user's password, add --username USER; if $"
+                    + TerminalText.oneLine(passwordVariable) + " holds a token, give --token-env " + variable
+                    + " instead");
         }
     }
 

@@ -189,15 +189,39 @@ class LoginCommandTest {
     void aTokensVariableGoesWithoutAUserAndAPasswordsWithOne() {
         CliRun both = prompd("", "login", "--offline", "--username", "alice", "--token-env", "ACME_TOKEN");
         assertEquals(2, both.exitCode());
-        assertEquals("error: --token-env names a token's variable, which goes without --username\nhint: for a user"
-                + " name and a password read from a variable, give --username alice --password-env ACME_TOKEN\n",
-                both.err());
+        assertEquals("error: --token-env names a token's variable, which goes without --username\nhint: for a token,"
+                + " give --token-env ACME_TOKEN alone; if $ACME_TOKEN holds the password of alice, give --username alice"
+                + " --password-env ACME_TOKEN\n", both.err());
 
         CliRun noUser = prompd("", "login", "--offline", "--password-env", "ACME_PW");
         assertEquals(2, noUser.exitCode());
         assertEquals("error: --password-env names the variable of a user's password, and no --username was given\n"
-                + "hint: add --username USER; a token's variable is given with --token-env ACME_PW\n", noUser.err());
+                + "hint: for a user's password, add --username USER; if $ACME_PW holds a token, give --token-env ACME_PW"
+                + " instead\n", noUser.err());
         assertFalse(home.resolve("config.json").toFile().length() > 0
+                && prompd("", "config", "list").out().contains("credentials"), "nothing was stored");
+    }
+
+    /**
+     * Both variables, with or without a user name, were refused as the lone variable's mistake: the hint dropped the
+     * password's variable and offered the token's as it, or offered the password's as the token's.
+     */
+    @Test
+    void aTokensVariableAndAPasswordsAreRefusedTogetherEachNamedInItsRole() {
+        String error = "error: --token-env and --password-env cannot be used together: the one names the variable of a"
+                + " token, the other that of a user's password\n";
+
+        CliRun withUser = prompd("", "login", "--offline", "--token-env", "ACME_TOKEN", "--username", "alice",
+                "--password-env", "ACME_PW");
+        assertEquals(2, withUser.exitCode());
+        assertEquals(error + "hint: for a token, give --token-env ACME_TOKEN alone; for a user name and a password, give"
+                + " --username alice --password-env ACME_PW\n", withUser.err());
+
+        CliRun noUser = prompd("", "login", "--offline", "--token-env", "ACME_TOKEN", "--password-env", "ACME_PW");
+        assertEquals(2, noUser.exitCode());
+        assertEquals(error + "hint: for a token, give --token-env ACME_TOKEN alone; for a user name and a password, give"
+                + " --username USER --password-env ACME_PW\n", noUser.err());
+        assertFalse(Files.exists(home.resolve("config.json"))
                 && prompd("", "config", "list").out().contains("credentials"), "nothing was stored");
     }
 
