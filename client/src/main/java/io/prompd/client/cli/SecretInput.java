@@ -24,7 +24,8 @@ final class SecretInput {
     }
 
     /**
-     * @param prompt what to ask for at the terminal, as in {@code token for work (https://...)}
+     * @param prompt what to ask for at the terminal, starting with the kind of secret, as in {@code token for work
+     *               (https://...)} or {@code password of ci for work (https://...)}
      * @throws PrompdException (usage) when nothing was given
      */
     static String read(CliContext context, String prompt) throws IOException {
@@ -32,9 +33,16 @@ final class SecretInput {
         Optional<String> secret = terminal.isPresent() ? typed(terminal.get(), prompt)
                 : firstLine(context.stdin(), prompt);
         return secret.filter(text -> !text.isEmpty()).orElseThrow(() -> new PrompdException(ExitCode.USAGE,
-                "no " + prompt + " was given",
-                "type it when asked, or pipe it in on standard input: run the same command again with '< token.txt'"
-                        + " after it"));
+                "no " + prompt + " was given", "type it when asked, or " + pipeIn(prompt)));
+    }
+
+    /**
+     * How to give the secret {@link #read} asks for on standard input, from a file named after its kind: a password
+     * is not to be looked for in {@code token.txt}.
+     */
+    static String pipeIn(String prompt) {
+        return "pipe it in on standard input: run the same command again with '< "
+                + (prompt.startsWith("password") ? "password" : "token") + ".txt' after it";
     }
 
     private static Optional<String> typed(CliContext.SecretPrompt terminal, String prompt) throws IOException {

@@ -79,8 +79,7 @@ final class TerminalPrompt implements CliContext.SecretPrompt {
         Console console = System.console();
         if (console == null) {
             throw new PrompdException(ExitCode.USAGE, "the " + prompt + " cannot be typed without echo here: found"
-                    + " neither stty nor a console",
-                    "pipe it in on standard input: run the same command again with '< token.txt' after it");
+                    + " neither stty nor a console", SecretInput.pipeIn(prompt));
         }
         return Optional.ofNullable(console.readPassword("%s: ", prompt));
     }

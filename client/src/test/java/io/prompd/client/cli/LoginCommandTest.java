@@ -225,6 +225,19 @@ class LoginCommandTest {
                 && prompd("", "config", "list").out().contains("credentials"), "nothing was stored");
     }
 
+    /** A password was to be piped in from token.txt. */
+    @Test
+    void aPasswordNotGivenIsToBePipedInFromAPasswordsFile() {
+        CliRun password = prompd("", "login", "--offline", "--username", "alice");
+        assertEquals(2, password.exitCode());
+        assertEquals("error: no password of alice for acme (https://prompd.acme.example/) was given\nhint: type it when"
+                + " asked, or pipe it in on standard input: run the same command again with '< password.txt' after it\n",
+                password.err());
+
+        CliRun token = prompd("", "login", "--offline");
+        assertTrue(token.err().endsWith(" with '< token.txt' after it\n"), token.err());
+    }
+
     @Test
     void nothingOnStandardInputIsAUsageError() {
         CliRun login = prompd("", "login", "--offline");

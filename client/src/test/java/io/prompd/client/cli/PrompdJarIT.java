@@ -306,7 +306,7 @@ class PrompdJarIT {
                 LAUNCHER.toString()), work, home, "", TIMEOUT);
         assertEquals(2, noInput.exitCode(), noInput.err());
         assertEquals("error: no password of bob for web (http://127.0.0.1:9/) was given\nhint: type it when asked, or"
-                + " pipe it in on standard input: run the same command again with '< token.txt' after it\n", noInput.err(),
+                + " pipe it in on standard input: run the same command again with '< password.txt' after it\n", noInput.err(),
                 "as from </dev/null, not the JDK's lib/modules that the JVM opened first");
 
         Run noOutput = Processes.run(List.of("sh", "-c", "exec \"$0\" --version >&-", LAUNCHER.toString()), work, home,
