@@ -47,12 +47,12 @@ final class InstallCommand implements Callable<Integer> {
 
     @Option(names = "--frozen", description = "Fail (exit " + ExitCode.Codes.CONFLICT + ") instead of changing"
             + " prompd.json or prompd.lock (one with Git conflict markers too), as CI wants; it takes no packages,"
-            + " which would be added to prompd.json, nor --global.")
+            + " which would be added to prompd.json, --global nor --save-exact.")
     boolean frozen;
 
     @Option(names = {"-E", "--save-exact"}, description = "Save the exact version chosen (1.2.3), not a caret range"
             + " (^1.2.3), for a package given without a range, with a dist-tag or with a bare version; a range is saved"
-            + " as written.")
+            + " as written. Not with --global, which saves nothing.")
     boolean saveExact;
 
     @Mixin
@@ -69,24 +69,9 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        requireOneWay(!packageArguments.isEmpty());
         List<PackageSpec> packages = ListArguments.converted(spec, "PACKAGE", packageArguments,
                 new PackageSpecConverter()::convert);
-        if (global && packages.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--global needs the packages to install");
-        }
-        if (frozen && global) {
-            throw new ParameterException(spec.commandLine(), "--frozen installs a project's prompd.lock as it is, and"
-                    + " --global installs without a project: give one or the other");
-        }
-        if (frozen && !packages.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--frozen forbids changing prompd.json, and naming"
-                    + " packages adds them to it: run 'prompd install --frozen' alone, or add the"
-                    + " packages without --frozen");
-        }
-        if (saveExact && (global || packages.isEmpty())) {
-            throw new ParameterException(spec.commandLine(), "--save-exact saves the packages it adds to prompd.json:"
-                    + " name them, without --global");
-        }
         if (!global) {
             packages = oneRangeEach(packages);
         }
@@ -97,6 +82,43 @@ final class InstallCommand implements Callable<Integer> {
                         resolution.options(frozen).savingExact(saveExact));
         InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
+    }
+
+    /**
+     * --frozen, --global and --save-exact are three ways to install, each of its own: the options that cannot go
+     * together whatever the packages are told first, each advice naming the ways that work whole (packages and all),
+     * and only then what the one way given asks of the packages, so that no error's advice leads into another.
+     * The packages' spelling is checked after, as the advice may be to leave them out.
+     */
+    private void requireOneWay(boolean named) {
+        if (frozen && global) {
+            throw usage("--frozen installs a project's prompd.lock as it is, and --global installs without a project:"
+                    + " give one or the other: --frozen alone, or --global with the packages to install"
+                    + (saveExact ? ", without --save-exact" : ""));
+        }
+        if (frozen && saveExact) {
+            throw usage("--frozen forbids changing prompd.json, and --save-exact saves the packages it adds to it:"
+                    + " give one or the other: --frozen alone, or --save-exact with the packages to add");
+        }
+        if (global && saveExact) {
+            throw usage("--save-exact saves the packages it adds to prompd.json, and --global leaves prompd.json"
+                    + " untouched: give one or the other: --global with the packages to install, or --save-exact with"
+                    + " the packages to add");
+        }
+        if (global && !named) {
+            throw usage("--global needs the packages to install");
+        }
+        if (frozen && named) {
+            throw usage("--frozen forbids changing prompd.json, and naming packages adds them to it: run 'prompd"
+                    + " install --frozen' alone, or add the packages without --frozen");
+        }
+        if (saveExact && !named) {
+            throw usage("--save-exact saves the packages it adds to prompd.json: name them");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     /**

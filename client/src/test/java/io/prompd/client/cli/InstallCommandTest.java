@@ -74,6 +74,44 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertEquals(2, prompd("install", "--save-exact").exitCode(), "nothing to save");
     }
 
+    /**
+     * '--frozen --global' was told that --global needs packages, and with them that the two go not together; '--frozen
+     * -E' to name packages, and with them that --frozen takes none. The options that cannot go together come first,
+     * their advice naming the ways that work whole, and each way's own need of packages after.
+     */
+    @Test
+    void theUsageErrorsComeInAnOrderWhereNoAdviceLeadsIntoAnother() throws IOException {
+        String frozenAndGlobal = "--frozen installs a project's prompd.lock as it is, and --global installs without a"
+                + " project: give one or the other: --frozen alone, or --global with the packages to install";
+        assertUsageError(frozenAndGlobal, "install", "--frozen", "--global");
+        assertUsageError(frozenAndGlobal, "install", "--frozen", "--global", "@acme/util");
+        assertUsageError(frozenAndGlobal, "install", "--frozen", "--global", "Not A Name");
+        assertUsageError(frozenAndGlobal + ", without --save-exact", "install", "--frozen", "--global", "-E");
+        String frozenAndExact = "--frozen forbids changing prompd.json, and --save-exact saves the packages it adds to"
+                + " it: give one or the other: --frozen alone, or --save-exact with the packages to add";
+        assertUsageError(frozenAndExact, "install", "--frozen", "-E");
+        assertUsageError(frozenAndExact, "install", "--frozen", "-E", "@acme/util");
+        String globalAndExact = "--save-exact saves the packages it adds to prompd.json, and --global leaves"
+                + " prompd.json untouched: give one or the other: --global with the packages to install, or"
+                + " --save-exact with the packages to add";
+        assertUsageError(globalAndExact, "install", "--global", "-E");
+        assertUsageError(globalAndExact, "install", "--global", "-E", "@acme/util");
+        assertUsageError("--global needs the packages to install", "install", "--global");
+        assertUsageError("--frozen forbids changing prompd.json, and naming packages adds them to it: run 'prompd"
+                + " install --frozen' alone, or add the packages without --frozen", "install", "--frozen",
+                "Not A Name");
+        assertUsageError("--save-exact saves the packages it adds to prompd.json: name them", "install", "-E");
+        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n",
+                Files.readString(project.resolve("prompd.json")));
+        assertFalse(Files.exists(home.resolve("packages")), "nothing installed");
+    }
+
+    private void assertUsageError(String error, String... args) {
+        CliRun run = prompd(args);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: " + error + "\nhint: see 'prompd install --help'\n", run.err(), String.join(" ", args));
+    }
+
     @Test
     void aVersionWrittenWithVIsABareVersionToo() throws IOException {
         registry.publish("@acme/pinned", "1.0.0").publish("@acme/pinned", "1.1.0");
