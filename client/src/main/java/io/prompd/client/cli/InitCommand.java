@@ -79,8 +79,8 @@ final class InitCommand implements Callable<Integer> {
             sources.add(context.resolveFolder(source));
         }
         Scaffold scaffold = from.isEmpty()
-                ? scaffolder.plan(target, options)
-                : scaffolder.planFrom(target, options, sources);
+                ? scaffolder.plan(target, folder, options)
+                : scaffolder.planFrom(target, folder, options, sources);
         List<Path> written = ScaffoldWriter.write(target, scaffold);
         // a registry's policy only lowers the default limits, and clients unpack nothing beyond them; a folder given as
         // a link is measured as validate takes it, as the folder it leads to
@@ -92,8 +92,8 @@ final class InitCommand implements Callable<Integer> {
         out.println("created " + scaffold.name() + " in " + TerminalText.oneLine(target.toString()));
         written.forEach(file -> out.println("  " + target.relativize(file).toString().replace('\\', '/')));
         scaffold.notes().forEach(note -> err.println("note: " + note));
-        warnOverLimits(overLimits, err);
         String folderWord = ShellWords.path(folder.toString());
+        warnOverLimits(overLimits, folderWord, err);
         out.println("next: " + (overLimits.isEmpty() ? "" : "bring the package within the limits, then ")
                 + "prompd validate " + folderWord + " && prompd pack " + folderWord);
         return ExitCode.OK.code();
@@ -105,12 +105,12 @@ final class InitCommand implements Callable<Integer> {
      * the same, as npm init writes what it is given: its prompts work where they are, and leaving files out with
      * "ignore" or moving some into another package is done best in the package itself.
      */
-    private static void warnOverLimits(List<Problem> overLimits, PrintWriter err) {
+    private static void warnOverLimits(List<Problem> overLimits, String folderWord, PrintWriter err) {
         if (overLimits.isEmpty()) {
             return;
         }
-        err.println("warning: the package is over the limits every registry holds packages to, so 'prompd validate'"
-                + " and 'prompd pack' will refuse it:");
+        err.println("warning: the package is over the limits every registry holds packages to, so 'prompd validate "
+                + folderWord + "' and 'prompd pack " + folderWord + "' will refuse it:");
         for (Problem problem : overLimits) {
             err.println("  " + (problem.file().isEmpty() ? "" : TerminalText.path(problem.file()) + ": ")
                     + TerminalText.message(problem.message()));

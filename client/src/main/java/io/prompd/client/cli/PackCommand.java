@@ -4,6 +4,7 @@ import io.prompd.cli.JsonOption;
 import io.prompd.client.pack.PackOutcome;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
+import io.prompd.core.ShellWords;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.json.Json;
@@ -77,8 +78,8 @@ final class PackCommand implements Callable<Integer> {
             // as validate --json: the problems on stdout for a script, the reason it stopped on stderr
             spec.commandLine().getOut().print(Json.writeString(asJson(outcome)) + "\n");
             if (outcome.tarball().isEmpty()) {
-                err.println("error: nothing was packed; fix the errors 'prompd validate' lists and run"
-                        + " 'prompd pack' again");
+                err.println("error: nothing was packed; fix the errors '" + folder.command("validate") + "' lists and"
+                        + " run '" + again(typedOut) + "' again");
                 return ExitCode.FAILURE.code();
             }
             return ExitCode.OK.code();
@@ -88,11 +89,16 @@ final class PackCommand implements Callable<Integer> {
             err.print(ProblemReport.text(problems));
         }
         if (outcome.tarball().isEmpty()) {
-            err.println("error: nothing was packed; fix the errors above and run 'prompd pack' again");
+            err.println("error: nothing was packed; fix the errors above and run '" + again(typedOut) + "' again");
             return ExitCode.FAILURE.code();
         }
         spec.commandLine().getOut().print(asText(outcome.tarball().get()));
         return ExitCode.OK.code();
+    }
+
+    /** This pack as the user may paste it again where they ran it: the folder and --out as they gave them. */
+    private String again(Optional<String> typedOut) {
+        return folder.command("pack") + typedOut.map(out -> " --out " + ShellWords.path(out)).orElse("");
     }
 
     /** --out as typed, the last one given: its final '/', which names a folder, is gone from the {@link Path}. */

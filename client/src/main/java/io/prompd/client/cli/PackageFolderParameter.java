@@ -50,7 +50,8 @@ final class PackageFolderParameter {
             }
             return Project.enclosing(working).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
                     "no prompd.json in " + TerminalText.oneLine(working.toAbsolutePath().toString()) + " or any folder above it",
-                    "give the package's folder (as in 'prompd validate DIR'), run this inside a package, or create"
+                    "give the package's folder (as in 'prompd " + command.name() + " DIR'), run this inside a package,"
+                            + " or create"
                             + " one with 'prompd init'"));
         }
         Path resolved = context.resolve(folder);
@@ -73,6 +74,28 @@ final class PackageFolderParameter {
             throw notAPackage("no prompd.json in " + shown(resolved), resolved);
         }
         return context.resolveFolder(folder);
+    }
+
+    /**
+     * A command on this package as the user may paste it where they ran this one, as in {@code prompd validate bad}:
+     * the folder as they gave it, shell-quoted, or none when they gave none, and the package is the one they are in.
+     */
+    String command(String name) {
+        return "prompd " + name + (folder == null ? "" : " " + ShellWords.path(folder.toString()));
+    }
+
+    /**
+     * A command that works on the project the working folder lies in, such as install, run for this package: in a
+     * subshell that goes into the folder given when the package is not that project.
+     *
+     * @param packageFolder the folder {@link #existing} gave
+     */
+    String inPackage(CliContext context, Path packageFolder, String command) throws IOException {
+        Optional<Path> here = Project.enclosing(context.workingDirectory());
+        if (folder == null || here.isPresent() && Files.isSameFile(here.get(), packageFolder)) {
+            return command;
+        }
+        return "(cd " + ShellWords.path(folder.toString()) + " && " + command + ")";
     }
 
     private static boolean holdsMiscasedManifest(Path folder) throws IOException {

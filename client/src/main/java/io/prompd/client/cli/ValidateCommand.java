@@ -13,6 +13,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.source.SourceEntry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -65,14 +66,20 @@ final class ValidateCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report)) + "\n" : asText(report));
         if (!validation.unchecked().isEmpty()) {
             spec.commandLine().getErr().println("note: " + unchecked(validation.unchecked(),
-                    installed.unreadableLock()));
+                    installed.unreadableLock()) + "; " + installThenAgain(packageFolder));
         }
         if (!validation.outOfDate().isEmpty()) {
             spec.commandLine().getErr().println("note: prompd.lock is out of date for " + Plural.series(
-                    validation.outOfDate().stream().map(Object::toString).toList(), "and")
-                    + "; run 'prompd install', then validate again");
+                    validation.outOfDate().stream().map(Object::toString).toList(), "and") + "; "
+                    + installThenAgain(packageFolder));
         }
         return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
+    }
+
+    /** The advice of a note on the package's lock, its commands as the user may paste them where they ran this. */
+    private String installThenAgain(Path packageFolder) throws IOException {
+        return "run '" + folder.inPackage(root.context(), packageFolder, "prompd install") + "', then '"
+                + folder.command("validate") + "' again";
     }
 
     /** Says what was deleted in the user's folder, as install does, for validate and pack. */
@@ -91,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
         boolean one = packages.size() == 1;
         return "the files the prompts take from " + Plural.series(packages.stream().map(Object::toString).toList(),
                 "and") + " were not checked: " + unreadableLock.orElse("prompd.lock pins no installed version of "
-                + (one ? "it" : "them")) + "; run 'prompd install', then validate again";
+                + (one ? "it" : "them"));
     }
 
     private static String asText(PackageReport report) {

@@ -200,7 +200,9 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
         private Optional<PromptFile> parse(Path file) {
             var parsed = PromptParser.parse(file.getFileName().toString(), read(file));
             if (parsed.prompt().isEmpty()) {
-                notes.add(file + " has errors and was copied as it is; run 'prompd validate' to see them");
+                // init's next step, which names the package's folder as the user gave it
+                notes.add(file + " has errors and was copied as it is; validating the package, the next step, shows"
+                        + " them");
             }
             return parsed.prompt();
         }

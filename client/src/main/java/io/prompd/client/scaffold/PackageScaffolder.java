@@ -3,6 +3,7 @@ package io.prompd.client.scaffold;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.json.PlainText;
 import io.prompd.core.manifest.LicenseCheck;
 import io.prompd.core.manifest.Manifest;
@@ -69,9 +70,14 @@ public final class PackageScaffolder {
         this.clock = clock;
     }
 
-    /** A fresh package with one example prompt. */
-    public Scaffold plan(Path folder, ScaffoldOptions options) {
-        PackageName name = name(folder, options);
+    /**
+     * A fresh package with one example prompt.
+     *
+     * @param folder where the package goes
+     * @param typed  that folder as the user gave it, relative to where they are, for a command a refusal suggests
+     */
+    public Scaffold plan(Path folder, Path typed, ScaffoldOptions options) {
+        PackageName name = name(folder, typed, options);
         String description = options.description().orElse("Prompts for " + name.name().replace('-', ' ') + ".");
         Manifest manifest = manifest(name, description, options)
                 .main(EXAMPLE_PROMPT)
@@ -82,9 +88,9 @@ public final class PackageScaffolder {
         return new Scaffold(name, files, licenseNote(manifest).stream().toList());
     }
 
-    /** A package made of prompt files found at {@code sources}, with what they reference. */
-    public Scaffold planFrom(Path folder, ScaffoldOptions options, List<Path> sources) {
-        PackageName name = name(folder, options);
+    /** A package made of prompt files found at {@code sources}, with what they reference; as {@link #plan}. */
+    public Scaffold planFrom(Path folder, Path typed, ScaffoldOptions options, List<Path> sources) {
+        PackageName name = name(folder, typed, options);
         ImportedPrompts imported = ImportedPrompts.collect(sources);
         String description = options.description().orElse("Prompts imported into " + name + ".");
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>(imported.dependencies());
@@ -231,7 +237,7 @@ public final class PackageScaffolder {
      * The name given, or one made from the folder name, scoped when the folder's parent is named as a scope
      * ({@code @acme}); refused with a hint when neither is valid, or when the folder itself is named as a scope.
      */
-    static PackageName name(Path folder, ScaffoldOptions options) {
+    static PackageName name(Path folder, Path typed, ScaffoldOptions options) {
         if (options.name().isPresent()) {
             try {
                 return PackageName.parse(options.name().get());
@@ -251,7 +257,8 @@ public final class PackageScaffolder {
             String scope = "@" + nameFrom(fileName.toString().substring(1));
             throw new PrompdException(ExitCode.USAGE, "the folder '" + fileName + "' is named as a scope, which holds"
                     + " its packages in folders of their own, not as a package", "give the package a name in the scope:"
-                    + " 'prompd init " + scope + "/NAME', or --name " + scope + "/NAME");
+                    + " 'prompd init " + ShellWords.path(inScope(typed, fileName, scope).toString()) + "', or --name "
+                    + scope + "/NAME");
         }
         if (parent != null && parent.toString().startsWith("@")) {
             // @acme/foo, as npm lays out a scope's packages and a registry its packages/ folder: the scope is the
@@ -270,6 +277,15 @@ public final class PackageScaffolder {
                     NAME_HINT);
         }
         return PackageName.parse(derived);
+    }
+
+    /**
+     * A package folder in the scope's folder, as the user may give it where they gave {@code typed}: the folder named
+     * as the scope, {@code work/@Acme} as {@code work/@acme/NAME}, or one in the folder they are in ({@code .}).
+     */
+    private static Path inScope(Path typed, Path fileName, String scope) {
+        Path written = typed.normalize();
+        return (fileName.equals(written.getFileName()) ? written.resolveSibling(scope) : written).resolve("NAME");
     }
 
     /**

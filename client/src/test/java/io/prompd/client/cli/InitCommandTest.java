@@ -255,10 +255,31 @@ class InitCommandTest {
                 + " @acme/NAME\n", init.err());
         assertFalse(Files.exists(work.resolve("@Acme")));
 
+        CliRun below = prompd("init", "my work/@Acme/");
+        assertEquals(2, below.exitCode(), below.err());
+        assertTrue(below.err().endsWith("\nhint: give the package a name in the scope: 'prompd init"
+                + " 'my work/@acme/NAME'', or --name @acme/NAME\n"), "the folder as given, not one where the command runs: " + below.err());
         Files.createDirectories(work.resolve("@acme"));
+        CliRun inside = CliRun.in(work.resolve("@acme"), work.resolve("home"), "init");
+        assertTrue(inside.err().endsWith("\nhint: give the package a name in the scope: 'prompd init NAME', or --name"
+                + " @acme/NAME\n"), inside.err());
         CliRun named = prompd("init", "@acme", "--name", "@acme/notes");
         assertEquals(0, named.exitCode(), named.err());
         assertTrue(Files.isRegularFile(work.resolve("@acme/prompd.json")));
+    }
+
+    /** The note of a prompt copied with its errors sent to 'prompd validate', which without the folder finds none. */
+    @Test
+    void aPromptCopiedWithItsErrorsIsLeftToTheNextStepWhichNamesTheFolder() throws IOException {
+        Path loose = Files.createDirectories(work.resolve("loose"));
+        Path broken = Files.writeString(loose.resolve("broken.prmd"), "---\nid: [\n---\n\nHi.\n");
+
+        CliRun init = prompd("init", "new pkg", "--from", "loose");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals("note: " + broken + " has errors and was copied as it is; validating the package, the next step,"
+                + " shows them\n", init.err());
+        assertTrue(init.out().endsWith("\nnext: prompd validate 'new pkg' && prompd pack 'new pkg'\n"), init.out());
     }
 
     @Test
@@ -499,8 +520,8 @@ class InitCommandTest {
 
         assertEquals(0, init.exitCode(), init.err());
         assertEquals("""
-                warning: the package is over the limits every registry holds packages to, so 'prompd validate' and \
-                'prompd pack' will refuse it:
+                warning: the package is over the limits every registry holds packages to, so 'prompd validate initp' \
+                and 'prompd pack initp' will refuse it:
                   the package has 1005 files, more than the limit of 1000
                     hint: add what the package does not need to "ignore" in prompd.json, or split it into several \
                 packages

@@ -500,8 +500,8 @@ class ValidateAndPackCommandTest {
             CliRun run = CliRun.in(outside, home, command);
             assertEquals(3, run.exitCode(), run.err());
             assertEquals("error: no prompd.json in " + work.resolve("outside^Jhint: x") + " or any folder above it\n"
-                    + "hint: give the package's folder (as in 'prompd validate DIR'), run this inside a package, or"
-                    + " create one with 'prompd init'\n", run.err());
+                    + "hint: give the package's folder (as in 'prompd " + command + " DIR'), run this inside a package,"
+                    + " or create one with 'prompd init'\n", run.err());
             assertEquals("", run.out());
         }
     }
@@ -1173,6 +1173,33 @@ class ValidateAndPackCommandTest {
         assertTrue(run.err().contains("/version"), run.err());
         assertTrue(run.err().contains("nothing was packed"), run.err());
         try (var files = Files.list(work)) {
+            assertFalse(files.anyMatch(file -> file.toString().endsWith(".tgz")));
+        }
+    }
+
+    /**
+     * 'prompd pack bad' was told to run 'prompd pack' again, which fails where it ran: the commands suggested name the
+     * folder as given, shell-quoted, and --out with it.
+     */
+    @Test
+    void aPackWithErrorsSuggestsItselfAgainWithTheFolderAsGiven() throws IOException {
+        write("prompd.json", "{\"name\": \"@acme/greeter\"}\n");
+        Path spaced = Files.move(pkg, work.resolve("my greeter"));
+
+        CliRun text = CliRun.in(work, home, "pack", "my greeter");
+        assertEquals(1, text.exitCode(), text.err());
+        assertTrue(text.err().endsWith("\nerror: nothing was packed; fix the errors above and run 'prompd pack"
+                + " 'my greeter'' again\n"), text.err());
+
+        CliRun json = CliRun.in(work, home, "pack", "my greeter/", "--json", "--out", "dist/");
+        assertEquals(1, json.exitCode(), json.err());
+        assertEquals("error: nothing was packed; fix the errors 'prompd validate 'my greeter'' lists and run"
+                + " 'prompd pack 'my greeter' --out dist/' again\n", json.err());
+
+        CliRun inside = CliRun.in(spaced.resolve("prompts"), home, "pack");
+        assertTrue(inside.err().endsWith("\nerror: nothing was packed; fix the errors above and run 'prompd pack'"
+                + " again\n"), inside.err());
+        try (var files = Files.walk(work)) {
             assertFalse(files.anyMatch(file -> file.toString().endsWith(".tgz")));
         }
     }

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** validate looks for the files a package's prompts take from its dependencies in the versions installed. */
 class ValidateDependencyFilesTest {
 
+    private static final String STILL_HERE = "; run 'prompd install', then 'prompd validate' again\n";
+
     private static final String NOT_CHECKED = "note: the files the prompts take from @acme/util were not checked:"
-            + " prompd.lock pins no installed version of it; run 'prompd install', then validate again\n";
+            + " prompd.lock pins no installed version of it" + STILL_HERE;
 
     @TempDir
     Path work;
@@ -72,8 +74,8 @@ class ValidateDependencyFilesTest {
 
         assertEquals(0, run.exitCode(), run.out());
         assertEquals("note: the files the prompts take from @acme/util were not checked: prompd.lock cannot be read:"
-                + " line 1: a Git merge left conflict markers here (<<<<<<<, =======, >>>>>>>); run 'prompd install',"
-                + " then validate again\n", run.err());
+                + " line 1: a Git merge left conflict markers here (<<<<<<<, =======, >>>>>>>)" + STILL_HERE,
+                run.err());
     }
 
     @Test
@@ -237,8 +239,31 @@ class ValidateDependencyFilesTest {
         CliRun run = prompd("validate");
 
         assertEquals(0, run.exitCode(), run.out());
-        assertEquals("note: prompd.lock is out of date for @acme/util; run 'prompd install', then validate again\n",
-                run.err());
+        assertEquals("note: prompd.lock is out of date for @acme/util" + STILL_HERE, run.err());
+    }
+
+    /**
+     * 'prompd validate greeter' was told to run 'prompd install', then validate again: run where validate ran, the
+     * install finds no project, and validate no package. Each command names the folder as given.
+     */
+    @Test
+    void aPackageGivenByItsFolderIsToldToInstallThereAndValidateItAgain() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/base.prmd");
+        String again = "; run '(cd greeter && prompd install)', then 'prompd validate greeter' again\n";
+
+        CliRun outside = CliRun.in(work, home, "validate", "greeter");
+        assertEquals(0, outside.exitCode(), outside.out());
+        assertEquals(NOT_CHECKED.replace(STILL_HERE, again), outside.err());
+
+        assertEquals(0, prompd("install").exitCode());
+        Files.writeString(pkg.resolve("prompd.json"), Files.readString(pkg.resolve("prompd.json"))
+                .replace("\"^1.0.0\"", "\"^2.0.0\""));
+        CliRun outOfDate = CliRun.in(work, home, "validate", "greeter");
+        assertEquals("note: prompd.lock is out of date for @acme/util" + again, outOfDate.err());
+
+        CliRun within = CliRun.in(pkg.resolve("prompts"), home, "validate", "..");
+        assertEquals("note: prompd.lock is out of date for @acme/util; run 'prompd install', then 'prompd validate ..'"
+                + " again\n", within.err(), "install finds the package from where validate ran");
     }
 
     @Test
