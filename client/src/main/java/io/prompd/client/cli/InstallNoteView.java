@@ -39,6 +39,7 @@ import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.Plural;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.name.SimilarNames;
 import io.prompd.core.protocol.Urls;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.resolve.Takedowns;
@@ -242,8 +243,13 @@ public final class InstallNoteView {
                     + " ('prompd validate' refuses it as it is)");
         }
         if (note instanceof NotADependency notADependency) {
-            return new Worded("notADependency", Map.of("name", notADependency.name()), notADependency.name()
-                    + " is not a dependency in prompd.json: skipped");
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", notADependency.name()));
+            if (!notADependency.similar().isEmpty()) {
+                fields.put("similar", notADependency.similar());
+            }
+            return new Worded("notADependency", fields, notADependency.name() + " is not a dependency of this project:"
+                    + " skipped" + (notADependency.similar().isEmpty() ? ""
+                    : "; " + SimilarNames.didYouMean(notADependency.similar())));
         }
         if (note instanceof NotInStore notInStore) {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", notInStore.name()));

@@ -16,6 +16,7 @@ import io.prompd.core.files.RunLock;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
+import io.prompd.core.name.SimilarNames;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.version.Version;
@@ -139,8 +140,10 @@ public final class Installer {
             List<PackageName> unknown = names.stream()
                     .filter(name -> !direct.containsKey(name) && current.get(name).isEmpty()).sorted().toList();
             if (!unknown.isEmpty()) {
-                throw new PrompdException(ExitCode.NOT_FOUND, "not a dependency of this project: " + join(unknown),
-                        "'prompd list' shows the project's packages; 'prompd install NAME' adds one");
+                Set<PackageName> known = new TreeSet<>(direct.keySet());
+                known.addAll(current.packages().keySet());
+                throw notInProject(unknown, known, "'prompd list' shows the project's packages, and 'prompd install"
+                        + " NAME' adds one");
             }
             Set<PackageName> unpinned = Set.copyOf(names.isEmpty() ? current.packages().keySet() : names);
             try (RegistryIndex index = planner.index(current)) {
@@ -179,15 +182,19 @@ public final class Installer {
             List<PackageName> unknown = given.stream().filter(name -> !roots.containsKey(name)).toList();
             LockFile reached = project.lockOrEmpty().reachableFrom(roots.keySet());
             List<PackageName> needed = unknown.stream().filter(name -> reached.get(name).isPresent()).toList();
-            if (!needed.isEmpty() || removed.isEmpty()) {
-                throw notADependency(needed.isEmpty() ? unknown : needed, roots.keySet(), project.lockOrEmpty());
+            if (needed.isEmpty() && removed.isEmpty()) {
+                throw notInProject(unknown, roots.keySet(), "'prompd list' shows the project's direct dependencies");
+            }
+            if (!needed.isEmpty()) {
+                throw notADependency(needed, roots.keySet(), project.lockOrEmpty());
             }
             roots.keySet().removeAll(removed);
             try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
                 InstallPlanner.Plan plan = planner.forUninstall(project, roots, index);
                 List<PackageName> leftOut = lockedInstaller.outOfReach(plan.lock(), index);
-                List<InstallNote> first = new ArrayList<>(
-                        unknown.stream().map(InstallNote.NotADependency::new).toList());
+                // the dependencies left: one this uninstall removes is not the one meant by a name it skips
+                List<InstallNote> first = new ArrayList<>(unknown.stream().map(name -> new InstallNote.NotADependency(
+                        name, SimilarNames.among(roots.keySet(), name))).toList());
                 if (!leftOut.isEmpty()) {
                     first.add(lockedInstaller.leftOutWarning(plan.graph(), leftOut, index));
                 }
@@ -195,6 +202,18 @@ public final class Installer {
                         InstallOptions.defaults(), repaired, index);
             }
         });
+    }
+
+    /**
+     * Names given that the project has nowhere, update's and uninstall's alike, with the ones of its own likely meant,
+     * as info and install suggest a registry's: uninstall's "likely a typo" was left to the user to find.
+     *
+     * @param known the names the command takes, to suggest among
+     * @param see   where the project's names are shown
+     */
+    private static PrompdException notInProject(List<PackageName> unknown, Collection<PackageName> known, String see) {
+        return new PrompdException(ExitCode.NOT_FOUND, "not a dependency of this project: " + join(unknown),
+                see + SimilarNames.didYouMean(unknown, known).map(meant -> "; " + meant).orElse(""));
     }
 
     /**

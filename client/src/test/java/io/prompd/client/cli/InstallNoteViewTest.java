@@ -77,7 +77,7 @@ class InstallNoteViewTest {
                     Optional.of("Because @a/x 2.0.0 depends on @a/y ^2.0.0 and no version of @a/y matches ^2.0.0"
                             + " (2.0.0 is yanked), @a/x 2.0.0 cannot be used.\nSo, because your project depends on"
                             + " @a/x 2.0.0, version solving failed.")),
-            new InstallNote.NotADependency(X),
+            new InstallNote.NotADependency(X, List.of(PackageName.parse("@a/y"))),
             new InstallNote.ReferenceOutOfStep("prompts/a.prmd", 4, "@a/x@1.0.0", X, Optional.of("@a/x@^2.0.0")),
             new InstallNote.NotInStore(X, Optional.of(CARET_ONE)),
             new InstallNote.LastCopyRemoved(new Redownload(X, ONE, Redownload.Fate.UNLISTED,

@@ -99,6 +99,38 @@ class UninstallCommandTest extends InstallCommandsFixture {
         }
     }
 
+    /**
+     * A name mistyped was 'not a dependency in prompd.json' to uninstall, 'not a dependency of this project' to update,
+     * with no word of the one meant, which info and install give: both say it the same way, offering the project's own
+     * names spelt alike, uninstall those of prompd.json and update any the project has.
+     */
+    @Test
+    void aMistypedNameIsOfferedTheProjectsOwnSpeltAlikeByUninstallAndUpdateAlike() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+
+        CliRun uninstall = prompd("uninstall", "@acme/greeterr");
+        assertEquals(3, uninstall.exitCode(), uninstall.err());
+        assertEquals("error: not a dependency of this project: @acme/greeterr\nhint: 'prompd list' shows the project's"
+                + " direct dependencies; did you mean @acme/greeter?\n", uninstall.err());
+        CliRun update = prompd("update", "@acme/greeterr", "@acme/bse");
+        assertEquals(3, update.exitCode(), update.err());
+        assertEquals("error: not a dependency of this project: @acme/bse, @acme/greeterr\nhint: 'prompd list' shows"
+                + " the project's packages, and 'prompd install NAME' adds one; did you mean @acme/base for @acme/bse,"
+                + " and @acme/greeter for @acme/greeterr?\n", update.err());
+        CliRun nothingClose = prompd("uninstall", "@acme/other-thing");
+        assertEquals("error: not a dependency of this project: @acme/other-thing\nhint: 'prompd list' shows the"
+                + " project's direct dependencies\n", nothingClose.err());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        CliRun skipped = prompd("uninstall", "@acme/util", "@acme/greeterr", "--json");
+        assertEquals(0, skipped.exitCode(), skipped.err());
+        assertEquals("warning: @acme/greeterr is not a dependency of this project: skipped; did you mean"
+                + " @acme/greeter?\n", skipped.err());
+        assertEquals("[\"@acme/greeter\"]", Json.reader().readTree(skipped.out()).at("/warnings/0/similar").toString());
+    }
+
     @Test
     void aProjectUninstallSkipsANameThatIsNowhereInTheProjectButRefusesOneADependencyNeeds() throws IOException {
         assertEquals(0, prompd("install", "@acme/greeter", "@acme/util").exitCode());
@@ -110,14 +142,14 @@ class UninstallCommandTest extends InstallCommandsFixture {
                 + " what\n", needed.err());
         CliRun skipped = prompd("uninstall", "@acme/greeter", "@acme/nothere", "--json");
         assertEquals(0, skipped.exitCode(), skipped.err());
-        assertEquals("warning: @acme/nothere is not a dependency in prompd.json: skipped\n", skipped.err());
+        assertEquals("warning: @acme/nothere is not a dependency of this project: skipped\n", skipped.err());
         JsonNode report = Json.reader().readTree(skipped.out());
         assertEquals("[\"@acme/greeter\"]", report.get("removed").toString());
         assertEquals("notADependency", report.get("warnings").get(0).get("kind").asText());
         assertEquals("@acme/nothere", report.get("warnings").get(0).get("name").asText());
         CliRun none = prompd("uninstall", "@acme/greeter", "@acme/nothere");
         assertEquals(3, none.exitCode());
-        assertTrue(none.err().startsWith("error: not a dependency in prompd.json: @acme/greeter, @acme/nothere\n"),
+        assertTrue(none.err().startsWith("error: not a dependency of this project: @acme/greeter, @acme/nothere\n"),
                 none.err());
         assertTrue(Files.readString(project.resolve("prompd.json")).contains("@acme/util"));
     }

@@ -1291,7 +1291,7 @@ class InstallerTest {
         PrompdException missing = assertThrows(PrompdException.class,
                 () -> installer().uninstall(project, List.of(name("@acme/util"))));
         assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
-        assertEquals("not a dependency in prompd.json: @acme/util", missing.getMessage());
+        assertEquals("not a dependency of this project: @acme/util", missing.getMessage());
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.prompd.core.problem.Spelling;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The existing names a user probably meant when the one they gave does not exist: the client's
@@ -44,6 +46,30 @@ public final class SimilarNames {
     /** {@code did you mean @a/x, @a/y or @b/x?} */
     public static String didYouMean(List<PackageName> names) {
         return "did you mean " + Plural.series(names.stream().map(PackageName::toString).toList(), "or") + "?";
+    }
+
+    /**
+     * The question for names asked that are none of the {@code known} ones: {@link #didYouMean(List)} of the similar
+     * names for one name asked, and for several, each name's own after it, {@code did you mean @a/x for @a/y, and
+     * @b/z or @b/w for @b/v?}; empty when no name asked has a similar one.
+     */
+    public static Optional<String> didYouMean(List<PackageName> asked, Collection<PackageName> known) {
+        if (asked.size() == 1) {
+            List<PackageName> similar = among(known, asked.get(0));
+            return similar.isEmpty() ? Optional.empty() : Optional.of(didYouMean(similar));
+        }
+        List<String> each = asked.stream()
+                .map(name -> Map.entry(name, among(known, name)))
+                .filter(similar -> !similar.getValue().isEmpty())
+                .map(similar -> Plural.series(similar.getValue().stream().map(PackageName::toString).toList(), "or")
+                        + " for " + similar.getKey())
+                .toList();
+        if (each.isEmpty()) {
+            return Optional.empty();
+        }
+        // a comma before the last "and" too: a name's own suggestions may be a series of their own
+        return Optional.of("did you mean " + (each.size() == 1 ? each.get(0)
+                : String.join(", ", each.subList(0, each.size() - 1)) + ", and " + each.get(each.size() - 1)) + "?");
     }
 
     private record Suggestion(PackageName name, int edits) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SimilarNamesTest {
@@ -43,5 +44,17 @@ class SimilarNamesTest {
     void suggestionsReadAsOneQuestion() {
         assertEquals("did you mean @a/x?", SimilarNames.didYouMean(names("@a/x")));
         assertEquals("did you mean @a/x, @a/y or @b/x?", SimilarNames.didYouMean(names("@a/x", "@a/y", "@b/x")));
+    }
+
+    @Test
+    void severalNamesAskedGetEachTheirOwnInOneQuestion() {
+        List<PackageName> known = names("@a/greeter", "@a/greet", "@b/writer");
+        assertEquals(Optional.of("did you mean @a/greet or @a/greeter?"),
+                SimilarNames.didYouMean(names("@a/greete"), known));
+        assertEquals(Optional.of("did you mean @a/greet or @a/greeter for @a/greete, and @b/writer for @b/writr?"),
+                SimilarNames.didYouMean(names("@a/greete", "@c/other-thing", "@b/writr"), known));
+        assertEquals(Optional.of("did you mean @b/writer for @b/writr?"),
+                SimilarNames.didYouMean(names("@c/other-thing", "@b/writr"), known));
+        assertEquals(Optional.empty(), SimilarNames.didYouMean(names("@c/other-thing"), known));
     }
 }
