@@ -588,24 +588,31 @@ final class InstallPlanner {
     private Plan resolved(Goal goal, LockFile current, ResolveOptions resolveOptions, RegistryIndex index) {
         Resolution resolution;
         try {
-            resolution = Resolver.resolve(goal.roots(), LockedElsewhere.keepingLocked(current, index),
-                    resolveOptions.preferring(goal.latest()));
+            resolution = resolution(goal, current, resolveOptions, index);
         } catch (ResolutionException failed) {
             Optional<PrompdException> gone = goneFromRegistry(failed, goal, current, index);
             if (gone.isPresent()) {
                 throw gone.get();
             }
             String message = LockedElsewhere.explaining(failed.getMessage(), current, index);
+            PrompdException online = failed;
             if (offline) {
-                throw new PrompdException(failed.exitCode(), message, "offline, only the versions installed"
-                        + " or cached count: run again without --offline to choose among all published ones", failed);
+                // a run without --offline is the way past only where it could resolve; where the versions the cached
+                // documents list fail too (a range whose every version is yanked), it fails as well, and the hint is
+                // the one it gets there
+                Optional<ResolutionException> failsOnline = failingOnline(goal, current, resolveOptions, index);
+                if (failsOnline.isEmpty()) {
+                    throw new PrompdException(failed.exitCode(), message, "offline, only the versions installed or"
+                            + " cached count: run again without --offline to choose among all published ones", failed);
+                }
+                online = failsOnline.get();
             }
-            throw StatusNotes.waysPast(goal.roots(), goal.asked(), goal.added(),
-                            goal.global() ? Installer.INSTALL_GLOBAL : Installer.INSTALL, index,
-                            new TakedownGraph(index))
-                    .map(hint -> new PrompdException(failed.exitCode(), message, hint, failed))
-                    .orElseGet(() -> message.equals(failed.getMessage()) ? failed
-                            : new PrompdException(failed.exitCode(), message, failed.hint(), failed));
+            RegistryIndex listed = index.listingAll();
+            String hint = StatusNotes.waysPast(goal.roots(), goal.asked(), goal.added(),
+                    goal.global() ? Installer.INSTALL_GLOBAL : Installer.INSTALL, listed, new TakedownGraph(listed))
+                    .orElse(online.hint());
+            throw message.equals(failed.getMessage()) && hint.equals(failed.hint()) ? failed
+                    : new PrompdException(failed.exitCode(), message, hint, failed);
         }
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
         List<InstallNote> keptElsewhere = new ArrayList<>();
@@ -637,6 +644,29 @@ final class InstallPlanner {
         }
         ProjectGraph graph = new ProjectGraph(goal.roots(), new LockFile(packages));
         return new Plan(graph, true, planWarnings.ofResolved(graph, current, index)).withWarningsFirst(keptElsewhere);
+    }
+
+    private static Resolution resolution(Goal goal, LockFile current, ResolveOptions resolveOptions,
+                                         RegistryIndex index) {
+        return Resolver.resolve(goal.roots(), LockedElsewhere.keepingLocked(current, index),
+                resolveOptions.preferring(goal.latest()));
+    }
+
+    /**
+     * Offline, how the resolution of the goal fails offered every version the cached documents list, as a run without
+     * {@code --offline} is offered them; empty when it gets through, or needs a document that is not cached, which
+     * such a run would fetch: that run could get further.
+     */
+    private static Optional<ResolutionException> failingOnline(Goal goal, LockFile current,
+                                                               ResolveOptions resolveOptions, RegistryIndex index) {
+        try {
+            resolution(goal, current, resolveOptions, index.listingAll());
+            return Optional.empty();
+        } catch (ResolutionException failed) {
+            return Optional.of(failed);
+        } catch (PrompdException notCached) {
+            return Optional.empty();
+        }
     }
 
     /**

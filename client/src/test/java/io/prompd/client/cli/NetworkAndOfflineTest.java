@@ -125,6 +125,34 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
                 + " download it; 1.1.0 is yanked, and its tarball is not cached)"), both.err());
     }
 
+    /**
+     * A yanked version is never newly chosen, online either: a range whose every version is yanked fails without
+     * --offline as it fails with it, so the offline failure gives the hint the online one gives, not the advice to run
+     * again without --offline; a range with a version listed and not cached keeps that advice.
+     */
+    @Test
+    void anOfflineInstallOfARangeWhoseEveryVersionIsYankedIsNotSentOnlineWhereItFailsTheSame() {
+        registry.yank("@acme/util", "1.1.0", "broken");
+        assertEquals(0, prompd("info", "@acme/util").exitCode());
+
+        CliRun offline = prompd("install", "@acme/util@~1.1.0", "--offline");
+        CliRun online = prompd("install", "@acme/util@~1.1.0");
+        CliRun listed = prompd("install", "@acme/util@^1.0.0", "--offline");
+
+        String hint = "\nhint: check the names and ranges above against the registry; a range may ask for a version"
+                + " that was never published, or that has been yanked or taken down\n";
+        assertEquals(3, offline.exitCode(), offline.err());
+        assertEquals("error: Because your project depends on @acme/util ~1.1.0 and no version of @acme/util available"
+                + " offline matches ~1.1.0 (1.1.0 is yanked, and its tarball is not cached), version solving failed."
+                + hint, offline.err());
+        assertEquals(3, online.exitCode(), online.err());
+        assertEquals("error: Because your project depends on @acme/util ~1.1.0 and no version of @acme/util matches"
+                + " ~1.1.0 (1.1.0 is yanked), version solving failed." + hint, online.err(), "as offline");
+        assertEquals(3, listed.exitCode(), listed.err());
+        assertTrue(listed.err().endsWith("\nhint: offline, only the versions installed or cached count: run again"
+                + " without --offline to choose among all published ones\n"), listed.err());
+    }
+
     @Test
     void eachTryAgainIsSaidOnStderrPipedToo() {
         AtomicInteger indexRequests = new AtomicInteger();

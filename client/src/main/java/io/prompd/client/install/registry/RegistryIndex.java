@@ -45,12 +45,14 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     private final PackageRegistry registry;
     private final Optional<BiPredicate<PackageName, VersionSummary>> atHand;
     private final Function<PackageName, Optional<Candidate>> pinnedAtHand;
-    private final Map<PackageName, CompletableFuture<Optional<PublishedPackage>>> packages = new ConcurrentHashMap<>();
+    private final Map<PackageName, CompletableFuture<Optional<PublishedPackage>>> packages;
     private final ExecutorService fetchers;
     private final IndexProgress progress;
-    private final AtomicInteger read = new AtomicInteger();
+    private final AtomicInteger read;
 
     private final boolean forInstall;
+    /** Whether this is a {@link #listingAll} view, whose threads are its index's to stop. */
+    private final boolean view;
 
     /** An index whose documents are all its run reads of the registry (info, outdated). */
     public RegistryIndex(PackageRegistry registry) {
@@ -89,7 +91,33 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         this.progress = progress;
         this.atHand = atHand;
         this.pinnedAtHand = pinnedAtHand;
+        this.packages = new ConcurrentHashMap<>();
+        this.read = new AtomicInteger();
         this.fetchers = Executors.newFixedThreadPool(registry.maxConcurrent(), Futures.daemonThreads("prompd-index"));
+        this.view = false;
+    }
+
+    /** See {@link #listingAll}. */
+    private RegistryIndex(RegistryIndex index) {
+        this.registry = index.registry;
+        this.forInstall = index.forInstall;
+        this.progress = index.progress;
+        this.atHand = Optional.empty();
+        this.pinnedAtHand = index.pinnedAtHand;
+        this.packages = index.packages;
+        this.read = index.read;
+        this.fetchers = index.fetchers;
+        this.view = true;
+    }
+
+    /**
+     * This index offering every version its documents list, as an online run's does, where this one, offline, offers
+     * those at hand alone: for an offline failure to tell whether a run without {@code --offline} could get past it,
+     * as far as the documents read so far tell. It shares this index's documents and threads, which this one's
+     * {@link #close} ends.
+     */
+    public RegistryIndex listingAll() {
+        return atHand.isEmpty() ? this : new RegistryIndex(this);
     }
 
     /** The package's {@code index.json}, fetched once per run. */
@@ -323,6 +351,9 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     @Override
     public void close() {
+        if (view) {
+            return;
+        }
         fetchers.shutdownNow();
         progress.close();
     }
