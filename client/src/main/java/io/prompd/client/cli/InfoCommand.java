@@ -3,8 +3,6 @@ package io.prompd.client.cli;
 import io.prompd.cli.JsonOption;
 import io.prompd.client.install.PackageInfo;
 import io.prompd.client.install.StatusNotes;
-import io.prompd.client.install.registry.PackageRegistry;
-import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
@@ -65,11 +63,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
-        PackageRegistry registry = wiring.registry();
-        PackageInfo info;
-        try (RegistryIndex index = new RegistryIndex(registry)) {
-            info = PackageInfo.of(packageSpec, index, registry, wiring.settings().offline());
-        }
+        PackageInfo info = PackageInfo.read(packageSpec, wiring.registry(), wiring.settings().offline());
         info.shown().filter(PackageInfo.ShownVersion::summary).ifPresent(shown -> spec.commandLine().getErr().println(
                 "note: offline, " + shown.document().name() + "@" + shown.document().version() + " is described by its"
                         + " package's cached index.json alone: its README and prompt files come with"

@@ -36,7 +36,7 @@ public final class FetchFailure extends PrompdException {
      * then does the hint offer it, as one for a document not cached would fail as "offline and not cached".
      */
     FetchFailure cached() {
-        return new FetchFailure(getMessage(), hint() + ", " + RegistryFetcher.OFFLINE_HINT, urlSuspect, getCause(),
+        return new FetchFailure(getMessage(), hint() + RegistryFetcher.OFFLINE_OFFER, urlSuspect, getCause(),
                 unreachable);
     }
 

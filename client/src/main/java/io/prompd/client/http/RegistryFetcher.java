@@ -39,18 +39,11 @@ public final class RegistryFetcher {
 
     /**
      * The way out of a failure to fetch a document the cache holds, added to its hint only then: an {@code --offline}
-     * run reads the cached copy, and one of a document not cached fails as "offline and not cached".
+     * run reads the cached copy, and one of a document not cached fails as "offline and not cached". That is all a
+     * fetcher knows; a command whose run needs more (other documents, the tarballs of the versions it chooses) keeps
+     * the offer only where an offline run of it would get through, and otherwise takes it out of the hint again.
      */
-    public static final String OFFLINE_HINT = "or use --offline to work from the cache";
-
-    /**
-     * {@link #OFFLINE_HINT} for a run that needs tarballs as well as documents (install, update): the cached document
-     * alone does not make an {@code --offline} run of it work, as it does for one that only reads documents (info,
-     * outdated), and which tarballs the run would need is not known once a document failed, so it is offered on that
-     * condition.
-     */
-    public static final String OFFLINE_HINT_NEEDING_TARBALLS = "or use --offline to work from the cache, if it holds"
-            + " the tarballs this needs";
+    public static final String OFFLINE_OFFER = ", or use --offline to work from the cache";
 
     /** A document may change at any time, so caches on the way revalidate it, as npm asks for its package documents. */
     private static final Map<String, String> DOCUMENT_HEADERS = Map.of("Accept", "application/json",
@@ -65,6 +58,8 @@ public final class RegistryFetcher {
 
     private final HttpCache cache;
     private final boolean offline;
+    /** Whether a cached copy that cannot be read stays, as a {@link #cacheOnly} fetcher leaves it. */
+    private final boolean keepsDamaged;
     private final HttpSettings settings;
     private final Transport transport;
     private final LongSupplier nanoTime;
@@ -82,10 +77,30 @@ public final class RegistryFetcher {
                            LongSupplier nanoTime, WaitListener waits) {
         this.cache = new HttpCache(Objects.requireNonNull(cacheFolder, "cacheFolder"));
         this.offline = offline;
+        this.keepsDamaged = false;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom(),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(waits, "waits"));
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /** See {@link #cacheOnly}. */
+    private RegistryFetcher(RegistryFetcher fetcher) {
+        this.cache = fetcher.cache;
+        this.offline = true;
+        this.keepsDamaged = true;
+        this.settings = fetcher.settings;
+        this.transport = fetcher.transport;
+        this.nanoTime = fetcher.nanoTime;
+    }
+
+    /**
+     * This fetcher as an {@code --offline} run's, reading the same cache, which it never changes: a cached copy that
+     * cannot be read fails as offline, and stays. For a run that failed online to ask whether one with
+     * {@code --offline} would get further, changing nothing meanwhile.
+     */
+    public RegistryFetcher cacheOnly() {
+        return new RegistryFetcher(this);
     }
 
     /**
@@ -194,7 +209,7 @@ public final class RegistryFetcher {
             try {
                 read = reader.apply(content.body());
             } catch (RuntimeException unreadable) {
-                if (source == Source.CACHE) {
+                if (source == Source.CACHE && !keepsDamaged) {
                     cache.delete(url);
                 }
                 throw unreadable;

@@ -695,19 +695,10 @@ final class InstallPlanner {
      * that copy does.
      */
     RegistryIndex index(LockFile lock) {
-        return index(lock, true);
-    }
-
-    /** As {@link #index(LockFile)}, for a run that downloads no tarball: outdated. */
-    RegistryIndex indexForReading(LockFile lock) {
-        return index(lock, false);
-    }
-
-    private RegistryIndex index(LockFile lock, boolean forInstall) {
         return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty(),
                 name -> lock.get(name).filter(locked -> lockedInstaller.isAtHand(name, locked))
                         .map(locked -> Candidate.of(name, locked.version(), locked.dependencies())),
-                listener.reading(), forInstall);
+                listener.reading());
     }
 
     private boolean isAtHand(PackageName name, VersionSummary version) {

@@ -10,6 +10,7 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.files.Folders;
 import io.prompd.core.files.RunLock;
@@ -57,6 +58,7 @@ public final class Installer {
     private final InstallListener listener;
     private final LockedInstaller lockedInstaller;
     private final InstallPlanner planner;
+    private final Optional<Version> prompdVersion;
 
     public Installer(Path home, PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
                      InstallListener listener, Optional<Version> prompdVersion) {
@@ -65,9 +67,17 @@ public final class Installer {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.prompdVersion = Objects.requireNonNull(prompdVersion, "prompdVersion");
         this.lockedInstaller = new LockedInstaller(store, cache, registry, offline, listener);
-        this.planner = new InstallPlanner(store, cache, registry, offline, lockedInstaller,
-                Objects.requireNonNull(prompdVersion, "prompdVersion"), listener);
+        this.planner = new InstallPlanner(store, cache, registry, offline, lockedInstaller, prompdVersion, listener);
+    }
+
+    /**
+     * This installer as an {@code --offline} run's, reading the cache alone and changing nothing, its progress not
+     * shown: what a failure offering {@code --offline} asks whether that run would get through ({@link OfflineOffer}).
+     */
+    private Installer fromCache() {
+        return new Installer(home, store, cache, registry.cacheOnly(), true, InstallListener.SILENT, prompdVersion);
     }
 
     /**
@@ -80,17 +90,17 @@ public final class Installer {
             if (options.frozen() && project.conflicted().isPresent()) {
                 throw LockOutOfDate.conflicted();
             }
-            try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
-                requireNotItself(project, added);
+            requireNotItself(project, added);
+            return installPlanned(project, options, repaired, (installer, index) -> {
                 List<RequestedPackage> requests = request(added, index, project.lockOrEmpty(), options.saveExact(),
                         INSTALL);
-                InstallPlanner.Plan plan = planner.forInstall(project, requests, options, index);
+                InstallPlanner.Plan plan = installer.planner.forInstall(project, requests, options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 for (RequestedPackage request : requests) {
                     saved.put(request.name(), request.saved(plan.lock()));
                 }
-                return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
-            }
+                return new Planned(plan, saved, List.of(), Set.of());
+            });
         });
     }
 
@@ -101,12 +111,9 @@ public final class Installer {
      * third do not conflict. Every one is resolved before anything is installed.
      */
     public InstallReport installGlobal(List<PackageSpec> specs, InstallOptions options) throws IOException {
-        return locked(repaired -> {
+        return locked(repaired -> OfflineOffer.checked(() -> {
             try (RegistryIndex index = planner.index(LockFile.empty())) {
-                List<InstallPlanner.Plan> plans = new ArrayList<>();
-                for (RequestedPackage request : request(specs, index, LockFile.empty(), false, INSTALL_GLOBAL)) {
-                    plans.add(planner.forStore(request, options, index));
-                }
+                List<InstallPlanner.Plan> plans = planGlobal(specs, options, index);
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
                 Set<InstallNote> warnings = new LinkedHashSet<>();
                 for (InstallPlanner.Plan plan : plans) {
@@ -121,7 +128,24 @@ public final class Installer {
                         List.of(), Optional.empty(),
                         true, List.copyOf(warnings), repaired);
             }
-        });
+        }, () -> {
+            Installer offline = fromCache();
+            try (RegistryIndex index = offline.planner.index(LockFile.empty())) {
+                for (InstallPlanner.Plan plan : offline.planGlobal(specs, options, index)) {
+                    offline.lockedInstaller.requireAtHand(plan.lock());
+                }
+            }
+        }));
+    }
+
+    /** The plan of each package a global install names, each resolved on its own. */
+    private List<InstallPlanner.Plan> planGlobal(List<PackageSpec> specs, InstallOptions options, RegistryIndex index)
+            throws IOException {
+        List<InstallPlanner.Plan> plans = new ArrayList<>();
+        for (RequestedPackage request : request(specs, index, LockFile.empty(), false, INSTALL_GLOBAL)) {
+            plans.add(planner.forStore(request, options, index));
+        }
+        return plans;
     }
 
     /**
@@ -146,12 +170,13 @@ public final class Installer {
                         + " NAME' adds one");
             }
             Set<PackageName> unpinned = Set.copyOf(names.isEmpty() ? current.packages().keySet() : names);
-            try (RegistryIndex index = planner.index(current)) {
+            return installPlanned(project, options, repaired, (installer, index) -> {
                 LatestRanges ranges = latest ? LatestRanges.of(direct, names, current, index, options.saveExact())
                         : LatestRanges.unchanged(direct);
-                InstallPlanner.Updated updated = planner.forUpdate(project, ranges, unpinned, options, index);
-                return apply(project, updated.plan(), updated.saved(), List.of(), Set.of(), options, repaired, index);
-            }
+                InstallPlanner.Updated updated = installer.planner.forUpdate(project, ranges, unpinned, options,
+                        index);
+                return new Planned(updated.plan(), updated.saved(), List.of(), Set.of());
+            });
         });
     }
 
@@ -161,7 +186,11 @@ public final class Installer {
      */
     public Outdated.Result outdated(Path projectFolder) throws IOException {
         Project project = Project.load(projectFolder);
-        try (RegistryIndex index = planner.indexForReading(project.lockOrEmpty())) {
+        return OfflineOffer.checked(() -> outdated(project), () -> fromCache().outdated(project));
+    }
+
+    private Outdated.Result outdated(Project project) throws IOException {
+        try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
             return Outdated.check(ProjectGraph.of(project), index, planner.forOutdated(project, index),
                     (name, version) -> planner.whyNotForOutdated(project, name, version, index));
         }
@@ -189,18 +218,17 @@ public final class Installer {
                 throw notADependency(needed, roots.keySet(), project.lockOrEmpty());
             }
             roots.keySet().removeAll(removed);
-            try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
-                InstallPlanner.Plan plan = planner.forUninstall(project, roots, index);
-                List<PackageName> leftOut = lockedInstaller.outOfReach(plan.lock(), index);
+            return installPlanned(project, InstallOptions.defaults(), repaired, (installer, index) -> {
+                InstallPlanner.Plan plan = installer.planner.forUninstall(project, roots, index);
+                List<PackageName> leftOut = installer.lockedInstaller.outOfReach(plan.lock(), index);
                 // the dependencies left: one this uninstall removes is not the one meant by a name it skips
                 List<InstallNote> first = new ArrayList<>(unknown.stream().map(name -> new InstallNote.NotADependency(
                         name, SimilarNames.among(roots.keySet(), name))).toList());
                 if (!leftOut.isEmpty()) {
-                    first.add(lockedInstaller.leftOutWarning(plan.graph(), leftOut, index));
+                    first.add(installer.lockedInstaller.leftOutWarning(plan.graph(), leftOut, index));
                 }
-                return apply(project, plan.withWarningsFirst(first), new TreeMap<>(), removed, Set.copyOf(leftOut),
-                        InstallOptions.defaults(), repaired, index);
-            }
+                return new Planned(plan.withWarningsFirst(first), new TreeMap<>(), removed, Set.copyOf(leftOut));
+            });
         });
     }
 
@@ -279,13 +307,55 @@ public final class Installer {
     }
 
     /**
-     * Installs the plan but {@code leftOut}, locked versions it does not install, and then, only if that succeeded,
-     * writes the project's files.
+     * What a run of a project's command plans.
+     *
+     * @param saved   the ranges prompd.json takes
+     * @param removed the dependencies it drops from prompd.json
+     * @param leftOut locked versions it does not install
      */
-    private InstallReport apply(Project project, InstallPlanner.Plan plan, SortedMap<PackageName, VersionRange> saved,
-                                List<PackageName> removed, Set<PackageName> leftOut, InstallOptions options,
-                                List<Path> repaired, RegistryIndex index)
-            throws IOException {
+    private record Planned(InstallPlanner.Plan plan, SortedMap<PackageName, VersionRange> saved,
+                           List<PackageName> removed, Set<PackageName> leftOut) {
+        Planned {
+            Objects.requireNonNull(plan, "plan");
+            saved = SortedCopies.map(saved);
+            removed = List.copyOf(removed);
+            leftOut = Set.copyOf(leftOut);
+        }
+    }
+
+    /** How a project's command plans, with the installer and the index of its run. */
+    @FunctionalInterface
+    private interface Planning {
+        Planned plan(Installer installer, RegistryIndex index) throws IOException;
+    }
+
+    /**
+     * Plans with this installer and applies the plan. A failure that offers {@code --offline} keeps the offer only
+     * where the same planning from the cache alone gets through with every version it locks at hand to install.
+     */
+    private InstallReport installPlanned(Project project, InstallOptions options, List<Path> repaired,
+                                         Planning planning) throws IOException {
+        return OfflineOffer.checked(() -> {
+            try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
+                return apply(project, planning.plan(this, index), options, repaired, index);
+            }
+        }, () -> {
+            Installer offline = fromCache();
+            try (RegistryIndex index = offline.planner.index(project.lockOrEmpty())) {
+                Planned planned = planning.plan(offline, index);
+                offline.lockedInstaller.requireAtHand(planned.plan().lock().without(planned.leftOut()));
+            }
+        });
+    }
+
+    /**
+     * Installs the plan but the versions it leaves out, and then, only if that succeeded, writes the project's files.
+     */
+    private InstallReport apply(Project project, Planned planned, InstallOptions options, List<Path> repaired,
+                                RegistryIndex index) throws IOException {
+        InstallPlanner.Plan plan = planned.plan();
+        SortedMap<PackageName, VersionRange> saved = planned.saved();
+        List<PackageName> removed = planned.removed();
         Manifest manifest = project.manifest();
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>(manifest.dependencies());
         dependencies.putAll(saved);
@@ -299,7 +369,7 @@ public final class Installer {
         }
         project.requireWritable(manifestChanged, lockChanged);
         LockedInstaller.Installed installed = lockedInstaller.install(plan.graph(), project.lockOrEmpty(), index,
-                leftOut);
+                planned.leftOut());
         // only entries new to the lock record another URL than planned, so a lock planned unchanged stays so
         LockFile written = installed.recording(plan.lock());
         project.write(manifestChanged ? Optional.of(dependencies) : Optional.empty(),

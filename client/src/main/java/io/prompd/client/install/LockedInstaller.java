@@ -97,15 +97,7 @@ final class LockedInstaller {
             throws IOException {
         LockFile lock = project.lock().without(leftOut);
         if (offline) {
-            List<String> notCached = missing(lock).stream()
-                    .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty()
-                            && !registry.isAtHand(name))
-                    .map(name -> name + "@" + lock.packages().get(name).version()).toList();
-            if (!notCached.isEmpty()) {
-                throw new PrompdException(ExitCode.NETWORK, "offline, and neither installed nor cached: "
-                        + String.join(", ", notCached), "run again without --offline to download "
-                        + (notCached.size() == 1 ? "it" : "them"));
-            }
+            requireAtHand(lock);
         }
         requireNoneTakenDown(project, toDownload(lock), index);
         // as many as the registry takes requests at once: more would only queue there
@@ -135,6 +127,23 @@ final class LockedInstaller {
             } finally {
                 stop(workers);
             }
+        }
+    }
+
+    /**
+     * What an offline install of the lock needs: every version installed, its tarball cached, or in a registry folder.
+     *
+     * @throws PrompdException NETWORK naming every version that is not
+     */
+    void requireAtHand(LockFile lock) {
+        List<String> notCached = missing(lock).stream()
+                .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty()
+                        && !registry.isAtHand(name))
+                .map(name -> name + "@" + lock.packages().get(name).version()).toList();
+        if (!notCached.isEmpty()) {
+            throw new PrompdException(ExitCode.NETWORK, "offline, and neither installed nor cached: "
+                    + String.join(", ", notCached), "run again without --offline to download "
+                    + (notCached.size() == 1 ? "it" : "them"));
         }
     }
 

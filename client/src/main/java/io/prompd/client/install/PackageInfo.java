@@ -16,6 +16,7 @@ import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,13 +81,23 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
     }
 
     /**
-     * Looks the package up.
+     * Looks the package up in the registry serving its name; a failure that offers {@code --offline} keeps the offer
+     * only where the look-up from the cache alone gets through ({@link OfflineOffer}).
      *
+     * @param offline whether the run reads the cache alone, where a version's own document not cached is made of its
+     *                summary in the package's index.json
      * @throws PrompdException NOT_FOUND, with similar names, when there is no such package or version, and with
      *                         the reason when the version named was taken down
      */
-    public static PackageInfo of(PackageSpec spec, RegistryIndex index, PackageRegistry registry, boolean offline) {
-        PublishedPackage published = index.require(spec.name());
+    public static PackageInfo read(PackageSpec spec, PackageRegistry registry, boolean offline) throws IOException {
+        return OfflineOffer.checked(() -> of(spec, registry, offline), () -> of(spec, registry.cacheOnly(), true));
+    }
+
+    private static PackageInfo of(PackageSpec spec, PackageRegistry registry, boolean offline) {
+        PublishedPackage published;
+        try (RegistryIndex index = new RegistryIndex(registry)) {
+            published = index.require(spec.name());
+        }
         Optional<ShownVersion> shown = select(spec, published).map(version -> shown(published, version, registry,
                 offline));
         Optional<VersionRange> range = spec.selector() instanceof PackageSpec.Range asked ? Optional.of(asked.range())

@@ -80,33 +80,65 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
     }
 
     /**
-     * An install needs tarballs, which a cached index does not bring: --offline is offered on that condition, and an
-     * offline install of a version listed but not cached says so and how to get it, not that no version matches.
+     * The cache holding the document that failed is not enough: an offline run of the command needs every document
+     * it reads, here that of a dependency a teammate added to prompd.json, never fetched. Whichever request fails
+     * first (here the cached one, as the locked package is read first), --offline is not offered, as it would fail
+     * "offline and not cached" and send the user back online.
      */
     @Test
-    void anInstallWithTheIndexCachedAndNotTheTarballIsToldWhatOfflineNeedsAndWhatItLacks() {
+    void offlineIsNotOfferedWhereAnotherDocumentTheCommandNeedsIsNotCached() throws IOException {
+        registry.publish("@acme/zeta", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        editDependencies("\"@acme/util\": \"^1.1.0\", \"@acme/zeta\": \"^1.0.0\"");
+        server.flaky(1, 0);
+
+        for (String command : List.of("outdated", "install", "update")) {
+            CliRun online = prompd(command);
+
+            assertEquals(5, online.exitCode(), command + ": " + online.err());
+            assertTrue(online.err().contains("error: registry " + server.url() + " failed: could not fetch "
+                    + server.url() + "packages/@acme/util/index.json"), command + ": " + online.err());
+            assertTrue(online.err().endsWith("\nhint: the registry or the network may be down; try again later\n"),
+                    command + ": " + online.err());
+            CliRun offline = prompd(command, "--offline");
+            assertEquals("error: offline and not cached: " + server.url() + "packages/@acme/zeta/index.json\nhint: run"
+                    + " again without --offline to fetch it\n", offline.err(), command + ": where it would lead");
+        }
+    }
+
+    /**
+     * An install needs tarballs, which a cached index does not bring: --offline is offered only once they are cached
+     * too, with no condition then, as the offline run that checked it got through. An offline install of a version
+     * listed but not cached says so and how to get it, not that no version matches.
+     */
+    @Test
+    void anInstallIsOfferedOfflineOnlyOnceTheTarballsItNeedsAreCachedToo() {
         assertEquals(0, prompd("info", "@acme/util").exitCode());
         server.flaky(1, 0);
 
-        CliRun online = prompd("install", "@acme/util");
-
-        assertEquals(5, online.exitCode(), online.err());
-        assertTrue(online.err().endsWith("\nhint: the registry or the network may be down; try again later, or use"
-                + " --offline to work from the cache, if it holds the tarballs this needs\n"), online.err());
-
+        CliRun indexOnly = prompd("install", "@acme/util");
         CliRun offline = prompd("install", "@acme/util", "--offline");
+        CliRun both = prompd("install", "@acme/util@^1.0.0", "--offline");
+        server.flaky(0, 0);
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        server.flaky(1, 0);
+        CliRun tarballsToo = prompd("install", "@acme/util");
 
+        assertEquals(5, indexOnly.exitCode(), indexOnly.err());
+        assertTrue(indexOnly.err().endsWith("\nhint: the registry or the network may be down; try again later\n"),
+                indexOnly.err());
         assertEquals(3, offline.exitCode(), offline.err());
         assertEquals("error: Because your project depends on @acme/util ^1.1.0 and no version of @acme/util available"
                 + " offline matches ^1.1.0 (1.1.0 is listed, but its tarball is not cached: run again without --offline"
                 + " to download it), version solving failed.\nhint: offline, only the versions installed or cached"
                 + " count: run again without --offline to choose among all published ones\n", offline.err());
-
-        CliRun both = prompd("install", "@acme/util@^1.0.0", "--offline");
-
         assertEquals(3, both.exitCode(), both.err());
         assertTrue(both.err().contains(" (1.0.0 and 1.1.0 are listed, but their tarballs are not cached: run again"
                 + " without --offline to download them)"), both.err());
+        assertEquals(5, tarballsToo.exitCode(), tarballsToo.err());
+        assertTrue(tarballsToo.err().endsWith("\nhint: the registry or the network may be down; try again later, or"
+                + " use --offline to work from the cache\n"), tarballsToo.err());
+        assertEquals(0, prompd("install", "@acme/util", "--offline").exitCode(), "as offered");
     }
 
     /** Online the yank is why no version matches, so offline it is told too, not only that the tarball is missing. */

@@ -244,6 +244,31 @@ class DocumentFetchTest {
         assertNull(server.seen().get(2).header("If-None-Match"), "fetched whole once dropped");
     }
 
+    /**
+     * What a run that failed online asks of an --offline run of itself changes nothing: it reads the cache as that run
+     * would, with no request, and a copy its reader cannot read stays, for a run to decide on.
+     */
+    @Test
+    void aCacheOnlyFetcherReadsAsOfflineAndKeepsACopyItsReaderCannotRead() {
+        serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
+        URI url = server.url("/registry.json");
+        RegistryFetcher online = Fetchers.online(cache);
+        online.fetchDocument(url).read(Function.identity());
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> online.cacheOnly().fetchDocument(url).read(body -> {
+                    throw new PrompdException(ExitCode.FAILURE, "unreadable", "");
+                }));
+        PrompdException notCached = assertThrows(PrompdException.class,
+                () -> online.cacheOnly().fetchDocument(server.url("/other.json")));
+
+        assertEquals("unreadable", refused.getMessage());
+        assertEquals(INDEX, new String(online.cacheOnly().fetchDocument(url).read(Function.identity()),
+                StandardCharsets.UTF_8), "kept");
+        assertEquals("offline and not cached: " + server.url("/other.json"), notCached.getMessage());
+        assertEquals(1, server.seen().size(), "no request but the first run's");
+    }
+
     @Test
     void offlineADamagedCachedCopyIsCalledDamagedNotMissing() throws IOException {
         serveWithEtag("/registry.json", new AtomicReference<>(INDEX));

@@ -477,6 +477,11 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
+    public PackageRegistry cacheOnly() {
+        return new HttpPackageRegistry(fetcher.cacheOnly(), routes);
+    }
+
+    @Override
     public int maxConcurrent() {
         return fetcher.maxConcurrent();
     }
@@ -552,7 +557,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 ? "the registry folder may be midway through a build or a copy: try again once it is done; if it"
                         + " persists, build the folder again with prompd-registry, or report it to whoever keeps"
                         + " it with this message"
-                : "try again later" + (document.offlineHasAnother() ? ", " + RegistryFetcher.OFFLINE_HINT : "")
+                : "try again later" + (document.offlineHasAnother() ? RegistryFetcher.OFFLINE_OFFER : "")
                         + "; if it persists, report it to the registry's maintainers with this message";
         return new DamagedDocument("the registry sent a damaged document: "
                 + Urls.displayAnswered(document.url(), document.answeredBy()) + " (" + TerminalText.oneLine(why) + ")",

@@ -71,6 +71,15 @@ public interface PackageRegistry {
         return Optional.empty();
     }
 
+    /**
+     * The same registries read as an {@code --offline} run reads them, from the cache alone, changing nothing: for a
+     * run that failed online to ask whether one with {@code --offline} would get further. A registry that fetches
+     * nothing over a network is its own.
+     */
+    default PackageRegistry cacheOnly() {
+        return this;
+    }
+
     /** How many of its requests may be in flight at once: more threads sending them would only queue. */
     default int maxConcurrent() {
         return HttpSettings.defaults().maxConcurrent();

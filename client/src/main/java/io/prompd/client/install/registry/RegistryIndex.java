@@ -2,7 +2,6 @@ package io.prompd.client.install.registry;
 
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.FetchFailure;
-import io.prompd.client.http.RegistryFetcher;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
@@ -50,20 +49,16 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     private final IndexProgress progress;
     private final AtomicInteger read;
 
-    private final boolean forInstall;
     /** Whether this is a {@link #listingAll} view, whose threads are its index's to stop. */
     private final boolean view;
 
-    /** An index whose documents are all its run reads of the registry (info, outdated). */
+    /** An index whose documents are all its run reads of the registry (info). */
     public RegistryIndex(PackageRegistry registry) {
-        this(registry, Optional.empty(), name -> Optional.empty(), IndexProgress.NONE, false);
+        this(registry, Optional.empty(), name -> Optional.empty(), IndexProgress.NONE);
     }
 
     /**
-     * An index for an install, whose run needs the chosen versions' tarballs too: a failure to fetch a document that
-     * offers {@code --offline} offers it only if the cache holds those
-     * ({@link RegistryFetcher#OFFLINE_HINT_NEEDING_TARBALLS}), as an offline run that has the documents and not the
-     * tarballs fails.
+     * An index for a project's or the store's run (install, update, uninstall, outdated).
      *
      * @param atHand offline, which published versions are at hand: the only ones offered then
      * @param pinnedAtHand the locked version of a package if its copy is at hand, offered once its registry no longer
@@ -74,20 +69,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
      */
     public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
                          Function<PackageName, Optional<Candidate>> pinnedAtHand, IndexProgress progress) {
-        this(registry, atHand, pinnedAtHand, progress, true);
-    }
-
-    /**
-     * An index as an install's, for a run that may or may not go on to need the chosen versions' tarballs.
-     *
-     * @param forInstall whether the run downloads the versions it chooses (install, update), which makes its offer of
-     *                   {@code --offline} conditional; {@code outdated} reads documents alone
-     */
-    public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
-                         Function<PackageName, Optional<Candidate>> pinnedAtHand, IndexProgress progress,
-                         boolean forInstall) {
         this.registry = registry;
-        this.forInstall = forInstall;
         this.progress = progress;
         this.atHand = atHand;
         this.pinnedAtHand = pinnedAtHand;
@@ -100,7 +82,6 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     /** See {@link #listingAll}. */
     private RegistryIndex(RegistryIndex index) {
         this.registry = index.registry;
-        this.forInstall = index.forInstall;
         this.progress = index.progress;
         this.atHand = Optional.empty();
         this.pinnedAtHand = index.pinnedAtHand;
@@ -310,12 +291,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     private CompletableFuture<Optional<PublishedPackage>> fetch(PackageName name, Optional<VersionRange> range) {
         return CompletableFuture.supplyAsync(() -> {
             progress.reading(read.get());
-            Optional<PublishedPackage> found;
-            try {
-                found = registry.find(name);
-            } catch (PrompdException failed) {
-                throw forInstall ? needingTarballs(failed) : failed;
-            }
+            Optional<PublishedPackage> found = registry.find(name);
             progress.reading(read.incrementAndGet());
             found.ifPresent(published -> range
                     .flatMap(wanted -> published.preferredAllowed(List.of(wanted)))
@@ -323,18 +299,6 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
                     .ifPresent(likely -> prefetch(likely.dependencies())));
             return found;
         }, fetchers);
-    }
-
-    /** The failure with its offer of {@code --offline}, if it makes one, on the condition an install's run has. */
-    private static PrompdException needingTarballs(PrompdException failed) {
-        if (!failed.hint().contains(RegistryFetcher.OFFLINE_HINT)) {
-            return failed;
-        }
-        String hint = failed.hint().replace(RegistryFetcher.OFFLINE_HINT,
-                RegistryFetcher.OFFLINE_HINT_NEEDING_TARBALLS);
-        // the same kind of failure, for the look-ups that tell a damaged document from one that could not be fetched
-        return failed instanceof DamagedDocument ? new DamagedDocument(failed.getMessage(), hint)
-                : new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed.getCause());
     }
 
     @Override
