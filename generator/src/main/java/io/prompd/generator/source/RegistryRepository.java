@@ -21,11 +21,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.zip.ZipException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
@@ -349,55 +347,10 @@ public final class RegistryRepository implements AutoCloseable {
 
     private PrompdException noRevision(String option, String revision, Exception cause) throws IOException {
         String start = revision.substring(0, startLength(revision));
-        Optional<String> tracking = trackingBranch(start);
-        String hint = tracking.map(branch -> "the branch is " + branch + ", as a clone has the branches it does not"
-                        + " check out: give " + option + " "
-                        + ShellWords.quote(branch + revision.substring(start.length())))
-                .orElse("fetch the branch or commit first (" + fetchCommand(start) + "), or check its spelling");
+        String hint = new MissingRevisionHint(repository, option, shownDirectory())
+                .of(start, revision.substring(start.length()));
         return new PrompdException(ExitCode.NOT_FOUND, "no revision " + TerminalText.quoted(revision) + " in "
                 + shownDirectory(), hint, cause);
-    }
-
-    /** The remotes configured, and origin even where none is yet, being the one git clone names. */
-    private Set<String> remoteNames() {
-        Set<String> remotes = new TreeSet<>(repository.getRemoteNames());
-        remotes.add(Constants.DEFAULT_REMOTE_NAME);
-        return remotes;
-    }
-
-    /**
-     * The remote-tracking branch a revision's start names on a remote, {@code origin/release} for {@code release},
-     * where there is one and no local branch: what a CI checkout, which makes only the branch it checks out, has of
-     * the base branch. Fetching it again would change nothing.
-     */
-    private Optional<String> trackingBranch(String start) throws IOException {
-        if (start.isEmpty() || start.startsWith(Constants.R_REFS)) {
-            return Optional.empty();
-        }
-        for (String remote : remoteNames()) {
-            Ref ref = repository.exactRef(Constants.R_REMOTES + remote + "/" + start);
-            if (ref != null) {
-                return Optional.of(remote + "/" + start);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The fetch that brings the revision: git fetch takes a branch by its name on the remote, so a remote-tracking
-     * branch, origin/main or refs/remotes/origin/main, is fetched as main of its remote ('git fetch origin origin/main'
-     * finds no such ref there); origin counts as a remote even where none is configured yet, being the one git clone
-     * names. Anything else, a branch, a tag or a commit id, is fetched from origin as given. Its words are
-     * shell-quoted, as a revision given may hold a space, a quote or a '$', and spelt on one line.
-     */
-    private String fetchCommand(String revision) {
-        String tracked = revision.replaceFirst("^(refs/)?remotes/", "");
-        return remoteNames().stream()
-                .filter(remote -> tracked.startsWith(remote + "/") && tracked.length() > remote.length() + 1)
-                .max(Comparator.comparingInt(String::length))
-                .map(remote -> "git fetch " + ShellWords.quote(remote) + " "
-                        + ShellWords.quote(tracked.substring(remote.length() + 1)))
-                .orElse("git fetch " + Constants.DEFAULT_REMOTE_NAME + " " + ShellWords.quote(revision));
     }
 
     /**

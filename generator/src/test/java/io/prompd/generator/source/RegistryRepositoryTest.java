@@ -123,7 +123,8 @@ class RegistryRepositoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"no-such-branch", "1234567890abcdef1234567890abcdef12345678",
         "0000000000000000000000000000000000000000"})
-    void unknownRevisionIsNotFoundWithAHint(String revision) {
+    void unknownRevisionIsNotFoundWithAHint(String revision) throws IOException {
+        addRemotes("origin");
         try (RegistryRepository registry = repo.open()) {
             PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve("--rev", revision));
 
@@ -135,7 +136,8 @@ class RegistryRepositoryTest {
 
     /** Quoted raw, a line break in the revision started a hint of its own below the error. */
     @Test
-    void aRevisionsLineBreakIsSpeltOut() {
+    void aRevisionsLineBreakIsSpeltOut() throws IOException {
+        addRemotes("origin");
         try (RegistryRepository registry = repo.open()) {
             PrompdException missing = assertThrows(PrompdException.class,
                     () -> registry.resolve("--rev", "main\nhint: it worked"));
@@ -153,11 +155,7 @@ class RegistryRepositoryTest {
         "v1.0, git fetch origin v1.0"})
     void aMissingRemoteTrackingBranchIsToBeFetchedByItsNameOnItsRemote(String revision, String fetch)
             throws IOException {
-        try (Git git = Git.open(folder.toFile())) {
-            StoredConfig config = git.getRepository().getConfig();
-            config.setString("remote", "upstream", "url", "https://example.com/registry.git");
-            config.save();
-        }
+        addRemotes("origin", "upstream");
         try (RegistryRepository registry = repo.open()) {
             PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve("--rev", revision));
 
@@ -171,11 +169,8 @@ class RegistryRepositoryTest {
      */
     @Test
     void aBranchThatIsOnlyRemoteTrackingIsGivenAsItsRemotesAndAnExpressionFetchesItsStart() throws IOException {
-        try (Git git = Git.open(folder.toFile())) {
-            RefUpdate update = git.getRepository().updateRef("refs/remotes/origin/release");
-            update.setNewObjectId(git.getRepository().resolve("HEAD"));
-            update.forceUpdate();
-        }
+        addRemotes("origin");
+        remoteTrackingBranch("origin/release");
         try (RegistryRepository registry = repo.open()) {
             PrompdException onlyOrigins = assertThrows(PrompdException.class,
                     () -> registry.resolve("--base", "release~1"));
@@ -192,12 +187,97 @@ class RegistryRepositoryTest {
     /** The fetch suggested is pasted into a shell, which would expand the $ and wait for the quote to close. */
     @Test
     void aMissingRevisionIsShellQuotedInTheFetchSuggested() throws IOException {
+        addRemotes("origin");
         try (RegistryRepository registry = repo.open()) {
             PrompdException missing = assertThrows(PrompdException.class,
                     () -> registry.resolve("--base", "zz'q$HOME"));
 
             assertEquals("fetch the branch or commit first (git fetch origin 'zz'\\''q$HOME'), or check its spelling",
                     missing.hint());
+        }
+    }
+
+    /**
+     * Pasted, 'git fetch origin release' failed in a clone whose only remote is upstream (git clone -o upstream); the
+     * fetch names the remote the repository has: its only one, else origin, else the one the checked-out branch
+     * follows, else a placeholder with the remotes to choose from.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "upstream | | git fetch upstream release",
+        "fork,origin | | git fetch origin release",
+        "fork,upstream | upstream | git fetch upstream release",
+        "fork,upstream | | git fetch REMOTE release, REMOTE being fork or upstream",
+        "ci$HOME | | git fetch 'ci$HOME' release"})
+    void theFetchNamesARemoteTheRepositoryHas(String remotes, String followed, String fetch) throws IOException {
+        addRemotes(remotes.split(","));
+        if (followed != null) {
+            try (Git git = Git.open(folder.toFile())) {
+                StoredConfig config = git.getRepository().getConfig();
+                config.setString("branch", "main", "remote", followed);
+                config.save();
+            }
+        }
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException missing = assertThrows(PrompdException.class,
+                    () -> registry.resolve("--base", "release~1"));
+
+            assertEquals("fetch the branch or commit first (" + fetch + "), or check its spelling", missing.hint());
+        }
+    }
+
+    /** Without a remote no fetch can bring a revision: the hint suggests none. */
+    @Test
+    void aRepositoryWithoutARemoteIsNotToldToFetch() {
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve("--base", "release"));
+
+            assertEquals("check its spelling, and give a branch, a tag or a commit id that " + folder.resolve(".git")
+                    + " has: it has no remote to fetch one from", missing.hint());
+        }
+    }
+
+    /**
+     * origin/release in a clone whose remote is upstream names a remote that is not there: the branch is upstream's,
+     * fetched from there when it is not yet.
+     */
+    @Test
+    void aBranchOfOriginInACloneOfAnotherRemoteIsToBeTakenFromThatRemote() throws IOException {
+        addRemotes("upstream");
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException notFetched = assertThrows(PrompdException.class,
+                    () -> registry.resolve("--base", "origin/release~1"));
+
+            assertEquals("there is no remote origin in " + folder.resolve(".git") + ": fetch the branch first (git"
+                    + " fetch upstream release) and give --base 'upstream/release~1', or check its spelling",
+                    notFetched.hint());
+        }
+        remoteTrackingBranch("upstream/release");
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException fetched = assertThrows(PrompdException.class,
+                    () -> registry.resolve("--base", "refs/remotes/origin/release"));
+
+            assertEquals("there is no remote origin in " + folder.resolve(".git") + "; the branch is upstream/release:"
+                    + " give --base upstream/release", fetched.hint());
+        }
+    }
+
+    /** A remote-tracking branch at the first commit, as a fetch leaves one, the remote configured or not. */
+    private void remoteTrackingBranch(String name) throws IOException {
+        try (Git git = Git.open(folder.toFile())) {
+            RefUpdate update = git.getRepository().updateRef(Constants.R_REMOTES + name);
+            update.setNewObjectId(first);
+            update.forceUpdate();
+        }
+    }
+
+    private void addRemotes(String... names) throws IOException {
+        try (Git git = Git.open(folder.toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            for (String name : names) {
+                config.setString("remote", name, "url", "https://example.com/registry.git");
+            }
+            config.save();
         }
     }
 
