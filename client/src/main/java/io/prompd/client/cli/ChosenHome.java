@@ -51,8 +51,8 @@ record ChosenHome(Path folder, Origin origin) {
         }
         Path file = Path.of(refused.getFile()).toAbsolutePath().normalize();
         Failures.Explanation explained = Failures.explain(refused);
-        String another = origin == Origin.OPTION ? "--home <folder>"
-                : Settings.HOME_VARIABLE + "=<folder> or --home <folder>";
+        String another = origin == Origin.OPTION ? "--home FOLDER"
+                : Settings.HOME_VARIABLE + "=FOLDER or --home FOLDER";
         if (Failures.permissionRefused(refused) && folder.startsWith(file) && !Files.isDirectory(folder)) {
             return new PrompdException(explained.exitCode(), "cannot create the prompd home " + folder + ", "
                     + origin.chosenBy + ": " + explained.message(), "choose a home this user may write to, with "

@@ -42,7 +42,7 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
         assertEquals(1, install.exitCode(), install.err());
         assertTrue(install.err().startsWith("error: path too long: " + home + "/"), install.err());
         assertTrue(install.err().endsWith(" takes in a whole path\nhint: choose a prompd home at a shorter path, with"
-                + " PROMPD_HOME=<folder> or --home <folder>: each name in the path fits, the path as a whole does"
+                + " PROMPD_HOME=FOLDER or --home FOLDER: each name in the path fits, the path as a whole does"
                 + " not\n"), install.err());
     }
 
@@ -70,16 +70,16 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
         assertTrue(fromHome.err().startsWith("error: cannot create the prompd home " + expected + ", which"
                 + " $HOME/.prompd names: "), fromHome.err());
         assertTrue(fromHome.err().contains(userHome.toString()), fromHome.err());
-        assertTrue(fromHome.err().endsWith("\nhint: choose a home this user may write to, with PROMPD_HOME=<folder> or"
-                + " --home <folder>\n"), fromHome.err());
+        assertTrue(fromHome.err().endsWith("\nhint: choose a home this user may write to, with PROMPD_HOME=FOLDER or"
+                + " --home FOLDER\n"), fromHome.err());
         assertTrue(fromVariable.err().startsWith("error: cannot create the prompd home " + expected + ", which"
                 + " $PROMPD_HOME names: "), fromVariable.err());
         assertTrue(fromVariable.err().endsWith("\nhint: choose a home this user may write to, with"
-                + " PROMPD_HOME=<folder> or --home <folder>\n"), fromVariable.err());
+                + " PROMPD_HOME=FOLDER or --home FOLDER\n"), fromVariable.err());
         assertEquals(1, fromOption.exitCode(), fromOption.err());
         assertTrue(fromOption.err().startsWith("error: cannot create the prompd home " + expected + ", which --home"
                 + " names: "), fromOption.err());
-        assertTrue(fromOption.err().endsWith("\nhint: choose a home this user may write to, with --home <folder>\n"),
+        assertTrue(fromOption.err().endsWith("\nhint: choose a home this user may write to, with --home FOLDER\n"),
                 fromOption.err());
         for (Map<String, String> noHome : List.of(Map.of("PROMPD_REGISTRY", server.url().toString()),
                 Map.of("HOME", "", "PROMPD_REGISTRY", server.url().toString()))) {
@@ -91,7 +91,7 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
                     + " this user's home folder in the system's user database, $HOME being unset or empty: "),
                     fromAccount.err());
             assertTrue(fromAccount.err().endsWith("\nhint: choose a home this user may write to, with"
-                    + " PROMPD_HOME=<folder> or --home <folder>\n"), fromAccount.err());
+                    + " PROMPD_HOME=FOLDER or --home FOLDER\n"), fromAccount.err());
         }
         CliRun init = CliRun.with(CliRun.context(environment, project, work.resolve("user-home"), new byte[0]), "init",
                 userHome.resolve("pkg").toString());

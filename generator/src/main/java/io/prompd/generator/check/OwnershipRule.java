@@ -61,7 +61,7 @@ final class OwnershipRule implements PullRequestRule {
         if (pullRequest.actor().isEmpty()) {
             problems.error("", "", "the pull request's author is unknown, so who may make these"
                     + " changes cannot be checked",
-                    "run the check with --actor <login>, the GitHub login of the pull request's author");
+                    "run the check with --actor LOGIN, the GitHub login of the pull request's author");
             return;
         }
         String login = pullRequest.actor().get();
