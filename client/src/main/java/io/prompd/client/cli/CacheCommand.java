@@ -14,8 +14,15 @@ final class CacheCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    private final PrompdCommand root;
+
+    CacheCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "say 'prompd cache verify' or 'prompd cache clean'");
+        throw new ParameterException(spec.commandLine(), "say " + root.commands().quoted("cache verify") + " or "
+                + root.commands().quoted("cache clean"));
     }
 }

@@ -10,6 +10,7 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ final class CacheVerifyCommand implements Callable<Integer> {
             out.print(asText(verification));
         }
         PrintWriter err = spec.commandLine().getErr();
+        SuggestedCommands commands = wiring.settings().commands();
         // nothing cached was lost, so no failure: the cache is prompd's own, and nothing reads such a file
         noteStrays(err, verification.tarballs().strays(), TARBALL);
         noteStrays(err, verification.documents().strays(), DOCUMENT);
@@ -82,12 +84,13 @@ final class CacheVerifyCommand implements Callable<Integer> {
             err.println("note: left " + Plural.count(unverifiable.size(), "installed version") + " unverified, with no"
                     + " cached tarball to compare with: " + String.join(", ", versions(unverifiable)) + "; keep "
                     + wiring.settings().cacheFolder() + " with " + wiring.settings().packagesFolder() + " (in a CI"
-                    + " cache, say) to have them checked" + (downloadable.isEmpty() ? "" : ", or 'prompd uninstall"
-                    + " --global " + String.join(" ", downloadable) + "' for the next 'prompd install' to download and"
-                    + " install " + (downloadable.size() == 1 ? "it" : "them") + " again")
+                    + " cache, say) to have them checked" + (downloadable.isEmpty() ? "" : ", or "
+                    + commands.quoted("uninstall --global " + String.join(" ", downloadable)) + " for the next "
+                    + commands.quoted("install") + " to download and install " + (downloadable.size() == 1 ? "it"
+                    : "them") + " again")
                     + toKeep(unverifiable, verification));
         }
-        Optional<PrompdException> removed = removedAsDamaged(verification);
+        Optional<PrompdException> removed = removedAsDamaged(verification, commands);
         // the result is the repair done, so --json keeps it, as list and tree keep theirs, and stderr says why 6
         removed.ifPresent(failure -> err.println(Failures.describe(failure)));
         return removed.map(failure -> failure.exitCode().code()).orElse(ExitCode.OK.code());
@@ -162,7 +165,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
     }
 
     /** What was removed as corrupt or damaged, and how each comes back; empty when nothing was. */
-    private static Optional<PrompdException> removedAsDamaged(CacheService.Verification verification) {
+    private static Optional<PrompdException> removedAsDamaged(CacheService.Verification verification,
+                                                              SuggestedCommands commands) {
         List<String> removed = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
         List<String> corrupt = names(verification.tarballs().corrupt());
@@ -171,26 +175,27 @@ final class CacheVerifyCommand implements Callable<Integer> {
         if (!corrupt.isEmpty()) {
             removed.add(Plural.count(corrupt.size(), "corrupt cached tarball") + ": " + String.join(", ", corrupt));
             if (corrupt.size() > unchecked.size()) {
-                remedies.add("'prompd install' downloads a removed tarball of a version not installed again when a"
-                        + " project needs it");
+                remedies.add(commands.quoted("install") + " downloads a removed tarball of a version not installed"
+                        + " again when a project needs it");
             }
         }
         if (!unchecked.isEmpty()) {
             // an install finds the version installed and downloads nothing, so only a version removed comes back
             List<String> downloadable = downloadable(uncheckedCopies, verification);
             remedies.add("installed, " + String.join(", ", unchecked) + " stay as they were checked against their"
-                    + " integrity when installed, and 'prompd install' downloads nothing for them"
+                    + " integrity when installed, and " + commands.quoted("install") + " downloads nothing for them"
                     + (downloadable.isEmpty() ? "" : ": to have " + (downloadable.size() == unchecked.size() ? "them"
-                            : String.join(", ", downloadable)) + " checked again, 'prompd uninstall --global "
-                            + String.join(" ", downloadable) + "', then 'prompd install' in a project that needs them,"
-                            + " downloads and installs them anew")
+                            : String.join(", ", downloadable)) + " checked again, "
+                            + commands.quoted("uninstall --global " + String.join(" ", downloadable)) + ", then "
+                            + commands.quoted("install") + " in a project that needs them, downloads and installs"
+                            + " them anew")
                     + toKeep(uncheckedCopies, verification));
         }
         List<String> versions = versions(verification.installed().damaged());
         if (!versions.isEmpty()) {
             removed.add(Plural.count(versions.size(), "damaged installed version") + ": "
                     + String.join(", ", versions));
-            remedies.add("'prompd install' installs a removed version again in a project that needs it");
+            remedies.add(commands.quoted("install") + " installs a removed version again in a project that needs it");
         }
         List<String> documents = names(verification.documents().damaged());
         if (!documents.isEmpty()) {

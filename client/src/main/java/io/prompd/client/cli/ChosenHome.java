@@ -3,9 +3,11 @@ package io.prompd.client.cli;
 import io.prompd.cli.Failures;
 import io.prompd.client.config.Settings;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The prompd home of a run and what chose it, which tells a failure that comes from where the home is as the home's.
@@ -39,6 +41,14 @@ record ChosenHome(Path folder, Origin origin) {
 
     ChosenHome {
         folder = folder.toAbsolutePath().normalize();
+    }
+
+    /**
+     * How the run's hints spell the prompd commands they suggest: naming the home when --home chose it; one
+     * $PROMPD_HOME chose is passed on to a command pasted into the same shell, as the default is found again.
+     */
+    SuggestedCommands commands() {
+        return origin == Origin.OPTION ? new SuggestedCommands(Optional.of(folder)) : SuggestedCommands.PLAIN;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.FileNameCharset;
 import io.prompd.cli.Terminal;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.concurrent.Sleeper;
 import io.prompd.client.install.Project;
 import io.prompd.core.PrompdException;
@@ -67,9 +68,13 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
         return value;
     }
 
-    /** The project the working folder lies in: the nearest folder from there up holding a prompd.json. */
-    public Path projectFolder() {
-        return Project.enclosingOrFail(workingDirectory);
+    /**
+     * The project the working folder lies in: the nearest folder from there up holding a prompd.json.
+     *
+     * @param commands how the hint for none spells the commands that make or do without one
+     */
+    public Path projectFolder(SuggestedCommands commands) {
+        return Project.enclosingOrFail(workingDirectory, commands);
     }
 
     /** A path argument as the user meant it: relative to the working folder. */

@@ -30,9 +30,10 @@ final class ConfigGetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigKey parsed = ConfigKey.parse(key);
+        ConfigKey parsed = ConfigKey.parse(key, root.commands());
         String value = parsed.get(ConfigStore.of(root.settings()).read()).orElseThrow(() -> new PrompdException(
-                ExitCode.NOT_FOUND, "'" + parsed + "' is not set", "'prompd config list' shows what is set"));
+                ExitCode.NOT_FOUND, "'" + parsed + "' is not set", root.commands().quoted("config list")
+                + " shows what is set"));
         spec.commandLine().getOut().print(value + "\n");
         return ExitCode.OK.code();
     }

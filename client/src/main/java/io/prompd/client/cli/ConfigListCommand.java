@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.cli.JsonOption;
 import io.prompd.client.config.ConfigKey;
 import io.prompd.client.config.ConfigStore;
+import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import java.io.PrintWriter;
@@ -31,13 +32,14 @@ final class ConfigListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SortedMap<String, String> entries = ConfigKey.entries(ConfigStore.of(root.settings()).read());
+        Settings settings = root.settings();
+        SortedMap<String, String> entries = ConfigKey.entries(ConfigStore.of(settings).read());
         PrintWriter out = spec.commandLine().getOut();
         if (output.isJson()) {
             out.print(Json.writeString(entries) + "\n");
         } else if (entries.isEmpty()) {
-            spec.commandLine().getErr().println("nothing is set in " + root.settings().configFile()
-                    + "; 'prompd registry add NAME URL --default' sets a registry");
+            spec.commandLine().getErr().println("nothing is set in " + settings.configFile() + "; "
+                    + settings.commands().quoted("registry add NAME URL --default") + " sets a registry");
         } else {
             entries.forEach((key, value) -> out.print(key + " = " + value + "\n"));
         }

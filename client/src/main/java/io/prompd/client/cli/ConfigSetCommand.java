@@ -6,6 +6,7 @@ import io.prompd.client.config.ConfigStore;
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.RegistryUrl;
 import io.prompd.core.ExitCode;
+import io.prompd.core.SuggestedCommands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,13 +40,15 @@ final class ConfigSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigKey parsed = ConfigKey.parse(key);
-        ConfigStore.Change change = ConfigStore.of(root.settings()).update(config -> parsed.set(config, value));
+        SuggestedCommands commands = root.commands();
+        ConfigKey parsed = ConfigKey.parse(key, commands);
+        ConfigStore.Change change = ConfigStore.of(root.settings())
+                .update(config -> parsed.set(config, value, commands));
         Config before = change.before();
         Config after = change.after();
         spec.commandLine().getOut().print(parsed + " = " + parsed.get(after).orElseThrow() + "\n");
         if (parsed instanceof ConfigKey.NamedRegistry named) {
-            credentialsLeftBehind(named.name(), before, after);
+            credentialsLeftBehind(named.name(), before, after, commands);
         }
         return ExitCode.OK.code();
     }
@@ -54,13 +57,13 @@ final class ConfigSetCommand implements Callable<Integer> {
      * Credentials belong to a URL, and go only to its host: a name moved to another URL leaves them
      * behind, and the user should hear it before the next install is refused.
      */
-    private void credentialsLeftBehind(RegistryName name, Config before, Config after) {
+    private void credentialsLeftBehind(RegistryName name, Config before, Config after, SuggestedCommands commands) {
         RegistryUrl was = before.registries().get(name);
         RegistryUrl now = after.registries().get(name);
         if (was != null && !was.equals(now) && before.credentialsFor(was).isPresent()
                 && after.credentialsFor(now).isEmpty()) {
             spec.commandLine().getErr().println("note: the credentials stored for " + was + " stay with that URL;"
-                    + " 'prompd login --registry " + name + "' stores some for " + now);
+                    + " " + commands.quoted("login --registry " + name) + " stores some for " + now);
         }
     }
 }

@@ -30,7 +30,7 @@ final class ConfigUnsetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigKey parsed = ConfigKey.parse(key);
+        ConfigKey parsed = ConfigKey.parse(key, root.commands());
         ConfigStore.Change change = ConfigStore.of(root.settings()).unset(parsed);
         StringBuilder text = new StringBuilder(change.entriesBefore().containsKey(parsed.toString())
                 ? "unset " + parsed + "\n" : parsed + " was not set\n");

@@ -8,6 +8,7 @@ import io.prompd.client.scaffold.ScaffoldWriter;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.problem.Problem;
@@ -72,7 +73,7 @@ final class InitCommand implements Callable<Integer> {
         Path target = context.resolve(folder);
         ScaffoldOptions options = new ScaffoldOptions(Optional.ofNullable(name), Optional.ofNullable(description),
                 Optional.ofNullable(author), Optional.ofNullable(license));
-        PackageScaffolder scaffolder = new PackageScaffolder(context.clock());
+        PackageScaffolder scaffolder = new PackageScaffolder(context.clock(), root.commands());
         refuseFolderTakenByFrom(context);
         List<Path> sources = new ArrayList<>();
         for (Path source : from) {
@@ -84,7 +85,7 @@ final class InitCommand implements Callable<Integer> {
         List<Path> written = ScaffoldWriter.write(target, scaffold);
         // a registry's policy only lowers the default limits, and clients unpack nothing beyond them; a folder given as
         // a link is measured as validate takes it, as the folder it leads to
-        List<Problem> overLimits = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut())
+        List<Problem> overLimits = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), root.commands())
                 .overLimits(context.resolveFolder(folder));
 
         PrintWriter out = spec.commandLine().getOut();
@@ -93,9 +94,9 @@ final class InitCommand implements Callable<Integer> {
         written.forEach(file -> out.println("  " + target.relativize(file).toString().replace('\\', '/')));
         scaffold.notes().forEach(note -> err.println("note: " + note));
         String folderWord = ShellWords.path(folder.toString());
-        warnOverLimits(overLimits, folderWord, err);
+        warnOverLimits(overLimits, folderWord, root.commands(), err);
         out.println("next: " + (overLimits.isEmpty() ? "" : "bring the package within the limits, then ")
-                + "prompd validate " + folderWord + " && prompd pack " + folderWord);
+                + root.commands().line("validate " + folderWord) + " && " + root.commands().line("pack " + folderWord));
         return ExitCode.OK.code();
     }
 
@@ -105,12 +106,14 @@ final class InitCommand implements Callable<Integer> {
      * the same, as npm init writes what it is given: its prompts work where they are, and leaving files out with
      * "ignore" or moving some into another package is done best in the package itself.
      */
-    private static void warnOverLimits(List<Problem> overLimits, String folderWord, PrintWriter err) {
+    private static void warnOverLimits(List<Problem> overLimits, String folderWord, SuggestedCommands commands,
+                                       PrintWriter err) {
         if (overLimits.isEmpty()) {
             return;
         }
-        err.println("warning: the package is over the limits every registry holds packages to, so 'prompd validate "
-                + folderWord + "' and 'prompd pack " + folderWord + "' will refuse it:");
+        err.println("warning: the package is over the limits every registry holds packages to, so "
+                + commands.quoted("validate " + folderWord) + " and " + commands.quoted("pack " + folderWord)
+                + " will refuse it:");
         for (Problem problem : overLimits) {
             err.println("  " + (problem.file().isEmpty() ? "" : TerminalText.path(problem.file()) + ": ")
                     + TerminalText.message(problem.message()));
@@ -135,7 +138,8 @@ final class InitCommand implements Callable<Integer> {
             String shown = TerminalText.oneLine(last.toString());
             throw new PrompdException(ExitCode.USAGE, "--from took '" + shown + "' as a file to import, and there is"
                     + " none", "--from takes every value after it: to create the package in " + shown + ", name it"
-                    + " first, as in 'prompd init " + ShellWords.path(last.toString()) + " --from ...'");
+                    + " first, as in " + root.commands().quoted("init " + ShellWords.path(last.toString())
+                    + " --from ..."));
         }
     }
 }

@@ -78,7 +78,7 @@ final class InstallCommand implements Callable<Integer> {
         Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
         InstallReport report = global
                 ? installer.installGlobal(packages, resolution.options(frozen))
-                : installer.install(root.context().projectFolder(), packages,
+                : installer.install(root.context().projectFolder(root.commands()), packages,
                         resolution.options(frozen).savingExact(saveExact));
         InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
@@ -109,8 +109,8 @@ final class InstallCommand implements Callable<Integer> {
             throw usage("--global needs the packages to install");
         }
         if (frozen && named) {
-            throw usage("--frozen forbids changing prompd.json, and naming packages adds them to it: run 'prompd"
-                    + " install --frozen' alone, or add the packages without --frozen");
+            throw usage("--frozen forbids changing prompd.json, and naming packages adds them to it: run "
+                    + root.commands().quoted("install --frozen") + " alone, or add the packages without --frozen");
         }
         if (saveExact && !named) {
             throw usage("--save-exact saves the packages it adds to prompd.json: name them");

@@ -59,7 +59,7 @@ final class InstallWiring {
     }
 
     PackageStore store() {
-        return new PackageStore(settings.packagesFolder(), ArchiveLimits.DEFAULT);
+        return new PackageStore(settings.packagesFolder(), ArchiveLimits.DEFAULT, settings.commands());
     }
 
     TarballCache cache() {
@@ -67,7 +67,7 @@ final class InstallWiring {
     }
 
     PackageRegistry registry() throws IOException {
-        return new HttpPackageRegistry(fetcher(), routes());
+        return new HttpPackageRegistry(fetcher(), routes(), settings.commands());
     }
 
     /** The run's fetcher, which says on stderr why it waits before trying a request again. */
@@ -77,11 +77,11 @@ final class InstallWiring {
 
     Installer installer() throws IOException {
         return new Installer(settings.home(), store(), cache(), registry(), settings.offline(), listener(),
-                VersionProvider.running());
+                VersionProvider.running(), settings.commands());
     }
 
     StoreService storeService() {
-        return new StoreService(settings.home(), store(), cache());
+        return new StoreService(settings.home(), store(), cache(), settings.commands());
     }
 
     /** Whether installed versions can be downloaded again, read from the registries their names resolve in. */

@@ -8,6 +8,7 @@ import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -69,15 +70,17 @@ final class ListCommand implements Callable<Integer> {
         if (installed) {
             return store();
         }
-        Project project = Project.load(root.context().projectFolder());
+        SuggestedCommands commands = root.commands();
+        Project project = Project.load(root.context().projectFolder(commands), commands);
         ProjectGraph graph = ProjectGraph.of(project);
         PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
-        spec.commandLine().getOut().print(project(graph, store));
-        return ProjectMismatches.exitCode(project, graph, store, spec.commandLine().getErr());
+        ProjectMismatches marks = new ProjectMismatches(commands);
+        spec.commandLine().getOut().print(project(graph, store, marks));
+        return marks.exitCode(project, graph, store, spec.commandLine().getErr());
     }
 
     /** The locked packages and the dependencies of prompd.json not locked, together in name order. */
-    private String project(ProjectGraph graph, PackageStore store) throws IOException {
+    private String project(ProjectGraph graph, PackageStore store, ProjectMismatches marks) throws IOException {
         Set<PackageName> otherBytes = Set.copyOf(LockAudit.unpackedFromOtherBytes(graph.lock(), store));
         SortedMap<PackageName, Map<String, Object>> json = new TreeMap<>();
         SortedMap<PackageName, String> lines = new TreeMap<>();
@@ -93,7 +96,7 @@ final class ListCommand implements Callable<Integer> {
             fields.put("invalid", entry.invalid());
             fields.put("otherBytes", otherBytes.contains(entry.name()));
             json.put(entry.name(), fields);
-            lines.put(entry.name(), entry.name() + "@" + entry.version() + note(entry, installed, store));
+            lines.put(entry.name(), entry.name() + "@" + entry.version() + note(entry, installed, store, marks));
         }
         for (PackageName name : graph.unlocked()) {
             VersionRange range = graph.roots().get(name);
@@ -105,7 +108,7 @@ final class ListCommand implements Callable<Integer> {
             fields.put("needed", true);
             fields.put("locked", false);
             json.put(name, fields);
-            lines.put(name, name + " " + range + "  (" + ProjectMismatches.NOT_LOCKED + ")");
+            lines.put(name, name + " " + range + "  (" + marks.notLocked() + ")");
         }
         if (output.isJson()) {
             return Json.writeString(List.copyOf(json.values())) + "\n";
@@ -116,19 +119,20 @@ final class ListCommand implements Callable<Integer> {
     }
 
     /** What sets the entry apart from an installed direct dependency, and what to do about it. */
-    private static String note(ProjectGraph.Entry entry, boolean installed, PackageStore store) {
+    private static String note(ProjectGraph.Entry entry, boolean installed, PackageStore store,
+                               ProjectMismatches marks) {
         if (!entry.needed()) {
-            return "  (not needed: 'prompd install' removes it)";
+            return "  (not needed: " + marks.commands().quoted("install") + " removes it)";
         }
         List<String> notes = new ArrayList<>();
         if (!entry.direct()) {
             notes.add("transitive");
         }
         if (entry.invalid()) {
-            notes.add(ProjectMismatches.invalid(entry.unmet()));
+            notes.add(marks.invalid(entry.unmet()));
         }
         if (!installed) {
-            notes.add(ProjectMismatches.notInstalled(store, entry.name(), entry.version()));
+            notes.add(marks.notInstalled(store, entry.name(), entry.version()));
         }
         return notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")";
     }
@@ -139,27 +143,29 @@ final class ListCommand implements Callable<Integer> {
      */
     private int store() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        PackageStore store = new InstallWiring(root, err).store();
+        InstallWiring wiring = new InstallWiring(root, err);
+        PackageStore store = wiring.store();
+        SuggestedCommands commands = wiring.settings().commands();
         SortedMap<PackageName, SortedSet<Version>> versions = store.installedOrDamaged();
         spec.commandLine().getOut().print(output.isJson()
                 ? Json.writeString(StoreVersionsView.asJson(versions, store::isDamaged)) + "\n"
                 : StoreVersionsView.asLines(versions, "", (name, version) -> store.isDamaged(name, version)
-                        ? "  (damaged: run '" + reinstall(name, version) + "' or '" + uninstall(name, version) + "')"
-                        : ""));
+                        ? "  (damaged: run " + reinstall(name, version, commands) + " or "
+                        + uninstall(name, version, commands) + ")" : ""));
         List<PrompdException> damaged = new ArrayList<>();
         versions.forEach((name, ofName) -> ofName.stream().filter(version -> store.isDamaged(name, version))
-                .forEach(version -> damaged.add(ProjectMismatches.damaged(store, name, version, "'"
-                        + reinstall(name, version) + "' replaces it, as does 'prompd install' in a project locking it;"
-                        + " '" + uninstall(name, version) + "' removes it"))));
+                .forEach(version -> damaged.add(ProjectMismatches.damaged(store, name, version,
+                        reinstall(name, version, commands) + " replaces it, as does " + commands.quoted("install")
+                        + " in a project locking it; " + uninstall(name, version, commands) + " removes it"))));
         damaged.forEach(failure -> err.println(Failures.describe(failure)));
         return damaged.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }
 
-    private static String reinstall(PackageName name, Version version) {
-        return "prompd install --global " + name + "@" + version;
+    private static String reinstall(PackageName name, Version version, SuggestedCommands commands) {
+        return commands.quoted("install --global " + name + "@" + version);
     }
 
-    private static String uninstall(PackageName name, Version version) {
-        return "prompd uninstall --global " + name + "@" + version;
+    private static String uninstall(PackageName name, Version version, SuggestedCommands commands) {
+        return commands.quoted("uninstall --global " + name + "@" + version);
     }
 }

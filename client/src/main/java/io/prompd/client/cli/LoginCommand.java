@@ -87,9 +87,8 @@ final class LoginCommand implements Callable<Integer> {
             err.println("warning: " + registry.describe() + " is public: it says so (\"private\": false in its"
                     + " registry.json) and serves it without credentials, so it needs none; prompd will send these to"
                     + " it with every request all the same;"
-                    + " if they are for another registry, run 'prompd logout --registry " + registry.loginArgument()
-                    + "' and log in with --registry naming"
-                    + " that one");
+                    + " if they are for another registry, run " + root.commands().quoted("logout --registry "
+                    + registry.loginArgument()) + " and log in with --registry naming that one");
         }
         if (resolved.isEmpty()) {
             err.println("note: $" + variable.orElseThrow() + " is not set here; set it wherever prompd reads "
@@ -127,7 +126,7 @@ final class LoginCommand implements Callable<Integer> {
                 Optional.of(sent), variable), Optional.empty());
         try {
             return new HttpPackageRegistry(new InstallWiring(root, spec.commandLine().getErr()).fetcher(),
-                    RegistryRoutes.single(endpoint)).checkAccess(endpoint);
+                    RegistryRoutes.single(endpoint), root.commands()).checkAccess(endpoint);
         } catch (PrompdException failed) {
             boolean kept;
             try {
@@ -177,10 +176,10 @@ final class LoginCommand implements Callable<Integer> {
      * credentials for the default registry.
      */
     private String again(Registry target) {
-        return "'prompd login --registry " + target.loginArgument()
+        return root.commands().quoted("login --registry " + target.loginArgument()
                 + (username == null ? "" : " --username " + ShellWords.quote(username))
                 + (tokenVariable == null ? "" : " --token-env " + ShellWords.quote(tokenVariable))
-                + (passwordVariable == null ? "" : " --password-env " + ShellWords.quote(passwordVariable)) + "'";
+                + (passwordVariable == null ? "" : " --password-env " + ShellWords.quote(passwordVariable)));
     }
 
     /** The environment variable the secret is to be read from on each run, if one was given. */

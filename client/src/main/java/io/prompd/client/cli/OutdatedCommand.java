@@ -70,7 +70,7 @@ final class OutdatedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Outdated.Result result = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .outdated(root.context().projectFolder());
+                .outdated(root.context().projectFolder(root.commands()));
         result.warnings().forEach(warning -> spec.commandLine().getErr().println(InstallReportView.warning(warning)));
         List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut()

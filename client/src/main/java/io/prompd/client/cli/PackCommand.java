@@ -5,6 +5,7 @@ import io.prompd.client.pack.PackOutcome;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
 import io.prompd.core.ShellWords;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.json.Json;
@@ -66,20 +67,22 @@ final class PackCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out is empty: give a file or a folder for"
                     + " the tarball, or leave the option out to write it in the current folder");
         }
-        Path packageFolder = folder.existing(context);
+        SuggestedCommands commands = root.commands();
+        Path packageFolder = folder.existing(context, commands);
         // Inside the package, only its root is a place that the next pack leaves out.
         Path defaultFolder = context.workingDirectory().startsWith(packageFolder) ? packageFolder
                 : context.workingDirectory();
-        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut()).pack(packageFolder,
-                typedOut.map(typed -> target(context, typed)).orElse(PackService.Target.folder(defaultFolder)));
+        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), commands).pack(
+                packageFolder, typedOut.map(typed -> target(context, typed))
+                        .orElse(PackService.Target.folder(defaultFolder)));
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.noteRepaired(outcome.repaired(), err);
         if (output.isJson()) {
             // as validate --json: the problems on stdout for a script, the reason it stopped on stderr
             spec.commandLine().getOut().print(Json.writeString(asJson(outcome)) + "\n");
             if (outcome.tarball().isEmpty()) {
-                err.println("error: nothing was packed; fix the errors '" + folder.command("validate") + "' lists and"
-                        + " run '" + again(typedOut) + "' again");
+                err.println("error: nothing was packed; fix the errors " + commands.quoted(folder.arguments("validate"))
+                        + " lists and run " + commands.quoted(again(typedOut)) + " again");
                 return ExitCode.FAILURE.code();
             }
             return ExitCode.OK.code();
@@ -89,16 +92,17 @@ final class PackCommand implements Callable<Integer> {
             err.print(ProblemReport.text(problems));
         }
         if (outcome.tarball().isEmpty()) {
-            err.println("error: nothing was packed; fix the errors above and run '" + again(typedOut) + "' again");
+            err.println("error: nothing was packed; fix the errors above and run " + commands.quoted(again(typedOut))
+                    + " again");
             return ExitCode.FAILURE.code();
         }
         spec.commandLine().getOut().print(asText(outcome.tarball().get()));
         return ExitCode.OK.code();
     }
 
-    /** This pack as the user may paste it again where they ran it: the folder and --out as they gave them. */
+    /** This pack's arguments as the user may paste it again where they ran it: the folder and --out as given. */
     private String again(Optional<String> typedOut) {
-        return folder.command("pack") + typedOut.map(out -> " --out " + ShellWords.path(out)).orElse("");
+        return folder.arguments("pack") + typedOut.map(out -> " --out " + ShellWords.path(out)).orElse("");
     }
 
     /** --out as typed, the last one given: its final '/', which names a folder, is gone from the {@link Path}. */

@@ -5,6 +5,7 @@ import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;
@@ -40,8 +41,10 @@ final class PackageFolderParameter {
      * without one, the package the working folder lies in. Outside every
      * package it fails at once rather than take the folder, which may be a home folder, for a package
      * to scan, and report every file of it before saying what it lacks.
+     *
+     * @param commands how the hints spell the prompd commands they suggest
      */
-    Path existing(CliContext context) throws IOException {
+    Path existing(CliContext context, SuggestedCommands commands) throws IOException {
         if (folder == null) {
             Path working = context.workingDirectory();
             if (!Files.isRegularFile(working.resolve(ManifestReader.FILE_NAME)) && holdsMiscasedManifest(working)) {
@@ -50,9 +53,8 @@ final class PackageFolderParameter {
             }
             return Project.enclosing(working).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
                     "no prompd.json in " + TerminalText.oneLine(working.toAbsolutePath().toString()) + " or any folder above it",
-                    "give the package's folder (as in 'prompd " + command.name() + " DIR'), run this inside a package,"
-                            + " or create"
-                            + " one with 'prompd init'"));
+                    "give the package's folder (as in " + commands.quoted(command.name() + " DIR") + "), run this"
+                            + " inside a package, or create one with " + commands.quoted("init")));
         }
         Path resolved = context.resolve(folder);
         Optional<String> dangling = DanglingLinks.described(resolved);
@@ -61,27 +63,28 @@ final class PackageFolderParameter {
                     "point the link at the package's folder, or give that folder itself");
         }
         if (Files.exists(resolved) && !Files.isDirectory(resolved)) {
-            throw aFile(resolved);
+            throw aFile(resolved, commands);
         }
         if (!Files.isDirectory(resolved)) {
-            throw notAPackage("no package folder at " + shown(resolved), resolved);
+            throw notAPackage("no package folder at " + shown(resolved), resolved, commands);
         }
         // a tarball unpacked with its package/ folder is a package, as is one whose prompd.json is named in other
         // letter case: validation explains where its prompd.json is
         if (!Files.isRegularFile(resolved.resolve(ManifestReader.FILE_NAME))
                 && !Files.isRegularFile(resolved.resolve(Packer.ROOT + ManifestReader.FILE_NAME))
                 && !holdsMiscasedManifest(resolved)) {
-            throw notAPackage("no prompd.json in " + shown(resolved), resolved);
+            throw notAPackage("no prompd.json in " + shown(resolved), resolved, commands);
         }
         return context.resolveFolder(folder);
     }
 
     /**
-     * A command on this package as the user may paste it where they ran this one, as in {@code prompd validate bad}:
-     * the folder as they gave it, shell-quoted, or none when they gave none, and the package is the one they are in.
+     * The arguments of a command on this package as the user may paste it where they ran this one, as in {@code
+     * validate bad}: the folder as they gave it, shell-quoted, or none when they gave none, and the package is the one
+     * they are in; {@link SuggestedCommands} spells the command.
      */
-    String command(String name) {
-        return "prompd " + name + (folder == null ? "" : " " + ShellWords.path(folder.toString()));
+    String arguments(String name) {
+        return name + (folder == null ? "" : " " + ShellWords.path(folder.toString()));
     }
 
     /**
@@ -109,18 +112,18 @@ final class PackageFolderParameter {
      * A file given for the package: a tarball, such as the one pack wrote, is unpacked into a folder to be read, as a
      * registry's pull request takes it; init would refuse to make a package where a file is.
      */
-    private PrompdException aFile(Path resolved) {
+    private PrompdException aFile(Path resolved, SuggestedCommands commands) {
         String name = resolved.getFileName().toString();
         if (!PackSelector.isTarball(name)) {
             return notAPackage(shown(resolved) + " is a file, not a package folder", resolved,
-                    "give the folder that holds prompd.json");
+                    "give the folder that holds prompd.json", commands);
         }
         String written = folder.toString();
         String unpacked = ShellWords.path(TARBALL_SUFFIX.matcher(written).replaceFirst(""));
         return new PrompdException(ExitCode.NOT_FOUND, shown(resolved) + " is a tarball, not a package folder",
                 "give the package's folder, or unpack the tarball into one first: mkdir " + unpacked + " && tar -xzf "
-                        + ShellWords.path(written) + " --strip-components=1 -C " + unpacked + " && prompd "
-                        + command.name() + " " + unpacked);
+                        + ShellWords.path(written) + " --strip-components=1 -C " + unpacked + " && "
+                        + commands.line(command.name() + " " + unpacked));
     }
 
     /** The path as the argument gave it, kept to the message's line. */
@@ -129,26 +132,28 @@ final class PackageFolderParameter {
     }
 
     /** Init is offered for a folder to create, never for a path named as a tarball, which no package folder is. */
-    private PrompdException notAPackage(String message, Path resolved) {
+    private PrompdException notAPackage(String message, Path resolved, SuggestedCommands commands) {
         return notAPackage(message, resolved, PackSelector.isTarball(resolved.getFileName().toString())
                 ? "give the folder that holds prompd.json; a tarball is unpacked into one first, and there is none"
                         + " at this path"
-                : "give the folder that holds prompd.json, or run 'prompd init " + ShellWords.path(folder.toString())
-                        + "' to create one");
+                : "give the folder that holds prompd.json, or run "
+                        + commands.quoted("init " + ShellWords.path(folder.toString())) + " to create one", commands);
     }
 
     /**
      * A folder or file of a package, such as its prompts/, is taken for the package it lies in: creating another
      * package inside that one, as for a folder of none, is not what its author meant.
      */
-    private PrompdException notAPackage(String message, Path resolved, String hintOutsidePackages) {
+    private PrompdException notAPackage(String message, Path resolved, String hintOutsidePackages,
+                                        SuggestedCommands commands) {
         Optional<Path> enclosing = Project.enclosing(resolved);
         if (enclosing.isPresent()) {
             // as the user wrote the folder, up as many levels as the package lies above it
             Path meant = folder.resolve(resolved.relativize(enclosing.get())).normalize();
             String written = meant.toString().isEmpty() ? "." : meant.toString();
             return new PrompdException(ExitCode.NOT_FOUND, message, enclosing.get() + " holds the package's"
-                    + " prompd.json: did you mean 'prompd " + command.name() + " " + ShellWords.path(written) + "'?");
+                    + " prompd.json: did you mean " + commands.quoted(command.name() + " " + ShellWords.path(written))
+                    + "?");
         }
         return new PrompdException(ExitCode.NOT_FOUND, message, hintOutsidePackages);
     }

@@ -8,6 +8,7 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -26,28 +27,26 @@ import java.util.List;
  * "extraneous"), or when prompd.lock is stale as {@link LockAudit} finds, as {@code npm ls} exits 1, so that a
  * script or CI step notices a project that 'prompd install' has to bring in line; 6, as install fails, when an
  * installed version was unpacked from other bytes than prompd.lock pins.
+ *
+ * @param commands how the marks and hints spell the install that brings the project in line
  */
-final class ProjectMismatches {
-
-    /** How tree and list mark a locked version the store lacks, such as one removed with uninstall --global. */
-    static final String NOT_INSTALLED = "not installed: run 'prompd install'";
-
-    /** How tree and list mark a locked version whose place in the store holds something else than it whole. */
-    static final String DAMAGED = "damaged: run 'prompd install'";
-
-    /** How tree and list mark a dependency of prompd.json the lock lacks, or that no lock holds yet. */
-    static final String NOT_LOCKED = "not locked: run 'prompd install'";
+record ProjectMismatches(SuggestedCommands commands) {
 
     /** How list and tree end their help on exit codes, which the commands' annotations take as a constant. */
     static final String OTHER_BYTES_EXIT = " it exits " + ExitCode.Codes.INTEGRITY + ", as install fails, when the"
             + " store's copy of a locked version came from other bytes than prompd.lock pins.";
 
-    private ProjectMismatches() {
+    /** How tree and list mark a dependency of prompd.json the lock lacks, or that no lock holds yet. */
+    String notLocked() {
+        return "not locked: " + runInstall();
     }
 
-    /** The mark of a locked version the store does not hold whole: {@link #DAMAGED} or {@link #NOT_INSTALLED}. */
-    static String notInstalled(PackageStore store, PackageName name, Version version) {
-        return store.isDamaged(name, version) ? DAMAGED : NOT_INSTALLED;
+    /**
+     * How tree and list mark a locked version the store does not hold whole: damaged, when its place in the store
+     * holds something else than it whole; else not installed, as one removed with uninstall --global.
+     */
+    String notInstalled(PackageStore store, PackageName name, Version version) {
+        return (store.isDamaged(name, version) ? "damaged: " : "not installed: ") + runInstall();
     }
 
     /**
@@ -60,8 +59,12 @@ final class ProjectMismatches {
     }
 
     /** {@code invalid: outside ^1.0.0, run 'prompd install'}. */
-    static String invalid(List<VersionRange> unmet) {
-        return outside(unmet) + ", run 'prompd install'";
+    String invalid(List<VersionRange> unmet) {
+        return outside(unmet) + ", " + runInstall();
+    }
+
+    private String runInstall() {
+        return "run " + commands.quoted("install");
     }
 
     /** {@code invalid: outside ^1.0.0}, for a mark whose way off is said once on stderr, as a graph's node. */
@@ -70,18 +73,18 @@ final class ProjectMismatches {
     }
 
     /** Says on {@code err} what differs, if anything; the exit code of list and tree. */
-    static int exitCode(Project project, ProjectGraph graph, PackageStore store, PrintWriter err) throws IOException {
+    int exitCode(Project project, ProjectGraph graph, PackageStore store, PrintWriter err) throws IOException {
         List<ProjectGraph.Entry> entries = graph.entries();
         List<PrompdException> mismatches = new ArrayList<>();
         List<String> invalid = graph.outsideRoots();
         if (!invalid.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock does not match prompd.json: "
-                    + String.join("; ", invalid), "run 'prompd install' to lock versions within the ranges"));
+                    + String.join("; ", invalid), runInstall() + " to lock versions within the ranges"));
         }
         List<String> invalidWithin = graph.outsideLockedRanges();
         if (!invalidWithin.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock does not match itself: "
-                    + String.join("; ", invalidWithin), "run 'prompd install' to lock versions within the ranges"));
+                    + String.join("; ", invalidWithin), runInstall() + " to lock versions within the ranges"));
         }
         List<PackageName> unlocked = graph.unlocked();
         if (!unlocked.isEmpty()) {
@@ -89,34 +92,34 @@ final class ProjectMismatches {
             mismatches.add(new PrompdException(ExitCode.FAILURE, project.lock().isPresent()
                     ? "prompd.lock lacks " + names + " of prompd.json's dependencies"
                     : "there is no prompd.lock in " + project.folder() + " to lock " + names + " of prompd.json's"
-                            + " dependencies", "run 'prompd install' to lock and install " + itOrThem(unlocked)));
+                            + " dependencies", runInstall() + " to lock and install " + itOrThem(unlocked)));
         }
         List<ProjectGraph.Entry> notWhole = entries.stream()
                 .filter(entry -> entry.needed() && !store.contains(entry.name(), entry.version())).toList();
         notWhole.stream().filter(entry -> store.isDamaged(entry.name(), entry.version()))
                 .forEach(entry -> mismatches.add(damaged(store, entry.name(), entry.version(),
-                        "run 'prompd install' to replace it")));
+                        runInstall() + " to replace it")));
         List<String> missing = notWhole.stream().filter(entry -> !store.isDamaged(entry.name(), entry.version()))
                 .map(entry -> entry.name() + "@" + entry.version()).toList();
         if (!missing.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(missing, "and")
-                    + ", not installed in " + store.root(), "run 'prompd install' to install " + itOrThem(missing)
+                    + ", not installed in " + store.root(), runInstall() + " to install " + itOrThem(missing)
                     // read from no registry, a takedown since the lock was written can only be foretold
                     + " (should its registry have taken " + itOrThem(missing) + " down since, install says so, and"
                     + " how to move off " + itOrThem(missing) + ")"));
         }
-        LockAudit.fromOtherBytes(graph.lock(), store).ifPresent(mismatches::add);
+        LockAudit.fromOtherBytes(graph.lock(), store, commands).ifPresent(mismatches::add);
         List<String> unneeded = entries.stream().filter(entry -> !entry.needed())
                 .map(entry -> entry.name() + "@" + entry.version()).toList();
         if (!unneeded.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(unneeded, "and")
-                    + ", which nothing in prompd.json needs", "run 'prompd install' to remove " + itOrThem(unneeded)
+                    + ", which nothing in prompd.json needs", runInstall() + " to remove " + itOrThem(unneeded)
                     + " from prompd.lock"));
         }
         List<String> stale = LockAudit.problems(graph.lock(), store);
         if (!stale.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock is stale: " + String.join("; ", stale),
-                    "run 'prompd install' to resolve it again"));
+                    runInstall() + " to resolve it again"));
         }
         mismatches.forEach(mismatch -> err.println(Failures.describe(mismatch)));
         // the project uses bytes its lock does not pin: as install fails, not merely one to bring in line

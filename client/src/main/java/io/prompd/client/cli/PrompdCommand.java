@@ -7,6 +7,7 @@ import io.prompd.cli.VerboseOption;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -127,7 +128,19 @@ public final class PrompdCommand implements Runnable {
                 .ifPresent(value -> proxyVariables.put(name, value)));
         Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE)
                 .map(file -> userPath(file, Settings.CA_FILE_VARIABLE));
-        return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile);
+        return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile, askedHome.commands());
+    }
+
+    /**
+     * How this run's hints spell the prompd commands they suggest, for a command that takes no other setting (init,
+     * validate and pack use no home, but the commands they suggest do); plain when no usable home is chosen.
+     */
+    SuggestedCommands commands() {
+        try {
+            return chosenHome().commands();
+        } catch (PrompdException unusable) {
+            return SuggestedCommands.PLAIN;
+        }
     }
 
     /**

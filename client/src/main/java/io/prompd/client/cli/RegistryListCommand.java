@@ -5,6 +5,7 @@ import io.prompd.client.config.RegistryService;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +45,13 @@ final class RegistryListCommand implements Callable<Integer> {
                 + " their registries"));
         spec.commandLine().getOut().print(output.isJson()
                 ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
-                : asText(registries));
+                : asText(registries, settings.commands()));
         return ExitCode.OK.code();
     }
 
-    private static String asText(List<RegistryService.RegistryEntry> registries) {
+    private static String asText(List<RegistryService.RegistryEntry> registries, SuggestedCommands commands) {
         if (registries.isEmpty()) {
-            return "no registry configured; add one with 'prompd registry add NAME URL'\n";
+            return "no registry configured; add one with " + commands.quoted("registry add NAME URL") + "\n";
         }
         return Tables.render(registries.stream()
                 .map(entry -> List.of(nameOf(entry), entry.url().toString(), notes(entry))).toList());

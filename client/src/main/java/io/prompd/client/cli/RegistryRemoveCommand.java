@@ -5,8 +5,10 @@ import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.RegistryService;
 import io.prompd.client.config.Scope;
+import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.SuggestedCommands;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,15 +35,16 @@ final class RegistryRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RegistryService.Removal removal = new RegistryService(root.settings()).remove(name);
+        Settings settings = root.settings();
+        RegistryService.Removal removal = new RegistryService(settings).remove(name);
         StringBuilder text = new StringBuilder("removed registry " + removal.name() + " (" + removal.url() + ")\n");
         removal.unroutedScopes().forEach(scope -> text.append("scope ").append(scope).append(removal.defaultRemains()
                 ? " now comes from the default registry" : " is served by no registry now: "
-                + howToRoute(scope, removal))
+                + howToRoute(scope, removal, settings.commands()))
                 .append('\n'));
         if (removal.wasDefault()) {
             text.append("there is no default registry now; ")
-                    .append(RegistryChooser.howToSetADefault(removal.remaining()))
+                    .append(RegistryChooser.howToSetADefault(removal.remaining(), settings.commands()))
                     .append('\n');
         }
         if (removal.credentialsRemoved()) {
@@ -52,15 +55,16 @@ final class RegistryRemoveCommand implements Callable<Integer> {
     }
 
     /** The commands giving the scope a registry again: one of those left, or one to add. */
-    private static String howToRoute(Scope scope, RegistryService.Removal removal) {
-        String add = "'prompd registry add NAME URL --scope " + scope + "'";
-        String set = "'prompd config set " + new ConfigKey.ScopeRoute(scope) + " ";
+    private static String howToRoute(Scope scope, RegistryService.Removal removal, SuggestedCommands commands) {
+        String add = commands.quoted("registry add NAME URL --scope " + scope);
+        String set = "config set " + new ConfigKey.ScopeRoute(scope) + " ";
         List<String> names = removal.remaining().stream().map(RegistryName::toString).toList();
         return switch (names.size()) {
             case 0 -> "route it to a registry with " + add;
-            case 1 -> "route it to " + names.get(0) + " with " + set + names.get(0) + "', or to another with " + add;
-            default -> "route it to one of " + Plural.series(names, "or") + " with " + set
-                    + "NAME', or to another with " + add;
+            case 1 -> "route it to " + names.get(0) + " with " + commands.quoted(set + names.get(0))
+                    + ", or to another with " + add;
+            default -> "route it to one of " + Plural.series(names, "or") + " with " + commands.quoted(set + "NAME")
+                    + ", or to another with " + add;
         };
     }
 }

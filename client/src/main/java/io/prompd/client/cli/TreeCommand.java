@@ -7,6 +7,7 @@ import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -88,7 +89,9 @@ final class TreeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project project = Project.load(root.context().projectFolder());
+        SuggestedCommands commands = root.commands();
+        Project project = Project.load(root.context().projectFolder(commands), commands);
+        ProjectMismatches marks = new ProjectMismatches(commands);
         ProjectGraph locked = ProjectGraph.of(project);
         PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
         ProjectGraph graph = locked.withDependencies(declared(locked, store));
@@ -121,12 +124,13 @@ final class TreeCommand implements Callable<Integer> {
         } else {
             StringBuilder tree = new StringBuilder(title).append('\n');
             depthFirst(graph.tree(), "", (node, dependent, indent, last) -> {
-                tree.append(indent).append(last ? "└── " : "├── ").append(label(node, dependent, places)).append('\n');
+                tree.append(indent).append(last ? "└── " : "├── ").append(label(node, dependent, places, marks))
+                        .append('\n');
                 return indent + (last ? "    " : "│   ");
             });
             out.print(tree);
         }
-        return ProjectMismatches.exitCode(project, locked, store, spec.commandLine().getErr());
+        return marks.exitCode(project, locked, store, spec.commandLine().getErr());
     }
 
     /**
@@ -220,16 +224,17 @@ final class TreeCommand implements Callable<Integer> {
         }
     }
 
-    private static String label(ProjectGraph.Node node, Optional<PackageName> dependent, Places places) {
+    private static String label(ProjectGraph.Node node, Optional<PackageName> dependent, Places places,
+                                ProjectMismatches marks) {
         String version = node.version().map(Version::toString).map(text -> "@" + text).orElse("");
         String note = "";
         List<VersionRange> unmet = node.version().isEmpty() ? List.of() : places.unmet(node, dependent);
         if (node.version().isEmpty()) {
-            note = " (" + ProjectMismatches.NOT_LOCKED + ")";
+            note = " (" + marks.notLocked() + ")";
         } else if (!unmet.isEmpty()) {
-            note = " (" + ProjectMismatches.invalid(unmet) + ")";
+            note = " (" + marks.invalid(unmet) + ")";
         } else if (!places.isInstalled(node)) {
-            note = " (" + ProjectMismatches.notInstalled(places.store(), node.name(), node.version().orElseThrow())
+            note = " (" + marks.notInstalled(places.store(), node.name(), node.version().orElseThrow())
                     + ")";
         }
         return node.name() + version + " " + node.range() + note + (node.repeated() ? " (shown above)" : "");

@@ -65,7 +65,7 @@ final class UninstallCommand implements Callable<Integer> {
         }
         List<PackageName> names = ListArguments.converted(spec, "NAME", arguments, new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .uninstall(root.context().projectFolder(), names);
+                .uninstall(root.context().projectFolder(root.commands()), names);
         InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }

@@ -63,7 +63,7 @@ final class UpdateCommand implements Callable<Integer> {
         List<PackageName> names = ListArguments.converted(spec, "NAME", nameArguments,
                 new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .update(root.context().projectFolder(), names, latest,
+                .update(root.context().projectFolder(root.commands()), names, latest,
                         resolution.options(false).savingExact(saveExact));
         InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();

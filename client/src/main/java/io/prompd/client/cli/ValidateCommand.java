@@ -6,6 +6,7 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.Json;
 import io.prompd.core.manifest.ManifestDraft;
@@ -54,13 +55,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path packageFolder = folder.existing(root.context());
+        Path packageFolder = folder.existing(root.context(), root.commands());
         // the dependency files are checked at best effort: no registry setting matters, and an unusable home skips them
         Optional<PackageStore> store = root.packagesFolder()
-                .map(packages -> new PackageStore(packages, ArchiveLimits.DEFAULT));
+                .map(packages -> new PackageStore(packages, ArchiveLimits.DEFAULT, root.commands()));
         InstalledVersions installed = InstalledVersions.forPackage(packageFolder, store);
-        PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut())
-                .validate(packageFolder, installed);
+        PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(),
+                root.commands()).validate(packageFolder, installed);
         PackageReport report = validation.report();
         noteRepaired(validation.repaired(), spec.commandLine().getErr());
         spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report)) + "\n" : asText(report));
@@ -78,8 +79,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The advice of a note on the package's lock, its commands as the user may paste them where they ran this. */
     private String installThenAgain(Path packageFolder) throws IOException {
-        return "run '" + folder.inPackage(root.context(), packageFolder, "prompd install") + "', then '"
-                + folder.command("validate") + "' again";
+        SuggestedCommands commands = root.commands();
+        return "run '" + folder.inPackage(root.context(), packageFolder, commands.line("install")) + "', then "
+                + commands.quoted(folder.arguments("validate")) + " again";
     }
 
     /** Says what was deleted in the user's folder, as install does, for validate and pack. */

@@ -2,6 +2,7 @@ package io.prompd.client.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.config.ConfigFields;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.FieldLines;
@@ -41,6 +42,7 @@ final class ConfigJson {
             ConfigFields.CREDENTIALS, ConfigFields.REGISTRIES, ConfigFields.DEFAULT_REGISTRY, ConfigFields.SCOPES);
 
     private final Path file;
+    private final SuggestedCommands commands;
     private final Problems problems = new Problems();
     /** Whether the file holds a field or credentials of a kind this prompd does not know, as a newer one may write. */
     private boolean unknownKinds;
@@ -48,13 +50,17 @@ final class ConfigJson {
     private final Map<String, JsonNode> unusableCredentials = new HashMap<>();
     private int unusableCredentialsProblems;
 
-    private ConfigJson(Path file) {
+    private ConfigJson(Path file, SuggestedCommands commands) {
         this.file = file;
+        this.commands = commands;
     }
 
-    /** @throws ConfigException with every problem of the file */
-    static Config read(Path file, byte[] json) {
-        return new ConfigJson(file).readDocument(json);
+    /**
+     * @param commands how the hints spell the prompd commands that mend the file
+     * @throws ConfigException with every problem of the file
+     */
+    static Config read(Path file, byte[] json, SuggestedCommands commands) {
+        return new ConfigJson(file, commands).readDocument(json);
     }
 
     static byte[] write(Config config) {
@@ -145,9 +151,10 @@ final class ConfigJson {
         // the commands mend only a file good but for such names: with other problems, an editor is the way
         unknownNames(root, defaultRegistry, scopes)
                 .forEach((at, unknown) -> problems.error(file.toString(), at, unknown.message(), repairable
-                        ? "add it with 'prompd registry add " + unknown.name() + " URL', name a configured registry"
-                                + " with 'prompd config set " + unknown.key() + " NAME', or drop the reference with"
-                                + " 'prompd config unset " + unknown.key() + "'"
+                        ? "add it with " + commands.quoted("registry add " + unknown.name() + " URL")
+                                + ", name a configured registry with " + commands.quoted("config set " + unknown.key()
+                                + " NAME") + ", or drop the reference with " + commands.quoted("config unset "
+                                + unknown.key())
                         : "name a configured registry there, or drop the reference, with the file's other problems"));
         if (problems.hasErrors()) {
             Optional<UnknownRegistryNames> unknownNames = repairable
@@ -312,12 +319,12 @@ final class ConfigJson {
         return Optional.empty();
     }
 
-    private static String credentialsHint() {
+    private String credentialsHint() {
         return "write {\"" + ConfigFields.TOKEN + "\": \"...\"}, {\"" + ConfigFields.USERNAME + "\": \"...\", \""
                 + ConfigFields.PASSWORD + "\": \"...\"}, {\"" + ConfigFields.TOKEN_ENV + "\": \"VARIABLE\"} or {\""
                 + ConfigFields.USERNAME + "\": \"...\", \"" + ConfigFields.PASSWORD_ENV + "\": \"VARIABLE\"},"
-                + " or log in again with 'prompd login --registry URL', which replaces this entry, or drop it with"
-                + " 'prompd logout --registry URL', URL being this entry's";
+                + " or log in again with " + commands.quoted("login --registry URL") + ", which replaces this entry, or"
+                + " drop it with " + commands.quoted("logout --registry URL") + ", URL being this entry's";
     }
 
     /** @param meaning what the string names, for the hint */

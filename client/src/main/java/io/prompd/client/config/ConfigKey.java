@@ -2,6 +2,8 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.config.ConfigFields;
 import io.prompd.core.protocol.Urls;
@@ -20,8 +22,11 @@ public sealed interface ConfigKey {
     String FORMS = ConfigFields.DEFAULT_REGISTRY + ", " + ConfigFields.REGISTRIES + ".NAME, "
             + ConfigFields.SCOPES + ".@SCOPE or " + ConfigFields.CREDENTIALS + ".URL";
 
-    /** @throws PrompdException (usage) for a key of no known form */
-    static ConfigKey parse(String key) {
+    /**
+     * @param commands how the hint spells the command that lists the keys
+     * @throws PrompdException (usage) for a key of no known form
+     */
+    static ConfigKey parse(String key, SuggestedCommands commands) {
         int dot = key.indexOf('.');
         String field = dot < 0 ? key : key.substring(0, dot);
         String rest = dot < 0 ? "" : key.substring(dot + 1);
@@ -37,7 +42,7 @@ public sealed interface ConfigKey {
         // Else the empty entry name would be parsed, and refused with a rule about names the user never typed.
         if (rest.isEmpty() && !entryForm.isEmpty()) {
             throw new PrompdException(ExitCode.USAGE, "'" + key + "' holds one entry per key: give " + entryForm,
-                    "'prompd config list' shows every key set");
+                    commands.quoted("config list") + " shows every key set");
         }
         return switch (field) {
             case ConfigFields.REGISTRIES -> new NamedRegistry(parsed(key, rest, RegistryName::parse));
@@ -45,7 +50,7 @@ public sealed interface ConfigKey {
             case ConfigFields.CREDENTIALS -> new CredentialsOf(parsed(key, rest, RegistryUrl::parse));
             default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key "
                     + TerminalText.quoted(Urls.withAnyUserPartMasked(key)), "the keys are " + FORMS
-                    + "; 'prompd config list' shows those set");
+                    + "; " + commands.quoted("config list") + " shows those set");
         };
     }
 
@@ -83,17 +88,21 @@ public sealed interface ConfigKey {
     /** The value shown for the key, empty when it is not set. */
     Optional<String> get(Config config);
 
-    /** @throws PrompdException for a value the key cannot take (usage) or a registry name not configured (not found) */
-    Config set(Config config, String value);
+    /**
+     * @param commands how the hint spells the command that would take the value
+     * @throws PrompdException for a value the key cannot take (usage) or a registry name not configured (not found)
+     */
+    Config set(Config config, String value, SuggestedCommands commands);
 
     /** The configuration without this key, and without what only made sense with it. */
     Config unset(Config config);
 
-    private static RegistryRef registryRef(Config config, String value) {
+    private static RegistryRef registryRef(Config config, String value, SuggestedCommands commands) {
         RegistryRef ref = parsedValue(value, RegistryRef::parse);
         if (config.urlOf(ref).isEmpty()) {
             throw new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + value + "'",
-                    "add it first with 'prompd registry add " + value + " URL', or give a URL");
+                    "add it first with " + commands.quoted("registry add " + ShellWords.quote(value) + " URL")
+                            + ", or give a URL");
         }
         return ref;
     }
@@ -106,8 +115,8 @@ public sealed interface ConfigKey {
         }
 
         @Override
-        public Config set(Config config, String value) {
-            return config.withDefaultRegistry(Optional.of(registryRef(config, value)));
+        public Config set(Config config, String value, SuggestedCommands commands) {
+            return config.withDefaultRegistry(Optional.of(registryRef(config, value, commands)));
         }
 
         @Override
@@ -128,7 +137,7 @@ public sealed interface ConfigKey {
         }
 
         @Override
-        public Config set(Config config, String value) {
+        public Config set(Config config, String value, SuggestedCommands commands) {
             return config.withRegistry(name, parsedValue(value, RegistryUrl::parse));
         }
 
@@ -150,8 +159,8 @@ public sealed interface ConfigKey {
         }
 
         @Override
-        public Config set(Config config, String value) {
-            return config.withScope(scope, registryRef(config, value));
+        public Config set(Config config, String value, SuggestedCommands commands) {
+            return config.withScope(scope, registryRef(config, value, commands));
         }
 
         @Override
@@ -173,14 +182,14 @@ public sealed interface ConfigKey {
         }
 
         @Override
-        public Config set(Config config, String value) {
+        public Config set(Config config, String value, SuggestedCommands commands) {
             if (url.isFolder()) {
                 // login would refuse it too: a folder takes none
                 throw RegistryService.noCredentialsForFolder(url.toString());
             }
             throw new PrompdException(ExitCode.USAGE, "credentials are not set with 'prompd config set'",
-                    "run 'prompd login --registry " + Registry.loginArgument(Optional.empty(), url)
-                            + "', which reads the secret from standard input");
+                    "run " + commands.quoted("login --registry " + Registry.loginArgument(Optional.empty(), url))
+                            + ", which reads the secret from standard input");
         }
 
         @Override

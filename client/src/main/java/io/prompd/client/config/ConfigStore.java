@@ -3,6 +3,7 @@ package io.prompd.client.config;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import io.prompd.client.files.NotRegularFiles;
@@ -41,13 +42,16 @@ public final class ConfigStore {
     /** Beside the configuration, so runs sharing a home share it. */
     private static final String LOCK_FILE = "config.lock";
     private final Path file;
+    /** How the hints of a file with problems spell the prompd commands that mend it. */
+    private final SuggestedCommands commands;
 
-    public ConfigStore(Path file) {
+    public ConfigStore(Path file, SuggestedCommands commands) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        this.commands = Objects.requireNonNull(commands, "commands");
     }
 
     public static ConfigStore of(Settings settings) {
-        return new ConfigStore(settings.configFile());
+        return new ConfigStore(settings.configFile(), settings.commands());
     }
 
     public Path file() {
@@ -67,7 +71,7 @@ public final class ConfigStore {
                     "give it back its owner's read right (chmod u+r " + ShellWords.path(file.toString())
                             + "), or choose another home with --home");
         }
-        return ConfigJson.read(file, json);
+        return ConfigJson.read(file, json, commands);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import java.io.IOException;
 import java.net.URI;
@@ -29,22 +30,27 @@ public final class RegistryChooser {
     private final Config config;
     private final Optional<RegistryRef> override;
     private final Map<String, String> environment;
+    private final SuggestedCommands commands;
 
     /**
      * @param override    a registry URL or configured name that overrides the configuration
      * @param environment where credentials kept in environment variables are looked up
+     * @param commands    how the hints spell the prompd commands they suggest
      * @throws PrompdException when the override is malformed or names a registry not configured, whatever package
      *                         is asked for later: a typo must not pass unnoticed until a package is not routed
      */
-    public RegistryChooser(Config config, Optional<String> override, Map<String, String> environment) {
+    public RegistryChooser(Config config, Optional<String> override, Map<String, String> environment,
+                           SuggestedCommands commands) {
         this.config = Objects.requireNonNull(config, "config");
-        this.override = overrideOf(config, override);
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.override = overrideOf(config, override, commands);
         this.environment = Map.copyOf(environment);
     }
 
     /** The chooser of this run: the configuration of the settings' home and the settings' registry override. */
     public static RegistryChooser load(Settings settings, Map<String, String> environment) throws IOException {
-        return new RegistryChooser(ConfigStore.of(settings).read(), settings.registry(), environment);
+        return new RegistryChooser(ConfigStore.of(settings).read(), settings.registry(), environment,
+                settings.commands());
     }
 
     /** The registry to fetch the package from, with its credentials. */
@@ -95,7 +101,7 @@ public final class RegistryChooser {
      *
      * @throws PrompdException when it is malformed, or names a registry the configuration does not
      */
-    static Optional<RegistryRef> overrideOf(Config config, Optional<String> override) {
+    static Optional<RegistryRef> overrideOf(Config config, Optional<String> override, SuggestedCommands commands) {
         return override.map(text -> {
             RegistryRef ref;
             try {
@@ -106,7 +112,7 @@ public final class RegistryChooser {
                                 + " configured registry");
             }
             if (ref instanceof RegistryName name && !config.registries().containsKey(name)) {
-                throw unknown(config, name);
+                throw unknown(config, name, commands);
             }
             return ref;
         });
@@ -120,12 +126,12 @@ public final class RegistryChooser {
         return new Registry(url, name, Optional.empty(), Optional.empty());
     }
 
-    private static PrompdException unknown(Config config, RegistryName name) {
+    private static PrompdException unknown(Config config, RegistryName name, SuggestedCommands commands) {
         String configured = config.registries().keySet().stream().map(RegistryName::toString)
                 .collect(Collectors.joining(", "));
         return new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'" + FROM_OVERRIDE,
                 (configured.isEmpty() ? "no registry is configured" : "the configured registries are " + configured)
-                        + "; add one with 'prompd registry add " + name + " URL', or pass its URL");
+                        + "; add one with " + commands.quoted("registry add " + name + " URL") + ", or pass its URL");
     }
 
     /**
@@ -136,7 +142,7 @@ public final class RegistryChooser {
         return new PrompdException(ExitCode.NOT_FOUND, config.registries().isEmpty() ? "no registry configured"
                 : "no default registry: the configured ones are " + config.registries().keySet().stream()
                         .map(RegistryName::toString).collect(Collectors.joining(", ")),
-                howToSetADefault(config.registries().keySet()) + ", or pass --registry URL (or set"
+                howToSetADefault(config.registries().keySet(), commands) + ", or pass --registry URL (or set"
                 + " PROMPD_REGISTRY to it)");
     }
 
@@ -145,13 +151,13 @@ public final class RegistryChooser {
      * takes only one of them, so its command names one to be run as it is, while 'registry add --default' takes a new
      * one or one of them again.
      */
-    public static String howToSetADefault(Set<RegistryName> configured) {
-        String add = "add one with 'prompd registry add NAME URL --default'";
+    public static String howToSetADefault(Set<RegistryName> configured, SuggestedCommands commands) {
+        String add = "add one with " + commands.quoted("registry add NAME URL --default");
         if (configured.isEmpty()) {
             return add;
         }
         List<String> names = configured.stream().map(RegistryName::toString).toList();
-        String set = "'prompd registry default " + names.get(0) + "'";
+        String set = commands.quoted("registry default " + names.get(0));
         return (names.size() == 1 ? "make " + names.get(0) + " the default with " + set
                 : "make one of " + Plural.series(names, "and") + " the default, as in " + set) + ", or " + add;
     }
@@ -168,9 +174,9 @@ public final class RegistryChooser {
             Credentials.Resolved resolved = stored.get().resolve(environment).orElseThrow(() -> new PrompdException(
                     ExitCode.USAGE, "registry " + registry.describe() + " takes its " + stored.get().describe()
                             + ", which is unset or blank",
-                    "set the variable, or run 'prompd login --registry " + registry.loginArgument()
-                            + user.map(name -> " --username " + ShellWords.quote(name) + "' to store the password")
-                            .orElse("' to store a token") + " instead"));
+                    "set the variable, or run " + commands.quoted("login --registry " + registry.loginArgument()
+                            + user.map(name -> " --username " + ShellWords.quote(name)).orElse(""))
+                            + (user.isPresent() ? " to store the password" : " to store a token") + " instead"));
             return new Registry(registry.url(), registry.name(), Optional.of(resolved),
                     fromEnvironment.map(Credentials.FromEnvironment::variable));
         } catch (IllegalArgumentException unusable) {

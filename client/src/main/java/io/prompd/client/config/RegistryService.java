@@ -3,7 +3,9 @@ package io.prompd.client.config;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.config.ConfigFields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,11 +24,16 @@ public final class RegistryService {
 
     private final ConfigStore store;
     private final Optional<String> override;
+    private final SuggestedCommands commands;
 
-    /** @param settings where the configuration lives and which registry {@code --registry} chose */
+    /**
+     * @param settings where the configuration lives, which registry {@code --registry} chose, and how hints spell the
+     *                 commands they suggest
+     */
     public RegistryService(Settings settings) {
         this.store = ConfigStore.of(settings);
         this.override = settings.registry();
+        this.commands = settings.commands();
     }
 
     public ConfigStore store() {
@@ -45,8 +52,9 @@ public final class RegistryService {
             if (existing != null && !existing.equals(url)) {
                 throw new PrompdException(ExitCode.CONFLICT, "registry '" + name + "' is already configured as "
                         + existing,
-                        "to move it, run 'prompd config set " + ConfigFields.REGISTRIES + "." + name + " " + url
-                                + "', which keeps its default and scopes; or choose another name");
+                        "to move it, run " + commands.quoted("config set " + ConfigFields.REGISTRIES + "." + name
+                                + " " + ShellWords.quote(url.toString())) + ", which keeps its default and scopes;"
+                                + " or choose another name");
             }
             Config changed = config.withRegistry(name, url);
             for (Scope scope : scopes) {
@@ -88,11 +96,12 @@ public final class RegistryService {
                     .map(named -> named.getKey().toString()).toList();
             throw new PrompdException(ExitCode.USAGE, "'registry default' takes the name of a configured registry, not"
                     + " a URL", names.isEmpty()
-                    ? "no registry is configured with " + url + ": make the URL itself the default with 'prompd config"
-                            + " set registry " + url + "', or name it with 'prompd registry add NAME "
-                            + url + " --default'"
-                    : url + " is the URL of " + Plural.series(names, "and") + ": run 'prompd registry default "
-                            + names.get(0) + "'");
+                    ? "no registry is configured with " + url + ": make the URL itself the default with "
+                            + commands.quoted("config set registry " + ShellWords.quote(url.toString()))
+                            + ", or name it with " + commands.quoted("registry add NAME "
+                            + ShellWords.quote(url.toString()) + " --default")
+                    : url + " is the URL of " + Plural.series(names, "and") + ": run "
+                            + commands.quoted("registry default " + names.get(0)));
         }
         RegistryName name = (RegistryName) registry;
         return store.update(config -> configured(config, name).withDefaultRegistry(Optional.of(name)))
@@ -100,10 +109,10 @@ public final class RegistryService {
     }
 
     /** @throws PrompdException NOT_FOUND when the configuration has no registry of that name */
-    private static Config configured(Config config, RegistryName name) {
+    private Config configured(Config config, RegistryName name) {
         if (!config.registries().containsKey(name)) {
             throw new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'",
-                    "'prompd registry list' shows the configured registries");
+                    commands.quoted("registry list") + " shows the configured registries");
         }
         return config;
     }
@@ -118,7 +127,7 @@ public final class RegistryService {
     public List<RegistryEntry> list() throws IOException {
         Config config = store.read();
         // the list is read to see what a run uses: a --registry that names no registry configured must not pass
-        RegistryChooser.overrideOf(config, override);
+        RegistryChooser.overrideOf(config, override, commands);
         List<RegistryEntry> entries = new ArrayList<>();
         config.registries().forEach((name, url) -> entries.add(new RegistryEntry(Optional.of(name), url,
                 config.defaultRegistry().filter(ref -> ref.equals(name) || ref.equals(url)).isPresent(),
@@ -185,7 +194,7 @@ public final class RegistryService {
 
     private Registry target(Config config) {
         // Locating reads no environment variable: only resolving credentials does.
-        return new RegistryChooser(config, override, Map.of()).locate();
+        return new RegistryChooser(config, override, Map.of(), commands).locate();
     }
 
     /**

@@ -59,9 +59,10 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      */
     private static final String PATH_SYMBOLS = "-._~:/@!$&'()*+,;=";
     private static final String HEX_DIGITS = "0123456789ABCDEF";
-    // 'prompd login' alone would store them for the default registry, which this URL need not be
-    private static final String USER_PART = "the URL holds a user or password; remove it and run"
-            + " 'prompd login --registry REGISTRY' instead, naming this registry";
+    // a login without --registry would store them for the default registry, which this URL need not be; in words, as a
+    // URL is read with no run at hand, whose --home a command line would have to name
+    private static final String USER_PART = "the URL holds a user or password; remove it and log in instead, with"
+            + " --registry naming this registry";
     /**
      * A user part holding a '/', '?' or '#', which ends the authority inside it, as every URL reader takes it: the
      * rest of the password would be read as a host, a port and a path. Shared by registry and proxy URLs.

@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import io.prompd.core.SuggestedCommands;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,10 @@ import java.util.Optional;
  * @param offline   use only the cache and what is installed
  * @param proxyVariables those of {@link #PROXY_VARIABLES} that are set, with their values
  * @param caFile    a PEM file of CA certificates to trust beside Java's ({@code PROMPD_CA_FILE})
+ * @param commands  how hints spell the prompd commands they suggest: with {@code --home} when that chose the home
  */
 public record Settings(Path home, Optional<String> registry, boolean offline,
-                       Map<String, String> proxyVariables, Optional<Path> caFile) {
+                       Map<String, String> proxyVariables, Optional<Path> caFile, SuggestedCommands commands) {
 
     public static final String HOME_VARIABLE = "PROMPD_HOME";
     public static final String REGISTRY_VARIABLE = "PROMPD_REGISTRY";
@@ -41,6 +43,7 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
         registry = registry.filter(value -> !value.isBlank());
         proxyVariables = Map.copyOf(proxyVariables);
         caFile = caFile.map(file -> file.toAbsolutePath().normalize());
+        Objects.requireNonNull(commands, "commands");
     }
 
     public Path configFile() {

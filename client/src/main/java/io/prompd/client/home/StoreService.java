@@ -11,6 +11,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.version.Version;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -37,8 +39,11 @@ public final class StoreService {
     private final Path home;
     private final PackageStore store;
     private final TarballCache cache;
+    private final SuggestedCommands commands;
 
-    public StoreService(Path home, PackageStore store, TarballCache cache) {
+    /** @param commands how the hints spell the prompd commands they suggest */
+    public StoreService(Path home, PackageStore store, TarballCache cache, SuggestedCommands commands) {
+        this.commands = Objects.requireNonNull(commands, "commands");
         this.home = home;
         this.store = store;
         this.cache = cache;
@@ -79,7 +84,7 @@ public final class StoreService {
             if (chosen.isEmpty()) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "not in the store: " + Plural.series(skipped.stream()
                         .map(PackageSpec::toString).toList(), "and") + "; nothing was removed",
-                        "'prompd list --installed' lists the store");
+                        commands.quoted("list --installed") + " lists the store");
             }
             List<Redownload> found = redownloads.of(withoutCachedTarball(chosen));
             List<Redownload> lost = found.stream().filter(Redownload::lost).toList();
@@ -111,7 +116,7 @@ public final class StoreService {
      *
      * @param chosen every version picked
      */
-    private static PrompdException lastCopies(List<Redownload> lost,
+    private PrompdException lastCopies(List<Redownload> lost,
                                               SortedMap<PackageName, SortedSet<Version>> chosen) {
         boolean one = lost.size() == 1;
         List<String> others = new ArrayList<>();
@@ -122,8 +127,8 @@ public final class StoreService {
                 + Redownload.specs(lost) + (one ? " is its last (" : " are their last (") + Redownload.whys(lost)
                 + "): no 'prompd install' can download " + (one ? "it" : "them") + " again; nothing was removed",
                 "a project whose prompd.lock pins " + (one ? "it" : "one") + " installs it from this copy alone: keep "
-                        + (one ? "it" : "them") + (others.isEmpty() ? "" : ", and remove the others alone with 'prompd"
-                        + " uninstall --global " + String.join(" ", others) + "'") + "; to remove "
+                        + (one ? "it" : "them") + (others.isEmpty() ? "" : ", and remove the others alone with "
+                        + commands.quoted("uninstall --global " + String.join(" ", others))) + "; to remove "
                         + (one ? "it" : "them") + " anyway, add --force");
     }
 

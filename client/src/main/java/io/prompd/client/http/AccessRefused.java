@@ -32,7 +32,8 @@ public final class AccessRefused extends PrompdException {
     AccessRefused(int status, URI url, URI answeredBy, boolean authorized, List<String> challenges) {
         super(ExitCode.NETWORK, "the registry refused access (HTTP " + status + "): "
                 + Urls.displayAnswered(url, answeredBy),
-                "log in with 'prompd login --registry REGISTRY', naming the registry as configured");
+                // in words: the registry's refusal, which replaces this, gives the login of the run's registry and home
+                "log in, with --registry naming the registry as configured");
         this.status = status;
         this.url = url;
         this.answeredBy = answeredBy;

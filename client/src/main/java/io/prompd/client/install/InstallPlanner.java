@@ -428,7 +428,7 @@ final class InstallPlanner {
                             PrompdException unresolvable, RegistryIndex index) {
         ProjectGraph graph = new ProjectGraph(roots, current.orElseGet(LockFile::empty).reachableFrom(roots.keySet()));
         Map<PackageName, String> waysOff = StatusNotes.unlockable(graph, graph.unlocked().stream()
-                .flatMap(name -> index.find(name).stream()).toList(), new TakedownGraph(index));
+                .flatMap(name -> index.find(name).stream()).toList(), new TakedownGraph(index), index.commands());
         // the notes of the dependencies that cannot be locked say what to do better than the resolver's general hint
         String hint = waysOff.isEmpty() && !unresolvable.hint().isEmpty() ? " (" + unresolvable.hint() + ")" : "";
         List<InstallNote> warnings = new ArrayList<>();
@@ -526,11 +526,11 @@ final class InstallPlanner {
             Optional<LockFile> kept = current.satisfying(goal.roots());
             audited = kept.orElseGet(() -> current.reachableFrom(goal.roots().keySet()));
             // an entry recording dependencies its version does not declare can fail the roots too, and is as stale
-            stale = new ArrayList<>(LockAudit.problems(audited, project, store));
+            stale = new ArrayList<>(LockAudit.problems(audited, project, store, index.commands()));
             if (options.frozen() && (kept.isEmpty() || !stale.isEmpty())) {
                 // what the project's files and the store show is told before any registry is asked, as npm ci tells it
                 throw LockOutOfDate.of(project, String.join("; ", outOfDate(new ProjectGraph(goal.roots(), current),
-                        stale)));
+                        stale)), index.commands());
             }
             if (kept.isPresent()) {
                 List<PackageName> missing = lockedInstaller.missing(kept.get());
@@ -543,7 +543,7 @@ final class InstallPlanner {
             if (options.frozen()) {
                 // stale by its registry's record: a resolution would change the lock, which --frozen refuses, so none
                 // is tried, whose failure (a conflict, the network) would hide what is wrong
-                throw LockOutOfDate.of(project, String.join("; ", stale));
+                throw LockOutOfDate.of(project, String.join("; ", stale), index.commands());
             }
         }
         Plan plan = resolved(goal, current, moving(current, unpinned, options).decidingFirst(goal.first()), index);
@@ -609,7 +609,7 @@ final class InstallPlanner {
             }
             RegistryIndex listed = index.listingAll();
             String hint = StatusNotes.waysPast(goal.roots(), goal.asked(), goal.added(),
-                    goal.global() ? Installer.INSTALL_GLOBAL : Installer.INSTALL, listed, new TakedownGraph(listed))
+                    goal.global() ? "install --global" : "install", listed, new TakedownGraph(listed))
                     .orElse(online.hint());
             throw message.equals(failed.getMessage()) && hint.equals(failed.hint()) ? failed
                     : new PrompdException(failed.exitCode(), message, hint, failed);

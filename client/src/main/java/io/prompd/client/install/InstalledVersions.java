@@ -5,6 +5,7 @@ import io.prompd.client.install.lock.LockFiles;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.prompt.DependencyFiles;
 import io.prompd.core.source.DirectorySource;
@@ -39,7 +40,8 @@ public record InstalledVersions(LockFile lock, Optional<PackageStore> store, Opt
      */
     public static InstalledVersions forPackage(Path folder, Optional<PackageStore> store) throws IOException {
         try {
-            return new InstalledVersions(LockFiles.read(folder.resolve(LockFile.FILE_NAME))
+            // only the message of a lock that cannot be read is kept, so its hint's commands are spelt plain
+            return new InstalledVersions(LockFiles.read(folder.resolve(LockFile.FILE_NAME), SuggestedCommands.PLAIN)
                     .orElseGet(LockFile::empty), store, Optional.empty());
         } catch (PrompdException unreadable) {
             return new InstalledVersions(LockFile.empty(), store, Optional.of(unreadable.getMessage()));

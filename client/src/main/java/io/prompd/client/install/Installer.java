@@ -11,6 +11,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.files.Folders;
 import io.prompd.core.files.RunLock;
@@ -47,10 +48,6 @@ import java.util.TreeSet;
  */
 public final class Installer {
 
-    /** The commands that install into a project and into the store alone, as the hints of a refusal offer them. */
-    static final String INSTALL = "prompd install";
-    static final String INSTALL_GLOBAL = "prompd install --global";
-
     private final Path home;
     private final PackageStore store;
     private final TarballCache cache;
@@ -59,10 +56,13 @@ public final class Installer {
     private final LockedInstaller lockedInstaller;
     private final InstallPlanner planner;
     private final Optional<Version> prompdVersion;
+    private final SuggestedCommands commands;
 
+    /** @param commands how the hints spell the prompd commands they suggest */
     public Installer(Path home, PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
-                     InstallListener listener, Optional<Version> prompdVersion) {
+                     InstallListener listener, Optional<Version> prompdVersion, SuggestedCommands commands) {
         this.home = Objects.requireNonNull(home, "home");
+        this.commands = Objects.requireNonNull(commands, "commands");
         this.store = Objects.requireNonNull(store, "store");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -77,7 +77,8 @@ public final class Installer {
      * shown: what a failure offering {@code --offline} asks whether that run would get through ({@link OfflineOffer}).
      */
     private Installer fromCache() {
-        return new Installer(home, store, cache, registry.cacheOnly(), true, InstallListener.SILENT, prompdVersion);
+        return new Installer(home, store, cache, registry.cacheOnly(), true, InstallListener.SILENT, prompdVersion,
+                commands);
     }
 
     /**
@@ -88,12 +89,12 @@ public final class Installer {
             throws IOException {
         return lockedProject(projectFolder, (project, repaired) -> {
             if (options.frozen() && project.conflicted().isPresent()) {
-                throw LockOutOfDate.conflicted();
+                throw LockOutOfDate.conflicted(commands);
             }
             requireNotItself(project, added);
             return installPlanned(project, options, repaired, (installer, index) -> {
                 List<RequestedPackage> requests = request(added, index, project.lockOrEmpty(), options.saveExact(),
-                        INSTALL);
+                        "install");
                 InstallPlanner.Plan plan = installer.planner.forInstall(project, requests, options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 for (RequestedPackage request : requests) {
@@ -142,7 +143,7 @@ public final class Installer {
     private List<InstallPlanner.Plan> planGlobal(List<PackageSpec> specs, InstallOptions options, RegistryIndex index)
             throws IOException {
         List<InstallPlanner.Plan> plans = new ArrayList<>();
-        for (RequestedPackage request : request(specs, index, LockFile.empty(), false, INSTALL_GLOBAL)) {
+        for (RequestedPackage request : request(specs, index, LockFile.empty(), false, "install --global")) {
             plans.add(planner.forStore(request, options, index));
         }
         return plans;
@@ -166,8 +167,8 @@ public final class Installer {
             if (!unknown.isEmpty()) {
                 Set<PackageName> known = new TreeSet<>(direct.keySet());
                 known.addAll(current.packages().keySet());
-                throw notInProject(unknown, known, "'prompd list' shows the project's packages, and 'prompd install"
-                        + " NAME' adds one");
+                throw notInProject(unknown, known, commands.quoted("list") + " shows the project's packages, and "
+                        + commands.quoted("install NAME") + " adds one");
             }
             Set<PackageName> unpinned = Set.copyOf(names.isEmpty() ? current.packages().keySet() : names);
             return installPlanned(project, options, repaired, (installer, index) -> {
@@ -185,7 +186,7 @@ public final class Installer {
      * the same resolution. As {@code npm outdated}, it takes no lock and changes nothing.
      */
     public Outdated.Result outdated(Path projectFolder) throws IOException {
-        Project project = Project.load(projectFolder);
+        Project project = Project.load(projectFolder, commands);
         return OfflineOffer.checked(() -> outdated(project), () -> fromCache().outdated(project));
     }
 
@@ -212,7 +213,8 @@ public final class Installer {
             LockFile reached = project.lockOrEmpty().reachableFrom(roots.keySet());
             List<PackageName> needed = unknown.stream().filter(name -> reached.get(name).isPresent()).toList();
             if (needed.isEmpty() && removed.isEmpty()) {
-                throw notInProject(unknown, roots.keySet(), "'prompd list' shows the project's direct dependencies");
+                throw notInProject(unknown, roots.keySet(), commands.quoted("list") + " shows the project's direct"
+                        + " dependencies");
             }
             if (!needed.isEmpty()) {
                 throw notADependency(needed, roots.keySet(), project.lockOrEmpty());
@@ -249,8 +251,8 @@ public final class Installer {
      * dependencies of prompd.json leading to it, whose uninstall removes it: the packages needing it may not be
      * those, and an uninstall takes only those.
      */
-    private static PrompdException notADependency(List<PackageName> unknown, Collection<PackageName> direct,
-                                                  LockFile lock) {
+    private PrompdException notADependency(List<PackageName> unknown, Collection<PackageName> direct,
+                                           LockFile lock) {
         if (unknown.size() == 1) {
             PackageName name = unknown.get(0);
             List<PackageName> dependents = lock.packages().entrySet().stream()
@@ -262,12 +264,13 @@ public final class Installer {
                 return new PrompdException(ExitCode.NOT_FOUND, name + " is not a dependency in prompd.json: "
                         + LockFile.FILE_NAME + " has it because " + Plural.series(dependents.stream()
                                 .map(PackageName::toString).toList(), "and")
-                        + (dependents.size() == 1 ? " depends" : " depend") + " on it", "'prompd uninstall "
-                        + String.join(" ", leading) + "' removes it too; 'prompd tree' shows who needs what");
+                        + (dependents.size() == 1 ? " depends" : " depend") + " on it", commands.quoted("uninstall "
+                        + String.join(" ", leading)) + " removes it too; " + commands.quoted("tree") + " shows who"
+                        + " needs what");
             }
         }
         return new PrompdException(ExitCode.NOT_FOUND, "not a dependency in prompd.json: " + join(unknown),
-                "'prompd list' shows the project's direct dependencies");
+                commands.quoted("list") + " shows the project's direct dependencies");
     }
 
     /** Work done while holding the home lock, after cleaning what killed runs left behind. */
@@ -293,15 +296,15 @@ public final class Installer {
 
     /** Runs the work on the project read under both locks, once what a killed run left beside its files is gone. */
     private InstallReport lockedProject(Path projectFolder, ProjectWork work) throws IOException {
-        Project.requireIn(projectFolder);
+        Project.requireIn(projectFolder, commands);
         if (projectFolder.toAbsolutePath().normalize().startsWith(store.root())) {
             throw new PrompdException(ExitCode.USAGE, projectFolder + " is an installed package, which is never"
                     + " changed", "to work on it, copy it out of " + store.root() + " first");
         }
         return locked(repaired -> {
-            try (RunLock ignored = RunLocks.project(projectFolder, listener::waitingForLock)) {
+            try (RunLock ignored = RunLocks.project(projectFolder, listener::waitingForLock, commands)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));
-                return work.run(Project.loadMerging(projectFolder), repaired);
+                return work.run(Project.loadMerging(projectFolder, commands), repaired);
             }
         });
     }
@@ -388,7 +391,7 @@ public final class Installer {
         installed.warnings().stream().filter(warning -> !warnings.contains(warning)).forEach(warnings::add);
         Set<PackageName> changed = new TreeSet<>(changedRanges.keySet());
         changed.addAll(removed);
-        warnings.addAll(referencesOutOfStep(project.folder(), home, changed));
+        warnings.addAll(referencesOutOfStep(project.folder(), home, changed, commands));
         return new InstallReport(installed.packages(), changedRanges, removed, Optional.of(lock), plan.resolved(),
                 warnings, repaired);
     }
@@ -399,13 +402,14 @@ public final class Installer {
      * they are. A home kept inside the project (a CI caching it in its checkout) holds installed packages, whose
      * prompts are not the project's.
      */
-    private static List<InstallNote> referencesOutOfStep(Path folder, Path home, Set<PackageName> changed) {
+    private static List<InstallNote> referencesOutOfStep(Path folder, Path home, Set<PackageName> changed,
+                                                         SuggestedCommands commands) {
         if (changed.isEmpty()) {
             return List.of();
         }
         try {
-            return new PackageValidator(ArchiveLimits.DEFAULT).dependencyMismatches(new DirectorySource(folder),
-                            Folders.pathWithin(folder, home))
+            return new PackageValidator(ArchiveLimits.DEFAULT, commands)
+                    .dependencyMismatches(new DirectorySource(folder), Folders.pathWithin(folder, home))
                     .stream().filter(mismatch -> changed.contains(mismatch.reference().packageName()))
                     .<InstallNote>map(mismatch -> new InstallNote.ReferenceOutOfStep(mismatch.file(), mismatch.line(),
                             mismatch.reference().written(), mismatch.reference().packageName(), mismatch.agreeing()))
@@ -416,13 +420,13 @@ public final class Installer {
         }
     }
 
-    private static PrompdException frozenRefusal(Project project, LockFile wanted, boolean manifestChanged) {
+    private PrompdException frozenRefusal(Project project, LockFile wanted, boolean manifestChanged) {
         if (manifestChanged) {
             return new PrompdException(ExitCode.CONFLICT, "--frozen forbids changing prompd.json",
                     "run without --frozen to add or remove dependencies");
         }
         return LockOutOfDate.of(project, String.join(", ", LockChange.between(project.lockOrEmpty(), wanted).stream()
-                .map(LockChange::phrase).toList()));
+                .map(LockChange::phrase).toList()), commands);
     }
 
     /** As npm refuses to: mostly a project named after the package it means to use. */
@@ -438,7 +442,7 @@ public final class Installer {
 
     /**
      * @param lock    the project's lock, empty for a global install
-     * @param install the command that installs them, {@code --global} and all, for the hints of a refusal
+     * @param install the subcommand that installs them, {@code --global} and all, for the hints of a refusal
      */
     private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index, LockFile lock,
                                                   boolean saveExact, String install) {

@@ -8,6 +8,7 @@ import io.prompd.client.install.store.ProjectStateFolder;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
@@ -73,9 +74,11 @@ public final class LockAudit {
      * reading the installed manifests and integrity records only of the entries not found agreeing since the lock or
      * the store last changed; for a run holding the project's lock, which notes the entries found agreeing.
      *
+     * @param commands how the hint of such a failure spells the commands that mend it
      * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds
      */
-    public static List<String> problems(LockFile audited, Project project, PackageStore store) throws IOException {
+    public static List<String> problems(LockFile audited, Project project, PackageStore store,
+                                        SuggestedCommands commands) throws IOException {
         Path auditedFile = ProjectStateFolder.in(project.folder()).resolve(AUDITED_FILE);
         String stamp = stamp(project.lockFile()) + store.changeStamp() + "\n";
         SortedSet<String> found = auditedSince(stamp, readOrEmpty(auditedFile));
@@ -83,7 +86,7 @@ public final class LockAudit {
         if (unaudited.packages().isEmpty()) {
             return audited.lackedDependencies();
         }
-        requireFromLockedBytes(unaudited, store);
+        requireFromLockedBytes(unaudited, store, commands);
         List<String> problems = problems(audited, unaudited, store);
         if (problems.isEmpty()) {
             found.addAll(audited.packages().entrySet().stream().map(LockAudit::noted).toList());
@@ -152,7 +155,7 @@ public final class LockAudit {
                                          RegistryIndex index, boolean global) throws IOException {
         Optional<PrompdException> failure = fromOtherBytes(without(resolved, entry -> pinsAlike(audited, entry)), store,
                 name -> pinsAlike(current, Map.entry(name, resolved.packages().get(name))) ? Optional.empty()
-                        : Optional.of(index.describe(name)), global);
+                        : Optional.of(index.describe(name)), global, index.commands());
         if (failure.isPresent()) {
             throw failure.get();
         }
@@ -164,8 +167,9 @@ public final class LockAudit {
     }
 
     /** @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds */
-    private static void requireFromLockedBytes(LockFile lock, PackageStore store) throws IOException {
-        Optional<PrompdException> failure = fromOtherBytes(lock, store);
+    private static void requireFromLockedBytes(LockFile lock, PackageStore store, SuggestedCommands commands)
+            throws IOException {
+        Optional<PrompdException> failure = fromOtherBytes(lock, store, commands);
         if (failure.isPresent()) {
             throw failure.get();
         }
@@ -177,9 +181,12 @@ public final class LockAudit {
      * registry, and a lock whose integrity was edited would otherwise pass wherever the version is installed,
      * though it fails on a clean machine. Versions installed before the store recorded integrity are taken as
      * they are ({@link PackageStore#recordedIntegrity}).
+     *
+     * @param commands how the hint spells the commands that install the locked bytes again
      */
-    public static Optional<PrompdException> fromOtherBytes(LockFile lock, PackageStore store) throws IOException {
-        return fromOtherBytes(lock, store, name -> Optional.empty(), false);
+    public static Optional<PrompdException> fromOtherBytes(LockFile lock, PackageStore store,
+                                                           SuggestedCommands commands) throws IOException {
+        return fromOtherBytes(lock, store, name -> Optional.empty(), false, commands);
     }
 
     /** The entries of the lock whose installed version the store unpacked from other bytes than the lock pins. */
@@ -196,12 +203,14 @@ public final class LockAudit {
     }
 
     /**
-     * As {@link #fromOtherBytes(LockFile, PackageStore)}, {@code listing} naming the registry whose index lists an
+     * As {@link #fromOtherBytes(LockFile, PackageStore, SuggestedCommands)}, {@code listing} naming the registry whose
+     * index lists an
      * entry's integrity, empty where the project's {@code prompd.lock} pins it: only that one can have been edited.
      */
     private static Optional<PrompdException> fromOtherBytes(LockFile lock, PackageStore store,
                                                             Function<PackageName, Optional<String>> listing,
-                                                            boolean global) throws IOException {
+                                                            boolean global, SuggestedCommands commands)
+            throws IOException {
         List<PackageName> names = unpackedFromOtherBytes(lock, store);
         if (names.isEmpty()) {
             return Optional.empty();
@@ -222,22 +231,22 @@ public final class LockAudit {
                     .orElse(LockFile.FILE_NAME + " pins") + " (" + pinned.integrity() + ")");
         }
         String theVersions = names.size() == 1 ? "version" : "versions";
-        String uninstall = "'prompd uninstall --global " + String.join(" ", versions) + "', then '" + (global
-                ? Installer.INSTALL_GLOBAL + " " + String.join(" ", versions) : Installer.INSTALL) + "' again";
+        String uninstall = commands.quoted("uninstall --global " + String.join(" ", versions)) + ", then "
+                + commands.quoted(global ? "install --global " + String.join(" ", versions) : "install") + " again";
         return Optional.of(new PrompdException(ExitCode.INTEGRITY, String.join("; ", differences), locked.isEmpty()
                 ? "the store holds one copy of each version, and another registry publishing other bytes under the"
                         + " same " + theVersions + " may have put " + (names.size() == 1 ? "it" : "them") + " there: "
                         + uninstall
-                : ifEdited(locked) + "; if another registry publishes the same " + theVersions + ", the store holds"
-                        + " one copy of each version: " + uninstall));
+                : ifEdited(locked, commands) + "; if another registry publishes the same " + theVersions + ", the"
+                        + " store holds one copy of each version: " + uninstall));
     }
 
     /** The way off an entry of the lock that a hand edit or a merge changed, to lock the registry's again. */
-    static String ifEdited(List<PackageName> names) {
+    static String ifEdited(List<PackageName> names, SuggestedCommands commands) {
         return "if " + LockFile.FILE_NAME + " was edited (by hand or by a merge), delete the "
                 + (names.size() == 1 ? "entry" : "entries") + " of " + Plural.series(names.stream()
-                        .map(PackageName::toString).toList(), "and") + " from it and run 'prompd install' to lock the"
-                + " registry's";
+                        .map(PackageName::toString).toList(), "and") + " from it and run " + commands.quoted("install")
+                + " to lock the registry's";
     }
 
     /**

@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import java.util.Optional;
 
 /**
@@ -22,22 +23,24 @@ public final class LockOutOfDate extends PrompdException {
     /**
      * @param project its lock, if any, out of date
      * @param why     how the lock is out of date, as {@code @a/x@1.0.0 is outside ^2.0.0}
+     * @param commands how the hint spells the install that locks
      */
-    static LockOutOfDate of(Project project, String why) {
+    static LockOutOfDate of(Project project, String why, SuggestedCommands commands) {
         if (project.lock().isEmpty()) {
             return new LockOutOfDate("--frozen needs a " + LockFile.FILE_NAME + ", and " + project.folder()
-                    + " has none", "run 'prompd install' without --frozen and commit " + LockFile.FILE_NAME);
+                    + " has none", "run " + commands.quoted("install") + " without --frozen and commit "
+                    + LockFile.FILE_NAME);
         }
         return new LockOutOfDate(LockFile.FILE_NAME + " is out of date with prompd.json and --frozen forbids"
-                + " changing it: " + why, "run 'prompd install' without --frozen and commit the"
+                + " changing it: " + why, "run " + commands.quoted("install") + " without --frozen and commit the"
                 + " updated " + LockFile.FILE_NAME);
     }
 
     /** For a lock a Git merge left with conflict markers, which {@code npm ci} refuses too. */
-    static LockOutOfDate conflicted() {
+    static LockOutOfDate conflicted(SuggestedCommands commands) {
         return new LockOutOfDate(LockFile.FILE_NAME + " holds Git conflict markers, and --frozen forbids merging its"
-                + " sides", "run 'prompd install' without --frozen, which merges both sides' locks and resolves the"
-                + " result again, and commit " + LockFile.FILE_NAME);
+                + " sides", "run " + commands.quoted("install") + " without --frozen, which merges both sides' locks"
+                + " and resolves the result again, and commit " + LockFile.FILE_NAME);
     }
 
     @Override

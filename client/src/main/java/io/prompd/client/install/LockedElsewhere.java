@@ -9,6 +9,7 @@ import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
 import io.prompd.core.resolve.Candidate;
@@ -33,14 +34,16 @@ import java.util.Set;
  * @param change  where the version was locked from, and where its name resolves now
  * @param listing how the registry the name resolves in now lists the version: not (a takedown of another tarball, or
  *                naming none, is no listing of it), or with other bytes
+ * @param commands how the ways off spell the prompd commands they suggest
  */
-record LockedElsewhere(RouteChange change, Listing listing) {
+record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands commands) {
 
     /** The failures of a download that a route change explains: the tarball's absence, a refusal, other bytes. */
     private static final Set<ExitCode> EXPLAINED = Set.of(ExitCode.NOT_FOUND, ExitCode.NETWORK, ExitCode.INTEGRITY);
 
     LockedElsewhere {
         Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(commands, "commands");
         if (!listing.elsewhere()) {
             throw new IllegalArgumentException("a version its registry lists as locked, or records the takedown of the"
                     + " locked tarball of, is not locked elsewhere");
@@ -55,7 +58,7 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.routeChange(name, locked.version(), locked.resolved())
                 .flatMap(change -> listing(name, locked, index).filter(Listing::elsewhere)
-                        .map(listed -> new LockedElsewhere(change, listed)));
+                        .map(listed -> new LockedElsewhere(change, listed, index.commands())));
     }
 
     /**
@@ -128,7 +131,8 @@ record LockedElsewhere(RouteChange change, Listing listing) {
                     + ", while " + StatusNotes.route(moved.get().note()) + ", whose copy has other bytes, and the"
                     + " locked tarball is not read from " + Urls.display(change.recorded()) + " instead: "
                     + change.current().fileUrlRefused(), "do not lock the copy of registry "
-                    + change.current().describe() + ": it may be another's package; " + change.routeBack(), failed));
+                    + change.current().describe() + ": it may be another's package; "
+                    + change.routeBack(index.commands()), failed));
         }
         boolean refusedByItsRegistry = failed.getCause() instanceof AccessRefused && change.recordedIn().isPresent();
         // with no configured registry holding the URL, the refusal would name the registry of the current route
@@ -188,14 +192,14 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     private String waysBack() {
         String mirror = change.fromARegistry() ? "; if registry " + change.current().describe() + " mirrors that one,"
                 + " update the mirror (pull and build it)" : "";
-        return change.routeBack() + mirror + takeInstead();
+        return change.routeBack(commands) + mirror + takeInstead();
     }
 
     /** The last way off: taking the current registry's package of the name knowingly. */
     private String takeInstead() {
         return "; to take " + change.name() + " from registry " + change.current().describe() + " instead, knowing it"
-                + " may be another's package, delete its entry from " + LockFile.FILE_NAME + " and run '"
-                + Installer.INSTALL + "'";
+                + " may be another's package, delete its entry from " + LockFile.FILE_NAME + " and run "
+                + commands.quoted("install");
     }
 
     /** See {@link #keepingLocked}. */

@@ -17,6 +17,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
@@ -352,7 +353,7 @@ final class LockedInstaller {
             return Optional.empty();
         }
         String failed = "integrity check failed for " + name + "@" + locked.version() + ": " + LockFile.FILE_NAME;
-        String edited = LockAudit.ifEdited(List.of(name));
+        String edited = LockAudit.ifEdited(List.of(name), index.commands());
         if (!listed.get().dist().integrity().equals(locked.integrity())) {
             return Optional.of(new PrompdException(ExitCode.INTEGRITY, failed + " records " + locked.integrity()
                     + ", and the registry's index.json " + listed.get().dist().integrity(), edited + "; if not, the"
@@ -385,10 +386,10 @@ final class LockedInstaller {
         if (recorded.isEmpty()) {
             return;
         }
-        requireNoneRenumbered(project.lock(), recorded);
+        requireNoneRenumbered(project.lock(), recorded, index.commands());
         List<InstallNote.TakenDownVersion> versions = takenDown(project, recorded);
         InstallNote.TakenDownVersion first = versions.get(0);
-        String waysOff = StatusNotes.waysOff(project, index::findIfReadable, recorded);
+        String waysOff = StatusNotes.waysOff(project, index::findIfReadable, recorded, index.commands());
         if (versions.size() > 1) {
             throw new PrompdException(ExitCode.NOT_FOUND, Plural.count(versions.size(), "version") + " locked in "
                     + LockFile.FILE_NAME + " are taken down (" + Takedowns.withReasons(
@@ -404,7 +405,8 @@ final class LockedInstaller {
         throw first.reason().map(reason -> new PrompdException(ExitCode.NOT_FOUND, locked + StatusNotes.labelled(
                         elsewhere.isPresent() ? "took down the tarball it pins" : "took it down", reason), waysOff))
                 .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, locked + "neither lists it nor records a"
-                        + " takedown of it", LockAudit.ifEdited(List.of(first.name())) + "; if not, " + waysOff));
+                        + " takedown of it", LockAudit.ifEdited(List.of(first.name()), index.commands()) + "; if not, "
+                        + waysOff));
     }
 
     /**
@@ -414,7 +416,8 @@ final class LockedInstaller {
      *
      * @throws PrompdException NOT_FOUND naming the version each entry's tarball is, with the way off the edit
      */
-    private static void requireNoneRenumbered(LockFile lock, List<PublishedPackage> unlisted) {
+    private static void requireNoneRenumbered(LockFile lock, List<PublishedPackage> unlisted,
+                                              SuggestedCommands commands) {
         List<String> renumbered = new ArrayList<>();
         List<PackageName> names = new ArrayList<>();
         for (PublishedPackage published : unlisted) {
@@ -441,7 +444,8 @@ final class LockedInstaller {
             }
         }
         if (!renumbered.isEmpty()) {
-            throw new PrompdException(ExitCode.NOT_FOUND, String.join("; ", renumbered), LockAudit.ifEdited(names));
+            throw new PrompdException(ExitCode.NOT_FOUND, String.join("; ", renumbered),
+                    LockAudit.ifEdited(names, commands));
         }
     }
 
@@ -452,7 +456,7 @@ final class LockedInstaller {
     InstallNote.LeftOut leftOutWarning(ProjectGraph project, List<PackageName> leftOut, RegistryIndex index) {
         List<PublishedPackage> recorded = takenDownAmong(project, leftOut, index);
         return new InstallNote.LeftOut(takenDown(project, recorded),
-                StatusNotes.waysOff(project, index::findIfReadable, recorded));
+                StatusNotes.waysOff(project, index::findIfReadable, recorded, index.commands()));
     }
 
     /** The registry's index of each of {@code names} whose locked version it took down or no longer lists. */
@@ -483,13 +487,13 @@ final class LockedInstaller {
         if (lockedBefore(name, locked, before) && index.lacks(name)) {
             return new PrompdException(ExitCode.NOT_FOUND, StatusNotes.vanished(name, locked.version(),
                     index.describe(name)) + " (" + missing.getMessage() + ")",
-                    StatusNotes.vanishedWayOff(project, name));
+                    StatusNotes.vanishedWayOff(project, name, index.commands()));
         }
         if (lockedBefore(name, locked, before) && !listed(name, locked.version(), index)) {
             return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
-                    + ")", "the version may have been taken down: 'prompd update " + name + "' locks another version"
-                    + " its range allows");
+                    + ")", "the version may have been taken down: " + index.commands().quoted("update " + name)
+                    + " locks another version its range allows");
         }
         // not found at the lock's own URL, edited, while the registry's index names another: not the registry's to mend
         Optional<URI> registrys = index.findIfReadable(name).filter(found -> missing instanceof NotFound)
@@ -498,7 +502,8 @@ final class LockedInstaller {
         if (registrys.isPresent()) {
             return new PrompdException(ExitCode.NOT_FOUND, LockFile.FILE_NAME + "'s resolved URL of " + name + "@"
                     + locked.version() + " has no tarball (" + missing.getMessage() + "), and it is not the registry's"
-                    + " tarball of that version, " + Urls.display(registrys.get()), LockAudit.ifEdited(List.of(name)));
+                    + " tarball of that version, " + Urls.display(registrys.get()),
+                    LockAudit.ifEdited(List.of(name), index.commands()));
         }
         return new PrompdException(ExitCode.NOT_FOUND, "the registry lists " + name + "@" + locked.version()
                 + " but has no tarball for it (" + missing.getMessage() + ")", "the registry may be incomplete or"

@@ -128,11 +128,12 @@ public final class Outdated {
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
             summary.ifPresent(known -> warnings.addAll(
-                    StatusNotes.of(graph, index::findIfReadable, published.get(), known, false)));
+                    StatusNotes.of(graph, index::findIfReadable, published.get(), known, false, index.commands())));
             boolean gone = summary.isEmpty();
             if (gone) {
                 warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, published.get(),
-                        entry.version(), false, LockedElsewhere.tookDownElsewhere(entry.name(), locked, index)));
+                        entry.version(), false, LockedElsewhere.tookDownElsewhere(entry.name(), locked, index),
+                        index.commands()));
             }
             TakedownGraph.Reach reach = takedowns.reach(published.get(), graph.rangesOn(entry.name()));
             Optional<Version> reached = reach.version();
@@ -163,14 +164,14 @@ public final class Outdated {
             if (published.isEmpty()) {
                 // a row, as npm's outdated lists a dependency missing: it is not locked, and no install locks it
                 warnings.add(new InstallNote.NotInRegistry(name, index.describe(name),
-                        StatusNotes.notInRegistryWayOff(graph, name), index.elsewhere(name)));
+                        StatusNotes.notInRegistryWayOff(graph, name, index.commands()), index.elsewhere(name)));
                 rows.add(new Row(name, Optional.empty(), Optional.empty(), Optional.empty(), true, false,
                         Optional.empty(), false, false, false, true, Optional.empty()));
                 continue;
             }
             listed.add(published.get());
         }
-        Map<PackageName, String> unlockable = StatusNotes.unlockable(graph, listed, takedowns);
+        Map<PackageName, String> unlockable = StatusNotes.unlockable(graph, listed, takedowns, index.commands());
         for (PublishedPackage published : listed) {
             PackageName name = published.packument().name();
             boolean cannotLock = unlockable.containsKey(name);

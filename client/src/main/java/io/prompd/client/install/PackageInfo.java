@@ -6,6 +6,7 @@ import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Dist;
@@ -98,8 +99,8 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
         try (RegistryIndex index = new RegistryIndex(registry)) {
             published = index.require(spec.name());
         }
-        Optional<ShownVersion> shown = select(spec, published).map(version -> shown(published, version, registry,
-                offline));
+        Optional<ShownVersion> shown = select(spec, published, registry.commands())
+                .map(version -> shown(published, version, registry, offline));
         Optional<VersionRange> range = spec.selector() instanceof PackageSpec.Range asked ? Optional.of(asked.range())
                 : Optional.empty();
         return new PackageInfo(published.packument(), shown, range);
@@ -128,7 +129,8 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
     }
 
     /** The version to show; none for a package whose every version was taken down, asked for by name alone. */
-    private static Optional<Version> select(PackageSpec spec, PublishedPackage published) {
+    private static Optional<Version> select(PackageSpec spec, PublishedPackage published,
+                                            SuggestedCommands commands) {
         if (published.packument().hasNoVersionLeft()) {
             if (spec.selector() instanceof PackageSpec.Latest) {
                 return Optional.empty();
@@ -136,17 +138,17 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
             throw RequestedPackage.noVersionLeft(published);
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
-            return Optional.of(published.requireTag(tag.tag()));
+            return Optional.of(published.requireTag(tag.tag(), commands));
         }
         if (spec.selector() instanceof PackageSpec.Range range) {
-            RequestedPackage.requireNotTakenDown(published, range.range());
+            RequestedPackage.requireNotTakenDown(published, range.range(), commands);
             Optional<Version> exact = range.range().exactVersion();
             // a version named exactly is shown even when yanked: that is when one wants to read why
             return Optional.of(exact.filter(published.packument().versions()::containsKey)
                     .or(() -> published.preferredAllowed(List.of(range.range())))
                     .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
                             + " matches " + range.range() + unusable(published, range.range()),
-                            "'prompd info " + spec.name() + "' lists its versions")));
+                            commands.quoted("info " + spec.name()) + " lists its versions")));
         }
         return Optional.of(published.latest().orElseGet(() -> published.packument().versions().lastKey()));
     }

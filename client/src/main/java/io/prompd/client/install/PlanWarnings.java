@@ -53,13 +53,14 @@ final class PlanWarnings {
         for (PackageName name : names) {
             LockedPackage locked = graph.lock().packages().get(name);
             index.findIfReadable(name).ifPresent(listed -> listed.version(locked.version()).ifPresent(known -> {
-                warnings.addAll(StatusNotes.of(graph, index::findIfReadable, listed, known, true));
+                warnings.addAll(StatusNotes.of(graph, index::findIfReadable, listed, known, true, index.commands()));
                 engineWarning(name, known).ifPresent(warnings::add);
             }));
             // without a copy at hand the install fails for it, or an uninstall leaves it out, saying so
             lockedInstaller.takenDown(name, locked, index).filter(gone -> lockedInstaller.isAtHand(name, locked))
                     .ifPresent(gone -> warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, gone,
-                            locked.version(), true, LockedElsewhere.tookDownElsewhere(name, locked, index))));
+                            locked.version(), true, LockedElsewhere.tookDownElsewhere(name, locked, index),
+                            index.commands())));
             if (lockedInstaller.isAtHand(name, locked) && LockedInstaller.goneFromRegistry(name, locked, index)) {
                 warnings.add(StatusNotes.goneFromRegistry(graph, name, locked.version(), index, true));
             }

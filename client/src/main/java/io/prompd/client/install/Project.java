@@ -8,6 +8,7 @@ import io.prompd.client.install.lock.ReadLock;
 import io.prompd.client.install.store.ProjectStateFolder;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.NamedWrites;
@@ -51,10 +52,6 @@ import java.util.SortedMap;
 public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optional<LockFile> lock,
                       Optional<ConflictedLock> conflicted) {
 
-    private static final String NOT_A_PROJECT_HINT =
-            "run this in a project folder, or create one with 'prompd init'; without a project, 'prompd install"
-                    + " --global' installs into the store and 'prompd list --installed' lists it";
-
     /** The fields of prompd.json the project's commands read, as pointers. */
     private static final List<String> READ_FIELDS = List.of(Pointer.of(ManifestFields.NAME),
             Pointer.of(ManifestFields.VERSION), Pointer.of(ManifestFields.DEPENDENCIES));
@@ -74,13 +71,14 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
      * Reads the project in {@code folder}, as a command that reads it alone does: a lock a Git merge left with
      * conflict markers is refused, as what its merge locks is known only once an install checked it.
      *
+     * @param commands how the hints spell the prompd commands they suggest
      * @throws PrompdException NOT_FOUND without a {@code prompd.json}; FAILURE listing the errors of one
      *                         in the fields the project's commands read, or the problems of an unreadable lock file
      */
-    public static Project load(Path folder) throws IOException {
-        Project project = loadMerging(folder);
+    public static Project load(Path folder, SuggestedCommands commands) throws IOException {
+        Project project = loadMerging(folder, commands);
         if (project.conflicted.isPresent()) {
-            throw LockFiles.unmerged(project.conflicted.get());
+            throw LockFiles.unmerged(project.conflicted.get(), commands);
         }
         return project;
     }
@@ -91,26 +89,27 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
      *
      * @throws PrompdException as {@link #load}, and FAILURE for a conflicted lock with a side that is no lock
      */
-    public static Project loadMerging(Path folder) throws IOException {
-        requireIn(folder);
+    public static Project loadMerging(Path folder, SuggestedCommands commands) throws IOException {
+        requireIn(folder, commands);
         byte[] json;
         try {
             json = Files.readAllBytes(folder.resolve(ManifestReader.FILE_NAME));
         } catch (NoSuchFileException removedMeanwhile) {
-            throw notAProject(folder);
+            throw notAProject(folder, commands);
         } catch (IOException unreadable) {
             // a folder named prompd.json fails with the system's "Is a directory" alone
             throw NamedWrites.naming(unreadable, folder.resolve(ManifestReader.FILE_NAME));
         }
-        ManifestResult result = ManifestReader.read(ManifestReader.FILE_NAME, json);
+        ManifestResult result = ManifestReader.read(ManifestReader.FILE_NAME, json, commands);
         List<Problem> blocking = result.problems().stream().filter(Project::blocksTheProject).toList();
         if (!blocking.isEmpty()) {
             throw new FileProblemsException(ExitCode.FAILURE, ManifestReader.FILE_NAME + " has errors:", blocking,
-                    "fix them, then run this again ('prompd validate' shows them with the warnings)");
+                    "fix them, then run this again (" + commands.quoted("validate") + " shows them with the"
+                            + " warnings)");
         }
         ManifestDraft draft = result.draft();
         Manifest manifest = new Manifest(draft.name().orElseThrow(), draft.version().orElseThrow(), draft.body());
-        Optional<ReadLock> lock = LockFiles.readMerging(folder.resolve(LockFile.FILE_NAME));
+        Optional<ReadLock> lock = LockFiles.readMerging(folder.resolve(LockFile.FILE_NAME), commands);
         return new Project(folder, manifest, json, lock.map(ReadLock::lock),
                 lock.flatMap(ReadLock::conflicted));
     }
@@ -149,14 +148,14 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
      * @throws PrompdException NOT_FOUND, saying what to do, when neither it nor a folder above holds
      *                         a {@code prompd.json}
      */
-    public static Path enclosingOrFail(Path start) {
+    public static Path enclosingOrFail(Path start, SuggestedCommands commands) {
         return enclosing(start).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no "
                 + ManifestReader.FILE_NAME + " in " + start.toAbsolutePath() + " or any folder above it",
-                NOT_A_PROJECT_HINT));
+                notAProjectHint(commands)));
     }
 
     /** @throws PrompdException NOT_FOUND, saying what to do, when the folder holds no {@code prompd.json} */
-    public static void requireIn(Path folder) {
+    public static void requireIn(Path folder, SuggestedCommands commands) {
         Path manifest = folder.resolve(ManifestReader.FILE_NAME);
         if (Files.exists(manifest)) {
             return;
@@ -166,12 +165,18 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
             throw new PrompdException(ExitCode.NOT_FOUND, dangling.get(),
                     "point the link at the project's prompd.json, or put the file in its place");
         }
-        throw notAProject(folder);
+        throw notAProject(folder, commands);
     }
 
-    private static PrompdException notAProject(Path folder) {
+    private static PrompdException notAProject(Path folder, SuggestedCommands commands) {
         return new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in "
-                + folder.toAbsolutePath(), NOT_A_PROJECT_HINT);
+                + folder.toAbsolutePath(), notAProjectHint(commands));
+    }
+
+    private static String notAProjectHint(SuggestedCommands commands) {
+        return "run this in a project folder, or create one with " + commands.quoted("init") + "; without a project, "
+                + commands.quoted("install --global") + " installs into the store and "
+                + commands.quoted("list --installed") + " lists it";
     }
 
     /**

@@ -6,6 +6,7 @@ import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Packument;
@@ -50,7 +51,8 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      * the takedowns the resolver does not know of.
      *
      * @param lock    the project's lock, empty for a global install: a dist-tag may name a yanked version it pins
-     * @param install the command that installs the package, {@code --global} and all, for the hint of a refusal
+     * @param install the subcommand that installs the package, {@code --global} and all, for the hint of a refusal,
+     *                spelt as the index's {@linkplain RegistryIndex#commands commands}
      * @throws PrompdException NOT_FOUND for an unknown package or dist-tag, or one pointing at a yanked version the
      *                         lock does not pin; with the maintainers' reasons for a version taken down named exactly,
      *                         and for a package with no version left
@@ -60,7 +62,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         PackageName name = spec.name();
         if (spec.selector() instanceof PackageSpec.Range range) {
             // a package missing is the resolver's to report, with whatever else of the graph it cannot find
-            index.find(name).ifPresent(published -> requireNotTakenDown(published, range.range()));
+            index.find(name).ifPresent(published -> requireNotTakenDown(published, range.range(), index.commands()));
             // a bare version (1.2.3, v1.2.3) picks the version to install, not the range to keep: npm saves it as
             // ^1.2.3, and cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
             Optional<VersionRange> written = range.range().bareVersion().isPresent()
@@ -79,15 +81,16 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             throw noVersionLeft(published);
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
-            Version tagged = published.requireTag(tag.tag());
+            Version tagged = published.requireTag(tag.tag(), index.commands());
             Optional<String> yanked = published.version(tagged).map(VersionSummary::yanked);
             if (yanked.isPresent() && !lock.get(name).map(LockedPackage::version).equals(Optional.of(tagged))) {
-                throw taggedYanked(published, tag.tag(), tagged, yanked.get(), install);
+                throw taggedYanked(published, tag.tag(), tagged, yanked.get(), install, index.commands());
             }
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact,
                     Optional.empty());
         }
-        Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published, install));
+        Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published, install,
+                index.commands()));
         Version offered = highestOffered(index, published, latest);
         return new RequestedPackage(name, VersionRange.caret(offered), Optional.empty(), saveExact,
                 Optional.of(offered));
@@ -97,9 +100,10 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      * Refuses a request that only a version taken down could meet: any, once every version of the package is
      * taken down, or the one taken down that the range names exactly.
      *
+     * @param commands how the hint spells the command that lists the versions left
      * @throws PrompdException NOT_FOUND, with the maintainers' reasons
      */
-    static void requireNotTakenDown(PublishedPackage published, VersionRange range) {
+    static void requireNotTakenDown(PublishedPackage published, VersionRange range, SuggestedCommands commands) {
         Packument packument = published.packument();
         if (packument.hasNoVersionLeft()) {
             throw noVersionLeft(published);
@@ -108,8 +112,8 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         Optional<String> takedown = exact.map(packument.takenDown()::get);
         if (takedown.isPresent()) {
             throw new PrompdException(ExitCode.NOT_FOUND, packument.name() + "@" + exact.get() + " is "
-                    + StatusNotes.labelled("taken down", takedown.get()), "'prompd info " + packument.name()
-                    + "' lists the versions left");
+                    + StatusNotes.labelled("taken down", takedown.get()), commands.quoted("info " + packument.name())
+                    + " lists the versions left");
         }
     }
 
@@ -150,19 +154,20 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      * name, which passes it by.
      */
     private static PrompdException taggedYanked(PublishedPackage published, String tag, Version tagged, String reason,
-                                                String install) {
+                                                String install, SuggestedCommands commands) {
         String name = published.packument().name().toString();
         Optional<Version> latest = tag.equals(Packument.LATEST) ? published.latest() : Optional.empty();
         return new PrompdException(ExitCode.NOT_FOUND, name + "'s " + tag + " dist-tag points at " + tagged
                 + ", which is " + StatusNotes.labelled("yanked", reason) + ", and an install chooses no yanked version"
-                + " unless the lock file pins it", latest.map(version -> "'" + install + " " + name
-                + "' installs the highest version"
-                        + " that is not yanked, " + version)
-                .orElse("ask for a version or a range instead, as 'prompd info " + name + "' lists them"));
+                + " unless the lock file pins it", latest.map(version -> commands.quoted(install + " " + name)
+                        + " installs the highest version that is not yanked, " + version)
+                .orElse("ask for a version or a range instead, as " + commands.quoted("info " + name)
+                        + " lists them"));
     }
 
     /** A package whose versions are all pre-releases or yanked: by name alone, none may be chosen. */
-    private static PrompdException nothingToInstallByName(PublishedPackage published, String install) {
+    private static PrompdException nothingToInstallByName(PublishedPackage published, String install,
+                                                          SuggestedCommands commands) {
         String name = published.packument().name().toString();
         Collection<VersionSummary> versions = published.packument().versions().values();
         boolean releaseYanked = versions.stream().anyMatch(version -> !version.version().isPreRelease());
@@ -171,11 +176,11 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         return preRelease.map(version -> releaseYanked
                         ? new PrompdException(ExitCode.NOT_FOUND, "every release of " + name + " is yanked, and its"
                                 + " other versions are pre-releases, which are installed only when asked for",
-                                "ask for one, as in '" + install + " " + name + "@" + version + "'; 'prompd info "
-                                + name + "' says why the releases are yanked")
+                                "ask for one, as in " + commands.quoted(install + " " + name + "@" + version) + "; "
+                                + commands.quoted("info " + name) + " says why the releases are yanked")
                         : new PrompdException(ExitCode.NOT_FOUND, name + " has only pre-release versions, which are"
-                                + " installed only when asked for", "ask for one, as in '" + install + " " + name + "@"
-                                + version + "'"))
+                                + " installed only when asked for", "ask for one, as in "
+                                + commands.quoted(install + " " + name + "@" + version)))
                 .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, "every version of " + name + " is yanked ("
                         + Takedowns.withReasons(published.yankedAllowed(List.of())) + ")" + takenDownToo(published),
                         "none can be installed anew: a yanked version is used only where a prompd.lock pins it already;"

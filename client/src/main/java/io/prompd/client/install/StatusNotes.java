@@ -9,6 +9,7 @@ import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
@@ -42,14 +43,15 @@ public final class StatusNotes {
      * @param packages the indexes of the packages needing it, whose newer versions may ask for another
      * @param known    the locked version, as {@code published} lists it
      * @param pinned   whether the run installs it because the lock file pins it
+     * @param commands how the way off spells the prompd commands it suggests
      */
     static List<InstallNote> of(ProjectGraph graph, PackageLookup packages, PublishedPackage published,
-                                VersionSummary known, boolean pinned) {
+                                VersionSummary known, boolean pinned, SuggestedCommands commands) {
         List<InstallNote> notes = new ArrayList<>();
         PackageName name = published.packument().name();
         if (known.yanked() != null) {
             notes.add(new InstallNote.Yanked(name, known.version(), known.yanked(), pinned,
-                    wayOff(graph, packages, published, known.version())));
+                    wayOff(graph, packages, published, known.version(), commands)));
         }
         if (known.deprecated() != null) {
             notes.add(new InstallNote.Deprecated(name, known.version(), known.deprecated()));
@@ -68,10 +70,11 @@ public final class StatusNotes {
      *                   ({@link LockedElsewhere#tookDownElsewhere}); empty for the version's own
      */
     static InstallNote.TakenDown takenDown(ProjectGraph graph, PackageLookup packages, PublishedPackage published,
-                                           Version locked, boolean pinned, Optional<RegistryMention> tookDownBy) {
+                                           Version locked, boolean pinned, Optional<RegistryMention> tookDownBy,
+                                           SuggestedCommands commands) {
         return new InstallNote.TakenDown(published.packument().name(), locked,
                 Optional.ofNullable(published.packument().takenDown().get(locked)), pinned,
-                wayOff(graph, packages, published, locked), tookDownBy);
+                wayOff(graph, packages, published, locked, commands), tookDownBy);
     }
 
     /**
@@ -111,8 +114,8 @@ public final class StatusNotes {
     }
 
     /** As when every version is taken down, no range helps: the dependency must go, or what needs it must change. */
-    static String vanishedWayOff(ProjectGraph graph, PackageName name) {
-        return "no version of " + name + " is left to download" + noneLeftWayOff(graph, name);
+    static String vanishedWayOff(ProjectGraph graph, PackageName name, SuggestedCommands commands) {
+        return "no version of " + name + " is left to download" + noneLeftWayOff(graph, name, commands);
     }
 
     /**
@@ -123,7 +126,7 @@ public final class StatusNotes {
     static InstallNote.GoneFromRegistry goneFromRegistry(ProjectGraph graph, PackageName name, Version locked,
                                                          RegistryIndex index, boolean pinned) {
         return new InstallNote.GoneFromRegistry(name, locked, index.describe(name), pinned,
-                vanishedWayOff(graph, name));
+                vanishedWayOff(graph, name, index.commands()));
     }
 
     /**
@@ -135,7 +138,7 @@ public final class StatusNotes {
     static PrompdException goneFromRegistry(ProjectGraph graph, PackageName name, Version locked,
                                             RegistryIndex index, Optional<? extends Exception> cause) {
         return new PrompdException(ExitCode.NOT_FOUND, vanished(name, locked, index.describe(name)),
-                vanishedWayOff(graph, name), cause.orElse(null));
+                vanishedWayOff(graph, name, index.commands()), cause.orElse(null));
     }
 
     /** Whether a message names the package, not merely one whose name starts it ({@code @a/b} in {@code @a/b-c}). */
@@ -147,8 +150,8 @@ public final class StatusNotes {
      * A dependency of prompd.json its registry does not have: no range finds it, so, as when every version is taken
      * down, the dependency must go (unless its scope's packages are in another registry, which the note says apart).
      */
-    static String notInRegistryWayOff(ProjectGraph graph, PackageName name) {
-        return "'prompd install' cannot lock it" + noneLeftWayOff(graph, name);
+    static String notInRegistryWayOff(ProjectGraph graph, PackageName name, SuggestedCommands commands) {
+        return commands.quoted("install") + " cannot lock it" + noneLeftWayOff(graph, name, commands);
     }
 
     /**
@@ -157,27 +160,31 @@ public final class StatusNotes {
      * Nor does a wider range in {@code prompd.json} help where the ranges of the packages needing it allow no
      * other version, and {@code update --latest} only when they allow the latest.
      */
-    static String wayOff(ProjectGraph graph, PackageLookup packages, PublishedPackage published, Version locked) {
+    static String wayOff(ProjectGraph graph, PackageLookup packages, PublishedPackage published, Version locked,
+                         SuggestedCommands commands) {
         List<PackageName> moving = updateMovingOff(graph, packages, published);
-        return moving.isEmpty() ? wayOffWithoutUpdate(graph, published, locked) : update(moving, false);
+        return moving.isEmpty() ? wayOffWithoutUpdate(graph, published, locked, commands)
+                : update(moving, false, commands);
     }
 
     /**
      * The ways off several locked versions at once, each as {@link #wayOff} says it: one 'prompd update' for all
      * those it moves off, so that following the hint does not stop at the next of them, then each other's own way.
      */
-    static String waysOff(ProjectGraph graph, PackageLookup packages, List<PublishedPackage> published) {
+    static String waysOff(ProjectGraph graph, PackageLookup packages, List<PublishedPackage> published,
+                          SuggestedCommands commands) {
         List<String> ways = new ArrayList<>();
         Map<PublishedPackage, List<PackageName>> moving = new LinkedHashMap<>();
         published.forEach(one -> moving.put(one, updateMovingOff(graph, packages, one)));
         List<PackageName> updated = moving.values().stream().flatMap(List::stream).distinct().toList();
         if (!updated.isEmpty()) {
-            ways.add(update(updated, moving.values().stream().filter(names -> !names.isEmpty()).count() > 1));
+            ways.add(update(updated, moving.values().stream().filter(names -> !names.isEmpty()).count() > 1,
+                    commands));
         }
         published.stream().filter(one -> moving.get(one).isEmpty()).forEach(one -> {
             PackageName name = one.packument().name();
             ways.add((published.size() == 1 ? "" : "for " + name + ", ")
-                    + wayOffWithoutUpdate(graph, one, graph.lock().packages().get(name).version()));
+                    + wayOffWithoutUpdate(graph, one, graph.lock().packages().get(name).version(), commands));
         });
         return String.join("; ", ways);
     }
@@ -219,35 +226,37 @@ public final class StatusNotes {
     }
 
     /** {@code 'prompd update @a/b @c/d' moves off it}, or {@code them} when it moves off several versions. */
-    private static String update(List<PackageName> names, boolean several) {
-        return "'prompd update " + String.join(" ", names.stream().map(PackageName::toString).toList()) + "' moves off "
-                + (several ? "them" : "it");
+    private static String update(List<PackageName> names, boolean several, SuggestedCommands commands) {
+        return commands.quoted("update " + String.join(" ", names.stream().map(PackageName::toString).toList()))
+                + " moves off " + (several ? "them" : "it");
     }
 
-    private static String wayOffWithoutUpdate(ProjectGraph graph, PublishedPackage published, Version locked) {
+    private static String wayOffWithoutUpdate(ProjectGraph graph, PublishedPackage published, Version locked,
+                                              SuggestedCommands commands) {
         PackageName name = published.packument().name();
         if (published.packument().hasNoVersionLeft()) {
-            return "no version of it is left" + noneLeftWayOff(graph, name);
+            return "no version of it is left" + noneLeftWayOff(graph, name, commands);
         }
         String noOther = noOtherVersion(published, graph.rangesOn(name), locked);
         VersionRange own = graph.roots().get(name);
         if (own == null) {
             return noOther + ", which the packages needing it ask for; a newer version of"
-                    + " those may ask for another ('prompd tree' shows them)";
+                    + " those may ask for another (" + commands.quoted("tree") + " shows them)";
         }
         List<VersionRange> needing = graph.rangesOfDependents(name);
         if (!needing.isEmpty() && published.highestAllowed(needing).isEmpty()) {
             return noOther + ", and none would with a wider range in prompd.json: the"
                     + " packages needing it ask for " + series(needing) + "; a newer version of those may ask for"
-                    + " another ('prompd tree' shows them)";
+                    + " another (" + commands.quoted("tree") + " shows them)";
         }
         if (published.packument().versions().values().stream().allMatch(version -> version.yanked() != null)) {
             // no range reaches a version that is not yanked
-            return noOther + ", and no version of it is left that is not yanked" + noneLeftWayOff(graph, name);
+            return noOther + ", and no version of it is left that is not yanked"
+                    + noneLeftWayOff(graph, name, commands);
         }
         Optional<Version> newer = published.latest().filter(latest -> latest.compareTo(locked) > 0
                 && !own.satisfiedBy(latest) && needing.stream().allMatch(range -> range.satisfiedBy(latest)));
-        return noOther + ": " + widen(List.of(name), newer);
+        return noOther + ": " + widen(List.of(name), newer, commands);
     }
 
     /**
@@ -272,36 +281,39 @@ public final class StatusNotes {
      * @return the notes by package, in the order of {@code published}
      */
     static Map<PackageName, String> unlockable(ProjectGraph graph, List<PublishedPackage> published,
-                                               TakedownGraph takedowns) {
+                                               TakedownGraph takedowns, SuggestedCommands commands) {
         List<PackageName> widened = published.stream().filter(one -> widenedTo(graph, one).isPresent())
                 .map(one -> one.packument().name()).toList();
         Map<PackageName, String> notes = new LinkedHashMap<>();
         published.forEach(one -> unlockable(graph, one, widened.contains(one.packument().name())
-                ? widened : List.of(one.packument().name()), takedowns)
+                ? widened : List.of(one.packument().name()), takedowns, commands)
                 .ifPresent(note -> notes.put(one.packument().name(), note)));
         return Collections.unmodifiableMap(notes);
     }
 
     private static Optional<String> unlockable(ProjectGraph graph, PublishedPackage published,
-                                               List<PackageName> widenedTogether, TakedownGraph takedowns) {
+                                               List<PackageName> widenedTogether, TakedownGraph takedowns,
+                                               SuggestedCommands commands) {
         PackageName name = published.packument().name();
         Takedowns recorded = published.takedowns();
+        String install = commands.quoted("install");
         if (recorded.noVersionLeft()) {
-            return Optional.of(recorded.everyVersion(name) + ", so 'prompd install' cannot lock it"
-                    + noneLeftWayOff(graph, name));
+            return Optional.of(recorded.everyVersion(name) + ", so " + install + " cannot lock it"
+                    + noneLeftWayOff(graph, name, commands));
         }
         VersionRange own = graph.roots().get(name);
         if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
             return takedowns.blockedBelow(published, own).map(needs -> "every version of " + name + " that " + own
-                    + " allows " + needsText(needs) + ", which only versions taken down meet, so 'prompd install'"
-                    + " cannot lock it: " + takedowns.highestUnblocked(published).map(other -> "'prompd install "
-                            + name + "@" + other + "' moves past them, or remove the dependency with 'prompd"
-                            + " uninstall " + name + "'")
-                    .orElse("remove the dependency with 'prompd uninstall " + name + "', or wait for a release of it"
-                            + " needing another"));
+                    + " allows " + needsText(needs) + ", which only versions taken down meet, so " + install
+                    + " cannot lock it: " + takedowns.highestUnblocked(published).map(other -> commands.quoted(
+                            "install " + name + "@" + other) + " moves past them, or remove the dependency with "
+                            + commands.quoted("uninstall " + name))
+                    .orElse("remove the dependency with " + commands.quoted("uninstall " + name) + ", or wait for a"
+                            + " release of it needing another"));
         }
         return recorded.matching(own).map(which -> "no version of " + name + " matches " + own + " (" + which
-                + "), so 'prompd install' cannot lock it: " + widen(widenedTogether, widenedTo(graph, published)));
+                + "), so " + install + " cannot lock it: " + widen(widenedTogether, widenedTo(graph, published),
+                commands));
     }
 
     /** The latest version, when only takedowns keep a dependency not locked from its range and a wider one helps. */
@@ -326,11 +338,12 @@ public final class StatusNotes {
      * @param asked the roots whose ranges the failed command meant to save: the install keeps them, as one without
      *              them would fail on them again, the ranges prompd.json still has
      * @param added those of them that are no dependency in prompd.json yet
-     * @param install the command that installs them, {@code --global} and all
+     * @param install the subcommand that installs them, {@code --global} and all
      */
     static Optional<String> waysPast(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
                                      Set<PackageName> added, String install, RegistryIndex index,
                                      TakedownGraph takedowns) {
+        SuggestedCommands suggested = index.commands();
         List<String> removed = new ArrayList<>();
         List<String> moved = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
@@ -356,7 +369,7 @@ public final class StatusNotes {
                         unavailable.add(name + " " + range + " cannot be installed now, as " + why + ", and no other"
                                 + " version of it does without that (wait for a release of it needing another)");
                     } else {
-                        blocked.add("'prompd uninstall " + name + "' removes " + name + ", as " + why
+                        blocked.add(suggested.quoted("uninstall " + name) + " removes " + name + ", as " + why
                                 + " (or wait for a release of it needing another)");
                     }
                 });
@@ -371,12 +384,14 @@ public final class StatusNotes {
         }
         List<String> commands = new ArrayList<>();
         if (!removed.isEmpty()) {
-            commands.add("'prompd uninstall " + String.join(" ", removed) + "' removes what has no version left");
+            commands.add(suggested.quoted("uninstall " + String.join(" ", removed)) + " removes what has no version"
+                    + " left");
         }
         // a dependency further down is not the project's to move: the one needing it must go, or wait for a release
         commands.addAll(blocked);
         if (!moved.isEmpty()) {
-            commands.add("'" + install + " " + String.join(" ", moved) + "' moves past the versions taken down");
+            commands.add(suggested.quoted(install + " " + String.join(" ", moved)) + " moves past the versions taken"
+                    + " down");
         }
         List<String> hint = new ArrayList<>(unavailable);
         if (!commands.isEmpty()) {
@@ -438,22 +453,23 @@ public final class StatusNotes {
      * Once every version is taken down no range helps: the dependency must go, or the packages that need it must
      * stop needing it.
      */
-    private static String noneLeftWayOff(ProjectGraph graph, PackageName name) {
+    private static String noneLeftWayOff(ProjectGraph graph, PackageName name, SuggestedCommands commands) {
         List<VersionRange> needing = graph.rangesOfDependents(name);
-        return needing.isEmpty() ? ": remove the dependency with 'prompd uninstall " + name + "'"
+        return needing.isEmpty() ? ": remove the dependency with " + commands.quoted("uninstall " + name)
                 : ", and packages of the project ask for " + series(needing) + "; a newer version of those may not"
-                        + " ('prompd tree' shows them)";
+                        + " (" + commands.quoted("tree") + " shows them)";
     }
 
     /**
      * {@code widen its range in prompd.json}, with the range {@code update --latest} would write when it helps, the
      * command naming with the package the others it must move at once.
      */
-    private static String widen(List<PackageName> names, Optional<Version> newer) {
+    private static String widen(List<PackageName> names, Optional<Version> newer, SuggestedCommands commands) {
         PackageName name = names.get(0);
-        return "widen its range in prompd.json" + newer.map(latest -> ", as 'prompd update "
-                + String.join(" ", names.stream().map(PackageName::toString).toList()) + " --latest' does"
-                + " to ^" + latest).orElse(", or choose another version ('prompd info " + name + "' lists them)");
+        return "widen its range in prompd.json" + newer.map(latest -> ", as " + commands.quoted("update "
+                + String.join(" ", names.stream().map(PackageName::toString).toList()) + " --latest") + " does"
+                + " to ^" + latest).orElse(", or choose another version (" + commands.quoted("info " + name)
+                + " lists them)");
     }
 
     /** {@code ^1.0.0 and ^1.1.0}, each range once. */

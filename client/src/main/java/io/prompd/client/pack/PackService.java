@@ -6,6 +6,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.PackSelector;
@@ -52,9 +53,12 @@ public final class PackService {
     private final PackageValidator validator;
     private final Optional<Path> home;
 
-    /** @param home the prompd home in use, left out of a package it lies in; empty when none is usable */
-    public PackService(ArchiveLimits limits, Optional<Path> home) {
-        this.validator = new PackageValidator(limits);
+    /**
+     * @param home     the prompd home in use, left out of a package it lies in; empty when none is usable
+     * @param commands how the problems' hints spell the prompd commands they suggest
+     */
+    public PackService(ArchiveLimits limits, Optional<Path> home, SuggestedCommands commands) {
+        this.validator = new PackageValidator(limits, commands);
         this.home = Objects.requireNonNull(home, "home");
     }
 

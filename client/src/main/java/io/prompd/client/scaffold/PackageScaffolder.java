@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.PlainText;
 import io.prompd.core.manifest.LicenseCheck;
 import io.prompd.core.manifest.Manifest;
@@ -65,9 +66,12 @@ public final class PackageScaffolder {
             Map.entry((int) 'ɛ', "e"), Map.entry((int) 'ɔ', "o"));
 
     private final Clock clock;
+    private final SuggestedCommands commands;
 
-    public PackageScaffolder(Clock clock) {
+    /** @param commands how the hints and notes spell the prompd commands they suggest */
+    public PackageScaffolder(Clock clock, SuggestedCommands commands) {
         this.clock = clock;
+        this.commands = commands;
     }
 
     /**
@@ -237,7 +241,7 @@ public final class PackageScaffolder {
      * The name given, or one made from the folder name, scoped when the folder's parent is named as a scope
      * ({@code @acme}); refused with a hint when neither is valid, or when the folder itself is named as a scope.
      */
-    static PackageName name(Path folder, Path typed, ScaffoldOptions options) {
+    PackageName name(Path folder, Path typed, ScaffoldOptions options) {
         if (options.name().isPresent()) {
             try {
                 return PackageName.parse(options.name().get());
@@ -257,8 +261,8 @@ public final class PackageScaffolder {
             String scope = "@" + nameFrom(fileName.toString().substring(1));
             throw new PrompdException(ExitCode.USAGE, "the folder '" + fileName + "' is named as a scope, which holds"
                     + " its packages in folders of their own, not as a package", "give the package a name in the scope:"
-                    + " 'prompd init " + ShellWords.path(inScope(typed, fileName, scope).toString()) + "', or --name "
-                    + scope + "/NAME");
+                    + " " + commands.quoted("init " + ShellWords.path(inScope(typed, fileName, scope).toString()))
+                    + ", or --name " + scope + "/NAME");
         }
         if (parent != null && parent.toString().startsWith("@")) {
             // @acme/foo, as npm lays out a scope's packages and a registry its packages/ folder: the scope is the

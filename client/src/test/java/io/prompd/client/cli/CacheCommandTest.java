@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -415,7 +416,7 @@ class CacheCommandTest extends InstallCommandsFixture {
         try {
             Future<Integer> cache;
             try (HomeLock install = RunLocks.home(home,
-                    new PackageStore(home.resolve("packages"), ArchiveLimits.DEFAULT),
+                    new PackageStore(home.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN),
                     new TarballCache(home.resolve("cache")), lock -> { })) {
                 cache = background.submit(() -> PrompdCommand.commandLine(new PrintWriter(new StringWriter()),
                         new PrintWriter(err), context).execute("cache", subcommand));

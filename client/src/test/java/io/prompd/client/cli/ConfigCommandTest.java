@@ -229,8 +229,8 @@ class ConfigCommandTest {
         String key = "credentials.http://u:SECRETPW@127.0.0.1:18120/";
         String refused = "error: invalid configuration key 'credentials.http://***@127.0.0.1:18120/':"
                 + " invalid registry URL"
-                + " 'http://***@127.0.0.1:18120/': the URL holds a user or password; remove it and run 'prompd login"
-                + " --registry REGISTRY' instead, naming this registry\n";
+                + " 'http://***@127.0.0.1:18120/': the URL holds a user or password; remove it and log in instead,"
+                + " with --registry naming this registry\n";
 
         CliRun get = prompd("config", "get", key);
         CliRun set = prompd("config", "set", key, "x");

@@ -517,7 +517,7 @@ class RegistryCommandTest {
     void aRefusedUrlIsShownWithItsUserPartMaskedAndWithoutQueryOrFragmentWhereverItWasGiven() {
         String url = "http://user:secret@127.0.0.1:18093/?token=secret#frag=secret";
         String refused = "error: invalid registry URL 'http://***@127.0.0.1:18093/?…#…': the URL holds a user or"
-                + " password; remove it and run 'prompd login --registry REGISTRY' instead, naming this registry; a"
+                + " password; remove it and log in instead, with --registry naming this registry; a"
                 + " registry URL cannot have a query ('?...'); a registry URL cannot have a fragment ('#...')";
 
         CliRun add = prompd("registry", "add", "work", url);
@@ -544,8 +544,8 @@ class RegistryCommandTest {
      */
     @Test
     void aUserPartJavaCannotReadIsMaskedWhereverARegistryUrlIsRead() throws IOException {
-        String userPart = "the URL holds a user or password; remove it and run 'prompd login --registry REGISTRY'"
-                + " instead, naming this registry";
+        String userPart = "the URL holds a user or password; remove it and log in instead, with --registry naming"
+                + " this registry";
         String escaped = "the URL's user or password holds a character that must be percent-escaped ('/' as %2F, '?'"
                 + " as %3F, '#' as %23, '@' as %40)";
         Map<String, String> refusals = Map.of(

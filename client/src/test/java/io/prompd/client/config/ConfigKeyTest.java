@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,29 +23,30 @@ class ConfigKeyTest {
     @ValueSource(strings = {"registry", "registries.my.work", "scopes.@acme",
             "credentials.https://prompd.work.example/"})
     void eachKeyIsWrittenAsItIsParsed(String key) {
-        assertEquals(key, ConfigKey.parse(key).toString());
+        assertEquals(key, ConfigKey.parse(key, PLAIN).toString());
     }
 
     @Test
     void aKeySpelledDifferentlyIsTheSameKey() {
-        assertInstanceOf(ConfigKey.CredentialsOf.class, ConfigKey.parse("credentials.HTTPS://Prompd.Work.Example"));
+        assertInstanceOf(ConfigKey.CredentialsOf.class,
+                ConfigKey.parse("credentials.HTTPS://Prompd.Work.Example", PLAIN));
         assertEquals(Optional.of("user alice, password (set)"),
-                ConfigKey.parse("credentials.HTTPS://Prompd.Work.Example").get(CONFIG));
+                ConfigKey.parse("credentials.HTTPS://Prompd.Work.Example", PLAIN).get(CONFIG));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "proxy", "registry.x", "registries", "registries.Work", "scopes.acme", "credentials.x"})
     void otherKeysAreUsageErrors(String key) {
-        PrompdException failure = assertThrows(PrompdException.class, () -> ConfigKey.parse(key));
+        PrompdException failure = assertThrows(PrompdException.class, () -> ConfigKey.parse(key, PLAIN));
         assertEquals(ExitCode.USAGE, failure.exitCode());
     }
 
     @Test
     void aRegistryNameMustBeConfiguredBeforeItIsUsed() {
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> ConfigKey.parse("scopes.@acme").set(CONFIG, "mirror"));
+                () -> ConfigKey.parse("scopes.@acme", PLAIN).set(CONFIG, "mirror", PLAIN));
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
-        assertEquals(Optional.of("work"), ConfigKey.parse("scopes.@acme").set(CONFIG, "work")
+        assertEquals(Optional.of("work"), ConfigKey.parse("scopes.@acme", PLAIN).set(CONFIG, "work", PLAIN)
                 .scopes().values().stream().findFirst().map(Object::toString));
     }
 
@@ -56,9 +58,9 @@ class ConfigKeyTest {
 
     @Test
     void credentialsCanBeUnsetButNotSet() {
-        ConfigKey credentials = ConfigKey.parse("credentials.https://prompd.work.example/");
+        ConfigKey credentials = ConfigKey.parse("credentials.https://prompd.work.example/", PLAIN);
         assertEquals(ExitCode.USAGE,
-                assertThrows(PrompdException.class, () -> credentials.set(CONFIG, "x")).exitCode());
+                assertThrows(PrompdException.class, () -> credentials.set(CONFIG, "x", PLAIN)).exitCode());
         assertEquals(Optional.empty(), credentials.get(credentials.unset(CONFIG)));
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +39,7 @@ class ConfigStoreTest {
     }
 
     ConfigStore store() {
-        return new ConfigStore(file());
+        return new ConfigStore(file(), PLAIN);
     }
 
     static Config full() {
@@ -91,7 +92,7 @@ class ConfigStoreTest {
         store().write(full());
 
         assertTrue(Files.isSymbolicLink(file()));
-        assertEquals(full(), new ConfigStore(dotfiles.resolve("prompd.json")).read());
+        assertEquals(full(), new ConfigStore(dotfiles.resolve("prompd.json"), PLAIN).read());
         assertEquals(full(), store().read());
     }
 
@@ -212,7 +213,7 @@ class ConfigStoreTest {
     }
     @Test
     void theHomeFolderIsCreatedWhenMissing() throws IOException {
-        ConfigStore nested = new ConfigStore(home.resolve("new/home/config.json"));
+        ConfigStore nested = new ConfigStore(home.resolve("new/home/config.json"), PLAIN);
         nested.write(full());
         assertEquals(full(), nested.read());
     }

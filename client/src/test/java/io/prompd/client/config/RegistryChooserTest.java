@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +31,7 @@ class RegistryChooserTest {
             .withCredentials(MAIN_URL, new Credentials.Token("main-t0ken"));
 
     static RegistryChooser chooser(Optional<String> override) {
-        return new RegistryChooser(CONFIG, override, Map.of("ACME_TOKEN", "acme-t0ken"));
+        return new RegistryChooser(CONFIG, override, Map.of("ACME_TOKEN", "acme-t0ken"), PLAIN);
     }
 
     @Test
@@ -108,7 +109,7 @@ class RegistryChooserTest {
 
     @Test
     void withNoRegistryConfiguredTheUserIsToldHowToConfigureOne() {
-        RegistryChooser empty = new RegistryChooser(Config.EMPTY, Optional.empty(), Map.of());
+        RegistryChooser empty = new RegistryChooser(Config.EMPTY, Optional.empty(), Map.of(), PLAIN);
         PrompdException failure = assertThrows(PrompdException.class, () -> empty.choose(ACME_PACKAGE));
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode(), "as a --registry naming no configured registry");
         assertEquals("no registry configured", failure.getMessage());
@@ -118,17 +119,18 @@ class RegistryChooserTest {
 
     @Test
     void anUnsetTokenVariableIsAClearErrorUnlessOnlyLocating() {
-        RegistryChooser withoutVariable = new RegistryChooser(CONFIG, Optional.empty(), Map.of());
+        RegistryChooser withoutVariable = new RegistryChooser(CONFIG, Optional.empty(), Map.of(), PLAIN);
         PrompdException failure = assertThrows(PrompdException.class, () -> withoutVariable.choose(ACME_PACKAGE));
         assertEquals(ExitCode.USAGE, failure.exitCode());
         assertTrue(failure.getMessage().contains("$ACME_TOKEN"), failure.getMessage());
         assertEquals(Optional.empty(),
-                new RegistryChooser(CONFIG, Optional.of("acme"), Map.of()).locate().credentials());
+                new RegistryChooser(CONFIG, Optional.of("acme"), Map.of(), PLAIN).locate().credentials());
     }
 
     @Test
     void anUnusableTokenInTheVariableIsNotQuoted() {
-        RegistryChooser badVariable = new RegistryChooser(CONFIG, Optional.empty(), Map.of("ACME_TOKEN", "two words"));
+        RegistryChooser badVariable = new RegistryChooser(CONFIG, Optional.empty(), Map.of("ACME_TOKEN", "two words"),
+                PLAIN);
         PrompdException failure = assertThrows(PrompdException.class, () -> badVariable.choose(ACME_PACKAGE));
         assertFalse(failure.getMessage().contains("two words"), failure.getMessage());
     }

@@ -46,7 +46,7 @@ class RegistryUrlTest {
         "https:prompd.example.com         | no path starting with '/'",
         "file://srv/registry              | three slashes",
         "https:///registry                | names no host",
-        "https://me:secret@example.com/   | run 'prompd login --registry REGISTRY' instead, naming this registry",
+        "https://me:secret@example.com/   | log in instead, with --registry naming this registry",
         "https://example.com/?key=1       | cannot have a query",
         "https://example.com/#top         | cannot have a fragment ('#...')",
         "file:///tmp/c#/                  | cannot have a fragment ('#...'); write a folder's '#' as %23, as in"
@@ -151,7 +151,7 @@ class RegistryUrlTest {
                 () -> RegistryUrl.parse("http://user:secret@127.0.0.1:18093/?token=secret#frag=secret"));
         assertEquals("invalid registry URL 'http://***@127.0.0.1:18093/?…#…': the URL holds a user or"
                 + " password; remove"
-                + " it and run 'prompd login --registry REGISTRY' instead, naming this registry; a registry URL cannot"
+                + " it and log in instead, with --registry naming this registry; a registry URL cannot"
                 + " have a query ('?...'); a"
                 + " registry URL cannot"
                 + " have a fragment ('#...')", invalid.getMessage());
@@ -166,7 +166,7 @@ class RegistryUrlTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "http://u:SEC@RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or"
                 + " password; remove it"
-            + " and run 'prompd login --registry REGISTRY' instead, naming this registry",
+            + " and log in instead, with --registry naming this registry",
         "http://u:p@SEC:w@RET@127.0.0.1:18165/ | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
         "http://u:SECRET@bad_host/            | 'http://***@bad_host/': the host name 'bad_host' is not"
                 + " valid: use letters"
@@ -178,13 +178,13 @@ class RegistryUrlTest {
         "http://u:SEC RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
         "http://u:SEC{RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
         "http://u:SEC%zzRET@127.0.0.1:18165/  | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
-        "http://u:SEC<RET@host/a<b/           | : the URL holds a user or password; remove it and run 'prompd login"
-            + " --registry REGISTRY' instead, naming this registry; the character '<' at position 24 cannot stand there"
+        "http://u:SEC<RET@host/a<b/           | : the URL holds a user or password; remove it and log in instead,"
+            + " with --registry naming this registry; the character '<' at position 24 cannot stand there"
             + " (Illegal character in path): write it as %3C",
-        "http://u:SEC@RET@host/%zz/           | : the URL holds a user or password; remove it and run 'prompd login"
-            + " --registry REGISTRY' instead, naming this registry; '%zz' at position 23 is no escape",
-        "http://u:SECRET@exa mple/            | : the URL holds a user or password; remove it and run 'prompd login"
-            + " --registry REGISTRY' instead, naming this registry; the host name holds a space, which no host name"
+        "http://u:SEC@RET@host/%zz/           | : the URL holds a user or password; remove it and log in instead,"
+            + " with --registry naming this registry; '%zz' at position 23 is no escape",
+        "http://u:SECRET@exa mple/            | : the URL holds a user or password; remove it and log in instead,"
+            + " with --registry naming this registry; the host name holds a space, which no host name"
             + " can",
     })
     void aUrlWhoseUserPartJavaCannotReadIsRefusedForItWithoutQuotingIt(String written, String refused) {
@@ -214,7 +214,7 @@ class RegistryUrlTest {
 
         assertEquals("invalid registry URL '" + shown + "': the URL's user or password holds a character that must"
                 + " be percent-escaped ('/' as %2F, '?' as %3F, '#' as %23, '@' as %40); the URL holds a user or"
-                + " password; remove it and run 'prompd login --registry REGISTRY' instead, naming this registry",
+                + " password; remove it and log in instead, with --registry naming this registry",
                 invalid.getMessage());
         assertFalse(invalid.getMessage().contains("SEC") || invalid.getMessage().contains("RET"), invalid.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static io.prompd.client.http.LoopbackServer.respond;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -322,7 +323,7 @@ class DocumentFetchTest {
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("the registry refused access (HTTP " + status + "): " + url, failure.getMessage());
-        assertEquals("log in with 'prompd login --registry REGISTRY', naming the registry as configured",
+        assertEquals("log in, with --registry naming the registry as configured",
                 failure.hint());
         assertEquals(1, server.seen().size());
     }
@@ -513,11 +514,11 @@ class DocumentFetchTest {
         URI url = server.url("/registry.json");
 
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty()), Fetchers.CLOCK,
-                sleeper,
+        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty(), PLAIN),
+                Fetchers.CLOCK, sleeper,
                 WaitListener.NONE).fetchDocument(url).read(Function.identity());
-        byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Map.of(), Optional.empty()),
-                Fetchers.CLOCK, sleeper, WaitListener.NONE).fetchDocument(url).read(Function.identity());
+        byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Map.of(), Optional.empty(),
+                PLAIN), Fetchers.CLOCK, sleeper, WaitListener.NONE).fetchDocument(url).read(Function.identity());
 
         assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
         try (Stream<Path> cached = Files.list(home.resolve("cache/http"))) {

@@ -1,5 +1,7 @@
 package io.prompd.client.install;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
+
 import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.LowSpeedLimit;
@@ -37,14 +39,14 @@ public final class Homes {
 
     static Installer installer(Path home, URI registry, boolean offline) {
         return new Installer(home, store(home), cache(home), registry(home, registry, offline), offline,
-                InstallListener.SILENT, Optional.of(PROMPD_VERSION));
+                InstallListener.SILENT, Optional.of(PROMPD_VERSION), PLAIN);
     }
 
     static HttpPackageRegistry registry(Path home, URI registry, boolean offline) {
         RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER),
                 offline,
                 TEST_HTTP, delay -> { }, Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
-        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(anonymous(registry)));
+        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(anonymous(registry)), PLAIN);
     }
 
     /** The registry at {@code root}, sent no credential and named by its URL alone. */
@@ -54,7 +56,7 @@ public final class Homes {
     }
 
     static PackageStore store(Path home) {
-        return new PackageStore(home.resolve("packages"), ArchiveLimits.DEFAULT);
+        return new PackageStore(home.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
     }
 
     static TarballCache cache(Path home) {

@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,7 +87,7 @@ class InstallerTest {
     }
 
     private LockFile lock() throws IOException {
-        return LockFiles.read(project.resolve("prompd.lock")).orElseThrow();
+        return LockFiles.read(project.resolve("prompd.lock"), PLAIN).orElseThrow();
     }
 
     private static PackageName name(String text) {
@@ -593,7 +594,7 @@ class InstallerTest {
         assertEquals("^2.0.0", report.saved().get(name("@acme/util")).text());
         String manifest = Files.readString(project.resolve("prompd.json"));
         assertTrue(manifest.contains("\"@acme/util\": \"^2.0.0\""), manifest);
-        assertTrue(ManifestReader.read("prompd.json", manifest.getBytes()).manifest().isPresent());
+        assertTrue(ManifestReader.read("prompd.json", manifest.getBytes(), PLAIN).manifest().isPresent());
         assertEquals(Set.of(name("@acme/util")), lock().packages().keySet(),
                 "the lock holds what prompd.json needs, no more");
     }

@@ -1,5 +1,7 @@
 package io.prompd.client.install;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
+
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
@@ -25,6 +27,6 @@ final class PackageSpecs {
 
     private static ManifestResult read(Path folder) throws IOException {
         return ManifestReader.read(ManifestReader.FILE_NAME,
-                Files.readAllBytes(folder.resolve(ManifestReader.FILE_NAME)));
+                Files.readAllBytes(folder.resolve(ManifestReader.FILE_NAME)), PLAIN);
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prompd.client.cli.InstallNoteView;
@@ -105,7 +106,7 @@ class StatusNotesTest {
                         "@a/x@1.0.0 is deprecated: use 2.x"),
                 texts(StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX,
                         published(yanked, summary("1.0.1", null, null)),
-                        yanked, true)));
+                        yanked, true, PLAIN)));
     }
 
     @Test
@@ -114,7 +115,7 @@ class StatusNotesTest {
         assertEquals(List.of("@a/x@1.0.0 is yanked ('prompd update @a/x' moves off it)", "@a/x@1.0.0 is deprecated"),
                 texts(StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX,
                         published(yanked, summary("1.1.0", null, null)),
-                        yanked, false)));
+                        yanked, false, PLAIN)));
         assertEquals("yanked", StatusNotes.labelled("yanked", "  "));
     }
 
@@ -125,7 +126,7 @@ class StatusNotesTest {
                         + " prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
                 texts(StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX,
                         published(summary("1.1.0", null, null), yanked,
-                        summary("2.0.0", null, null)), yanked, false)));
+                        summary("2.0.0", null, null)), yanked, false, PLAIN)));
     }
 
     @Test
@@ -135,7 +136,7 @@ class StatusNotesTest {
                         + " prompd.json, or choose another version ('prompd info @a/x' lists them))"),
                 texts(StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX,
                         published(summary("1.1.0", null, null), yanked),
-                        yanked, false)));
+                        yanked, false, PLAIN)));
     }
 
     @Test
@@ -143,12 +144,12 @@ class StatusNotesTest {
         PublishedPackage published = published(summary("1.0.0", null, null), summary("2.0.0", null, null));
         assertEquals("@a/x@1.1.0 is taken down: leaked a key (it can no longer be downloaded; 'prompd update @a/x'"
                 + " moves off it)", text(StatusNotes.takenDown(graph("^1.0.0", "1.1.0", true), NO_INDEX,
-                takenDown(published, "1.1.0"), Version.parse("1.1.0"), false, Optional.empty())));
+                takenDown(published, "1.1.0"), Version.parse("1.1.0"), false, Optional.empty(), PLAIN)));
         assertEquals("@a/x@1.1.0 is no longer listed by its registry (it can no longer be downloaded; no other version"
                         + " meets ^1.1.0: widen its range in prompd.json, as 'prompd update @a/x --latest'"
                         + " does to ^2.0.0)",
                 text(StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), NO_INDEX, published, Version.parse("1.1.0"),
-                        false, Optional.empty())),
+                        false, Optional.empty(), PLAIN)),
                 "a folder deleted before takedowns were recorded");
     }
 
@@ -159,17 +160,17 @@ class StatusNotesTest {
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ^1.0.0 and ^1.1.0, and none"
                         + " would with a wider range in prompd.json: the packages needing it ask for ^1.1.0; a newer"
                         + " version of those may ask for another ('prompd tree' shows them))"),
-                texts(StatusNotes.of(graph("^1.0.0", "^1.1.0", "1.1.0"), NO_INDEX, published, yanked, false)),
+                texts(StatusNotes.of(graph("^1.0.0", "^1.1.0", "1.1.0"), NO_INDEX, published, yanked, false, PLAIN)),
                 "'update @a/x --latest' would move to ^2.0.0, which @a/app's ^1.1.0 refuses: a conflict");
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ^1.0.0 and >=1.1.0: widen its"
                         + " range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
-                texts(StatusNotes.of(graph("^1.0.0", ">=1.1.0", "1.1.0"), NO_INDEX, published, yanked, false)));
+                texts(StatusNotes.of(graph("^1.0.0", ">=1.1.0", "1.1.0"), NO_INDEX, published, yanked, false, PLAIN)));
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ~1.1.0 and >=1.1.0 <3.0.0:"
                         + " widen its range in prompd.json, or choose another version ('prompd info"
                         + " @a/x' lists them))"),
                 texts(StatusNotes.of(graph("~1.1.0", ">=1.1.0 <3.0.0", "1.1.0"), NO_INDEX, published(
                         summary("1.0.0", null, null),
-                        yanked, summary("2.0.0", null, null), summary("3.0.0", null, null)), yanked, false)),
+                        yanked, summary("2.0.0", null, null), summary("3.0.0", null, null)), yanked, false, PLAIN)),
                 "2.0.0 would do, but not the latest, 3.0.0");
     }
 
@@ -181,7 +182,7 @@ class StatusNotesTest {
                         + " tree' shows them))"),
                 texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), NO_INDEX,
                         published(yanked, summary("2.0.0", null, null)),
-                        yanked, false)));
+                        yanked, false, PLAIN)));
     }
 
     @Test
@@ -192,16 +193,17 @@ class StatusNotesTest {
         StatusNotes.PackageLookup withApp = name -> Optional.of(app).filter(one -> one.packument().name().equals(name));
         PublishedPackage published = published(summary("1.0.0", null, null), yanked);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release ('prompd update @a/x @a/app' moves off it)"),
-                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published, yanked, false)));
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published, yanked, false, PLAIN)));
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0, which the packages"
                         + " needing it ask for; a newer version of those may ask for another ('prompd"
                         + " tree' shows them))"),
                 texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp,
                         published(yanked, summary("2.0.0", null, null)),
-                        yanked, false)), "@a/app 1.1.0 asks for ^1.0.0, which only 1.2.0 meets");
+                        yanked, false, PLAIN)), "@a/app 1.1.0 asks for ^1.0.0, which only 1.2.0 meets");
         assertEquals("@a/x@1.2.0 is taken down: leaked a key (it can no longer be downloaded; 'prompd update @a/x"
                 + " @a/app' moves off it)",
                 text(StatusNotes.takenDown(graph("^1.2.0", "1.2.0", false), withApp, takenDown(
-                        published(summary("1.0.0", null, null)), "1.2.0"), Version.parse("1.2.0"), false, Optional.empty())));
+                        published(summary("1.0.0", null, null)), "1.2.0"), Version.parse("1.2.0"), false,
+                        Optional.empty(), PLAIN)));
     }
 }

@@ -1,10 +1,13 @@
 package io.prompd.client.testing;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
+
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.install.registry.Downloaded;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.UrlSource;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionDocument;
@@ -35,5 +38,10 @@ public abstract class IndexOnlyRegistry implements PackageRegistry {
     public void downloadRecorded(PackageName name, Version version, URI locked, Optional<PrompdException> unreadable,
                                  Path target, Integrity integrity, OptionalLong size, ProgressListener progress) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SuggestedCommands commands() {
+        return PLAIN;
     }
 }

@@ -1,5 +1,7 @@
 package io.prompd.client.testing;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
+
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
@@ -119,8 +121,8 @@ public final class TestRegistry {
 
     private TestRegistry publish(PackageSource source) {
         try {
-            Manifest manifest = ManifestReader.read(ManifestReader.FILE_NAME, source.read(ManifestReader.FILE_NAME))
-                    .manifest()
+            Manifest manifest = ManifestReader.read(ManifestReader.FILE_NAME, source.read(ManifestReader.FILE_NAME),
+                            PLAIN).manifest()
                     .orElseThrow(() -> new IllegalArgumentException(source.describe() + " has manifest errors"));
             ByteArrayOutputStream tarball = new ByteArrayOutputStream();
             PackSelection selection = PackSelector.select(source, manifest.files(), manifest.ignore(),
@@ -137,7 +139,7 @@ public final class TestRegistry {
             Instant publishedAt = FIRST_PUBLICATION.plusSeconds(86_400L * published++);
             SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
             // every prompt file the tarball packs, as the generator summarizes them
-            new PackageValidator(ArchiveLimits.DEFAULT).readAccepted(source).prompts()
+            new PackageValidator(ArchiveLimits.DEFAULT, PLAIN).readAccepted(source).prompts()
                     .forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
             VersionDocument document = new VersionDocument(manifest.name(), manifest.version(),
                     manifest.description().orElse(null), manifest.keywords(), null, null,

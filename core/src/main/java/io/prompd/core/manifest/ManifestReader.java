@@ -3,6 +3,8 @@ package io.prompd.core.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.ShellWords;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
@@ -44,13 +46,15 @@ public final class ManifestReader {
     private static final String REQUIRED_TO_PUBLISH = "which a registry requires to publish the package";
 
     private final String file;
+    private final SuggestedCommands commands;
     private final Problems problems = new Problems();
     private final Manifest.Builder fields = new Manifest.Builder();
     /** The lists some of whose entries were left out, with the file index of each entry kept. */
     private final Map<String, List<Integer>> kept = new TreeMap<>();
 
-    private ManifestReader(String file) {
+    private ManifestReader(String file, SuggestedCommands commands) {
         this.file = file;
+        this.commands = commands;
     }
 
     /**
@@ -64,9 +68,10 @@ public final class ManifestReader {
     /**
      * @param file the manifest's path relative to the package root, as problems name it (usually {@value #FILE_NAME})
      * @param json the file's bytes, UTF-8 (a byte order mark allowed, as in any text file of a package)
+     * @param commands how the hints spell the prompd commands they suggest
      */
-    public static ManifestResult read(String file, byte[] json) {
-        return new ManifestReader(file).readDocument(json);
+    public static ManifestResult read(String file, byte[] json, SuggestedCommands commands) {
+        return new ManifestReader(file, commands).readDocument(json);
     }
 
     private ManifestResult readDocument(byte[] json) {
@@ -293,12 +298,13 @@ public final class ManifestReader {
      * npm reads a dist-tag in a manifest too, but a manifest's ranges must say which versions fit without a
      * registry; npm's other sources (github:, git+https:, file:, npm:, URLs) all have a scheme, which no range has.
      */
-    private static String rangeHint(String name, String written) {
+    private String rangeHint(String name, String written) {
         if (PackageSpec.DistTag.isValid(written)) {
             // not 'prompd install NAME@TAG': every install refuses this file first, and whether the word is a dist-tag
             // of the package takes its registry to tell
             return "dist-tags are for the command line, not " + FILE_NAME + ": write a range in its place, such as"
-                    + " ^1.2.0 ('prompd info " + name + "' shows the version each of its dist-tags points to)";
+                    + " ^1.2.0 (" + commands.quoted("info " + ShellWords.quote(name)) + " shows the version each of its"
+                    + " dist-tags points to)";
         }
         if (written.contains(":")) {
             return "prompd installs packages from registries only, not from Git, URLs or folders: publish " + name

@@ -1,5 +1,6 @@
 package io.prompd.core.manifest;
 
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.problem.Problem;
 import java.util.List;
@@ -34,9 +35,10 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
     }
 
     /** The result for a package without a manifest: nothing parsed, and one error saying so. */
-    public static ManifestResult missing(String file) {
-        return nothingParsed(file, Problem.error(file, "", "the package has no " + file, "run 'prompd init' in the"
-                + " package folder, or create " + file + " with at least a name and a version"));
+    public static ManifestResult missing(String file, SuggestedCommands commands) {
+        return nothingParsed(file, Problem.error(file, "", "the package has no " + file, "run "
+                + commands.quoted("init") + " in the package folder, or create " + file + " with at least a name and a"
+                + " version"));
     }
 
     /** The result for a package whose manifest is named in other letter case, found as {@code found}. */

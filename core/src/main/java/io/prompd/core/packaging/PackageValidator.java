@@ -1,5 +1,6 @@
 package io.prompd.core.packaging;
 
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelection;
@@ -49,16 +50,31 @@ public final class PackageValidator {
 
     private final ArchiveLimits limits;
     private final PackageLocation location;
+    private final SuggestedCommands commands;
 
-    /** A validator of an author's folder, as {@code prompd validate} and {@code prompd pack} read it. */
-    public PackageValidator(ArchiveLimits limits) {
-        this(limits, PackageLocation.WORKING_FOLDER);
+    /**
+     * A validator of an author's folder, as {@code prompd validate} and {@code prompd pack} read it.
+     *
+     * @param commands how the hints spell the prompd commands they suggest, as the run that validates names them
+     */
+    public PackageValidator(ArchiveLimits limits, SuggestedCommands commands) {
+        this(limits, PackageLocation.WORKING_FOLDER, commands);
     }
 
-    /** @param location where the packages' files are, for the hints on keeping a file out */
+    /**
+     * A validator of a registry's version folders, as its check and build read them: no prompd home is in use, so the
+     * prompd commands the hints suggest are spelt plain.
+     *
+     * @param location where the packages' files are, for the hints on keeping a file out
+     */
     public PackageValidator(ArchiveLimits limits, PackageLocation location) {
+        this(limits, location, SuggestedCommands.PLAIN);
+    }
+
+    private PackageValidator(ArchiveLimits limits, PackageLocation location, SuggestedCommands commands) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.location = Objects.requireNonNull(location, "location");
+        this.commands = Objects.requireNonNull(commands, "commands");
     }
 
     public PackageReport validate(PackageSource source) throws IOException {
@@ -85,7 +101,7 @@ public final class PackageValidator {
         problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, prompts.files(),
                 prompts.leftOut(), path -> !readable.contains(path) || ContentCheck.text(source.read(path))
                         .isPresent())));
-        problems.addAll(PromptValidator.validate(prompts));
+        problems.addAll(PromptValidator.validate(prompts, commands));
         restateNeededOverLimit(contents, prompts.templates(), problems);
         return contents.report(problems);
     }
@@ -258,14 +274,14 @@ public final class PackageValidator {
             result = ManifestResult.tooLarge(MANIFEST, limits.notRead(manifest.get().size())
                     + location.limitSource(limits, ArchiveLimits.Bound.FILE_BYTES));
         } else if (manifest.isPresent()) {
-            result = ManifestReader.read(MANIFEST, source.read(MANIFEST));
+            result = ManifestReader.read(MANIFEST, source.read(MANIFEST), commands);
         } else if (source.entry(Packer.ROOT + MANIFEST).filter(SourceEntry::isFile).isPresent()) {
             result = ManifestResult.unpackedWithItsFolder(MANIFEST, Packer.ROOT, Packer.UNPACK_COMMAND);
         } else {
             result = source.entries().stream().filter(SourceEntry::isFile).map(SourceEntry::path)
                     .filter(ManifestReader::isMiscased).findFirst()
                     .map(found -> ManifestResult.miscased(MANIFEST, found))
-                    .orElseGet(() -> ManifestResult.missing(MANIFEST));
+                    .orElseGet(() -> ManifestResult.missing(MANIFEST, commands));
         }
         problems.addAll(result.problems());
         return result;

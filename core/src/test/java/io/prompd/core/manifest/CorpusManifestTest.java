@@ -1,5 +1,6 @@
 package io.prompd.core.manifest;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class CorpusManifestTest {
 
     private static ManifestResult read(String folder) throws IOException {
         return ManifestReader.read(ManifestReader.FILE_NAME,
-                Files.readAllBytes(Corpus.packages().resolve(folder).resolve(ManifestReader.FILE_NAME)));
+                Files.readAllBytes(Corpus.packages().resolve(folder).resolve(ManifestReader.FILE_NAME)), PLAIN);
     }
 
     private static String describe(Problem problem) {
@@ -85,8 +86,8 @@ class CorpusManifestTest {
     void unknownFieldsOfTheCorpusSurviveARewrite() throws IOException {
         Manifest assets = read("asset-extraction").manifest().orElseThrow();
 
-        Manifest rewritten = ManifestReader.read(ManifestReader.FILE_NAME, ManifestWriter.write(assets)).manifest()
-                .orElseThrow();
+        Manifest rewritten = ManifestReader.read(ManifestReader.FILE_NAME, ManifestWriter.write(assets), PLAIN)
+                .manifest().orElseThrow();
 
         assertEquals(assets, rewritten);
         assertTrue(rewritten.extra().containsKey("devDependencies"));

@@ -1,5 +1,6 @@
 package io.prompd.core.manifest;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class ManifestReaderTest {
             """;
 
     static ManifestResult read(String json) {
-        return ManifestReader.read("prompd.json", json.getBytes(StandardCharsets.UTF_8));
+        return ManifestReader.read("prompd.json", json.getBytes(StandardCharsets.UTF_8), PLAIN);
     }
 
     /** The minimal valid manifest with more fields; {@code more} starts with a comma. */
@@ -583,7 +584,7 @@ class ManifestReaderTest {
     @CsvSource({"UTF-16LE", "UTF-16BE"})
     void aManifestSavedAsUtf16WithoutItsByteOrderMarkIsRefusedAtItsFirstNul(String encoding) {
         ManifestResult result = ManifestReader.read("prompd.json",
-                ("\n" + MINIMAL).getBytes(Charset.forName(encoding)));
+                ("\n" + MINIMAL).getBytes(Charset.forName(encoding)), PLAIN);
 
         assertTrue(result.manifest().isEmpty());
         Problem problem = result.problems().get(0);
@@ -597,7 +598,7 @@ class ManifestReaderTest {
     @Test
     void aNulByteInAManifestSavedAsUtf8IsToldToBeRemoved() {
         ManifestResult result = ManifestReader.read("prompd.json",
-                (MINIMAL.replace("\"d\"", "\"a\u0000b\"") + "\n").getBytes(StandardCharsets.UTF_8));
+                (MINIMAL.replace("\"d\"", "\"a\u0000b\"") + "\n").getBytes(StandardCharsets.UTF_8), PLAIN);
 
         assertEquals(List.of("the file holds a NUL byte, which JSON text never does"),
                 result.problems().stream().map(Problem::message).toList());

@@ -1,5 +1,6 @@
 package io.prompd.core.manifest;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -96,7 +97,7 @@ class ManifestWriterTest {
 
     @Test
     void readingWhatWasWrittenGivesTheSameManifest() {
-        ManifestResult result = ManifestReader.read("prompd.json", ManifestWriter.write(FULL));
+        ManifestResult result = ManifestReader.read("prompd.json", ManifestWriter.write(FULL), PLAIN);
 
         assertEquals(Optional.of(FULL), result.manifest());
     }
@@ -108,7 +109,7 @@ class ManifestWriterTest {
                 .author(new Person(name, "", "")).build();
 
         assertEquals(Optional.of(manifest),
-                ManifestReader.read("prompd.json", ManifestWriter.write(manifest)).manifest());
+                ManifestReader.read("prompd.json", ManifestWriter.write(manifest), PLAIN).manifest());
     }
 
     @Test
@@ -116,7 +117,7 @@ class ManifestWriterTest {
         String json = "{\n  \"name\": \"a\",\n  \"version\": \"0.1.0\",\n  \"x\": {\n    \"price\": 1.50,\n"
                 + "    \"big\": 123456789012345678901234567890,\n    \"none\": null,\n    \"empty\": {}\n  }\n}\n";
 
-        Manifest manifest = ManifestReader.read("prompd.json", json.getBytes(StandardCharsets.UTF_8)).manifest()
+        Manifest manifest = ManifestReader.read("prompd.json", json.getBytes(StandardCharsets.UTF_8), PLAIN).manifest()
                 .orElseThrow();
 
         assertEquals(json, new String(ManifestWriter.write(manifest), StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.prompd.core.packaging;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CorpusPackageTest {
 
     private static PackageReport validate(String folder) throws IOException {
-        return new PackageValidator(ArchiveLimits.DEFAULT)
+        return new PackageValidator(ArchiveLimits.DEFAULT, PLAIN)
                 .validate(new DirectorySource(SharedData.corpusPackages().resolve(folder)));
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.core.packaging;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class IndexTemplatePackagesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("versionFolders")
     void validatesWithoutAnyProblem(Path folder) throws IOException {
-        PackageReport report = new PackageValidator(ArchiveLimits.DEFAULT).validate(new DirectorySource(folder));
+        PackageReport report = new PackageValidator(ArchiveLimits.DEFAULT, PLAIN).validate(new DirectorySource(folder));
         assertEquals(List.of(), report.problems(), ProblemReport.text(report.problems()));
         String expected = folder.getParent().getFileName() + "/" + folder.getFileName();
         String actual = report.manifest().orElseThrow().name().name() + "/" + report.manifest().orElseThrow().version();

@@ -1,5 +1,6 @@
 package io.prompd.core.packaging;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PackageValidatorTest {
 
     private static final String MANIFEST = "{\"name\": \"@a/b\", \"version\": \"1.0.0\"}";
-    private final PackageValidator validator = new PackageValidator(ArchiveLimits.DEFAULT);
+    private final PackageValidator validator = new PackageValidator(ArchiveLimits.DEFAULT, PLAIN);
 
     private static MemorySource withPrompt(String prompt) {
         return MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "hello.prmd", prompt));
@@ -94,7 +95,7 @@ class PackageValidatorTest {
     /** The limits alone, for init to warn of, are the errors validate gives of them, hints and all. */
     @Test
     void overLimitsAreTheErrorsValidateGivesOfTheLimitsWithTheHintOfAFileAPromptNeeds() throws IOException {
-        PackageValidator small = new PackageValidator(new ArchiveLimits(3, 100, 150));
+        PackageValidator small = new PackageValidator(new ArchiveLimits(3, 100, 150), PLAIN);
         MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "hello.prmd",
                 "---\nid: hello\ncontext: ./big.md\n---\nHi\n", "big.md", "b".repeat(101), "other.md", "o\n"));
 
@@ -580,7 +581,7 @@ class PackageValidatorTest {
                 "hello.prmd", "---\ncontext: contexts/big.md\n---\nSummarise it.\n",
                 "contexts/big.md", "x".repeat(101), "contexts/unused.md", "x".repeat(101)));
 
-        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000)).validate(source)
+        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000), PLAIN).validate(source)
                 .problems();
 
         assertEquals(List.of("contexts/big.md: hello.prmd refers to it, so leaving it out alone breaks it: make it"
@@ -601,7 +602,7 @@ class PackageValidatorTest {
                 "prompts/c.prmd", "---\n---\nNo include.\n",
                 "parts/x.md", "{% include './big.md' %}\n", "parts/big.md", "x".repeat(101)));
 
-        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000)).validate(source)
+        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000), PLAIN).validate(source)
                 .problems();
 
         assertEquals(List.of("parts/big.md: parts/x.md (loaded through prompts/a.prmd) refers to it, so leaving it out"

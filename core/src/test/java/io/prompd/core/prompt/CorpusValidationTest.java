@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class CorpusValidationTest {
                 PromptParser.parse(path, read(root.resolve(path))).prompt().orElseThrow()));
         return PromptValidator.validate(new PromptPackage(Optional.of(PackageName.parse(manifest.get("name").asText())),
                 dependencies, new TreeSet<>(), files, new TreeMap<>(), prompts,
-                LoadedTemplates.read(prompts, files, path -> Optional.of(read(root.resolve(path))))));
+                LoadedTemplates.read(prompts, files, path -> Optional.of(read(root.resolve(path))))), PLAIN);
     }
 
     private static String read(Path path) {

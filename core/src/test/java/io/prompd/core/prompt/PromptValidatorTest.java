@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class PromptValidatorTest {
     private static final Optional<PackageName> SELF = Optional.of(PackageName.parse("@team/prompts"));
 
     private static List<Problem> validate(Map<String, String> files, Map<String, String> dependencies) {
-        return PromptValidator.validate(pack(files, dependencies));
+        return PromptValidator.validate(pack(files, dependencies), PLAIN);
     }
 
     private static PromptPackage pack(Map<String, String> files, Map<String, String> dependencies) {
@@ -360,7 +361,7 @@ class PromptValidatorTest {
 
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
                 new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(),
-                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
+                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>()), PLAIN));
     }
 
     /**
@@ -379,7 +380,7 @@ class PromptValidatorTest {
                 "/parameters/1/default/1"), result.problems().stream().map(Problem::pointer).toList());
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
                 new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(),
-                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
+                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>()), PLAIN));
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.eclipse.jgit.lib.Repository;
  */
 final class MissingRevisionHint {
 
-    /** The start of a remote-tracking branch written out: {@code refs/remotes/origin/main}, {@code remotes/origin/main}. */
+    /** The start of a remote-tracking branch written out, as {@code refs/remotes/origin/main}. */
     private static final Pattern REMOTES = Pattern.compile("^(refs/)?remotes/");
 
     /** The placeholder of a fetch's remote when the repository has several and none of them tells. */

@@ -1,5 +1,6 @@
 package io.prompd.generator.build;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -158,7 +159,7 @@ class RegistryBuilderTest {
 
     private static byte[] packedFromDisk(Path folder) throws IOException {
         DirectorySource source = new DirectorySource(folder);
-        PackageReport report = new PackageValidator(ArchiveLimits.DEFAULT).validate(source);
+        PackageReport report = new PackageValidator(ArchiveLimits.DEFAULT, PLAIN).validate(source);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Packer.pack(source, report.selection(), bytes);
         return bytes.toByteArray();

@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,7 +90,7 @@ class GitTreeSourceTest {
 
     private static byte[] pack(PackageSource source) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Packer.pack(source, new PackageValidator(ArchiveLimits.DEFAULT).validate(source).selection(), out);
+        Packer.pack(source, new PackageValidator(ArchiveLimits.DEFAULT, PLAIN).validate(source).selection(), out);
         return out.toByteArray();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.NamedWrites;
 import io.prompd.core.json.ConflictSides;
@@ -66,37 +67,50 @@ public final class LockFiles {
     private static final String DEPENDENCIES = "dependencies";
 
     private static final String UNREADABLE = LockFile.FILE_NAME + " cannot be read:";
-    private static final String RELOCK_HINT = "delete it and run 'prompd install' to lock again";
-    private static final String FIX_HINT = "fix it by hand, or " + RELOCK_HINT;
+
+    private LockFiles() {
+    }
+
+    private static String relockHint(SuggestedCommands commands) {
+        return "delete it and run " + commands.quoted("install") + " to lock again";
+    }
+
+    private static String fixHint(SuggestedCommands commands) {
+        return "fix it by hand, or " + relockHint(commands);
+    }
+
     /**
      * For a command reading a conflicted lock as it is: taking one side would lose the other's updates, and deleting it
      * would move the pins both sides agreed on.
      */
-    private static final String MERGE_HINT = "run 'prompd install', which merges both sides' locks (a package they lock"
-            + " at different versions at the higher) and installs the result as any lock, then this again";
+    private static String mergeHint(SuggestedCommands commands) {
+        return "run " + commands.quoted("install") + ", which merges both sides' locks (a package they lock at"
+                + " different versions at the higher) and installs the result as any lock, then this again";
+    }
+
     /**
      * For a side that is no lock, which no merge reads: a way for each state Git can have the file in, as {@code
      * --ours} does nothing once the conflict is staged, and {@code HEAD} holds the markers once they are committed.
      */
-    private static final String SIDE_HINT = "fix it by hand, or take one side's lock: 'git checkout --ours prompd.lock'"
-            + " (or --theirs) while Git's merge has it unresolved, 'git checkout HEAD -- prompd.lock' once it is staged,"
-            + " the same from a commit before the markers once they are committed; or " + RELOCK_HINT + ", every version"
-            + " anew";
-
-    private LockFiles() {
+    private static String sideHint(SuggestedCommands commands) {
+        return "fix it by hand, or take one side's lock: 'git checkout --ours prompd.lock' (or --theirs) while Git's"
+                + " merge has it unresolved, 'git checkout HEAD -- prompd.lock' once it is staged, the same from a"
+                + " commit before the markers once they are committed; or " + relockHint(commands) + ", every version"
+                + " anew";
     }
 
     /**
      * The lock file of a project folder, or empty when it has none.
      *
+     * @param commands how the hints spell the install that locks again
      * @throws PrompdException FAILURE for a lock a Git merge left with conflict markers, which only an install merges
      */
-    public static Optional<LockFile> read(Path file) throws IOException {
-        return readMerging(file).map(LockFiles::unconflicted);
+    public static Optional<LockFile> read(Path file, SuggestedCommands commands) throws IOException {
+        return readMerging(file, commands).map(read -> unconflicted(read, commands));
     }
 
     /** The lock file of a project folder, a conflicted one's sides merged, or empty when it has none. */
-    public static Optional<ReadLock> readMerging(Path file) throws IOException {
+    public static Optional<ReadLock> readMerging(Path file, SuggestedCommands commands) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -106,28 +120,28 @@ public final class LockFiles {
             // a folder named prompd.lock fails with the system's "Is a directory" alone
             throw NamedWrites.naming(unreadable, file);
         }
-        return Optional.of(parseMerging(bytes));
+        return Optional.of(parseMerging(bytes, commands));
     }
 
     /**
      * @throws PrompdException FAILURE listing every problem when the bytes are not a valid lock file, or for a lock a
      *                         Git merge left with conflict markers
      */
-    public static LockFile parse(byte[] json) {
-        return unconflicted(parseMerging(json));
+    public static LockFile parse(byte[] json, SuggestedCommands commands) {
+        return unconflicted(parseMerging(json, commands), commands);
     }
 
-    private static LockFile unconflicted(ReadLock read) {
+    private static LockFile unconflicted(ReadLock read, SuggestedCommands commands) {
         if (read.conflicted().isPresent()) {
-            throw unmerged(read.conflicted().get());
+            throw unmerged(read.conflicted().get(), commands);
         }
         return read.lock();
     }
 
     /** The refusal of a command that reads a conflicted lock as it is, which only an install merges. */
-    public static PrompdException unmerged(ConflictedLock conflicted) {
+    public static PrompdException unmerged(ConflictedLock conflicted, SuggestedCommands commands) {
         return FileProblemsException.inOneLine(ExitCode.FAILURE, UNREADABLE, conflictedAt(conflicted.line(), ""),
-                MERGE_HINT);
+                mergeHint(commands));
     }
 
     /** The conflict as a problem of the file, at its first marker, {@code more} said after it. */
@@ -143,10 +157,10 @@ public final class LockFiles {
      * @throws PrompdException FAILURE listing every problem when the bytes are not a valid lock file, or when a side of
      *                         a conflicted one is not
      */
-    public static ReadLock parseMerging(byte[] json) {
+    public static ReadLock parseMerging(byte[] json, SuggestedCommands commands) {
         if (new String(json, StandardCharsets.UTF_8).isBlank()) {
             // as a killed editor or a failed checkout leaves it; what it locked is gone either way
-            throw new PrompdException(ExitCode.FAILURE, LockFile.FILE_NAME + " is empty", RELOCK_HINT);
+            throw new PrompdException(ExitCode.FAILURE, LockFile.FILE_NAME + " is empty", relockHint(commands));
         }
         JsonNode root;
         try {
@@ -155,27 +169,29 @@ public final class LockFiles {
             Problem problem = JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "");
             if (JsonSyntaxError.hasConflictMarkers(json)) {
                 // without the problem's own hint to merge the sides by hand, which is how a lock goes stale
-                return ConflictSides.of(json).map(LockFiles::merging).orElseThrow(() -> FileProblemsException
-                        .inOneLine(ExitCode.FAILURE, UNREADABLE, conflictedAt(problem.line(), ""), SIDE_HINT));
+                return ConflictSides.of(json).map(sides -> merging(sides, commands)).orElseThrow(() ->
+                        FileProblemsException.inOneLine(ExitCode.FAILURE, UNREADABLE, conflictedAt(problem.line(), ""),
+                                sideHint(commands)));
             }
-            throw refused(List.of(problem), FIX_HINT);
+            throw refused(List.of(problem), fixHint(commands));
         } catch (IOException impossible) {
             throw new IllegalStateException("bytes in memory are always readable", impossible);
         }
-        return new ReadLock(fromTree(root), Optional.empty());
+        return new ReadLock(fromTree(root, commands), Optional.empty());
     }
 
-    private static ReadLock merging(ConflictSides sides) {
-        ConflictedLock conflicted = new ConflictedLock(side(sides, sides.ours(), sides.oursLabel(), "first"),
-                side(sides, sides.theirs(), sides.theirsLabel(), "second"), sides.oursLabel(), sides.theirsLabel(),
-                sides.firstLine());
+    private static ReadLock merging(ConflictSides sides, SuggestedCommands commands) {
+        ConflictedLock conflicted = new ConflictedLock(side(sides, sides.ours(), sides.oursLabel(), "first", commands),
+                side(sides, sides.theirs(), sides.theirsLabel(), "second", commands), sides.oursLabel(),
+                sides.theirsLabel(), sides.firstLine());
         return new ReadLock(conflicted.merged(), Optional.of(conflicted));
     }
 
     /** @param which the side's place, for one the markers do not name */
-    private static LockFile side(ConflictSides sides, String text, String label, String which) {
+    private static LockFile side(ConflictSides sides, String text, String label, String which,
+                                 SuggestedCommands commands) {
         try {
-            return parse(text.getBytes(StandardCharsets.UTF_8));
+            return parse(text.getBytes(StandardCharsets.UTF_8), commands);
         } catch (PrompdException unreadable) {
             String side = label.isEmpty() ? "the " + which + " side" : "the side of " + label;
             // the problems of the side, under the file's name as any lock's, at the file's lines
@@ -184,11 +200,11 @@ public final class LockFiles {
             if (unreadable instanceof FileProblemsException sideProblems) {
                 problems.addAll(sideProblems.problems());
             }
-            throw new FileProblemsException(ExitCode.FAILURE, UNREADABLE, problems, SIDE_HINT);
+            throw new FileProblemsException(ExitCode.FAILURE, UNREADABLE, problems, sideHint(commands));
         }
     }
 
-    private static LockFile fromTree(JsonNode root) {
+    private static LockFile fromTree(JsonNode root, SuggestedCommands commands) {
         Problems problems = new Problems();
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
         boolean newer = false;
@@ -212,7 +228,7 @@ public final class LockFiles {
             // deleting a newer prompd's lock would drop every version the team pinned, as an update of prompd keeps
             // them
             throw refused(problems.sorted(), newer ? "update prompd to one that reads it; deleting it would lose the"
-                    + " versions it locks" : FIX_HINT);
+                    + " versions it locks" : fixHint(commands));
         }
         return new LockFile(packages);
     }

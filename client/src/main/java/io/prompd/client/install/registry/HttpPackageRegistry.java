@@ -11,6 +11,7 @@ import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WebPage;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
@@ -48,12 +49,20 @@ public final class HttpPackageRegistry implements PackageRegistry {
 
     private final RegistryFetcher fetcher;
     private final RegistryRoutes routes;
+    private final SuggestedCommands commands;
     /** Roots seen to hold a registry of a protocol this client reads, so each is asked at most once a run. */
     private final Set<RegistryUrl> verifiedRoots = ConcurrentHashMap.newKeySet();
 
-    public HttpPackageRegistry(RegistryFetcher fetcher, RegistryRoutes routes) {
+    /** @param commands how the hints of its failures spell the prompd commands they suggest */
+    public HttpPackageRegistry(RegistryFetcher fetcher, RegistryRoutes routes, SuggestedCommands commands) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.routes = Objects.requireNonNull(routes, "routes");
+        this.commands = Objects.requireNonNull(commands, "commands");
+    }
+
+    @Override
+    public SuggestedCommands commands() {
+        return commands;
     }
 
     @Override
@@ -87,13 +96,13 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * A package's document that a redirect led away to a URL lacking it: where the redirect ended is the place to
      * look (a sign-in gateway, a moved registry), not the package's name, so no similar names are offered.
      */
-    private static PrompdException redirectedAway(PackageName name, RegistryEndpoint endpoint,
+    private PrompdException redirectedAway(PackageName name, RegistryEndpoint endpoint,
             URI url, NotFound missing) {
         return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in registry " + endpoint.describe()
                 + ": its index.json" + Urls.redirection(url, missing.answeredBy())
                 + " was not found", "the registry sent the request elsewhere, as a sign-in gateway or a moved registry"
                 + " does: open " + Urls.display(url) + " in a browser, or check the registry URL"
-                + " ('prompd registry list')", missing);
+                + " (" + commands.quoted("registry list") + ")", missing);
     }
 
     /**
@@ -187,7 +196,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public CheckedAccess checkAccess(RegistryEndpoint endpoint) {
         RegistryFetcher.Document fetched = registryDocument(endpoint, failed -> {
             throw failed.getCause() instanceof AccessRefused refused
-                    ? Refusal.ofGiven(endpoint, named(endpoint), refused) : failed;
+                    ? Refusal.ofGiven(endpoint, named(endpoint), refused, commands) : failed;
         }).orElseThrow();
         boolean saysPublic = saysPublic(registryFields(endpoint, fetched, Optional.empty()));
         return new CheckedAccess(saysPublic && servesWithoutCredentials(endpoint, fetched.url()));
@@ -227,13 +236,13 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public record CheckedAccess(boolean isPublic) {
     }
 
-    private static PrompdException noRegistry(RegistryEndpoint endpoint, URI document, NotFound missing) {
+    private PrompdException noRegistry(RegistryEndpoint endpoint, URI document, NotFound missing) {
         // after a redirect, the URL it led to is the one that lacks it, and the one to look at
         String lacking = missing.answeredBy().equals(document) ? "it has no " + RegistryLayout.REGISTRY_DOCUMENT
                 : "its " + RegistryLayout.REGISTRY_DOCUMENT + Urls.redirection(document, missing.answeredBy())
                         + " was not found";
         return new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + Urls.display(endpoint.root().uri())
-                + ": " + lacking, endpoint.urlCorrection());
+                + ": " + lacking, endpoint.urlCorrection(commands));
     }
 
     /**
@@ -446,7 +455,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     /** A tarball's failure naming the registry when it refused, or when the failure on the way was to a URL of it. */
-    private static PrompdException named(RegistryEndpoint endpoint, URI tarball, PrompdException failed) {
+    private PrompdException named(RegistryEndpoint endpoint, URI tarball, PrompdException failed) {
         if (failed instanceof AccessRefused refused) {
             return refusal(endpoint, refused);
         }
@@ -458,9 +467,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * A failure on the way to the registry or at its server, naming the registry as a refusal does: with several
      * registries, which of them failed is what to look into.
      */
-    private static PrompdException failure(RegistryEndpoint endpoint, FetchFailure failed) {
+    private PrompdException failure(RegistryEndpoint endpoint, FetchFailure failed) {
         return new PrompdException(failed.exitCode(), named(endpoint) + " failed: " + failed.getMessage(),
-                failed.hint() + (failed.urlSuspect() ? "; " + endpoint.urlCorrection() : ""), failed);
+                failed.hint() + (failed.urlSuspect() ? "; " + endpoint.urlCorrection(commands) : ""), failed);
     }
 
     /**
@@ -472,13 +481,13 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 .map(scope -> ", which scope " + scope + " is routed to,").orElse("");
     }
 
-    private static PrompdException refusal(RegistryEndpoint endpoint, AccessRefused refused) {
-        return Refusal.of(endpoint, named(endpoint), refused);
+    private PrompdException refusal(RegistryEndpoint endpoint, AccessRefused refused) {
+        return Refusal.of(endpoint, named(endpoint), refused, commands);
     }
 
     @Override
     public PackageRegistry cacheOnly() {
-        return new HttpPackageRegistry(fetcher.cacheOnly(), routes);
+        return new HttpPackageRegistry(fetcher.cacheOnly(), routes, commands);
     }
 
     @Override
@@ -493,7 +502,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
 
     @Override
     public Optional<String> scopeRouting(PackageName name) {
-        return routes.endpointFor(name).scopeRouting(name);
+        return routes.endpointFor(name).scopeRouting(name, commands);
     }
 
     @Override

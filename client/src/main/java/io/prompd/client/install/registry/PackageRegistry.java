@@ -3,6 +3,7 @@ package io.prompd.client.install.registry;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionDocument;
@@ -89,6 +90,12 @@ public interface PackageRegistry {
     default String describe(PackageName name) {
         return "the registry";
     }
+
+    /**
+     * How the hints of its failures, and of what is read from it, spell the prompd commands they suggest: as the run
+     * it serves names them, its {@code --home} with them.
+     */
+    SuggestedCommands commands();
 
     /** As {@link RegistryEndpoint#scopeRouting}, of the registry serving the package's name. */
     default Optional<String> scopeRouting(PackageName name) {

@@ -2,6 +2,7 @@ package io.prompd.client.install.registry;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.RegistryLayout;
@@ -46,14 +47,15 @@ public record PublishedPackage(Packument packument, URI url) {
     }
 
     /**
+     * @param commands how the hint spells the command that lists the versions
      * @throws PrompdException NOT_FOUND, listing the tags there are, their line breaks spelt out (the registry names
      *                         them), when the package has no such tag
      */
-    public Version requireTag(String tag) {
+    public Version requireTag(String tag, SuggestedCommands commands) {
         return taggedVersion(tag).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
                 packument.name() + " has no dist-tag '" + tag + "'",
-                packument.distTags().isEmpty() ? "it has no dist-tags: ask for a version or a range, as 'prompd info "
-                        + packument.name() + "' lists them"
+                packument.distTags().isEmpty() ? "it has no dist-tags: ask for a version or a range, as "
+                        + commands.quoted("info " + packument.name()) + " lists them"
                         : "its dist-tags are: " + packument.distTags().keySet().stream().map(TerminalText::oneLine)
                                 .collect(Collectors.joining(", "))));
     }

@@ -5,6 +5,7 @@ import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.Credential;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.protocol.Urls;
 import java.util.Optional;
 
@@ -26,37 +27,40 @@ final class Refusal {
      * a tarball the registry keeps on one. A secret refused that an environment variable holds is replaced there: the
      * user keeps it out of the configuration, as CI does, which a login would undo.
      */
-    static PrompdException of(RegistryEndpoint endpoint, String named, AccessRefused refused) {
-        return of(endpoint, named, refused, false);
+    static PrompdException of(RegistryEndpoint endpoint, String named, AccessRefused refused,
+                              SuggestedCommands commands) {
+        return of(endpoint, named, refused, false, commands);
     }
 
     /**
      * A refusal of credentials given to {@code prompd login}, which stores them only once the registry takes them: the
      * hints speak of credentials given, not of stored ones that may have expired.
      */
-    static PrompdException ofGiven(RegistryEndpoint endpoint, String named, AccessRefused refused) {
-        return of(endpoint, named, refused, true);
+    static PrompdException ofGiven(RegistryEndpoint endpoint, String named, AccessRefused refused,
+                                   SuggestedCommands commands) {
+        return of(endpoint, named, refused, true, commands);
     }
 
-    private static PrompdException of(RegistryEndpoint endpoint, String named, AccessRefused refused, boolean given) {
+    private static PrompdException of(RegistryEndpoint endpoint, String named, AccessRefused refused, boolean given,
+                                      SuggestedCommands commands) {
         Optional<Credentials.Resolved> sent = endpoint.credential().filter(credential -> refused.authorized())
                 .map(Credential::credentials);
         String hint;
         if (sent.isPresent()) {
-            hint = sentAndRefused(endpoint, refused, sent.get(), given);
+            hint = sentAndRefused(endpoint, refused, sent.get(), given, commands);
         } else if (endpoint.credential().isPresent() || !endpoint.sendsCredentialsTo(refused.answeredBy())) {
             hint = "no credentials went with the request: prompd sends a registry's only to URLs under its URL (the"
                     + " same scheme, host and port, and a path below its path), and not again once a redirect has left"
                     + " them, so logging in does not help; tell the registry's maintainers";
         } else {
-            hint = unspoken(refused).orElseGet(() -> noneStored(endpoint, refused));
+            hint = unspoken(refused).orElseGet(() -> noneStored(endpoint, refused, commands));
         }
         return new PrompdException(ExitCode.NETWORK, named + " refused access (HTTP " + refused.status() + "): "
                 + Urls.displayAnswered(refused.url(), refused.answeredBy()), hint, refused);
     }
 
     private static String sentAndRefused(RegistryEndpoint endpoint, AccessRefused refused, Credentials.Resolved sent,
-                                         boolean given) {
+                                         boolean given, SuggestedCommands commands) {
         String kept = endpoint.secretVariable().map(variable -> sent instanceof Credentials.Basic basic
                         ? "user " + basic.username() + " with the password in $" + variable
                         : "the token in $" + variable)
@@ -66,11 +70,11 @@ final class Refusal {
             return "it accepted " + kept + " but does not let their account read this file: ask the registry's"
                     + " maintainers for access";
         }
-        return otherKind(endpoint, refused, sent).orElseGet(() -> given
+        return otherKind(endpoint, refused, sent, commands).orElseGet(() -> given
                 ? "it refused " + kept + ": check " + secretsToCheck(endpoint, sent) + ", and log in again"
                 : "it refused " + kept + ", which may have expired or be wrong: " + endpoint.secretVariable()
                         .map(variable -> "update the variable, where prompd reads it on each run")
-                        .orElse("log in again with " + login(endpoint, sent)));
+                        .orElse("log in again with " + login(endpoint, sent, commands)));
     }
 
     /** What to check of credentials given to {@code login} and refused: the user name too for basic ones. */
@@ -81,9 +85,9 @@ final class Refusal {
         return basic ? "the user name and " + secret : secret;
     }
 
-    private static String noneStored(RegistryEndpoint endpoint, AccessRefused refused) {
+    private static String noneStored(RegistryEndpoint endpoint, AccessRefused refused, SuggestedCommands commands) {
         String login = loginCommand(endpoint, refused.asksFor(Credentials.Basic.SCHEME)
-                && !refused.asksFor(Credentials.Token.SCHEME) ? " --username USER" : "");
+                && !refused.asksFor(Credentials.Token.SCHEME) ? " --username USER" : "", commands);
         return refused.status() == 403
                 ? "it may need credentials, and none are stored for it: log in with " + login
                         + ", or ask the registry's maintainers for access"
@@ -103,7 +107,7 @@ final class Refusal {
      * kind, keeping its secret in the environment if the one sent was.
      */
     private static Optional<String> otherKind(RegistryEndpoint endpoint, AccessRefused refused,
-                                              Credentials.Resolved sent) {
+                                              Credentials.Resolved sent, SuggestedCommands commands) {
         if (refused.schemes().isEmpty() || refused.asksFor(sent.scheme())) {
             return Optional.empty();
         }
@@ -111,12 +115,12 @@ final class Refusal {
         if (refused.asksFor(Credentials.Basic.SCHEME)) {
             return Optional.of("it asks for a user name and password (HTTP basic authentication), and prompd sent it"
                     + " the token" + from + ": log in with " + loginCommand(endpoint, " --username USER"
-                    + endpoint.secretVariable().map(variable -> " --password-env " + variable).orElse("")));
+                    + endpoint.secretVariable().map(variable -> " --password-env " + variable).orElse(""), commands));
         }
         if (refused.asksFor(Credentials.Token.SCHEME)) {
             return Optional.of("it asks for a token (HTTP bearer authentication), and prompd sent it a user name and"
                     + " password" + from + ": log in with " + loginCommand(endpoint, endpoint.secretVariable()
-                    .map(variable -> " --token-env " + variable).orElse("")));
+                    .map(variable -> " --token-env " + variable).orElse(""), commands));
         }
         return unspoken(refused);
     }
@@ -133,12 +137,13 @@ final class Refusal {
     }
 
     /** The login that stores credentials of the kind sent again: the user name of basic authentication with them. */
-    private static String login(RegistryEndpoint endpoint, Credentials.Resolved sent) {
-        return loginCommand(endpoint, sent instanceof Credentials.Basic basic ? " --username " + basic.username() : "");
+    private static String login(RegistryEndpoint endpoint, Credentials.Resolved sent, SuggestedCommands commands) {
+        return loginCommand(endpoint, sent instanceof Credentials.Basic basic ? " --username " + basic.username() : "",
+                commands);
     }
 
     /** {@code 'prompd login --registry R'} with {@code options} after it, quoted as the hints quote commands. */
-    private static String loginCommand(RegistryEndpoint endpoint, String options) {
-        return "'prompd login --registry " + endpoint.loginArgument() + options + "'";
+    private static String loginCommand(RegistryEndpoint endpoint, String options, SuggestedCommands commands) {
+        return commands.quoted("login --registry " + endpoint.loginArgument() + options);
     }
 }

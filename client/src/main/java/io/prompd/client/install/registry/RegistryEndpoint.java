@@ -6,6 +6,7 @@ import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.config.ConfigFields;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.RegistryLayout;
@@ -51,20 +52,24 @@ public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential
 
     /**
      * Where to correct the URL when no registry is found there: the scope's route, else the run's or default registry.
+     *
+     * @param commands how the hint spells the prompd commands that correct it
      */
-    public String urlCorrection() {
+    public String urlCorrection(SuggestedCommands commands) {
         if (route.isEmpty()) {
-            return "check the registry URL: --registry, $" + Settings.REGISTRY_VARIABLE + ", or 'prompd registry list'";
+            return "check the registry URL: --registry, $" + Settings.REGISTRY_VARIABLE + ", or "
+                    + commands.quoted("registry list");
         }
         Scope scope = route.get();
-        String moveRoute = "route " + scope + " to another registry with 'prompd registry add NAME URL --scope " + scope
-                + "'";
+        String moveRoute = "route " + scope + " to another registry with "
+                + commands.quoted("registry add NAME URL --scope " + scope);
         return name.map(registry -> scope + " is routed to registry " + registry + ", which --registry does not change:"
-                        + " correct its URL with 'prompd config set " + ConfigFields.REGISTRIES + "." + registry
-                        + " URL', " + moveRoute + ", or remove it with its routes with 'prompd registry"
-                        + " remove " + registry + "'")
+                        + " correct its URL with " + commands.quoted("config set " + ConfigFields.REGISTRIES + "."
+                        + registry + " URL") + ", " + moveRoute + ", or remove it with its routes with "
+                        + commands.quoted("registry remove " + registry))
                 .orElseGet(() -> scope + " is routed to this URL, which --registry does not change: " + moveRoute
-                        + ", or remove the route with 'prompd config unset " + ConfigFields.SCOPES + "." + scope + "'");
+                        + ", or remove the route with " + commands.quoted("config unset " + ConfigFields.SCOPES + "."
+                        + scope));
     }
 
     /**
@@ -72,14 +77,14 @@ public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential
      * usually all in one registry, so a scope no route sends anywhere, reaching this one, may be served by another.
      * Empty for an unscoped name, and for a scope routed here on purpose.
      */
-    public Optional<String> scopeRouting(PackageName name) {
+    public Optional<String> scopeRouting(PackageName name, SuggestedCommands commands) {
         if (!name.isScoped() || route.isPresent()) {
             return Optional.empty();
         }
         String scope = name.scopeWithAt();
-        return Optional.of("if " + scope + "'s packages are in another registry, route " + scope + " to it with 'prompd"
-                + " config set " + ConfigFields.SCOPES + "." + scope
-                + " NAME' or 'prompd registry add NAME URL --scope " + scope + "'");
+        return Optional.of("if " + scope + "'s packages are in another registry, route " + scope + " to it with "
+                + commands.quoted("config set " + ConfigFields.SCOPES + "." + scope + " NAME") + " or "
+                + commands.quoted("registry add NAME URL --scope " + scope));
     }
 
     /** What {@code prompd login --registry} takes to log in to it. */

@@ -5,6 +5,7 @@ import io.prompd.client.http.FetchFailure;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
@@ -167,13 +168,18 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
             NameSuggestions similar = similarNames(name);
             Optional<String> elsewhere = elsewhere(name);
             String hint = similar.names().isEmpty()
-                    ? "check the name, and which registry serves it ('prompd registry list')"
+                    ? "check the name, and which registry serves it (" + commands().quoted("registry list") + ")"
                             + elsewhere.map(advice -> "; " + advice).orElse("")
                     : elsewhere.map(advice -> advice + "; otherwise, ").orElse("")
                             + SimilarNames.didYouMean(similar.names());
             return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in " + registry.describe(name)
                     + similar.note().map(note -> "\n" + note).orElse(""), hint);
         });
+    }
+
+    /** As {@link PackageRegistry#commands}: how the hints of what is read here spell the commands they suggest. */
+    public SuggestedCommands commands() {
+        return registry.commands();
     }
 
     /** The registry serving the package's name, as messages name it. */

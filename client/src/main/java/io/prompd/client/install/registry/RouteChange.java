@@ -2,6 +2,8 @@ package io.prompd.client.install.registry;
 
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.Scope;
+import io.prompd.core.ShellWords;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.config.ConfigFields;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.RegistryLayout;
@@ -69,8 +71,12 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
         return recordedIn.isPresent() || !recordedRoot().equals(recorded);
     }
 
-    /** How to have the name resolve in the registry the version came from again. */
-    public String routeBack() {
+    /**
+     * How to have the name resolve in the registry the version came from again.
+     *
+     * @param commands how it spells the prompd commands that route the name
+     */
+    public String routeBack(SuggestedCommands commands) {
         if (!fromARegistry()) {
             return Urls.display(recorded) + " is no registry's tarball path, so it names no registry to route "
                     + routed() + " back to: unless a registry's index gave that URL for " + name + "@" + version
@@ -81,13 +87,14 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
         Optional<Scope> scope = Scope.of(name);
         if (scope.isPresent()) {
             return "route " + scope.get() + " back to " + recordedRegistry() + " with "
-                    + recordedIn.flatMap(RegistryEndpoint::name).map(named -> "'prompd config set "
-                    + ConfigFields.SCOPES + "." + scope.get() + " " + named + "'")
-                    .orElseGet(() -> "'prompd registry add NAME " + registry + " --scope " + scope.get() + "'");
+                    + recordedIn.flatMap(RegistryEndpoint::name).map(named -> commands.quoted("config set "
+                    + ConfigFields.SCOPES + "." + scope.get() + " " + named))
+                    .orElseGet(() -> commands.quoted("registry add NAME " + ShellWords.quote(registry) + " --scope "
+                            + scope.get()));
         }
-        return "install with '--registry " + registry + "'" + recordedIn.flatMap(RegistryEndpoint::name)
-                .map(named -> ", or make it the default with 'prompd config set " + ConfigFields.DEFAULT_REGISTRY + " "
-                        + named + "'").orElse("");
+        return "install with '--registry " + ShellWords.quote(registry) + "'" + recordedIn
+                .flatMap(RegistryEndpoint::name).map(named -> ", or make it the default with "
+                        + commands.quoted("config set " + ConfigFields.DEFAULT_REGISTRY + " " + named)).orElse("");
     }
 
     /** The registry's root the recorded URL's path shows, when it ends as the layout's tarball path; else the URL. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.archive.Integrity;
@@ -71,11 +72,14 @@ public final class PackageStore {
 
     private final Path root;
     private final ArchiveLimits limits;
+    /** How the hints of its failures spell the prompd commands that mend them, on the home it is the store of. */
+    private final SuggestedCommands commands;
 
     /** @param packagesFolder {@code <home>/packages} */
-    public PackageStore(Path packagesFolder, ArchiveLimits limits) {
+    public PackageStore(Path packagesFolder, ArchiveLimits limits, SuggestedCommands commands) {
         this.root = packagesFolder.toAbsolutePath().normalize();
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.commands = Objects.requireNonNull(commands, "commands");
     }
 
     public Path root() {
@@ -172,8 +176,8 @@ public final class PackageStore {
             }
             // the system's "Is a directory" names no file
             throw new PrompdException(ExitCode.CONFLICT, "a folder stands where the store's integrity record of " + name
-                    + "@" + version + " goes: " + record, "'prompd uninstall --global " + name + "@" + version
-                    + "' removes the version and the folder, then install it again", unreadable);
+                    + "@" + version + " goes: " + record, commands.quoted("uninstall --global " + name + "@" + version)
+                    + " removes the version and the folder, then install it again", unreadable);
         }
     }
 
@@ -259,7 +263,7 @@ public final class PackageStore {
             } catch (PrompdException refused) {
                 throw refusedTarball(name, version, refused);
             }
-            requireDeclares(staged, name, version, pin);
+            requireDeclares(staged, name, version, pin, commands);
             // before the folder, so that one in place always has its record; one left without its folder is
             // written again by the next unpack of the version, read only beside a whole folder, and removed as a
             // leftover after the run killed here
@@ -309,7 +313,8 @@ public final class PackageStore {
      * for every project on the machine to use. Only the two fields are read, as text: every
      * package of an install passes here, and the registry validated the rest when it was published.
      */
-    private static void requireDeclares(Path unpacked, PackageName name, Version version, Pin pin) throws IOException {
+    private static void requireDeclares(Path unpacked, PackageName name, Version version, Pin pin,
+                                        SuggestedCommands commands) throws IOException {
         JsonNode declared = manifestOf(unpacked).orElse(null);
         String declaredName = declared == null ? "" : declared.path("name").asText("");
         String declaredVersion = declared == null ? "" : declared.path("version").asText("");
@@ -322,8 +327,8 @@ public final class PackageStore {
         throw new TarballOfAnother("the tarball meant to be " + name + "@" + version + " holds "
                 + found + " instead; nothing of it was installed", switch (pin) {
                     case LOCK -> "the entry of " + name + " in prompd.lock (its integrity and resolved URL) names"
-                            + " another tarball: delete that entry and run 'prompd install' again; if it comes back,"
-                            + " the registry's record of " + name + " is wrong";
+                            + " another tarball: delete that entry and run " + commands.quoted("install") + " again; if"
+                            + " it comes back, the registry's record of " + name + " is wrong";
                     case REGISTRY_INDEX -> "the registry's index.json of " + name + " names another tarball (its"
                             + " integrity and URL) for " + version + ": tell the registry's maintainers";
                 });

@@ -3,6 +3,7 @@ package io.prompd.client.install.store;
 import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -65,9 +66,11 @@ public final class RunLocks {
     /**
      * Takes the lock of a project's files, after the home's.
      *
+     * @param commands how the hint for a read-only project spells the command that checks it
      * @throws PrompdException CONFLICT when a file stands where the project's {@code .prompd} folder goes
      */
-    public static RunLock project(Path projectFolder, Consumer<Path> onWait) throws IOException {
+    public static RunLock project(Path projectFolder, Consumer<Path> onWait, SuggestedCommands commands)
+            throws IOException {
         Path lock = ProjectStateFolder.in(projectFolder).resolve(PROJECT_FILE);
         try {
             ProjectStateFolder.created(projectFolder);
@@ -79,8 +82,8 @@ public final class RunLocks {
         } catch (FileSystemException refused) {
             // list and tree take no lock and write nothing, and exit 1 wherever install would change something
             ReadOnlyDisks.requireWritable(refused, "the project " + projectFolder, "run install in a writable copy or"
-                    + " mount of the project; to check a read-only one, 'prompd list' exits 1 when"
-                    + " install would change it");
+                    + " mount of the project; to check a read-only one, " + commands.quoted("list") + " exits 1"
+                    + " when install would change it");
             throw refused;
         }
     }

@@ -1,5 +1,6 @@
 package io.prompd.client.install.lock;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,7 +76,7 @@ class LockFilesTest {
     void readsBackWhatItWroteAndWritesTheSameBytesAgain() throws IOException {
         Path file = work.resolve("prompd.lock");
         Files.write(file, LockFiles.toBytes(lock()));
-        LockFile read = LockFiles.read(file).orElseThrow();
+        LockFile read = LockFiles.read(file, PLAIN).orElseThrow();
         assertEquals(lock(), read);
         assertArrayEquals(Files.readAllBytes(file), LockFiles.toBytes(read));
     }
@@ -84,14 +85,14 @@ class LockFilesTest {
     void contentAfterTheDocumentIsRefused() {
         byte[] twice = (new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8) + "{}\n")
                 .getBytes(StandardCharsets.UTF_8);
-        PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse(twice));
+        PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse(twice, PLAIN));
         assertTrue(refused.getMessage().contains("after the end of the JSON document"), refused.getMessage());
     }
 
     @Test
     void aSyntaxErrorHasItsLineOnceAndItsColumn() {
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> LockFiles.parse("{\n  \"packages\": {,}\n}\n".getBytes(StandardCharsets.UTF_8)));
+                () -> LockFiles.parse("{\n  \"packages\": {,}\n}\n".getBytes(StandardCharsets.UTF_8), PLAIN));
         assertTrue(refused.getMessage()
                 .startsWith("prompd.lock cannot be read:\nprompd.lock\n  error   line 2: not valid"
                 + " JSON (column 16): expected the name of a field, in double quotes\n"), refused.getMessage());
@@ -103,7 +104,7 @@ class LockFilesTest {
                 .replace("t-2.0.0", "t\\udfff-2.0.0");
 
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> LockFiles.parse(lock.getBytes(StandardCharsets.UTF_8)));
+                () -> LockFiles.parse(lock.getBytes(StandardCharsets.UTF_8), PLAIN));
 
         assertTrue(refused.getMessage()
                 .contains("error   /packages/@b/second/resolved: 'packages/@b/second/resolved' holds the lone UTF-16"
@@ -116,14 +117,14 @@ class LockFilesTest {
         String conflicted = lock.replaceFirst("\n", "\n<<<<<<< HEAD\n=======\n>>>>>>> feature/more-prompts\n");
 
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> LockFiles.parse(conflicted.getBytes(StandardCharsets.UTF_8)));
+                () -> LockFiles.parse(conflicted.getBytes(StandardCharsets.UTF_8), PLAIN));
 
         assertEquals("prompd.lock cannot be read: line 2: a Git merge left conflict markers here (<<<<<<<, =======,"
                 + " >>>>>>>)", refused.getMessage(), "one line, without the hint to merge the sides by hand");
         assertEquals("run 'prompd install', which merges both sides' locks (a package they lock at different versions"
                 + " at the higher) and installs the result as any lock, then this again", refused.hint(),
                 "taking one side would lose the other's updates, deleting the lock every pin both sides agreed on");
-        ReadLock read = LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8));
+        ReadLock read = LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8), PLAIN);
         assertEquals(lock(), read.lock());
         assertEquals("HEAD", read.conflicted().orElseThrow().oursLabel());
         assertEquals("feature/more-prompts", read.conflicted().orElseThrow().theirsLabel());
@@ -138,7 +139,7 @@ class LockFilesTest {
         String conflicted = ("<<<<<<< HEAD\n" + ours + "||||||| base\n{\n=======\n" + theirs + ">>>>>>> other\n")
                 .replace("\n", "\r\n");
 
-        ConflictedLock read = LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8)).conflicted()
+        ConflictedLock read = LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8), PLAIN).conflicted()
                 .orElseThrow();
 
         assertEquals(lock(), read.ours());
@@ -157,7 +158,7 @@ class LockFilesTest {
                 .replaceFirst(INTEGRITY.toString(), Integrity.of(new byte[] {1}).toString());
 
         ConflictedLock read = LockFiles.parseMerging(("<<<<<<< HEAD\n" + ours + "=======\n" + theirs
-                + ">>>>>>> other\n").getBytes(StandardCharsets.UTF_8)).conflicted().orElseThrow();
+                + ">>>>>>> other\n").getBytes(StandardCharsets.UTF_8), PLAIN).conflicted().orElseThrow();
 
         assertEquals(List.of("@a/first"), read.differing().stream().map(one -> one.name().toString()).toList());
         ConflictedLock.Differing first = read.differing().get(0);
@@ -173,7 +174,7 @@ class LockFilesTest {
         String conflicted = "<<<<<<< HEAD\n" + ours + "=======\n{\"lockfileVersion\": 1,\n>>>>>>> other\n";
 
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8)));
+                () -> LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8), PLAIN));
 
         // the side ends where the file does: its lines are the file's, the other side's left empty
         assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   line 1: a Git merge left conflict markers here"
@@ -186,7 +187,7 @@ class LockFilesTest {
                 + " commit before the markers once they are committed; or delete it and run 'prompd install' to lock"
                 + " again, every version anew", refused.hint());
         PrompdException unclosed = assertThrows(PrompdException.class, () -> LockFiles.parseMerging(
-                ("<<<<<<< HEAD\n" + ours + "=======\n").getBytes(StandardCharsets.UTF_8)));
+                ("<<<<<<< HEAD\n" + ours + "=======\n").getBytes(StandardCharsets.UTF_8), PLAIN));
         assertEquals(refused.hint(), unclosed.hint(), "markers Git does not write are no sides to merge");
     }
 
@@ -200,9 +201,9 @@ class LockFilesTest {
 
         assertTrue(written.contains("\"resolved\": \"file:///srv/registry/packages/@a/first/-/first-1.0.0.tgz\""),
                 written);
-        assertEquals(lock, LockFiles.parse(written.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(lock, LockFiles.parse(written.getBytes(StandardCharsets.UTF_8), PLAIN));
         String older = written.replace("file:///", "file:/");
-        assertEquals(lock, LockFiles.parse(older.getBytes(StandardCharsets.UTF_8)), "as older locks have it");
+        assertEquals(lock, LockFiles.parse(older.getBytes(StandardCharsets.UTF_8), PLAIN), "as older locks have it");
     }
 
     @Test
@@ -226,7 +227,7 @@ class LockFilesTest {
 
     @Test
     void aMissingFileIsNoLock() throws IOException {
-        assertTrue(LockFiles.read(work.resolve("prompd.lock")).isEmpty());
+        assertTrue(LockFiles.read(work.resolve("prompd.lock"), PLAIN).isEmpty());
     }
 
     @Test
@@ -239,7 +240,7 @@ class LockFilesTest {
                 }}
                 """.formatted(INTEGRITY);
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8)));
+                () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8), PLAIN));
         String message = refused.getMessage();
         assertEquals(ExitCode.FAILURE, refused.exitCode());
         for (String pointer : new String[] {"/lockfileVersion", "/packages/@a/first/version",
@@ -260,7 +261,7 @@ class LockFilesTest {
                     """.formatted(url, INTEGRITY);
 
             PrompdException refused = assertThrows(PrompdException.class,
-                    () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8)));
+                    () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8), PLAIN));
 
             assertEquals(ExitCode.FAILURE, refused.exitCode());
             assertTrue(refused.getMessage().contains("error   /packages/@a/first/resolved: '" + url + "' is over "
@@ -286,7 +287,7 @@ class LockFilesTest {
                         + " it; update prompd");
         expected.forEach((field, problem) -> {
             PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse(
-                    ("{" + field + " \"packages\": {}}").getBytes(StandardCharsets.UTF_8)));
+                    ("{" + field + " \"packages\": {}}").getBytes(StandardCharsets.UTF_8), PLAIN));
             assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   /lockfileVersion: " + problem
                     + "\n1 error, 0 warnings", refused.getMessage());
             assertEquals(problem.contains("a newer prompd")
@@ -300,7 +301,7 @@ class LockFilesTest {
     void anEmptyLockSaysSoWithTheWayOut() {
         for (String empty : new String[] {"", " \n\r\n\t"}) {
             PrompdException refused = assertThrows(PrompdException.class,
-                    () -> LockFiles.parse(empty.getBytes(StandardCharsets.UTF_8)));
+                    () -> LockFiles.parse(empty.getBytes(StandardCharsets.UTF_8), PLAIN));
 
             assertEquals(ExitCode.FAILURE, refused.exitCode());
             assertEquals("prompd.lock is empty", refused.getMessage());
@@ -312,7 +313,7 @@ class LockFilesTest {
     void aLockfileVersionIsReadByValueAsJsonMeansANumber() {
         for (String version : new String[] {"1", "1.0", "1e0", "10E-1"}) {
             LockFile lock = LockFiles.parse(("{\"lockfileVersion\": " + version + ", \"packages\": {}}")
-                    .getBytes(StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8), PLAIN);
             assertTrue(lock.packages().isEmpty(), version);
         }
     }
@@ -324,7 +325,7 @@ class LockFilesTest {
         PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse("""
                 {"lockfileVersion": 1, "packages": {"@a/x": {"version": "1.0.0",
                   "resolved": "https://user:secret@r.example/t.tgz", "integrity": "%s"}}}
-                """.formatted(INTEGRITY).getBytes(StandardCharsets.UTF_8)));
+                """.formatted(INTEGRITY).getBytes(StandardCharsets.UTF_8), PLAIN));
         assertTrue(refused.getMessage().contains("/packages/@a/x/resolved"), refused.getMessage());
         assertFalse(refused.getMessage().contains("secret"), "a password is never repeated in a message");
     }

@@ -1,5 +1,6 @@
 package io.prompd.client.install.registry;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,7 +69,7 @@ class HttpPackageRegistryTest {
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), offline, HttpSettings.defaults(),
                 delay -> { },
                 Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
-        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(endpoint));
+        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(endpoint), PLAIN);
     }
 
     private TestRegistry registry() {
@@ -682,7 +683,7 @@ class HttpPackageRegistryTest {
                     + Origin.of(root)
                     + " answered in plain HTTP, not TLS: a URL of a server that speaks plain HTTP starts"
                     + " with http://", failure.getMessage());
-            assertTrue(failure.hint().endsWith("; " + typo.urlCorrection()), failure.hint());
+            assertTrue(failure.hint().endsWith("; " + typo.urlCorrection(PLAIN)), failure.hint());
         }
     }
 }

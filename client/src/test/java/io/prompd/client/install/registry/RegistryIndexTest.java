@@ -1,5 +1,6 @@
 package io.prompd.client.install.registry;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import io.prompd.client.testing.IndexOnlyRegistry;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
@@ -73,6 +75,11 @@ class RegistryIndexTest {
                                      OptionalLong size, ProgressListener progress) {
             registry.downloadRecorded(name, version, locked, unreadable, target, integrity, size, progress);
         }
+
+        @Override
+        public SuggestedCommands commands() {
+            return registry.commands();
+        }
     }
 
     /** A registry with no packages at all, that counts what it is asked. */
@@ -127,7 +134,7 @@ class RegistryIndexTest {
                 delay -> { },
                 Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
         Counted registry = new Counted(new HttpPackageRegistry(fetcher,
-                RegistryRoutes.single(Homes.anonymous(published.fileUrl()))));
+                RegistryRoutes.single(Homes.anonymous(published.fileUrl())), PLAIN));
         try (RegistryIndex index = new RegistryIndex(registry)) {
             index.prefetch(new TreeMap<>(Map.of(name("@t/top"), VersionRange.parse("^1.0.0"))));
             // the dependency of the dependency shows that the guess goes down the graph on its own

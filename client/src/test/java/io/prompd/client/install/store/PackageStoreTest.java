@@ -1,5 +1,6 @@
 package io.prompd.client.install.store;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,7 +60,7 @@ class PackageStoreTest {
     private PackageStore storeWithGreeter() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
         store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
         return store;
     }
@@ -68,7 +69,7 @@ class PackageStoreTest {
     void installsAVersionIntoItsOwnFolder() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
 
         Path folder = store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
 
@@ -94,7 +95,7 @@ class PackageStoreTest {
     void theIntegrityAVersionWasUnpackedFromIsRecordedBesideItsFolderAndGoesWithIt() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
         String empty = store.changeStamp();
 
         store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
@@ -145,7 +146,7 @@ class PackageStoreTest {
     void aTarballNotMatchingItsIntegrityLeavesNothingBehind() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
         pack(tarball);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
 
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> store.install(NAME, VERSION, tarball, Integrity.of(new byte[] {0}), PackageStore.Pin.LOCK));
@@ -166,7 +167,7 @@ class PackageStoreTest {
         Version tooLong = Version.parse("1.0.0-" + "a".repeat(250));
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball, tooLong);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
 
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> store.install(NAME, tooLong, tarball, packed.integrity(), PackageStore.Pin.REGISTRY_INDEX));
@@ -188,7 +189,7 @@ class PackageStoreTest {
         MemorySource source = MemorySource.ofText("greeter", Map.of("prompd.json", "{\"name\": \"@acme/gre"));
         PackResult packed = Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(),
                 ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
 
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.REGISTRY_INDEX));
@@ -203,7 +204,7 @@ class PackageStoreTest {
     void anInstalledVersionIsNeverReplaced() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
         Path folder = store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
         Files.writeString(folder.resolve("marker"), "first");
 
@@ -214,7 +215,7 @@ class PackageStoreTest {
 
     @Test
     void foldersOfKilledUnpacksAreNotInstalledVersionsAndAreRemoved() throws Exception {
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
         long killed = Processes.endedPid();
         Path left =
                 Files.createDirectories(work.resolve("packages/@acme/.greeter@1.2.0.%d.1.part/sub".formatted(killed)))
@@ -232,7 +233,7 @@ class PackageStoreTest {
     void aVersionFolderWithoutItsManifestIsNotInstalledAndIsReplacedByTheNextInstall() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
         Path emptied = Files.createDirectories(work.resolve("packages/@acme/greeter@1.2.0"));
 
         assertFalse(store.contains(NAME, VERSION));
@@ -266,7 +267,7 @@ class PackageStoreTest {
 
     @Test
     void leftoversIncludeEntriesNamedAsAVersionThatAreNotWholeAndNothingElse() throws IOException {
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
         Path file = Files.createDirectories(work.resolve("packages/@acme")).resolve("greeter@1.2.0");
         Files.writeString(file, "not a package");
         Path usersOwn = Files.writeString(work.resolve("packages/notes.txt"), "mine");
