@@ -229,8 +229,11 @@ final class InstallPlanner {
     /**
      * The project as {@code prompd update} without names would resolve it, every package free to move, for
      * {@code outdated} to want what it moves to; empty when it cannot be resolved, as that update would fail.
+     *
+     * @throws PrompdException INTEGRITY as that update fails, when it keeps a locked version that its registry now
+     *                         lists with other bytes: no package is up to date at bytes no install accepts
      */
-    Optional<ProjectGraph> forOutdated(Project project, RegistryIndex index) {
+    Optional<ProjectGraph> forOutdated(Project project, RegistryIndex index) throws IOException {
         try {
             return Optional.of(everyPackageMoving(project, project.manifest().dependencies(), index).graph());
         } catch (PrompdException unresolvable) {
@@ -253,7 +256,8 @@ final class InstallPlanner {
     }
 
     /** A resolution of {@code roots} in the project, every locked package free to move. */
-    private Plan everyPackageMoving(Project project, SortedMap<PackageName, VersionRange> roots, RegistryIndex index) {
+    private Plan everyPackageMoving(Project project, SortedMap<PackageName, VersionRange> roots, RegistryIndex index)
+            throws IOException {
         LockFile current = project.lockOrEmpty();
         return resolved(Goal.ofProject(roots, Set.of(), Set.of()), current,
                 moving(current, current.packages().keySet(), InstallOptions.defaults()), index);
@@ -584,8 +588,12 @@ final class InstallPlanner {
      * A new resolution of the roots, as a lock. An entry it keeps at the same version and integrity
      * keeps its recorded URL: resolved against a mirror, the bytes are the same, and rewriting every
      * URL would churn the lock for nothing (the install fetches from the mirror either way).
+     *
+     * @throws PrompdException INTEGRITY when it keeps a version {@code current} pins that its registry now lists with
+     *                         other bytes ({@link LockAudit#changedInRegistry})
      */
-    private Plan resolved(Goal goal, LockFile current, ResolveOptions resolveOptions, RegistryIndex index) {
+    private Plan resolved(Goal goal, LockFile current, ResolveOptions resolveOptions, RegistryIndex index)
+            throws IOException {
         Resolution resolution;
         try {
             resolution = resolution(goal, current, resolveOptions, index);
@@ -635,6 +643,18 @@ final class InstallPlanner {
                 continue;
             }
             VersionSummary summary = listed.get();
+            Optional<LockedPackage> changed = current.get(chosen.getKey()).filter(old -> old.version()
+                    .equals(summary.version()) && !old.integrity().equals(summary.dist().integrity()));
+            if (changed.isPresent()) {
+                // locked from this registry (a route change kept its entry above), which now lists other bytes under
+                // the number: whatever the run asked to move, the version stays as the lock pins it or the run fails,
+                // as installing the lock on a clean machine fails, never taking the listed bytes unasked
+                Optional<String> installed = store.recordedIntegrity(chosen.getKey(), summary.version());
+                throw LockAudit.changedInRegistry(chosen.getKey(), changed.get(), summary.dist().integrity(),
+                        store.contains(chosen.getKey(), summary.version())
+                                && !installed.equals(Optional.of(summary.dist().integrity().toString())),
+                        index.commands());
+            }
             URI tarball = current.get(chosen.getKey())
                     .filter(old -> old.version().equals(summary.version())
                             && old.integrity().equals(summary.dist().integrity()))

@@ -9,6 +9,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
@@ -233,12 +234,37 @@ public final class LockAudit {
         String theVersions = names.size() == 1 ? "version" : "versions";
         String uninstall = commands.quoted("uninstall --global " + String.join(" ", versions)) + ", then "
                 + commands.quoted(global ? "install --global " + String.join(" ", versions) : "install") + " again";
+        // a copy the registry itself gave before it changed the version is as likely as another registry's: the way
+        // to the listed bytes is for when they are the ones to trust, never the way past a failure
         return Optional.of(new PrompdException(ExitCode.INTEGRITY, String.join("; ", differences), locked.isEmpty()
-                ? "the store holds one copy of each version, and another registry publishing other bytes under the"
-                        + " same " + theVersions + " may have put " + (names.size() == 1 ? "it" : "them") + " there: "
+                ? "the store holds one copy of each version, put there from another registry publishing other bytes"
+                        + " under the same " + theVersions + ", or from this one before it changed a published "
+                        + theVersions + " (then tell its maintainers); only once you trust the bytes it lists now: "
                         + uninstall
                 : ifEdited(locked, commands) + "; if another registry publishes the same " + theVersions + ", the"
                         + " store holds one copy of each version: " + uninstall));
+    }
+
+    /**
+     * The refusal of a version {@code prompd.lock} pins with other bytes than its registry's {@code index.json} lists
+     * now: the lock was edited, or the registry changed a published version, as a compromised registry would. No run
+     * takes the listed bytes in the locked ones' place unasked, as npm refuses them (EINTEGRITY) and cargo ("checksum
+     * changed"); the one way to take them is the edit's, deleting the entry, and only once the registry's maintainers
+     * confirm the change, with this machine's copy of the locked bytes, if the store holds one, removed first, as the
+     * store keeps one copy of a version.
+     *
+     * @param installedCopy whether the store holds a copy of the version other than the listed bytes
+     * @param commands      how the hint spells the commands it suggests
+     */
+    static PrompdException changedInRegistry(PackageName name, LockedPackage locked, Integrity listed,
+                                             boolean installedCopy, SuggestedCommands commands) {
+        String version = name + "@" + locked.version();
+        return new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + version + ": "
+                + LockFile.FILE_NAME + " records " + locked.integrity() + ", and the registry's index.json " + listed,
+                ifEdited(List.of(name), commands) + "; if not, the registry changed a published version: tell its"
+                        + " maintainers, and take the new bytes the same way only once they confirm the change"
+                        + (installedCopy ? ", after " + commands.quoted("uninstall --global " + version) + ", which"
+                                + " removes the copy the store holds" : ""));
     }
 
     /** The way off an entry of the lock that a hand edit or a merge changed, to lock the registry's again. */

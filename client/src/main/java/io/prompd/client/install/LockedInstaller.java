@@ -101,6 +101,7 @@ final class LockedInstaller {
             requireAtHand(lock);
         }
         requireNoneTakenDown(project, toDownload(lock), index);
+        requireNoneChangedInRegistry(lock, toDownload(lock), index);
         // as many as the registry takes requests at once: more would only queue there
         ExecutorService workers = Executors.newFixedThreadPool(registry.maxConcurrent(),
                 Futures.daemonThreads("prompd-install"));
@@ -352,16 +353,42 @@ final class LockedInstaller {
         if (listed.isEmpty()) {
             return Optional.empty();
         }
-        String failed = "integrity check failed for " + name + "@" + locked.version() + ": " + LockFile.FILE_NAME;
-        String edited = LockAudit.ifEdited(List.of(name), index.commands());
-        if (!listed.get().dist().integrity().equals(locked.integrity())) {
-            return Optional.of(new PrompdException(ExitCode.INTEGRITY, failed + " records " + locked.integrity()
-                    + ", and the registry's index.json " + listed.get().dist().integrity(), edited + "; if not, the"
-                    + " registry changed a published version: tell its maintainers"));
+        Optional<PrompdException> changed = changedInRegistry(name, locked, listed.get(), index);
+        if (changed.isPresent()) {
+            return changed;
         }
         return otherTarball(locked, published.get(), listed.get()).map(registrys -> new PrompdException(
-                ExitCode.INTEGRITY, failed + "'s resolved URL " + Urls.display(locked.resolved()) + " is not the"
-                        + " registry's tarball of that version, " + Urls.display(registrys), edited));
+                ExitCode.INTEGRITY, "integrity check failed for " + name + "@" + locked.version() + ": "
+                        + LockFile.FILE_NAME + "'s resolved URL " + Urls.display(locked.resolved()) + " is not the"
+                        + " registry's tarball of that version, " + Urls.display(registrys),
+                LockAudit.ifEdited(List.of(name), index.commands())));
+    }
+
+    /**
+     * Refuses, before any download, a locked version to download that its registry lists with other bytes than the lock
+     * pins, unless the lock has it from another registry ({@link LockedElsewhere}, read from the lock's URL): its
+     * download would fail the integrity check only once the others were in the store.
+     *
+     * @throws PrompdException INTEGRITY as {@link LockAudit#changedInRegistry}
+     */
+    private static void requireNoneChangedInRegistry(LockFile lock, List<PackageName> names, RegistryIndex index) {
+        for (PackageName name : names) {
+            LockedPackage locked = lock.packages().get(name);
+            Optional<PrompdException> changed = index.findIfReadable(name)
+                    .flatMap(published -> published.version(locked.version()))
+                    .flatMap(listed -> changedInRegistry(name, locked, listed, index))
+                    .filter(refusal -> LockedElsewhere.of(name, locked, index).isEmpty());
+            if (changed.isPresent()) {
+                throw changed.get();
+            }
+        }
+    }
+
+    /** The refusal of a locked version its registry lists with other bytes; not installed, as it is to download. */
+    private static Optional<PrompdException> changedInRegistry(PackageName name, LockedPackage locked,
+                                                               VersionSummary listed, RegistryIndex index) {
+        return Optional.of(listed.dist().integrity()).filter(integrity -> !integrity.equals(locked.integrity()))
+                .map(integrity -> LockAudit.changedInRegistry(name, locked, integrity, false, index.commands()));
     }
 
     /**

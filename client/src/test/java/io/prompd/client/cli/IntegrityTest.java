@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.archive.ArchiveLimits;
@@ -120,8 +121,55 @@ class IntegrityTest extends InstallCommandsFixture {
                 + ", and the registry's index.json " + recorded + "\n"
                 + "hint: if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it and"
                 + " run 'prompd install' to lock the registry's; if not, the registry changed a published version: tell"
-                + " its maintainers\n", run.err());
+                + " its maintainers, and take the new bytes the same way only once they confirm the change\n",
+                run.err());
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    @Test
+    void aVersionTheRegistryRepublishedWithOtherBytesIsRefusedByEveryRunKeepingItAtItsNumber() throws IOException {
+        registry.publish("@acme/lone", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        String locked = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
+        registry.addToTarball("@acme/util", "1.1.0", "package/NOTICE",
+                "republished\n".getBytes(StandardCharsets.UTF_8));
+        String listed = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        String error = "error: integrity check failed for @acme/util@1.1.0: prompd.lock records " + locked + ", and"
+                + " the registry's index.json " + listed + "\nhint: if prompd.lock was edited (by hand or by a merge),"
+                + " delete the entry of @acme/util from it and run 'prompd install' to lock the registry's; if not, the"
+                + " registry changed a published version: tell its maintainers, and take the new bytes the same way"
+                + " only once they confirm the change";
+
+        // this machine installed the locked bytes: the store's copy is no reason to take the listed ones
+        CliRun withTheCopy = prompd("update");
+        assertEquals(6, withTheCopy.exitCode(), withTheCopy.err());
+        assertEquals(error + ", after 'prompd uninstall --global @acme/util@1.1.0', which removes the copy the store"
+                + " holds\n", withTheCopy.err());
+        // a CI machine with the committed lock
+        Folders.deleteRecursively(home);
+        for (List<String> command : List.of(List.of("install"), List.of("install", "--frozen"), List.of("update"),
+                List.of("update", "@acme/util"), List.of("install", "@acme/lone"),
+                List.of("install", "@acme/util@1.1.0"), List.of("outdated"))) {
+            CliRun run = prompd(command.toArray(String[]::new));
+
+            assertEquals(6, run.exitCode(), command + ": " + run.err());
+            assertEquals(error + "\n", run.err(), command.toString());
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")), command.toString());
+            assertEquals(manifest, Files.readString(project.resolve("prompd.json")), command.toString());
+            assertFalse(Files.exists(home.resolve("packages/@acme")), command + ": refused before any install");
+        }
+        CliRun json = prompd("update", "--json");
+        assertEquals(6, json.exitCode(), json.out());
+        assertEquals(6, Json.reader().readTree(json.out()).at("/error/exitCode").asInt(), json.out());
+
+        // the way to take the new bytes, once the registry's maintainers confirm them, as client/README.md says
+        ObjectNode edited = (ObjectNode) Json.reader().readTree(lock);
+        ((ObjectNode) edited.get("packages")).remove("@acme/util");
+        Files.write(project.resolve("prompd.lock"), Json.write(edited));
+        assertEquals(0, prompd("install").exitCode());
+        assertTrue(Files.readString(project.resolve("prompd.lock")).contains(listed));
     }
 
     @Test
@@ -249,8 +297,10 @@ class IntegrityTest extends InstallCommandsFixture {
             String fromTheRegistry = "error: the store's copy of @acme/util@1.1.0 ("
                     + home.resolve("packages/@acme/util@1.1.0") + ") came from other bytes (" + recorded + ") than the"
                     + " index.json of registry " + server.url() + " lists (" + listed + ")\nhint: the store holds one"
-                    + " copy of each version, and another registry publishing other bytes under the same version may"
-                    + " have put it there: 'prompd uninstall --global @acme/util@1.1.0', then '";
+                    + " copy of each version, put there from another registry publishing other bytes under the same"
+                    + " version, or from this one before it changed a published version (then tell its maintainers);"
+                    + " only once you trust the bytes it lists now: 'prompd uninstall --global @acme/util@1.1.0',"
+                    + " then '";
             assertEquals(6, resolving.exitCode(), resolving.err());
             assertEquals(fromTheRegistry + "prompd install' again\n", resolving.err(),
                     "before the lock is written, which is not blamed: " + resolving.err());

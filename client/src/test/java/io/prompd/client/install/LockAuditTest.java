@@ -79,9 +79,10 @@ class LockAuditTest {
 
             assertTrue(noLock.getMessage().endsWith(" than the index.json of " + index.describe(UTIL) + " lists ("
                     + EDITED + ")"), noLock.getMessage());
-            assertEquals("the store holds one copy of each version, and another registry publishing other bytes under"
-                    + " the same version may have put it there: 'prompd uninstall --global @acme/util@1.1.0', then"
-                    + " 'prompd install' again", noLock.hint());
+            assertEquals("the store holds one copy of each version, put there from another registry publishing other"
+                    + " bytes under the same version, or from this one before it changed a published version (then"
+                    + " tell its maintainers); only once you trust the bytes it lists now: 'prompd uninstall --global"
+                    + " @acme/util@1.1.0', then 'prompd install' again", noLock.hint());
             assertTrue(global.hint().endsWith(": 'prompd uninstall --global @acme/util@1.1.0', then 'prompd install"
                     + " --global @acme/util@1.1.0' again"), global.hint());
         }
