@@ -5,6 +5,7 @@ import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.store.DependencyTexts;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
@@ -579,7 +580,7 @@ final class InstallPlanner {
             index.findIfReadable(name).flatMap(published -> published.version(locked.version()))
                     .filter(known -> !known.dependencies().equals(locked.dependencies()))
                     .ifPresent(known -> disagreeing.add(LockAudit.recordedAgainst(name, locked,
-                            LockAudit.texts(known.dependencies()), "its registry lists")));
+                            DependencyTexts.of(known.dependencies()), "its registry lists")));
         }
         return disagreeing;
     }

@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.store.DependencyTexts;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.ProjectStateFolder;
 import io.prompd.core.ExitCode;
@@ -12,7 +13,6 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.version.VersionRange;
 import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -286,7 +285,7 @@ public final class LockAudit {
         for (Map.Entry<PackageName, LockedPackage> entry : lock.packages().entrySet()) {
             LockedPackage locked = entry.getValue();
             Optional<SortedMap<String, String>> declared = store.declaredDependencies(entry.getKey(), locked.version());
-            if (declared.isPresent() && !declared.get().equals(texts(locked.dependencies()))) {
+            if (declared.isPresent() && !declared.get().equals(DependencyTexts.of(locked.dependencies()))) {
                 disagreeing.put(entry.getKey(), recordedAgainst(entry.getKey(), locked, declared.get(),
                         "its own " + ManifestReader.FILE_NAME + " declares"));
             }
@@ -297,19 +296,8 @@ public final class LockAudit {
     /** {@code prompd.lock records no dependencies for @a/x@1.0.0, and its own prompd.json declares @b/y ^1.1.0}. */
     static String recordedAgainst(PackageName name, LockedPackage locked, SortedMap<String, String> actual,
                                   String source) {
-        return LockFile.FILE_NAME + " records " + dependencies(texts(locked.dependencies())) + " for " + name + "@"
-                + locked.version() + ", and " + source + " " + dependencies(actual);
+        return LockFile.FILE_NAME + " records " + DependencyTexts.listed(DependencyTexts.of(locked.dependencies()))
+                + " for " + name + "@" + locked.version() + ", and " + source + " " + DependencyTexts.listed(actual);
     }
 
-    /** Dependencies by name, each range as written. */
-    static SortedMap<String, String> texts(SortedMap<PackageName, VersionRange> dependencies) {
-        SortedMap<String, String> texts = new TreeMap<>();
-        dependencies.forEach((name, range) -> texts.put(name.toString(), range.text()));
-        return texts;
-    }
-
-    private static String dependencies(SortedMap<String, String> dependencies) {
-        return dependencies.isEmpty() ? "no dependencies" : String.join(", ", dependencies.entrySet().stream()
-                .map(one -> one.getKey() + " " + one.getValue()).toList());
-    }
 }

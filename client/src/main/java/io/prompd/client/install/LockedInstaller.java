@@ -567,7 +567,8 @@ final class LockedInstaller {
     private InstalledPackage unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball,
                                     InstalledPackage.Origin origin) throws IOException {
         try {
-            Path folder = store.install(name, locked.version(), tarball, locked.integrity(), pin);
+            Path folder = store.install(name, locked.version(), tarball, locked.integrity(), locked.dependencies(),
+                    pin);
             return new InstalledPackage(name, locked.version(), folder, origin);
         } catch (PrompdException refused) {
             if (refused.exitCode() == ExitCode.INTEGRITY && !(refused instanceof TarballOfAnother)) {

@@ -173,6 +173,40 @@ class IntegrityTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aTarballDeclaringOtherDependenciesThanItsIndexListsIsRefusedAndNothingIsWritten() throws IOException {
+        registry.publish("@acme/lone", "1.0.0");
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        String hint = "hint: the registry's index.json of @acme/base must list the dependencies the version declares:"
+                + " tell the registry's maintainers\n";
+        // the index drops the dependency: util would never be installed, and the lock stale for good
+        registry.listDependencies("@acme/base", "1.0.0");
+
+        CliRun dropped = prompd("install", "@acme/base");
+
+        assertEquals(6, dropped.exitCode(), dropped.err());
+        assertEquals("error: the tarball of @acme/base@1.0.0 does not match its record: its own prompd.json declares"
+                + " @acme/util ^1.0.0, and the registry's index.json lists no dependencies; nothing of it was"
+                + " installed\n" + hint, dropped.err());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+        assertFalse(Files.exists(home.resolve("packages/@acme/base@1.0.0")));
+
+        // or adds one the version does not need
+        registry.listDependencies("@acme/base", "1.0.0", "@acme/util", "^1.0.0", "@acme/lone", "^1.0.0");
+        CliRun added = prompd("install", "@acme/base");
+        assertEquals(6, added.exitCode(), added.err());
+        assertTrue(added.err().startsWith("error: the tarball of @acme/base@1.0.0 does not match its record: its own"
+                + " prompd.json declares @acme/util ^1.0.0, and the registry's index.json lists @acme/lone ^1.0.0,"
+                + " @acme/util ^1.0.0; "), added.err());
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+
+        // a range written otherwise that the resolver reads alike is the same dependency
+        registry.listDependencies("@acme/base", "1.0.0", "@acme/util", "1.x");
+        CliRun alike = prompd("install", "@acme/base");
+        assertEquals(0, alike.exitCode(), alike.err());
+    }
+
+    @Test
     void anEmptyTarballWhereTheIndexRecordsItsSizeIsDownloadedAgainAsATransferCutShort() throws IOException {
         Path tarball = registry.tarball("@acme/util", "1.1.0");
         byte[] bytes = Files.readAllBytes(tarball);

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class LockAuditTest {
                 .tarball(UTIL.toString(), VERSION.toString());
         Integrity recorded = Integrity.of(Files.readAllBytes(tarball));
         PackageStore store = Homes.store(work.resolve("home"));
-        store.install(UTIL, VERSION, tarball, recorded, PackageStore.Pin.LOCK);
+        store.install(UTIL, VERSION, tarball, recorded, Map.of(), PackageStore.Pin.LOCK);
         LockFile edited = pinning(EDITED);
 
         try (RegistryIndex index = new RegistryIndex(Homes.registry(work.resolve("home"),
@@ -68,7 +69,8 @@ class LockAuditTest {
         Path tarball = new TestRegistry(work.resolve("registry")).publish(UTIL.toString(), VERSION.toString())
                 .tarball(UTIL.toString(), VERSION.toString());
         PackageStore store = Homes.store(work.resolve("home"));
-        store.install(UTIL, VERSION, tarball, Integrity.of(Files.readAllBytes(tarball)), PackageStore.Pin.LOCK);
+        store.install(UTIL, VERSION, tarball, Integrity.of(Files.readAllBytes(tarball)), Map.of(),
+                PackageStore.Pin.LOCK);
 
         try (RegistryIndex index = new RegistryIndex(Homes.registry(work.resolve("home"),
                 work.resolve("registry").toUri(), true))) {

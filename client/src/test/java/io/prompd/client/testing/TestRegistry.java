@@ -252,6 +252,23 @@ public final class TestRegistry {
         return serveAsTarball(name, version, tarball.toByteArray());
     }
 
+    /**
+     * Lists other dependencies for a version, given as name, range, name, range…, than its tarball's prompd.json
+     * declares, in its index.json and version document, as a broken or hostile registry would.
+     */
+    public TestRegistry listDependencies(String name, String version, String... dependencies) {
+        SortedMap<PackageName, VersionRange> listed = new TreeMap<>();
+        for (int i = 0; i < dependencies.length; i += 2) {
+            listed.put(PackageName.parse(dependencies[i]), VersionRange.parse(dependencies[i + 1]));
+        }
+        SortedMap<Version, VersionDocument> documents = versions.get(PackageName.parse(name));
+        VersionDocument d = documents.get(Version.parse(version));
+        documents.put(d.version(), new VersionDocument(d.name(), d.version(), d.description(), d.keywords(),
+                d.category(), d.author(), d.license(), d.repository(), listed, d.engines(), d.main(), d.prompts(),
+                d.dist(), d.publishedAt(), d.commit(), d.promptFiles(), d.readme()));
+        return write();
+    }
+
     /** Serves these bytes as a version's tarball, its index recording their integrity. */
     public TestRegistry serveAsTarball(String name, String version, byte[] tgz) throws IOException {
         SortedMap<Version, VersionDocument> documents = versions.get(PackageName.parse(name));

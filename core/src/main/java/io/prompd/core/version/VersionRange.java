@@ -124,6 +124,14 @@ public final class VersionRange {
         return String.join(" || ", comparatorSets.stream().map(ComparatorSet::toString).toList());
     }
 
+    /**
+     * Whether the two ranges come to the same comparators once desugared, whatever their text: {@code ^1}, {@code 1.x}
+     * and {@code >=1.0.0 <2.0.0-0} are one range to the resolver, where {@link #equals} compares the text.
+     */
+    public boolean desugaresAlike(VersionRange other) {
+        return desugared().equals(other.desugared());
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof VersionRange range && text.equals(range.text);

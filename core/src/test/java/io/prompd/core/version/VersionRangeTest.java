@@ -163,6 +163,14 @@ class VersionRangeTest {
     }
 
     @Test
+    void rangesWrittenOtherwiseDesugarAlikeWhereTheyAreEqualOnlyByText() {
+        assertTrue(VersionRange.parse("^1").desugaresAlike(VersionRange.parse(">= 1.0.0  <2.0.0-0")));
+        assertTrue(VersionRange.parse("1.x").desugaresAlike(VersionRange.parse("^1.0.0")));
+        assertNotEquals(VersionRange.parse("1.x"), VersionRange.parse("^1.0.0"));
+        assertFalse(VersionRange.parse("^1.0.0").desugaresAlike(VersionRange.parse("~1.0.0")));
+    }
+
+    @Test
     void aStrictComparisonExcludesTheVersionItNames() {
         assertFalse(satisfies("<1.2.3", "1.2.3"));
         assertFalse(satisfies(">1.2.3", "1.2.3"));

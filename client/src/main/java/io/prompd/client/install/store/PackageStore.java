@@ -21,6 +21,7 @@ import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -224,13 +225,48 @@ public final class PackageStore {
      */
     public Optional<SortedMap<String, String>> declaredDependencies(PackageName name, Version version)
             throws IOException {
-        return manifestOf(folderOf(name, version)).map(manifest -> {
-            // as written: a warm install reads every locked version's, and comparing the text spares parsing each range
-            SortedMap<String, String> declared = new TreeMap<>();
-            manifest.path(ManifestFields.DEPENDENCIES).properties()
-                    .forEach(entry -> declared.put(entry.getKey(), entry.getValue().asText("")));
-            return declared;
-        });
+        // as written: a warm install reads every locked version's, and comparing the text spares parsing each range
+        return manifestOf(folderOf(name, version)).map(PackageStore::dependencyTexts);
+    }
+
+    private static SortedMap<String, String> dependencyTexts(JsonNode manifest) {
+        SortedMap<String, String> declared = new TreeMap<>();
+        manifest.path(ManifestFields.DEPENDENCIES).properties()
+                .forEach(entry -> declared.put(entry.getKey(), entry.getValue().asText("")));
+        return declared;
+    }
+
+    /**
+     * The dependencies a manifest declares as the resolver reads them, each name and range parsed; empty when one does
+     * not parse or is no string, or the field is no object, as in no manifest a registry publishes.
+     */
+    private static Optional<SortedMap<PackageName, VersionRange>> parsedDependencies(JsonNode manifest) {
+        JsonNode field = manifest.path(ManifestFields.DEPENDENCIES);
+        SortedMap<PackageName, VersionRange> parsed = new TreeMap<>();
+        if (field.isMissingNode()) {
+            return Optional.of(parsed);
+        }
+        if (!field.isObject()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, JsonNode> entry : field.properties()) {
+            if (!entry.getValue().isTextual()) {
+                return Optional.empty();
+            }
+            try {
+                parsed.put(PackageName.parse(entry.getKey()), VersionRange.parse(entry.getValue().textValue()));
+            } catch (IllegalArgumentException invalid) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(parsed);
+    }
+
+    /** Whether the manifest declares those dependencies, each range desugaring alike, as the resolver takes them. */
+    private static boolean declares(JsonNode manifest, Map<PackageName, VersionRange> dependencies) {
+        return parsedDependencies(manifest).filter(declared -> declared.keySet().equals(dependencies.keySet())
+                && declared.entrySet().stream().allMatch(entry -> entry.getValue()
+                        .desugaresAlike(dependencies.get(entry.getKey())))).isPresent();
     }
 
     /**
@@ -238,12 +274,15 @@ public final class PackageStore {
      * When another run put the version in place first, its folder is kept and this one dropped;
      * anything else in its place is removed first.
      *
-     * @param pin where {@code integrity} came from, for the hint when the tarball holds another package
-     * @throws io.prompd.core.PrompdException INTEGRITY when the tarball does not match, is unsafe or
-     *                                        holds another package; nothing is installed then
+     * @param dependencies what the version needs by the record that named {@code integrity}, which the resolution and
+     *                     the lock took: its own {@code prompd.json} must declare the same
+     * @param pin where {@code integrity} and {@code dependencies} came from, for the hint when the tarball holds
+     *            another package, or declares other dependencies
+     * @throws io.prompd.core.PrompdException INTEGRITY when the tarball does not match, is unsafe, holds another
+     *                                        package or declares other dependencies; nothing is installed then
      */
-    public Path install(PackageName name, Version version, Path tarball, Integrity integrity, Pin pin)
-            throws IOException {
+    public Path install(PackageName name, Version version, Path tarball, Integrity integrity,
+                        Map<PackageName, VersionRange> dependencies, Pin pin) throws IOException {
         Path target = folderOf(name, version);
         if (isWhole(target)) {
             return target;
@@ -263,7 +302,7 @@ public final class PackageStore {
             } catch (PrompdException refused) {
                 throw refusedTarball(name, version, refused);
             }
-            requireDeclares(staged, name, version, pin, commands);
+            requireDeclares(staged, name, version, dependencies, pin, commands);
             // before the folder, so that one in place always has its record; one left without its folder is
             // written again by the next unpack of the version, read only beside a whole folder, and removed as a
             // leftover after the run killed here
@@ -310,15 +349,22 @@ public final class PackageStore {
     /**
      * The integrity pins the bytes, not which package they are: a lock entry holding another
      * package's integrity and URL would otherwise put that package in the store under this name,
-     * for every project on the machine to use. Only the two fields are read, as text: every
-     * package of an install passes here, and the registry validated the rest when it was published.
+     * for every project on the machine to use. Nor what the version needs: an index listing other dependencies than
+     * the version's own manifest declares would have the resolution leave one uninstalled, or install one it does not
+     * need, and the lock written from it stale for good. The name and version are read as text, the dependencies as
+     * the resolver reads them: every package of an install passes here, and the registry validated the rest when it
+     * was published.
      */
-    private static void requireDeclares(Path unpacked, PackageName name, Version version, Pin pin,
+    private static void requireDeclares(Path unpacked, PackageName name, Version version,
+                                        Map<PackageName, VersionRange> dependencies, Pin pin,
                                         SuggestedCommands commands) throws IOException {
         JsonNode declared = manifestOf(unpacked).orElse(null);
         String declaredName = declared == null ? "" : declared.path("name").asText("");
         String declaredVersion = declared == null ? "" : declared.path("version").asText("");
         if (declaredName.equals(name.toString()) && declaredVersion.equals(version.toString())) {
+            if (!declares(declared, dependencies)) {
+                throw otherDependencies(name, version, dependencyTexts(declared), dependencies, pin, commands);
+            }
             return;
         }
         String found = declared == null ? "no readable " + ManifestReader.FILE_NAME
@@ -331,6 +377,30 @@ public final class PackageStore {
                             + " it comes back, the registry's record of " + name + " is wrong";
                     case REGISTRY_INDEX -> "the registry's index.json of " + name + " names another tarball (its"
                             + " integrity and URL) for " + version + ": tell the registry's maintainers";
+                });
+    }
+
+    /**
+     * The refusal of a tarball that is the version but declares other dependencies than its record: the record is
+     * wrong, not the tarball.
+     */
+    private static TarballOfAnother otherDependencies(PackageName name, Version version,
+                                                      SortedMap<String, String> declared,
+                                                      Map<PackageName, VersionRange> recorded, Pin pin,
+                                                      SuggestedCommands commands) {
+        String record = switch (pin) {
+            case LOCK -> "prompd.lock records";
+            case REGISTRY_INDEX -> "the registry's index.json lists";
+        };
+        return new TarballOfAnother("the tarball of " + name + "@" + version + " does not match its record: its own "
+                + ManifestReader.FILE_NAME + " declares " + DependencyTexts.listed(declared) + ", and " + record + " "
+                + DependencyTexts.listed(DependencyTexts.of(recorded)) + "; nothing of it was installed", switch (pin) {
+                    case LOCK -> "delete the entry of " + name + " from prompd.lock and run " + commands.quoted(
+                            "install") + " again; if it comes back, the registry's index.json of " + name + " lists"
+                            + " other dependencies for " + version + " than the version declares: tell the registry's"
+                            + " maintainers";
+                    case REGISTRY_INDEX -> "the registry's index.json of " + name + " must list the dependencies the"
+                            + " version declares: tell the registry's maintainers";
                 });
     }
 

@@ -20,6 +20,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.source.MemorySource;
 import io.prompd.core.testing.Processes;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -61,7 +62,7 @@ class PackageStoreTest {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
-        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
+        store.install(NAME, VERSION, tarball, packed.integrity(), Map.of(), PackageStore.Pin.LOCK);
         return store;
     }
 
@@ -71,7 +72,7 @@ class PackageStoreTest {
         PackResult packed = pack(tarball);
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
 
-        Path folder = store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
+        Path folder = store.install(NAME, VERSION, tarball, packed.integrity(), Map.of(), PackageStore.Pin.LOCK);
 
         assertEquals(work.resolve("packages/@acme/greeter@1.2.0"), folder);
         assertTrue(Files.isRegularFile(folder.resolve("prompd.json")));
@@ -98,7 +99,7 @@ class PackageStoreTest {
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
         String empty = store.changeStamp();
 
-        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
+        store.install(NAME, VERSION, tarball, packed.integrity(), Map.of(), PackageStore.Pin.LOCK);
         String installed = store.changeStamp();
 
         assertEquals(packed.integrity().toString(),
@@ -149,7 +150,8 @@ class PackageStoreTest {
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
 
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> store.install(NAME, VERSION, tarball, Integrity.of(new byte[] {0}), PackageStore.Pin.LOCK));
+                () -> store.install(NAME, VERSION, tarball, Integrity.of(new byte[] {0}), Map.of(),
+                        PackageStore.Pin.LOCK));
 
         assertEquals(ExitCode.INTEGRITY, refused.exitCode());
         assertFalse(store.contains(NAME, VERSION));
@@ -170,7 +172,8 @@ class PackageStoreTest {
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
 
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> store.install(NAME, tooLong, tarball, packed.integrity(), PackageStore.Pin.REGISTRY_INDEX));
+                () -> store.install(NAME, tooLong, tarball, packed.integrity(), Map.of(),
+                        PackageStore.Pin.REGISTRY_INDEX));
 
         assertEquals(ExitCode.FAILURE, refused.exitCode());
         assertTrue(refused.getMessage().startsWith("cannot install @acme/greeter@" + tooLong + ": version " + tooLong
@@ -184,6 +187,26 @@ class PackageStoreTest {
     }
 
     @Test
+    void aTarballDeclaringOtherDependenciesThanTheLockRecordsBlamesTheEntryFirstAndIsNotInstalled() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        PackResult packed = pack(tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
+
+        TarballOfAnother refused = assertThrows(TarballOfAnother.class, () -> store.install(NAME, VERSION, tarball,
+                packed.integrity(), Map.of(PackageName.parse("@acme/util"), VersionRange.parse("^1.0.0")),
+                PackageStore.Pin.LOCK));
+
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode());
+        assertEquals("the tarball of @acme/greeter@1.2.0 does not match its record: its own prompd.json declares no"
+                + " dependencies, and prompd.lock records @acme/util ^1.0.0; nothing of it was installed",
+                refused.getMessage());
+        assertEquals("delete the entry of @acme/greeter from prompd.lock and run 'prompd install' again; if it comes"
+                + " back, the registry's index.json of @acme/greeter lists other dependencies for 1.2.0 than the"
+                + " version declares: tell the registry's maintainers", refused.hint());
+        assertFalse(Files.exists(store.folderOf(NAME, VERSION)));
+    }
+
+    @Test
     void aTarballWhoseManifestCannotBeReadIsRefusedAsHoldingNoneNotWithTheParsersWords() throws IOException {
         Path tarball = work.resolve("cut.tgz");
         MemorySource source = MemorySource.ofText("greeter", Map.of("prompd.json", "{\"name\": \"@acme/gre"));
@@ -192,7 +215,8 @@ class PackageStoreTest {
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
 
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.REGISTRY_INDEX));
+                () -> store.install(NAME, VERSION, tarball, packed.integrity(), Map.of(),
+                        PackageStore.Pin.REGISTRY_INDEX));
 
         assertEquals(ExitCode.INTEGRITY, refused.exitCode());
         assertEquals("the tarball meant to be @acme/greeter@1.2.0 holds no readable prompd.json instead; nothing of it"
@@ -205,10 +229,10 @@ class PackageStoreTest {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
-        Path folder = store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
+        Path folder = store.install(NAME, VERSION, tarball, packed.integrity(), Map.of(), PackageStore.Pin.LOCK);
         Files.writeString(folder.resolve("marker"), "first");
 
-        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
+        store.install(NAME, VERSION, tarball, packed.integrity(), Map.of(), PackageStore.Pin.LOCK);
 
         assertEquals("first", Files.readString(folder.resolve("marker")));
     }
@@ -239,7 +263,7 @@ class PackageStoreTest {
         assertFalse(store.contains(NAME, VERSION));
         assertTrue(store.isDamaged(NAME, VERSION));
         assertEquals(Map.of(NAME, Set.of(VERSION)), Map.copyOf(store.installedOrDamaged()), "damaged, yet there");
-        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
+        store.install(NAME, VERSION, tarball, packed.integrity(), Map.of(), PackageStore.Pin.LOCK);
 
         assertTrue(Files.isRegularFile(emptied.resolve("prompd.json")));
     }
