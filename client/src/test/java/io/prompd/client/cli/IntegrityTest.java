@@ -9,8 +9,13 @@ import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.archive.PackSelector;
+import io.prompd.core.archive.PackageLocation;
+import io.prompd.core.archive.Packer;
 import io.prompd.core.files.Folders;
 import io.prompd.core.json.Json;
+import io.prompd.core.source.MemorySource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +77,28 @@ class IntegrityTest extends InstallCommandsFixture {
         try (Stream<Path> store = Files.list(home.resolve("packages/@acme"))) {
             assertEquals(List.of(), store.toList(), "neither the version nor what its unpack began is left");
         }
+        assertNoTarballCached();
+        assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
+    }
+
+    @Test
+    void aTarballWhoseManifestGivesAKeyTwiceIsRefusedWithSixAsValidateRefusesItAndIsNotCached() throws IOException {
+        MemorySource source = MemorySource.ofText("util", Map.of("prompd.json", "{\n  \"name\": \"@acme/decoy\",\n"
+                + "  \"name\": \"@acme/util\",\n  \"version\": \"1.1.0\"\n}\n"));
+        ByteArrayOutputStream tarball = new ByteArrayOutputStream();
+        Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                PackageLocation.WORKING_FOLDER), tarball);
+        registry.serveAsTarball("@acme/util", "1.1.0", tarball.toByteArray());
+
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: the tarball of @acme/util@1.1.0 was refused, and nothing of it was installed: its"
+                + " prompd.json gives /name again on line 3, first on line 2\n"
+                + "hint: prompd validate refuses a key given twice, and a registry's check refuses to publish it, so"
+                + " the archive was damaged or tampered with; tell the registry's maintainers\n",
+                run.err().replace(System.lineSeparator(), "\n"));
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
         assertNoTarballCached();
         assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
     }

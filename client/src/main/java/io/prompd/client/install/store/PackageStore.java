@@ -16,6 +16,7 @@ import io.prompd.core.files.Folders;
 import io.prompd.core.files.LongNames;
 import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
@@ -358,7 +359,7 @@ public final class PackageStore {
     private static void requireDeclares(Path unpacked, PackageName name, Version version,
                                         Map<PackageName, VersionRange> dependencies, Pin pin,
                                         SuggestedCommands commands) throws IOException {
-        JsonNode declared = manifestOf(unpacked).orElse(null);
+        JsonNode declared = unpackedManifest(unpacked, name, version).orElse(null);
         String declaredName = declared == null ? "" : declared.path("name").asText("");
         String declaredVersion = declared == null ? "" : declared.path("version").asText("");
         if (declaredName.equals(name.toString()) && declaredVersion.equals(version.toString())) {
@@ -378,6 +379,38 @@ public final class PackageStore {
                     case REGISTRY_INDEX -> "the registry's index.json of " + name + " names another tarball (its"
                             + " integrity and URL) for " + version + ": tell the registry's maintainers";
                 });
+    }
+
+    /**
+     * The manifest of a tarball just unpacked, read as {@code prompd validate} and a registry's check read one, a key
+     * given twice refused: which of the two a reader takes is what such a manifest plays on (a name given twice, a
+     * reader taking the first, prompd the last, to pass as the version it is not), and neither publishes one. Empty
+     * when there is none, or it is no JSON object, as {@link #manifestOf} reads it.
+     *
+     * @throws PrompdException INTEGRITY naming the first key given again, as for an archive tampered with
+     */
+    private static Optional<JsonNode> unpackedManifest(Path unpacked, PackageName name, Version version)
+            throws IOException {
+        Path manifest = unpacked.resolve(ManifestReader.FILE_NAME);
+        if (!Files.isRegularFile(manifest)) {
+            return Optional.empty();
+        }
+        List<JsonTrees.RepeatedKey> repeated = new ArrayList<>();
+        JsonNode read;
+        try {
+            read = JsonTrees.readLastCounting(Files.readAllBytes(manifest), repeated::add);
+        } catch (JsonProcessingException damaged) {
+            return Optional.empty();
+        }
+        if (!repeated.isEmpty()) {
+            JsonTrees.RepeatedKey first = repeated.get(0);
+            throw new PrompdException(ExitCode.INTEGRITY, "the tarball of " + name + "@" + version + " was refused, and"
+                    + " nothing of it was installed: its " + ManifestReader.FILE_NAME + " gives " + first.pointer()
+                    + " again on line " + first.line() + ", first on line " + first.firstLine(), "prompd validate"
+                    + " refuses a key given twice, and a registry's check refuses to publish it, so the archive was"
+                    + " damaged or tampered with; tell the registry's maintainers");
+        }
+        return Optional.of(read).filter(JsonNode::isObject);
     }
 
     /**
