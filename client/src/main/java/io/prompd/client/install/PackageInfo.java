@@ -116,7 +116,7 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
         URI tarball = published.tarballUrl(summary);
         PackageName name = published.packument().name();
         try {
-            return new ShownVersion(registry.versionDocument(name, version), tarball, false);
+            return new ShownVersion(registry.versionDocument(published, version), tarball, false);
         } catch (PrompdException notCached) {
             if (!offline || notCached.exitCode() != ExitCode.NETWORK) {
                 throw notCached;

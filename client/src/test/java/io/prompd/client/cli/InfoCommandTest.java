@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,36 @@ class InfoCommandTest extends InstallCommandsFixture {
         assertEquals("superseded", json.at("/versions/0/yanked").asText());
         assertEquals(server.url() + "packages/@acme/util/-/util-1.0.0.tgz", json.at("/dist/tarball").asText(),
                 "the registry's relative URL means nothing outside the document that held it");
+    }
+
+    @Test
+    void aVersionDocumentDisagreeingWithTheIndexOnWhatInstallsIsADamagedDocumentNamingBothAndTheField()
+            throws IOException {
+        Path document = registry.root().resolve("packages/@acme/base/1.0.0.json");
+        byte[] written = Files.readAllBytes(document);
+        ObjectNode edited = (ObjectNode) Json.reader().readTree(written);
+        String listed = edited.at("/dist/integrity").asText();
+        String other = "sha512-" + "A".repeat(86) + "==";
+        ((ObjectNode) edited.get("dist")).put("integrity", other);
+        ((ObjectNode) edited.get("dependencies")).removeAll();
+        Files.write(document, Json.write(edited));
+
+        CliRun run = prompd("info", "@acme/base@1.0.0");
+
+        assertEquals(5, run.exitCode(), "as other damaged documents: " + run.err());
+        assertTrue(run.err().startsWith("error: the registry sent a damaged document: " + server.url()
+                + "packages/@acme/base/1.0.0.json (its /dist/integrity is " + other + ", where " + server.url()
+                + "packages/@acme/base/index.json gives " + listed + " at /versions/1.0.0/dist/integrity; they"
+                + " disagree on /dependencies too)\nhint: try again later"), run.err());
+        assertEquals("", run.out());
+
+        // ranges written otherwise that the resolver reads alike agree, as an install compares them
+        edited = (ObjectNode) Json.reader().readTree(written);
+        ((ObjectNode) edited.get("dependencies")).put("@acme/util", "1.x");
+        Files.write(document, Json.write(edited));
+        CliRun alike = prompd("info", "@acme/base@1.0.0");
+        assertEquals(0, alike.exitCode(), alike.err());
+        assertTrue(alike.out().contains("dependencies:\n  @acme/util  1.x\n"), alike.out());
     }
 
     @Test

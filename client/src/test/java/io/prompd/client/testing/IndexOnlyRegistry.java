@@ -5,6 +5,7 @@ import static io.prompd.core.SuggestedCommands.PLAIN;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.install.registry.Downloaded;
 import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.UrlSource;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
@@ -24,7 +25,7 @@ import java.util.OptionalLong;
 public abstract class IndexOnlyRegistry implements PackageRegistry {
 
     @Override
-    public VersionDocument versionDocument(PackageName name, Version version) {
+    public VersionDocument versionDocument(PublishedPackage published, Version version) {
         throw new UnsupportedOperationException();
     }
 

@@ -4,6 +4,7 @@ import io.prompd.core.version.RangeSyntax.Intersection;
 import io.prompd.core.version.RangeSyntax.RangeOperator;
 import io.prompd.core.version.RangeSyntax.SimpleComparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -130,6 +131,15 @@ public final class VersionRange {
      */
     public boolean desugaresAlike(VersionRange other) {
         return desugared().equals(other.desugared());
+    }
+
+    /**
+     * Whether the two give a range for the same keys, each pair desugaring alike: dependencies as the resolver takes
+     * them, however each document wrote its ranges.
+     */
+    public static <K> boolean desugarAlike(Map<K, VersionRange> some, Map<K, VersionRange> others) {
+        return some.keySet().equals(others.keySet()) && some.entrySet().stream()
+                .allMatch(entry -> entry.getValue().desugaresAlike(others.get(entry.getKey())));
     }
 
     @Override

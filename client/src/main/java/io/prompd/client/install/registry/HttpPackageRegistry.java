@@ -9,6 +9,7 @@ import io.prompd.client.http.NotFound;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WebPage;
+import io.prompd.client.install.store.DependencyTexts;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
@@ -17,6 +18,7 @@ import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.PackageList;
 import io.prompd.core.protocol.PackageSummary;
 import io.prompd.core.protocol.Packument;
@@ -25,10 +27,12 @@ import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +41,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** Registries read through the client's {@link RegistryFetcher}: static files over HTTP or from a folder. */
 public final class HttpPackageRegistry implements PackageRegistry {
@@ -309,15 +314,59 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public VersionDocument versionDocument(PackageName name, Version version) {
+    public VersionDocument versionDocument(PublishedPackage published, Version version) {
+        PackageName name = published.packument().name();
+        VersionSummary listed = published.version(version).orElseThrow(() -> new IllegalArgumentException(
+                "the index.json of " + name + " does not list " + version));
         RegistryEndpoint endpoint = routes.endpointFor(name);
         URI url = endpoint.resolve(RegistryLayout.url(RegistryLayout.versionDocument(name, version)));
         RegistryFetcher.Document fetched = fetch(endpoint, url);
         return fetched.read(json -> {
             VersionDocument document = parse(endpoint, json, VersionDocument.class, fetched);
             requireAsked(name + "@" + version, document.name() + "@" + document.version(), fetched);
+            requireAgreeing(document, url, published, listed, fetched);
             return document;
         });
+    }
+
+    /**
+     * A version's document must say what its package's {@code index.json} says of the tarball and the dependencies,
+     * which an install takes from the index: shown from a document that disagrees, they would not be what installs
+     * (a registry midway through an update, or one whose documents were edited apart), so the pair is as damaged as a
+     * document of another version, rather than one taken over the other. The generator writes both from one record.
+     */
+    private static void requireAgreeing(VersionDocument document, URI url, PublishedPackage published,
+                                        VersionSummary listed, RegistryFetcher.Document fetched) {
+        Dist own = document.dist();
+        Dist indexed = listed.dist();
+        List<Disagreement> disagreeing = new ArrayList<>(Stream.of(
+                new Disagreement("dist/tarball", Urls.display(url.resolve(own.tarball())),
+                        Urls.display(published.url().resolve(indexed.tarball()))),
+                new Disagreement("dist/integrity", own.integrity().toString(), indexed.integrity().toString()),
+                new Disagreement("dist/size", String.valueOf(own.size()), String.valueOf(indexed.size())),
+                new Disagreement("dist/fileCount", String.valueOf(own.fileCount()),
+                        String.valueOf(indexed.fileCount())),
+                new Disagreement("dist/unpackedSize", String.valueOf(own.unpackedSize()),
+                        String.valueOf(indexed.unpackedSize())))
+                .filter(field -> !field.own().equals(field.indexed())).toList());
+        // as the resolver reads them, as an install compares a tarball's own with the index's
+        if (!VersionRange.desugarAlike(document.dependencies(), listed.dependencies())) {
+            disagreeing.add(new Disagreement("dependencies",
+                    DependencyTexts.listed(DependencyTexts.of(document.dependencies())),
+                    DependencyTexts.listed(DependencyTexts.of(listed.dependencies()))));
+        }
+        if (disagreeing.isEmpty()) {
+            return;
+        }
+        Disagreement first = disagreeing.get(0);
+        List<String> others = disagreeing.stream().skip(1).map(field -> "/" + field.field()).toList();
+        throw damaged(fetched, "its /" + first.field() + " is " + first.own() + ", where " + Urls.display(
+                published.url()) + " gives " + first.indexed() + " at /versions/" + listed.version() + "/"
+                + first.field() + (others.isEmpty() ? "" : "; they disagree on " + String.join(", ", others) + " too"));
+    }
+
+    /** A field of a version's document, by its pointer there, whose value its package's index.json gives otherwise. */
+    private record Disagreement(String field, String own, String indexed) {
     }
 
     @Override

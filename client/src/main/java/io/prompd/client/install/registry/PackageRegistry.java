@@ -21,8 +21,12 @@ public interface PackageRegistry {
     /** The package's {@code index.json}; empty when the registry serving its name has no such package. */
     Optional<PublishedPackage> find(PackageName name);
 
-    /** One version's {@code <version>.json}, with its README and prompts. */
-    VersionDocument versionDocument(PackageName name, Version version);
+    /**
+     * One version's {@code <version>.json}, with its README and prompts, beside {@code published}, its package's
+     * {@code index.json} listing the version, which it must agree with on the tarball and the dependencies an install
+     * takes from that index.
+     */
+    VersionDocument versionDocument(PublishedPackage published, Version version);
 
     /**
      * Every package name of the registry serving {@code near}'s name, to suggest names.

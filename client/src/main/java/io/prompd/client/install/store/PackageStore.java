@@ -265,9 +265,8 @@ public final class PackageStore {
 
     /** Whether the manifest declares those dependencies, each range desugaring alike, as the resolver takes them. */
     private static boolean declares(JsonNode manifest, Map<PackageName, VersionRange> dependencies) {
-        return parsedDependencies(manifest).filter(declared -> declared.keySet().equals(dependencies.keySet())
-                && declared.entrySet().stream().allMatch(entry -> entry.getValue()
-                        .desugaresAlike(dependencies.get(entry.getKey())))).isPresent();
+        return parsedDependencies(manifest).filter(declared -> VersionRange.desugarAlike(declared, dependencies))
+                .isPresent();
     }
 
     /**

@@ -242,8 +242,10 @@ class HttpPackageRegistryTest {
         Files.copy(root.resolve("packages/@acme/util/1.1.0.json"), root.resolve("packages/@acme/util/1.0.0.json"),
                 StandardCopyOption.REPLACE_EXISTING);
 
+        PublishedPackage published = registryAt(root).find(UTIL).orElseThrow();
+
         PrompdException other = assertThrows(PrompdException.class,
-                () -> registryAt(root).versionDocument(UTIL, Version.parse("1.0.0")));
+                () -> registryAt(root).versionDocument(published, Version.parse("1.0.0")));
 
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/1.0.0.json (it"
                 + " describes @acme/util@1.1.0, and @acme/util@1.0.0 was asked for)", other.getMessage());
@@ -608,12 +610,13 @@ class HttpPackageRegistryTest {
     @Test
     void aDocumentOfNullIsADamagedDocumentNotAnInternalError() throws IOException {
         Path root = registry().root();
+        PublishedPackage published = registryAt(root).find(UTIL).orElseThrow();
         Files.writeString(root.resolve("packages/@acme/util/index.json"), "null");
         Files.writeString(root.resolve("packages/@acme/util/1.0.0.json"), "null\n");
 
         PrompdException packument = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
         PrompdException version = assertThrows(PrompdException.class,
-                () -> registryAt(root).versionDocument(UTIL, Version.parse("1.0.0")));
+                () -> registryAt(root).versionDocument(published, Version.parse("1.0.0")));
 
         assertEquals(ExitCode.NETWORK, packument.exitCode());
         assertEquals("the registry sent a damaged document: " + root.toUri()

@@ -54,8 +54,8 @@ class RegistryIndexTest {
         }
 
         @Override
-        public VersionDocument versionDocument(PackageName name, Version version) {
-            return registry.versionDocument(name, version);
+        public VersionDocument versionDocument(PublishedPackage published, Version version) {
+            return registry.versionDocument(published, version);
         }
 
         @Override
