@@ -127,11 +127,14 @@ public final class Json {
         module.addSerializer(VersionRange.class, ToStringSerializer.instance);
         module.addSerializer(Instant.class, ToStringSerializer.instance);
         module.addSerializer(Integrity.class, ToStringSerializer.instance);
-        module.addDeserializer(PackageName.class, new ParsingDeserializer<>(PackageName.class, PackageName::parse));
-        module.addDeserializer(Version.class, new ParsingDeserializer<>(Version.class, Version::parse));
-        module.addDeserializer(VersionRange.class, new ParsingDeserializer<>(VersionRange.class, VersionRange::parse));
-        module.addDeserializer(Instant.class, new ParsingDeserializer<>(Instant.class, Json::instant));
-        module.addDeserializer(Integrity.class, new ParsingDeserializer<>(Integrity.class, Integrity::parse));
+        module.addDeserializer(PackageName.class,
+                new ParsingDeserializer<>(PackageName.class, "a package name", PackageName::parse));
+        module.addDeserializer(Version.class, new ParsingDeserializer<>(Version.class, "a version", Version::parse));
+        module.addDeserializer(VersionRange.class,
+                new ParsingDeserializer<>(VersionRange.class, "a version range", VersionRange::parse));
+        module.addDeserializer(Instant.class, new ParsingDeserializer<>(Instant.class, "a date", Json::instant));
+        module.addDeserializer(Integrity.class,
+                new ParsingDeserializer<>(Integrity.class, "an integrity", Integrity::parse));
         module.addKeyDeserializer(PackageName.class, new ParsingKeyDeserializer(PackageName.class, PackageName::parse));
         module.addKeyDeserializer(Version.class, new ParsingKeyDeserializer(Version.class, Version::parse));
         return module;
@@ -335,16 +338,36 @@ public final class Json {
 
     private static final class ParsingDeserializer<T>
             extends com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<T> {
+        /** What the value is, as a message says it: {@code a version}. */
+        private final String what;
         private final transient Function<String, T> parser;
 
-        ParsingDeserializer(Class<T> type, Function<String, T> parser) {
+        ParsingDeserializer(Class<T> type, String what, Function<String, T> parser) {
             super(type);
+            this.what = what;
             this.parser = parser;
         }
 
         @Override
         protected T _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext context) {
             return parser.apply(value);
+        }
+
+        /**
+         * An empty string is the parser's to take (a range, which it reads as any release) or refuse as empty, at its
+         * place: Jackson's own reading of it as no value at all had the record holding it call the field missing, at
+         * the end of the document, or a map holding it a required field missing, though it is there.
+         */
+        @Override
+        protected Object _deserializeFromEmptyString(com.fasterxml.jackson.databind.DeserializationContext context)
+                throws IOException {
+            try {
+                return parser.apply("");
+            } catch (IllegalArgumentException refused) {
+                IllegalArgumentException empty = new IllegalArgumentException("an empty string, where " + what
+                        + " belongs");
+                throw context.weirdStringException("", handledType(), empty.getMessage()).withCause(empty);
+            }
         }
     }
 

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.prompd.core.TerminalText;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -260,6 +263,40 @@ class JsonSyntaxErrorTest {
 
         assertEquals("/latest: " + whyNoVersion("1.0.0/../../x"), value.reason());
         assertEquals("/versions: " + whyNoVersion("99999999999999999999999.0.0"), key.reason());
+    }
+
+    record Pinned(Version version, Integrity integrity, VersionRange range) {
+        Pinned {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(integrity, "integrity");
+            Objects.requireNonNull(range, "range");
+        }
+    }
+
+    @Test
+    void anEmptyStringWhereAValueOfAParsedTypeBelongsIsNamedAtItsPlaceAsEmptyNotMissing() {
+        String tags = "{\n  \"beta\": \"1.0.0\",\n  \"latest\": \"\"\n}\n";
+        JsonSyntaxError inAMap = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
+                () -> Json.reader().forType(new TypeReference<Map<String, Version>>() { }).readValue(tags)),
+                tags.getBytes(StandardCharsets.UTF_8));
+        String pinned = "{\"range\": \"^1.0.0\", \"version\": \"1.0.0\", \"integrity\": \"\"}";
+        JsonSyntaxError inARecord = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
+                () -> Json.read(pinned.getBytes(StandardCharsets.UTF_8), Pinned.class)),
+                pinned.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("at line 3, column 13: /latest: an empty string, where a version belongs",
+                inAMap.placeAndReason());
+        assertEquals("at line 1, column 54: /integrity: an empty string, where an integrity belongs",
+                inARecord.placeAndReason());
+    }
+
+    @Test
+    void anEmptyRangeIsOneTheParserTakesAsAnyRelease() throws IOException {
+        String pinned = "{\"range\": \"\", \"version\": \"1.0.0\", \"integrity\": \""
+                + Integrity.of(new byte[0]) + "\"}";
+
+        assertTrue(Json.read(pinned.getBytes(StandardCharsets.UTF_8), Pinned.class).range()
+                .satisfiedBy(Version.parse("2.0.0")));
     }
 
     private static String whyNoVersion(String text) {

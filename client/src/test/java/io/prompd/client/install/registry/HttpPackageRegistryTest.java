@@ -586,6 +586,27 @@ class HttpPackageRegistryTest {
     }
 
     @Test
+    void anEmptyTagOrIntegrityIsNamedByItsPointerAndLineAsEmptyNotAsAFieldMissingAtTheEnd() throws IOException {
+        Path root = registry().root();
+        Path index = root.resolve("packages/@acme/util/index.json");
+        String built = Files.readString(index);
+        List<String> lines = built.lines().toList();
+        Files.writeString(index, built.replace("\"latest\": \"1.0.0\"", "\"latest\": \"\""));
+        int latest = lines.indexOf(lines.stream().filter(line -> line.contains("\"latest\"")).findFirst()
+                .orElseThrow()) + 1;
+
+        PrompdException emptyTag = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertTrue(emptyTag.getMessage().endsWith("(at line " + latest + ", column 15: /distTags/latest: an empty"
+                + " string, where a version belongs)"), emptyTag.getMessage());
+        String integrity = Json.reader().readTree(built).at("/versions/1.0.0/dist/integrity").asText();
+        Files.writeString(index, built.replace("\"" + integrity + "\"", "\"\""));
+        PrompdException emptyIntegrity = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+        assertTrue(emptyIntegrity.getMessage().contains(": /versions/1.0.0/dist/integrity: an empty string, where an"
+                + " integrity belongs)"), emptyIntegrity.getMessage());
+    }
+
+    @Test
     void aValueOfAnotherKindIsNamedByItsPointerWhatWasExpectedAndWhatCame() throws IOException {
         Path root = registry().root();
         Path index = root.resolve("packages/@acme/util/index.json");
