@@ -146,10 +146,13 @@ public final class LockAudit {
      * {@code audited} does not pin at the same version and integrity: an audit already compared those, and the store
      * does not change under a run holding the home's lock. An entry {@code current}, the project's lock, pins so too
      * is said to be its pin, with the way off an edit of it; any other's integrity is the one the registry's index
-     * lists.
+     * lists. Then the dependencies the resolution took from the index for a version it keeps installed, with the
+     * store's copy's own {@code prompd.json}, which no unpack compares then
+     * ({@link PackageStore#requireInstalledDeclares}).
      *
      * @param global whether the run installs into the store alone, as the install to run again must
-     * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds
+     * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds, or the store's copy declaring other
+     *                         dependencies than the index lists
      */
     static void requireFromResolvedBytes(LockFile resolved, LockFile audited, LockFile current, PackageStore store,
                                          RegistryIndex index, boolean global) throws IOException {
@@ -158,6 +161,19 @@ public final class LockAudit {
                         : Optional.of(index.describe(name)), global, index.commands());
         if (failure.isPresent()) {
             throw failure.get();
+        }
+        // the store's copy of those bytes declares what the version needs: the dependencies a resolution took from the
+        // registry's index.json for a version it keeps installed must be those, as an unpack of its tarball requires;
+        // an audit compared those the entry records alike
+        for (Map.Entry<PackageName, LockedPackage> entry : resolved.packages().entrySet()) {
+            LockedPackage locked = entry.getValue();
+            boolean fromIndex = index.findIfReadable(entry.getKey()).flatMap(published -> published
+                    .version(locked.version())).filter(listed -> listed.dist().integrity().equals(locked.integrity())
+                    && listed.dependencies().equals(locked.dependencies())).isPresent();
+            if (fromIndex && audited.get(entry.getKey()).filter(other -> other.version().equals(locked.version())
+                    && other.dependencies().equals(locked.dependencies())).isEmpty()) {
+                store.requireInstalledDeclares(entry.getKey(), locked.version(), locked.dependencies());
+            }
         }
     }
 

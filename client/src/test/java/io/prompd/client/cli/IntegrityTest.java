@@ -234,6 +234,47 @@ class IntegrityTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aVersionInTheStoreWhoseIndexListsOtherDependenciesIsRefusedByUpdateAndInstallWithNothingWritten()
+            throws IOException {
+        registry.publish("@acme/lone", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        String copy = home.resolve("packages/@acme/base@1.0.0").toString();
+        // the index adds a dependency the version does not declare, after the version was installed
+        registry.listDependencies("@acme/base", "1.0.0", "@acme/util", "^1.0.0", "@acme/lone", "^1.0.0");
+        String added = "error: the store's copy of @acme/base@1.0.0 (" + copy + ") does not match its record: its own"
+                + " prompd.json declares @acme/util ^1.0.0, and the registry's index.json lists @acme/lone ^1.0.0,"
+                + " @acme/util ^1.0.0; nothing was installed\nhint: the registry's index.json of @acme/base must list"
+                + " the dependencies the version declares: tell the registry's maintainers\n";
+
+        for (List<String> run : List.of(List.of("update"), List.of("update", "@acme/base"),
+                List.of("install", "@acme/greeter"))) {
+            CliRun refused = prompd(run.toArray(String[]::new));
+
+            assertEquals(6, refused.exitCode(), run + ": " + refused.out() + refused.err());
+            assertEquals(added, refused.err(), run.toString());
+            assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
+            assertFalse(Files.exists(home.resolve("packages/@acme/lone@1.0.0")), run.toString());
+        }
+
+        // or drops one it declares, which the lock would then lose
+        registry.listDependencies("@acme/base", "1.0.0");
+        CliRun dropped = prompd("update");
+        assertEquals(6, dropped.exitCode(), dropped.err());
+        assertTrue(dropped.err().startsWith("error: the store's copy of @acme/base@1.0.0 (" + copy + ") does not match"
+                + " its record: its own prompd.json declares @acme/util ^1.0.0, and the registry's index.json lists no"
+                + " dependencies; "), dropped.err());
+        assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
+
+        // a range written otherwise that the resolver reads alike is the same dependency
+        registry.listDependencies("@acme/base", "1.0.0", "@acme/util", "1.x");
+        CliRun alike = prompd("update");
+        assertEquals(0, alike.exitCode(), alike.err());
+    }
+
+    @Test
     void anEmptyTarballWhereTheIndexRecordsItsSizeIsDownloadedAgainAsATransferCutShort() throws IOException {
         Path tarball = registry.tarball("@acme/util", "1.1.0");
         byte[] bytes = Files.readAllBytes(tarball);

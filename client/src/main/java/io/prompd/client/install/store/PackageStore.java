@@ -363,7 +363,8 @@ public final class PackageStore {
         String declaredVersion = declared == null ? "" : declared.path("version").asText("");
         if (declaredName.equals(name.toString()) && declaredVersion.equals(version.toString())) {
             if (!declares(declared, dependencies)) {
-                throw otherDependencies(name, version, dependencyTexts(declared), dependencies, pin, commands);
+                throw otherDependencies("the tarball of " + name + "@" + version, name, version,
+                        dependencyTexts(declared), dependencies, pin, commands, "nothing of it was installed");
             }
             return;
         }
@@ -413,20 +414,39 @@ public final class PackageStore {
     }
 
     /**
-     * The refusal of a tarball that is the version but declares other dependencies than its record: the record is
-     * wrong, not the tarball.
+     * Refuses the installed version when its own {@code prompd.json} declares other dependencies than {@code listed},
+     * the registry's index.json's for it, compared as the resolver reads them: a resolution keeping the version takes
+     * the index's without unpacking it, which {@link #install} would refuse for them, so a home that installed the
+     * version before the index changed would lock what a clean one refuses. Nothing when it is not installed.
+     *
+     * @throws TarballOfAnother INTEGRITY naming both, as {@link #install} refuses its tarball
      */
-    private static TarballOfAnother otherDependencies(PackageName name, Version version,
+    public void requireInstalledDeclares(PackageName name, Version version, Map<PackageName, VersionRange> listed) {
+        Path folder = folderOf(name, version);
+        Optional<JsonNode> manifest = manifestOf(folder);
+        if (manifest.isPresent() && !declares(manifest.get(), listed)) {
+            throw otherDependencies("the store's copy of " + name + "@" + version + " (" + folder + ")", name, version,
+                    dependencyTexts(manifest.get()), listed, Pin.REGISTRY_INDEX, commands, "nothing was installed");
+        }
+    }
+
+    /**
+     * The refusal of a tarball, or {@code copy} of one, that is the version but declares other dependencies than its
+     * record: the record is wrong, not the tarball.
+     *
+     * @param outcome what the refusal left undone
+     */
+    private static TarballOfAnother otherDependencies(String copy, PackageName name, Version version,
                                                       SortedMap<String, String> declared,
                                                       Map<PackageName, VersionRange> recorded, Pin pin,
-                                                      SuggestedCommands commands) {
+                                                      SuggestedCommands commands, String outcome) {
         String record = switch (pin) {
             case LOCK -> "prompd.lock records";
             case REGISTRY_INDEX -> "the registry's index.json lists";
         };
-        return new TarballOfAnother("the tarball of " + name + "@" + version + " does not match its record: its own "
-                + ManifestReader.FILE_NAME + " declares " + DependencyTexts.listed(declared) + ", and " + record + " "
-                + DependencyTexts.listed(DependencyTexts.of(recorded)) + "; nothing of it was installed", switch (pin) {
+        return new TarballOfAnother(copy + " does not match its record: its own " + ManifestReader.FILE_NAME
+                + " declares " + DependencyTexts.listed(declared) + ", and " + record + " "
+                + DependencyTexts.listed(DependencyTexts.of(recorded)) + "; " + outcome, switch (pin) {
                     case LOCK -> "delete the entry of " + name + " from prompd.lock and run " + commands.quoted(
                             "install") + " again; if it comes back, the registry's index.json of " + name + " lists"
                             + " other dependencies for " + version + " than the version declares: tell the registry's"
