@@ -190,8 +190,7 @@ final class LockedInstaller {
             return new Placed(new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
                     InstalledPackage.Origin.ALREADY_INSTALLED), Optional.empty(), Optional.empty());
         }
-        PackageStore.Pin pin = lockedBefore(name, locked, before) ? PackageStore.Pin.LOCK
-                : PackageStore.Pin.REGISTRY_INDEX;
+        PackageStore.Pin pin = pinnedBy(name, locked, before);
         Optional<Path> cached = cache.find(locked.integrity());
         if (cached.isPresent()) {
             try {
@@ -332,6 +331,18 @@ final class LockedInstaller {
     private static boolean recordedBefore(PackageName name, LockedPackage locked, LockFile before) {
         return before.get(name).filter(earlier -> earlier.version().equals(locked.version())
                 && earlier.resolved().equals(locked.resolved())).isPresent();
+    }
+
+    /**
+     * Where the entry's integrity and dependencies came from: the lock this run began with when it held the version
+     * with those dependencies, else the registry's index.json, which a resolution takes them from (a version kept at
+     * its number keeps its integrity, or the run fails before, but takes the dependencies the index lists), so that a
+     * tarball declaring others blames the index rather than a lock entry that agrees with the tarball.
+     */
+    private static PackageStore.Pin pinnedBy(PackageName name, LockedPackage locked, LockFile before) {
+        return before.get(name).filter(earlier -> earlier.version().equals(locked.version())
+                && earlier.dependencies().equals(locked.dependencies())).isPresent() ? PackageStore.Pin.LOCK
+                : PackageStore.Pin.REGISTRY_INDEX;
     }
 
     /** Whether the lock this run began with held the version, which is then installed as that lock pinned it. */

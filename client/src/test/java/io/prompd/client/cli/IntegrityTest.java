@@ -275,6 +275,27 @@ class IntegrityTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aLockedVersionWhoseIndexListsOtherDependenciesThanTheLockIsRefusedNamingTheIndex() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        // another machine's clean home, the lock committed as the install wrote it, and the index then emptied
+        home = work.resolve("other-home");
+        registry.listDependencies("@acme/base", "1.0.0");
+
+        CliRun refused = prompd("install");
+
+        assertEquals(6, refused.exitCode(), refused.err());
+        assertEquals("error: the tarball of @acme/base@1.0.0 does not match its record: its own prompd.json declares"
+                + " @acme/util ^1.0.0, and the registry's index.json lists no dependencies; nothing of it was"
+                + " installed\nhint: the registry's index.json of @acme/base must list the dependencies the version"
+                + " declares: tell the registry's maintainers\n", refused.err().lines()
+                .filter(line -> !line.startsWith("warning") && !line.startsWith("  ")).map(line -> line + "\n")
+                .reduce("", String::concat));
+        assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
+        assertFalse(Files.exists(home.resolve("packages/@acme/base@1.0.0")));
+    }
+
+    @Test
     void anEmptyTarballWhereTheIndexRecordsItsSizeIsDownloadedAgainAsATransferCutShort() throws IOException {
         Path tarball = registry.tarball("@acme/util", "1.1.0");
         byte[] bytes = Files.readAllBytes(tarball);
