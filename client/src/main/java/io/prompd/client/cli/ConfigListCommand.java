@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
         description = "Print every configuration key that is set, sorted, as KEY = VALUE; credentials show as (set).")
 final class ConfigListCommand implements Callable<Integer> {
 

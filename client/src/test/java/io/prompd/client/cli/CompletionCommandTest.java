@@ -79,6 +79,8 @@ class CompletionCommandTest {
             offer prompd pack --out acm
             offer prompd pack -o acm
             typed "prompd pack --out=acm" prompd pack --out = acm
+            offer prompd config l
+            offer prompd registry l
             """;
 
     /**
@@ -176,6 +178,8 @@ class CompletionCommandTest {
                 acme-greetings-0.1.0.tgz
                 acme-greetings-0.1.0.tgz
                 acme-greetings-0.1.0.tgz
+                list ls
+                list ls
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured.list()));
         assertEquals("", offered.err(), "bash says nothing of its own");
     }

@@ -9,17 +9,21 @@ import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import io.prompd.core.testing.Unavailable;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ConfigCommandTest {
 
@@ -33,6 +37,30 @@ class ConfigCommandTest {
     @BeforeEach
     void addARegistry() {
         assertEquals(0, prompd("registry", "add", "acme", "https://prompd.acme.example/").exitCode());
+    }
+
+    /** npm's short name, as {@code prompd ls} and {@code registry ls} take it. */
+    @Test
+    void configLsIsConfigListAsEveryListCommandTakesLs() {
+        CliRun ls = prompd("config", "ls");
+
+        assertEquals(0, ls.exitCode(), ls.err());
+        assertEquals(prompd("config", "list").out(), ls.out());
+        List<String> lists = new ArrayList<>();
+        collectLists(PrompdCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                CliRun.context(Map.of(), work, work, new byte[0])), lists);
+        assertEquals(List.of("prompd config list", "prompd list", "prompd registry list"), lists.stream().sorted()
+                .toList(), "every list command is found");
+    }
+
+    private static void collectLists(CommandLine command, List<String> lists) {
+        if (command.getCommandName().equals("list")) {
+            assertEquals(List.of("ls"), List.of(command.getCommandSpec().aliases()),
+                    command.getCommandSpec().qualifiedName());
+            lists.add(command.getCommandSpec().qualifiedName());
+        }
+        // a command's aliases map to it too
+        command.getSubcommands().values().stream().distinct().forEach(subcommand -> collectLists(subcommand, lists));
     }
 
     @Test
