@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -170,21 +171,35 @@ public final class CommandLines {
     }
 
     /**
-     * The words the first unmatched argument may have meant. For an option, every option of the command written as
-     * it is (long or short), nearest first: picocli suggests only those beginning with its first two letters, which
-     * a slip in those misses ({@code --ot} for {@code --out}, {@code --prt} for {@code --port}).
+     * The words the first unmatched argument may have meant, nearest first ({@link Spelling#distance}, which counts a
+     * swap of neighbours as one edit), for {@link UsageError} to keep those near enough. For an option, every option
+     * of the command written as it is (long or short): picocli suggests only those beginning with its first two
+     * letters, which a slip in those misses ({@code --ot} for {@code --out}, {@code --prt} for {@code --port}). For a
+     * command, each visible subcommand by the one of its names nearest the word, its own name on a tie: picocli
+     * suggests the three sharing the most pairs of letters, which a swap breaks ('lsit' got 'ls' and 'init', not
+     * 'list'; 'gte' got nothing), and a command and its short name as two.
      */
     private static List<String> suggestions(UnmatchedArgumentException failure) {
         List<String> unmatched = failure.getUnmatched();
-        if (unmatched.isEmpty() || !unmatched.get(0).startsWith("-")) {
-            return failure.getSuggestions();
+        if (unmatched.isEmpty()) {
+            return List.of();
         }
+        CommandLine.Model.CommandSpec spec = failure.getCommandLine().getCommandSpec();
         String typed = UsageError.optionName(unmatched.get(0));
+        Comparator<String> nearest = Comparator.comparingInt((String name) -> Spelling.distance(
+                typed.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)));
+        if (!typed.startsWith("-")) {
+            return spec.subcommands().values().stream().distinct()
+                    .map(CommandLine::getCommandSpec).filter(command -> !command.usageMessage().hidden())
+                    .map(command -> Stream.concat(Stream.of(command.name()), Stream.of(command.aliases()))
+                            .min(nearest).orElseThrow())
+                    .sorted(nearest.thenComparing(Comparator.naturalOrder()))
+                    .toList();
+        }
         boolean longOption = typed.startsWith("--");
-        return failure.getCommandLine().getCommandSpec().options().stream().filter(option -> !option.hidden())
+        return spec.options().stream().filter(option -> !option.hidden())
                 .flatMap(option -> Stream.of(option.names())).filter(name -> name.startsWith("--") == longOption)
-                .sorted(Comparator.comparingInt((String name) -> Spelling.distance(typed, name))
-                        .thenComparing(Comparator.naturalOrder()))
+                .sorted(nearest.thenComparing(Comparator.naturalOrder()))
                 .toList();
     }
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  *
  * @param message        the parser's message, such as {@code Unknown option: '-y'}
  * @param unmatched      arguments that fit nowhere, when that is the trouble
- * @param suggestions    arguments the user may have meant
+ * @param suggestions    arguments the user may have meant, nearest first; those far from the word typed are left out
  * @param command        the command as typed, such as {@code prompd init}, to point to its help
  * @param hasSubcommands whether the command takes a subcommand, so that an unmatched word names one
  * @param afterEndOfOptions whether the unmatched arguments came after {@value #END_OF_OPTIONS}, which makes every
@@ -28,9 +28,6 @@ public record UsageError(String message, List<String> unmatched, List<String> su
 
     /** The argument after which none is an option, as POSIX utilities and picocli read it. */
     public static final String END_OF_OPTIONS = "--";
-
-    /** Typing edits within which a suggestion is near enough to be the word meant. */
-    private static final int MAX_EDITS = 2;
 
     public UsageError {
         Objects.requireNonNull(message, "message");
@@ -62,22 +59,26 @@ public record UsageError(String message, List<String> unmatched, List<String> su
     }
 
     /**
-     * The parser's suggestions that are near the word typed: within {@value #MAX_EDITS} typing edits and fewer than
-     * its letters, or one beginning the other. The parser suggests whatever shares a few letters ('cache' for
-     * 'search'), which only sends the user to read about a command they never meant.
+     * The suggestions that are near the word typed: within the edits {@link Spelling#maxEdits} allows a word of its
+     * letters, or one beginning the other with two letters or more ('conf' for 'config', 'installs' for 'install'):
+     * one letter begins too many words ('i', install's short name, begins 'iffy'). Whatever merely shares a few letters
+     * ('cache' for 'search') only sends the user to read about a command they never meant.
      */
     private List<String> closeSuggestions() {
         if (unmatched.isEmpty()) {
             return suggestions;
         }
         String typed = optionName(unmatched.get(0)).toLowerCase(Locale.ROOT);
-        // as many edits as the name has letters turn it into any other: '-x' into '-h'
-        int letters = typed.replaceFirst("^-+", "").length();
         return suggestions.stream().filter(candidate -> {
             String lower = candidate.toLowerCase(Locale.ROOT);
-            int edits = Spelling.distance(typed, lower);
-            return edits <= MAX_EDITS && edits < letters || lower.startsWith(typed) || typed.startsWith(lower);
+            return Spelling.distance(typed, lower) <= Spelling.maxEdits(letters(typed))
+                    || lower.startsWith(typed) && letters(typed) > 1 || typed.startsWith(lower) && letters(lower) > 1;
         }).toList();
+    }
+
+    /** The letters of a command's or option's name, without an option's dashes. */
+    private static int letters(String name) {
+        return name.replaceFirst("^-+", "").length();
     }
 
     /** The option's name in a word typed as an option, without the value an '=' gives it: {@code --out=x}. */

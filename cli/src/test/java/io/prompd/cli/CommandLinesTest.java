@@ -109,6 +109,53 @@ class CommandLinesTest {
         }
     }
 
+    /** Commands of short names, one of them with a shorter name still, as npm's. */
+    @Command(name = "npm", subcommands = {Listing.class, Getting.class, Setting.class, Initialising.class,
+            Installing.class})
+    static final class Npm implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "list", aliases = "ls")
+    static final class Listing implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "get")
+    static final class Getting implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "set")
+    static final class Setting implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "init")
+    static final class Initialising implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "install", aliases = "i")
+    static final class Installing implements Runnable {
+        @Option(names = {"-g", "--global"})
+        boolean global;
+
+        @Override
+        public void run() {
+        }
+    }
+
     /** A stream on a full disk, or one its reader has closed. */
     private static OutputStream failing(String reason) {
         return new OutputStream() {
@@ -235,6 +282,37 @@ class CommandLinesTest {
         assertEquals(2, run("show", "--bogus", "--json=false"));
         assertEquals(2, run("show", "--bogus", "--json", "--json=false", "--format", "text"));
         assertEquals("", out.toString());
+    }
+
+    private static String npmError(String... args) {
+        StringWriter errors = new StringWriter();
+        CommandLine cli = CommandLines.configure(new CommandLine(new Npm()), new PrintWriter(new StringWriter(), true),
+                new PrintWriter(errors, true), () -> false, Set.of(ExitCode.OK), Map.of());
+        assertEquals(2, cli.execute(args), errors.toString());
+        return errors.toString().strip().replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void aCommandWithTwoLettersSwappedIsSuggestedByTheNameNearestItAndOnlyThat() {
+        assertEquals("error: unknown command 'lsit'\nhint: did you mean list? see 'npm --help'", npmError("lsit"),
+                "not ls, its short name, nor init, two edits away");
+        assertEquals("error: unknown command 'gte'\nhint: did you mean get? see 'npm --help'", npmError("gte", "x"),
+                "not set, two edits from a word of three letters");
+        assertEquals("error: unknown command 'isntall'\nhint: did you mean install? see 'npm --help'",
+                npmError("isntall"));
+        assertEquals("error: unknown command 'sl'\nhint: did you mean ls? see 'npm --help'", npmError("sl"));
+        assertEquals("error: unknown option: '--glboal'\nhint: did you mean --global? see 'npm install --help'",
+                npmError("i", "--glboal"));
+    }
+
+    @Test
+    void aWordFarFromEveryCommandOrBegunByOneOfOneLetterIsSuggestedNone() {
+        for (String far : List.of("iffy", "run", "x", "c")) {
+            assertEquals("error: unknown command '" + far + "'\nhint: 'npm --help' lists the commands", npmError(far),
+                    far);
+        }
+        assertEquals("error: unknown command 'lis'\nhint: did you mean list? see 'npm --help'", npmError("lis"),
+                "the beginning of a command");
     }
 
     @Test

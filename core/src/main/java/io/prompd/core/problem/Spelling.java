@@ -11,21 +11,25 @@ public final class Spelling {
     /** Farther than this many edits, a suggestion is more confusing than helpful. */
     private static final int MAX_EDITS = 2;
 
+    /**
+     * The letters from which a word may be {@value #MAX_EDITS} edits off: in a shorter one two edits change most of
+     * it, and make 'gte' as near 'set' as 'get', and 'lsit' as near 'ls' and 'init' as 'list'.
+     */
+    private static final int LETTERS_FOR_MAX_EDITS = 6;
+
     private Spelling() {
     }
 
     /**
-     * The candidate closest to the word ignoring case, within {@link #MAX_EDITS} edits and fewer edits
-     * than the word has letters; ties go to
-     * the first in alphabetical order, so the suggestion is the same on every run.
+     * The candidate closest to the word ignoring case, within the edits {@link #maxEdits} allows a word of its length;
+     * ties go to the first in alphabetical order, so the suggestion is the same on every run.
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String folded = word.toLowerCase(Locale.ROOT);
         return candidates.stream()
                 .filter(candidate -> !candidate.equals(word))
                 .map(candidate -> new Scored(candidate, distance(folded, candidate.toLowerCase(Locale.ROOT))))
-                // two edits turn a one- or two-letter word into almost anything ('h' into 'id')
-                .filter(scored -> scored.edits() <= MAX_EDITS && scored.edits() < word.length())
+                .filter(scored -> scored.edits() <= maxEdits(word.length()))
                 .min(Comparator.comparingInt(Scored::edits).thenComparing(Scored::candidate))
                 .map(Scored::candidate);
     }
@@ -33,6 +37,19 @@ public final class Spelling {
     /** {@code did you mean 'dependencies'?} for the {@link #closest} candidate, if there is one. */
     public static Optional<String> didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(meant -> "did you mean '" + meant + "'?");
+    }
+
+    /**
+     * The most edits ({@link #distance}) a candidate may be from a word of this many letters to be suggested for it:
+     * none for one letter, which one edit turns into any other ('h' into 'v'), one for a short word and
+     * {@value #MAX_EDITS} from {@value #LETTERS_FOR_MAX_EDITS} letters. The one rule of every "did you mean" of both
+     * command lines, for fields and names in files and for commands and options alike.
+     */
+    public static int maxEdits(int letters) {
+        if (letters < 2) {
+            return 0;
+        }
+        return letters < LETTERS_FOR_MAX_EDITS ? 1 : MAX_EDITS;
     }
 
     /** Edits between two words: insertions, deletions, substitutions and swaps of neighbours, the commonest typos. */

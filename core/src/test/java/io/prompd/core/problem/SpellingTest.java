@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SpellingTest {
@@ -30,6 +31,17 @@ class SpellingTest {
         assertEquals(Optional.empty(), Spelling.closest("h", List.of("id")));
         assertEquals(Optional.empty(), Spelling.closest("xy", List.of("id")));
         assertEquals(Optional.of("id"), Spelling.closest("if", List.of("id")));
+    }
+
+    @Test
+    void aShortWordIsTakenOnlyForWordsOneEditAwayASwapOfNeighboursIncluded() {
+        assertEquals(Optional.of("get"), Spelling.closest("gte", List.of("set", "get")));
+        assertEquals(Optional.of("list"), Spelling.closest("lsit", List.of("init", "ls", "list")));
+        assertEquals(Optional.empty(), Spelling.closest("gte", List.of("set")), "two edits change most of it");
+        assertEquals(Optional.empty(), Spelling.closest("lsit", List.of("init", "ls")));
+        assertEquals(Optional.of("install"), Spelling.closest("isntal", List.of("install")), "two from six letters");
+        assertEquals(List.of(0, 1, 1, 1, 1, 2, 2), IntStream.of(1, 2, 3, 4, 5, 6, 12)
+                .map(Spelling::maxEdits).boxed().toList());
     }
 
     @Test

@@ -1,0 +1,41 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The suggestion for a command typed wrong, among prompd's commands and their short names. */
+class MisspelledCommandsTest {
+
+    @TempDir
+    Path work;
+
+    private String error(String... args) {
+        CliRun run = CliRun.in(work, work.resolve("home"), args);
+        assertEquals(2, run.exitCode(), run.err());
+        return run.err();
+    }
+
+    @Test
+    void twoLettersSwappedAreOneEditAtEveryLevel() {
+        assertEquals("error: unknown command 'lsit'\nhint: did you mean list? see 'prompd --help'\n", error("lsit"));
+        assertEquals("error: unknown command 'lsit'\nhint: did you mean list? see 'prompd config --help'\n",
+                error("config", "lsit"));
+        assertEquals("error: unknown command 'gte'\nhint: did you mean get? see 'prompd config --help'\n",
+                error("config", "gte", "registry"));
+        assertEquals("error: unknown command 'lsit'\nhint: did you mean list? see 'prompd registry --help'\n",
+                error("registry", "lsit"));
+        assertEquals("error: unknown command 'vreify'\nhint: did you mean verify? see 'prompd cache --help'\n",
+                error("cache", "vreify"));
+    }
+
+    @Test
+    void aWordNearOnlyAShortNameOfOneLetterOrFarFromEveryCommandIsSuggestedNone() {
+        for (String far : new String[] {"run", "iffy", "search", "x"}) {
+            assertEquals("error: unknown command '" + far + "'\nhint: 'prompd --help' lists the commands\n",
+                    error(far), far);
+        }
+    }
+}
