@@ -250,6 +250,17 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertEquals(2, prompd("install", "--resolution", "newest").exitCode());
     }
 
+    /** As prompd-registry check's --format, and cargo's, git's and npm's options: the words as the help gives them. */
+    @Test
+    void aResolutionInCapitalsIsAUsageErrorSayingToWriteItInLowerCase() {
+        CliRun run = prompd("install", "--resolution=LOWEST", "@acme/util");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: invalid value for option '--resolution': 'LOWEST' is not a resolution;"
+                + " use highest or lowest, in lower case\nhint: see 'prompd install --help'\n", run.err());
+        assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing was installed");
+    }
+
     @Test
     void aMalformedSpecIsAUsageErrorThatSaysWhatIsWrong() {
         CliRun range = prompd("install", "@acme/base", "@acme/util@>>1");

@@ -1,5 +1,6 @@
 package io.prompd.generator.cli;
 
+import io.prompd.cli.Choices;
 import io.prompd.cli.JsonOption;
 import io.prompd.core.ExitCode;
 import io.prompd.generator.check.CheckReport;
@@ -8,7 +9,6 @@ import io.prompd.generator.source.Logins;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
     String actor;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            converter = FormatConverter.class,
+            converter = FormatChoices.class, completionCandidates = FormatChoices.class,
             description = "text (default), markdown (for a pull request comment) or json (as --json gives it).")
     Format format;
 
@@ -101,21 +101,15 @@ final class CheckCommand implements Callable<Integer> {
         if (output.isJson() && format != Format.JSON
                 && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--json and --format "
-                    + format.name().toLowerCase(Locale.ROOT) + " contradict each other; give one of them");
+                    + Choices.typed(format) + " contradict each other; give one of them");
         }
         return output.isJson() ? Format.JSON : format;
     }
 
-    /** Reads a format in any letter case, listing the valid ones when it is none of them. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            try {
-                return Format.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException unknown) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a format; use text, markdown or json");
-            }
+    /** The formats, written in lower case as the help gives them. */
+    static final class FormatChoices extends Choices<Format> {
+        FormatChoices() {
+            super(Format.class, "format");
         }
     }
 }

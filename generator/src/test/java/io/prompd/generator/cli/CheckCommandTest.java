@@ -188,7 +188,7 @@ class CheckCommandTest {
 
     @Test
     void markdownOfAPassingCheckHasTheCheckMark() {
-        assertEquals(ExitCode.OK.code(), run(check("alice", "--format", "MARKDOWN")));
+        assertEquals(ExitCode.OK.code(), run(check("alice", "--format", "markdown")));
 
         assertTrue(out.toString().startsWith("## ✅ Registry check passed\n"), out::toString);
     }
@@ -524,6 +524,15 @@ class CheckCommandTest {
     void unknownFormatIsAUsageError() {
         assertEquals(ExitCode.USAGE.code(), run(check("alice", "--format", "html")));
         assertTrue(err.toString().contains("use text, markdown or json"), err::toString);
+    }
+
+    /** As prompd's --resolution, and cargo's, git's and npm's options: the words as the help gives them. */
+    @Test
+    void aFormatInCapitalsIsAUsageErrorSayingToWriteItInLowerCase() {
+        assertEquals(ExitCode.USAGE.code(), run(check("alice", "--format=MARKDOWN")));
+        assertEquals("error: invalid value for option '--format': 'MARKDOWN' is not a format; use text,"
+                + " markdown or json, in lower case\nhint: see 'prompd-registry check --help'\n", err.toString());
+        assertEquals("", out.toString());
     }
 
     @Test
