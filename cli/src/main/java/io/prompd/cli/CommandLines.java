@@ -30,14 +30,16 @@ public final class CommandLines {
     }
 
     /**
-     * Gives the command line its streams, lists the exit codes the program uses in the help of every command, gives
+     * Gives the command line its streams, lays out its help as wide as {@link Terminal#helpColumns} says, lists the exit
+     * codes the program uses in the help of every command, gives
      * every subcommand the root's {@code --version}, and
      * reports a command line that does not parse as a usage error, and a failed command with its
      * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
      * standard output when the arguments hold {@value JsonOption#NAME}. Call it once every
      * subcommand is added.
      *
-     * @param environment the process's, where {@code TERM} may say the terminal is a dumb one
+     * @param environment the process's, where {@code TERM} may say the terminal is a dumb one and {@code COLUMNS} how
+     *                    wide the help is
      */
     public static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err, BooleanSupplier verbose,
                                         Set<ExitCode> exitCodes, Map<String, String> environment) {
@@ -49,6 +51,8 @@ public final class CommandLines {
             // picocli colours the help on any terminal, and a dumb one prints the escapes as text
             cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
+        // every command's, as picocli sets it on those the command line has by now
+        cli.setUsageHelpWidth(Terminal.helpColumns(environment, Terminal.isStandardOutput()));
         listExitCodes(cli, ExitCode.helpList(exitCodes));
         shareVersion(cli, cli.getCommandSpec());
         // Picocli asks this mapper for the exit code of a command line it could not parse.

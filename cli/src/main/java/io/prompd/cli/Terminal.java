@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class Terminal {
 
     private static final Path STANDARD_INPUT = Path.of("/proc/self/fd/0");
+    private static final Path STANDARD_OUTPUT = Path.of("/proc/self/fd/1");
     private static final Path STANDARD_ERROR = Path.of("/proc/self/fd/2");
 
     /**
@@ -31,6 +32,12 @@ public final class Terminal {
 
     /** The width assumed of a terminal that says none, as npm and cargo assume. */
     static final int DEFAULT_COLUMNS = 80;
+
+    /** The narrowest help: picocli lays out none narrower, its columns of options and descriptions would not fit. */
+    static final int MIN_HELP_COLUMNS = 55;
+
+    /** The widest help: longer lines of prose are hard to read, and a wide window is no reason to write them. */
+    static final int MAX_HELP_COLUMNS = 120;
 
     private Terminal() {
     }
@@ -54,6 +61,11 @@ public final class Terminal {
 
     public static boolean isStandardError() {
         return isTerminal(STANDARD_ERROR);
+    }
+
+    /** Whether standard output goes to a terminal, not to a pipe or a file. */
+    public static boolean isStandardOutput() {
+        return isTerminal(STANDARD_OUTPUT);
     }
 
     /** Whether a person types standard input, though standard output may go to a file or a pipe. */
@@ -90,6 +102,21 @@ public final class Terminal {
      */
     public static int columns(Map<String, String> environment) {
         return columns(environment.get("COLUMNS"), System.getProperty(COLUMNS_PROPERTY));
+    }
+
+    /**
+     * The width usage help is laid out in, by the rule {@link #columns} gives progress lines: {@code COLUMNS} where
+     * exported, the person's word whatever the output is; else the terminal's width the launcher measured when
+     * standard output is a terminal too; else {@value #DEFAULT_COLUMNS}, so that help piped or written to a file is the
+     * same whatever window it was run in. Kept within {@value #MIN_HELP_COLUMNS} and {@value #MAX_HELP_COLUMNS}.
+     */
+    public static int helpColumns(Map<String, String> environment, boolean stdoutIsTerminal) {
+        return helpColumns(environment.get("COLUMNS"), System.getProperty(COLUMNS_PROPERTY), stdoutIsTerminal);
+    }
+
+    static int helpColumns(String exported, String measured, boolean stdoutIsTerminal) {
+        int columns = columns(exported, stdoutIsTerminal ? measured : null);
+        return Math.max(MIN_HELP_COLUMNS, Math.min(MAX_HELP_COLUMNS, columns));
     }
 
     static int columns(String exported, String measured) {

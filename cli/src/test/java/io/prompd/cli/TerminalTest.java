@@ -34,4 +34,19 @@ class TerminalTest {
         assertEquals(80, Terminal.columns(null, null));
         assertEquals(80, Terminal.columns("", ""));
     }
+
+    @Test
+    void helpIsAsWideAsTheColumnsExportedOrMeasuredForATerminalWithinABoundAndEightyWhenPiped() {
+        assertEquals(100, Terminal.helpColumns("100", "140", false), "COLUMNS is the person's word, piped too");
+        assertEquals(120, Terminal.helpColumns(null, "140", true), "no wider than 120");
+        assertEquals(90, Terminal.helpColumns(null, "90", true));
+        assertEquals(80, Terminal.helpColumns(null, "90", false), "piped, whatever the window's width");
+        assertEquals(55, Terminal.helpColumns("50", null, false), "no narrower than picocli lays out");
+        assertEquals(80, Terminal.helpColumns(null, null, true));
+    }
+
+    @Test
+    void aTestRunsStandardOutputIntoAPipeOrAFileNotATerminal() {
+        assertFalse(Terminal.isStandardOutput());
+    }
 }

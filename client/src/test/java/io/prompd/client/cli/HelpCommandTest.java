@@ -97,4 +97,18 @@ class HelpCommandTest {
         assertEquals(0, root.exitCode(), root.err());
         assertEquals(prompd("--help").out(), root.out());
     }
+
+    /** COLUMNS, which progress lines are cut to, sets the width of the help too, within 55 to 120 columns. */
+    @Test
+    void helpIsAsWideAsColumnsSaysAndNoNarrowerThanFiftyFive() {
+        for (int columns : new int[] {50, 70, 100, 200}) {
+            CliRun run = CliRun.in(work, work.resolve("home"), "", Map.of("COLUMNS", Integer.toString(columns)),
+                    "pack", "--help");
+
+            assertEquals(0, run.exitCode(), run.err());
+            int longest = run.out().lines().mapToInt(String::length).max().orElseThrow();
+            int width = Math.max(55, Math.min(120, columns));
+            assertTrue(longest <= width && longest > width - 15, columns + ": " + longest + "\n" + run.out());
+        }
+    }
 }

@@ -80,6 +80,23 @@ class BuildCommandTest {
                 + " commit may."), help);
     }
 
+    /** COLUMNS, which progress lines are cut to, sets the width of the help too, within 55 to 120 columns. */
+    @Test
+    void helpIsAsWideAsColumnsSays() {
+        assertEquals(0, run("build", "--help"));
+        int piped = longestLine(stdout.toString());
+        assertEquals(0, run(new CliContext(Map.of("COLUMNS", "140"), false), "build", "--help"));
+        int wide = longestLine(stdout.toString());
+        assertEquals(0, run(new CliContext(Map.of("COLUMNS", "60"), false), "build", "--help"));
+        int narrow = longestLine(stdout.toString());
+
+        assertTrue(piped <= 80 && wide > 80 && wide <= 120 && narrow <= 60, piped + ", " + wide + ", " + narrow);
+    }
+
+    private static int longestLine(String text) {
+        return text.lines().mapToInt(String::length).max().orElse(0);
+    }
+
     @Test
     void printsAOneLineSummary() {
         assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
