@@ -38,7 +38,7 @@ final class ConfigListCommand implements Callable<Integer> {
         if (output.isJson()) {
             out.print(Json.writeString(entries) + "\n");
         } else if (entries.isEmpty()) {
-            spec.commandLine().getErr().println("nothing is set in " + settings.configFile() + "; "
+            spec.commandLine().getErr().println("note: nothing is set in " + settings.configFile() + "; "
                     + settings.commands().quoted("registry add NAME URL --default") + " sets a registry");
         } else {
             entries.forEach((key, value) -> out.print(key + " = " + value + "\n"));

@@ -98,18 +98,19 @@ final class InstallWiring {
      */
     void waitingForLock(Path lock) {
         OptionalLong holder = RunLock.holder(lock);
-        say("waiting for another prompd run to finish (" + (holder.isPresent() ? "process " + holder.getAsLong() : "it")
+        say("note: waiting for another prompd run to finish (" + (holder.isPresent() ? "process " + holder.getAsLong() : "it")
                 + " holds " + lock + ")…");
     }
 
     /**
      * Says why nothing happens while a request is tried again, on a terminal and piped alike: a registry that asked
-     * for a pause ({@code Retry-After}) is waited for, and each try of one that does not answer may take a timeout.
+     * for a pause ({@code Retry-After}) is waited for, and each try of one that does not answer may take a timeout. A
+     * warning, as cargo's of a spurious network error: a request failed, though the run may yet succeed.
      */
     private void retrying(WaitListener.Retry retry) {
         String url = Urls.display(retry.url());
-        say(retry.asked().map(wait -> "the registry asks to wait " + wait.toSeconds() + " s (" + retry.failure()
-                + "): waiting, then fetching " + url + " again…").orElse("could not fetch " + url + " ("
+        say(retry.asked().map(wait -> "warning: the registry asks to wait " + wait.toSeconds() + " s (" + retry.failure()
+                + "): waiting, then fetching " + url + " again…").orElse("warning: could not fetch " + url + " ("
                 + retry.failure() + "): trying again, attempt " + retry.nextAttempt() + " of " + retry.maxAttempts()
                 + "…"));
     }

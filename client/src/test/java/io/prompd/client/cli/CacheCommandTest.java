@@ -427,7 +427,7 @@ class CacheCommandTest extends InstallCommandsFixture {
                 assertFalse(cache.isDone(), "it waits while the other run holds the home");
             }
             assertEquals(0, cache.get(30, TimeUnit.SECONDS));
-            assertEquals("waiting for another prompd run to finish (process " + ProcessHandle.current().pid()
+            assertEquals("note: waiting for another prompd run to finish (process " + ProcessHandle.current().pid()
                     + " holds "
                     + home.resolve("install.lock") + ")…\n", err.toString());
         } finally {

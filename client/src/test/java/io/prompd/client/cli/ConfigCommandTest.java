@@ -476,7 +476,7 @@ class ConfigCommandTest {
                 "what goes along is said, as registry remove does");
         CliRun empty = prompd("config", "list");
         assertEquals("", empty.out());
-        assertEquals("nothing is set in " + work.resolve("home/config.json")
+        assertEquals("note: nothing is set in " + work.resolve("home/config.json")
                 + "; 'prompd registry add NAME URL --default'"
                 + " sets a registry\n", empty.err(), "an empty list says why, where scripts do not read it");
         assertEquals("registry was not set\n", prompd("config", "unset", "registry").out());

@@ -309,7 +309,7 @@ class IntegrityTest extends InstallCommandsFixture {
         CliRun run = prompd("install", "@acme/util");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("could not fetch " + server.url() + "packages/@acme/util/-/util-1.1.0.tgz (received 0 bytes of a"
+        assertEquals("warning: could not fetch " + server.url() + "packages/@acme/util/-/util-1.1.0.tgz (received 0 bytes of a"
                 + " tarball whose index records " + bytes.length + "): trying again, attempt 2 of 4…\n", run.err());
         assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
     }

@@ -197,7 +197,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         CliRun run = prompd("info", "acme/util");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("could not fetch " + server.url() + "packages/@acme/util/index.json (HTTP 500): trying again,"
+        assertEquals("warning: could not fetch " + server.url() + "packages/@acme/util/index.json (HTTP 500): trying again,"
                 + " attempt 2 of 4…\n", run.err());
     }
 
@@ -217,7 +217,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         String refused = "cannot reach " + down + " (Connection refused)";
         StringBuilder retries = new StringBuilder();
         for (int attempt = 2; attempt <= 4; attempt++) {
-            retries.append("could not fetch ").append(down).append("/packages/@a/x/index.json (").append(refused)
+            retries.append("warning: could not fetch ").append(down).append("/packages/@a/x/index.json (").append(refused)
                     .append("): trying again, attempt ").append(attempt).append(" of 4…\n");
         }
         assertEquals(retries + "error: registry " + down + "/ failed: could not fetch " + down
@@ -247,6 +247,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertTrue(retries.stream().allMatch(line -> line.startsWith(tried + " (cannot reach " + down
                 + " (Connection refused)): trying again, attempt ")), "one index tried again: " + run.err());
         assertEquals(1, lines.stream().filter(line -> line.startsWith("error: ")).count(), run.err());
+        assertTrue(lines.stream().allMatch(line -> line.matches("(error|warning|hint|note): .*")),
+                "each line says what it is, a try again a warning: " + run.err());
         assertTrue(lines.get(3)
                 .startsWith("error: registry " + down + "/ failed: could not fetch " + down + "/packages/"),
                 run.err());
@@ -260,7 +262,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         CliRun run = prompd("install", "acme/util");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("the registry asks to wait 30 s (HTTP 429): waiting, then fetching " + server.url()
+        assertEquals("warning: the registry asks to wait 30 s (HTTP 429): waiting, then fetching " + server.url()
                 + "packages/@acme/util/index.json again…\n", run.err());
     }
 
@@ -324,7 +326,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
                 .execute("install", "@acme/util");
 
         assertEquals(0, exitCode, err.toString());
-        String wait = "the registry asks to wait 30 s (HTTP 429): waiting, then fetching " + server.url()
+        String wait = "warning: the registry asks to wait 30 s (HTTP 429): waiting, then fetching " + server.url()
                 + "packages/@acme/util/-/util-1.1.0.tgz again…";
         Matcher said = Pattern.compile("\\r(installing [^\\r]*)\\r( *)\\r" + Pattern.quote(wait)
                 + "\n\\rinstalling \\[")

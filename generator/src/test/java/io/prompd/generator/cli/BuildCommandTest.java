@@ -390,7 +390,7 @@ class BuildCommandTest {
             second.shutdownNow();
         }
 
-        assertEquals("waiting for another build into " + out + " to finish (process " + ProcessHandle.current().pid()
+        assertEquals("note: waiting for another build into " + out + " to finish (process " + ProcessHandle.current().pid()
                 + " holds " + lockFile + ")\n", stderr.toString());
     }
 
