@@ -1,6 +1,7 @@
 package io.prompd.cli;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.Spelling;
@@ -111,6 +112,19 @@ public final class CommandLines {
             return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
         });
         return cli;
+    }
+
+    /**
+     * The usage error of a command that only groups others run without one, in one wording for every such command of
+     * both tools, naming the subcommands it takes by their names (not their short names, nor help): {@code a
+     * subcommand is required: get, set, unset or list}.
+     */
+    public static CommandLine.ParameterException subcommandRequired(CommandLine.Model.CommandSpec spec) {
+        List<String> names = spec.subcommands().values().stream().distinct().map(CommandLine::getCommandSpec)
+                .filter(subcommand -> !subcommand.helpCommand() && !subcommand.usageMessage().hidden())
+                .map(CommandLine.Model.CommandSpec::name).toList();
+        return new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: "
+                + Plural.series(names, "or"));
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.CommandLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cache", mixinStandardHelpOptions = true,
@@ -14,15 +14,8 @@ final class CacheCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    private final PrompdCommand root;
-
-    CacheCommand(PrompdCommand root) {
-        this.root = root;
-    }
-
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "say " + root.commands().quoted("cache verify") + " or "
-                + root.commands().quoted("cache clean"));
+        throw CommandLines.subcommandRequired(spec);
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,6 @@ final class ConfigCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: get,"
-                + " set, unset or list");
+        throw CommandLines.subcommandRequired(spec);
     }
 }

@@ -106,7 +106,7 @@ public final class PrompdCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+        throw CommandLines.subcommandRequired(spec);
     }
 
     CliContext context() {

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,6 @@ final class RegistryCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: add, remove, list or"
-                + " default");
+        throw CommandLines.subcommandRequired(spec);
     }
 }

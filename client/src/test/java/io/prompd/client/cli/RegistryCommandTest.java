@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -594,11 +595,23 @@ class RegistryCommandTest {
                 + " letter or digit\nhint: see 'prompd registry add --help'\n", add.err());
     }
 
+    /** Worded as every command of both tools that groups others words it, naming each subcommand by its name. */
     @Test
-    void aSubcommandIsRequired() {
-        CliRun run = prompd("registry");
-        assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("a subcommand is required: add, remove, list or default"), run.err());
+    void aSubcommandIsRequiredInOneWordingForEveryGroupOfCommands() {
+        Map<List<String>, String> groups = Map.of(
+                List.of("registry"), "add, remove, list or default",
+                List.of("config"), "get, set, unset or list",
+                List.of("cache"), "verify or clean",
+                List.of(), "init, validate, pack, install, uninstall, update, outdated, list, info, tree, cache, config,"
+                        + " registry, login, logout or completion");
+        groups.forEach((group, subcommands) -> {
+            CliRun run = prompd(group.toArray(String[]::new));
+
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals("error: a subcommand is required: " + subcommands + "\nhint: see '"
+                    + String.join(" ", Stream.concat(Stream.of("prompd"), group.stream()).toList()) + " --help'\n",
+                    run.err());
+        });
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class PrompdRegistryCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+        throw CommandLines.subcommandRequired(spec);
     }
 
     public static void main(String[] args) {

@@ -493,6 +493,14 @@ class CheckCommandTest {
         assertFalse(help.contains("Network error") || help.contains("Integrity error"), help);
     }
 
+    /** Worded as every command of both tools that groups others words it. */
+    @Test
+    void noCommandIsAUsageErrorNamingTheCommands() {
+        assertEquals(ExitCode.USAGE.code(), run());
+        assertEquals("error: a subcommand is required: check, build or serve\nhint: see 'prompd-registry --help'\n",
+                err.toString());
+    }
+
     @Test
     void missingRevisionOptionIsAUsageError() {
         assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", "main"));
