@@ -8,6 +8,7 @@ import io.prompd.core.problem.Spelling;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,10 +90,11 @@ public final class CommandLines {
             }
             CommandLine.ParameterException failure = unmatchedBeforeOtherFailures(parserFailure);
             CommandLine command = failure.getCommandLine();
+            String message = inOwnWords(failure);
             Optional<String> refusedOption = optionRefusedAsPositional(failure, command, List.of(args));
             List<String> unmatched = failure instanceof UnmatchedArgumentException unmatchedFailure
                     ? unmatchedFailure.getUnmatched() : refusedOption.stream().toList();
-            UsageError error = new UsageError(failure.getMessage(), unmatched,
+            UsageError error = new UsageError(message, unmatched,
                     failure instanceof UnmatchedArgumentException unmatchedFailure ? suggestions(unmatchedFailure)
                             : List.of(),
                     command.getCommandSpec().qualifiedName(), !command.getSubcommands().isEmpty(),
@@ -112,6 +114,40 @@ public final class CommandLines {
             return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
         });
         return cli;
+    }
+
+    /**
+     * The usage error of options given together that contradict each other, in one wording for both tools, whether
+     * picocli finds them in an exclusive group ({@code tree --json --dot}) or a command does
+     * ({@code check --json --format markdown}).
+     *
+     * @param given the options as the user gave them, with their values where those contradict
+     */
+    public static CommandLine.ParameterException notTogether(CommandLine command, List<String> given) {
+        return new CommandLine.ParameterException(command, notTogether(given));
+    }
+
+    private static String notTogether(List<String> given) {
+        return Plural.series(given, "and") + " cannot be used together; give one of them";
+    }
+
+    /**
+     * The parser's message in the words of the rest of prompd where picocli's are its own: it calls options of an
+     * exclusive group "mutually exclusive (specify only one)".
+     */
+    private static String inOwnWords(CommandLine.ParameterException failure) {
+        CommandLine command = failure.getCommandLine();
+        if (failure instanceof CommandLine.MutuallyExclusiveArgsException && command.getParseResult() != null) {
+            Set<CommandLine.Model.ArgSpec> exclusive = new HashSet<>();
+            command.getCommandSpec().argGroups().stream().filter(CommandLine.Model.ArgGroupSpec::exclusive)
+                    .forEach(group -> exclusive.addAll(group.args()));
+            List<String> given = command.getParseResult().matchedOptions().stream().filter(exclusive::contains)
+                    .map(CommandLine.Model.OptionSpec::longestName).distinct().toList();
+            if (given.size() > 1) {
+                return notTogether(given);
+            }
+        }
+        return failure.getMessage();
     }
 
     /**

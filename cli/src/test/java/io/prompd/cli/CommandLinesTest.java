@@ -127,6 +127,17 @@ class CommandLinesTest {
 
     @Command(name = "get")
     static final class Getting implements Runnable {
+        @CommandLine.ArgGroup
+        OneFormat format;
+
+        static final class OneFormat {
+            @Option(names = "--json")
+            boolean json;
+
+            @Option(names = "--yaml")
+            boolean yaml;
+        }
+
         @Override
         public void run() {
         }
@@ -303,6 +314,15 @@ class CommandLinesTest {
         assertEquals("error: unknown command 'sl'\nhint: did you mean ls? see 'npm --help'", npmError("sl"));
         assertEquals("error: unknown option: '--glboal'\nhint: did you mean --global? see 'npm install --help'",
                 npmError("i", "--glboal"));
+    }
+
+    @Test
+    void optionsOfAnExclusiveGroupGivenTogetherAreSaidNotToGoTogetherAsACommandSaysIt() {
+        assertEquals("error: --yaml and --json cannot be used together; give one of them\nhint: see 'npm get --help'",
+                npmError("get", "--yaml", "--json"));
+        assertEquals("--json and --format yaml cannot be used together; give one of them",
+                CommandLines.notTogether(new CommandLine(new Getting()), List.of("--json", "--format yaml"))
+                        .getMessage());
     }
 
     @Test

@@ -146,6 +146,18 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertFalse(prompd("tree", "--dot").out().contains("color=red"), "nothing left to mark");
     }
 
+    /** As prompd-registry check words --json with another --format. */
+    @Test
+    void jsonAndDotAreAUsageErrorWordedAsEveryOptionsThatContradictEachOther() throws IOException {
+        CliRun both = prompd("tree", "--dot", "--json");
+
+        assertEquals(2, both.exitCode(), both.err());
+        assertEquals("error: --dot and --json cannot be used together; give one of them\nhint: see 'prompd tree"
+                + " --help'\n", both.err());
+        assertEquals("--dot and --json cannot be used together; give one of them",
+                Json.reader().readTree(both.out()).at("/error/message").asText());
+    }
+
     @Test
     void listAndTreeExit1WhenADependencyOfPrompdJsonIsNotLocked() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());

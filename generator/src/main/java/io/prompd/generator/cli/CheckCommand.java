@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import io.prompd.cli.Choices;
+import io.prompd.cli.CommandLines;
 import io.prompd.cli.JsonOption;
 import io.prompd.core.ExitCode;
 import io.prompd.generator.check.CheckReport;
@@ -9,6 +10,7 @@ import io.prompd.generator.source.Logins;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -100,8 +102,8 @@ final class CheckCommand implements Callable<Integer> {
     private Format chosenFormat() {
         if (output.isJson() && format != Format.JSON
                 && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--json and --format "
-                    + Choices.typed(format) + " contradict each other; give one of them");
+            throw CommandLines.notTogether(spec.commandLine(), List.of(JsonOption.NAME, "--format "
+                    + Choices.typed(format)));
         }
         return output.isJson() ? Format.JSON : format;
     }

@@ -548,6 +548,8 @@ class CheckCommandTest {
         assertEquals(ExitCode.USAGE.code(), run(check("alice", "--json", "--format", "markdown")));
         assertEquals(ExitCode.USAGE.code(),
                 Json.reader().readTree(out.toString()).path("error").path("exitCode").asInt());
+        assertEquals("error: --json and --format markdown cannot be used together; give one of them\nhint: see"
+                + " 'prompd-registry check --help'\n", err.toString(), "as prompd tree words --json with --dot");
         out.getBuffer().setLength(0);
         assertEquals(ExitCode.USAGE.code(), run(check("alice", "--format", "text", "--json")));
         assertEquals(ExitCode.USAGE.code(),
