@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -25,6 +27,11 @@ public final class CommandLines {
     /** The check's {@code --format json}, which its {@value JsonOption#NAME} abbreviates. */
     private static final String FORMAT_OPTION = "--format";
     private static final String JSON_FORMAT = "json";
+    /** How picocli begins its message of an option given without its value, at the end of the arguments. */
+    private static final String MISSING_OPTION_VALUE = "Missing required parameter for option ";
+    /** Picocli's message of an option given without its value, another option following it. */
+    private static final Pattern OPTION_FOUND = Pattern.compile("Expected parameter for option '[^']*' but found '(.*)'",
+            Pattern.DOTALL);
     /** What the system says when the reader of a pipe has closed it. */
     private static final String BROKEN_PIPE = "Broken pipe";
 
@@ -133,10 +140,28 @@ public final class CommandLines {
 
     /**
      * The parser's message in the words of the rest of prompd where picocli's are its own: it calls options of an
-     * exclusive group "mutually exclusive (specify only one)".
+     * exclusive group "mutually exclusive (specify only one)", and names an option or a positional parameter as it
+     * knows them ({@code option '--from' at index 0 (FILE|DIR)}, {@code positional parameter at index 0 (NAME)}),
+     * which prompd's messages name as typed ({@code --from}) and as the help shows them ({@code NAME}).
      */
     private static String inOwnWords(CommandLine.ParameterException failure) {
         CommandLine command = failure.getCommandLine();
+        if (failure.getCause() instanceof CommandLine.TypeConversionException invalid
+                && failure.getArgSpec() != null) {
+            return "invalid value for " + shown(failure.getArgSpec()) + ": " + invalid.getMessage();
+        }
+        if (failure instanceof CommandLine.MissingParameterException missing && missing.getMissing().size() == 1
+                && missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec option) {
+            String wanting = "missing value for " + option.longestName() + " (" + option.paramLabel() + ")";
+            Matcher found = OPTION_FOUND.matcher(missing.getMessage());
+            if (missing.getMessage().startsWith(MISSING_OPTION_VALUE)) {
+                return wanting;
+            }
+            if (found.matches()) {
+                return wanting + ": '" + found.group(1) + "' after it is taken as an option (write "
+                        + option.longestName() + "=VALUE for a value starting with '-')";
+            }
+        }
         if (failure instanceof CommandLine.MutuallyExclusiveArgsException && command.getParseResult() != null) {
             Set<CommandLine.Model.ArgSpec> exclusive = new HashSet<>();
             command.getCommandSpec().argGroups().stream().filter(CommandLine.Model.ArgGroupSpec::exclusive)
@@ -148,6 +173,11 @@ public final class CommandLines {
             }
         }
         return failure.getMessage();
+    }
+
+    /** An option by its longest name, a positional parameter by its label, as the help shows it. */
+    private static String shown(CommandLine.Model.ArgSpec argument) {
+        return argument instanceof CommandLine.Model.OptionSpec option ? option.longestName() : argument.paramLabel();
     }
 
     /**

@@ -254,7 +254,7 @@ class CommandLinesTest {
         out.getBuffer().setLength(0);
         assertEquals(2, run("show", "a", "--json=maybe"));
         assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"invalid value"
-                + " for option '--json': 'maybe' is not a boolean\", \"hint\": \"see 'tool show --help'\"}}"),
+                + " for --json: 'maybe' is not a boolean\", \"hint\": \"see 'tool show --help'\"}}"),
                 Json.reader().readTree(out.toString()));
 
         out.getBuffer().setLength(0);
@@ -323,6 +323,25 @@ class CommandLinesTest {
         assertEquals("--json and --format yaml cannot be used together; give one of them",
                 CommandLines.notTogether(new CommandLine(new Getting()), List.of("--json", "--format yaml"))
                         .getMessage());
+    }
+
+    @Test
+    void anOptionOrParameterIsNamedAsTypedOrAsTheHelpShowsItNotByItsIndex() {
+        StringWriter missing = new StringWriter();
+        assertEquals(2, runWriting(new PrintWriter(out, true), missing, "show", "a", "--format"));
+        assertEquals("error: missing value for --format (<format>)\nhint: see 'tool show --help'",
+                missing.toString().strip());
+
+        StringWriter followed = new StringWriter();
+        assertEquals(2, runWriting(new PrintWriter(out, true), followed, "show", "a", "--format", "--json"));
+        assertEquals("error: missing value for --format (<format>): '--json' after it is taken as an option (write"
+                + " --format=VALUE for a value starting with '-')\nhint: see 'tool show --help'",
+                followed.toString().strip());
+
+        StringWriter invalid = new StringWriter();
+        assertEquals(2, runWriting(new PrintWriter(out, true), invalid, "count", "five"));
+        assertEquals("error: invalid value for <number>: 'five' is not an int\nhint: see 'tool count --help'",
+                invalid.toString().strip());
     }
 
     @Test

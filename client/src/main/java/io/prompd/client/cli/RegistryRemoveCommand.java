@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.config.ConfigKey;
 import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.RegistryRef;
 import io.prompd.client.config.RegistryService;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
@@ -23,9 +24,9 @@ final class RegistryRemoveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", converter = ConfigConverters.ToRegistryName.class,
+    @Parameters(index = "0", paramLabel = "NAME", converter = ConfigConverters.ToRegistryRef.class,
             description = "The name given to 'prompd registry add'.")
-    RegistryName name;
+    RegistryRef registry;
 
     private final PrompdCommand root;
 
@@ -36,7 +37,7 @@ final class RegistryRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = root.settings();
-        RegistryService.Removal removal = new RegistryService(settings).remove(name);
+        RegistryService.Removal removal = new RegistryService(settings).remove(registry);
         StringBuilder text = new StringBuilder("removed registry " + removal.name() + " (" + removal.url() + ")\n");
         removal.unroutedScopes().forEach(scope -> text.append("scope ").append(scope).append(removal.defaultRemains()
                 ? " now comes from the default registry" : " is served by no registry now: "

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Adds, removes and lists the configured registries and stores the credentials for them. */
 public final class RegistryService {
@@ -68,8 +69,28 @@ public final class RegistryService {
         return new Addition(change.before().registries().containsKey(name), movedScopes);
     }
 
-    /** Removes the registry, the scope routes and default naming it, and its credentials. */
-    public Removal remove(RegistryName name) throws IOException {
+    /**
+     * Removes the registry, the scope routes and default naming it, and its credentials.
+     *
+     * @param registry its name; a URL is a usage error whose hint names the registries configured with it, or else
+     *                 the keys of the configuration that use the URL itself
+     */
+    public Removal remove(RegistryRef registry) throws IOException {
+        RegistryName name = named("remove", registry, config -> {
+            List<String> unsets = new ArrayList<>();
+            if (config.defaultRegistry().filter(registry::equals).isPresent()) {
+                unsets.add(new ConfigKey.DefaultRegistry().toString());
+            }
+            config.scopes().forEach((scope, routed) -> {
+                if (routed.equals(registry)) {
+                    unsets.add(new ConfigKey.ScopeRoute(scope).toString());
+                }
+            });
+            return unsets.isEmpty() ? commands.quoted("registry list") + " shows the configured registries"
+                    : "it is the value of " + Plural.series(unsets, "and") + ", which "
+                            + Plural.series(unsets.stream().map(key -> commands.quoted("config unset " + key)).toList(),
+                                    "and") + " remove" + (unsets.size() == 1 ? "s" : "");
+        });
         ConfigStore.Change change = store.update(config -> configured(config, name).withoutRegistry(name));
         Config config = change.before();
         Config changed = change.after();
@@ -90,22 +111,35 @@ public final class RegistryService {
      * @return the default before, which may have been this registry already
      */
     public Optional<RegistryRef> makeDefault(RegistryRef registry) throws IOException {
-        if (registry instanceof RegistryUrl url) {
-            List<String> names = store.read().registries().entrySet().stream()
-                    .filter(named -> named.getValue().equals(url))
-                    .map(named -> named.getKey().toString()).toList();
-            throw new PrompdException(ExitCode.USAGE, "'registry default' takes the name of a configured registry, not"
-                    + " a URL", names.isEmpty()
-                    ? "no registry is configured with " + url + ": make the URL itself the default with "
-                            + commands.quoted("config set registry " + ShellWords.quote(url.toString()))
-                            + ", or name it with " + commands.quoted("registry add NAME "
-                            + ShellWords.quote(url.toString()) + " --default")
-                    : url + " is the URL of " + Plural.series(names, "and") + ": run "
-                            + commands.quoted("registry default " + names.get(0)));
-        }
-        RegistryName name = (RegistryName) registry;
+        String url = ShellWords.quote(registry.toString());
+        RegistryName name = named("default", registry, config -> "make the URL itself the default with "
+                + commands.quoted("config set registry " + url) + ", or name it with "
+                + commands.quoted("registry add NAME " + url + " --default"));
         return store.update(config -> configured(config, name).withDefaultRegistry(Optional.of(name)))
                 .before().defaultRegistry();
+    }
+
+    /**
+     * The registry a {@code registry} subcommand taking a configured registry's name was given.
+     *
+     * @param subcommand  as in {@code registry default}
+     * @param unnamedHint for a URL no registry is configured with, what to do instead, by the configuration
+     * @throws PrompdException (usage) for a URL, naming the registries configured with it
+     */
+    private RegistryName named(String subcommand, RegistryRef registry, Function<Config, String> unnamedHint)
+            throws IOException {
+        if (registry instanceof RegistryName name) {
+            return name;
+        }
+        Config config = store.read();
+        List<String> names = config.registries().entrySet().stream()
+                .filter(named -> named.getValue().equals(registry))
+                .map(named -> named.getKey().toString()).toList();
+        throw new PrompdException(ExitCode.USAGE, "'registry " + subcommand + "' takes the name of a configured"
+                + " registry, not a URL", names.isEmpty()
+                ? "no registry is configured with " + registry + ": " + unnamedHint.apply(config)
+                : registry + " is the URL of " + Plural.series(names, "and") + ": run "
+                        + commands.quoted("registry " + subcommand + " " + names.get(0)));
     }
 
     /** @throws PrompdException NOT_FOUND when the configuration has no registry of that name */

@@ -66,7 +66,7 @@ class ArgumentsSpeltOutTest {
                 + " 'a^Jb' holds '^J' at position 2; use only lowercase letters a-z, digits, '.', '_' and '-', starting"
                 + " with a letter or digit");
         assertOneErrorAndOneHint(prompd("registry", "add", FORGED, "https://other.example/"),
-                "invalid value for positional parameter at index 0 (NAME): invalid registry name '" + SPELT
+                "invalid value for NAME: invalid registry name '" + SPELT
                         + "': use 1 to 64 lowercase letters a-z, digits, '.', '_' and '-', starting with a letter or"
                         + " digit");
         assertOneErrorAndOneHint(prompd("config", "get", FORGED), "unknown configuration key '" + SPELT + "'");

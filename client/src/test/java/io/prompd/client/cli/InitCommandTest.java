@@ -129,6 +129,19 @@ class InitCommandTest {
         }
     }
 
+    /** Picocli's words named the option "option '--from' at index 0", as it counts the values it takes. */
+    @Test
+    void anOptionGivenNoValueIsSaidToMissItNamedAsTyped() {
+        CliRun atTheEnd = prompd("init", "pkg", "--from");
+        CliRun beforeAnOption = prompd("init", "pkg", "--name", "--from", "x");
+
+        assertEquals(List.of(2, 2), List.of(atTheEnd.exitCode(), beforeAnOption.exitCode()), atTheEnd.err());
+        assertEquals("error: missing value for --from (FILE|DIR)\nhint: see 'prompd init --help'\n", atTheEnd.err());
+        assertEquals("error: missing value for --name (NAME): '--from' after it is taken as an option (write"
+                + " --name=VALUE for a value starting with '-')\nhint: see 'prompd init --help'\n", beforeAnOption.err());
+        assertFalse(Files.exists(work.resolve("pkg")));
+    }
+
     @Test
     void theNameComesFromTheFolderWhenNotGiven() throws IOException {
         CliRun init = prompd("init", "My Prompts");

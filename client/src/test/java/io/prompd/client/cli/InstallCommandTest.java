@@ -256,7 +256,7 @@ class InstallCommandTest extends InstallCommandsFixture {
         CliRun run = prompd("install", "--resolution=LOWEST", "@acme/util");
 
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals("error: invalid value for option '--resolution': 'LOWEST' is not a resolution;"
+        assertEquals("error: invalid value for --resolution: 'LOWEST' is not a resolution;"
                 + " use highest or lowest, in lower case\nhint: see 'prompd install --help'\n", run.err());
         assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing was installed");
     }

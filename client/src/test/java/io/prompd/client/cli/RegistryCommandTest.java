@@ -526,7 +526,7 @@ class RegistryCommandTest {
         CliRun variable = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", url), "info", "x");
 
         assertEquals(List.of(2, 2, 2), List.of(add.exitCode(), option.exitCode(), variable.exitCode()), add.err());
-        assertTrue(add.err().startsWith("error: invalid value for positional parameter at index 1 (URL): "
+        assertTrue(add.err().startsWith("error: invalid value for URL: "
                 + refused.substring("error: ".length()) + "\n"), add.err());
         assertTrue(option.err().startsWith(refused + " (from --registry or $PROMPD_REGISTRY)\n"), option.err());
         assertTrue(variable.err().startsWith(refused + " (from --registry or $PROMPD_REGISTRY)\n"), variable.err());
@@ -590,7 +590,7 @@ class RegistryCommandTest {
         CliRun add = prompd("registry", "add", "ev\u001b[2Jil\u202e", "http://127.0.0.1:18092/");
 
         assertEquals(2, add.exitCode(), add.err());
-        assertEquals("error: invalid value for positional parameter at index 0 (NAME): invalid registry name"
+        assertEquals("error: invalid value for NAME: invalid registry name"
                 + " 'ev^[[2Jil<U+202E>': use 1 to 64 lowercase letters a-z, digits, '.', '_' and '-', starting with a"
                 + " letter or digit\nhint: see 'prompd registry add --help'\n", add.err());
     }
@@ -650,6 +650,31 @@ class RegistryCommandTest {
                 + " http://127.0.0.1:18172/"
                 + " --default'\n", unconfigured.err());
         assertEquals("a\n", prompd("config", "get", "registry").out(), "the default is left as it was");
+    }
+
+    /** As registry default is: picocli's words named the parameter "positional parameter at index 0". */
+    @Test
+    void removeGivenAUrlIsAUsageErrorNamingTheRegistryWithThatUrlOrTheKeysUsingIt() {
+        prompd("registry", "add", "b", "http://127.0.0.1:18171/");
+        prompd("config", "set", "registry", "file:///x/");
+        prompd("config", "set", "scopes.@acme", "file:///x/");
+
+        CliRun configured = prompd("registry", "remove", "http://127.0.0.1:18171");
+        CliRun used = prompd("registry", "rm", "file:///x/");
+        CliRun unused = prompd("registry", "remove", "file:///y/");
+
+        assertEquals(List.of(2, 2, 2), List.of(configured.exitCode(), used.exitCode(), unused.exitCode()),
+                configured.err());
+        String takesAName = "error: 'registry remove' takes the name of a configured registry, not a URL\nhint: ";
+        assertEquals(takesAName + "http://127.0.0.1:18171/ is the URL of b: run 'prompd registry remove b'\n",
+                configured.err());
+        assertEquals(takesAName + "no registry is configured with file:///x/: it is the value of registry and"
+                + " scopes.@acme, which 'prompd config unset registry' and 'prompd config unset scopes.@acme' remove\n",
+                used.err());
+        assertEquals(takesAName + "no registry is configured with file:///y/: 'prompd registry list' shows the"
+                + " configured registries\n", unused.err());
+        assertEquals("registries.b = http://127.0.0.1:18171/\nregistry = file:///x/\nscopes.@acme = file:///x/\n",
+                prompd("config", "list").out(), "nothing was removed");
     }
 
     @Test

@@ -538,7 +538,7 @@ class CheckCommandTest {
     @Test
     void aFormatInCapitalsIsAUsageErrorSayingToWriteItInLowerCase() {
         assertEquals(ExitCode.USAGE.code(), run(check("alice", "--format=MARKDOWN")));
-        assertEquals("error: invalid value for option '--format': 'MARKDOWN' is not a format; use text,"
+        assertEquals("error: invalid value for --format: 'MARKDOWN' is not a format; use text,"
                 + " markdown or json, in lower case\nhint: see 'prompd-registry check --help'\n", err.toString());
         assertEquals("", out.toString());
     }
