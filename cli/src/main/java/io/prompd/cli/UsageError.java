@@ -126,7 +126,8 @@ public record UsageError(String message, List<String> unmatched, List<String> su
             // too: a mistyped '--password=...' must not put the secret in a terminal's scrollback or a CI log.
             List<String> options = unmatched.stream().filter(word -> word.startsWith("-"))
                     .map(UsageError::optionName).toList();
-            return "unknown option" + (options.size() == 1 ? "" : "s") + ": " + quoted(options);
+            // as an unknown command is said: 'unknown command 'x''
+            return "unknown option" + (options.size() == 1 ? "" : "s") + " " + quoted(options);
         }
         // some parser messages come with their own "Error: " in front
         String bare = message.regionMatches(true, 0, "error: ", 0, "error: ".length())

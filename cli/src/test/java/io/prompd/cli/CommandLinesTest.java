@@ -227,7 +227,7 @@ class CommandLinesTest {
     void aUsageErrorIsTheJsonFailureWhereTheArgumentsGiveJsonBeforeTheEndOfOptions() throws IOException {
         assertEquals(2, run("show", "--json", "--bogus", "a"));
         assertEquals(Json.reader()
-                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option"
                 + " '--bogus'\", \"hint\": \"see 'tool show --help'\"}}"), Json.reader().readTree(out.toString()));
 
         out.getBuffer().setLength(0);
@@ -240,14 +240,14 @@ class CommandLinesTest {
     void jsonIsAskedForWhereverItStandsAndWhateverValueItIsGiven() throws IOException {
         assertEquals(2, run("plain", "--json"));
         assertEquals(Json.reader()
-                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option"
                 + " '--json'\", \"hint\": \"see 'tool plain --help'\"}}"), Json.reader().readTree(out.toString()),
                 "a command without --json was asked for JSON all the same");
 
         out.getBuffer().setLength(0);
         assertEquals(2, run("--json", "show", "a"));
         assertEquals(Json.reader()
-                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option"
                 + " '--json'\", \"hint\": \"see 'tool --help'\"}}"), Json.reader().readTree(out.toString()),
                 "--json before the subcommand");
 
@@ -312,7 +312,7 @@ class CommandLinesTest {
         assertEquals("error: unknown command 'isntall'\nhint: did you mean install? see 'npm --help'",
                 npmError("isntall"));
         assertEquals("error: unknown command 'sl'\nhint: did you mean ls? see 'npm --help'", npmError("sl"));
-        assertEquals("error: unknown option: '--glboal'\nhint: did you mean --global? see 'npm install --help'",
+        assertEquals("error: unknown option '--glboal'\nhint: did you mean --global? see 'npm install --help'",
                 npmError("i", "--glboal"));
     }
 
@@ -358,17 +358,17 @@ class CommandLinesTest {
     void anUnknownOptionIsReportedBeforeTheRequiredOptionsMissing() {
         StringWriter errors = new StringWriter();
         assertEquals(2, runWriting(new PrintWriter(out, true), errors, "compare", "repo", "--baes", "main"));
-        assertEquals("error: unknown option: '--baes'\nhint: did you mean --base? see 'tool compare --help'",
+        assertEquals("error: unknown option '--baes'\nhint: did you mean --base? see 'tool compare --help'",
                 errors.toString().strip(), "a mistyped --base is no missing --base");
 
         StringWriter parentErrors = new StringWriter();
         assertEquals(2, runWriting(new PrintWriter(out, true), parentErrors, "--bogus", "compare", "repo"));
-        assertEquals("error: unknown option: '--bogus'\nhint: see 'tool --help'", parentErrors.toString().strip(),
+        assertEquals("error: unknown option '--bogus'\nhint: see 'tool --help'", parentErrors.toString().strip(),
                 "an unknown option before the subcommand");
 
         StringWriter convertingErrors = new StringWriter();
         assertEquals(2, runWriting(new PrintWriter(out, true), convertingErrors, "count", "--unti", "kg", "5"));
-        assertEquals("error: unknown option: '--unti'\nhint: did you mean --unit? see 'tool count --help'",
+        assertEquals("error: unknown option '--unti'\nhint: did you mean --unit? see 'tool count --help'",
                 convertingErrors.toString().strip(), "the value of a mistyped --unit is no invalid number");
 
         StringWriter missingErrors = new StringWriter();
@@ -384,7 +384,7 @@ class CommandLinesTest {
                 List.of("compare", "repo", "--head", "x", "--bse=main"))) {
             StringWriter errors = new StringWriter();
             assertEquals(2, runWriting(new PrintWriter(out, true), errors, args.toArray(String[]::new)));
-            assertEquals("error: unknown option: '--bse'\nhint: did you mean --base? see 'tool compare --help'",
+            assertEquals("error: unknown option '--bse'\nhint: did you mean --base? see 'tool compare --help'",
                     errors.toString().strip(), args + ": its value, given with '=' or not, or the argument its value"
                             + " took the place of, is no option");
         }
@@ -392,12 +392,12 @@ class CommandLinesTest {
         StringWriter errors = new StringWriter();
         assertEquals(2, runWriting(new PrintWriter(out, true), errors, "compare", "repo", "--hed", "x", "--bse",
                 "main"));
-        assertEquals("error: unknown options: '--hed', '--bse'\nhint: did you mean --head? see 'tool compare --help'",
+        assertEquals("error: unknown options '--hed', '--bse'\nhint: did you mean --head? see 'tool compare --help'",
                 errors.toString().strip());
 
         StringWriter shortErrors = new StringWriter();
         assertEquals(2, runWriting(new PrintWriter(out, true), shortErrors, "show", "a", "-x", "b"));
-        assertEquals("error: unknown option: '-x'\nhint: see 'tool show --help'", shortErrors.toString().strip(),
+        assertEquals("error: unknown option '-x'\nhint: see 'tool show --help'", shortErrors.toString().strip(),
                 "-h and -V are one edit from -x, but not what was meant");
     }
 

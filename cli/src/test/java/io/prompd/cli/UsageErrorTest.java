@@ -42,7 +42,7 @@ class UsageErrorTest {
 
     @Test
     void aParserSentenceBecomesAnErrorWithWhereTheHelpIs() {
-        assertEquals("error: unknown option: '--jsn'\nhint: did you mean --json? see 'prompd install --help'\n",
+        assertEquals("error: unknown option '--jsn'\nhint: did you mean --json? see 'prompd install --help'\n",
                 described(new UsageError("Unknown option: '--jsn'", List.of("--jsn"), List.of("--json"),
                         "prompd install",
                         false, false, List.of())));
@@ -88,7 +88,7 @@ class UsageErrorTest {
         assertEquals("error: unknown command 'conf'\nhint: did you mean config? see 'prompd --help'\n",
                 described(new UsageError("Unmatched argument at index 0: 'conf'", List.of("conf"), List.of("config"),
                         "prompd", true, false, List.of())), "the beginning of a command is near it");
-        assertEquals("error: unknown option: '--verbos'\nhint: see 'prompd install --help'\n",
+        assertEquals("error: unknown option '--verbos'\nhint: see 'prompd install --help'\n",
                 described(new UsageError("Unknown option: '--verbos'", List.of("--verbos"), List.of("--version"),
                         "prompd install", false, false, List.of())),
                 "an option as far from the one meant as a command is");

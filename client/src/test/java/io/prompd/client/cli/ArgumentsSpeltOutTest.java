@@ -78,7 +78,7 @@ class ArgumentsSpeltOutTest {
     /** The parser's own words quote what it could not place. */
     @Test
     void anUnknownOptionOrCommand() {
-        assertOneErrorAndOneHint(prompd("--" + FORGED), "unknown option: '--" + SPELT + "'");
+        assertOneErrorAndOneHint(prompd("--" + FORGED), "unknown option '--" + SPELT + "'");
         assertOneErrorAndOneHint(prompd(FORGED), "unknown command '" + SPELT + "'");
         assertOneErrorAndOneHint(prompd("list", FORGED), "unexpected argument '" + SPELT + "'");
     }

@@ -62,7 +62,7 @@ class EndOfOptionsTest {
         CliRun run = prompd("info", "--jsn", "--", "@acme/util");
 
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals("error: unknown option: '--jsn'\nhint: did you mean --json? see 'prompd info --help'\n",
+        assertEquals("error: unknown option '--jsn'\nhint: did you mean --json? see 'prompd info --help'\n",
                 run.err().replace(System.lineSeparator(), "\n"));
     }
 
@@ -71,7 +71,7 @@ class EndOfOptionsTest {
         CliRun run = prompd("info", "--jsn");
 
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals("error: unknown option: '--jsn'\nhint: did you mean --json? see 'prompd info --help'\n",
+        assertEquals("error: unknown option '--jsn'\nhint: did you mean --json? see 'prompd info --help'\n",
                 run.err().replace(System.lineSeparator(), "\n"), "a mistyped option is no missing PACKAGE");
     }
 }

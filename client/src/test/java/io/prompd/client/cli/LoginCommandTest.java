@@ -83,7 +83,7 @@ class LoginCommandTest {
             CliRun run = prompd("", "login", "--offline", "--username", "ci", guess + SECRET);
 
             assertEquals(2, run.exitCode(), run.err());
-            assertTrue(run.err().startsWith("error: unknown option: '" + guess.replace("=", "") + "'\n"), run.err());
+            assertTrue(run.err().startsWith("error: unknown option '" + guess.replace("=", "") + "'\n"), run.err());
             assertNoSecret(run);
         }
     }

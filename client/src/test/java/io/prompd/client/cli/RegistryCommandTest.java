@@ -455,9 +455,9 @@ class RegistryCommandTest {
             JsonNode json = Json.reader().readTree(list.out());
             assertFalse(json.get("ok").asBoolean());
             assertEquals(2, json.at("/error/exitCode").asInt());
-            assertEquals("unknown option: '--bogus'", json.at("/error/message").asText());
+            assertEquals("unknown option '--bogus'", json.at("/error/message").asText());
             assertEquals("see 'prompd registry list --help'", json.at("/error/hint").asText());
-            assertTrue(list.err().startsWith("error: unknown option: '--bogus'"),
+            assertTrue(list.err().startsWith("error: unknown option '--bogus'"),
                     "the text stays on stderr: " + list.err());
         }
         assertEquals("", prompd("registry", "list", "--bogus").out(), "without --json, stdout stays empty");

@@ -393,7 +393,7 @@ class ValidateAndPackCommandTest {
             assertEquals(2, run.exitCode(), args + ": " + run.err());
             String option = args.stream().filter(arg -> arg.startsWith("--")).findFirst().orElseThrow()
                     .replace("=x", "");
-            assertEquals("error: unknown option: '" + option + "'\nhint: did you mean --out? see 'prompd pack"
+            assertEquals("error: unknown option '" + option + "'\nhint: did you mean --out? see 'prompd pack"
                     + " --help'\n", run.err(), args.toString());
         }
         assertFalse(Files.exists(work.resolve("x")));

@@ -779,7 +779,7 @@ class BuildCommandTest {
     @Test
     void aMistypedOptionIsNamedAloneWithTheOptionMeantNotWithItsValue() {
         assertEquals(2, run("build", repo.toString(), "--otu", out.toString()));
-        assertEquals("error: unknown option: '--otu'\nhint: did you mean --out? see 'prompd-registry build --help'\n",
+        assertEquals("error: unknown option '--otu'\nhint: did you mean --out? see 'prompd-registry build --help'\n",
                 stderr.toString());
         assertFalse(Files.exists(out));
     }

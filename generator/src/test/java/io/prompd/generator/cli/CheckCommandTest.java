@@ -511,7 +511,7 @@ class CheckCommandTest {
     @Test
     void aMistypedRevisionOptionIsReportedAsUnknownNotAsMissing() {
         assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--baes", "main", "--head", "pr"));
-        assertEquals("error: unknown option: '--baes'\nhint: did you mean --base? see 'prompd-registry check"
+        assertEquals("error: unknown option '--baes'\nhint: did you mean --base? see 'prompd-registry check"
                 + " --help'\n", err.toString());
     }
 

@@ -92,7 +92,7 @@ class ServeCommandTest {
     @Test
     void aMistypedOptionIsNamedAloneWithTheOptionMeantNotWithItsValue() {
         assertEquals(2, run("serve", temp.toString(), "--prt", "18300"));
-        assertEquals("error: unknown option: '--prt'\nhint: did you mean --port? see 'prompd-registry serve --help'\n",
+        assertEquals("error: unknown option '--prt'\nhint: did you mean --port? see 'prompd-registry serve --help'\n",
                 stderr.toString());
     }
 
