@@ -10,6 +10,7 @@ import io.prompd.core.files.LongNames;
 import io.prompd.core.files.ReadOnlyFileException;
 import io.prompd.core.problem.FileProblemsException;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.resolve.ResolutionException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,10 +28,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /** Turns any failure into the exit code and the one-line message a command line shows for it. */
 public final class Failures {
+
+    /** What a failed resolution says above its explanation. */
+    static final String UNRESOLVED = "the dependencies cannot be resolved:";
+    /** How far a resolver's explanation is indented under it. */
+    private static final String QUOTED = "  ";
 
     private Failures() {
     }
@@ -120,6 +127,10 @@ public final class Failures {
      * ({@link PrompdException#wholeMessage}) is given whole when {@code verbose}, else with a hint saying so.
      */
     public static Explanation explain(Throwable failure, boolean verbose) {
+        return summarisingResolution(failure, explainWholly(failure, verbose));
+    }
+
+    private static Explanation explainWholly(Throwable failure, boolean verbose) {
         Explanation explained = explainShortly(failure);
         Optional<PrompdException> shortened = Causes.find(failure, PrompdException.class,
                 known -> known.wholeMessage().isPresent());
@@ -133,6 +144,25 @@ public final class Failures {
         }
         return explained.retold(explained.message(), (explained.hint().isEmpty() ? ""
                 : explained.hint() + "; ") + "run again with --verbose for what the message leaves out");
+    }
+
+    /**
+     * The failure of a resolution, which the resolver explains in PubGrub's sentences, from the dependencies down to
+     * "version solving failed." over as many lines as it takes, told as every other error is: a line of its own saying
+     * what failed, in lower case, with the explanation below it, indented as the quotation it is. A failure that no
+     * longer quotes the explanation (a package gone from its registry, said in prompd's words) is told as it is.
+     */
+    private static Explanation summarisingResolution(Throwable failure, Explanation explained) {
+        Optional<String> explanation = Causes.find(failure, ResolutionException.class)
+                .flatMap(resolution -> resolution.getMessage().lines().findFirst()).map(String::strip)
+                .filter(firstLine -> !firstLine.isEmpty() && explained.message().contains(firstLine));
+        if (explanation.isEmpty()) {
+            return explained;
+        }
+        // its lines are parted as the resolver parts them
+        return explained.retold(UNRESOLVED + "\n" + explained.message().lines()
+                .map(line -> line.isEmpty() ? line : QUOTED + line).collect(Collectors.joining("\n")),
+                explained.hint());
     }
 
     private static Explanation explainShortly(Throwable failure) {

@@ -217,14 +217,16 @@ class InstallCommandTest extends InstallCommandsFixture {
 
         assertEquals(4, shortened.exitCode(), shortened.err());
         List<String> lines = shortened.err().lines().toList();
-        assertEquals(41, lines.size(), "forty lines of explanation, then the hint: " + shortened.err());
-        assertTrue(lines.get(15).matches(" *… \\d+ more lines of the explanation left out here …"), lines.get(15));
-        assertTrue(lines.get(39).endsWith("version solving failed."), lines.get(39));
-        assertTrue(lines.get(40).endsWith("; run again with --verbose for what the message leaves out"), lines.get(40));
+        assertEquals(42, lines.size(), "what failed, forty lines of explanation, then the hint: " + shortened.err());
+        assertEquals("error: the dependencies cannot be resolved:", lines.get(0));
+        assertTrue(lines.get(16).matches(" *… \\d+ more lines of the explanation left out here …"), lines.get(16));
+        assertTrue(lines.get(40).endsWith("version solving failed."), lines.get(40));
+        assertTrue(lines.get(41).endsWith("; run again with --verbose for what the message leaves out"), lines.get(41));
         assertEquals(4, verbose.exitCode(), verbose.err());
         int whole = verbose.err().substring(0, verbose.err().indexOf("\nhint: ")).split("\n").length;
-        assertEquals(whole, Integer.parseInt(lines.get(15).strip().split(" ")[1]) + 39,
+        assertEquals(whole, Integer.parseInt(lines.get(16).strip().split(" ")[1]) + 40,
                 "--verbose gives the explanation whole: " + verbose.err());
+        assertTrue(verbose.err().startsWith("error: the dependencies cannot be resolved:\n  "), verbose.err());
     }
 
     @Test
@@ -237,8 +239,9 @@ class InstallCommandTest extends InstallCommandsFixture {
 
         assertEquals(4, run.exitCode(), run.err());
         assertTrue(run.err()
-                .startsWith("error: Because @acme/pair 1.1.0 depends on @acme/util ^2.0.0 and @acme/pair 1.0.0"
-                + " depends on @acme/util ~1.0.0, every version of @acme/pair requires @acme/util ~1.0.0 || ^2.0.0.\n"),
+                .startsWith("error: the dependencies cannot be resolved:\n  Because @acme/pair 1.1.0 depends on"
+                + " @acme/util ^2.0.0 and @acme/pair 1.0.0 depends on @acme/util ~1.0.0, every version of @acme/pair"
+                + " requires @acme/util ~1.0.0 || ^2.0.0.\n"),
                 run.err());
     }
 

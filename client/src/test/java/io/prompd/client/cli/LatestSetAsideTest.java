@@ -113,9 +113,10 @@ class LatestSetAsideTest {
 
         assertEquals(3, run.exitCode(), run.err());
         assertEquals("""
-                error: Because every version of @acme/lone depends on @acme/gone ^1.0.0 and every version of @acme/gone\
+                error: the dependencies cannot be resolved:
+                  Because every version of @acme/lone depends on @acme/gone ^1.0.0 and every version of @acme/gone\
                  is taken down (1.0.0: leaked a key), @acme/lone cannot be used.
-                So, because the global install depends on @acme/lone ^1.0.0, version solving failed.
+                  So, because the global install depends on @acme/lone ^1.0.0, version solving failed.
                 hint: @acme/lone ^1.0.0 cannot be installed now, as every version of it that ^1.0.0 allows needs\
                  @acme/gone ^1.0.0, which only versions taken down meet, and no other version of it does without that\
                  (wait for a release of it needing another)

@@ -128,7 +128,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertTrue(indexOnly.err().endsWith("\nhint: the registry or the network may be down; try again later\n"),
                 indexOnly.err());
         assertEquals(3, offline.exitCode(), offline.err());
-        assertEquals("error: Because your project depends on @acme/util ^1.1.0 and no version of @acme/util available"
+        assertEquals("error: the dependencies cannot be resolved:\n"
+                + "  Because your project depends on @acme/util ^1.1.0 and no version of @acme/util available"
                 + " offline matches ^1.1.0 (1.1.0 is listed, but its tarball is not cached: run again without --offline"
                 + " to download it), version solving failed.\nhint: offline, only the versions installed or cached"
                 + " count: run again without --offline to choose among all published ones\n", offline.err());
@@ -174,11 +175,13 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         String hint = "\nhint: check the names and ranges above against the registry; a range may ask for a version"
                 + " that was never published, or that has been yanked or taken down\n";
         assertEquals(3, offline.exitCode(), offline.err());
-        assertEquals("error: Because your project depends on @acme/util ~1.1.0 and no version of @acme/util available"
+        assertEquals("error: the dependencies cannot be resolved:\n"
+                + "  Because your project depends on @acme/util ~1.1.0 and no version of @acme/util available"
                 + " offline matches ~1.1.0 (1.1.0 is yanked, and its tarball is not cached), version solving failed."
                 + hint, offline.err());
         assertEquals(3, online.exitCode(), online.err());
-        assertEquals("error: Because your project depends on @acme/util ~1.1.0 and no version of @acme/util matches"
+        assertEquals("error: the dependencies cannot be resolved:\n"
+                + "  Because your project depends on @acme/util ~1.1.0 and no version of @acme/util matches"
                 + " ~1.1.0 (1.1.0 is yanked), version solving failed." + hint, online.err(), "as offline");
         assertEquals(3, listed.exitCode(), listed.err());
         assertTrue(listed.err().endsWith("\nhint: offline, only the versions installed or cached count: run again"
@@ -408,7 +411,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), run.out());
         assertEquals(3, newer.exitCode(), newer.err());
-        assertTrue(newer.err().startsWith("error: Because your project depends on @acme/util ^1.1.0 and no version of"
+        assertTrue(newer.err().startsWith("error: the dependencies cannot be resolved:\n"
+                + "  Because your project depends on @acme/util ^1.1.0 and no version of"
                 + " @acme/util available offline matches ^1.1.0 (available offline: 1.0.0; 1.1.0 is listed, but its"
                 + " tarball is not cached: run again without --offline to download it), version solving failed.\n"),
                 newer.err());

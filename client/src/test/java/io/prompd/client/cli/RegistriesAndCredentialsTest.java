@@ -46,7 +46,8 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
         CliRun run = CliRun.in(project, home, "install");
 
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals("error: Because your project depends on @company/secret ^1.0.0 and no package"
+        assertEquals("error: the dependencies cannot be resolved:\n"
+                + "  Because your project depends on @company/secret ^1.0.0 and no package"
                 + " @company/secret exists"
                 + " in registry main (" + server.url() + "), version solving failed.\n"
                 + "hint: check the names and ranges above against the registry; a range may ask for a version that was"

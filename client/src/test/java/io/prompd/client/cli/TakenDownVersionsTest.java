@@ -284,7 +284,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
         registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");
         // with no copy at hand, the version the lock pins is no candidate either
         home = work.resolve("empty-home");
-        String because = "error: Because your project depends on @acme/util ^1.1.0 and no version of @acme/util matches"
+        String because = "error: the dependencies cannot be resolved:\n"
+                + "  Because your project depends on @acme/util ^1.1.0 and no version of @acme/util matches"
                 + " ^1.1.0 (1.1.0 is taken down: leaked an API key), version solving failed.\n";
 
         CliRun update = prompd("update", "@acme/util");
@@ -300,7 +301,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
         CliRun added = prompd("install", "@acme/util@^1.0.0");
         assertEquals(3, added.exitCode(), added.err());
         assertEquals("""
-                error: Because your project depends on @acme/util ^1.0.0 and no version of @acme/util matches ^1.0.0\
+                error: the dependencies cannot be resolved:
+                  Because your project depends on @acme/util ^1.0.0 and no version of @acme/util matches ^1.0.0\
                  (1.0.0 and 1.1.0 are taken down: leaked an API key), version solving failed.
                 hint: 'prompd install @acme/util@^2.0.0' moves past the versions taken down
                 """, added.err());
@@ -326,7 +328,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
         CliRun withoutCopy = prompd("install", "@acme/base");
         assertEquals(3, withoutCopy.exitCode(), withoutCopy.err());
         assertEquals("""
-                error: Because your project depends on @acme/gone ^1.0.0 and every version of @acme/gone is taken down\
+                error: the dependencies cannot be resolved:
+                  Because your project depends on @acme/gone ^1.0.0 and every version of @acme/gone is taken down\
                  (1.0.0: plagiarised prompt), version solving failed.
                 hint: 'prompd uninstall @acme/gone' removes what has no version left; then 'prompd install\
                  @acme/base@^1.0.0' moves past the versions taken down
@@ -389,7 +392,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
 
         CliRun install = prompd("install");
         assertEquals(3, install.exitCode(), install.err());
-        assertTrue(install.err().startsWith("error: Because your project depends on @acme/gone ^1.0.0 and every version"
+        assertTrue(install.err().startsWith("error: the dependencies cannot be resolved:\n"
+                + "  Because your project depends on @acme/gone ^1.0.0 and every version"
                 + " of @acme/gone is taken down (1.0.0: leaked an API key; 1.1.0), version solving failed.\n"),
                 install.err());
     }
