@@ -153,10 +153,10 @@ public final class CommandLines {
         if (failure instanceof CommandLine.MissingParameterException missing && missing.getMissing().size() == 1
                 && missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec option) {
             String wanting = "missing value for " + option.longestName() + " (" + option.paramLabel() + ")";
-            Matcher found = OPTION_FOUND.matcher(missing.getMessage());
             if (missing.getMessage().startsWith(MISSING_OPTION_VALUE)) {
                 return wanting;
             }
+            Matcher found = OPTION_FOUND.matcher(missing.getMessage());
             if (found.matches()) {
                 return wanting + ": '" + found.group(1) + "' after it is taken as an option (write "
                         + option.longestName() + "=VALUE for a value starting with '-')";

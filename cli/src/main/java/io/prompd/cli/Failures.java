@@ -35,7 +35,7 @@ import picocli.CommandLine;
 public final class Failures {
 
     /** What a failed resolution says above its explanation. */
-    static final String UNRESOLVED = "the dependencies cannot be resolved:";
+    private static final String UNRESOLVED = "the dependencies cannot be resolved:";
     /** How far a resolver's explanation is indented under it. */
     private static final String QUOTED = "  ";
 

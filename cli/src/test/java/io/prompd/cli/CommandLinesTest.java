@@ -109,26 +109,14 @@ class CommandLinesTest {
         }
     }
 
-    /** Commands of short names, one of them with a shorter name still, as npm's. */
-    @Command(name = "npm", subcommands = {Listing.class, Getting.class, Setting.class, Initialising.class,
-            Installing.class})
+    /** A command of its own, or one of npm's short names: {@link #npmError} names each. */
+    @Command
     static final class Npm implements Runnable {
-        @Override
-        public void run() {
-        }
-    }
-
-    @Command(name = "list", aliases = "ls")
-    static final class Listing implements Runnable {
-        @Override
-        public void run() {
-        }
-    }
-
-    @Command(name = "get")
-    static final class Getting implements Runnable {
         @CommandLine.ArgGroup
         OneFormat format;
+
+        @Option(names = {"-g", "--global"})
+        boolean global;
 
         static final class OneFormat {
             @Option(names = "--json")
@@ -137,30 +125,6 @@ class CommandLinesTest {
             @Option(names = "--yaml")
             boolean yaml;
         }
-
-        @Override
-        public void run() {
-        }
-    }
-
-    @Command(name = "set")
-    static final class Setting implements Runnable {
-        @Override
-        public void run() {
-        }
-    }
-
-    @Command(name = "init")
-    static final class Initialising implements Runnable {
-        @Override
-        public void run() {
-        }
-    }
-
-    @Command(name = "install", aliases = "i")
-    static final class Installing implements Runnable {
-        @Option(names = {"-g", "--global"})
-        boolean global;
 
         @Override
         public void run() {
@@ -297,7 +261,11 @@ class CommandLinesTest {
 
     private static String npmError(String... args) {
         StringWriter errors = new StringWriter();
-        CommandLine cli = CommandLines.configure(new CommandLine(new Npm()), new PrintWriter(new StringWriter(), true),
+        // npm's short names, one of them with a shorter name still
+        CommandLine npm = new CommandLine(new Npm()).setCommandName("npm").addSubcommand("list", new Npm(), "ls")
+                .addSubcommand("get", new Npm()).addSubcommand("set", new Npm()).addSubcommand("init", new Npm())
+                .addSubcommand("install", new Npm(), "i");
+        CommandLine cli = CommandLines.configure(npm, new PrintWriter(new StringWriter(), true),
                 new PrintWriter(errors, true), () -> false, Set.of(ExitCode.OK), Map.of());
         assertEquals(2, cli.execute(args), errors.toString());
         return errors.toString().strip().replace(System.lineSeparator(), "\n");
@@ -321,7 +289,7 @@ class CommandLinesTest {
         assertEquals("error: --yaml and --json cannot be used together; give one of them\nhint: see 'npm get --help'",
                 npmError("get", "--yaml", "--json"));
         assertEquals("--json and --format yaml cannot be used together; give one of them",
-                CommandLines.notTogether(new CommandLine(new Getting()), List.of("--json", "--format yaml"))
+                CommandLines.notTogether(new CommandLine(new Npm()), List.of("--json", "--format yaml"))
                         .getMessage());
     }
 
