@@ -20,8 +20,6 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.WrittenPaths;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -195,16 +193,10 @@ public final class PackageScaffolder {
         if (termsFile.isEmpty()) {
             return termsFile;
         }
-        List<Problem> problems;
-        try {
-            // as if the file were there, as init writes it: only how it is written can be wrong
-            Set<String> written = Set.of(WrittenPaths.normalForm(WrittenPaths.withSlashes(termsFile.get())));
-            problems = ManifestPaths.check(manifest, ManifestReader.FILE_NAME, written, Map.of(), path -> true)
-                    .stream()
-                    .filter(problem -> problem.pointer().equals(Pointer.of(ManifestFields.LICENSE))).toList();
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
+        // as if the file were there, as init writes it: only how it is written can be wrong
+        Set<String> written = Set.of(WrittenPaths.normalForm(WrittenPaths.withSlashes(termsFile.get())));
+        List<Problem> problems = ManifestPaths.check(manifest, ManifestReader.FILE_NAME, written, Map.of()).stream()
+                .filter(problem -> problem.pointer().equals(Pointer.of(ManifestFields.LICENSE))).toList();
         if (!problems.isEmpty()) {
             throw invalid("--license", problems.stream().map(Problem::message).toList(), problems.get(0).hint());
         }

@@ -1165,6 +1165,49 @@ class ValidateAndPackCommandTest {
                 again.out());
     }
 
+    /**
+     * The registry serves the package's README as text whether prompd.json's "readme" names it or it is chosen without
+     * one: a README.md in Latin-1 that a prompt also takes as a context file (which may be binary) passed validate and
+     * pack when chosen by default, and the registry served it garbled, while named it was refused at the field, beside
+     * the file's own error when no prompt took it. Now either way it is the same one error at the file, exit 1, and
+     * pack writes nothing.
+     */
+    @Test
+    void aReadmeThatIsNotUtf8FailsValidateAndPackAlikeWhetherNamedOrChosenByDefaultContextFileOrNot()
+            throws IOException {
+        String expected = """
+                README.md
+                  error   line 3: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not allow\
+                 there, and the registry serves the package's README as text
+                          hint: save it as UTF-8 (most editors offer an encoding when saving), or name in\
+                 prompd.json's "readme" a Markdown or text file saved so
+                1 error, 0 warnings
+                """;
+        Files.write(pkg.resolve("README.md"), "# Greeter\n\nGreets you at the caf\u00E9.\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        String manifest = Files.readString(pkg.resolve("prompd.json"));
+        String prompt = Files.readString(pkg.resolve("prompts/greet.prmd"));
+        for (String readme : List.of("", "  \"readme\": \"README.md\",\n")) {
+            write("prompd.json", manifest.replace("  \"main\"", readme + "  \"main\""));
+            for (String context : List.of("", "context: ../README.md\n")) {
+                write("prompts/greet.prmd", prompt.replace("id: greet\n", "id: greet\n" + context));
+                String variant = (readme.isEmpty() ? "chosen by default" : "named") + (context.isEmpty() ? ""
+                        : ", a context file");
+
+                CliRun validate = CliRun.in(pkg, home, "validate");
+                CliRun pack = CliRun.in(pkg, home, "pack");
+
+                assertEquals(1, validate.exitCode(), variant + ": " + validate.out() + validate.err());
+                assertEquals(expected, validate.out().substring(validate.out().indexOf('\n') + 1), variant);
+                assertEquals(1, pack.exitCode(), variant + ": " + pack.out() + pack.err());
+                assertTrue(pack.err().startsWith(expected), variant + ": " + pack.err());
+                try (var files = Files.list(pkg)) {
+                    assertFalse(files.anyMatch(file -> file.toString().endsWith(".tgz")), variant);
+                }
+            }
+        }
+    }
+
     @Test
     void packRefusesAPackageWithErrorsAndWritesNothing() throws IOException {
         write("prompd.json", "{\"name\": \"@acme/greeter\"}\n");

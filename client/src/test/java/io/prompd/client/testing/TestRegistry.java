@@ -7,7 +7,6 @@ import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.PackSelection;
 import io.prompd.core.archive.PackSelector;
-import io.prompd.core.archive.PackageReadme;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.json.Json;
@@ -15,6 +14,7 @@ import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestWriter;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Owners;
@@ -42,7 +42,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -128,7 +127,6 @@ public final class TestRegistry {
             PackSelection selection = PackSelector.select(source, manifest.files(), manifest.ignore(),
                     ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER);
             PackResult packed = Packer.pack(source, selection, tarball);
-            Optional<String> readme = PackageReadme.path(manifest.readme(), selection);
             Path file = root.resolve(RegistryLayout.tarball(manifest.name(), manifest.version()));
             Files.createDirectories(file.getParent());
             Files.write(file, tarball.toByteArray());
@@ -138,16 +136,14 @@ public final class TestRegistry {
                     packed.unpackedSize());
             Instant publishedAt = FIRST_PUBLICATION.plusSeconds(86_400L * published++);
             SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
-            // every prompt file the tarball packs, as the generator summarizes them
-            new PackageValidator(ArchiveLimits.DEFAULT, PLAIN).readAccepted(source).prompts()
-                    .forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
+            // every prompt file the tarball packs, and its README, as the generator serves them
+            PackageReport read = new PackageValidator(ArchiveLimits.DEFAULT, PLAIN).readAccepted(source);
+            read.prompts().forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
             VersionDocument document = new VersionDocument(manifest.name(), manifest.version(),
                     manifest.description().orElse(null), manifest.keywords(), null, null,
                     manifest.license().orElse(null), null,
                     manifest.dependencies(), manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist,
-                    publishedAt, COMMIT, promptFiles, readme.isPresent()
-                            ? new String(source.read(readme.get()), StandardCharsets.UTF_8)
-                            : "# " + manifest.name() + "\n");
+                    publishedAt, COMMIT, promptFiles, read.readme().orElse("# " + manifest.name() + "\n"));
             versions.computeIfAbsent(manifest.name(), key -> new TreeMap<>()).put(manifest.version(), document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,19 +6,18 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.prompt.WrittenPaths;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Checks that the paths a manifest names ({@code prompts}, {@code main}, {@code readme}, the file of
- * {@code SEE LICENSE IN}) exist in the package and stay inside it, and that the readme is text: the registry serves
- * it as the text of the version's document. Whether each {@code files} entry names something to pack is the pack
- * selection's question, since only it applies {@code ignore} too.
+ * {@code SEE LICENSE IN}) exist in the package and stay inside it. Whether each {@code files} entry names something to
+ * pack is the pack selection's question, since only it applies {@code ignore} too; whether the README is text is
+ * {@link io.prompd.core.packaging.PackageValidator}'s, which judges it so whether {@code readme} names it or it is
+ * chosen without ({@link io.prompd.core.archive.PackageReadme}).
  */
 public final class ManifestPaths {
 
@@ -27,23 +26,12 @@ public final class ManifestPaths {
     private final String file;
     private final Set<String> packagePaths;
     private final Map<String, LeftOut.Reason> leftOut;
-    private final TextFiles textFiles;
     private final Problems problems = new Problems();
 
-    /** Whether a file of the package is UTF-8 text. */
-    @FunctionalInterface
-    public interface TextFiles {
-
-        /** @param path a file of the package; one not read (over the per-file limit) counts as text */
-        boolean isText(String path) throws IOException;
-    }
-
-    private ManifestPaths(String file, Set<String> packagePaths, Map<String, LeftOut.Reason> leftOut,
-                          TextFiles textFiles) {
+    private ManifestPaths(String file, Set<String> packagePaths, Map<String, LeftOut.Reason> leftOut) {
         this.file = file;
         this.packagePaths = Set.copyOf(packagePaths);
         this.leftOut = Map.copyOf(leftOut);
-        this.textFiles = textFiles;
     }
 
     /**
@@ -51,22 +39,18 @@ public final class ManifestPaths {
      * @param file         the manifest's path, as problems name it
      * @param packagePaths every regular file of the package, relative to its root, with {@code /} separators
      * @param leftOut      the files of the folder that pack leaves out, and why, so that naming one is explained
-     * @param textFiles    which files of the package are text, as the readme must be
      * @return the problems, without lines: {@link ManifestResult#locate} adds them
      */
     public static List<Problem> check(FileReferences manifest, String file, Set<String> packagePaths,
-            Map<String, LeftOut.Reason> leftOut, TextFiles textFiles) throws IOException {
-        return new ManifestPaths(file, packagePaths, leftOut, Objects.requireNonNull(textFiles, "textFiles"))
-                .checkAll(manifest);
+            Map<String, LeftOut.Reason> leftOut) {
+        return new ManifestPaths(file, packagePaths, leftOut).checkAll(manifest);
     }
 
-    private List<Problem> checkAll(FileReferences manifest) throws IOException {
+    private List<Problem> checkAll(FileReferences manifest) {
         manifest.prompts().forEach((prompt, path) ->
                 requirePrompt(pointer(ManifestFields.PROMPTS).appendProperty(prompt), path));
         manifest.main().ifPresent(path -> requirePrompt(pointer(ManifestFields.MAIN), path));
-        if (manifest.readme().isPresent()) {
-            requireText(pointer(ManifestFields.README), manifest.readme().get());
-        }
+        manifest.readme().ifPresent(path -> requireFile(pointer(ManifestFields.README), path));
         manifest.license().flatMap(LicenseCheck::licenseFile)
                 .ifPresent(path -> requireFile(pointer(ManifestFields.LICENSE), path));
         return problems.sorted();
@@ -74,16 +58,6 @@ public final class ManifestPaths {
 
     private void requireFile(JsonPointer at, String written) {
         meant(at, written).ifPresent(path -> isPackageFile(at, path));
-    }
-
-    /** A readme, which the version's document serves as text, and a reader shows as Markdown. */
-    private void requireText(JsonPointer at, String written) throws IOException {
-        Optional<String> path = meant(at, written).filter(meant -> isPackageFile(at, meant));
-        if (path.isPresent() && !textFiles.isText(path.get())) {
-            problems.error(file, at.toString(), "'" + path.get() + "' is not UTF-8 text, and the registry serves the"
-                    + " readme as text", "name a Markdown or text file of the package, saved as UTF-8, such as"
-                    + " README.md");
-        }
     }
 
     /** @param path a path as {@link #meant} gives it */

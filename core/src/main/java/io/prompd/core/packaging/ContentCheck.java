@@ -1,6 +1,7 @@
 package io.prompd.core.packaging;
 
 import io.prompd.core.TerminalText;
+import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.LocalReference;
@@ -33,7 +34,8 @@ import java.util.stream.IntStream;
  * Nor does a text file hold a bidi control ({@link TerminalText#isBidiControl}): the registry's review is a
  * reading of the pull request's diff, which would show the text around it in another order than a model or a
  * reader of the installed file gets it. A line {@code prompd init} left for the author's license text
- * ({@link LicensePlaceholder}) is warned of wherever it is still packed.
+ * ({@link LicensePlaceholder}) is warned of wherever it is still packed. The package's README is text, a context file
+ * too ({@link #readmeNotText}).
  */
 public final class ContentCheck {
 
@@ -55,15 +57,18 @@ public final class ContentCheck {
     private ContentCheck() {
     }
 
-    /** @param files the packed regular files within the per-file limit, the only ones read */
-    static List<Problem> check(PackageSource source, List<SourceEntry> files, SortedMap<String, PromptFile> prompts)
-            throws IOException {
+    /**
+     * @param files  the packed regular files within the per-file limit, the only ones read
+     * @param readme the package's README, whose encoding {@link #readmeNotText} judges, not this
+     */
+    static List<Problem> check(PackageSource source, List<SourceEntry> files, SortedMap<String, PromptFile> prompts,
+                               Optional<String> readme) throws IOException {
         SortedSet<String> contextFiles = contextFiles(prompts);
         List<Problem> problems = new ArrayList<>();
         for (SourceEntry entry : files) {
             byte[] bytes = source.read(entry.path());
             Optional<String> text = text(bytes);
-            check(entry.path(), bytes, text, contextFiles, problems);
+            check(entry.path(), bytes, text, contextFiles, readme.filter(entry.path()::equals).isPresent(), problems);
             text.flatMap(content -> bidiControls(entry.path(), content, firstFreeLine(entry.path(), prompts)))
                     .ifPresent(problems::add);
             text.ifPresent(content -> problems.addAll(LicensePlaceholder.find(entry.path(), content)));
@@ -108,8 +113,8 @@ public final class ContentCheck {
     }
 
     private static void check(String path, byte[] bytes, Optional<String> text, SortedSet<String> contextFiles,
-                              List<Problem> problems) {
-        if (text.isEmpty() && !contextFiles.contains(path) && !inContextsFolder(path)) {
+                              boolean readme, List<Problem> problems) {
+        if (text.isEmpty() && !readme && !contextFiles.contains(path) && !inContextsFolder(path)) {
             notText(path, bytes).ifPresent(problems::add);
         }
         if (text.filter(content -> content.startsWith(LFS_POINTER)).isPresent()) {
@@ -260,7 +265,7 @@ public final class ContentCheck {
             return Optional.empty();
         }
         String contextHint = "a binary file a prompt includes goes under contexts/ or is named in the prompt's context";
-        if (hasNul(bytes) && Utf8.encodingByMark(bytes).isEmpty()) {
+        if (isBinary(bytes)) {
             return Optional.of(Problem.error(path, "", "the file is binary, and only context files may be",
                     contextHint));
         }
@@ -270,6 +275,29 @@ public final class ContentCheck {
         Utf8.Fault fault = Utf8.firstFault(bytes).orElseThrow();
         return Optional.of(Problem.error(path, "", fault.message(), "save it as UTF-8; " + contextHint)
                 .atLine(fault.line()));
+    }
+
+    /**
+     * The error of the package's README ({@link io.prompd.core.archive.PackageReadme}) whose bytes {@link #text} does
+     * not read, binary or text in another encoding, at the line of its first foreign byte: the registry's version
+     * document serves the README as text and {@code prompd info} shows it, so it is UTF-8 text, whether the
+     * manifest's {@code readme} names it or it is chosen without one, and even when a prompt takes it as a context
+     * file. The one rule and message of validate, pack and the registry's check and build.
+     */
+    static Problem readmeNotText(String path, byte[] bytes) {
+        String served = ", and the registry serves the package's README as text";
+        String hint = Utf8.HINT + ", or name in " + ManifestReader.FILE_NAME + "'s \"" + ManifestFields.README
+                + "\" a Markdown or text file saved so";
+        if (isBinary(bytes)) {
+            return Problem.error(path, "", "the file is binary" + served, hint);
+        }
+        Utf8.Fault fault = Utf8.firstFault(bytes).orElseThrow();
+        return Problem.error(path, "", fault.message() + served, hint).atLine(fault.line());
+    }
+
+    /** Whether the bytes are binary: NUL bytes that no byte order mark of UTF-16 or UTF-32 explains. */
+    private static boolean isBinary(byte[] bytes) {
+        return hasNul(bytes) && Utf8.encodingByMark(bytes).isEmpty();
     }
 
     /** The text, when the bytes are UTF-8 without NUL characters; empty for a binary file. */

@@ -2,6 +2,7 @@ package io.prompd.core.packaging;
 
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.PackSelection;
+import io.prompd.core.archive.PackageReadme;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestResult;
@@ -20,15 +21,19 @@ import java.util.SortedMap;
  *                       field that parsed (a name to show a package by), where each field is in the file
  * @param selection      the files {@code pack} would pack, and those it leaves out
  * @param prompts        the prompt files that parsed, by package path
+ * @param readme         the text of the package's README ({@link PackageReadme}), as the registry's version document
+ *                       serves it; empty when the package has none, or when it is no UTF-8 text, an error of the
+ *                       report then
  * @param problems       every problem of the package, sorted
  */
 public record PackageReport(ManifestResult manifestResult, PackSelection selection,
-                            SortedMap<String, PromptFile> prompts, List<Problem> problems) {
+                            SortedMap<String, PromptFile> prompts, Optional<String> readme, List<Problem> problems) {
 
     public PackageReport {
         Objects.requireNonNull(manifestResult, "manifestResult");
         Objects.requireNonNull(selection, "selection");
         prompts = SortedCopies.map(prompts);
+        Objects.requireNonNull(readme, "readme");
         problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 
@@ -37,7 +42,7 @@ public record PackageReport(ManifestResult manifestResult, PackSelection selecti
      * {@linkplain Problems#restate restates} a problem of the report replaces it.
      */
     public PackageReport withProblems(List<Problem> more) {
-        return new PackageReport(manifestResult, selection, prompts, Problems.restating(problems, more));
+        return new PackageReport(manifestResult, selection, prompts, readme, Problems.restating(problems, more));
     }
 
     /** The manifest, present when prompd.json itself has no errors. */

@@ -6,6 +6,7 @@ import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelection;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackageLocation;
+import io.prompd.core.archive.PackageReadme;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestFields;
@@ -94,13 +95,12 @@ public final class PackageValidator {
         if (location == PackageLocation.WORKING_FOLDER) {
             warnAboutRepositoryPaths(draft, contents.selection(), problems);
         }
-        problems.addAll(ContentCheck.check(source, readable(contents.selection().included()), contents.drafts()));
+        problems.addAll(ContentCheck.check(source, readable(contents.selection().included()), contents.drafts(),
+                contents.readme().map(Readme::path)));
 
         PromptPackage prompts = prompts(source, contents);
-        Set<String> readable = readablePaths(contents);
         problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, prompts.files(),
-                prompts.leftOut(), path -> !readable.contains(path) || ContentCheck.text(source.read(path))
-                        .isPresent())));
+                prompts.leftOut())));
         problems.addAll(PromptValidator.validate(prompts, commands));
         restateNeededOverLimit(contents, prompts.templates(), problems);
         return contents.report(problems);
@@ -216,7 +216,8 @@ public final class PackageValidator {
      * registry through its pull-request check: the manifest, the pack selection and the prompt
      * files, with an error only for what would make a tarball or a document wrong (a manifest,
      * selection or prompt file that does not parse, a path the selection refuses, a name holding a likely
-     * credential, which both would serve). The cross-file rules of {@link #validate}
+     * credential, which both would serve, a README that is no UTF-8 text, which the document would serve garbled).
+     * The cross-file rules of {@link #validate}
      * (manifest paths, prompt references, template variables) are not run again: they cannot
      * change what is read, and re-running them for every version dominated a registry build.
      */
@@ -225,7 +226,10 @@ public final class PackageValidator {
         return read(source, problems, Optional.empty()).report(problems);
     }
 
-    /** What both validating and reading parse: the manifest, the pack selection and the packed prompts. */
+    /**
+     * What both validating and reading parse: the manifest, the pack selection, the packed prompts and the README,
+     * judged by one rule whether the manifest names it or not.
+     */
     private Contents read(PackageSource source, Problems problems, Optional<String> home) throws IOException {
         ManifestResult manifest = readManifest(source, problems);
         PackSelection selection = PackSelector.select(source, manifest.draft().files(),
@@ -239,18 +243,46 @@ public final class PackageValidator {
             result.prompt().ifPresent(prompt -> prompts.put(path, prompt));
             result.draft().ifPresent(draft -> drafts.put(path, draft));
         });
-        return new Contents(manifest, selection, prompts, drafts);
+        return new Contents(manifest, selection, prompts, drafts, readme(source, manifest.draft(), selection,
+                problems));
+    }
+
+    /**
+     * The package's README, as {@link PackageReadme} chooses it, with its text, or the error that it has none
+     * ({@link ContentCheck#readmeNotText}); empty when the package has no README, or when it is over the per-file
+     * limit, an error of the selection already.
+     */
+    private Optional<Readme> readme(PackageSource source, ManifestDraft draft, PackSelection selection,
+                                    Problems problems) throws IOException {
+        Optional<SourceEntry> entry = PackageReadme.path(draft.readme(), selection)
+                .flatMap(path -> readable(selection.included()).stream().filter(file -> file.path().equals(path))
+                        .findFirst());
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = entry.get().path();
+        byte[] bytes = source.read(path);
+        Optional<String> text = ContentCheck.text(bytes);
+        if (text.isEmpty()) {
+            problems.add(ContentCheck.readmeNotText(path, bytes));
+        }
+        return Optional.of(new Readme(path, text));
+    }
+
+    /** @param text empty when the file is no UTF-8 text */
+    private record Readme(String path, Optional<String> text) {
     }
 
     /**
      * @param prompts the prompt files without errors, as the report gives them
      * @param drafts  every prompt file whose front matter read, errors or not, so that one run
      *                validates what each holds beyond its errors
+     * @param readme  the package's README, when it has one within the per-file limit
      */
     private record Contents(ManifestResult manifest, PackSelection selection, SortedMap<String, PromptFile> prompts,
-                            SortedMap<String, PromptFile> drafts) {
+                            SortedMap<String, PromptFile> drafts, Optional<Readme> readme) {
         PackageReport report(Problems problems) {
-            return new PackageReport(manifest, selection, prompts, problems.sorted());
+            return new PackageReport(manifest, selection, prompts, readme.flatMap(Readme::text), problems.sorted());
         }
     }
 

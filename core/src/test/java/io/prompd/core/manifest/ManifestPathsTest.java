@@ -17,7 +17,7 @@ class ManifestPathsTest {
 
     private static List<String> problems(String fields) throws IOException {
         ManifestResult result = ManifestReaderTest.readWith(fields);
-        return result.locate(ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true))
+        return result.locate(ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()))
                 .stream()
                 .map(problem -> problem.line() + " " + problem.pointer() + ": " + problem.message())
                 .toList();
@@ -68,7 +68,7 @@ class ManifestPathsTest {
                                 "'prompts/both' is not a prompt file, which ends in"
                                 + " .prmd or .prompd", "did you mean 'prompts/both.prmd' or 'prompts/both.prompd'?")),
                 ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompts/main.prmd", "prompts/both.prmd",
-                        "prompts/both.prompd", "prompts/both"), Map.of(), path -> true));
+                        "prompts/both.prompd", "prompts/both"), Map.of()));
     }
 
     @Test
@@ -78,8 +78,7 @@ class ManifestPathsTest {
 
         assertEquals(List.of(Problem.error("prompd.json", "/main", "'Prompts/Main' is not a prompt file, which ends in"
                         + " .prmd or .prompd", "did you mean 'prompts/main.prmd'?")),
-                ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompts/main.prmd"), Map.of(),
-                        path -> true));
+                ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompts/main.prmd"), Map.of()));
     }
 
     /** Linux takes a name in other letter case for another file, where macOS and Windows find the file. */
@@ -92,7 +91,7 @@ class ManifestPathsTest {
         assertEquals(List.of("/main: did you mean 'prompts/main.prmd'?" + fix,
                         "/prompts/s: did you mean 'prompts/extra/summary.prmd'?" + fix,
                         "/readme: did you mean 'README.md'?" + fix),
-                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true).stream()
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()).stream()
                         .map(problem -> problem.pointer() + ": " + problem.hint()).toList());
     }
 
@@ -109,7 +108,7 @@ class ManifestPathsTest {
 
         assertEquals(List.of(Problem.error("prompd.json", "/license", "'COPYING' is not a file of the package",
                         "fix the path, relative to the folder of prompd.json, or add the file")),
-                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true));
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()));
     }
 
     @Test
@@ -157,7 +156,7 @@ class ManifestPathsTest {
                                 + " the package root)",
                         "/readme: './README.md' has '.' in its path: prompd.json names each file by its path from the"
                                 + " package root, as the registry serves it (write 'README.md')"),
-                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true).stream()
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()).stream()
                         .map(problem -> problem.pointer() + ": " + problem.message() + " (" + problem.hint() + ")")
                         .toList());
     }
@@ -184,15 +183,14 @@ class ManifestPathsTest {
                                 + " '/' on every system", "write 'prompts/gone.prmd'"),
                         Problem.error("prompd.json", "/readme", "'docs\\README.md' contains '\\'; package paths use"
                                 + " '/' on every system", "write 'docs/README.md'")),
-                ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompd.json", "docs/README.md"), Map.of(),
-                        path -> true));
+                ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompd.json", "docs/README.md"), Map.of()));
     }
 
     @Test
     void anEmptyPathIsAnError() throws IOException {
         List<Problem> problems = ManifestPaths.check(ManifestReaderTest.readWith(", \"prompts\": {\"x\": \"\"}")
                 .draft(),
-                "prompd.json", PACKAGE, Map.of(), path -> true);
+                "prompd.json", PACKAGE, Map.of());
 
         assertEquals("a path must not be empty", problems.get(0).message());
         assertEquals("/prompts/x", problems.get(0).pointer());
@@ -204,6 +202,6 @@ class ManifestPathsTest {
                 + " \"gone.prmd\"}");
 
         assertEquals("'gone.prmd' is not a file of the package",
-                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true).get(0).message());
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()).get(0).message());
     }
 }

@@ -656,7 +656,8 @@ class PackageValidatorTest {
 
         String refused = "@1: the file is " + encoding + ", not UTF-8: it starts with the byte order mark of "
                 + encoding;
-        assertEquals(List.of("README.md" + refused, "prompd.json" + refused),
+        assertEquals(List.of("README.md" + refused + ", and the registry serves the package's README as text",
+                        "prompd.json" + refused),
                 problems.stream().filter(Problem::isError).map(problem -> problem.file() + "@" + problem.line() + ": "
                         + problem.message()).sorted().toList(), ProblemReport.text(problems));
         assertEquals(List.of("save it as UTF-8 (most editors offer an encoding when saving)"), problems.stream()
@@ -704,22 +705,63 @@ class PackageValidatorTest {
         assertEquals("@a/b", report.manifest().orElseThrow().name().toString());
     }
 
-    /** A context file may be binary, but the registry serves the readme as the text of the version's document. */
-    @Test
-    void aReadmeNamingABinaryContextFileIsRefusedAtTheFieldWithItsLine() throws IOException {
+    /**
+     * The registry's version document serves the README as text, whether the manifest's readme names it or it is
+     * chosen without one: one error at the file, with its line, even where a prompt takes it as a context file, which
+     * may be binary; never a second one at the field or for being no context file.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "'', '', 'README.md@1: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not allow there'",
+        "'', 'contexts: [../README.md]', 'README.md@1: the file is not UTF-8: this line holds the byte 0xE9,"
+            + " which UTF-8 does not allow there'",
+        "README.md, '', 'README.md@1: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not"
+            + " allow there'",
+        "README.md, 'contexts: [../README.md]', 'README.md@1: the file is not UTF-8: this line holds the byte 0xE9,"
+            + " which UTF-8 does not allow there'",
+        "'', 'contexts: [../README.fr.md]', 'README.fr.md@0: the file is binary'",
+        "contexts/blob.bin, '', 'contexts/blob.bin@0: the file is binary'",
+        "'', 'contexts: [../README.md]', 'README.md@1: the file is UTF-16LE, not UTF-8: it starts with the byte order"
+            + " mark of UTF-16LE'",
+        "README.md, 'contexts: [../README.md]', 'README.md@1: the file is UTF-16LE, not UTF-8: it starts with the"
+            + " byte order mark of UTF-16LE'"})
+    void aReadmeThatIsNoUtf8TextIsOneErrorAtTheFileWhetherNamedOrChosenAndWhetherAContextFileOrNot(
+            String named, String context, String expected) throws IOException {
+        byte[] bytes = expected.contains("UTF-16LE") ? "\uFEFF# Caf\u00E9\n".getBytes(StandardCharsets.UTF_16LE)
+                : expected.contains("binary") ? new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2}
+                : "# Caf\u00E9\n".getBytes(StandardCharsets.ISO_8859_1);
+        String readme = expected.substring(0, expected.indexOf('@'));
         MemorySource source = new MemorySource("p", Map.of(
-                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\",\n \"readme\": \"contexts/blob.bin\"}"
-                        .getBytes(StandardCharsets.UTF_8),
-                "contexts/blob.bin", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2}));
+                "prompd.json", ("{\"name\": \"@a/b\", \"version\": \"1.0.0\"" + (named.isEmpty() ? ""
+                        : ",\n \"readme\": \"" + named + "\"") + "}").getBytes(StandardCharsets.UTF_8),
+                "prompts/a.prmd", ("---\nid: a\n" + context + "\n---\nHi\n").getBytes(StandardCharsets.UTF_8),
+                readme, bytes));
 
-        List<Problem> problems = validator.validate(source).problems();
+        PackageReport validated = validator.validate(source);
+        PackageReport read = validator.readAccepted(source);
 
-        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
-        assertEquals(List.of("prompd.json /readme @2: 'contexts/blob.bin' is not UTF-8 text, and the registry serves"
-                + " the readme as text; name a Markdown or text file of the package, saved as UTF-8, such as"
-                + " README.md"), errors.stream().map(problem -> problem.file() + " " + problem.pointer() + " @"
-                + problem.line() + ": " + problem.message() + "; " + problem.hint()).toList(),
-                ProblemReport.text(problems));
+        String served = ", and the registry serves the package's README as text; save it as UTF-8 (most editors"
+                + " offer an encoding when saving), or name in prompd.json's \"readme\" a Markdown or text file saved"
+                + " so";
+        for (PackageReport report : List.of(validated, read)) {
+            assertEquals(List.of(expected + served), report.problems().stream().filter(Problem::isError)
+                    .map(problem -> problem.file() + "@" + problem.line() + ": " + problem.message() + "; "
+                            + problem.hint()).toList(), ProblemReport.text(report.problems()));
+            assertEquals(Optional.empty(), report.readme());
+        }
+    }
+
+    /** The README's text, as the registry's version document serves it: the one validate judged. */
+    @Test
+    void theReportGivesTheTextOfTheReadmeChosenAsItIs() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "README.fr.md", "# Bonjour\n",
+                "readme.md", "\uFEFF# Hello\n", "docs/intro.md", "# Intro\n"));
+
+        assertEquals(Optional.of("\uFEFF# Hello\n"), validator.readAccepted(source).readme());
+        assertEquals(Optional.of("# Intro\n"), validator.validate(MemorySource.ofText("p", Map.of("prompd.json",
+                "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"readme\": \"docs/intro.md\"}", "README.md", "# B\n",
+                "docs/intro.md", "# Intro\n"))).readme());
+        assertEquals(Optional.empty(), validator.validate(withPrompt("Hi\n")).readme());
     }
 
     @Test

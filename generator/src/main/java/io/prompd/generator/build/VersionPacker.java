@@ -2,7 +2,6 @@ package io.prompd.generator.build;
 
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
-import io.prompd.core.archive.PackageReadme;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.Person;
@@ -20,7 +19,6 @@ import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +69,7 @@ final class VersionPacker {
         staging.keepPreviousIfSame(tarball);
         Dist dist = new Dist(links.tarball(folder.name(), folder.version()), packed.integrity(), packed.size(),
                 packed.fileCount(), packed.unpackedSize());
-        return new Packed(Optional.of(document(manifest, report, readme(source, manifest, report), dist, publication)),
-                List.of());
+        return new Packed(Optional.of(document(manifest, report, dist, publication)), List.of());
     }
 
     /**
@@ -109,8 +106,8 @@ final class VersionPacker {
         return new Read(source, report, problems);
     }
 
-    private static VersionDocument document(Manifest manifest, PackageReport report, Optional<String> readme,
-                                            Dist dist, Publication publication) {
+    private static VersionDocument document(Manifest manifest, PackageReport report, Dist dist,
+                                            Publication publication) {
         SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
         report.prompts().forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
         return new VersionDocument(manifest.name(), manifest.version(), manifest.description().orElse(null),
@@ -119,14 +116,6 @@ final class VersionPacker {
                 manifest.license().orElse(null), manifest.repository().orElse(null), manifest.dependencies(),
                 manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist, publication.time(),
                 publication.commit().name(),
-                promptFiles, readme.orElse(null));
-    }
-
-    /** The text of the package's README, as {@link PackageReadme} chooses it. */
-    private static Optional<String> readme(PackageSource source, Manifest manifest, PackageReport report)
-            throws IOException {
-        Optional<String> path = PackageReadme.path(manifest.readme(), report.selection());
-        return path.isEmpty() ? Optional.empty()
-                : Optional.of(new String(source.read(path.get()), StandardCharsets.UTF_8));
+                promptFiles, report.readme().orElse(null));
     }
 }

@@ -1339,6 +1339,31 @@ class RegistryBuilderTest {
         }
     }
 
+    /**
+     * Merged past an older check, a README that is not UTF-8, chosen without prompd.json naming it and taken by a
+     * prompt as a context file, was served garbled (U+FFFD for each foreign byte): the build refuses it with the error
+     * prompd validate and the check give it.
+     */
+    @Test
+    void aReadmeChosenByDefaultThatIsNotUtf8FailsTheBuildAsValidateAndTheCheckRefuseIt() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            String folder = repo.publish("@common/a", "1.0.0");
+            repo.writeBytes(folder + "/README.md", "# A\n\nCaf\u00E9.\n".getBytes(StandardCharsets.ISO_8859_1));
+            repo.write(folder + "/prompts/x.prmd", "---\nid: x\ncontext: ../README.md\n---\nSay hello.\n");
+            repo.commit("Latin-1");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
+
+            assertEquals(List.of(folder + "/README.md@3: the file is not UTF-8: this line holds the byte 0xE9, which"
+                    + " UTF-8 does not allow there, and the registry serves the package's README as text (save it as"
+                    + " UTF-8 (most editors offer an encoding when saving), or name in prompd.json's \"readme\" a"
+                    + " Markdown or text file saved so)"), failure.problems().stream().map(problem -> problem.file()
+                    + "@" + problem.line() + ": " + problem.message() + " (" + problem.hint() + ")").toList());
+            assertFalse(Files.exists(out));
+        }
+    }
+
     @Test
     void refusesToReplaceAFolderThatIsNotABuildOutput() throws IOException {
         Path out = temp.resolve("documents");

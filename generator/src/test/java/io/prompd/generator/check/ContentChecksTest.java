@@ -577,6 +577,40 @@ class ContentChecksTest {
         assertPassed(check(repo, "alice"));
     }
 
+    /**
+     * The version's document serves the README as text whether prompd.json's "readme" names it or it is chosen without
+     * one: a README.md in Latin-1 that a prompt takes as a context file passed the check when chosen by default, and
+     * the build served it garbled, while named it was refused at the field. Either way it is now one error at the file,
+     * at its line, as prompd validate gives it.
+     */
+    @ParameterizedTest
+    @CsvSource({"'', ''", "'', 'context: ../README.md'", "README.md, ''", "README.md, 'context: ../README.md'"})
+    void aReadmeThatIsNotUtf8IsOneErrorAtTheFileWhetherNamedOrChosenAndAContextFileOrNot(String named,
+                                                                                          String context) {
+        repo.write(BASE + "/prompd.json", """
+                {
+                  "name": "@common/base",
+                  "version": "1.0.0",
+                  "description": "Test package @common/base",
+                  "license": "MIT",
+                  %s"main": "prompts/x.prmd"
+                }
+                """.formatted(named.isEmpty() ? "" : "\"readme\": \"" + named + "\",\n  "));
+        repo.write(BASE + "/prompts/x.prmd", "---\nid: x\n" + context + "\n---\nSay hello.\n");
+        repo.writeBytes(BASE + "/README.md", "# Base\n\nServed at the caf\u00E9.\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertErrorCount(report, 1);
+        Problem problem = assertError(report, BASE + "/README.md", "the file is not UTF-8: this line holds the byte"
+                + " 0xE9, which UTF-8 does not allow there, and the registry serves the package's README as text");
+        assertEquals(3, problem.line());
+        assertEquals("save it as UTF-8 (most editors offer an encoding when saving), or name in prompd.json's"
+                + " \"readme\" a Markdown or text file saved so", problem.hint());
+    }
+
     /** Over prompd's default, which prompd validate applies too, no registry could publish the file. */
     @Test
     void whatCannotBePackedIsToBeRemovedFromTheVersionFolderNotIgnored() {
