@@ -49,7 +49,7 @@ final class InstallProgressBar implements InstallProgress {
 
             @Override
             public void finished() {
-                // the package is in place only once unpacked: installed() counts it
+                // the package is ready only once unpacked and checked: installed() counts it
             }
         };
     }

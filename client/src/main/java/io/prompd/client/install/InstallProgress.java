@@ -28,7 +28,10 @@ public interface InstallProgress extends AutoCloseable {
     /** The listener of one tarball's download. */
     ProgressListener downloading(PackageName name, Version version);
 
-    /** One more package is in place: downloaded, taken from the cache, or there already. */
+    /**
+     * One more package is ready, checked: downloaded, taken from the cache, or there already. They go in place together
+     * once all are, so that a refused one leaves the store as it was.
+     */
     void installed(PackageName name, Version version);
 
     @Override

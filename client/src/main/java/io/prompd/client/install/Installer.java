@@ -42,7 +42,8 @@ import java.util.TreeSet;
 /**
  * Installs, updates and uninstalls the dependencies of a project, or packages without one. Every
  * run holds the home's lock (and the project's, as runs with other homes may share the project), first cleans what
- * killed runs left, changes the store only by adding complete version folders, and writes {@code prompd.json} and
+ * killed runs left, changes the store only by adding complete version folders, once every one the run needs passed its
+ * checks, and writes {@code prompd.json} and
  * {@code prompd.lock} last, both in full before either replaces its file, so that a failure before those two renames
  * leaves the project as it was (see {@link Project#write} for one between them).
  */
@@ -118,7 +119,8 @@ public final class Installer {
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
                 Set<InstallNote> warnings = new LinkedHashSet<>();
                 for (InstallPlanner.Plan plan : plans) {
-                    LockedInstaller.Installed done = lockedInstaller.install(plan.graph(), LockFile.empty(), index);
+                    LockedInstaller.Installed done = lockedInstaller.install(plan.graph(), LockFile.empty(), index,
+                            Set.of());
                     // a version two packages share is reported once, as the first of them installed it
                     done.packages().forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
                     warnings.addAll(plan.warnings());

@@ -19,6 +19,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.concurrent.Futures;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionSummary;
@@ -26,6 +27,7 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,8 +76,27 @@ final class LockedInstaller {
     }
 
     /**
-     * Installs what is missing. Offline, it first checks that the cache or a registry folder holds
-     * every tarball needed and otherwise fails naming all those it lacks, before installing anything.
+     * Installs what is missing but {@code leftOut}: {@link #stage} then {@link Staged#place}, so that a failure leaves
+     * the store as it was.
+     *
+     * @throws PrompdException as {@link #stage}
+     */
+    Installed install(ProjectGraph project, LockFile before, RegistryIndex index, Set<PackageName> leftOut)
+            throws IOException {
+        try (Staged staged = stage(project, before, index, leftOut)) {
+            return staged.place();
+        }
+    }
+
+    /**
+     * Gets and checks every version missing but {@code leftOut}, which stay in the lock uninstalled (the versions of
+     * {@link #outOfReach} that an uninstall keeps locked, as it must not fail on what it was not asked to change), and
+     * unpacks each beside the store, none in it yet. Offline, it first checks that the cache or a registry folder holds
+     * every tarball needed and otherwise fails naming all those it lacks, before getting anything.
+     *
+     * <p>Nothing goes in place before every tarball passed its checks (integrity, a safe archive, a manifest that is
+     * the version's and declares what its record lists): as npm and cargo, a refused install changes nothing the user
+     * sees. The tarballs downloaded meanwhile are cached only when {@link Staged} finds them wanted.
      *
      * @param project the graph the install leaves: the lock to install, and the ranges that decide the way off a
      *                version taken down
@@ -84,17 +105,9 @@ final class LockedInstaller {
      * @param index   the run's view of the registry, whose {@code index.json} of a package to download says
      *                whether the version was taken down
      * @throws PrompdException NETWORK offline with tarballs missing; INTEGRITY when a tarball does not
-     *                         match the lock, and then that version is not installed
+     *                         match the lock, and then no version is installed
      */
-    Installed install(ProjectGraph project, LockFile before, RegistryIndex index) throws IOException {
-        return install(project, before, index, Set.of());
-    }
-
-    /**
-     * Installs what is missing but {@code leftOut}, which stay in the lock uninstalled: the versions of
-     * {@link #outOfReach} that an uninstall keeps locked, as it must not fail on what it was not asked to change.
-     */
-    Installed install(ProjectGraph project, LockFile before, RegistryIndex index, Set<PackageName> leftOut)
+    Staged stage(ProjectGraph project, LockFile before, RegistryIndex index, Set<PackageName> leftOut)
             throws IOException {
         LockFile lock = project.lock().without(leftOut);
         if (offline) {
@@ -105,30 +118,27 @@ final class LockedInstaller {
         // as many as the registry takes requests at once: more would only queue there
         ExecutorService workers = Executors.newFixedThreadPool(registry.maxConcurrent(),
                 Futures.daemonThreads("prompd-install"));
+        // Each package is got on its own (download to a temporary name, verify, unpack into a staging folder), so
+        // they can go in parallel, into one Staged, for a failure to drop them all.
+        Staged staged = new Staged(project);
         try (InstallProgress progress = listener.installing(lock.packages().size())) {
-            try {
-                // Each package installs on its own (download to a temporary name, verify, unpack into a
-                // staging folder, rename), so they can go in parallel and a failure leaves no half of any.
-                List<Future<Placed>> pending = new ArrayList<>();
-                lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
-                    Placed placed = installOne(name, locked, project, before, index, progress);
-                    progress.installed(name, locked.version());
-                    return placed;
-                })));
-                List<InstalledPackage> installed = new ArrayList<>();
-                List<InstallNote> warnings = new ArrayList<>();
-                SortedMap<PackageName, URI> downloadedElsewhere = new TreeMap<>();
-                for (Future<Placed> one : pending) {
-                    Placed placed = Futures.get(one);
-                    installed.add(placed.installed());
-                    placed.warning().ifPresent(warnings::add);
-                    placed.downloadedElsewhere().ifPresent(url -> downloadedElsewhere.put(placed.installed().name(),
-                            url));
-                }
-                return new Installed(installed, warnings, downloadedElsewhere);
-            } finally {
-                stop(workers);
+            List<Future<?>> pending = new ArrayList<>();
+            lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
+                staged.got(fetchOne(name, locked, project, before, index, progress, staged));
+                progress.installed(name, locked.version());
+                return null;
+            })));
+            for (Future<?> one : pending) {
+                Futures.get(one);
             }
+            return staged;
+        } catch (IOException | RuntimeException failed) {
+            // no worker may still add to what was got once it is dropped
+            stop(workers);
+            Staged.closeAfter(failed, List.of(staged));
+            throw failed;
+        } finally {
+            stop(workers);
         }
     }
 
@@ -184,18 +194,18 @@ final class LockedInstaller {
         }
     }
 
-    private Placed installOne(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
-                              RegistryIndex index, InstallProgress progress) throws IOException {
+    private Fetched fetchOne(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
+                             RegistryIndex index, InstallProgress progress, Staged staged) throws IOException {
         if (store.contains(name, locked.version())) {
-            return new Placed(new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
-                    InstalledPackage.Origin.ALREADY_INSTALLED), Optional.empty(), Optional.empty());
+            return new Fetched(installed(name, locked, InstalledPackage.Origin.ALREADY_INSTALLED), Optional.empty(),
+                    Optional.empty(), Optional.empty());
         }
         PackageStore.Pin pin = pinnedBy(name, locked, before);
         Optional<Path> cached = cache.find(locked.integrity());
         if (cached.isPresent()) {
             try {
-                return new Placed(unpack(name, locked, pin, cached.get(), InstalledPackage.Origin.CACHE),
-                        Optional.empty(), Optional.empty());
+                return new Fetched(installed(name, locked, InstalledPackage.Origin.CACHE),
+                        Optional.of(unpack(name, locked, pin, cached.get())), Optional.empty(), Optional.empty());
             } catch (PrompdException damaged) {
                 if (damaged.exitCode() != ExitCode.INTEGRITY || damaged instanceof TarballOfAnother) {
                     throw damaged;
@@ -212,7 +222,29 @@ final class LockedInstaller {
         // The lock's URL may lie outside the registry (a mirror, an old host still serving the tarball):
         // a takedown must stop the download from there too, as for a damaged cached copy.
         requireNoneTakenDown(project, List.of(name), index);
-        Path target = cache.entryToWrite(locked.integrity());
+        Path target = cache.downloadTarget(locked.integrity());
+        try {
+            return downloaded(name, locked, project, before, index, progress, pin, target, staged);
+        } catch (IOException | RuntimeException failed) {
+            // a tarball refused is never cached; one whose bytes passed their integrity check may be (a name too long
+            // for this file system is no fault of the tarball's), if it is wanted
+            if (failed instanceof PrompdException refusal && refusal.exitCode() == ExitCode.INTEGRITY) {
+                staged.forgetDownload(name);
+            }
+            if (!staged.holdsDownload(name)) {
+                AtomicFiles.deleteAfter(failed, List.of(target));
+            }
+            throw failed;
+        }
+    }
+
+    /**
+     * The version got from a registry into {@code target}, a temporary of the cache, which {@code staged} holds once
+     * its bytes passed their integrity check, and unpacked from it.
+     */
+    private Fetched downloaded(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
+                               RegistryIndex index, InstallProgress progress, PackageStore.Pin pin, Path target,
+                               Staged staged) throws IOException {
         Optional<RouteChange> change = index.routeChange(name, locked.version(), locked.resolved());
         // a registry that answered with no index, or with one lacking the version or listing other bytes for it, has
         // no tarball that is the locked one, whatever answers at its tarball path: the lock's URL alone is asked
@@ -256,11 +288,13 @@ final class LockedInstaller {
             }
             throw noTarball(name, locked, project, before, index, failed);
         }
+        staged.downloaded(name, target);
         // An entry the lock had keeps its URL, which names the registry it was locked from (a mirror's copy of the
         // version is the same bytes); one the registry's index named in this run records where its bytes came from.
         Optional<URI> elsewhere = Optional.of(downloadedFrom)
                 .filter(url -> source == UrlSource.INDEX && !url.equals(locked.resolved()));
-        return new Placed(unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED), warning, elsewhere);
+        return new Fetched(installed(name, locked, InstalledPackage.Origin.DOWNLOADED),
+                Optional.of(unpack(name, locked, pin, target)), warning, elsewhere);
     }
 
     /** The warning of a version the lock's URL gave as the registry its name resolves in failed to, as it failed. */
@@ -271,18 +305,136 @@ final class LockedInstaller {
     }
 
     /**
-     * A version in place, with what its download warned of, if anything.
+     * A version got and checked for an install, not in place yet, with what its download warned of, if anything.
      *
+     * @param installed           the version as it is once in place
+     * @param unpacked            its tarball unpacked and checked beside the store; empty when it is installed already
      * @param downloadedElsewhere the URL its tarball came from, when the registry's index named another for it in this
      *                            run: the registry's own tarball path, read first when that one lies outside it
      */
-    private record Placed(InstalledPackage installed, Optional<InstallNote> warning,
-                          Optional<URI> downloadedElsewhere) {
-        Placed {
+    private record Fetched(InstalledPackage installed, Optional<PackageStore.Unpacked> unpacked,
+                           Optional<InstallNote> warning, Optional<URI> downloadedElsewhere) {
+        Fetched {
             Objects.requireNonNull(installed, "installed");
+            Objects.requireNonNull(unpacked, "unpacked");
             Objects.requireNonNull(warning, "warning");
             Objects.requireNonNull(downloadedElsewhere, "downloadedElsewhere");
         }
+
+        PackageName name() {
+            return installed.name();
+        }
+    }
+
+    /**
+     * The versions of a lock got and checked by the threads of an install, none in place yet, and their tarballs
+     * downloaded, none in the cache yet: {@link #place} puts them all in place, and closing it drops what was not.
+     * Dropped unplaced, as after a failure, it keeps in the cache only the downloads {@linkplain #vouchedFor vouched
+     * for}: a version the lock has only because the registry's record of one that was refused, or never got, says that
+     * one needs it may be the lie's own (a dependency a tampered index.json adds), and is left nowhere, as nothing that
+     * failed a check is.
+     */
+    final class Staged implements AutoCloseable {
+
+        private final ProjectGraph project;
+        /** By name, as the lock orders them. */
+        private final SortedMap<PackageName, Fetched> got = new TreeMap<>();
+        private final SortedMap<PackageName, Fetched> unplaced = new TreeMap<>();
+        /** Temporaries of the cache whose bytes passed their integrity check, by the name of the version. */
+        private final SortedMap<PackageName, Path> downloads = new TreeMap<>();
+
+        private Staged(ProjectGraph project) {
+            this.project = project;
+        }
+
+        private synchronized void got(Fetched one) {
+            got.put(one.name(), one);
+            unplaced.put(one.name(), one);
+        }
+
+        private synchronized void downloaded(PackageName name, Path tarball) {
+            downloads.put(name, tarball);
+        }
+
+        /** Forgets the download of a version whose tarball was refused, for its thread to delete it. */
+        private synchronized void forgetDownload(PackageName name) {
+            downloads.remove(name);
+        }
+
+        private synchronized boolean holdsDownload(PackageName name) {
+            return downloads.containsKey(name);
+        }
+
+        /**
+         * Puts every version in place, each in one rename, and its download in the cache.
+         *
+         * @return what is now in place, with what the downloads warned of
+         */
+        synchronized Installed place() throws IOException {
+            while (!unplaced.isEmpty()) {
+                Fetched one = unplaced.get(unplaced.firstKey());
+                if (one.unpacked().isPresent()) {
+                    store.place(one.unpacked().get());
+                }
+                unplaced.remove(one.name());
+            }
+            while (!downloads.isEmpty()) {
+                keep(downloads.firstKey());
+            }
+            List<InstallNote> warnings = new ArrayList<>();
+            SortedMap<PackageName, URI> downloadedElsewhere = new TreeMap<>();
+            for (Fetched one : got.values()) {
+                one.warning().ifPresent(warnings::add);
+                one.downloadedElsewhere().ifPresent(url -> downloadedElsewhere.put(one.name(), url));
+            }
+            return new Installed(got.values().stream().map(Fetched::installed).toList(), warnings,
+                    downloadedElsewhere);
+        }
+
+        private void keep(PackageName name) throws IOException {
+            cache.keep(downloads.get(name), project.lock().packages().get(name).integrity());
+            downloads.remove(name);
+        }
+
+        /** Drops the versions not placed, keeping the downloads of those vouched for in the cache. */
+        @Override
+        public synchronized void close() throws IOException {
+            while (!unplaced.isEmpty()) {
+                Optional<PackageStore.Unpacked> unpacked = unplaced.remove(unplaced.firstKey()).unpacked();
+                if (unpacked.isPresent()) {
+                    store.drop(unpacked.get());
+                }
+            }
+            Set<PackageName> vouched = vouchedFor(project, got.keySet());
+            while (!downloads.isEmpty()) {
+                PackageName name = downloads.firstKey();
+                if (vouched.contains(name)) {
+                    keep(name);
+                } else {
+                    Files.deleteIfExists(downloads.remove(name));
+                }
+            }
+        }
+
+        /** Closes each, even after another failed to, adding what closing them met to {@code failed}. */
+        static void closeAfter(Exception failed, List<Staged> staged) {
+            for (Staged one : staged) {
+                try {
+                    one.close();
+                } catch (IOException | RuntimeException leftBehind) {
+                    failed.addSuppressed(leftBehind);
+                }
+            }
+        }
+    }
+
+    /**
+     * The versions of the lock the project's dependencies reach through versions {@code got}, whose own manifests
+     * confirmed what their records say they need: the lock's record of a version refused, or never got, vouches for
+     * nothing.
+     */
+    private static Set<PackageName> vouchedFor(ProjectGraph project, Set<PackageName> got) {
+        return project.lock().reachableFrom(project.roots().keySet(), got::contains).packages().keySet();
     }
 
     /**
@@ -575,12 +727,15 @@ final class LockedInstaller {
         return index.lacks(name) && LockedElsewhere.of(name, locked, index).isEmpty();
     }
 
-    private InstalledPackage unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball,
-                                    InstalledPackage.Origin origin) throws IOException {
+    /** The version as it is once in place. */
+    private InstalledPackage installed(PackageName name, LockedPackage locked, InstalledPackage.Origin origin) {
+        return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()), origin);
+    }
+
+    private PackageStore.Unpacked unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball)
+            throws IOException {
         try {
-            Path folder = store.install(name, locked.version(), tarball, locked.integrity(), locked.dependencies(),
-                    pin);
-            return new InstalledPackage(name, locked.version(), folder, origin);
+            return store.unpack(name, locked.version(), tarball, locked.integrity(), locked.dependencies(), pin);
         } catch (PrompdException refused) {
             if (refused.exitCode() == ExitCode.INTEGRITY && !(refused instanceof TarballOfAnother)) {
                 // Kept, the tarball would fail every run the same way, offline too, and 'cache verify' would keep one

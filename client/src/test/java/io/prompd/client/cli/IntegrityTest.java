@@ -74,8 +74,9 @@ class IntegrityTest extends InstallCommandsFixture {
                 + " entry 'package/.git/config' is refused: pack never packs .git/, .prompd/, node_modules/\n"
                 + "hint: prompd pack never writes such entries, so the archive was damaged or tampered with; tell the"
                 + " registry's maintainers\n", run.err().replace(System.lineSeparator(), "\n"));
-        try (Stream<Path> store = Files.list(home.resolve("packages/@acme"))) {
-            assertEquals(List.of(), store.toList(), "neither the version nor what its unpack began is left");
+        try (Stream<Path> store = Files.list(home.resolve("packages"))) {
+            assertEquals(List.of(), store.toList(), "neither the version nor what its unpack began is left, nor a"
+                    + " folder of its scope");
         }
         assertNoTarballCached();
         assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
@@ -226,6 +227,7 @@ class IntegrityTest extends InstallCommandsFixture {
                 + " prompd.json declares @acme/util ^1.0.0, and the registry's index.json lists @acme/lone ^1.0.0,"
                 + " @acme/util ^1.0.0; "), added.err());
         assertFalse(Files.exists(project.resolve("prompd.lock")));
+        assertFalse(Files.exists(home.resolve("packages/@acme/lone@1.0.0")), "only the index's lie needed it");
 
         // a range written otherwise that the resolver reads alike is the same dependency
         registry.listDependencies("@acme/base", "1.0.0", "@acme/util", "1.x");

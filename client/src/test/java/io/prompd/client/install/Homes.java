@@ -38,14 +38,33 @@ public final class Homes {
     static final Version PROMPD_VERSION = Version.parse("1.4.0");
 
     static Installer installer(Path home, URI registry, boolean offline) {
-        return new Installer(home, store(home), cache(home), registry(home, registry, offline), offline,
+        return installer(home, registry, offline, TEST_HTTP);
+    }
+
+    /**
+     * An installer whose registry takes one request at a time, so that an install gets the packages of its lock one
+     * after another, in the lock's order.
+     */
+    static Installer oneAtATime(Path home, URI registry) {
+        HttpSettings one = new HttpSettings(TEST_HTTP.connectTimeout(), TEST_HTTP.requestTimeout(),
+                TEST_HTTP.idleTimeout(), TEST_HTTP.lowSpeed(), 1, TEST_HTTP.maxRedirects(), TEST_HTTP.maxDocumentBytes(),
+                TEST_HTTP.maxTarballBytes(), TEST_HTTP.retry(), TEST_HTTP.proxies(), TEST_HTTP.caFile());
+        return installer(home, registry, false, one);
+    }
+
+    private static Installer installer(Path home, URI registry, boolean offline, HttpSettings settings) {
+        return new Installer(home, store(home), cache(home), registry(home, registry, offline, settings), offline,
                 InstallListener.SILENT, Optional.of(PROMPD_VERSION), PLAIN);
     }
 
     static HttpPackageRegistry registry(Path home, URI registry, boolean offline) {
+        return registry(home, registry, offline, TEST_HTTP);
+    }
+
+    private static HttpPackageRegistry registry(Path home, URI registry, boolean offline, HttpSettings settings) {
         RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER),
                 offline,
-                TEST_HTTP, delay -> { }, Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
+                settings, delay -> { }, Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(anonymous(registry)), PLAIN);
     }
 

@@ -28,12 +28,14 @@ import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -932,6 +934,74 @@ class InstallerTest {
                 + " tell the registry's maintainers", wrong.hint());
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
         assertFalse(Files.exists(project.resolve("prompd.lock")));
+    }
+
+    @Test
+    void aTarballFailingItsIntegrityLeavesTheStoreAndTheProjectAsTheyWereThoughOneGotBeforeItPassed()
+            throws IOException {
+        registry.publish("@acme/alpha", "1.0.0").publish("@acme/zeta", "1.0.0");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.tamper("@acme/zeta", "1.0.0");
+        Path cached = Homes.cache(home).pathOf(Integrity.of(Files.readAllBytes(registry.tarball("@acme/alpha",
+                "1.0.0"))));
+        List<String> store = listing(home.resolve("packages"));
+        List<String> projectFiles = listing(project);
+        List<String> cache = listing(home.resolve("cache/tarballs"));
+
+        // one request at a time: alpha, first in the lock, is got and checked before zeta is downloaded
+        PrompdException refused = assertThrows(PrompdException.class, () -> Homes.oneAtATime(home, server.url())
+                .install(project, List.of(PackageSpec.parse("@acme/alpha"), PackageSpec.parse("@acme/zeta")),
+                        InstallOptions.defaults()));
+
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode(), refused.getMessage());
+        assertTrue(refused.getMessage().contains("/@acme/zeta/-/zeta-1.0.0.tgz"), refused.getMessage());
+        assertEquals(store, listing(home.resolve("packages")), "nothing of the install is in the store");
+        assertEquals(projectFiles, listing(project), "nor in the project");
+        // a cache may keep what passed every check, as npm's does: alpha's tarball, not zeta's
+        Set<String> cacheAfter = new TreeSet<>(cache);
+        cacheAfter.add(home.resolve("cache/tarballs").relativize(cached) + " "
+                + Integrity.of(Files.readAllBytes(registry.tarball("@acme/alpha", "1.0.0"))));
+        cacheAfter.add(home.resolve("cache/tarballs").relativize(cached.getParent()).toString());
+        assertEquals(List.copyOf(cacheAfter), listing(home.resolve("cache/tarballs")));
+    }
+
+    @Test
+    void aDependencyOnlyALyingIndexListsIsLeftNowhereOnceTheTarballGivingTheLieIsRefused() throws IOException {
+        // phantom sorts before zeta in the lock: got one at a time, it is checked before zeta's tarball is refused
+        registry.publish("@acme/phantom", "1.0.0").publish("@acme/zeta", "1.0.0")
+                .listDependencies("@acme/zeta", "1.0.0", "@acme/phantom", "^1.0.0");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        List<String> store = listing(home.resolve("packages"));
+        List<String> projectFiles = listing(project);
+        List<String> cache = listing(home.resolve("cache/tarballs"));
+
+        PrompdException refused = assertThrows(PrompdException.class, () -> Homes.oneAtATime(home, server.url())
+                .install(project, List.of(PackageSpec.parse("@acme/zeta")), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode(), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("the tarball of @acme/zeta@1.0.0 does not match its record"),
+                refused.getMessage());
+        assertEquals(store, listing(home.resolve("packages")), "phantom is not installed");
+        assertEquals(projectFiles, listing(project));
+        assertEquals(cache, listing(home.resolve("cache/tarballs")), "nor is phantom's tarball, or zeta's, cached");
+    }
+
+    /**
+     * Every file and folder under {@code folder}, by its path there, a file with its bytes' integrity: what a user
+     * listing it sees; none for a folder that does not exist.
+     */
+    private static List<String> listing(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        List<String> listed = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path path : all.filter(path -> !path.equals(folder)).toList()) {
+                listed.add(folder.relativize(path) + (Files.isRegularFile(path)
+                        ? " " + Integrity.of(Files.readAllBytes(path)) : ""));
+            }
+        }
+        return listed.stream().sorted().toList();
     }
 
     @Test

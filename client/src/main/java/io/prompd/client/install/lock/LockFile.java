@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -103,12 +104,20 @@ public record LockFile(SortedMap<PackageName, LockedPackage> packages) {
      * whatever their ranges: what stays of it once other packages leave, without a resolution.
      */
     public LockFile reachableFrom(Collection<PackageName> roots) {
+        return reachableFrom(roots, name -> true);
+    }
+
+    /**
+     * As {@link #reachableFrom(Collection)}, following the dependencies of the packages {@code followed} accepts alone:
+     * one it refuses is reached, but nothing through it.
+     */
+    public LockFile reachableFrom(Collection<PackageName> roots, Predicate<PackageName> followed) {
         SortedMap<PackageName, LockedPackage> reached = new TreeMap<>();
         Deque<PackageName> pending = new ArrayDeque<>(roots);
         while (!pending.isEmpty()) {
             PackageName name = pending.pop();
             LockedPackage locked = packages.get(name);
-            if (locked != null && reached.put(name, locked) == null) {
+            if (locked != null && reached.put(name, locked) == null && followed.test(name)) {
                 pending.addAll(locked.dependencies().keySet());
             }
         }

@@ -50,8 +50,8 @@ import java.util.stream.Stream;
 
 /**
  * Installed packages, one folder per version shared by every project: {@code <home>/packages/@scope/name@1.2.0/}.
- * A version folder only ever appears complete, unpacked beside it and renamed into place, and is
- * never changed afterwards: a version's content is fixed once published. Only a whole one counts
+ * A version folder only ever appears complete, unpacked in a temporary folder of the store and renamed into place,
+ * and is never changed afterwards: a version's content is fixed once published. Only a whole one counts
  * as installed, a folder holding its {@code prompd.json} as a JSON object: whatever else has its name (a file, a
  * folder emptied by hand or by a disk tool, a manifest cut short) is damage, which the next run removes and installs
  * again.
@@ -270,16 +270,11 @@ public final class PackageStore {
     }
 
     /**
-     * Unpacks a tarball into the version's folder after checking every byte against its integrity.
-     * When another run put the version in place first, its folder is kept and this one dropped;
+     * Unpacks a tarball into the version's folder after checking every byte against its integrity: {@link #unpack}
+     * then {@link #place}. When another run put the version in place first, its folder is kept and this one dropped;
      * anything else in its place is removed first.
      *
-     * @param dependencies what the version needs by the record that named {@code integrity}, which the resolution and
-     *                     the lock took: its own {@code prompd.json} must declare the same
-     * @param pin where {@code integrity} and {@code dependencies} came from, for the hint when the tarball holds
-     *            another package, or declares other dependencies
-     * @throws io.prompd.core.PrompdException INTEGRITY when the tarball does not match, is unsafe, holds another
-     *                                        package or declares other dependencies; nothing is installed then
+     * @throws io.prompd.core.PrompdException as {@link #unpack}; nothing is installed then
      */
     public Path install(PackageName name, Version version, Path tarball, Integrity integrity,
                         Map<PackageName, VersionRange> dependencies, Pin pin) throws IOException {
@@ -287,15 +282,43 @@ public final class PackageStore {
         if (isWhole(target)) {
             return target;
         }
+        return place(unpack(name, version, tarball, integrity, dependencies, pin));
+    }
+
+    /**
+     * A version unpacked and checked in a temporary folder of the store, not in the store yet: {@link #place} renames
+     * it into place, {@link #drop} deletes it, and a run killed meanwhile leaves it for {@link #removeLeftovers}.
+     *
+     * @param staged the temporary folder holding it, at the store's top, so that no scope folder is made for a version
+     *               that never goes in place
+     */
+    public record Unpacked(PackageName name, Version version, Integrity integrity, Path staged) {
+        public Unpacked {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(integrity, "integrity");
+            Objects.requireNonNull(staged, "staged");
+        }
+    }
+
+    /**
+     * Unpacks a tarball after checking every byte against its integrity, and its manifest against what it is meant to
+     * be, without changing the store: an install unpacks every version it needs before it places any, so that one
+     * refused leaves the store as it was.
+     *
+     * @param dependencies what the version needs by the record that named {@code integrity}, which the resolution and
+     *                     the lock took: its own {@code prompd.json} must declare the same
+     * @param pin where {@code integrity} and {@code dependencies} came from, for the hint when the tarball holds
+     *            another package, or declares other dependencies
+     * @throws io.prompd.core.PrompdException INTEGRITY when the tarball does not match, is unsafe, holds another
+     *                                        package or declares other dependencies; nothing of it is left then
+     */
+    public Unpacked unpack(PackageName name, Version version, Path tarball, Integrity integrity,
+                           Map<PackageName, VersionRange> dependencies, Pin pin) throws IOException {
         // a private registry's packages are unpacked here too, as confidential as its tarballs
         OwnerOnly.folder(root);
-        Path staged;
-        try {
-            discard(target);
-            staged = AtomicFiles.temporaryFolder(target);
-        } catch (FileSystemException refused) {
-            throw unlessNameTooLong(name, version, refused);
-        }
+        Path staged = AtomicFiles.temporaryFolder(root.resolve(VersionFileNames.storeFolder(name, version)));
+        Optional<Unpacked> unpacked = Optional.empty();
         try {
             try (InputStream in = Files.newInputStream(tarball)) {
                 SafeUnpacker.unpackVerified(in, integrity, staged, limits);
@@ -303,23 +326,56 @@ public final class PackageStore {
                 throw refusedTarball(name, version, refused);
             }
             requireDeclares(staged, name, version, dependencies, pin, commands);
+            unpacked = Optional.of(new Unpacked(name, version, integrity, staged));
+            return unpacked.get();
+        } catch (FileSystemException refused) {
+            // the unpacker words a name of the package's own that is too long
+            throw unlessNameTooLong(name, version, refused);
+        } finally {
+            if (unpacked.isEmpty()) {
+                Folders.deleteRecursively(staged);
+            }
+        }
+    }
+
+    /**
+     * Puts an unpacked version in place in one rename. When another run put the version in place first, its folder is
+     * kept and this one dropped; anything else in its place (damage) is removed first.
+     *
+     * @return the version's folder
+     */
+    public Path place(Unpacked unpacked) throws IOException {
+        PackageName name = unpacked.name();
+        Version version = unpacked.version();
+        Path target = folderOf(name, version);
+        try {
+            if (isWhole(target)) {
+                return target;
+            }
+            discard(target);
             // before the folder, so that one in place always has its record; one left without its folder is
             // written again by the next unpack of the version, read only beside a whole folder, and removed as a
             // leftover after the run killed here
-            AtomicFiles.write(recordOf(name, version), integrity.toString().getBytes(StandardCharsets.UTF_8));
-            AtomicFiles.moveIntoFreePlace(staged, target);
+            AtomicFiles.write(recordOf(name, version), unpacked.integrity().toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.moveIntoFreePlace(unpacked.staged(), target);
             changed();
         } catch (FileAlreadyExistsException installedMeanwhile) {
             // Another run's copy is in place, from bytes this record may not name: without one, it is taken as it
             // is. Runs hold the home's lock while they install, so only a prompd without it gets here.
             Files.deleteIfExists(recordOf(name, version));
         } catch (FileSystemException refused) {
-            // the unpacker words a name of the package's own that is too long; one left here is the record's
+            // one left here is the record's, or the folder's, name
             throw unlessNameTooLong(name, version, refused);
         } finally {
-            Folders.deleteRecursively(staged);
+            drop(unpacked);
         }
         return target;
+    }
+
+    /** Deletes an unpacked version not placed; nothing when it was. */
+    public void drop(Unpacked unpacked) throws IOException {
+        Folders.deleteRecursively(unpacked.staged());
     }
 
     /**
@@ -615,8 +671,8 @@ public final class PackageStore {
     }
 
     /**
-     * Deletes folders of unpacks that a killed run left: beside the version folders, so at most two
-     * levels down ({@code @scope/}). An unpack still running is left alone. Entries named as a
+     * Deletes folders of unpacks that a killed run left: at the store's top, or, from earlier versions, beside the
+     * version folders, so at most two levels down ({@code @scope/}). An unpack still running is left alone. Entries named as a
      * version that are not whole go too, so that the version installs again, and integrity records beside no whole
      * version, which a run killed while removing a version or before renaming its unpack into place leaves. Only a
      * caller holding the home's lock may call this: every unpack holds it from writing the record to renaming the

@@ -3,6 +3,7 @@ package io.prompd.client.install.store;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.IntegrityInputStream;
 import io.prompd.client.files.OwnerOnly;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,6 +56,29 @@ public final class TarballCache {
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
             Folders.deleteRecursively(entry);
         }
+        return entry;
+    }
+
+    /**
+     * A new empty temporary file in the cache's folder for a download of the tarball with this integrity to replace:
+     * no entry until {@link #keep} renames it into place, so that an install keeps in the cache only the tarballs it
+     * knows to be wanted, and a run killed meanwhile leaves a leftover for {@link #removeLeftovers}. At the folder's
+     * top, so that no folder of entries is made for a tarball never kept.
+     */
+    public Path downloadTarget(Integrity integrity) throws IOException {
+        OwnerOnly.folder(root);
+        return AtomicFiles.temporaryFile(root.resolve(pathOf(integrity).getFileName()));
+    }
+
+    /**
+     * Renames a download of {@link #downloadTarget}, whose bytes matched the integrity, into place as its entry.
+     *
+     * @return the entry
+     */
+    public Path keep(Path downloaded, Integrity integrity) throws IOException {
+        Path entry = entryToWrite(integrity);
+        Folders.create(entry.getParent());
+        AtomicFiles.moveIntoPlace(downloaded, entry);
         return entry;
     }
 
