@@ -110,7 +110,8 @@ public final class Installer {
      * Installs packages into the store alone: no project, so no {@code prompd.json} or lock to change.
      * As with {@code npm install --global}, each package is resolved on its own, since the store
      * holds any number of versions of a package: two named packages needing different versions of a
-     * third do not conflict. Every one is resolved before anything is installed.
+     * third do not conflict. Every one is resolved, and every tarball of theirs got and checked, before anything is
+     * installed: one refused installs none.
      */
     public InstallReport installGlobal(List<PackageSpec> specs, InstallOptions options) throws IOException {
         return locked(repaired -> OfflineOffer.checked(() -> {
@@ -118,13 +119,25 @@ public final class Installer {
                 List<InstallPlanner.Plan> plans = planGlobal(specs, options, index);
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
                 Set<InstallNote> warnings = new LinkedHashSet<>();
-                for (InstallPlanner.Plan plan : plans) {
-                    LockedInstaller.Installed done = lockedInstaller.install(plan.graph(), LockFile.empty(), index,
-                            Set.of());
-                    // a version two packages share is reported once, as the first of them installed it
-                    done.packages().forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
-                    warnings.addAll(plan.warnings());
-                    warnings.addAll(done.warnings());
+                // every package's versions got and checked before any goes in place: one refused installs none
+                List<LockedInstaller.Staged> staged = new ArrayList<>();
+                try {
+                    for (InstallPlanner.Plan plan : plans) {
+                        staged.add(lockedInstaller.stage(plan.graph(), LockFile.empty(), index, Set.of()));
+                    }
+                    for (int i = 0; i < plans.size(); i++) {
+                        LockedInstaller.Installed done = staged.get(i).place();
+                        // a version two packages share is reported once, as the first of them installed it
+                        done.packages().forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
+                        warnings.addAll(plans.get(i).warnings());
+                        warnings.addAll(done.warnings());
+                    }
+                    for (LockedInstaller.Staged placed : staged) {
+                        placed.close();
+                    }
+                } catch (IOException | RuntimeException failed) {
+                    LockedInstaller.Staged.closeAfter(failed, staged);
+                    throw failed;
                 }
                 return new InstallReport(installed.values().stream().sorted(Comparator.comparing(InstalledPackage::name)
                         .thenComparing(InstalledPackage::version)).toList(), new TreeMap<>(),

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -984,6 +985,18 @@ class InstallerTest {
         assertEquals(store, listing(home.resolve("packages")), "phantom is not installed");
         assertEquals(projectFiles, listing(project));
         assertEquals(cache, listing(home.resolve("cache/tarballs")), "nor is phantom's tarball, or zeta's, cached");
+    }
+
+    @Test
+    void aGlobalInstallOfPackagesOneOfWhichIsRefusedInstallsNone() throws IOException {
+        registry.publish("@acme/alpha", "1.0.0").publish("@acme/zeta", "1.0.0");
+        registry.tamper("@acme/zeta", "1.0.0");
+
+        PrompdException refused = assertThrows(PrompdException.class, () -> installer().installGlobal(
+                List.of(PackageSpec.parse("@acme/alpha"), PackageSpec.parse("@acme/zeta")), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode(), refused.getMessage());
+        assertEquals(Map.of(), Homes.store(home).installedOrDamaged());
     }
 
     /**
