@@ -570,15 +570,17 @@ final class InstallPlanner {
     }
 
     /**
-     * The locked versions not installed yet whose recorded dependencies are not those their registry lists, which it
-     * took from the version's {@code prompd.json} when it was published; those installed {@link LockAudit} reads.
+     * The locked versions not installed yet whose recorded dependencies are not those their registry lists, compared as
+     * the resolver reads them, which it took from the version's {@code prompd.json} when it was published; those
+     * installed {@link LockAudit} reads.
      */
     private static List<String> disagreeingWithRegistry(LockFile lock, List<PackageName> missing, RegistryIndex index) {
         List<String> disagreeing = new ArrayList<>();
         for (PackageName name : missing) {
             LockedPackage locked = lock.packages().get(name);
             index.findIfReadable(name).flatMap(published -> published.version(locked.version()))
-                    .filter(known -> !known.dependencies().equals(locked.dependencies()))
+                    // a range written otherwise that the resolver reads alike is the same requirement
+                    .filter(known -> !VersionRange.desugarAlike(known.dependencies(), locked.dependencies()))
                     .ifPresent(known -> disagreeing.add(LockAudit.recordedAgainst(name, locked,
                             DependencyTexts.of(known.dependencies()), "its registry lists")));
         }

@@ -277,6 +277,23 @@ class IntegrityTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aLockedVersionWhoseIndexWritesARangeOtherwiseIsNotStaleAndKeepsTheLocksRange() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        // ^1.0.0 and 1.x are one range to the resolver: the same requirement, whichever document writes which
+        registry.listDependencies("@acme/base", "1.0.0", "@acme/util", "1.x");
+
+        for (List<String> command : List.of(List.of("install", "--frozen"), List.of("install"))) {
+            home = work.resolve("clean-" + String.join("-", command));
+            CliRun clean = prompd(command.toArray(String[]::new));
+
+            assertEquals(0, clean.exitCode(), command + ": " + clean.err());
+            assertEquals("", clean.err(), command.toString());
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")), command.toString());
+        }
+    }
+
+    @Test
     void aLockedVersionWhoseIndexListsOtherDependenciesThanTheLockIsRefusedNamingTheIndex() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         String lock = Files.readString(project.resolve("prompd.lock"));
