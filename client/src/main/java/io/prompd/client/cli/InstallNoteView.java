@@ -8,6 +8,7 @@ import io.prompd.client.install.InstallNote.FromLockedUrl;
 import io.prompd.client.install.InstallNote.GoneFromRegistry;
 import io.prompd.client.install.InstallNote.HeldBack;
 import io.prompd.client.install.InstallNote.HeldBackByRanges;
+import io.prompd.client.install.InstallNote.IndexListsOtherDependencies;
 import io.prompd.client.install.InstallNote.LastCopyRemoved;
 import io.prompd.client.install.InstallNote.LatestBlocked;
 import io.prompd.client.install.InstallNote.LatestConflicts;
@@ -36,6 +37,7 @@ import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.lock.ConflictedLock.Differing;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.RegistryMention;
+import io.prompd.client.install.store.DependencyTexts;
 import io.prompd.core.Plural;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
@@ -317,6 +319,17 @@ public final class InstallNoteView {
                     fromIndex.name() + "@" + fromIndex.version() + " came from the URL the index of registry "
                     + fromIndex.resolvesIn().describe() + " gives for it, " + url + ", with the integrity the index"
                     + " lists, as the registry failed to give it at its own tarball path: " + fromIndex.problem());
+        }
+        if (note instanceof IndexListsOtherDependencies indexWrong) {
+            String index = Urls.display(indexWrong.index());
+            return new Worded("indexListsOtherDependencies", Map.of("name", indexWrong.name(), "version",
+                    indexWrong.version(), "index", index, "listed", indexWrong.listed(), "declared",
+                    indexWrong.declared()), "the registry's index.json of " + indexWrong.name() + " (" + index
+                    + ") lists " + DependencyTexts.listed(indexWrong.listed()) + " for " + indexWrong.version()
+                    + ", and the version's own " + ManifestReader.FILE_NAME + " declares " + DependencyTexts.listed(
+                            indexWrong.declared()) + ", as " + LockFile.FILE_NAME + " records: " + indexWrong.name()
+                    + "@" + indexWrong.version() + " was installed as " + LockFile.FILE_NAME + " pins it (tell the"
+                    + " registry's maintainers)");
         }
         if (note instanceof GoneFromRegistry gone) {
             return new Worded("goneFromRegistry", Map.of("name", gone.name(), "version", gone.version(), "registry",

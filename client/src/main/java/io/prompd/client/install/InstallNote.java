@@ -2,6 +2,7 @@ package io.prompd.client.install;
 
 import io.prompd.client.install.lock.ConflictedLock;
 import io.prompd.client.install.registry.RegistryMention;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * What an install, update, uninstall or outdated tells the user beside its result, as data: the {@code cli} words it,
@@ -564,6 +566,26 @@ public sealed interface InstallNote {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(resolvesIn, "resolvesIn");
             Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /**
+     * A locked version whose registry's {@code index.json} lists other dependencies for it than its tarball declares,
+     * installed as {@code prompd.lock} pins it, whose record agrees with the tarball: the lock and the integrity it pins
+     * decide what is installed, as {@code npm ci}'s do, and the index is the registry's to mend.
+     *
+     * @param index    the URL of that {@code index.json}
+     * @param listed   the dependencies it lists for the version, each range as written
+     * @param declared those the tarball declares, and the lock records, each range as written
+     */
+    record IndexListsOtherDependencies(PackageName name, Version version, URI index, SortedMap<String, String> listed,
+                                       SortedMap<String, String> declared) implements InstallNote {
+        public IndexListsOtherDependencies {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(index, "index");
+            listed = SortedCopies.map(listed);
+            declared = SortedCopies.map(declared);
         }
     }
 

@@ -8,10 +8,12 @@ import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.DependencyTexts;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
+import io.prompd.client.install.store.TarballOfAnother;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
@@ -42,7 +44,9 @@ import java.util.stream.Stream;
  * Decides what a run of {@link Installer} locks: the lock file kept when it still meets the project and nothing asks
  * to move, else a new resolution, with the warnings the choice calls for (a stale lock, a latest version set aside,
  * and {@link PlanWarnings}' on the versions it locks). It reads the registry, the store and the cache, and changes
- * none of them.
+ * none of them, but for the tarball of a locked version whose registry's index disagrees with the lock, which it
+ * downloads to the cache to unpack beside the store, for its own {@code prompd.json} to say which of the two to
+ * believe ({@link #unpackedWhereIndexDiffers}).
  */
 final class InstallPlanner {
 
@@ -442,12 +446,22 @@ final class InstallPlanner {
         return new Plan(graph, false, warnings);
     }
 
-    /** The new lock with the ranges it meets, and whether it took a resolution. */
-    record Plan(ProjectGraph graph, boolean resolved, List<InstallNote> warnings) {
+    /**
+     * The new lock with the ranges it meets, and whether it took a resolution.
+     *
+     * @param downloaded the versions whose tarballs planning downloaded, to tell an index wrong from a lock wrong,
+     *                   which the install then finds in the cache
+     */
+    record Plan(ProjectGraph graph, boolean resolved, List<InstallNote> warnings, Set<PackageName> downloaded) {
 
         Plan {
             Objects.requireNonNull(graph, "graph");
             warnings = List.copyOf(warnings);
+            downloaded = Set.copyOf(downloaded);
+        }
+
+        Plan(ProjectGraph graph, boolean resolved, List<InstallNote> warnings) {
+            this(graph, resolved, warnings, Set.of());
         }
 
         LockFile lock() {
@@ -461,12 +475,13 @@ final class InstallPlanner {
         Plan withWarningsFirst(List<? extends InstallNote> first) {
             List<InstallNote> all = new ArrayList<>(first);
             all.addAll(warnings);
-            return new Plan(graph, resolved, all);
+            return new Plan(graph, resolved, all, downloaded);
         }
 
         /** The plan without the warnings another of the run's tells already. */
         Plan without(Collection<? extends InstallNote> told) {
-            return new Plan(graph, resolved, warnings.stream().filter(warning -> !told.contains(warning)).toList());
+            return new Plan(graph, resolved, warnings.stream().filter(warning -> !told.contains(warning)).toList(),
+                    downloaded);
         }
     }
 
@@ -539,10 +554,14 @@ final class InstallPlanner {
             }
             if (kept.isPresent()) {
                 List<PackageName> missing = lockedInstaller.missing(kept.get());
-                stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));
+                ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());
+                // a lock already stale is resolved again, taking what the index lists, which the unpack compares then
+                Unpacked unpacked = stale.isEmpty() ? unpackedWhereIndexDiffers(graph, current, missing, index)
+                        : Unpacked.NONE;
+                stale.addAll(unpacked.stale());
                 if (stale.isEmpty()) {
-                    ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());
-                    return new Plan(graph, false, planWarnings.statusOf(graph, missing, index));
+                    return new Plan(graph, false, planWarnings.statusOf(graph, missing, index), unpacked.downloaded())
+                            .withWarningsFirst(unpacked.warnings());
                 }
             }
             if (options.frozen()) {
@@ -570,21 +589,64 @@ final class InstallPlanner {
     }
 
     /**
-     * The locked versions not installed yet whose recorded dependencies are not those their registry lists, compared as
-     * the resolver reads them, which it took from the version's {@code prompd.json} when it was published; those
-     * installed {@link LockAudit} reads.
+     * The locked versions not installed yet whose registry's {@code index.json} lists other dependencies than the lock
+     * records, compared as the resolver reads them, each got and unpacked beside the store as the lock pins it, then
+     * dropped: the install puts it in place with the rest, or nothing. Either the lock's record or the index is wrong,
+     * and only the version's own {@code prompd.json}, in the tarball whose integrity the lock pins, tells which, as the
+     * unpack compares it with the record. One agreeing is to be installed, the index warned of, as the lock and its
+     * integrity decide what is installed, as {@code npm ci}'s do, and as a home holding the version installs it
+     * without asking; one disagreeing makes the lock stale in the words {@link LockAudit} says it with the store's
+     * copy: a clean home answers as one holding the version.
      */
-    private static List<String> disagreeingWithRegistry(LockFile lock, List<PackageName> missing, RegistryIndex index) {
-        List<String> disagreeing = new ArrayList<>();
+    private Unpacked unpackedWhereIndexDiffers(ProjectGraph graph, LockFile before, List<PackageName> missing,
+                                               RegistryIndex index) throws IOException {
+        List<String> stale = new ArrayList<>();
+        List<InstallNote> warnings = new ArrayList<>();
+        Set<PackageName> downloaded = new TreeSet<>();
         for (PackageName name : missing) {
-            LockedPackage locked = lock.packages().get(name);
-            index.findIfReadable(name).flatMap(published -> published.version(locked.version()))
-                    // a range written otherwise that the resolver reads alike is the same requirement
-                    .filter(known -> !VersionRange.desugarAlike(known.dependencies(), locked.dependencies()))
-                    .ifPresent(known -> disagreeing.add(LockAudit.recordedAgainst(name, locked,
-                            DependencyTexts.of(known.dependencies()), "its registry lists")));
+            LockedPackage locked = graph.lock().packages().get(name);
+            Optional<PublishedPackage> published = index.findIfReadable(name);
+            Optional<VersionSummary> listed = published.flatMap(found -> found.version(locked.version()))
+                    .filter(known -> !VersionRange.desugarAlike(known.dependencies(), locked.dependencies()));
+            if (listed.isEmpty()) {
+                continue;
+            }
+            Set<PackageName> others = new TreeSet<>(graph.lock().packages().keySet());
+            others.remove(name);
+            boolean cached = cache.find(locked.integrity()).isPresent();
+            // its download's own warnings are the install's to give, which gets it again from the cache
+            try (LockedInstaller.Staged checked = lockedInstaller.stage(graph, before, index, others)) {
+                warnings.add(new InstallNote.IndexListsOtherDependencies(name, locked.version(),
+                        published.get().url(), DependencyTexts.of(listed.get().dependencies()),
+                        DependencyTexts.of(locked.dependencies())));
+                if (!cached) {
+                    downloaded.add(name);
+                }
+            } catch (TarballOfAnother refused) {
+                SortedMap<String, String> declared = refused.declaredDependencies().orElseThrow(() -> refused);
+                stale.add(LockAudit.recordedAgainst(name, locked, declared, "its own " + ManifestReader.FILE_NAME
+                        + " declares"));
+            }
         }
-        return disagreeing;
+        return new Unpacked(stale, warnings, downloaded);
+    }
+
+    /**
+     * What {@link #unpackedWhereIndexDiffers} found.
+     *
+     * @param stale     each way the lock is stale by a tarball declaring other dependencies than it records
+     * @param warnings  of the indexes listing other dependencies than the tarballs declare
+     * @param downloaded the versions whose tarballs it downloaded
+     */
+    private record Unpacked(List<String> stale, List<InstallNote> warnings, Set<PackageName> downloaded) {
+
+        static final Unpacked NONE = new Unpacked(List.of(), List.of(), Set.of());
+
+        Unpacked {
+            stale = List.copyOf(stale);
+            warnings = List.copyOf(warnings);
+            downloaded = Set.copyOf(downloaded);
+        }
     }
 
     /**

@@ -407,8 +407,16 @@ public final class Installer {
         Set<PackageName> changed = new TreeSet<>(changedRanges.keySet());
         changed.addAll(removed);
         warnings.addAll(referencesOutOfStep(project.folder(), home, changed, commands));
-        return new InstallReport(installed.packages(), changedRanges, removed, Optional.of(lock), plan.resolved(),
-                warnings, repaired);
+        return new InstallReport(installedThisRun(installed.packages(), plan.downloaded()), changedRanges, removed,
+                Optional.of(lock), plan.resolved(), warnings, repaired);
+    }
+
+    /** The versions installed, each as it got there in this run: the tarballs planning downloaded were downloaded. */
+    private static List<InstalledPackage> installedThisRun(List<InstalledPackage> installed,
+                                                           Set<PackageName> downloaded) {
+        return installed.stream().map(one -> one.origin() == InstalledPackage.Origin.CACHE
+                && downloaded.contains(one.name()) ? new InstalledPackage(one.name(), one.version(), one.folder(),
+                InstalledPackage.Origin.DOWNLOADED) : one).toList();
     }
 
     /**

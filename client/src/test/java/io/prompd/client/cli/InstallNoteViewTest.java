@@ -86,6 +86,8 @@ class InstallNoteViewTest {
                     "registry default (https://registry.test/)",
                     Optional.of("offline and not cached: https://registry.test/packages/@a/x/index.json")))),
             new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"),
+            new InstallNote.IndexListsOtherDependencies(X, ONE, URI.create("https://a.test/packages/@a/x/index.json"),
+                    new TreeMap<>(), new TreeMap<>(Map.of("@b/y", "^1.0.0"))),
             new InstallNote.FromIndexUrl(X, ONE, URI.create("https://cdn.test/x/8f3a2c?sig=secret"),
                     new RegistryMention(Optional.of(RegistryName.parse("b")), URI.create("https://b.test/")),
                     "not found in the registry: https://b.test/packages/@a/x/-/x-1.0.0.tgz"),

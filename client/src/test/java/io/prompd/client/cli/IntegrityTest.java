@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -277,6 +279,63 @@ class IntegrityTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aLockedVersionWhoseIndexDropsItsDependenciesIsInstalledAsTheLockPinsOnEveryHome() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.listDependencies("@acme/base", "1.0.0");
+
+        assertInstalledAsLocked("lists no dependencies");
+    }
+
+    @Test
+    void aLockedVersionWhoseIndexAddsADependencyIsInstalledAsTheLockPinsOnEveryHome() throws IOException {
+        registry.publish("@acme/lone", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.listDependencies("@acme/base", "1.0.0", "@acme/util", "^1.0.0", "@acme/lone", "^1.0.0");
+
+        assertInstalledAsLocked("lists @acme/lone ^1.0.0, @acme/util ^1.0.0");
+        assertFalse(Files.exists(home.resolve("packages/@acme/lone@1.0.0")), "the version does not need it");
+    }
+
+    /**
+     * After {@code @acme/base} was installed and its index then changed to list other dependencies for 1.0.0 than its
+     * tarball declares, {@code listed}: every install, frozen or not, as text and as JSON, installs what prompd.lock
+     * pins and records, as the tarball agrees with it, on the home holding the version as on clean ones, where the
+     * index is warned of.
+     */
+    private void assertInstalledAsLocked(String listed) throws IOException {
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        String warning = "warning: the registry's index.json of @acme/base (" + server.url()
+                + "packages/@acme/base/index.json) " + listed + " for 1.0.0, and the version's own prompd.json"
+                + " declares @acme/util ^1.0.0, as prompd.lock records: @acme/base@1.0.0 was installed as prompd.lock"
+                + " pins it (tell the registry's maintainers)\n";
+        for (List<String> command : List.of(List.of("install", "--frozen"), List.of("install"))) {
+            CliRun warm = prompd(command.toArray(String[]::new));
+            assertEquals(0, warm.exitCode(), command + ": " + warm.err());
+            assertEquals("", warm.err(), "the home holding the version asks no registry: " + command);
+
+            home = work.resolve("clean-" + String.join("-", command));
+            CliRun clean = prompd(command.toArray(String[]::new));
+            assertEquals(0, clean.exitCode(), command + ": " + clean.err());
+            assertEquals(warning, clean.err(), command.toString());
+            assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")), command.toString());
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")), command.toString());
+
+            List<String> asJson = new ArrayList<>(command);
+            asJson.add("--json");
+            home = work.resolve("clean-json-" + String.join("-", command));
+            CliRun json = prompd(asJson.toArray(String[]::new));
+            assertEquals(0, json.exitCode(), asJson + ": " + json.out());
+            JsonNode note = Json.reader().readTree(json.out()).at("/warnings/0");
+            assertEquals("indexListsOtherDependencies", note.at("/kind").asText(), json.out());
+            assertEquals("{\"@acme/util\":\"^1.0.0\"}", note.at("/declared").toString(), json.out());
+            assertEquals("downloaded", Json.reader().readTree(json.out()).at("/packages/0/origin").asText(),
+                    "unpacked to compare, in this run: " + json.out());
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")), asJson.toString());
+            home = work.resolve("home");
+        }
+    }
+
+    @Test
     void aLockedVersionWhoseIndexWritesARangeOtherwiseIsNotStaleAndKeepsTheLocksRange() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         String lock = Files.readString(project.resolve("prompd.lock"));
@@ -294,24 +353,30 @@ class IntegrityTest extends InstallCommandsFixture {
     }
 
     @Test
-    void aLockedVersionWhoseIndexListsOtherDependenciesThanTheLockIsRefusedNamingTheIndex() throws IOException {
+    void aLockRecordingOtherDependenciesThanTheTarballIsStaleOnACleanHomeAsOnOneHoldingTheVersion()
+            throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
-        String lock = Files.readString(project.resolve("prompd.lock"));
-        // another machine's clean home, the lock committed as the install wrote it, and the index then emptied
-        home = work.resolve("other-home");
-        registry.listDependencies("@acme/base", "1.0.0");
+        // a careless merge: base's record of needing util lost, with util's entry
+        ObjectNode edited = (ObjectNode) Json.reader().readTree(Files.readString(project.resolve("prompd.lock")));
+        ((ObjectNode) edited.get("packages")).remove("@acme/util");
+        ((ObjectNode) edited.get("packages").get("@acme/base")).remove("dependencies");
+        Files.write(project.resolve("prompd.lock"), Json.write(edited));
+        String stale = "prompd.lock records no dependencies for @acme/base@1.0.0, and its own prompd.json declares"
+                + " @acme/util ^1.0.0";
 
-        CliRun refused = prompd("install");
+        CliRun warm = prompd("install", "--frozen");
+        home = work.resolve("clean");
+        CliRun clean = prompd("install", "--frozen");
 
-        assertEquals(6, refused.exitCode(), refused.err());
-        assertEquals("error: the tarball of @acme/base@1.0.0 does not match its record: its own prompd.json declares"
-                + " @acme/util ^1.0.0, and the registry's index.json lists no dependencies; nothing of it was"
-                + " installed\nhint: the registry's index.json of @acme/base must list the dependencies the version"
-                + " declares: tell the registry's maintainers\n", refused.err().lines()
-                .filter(line -> !line.startsWith("warning") && !line.startsWith("  ")).map(line -> line + "\n")
-                .reduce("", String::concat));
-        assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
-        assertFalse(Files.exists(home.resolve("packages/@acme/base@1.0.0")));
+        assertEquals(4, warm.exitCode(), warm.err());
+        assertTrue(warm.err().contains(stale), warm.err());
+        assertEquals(warm.err(), clean.err());
+        assertEquals(4, clean.exitCode());
+        assertFalse(Files.exists(home.resolve("packages/@acme/base@1.0.0")), "refused, nothing installed");
+        CliRun install = prompd("install");
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.err().contains("prompd.lock was stale, so its versions were resolved again: " + stale),
+                install.err());
     }
 
     @Test

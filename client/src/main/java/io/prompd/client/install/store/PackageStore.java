@@ -509,7 +509,7 @@ public final class PackageStore {
                             + " maintainers";
                     case REGISTRY_INDEX -> "the registry's index.json of " + name + " must list the dependencies the"
                             + " version declares: tell the registry's maintainers";
-                });
+                }, Optional.of(declared));
     }
 
     /**
