@@ -131,11 +131,24 @@ public final class CommandLines {
      * @param given the options as the user gave them, with their values where those contradict
      */
     public static CommandLine.ParameterException notTogether(CommandLine command, List<String> given) {
-        return new CommandLine.ParameterException(command, notTogether(given));
+        return new CommandLine.ParameterException(command, notTogether(given, Optional.empty()));
     }
 
-    private static String notTogether(List<String> given) {
-        return Plural.series(given, "and") + " cannot be used together; give one of them";
+    /**
+     * The same usage error, in the same words, from a command that can say why the options contradict each other and
+     * how to mend its command line better than its help does ({@code login --token-env T --password-env P}).
+     *
+     * @param given the options as the user gave them
+     * @param why   what the options mean that rules out giving them together, said after the shared words
+     * @param hint  the command lines to give instead
+     */
+    public static PrompdException notTogether(List<String> given, String why, String hint) {
+        return new PrompdException(ExitCode.USAGE, notTogether(given, Optional.of(why)), hint);
+    }
+
+    private static String notTogether(List<String> given, Optional<String> why) {
+        return Plural.series(given, "and") + " cannot be used together" + why.map(reason -> ": " + reason).orElse("")
+                + "; give one of them";
     }
 
     /**
@@ -169,7 +182,7 @@ public final class CommandLines {
             List<String> given = command.getParseResult().matchedOptions().stream().filter(exclusive::contains)
                     .map(CommandLine.Model.OptionSpec::longestName).distinct().toList();
             if (given.size() > 1) {
-                return notTogether(given);
+                return notTogether(given, Optional.empty());
             }
         }
         return failure.getMessage();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -291,6 +292,13 @@ class CommandLinesTest {
         assertEquals("--json and --format yaml cannot be used together; give one of them",
                 CommandLines.notTogether(new CommandLine(new Npm()), List.of("--json", "--format yaml"))
                         .getMessage());
+
+        PrompdException explained = CommandLines.notTogether(List.of("--yaml", "--json"), "each names the format",
+                "give --json alone");
+        assertEquals(ExitCode.USAGE, explained.exitCode());
+        assertEquals("--yaml and --json cannot be used together: each names the format; give one of them",
+                explained.getMessage());
+        assertEquals("give --json alone", explained.hint());
     }
 
     @Test

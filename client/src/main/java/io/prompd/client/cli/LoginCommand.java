@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.CommandLines;
 import io.prompd.client.config.Credentials;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryService;
@@ -14,6 +15,7 @@ import io.prompd.core.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -150,10 +152,10 @@ final class LoginCommand implements Callable<Integer> {
     private void requireOneKind() {
         String user = username == null ? "USER" : ShellWords.quote(username);
         if (tokenVariable != null && passwordVariable != null) {
-            throw new PrompdException(ExitCode.USAGE, "--token-env and --password-env cannot be used together: the one"
-                    + " names the variable of a token, the other that of a user's password", "for a token, give"
-                    + " --token-env " + ShellWords.quote(tokenVariable) + " alone; for a user name and a password,"
-                    + " give --username " + user + " --password-env " + ShellWords.quote(passwordVariable));
+            throw CommandLines.notTogether(List.of("--token-env", "--password-env"), "the one names the variable of a"
+                    + " token, the other that of a user's password", "for a token, give --token-env "
+                    + ShellWords.quote(tokenVariable) + " alone; for a user name and a password, give --username "
+                    + user + " --password-env " + ShellWords.quote(passwordVariable));
         }
         if (tokenVariable != null && username != null) {
             String variable = ShellWords.quote(tokenVariable);

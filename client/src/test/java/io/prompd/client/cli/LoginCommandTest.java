@@ -209,7 +209,7 @@ class LoginCommandTest {
     @Test
     void aTokensVariableAndAPasswordsAreRefusedTogetherEachNamedInItsRole() {
         String error = "error: --token-env and --password-env cannot be used together: the one names the variable of a"
-                + " token, the other that of a user's password\n";
+                + " token, the other that of a user's password; give one of them\n";
 
         CliRun withUser = prompd("", "login", "--offline", "--token-env", "ACME_TOKEN", "--username", "alice",
                 "--password-env", "ACME_PW");
