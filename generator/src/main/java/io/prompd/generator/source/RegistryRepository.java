@@ -261,16 +261,10 @@ public final class RegistryRepository implements AutoCloseable {
      * or do not inflate, which the JDK's inflater reports without naming the object.
      */
     private static Optional<IOException> damagedObject(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CorruptObjectException corrupt) {
-                return Optional.of(corrupt);
-            }
-            if ((cause instanceof EOFException || cause instanceof ZipException) && Arrays.stream(cause.getStackTrace())
-                    .anyMatch(frame -> frame.getClassName().startsWith("org.eclipse.jgit."))) {
-                return Optional.of((IOException) cause);
-            }
-        }
-        return Optional.empty();
+        return Causes.find(failure, IOException.class, cause -> cause instanceof CorruptObjectException
+                || ((cause instanceof EOFException || cause instanceof ZipException)
+                && Arrays.stream(cause.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith("org.eclipse.jgit."))));
     }
 
     /** Runs a read of one object, naming the object when its stored bytes are damaged. */
