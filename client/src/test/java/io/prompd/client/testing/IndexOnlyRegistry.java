@@ -4,7 +4,6 @@ import static io.prompd.core.SuggestedCommands.PLAIN;
 
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.install.registry.Downloaded;
-import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.UrlSource;
 import io.prompd.core.PrompdException;
@@ -22,7 +21,7 @@ import java.util.OptionalLong;
  * A registry of {@code index.json} documents and names alone, for tests of what reads those: asking it for a version's
  * document or a tarball is a test's mistake, and fails.
  */
-public abstract class IndexOnlyRegistry implements PackageRegistry {
+public abstract class IndexOnlyRegistry extends FakeRegistry {
 
     @Override
     public VersionDocument versionDocument(PublishedPackage published, Version version) {

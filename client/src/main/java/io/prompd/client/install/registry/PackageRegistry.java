@@ -1,6 +1,5 @@
 package io.prompd.client.install.registry;
 
-import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
@@ -72,28 +71,20 @@ public interface PackageRegistry {
      * How the registry serving the package's name now differs from the one whose URL a lock recorded for the version;
      * empty when the recorded URL is {@linkplain RegistryEndpoint#isOwnTarball one of its tarballs} of the package.
      */
-    default Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
-        return Optional.empty();
-    }
+    Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded);
 
     /**
      * The same registries read as an {@code --offline} run reads them, from the cache alone, changing nothing: for a
      * run that failed online to ask whether one with {@code --offline} would get further. A registry that fetches
      * nothing over a network is its own.
      */
-    default PackageRegistry cacheOnly() {
-        return this;
-    }
+    PackageRegistry cacheOnly();
 
     /** How many of its requests may be in flight at once: more threads sending them would only queue. */
-    default int maxConcurrent() {
-        return HttpSettings.defaults().maxConcurrent();
-    }
+    int maxConcurrent();
 
     /** The registry serving the package's name, as messages name it. */
-    default String describe(PackageName name) {
-        return "the registry";
-    }
+    String describe(PackageName name);
 
     /**
      * How the hints of its failures, and of what is read from it, spell the prompd commands they suggest: as the run
@@ -102,20 +93,14 @@ public interface PackageRegistry {
     SuggestedCommands commands();
 
     /** As {@link RegistryEndpoint#scopeRouting}, of the registry serving the package's name. */
-    default Optional<String> scopeRouting(PackageName name) {
-        return Optional.empty();
-    }
+    Optional<String> scopeRouting(PackageName name);
 
     /** Whether every version of the package can be had with no network, offline too (a registry in a folder). */
-    default boolean isAtHand(PackageName name) {
-        return false;
-    }
+    boolean isAtHand(PackageName name);
 
     /**
      * Deletes what runs killed midway left in the registries' local cache, and says what; a registry without one has
      * none.
      */
-    default List<Path> removeLeftovers() throws IOException {
-        return List.of();
-    }
+    List<Path> removeLeftovers() throws IOException;
 }

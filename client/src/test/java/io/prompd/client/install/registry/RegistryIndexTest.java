@@ -10,6 +10,7 @@ import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WaitListener;
 import io.prompd.client.install.Homes;
+import io.prompd.client.testing.FakeRegistry;
 import io.prompd.client.testing.IndexOnlyRegistry;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
@@ -42,9 +43,16 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryIndexTest {
 
     /** A registry that counts the packuments it is asked for. */
-    private record Counted(PackageRegistry registry, Map<PackageName, Integer> finds) implements PackageRegistry {
+    private static final class Counted extends FakeRegistry {
+        private final PackageRegistry registry;
+        private final Map<PackageName, Integer> finds = new ConcurrentHashMap<>();
+
         Counted(PackageRegistry registry) {
-            this(registry, new ConcurrentHashMap<>());
+            this.registry = registry;
+        }
+
+        Map<PackageName, Integer> finds() {
+            return finds;
         }
 
         @Override
