@@ -37,12 +37,6 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         positionals = List.copyOf(positionals);
     }
 
-    /** A command line whose unmatched arguments, if any, are beyond those the command takes. */
-    public UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
-                      boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals) {
-        this(message, unmatched, suggestions, command, hasSubcommands, afterEndOfOptions, positionals, false);
-    }
-
     /** The problem, and a hint with the suggestions and where the command's help is. */
     public Failures.Explanation explain() {
         if (optionAfterEndOfOptions()) {
