@@ -26,6 +26,17 @@ public final class SortedCopies {
         return Collections.unmodifiableSortedMap(copy);
     }
 
+    /**
+     * A map of maps, such as each package's versions, copied at both levels as {@link #map} copies one: a copy of the
+     * outer map alone would share the inner ones, which a caller's later change would still reach.
+     */
+    public static <K, L, V> SortedMap<K, SortedMap<L, V>> nested(Map<K, ? extends Map<L, V>> entries) {
+        SortedMap<K, SortedMap<L, V>> copy = new TreeMap<>();
+        entries.forEach((key, inner) -> copy.put(key,
+                map(Objects.requireNonNull(inner, () -> "no value for the key " + key))));
+        return Collections.unmodifiableSortedMap(copy);
+    }
+
     public static <T> SortedSet<T> set(Collection<T> items) {
         return Collections.unmodifiableSortedSet(new TreeSet<>(items));
     }

@@ -64,18 +64,9 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     BuildState {
         Objects.requireNonNull(commit, "commit");
         packages = SortedCopies.map(packages);
-        vanished = byPackage(vanished);
-        removed = byPackage(removed);
-    }
-
-    /** An immutable copy of a map of each package's versions, empty for null. */
-    static <T> SortedMap<PackageName, SortedMap<Version, T>> byPackage(
-            SortedMap<PackageName, SortedMap<Version, T>> versions) {
-        SortedMap<PackageName, SortedMap<Version, T>> copies = new TreeMap<>();
-        if (versions != null) {
-            versions.forEach((name, ofPackage) -> copies.put(name, SortedCopies.map(ofPackage)));
-        }
-        return Collections.unmodifiableSortedMap(copies);
+        // a state of this format always has both, written as {} when empty: one without is damaged, not empty
+        vanished = SortedCopies.nested(vanished);
+        removed = SortedCopies.nested(removed);
     }
 
     /**
@@ -216,7 +207,8 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     record Vanished(SortedMap<PackageName, SortedMap<Version, Integrity>> vanished) {
 
         Vanished {
-            vanished = byPackage(vanished);
+            // a state of a format before 3 has none
+            vanished = SortedCopies.nested(vanished == null ? Map.of() : vanished);
         }
     }
 

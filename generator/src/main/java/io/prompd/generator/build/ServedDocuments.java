@@ -41,8 +41,8 @@ record ServedDocuments(int format, SortedMap<PackageName, SortedMap<Version, Int
 
     ServedDocuments {
         Objects.requireNonNull(takedowns, "takedowns");
-        versions = BuildState.byPackage(versions);
-        vanished = BuildState.byPackage(vanished);
+        versions = SortedCopies.nested(versions);
+        vanished = SortedCopies.nested(vanished);
     }
 
     /**

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -68,9 +67,7 @@ public final class RegistrySnapshot {
         this.commitTime = commitTime;
         this.config = config;
         this.scopes = scopes;
-        SortedMap<PackageName, SortedMap<Version, VersionFolder>> immutable = new TreeMap<>();
-        packages.forEach((name, versions) -> immutable.put(name, SortedCopies.map(versions)));
-        this.packages = Collections.unmodifiableSortedMap(immutable);
+        this.packages = SortedCopies.nested(packages);
         this.metaFiles = SortedCopies.map(metaFiles);
         this.namedTwice = List.copyOf(namedTwice);
         this.problems = problems.stream().sorted(Problem.ORDER).toList();

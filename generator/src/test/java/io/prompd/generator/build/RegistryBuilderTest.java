@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
@@ -483,6 +484,32 @@ class RegistryBuilderTest {
             assertEquals(ExitCode.CONFLICT, refused.exitCode());
             assertTrue(refused.getMessage().startsWith(out.resolve(file) + " is damaged (" + why),
                     refused.getMessage());
+            assertTrue(Files.isRegularFile(out.resolve("packages/@common/a/1.1.0.json")), "the output stays as it was");
+        }
+    }
+
+    /**
+     * A build writes both fields, {} when empty, so a state of this format without one was cut or edited: taken for
+     * none, it would drop the numbers and trees the next builds guard and resume with.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"vanished", "removed"})
+    void aStateOfThisFormatWithoutItsVanishedOrRemovedVersionsIsRefusedAsDamaged(String field) throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            Path state = out.resolve(BuildState.FILE);
+            ObjectNode fields = (ObjectNode) Json.reader().readTree(Files.readAllBytes(state));
+            fields.remove(field);
+            Files.write(state, Json.write(fields));
+            repo.delete("packages/@common/a/1.1.0");
+            repo.commit("a force-push that drops 1.1.0");
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> forcedBuild(repo, out));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertTrue(refused.getMessage().startsWith(state + " is damaged (at line "), refused.getMessage());
+            assertTrue(refused.getMessage().contains(": a required field is missing)"), refused.getMessage());
             assertTrue(Files.isRegularFile(out.resolve("packages/@common/a/1.1.0.json")), "the output stays as it was");
         }
     }
