@@ -57,14 +57,14 @@ public record FileNameCharset(String name) {
      * ({@link #misreadArgument}): a registry URL or a folder read from it would be another one, with
      * {@value #REPLACEMENT} in place of its letters. The value is not quoted: a proxy's URL may hold a password.
      *
-     * @param name the variable's name, which the message gives as {@code $NAME}
+     * @param variable the variable's name, which the message gives as {@code $NAME}
      */
-    public Optional<PrompdException> misreadVariable(String name, String value) {
+    public Optional<PrompdException> misreadVariable(String variable, String value) {
         if (isUtf8() || value.indexOf(REPLACEMENT) < 0) {
             return Optional.empty();
         }
-        return Optional.of(new PrompdException(ExitCode.USAGE, "$" + name + " holds letters this locale's character set"
-                + " (" + this.name + ") lacks, which Java read as " + REPLACEMENT, HINT));
+        return Optional.of(new PrompdException(ExitCode.USAGE, "$" + variable + " holds letters this locale's character"
+                + " set (" + name + ") lacks, which Java read as " + REPLACEMENT, HINT));
     }
 
     /**
