@@ -400,7 +400,7 @@ public final class Installer {
         List<InstallNote> warnings = new ArrayList<>();
         // first: it says what the lock the rest speaks of was made from
         project.conflicted().ifPresent(conflict -> warnings.add(new InstallNote.LockConflictMerged(
-                conflict.oursLabel(), conflict.theirsLabel(), conflict.differing())));
+                conflict.sides().oursLabel(), conflict.sides().theirsLabel(), conflict.differing())));
         warnings.addAll(plan.warnings());
         // a route change the plan told of is not told again of the version's download
         installed.warnings().stream().filter(warning -> !warnings.contains(warning)).forEach(warnings::add);

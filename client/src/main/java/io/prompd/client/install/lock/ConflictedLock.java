@@ -1,5 +1,6 @@
 package io.prompd.client.install.lock;
 
+import io.prompd.core.json.ConflictSides;
 import io.prompd.core.name.PackageName;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +12,17 @@ import java.util.TreeMap;
  * A {@code prompd.lock} a Git merge left with conflict markers, read as the two locks its sides are, as npm, yarn and
  * pnpm read a conflicted lock of theirs rather than make the user pick a side, which loses the other side's changes.
  *
- * @param ours        the lock of the conflicts' first side ({@code <<<<<<<}), the branch merged into
- * @param theirs      the lock of their second side ({@code >>>>>>>}), the branch merged in
- * @param oursLabel   what the markers name the first side (a branch, {@code HEAD}), maybe empty
- * @param theirsLabel what they name the second side, maybe empty
- * @param line        the line of the first marker, from 1
+ * @param ours   the lock of the conflicts' first side ({@code <<<<<<<}), the branch merged into
+ * @param theirs the lock of their second side ({@code >>>>>>>}), the branch merged in
+ * @param sides  the file's two sides as read, whose texts the locks are: what the markers name each side, and the line
+ *               of the first
  */
-public record ConflictedLock(LockFile ours, LockFile theirs, String oursLabel, String theirsLabel, int line) {
+public record ConflictedLock(LockFile ours, LockFile theirs, ConflictSides sides) {
 
     public ConflictedLock {
         Objects.requireNonNull(ours, "ours");
         Objects.requireNonNull(theirs, "theirs");
-        Objects.requireNonNull(oursLabel, "oursLabel");
-        Objects.requireNonNull(theirsLabel, "theirsLabel");
+        Objects.requireNonNull(sides, "sides");
     }
 
     /**

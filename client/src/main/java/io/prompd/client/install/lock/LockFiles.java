@@ -140,7 +140,7 @@ public final class LockFiles {
 
     /** The refusal of a command that reads a conflicted lock as it is, which only an install merges. */
     public static PrompdException unmerged(ConflictedLock conflicted, SuggestedCommands commands) {
-        return FileProblemsException.inOneLine(ExitCode.FAILURE, UNREADABLE, conflictedAt(conflicted.line(), ""),
+        return FileProblemsException.inOneLine(ExitCode.FAILURE, UNREADABLE, conflictedAt(conflicted.sides().firstLine(), ""),
                 mergeHint(commands));
     }
 
@@ -182,8 +182,7 @@ public final class LockFiles {
 
     private static ReadLock merging(ConflictSides sides, SuggestedCommands commands) {
         ConflictedLock conflicted = new ConflictedLock(side(sides, sides.ours(), sides.oursLabel(), "first", commands),
-                side(sides, sides.theirs(), sides.theirsLabel(), "second", commands), sides.oursLabel(),
-                sides.theirsLabel(), sides.firstLine());
+                side(sides, sides.theirs(), sides.theirsLabel(), "second", commands), sides);
         return new ReadLock(conflicted.merged(), Optional.of(conflicted));
     }
 

@@ -11,6 +11,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.problem.FileProblemsException;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.json.ConflictSides;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -126,8 +127,18 @@ class LockFilesTest {
                 "taking one side would lose the other's updates, deleting the lock every pin both sides agreed on");
         ReadLock read = LockFiles.parseMerging(conflicted.getBytes(StandardCharsets.UTF_8), PLAIN);
         assertEquals(lock(), read.lock());
-        assertEquals("HEAD", read.conflicted().orElseThrow().oursLabel());
-        assertEquals("feature/more-prompts", read.conflicted().orElseThrow().theirsLabel());
+        ConflictSides sides = read.conflicted().orElseThrow().sides();
+        assertEquals("HEAD", sides.oursLabel());
+        assertEquals("feature/more-prompts", sides.theirsLabel());
+        assertEquals(2, sides.firstLine());
+    }
+
+    /** As ConflictSides refuses them: a lock it held on its own took any line, 0 too, and no label at all. */
+    @Test
+    void aConflictedLockHoldsTheSidesItWasReadFromWithTheirChecks() {
+        assertThrows(IllegalArgumentException.class, () -> new ConflictedLock(lock(), lock(),
+                new ConflictSides("", "", "HEAD", "other", 0)));
+        assertThrows(NullPointerException.class, () -> new ConflictedLock(lock(), lock(), null));
     }
 
     @Test
