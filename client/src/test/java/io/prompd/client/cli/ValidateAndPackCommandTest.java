@@ -12,6 +12,7 @@ import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ValidateAndPackCommandTest {
 
@@ -1206,6 +1209,34 @@ class ValidateAndPackCommandTest {
                 }
             }
         }
+    }
+
+    /**
+     * A README holding a NUL byte was "binary" at no line ("line": 0 in --json), though saved as UTF-16 without a
+     * byte order mark it is text in another encoding, as prompd.json in it is told: now a stray NUL is at its line, and
+     * UTF-16 is named so, at its first NUL byte, in the text output and in --json alike, exit 1.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "UTF-16LE, 1, 'the file holds a NUL byte: it looks saved as UTF-16 without a byte order mark'",
+        "UTF-8, 3, 'the file is binary: this line holds a NUL byte'"})
+    void aReadmeHoldingANulByteIsRefusedAtItsLineAndUtf16WithoutAByteOrderMarkIsNamed(String encoding, int line,
+            String message) throws IOException {
+        String text = encoding.equals("UTF-8") ? "# Demo\n\nabc\u0000def\n" : "# Demo\n\nSome text\n";
+        Files.write(pkg.resolve("README.md"), text.getBytes(Charset.forName(encoding)));
+        String served = message + ", and the registry serves the package's README as text";
+
+        CliRun validate = CliRun.in(pkg, home, "validate");
+        CliRun json = CliRun.in(pkg, home, "validate", "--json");
+
+        assertEquals(1, validate.exitCode(), validate.out() + validate.err());
+        assertEquals("README.md\n  error   line " + line + ": " + served + "\n          hint: save it as UTF-8 (most"
+                + " editors offer an encoding when saving), or name in prompd.json's \"readme\" a Markdown or text file"
+                + " saved so\n1 error, 0 warnings\n", validate.out().substring(validate.out().indexOf('\n') + 1));
+        assertEquals(1, json.exitCode(), json.out() + json.err());
+        JsonNode problem = Json.reader().readTree(json.out()).get("problems").get(0);
+        assertEquals(List.of("README.md", String.valueOf(line), served), List.of(problem.get("file").asText(),
+                problem.get("line").asText(), problem.get("message").asText()), json.out());
     }
 
     @Test

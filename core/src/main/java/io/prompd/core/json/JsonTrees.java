@@ -92,27 +92,11 @@ public final class JsonTrees {
         if (notUtf8.isPresent()) {
             return Optional.of(notUtf8.get().problem(file));
         }
-        int nul = 0;
-        while (nul < json.length && json[nul] != 0) {
-            nul++;
-        }
-        if (nul == json.length) {
-            return Optional.empty();
-        }
-        int line = Utf8.lineAt(json, nul);
         String nulByte = "the file holds a NUL byte, which JSON text never does";
-        return Optional.of((looksUtf16(json)
-                ? Problem.error(file, "", nulByte + ": it looks saved as UTF-16 without a byte order mark", Utf8.HINT)
-                : Problem.error(file, "", nulByte, "remove it, or write it as \\u0000 inside a string")).atLine(line));
-    }
-
-    /** Whether every other byte is NUL, as in UTF-16 text of ASCII characters, not a stray NUL in UTF-8 text. */
-    private static boolean looksUtf16(byte[] json) {
-        long nuls = 0;
-        for (byte b : json) {
-            nuls += b == 0 ? 1 : 0;
-        }
-        return nuls * 3 >= json.length;
+        return Utf8.firstNul(json).map(nul -> (nul.looksUtf16()
+                ? Problem.error(file, "", nulByte + ": " + Utf8.LOOKS_UNMARKED_UTF16, Utf8.HINT)
+                : Problem.error(file, "", nulByte, "remove it, or write it as \\u0000 inside a string"))
+                .atLine(nul.line()));
     }
 
     /**

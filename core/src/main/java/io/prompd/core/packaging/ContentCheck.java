@@ -47,13 +47,6 @@ public final class ContentCheck {
      */
     private static final String LFS_POINTER = "version https://git-lfs.github.com/spec/v1\n";
 
-    /**
-     * Of how many pairs of bytes one may be no Latin-1 character in UTF-16 for bytes without a byte order mark to be
-     * searched as UTF-16 text: text in a Latin script has a few others (a dash, a quotation mark, a letter of another
-     * script); compressed or random bytes, an image's or an archive's, have a NUL in about one byte of 256.
-     */
-    private static final int UNMARKED_UTF16_OTHER_PAIRS_PER = 10;
-
     private ContentCheck() {
     }
 
@@ -129,7 +122,7 @@ public final class ContentCheck {
      * The likely credentials in a file, with their lines in a text file: UTF-8 text, or UTF-16 or UTF-32 text that
      * starts with its byte order mark (as Windows PowerShell 5 writes a file) and decodes as such, searched as decoded;
      * any other binary file's bytes are searched as Latin-1, without lines, and, when they look like UTF-16 text of
-     * Latin letters without a byte order mark ({@link #unmarkedUtf16}), as that text too, with lines. A {@code .json}
+     * Latin letters without a byte order mark ({@link Utf8#unmarkedUtf16}), as that text too, with lines. A {@code .json}
      * file's strings and names, and those of a prompt file's front matter, are searched as JSON and YAML read them
      * too, their escapes decoded ({@link DecodedStrings}), as the registry serves a manifest's and a prompt's text. A
      * text that is a prompd configuration holding a stored password or token is refused ({@link StoredCredentials}).
@@ -213,40 +206,12 @@ public final class ContentCheck {
      * bytes, searched for any binary file, shows none, since each character of a key stands beside a NUL there.
      */
     private static List<Problem> secretsInUnmarkedUtf16(String path, byte[] bytes) {
-        return unmarkedUtf16(bytes).stream()
+        return Utf8.unmarkedUtf16(bytes).stream()
                 .flatMap(encoding -> SecretPatterns.find(new String(bytes, 0, bytes.length & ~1, encoding)).stream()
                         .map(secret -> secret(path, "the file holds what looks like " + secret.description()
                                 + " when read as " + encoding.name() + ", the encoding its bytes look like (no byte"
                                 + " order mark says so)", secret.line())))
                 .toList();
-    }
-
-    /**
-     * The UTF-16 that bytes without a byte order mark look like, as .NET's {@code Encoding.Unicode} and
-     * {@code iconv -t UTF-16LE} write it: in all but one pair of bytes of {@value #UNMARKED_UTF16_OTHER_PAIRS_PER}, the
-     * same byte of the pair, the high one, NUL, and the other not, as in text of Latin letters, digits and signs, and
-     * so in every key {@link SecretPatterns} knows. One pass over the bytes, which leaves random ones after about a
-     * tenth of them: the search of a binary file's Latin-1 text, which every binary file gets, costs far more.
-     */
-    private static Optional<Charset> unmarkedUtf16(byte[] bytes) {
-        int pairs = bytes.length / 2;
-        int allowed = pairs / UNMARKED_UTF16_OTHER_PAIRS_PER;
-        int otherLittleEndian = 0;
-        int otherBigEndian = 0;
-        for (int pair = 0; pair < pairs && (otherLittleEndian <= allowed || otherBigEndian <= allowed); pair++) {
-            byte first = bytes[2 * pair];
-            byte second = bytes[2 * pair + 1];
-            if (second != 0 || first == 0) {
-                otherLittleEndian++;
-            }
-            if (first != 0 || second == 0) {
-                otherBigEndian++;
-            }
-        }
-        if (pairs == 0 || otherLittleEndian > allowed && otherBigEndian > allowed) {
-            return Optional.empty();
-        }
-        return Optional.of(otherLittleEndian <= allowed ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
     }
 
     private static Problem secret(String path, String message, int line) {
@@ -255,31 +220,36 @@ public final class ContentCheck {
     }
 
     /**
-     * A file that is not UTF-8 text where only context files may be other: binary (it holds a NUL
-     * byte), or text saved in another encoding, said with the line of its first foreign byte. The
-     * manifest is left to its reader, which says what its NUL bytes or encoding are, and so is the encoding of prompt
-     * files.
+     * A file that is not UTF-8 text where only context files may be other: binary (it holds a NUL byte), said with the
+     * line of its first one, or text saved in another encoding, said with the line of its first foreign byte, UTF-16
+     * without a byte order mark among them, whose NUL bytes would otherwise call it binary. The manifest is left to its
+     * reader, which says what its NUL bytes or encoding are, and so is the encoding of prompt files.
      */
     private static Optional<Problem> notText(String path, byte[] bytes) {
         if (path.equals(ManifestReader.FILE_NAME)) {
             return Optional.empty();
         }
         String contextHint = "a binary file a prompt includes goes under contexts/ or is named in the prompt's context";
-        if (isBinary(bytes)) {
-            return Optional.of(Problem.error(path, "", "the file is binary, and only context files may be",
-                    contextHint));
+        Optional<Utf8.Nul> nul = isBinary(bytes) ? Utf8.firstNul(bytes) : Optional.empty();
+        if (nul.isPresent() && !nul.get().looksUtf16()) {
+            return Optional.of(Problem.error(path, "", nul.get().message() + ", and only context files may be",
+                    contextHint).atLine(nul.get().line()));
         }
         if (PromptFile.hasPromptExtension(path)) {
             return Optional.empty();
         }
+        String hint = Utf8.HINT + "; " + contextHint;
+        if (nul.isPresent()) {
+            return Optional.of(Problem.error(path, "", nul.get().message(), hint).atLine(nul.get().line()));
+        }
         Utf8.Fault fault = Utf8.firstFault(bytes).orElseThrow();
-        return Optional.of(Problem.error(path, "", fault.message(), "save it as UTF-8; " + contextHint)
-                .atLine(fault.line()));
+        return Optional.of(Problem.error(path, "", fault.message(), hint).atLine(fault.line()));
     }
 
     /**
      * The error of the package's README ({@link io.prompd.core.archive.PackageReadme}) whose bytes {@link #text} does
-     * not read, binary or text in another encoding, at the line of its first foreign byte: the registry's version
+     * not read, binary or text in another encoding, at the line of its first foreign byte, a NUL byte of a binary file
+     * or of UTF-16 without a byte order mark among them: the registry's version
      * document serves the README as text and {@code prompd info} shows it, so it is UTF-8 text, whether the
      * manifest's {@code readme} names it or it is chosen without one, and even when a prompt takes it as a context
      * file. The one rule and message of validate, pack and the registry's check and build.
@@ -289,7 +259,8 @@ public final class ContentCheck {
         String hint = Utf8.HINT + ", or name in " + ManifestReader.FILE_NAME + "'s \"" + ManifestFields.README
                 + "\" a Markdown or text file saved so";
         if (isBinary(bytes)) {
-            return Problem.error(path, "", "the file is binary" + served, hint);
+            Utf8.Nul nul = Utf8.firstNul(bytes).orElseThrow();
+            return Problem.error(path, "", nul.message() + served, hint).atLine(nul.line());
         }
         Utf8.Fault fault = Utf8.firstFault(bytes).orElseThrow();
         return Problem.error(path, "", fault.message() + served, hint).atLine(fault.line());

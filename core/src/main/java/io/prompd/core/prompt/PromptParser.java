@@ -61,13 +61,16 @@ public final class PromptParser {
 
     /**
      * Parses a file as stored: prompt files are UTF-8, and any other encoding is an error rather
-     * than silently replaced characters.
+     * than silently replaced characters. UTF-16 without a byte order mark is one too, at its first NUL byte, though
+     * its bytes of Latin letters are UTF-8's characters each beside a NUL: read so, it would have no front matter.
      *
      * @param file    the path of the file in its package, used in problems
      * @param content the bytes of the whole file
      */
     public static PromptParseResult parse(String file, byte[] content) {
-        return Utf8.decode(content).map(text -> parse(file, text))
+        return Utf8.decode(content).map(text -> Utf8.firstNul(content).filter(Utf8.Nul::looksUtf16)
+                        .map(utf16 -> new PromptParseResult(Optional.empty(), List.of(utf16.problem(file))))
+                        .orElseGet(() -> parse(file, text)))
                 .orElseGet(() -> new PromptParseResult(Optional.empty(),
                         List.of(Utf8.firstFault(content).orElseThrow().problem(file))));
     }

@@ -3,6 +3,7 @@ package io.prompd.core.source;
 import io.prompd.core.problem.Problem;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -33,6 +34,16 @@ public final class Utf8 {
 
     /** How to fix text that is not UTF-8. */
     public static final String HINT = "save it as UTF-8 (most editors offer an encoding when saving)";
+
+    /** What bytes that {@link #unmarkedUtf16} reads look like, for a message about their first NUL byte. */
+    public static final String LOOKS_UNMARKED_UTF16 = "it looks saved as UTF-16 without a byte order mark";
+
+    /**
+     * Of how many pairs of bytes one may be no Latin-1 character in UTF-16 for bytes without a byte order mark to look
+     * like UTF-16 text: text in a Latin script has a few others (a dash, a quotation mark, a letter of another
+     * script); compressed or random bytes, an image's or an archive's, have a NUL in about one byte of 256.
+     */
+    private static final int UNMARKED_UTF16_OTHER_PAIRS_PER = 10;
 
     private Utf8() {
     }
@@ -68,6 +79,64 @@ public final class Utf8 {
         public Problem problem(String file) {
             return Problem.error(file, "", message(), HINT).atLine(line);
         }
+    }
+
+    /**
+     * The first NUL byte of bytes, at its 1-based line: no text file holds one, while UTF-16 text saved without a byte
+     * order mark holds one in nearly every other byte.
+     *
+     * @param looksUtf16 whether the bytes look like such UTF-16 text ({@link #unmarkedUtf16}), rather than a binary
+     *                   file or text holding a stray NUL
+     */
+    public record Nul(int line, boolean looksUtf16) {
+
+        /** What the file is, for a text file, or one taken for it, with its first NUL byte at the line. */
+        public String message() {
+            return looksUtf16 ? "the file holds a NUL byte: " + LOOKS_UNMARKED_UTF16
+                    : "the file is binary: this line holds a NUL byte";
+        }
+
+        /** The problem of {@code file}, at the line, with how to fix it, for a text file saved as UTF-16. */
+        public Problem problem(String file) {
+            return Problem.error(file, "", message(), HINT).atLine(line);
+        }
+    }
+
+    /** The first NUL byte of the bytes, whatever else they are; empty when they hold none. */
+    public static Optional<Nul> firstNul(byte[] bytes) {
+        for (int index = 0; index < bytes.length; index++) {
+            if (bytes[index] == 0) {
+                return Optional.of(new Nul(lineAt(bytes, index), unmarkedUtf16(bytes).isPresent()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The UTF-16 that bytes without a byte order mark look like, as .NET's {@code Encoding.Unicode} and
+     * {@code iconv -t UTF-16LE} write it: in all but one pair of bytes of {@value #UNMARKED_UTF16_OTHER_PAIRS_PER}, the
+     * same byte of the pair, the high one, NUL, and the other not, as in text of Latin letters, digits and signs. One
+     * pass over the bytes, which leaves random ones after about a tenth of them.
+     */
+    public static Optional<Charset> unmarkedUtf16(byte[] bytes) {
+        int pairs = bytes.length / 2;
+        int allowed = pairs / UNMARKED_UTF16_OTHER_PAIRS_PER;
+        int otherLittleEndian = 0;
+        int otherBigEndian = 0;
+        for (int pair = 0; pair < pairs && (otherLittleEndian <= allowed || otherBigEndian <= allowed); pair++) {
+            byte first = bytes[2 * pair];
+            byte second = bytes[2 * pair + 1];
+            if (second != 0 || first == 0) {
+                otherLittleEndian++;
+            }
+            if (first != 0 || second == 0) {
+                otherBigEndian++;
+            }
+        }
+        if (pairs == 0 || otherLittleEndian > allowed && otherBigEndian > allowed) {
+            return Optional.empty();
+        }
+        return Optional.of(otherLittleEndian <= allowed ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
     }
 
     /** The text without the {@link #BYTE_ORDER_MARK} it may start with. */

@@ -719,8 +719,8 @@ class PackageValidatorTest {
             + " allow there'",
         "README.md, 'contexts: [../README.md]', 'README.md@1: the file is not UTF-8: this line holds the byte 0xE9,"
             + " which UTF-8 does not allow there'",
-        "'', 'contexts: [../README.fr.md]', 'README.fr.md@0: the file is binary'",
-        "contexts/blob.bin, '', 'contexts/blob.bin@0: the file is binary'",
+        "'', 'contexts: [../README.fr.md]', 'README.fr.md@1: the file is binary: this line holds a NUL byte'",
+        "contexts/blob.bin, '', 'contexts/blob.bin@1: the file is binary: this line holds a NUL byte'",
         "'', 'contexts: [../README.md]', 'README.md@1: the file is UTF-16LE, not UTF-8: it starts with the byte order"
             + " mark of UTF-16LE'",
         "README.md, 'contexts: [../README.md]', 'README.md@1: the file is UTF-16LE, not UTF-8: it starts with the"
@@ -749,6 +749,68 @@ class PackageValidatorTest {
                             + problem.hint()).toList(), ProblemReport.text(report.problems()));
             assertEquals(Optional.empty(), report.readme());
         }
+    }
+
+    /**
+     * A README's NUL byte is at a line as its foreign bytes are: the line of a stray one, and UTF-16 saved without a
+     * byte order mark (as .NET's Encoding.Unicode writes it) named as such, as prompd.json's is, not called binary
+     * without a line. A context file all the same.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "'', UTF-16LE, 'README.md@1: the file holds a NUL byte: it looks saved as UTF-16 without a byte order mark'",
+        "README.md, UTF-16BE, 'README.md@1: the file holds a NUL byte: it looks saved as UTF-16 without a byte order"
+            + " mark'",
+        "'', UTF-8, 'README.md@3: the file is binary: this line holds a NUL byte'",
+        "README.md, UTF-8, 'README.md@3: the file is binary: this line holds a NUL byte'"})
+    void aReadmeHoldingANulByteIsRefusedAtItsLineAndUtf16WithoutAByteOrderMarkIsNamed(String named, String encoding,
+            String expected) throws IOException {
+        String text = encoding.equals("UTF-8") ? "# Demo\n\nabc\u0000def\n" : "# Demo\n\nSome text\n";
+        for (String context : List.of("", "contexts: [../README.md]")) {
+            MemorySource source = new MemorySource("p", Map.of(
+                    "prompd.json", ("{\"name\": \"@a/b\", \"version\": \"1.0.0\"" + (named.isEmpty() ? ""
+                            : ",\n \"readme\": \"" + named + "\"") + "}").getBytes(StandardCharsets.UTF_8),
+                    "prompts/a.prmd", ("---\nid: a\n" + context + "\n---\nHi\n").getBytes(StandardCharsets.UTF_8),
+                    "README.md", text.getBytes(Charset.forName(encoding))));
+
+            for (PackageReport report : List.of(validator.validate(source), validator.readAccepted(source))) {
+                assertEquals(List.of(expected + ", and the registry serves the package's README as text"),
+                        report.problems().stream().filter(Problem::isError).map(problem -> problem.file() + "@"
+                                + problem.line() + ": " + problem.message()).toList(),
+                        context + ": " + ProblemReport.text(report.problems()));
+            }
+        }
+    }
+
+    /**
+     * Another packed file, a prompt file too, holding a NUL byte outside the context files is refused at the line of
+     * its first one; saved as UTF-16 without a byte order mark, it is named so, once, with the hint to save it as
+     * UTF-8, not called binary (nor, for a prompt, said to lack its front matter). A context file may be binary still.
+     */
+    @Test
+    void aTextFileHoldingANulByteIsRefusedAtItsLineAndUtf16WithoutAByteOrderMarkIsNamed() throws IOException {
+        String prompt = "---\nid: a\n---\nHi\n";
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
+                "notes.txt", "hello\n\nabc\u0000def\n".getBytes(StandardCharsets.UTF_8),
+                "other.md", "# Other\n\nSome text\n".getBytes(StandardCharsets.UTF_16LE),
+                "prompts/stray.prmd", (prompt + "abc\u0000def\n").getBytes(StandardCharsets.UTF_8),
+                "prompts/utf16.prmd", prompt.getBytes(StandardCharsets.UTF_16BE),
+                "contexts/utf16.md", "# Context\n".getBytes(StandardCharsets.UTF_16LE),
+                "contexts/stray.md", "a\nb\u0000\n".getBytes(StandardCharsets.UTF_8)));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        String utf16 = "the file holds a NUL byte: it looks saved as UTF-16 without a byte order mark";
+        String binary = "the file is binary: this line holds a NUL byte, and only context files may be";
+        assertEquals(List.of("notes.txt@3: " + binary, "other.md@1: " + utf16, "prompts/stray.prmd@5: " + binary,
+                        "prompts/utf16.prmd@1: " + utf16),
+                problems.stream().filter(Problem::isError).map(problem -> problem.file() + "@" + problem.line() + ": "
+                        + problem.message()).toList(), ProblemReport.text(problems));
+        assertEquals(List.of("save it as UTF-8 (most editors offer an encoding when saving); a binary file a prompt"
+                + " includes goes under contexts/ or is named in the prompt's context", "save it as UTF-8 (most editors"
+                + " offer an encoding when saving)"), problems.stream()
+                .filter(problem -> problem.message().equals(utf16)).map(Problem::hint).toList());
     }
 
     /** The README's text, as the registry's version document serves it: the one validate judged. */
