@@ -33,6 +33,25 @@ record ComparatorSet(List<Comparison> comparisons) {
                 .allMatch(operator -> operator == Operator.GREATER || operator == Operator.GREATER_OR_EQUAL);
     }
 
+    /**
+     * The set with each {@code <X.Y.Z} of a release written {@code <X.Y.Z-0} where no comparator names a pre-release of
+     * X.Y.Z: npm's rule in {@link #satisfiedBy} keeps a pre-release of X.Y.Z out of the one, and the bound out of the
+     * other, and the two hold alike for every other version, so {@code >=2.0.0 <3.0.0} selects what {@code ^2.0.0}
+     * does. Where one names such a pre-release ({@code >=3.0.0-a <3.0.0}), the one lets in {@code 3.0.0-b}.
+     */
+    ComparatorSet belowPreReleases() {
+        return new ComparatorSet(comparisons.stream().map(this::belowPreReleases).toList());
+    }
+
+    private Comparison belowPreReleases(Comparison comparison) {
+        Version bound = comparison.bound();
+        if (comparison.operator() != Operator.LESS || bound.isPreRelease() || comparisons.stream()
+                .map(Comparison::bound).anyMatch(named -> named.isPreRelease() && named.sameMajorMinorPatch(bound))) {
+            return comparison;
+        }
+        return Comparison.of(Operator.LESS, bound.major(), bound.minor(), bound.patch(), "0");
+    }
+
     @Override
     public String toString() {
         return comparisons.isEmpty() ? "*" : comparisons.stream().map(Comparison::toString)

@@ -126,11 +126,17 @@ public final class VersionRange {
     }
 
     /**
-     * Whether the two ranges come to the same comparators once desugared, whatever their text: {@code ^1}, {@code 1.x}
-     * and {@code >=1.0.0 <2.0.0-0} are one range to the resolver, where {@link #equals} compares the text.
+     * Whether the two ranges come to the same comparators once desugared, whatever their text: {@code ^1}, {@code 1.x},
+     * {@code >=1.0.0 <2.0.0-0} and {@code >=1.0.0 <2.0.0} are one range to the resolver, where {@link #equals} compares
+     * the text. A bound below a release is taken as below its pre-releases where npm's rule keeps them out anyway
+     * ({@link ComparatorSet#belowPreReleases}).
      */
     public boolean desugaresAlike(VersionRange other) {
-        return desugared().equals(other.desugared());
+        return alikeForm().equals(other.alikeForm());
+    }
+
+    private List<ComparatorSet> alikeForm() {
+        return comparatorSets.stream().map(ComparatorSet::belowPreReleases).toList();
     }
 
     /**

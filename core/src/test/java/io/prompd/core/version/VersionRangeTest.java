@@ -170,6 +170,41 @@ class VersionRangeTest {
         assertFalse(VersionRange.parse("^1.0.0").desugaresAlike(VersionRange.parse("~1.0.0")));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        ">=2.0.0 <3.0.0;^2.0.0",
+        ">=2.0.0 <3;^2.0.0",
+        ">=2.0.0 <3.0.0-0;^2.0.0",
+        ">=1.2.0 <2.0.0;^1.2.0",
+        ">=0.1.0 <0.2.0;~0.1.0",
+        ">=2.0.0-rc.1 <3.0.0;^2.0.0-rc.1",
+        "<1.0.0 || >=2.0.0 <3.0.0;<1 || ^2"})
+    void aReleaseBoundBelowWhichNoComparatorNamesItsPreReleasesDesugarsAlikeTheBoundBelowThem(String range,
+                                                                                               String alike) {
+        // npm's rule keeps out a pre-release of 3.0.0 from both, as no comparator of the set names one
+        assertTrue(VersionRange.parse(range).desugaresAlike(VersionRange.parse(alike)), range);
+        assertTrue(VersionRange.parse(alike).desugaresAlike(VersionRange.parse(range)), range);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        ">=2.0.0-0 <3.0.0;^2.0.0",
+        ">=2.0.0 <=3.0.0;^2.0.0",
+        ">=2.0.0 <3.0.0;^2.0.0-0",
+        ">=3.0.0-rc.1 <3.0.0;>=3.0.0-rc.1 <3.0.0-0",
+        ">=2.0.0 <3.0.0 || 3.0.0-rc.1;^2.0.0"})
+    void aRangeSelectingOtherVersionsDoesNotDesugarAlike(String range, String other) {
+        assertFalse(VersionRange.parse(range).desugaresAlike(VersionRange.parse(other)), range);
+        assertFalse(VersionRange.parse(other).desugaresAlike(VersionRange.parse(range)), range);
+    }
+
+    @Test
+    void aPreReleaseOfTheUpperBoundIsOutsideARangeEndingBelowItsRelease() {
+        assertFalse(satisfies(">=2.0.0 <3.0.0", "3.0.0-rc.1"));
+        assertTrue(satisfies(">=3.0.0-a <3.0.0", "3.0.0-rc.1"));
+        assertFalse(satisfies(">=3.0.0-a <3.0.0-0", "3.0.0-rc.1"));
+    }
+
     @Test
     void aStrictComparisonExcludesTheVersionItNames() {
         assertFalse(satisfies("<1.2.3", "1.2.3"));
