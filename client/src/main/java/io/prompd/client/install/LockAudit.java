@@ -13,6 +13,7 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
 import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -169,9 +170,9 @@ public final class LockAudit {
             LockedPackage locked = entry.getValue();
             boolean fromIndex = index.findIfReadable(entry.getKey()).flatMap(published -> published
                     .version(locked.version())).filter(listed -> listed.dist().integrity().equals(locked.integrity())
-                    && listed.dependencies().equals(locked.dependencies())).isPresent();
+                    && VersionRange.desugarAlike(listed.dependencies(), locked.dependencies())).isPresent();
             if (fromIndex && audited.get(entry.getKey()).filter(other -> other.version().equals(locked.version())
-                    && other.dependencies().equals(locked.dependencies())).isEmpty()) {
+                    && VersionRange.desugarAlike(other.dependencies(), locked.dependencies())).isEmpty()) {
                 store.requireInstalledDeclares(entry.getKey(), locked.version(), locked.dependencies());
             }
         }
@@ -291,7 +292,8 @@ public final class LockAudit {
     }
 
     /**
-     * The entries whose recorded dependencies are not those the installed version's {@code prompd.json} declares.
+     * The entries whose recorded dependencies are not those the installed version's {@code prompd.json} declares,
+     * compared as the resolver reads them.
      * Only installed versions are read, as the integrity that pinned their bytes pins their dependencies too: a version
      * not installed yet is for the install to check against its registry's record, which it fetches for it anyway.
      */
@@ -300,8 +302,9 @@ public final class LockAudit {
         Map<PackageName, String> disagreeing = new LinkedHashMap<>();
         for (Map.Entry<PackageName, LockedPackage> entry : lock.packages().entrySet()) {
             LockedPackage locked = entry.getValue();
-            Optional<SortedMap<String, String>> declared = store.declaredDependencies(entry.getKey(), locked.version());
-            if (declared.isPresent() && !declared.get().equals(DependencyTexts.of(locked.dependencies()))) {
+            Optional<SortedMap<String, String>> declared = store.declaredOtherwise(entry.getKey(), locked.version(),
+                    locked.dependencies());
+            if (declared.isPresent()) {
                 disagreeing.put(entry.getKey(), recordedAgainst(entry.getKey(), locked, declared.get(),
                         "its own " + ManifestReader.FILE_NAME + " declares"));
             }

@@ -25,6 +25,7 @@ import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -487,14 +488,15 @@ final class LockedInstaller {
 
     /**
      * Where the entry's integrity and dependencies came from: the lock this run began with when it held the version
-     * with those dependencies, else the registry's index.json, which a resolution takes them from (a version kept at
-     * its number keeps its integrity, or the run fails before, but takes the dependencies the index lists), so that a
-     * tarball declaring others blames the index rather than a lock entry that agrees with the tarball.
+     * with those dependencies, compared as the resolver reads them, else the registry's index.json, which a resolution
+     * takes them from (a version kept at its number keeps its integrity, or the run fails before, but takes the
+     * dependencies the index lists), so that a tarball declaring others blames the index rather than a lock entry that
+     * agrees with the tarball.
      */
     private static PackageStore.Pin pinnedBy(PackageName name, LockedPackage locked, LockFile before) {
         return before.get(name).filter(earlier -> earlier.version().equals(locked.version())
-                && earlier.dependencies().equals(locked.dependencies())).isPresent() ? PackageStore.Pin.LOCK
-                : PackageStore.Pin.REGISTRY_INDEX;
+                && VersionRange.desugarAlike(earlier.dependencies(), locked.dependencies())).isPresent()
+                ? PackageStore.Pin.LOCK : PackageStore.Pin.REGISTRY_INDEX;
     }
 
     /** Whether the lock this run began with held the version, which is then installed as that lock pinned it. */

@@ -353,6 +353,28 @@ class IntegrityTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aLockTakingTheIndexsSpellingOfARangeIsNotStaleOnTheHomeHoldingTheVersionWhoseOwnPrompdJsonSpellsItOtherwise()
+            throws IOException {
+        // the index writes 1.x where the tarball's prompd.json writes ^1.0.0, so the resolution locks 1.x
+        registry.listDependencies("@acme/base", "1.0.0", "@acme/util", "1.x");
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        assertTrue(lock.contains("\"@acme/util\": \"1.x\""), lock);
+
+        for (List<String> command : List.of(List.of("install", "--frozen"), List.of("install"), List.of("list"),
+                List.of("tree"))) {
+            CliRun warm = prompd(command.toArray(String[]::new));
+
+            assertEquals(0, warm.exitCode(), command + ": " + warm.err());
+            assertEquals("", warm.err(), command.toString());
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")), command.toString());
+        }
+        home = work.resolve("clean");
+        CliRun clean = prompd("install", "--frozen");
+        assertEquals(0, clean.exitCode(), clean.err());
+    }
+
+    @Test
     void aLockRecordingOtherDependenciesThanTheTarballIsStaleOnACleanHomeAsOnOneHoldingTheVersion()
             throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());

@@ -230,6 +230,20 @@ public final class PackageStore {
         return manifestOf(folderOf(name, version)).map(PackageStore::dependencyTexts);
     }
 
+    /**
+     * The dependencies the installed version's own {@code prompd.json} declares, as written, when they are not
+     * {@code recorded}, compared as the resolver reads them, as an unpack compares its tarball's ({@code 1.x} is
+     * {@code ^1.0.0}); empty when they are, or the version is not installed.
+     */
+    public Optional<SortedMap<String, String>> declaredOtherwise(PackageName name, Version version,
+                                                                 Map<PackageName, VersionRange> recorded)
+            throws IOException {
+        // the text first: a warm install reads every locked version's, and the same text spares parsing each range
+        return manifestOf(folderOf(name, version)).filter(manifest -> !dependencyTexts(manifest)
+                .equals(DependencyTexts.of(recorded)) && !declares(manifest, recorded))
+                .map(PackageStore::dependencyTexts);
+    }
+
     private static SortedMap<String, String> dependencyTexts(JsonNode manifest) {
         SortedMap<String, String> declared = new TreeMap<>();
         manifest.path(ManifestFields.DEPENDENCIES).properties()
