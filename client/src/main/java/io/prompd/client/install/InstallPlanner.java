@@ -79,13 +79,14 @@ final class InstallPlanner {
      * (with {@code --resolution lowest} the lowest) that can go with the project, the locked versions of others moving
      * for it as they do for a range the user gives, so that the warning's word holds.
      */
-    Plan forInstall(Project project, List<RequestedPackage> requests, InstallOptions options, RegistryIndex index)
-            throws IOException {
+    Plan forInstall(Project project, List<RequestedPackage> requests, String again, InstallOptions options,
+                    RegistryIndex index) throws IOException {
         Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
         Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                 .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
         return latestFirst(requests, false, options, index, (asked, first) -> plan(new Goal(
-                roots(project.manifest().dependencies(), asked), unpinned, newcomers, first, latestOf(asked), false),
+                roots(project.manifest().dependencies(), asked), unpinned, newcomers, first, latestOf(asked), false,
+                Optional.of(again)),
                 project, unpinned, !requests.isEmpty(), options, index));
     }
 
@@ -103,7 +104,7 @@ final class InstallPlanner {
             Goal goal = Goal.ofStore(roots(new TreeMap<>(), asked), latestOf(asked));
             Plan plan = resolved(goal, LockFile.empty(), alone, index);
             LockAudit.requireFromResolvedBytes(plan.lock(), LockFile.empty(), LockFile.empty(), store, index,
-                    goal.global());
+                    goal.again());
             return plan;
         });
     }
@@ -119,19 +120,20 @@ final class InstallPlanner {
      * @throws PrompdException the failure to resolve prompd.json's own ranges when even those cannot be, in the
      *                         user's words rather than in the ranges --latest would have written
      */
-    Updated forUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, InstallOptions options,
+    Updated forUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, String again,
+                      InstallOptions options,
                       RegistryIndex index) throws IOException {
         SortedSet<PackageName> aside = new TreeSet<>();
         Plan plan;
         try {
-            plan = planUpdate(project, ranges, unpinned, options, index);
+            plan = planUpdate(project, ranges, unpinned, again, options, index);
         } catch (PrompdException unresolvable) {
             if (ranges.moved().isEmpty() || !isResolutionFailure(unresolvable)) {
                 throw unresolvable;
             }
             // resolved for its failure alone: when prompd.json's own ranges cannot be, that says so in the user's words,
             // rather than in the ranges --latest would have written
-            planUpdate(project, ranges.settingAside(ranges.moved()), unpinned, options, index);
+            planUpdate(project, ranges.settingAside(ranges.moved()), unpinned, again, options, index);
             // each move in name order is taken when it goes with those taken, the ones set aside at prompd.json's
             // ranges and the ones still to decide at either range: moves that only go together (two packages moving
             // off the major they share) are taken one by one, one resolution each. A resolution met every choice so
@@ -140,7 +142,8 @@ final class InstallPlanner {
             for (PackageName name : ranges.moved()) {
                 undecided.remove(name);
                 try {
-                    planUpdate(project, ranges.settingAside(aside).eitherWay(undecided), unpinned, options, index);
+                    planUpdate(project, ranges.settingAside(aside).eitherWay(undecided), unpinned, again, options,
+                            index);
                 } catch (PrompdException conflicting) {
                     if (!isResolutionFailure(conflicting)) {
                         throw conflicting;
@@ -148,7 +151,7 @@ final class InstallPlanner {
                     aside.add(name);
                 }
             }
-            plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
+            plan = planUpdate(project, ranges.settingAside(aside), unpinned, again, options, index);
         }
         LatestRanges settled = ranges.settingAside(aside);
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>(settled.saved());
@@ -169,7 +172,8 @@ final class InstallPlanner {
             List<InstallNote.Requirement> by = RangeHolds.rulingOut(plan.graph(), name, latest, index);
             // with no one range to name, the resolver says what keeps the latest version out
             Optional<String> problem = by.isEmpty()
-                    ? whyNotUpdating(project, settled, name, latest, unpinned, options, index) : Optional.empty();
+                    ? whyNotUpdating(project, settled, name, latest, unpinned, again, options, index)
+                    : Optional.empty();
             first.add(new InstallNote.LatestConflicts(name, own, latest, installed, rewritten, by, options.strategy(),
                     problem));
         }
@@ -180,7 +184,7 @@ final class InstallPlanner {
             TakedownGraph takedowns = new TakedownGraph(index);
             for (PackageName name : unpinned.stream().filter(name -> !aside.contains(name)).sorted().toList()) {
                 RangeHolds.of(plan.graph(), name, index, takedowns, (held, allowed) -> whyNotUpdating(project,
-                        settled, held, allowed, unpinned, options, index)).ifPresent(first::add);
+                        settled, held, allowed, unpinned, again, options, index)).ifPresent(first::add);
             }
         }
         return new Updated(plan.without(movesTold(plan, first)).withWarningsFirst(first), saved);
@@ -207,9 +211,11 @@ final class InstallPlanner {
 
     /** Why the update cannot take {@code version} of the package, as {@link #whyNot} says it. */
     private Optional<String> whyNotUpdating(Project project, LatestRanges ranges, PackageName name, Version version,
-                                            Set<PackageName> unpinned, InstallOptions options, RegistryIndex index)
+                                            Set<PackageName> unpinned, String again, InstallOptions options,
+                                            RegistryIndex index)
             throws IOException {
-        return whyNot(() -> planUpdate(project, ranges.resolvingFor(name, exactly(version)), unpinned, options, index));
+        return whyNot(() -> planUpdate(project, ranges.resolvingFor(name, exactly(version)), unpinned, again, options,
+                index));
     }
 
     /** The range of one version alone, as asking for that version gives it. */
@@ -225,9 +231,9 @@ final class InstallPlanner {
         }
     }
 
-    private Plan planUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, InstallOptions options,
-                            RegistryIndex index) throws IOException {
-        return plan(Goal.ofProject(ranges.roots(), ranges.saved().keySet(), Set.of()), project, unpinned, true,
+    private Plan planUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, String again,
+                            InstallOptions options, RegistryIndex index) throws IOException {
+        return plan(Goal.ofProject(ranges.roots(), ranges.saved().keySet(), Set.of(), again), project, unpinned, true,
                 options, index);
     }
 
@@ -264,7 +270,7 @@ final class InstallPlanner {
     private Plan everyPackageMoving(Project project, SortedMap<PackageName, VersionRange> roots, RegistryIndex index)
             throws IOException {
         LockFile current = project.lockOrEmpty();
-        return resolved(Goal.ofProject(roots, Set.of(), Set.of()), current,
+        return resolved(Goal.ofProject(roots, Set.of(), Set.of(), "outdated"), current,
                 moving(current, current.packages().keySet(), InstallOptions.defaults()), index);
     }
 
@@ -278,10 +284,10 @@ final class InstallPlanner {
      * The plan of an uninstall leaving {@code roots}; when those cannot be resolved anew, the lock as it was but what
      * only the removed dependencies led to.
      */
-    Plan forUninstall(Project project, SortedMap<PackageName, VersionRange> roots, RegistryIndex index)
+    Plan forUninstall(Project project, SortedMap<PackageName, VersionRange> roots, String again, RegistryIndex index)
             throws IOException {
         try {
-            return plan(Goal.ofProject(roots, Set.of(), Set.of()), project, Set.of(), false,
+            return plan(Goal.ofProject(roots, Set.of(), Set.of(), again), project, Set.of(), false,
                     InstallOptions.defaults(), index);
         } catch (PrompdException unresolvable) {
             if (!isResolutionFailure(unresolvable)) {
@@ -495,9 +501,12 @@ final class InstallPlanner {
      * @param latest the versions the roots named alone are to take where they can, deprecated or not, as
      *               {@link #latestOf} says
      * @param global whether the run installs into the store alone, as the install such a hint offers must too
+     * @param again  the project's command that made the run, as given, for a hint to run it again
+     *               ({@link LockAudit#requireFromResolvedBytes}); empty for a global install
      */
     private record Goal(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked, Set<PackageName> added,
-                        Set<PackageName> first, SortedMap<PackageName, Version> latest, boolean global) {
+                        Set<PackageName> first, SortedMap<PackageName, Version> latest, boolean global,
+                        Optional<String> again) {
 
         Goal {
             roots = SortedCopies.map(roots);
@@ -505,16 +514,17 @@ final class InstallPlanner {
             added = Set.copyOf(added);
             first = Set.copyOf(first);
             latest = SortedCopies.map(latest);
+            Objects.requireNonNull(again, "again");
         }
 
         static Goal ofProject(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
-                              Set<PackageName> added) {
-            return new Goal(roots, asked, added, Set.of(), new TreeMap<>(), false);
+                              Set<PackageName> added, String again) {
+            return new Goal(roots, asked, added, Set.of(), new TreeMap<>(), false, Optional.of(again));
         }
 
         /** A global install's: its roots are new, and their ranges are saved nowhere. */
         static Goal ofStore(SortedMap<PackageName, VersionRange> roots, SortedMap<PackageName, Version> latest) {
-            return new Goal(roots, Set.of(), roots.keySet(), Set.of(), latest, true);
+            return new Goal(roots, Set.of(), roots.keySet(), Set.of(), latest, true, Optional.empty());
         }
     }
 
@@ -572,7 +582,7 @@ final class InstallPlanner {
         }
         Plan plan = resolved(goal, current, moving(current, unpinned, options).decidingFirst(goal.first()), index);
         // the versions a resolution keeps installed were not compared with the integrity it locks, unless audited so
-        LockAudit.requireFromResolvedBytes(plan.lock(), audited, current, store, index, goal.global());
+        LockAudit.requireFromResolvedBytes(plan.lock(), audited, current, store, index, goal.again());
         return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(new InstallNote.StaleLock(stale)));
     }
 

@@ -10,6 +10,7 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
@@ -38,6 +39,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Installs, updates and uninstalls the dependencies of a project, or packages without one. Every
@@ -96,7 +99,8 @@ public final class Installer {
             return installPlanned(project, options, repaired, (installer, index) -> {
                 List<RequestedPackage> requests = request(added, index, project.lockOrEmpty(), options.saveExact(),
                         "install");
-                InstallPlanner.Plan plan = installer.planner.forInstall(project, requests, options, index);
+                InstallPlanner.Plan plan = installer.planner.forInstall(project, requests, spelt("install", added),
+                        options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 for (RequestedPackage request : requests) {
                     saved.put(request.name(), request.saved(plan.lock()));
@@ -189,8 +193,8 @@ public final class Installer {
             return installPlanned(project, options, repaired, (installer, index) -> {
                 LatestRanges ranges = latest ? LatestRanges.of(direct, names, current, index, options.saveExact())
                         : LatestRanges.unchanged(direct);
-                InstallPlanner.Updated updated = installer.planner.forUpdate(project, ranges, unpinned, options,
-                        index);
+                InstallPlanner.Updated updated = installer.planner.forUpdate(project, ranges, unpinned,
+                        spelt(latest ? "update --latest" : "update", names), options, index);
                 return new Planned(updated.plan(), updated.saved(), List.of(), Set.of());
             });
         });
@@ -236,7 +240,8 @@ public final class Installer {
             }
             roots.keySet().removeAll(removed);
             return installPlanned(project, InstallOptions.defaults(), repaired, (installer, index) -> {
-                InstallPlanner.Plan plan = installer.planner.forUninstall(project, roots, index);
+                InstallPlanner.Plan plan = installer.planner.forUninstall(project, roots, spelt("uninstall", names),
+                        index);
                 List<PackageName> leftOut = installer.lockedInstaller.outOfReach(plan.lock(), index);
                 // the dependencies left: one this uninstall removes is not the one meant by a name it skips
                 List<InstallNote> first = new ArrayList<>(unknown.stream().map(name -> new InstallNote.NotADependency(
@@ -247,6 +252,15 @@ public final class Installer {
                 return new Planned(plan.withWarningsFirst(first), new TreeMap<>(), removed, Set.copyOf(leftOut));
             });
         });
+    }
+
+    /**
+     * The project's command a run was given, with the packages it named as given, for a hint to run it again: a run
+     * refused saved none of them, so the command without them would install none.
+     */
+    private static String spelt(String command, Collection<?> named) {
+        return Stream.concat(Stream.of(command), named.stream().map(Object::toString).map(ShellWords::quote))
+                .collect(Collectors.joining(" "));
     }
 
     /**

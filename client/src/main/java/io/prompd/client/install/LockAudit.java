@@ -151,15 +151,17 @@ public final class LockAudit {
      * store's copy's own {@code prompd.json}, which no unpack compares then
      * ({@link PackageStore#requireInstalledDeclares}).
      *
-     * @param global whether the run installs into the store alone, as the install to run again must
+     * @param again the project's command to run again once the store's copies are removed, as the run was given
+     *              ({@code install sql-explainer}): the refused run saved nothing, so a bare install would add none of
+     *              the packages it named; empty for a global install, whose versions are the ones to install again
      * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds, or the store's copy declaring other
      *                         dependencies than the index lists
      */
     static void requireFromResolvedBytes(LockFile resolved, LockFile audited, LockFile current, PackageStore store,
-                                         RegistryIndex index, boolean global) throws IOException {
+                                         RegistryIndex index, Optional<String> again) throws IOException {
         Optional<PrompdException> failure = fromOtherBytes(without(resolved, entry -> pinsAlike(audited, entry)), store,
                 name -> pinsAlike(current, Map.entry(name, resolved.packages().get(name))) ? Optional.empty()
-                        : Optional.of(index.describe(name)), global, index.commands());
+                        : Optional.of(index.describe(name)), again, index.commands());
         if (failure.isPresent()) {
             throw failure.get();
         }
@@ -203,7 +205,7 @@ public final class LockAudit {
      */
     public static Optional<PrompdException> fromOtherBytes(LockFile lock, PackageStore store,
                                                            SuggestedCommands commands) throws IOException {
-        return fromOtherBytes(lock, store, name -> Optional.empty(), false, commands);
+        return fromOtherBytes(lock, store, name -> Optional.empty(), Optional.of("install"), commands);
     }
 
     /** The entries of the lock whose installed version the store unpacked from other bytes than the lock pins. */
@@ -226,7 +228,7 @@ public final class LockAudit {
      */
     private static Optional<PrompdException> fromOtherBytes(LockFile lock, PackageStore store,
                                                             Function<PackageName, Optional<String>> listing,
-                                                            boolean global, SuggestedCommands commands)
+                                                            Optional<String> again, SuggestedCommands commands)
             throws IOException {
         List<PackageName> names = unpackedFromOtherBytes(lock, store);
         if (names.isEmpty()) {
@@ -249,7 +251,7 @@ public final class LockAudit {
         }
         String theVersions = names.size() == 1 ? "version" : "versions";
         String uninstall = commands.quoted("uninstall --global " + String.join(" ", versions)) + ", then "
-                + commands.quoted(global ? "install --global " + String.join(" ", versions) : "install") + " again";
+                + commands.quoted(again.orElse("install --global " + String.join(" ", versions))) + " again";
         // a copy the registry itself gave before it changed the version is as likely as another registry's: the way
         // to the listed bytes is for when they are the ones to trust, never the way past a failure
         return Optional.of(new PrompdException(ExitCode.INTEGRITY, String.join("; ", differences), locked.isEmpty()

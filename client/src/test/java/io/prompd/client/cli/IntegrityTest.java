@@ -531,9 +531,13 @@ class IntegrityTest extends InstallCommandsFixture {
                     + " only once you trust the bytes it lists now: 'prompd uninstall --global @acme/util@1.1.0',"
                     + " then '";
             assertEquals(6, resolving.exitCode(), resolving.err());
-            assertEquals(fromTheRegistry + "prompd install' again\n", resolving.err(),
+            // the refused run saved nothing to prompd.json: a bare install again would install none of what it named
+            assertEquals(fromTheRegistry + "prompd install @acme/util@1.1.0' again\n", resolving.err(),
                     "before the lock is written, which is not blamed: " + resolving.err());
             assertFalse(Files.exists(project.resolve("prompd.lock")));
+            CliRun byName = prompd("install", "@acme/util");
+            assertEquals(6, byName.exitCode(), byName.err());
+            assertEquals(fromTheRegistry + "prompd install @acme/util' again\n", byName.err(), "as it was given");
             CliRun global = prompd("install", "--global", "@acme/util@1.1.0");
             assertEquals(6, global.exitCode(), "as the project's install fails: " + global.err());
             assertEquals(fromTheRegistry + "prompd install --global @acme/util@1.1.0' again\n", global.err());

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,13 +54,15 @@ class LockAuditTest {
         try (RegistryIndex index = new RegistryIndex(Homes.registry(work.resolve("home"),
                 work.resolve("registry").toUri(), true))) {
             PrompdException unaudited = assertThrows(PrompdException.class, () -> LockAudit.requireFromResolvedBytes(
-                    edited, LockFile.empty(), edited, store, index, false));
+                    edited, LockFile.empty(), edited, store, index, Optional.of("install")));
             PrompdException auditedOtherwise = assertThrows(PrompdException.class,
-                    () -> LockAudit.requireFromResolvedBytes(edited, pinning(recorded), edited, store, index, false));
+                    () -> LockAudit.requireFromResolvedBytes(edited, pinning(recorded), edited, store, index,
+                            Optional.of("install")));
 
             assertEquals(ExitCode.INTEGRITY, unaudited.exitCode());
             assertEquals(ExitCode.INTEGRITY, auditedOtherwise.exitCode());
-            assertDoesNotThrow(() -> LockAudit.requireFromResolvedBytes(edited, edited, edited, store, index, false),
+            assertDoesNotThrow(() -> LockAudit.requireFromResolvedBytes(edited, edited, edited, store, index,
+                            Optional.of("install")),
                     "an entry the audit compared, which would have failed it, is not read again");
         }
     }
@@ -75,9 +78,9 @@ class LockAuditTest {
         try (RegistryIndex index = new RegistryIndex(Homes.registry(work.resolve("home"),
                 work.resolve("registry").toUri(), true))) {
             PrompdException noLock = assertThrows(PrompdException.class, () -> LockAudit.requireFromResolvedBytes(
-                    pinning(EDITED), LockFile.empty(), LockFile.empty(), store, index, false));
+                    pinning(EDITED), LockFile.empty(), LockFile.empty(), store, index, Optional.of("install")));
             PrompdException global = assertThrows(PrompdException.class, () -> LockAudit.requireFromResolvedBytes(
-                    pinning(EDITED), LockFile.empty(), LockFile.empty(), store, index, true));
+                    pinning(EDITED), LockFile.empty(), LockFile.empty(), store, index, Optional.empty()));
 
             assertTrue(noLock.getMessage().endsWith(" than the index.json of " + index.describe(UTIL) + " lists ("
                     + EDITED + ")"), noLock.getMessage());
