@@ -17,19 +17,32 @@ class SuggestedCommandsTest {
     /** The home goes before the subcommand, as --home is the root's option, and shell-quoted, as every path is. */
     @Test
     void aHomeGivenIsNamedQuotedBeforeTheSubcommand() {
-        SuggestedCommands commands = new SuggestedCommands(Optional.of(Path.of("/srv/my homes/work")));
+        SuggestedCommands commands = new SuggestedCommands(Optional.of(Path.of("/srv/my homes/work")), Optional.empty());
 
         assertEquals("'prompd --home '/srv/my homes/work' login --registry auth'",
                 commands.quoted("login --registry auth"));
-        assertEquals("prompd --home /srv/ci/home install", new SuggestedCommands(Optional.of(Path.of("/srv/ci/home")))
+        assertEquals("prompd --home /srv/ci/home install", new SuggestedCommands(Optional.of(Path.of("/srv/ci/home")), Optional.empty())
                 .line("install"));
     }
 
     /** A command pasted in another folder acts on the same home. */
     @Test
     void theHomeIsNamedAbsolute() {
-        SuggestedCommands commands = new SuggestedCommands(Optional.of(Path.of("homes/../work")));
+        SuggestedCommands commands = new SuggestedCommands(Optional.of(Path.of("homes/../work")), Optional.empty());
 
         assertEquals("prompd --home " + Path.of("work").toAbsolutePath() + " list", commands.line("list"));
+    }
+
+    /** A registry --registry gave follows the home, quoted; a command naming its own keeps that one alone. */
+    @Test
+    void aRegistryGivenIsNamedUnlessTheCommandGivesItsOwn() {
+        SuggestedCommands commands = new SuggestedCommands(Optional.of(Path.of("/srv/ci/home")),
+                Optional.of("file:///srv/my registry/"));
+
+        assertEquals("'prompd --home /srv/ci/home --registry 'file:///srv/my registry/' info extra-pkg'",
+                commands.quoted("info extra-pkg"));
+        assertEquals("prompd --home /srv/ci/home login --registry auth", commands.line("login --registry auth"));
+        assertEquals("prompd --registry other install", new SuggestedCommands(Optional.empty(), Optional.of("other"))
+                .line("install"));
     }
 }

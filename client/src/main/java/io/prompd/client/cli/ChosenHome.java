@@ -46,9 +46,11 @@ record ChosenHome(Path folder, Origin origin) {
     /**
      * How the run's hints spell the prompd commands they suggest: naming the home when --home chose it; one
      * $PROMPD_HOME chose is passed on to a command pasted into the same shell, as the default is found again.
+     *
+     * @param registryOption the registry --registry gave, which they name too ({@link SuggestedCommands})
      */
-    SuggestedCommands commands() {
-        return origin == Origin.OPTION ? new SuggestedCommands(Optional.of(folder)) : SuggestedCommands.PLAIN;
+    SuggestedCommands commands(Optional<String> registryOption) {
+        return new SuggestedCommands(origin == Origin.OPTION ? Optional.of(folder) : Optional.empty(), registryOption);
     }
 
     /**

@@ -128,19 +128,25 @@ public final class PrompdCommand implements Runnable {
                 .ifPresent(value -> proxyVariables.put(name, value)));
         Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE)
                 .map(file -> userPath(file, Settings.CA_FILE_VARIABLE));
-        return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile, askedHome.commands());
+        return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile,
+                askedHome.commands(registryOption()));
     }
 
     /**
      * How this run's hints spell the prompd commands they suggest, for a command that takes no other setting (init,
-     * validate and pack use no home, but the commands they suggest do); plain when no usable home is chosen.
+     * validate and pack use no home, but the commands they suggest do); without a home when no usable one is chosen.
      */
     SuggestedCommands commands() {
         try {
-            return chosenHome().commands();
+            return chosenHome().commands(registryOption());
         } catch (PrompdException unusable) {
-            return SuggestedCommands.PLAIN;
+            return new SuggestedCommands(Optional.empty(), registryOption());
         }
+    }
+
+    /** The registry --registry gave, for the commands suggested to name; empty when none (or a blank one) was. */
+    private Optional<String> registryOption() {
+        return Optional.ofNullable(registry).filter(given -> !given.isBlank());
     }
 
     /**

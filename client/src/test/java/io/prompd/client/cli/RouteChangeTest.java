@@ -450,8 +450,8 @@ class RouteChangeTest {
         assertTrue(run.err().contains(" @company/shared@1.0.0 is locked in prompd.lock from " + company.url()
                 + ", and @company now resolves in registry " + publicRegistry.url() + ", which does not have it; its"
                 + " versions there may be another's package, so none is offered (route @company back to "
-                + company.url() + " with 'prompd registry add NAME " + company.url() + " --scope @company';"),
-                run.err());
+                + company.url() + " with 'prompd --registry " + publicRegistry.url() + " registry add NAME "
+                + company.url() + " --scope @company';"), run.err());
         assertFalse(run.err().contains("published: 1.5.0"), "another's versions are not offered: " + run.err());
     }
 
@@ -573,7 +573,8 @@ class RouteChangeTest {
                     + " prompd.lock pins: leaked a key (it can no longer be downloaded; 'prompd update @company/shared'"
                     + " moves off it)\n", run.err(), "named, as the lock did not have the version from it");
             assertEquals("warning: @company/shared@1.0.0 is taken down: leaked a key (it can no longer be downloaded;"
-                    + " 'prompd update @company/shared' moves off it)\n", old.err(), "the lock's own registry's");
+                    + " 'prompd --registry " + company.url() + " update @company/shared' moves off it)\n", old.err(),
+                    "the lock's own registry's, whose --registry the update suggested takes too");
         }
     }
 
@@ -812,7 +813,8 @@ class RouteChangeTest {
             assertTrue(install.err().endsWith("\nhint: the lock's URL gives other bytes than prompd.lock pins too, so"
                     + " routing @company back to " + reg + " would not give the locked version either: try again"
                     + " later, and tell that registry's maintainers if it persists"
-                    + takeInstead("@company/shared", site.url().toString()) + "\n"), install.err());
+                    + takeInstead("@company/shared", site.url().toString()).replace("'prompd install'",
+                            "'prompd --registry " + site.url() + " install'") + "\n"), install.err());
             assertFalse(site.requests().contains("/packages/@company/shared/-/shared-1.0.0.tgz"),
                     "the copy its index lists with other bytes is not asked for: " + site.requests());
         }
