@@ -72,7 +72,8 @@ final class PackCommand implements Callable<Integer> {
         // Inside the package, only its root is a place that the next pack leaves out.
         Path defaultFolder = context.workingDirectory().startsWith(packageFolder) ? packageFolder
                 : context.workingDirectory();
-        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), commands).pack(
+        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), commands,
+                folder.steps(context, packageFolder, commands)).pack(
                 packageFolder, typedOut.map(typed -> target(context, typed))
                         .orElse(PackService.Target.folder(defaultFolder)));
         PrintWriter err = spec.commandLine().getErr();

@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.files.DanglingLinks;
 import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
+import io.prompd.core.PackageSteps;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
 import io.prompd.core.SuggestedCommands;
@@ -94,11 +95,25 @@ final class PackageFolderParameter {
      * @param packageFolder the folder {@link #existing} gave
      */
     String inPackage(CliContext context, Path packageFolder, String command) throws IOException {
+        return elsewhere(context, packageFolder) ? "(cd " + ShellWords.path(folder.toString()) + " && " + command + ")"
+                : command;
+    }
+
+    /**
+     * How the validation's hints name the package's prompd.json and the install in its folder, as the user may follow
+     * them where they ran this: {@code pkg/prompd.json} and {@code '(cd pkg && prompd install)'} for a folder given.
+     *
+     * @param packageFolder the folder {@link #existing} gave
+     */
+    PackageSteps steps(CliContext context, Path packageFolder, SuggestedCommands commands) throws IOException {
+        return elsewhere(context, packageFolder) ? new PackageSteps(folder.resolve(ManifestReader.FILE_NAME).toString(), "'" + inPackage(context, packageFolder,
+                commands.line("install")) + "'") : PackageSteps.here(commands);
+    }
+
+    /** Whether the package is given by a folder, which is not the project the working folder lies in. */
+    private boolean elsewhere(CliContext context, Path packageFolder) throws IOException {
         Optional<Path> here = Project.enclosing(context.workingDirectory());
-        if (folder == null || here.isPresent() && Files.isSameFile(here.get(), packageFolder)) {
-            return command;
-        }
-        return "(cd " + ShellWords.path(folder.toString()) + " && " + command + ")";
+        return folder != null && !(here.isPresent() && Files.isSameFile(here.get(), packageFolder));
     }
 
     private static boolean holdsMiscasedManifest(Path folder) throws IOException {

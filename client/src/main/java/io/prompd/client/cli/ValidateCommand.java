@@ -61,7 +61,8 @@ final class ValidateCommand implements Callable<Integer> {
                 .map(packages -> new PackageStore(packages, ArchiveLimits.DEFAULT, root.commands()));
         InstalledVersions installed = InstalledVersions.forPackage(packageFolder, store);
         PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(),
-                root.commands()).validate(packageFolder, installed);
+                root.commands(), folder.steps(root.context(), packageFolder, root.commands()))
+                .validate(packageFolder, installed);
         PackageReport report = validation.report();
         noteRepaired(validation.repaired(), spec.commandLine().getErr());
         spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report)) + "\n" : asText(report));

@@ -3,6 +3,7 @@ package io.prompd.client.pack;
 import io.prompd.client.install.InstalledVersions;
 import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
+import io.prompd.core.PackageSteps;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
 import io.prompd.core.SortedCopies;
@@ -54,11 +55,22 @@ public final class PackService {
     private final Optional<Path> home;
 
     /**
+     * For the package in the folder the run is in.
+     *
      * @param home     the prompd home in use, left out of a package it lies in; empty when none is usable
      * @param commands how the problems' hints spell the prompd commands they suggest
      */
     public PackService(ArchiveLimits limits, Optional<Path> home, SuggestedCommands commands) {
-        this.validator = new PackageValidator(limits, commands);
+        this(limits, home, commands, PackageSteps.here(commands));
+    }
+
+    /**
+     * @param home     the prompd home in use, left out of a package it lies in; empty when none is usable
+     * @param commands how the problems' hints spell the prompd commands they suggest
+     * @param steps    how they name the package's prompd.json and the install in its folder, from where the run is
+     */
+    public PackService(ArchiveLimits limits, Optional<Path> home, SuggestedCommands commands, PackageSteps steps) {
+        this.validator = new PackageValidator(limits, commands, steps);
         this.home = Objects.requireNonNull(home, "home");
     }
 

@@ -266,6 +266,30 @@ class ValidateDependencyFilesTest {
                 + " again\n", within.err(), "install finds the package from where validate ran");
     }
 
+    /**
+     * The hint to declare a package the prompts take from named prompd.json and said to run 'prompd install', which
+     * run where 'prompd validate greeter' ran edits and installs no project of greeter's: it names greeter's, as the
+     * note on its lock does, and so does pack's.
+     */
+    @Test
+    void aPackageGivenByItsFolderIsToldToDeclareADependencyInItsOwnPrompdJson() throws IOException {
+        inherit("@common/base-prompts@^2.0.0/prompts/base.prmd");
+        String hint = "hint: add \"@common/base-prompts\": \"^2.0.0\" to \"dependencies\" in greeter/prompd.json, then"
+                + " run '(cd greeter && prompd install)', which tells whether the registry has such a version"
+                + " (validate works offline)";
+
+        CliRun validate = CliRun.in(work, home, "validate", "greeter");
+        CliRun pack = CliRun.in(work, home, "pack", "greeter");
+        CliRun within = prompd("validate");
+
+        assertEquals(1, validate.exitCode(), validate.out());
+        assertTrue(validate.out().contains(hint), validate.out());
+        assertEquals(1, pack.exitCode(), pack.err());
+        assertTrue(pack.err().contains(hint), pack.err());
+        assertTrue(within.out().contains("hint: add \"@common/base-prompts\": \"^2.0.0\" to"
+                + " \"dependencies\" in prompd.json, then run 'prompd install', which"), within.out());
+    }
+
     @Test
     void aHomeThatIsAFileSkipsTheCheckWithTheNote() throws IOException {
         inherit("@acme/util@^1.0.0/prompts/base.prmd");

@@ -1,5 +1,6 @@
 package io.prompd.core.packaging;
 
+import io.prompd.core.PackageSteps;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.LeftOut;
@@ -52,14 +53,25 @@ public final class PackageValidator {
     private final ArchiveLimits limits;
     private final PackageLocation location;
     private final SuggestedCommands commands;
+    private final PackageSteps steps;
+
+    /**
+     * A validator of an author's folder, as {@code prompd validate} and {@code prompd pack} read it, in that folder.
+     *
+     * @param commands how the hints spell the prompd commands they suggest, as the run that validates names them
+     */
+    public PackageValidator(ArchiveLimits limits, SuggestedCommands commands) {
+        this(limits, commands, PackageSteps.here(commands));
+    }
 
     /**
      * A validator of an author's folder, as {@code prompd validate} and {@code prompd pack} read it.
      *
      * @param commands how the hints spell the prompd commands they suggest, as the run that validates names them
+     * @param steps    how they name the package's prompd.json and the install in its folder, from where the run is
      */
-    public PackageValidator(ArchiveLimits limits, SuggestedCommands commands) {
-        this(limits, PackageLocation.WORKING_FOLDER, commands);
+    public PackageValidator(ArchiveLimits limits, SuggestedCommands commands, PackageSteps steps) {
+        this(limits, PackageLocation.WORKING_FOLDER, commands, steps);
     }
 
     /**
@@ -69,13 +81,15 @@ public final class PackageValidator {
      * @param location where the packages' files are, for the hints on keeping a file out
      */
     public PackageValidator(ArchiveLimits limits, PackageLocation location) {
-        this(limits, location, SuggestedCommands.PLAIN);
+        this(limits, location, SuggestedCommands.PLAIN, PackageSteps.here(SuggestedCommands.PLAIN));
     }
 
-    private PackageValidator(ArchiveLimits limits, PackageLocation location, SuggestedCommands commands) {
+    private PackageValidator(ArchiveLimits limits, PackageLocation location, SuggestedCommands commands,
+                             PackageSteps steps) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.location = Objects.requireNonNull(location, "location");
         this.commands = Objects.requireNonNull(commands, "commands");
+        this.steps = Objects.requireNonNull(steps, "steps");
     }
 
     public PackageReport validate(PackageSource source) throws IOException {
@@ -101,7 +115,7 @@ public final class PackageValidator {
         PromptPackage prompts = prompts(source, contents);
         problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, prompts.files(),
                 prompts.leftOut())));
-        problems.addAll(PromptValidator.validate(prompts, commands));
+        problems.addAll(PromptValidator.validate(prompts, steps));
         restateNeededOverLimit(contents, prompts.templates(), problems);
         return contents.report(problems);
     }

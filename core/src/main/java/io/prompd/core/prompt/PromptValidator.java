@@ -1,6 +1,6 @@
 package io.prompd.core.prompt;
 
-import io.prompd.core.SuggestedCommands;
+import io.prompd.core.PackageSteps;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.template.TemplateScan;
@@ -25,8 +25,8 @@ public final class PromptValidator {
     private PromptValidator() {
     }
 
-    /** @param commands how the hints spell the prompd commands they suggest */
-    public static List<Problem> validate(PromptPackage pack, SuggestedCommands commands) {
+    /** @param steps how the hints name the package's prompd.json and the install run in its folder */
+    public static List<Problem> validate(PromptPackage pack, PackageSteps steps) {
         Problems problems = new Problems();
         // the body is scanned once, for the template's own rules and for the files it loads
         Map<String, List<ReferenceSite>> references = new TreeMap<>();
@@ -39,7 +39,7 @@ public final class PromptValidator {
             textless(pack, parents, file, prompt, problems);
             ParameterRules.check(prompt, problems);
             TemplateRule.check(pack, parents, file, prompt, template, problems);
-            ReferenceRules.check(pack, file, prompt, references.get(file), commands, problems);
+            ReferenceRules.check(pack, file, prompt, references.get(file), steps, problems);
         });
         Map<String, TemplateScan> loaded = new TreeMap<>();
         pack.templates().forEach((file, text) -> {
@@ -49,7 +49,7 @@ public final class PromptValidator {
         Map<String, List<String>> through = LoadedTemplates.through(pack.prompts().keySet(), references);
         loaded.forEach((file, template) -> {
             TemplateRule.checkLoaded(file, template, through.getOrDefault(file, List.of()), problems);
-            ReferenceRules.checkLoaded(pack, file, references.get(file), commands, problems);
+            ReferenceRules.checkLoaded(pack, file, references.get(file), steps, problems);
         });
         IncludedVariables.check(pack, parents, bodies, loaded, problems);
         InheritanceCycles.check(pack, parents, problems);

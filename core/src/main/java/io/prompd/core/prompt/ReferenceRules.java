@@ -1,6 +1,6 @@
 package io.prompd.core.prompt;
 
-import io.prompd.core.SuggestedCommands;
+import io.prompd.core.PackageSteps;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
@@ -41,8 +41,8 @@ final class ReferenceRules {
      * @param references the prompt's {@link PromptFile#referenceSites()}
      */
     static void check(PromptPackage pack, String file, PromptFile prompt, List<ReferenceSite> references,
-                      SuggestedCommands commands, Problems problems) {
-        check(pack, file, prompt.using(), references, site -> site.lineIn(prompt), commands, problems);
+                      PackageSteps steps, Problems problems) {
+        check(pack, file, prompt.using(), references, site -> site.lineIn(prompt), steps, problems);
     }
 
     /**
@@ -52,22 +52,22 @@ final class ReferenceRules {
      * @param references the sites its template names
      */
     static void checkLoaded(PromptPackage pack, String file, List<ReferenceSite> references,
-                            SuggestedCommands commands, Problems problems) {
-        check(pack, file, List.of(), references, ReferenceSite::line, commands, problems);
+                            PackageSteps steps, Problems problems) {
+        check(pack, file, List.of(), references, ReferenceSite::line, steps, problems);
     }
 
-    /** @param commands how the hints spell the install that tells whether a registry has a dependency added */
+    /** @param steps how the hints name prompd.json and the install that tells whether a registry has a dependency */
     private static void check(PromptPackage pack, String file, List<Alias> aliases, List<ReferenceSite> references,
-                              ToIntFunction<ReferenceSite> line, SuggestedCommands commands, Problems problems) {
+                              ToIntFunction<ReferenceSite> line, PackageSteps steps, Problems problems) {
         for (ReferenceSite site : references) {
             Problems found = new Problems();
-            reference(pack, file, aliases, site, line, commands, found);
+            reference(pack, file, aliases, site, line, steps, found);
             found.sorted().forEach(problem -> problems.add(problem.atLine(line.applyAsInt(site))));
         }
     }
 
     private static void reference(PromptPackage pack, String file, List<Alias> aliases, ReferenceSite site,
-                                  ToIntFunction<ReferenceSite> line, SuggestedCommands commands, Problems problems) {
+                                  ToIntFunction<ReferenceSite> line, PackageSteps steps, Problems problems) {
         Reference reference = site.reference();
         String pointer = site.pointer();
         if (reference instanceof PackageReference viaPackage) {
@@ -87,7 +87,7 @@ final class ReferenceRules {
             localReference(pack, file, local, site, problems);
         } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {
             // A reference through a 'using' alias is checked once, at the alias.
-            packageReference(pack, file, aliases, site, line, commands, problems);
+            packageReference(pack, file, aliases, site, line, steps, problems);
         }
     }
 
@@ -172,7 +172,7 @@ final class ReferenceRules {
     }
 
     private static void packageReference(PromptPackage pack, String file, List<Alias> aliases, ReferenceSite site,
-                                         ToIntFunction<ReferenceSite> line, SuggestedCommands commands,
+                                         ToIntFunction<ReferenceSite> line, PackageSteps steps,
                                          Problems problems) {
         PackageReference reference = (PackageReference) site.reference();
         String pointer = site.pointer();
@@ -185,7 +185,7 @@ final class ReferenceRules {
         } else if (readsAsAlias(pack, aliases, reference)) {
             problems.add(undefinedAlias(file, aliases, reference, pointer));
         } else {
-            mismatch(pack, file, site, line).ifPresent(mismatch -> problems.add(problem(pack, mismatch, commands)));
+            mismatch(pack, file, site, line).ifPresent(mismatch -> problems.add(problem(pack, mismatch, steps)));
         }
     }
 
@@ -234,14 +234,14 @@ final class ReferenceRules {
                 && aliases.stream().map(Alias::target).noneMatch(reference::equals);
     }
 
-    private static Problem problem(PromptPackage pack, DependencyMismatch mismatch, SuggestedCommands commands) {
+    private static Problem problem(PromptPackage pack, DependencyMismatch mismatch, PackageSteps steps) {
         PackageReference reference = mismatch.reference();
         if (mismatch.declared().isEmpty()) {
             return Problem.error(mismatch.file(), mismatch.pointer(), "'" + reference.written() + "' refers to "
                     + reference.packageName() + ", which is not a dependency of "
                     + pack.name().map(PackageName::toString).orElse("this package"), "add \"" + reference.packageName()
                     + "\": \"" + (reference.selector().isEmpty() ? "*" : reference.selector())
-                    + "\" to \"dependencies\" in prompd.json, then run " + commands.quoted("install") + ", which tells"
+                    + "\" to \"dependencies\" in " + steps.manifest() + ", then run " + steps.install() + ", which tells"
                     + " whether the registry has such a version (validate works offline)");
         }
         return Problem.error(mismatch.file(), mismatch.pointer(), "'" + reference.written() + "' asks for "

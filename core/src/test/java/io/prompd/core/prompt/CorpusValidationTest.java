@@ -1,10 +1,11 @@
 package io.prompd.core.prompt;
 
-import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prompd.core.PackageSteps;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.testing.ProblemLocation;
@@ -28,6 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Pins what validation finds in the real corpus packages. */
 class CorpusValidationTest {
 
+    private static final PackageSteps HERE = PackageSteps.here(SuggestedCommands.PLAIN);
+
     private static List<Problem> validatePackage(String folder) throws IOException {
         Path root = Corpus.packages().resolve(folder);
         JsonNode manifest = new ObjectMapper().readTree(root.resolve("prompd.json").toFile());
@@ -44,7 +47,7 @@ class CorpusValidationTest {
                 PromptParser.parse(path, read(root.resolve(path))).prompt().orElseThrow()));
         return PromptValidator.validate(new PromptPackage(Optional.of(PackageName.parse(manifest.get("name").asText())),
                 dependencies, new TreeSet<>(), files, new TreeMap<>(), prompts,
-                LoadedTemplates.read(prompts, files, path -> Optional.of(read(root.resolve(path))))), PLAIN);
+                LoadedTemplates.read(prompts, files, path -> Optional.of(read(root.resolve(path))))), HERE);
     }
 
     private static String read(Path path) {

@@ -1,9 +1,10 @@
 package io.prompd.core.prompt;
 
-import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.PackageSteps;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
@@ -12,8 +13,8 @@ import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,10 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PromptValidatorTest {
 
+    private static final PackageSteps HERE = PackageSteps.here(SuggestedCommands.PLAIN);
+
     private static final Optional<PackageName> SELF = Optional.of(PackageName.parse("@team/prompts"));
 
     private static List<Problem> validate(Map<String, String> files, Map<String, String> dependencies) {
-        return PromptValidator.validate(pack(files, dependencies), PLAIN);
+        return PromptValidator.validate(pack(files, dependencies), HERE);
     }
 
     private static PromptPackage pack(Map<String, String> files, Map<String, String> dependencies) {
@@ -361,7 +364,7 @@ class PromptValidatorTest {
 
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
                 new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(),
-                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>()), PLAIN));
+                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>()), HERE));
     }
 
     /**
@@ -380,7 +383,7 @@ class PromptValidatorTest {
                 "/parameters/1/default/1"), result.problems().stream().map(Problem::pointer).toList());
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
                 new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(),
-                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>()), PLAIN));
+                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>()), HERE));
     }
 
     @Test
