@@ -27,15 +27,18 @@ final class MissingRevisionHint {
     private static final String ANY_REMOTE = "REMOTE";
 
     private final Repository repository;
+    private final String git;
     private final String option;
     private final String shownDirectory;
 
     /**
+     * @param git            git as the fetch suggested runs it on the repository, {@code git -C clone} from beside it
      * @param option         the option that gave the revision, as in {@code --base}, for a hint that gives another
      * @param shownDirectory the repository's folder as messages name it
      */
-    MissingRevisionHint(Repository repository, String option, String shownDirectory) {
+    MissingRevisionHint(Repository repository, String git, String option, String shownDirectory) {
         this.repository = repository;
+        this.git = git;
         this.option = option;
         this.shownDirectory = shownDirectory;
     }
@@ -54,8 +57,8 @@ final class MissingRevisionHint {
         Set<String> remotes = repository.getRemoteNames();
         Optional<RemoteBranch> named = RemoteBranch.of(start, remotes);
         if (named.isPresent() && remotes.contains(named.get().remote())) {
-            return "fetch the branch or commit first (git fetch " + ShellWords.quote(named.get().remote()) + " "
-                    + ShellWords.quote(named.get().branch()) + "), or check its spelling";
+            return "fetch the branch or commit first (" + git + " fetch " + ShellWords.quote(named.get().remote())
+                    + " " + ShellWords.quote(named.get().branch()) + "), or check its spelling";
         }
         if (remotes.isEmpty()) {
             return "check its spelling, and give a branch, a tag or a commit id that " + shownDirectory + " has: it has"
@@ -63,8 +66,8 @@ final class MissingRevisionHint {
         }
         Remote remote = fetchRemote(remotes);
         if (named.isEmpty()) {
-            return "fetch the branch or commit first (git fetch " + remote.word() + " " + ShellWords.quote(start)
-                    + remote.choice() + "), or check its spelling";
+            return "fetch the branch or commit first (" + git + " fetch " + remote.word() + " "
+                    + ShellWords.quote(start) + remote.choice() + "), or check its spelling";
         }
         // origin/release where the remote is upstream: the branch is to be asked of the remote there is
         String absent = "there is no remote " + named.get().remote() + " in " + shownDirectory;
@@ -74,8 +77,8 @@ final class MissingRevisionHint {
             return absent + "; the branch is " + theirs.get() + ": give " + option + " "
                     + ShellWords.quote(theirs.get() + steps);
         }
-        return absent + ": fetch the branch first (git fetch " + remote.word() + " " + ShellWords.quote(branch)
-                + remote.choice() + ") and give " + option + " "
+        return absent + ": fetch the branch first (" + git + " fetch " + remote.word() + " "
+                + ShellWords.quote(branch) + remote.choice() + ") and give " + option + " "
                 + ShellWords.quote(remote.name().orElse(ANY_REMOTE) + "/" + branch + steps) + ", or check its spelling";
     }
 

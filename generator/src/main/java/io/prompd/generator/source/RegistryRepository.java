@@ -53,8 +53,6 @@ import org.eclipse.jgit.util.FS;
  */
 public final class RegistryRepository implements AutoCloseable {
 
-    private static final String WHOLE_HISTORY_HINT =
-            "fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 
     /** How many branches a message names before it counts the others. */
     private static final int LISTED_BRANCHES = 10;
@@ -75,10 +73,13 @@ public final class RegistryRepository implements AutoCloseable {
 
     private final Repository repository;
     private final Predicate<Path> readable;
+    /** {@code git} as the hints spell it to run on this repository: see {@link #git(Path, Repository, Path)}. */
+    private final String git;
 
-    private RegistryRepository(Repository repository, Predicate<Path> readable) {
+    private RegistryRepository(Repository repository, Predicate<Path> readable, String git) {
         this.repository = repository;
         this.readable = readable;
+        this.git = git;
     }
 
     /**
@@ -86,7 +87,15 @@ public final class RegistryRepository implements AutoCloseable {
      * tree containing one.
      */
     public static RegistryRepository open(Path folder) throws IOException {
-        return open(folder, READABLE);
+        return open(folder, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * As {@link #open(Path)}, for a run in {@code workingFolder}, from where the git commands its hints suggest are to
+     * find the repository.
+     */
+    public static RegistryRepository open(Path folder, Path workingFolder) throws IOException {
+        return open(folder, READABLE, workingFolder);
     }
 
     /**
@@ -94,6 +103,11 @@ public final class RegistryRepository implements AutoCloseable {
      * they choose, which permissions cannot do for root.
      */
     static RegistryRepository open(Path folder, Predicate<Path> readable) throws IOException {
+        return open(folder, readable, Path.of("").toAbsolutePath());
+    }
+
+    private static RegistryRepository open(Path folder, Predicate<Path> readable, Path workingFolder)
+            throws IOException {
         File gitDir = Files.isDirectory(folder)
                 ? RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED) : null;
         if (gitDir == null) {
@@ -110,7 +124,25 @@ public final class RegistryRepository implements AutoCloseable {
             repository.close();
             throw unsupported;
         }
-        return new RegistryRepository(repository, readable);
+        return new RegistryRepository(repository, readable, git(folder, repository, workingFolder));
+    }
+
+    /**
+     * {@code git} as a hint suggests running it on the repository: {@code git -C clone} with the folder as given, so
+     * that pasted where the run was it acts on that repository, as {@code git fetch upstream late} run beside the clone
+     * fails; plain {@code git} where the run is in the repository, where git finds it.
+     */
+    private static String git(Path folder, Repository repository, Path workingFolder) {
+        Path here = workingFolder.toAbsolutePath().normalize();
+        Path top = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
+                .toAbsolutePath().normalize();
+        return here.startsWith(top) || here.startsWith(repository.getDirectory().toPath().toAbsolutePath().normalize())
+                ? "git" : "git -C " + ShellWords.path(TerminalText.oneLine(folder.toString()));
+    }
+
+    /** The hint for the history a shallow clone lacks. */
+    private String wholeHistoryHint() {
+        return "fetch the whole history (" + git + " fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
     }
 
     /**
@@ -198,7 +230,7 @@ public final class RegistryRepository implements AutoCloseable {
     public void requireWholeHistory(String work) throws IOException {
         if (isShallow()) {
             throw new PrompdException(ExitCode.NOT_FOUND, shownDirectory() + " is a shallow clone, and " + work
-                    + " reads each version's publishing commit from the whole history", WHOLE_HISTORY_HINT);
+                    + " reads each version's publishing commit from the whole history", wholeHistoryHint());
         }
     }
 
@@ -341,7 +373,7 @@ public final class RegistryRepository implements AutoCloseable {
 
     private PrompdException noRevision(String option, String revision, Exception cause) throws IOException {
         String start = revision.substring(0, startLength(revision));
-        String hint = new MissingRevisionHint(repository, option, shownDirectory())
+        String hint = new MissingRevisionHint(repository, git, option, shownDirectory())
                 .of(start, revision.substring(start.length()));
         return new PrompdException(ExitCode.NOT_FOUND, "no revision " + TerminalText.quoted(revision) + " in "
                 + shownDirectory(), hint, cause);
@@ -414,7 +446,7 @@ public final class RegistryRepository implements AutoCloseable {
             return;
         }
         throw new PrompdException(ExitCode.NOT_FOUND, TerminalText.oneLine("'" + revision + "' goes back further than"
-                + " the history of '" + start + "' in " + shownDirectory()), isShallow() ? WHOLE_HISTORY_HINT
+                + " the history of '" + start + "' in " + shownDirectory()), isShallow() ? wholeHistoryHint()
                 : "give a commit that exists, such as '" + start + "'");
     }
 

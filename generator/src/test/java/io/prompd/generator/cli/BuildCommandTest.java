@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.core.ShellWords;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.generator.source.RegistryRepository;
@@ -346,7 +347,8 @@ class BuildCommandTest {
         assertEquals(3, run("build", repo.toString(), "--out", out.toString()));
 
         assertTrue(stderr.toString().contains(" is a shallow clone, and a build reads each version's publishing commit"
-                + " from the whole history\nhint: fetch the whole history (git fetch --unshallow"), stderr.toString());
+                + " from the whole history\nhint: fetch the whole history (git -C " + ShellWords.path(repo.toString())
+                + " fetch --unshallow"), stderr.toString());
         assertFalse(Files.exists(out));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.ExitCode;
+import io.prompd.core.ShellWords;
 import io.prompd.core.json.Json;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,26 @@ class CheckCommandTest {
         assertTrue(err.toString().contains(" is a shallow clone, and the check reads each version's publishing commit"
                 + " from the whole history\nhint: fetch the whole history"), err::toString);
         assertEquals("", out.toString());
+    }
+
+    /**
+     * 'git fetch upstream late', pasted where the check ran beside the clone, fails there, as git finds no repository
+     * or another one: the fetch names the clone as given.
+     */
+    @Test
+    void theFetchOfAMissingBranchIsToBeRunOnTheRepositoryGiven() throws Exception {
+        try (Git git = Git.open(repo.root().toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "upstream", "url", "https://example.com/registry.git");
+            config.save();
+        }
+
+        int exit = run("check", repo.root().toString(), "--base", "main", "--head", "late");
+
+        assertEquals(ExitCode.NOT_FOUND.code(), exit, err::toString);
+        assertTrue(err.toString().endsWith("\nhint: fetch the branch or commit first (git -C "
+                + ShellWords.path(repo.root().toString()) + " fetch upstream late), or check its spelling\n"),
+                err::toString);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -223,6 +224,25 @@ class RegistryRepositoryTest {
                     () -> registry.resolve("--base", "release~1"));
 
             assertEquals("fetch the branch or commit first (" + fetch + "), or check its spelling", missing.hint());
+        }
+    }
+
+    /**
+     * Pasted beside the clone, 'git fetch upstream late' fails, git finding no repository there: run elsewhere, the
+     * fetch names the folder as given; in a folder of the repository, git finds it.
+     */
+    @Test
+    void theFetchNamesTheRepositoryWhenTheRunIsOutsideIt() throws IOException {
+        addRemotes("upstream");
+        Path inside = Files.createDirectories(folder.resolve("packages"));
+
+        try (RegistryRepository beside = RegistryRepository.open(folder, folder.getParent());
+             RegistryRepository within = RegistryRepository.open(folder, inside)) {
+            assertEquals("fetch the branch or commit first (git -C " + ShellWords.path(folder.toString()) + " fetch"
+                    + " upstream late), or check its spelling", assertThrows(PrompdException.class,
+                            () -> beside.resolve("--head", "late")).hint());
+            assertEquals("fetch the branch or commit first (git fetch upstream late), or check its spelling",
+                    assertThrows(PrompdException.class, () -> within.resolve("--head", "late")).hint());
         }
     }
 

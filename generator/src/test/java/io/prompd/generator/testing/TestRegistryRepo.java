@@ -120,10 +120,13 @@ public final class TestRegistryRepo implements AutoCloseable {
         return root;
     }
 
-    /** Opens the repository the way the generator does; close it after use. */
+    /**
+     * Opens the repository the way the generator does, run in its folder, where the git commands its hints suggest
+     * need no {@code -C}; close it after use.
+     */
     public RegistryRepository open() {
         try {
-            return RegistryRepository.open(root);
+            return RegistryRepository.open(root, root);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
