@@ -1,7 +1,7 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.config.GivenRegistry;
 import io.prompd.client.config.RegistryName;
-import io.prompd.client.config.RegistryRef;
 import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import java.util.function.Function;
@@ -28,11 +28,21 @@ final class ConfigConverters {
         }
     }
 
-    /** A name, or a URL, for a command that tells the user which of the two it takes. */
-    static final class ToRegistryRef implements CommandLine.ITypeConverter<RegistryRef> {
+    /**
+     * A name, or a URL or a folder's path, for a command that tells the user which of the three it takes and which
+     * name the URL or folder is configured under. Given the root by the command line's factory, so a relative path is
+     * taken from the run's working folder.
+     */
+    static final class ToGivenRegistry implements CommandLine.ITypeConverter<GivenRegistry> {
+        private final PrompdCommand root;
+
+        ToGivenRegistry(PrompdCommand root) {
+            this.root = root;
+        }
+
         @Override
-        public RegistryRef convert(String text) {
-            return converted(text, RegistryRef::parse);
+        public GivenRegistry convert(String text) {
+            return converted(text, given -> GivenRegistry.parse(given, root.context().workingDirectory()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.config.GivenRegistry;
 import io.prompd.client.config.RegistryRef;
 import io.prompd.client.config.RegistryService;
 import io.prompd.core.ExitCode;
@@ -20,9 +21,9 @@ final class RegistryDefaultCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", converter = ConfigConverters.ToRegistryRef.class,
+    @Parameters(index = "0", paramLabel = "NAME", converter = ConfigConverters.ToGivenRegistry.class,
             description = "The name given to 'prompd registry add'.")
-    RegistryRef registry;
+    GivenRegistry registry;
 
     private final PrompdCommand root;
 
@@ -33,8 +34,8 @@ final class RegistryDefaultCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Optional<RegistryRef> before = new RegistryService(root.settings()).makeDefault(registry);
-        spec.commandLine().getOut().print(registry + " is the default registry"
-                + before.filter(was -> !was.equals(registry))
+        spec.commandLine().getOut().print(registry.registry() + " is the default registry"
+                + before.filter(was -> !was.equals(registry.registry()))
                 .map(was -> ", was " + was).orElse("") + "\n");
         return ExitCode.OK.code();
     }

@@ -1,9 +1,9 @@
 package io.prompd.client.cli;
 
 import io.prompd.client.config.ConfigKey;
+import io.prompd.client.config.GivenRegistry;
 import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.RegistryName;
-import io.prompd.client.config.RegistryRef;
 import io.prompd.client.config.RegistryService;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
@@ -24,9 +24,9 @@ final class RegistryRemoveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", converter = ConfigConverters.ToRegistryRef.class,
+    @Parameters(index = "0", paramLabel = "NAME", converter = ConfigConverters.ToGivenRegistry.class,
             description = "The name given to 'prompd registry add'.")
-    RegistryRef registry;
+    GivenRegistry registry;
 
     private final PrompdCommand root;
 

@@ -6,6 +6,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.SuggestedCommands;
+import io.prompd.core.TerminalText;
 import io.prompd.core.config.ConfigFields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -72,11 +73,12 @@ public final class RegistryService {
     /**
      * Removes the registry, the scope routes and default naming it, and its credentials.
      *
-     * @param registry its name; a URL is a usage error whose hint names the registries configured with it, or else
-     *                 the keys of the configuration that use the URL itself
+     * @param given its name; a URL or a folder's path is a usage error whose hint names the registries configured
+     *              with it, or else the keys of the configuration that use the URL itself
      */
-    public Removal remove(RegistryRef registry) throws IOException {
-        RegistryName name = named("remove", registry, config -> {
+    public Removal remove(GivenRegistry given) throws IOException {
+        RegistryRef registry = given.registry();
+        RegistryName name = named("remove", given, config -> {
             List<String> unsets = new ArrayList<>();
             if (config.defaultRegistry().filter(registry::equals).isPresent()) {
                 unsets.add(new ConfigKey.DefaultRegistry().toString());
@@ -106,13 +108,14 @@ public final class RegistryService {
     /**
      * Makes the configured registry the default, as {@link #add} does when asked.
      *
-     * @param registry its name; a URL is a usage error whose hint names the registries configured with it, or else
-     *                 the command that makes a URL itself the default, which {@code config set registry} takes
+     * @param given its name; a URL or a folder's path is a usage error whose hint names the registries configured
+     *              with it, or else the command that makes the URL itself the default, which {@code config set
+     *              registry} takes
      * @return the default before, which may have been this registry already
      */
-    public Optional<RegistryRef> makeDefault(RegistryRef registry) throws IOException {
-        String url = ShellWords.quote(registry.toString());
-        RegistryName name = named("default", registry, config -> "make the URL itself the default with "
+    public Optional<RegistryRef> makeDefault(GivenRegistry given) throws IOException {
+        String url = ShellWords.quote(given.registry().toString());
+        RegistryName name = named("default", given, config -> "make the URL itself the default with "
                 + commands.quoted("config set registry " + url) + ", or name it with "
                 + commands.quoted("registry add NAME " + url + " --default"));
         return store.update(config -> configured(config, name).withDefaultRegistry(Optional.of(name)))
@@ -124,10 +127,11 @@ public final class RegistryService {
      *
      * @param subcommand  as in {@code registry default}
      * @param unnamedHint for a URL no registry is configured with, what to do instead, by the configuration
-     * @throws PrompdException (usage) for a URL, naming the registries configured with it
+     * @throws PrompdException (usage) for a URL or a folder's path, naming the registries configured with it
      */
-    private RegistryName named(String subcommand, RegistryRef registry, Function<Config, String> unnamedHint)
+    private RegistryName named(String subcommand, GivenRegistry given, Function<Config, String> unnamedHint)
             throws IOException {
+        RegistryRef registry = given.registry();
         if (registry instanceof RegistryName name) {
             return name;
         }
@@ -135,10 +139,13 @@ public final class RegistryService {
         List<String> names = config.registries().entrySet().stream()
                 .filter(named -> named.getValue().equals(registry))
                 .map(named -> named.getKey().toString()).toList();
+        Optional<String> folder = given.folder().map(TerminalText::oneLine);
+        String configured = folder.map(path -> path + " is the folder of " + (names.size() == 1 ? "registry "
+                : "registries ")).orElse(registry + " is the URL of ");
         throw new PrompdException(ExitCode.USAGE, "'registry " + subcommand + "' takes the name of a configured"
-                + " registry, not a URL", names.isEmpty()
+                + " registry, not " + (folder.isPresent() ? "a folder" : "a URL"), names.isEmpty()
                 ? "no registry is configured with " + registry + ": " + unnamedHint.apply(config)
-                : registry + " is the URL of " + Plural.series(names, "and") + ": run "
+                : configured + Plural.series(names, "and") + ": run "
                         + commands.quoted("registry " + subcommand + " " + names.get(0)));
     }
 

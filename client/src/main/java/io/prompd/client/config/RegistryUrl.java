@@ -278,6 +278,19 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     }
 
     /**
+     * The file:// URL of the folder a path names ({@link #isPath}), as where a registry is given by its folder's path
+     * though a name is wanted, to tell which configured registry it is; empty for what is no path, and for one below
+     * {@code ~}, which the shell left unexpanded.
+     */
+    static Optional<RegistryUrl> ofFolderPath(String text, Path workingFolder) {
+        String path = text.strip();
+        if (!isPath(path) || path.startsWith("~")) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(fileUrlOf(path, workingFolder)));
+    }
+
+    /**
      * Whether the text names a folder of the working folder, which makes it a path even where it could be a URL
      * without its scheme; never a text holding a ':', which a scheme or a port brings.
      */

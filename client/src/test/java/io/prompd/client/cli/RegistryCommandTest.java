@@ -679,6 +679,32 @@ class RegistryCommandTest {
                 prompd("config", "list").out(), "nothing was removed");
     }
 
+    /**
+     * A registry's folder given by its path was refused as no URL, which sent the user to type its file:// URL, to be
+     * refused again as no name: the folder of a configured registry names it at once.
+     */
+    @Test
+    void removeAndDefaultGivenTheFolderOfARegistryNameIt() throws IOException {
+        Path folder = Files.createDirectories(work.resolve("reg"));
+        prompd("registry", "add", "main", folder.toUri().toString());
+
+        CliRun remove = prompd("registry", "remove", folder.toString());
+        CliRun relative = prompd("registry", "default", "./reg");
+        CliRun unconfigured = prompd("registry", "rm", Files.createDirectories(work.resolve("other")).toString());
+
+        assertEquals(List.of(2, 2, 2), List.of(remove.exitCode(), relative.exitCode(), unconfigured.exitCode()),
+                remove.err());
+        assertEquals("error: 'registry remove' takes the name of a configured registry, not a folder\nhint: " + folder
+                + " is the folder of registry main: run 'prompd registry remove main'\n", remove.err());
+        assertEquals("error: 'registry default' takes the name of a configured registry, not a folder\nhint: ./reg is"
+                + " the folder of registry main: run 'prompd registry default main'\n", relative.err());
+        assertEquals("error: 'registry remove' takes the name of a configured registry, not a folder\nhint: no registry"
+                + " is configured with " + work.resolve("other").toUri() + ": 'prompd registry list' shows the"
+                + " configured registries\n", unconfigured.err());
+        assertEquals("registries.main = " + folder.toUri() + "\n", prompd("config", "list").out(),
+                "nothing was changed");
+    }
+
     @Test
     void lsAndRmAreListAndRemoveAsAtTheTopLevel() {
         prompd("registry", "add", "acme", "https://prompd.acme.example/");
