@@ -296,7 +296,7 @@ final class TreeCommand implements Callable<Integer> {
 
     private static void edge(StringBuilder dot, String from, String to, VersionRange range) {
         dot.append("  ").append(quoted(from)).append(" -> ").append(quoted(to)).append(" [label=")
-                .append(quoted(range.text()))
+                .append(quoted(range.toString()))
                 .append("];\n");
     }
 

@@ -39,6 +39,28 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertFalse(json.get(1).get("direct").asBoolean());
     }
 
+    /**
+     * The empty range, valid and meaning any version, printed as nothing: a row ending in a blank, an edge with an
+     * empty label. It is shown as *, as npm shows it; --json keeps it as written.
+     */
+    @Test
+    void theEmptyRangeIsShownAsAStarAndKeptAsWrittenInJson() throws IOException {
+        editDependencies("\"@acme/util\": \"\"");
+
+        assertEquals("@acme/util *  (not locked: run 'prompd install')\n", prompd("list").out());
+        assertEquals(0, prompd("install").exitCode());
+        CliRun tree = prompd("tree");
+        CliRun dot = prompd("tree", "--dot");
+        JsonNode json = Json.reader().readTree(prompd("tree", "--json").out());
+
+        assertEquals(0, tree.exitCode(), tree.err());
+        assertEquals("@me/app@1.0.0\n└── @acme/util@1.1.0 *\n", tree.out());
+        assertTrue(dot.out().contains("\"@me/app@1.0.0\" -> \"@acme/util@1.1.0\" [label=\"*\"];"), dot.out());
+        assertEquals("", json.at("/dependencies/0/range").asText("absent"), json.toString());
+        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\", \"dependencies\": {\"@acme/util\": \"\"}}\n",
+                Files.readString(project.resolve("prompd.json")), "as written");
+    }
+
     @Test
     void listAndTreeNameAStoreCopyWhoseManifestCannotBeReadAsDamagedAndInstallReplacesIt() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());

@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.prompd.core.TerminalText;
 import io.prompd.core.archive.Integrity;
@@ -124,7 +126,7 @@ public final class Json {
         SimpleModule module = new SimpleModule("prompd-values");
         module.addSerializer(PackageName.class, ToStringSerializer.instance);
         module.addSerializer(Version.class, ToStringSerializer.instance);
-        module.addSerializer(VersionRange.class, ToStringSerializer.instance);
+        module.addSerializer(VersionRange.class, new RangeAsWritten());
         module.addSerializer(Instant.class, ToStringSerializer.instance);
         module.addSerializer(Integrity.class, ToStringSerializer.instance);
         module.addDeserializer(PackageName.class,
@@ -391,6 +393,20 @@ public final class Json {
             } catch (IllegalArgumentException invalid) {
                 throw context.weirdKeyException(type, key, invalid.getMessage()).withCause(invalid);
             }
+        }
+    }
+
+    /** A range as written, the empty one too, which people read as {@code *} ({@link VersionRange#toString}). */
+    private static final class RangeAsWritten extends StdSerializer<VersionRange> {
+
+        RangeAsWritten() {
+            super(VersionRange.class);
+        }
+
+        @Override
+        public void serialize(VersionRange range, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeString(range.text());
         }
     }
 }

@@ -247,7 +247,7 @@ final class Solver {
                 Domain targetDomain = domain(target);
                 added.add(Incompatibility.dependency(
                         Term.positive(domain, domain.declaring(target, range), null),
-                        Term.positive(targetDomain, targetDomain.matching(range), range.text()), range));
+                        Term.positive(targetDomain, targetDomain.matching(range), range.toString()), range));
             }
         });
         return added;

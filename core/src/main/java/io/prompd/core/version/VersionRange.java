@@ -158,8 +158,18 @@ public final class VersionRange {
         return text.hashCode();
     }
 
+    /**
+     * The range as people read it: as written, but the empty range, which any version satisfies, as {@code *}, as npm
+     * shows it; printed as written it was nothing, leaving a row with a trailing blank and a sentence with a gap.
+     * {@link #text} is the range to store or send (--json, prompd.json, prompd.lock).
+     */
     @Override
     public String toString() {
-        return text;
+        return shown(text);
+    }
+
+    /** A range's text as people read it ({@link #toString}), for one held as text. */
+    public static String shown(String text) {
+        return text.isBlank() ? "*" : text;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.json.Json;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Grammar and API cases beyond the npm conformance table; each refusal was checked against node-semver 7.8.5. */
 class VersionRangeTest {
+
+    /** The empty range, which any version satisfies, reads as npm shows it; its text stays as written. */
+    @Test
+    void theEmptyRangeIsShownAsAStar() {
+        VersionRange empty = VersionRange.parse("");
+
+        assertEquals("*", empty.toString());
+        assertEquals("", empty.text());
+        assertEquals("^1.0.0", VersionRange.parse("^1.0.0").toString());
+        assertEquals("\"\"", Json.writeString(empty).strip());
+    }
 
     @Test
     void aRangeParsedTwiceIsSharedAndAnInvalidOneIsRefusedEachTime() {

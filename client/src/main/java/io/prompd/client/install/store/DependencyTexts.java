@@ -19,9 +19,9 @@ public final class DependencyTexts {
         return texts;
     }
 
-    /** {@code @b/y ^1.1.0, @c/z ~2.0.0}, or {@code no dependencies}. */
+    /** {@code @b/y ^1.1.0, @c/z ~2.0.0, @d/w *} (the empty range as people read it), or {@code no dependencies}. */
     public static String listed(SortedMap<String, String> dependencies) {
         return dependencies.isEmpty() ? "no dependencies" : String.join(", ", dependencies.entrySet().stream()
-                .map(one -> one.getKey() + " " + one.getValue()).toList());
+                .map(one -> one.getKey() + " " + VersionRange.shown(one.getValue())).toList());
     }
 }
