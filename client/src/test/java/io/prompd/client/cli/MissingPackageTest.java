@@ -117,13 +117,14 @@ class MissingPackageTest {
     @Test
     void aDamagedPackageListIsNamedWhereItBreaksBesideAMissingPackageInPlaceOfTheSuggestions() throws IOException {
         Files.writeString(work.resolve("registry").resolve(RegistryLayout.PACKAGE_LIST), "{\"packages\": [");
-        String note = "No similar names can be suggested: the registry sent a damaged document: " + server.url()
+        String note = "no similar names can be suggested: the registry sent a damaged document: " + server.url()
                 + RegistryLayout.PACKAGE_LIST + " (at line 1, column 15: ";
         for (List<String> command : List.of(List.of("install", "@acme/utik"), List.of("info", "@acme/utik"))) {
             CliRun run = prompd(command.toArray(String[]::new));
 
             assertEquals(3, run.exitCode(), run.err());
-            assertTrue(run.err().startsWith("error: no package @acme/utik in registry main (" + server.url() + ")\n"
+            // on the error's line: a line of its own was neither prefixed nor indented as a continuation
+            assertTrue(run.err().startsWith("error: no package @acme/utik in registry main (" + server.url() + "); "
                     + note), command + ": " + run.err());
             assertTrue(run.err().contains("; tell whoever keeps the registry\nhint: check the name"), run.err());
         }
@@ -133,7 +134,9 @@ class MissingPackageTest {
         CliRun run = prompd("install");
 
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals(1, run.err().split(Pattern.quote(note), -1).length - 1, "once: " + run.err());
+        // a sentence of the resolution's explanation, indented under the error as its others are
+        assertEquals(1, run.err().split(Pattern.quote("\n  N" + note.substring(1)), -1).length - 1,
+                "once: " + run.err());
     }
 
     /**
@@ -146,15 +149,15 @@ class MissingPackageTest {
         Path list = work.resolve("registry").resolve(RegistryLayout.PACKAGE_LIST);
         Files.delete(list);
         String url = server.url() + RegistryLayout.PACKAGE_LIST;
-        assertNoSuggestionsFor("No similar names can be suggested: the registry has no packages.json: not found at "
+        assertNoSuggestionsFor("no similar names can be suggested: the registry has no packages.json: not found at "
                 + url + "; tell whoever keeps the registry");
         Files.writeString(list, "<!doctype html><html><body>Welcome</body></html>\n");
-        assertNoSuggestionsFor("No similar names can be suggested: the registry sent a web page, not JSON: " + url
+        assertNoSuggestionsFor("no similar names can be suggested: the registry sent a web page, not JSON: " + url
                 + "; tell whoever keeps the registry");
     }
 
     private void assertNoSuggestionsFor(String note) throws IOException {
-        String message = "no package @acme/utik in registry main (" + server.url() + ")\n" + note;
+        String message = "no package @acme/utik in registry main (" + server.url() + "); " + note;
         for (List<String> command : List.of(List.of("install", "@acme/utik"), List.of("info", "@acme/utik"))) {
             CliRun run = prompd(command.toArray(String[]::new));
 

@@ -30,8 +30,16 @@ public record NameSuggestions(List<PackageName> names, Optional<String> unreadab
         return new NameSuggestions(List.of(), Optional.of(why));
     }
 
-    /** A line for the failure when the names could not be read, naming the reason; the same for every name asked. */
+    /**
+     * What a failure adds when the names could not be read, naming the reason, as a clause after its own words ({@code
+     * no package x in R; no similar names can be suggested: ...}); the same for every name asked.
+     */
+    public Optional<String> clause() {
+        return unreadable.map(why -> "no similar names can be suggested: " + why + "; tell whoever keeps the registry");
+    }
+
+    /** {@link #clause} as a sentence of its own, as a resolution's explanation says each thing it adds. */
     public Optional<String> note() {
-        return unreadable.map(why -> "No similar names can be suggested: " + why + "; tell whoever keeps the registry");
+        return clause().map(clause -> Character.toUpperCase(clause.charAt(0)) + clause.substring(1));
     }
 }

@@ -173,7 +173,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
                     : elsewhere.map(advice -> advice + "; otherwise, ").orElse("")
                             + SimilarNames.didYouMean(similar.names());
             return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in " + registry.describe(name)
-                    + similar.note().map(note -> "\n" + note).orElse(""), hint);
+                    + similar.clause().map(clause -> "; " + clause).orElse(""), hint);
         });
     }
 
