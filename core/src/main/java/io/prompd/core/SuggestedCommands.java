@@ -25,6 +25,12 @@ public record SuggestedCommands(Optional<Path> home, Optional<String> registry) 
     /** The option a command suggested may give itself, as login and logout do, which it must not be given twice. */
     private static final Pattern REGISTRY_GIVEN = Pattern.compile("(^|\\s)--registry(\\s|=|$)");
 
+    /**
+     * Commands that edit the configuration or the package in front of them and ask no registry: the run's
+     * {@code --registry} would only make them longer, and {@code registry add} would read as adding to that registry.
+     */
+    private static final Pattern ASKS_NO_REGISTRY = Pattern.compile("^(config|registry|init|completion)(\\s|$)");
+
     public SuggestedCommands {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(registry, "registry");
@@ -34,14 +40,16 @@ public record SuggestedCommands(Optional<Path> home, Optional<String> registry) 
     /**
      * The command line: prompd, this run's options, then the arguments, as in
      * {@code prompd --home '/srv/my homes/work' --registry work install}. A command giving its own {@code --registry}
-     * ({@code login --registry auth}) is not given the run's too, which prompd refuses as an option given twice.
+     * ({@code login --registry auth}) is not given the run's too, which prompd refuses as an option given twice, nor
+     * is one that asks no registry ({@code config set}, {@code registry add}).
      *
      * @param arguments the subcommand and its arguments, each already spelt as a shell reads it
      *                  ({@link ShellWords})
      */
     public String line(String arguments) {
         return "prompd" + home.map(folder -> " --home " + ShellWords.path(folder.toString())).orElse("")
-                + registry.filter(chosen -> !REGISTRY_GIVEN.matcher(arguments).find())
+                + registry.filter(chosen -> !REGISTRY_GIVEN.matcher(arguments).find()
+                        && !ASKS_NO_REGISTRY.matcher(arguments).find())
                         .map(chosen -> " --registry " + ShellWords.quote(chosen)).orElse("")
                 + " " + arguments;
     }

@@ -45,4 +45,17 @@ class SuggestedCommandsTest {
         assertEquals("prompd --registry other install", new SuggestedCommands(Optional.empty(), Optional.of("other"))
                 .line("install"));
     }
+
+    /** Editing the configuration asks no registry, so the run's is left out, where the home stays. */
+    @Test
+    void aCommandAskingNoRegistryIsNotGivenTheRunsOne() {
+        SuggestedCommands commands = new SuggestedCommands(Optional.of(Path.of("/srv/ci/home")), Optional.of("other"));
+
+        assertEquals("prompd --home /srv/ci/home config set registries.work URL",
+                commands.line("config set registries.work URL"));
+        assertEquals("prompd --home /srv/ci/home registry add NAME URL --scope @acme",
+                commands.line("registry add NAME URL --scope @acme"));
+        assertEquals("prompd --home /srv/ci/home init", commands.line("init"));
+        assertEquals("prompd --home /srv/ci/home --registry other info registry", commands.line("info registry"));
+    }
 }

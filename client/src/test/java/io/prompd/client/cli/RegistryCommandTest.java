@@ -490,12 +490,10 @@ class RegistryCommandTest {
         CliRun unnamed = prompd("info", "@raw/util");
 
         assertEquals(3, named.exitCode(), named.err());
-        String prompd = "prompd --registry https://elsewhere.example/";
         assertEquals("error: no prompd registry at " + empty + ": it has no registry.json\nhint: @acme is routed to"
-                + " registry work, which --registry does not change: correct its URL with '" + prompd + " config set"
-                + " registries.work URL', route @acme to another registry with '" + prompd + " registry add NAME URL"
-                + " --scope @acme', or remove it with its routes with '" + prompd + " registry remove work'\n",
-                named.err());
+                + " registry work, which --registry does not change: correct its URL with 'prompd config set"
+                + " registries.work URL', route @acme to another registry with 'prompd registry add NAME URL --scope"
+                + " @acme', or remove it with its routes with 'prompd registry remove work'\n", named.err());
         assertEquals(3, unnamed.exitCode(), unnamed.err());
         assertTrue(unnamed.err()
                 .endsWith("hint: @raw is routed to this URL, which --registry does not change: route @raw"

@@ -450,8 +450,8 @@ class RouteChangeTest {
         assertTrue(run.err().contains(" @company/shared@1.0.0 is locked in prompd.lock from " + company.url()
                 + ", and @company now resolves in registry " + publicRegistry.url() + ", which does not have it; its"
                 + " versions there may be another's package, so none is offered (route @company back to "
-                + company.url() + " with 'prompd --registry " + publicRegistry.url() + " registry add NAME "
-                + company.url() + " --scope @company';"), run.err());
+                + company.url() + " with 'prompd registry add NAME " + company.url() + " --scope @company';"),
+                run.err());
         assertFalse(run.err().contains("published: 1.5.0"), "another's versions are not offered: " + run.err());
     }
 
