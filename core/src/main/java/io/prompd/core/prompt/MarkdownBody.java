@@ -1,13 +1,12 @@
 package io.prompd.core.prompt;
 
+import io.prompd.core.template.Markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
 
 /**
  * The body of a prompt read as Markdown, by a CommonMark parser, for its sections: where the ATX headings are. A
@@ -16,9 +15,6 @@ import org.commonmark.parser.Parser;
  */
 final class MarkdownBody {
 
-    /** Reused by every file: a parser keeps no state between documents. */
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .build();
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
 
     private final List<String> lines;
@@ -33,7 +29,7 @@ final class MarkdownBody {
     MarkdownBody(String body, int firstLine) {
         this.lines = List.of(body.split("\n", -1));
         this.firstLine = firstLine;
-        PARSER.parse(body).accept(new AbstractVisitor() {
+        Markdown.parse(body).accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
                 int line = heading.getSourceSpans().get(0).getLineIndex();

@@ -9,8 +9,6 @@ import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
 
 /**
  * Where a template's Markdown code is, read by a CommonMark parser: fenced and indented code blocks, in a list item
@@ -19,15 +17,11 @@ import org.commonmark.parser.Parser;
  */
 final class MarkdownCode {
 
-    /** Reused by every file: a parser keeps no state between documents. */
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .build();
-
     /** The code's stretches of the body, from the offset of each to the offset after it. */
     private final NavigableMap<Integer, Integer> code = new TreeMap<>();
 
     MarkdownCode(String body) {
-        PARSER.parse(body).accept(new AbstractVisitor() {
+        Markdown.parse(body).accept(new AbstractVisitor() {
             @Override
             public void visit(FencedCodeBlock block) {
                 addCode(block);
