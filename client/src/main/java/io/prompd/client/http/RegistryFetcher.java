@@ -56,6 +56,9 @@ public final class RegistryFetcher {
     private static final Map<String, String> TARBALL_HEADERS = Map.of("Accept",
             "application/gzip, application/octet-stream;q=0.9, */*;q=0.1");
 
+    private static final String INTEGRITY_HINT = "the file differs from what the registry recorded and was not kept;"
+            + " try again later, and tell the registry's maintainers if it persists";
+
     private final HttpCache cache;
     private final boolean offline;
     /** Whether a cached copy that cannot be read stays, as a {@link #cacheOnly} fetcher leaves it. */
@@ -232,11 +235,12 @@ public final class RegistryFetcher {
      * Downloads a file to {@code target}, which appears only once its content has the expected
      * integrity; until then the bytes live in a temporary file beside it. An existing target is replaced.
      *
-     * @param size the tarball's length as its index records it, if known: a body of another length was cut short or
-     *             garbled on the way, and is tried again as a body shorter than its {@code Content-Length} is
-     * @throws PrompdException INTEGRITY if content of the recorded size differs from {@code expected} (no file is
-     *                         left behind), NETWORK if it is a web page instead or keeps coming at another size;
-     *                         {@link NotFound} and NETWORK as for documents
+     * @param size the tarball's length as its index records it, if known: no more than one byte beyond it is read,
+     *             and a whole body of another length is other bytes than the recorded ones, an empty one excepted,
+     *             which is tried again as a body shorter than its {@code Content-Length} is
+     * @throws PrompdException INTEGRITY if the content differs from {@code expected}, or came whole at another size
+     *                         than the recorded one (no file is left behind), NETWORK if it is a web page instead or
+     *                         keeps coming empty; {@link NotFound} and NETWORK as for documents
      */
     public void download(URI url, Credential credential, Path target, Integrity expected, OptionalLong size,
                          ProgressListener progress) {
@@ -292,7 +296,7 @@ public final class RegistryFetcher {
     private byte[] readDocument(ResponseBody body, URI url) throws TransientFailure, IOException {
         try (InputStream in = body.stream()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(),
+            Transfers.copy(in, body.length(), bytes, ignored -> { }, Long.MAX_VALUE, settings.maxDocumentBytes(),
                     "a registry document this large is not one prompd expects; check the registry URL",
                     settings.lowSpeed(),
                     nanoTime, Urls.displayAnswered(url, body.source()));
@@ -339,10 +343,12 @@ public final class RegistryFetcher {
             IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm());
             HeadKeepingStream keeping = new HeadKeepingStream(hashing);
             progress.started(body.length());
-            long received = Transfers.copy(in, body.length(), keeping, progress::advanced, settings.maxTarballBytes(),
-                    "no package's tarball is this large, so the registry sent something else, and nothing of it was"
-                    + " kept; tell the registry's maintainers", settings.lowSpeed(), nanoTime,
-                    Urls.displayAnswered(url, body.source()));
+            // a byte beyond the recorded size says the body is longer, and what may follow it is not worth fetching
+            long enough = size.isPresent() ? size.getAsLong() + 1 : Long.MAX_VALUE;
+            long received = Transfers.copy(in, body.length(), keeping, progress::advanced, enough,
+                    settings.maxTarballBytes(), "no package's tarball is this large, so the registry sent something"
+                    + " else, and nothing of it was kept; tell the registry's maintainers", settings.lowSpeed(),
+                    nanoTime, Urls.displayAnswered(url, body.source()));
             keeping.flush();
             Integrity actual = hashing.integrity();
             if (expected.matches(actual)) {
@@ -353,15 +359,21 @@ public final class RegistryFetcher {
                         + " host, or a proxy or CDN in front of it, answered with an error or login page; try again"
                         + " later, and tell the registry's maintainers if it persists");
             }
+            String failed = "integrity check failed for " + Urls.displayAnswered(url, body.source()) + ": ";
             if (size.isPresent() && received != size.getAsLong()) {
-                // the bytes are not the recorded ones' length, so they were damaged on the way, as a body cut short is
-                throw new TransientFailure("received " + received + " bytes of a tarball whose index records "
-                        + size.getAsLong());
+                if (received == 0) {
+                    // no byte of a package came, as from a CDN that answered before it held the file: the way failed
+                    throw new TransientFailure("received 0 bytes of a tarball whose index records "
+                            + size.getAsLong());
+                }
+                // the body came whole (the transfer checked its Content-Length, or it ended cleanly), so the registry
+                // serves other bytes than it recorded, which a second try would get again
+                throw new PrompdException(ExitCode.INTEGRITY, failed + "its index records " + size.getAsLong()
+                        + " bytes but " + (received > size.getAsLong() ? "more" : received) + " were received",
+                        INTEGRITY_HINT);
             }
-            throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed for "
-                    + Urls.displayAnswered(url, body.source()) + ": expected " + expected + " but got " + actual,
-                    "the file differs from what the registry recorded and was not kept; try again later, "
-                            + "and tell the registry's maintainers if it persists");
+            throw new PrompdException(ExitCode.INTEGRITY, failed + "expected " + expected + " but got " + actual,
+                    INTEGRITY_HINT);
         });
     }
 

@@ -18,11 +18,13 @@ final class Transfers {
     }
 
     /**
-     * Copies all of {@code body} to {@code out}. A failed read, or other than as many bytes as
-     * announced, is a dropped or garbled connection, worth a retry; a failed write is a local problem
+     * Copies all of {@code body} to {@code out}, or its first {@code enough} bytes. A failed read, or other than as
+     * many bytes as announced, is a dropped or garbled connection, worth a retry; a failed write is a local problem
      * and is thrown as it is.
      *
      * @param declaredLength the announced length, or -1
+     * @param enough         the most bytes worth reading: once that many came, the rest is left unread, whatever
+     *                       the body announces, and the count returned says the body reached it
      * @param maxBytes       the most bytes accepted; a body announcing more is refused before it is read
      * @param tooLargeHint   what to do about a body larger than that
      * @param lowSpeed       the slowest average accepted; slower is a stalled transfer, worth a retry
@@ -31,8 +33,8 @@ final class Transfers {
      * @param shown          where the body came from, as messages name it
      * @return the number of bytes copied
      */
-    static long copy(InputStream body, long declaredLength, OutputStream out, LongConsumer advanced, long maxBytes,
-                     String tooLargeHint, LowSpeedLimit lowSpeed, LongSupplier nanoTime, String shown)
+    static long copy(InputStream body, long declaredLength, OutputStream out, LongConsumer advanced, long enough,
+                     long maxBytes, String tooLargeHint, LowSpeedLimit lowSpeed, LongSupplier nanoTime, String shown)
                      throws TransientFailure, IOException {
         if (declaredLength > maxBytes) {
             throw tooLarge(shown, maxBytes, tooLargeHint);
@@ -41,10 +43,10 @@ final class Transfers {
         long total = 0;
         long windowStart = nanoTime.getAsLong();
         long totalAtWindowStart = 0;
-        while (true) {
+        while (total < enough) {
             int read;
             try {
-                read = body.read(buffer);
+                read = body.read(buffer, 0, (int) Math.min(buffer.length, enough - total));
             } catch (InterruptedIOException stalled) {
                 throw new TransientFailure("stalled after " + received(total, declaredLength) + ", "
                         + stalled.getMessage(), stalled);
@@ -74,7 +76,7 @@ final class Transfers {
             out.write(buffer, 0, read);
             advanced.accept(read);
         }
-        if (declaredLength >= 0 && total < declaredLength) {
+        if (total < enough && declaredLength >= 0 && total < declaredLength) {
             throw new TransientFailure("body ended after " + received(total, declaredLength));
         }
         return total;

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.OptionalLong;
@@ -103,7 +104,7 @@ class DownloadTest {
     }
 
     @Test
-    void aTarballOfAnotherSizeThanItsIndexRecordsIsTriedAgainThenANetworkErrorNamingBothSizes() throws IOException {
+    void anEmptyTarballWhereItsIndexRecordsASizeIsTriedAgainThenANetworkErrorNamingBothSizes() throws IOException {
         server.handle("/", exchange -> respond(exchange, 200, new byte[0]));
         URI url = server.url(TARBALL_PATH);
         Path target = store.resolve("core-1.0.0.tgz");
@@ -116,6 +117,70 @@ class DownloadTest {
                 + " index records " + tarball.length + ")", failure.getMessage());
         assertEquals(4, server.seen().size(), "retried as a body cut short is");
         assertEquals(List.of(), storeContents());
+    }
+
+    /** The failure of downloading from {@code url} the tarball, as the index records its size. */
+    private PrompdException failedSizedDownload(URI url, RecordingProgress progress) {
+        return assertThrows(PrompdException.class, () -> Fetchers.online(cache).download(url,
+                store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), OptionalLong.of(tarball.length), progress));
+    }
+
+    @Test
+    void aWholeTarballShorterThanItsIndexRecordsIsAnIntegrityErrorNotTriedAgain() throws IOException {
+        byte[] shorter = Arrays.copyOf(tarball, tarball.length - 100);
+        server.handle("/", exchange -> respond(exchange, 200, shorter));
+        URI url = server.url(TARBALL_PATH);
+
+        PrompdException failure = failedSizedDownload(url, new RecordingProgress());
+
+        assertEquals(ExitCode.INTEGRITY, failure.exitCode());
+        assertEquals("integrity check failed for " + url + ": its index records " + tarball.length + " bytes but "
+                + shorter.length + " were received", failure.getMessage());
+        assertEquals("the file differs from what the registry recorded and was not kept; try again later, and tell"
+                + " the registry's maintainers if it persists", failure.hint());
+        assertEquals(1, server.seen().size(), "the registry would serve the same bytes again");
+        assertEquals(List.of(), storeContents());
+    }
+
+    /** A longer body, announced ({@code length}, its true one) or not (0: chunked), of which one byte too many tells. */
+    @ParameterizedTest
+    @ValueSource(longs = {8 * 64 * 1024, 0})
+    void aTarballLongerThanItsIndexRecordsIsReadOneByteBeyondAndIsAnIntegrityError(long length) throws IOException {
+        server.handle("/", exchange -> {
+            exchange.sendResponseHeaders(200, length);
+            try (var out = exchange.getResponseBody()) {
+                for (int sent = 0; sent < 8; sent++) {
+                    out.write(new byte[64 * 1024]);
+                }
+            } catch (IOException dropped) {
+                // the client stopped reading
+            }
+        });
+        URI url = server.url(TARBALL_PATH);
+        RecordingProgress progress = new RecordingProgress();
+
+        PrompdException failure = failedSizedDownload(url, progress);
+
+        assertEquals(ExitCode.INTEGRITY, failure.exitCode());
+        assertEquals("integrity check failed for " + url + ": its index records " + tarball.length + " bytes but"
+                + " more were received", failure.getMessage());
+        assertEquals(tarball.length + 1, progress.advanced, "read no further than a byte beyond the recorded size");
+        assertEquals(1, server.seen().size());
+        assertEquals(List.of(), storeContents());
+    }
+
+    @Test
+    void aTarballCutShortOfItsContentLengthStaysANetworkErrorTriedAgain() throws IOException {
+        byte[] other = randomBytes(tarball.length + 1000);
+        server.handle("/", exchange -> respondTruncated(exchange, other));
+        URI url = server.url(TARBALL_PATH);
+
+        PrompdException failure = failedSizedDownload(url, new RecordingProgress());
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: body ended after "
+                + other.length / 2 + " of " + other.length + " bytes)", failure.getMessage());
+        assertEquals(4, server.seen().size());
     }
 
     @Test
@@ -306,6 +371,25 @@ class DownloadTest {
                 .download(source.toUri(), target, Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE);
 
         assertArrayEquals(tarball, Files.readAllBytes(target));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-100, 100})
+    void aFileUrlOfAnotherSizeThanItsIndexRecordsIsAnIntegrityError(int longer, @TempDir Path registry)
+            throws IOException {
+        Path source = registry.resolve("core-1.0.0.tgz");
+        Files.write(source, randomBytes(tarball.length + longer));
+        Path target = store.resolve("core-1.0.0.tgz");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache)
+                .download(source.toUri(), target, Integrity.of(tarball), OptionalLong.of(tarball.length),
+                        ProgressListener.NONE));
+
+        assertEquals(ExitCode.INTEGRITY, failure.exitCode());
+        assertEquals("integrity check failed for " + source.toUri() + ": its index records " + tarball.length
+                + " bytes but " + (longer > 0 ? "more" : tarball.length + longer) + " were received",
+                failure.getMessage());
+        assertTrue(Files.notExists(target));
     }
 
     @Test
