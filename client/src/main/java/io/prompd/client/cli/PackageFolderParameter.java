@@ -101,13 +101,22 @@ final class PackageFolderParameter {
 
     /**
      * How the validation's hints name the package's prompd.json and the install in its folder, as the user may follow
-     * them where they ran this: {@code pkg/prompd.json} and {@code '(cd pkg && prompd install)'} for a folder given.
+     * them where they ran this: {@code pkg/prompd.json} and {@code '(cd pkg && prompd install)'} for a folder given;
+     * {@code ../prompd.json} and {@code 'prompd install'} in a subfolder of the package, where install finds it.
      *
      * @param packageFolder the folder {@link #existing} gave
      */
     PackageSteps steps(CliContext context, Path packageFolder, SuggestedCommands commands) throws IOException {
-        return elsewhere(context, packageFolder) ? new PackageSteps(folder.resolve(ManifestReader.FILE_NAME).toString(), "'" + inPackage(context, packageFolder,
-                commands.line("install")) + "'") : PackageSteps.here(commands);
+        if (elsewhere(context, packageFolder)) {
+            return new PackageSteps(folder.resolve(ManifestReader.FILE_NAME).toString(),
+                    "'" + inPackage(context, packageFolder, commands.line("install")) + "'");
+        }
+        Path workingFolder = context.workingDirectory().toAbsolutePath();
+        return Project.enclosing(workingFolder)
+                .map(project -> new PackageSteps(
+                        workingFolder.relativize(project.toAbsolutePath().resolve(ManifestReader.FILE_NAME)).toString(),
+                        commands.quoted("install")))
+                .orElseGet(() -> PackageSteps.here(commands));
     }
 
     /** Whether the package is given by a folder, which is not the project the working folder lies in. */

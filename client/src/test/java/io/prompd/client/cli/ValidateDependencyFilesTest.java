@@ -290,6 +290,26 @@ class ValidateDependencyFilesTest {
                 + " \"dependencies\" in prompd.json, then run 'prompd install', which"), within.out());
     }
 
+    /** In a subfolder of the package, install finds the package above, but the prompd.json to edit is up there too. */
+    @Test
+    void aRunInASubfolderOfThePackageNamesItsPrompdJsonFromThere() throws IOException {
+        inherit("@common/base-prompts@^2.0.0/prompts/base.prmd");
+        Path prompts = pkg.resolve("prompts");
+
+        CliRun bare = CliRun.in(prompts, home, "validate");
+        CliRun parent = CliRun.in(prompts, home, "validate", "..");
+        CliRun pack = CliRun.in(prompts, home, "pack", "..");
+
+        String hint = "hint: add \"@common/base-prompts\": \"^2.0.0\" to \"dependencies\" in ../prompd.json, then run"
+                + " 'prompd install', which tells";
+        assertEquals(1, bare.exitCode(), bare.out());
+        assertTrue(bare.out().contains(hint), bare.out());
+        assertEquals(1, parent.exitCode(), parent.out());
+        assertTrue(parent.out().contains(hint), parent.out());
+        assertEquals(1, pack.exitCode(), pack.err());
+        assertTrue(pack.err().contains(hint), pack.err());
+    }
+
     @Test
     void aHomeThatIsAFileSkipsTheCheckWithTheNote() throws IOException {
         inherit("@acme/util@^1.0.0/prompts/base.prmd");
