@@ -17,12 +17,13 @@ class SuggestedCommandsTest {
     /** The home goes before the subcommand, as --home is the root's option, and shell-quoted, as every path is. */
     @Test
     void aHomeGivenIsNamedQuotedBeforeTheSubcommand() {
-        SuggestedCommands commands = new SuggestedCommands(Optional.of(Path.of("/srv/my homes/work")), Optional.empty());
+        SuggestedCommands commands = new SuggestedCommands(Optional.of(Path.of("/srv/my homes/work")),
+                Optional.empty());
 
         assertEquals("'prompd --home '/srv/my homes/work' login --registry auth'",
                 commands.quoted("login --registry auth"));
-        assertEquals("prompd --home /srv/ci/home install", new SuggestedCommands(Optional.of(Path.of("/srv/ci/home")), Optional.empty())
-                .line("install"));
+        assertEquals("prompd --home /srv/ci/home install",
+                new SuggestedCommands(Optional.of(Path.of("/srv/ci/home")), Optional.empty()).line("install"));
     }
 
     /** A command pasted in another folder acts on the same home. */

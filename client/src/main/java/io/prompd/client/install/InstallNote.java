@@ -571,8 +571,8 @@ public sealed interface InstallNote {
 
     /**
      * A locked version whose registry's {@code index.json} lists other dependencies for it than its tarball declares,
-     * installed as {@code prompd.lock} pins it, whose record agrees with the tarball: the lock and the integrity it pins
-     * decide what is installed, as {@code npm ci}'s do, and the index is the registry's to mend.
+     * installed as {@code prompd.lock} pins it, whose record agrees with the tarball: the lock and the integrity it
+     * pins decide what is installed, as {@code npm ci}'s do, and the index is the registry's to mend.
      *
      * @param index    the URL of that {@code index.json}
      * @param listed   the dependencies it lists for the version, each range as written

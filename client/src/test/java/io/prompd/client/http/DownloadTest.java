@@ -142,7 +142,7 @@ class DownloadTest {
         assertEquals(List.of(), storeContents());
     }
 
-    /** A longer body, announced ({@code length}, its true one) or not (0: chunked), of which one byte too many tells. */
+    /** A longer body, announced ({@code length}, its true one) or not (0: chunked): one byte too many tells. */
     @ParameterizedTest
     @ValueSource(longs = {8 * 64 * 1024, 0})
     void aTarballLongerThanItsIndexRecordsIsReadOneByteBeyondAndIsAnIntegrityError(long length) throws IOException {

@@ -122,8 +122,8 @@ public final class ContentCheck {
      * The likely credentials in a file, with their lines in a text file: UTF-8 text, or UTF-16 or UTF-32 text that
      * starts with its byte order mark (as Windows PowerShell 5 writes a file) and decodes as such, searched as decoded;
      * any other binary file's bytes are searched as Latin-1, without lines, and, when they look like UTF-16 text of
-     * Latin letters without a byte order mark ({@link Utf8#unmarkedUtf16}), as that text too, with lines. A {@code .json}
-     * file's strings and names, and those of a prompt file's front matter, are searched as JSON and YAML read them
+     * Latin letters without a byte order mark ({@link Utf8#unmarkedUtf16}), as that text too, with lines. A
+     * {@code .json} file's strings and names, and those of a prompt file's front matter, are searched as JSON and YAML read them
      * too, their escapes decoded ({@link DecodedStrings}), as the registry serves a manifest's and a prompt's text. A
      * text that is a prompd configuration holding a stored password or token is refused ({@link StoredCredentials}).
      * The registry's check also searches the files pack leaves out, since whatever a pull request adds stays in the

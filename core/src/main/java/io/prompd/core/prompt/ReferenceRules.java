@@ -241,8 +241,8 @@ final class ReferenceRules {
                     + reference.packageName() + ", which is not a dependency of "
                     + pack.name().map(PackageName::toString).orElse("this package"), "add \"" + reference.packageName()
                     + "\": \"" + (reference.selector().isEmpty() ? "*" : reference.selector())
-                    + "\" to \"dependencies\" in " + steps.manifest() + ", then run " + steps.install() + ", which tells"
-                    + " whether the registry has such a version (validate works offline)");
+                    + "\" to \"dependencies\" in " + steps.manifest() + ", then run " + steps.install()
+                    + ", which tells whether the registry has such a version (validate works offline)");
         }
         return Problem.error(mismatch.file(), mismatch.pointer(), "'" + reference.written() + "' asks for "
                 + reference.packageName() + " \"" + reference.selector() + "\", but \"dependencies\" in prompd.json"

@@ -140,8 +140,8 @@ public final class LockFiles {
 
     /** The refusal of a command that reads a conflicted lock as it is, which only an install merges. */
     public static PrompdException unmerged(ConflictedLock conflicted, SuggestedCommands commands) {
-        return FileProblemsException.inOneLine(ExitCode.FAILURE, UNREADABLE, conflictedAt(conflicted.sides().firstLine(), ""),
-                mergeHint(commands));
+        return FileProblemsException.inOneLine(ExitCode.FAILURE, UNREADABLE,
+                conflictedAt(conflicted.sides().firstLine(), ""), mergeHint(commands));
     }
 
     /** The conflict as a problem of the file, at its first marker, {@code more} said after it. */
