@@ -30,8 +30,8 @@ public final class CommandLines {
     /** How picocli begins its message of an option given without its value, at the end of the arguments. */
     private static final String MISSING_OPTION_VALUE = "Missing required parameter for option ";
     /** Picocli's message of an option given without its value, another option following it. */
-    private static final Pattern OPTION_FOUND = Pattern.compile("Expected parameter for option '[^']*' but found '(.*)'",
-            Pattern.DOTALL);
+    private static final Pattern OPTION_FOUND = Pattern.compile(
+            "Expected parameter for option '[^']*' but found '(.*)'", Pattern.DOTALL);
     /** What the system says when the reader of a pipe has closed it. */
     private static final String BROKEN_PIPE = "Broken pipe";
 
@@ -39,10 +39,9 @@ public final class CommandLines {
     }
 
     /**
-     * Gives the command line its streams, lays out its help as wide as {@link Terminal#helpColumns} says, lists the exit
-     * codes the program uses in the help of every command, gives
-     * every subcommand the root's {@code --version}, and
-     * reports a command line that does not parse as a usage error, and a failed command with its
+     * Gives the command line its streams, lays out its help as wide as {@link Terminal#helpColumns} says, lists the
+     * exit codes the program uses in the help of every command, gives every subcommand the root's {@code --version},
+     * and reports a command line that does not parse as a usage error, and a failed command with its
      * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
      * standard output when the arguments hold {@value JsonOption#NAME}. Call it once every
      * subcommand is added.

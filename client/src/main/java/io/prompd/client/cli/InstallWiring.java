@@ -98,8 +98,8 @@ final class InstallWiring {
      */
     void waitingForLock(Path lock) {
         OptionalLong holder = RunLock.holder(lock);
-        say("note: waiting for another prompd run to finish (" + (holder.isPresent() ? "process " + holder.getAsLong() : "it")
-                + " holds " + lock + ")…");
+        say("note: waiting for another prompd run to finish ("
+                + (holder.isPresent() ? "process " + holder.getAsLong() : "it") + " holds " + lock + ")…");
     }
 
     /**
@@ -109,10 +109,10 @@ final class InstallWiring {
      */
     private void retrying(WaitListener.Retry retry) {
         String url = Urls.display(retry.url());
-        say(retry.asked().map(wait -> "warning: the registry asks to wait " + wait.toSeconds() + " s (" + retry.failure()
-                + "): waiting, then fetching " + url + " again…").orElse("warning: could not fetch " + url + " ("
-                + retry.failure() + "): trying again, attempt " + retry.nextAttempt() + " of " + retry.maxAttempts()
-                + "…"));
+        say(retry.asked().map(wait -> "warning: the registry asks to wait " + wait.toSeconds() + " s ("
+                + retry.failure() + "): waiting, then fetching " + url + " again…")
+                .orElse("warning: could not fetch " + url + " (" + retry.failure() + "): trying again, attempt "
+                        + retry.nextAttempt() + " of " + retry.maxAttempts() + "…"));
     }
 
     private void say(String message) {

@@ -48,7 +48,8 @@ public final class Homes {
     static Installer oneAtATime(Path home, URI registry) {
         HttpSettings one = new HttpSettings(TEST_HTTP.connectTimeout(), TEST_HTTP.requestTimeout(),
                 TEST_HTTP.idleTimeout(), TEST_HTTP.lowSpeed(), 1, TEST_HTTP.maxRedirects(),
-                TEST_HTTP.maxDocumentBytes(), TEST_HTTP.maxTarballBytes(), TEST_HTTP.retry(), TEST_HTTP.proxies(), TEST_HTTP.caFile());
+                TEST_HTTP.maxDocumentBytes(), TEST_HTTP.maxTarballBytes(), TEST_HTTP.retry(), TEST_HTTP.proxies(),
+                TEST_HTTP.caFile());
         return installer(home, registry, false, one);
     }
 

@@ -256,8 +256,8 @@ final class BuildCommand implements Callable<Integer> {
 
             @Override
             public void waitingForAnotherBuild(Path lockFile, OptionalLong holder) {
-                String message = "note: waiting for another build into " + shownOut() + " to finish (" + (holder.isPresent()
-                        ? "process " + holder.getAsLong() : "it") + " holds " + lockFile + ")";
+                String message = "note: waiting for another build into " + shownOut() + " to finish ("
+                        + (holder.isPresent() ? "process " + holder.getAsLong() : "it") + " holds " + lockFile + ")";
                 line.ifPresentOrElse(shown -> shown.say(message), () -> {
                     stderr.println(message);
                     stderr.flush();

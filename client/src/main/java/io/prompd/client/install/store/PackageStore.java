@@ -687,10 +687,10 @@ public final class PackageStore {
     /**
      * Deletes folders of unpacks that a killed run left: at the store's top, or, from earlier versions, beside the
      * version folders, so at most two levels down ({@code @scope/}). An unpack still running is left alone. Entries
-     * named as a version that are not whole go too, so that the version installs again, and integrity records beside no whole
-     * version, which a run killed while removing a version or before renaming its unpack into place leaves. Only a
-     * caller holding the home's lock may call this: every unpack holds it from writing the record to renaming the
-     * version into place, so none is between the two meanwhile.
+     * named as a version that are not whole go too, so that the version installs again, and integrity records beside
+     * no whole version, which a run killed while removing a version or before renaming its unpack into place leaves.
+     * Only a caller holding the home's lock may call this: every unpack holds it from writing the record to renaming
+     * the version into place, so none is between the two meanwhile.
      *
      * @return what was deleted, sorted
      */
