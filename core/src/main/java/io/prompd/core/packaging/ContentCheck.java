@@ -123,11 +123,11 @@ public final class ContentCheck {
      * starts with its byte order mark (as Windows PowerShell 5 writes a file) and decodes as such, searched as decoded;
      * any other binary file's bytes are searched as Latin-1, without lines, and, when they look like UTF-16 text of
      * Latin letters without a byte order mark ({@link Utf8#unmarkedUtf16}), as that text too, with lines. A
-     * {@code .json} file's strings and names, and those of a prompt file's front matter, are searched as JSON and YAML read them
-     * too, their escapes decoded ({@link DecodedStrings}), as the registry serves a manifest's and a prompt's text. A
-     * text that is a prompd configuration holding a stored password or token is refused ({@link StoredCredentials}).
-     * The registry's check also searches the files pack leaves out, since whatever a pull request adds stays in the
-     * registry's Git history.
+     * {@code .json} file's strings and names, and those of a prompt file's front matter, are searched as JSON and YAML
+     * read them too, their escapes decoded ({@link DecodedStrings}), as the registry serves a manifest's and a prompt's
+     * text. A text that is a prompd configuration holding a stored password or token is refused
+     * ({@link StoredCredentials}). The registry's check also searches the files pack leaves out, since whatever a pull
+     * request adds stays in the registry's Git history.
      */
     public static List<Problem> secrets(String path, byte[] bytes) {
         return secrets(path, bytes, text(bytes));
@@ -230,20 +230,13 @@ public final class ContentCheck {
             return Optional.empty();
         }
         String contextHint = "a binary file a prompt includes goes under contexts/ or is named in the prompt's context";
-        Optional<Utf8.Nul> nul = isBinary(bytes) ? Utf8.firstNul(bytes) : Optional.empty();
-        if (nul.isPresent() && !nul.get().looksUtf16()) {
-            return Optional.of(Problem.error(path, "", nul.get().message() + ", and only context files may be",
-                    contextHint).atLine(nul.get().line()));
+        if (isBinary(bytes) && Utf8.unmarkedUtf16(bytes).isEmpty()) {
+            return Optional.of(atFirstForeignByte(path, bytes, ", and only context files may be", contextHint));
         }
         if (PromptFile.hasPromptExtension(path)) {
             return Optional.empty();
         }
-        String hint = Utf8.HINT + "; " + contextHint;
-        if (nul.isPresent()) {
-            return Optional.of(Problem.error(path, "", nul.get().message(), hint).atLine(nul.get().line()));
-        }
-        Utf8.Fault fault = Utf8.firstFault(bytes).orElseThrow();
-        return Optional.of(Problem.error(path, "", fault.message(), hint).atLine(fault.line()));
+        return Optional.of(atFirstForeignByte(path, bytes, "", Utf8.HINT + "; " + contextHint));
     }
 
     /**
@@ -255,15 +248,25 @@ public final class ContentCheck {
      * file. The one rule and message of validate, pack and the registry's check and build.
      */
     static Problem readmeNotText(String path, byte[] bytes) {
-        String served = ", and the registry serves the package's README as text";
-        String hint = Utf8.HINT + ", or name in " + ManifestReader.FILE_NAME + "'s \"" + ManifestFields.README
-                + "\" a Markdown or text file saved so";
+        return atFirstForeignByte(path, bytes, ", and the registry serves the package's README as text",
+                Utf8.HINT + ", or name in " + ManifestReader.FILE_NAME + "'s \"" + ManifestFields.README
+                        + "\" a Markdown or text file saved so");
+    }
+
+    /**
+     * The error of bytes {@link #text} does not read, at the line of the first byte that keeps them from being UTF-8
+     * text: the first NUL byte of a binary file (UTF-16 without a byte order mark among them), else the first byte
+     * UTF-8 does not allow where it is.
+     *
+     * @param because what makes that an error here, after what the bytes are
+     */
+    private static Problem atFirstForeignByte(String path, byte[] bytes, String because, String hint) {
         if (isBinary(bytes)) {
             Utf8.Nul nul = Utf8.firstNul(bytes).orElseThrow();
-            return Problem.error(path, "", nul.message() + served, hint).atLine(nul.line());
+            return Problem.error(path, "", nul.message() + because, hint).atLine(nul.line());
         }
         Utf8.Fault fault = Utf8.firstFault(bytes).orElseThrow();
-        return Problem.error(path, "", fault.message() + served, hint).atLine(fault.line());
+        return Problem.error(path, "", fault.message() + because, hint).atLine(fault.line());
     }
 
     /** Whether the bytes are binary: NUL bytes that no byte order mark of UTF-16 or UTF-32 explains. */
