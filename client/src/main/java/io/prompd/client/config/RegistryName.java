@@ -13,7 +13,7 @@ public record RegistryName(String value) implements RegistryRef, Comparable<Regi
 
     public RegistryName {
         Objects.requireNonNull(value, "value");
-        if (value.length() > MAX_LENGTH || !RULE.matcher(value).matches()) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("invalid registry name " + TerminalText.quoted(value) + ": use 1 to "
                     + MAX_LENGTH + " lowercase letters a-z, digits, '.', '_' and '-', starting with a letter or digit");
         }
@@ -21,6 +21,11 @@ public record RegistryName(String value) implements RegistryRef, Comparable<Regi
 
     public static RegistryName parse(String text) {
         return new RegistryName(text);
+    }
+
+    /** Whether the text is a name {@link #parse} takes. */
+    public static boolean isValid(String text) {
+        return text.length() <= MAX_LENGTH && RULE.matcher(text).matches();
     }
 
     @Override

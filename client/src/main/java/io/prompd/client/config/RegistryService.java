@@ -127,13 +127,17 @@ public final class RegistryService {
      *
      * @param subcommand  as in {@code registry default}
      * @param unnamedHint for a URL no registry is configured with, what to do instead, by the configuration
-     * @throws PrompdException (usage) for a URL or a folder's path, naming the registries configured with it
+     * @throws PrompdException (usage) for a URL or a folder's path, naming the registries configured with it; and for
+     *                         a name no registry has, which is a folder of the working folder that one is configured
+     *                         with, as its path would be
      */
     private RegistryName named(String subcommand, GivenRegistry given, Function<Config, String> unnamedHint)
             throws IOException {
         RegistryRef registry = given.registry();
         if (registry instanceof RegistryName name) {
-            return name;
+            Optional<GivenRegistry> folder = given.asFolder();
+            return folder.isPresent() && isFolderOfAnother(name, folder.get().registry())
+                    ? named(subcommand, folder.get(), unnamedHint) : name;
         }
         Config config = store.read();
         List<String> names = config.registries().entrySet().stream()
@@ -147,6 +151,15 @@ public final class RegistryService {
                 ? "no registry is configured with " + registry + ": " + unnamedHint.apply(config)
                 : configured + Plural.series(names, "and") + ": run "
                         + commands.quoted("registry " + subcommand + " " + names.get(0)));
+    }
+
+    /**
+     * Whether no registry has the name, but one the folder's URL: the name keeps its meaning where both a registry and
+     * a folder have it, and a name of neither is an unknown registry, as any other.
+     */
+    private boolean isFolderOfAnother(RegistryName name, RegistryRef folder) throws IOException {
+        Map<RegistryName, RegistryUrl> registries = store.read().registries();
+        return !registries.containsKey(name) && registries.containsValue(folder);
     }
 
     /** @throws PrompdException NOT_FOUND when the configuration has no registry of that name */

@@ -278,13 +278,13 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     }
 
     /**
-     * The file:// URL of the folder a path names ({@link #isPath}), as where a registry is given by its folder's path
-     * though a name is wanted, to tell which configured registry it is; empty for what is no path, and for one below
-     * {@code ~}, which the shell left unexpanded.
+     * The file:// URL of the folder a path names ({@link #isPath}), or a word naming a folder of the working folder, as
+     * where a registry is given by its folder's path though a name is wanted, to tell which configured registry it is;
+     * empty for what is neither, and for a path below {@code ~}, which the shell left unexpanded.
      */
     static Optional<RegistryUrl> ofFolderPath(String text, Path workingFolder) {
         String path = text.strip();
-        if (!isPath(path) || path.startsWith("~")) {
+        if (!(isPath(path) || namesFolder(path, workingFolder)) || path.startsWith("~")) {
             return Optional.empty();
         }
         return Optional.of(parse(fileUrlOf(path, workingFolder)));

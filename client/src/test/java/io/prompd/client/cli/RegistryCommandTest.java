@@ -703,6 +703,36 @@ class RegistryCommandTest {
                 "nothing was changed");
     }
 
+    /**
+     * A registry's folder named as a word, in the folder where 'registry add a file://$PWD/rega' ran, was an unknown
+     * registry, though ./rega was told the registry's name: the word is told it too, unless a registry has that name.
+     */
+    @Test
+    void removeAndDefaultGivenTheFolderOfARegistryAsAWordNameIt() throws IOException {
+        Path folder = Files.createDirectories(work.resolve("rega"));
+        prompd("registry", "add", "a", folder.toUri().toString());
+        prompd("registry", "add", "b", Files.createDirectories(work.resolve("c")).toUri().toString());
+        prompd("registry", "add", "c", "https://prompd.example/");
+        Files.createDirectories(work.resolve("regd"));
+
+        CliRun remove = prompd("registry", "remove", "rega");
+        CliRun makeDefault = prompd("registry", "default", "rega");
+        CliRun unconfigured = prompd("registry", "rm", "regd");
+        CliRun named = prompd("registry", "rm", "c");
+
+        assertEquals(List.of(2, 2, 3, 0), List.of(remove.exitCode(), makeDefault.exitCode(), unconfigured.exitCode(),
+                named.exitCode()), remove.err());
+        assertEquals("error: 'registry remove' takes the name of a configured registry, not a folder\nhint: rega is"
+                + " the folder of registry a: run 'prompd registry remove a'\n", remove.err());
+        assertEquals("error: 'registry default' takes the name of a configured registry, not a folder\nhint: rega is"
+                + " the folder of registry a: run 'prompd registry default a'\n", makeDefault.err());
+        assertEquals("error: unknown registry 'regd'\nhint: 'prompd registry list' shows the configured registries\n",
+                unconfigured.err());
+        assertEquals("removed registry c (https://prompd.example/)\n", named.out(), "a registry's name comes first");
+        assertEquals("registries.a = " + folder.toUri() + "\nregistries.b = " + work.resolve("c").toUri() + "\n",
+                prompd("config", "list").out(), "only c was removed");
+    }
+
     @Test
     void lsAndRmAreListAndRemoveAsAtTheTopLevel() {
         prompd("registry", "add", "acme", "https://prompd.acme.example/");
