@@ -367,11 +367,13 @@ final class InstallPlanner {
         if (blamed.isEmpty() || unresolvable.exitCode() != ExitCode.CONFLICT) {
             return unresolvable;
         }
-        String chosen = Plural.series(blamed, "and");
+        boolean one = blamed.size() == 1;
+        String chosen = Plural.series(blamed, "and") + (one
+                ? " is the range prompd chose from the latest version, named without one, and no other version "
+                : " are the ranges prompd chose from the latest versions, named without one, and no other versions ")
+                + (global ? "can be resolved" : one ? "goes with the project" : "go with the project") + " either";
         return new PrompdException(unresolvable.exitCode(), unresolvable.getMessage(), (unresolvable.hint().isEmpty()
-                ? "" : unresolvable.hint() + "; ") + chosen + " is the range prompd chose from the latest version,"
-                + " named without one, and no other version " + (global ? "can be resolved" : "goes with the project")
-                + " either", unresolvable);
+                ? "" : unresolvable.hint() + "; ") + chosen, unresolvable);
     }
 
     /**

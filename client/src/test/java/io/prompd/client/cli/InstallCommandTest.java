@@ -151,6 +151,18 @@ class InstallCommandTest extends InstallCommandsFixture {
     }
 
     @Test
+    void packagesNamedAloneWhoseLatestVersionsConflictAreToldAsRangesPromptdChose() throws IOException {
+        registry.publish("@acme/util", "2.0.0").publish("@acme/old", "1.0.0", "@acme/util", "^1.0.0")
+                .publish("@acme/new", "1.0.0", "@acme/util", "^2.0.0");
+
+        CliRun both = prompd("install", "@acme/old", "@acme/new");
+
+        assertEquals(4, both.exitCode(), both.err());
+        assertTrue(both.err().contains("@acme/old ^1.0.0 and @acme/new ^1.0.0 are the ranges prompd chose from the"
+                + " latest versions, named without one, and no other versions go with the project either"), both.err());
+    }
+
+    @Test
     void aPackageNamedTwoWaysIsAUsageErrorInAProjectAndTwoVersionsGlobally() throws IOException {
         String manifest = Files.readString(project.resolve("prompd.json"));
 
