@@ -79,15 +79,15 @@ final class InstallPlanner {
      * (with {@code --resolution lowest} the lowest) that can go with the project, the locked versions of others moving
      * for it as they do for a range the user gives, so that the warning's word holds.
      */
-    Plan forInstall(Project project, List<RequestedPackage> requests, String again, InstallOptions options,
-                    RegistryIndex index) throws IOException {
+    Plan forInstall(Project project, List<RequestedPackage> requests, ProjectRun run, RegistryIndex index)
+            throws IOException {
         Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
         Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                 .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
-        return latestFirst(requests, false, options, index, (asked, first) -> plan(new Goal(
+        return latestFirst(requests, false, run.options(), index, (asked, first) -> plan(new Goal(
                 roots(project.manifest().dependencies(), asked), unpinned, newcomers, first, latestOf(asked), false,
-                Optional.of(again)),
-                project, unpinned, !requests.isEmpty(), options, index));
+                Optional.of(run.again())),
+                project, unpinned, !requests.isEmpty(), run.options(), index));
     }
 
     /**
@@ -120,20 +120,19 @@ final class InstallPlanner {
      * @throws PrompdException the failure to resolve prompd.json's own ranges when even those cannot be, in the
      *                         user's words rather than in the ranges --latest would have written
      */
-    Updated forUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, String again,
-                      InstallOptions options,
+    Updated forUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, ProjectRun run,
                       RegistryIndex index) throws IOException {
         SortedSet<PackageName> aside = new TreeSet<>();
         Plan plan;
         try {
-            plan = planUpdate(project, ranges, unpinned, again, options, index);
+            plan = planUpdate(project, ranges, unpinned, run, index);
         } catch (PrompdException unresolvable) {
             if (ranges.moved().isEmpty() || !isResolutionFailure(unresolvable)) {
                 throw unresolvable;
             }
             // resolved for its failure alone: when prompd.json's own ranges cannot be, that says so in the user's words,
             // rather than in the ranges --latest would have written
-            planUpdate(project, ranges.settingAside(ranges.moved()), unpinned, again, options, index);
+            planUpdate(project, ranges.settingAside(ranges.moved()), unpinned, run, index);
             // each move in name order is taken when it goes with those taken, the ones set aside at prompd.json's
             // ranges and the ones still to decide at either range: moves that only go together (two packages moving
             // off the major they share) are taken one by one, one resolution each. A resolution met every choice so
@@ -142,8 +141,7 @@ final class InstallPlanner {
             for (PackageName name : ranges.moved()) {
                 undecided.remove(name);
                 try {
-                    planUpdate(project, ranges.settingAside(aside).eitherWay(undecided), unpinned, again, options,
-                            index);
+                    planUpdate(project, ranges.settingAside(aside).eitherWay(undecided), unpinned, run, index);
                 } catch (PrompdException conflicting) {
                     if (!isResolutionFailure(conflicting)) {
                         throw conflicting;
@@ -151,7 +149,7 @@ final class InstallPlanner {
                     aside.add(name);
                 }
             }
-            plan = planUpdate(project, ranges.settingAside(aside), unpinned, again, options, index);
+            plan = planUpdate(project, ranges.settingAside(aside), unpinned, run, index);
         }
         LatestRanges settled = ranges.settingAside(aside);
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>(settled.saved());
@@ -172,19 +170,19 @@ final class InstallPlanner {
             List<InstallNote.Requirement> by = RangeHolds.rulingOut(plan.graph(), name, latest, index);
             // with no one range to name, the resolver says what keeps the latest version out
             Optional<String> problem = by.isEmpty()
-                    ? whyNotUpdating(project, settled, name, latest, unpinned, again, options, index)
+                    ? whyNotUpdating(project, settled, name, latest, unpinned, run, index)
                     : Optional.empty();
-            first.add(new InstallNote.LatestConflicts(name, own, latest, installed, rewritten, by, options.strategy(),
-                    problem));
+            first.add(new InstallNote.LatestConflicts(name, own, latest, installed, rewritten, by,
+                    run.options().strategy(), problem));
         }
         // what the rest of the project keeps below what its own ranges allow, as 'outdated' marks it from the same
         // resolution: an update that moves nothing says why; a move set aside has said it. The lowest resolution
         // chooses the lowest version on purpose: nothing holds a package below a higher one there
-        if (options.strategy() == Strategy.HIGHEST) {
+        if (run.options().strategy() == Strategy.HIGHEST) {
             TakedownGraph takedowns = new TakedownGraph(index);
             for (PackageName name : unpinned.stream().filter(name -> !aside.contains(name)).sorted().toList()) {
                 RangeHolds.of(plan.graph(), name, index, takedowns, (held, allowed) -> whyNotUpdating(project,
-                        settled, held, allowed, unpinned, again, options, index)).ifPresent(first::add);
+                        settled, held, allowed, unpinned, run, index)).ifPresent(first::add);
             }
         }
         return new Updated(plan.without(movesTold(plan, first)).withWarningsFirst(first), saved);
@@ -211,16 +209,28 @@ final class InstallPlanner {
 
     /** Why the update cannot take {@code version} of the package, as {@link #whyNot} says it. */
     private Optional<String> whyNotUpdating(Project project, LatestRanges ranges, PackageName name, Version version,
-                                            Set<PackageName> unpinned, String again, InstallOptions options,
-                                            RegistryIndex index)
+                                            Set<PackageName> unpinned, ProjectRun run, RegistryIndex index)
             throws IOException {
-        return whyNot(() -> planUpdate(project, ranges.resolvingFor(name, exactly(version)), unpinned, again, options,
-                index));
+        return whyNot(() -> planUpdate(project, ranges.resolvingFor(name, exactly(version)), unpinned, run, index));
     }
 
     /** The range of one version alone, as asking for that version gives it. */
     static VersionRange exactly(Version version) {
         return VersionRange.parse(version.toString());
+    }
+
+    /**
+     * What a project's command asks of the planner, given once for all the plans it tries.
+     *
+     * @param options how to install
+     * @param again   the command as given, with the packages it named, for a hint to run it again
+     *                ({@link LockAudit#requireFromResolvedBytes})
+     */
+    record ProjectRun(InstallOptions options, String again) {
+        ProjectRun {
+            Objects.requireNonNull(options, "options");
+            Objects.requireNonNull(again, "again");
+        }
     }
 
     /** What an update locks, and the ranges prompd.json takes. */
@@ -231,10 +241,10 @@ final class InstallPlanner {
         }
     }
 
-    private Plan planUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, String again,
-                            InstallOptions options, RegistryIndex index) throws IOException {
-        return plan(Goal.ofProject(ranges.roots(), ranges.saved().keySet(), Set.of(), again), project, unpinned, true,
-                options, index);
+    private Plan planUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, ProjectRun run,
+                            RegistryIndex index) throws IOException {
+        return plan(Goal.ofProject(ranges.roots(), ranges.saved().keySet(), Set.of(), run.again()), project, unpinned,
+                true, run.options(), index);
     }
 
     /**
@@ -284,11 +294,11 @@ final class InstallPlanner {
      * The plan of an uninstall leaving {@code roots}; when those cannot be resolved anew, the lock as it was but what
      * only the removed dependencies led to.
      */
-    Plan forUninstall(Project project, SortedMap<PackageName, VersionRange> roots, String again, RegistryIndex index)
-            throws IOException {
+    Plan forUninstall(Project project, SortedMap<PackageName, VersionRange> roots, ProjectRun run,
+                      RegistryIndex index) throws IOException {
         try {
-            return plan(Goal.ofProject(roots, Set.of(), Set.of(), again), project, Set.of(), false,
-                    InstallOptions.defaults(), index);
+            return plan(Goal.ofProject(roots, Set.of(), Set.of(), run.again()), project, Set.of(), false, run.options(),
+                    index);
         } catch (PrompdException unresolvable) {
             if (!isResolutionFailure(unresolvable)) {
                 throw unresolvable;

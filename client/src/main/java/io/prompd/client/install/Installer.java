@@ -99,8 +99,8 @@ public final class Installer {
             return installPlanned(project, options, repaired, (installer, index) -> {
                 List<RequestedPackage> requests = request(added, index, project.lockOrEmpty(), options.saveExact(),
                         "install");
-                InstallPlanner.Plan plan = installer.planner.forInstall(project, requests, spelt("install", added),
-                        options, index);
+                InstallPlanner.Plan plan = installer.planner.forInstall(project, requests,
+                        new InstallPlanner.ProjectRun(options, spelt("install", added)), index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 for (RequestedPackage request : requests) {
                     saved.put(request.name(), request.saved(plan.lock()));
@@ -194,7 +194,8 @@ public final class Installer {
                 LatestRanges ranges = latest ? LatestRanges.of(direct, names, current, index, options.saveExact())
                         : LatestRanges.unchanged(direct);
                 InstallPlanner.Updated updated = installer.planner.forUpdate(project, ranges, unpinned,
-                        spelt(latest ? "update --latest" : "update", names), options, index);
+                        new InstallPlanner.ProjectRun(options, spelt(latest ? "update --latest" : "update", names)),
+                        index);
                 return new Planned(updated.plan(), updated.saved(), List.of(), Set.of());
             });
         });
@@ -239,9 +240,10 @@ public final class Installer {
                 throw notADependency(needed, roots.keySet(), project.lockOrEmpty());
             }
             roots.keySet().removeAll(removed);
-            return installPlanned(project, InstallOptions.defaults(), repaired, (installer, index) -> {
-                InstallPlanner.Plan plan = installer.planner.forUninstall(project, roots, spelt("uninstall", names),
-                        index);
+            InstallPlanner.ProjectRun run = new InstallPlanner.ProjectRun(InstallOptions.defaults(),
+                    spelt("uninstall", names));
+            return installPlanned(project, run.options(), repaired, (installer, index) -> {
+                InstallPlanner.Plan plan = installer.planner.forUninstall(project, roots, run, index);
                 List<PackageName> leftOut = installer.lockedInstaller.outOfReach(plan.lock(), index);
                 // the dependencies left: one this uninstall removes is not the one meant by a name it skips
                 List<InstallNote> first = new ArrayList<>(unknown.stream().map(name -> new InstallNote.NotADependency(
