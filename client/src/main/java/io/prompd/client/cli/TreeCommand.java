@@ -4,7 +4,6 @@ import io.prompd.cli.JsonOption;
 import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
-import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.SuggestedCommands;
@@ -12,12 +11,10 @@ import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +91,7 @@ final class TreeCommand implements Callable<Integer> {
         ProjectMismatches marks = new ProjectMismatches(commands);
         ProjectGraph locked = ProjectGraph.of(project);
         PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
-        ProjectGraph graph = locked.withDependencies(declared(locked, store));
+        ProjectGraph graph = locked.withInstalledDependencies(store);
         String title = project.manifest().name() + "@" + project.manifest().version();
         // the graph's vertices are marked as list marks them, from the lock as it stands, whatever the installed
         // versions declare
@@ -131,31 +128,6 @@ final class TreeCommand implements Callable<Integer> {
             out.print(tree);
         }
         return marks.exitCode(project, locked, store, spec.commandLine().getErr());
-    }
-
-    /**
-     * The dependencies each installed version's own prompd.json declares, which its integrity pins; a version whose
-     * declaration is not a name and a range each (never so in a published one) keeps the lock's record.
-     */
-    private static Map<PackageName, SortedMap<PackageName, VersionRange>> declared(ProjectGraph graph,
-                                                                                  PackageStore store)
-            throws IOException {
-        Map<PackageName, SortedMap<PackageName, VersionRange>> declared = new HashMap<>();
-        for (Map.Entry<PackageName, LockedPackage> entry : graph.lock().packages().entrySet()) {
-            Optional<SortedMap<String, String>> texts = store.declaredDependencies(entry.getKey(),
-                    entry.getValue().version());
-            if (texts.isPresent()) {
-                try {
-                    SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
-                    texts.get().forEach((name, range) -> dependencies.put(PackageName.parse(name),
-                            VersionRange.parse(range)));
-                    declared.put(entry.getKey(), dependencies);
-                } catch (IllegalArgumentException notADeclaration) {
-                    // the lock's record is drawn, and the audit says how the two differ
-                }
-            }
-        }
-        return declared;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -91,13 +92,16 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
     }
 
     /**
-     * This graph with the dependencies of the locked packages that {@code declared} names replaced by those it gives,
-     * their own {@code prompd.json}'s: what they need, whatever a stale lock (edited by hand, by a merge) records.
+     * This graph with the dependencies of each locked version the store holds replaced by those its own
+     * {@code prompd.json} declares, which its integrity pins: what it needs, whatever a stale lock (edited by hand, by
+     * a merge) records. A version not installed, or whose declaration is not a name and a range each (never so in a
+     * published one), keeps the lock's record, and {@link LockAudit} says how the two differ.
      */
-    public ProjectGraph withDependencies(Map<PackageName, SortedMap<PackageName, VersionRange>> declared) {
+    public ProjectGraph withInstalledDependencies(PackageStore store) {
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(lock.packages());
-        declared.forEach((name, dependencies) -> packages.computeIfPresent(name, (same, locked) -> new LockedPackage(
-                locked.version(), locked.resolved(), locked.integrity(), dependencies)));
+        packages.replaceAll((name, locked) -> store.declaredRanges(name, locked.version())
+                .map(declared -> new LockedPackage(locked.version(), locked.resolved(), locked.integrity(), declared))
+                .orElse(locked));
         return new ProjectGraph(roots, new LockFile(packages));
     }
 

@@ -6,15 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.core.SuggestedCommands;
+import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.archive.PackResult;
+import io.prompd.core.archive.PackSelector;
+import io.prompd.core.archive.PackageLocation;
+import io.prompd.core.archive.Packer;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.source.MemorySource;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProjectGraphTest {
 
@@ -89,6 +101,31 @@ class ProjectGraphTest {
         assertEquals(List.of(false, false, false, false),
                 graph.entries().stream().map(ProjectGraph.Entry::invalid).toList());
         assertEquals(List.of(VersionRange.parse("^2.0.0")), narrowed.entries().get(2).unmet());
+    }
+
+    @Test
+    void anInstalledVersionNeedsWhatItsOwnManifestDeclaresAndOneNotInstalledWhatTheLockRecords(@TempDir Path work)
+            throws IOException {
+        // @x/c's own prompd.json declares @x/d at ^0.1.0 where the lock records *, as a stale lock may
+        MemorySource source = MemorySource.ofText("c", Map.of("prompd.json", "{\"name\": \"@x/c\", \"version\":"
+                + " \"1.2.3\", \"dependencies\": {\"@x/d\": \"^0.1.0\"}}\n"));
+        Path tarball = work.resolve("c.tgz");
+        PackResult packed = Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(),
+                ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, SuggestedCommands.PLAIN);
+        store.install(name("@x/c"), Version.parse("1.2.3"), tarball, packed.integrity(),
+                Map.of(name("@x/d"), VersionRange.parse("^0.1.0")), PackageStore.Pin.LOCK);
+        ProjectGraph graph = graph();
+
+        ProjectGraph installed = graph.withInstalledDependencies(store);
+
+        LockedPackage c = graph.lock().packages().get(name("@x/c"));
+        assertEquals(new LockedPackage(c.version(), c.resolved(), c.integrity(),
+                new TreeMap<>(Map.of(name("@x/d"), VersionRange.parse("^0.1.0")))),
+                installed.lock().packages().get(name("@x/c")));
+        assertEquals(graph.roots(), installed.roots());
+        assertEquals(graph.lock().without(Set.of(name("@x/c"))),
+                installed.lock().without(Set.of(name("@x/c"))), "the versions not installed are as locked");
     }
 
     @Test

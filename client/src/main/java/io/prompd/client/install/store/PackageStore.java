@@ -220,14 +220,12 @@ public final class PackageStore {
     }
 
     /**
-     * The dependencies the installed version's own {@code prompd.json} declares, which its tarball's integrity pins;
-     * empty when the version is not installed. Only that field is read, as text, as {@link #requireDeclares} reads
-     * the name: the registry validated the rest when the version was published.
+     * The dependencies the installed version's own {@code prompd.json} declares, each name and range parsed as the
+     * resolver reads them; empty when the version is not installed, or when one is not a name and a range (never so in
+     * a published version, whose unpack refuses it).
      */
-    public Optional<SortedMap<String, String>> declaredDependencies(PackageName name, Version version)
-            throws IOException {
-        // as written: a warm install reads every locked version's, and comparing the text spares parsing each range
-        return manifestOf(folderOf(name, version)).map(PackageStore::dependencyTexts);
+    public Optional<SortedMap<PackageName, VersionRange>> declaredRanges(PackageName name, Version version) {
+        return manifestOf(folderOf(name, version)).flatMap(PackageStore::parsedDependencies);
     }
 
     /**

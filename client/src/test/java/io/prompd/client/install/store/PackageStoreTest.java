@@ -207,6 +207,29 @@ class PackageStoreTest {
     }
 
     @Test
+    void theRangesAnInstalledVersionDeclaresAreReadParsedAndNoneForAVersionNotInstalledOrNotDeclaringRanges()
+            throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        MemorySource source = MemorySource.ofText("greeter", Map.of("prompd.json", "{\"name\": \"@acme/greeter\","
+                + " \"version\": \"1.2.0\", \"dependencies\": {\"@acme/util\": \"1.x\"}}\n"));
+        PackResult packed = Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(),
+                ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
+        PackageName util = PackageName.parse("@acme/util");
+        assertEquals(Optional.empty(), store.declaredRanges(NAME, VERSION));
+        store.install(NAME, VERSION, tarball, packed.integrity(), Map.of(util, VersionRange.parse("^1.0.0")),
+                PackageStore.Pin.LOCK);
+
+        assertEquals(Optional.of(Map.of(util, VersionRange.parse("1.x"))),
+                store.declaredRanges(NAME, VERSION).map(Map::copyOf));
+
+        // only a hand edit of the store's copy gets such a declaration past the unpack's check
+        Files.writeString(store.folderOf(NAME, VERSION).resolve("prompd.json"), "{\"name\": \"@acme/greeter\","
+                + " \"version\": \"1.2.0\", \"dependencies\": {\"@acme/util\": 1}}\n");
+        assertEquals(Optional.empty(), store.declaredRanges(NAME, VERSION));
+    }
+
+    @Test
     void aTarballWhoseManifestCannotBeReadIsRefusedAsHoldingNoneNotWithTheParsersWords() throws IOException {
         Path tarball = work.resolve("cut.tgz");
         MemorySource source = MemorySource.ofText("greeter", Map.of("prompd.json", "{\"name\": \"@acme/gre"));
