@@ -6,6 +6,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.Packument;
@@ -21,7 +22,7 @@ import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RepositoryLayout;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -191,9 +192,10 @@ final class ServedOutputGuard {
     /**
      * The versions served once and left out with no takedown record, to the integrity of the tarball served: those
      * the output's state kept, but the ones this commit serves again, and those it now leaves out, whose integrity
-     * their served documents hold. A document deleted or damaged by hand keeps nothing.
+     * their served documents hold.
      *
      * @param leftOut what {@link #leftOutUnrecorded} gives
+     * @throws PrompdException when the document of a version left out is damaged
      */
     SortedMap<PackageName, SortedMap<Version, Integrity>> vanished(SortedMap<PackageName, PackageState> states,
                                                                    List<PackageVersion> leftOut) throws IOException {
@@ -205,15 +207,42 @@ final class ServedOutputGuard {
             }
         }));
         for (PackageVersion version : leftOut) {
-            Path document = out.resolve(RegistryLayout.versionDocument(version.name(), version.version()));
-            try {
-                Integrity integrity = Json.read(Files.readAllBytes(document), VersionDocument.class).dist().integrity();
-                vanished.computeIfAbsent(version.name(), any -> new TreeMap<>()).put(version.version(), integrity);
-            } catch (NoSuchFileException | JsonProcessingException | IllegalArgumentException unreadable) {
-                // the output belongs to the build, and a file changed by hand is left as it is
-            }
+            vanished.computeIfAbsent(version.name(), any -> new TreeMap<>()).put(version.version(),
+                    servedIntegrity(version));
         }
         return vanished;
+    }
+
+    /**
+     * The integrity of the tarball served under the number of a version left out, from the version's served document.
+     * Every version the output serves has one, and a takedown, which removes it, leaves no version out; one that is
+     * missing, no file, or does not read is refused as damaged, as a damaged state is: a build that kept nothing for
+     * the number would let a later one serve other files under it, unrefused.
+     */
+    private Integrity servedIntegrity(PackageVersion version) throws IOException {
+        String path = RegistryLayout.versionDocument(version.name(), version.version());
+        Path file = out.resolve(path);
+        if (!Files.isRegularFile(file)) {
+            throw leftOutDamaged(version, path, Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "it is no file"
+                    : "it is missing");
+        }
+        byte[] text = Files.readAllBytes(file);
+        VersionDocument document;
+        try {
+            document = Json.read(text, VersionDocument.class);
+        } catch (JsonProcessingException unreadable) {
+            throw leftOutDamaged(version, path, JsonSyntaxError.of(unreadable, text).placeAndReason());
+        }
+        if (!document.name().equals(version.name()) || !document.version().equals(version.version())) {
+            throw leftOutDamaged(version, path, "it describes " + document.name() + "@" + document.version());
+        }
+        return document.dist().integrity();
+    }
+
+    private PrompdException leftOutDamaged(PackageVersion version, String path, String why) {
+        return OutputFolder.damaged(out, path, why, "the build leaves out " + version + " with no takedown record"
+                + " and keeps the integrity of the tarball served under its number from it, so that no later build"
+                + " serves other files under that number");
     }
 
     /** The numbers the output's state kept for tarballs served once and left out with no takedown record. */

@@ -43,6 +43,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -1617,6 +1618,53 @@ class RegistryBuilderTest {
             assertArrayEquals(published, Files.readAllBytes(tarball));
             assertEquals(Map.of(), BuildState.readFile(out).orElseThrow().state().orElseThrow().vanished(),
                     "served again, as it was");
+        }
+    }
+
+    /**
+     * The served document of a version a forced build leaves out gives the integrity kept for its number: one damaged
+     * left nothing kept, and a later build served other files under the number unrefused.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "missing | it is missing)",
+            "no file | it is no file)",
+            "no JSON | at line 1, column 1: ",
+            "no integrity | at line ",
+            "another version's | it describes @common/a@1.0.0)"})
+    void aForcedBuildLeavingOutAVersionWhoseServedDocumentIsDamagedIsRefused(String damage, String why)
+            throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            String servedCommit = repo.head().name();
+            Path document = out.resolve("packages/@common/a/1.1.0.json");
+            switch (damage) {
+                case "missing" -> Files.delete(document);
+                case "no file" -> {
+                    Files.delete(document);
+                    Files.createDirectory(document);
+                }
+                case "no JSON" -> Files.writeString(document, "garbage");
+                case "no integrity" -> Files.writeString(document, Files.readString(document)
+                        .replaceFirst("\"integrity\":( ?)\"sha512-[^\"]*\"", "\"integrity\":$1\"sha512-short\""));
+                default -> Files.copy(out.resolve("packages/@common/a/1.0.0.json"), document,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            repo.delete("packages/@common/a/1.1.0");
+            repo.commit("a force-push that drops 1.1.0");
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> forcedBuild(repo, out));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertTrue(refused.getMessage().startsWith(document + " is damaged (" + why), refused.getMessage());
+            assertTrue(refused.getMessage().endsWith(": the build leaves out @common/a@1.1.0 with no takedown record"
+                    + " and keeps the integrity of the tarball served under its number from it, so that no later"
+                    + " build serves other files under that number"), refused.getMessage());
+            assertTrue(refused.hint().startsWith("rebuild the output with a new --out"), refused.hint());
+            assertTrue(Files.isRegularFile(out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"),
+                    Version.parse("1.1.0")))), "the output stays as it was");
+            assertEquals(servedCommit, BuildState.readFile(out).orElseThrow().header().commit());
         }
     }
 
