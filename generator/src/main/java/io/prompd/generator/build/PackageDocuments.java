@@ -50,8 +50,8 @@ final class PackageDocuments {
                 RepositoryLayout.versionClash(version, gone).ifPresent(why -> problems.add(Problem.error(
                         RepositoryLayout.versionFolder(name, version), "", "version " + version + " is taken: " + gone
                                 + " " + RepositoryLayout.takenDown(name, reason) + ", and " + why,
-                        "a maintainer takes " + version + " down as well (see \"Take a version down\" in the"
-                                + " registry's README): " + RepositoryLayout.NUMBER_STAYS_TAKEN)))));
+                        "a maintainer takes " + version + " down as well (see " + RepositoryLayout.TAKEDOWN_SECTION
+                                + "): " + RepositoryLayout.NUMBER_STAYS_TAKEN)))));
         return problems;
     }
 

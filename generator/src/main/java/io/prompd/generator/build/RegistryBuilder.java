@@ -248,7 +248,7 @@ public final class RegistryBuilder {
                 RepositoryLayout.versionClash(folder.version(), other).ifPresent(why -> problems.add(Problem.error(
                         folder.path(), "", "version " + folder.version() + " is also published as " + other + ", and "
                                 + why, "a maintainer deletes the one published later, in a pull request of their own"
-                                + " (see \"Take a version down\" in the registry's README)")))));
+                                + " (see " + RepositoryLayout.TAKEDOWN_SECTION + ")")))));
         return problems;
     }
 

@@ -329,9 +329,9 @@ final class ServedOutputGuard {
             hint = "build commit " + servedCommit + " or a later one, which keeps them down; to serve them again"
                     + " anyway, add --force";
         } else if (again.isEmpty()) {
-            hint = "put their folders back, or take each down with a takenDown record in its meta.json (see \"Take a"
-                    + " version down\" in the registry's README); to leave them out anyway, add --force (their numbers"
-                    + " stay kept for the tarballs served)";
+            hint = "put their folders back, or take each down with a takenDown record in its meta.json (see "
+                    + RepositoryLayout.TAKEDOWN_SECTION + "); to leave them out anyway, add --force (their numbers stay"
+                    + " kept for the tarballs served)";
         } else {
             hint = "build commit " + servedCommit + " or a later one, which keeps the ones taken down down and serves"
                     + " the others; to serve the ones taken down again and leave the others out anyway, add --force"

@@ -26,9 +26,6 @@ import java.util.Set;
  */
 final class ImmutabilityRule implements PullRequestRule {
 
-    /** Where maintainers and authors read how a takedown goes. */
-    static final String TAKEDOWN = "\"Take a version down\" in the registry's README";
-
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
         if (pullRequest.touchedPublishedVersions().isEmpty()) {
@@ -74,12 +71,13 @@ final class ImmutabilityRule implements PullRequestRule {
         if (clash.isPresent()) {
             problems.error(folder, "", deleted + "; " + clash.get() + ", so the registry cannot be built until one of"
                     + " the two goes, and only a maintainer may delete a published version", "ask a maintainer to"
-                    + " delete the one published later, in a pull request of their own (see " + TAKEDOWN + ")");
+                    + " delete the one published later, in a pull request of their own (see "
+                    + RepositoryLayout.TAKEDOWN_SECTION + ")");
         } else {
             problems.error(folder, "", deleted + ", and only a maintainer may delete a published version, to take it"
                     + " down", "published versions stay; restore the folder, and to withdraw the version yank it in "
                     + RepositoryLayout.metaFile(version.name()) + " (for a leaked secret or illegal content, see "
-                    + TAKEDOWN + ")");
+                    + RepositoryLayout.TAKEDOWN_SECTION + ")");
         }
     }
 

@@ -90,8 +90,8 @@ final class NoVersionLeftRule implements PullRequestRule {
     private static String yankHint(PackageName name) {
         return "the yank is allowed; if " + name + " is meant to stay installable, publish a fixed version of it, in"
                 + " this pull request or a later one; if what it yanks must not be downloaded at all, not even by the"
-                + " lock files that pin it, a maintainer takes it down instead (see \"Take a version down\" in the"
-                + " registry's README)";
+                + " lock files that pin it, a maintainer takes it down instead (see "
+                + RepositoryLayout.TAKEDOWN_SECTION + ")";
     }
 
     /** Where the warning points: the entry of the newest version withdrawn, when meta.json has one. */

@@ -69,7 +69,7 @@ final class TakedownRecordRule implements PullRequestRule {
         if (outsider.isPresent()) {
             problems.error(file, pointer, "only a maintainer may record a takedown, and " + outsider.get()
                     + " is not one", "remove the entry; to have a version taken down, ask a maintainer (see "
-                    + ImmutabilityRule.TAKEDOWN + ")");
+                    + RepositoryLayout.TAKEDOWN_SECTION + ")");
         } else if (pullRequest.head().folder(name, version).isPresent()) {
             problems.error(file, pointer, "records the takedown of " + version + ", which still has its folder",
                     "delete " + RepositoryLayout.versionFolder(name, version) + " in this pull request, or remove"

@@ -141,6 +141,12 @@ public final class RepositoryLayout {
     }
 
     /**
+     * Where maintainers and authors read how a takedown goes: the section of the README every registry starts from
+     * ({@code index-template/README.md}), as the check's and the build's hints name it.
+     */
+    public static final String TAKEDOWN_SECTION = "\"Take a version down\" in the registry's README";
+
+    /**
      * Why a version folder clashing with a takedown record ({@link #versionClash}) is refused, as the check of a pull
      * request adding one and the build of a commit holding one both say.
      */

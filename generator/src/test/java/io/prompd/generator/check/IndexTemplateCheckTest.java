@@ -5,6 +5,7 @@ import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,6 +71,15 @@ class IndexTemplateCheckTest {
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
+    }
+
+    /** The hints of the check and the build send maintainers to a section the README of every registry has. */
+    @Test
+    void theTakedownSectionTheHintsNameIsAHeadingOfTheTemplatesReadme() throws IOException {
+        String section = RepositoryLayout.TAKEDOWN_SECTION.substring(1,
+                RepositoryLayout.TAKEDOWN_SECTION.indexOf('"', 1));
+
+        assertTrue(Files.readAllLines(template().resolve("README.md")).contains("## " + section), section);
     }
 
     /** {@code index-template/} of this repository, found from whichever folder the tests run in. */
