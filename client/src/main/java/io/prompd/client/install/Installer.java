@@ -28,8 +28,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,32 +119,18 @@ public final class Installer {
         return locked(repaired -> OfflineOffer.checked(() -> {
             try (RegistryIndex index = planner.index(LockFile.empty())) {
                 List<InstallPlanner.Plan> plans = planGlobal(specs, options, index);
-                Map<String, InstalledPackage> installed = new LinkedHashMap<>();
-                Set<InstallNote> warnings = new LinkedHashSet<>();
-                // every package's versions got and checked before any goes in place: one refused installs none
-                List<LockedInstaller.Staged> staged = new ArrayList<>();
-                try {
-                    for (InstallPlanner.Plan plan : plans) {
-                        staged.add(lockedInstaller.stage(plan.graph(), LockFile.empty(), index, Set.of()));
-                    }
-                    for (int i = 0; i < plans.size(); i++) {
-                        LockedInstaller.Installed done = staged.get(i).place();
-                        // a version two packages share is reported once, as the first of them installed it
-                        done.packages().forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
-                        warnings.addAll(plans.get(i).warnings());
-                        warnings.addAll(done.warnings());
-                    }
-                    for (LockedInstaller.Staged placed : staged) {
-                        placed.close();
-                    }
-                } catch (IOException | RuntimeException failed) {
-                    LockedInstaller.Staged.closeAfter(failed, staged);
-                    throw failed;
+                // every package's versions got and checked before any goes in place: one refused installs none; a
+                // version two packages share is got, and reported, once
+                LockedInstaller.Installed installed;
+                try (LockedInstaller.Staged staged = lockedInstaller.stage(
+                        plans.stream().map(InstallPlanner.Plan::graph).toList(), LockFile.empty(), index, Set.of())) {
+                    installed = staged.place();
                 }
-                return new InstallReport(installed.values().stream().sorted(Comparator.comparing(InstalledPackage::name)
-                        .thenComparing(InstalledPackage::version)).toList(), new TreeMap<>(),
-                        List.of(), Optional.empty(),
-                        true, List.copyOf(warnings), repaired);
+                Set<InstallNote> warnings = new LinkedHashSet<>();
+                plans.forEach(plan -> warnings.addAll(plan.warnings()));
+                warnings.addAll(installed.warnings());
+                return new InstallReport(installed.packages(), new TreeMap<>(), List.of(), Optional.empty(), true,
+                        List.copyOf(warnings), repaired);
             }
         }, () -> {
             Installer offline = fromCache();

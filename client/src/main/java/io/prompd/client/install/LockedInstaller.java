@@ -32,6 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Puts every package of a lock in the store, from the cache when it can and the registry when it
@@ -110,23 +113,39 @@ final class LockedInstaller {
      */
     Staged stage(ProjectGraph project, LockFile before, RegistryIndex index, Set<PackageName> leftOut)
             throws IOException {
-        LockFile lock = project.lock().without(leftOut);
-        if (offline) {
-            requireAtHand(lock);
+        return stage(List.of(project), before, index, leftOut);
+    }
+
+    /**
+     * As {@link #stage(ProjectGraph, LockFile, RegistryIndex, Set)}, for the graphs of a global install's packages,
+     * each resolved on its own: a version two of them lock is got, checked and unpacked once, under one progress, and
+     * every graph is checked (offline at hand, none taken down or changed in the registry) before any download.
+     */
+    Staged stage(List<ProjectGraph> projects, LockFile before, RegistryIndex index, Set<PackageName> leftOut)
+            throws IOException {
+        SortedMap<NamedVersion, Wanted> wanted = new TreeMap<>();
+        for (ProjectGraph project : projects) {
+            LockFile lock = project.lock().without(leftOut);
+            if (offline) {
+                requireAtHand(lock);
+            }
+            requireNoneTakenDown(project, toDownload(lock), index);
+            requireNoneChangedInRegistry(lock, toDownload(lock), index);
+            // resolved from the same index.json, a version two graphs lock is locked alike in both
+            lock.packages().forEach((name, locked) -> wanted.putIfAbsent(new NamedVersion(name, locked.version()),
+                    new Wanted(name, locked, project)));
         }
-        requireNoneTakenDown(project, toDownload(lock), index);
-        requireNoneChangedInRegistry(lock, toDownload(lock), index);
         // as many as the registry takes requests at once: more would only queue there
         ExecutorService workers = Executors.newFixedThreadPool(registry.maxConcurrent(),
                 Futures.daemonThreads("prompd-install"));
         // Each package is got on its own (download to a temporary name, verify, unpack into a staging folder), so
         // they can go in parallel, into one Staged, for a failure to drop them all.
-        Staged staged = new Staged(project);
-        try (InstallProgress progress = listener.installing(lock.packages().size())) {
+        Staged staged = new Staged(projects, wanted);
+        try (InstallProgress progress = listener.installing(wanted.size())) {
             List<Future<?>> pending = new ArrayList<>();
-            lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
-                staged.got(fetchOne(name, locked, project, before, index, progress, staged));
-                progress.installed(name, locked.version());
+            wanted.values().forEach(one -> pending.add(workers.submit(() -> {
+                staged.got(fetchOne(one.name(), one.locked(), one.project(), before, index, progress, staged));
+                progress.installed(one.name(), one.locked().version());
                 return null;
             })));
             for (Future<?> one : pending) {
@@ -136,10 +155,38 @@ final class LockedInstaller {
         } catch (IOException | RuntimeException failed) {
             // no worker may still add to what was got once it is dropped
             stop(workers);
-            Staged.closeAfter(failed, List.of(staged));
+            staged.closeAfter(failed);
             throw failed;
         } finally {
             stop(workers);
+        }
+    }
+
+    /** A version of a package: what the store holds once, however many graphs lock it. */
+    private record NamedVersion(PackageName name, Version version) implements Comparable<NamedVersion> {
+
+        private static final Comparator<NamedVersion> ORDER = Comparator.comparing(NamedVersion::name)
+                .thenComparing(NamedVersion::version);
+
+        NamedVersion {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+        }
+
+        @Override
+        public int compareTo(NamedVersion other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * A version to install, as locked, with the first graph locking it, whose roots and ranges its refusals speak of.
+     */
+    private record Wanted(PackageName name, LockedPackage locked, ProjectGraph project) {
+        Wanted {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(locked, "locked");
+            Objects.requireNonNull(project, "project");
         }
     }
 
@@ -230,9 +277,9 @@ final class LockedInstaller {
             // a tarball refused is never cached; one whose bytes passed their integrity check may be (a name too long
             // for this file system is no fault of the tarball's), if it is wanted
             if (failed instanceof PrompdException refusal && refusal.exitCode() == ExitCode.INTEGRITY) {
-                staged.forgetDownload(name);
+                staged.forgetDownload(new NamedVersion(name, locked.version()));
             }
-            if (!staged.holdsDownload(name)) {
+            if (!staged.holdsDownload(new NamedVersion(name, locked.version()))) {
                 AtomicFiles.deleteAfter(failed, List.of(target));
             }
             throw failed;
@@ -289,7 +336,7 @@ final class LockedInstaller {
             }
             throw noTarball(name, locked, project, before, index, failed);
         }
-        staged.downloaded(name, target);
+        staged.downloaded(new NamedVersion(name, locked.version()), target);
         // An entry the lock had keeps its URL, which names the registry it was locked from (a mirror's copy of the
         // version is the same bytes); one the registry's index named in this run records where its bytes came from.
         Optional<URI> elsewhere = Optional.of(downloadedFrom)
@@ -322,48 +369,51 @@ final class LockedInstaller {
             Objects.requireNonNull(downloadedElsewhere, "downloadedElsewhere");
         }
 
-        PackageName name() {
-            return installed.name();
+        NamedVersion version() {
+            return new NamedVersion(installed.name(), installed.version());
         }
     }
 
     /**
-     * The versions of a lock got and checked by the threads of an install, none in place yet, and their tarballs
-     * downloaded, none in the cache yet: {@link #place} puts them all in place, and closing it drops what was not.
-     * Dropped unplaced, as after a failure, it keeps in the cache only the downloads {@linkplain #vouchedFor vouched
-     * for}: a version the lock has only because the registry's record of one that was refused, or never got, says that
-     * one needs it may be the lie's own (a dependency a tampered index.json adds), and is left nowhere, as nothing that
-     * failed a check is.
+     * The versions of a lock (or of the locks of a global install) got and checked by the threads of an install, none
+     * in place yet, and their tarballs downloaded, none in the cache yet: {@link #place} puts them all in place, and
+     * closing it drops what was not. Dropped unplaced, as after a failure, it keeps in the cache only the downloads
+     * {@linkplain #vouchedFor vouched for}: a version a lock has only because the registry's record of one that was
+     * refused, or never got, says that one needs it may be the lie's own (a dependency a tampered index.json adds),
+     * and is left nowhere, as nothing that failed a check is.
      */
     final class Staged implements AutoCloseable {
 
-        private final ProjectGraph project;
-        /** By name, as the lock orders them. */
-        private final SortedMap<PackageName, Fetched> got = new TreeMap<>();
-        private final SortedMap<PackageName, Fetched> unplaced = new TreeMap<>();
-        /** Temporaries of the cache whose bytes passed their integrity check, by the name of the version. */
-        private final SortedMap<PackageName, Path> downloads = new TreeMap<>();
+        private final List<ProjectGraph> projects;
+        /** The versions to get, each once, as locked. */
+        private final SortedMap<NamedVersion, Wanted> wanted;
+        /** By name and version, as the locks order them. */
+        private final SortedMap<NamedVersion, Fetched> got = new TreeMap<>();
+        private final SortedMap<NamedVersion, Fetched> unplaced = new TreeMap<>();
+        /** Temporaries of the cache whose bytes passed their integrity check, by the version. */
+        private final SortedMap<NamedVersion, Path> downloads = new TreeMap<>();
 
-        private Staged(ProjectGraph project) {
-            this.project = project;
+        private Staged(List<ProjectGraph> projects, SortedMap<NamedVersion, Wanted> wanted) {
+            this.projects = List.copyOf(projects);
+            this.wanted = wanted;
         }
 
         private synchronized void got(Fetched one) {
-            got.put(one.name(), one);
-            unplaced.put(one.name(), one);
+            got.put(one.version(), one);
+            unplaced.put(one.version(), one);
         }
 
-        private synchronized void downloaded(PackageName name, Path tarball) {
-            downloads.put(name, tarball);
+        private synchronized void downloaded(NamedVersion version, Path tarball) {
+            downloads.put(version, tarball);
         }
 
         /** Forgets the download of a version whose tarball was refused, for its thread to delete it. */
-        private synchronized void forgetDownload(PackageName name) {
-            downloads.remove(name);
+        private synchronized void forgetDownload(NamedVersion version) {
+            downloads.remove(version);
         }
 
-        private synchronized boolean holdsDownload(PackageName name) {
-            return downloads.containsKey(name);
+        private synchronized boolean holdsDownload(NamedVersion version) {
+            return downloads.containsKey(version);
         }
 
         /**
@@ -377,24 +427,25 @@ final class LockedInstaller {
                 if (one.unpacked().isPresent()) {
                     store.place(one.unpacked().get());
                 }
-                unplaced.remove(one.name());
+                unplaced.remove(one.version());
             }
             while (!downloads.isEmpty()) {
                 keep(downloads.firstKey());
             }
             List<InstallNote> warnings = new ArrayList<>();
+            // by name: a project's lock, the one lock that records them, has one version of each
             SortedMap<PackageName, URI> downloadedElsewhere = new TreeMap<>();
             for (Fetched one : got.values()) {
                 one.warning().ifPresent(warnings::add);
-                one.downloadedElsewhere().ifPresent(url -> downloadedElsewhere.put(one.name(), url));
+                one.downloadedElsewhere().ifPresent(url -> downloadedElsewhere.put(one.installed().name(), url));
             }
             return new Installed(got.values().stream().map(Fetched::installed).toList(), warnings,
                     downloadedElsewhere);
         }
 
-        private void keep(PackageName name) throws IOException {
-            cache.keep(downloads.get(name), project.lock().packages().get(name).integrity());
-            downloads.remove(name);
+        private void keep(NamedVersion version) throws IOException {
+            cache.keep(downloads.get(version), wanted.get(version).locked().integrity());
+            downloads.remove(version);
         }
 
         /** Drops the versions not placed, keeping the downloads of those vouched for in the cache. */
@@ -406,25 +457,28 @@ final class LockedInstaller {
                     store.drop(unpacked.get());
                 }
             }
-            Set<PackageName> vouched = vouchedFor(project, got.keySet());
+            Set<NamedVersion> vouched = new HashSet<>();
+            for (ProjectGraph project : projects) {
+                vouchedFor(project, name -> got.containsKey(new NamedVersion(name,
+                        project.lock().packages().get(name).version()))).packages()
+                        .forEach((name, locked) -> vouched.add(new NamedVersion(name, locked.version())));
+            }
             while (!downloads.isEmpty()) {
-                PackageName name = downloads.firstKey();
-                if (vouched.contains(name)) {
-                    keep(name);
+                NamedVersion version = downloads.firstKey();
+                if (vouched.contains(version)) {
+                    keep(version);
                 } else {
-                    Files.deleteIfExists(downloads.remove(name));
+                    Files.deleteIfExists(downloads.remove(version));
                 }
             }
         }
 
-        /** Closes each, even after another failed to, adding what closing them met to {@code failed}. */
-        static void closeAfter(Exception failed, List<Staged> staged) {
-            for (Staged one : staged) {
-                try {
-                    one.close();
-                } catch (IOException | RuntimeException leftBehind) {
-                    failed.addSuppressed(leftBehind);
-                }
+        /** Closes it after {@code failed}, adding what closing met to that failure. */
+        private void closeAfter(Exception failed) {
+            try {
+                close();
+            } catch (IOException | RuntimeException leftBehind) {
+                failed.addSuppressed(leftBehind);
             }
         }
     }
@@ -434,8 +488,8 @@ final class LockedInstaller {
      * confirmed what their records say they need: the lock's record of a version refused, or never got, vouches for
      * nothing.
      */
-    private static Set<PackageName> vouchedFor(ProjectGraph project, Set<PackageName> got) {
-        return project.lock().reachableFrom(project.roots().keySet(), got::contains).packages().keySet();
+    private static LockFile vouchedFor(ProjectGraph project, Predicate<PackageName> got) {
+        return project.lock().reachableFrom(project.roots().keySet(), got);
     }
 
     /**

@@ -372,6 +372,26 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0\n", list.out());
     }
 
+    /**
+     * greeter and base, each resolved on its own, both need util 1.1.0, and greeter base 1.0.0: each was downloaded
+     * once per package needing it, five downloads where the counts said three.
+     */
+    @Test
+    void aGlobalInstallOfPackagesSharingVersionsDownloadsEachOnce() {
+        CliRun run = prompd("install", "--global", "@acme/greeter", "@acme/base");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("""
+                3 packages: 3 downloaded, 0 from the cache, 0 already installed
+                  + @acme/base@1.0.0
+                  + @acme/greeter@1.0.0
+                  + @acme/util@1.1.0
+                """, run.out());
+        assertEquals(List.of("/packages/@acme/base/-/base-1.0.0.tgz", "/packages/@acme/greeter/-/greeter-1.0.0.tgz",
+                "/packages/@acme/util/-/util-1.1.0.tgz"), server.requests().stream()
+                .filter(path -> path.endsWith(".tgz")).sorted().toList(), "as many downloads as the counts say");
+    }
+
     @Test
     void installOutsideAProjectSaysWhatToDo() throws IOException {
         Files.delete(project.resolve("prompd.json"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.cli.InstallNoteView;
+import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
@@ -1438,6 +1439,55 @@ class InstallerTest {
         assertEquals(List.of("@acme/base@1.0.0", "@acme/base@1.2.0", "@acme/greeter@1.0.0", "@acme/util@1.1.0",
                 "@acme/util@2.0.0"), report.packages().stream().map(one -> one.name() + "@" + one.version()).toList(),
                 "each version once, in order");
+    }
+
+    /**
+     * Each named package is resolved on its own, but a version two of them need was downloaded, checked and unpacked
+     * once per package, under one progress bar per package: greeter's base 1.2.0 and util 1.1.0, named too, came
+     * twice, util a third time for base 1.0.0.
+     */
+    @Test
+    void aGlobalInstallGetsAVersionPackagesShareOnceUnderOneProgress() throws IOException {
+        List<Integer> progresses = new ArrayList<>();
+        List<String> ready = new ArrayList<>();
+        InstallListener listener = new InstallListener() {
+            @Override
+            public InstallProgress installing(int count) {
+                progresses.add(count);
+                return new InstallProgress() {
+                    @Override
+                    public ProgressListener downloading(PackageName name, Version version) {
+                        return ProgressListener.NONE;
+                    }
+
+                    @Override
+                    public synchronized void installed(PackageName name, Version version) {
+                        ready.add(name + "@" + version);
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+        Installer installer = new Installer(home, Homes.store(home), Homes.cache(home),
+                Homes.registry(home, server.url(), false), false, listener, Optional.of(Homes.PROMPD_VERSION), PLAIN);
+
+        InstallReport report = installer.installGlobal(List.of(PackageSpec.parse("@acme/greeter"),
+                PackageSpec.parse("@acme/base@1.2.0"), PackageSpec.parse("@acme/base@1.0.0")), InstallOptions.defaults());
+
+        List<String> versions = List.of("@acme/base@1.0.0", "@acme/base@1.2.0", "@acme/greeter@1.0.0",
+                "@acme/util@1.1.0");
+        assertEquals(List.of("/packages/@acme/base/-/base-1.0.0.tgz", "/packages/@acme/base/-/base-1.2.0.tgz",
+                        "/packages/@acme/greeter/-/greeter-1.0.0.tgz", "/packages/@acme/util/-/util-1.1.0.tgz"),
+                server.requests().stream().filter(path -> path.endsWith(".tgz")).sorted().toList(),
+                "one download of each version");
+        assertEquals(versions, report.packages().stream().map(one -> one.name() + "@" + one.version()).toList());
+        assertTrue(report.packages().stream().allMatch(one -> one.origin() == InstalledPackage.Origin.DOWNLOADED),
+                report.packages()::toString);
+        assertEquals(List.of(4), progresses, "one progress for the run, of the versions it gets");
+        assertEquals(versions, ready.stream().sorted().toList());
     }
 
     @Test
