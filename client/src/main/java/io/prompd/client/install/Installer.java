@@ -145,6 +145,12 @@ public final class Installer {
     /** The plan of each package a global install names, each resolved on its own. */
     private List<InstallPlanner.Plan> planGlobal(List<PackageSpec> specs, InstallOptions options, RegistryIndex index)
             throws IOException {
+        // The packages are planned one after another: announced together with their ranges first, each has the
+        // documents of its likely versions' dependencies fetched at once, in parallel, as a project's resolution has.
+        SortedMap<PackageName, VersionRange> named = new TreeMap<>();
+        specs.forEach(spec -> named.putIfAbsent(spec.name(), spec.selector() instanceof PackageSpec.Range given
+                ? given.range() : VersionRange.any()));
+        index.prefetch(named);
         List<InstallPlanner.Plan> plans = new ArrayList<>();
         for (RequestedPackage request : request(specs, index, LockFile.empty(), false, "install --global")) {
             plans.add(planner.forStore(request, options, index));

@@ -39,9 +39,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -1488,6 +1491,37 @@ class InstallerTest {
                 report.packages()::toString);
         assertEquals(List.of(4), progresses, "one progress for the run, of the versions it gets");
         assertEquals(versions, ready.stream().sorted().toList());
+    }
+
+    /**
+     * The named packages were planned one after another, each dependency's index.json fetched as its package's plan
+     * came to it: two's @acme/y only once one's plan, waiting for @acme/x, was done. Announced together, the documents
+     * of both are asked for at once, as a project's resolution asks.
+     */
+    @Test
+    void aGlobalInstallFetchesTheIndexesOfItsPackagesDependenciesTogether() throws IOException {
+        registry.publish("@acme/x", "1.0.0").publish("@acme/y", "1.0.0")
+                .publish("@acme/one", "1.0.0", "@acme/x", "^1.0.0").publish("@acme/two", "1.0.0", "@acme/y", "^1.0.0");
+        CountDownLatch both = new CountDownLatch(2);
+        List<String> alone = new CopyOnWriteArrayList<>();
+        server.onRequest(path -> {
+            if (path.equals("/packages/@acme/x/index.json") || path.equals("/packages/@acme/y/index.json")) {
+                both.countDown();
+                try {
+                    if (!both.await(3, TimeUnit.SECONDS)) {
+                        alone.add(path);
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+
+        installer().installGlobal(List.of(PackageSpec.parse("@acme/one"), PackageSpec.parse("@acme/two@^1.0.0")),
+                InstallOptions.defaults());
+
+        assertEquals(List.of(), alone, "asked for while the other was not");
+        assertTrue(installed("@acme/x", "1.0.0") && installed("@acme/y", "1.0.0"));
     }
 
     @Test
