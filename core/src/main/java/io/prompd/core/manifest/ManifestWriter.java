@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonTrees;
+import io.prompd.core.version.VersionRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Writes a manifest as {@code prompd init} and {@code prompd install} leave it: two-space indent,
@@ -35,9 +37,9 @@ public final class ManifestWriter {
         list(root, ManifestFields.KEYWORDS, manifest.keywords());
         text(root, ManifestFields.CATEGORY, manifest.category());
         text(root, ManifestFields.MAIN, manifest.main());
-        map(root, ManifestFields.PROMPTS, manifest.prompts());
-        map(root, ManifestFields.DEPENDENCIES, manifest.dependencies());
-        map(root, ManifestFields.ENGINES, manifest.engines());
+        map(root, ManifestFields.PROMPTS, manifest.prompts(), Function.identity());
+        map(root, ManifestFields.DEPENDENCIES, manifest.dependencies(), VersionRange::text);
+        map(root, ManifestFields.ENGINES, manifest.engines(), Function.identity());
         manifest.repository().ifPresent(repository -> root.putObject(ManifestFields.REPOSITORY)
                 .put("type", repository.type())
                 .put("url", repository.url()));
@@ -75,10 +77,11 @@ public final class ManifestWriter {
         }
     }
 
-    private static void map(ObjectNode root, String field, Map<?, ?> entries) {
+    /** @param written the value as stored: a range as written, not as shown ({@link VersionRange#toString}) */
+    private static <V> void map(ObjectNode root, String field, Map<?, V> entries, Function<V, String> written) {
         if (!entries.isEmpty()) {
             ObjectNode object = root.putObject(field);
-            entries.forEach((key, value) -> object.put(key.toString(), value.toString()));
+            entries.forEach((key, value) -> object.put(key.toString(), written.apply(value)));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.prompd.core.manifest;
 import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.prompd.core.name.PackageName;
@@ -100,6 +101,18 @@ class ManifestWriterTest {
         ManifestResult result = ManifestReader.read("prompd.json", ManifestWriter.write(FULL), PLAIN);
 
         assertEquals(Optional.of(FULL), result.manifest());
+    }
+
+    @Test
+    void anEmptyRangeIsWrittenAsWrittenNotAsShown() {
+        Manifest manifest = Manifest.of(PackageName.parse("a"), Version.parse("0.1.0")).toBuilder()
+                .dependencies(Map.of(PackageName.parse("b"), VersionRange.parse(""))).build();
+
+        byte[] written = ManifestWriter.write(manifest);
+
+        assertTrue(new String(written, StandardCharsets.UTF_8).contains("\"b\": \"\""),
+                "'*' is how the empty range is shown, which any release satisfies too, but not the text read");
+        assertEquals(Optional.of(manifest), ManifestReader.read("prompd.json", written, PLAIN).manifest());
     }
 
     @ParameterizedTest
