@@ -57,7 +57,7 @@ public final class DirectorySource implements PackageSource {
         boolean utf8Names = FileNameEncoding.isUtf8(FileNameEncoding.ofThisJvm());
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 SourceEntry entry = toEntry(file, attributes);
                 if (!utf8Names && entry.path().indexOf(UNDECODED) >= 0) {
                     // in another locale's character set a UTF-8 name fails to decode too: only a UTF-8 locale tells
@@ -74,7 +74,7 @@ public final class DirectorySource implements PackageSource {
         return List.copyOf(listed);
     }
 
-    private SourceEntry toEntry(Path file, BasicFileAttributes attributes) {
+    private SourceEntry toEntry(Path file, BasicFileAttributes attributes) throws IOException {
         String path = relative(file);
         if (attributes.isSymbolicLink()) {
             return new SourceEntry(path, EntryKind.SYMLINK, 0);
@@ -86,10 +86,14 @@ public final class DirectorySource implements PackageSource {
         return new SourceEntry(path, kind, attributes.size());
     }
 
-    private static int linkCount(Path file) {
+    /**
+     * A count that cannot be read fails the scan: taken as 1, a hard link would pass for a file and be packed with
+     * whatever another name of it holds.
+     */
+    private static int linkCount(Path file) throws IOException {
         try {
             return (Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-        } catch (UnsupportedOperationException | IllegalArgumentException | IOException notUnix) {
+        } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
             return 1;
         }
     }
