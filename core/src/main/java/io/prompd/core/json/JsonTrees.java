@@ -14,10 +14,14 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -62,6 +66,21 @@ public final class JsonTrees {
      * A parser of the bytes, which lets a key repeat, as {@link #readLastCounting} does: a scan of the tokens (lines,
      * credentials) goes through a document that a reader read whole. Jackson detects UTF-8, UTF-16 and UTF-32.
      */
+    /**
+     * The nodes copied deeply, sorted by key, unmodifiable: JSON nodes are mutable, so a record holding the caller's
+     * could be changed by a later change of theirs.
+     */
+    public static SortedMap<String, JsonNode> deepCopies(Map<String, JsonNode> nodes) {
+        TreeMap<String, JsonNode> copy = new TreeMap<>();
+        nodes.forEach((key, value) -> copy.put(key, value.deepCopy()));
+        return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** The nodes copied deeply, in their order, unmodifiable, as {@link #deepCopies(Map)} and for the same reason. */
+    public static List<JsonNode> deepCopies(List<JsonNode> nodes) {
+        return nodes.stream().<JsonNode>map(JsonNode::deepCopy).toList();
+    }
+
     public static JsonParser parser(byte[] json) throws IOException {
         return FACTORY.createParser(json);
     }

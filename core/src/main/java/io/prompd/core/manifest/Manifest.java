@@ -2,6 +2,7 @@ package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -171,7 +172,7 @@ public record Manifest(PackageName name, Version version, ManifestBody body) imp
                     Optional.ofNullable(license), keywords, Optional.ofNullable(category), SortedCopies.map(prompts),
                     SortedCopies.map(dependencies), SortedCopies.map(engines), Optional.ofNullable(repository),
                     Optional.ofNullable(main), files, ignore, Optional.ofNullable(readme), Optional.ofNullable(type),
-                    Copies.extra(extra));
+                    JsonTrees.deepCopies(extra));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
@@ -52,7 +53,7 @@ public record ManifestBody(
         ignore = List.copyOf(ignore);
         Objects.requireNonNull(readme, "readme");
         Objects.requireNonNull(type, "type");
-        extra = Copies.extra(extra);
+        extra = JsonTrees.deepCopies(extra);
         for (String field : extra.keySet()) {
             if (ManifestFields.isKnown(field)) {
                 throw new IllegalArgumentException("'" + field + "' is a known field and cannot be"

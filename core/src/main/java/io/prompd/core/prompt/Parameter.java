@@ -1,6 +1,7 @@
 package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.JsonTrees;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public record Parameter(
         Objects.requireNonNull(typeName, "typeName");
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(description, "description");
-        enumValues = List.copyOf(enumValues);
+        enumValues = JsonTrees.deepCopies(enumValues);
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(min, "min");
         Objects.requireNonNull(max, "max");

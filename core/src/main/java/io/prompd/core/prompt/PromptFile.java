@@ -3,11 +3,11 @@ package io.prompd.core.prompt;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.Plural;
 import io.prompd.core.json.FieldLines;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Spelling;
 import io.prompd.core.template.TemplateScan;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,7 +16,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -69,9 +68,7 @@ public record PromptFile(
         assistant = List.copyOf(assistant);
         response = List.copyOf(response);
         override = override.map(JsonNode::deepCopy);
-        SortedMap<String, JsonNode> extraCopy = new TreeMap<>();
-        extra.forEach((key, value) -> extraCopy.put(key, value.deepCopy()));
-        extra = Collections.unmodifiableSortedMap(extraCopy);
+        extra = JsonTrees.deepCopies(extra);
         Objects.requireNonNull(body, "body");
         if (bodyLine < 1) {
             throw new IllegalArgumentException("bodyLine must be positive: " + bodyLine);

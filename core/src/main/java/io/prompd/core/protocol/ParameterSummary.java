@@ -2,6 +2,7 @@ package io.prompd.core.protocol;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.prompt.Parameter;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,7 +31,7 @@ public record ParameterSummary(String name, String type, boolean required, Strin
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         defaultValue = defaultValue == null ? null : defaultValue.deepCopy();
-        enumValues = enumValues.stream().<JsonNode>map(JsonNode::deepCopy).toList();
+        enumValues = JsonTrees.deepCopies(enumValues);
     }
 
     public static ParameterSummary of(Parameter parameter) {
