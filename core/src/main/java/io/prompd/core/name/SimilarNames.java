@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 public final class SimilarNames {
 
-    /** Names further apart than this are more confusing than helpful. */
+    /**
+     * Names further apart than this are more confusing than helpful; a short name may be fewer edits off, by {@link
+     * Spelling#maxEdits(int, int)}.
+     */
     private static final int MAX_EDITS = 3;
     private static final int MAX_SUGGESTIONS = 3;
 
@@ -25,18 +28,20 @@ public final class SimilarNames {
     /**
      * Up to three known names, closest first: one that reads alike ({@link PackageName#lookalikeKey}),
      * the same name in a scope when the name asked has none ({@code @prompd/code-reviewer} for {@code code-reviewer}),
-     * or one within a few typing edits; ties in alphabetical order, so every run suggests the same. A scoped name's
-     * namesake in an unrelated scope is not offered: it is another owner's package, most likely not what was meant
-     * when the scope's own are served elsewhere, and depending on it by mistake is what scopes are there to prevent.
+     * or one within the typing edits {@link Spelling#maxEdits(int, int)} allows a name of its length; ties in
+     * alphabetical order, so every run suggests the same. A scoped name's namesake in an unrelated scope is not
+     * offered: it is another owner's package, most likely not what was meant when the scope's own are served
+     * elsewhere, and depending on it by mistake is what scopes are there to prevent.
      */
     public static List<PackageName> among(Collection<PackageName> known, PackageName asked) {
         String text = asked.toString();
+        int maxEdits = Spelling.maxEdits(text.length(), MAX_EDITS);
         return known.stream()
                 .filter(candidate -> !candidate.equals(asked))
                 .map(candidate -> new Suggestion(candidate, candidate.lookalikeKey().equals(asked.lookalikeKey()) ? 0
                         : !asked.isScoped() && candidate.name().equals(asked.name()) ? 1
                         : Spelling.distance(text, candidate.toString())))
-                .filter(suggestion -> suggestion.edits() <= MAX_EDITS)
+                .filter(suggestion -> suggestion.edits() <= maxEdits)
                 .sorted(Comparator.comparingInt(Suggestion::edits).thenComparing(Suggestion::name))
                 .limit(MAX_SUGGESTIONS)
                 .map(Suggestion::name)

@@ -43,13 +43,23 @@ public final class Spelling {
      * The most edits ({@link #distance}) a candidate may be from a word of this many letters to be suggested for it:
      * none for one letter, which one edit turns into any other ('h' into 'v'), one for a short word and
      * {@value #MAX_EDITS} from {@value #LETTERS_FOR_MAX_EDITS} letters. The one rule of every "did you mean" of both
-     * command lines, for fields and names in files and for commands and options alike.
+     * command lines, for fields and names in files and for commands and options alike; package names, longer, allow
+     * more edits by {@link #maxEdits(int, int)}.
      */
     public static int maxEdits(int letters) {
+        return maxEdits(letters, MAX_EDITS);
+    }
+
+    /**
+     * As {@link #maxEdits(int)}, with {@code most} edits in place of {@value #MAX_EDITS} from
+     * {@value #LETTERS_FOR_MAX_EDITS} letters: a short word stays as strictly held whatever the most a long one may be
+     * off, so 'ab' is not taken for 'cd' because '@acme/greetr' may be three edits from '@acme/greet'.
+     */
+    public static int maxEdits(int letters, int most) {
         if (letters < 2) {
             return 0;
         }
-        return letters < LETTERS_FOR_MAX_EDITS ? 1 : MAX_EDITS;
+        return letters < LETTERS_FOR_MAX_EDITS ? Math.min(1, most) : most;
     }
 
     /** Edits between two words: insertions, deletions, substitutions and swaps of neighbours, the commonest typos. */

@@ -29,6 +29,14 @@ class SimilarNamesTest {
     }
 
     @Test
+    void aShortNameIsHeldToTheFewEditsOfAShortWord() {
+        assertEquals(List.of(), SimilarNames.among(names("xyz", "cd"), PackageName.parse("ab")),
+                "two edits change all of 'ab', three more than all");
+        assertEquals(names("ac"), SimilarNames.among(names("xyz", "cd", "ac"), PackageName.parse("ab")));
+        assertEquals(names("@a/x"), SimilarNames.among(names("@a/x", "@b/yz"), PackageName.parse("@a/y")));
+    }
+
+    @Test
     void aScopedNamesNamesakeInAnotherScopeIsNotOffered() {
         List<PackageName> known = names("@data/csv-toolkit", "csv-toolkit", "@comapny/csv-toolkit");
         assertEquals(names("@comapny/csv-toolkit"),

@@ -45,6 +45,14 @@ class SpellingTest {
     }
 
     @Test
+    void aLongerWordMayBeAllowedMoreEditsButAShortOneNoMore() {
+        assertEquals(List.of(0, 1, 1, 3, 3), IntStream.of(1, 2, 5, 6, 19)
+                .map(letters -> Spelling.maxEdits(letters, 3)).boxed().toList());
+        assertEquals(List.of(0, 0, 0), IntStream.of(1, 2, 6).map(letters -> Spelling.maxEdits(letters, 0)).boxed()
+                .toList());
+    }
+
+    @Test
     void asksAboutTheClosestInOneWording() {
         assertEquals(Optional.of("did you mean 'dependencies'?"),
                 Spelling.didYouMean("dependancies", List.of("description", "dependencies")));
