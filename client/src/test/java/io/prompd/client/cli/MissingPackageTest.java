@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.RegistryLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,14 +27,15 @@ class MissingPackageTest {
     @TempDir
     Path work;
 
+    TestRegistry registry;
     RegistryServer server;
     Path project;
     Path home;
 
     @BeforeEach
     void setUp() throws IOException {
-        server = RegistryServer.serving(new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0")
-                .root());
+        registry = new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0");
+        server = RegistryServer.serving(registry.root());
         home = work.resolve("home");
         project = Files.createDirectories(work.resolve("app"));
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n");
@@ -108,6 +110,56 @@ class MissingPackageTest {
         assertTrue(run.err().contains("did you mean @acme/util?"), run.err());
         assertEquals(1, Collections.frequency(server.requests(), "/" + RegistryLayout.PACKAGE_LIST),
                 "two names missing: " + server.requests());
+    }
+
+    /**
+     * A scoped name the registry lacks is offered the same name, or one a letter off, in the registry's other scopes
+     * when its own scope is there too, a wrong scope being the likeliest slip, after how to route its scope elsewhere;
+     * a scope the registry has none of is most likely served elsewhere, and gets the routing alone.
+     */
+    @Test
+    void aScopedNameTheRegistryLacksIsOfferedItsNamesakesInOtherScopesAfterTheRouting() throws IOException {
+        registry.publish("@common/base-prompts", "1.0.0")
+                .publish("@prompd/code-reviewer", "1.0.0").publish("@writing/summarizer", "1.0.0")
+                .publish("@data/csv-toolkit", "1.0.0");
+        String routing = "if %1$s's packages are in another registry, route %1$s to it with 'prompd config set"
+                + " scopes.%1$s NAME' or 'prompd registry add NAME URL --scope %1$s'";
+
+        for (List<String> missing : List.of(List.of("@prompd/base-prompts", "@common/base-prompts"),
+                List.of("@common/code-reviewer", "@prompd/code-reviewer"),
+                List.of("@data/summarizer", "@writing/summarizer"),
+                List.of("@data/summariser", "@writing/summarizer"))) {
+            CliRun run = prompd("install", missing.get(0));
+
+            assertEquals(3, run.exitCode(), run.err());
+            assertEquals("error: no package " + missing.get(0) + " in registry main (" + server.url() + ")\nhint: "
+                    + routing.formatted(PackageName.parse(missing.get(0)).scopeWithAt()) + "; otherwise, did you mean "
+                    + missing.get(1) + "?\n", run.err());
+        }
+
+        CliRun elsewhere = prompd("install", "@company/summarizer");
+        assertEquals(3, elsewhere.exitCode(), elsewhere.err());
+        assertEquals("error: no package @company/summarizer in registry main (" + server.url() + ")\nhint: check the"
+                + " name, and which registry serves it ('prompd registry list'); " + routing.formatted("@company")
+                + "\n", elsewhere.err(), "@company's packages are not here: another owner's namesake is not offered");
+
+        assertEquals(0, prompd("registry", "add", "work", server.url().toString(), "--scope", "@prompd").exitCode());
+        CliRun routed = prompd("install", "@prompd/base-prompts");
+        assertEquals(3, routed.exitCode(), routed.err());
+        assertEquals("error: no package @prompd/base-prompts in registry work (" + server.url() + ")\nhint: did you"
+                + " mean @common/base-prompts?\n", routed.err(), "a scope routed here on purpose is not advised to be");
+
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"@common/code-reviewer\": \"^1.0.0\"}}\n");
+        CliRun dependency = prompd("install");
+        assertEquals(3, dependency.exitCode(), dependency.err());
+        assertEquals("error: the dependencies cannot be resolved:\n"
+                + "  Because your project depends on @common/code-reviewer ^1.0.0 and no package @common/code-reviewer"
+                + " exists in registry main (" + server.url() + "), version solving failed.\n"
+                + "  Instead of @common/code-reviewer, did you mean @prompd/code-reviewer?\n"
+                + "hint: check the names and ranges above against the registry; a range may ask for a version that was"
+                + " never published, or that has been yanked or taken down; " + routing.formatted("@common") + "\n",
+                dependency.err());
     }
 
     /**

@@ -21,31 +21,53 @@ public final class SimilarNames {
      */
     private static final int MAX_EDITS = 3;
     private static final int MAX_SUGGESTIONS = 3;
+    /** What {@link #edits} gives a candidate too far from the name asked to suggest. */
+    private static final int FAR = Integer.MAX_VALUE;
 
     private SimilarNames() {
     }
 
     /**
-     * Up to three known names, closest first: one that reads alike ({@link PackageName#lookalikeKey}),
-     * the same name in a scope when the name asked has none ({@code @prompd/code-reviewer} for {@code code-reviewer}),
-     * or one within the typing edits {@link Spelling#maxEdits(int, int)} allows a name of its length; ties in
-     * alphabetical order, so every run suggests the same. A scoped name's namesake in an unrelated scope is not
-     * offered: it is another owner's package, most likely not what was meant when the scope's own are served
-     * elsewhere, and depending on it by mistake is what scopes are there to prevent.
+     * Up to three known names, closest first: one that reads alike ({@link PackageName#lookalikeKey}), one within the
+     * typing edits {@link Spelling#maxEdits(int, int)} allows a name of its length, or the same name, or one a typo
+     * from it, in another scope ({@code @prompd/code-reviewer} for {@code code-reviewer}, {@code @common/base-prompts}
+     * for {@code @prompd/base-prompts}), a wrong scope being the likeliest slip; ties in alphabetical order, so every
+     * run suggests the same. A scoped name's namesakes are offered only when its scope has packages among the known:
+     * a scope they lack is most likely served elsewhere, its namesake here another owner's package, and depending on
+     * that by mistake is what scopes are there to prevent.
      */
     public static List<PackageName> among(Collection<PackageName> known, PackageName asked) {
-        String text = asked.toString();
-        int maxEdits = Spelling.maxEdits(text.length(), MAX_EDITS);
+        boolean namesakesLikely = !asked.isScoped()
+                || known.stream().anyMatch(candidate -> candidate.scope().equals(asked.scope()));
         return known.stream()
                 .filter(candidate -> !candidate.equals(asked))
-                .map(candidate -> new Suggestion(candidate, candidate.lookalikeKey().equals(asked.lookalikeKey()) ? 0
-                        : !asked.isScoped() && candidate.name().equals(asked.name()) ? 1
-                        : Spelling.distance(text, candidate.toString())))
-                .filter(suggestion -> suggestion.edits() <= maxEdits)
+                .map(candidate -> new Suggestion(candidate, edits(asked, candidate, namesakesLikely)))
+                .filter(suggestion -> suggestion.edits() != FAR)
                 .sorted(Comparator.comparingInt(Suggestion::edits).thenComparing(Suggestion::name))
                 .limit(MAX_SUGGESTIONS)
                 .map(Suggestion::name)
                 .toList();
+    }
+
+    /**
+     * How far the candidate is from the name asked, {@link #FAR} when too far to suggest: a namesake in another scope
+     * counts the change of scope as one edit, and may differ by one more in its name (a one-letter name by none, as
+     * {@link Spelling#maxEdits(int, int)} holds it), so that 'code-reviewer-l' is not taken for '@acme/code-reviewer'.
+     */
+    private static int edits(PackageName asked, PackageName candidate, boolean namesakesLikely) {
+        if (candidate.lookalikeKey().equals(asked.lookalikeKey())) {
+            return 0;
+        }
+        String text = asked.toString();
+        int typed = Spelling.distance(text, candidate.toString());
+        int closest = typed <= Spelling.maxEdits(text.length(), MAX_EDITS) ? typed : FAR;
+        if (namesakesLikely && !candidate.scope().equals(asked.scope())) {
+            int inName = Spelling.distance(asked.name(), candidate.name());
+            if (inName <= Spelling.maxEdits(asked.name().length(), 1)) {
+                closest = Math.min(closest, 1 + inName);
+            }
+        }
+        return closest;
     }
 
     /** {@code did you mean @a/x, @a/y or @b/x?} */

@@ -44,6 +44,25 @@ class SimilarNamesTest {
     }
 
     @Test
+    void aScopedNameGetsItsNamesakesAndNearNamesakesInTheRegistrysOtherScopesWhenItsScopeIsThereToo() {
+        List<PackageName> known = names("@common/base-prompts", "@prompd/code-reviewer", "@writing/summarizer",
+                "@data/csv-toolkit", "csv-toolkit", "@data/x", "@data/csv-toolkits");
+        assertEquals(names("@common/base-prompts"),
+                SimilarNames.among(known, PackageName.parse("@prompd/base-prompts")));
+        assertEquals(names("@prompd/code-reviewer"),
+                SimilarNames.among(known, PackageName.parse("@common/code-reviewer")));
+        assertEquals(names("@writing/summarizer"), SimilarNames.among(known, PackageName.parse("@data/summarizer")));
+        assertEquals(names("@writing/summarizer"), SimilarNames.among(known, PackageName.parse("@data/summariser")),
+                "a scope and a letter off");
+        assertEquals(List.of(), SimilarNames.among(known, PackageName.parse("@data/sumariser")),
+                "a scope and two letters off are too far");
+        assertEquals(names("@data/csv-toolkit", "csv-toolkit", "@data/csv-toolkits"),
+                SimilarNames.among(known, PackageName.parse("@prompd/csv-toolkit")),
+                "the namesakes, an unscoped one too, before one a letter off");
+        assertEquals(List.of(), SimilarNames.among(known, PackageName.parse("@prompd/y")), "one letter is no name");
+    }
+
+    @Test
     void theNameAskedIsNeverItsOwnSuggestion() {
         assertEquals(List.of(), SimilarNames.among(names("@a/x"), PackageName.parse("@a/x")));
     }
