@@ -12,10 +12,13 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -33,6 +36,12 @@ import java.util.regex.Pattern;
  * ({@link #holder}). That text only informs: the operating system's lock alone decides, and a text
  * that a killed run left names no one, since its process is gone. Its presence tells the next holder
  * that the run before it did not finish ({@link #followsUnfinishedRun}).
+ *
+ * <p>A holder may delete the file it holds ({@link #closeDeleting}): a run refused in a home it found without one
+ * leaves none behind. A run waiting on the file then takes the lock of a file no longer there, so every run checks,
+ * once it holds a lock, that its file is still the one at the path (by the file keys the system gives, read without
+ * opening the file, which would release the lock), and takes the lock anew otherwise: only the holder of the file at
+ * the path deletes it, so two runs never hold the lock at once.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -47,11 +56,13 @@ public final class RunLock implements AutoCloseable {
     private static final int HOLDER_BYTES = 256;
     private static final Pattern HOLDER = Pattern.compile("pid=(\\d{1,18})\nstarted=(\\S*)\n");
 
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
     private final boolean followsUnfinishedRun;
 
-    private RunLock(FileChannel channel, FileLock lock, boolean followsUnfinishedRun) {
+    private RunLock(Path file, FileChannel channel, FileLock lock, boolean followsUnfinishedRun) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.followsUnfinishedRun = followsUnfinishedRun;
@@ -77,37 +88,78 @@ public final class RunLock implements AutoCloseable {
      */
     static RunLock acquire(Path file, Duration patience, Runnable onWait, LongSupplier ticker, Sleeper sleeper)
             throws IOException {
-        Folders.create(file.toAbsolutePath().getParent());
-        FileChannel channel = openNotFollowing(file);
-        try {
-            long start = ticker.getAsLong();
-            long giveUp = start + patience.toNanos();
-            long unnamedBy = start + NAMING.toNanos();
-            boolean told = false;
-            while (true) {
-                FileLock lock = tryLock(channel);
-                if (lock != null) {
-                    boolean holderLeftItsName = channel.size() > 0;
-                    nameHolder(channel);
-                    return new RunLock(channel, lock, holderLeftItsName);
-                }
-                if (!told && (holder(file).isPresent() || ticker.getAsLong() - unnamedBy > 0)) {
-                    onWait.run();
-                    told = true;
-                }
-                if (ticker.getAsLong() - giveUp > 0) {
-                    throw new PrompdException(ExitCode.CONFLICT, "another run has held " + file + " for more than "
-                            + patience.toSeconds() + " seconds", "wait for it to finish, then run this again");
-                }
-                sleeper.sleep(POLL);
+        long start = ticker.getAsLong();
+        long giveUp = start + patience.toNanos();
+        long unnamedBy = start + NAMING.toNanos();
+        boolean told = false;
+        while (true) {
+            Folders.create(file.toAbsolutePath().getParent());
+            Optional<Object> before = fileKey(file);
+            FileChannel channel;
+            try {
+                channel = openNotFollowing(file);
+            } catch (NoSuchFileException folderRemovedMeanwhile) {
+                // by a holder refused in a home that did not exist, which it removed: made again at the next try
+                requirePatience(file, patience, ticker, giveUp);
+                continue;
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            channel.close();
-            throw new PrompdException(ExitCode.FAILURE, "interrupted while waiting for " + file, "");
-        } catch (IOException | RuntimeException failure) {
-            channel.close();
-            throw failure;
+            // the file opened, if the path named the same one before and after the open (or one only this run made)
+            Optional<Object> opened = fileKey(file);
+            if (before.isPresent() && !before.equals(opened)) {
+                channel.close();
+                requirePatience(file, patience, ticker, giveUp);
+                continue;
+            }
+            try {
+                while (true) {
+                    FileLock lock = tryLock(channel);
+                    if (lock != null) {
+                        boolean holderLeftItsName = channel.size() > 0;
+                        if (!fileKey(file).equals(opened)) {
+                            // its holder deleted it while this run waited on it: the lock is the next file's
+                            channel.close();
+                            break;
+                        }
+                        nameHolder(channel);
+                        return new RunLock(file, channel, lock, holderLeftItsName);
+                    }
+                    if (!told && (holder(file).isPresent() || ticker.getAsLong() - unnamedBy > 0)) {
+                        onWait.run();
+                        told = true;
+                    }
+                    requirePatience(file, patience, ticker, giveUp);
+                    sleeper.sleep(POLL);
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                channel.close();
+                throw new PrompdException(ExitCode.FAILURE, "interrupted while waiting for " + file, "");
+            } catch (IOException | RuntimeException failure) {
+                channel.close();
+                throw failure;
+            }
+        }
+    }
+
+    /** @throws PrompdException CONFLICT once the run has waited longer than {@code patience} */
+    private static void requirePatience(Path file, Duration patience, LongSupplier ticker, long giveUp) {
+        if (ticker.getAsLong() - giveUp > 0) {
+            throw new PrompdException(ExitCode.CONFLICT, "another run has held " + file + " for more than "
+                    + patience.toSeconds() + " seconds", "wait for it to finish, then run this again");
+        }
+    }
+
+    /**
+     * What tells the file at the path from any other while it exists, read without opening it: closing any channel of
+     * a file, even one only opened to read it, releases every lock the process holds on it. Empty when there is none,
+     * or where the system gives no such key (Windows, where {@link #closeDeleting} leaves the file).
+     */
+    private static Optional<Object> fileKey(Path file) throws IOException {
+        try {
+            return Optional.ofNullable(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey());
+        } catch (NoSuchFileException none) {
+            return Optional.empty();
         }
     }
 
@@ -148,15 +200,12 @@ public final class RunLock implements AutoCloseable {
      * file locks bar reading too.
      */
     public static OptionalLong holder(Path file) {
-        ByteBuffer text = ByteBuffer.allocate(HOLDER_BYTES);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (text.hasRemaining() && channel.read(text) >= 0) {
-                // a short file ends the loop; a longer one is read no further
-            }
+        Matcher named;
+        try {
+            named = HOLDER.matcher(head(file));
         } catch (IOException unreadable) {
             return OptionalLong.empty();
         }
-        Matcher named = HOLDER.matcher(new String(text.array(), 0, text.position(), StandardCharsets.UTF_8));
         if (!named.matches()) {
             return OptionalLong.empty();
         }
@@ -166,6 +215,17 @@ public final class RunLock implements AutoCloseable {
                 .filter(process -> started.isEmpty() || process.info().startInstant().map(Instant::toString)
                         .map(started::equals).orElse(true))
                 .map(process -> OptionalLong.of(pid)).orElse(OptionalLong.empty());
+    }
+
+    /** The first {@link #HOLDER_BYTES} of the file, all a holder's text takes: a longer one is read no further. */
+    private static String head(Path file) throws IOException {
+        ByteBuffer text = ByteBuffer.allocate(HOLDER_BYTES);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (text.hasRemaining() && channel.read(text) >= 0) {
+                // a short file ends the loop
+            }
+        }
+        return new String(text.array(), 0, text.position(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -195,6 +255,24 @@ public final class RunLock implements AutoCloseable {
             return channel.tryLock();
         } catch (OverlappingFileLockException heldInThisJvm) {
             return null;
+        }
+    }
+
+    /**
+     * Deletes the lock's file, then releases the lock: for a run that found no file and leaves none, changing nothing.
+     * A run waiting on the file takes the lock of the next one instead ({@link #acquire}). A run killed in between
+     * leaves the file, as any killed run does, and the next one repairs what it left. Only on a POSIX file system,
+     * where a file held open leaves its name at once: Windows keeps the name of a file deleted while another run has it
+     * open, refusing to open it until that run lets go, and gives no file key for the check of {@link #acquire}, so
+     * there the file stays, as it did before.
+     */
+    public void closeDeleting() throws IOException {
+        try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.deleteIfExists(file);
+            }
+        } finally {
+            close();
         }
     }
 

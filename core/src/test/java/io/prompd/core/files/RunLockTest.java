@@ -22,7 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -133,6 +136,42 @@ class RunLockTest {
                     "told at the first look after the holder had NAMING to name itself, not before");
             assertEquals(patience.plus(RunLock.POLL).toNanos(), now.get(),
                     "given up at the first look after the patience ran out");
+        }
+    }
+
+    /**
+     * A run refused in a home it found without a lock file deletes the file it holds: a run that waited on that file
+     * must not hold a lock of a file no longer there while a third run makes a new one and holds it too.
+     */
+    @Test
+    void aRunWaitingOnALockFileItsHolderDeletesTakesTheLockOfTheNextFileSoThatNoOtherRunHoldsItToo()
+            throws Exception {
+        Path file = home.resolve("home").resolve("install.lock");
+        RunLock first = RunLock.acquire(file, Duration.ofSeconds(1), () -> { });
+        CountDownLatch told = new CountDownLatch(1);
+        CountDownLatch deleted = new CountDownLatch(1);
+        // the second run's next try comes once the first deleted the file, and the home it made
+        Sleeper untilDeleted = delay -> deleted.await();
+        CompletableFuture<RunLock> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RunLock.acquire(file, Duration.ofSeconds(30), told::countDown, System::nanoTime, untilDeleted);
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+        });
+        assertTrue(told.await(10, TimeUnit.SECONDS), "the second run waits on the file");
+        first.closeDeleting();
+        Files.delete(file.getParent());
+        deleted.countDown();
+
+        try (RunLock second = waiting.get(10, TimeUnit.SECONDS)) {
+            assertTrue(Files.exists(file), "the second run holds the file at the path, made again with its folder");
+
+            PrompdException third = assertThrows(PrompdException.class,
+                    () -> RunLock.acquire(file, Duration.ofMillis(200), () -> { }));
+
+            assertEquals(ExitCode.CONFLICT, third.exitCode(), "the lock is held once");
+            assertEquals(OptionalLong.of(ProcessHandle.current().pid()), RunLock.holder(file));
         }
     }
 
