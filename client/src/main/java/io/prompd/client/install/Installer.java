@@ -300,13 +300,28 @@ public final class Installer {
         InstallReport run(List<Path> repaired) throws IOException;
     }
 
+    /**
+     * Runs the work holding the home's lock; a run refused removes what it made of the home ({@link
+     * HomeLock#closeRefused}): a first install that fails leaves no home behind.
+     */
     private InstallReport locked(LockedWork work) throws IOException {
-        try (HomeLock lock = RunLocks.home(home, store, cache, listener::waitingForLock)) {
+        HomeLock lock = RunLocks.home(home, store, cache, listener::waitingForLock);
+        InstallReport report;
+        try {
             List<Path> repaired = new ArrayList<>(lock.repaired());
             // documents are cached by commands that take no lock, so their leftovers are looked for every time
             repaired.addAll(registry.removeLeftovers());
-            return work.run(repaired);
+            report = work.run(repaired);
+        } catch (IOException | RuntimeException refused) {
+            try {
+                lock.closeRefused();
+            } catch (IOException | RuntimeException unreleased) {
+                refused.addSuppressed(unreleased);
+            }
+            throw refused;
         }
+        lock.close();
+        return report;
     }
 
     /** Work on a project done while holding the home's lock and the project's. */

@@ -13,6 +13,7 @@ import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.store.TarballCache;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
@@ -1223,6 +1224,48 @@ class InstallerTest {
         assertTrue(installed("@acme/util", "1.1.0"));
         try (Stream<Path> left = Files.walk(home)) {
             assertTrue(left.noneMatch(TemporaryFiles::isTemporary));
+        }
+    }
+
+    /**
+     * A refused run removes the lock file of a home it found without one: runs waiting on that file, or making the
+     * home again, must still take turns, and those that succeed install all they should.
+     */
+    @Test
+    void refusedAndSucceedingRunsRacingInANewHomeTakeTurnsAndTheSucceedingOnesInstall() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path racing = work.resolve("racing-" + round);
+            Callable<Optional<ExitCode>> refused = () -> {
+                try {
+                    Homes.installer(racing, server.url(), false).installGlobal(
+                            List.of(PackageSpec.parse("@acme/nope")), InstallOptions.defaults());
+                    return Optional.empty();
+                } catch (PrompdException failure) {
+                    return Optional.of(failure.exitCode());
+                }
+            };
+            Callable<Optional<ExitCode>> installing = () -> {
+                Homes.installer(racing, server.url(), false).installGlobal(
+                        List.of(PackageSpec.parse("@acme/greeter")), InstallOptions.defaults());
+                return Optional.empty();
+            };
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Optional<ExitCode>>> runs = threads.invokeAll(List.of(refused, installing, refused,
+                        installing));
+                for (int i = 0; i < runs.size(); i++) {
+                    assertEquals(i % 2 == 0 ? Optional.of(ExitCode.NOT_FOUND) : Optional.empty(), runs.get(i).get());
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertEquals(Set.of(name("@acme/greeter"), name("@acme/base"), name("@acme/util")),
+                    Homes.store(racing).installedOrDamaged().keySet(), "round " + round);
+            assertEquals(0, Homes.store(racing).verify(new TarballCache(racing.resolve("cache")),
+                    List.of()).damaged().size(), "round " + round);
+            try (Stream<Path> left = Files.walk(racing)) {
+                assertTrue(left.noneMatch(TemporaryFiles::isTemporary), "round " + round);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.prompd.client.install.store;
 
 import io.prompd.client.files.ReadOnlyDisks;
+import io.prompd.client.http.RegistryFetcher;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
@@ -11,7 +12,9 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -43,20 +46,27 @@ public final class RunLocks {
      */
     public static HomeLock home(Path home, PackageStore store, TarballCache cache, Consumer<Path> onWait)
             throws IOException {
+        Path cacheFolder = cache.root().getParent();
+        HomeLock.Parts parts = new HomeLock.Parts(home, home.resolve(HOME_FILE), store.root(), cacheFolder,
+                cache.root(), cacheFolder.resolve(RegistryFetcher.CACHE_FOLDER));
+        // found missing before the lock is taken, as taking it makes them
+        Set<Path> missing = new HashSet<>(HomeLock.Parts.missing(parts.home(), parts.lockFile()));
         RunLock lock;
         try {
-            lock = acquire(home.resolve(HOME_FILE), onWait);
+            lock = acquire(parts.lockFile(), onWait);
         } catch (FileSystemException refused) {
             ReadOnlyDisks.requireWritableHome(refused, home);
             throw refused;
         }
         try {
+            // looked at with the lock held, as only runs holding it make them (but the documents' folder)
+            missing.addAll(HomeLock.Parts.missing(parts.store(), parts.cache(), parts.tarballs(), parts.documents()));
             if (!lock.followsUnfinishedRun()) {
-                return new HomeLock(lock, List.of());
+                return new HomeLock(lock, List.of(), parts, missing);
             }
             List<Path> repaired = new ArrayList<>(store.removeLeftovers());
             repaired.addAll(cache.removeLeftovers());
-            return new HomeLock(lock, repaired);
+            return new HomeLock(lock, repaired, parts, missing);
         } catch (IOException | RuntimeException failure) {
             lock.close();
             throw failure;

@@ -38,6 +38,11 @@ public final class TarballCache {
         this.root = cacheFolder.toAbsolutePath().normalize().resolve(FOLDER);
     }
 
+    /** The tarballs' folder, {@code <cache>/tarballs}. */
+    public Path root() {
+        return root;
+    }
+
     /** Where the tarball with this integrity is, or would be, kept; to write it, ask {@link #entryToWrite}. */
     public Path pathOf(Integrity integrity) {
         String hex = integrity.hex();
