@@ -19,6 +19,7 @@ import io.prompd.client.install.InstallNote.LatestSetAside;
 import io.prompd.client.install.InstallNote.LatestYanked;
 import io.prompd.client.install.InstallNote.LeftOut;
 import io.prompd.client.install.InstallNote.LockConflictMerged;
+import io.prompd.client.install.InstallNote.LockKept;
 import io.prompd.client.install.InstallNote.MovedOffTakenDown;
 import io.prompd.client.install.InstallNote.MovedOffYanked;
 import io.prompd.client.install.InstallNote.NotADependency;
@@ -150,6 +151,17 @@ public final class InstallNoteView {
         if (note instanceof StaleLock stale) {
             return new Worded("staleLock", Map.of("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
                     + " versions were resolved again: " + String.join("; ", stale.reasons()));
+        }
+        if (note instanceof LockKept kept) {
+            String asked = "--resolution " + strategy(kept.strategy());
+            List<Map<String, Object>> versions = kept.kept().stream().<Map<String, Object>>map(one -> Map.of("name",
+                    one.name(), "locked", one.locked(), "chosen", one.chosen())).toList();
+            return new Worded("lockKept", Map.of("strategy", strategy(kept.strategy()), "kept", versions),
+                    LockFile.FILE_NAME + " kept " + (kept.kept().isEmpty() ? "its versions" : Plural.series(
+                            kept.kept().stream().map(one -> one.name() + " " + one.locked() + " (not "
+                                    + one.chosen() + ")").toList(), "and"))
+                    + ": " + asked + " chooses only versions the lock does not hold; " + kept.update()
+                    + " resolves every package anew");
         }
         if (note instanceof LockConflictMerged merged) {
             Map<String, Object> fields = new LinkedHashMap<>();
@@ -432,9 +444,14 @@ public final class InstallNoteView {
         return " (wait for a release of " + name + " needing another)";
     }
 
+    /** A strategy as {@code --resolution} takes it. */
+    private static String strategy(Strategy strategy) {
+        return strategy == Strategy.LOWEST ? "lowest" : "highest";
+    }
+
     /** {@code , the highest version that can, is installed}, as the strategy chose it. */
     private static String theOneThatCan(Strategy strategy) {
-        return ", the " + (strategy == Strategy.LOWEST ? "lowest" : "highest") + " version that can, is installed";
+        return ", the " + strategy(strategy) + " version that can, is installed";
     }
 
     /**

@@ -204,6 +204,32 @@ public sealed interface InstallNote {
     }
 
     /**
+     * An install given {@code --resolution} kept versions {@code prompd.lock} holds, which the strategy does not choose
+     * among: a resolution picks only versions the lock does not hold, so that a lock meeting the project stays as it
+     * is, as uv's and cargo's do; {@code update} resolves anew.
+     *
+     * @param kept   the locked versions kept that a resolution of the project anew with the strategy would not choose,
+     *               in name order; empty when that resolution could not be made, and which would differ is not known
+     * @param update the command resolving every package anew with the strategy, quoted as a hint quotes it
+     */
+    record LockKept(Strategy strategy, List<KeptVersion> kept, String update) implements InstallNote {
+        public LockKept {
+            Objects.requireNonNull(strategy, "strategy");
+            kept = List.copyOf(kept);
+            Objects.requireNonNull(update, "update");
+        }
+    }
+
+    /** A package's version {@code prompd.lock} holds, kept, and the one the strategy would choose anew. */
+    record KeptVersion(PackageName name, Version locked, Version chosen) {
+        public KeptVersion {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(locked, "locked");
+            Objects.requireNonNull(chosen, "chosen");
+        }
+    }
+
+    /**
      * {@code prompd.lock} held Git conflict markers, so the run read both sides' locks, merged them and took the merge
      * as any lock, as npm does with a conflicted lock of its own.
      *

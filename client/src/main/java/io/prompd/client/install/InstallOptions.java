@@ -6,14 +6,21 @@ import java.util.Objects;
 /**
  * How to install.
  *
- * @param strategy  which allowed versions the resolver tries first
- * @param frozen    fail instead of changing {@code prompd.json} or {@code prompd.lock}, as CI wants
- * @param saveExact save a package added without a range as the version chosen, not {@code ^<version>}
+ * @param strategy      which allowed versions the resolver tries first
+ * @param frozen        fail instead of changing {@code prompd.json} or {@code prompd.lock}, as CI wants
+ * @param saveExact     save a package added without a range as the version chosen, not {@code ^<version>}
+ * @param strategyGiven whether the user asked for the strategy ({@code --resolution}), rather than taking the default:
+ *                      an install keeping the lock's versions says when they are not what it asked for
  */
-public record InstallOptions(Strategy strategy, boolean frozen, boolean saveExact) {
+public record InstallOptions(Strategy strategy, boolean frozen, boolean saveExact, boolean strategyGiven) {
 
     public InstallOptions {
         Objects.requireNonNull(strategy, "strategy");
+    }
+
+    /** Options whose strategy counts as asked for when it is not the default. */
+    public InstallOptions(Strategy strategy, boolean frozen, boolean saveExact) {
+        this(strategy, frozen, saveExact, strategy != Strategy.HIGHEST);
     }
 
     public static InstallOptions defaults() {
@@ -21,6 +28,6 @@ public record InstallOptions(Strategy strategy, boolean frozen, boolean saveExac
     }
 
     public InstallOptions savingExact(boolean exact) {
-        return new InstallOptions(strategy, frozen, exact);
+        return new InstallOptions(strategy, frozen, exact, strategyGiven);
     }
 }

@@ -25,10 +25,12 @@ import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,10 +86,48 @@ final class InstallPlanner {
         Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
         Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                 .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
-        return latestFirst(requests, false, run.options(), index, (asked, first) -> plan(new Goal(
+        Plan plan = latestFirst(requests, false, run.options(), index, (asked, first) -> plan(new Goal(
                 roots(project.manifest().dependencies(), asked), unpinned, newcomers, first, latestOf(asked), false,
                 Optional.of(run.again())),
                 project, unpinned, !requests.isEmpty(), run.options(), index));
+        return run.options().strategyGiven()
+                ? plan.withWarningsFirst(lockKept(plan, project.lockOrEmpty(), unpinned, run.options().strategy(),
+                        index).stream().toList())
+                : plan;
+    }
+
+    /**
+     * What to say when an install given {@code --resolution} kept versions the lock holds, which the strategy does not
+     * choose among, as uv keeps them: those of the kept versions that the strategy, resolving the plan's roots anew,
+     * would not choose, lest a run meant to test lower bounds quietly test the lock. Empty when the plan kept no
+     * locked version (but those named, which were free to move) or kept only the ones it would choose. When that
+     * resolution fails, which kept versions differ is not known, and that the lock kept them is told all the same.
+     */
+    private static Optional<InstallNote> lockKept(Plan plan, LockFile before, Set<PackageName> unpinned,
+                                                  Strategy strategy, RegistryIndex index) {
+        SortedMap<PackageName, Version> kept = new TreeMap<>(plan.lock().versions());
+        kept.keySet().removeAll(unpinned);
+        kept.entrySet().removeIf(entry -> !before.get(entry.getKey()).map(LockedPackage::version)
+                .equals(Optional.of(entry.getValue())));
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        List<InstallNote.KeptVersion> differing = new ArrayList<>();
+        try {
+            Resolution anew = Resolver.resolve(plan.graph().roots(), LockedElsewhere.keepingLocked(before, index),
+                    ResolveOptions.defaults().withStrategy(strategy));
+            kept.forEach((name, version) -> Optional.ofNullable(anew.versions().get(name))
+                    .filter(chosen -> !chosen.equals(version))
+                    .ifPresent(chosen -> differing.add(new InstallNote.KeptVersion(name, version, chosen))));
+            if (differing.isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (PrompdException | UncheckedIOException unresolvable) {
+            // a courtesy, as the lock alone is enough to install: what stops the project resolving anew (a conflict,
+            // the network), update says when asked
+        }
+        return Optional.of(new InstallNote.LockKept(strategy, differing,
+                index.commands().quoted("update --resolution " + strategy.name().toLowerCase(Locale.ROOT))));
     }
 
     /**

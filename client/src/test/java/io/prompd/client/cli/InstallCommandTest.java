@@ -265,6 +265,58 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertEquals(2, prompd("install", "--resolution", "newest").exitCode());
     }
 
+    /**
+     * An install given --resolution lowest kept the versions prompd.lock held and said nothing, exit 0, so that a CI
+     * job meant to test lower bounds tested the lock: it still keeps them, as uv does, and warns which of them the
+     * strategy would not choose and how to resolve anew; given highest explicitly, the same of a lock held lower.
+     */
+    @Test
+    void anInstallGivenAResolutionKeepingTheLockWarnsWhichVersionsItKeptAndHowToResolveAnew() throws IOException {
+        editDependencies("\"@acme/base\": \"^1.0.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        String locked = Files.readString(project.resolve("prompd.lock"));
+        assertTrue(locked.contains("\"version\": \"1.1.0\""), locked);
+
+        CliRun lowest = prompd("install", "--resolution", "lowest");
+        assertEquals(0, lowest.exitCode(), lowest.err());
+        String warning = "warning: prompd.lock kept @acme/util 1.1.0 (not 1.0.0): --resolution lowest chooses only"
+                + " versions the lock does not hold; 'prompd update --resolution lowest' resolves every package anew\n";
+        assertEquals(warning, lowest.err());
+        assertEquals(locked, Files.readString(project.resolve("prompd.lock")));
+        CliRun frozen = prompd("install", "--frozen", "--resolution", "lowest");
+        assertEquals(0, frozen.exitCode(), frozen.err());
+        assertEquals(warning, frozen.err(), "--frozen keeps the lock too");
+        JsonNode json = Json.reader().readTree(prompd("install", "--resolution=lowest", "--json").out());
+        assertFalse(json.get("resolved").asBoolean());
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "lockKept", "strategy": "lowest",
+                  "kept": [{"name": "@acme/util", "locked": "1.1.0", "chosen": "1.0.0"}],
+                  "message": "prompd.lock kept @acme/util 1.1.0 (not 1.0.0): --resolution lowest chooses only versions\
+                 the lock does not hold; 'prompd update --resolution lowest' resolves every package anew"}]"""),
+                json.get("warnings"));
+        assertEquals(locked, Files.readString(project.resolve("prompd.lock")));
+        assertEquals("", prompd("install", "--resolution", "highest").err(), "the lock holds what highest chooses");
+
+        assertEquals(0, prompd("update", "--resolution", "lowest").exitCode());
+        assertTrue(Files.readString(project.resolve("prompd.lock")).contains("\"version\": \"1.0.0\""));
+        assertEquals("", prompd("install", "--resolution", "lowest").err(), "the lock holds what lowest chooses");
+        assertEquals("", prompd("install").err(), "the default strategy was not asked for");
+        assertEquals("warning: prompd.lock kept @acme/util 1.0.0 (not 1.1.0): --resolution highest chooses only"
+                + " versions the lock does not hold; 'prompd update --resolution highest' resolves every package"
+                + " anew\n", prompd("install", "--resolution", "highest").err());
+    }
+
+    @Test
+    void aFirstInstallGivenResolutionLowestChoosesTheLowestWithoutAWarning() throws IOException {
+        editDependencies("\"@acme/base\": \"^1.0.0\"");
+
+        CliRun run = prompd("install", "--resolution", "lowest");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().contains("+ @acme/util@1.0.0"), run.out());
+    }
+
     /** As prompd-registry check's --format, and cargo's, git's and npm's options: the words as the help gives them. */
     @Test
     void aResolutionInCapitalsIsAUsageErrorSayingToWriteItInLowerCase() {

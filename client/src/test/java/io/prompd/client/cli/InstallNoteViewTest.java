@@ -86,6 +86,8 @@ class InstallNoteViewTest {
                     "registry default (https://registry.test/)",
                     Optional.of("offline and not cached: https://registry.test/packages/@a/x/index.json")))),
             new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"),
+            new InstallNote.LockKept(Strategy.LOWEST, List.of(new InstallNote.KeptVersion(X, TWO, ONE)),
+                    "'prompd update --resolution lowest'"),
             new InstallNote.IndexListsOtherDependencies(X, ONE, URI.create("https://a.test/packages/@a/x/index.json"),
                     new TreeMap<>(), new TreeMap<>(Map.of("@b/y", "^1.0.0"))),
             new InstallNote.FromIndexUrl(X, ONE, URI.create("https://cdn.test/x/8f3a2c?sig=secret"),
@@ -145,6 +147,17 @@ class InstallNoteViewTest {
                         Optional.empty())), "'prompd update @a/x' moves off it")), "no takedown recorded");
         assertTrue(InstallNoteView.text(EVERY_KIND.get(7)).endsWith("so 1.0.0, the lowest version that can, is"
                 + " installed"));
+    }
+
+    /** Where the project could not be resolved anew, which kept versions differ is not known: the lock kept them. */
+    @Test
+    void aLockKeptWhoseVersionsAnewAreNotKnownSaysItKeptItsVersions() {
+        InstallNote note = new InstallNote.LockKept(Strategy.HIGHEST, List.of(),
+                "'prompd update --resolution highest'");
+
+        assertEquals("prompd.lock kept its versions: --resolution highest chooses only versions the lock does not"
+                + " hold; 'prompd update --resolution highest' resolves every package anew", InstallNoteView.text(note));
+        assertEquals(List.of(), InstallNoteView.asJson(note).get("kept"));
     }
 
     @Test

@@ -622,7 +622,10 @@ class InstallerTest {
         String why = ": Because your project depends on @acme/app ^2.0.0 which depends on @acme/util ^2.0.0,"
                 + " @acme/util ^2.0.0 is required.\nSo, because your project depends on @acme/util ^1.0.0, version"
                 + " solving failed.";
-        assertEquals(List.of("@acme/app ^2.0.0, from its latest version, cannot be installed in this project, so 1.0.0,"
+        // util stays as locked, which the lowest resolution does not choose, and says so
+        assertEquals(List.of("prompd.lock kept @acme/util 1.1.0 (not 1.0.0): --resolution lowest chooses only versions"
+                + " the lock does not hold; 'prompd update --resolution lowest' resolves every package anew",
+                "@acme/app ^2.0.0, from its latest version, cannot be installed in this project, so 1.0.0,"
                 + " the lowest version that can, is installed" + why), texts(lowest.warnings()));
         assertEquals(List.of("@acme/app 2.0.0, from its latest version, cannot be installed in this project, so 1.1.0,"
                 + " the highest version that can, is installed" + why), texts(exact.warnings()));
