@@ -8,14 +8,12 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
-import io.prompd.core.protocol.DisguisedPaths;
 import io.prompd.core.protocol.MalformedUrls;
-import io.prompd.core.protocol.RegistryLayout;
-import io.prompd.core.protocol.Urls;
 import io.prompd.generator.build.BuildOptions;
 import io.prompd.generator.build.BuildProgress;
 import io.prompd.generator.build.BuildResult;
 import io.prompd.generator.build.RegistryBuilder;
+import io.prompd.generator.source.BaseUrl;
 import io.prompd.generator.source.UrlUserPart;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.IOException;
@@ -23,16 +21,12 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -161,70 +155,24 @@ final class BuildCommand implements Callable<Integer> {
         try {
             url = new URI(text);
         } catch (URISyntaxException unparsable) {
-            throw notReadable(text, " (" + unparsable.getReason().toLowerCase(Locale.ROOT) + " at character "
+            throw usageError(BaseUrl.notReadable("--base-url", text, " ("
+                    + unparsable.getReason().toLowerCase(Locale.ROOT) + " at character "
                     + (MalformedUrls.offendingIndex(text, unparsable) + 1)
-                    + (text.chars().anyMatch(Character::isWhitespace) ? ": write a space as %20" : "") + ")");
-        }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null
-                || !RegistryLayout.URL_SCHEMES.contains(scheme)) {
-            throw notReadable(text, "");
+                    + (text.chars().anyMatch(Character::isWhitespace) ? ": write a space as %20" : "") + ")"));
         }
         Optional<UrlUserPart> userPart = UrlUserPart.of(url);
         if (userPart.isPresent()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), userPart.get().refusal("--base-url",
-                    "the build would write into the URLs of every document, where every reader of the registry sees it")
-                    + "; " + userPart.get().fix());
+            throw usageError(userPart.get().refusal("--base-url", "the build would write into the URLs of every"
+                    + " document, where every reader of the registry sees it") + "; " + userPart.get().fix());
         }
-        if (url.getHost() == null && !RegistryLayout.isFileUrl(url)) {
-            // a host the JDK cannot read (one holding '_'): clients could not read it either
-            throw notReadable(text, " (no host name that reads)");
-        }
-        Optional<String> separator = DisguisedPaths.encodedSeparator(url.getRawPath());
-        if (separator.isPresent()) {
-            // clients refuse such a registry URL: a registry built on it would be one nobody can add
-            throw new CommandLine.ParameterException(spec.commandLine(), "in --base-url, " + separator.get());
-        }
-        Optional<String> direct = directly(url);
-        if (direct.isPresent()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must name its folder directly,"
-                    + " without '.' or '..' segments or empty ones ('//'), which one host resolves and another serves"
-                    + " as written, not '" + text + "': use " + direct.get());
-        }
+        BaseUrl.problems(url, "--base-url").stream().findFirst().ifPresent(problem -> {
+            throw usageError(problem);
+        });
         return url.getRawPath().endsWith("/") ? url : URI.create(url + "/");
     }
 
-    /**
-     * The folder's URL without {@code .}, {@code ..} and empty segments, {@code %2e} read as the dot it is, when the
-     * URL has any; the build writes the base URL into every document, cached forever, so it must resolve alike
-     * everywhere.
-     */
-    private static Optional<String> directly(URI url) {
-        String[] segments = url.getRawPath().isEmpty() ? new String[0]
-                : url.getRawPath().substring(1).split("/", -1);
-        Deque<String> kept = new ArrayDeque<>();
-        boolean indirect = false;
-        for (int i = 0; i < segments.length; i++) {
-            String dots = segments[i].replaceAll("(?i)%2e", ".");
-            boolean closingSlash = i == segments.length - 1 && segments[i].isEmpty();
-            if (closingSlash) {
-                continue;
-            }
-            indirect |= segments[i].isEmpty() || dots.equals(".") || dots.equals("..");
-            if (dots.equals("..")) {
-                kept.pollLast();
-            } else if (!segments[i].isEmpty() && !dots.equals(".")) {
-                kept.addLast(segments[i]);
-            }
-        }
-        return indirect ? Optional.of(url.getScheme() + "://" + Objects.toString(url.getRawAuthority(), "") + "/"
-                + kept.stream().map(segment -> segment + "/").collect(Collectors.joining())) : Optional.empty();
-    }
-
-    private CommandLine.ParameterException notReadable(String url, String why) {
-        return new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute https://,"
-                + " http:// or file:// URL (what prompd reads) without query or fragment, such as"
-                + " https://example.org/registry/, not '" + Urls.withAnyUserPartMasked(url) + "'" + why);
+    private CommandLine.ParameterException usageError(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     /**

@@ -7,7 +7,6 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.PlainText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.RepositoryPaths;
-import io.prompd.core.protocol.DisguisedPaths;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -137,16 +135,16 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
                         "every reader of the repository sees and the build copies into the registry.json it publishes"),
                         user.gitFix()));
             }
-            if (isBaseUrl) {
-                // clients refuse a registry URL so written, and are set up with this one
-                Stream.of(DisguisedPaths.encodedSeparator(uri.getRawPath()),
-                                DisguisedPaths.encodedDotSegment(uri.getRawPath())).flatMap(Optional::stream)
-                        .forEach(problem -> file.error(pointer, "in the base URL, " + problem, "write the registry's"
-                                + " URL as clients are set up with it, as https://host/path/"));
-            }
+            // clients are set up with this URL, and the build refuses as --base-url what this refuses
+            List<String> problems = isBaseUrl ? BaseUrl.problems(uri, "the base URL") : List.of();
+            problems.forEach(problem -> file.error(pointer, problem,
+                    "write the registry's URL as clients are set up with it, as https://host/path/"));
             if (isBaseUrl && !text.endsWith("/")) {
-                file.error(pointer, "the base URL must end with '/'", "write '"
-                        + userPart.map(UrlUserPart::withoutUser).orElse(text) + "/' so paths resolve below it");
+                // the URL to write with a '/' added would still be refused, or would end with its query
+                if (problems.isEmpty()) {
+                    file.error(pointer, "the base URL must end with '/'", "write '"
+                            + userPart.map(UrlUserPart::withoutUser).orElse(text) + "/' so paths resolve below it");
+                }
                 return Optional.empty();
             }
             return Optional.of(uri);

@@ -426,20 +426,24 @@ class CheckCommandTest {
                 out::toString);
     }
 
-    /** As build --base-url refuses one, in the same words, never quoting the password into the CI log. */
-    @Test
-    void failsAPullRequestPuttingAUserAndPasswordIntoTheBaseUrlAtItsLine() {
+    /** Checks a pull request that sets registry.json's baseUrl, its third line, to the URL given. */
+    private int checkWithBaseUrl(String baseUrl) {
         repo.write("registry.json", """
                 {
                   "name": "Test registry",
-                  "baseUrl": "https://deploy:s3cr3t@registry.example.test/",
+                  "baseUrl": "%s",
                   "git": "https://git.example.test/registry.git",
                   "maintainers": ["maintainer"]
                 }
-                """);
-        repo.commit("deploy credentials", TestRegistryRepo.MAINTAINER);
+                """.formatted(baseUrl));
+        repo.commit("set the base URL", TestRegistryRepo.MAINTAINER);
+        return run(check(TestRegistryRepo.MAINTAINER));
+    }
 
-        assertEquals(ExitCode.FAILURE.code(), run(check(TestRegistryRepo.MAINTAINER)), err::toString);
+    /** As build --base-url refuses one, in the same words, never quoting the password into the CI log. */
+    @Test
+    void failsAPullRequestPuttingAUserAndPasswordIntoTheBaseUrlAtItsLine() {
+        assertEquals(ExitCode.FAILURE.code(), checkWithBaseUrl("https://deploy:s3cr3t@registry.example.test/"), err::toString);
         assertTrue(out.toString().endsWith("""
 
                 registry.json
@@ -450,6 +454,21 @@ class CheckCommandTest {
                 1 error, 0 warnings
                 """), out::toString);
         assertFalse(out.toString().contains("s3cr3t"), out::toString);
+    }
+
+    /** A base URL build --base-url refuses fails the pull request setting it, in the words of that refusal. */
+    @Test
+    void failsAPullRequestPuttingADotDotSegmentIntoTheBaseUrl() {
+        assertEquals(ExitCode.FAILURE.code(), checkWithBaseUrl("https://registry.example.test/a/../r/"), err::toString);
+        assertTrue(out.toString().endsWith("""
+
+                registry.json
+                  error   /baseUrl, line 3: the base URL must name its folder directly, without '.' or '..' segments \
+                or empty ones ('//'), which one host resolves and another serves as written, not \
+                'https://registry.example.test/a/../r/': use https://registry.example.test/r/
+                          hint: write the registry's URL as clients are set up with it, as https://host/path/
+                1 error, 0 warnings
+                """), out::toString);
     }
 
     @Test

@@ -12,8 +12,10 @@ import io.prompd.core.problem.Severity;
 import io.prompd.core.problem.ValidationException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,9 +117,38 @@ class RegistryConfigTest {
 
         assertEquals(List.of("in the base URL, the path holds '%2F', a '/' written encoded, which the file system or a"
                         + " server reads as a folder separator though the URL does not: write the path with '/' between"
-                        + " its folders", "in the base URL, the path segment '%2e%2E' is '..' written with %2e, which a"
-                        + " server reads as that dot segment though the URL does not: write the path without it"),
+                        + " its folders", "the base URL must name its folder directly, without '.' or '..' segments"
+                        + " or empty ones ('//'), which one host resolves and another serves as written, not"
+                        + " 'https://r.acme.test/a%2Fb/%2e%2E/': use https://r.acme.test/"),
                 parsed.problems().stream().filter(Problem::isError).map(Problem::message).toList());
+    }
+
+    /** The rules of build --base-url: a registry set up with a URL its own build refuses could never be built. */
+    @Test
+    void aBaseUrlTheBuildWouldRefuseAsBaseUrlIsAnError() {
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("https://r.acme.test/a/../r/", "the base URL must name its folder directly, without '.' or '..'"
+                + " segments or empty ones ('//'), which one host resolves and another serves as written, not"
+                + " 'https://r.acme.test/a/../r/': use https://r.acme.test/r/");
+        refusals.put("https://deploy:s3cr3t@r.acme.test//r/", "the base URL must name its folder directly, without"
+                + " '.' or '..' segments or empty ones ('//'), which one host resolves and another serves as written,"
+                + " not 'https://***@r.acme.test//r/': use https://r.acme.test/r/");
+        refusals.put("https://r.acme.test/r/?v=1", "the base URL must be an absolute https://, http:// or file:// URL"
+                + " (what prompd reads) without query or fragment, such as https://example.org/registry/, not"
+                + " 'https://r.acme.test/r/?v=1'");
+        refusals.put("ftp://r.acme.test/r/", "the base URL must be an absolute https://, http:// or file:// URL"
+                + " (what prompd reads) without query or fragment, such as https://example.org/registry/, not"
+                + " 'ftp://r.acme.test/r/'");
+        refusals.forEach((baseUrl, refusal) -> {
+            Parsed<RegistryConfig> parsed = parse("""
+                    {"name": "Acme", "baseUrl": "%s", "git": "https://g.acme.test/r.git"}
+                    """.formatted(baseUrl));
+
+            List<Problem> errors = parsed.problems().stream().filter(Problem::isError).toList();
+            assertEquals(refusal, errors.get(errors.size() - 1).message(), baseUrl);
+            assertTrue(errors.stream().allMatch(problem -> problem.pointer().equals("/baseUrl")), baseUrl);
+            assertFalse(parsed.problems().toString().contains("s3cr3t"), parsed.problems()::toString);
+        });
     }
 
     @Test

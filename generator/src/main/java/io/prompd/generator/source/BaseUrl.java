@@ -1,0 +1,90 @@
+package io.prompd.generator.source;
+
+import io.prompd.core.protocol.DisguisedPaths;
+import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.Urls;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The rules for a registry's base URL, one set for {@code build --base-url} and registry.json's {@code baseUrl}: a
+ * pull request's check accepting a URL the build refuses (or the other way round) would leave a registry set up with a
+ * URL its own build cannot write. A user part is left to {@link UrlUserPart}, whose refusal each says in its own words,
+ * and whether the URL must end with {@code /} to each: the command adds it, registry.json is written once, as clients
+ * are set up with it.
+ */
+public final class BaseUrl {
+
+    private BaseUrl() {
+    }
+
+    /**
+     * What is wrong with the URL as a registry's base URL, said of {@code named} (such as {@code --base-url}), each
+     * with its fix; empty when nothing is. A URL prompd cannot read is said alone, as its other problems would follow
+     * from that one.
+     */
+    public static List<String> problems(URI url, String named) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null
+                || !RegistryLayout.URL_SCHEMES.contains(scheme)) {
+            return List.of(notReadable(named, url.toString(), ""));
+        }
+        if (url.getHost() == null && !RegistryLayout.isFileUrl(url)) {
+            // a host the JDK cannot read (one holding '_'): clients could not read it either
+            return List.of(notReadable(named, url.toString(), " (no host name that reads)"));
+        }
+        List<String> problems = new ArrayList<>();
+        // clients refuse such a registry URL: a registry on it would be one nobody can add
+        DisguisedPaths.encodedSeparator(url.getRawPath()).ifPresent(separator -> problems.add("in " + named + ", "
+                + separator));
+        directly(url).ifPresent(direct -> problems.add(named + " must name its folder directly, without '.' or '..'"
+                + " segments or empty ones ('//'), which one host resolves and another serves as written, not '"
+                + Urls.withAnyUserPartMasked(url.toString()) + "': use " + direct));
+        return List.copyOf(problems);
+    }
+
+    /**
+     * That the text, given as {@code named}, is no URL prompd reads as a registry's, with {@code why} when there is
+     * more to say; the text quoted without its user part.
+     */
+    public static String notReadable(String named, String text, String why) {
+        return named + " must be an absolute https://, http:// or file:// URL (what prompd reads) without query or"
+                + " fragment, such as https://example.org/registry/, not '" + Urls.withAnyUserPartMasked(text) + "'"
+                + why;
+    }
+
+    /**
+     * The folder's URL without {@code .}, {@code ..} and empty segments, {@code %2e} read as the dot it is, when the
+     * URL has any; the build writes the base URL into every document, cached forever, so it must resolve alike
+     * everywhere.
+     */
+    private static Optional<String> directly(URI url) {
+        String[] segments = url.getRawPath().isEmpty() ? new String[0]
+                : url.getRawPath().substring(1).split("/", -1);
+        Deque<String> kept = new ArrayDeque<>();
+        boolean indirect = false;
+        for (int i = 0; i < segments.length; i++) {
+            String dots = segments[i].replaceAll("(?i)%2e", ".");
+            boolean closingSlash = i == segments.length - 1 && segments[i].isEmpty();
+            if (closingSlash) {
+                continue;
+            }
+            indirect |= segments[i].isEmpty() || dots.equals(".") || dots.equals("..");
+            if (dots.equals("..")) {
+                kept.pollLast();
+            } else if (!segments[i].isEmpty() && !dots.equals(".")) {
+                kept.addLast(segments[i]);
+            }
+        }
+        // the server alone: a user part registry.json holds is refused on its own, and not repeated into a log
+        return indirect ? Optional.of(url.getScheme() + "://"
+                + (url.getRawAuthority() == null ? "" : Urls.server(url.getRawAuthority())) + "/"
+                + kept.stream().map(segment -> segment + "/").collect(Collectors.joining())) : Optional.empty();
+    }
+}
