@@ -2,6 +2,7 @@ package io.prompd.generator.build;
 
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.Owners;
 import io.prompd.core.protocol.PackageSummary;
@@ -32,19 +33,21 @@ final class PackageDocuments {
      * place): the check refuses them all, but a push past it can bring them to the branch.
      */
     static List<Problem> checkMeta(PackageName name, PackageMeta meta, SortedMap<Version, ?> versions) {
-        String file = "packages/" + name + "/" + PackageMeta.FILE;
+        String file = RepositoryLayout.metaFile(name);
         List<Problem> problems = new ArrayList<>();
         meta.distTags().forEach((tag, version) -> {
             if (!versions.containsKey(version)) {
-                problems.add(Problem.error(file, "/distTags/" + tag, "the dist-tag '" + tag + "' points at " + version
-                        + ", which is not published", RepositoryLayout.exactVersionHint(name, version, versions)));
+                problems.add(Problem.error(file, Pointer.of("distTags", tag), "the dist-tag '" + tag + "' points at "
+                        + version + ", which is not published",
+                        RepositoryLayout.exactVersionHint(name, version, versions)));
             }
         });
-        reportUnknown(name, file, "/yanked/", meta.yanked(), versions, problems);
-        reportUnknown(name, file, "/deprecated/", meta.deprecated(), versions, problems);
+        reportUnknown(name, file, "yanked", meta.yanked(), versions, problems);
+        reportUnknown(name, file, "deprecated", meta.deprecated(), versions, problems);
         meta.takenDown().keySet().stream().filter(versions::containsKey).forEach(version ->
-                problems.add(Problem.error(file, "/takenDown/" + version, version + " is taken down, but its folder is"
-                        + " still published", "a maintainer deletes packages/" + name + "/" + version
+                problems.add(Problem.error(file, Pointer.of("takenDown", version.toString()), version + " is taken"
+                        + " down, but its folder is still published", "a maintainer deletes "
+                        + RepositoryLayout.versionFolder(name, version)
                         + "/ (a takedown entry is never removed: the number stays taken)")));
         meta.takenDown().forEach((gone, reason) -> versions.keySet().forEach(version ->
                 RepositoryLayout.versionClash(version, gone).ifPresent(why -> problems.add(Problem.error(
@@ -55,10 +58,11 @@ final class PackageDocuments {
         return problems;
     }
 
-    private static void reportUnknown(PackageName name, String file, String pointer, SortedMap<Version, String> entries,
+    private static void reportUnknown(PackageName name, String file, String field, SortedMap<Version, String> entries,
                                       SortedMap<Version, ?> versions, List<Problem> problems) {
         entries.keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
-                problems.add(Problem.error(file, pointer + version, version + " is not a published version",
+                problems.add(Problem.error(file, Pointer.of(field, version.toString()),
+                        version + " is not a published version",
                         RepositoryLayout.exactVersionHint(name, version, versions))));
     }
 
