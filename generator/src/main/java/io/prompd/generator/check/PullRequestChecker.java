@@ -99,6 +99,18 @@ public final class PullRequestChecker {
         for (PullRequestRule rule : rules) {
             rule.check(pullRequest, problems);
         }
+        // lines from the files as the pull request leaves them, which the reviewer sees in the diff
+        return report(mergeBase, head, pullRequest, headSnapshot.withLines(problems.sorted()));
+    }
+
+    /**
+     * What the pull request changes, as the summary tells it, with the problems found; the report sorts each part, the
+     * problems included.
+     */
+    private static CheckReport report(ObjectId mergeBase, ObjectId head, PullRequest pullRequest,
+                                      List<Problem> problems) throws IOException {
+        RegistrySnapshot baseSnapshot = pullRequest.base();
+        RegistrySnapshot headSnapshot = pullRequest.head();
         List<PullRequest.ChangedFile> outsideVersions = pullRequest.changes().stream()
                 .filter(changed -> changed.path().kind() != ChangedPath.Kind.VERSION_FILE).toList();
         List<String> otherChanges = outsideVersions.stream().map(changed -> changed.path().place()).distinct().toList();
@@ -138,10 +150,9 @@ public final class PullRequestChecker {
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(), takenDown,
                 deletedVersions, changedVersions, modeChanges, otherChanges, newPaths, deletedPaths, unreadable,
                 metaChanges,
-                SettingsChange.between(baseSnapshot, headSnapshot), externalDependencies(pullRequest),
-                // lines from the files as the pull request leaves them, which the reviewer sees in the diff
-                new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());
+                SettingsChange.between(baseSnapshot, headSnapshot), externalDependencies(pullRequest), problems);
     }
+
 
     /**
      * The dependencies of the new versions on packages of the policy's external scopes, each with how many references
