@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param baseUrl    where the output will be served, to write absolute URLs; empty for relative ones; its path as
  *                   {@link Urls#pathAsSent} writes it
  * @param force      build even when the commit serves again versions that the output's build took down
+ * @param workingFolder the folder the build runs in, from where the git commands its hints suggest are to find the
+ *                   repository
  */
-public record BuildOptions(Path repository, String revision, Path out, Optional<URI> baseUrl, boolean force) {
+public record BuildOptions(Path repository, String revision, Path out, Optional<URI> baseUrl, boolean force,
+                           Path workingFolder) {
 
     public BuildOptions {
         Objects.requireNonNull(repository, "repository");
@@ -30,6 +33,7 @@ public record BuildOptions(Path repository, String revision, Path out, Optional<
         });
         // written into every document as a client sends it and records it in its lock, however it was typed
         baseUrl = baseUrl.map(Urls::asSent);
+        Objects.requireNonNull(workingFolder, "workingFolder");
         if (out.getParent() == null) {
             throw new IllegalArgumentException("the output folder cannot be a file system root: " + out);
         }

@@ -111,7 +111,7 @@ public final class RegistryBuilder {
         Path out = options.out();
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
         Optional<BuildState.StateFile> stateFile = BuildState.readFile(out);
-        try (RegistryRepository repository = RegistryRepository.open(options.repository())) {
+        try (RegistryRepository repository = RegistryRepository.open(options.repository(), options.workingFolder())) {
             ObjectId commit = repository.resolve("--rev", options.revision());
             if (stateFile.filter(file -> file.header().isBuildOf(commit.name(), baseUrl)).isPresent()) {
                 return alreadyBuilt(out, commit.name(), start);

@@ -87,7 +87,7 @@ final class BuildCommand implements Callable<Integer> {
                     + " give a folder below it, such as " + out.toAbsolutePath().resolve("public"));
         }
         BuildOptions options = new BuildOptions(repository, revision, out, Optional.ofNullable(baseUrl).map(this::root),
-                force);
+                force, root.context().workingFolder());
         BuildResult result;
         try {
             result = build(options, stderr);

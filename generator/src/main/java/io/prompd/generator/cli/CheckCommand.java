@@ -39,6 +39,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    private PrompdRegistryCommand root;
+
     @Parameters(index = "0", paramLabel = "REPO", description = "The registry repository (bare or a clone).")
     Path repository;
 
@@ -80,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
         RevisionOption.requireGiven(spec.commandLine(), "--base", base);
         RevisionOption.requireGiven(spec.commandLine(), "--head", head);
         CheckReport report;
-        try (RegistryRepository registry = RegistryRepository.open(repository)) {
+        try (RegistryRepository registry = RegistryRepository.open(repository, root.context().workingFolder())) {
             report = new PullRequestChecker().check(registry, registry.resolve("--base", base),
                     registry.resolve("--head", head), Optional.ofNullable(actor));
         }

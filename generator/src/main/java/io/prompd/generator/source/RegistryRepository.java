@@ -84,30 +84,19 @@ public final class RegistryRepository implements AutoCloseable {
 
     /**
      * Opens the repository at the folder: a bare repository, a {@code .git} folder, or a working
-     * tree containing one.
-     */
-    public static RegistryRepository open(Path folder) throws IOException {
-        return open(folder, Path.of("").toAbsolutePath());
-    }
-
-    /**
-     * As {@link #open(Path)}, for a run in {@code workingFolder}, from where the git commands its hints suggest are to
-     * find the repository.
+     * tree containing one, for a run in {@code workingFolder}, from where the git commands its hints suggest are to
+     * find the repository. The caller says where it runs (the command's context does): this never reads the process's
+     * working folder.
      */
     public static RegistryRepository open(Path folder, Path workingFolder) throws IOException {
         return open(folder, READABLE, workingFolder);
     }
 
     /**
-     * As {@link #open(Path)}, telling what this user may read by {@code readable}: tests deny what
+     * As {@link #open(Path, Path)}, telling what this user may read by {@code readable}: tests deny what
      * they choose, which permissions cannot do for root.
      */
-    static RegistryRepository open(Path folder, Predicate<Path> readable) throws IOException {
-        return open(folder, readable, Path.of("").toAbsolutePath());
-    }
-
-    private static RegistryRepository open(Path folder, Predicate<Path> readable, Path workingFolder)
-            throws IOException {
+    static RegistryRepository open(Path folder, Predicate<Path> readable, Path workingFolder) throws IOException {
         File gitDir = Files.isDirectory(folder)
                 ? RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED) : null;
         if (gitDir == null) {

@@ -92,13 +92,13 @@ class RegistryBuilderTest {
     }
 
     private static BuildResult build(TestRegistryRepo repo, Path out, Optional<URI> baseUrl) throws IOException {
-        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, baseUrl, false),
+        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, baseUrl, false, repo.root()),
                 BuildProgress.NONE);
     }
 
     private static BuildResult forcedBuild(TestRegistryRepo repo, Path out) throws IOException {
-        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), true),
-                BuildProgress.NONE);
+        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), true,
+                repo.root()), BuildProgress.NONE);
     }
 
     private static <T> T read(Path file, Class<T> type) throws IOException {
@@ -114,7 +114,7 @@ class RegistryBuilderTest {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             repo.publish("@common/a", "1.0.0");
             repo.commit("publish a");
-            BuildOptions options = new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false);
+            BuildOptions options = new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false, repo.root());
             assertEquals(Duration.ofMillis(2500), builder.build(options, BuildProgress.NONE).elapsed());
             BuildResult unchanged = builder.build(options, BuildProgress.NONE);
             assertTrue(unchanged.unchanged());
@@ -1023,7 +1023,8 @@ class RegistryBuilderTest {
                 Future<BuildResult> result;
                 try (RunLock another = RunLock.acquire(OutputFolder.lockFile(out), Duration.ofSeconds(1), () -> { })) {
                     result = second.submit(() -> new RegistryBuilder().build(
-                            new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false), noticing));
+                            new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false, repo.root()),
+                            noticing));
                     assertTrue(waiting.await(30, TimeUnit.SECONDS), "the build says that it waits");
                     assertEquals(List.of(OptionalLong.of(ProcessHandle.current().pid())), holders,
                             "and for whom: the other build's process, here this one");
@@ -1679,7 +1680,7 @@ class RegistryBuilderTest {
             build(repo, out);
 
             BuildResult back = new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD~1", out,
-                    Optional.empty(), true), BuildProgress.NONE);
+                    Optional.empty(), true, repo.root()), BuildProgress.NONE);
 
             assertEquals(List.of(new BuildWarning.TakenDownServedAgain(taken, new TreeMap<>(Map.of(new PackageVersion(
                     PackageName.parse("@common/a"), Version.parse("1.0.0")), "leaked a key")))), back.warnings());

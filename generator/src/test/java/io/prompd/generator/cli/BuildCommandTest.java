@@ -63,6 +63,11 @@ class BuildCommandTest {
         return run(CliContext.PIPED, args);
     }
 
+    /** A context run where the tests run commands, outside the repository, with the variables and terminal given. */
+    private static CliContext context(Map<String, String> environment, boolean stderrIsTerminal) {
+        return new CliContext(environment, stderrIsTerminal, CliContext.PIPED.workingFolder());
+    }
+
     private int run(CliContext context, String... args) {
         stdout.getBuffer().setLength(0);
         stderr.getBuffer().setLength(0);
@@ -86,9 +91,9 @@ class BuildCommandTest {
     void helpIsAsWideAsColumnsSays() {
         assertEquals(0, run("build", "--help"));
         int piped = longestLine(stdout.toString());
-        assertEquals(0, run(new CliContext(Map.of("COLUMNS", "140"), false), "build", "--help"));
+        assertEquals(0, run(context(Map.of("COLUMNS", "140"), false), "build", "--help"));
         int wide = longestLine(stdout.toString());
-        assertEquals(0, run(new CliContext(Map.of("COLUMNS", "60"), false), "build", "--help"));
+        assertEquals(0, run(context(Map.of("COLUMNS", "60"), false), "build", "--help"));
         int narrow = longestLine(stdout.toString());
 
         assertTrue(piped <= 80 && wide > 80 && wide <= 120 && narrow <= 60, piped + ", " + wide + ", " + narrow);
@@ -112,16 +117,16 @@ class BuildCommandTest {
     void progressIsDrawnAndWipedOnStderrOnlyWhenTheContextSaysItIsATerminalThatIsNotDumb() {
         String progress = "building packages: 1/1";
 
-        assertEquals(0, run(new CliContext(Map.of("COLUMNS", "80"), true), "build", repo.toString(), "--out",
+        assertEquals(0, run(context(Map.of("COLUMNS", "80"), true), "build", repo.toString(), "--out",
                 out.toString()));
         assertEquals("\r" + progress + "\r" + " ".repeat(progress.length()) + "\r", stderr.toString());
         assertTrue(stdout.toString().startsWith("built 1 package, 2 versions"), stdout.toString());
 
-        assertEquals(0, run(new CliContext(Map.of("COLUMNS", "80"), false), "build", repo.toString(), "--out",
+        assertEquals(0, run(context(Map.of("COLUMNS", "80"), false), "build", repo.toString(), "--out",
                 temp.resolve("piped").toString()));
         assertEquals("", stderr.toString(), "no progress when stderr is not a terminal");
 
-        assertEquals(0, run(new CliContext(Map.of("TERM", "dumb"), true), "build", repo.toString(), "--out",
+        assertEquals(0, run(context(Map.of("TERM", "dumb"), true), "build", repo.toString(), "--out",
                 temp.resolve("dumb").toString()));
         assertEquals("", stderr.toString(), "none on a dumb terminal, which moves no cursor");
     }

@@ -13,6 +13,7 @@ import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
@@ -141,11 +142,7 @@ class CheckCommandTest {
      */
     @Test
     void theFetchOfAMissingBranchIsToBeRunOnTheRepositoryGiven() throws Exception {
-        try (Git git = Git.open(repo.root().toFile())) {
-            StoredConfig config = git.getRepository().getConfig();
-            config.setString("remote", "upstream", "url", "https://example.com/registry.git");
-            config.save();
-        }
+        addUpstream();
 
         int exit = run("check", repo.root().toString(), "--base", "main", "--head", "late");
 
@@ -153,6 +150,28 @@ class CheckCommandTest {
         assertTrue(err.toString().endsWith("\nhint: fetch the branch or commit first (git -C "
                 + ShellWords.path(repo.root().toString()) + " fetch upstream late), or check its spelling\n"),
                 err::toString);
+    }
+
+    private void addUpstream() throws Exception {
+        try (Git git = Git.open(repo.root().toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "upstream", "url", "https://example.com/registry.git");
+            config.save();
+        }
+    }
+
+    /** Run in the clone, where git finds the repository, the fetch is plain git's: the command's context says where. */
+    @Test
+    void theFetchOfAMissingBranchRunInTheCloneNeedsNoFolder() throws Exception {
+        addUpstream();
+        CliContext inTheClone = new CliContext(Map.of(), false, repo.root().resolve("packages"));
+
+        int exit = PrompdRegistryCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), inTheClone)
+                .execute("check", repo.root().toString(), "--base", "main", "--head", "late");
+
+        assertEquals(ExitCode.NOT_FOUND.code(), exit, err::toString);
+        assertTrue(err.toString().endsWith("\nhint: fetch the branch or commit first (git fetch upstream late), or"
+                + " check its spelling\n"), err::toString);
     }
 
     @Test
@@ -443,7 +462,8 @@ class CheckCommandTest {
     /** As build --base-url refuses one, in the same words, never quoting the password into the CI log. */
     @Test
     void failsAPullRequestPuttingAUserAndPasswordIntoTheBaseUrlAtItsLine() {
-        assertEquals(ExitCode.FAILURE.code(), checkWithBaseUrl("https://deploy:s3cr3t@registry.example.test/"), err::toString);
+        assertEquals(ExitCode.FAILURE.code(), checkWithBaseUrl("https://deploy:s3cr3t@registry.example.test/"),
+                err::toString);
         assertTrue(out.toString().endsWith("""
 
                 registry.json

@@ -314,7 +314,7 @@ class RegistryRepositoryTest {
         } catch (GitAPIException failed) {
             throw new IllegalStateException(failed);
         }
-        try (RegistryRepository registry = RegistryRepository.open(bare)) {
+        try (RegistryRepository registry = RegistryRepository.open(bare, bare)) {
             PrompdException unborn = assertThrows(PrompdException.class, () -> registry.resolve(option, revision));
 
             assertEquals(ExitCode.NOT_FOUND, unborn.exitCode());
@@ -362,7 +362,8 @@ class RegistryRepositoryTest {
             config.save();
         }
 
-        PrompdException unsupported = assertThrows(PrompdException.class, () -> RegistryRepository.open(folder));
+        PrompdException unsupported = assertThrows(PrompdException.class,
+                () -> RegistryRepository.open(folder, folder));
 
         assertEquals(ExitCode.NOT_FOUND, unsupported.exitCode());
         Path gitDir = folder.resolve(".git");
@@ -383,7 +384,7 @@ class RegistryRepositoryTest {
             config.save();
         }
 
-        try (RegistryRepository registry = RegistryRepository.open(folder)) {
+        try (RegistryRepository registry = RegistryRepository.open(folder, folder)) {
             assertEquals(first, registry.resolve("--rev", "HEAD"));
         }
     }
@@ -417,7 +418,7 @@ class RegistryRepositoryTest {
 
     @Test
     void openingAFolderThatIsNoRepositoryIsNotFound(@TempDir Path empty) {
-        PrompdException missing = assertThrows(PrompdException.class, () -> RegistryRepository.open(empty));
+        PrompdException missing = assertThrows(PrompdException.class, () -> RegistryRepository.open(empty, empty));
 
         assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
     }
@@ -426,7 +427,7 @@ class RegistryRepositoryTest {
     void aFolderThisUserMayNotReadIsSaidToBeSoNotToBeNoRepository(@TempDir Path locked) {
         // what JGit sees of a repository it may not read: nothing
         PrompdException denied = assertThrows(PrompdException.class,
-                () -> RegistryRepository.open(locked, path -> !path.equals(locked)));
+                () -> RegistryRepository.open(locked, path -> !path.equals(locked), locked));
 
         assertEquals(ExitCode.FAILURE, denied.exitCode());
         assertEquals("permission denied: " + locked + ", a part of the Git repository that this user may not read",
@@ -441,7 +442,7 @@ class RegistryRepositoryTest {
         // what JGit sees of an object it may not read: none
         Files.delete(objects.resolve(first.name().substring(0, 2)).resolve(first.name().substring(2)));
 
-        try (RegistryRepository registry = RegistryRepository.open(folder, path -> !path.equals(objects))) {
+        try (RegistryRepository registry = RegistryRepository.open(folder, path -> !path.equals(objects), folder)) {
             PrompdException denied = assertThrows(PrompdException.class, () -> registry.resolve("--rev", "HEAD"));
 
             assertEquals(ExitCode.FAILURE, denied.exitCode());

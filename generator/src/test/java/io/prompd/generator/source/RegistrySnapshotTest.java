@@ -192,7 +192,7 @@ class RegistrySnapshotTest {
         ObjectId head = repo.commit("publish");
         repo.bareClone(bare);
 
-        try (RegistryRepository registry = RegistryRepository.open(bare)) {
+        try (RegistryRepository registry = RegistryRepository.open(bare, bare)) {
             RegistrySnapshot snapshot = RegistrySnapshot.read(registry, registry.resolve("--rev", "main"));
 
             assertEquals(head, snapshot.commit());
