@@ -21,11 +21,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,7 +116,7 @@ final class BuildCommand implements Callable<Integer> {
      * version was packed again), for a script.
      */
     private Map<String, Object> asJson(BuildResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> json = new TreeMap<>();
         json.put("commit", result.commit());
         json.put("packages", result.packages());
         json.put("versions", result.versions());
@@ -126,7 +126,7 @@ final class BuildCommand implements Callable<Integer> {
         json.put("seconds", result.seconds());
         json.put("warnings", result.warnings().stream().map(warning -> BuildWarningView.asJson(warning, out)).toList());
         json.put("notes", result.otherStateFormat().stream().map(format -> {
-            Map<String, Object> note = new LinkedHashMap<>();
+            Map<String, Object> note = new TreeMap<>();
             note.put("kind", "otherStateFormat");
             note.put("stateFormat", format);
             note.put("format", BuildResult.stateFormat());

@@ -10,8 +10,8 @@ import io.prompd.generator.build.BuildWarning.TakenDownServedAgain;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Words a {@link BuildWarning}, as the client words its install warnings: the sentence a person reads after
@@ -57,11 +57,11 @@ final class BuildWarningView {
      * version's {@code reason}, left out when its takedown gave none, as {@code check --json} gives a takedown.
      */
     static Map<String, Object> asJson(BuildWarning warning, Path out) {
-        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> json = new TreeMap<>();
         if (warning instanceof TakenDownServedAgain again) {
             json.put("kind", "takenDownServedAgain");
             json.put("versions", again.reasons().entrySet().stream().map(taken -> {
-                Map<String, Object> version = version(taken.getKey());
+                Map<String, Object> version = VersionJson.of(taken.getKey());
                 if (!taken.getValue().isBlank()) {
                     version.put("reason", taken.getValue());
                 }
@@ -69,22 +69,15 @@ final class BuildWarningView {
             }).toList());
         } else if (warning instanceof HistoryRewritten rewritten) {
             json.put("kind", "historyRewritten");
-            json.put("versions", rewritten.versions().stream().map(BuildWarningView::version).toList());
+            json.put("versions", rewritten.versions().stream().map(VersionJson::of).toList());
             json.put("updatedAtKept", rewritten.updatedAtKept());
         } else {
             json.put("kind", "servedVersionsLeftOut");
-            json.put("versions", ((ServedVersionsLeftOut) warning).versions().stream().map(BuildWarningView::version)
+            json.put("versions", ((ServedVersionsLeftOut) warning).versions().stream().map(VersionJson::of)
                     .toList());
         }
         json.put("previousCommit", warning.previousCommit());
         json.put("message", text(warning, out));
-        return json;
-    }
-
-    private static Map<String, Object> version(PackageVersion version) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", version.name().toString());
-        json.put("version", version.version().toString());
         return json;
     }
 }

@@ -15,13 +15,13 @@ import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -114,16 +114,14 @@ public final class CheckReportView {
      * it depends on, the range as written, and how many references of its prompts take a file of that package).
      */
     public static String json(CheckReport report) {
-        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> json = new TreeMap<>();
         json.put("ok", report.passed());
         json.put("mergeBase", report.mergeBase());
         json.put("head", report.head());
         json.put("added", report.added());
         json.put("newPackages", report.newPackages());
         json.put("takenDown", report.takenDown().stream().map(takedown -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", takedown.version().name().toString());
-            entry.put("version", takedown.version().version().toString());
+            Map<String, Object> entry = VersionJson.of(takedown.version());
             takedown.publication().ifPresent(where -> entry.put("publishedIn", where.commit().name()));
             record(report, takedown).map(MetaChange::detail).filter(reason -> !reason.isBlank())
                     .ifPresent(reason -> entry.put("reason", reason));
@@ -137,7 +135,7 @@ public final class CheckReportView {
         json.put("deletedPaths", report.deletedPaths());
         json.put("unreadable", report.unreadable());
         json.put("metaChanges", report.metaChanges().stream().map(change -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
+            Map<String, Object> entry = new TreeMap<>();
             entry.put("name", change.name());
             entry.put("action", actionName(change.action()));
             entry.put("target", change.target());
@@ -150,7 +148,7 @@ public final class CheckReportView {
             return entry;
         }).toList());
         json.put("settingsChanges", report.settingsChanges().stream().map(change -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
+            Map<String, Object> entry = new TreeMap<>();
             entry.put("file", change.file());
             entry.put("action", actionName(change.action()));
             entry.put("target", change.target());
@@ -164,9 +162,7 @@ public final class CheckReportView {
             return entry;
         }).toList());
         json.put("externalDependencies", report.externalDependencies().stream().map(dependency -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", dependency.dependent().name().toString());
-            entry.put("version", dependency.dependent().version().toString());
+            Map<String, Object> entry = VersionJson.of(dependency.dependent());
             entry.put("dependency", dependency.dependency().toString());
             entry.put("range", dependency.range());
             entry.put("fileReferences", dependency.fileReferences());
