@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.prompd.core.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class CheckWorkflowTest {
 
     @Test
     void aCheckThatFinishedKeepsItsReportWhateverElseStderrHolds() throws Exception {
-        String report = runCheckStep(1, "Picked up JAVA_TOOL_OPTIONS: -XX:TieredStopAtLevel=1");
+        String report = runCheckStep(ExitCode.FAILURE.code(), "Picked up JAVA_TOOL_OPTIONS: -XX:TieredStopAtLevel=1");
 
         assertTrue(report.startsWith("**1 error, 0 warnings**"), report);
         assertFalse(report.contains(NOT_FINISHED), report);
@@ -48,9 +49,9 @@ class CheckWorkflowTest {
 
     @Test
     void aCheckThatCouldNotRunHasItsErrorForAReport() throws Exception {
-        String report = runCheckStep(3, "error: revision not found: abc");
+        String report = runCheckStep(ExitCode.NOT_FOUND.code(), "error: revision not found: abc");
 
-        assertTrue(report.contains("**" + NOT_FINISHED + "** (exit code 3):"), report);
+        assertTrue(report.contains("**" + NOT_FINISHED + "** (exit code " + ExitCode.NOT_FOUND.code() + "):"), report);
         assertTrue(report.contains("error: revision not found: abc"), report);
     }
 

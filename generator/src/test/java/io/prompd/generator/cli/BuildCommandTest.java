@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.core.ExitCode;
 import io.prompd.core.ShellWords;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
@@ -78,7 +79,7 @@ class BuildCommandTest {
     /** Both refusals of exit code 4 send the user to --force, whose help must say it builds either. */
     @Test
     void helpSaysForceBuildsACommitThatLeavesOutServedVersionsOrServesAgainOnesTakenDown() {
-        assertEquals(0, run("build", "--help"));
+        assertEquals(ExitCode.OK.code(), run("build", "--help"));
 
         String help = stdout.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("--force Build even a commit that leaves out versions that the build in the output"
@@ -89,11 +90,11 @@ class BuildCommandTest {
     /** COLUMNS, which progress lines are cut to, sets the width of the help too, within 55 to 120 columns. */
     @Test
     void helpIsAsWideAsColumnsSays() {
-        assertEquals(0, run("build", "--help"));
+        assertEquals(ExitCode.OK.code(), run("build", "--help"));
         int piped = longestLine(stdout.toString());
-        assertEquals(0, run(context(Map.of("COLUMNS", "140"), false), "build", "--help"));
+        assertEquals(ExitCode.OK.code(), run(context(Map.of("COLUMNS", "140"), false), "build", "--help"));
         int wide = longestLine(stdout.toString());
-        assertEquals(0, run(context(Map.of("COLUMNS", "60"), false), "build", "--help"));
+        assertEquals(ExitCode.OK.code(), run(context(Map.of("COLUMNS", "60"), false), "build", "--help"));
         int narrow = longestLine(stdout.toString());
 
         assertTrue(piped <= 80 && wide > 80 && wide <= 120 && narrow <= 60, piped + ", " + wide + ", " + narrow);
@@ -105,7 +106,7 @@ class BuildCommandTest {
 
     @Test
     void printsAOneLineSummary() {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()));
         assertTrue(stdout.toString().matches("built 1 package, 2 versions \\(2 tarballs written, 0 reused\\) into "
                 + java.util.regex.Pattern.quote(out.toString()) + " in \\d+\\.\\d s\n"), stdout.toString());
         assertEquals("", stderr.toString(), "no progress when stderr is not a terminal");
@@ -117,16 +118,16 @@ class BuildCommandTest {
     void progressIsDrawnAndWipedOnStderrOnlyWhenTheContextSaysItIsATerminalThatIsNotDumb() {
         String progress = "building packages: 1/1";
 
-        assertEquals(0, run(context(Map.of("COLUMNS", "80"), true), "build", repo.toString(), "--out",
+        assertEquals(ExitCode.OK.code(), run(context(Map.of("COLUMNS", "80"), true), "build", repo.toString(), "--out",
                 out.toString()));
         assertEquals("\r" + progress + "\r" + " ".repeat(progress.length()) + "\r", stderr.toString());
         assertTrue(stdout.toString().startsWith("built 1 package, 2 versions"), stdout.toString());
 
-        assertEquals(0, run(context(Map.of("COLUMNS", "80"), false), "build", repo.toString(), "--out",
+        assertEquals(ExitCode.OK.code(), run(context(Map.of("COLUMNS", "80"), false), "build", repo.toString(), "--out",
                 temp.resolve("piped").toString()));
         assertEquals("", stderr.toString(), "no progress when stderr is not a terminal");
 
-        assertEquals(0, run(context(Map.of("TERM", "dumb"), true), "build", repo.toString(), "--out",
+        assertEquals(ExitCode.OK.code(), run(context(Map.of("TERM", "dumb"), true), "build", repo.toString(), "--out",
                 temp.resolve("dumb").toString()));
         assertEquals("", stderr.toString(), "none on a dumb terminal, which moves no cursor");
     }
@@ -134,12 +135,12 @@ class BuildCommandTest {
     @Test
     void anOutputFolderWithALineBreakInItsNameKeepsTheSummaryToOneLine() {
         Path broken = temp.resolve("out\nhint: run rm -rf ~");
-        assertEquals(0, run("build", repo.toString(), "--out", broken.toString()));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", broken.toString()));
         assertTrue(stdout.toString().matches("built 1 package, 2 versions \\(2 tarballs written, 0 reused\\) into "
                 + java.util.regex.Pattern.quote(temp + "/out^Jhint: run rm -rf ~") + " in \\d+\\.\\d s\n"),
                 stdout.toString());
 
-        assertEquals(0, run("build", repo.toString(), "--out", broken.toString()));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", broken.toString()));
         assertEquals(1, stdout.toString().lines().count(), stdout.toString());
     }
 
@@ -148,20 +149,20 @@ class BuildCommandTest {
         // WindowCache is JGit's own, but its one instance is the only sign of the process-wide setting: installing
         // one replaces it, and every later test in this JVM would read packs with the build's cache
         WindowCache before = WindowCache.getInstance();
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()));
         assertSame(before, WindowCache.getInstance());
     }
 
     @Test
     void saysSoWhenNothingChanged() {
         run("build", repo.toString(), "--out", out.toString());
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()));
         assertTrue(stdout.toString().startsWith("nothing changed since the build of "), stdout.toString());
     }
 
     @Test
     void printsTheSummaryAsJson() throws Exception {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--json"));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--json"));
         JsonNode summary = Json.reader().readTree(stdout.toString());
         assertEquals(2, summary.get("tarballsWritten").asInt());
         assertEquals(1, summary.get("packages").asInt());
@@ -177,13 +178,14 @@ class BuildCommandTest {
 
     @Test
     void theFirstBuildAfterAnUpgradeThatChangedTheBuildStateFormatSaysWhyItPacksEveryVersion() throws Exception {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         Path state = out.resolve(".prompd-build.json");
         String written = Files.readString(state);
         int format = Integer.parseInt(written.replaceFirst("(?s).*\"format\" ?: ?(\\d+).*", "$1"));
         Files.writeString(state, written.replaceFirst("\"format\" ?: ?\\d+", "\"format\": 3"));
 
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--json"), stderr::toString);
+        assertEquals(ExitCode.OK.code(),
+                run("build", repo.toString(), "--out", out.toString(), "--json"), stderr::toString);
 
         String note = "the build state of " + out + " is of format 3, written by another prompd-registry than this one"
                 + " (format " + format + "): every version is packed again, and each file whose bytes come out the"
@@ -192,7 +194,7 @@ class BuildCommandTest {
         assertEquals(Json.reader().readTree(Json.writeString(List.of(Map.of("kind", "otherStateFormat",
                 "stateFormat", 3, "format", format, "message", note)))),
                 Json.reader().readTree(stdout.toString()).get("notes"));
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         assertEquals("", stderr.toString(), "once");
     }
 
@@ -203,7 +205,7 @@ class BuildCommandTest {
                     "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");
             registry.commit("broken");
         }
-        assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.FAILURE.code(), run("build", repo.toString(), "--out", out.toString()));
         assertTrue(stderr.toString().startsWith("error: the registry cannot be built"), stderr.toString());
         assertTrue(stderr.toString().contains("packages/@common/a/1.2.0/prompd.json"), stderr.toString());
         assertEquals("", stdout.toString());
@@ -215,7 +217,7 @@ class BuildCommandTest {
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
             registry.commitNamedTwiceLike("packages/@common/a", "packages/@common/a", "a twice");
         }
-        assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.FAILURE.code(), run("build", repo.toString(), "--out", out.toString()));
         assertTrue(stderr.toString().startsWith("error: the registry cannot be built"), stderr.toString());
         assertTrue(stderr.toString()
                 .contains("packages/@common/a\n  error   the Git tree of packages/@common holds a twice"
@@ -230,7 +232,7 @@ class BuildCommandTest {
                     "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");
             registry.commit("broken");
         }
-        assertEquals(1, run("build", repo.toString(), "--out", out.toString(), "--json"));
+        assertEquals(ExitCode.FAILURE.code(), run("build", repo.toString(), "--out", out.toString(), "--json"));
 
         JsonNode report = Json.reader().readTree(stdout.toString());
         assertFalse(report.get("ok").asBoolean());
@@ -256,7 +258,7 @@ class BuildCommandTest {
     void aFailedBuildSpellsOutWhatAMetaJsonProblemQuotes() {
         metaJsonQuotingControlAndBidiCharacters();
 
-        assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.FAILURE.code(), run("build", repo.toString(), "--out", out.toString()));
         assertEquals("""
                 error: the registry cannot be built: fix these problems in the repository
                 packages/@common/a/meta.json
@@ -274,7 +276,7 @@ class BuildCommandTest {
     void aFailedBuildGivesWhatAMetaJsonProblemQuotesAsItIsButForALineBreakAsJson() throws Exception {
         metaJsonQuotingControlAndBidiCharacters();
 
-        assertEquals(1, run("build", repo.toString(), "--out", out.toString(), "--json"));
+        assertEquals(ExitCode.FAILURE.code(), run("build", repo.toString(), "--out", out.toString(), "--json"));
         JsonNode problems = Json.reader().readTree(stdout.toString()).get("problems");
         assertEquals("'x\u001by\u202e^Jz' is not a dist-tag clients can ask for: a tag starts with a lowercase"
                 + " letter, holds only a-z, 0-9, '.', '_' and '-', and is not a version range",
@@ -289,7 +291,8 @@ class BuildCommandTest {
 
     @Test
     void aMissingRepositoryIsNotFoundNamedOnTheErrorsLine() {
-        assertEquals(3, run("build", temp.resolve("nowhere\nhint: x").toString(), "--out", out.toString()));
+        assertEquals(ExitCode.NOT_FOUND.code(),
+                run("build", temp.resolve("nowhere\nhint: x").toString(), "--out", out.toString()));
         assertTrue(stderr.toString().startsWith("error: not a Git repository: " + temp.resolve("nowhere^Jhint: x")
                 + "\nhint: give the folder"), stderr.toString());
     }
@@ -300,7 +303,7 @@ class BuildCommandTest {
         Path empty = temp.resolve("empty\nhint: x");
         TestRegistryRepo.init(empty).close();
 
-        assertEquals(3, run("build", empty.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.NOT_FOUND.code(), run("build", empty.toString(), "--out", out.toString()));
         assertTrue(stderr.toString()
                 .startsWith("error: " + temp.resolve("empty^Jhint: x/.git") + " has no commits yet\nhint: commit"),
                 stderr.toString());
@@ -311,19 +314,21 @@ class BuildCommandTest {
     void anOutputFolderNamedTooLongForTheFilesBesideItIsAUsageErrorSayingHowLongANameMayBe() {
         Path tooLong = temp.resolve("a".repeat(247));
 
-        assertEquals(2, run("build", repo.toString(), "--out", tooLong.toString()));
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", tooLong.toString()));
 
         assertEquals("error: --out " + tooLong + " has a name of 247 bytes in UTF-8, too long for the lock and folders a"
                 + " build keeps beside it (.DIR.lock, .DIR.staging and .DIR.old), whose names may have up to 255"
                 + " bytes\nhint: give --out a folder whose name has 246 bytes or fewer\n", stderr.toString());
         assertFalse(Files.exists(tooLong));
-        assertEquals(0, run("build", repo.toString(), "--out", temp.resolve("a".repeat(246)).toString()),
+        assertEquals(ExitCode.OK.code(),
+                run("build", repo.toString(), "--out", temp.resolve("a".repeat(246)).toString()),
                 stderr::toString);
     }
 
     @Test
     void anUnknownRevisionIsNotFound() {
-        assertEquals(3, run("build", repo.toString(), "--rev", "no-such-branch", "--out", out.toString()));
+        assertEquals(ExitCode.NOT_FOUND.code(),
+                run("build", repo.toString(), "--rev", "no-such-branch", "--out", out.toString()));
     }
 
     /** The usual server: git init --bare points HEAD at main, and the team pushes trunk. */
@@ -336,11 +341,12 @@ class BuildCommandTest {
             git.push().setRemote(server.toUri().toString()).setRefSpecs(new RefSpec("main:refs/heads/trunk")).call();
         }
 
-        assertEquals(3, run("build", server.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.NOT_FOUND.code(), run("build", server.toString(), "--out", out.toString()));
 
         assertEquals("error: HEAD in " + server + " points to refs/heads/main, which does not exist; the branches there"
                 + " are trunk\nhint: give one of them in place of HEAD, as in --rev trunk\n", stderr.toString());
-        assertEquals(0, run("build", server.toString(), "--rev", "trunk", "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(),
+                run("build", server.toString(), "--rev", "trunk", "--out", out.toString()), stderr::toString);
     }
 
     @Test
@@ -349,7 +355,7 @@ class BuildCommandTest {
             git.getRepository().getObjectDatabase().setShallowCommits(Set.of(git.getRepository().resolve("HEAD")));
         }
 
-        assertEquals(3, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.NOT_FOUND.code(), run("build", repo.toString(), "--out", out.toString()));
 
         assertTrue(stderr.toString().contains(" is a shallow clone, and a build reads each version's publishing commit"
                 + " from the whole history\nhint: fetch the whole history (git -C " + ShellWords.path(repo.toString())
@@ -368,9 +374,10 @@ class BuildCommandTest {
             // a blobless clone fetched the blobs of the commit it checked out, and no older one
             blob = registry.markPartialClone("blob:none").deleteBlob("HEAD~1", "packages/@common/a/meta.json");
         }
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
 
-        assertEquals(3, run("build", repo.toString(), "--rev", "HEAD~1", "--out", temp.resolve("older").toString()));
+        assertEquals(ExitCode.NOT_FOUND.code(),
+                run("build", repo.toString(), "--rev", "HEAD~1", "--out", temp.resolve("older").toString()));
 
         assertEquals("error: " + repo.resolve(".git") + " is a partial clone (--filter=blob:none from origin), and the"
                 + " build needs objects it does not have, such as blob " + blob.name()
@@ -392,7 +399,7 @@ class BuildCommandTest {
                     Thread.sleep(10);
                 }
             }
-            assertEquals(0, exitCode.get(60, TimeUnit.SECONDS));
+            assertEquals(ExitCode.OK.code(), exitCode.get(60, TimeUnit.SECONDS));
         } finally {
             second.shutdownNow();
         }
@@ -411,10 +418,11 @@ class BuildCommandTest {
             registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a customer's API key.\"}}");
             taken = RegistryRepository.shortId(registry.commit("take down a 1.0.0").name());
         }
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         Path document = out.resolve("packages/@common/a/1.0.0.json");
 
-        assertEquals(4, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
+        assertEquals(ExitCode.CONFLICT.code(),
+                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
 
         assertEquals("error: commit " + older + " would serve again 1 version that the build " + out + " holds, of"
                 + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key.)\nhint: build commit "
@@ -422,7 +430,8 @@ class BuildCommandTest {
                 stderr.toString());
         assertFalse(Files.exists(document), "the output stays as it was");
 
-        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
+        assertEquals(ExitCode.OK.code(),
+                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
 
         assertEquals("warning: " + out + " goes back to serving 1 version that its build of commit " + taken + " took"
                 + " down (@common/a@1.0.0: Held a customer's API key.), as --force allows\n", stderr.toString());
@@ -441,9 +450,10 @@ class BuildCommandTest {
             registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a customer's API key.\"}}");
             taken = RegistryRepository.shortId(registry.commit("take down a 1.0.0").name());
         }
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
 
-        assertEquals(4, run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString()));
+        assertEquals(ExitCode.CONFLICT.code(),
+                run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString()));
 
         assertEquals("error: commit " + older + " would serve again 1 version that the build " + out + " holds, of"
                 + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key.), and leaves out 1"
@@ -454,7 +464,8 @@ class BuildCommandTest {
                 + " (the numbers left out stay kept for the tarballs served)\n", stderr.toString());
         assertTrue(Files.isRegularFile(out.resolve("packages/@common/a/1.2.0.json")), "the output stays as it was");
 
-        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString(), "--force"));
+        assertEquals(ExitCode.OK.code(),
+                run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString(), "--force"));
 
         assertEquals("warning: " + out + " goes back to serving 1 version that its build of commit " + taken + " took"
                 + " down (@common/a@1.0.0: Held a customer's API key.), as --force allows\nwarning: " + out + " no"
@@ -471,9 +482,10 @@ class BuildCommandTest {
             registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a\\nkey.\"}}");
             taken = registry.commit("take down a 1.0.0").name();
         }
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
 
-        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force", "--json"));
+        assertEquals(ExitCode.OK.code(),
+                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force", "--json"));
 
         JsonNode warning = Json.reader().readTree(stdout.toString()).get("warnings").get(0);
         assertEquals(Json.reader().readTree("""
@@ -487,7 +499,7 @@ class BuildCommandTest {
 
     @Test
     void aCommitLeavingOutAServedVersionWithNoTakedownRecordIsRefusedUnlessForcedAndThenWarnedOf() {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         String served;
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
             served = RegistryRepository.shortId(registry.head().name());
@@ -495,12 +507,12 @@ class BuildCommandTest {
             registry.commit("a push past the check that drops a 1.0.0");
         }
 
-        assertEquals(4, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", out.toString()));
         assertTrue(stderr.toString().contains("that the build " + out + " holds, of commit " + served + ", serves, with"
                 + " no takedown record (@common/a@1.0.0)"), stderr::toString);
         stderr.getBuffer().setLength(0);
 
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--force"));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--force"));
         assertEquals("warning: " + out + " no longer serves 1 version that its build of commit " + served + " served,"
                 + " with no takedown record (@common/a@1.0.0), as --force allows; a later build refuses other files"
                 + " under their numbers\n", stderr.toString());
@@ -514,16 +526,18 @@ class BuildCommandTest {
             }
             registry.commit("publish twelve patches of a");
         }
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         String named = "(@common/a@1.1.1, @common/a@1.1.2, @common/a@1.1.3, @common/a@1.1.4, @common/a@1.1.5,"
                 + " @common/a@1.1.6, @common/a@1.1.7, @common/a@1.1.8, @common/a@1.1.9 and 3 more)";
 
-        assertEquals(4, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
+        assertEquals(ExitCode.CONFLICT.code(),
+                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
         assertTrue(stderr.toString().contains(" leaves out 12 versions that the build " + out + " holds, of commit "),
                 stderr::toString);
         assertTrue(stderr.toString().contains(", serves, with no takedown record " + named + ": "), stderr::toString);
 
-        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force", "--json"));
+        assertEquals(ExitCode.OK.code(),
+                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force", "--json"));
         JsonNode warning = Json.reader().readTree(stdout.toString()).get("warnings").get(0);
         assertEquals(12, warning.get("versions").size());
         assertEquals("1.1.12", warning.get("versions").get(11).get("version").asText());
@@ -533,12 +547,12 @@ class BuildCommandTest {
 
     @Test
     void aDamagedBuildStateIsRefusedNamingItAndIsNeverTakenForNoBuildOrForTheBuildOfItsCommit() throws IOException {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
             registry.publish("@common/a", "1.2.0");
             registry.commit("publish a 1.2.0");
         }
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         Path state = out.resolve(".prompd-build.json");
         String whole = Files.readString(state);
         Path tarball = out.resolve("packages/@common/a/-/a-1.2.0.tgz");
@@ -552,7 +566,8 @@ class BuildCommandTest {
             String damage = damaged.getKey();
             Files.writeString(state, damage);
             for (String rev : damaged.getValue()) {
-                assertEquals(4, run("build", repo.toString(), "--rev", rev, "--out", out.toString()), damage);
+                assertEquals(ExitCode.CONFLICT.code(),
+                        run("build", repo.toString(), "--rev", rev, "--out", out.toString()), damage);
 
                 String error = stderr.toString().replace(System.lineSeparator(), "\n");
                 assertTrue(error.startsWith("error: " + state + " is damaged ("), error);
@@ -564,17 +579,18 @@ class BuildCommandTest {
         }
         Files.delete(state);
         Files.createDirectory(state);
-        assertEquals(4, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", out.toString()));
         assertTrue(stderr.toString().startsWith("error: " + state + " is damaged (it is not a file)"),
                 stderr::toString);
     }
 
     @Test
     void aDamagedDocumentThatABuildReadsToBuildOnTheOutputIsRefusedNamingIt() throws IOException {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         Path registryDocument = out.resolve("registry.json");
         Files.writeString(registryDocument, "{\"name\":");
-        assertEquals(4, run("build", repo.toString(), "--out", out.toString()), "the build of the commit it holds");
+        assertEquals(ExitCode.CONFLICT.code(),
+                run("build", repo.toString(), "--out", out.toString()), "the build of the commit it holds");
         assertTrue(stderr.toString().startsWith("error: " + registryDocument + " is damaged (at line 1, column "),
                 stderr::toString);
         assertTrue(stderr.toString().contains("\nhint: rebuild the output with a new --out, or delete " + out),
@@ -590,7 +606,7 @@ class BuildCommandTest {
             byte[] whole = Files.readAllBytes(damaged);
             Files.writeString(damaged, "garbage");
 
-            assertEquals(4, run("build", repo.toString(), "--out", out.toString()), document);
+            assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", out.toString()), document);
             assertTrue(stderr.toString().startsWith("error: " + damaged + " is damaged (at line 1, column 1: "),
                     stderr::toString);
             Files.write(damaged, whole);
@@ -599,7 +615,7 @@ class BuildCommandTest {
 
     @Test
     void aForcedBuildLeavingOutAServedVersionGivesTheWarningAsJsonAndOnStderr() throws Exception {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         String served;
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
             served = registry.head().name();
@@ -607,7 +623,7 @@ class BuildCommandTest {
             registry.commit("a push past the check that drops a 1.0.0");
         }
 
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--force", "--json"));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--force", "--json"));
 
         JsonNode warnings = Json.reader().readTree(stdout.toString()).get("warnings");
         assertEquals(Json.reader().readTree("""
@@ -628,11 +644,12 @@ class BuildCommandTest {
             registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a customer's API key.\"}}");
             taken = RegistryRepository.shortId(registry.commit("take down a 1.0.0").name());
         }
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         Path state = out.resolve(".prompd-build.json");
         Files.writeString(state, Files.readString(state).replaceFirst("\"format\" ?: ?\\d+", "\"format\": 0"));
 
-        assertEquals(4, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
+        assertEquals(ExitCode.CONFLICT.code(),
+                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
 
         assertTrue(stderr.toString().startsWith("error: commit "), stderr::toString);
         assertTrue(stderr.toString().contains(" of commit " + taken + ", took down (@common/a@1.0.0: Held a customer's"
@@ -642,7 +659,8 @@ class BuildCommandTest {
         // the served documents are the output's, which anything may have written
         Path packument = out.resolve("packages/@common/a/index.json");
         Files.writeString(packument, Files.readString(packument).replace("API key.", "API key.\\u001b[2J"));
-        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
+        assertEquals(ExitCode.OK.code(),
+                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
 
         assertTrue(stderr.toString()
                 .endsWith("(@common/a@1.0.0: Held a customer's API key.^[[2J), as --force allows\n"),
@@ -656,7 +674,7 @@ class BuildCommandTest {
             blob = registry.deleteBlob("HEAD", "packages/@common/a/1.0.0/prompts/x.prmd");
         }
 
-        assertEquals(3, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.NOT_FOUND.code(), run("build", repo.toString(), "--out", out.toString()));
 
         assertEquals("error: " + repo.resolve(".git") + " lacks the blob " + blob.name() + " that the build reads: the"
                 + " repository is incomplete or damaged\nhint: see what is damaged with git fsck in "
@@ -671,7 +689,7 @@ class BuildCommandTest {
             blob = registry.truncateBlob("HEAD", "packages/@common/a/1.0.0/prompts/x.prmd");
         }
 
-        assertEquals(3, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.NOT_FOUND.code(), run("build", repo.toString(), "--out", out.toString()));
 
         assertEquals("error: " + repo.resolve(".git") + " holds a damaged object that the build reads (Object "
                 + blob.name() + " is corrupt: Unexpected end of ZLIB input stream): the repository is damaged\nhint:"
@@ -684,23 +702,26 @@ class BuildCommandTest {
     void aBaseUrlPrompdCannotReadIsAUsageError() {
         for (String unreadable : List.of("registry/", "https://cdn.example/r?v=1", "ftp://cdn.example/r/",
                 "s3://bucket/r/")) {
-            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", unreadable),
+            assertEquals(ExitCode.USAGE.code(),
+                    run("build", repo.toString(), "--out", out.toString(), "--base-url", unreadable),
                     unreadable);
             assertTrue(stderr.toString()
                     .contains("--base-url must be an absolute https://, http:// or file:// URL (what"
                     + " prompd reads) without query or fragment"), stderr.toString());
         }
         stderr.getBuffer().setLength(0);
-        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "http://x/a b/"));
+        assertEquals(ExitCode.USAGE.code(),
+                run("build", repo.toString(), "--out", out.toString(), "--base-url", "http://x/a b/"));
         assertEquals("error: --base-url must be an absolute https://, http:// or file:// URL (what prompd"
                 + " reads) without"
                 + " query or fragment, such as https://example.org/registry/, not 'http://x/a b/' (illegal character in"
                 + " path at character 11: write a space as %20)\nhint: see 'prompd-registry build --help'\n",
                 stderr.toString());
         stderr.getBuffer().setLength(0);
-        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn^x/r/"));
+        assertEquals(ExitCode.USAGE.code(),
+                run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn^x/r/"));
         assertTrue(stderr.toString().contains("(illegal character in authority at character 12)"), stderr.toString());
-        assertEquals(2, run("build", repo.toString(), "--out", ""));
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", ""));
         assertTrue(stderr.toString().contains("error: --out is empty; give the output folder"), stderr.toString());
         assertFalse(Files.exists(out));
     }
@@ -716,7 +737,8 @@ class BuildCommandTest {
         toUse.put("file:///srv/./registry/", "file:///srv/registry/");
         toUse.forEach((given, use) -> {
             stderr.getBuffer().setLength(0);
-            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", given), given);
+            assertEquals(ExitCode.USAGE.code(),
+                    run("build", repo.toString(), "--out", out.toString(), "--base-url", given), given);
             assertEquals("error: --base-url must name its folder directly, without '.' or '..' segments or empty ones"
                     + " ('//'), which one host resolves and another serves as written, not '" + given + "': use "
                     + use + "\nhint: see 'prompd-registry build --help'\n", stderr.toString());
@@ -730,7 +752,8 @@ class BuildCommandTest {
                 "https://deploy@registry.example.org/r",
                 "HTTPS://deploy:s3cr3t@registry.example.org:8443/r")) {
             stderr.getBuffer().setLength(0);
-            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", withUser), withUser);
+            assertEquals(ExitCode.USAGE.code(),
+                    run("build", repo.toString(), "--out", out.toString(), "--base-url", withUser), withUser);
             assertEquals("error: --base-url holds a user or password, which the build would write into the URLs of"
                     + " every document, where every reader of the registry sees it; give the URL without it, such as"
                     + " https://registry.example.org" + (withUser.contains(":8443") ? ":8443" : "") + "/r, and let each"
@@ -742,7 +765,7 @@ class BuildCommandTest {
 
     @Test
     void aBaseUrlWithASeparatorWrittenEncodedIsAUsageErrorAsClientsRefuseItsRegistry() {
-        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url",
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", out.toString(), "--base-url",
                 "https://r.example.org/a%2fb/"));
         assertEquals("error: in --base-url, the path holds '%2f', a '/' written encoded, which the file system or a"
                 + " server reads as a folder separator though the URL does not: write the path with '/' between its"
@@ -757,12 +780,13 @@ class BuildCommandTest {
         for (String withUser : List.of("https://deploy:s3cr3t@w@registry.example.org/r/",
                 "https://deploy:s3cr3t@my_host.example.org/r/", "https://deploy:s3cr3t@exa mple.org/r/")) {
             stderr.getBuffer().setLength(0);
-            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", withUser), withUser);
+            assertEquals(ExitCode.USAGE.code(),
+                    run("build", repo.toString(), "--out", out.toString(), "--base-url", withUser), withUser);
             assertTrue(stderr.toString().startsWith("error: --base-url "), stderr.toString());
             assertFalse(stderr.toString().contains("s3cr3t"), stderr.toString());
         }
         stderr.getBuffer().setLength(0);
-        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url",
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", out.toString(), "--base-url",
                 "https://my_host.example.org/r/"));
         assertTrue(stderr.toString().contains("(no host name that reads)"), stderr.toString());
         assertFalse(Files.exists(out), "nothing is built, so no document holds the password");
@@ -772,20 +796,20 @@ class BuildCommandTest {
     @Test
     void everyCommandsHelpNamesValuesInCapitalsAndBuildTakesOAsOut() throws Exception {
         for (String command : List.of("build", "check", "serve")) {
-            assertEquals(0, run(command, "--help"));
+            assertEquals(ExitCode.OK.code(), run(command, "--help"));
             assertFalse(stdout.toString().matches("(?s).*<[a-z]+>.*"), stdout.toString());
         }
-        assertEquals(0, run("build", "--help"));
+        assertEquals(ExitCode.OK.code(), run("build", "--help"));
         assertTrue(stdout.toString().startsWith("Usage: prompd-registry build [-hvV] [--force] [--json]"
                 + " [--base-url=URL] -o=DIR\n                             [--rev=REV] REPO\n"), stdout.toString());
 
-        assertEquals(0, run("build", repo.toString(), "-o", out.toString()));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "-o", out.toString()));
         assertTrue(Files.isRegularFile(out.resolve("packages.json")));
     }
 
     @Test
     void aMistypedOptionIsNamedAloneWithTheOptionMeantNotWithItsValue() {
-        assertEquals(2, run("build", repo.toString(), "--otu", out.toString()));
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--otu", out.toString()));
         assertEquals("error: unknown option '--otu'\nhint: did you mean --out? see 'prompd-registry build --help'\n",
                 stderr.toString());
         assertFalse(Files.exists(out));
@@ -795,7 +819,7 @@ class BuildCommandTest {
     void anEmptyRevisionIsAUsageError() {
         for (String empty : List.of("", " ")) {
             stderr.getBuffer().setLength(0);
-            assertEquals(2, run("build", repo.toString(), "--rev", empty, "--out", out.toString()));
+            assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--rev", empty, "--out", out.toString()));
             assertEquals("error: --rev is empty; give a branch, tag or commit, such as --rev HEAD (a variable that is"
                     + " not set gives an empty one)\nhint: see 'prompd-registry build --help'\n", stderr.toString());
         }
@@ -804,7 +828,8 @@ class BuildCommandTest {
 
     @Test
     void aBaseUrlWithoutTheClosingSlashIsTakenAsTheFolderItNames() throws Exception {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn.example/r"));
+        assertEquals(ExitCode.OK.code(),
+                run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn.example/r"));
 
         JsonNode packument = Json.reader().readTree(Files.readAllBytes(out.resolve("packages/@common/a/index.json")));
         assertEquals("https://cdn.example/r/packages/@common/a/-/a-1.0.0.tgz",
@@ -819,7 +844,8 @@ class BuildCommandTest {
     void aBaseUrlIsWrittenEscapedOnceWithUpperCaseDigitsHoweverItIsTyped() throws Exception {
         for (String typed : List.of("http://127.0.0.1:18533/r\u00e9gistry/", "http://127.0.0.1:18533/r%c3%a9gistry/",
                 "http://127.0.0.1:18533/r%C3%A9gistry")) {
-            assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--base-url", typed), typed);
+            assertEquals(ExitCode.OK.code(),
+                    run("build", repo.toString(), "--out", out.toString(), "--base-url", typed), typed);
 
             JsonNode packument = Json.reader().readTree(Files.readAllBytes(out.resolve(
                     "packages/@common/a/index.json")));
@@ -834,14 +860,14 @@ class BuildCommandTest {
     @Test
     void anOutputThatIsNoBuildIsNeverReplaced() throws Exception {
         Path file = Files.writeString(temp.resolve("notes.txt"), "mine");
-        assertEquals(4, run("build", repo.toString(), "--out", file.toString()));
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", file.toString()));
         assertEquals("error: " + file + " is a file, not a folder\nhint: give a new or empty folder to --out: a build"
                 + " replaces the whole folder\n", stderr.toString().replace(System.lineSeparator(), "\n"));
         assertEquals("mine", Files.readString(file));
 
         Path folder = Files.createDirectories(temp.resolve("documents"));
         Files.writeString(folder.resolve("thesis.md"), "years of work");
-        assertEquals(4, run("build", repo.toString(), "--out", folder.toString()));
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", folder.toString()));
         assertTrue(stderr.toString()
                 .startsWith("error: " + folder + " is not empty and not the output of a previous build"),
                 stderr.toString());
@@ -856,7 +882,7 @@ class BuildCommandTest {
         Path file = Files.writeString(temp.resolve("notes.txt"), "mine");
         Path below = file.resolve("site/out");
 
-        assertEquals(4, run("build", repo.toString(), "--out", below.toString()));
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", below.toString()));
         assertEquals("error: " + file + " is a file, not a folder: --out " + below
                 + " cannot be made in it\nhint: rename"
                 + " or remove the file, or give --out another path\n",
@@ -869,23 +895,23 @@ class BuildCommandTest {
         Path folder = Files.createDirectories(temp.resolve("documents"));
         Files.writeString(folder.resolve("thesis.md"), "years of work");
 
-        assertEquals(4, run("build", repo.toString(), "--out", folder.toString(), "--json"));
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", folder.toString(), "--json"));
         JsonNode refused = Json.reader().readTree(stdout.toString());
         assertFalse(refused.get("ok").asBoolean());
-        assertEquals(4, refused.at("/error/exitCode").asInt());
+        assertEquals(ExitCode.CONFLICT.code(), refused.at("/error/exitCode").asInt());
         assertEquals(folder + " is not empty and not the output of a previous build",
                 refused.at("/error/message").asText());
         assertTrue(refused.at("/error/hint").asText().startsWith("give a new or empty folder to --out"),
                 refused::toString);
         assertTrue(stderr.toString().startsWith("error: " + folder + " is not empty"), "the text stays on stderr");
 
-        assertEquals(2, run("build", "--json"));
+        assertEquals(ExitCode.USAGE.code(), run("build", "--json"));
         JsonNode usage = Json.reader().readTree(stdout.toString());
-        assertEquals(2, usage.at("/error/exitCode").asInt());
+        assertEquals(ExitCode.USAGE.code(), usage.at("/error/exitCode").asInt());
         assertEquals("missing required parameter: 'REPO'", usage.at("/error/message").asText());
         assertEquals("see 'prompd-registry build --help'", usage.at("/error/hint").asText());
 
-        assertEquals(2, run("build", repo.toString(), "--out", ""));
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", ""));
         assertEquals("", stdout.toString(), "without --json, stdout stays empty");
     }
 
@@ -896,7 +922,7 @@ class BuildCommandTest {
         for (String marker : List.of("", "not json", "{\"commit\": \"mine\"}")) {
             Files.writeString(folder.resolve(".prompd-build.json"), marker);
 
-            assertEquals(4, run("build", repo.toString(), "--out", folder.toString()), marker);
+            assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", folder.toString()), marker);
             assertTrue(stderr.toString().startsWith("error: " + folder + " is not empty and not the output of a"
                     + " previous build"), stderr.toString());
         }
@@ -906,12 +932,13 @@ class BuildCommandTest {
 
     @Test
     void aFolderWithABuildStateButNoRegistryDocumentIsNeverReplaced() throws IOException {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()));
         byte[] state = Files.readAllBytes(out.resolve(".prompd-build.json"));
         Path folder = Files.createDirectories(temp.resolve("copied-state"));
         Files.write(folder.resolve(".prompd-build.json"), state);
 
-        assertEquals(4, run("build", repo.toString(), "--out", folder.toString()), "the very commit that state names");
+        assertEquals(ExitCode.CONFLICT.code(),
+                run("build", repo.toString(), "--out", folder.toString()), "the very commit that state names");
         assertEquals("error: " + folder + " is not empty and not the output of a previous build\nhint: give a new or"
                 + " empty folder to --out: a build replaces the whole folder\n",
                 stderr.toString().replace(System.lineSeparator(), "\n"));
@@ -921,7 +948,8 @@ class BuildCommandTest {
             registry.commit("publish b");
         }
         Files.writeString(folder.resolve("thesis.md"), "years of work");
-        assertEquals(4, run("build", repo.toString(), "--out", folder.toString()), "a later commit");
+        assertEquals(ExitCode.CONFLICT.code(),
+                run("build", repo.toString(), "--out", folder.toString()), "a later commit");
         assertEquals("years of work", Files.readString(folder.resolve("thesis.md")));
         assertTrue(Files.isRegularFile(folder.resolve(".prompd-build.json")));
         assertFalse(Files.exists(temp.resolve(".copied-state.old")));
@@ -929,7 +957,7 @@ class BuildCommandTest {
 
     @Test
     void aFolderWithABuildStateButNotEveryRootDocumentIsNeverReplaced() throws IOException {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()));
         List<String> documents = List.of("registry.json", "packages.json", "schemas/prompd.schema.json");
         for (String missing : documents) {
             Path folder = temp.resolve("copied-" + documents.indexOf(missing));
@@ -941,7 +969,8 @@ class BuildCommandTest {
                 }
             }
 
-            assertEquals(4, run("build", repo.toString(), "--out", folder.toString()), "without " + missing);
+            assertEquals(ExitCode.CONFLICT.code(),
+                    run("build", repo.toString(), "--out", folder.toString()), "without " + missing);
             assertEquals("error: " + folder + " is not empty and not the output of a previous build\nhint: give a new"
                     + " or empty folder to --out: a build replaces the whole folder\n",
                     stderr.toString().replace(System.lineSeparator(), "\n"));
@@ -953,7 +982,7 @@ class BuildCommandTest {
     void aFileSystemRootIsNoOutputFolder() {
         Path root = temp.getRoot();
 
-        assertEquals(2, run("build", repo.toString(), "--out", root.toString()));
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", root.toString()));
         assertTrue(stderr.toString().startsWith("error: --out " + root + " is a file system root; give a folder below"
                 + " it"), stderr.toString());
     }
@@ -963,7 +992,7 @@ class BuildCommandTest {
         // a mount point on every Linux, another file system than the root's
         Path mount = Path.of("/proc");
 
-        assertEquals(2, run("build", repo.toString(), "--out", mount.toString()));
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", mount.toString()));
         assertEquals("error: --out /proc is a mount point, another file system than that of /: a build replaces its"
                 + " output folder with a rename, which cannot move a mount point\nhint: build into a folder inside the"
                 + " mount, such as --out /proc/site\n", stderr.toString().replace(System.lineSeparator(), "\n"));
@@ -972,11 +1001,11 @@ class BuildCommandTest {
 
     @Test
     void aSymbolicLinkIsNoOutputFolderSinceTheBuildWouldReplaceTheLinkNotItsTarget() throws IOException {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()));
         Path link = Files.createSymbolicLink(Files.createDirectories(temp.resolve("www")).resolve("registry"),
                 Path.of("../out"));
 
-        assertEquals(2, run("build", repo.toString(), "--out", link.toString()));
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", link.toString()));
         assertEquals("error: --out " + link + " is a symbolic link to " + out.toRealPath() + ": a build replaces its"
                 + " output folder with a rename, which would replace the link and leave " + out.toRealPath()
                 + " as it was\nhint: give the folder itself: --out " + out.toRealPath() + "\n",
@@ -987,7 +1016,7 @@ class BuildCommandTest {
         }
 
         Path dangling = Files.createSymbolicLink(temp.resolve("site"), Path.of("nowhere"));
-        assertEquals(2, run("build", repo.toString(), "--out", dangling.toString()));
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", dangling.toString()));
         assertTrue(stderr.toString().startsWith("error: --out " + dangling + " is a symbolic link to "
                 + temp.resolve("nowhere") + ": "), stderr.toString());
         assertTrue(Files.isSymbolicLink(dangling));
@@ -996,13 +1025,14 @@ class BuildCommandTest {
     @Test
     void anArgumentNamedLikeAnExistingFileIsNeverReadAsMoreArguments() throws IOException {
         Path file = Files.writeString(temp.resolve("acme"), "--version\n");
-        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--rev", "main", "@" + file));
+        assertEquals(ExitCode.USAGE.code(),
+                run("build", repo.toString(), "--out", out.toString(), "--rev", "main", "@" + file));
         assertEquals("", stdout.toString(), "the file's --version was not read as an argument");
     }
 
     @Test
     void theOutputFolderIsRequired() {
-        assertEquals(2, run("build", repo.toString()));
+        assertEquals(ExitCode.USAGE.code(), run("build", repo.toString()));
         assertTrue(stderr.toString().contains("--out"), stderr.toString());
     }
 }

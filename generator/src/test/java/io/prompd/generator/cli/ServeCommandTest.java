@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,7 +35,7 @@ class ServeCommandTest {
     @Test
     void aMissingFolderIsNotFoundWithHowToBuildOne() {
         Path nowhere = temp.resolve("nowhere\nhint: x");
-        assertEquals(3, run("serve", nowhere.toString(), "--port", "0"));
+        assertEquals(ExitCode.NOT_FOUND.code(), run("serve", nowhere.toString(), "--port", "0"));
         Path shown = temp.resolve("nowhere^Jhint: x");
         assertEquals("error: there is no folder " + shown
                 + " to serve\nhint: build one first with 'prompd-registry build"
@@ -44,7 +45,7 @@ class ServeCommandTest {
     @Test
     void aFileIsNoRegistryFolder() throws IOException {
         Path file = Files.writeString(temp.resolve("registry.json"), "{}");
-        assertEquals(2, run("serve", file.toString(), "--port", "0"));
+        assertEquals(ExitCode.USAGE.code(), run("serve", file.toString(), "--port", "0"));
         assertTrue(stderr.toString().startsWith("error: " + file + " is a file, not a folder\nhint: give the folder"),
                 stderr.toString());
     }
@@ -53,7 +54,7 @@ class ServeCommandTest {
     void aFolderThatIsNoBuiltRegistryIsNotFoundWithHowToBuildOne() throws IOException {
         Files.writeString(temp.resolve("registry.json"), "{\"name\": \"the repository's settings\"}");
 
-        assertEquals(3, run("serve", temp.toString(), "--port", "0"));
+        assertEquals(ExitCode.NOT_FOUND.code(), run("serve", temp.toString(), "--port", "0"));
 
         assertTrue(stderr.toString()
                 .startsWith("error: " + temp + " holds no packages.json, so it is not a built registry"
@@ -64,7 +65,8 @@ class ServeCommandTest {
     void aPortInUseIsAConflictThatSaysHowToChooseAnother() throws IOException {
         Files.writeString(temp.resolve("packages.json"), "{\"packages\": []}");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertEquals(4, run("serve", temp.toString(), "--port", String.valueOf(taken.getLocalPort())));
+            assertEquals(ExitCode.CONFLICT.code(),
+                    run("serve", temp.toString(), "--port", String.valueOf(taken.getLocalPort())));
         }
         assertTrue(stderr.toString().startsWith("error: cannot listen on 127.0.0.1 port "), stderr.toString());
         assertTrue(stderr.toString().contains("hint: choose another port with --port"), stderr.toString());
@@ -74,7 +76,7 @@ class ServeCommandTest {
     void anAddressOfAnotherMachineIsAConflictThatSaysHowToChooseTheHost() throws IOException {
         Files.writeString(temp.resolve("packages.json"), "{\"packages\": []}");
         // TEST-NET-1, reserved for documentation: never an address of this machine
-        assertEquals(4, run("serve", temp.toString(), "--host", "192.0.2.1", "--port", "0"));
+        assertEquals(ExitCode.CONFLICT.code(), run("serve", temp.toString(), "--host", "192.0.2.1", "--port", "0"));
         assertTrue(stderr.toString().contains("hint: choose an address of this machine with --host"),
                 stderr.toString());
     }
@@ -82,23 +84,23 @@ class ServeCommandTest {
     @Test
     void aHostThatIsNoAddressIsAUsageError() throws IOException {
         Files.writeString(temp.resolve("packages.json"), "{\"packages\": []}");
-        assertEquals(2, run("serve", temp.toString(), "--host", "bad host", "--port", "0"));
+        assertEquals(ExitCode.USAGE.code(), run("serve", temp.toString(), "--host", "bad host", "--port", "0"));
         assertTrue(stderr.toString().contains("error: cannot listen on 'bad host': it is no host name or address"),
                 stderr.toString());
-        assertEquals(2, run("serve", temp.toString(), "--host", "", "--port", "0"));
+        assertEquals(ExitCode.USAGE.code(), run("serve", temp.toString(), "--host", "", "--port", "0"));
         assertTrue(stderr.toString().contains("--host is empty"), stderr.toString());
     }
 
     @Test
     void aMistypedOptionIsNamedAloneWithTheOptionMeantNotWithItsValue() {
-        assertEquals(2, run("serve", temp.toString(), "--prt", "18300"));
+        assertEquals(ExitCode.USAGE.code(), run("serve", temp.toString(), "--prt", "18300"));
         assertEquals("error: unknown option '--prt'\nhint: did you mean --port? see 'prompd-registry serve --help'\n",
                 stderr.toString());
     }
 
     @Test
     void aPortOutOfRangeIsAUsageError() {
-        assertEquals(2, run("serve", temp.toString(), "--port", "70000"));
+        assertEquals(ExitCode.USAGE.code(), run("serve", temp.toString(), "--port", "70000"));
         assertTrue(stderr.toString().contains("--port must be from 0 to 65535"), stderr.toString());
     }
 
@@ -127,7 +129,7 @@ class ServeCommandTest {
 
     @Test
     void helpListsTheOptions() {
-        assertEquals(0, run("serve", "--help"));
+        assertEquals(ExitCode.OK.code(), run("serve", "--help"));
         assertTrue(stdout.toString().contains("--port") && stdout.toString().contains("--host"), stdout.toString());
     }
 }
