@@ -156,7 +156,8 @@ class InstallNoteViewTest {
                 "'prompd update --resolution highest'");
 
         assertEquals("prompd.lock kept its versions: --resolution highest chooses only versions the lock does not"
-                + " hold; 'prompd update --resolution highest' resolves every package anew", InstallNoteView.text(note));
+                + " hold; 'prompd update --resolution highest' resolves every package anew",
+                InstallNoteView.text(note));
         assertEquals(List.of(), InstallNoteView.asJson(note).get("kept"));
     }
 

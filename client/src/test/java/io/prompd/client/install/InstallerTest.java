@@ -1524,7 +1524,8 @@ class InstallerTest {
                 Homes.registry(home, server.url(), false), false, listener, Optional.of(Homes.PROMPD_VERSION), PLAIN);
 
         InstallReport report = installer.installGlobal(List.of(PackageSpec.parse("@acme/greeter"),
-                PackageSpec.parse("@acme/base@1.2.0"), PackageSpec.parse("@acme/base@1.0.0")), InstallOptions.defaults());
+                PackageSpec.parse("@acme/base@1.2.0"), PackageSpec.parse("@acme/base@1.0.0")),
+                InstallOptions.defaults());
 
         List<String> versions = List.of("@acme/base@1.0.0", "@acme/base@1.2.0", "@acme/greeter@1.0.0",
                 "@acme/util@1.1.0");

@@ -17,7 +17,8 @@ public record UnpackResult(int fileCount, long unpackedSize, List<String> paths,
         paths = List.copyOf(paths);
         Objects.requireNonNull(integrity, "integrity");
         if (fileCount != paths.size()) {
-            throw new IllegalArgumentException("file count " + fileCount + " does not match " + paths.size() + " paths");
+            throw new IllegalArgumentException(
+                    "file count " + fileCount + " does not match " + paths.size() + " paths");
         }
         if (unpackedSize < 0) {
             throw new IllegalArgumentException("unpacked size " + unpackedSize + " is negative");
