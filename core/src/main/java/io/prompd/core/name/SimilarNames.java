@@ -60,7 +60,10 @@ public final class SimilarNames {
         }
         String text = asked.toString();
         int typed = Spelling.distance(text, candidate.toString());
-        int closest = typed <= Spelling.maxEdits(text.length(), MAX_EDITS) ? typed : FAR;
+        // a scope with no packages here is another registry's, or mistyped: it is taken for a scope here only then
+        boolean inReach = namesakesLikely || candidate.isScoped()
+                && Spelling.distance(asked.scope(), candidate.scope()) <= Spelling.maxEdits(asked.scope().length(), 1);
+        int closest = inReach && typed <= Spelling.maxEdits(text.length(), MAX_EDITS) ? typed : FAR;
         if (namesakesLikely && !candidate.scope().equals(asked.scope())) {
             int inName = Spelling.distance(asked.name(), candidate.name());
             if (inName <= Spelling.maxEdits(asked.name().length(), 1)) {

@@ -41,6 +41,8 @@ class SimilarNamesTest {
         List<PackageName> known = names("@data/csv-toolkit", "csv-toolkit", "@comapny/csv-toolkit");
         assertEquals(names("@comapny/csv-toolkit"),
                 SimilarNames.among(known, PackageName.parse("@company/csv-toolkit")));
+        assertEquals(List.of(), SimilarNames.among(names("sql-explainer", "@y/sql-explainer"),
+                PackageName.parse("@x/sql-explainer")), "three edits, but the scope's whole name: another owner's");
     }
 
     @Test
