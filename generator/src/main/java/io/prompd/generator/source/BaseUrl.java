@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class BaseUrl {
 
+    private static final int MAX_PORT = 65_535;
+
     private BaseUrl() {
     }
 
@@ -41,6 +43,11 @@ public final class BaseUrl {
         }
         List<String> problems = new ArrayList<>();
         // clients refuse such a registry URL: a registry on it would be one nobody can add
+        if (url.getPort() == 0 || url.getPort() > MAX_PORT) {
+            problems.add("in " + named + ", the port " + url.getPort() + " is out of range: use 1 to " + MAX_PORT);
+        } else if (url.getRawAuthority() != null && url.getRawAuthority().endsWith(":")) {
+            problems.add("in " + named + ", the ':' after the host names no port: leave it out, or write the port");
+        }
         DisguisedPaths.encodedSeparator(url.getRawPath()).ifPresent(separator -> problems.add("in " + named + ", "
                 + separator));
         directly(url).ifPresent(direct -> problems.add(named + " must name its folder directly, without '.' or '..'"

@@ -721,6 +721,11 @@ class BuildCommandTest {
         assertEquals(ExitCode.USAGE.code(),
                 run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn^x/r/"));
         assertTrue(stderr.toString().contains("(illegal character in authority at character 12)"), stderr.toString());
+        stderr.getBuffer().setLength(0);
+        assertEquals(ExitCode.USAGE.code(),
+                run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn.example:65536/r/"));
+        assertTrue(stderr.toString().startsWith("error: in --base-url, the port 65536 is out of range: use 1 to 65535"),
+                stderr.toString());
         assertEquals(ExitCode.USAGE.code(), run("build", repo.toString(), "--out", ""));
         assertTrue(stderr.toString().contains("error: --out is empty; give the output folder"), stderr.toString());
         assertFalse(Files.exists(out));

@@ -139,6 +139,10 @@ class RegistryConfigTest {
         refusals.put("ftp://r.acme.test/r/", "the base URL must be an absolute https://, http:// or file:// URL"
                 + " (what prompd reads) without query or fragment, such as https://example.org/registry/, not"
                 + " 'ftp://r.acme.test/r/'");
+        refusals.put("https://r.acme.test:99999/r/", "in the base URL, the port 99999 is out of range: use 1 to 65535");
+        refusals.put("https://r.acme.test:0/r/", "in the base URL, the port 0 is out of range: use 1 to 65535");
+        refusals.put("https://r.acme.test:/r/", "in the base URL, the ':' after the host names no port: leave it out,"
+                + " or write the port");
         refusals.forEach((baseUrl, refusal) -> {
             Parsed<RegistryConfig> parsed = parse("""
                     {"name": "Acme", "baseUrl": "%s", "git": "https://g.acme.test/r.git"}
