@@ -3,7 +3,6 @@ package io.prompd.client.home;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.Redownload;
 import io.prompd.client.install.Redownloads;
-import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
@@ -67,7 +66,7 @@ public final class StoreService {
      */
     public Removal remove(List<PackageSpec> specs, Redownloads redownloads, boolean force, Consumer<Path> onWait)
             throws IOException {
-        try (HomeLock ignored = RunLocks.home(home, store, cache, onWait)) {
+        return RunLocks.home(home, store, cache, onWait).runThenClose(() -> {
             SortedMap<PackageName, SortedSet<Version>> inStore = store.installedOrDamaged();
             SortedMap<PackageName, SortedSet<Version>> chosen = new TreeMap<>();
             List<PackageSpec> unmatched = new ArrayList<>();
@@ -106,7 +105,7 @@ public final class StoreService {
                     .add(one));
             unknown.values().forEach(same -> warnings.add(new InstallNote.RemovedUnchecked(same)));
             return new Removal(chosen, warnings);
-        }
+        });
     }
 
     /**

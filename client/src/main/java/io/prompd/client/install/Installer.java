@@ -306,22 +306,12 @@ public final class Installer {
      */
     private InstallReport locked(LockedWork work) throws IOException {
         HomeLock lock = RunLocks.home(home, store, cache, listener::waitingForLock);
-        InstallReport report;
-        try {
+        return lock.runThenClose(() -> {
             List<Path> repaired = new ArrayList<>(lock.repaired());
             // documents are cached by commands that take no lock, so their leftovers are looked for every time
             repaired.addAll(registry.removeLeftovers());
-            report = work.run(repaired);
-        } catch (IOException | RuntimeException refused) {
-            try {
-                lock.closeRefused();
-            } catch (IOException | RuntimeException unreleased) {
-                refused.addSuppressed(unreleased);
-            }
-            throw refused;
-        }
-        lock.close();
-        return report;
+            return work.run(repaired);
+        });
     }
 
     /** Work on a project done while holding the home's lock and the project's. */

@@ -22,7 +22,8 @@ class RefusedFirstInstallTest extends InstallCommandsFixture {
     /** Each way to be refused: not in the registry, no version to resolve, a tampered tarball, offline with nothing. */
     @ParameterizedTest
     @ValueSource(strings = {"install @acme/nope", "install --global @acme/nope", "install @acme/util@^3.0.0",
-            "install @acme/util", "install --global @acme/util", "install --offline @acme/util"})
+            "install @acme/util", "install --global @acme/util", "install --offline @acme/util",
+            "uninstall --global @acme/util"})
     void aRefusedInstallWithAHomeThatDoesNotExistLeavesNone(String command) throws IOException {
         registry.tamper("@acme/util", "1.1.0");
         String manifest = Files.readString(project.resolve("prompd.json"));

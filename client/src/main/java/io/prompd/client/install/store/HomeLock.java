@@ -62,6 +62,32 @@ public record HomeLock(RunLock lock, List<Path> repaired, Parts parts, Set<Path>
         lock.close();
     }
 
+    /** Work done holding the home's lock. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Does the work, then releases the lock: as it is, or, when the work fails, as {@link #closeRefused} does, so that
+     * every command refused under the home's lock leaves the home as it found it.
+     */
+    public <T> T runThenClose(Work<T> work) throws IOException {
+        T result;
+        try {
+            result = work.run();
+        } catch (IOException | RuntimeException refused) {
+            try {
+                closeRefused();
+            } catch (IOException | RuntimeException unreleased) {
+                refused.addSuppressed(unreleased);
+            }
+            throw refused;
+        }
+        close();
+        return result;
+    }
+
     /**
      * Releases the lock of a run that was refused, removing first what of the home it made, so that a first install
      * that fails leaves no home behind, as with npm and cargo: the store's and the cache's folders if they hold no
