@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.TerminalText;
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
@@ -50,7 +51,6 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                        SortedMap<PackageName, VersionRange> dependencies, List<String> notes) {
 
     private static final String FOLDER = "prompts/";
-    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules", ".prompd");
 
     ImportedPrompts {
         files = Scaffold.copyOf(files);
@@ -90,7 +90,7 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
         try (Stream<Path> walk = Files.walk(source)) {
             files = walk.filter(path -> source.relativize(path).toString().isEmpty()
                             || Stream.of(source.relativize(path).toString().split("[/\\\\]"))
-                            .noneMatch(SKIPPED_FOLDERS::contains))
+                            .noneMatch(PackSelector.ALWAYS_EXCLUDED_NAMES::contains))
                     .filter(Files::isRegularFile)
                     .toList();
         } catch (IOException e) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Decides which files of a package go into its tarball. {@code prompd pack}, {@code prompd validate}
@@ -32,33 +33,42 @@ public final class PackSelector {
 
     /** The manifest; always packed, never ignored. */
     public static final String MANIFEST = "prompd.json";
+    /**
+     * The names {@link LeftOut.Reason#ALWAYS_EXCLUDED} covers, in lower case, left out whole with all they hold:
+     * tooling state, never package content. Public for what else skips them, such as {@code prompd init --from}.
+     */
+    public static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
+    /**
+     * The names {@link LeftOut.Reason#SECRET} covers, each with '*' for whatever follows, matched in any letter case:
+     * .env files, and where package managers and Git keep credentials: npm's and pip's tokens, netrc's passwords
+     * (_netrc on Windows). As with .env, their copies (.npmrc.bak) hold the same secrets.
+     */
+    private static final List<String> SECRET_NAMES = List.of(".env*", ".npmrc*", ".pypirc*", ".netrc*", "_netrc*",
+            ".git-credentials*");
     /** The names {@link LeftOut.Reason#SECRET} covers, as messages list them. */
-    public static final String SECRET_LIST = ".env*, .npmrc*, .pypirc*, .netrc*, _netrc*, .git-credentials*";
+    public static final String SECRET_LIST = String.join(", ", SECRET_NAMES);
+    private static final List<String> SECRET_PREFIXES = prefixes(SECRET_NAMES).stream()
+            .map(prefix -> prefix.toLowerCase(Locale.ROOT)).toList();
     /** The names {@link LeftOut.Reason#TEMPORARY} covers, as messages list them. */
-    public static final String TEMPORARY_LIST = ".<name>.<pid>-<start>.<random>.part";
+    public static final String TEMPORARY_LIST = TemporaryFiles.NAME_FORMAT;
+    /**
+     * The names {@link LeftOut.Reason#CLUTTER} covers, anywhere in the package: whole names in any letter case, as the
+     * systems that make them ignore it ({@code Desktop.ini}, {@code THUMBS.DB}); macOS's AppleDouble files on foreign
+     * disks ({@code ._*}), Vim's swap files (its hidden {@code .name.swp} too) and the backups of Emacs and others, as
+     * written.
+     */
+    private static final List<String> CLUTTER_NAMES = List.of(".DS_Store", "._*", "Thumbs.db", "desktop.ini", "*.swp",
+            "*~", "prompd.lock");
     /** The names {@link LeftOut.Reason#CLUTTER} covers, as messages list them. */
-    public static final String CLUTTER_LIST = ".DS_Store, ._*, Thumbs.db, desktop.ini, *.swp, *~, prompd.lock";
-
-    static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
-    private static final String SECRET_PREFIX = ".env";
-    /**
-     * Where package managers and Git keep credentials, in lower case: npm's and pip's tokens, netrc's
-     * passwords (_netrc on Windows). As with .env, their copies (.npmrc.bak) hold the same secrets.
-     */
-    private static final List<String> CREDENTIAL_PREFIXES = List.of(".npmrc", ".pypirc", ".netrc", "_netrc",
-            ".git-credentials");
-    /**
-     * Whole names of {@link LeftOut.Reason#CLUTTER}, anywhere in the package, in lower case: the
-     * systems that make them ignore letter case ({@code Desktop.ini}, {@code THUMBS.DB}).
-     */
-    private static final Set<String> CLUTTER_NAMES = Set.of(".ds_store", "thumbs.db", "desktop.ini", "prompd.lock");
-    /** macOS's AppleDouble files on foreign disks. */
-    private static final String CLUTTER_PREFIX = "._";
-    /** Vim's swap files (its hidden {@code .name.swp} too) and the backups of Emacs and others. */
-    private static final List<String> CLUTTER_SUFFIXES = List.of(".swp", "~");
-    /** The names {@link LeftOut.Reason#GIT_RULES} covers, in lower case, as messages list them. */
-    public static final String GIT_RULES_LIST = ".gitignore, .gitattributes, .gitmodules";
-    private static final Set<String> GIT_RULE_NAMES = Set.of(".gitignore", ".gitattributes", ".gitmodules");
+    public static final String CLUTTER_LIST = String.join(", ", CLUTTER_NAMES);
+    private static final Set<String> CLUTTER_WHOLE_NAMES = wholeNames(CLUTTER_NAMES);
+    private static final List<String> CLUTTER_PREFIXES = prefixes(CLUTTER_NAMES);
+    private static final List<String> CLUTTER_SUFFIXES = suffixes(CLUTTER_NAMES);
+    /** The names {@link LeftOut.Reason#GIT_RULES} covers, matched in any letter case. */
+    private static final List<String> GIT_RULE_NAMES = List.of(".gitignore", ".gitattributes", ".gitmodules");
+    /** The names {@link LeftOut.Reason#GIT_RULES} covers, as messages list them. */
+    public static final String GIT_RULES_LIST = String.join(", ", GIT_RULE_NAMES);
+    private static final Set<String> GIT_RULE_WHOLE_NAMES = wholeNames(GIT_RULE_NAMES);
     /** {@code prompd pack} writes .tgz; .tar.gz is how people name the same thing with {@code --out}. */
     private static final List<String> TARBALL_SUFFIXES = List.of(".tgz", ".tar.gz");
     private static final List<String> ROOT_DOCUMENT_PREFIXES = List.of(PackageReadme.PREFIX, "license", "licence");
@@ -260,7 +270,7 @@ public final class PackSelector {
     private static Optional<LeftOut.Reason> leftOutByName(String[] segments) {
         String name = segments[segments.length - 1];
         String folded = name.toLowerCase(Locale.ROOT);
-        if (folded.startsWith(SECRET_PREFIX) || CREDENTIAL_PREFIXES.stream().anyMatch(folded::startsWith)) {
+        if (SECRET_PREFIXES.stream().anyMatch(folded::startsWith)) {
             return Optional.of(LeftOut.Reason.SECRET);
         }
         if (TemporaryFiles.isTemporaryName(name)) {
@@ -269,7 +279,7 @@ public final class PackSelector {
         if (isClutter(name)) {
             return Optional.of(LeftOut.Reason.CLUTTER);
         }
-        if (GIT_RULE_NAMES.contains(folded)) {
+        if (GIT_RULE_WHOLE_NAMES.contains(folded)) {
             return Optional.of(LeftOut.Reason.GIT_RULES);
         }
         if (segments.length == 1 && isTarball(name)) {
@@ -284,8 +294,26 @@ public final class PackSelector {
     }
 
     private static boolean isClutter(String name) {
-        return CLUTTER_NAMES.contains(name.toLowerCase(Locale.ROOT)) || name.startsWith(CLUTTER_PREFIX)
+        return CLUTTER_WHOLE_NAMES.contains(name.toLowerCase(Locale.ROOT))
+                || CLUTTER_PREFIXES.stream().anyMatch(name::startsWith)
                 || CLUTTER_SUFFIXES.stream().anyMatch(name::endsWith);
+    }
+
+    /** Of names as messages list them, those without '*', in lower case: for a name matched in any letter case. */
+    private static Set<String> wholeNames(List<String> listed) {
+        return listed.stream().filter(name -> !name.contains("*")).map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Of names as messages list them, what those ending in '*' start with. */
+    private static List<String> prefixes(List<String> listed) {
+        return listed.stream().filter(name -> name.endsWith("*")).map(name -> name.substring(0, name.length() - 1))
+                .toList();
+    }
+
+    /** Of names as messages list them, what those starting with '*' end with. */
+    private static List<String> suffixes(List<String> listed) {
+        return listed.stream().filter(name -> name.startsWith("*")).map(name -> name.substring(1)).toList();
     }
 
     /** As in gitignore, the last matching rule wins, so {@code !keep.log} can take back {@code *.log}. */

@@ -53,6 +53,8 @@ public final class TemporaryFiles {
      */
     private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.(\\d{1," + MOST_NUMBER_DIGITS + "})(?:-(\\d{1,"
             + MOST_NUMBER_DIGITS + "}))?\\.\\d+" + Pattern.quote(SUFFIX));
+    /** A temporary's name as messages show it, with the parts {@link #TEMPORARY} reads. */
+    public static final String NAME_FORMAT = ".<name>.<pid>-<start>.<random>" + SUFFIX;
     /** {@code <pid>-<start>} of this process, or {@code <pid>} alone where its start is unknown. */
     private static final String THIS_WRITER = ProcessHandle.current().pid() + startOf(ProcessHandle.current())
             .map(start -> "-" + start).orElse("");

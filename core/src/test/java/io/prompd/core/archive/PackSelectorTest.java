@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,31 @@ class PackSelectorTest {
         for (String packed : List.of("prompd.json", "prompts/a.prmd", "contexts/data.tgz", "prompts/", "editor.swp/",
                 ".env/")) {
             assertEquals(Optional.empty(), PackSelector.leftOutAnyway(packed), packed);
+        }
+    }
+
+    /**
+     * What the messages list is what pack leaves out: a name each listed form stands for, '*' and the parts of a
+     * temporary's name filled in, is left out for that reason, whole names in any letter case too.
+     */
+    @Test
+    void everyNameTheMessagesListIsLeftOutForItsReason() {
+        Map<String, LeftOut.Reason> lists = Map.of(PackSelector.SECRET_LIST, LeftOut.Reason.SECRET,
+                PackSelector.TEMPORARY_LIST, LeftOut.Reason.TEMPORARY, PackSelector.CLUTTER_LIST,
+                LeftOut.Reason.CLUTTER, PackSelector.GIT_RULES_LIST, LeftOut.Reason.GIT_RULES);
+        lists.forEach((list, reason) -> {
+            for (String listed : list.split(", ")) {
+                String name = listed.replace("*", "x").replace("<name>", "x").replaceAll("<[a-z]+>", "1");
+                assertEquals(Optional.of(reason), PackSelector.leftOutAnyway("prompts/" + name), listed);
+                if (!listed.contains("*") && !listed.contains("<")) {
+                    String upper = name.toUpperCase(Locale.ROOT);
+                    assertEquals(Optional.of(reason), PackSelector.leftOutAnyway("prompts/" + upper), upper);
+                }
+            }
+        });
+        for (String name : PackSelector.ALWAYS_EXCLUDED_NAMES) {
+            assertEquals(Optional.of(LeftOut.Reason.ALWAYS_EXCLUDED), PackSelector.leftOutAnyway("a/" + name + "/b"),
+                    name);
         }
     }
 
