@@ -94,48 +94,36 @@ public final class PackSelector {
     public static PackSelection select(PackageSource source, List<String> files, List<String> ignore,
             ArchiveLimits limits, PackageLocation location, Optional<String> home) throws IOException {
         Problems problems = new Problems();
-        List<Listed> fileEntries = compile(files, "/files/", PathPattern::filesEntry, problems);
-        List<Listed> ignoreEntries = compile(ignore, "/ignore/", PathPattern::ignoreRule, problems);
-        List<PathPattern> ignoreRules = ignoreEntries.stream().map(Listed::pattern).toList();
+        Rules rules = Rules.compile(files, ignore, problems);
         BitSet usedFileEntries = new BitSet(files.size());
         Map<Integer, LeftOut> leftOutByEntry = new HashMap<>();
-        boolean restricted = !files.isEmpty();
 
         List<SourceEntry> included = new ArrayList<>();
         List<LeftOut> leftOut = new ArrayList<>();
         Set<LeftOut> excludedFolders = new HashSet<>();
         for (SourceEntry entry : source.entries()) {
-            String[] segments = Glob.segmentsOf(entry.path());
-            String[] matched = PathPattern.segmentsOf(entry.path());
-            BitSet matching = matches(fileEntries, matched);
-            BitSet naming = naming(fileEntries, matching);
-            BitSet takingBack = (BitSet) matching.clone();
-            takingBack.andNot(naming);
+            Verdict verdict = verdict(entry.path(), rules, home);
             // a '!' entry did its work when it matches a file, whether or not another rule left the file out
-            usedFileEntries.or(takingBack);
-            Optional<LeftOut> excluded = excludedPrefix(segments, home);
-            Optional<LeftOut.Reason> reason = excluded.isPresent() ? excluded.map(LeftOut::reason)
-                    : reasonToLeaveOut(entry.path(), segments, matched, isNamed(naming, takingBack), restricted,
-                            ignoreRules);
-            if (reason.isEmpty()) {
+            usedFileEntries.or(verdict.takingBack());
+            if (verdict.reason().isEmpty()) {
                 included.add(entry);
-                usedFileEntries.or(naming);
+                usedFileEntries.or(verdict.naming());
                 continue;
             }
-            LeftOut left = new LeftOut(entry.path(), reason.get());
-            if (excluded.isPresent()) {
-                excludedFolders.add(excluded.get());
+            LeftOut left = new LeftOut(entry.path(), verdict.reason().get());
+            if (verdict.folder().isPresent()) {
+                excludedFolders.add(verdict.folder().get());
             } else {
                 leftOut.add(left);
             }
             // the file itself, even where the selection lists only its folder
-            naming.stream().forEach(index -> leftOutByEntry.putIfAbsent(index, left));
+            verdict.naming().stream().forEach(index -> leftOutByEntry.putIfAbsent(index, left));
         }
         leftOut.addAll(excludedFolders);
         leftOut.sort(Comparator.comparing(LeftOut::path));
 
-        reportUnusedFileEntries(fileEntries, usedFileEntries, leftOutByEntry, problems);
-        reportIgnoreRulesOfFilesPackedAnyway(ignoreEntries, included, leftOut, problems);
+        reportUnusedFileEntries(rules.fileEntries(), usedFileEntries, leftOutByEntry, problems);
+        reportIgnoreRulesOfFilesPackedAnyway(rules.ignoreEntries(), included, leftOut, problems);
         checkIncluded(included, limits, location, problems);
         return new PackSelection(included, leftOut, problems.sorted());
     }
@@ -146,20 +134,55 @@ public final class PackSelector {
      * parse leaves nothing out, as it is an error of the package already.
      */
     public static Optional<LeftOut.Reason> leftOut(String path, List<String> files, List<String> ignore) {
-        Problems reported = new Problems();
-        List<Listed> fileEntries = compile(files, "/files/", PathPattern::filesEntry, reported);
-        List<PathPattern> ignoreRules = compile(ignore, "/ignore/", PathPattern::ignoreRule, reported).stream()
-                .map(Listed::pattern).toList();
-        String[] segments = Glob.segmentsOf(path);
-        Optional<LeftOut> excluded = excludedPrefix(segments, Optional.empty());
-        if (excluded.isPresent()) {
-            return excluded.map(LeftOut::reason);
+        return verdict(path, Rules.compile(files, ignore, new Problems()), Optional.empty()).reason();
+    }
+
+    /**
+     * The manifest's {@code files} and {@code ignore} lists, as far as they parse.
+     *
+     * @param restricted whether {@code files} lists anything, even only entries that do not parse
+     */
+    private record Rules(List<Listed> fileEntries, List<Listed> ignoreEntries, boolean restricted) {
+        /** No manifest's rules: what pack leaves out whatever a manifest says. */
+        static final Rules NONE = new Rules(List.of(), List.of(), false);
+
+        Rules {
+            fileEntries = List.copyOf(fileEntries);
+            ignoreEntries = List.copyOf(ignoreEntries);
         }
+
+        /** The rules that parse; each that does not becomes an error in {@code problems}. */
+        static Rules compile(List<String> files, List<String> ignore, Problems problems) {
+            return new Rules(PackSelector.compile(files, "/files/", PathPattern::filesEntry, problems),
+                    PackSelector.compile(ignore, "/ignore/", PathPattern::ignoreRule, problems), !files.isEmpty());
+        }
+    }
+
+    /**
+     * What the rules decide for one path: pack, {@link #leftOut} and {@link #leftOutAnyway} all ask {@link #verdict},
+     * so that pack and the checks of what it will do never disagree.
+     *
+     * @param folder     the folder or file left out whole that the path lies in, if any ({@link #excludedPrefix})
+     * @param reason     why the path is left out, empty when it is packed
+     * @param naming     the indexes of the files entries that name the path
+     * @param takingBack the indexes of the '!' files entries that match it
+     */
+    private record Verdict(Optional<LeftOut> folder, Optional<LeftOut.Reason> reason, BitSet naming,
+                           BitSet takingBack) {
+    }
+
+    /** @param home the path in the package of the prompd home in use, if it lies there */
+    private static Verdict verdict(String path, Rules rules, Optional<String> home) {
+        String[] segments = Glob.segmentsOf(path);
         String[] matched = PathPattern.segmentsOf(path);
-        BitSet matching = matches(fileEntries, matched);
-        BitSet naming = naming(fileEntries, matching);
-        matching.andNot(naming);
-        return reasonToLeaveOut(path, segments, matched, isNamed(naming, matching), !files.isEmpty(), ignoreRules);
+        BitSet matching = matches(rules.fileEntries(), matched);
+        BitSet naming = naming(rules.fileEntries(), matching);
+        BitSet takingBack = (BitSet) matching.clone();
+        takingBack.andNot(naming);
+        Optional<LeftOut> folder = excludedPrefix(segments, home);
+        Optional<LeftOut.Reason> reason = folder.isPresent() ? folder.map(LeftOut::reason)
+                : reasonToLeaveOut(path, segments, matched, isNamed(naming, takingBack), rules);
+        return new Verdict(folder, reason, naming, takingBack);
     }
 
     /** A pattern as the manifest lists it, with its place in the list for error pointers. */
@@ -238,15 +261,15 @@ public final class PackSelector {
 
     /** @param matched the path's segments as {@link PathPattern#segmentsOf} gives them */
     private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, String[] matched,
-            boolean named, boolean restricted, List<PathPattern> ignoreRules) {
+            boolean named, Rules rules) {
         Optional<LeftOut.Reason> byName = leftOutByName(segments);
         if (byName.isPresent() || isPackedAnyway(path, segments)) {
             return byName;
         }
-        if (isIgnored(matched, ignoreRules)) {
+        if (isIgnored(matched, rules.ignoreEntries())) {
             return Optional.of(LeftOut.Reason.IGNORED);
         }
-        if (restricted && !named) {
+        if (rules.restricted() && !named) {
             return Optional.of(LeftOut.Reason.NOT_IN_FILES);
         }
         return Optional.empty();
@@ -258,12 +281,8 @@ public final class PackSelector {
      * since pack never writes one.
      */
     public static Optional<LeftOut.Reason> leftOutAnyway(String path) {
-        String[] segments = Glob.segmentsOf(path);
-        Optional<LeftOut> folder = excludedPrefix(segments, Optional.empty());
-        if (folder.isPresent() || path.endsWith("/")) {
-            return folder.map(LeftOut::reason);
-        }
-        return leftOutByName(segments);
+        Verdict verdict = verdict(path, Rules.NONE, Optional.empty());
+        return path.endsWith("/") ? verdict.folder().map(LeftOut::reason) : verdict.reason();
     }
 
     /** The reasons that go by the file's name and place alone; the manifest is exempt from none of them. */
@@ -317,9 +336,10 @@ public final class PackSelector {
     }
 
     /** As in gitignore, the last matching rule wins, so {@code !keep.log} can take back {@code *.log}. */
-    private static boolean isIgnored(String[] segments, List<PathPattern> rules) {
+    private static boolean isIgnored(String[] segments, List<Listed> rules) {
         boolean ignored = false;
-        for (PathPattern rule : rules) {
+        for (Listed listed : rules) {
+            PathPattern rule = listed.pattern();
             if (rule.negated() == ignored && rule.matches(segments)) {
                 ignored = !rule.negated();
             }

@@ -111,6 +111,31 @@ class PackSelectorTest {
                 List.of()));
     }
 
+    /**
+     * Pack's own selection, its self-check of a path ({@link PackSelector#leftOut}) and what pack leaves out whatever
+     * the manifest says agree on every path: each reason of every kind, '!' entries and rules that do not parse too.
+     */
+    @Test
+    void packAndItsChecksGiveTheSameReasonForEveryPath() throws IOException {
+        List<String> files = List.of("prompts/", "!prompts/old/", "README.md", "notes/*.md", "../bad", ".git/config");
+        List<String> ignore = List.of("*.log", "!keep.log", "prompts/draft/", "[[:alpha:]]");
+        List<String> paths = List.of("prompd.json", "README.md", "LICENSE", "prompts/a.prmd", "prompts/old/b.prmd",
+                "prompts/draft/c.prmd", "prompts/x.log", "prompts/keep.log", "notes/n.md", "notes/deep/n.md",
+                "other.txt", "prompts/.env.local", "prompts/.DS_Store", "prompts/a.prmd~", "prompts/.gitignore",
+                "prompts/.x.1-2.3.part", "prompts/.x.1-2.3.part/f", "x.tgz", "prompts/x.tgz", ".git/config",
+                "prompts/node_modules/m.js", "prompts/.Prompd/s");
+        PackSelection selection = select(source(paths.toArray(String[]::new)), files, ignore);
+        for (String path : paths) {
+            Optional<LeftOut.Reason> packed = selection.included().stream().anyMatch(e -> e.path().equals(path))
+                    ? Optional.empty()
+                    : selection.leftOut().stream().filter(left -> path.equals(left.path())
+                            || left.path().endsWith("/") && path.startsWith(left.path())).findFirst()
+                            .map(LeftOut::reason);
+            assertEquals(packed, PackSelector.leftOut(path, files, ignore), path);
+            PackSelector.leftOutAnyway(path).ifPresent(reason -> assertEquals(packed, Optional.of(reason), path));
+        }
+    }
+
     @Test
     void leftOutAnywayGivesTheReasonsThatHoldWhateverTheManifestSays() {
         Map<String, LeftOut.Reason> leftOut = Map.of(
