@@ -14,7 +14,7 @@ import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestWriter;
 import io.prompd.core.manifest.Person;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.packaging.ContentCheck;
+import io.prompd.core.packaging.Secrets;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.WrittenPaths;
@@ -155,7 +155,7 @@ public final class PackageScaffolder {
      * every file init would write it into (README, LICENSE). The message names the kind, never the text.
      */
     private static String withoutSecrets(String option, String text) {
-        List<String> secrets = ContentCheck.secretsIn(text);
+        List<String> secrets = Secrets.describedIn(text);
         if (!secrets.isEmpty()) {
             throw invalid(option, secrets.stream().map(secret -> "it holds what looks like " + secret).toList(),
                     "leave the credential out of " + option + ", and revoke it if it is real: it is in your shell's"

@@ -249,7 +249,7 @@ public final class PackageValidator {
         PackSelection selection = PackSelector.select(source, manifest.draft().files(),
                 manifest.draft().ignore(), limits, location, home);
         problems.addAll(manifest.locate(selection.problems()));
-        problems.addAll(ContentCheck.secretsInNames(selection.included().stream().map(SourceEntry::path).toList()));
+        problems.addAll(Secrets.inNames(selection.included().stream().map(SourceEntry::path).toList()));
         SortedMap<String, PromptParseResult> parsed = parsePrompts(source, readable(selection.included()), problems);
         SortedMap<String, PromptFile> prompts = new TreeMap<>();
         SortedMap<String, PromptFile> drafts = new TreeMap<>();

@@ -48,6 +48,6 @@ class IndexTemplatePackagesTest {
     void theDocumentsNamingTheSearchHoldNoLikelyCredential(String document) throws IOException {
         byte[] bytes = Files.readAllBytes(SharedData.repositoryFolder("index-template").resolve(document));
 
-        assertEquals(List.of(), ContentCheck.secrets(document, bytes));
+        assertEquals(List.of(), Secrets.inFile(document, bytes));
     }
 }

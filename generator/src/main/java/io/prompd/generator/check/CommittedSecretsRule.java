@@ -2,7 +2,7 @@ package io.prompd.generator.check;
 
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackageLocation;
-import io.prompd.core.packaging.ContentCheck;
+import io.prompd.core.packaging.Secrets;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.Change;
@@ -48,7 +48,7 @@ final class CommittedSecretsRule implements PullRequestRule {
             if (ownFile && change.type() != ChangeType.DELETED && Change.isFile(change.newMode())) {
                 ArchiveLimits limits = limitsOf(changed.path(), policy);
                 Optional<byte[]> bytes = repository.read(change.newBlob(), limits);
-                bytes.ifPresent(content -> problems.addAll(ContentCheck.secrets(change.path(), content)));
+                bytes.ifPresent(content -> problems.addAll(Secrets.inFile(change.path(), content)));
                 // the settings and meta.json files are refused by their size where they are read
                 if (bytes.isEmpty() && changed.path().kind() == ChangedPath.Kind.REPOSITORY_FILE) {
                     problems.add(Problem.error(change.path(), "", "the file has " + overLimit(repository
@@ -60,19 +60,19 @@ final class CommittedSecretsRule implements PullRequestRule {
             // refused as a link, in a version or elsewhere, but its target is history once merged all the same: told
             // in the same run, the credential is revoked and the link dropped from the branch's history at once
             if (change.type() != ChangeType.DELETED && change.newMode() == FileMode.SYMLINK) {
-                repository.read(change.newBlob(), limitsOf(changed.path(), policy)).ifPresent(target -> ContentCheck
-                        .secrets(change.path(), target).forEach(secret -> problems.add(Problem.error(secret.file(), "",
+                repository.read(change.newBlob(), limitsOf(changed.path(), policy)).ifPresent(target -> Secrets
+                        .inFile(change.path(), target).forEach(secret -> problems.add(Problem.error(secret.file(), "",
                                 LINK + ", and " + secret.message(), secret.hint()).atLine(secret.line()))));
             }
         }
-        problems.addAll(ContentCheck.secretsInNames(ownPaths));
+        problems.addAll(Secrets.inNames(ownPaths));
         // a file that holds a key in several commits is named once, at the oldest, as is one over the limit
         Set<List<String>> named = new HashSet<>();
         for (IntermediateFile file : CommitRange.intermediateFiles(repository, pullRequest.baseTip().commit(),
                 pullRequest.base().commit(), pullRequest.head().commit())) {
             String commit = RegistryRepository.shortId(file.commit().name());
             // a name the head still holds is the head's error, which a rename fixes
-            for (Problem secret : ContentCheck.secretsInNames(List.of(file.path()))) {
+            for (Problem secret : Secrets.inNames(List.of(file.path()))) {
                 if (!pullRequest.head().has(secret.file()) && named.add(List.of(secret.file(), secret.message()))) {
                     problems.add(inHistory(secret, commit, false));
                 }
@@ -85,7 +85,7 @@ final class CommittedSecretsRule implements PullRequestRule {
                 }
                 continue;
             }
-            for (Problem secret : ContentCheck.secrets(file.path(), bytes.get())) {
+            for (Problem secret : Secrets.inFile(file.path(), bytes.get())) {
                 if (named.add(List.of(file.path(), secret.message()))) {
                     problems.add(inHistory(secret, commit, file.link()));
                 }

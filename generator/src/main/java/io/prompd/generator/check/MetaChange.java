@@ -1,7 +1,7 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
-import io.prompd.core.packaging.ContentCheck;
+import io.prompd.core.packaging.Secrets;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
@@ -39,8 +39,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
         // a reason quoting a leaked key, which the check refuses, is not to be repeated in its report
-        detail = ContentCheck.withSecretsMasked(Objects.requireNonNull(detail, "detail"));
-        was = ContentCheck.withSecretsMasked(Objects.requireNonNull(was, "was"));
+        detail = Secrets.masked(Objects.requireNonNull(detail, "detail"));
+        was = Secrets.masked(Objects.requireNonNull(was, "was"));
     }
 
     /** A change with no earlier text: a dist-tag, note or record new or removed, an owner added or removed. */

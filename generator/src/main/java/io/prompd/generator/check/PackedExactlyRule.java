@@ -3,7 +3,7 @@ package io.prompd.generator.check;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelector;
-import io.prompd.core.packaging.ContentCheck;
+import io.prompd.core.packaging.Secrets;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.SourceEntry;
@@ -44,11 +44,11 @@ final class PackedExactlyRule implements PullRequestRule {
                 .collect(Collectors.toSet());
         List<SourceEntry> leftOut = version.source().entries().stream().filter(entry -> !packed.contains(entry.path()))
                 .toList();
-        List<Problem> secrets = new ArrayList<>(ContentCheck.secretsInNames(leftOut.stream().map(SourceEntry::path)
+        List<Problem> secrets = new ArrayList<>(Secrets.inNames(leftOut.stream().map(SourceEntry::path)
                 .toList()).stream().filter(named -> !version.report().problems().contains(named)).toList());
         for (SourceEntry entry : leftOut) {
             if (entry.isFile() && limits.fitsOneFile(entry.size())) {
-                secrets.addAll(ContentCheck.secrets(entry.path(), version.source().read(entry.path())));
+                secrets.addAll(Secrets.inFile(entry.path(), version.source().read(entry.path())));
             }
         }
         return secrets;

@@ -1,8 +1,8 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.archive.ArchiveLimits;
-import io.prompd.core.packaging.ContentCheck;
 import io.prompd.core.packaging.RepositoryPaths;
+import io.prompd.core.packaging.Secrets;
 import io.prompd.core.problem.Pointer;
 import io.prompd.generator.source.Parsed;
 import io.prompd.generator.source.RegistryConfig;
@@ -70,8 +70,8 @@ public record SettingsChange(String file, Action action, String target, String p
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(place, "place");
         // the registry's name is free text, which the check's report is not to repeat a leaked key from
-        value = ContentCheck.withSecretsMasked(Objects.requireNonNull(value, "value"));
-        was = ContentCheck.withSecretsMasked(Objects.requireNonNull(was, "was"));
+        value = Secrets.masked(Objects.requireNonNull(value, "value"));
+        was = Secrets.masked(Objects.requireNonNull(was, "was"));
     }
 
     SettingsChange(String file, Action action, String target, String place) {

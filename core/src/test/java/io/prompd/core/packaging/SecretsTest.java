@@ -1,0 +1,44 @@
+package io.prompd.core.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.problem.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The search the check's rules and {@code prompd init} call without the rest of {@link ContentCheck}. */
+class SecretsTest {
+
+    private static final String KEY = "AKIAABCDEFGHIJKLMNOP";
+
+    @Test
+    void aFileIsSearchedAtItsLines() {
+        List<Problem> found = Secrets.inFile("notes.md", ("a\n" + KEY + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of(2), found.stream().map(Problem::line).toList());
+        assertEquals("the file holds what looks like an AWS access key id (AKIA...)", found.get(0).message());
+    }
+
+    @Test
+    void aBinaryFileLookingLikeUtf16WithoutAMarkIsSearchedAsThatText() {
+        List<Problem> found = Secrets.inFile("notes.bin", ("a\n" + KEY + "\n").getBytes(StandardCharsets.UTF_16LE));
+
+        assertEquals(List.of("the file holds what looks like an AWS access key id (AKIA...) when read as UTF-16LE,"
+                + " the encoding its bytes look like (no byte order mark says so)"), found.stream().map(Problem::message).toList());
+    }
+
+    @Test
+    void aFolderWhoseNameHoldsOneIsNamedOnceForAllItsFiles() {
+        List<Problem> found = Secrets.inNames(List.of(KEY + "/a.md", KEY + "/b.md", "c.md"));
+
+        assertEquals(List.of(KEY), found.stream().map(Problem::file).toList());
+        assertEquals("the folder's name holds what looks like an AWS access key id (AKIA...)", found.get(0).message());
+    }
+
+    @Test
+    void aTextSaysEachKindOnceAndAMaskedOneKeepsFourCharacters() {
+        assertEquals(List.of("an AWS access key id (AKIA...)"), Secrets.describedIn(KEY + " " + KEY));
+        assertEquals("key: AKIA…", Secrets.masked("key: " + KEY));
+    }
+}
