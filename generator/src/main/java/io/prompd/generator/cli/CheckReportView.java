@@ -87,8 +87,8 @@ public final class CheckReportView {
                 .append(RegistryRepository.shortId(report.mergeBase())).append("`.\n\n");
         list(out, "This pull request", summary(report, Style.MARKDOWN), SUMMARY_CHARS);
         list(out, "Not checked", notes(report, Style.MARKDOWN), NOTES_CHARS);
-        out.append(ProblemReport.markdown(report.problems(), UNFILED, COMMENT_LIMIT - out.length(),
-                "To list them all, run " + ProblemReport.markdownCode(again(report, base, actor))
+        out.append(MarkdownReport.of(report.problems(), UNFILED, COMMENT_LIMIT - out.length(),
+                "To list them all, run " + MarkdownReport.code(again(report, base, actor))
                         + " in a clone of this repository, as its CONTRIBUTING.md shows."));
         return out.toString();
     }
@@ -215,8 +215,8 @@ public final class CheckReportView {
          */
         static final Style PLAIN = new Style(TerminalText::path, TerminalText::line);
         static final Style MARKDOWN = new Style(
-                code -> ProblemReport.markdownCode(TerminalText.path(ProblemReport.abbreviated(code, QUOTE_SHOWN))),
-                text -> ProblemReport.markdownText(TerminalText.line(ProblemReport.abbreviated(text, QUOTE_SHOWN))));
+                code -> MarkdownReport.code(TerminalText.path(ProblemReport.abbreviated(code, QUOTE_SHOWN))),
+                text -> MarkdownReport.text(TerminalText.line(ProblemReport.abbreviated(text, QUOTE_SHOWN))));
 
         Style {
             Objects.requireNonNull(code, "code");
