@@ -25,7 +25,8 @@ class SecretsTest {
         List<Problem> found = Secrets.inFile("notes.bin", ("a\n" + KEY + "\n").getBytes(StandardCharsets.UTF_16LE));
 
         assertEquals(List.of("the file holds what looks like an AWS access key id (AKIA...) when read as UTF-16LE,"
-                + " the encoding its bytes look like (no byte order mark says so)"), found.stream().map(Problem::message).toList());
+                + " the encoding its bytes look like (no byte order mark says so)"),
+                found.stream().map(Problem::message).toList());
     }
 
     @Test
