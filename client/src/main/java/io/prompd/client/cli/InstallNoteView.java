@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.Choices;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.InstallNote.Deprecated;
 import io.prompd.client.install.InstallNote.EngineMismatch;
@@ -153,10 +154,10 @@ public final class InstallNoteView {
                     + " versions were resolved again: " + String.join("; ", stale.reasons()));
         }
         if (note instanceof LockKept kept) {
-            String asked = "--resolution " + strategy(kept.strategy());
+            String asked = "--resolution " + Choices.typed(kept.strategy());
             List<Map<String, Object>> versions = kept.kept().stream().<Map<String, Object>>map(one -> Map.of("name",
                     one.name(), "locked", one.locked(), "chosen", one.chosen())).toList();
-            return new Worded("lockKept", Map.of("strategy", strategy(kept.strategy()), "kept", versions),
+            return new Worded("lockKept", Map.of("strategy", Choices.typed(kept.strategy()), "kept", versions),
                     LockFile.FILE_NAME + " kept " + (kept.kept().isEmpty() ? "its versions" : Plural.series(
                             kept.kept().stream().map(one -> one.name() + " " + one.locked() + " (not "
                                     + one.chosen() + ")").toList(), "and"))
@@ -444,14 +445,9 @@ public final class InstallNoteView {
         return " (wait for a release of " + name + " needing another)";
     }
 
-    /** A strategy as {@code --resolution} takes it. */
-    private static String strategy(Strategy strategy) {
-        return strategy == Strategy.LOWEST ? "lowest" : "highest";
-    }
-
     /** {@code , the highest version that can, is installed}, as the strategy chose it. */
     private static String theOneThatCan(Strategy strategy) {
-        return ", the " + strategy(strategy) + " version that can, is installed";
+        return ", the " + Choices.typed(strategy) + " version that can, is installed";
     }
 
     /**
