@@ -390,7 +390,7 @@ public sealed interface InstallNote {
      * A name an uninstall was given that is not in prompd.json, nor in the lock as another package's need: skipped,
      * the other names removed, as pip and npm skip a package not installed.
      *
-     * @param similar the dependencies in prompd.json likely meant ({@link io.prompd.core.name.SimilarNames#among}),
+     * @param similar the dependencies in prompd.json likely meant ({@link io.prompd.core.name.SimilarNames#amongOwn}),
      *                best first; empty when none is close
      */
     record NotADependency(PackageName name, List<PackageName> similar) implements InstallNote {

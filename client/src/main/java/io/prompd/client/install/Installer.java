@@ -237,7 +237,7 @@ public final class Installer {
                 List<PackageName> leftOut = installer.lockedInstaller.outOfReach(plan.lock(), index);
                 // the dependencies left: one this uninstall removes is not the one meant by a name it skips
                 List<InstallNote> first = new ArrayList<>(unknown.stream().map(name -> new InstallNote.NotADependency(
-                        name, SimilarNames.among(roots.keySet(), name))).toList());
+                        name, SimilarNames.amongOwn(roots.keySet(), name))).toList());
                 if (!leftOut.isEmpty()) {
                     first.add(installer.lockedInstaller.leftOutWarning(plan.graph(), leftOut, index));
                 }
@@ -259,12 +259,12 @@ public final class Installer {
      * Names given that the project has nowhere, update's and uninstall's alike, with the ones of its own likely meant,
      * as info and install suggest a registry's: uninstall's "likely a typo" was left to the user to find.
      *
-     * @param known the names the command takes, to suggest among
+     * @param known the names the command takes, to suggest among, a wrong scope too, as the project's own names
      * @param see   where the project's names are shown
      */
     private static PrompdException notInProject(List<PackageName> unknown, Collection<PackageName> known, String see) {
         return new PrompdException(ExitCode.NOT_FOUND, "not a dependency of this project: " + join(unknown),
-                see + SimilarNames.didYouMean(unknown, known).map(meant -> "; " + meant).orElse(""));
+                see + SimilarNames.didYouMeanAmongOwn(unknown, known).map(meant -> "; " + meant).orElse(""));
     }
 
     /**

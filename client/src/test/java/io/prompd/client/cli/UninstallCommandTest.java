@@ -131,6 +131,28 @@ class UninstallCommandTest extends InstallCommandsFixture {
         assertEquals("[\"@acme/greeter\"]", Json.reader().readTree(skipped.out()).at("/warnings/0/similar").toString());
     }
 
+    /**
+     * A dependency named in a scope the project has none of was offered its namesake by neither uninstall nor update:
+     * the guard of a registry's names, whose scope missing is likely served elsewhere, held the project's own too.
+     */
+    @Test
+    void aDependencyNamedInAnotherScopeIsOfferedTheProjectsOwnByUninstallUpdateAndASkippedName() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter", "@acme/util").exitCode());
+
+        CliRun uninstall = prompd("uninstall", "@other/greeter");
+        assertEquals(3, uninstall.exitCode(), uninstall.err());
+        assertEquals("error: not a dependency of this project: @other/greeter\nhint: 'prompd list' shows the project's"
+                + " direct dependencies; did you mean @acme/greeter?\n", uninstall.err());
+        CliRun update = prompd("update", "@other/base");
+        assertEquals(3, update.exitCode(), update.err());
+        assertEquals("error: not a dependency of this project: @other/base\nhint: 'prompd list' shows the project's"
+                + " packages, and 'prompd install NAME' adds one; did you mean @acme/base?\n", update.err());
+        CliRun skipped = prompd("uninstall", "@acme/util", "@other/greeter");
+        assertEquals(0, skipped.exitCode(), skipped.err());
+        assertEquals("warning: @other/greeter is not a dependency of this project: skipped; did you mean"
+                + " @acme/greeter?\n", skipped.err());
+    }
+
     @Test
     void aProjectUninstallSkipsANameThatIsNowhereInTheProjectButRefusesOneADependencyNeeds() throws IOException {
         assertEquals(0, prompd("install", "@acme/greeter", "@acme/util").exitCode());

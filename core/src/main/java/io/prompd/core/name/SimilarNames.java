@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * The existing names a user probably meant when the one they gave does not exist: the client's
  * "no package", the resolver's explanations and the registry check's unknown dependencies all
- * suggest the same ones, in the same words.
+ * suggest the same ones, in the same words. A registry's names ({@link #among}) and the names a
+ * user already has ({@link #amongOwn}, a project's dependencies, which uninstall and update take)
+ * differ in one thing: a scope the names lack is another registry's only among a registry's.
  */
 public final class SimilarNames {
 
@@ -28,17 +30,32 @@ public final class SimilarNames {
     }
 
     /**
-     * Up to three known names, closest first: one that reads alike ({@link PackageName#lookalikeKey}), one within the
-     * typing edits {@link Spelling#maxEdits(int, int)} allows a name of its length, or the same name, or one a typo
-     * from it, in another scope ({@code @prompd/code-reviewer} for {@code code-reviewer}, {@code @common/base-prompts}
-     * for {@code @prompd/base-prompts}), a wrong scope being the likeliest slip; ties in alphabetical order, so every
-     * run suggests the same. A scoped name's namesakes are offered only when its scope has packages among the known:
-     * a scope they lack is most likely served elsewhere, its namesake here another owner's package, and depending on
-     * that by mistake is what scopes are there to prevent.
+     * Up to three of a registry's names, closest first: one that reads alike ({@link PackageName#lookalikeKey}), one
+     * within the typing edits {@link Spelling#maxEdits(int, int)} allows a name of its length, or the same name, or
+     * one a typo from it, in another scope ({@code @prompd/code-reviewer} for {@code code-reviewer},
+     * {@code @common/base-prompts} for {@code @prompd/base-prompts}), a wrong scope being the likeliest slip; ties in
+     * alphabetical order, so every run suggests the same. A scoped name's namesakes are offered only when its scope
+     * has packages among the known: a scope they lack is most likely served elsewhere, its namesake here another
+     * owner's package, and depending on that by mistake is what scopes are there to prevent.
      */
     public static List<PackageName> among(Collection<PackageName> known, PackageName asked) {
-        boolean namesakesLikely = !asked.isScoped()
-                || known.stream().anyMatch(candidate -> candidate.scope().equals(asked.scope()));
+        return similar(known, asked, !asked.isScoped()
+                || known.stream().anyMatch(candidate -> candidate.scope().equals(asked.scope())));
+    }
+
+    /**
+     * Up to three of the names the user already has, a project's dependencies, that the name asked likely meant, as
+     * {@link #among} finds them, but with a scoped name's namesakes in other scopes offered whatever scope it has: the
+     * user chose these packages, so a namesake among them is no other owner's package taken by mistake, and a scope
+     * none of them has is a slip, as likely as any other.
+     */
+    public static List<PackageName> amongOwn(Collection<PackageName> own, PackageName asked) {
+        return similar(own, asked, true);
+    }
+
+    /** @param namesakesLikely whether a scoped name's namesakes in other scopes are to be offered */
+    private static List<PackageName> similar(Collection<PackageName> known, PackageName asked,
+                                             boolean namesakesLikely) {
         return known.stream()
                 .filter(candidate -> !candidate.equals(asked))
                 .map(candidate -> new Suggestion(candidate, edits(asked, candidate, namesakesLikely)))
@@ -79,17 +96,17 @@ public final class SimilarNames {
     }
 
     /**
-     * The question for names asked that are none of the {@code known} ones: {@link #didYouMean(List)} of the similar
-     * names for one name asked, and for several, each name's own after it, {@code did you mean @a/x for @a/y, and
-     * @b/z or @b/w for @b/v?}; empty when no name asked has a similar one.
+     * The question for names asked that are none of the user's {@code own} ones: {@link #didYouMean(List)} of those
+     * {@link #amongOwn} finds for one name asked, and for several, each name's own after it, {@code did you mean @a/x
+     * for @a/y, and @b/z or @b/w for @b/v?}; empty when no name asked has a similar one.
      */
-    public static Optional<String> didYouMean(List<PackageName> asked, Collection<PackageName> known) {
+    public static Optional<String> didYouMeanAmongOwn(List<PackageName> asked, Collection<PackageName> own) {
         if (asked.size() == 1) {
-            List<PackageName> similar = among(known, asked.get(0));
+            List<PackageName> similar = amongOwn(own, asked.get(0));
             return similar.isEmpty() ? Optional.empty() : Optional.of(didYouMean(similar));
         }
         List<String> each = asked.stream()
-                .map(name -> Map.entry(name, among(known, name)))
+                .map(name -> Map.entry(name, amongOwn(own, name)))
                 .filter(similar -> !similar.getValue().isEmpty())
                 .map(similar -> Plural.series(similar.getValue().stream().map(PackageName::toString).toList(), "or")
                         + " for " + similar.getKey())

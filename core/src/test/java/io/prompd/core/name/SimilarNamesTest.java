@@ -65,6 +65,19 @@ class SimilarNamesTest {
     }
 
     @Test
+    void amongTheUsersOwnNamesAScopedNamesNamesakesAreOfferedWhateverItsScope() {
+        List<PackageName> own = names("@data/csv-toolkit", "@y/sql-explainer", "@writing/summarizer");
+        assertEquals(names("@data/csv-toolkit"), SimilarNames.amongOwn(own, PackageName.parse("@company/csv-toolkit")));
+        assertEquals(names("@y/sql-explainer"), SimilarNames.amongOwn(own, PackageName.parse("@x/sql-explainer")));
+        assertEquals(names("@writing/summarizer"), SimilarNames.amongOwn(own, PackageName.parse("@data/summariser")),
+                "a scope and a letter off, as among a registry's");
+        assertEquals(List.of(), SimilarNames.amongOwn(own, PackageName.parse("@x/sumariser")),
+                "a scope and two letters off are too far");
+        assertEquals(List.of(), SimilarNames.among(own, PackageName.parse("@company/csv-toolkit")),
+                "a registry's names keep their guard");
+    }
+
+    @Test
     void theNameAskedIsNeverItsOwnSuggestion() {
         assertEquals(List.of(), SimilarNames.among(names("@a/x"), PackageName.parse("@a/x")));
     }
@@ -79,11 +92,11 @@ class SimilarNamesTest {
     void severalNamesAskedGetEachTheirOwnInOneQuestion() {
         List<PackageName> known = names("@a/greeter", "@a/greet", "@b/writer");
         assertEquals(Optional.of("did you mean @a/greet or @a/greeter?"),
-                SimilarNames.didYouMean(names("@a/greete"), known));
+                SimilarNames.didYouMeanAmongOwn(names("@a/greete"), known));
         assertEquals(Optional.of("did you mean @a/greet or @a/greeter for @a/greete, and @b/writer for @b/writr?"),
-                SimilarNames.didYouMean(names("@a/greete", "@c/other-thing", "@b/writr"), known));
+                SimilarNames.didYouMeanAmongOwn(names("@a/greete", "@c/other-thing", "@b/writr"), known));
         assertEquals(Optional.of("did you mean @b/writer for @b/writr?"),
-                SimilarNames.didYouMean(names("@c/other-thing", "@b/writr"), known));
-        assertEquals(Optional.empty(), SimilarNames.didYouMean(names("@c/other-thing"), known));
+                SimilarNames.didYouMeanAmongOwn(names("@c/other-thing", "@b/writr"), known));
+        assertEquals(Optional.empty(), SimilarNames.didYouMeanAmongOwn(names("@c/other-thing"), known));
     }
 }
