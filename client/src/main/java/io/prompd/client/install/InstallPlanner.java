@@ -39,6 +39,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -374,8 +375,11 @@ final class InstallPlanner {
         try {
             plan = planFor.of(requests, Set.of());
         } catch (PrompdException unresolvable) {
-            if (opened.equals(requests) || !isResolutionFailure(unresolvable)) {
+            if (!isResolutionFailure(unresolvable)) {
                 throw unresolvable;
+            }
+            if (opened.equals(requests)) {
+                throw asPrompdsChoice(requests, global, false, unresolvable);
             }
             try {
                 plan = planFor.of(opened, byName);
@@ -386,7 +390,8 @@ final class InstallPlanner {
                 // needing what nothing meets, and the other versions conflict, the conflict is why none can go
                 boolean conflictBeyondTheLatest = unresolvable.exitCode() != ExitCode.CONFLICT
                         && stillUnresolvable.exitCode() == ExitCode.CONFLICT && isResolutionFailure(stillUnresolvable);
-                throw conflictBeyondTheLatest ? stillUnresolvable : asPrompdsChoice(requests, global, unresolvable);
+                throw conflictBeyondTheLatest ? asPrompdsChoice(requests, global, false, stillUnresolvable)
+                        : asPrompdsChoice(requests, global, true, unresolvable);
             }
         }
         List<RequestedPackage> others = planned;
@@ -405,25 +410,50 @@ final class InstallPlanner {
     }
 
     /**
-     * A failure to resolve the packages named alone, their ranges from their latest versions, that no other version
-     * could get past either: said only of the ranges a conflict blames, which the user may take for ranges of theirs;
-     * a takedown's hint says which versions are left.
+     * A failure to resolve the packages named, saying of the ranges a conflict blames that prompd chose, which the user
+     * may take for ranges of theirs: those of packages named alone, from their latest versions, when no other version
+     * could get past it either, and the versions of dist-tags named ({@code @latest} too, a name alone's choice made
+     * without looking further); a takedown's hint says which versions are left.
+     *
+     * @param othersTried whether the packages named alone were tried at any release, and failed too
      */
     private static PrompdException asPrompdsChoice(List<RequestedPackage> requests, boolean global,
-                                                   PrompdException unresolvable) {
-        List<String> blamed = requests.stream().filter(RequestedPackage::byName)
-                .map(request -> request.name() + " " + request.range())
-                .filter(unresolvable.getMessage()::contains).toList();
-        if (blamed.isEmpty() || unresolvable.exitCode() != ExitCode.CONFLICT) {
+                                                   boolean othersTried, PrompdException unresolvable) {
+        if (unresolvable.exitCode() != ExitCode.CONFLICT) {
             return unresolvable;
         }
-        boolean one = blamed.size() == 1;
-        String chosen = Plural.series(blamed, "and") + (one
-                ? " is the range prompd chose from the latest version, named without one, and no other version "
-                : " are the ranges prompd chose from the latest versions, named without one, and no other versions ")
-                + (global ? "can be resolved" : one ? "goes with the project" : "go with the project") + " either";
+        Predicate<RequestedPackage> blamed = request -> unresolvable.getMessage().contains(spelt(request));
+        List<String> chosen = new ArrayList<>();
+        List<String> byName = othersTried ? requests.stream().filter(RequestedPackage::byName).filter(blamed)
+                .map(InstallPlanner::spelt).toList() : List.of();
+        if (!byName.isEmpty()) {
+            boolean one = byName.size() == 1;
+            chosen.add(Plural.series(byName, "and") + (one
+                    ? " is the range prompd chose from the latest version, named without one, and no other version "
+                    : " are the ranges prompd chose from the latest versions, named without one, and no other"
+                            + " versions ") + (global ? "can be resolved" : one ? "goes with the project"
+                            : "go with the project") + " either");
+        }
+        List<RequestedPackage> tagged = requests.stream().filter(request -> request.tag().isPresent()).filter(blamed)
+                .toList();
+        if (!tagged.isEmpty()) {
+            boolean one = tagged.size() == 1;
+            chosen.add(Plural.series(tagged.stream().map(InstallPlanner::spelt).toList(), "and")
+                    + (one ? " is the version prompd chose for " : " are the versions prompd chose for ")
+                    + Plural.series(tagged.stream().map(request -> request.name() + "@" + request.tag().orElseThrow())
+                            .toList(), "and") + (one ? ", as its dist-tag points at it"
+                            : ", as their dist-tags point at them"));
+        }
+        if (chosen.isEmpty()) {
+            return unresolvable;
+        }
         return new PrompdException(unresolvable.exitCode(), unresolvable.getMessage(), (unresolvable.hint().isEmpty()
-                ? "" : unresolvable.hint() + "; ") + chosen, unresolvable);
+                ? "" : unresolvable.hint() + "; ") + String.join("; ", chosen), unresolvable);
+    }
+
+    /** A request's name and range as the resolver's explanations spell them. */
+    private static String spelt(RequestedPackage request) {
+        return request.name() + " " + request.range();
     }
 
     /**

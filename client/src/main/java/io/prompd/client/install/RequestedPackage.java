@@ -34,15 +34,17 @@ import java.util.stream.Collectors;
  *                   as {@code ^<version>}
  * @param latest     named alone, the version whose {@code ^} range prompd chose: the latest, or offline the highest
  *                   at hand below it; empty when the user gave a range, a dist-tag or a version
+ * @param tag        named with a dist-tag, the tag, whose version prompd chose as the range; empty otherwise
  */
 record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRange> written, boolean saveExact,
-                        Optional<Version> latest) {
+                        Optional<Version> latest, Optional<String> tag) {
 
     RequestedPackage {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(written, "written");
         Objects.requireNonNull(latest, "latest");
+        Objects.requireNonNull(tag, "tag");
     }
 
     /**
@@ -67,7 +69,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             // ^1.2.3, and cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
             Optional<VersionRange> written = range.range().bareVersion().isPresent()
                     ? Optional.empty() : Optional.of(range.range());
-            return new RequestedPackage(name, range.range(), written, saveExact, Optional.empty());
+            return new RequestedPackage(name, range.range(), written, saveExact, Optional.empty(), Optional.empty());
         }
         Optional<LockedPackage> gone = lock.get(name)
                 .filter(locked -> LockedInstaller.goneFromRegistry(name, locked, index));
@@ -87,13 +89,13 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
                 throw taggedYanked(published, tag.tag(), tagged, yanked.get(), install, index.commands());
             }
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact,
-                    Optional.empty());
+                    Optional.empty(), Optional.of(tag.tag()));
         }
         Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published, install,
                 index.commands()));
         Version offered = highestOffered(index, published, latest);
         return new RequestedPackage(name, VersionRange.caret(offered), Optional.empty(), saveExact,
-                Optional.of(offered));
+                Optional.of(offered), Optional.empty());
     }
 
     /**
@@ -132,7 +134,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      * is the one to pick, as pip's resolver does.
      */
     RequestedPackage anyRelease() {
-        return byName() ? new RequestedPackage(name, VersionRange.any(), written, saveExact, latest) : this;
+        return byName() ? new RequestedPackage(name, VersionRange.any(), written, saveExact, latest, tag) : this;
     }
 
     /**
@@ -195,7 +197,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
 
     /** The request asking for {@code other} instead, as a range given: to tell why that range was not installed. */
     RequestedPackage within(VersionRange other) {
-        return new RequestedPackage(name, other, written, saveExact, Optional.empty());
+        return new RequestedPackage(name, other, written, saveExact, Optional.empty(), Optional.empty());
     }
 
     /** The range to save in {@code prompd.json} once {@code lock} is chosen. */

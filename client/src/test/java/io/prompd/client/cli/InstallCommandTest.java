@@ -162,6 +162,29 @@ class InstallCommandTest extends InstallCommandsFixture {
                 + " latest versions, named without one, and no other versions go with the project either"), both.err());
     }
 
+    /**
+     * '@latest' is prompd's choice of range as a name alone is, but its conflict was told as the user's ranges: the
+     * hint of the ranges prompd chose was given only for packages named without a dist-tag.
+     */
+    @Test
+    void packagesNamedAtLatestWhoseLatestVersionsConflictAreToldAsVersionsPromptdChose() throws IOException {
+        registry.publish("@acme/util", "2.0.0").publish("@acme/old", "1.0.0", "@acme/util", "^1.0.0")
+                .publish("@acme/new", "1.0.0", "@acme/util", "^2.0.0");
+
+        CliRun both = prompd("install", "@acme/old@latest", "@acme/new@latest");
+        CliRun mixed = prompd("install", "@acme/old", "@acme/new@latest");
+
+        assertEquals(4, both.exitCode(), both.err());
+        assertTrue(both.err().endsWith("; @acme/old 1.0.0 and @acme/new 1.0.0 are the versions prompd chose for"
+                + " @acme/old@latest and @acme/new@latest, as their dist-tags point at them\n"), both.err());
+        assertEquals(4, mixed.exitCode(), mixed.err());
+        assertTrue(mixed.err().endsWith("; @acme/old ^1.0.0 is the range prompd chose from the latest version, named"
+                + " without one, and no other version goes with the project either; @acme/new 1.0.0 is the version"
+                + " prompd chose for @acme/new@latest, as its dist-tag points at it\n"), mixed.err());
+        assertEquals(4, prompd("install", "@acme/old@1.0.0", "@acme/new@1.0.0").exitCode(),
+                "a version the user wrote stays theirs");
+    }
+
     @Test
     void aPackageNamedTwoWaysIsAUsageErrorInAProjectAndTwoVersionsGlobally() throws IOException {
         String manifest = Files.readString(project.resolve("prompd.json"));
