@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.Failures;
 import io.prompd.cli.ProgressLine;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryChooser;
@@ -86,7 +87,7 @@ final class InstallWiring {
 
     /** Whether installed versions can be downloaded again, read from the registries their names resolve in. */
     Redownloads redownloads() {
-        return new Redownloads(this::registry);
+        return new Redownloads(this::registry, failure -> Failures.explain(failure).message());
     }
 
     CacheService cacheService() {

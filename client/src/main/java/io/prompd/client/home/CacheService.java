@@ -53,7 +53,8 @@ public final class CacheService {
      * {@code --offline} run would call damaged ({@link RegistryFetcher#verifyCache}). Last, with the home's lock
      * released, it asks the registries whether the versions left unverifiable can be downloaded again, as the way to
      * have one checked is to remove it for an install to put back, which loses one that cannot be: the registries are
-     * asked only then, so that a cache found whole is checked with no request.
+     * asked only then, so that a cache found whole is checked with no request, and as far as they can be
+     * ({@link Redownloads#asFarAsKnown}), so that a failure to ask never hides what was repaired.
      *
      * @param redownloads where whether a version can be downloaded again is read
      * @param onWait      told the lock's file once if another run holds the home lock, which may last minutes
@@ -71,7 +72,7 @@ public final class CacheService {
         SortedMap<PackageName, SortedSet<Version>> unverifiable = new TreeMap<>();
         installed.unverifiable().forEach(copy -> unverifiable.computeIfAbsent(copy.name(), name -> new TreeSet<>())
                 .add(copy.version()));
-        return new Verification(cached, installed, documents, redownloads.of(unverifiable));
+        return new Verification(cached, installed, documents, redownloads.asFarAsKnown(unverifiable));
     }
 
     /**

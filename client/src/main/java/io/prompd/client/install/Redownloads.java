@@ -9,12 +9,14 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.function.Function;
 
 /**
  * Whether installed versions can be downloaded again, as far as the registry each name resolves in now tells by its
@@ -31,10 +33,16 @@ public final class Redownloads {
         PackageRegistry open() throws IOException;
     }
 
-    private final Registries registries;
+    /** What a version is said to be in when no registry could be asked of it. */
+    private static final String NO_REGISTRY = "no registry";
 
-    public Redownloads(Registries registries) {
+    private final Registries registries;
+    private final Function<Exception, String> described;
+
+    /** @param described a failure in the words the command line gives it ({@link #asFarAsKnown}) */
+    public Redownloads(Registries registries, Function<Exception, String> described) {
         this.registries = registries;
+        this.described = described;
     }
 
     /** Each version's, in name and version order: one index read a package, none when no version is given. */
@@ -51,7 +59,7 @@ public final class Redownloads {
                 described = registry.describe(name);
             } catch (PrompdException unrouted) {
                 // no registry serves the name (none configured, say), so none can tell: a local check goes on
-                unknown(name, ofPackage.getValue(), "no registry", unrouted.getMessage(), found);
+                unknown(name, ofPackage.getValue(), NO_REGISTRY, unrouted.getMessage(), found);
                 continue;
             }
             Optional<PublishedPackage> published;
@@ -69,6 +77,22 @@ public final class Redownloads {
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * {@link #of}, for a caller that asks once its own work is done, for its words alone: a failure to open the
+     * registries or to read an index (an unknown registry chosen, an unreadable configuration, a file where the cache's
+     * folder goes) leaves every version {@link Fate#UNKNOWN}, in the failure's words, rather than failing a run that
+     * has changed what it changes, and hiding what that was.
+     */
+    public List<Redownload> asFarAsKnown(SortedMap<PackageName, SortedSet<Version>> versions) {
+        try {
+            return of(versions);
+        } catch (PrompdException | IOException | UncheckedIOException unasked) {
+            List<Redownload> found = new ArrayList<>();
+            versions.forEach((name, ofName) -> unknown(name, ofName, NO_REGISTRY, described.apply(unasked), found));
+            return List.copyOf(found);
+        }
     }
 
     private static void unknown(PackageName name, SortedSet<Version> versions, String registry, String why,

@@ -12,6 +12,7 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.Plural;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.files.Folders;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -380,6 +381,43 @@ class CacheCommandTest extends InstallCommandsFixture {
                 + " can download it again, so this copy is its last (registry " + server.url() + " took it down:"
                 + " leaked a key)\n", corrupt.err());
         assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    /**
+     * The registries are asked only after the repairs, for the note's words: a registry that cannot be chosen leaves
+     * whether a version can be downloaded again unknown, and the report of what was removed stands.
+     */
+    @Test
+    void cacheVerifyGivenAnUnknownRegistryStillReportsWhatItRemovedAndExitsAsItsCheck() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path cached = corruptTheCachedTarball();
+
+        CliRun verify = prompd("--registry", "nosuch", "cache", "verify");
+
+        assertEquals(6, verify.exitCode(), verify.err());
+        assertTrue(verify.out().startsWith("corrupt, removed: " + cached + "\n"), verify.out());
+        assertTrue(verify.err().startsWith("error: removed 1 corrupt cached tarball: " + cached + "\n"), verify.err());
+        assertTrue(verify.err().contains("; whether @acme/util@1.1.0 can be downloaded again is not known (its index"
+                + " could not be read: unknown registry 'nosuch' (from --registry or $PROMPD_REGISTRY)): keep it until"
+                + " its registry's index can be read\n"), verify.err());
+        assertFalse(Files.exists(cached));
+    }
+
+    @Test
+    void cacheVerifyWithAFileWhereItsDocumentsFolderWouldBeStillReportsWhatItRemoved() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path cached = corruptTheCachedTarball();
+        Path documents = home.resolve("cache/http");
+        Folders.deleteRecursively(documents);
+        Files.writeString(documents, "in the way");
+
+        CliRun verify = prompd("cache", "verify");
+
+        assertEquals(6, verify.exitCode(), verify.err());
+        assertTrue(verify.out().startsWith("corrupt, removed: " + cached + "\n"), verify.out());
+        assertTrue(verify.err().contains("; whether @acme/util@1.1.0 can be downloaded again is not known (its index"
+                + " could not be read: a file stands where a folder is needed: " + documents + "): keep it until its"
+                + " registry's index can be read\n"), verify.err());
     }
 
     /** {@code N cached registry documents}, as many as the install of {@code @acme/util} cached. */
