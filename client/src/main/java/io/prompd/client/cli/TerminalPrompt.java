@@ -46,7 +46,10 @@ final class TerminalPrompt implements CliContext.SecretPrompt {
             return byConsole(prompt);
         }
         String saved = modes.get().strip();
-        try (PrintWriter terminal = Terminal.utf8(terminalOutput())) {
+        Optional<OutputStream> opened = openTerminal();
+        // standard error is flushed, never closed: closing it would lose every message the run writes after the prompt
+        PrintWriter terminal = Terminal.utf8(opened.orElseGet(() -> new FileOutputStream(FileDescriptor.err)));
+        try {
             Runnable ask = () -> {
                 stty("-echo");
                 terminal.print(prompt + ": ");
@@ -72,6 +75,11 @@ final class TerminalPrompt implements CliContext.SecretPrompt {
                     // the hook restores the modes as the JVM exits
                 }
             }
+        } finally {
+            terminal.flush();
+            if (opened.isPresent()) {
+                opened.get().close();
+            }
         }
     }
 
@@ -91,12 +99,15 @@ final class TerminalPrompt implements CliContext.SecretPrompt {
         terminal.flush();
     }
 
-    /** Where the prompt goes: the terminal itself, else standard error, which a person may still see. */
-    private static OutputStream terminalOutput() {
+    /**
+     * Where the prompt goes: the terminal itself; empty when there is none to open (no controlling terminal, as under
+     * setsid), the prompt then going to standard error, which a person may still see.
+     */
+    private static Optional<OutputStream> openTerminal() {
         try {
-            return new FileOutputStream(TERMINAL);
+            return Optional.of(new FileOutputStream(TERMINAL));
         } catch (IOException noTerminal) {
-            return new FileOutputStream(FileDescriptor.err);
+            return Optional.empty();
         }
     }
 

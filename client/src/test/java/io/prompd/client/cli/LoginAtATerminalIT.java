@@ -127,6 +127,29 @@ class LoginAtATerminalIT {
         assertFalse(shown.toString().contains(SECRET), shown.toString());
     }
 
+    /**
+     * With no terminal to open, as setsid leaves the session, the prompt goes to standard error, which must stay open
+     * for what login writes there after it.
+     */
+    @Test
+    void withNoTerminalToOpenThePromptGoesToStandardErrorAndWhatLoginSaysAfterItToo() throws Exception {
+        OutputStream keys = start("setsid -w $LOGIN 2> err.txt");
+        Path err = work.resolve("err.txt");
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (!Files.exists(err) || !Files.readString(err).contains(PROMPT)) {
+            assertTrue(Instant.now().isBefore(giveUp), "the prompt never came:\n" + shown);
+            Thread.sleep(50);
+        }
+        keys.write((SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        finish();
+
+        assertEquals(PROMPT + "\nnote: --offline: the credentials were stored without asking the registry whether it"
+                + " takes them; a mistake in them shows at the first command that reads http://127.0.0.1:18340/\n",
+                Files.readString(err));
+        assertFalse(shown.toString().contains(SECRET), shown.toString());
+    }
+
     private static boolean stopped(String pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", pid, "stat"));
         return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
