@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -235,8 +236,8 @@ final class TreeCommand implements Callable<Integer> {
     }
 
     /**
-     * One node per package version, one edge per dependency, labelled with its range. What the text
-     * marks is red with a short note in the node's label (what to do is said on stderr), and dashed
+     * One node per package version the project needs, one edge per dependency, labelled with its range. What the
+     * text marks is red with a short note in the node's label (what to do is said on stderr), and dashed
      * where nothing is installed: a dependency not locked, a needed version not installed.
      */
     private static String dot(String title, ProjectGraph graph, SortedMap<PackageName, ProjectGraph.Entry> entries,
@@ -257,8 +258,15 @@ final class TreeCommand implements Callable<Integer> {
             }
         });
         graph.roots().forEach((name, range) -> edge(dot, title, vertex(graph, name), range));
-        graph.lock().packages().forEach((name, locked) -> locked.dependencies().forEach((target, range) ->
-                edge(dot, name + "@" + locked.version(), vertex(graph, target), range)));
+        // drawn from prompd.json's dependencies, as the text is: a locked package nothing needs is not in the tree
+        Set<PackageName> needed = graph.entries().stream().filter(ProjectGraph.Entry::needed)
+                .map(ProjectGraph.Entry::name).collect(Collectors.toSet());
+        graph.lock().packages().forEach((name, locked) -> {
+            if (needed.contains(name)) {
+                locked.dependencies().forEach((target, range) ->
+                        edge(dot, name + "@" + locked.version(), vertex(graph, target), range));
+            }
+        });
         return dot.append("}\n").toString();
     }
 

@@ -256,6 +256,31 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertFalse(Json.reader().readTree(prompd("list", "--json").out()).get(1).get("needed").asBoolean());
     }
 
+    /** As the text and --json draw from prompd.json's dependencies, so does --dot: an entry nothing needs is not drawn. */
+    @Test
+    void treeDotLeavesOutALockedPackageNothingNeedsAnyMoreAsTheTextTreeDoes() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base", "@acme/greeter").exitCode());
+        editDependencies("\"@acme/base\": \"^1.0.0\"");
+
+        CliRun tree = prompd("tree");
+        CliRun dot = prompd("tree", "--dot");
+
+        assertEquals("""
+                @me/app@1.0.0
+                └── @acme/base@1.0.0 ^1.0.0
+                    └── @acme/util@1.1.0 ^1.0.0
+                """, tree.out());
+        assertEquals(1, dot.exitCode());
+        assertEquals("""
+                digraph dependencies {
+                  node [shape=box];
+                  "@me/app@1.0.0" -> "@acme/base@1.0.0" [label="^1.0.0"];
+                  "@acme/base@1.0.0" -> "@acme/util@1.1.0" [label="^1.0.0"];
+                }
+                """, dot.out());
+        assertEquals(tree.err(), dot.err(), "stderr says what nothing needs, for both");
+    }
+
     @Test
     void treeDrawsTheGraphAsTextJsonAndDot() throws IOException {
         assertEquals(0, prompd("install", "@acme/greeter").exitCode());
