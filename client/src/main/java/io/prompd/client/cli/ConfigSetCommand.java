@@ -43,7 +43,7 @@ final class ConfigSetCommand implements Callable<Integer> {
         SuggestedCommands commands = root.commands();
         ConfigKey parsed = ConfigKey.parse(key, commands);
         ConfigStore.Change change = ConfigStore.of(root.settings())
-                .update(config -> parsed.set(config, value, commands));
+                .update(config -> parsed.set(config, value, commands), LockWaits.on(spec.commandLine().getErr()));
         Config before = change.before();
         Config after = change.after();
         spec.commandLine().getOut().print(parsed + " = " + parsed.get(after).orElseThrow() + "\n");

@@ -31,7 +31,8 @@ final class ConfigUnsetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConfigKey parsed = ConfigKey.parse(key, root.commands());
-        ConfigStore.Change change = ConfigStore.of(root.settings()).unset(parsed);
+        ConfigStore.Change change = ConfigStore.of(root.settings())
+                .unset(parsed, LockWaits.on(spec.commandLine().getErr()));
         StringBuilder text = new StringBuilder(change.entriesBefore().containsKey(parsed.toString())
                 ? "unset " + parsed + "\n" : parsed + " was not set\n");
         // a registry's name takes the default, scope routes and credentials naming it along, even a name the file

@@ -23,7 +23,6 @@ import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.archive.ArchiveLimits;
-import io.prompd.core.files.RunLock;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
 import java.io.IOException;
@@ -31,7 +30,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Builds the install services of a run from its settings: one place that knows how they fit together. */
 final class InstallWiring {
@@ -98,9 +96,7 @@ final class InstallWiring {
      * Says why nothing happens while another run holds a lock this one needs, which, and whose it is if the lock tells.
      */
     void waitingForLock(Path lock) {
-        OptionalLong holder = RunLock.holder(lock);
-        say("note: waiting for another prompd run to finish ("
-                + (holder.isPresent() ? "process " + holder.getAsLong() : "it") + " holds " + lock + ")…");
+        say(LockWaits.note(lock));
     }
 
     /**

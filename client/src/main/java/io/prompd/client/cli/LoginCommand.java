@@ -72,7 +72,7 @@ final class LoginCommand implements Callable<Integer> {
         // a secret its variable does not hold here cannot be checked: CI often sets it only in the job that installs
         Optional<HttpPackageRegistry.CheckedAccess> checked = root.settings().offline() ? Optional.empty()
                 : resolved.map(sent -> check(registries, target, sent, variable));
-        Registry registry = registries.login(credentials);
+        Registry registry = registries.login(credentials, LockWaits.on(spec.commandLine().getErr()));
         String file = registries.store().file().toString();
         spec.commandLine().getOut().print("logged in to " + registry.describe() + ": " + variable
                 .map(name -> (checked.isPresent() ? "the registry took the " + secret() + " in $" + name + ", which"

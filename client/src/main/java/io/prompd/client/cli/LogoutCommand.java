@@ -22,7 +22,8 @@ final class LogoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RegistryService.Logout logout = new RegistryService(root.settings()).logout();
+        RegistryService.Logout logout = new RegistryService(root.settings())
+                .logout(LockWaits.on(spec.commandLine().getErr()));
         String registry = logout.registry().describe();
         spec.commandLine().getOut().print(logout.hadCredentials()
                 ? "logged out of " + registry + ": its credentials were removed\n"

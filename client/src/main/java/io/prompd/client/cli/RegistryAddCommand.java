@@ -47,7 +47,8 @@ final class RegistryAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RegistryService.Addition addition = new RegistryService(root.settings()).add(name, url, scopes, makeDefault);
+        RegistryService.Addition addition = new RegistryService(root.settings()).add(name, url, scopes, makeDefault,
+                LockWaits.on(spec.commandLine().getErr()));
         StringBuilder text = new StringBuilder((addition.wasConfigured() ? "registry " + name + " (" + url
                 + ") is already configured" : "added registry " + name + " (" + url + ")") + "\n");
         scopes.stream().distinct().sorted().forEach(scope -> text.append("scope ").append(scope)

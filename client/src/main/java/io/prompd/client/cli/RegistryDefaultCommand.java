@@ -33,7 +33,8 @@ final class RegistryDefaultCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<RegistryRef> before = new RegistryService(root.settings()).makeDefault(registry);
+        Optional<RegistryRef> before = new RegistryService(root.settings()).makeDefault(registry,
+                LockWaits.on(spec.commandLine().getErr()));
         spec.commandLine().getOut().print(registry.registry() + " is the default registry"
                 + before.filter(was -> !was.equals(registry.registry()))
                 .map(was -> ", was " + was).orElse("") + "\n");

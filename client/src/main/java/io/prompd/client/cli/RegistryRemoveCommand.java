@@ -37,7 +37,8 @@ final class RegistryRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = root.settings();
-        RegistryService.Removal removal = new RegistryService(settings).remove(registry);
+        RegistryService.Removal removal = new RegistryService(settings).remove(registry,
+                LockWaits.on(spec.commandLine().getErr()));
         StringBuilder text = new StringBuilder("removed registry " + removal.name() + " (" + removal.url() + ")\n");
         removal.unroutedScopes().forEach(scope -> text.append("scope ").append(scope).append(removal.defaultRemains()
                 ? " now comes from the default registry" : " is served by no registry now: "

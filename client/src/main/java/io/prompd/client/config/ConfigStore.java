@@ -23,6 +23,7 @@ import io.prompd.core.SortedCopies;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -131,18 +132,21 @@ public final class ConfigStore {
      * changed as one without that reference, which comes back unless the change replaced it: the
      * change that adds the registry or names another, as the problem advises, makes the file good.
      *
+     * @param onWait told the lock's file once if another run holds the lock, so that the user knows why nothing happens
      * @throws ConfigException when the file cannot be used and the change does not make it good
      */
-    public Change update(UnaryOperator<Config> change) throws IOException {
-        return update(change, UnaryOperator.identity());
+    public Change update(UnaryOperator<Config> change, Consumer<Path> onWait) throws IOException {
+        return update(change, UnaryOperator.identity(), onWait);
     }
 
     /**
      * Unsets the key as {@link #update} would, and in a file naming registries it does not configure, the references
      * under that key too: {@code config unset registry} makes good a file whose default names no registry.
+     *
+     * @param onWait as {@link #update} takes it
      */
-    public Change unset(ConfigKey key) throws IOException {
-        return update(key::unset, unknown -> unknown.unsetting(key));
+    public Change unset(ConfigKey key, Consumer<Path> onWait) throws IOException {
+        return update(key::unset, unknown -> unknown.unsetting(key), onWait);
     }
 
     /**
@@ -152,10 +156,11 @@ public final class ConfigStore {
      * all of other registries is refused for them.
      *
      * @param registry the registry whose credentials the change sets or removes, in the configuration read
+     * @param onWait   as {@link #update} takes it
      */
-    public Change updateCredentials(Function<Config, RegistryUrl> registry, UnaryOperator<Config> change)
-            throws IOException {
-        return updateOr(change, broken -> {
+    public Change updateCredentials(Function<Config, RegistryUrl> registry, UnaryOperator<Config> change,
+                                    Consumer<Path> onWait) throws IOException {
+        return updateOr(change, onWait, broken -> {
             Optional<UnusableCredentials> unusable = broken.unusableCredentials();
             if (unusable.isEmpty()) {
                 return repair(broken, change, UnaryOperator.identity());
@@ -171,9 +176,9 @@ public final class ConfigStore {
         });
     }
 
-    private Change update(UnaryOperator<Config> change, UnaryOperator<UnknownRegistryNames> replacing)
-            throws IOException {
-        return updateOr(change, broken -> repair(broken, change, replacing));
+    private Change update(UnaryOperator<Config> change, UnaryOperator<UnknownRegistryNames> replacing,
+                          Consumer<Path> onWait) throws IOException {
+        return updateOr(change, onWait, broken -> repair(broken, change, replacing));
     }
 
     /** What to do, under the lock, with a file that cannot be used: change it if the change mends it, else refuse. */
@@ -181,8 +186,9 @@ public final class ConfigStore {
         Change mend(ConfigException broken) throws IOException;
     }
 
-    private Change updateOr(UnaryOperator<Config> change, Mending mending) throws IOException {
-        try (RunLock lock = lock()) {
+    private Change updateOr(UnaryOperator<Config> change, Consumer<Path> onWait, Mending mending)
+            throws IOException {
+        try (RunLock lock = lock(onWait)) {
             Config before;
             try {
                 before = read();
@@ -200,9 +206,10 @@ public final class ConfigStore {
     /**
      * The lock of {@link #update}, which a home on a disk mounted read-only refuses as {@code install} does its own.
      */
-    private RunLock lock() throws IOException {
+    private RunLock lock(Consumer<Path> onWait) throws IOException {
+        Path lock = file.resolveSibling(LOCK_FILE);
         try {
-            return RunLock.acquire(file.resolveSibling(LOCK_FILE), PATIENCE, () -> { });
+            return RunLock.acquire(lock, PATIENCE, () -> onWait.accept(lock));
         } catch (FileSystemException refused) {
             ReadOnlyDisks.requireWritableHome(refused, file.getParent());
             throw refused;

@@ -9,6 +9,7 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.config.ConfigFields;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +20,13 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Adds, removes and lists the configured registries and stores the credentials for them. */
+/**
+ * Adds, removes and lists the configured registries and stores the credentials for them. Each change is told
+ * {@code onWait}, as {@link ConfigStore#update} is, should another run be changing the configuration.
+ */
 public final class RegistryService {
 
     private final ConfigStore store;
@@ -47,8 +52,8 @@ public final class RegistryService {
      * again with the same URL only adds the routes; with another URL it is a conflict, so a typo
      * never silently redirects where packages come from.
      */
-    public Addition add(RegistryName name, RegistryUrl url, List<Scope> scopes, boolean makeDefault)
-            throws IOException {
+    public Addition add(RegistryName name, RegistryUrl url, List<Scope> scopes, boolean makeDefault,
+                        Consumer<Path> onWait) throws IOException {
         ConfigStore.Change change = store.update(config -> {
             RegistryUrl existing = config.registries().get(name);
             if (existing != null && !existing.equals(url)) {
@@ -63,7 +68,7 @@ public final class RegistryService {
                 changed = changed.withScope(scope, name);
             }
             return makeDefault ? changed.withDefaultRegistry(Optional.of(name)) : changed;
-        });
+        }, onWait);
         Map<Scope, RegistryRef> movedScopes = new TreeMap<>();
         scopes.forEach(scope -> Optional.ofNullable(change.before().scopes().get(scope))
                 .filter(previous -> !previous.equals(name)).ifPresent(previous -> movedScopes.put(scope, previous)));
@@ -76,7 +81,7 @@ public final class RegistryService {
      * @param given its name; a URL or a folder's path is a usage error whose hint names the registries configured
      *              with it, or else the keys of the configuration that use the URL itself
      */
-    public Removal remove(GivenRegistry given) throws IOException {
+    public Removal remove(GivenRegistry given, Consumer<Path> onWait) throws IOException {
         RegistryRef registry = given.registry();
         RegistryName name = named("remove", given, config -> {
             List<String> unsets = new ArrayList<>();
@@ -93,7 +98,7 @@ public final class RegistryService {
                             + Plural.series(unsets.stream().map(key -> commands.quoted("config unset " + key)).toList(),
                                     "and") + " remove" + (unsets.size() == 1 ? "s" : "");
         });
-        ConfigStore.Change change = store.update(config -> configured(config, name).withoutRegistry(name));
+        ConfigStore.Change change = store.update(config -> configured(config, name).withoutRegistry(name), onWait);
         Config config = change.before();
         Config changed = change.after();
         RegistryUrl url = config.registries().get(name);
@@ -113,12 +118,12 @@ public final class RegistryService {
      *              registry} takes
      * @return the default before, which may have been this registry already
      */
-    public Optional<RegistryRef> makeDefault(GivenRegistry given) throws IOException {
+    public Optional<RegistryRef> makeDefault(GivenRegistry given, Consumer<Path> onWait) throws IOException {
         String url = ShellWords.quote(given.registry().toString());
         RegistryName name = named("default", given, config -> "make the URL itself the default with "
                 + commands.quoted("config set registry " + url) + ", or name it with "
                 + commands.quoted("registry add NAME " + url + " --default"));
-        return store.update(config -> configured(config, name).withDefaultRegistry(Optional.of(name)))
+        return store.update(config -> configured(config, name).withDefaultRegistry(Optional.of(name)), onWait)
                 .before().defaultRegistry();
     }
 
@@ -206,10 +211,10 @@ public final class RegistryService {
     /**
      * Stores the credentials for the registry chosen by {@code --registry}, else the default; returns that registry.
      */
-    public Registry login(Credentials credentials) throws IOException {
+    public Registry login(Credentials credentials, Consumer<Path> onWait) throws IOException {
         Objects.requireNonNull(credentials, "credentials");
         ConfigStore.Change change = store.updateCredentials(config -> loginTarget(config).url(), config ->
-                config.withCredentials(loginTarget(config).url(), credentials));
+                config.withCredentials(loginTarget(config).url(), credentials), onWait);
         return loginTarget(change.before());
     }
 
@@ -238,9 +243,9 @@ public final class RegistryService {
     }
 
     /** Forgets the credentials of the registry chosen by {@code --registry}, else the default. */
-    public Logout logout() throws IOException {
+    public Logout logout(Consumer<Path> onWait) throws IOException {
         ConfigStore.Change change = store.updateCredentials(config -> target(config).url(),
-                config -> config.withoutCredentials(target(config).url()));
+                config -> config.withoutCredentials(target(config).url()), onWait);
         Registry registry = target(change.before());
         return new Logout(registry, change.replacedUnusable()
                 || change.before().credentials().containsKey(registry.url()));

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import io.prompd.core.testing.Unavailable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -19,10 +21,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class ConfigCommandTest {
@@ -480,5 +488,36 @@ class ConfigCommandTest {
                 + "; 'prompd registry add NAME URL --default'"
                 + " sets a registry\n", empty.err(), "an empty list says why, where scripts do not read it");
         assertEquals("registry was not set\n", prompd("config", "unset", "registry").out());
+    }
+
+    /** As install says it waits for the home: a change of the configuration waits for its lock as long as 30 s. */
+    @ParameterizedTest
+    @ValueSource(strings = {"config set registry acme", "config unset registry", "registry add other"
+            + " https://other.example/", "registry default acme", "registry remove acme", "login --offline --registry"
+            + " acme", "logout --registry acme"})
+    void theCommandsChangingTheConfigurationSayTheyWaitForARunHoldingIt(String command) throws Exception {
+        Path home = work.resolve("home");
+        StringWriter err = new StringWriter();
+        CliContext context = CliRun.context(Map.of("PROMPD_HOME", home.toString()), work, work.resolve("user-home"),
+                "s3cr3t\n".getBytes(StandardCharsets.UTF_8));
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> change;
+            try (RunLock other = RunLock.acquire(home.resolve("config.lock"), Duration.ofSeconds(1), () -> { })) {
+                change = background.submit(() -> PrompdCommand.commandLine(new PrintWriter(new StringWriter()),
+                        new PrintWriter(err), context).execute(command.split(" ")));
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!err.toString().contains("waiting") && System.nanoTime() < giveUp) {
+                    Thread.sleep(10);
+                }
+                assertFalse(change.isDone(), "it waits while the other run holds the configuration");
+            }
+            assertEquals(0, change.get(30, TimeUnit.SECONDS), err.toString());
+            assertTrue(err.toString().startsWith("note: waiting for another prompd run to finish (process "
+                    + ProcessHandle.current().pid() + " holds " + home.resolve("config.lock") + ")…\n"),
+                    err.toString());
+        } finally {
+            background.shutdownNow();
+        }
     }
 }

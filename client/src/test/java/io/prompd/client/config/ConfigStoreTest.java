@@ -70,7 +70,8 @@ class ConfigStoreTest {
                 changes.add(threads.submit(() -> {
                     start.await();
                     return store()
-                            .update(config -> config.withRegistry(name, RegistryUrl.parse("file:///srv/" + name)));
+                            .update(config -> config.withRegistry(name, RegistryUrl.parse("file:///srv/" + name)),
+                                    lock -> { });
                 }));
             }
             start.countDown();

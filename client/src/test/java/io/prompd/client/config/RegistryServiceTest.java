@@ -12,10 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RegistryServiceTest {
+
+    /** No other run holds the configuration's lock in these tests. */
+    private static final Consumer<Path> NO_NOTE = lock -> { };
 
     @TempDir
     Path work;
@@ -42,14 +46,15 @@ class RegistryServiceTest {
     void aWordNamingNoRegistryButTheFolderOfOneIsToldItsName() throws IOException {
         RegistryService service = service();
         RegistryUrl url = folder("rega");
-        service.add(RegistryName.parse("a"), url, List.of(), true);
-        service.add(RegistryName.parse("b"), url, List.of(), false);
-        service.add(RegistryName.parse("c"), folder("Other"), List.of(), false);
+        service.add(RegistryName.parse("a"), url, List.of(), true, NO_NOTE);
+        service.add(RegistryName.parse("b"), url, List.of(), false, NO_NOTE);
+        service.add(RegistryName.parse("c"), folder("Other"), List.of(), false, NO_NOTE);
         Config before = service.store().read();
 
-        PrompdException remove = assertThrows(PrompdException.class, () -> service.remove(given("rega")));
-        PrompdException makeDefault = assertThrows(PrompdException.class, () -> service.makeDefault(given("rega")));
-        PrompdException noName = assertThrows(PrompdException.class, () -> service.remove(given("Other")));
+        PrompdException remove = assertThrows(PrompdException.class, () -> service.remove(given("rega"), NO_NOTE));
+        PrompdException makeDefault = assertThrows(PrompdException.class,
+                () -> service.makeDefault(given("rega"), NO_NOTE));
+        PrompdException noName = assertThrows(PrompdException.class, () -> service.remove(given("Other"), NO_NOTE));
 
         assertEquals(List.of(ExitCode.USAGE, ExitCode.USAGE, ExitCode.USAGE),
                 List.of(remove.exitCode(), makeDefault.exitCode(), noName.exitCode()));
@@ -66,11 +71,12 @@ class RegistryServiceTest {
     @Test
     void aWordNamingARegistryNamesItThoughItIsTheFolderOfAnother() throws IOException {
         RegistryService service = service();
-        service.add(RegistryName.parse("a"), folder("b"), List.of(), false);
-        service.add(RegistryName.parse("b"), RegistryUrl.parse("https://prompd.example/"), List.of(), false);
+        service.add(RegistryName.parse("a"), folder("b"), List.of(), false, NO_NOTE);
+        service.add(RegistryName.parse("b"), RegistryUrl.parse("https://prompd.example/"), List.of(), false,
+                NO_NOTE);
 
-        assertEquals(Optional.empty(), service.makeDefault(given("b")));
-        RegistryService.Removal removal = service.remove(given("b"));
+        assertEquals(Optional.empty(), service.makeDefault(given("b"), NO_NOTE));
+        RegistryService.Removal removal = service.remove(given("b"), NO_NOTE);
 
         assertEquals(RegistryName.parse("b"), removal.name());
         assertEquals(Map.of(RegistryName.parse("a"), folder("b")), service.store().read().registries());
@@ -79,11 +85,12 @@ class RegistryServiceTest {
     @Test
     void aWordNamingNoRegistryNorTheFolderOfOneIsAnUnknownRegistry() throws IOException {
         RegistryService service = service();
-        service.add(RegistryName.parse("a"), folder("rega"), List.of(), false);
+        service.add(RegistryName.parse("a"), folder("rega"), List.of(), false, NO_NOTE);
         folder("regb");
 
         for (String word : List.of("regb", "regc")) {
-            PrompdException unknown = assertThrows(PrompdException.class, () -> service.remove(given(word)));
+            PrompdException unknown = assertThrows(PrompdException.class,
+                    () -> service.remove(given(word), NO_NOTE));
             assertEquals(ExitCode.NOT_FOUND, unknown.exitCode());
             assertEquals("unknown registry '" + word + "'", unknown.getMessage());
             assertEquals("'prompd registry list' shows the configured registries", unknown.hint());
