@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Adds, removes and lists the configured registries and stores the credentials for them. Each change is told
@@ -82,8 +82,7 @@ public final class RegistryService {
      *              with it, or else the keys of the configuration that use the URL itself
      */
     public Removal remove(GivenRegistry given, Consumer<Path> onWait) throws IOException {
-        RegistryRef registry = given.registry();
-        RegistryName name = named("remove", given, config -> {
+        RegistryName name = named("remove", given, (config, registry) -> {
             List<String> unsets = new ArrayList<>();
             if (config.defaultRegistry().filter(registry::equals).isPresent()) {
                 unsets.add(new ConfigKey.DefaultRegistry().toString());
@@ -119,10 +118,11 @@ public final class RegistryService {
      * @return the default before, which may have been this registry already
      */
     public Optional<RegistryRef> makeDefault(GivenRegistry given, Consumer<Path> onWait) throws IOException {
-        String url = ShellWords.quote(given.registry().toString());
-        RegistryName name = named("default", given, config -> "make the URL itself the default with "
-                + commands.quoted("config set registry " + url) + ", or name it with "
-                + commands.quoted("registry add NAME " + url + " --default"));
+        RegistryName name = named("default", given, (config, registry) -> {
+            String url = ShellWords.quote(registry.toString());
+            return "make the URL itself the default with " + commands.quoted("config set registry " + url)
+                    + ", or name it with " + commands.quoted("registry add NAME " + url + " --default");
+        });
         return store.update(config -> configured(config, name).withDefaultRegistry(Optional.of(name)), onWait)
                 .before().defaultRegistry();
     }
@@ -131,17 +131,17 @@ public final class RegistryService {
      * The registry a {@code registry} subcommand taking a configured registry's name was given.
      *
      * @param subcommand  as in {@code registry default}
-     * @param unnamedHint for a URL no registry is configured with, what to do instead, by the configuration
+     * @param unnamedHint for a URL no registry is configured with, what to do instead, by the configuration and the URL
      * @throws PrompdException (usage) for a URL or a folder's path, naming the registries configured with it; and for
-     *                         a name no registry has, which is a folder of the working folder that one is configured
-     *                         with, as its path would be
+     *                         a name no registry has, which is a folder of the working folder that the configuration
+     *                         uses, as its path would be
      */
-    private RegistryName named(String subcommand, GivenRegistry given, Function<Config, String> unnamedHint)
-            throws IOException {
+    private RegistryName named(String subcommand, GivenRegistry given,
+                               BiFunction<Config, RegistryRef, String> unnamedHint) throws IOException {
         RegistryRef registry = given.registry();
         if (registry instanceof RegistryName name) {
             Optional<GivenRegistry> folder = given.asFolder();
-            return folder.isPresent() && isFolderOfAnother(name, folder.get().registry())
+            return folder.isPresent() && isFolderInUse(name, folder.get().registry())
                     ? named(subcommand, folder.get(), unnamedHint) : name;
         }
         Config config = store.read();
@@ -151,20 +151,25 @@ public final class RegistryService {
         Optional<String> folder = given.folder().map(TerminalText::oneLine);
         String configured = folder.map(path -> path + " is the folder of " + (names.size() == 1 ? "registry "
                 : "registries ")).orElse(registry + " is the URL of ");
+        String unnamed = folder.map(path -> path + " is the folder " + registry + ", which no registry is configured"
+                + " with").orElse("no registry is configured with " + registry);
         throw new PrompdException(ExitCode.USAGE, "'registry " + subcommand + "' takes the name of a configured"
                 + " registry, not " + (folder.isPresent() ? "a folder" : "a URL"), names.isEmpty()
-                ? "no registry is configured with " + registry + ": " + unnamedHint.apply(config)
+                ? unnamed + ": " + unnamedHint.apply(config, registry)
                 : configured + Plural.series(names, "and") + ": run "
                         + commands.quoted("registry " + subcommand + " " + names.get(0)));
     }
 
     /**
-     * Whether no registry has the name, but one the folder's URL: the name keeps its meaning where both a registry and
-     * a folder have it, and a name of neither is an unknown registry, as any other.
+     * Whether no registry has the name, but the configuration uses the folder's URL: as a registry's, or itself, as the
+     * default or a scope's registry ({@code config set registry file://…}). The name keeps its meaning where both a
+     * registry and a folder have it, and a name of neither is an unknown registry, as any other.
      */
-    private boolean isFolderOfAnother(RegistryName name, RegistryRef folder) throws IOException {
-        Map<RegistryName, RegistryUrl> registries = store.read().registries();
-        return !registries.containsKey(name) && registries.containsValue(folder);
+    private boolean isFolderInUse(RegistryName name, RegistryRef folder) throws IOException {
+        Config config = store.read();
+        return !config.registries().containsKey(name) && (config.registries().containsValue(folder)
+                || config.defaultRegistry().filter(folder::equals).isPresent()
+                || config.scopes().containsValue(folder));
     }
 
     /** @throws PrompdException NOT_FOUND when the configuration has no registry of that name */

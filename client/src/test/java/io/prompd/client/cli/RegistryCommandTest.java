@@ -696,9 +696,9 @@ class RegistryCommandTest {
                 + " is the folder of registry main: run 'prompd registry remove main'\n", remove.err());
         assertEquals("error: 'registry default' takes the name of a configured registry, not a folder\nhint: ./reg is"
                 + " the folder of registry main: run 'prompd registry default main'\n", relative.err());
-        assertEquals("error: 'registry remove' takes the name of a configured registry, not a folder\nhint: no registry"
-                + " is configured with " + work.resolve("other").toUri() + ": 'prompd registry list' shows the"
-                + " configured registries\n", unconfigured.err());
+        assertEquals("error: 'registry remove' takes the name of a configured registry, not a folder\nhint: "
+                + work.resolve("other") + " is the folder " + work.resolve("other").toUri() + ", which no registry is"
+                + " configured with: 'prompd registry list' shows the configured registries\n", unconfigured.err());
         assertEquals("registries.main = " + folder.toUri() + "\n", prompd("config", "list").out(),
                 "nothing was changed");
     }
@@ -731,6 +731,41 @@ class RegistryCommandTest {
         assertEquals("removed registry c (https://prompd.example/)\n", named.out(), "a registry's name comes first");
         assertEquals("registries.a = " + folder.toUri() + "\nregistries.b = " + work.resolve("c").toUri() + "\n",
                 prompd("config", "list").out(), "only c was removed");
+    }
+
+    /**
+     * A folder made the default as a URL, with no name (config set registry file://$PWD/rega), named as a word was an
+     * unknown registry: the word is told what it is, as its URL is, with the keys that use it and how to unset them.
+     */
+    @Test
+    void removeAndDefaultGivenTheFolderOfAUrlTheConfigurationUsesItselfAsAWordSayWhatItIsAndHowToRemoveIt()
+            throws IOException {
+        Path folder = Files.createDirectories(work.resolve("rega"));
+        String url = folder.toUri().toString();
+        assertEquals(0, prompd("config", "set", "registry", url).exitCode());
+
+        CliRun remove = prompd("registry", "remove", "rega");
+        CliRun makeDefault = prompd("registry", "default", "rega");
+        CliRun asPath = prompd("registry", "remove", "./rega");
+
+        assertEquals(List.of(2, 2, 2), List.of(remove.exitCode(), makeDefault.exitCode(), asPath.exitCode()),
+                remove.err());
+        assertEquals("error: 'registry remove' takes the name of a configured registry, not a folder\nhint: rega is"
+                + " the folder " + url + ", which no registry is configured with: it is the value of registry, which"
+                + " 'prompd config unset registry' removes\n", remove.err());
+        assertEquals(remove.err().replace("rega is", "./rega is"), asPath.err(), "as its path is told");
+        assertEquals("error: 'registry default' takes the name of a configured registry, not a folder\nhint: rega is"
+                + " the folder " + url + ", which no registry is configured with: make the URL itself the default"
+                + " with 'prompd config set registry " + url + "', or name it with 'prompd registry add NAME " + url
+                + " --default'\n", makeDefault.err());
+        assertEquals("registry = " + url + "\n", prompd("config", "list").out(), "nothing was changed");
+
+        assertEquals(0, prompd("config", "unset", "registry").exitCode());
+        assertEquals(0, prompd("config", "set", "scopes.@acme", url).exitCode());
+        CliRun routed = prompd("registry", "remove", "rega");
+        assertEquals(2, routed.exitCode(), routed.err());
+        assertTrue(routed.err().endsWith(": it is the value of scopes.@acme, which 'prompd config unset scopes.@acme'"
+                + " removes\n"), routed.err());
     }
 
     @Test
