@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +11,7 @@ import picocli.CommandLine.TypeConversionException;
  * Converts the values of a positional parameter that takes any number of them, once parsing is
  * done. Picocli ends such a list at the first value its converter refuses and reports that value
  * as an "unmatched argument", which loses the converter's explanation of what is wrong with it.
+ * Every value is converted, so that one usage error names each wrong one with its reason.
  */
 final class ListArguments {
 
@@ -17,16 +19,28 @@ final class ListArguments {
     }
 
     static <T> List<T> converted(CommandSpec spec, String label, List<String> values, Function<String, T> converter) {
-        return values.stream().map(value -> {
+        List<T> converted = new ArrayList<>(values.size());
+        List<String> refused = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (String value : values) {
             try {
-                return converter.apply(value);
+                converted.add(converter.apply(value));
             } catch (TypeConversionException invalid) {
-                // the parameter and value let the usage error tell an option written after '--' from a wrong value
-                throw new ParameterException(spec.commandLine(), "Invalid value for " + label + ": "
-                        + invalid.getMessage(),
-                        spec.positionalParameters().stream().filter(positional -> positional.paramLabel().equals(label))
-                                .findFirst().orElseThrow(), value);
+                refused.add(value);
+                reasons.add(invalid.getMessage());
             }
-        }).toList();
+        }
+        if (refused.size() == 1) {
+            // the parameter and value let the usage error tell an option written after '--' from a wrong value
+            throw new ParameterException(spec.commandLine(), "Invalid value for " + label + ": " + reasons.get(0),
+                    spec.positionalParameters().stream().filter(positional -> positional.paramLabel().equals(label))
+                            .findFirst().orElseThrow(), refused.get(0));
+        }
+        if (!refused.isEmpty()) {
+            // each reason quotes its value first, which marks where the next one starts
+            throw new ParameterException(spec.commandLine(), "Invalid values for " + label + ": "
+                    + String.join("; ", reasons));
+        }
+        return List.copyOf(converted);
     }
 }
