@@ -11,6 +11,9 @@ import java.util.Optional;
 /**
  * A UTF-8 writer that keeps why its stream failed: a {@link PrintWriter} only notes that it did, and
  * a command whose output was lost should say why, as {@code ls} says "No space left on device".
+ * Its lines end in {@code '\n'} on every system, as those of the commands' {@code print(text + "\n")} do: a
+ * {@code println} would end them in {@link System#lineSeparator()}, and a report or a script would get the two
+ * mixed on Windows.
  */
 public final class FailureKeepingWriter extends PrintWriter {
 
@@ -23,6 +26,15 @@ public final class FailureKeepingWriter extends PrintWriter {
     private FailureKeepingWriter(FailureKeepingStream stream) {
         super(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
         this.stream = stream;
+    }
+
+    @Override
+    public void println() {
+        synchronized (lock) {
+            // the writer flushes its lines, as PrintWriter's own println does for a writer made so
+            write('\n');
+            flush();
+        }
     }
 
     /** The first failure of the stream, if writing to it failed. */

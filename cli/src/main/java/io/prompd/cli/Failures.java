@@ -86,7 +86,7 @@ public final class Failures {
         public String text() {
             // a message may quote what a registry sent
             return "error: " + TerminalText.lines(message)
-                    + (hint.isEmpty() ? "" : System.lineSeparator() + "hint: " + TerminalText.lines(hint));
+                    + (hint.isEmpty() ? "" : "\nhint: " + TerminalText.lines(hint));
         }
 
         /**

@@ -47,7 +47,7 @@ public final class ConfigException extends PrompdException {
 
     private static String message(Path file, List<Problem> problems) {
         return "the configuration file " + file + " cannot be used:" + problems.stream()
-                .map(problem -> System.lineSeparator() + "  " + where(problem) + problem.message()
+                .map(problem -> "\n  " + where(problem) + problem.message()
                         + (problem.hint().isEmpty() ? "" : " (" + problem.hint() + ")"))
                 .collect(Collectors.joining());
     }
