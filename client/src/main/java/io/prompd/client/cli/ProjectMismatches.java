@@ -69,7 +69,7 @@ record ProjectMismatches(SuggestedCommands commands) {
 
     /** {@code invalid: outside ^1.0.0}, for a mark whose way off is said once on stderr, as a graph's node. */
     static String outside(List<VersionRange> unmet) {
-        return "invalid: outside " + series(unmet);
+        return "invalid: outside " + VersionRange.series(unmet);
     }
 
     /** Says on {@code err} what differs, if anything; the exit code of list and tree. */
@@ -129,9 +129,5 @@ record ProjectMismatches(SuggestedCommands commands) {
 
     private static String itOrThem(List<?> things) {
         return things.size() == 1 ? "it" : "them";
-    }
-
-    private static String series(List<VersionRange> ranges) {
-        return Plural.series(ranges.stream().map(VersionRange::text).toList(), "and");
     }
 }

@@ -246,8 +246,8 @@ public final class StatusNotes {
         List<VersionRange> needing = graph.rangesOfDependents(name);
         if (!needing.isEmpty() && published.highestAllowed(needing).isEmpty()) {
             return noOther + ", and none would with a wider range in prompd.json: the"
-                    + " packages needing it ask for " + series(needing) + "; a newer version of those may ask for"
-                    + " another (" + commands.quoted("tree") + " shows them)";
+                    + " packages needing it ask for " + VersionRange.series(needing) + "; a newer version of those may"
+                    + " ask for another (" + commands.quoted("tree") + " shows them)";
         }
         if (published.packument().versions().values().stream().allMatch(version -> version.yanked() != null)) {
             // no range reaches a version that is not yanked
@@ -266,9 +266,9 @@ public final class StatusNotes {
     private static String noOtherVersion(PublishedPackage published, List<VersionRange> ranges, Version locked) {
         SortedMap<Version, String> yanked = new TreeMap<>(published.yankedAllowed(ranges));
         yanked.remove(locked);
-        return yanked.isEmpty() ? "no other version meets " + series(ranges)
-                : "every other version that meets " + series(ranges) + " is yanked (" + Takedowns.withReasons(yanked)
-                + ")";
+        return yanked.isEmpty() ? "no other version meets " + VersionRange.series(ranges)
+                : "every other version that meets " + VersionRange.series(ranges) + " is yanked ("
+                + Takedowns.withReasons(yanked) + ")";
     }
 
     /**
@@ -456,8 +456,8 @@ public final class StatusNotes {
     private static String noneLeftWayOff(ProjectGraph graph, PackageName name, SuggestedCommands commands) {
         List<VersionRange> needing = graph.rangesOfDependents(name);
         return needing.isEmpty() ? ": remove the dependency with " + commands.quoted("uninstall " + name)
-                : ", and packages of the project ask for " + series(needing) + "; a newer version of those may not"
-                        + " (" + commands.quoted("tree") + " shows them)";
+                : ", and packages of the project ask for " + VersionRange.series(needing) + "; a newer version of"
+                        + " those may not (" + commands.quoted("tree") + " shows them)";
     }
 
     /**
@@ -470,11 +470,6 @@ public final class StatusNotes {
                 + String.join(" ", names.stream().map(PackageName::toString).toList()) + " --latest") + " does"
                 + " to ^" + latest).orElse(", or choose another version (" + commands.quoted("info " + name)
                 + " lists them)");
-    }
-
-    /** {@code ^1.0.0 and ^1.1.0}, each range once. */
-    private static String series(List<VersionRange> ranges) {
-        return Plural.series(ranges.stream().map(VersionRange::text).distinct().toList(), "and");
     }
 
     /**

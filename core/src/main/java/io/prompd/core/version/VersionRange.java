@@ -1,5 +1,6 @@
 package io.prompd.core.version;
 
+import io.prompd.core.Plural;
 import io.prompd.core.version.RangeSyntax.Intersection;
 import io.prompd.core.version.RangeSyntax.RangeOperator;
 import io.prompd.core.version.RangeSyntax.SimpleComparator;
@@ -166,6 +167,14 @@ public final class VersionRange {
     @Override
     public String toString() {
         return shown(text);
+    }
+
+    /**
+     * {@code ^1.0.0 and ^1.1.0}: the ranges as a sentence names them, in their order, each text once, since naming a
+     * range twice tells a reader nothing more, wherever the ranges came from.
+     */
+    public static String series(List<VersionRange> ranges) {
+        return Plural.series(ranges.stream().map(VersionRange::text).distinct().toList(), "and");
     }
 
     /** A range's text as people read it ({@link #toString}), for one held as text. */
