@@ -1,12 +1,13 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.CommandLines;
+import io.prompd.client.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {
-            "Show and change the configuration in config.json of the prompd home.",
+            "Show and change the configuration in " + Settings.CONFIG_FILE_NAME + " of the prompd home.",
             "Keys: registry (the default registry), registries.NAME, scopes.@SCOPE and credentials.URL."},
         subcommands = {
             ConfigGetCommand.class,

@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.client.config.Settings;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.Installer;
 import io.prompd.core.ExitCode;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
             "With packages, add them to prompd.json first and install: a package given without a range, with a"
                     + " dist-tag or with a bare version (1.2.3, v1.2.3) is saved as ^<version chosen>, as npm and cargo"
                     + " read 1.2.3 (--save-exact keeps the version itself); a range is saved as written.",
-            "Packages go to <home>/packages/<name>@<version>/, shared by every project; each tarball is checked"
-                    + " against its sha512 integrity before it is unpacked."})
+            "Packages go to <home>/" + Settings.PACKAGES_FOLDER_NAME + "/<name>@<version>/, shared by every project;"
+                    + " each tarball is checked against its sha512 integrity before it is unpacked."})
 final class InstallCommand implements Callable<Integer> {
 
     @Spec

@@ -155,7 +155,7 @@ public final class PrompdCommand implements Runnable {
      */
     Optional<Path> packagesFolder() {
         try {
-            return Optional.of(homeFolder().resolve(Settings.PACKAGES_FOLDER_NAME));
+            return Optional.of(Settings.packagesFolder(homeFolder()));
         } catch (PrompdException unusable) {
             return Optional.empty();
         }

@@ -30,8 +30,12 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
     public static final String HOME_FOLDER_NAME = ".prompd";
     /** The user's home folder, where {@link #HOME_FOLDER_NAME} lies by default. */
     public static final String USER_HOME_VARIABLE = "HOME";
+    /** The configuration's file in the home. */
+    public static final String CONFIG_FILE_NAME = "config.json";
     /** The store's folder in the home. */
     public static final String PACKAGES_FOLDER_NAME = "packages";
+    /** The HTTP cache's folder in the home. */
+    public static final String CACHE_FOLDER_NAME = "cache";
     /** The environment variables that choose proxies, as curl, pip, npm and cargo read them. */
     public static final List<String> PROXY_VARIABLES = List.of("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY",
             "no_proxy", "NO_PROXY");
@@ -47,14 +51,19 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
     }
 
     public Path configFile() {
-        return home.resolve("config.json");
+        return home.resolve(CONFIG_FILE_NAME);
     }
 
     public Path packagesFolder() {
+        return packagesFolder(home);
+    }
+
+    /** The store's folder in a home, for a command that reads it without the other settings. */
+    public static Path packagesFolder(Path home) {
         return home.resolve(PACKAGES_FOLDER_NAME);
     }
 
     public Path cacheFolder() {
-        return home.resolve("cache");
+        return home.resolve(CACHE_FOLDER_NAME);
     }
 }

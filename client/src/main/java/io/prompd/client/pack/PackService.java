@@ -1,5 +1,6 @@
 package io.prompd.client.pack;
 
+import io.prompd.client.config.Settings;
 import io.prompd.client.install.InstalledVersions;
 import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
@@ -124,9 +125,10 @@ public final class PackService {
         if (home.isPresent() && Files.isDirectory(home.get())
                 && Folders.real(home.get()).equals(Folders.real(folder))) {
             throw new PrompdException(ExitCode.CONFLICT, "the package folder " + folder + " is the prompd home in use:"
-                    + " its config.json holds the credentials 'prompd login' stores, and its packages/ folder the"
-                    + " installed packages, which pack would take for the package's", "keep the prompd home outside"
-                    + " package folders: point $PROMPD_HOME or --home at another folder");
+                    + " its " + Settings.CONFIG_FILE_NAME + " holds the credentials 'prompd login' stores, and its "
+                    + Settings.PACKAGES_FOLDER_NAME + "/ folder the installed packages, which pack would take for the"
+                    + " package's", "keep the prompd home outside package folders: point $PROMPD_HOME or --home at"
+                    + " another folder");
         }
         return homeWithin(folder);
     }
