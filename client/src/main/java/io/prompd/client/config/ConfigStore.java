@@ -8,7 +8,6 @@ import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import io.prompd.client.files.NotRegularFiles;
 import io.prompd.client.files.OwnerOnly;
-import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.files.TemporaryFiles;
 import java.io.IOException;
@@ -211,7 +210,7 @@ public final class ConfigStore {
         try {
             return RunLock.acquire(lock, PATIENCE, () -> onWait.accept(lock));
         } catch (FileSystemException refused) {
-            ReadOnlyDisks.requireWritableHome(refused, file.getParent());
+            Settings.requireWritableHome(refused, file.getParent());
             throw refused;
         }
     }

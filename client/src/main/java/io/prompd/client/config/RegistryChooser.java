@@ -143,7 +143,7 @@ public final class RegistryChooser {
                 : "no default registry: the configured ones are " + config.registries().keySet().stream()
                         .map(RegistryName::toString).collect(Collectors.joining(", ")),
                 howToSetADefault(config.registries().keySet(), commands) + ", or pass --registry URL (or set"
-                + " PROMPD_REGISTRY to it)");
+                + " " + Settings.REGISTRY_VARIABLE + " to it)");
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.prompd.client.config;
 
+import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.core.SuggestedCommands;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,5 +67,15 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
 
     public Path cacheFolder() {
         return home.resolve(CACHE_FOLDER_NAME);
+    }
+
+    /**
+     * Fails naming the home when {@code refused}, a lock of the home's, was refused as the disk is read-only: the home
+     * is what to move, whichever of its locks (the store's, the configuration's) the command took. Any other refusal is
+     * left to the caller. It lies here, with the home's variable, as the files package lies below this one.
+     */
+    public static void requireWritableHome(FileSystemException refused, Path home) {
+        ReadOnlyDisks.requireWritable(refused, "the home " + home, "point " + HOME_VARIABLE + " or --home at a folder"
+                + " on a writable disk");
     }
 }

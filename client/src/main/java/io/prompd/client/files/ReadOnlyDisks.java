@@ -3,7 +3,6 @@ package io.prompd.client.files;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Path;
 
 /**
  * Names a lock refused as its disk is mounted read-only as the folder the user chose, where the system's words name a
@@ -16,15 +15,6 @@ public final class ReadOnlyDisks {
     private static final String READ_ONLY_DISK = "Read-only file system";
 
     private ReadOnlyDisks() {
-    }
-
-    /**
-     * Fails naming the home when {@code refused}, a lock of the home's, was refused as the disk is read-only: the home
-     * is what to move, whichever of its locks (the store's, the configuration's) the command took. Any other refusal is
-     * left to the caller.
-     */
-    public static void requireWritableHome(FileSystemException refused, Path home) {
-        requireWritable(refused, "the home " + home, "point PROMPD_HOME or --home at a folder on a writable disk");
     }
 
     /**

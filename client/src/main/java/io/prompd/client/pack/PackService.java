@@ -127,8 +127,8 @@ public final class PackService {
             throw new PrompdException(ExitCode.CONFLICT, "the package folder " + folder + " is the prompd home in use:"
                     + " its " + Settings.CONFIG_FILE_NAME + " holds the credentials 'prompd login' stores, and its "
                     + Settings.PACKAGES_FOLDER_NAME + "/ folder the installed packages, which pack would take for the"
-                    + " package's", "keep the prompd home outside package folders: point $PROMPD_HOME or --home at"
-                    + " another folder");
+                    + " package's", "keep the prompd home outside package folders: point $" + Settings.HOME_VARIABLE
+                    + " or --home at another folder");
         }
         return homeWithin(folder);
     }

@@ -11,6 +11,7 @@ import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.SafeUnpacker;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.client.config.Settings;
 import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.files.Folders;
 import io.prompd.core.files.LongNames;
@@ -411,7 +412,7 @@ public final class PackageStore {
                                 + ": the name of " + refused.getFile() + " is longer than this file system allows",
                                 "put the prompd"
                         + " home on a file system that takes names of " + PackagePaths.MAX_NAME_BYTES + " bytes"
-                        + " (PROMPD_HOME), or " + otherVersion, refused));
+                        + " (" + Settings.HOME_VARIABLE + "), or " + otherVersion, refused));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.prompd.client.install.store;
 
+import io.prompd.client.config.Settings;
 import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.core.ExitCode;
@@ -55,7 +56,7 @@ public final class RunLocks {
         try {
             lock = acquire(parts.lockFile(), onWait);
         } catch (FileSystemException refused) {
-            ReadOnlyDisks.requireWritableHome(refused, home);
+            Settings.requireWritableHome(refused, home);
             throw refused;
         }
         try {
