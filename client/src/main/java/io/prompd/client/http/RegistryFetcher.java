@@ -311,11 +311,11 @@ public final class RegistryFetcher {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(progress, "progress");
-        if (offline && !isFile(url)) {
+        boolean file = isFile(url);
+        if (offline && !file) {
             throw new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
                     "run again without --offline to download it");
         }
-        boolean file = isFile(url);
         Transport.Attempt<Integrity> attempt = () -> {
             ResponseBody body = file ? FolderFile.open(url) : transport.bodyOf(transport.open(url, credential,
                     TARBALL_HEADERS), url);

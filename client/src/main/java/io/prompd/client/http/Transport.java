@@ -50,9 +50,6 @@ final class Transport {
     private static final String USER_AGENT = "prompd";
     private static final int PROXY_LOGIN_REQUIRED = 407;
     /**
-     * The longest {@code Retry-After} read as written; a longer one is read as the longest, still far past any wait.
-     */
-    /**
      * How the JDK refuses an answer to its TLS handshake that is no TLS record, which a server speaking plain HTTP
      * sends: every try would meet the same.
      */
@@ -64,6 +61,9 @@ final class Transport {
      */
     private static final Pattern HOST_NOT_NAMED = Pattern.compile("No subject alternative|No name matching");
     private static final String DOWN_HINT = "the registry or the network may be down; try again later";
+    /**
+     * The longest {@code Retry-After} read as written; a longer one is read as the longest, still far past any wait.
+     */
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(999_999_999_999_999_999L);
 
     private final HttpSettings settings;
