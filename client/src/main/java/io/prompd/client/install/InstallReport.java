@@ -4,6 +4,7 @@ import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.SortedMap;
 /**
  * What an install, update or uninstall did.
  *
- * @param packages      every package the project (or the global install) needs, in name order
+ * @param packages      every package the project (or the global install) needs, in name order, then version order
  * @param saved         dependencies whose ranges this run wrote to {@code prompd.json}: added, or with another range
  * @param removed       dependencies removed from {@code prompd.json} by this run
  * @param lock          what happened to {@code prompd.lock}; empty for a global install, which has no project
@@ -29,8 +30,12 @@ public record InstallReport(List<InstalledPackage> packages, SortedMap<PackageNa
                             List<InstallNote> warnings,
                             List<Path> repaired) {
 
+    /** Name, then version: a global install may put two versions of a package in place. */
+    private static final Comparator<InstalledPackage> ORDER = Comparator.comparing(InstalledPackage::name)
+            .thenComparing(InstalledPackage::version);
+
     public InstallReport {
-        packages = List.copyOf(packages);
+        packages = packages.stream().sorted(ORDER).toList();
         saved = SortedCopies.map(saved);
         removed = List.copyOf(removed);
         Objects.requireNonNull(lock, "lock");
