@@ -96,10 +96,18 @@ public final class OutputFolder {
      * @param purpose what a build needs it for
      */
     static PrompdException damaged(Path out, String path, String why, String purpose) {
+        return damaged(out, path, why, purpose, Optional.empty());
+    }
+
+    /**
+     * As {@link #damaged(Path, String, String, String)}, with a repair of the output in place offered first, where the
+     * refusal knows one, since it keeps the record a rebuild loses.
+     */
+    static PrompdException damaged(Path out, String path, String why, String purpose, Optional<String> repair) {
         return new PrompdException(ExitCode.CONFLICT, out.resolve(path) + " is damaged (" + why + "): " + purpose,
-                "rebuild the output with a new --out, or delete " + out + " and " + retired(out) + " first, as for any"
-                        + " damaged output: that build has no record of what " + out + " served, so check that it"
-                        + " serves every version " + out + " does");
+                repair.map(first -> first + "; or ").orElse("") + "rebuild the output with a new --out, or delete "
+                        + out + " and " + retired(out) + " first, as for any damaged output: that build has no record"
+                        + " of what " + out + " served, so check that it serves every version " + out + " does");
     }
 
     /**

@@ -217,32 +217,52 @@ final class ServedOutputGuard {
      * The integrity of the tarball served under the number of a version left out, from the version's served document.
      * Every version the output serves has one, and a takedown, which removes it, leaves no version out; one that is
      * missing, no file, or does not read is refused as damaged, as a damaged state is: a build that kept nothing for
-     * the number would let a later one serve other files under it, unrefused.
+     * the number would let a later one serve other files under it, unrefused. So is one whose integrity the tarball
+     * served beside it, which lock files pinned, does not have, edited by hand or beside a tarball replaced or
+     * deleted: a build that kept it would refuse the published files served again, and let other files through.
      */
     private Integrity servedIntegrity(PackageVersion version) throws IOException {
         String path = RegistryLayout.versionDocument(version.name(), version.version());
         Path file = out.resolve(path);
         if (!Files.isRegularFile(file)) {
             throw leftOutDamaged(version, path, Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "it is no file"
-                    : "it is missing");
+                    : "it is missing", Optional.empty());
         }
         byte[] text = Files.readAllBytes(file);
         VersionDocument document;
         try {
             document = Json.read(text, VersionDocument.class);
         } catch (JsonProcessingException unreadable) {
-            throw leftOutDamaged(version, path, JsonSyntaxError.of(unreadable, text).placeAndReason());
+            throw leftOutDamaged(version, path, JsonSyntaxError.of(unreadable, text).placeAndReason(),
+                    Optional.empty());
         }
         if (!document.name().equals(version.name()) || !document.version().equals(version.version())) {
-            throw leftOutDamaged(version, path, "it describes " + document.name() + "@" + document.version());
+            throw leftOutDamaged(version, path, "it describes " + document.name() + "@" + document.version(),
+                    Optional.empty());
         }
-        return document.dist().integrity();
+        Integrity integrity = document.dist().integrity();
+        Path tarball = out.resolve(RegistryLayout.tarball(version.name(), version.version()));
+        if (!Files.isRegularFile(tarball)) {
+            throw leftOutDamaged(version, path, "the tarball served beside it, " + tarball + ", is "
+                    + (Files.exists(tarball, LinkOption.NOFOLLOW_LINKS) ? "no file" : "missing"),
+                    Optional.of("put the tarball served back, and build again"));
+        }
+        Integrity hashed = Integrity.ofDigest(integrity.algorithm(), integrity.algorithm().newDigest()
+                .digest(Files.readAllBytes(tarball)));
+        if (!hashed.equals(integrity)) {
+            throw leftOutDamaged(version, path, "its dist.integrity is " + integrity + ", but the tarball served beside"
+                    + " it, " + tarball + ", hashes to " + hashed, Optional.of("if the document was edited by hand,"
+                    + " set its dist.integrity back to the tarball's, " + hashed + ", and build again; if the"
+                    + " tarball was replaced, put the one served back"));
+        }
+        return integrity;
     }
 
-    private PrompdException leftOutDamaged(PackageVersion version, String path, String why) {
+    /** @param repair a repair of the output in place, where one is known */
+    private PrompdException leftOutDamaged(PackageVersion version, String path, String why, Optional<String> repair) {
         return OutputFolder.damaged(out, path, why, "the build leaves out " + version + " with no takedown record"
                 + " and keeps the integrity of the tarball served under its number from it, so that no later build"
-                + " serves other files under that number");
+                + " serves other files under that number", repair);
     }
 
     /** The numbers the output's state kept for tarballs served once and left out with no takedown record. */

@@ -87,6 +87,18 @@ class RegistryBuilderTest {
         build(repo, out);
     }
 
+    /**
+     * Builds two versions of a into {@code out}, then commits a force-push that drops 1.1.0, which only a forced build
+     * builds: the commit built.
+     */
+    private static String servedThenDropping110(TestRegistryRepo repo, Path out) throws IOException {
+        buildTwoVersionsOfA(repo, out);
+        String served = repo.head().name();
+        repo.delete("packages/@common/a/1.1.0");
+        repo.commit("a force-push that drops 1.1.0");
+        return served;
+    }
+
     private static BuildResult build(TestRegistryRepo repo, Path out) throws IOException {
         return build(repo, out, Optional.empty());
     }
@@ -1637,8 +1649,7 @@ class RegistryBuilderTest {
             throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             Path out = temp.resolve("out");
-            buildTwoVersionsOfA(repo, out);
-            String servedCommit = repo.head().name();
+            String servedCommit = servedThenDropping110(repo, out);
             Path document = out.resolve("packages/@common/a/1.1.0.json");
             switch (damage) {
                 case "missing" -> Files.delete(document);
@@ -1652,8 +1663,6 @@ class RegistryBuilderTest {
                 default -> Files.copy(out.resolve("packages/@common/a/1.0.0.json"), document,
                         StandardCopyOption.REPLACE_EXISTING);
             }
-            repo.delete("packages/@common/a/1.1.0");
-            repo.commit("a force-push that drops 1.1.0");
 
             PrompdException refused = assertThrows(PrompdException.class, () -> forcedBuild(repo, out));
 
@@ -1665,6 +1674,53 @@ class RegistryBuilderTest {
             assertTrue(refused.hint().startsWith("rebuild the output with a new --out"), refused.hint());
             assertTrue(Files.isRegularFile(out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"),
                     Version.parse("1.1.0")))), "the output stays as it was");
+            assertEquals(servedCommit, BuildState.readFile(out).orElseThrow().header().commit());
+        }
+    }
+
+    /**
+     * The served document of a version a forced build leaves out gives the integrity kept for its number: a
+     * well-formed one edited by hand, or beside a tarball replaced or deleted, was kept though the tarball served
+     * hashed otherwise, so a later build putting the published files back was refused as changed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"integrity edited", "tarball replaced", "tarball missing"})
+    void aForcedBuildLeavingOutAVersionWhoseServedDocumentDisagreesWithItsTarballIsRefused(String damage)
+            throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            String servedCommit = servedThenDropping110(repo, out);
+            Path document = out.resolve("packages/@common/a/1.1.0.json");
+            Path tarball = out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"), Version.parse("1.1.0")));
+            Integrity served = Integrity.of(Files.readAllBytes(tarball));
+            Integrity other = Integrity.of("other bytes".getBytes(StandardCharsets.UTF_8));
+            switch (damage) {
+                case "integrity edited" -> Files.writeString(document, Files.readString(document)
+                        .replace(served.toString(), other.toString()));
+                case "tarball replaced" -> Files.writeString(tarball, "other bytes");
+                default -> Files.delete(tarball);
+            }
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> forcedBuild(repo, out));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            String why = switch (damage) {
+                case "integrity edited" -> "its dist.integrity is " + other + ", but the tarball served beside it, "
+                        + tarball + ", hashes to " + served;
+                case "tarball replaced" -> "its dist.integrity is " + served + ", but the tarball served beside it, "
+                        + tarball + ", hashes to " + other;
+                default -> "the tarball served beside it, " + tarball + ", is missing";
+            };
+            assertEquals(document + " is damaged (" + why + "): the build leaves out @common/a@1.1.0 with no"
+                    + " takedown record and keeps the integrity of the tarball served under its number from it, so"
+                    + " that no later build serves other files under that number", refused.getMessage());
+            assertTrue(refused.hint().startsWith(damage.equals("tarball missing")
+                    ? "put the tarball served back" : "if the document was edited by hand, set its dist.integrity"
+                    + " back to the tarball's, "), refused.hint());
+            assertTrue(refused.hint().endsWith("; or rebuild the output with a new --out, or delete " + out + " and "
+                    + out.resolveSibling(".out.old") + " first, as for any damaged output: that build has no record"
+                    + " of what " + out + " served, so check that it serves every version " + out + " does"),
+                    refused.hint());
             assertEquals(servedCommit, BuildState.readFile(out).orElseThrow().header().commit());
         }
     }
