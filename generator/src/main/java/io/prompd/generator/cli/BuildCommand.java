@@ -8,7 +8,6 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
-import io.prompd.core.protocol.MalformedUrls;
 import io.prompd.generator.build.BuildOptions;
 import io.prompd.generator.build.BuildProgress;
 import io.prompd.generator.build.BuildResult;
@@ -155,10 +154,7 @@ final class BuildCommand implements Callable<Integer> {
         try {
             url = new URI(text);
         } catch (URISyntaxException unparsable) {
-            throw usageError(BaseUrl.notReadable("--base-url", text, " ("
-                    + unparsable.getReason().toLowerCase(Locale.ROOT) + " at character "
-                    + (MalformedUrls.offendingIndex(text, unparsable) + 1)
-                    + (text.chars().anyMatch(Character::isWhitespace) ? ": write a space as %20" : "") + ")"));
+            throw usageError(BaseUrl.unparsable("--base-url", text, unparsable));
         }
         Optional<UrlUserPart> userPart = UrlUserPart.of(url);
         if (userPart.isPresent()) {

@@ -1,9 +1,11 @@
 package io.prompd.generator.source;
 
 import io.prompd.core.protocol.DisguisedPaths;
+import io.prompd.core.protocol.MalformedUrls;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,14 +34,9 @@ public final class BaseUrl {
      * from that one.
      */
     public static List<String> problems(URI url, String named) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null
-                || !RegistryLayout.URL_SCHEMES.contains(scheme)) {
-            return List.of(notReadable(named, url.toString(), ""));
-        }
-        if (url.getHost() == null && !RegistryLayout.isFileUrl(url)) {
-            // a host the JDK cannot read (one holding '_'): clients could not read it either
-            return List.of(notReadable(named, url.toString(), " (no host name that reads)"));
+        Optional<String> unreadable = unreadable(url, named);
+        if (unreadable.isPresent()) {
+            return List.of(unreadable.get());
         }
         List<String> problems = new ArrayList<>();
         // clients refuse such a registry URL: a registry on it would be one nobody can add
@@ -57,10 +54,37 @@ public final class BaseUrl {
     }
 
     /**
-     * That the text, given as {@code named}, is no URL prompd reads as a registry's, with {@code why} when there is
+     * That the URL, said of {@code named}, is none prompd reads as a registry's, when it is not: the first of its
+     * {@link #problems}, and the only one then, after which registry.json's reader reads the URL no further.
+     */
+    public static Optional<String> unreadable(URI url, String named) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null
+                || !RegistryLayout.URL_SCHEMES.contains(scheme)) {
+            return Optional.of(notReadable(named, url.toString(), ""));
+        }
+        if (url.getHost() == null && !RegistryLayout.isFileUrl(url)) {
+            // a host the JDK cannot read (one holding '_'): clients could not read it either
+            return Optional.of(notReadable(named, url.toString(), " (no host name that reads)"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * That the text, said of {@code named}, does not parse as a URL, pointing at the character that broke it: a
+     * registry's base URL is read from registry.json and from {@code build --base-url}, and either says it alike.
+     */
+    public static String unparsable(String named, String text, URISyntaxException unparsable) {
+        return notReadable(named, text, " (" + unparsable.getReason().toLowerCase(Locale.ROOT) + " at character "
+                + (MalformedUrls.offendingIndex(text, unparsable) + 1)
+                + (text.chars().anyMatch(Character::isWhitespace) ? ": write a space as %20" : "") + ")");
+    }
+
+    /**
+     * That the text, said of {@code named}, is no URL prompd reads as a registry's, with {@code why} when there is
      * more to say; the text quoted without its user part.
      */
-    public static String notReadable(String named, String text, String why) {
+    private static String notReadable(String named, String text, String why) {
         return named + " must be an absolute https://, http:// or file:// URL (what prompd reads) without query or"
                 + " fragment, such as https://example.org/registry/, not '" + Urls.withAnyUserPartMasked(text) + "'"
                 + why;

@@ -39,6 +39,14 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
     /** The field of {@code policy} naming the external scopes, which the check's messages name too. */
     public static final String EXTERNAL_SCOPES = "externalScopes";
 
+    /** How the problems of {@code baseUrl} name it. */
+    private static final String BASE_URL = "the base URL";
+
+    private static final String BASE_URL_FIX = "write the registry's URL as clients are set up with it, as"
+            + " https://host/path/";
+
+    private static final String URL_FIX = "write it as https://host/path/";
+
     public RegistryConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -121,14 +129,15 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
     private static Optional<URI> url(JsonFile file, String pointer, String text, boolean isBaseUrl) {
         try {
             URI uri = new URI(text);
-            if (!uri.isAbsolute() || uri.getHost() == null && !RegistryLayout.isFileUrl(uri)) {
-                file.error(pointer, "'" + Urls.withAnyUserPartMasked(text) + "' is not an absolute URL",
-                        "write it as https://host/path/");
+            // a base URL is refused in the words of build --base-url for the same value
+            Optional<String> unreadable = isBaseUrl ? BaseUrl.unreadable(uri, BASE_URL) : notAbsolute(uri, text);
+            if (unreadable.isPresent()) {
+                file.error(pointer, unreadable.get(), isBaseUrl ? BASE_URL_FIX : URL_FIX);
                 return Optional.empty();
             }
             Optional<UrlUserPart> userPart = isBaseUrl ? UrlUserPart.of(uri) : Optional.empty();
             // the build writes no base URL of registry.json into its documents, but clients are set up with this one
-            userPart.ifPresent(user -> file.error(pointer, user.refusal("the base URL", "every reader of the"
+            userPart.ifPresent(user -> file.error(pointer, user.refusal(BASE_URL, "every reader of the"
                     + " repository sees and every client set up with this URL would copy"), user.fix()));
             if (!isBaseUrl) {
                 UrlUserPart.credentialOf(uri).ifPresent(user -> file.error(pointer, user.refusal("the git URL",
@@ -136,9 +145,8 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
                         user.gitFix()));
             }
             // clients are set up with this URL, and the build refuses as --base-url what this refuses
-            List<String> problems = isBaseUrl ? BaseUrl.problems(uri, "the base URL") : List.of();
-            problems.forEach(problem -> file.error(pointer, problem,
-                    "write the registry's URL as clients are set up with it, as https://host/path/"));
+            List<String> problems = isBaseUrl ? BaseUrl.problems(uri, BASE_URL) : List.of();
+            problems.forEach(problem -> file.error(pointer, problem, BASE_URL_FIX));
             if (isBaseUrl && !text.endsWith("/")) {
                 // the URL to write with a '/' added would still be refused, or would end with its query
                 if (problems.isEmpty()) {
@@ -149,12 +157,21 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             }
             return Optional.of(uri);
         } catch (URISyntaxException invalid) {
-            // the reason quotes the text itself
-            file.error(pointer, "'" + Urls.withAnyUserPartMasked(text) + "' is not a valid URL: "
-                    + invalid.getReason().replace(text, Urls.withAnyUserPartMasked(text)),
-                    "write it as https://host/path/");
+            if (isBaseUrl) {
+                file.error(pointer, BaseUrl.unparsable(BASE_URL, text, invalid), BASE_URL_FIX);
+            } else {
+                // the reason quotes the text itself
+                file.error(pointer, "'" + Urls.withAnyUserPartMasked(text) + "' is not a valid URL: "
+                        + invalid.getReason().replace(text, Urls.withAnyUserPartMasked(text)), URL_FIX);
+            }
             return Optional.empty();
         }
+    }
+
+    /** That the URL, written as {@code text}, is not absolute with a host, or a folder's, when it is not. */
+    private static Optional<String> notAbsolute(URI uri, String text) {
+        return !uri.isAbsolute() || uri.getHost() == null && !RegistryLayout.isFileUrl(uri)
+                ? Optional.of("'" + Urls.withAnyUserPartMasked(text) + "' is not an absolute URL") : Optional.empty();
     }
 
     private static Policy policy(JsonFile file) {

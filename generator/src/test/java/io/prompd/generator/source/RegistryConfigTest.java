@@ -143,6 +143,14 @@ class RegistryConfigTest {
         refusals.put("https://r.acme.test:0/r/", "in the base URL, the port 0 is out of range: use 1 to 65535");
         refusals.put("https://r.acme.test:/r/", "in the base URL, the ':' after the host names no port: leave it out,"
                 + " or write the port");
+        String notReadable = "the base URL must be an absolute https://, http:// or file:// URL (what prompd reads)"
+                + " without query or fragment, such as https://example.org/registry/, not ";
+        refusals.put("https://r.acme test/r/", notReadable + "'https://r.acme test/r/' (illegal character in authority"
+                + " at character 15: write a space as %20)");
+        refusals.put("ht!tp://r.acme.test/r/", notReadable + "'ht!tp://r.acme.test/r/' (illegal character in scheme"
+                + " name at character 3)");
+        refusals.put("https://r_acme.test/r/", notReadable + "'https://r_acme.test/r/' (no host name that reads)");
+        refusals.put("r.acme.test/r/", notReadable + "'r.acme.test/r/'");
         refusals.forEach((baseUrl, refusal) -> {
             Parsed<RegistryConfig> parsed = parse("""
                     {"name": "Acme", "baseUrl": "%s", "git": "https://g.acme.test/r.git"}
@@ -305,7 +313,9 @@ class RegistryConfigTest {
                 {"name": "Acme", "baseUrl": "https://deploy:s3cr3t@r.acme test/", "git": "https://t0ken@/r.git"}
                 """);
 
-        assertEquals(List.of("'https://***@r.acme test/' is not a valid URL: Illegal character in authority",
+        assertEquals(List.of("the base URL must be an absolute https://, http:// or file:// URL (what prompd reads)"
+                + " without query or fragment, such as https://example.org/registry/, not 'https://***@r.acme test/'"
+                + " (illegal character in authority at character 29: write a space as %20)",
                 "'https://***@/r.git' is not an absolute URL"),
                 parsed.problems().stream().map(Problem::message).toList());
         assertFalse(parsed.problems().toString().contains("s3cr3t"), parsed.problems()::toString);
