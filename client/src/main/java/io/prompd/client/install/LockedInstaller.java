@@ -4,6 +4,7 @@ import io.prompd.client.http.NotFound;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.Downloaded;
+import io.prompd.client.install.registry.ListedButMissing;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -751,9 +752,7 @@ final class LockedInstaller {
                     + " tarball of that version, " + Urls.display(registrys.get()),
                     LockAudit.ifEdited(List.of(name), index.commands()));
         }
-        return new PrompdException(ExitCode.NOT_FOUND, "the registry lists " + name + "@" + locked.version()
-                + " but has no tarball for it (" + missing.getMessage() + ")", "the registry may be incomplete or"
-                + " halfway through publishing: try again later, or tell its maintainers");
+        return ListedButMissing.of(name, locked.version(), "tarball", missing);
     }
 
     private static boolean listed(PackageName name, Version version, RegistryIndex index) {

@@ -81,6 +81,21 @@ class InfoCommandTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aListedVersionWhoseDocumentIsMissingIsTheRegistrysIncompletenessNotTheUsersNameOrVersion()
+            throws IOException {
+        Files.delete(registry.root().resolve("packages/@acme/base/1.0.0.json"));
+
+        CliRun run = prompd("info", "@acme/base@1.0.0", "--json");
+
+        assertEquals(3, run.exitCode(), "as a listed version's missing tarball: " + run.err());
+        JsonNode error = Json.reader().readTree(run.out()).get("error");
+        assertEquals("the registry lists @acme/base@1.0.0 but has no version document for it (not found in the"
+                + " registry: " + server.url() + "packages/@acme/base/1.0.0.json)", error.get("message").asText());
+        assertEquals("the registry may be incomplete or halfway through publishing: try again later, or tell its"
+                + " maintainers", error.get("hint").asText());
+    }
+
+    @Test
     void infoShowsAReadmeSavedWithAByteOrderMarkWithoutTheMark() throws IOException {
         Path folder = Files.createDirectories(work.resolve("marked"));
         Files.writeString(folder.resolve("prompd.json"), "{\"name\": \"@acme/marked\", \"version\": \"1.0.0\","

@@ -320,7 +320,12 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 "the index.json of " + name + " does not list " + version));
         RegistryEndpoint endpoint = routes.endpointFor(name);
         URI url = endpoint.resolve(RegistryLayout.url(RegistryLayout.versionDocument(name, version)));
-        RegistryFetcher.Document fetched = fetch(endpoint, url);
+        RegistryFetcher.Document fetched;
+        try {
+            fetched = fetch(endpoint, url);
+        } catch (NotFound missing) {
+            throw ListedButMissing.of(name, version, "version document", missing);
+        }
         return fetched.read(json -> {
             VersionDocument document = parse(endpoint, json, VersionDocument.class, fetched);
             requireAsked(name + "@" + version, document.name() + "@" + document.version(), fetched);
