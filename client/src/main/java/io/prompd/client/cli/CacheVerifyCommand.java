@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             "With --json, {checked, removed, installed: {checked, removed, unverifiable}, documents: {checked,"
                     + " removed}} whatever it finds, as list --json gives its result: removed lists the files deleted"
                     + " from the tarballs folder, corrupt or not, and documents' those deleted from the documents"
-                    + " folder, damaged or not; installed's the folders of the damaged copies removed."})
+                    + " folder, damaged or not; installed's removed and unverifiable the installed versions, each"
+                    + " {name, version}, by name, then version."})
 final class CacheVerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -103,8 +104,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
         StoreCheck installed = verification.installed();
         Map<String, Object> copies = new LinkedHashMap<>();
         copies.put("checked", installed.checked());
-        copies.put("removed", folders(installed.damaged()));
-        copies.put("unverifiable", folders(installed.unverifiable()));
+        copies.put("removed", asJson(installed.damaged()));
+        copies.put("unverifiable", asJson(installed.unverifiable()));
         json.put("installed", copies);
         Map<String, Object> documents = new LinkedHashMap<>();
         documents.put("checked", verification.documents().checked());
@@ -256,8 +257,13 @@ final class CacheVerifyCommand implements Callable<Integer> {
         return copies.stream().map(copy -> copy.name() + "@" + copy.version()).toList();
     }
 
-    private static List<String> folders(List<StoreCheck.Copy> copies) {
-        return copies.stream().map(copy -> copy.folder().toString()).toList();
+    /**
+     * {@code {"name": "@acme/pkg", "version": "1.0.0"}} each, as every command's JSON names an installed version: no
+     * folder, which is the home's {@code packages/<name>@<version>}, gone for one removed, and differs by machine.
+     */
+    private static List<Map<String, String>> asJson(List<StoreCheck.Copy> copies) {
+        return copies.stream().map(copy -> Map.of("name", copy.name().toString(), "version",
+                copy.version().toString())).toList();
     }
 
     private static List<String> names(List<Path> files) {

@@ -73,8 +73,8 @@ class CacheCommandTest extends InstallCommandsFixture {
 
         assertEquals(6, corrupt.exitCode());
         assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [\"" + cached + "\"], \"installed\":"
-                + " {\"checked\": 0, \"removed\": [], \"unverifiable\": [\"" + home.resolve("packages/@acme/util@1.1.0")
-                + "\"]}, \"documents\": {\"checked\": " + documentsChecked().split(" ")[0] + ", \"removed\": []}}"),
+                + " {\"checked\": 0, \"removed\": [], \"unverifiable\": [{\"name\": \"@acme/util\", \"version\":"
+                + " \"1.1.0\"}]}, \"documents\": {\"checked\": " + documentsChecked().split(" ")[0] + ", \"removed\": []}}"),
                 Json.reader().readTree(corrupt.out()), "the result, as list --json gives its own with a non-zero exit");
         assertEquals(removedFromTheCache(cached), corrupt.err());
     }
@@ -264,9 +264,10 @@ class CacheCommandTest extends InstallCommandsFixture {
 
         assertEquals(6, verify.exitCode(), verify.err());
         assertEquals(Json.reader().readTree("{\"checked\": 2, \"removed\": [], \"installed\": {\"checked\": 2,"
-                + " \"removed\": [\"" + util + "\"], \"unverifiable\": [\"" + base + "\"]}, \"documents\":"
-                + " {\"checked\": " + documentsChecked().split(" ")[0] + ", \"removed\": []}}"),
-                Json.reader().readTree(verify.out()));
+                + " \"removed\": [{\"name\": \"@acme/util\", \"version\": \"1.1.0\"}], \"unverifiable\":"
+                + " [{\"name\": \"@acme/base\", \"version\": \"1.0.0\"}]}, \"documents\": {\"checked\": "
+                + documentsChecked().split(" ")[0] + ", \"removed\": []}}"),
+                Json.reader().readTree(verify.out()), "the installed versions as every command's JSON names them");
         assertEquals("note: left 1 installed version unverified, with no cached tarball to compare with:"
                 + " @acme/base@1.0.0; keep " + home.resolve("cache") + " with " + home.resolve("packages") + " (in a"
                 + " CI cache, say) to have them checked, or 'prompd uninstall --global @acme/base@1.0.0' for the next"

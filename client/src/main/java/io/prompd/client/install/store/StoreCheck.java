@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link PackageStore#verify} found.
+ * What {@link PackageStore#verify} found, each list by name, then version.
  *
  * @param checked      the installed versions compared with their tarballs, or found damaged without one
  * @param damaged      the versions whose copy was damaged, now removed
