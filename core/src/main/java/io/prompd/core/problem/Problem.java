@@ -61,6 +61,10 @@ public record Problem(Severity severity, String file, String pointer, int line, 
         return new Problem(severity, file, pointer, newLine, message, hint);
     }
 
+    public Problem withHint(String newHint) {
+        return new Problem(severity, file, pointer, line, message, newHint);
+    }
+
     public Problem inFile(String newFile) {
         return new Problem(severity, newFile, pointer, line, message, hint);
     }

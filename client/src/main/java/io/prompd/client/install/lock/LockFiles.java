@@ -8,6 +8,7 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.NamedWrites;
 import io.prompd.core.json.ConflictSides;
+import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
@@ -77,6 +78,12 @@ public final class LockFiles {
 
     private static String fixHint(SuggestedCommands commands) {
         return "fix it by hand, or " + relockHint(commands);
+    }
+
+    /** A problem's own, where {@link #fixHint} is the whole file's: the problem points at the value to fix. */
+    private static String fixValueHint(SuggestedCommands commands) {
+        return "fix the value by hand, or delete " + LockFile.FILE_NAME + " and run " + commands.quoted("install")
+                + " to lock again";
     }
 
     /**
@@ -177,7 +184,7 @@ public final class LockFiles {
         } catch (IOException impossible) {
             throw new IllegalStateException("bytes in memory are always readable", impossible);
         }
-        return new ReadLock(fromTree(root, commands), Optional.empty());
+        return new ReadLock(fromTree(root, FieldLines.ofJson(json), commands), Optional.empty());
     }
 
     private static ReadLock merging(ConflictSides sides, SuggestedCommands commands) {
@@ -203,7 +210,8 @@ public final class LockFiles {
         }
     }
 
-    private static LockFile fromTree(JsonNode root, SuggestedCommands commands) {
+    /** @param lines where each field of the bytes read is, for the problems' lines */
+    private static LockFile fromTree(JsonNode root, FieldLines lines, SuggestedCommands commands) {
         Problems problems = new Problems();
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
         boolean newer = false;
@@ -225,9 +233,12 @@ public final class LockFiles {
         }
         if (problems.hasErrors()) {
             // deleting a newer prompd's lock would drop every version the team pinned, as an update of prompd keeps
-            // them
-            throw refused(problems.sorted(), newer ? "update prompd to one that reads it; deleting it would lose the"
-                    + " versions it locks" : fixHint(commands));
+            // them; each of its problems is one of what this prompd cannot read, not a value to fix
+            String problemHint = newer ? "a newer prompd wrote it; update prompd" : fixValueHint(commands);
+            List<Problem> located = problems.sorted().stream().map(problem -> lines.locate(problem.hint().isEmpty()
+                    ? problem.withHint(problemHint) : problem)).sorted(Problem.ORDER).toList();
+            throw refused(located, newer ? "update prompd to one that reads it; deleting it would lose the versions"
+                    + " it locks" : fixHint(commands));
         }
         return new LockFile(packages);
     }
@@ -248,7 +259,7 @@ public final class LockFiles {
             boolean newer = version.isNumber() && version.decimalValue().stripTrailingZeros().scale() <= 0
                     && version.decimalValue().compareTo(BigDecimal.valueOf(LockFile.VERSION)) > 0;
             problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion must be " + LockFile.VERSION + ", not "
-                    + version, newer ? "a newer prompd wrote it; update prompd" : "");
+                    + version, "");
             return newer;
         }
         return false;

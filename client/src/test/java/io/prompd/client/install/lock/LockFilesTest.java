@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.problem.FileProblemsException;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.ConflictSides;
 import io.prompd.core.name.PackageName;
@@ -108,8 +109,8 @@ class LockFilesTest {
                 () -> LockFiles.parse(lock.getBytes(StandardCharsets.UTF_8), PLAIN));
 
         assertTrue(refused.getMessage()
-                .contains("error   /packages/@b/second/resolved: 'packages/@b/second/resolved' holds the lone UTF-16"
-                + " surrogate U+DFFF at position 20"), refused.getMessage());
+                .contains("error   /packages/@b/second/resolved, line 14: 'packages/@b/second/resolved' holds the lone"
+                + " UTF-16 surrogate U+DFFF at position 20"), refused.getMessage());
     }
 
     @Test
@@ -275,19 +276,37 @@ class LockFilesTest {
                     () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8), PLAIN));
 
             assertEquals(ExitCode.FAILURE, refused.exitCode());
-            assertTrue(refused.getMessage().contains("error   /packages/@a/first/resolved: '" + url + "' is over "
+            assertTrue(refused.getMessage().contains("error   /packages/@a/first/resolved, line 2: '" + url + "' is over "
                     + url.substring(0, url.indexOf(':')) + ":, which prompd does not download over"),
                     refused.getMessage());
         }
     }
 
+    /** A problem's own hint in the refusal's text, as a value's problem has it. */
+    private static final String FIX_VALUE = "\n          hint: fix the value by hand, or delete prompd.lock and run"
+            + " 'prompd install' to lock again";
+
+    @Test
+    void eachProblemIsAtTheLineOfItsValueWithWhatToDoAsAManifestsAre() {
+        String lock = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8)
+                .replace("\"version\": \"2.0.0\"", "\"version\": \"1.0\"").replace("https://r.example/t-1", "t-1");
+
+        FileProblemsException refused = assertThrows(FileProblemsException.class,
+                () -> LockFiles.parse(lock.getBytes(StandardCharsets.UTF_8), PLAIN));
+
+        assertEquals(List.of("/packages/@a~1first/resolved at 9", "/packages/@b~1second/version at 15"),
+                refused.problems().stream().map(problem -> problem.pointer() + " at " + problem.line()).toList());
+        assertEquals(List.of(FIX_VALUE.substring(FIX_VALUE.indexOf(':') + 2)), refused.problems().stream()
+                .map(Problem::hint).distinct().toList(), "what to do, as --json gives each problem");
+    }
+
     @Test
     void aLockfileVersionIsBlamedOnANewerPrompdOnlyWhenItIsAWholeNumberAboveOne() {
         Map<String, String> expected = Map.of(
-                "", "lockfileVersion is missing; it must be 1",
-                "\"lockfileVersion\": 0,", "lockfileVersion must be 1, not 0",
-                "\"lockfileVersion\": \"1\",", "lockfileVersion must be 1, not \"1\"",
-                "\"lockfileVersion\": 1.5,", "lockfileVersion must be 1, not 1.5",
+                "", "lockfileVersion is missing; it must be 1" + FIX_VALUE,
+                "\"lockfileVersion\": 0,", "lockfileVersion must be 1, not 0" + FIX_VALUE,
+                "\"lockfileVersion\": \"1\",", "lockfileVersion must be 1, not \"1\"" + FIX_VALUE,
+                "\"lockfileVersion\": 1.5,", "lockfileVersion must be 1, not 1.5" + FIX_VALUE,
                 "\"lockfileVersion\": 1e400,", "lockfileVersion must be 1, not 1E+400\n          hint: a newer"
                         + " prompd wrote it; update prompd",
                 "\"lockfileVersion\": 2,", "lockfileVersion must be 1, not 2\n          hint: a newer prompd wrote it;"
@@ -299,7 +318,7 @@ class LockFilesTest {
         expected.forEach((field, problem) -> {
             PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse(
                     ("{" + field + " \"packages\": {}}").getBytes(StandardCharsets.UTF_8), PLAIN));
-            assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   /lockfileVersion: " + problem
+            assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   /lockfileVersion, line 1: " + problem
                     + "\n1 error, 0 warnings", refused.getMessage());
             assertEquals(problem.contains("a newer prompd")
                     ? "update prompd to one that reads it; deleting it would lose"
