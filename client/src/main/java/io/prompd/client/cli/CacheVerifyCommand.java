@@ -183,13 +183,16 @@ final class CacheVerifyCommand implements Callable<Integer> {
         if (!unchecked.isEmpty()) {
             // an install finds the version installed and downloads nothing, so only a version removed comes back
             List<String> downloadable = downloadable(uncheckedCopies, verification);
-            remedies.add("installed, " + String.join(", ", unchecked) + " stay as they were checked against their"
-                    + " integrity when installed, and " + commands.quoted("install") + " downloads nothing for them"
-                    + (downloadable.isEmpty() ? "" : ": to have " + (downloadable.size() == unchecked.size() ? "them"
-                            : String.join(", ", downloadable)) + " checked again, "
+            boolean one = unchecked.size() == 1;
+            String again = downloadable.size() == 1 ? "it" : "them";
+            remedies.add("the installed " + Plural.series(unchecked, "and") + (one ? " stays as it was checked against"
+                    + " its" : " stay as they were checked against their") + " integrity when installed, and "
+                    + commands.quoted("install") + " downloads nothing for " + (one ? "it" : "them")
+                    + (downloadable.isEmpty() ? "" : ": to have " + (downloadable.size() == unchecked.size() ? again
+                            : Plural.series(downloadable, "and")) + " checked again, "
                             + commands.quoted("uninstall --global " + String.join(" ", downloadable)) + ", then "
-                            + commands.quoted("install") + " in a project that needs them, downloads and installs"
-                            + " them anew")
+                            + commands.quoted("install") + " in a project that needs " + again + ", downloads and"
+                            + " installs " + again + " anew")
                     + toKeep(uncheckedCopies, verification));
         }
         List<String> versions = versions(verification.installed().damaged());

@@ -377,8 +377,8 @@ class CacheCommandTest extends InstallCommandsFixture {
 
         assertEquals(6, corrupt.exitCode());
         assertEquals("error: removed 1 corrupt cached tarball: " + cached + "\nhint: nothing installed changed:"
-                + " installed, @acme/util@1.1.0 stay as they were checked against their integrity when installed, and"
-                + " 'prompd install' downloads nothing for them; keep @acme/util@1.1.0 as it is: no 'prompd install'"
+                + " the installed @acme/util@1.1.0 stays as it was checked against its integrity when installed, and"
+                + " 'prompd install' downloads nothing for it; keep @acme/util@1.1.0 as it is: no 'prompd install'"
                 + " can download it again, so this copy is its last (registry " + server.url() + " took it down:"
                 + " leaked a key)\n", corrupt.err());
         assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
@@ -439,9 +439,9 @@ class CacheCommandTest extends InstallCommandsFixture {
 
     private static String removedFromTheCache(Path tarball) {
         return "error: removed 1 corrupt cached tarball: " + tarball + "\nhint: nothing installed changed:"
-                + " installed, @acme/util@1.1.0 stay as they were checked against their integrity when installed, and"
-                + " 'prompd install' downloads nothing for them: to have them checked again, 'prompd uninstall --global"
-                + " @acme/util@1.1.0', then 'prompd install' in a project that needs them, downloads and installs them"
+                + " the installed @acme/util@1.1.0 stays as it was checked against its integrity when installed, and"
+                + " 'prompd install' downloads nothing for it: to have it checked again, 'prompd uninstall --global"
+                + " @acme/util@1.1.0', then 'prompd install' in a project that needs it, downloads and installs it"
                 + " anew\n";
     }
 
