@@ -74,7 +74,8 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(6, corrupt.exitCode());
         assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [\"" + cached + "\"], \"installed\":"
                 + " {\"checked\": 0, \"removed\": [], \"unverifiable\": [{\"name\": \"@acme/util\", \"version\":"
-                + " \"1.1.0\"}]}, \"documents\": {\"checked\": " + documentsChecked().split(" ")[0] + ", \"removed\": []}}"),
+                + " \"1.1.0\"}]}, \"documents\": {\"checked\": " + documentsChecked().split(" ")[0]
+                + ", \"removed\": []}}"),
                 Json.reader().readTree(corrupt.out()), "the result, as list --json gives its own with a non-zero exit");
         assertEquals(removedFromTheCache(cached), corrupt.err());
     }

@@ -256,7 +256,7 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertFalse(Json.reader().readTree(prompd("list", "--json").out()).get(1).get("needed").asBoolean());
     }
 
-    /** As the text and --json draw from prompd.json's dependencies, so does --dot: an entry nothing needs is not drawn. */
+    /** As the text and --json draw from prompd.json's dependencies, so does --dot: what nothing needs is left out. */
     @Test
     void treeDotLeavesOutALockedPackageNothingNeedsAnyMoreAsTheTextTreeDoes() throws IOException {
         assertEquals(0, prompd("install", "@acme/base", "@acme/greeter").exitCode());

@@ -25,7 +25,8 @@ public interface PackageRegistry {
      * {@code index.json} listing the version, which it must agree with on the tarball and the dependencies an install
      * takes from that index.
      *
-     * @throws PrompdException NOT_FOUND as {@link ListedButMissing} when the registry has not got it: the index listed it
+     * @throws PrompdException NOT_FOUND as {@link ListedButMissing} when the registry has not got it: the index listed
+     *                          it
      */
     VersionDocument versionDocument(PublishedPackage published, Version version);
 

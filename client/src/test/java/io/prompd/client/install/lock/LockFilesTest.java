@@ -276,8 +276,8 @@ class LockFilesTest {
                     () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8), PLAIN));
 
             assertEquals(ExitCode.FAILURE, refused.exitCode());
-            assertTrue(refused.getMessage().contains("error   /packages/@a/first/resolved, line 2: '" + url + "' is over "
-                    + url.substring(0, url.indexOf(':')) + ":, which prompd does not download over"),
+            assertTrue(refused.getMessage().contains("error   /packages/@a/first/resolved, line 2: '" + url
+                    + "' is over " + url.substring(0, url.indexOf(':')) + ":, which prompd does not download over"),
                     refused.getMessage());
         }
     }
