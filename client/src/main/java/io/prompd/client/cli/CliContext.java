@@ -7,8 +7,11 @@ import io.prompd.core.concurrent.Sleeper;
 import io.prompd.client.install.Project;
 import io.prompd.core.PrompdException;
 import java.io.Console;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The world a command runs in: environment variables, working folder, the user's home folder, clock,
- * how to wait, standard input, the terminal to ask for a secret at and whether stderr is a terminal.
+ * how to wait, standard input, the terminal to ask for a secret at, whether stderr is a terminal, and standard output
+ * as bytes, for a tarball written there, with whether it is a terminal.
  * {@code main} takes the real ones; tests pass their own, so no test touches the real home folder,
  * waits for someone to type at a real terminal, sits out the pause a registry asks for or depends on
  * the time of day.
@@ -26,10 +30,11 @@ import java.util.Optional;
  * @param userHome Java's {@code user.home}: where {@code .prompd} lies, the home when neither {@code --home}
  *                 nor {@code PROMPD_HOME} names one, if {@code $HOME} is unset
  * @param terminal empty when standard input is no terminal: a secret is then its first line
+ * @param stdout   standard output for bytes that are no text; text goes through picocli's writer
  */
 public record CliContext(Map<String, String> environment, Path workingDirectory, Path userHome, Clock clock,
                          Sleeper sleeper, InputStream stdin, Optional<SecretPrompt> terminal,
-                         boolean stderrIsTerminal) {
+                         boolean stderrIsTerminal, OutputStream stdout, boolean stdoutIsTerminal) {
 
     /** Asks for a line typed at the terminal without showing it, as {@link Console#readPassword} does. */
     @FunctionalInterface
@@ -47,11 +52,13 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(stdout, "stdout");
     }
 
     public static CliContext system() {
         return new CliContext(System.getenv(), Path.of(""), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
-                Sleeper.THREAD, System.in, TerminalPrompt.ofStandardInput(), Terminal.isStandardError());
+                Sleeper.THREAD, System.in, TerminalPrompt.ofStandardInput(), Terminal.isStandardError(),
+                new FileOutputStream(FileDescriptor.out), Terminal.isStandardOutput());
     }
 
     /**

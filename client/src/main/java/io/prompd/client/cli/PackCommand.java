@@ -1,9 +1,11 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.CommandLines;
 import io.prompd.cli.JsonOption;
 import io.prompd.client.pack.PackOutcome;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
@@ -32,10 +34,14 @@ import picocli.CommandLine.Spec;
             "Validate a package and write it as a reproducible gzip tarball: the same folder always"
                     + " gives the same bytes.",
             "Prints the file name, its size, the number of files and the sha512 integrity the registry will record.",
+            "With --out -, writes the tarball to standard output, as tar -f - does, and prints the rest on stderr.",
             "With --json, validate --json's object {ok, name, version, files, problems}, the warnings among the"
                     + " problems, and for the tarball file, size, fileCount, unpackedSize and integrity; a package"
                     + " with errors packs nothing and gives that object with ok false and no tarball fields."})
 final class PackCommand implements Callable<Integer> {
+
+    /** --out's word for standard output, as tar -f and curl -o take it. */
+    private static final String STANDARD_OUTPUT = "-";
 
     @Spec
     CommandSpec spec;
@@ -47,7 +53,8 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "Where to write the tarball, in a folder that exists; an existing folder, or a path ending in"
                     + " '/' (created when missing), gets scope-name-version.tgz (default: that name in the current"
-                    + " folder, or at the package's root when the current folder lies inside the package).")
+                    + " folder, or at the package's root when the current folder lies inside the package). '-' is"
+                    + " standard output, never a terminal and not with --json; ./- names a file '-'.")
     Path out;
 
     @Mixin
@@ -68,14 +75,20 @@ final class PackCommand implements Callable<Integer> {
                     + " the tarball, or leave the option out to write it in the current folder");
         }
         SuggestedCommands commands = root.commands();
+        boolean toStandardOutput = typedOut.filter(STANDARD_OUTPUT::equals).isPresent();
+        if (toStandardOutput) {
+            requireBinaryStandardOutput(context, commands);
+        }
         Path packageFolder = folder.existing(context, commands);
         // Inside the package, only its root is a place that the next pack leaves out.
         Path defaultFolder = context.workingDirectory().startsWith(packageFolder) ? packageFolder
                 : context.workingDirectory();
-        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), commands,
-                folder.steps(context, packageFolder, commands)).pack(
-                packageFolder, typedOut.map(typed -> target(context, typed))
+        PackService service = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), commands,
+                folder.steps(context, packageFolder, commands));
+        PackOutcome outcome = toStandardOutput ? service.pack(packageFolder, context.stdout())
+                : service.pack(packageFolder, typedOut.map(typed -> target(context, typed))
                         .orElse(PackService.Target.folder(defaultFolder)));
+        context.stdout().flush();
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.noteRepaired(outcome.repaired(), err);
         if (output.isJson()) {
@@ -97,13 +110,36 @@ final class PackCommand implements Callable<Integer> {
                     + " again");
             return ExitCode.FAILURE.code();
         }
-        spec.commandLine().getOut().print(asText(outcome.tarball().get()));
+        // with the tarball on stdout, the summary is no part of it
+        (toStandardOutput ? err : spec.commandLine().getOut()).print(asText(outcome.tarball().get()));
         return ExitCode.OK.code();
     }
 
-    /** This pack's arguments as the user may paste it again where they ran it: the folder and --out as given. */
+    /**
+     * --out - writes bytes only where they can go: not with --json, whose object wants stdout too, and not to a
+     * terminal, which they would garble, as gzip refuses.
+     */
+    private void requireBinaryStandardOutput(CliContext context, SuggestedCommands commands) {
+        if (output.isJson()) {
+            throw CommandLines.notTogether(List.of("--out -", "--json"), "both write to standard output",
+                    "give --out a file or a folder to keep --json, or leave --json out for the tarball alone on"
+                            + " standard output");
+        }
+        if (context.stdoutIsTerminal()) {
+            throw new PrompdException(ExitCode.USAGE, "refusing to write the tarball to standard output, a terminal:"
+                    + " its compressed bytes would garble it", "redirect it to a file or a pipe, as in "
+                    + commands.quoted(again(Optional.of(STANDARD_OUTPUT)) + " | tar -tzf -")
+                    + ", or give --out a file or a folder");
+        }
+    }
+
+    /**
+     * This pack's arguments as the user may paste it again where they ran it: the folder and --out as given, '-' as
+     * it is, which {@link ShellWords#path} would make the file ./-.
+     */
     private String again(Optional<String> typedOut) {
-        return folder.arguments("pack") + typedOut.map(out -> " --out " + ShellWords.path(out)).orElse("");
+        return folder.arguments("pack") + typedOut.map(out -> " --out "
+                + (out.equals(STANDARD_OUTPUT) ? out : ShellWords.path(out))).orElse("");
     }
 
     /** --out as typed, the last one given: its final '/', which names a folder, is gone from the {@link Path}. */
@@ -121,7 +157,7 @@ final class PackCommand implements Callable<Integer> {
 
     private static String asText(PackOutcome.Tarball tarball) {
         PackResult result = tarball.result();
-        return "file:          " + tarball.file() + "\n"
+        return "file:          " + tarball.file().map(Path::toString).orElse("(standard output)") + "\n"
                 + "size:          " + result.size() + " bytes\n"
                 + "files:         " + result.fileCount() + "\n"
                 + "unpacked size: " + result.unpackedSize() + " bytes\n"
@@ -131,7 +167,7 @@ final class PackCommand implements Callable<Integer> {
     private static Map<String, Object> asJson(PackOutcome outcome) {
         Map<String, Object> result = new LinkedHashMap<>(ValidateCommand.asJson(outcome.report()));
         outcome.tarball().ifPresent(tarball -> {
-            result.put("file", tarball.file().toString());
+            tarball.file().ifPresent(file -> result.put("file", file.toString()));
             result.put("size", tarball.result().size());
             result.put("fileCount", tarball.result().fileCount());
             result.put("unpackedSize", tarball.result().unpackedSize());

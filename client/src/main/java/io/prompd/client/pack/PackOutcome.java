@@ -22,7 +22,8 @@ public record PackOutcome(PackageReport report, Optional<Tarball> tarball, List<
         repaired = List.copyOf(repaired);
     }
 
-    public record Tarball(Path file, PackResult result) {
+    /** @param file where the tarball was written; empty when it went to a stream, such as standard output */
+    public record Tarball(Optional<Path> file, PackResult result) {
         public Tarball {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(result, "result");

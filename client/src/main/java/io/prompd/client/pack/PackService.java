@@ -26,6 +26,7 @@ import io.prompd.core.version.VersionRange;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -179,6 +180,34 @@ public final class PackService {
 
     /** Packs the folder unless validation found errors, in which case the report says why and nothing is written. */
     public PackOutcome pack(Path folder, Target target) throws IOException {
+        return pack(folder, (source, report, manifest) -> {
+            Path tarball = target.isFolder() ? target.path().resolve(defaultFileName(manifest)) : target.path();
+            requireNoFileInTheWay(tarball, folder);
+            requireOutsideThePackage(tarball, folder, manifest);
+            if (!target.isFolder()) {
+                requireFolderOf(tarball);
+            }
+            requireReplaceable(tarball, folder, report);
+            PackResult result = Packer.packToFile(source, report.selection(), tarball);
+            return new PackOutcome.Tarball(Optional.of(tarball), result);
+        });
+    }
+
+    /**
+     * Packs the folder into {@code out}, left open, as {@link #pack(Path, Target)} into a file: standard output, for
+     * {@code pack --out -}. A package with errors writes nothing there.
+     */
+    public PackOutcome pack(Path folder, OutputStream out) throws IOException {
+        return pack(folder, (source, report, manifest) ->
+                new PackOutcome.Tarball(Optional.empty(), Packer.pack(source, report.selection(), out)));
+    }
+
+    /** Writes the tarball of a package that validation found packable. */
+    private interface TarballWriter {
+        PackOutcome.Tarball write(DirectorySource source, PackageReport report, Manifest manifest) throws IOException;
+    }
+
+    private PackOutcome pack(Path folder, TarballWriter writer) throws IOException {
         List<Path> repaired = removeLeftovers(folder);
         DirectorySource source = new DirectorySource(folder);
         PackageReport report = validator.validate(source, homeIn(folder));
@@ -186,15 +215,7 @@ public final class PackService {
         if (manifest.isEmpty()) {
             return new PackOutcome(report, Optional.empty(), repaired);
         }
-        Path tarball = target.isFolder() ? target.path().resolve(defaultFileName(manifest.get())) : target.path();
-        requireNoFileInTheWay(tarball, folder);
-        requireOutsideThePackage(tarball, folder, manifest.get());
-        if (!target.isFolder()) {
-            requireFolderOf(tarball);
-        }
-        requireReplaceable(tarball, folder, report);
-        PackResult result = Packer.packToFile(source, report.selection(), tarball);
-        return new PackOutcome(report, Optional.of(new PackOutcome.Tarball(tarball, result)), repaired);
+        return new PackOutcome(report, Optional.of(writer.write(source, report, manifest.get())), repaired);
     }
 
     /**

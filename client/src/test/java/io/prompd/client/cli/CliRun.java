@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.core.concurrent.Sleeper;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,14 @@ record CliRun(int exitCode, String out, String err) {
 
     /** A context without a terminal: a secret is read from standard input, as when it is piped. */
     static CliContext context(Map<String, String> environment, Path workingDirectory, Path userHome, byte[] stdin) {
+        return context(environment, workingDirectory, userHome, stdin, OutputStream.nullOutputStream(), false);
+    }
+
+    /** As {@link #context}, with standard output's bytes going to {@code stdout}, a terminal or not. */
+    static CliContext context(Map<String, String> environment, Path workingDirectory, Path userHome, byte[] stdin,
+                              OutputStream stdout, boolean stdoutIsTerminal) {
         return new CliContext(environment, workingDirectory, userHome, CLOCK, SLEEPER, new ByteArrayInputStream(stdin),
-                Optional.empty(), false);
+                Optional.empty(), false, stdout, stdoutIsTerminal);
     }
 
     /** In a world of the test's own making, as {@link #context} and more. */

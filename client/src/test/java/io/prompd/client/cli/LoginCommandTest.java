@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class LoginCommandTest {
                 Optional.of(prompt -> {
                     asked.add(prompt);
                     return Optional.of(typed);
-                }), false);
+                }), false, OutputStream.nullOutputStream(), false);
 
         CliRun login = CliRun.with(terminal, "login", "--offline");
 

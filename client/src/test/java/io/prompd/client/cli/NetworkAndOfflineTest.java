@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.client.testing.ClosedPort;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -240,7 +241,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         // pauses that take time, as a run's do, so that the requests in flight overlap
         CliRun run = CliRun.with(new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", down + "/"),
                 project, work.resolve("user-home"), CliRun.CLOCK, delay -> Thread.sleep(100),
-                new ByteArrayInputStream(new byte[0]), Optional.empty(), false), command);
+                new ByteArrayInputStream(new byte[0]), Optional.empty(), false, OutputStream.nullOutputStream(), false),
+                command);
 
         assertEquals(5, run.exitCode(), run.err());
         List<String> lines = run.err().lines().toList();
@@ -276,7 +278,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY",
                 server.url().toString()),
                 project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
-                Optional.empty(), true);
+                Optional.empty(), true, OutputStream.nullOutputStream(), false);
 
         int exitCode = PrompdCommand.commandLine(new PrintWriter(out), new PrintWriter(err), terminal)
                 .execute("install", "@acme/util");
@@ -297,7 +299,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         CliContext dumb = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY",
                 server.url().toString(), "TERM", "dumb"),
                 project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
-                Optional.empty(), true);
+                Optional.empty(), true, OutputStream.nullOutputStream(), false);
 
         int exitCode = PrompdCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), dumb)
                 .execute("install", "@acme/util");
@@ -323,7 +325,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY",
                 server.url().toString()),
                 project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
-                Optional.empty(), true);
+                Optional.empty(), true, OutputStream.nullOutputStream(), false);
 
         int exitCode = PrompdCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), terminal)
                 .execute("install", "@acme/util");
