@@ -14,18 +14,20 @@ import java.util.Optional;
  */
 final class Outages {
 
-    /** A host given up on, unreachable on every try of the request trying it again, with the last failure. */
-    record Outage(Origin origin, TransientFailure last) {
+    /**
+     * A host given up on, unreachable on every try of the request trying it again: its number of tries, and the last
+     * failure.
+     */
+    record Outage(Origin origin, int attempts, TransientFailure last) {
     }
 
-    private final Map<Origin, TransientFailure> down = new HashMap<>();
+    private final Map<Origin, Outage> down = new HashMap<>();
     /** The request trying each host again, as the token it passed. */
     private final Map<Origin, Object> retrying = new HashMap<>();
 
     /** The outage of the URL's host, if a request of this run gave up on it; never for a URL without a host. */
     synchronized Optional<Outage> of(URI url) {
-        return down.entrySet().stream().filter(entry -> entry.getKey().contains(url)).findFirst()
-                .map(entry -> new Outage(entry.getKey(), entry.getValue()));
+        return down.values().stream().filter(outage -> outage.origin().contains(url)).findFirst();
     }
 
     /** The URL's host answered: requests to it go ahead again. */
@@ -33,9 +35,16 @@ final class Outages {
         down.keySet().removeIf(origin -> origin.contains(url));
     }
 
-    /** The request trying the URL's host again gave up on it after its last try, {@code last}, could not reach it. */
-    synchronized void gaveUp(URI url, TransientFailure last) {
-        down.put(Origin.of(url), last);
+    /**
+     * The request trying the URL's host again gave up on it after {@code attempts} tries, the last of which,
+     * {@code last}, could not reach it.
+     *
+     * @return the host's outage, as {@link #of} gives it to the requests after
+     */
+    synchronized Outage gaveUp(URI url, int attempts, TransientFailure last) {
+        Outage outage = new Outage(Origin.of(url), attempts, last);
+        down.put(outage.origin(), outage);
+        return outage;
     }
 
     /**

@@ -168,7 +168,7 @@ final class Transport {
         Duration waited = Duration.ZERO;
         try {
             for (int attemptNumber = 1; ; attemptNumber++) {
-                requireReachable(url, attemptNumber > 1);
+                requireReachable(url);
                 try {
                     T result = runWithPermit(attempt);
                     outages.reached(url);
@@ -177,7 +177,7 @@ final class Transport {
                     // only a connection to an http(s) host is unreachable, whose URL has an origin
                     if (failure.unreachable() && !outages.triesAgain(url, request)) {
                         // another request's tries of the host stood for this one's: they got through, or it fails
-                        requireReachable(url, true);
+                        requireReachable(url);
                         if (attemptNumber < retry.maxAttempts()) {
                             continue;
                         }
@@ -191,7 +191,7 @@ final class Transport {
                     waited = waited.plus(asked.orElse(backoff));
                     if (attemptNumber == retry.maxAttempts() || waited.compareTo(retry.maxWait()) > 0) {
                         if (failure.unreachable()) {
-                            outages.gaveUp(url, failure);
+                            throw unreachable(url, outages.gaveUp(url, attemptNumber, failure));
                         }
                         throw gaveUp(url, attemptNumber, failure);
                     }
@@ -210,19 +210,23 @@ final class Transport {
         }
     }
 
-    /**
-     * Fails a request to a host that another request of this run gave up on, unreachable, without trying it (again,
-     * if it {@code tried} it).
-     */
-    private void requireReachable(URI url, boolean tried) {
+    /** Fails a request to a host that a request of this run gave up on, unreachable, without trying it (again). */
+    private void requireReachable(URI url) {
         Optional<Outages.Outage> outage = outages.of(url);
         if (outage.isPresent()) {
-            TransientFailure last = outage.get().last();
-            throw new FetchFailure("could not fetch " + Urls.display(url) + ": not tried" + (tried ? " again" : "")
-                    + ", as " + outage.get().origin() + " could not be reached on any attempt of " + (tried ? "another"
-                    : "an earlier") + " request (last: " + last.getMessage() + ")", DOWN_HINT, false, last,
-                    Optional.of(last.getMessage()));
+            throw unreachable(url, outage.get());
         }
+    }
+
+    /**
+     * The failure of every request to a host given up on, in the same words whichever of the requests in flight was
+     * the one trying it again and whether one started after: which that is, is a race, and output is deterministic.
+     */
+    private static FetchFailure unreachable(URI url, Outages.Outage outage) {
+        TransientFailure last = outage.last();
+        return new FetchFailure("could not fetch " + Urls.display(url) + ": gave up on " + outage.origin() + " after "
+                + Plural.count(outage.attempts(), "attempt") + " (last: " + last.getMessage() + ")", DOWN_HINT, false,
+                last, Optional.of(last.getMessage()));
     }
 
     /** The failure of a request given up on; a registry that said when to come back is up, and the hint says so. */

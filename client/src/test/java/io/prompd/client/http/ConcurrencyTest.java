@@ -2,8 +2,12 @@ package io.prompd.client.http;
 
 import static io.prompd.client.http.LoopbackServer.respond;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.testing.ClosedPort;
+import io.prompd.core.PrompdException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,5 +71,30 @@ class ConcurrencyTest {
         assertTrue(mostAtOnce.get() <= LIMIT, "at most " + LIMIT + " at once, saw " + mostAtOnce.get());
         assertTrue(mostAtOnce.get() > 1, "requests did run in parallel");
         assertEquals(DOCUMENTS, server.seen().size());
+    }
+
+    /**
+     * Which of the requests in flight to a host that cannot be reached tries it again, and which wait for its tries,
+     * is a race: each fails in the same words all the same, run after run, for output to be deterministic.
+     */
+    @Test
+    void requestsInFlightToAHostThatCannotBeReachedEachFailInTheSameWordsWhicheverTriedItAgain() throws Exception {
+        String down = "http://127.0.0.1:" + ClosedPort.find();
+        for (int run = 0; run < 5; run++) {
+            // pauses that take time, as a run's do, so that the requests in flight overlap
+            RegistryFetcher fetcher = new RegistryFetcher(cache, false, Fetchers.quick(LIMIT),
+                    delay -> Thread.sleep(20), Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
+            List<Future<String>> failed = new ArrayList<>();
+            for (int i = 0; i < LIMIT * 2; i++) {
+                URI url = URI.create(down + "/packages/p" + i + "/index.json");
+                failed.add(callers.submit(() -> assertThrows(PrompdException.class,
+                        () -> fetcher.fetchDocument(url).read(Function.identity())).getMessage()));
+            }
+            for (int i = 0; i < LIMIT * 2; i++) {
+                assertEquals("could not fetch " + down + "/packages/p" + i + "/index.json: gave up on " + down
+                        + " after 4 attempts (last: cannot reach " + down + " (Connection refused))",
+                        failed.get(i).get(), "run " + run);
+            }
+        }
     }
 }

@@ -481,8 +481,9 @@ class RetryTest {
                 () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
-        assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: cannot reach http://127.0.0.1:"
-                + closedPort + " (Connection refused))", failure.getMessage());
+        assertEquals("could not fetch " + url + ": gave up on http://127.0.0.1:" + closedPort + " after 4 attempts"
+                + " (last: cannot reach http://127.0.0.1:" + closedPort + " (Connection refused))",
+                failure.getMessage());
         assertEquals(3, sleeper.waits.size());
     }
 

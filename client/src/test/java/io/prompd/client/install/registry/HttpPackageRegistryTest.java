@@ -687,8 +687,9 @@ class HttpPackageRegistryTest {
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("registry company (" + root + "), which scope @company is routed to, failed: could not fetch "
                 + root
-                + "packages/@company/secret/index.json: gave up after 4 attempts (last: cannot reach http://127.0.0.1:"
-                + closedPort + " (Connection refused))", failure.getMessage());
+                + "packages/@company/secret/index.json: gave up on http://127.0.0.1:" + closedPort + " after 4 attempts"
+                + " (last: cannot reach http://127.0.0.1:" + closedPort + " (Connection refused))",
+                failure.getMessage());
         assertTrue(failure.hint().startsWith("the registry or the network may be down"), failure.hint());
     }
 
