@@ -223,6 +223,11 @@ public final class CommandLines {
                 .anyMatch(command -> command.isUsageHelpRequested() || command.isVersionHelpRequested());
     }
 
+    /** Whether a write failed as its pipe's reader went away ({@code | head -1}), having taken what it wanted. */
+    public static boolean readerGone(IOException failure) {
+        return BROKEN_PIPE.equals(failure.getMessage());
+    }
+
     /**
      * A command whose output was lost to a full disk or a closed stream failed, as {@code ls} and
      * cargo say, or {@code prompd list --json > deps.json} would leave a script an empty file and a
@@ -234,7 +239,7 @@ public final class CommandLines {
         }
         Optional<IOException> failure = out instanceof FailureKeepingWriter kept ? kept.failure() : Optional.empty();
         Optional<String> reason = failure.map(IOException::getMessage);
-        if (reason.filter(BROKEN_PIPE::equals).isPresent()) {
+        if (failure.filter(CommandLines::readerGone).isPresent()) {
             return exitCode;
         }
         err.println(new Failures.Explanation(ExitCode.FAILURE,

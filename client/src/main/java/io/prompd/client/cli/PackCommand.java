@@ -14,6 +14,7 @@ import io.prompd.core.json.Json;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import java.io.File;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,10 +86,11 @@ final class PackCommand implements Callable<Integer> {
                 : context.workingDirectory();
         PackService service = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), commands,
                 folder.steps(context, packageFolder, commands));
-        PackOutcome outcome = toStandardOutput ? service.pack(packageFolder, context.stdout())
+        OutputStream stdout = new ReaderGoneTolerantStream(context.stdout());
+        PackOutcome outcome = toStandardOutput ? service.pack(packageFolder, stdout)
                 : service.pack(packageFolder, typedOut.map(typed -> target(context, typed))
                         .orElse(PackService.Target.folder(defaultFolder)));
-        context.stdout().flush();
+        stdout.flush();
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.noteRepaired(outcome.repaired(), err);
         if (output.isJson()) {

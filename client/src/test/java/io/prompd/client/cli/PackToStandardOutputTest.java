@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,37 @@ class PackToStandardOutputTest {
         assertEquals(toFile.out().replace(work.resolve("greeter.tgz").toString(), "(standard output)"),
                 toStdout.err());
         assertFalse(Files.exists(work.resolve("-")), "no file named '-'");
+    }
+
+    @Test
+    void aReaderGoneAfterTheFirstBytesIsNoFailureAsForTextButAFullDiskIs() {
+        CliRun readerGone = CliRun.with(CliRun.context(Map.of("PROMPD_HOME", work.resolve("home").toString()), work,
+                work.resolve("user-home"), new byte[0], failingAfter(10, "Broken pipe"), false),
+                "pack", "greeter", "--out", "-");
+
+        assertEquals(0, readerGone.exitCode(), readerGone.err());
+        assertTrue(readerGone.err().contains("file:          (standard output)\n"), readerGone.err());
+
+        CliRun diskFull = CliRun.with(CliRun.context(Map.of("PROMPD_HOME", work.resolve("home").toString()), work,
+                work.resolve("user-home"), new byte[0], failingAfter(10, "No space left on device"), false),
+                "pack", "greeter", "--out", "-");
+
+        assertEquals(1, diskFull.exitCode(), diskFull.err());
+        assertTrue(diskFull.err().contains("No space left on device"), diskFull.err());
+    }
+
+    /** A pipe or disk that takes {@code taken} bytes, then fails every write with {@code reason}. */
+    private static OutputStream failingAfter(int taken, String reason) {
+        return new OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (written++ >= taken) {
+                    throw new IOException(reason);
+                }
+            }
+        };
     }
 
     @Test
