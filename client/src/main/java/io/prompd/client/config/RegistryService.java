@@ -120,8 +120,13 @@ public final class RegistryService {
     public Optional<RegistryRef> makeDefault(GivenRegistry given, Consumer<Path> onWait) throws IOException {
         RegistryName name = named("default", given, (config, registry) -> {
             String url = ShellWords.quote(registry.toString());
-            return "make the URL itself the default with " + commands.quoted("config set registry " + url)
-                    + ", or name it with " + commands.quoted("registry add NAME " + url + " --default");
+            String addNamed = commands.quoted("registry add NAME " + url + " --default");
+            // 'config set registry' with the URL it holds already would change nothing
+            return config.defaultRegistry().filter(registry::equals).isPresent()
+                    ? "it is the default already, as the value of " + new ConfigKey.DefaultRegistry() + "; to name it, "
+                            + addNamed
+                    : "make the URL itself the default with " + commands.quoted("config set registry " + url)
+                            + ", or name it with " + addNamed;
         });
         return store.update(config -> configured(config, name).withDefaultRegistry(Optional.of(name)), onWait)
                 .before().defaultRegistry();

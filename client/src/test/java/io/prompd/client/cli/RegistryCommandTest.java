@@ -755,9 +755,9 @@ class RegistryCommandTest {
                 + " 'prompd config unset registry' removes\n", remove.err());
         assertEquals(remove.err().replace("rega is", "./rega is"), asPath.err(), "as its path is told");
         assertEquals("error: 'registry default' takes the name of a configured registry, not a folder\nhint: rega is"
-                + " the folder " + url + ", which no registry is configured with: make the URL itself the default"
-                + " with 'prompd config set registry " + url + "', or name it with 'prompd registry add NAME " + url
-                + " --default'\n", makeDefault.err());
+                + " the folder " + url + ", which no registry is configured with: it is the default already, as the"
+                + " value of registry; to name it, 'prompd registry add NAME " + url + " --default'\n",
+                makeDefault.err());
         assertEquals("registry = " + url + "\n", prompd("config", "list").out(), "nothing was changed");
 
         assertEquals(0, prompd("config", "unset", "registry").exitCode());
@@ -766,6 +766,9 @@ class RegistryCommandTest {
         assertEquals(2, routed.exitCode(), routed.err());
         assertTrue(routed.err().endsWith(": it is the value of scopes.@acme, which 'prompd config unset scopes.@acme'"
                 + " removes\n"), routed.err());
+        CliRun routedDefault = prompd("registry", "default", "rega");
+        assertTrue(routedDefault.err().endsWith(": make the URL itself the default with 'prompd config set registry "
+                + url + "', or name it with 'prompd registry add NAME " + url + " --default'\n"), routedDefault.err());
     }
 
     @Test
