@@ -1,13 +1,16 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.client.config.Config;
 import io.prompd.client.config.ConfigKey;
 import io.prompd.client.config.ConfigStore;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +36,11 @@ final class ConfigListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = root.settings();
-        SortedMap<String, String> entries = ConfigKey.entries(ConfigStore.of(settings).read());
+        Config config = ConfigStore.of(settings).read();
+        SortedMap<String, String> entries = ConfigKey.entries(config);
         PrintWriter out = spec.commandLine().getOut();
         if (output.isJson()) {
-            out.print(Json.writeString(entries) + "\n");
+            out.print(Json.writeString(asJson(entries, config, settings.configFile())) + "\n");
         } else if (entries.isEmpty()) {
             spec.commandLine().getErr().println("note: nothing is set in " + settings.configFile() + "; "
                     + settings.commands().quoted("registry add NAME URL --default") + " sets a registry");
@@ -44,5 +48,13 @@ final class ConfigListCommand implements Callable<Integer> {
             entries.forEach((key, value) -> out.print(key + " = " + value + "\n"));
         }
         return ExitCode.OK.code();
+    }
+
+    /** The entries, the credentials' as {@link CredentialsView#asJson} gives them in place of the words shown. */
+    private static SortedMap<String, Object> asJson(SortedMap<String, String> entries, Config config, Path configFile) {
+        SortedMap<String, Object> json = new TreeMap<>(entries);
+        config.credentials().forEach((url, credentials) -> json.put(new ConfigKey.CredentialsOf(url).toString(),
+                CredentialsView.asJson(credentials.shown(), configFile)));
+        return json;
     }
 }

@@ -1,12 +1,14 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.client.config.Credentials;
 import io.prompd.client.config.RegistryService;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.Json;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +46,8 @@ final class RegistryListCommand implements Callable<Integer> {
                 + Settings.REGISTRY_VARIABLE + " chooses " + chosen + " in place of the default; routed scopes keep"
                 + " their registries"));
         spec.commandLine().getOut().print(output.isJson()
-                ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
+                ? Json.writeString(registries.stream().map(entry -> asJson(entry, settings.configFile())).toList())
+                        + "\n"
                 : asText(registries, settings.commands()));
         return ExitCode.OK.code();
     }
@@ -65,7 +68,7 @@ final class RegistryListCommand implements Callable<Integer> {
         if (!entry.scopes().isEmpty()) {
             notes.add("scopes " + entry.scopes().stream().map(Scope::toString).collect(Collectors.joining(" ")));
         }
-        entry.credentials().ifPresent(notes::add);
+        entry.credentials().map(Credentials.Shown::describe).ifPresent(notes::add);
         return String.join(", ", notes);
     }
 
@@ -74,13 +77,14 @@ final class RegistryListCommand implements Callable<Integer> {
         return entry.name().map(Object::toString).orElse("(no name)");
     }
 
-    private static Map<String, Object> asJson(RegistryService.RegistryEntry entry) {
+    private static Map<String, Object> asJson(RegistryService.RegistryEntry entry, Path configFile) {
         Map<String, Object> json = new LinkedHashMap<>();
         entry.name().ifPresent(name -> json.put("name", name.toString()));
         json.put("url", entry.url().toString());
         json.put("default", entry.isDefault());
         json.put("scopes", entry.scopes().stream().map(Scope::toString).toList());
-        entry.credentials().ifPresent(credentials -> json.put("credentials", credentials));
+        entry.credentials().ifPresent(credentials -> json.put("credentials",
+                CredentialsView.asJson(credentials, configFile)));
         return json;
     }
 }

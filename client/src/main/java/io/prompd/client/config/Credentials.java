@@ -25,8 +25,35 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
      */
     Optional<Resolved> resolve(Map<String, String> environment);
 
+    /** What may be shown of them: their kind, their user and where the secret is kept, never the secret. */
+    Shown shown();
+
     /** What a person may see: the kind of credentials, never the secret. */
-    String describe();
+    default String describe() {
+        return shown().describe();
+    }
+
+    /**
+     * Credentials as they may be shown: a type with no field for the secret, so that no list nor JSON document made of
+     * it can leak one.
+     *
+     * @param username the user sent with HTTP basic authentication; empty for a token
+     * @param variable the environment variable the token or password is read from on each run; empty for one stored
+     *                 in {@code config.json}
+     */
+    record Shown(Optional<String> username, Optional<String> variable) {
+
+        public Shown {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(variable, "variable");
+        }
+
+        /** {@code token (set)}, {@code user alice, password from $CI_PASSWORD}. */
+        public String describe() {
+            String secret = variable.map(name -> " from $" + name).orElse(" " + HIDDEN);
+            return username.map(user -> "user " + user + ", password" + secret).orElse("token" + secret);
+        }
+    }
 
     /** Credentials that can be sent as they are. */
     sealed interface Resolved extends Credentials permits Token, Basic {
@@ -73,8 +100,8 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
         }
 
         @Override
-        public String describe() {
-            return "token " + HIDDEN;
+        public Shown shown() {
+            return new Shown(Optional.empty(), Optional.empty());
         }
 
         @Override
@@ -119,8 +146,8 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
         }
 
         @Override
-        public String describe() {
-            return "user " + username + ", password " + HIDDEN;
+        public Shown shown() {
+            return new Shown(Optional.of(username), Optional.empty());
         }
 
         @Override
@@ -166,9 +193,8 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
         }
 
         @Override
-        public String describe() {
-            return username.map(user -> "user " + user + ", password from $" + variable)
-                    .orElse("token from $" + variable);
+        public Shown shown() {
+            return new Shown(username, Optional.of(variable));
         }
     }
 }

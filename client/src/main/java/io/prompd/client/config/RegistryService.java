@@ -200,7 +200,7 @@ public final class RegistryService {
         List<RegistryEntry> entries = new ArrayList<>();
         config.registries().forEach((name, url) -> entries.add(new RegistryEntry(Optional.of(name), url,
                 config.defaultRegistry().filter(ref -> ref.equals(name) || ref.equals(url)).isPresent(),
-                config.scopesRoutedTo(name), config.credentialsFor(url).map(Credentials::describe))));
+                config.scopesRoutedTo(name), config.credentialsFor(url).map(Credentials::shown))));
         SortedSet<RegistryUrl> unnamed = new TreeSet<>(Comparator.comparing(RegistryUrl::toString));
         config.defaultRegistry().ifPresent(ref -> addUnnamed(ref, config, unnamed));
         config.scopes().values().forEach(ref -> addUnnamed(ref, config, unnamed));
@@ -208,7 +208,7 @@ public final class RegistryService {
                 config.defaultRegistry().filter(url::equals).isPresent(),
                 config.scopes().entrySet().stream().filter(route -> route.getValue().equals(url)).map(Map.Entry::getKey)
                         .toList(),
-                config.credentialsFor(url).map(Credentials::describe))));
+                config.credentialsFor(url).map(Credentials::shown))));
         return List.copyOf(entries);
     }
 
@@ -304,7 +304,7 @@ public final class RegistryService {
      * @param credentials what kind of credentials are stored, never the secret
      */
     public record RegistryEntry(Optional<RegistryName> name, RegistryUrl url, boolean isDefault, List<Scope> scopes,
-                                Optional<String> credentials) {
+                                Optional<Credentials.Shown> credentials) {
         public RegistryEntry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(url, "url");
