@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "get", mixinStandardHelpOptions = true,
-        description = {"Print the value of one configuration key; credentials show as (set), never the secret.",
+        description = {"Print the value of one configuration key; credentials show their kind and"
+            + " where the secret is kept (token (set), token from $VAR), never the secret.",
             "Exits " + ExitCode.Codes.NOT_FOUND + " when the key is not set."})
 final class ConfigGetCommand implements Callable<Integer> {
 

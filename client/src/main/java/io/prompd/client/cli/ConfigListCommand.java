@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
-        description = "Print every configuration key that is set, sorted, as KEY = VALUE; credentials show as (set).")
+        description = "Print every configuration key that is set, sorted, as KEY = VALUE; credentials show"
+            + " their kind and where the secret is kept (token (set), token from $VAR), never the secret;"
+            + " with --json, as fields.")
 final class ConfigListCommand implements Callable<Integer> {
 
     @Spec
