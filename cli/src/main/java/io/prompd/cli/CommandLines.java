@@ -107,7 +107,8 @@ public final class CommandLines {
                     afterEndOfOptions(command, unmatched, List.of(args)),
                     command.getCommandSpec().positionalParameters().stream().filter(positional -> !positional.hidden())
                             .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList(),
-                            refusedOption.isPresent());
+                    refusedOption.isPresent(),
+                    failure instanceof InvalidValuesException invalid ? invalid.reasons() : List.of());
             if (asksForJson(List.of(args))) {
                 printJson(command, error.explain());
             }

@@ -91,8 +91,8 @@ public final class Failures {
 
         /**
          * {@code {"ok": false, "error": {"exitCode", "kind", "message", "hint", "problems"}}}, the kind and the hint
-         * only when there is one, the problems of a file only when they are the failure, each {@code {severity, file,
-         * pointer, line, message, hint}} as {@code validate --json} gives them.
+         * only when there is one, the problems of a file or of a command line's values only when they are the
+         * failure, each {@code {severity, file, pointer, line, message, hint}} as {@code validate --json} gives them.
          */
         public Map<String, Object> asJson() {
             Map<String, Object> error = new LinkedHashMap<>();

@@ -3,10 +3,12 @@ package io.prompd.cli;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Spelling;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,12 +24,17 @@ import java.util.stream.Collectors;
  * @param positionals    the labels of the command's positional parameters, such as {@code PACKAGE}
  * @param refused        whether a positional parameter took the unmatched argument and refused it as its value,
  *                       rather than the command taking no more arguments
+ * @param problems       what the message sums up, when it is several problems ({@link InvalidValuesException}), each
+ *                       told on a line of its own below it
  */
 public record UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
-                         boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals, boolean refused) {
+                         boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals, boolean refused,
+                         List<String> problems) {
 
     /** The argument after which none is an option, as POSIX utilities and picocli read it. */
     public static final String END_OF_OPTIONS = "--";
+    /** How far each problem a message sums up is indented under it. */
+    private static final String SUMMED_UP = "  ";
 
     public UsageError {
         Objects.requireNonNull(message, "message");
@@ -35,21 +42,34 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         suggestions = List.copyOf(suggestions);
         Objects.requireNonNull(command, "command");
         positionals = List.copyOf(positionals);
+        problems = List.copyOf(problems);
+    }
+
+    /** A usage error that its message says whole. */
+    public UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
+                      boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals, boolean refused) {
+        this(message, unmatched, suggestions, command, hasSubcommands, afterEndOfOptions, positionals, refused,
+                List.of());
     }
 
     /** The problem, and a hint with the suggestions and where the command's help is. */
     public Failures.Explanation explain() {
         if (optionAfterEndOfOptions()) {
             // an option suggested here would be taken as a positional argument all the same
-            return new Failures.Explanation(ExitCode.USAGE, problem(), "put options before '" + END_OF_OPTIONS
-                    + "'; see '" + command + " --help'");
+            return explained("put options before '" + END_OF_OPTIONS + "'; see '" + command + " --help'");
         }
         List<String> close = closeSuggestions();
         if (close.isEmpty() && unknownCommand()) {
-            return new Failures.Explanation(ExitCode.USAGE, problem(), "'" + command + " --help' lists the commands");
+            return explained("'" + command + " --help' lists the commands");
         }
         String meant = close.isEmpty() ? "" : "did you mean " + Plural.series(close, "or") + "? ";
-        return new Failures.Explanation(ExitCode.USAGE, problem(), meant + "see '" + command + " --help'");
+        return explained(meant + "see '" + command + " --help'");
+    }
+
+    /** The problem with this hint, and the problems it sums up, as {@code --json} gives a file's. */
+    private Failures.Explanation explained(String hint) {
+        return new Failures.Explanation(ExitCode.USAGE, problem(), hint, Optional.empty(),
+                problems.stream().map(problem -> Problem.error("", "", problem, "")).toList());
     }
 
     /**
@@ -92,11 +112,13 @@ public record UsageError(String message, List<String> unmatched, List<String> su
     }
 
     /**
-     * The problem, in one line: the parser's words and ours quote arguments as typed, and a line break in one would
-     * start a line that passes for prompd's own, a {@code hint:} one, so it is spelt out ({@code ^J}).
+     * The problem, in one line, and each it sums up on one of its own: the parser's words and ours quote arguments as
+     * typed, and a line break in one would start a line that passes for prompd's own, a {@code hint:} one, so it is
+     * spelt out ({@code ^J}).
      */
     private String problem() {
-        return TerminalText.oneLine(quotingArguments());
+        return TerminalText.oneLine(quotingArguments()) + problems.stream()
+                .map(problem -> "\n" + SUMMED_UP + TerminalText.oneLine(problem)).collect(Collectors.joining());
     }
 
     private String quotingArguments() {

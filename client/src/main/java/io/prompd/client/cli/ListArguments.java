@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.InvalidValuesException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,9 +38,7 @@ final class ListArguments {
                             .findFirst().orElseThrow(), refused.get(0));
         }
         if (!refused.isEmpty()) {
-            // each reason quotes its value first, which marks where the next one starts
-            throw new ParameterException(spec.commandLine(), "Invalid values for " + label + ": "
-                    + String.join("; ", reasons));
+            throw new InvalidValuesException(spec.commandLine(), label, reasons);
         }
         return List.copyOf(converted);
     }

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +28,42 @@ class ListArgumentsTest {
         CliRun run = prompd("install", "Foo", "@acme/util", "bar@>>1", "baz@@1");
 
         assertEquals(2, run.exitCode(), run.err());
-        String error = run.err().lines().findFirst().orElseThrow();
-        assertTrue(error.startsWith("error: invalid values for PACKAGE: 'Foo' does not name a package: package names"
-                + " are lower case, so write 'foo'; 'bar@>>1' does not name a package: "), error);
-        assertTrue(error.contains("; 'baz@@1' does not name a package: "), error);
-        assertFalse(error.contains("'@acme/util'"), "the right one is no problem: " + error);
-        assertTrue(run.err().endsWith("\nhint: see 'prompd install --help'\n"), run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(5, lines.size(), "the message, a line for each wrong one, the hint: " + run.err());
+        assertEquals("error: invalid values for PACKAGE:", lines.get(0));
+        assertEquals("  'Foo' does not name a package: package names are lower case, so write 'foo'", lines.get(1));
+        assertTrue(lines.get(2).startsWith("  'bar@>>1' does not name a package: "), run.err());
+        assertTrue(lines.get(3).startsWith("  'baz@@1' does not name a package: "), run.err());
+        assertFalse(run.err().contains("'@acme/util'"), "the right one is no problem: " + run.err());
+        assertEquals("hint: see 'prompd install --help'", lines.get(4));
         assertFalse(Files.exists(work.resolve("prompd.lock")), "nothing was installed");
+    }
+
+    @Test
+    void aLineBreakInAWrongPackageStaysOnItsLine() {
+        CliRun run = prompd("install", "Foo\nhint: run rm -rf ~", "bar@>>1");
+
+        assertEquals(2, run.exitCode(), run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(4, lines.size(), run.err());
+        assertTrue(lines.get(1).startsWith("  'Foo^Jhint: run rm -rf ~' does not name a package: "), run.err());
+    }
+
+    @Test
+    void everyWrongPackageIsAProblemOfItsOwnInJson() throws IOException {
+        CliRun run = prompd("install", "--json", "Foo", "bar@>>1");
+
+        assertEquals(2, run.exitCode(), run.err());
+        JsonNode error = Json.reader().readTree(run.out()).get("error");
+        assertEquals(2, error.get("exitCode").asInt(), run.out());
+        assertTrue(error.get("message").asText().startsWith("invalid values for PACKAGE:\n  'Foo' "), run.out());
+        JsonNode problems = error.get("problems");
+        assertEquals(2, problems.size(), run.out());
+        assertEquals("'Foo' does not name a package: package names are lower case, so write 'foo'",
+                problems.get(0).get("message").asText());
+        assertEquals("error", problems.get(0).get("severity").asText());
+        assertTrue(problems.get(1).get("message").asText().startsWith("'bar@>>1' does not name a package: "),
+                run.out());
     }
 
     @Test
@@ -43,9 +76,9 @@ class ListArgumentsTest {
             CliRun run = prompd(args);
 
             assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
-            assertTrue(run.err().startsWith("error: invalid values for NAME: 'Foo' does not name a package: "),
+            assertTrue(run.err().startsWith("error: invalid values for NAME:\n  'Foo' does not name a package: "),
                     run.err());
-            assertTrue(run.err().contains("; '@acme' does not name a package: "), run.err());
+            assertTrue(run.err().contains("\n  '@acme' does not name a package: "), run.err());
         }
     }
 }
