@@ -170,11 +170,11 @@ public final class VersionRange {
     }
 
     /**
-     * {@code ^1.0.0 and ^1.1.0}: the ranges as a sentence names them, in their order, each text once, since naming a
-     * range twice tells a reader nothing more, wherever the ranges came from.
+     * {@code ^1.0.0 and ^1.1.0}: the ranges as a sentence names them ({@link #toString}), in their order, each once,
+     * since naming a range twice tells a reader nothing more, wherever the ranges came from.
      */
     public static String series(List<VersionRange> ranges) {
-        return Plural.series(ranges.stream().map(VersionRange::text).distinct().toList(), "and");
+        return Plural.series(ranges.stream().map(VersionRange::toString).distinct().toList(), "and");
     }
 
     /** A range's text as people read it ({@link #toString}), for one held as text. */

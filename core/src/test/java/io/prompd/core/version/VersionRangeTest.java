@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.json.Json;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,13 @@ class VersionRangeTest {
         assertEquals("", empty.text());
         assertEquals("^1.0.0", VersionRange.parse("^1.0.0").toString());
         assertEquals("\"\"", Json.writeString(empty).strip());
+    }
+
+    /** A sentence naming the ranges packages ask for names the empty one too, once, rather than leaving a gap. */
+    @Test
+    void aSeriesShowsTheEmptyRangeAsAStar() {
+        assertEquals("^1.0.0, * and ~2.0", VersionRange.series(List.of(VersionRange.parse("^1.0.0"),
+                VersionRange.parse(""), VersionRange.parse("~2.0"), VersionRange.parse("*"))));
     }
 
     @Test
