@@ -2,6 +2,8 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.Failures;
 import io.prompd.cli.JsonOption;
+import io.prompd.client.config.RegistryChooser;
+import io.prompd.client.config.Settings;
 import io.prompd.client.home.CacheService;
 import io.prompd.client.http.DocumentCheck;
 import io.prompd.client.install.Redownload;
@@ -12,7 +14,9 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,7 +95,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
                     : "them") + " again")
                     + toKeep(unverifiable, verification));
         }
-        Optional<PrompdException> removed = removedAsDamaged(verification, commands);
+        Optional<PrompdException> removed = removedAsDamaged(verification, commands,
+                unchosenRegistry(wiring.settings()));
         // the result is the repair done, so --json keeps it, as list and tree keep theirs, and stderr says why 6
         removed.ifPresent(failure -> err.println(Failures.describe(failure)));
         return removed.map(failure -> failure.exitCode().code()).orElse(ExitCode.OK.code());
@@ -165,18 +170,38 @@ final class CacheVerifyCommand implements Callable<Integer> {
         return strays.size() + " " + adjective + (strays.size() == 1 ? "entry" : "entries");
     }
 
-    /** What was removed as corrupt or damaged, and how each comes back; empty when nothing was. */
+    /**
+     * Why an install this run suggests would fail before asking any registry, in the words it would fail with: a
+     * {@code --registry} that names no configured registry, say. Verify asks the registries only as far as it can.
+     */
+    private Optional<Failures.Explanation> unchosenRegistry(Settings settings) {
+        try {
+            RegistryChooser.load(settings, root.context().environment());
+            return Optional.empty();
+        } catch (PrompdException | IOException | UncheckedIOException unchosen) {
+            return Optional.of(Failures.explain(unchosen));
+        }
+    }
+
+    /**
+     * What was removed as corrupt or damaged, and how each comes back; empty when nothing was.
+     *
+     * @param unchosenRegistry why no install this run suggests could choose its registry: then the hint says that,
+     *                         and how to mend it, rather than suggest an install that would fail
+     */
     private static Optional<PrompdException> removedAsDamaged(CacheService.Verification verification,
-                                                              SuggestedCommands commands) {
+                                                              SuggestedCommands commands,
+                                                              Optional<Failures.Explanation> unchosenRegistry) {
         List<String> removed = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
+        String install = unchosenRegistry.isEmpty() ? commands.quoted("install") : "an install";
         List<String> corrupt = names(verification.tarballs().corrupt());
         List<StoreCheck.Copy> uncheckedCopies = verification.installed().unchecked();
         List<String> unchecked = versions(uncheckedCopies);
         if (!corrupt.isEmpty()) {
             removed.add(Plural.count(corrupt.size(), "corrupt cached tarball") + ": " + String.join(", ", corrupt));
             if (corrupt.size() > unchecked.size()) {
-                remedies.add(commands.quoted("install") + " downloads a removed tarball of a version not installed"
+                remedies.add(install + " downloads a removed tarball of a version not installed"
                         + " again when a project needs it");
             }
         }
@@ -187,7 +212,7 @@ final class CacheVerifyCommand implements Callable<Integer> {
             String again = downloadable.size() == 1 ? "it" : "them";
             remedies.add("the installed " + Plural.series(unchecked, "and") + (one ? " stays as it was checked against"
                     + " its" : " stay as they were checked against their") + " integrity when installed, and "
-                    + commands.quoted("install") + " downloads nothing for " + (one ? "it" : "them")
+                    + install + " downloads nothing for " + (one ? "it" : "them")
                     + (downloadable.isEmpty() ? "" : ": to have " + (downloadable.size() == unchecked.size() ? again
                             : Plural.series(downloadable, "and")) + " checked again, "
                             + commands.quoted("uninstall --global " + String.join(" ", downloadable)) + ", then "
@@ -199,7 +224,7 @@ final class CacheVerifyCommand implements Callable<Integer> {
         if (!versions.isEmpty()) {
             removed.add(Plural.count(versions.size(), "damaged installed version") + ": "
                     + String.join(", ", versions));
-            remedies.add(commands.quoted("install") + " installs a removed version again in a project that needs it");
+            remedies.add(install + " installs a removed version again in a project that needs it");
         }
         List<String> documents = names(verification.documents().damaged());
         if (!documents.isEmpty()) {
@@ -210,6 +235,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
         if (removed.isEmpty()) {
             return Optional.empty();
         }
+        unchosenRegistry.ifPresent(unchosen -> remedies.add(unchosen.message()
+                + (unchosen.hint().isEmpty() ? "" : ": " + unchosen.hint())));
         return Optional.of(new PrompdException(ExitCode.INTEGRITY, "removed " + String.join("; ", removed),
                 (versions.isEmpty() ? "nothing installed changed: " : "") + String.join("; ", remedies)));
     }

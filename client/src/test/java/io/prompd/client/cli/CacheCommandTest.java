@@ -399,11 +399,31 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(6, verify.exitCode(), verify.err());
         assertTrue(verify.out().startsWith("corrupt, removed: " + cached + "\n"), verify.out());
         assertTrue(verify.err().startsWith("error: removed 1 corrupt cached tarball: " + cached + "\n"), verify.err());
-        assertTrue(verify.err().contains("; whether @acme/util@1.1.0 can be downloaded again is not known (its index"
+        assertTrue(verify.err().endsWith("; whether @acme/util@1.1.0 can be downloaded again is not known (its index"
                 + " could not be read: unknown registry 'nosuch' (from --registry or $PROMPD_REGISTRY)): keep it until"
-                + " its registry's index can be read\n"), verify.err());
+                + " its registry's index can be read; " + UNKNOWN_REGISTRY + "\n"), verify.err());
+        assertFalse(verify.err().contains("'prompd --registry nosuch install'"), verify.err());
         assertFalse(Files.exists(cached));
     }
+
+    /** An install given a registry the configuration does not name fails before asking any: none is suggested. */
+    @Test
+    void cacheVerifyGivenAnUnknownRegistrySaysSoWhereItWouldSuggestAnInstall() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+        Path cached = corruptTheCachedTarball();
+
+        CliRun verify = prompd("--registry", "nosuch", "cache", "verify");
+
+        assertEquals(6, verify.exitCode(), verify.err());
+        assertEquals("error: removed 1 corrupt cached tarball: " + cached + "\nhint: nothing installed changed: an"
+                + " install downloads a removed tarball of a version not installed again when a project needs it; "
+                + UNKNOWN_REGISTRY + "\n", verify.err());
+    }
+
+    /** What every command asking a registry says of {@code --registry nosuch}, as its message and hint. */
+    private static final String UNKNOWN_REGISTRY = "unknown registry 'nosuch' (from --registry or $PROMPD_REGISTRY):"
+            + " no registry is configured; add one with 'prompd registry add nosuch URL', or pass its URL";
 
     @Test
     void cacheVerifyWithAFileWhereItsDocumentsFolderWouldBeStillReportsWhatItRemoved() throws IOException {
