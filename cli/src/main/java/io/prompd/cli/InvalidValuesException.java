@@ -13,13 +13,18 @@ public final class InvalidValuesException extends CommandLine.ParameterException
     private final transient List<String> reasons;
 
     /**
-     * @param label   the parameter's, as its help shows it: {@code PACKAGE}
-     * @param reasons what is wrong with each value, quoting it, two or more
+     * @param parameter the parameter given the values
+     * @param refused   the values it refused, each as typed, two or more
+     * @param reasons   what is wrong with each of them, quoting it, in their order
      */
-    public InvalidValuesException(CommandLine command, String label, List<String> reasons) {
-        super(command, "invalid values for " + label + ":");
-        if (reasons.size() < 2) {
-            throw new IllegalArgumentException("one wrong value is told as picocli tells it: " + reasons);
+    public InvalidValuesException(CommandLine command, CommandLine.Model.PositionalParamSpec parameter,
+                                  List<String> refused, List<String> reasons) {
+        // the value reported is the first written as an option: one typed after '--' is the likelier slip to explain
+        super(command, "invalid values for " + parameter.paramLabel() + ":", parameter,
+                refused.stream().filter(value -> value.startsWith("-")).findFirst().orElse(refused.get(0)));
+        if (reasons.size() < 2 || reasons.size() != refused.size()) {
+            throw new IllegalArgumentException("one wrong value is told as picocli tells it, several each with its"
+                    + " reason: " + refused + ", " + reasons);
         }
         this.reasons = List.copyOf(reasons);
     }

@@ -45,13 +45,6 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         problems = List.copyOf(problems);
     }
 
-    /** A usage error that its message says whole. */
-    public UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
-                      boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals, boolean refused) {
-        this(message, unmatched, suggestions, command, hasSubcommands, afterEndOfOptions, positionals, refused,
-                List.of());
-    }
-
     /** The problem, and a hint with the suggestions and where the command's help is. */
     public Failures.Explanation explain() {
         if (optionAfterEndOfOptions()) {

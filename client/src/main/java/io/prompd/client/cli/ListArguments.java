@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
@@ -31,15 +32,19 @@ final class ListArguments {
                 reasons.add(invalid.getMessage());
             }
         }
+        // the parameter and value let the usage error tell an option written after '--' from a wrong value
         if (refused.size() == 1) {
-            // the parameter and value let the usage error tell an option written after '--' from a wrong value
             throw new ParameterException(spec.commandLine(), "Invalid value for " + label + ": " + reasons.get(0),
-                    spec.positionalParameters().stream().filter(positional -> positional.paramLabel().equals(label))
-                            .findFirst().orElseThrow(), refused.get(0));
+                    parameter(spec, label), refused.get(0));
         }
         if (!refused.isEmpty()) {
-            throw new InvalidValuesException(spec.commandLine(), label, reasons);
+            throw new InvalidValuesException(spec.commandLine(), parameter(spec, label), refused, reasons);
         }
         return List.copyOf(converted);
+    }
+
+    private static PositionalParamSpec parameter(CommandSpec spec, String label) {
+        return spec.positionalParameters().stream().filter(positional -> positional.paramLabel().equals(label))
+                .findFirst().orElseThrow();
     }
 }

@@ -67,6 +67,19 @@ class ListArgumentsTest {
     }
 
     @Test
+    void anOptionWrittenAfterTheEndOfOptionsIsExplainedAmongOtherWrongPackages() {
+        CliRun run = prompd("install", "--", "@acme/util", "Foo", "--json");
+
+        assertEquals(2, run.exitCode(), run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals("error: unexpected argument '--json': after '--' it is taken as PACKAGE, not as an option, and is"
+                + " not a valid one", lines.get(0));
+        assertTrue(lines.get(1).startsWith("  'Foo' does not name a package: "), run.err());
+        assertTrue(lines.get(2).startsWith("  '--json' does not name a package: "), run.err());
+        assertEquals("hint: put options before '--'; see 'prompd install --help'", lines.get(3));
+    }
+
+    @Test
     void everyWrongNameOfAnUninstallOrUpdateIsNamedToo() {
         for (String[] command : new String[][] {{"uninstall"}, {"uninstall", "--global"}, {"update"}}) {
             String[] args = new String[command.length + 2];
