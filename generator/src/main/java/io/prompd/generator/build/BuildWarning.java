@@ -4,6 +4,7 @@ import io.prompd.core.SortedCopies;
 import io.prompd.generator.source.PackageVersion;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -68,6 +69,32 @@ public sealed interface BuildWarning {
             versions = List.copyOf(versions);
             if (versions.isEmpty()) {
                 throw new IllegalArgumentException("no version changed its publishing commit");
+            }
+        }
+    }
+
+    /**
+     * The build writes its URLs with another base URL than the output's build did ({@code --base-url} changed, given
+     * or dropped): every version document gives its tarball's URL, so each one the output served and still serves,
+     * served as never changing, changed, as did every index.json and registry.json, which no cache takes until purged.
+     * The tarballs do not hold a URL, and keep their files.
+     *
+     * @param previousBaseUrl  the base URL of the output's build, empty for relative URLs
+     * @param baseUrl          this build's, empty for relative URLs
+     * @param versionDocuments how many version documents changed
+     */
+    record BaseUrlChanged(String previousCommit, Optional<String> previousBaseUrl, Optional<String> baseUrl,
+                          int versionDocuments) implements BuildWarning {
+
+        public BaseUrlChanged {
+            Objects.requireNonNull(previousCommit, "previousCommit");
+            Objects.requireNonNull(previousBaseUrl, "previousBaseUrl");
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            if (previousBaseUrl.equals(baseUrl)) {
+                throw new IllegalArgumentException("the base URL did not change: " + baseUrl);
+            }
+            if (versionDocuments < 1) {
+                throw new IllegalArgumentException("no version document changed: " + versionDocuments);
             }
         }
     }

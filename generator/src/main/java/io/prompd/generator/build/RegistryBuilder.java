@@ -138,9 +138,10 @@ public final class RegistryBuilder {
         Optional<BuildState> served = output.state();
         Optional<BuildState> previous = served.filter(state -> state.sameOptions(baseUrl));
         // created before the history walk, so the last retired build is deleted meanwhile; an output of another format
-        // is rebuilt in full, but its files whose bytes come out the same are kept as they are, for a sync by mtime
-        try (StagingArea staging = StagingArea.create(out, previous.isPresent() || output.documents().isPresent()
-                ? Optional.of(out) : Optional.empty())) {
+        // or base URL is rebuilt in full, but its files whose bytes come out the same are kept as they are, for a sync
+        // by mtime
+        try (StagingArea staging = StagingArea.create(out, output.servesABuild() ? Optional.of(out)
+                : Optional.empty())) {
             CompletableFuture<PublicationHistory> pendingHistory = Futures.inBackground("publication-history",
                     () -> previous.isPresent()
                             ? previous.get().history().update(repository, commit)
@@ -161,6 +162,7 @@ public final class RegistryBuilder {
             List<BuildWarning> warnings = new ArrayList<>(output.refusedUnlessForced(states, leftOut, commit,
                     options));
             output.republished(states).ifPresent(warnings::add);
+            output.baseUrlChanged(states, baseUrl).ifPresent(warnings::add);
             BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states,
                     output.vanished(states, leftOut), BuildState.removed(history));
             Links links = new Links(options.baseUrl());

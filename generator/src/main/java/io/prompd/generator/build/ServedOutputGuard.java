@@ -51,13 +51,17 @@ final class ServedOutputGuard {
             + " integrity check)";
 
     private final Path out;
+    /** The header of the output's build state, of any format. */
+    private final Optional<BuildState.Header> header;
     private final Optional<BuildState> state;
     private final Optional<ServedDocuments> documents;
     /** Every version served, by package. */
     private final SortedMap<PackageName, SortedSet<Version>> versions;
 
-    private ServedOutputGuard(Path out, Optional<BuildState> state, Optional<ServedDocuments> documents) {
+    private ServedOutputGuard(Path out, Optional<BuildState.Header> header, Optional<BuildState> state,
+                              Optional<ServedDocuments> documents) {
         this.out = out;
+        this.header = header;
         this.state = state;
         this.documents = documents;
         this.versions = new TreeMap<>();
@@ -70,11 +74,12 @@ final class ServedOutputGuard {
     /** What the output {@code out}, whose state file is {@code file}, serves. */
     static ServedOutputGuard of(Path out, Optional<BuildState.StateFile> file) throws IOException {
         if (file.isEmpty()) {
-            return new ServedOutputGuard(out, Optional.empty(), Optional.empty());
+            return new ServedOutputGuard(out, Optional.empty(), Optional.empty(), Optional.empty());
         }
         Optional<BuildState> state = file.get().state();
-        return new ServedOutputGuard(out, state, state.isPresent() ? Optional.empty()
-                : Optional.of(ServedDocuments.read(out, file.get())));
+        Optional<ServedDocuments> documents = state.isPresent() ? Optional.empty()
+                : Optional.of(ServedDocuments.read(out, file.get()));
+        return new ServedOutputGuard(out, Optional.of(file.get().header()), state, documents);
     }
 
     /** The output's build state, when it has one of this generator's format. */
@@ -130,6 +135,29 @@ final class ServedOutputGuard {
         return republished.isEmpty() ? Optional.empty()
                 : Optional.of(new BuildWarning.HistoryRewritten(state.orElseThrow().commit(), republished,
                         updatedAtKept));
+    }
+
+    /**
+     * Whether the output serves a build, of this generator's format or another: its files whose bytes a build writes
+     * again are kept as they are, inode and mtime, for a sync by mtime.
+     */
+    boolean servesABuild() {
+        return header.isPresent();
+    }
+
+    /**
+     * The version documents this build writes with another base URL than the output's build did: each names its
+     * tarball's URL, so every one served and still served changed, though served as never changing.
+     *
+     * @param baseUrl this build's, empty for relative URLs
+     */
+    Optional<BuildWarning> baseUrlChanged(SortedMap<PackageName, PackageState> states, Optional<String> baseUrl) {
+        Optional<String> previous = header.flatMap(served -> Optional.ofNullable(served.baseUrl()));
+        int documents = (int) states.entrySet().stream().mapToLong(now -> now.getValue().versions().keySet().stream()
+                .filter(versions.getOrDefault(now.getKey(), Collections.emptySortedSet())::contains).count()).sum();
+        return previous.equals(baseUrl) || documents == 0 ? Optional.empty()
+                : Optional.of(new BuildWarning.BaseUrlChanged(header.orElseThrow().commit(), previous, baseUrl,
+                        documents));
     }
 
     /**

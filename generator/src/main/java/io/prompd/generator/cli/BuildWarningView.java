@@ -4,6 +4,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.generator.build.BuildWarning;
+import io.prompd.generator.build.BuildWarning.BaseUrlChanged;
 import io.prompd.generator.build.BuildWarning.HistoryRewritten;
 import io.prompd.generator.build.BuildWarning.ServedVersionsLeftOut;
 import io.prompd.generator.build.BuildWarning.TakenDownServedAgain;
@@ -11,6 +12,7 @@ import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -45,16 +47,30 @@ final class BuildWarningView {
                     + " again, as one syncing by updatedAt misses "
                     + (rewritten.updatedAtKept() ? "the change" : "every package whose updatedAt stayed");
         }
+        if (warning instanceof BaseUrlChanged changed) {
+            return out + " now has " + urls(changed.baseUrl()) + " where its build of commit "
+                    + RegistryRepository.shortId(changed.previousCommit()) + " had " + urls(changed.previousBaseUrl())
+                    + ", so " + Plural.count(changed.versionDocuments(), "version document") + " it served, as"
+                    + " never changing, changed, as did every index.json and registry.json; purge them (or the whole"
+                    + " registry) from every CDN and proxy cache";
+        }
         ServedVersionsLeftOut leftOut = (ServedVersionsLeftOut) warning;
         return out + " no longer serves " + Plural.count(leftOut.versions().size(), "version") + previousBuild
                 + " served, with no takedown record (" + PackageVersion.named(leftOut.versions()) + "), as --force"
                 + " allows; a later build refuses other files under their numbers";
     }
 
+    /** How a build with this base URL writes its URLs. */
+    private static String urls(Optional<String> baseUrl) {
+        return baseUrl.map(url -> "URLs under " + url + " (--base-url)").orElse("relative URLs");
+    }
+
     /**
      * {@code {"kind": "servedVersionsLeftOut", "previousCommit": …, "versions": [{"name", "version"}], "message": …}},
      * {@code historyRewritten} of the same fields and {@code updatedAtKept}, or {@code takenDownServedAgain} with each
-     * version's {@code reason}, left out when its takedown gave none, as {@code check --json} gives a takedown.
+     * version's {@code reason}, left out when its takedown gave none, as {@code check --json} gives a takedown, or
+     * {@code baseUrlChanged} with {@code previousBaseUrl} and {@code baseUrl}, each left out for relative URLs, and
+     * {@code versionDocuments}, how many changed.
      */
     static Map<String, Object> asJson(BuildWarning warning, Path out) {
         Map<String, Object> json = new TreeMap<>();
@@ -71,6 +87,11 @@ final class BuildWarningView {
             json.put("kind", "historyRewritten");
             json.put("versions", rewritten.versions().stream().map(VersionJson::of).toList());
             json.put("updatedAtKept", rewritten.updatedAtKept());
+        } else if (warning instanceof BaseUrlChanged changed) {
+            json.put("kind", "baseUrlChanged");
+            changed.previousBaseUrl().ifPresent(url -> json.put("previousBaseUrl", url));
+            changed.baseUrl().ifPresent(url -> json.put("baseUrl", url));
+            json.put("versionDocuments", changed.versionDocuments());
         } else {
             json.put("kind", "servedVersionsLeftOut");
             json.put("versions", ((ServedVersionsLeftOut) warning).versions().stream().map(VersionJson::of)

@@ -932,6 +932,33 @@ class RegistryBuilderTest {
         assertEquals("https://cdn.example.org/registry/packages/{name}/index.json", registry.urls().get("package"));
     }
 
+    /**
+     * Every version document gives its tarball's URL, so another base URL changes each one served, as never changing:
+     * the build says so, only then, and keeps the tarballs, which hold no URL, as they are, for a sync by mtime.
+     */
+    @Test
+    void anotherBaseUrlIsWarnedOfAsChangingEveryVersionDocumentAndKeepsTheTarballs() throws IOException {
+        Path out = temp.resolve("out");
+        Optional<String> cdn = Optional.of("https://cdn.example.org/registry/");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            String relative = repo.head().name();
+            OutputTree before = OutputTree.of(out);
+
+            BuildResult result = build(repo, out, cdn.map(URI::create));
+
+            assertEquals(List.of(new BuildWarning.BaseUrlChanged(relative, Optional.empty(), cdn, 2)),
+                    result.warnings());
+            assertEquals(Set.of(), before.rewrittenIn(OutputTree.of(out)).keySet().stream()
+                    .filter(file -> file.endsWith(".tgz")).collect(Collectors.toSet()), "same bytes, inode and mtime");
+            repo.publish("@common/b", "1.0.0");
+            String absolute = repo.commit("publish b").name();
+            assertEquals(List.of(), build(repo, out, cdn.map(URI::create)).warnings(), "the same base URL");
+            assertEquals(List.of(new BuildWarning.BaseUrlChanged(absolute, cdn, Optional.empty(), 3)),
+                    build(repo, out).warnings(), "dropped");
+        }
+    }
+
     @Test
     void twoBuildsOfOneCommitAreIdenticalFileForFile() throws IOException {
         try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {

@@ -9,6 +9,7 @@ import io.prompd.generator.source.PackageVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,20 @@ class BuildWarningViewTest {
                 Map.of("name", "@a/x", "version", "1.1.0"), Map.of("name", "b", "version", "2.0.0")),
                 "updatedAtKept", true, "message", BuildWarningView.text(rewritten, OUT)),
                 BuildWarningView.asJson(rewritten, OUT));
+    }
+
+    @Test
+    void anotherBaseUrlGivesBothWithHowManyVersionDocumentsChangedNoneForRelativeUrls() {
+        BuildWarning changed = new BuildWarning.BaseUrlChanged(COMMIT, Optional.empty(),
+                Optional.of("https://cdn.example.org/registry/"), 15);
+
+        assertEquals("../out now has URLs under https://cdn.example.org/registry/ (--base-url) where its build of"
+                + " commit a776650 had relative URLs, so 15 version documents it served, as never changing, changed,"
+                + " as did every index.json and registry.json; purge them (or the whole registry) from every CDN and"
+                + " proxy cache", BuildWarningView.text(changed, OUT));
+        assertEquals(Map.of("kind", "baseUrlChanged", "previousCommit", COMMIT, "baseUrl",
+                "https://cdn.example.org/registry/", "versionDocuments", 15, "message",
+                BuildWarningView.text(changed, OUT)), BuildWarningView.asJson(changed, OUT));
     }
 
     @Test
