@@ -1,5 +1,9 @@
 package io.prompd.core.archive;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -96,6 +100,14 @@ public record Integrity(Algorithm algorithm, String base64) {
     /** The sha512 integrity of some bytes. */
     public static Integrity of(byte[] bytes) {
         return ofDigest(Algorithm.SHA512, Algorithm.SHA512.newDigest().digest(bytes));
+    }
+
+    /** The integrity of a file's content, read as a stream: a tarball need not fit in memory. */
+    public static Integrity of(Algorithm algorithm, Path file) throws IOException {
+        try (IntegrityInputStream hashed = new IntegrityInputStream(Files.newInputStream(file), algorithm)) {
+            hashed.transferTo(OutputStream.nullOutputStream());
+            return hashed.integrity();
+        }
     }
 
     public static Integrity ofDigest(Algorithm algorithm, byte[] digest) {

@@ -9,8 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +28,21 @@ class IntegrityTest {
     @Test
     void ofHashesWithSha512AndPrintsAsSri() {
         assertEquals(HELLO_SHA512, Integrity.of(HELLO).toString());
+    }
+
+    @Test
+    void ofFileHashesItsContentWithTheAlgorithmGiven(@TempDir Path folder) throws IOException {
+        Path file = Files.write(folder.resolve("hello.tgz"), HELLO);
+        // more than a read's buffer, so the content is hashed across reads
+        byte[] large = new byte[3 * 8192 + 7];
+        Arrays.fill(large, (byte) 'x');
+        Path largeFile = Files.write(folder.resolve("large.tgz"), large);
+
+        assertEquals(HELLO_SHA512, Integrity.of(Integrity.Algorithm.SHA512, file).toString());
+        assertEquals("sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=",
+                Integrity.of(Integrity.Algorithm.SHA256, file).toString());
+        assertEquals(Integrity.of(large), Integrity.of(Integrity.Algorithm.SHA512, largeFile));
+        assertThrows(IOException.class, () -> Integrity.of(Integrity.Algorithm.SHA512, folder.resolve("missing")));
     }
 
     @Test

@@ -275,8 +275,7 @@ final class ServedOutputGuard {
                     + (Files.exists(tarball, LinkOption.NOFOLLOW_LINKS) ? "no file" : "missing"),
                     Optional.of("put the tarball served back, and build again"));
         }
-        Integrity hashed = Integrity.ofDigest(integrity.algorithm(), integrity.algorithm().newDigest()
-                .digest(Files.readAllBytes(tarball)));
+        Integrity hashed = Integrity.of(integrity.algorithm(), tarball);
         if (!hashed.equals(integrity)) {
             throw leftOutDamaged(version, path, "its dist.integrity is " + integrity + ", but the tarball served beside"
                     + " it, " + tarball + ", hashes to " + hashed, Optional.of("if the document was edited by hand,"

@@ -1,12 +1,10 @@
 package io.prompd.client.install.store;
 
 import io.prompd.core.archive.Integrity;
-import io.prompd.core.archive.IntegrityInputStream;
 import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -134,7 +132,7 @@ public final class TarballCache {
                 continue;
             }
             checked++;
-            if (!named.get().matches(hash(file, named.get().algorithm()))) {
+            if (!named.get().matches(Integrity.of(named.get().algorithm(), file))) {
                 Files.deleteIfExists(file);
                 corrupt.add(file);
             }
@@ -188,13 +186,6 @@ public final class TarballCache {
             return Optional.of(Integrity.ofDigest(algorithm, digest));
         } catch (IllegalArgumentException notAnEntry) {
             return Optional.empty();
-        }
-    }
-
-    private static Integrity hash(Path file, Integrity.Algorithm algorithm) throws IOException {
-        try (IntegrityInputStream in = new IntegrityInputStream(Files.newInputStream(file), algorithm)) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return in.integrity();
         }
     }
 
