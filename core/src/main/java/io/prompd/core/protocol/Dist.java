@@ -42,10 +42,9 @@ public record Dist(String tarball, Integrity integrity, long size, int fileCount
         try {
             url = new URI(tarball);
         } catch (URISyntaxException invalid) {
-            int index = MalformedUrls.offendingIndex(tarball, invalid);
-            throw new IllegalArgumentException("the tarball URL '" + ProblemReport.abbreviated(tarball, QUOTED)
-                    + "' is not a valid URL: " + invalid.getReason().toLowerCase(Locale.ROOT)
-                    + (index < 0 ? "" : " at position " + (index + 1)));
+            throw new IllegalArgumentException("the tarball URL '"
+                    + ProblemReport.abbreviated(Urls.withAnyUserPartMasked(tarball), QUOTED) + "' is not a valid URL: "
+                    + MalformedUrls.reason(tarball, invalid));
         }
         String scheme = url.getScheme();
         if (scheme != null && !RegistryLayout.URL_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {

@@ -1,6 +1,7 @@
 package io.prompd.core.protocol;
 
 import java.net.URISyntaxException;
+import java.util.Locale;
 
 /** Where a URL that {@link java.net.URI} refused goes wrong, for a message that points at it. */
 public final class MalformedUrls {
@@ -12,6 +13,32 @@ public final class MalformedUrls {
     private static final String AUTHORITY_SYMBOLS = "-_.!~*'()$,;:@&=+[]%";
 
     private MalformedUrls() {
+    }
+
+    /**
+     * Why the parser refused the text, lower-case, with {@code at position N} of the character that broke it, counted
+     * from 1 in the text as {@link Urls#withAnyUserPartMasked} quotes it, which the message shows: counted in the text
+     * as written, it would point at another character, and tell how long the password is. No position when the parser
+     * named none, or it lies in the masked user part, where no character shows.
+     */
+    public static String reason(String text, URISyntaxException malformed) {
+        int shown = shownIndex(text, offendingIndex(text, malformed));
+        return malformed.getReason().toLowerCase(Locale.ROOT) + (shown < 0 ? "" : " at position " + (shown + 1));
+    }
+
+    /**
+     * Where the character at the index of the text as written stands in it as {@link Urls#withAnyUserPartMasked}
+     * shows it, which is the written one with all from its {@code ://} up to the '@' after its user part masked; -1
+     * when masked, or when the index is.
+     */
+    private static int shownIndex(String text, int index) {
+        String shown = Urls.withAnyUserPartMasked(text);
+        int maskStart = text.indexOf("://") + "://".length();
+        if (index < 0 || shown.equals(text) || index < maskStart) {
+            return index;
+        }
+        int hidden = text.length() - shown.length();
+        return index < maskStart + Urls.MASK.length() + hidden ? -1 : index - hidden;
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Optional;
 public final class Urls {
 
     private static final String HEX_DIGITS = "0123456789ABCDEF";
+    /** What a masked user part shows as. */
+    static final String MASK = "***";
 
     private Urls() {
     }
@@ -57,7 +59,7 @@ public final class Urls {
             return text;
         }
         int at = text.lastIndexOf('@', authorityEnd(text, authorityStart) - 1);
-        return at < authorityStart ? text : text.substring(0, authorityStart) + "***" + text.substring(at);
+        return at < authorityStart ? text : text.substring(0, authorityStart) + MASK + text.substring(at);
     }
 
     /**
@@ -76,7 +78,7 @@ public final class Urls {
         int authorityEnd = authorityEnd(text, authorityStart);
         int at = text.lastIndexOf('@');
         return authorityEnd == authorityStart || at < authorityEnd ? Optional.empty()
-                : Optional.of(text.substring(0, authorityStart) + "***" + text.substring(at));
+                : Optional.of(text.substring(0, authorityStart) + MASK + text.substring(at));
     }
 
     /**

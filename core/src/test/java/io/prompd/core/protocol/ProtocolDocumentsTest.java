@@ -214,6 +214,9 @@ class ProtocolDocumentsTest {
         assertEquals("the tarball URL 'https://cdn|x.example/b.tgz' is not a valid URL: illegal character in authority"
                 + " at position 12",
                 assertThrows(IllegalArgumentException.class, () -> distOf("https://cdn|x.example/b.tgz")).getMessage());
+        assertEquals("the tarball URL 'https://***@cdn x.example/b.tgz' is not a valid URL: illegal character in"
+                + " authority at position 16", assertThrows(IllegalArgumentException.class,
+                        () -> distOf("https://mirror:s3cr3t@cdn x.example/b.tgz")).getMessage());
         for (String scheme : List.of("ftp://mirror.example/b.tgz", "data:application/gzip;base64,H4sI",
                 "jar:file:/tmp/b.jar!/b.tgz", "FTP://mirror.example/b.tgz")) {
             assertEquals("the tarball URL's scheme, " + scheme.substring(0, scheme.indexOf(':')) + ":, is none prompd"

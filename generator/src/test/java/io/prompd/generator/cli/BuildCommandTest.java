@@ -715,12 +715,12 @@ class BuildCommandTest {
         assertEquals("error: --base-url must be an absolute https://, http:// or file:// URL (what prompd"
                 + " reads) without"
                 + " query or fragment, such as https://example.org/registry/, not 'http://x/a b/' (illegal character in"
-                + " path at character 11: write a space as %20)\nhint: see 'prompd-registry build --help'\n",
+                + " path at position 11: write a space as %20)\nhint: see 'prompd-registry build --help'\n",
                 stderr.toString());
         stderr.getBuffer().setLength(0);
         assertEquals(ExitCode.USAGE.code(),
                 run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn^x/r/"));
-        assertTrue(stderr.toString().contains("(illegal character in authority at character 12)"), stderr.toString());
+        assertTrue(stderr.toString().contains("(illegal character in authority at position 12)"), stderr.toString());
         stderr.getBuffer().setLength(0);
         assertEquals(ExitCode.USAGE.code(),
                 run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn.example:65536/r/"));

@@ -146,9 +146,11 @@ class RegistryConfigTest {
         String notReadable = "the base URL must be an absolute https://, http:// or file:// URL (what prompd reads)"
                 + " without query or fragment, such as https://example.org/registry/, not ";
         refusals.put("https://r.acme test/r/", notReadable + "'https://r.acme test/r/' (illegal character in authority"
-                + " at character 15: write a space as %20)");
+                + " at position 15: write a space as %20)");
         refusals.put("ht!tp://r.acme.test/r/", notReadable + "'ht!tp://r.acme.test/r/' (illegal character in scheme"
-                + " name at character 3)");
+                + " name at position 3)");
+        // the parser names no character
+        refusals.put("https://[::1%]/r/", notReadable + "'https://[::1%]/r/' (scope id expected)");
         refusals.put("https://r_acme.test/r/", notReadable + "'https://r_acme.test/r/' (no host name that reads)");
         refusals.put("r.acme.test/r/", notReadable + "'r.acme.test/r/'");
         refusals.forEach((baseUrl, refusal) -> {
@@ -313,9 +315,10 @@ class RegistryConfigTest {
                 {"name": "Acme", "baseUrl": "https://deploy:s3cr3t@r.acme test/", "git": "https://t0ken@/r.git"}
                 """);
 
+        // the space counted in the text shown: counted as written, the position would tell the password's length
         assertEquals(List.of("the base URL must be an absolute https://, http:// or file:// URL (what prompd reads)"
                 + " without query or fragment, such as https://example.org/registry/, not 'https://***@r.acme test/'"
-                + " (illegal character in authority at character 29: write a space as %20)",
+                + " (illegal character in authority at position 19: write a space as %20)",
                 "'https://***@/r.git' is not an absolute URL"),
                 parsed.problems().stream().map(Problem::message).toList());
         assertFalse(parsed.problems().toString().contains("s3cr3t"), parsed.problems()::toString);
