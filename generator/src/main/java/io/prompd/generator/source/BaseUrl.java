@@ -58,16 +58,25 @@ public final class BaseUrl {
      * {@link #problems}, and the only one then, after which registry.json's reader reads the URL no further.
      */
     public static Optional<String> unreadable(URI url, String named) {
+        // a relative URL has no scheme, so it is refused here too
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null
+        if (url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null
                 || !RegistryLayout.URL_SCHEMES.contains(scheme)) {
             return Optional.of(notReadable(named, url.toString(), ""));
         }
-        if (url.getHost() == null && !RegistryLayout.isFileUrl(url)) {
+        if (!locates(url)) {
             // a host the JDK cannot read (one holding '_'): clients could not read it either
             return Optional.of(notReadable(named, url.toString(), " (no host name that reads)"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the URL is absolute and says where it leads: to a host the JDK reads, or, as a {@code file:} URL, to a
+     * folder. Registry.json's git URL, of other schemes, is held to this too, in its own words.
+     */
+    static boolean locates(URI url) {
+        return url.isAbsolute() && (url.getHost() != null || RegistryLayout.isFileUrl(url));
     }
 
     /**

@@ -7,7 +7,6 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.PlainText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.RepositoryPaths;
-import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -170,8 +169,8 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
 
     /** That the URL, written as {@code text}, is not absolute with a host, or a folder's, when it is not. */
     private static Optional<String> notAbsolute(URI uri, String text) {
-        return !uri.isAbsolute() || uri.getHost() == null && !RegistryLayout.isFileUrl(uri)
-                ? Optional.of("'" + Urls.withAnyUserPartMasked(text) + "' is not an absolute URL") : Optional.empty();
+        return BaseUrl.locates(uri) ? Optional.empty()
+                : Optional.of("'" + Urls.withAnyUserPartMasked(text) + "' is not an absolute URL");
     }
 
     private static Policy policy(JsonFile file) {
