@@ -13,6 +13,11 @@ public final class Plural {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /** {@code it} for one thing, {@code them} for any other number: the pronoun of a hint on {@code n} things. */
+    public static String itOrThem(long n) {
+        return n == 1 ? "it" : "them";
+    }
+
     /** {@code a}, {@code a and b}, {@code a, b and c}: a list as a sentence says it, with "and" or "or". */
     public static String series(List<String> parts, String conjunction) {
         if (parts.size() == 1) {

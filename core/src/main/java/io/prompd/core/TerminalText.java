@@ -30,21 +30,16 @@ public final class TerminalText {
 
     /** How to fix a field holding {@code count} control characters, with "it" or "them" as their number asks. */
     public static String plainTextHint(long count) {
-        String them = them(count);
+        String them = Plural.itOrThem(count);
         return "remove " + them + " and write plain text: a terminal would act on " + them + " instead of showing "
                 + them + " (a tab or a line break is fine; end a line with \\n alone, not \\r\\n)";
     }
 
     /** How to fix a name (a JSON object's key) holding {@code count} control characters, a line break included. */
     public static String plainNameHint(long count) {
-        String them = them(count);
+        String them = Plural.itOrThem(count);
         return "rename it without " + (count == 1 ? "the character" : "the characters") + ": a terminal would act on "
                 + them + " instead of showing " + them;
-    }
-
-    /** The pronoun of a hint on {@code count} characters: {@code it} or {@code them}. */
-    public static String them(long count) {
-        return count == 1 ? "it" : "them";
     }
 
     /**
@@ -52,7 +47,7 @@ public final class TerminalText {
      * model) reads as stored.
      */
     public static String bidiHint(long count, String reader) {
-        String them = them(count);
+        String them = Plural.itOrThem(count);
         return "remove " + them + ": a reviewer reading the diff would see the text around " + them
                 + " in another order than " + reader + " reads it (text in a right-to-left script needs none of these;"
                 + " the marks U+061C, U+200E and U+200F are fine)";
@@ -170,7 +165,7 @@ public final class TerminalText {
 
     /** How to fix a field holding {@code count} lone surrogates, written as escapes: no editor shows one. */
     public static String loneSurrogateHint(long count) {
-        String them = them(count);
+        String them = Plural.itOrThem(count);
         return "remove " + them + " or write the character meant as itself: an escape from \\uD800 to \\uDFFF is half"
                 + " of a pair standing for one character beyond U+FFFF (\\uD83D\\uDE00 for U+1F600), and alone it is"
                 + " none: it has no UTF-8 form, and strict JSON readers refuse a file holding it";

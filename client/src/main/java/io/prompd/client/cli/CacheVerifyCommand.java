@@ -87,12 +87,13 @@ final class CacheVerifyCommand implements Callable<Integer> {
             // nothing was found wrong, so no failure: a home whose cache was cleaned has its store unverifiable
             List<String> downloadable = downloadable(unverifiable, verification);
             err.println("note: left " + Plural.count(unverifiable.size(), "installed version") + " unverified, with no"
-                    + " cached tarball to compare with: " + String.join(", ", versions(unverifiable)) + "; keep "
+                    + " cached tarball to compare with: " + Plural.series(versions(unverifiable), "and") + "; keep "
                     + wiring.settings().cacheFolder() + " with " + wiring.settings().packagesFolder() + " (in a CI"
-                    + " cache, say) to have them checked" + (downloadable.isEmpty() ? "" : ", or "
+                    + " cache, say) to have " + Plural.itOrThem(unverifiable.size()) + " checked"
+                    + (downloadable.isEmpty() ? "" : ", or "
                     + commands.quoted("uninstall --global " + String.join(" ", downloadable)) + " for the next "
-                    + commands.quoted("install") + " to download and install " + (downloadable.size() == 1 ? "it"
-                    : "them") + " again")
+                    + commands.quoted("install") + " to download and install " + Plural.itOrThem(downloadable.size())
+                    + " again")
                     + toKeep(unverifiable, verification));
         }
         Optional<PrompdException> removed = removedAsDamaged(verification, commands,
@@ -209,10 +210,10 @@ final class CacheVerifyCommand implements Callable<Integer> {
             // an install finds the version installed and downloads nothing, so only a version removed comes back
             List<String> downloadable = downloadable(uncheckedCopies, verification);
             boolean one = unchecked.size() == 1;
-            String again = downloadable.size() == 1 ? "it" : "them";
+            String again = Plural.itOrThem(downloadable.size());
             remedies.add("the installed " + Plural.series(unchecked, "and") + (one ? " stays as it was checked against"
                     + " its" : " stay as they were checked against their") + " integrity when installed, and "
-                    + install + " downloads nothing for " + (one ? "it" : "them")
+                    + install + " downloads nothing for " + Plural.itOrThem(unchecked.size())
                     + (downloadable.isEmpty() ? "" : ": to have " + (downloadable.size() == unchecked.size() ? again
                             : Plural.series(downloadable, "and")) + " checked again, "
                             + commands.quoted("uninstall --global " + String.join(" ", downloadable)) + ", then "
@@ -263,7 +264,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
         if (!lost.isEmpty()) {
             boolean one = lost.size() == 1;
             text.append("; keep ").append(Redownload.specs(lost)).append(one ? " as it is" : " as they are")
-                    .append(": no 'prompd install' can download ").append(one ? "it" : "them").append(" again, so ")
+                    .append(": no 'prompd install' can download ").append(Plural.itOrThem(lost.size()))
+                    .append(" again, so ")
                     .append(one ? "this copy is its last" : "these copies are their last").append(" (")
                     .append(Redownload.whys(lost)).append(')');
         }
@@ -271,7 +273,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
             boolean one = unknown.size() == 1;
             // whys tells a registry that could not be reached once, not by each of its versions
             text.append("; whether ").append(Redownload.specs(unknown)).append(" can be downloaded again is not known (")
-                    .append(Redownload.whys(unknown)).append("): keep ").append(one ? "it" : "them").append(" until ")
+                    .append(Redownload.whys(unknown)).append("): keep ").append(Plural.itOrThem(unknown.size()))
+                    .append(" until ")
                     .append(one ? "its registry's index" : "their registries' indexes").append(" can be read");
         }
         return text.toString();

@@ -308,7 +308,7 @@ public final class InstallNoteView {
             return new Worded("leftOut", Map.of("packages", leftOut.versions().stream()
                     .map(one -> takenDownVersion(one.name(), one.version(), one.reason())).toList()),
                     "not installed, as taken down with no copy at hand, though " + LockFile.FILE_NAME + " still locks "
-                            + (reasons.size() == 1 ? "it" : "them") + ": " + Takedowns.withReasons(reasons) + " ("
+                            + Plural.itOrThem(reasons.size()) + ": " + Takedowns.withReasons(reasons) + " ("
                             + leftOut.wayOff() + ")");
         }
         if (note instanceof RouteChanged moved) {

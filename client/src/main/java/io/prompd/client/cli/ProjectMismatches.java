@@ -92,7 +92,8 @@ record ProjectMismatches(SuggestedCommands commands) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, project.lock().isPresent()
                     ? "prompd.lock lacks " + names + " of prompd.json's dependencies"
                     : "there is no prompd.lock in " + project.folder() + " to lock " + names + " of prompd.json's"
-                            + " dependencies", runInstall() + " to lock and install " + itOrThem(unlocked)));
+                            + " dependencies", runInstall() + " to lock and install "
+                            + Plural.itOrThem(unlocked.size())));
         }
         List<ProjectGraph.Entry> notWhole = entries.stream()
                 .filter(entry -> entry.needed() && !store.contains(entry.name(), entry.version())).toList();
@@ -102,18 +103,20 @@ record ProjectMismatches(SuggestedCommands commands) {
         List<String> missing = notWhole.stream().filter(entry -> !store.isDamaged(entry.name(), entry.version()))
                 .map(entry -> entry.name() + "@" + entry.version()).toList();
         if (!missing.isEmpty()) {
+            String them = Plural.itOrThem(missing.size());
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(missing, "and")
-                    + ", not installed in " + store.root(), runInstall() + " to install " + itOrThem(missing)
+                    + ", not installed in " + store.root(), runInstall() + " to install " + them
                     // read from no registry, a takedown since the lock was written can only be foretold
-                    + " (should its registry have taken " + itOrThem(missing) + " down since, install says so, and"
-                    + " how to move off " + itOrThem(missing) + ")"));
+                    + " (should its registry have taken " + them + " down since, install says so, and how to move off "
+                    + them + ")"));
         }
         LockAudit.fromOtherBytes(graph.lock(), store, commands).ifPresent(mismatches::add);
         List<String> unneeded = entries.stream().filter(entry -> !entry.needed())
                 .map(entry -> entry.name() + "@" + entry.version()).toList();
         if (!unneeded.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(unneeded, "and")
-                    + ", which nothing in prompd.json needs", runInstall() + " to remove " + itOrThem(unneeded)
+                    + ", which nothing in prompd.json needs", runInstall() + " to remove "
+                    + Plural.itOrThem(unneeded.size())
                     + " from prompd.lock"));
         }
         List<String> stale = LockAudit.problems(graph.lock(), store);
@@ -125,9 +128,5 @@ record ProjectMismatches(SuggestedCommands commands) {
         // the project uses bytes its lock does not pin: as install fails, not merely one to bring in line
         return mismatches.stream().map(PrompdException::exitCode).max(Comparator.comparingInt(ExitCode::code))
                 .orElse(ExitCode.OK).code();
-    }
-
-    private static String itOrThem(List<?> things) {
-        return things.size() == 1 ? "it" : "them";
     }
 }

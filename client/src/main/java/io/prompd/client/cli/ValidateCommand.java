@@ -98,10 +98,9 @@ final class ValidateCommand implements Callable<Integer> {
      * read pins nothing, and its reason is the one to tell: a merge's conflict markers, which 'prompd install' merges.
      */
     private static String unchecked(SortedSet<PackageName> packages, Optional<String> unreadableLock) {
-        boolean one = packages.size() == 1;
         return "the files the prompts take from " + Plural.series(packages.stream().map(Object::toString).toList(),
                 "and") + " were not checked: " + unreadableLock.orElse("prompd.lock pins no installed version of "
-                + (one ? "it" : "them"));
+                + Plural.itOrThem(packages.size()));
     }
 
     private static String asText(PackageReport report) {

@@ -124,11 +124,11 @@ public final class StoreService {
                 .forEach(version -> others.add(name + "@" + version)));
         return new PrompdException(ExitCode.CONFLICT, "the store's " + (one ? "copy of " : "copies of ")
                 + Redownload.specs(lost) + (one ? " is its last (" : " are their last (") + Redownload.whys(lost)
-                + "): no 'prompd install' can download " + (one ? "it" : "them") + " again; nothing was removed",
+                + "): no 'prompd install' can download " + Plural.itOrThem(lost.size()) + " again; nothing was removed",
                 "a project whose prompd.lock pins " + (one ? "it" : "one") + " installs it from this copy alone: keep "
-                        + (one ? "it" : "them") + (others.isEmpty() ? "" : ", and remove the others alone with "
+                        + Plural.itOrThem(lost.size()) + (others.isEmpty() ? "" : ", and remove the others alone with "
                         + commands.quoted("uninstall --global " + String.join(" ", others))) + "; to remove "
-                        + (one ? "it" : "them") + " anyway, add --force");
+                        + Plural.itOrThem(lost.size()) + " anyway, add --force");
     }
 
     /**

@@ -204,7 +204,7 @@ final class LockedInstaller {
         if (!notCached.isEmpty()) {
             throw new PrompdException(ExitCode.NETWORK, "offline, and neither installed nor cached: "
                     + String.join(", ", notCached), "run again without --offline to download "
-                    + (notCached.size() == 1 ? "it" : "them"));
+                    + Plural.itOrThem(notCached.size()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.prompd.client.scaffold;
 
 import io.prompd.client.files.DanglingLinks;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
@@ -63,7 +64,7 @@ public final class ScaffoldWriter {
                 .filter(path -> Files.exists(folder.resolve(path)))
                 .toList();
         if (!existing.isEmpty()) {
-            String them = existing.size() == 1 ? "it" : "them";
+            String them = Plural.itOrThem(existing.size());
             throw new PrompdException(ExitCode.CONFLICT,
                     "refusing to overwrite " + String.join(", ", existing) + " in " + folder,
                     "init never overwrites files: remove or move " + them + " (an init that was interrupted leaves"

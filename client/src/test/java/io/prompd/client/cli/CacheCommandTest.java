@@ -271,7 +271,7 @@ class CacheCommandTest extends InstallCommandsFixture {
                 Json.reader().readTree(verify.out()), "the installed versions as every command's JSON names them");
         assertEquals("note: left 1 installed version unverified, with no cached tarball to compare with:"
                 + " @acme/base@1.0.0; keep " + home.resolve("cache") + " with " + home.resolve("packages") + " (in a"
-                + " CI cache, say) to have them checked, or 'prompd uninstall --global @acme/base@1.0.0' for the next"
+                + " CI cache, say) to have it checked, or 'prompd uninstall --global @acme/base@1.0.0' for the next"
                 + " 'prompd install' to download and install it again\nerror: removed 1 damaged installed version:"
                 + " @acme/util@1.1.0\nhint: 'prompd install' installs a removed version again in a project that needs"
                 + " it\n", verify.err());
@@ -294,7 +294,7 @@ class CacheCommandTest extends InstallCommandsFixture {
 
         assertEquals(0, verify.exitCode(), verify.err());
         assertEquals("note: left 4 installed versions unverified, with no cached tarball to compare with:"
-                + " @acme/base@1.0.0, @acme/gone@1.0.0, @acme/greeter@1.0.0, @acme/util@1.1.0; keep "
+                + " @acme/base@1.0.0, @acme/gone@1.0.0, @acme/greeter@1.0.0 and @acme/util@1.1.0; keep "
                 + home.resolve("cache") + " with " + home.resolve("packages") + " (in a CI cache, say) to have them"
                 + " checked, or 'prompd uninstall --global @acme/greeter@1.0.0' for the next 'prompd install' to"
                 + " download and install it again; keep @acme/base@1.0.0, @acme/gone@1.0.0 and @acme/util@1.1.0 as they"
@@ -320,7 +320,7 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(0, verify.exitCode(), verify.err());
         assertEquals("note: left 1 installed version unverified, with no cached tarball to compare with:"
                 + " @acme/util@1.1.0; keep " + home.resolve("cache") + " with " + home.resolve("packages") + " (in a CI"
-                + " cache, say) to have them checked; whether @acme/util@1.1.0 can be downloaded again is not known"
+                + " cache, say) to have it checked; whether @acme/util@1.1.0 can be downloaded again is not known"
                 + " (its index could not be read: offline and not cached: "
                 + server.url() + "packages/@acme/util/index.json): keep it until its registry's index can be read\n",
                 verify.err());
@@ -360,8 +360,8 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(0, verify.exitCode(), verify.err());
         List<String> notes = verify.err().lines().filter(line -> line.startsWith("note: ")).toList();
         assertEquals(List.of("note: left 3 installed versions unverified, with no cached tarball to compare with:"
-                + " @acme/base@1.0.0, @acme/greeter@1.0.0, @acme/util@1.1.0; keep " + home.resolve("cache") + " with "
-                + home.resolve("packages") + " (in a CI cache, say) to have them checked; whether @acme/base@1.0.0,"
+                + " @acme/base@1.0.0, @acme/greeter@1.0.0 and @acme/util@1.1.0; keep " + home.resolve("cache")
+                + " with " + home.resolve("packages") + " (in a CI cache, say) to have them checked; whether @acme/base@1.0.0,"
                 + " @acme/greeter@1.0.0 and @acme/util@1.1.0 can be downloaded again is not known (their indexes could"
                 + " not be read: registry " + url + " could not be reached (last: cannot reach "
                 + url.substring(0, url.length() - 1) + " (Connection refused))): keep them until their registries'"

@@ -56,7 +56,7 @@ public enum PackageLocation {
         String fix = "make it smaller, or remove it with the references to it in " + (one ? "that " : "those ")
                 + (direct ? "prompt" : "file") + (one ? "" : "s") + " and any entry of \"files\" in prompd.json naming"
                 + " it alone";
-        String broken = direct ? (one ? "it" : "them") : Plural.series(prompts, "and");
+        String broken = direct ? Plural.itOrThem(files.size()) : Plural.series(prompts, "and");
         return Plural.series(files, "and") + (one ? " refers" : " refer") + " to it, so " + switch (this) {
             case WORKING_FOLDER -> "leaving it out alone breaks " + broken + ": " + fix;
             case VERSION_FOLDER -> "removing it alone breaks " + broken + ": in the package's own folder, " + fix

@@ -246,7 +246,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
             boolean one = listed.size() == 1;
             reasons.add(Plural.series(listed, "and") + (one ? " is listed, but its tarball is not cached"
                     : " are listed, but their tarballs are not cached") + ": run again without --offline to download "
-                    + (one ? "it" : "them"));
+                    + Plural.itOrThem(listed.size()));
         }
         List<String> yanked = versions(notAtHand, true);
         if (!yanked.isEmpty()) {
