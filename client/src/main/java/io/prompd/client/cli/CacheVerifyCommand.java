@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Hash every cached tarball again and delete those that no longer match their integrity; compare"
-                + " every installed version (<home>/packages) with its cached tarball and remove a copy with a file"
-                + " missing, added or changed; read every cached registry document and delete those --offline would"
-                + " call damaged.",
+                + " every installed version (<home>/" + Settings.PACKAGES_FOLDER_NAME + ") with its cached tarball"
+                + " and remove a copy with a file missing, added or changed; read every cached registry document and"
+                + " delete those --offline would call damaged.",
             "Exits " + ExitCode.Codes.INTEGRITY + " when it removed anything corrupt or damaged (downloaded or"
                     + " installed again when next needed), saying on stderr what.",
             "Any other file in the cache's tarballs folder, named as no tarball's integrity, and in its documents"

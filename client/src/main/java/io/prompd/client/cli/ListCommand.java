@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.Failures;
 import io.prompd.cli.JsonOption;
+import io.prompd.client.config.Settings;
 import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
@@ -53,7 +54,8 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--installed", description = "List the store (<home>/packages) instead of the project.")
+    @Option(names = "--installed", description = "List the store (<home>/" + Settings.PACKAGES_FOLDER_NAME
+            + ") instead of the project.")
     boolean installed;
 
     @Mixin

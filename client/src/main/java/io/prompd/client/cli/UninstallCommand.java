@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.client.config.Settings;
 import io.prompd.client.home.StoreService;
 import io.prompd.client.install.InstallReport;
 import io.prompd.core.ExitCode;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "uninstall", aliases = {"remove", "rm"}, mixinStandardHelpOptions = true,
         description = {
             "Remove dependencies from prompd.json and prompd.lock, with the packages only they needed.",
-            "Installed versions stay in <home>/packages: the store is shared by every project, and a version"
-                    + " kept there costs only disk space. With --global, remove versions from the store itself."})
+            "Installed versions stay in <home>/" + Settings.PACKAGES_FOLDER_NAME + ": the store is shared by every"
+                    + " project, and a version kept there costs only disk space. With --global, remove versions from"
+                    + " the store itself."})
 final class UninstallCommand implements Callable<Integer> {
 
     @Spec
@@ -33,11 +35,11 @@ final class UninstallCommand implements Callable<Integer> {
                     + " version or range (the name alone: every version).")
     List<String> arguments;
 
-    @Option(names = {"-g", "--global"}, description = "Remove versions from the store (<home>/packages), for every"
-            + " project: one whose prompd.lock pins such a version installs it again with 'prompd install', from the"
-            + " cached tarball or its registry. A version the registry took down, no longer lists, or no longer has"
-            + " the package of, cannot be downloaded again, so with its tarball not cached its copy here is the last:"
-            + " it is refused (exit " + ExitCode.Codes.CONFLICT + "), nothing removed, unless --force.")
+    @Option(names = {"-g", "--global"}, description = "Remove versions from the store (<home>/"
+            + Settings.PACKAGES_FOLDER_NAME + "), for every project: one whose prompd.lock pins such a version installs"
+            + " it again with 'prompd install', from the cached tarball or its registry. A version the registry took"
+            + " down, no longer lists, or no longer has the package of, cannot be downloaded again, so with its tarball"
+            + " not cached its copy here is the last: it is refused (exit " + ExitCode.Codes.CONFLICT + "), nothing removed, unless --force.")
     boolean global;
 
     @Option(names = "--force", description = "With --global, remove also the versions no 'prompd install' can"
