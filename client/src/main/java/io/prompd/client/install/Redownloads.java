@@ -37,20 +37,44 @@ public final class Redownloads {
     private static final String NO_REGISTRY = "no registry";
 
     private final Registries registries;
-    private final Function<Exception, String> described;
+    private final Function<Exception, String> failureText;
 
-    /** @param described a failure in the words the command line gives it ({@link #asFarAsKnown}) */
-    public Redownloads(Registries registries, Function<Exception, String> described) {
+    /** @param failureText a failure in the words the command line gives it */
+    public Redownloads(Registries registries, Function<Exception, String> failureText) {
         this.registries = registries;
-        this.described = described;
+        this.failureText = failureText;
     }
 
     /** Each version's, in name and version order: one index read a package, none when no version is given. */
     public List<Redownload> of(SortedMap<PackageName, SortedSet<Version>> versions) throws IOException {
+        return versions.isEmpty() ? List.of() : asked(registries.open(), versions);
+    }
+
+    /**
+     * {@link #of}, for a caller that asks once its own work is done, for its words alone: a failure to open the
+     * registries (an unknown registry chosen, an unreadable configuration) leaves every version {@link Fate#UNKNOWN},
+     * in the failure's words, rather than failing a run that has changed what it changes, and hiding what that was.
+     */
+    public List<Redownload> asFarAsKnown(SortedMap<PackageName, SortedSet<Version>> versions) {
         if (versions.isEmpty()) {
             return List.of();
         }
-        PackageRegistry registry = registries.open();
+        PackageRegistry registry;
+        try {
+            registry = registries.open();
+        } catch (PrompdException | IOException | UncheckedIOException unopened) {
+            List<Redownload> found = new ArrayList<>();
+            versions.forEach((name, ofName) -> unknown(name, ofName, NO_REGISTRY, failureText.apply(unopened), found));
+            return List.copyOf(found);
+        }
+        return asked(registry, versions);
+    }
+
+    /**
+     * What {@code registry} tells of each version; a package whose index cannot be read, for the registry's failure
+     * or one on this machine (a file where the cache's folder goes), leaves its own versions unknown, not the others'.
+     */
+    private List<Redownload> asked(PackageRegistry registry, SortedMap<PackageName, SortedSet<Version>> versions) {
         List<Redownload> found = new ArrayList<>();
         for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : versions.entrySet()) {
             PackageName name = ofPackage.getKey();
@@ -65,10 +89,10 @@ public final class Redownloads {
             Optional<PublishedPackage> published;
             try {
                 published = registry.find(name);
-            } catch (PrompdException unreadable) {
+            } catch (PrompdException | UncheckedIOException unreadable) {
                 unknown(name, ofPackage.getValue(), described, Causes.find(unreadable, FetchFailure.class)
                         .flatMap(FetchFailure::unreachable).map(last -> described + " could not be reached (last: "
-                                + last + ")").orElseGet(unreadable::getMessage), found);
+                                + last + ")").orElseGet(() -> failureText.apply(unreadable)), found);
                 continue;
             }
             for (Version version : ofPackage.getValue()) {
@@ -77,22 +101,6 @@ public final class Redownloads {
             }
         }
         return List.copyOf(found);
-    }
-
-    /**
-     * {@link #of}, for a caller that asks once its own work is done, for its words alone: a failure to open the
-     * registries or to read an index (an unknown registry chosen, an unreadable configuration, a file where the cache's
-     * folder goes) leaves every version {@link Fate#UNKNOWN}, in the failure's words, rather than failing a run that
-     * has changed what it changes, and hiding what that was.
-     */
-    public List<Redownload> asFarAsKnown(SortedMap<PackageName, SortedSet<Version>> versions) {
-        try {
-            return of(versions);
-        } catch (PrompdException | IOException | UncheckedIOException unasked) {
-            List<Redownload> found = new ArrayList<>();
-            versions.forEach((name, ofName) -> unknown(name, ofName, NO_REGISTRY, described.apply(unasked), found));
-            return List.copyOf(found);
-        }
     }
 
     private static void unknown(PackageName name, SortedSet<Version> versions, String registry, String why,

@@ -1,0 +1,75 @@
+package io.prompd.client.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.client.install.Redownload.Fate;
+import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.client.testing.IndexOnlyRegistry;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NotDirectoryException;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class RedownloadsTest {
+
+    private static final PackageName BROKEN = PackageName.parse("@acme/broken");
+    private static final PackageName GONE = PackageName.parse("@acme/gone");
+    private static final Version ONE = Version.parse("1.0.0");
+
+    /** Whose index of {@link #BROKEN} fails on this machine, and which has no {@link #GONE}. */
+    private static final class OneFailing extends IndexOnlyRegistry {
+        @Override
+        public Optional<PublishedPackage> find(PackageName name) {
+            if (name.equals(BROKEN)) {
+                throw new UncheckedIOException(new NotDirectoryException("/home/cache/http"));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public List<PackageName> packageNames(PackageName near) {
+            return List.of();
+        }
+    }
+
+    /**
+     * A failure reading one package's index tells nothing of another's: the answer found for that one stays, and the
+     * registry, which was asked, is named, not said to be none.
+     */
+    @Test
+    void anIndexThatCannotBeReadLeavesItsOwnVersionsUnknownAndKeepsTheOthersAnswers() {
+        Redownloads redownloads = new Redownloads(OneFailing::new, failure -> "failed: " + failure.getMessage());
+        TreeMap<PackageName, SortedSet<Version>> versions = new TreeMap<>();
+        versions.put(BROKEN, new TreeSet<>(List.of(ONE)));
+        versions.put(GONE, new TreeSet<>(List.of(ONE)));
+
+        List<Redownload> found = redownloads.asFarAsKnown(versions);
+
+        assertEquals(List.of(new Redownload(BROKEN, ONE, Fate.UNKNOWN, "the registry",
+                        Optional.of("failed: java.nio.file.NotDirectoryException: /home/cache/http")),
+                new Redownload(GONE, ONE, Fate.GONE, "the registry", Optional.empty())), found);
+    }
+
+    /** Registries that cannot be opened can tell of no version, which each is said to be in. */
+    @Test
+    void registriesThatCannotBeOpenedLeaveEveryVersionUnknown() {
+        Redownloads redownloads = new Redownloads(() -> {
+            throw new IOException("unreadable configuration");
+        }, Exception::getMessage);
+        TreeMap<PackageName, SortedSet<Version>> versions = new TreeMap<>();
+        versions.put(BROKEN, new TreeSet<>(List.of(ONE)));
+        versions.put(GONE, new TreeSet<>(List.of(ONE)));
+
+        assertEquals(List.of(new Redownload(BROKEN, ONE, Fate.UNKNOWN, "no registry",
+                        Optional.of("unreadable configuration")),
+                new Redownload(GONE, ONE, Fate.UNKNOWN, "no registry", Optional.of("unreadable configuration"))),
+                redownloads.asFarAsKnown(versions));
+    }
+}
