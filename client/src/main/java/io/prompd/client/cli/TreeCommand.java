@@ -244,7 +244,11 @@ final class TreeCommand implements Callable<Integer> {
                               PackageStore store) {
         StringBuilder dot = new StringBuilder("digraph dependencies {\n  node [shape=box];\n");
         graph.unlocked().forEach(name -> marked(dot, name.toString(), List.of("not locked"), true));
-        entries.values().stream().filter(ProjectGraph.Entry::needed).forEach(entry -> {
+        // drawn from prompd.json's dependencies, as the text is: a locked package nothing needs is not in the tree, and
+        // those the installed versions lead to are, each marked as the text marks it
+        Set<PackageName> needed = graph.entries().stream().filter(ProjectGraph.Entry::needed)
+                .map(ProjectGraph.Entry::name).collect(Collectors.toSet());
+        entries.values().stream().filter(entry -> needed.contains(entry.name())).forEach(entry -> {
             boolean installed = store.contains(entry.name(), entry.version());
             List<String> notes = new ArrayList<>();
             if (entry.invalid()) {
@@ -258,9 +262,6 @@ final class TreeCommand implements Callable<Integer> {
             }
         });
         graph.roots().forEach((name, range) -> edge(dot, title, vertex(graph, name), range));
-        // drawn from prompd.json's dependencies, as the text is: a locked package nothing needs is not in the tree
-        Set<PackageName> needed = graph.entries().stream().filter(ProjectGraph.Entry::needed)
-                .map(ProjectGraph.Entry::name).collect(Collectors.toSet());
         graph.lock().packages().forEach((name, locked) -> {
             if (needed.contains(name)) {
                 locked.dependencies().forEach((target, range) ->

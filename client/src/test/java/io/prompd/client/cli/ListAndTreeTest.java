@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import static io.prompd.core.SuggestedCommands.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -279,6 +280,41 @@ class ListAndTreeTest extends InstallCommandsFixture {
                 }
                 """, dot.out());
         assertEquals(tree.err(), dot.err(), "stderr says what nothing needs, for both");
+    }
+
+    /**
+     * A lock whose entry of a version records fewer dependencies than the installed version declares (edited by hand,
+     * by a merge) leads to packages that the lock alone would call unneeded: --dot draws them, as the text does, and
+     * marks them as the text marks them too.
+     */
+    @Test
+    void treeDotMarksWhatTheInstalledVersionsLeadToAsTheTextTreeDoes() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+        Path lockFile = project.resolve("prompd.lock");
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(LockFiles.read(lockFile, PLAIN).orElseThrow()
+                .packages());
+        PackageName greeter = PackageName.parse("@acme/greeter");
+        LockedPackage locked = packages.get(greeter);
+        packages.put(greeter, new LockedPackage(locked.version(), locked.resolved(), locked.integrity(),
+                new TreeMap<>()));
+        Files.write(lockFile, LockFiles.toBytes(new LockFile(packages)));
+
+        CliRun tree = prompd("tree");
+        CliRun dot = prompd("tree", "--dot");
+
+        assertTrue(tree.out().contains("@acme/util@1.1.0 ^1.0.0 (not installed: run 'prompd install')"), tree.out());
+        assertEquals(1, dot.exitCode(), dot.err());
+        assertEquals("""
+                digraph dependencies {
+                  node [shape=box];
+                  "@acme/util@1.1.0" [label="@acme/util@1.1.0\\nnot installed", color=red, fontcolor=red, style=dashed];
+                  "@me/app@1.0.0" -> "@acme/greeter@1.0.0" [label="^1.0.0"];
+                  "@acme/base@1.0.0" -> "@acme/util@1.1.0" [label="^1.0.0"];
+                  "@acme/greeter@1.0.0" -> "@acme/base@1.0.0" [label="^1.0.0"];
+                  "@acme/greeter@1.0.0" -> "@acme/util@1.1.0" [label="^1.0.0"];
+                }
+                """, dot.out());
     }
 
     @Test
