@@ -3,6 +3,7 @@ package io.prompd.client.http;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,13 @@ final class Outages {
      * failure.
      */
     record Outage(Origin origin, int attempts, TransientFailure last) {
+        Outage {
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(last, "last");
+            if (attempts < 1) {
+                throw new IllegalArgumentException("a host is given up on after a try at least, not " + attempts);
+            }
+        }
     }
 
     private final Map<Origin, Outage> down = new HashMap<>();

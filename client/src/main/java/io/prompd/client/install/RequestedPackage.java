@@ -45,6 +45,10 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         Objects.requireNonNull(written, "written");
         Objects.requireNonNull(latest, "latest");
         Objects.requireNonNull(tag, "tag");
+        if (latest.isPresent() && tag.isPresent()) {
+            throw new IllegalArgumentException("prompd chose the range of " + name + " from its latest version or from"
+                    + " a dist-tag, not both");
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.prompd.client.install.store;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,10 +19,13 @@ import java.util.Objects;
  */
 public record StoreCheck(int checked, List<Copy> damaged, List<Copy> unverifiable, List<Copy> unchecked) {
 
+    /** Name, then version: the order the lists are in, whatever order they were found in. */
+    private static final Comparator<Copy> ORDER = Comparator.comparing(Copy::name).thenComparing(Copy::version);
+
     public StoreCheck {
-        damaged = List.copyOf(damaged);
-        unverifiable = List.copyOf(unverifiable);
-        unchecked = List.copyOf(unchecked);
+        damaged = damaged.stream().sorted(ORDER).toList();
+        unverifiable = unverifiable.stream().sorted(ORDER).toList();
+        unchecked = unchecked.stream().sorted(ORDER).toList();
         if (!unverifiable.containsAll(unchecked)) {
             throw new IllegalArgumentException("a copy left unchecked is unverifiable");
         }
