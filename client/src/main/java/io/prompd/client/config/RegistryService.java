@@ -156,8 +156,8 @@ public final class RegistryService {
         Optional<String> folder = given.folder().map(TerminalText::oneLine);
         String configured = folder.map(path -> path + " is the folder of " + (names.size() == 1 ? "registry "
                 : "registries ")).orElse(registry + " is the URL of ");
-        String unnamed = folder.map(path -> path + " is the folder " + registry + ", which no registry is configured"
-                + " with").orElse("no registry is configured with " + registry);
+        String unnamed = folder.map(path -> path + " is the folder whose URL is " + registry + "; no registry is"
+                + " configured with that URL").orElse("no registry is configured with " + registry);
         throw new PrompdException(ExitCode.USAGE, "'registry " + subcommand + "' takes the name of a configured"
                 + " registry, not " + (folder.isPresent() ? "a folder" : "a URL"), names.isEmpty()
                 ? unnamed + ": " + unnamedHint.apply(config, registry)

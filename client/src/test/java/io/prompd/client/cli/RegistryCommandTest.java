@@ -697,8 +697,9 @@ class RegistryCommandTest {
         assertEquals("error: 'registry default' takes the name of a configured registry, not a folder\nhint: ./reg is"
                 + " the folder of registry main: run 'prompd registry default main'\n", relative.err());
         assertEquals("error: 'registry remove' takes the name of a configured registry, not a folder\nhint: "
-                + work.resolve("other") + " is the folder " + work.resolve("other").toUri() + ", which no registry is"
-                + " configured with: 'prompd registry list' shows the configured registries\n", unconfigured.err());
+                + work.resolve("other") + " is the folder whose URL is " + work.resolve("other").toUri() + "; no"
+                + " registry is configured with that URL: 'prompd registry list' shows the configured registries\n",
+                unconfigured.err());
         assertEquals("registries.main = " + folder.toUri() + "\n", prompd("config", "list").out(),
                 "nothing was changed");
     }
@@ -751,12 +752,12 @@ class RegistryCommandTest {
         assertEquals(List.of(2, 2, 2), List.of(remove.exitCode(), makeDefault.exitCode(), asPath.exitCode()),
                 remove.err());
         assertEquals("error: 'registry remove' takes the name of a configured registry, not a folder\nhint: rega is"
-                + " the folder " + url + ", which no registry is configured with: it is the value of registry, which"
-                + " 'prompd config unset registry' removes\n", remove.err());
+                + " the folder whose URL is " + url + "; no registry is configured with that URL: it is the value of"
+                + " registry, which 'prompd config unset registry' removes\n", remove.err());
         assertEquals(remove.err().replace("rega is", "./rega is"), asPath.err(), "as its path is told");
         assertEquals("error: 'registry default' takes the name of a configured registry, not a folder\nhint: rega is"
-                + " the folder " + url + ", which no registry is configured with: it is the default already, as the"
-                + " value of registry; to name it, 'prompd registry add NAME " + url + " --default'\n",
+                + " the folder whose URL is " + url + "; no registry is configured with that URL: it is the default"
+                + " already, as the value of registry; to name it, 'prompd registry add NAME " + url + " --default'\n",
                 makeDefault.err());
         assertEquals("registry = " + url + "\n", prompd("config", "list").out(), "nothing was changed");
 
