@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.CommandLines;
 import io.prompd.cli.JsonOption;
+import io.prompd.cli.ReaderGoneTolerantStream;
 import io.prompd.client.pack.PackOutcome;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
@@ -86,11 +87,15 @@ final class PackCommand implements Callable<Integer> {
                 : context.workingDirectory();
         PackService service = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), commands,
                 folder.steps(context, packageFolder, commands));
-        OutputStream stdout = new ReaderGoneTolerantStream(context.stdout());
-        PackOutcome outcome = toStandardOutput ? service.pack(packageFolder, stdout)
-                : service.pack(packageFolder, typedOut.map(typed -> target(context, typed))
-                        .orElse(PackService.Target.folder(defaultFolder)));
-        stdout.flush();
+        PackOutcome outcome;
+        if (toStandardOutput) {
+            OutputStream stdout = new ReaderGoneTolerantStream(context.stdout());
+            outcome = service.pack(packageFolder, stdout);
+            stdout.flush();
+        } else {
+            outcome = service.pack(packageFolder, typedOut.map(typed -> target(context, typed))
+                    .orElse(PackService.Target.folder(defaultFolder)));
+        }
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.noteRepaired(outcome.repaired(), err);
         if (output.isJson()) {

@@ -1,6 +1,5 @@
-package io.prompd.client.cli;
+package io.prompd.cli;
 
-import io.prompd.cli.CommandLines;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,11 +8,11 @@ import java.io.OutputStream;
  * Standard output for bytes, kept as text's is: a reader gone ({@code pack --out - | head -c 512}) took what it wanted,
  * so the rest is dropped rather than failing a run whose work is done. Any other failure (a full disk) still fails it.
  */
-final class ReaderGoneTolerantStream extends FilterOutputStream {
+public final class ReaderGoneTolerantStream extends FilterOutputStream {
 
     private boolean readerGone;
 
-    ReaderGoneTolerantStream(OutputStream out) {
+    public ReaderGoneTolerantStream(OutputStream out) {
         super(out);
     }
 
