@@ -72,18 +72,18 @@ public final class LockFiles {
     private LockFiles() {
     }
 
-    private static String relockHint(SuggestedCommands commands) {
-        return "delete it and run " + commands.quoted("install") + " to lock again";
+    /** @param lock the lock file as the hint names it: {@code it}, or its name where "it" is something else */
+    private static String relockHint(String lock, SuggestedCommands commands) {
+        return "delete " + lock + " and run " + commands.quoted("install") + " to lock again";
     }
 
     private static String fixHint(SuggestedCommands commands) {
-        return "fix it by hand, or " + relockHint(commands);
+        return "fix it by hand, or " + relockHint("it", commands);
     }
 
     /** A problem's own, where {@link #fixHint} is the whole file's: the problem points at the value to fix. */
     private static String fixValueHint(SuggestedCommands commands) {
-        return "fix the value by hand, or delete " + LockFile.FILE_NAME + " and run " + commands.quoted("install")
-                + " to lock again";
+        return "fix the value by hand, or " + relockHint(LockFile.FILE_NAME, commands);
     }
 
     /**
@@ -102,8 +102,8 @@ public final class LockFiles {
     private static String sideHint(SuggestedCommands commands) {
         return "fix it by hand, or take one side's lock: 'git checkout --ours prompd.lock' (or --theirs) while Git's"
                 + " merge has it unresolved, 'git checkout HEAD -- prompd.lock' once it is staged, the same from a"
-                + " commit before the markers once they are committed; or " + relockHint(commands) + ", every version"
-                + " anew";
+                + " commit before the markers once they are committed; or " + relockHint("it", commands)
+                + ", every version anew";
     }
 
     /**
@@ -167,7 +167,7 @@ public final class LockFiles {
     public static ReadLock parseMerging(byte[] json, SuggestedCommands commands) {
         if (new String(json, StandardCharsets.UTF_8).isBlank()) {
             // as a killed editor or a failed checkout leaves it; what it locked is gone either way
-            throw new PrompdException(ExitCode.FAILURE, LockFile.FILE_NAME + " is empty", relockHint(commands));
+            throw new PrompdException(ExitCode.FAILURE, LockFile.FILE_NAME + " is empty", relockHint("it", commands));
         }
         JsonNode root;
         try {
