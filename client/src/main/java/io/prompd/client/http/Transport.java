@@ -195,6 +195,10 @@ final class Transport {
                         }
                         throw gaveUp(url, attemptNumber, failure);
                     }
+                    if (Thread.currentThread().isInterrupted()) {
+                        // the run no longer wants the document: no try follows to announce
+                        throw new InterruptedException("stopped before trying " + Urls.display(url) + " again");
+                    }
                     waits.retrying(new WaitListener.Retry(url, failure.getMessage(), asked, attemptNumber + 1,
                             retry.maxAttempts()));
                     sleeper.sleep(asked.orElse(backoff));

@@ -46,7 +46,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -155,11 +154,11 @@ final class LockedInstaller {
             return staged;
         } catch (IOException | RuntimeException failed) {
             // no worker may still add to what was got once it is dropped
-            stop(workers);
+            Futures.stop(workers, STOP_PATIENCE);
             staged.closeAfter(failed);
             throw failed;
         } finally {
-            stop(workers);
+            Futures.stop(workers, STOP_PATIENCE);
         }
     }
 
@@ -227,20 +226,6 @@ final class LockedInstaller {
     /** Installed or its tarball cached: what an install of it needs no registry for. */
     boolean isAtHand(PackageName name, LockedPackage locked) {
         return store.contains(name, locked.version()) || cache.find(locked.integrity()).isPresent();
-    }
-
-    /**
-     * Cancels the installs not started and waits for those running, interrupted, to end: after a
-     * failure, no download or unpack may go on writing into the store (or drawing progress) once
-     * the install has returned.
-     */
-    private static void stop(ExecutorService workers) {
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private Fetched fetchOne(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,

@@ -3,12 +3,15 @@ package io.prompd.core.concurrent;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs I/O work on other threads and gives its failure back to the waiting thread as that work
@@ -50,6 +53,19 @@ public final class Futures {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * Cancels the work not started and waits, at most {@code patience}, for the work running, interrupted, to end: once
+     * a run has failed, or is done, none of its threads may go on writing files or saying things after it returned.
+     */
+    public static void stop(ExecutorService workers, Duration patience) {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The result, waiting for it; the work's own failure when it failed. */

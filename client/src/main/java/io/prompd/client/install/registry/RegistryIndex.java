@@ -18,6 +18,7 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,6 +42,9 @@ import java.util.function.Function;
  * wanted in, a package also has the dependencies of its likely version fetched ahead.
  */
 public final class RegistryIndex implements PackageIndex, AutoCloseable {
+
+    /** How long a closed index waits for the fetches it interrupted to end. */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
     private final PackageRegistry registry;
     private final Optional<BiPredicate<PackageName, VersionSummary>> atHand;
@@ -324,7 +328,8 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         if (view) {
             return;
         }
-        fetchers.shutdownNow();
+        // a fetch still trying again would warn of it after the run's own error, which reads as the last word
+        Futures.stop(fetchers, STOP_PATIENCE);
         progress.close();
     }
 }

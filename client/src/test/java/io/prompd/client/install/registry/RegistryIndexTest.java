@@ -34,7 +34,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,37 @@ class RegistryIndexTest {
 
     private static PackageName name(String text) {
         return PackageName.parse(text);
+    }
+
+    /**
+     * A fetch the run no longer waits for, still at work when the index is closed, ends before the close returns: one
+     * trying a failing request again would otherwise warn of it after the run's own error.
+     */
+    @Test
+    void closingWaitsForTheFetchesItInterrupts() throws InterruptedException {
+        CountDownLatch fetching = new CountDownLatch(1);
+        AtomicBoolean ended = new AtomicBoolean();
+        CountingRegistry registry = new CountingRegistry(List::of) {
+            @Override
+            public Optional<PublishedPackage> find(PackageName name) {
+                fetching.countDown();
+                try {
+                    Thread.sleep(Duration.ofMinutes(1).toMillis());
+                } catch (InterruptedException interrupted) {
+                    // as a request still at work after the interrupt: busy a while longer, then done
+                    LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+                    ended.set(true);
+                }
+                return Optional.empty();
+            }
+        };
+        RegistryIndex index = new RegistryIndex(registry);
+        index.prefetch(List.of(name("@a/slow")));
+        assertTrue(fetching.await(10, TimeUnit.SECONDS));
+
+        index.close();
+
+        assertTrue(ended.get(), "the fetch ended before the index was closed");
     }
 
     @Test
