@@ -13,8 +13,8 @@ final class CredentialsView {
 
     /**
      * {@code {"kind": "token", "source": "environment", "variable": "WORK_TOKEN"}}, or {@code {"kind": "basic",
-     * "username": "alice", "source": "config", "file": "…/config.json"}} for a secret stored in {@code configFile}, so
-     * that a script tells the kind and where the secret is kept without parsing the words the text shows.
+     * "username": "alice", "source": "config", "file": "…/config.json"}} for a secret stored in {@code configFile},
+     * so that a script tells the kind and where the secret is kept without parsing the words the text shows.
      */
     static Map<String, String> asJson(Credentials.Shown credentials, Path configFile) {
         Map<String, String> json = new TreeMap<>();

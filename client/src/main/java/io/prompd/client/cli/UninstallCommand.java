@@ -39,7 +39,8 @@ final class UninstallCommand implements Callable<Integer> {
             + Settings.PACKAGES_FOLDER_NAME + "), for every project: one whose prompd.lock pins such a version installs"
             + " it again with 'prompd install', from the cached tarball or its registry. A version the registry took"
             + " down, no longer lists, or no longer has the package of, cannot be downloaded again, so with its tarball"
-            + " not cached its copy here is the last: it is refused (exit " + ExitCode.Codes.CONFLICT + "), nothing removed, unless --force.")
+            + " not cached its copy here is the last: it is refused (exit " + ExitCode.Codes.CONFLICT + "), nothing"
+            + " removed, unless --force.")
     boolean global;
 
     @Option(names = "--force", description = "With --global, remove also the versions no 'prompd install' can"

@@ -328,7 +328,9 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertTrue(online.err().contains("or 'prompd uninstall --global @acme/util@1.1.0' for the next"), online.err());
     }
 
-    /** The tarballs and the store are local: with no registry to ask, only whether one could be had again is unknown. */
+    /**
+     * The tarballs and the store are local: with no registry to ask, only whether one could be had again is unknown.
+     */
     @Test
     void cacheVerifyWithNoRegistryConfiguredChecksWhatIsLocalAndSaysWhyTheRestIsNotKnown() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
@@ -361,7 +363,8 @@ class CacheCommandTest extends InstallCommandsFixture {
         List<String> notes = verify.err().lines().filter(line -> line.startsWith("note: ")).toList();
         assertEquals(List.of("note: left 3 installed versions unverified, with no cached tarball to compare with:"
                 + " @acme/base@1.0.0, @acme/greeter@1.0.0 and @acme/util@1.1.0; keep " + home.resolve("cache")
-                + " with " + home.resolve("packages") + " (in a CI cache, say) to have them checked; whether @acme/base@1.0.0,"
+                + " with " + home.resolve("packages") + " (in a CI cache, say) to have them checked; whether"
+                + " @acme/base@1.0.0,"
                 + " @acme/greeter@1.0.0 and @acme/util@1.1.0 can be downloaded again is not known (their indexes could"
                 + " not be read: registry " + url + " could not be reached (last: cannot reach "
                 + url.substring(0, url.length() - 1) + " (Connection refused))): keep them until their registries'"

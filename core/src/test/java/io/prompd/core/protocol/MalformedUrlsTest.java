@@ -19,7 +19,7 @@ class MalformedUrlsTest {
         "http://a@h^x/                      | http://***@h^x/          | illegal character in authority at position 13",
         // masked as it ends past the authority, at its '/'
         "https://u:p/w@h st/                | https://***@h st/        | illegal character in path at position 14",
-        "ht!tp://u:pw@h/                    | ht!tp://***@h/           | illegal character in scheme name at position 3",
+        "ht!tp://u:pw@h/ | ht!tp://***@h/ | illegal character in scheme name at position 3",
         // in the user part, where no character shows
         "http://us^er:pw@h/                 | http://***@h/            | illegal character in authority",
         // the parser names no character
