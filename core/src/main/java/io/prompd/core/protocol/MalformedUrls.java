@@ -33,7 +33,7 @@ public final class MalformedUrls {
      */
     private static int shownIndex(String text, int index) {
         String shown = Urls.withAnyUserPartMasked(text);
-        int maskStart = text.indexOf("://") + "://".length();
+        int maskStart = Urls.authorityStart(text);
         if (index < 0 || shown.equals(text) || index < maskStart) {
             return index;
         }

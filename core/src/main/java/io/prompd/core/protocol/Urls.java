@@ -105,7 +105,7 @@ public final class Urls {
     }
 
     /** Where the authority of a URL in the text starts, after its {@code ://}; -1 without one. */
-    private static int authorityStart(String text) {
+    static int authorityStart(String text) {
         int schemeEnd = text.indexOf("://");
         return schemeEnd < 0 ? -1 : schemeEnd + "://".length();
     }
