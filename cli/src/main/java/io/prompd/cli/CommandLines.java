@@ -100,6 +100,8 @@ public final class CommandLines {
             Optional<String> refusedOption = optionRefusedAsPositional(failure, command, List.of(args));
             List<String> unmatched = failure instanceof UnmatchedArgumentException unmatchedFailure
                     ? unmatchedFailure.getUnmatched() : refusedOption.stream().toList();
+            Optional<InvalidValuesException> several = failure instanceof InvalidValuesException invalid
+                    ? Optional.of(invalid) : Optional.empty();
             UsageError error = new UsageError(message, unmatched,
                     failure instanceof UnmatchedArgumentException unmatchedFailure ? suggestions(unmatchedFailure)
                             : List.of(),
@@ -108,7 +110,8 @@ public final class CommandLines {
                     command.getCommandSpec().positionalParameters().stream().filter(positional -> !positional.hidden())
                             .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList(),
                     refusedOption.isPresent(),
-                    failure instanceof InvalidValuesException invalid ? invalid.reasons() : List.of());
+                    several.map(InvalidValuesException::reasons).orElse(List.of()),
+                    several.flatMap(InvalidValuesException::advice));
             if (asksForJson(List.of(args))) {
                 printJson(command, error.explain());
             }

@@ -1,6 +1,7 @@
 package io.prompd.cli;
 
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -11,14 +12,16 @@ import picocli.CommandLine;
 public final class InvalidValuesException extends CommandLine.ParameterException {
 
     private final transient List<String> reasons;
+    private final String advice;
 
     /**
      * @param parameter the parameter given the values
      * @param refused   the values it refused, each as typed, two or more
      * @param reasons   what is wrong with each of them, quoting it, in their order
+     * @param advice    how to write such values, which the reasons leave to be told once; empty when they need none
      */
     public InvalidValuesException(CommandLine command, CommandLine.Model.PositionalParamSpec parameter,
-                                  List<String> refused, List<String> reasons) {
+                                  List<String> refused, List<String> reasons, Optional<String> advice) {
         // the value reported is the first written as an option: one typed after '--' is the likelier slip to explain
         super(command, "invalid values for " + parameter.paramLabel() + ":", parameter,
                 refused.stream().filter(value -> value.startsWith("-")).findFirst().orElse(refused.get(0)));
@@ -27,9 +30,14 @@ public final class InvalidValuesException extends CommandLine.ParameterException
                     + " reason: " + refused + ", " + reasons);
         }
         this.reasons = List.copyOf(reasons);
+        this.advice = advice.orElse(null);
     }
 
     public List<String> reasons() {
         return reasons;
+    }
+
+    public Optional<String> advice() {
+        return Optional.ofNullable(advice);
     }
 }

@@ -26,10 +26,11 @@ import java.util.stream.Collectors;
  *                       rather than the command taking no more arguments
  * @param problems       what the message sums up, when it is several problems ({@link InvalidValuesException}), each
  *                       told on a line of its own below it
+ * @param advice         how to write what those problems name, which they leave to the hint to tell once
  */
 public record UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
                          boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals, boolean refused,
-                         List<String> problems) {
+                         List<String> problems, Optional<String> advice) {
 
     /** The argument after which none is an option, as POSIX utilities and picocli read it. */
     public static final String END_OF_OPTIONS = "--";
@@ -43,20 +44,22 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         Objects.requireNonNull(command, "command");
         positionals = List.copyOf(positionals);
         problems = List.copyOf(problems);
+        Objects.requireNonNull(advice, "advice");
     }
 
-    /** The problem, and a hint with the suggestions and where the command's help is. */
+    /** The problem, and a hint with the suggestions, the advice on writing the values and where the help is. */
     public Failures.Explanation explain() {
+        String seeHelp = advice.map(words -> words + "; ").orElse("") + "see '" + command + " --help'";
         if (optionAfterEndOfOptions()) {
             // an option suggested here would be taken as a positional argument all the same
-            return explained("put options before '" + END_OF_OPTIONS + "'; see '" + command + " --help'");
+            return explained("put options before '" + END_OF_OPTIONS + "'; " + seeHelp);
         }
         List<String> close = closeSuggestions();
         if (close.isEmpty() && unknownCommand()) {
             return explained("'" + command + " --help' lists the commands");
         }
         String meant = close.isEmpty() ? "" : "did you mean " + Plural.series(close, "or") + "? ";
-        return explained(meant + "see '" + command + " --help'");
+        return explained(meant + seeHelp);
     }
 
     /** The problem with this hint, and the problems it sums up, as {@code --json} gives a file's. */

@@ -1,8 +1,10 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.AdvisedConversionException;
 import io.prompd.cli.InvalidValuesException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -23,24 +25,33 @@ final class ListArguments {
     static <T> List<T> converted(CommandSpec spec, String label, List<String> values, Function<String, T> converter) {
         List<T> converted = new ArrayList<>(values.size());
         List<String> refused = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
+        List<TypeConversionException> refusals = new ArrayList<>();
         for (String value : values) {
             try {
                 converted.add(converter.apply(value));
             } catch (TypeConversionException invalid) {
                 refused.add(value);
-                reasons.add(invalid.getMessage());
+                refusals.add(invalid);
             }
         }
         // the parameter and value let the usage error tell an option written after '--' from a wrong value
         if (refused.size() == 1) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for " + label + ": " + reasons.get(0),
-                    parameter(spec, label), refused.get(0));
+            throw new ParameterException(spec.commandLine(), "Invalid value for " + label + ": "
+                    + refusals.get(0).getMessage(), parameter(spec, label), refused.get(0));
         }
         if (!refused.isEmpty()) {
-            throw new InvalidValuesException(spec.commandLine(), parameter(spec, label), refused, reasons);
+            Optional<String> advice = refusals.stream().filter(AdvisedConversionException.class::isInstance)
+                    .map(refusal -> ((AdvisedConversionException) refusal).advice()).distinct()
+                    .reduce((one, another) -> one + "; " + another);
+            throw new InvalidValuesException(spec.commandLine(), parameter(spec, label), refused,
+                    refusals.stream().map(ListArguments::reason).toList(), advice);
         }
         return List.copyOf(converted);
+    }
+
+    /** Why the value was refused, without the advice that several refusals share. */
+    private static String reason(TypeConversionException refusal) {
+        return refusal instanceof AdvisedConversionException advised ? advised.reason() : refusal.getMessage();
     }
 
     private static PositionalParamSpec parameter(CommandSpec spec, String label) {

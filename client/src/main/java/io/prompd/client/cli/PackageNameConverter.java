@@ -12,12 +12,7 @@ final class PackageNameConverter implements ITypeConverter<PackageName> {
 
     @Override
     public PackageName convert(String value) {
-        PackageSpec spec;
-        try {
-            spec = PackageSpec.parse(value);
-        } catch (IllegalArgumentException invalid) {
-            throw new TypeConversionException(invalid.getMessage());
-        }
+        PackageSpec spec = new PackageSpecConverter().convert(value);
         if (!(spec.selector() instanceof PackageSpec.Latest)) {
             throw new TypeConversionException("'" + value + "': give the package name alone, without a version");
         }

@@ -1,5 +1,7 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.AdvisedConversionException;
+import io.prompd.core.name.InvalidPackageSpecException;
 import io.prompd.core.name.PackageSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -13,8 +15,10 @@ final class PackageSpecConverter implements ITypeConverter<PackageSpec> {
     public PackageSpec convert(String value) {
         try {
             return PackageSpec.parse(value);
-        } catch (IllegalArgumentException invalid) {
-            throw new TypeConversionException(invalid.getMessage());
+        } catch (InvalidPackageSpecException invalid) {
+            throw invalid.advice().<TypeConversionException>map(advice ->
+                            new AdvisedConversionException(invalid.reason(), advice))
+                    .orElseGet(() -> new TypeConversionException(invalid.getMessage()));
         }
     }
 }

@@ -34,8 +34,11 @@ class ListArgumentsTest {
         assertEquals("  'Foo' does not name a package: package names are lower case, so write 'foo'", lines.get(1));
         assertTrue(lines.get(2).startsWith("  'bar@>>1' does not name a package: "), run.err());
         assertTrue(lines.get(3).startsWith("  'baz@@1' does not name a package: "), run.err());
+        assertTrue(lines.subList(1, 4).stream().noneMatch(line -> line.contains("@org/pkg")),
+                "how to write a package is left to the hint: " + run.err());
         assertFalse(run.err().contains("'@acme/util'"), "the right one is no problem: " + run.err());
-        assertEquals("hint: see 'prompd install --help'", lines.get(4));
+        assertEquals("hint: write @org/pkg, optionally followed by @ and a version range or dist-tag, as in"
+                + " @org/pkg@^1.2 or @org/pkg@beta; see 'prompd install --help'", lines.get(4), "told once");
         assertFalse(Files.exists(work.resolve("prompd.lock")), "nothing was installed");
     }
 
@@ -76,7 +79,8 @@ class ListArgumentsTest {
                 + " not a valid one", lines.get(0));
         assertTrue(lines.get(1).startsWith("  'Foo' does not name a package: "), run.err());
         assertTrue(lines.get(2).startsWith("  '--json' does not name a package: "), run.err());
-        assertEquals("hint: put options before '--'; see 'prompd install --help'", lines.get(3));
+        assertEquals("hint: put options before '--'; write @org/pkg, optionally followed by @ and a version range or"
+                + " dist-tag, as in @org/pkg@^1.2 or @org/pkg@beta; see 'prompd install --help'", lines.get(3));
     }
 
     @Test

@@ -59,19 +59,19 @@ public record PackageSpec(PackageName name, Selector selector) {
         }
     }
 
-    /** @throws IllegalArgumentException saying what is wrong and how to write it */
+    /** @throws InvalidPackageSpecException saying what is wrong and how to write it */
     public static PackageSpec parse(String text) {
         Objects.requireNonNull(text, "text");
         String spec = text.strip();
         if (spec.isEmpty()) {
-            throw new IllegalArgumentException(refusal(text, "it is empty"));
+            throw refusal(text, "it is empty");
         }
         // npm's other sources (github:, git+ssh:, file:, npm:, URLs) have a scheme; no name, range or tag holds a ':'
         if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("~") || spec.contains(":")
                 || spec.contains("\\") || spec.endsWith(".tgz")) {
-            throw new IllegalArgumentException(refusal(text, "it is a path, URL or Git source, and prompd installs"
+            throw refusal(text, "it is a path, URL or Git source, and prompd installs"
                     + " packages by name from a registry (a folder built by prompd-registry is one, through"
-                    + " --registry file://...)"));
+                    + " --registry file://...)");
         }
         int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
         String written = at < 0 ? spec : spec.substring(0, at);
@@ -79,12 +79,12 @@ public record PackageSpec(PackageName name, Selector selector) {
         List<String> nameProblems = PackageName.check(nameText);
         String lowerCase = nameText.toLowerCase(Locale.ROOT);
         if (!nameProblems.isEmpty() && PackageName.check(lowerCase).isEmpty()) {
-            throw new IllegalArgumentException(TerminalText.oneLine("'" + text + "' does not name a package: package"
-                    + " names are lower case, so write '" + lowerCase + spec.substring(written.length()) + "'"));
+            throw new InvalidPackageSpecException(TerminalText.oneLine("'" + text + "' does not name a package: package"
+                    + " names are lower case, so write '" + lowerCase + spec.substring(written.length()) + "'"), "");
         }
         if (!nameProblems.isEmpty()) {
-            throw new IllegalArgumentException(refusal(text, "'" + nameText + "' is not a valid package name: "
-                    + String.join("; ", nameProblems)));
+            throw refusal(text, "'" + nameText + "' is not a valid package name: "
+                    + String.join("; ", nameProblems));
         }
         PackageName name = PackageName.parse(nameText);
         if (at < 0) {
@@ -95,8 +95,8 @@ public record PackageSpec(PackageName name, Selector selector) {
 
     private static Selector selector(String text, String written) {
         if (written.isEmpty()) {
-            throw new IllegalArgumentException(refusal(text, "nothing follows the '@'; add a version range or dist-tag,"
-                    + " or leave out the '@' for the latest version"));
+            throw refusal(text, "nothing follows the '@'; add a version range or dist-tag,"
+                    + " or leave out the '@' for the latest version");
         }
         try {
             return new Range(VersionRange.parse(written));
@@ -104,14 +104,15 @@ public record PackageSpec(PackageName name, Selector selector) {
             if (DIST_TAG.matcher(written).matches()) {
                 return new DistTag(written);
             }
-            throw new IllegalArgumentException(refusal(text, "'" + written + "' is neither a dist-tag (a lowercase"
-                    + " letter then a-z, 0-9, '.', '_' or '-') nor a version range: " + notARange.getMessage()));
+            throw refusal(text, "'" + written + "' is neither a dist-tag (a lowercase"
+                    + " letter then a-z, 0-9, '.', '_' or '-') nor a version range: " + notARange.getMessage());
         }
     }
 
-    /** One line ({@link TerminalText#oneLine}), quoting the text as a command line gave it, line breaks and all. */
-    private static String refusal(String text, String reason) {
-        return TerminalText.oneLine("'" + text + "' does not name a package: " + reason + "; " + EXAMPLES);
+    /** In one line ({@link TerminalText#oneLine}), quoting the text as a command line gave it, line breaks and all. */
+    private static InvalidPackageSpecException refusal(String text, String reason) {
+        return new InvalidPackageSpecException(
+                TerminalText.oneLine("'" + text + "' does not name a package: " + reason), EXAMPLES);
     }
 
     @Override

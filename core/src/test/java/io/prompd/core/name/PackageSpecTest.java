@@ -10,6 +10,7 @@ import io.prompd.core.name.PackageSpec.Latest;
 import io.prompd.core.name.PackageSpec.Range;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,6 +87,23 @@ class PackageSpecTest {
         assertEquals("'@Prompd/Code-Reviewer@^1.2' does not name a package: package names are lower case,"
                 + " so write '@prompd/code-reviewer@^1.2'", refusal("@Prompd/Code-Reviewer@^1.2"));
         assertTrue(refusal("Acme/Tool").contains("so write '@acme/tool'"), refusal("Acme/Tool"));
+    }
+
+    @Test
+    void tellsHowAPackageIsWrittenApartFromTheReasonWhereTheReasonLeavesItOut() {
+        InvalidPackageSpecException path = assertThrows(InvalidPackageSpecException.class,
+                () -> PackageSpec.parse("./pkg"));
+        assertEquals("'./pkg' does not name a package: it is a path, URL or Git source, and prompd installs packages by"
+                + " name from a registry (a folder built by prompd-registry is one, through --registry file://...)",
+                path.reason());
+        assertEquals(Optional.of("write @org/pkg, optionally followed by @ and a version range or dist-tag, as in"
+                + " @org/pkg@^1.2 or @org/pkg@beta"), path.advice());
+        assertEquals(path.reason() + "; " + path.advice().orElseThrow(), path.getMessage());
+
+        InvalidPackageSpecException upperCase = assertThrows(InvalidPackageSpecException.class,
+                () -> PackageSpec.parse("Acme/Tool"));
+        assertEquals(Optional.empty(), upperCase.advice(), "the reason says how to write it");
+        assertEquals(upperCase.reason(), upperCase.getMessage());
     }
 
     @ParameterizedTest
