@@ -22,15 +22,18 @@ public final class InvalidValuesException extends CommandLine.ParameterException
      */
     public InvalidValuesException(CommandLine command, CommandLine.Model.PositionalParamSpec parameter,
                                   List<String> refused, List<String> reasons, Optional<String> advice) {
-        // the value reported is the first written as an option: one typed after '--' is the likelier slip to explain
-        super(command, "invalid values for " + parameter.paramLabel() + ":", parameter,
-                refused.stream().filter(value -> value.startsWith("-")).findFirst().orElse(refused.get(0)));
+        super(command, "invalid values for " + parameter.paramLabel() + ":", parameter, reported(refused, reasons));
+        this.reasons = List.copyOf(reasons);
+        this.advice = advice.orElse(null);
+    }
+
+    /** The value reported: the first written as an option, as one typed after '--' is the likelier slip to explain. */
+    private static String reported(List<String> refused, List<String> reasons) {
         if (reasons.size() < 2 || reasons.size() != refused.size()) {
             throw new IllegalArgumentException("one wrong value is told as picocli tells it, several each with its"
                     + " reason: " + refused + ", " + reasons);
         }
-        this.reasons = List.copyOf(reasons);
-        this.advice = advice.orElse(null);
+        return refused.stream().filter(value -> value.startsWith("-")).findFirst().orElse(refused.get(0));
     }
 
     public List<String> reasons() {
