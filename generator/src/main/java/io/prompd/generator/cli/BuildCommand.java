@@ -28,7 +28,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code prompd-registry build}: writes the static registry of a commit. */
@@ -49,8 +48,8 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     private PrompdRegistryCommand root;
 
-    @Parameters(index = "0", paramLabel = "REPO", description = "The registry's Git repository (bare or not).")
-    Path repository;
+    @CommandLine.Mixin
+    RepositoryArgument repository;
 
     @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD",
             description = "The revision to build (default: ${DEFAULT-VALUE}).")
@@ -85,7 +84,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file system root;"
                     + " give a folder below it, such as " + out.toAbsolutePath().resolve("public"));
         }
-        BuildOptions options = new BuildOptions(repository, revision, out, Optional.ofNullable(baseUrl).map(this::root),
+        BuildOptions options = new BuildOptions(repository.path(), revision, out, Optional.ofNullable(baseUrl).map(this::root),
                 force, root.context().workingFolder());
         BuildResult result;
         try {

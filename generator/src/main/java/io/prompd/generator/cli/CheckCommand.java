@@ -9,13 +9,11 @@ import io.prompd.generator.check.PullRequestChecker;
 import io.prompd.generator.source.Logins;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code prompd-registry check}: checks a pull request's commits against the registry's rules. */
@@ -42,8 +40,8 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     private PrompdRegistryCommand root;
 
-    @Parameters(index = "0", paramLabel = "REPO", description = "The registry repository (bare or a clone).")
-    Path repository;
+    @CommandLine.Mixin
+    RepositoryArgument repository;
 
     @Option(names = "--base", required = true, paramLabel = "REV",
             description = "The branch the pull request goes into, or its commit; head is compared with their merge"
@@ -83,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
         RevisionOption.requireGiven(spec.commandLine(), "--base", base);
         RevisionOption.requireGiven(spec.commandLine(), "--head", head);
         CheckReport report;
-        try (RegistryRepository registry = RegistryRepository.open(repository, root.context().workingFolder())) {
+        try (RegistryRepository registry = RegistryRepository.open(repository.path(), root.context().workingFolder())) {
             report = new PullRequestChecker().check(registry, registry.resolve("--base", base),
                     registry.resolve("--head", head), Optional.ofNullable(actor));
         }
