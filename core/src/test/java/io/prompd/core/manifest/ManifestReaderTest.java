@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +47,8 @@ class ManifestReaderTest {
     }
 
     @Test
-    void readsEveryKnownField() {
-        ManifestResult result = read("""
+    void readsEveryKnownField() throws IOException {
+        String everyField = """
                 {
                   "name": "@acme/prompts",
                   "version": "1.2.3-beta.1",
@@ -64,7 +67,12 @@ class ManifestReaderTest {
                   "readme": "README.md",
                   "type": "prompts"
                 }
-                """);
+                """;
+        List<String> written = new ArrayList<>();
+        Json.reader().readTree(everyField).fieldNames().forEachRemaining(written::add);
+        assertEquals(ManifestFields.KNOWN, written, "a field added to ManifestFields.KNOWN is read here too");
+
+        ManifestResult result = read(everyField);
 
         assertEquals(List.of(), result.problems());
         Manifest manifest = result.manifest().orElseThrow();

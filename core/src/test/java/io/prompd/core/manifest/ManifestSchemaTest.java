@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,14 @@ class ManifestSchemaTest {
                 + " it in packages.json.", pattern("properties", "description", "description"));
         assertEquals("Words for what the package is about; the registry lists them in packages.json, for the search it"
                 + " is to have.", pattern("properties", "keywords", "description"));
+    }
+
+    @Test
+    void theSchemaDescribesTheFieldsTheReaderKnowsInTheirOrder() throws IOException {
+        List<String> described = new ArrayList<>();
+        schemaJson().get("properties").fieldNames().forEachRemaining(described::add);
+
+        assertEquals(ManifestFields.KNOWN, described, "a field added to ManifestFields.KNOWN is described here too");
     }
 
     @Test

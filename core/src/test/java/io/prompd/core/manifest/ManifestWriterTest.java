@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +97,15 @@ class ManifestWriterTest {
 
         assertEquals("{\n  \"name\": \"a\",\n  \"version\": \"0.1.0\",\n  \"author\": \"prompd\"\n}\n",
                 new String(ManifestWriter.write(manifest), StandardCharsets.UTF_8));
+    }
+
+    /** So that the tests writing it and reading it back cover a field added to {@link ManifestFields#KNOWN}. */
+    @Test
+    void theFullManifestSetsEveryKnownField() throws IOException {
+        List<String> written = new ArrayList<>();
+        Json.reader().readTree(ManifestWriter.write(FULL)).fieldNames().forEachRemaining(written::add);
+
+        assertEquals(ManifestFields.KNOWN, written.subList(0, written.size() - FULL.extra().size()));
     }
 
     @Test
