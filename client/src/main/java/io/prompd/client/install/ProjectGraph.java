@@ -21,8 +21,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A project's installed dependency graph as its files state it: the direct ranges of
- * {@code prompd.json} and the versions of {@code prompd.lock}. Reading it asks no registry.
+ * A project's dependency graph as its files state it: the direct ranges of {@code prompd.json} and the versions of
+ * {@code prompd.lock}, with the dependencies the lock records for each, or those of the installed copies once
+ * {@link #withInstalledDependencies} has read them. Reading it asks no registry.
  *
  * @param roots the direct dependencies and their ranges
  * @param lock  the locked versions
