@@ -89,7 +89,6 @@ public final class Packer {
                 writeFile(source, entry, tar, buffer);
                 unpacked += entry.size();
             }
-            tar.finish();
         }
         return new PackResult(measured.integrity(), measured.count(), selection.included().size(), unpacked);
     }
@@ -119,7 +118,7 @@ public final class Packer {
         if (!fitsNameField) {
             writePaxPath(tar, nameBytes);
         }
-        TarArchiveEntry header = fixedHeader(fitsNameField ? name : asciiStandIn(name), TarConstants.LF_NORMAL);
+        TarArchiveEntry header = fixedHeader(asciiStandIn(name), TarConstants.LF_NORMAL);
         header.setSize(entry.size());
         tar.putArchiveEntry(header);
         long copied = 0;
@@ -171,6 +170,7 @@ public final class Packer {
     /**
      * What old tar readers without PAX support see instead of the real path: ASCII, at most 99 bytes,
      * and not ending in '/', which would make the entry a folder (of size 0) to commons-compress too.
+     * A path that fits the name field is its own stand-in.
      */
     private static String asciiStandIn(String name) {
         StringBuilder ascii = new StringBuilder(NAME_FIELD_BYTES);

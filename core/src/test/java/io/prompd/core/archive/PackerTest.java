@@ -31,6 +31,8 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PackerTest {
 
@@ -158,7 +160,27 @@ class PackerTest {
 
     @Test
     void paxHeadersHoldOnlyThePath() throws IOException {
-        byte[] tar = Tarballs.gunzip(pack(MemorySource.ofText("p", files())));
+        assertEquals(List.of(pathRecord(LONG_PATH), pathRecord(UNICODE_PATH)),
+                paxRecords(pack(MemorySource.ofText("p", files()))));
+    }
+
+    /** "package/" and 91 letters fill the 99 bytes of the name field: one more, and only a PAX header holds it. */
+    @Test
+    void onlyAPathLongerThanTheNameFieldGetsAPaxHeader() throws IOException {
+        String fits = "n".repeat(88) + ".md";
+        String over = "n".repeat(89) + ".md";
+        Map<String, String> files = new TreeMap<>(Map.of("prompd.json", "{}", fits, "fits\n", over, "over\n"));
+
+        byte[] packed = pack(MemorySource.ofText("p", files));
+
+        assertEquals(List.of(pathRecord(over)), paxRecords(packed));
+        assertEquals(List.of("package/" + fits, "package/" + over, "package/prompd.json"),
+                Tarballs.entries(packed).stream().map(TarArchiveEntry::getName).toList());
+    }
+
+    /** The records of the tarball's PAX extended headers, in order. */
+    private static List<String> paxRecords(byte[] tgz) throws IOException {
+        byte[] tar = Tarballs.gunzip(tgz);
         List<String> paxRecords = new ArrayList<>();
         for (int offset = 0; offset + 512 <= tar.length; ) {
             int size = Integer.parseInt("0" + new String(tar, offset + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
@@ -167,8 +189,7 @@ class PackerTest {
             }
             offset += 512 + (size + 511) / 512 * 512;
         }
-
-        assertEquals(List.of(pathRecord(LONG_PATH), pathRecord(UNICODE_PATH)), paxRecords);
+        return paxRecords;
     }
 
     private static String pathRecord(String path) {
@@ -211,17 +232,20 @@ class PackerTest {
         assertEquals(selection.problems(), refused.problems());
     }
 
-    @Test
-    void aFileThatChangesSizeWhilePackingFails() {
-        PackageSource shrinking = new ListedSource(List.of(SourceEntry.file("prompd.json", 10))) {
+    /** A file that grew is refused before its extra bytes reach the tarball, with the message of one that shrank. */
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {4, 16, 20_000})
+    void aFileThatChangesSizeWhilePackingFails(int bytesRead) {
+        PackageSource changing = new ListedSource(List.of(SourceEntry.file("prompd.json", 10))) {
             @Override
             public InputStream open(String path) {
-                return new ByteArrayInputStream(new byte[4]);
+                return new ByteArrayInputStream(new byte[bytesRead]);
             }
         };
 
-        IOException failure = assertThrows(IOException.class, () -> pack(shrinking));
-        assertTrue(failure.getMessage().contains("changed size"), failure.getMessage());
+        IOException failure = assertThrows(IOException.class, () -> pack(changing));
+        assertEquals(changing.describe() + ": prompd.json changed size while being packed (expected 10 bytes);"
+                + " pack again", failure.getMessage());
     }
 
     @Test
