@@ -1,5 +1,6 @@
 package io.prompd.core.archive;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,6 +83,7 @@ class IntegrityTest {
             assertEquals(5, out.count());
             assertEquals(HELLO_SHA512, out.integrity().toString());
         }
+        assertArrayEquals(HELLO, sink.toByteArray());
         try (IntegrityInputStream in = new IntegrityInputStream(new ByteArrayInputStream(HELLO),
                 Integrity.Algorithm.SHA512)) {
             assertEquals('h', in.read());
@@ -89,6 +91,24 @@ class IntegrityTest {
             assertEquals(2, in.readAllBytes().length);
             assertEquals(5, in.count());
             assertEquals(HELLO_SHA512, in.integrity().toString());
+        }
+    }
+
+    /** A zero byte is a byte like any other; skipping reads what it skips, up to the end and no further. */
+    @Test
+    void theInputStreamHashesZeroBytesAndWhatItSkips() throws IOException {
+        byte[] bytes = new byte[20_000];
+        bytes[0] = 0;
+        bytes[1] = 'x';
+        try (IntegrityInputStream in = new IntegrityInputStream(new ByteArrayInputStream(bytes),
+                Integrity.Algorithm.SHA512)) {
+            assertFalse(in.markSupported(), "a reset would hash the bytes read again");
+            assertEquals(0, in.read());
+            assertEquals(10_000, in.skip(10_000));
+            assertEquals(10_001, in.count());
+            assertEquals(9_999, in.skip(10_000));
+            assertEquals(-1, in.read());
+            assertEquals(Integrity.of(bytes), in.integrity());
         }
     }
 
