@@ -300,13 +300,16 @@ class PackSelectorTest {
     @Test
     void filesRestrictsToExactPathsFoldersAndGlobsPlusManifestAndRootDocuments() throws IOException {
         PackSelection selection = select(source("prompd.json", "README.md", "LICENSE", "licence.txt",
-                        "docs/README.md", "prompts/a.prmd", "contexts/deep/c.md", "one.prmd", "two.prmd", "other.txt"),
+                        "docs/README.md", "licenses/MIT.txt", "prompts/a.prmd", "contexts/deep/c.md", "one.prmd",
+                        "two.prmd", "other.txt"),
                 List.of("prompts/a.prmd", "contexts", "*.prmd"), List.of());
 
         assertEquals(List.of("LICENSE", "README.md", "contexts/deep/c.md", "licence.txt", "one.prmd",
                 "prompd.json", "prompts/a.prmd", "two.prmd"), included(selection));
+        // a folder named like a root document is no document: its files are packed only as "files" says
         assertEquals(List.of(
                 new LeftOut("docs/README.md", LeftOut.Reason.NOT_IN_FILES),
+                new LeftOut("licenses/MIT.txt", LeftOut.Reason.NOT_IN_FILES),
                 new LeftOut("other.txt", LeftOut.Reason.NOT_IN_FILES)), selection.leftOut());
     }
 
@@ -496,6 +499,9 @@ class PackSelectorTest {
 
         assertEquals(List.of("|the package has 3 files, more than the limit of 2"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
+        assertEquals(List.of(), PackSelector.select(source("prompd.json", "a", "b"), List.of(), List.of(),
+                new ArchiveLimits(3, 100, 3), PackageLocation.WORKING_FOLDER).problems(),
+                "as many files and bytes as the limits allow");
     }
 
     @Test

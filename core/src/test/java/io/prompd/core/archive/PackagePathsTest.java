@@ -27,7 +27,11 @@ class PackagePathsTest {
         return Stream.of(
                 Arguments.of("/etc/passwd", "absolute"),
                 Arguments.of("a\\b", "backslash"),
+                Arguments.of("\\b", "backslash"),
                 Arguments.of("c:evil", "':'"),
+                Arguments.of(":evil", "':'"),
+                Arguments.of("\uFFFDname.md", "not valid UTF-8"),
+                Arguments.of("a<b", "Windows does not allow"),
                 Arguments.of("../x", "'..' segment"),
                 Arguments.of("a/./b", "'..' segment"),
                 Arguments.of("a//b", "empty"),
@@ -96,7 +100,8 @@ class PackagePathsTest {
 
     /** HFS+ leaves these characters out when it compares names; each is invisible too, which is told as well. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {".g\u200Cit/x.md", ".git\u200D", "\uFEFF.git/x", ".g\u206Ait", ".gi\u202Et/x"})
+    @ValueSource(strings = {".g\u200Cit/x.md", ".git\u200D", ".git\u200F", "\uFEFF.git/x", ".g\u206Ait", ".git\u206F",
+            "\u202A.git", ".gi\u202Et/x"})
     void aGitFolderWithCharactersMacOsIgnoresIsToldAsGitsFolder(String path) {
         List<String> violations = PackagePaths.violations(path);
 
@@ -112,6 +117,15 @@ class PackagePathsTest {
             ".git/config", ".GIT/x", "gi7eba~1", "gitmod~1"})
     void namesGitChecksOutPass(String path) {
         assertEquals(List.of(), PackagePaths.violations(path));
+    }
+
+    /** Characters beside those HFS+ leaves out, invisible or not, keep a name apart from .git. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".git\u200B", ".git\u2010", ".git\u2029", ".git\u202F", ".git\u2069", ".git\u2070",
+            ".git\uFEFE"})
+    void charactersBesideThoseMacOsIgnoresKeepANameApartFromGitsFolder(String name) {
+        assertEquals(List.of(), PackagePaths.violations(name).stream()
+                .filter(violation -> violation.contains("Git's own folder")).toList());
     }
 
     @Test

@@ -60,6 +60,7 @@ class PathPatternTest {
             "prompts, prompts/a.prmd, true",
             "prompts/, prompts/deep/a.prmd, true",
             "./prompts, prompts/a.prmd, true",
+            "/prompts, prompts/a.prmd, true",
             "prompts/*.prmd, prompts/a.prmd, true",
             "**/*.md, docs/x.md, true",
             "a.md, docs/a.md, false",
@@ -85,6 +86,8 @@ class PathPatternTest {
 
     @Test
     void aRefusalSaysWhichRuleTheEntryBreaks() {
+        assertEquals("the pattern '/' names no file",
+                assertThrows(IllegalArgumentException.class, () -> PathPattern.filesEntry("/")).getMessage());
         assertEquals("the pattern '../outside' leads outside the package; patterns are relative to the package root",
                 assertThrows(IllegalArgumentException.class, () -> PathPattern.filesEntry("../outside")).getMessage());
         assertEquals("the pattern 'a/./b' has an empty or '.' segment; patterns are relative to the package root",
