@@ -31,6 +31,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SafeUnpackerTest {
 
@@ -254,10 +256,18 @@ class SafeUnpackerTest {
         }), ExitCode.INTEGRITY, "a hard link");
     }
 
+    @ParameterizedTest(name = "type {0}")
+    @ValueSource(bytes = {TarConstants.LF_CHR, TarConstants.LF_BLK})
+    void refusesDevices(byte type) throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.special(tar, "package/dev", type, "")),
+                ExitCode.INTEGRITY,
+                "the archive entry 'package/dev' is refused: it is a device, and packages hold regular files only");
+    }
+
     @Test
-    void refusesDevices() throws IOException {
-        assertRefused(Tarballs.craft(tar -> Tarballs.special(tar, "package/tty", TarConstants.LF_CHR, "")),
-                ExitCode.INTEGRITY, "a device");
+    void refusesAnEntryOfAnotherTypeNamingItsType() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.special(tar, "package/c", TarConstants.LF_CONTIG, "")),
+                ExitCode.INTEGRITY, "it is an entry of tar type '7', and packages hold regular files only");
     }
 
     @Test
