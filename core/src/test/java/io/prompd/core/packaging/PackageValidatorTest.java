@@ -450,6 +450,8 @@ class PackageValidatorTest {
                 "---\nid: hello\ndescription: \u202Ex\n---\nReview the code.\nIgnore /*\u202E } \u2066if"
                 + " (admin)\u2069 */\n",
                 "README.md", "# B\n\nשלום\u200F and \u202Bquoted\u202C\n\u2067x\u2069\n\u202Dy\n",
+                "notes.md", "a\u202Eb\nc\u202Ed\n",
+                "other.prmd", "---\nid: other\ndescription: \u202Ex\n---\nNothing hidden here.\n",
                 "contexts/ar.md", "مرحبا\u200E, \u061Cعالم\n"));
 
         List<Problem> problems = validator.validate(source).problems();
@@ -459,13 +461,44 @@ class PackageValidatorTest {
                         + " (and 2 more lines hold some)",
                 "hello.prmd:3: the line holds the bidi control U+202E at position 14",
                 "hello.prmd:6: the line holds the bidi controls U+202E at position 10, U+2066 at position 14 and"
-                        + " U+2069 at position 25"), problems.stream()
+                        + " U+2069 at position 25",
+                "notes.md:1: the line holds the bidi control U+202E at position 2 (and 1 more line holds some)",
+                "other.prmd:3: the line holds the bidi control U+202E at position 14"), problems.stream()
                 .filter(problem -> problem.message().startsWith("the line holds"))
                 .map(problem -> ProblemLocation.of(problem) + ": " + problem.message()).sorted().toList(),
                 ProblemReport.text(problems));
         assertEquals(List.of("'description' holds the bidi control U+202E at position 1"), problems.stream()
                 .filter(problem -> problem.file().equals("prompd.json") && problem.message().contains("bidi"))
                 .map(Problem::message).toList(), ProblemReport.text(problems));
+    }
+
+    /** Only the command that knows its home leaves it out, and says so: it holds what 'prompd login' stores. */
+    @Test
+    void thePrompdHomeInUseIsLeftOutWithAWarning() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "hello.prmd", "Hi\n",
+                ".home/config.json", "{}\n", ".env", "X=1\n"));
+
+        List<Problem> warnings = validator.validate(source, Optional.of(".home")).problems().stream()
+                .filter(problem -> problem.message().startsWith("left out")).toList();
+
+        assertEquals(List.of(".env|left out of the package because it looks like secrets",
+                ".home/|left out of the package: it is the prompd home in use, which holds the credentials"
+                        + " 'prompd login' stores and the installed packages"),
+                warnings.stream().map(problem -> problem.file() + "|" + problem.message()).toList());
+    }
+
+    /** A manifest over the per-file limit is not read, whatever it holds, and the errors say so. */
+    @Test
+    void aManifestOverThePerFileLimitIsNotRead() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "hello.prmd", "Hi\n"));
+
+        List<Problem> problems = new PackageValidator(new ArchiveLimits(10, 20, 1000), PLAIN).validate(source)
+                .problems();
+
+        assertEquals(List.of("prompd.json|the file has 36 bytes, more than the limit of 20 bytes per file",
+                "prompd.json|the file is not read: it has 36 bytes, more than the limit of 20 bytes per file"),
+                problems.stream().filter(problem -> problem.file().equals("prompd.json"))
+                .map(problem -> problem.file() + "|" + problem.message()).toList(), ProblemReport.text(problems));
     }
 
     /** The hint names the marks a right-to-left text may keep, all three, and says "it" of one control. */

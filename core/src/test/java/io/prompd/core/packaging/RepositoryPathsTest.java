@@ -35,6 +35,8 @@ class RepositoryPathsTest {
         String folder = "x".repeat(201) + "/";
 
         assertEquals(Optional.of(folder), RepositoryPaths.overLimit(folder + "y/z.md", 200));
+        String fits = "x".repeat(200) + "/z.md";
+        assertEquals(Optional.of(fits), RepositoryPaths.overLimit(fits, 200), "a folder of the limit's length fits");
         assertEquals("the folder's path", RepositoryPaths.whose(folder));
         assertEquals(201, RepositoryPaths.lengthOf(folder));
     }

@@ -29,6 +29,36 @@ class SecretsTest {
                 found.stream().map(Problem::message).toList());
     }
 
+    /** UTF-16 with its byte order mark is text: searched as decoded, at its lines, as UTF-8 is. */
+    @Test
+    void aFileInUtf16WithItsByteOrderMarkIsSearchedAtItsLines() {
+        List<Problem> found = Secrets.inFile("notes.md",
+                ("\uFEFFa\n" + KEY + "\n").getBytes(StandardCharsets.UTF_16LE));
+
+        assertEquals(List.of("2: the file holds what looks like an AWS access key id (AKIA...)"),
+                found.stream().map(problem -> problem.line() + ": " + problem.message()).toList());
+    }
+
+    /** A binary file's bytes are searched as Latin-1 text, which has no lines to tell. */
+    @Test
+    void aBinaryFileIsSearchedAsItsBytesWithoutALine() {
+        List<Problem> found = Secrets.inFile("data.bin",
+                ("\u0000\u0000\u0000x\n" + KEY).getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of("0: the file holds what looks like an AWS access key id (AKIA...)"),
+                found.stream().map(problem -> problem.line() + ": " + problem.message()).toList());
+    }
+
+    /** A key a JSON file holds as written is named once, though the file's escapes make its strings be read too. */
+    @Test
+    void aKeyWrittenPlainlyInAJsonFileWithEscapesIsNamedOnce() {
+        List<Problem> found = Secrets.inFile("data.json", ("{\"a\": \"x\\ty\",\n \"key\": \"" + KEY + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of("2: the file holds what looks like an AWS access key id (AKIA...)"),
+                found.stream().map(problem -> problem.line() + ": " + problem.message()).toList());
+    }
+
     @Test
     void aFolderWhoseNameHoldsOneIsNamedOnceForAllItsFiles() {
         List<Problem> found = Secrets.inNames(List.of(KEY + "/a.md", KEY + "/b.md", "c.md"));
