@@ -328,7 +328,9 @@ class PackageValidatorTest {
                 + " \"1.0.0\", \"license\": \"LicenseRef-Acme OR LicenseRef-Beta\"}", "hello.prmd",
                 "---\nid: hello\n---\nHi\n",
                 "LICENSE", "Copyright (c) 2026 Ada\n\n" + LicensePlaceholder.line("LicenseRef-Acme") + "\n\n  "
-                        + LicensePlaceholder.line("LicenseRef-Beta") + "\n",
+                        + LicensePlaceholder.line("LicenseRef-Beta") + "\n"
+                        // a line of the placeholder's words naming no licence is no placeholder
+                        + LicensePlaceholder.line("") + "\n" + LicensePlaceholder.line("").replace("  ", " ") + "\n",
                 "LICENSE-THIRD-PARTY.md", "The Beta terms, in full.\n"));
 
         PackageReport report = validator.validate(source);
