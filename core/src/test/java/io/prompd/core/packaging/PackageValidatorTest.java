@@ -425,7 +425,10 @@ class PackageValidatorTest {
             "\\x73k-proj-            | \\x73 for s",
             "\\u0073k-proj-          | \\u0073 for s",
             "s\\\\n  k\\x2Dproj-     | a \\ ending a line, which joins the next",
-            "sk-proj-\\u0041\\u0042   | \\u0041 for A"})
+            "sk-proj-\\u0041\\u0042   | \\u0041 for A",
+            // a line break YAML folds, to a space and to a line break, before the escape
+            "see \\n  \\x73k-proj-     | \\x73 for s",
+            "see\\n\\n \\x73k-proj-    | \\x73 for s"})
     void aLikelyCredentialWrittenWithYamlEscapesInFrontMatterIsAnErrorAtItsLineNamingTheFirstEscape(String escaped,
                                                                                                    String named)
             throws IOException {
