@@ -60,6 +60,23 @@ class PackageValidatorTest {
                         .startsWith("contexts/f") ? line.substring(0, line.indexOf(" characters")) : line).toList());
     }
 
+    /** A name and version that put the version's own folder past the limit are told once, of the folder. */
+    @Test
+    void aVersionFolderPastTheRepositorysLimitIsOneWarningToPublishUnderAShorterName() throws IOException {
+        // packages/@a/b/ is 14 characters: the version's folder has 201
+        String version = "1.0.0-" + "a".repeat(181);
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", "{\"name\": \"@a/b\", \"version\": \""
+                + version + "\"}", "hello.prmd", "Hi\n", "contexts/a.md", "1\n"));
+
+        List<Problem> warnings = validator.validate(source).problems().stream()
+                .filter(problem -> problem.message().startsWith("in a registry's repository")).toList();
+
+        assertEquals(List.of("|in a registry's repository, the version's folder, packages/@a/b/" + version + "/, would"
+                + " have 201 characters|publish it under a shorter name"), warnings.stream().map(problem -> problem
+                .file() + "|" + problem.message().substring(0, problem.message().indexOf(" characters") + 11) + "|"
+                + problem.hint()).toList());
+    }
+
     /** A version folder is held to its registry's own limit, which the check applies to the repository's paths. */
     @Test
     void aVersionFolderIsNotWarnedOfLongPaths() throws IOException {
