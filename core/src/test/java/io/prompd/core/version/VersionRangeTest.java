@@ -3,6 +3,7 @@ package io.prompd.core.version;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -261,6 +262,11 @@ class VersionRangeTest {
         assertEquals(VersionRange.parse(" >= 1.0.0 "), range);
         assertEquals(VersionRange.parse(" >= 1.0.0 ").hashCode(), range.hashCode());
         assertNotEquals(VersionRange.parse(">=1.0.0"), range);
+        // too long to be kept (ParsedValues), so two parses make two instances to compare
+        String unkept = " >= 1.0.0 " + " ".repeat(ParsedValues.LONGEST_KEPT);
+        assertNotSame(VersionRange.parse(unkept), VersionRange.parse(unkept));
+        assertEquals(VersionRange.parse(unkept), VersionRange.parse(unkept));
+        assertEquals(VersionRange.parse(unkept).hashCode(), VersionRange.parse(unkept).hashCode());
     }
 
     /** {@code -} for none: an exact version allows one version, a bare one also has no operator. */

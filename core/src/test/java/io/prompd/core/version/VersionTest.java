@@ -3,6 +3,7 @@ package io.prompd.core.version;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,11 +140,14 @@ class VersionTest {
         assertTrue(Version.parse("1.0.0").compareTo(first) < 0);
     }
 
+    /** Texts too long to be kept ({@link ParsedValues}), so that two parses make two instances to compare. */
     @Test
     void equalsAndHashCodeAgreeWithCompareTo() {
-        Stream.of("1.0.0", "1.0.0+a", "1.0.0-a", "1.0.0-a+b").forEach(text -> {
+        String unkept = "a".repeat(ParsedValues.LONGEST_KEPT);
+        Stream.of("1.0.0+" + unkept, "1.0.0-" + unkept, "1.0.0-a+" + unkept).forEach(text -> {
             Version one = Version.parse(text);
             Version other = Version.parse(text);
+            assertNotSame(one, other);
             assertEquals(one, other);
             assertEquals(one.hashCode(), other.hashCode());
             assertEquals(0, one.compareTo(other));
