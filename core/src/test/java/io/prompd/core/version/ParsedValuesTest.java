@@ -16,10 +16,12 @@ class ParsedValuesTest {
             parses.incrementAndGet();
             return new StringBuilder(text);
         });
-        String longText = "1".repeat(ParsedValues.LONGEST_KEPT + 1);
+        String longestKept = "1".repeat(ParsedValues.LONGEST_KEPT);
+        String longText = longestKept + "1";
 
         assertSame(values.parse("^1.2.3"), values.parse("^1.2.3"));
+        assertSame(values.parse(longestKept), values.parse(longestKept));
         assertNotSame(values.parse(longText), values.parse(longText), "kept, it would hold memory for good");
-        assertEquals(3, parses.get());
+        assertEquals(4, parses.get());
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.json.Json;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,7 @@ class VersionRangeTest {
         ">=1.0.0<2", "v", "1.2-beta"})
     void refusesWhatIsNotAVersion(String range) {
         String message = refusal(range);
+        assertFalse(VersionRange.isValid(range));
         assertTrue(message.startsWith("'" + range + "' is not a valid version range: "), message);
         assertTrue(message.contains("is not a version") || message.contains("is not a SemVer 2.0 version"), message);
     }
@@ -189,6 +191,20 @@ class VersionRangeTest {
         assertTrue(VersionRange.parse("1.x").desugaresAlike(VersionRange.parse("^1.0.0")));
         assertNotEquals(VersionRange.parse("1.x"), VersionRange.parse("^1.0.0"));
         assertFalse(VersionRange.parse("^1.0.0").desugaresAlike(VersionRange.parse("~1.0.0")));
+    }
+
+    /** Dependencies as the resolver takes them: the same names, each range desugaring alike, whatever the text. */
+    @Test
+    void dependenciesDesugarAlikeOnlyWithTheSameNamesAndEachRangeAlike() {
+        Map<String, VersionRange> written = Map.of("a", VersionRange.parse("^1"), "b", VersionRange.parse("~2.1"));
+        Map<String, VersionRange> alike = Map.of("a", VersionRange.parse("1.x"), "b", VersionRange.parse("2.1"));
+
+        assertTrue(VersionRange.desugarAlike(written, alike));
+        assertFalse(VersionRange.desugarAlike(written, Map.of("a", VersionRange.parse("1.x"))));
+        assertFalse(VersionRange.desugarAlike(written, Map.of("a", VersionRange.parse("1.x"),
+                "c", VersionRange.parse("2.1"))));
+        assertFalse(VersionRange.desugarAlike(written, Map.of("a", VersionRange.parse("1.x"),
+                "b", VersionRange.parse("^2.1"))));
     }
 
     @ParameterizedTest

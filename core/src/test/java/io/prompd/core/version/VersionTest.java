@@ -102,6 +102,15 @@ class VersionTest {
         assertEquals(2, Version.check("01.02.3").size());
     }
 
+    /** A pre-release or build part with no numbers before it: the numbers are missing, and the part is checked too. */
+    @Test
+    void namesTheMissingNumbersAndTheBadPartOfAVersionStartingWithItsPreReleaseOrBuild() {
+        assertEquals(List.of("'' should be exactly three numbers separated by '.'", "the pre-release identifier '01' is"
+                + " not valid (letters, digits and '-'; numbers without leading zeros)"), Version.check("-rc.01"));
+        assertEquals(List.of("'' should be exactly three numbers separated by '.'",
+                "the build identifier 'build_1' is not valid (letters, digits and '-')"), Version.check("+build_1"));
+    }
+
     @Test
     void exposesItsParts() {
         Version version = Version.parse("1.2.3-beta.4+build.5");
