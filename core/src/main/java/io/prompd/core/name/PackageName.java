@@ -209,34 +209,26 @@ public record PackageName(String scope, String name) implements Comparable<Packa
             // the same prefix before the names, and most names in a registry share their scope
             return name.compareTo(other.name);
         }
-        int length = textLength();
-        int otherLength = other.textLength();
-        for (int index = 0; index < Math.min(length, otherLength); index++) {
-            char mine = textAt(index);
-            char theirs = other.textAt(index);
+        // Scopes apart, the texts part before either name: within '@scope/' (a scope holds neither '/' nor '@'), or
+        // at an unscoped name's first character, a letter or digit, against '@'.
+        for (int index = 0; ; index++) {
+            char mine = prefixAt(index);
+            char theirs = other.prefixAt(index);
             if (mine != theirs) {
                 return mine - theirs;
             }
         }
-        return length - otherLength;
     }
 
-    private int textLength() {
-        return scope.isEmpty() ? name.length() : scope.length() + 2 + name.length();
-    }
-
-    /** The character at the index of {@link #toString()}. */
-    private char textAt(int index) {
+    /** The character at the index of {@link #toString()}, within its scope's {@code @scope/} when it has a scope. */
+    private char prefixAt(int index) {
         if (scope.isEmpty()) {
             return name.charAt(index);
         }
         if (index == 0) {
             return '@';
         }
-        if (index <= scope.length()) {
-            return scope.charAt(index - 1);
-        }
-        return index == scope.length() + 1 ? '/' : name.charAt(index - scope.length() - 2);
+        return index <= scope.length() ? scope.charAt(index - 1) : '/';
     }
 
     /*
