@@ -584,12 +584,17 @@ class ResolverTest {
     }
 
     @Test
-    void aFreedPinnedVersionThatIsYankedGivesWayToAnyOtherThatFitsEvenAnOlderOne() {
+    void aFreedPinnedVersionThatIsYankedGivesWayToAnyOtherThatFitsOlderOrNewer() {
         TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").addYanked("a", "1.2.0");
         ResolveOptions update = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("a"),
                 Version.parse("1.2.0")))).freeing(List.of(PackageName.parse("a")));
         assertEquals(Map.of("a", "1.1.0"), resolve(index, update, "a", "^1.0.0"));
         assertEquals(Map.of("a", "1.0.0"), resolve(index, update.withStrategy(Strategy.LOWEST), "a", "^1.0.0"));
+        // the oldest, as the lowest strategy would take it first
+        TestIndex yankedOldest = new TestIndex().addYanked("a", "1.0.0").add("a", "1.1.0").add("a", "1.2.0");
+        ResolveOptions lowest = ResolveOptions.defaults().withStrategy(Strategy.LOWEST).withLocked(new TreeMap<>(
+                Map.of(PackageName.parse("a"), Version.parse("1.0.0")))).freeing(List.of(PackageName.parse("a")));
+        assertEquals(Map.of("a", "1.1.0"), resolve(yankedOldest, lowest, "a", "^1.0.0"));
     }
 
     @Test

@@ -2,12 +2,14 @@ package io.prompd.core.resolve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
 import java.util.BitSet;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,6 +72,19 @@ class TermTest {
         assertEquals("@a/x <=1.2.0", anyOfThree.describe(false));
     }
 
+    /** Past two ranges, their text stays while each allows a run of versions apart from the others'. */
+    @Test
+    void namesWhatAnyOfThreeRangesAllowsByTheRangesWhileEachIsARunOfItsOwn() {
+        Domain domain = Domain.of(NAME, new TestIndex().add("@a/x", "1.0.0").add("@a/x", "1.1.0").add("@a/x", "1.2.0")
+                .add("@a/x", "1.3.0").add("@a/x", "2.0.0").packages().get(NAME), true, Takedowns.NONE, Optional.empty(),
+                ResolveOptions.defaults());
+        Term anyOfThree = Stream.of("~1.0.0", "~1.2.0", "^2.0.0")
+                .map(range -> Term.negative(domain, domain.matching(VersionRange.parse(range)), range))
+                .reduce(Term::intersect).orElseThrow();
+        assertEquals(bits(0, 2, 4), anyOfThree.versions());
+        assertEquals("@a/x ~1.0.0 || ~1.2.0 || ^2.0.0", anyOfThree.describe(false));
+    }
+
     @Test
     void keepsTheRangeTextWhileTheSetIsUnchanged() {
         assertEquals("@a/x ^1.0.0", range("^1.0.0").intersect(range(">=1.0.0 <2.0.0")).describe(false));
@@ -93,6 +108,16 @@ class TermTest {
         assertEquals(Term.Relation.INCONCLUSIVE, range(">=1.1.0").relation(range("^1.0.0")));
         assertEquals(Term.Relation.INCONCLUSIVE, Term.any(DOMAIN).relation(range("^1.0.0")));
         assertEquals(Term.Relation.SATISFIED, range("2.0.0").relation(range("^1.0.0").inverse()));
+    }
+
+    @Test
+    void refusesToCombineTermsAboutTwoPackages() {
+        Domain other = Domain.of(PackageName.parse("@a/y"), new TestIndex().add("@a/y", "1.0.0").packages()
+                .get(PackageName.parse("@a/y")), true, Takedowns.NONE, Optional.empty(), ResolveOptions.defaults());
+        Term aboutOther = Term.positive(other, other.all(), null);
+
+        assertThrows(IllegalArgumentException.class, () -> range("^1.0.0").intersect(aboutOther));
+        assertThrows(IllegalArgumentException.class, () -> range("^1.0.0").satisfies(aboutOther));
     }
 
     @Test
