@@ -265,8 +265,4 @@ final class Domain {
     public String toString() {
         return label;
     }
-
-    static Comparator<Domain> byName() {
-        return Comparator.comparing((Domain domain) -> !domain.isProject()).thenComparing(Domain::toString);
-    }
 }

@@ -29,8 +29,9 @@ final class PartialSolution {
 
     /** @param first the packages to decide before the others */
     PartialSolution(Set<PackageName> first) {
+        // by name last: the project is decided alone, before any package is known, so it is never among others here
         undecided = new TreeSet<>(Comparator.comparing((Term term) -> !term.domain().isNamedIn(first))
-                .thenComparingInt(Term::versionCount).thenComparing(Term::domain, Domain.byName()));
+                .thenComparingInt(Term::versionCount).thenComparing(term -> term.domain().toString()));
     }
 
     int decisionLevel() {
