@@ -23,7 +23,8 @@ import java.util.function.Function;
  * index. The store keeps the only copy of a version on this machine: removing one its registry took down, or no longer
  * has, loses it for every project whose {@code prompd.lock} pins it, as no install can put it back. The index is read
  * as every run reads it, so {@code --offline} reads a cached copy (a registry in a folder is at hand) and never the
- * network; one that cannot be read leaves the answer unknown, never a failure, as the callers' own work is local.
+ * network; one that cannot be read leaves the answer unknown, never a failure, as the callers' own work is local (a
+ * fault on this machine fails {@link #of}, as it fails every command).
  */
 public final class Redownloads {
 
@@ -45,9 +46,13 @@ public final class Redownloads {
         this.failureText = failureText;
     }
 
-    /** Each version's, in name and version order: one index read a package, none when no version is given. */
+    /**
+     * Each version's, in name and version order: one index read a package, none when no version is given. A fault on
+     * this machine (a file where the cache's folder goes) fails, as every command fails on it, rather than leaving a
+     * version unknown: a caller that removes last copies must not remove one for a fault the user can fix.
+     */
     public List<Redownload> of(SortedMap<PackageName, SortedSet<Version>> versions) throws IOException {
-        return versions.isEmpty() ? List.of() : asked(registries.open(), versions);
+        return versions.isEmpty() ? List.of() : asked(registries.open(), versions, false);
     }
 
     /**
@@ -67,14 +72,16 @@ public final class Redownloads {
             versions.forEach((name, ofName) -> unknown(name, ofName, NO_REGISTRY, failureText.apply(unopened), found));
             return List.copyOf(found);
         }
-        return asked(registry, versions);
+        return asked(registry, versions, true);
     }
 
     /**
      * What {@code registry} tells of each version; a package whose index cannot be read, for the registry's failure
-     * or one on this machine (a file where the cache's folder goes), leaves its own versions unknown, not the others'.
+     * or, when {@code localFaultsUnknown}, one on this machine (a file where the cache's folder goes), leaves its own
+     * versions unknown, not the others'.
      */
-    private List<Redownload> asked(PackageRegistry registry, SortedMap<PackageName, SortedSet<Version>> versions) {
+    private List<Redownload> asked(PackageRegistry registry, SortedMap<PackageName, SortedSet<Version>> versions,
+                                   boolean localFaultsUnknown) {
         List<Redownload> found = new ArrayList<>();
         for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : versions.entrySet()) {
             PackageName name = ofPackage.getKey();
@@ -90,6 +97,9 @@ public final class Redownloads {
             try {
                 published = registry.find(name);
             } catch (PrompdException | UncheckedIOException unreadable) {
+                if (unreadable instanceof UncheckedIOException local && !localFaultsUnknown) {
+                    throw local;
+                }
                 unknown(name, ofPackage.getValue(), described, Causes.find(unreadable, FetchFailure.class)
                         .flatMap(FetchFailure::unreachable).map(last -> described + " could not be reached (last: "
                                 + last + ")").orElseGet(() -> failureText.apply(unreadable)), found);

@@ -294,6 +294,24 @@ class UninstallCommandTest extends InstallCommandsFixture {
     }
 
     /**
+     * A file where the documents cache goes is a fault on this machine the user can move aside, as every other command
+     * says: it must not let a global uninstall skip its last-copy check and remove what may be the last copy.
+     */
+    @Test
+    void aGlobalUninstallRefusesAFileWhereTheDocumentsCacheGoesAndKeepsTheStoresCopy() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+        Path inTheWay = Files.writeString(Files.createDirectories(home.resolve("cache")).resolve("http"), "notes");
+
+        CliRun uninstall = prompd("uninstall", "--global", "@acme/util");
+
+        assertEquals(4, uninstall.exitCode(), uninstall.err());
+        assertEquals("error: a file stands where a folder is needed: " + inTheWay + "\nhint: move or rename that file,"
+                + " then run this again\n", uninstall.err());
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")), "the store's copy is kept");
+    }
+
+    /**
      * A registry that cannot be reached fails every package's index alike (the first after its tries, the others not
      * tried), which is one reason: one warning names it once for all the versions, not a line each repeating it.
      */

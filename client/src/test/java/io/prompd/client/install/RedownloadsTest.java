@@ -1,6 +1,7 @@
 package io.prompd.client.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.prompd.client.install.Redownload.Fate;
 import io.prompd.client.install.registry.PublishedPackage;
@@ -55,6 +56,18 @@ class RedownloadsTest {
         assertEquals(List.of(new Redownload(BROKEN, ONE, Fate.UNKNOWN, "the registry",
                         Optional.of("failed: java.nio.file.NotDirectoryException: /home/cache/http")),
                 new Redownload(GONE, ONE, Fate.GONE, "the registry", Optional.empty())), found);
+    }
+
+    /** A fault on this machine fails the caller who removes last copies, rather than letting it remove unchecked. */
+    @Test
+    void anIndexThatCannotBeReadForAFaultOnThisMachineFailsOf() {
+        Redownloads redownloads = new Redownloads(OneFailing::new, Exception::getMessage);
+        TreeMap<PackageName, SortedSet<Version>> versions = new TreeMap<>();
+        versions.put(BROKEN, new TreeSet<>(List.of(ONE)));
+
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> redownloads.of(versions));
+
+        assertEquals("/home/cache/http", failure.getCause().getMessage());
     }
 
     /** Registries that cannot be opened can tell of no version, which each is said to be in. */
