@@ -2,11 +2,11 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.Failures;
 import io.prompd.cli.JsonOption;
-import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.Settings;
 import io.prompd.client.home.CacheService;
 import io.prompd.client.http.DocumentCheck;
 import io.prompd.client.install.Redownload;
+import io.prompd.client.install.Redownloads;
 import io.prompd.client.install.store.StoreCheck;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
@@ -14,9 +14,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,8 +94,7 @@ final class CacheVerifyCommand implements Callable<Integer> {
                     + " again")
                     + toKeep(unverifiable, verification));
         }
-        Optional<PrompdException> removed = removedAsDamaged(verification, commands,
-                unchosenRegistry(wiring.settings()));
+        Optional<PrompdException> removed = removedAsDamaged(verification, commands);
         // the result is the repair done, so --json keeps it, as list and tree keep theirs, and stderr says why 6
         removed.ifPresent(failure -> err.println(Failures.describe(failure)));
         return removed.map(failure -> failure.exitCode().code()).orElse(ExitCode.OK.code());
@@ -172,30 +169,16 @@ final class CacheVerifyCommand implements Callable<Integer> {
     }
 
     /**
-     * Why an install this run suggests would fail before asking any registry, in the words it would fail with: a
-     * {@code --registry} that names no configured registry, say. Verify asks the registries only as far as it can.
-     */
-    private Optional<Failures.Explanation> unchosenRegistry(Settings settings) {
-        try {
-            RegistryChooser.load(settings, root.context().environment());
-            return Optional.empty();
-        } catch (PrompdException | IOException | UncheckedIOException unchosen) {
-            return Optional.of(Failures.explain(unchosen));
-        }
-    }
-
-    /**
-     * What was removed as corrupt or damaged, and how each comes back; empty when nothing was.
-     *
-     * @param unchosenRegistry why no install this run suggests could choose its registry: then the hint says that,
-     *                         and how to mend it, rather than suggest an install that would fail
+     * What was removed as corrupt or damaged, and how each comes back; empty when nothing was. When no install could
+     * ask a registry ({@link Redownloads.Known#unserved}), the hint says so, and how to mend it, rather than suggest an
+     * install that would fail.
      */
     private static Optional<PrompdException> removedAsDamaged(CacheService.Verification verification,
-                                                              SuggestedCommands commands,
-                                                              Optional<Failures.Explanation> unchosenRegistry) {
+                                                              SuggestedCommands commands) {
         List<String> removed = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
-        String install = unchosenRegistry.isEmpty() ? commands.quoted("install") : "an install";
+        Optional<Failures.Explanation> unserved = verification.known().unserved().map(Failures::explain);
+        String install = unserved.isEmpty() ? commands.quoted("install") : "an install";
         List<String> corrupt = names(verification.tarballs().corrupt());
         List<StoreCheck.Copy> uncheckedCopies = verification.installed().unchecked();
         List<String> unchecked = versions(uncheckedCopies);
@@ -236,10 +219,21 @@ final class CacheVerifyCommand implements Callable<Integer> {
         if (removed.isEmpty()) {
             return Optional.empty();
         }
-        unchosenRegistry.ifPresent(unchosen -> remedies.add(unchosen.message()
-                + (unchosen.hint().isEmpty() ? "" : ": " + unchosen.hint())));
+        unserved.map(failure -> unserved(failure, verification)).filter(text -> !text.isEmpty())
+                .ifPresent(remedies::add);
         return Optional.of(new PrompdException(ExitCode.INTEGRITY, "removed " + String.join("; ", removed),
                 (versions.isEmpty() ? "nothing installed changed: " : "") + String.join("; ", remedies)));
+    }
+
+    /**
+     * Why no install could ask a registry, and how to mend it: the hint alone when a note on a version left unknown
+     * already gave the failure, as each version asked of no registry is said to be unknown for it.
+     */
+    private static String unserved(Failures.Explanation failure, CacheService.Verification verification) {
+        boolean said = verification.known().redownloads().stream()
+                .anyMatch(one -> one.detail().equals(Optional.of(failure.message())));
+        return said ? failure.hint()
+                : failure.message() + (failure.hint().isEmpty() ? "" : ": " + failure.hint());
     }
 
     /**

@@ -22,6 +22,7 @@ import io.prompd.client.install.registry.RegistryEndpoint;
 import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
@@ -154,6 +155,11 @@ final class InstallWiring {
             @Override
             public Optional<RegistryEndpoint> holding(URI url) {
                 return chooser.holding(url).map(registry -> endpoint(registry, Optional.empty()));
+            }
+
+            @Override
+            public Optional<PrompdException> servingNone() {
+                return chooser.servingNone();
             }
         };
     }

@@ -63,6 +63,15 @@ public final class RegistryChooser {
     }
 
     /**
+     * Why {@link #choose(PackageName)} fails for every package, in its words: no registry chosen for the run, no
+     * default and no scope routed; empty when some package has a registry.
+     */
+    public Optional<PrompdException> servingNone() {
+        return override.isEmpty() && config.defaultRegistry().isEmpty() && config.scopes().isEmpty()
+                ? Optional.of(noneConfigured()) : Optional.empty();
+    }
+
+    /**
      * The package's scope when the configuration routes it to a registry, which {@code --registry}
      * then does not change; empty when the package goes to the run's registry or the default.
      */

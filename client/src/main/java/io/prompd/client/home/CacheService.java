@@ -52,8 +52,9 @@ public final class CacheService {
      * put back ({@link PackageStore#verify}), and reads every cached registry document, deleting those an
      * {@code --offline} run would call damaged ({@link RegistryFetcher#verifyCache}). Last, with the home's lock
      * released, it asks the registries whether the versions left unverifiable can be downloaded again, as the way to
-     * have one checked is to remove it for an install to put back, which loses one that cannot be: the registries are
-     * asked only then, so that a cache found whole is checked with no request, and as far as they can be
+     * have one checked is to remove it for an install to put back, which loses one that cannot be, and whether an
+     * install could ask any registry to put back what was removed: the registries are asked only then, so that a
+     * cache found whole is checked with no request, and as far as they can be
      * ({@link Redownloads#asFarAsKnown}), so that a failure to ask never hides what was repaired.
      *
      * @param redownloads where whether a version can be downloaded again is read
@@ -72,7 +73,10 @@ public final class CacheService {
         SortedMap<PackageName, SortedSet<Version>> unverifiable = new TreeMap<>();
         installed.unverifiable().forEach(copy -> unverifiable.computeIfAbsent(copy.name(), name -> new TreeSet<>())
                 .add(copy.version()));
-        return new Verification(cached, installed, documents, redownloads.asFarAsKnown(unverifiable));
+        // an install is what puts back a version or tarball removed, so whether one could ask a registry is asked too
+        boolean anyRemoved = !cached.corrupt().isEmpty() || !installed.damaged().isEmpty();
+        return new Verification(cached, installed, documents, unverifiable.isEmpty() && !anyRemoved
+                ? Redownloads.Known.NOTHING_ASKED : redownloads.asFarAsKnown(unverifiable));
     }
 
     /**
@@ -81,21 +85,23 @@ public final class CacheService {
      * @param tarballs    the tarball cache's check
      * @param installed   the store's check against the tarballs
      * @param documents   the registry documents' check
-     * @param redownloads whether each of {@code installed}'s unverifiable versions can be downloaded again
+     * @param known       whether each of {@code installed}'s unverifiable versions can be downloaded again, and why no
+     *                    install could ask a registry, when none could: asked when anything is unverifiable or was
+     *                    removed, as an install is what puts such a version or tarball back
      */
     public record Verification(TarballCache.CacheCheck tarballs, StoreCheck installed, DocumentCheck documents,
-                               List<Redownload> redownloads) {
+                               Redownloads.Known known) {
 
         public Verification {
             Objects.requireNonNull(tarballs, "tarballs");
             Objects.requireNonNull(installed, "installed");
             Objects.requireNonNull(documents, "documents");
-            redownloads = List.copyOf(redownloads);
+            Objects.requireNonNull(known, "known");
         }
 
         /** What its registry says of downloading the copy's version again. */
         public Redownload redownload(StoreCheck.Copy copy) {
-            return redownloads.stream().filter(one -> one.name().equals(copy.name())
+            return known.redownloads().stream().filter(one -> one.name().equals(copy.name())
                     && one.version().equals(copy.version())).findFirst().orElseThrow(
                             () -> new IllegalArgumentException("not unverifiable: " + copy));
         }

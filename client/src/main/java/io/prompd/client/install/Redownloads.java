@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -56,23 +57,40 @@ public final class Redownloads {
     }
 
     /**
-     * {@link #of}, for a caller that asks once its own work is done, for its words alone: a failure to open the
-     * registries (an unknown registry chosen, an unreadable configuration) leaves every version {@link Fate#UNKNOWN},
-     * in the failure's words, rather than failing a run that has changed what it changes, and hiding what that was.
+     * What {@link #asFarAsKnown} found.
+     *
+     * @param redownloads each version's, in name and version order
+     * @param unserved    why no registry can be asked of any package, so that an install would fail before asking one:
+     *                    the registries cannot be opened (an unknown registry chosen, an unreadable configuration),
+     *                    or none is configured; empty when some package has a registry
      */
-    public List<Redownload> asFarAsKnown(SortedMap<PackageName, SortedSet<Version>> versions) {
-        if (versions.isEmpty()) {
-            return List.of();
+    public record Known(List<Redownload> redownloads, Optional<Exception> unserved) {
+
+        /** What a caller that needs no registry knows: nothing was asked. */
+        public static final Known NOTHING_ASKED = new Known(List.of(), Optional.empty());
+
+        public Known {
+            redownloads = List.copyOf(redownloads);
+            Objects.requireNonNull(unserved, "unserved");
         }
+    }
+
+    /**
+     * {@link #of}, for a caller that asks once its own work is done, for its words alone: a failure to open the
+     * registries leaves every version {@link Fate#UNKNOWN}, in the failure's words, rather than failing a run that has
+     * changed what it changes, and hiding what that was. The registries are opened even when no version is given, to
+     * tell whether an install could ask any.
+     */
+    public Known asFarAsKnown(SortedMap<PackageName, SortedSet<Version>> versions) {
         PackageRegistry registry;
         try {
             registry = registries.open();
         } catch (PrompdException | IOException | UncheckedIOException unopened) {
             List<Redownload> found = new ArrayList<>();
             versions.forEach((name, ofName) -> unknown(name, ofName, NO_REGISTRY, failureText.apply(unopened), found));
-            return List.copyOf(found);
+            return new Known(found, Optional.of(unopened));
         }
-        return asked(registry, versions, true);
+        return new Known(asked(registry, versions, true), registry.servingNone().map(Exception.class::cast));
     }
 
     /**

@@ -402,9 +402,11 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(6, verify.exitCode(), verify.err());
         assertTrue(verify.out().startsWith("corrupt, removed: " + cached + "\n"), verify.out());
         assertTrue(verify.err().startsWith("error: removed 1 corrupt cached tarball: " + cached + "\n"), verify.err());
+        // the note names the failure, so the hint only adds how to mend it
         assertTrue(verify.err().endsWith("; whether @acme/util@1.1.0 can be downloaded again is not known (its index"
-                + " could not be read: unknown registry 'nosuch' (from --registry or $PROMPD_REGISTRY)): keep it until"
-                + " its registry's index can be read; " + UNKNOWN_REGISTRY + "\n"), verify.err());
+                + " could not be read: " + UNKNOWN_REGISTRY + "): keep it until its registry's index can be read; "
+                + ADD_NOSUCH + "\n"), verify.err());
+        assertEquals(verify.err().indexOf(UNKNOWN_REGISTRY), verify.err().lastIndexOf(UNKNOWN_REGISTRY), "said once");
         assertFalse(verify.err().contains("'prompd --registry nosuch install'"), verify.err());
         assertFalse(Files.exists(cached));
     }
@@ -421,12 +423,31 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(6, verify.exitCode(), verify.err());
         assertEquals("error: removed 1 corrupt cached tarball: " + cached + "\nhint: nothing installed changed: an"
                 + " install downloads a removed tarball of a version not installed again when a project needs it; "
-                + UNKNOWN_REGISTRY + "\n", verify.err());
+                + UNKNOWN_REGISTRY + ": " + ADD_NOSUCH + "\n", verify.err());
     }
 
-    /** What every command asking a registry says of {@code --registry nosuch}, as its message and hint. */
-    private static final String UNKNOWN_REGISTRY = "unknown registry 'nosuch' (from --registry or $PROMPD_REGISTRY):"
-            + " no registry is configured; add one with 'prompd registry add nosuch URL', or pass its URL";
+    /** What every command asking a registry says of {@code --registry nosuch}: its message, then its hint. */
+    private static final String UNKNOWN_REGISTRY = "unknown registry 'nosuch' (from --registry or $PROMPD_REGISTRY)";
+    private static final String ADD_NOSUCH = "no registry is configured; add one with 'prompd registry add nosuch URL',"
+            + " or pass its URL";
+
+    /** With no registry configured at all, every install fails before asking one: none is suggested either. */
+    @Test
+    void cacheVerifyWithNoRegistryConfiguredSaysSoWhereItWouldSuggestAnInstall() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+        Path cached = corruptTheCachedTarball();
+
+        CliRun verify = CliRun.in(project, home, "", Map.of(), "cache", "verify");
+
+        assertEquals(6, verify.exitCode(), verify.err());
+        assertEquals("error: removed 1 corrupt cached tarball: " + cached + "\nhint: nothing installed changed: an"
+                + " install downloads a removed tarball of a version not installed again when a project needs it; no"
+                + " registry configured: add one with 'prompd registry add NAME URL --default', or pass --registry URL"
+                + " (or set PROMPD_REGISTRY to it)\n", verify.err());
+        CliRun install = CliRun.in(project, home, "", Map.of(), "install", "@acme/util@1.1.0");
+        assertEquals(3, install.exitCode(), "as the hint says: " + install.err());
+    }
 
     @Test
     void cacheVerifyWithAFileWhereItsDocumentsFolderWouldBeStillReportsWhatItRemoved() throws IOException {

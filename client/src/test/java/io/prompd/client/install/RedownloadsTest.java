@@ -51,11 +51,12 @@ class RedownloadsTest {
         versions.put(BROKEN, new TreeSet<>(List.of(ONE)));
         versions.put(GONE, new TreeSet<>(List.of(ONE)));
 
-        List<Redownload> found = redownloads.asFarAsKnown(versions);
+        Redownloads.Known found = redownloads.asFarAsKnown(versions);
 
         assertEquals(List.of(new Redownload(BROKEN, ONE, Fate.UNKNOWN, "the registry",
                         Optional.of("failed: java.nio.file.NotDirectoryException: /home/cache/http")),
-                new Redownload(GONE, ONE, Fate.GONE, "the registry", Optional.empty())), found);
+                new Redownload(GONE, ONE, Fate.GONE, "the registry", Optional.empty())), found.redownloads());
+        assertEquals(Optional.empty(), found.unserved(), "the registry was asked");
     }
 
     /** A fault on this machine fails the caller who removes last copies, rather than letting it remove unchecked. */
@@ -70,19 +71,25 @@ class RedownloadsTest {
         assertEquals("/home/cache/http", failure.getCause().getMessage());
     }
 
-    /** Registries that cannot be opened can tell of no version, which each is said to be in. */
+    /**
+     * Registries that cannot be opened can tell of no version, which each is said to be in, and no install could ask
+     * them either: asked of no version, they say so too.
+     */
     @Test
-    void registriesThatCannotBeOpenedLeaveEveryVersionUnknown() {
+    void registriesThatCannotBeOpenedLeaveEveryVersionUnknownAndServeNone() {
+        IOException unreadable = new IOException("unreadable configuration");
         Redownloads redownloads = new Redownloads(() -> {
-            throw new IOException("unreadable configuration");
+            throw unreadable;
         }, Exception::getMessage);
         TreeMap<PackageName, SortedSet<Version>> versions = new TreeMap<>();
         versions.put(BROKEN, new TreeSet<>(List.of(ONE)));
         versions.put(GONE, new TreeSet<>(List.of(ONE)));
 
-        assertEquals(List.of(new Redownload(BROKEN, ONE, Fate.UNKNOWN, "no registry",
+        assertEquals(new Redownloads.Known(List.of(new Redownload(BROKEN, ONE, Fate.UNKNOWN, "no registry",
                         Optional.of("unreadable configuration")),
                 new Redownload(GONE, ONE, Fate.UNKNOWN, "no registry", Optional.of("unreadable configuration"))),
-                redownloads.asFarAsKnown(versions));
+                Optional.of(unreadable)), redownloads.asFarAsKnown(versions));
+        assertEquals(new Redownloads.Known(List.of(), Optional.of(unreadable)),
+                redownloads.asFarAsKnown(new TreeMap<>()));
     }
 }

@@ -3,6 +3,7 @@ package io.prompd.client.testing;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RouteChange;
+import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.net.URI;
@@ -32,6 +33,12 @@ public abstract class FakeRegistry implements PackageRegistry {
     @Override
     public int maxConcurrent() {
         return HttpSettings.defaults().maxConcurrent();
+    }
+
+    /** It serves every name. */
+    @Override
+    public Optional<PrompdException> servingNone() {
+        return Optional.empty();
     }
 
     @Override

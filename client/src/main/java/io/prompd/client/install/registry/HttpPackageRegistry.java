@@ -550,6 +550,11 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
+    public Optional<PrompdException> servingNone() {
+        return routes.servingNone();
+    }
+
+    @Override
     public String describe(PackageName name) {
         return "registry " + routes.endpointFor(name).describe();
     }

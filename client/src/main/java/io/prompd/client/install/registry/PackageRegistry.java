@@ -86,6 +86,12 @@ public interface PackageRegistry {
     /** How many of its requests may be in flight at once: more threads sending them would only queue. */
     int maxConcurrent();
 
+    /**
+     * As {@link RegistryRoutes#servingNone}: why no package has a registry to ask (none is configured), in the words
+     * asking would fail with; empty when some has.
+     */
+    Optional<PrompdException> servingNone();
+
     /** The registry serving the package's name, as messages name it. */
     String describe(PackageName name);
 

@@ -1,5 +1,6 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import java.net.URI;
 import java.util.Optional;
@@ -25,6 +26,14 @@ public interface RegistryRoutes {
     default Optional<RegistryEndpoint> gave(PackageName name, URI url) {
         // the configured registry holding a registry's tarball URL deepest is that registry, when it is configured
         return holding(url).filter(registry -> registry.isOwnTarball(name, url));
+    }
+
+    /**
+     * Why no package has a registry (none is configured), as {@link #endpointFor} fails for each; empty when some
+     * has.
+     */
+    default Optional<PrompdException> servingNone() {
+        return Optional.empty();
     }
 
     /** Every package from one registry. */
