@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -53,9 +52,6 @@ import java.util.function.Predicate;
  * must, checking each tarball's integrity before anything of it is unpacked.
  */
 final class LockedInstaller {
-
-    /** How long a failed install waits for its other downloads to notice the interruption. */
-    private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
     private final PackageStore store;
     private final TarballCache cache;
@@ -154,11 +150,11 @@ final class LockedInstaller {
             return staged;
         } catch (IOException | RuntimeException failed) {
             // no worker may still add to what was got once it is dropped
-            Futures.stop(workers, STOP_PATIENCE);
+            Futures.stop(workers, Futures.STOP_PATIENCE);
             staged.closeAfter(failed);
             throw failed;
         } finally {
-            Futures.stop(workers, STOP_PATIENCE);
+            Futures.stop(workers, Futures.STOP_PATIENCE);
         }
     }
 

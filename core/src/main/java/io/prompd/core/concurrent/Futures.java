@@ -56,15 +56,25 @@ public final class Futures {
     }
 
     /**
-     * Cancels the work not started and waits, at most {@code patience}, for the work running, interrupted, to end: once
-     * a run has failed, or is done, none of its threads may go on writing files or saying things after it returned.
+     * How long a run that stops its threads waits for them: a thread blocked in I/O is not woken by an interrupt, and
+     * ends when its connect or read times out.
      */
-    public static void stop(ExecutorService workers, Duration patience) {
+    public static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
+
+    /**
+     * Cancels the work not started and waits, at most {@code patience}, for the work running, interrupted, to end: once
+     * a run has failed, or is done, none of its threads should go on writing files after it returned.
+     *
+     * @return whether every thread ended; when not, those left are interrupted, and what they say is for a
+     *         {@link Gate} to drop
+     */
+    public static boolean stop(ExecutorService workers, Duration patience) {
         workers.shutdownNow();
         try {
-            workers.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return workers.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            return workers.isTerminated();
         }
     }
 

@@ -18,7 +18,6 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -42,9 +41,6 @@ import java.util.function.Function;
  * wanted in, a package also has the dependencies of its likely version fetched ahead.
  */
 public final class RegistryIndex implements PackageIndex, AutoCloseable {
-
-    /** How long a closed index waits for the fetches it interrupted to end. */
-    private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
     private final PackageRegistry registry;
     private final Optional<BiPredicate<PackageName, VersionSummary>> atHand;
@@ -328,8 +324,9 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         if (view) {
             return;
         }
-        // a fetch still trying again would warn of it after the run's own error, which reads as the last word
-        Futures.stop(fetchers, STOP_PATIENCE);
+        // waited for, as its fetches write the documents cache; one blocked in a connect or read may outlast the wait,
+        // and would warn of trying again after the run's own error: closing progress closes the gate it says that by
+        Futures.stop(fetchers, Futures.STOP_PATIENCE);
         progress.close();
     }
 }
