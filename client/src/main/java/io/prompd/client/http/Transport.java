@@ -196,8 +196,9 @@ final class Transport {
                         throw gaveUp(url, attemptNumber, failure);
                     }
                     if (Thread.currentThread().isInterrupted()) {
-                        // the run no longer wants the document: no try follows to announce
-                        throw new InterruptedException("stopped before trying " + Urls.display(url) + " again");
+                        // the run no longer wants the document: no try follows to announce, and the failure is said
+                        // as any interrupted fetch's, below
+                        throw new InterruptedException();
                     }
                     waits.retrying(new WaitListener.Retry(url, failure.getMessage(), asked, attemptNumber + 1,
                             retry.maxAttempts()));

@@ -472,6 +472,33 @@ class RetryTest {
         }
     }
 
+    /**
+     * A run that stopped a fetch (as a closed index stops its threads) no longer wants the document: the try that failed
+     * is its last, and no further one is announced, which would come after the run's own last word.
+     */
+    @Test
+    void aFetchStoppedAfterATransientFailureAnnouncesNoFurtherTry() {
+        Thread fetching = Thread.currentThread();
+        server.handle("/", exchange -> {
+            // stopped while the request is under way: no blocking read of it ends for an interrupt
+            fetching.interrupt();
+            respond(exchange, 503, "busy");
+        });
+        URI url = server.url("/registry.json");
+
+        PrompdException failure;
+        try {
+            failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
+        } finally {
+            assertTrue(Thread.interrupted(), "the thread stays interrupted for whoever stopped it");
+        }
+
+        assertEquals("interrupted while fetching " + url, failure.getMessage());
+        assertEquals(List.of(), told);
+        assertEquals(List.of(), sleeper.waits);
+        assertEquals(1, server.seen().size());
+    }
+
     @Test
     void aClosedPortIsRetriedThenReported() {
         int closedPort = ClosedPort.find();
