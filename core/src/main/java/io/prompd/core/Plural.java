@@ -15,7 +15,12 @@ public final class Plural {
 
     /** {@code it} for one thing, {@code them} for any other number: the pronoun of a hint on {@code n} things. */
     public static String itOrThem(long n) {
-        return n == 1 ? "it" : "them";
+        return itOrThem(n == 1);
+    }
+
+    /** {@code it} of {@code one} thing, {@code them} of several: for a hint that knows which, not how many. */
+    public static String itOrThem(boolean one) {
+        return one ? "it" : "them";
     }
 
     /** {@code a}, {@code a and b}, {@code a, b and c}: a list as a sentence says it, with "and" or "or". */

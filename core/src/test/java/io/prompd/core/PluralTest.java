@@ -15,6 +15,15 @@ class PluralTest {
     }
 
     @Test
+    void oneThingIsItAndAnyOtherNumberThem() {
+        assertEquals("it", Plural.itOrThem(1));
+        assertEquals("them", Plural.itOrThem(0));
+        assertEquals("them", Plural.itOrThem(2));
+        assertEquals("it", Plural.itOrThem(true));
+        assertEquals("them", Plural.itOrThem(false));
+    }
+
+    @Test
     void aSeriesPutsItsConjunctionBeforeTheLastPart() {
         assertEquals("a", Plural.series(List.of("a"), "or"));
         assertEquals("a and b", Plural.series(List.of("a", "b"), "and"));

@@ -228,7 +228,7 @@ public final class StatusNotes {
     /** {@code 'prompd update @a/b @c/d' moves off it}, or {@code them} when it moves off several versions. */
     private static String update(List<PackageName> names, boolean several, SuggestedCommands commands) {
         return commands.quoted("update " + String.join(" ", names.stream().map(PackageName::toString).toList()))
-                + " moves off " + (several ? "them" : "it");
+                + " moves off " + Plural.itOrThem(!several);
     }
 
     private static String wayOffWithoutUpdate(ProjectGraph graph, PublishedPackage published, Version locked,
