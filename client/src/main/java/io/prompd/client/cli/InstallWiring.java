@@ -144,7 +144,7 @@ final class InstallWiring {
 
                     @Override
                     public void close() {
-                        gate.close();
+                        gate.drain();
                         shown.close();
                     }
                 };

@@ -19,7 +19,7 @@ public final class Gate {
      * Returns once what a thread is saying has been said: called after stopping threads, so that none of theirs comes
      * after it, as one that had found itself not stopped before the stop may be saying it yet.
      */
-    public synchronized void close() {
+    public synchronized void drain() {
         // entering is the wait: a thread inside pass holds the lock until what it says is said
     }
 }

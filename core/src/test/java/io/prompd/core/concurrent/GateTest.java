@@ -41,7 +41,7 @@ class GateTest {
         started.await();
 
         assertFalse(Futures.stop(workers, Duration.ZERO), "the read blocks on");
-        gate.close();
+        gate.drain();
         said.add("error: the run's own");
         readEnds.release();
         ended.await();
@@ -56,7 +56,7 @@ class GateTest {
         List<String> said = new CopyOnWriteArrayList<>();
 
         gate.pass(() -> said.add("warning: trying again"));
-        gate.close();
+        gate.drain();
         gate.pass(() -> said.add("waiting for the lock"));
 
         assertEquals(List.of("warning: trying again", "waiting for the lock"), said);

@@ -325,7 +325,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
             return;
         }
         // waited for, as its fetches write the documents cache; one blocked in a connect or read may outlast the wait,
-        // and would warn of trying again after the run's own error: closing progress closes the gate it says that by
+        // and would warn of trying again after the run's own error: closing progress drains the gate it says that by
         Futures.stop(fetchers, Futures.STOP_PATIENCE);
         progress.close();
     }
