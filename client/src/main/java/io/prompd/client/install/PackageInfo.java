@@ -7,7 +7,6 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
-import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Packument;
@@ -63,8 +62,9 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
      * @param document the version's {@code <version>.json}, or what the package's {@code index.json} says of it
      * @param tarball  its tarball, absolute: the documents' URLs are relative to where they were read
      * @param summary  whether the document is made of the index's summary: offline, with the index cached (as an
-     *                 install leaves it) and the version's own document not, which an install never fetches; its
-     *                 README, keywords, author, repository and prompt descriptions are then missing
+     *                 install leaves it) and the version's own document not, which an install never fetches; what
+     *                 only the version's own document says, such as its README, is then missing
+     *                 ({@link VersionSummary#asDocument})
      */
     public record ShownVersion(VersionDocument document, URI tarball, boolean summary) {
 
@@ -114,17 +114,13 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
                                       boolean offline) {
         VersionSummary summary = published.version(version).orElseThrow();
         URI tarball = published.tarballUrl(summary);
-        PackageName name = published.packument().name();
         try {
             return new ShownVersion(registry.versionDocument(published, version), tarball, false);
         } catch (PrompdException notCached) {
             if (!offline || notCached.exitCode() != ExitCode.NETWORK) {
                 throw notCached;
             }
-            return new ShownVersion(new VersionDocument(name, version, summary.description(), List.of(), null, null,
-                    summary.license(), null, summary.dependencies(), summary.engines(),
-                    summary.main(), summary.prompts(),
-                    summary.dist(), summary.publishedAt(), summary.commit(), new TreeMap<>(), null), tarball, true);
+            return new ShownVersion(summary.asDocument(published.packument().name()), tarball, true);
         }
     }
 

@@ -21,7 +21,6 @@ import io.prompd.core.protocol.Owners;
 import io.prompd.core.protocol.PackageList;
 import io.prompd.core.protocol.PackageSummary;
 import io.prompd.core.protocol.Packument;
-import io.prompd.core.protocol.PromptSummary;
 import io.prompd.core.protocol.RegistryDocument;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.VersionDocument;
@@ -135,15 +134,10 @@ public final class TestRegistry {
             Dist dist = new Dist(tarballUrl, packed.integrity(), packed.size(), packed.fileCount(),
                     packed.unpackedSize());
             Instant publishedAt = FIRST_PUBLICATION.plusSeconds(86_400L * published++);
-            SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
             // every prompt file the tarball packs, and its README, as the generator serves them
             PackageReport read = new PackageValidator(ArchiveLimits.DEFAULT, PLAIN).readAccepted(source);
-            read.prompts().forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
-            VersionDocument document = new VersionDocument(manifest.name(), manifest.version(),
-                    manifest.description().orElse(null), manifest.keywords(), null, null,
-                    manifest.license().orElse(null), null,
-                    manifest.dependencies(), manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist,
-                    publishedAt, COMMIT, promptFiles, read.readme().orElse("# " + manifest.name() + "\n"));
+            VersionDocument document = VersionDocument.of(manifest, dist, publishedAt, COMMIT, read.prompts(),
+                    read.readme());
             versions.computeIfAbsent(manifest.name(), key -> new TreeMap<>()).put(manifest.version(), document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

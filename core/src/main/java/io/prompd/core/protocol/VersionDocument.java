@@ -1,14 +1,19 @@
 package io.prompd.core.protocol;
 
 import io.prompd.core.SortedCopies;
+import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.Person;
 import io.prompd.core.manifest.Repository;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * {@code packages/<name>/<version>.json}: everything about one published version that never
@@ -39,6 +44,27 @@ public record VersionDocument(PackageName name, Version version, String descript
         Objects.requireNonNull(publishedAt, "publishedAt");
         commit = Checks.commitId(commit);
         promptFiles = SortedCopies.map(Objects.requireNonNull(promptFiles, "promptFiles"));
+    }
+
+    /**
+     * The document of a version packed from a folder with this manifest: the one place a manifest's fields become a
+     * version document's, so the build and a test's registry serve the same.
+     *
+     * @param dist        where its tarball is served
+     * @param publishedAt when the commit that published it was made
+     * @param commit      that commit
+     * @param prompts     every prompt file of the tarball, by path in the package
+     * @param readme      the README's text, empty when the package has none
+     */
+    public static VersionDocument of(Manifest manifest, Dist dist, Instant publishedAt, String commit,
+                                     SortedMap<String, PromptFile> prompts, Optional<String> readme) {
+        SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
+        prompts.forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
+        return new VersionDocument(manifest.name(), manifest.version(), manifest.description().orElse(null),
+                manifest.keywords(), manifest.category().orElse(null), manifest.author().map(Person::display)
+                .orElse(null), manifest.license().orElse(null), manifest.repository().orElse(null),
+                manifest.dependencies(), manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist,
+                publishedAt, commit, promptFiles, readme.orElse(null));
     }
 
     /**

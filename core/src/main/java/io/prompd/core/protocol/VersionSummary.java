@@ -5,8 +5,10 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One version in a package's {@code index.json}: what a resolver and an installer need, and the
@@ -35,5 +37,14 @@ public record VersionSummary(Version version, String description, String license
         Objects.requireNonNull(dist, "dist");
         Objects.requireNonNull(publishedAt, "publishedAt");
         commit = Checks.commitId(commit);
+    }
+
+    /**
+     * The document of this version as far as the index tells it: the fields of {@link VersionDocument} that a summary
+     * has not are empty or null.
+     */
+    public VersionDocument asDocument(PackageName name) {
+        return new VersionDocument(name, version, description, List.of(), null, null, license, null, dependencies,
+                engines, main, prompts, dist, publishedAt, commit, new TreeMap<>(), null);
     }
 }

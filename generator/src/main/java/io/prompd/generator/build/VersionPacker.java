@@ -4,12 +4,10 @@ import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.Manifest;
-import io.prompd.core.manifest.Person;
 import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.Dist;
-import io.prompd.core.protocol.PromptSummary;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.source.PackageSource;
@@ -22,8 +20,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Reads one version folder and packs it, with the very code {@code prompd pack} runs on a
@@ -69,7 +65,8 @@ final class VersionPacker {
         staging.keepPreviousIfSame(tarball);
         Dist dist = new Dist(links.tarball(folder.name(), folder.version()), packed.integrity(), packed.size(),
                 packed.fileCount(), packed.unpackedSize());
-        return new Packed(Optional.of(document(manifest, report, dist, publication)), List.of());
+        return new Packed(Optional.of(VersionDocument.of(manifest, dist, publication.time(),
+                publication.commit().name(), report.prompts(), report.readme())), List.of());
     }
 
     /**
@@ -104,18 +101,5 @@ final class VersionPacker {
         problems.addAll(folder.mismatches(report.manifestResult()));
         problems.addAll(folder.namedTwice(files));
         return new Read(source, report, problems);
-    }
-
-    private static VersionDocument document(Manifest manifest, PackageReport report, Dist dist,
-                                            Publication publication) {
-        SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
-        report.prompts().forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
-        return new VersionDocument(manifest.name(), manifest.version(), manifest.description().orElse(null),
-                manifest.keywords(), manifest.category().orElse(null), manifest.author()
-                .map(Person::display).orElse(null),
-                manifest.license().orElse(null), manifest.repository().orElse(null), manifest.dependencies(),
-                manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist, publication.time(),
-                publication.commit().name(),
-                promptFiles, report.readme().orElse(null));
     }
 }
