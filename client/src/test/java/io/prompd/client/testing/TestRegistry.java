@@ -253,9 +253,7 @@ public final class TestRegistry {
         }
         SortedMap<Version, VersionDocument> documents = versions.get(PackageName.parse(name));
         VersionDocument d = documents.get(Version.parse(version));
-        documents.put(d.version(), new VersionDocument(d.name(), d.version(), d.description(), d.keywords(),
-                d.category(), d.author(), d.license(), d.repository(), listed, d.engines(), d.main(), d.prompts(),
-                d.dist(), d.publishedAt(), d.commit(), d.promptFiles(), d.readme()));
+        documents.put(d.version(), d.withDependencies(listed));
         return write();
     }
 
@@ -265,9 +263,7 @@ public final class TestRegistry {
         VersionDocument d = documents.get(Version.parse(version));
         Dist dist = new Dist(d.dist().tarball(), Integrity.of(tgz), tgz.length, d.dist().fileCount(),
                 d.dist().unpackedSize());
-        documents.put(d.version(), new VersionDocument(d.name(), d.version(), d.description(), d.keywords(),
-                d.category(), d.author(), d.license(), d.repository(), d.dependencies(), d.engines(), d.main(),
-                d.prompts(), dist, d.publishedAt(), d.commit(), d.promptFiles(), d.readme()));
+        documents.put(d.version(), d.withDist(dist));
         Files.write(tarball(name, version), tgz);
         return write();
     }
