@@ -13,6 +13,7 @@ import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Owners;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.testing.TestVersions;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.net.URI;
@@ -37,9 +38,8 @@ class StatusNotesTest {
 
     private static VersionSummary summary(String version, SortedMap<PackageName, VersionRange> dependencies,
                                           String yanked, String deprecated) {
-        return new VersionSummary(Version.parse(version), null, null, dependencies, new TreeMap<>(), null,
-                new TreeMap<>(), new Dist("-/x-" + version + ".tgz", INTEGRITY, 1, 1, 1), Instant.EPOCH,
-                "0123456789abcdef0123456789abcdef01234567", yanked, deprecated);
+        return TestVersions.summary(Version.parse(version), dependencies,
+                new Dist("-/x-" + version + ".tgz", INTEGRITY, 1, 1, 1), yanked, deprecated);
     }
 
     /** @x published as these versions, each with its yank reason or null */

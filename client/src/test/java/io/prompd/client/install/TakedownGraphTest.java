@@ -11,6 +11,7 @@ import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Owners;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.testing.TestVersions;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.net.URI;
@@ -69,9 +70,8 @@ class TakedownGraphTest {
                 if (number < CHAIN - 1) {
                     dependencies.put(link(number + 1), VersionRange.parse("^1.0.0"));
                 }
-                VersionSummary version = new VersionSummary(ONE, null, null, dependencies, new TreeMap<>(), null,
-                        new TreeMap<>(), new Dist("-/c-1.0.0.tgz", Integrity.of(new byte[] {1}), 1, 1, 1),
-                        Instant.EPOCH, "0123456789abcdef0123456789abcdef01234567", null, null);
+                VersionSummary version = TestVersions.summary(ONE, dependencies,
+                        new Dist("-/c-1.0.0.tgz", Integrity.of(new byte[] {1}), 1, 1, 1), null, null);
                 packument = new Packument(name, null, List.of(), null, null, null, null, Owners.NONE,
                         new TreeMap<>(Map.of("latest", ONE)), new TreeMap<>(Map.of(ONE, version)), Instant.EPOCH);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.manifest.Manifest;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.Dist;
@@ -12,6 +13,7 @@ import io.prompd.core.protocol.Owners;
 import io.prompd.core.protocol.PackageSummary;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.testing.TestVersions;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
 import java.time.Instant;
@@ -35,11 +37,10 @@ class PackageDocumentsTest {
         SortedMap<Version, VersionDocument> documents = new TreeMap<>();
         for (int i = 0; i < versions.length; i++) {
             Version version = Version.parse(versions[i]);
-            documents.put(version,
-                    new VersionDocument(NAME, version, "description of " + version, List.of(), null, null,
-                    "MIT", null, new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>(),
+            documents.put(version, TestVersions.document(Manifest.of(NAME, version).toBuilder()
+                    .description("description of " + version).license("MIT").build(),
                     new Dist("-/b-" + version + ".tgz", Integrity.of(new byte[] {(byte) i}), 1, 1, 1),
-                    START.plusSeconds(86_400L * i), "0123456789abcdef0123456789abcdef01234567", new TreeMap<>(), null));
+                    START.plusSeconds(86_400L * i)));
         }
         return documents;
     }
