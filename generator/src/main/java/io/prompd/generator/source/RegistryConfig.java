@@ -7,6 +7,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.PlainText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.RepositoryPaths;
+import io.prompd.core.protocol.MalformedUrls;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -159,9 +160,8 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             if (isBaseUrl) {
                 file.error(pointer, BaseUrl.unparsable(BASE_URL, text, invalid), BASE_URL_FIX);
             } else {
-                // the reason quotes the text itself
                 file.error(pointer, "'" + Urls.withAnyUserPartMasked(text) + "' is not a valid URL: "
-                        + invalid.getReason().replace(text, Urls.withAnyUserPartMasked(text)), URL_FIX);
+                        + MalformedUrls.reason(text, invalid), URL_FIX);
             }
             return Optional.empty();
         }

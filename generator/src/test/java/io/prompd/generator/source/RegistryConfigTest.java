@@ -325,6 +325,20 @@ class RegistryConfigTest {
         assertFalse(parsed.problems().toString().contains("t0ken"), parsed.problems()::toString);
     }
 
+    /** As a base URL's: the parser's reason alone would not tell where the git URL goes wrong. */
+    @Test
+    void aGitUrlThatDoesNotParseIsPointedAtInTheTextShownWithoutItsUserPart() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/",
+                 "git": "https://x-access-token:t0ken@g.acme test/r.git"}
+                """);
+
+        assertEquals(List.of("'https://***@g.acme test/r.git' is not a valid URL: illegal character in authority at"
+                + " position 19"), parsed.problems().stream().map(Problem::message).toList());
+        assertEquals(List.of("/git"), parsed.problems().stream().map(Problem::pointer).toList());
+        assertFalse(parsed.problems().toString().contains("t0ken"), parsed.problems()::toString);
+    }
+
     @Test
     void aFolderIsABaseUrlWhateverTheCaseOfItsScheme() {
         Parsed<RegistryConfig> parsed = parse("""
