@@ -39,24 +39,24 @@ final class ConfigListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = root.settings();
         Config config = ConfigStore.of(settings).read();
-        SortedMap<String, String> entries = ConfigKey.entries(config);
+        SortedMap<String, ConfigKey.Value> values = ConfigKey.values(config);
         PrintWriter out = spec.commandLine().getOut();
         if (output.isJson()) {
-            out.print(Json.writeString(asJson(entries, config, settings.configFile())) + "\n");
-        } else if (entries.isEmpty()) {
+            SortedMap<String, Object> json = new TreeMap<>();
+            values.forEach((key, value) -> json.put(key, asJson(value, settings.configFile())));
+            out.print(Json.writeString(json) + "\n");
+        } else if (values.isEmpty()) {
             spec.commandLine().getErr().println("note: nothing is set in " + settings.configFile() + "; "
                     + settings.commands().quoted("registry add NAME URL --default") + " sets a registry");
         } else {
-            entries.forEach((key, value) -> out.print(key + " = " + value + "\n"));
+            values.forEach((key, value) -> out.print(key + " = " + value.describe() + "\n"));
         }
         return ExitCode.OK.code();
     }
 
-    /** The entries, the credentials' as {@link CredentialsView#asJson} gives them in place of the words shown. */
-    private static SortedMap<String, Object> asJson(SortedMap<String, String> entries, Config config, Path configFile) {
-        SortedMap<String, Object> json = new TreeMap<>(entries);
-        config.credentials().forEach((url, credentials) -> json.put(new ConfigKey.CredentialsOf(url).toString(),
-                CredentialsView.asJson(credentials.shown(), configFile)));
-        return json;
+    /** Credentials as {@link CredentialsView#asJson} gives them in place of the words shown, a setting as text. */
+    private static Object asJson(ConfigKey.Value value, Path configFile) {
+        return value instanceof ConfigKey.Value.OfCredentials credentials
+                ? CredentialsView.asJson(credentials.credentials(), configFile) : value.describe();
     }
 }

@@ -7,6 +7,7 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.config.ConfigFields;
 import io.prompd.core.protocol.Urls;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,7 +16,7 @@ import java.util.function.Function;
 /**
  * One setting of the configuration as {@code prompd config} names it: {@code registry} (the
  * default), {@code registries.NAME}, {@code scopes.@SCOPE} or {@code credentials.URL}. Values are
- * shown as typed, except credentials, whose secrets show as {@value Credentials#HIDDEN}.
+ * shown as typed, except credentials, shown by their kind and where the secret is kept, never the secret.
  */
 public sealed interface ConfigKey {
 
@@ -74,15 +75,59 @@ public sealed interface ConfigKey {
         }
     }
 
-    /** Every key set in the configuration with the value shown for it, sorted by key. */
+    /**
+     * Every key set in the configuration with its value, sorted by key: the one list of what is set, which each view
+     * (the text, {@code config list --json}) renders its way.
+     */
+    static SortedMap<String, Value> values(Config config) {
+        SortedMap<String, Value> values = new TreeMap<>();
+        config.defaultRegistry().ifPresent(ref -> values.put(new DefaultRegistry().toString(),
+                new Value.Setting(ref.toString())));
+        config.registries().forEach((name, url) -> values.put(new NamedRegistry(name).toString(),
+                new Value.Setting(url.toString())));
+        config.scopes().forEach((scope, ref) -> values.put(new ScopeRoute(scope).toString(),
+                new Value.Setting(ref.toString())));
+        config.credentials().forEach((url, credentials) -> values.put(new CredentialsOf(url).toString(),
+                new Value.OfCredentials(credentials.shown())));
+        return values;
+    }
+
+    /** Every key set in the configuration with the words shown for its value, sorted by key. */
     static SortedMap<String, String> entries(Config config) {
         SortedMap<String, String> entries = new TreeMap<>();
-        config.defaultRegistry().ifPresent(ref -> entries.put(new DefaultRegistry().toString(), ref.toString()));
-        config.registries().forEach((name, url) -> entries.put(new NamedRegistry(name).toString(), url.toString()));
-        config.scopes().forEach((scope, ref) -> entries.put(new ScopeRoute(scope).toString(), ref.toString()));
-        config.credentials().forEach((url, credentials) ->
-                entries.put(new CredentialsOf(url).toString(), credentials.describe()));
+        values(config).forEach((key, value) -> entries.put(key, value.describe()));
         return entries;
+    }
+
+    /** The value of a key set: a setting as typed, or credentials, of which no secret can be shown. */
+    sealed interface Value {
+
+        /** The words the text shows for it. */
+        String describe();
+
+        /** A registry's URL or name, as typed. */
+        record Setting(String text) implements Value {
+            public Setting {
+                Objects.requireNonNull(text, "text");
+            }
+
+            @Override
+            public String describe() {
+                return text;
+            }
+        }
+
+        /** Credentials, by their kind and where the secret is kept. */
+        record OfCredentials(Credentials.Shown credentials) implements Value {
+            public OfCredentials {
+                Objects.requireNonNull(credentials, "credentials");
+            }
+
+            @Override
+            public String describe() {
+                return credentials.describe();
+            }
+        }
     }
 
     /** The value shown for the key, empty when it is not set. */
