@@ -473,8 +473,8 @@ class RetryTest {
     }
 
     /**
-     * A run that stopped a fetch (as a closed index stops its threads) no longer wants the document: the try that failed
-     * is its last, and no further one is announced, which would come after the run's own last word.
+     * A run that stopped a fetch (as a closed index stops its threads) no longer wants the document: the try that
+     * failed is its last, and no further one is announced, which would come after the run's own last word.
      */
     @Test
     void aFetchStoppedAfterATransientFailureAnnouncesNoFurtherTry() {

@@ -84,8 +84,8 @@ final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file system root;"
                     + " give a folder below it, such as " + out.toAbsolutePath().resolve("public"));
         }
-        BuildOptions options = new BuildOptions(repository.path(), revision, out, Optional.ofNullable(baseUrl).map(this::root),
-                force, root.context().workingFolder());
+        BuildOptions options = new BuildOptions(repository.path(), revision, out,
+                Optional.ofNullable(baseUrl).map(this::root), force, root.context().workingFolder());
         BuildResult result;
         try {
             result = build(options, stderr);
