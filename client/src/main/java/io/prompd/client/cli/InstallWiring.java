@@ -24,7 +24,6 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
-import io.prompd.core.concurrent.Gate;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
 import java.io.IOException;
@@ -47,8 +46,6 @@ final class InstallWiring {
     private final Optional<ProgressLine> progress;
     /** The line of the index being read, given up to the install's bar once the packages are put in place. */
     private volatile Optional<ResolvingLine> resolving = Optional.empty();
-    /** What the run's threads say, as they fetch, passes here: one the run has stopped says nothing more. */
-    private final Gate gate = new Gate();
 
     InstallWiring(PrompdCommand root, PrintWriter err) {
         this.root = root;
@@ -110,11 +107,10 @@ final class InstallWiring {
      */
     private void retrying(WaitListener.Retry retry) {
         String url = Urls.display(retry.url());
-        String message = retry.asked().map(wait -> "warning: the registry asks to wait " + wait.toSeconds() + " s ("
+        say(retry.asked().map(wait -> "warning: the registry asks to wait " + wait.toSeconds() + " s ("
                 + retry.failure() + "): waiting, then fetching " + url + " again…")
                 .orElse("warning: could not fetch " + url + " (" + retry.failure() + "): trying again, attempt "
-                        + retry.nextAttempt() + " of " + retry.maxAttempts() + "…");
-        gate.pass(() -> say(message));
+                        + retry.nextAttempt() + " of " + retry.maxAttempts() + "…"));
     }
 
     private void say(String message) {
@@ -135,19 +131,7 @@ final class InstallWiring {
             @Override
             public IndexProgress reading() {
                 resolving = progress.map(ResolvingLine::new);
-                IndexProgress shown = resolving.<IndexProgress>map(line -> line).orElse(IndexProgress.NONE);
-                return new IndexProgress() {
-                    @Override
-                    public void reading(int read) {
-                        gate.pass(() -> shown.reading(read));
-                    }
-
-                    @Override
-                    public void close() {
-                        gate.drain();
-                        shown.close();
-                    }
-                };
+                return resolving.<IndexProgress>map(line -> line).orElse(IndexProgress.NONE);
             }
 
             @Override

@@ -63,18 +63,14 @@ public final class Futures {
 
     /**
      * Cancels the work not started and waits, at most {@code patience}, for the work running, interrupted, to end: once
-     * a run has failed, or is done, none of its threads should go on writing files after it returned.
-     *
-     * @return whether every thread ended; when not, those left are interrupted, and what they say is for a
-     *         {@link Gate} to drop
+     * a run has failed, or is done, none of its threads may go on writing files or saying things after it returned.
      */
-    public static boolean stop(ExecutorService workers, Duration patience) {
+    public static void stop(ExecutorService workers, Duration patience) {
         workers.shutdownNow();
         try {
-            return workers.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+            workers.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return workers.isTerminated();
         }
     }
 

@@ -19,10 +19,7 @@ public interface IndexProgress extends AutoCloseable {
     /** Documents are being fetched, {@code read} of them read so far. */
     void reading(int read);
 
-    /**
-     * The index is closed: nothing more is fetched, and its threads are stopped, though one blocked in I/O may not have
-     * ended yet: nothing it says may be shown after this returns.
-     */
+    /** The index is closed: nothing more is fetched. */
     @Override
     void close();
 }

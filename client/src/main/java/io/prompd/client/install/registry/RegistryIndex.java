@@ -325,7 +325,8 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
             return;
         }
         // waited for, as its fetches write the documents cache; one blocked in a connect or read may outlast the wait,
-        // and would warn of trying again after the run's own error: closing progress drains the gate it says that by
+        // but wakes interrupted, and an interrupted fetch announces no further try (Transport), so no warning of one
+        // follows the run's own error
         Futures.stop(fetchers, Futures.STOP_PATIENCE);
         progress.close();
     }
