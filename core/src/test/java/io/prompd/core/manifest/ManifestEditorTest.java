@@ -89,8 +89,27 @@ class ManifestEditorTest {
     }
 
     @Test
+    void aNewLastMemberFollowsTheLastValueNotTheLineBreakBeforeTheClosingBrace() throws IOException {
+        assertEquals("{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": {\n"
+                        + "    \"zeta\": \"^2.0.0\"\n  }\n}\n",
+                edited("{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\"\n}\n",
+                        new TreeMap<>(Map.of(PackageName.parse("zeta"), VersionRange.parse("^2.0.0")))));
+    }
+
+    /** The line break after the closing brace, as an editor saves it, must not be taken for a multi-line layout. */
+    @Test
+    void anEmptyObjectOnOneLineGetsItsDependenciesOnThatLine() throws IOException {
+        assertEquals("{\"dependencies\": {\"zeta\": \"^2.0.0\"}}\n",
+                edited("{}\n", new TreeMap<>(Map.of(PackageName.parse("zeta"), VersionRange.parse("^2.0.0")))));
+        assertEquals("{\"dependencies\": {\"zeta\": \"^2.0.0\"} }\n",
+                edited("{ }\n", new TreeMap<>(Map.of(PackageName.parse("zeta"), VersionRange.parse("^2.0.0")))));
+    }
+
+    @Test
     void whatIsNoJsonObjectIsRefused() {
         assertThrows(IOException.class, () -> edited("[1, 2]", TWO));
+        assertThrows(IOException.class, () -> edited("", TWO));
+        assertThrows(IOException.class, () -> edited(" \n", TWO));
     }
 
     @Test
