@@ -55,7 +55,8 @@ public final class ManifestEditor {
                     + json.substring(at);
         } else {
             int end = json.lastIndexOf('}');
-            while (end > 0 && Character.isWhitespace(json.charAt(end - 1))) {
+            // the object's own '{', which Members.of has read, ends the walk at the latest
+            while (Character.isWhitespace(json.charAt(end - 1))) {
                 end--;
             }
             boolean empty = json.charAt(end - 1) == '{';
