@@ -401,6 +401,54 @@ class ManifestReaderTest {
         assertEquals("the author needs a name", only(result, Severity.ERROR, "/author/name").message());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/author/name    | ,\"author\": {\"name\": \" \", \"email\": \"ada@acme.io\"} | the author needs a name",
+            "/repository/url | ,\"repository\": {\"type\": \"git\", \"url\": \"\"}     | the repository needs a url"})
+    void aBlankNameOrUrlInAnObjectIsMissingNotAPersonOrRepositoryWithoutOne(String pointer, String field,
+                                                                          String message) {
+        ManifestResult result = readWith(field);
+
+        assertEquals(message, only(result, Severity.ERROR, pointer).message());
+        assertEquals(1, result.problems().size(), () -> result.problems().toString());
+        assertEquals(Optional.empty(), result.draft().author());
+        assertEquals(Optional.empty(), result.draft().repository());
+    }
+
+    @Test
+    void onlyTheManifestsOwnNameInOtherLetterCaseIsMiscased() {
+        assertTrue(ManifestReader.isMiscased("Prompd.json"));
+        assertTrue(ManifestReader.isMiscased("PROMPD.JSON"));
+        assertFalse(ManifestReader.isMiscased("prompd.json"), "the manifest itself");
+        assertFalse(ManifestReader.isMiscased("package.json"));
+        assertFalse(ManifestReader.isMiscased("Prompd.json5"));
+    }
+
+    @Test
+    void aResultHasErrorsOnlyWhenAProblemIsAnError() {
+        ManifestResult warned = read("{\"name\": \"@acme/prompts\", \"version\": \"1.0.0\"}");
+        ManifestResult failed = readWith(", \"keywords\": [1]");
+
+        assertFalse(warned.problems().isEmpty());
+        assertFalse(warned.hasErrors());
+        assertTrue(failed.hasErrors());
+    }
+
+    /** The indexes map a later check's pointer into a list back to the file's; a list read whole needs none. */
+    @Test
+    void theIndexesOfAListAreKeptOnlyWhenSomeOfItsEntriesWereLeftOut() {
+        assertEquals(Map.of(), readWith(", \"files\": [\"a.prmd\", \"b.prmd\"]").kept());
+        assertEquals(Map.of("/files", List.of(1, 2)), readWith(", \"files\": [1, \"a.prmd\", \"b.prmd\"]").kept());
+    }
+
+    @Test
+    void anEntryWhoseNameHoldsAControlCharacterIsLeftOutOfTheDraft() {
+        ManifestResult result = readWith(", \"prompts\": {\"a\\u001b\": \"a.prmd\", \"b\": \"b.prmd\"}");
+
+        assertTrue(result.hasErrors());
+        assertEquals(Map.of("b", "b.prmd"), result.draft().prompts());
+    }
+
     @Test
     void everyProblemIsReportedTogetherAndTheDraftKeepsWhatParsed() {
         ManifestResult result = read("""

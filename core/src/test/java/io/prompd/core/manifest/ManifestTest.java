@@ -10,6 +10,8 @@ import io.prompd.core.version.Version;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ManifestTest {
@@ -54,6 +56,15 @@ class ManifestTest {
     @Test
     void aManifestNeedsANameAndAVersion() {
         assertThrows(IllegalStateException.class, () -> new Manifest.Builder().name(PackageName.parse("a")).build());
+    }
+
+    @Test
+    void invalidRangesChainsAsEverySetterDoesAndReachesTheDraft() {
+        PackageName broken = PackageName.parse("broken");
+        ManifestDraft draft = new Manifest.Builder().invalidRanges(Set.of(broken)).name(PackageName.parse("a")).draft();
+
+        assertEquals(Optional.of(PackageName.parse("a")), draft.name());
+        assertEquals(Set.of(broken), draft.invalidRanges());
     }
 
     @Test
