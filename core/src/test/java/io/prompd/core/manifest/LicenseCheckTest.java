@@ -92,7 +92,10 @@ class LicenseCheckTest {
         assertEquals("/license", problems.get(0).pointer());
     }
 
-    /** A license written in words gets the identifier it names, not a hint to join its words with AND or OR. */
+    /**
+     * A license written in words gets the identifier it names, not a hint to join its words with AND or OR: the words
+     * joined with hyphens (BSD-3-Clause), else run together (Beerware).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Apache 2.0 | Apache-2.0",
@@ -103,7 +106,9 @@ class LicenseCheckTest {
         "GPL 2 | GPL-2.0-only or GPL-2.0-or-later",
         "MIT/Apache-2.0 | MIT OR Apache-2.0",
         "MIT / Apache 2.0 | MIT OR Apache-2.0",
-        "MIT/X11 | MIT"})
+        "MIT/X11 | MIT",
+        "BSD 3 Clause | BSD-3-Clause",
+        "Beer ware | Beerware"})
     void suggestsTheExpressionALicenseWrittenInWordsMeans(String license, String meant) {
         assertEquals(List.of(Problem.error("prompd.json", "/license", "'" + license + "' is not a valid SPDX license"
                 + " expression; did you mean " + meant + "?",
@@ -157,7 +162,8 @@ class LicenseCheckTest {
                 + " BSD-3-Clause-Modification or one of 10 more of that family",
         "CC-BY | CC-BY-4.0, CC-BY-3.0, CC-BY-2.5, CC-BY-2.0, CC-BY-1.0, CC-BY-3.0-AT or one of 6 more of that family",
         "Apache | Apache-2.0, Apache-1.1 or Apache-1.0",
-        "MPL | MPL-2.0, MPL-1.1, MPL-1.0 or MPL-2.0-no-copyleft-exception"})
+        "MPL | MPL-2.0, MPL-1.1, MPL-1.0 or MPL-2.0-no-copyleft-exception",
+        "OLDAP2.2 | OLDAP-2.2.2, OLDAP-2.2.1 or OLDAP-2.2"})
     void suggestsTheLicensesOfTheFamilyAnIdentifierWithoutItsVersionNames(String id, String meant) {
         assertEquals("'" + id + "' is not a known SPDX license identifier; did you mean " + meant + "?",
                 check(id).get(0).message());
@@ -172,6 +178,8 @@ class LicenseCheckTest {
         assertEquals("'NGLP' is not a known SPDX license identifier; did you mean NGPL?",
                 check("NGLP").get(0).message());
         assertEquals("'ISK' is not a known SPDX license identifier", check("ISK").get(0).message());
+        assertEquals("'Xerix' is not a known SPDX license identifier; did you mean Xerox?",
+                check("Xerix").get(0).message(), "five characters are enough to take a changed letter for a typo");
         assertEquals("'Unlicence' is not a known SPDX license identifier; did you mean Unlicense?",
                 check("Unlicence").get(0).message());
     }
@@ -184,6 +192,13 @@ class LicenseCheckTest {
         assertEquals("'GPL-3.0' is a deprecated SPDX identifier", problem.message());
         assertEquals("write GPL-3.0-only instead", problem.hint());
         assertEquals("write GPL-2.0-or-later instead", check("GPL-2.0+").get(0).hint());
+    }
+
+    /** SPDX lists no {@code +} form of most deprecated identifiers: the identifier's own replacement is named. */
+    @Test
+    void aDeprecatedIdentifierWithAPlusNamesTheReplacementOfTheIdentifier() {
+        assertEquals(List.of(Problem.warning("prompd.json", "/license", "'AGPL-3.0+' is a deprecated SPDX identifier",
+                "write AGPL-3.0-only or AGPL-3.0-or-later instead")), check("AGPL-3.0+"));
     }
 
     @Test
@@ -200,5 +215,17 @@ class LicenseCheckTest {
     void findsTheFileOfSeeLicenseIn() {
         assertEquals(Optional.of("docs/LICENSE.md"), LicenseCheck.licenseFile("SEE LICENSE IN docs/LICENSE.md"));
         assertEquals(Optional.empty(), LicenseCheck.licenseFile("MIT"));
+    }
+
+    @Test
+    void seeLicenseInWithoutAFileNamesNoFileAndIsNoValidExpression() {
+        assertEquals(Optional.empty(), LicenseCheck.licenseFile("SEE LICENSE IN  "));
+        assertEquals(Severity.ERROR, check("SEE LICENSE IN  ").get(0).severity());
+    }
+
+    @Test
+    void theIdentifiersOfAnExpressionAreEachLicenseAndExceptionOnceWithoutItsPlus() {
+        assertEquals(List.of("MIT", "GPL-2.0", "Apache-2.0", "LLVM-exception"),
+                LicenseCheck.identifiers("(MIT OR GPL-2.0+) AND Apache-2.0 WITH LLVM-exception OR MIT"));
     }
 }
