@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.json.Json;
+import io.prompd.core.protocol.Urls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,31 @@ class LockFileTest extends InstallCommandsFixture {
                 + " \"integrity\": \"sha512-"), lock);
         assertTrue(lock.contains("\"resolved\": \"" + url + "packages/@acme/util/-/util-1.1.0.tgz\""), lock);
         assertTrue(lock.endsWith("}\n"), lock);
+    }
+
+    /**
+     * A URL no parser reads, as a hand edit leaves it, is quoted and pointed into as the lock's other URLs are: the
+     * parser's reason alone tells neither the value nor which of its characters to fix.
+     */
+    @Test
+    void aLockedUrlThatIsNoUrlIsQuotedWithThePositionOfTheCharacterThatBreaksIt() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        Path lock = project.resolve("prompd.lock");
+        String url = server.url() + "packages/@acme/base/-/base-1.0.0.tgz";
+        String broken = url.replace("/-/", "/-/ ");
+        Files.writeString(lock, Files.readString(lock).replace(url, broken));
+
+        // as every URL that does not read is quoted: all up to its last '@' may be a password holding a '/'
+        String shown = Urls.withAnyUserPartMasked(broken);
+
+        for (String command : List.of("install", "list")) {
+            CliRun run = prompd(command);
+
+            assertEquals(1, run.exitCode(), command + ": " + run.err());
+            assertTrue(run.err().startsWith("error: prompd.lock cannot be read:\nprompd.lock\n  error  "
+                    + " /packages/@acme/base/resolved, line 9: '" + shown + "' is not a valid URL: illegal character"
+                    + " in path at position " + (shown.indexOf(' ') + 1) + "\n"), command + ": " + run.err());
+        }
     }
 
     @Test

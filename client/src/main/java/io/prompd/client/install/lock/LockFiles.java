@@ -18,6 +18,7 @@ import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.FileProblemsException;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.protocol.MalformedUrls;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import io.prompd.core.version.Version;
@@ -327,7 +328,9 @@ public final class LockFiles {
             }
             return url;
         } catch (URISyntaxException malformed) {
-            throw new IllegalArgumentException("not a URL: " + malformed.getReason());
+            // quoted as the other URLs are, without a password, and pointed into: the reason alone names no character
+            throw new IllegalArgumentException("'" + Urls.withAnyUserPartMasked(text) + "' is not a valid URL: "
+                    + MalformedUrls.reason(text, malformed));
         }
     }
 

@@ -282,6 +282,24 @@ class LockFilesTest {
         }
     }
 
+    /** Quoted as the lock's other URLs are, and unlike them it may hold a password, which it never shows. */
+    @Test
+    void aResolvedUrlThatIsNoUrlIsQuotedWithoutItsPasswordAndPointedInto() {
+        String json = """
+                {"lockfileVersion": 1, "packages": {
+                  "@a/first": {"version": "1.0.0", "resolved": "https://me:secret@r.example/a b.tgz",
+                               "integrity": "%s"}}}
+                """.formatted(INTEGRITY);
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8), PLAIN));
+
+        assertTrue(refused.getMessage().contains("error   /packages/@a/first/resolved, line 2:"
+                + " 'https://***@r.example/a b.tgz' is not a valid URL: illegal character in path at position 24"),
+                refused.getMessage());
+        assertFalse(refused.getMessage().contains("secret"), refused.getMessage());
+    }
+
     /** A problem's own hint in the refusal's text, as a value's problem has it. */
     private static final String FIX_VALUE = "\n          hint: fix the value by hand, or delete prompd.lock and run"
             + " 'prompd install' to lock again";
