@@ -253,7 +253,7 @@ public final class TestRegistry {
         }
         SortedMap<Version, VersionDocument> documents = versions.get(PackageName.parse(name));
         VersionDocument d = documents.get(Version.parse(version));
-        documents.put(d.version(), d.withDependencies(listed));
+        documents.put(d.version(), changed(d, listed, d.dist()));
         return write();
     }
 
@@ -263,9 +263,17 @@ public final class TestRegistry {
         VersionDocument d = documents.get(Version.parse(version));
         Dist dist = new Dist(d.dist().tarball(), Integrity.of(tgz), tgz.length, d.dist().fileCount(),
                 d.dist().unpackedSize());
-        documents.put(d.version(), d.withDist(dist));
+        documents.put(d.version(), changed(d, d.dependencies(), dist));
         Files.write(tarball(name, version), tgz);
         return write();
+    }
+
+    /** The same version listing these dependencies, served as this tarball: what a broken registry changes. */
+    private static VersionDocument changed(VersionDocument d, SortedMap<PackageName, VersionRange> dependencies,
+                                           Dist dist) {
+        return new VersionDocument(d.name(), d.version(), d.description(), d.keywords(), d.category(), d.author(),
+                d.license(), d.repository(), dependencies, d.engines(), d.main(), d.prompts(), dist, d.publishedAt(),
+                d.commit(), d.promptFiles(), d.readme());
     }
 
     /** registry.json, index.json of every package, each version's document, and packages.json. */

@@ -72,24 +72,8 @@ public record VersionDocument(PackageName name, Version version, String descript
      * changes of a version, whose tarball and everything read from it stay the same.
      */
     public VersionDocument publishedBy(Instant otherTime, String otherCommit) {
-        return with(dependencies, dist, otherTime, otherCommit);
-    }
-
-    /** The same version listing other dependencies than its tarball's {@code prompd.json} declares. */
-    public VersionDocument withDependencies(SortedMap<PackageName, VersionRange> otherDependencies) {
-        return with(otherDependencies, dist, publishedAt, commit);
-    }
-
-    /** The same version served as another tarball, or from elsewhere. */
-    public VersionDocument withDist(Dist otherDist) {
-        return with(dependencies, otherDist, publishedAt, commit);
-    }
-
-    /** A copy with the fields that a copy may change given, so that each wither need not list every field. */
-    private VersionDocument with(SortedMap<PackageName, VersionRange> newDependencies, Dist newDist,
-                                 Instant newPublishedAt, String newCommit) {
         return new VersionDocument(name, version, description, keywords, category, author, license, repository,
-                newDependencies, engines, main, prompts, newDist, newPublishedAt, newCommit, promptFiles, readme);
+                dependencies, engines, main, prompts, dist, otherTime, otherCommit, promptFiles, readme);
     }
 
     /** The version as the package's {@code index.json} lists it, with what maintainers say of it now. */
