@@ -219,19 +219,18 @@ final class CacheVerifyCommand implements Callable<Integer> {
         if (removed.isEmpty()) {
             return Optional.empty();
         }
-        unserved.map(failure -> unserved(failure, verification)).filter(text -> !text.isEmpty())
-                .ifPresent(remedies::add);
+        unserved.map(failure -> unserved(failure, verification.known().unservedInDetails()))
+                .filter(text -> !text.isEmpty()).ifPresent(remedies::add);
         return Optional.of(new PrompdException(ExitCode.INTEGRITY, "removed " + String.join("; ", removed),
                 (versions.isEmpty() ? "nothing installed changed: " : "") + String.join("; ", remedies)));
     }
 
     /**
      * Why no install could ask a registry, and how to mend it: the hint alone when a note on a version left unknown
-     * already gave the failure, as each version asked of no registry is said to be unknown for it.
+     * already gave the failure ({@code said}, as {@link Redownloads.Known#unservedInDetails}), as each version asked of
+     * no registry is said to be unknown for it.
      */
-    private static String unserved(Failures.Explanation failure, CacheService.Verification verification) {
-        boolean said = verification.known().redownloads().stream()
-                .anyMatch(one -> one.detail().equals(Optional.of(failure.message())));
+    private static String unserved(Failures.Explanation failure, boolean said) {
         return said ? failure.hint()
                 : failure.message() + (failure.hint().isEmpty() ? "" : ": " + failure.hint());
     }

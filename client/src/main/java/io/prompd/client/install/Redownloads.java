@@ -62,7 +62,8 @@ public final class Redownloads {
      * @param redownloads each version's, in name and version order
      * @param unserved    why no registry can be asked of any package, so that an install would fail before asking one:
      *                    the registries cannot be opened (an unknown registry chosen, an unreadable configuration),
-     *                    or none is configured; empty when some package has a registry
+     *                    or none is configured; empty when some package has a registry. When present, every version
+     *                    is {@link Fate#UNKNOWN} for it, its detail the failure's words
      */
     public record Known(List<Redownload> redownloads, Optional<Exception> unserved) {
 
@@ -72,25 +73,47 @@ public final class Redownloads {
         public Known {
             redownloads = List.copyOf(redownloads);
             Objects.requireNonNull(unserved, "unserved");
+            if (unserved.isPresent() && redownloads.stream().anyMatch(one -> one.fate() != Fate.UNKNOWN)) {
+                throw new IllegalArgumentException("no registry can be asked, yet one told of a version: "
+                        + redownloads);
+            }
+        }
+
+        /**
+         * Whether a version's detail gives {@link #unserved}: each does when there is one, so a caller saying why a
+         * version is unknown has said it.
+         */
+        public boolean unservedInDetails() {
+            return unserved.isPresent() && !redownloads.isEmpty();
         }
     }
 
     /**
      * {@link #of}, for a caller that asks once its own work is done, for its words alone: a failure to open the
-     * registries leaves every version {@link Fate#UNKNOWN}, in the failure's words, rather than failing a run that has
-     * changed what it changes, and hiding what that was. The registries are opened even when no version is given, to
-     * tell whether an install could ask any.
+     * registries, or none configured, leaves every version {@link Fate#UNKNOWN}, in the failure's words, rather than
+     * failing a run that has changed what it changes, and hiding what that was. The registries are opened even when no
+     * version is given, to tell whether an install could ask any.
      */
     public Known asFarAsKnown(SortedMap<PackageName, SortedSet<Version>> versions) {
         PackageRegistry registry;
         try {
             registry = registries.open();
         } catch (PrompdException | IOException | UncheckedIOException unopened) {
-            List<Redownload> found = new ArrayList<>();
-            versions.forEach((name, ofName) -> unknown(name, ofName, NO_REGISTRY, failureText.apply(unopened), found));
-            return new Known(found, Optional.of(unopened));
+            return unserved(versions, unopened);
         }
-        return new Known(asked(registry, versions, true), registry.servingNone().map(Exception.class::cast));
+        Optional<PrompdException> servingNone = registry.servingNone();
+        if (servingNone.isPresent()) {
+            // every name would fail to be routed for it, so each version is unknown for it, as for registries unopened
+            return unserved(versions, servingNone.get());
+        }
+        return new Known(asked(registry, versions, true), Optional.empty());
+    }
+
+    /** Every version {@link Fate#UNKNOWN}, as no registry can be asked of any for the failure. */
+    private Known unserved(SortedMap<PackageName, SortedSet<Version>> versions, Exception failure) {
+        List<Redownload> found = new ArrayList<>();
+        versions.forEach((name, ofName) -> unknown(name, ofName, NO_REGISTRY, failureText.apply(failure), found));
+        return new Known(found, Optional.of(failure));
     }
 
     /**

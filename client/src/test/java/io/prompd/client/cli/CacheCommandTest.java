@@ -411,6 +411,24 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertFalse(Files.exists(cached));
     }
 
+    /** As for a registry that cannot be chosen: the note on the version left unknown says why, the hint how to mend. */
+    @Test
+    void cacheVerifyWithNoRegistryConfiguredSaysWhyOnceWhenItsNoteHasSaidIt() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path cached = corruptTheCachedTarball();
+
+        CliRun verify = CliRun.in(project, home, "", Map.of(), "cache", "verify");
+
+        assertEquals(6, verify.exitCode(), verify.err());
+        assertTrue(verify.err().endsWith("; whether @acme/util@1.1.0 can be downloaded again is not known (its index"
+                + " could not be read: no registry configured): keep it until its registry's index can be read; add"
+                + " one with 'prompd registry add NAME URL --default', or pass --registry URL (or set PROMPD_REGISTRY"
+                + " to it)\n"), verify.err());
+        assertEquals(verify.err().indexOf("no registry configured"), verify.err().lastIndexOf("no registry configured"),
+                "said once");
+        assertFalse(Files.exists(cached));
+    }
+
     /** An install given a registry the configuration does not name fails before asking any: none is suggested. */
     @Test
     void cacheVerifyGivenAnUnknownRegistrySaysSoWhereItWouldSuggestAnInstall() throws IOException {

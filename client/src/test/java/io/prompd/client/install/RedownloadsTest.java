@@ -1,7 +1,9 @@
 package io.prompd.client.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.install.Redownload.Fate;
 import io.prompd.client.install.registry.PublishedPackage;
@@ -91,5 +93,16 @@ class RedownloadsTest {
                 Optional.of(unreadable)), redownloads.asFarAsKnown(versions));
         assertEquals(new Redownloads.Known(List.of(), Optional.of(unreadable)),
                 redownloads.asFarAsKnown(new TreeMap<>()));
+        assertTrue(redownloads.asFarAsKnown(versions).unservedInDetails(), "each version's detail gives it");
+        assertFalse(redownloads.asFarAsKnown(new TreeMap<>()).unservedInDetails(), "no version to give it");
+    }
+
+    /** A version no registry could be asked of is unknown: a registry that told of it was asked. */
+    @Test
+    void whatNoRegistryCanBeAskedOfTellsOfNoVersion() {
+        List<Redownload> told = List.of(new Redownload(GONE, ONE, Fate.GONE, "the registry", Optional.empty()));
+        Optional<Exception> unserved = Optional.of(new IOException("unreadable configuration"));
+
+        assertThrows(IllegalArgumentException.class, () -> new Redownloads.Known(told, unserved));
     }
 }
