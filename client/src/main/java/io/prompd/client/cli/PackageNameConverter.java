@@ -3,19 +3,15 @@ package io.prompd.client.cli;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads a package name argument, read as {@link PackageSpec} reads names, so {@code org/pkg} means {@code @org/pkg}.
+ * Reads a package name argument, read as {@link PackageSpec} reads names, so {@code org/pkg} means {@code @org/pkg};
+ * a malformed one, or one with a version, is a usage error with {@link PackageSpec#parseName}'s explanation.
  */
 final class PackageNameConverter implements ITypeConverter<PackageName> {
 
     @Override
     public PackageName convert(String value) {
-        PackageSpec spec = new PackageSpecConverter().convert(value);
-        if (!(spec.selector() instanceof PackageSpec.Latest)) {
-            throw new TypeConversionException("'" + value + "': give the package name alone, without a version");
-        }
-        return spec.name();
+        return PackageSpecConverter.converted(value, PackageSpec::parseName);
     }
 }

@@ -98,4 +98,25 @@ class ListArgumentsTest {
             assertTrue(run.err().contains("\n  '@acme' does not name a package: "), run.err());
         }
     }
+
+    @Test
+    void theNamesOfAnUninstallOrUpdateAreAdvisedWithoutAVersion() {
+        for (String command : List.of("update", "uninstall")) {
+            CliRun run = prompd(command, "Foo", "./x", "@a/b@1");
+
+            assertEquals(2, run.exitCode(), command + ": " + run.err());
+            List<String> lines = run.err().lines().toList();
+            assertEquals(5, lines.size(), run.err());
+            assertEquals("hint: write @org/pkg or pkg, without a version; see 'prompd " + command + " --help'",
+                    lines.get(4), "a version the command refuses is no advice");
+            assertEquals("  '@a/b@1': give the package name alone, '@a/b', without a version", lines.get(3));
+
+            CliRun one = prompd(command, "./x");
+
+            assertEquals(2, one.exitCode(), command + ": " + one.err());
+            assertTrue(one.err().startsWith("error: invalid value for NAME: './x' does not name a package: "),
+                    one.err());
+            assertTrue(one.err().contains("; write @org/pkg or pkg, without a version\nhint: "), one.err());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.prompd.core.version.VersionRange;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +21,6 @@ public record PackageSpec(PackageName name, Selector selector) {
 
     /** A dist-tag is what is not a valid range and looks like this, as in {@code beta} or {@code next-2}. */
     private static final Pattern DIST_TAG = Pattern.compile("[a-z][a-z0-9._-]*");
-
-    private static final String EXAMPLES = "write @org/pkg, optionally followed by @ and a version range or dist-tag,"
-            + " as in @org/pkg@^1.2 or @org/pkg@beta";
 
     public PackageSpec {
         Objects.requireNonNull(name, "name");
@@ -61,42 +59,83 @@ public record PackageSpec(PackageName name, Selector selector) {
 
     /** @throws InvalidPackageSpecException saying what is wrong and how to write it */
     public static PackageSpec parse(String text) {
-        Objects.requireNonNull(text, "text");
-        String spec = text.strip();
-        if (spec.isEmpty()) {
-            throw refusal(text, "it is empty");
+        Written written = Written.read(text, Reading.SPEC);
+        return new PackageSpec(written.name(), written.version().isEmpty() ? new Latest()
+                : selector(text, written.version().get()));
+    }
+
+    /**
+     * A package name alone, read as {@link #parse} reads one, for a command that acts on a dependency rather than on
+     * versions of it: a version after the name is refused, and the advice on writing one names no version.
+     *
+     * @throws InvalidPackageSpecException saying what is wrong and how to write it
+     */
+    public static PackageName parseName(String text) {
+        Written written = Written.read(text, Reading.NAME);
+        if (written.version().isPresent()) {
+            throw new InvalidPackageSpecException(TerminalText.oneLine("'" + text + "': give the package name alone, '"
+                    + written.name() + "', without a version"), "");
         }
-        // npm's other sources (github:, git+ssh:, file:, npm:, URLs) have a scheme; no name, range or tag holds a ':'
-        if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("~") || spec.contains(":")
-                || spec.contains("\\") || spec.endsWith(".tgz")) {
-            throw refusal(text, "it is a path, URL or Git source, and prompd installs"
-                    + " packages by name from a registry (a folder built by prompd-registry is one, through"
-                    + " --registry file://...)");
+        return written.name();
+    }
+
+    /**
+     * What a text may name, and so how a user is told to write one: advice naming a version misleads where none is
+     * taken.
+     */
+    private enum Reading {
+        SPEC("write @org/pkg, optionally followed by @ and a version range or dist-tag, as in @org/pkg@^1.2 or"
+                + " @org/pkg@beta"),
+        NAME("write @org/pkg or pkg, without a version");
+
+        private final String advice;
+
+        Reading(String advice) {
+            this.advice = advice;
         }
-        int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
-        String written = at < 0 ? spec : spec.substring(0, at);
-        String nameText = written.startsWith("@") || !written.contains("/") ? written : "@" + written;
-        List<String> nameProblems = PackageName.check(nameText);
-        String lowerCase = nameText.toLowerCase(Locale.ROOT);
-        if (!nameProblems.isEmpty() && PackageName.check(lowerCase).isEmpty()) {
-            throw new InvalidPackageSpecException(TerminalText.oneLine("'" + text + "' does not name a package: package"
-                    + " names are lower case, so write '" + lowerCase + spec.substring(written.length()) + "'"), "");
+    }
+
+    /** A text read as far as its package name, which is valid, and what follows the name's '@', if it has one. */
+    private record Written(PackageName name, Optional<String> version) {
+
+        static Written read(String text, Reading reading) {
+            Objects.requireNonNull(text, "text");
+            String spec = text.strip();
+            if (spec.isEmpty()) {
+                throw refusal(text, "it is empty", reading);
+            }
+            // npm's other sources (github:, git+ssh:, file:, npm:, URLs) have a scheme;
+            // no name, range or tag holds a ':'
+            if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("~") || spec.contains(":")
+                    || spec.contains("\\") || spec.endsWith(".tgz")) {
+                throw refusal(text, "it is a path, URL or Git source, and prompd installs"
+                        + " packages by name from a registry (a folder built by prompd-registry is one, through"
+                        + " --registry file://...)", reading);
+            }
+            int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
+            String written = at < 0 ? spec : spec.substring(0, at);
+            String nameText = written.startsWith("@") || !written.contains("/") ? written : "@" + written;
+            List<String> nameProblems = PackageName.check(nameText);
+            String lowerCase = nameText.toLowerCase(Locale.ROOT);
+            if (!nameProblems.isEmpty() && PackageName.check(lowerCase).isEmpty()) {
+                // the text to write is the name alone where a version is refused
+                String version = reading == Reading.SPEC ? spec.substring(written.length()) : "";
+                throw new InvalidPackageSpecException(TerminalText.oneLine("'" + text + "' does not name a package:"
+                        + " package names are lower case, so write '" + lowerCase + version + "'"), "");
+            }
+            if (!nameProblems.isEmpty()) {
+                throw refusal(text, "'" + nameText + "' is not a valid package name: "
+                        + String.join("; ", nameProblems), reading);
+            }
+            return new Written(PackageName.parse(nameText),
+                    at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1)));
         }
-        if (!nameProblems.isEmpty()) {
-            throw refusal(text, "'" + nameText + "' is not a valid package name: "
-                    + String.join("; ", nameProblems));
-        }
-        PackageName name = PackageName.parse(nameText);
-        if (at < 0) {
-            return new PackageSpec(name, new Latest());
-        }
-        return new PackageSpec(name, selector(text, spec.substring(at + 1)));
     }
 
     private static Selector selector(String text, String written) {
         if (written.isEmpty()) {
             throw refusal(text, "nothing follows the '@'; add a version range or dist-tag,"
-                    + " or leave out the '@' for the latest version");
+                    + " or leave out the '@' for the latest version", Reading.SPEC);
         }
         try {
             return new Range(VersionRange.parse(written));
@@ -105,14 +144,15 @@ public record PackageSpec(PackageName name, Selector selector) {
                 return new DistTag(written);
             }
             throw refusal(text, "'" + written + "' is neither a dist-tag (a lowercase"
-                    + " letter then a-z, 0-9, '.', '_' or '-') nor a version range: " + notARange.getMessage());
+                    + " letter then a-z, 0-9, '.', '_' or '-') nor a version range: " + notARange.getMessage(),
+                    Reading.SPEC);
         }
     }
 
     /** In one line ({@link TerminalText#oneLine}), quoting the text as a command line gave it, line breaks and all. */
-    private static InvalidPackageSpecException refusal(String text, String reason) {
+    private static InvalidPackageSpecException refusal(String text, String reason, Reading reading) {
         return new InvalidPackageSpecException(
-                TerminalText.oneLine("'" + text + "' does not name a package: " + reason), EXAMPLES);
+                TerminalText.oneLine("'" + text + "' does not name a package: " + reason), reading.advice);
     }
 
     @Override

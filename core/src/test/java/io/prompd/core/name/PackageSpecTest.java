@@ -132,4 +132,30 @@ class PackageSpecTest {
     void printsAsTyped(String text) {
         assertEquals(text, PackageSpec.parse(text).toString());
     }
+
+    @Test
+    void readsANameAloneAsASpecReadsIt() {
+        assertEquals(PackageName.parse("@org/pkg"), PackageSpec.parseName("org/pkg"));
+        assertEquals(PackageName.parse("pkg"), PackageSpec.parseName(" pkg "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@org/pkg@1", "@org/pkg@", "@org/pkg@^^1", "org/pkg@beta"})
+    void refusesANameWithAVersionSayingWhatToWrite(String text) {
+        InvalidPackageSpecException version = assertThrows(InvalidPackageSpecException.class,
+                () -> PackageSpec.parseName(text));
+        assertEquals("'" + text + "': give the package name alone, '@org/pkg', without a version", version.reason());
+        assertEquals(Optional.empty(), version.advice(), "the reason says how to write it");
+    }
+
+    @Test
+    void advisesANameWithoutAVersionWhereOnlyANameIsTaken() {
+        InvalidPackageSpecException path = assertThrows(InvalidPackageSpecException.class,
+                () -> PackageSpec.parseName("./pkg"));
+        assertEquals(Optional.of("write @org/pkg or pkg, without a version"), path.advice());
+        InvalidPackageSpecException upperCase = assertThrows(InvalidPackageSpecException.class,
+                () -> PackageSpec.parseName("Acme/Tool@1"));
+        assertEquals("'Acme/Tool@1' does not name a package: package names are lower case, so write '@acme/tool'",
+                upperCase.reason());
+    }
 }
