@@ -1,31 +1,23 @@
 package io.prompd.cli;
 
+import io.prompd.core.problem.Refusal;
 import picocli.CommandLine;
 
 /**
- * A value a converter refuses, with why and, apart from that, how such a value is written: a usage error naming several
- * refused values tells that advice once, in its hint, rather than after each reason.
+ * A value a converter refuses, with why and, apart from that, how such a value is written, where the reason leaves
+ * that out: a usage error naming several refused values tells that advice once, in its hint, rather than after each
+ * reason.
  */
 public final class AdvisedConversionException extends CommandLine.TypeConversionException {
 
-    private final String reason;
-    private final String advice;
+    private final transient Refusal refusal;
 
-    /**
-     * @param reason what is wrong with the value, quoting it
-     * @param advice how to write one
-     */
-    public AdvisedConversionException(String reason, String advice) {
-        super(reason + "; " + advice);
-        this.reason = reason;
-        this.advice = advice;
+    public AdvisedConversionException(Refusal refusal) {
+        super(refusal.message());
+        this.refusal = refusal;
     }
 
-    public String reason() {
-        return reason;
-    }
-
-    public String advice() {
-        return advice;
+    public Refusal refusal() {
+        return refusal;
     }
 }

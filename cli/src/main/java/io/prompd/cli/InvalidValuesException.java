@@ -1,6 +1,7 @@
 package io.prompd.cli;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import picocli.CommandLine;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine;
 public final class InvalidValuesException extends CommandLine.ParameterException {
 
     private final transient List<String> reasons;
-    private final String advice;
+    private final transient Optional<String> advice;
 
     /**
      * @param parameter the parameter given the values
@@ -24,7 +25,7 @@ public final class InvalidValuesException extends CommandLine.ParameterException
                                   List<String> refused, List<String> reasons, Optional<String> advice) {
         super(command, "invalid values for " + parameter.paramLabel() + ":", parameter, reported(refused, reasons));
         this.reasons = List.copyOf(reasons);
-        this.advice = advice.orElse(null);
+        this.advice = Objects.requireNonNull(advice, "advice");
     }
 
     /** The value reported: the first written as an option, as one typed after '--' is the likelier slip to explain. */
@@ -41,6 +42,6 @@ public final class InvalidValuesException extends CommandLine.ParameterException
     }
 
     public Optional<String> advice() {
-        return Optional.ofNullable(advice);
+        return advice;
     }
 }

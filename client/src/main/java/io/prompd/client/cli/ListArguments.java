@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.AdvisedConversionException;
 import io.prompd.cli.InvalidValuesException;
+import io.prompd.core.problem.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,18 +41,19 @@ final class ListArguments {
                     + refusals.get(0).getMessage(), parameter(spec, label), refused.get(0));
         }
         if (!refused.isEmpty()) {
-            Optional<String> advice = refusals.stream().filter(AdvisedConversionException.class::isInstance)
-                    .map(refusal -> ((AdvisedConversionException) refusal).advice()).distinct()
+            List<Refusal> why = refusals.stream().map(ListArguments::refusal).toList();
+            Optional<String> advice = why.stream().flatMap(refusal -> refusal.advice().stream()).distinct()
                     .reduce((one, another) -> one + "; " + another);
             throw new InvalidValuesException(spec.commandLine(), parameter(spec, label), refused,
-                    refusals.stream().map(ListArguments::reason).toList(), advice);
+                    why.stream().map(Refusal::reason).toList(), advice);
         }
         return List.copyOf(converted);
     }
 
-    /** Why the value was refused, without the advice that several refusals share. */
-    private static String reason(TypeConversionException refusal) {
-        return refusal instanceof AdvisedConversionException advised ? advised.reason() : refusal.getMessage();
+    /** Why the value was refused, apart from the advice that several refusals share. */
+    private static Refusal refusal(TypeConversionException refused) {
+        return refused instanceof AdvisedConversionException advised ? advised.refusal()
+                : Refusal.withoutAdvice(refused.getMessage());
     }
 
     private static PositionalParamSpec parameter(CommandSpec spec, String label) {

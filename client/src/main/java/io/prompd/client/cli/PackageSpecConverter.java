@@ -5,7 +5,6 @@ import io.prompd.core.name.InvalidPackageSpecException;
 import io.prompd.core.name.PackageSpec;
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads {@code @scope/name[@range|@tag]} arguments; a malformed one is a usage error with PackageSpec's explanation.
@@ -22,9 +21,7 @@ final class PackageSpecConverter implements ITypeConverter<PackageSpec> {
         try {
             return parse.apply(value);
         } catch (InvalidPackageSpecException invalid) {
-            throw invalid.advice().<TypeConversionException>map(advice ->
-                            new AdvisedConversionException(invalid.reason(), advice))
-                    .orElseGet(() -> new TypeConversionException(invalid.getMessage()));
+            throw new AdvisedConversionException(invalid.refusal());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.prompd.core.name;
 
 import io.prompd.core.TerminalText;
+import io.prompd.core.problem.Refusal;
 import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
@@ -73,8 +74,8 @@ public record PackageSpec(PackageName name, Selector selector) {
     public static PackageName parseName(String text) {
         Written written = Written.read(text, Reading.NAME);
         if (written.version().isPresent()) {
-            throw new InvalidPackageSpecException(TerminalText.oneLine("'" + text + "': give the package name alone, '"
-                    + written.name() + "', without a version"), "");
+            throw new InvalidPackageSpecException(Refusal.withoutAdvice(TerminalText.oneLine("'" + text + "': give the"
+                    + " package name alone, '" + written.name() + "', without a version")));
         }
         return written.name();
     }
@@ -120,8 +121,9 @@ public record PackageSpec(PackageName name, Selector selector) {
             if (!nameProblems.isEmpty() && PackageName.check(lowerCase).isEmpty()) {
                 // the text to write is the name alone where a version is refused
                 String version = reading == Reading.SPEC ? spec.substring(written.length()) : "";
-                throw new InvalidPackageSpecException(TerminalText.oneLine("'" + text + "' does not name a package:"
-                        + " package names are lower case, so write '" + lowerCase + version + "'"), "");
+                throw new InvalidPackageSpecException(Refusal.withoutAdvice(TerminalText.oneLine("'" + text
+                        + "' does not name a package: package names are lower case, so write '" + lowerCase + version
+                        + "'")));
             }
             if (!nameProblems.isEmpty()) {
                 throw refusal(text, "'" + nameText + "' is not a valid package name: "
@@ -151,8 +153,9 @@ public record PackageSpec(PackageName name, Selector selector) {
 
     /** In one line ({@link TerminalText#oneLine}), quoting the text as a command line gave it, line breaks and all. */
     private static InvalidPackageSpecException refusal(String text, String reason, Reading reading) {
-        return new InvalidPackageSpecException(
-                TerminalText.oneLine("'" + text + "' does not name a package: " + reason), reading.advice);
+        return new InvalidPackageSpecException(new Refusal(
+                TerminalText.oneLine("'" + text + "' does not name a package: " + reason),
+                Optional.of(reading.advice)));
     }
 
     @Override

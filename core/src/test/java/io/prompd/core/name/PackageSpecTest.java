@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.name.PackageSpec.DistTag;
 import io.prompd.core.name.PackageSpec.Latest;
 import io.prompd.core.name.PackageSpec.Range;
+import io.prompd.core.problem.Refusal;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.Optional;
@@ -95,15 +96,15 @@ class PackageSpecTest {
                 () -> PackageSpec.parse("./pkg"));
         assertEquals("'./pkg' does not name a package: it is a path, URL or Git source, and prompd installs packages by"
                 + " name from a registry (a folder built by prompd-registry is one, through --registry file://...)",
-                path.reason());
+                path.refusal().reason());
         assertEquals(Optional.of("write @org/pkg, optionally followed by @ and a version range or dist-tag, as in"
-                + " @org/pkg@^1.2 or @org/pkg@beta"), path.advice());
-        assertEquals(path.reason() + "; " + path.advice().orElseThrow(), path.getMessage());
+                + " @org/pkg@^1.2 or @org/pkg@beta"), path.refusal().advice());
+        assertEquals(path.refusal().reason() + "; " + path.refusal().advice().orElseThrow(), path.getMessage());
 
         InvalidPackageSpecException upperCase = assertThrows(InvalidPackageSpecException.class,
                 () -> PackageSpec.parse("Acme/Tool"));
-        assertEquals(Optional.empty(), upperCase.advice(), "the reason says how to write it");
-        assertEquals(upperCase.reason(), upperCase.getMessage());
+        assertEquals(Optional.empty(), upperCase.refusal().advice(), "the reason says how to write it");
+        assertEquals(upperCase.refusal().reason(), upperCase.getMessage());
     }
 
     @ParameterizedTest
@@ -144,18 +145,18 @@ class PackageSpecTest {
     void refusesANameWithAVersionSayingWhatToWrite(String text) {
         InvalidPackageSpecException version = assertThrows(InvalidPackageSpecException.class,
                 () -> PackageSpec.parseName(text));
-        assertEquals("'" + text + "': give the package name alone, '@org/pkg', without a version", version.reason());
-        assertEquals(Optional.empty(), version.advice(), "the reason says how to write it");
+        assertEquals(Refusal.withoutAdvice("'" + text + "': give the package name alone, '@org/pkg', without a"
+                + " version"), version.refusal(), "the reason says how to write it");
     }
 
     @Test
     void advisesANameWithoutAVersionWhereOnlyANameIsTaken() {
         InvalidPackageSpecException path = assertThrows(InvalidPackageSpecException.class,
                 () -> PackageSpec.parseName("./pkg"));
-        assertEquals(Optional.of("write @org/pkg or pkg, without a version"), path.advice());
+        assertEquals(Optional.of("write @org/pkg or pkg, without a version"), path.refusal().advice());
         InvalidPackageSpecException upperCase = assertThrows(InvalidPackageSpecException.class,
                 () -> PackageSpec.parseName("Acme/Tool@1"));
         assertEquals("'Acme/Tool@1' does not name a package: package names are lower case, so write '@acme/tool'",
-                upperCase.reason());
+                upperCase.refusal().reason());
     }
 }
