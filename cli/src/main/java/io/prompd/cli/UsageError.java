@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *                       rather than the command taking no more arguments
  * @param problems       what the message sums up, when it is several problems ({@link InvalidValuesException}), each
  *                       told on a line of its own below it
- * @param advice         how to write what those problems name, which they leave to the hint to tell once
+ * @param advice         how to write what those problems name, which they leave to the hint to tell once; empty
+ *                       when they need none, as when there are no problems
  */
 public record UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
                          boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals, boolean refused,
@@ -45,6 +46,10 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         positionals = List.copyOf(positionals);
         problems = List.copyOf(problems);
         Objects.requireNonNull(advice, "advice");
+        if (advice.isPresent() && problems.isEmpty()) {
+            throw new IllegalArgumentException("advice on writing values is told with the problems it leaves out: '"
+                    + advice.get() + "' with none");
+        }
     }
 
     /** The problem, and a hint with the suggestions, the advice on writing the values and where the help is. */

@@ -1,6 +1,7 @@
 package io.prompd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.prompd.core.ExitCode;
 import java.io.PrintWriter;
@@ -100,5 +101,12 @@ class UsageErrorTest {
                 described(new UsageError("Unknown option: '--verbos'", List.of("--verbos"), List.of("--version"),
                         "prompd install", false, false, List.of(), false, List.of(), Optional.empty())),
                 "an option as far from the one meant as a command is");
+    }
+
+    @Test
+    void adviceOnWritingValuesComesWithTheProblemsItIsToldFor() {
+        assertThrows(IllegalArgumentException.class, () -> new UsageError("Missing required parameter: 'NAME'",
+                List.of(), List.of(), "prompd update", false, false, List.of("NAME"), false, List.of(),
+                Optional.of("write @org/pkg or pkg, without a version")));
     }
 }
