@@ -15,11 +15,14 @@ public final class Plural {
 
     /** {@code it} for one thing, {@code them} for any other number: the pronoun of a hint on {@code n} things. */
     public static String itOrThem(long n) {
-        return itOrThem(n == 1);
+        return itIfOne(n == 1);
     }
 
-    /** {@code it} of {@code one} thing, {@code them} of several: for a hint that knows which, not how many. */
-    public static String itOrThem(boolean one) {
+    /**
+     * {@code it} of {@code one} thing, {@code them} of several: for a hint that knows which, not how many. Named apart
+     * from {@link #itOrThem(long)}, as {@code true} passed for a count of 1 would read the other way round.
+     */
+    public static String itIfOne(boolean one) {
         return one ? "it" : "them";
     }
 

@@ -19,8 +19,8 @@ class PluralTest {
         assertEquals("it", Plural.itOrThem(1));
         assertEquals("them", Plural.itOrThem(0));
         assertEquals("them", Plural.itOrThem(2));
-        assertEquals("it", Plural.itOrThem(true));
-        assertEquals("them", Plural.itOrThem(false));
+        assertEquals("it", Plural.itIfOne(true));
+        assertEquals("them", Plural.itIfOne(false));
     }
 
     @Test

@@ -86,7 +86,7 @@ public record Redownload(PackageName name, Version version, Fate fate, String re
 
     /** {@link #why} in words of this version alone ({@code one}), or of several it shares the reason with. */
     private Optional<String> why(boolean one) {
-        String it = Plural.itOrThem(one);
+        String it = Plural.itIfOne(one);
         return switch (fate) {
             case LISTED -> Optional.empty();
             case TAKEN_DOWN -> Optional.of(StatusNotes.labelled(registry + " took " + it + " down",

@@ -164,7 +164,7 @@ public final class StatusNotes {
                          SuggestedCommands commands) {
         List<PackageName> moving = updateMovingOff(graph, packages, published);
         return moving.isEmpty() ? wayOffWithoutUpdate(graph, published, locked, commands)
-                : update(moving, false, commands);
+                : update(moving, 1, commands);
     }
 
     /**
@@ -178,8 +178,7 @@ public final class StatusNotes {
         published.forEach(one -> moving.put(one, updateMovingOff(graph, packages, one)));
         List<PackageName> updated = moving.values().stream().flatMap(List::stream).distinct().toList();
         if (!updated.isEmpty()) {
-            ways.add(update(updated, moving.values().stream().filter(names -> !names.isEmpty()).count() > 1,
-                    commands));
+            ways.add(update(updated, moving.values().stream().filter(names -> !names.isEmpty()).count(), commands));
         }
         published.stream().filter(one -> moving.get(one).isEmpty()).forEach(one -> {
             PackageName name = one.packument().name();
@@ -226,9 +225,9 @@ public final class StatusNotes {
     }
 
     /** {@code 'prompd update @a/b @c/d' moves off it}, or {@code them} when it moves off several versions. */
-    private static String update(List<PackageName> names, boolean several, SuggestedCommands commands) {
+    private static String update(List<PackageName> names, long versions, SuggestedCommands commands) {
         return commands.quoted("update " + String.join(" ", names.stream().map(PackageName::toString).toList()))
-                + " moves off " + Plural.itOrThem(!several);
+                + " moves off " + Plural.itOrThem(versions);
     }
 
     private static String wayOffWithoutUpdate(ProjectGraph graph, PublishedPackage published, Version locked,
