@@ -2,6 +2,7 @@ package io.prompd.core.protocol;
 
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /** Where a URL that {@link java.net.URI} refused goes wrong, for a message that points at it. */
 public final class MalformedUrls {
@@ -24,6 +25,19 @@ public final class MalformedUrls {
     public static String reason(String text, URISyntaxException malformed) {
         int shown = shownIndex(text, offendingIndex(text, malformed));
         return malformed.getReason().toLowerCase(Locale.ROOT) + (shown < 0 ? "" : " at position " + (shown + 1));
+    }
+
+    /**
+     * {@link #reason}, with how to write a space when the text's first one stands past its host, where {@code %20}
+     * keeps the URL's meaning: for a URL someone wrote, such as registry.json's. A host name can hold none, escaped or
+     * not, and the reason already points at it there.
+     */
+    public static String reasonWithSpaceAdvice(String text, URISyntaxException malformed) {
+        int space = IntStream.range(0, text.length()).filter(at -> Character.isWhitespace(text.charAt(at)))
+                .findFirst().orElse(-1);
+        int authorityStart = Urls.authorityStart(text);
+        int hostEnd = authorityStart < 0 ? 0 : Urls.authorityEnd(text, authorityStart);
+        return reason(text, malformed) + (space >= hostEnd ? ": write a space as %20" : "");
     }
 
     /**

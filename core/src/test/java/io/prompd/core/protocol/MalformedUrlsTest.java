@@ -32,4 +32,20 @@ class MalformedUrlsTest {
         assertEquals(shown, Urls.withAnyUserPartMasked(written));
         assertEquals(reason, MalformedUrls.reason(written, malformed));
     }
+
+    /** %20 mends a space past the host, and none in a host name, which the reason already points at. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://x/a b/      | illegal character in path at position 11: write a space as %20",
+        "file:///a b/       | illegal character in path at position 10: write a space as %20",
+        "https://h/a?q=a b  | illegal character in query at position 16: write a space as %20",
+        "https://r.acme t/  | illegal character in authority at position 15",
+        // the first space, in the host, is what the reason points at
+        "https://a b/c d    | illegal character in authority at position 10",
+    })
+    void aSpaceIsToBeWrittenAsAnEscapeOnlyPastTheHost(String written, String reason) {
+        URISyntaxException malformed = assertThrows(URISyntaxException.class, () -> new URI(written));
+
+        assertEquals(reason, MalformedUrls.reasonWithSpaceAdvice(written, malformed));
+    }
 }

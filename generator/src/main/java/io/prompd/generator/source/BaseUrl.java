@@ -84,8 +84,7 @@ public final class BaseUrl {
      * registry's base URL is read from registry.json and from {@code build --base-url}, and either says it alike.
      */
     public static String unparsable(String named, String text, URISyntaxException unparsable) {
-        return notReadable(named, text, " (" + MalformedUrls.reason(text, unparsable)
-                + (text.chars().anyMatch(Character::isWhitespace) ? ": write a space as %20" : "") + ")");
+        return notReadable(named, text, " (" + MalformedUrls.reasonWithSpaceAdvice(text, unparsable) + ")");
     }
 
     /**

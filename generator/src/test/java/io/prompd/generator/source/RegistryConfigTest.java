@@ -145,8 +145,11 @@ class RegistryConfigTest {
                 + " or write the port");
         String notReadable = "the base URL must be an absolute https://, http:// or file:// URL (what prompd reads)"
                 + " without query or fragment, such as https://example.org/registry/, not ";
+        // no escape mends a space in a host name
         refusals.put("https://r.acme test/r/", notReadable + "'https://r.acme test/r/' (illegal character in authority"
-                + " at position 15: write a space as %20)");
+                + " at position 15)");
+        refusals.put("https://r.acme.test/r 1/", notReadable + "'https://r.acme.test/r 1/' (illegal character in path"
+                + " at position 22: write a space as %20)");
         refusals.put("ht!tp://r.acme.test/r/", notReadable + "'ht!tp://r.acme.test/r/' (illegal character in scheme"
                 + " name at position 3)");
         // the parser names no character
@@ -318,7 +321,7 @@ class RegistryConfigTest {
         // the space counted in the text shown: counted as written, the position would tell the password's length
         assertEquals(List.of("the base URL must be an absolute https://, http:// or file:// URL (what prompd reads)"
                 + " without query or fragment, such as https://example.org/registry/, not 'https://***@r.acme test/'"
-                + " (illegal character in authority at position 19: write a space as %20)",
+                + " (illegal character in authority at position 19)",
                 "'https://***@/r.git' is not an absolute URL"),
                 parsed.problems().stream().map(Problem::message).toList());
         assertFalse(parsed.problems().toString().contains("s3cr3t"), parsed.problems()::toString);
