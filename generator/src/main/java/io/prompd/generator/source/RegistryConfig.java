@@ -161,7 +161,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
                 file.error(pointer, BaseUrl.unparsable(BASE_URL, text, invalid), BASE_URL_FIX);
             } else {
                 file.error(pointer, "'" + Urls.withAnyUserPartMasked(text) + "' is not a valid URL: "
-                        + MalformedUrls.reason(text, invalid), URL_FIX);
+                        + MalformedUrls.reasonWithSpaceAdvice(text, invalid), URL_FIX);
             }
             return Optional.empty();
         }

@@ -342,6 +342,17 @@ class RegistryConfigTest {
         assertFalse(parsed.problems().toString().contains("t0ken"), parsed.problems()::toString);
     }
 
+    /** As a base URL's: where %20 mends the URL, the message says so. */
+    @Test
+    void aGitUrlWithASpaceInItsPathIsToldToWriteItAsAnEscape() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/acme/my registry.git"}
+                """);
+
+        assertEquals(List.of("'https://g.acme.test/acme/my registry.git' is not a valid URL: illegal character in path"
+                + " at position 28: write a space as %20"), parsed.problems().stream().map(Problem::message).toList());
+    }
+
     @Test
     void aFolderIsABaseUrlWhateverTheCaseOfItsScheme() {
         Parsed<RegistryConfig> parsed = parse("""
