@@ -54,21 +54,26 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
     /**
      * The request a spec makes. A dist-tag, {@code latest} included, is looked up in the package's
      * {@code index.json} first: the resolver knows versions and ranges, not tags. So is a range, for
-     * the takedowns the resolver does not know of.
+     * the takedowns the resolver does not know of, and for the reason of a yanked version it names exactly.
      *
-     * @param lock    the project's lock, empty for a global install: a dist-tag may name a yanked version it pins
+     * @param lock    the project's lock, empty for a global install: a dist-tag or an exact version may name a yanked
+     *                version it pins
      * @param install the subcommand that installs the package, {@code --global} and all, for the hint of a refusal,
      *                spelt as the index's {@linkplain RegistryIndex#commands commands}
-     * @throws PrompdException NOT_FOUND for an unknown package or dist-tag, or one pointing at a yanked version the
-     *                         lock does not pin; with the maintainers' reasons for a version taken down named exactly,
-     *                         and for a package with no version left
+     * @throws PrompdException NOT_FOUND for an unknown package or dist-tag, or a dist-tag or an exact version naming a
+     *                         yanked version the lock does not pin; with the maintainers' reasons for a version taken
+     *                         down or yanked named exactly, and for a package with no version left
      */
     static RequestedPackage of(PackageSpec spec, RegistryIndex index, LockFile lock, boolean saveExact,
                                String install) {
         PackageName name = spec.name();
         if (spec.selector() instanceof PackageSpec.Range range) {
             // a package missing is the resolver's to report, with whatever else of the graph it cannot find
-            index.find(name).ifPresent(published -> requireNotTakenDown(published, range.range(), index.commands()));
+            index.find(name).ifPresent(published -> {
+                requireNotTakenDown(published, range.range(), index.commands());
+                range.range().exactVersion().ifPresent(exact -> requireNotYanked(published, exact,
+                        name + "@" + exact + " is", Optional.empty(), lock, install, index.commands()));
+            });
             // a bare version (1.2.3, v1.2.3) picks the version to install, not the range to keep: npm saves it as
             // ^1.2.3, and cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
             Optional<VersionRange> written = range.range().bareVersion().isPresent()
@@ -88,10 +93,10 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             Version tagged = published.requireTag(tag.tag(), index.commands());
-            Optional<String> yanked = published.version(tagged).map(VersionSummary::yanked);
-            if (yanked.isPresent() && !lock.get(name).map(LockedPackage::version).equals(Optional.of(tagged))) {
-                throw taggedYanked(published, tag.tag(), tagged, yanked.get(), install, index.commands());
-            }
+            // the install of the name passes a yanked latest by
+            requireNotYanked(published, tagged, name + "'s " + tag.tag() + " dist-tag points at " + tagged
+                    + ", which is", tag.tag().equals(Packument.LATEST) ? published.latest() : Optional.empty(), lock,
+                    install, index.commands());
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact,
                     Optional.empty(), Optional.of(tag.tag()));
         }
@@ -155,18 +160,27 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
     }
 
     /**
-     * A dist-tag asked for that points at a yanked version, which no new resolution chooses, as the resolver's rule is:
-     * said of the tag, which the resolver does not know of; the {@code latest} tag's hint offers the install of the
-     * name, which passes it by.
+     * Refuses a version asked for, by a dist-tag or exactly, that its registry yanked, which no new resolution
+     * chooses, as the resolver's rule is, unless the lock pins it: said here with the maintainers' reason, which the
+     * resolver's explanation leaves out, and for a tag, which the resolver does not know of.
+     *
+     * @param asked   what was asked for, up to the words "yanked: reason": {@code @a/b@1.0.0 is}
+     * @param instead the version the install of the name takes instead, for the hint to offer; empty to point at the
+     *                versions {@code info} lists
+     * @throws PrompdException NOT_FOUND
      */
-    private static PrompdException taggedYanked(PublishedPackage published, String tag, Version tagged, String reason,
-                                                String install, SuggestedCommands commands) {
-        String name = published.packument().name().toString();
-        Optional<Version> latest = tag.equals(Packument.LATEST) ? published.latest() : Optional.empty();
-        return new PrompdException(ExitCode.NOT_FOUND, name + "'s " + tag + " dist-tag points at " + tagged
-                + ", which is " + StatusNotes.labelled("yanked", reason) + ", and an install chooses no yanked version"
-                + " unless the lock file pins it", latest.map(version -> commands.quoted(install + " " + name)
-                        + " installs the highest version that is not yanked, " + version)
+    private static void requireNotYanked(PublishedPackage published, Version version, String asked,
+                                         Optional<Version> instead, LockFile lock, String install,
+                                         SuggestedCommands commands) {
+        PackageName name = published.packument().name();
+        Optional<String> reason = published.version(version).map(VersionSummary::yanked);
+        if (reason.isEmpty() || lock.get(name).map(LockedPackage::version).equals(Optional.of(version))) {
+            return;
+        }
+        throw new PrompdException(ExitCode.NOT_FOUND, asked + " " + StatusNotes.labelled("yanked", reason.get())
+                + ", and an install chooses no yanked version unless the lock file pins it",
+                instead.map(highest -> commands.quoted(install + " " + name)
+                        + " installs the highest version that is not yanked, " + highest)
                 .orElse("ask for a version or a range instead, as " + commands.quoted("info " + name)
                         + " lists them"));
     }

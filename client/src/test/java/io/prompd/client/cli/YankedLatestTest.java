@@ -141,6 +141,37 @@ class YankedLatestTest {
     }
 
     @Test
+    void anInstallOfAYankedVersionNamedExactlyIsRefusedWithTheMaintainersReason() throws IOException {
+        CliRun install = run("install", "@acme/util@1.1.0");
+        CliRun global = run("install", "--global", "@acme/util@=1.1.0");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertEquals("""
+                error: @acme/util@1.1.0 is yanked: drops every prompt's front matter, and an install chooses no yanked\
+                 version unless the lock file pins it
+                hint: ask for a version or a range instead, as 'prompd info @acme/util' lists them
+                """, install.err());
+        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n",
+                Files.readString(project.resolve("prompd.json")));
+        assertEquals(3, global.exitCode(), global.err());
+        assertTrue(global.err().startsWith("error: @acme/util@1.1.0 is yanked: drops every prompt's front matter"),
+                global.err());
+    }
+
+    @Test
+    void aYankedVersionNamedExactlyThatThePrompdLockPinsInstallsStill() throws IOException {
+        TestRegistry before = new TestRegistry(work.resolve("before")).publish("@acme/util", "1.1.0");
+        registry = Map.of("PROMPD_REGISTRY", before.fileUrl().toString());
+        prompd("install", "@acme/util@1.1.0");
+        before.yank("@acme/util", "1.1.0", "drops every prompt's front matter");
+
+        CliRun install = prompd("install", "@acme/util@1.1.0");
+
+        assertTrue(install.err().startsWith("warning: @acme/util@1.1.0 is yanked: drops every prompt's front matter"
+                + " (installed because the lock file pins it; "), install.err());
+    }
+
+    @Test
     void theLatestTagAtAYankedVersionThePrompdLockPinsInstallsItStillWithTheYankedWarning() throws IOException {
         TestRegistry before = new TestRegistry(work.resolve("before")).publish("@acme/util", "1.0.0")
                 .publish("@acme/util", "1.1.0");
