@@ -75,6 +75,19 @@ public final class TerminalText {
     }
 
     /**
+     * A registry's reason (a yank's, a takedown's) as a sentence of prompd's quotes it: kept to one line, as
+     * {@link #oneLine} keeps it, since a line break would pass for a line of prompd's own (a {@code hint:} one), and
+     * without the full stop that ends it, as prompd's words go on after it ("yanked: use 1.1.0, so 1.0.0 is
+     * installed", not "use 1.1.0., so"); an ellipsis stays, and every other character, for the terminal's output to
+     * spell out and JSON to carry exactly.
+     */
+    public static String reason(String reason) {
+        String stripped = reason.strip();
+        boolean fullStop = stripped.endsWith(".") && !stripped.endsWith("..");
+        return oneLine(fullStop ? stripped.substring(0, stripped.length() - 1) : stripped);
+    }
+
+    /**
      * What a user gave, in single quotes within a message of prompd's, kept to the message's line as {@link #oneLine}
      * keeps it: an argument's line break would otherwise start a line of its own, a {@code hint:} one.
      */

@@ -38,6 +38,14 @@ class TerminalTextTest {
 
     /** A browser's log viewer, or JavaScript, breaks a line at them, so that a registry's text could forge a hint. */
     @Test
+    void aReasonQuotedInASentenceLosesItsFullStopAndLineBreaksButKeepsAnEllipsis() {
+        assertEquals("use 1.1.0", TerminalText.reason(" use 1.1.0. \n"));
+        assertEquals("see 1.2.0...", TerminalText.reason("see 1.2.0..."));
+        assertEquals("why?", TerminalText.reason("why?"));
+        assertEquals("leaked a key.^Jhint: none", TerminalText.reason("leaked a key.\nhint: none."));
+    }
+
+    @Test
     void whatAUserGaveIsQuotedOnTheMessagesLine() {
         assertEquals("'@acme'", TerminalText.quoted("@acme"));
         assertEquals("'x^Jhint: y<U+2028>z'", TerminalText.quoted("x\nhint: y\u2028z"));

@@ -472,11 +472,11 @@ public final class StatusNotes {
     }
 
     /**
-     * {@code yanked: reason}, or the bare label when the registry gave an empty reason; the reason kept to one line
-     * ({@link TerminalText#oneLine}), so that no line break in it passes for a line of prompd's own, and otherwise
+     * {@code yanked: reason}, or the bare label when the registry gave an empty reason; the reason as a sentence quotes
+     * it ({@link TerminalText#reason}), so that no line break in it passes for a line of prompd's own, and otherwise
      * as the registry wrote it: the terminal's output spells out its control characters, JSON carries them exactly.
      */
     public static String labelled(String label, String reason) {
-        return reason.isBlank() ? label : label + ": " + TerminalText.oneLine(reason.strip());
+        return reason.isBlank() ? label : label + ": " + TerminalText.reason(reason);
     }
 }

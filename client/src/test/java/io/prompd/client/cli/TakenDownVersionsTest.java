@@ -121,16 +121,16 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
         CliRun outdated = prompd("outdated");
 
         assertEquals(1, outdated.exitCode(), outdated.err());
-        assertEquals("warning: @acme/notes@1.0.0 is taken down: Leaked a key. (it can no longer be"
+        assertEquals("warning: @acme/notes@1.0.0 is taken down: Leaked a key (it can no longer be"
                 + " downloaded; every other"
-                + " version that meets ^1.0.0 is yanked (1.1.0: Broken.), and no version of it is left that is not"
+                + " version that meets ^1.0.0 is yanked (1.1.0: Broken), and no version of it is left that is not"
                 + " yanked: remove the dependency with 'prompd uninstall @acme/notes')\n", outdated.err());
 
         CliRun install = prompd("install", "--global", "@acme/notes");
 
         assertEquals(3, install.exitCode(), install.err());
-        assertEquals("error: every version of @acme/notes is yanked (1.1.0: Broken.) or taken down (1.0.0: Leaked a"
-                + " key.)\nhint: none can be installed anew: a yanked version is used only where a prompd.lock pins it"
+        assertEquals("error: every version of @acme/notes is yanked (1.1.0: Broken) or taken down (1.0.0: Leaked a"
+                + " key)\nhint: none can be installed anew: a yanked version is used only where a prompd.lock pins it"
                 + " already; choose another package, or ask its maintainers for a new release\n", install.err());
     }
 

@@ -48,17 +48,8 @@ public record Takedowns(SortedMap<Version, String> reasons, boolean noVersionLef
     public static String withReasons(Map<?, String> reasons) {
         return reasons.entrySet().stream()
                 .map(entry -> entry.getValue().isBlank() ? entry.getKey().toString()
-                        : entry.getKey() + ": " + shown(entry.getValue()))
+                        : entry.getKey() + ": " + TerminalText.reason(entry.getValue()))
                 .collect(Collectors.joining("; "));
-    }
-
-    /**
-     * A reason as a message may quote it, kept to one line ({@link TerminalText#oneLine}): the registry wrote it, and
-     * a line break in it would otherwise pass for a line of prompd's own, a {@code hint:} one say. Its other
-     * characters stay as written, for the terminal's output to spell out and JSON to carry exactly.
-     */
-    private static String shown(String reason) {
-        return TerminalText.oneLine(reason.strip());
     }
 
     /**
@@ -69,7 +60,8 @@ public record Takedowns(SortedMap<Version, String> reasons, boolean noVersionLef
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         reasons.forEach((version, reason) -> {
             if (range.satisfiedBy(version)) {
-                byReason.computeIfAbsent(shown(reason), same -> new ArrayList<>()).add(version.toString());
+                byReason.computeIfAbsent(TerminalText.reason(reason), same -> new ArrayList<>())
+                        .add(version.toString());
             }
         });
         if (byReason.isEmpty()) {

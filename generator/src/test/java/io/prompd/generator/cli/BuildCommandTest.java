@@ -425,7 +425,7 @@ class BuildCommandTest {
                 run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
 
         assertEquals("error: commit " + older + " would serve again 1 version that the build " + out + " holds, of"
-                + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key.)\nhint: build commit "
+                + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key)\nhint: build commit "
                 + taken + " or a later one, which keeps them down; to serve them again anyway, add --force\n",
                 stderr.toString());
         assertFalse(Files.exists(document), "the output stays as it was");
@@ -434,7 +434,7 @@ class BuildCommandTest {
                 run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
 
         assertEquals("warning: " + out + " goes back to serving 1 version that its build of commit " + taken + " took"
-                + " down (@common/a@1.0.0: Held a customer's API key.), as --force allows\n", stderr.toString());
+                + " down (@common/a@1.0.0: Held a customer's API key), as --force allows\n", stderr.toString());
         assertTrue(Files.isRegularFile(document));
     }
 
@@ -456,7 +456,7 @@ class BuildCommandTest {
                 run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString()));
 
         assertEquals("error: commit " + older + " would serve again 1 version that the build " + out + " holds, of"
-                + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key.), and leaves out 1"
+                + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key), and leaves out 1"
                 + " version that it serves, with no takedown record (@common/a@1.2.0): the branch's history was"
                 + " rewritten, a push bypassed the check, or the commit is older than the output's, and lock files pin"
                 + " them\nhint: build commit " + taken + " or a later one, which keeps the ones taken down down and"
@@ -468,7 +468,7 @@ class BuildCommandTest {
                 run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString(), "--force"));
 
         assertEquals("warning: " + out + " goes back to serving 1 version that its build of commit " + taken + " took"
-                + " down (@common/a@1.0.0: Held a customer's API key.), as --force allows\nwarning: " + out + " no"
+                + " down (@common/a@1.0.0: Held a customer's API key), as --force allows\nwarning: " + out + " no"
                 + " longer serves 1 version that its build of commit " + taken + " served, with no takedown record"
                 + " (@common/a@1.2.0), as --force allows; a later build refuses other files under their numbers\n",
                 stderr.toString());
@@ -494,7 +494,7 @@ class BuildCommandTest {
                 """.formatted(taken)), ((ObjectNode) warning.deepCopy()).without("message"));
         assertEquals("warning: " + warning.get("message").asText() + "\n", stderr.toString(),
                 "the sentence of the text");
-        assertTrue(stderr.toString().contains("(@common/a@1.0.0: Held a^Jkey.)"), "spelt out there: " + stderr);
+        assertTrue(stderr.toString().contains("(@common/a@1.0.0: Held a^Jkey)"), "spelt out there: " + stderr);
     }
 
     @Test
@@ -653,7 +653,7 @@ class BuildCommandTest {
 
         assertTrue(stderr.toString().startsWith("error: commit "), stderr::toString);
         assertTrue(stderr.toString().contains(" of commit " + taken + ", took down (@common/a@1.0.0: Held a customer's"
-                + " API key.)\n"), stderr::toString);
+                + " API key)\n"), stderr::toString);
         assertFalse(Files.exists(out.resolve("packages/@common/a/1.0.0.json")), "the output stays as it was");
 
         // the served documents are the output's, which anything may have written
