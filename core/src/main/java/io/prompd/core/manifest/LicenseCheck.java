@@ -213,7 +213,10 @@ public final class LicenseCheck {
                 throw new SyntaxError("'" + token + "' is not a license identifier");
             }
             SpdxList list = SpdxList.BUNDLED;
-            Optional<String> replacement = list.replacementOf(token).or(() -> list.replacementOf(id));
+            // a + is "or later": of a deprecated identifier, whose replacement may leave the choice open, the -or-later
+            // form, where SPDX lists one, is the one the + already chose
+            Optional<String> replacement = list.replacementOf(token).or(() -> list.replacementOf(id)
+                    .map(open -> token.endsWith("+") && list.isLicense(id + "-or-later") ? id + "-or-later" : open));
             if (replacement.isPresent()) {
                 unknownIds.add(deprecated(token, replacement.get()));
             } else if (!list.isLicense(id)) {

@@ -194,11 +194,18 @@ class LicenseCheckTest {
         assertEquals("write GPL-2.0-or-later instead", check("GPL-2.0+").get(0).hint());
     }
 
-    /** SPDX lists no {@code +} form of most deprecated identifiers: the identifier's own replacement is named. */
+    /**
+     * SPDX lists no {@code +} form of most deprecated identifiers, whose replacement may leave "only" or "or later"
+     * open: the {@code +} chose "or later".
+     */
     @Test
-    void aDeprecatedIdentifierWithAPlusNamesTheReplacementOfTheIdentifier() {
+    void aDeprecatedIdentifierWithAPlusNamesItsOrLaterForm() {
         assertEquals(List.of(Problem.warning("prompd.json", "/license", "'AGPL-3.0+' is a deprecated SPDX identifier",
-                "write AGPL-3.0-only or AGPL-3.0-or-later instead")), check("AGPL-3.0+"));
+                "write AGPL-3.0-or-later instead")), check("AGPL-3.0+"));
+        assertEquals(List.of(Problem.warning("prompd.json", "/license", "'GFDL-1.3+' is a deprecated SPDX identifier",
+                "write GFDL-1.3-or-later instead")), check("GFDL-1.3+"));
+        assertEquals(List.of(Problem.warning("prompd.json", "/license", "'AGPL-3.0' is a deprecated SPDX identifier",
+                "write AGPL-3.0-only or AGPL-3.0-or-later instead")), check("AGPL-3.0"));
     }
 
     @Test
