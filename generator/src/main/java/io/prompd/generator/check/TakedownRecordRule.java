@@ -4,12 +4,15 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.Parsed;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The records of {@code "takenDown"} in meta.json keep a taken-down version's number taken, since
@@ -31,16 +34,21 @@ final class TakedownRecordRule implements PullRequestRule {
         takedowns.forEach(version -> names.add(version.name()));
         for (PackageName name : names) {
             SortedMap<Version, String> before = pullRequest.base().meta(name).takenDown();
-            SortedMap<Version, String> after = pullRequest.head().meta(name).takenDown();
+            Parsed<PackageMeta> head = pullRequest.head().parsedMeta(name);
+            SortedMap<Version, String> after = head.value().orElse(PackageMeta.EMPTY).takenDown();
+            // a record the head's file holds but that did not read is not gone: the error saying why is the one to fix,
+            // as MetaChange#between tells of no yank taken back for an entry that does not read
+            Predicate<Version> reads = version -> head.reads(Pointer.of("takenDown", version.toString()));
             String file = RepositoryLayout.metaFile(name);
-            before.forEach((version, reason) -> kept(file, version, reason, after.get(version), problems));
+            before.keySet().stream().filter(reads)
+                    .forEach(version -> kept(file, version, before.get(version), after.get(version), problems));
             after.forEach((version, reason) -> {
                 if (!before.containsKey(version)) {
                     added(pullRequest, name, version, reason, recordedFirst(version, before, after), problems);
                 }
             });
             takedowns.stream().filter(version -> version.name().equals(name))
-                    .map(PackageVersion::version).filter(version -> !after.containsKey(version))
+                    .map(PackageVersion::version).filter(version -> !after.containsKey(version) && reads.test(version))
                     .forEach(version -> problems.error(file, "", name + " " + version + " is taken down without a"
                             + " record in \"takenDown\", which keeps its number taken and tells clients why it is gone",
                             recordHint(pullRequest, name, version, after)));

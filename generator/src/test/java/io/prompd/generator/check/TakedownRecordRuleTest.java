@@ -142,6 +142,45 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
                         .map(problem -> problem.pointer() + ": " + problem.message()).toList());
     }
 
+    /**
+     * A meta.json that does not read in full is told only from the parts that read: records it still holds, but that
+     * did not read, are not said to be removed, and the error that says why they did not read is the only one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\n  \"distTags\": {\"latest\": \"1.0.0\"},\n  \"takenDown\": {\"0.7.0\": \"illegal content\","
+                + " \"0.8.0\": \"leaked a key\", \"0.9.0\": \"held personal data\"},\n}",
+        "{distTags: {\"latest\": \"1.0.0\"}, \"takenDown\": {\"0.7.0\": \"illegal content\","
+                + " \"0.8.0\": \"leaked a key\", \"0.9.0\": \"held personal data\"}}",
+        "{\"distTags\": {\"latest\": \"1.0.0\"}, \"takenDown\": {\"0.7.0\": \"illegal content\","
+                + " \"0.8.0\": 5, \"0.9.0\": \"held personal data\"}}"})
+    void recordsInAMetaJsonThatDoesNotReadAreNotSaidToBeRemoved(String broken) {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.meta("@common/util", "{\"distTags\":"
+                + " {\"latest\": \"1.0.0\"}, \"takenDown\": {\"0.7.0\": \"illegal content\","
+                + " \"0.8.0\": \"leaked a key\", \"0.9.0\": \"held personal data\"}}"));
+        repo.merge("main", "up to date", "alice");
+        repo.meta("@common/util", broken);
+        repo.commit("a slip", "alice");
+
+        CheckReport report = check(repo, "alice");
+
+        assertErrorCount(report, 1);
+        assertTrue(report.problems().stream().noneMatch(problem -> problem.message().contains("is removed")),
+                () -> report.problems().toString());
+    }
+
+    @Test
+    void aTakedownWhoseRecordIsInAMetaJsonThatDoesNotParseIsNotSaidToLackOne() {
+        repo.delete(UTIL);
+        repo.meta("@common/util", "{\n  \"takenDown\": {\n    \"1.0.0\": \"leaked a key\",\n  }\n}");
+        repo.commit("take down a leaked key", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, META, "a comma after the last entry");
+        assertErrorCount(report, 1);
+    }
+
     @Test
     void nobodyRemovesOrChangesARecordNotEvenAMaintainer() {
         mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.meta("@common/util", "{\"takenDown\":"
