@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -25,9 +26,10 @@ import java.util.function.Predicate;
  * @param detail the dist-tag's name, the yank's or the takedown's reason or the deprecation's
  *               message; empty otherwise
  * @param was    the version a dist-tag that moves pointed at before, or the text a changed yank,
- *               deprecation or takedown record had; empty otherwise
+ *               deprecation or takedown record had, which may be empty text; absent for a new one and
+ *               for the other actions
  */
-public record MetaChange(PackageName name, Action action, String target, String detail, String was) {
+public record MetaChange(PackageName name, Action action, String target, String detail, Optional<String> was) {
 
     public enum Action {
         TAGS, UNTAGS, YANKS, UNYANKS, DEPRECATES, UNDEPRECATES, RECORDS_TAKEDOWN, REMOVES_TAKEDOWN_RECORD, ADDS_OWNER,
@@ -40,12 +42,12 @@ public record MetaChange(PackageName name, Action action, String target, String 
         Objects.requireNonNull(target, "target");
         // a reason quoting a leaked key, which the check refuses, is not to be repeated in its report
         detail = Secrets.masked(Objects.requireNonNull(detail, "detail"));
-        was = Secrets.masked(Objects.requireNonNull(was, "was"));
+        was = Objects.requireNonNull(was, "was").map(Secrets::masked);
     }
 
     /** A change with no earlier text: a dist-tag, note or record new or removed, an owner added or removed. */
     public MetaChange(PackageName name, Action action, String target, String detail) {
-        this(name, action, target, detail, "");
+        this(name, action, target, detail, Optional.empty());
     }
 
     /**
@@ -68,7 +70,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
             if (is == null) {
                 changes.add(new MetaChange(name, Action.UNTAGS, was.toString(), tag));
             } else if (!is.equals(was)) {
-                changes.add(new MetaChange(name, Action.TAGS, is.toString(), tag, was == null ? "" : was.toString()));
+                changes.add(new MetaChange(name, Action.TAGS, is.toString(), tag,
+                        Optional.ofNullable(was).map(Version::toString)));
             }
         }
         notes(name, "yanked", before.yanked(), after.yanked(), reads, Action.YANKS, Action.UNYANKS, changes);
@@ -100,7 +103,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
             if (is == null) {
                 changes.add(new MetaChange(name, taken, version.toString(), ""));
             } else if (!is.equals(was)) {
-                changes.add(new MetaChange(name, given, version.toString(), is, was == null ? "" : was));
+                // a text given where there was an empty one changes it, as one that says something else does
+                changes.add(new MetaChange(name, given, version.toString(), is, Optional.ofNullable(was)));
             }
         }
     }

@@ -107,7 +107,7 @@ public final class CheckReportView {
      * commit, its record's reason); problems have the shape {@code prompd validate --json} gives them, and each meta
      * change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the earlier text
-     * of a changed yank, deprecation or takedown record), and each settings change
+     * of a changed yank, deprecation or takedown record, an empty one too), and each settings change
      * {@code {file, action, target, place?, value?, was?}} ({@code value} and {@code was}: what a field of
      * registry.json changes to and from), and each external dependency
      * {@code {name, version, dependency, range, fileReferences}} (the version added, the package of an external scope
@@ -142,9 +142,7 @@ public final class CheckReportView {
             if (!change.detail().isEmpty()) {
                 entry.put("detail", change.detail());
             }
-            if (!change.was().isEmpty()) {
-                entry.put("was", change.was());
-            }
+            change.was().ifPresent(was -> entry.put("was", was));
             return entry;
         }).toList());
         json.put("settingsChanges", report.settingsChanges().stream().map(change -> {
@@ -280,11 +278,11 @@ public final class CheckReportView {
         UnaryOperator<String> code = style.code();
         String pkg = code.apply(change.name().toString());
         String what = code.apply(change.target());
-        String was = change.was();
+        Optional<String> was = change.was();
         String note = note(change, style);
         return switch (change.action()) {
             case TAGS -> "points the dist-tag " + code.apply(change.detail()) + " of " + pkg + " at " + what
-                    + (was.isEmpty() ? "" : " (it pointed at " + code.apply(was) + ")");
+                    + was.map(version -> " (it pointed at " + code.apply(version) + ")").orElse("");
             case UNTAGS -> "removes the dist-tag " + code.apply(change.detail()) + " of " + pkg
                     + " (it pointed at " + what + ")";
             case YANKS -> (was.isEmpty() ? "yanks " : "changes the reason for the yank of ") + pkg + " " + what + note;

@@ -5,6 +5,7 @@ import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.generator.cli.CheckReportView;
@@ -19,23 +20,26 @@ class MetaSummaryTest extends PullRequestScenarioTest {
     private static final PackageName UTIL = PackageName.parse("@common/util");
     private static final String META = "packages/@common/util/meta.json";
 
-    /** A meta.json that the pull request starts from: on main, and merged into pr. */
-    private void metaAtBase(String json) {
+    /**
+     * Checks, with alice as its author, a pull request that changes the meta.json it starts from (on main beside
+     * version 1.1.0, and merged into pr) to the other.
+     */
+    private CheckReport checkChange(String atBase, String atHead) {
         repo.checkout("main");
         repo.publish("@common/util", "1.1.0");
-        repo.meta("@common/util", json);
+        repo.meta("@common/util", atBase);
         repo.commit("tag, yank and deprecate", TestRegistryRepo.MAINTAINER);
         repo.checkout("pr");
         repo.merge("main", "catch up", "alice");
+        repo.meta("@common/util", atHead);
+        repo.commit("change meta.json");
+        return check(repo, "alice");
     }
 
     @Test
     void aMetaJsonThatDoesNotParseIsSaidNotToReadInsteadOfToBeEmptied() throws Exception {
-        metaAtBase("{\"distTags\": {\"next\": \"1.1.0\"}, \"yanked\": {\"1.0.0\": \"broken\"}}");
-        repo.meta("@common/util", "{\"distTags\": {\"next\": \"1.1.0\"}, \"yanked\": {\"1.0.0\": \"broken\"},}");
-        repo.commit("trailing comma");
-
-        CheckReport report = check(repo, "alice");
+        CheckReport report = checkChange("{\"distTags\": {\"next\": \"1.1.0\"}, \"yanked\": {\"1.0.0\": \"broken\"}}",
+                "{\"distTags\": {\"next\": \"1.1.0\"}, \"yanked\": {\"1.0.0\": \"broken\"},}");
 
         assertError(report, META, "");
         assertEquals(List.of(), report.metaChanges(), "nothing of the file reads, so nothing is told of it");
@@ -50,13 +54,9 @@ class MetaSummaryTest extends PullRequestScenarioTest {
 
     @Test
     void entriesOfTheWrongShapeAreLeftOutOfTheComparisonAndTheRestIsTold() {
-        metaAtBase("{\"distTags\": {\"latest\": \"1.0.0\"}, \"yanked\": {\"1.0.0\": \"broken\"},"
-                + " \"deprecated\": {\"1.1.0\": \"use 1.2\"}}");
-        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.0.0\", \"beta\": \"1.1.0\"},"
-                + " \"yanked\": {\"1.0.0\": 5}, \"deprecated\": [\"1.1.0\"]}");
-        repo.commit("tag beta, and break the rest");
-
-        CheckReport report = check(repo, "alice");
+        CheckReport report = checkChange("{\"distTags\": {\"latest\": \"1.0.0\"}, \"yanked\": {\"1.0.0\": \"broken\"},"
+                + " \"deprecated\": {\"1.1.0\": \"use 1.2\"}}", "{\"distTags\": {\"latest\": \"1.0.0\", \"beta\":"
+                + " \"1.1.0\"}, \"yanked\": {\"1.0.0\": 5}, \"deprecated\": [\"1.1.0\"]}");
 
         assertError(report, META, "must be a string");
         assertError(report, META, "must be an object of version to message");
@@ -66,6 +66,22 @@ class MetaSummaryTest extends PullRequestScenarioTest {
                         "points the dist-tag beta of @common/util at 1.1.0",
                         "changes " + META + ", which does not read in full (the errors below say why)"),
                 summary(report));
+    }
+
+    @Test
+    void aReasonGivenWhereItWasEmptyIsAChangeOfTheReasonNotANewYank() throws Exception {
+        CheckReport report = checkChange("{\"yanked\": {\"1.0.0\": \"\"}, \"deprecated\": {\"1.1.0\": \"\"}}",
+                "{\"yanked\": {\"1.0.0\": \"broken\"}, \"deprecated\": {\"1.1.0\": \"use 1.2\"}}");
+
+        assertEquals(List.of(
+                        "changes the reason for the yank of @common/util 1.0.0: broken",
+                        "changes the deprecation message of @common/util 1.1.0: use 1.2"),
+                summary(report));
+        String markdown = PullRequestScenario.markdown(report);
+        assertTrue(markdown.contains("\n- changes the reason for the yank of `@common/util` `1.0.0`: broken\n"),
+                markdown);
+        JsonNode changes = Json.reader().readTree(CheckReportView.json(report)).at("/metaChanges");
+        assertEquals(List.of("", ""), changes.findValuesAsText("was"), changes.toString());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.Parsed;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -72,7 +73,7 @@ class MetaChangeTest {
                 "changes the deprecation message of tool 1.0.0: use 1.1"),
                 MetaChange.between(NAME, read(before), read(after)).stream()
                         .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
-        assertEquals("old ghp_…", MetaChange.between(NAME, read(before), read(after)).get(1).was());
+        assertEquals(Optional.of("old ghp_…"), MetaChange.between(NAME, read(before), read(after)).get(1).was());
     }
 
     @Test
