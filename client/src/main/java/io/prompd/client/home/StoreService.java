@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,11 +84,8 @@ public final class StoreService {
                         .map(PackageSpec::toString).toList(), "and") + "; nothing was removed",
                         commands.quoted("list --installed") + " lists the store");
             }
-            List<Redownload> found = redownloads.of(withoutCachedTarball(chosen));
-            List<Redownload> lost = found.stream().filter(Redownload::lost).toList();
-            if (!lost.isEmpty() && !force) {
-                throw lastCopies(lost, chosen);
-            }
+            List<Redownload> found = LastCopies.checked(redownloads, withoutCachedTarball(chosen), force,
+                    lost -> lastCopies(lost, chosen));
             for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : chosen.entrySet()) {
                 for (Version version : ofPackage.getValue()) {
                     store.remove(ofPackage.getKey(), version);
@@ -97,38 +93,25 @@ public final class StoreService {
             }
             chosen.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
             List<InstallNote> warnings = new ArrayList<>(skipped.stream().map(StoreService::notInStore).toList());
-            found.stream().filter(Redownload::lost).forEach(one -> warnings.add(new InstallNote.LastCopyRemoved(one)));
-            // one warning a registry and failure: an unreachable registry fails every index alike
-            Map<List<String>, List<Redownload>> unknown = new LinkedHashMap<>();
-            found.stream().filter(one -> one.fate() == Redownload.Fate.UNKNOWN).forEach(one -> unknown
-                    .computeIfAbsent(List.of(one.registry(), one.detail().orElseThrow()), why -> new ArrayList<>())
-                    .add(one));
-            unknown.values().forEach(same -> warnings.add(new InstallNote.RemovedUnchecked(same)));
+            warnings.addAll(LastCopies.warnings(found));
             return new Removal(chosen, warnings);
         });
     }
 
     /**
-     * The refusal to remove versions no install can put back, saying why of each and how to remove the others alone:
-     * a project whose lock pins one installs it from this copy only, as a version taken down for a leaked secret is
-     * meant to stay installed where it is until its projects move off it.
+     * The refusal to remove versions no install can put back ({@link LastCopies#refusal}), with how to remove the
+     * others alone.
      *
      * @param chosen every version picked
      */
-    private PrompdException lastCopies(List<Redownload> lost,
-                                              SortedMap<PackageName, SortedSet<Version>> chosen) {
-        boolean one = lost.size() == 1;
+    private PrompdException lastCopies(List<Redownload> lost, SortedMap<PackageName, SortedSet<Version>> chosen) {
         List<String> others = new ArrayList<>();
         chosen.forEach((name, versions) -> versions.stream().filter(version -> lost.stream().noneMatch(
                 picked -> picked.name().equals(name) && picked.version().equals(version)))
                 .forEach(version -> others.add(name + "@" + version)));
-        return new PrompdException(ExitCode.CONFLICT, "the store's " + (one ? "copy of " : "copies of ")
-                + Redownload.specs(lost) + (one ? " is its last (" : " are their last (") + Redownload.whys(lost)
-                + "): no 'prompd install' can download " + Plural.itOrThem(lost.size()) + " again; nothing was removed",
-                "a project whose prompd.lock pins " + (one ? "it" : "one") + " installs it from this copy alone: keep "
-                        + Plural.itOrThem(lost.size()) + (others.isEmpty() ? "" : ", and remove the others alone with "
-                        + commands.quoted("uninstall --global " + String.join(" ", others))) + "; to remove "
-                        + Plural.itOrThem(lost.size()) + " anyway, add --force");
+        return LastCopies.refusal(lost, LastCopies.Place.STORE, others.isEmpty() ? ""
+                : ", and remove the others alone with " + commands.quoted("uninstall --global "
+                        + String.join(" ", others)));
     }
 
     /**
