@@ -1,19 +1,30 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.home.CacheService;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "clean", mixinStandardHelpOptions = true,
-        description = "Delete every cached tarball and registry document. Installed packages stay; --offline then"
-                + " works only for them.")
+        description = {"Delete every cached tarball and registry document. Installed packages stay; --offline then"
+                + " works only for them.",
+            "A tarball is the last copy of its version when the store holds none (after 'prompd uninstall --global')"
+                    + " and its registry took the version down, no longer lists it, or no longer has the package: a"
+                    + " project whose prompd.lock pins the version installs it from that tarball alone, so deleting"
+                    + " one is refused (exit " + ExitCode.Codes.CONFLICT + "), nothing deleted, unless --force."})
 final class CacheCleanCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--force", description = "Delete also the tarballs that are the last copy of a version no"
+            + " 'prompd install' can download again, each warned of: a project pinning one cannot install until it"
+            + " moves off it.")
+    boolean force;
 
     private final PrompdCommand root;
 
@@ -24,8 +35,11 @@ final class CacheCleanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
-        long deleted = wiring.cacheService().clean(wiring::waitingForLock);
-        spec.commandLine().getOut().println("deleted " + Plural.count(deleted, "cached file") + " from "
+        CacheService.Cleaning cleaning = wiring.cacheService().clean(wiring.redownloads(), force,
+                wiring::waitingForLock);
+        cleaning.warnings().forEach(warning -> spec.commandLine().getErr()
+                .println(InstallReportView.warning(warning)));
+        spec.commandLine().getOut().println("deleted " + Plural.count(cleaning.deleted(), "cached file") + " from "
                 + wiring.settings().cacheFolder());
         return ExitCode.OK.code();
     }

@@ -2,6 +2,7 @@ package io.prompd.client.home;
 
 import io.prompd.client.http.DocumentCheck;
 import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.Redownload;
 import io.prompd.client.install.Redownloads;
 import io.prompd.client.install.store.HomeLock;
@@ -26,9 +27,10 @@ import java.util.stream.Stream;
 
 /**
  * Maintenance of {@code <home>/cache}. Both operations hold the home lock, so no install is
- * downloading into the cache, or unpacking into the store, meanwhile. The store of installed packages is touched only
+ * downloading into the cache, or unpacking into the store, meanwhile. The store of installed packages is changed only
  * by {@link #verify}, which checks its copies against the cached tarballs, and to remove what a killed run left
- * there, as every run taking the lock does ({@link RunLocks#home}).
+ * there, as every run taking the lock does ({@link RunLocks#home}); {@link #clean} reads it, to tell which tarballs
+ * are the only copies of their versions.
  */
 public final class CacheService {
 
@@ -108,16 +110,24 @@ public final class CacheService {
     }
 
     /**
-     * Deletes everything cached: tarballs and registry documents.
+     * Deletes everything cached: tarballs and registry documents. A tarball that is the last copy here of a version no
+     * install can download again, the store holding none, is guarded as {@code uninstall --global} guards the store's
+     * ({@link LastCopies}): a project whose lock pins the version installs it from that tarball alone. So when any is,
+     * nothing is deleted unless forced; one whose registry could not be read is deleted with a warning.
      *
-     * @param onWait told the lock's file once if another run holds the home lock, which may last minutes
-     * @return the number of files deleted
+     * @param redownloads where whether a version can be downloaded again is read, with the home locked, so that no
+     *                    install changes the store between that look and the deletion
+     * @param force       whether to delete the last copies too
+     * @param onWait      told the lock's file once if another run holds the home lock, which may last minutes
+     * @throws io.prompd.core.PrompdException CONFLICT, unless forced, when a tarball is the last copy of a version
      */
-    public long clean(Consumer<Path> onWait) throws IOException {
-        try (HomeLock ignored = RunLocks.home(home, store, tarballs, onWait)) {
+    public Cleaning clean(Redownloads redownloads, boolean force, Consumer<Path> onWait) throws IOException {
+        return RunLocks.home(home, store, tarballs, onWait).runThenClose(() -> {
             if (!Files.isDirectory(cacheFolder)) {
-                return 0;
+                return new Cleaning(0, List.of());
             }
+            List<Redownload> found = LastCopies.checked(redownloads, store.onlyInCache(tarballs), force,
+                    lost -> LastCopies.refusal(lost, LastCopies.Place.CACHE, ""));
             long files;
             try (Stream<Path> walk = Files.walk(cacheFolder)) {
                 files = walk.filter(Files::isRegularFile).count();
@@ -129,7 +139,21 @@ public final class CacheService {
             for (Path child : children) {
                 Folders.deleteRecursively(child);
             }
-            return files;
+            return new Cleaning(files, LastCopies.warnings(found));
+        });
+    }
+
+    /**
+     * What {@link #clean} did.
+     *
+     * @param deleted  the number of files deleted
+     * @param warnings each tarball deleted that was the last copy of its version, or not known not to be, in name and
+     *                 version order
+     */
+    public record Cleaning(long deleted, List<InstallNote> warnings) {
+
+        public Cleaning {
+            warnings = List.copyOf(warnings);
         }
     }
 }

@@ -21,13 +21,16 @@ import java.util.function.Function;
  * The guard of the last copy of a version: one no install can download again (its registry took it down, no longer
  * lists it, or no longer has the package) is installed, by a project whose {@code prompd.lock} pins it, from the copies
  * on this machine alone, so removing the last of them is refused unless forced, and then warned of; one whose registry
- * could not be read is removed with a warning that it may have been the last.
+ * could not be read is removed with a warning that it may have been the last. The store's copies and the cache's
+ * tarballs are guarded alike, each told in its own words.
  */
 final class LastCopies {
 
     /** Where the copies a removal would lose are, in the words of its refusal. */
     enum Place {
-        STORE("the store's copy", "the store's copies", " is its last", " are their last", "copy", "remove");
+        STORE("the store's copy", "the store's copies", " is its last", " are their last", "copy", "remove"),
+        CACHE("the cache's tarball", "the cache's tarballs", " is its last copy", " are their last copies", "tarball",
+                "delete");
 
         private final String ofOne;
         private final String ofSeveral;

@@ -412,9 +412,10 @@ public sealed interface InstallNote {
     }
 
     /**
-     * A version {@code uninstall --global --force} removed from the store, its tarball not cached, whose registry no
-     * longer gives it (taken down, no longer listed, or the package gone): no install can put it back, for any project
-     * whose lock pins it.
+     * A version whose last copy was removed with {@code --force}, by {@code uninstall --global} from the store, its
+     * tarball not cached, or by {@code cache clean} from the cache, the store holding none, whose registry no longer
+     * gives it (taken down, no longer listed, or the package gone): no install can put it back, for any project whose
+     * lock pins it.
      *
      * @param redownload what its registry says of it, {@link Redownload#lost}
      */
@@ -427,9 +428,10 @@ public sealed interface InstallNote {
     }
 
     /**
-     * Versions {@code uninstall --global} removed from the store not knowing whether they can be downloaded again, as
-     * their packages' indexes could not be read for one reason, told once (a registry that could not be reached fails
-     * every index alike): if their registry no longer gives one, that was its last copy.
+     * Versions {@code uninstall --global} removed from the store, or whose only tarball {@code cache clean} deleted,
+     * not knowing whether they can be downloaded again, as their packages' indexes could not be read for one reason,
+     * told once (a registry that could not be reached fails every index alike): if their registry no longer gives one,
+     * that was its last copy.
      *
      * @param redownloads what is known of each, {@link Redownload.Fate#UNKNOWN}, of one registry and one failure, in
      *                    name and version order

@@ -310,6 +310,85 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertTrue(Files.isDirectory(home.resolve("packages/@acme/greeter@1.0.0")));
     }
 
+    /**
+     * Once 'prompd uninstall --global' removed the store's copy of a version taken down, which it lets pass only as its
+     * tarball is cached, that tarball is the last copy a project pinning the version installs from: 'cache clean'
+     * refuses to delete it, as uninstall refuses to remove a last copy, and deletes it with --force, warning of it.
+     */
+    @Test
+    void cacheCleanRefusesToDeleteTheTarballThatIsTheLastCopyOfAVersionTakenDownUnlessForced() throws IOException {
+        editDependencies("\"@acme/util\": \"1.0.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        registry.takeDown("@acme/util", "1.0.0", "Shipped a private prompt.");
+        assertEquals(0, prompd("install").exitCode());
+        CliRun uninstall = prompd("uninstall", "--global", "@acme/util");
+        assertEquals("removed @acme/util@1.0.0\n", uninstall.out(), uninstall.err());
+        String url = server.url().toString();
+        Path tarball = onlyCachedTarball();
+
+        CliRun clean = prompd("cache", "clean");
+
+        assertEquals(4, clean.exitCode(), clean.err());
+        assertEquals("", clean.out());
+        assertEquals("error: the cache's tarball of @acme/util@1.0.0 is its last copy (registry " + url + " took it"
+                + " down: Shipped a private prompt): no 'prompd install' can download it again; nothing was deleted\n"
+                + "hint: a project whose prompd.lock pins it installs it from this tarball alone: keep it; to delete it"
+                + " anyway, add --force\n", clean.err());
+        assertTrue(Files.isRegularFile(tarball), "nothing deleted");
+        CliRun install = prompd("install");
+        assertEquals(0, install.exitCode(), "the tarball kept puts the version back: " + install.err());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
+
+        CliRun forced = prompd("cache", "clean", "--force");
+
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals("warning: removed @acme/util@1.0.0, its last copy (registry " + url + " took it down: Shipped a"
+                + " private prompt): no 'prompd install' can download it again, and a project whose prompd.lock pins"
+                + " it fails to install until it moves off it\n", forced.err());
+        assertFalse(Files.exists(tarball));
+        assertEquals(3, prompd("install").exitCode(), "as the warning said");
+    }
+
+    /** A version its registry still lists is downloaded again by the next install that needs it: its tarball goes. */
+    @Test
+    void cacheCleanDeletesTheTarballOfAVersionOutOfTheStoreThatTheRegistryStillGives() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
+        Path tarball = onlyCachedTarball();
+
+        CliRun clean = prompd("cache", "clean");
+
+        assertEquals(0, clean.exitCode(), clean.err());
+        assertEquals("", clean.err());
+        assertFalse(Files.exists(tarball));
+        assertEquals(0, prompd("install").exitCode(), "downloaded again");
+    }
+
+    /**
+     * As uninstall removes a version whose registry cannot be read, with a warning, so does cache clean delete its
+     * tarball: a run offline must not be refused for what it cannot know.
+     */
+    @Test
+    void cacheCleanThatCannotReachTheRegistryDeletesTheTarballWithAWarningThatItMayHaveBeenTheLastCopy()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
+        Path tarball = onlyCachedTarball();
+        String url = server.url().toString();
+        server.close();
+
+        CliRun clean = prompd("cache", "clean");
+
+        assertEquals(0, clean.exitCode(), clean.err());
+        List<String> warnings = clean.err().lines().filter(line -> line.startsWith("warning: ")
+                && !line.contains(": trying again, attempt ")).toList();
+        assertEquals(List.of("warning: removed @acme/util@1.1.0 not knowing whether it can be downloaded again (its"
+                + " index could not be read: registry " + url + " could not be reached (last: cannot reach "
+                + url.substring(0, url.length() - 1) + " (Connection refused))): if its registry no longer gives it,"
+                + " that was its last copy"), warnings, clean.err());
+        assertFalse(Files.exists(tarball));
+    }
+
     @Test
     void cacheVerifyOfflineOffersNoVersionWhoseRegistryItCannotReadAndSaysWhy() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
@@ -493,11 +572,15 @@ class CacheCommandTest extends InstallCommandsFixture {
 
     /** Overwrites the one tarball in the cache, as a disk error may; returns its file. */
     private Path corruptTheCachedTarball() throws IOException {
-        Path cached;
+        return Files.writeString(onlyCachedTarball(), "rotten");
+    }
+
+    private Path onlyCachedTarball() throws IOException {
         try (var files = Files.walk(home.resolve("cache/tarballs"))) {
-            cached = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+            List<Path> cached = files.filter(Files::isRegularFile).toList();
+            assertEquals(1, cached.size(), cached::toString);
+            return cached.get(0);
         }
-        return Files.writeString(cached, "rotten");
     }
 
     private static String removedFromTheCache(Path tarball) {

@@ -38,10 +38,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -587,6 +589,58 @@ public final class PackageStore {
     }
 
     /**
+     * The versions whose only copy here is a cached tarball, which deleting it would lose: each tarball that no version
+     * installed whole was unpacked from (by the integrity recorded beside it), by the package and version its manifest
+     * names, unless that version is installed whole all the same (by a prompd that recorded no integrity). Only those
+     * tarballs are unpacked, beside the store's versions as an install unpacks them, so that a cache holding what is
+     * installed costs no unpack; one refused, or whose manifest names no version, is no copy an install could use.
+     * Only a caller holding the home's lock may call this, as a run killed meanwhile leaves its unpack for the next one
+     * taking the lock to remove.
+     */
+    public SortedMap<PackageName, SortedSet<Version>> onlyInCache(TarballCache tarballs) throws IOException {
+        SortedMap<PackageName, SortedSet<Version>> found = new TreeMap<>();
+        List<Integrity> cached = tarballs.entries();
+        if (cached.isEmpty()) {
+            // the store unread, so that a file where it goes fails no clean of a cache holding no tarball
+            return found;
+        }
+        Set<Path> installedFrom = new HashSet<>();
+        for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : installedOrDamaged().entrySet()) {
+            for (Version version : ofPackage.getValue()) {
+                cachedTarball(ofPackage.getKey(), version, tarballs).ifPresent(installedFrom::add);
+            }
+        }
+        for (Integrity integrity : cached) {
+            Path tarball = tarballs.pathOf(integrity);
+            if (!installedFrom.contains(tarball)) {
+                packagedIn(tarball, integrity).filter(held -> !contains(held.name(), held.version()))
+                        .ifPresent(held -> found.computeIfAbsent(held.name(), name -> new TreeSet<>())
+                                .add(held.version()));
+            }
+        }
+        return found;
+    }
+
+    /** The version the tarball's manifest names, unpacked as an install unpacks it; empty when either refuses. */
+    private Optional<NamedVersion> packagedIn(Path tarball, Integrity integrity) throws IOException {
+        // a private registry's packages are unpacked here too, as confidential as its tarballs
+        OwnerOnly.folder(root);
+        // not named after the tarball, whose name alone is near the longest some file systems take
+        Path unpacked = AtomicFiles.temporaryFolder(root.resolve("cached-tarball"));
+        try {
+            try (InputStream in = Files.newInputStream(tarball)) {
+                SafeUnpacker.unpackVerified(in, integrity, unpacked, limits);
+            } catch (PrompdException refused) {
+                return Optional.empty();
+            }
+            return manifestOf(unpacked).flatMap(manifest -> NamedVersion.of(
+                    manifest.path(ManifestFields.NAME).asText(""), manifest.path(ManifestFields.VERSION).asText("")));
+        } finally {
+            Folders.deleteRecursively(unpacked);
+        }
+    }
+
+    /**
      * Compares every installed version with the tarball it was unpacked from, found in {@code tarballs} by the
      * integrity recorded beside it, as a CI restoring a home from its cache needs before trusting it: an install looks
      * for the manifest alone, so that a warm one stays cheap. A copy whose files differ from the tarball's (one
@@ -726,6 +780,12 @@ public final class PackageStore {
     }
 
     private record NamedVersion(PackageName name, Version version) {
+
+        /** The version a package name and a version in text name; empty when either does not parse. */
+        static Optional<NamedVersion> of(String name, String version) {
+            return PackageName.check(name).isEmpty() && Version.isValid(version)
+                    ? Optional.of(new NamedVersion(PackageName.parse(name), Version.parse(version))) : Optional.empty();
+        }
     }
 
     /** The package and version an entry's path names, {@code @scope/name@1.2.0}; empty for any other name. */
@@ -735,12 +795,7 @@ public final class PackageStore {
         if (at <= 0) {
             return Optional.empty();
         }
-        String nameText = relative.substring(0, at);
-        String versionText = relative.substring(at + 1);
-        if (PackageName.check(nameText).isEmpty() && Version.isValid(versionText)) {
-            return Optional.of(new NamedVersion(PackageName.parse(nameText), Version.parse(versionText)));
-        }
-        return Optional.empty();
+        return NamedVersion.of(relative.substring(0, at), relative.substring(at + 1));
     }
 
     /**

@@ -90,6 +90,15 @@ public final class TarballCache {
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /** The integrity of every entry, as its name says it, in path order: not hashed again, as {@link #verify} does. */
+    public List<Integrity> entries() throws IOException {
+        List<Integrity> entries = new ArrayList<>();
+        for (Path file : files()) {
+            integrityNamedBy(file).ifPresent(entries::add);
+        }
+        return List.copyOf(entries);
+    }
+
     /** Forgets an entry whose content turned out not to match its name, or not to install. */
     public void evict(Integrity integrity) throws IOException {
         Files.deleteIfExists(pathOf(integrity));
