@@ -41,10 +41,10 @@ import java.util.TreeSet;
 /**
  * Decides what a run of {@link Installer} locks: the lock file kept when it still meets the project and nothing asks
  * to move, else a new resolution, with the warnings the choice calls for (a stale lock, a latest version set aside
- * by {@link RangesFromLatest}, and {@link PlanWarnings}' on the versions it locks). It reads the registry, the store and the cache, and changes
- * none of them, but for the tarball of a locked version whose registry's index disagrees with the lock, which it
- * downloads to the cache to unpack beside the store, for its own {@code prompd.json} to say which of the two to
- * believe ({@link #unpackedWhereIndexDiffers}).
+ * by {@link RangesFromLatest}, and {@link PlanWarnings}' on the versions it locks). It reads the registry, the store
+ * and the cache, and changes none of them, but for the tarball of a locked version whose registry's index disagrees
+ * with the lock, which it downloads to the cache to unpack beside the store, for its own {@code prompd.json} to say
+ * which of the two to believe ({@link #unpackedWhereIndexDiffers}).
  */
 final class InstallPlanner {
 
