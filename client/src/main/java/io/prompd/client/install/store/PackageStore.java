@@ -625,18 +625,13 @@ public final class PackageStore {
     private Optional<NamedVersion> packagedIn(Path tarball, Integrity integrity) throws IOException {
         // a private registry's packages are unpacked here too, as confidential as its tarballs
         OwnerOnly.folder(root);
-        // not named after the tarball, whose name alone is near the longest some file systems take
-        Path unpacked = AtomicFiles.temporaryFolder(root.resolve("cached-tarball"));
         try {
-            try (InputStream in = Files.newInputStream(tarball)) {
-                SafeUnpacker.unpackVerified(in, integrity, unpacked, limits);
-            } catch (PrompdException refused) {
-                return Optional.empty();
-            }
-            return manifestOf(unpacked).flatMap(manifest -> NamedVersion.of(
-                    manifest.path(ManifestFields.NAME).asText(""), manifest.path(ManifestFields.VERSION).asText("")));
-        } finally {
-            Folders.deleteRecursively(unpacked);
+            // not named after the tarball, whose name alone is near the longest some file systems take
+            return readUnpacked(root.resolve("cached-tarball"), tarball, integrity, unpacked -> manifestOf(unpacked)
+                    .flatMap(manifest -> NamedVersion.of(manifest.path(ManifestFields.NAME).asText(""),
+                            manifest.path(ManifestFields.VERSION).asText(""))));
+        } catch (PrompdException refused) {
+            return Optional.empty();
         }
     }
 
@@ -721,17 +716,31 @@ public final class PackageStore {
                 differences.size()))) + (untold > 0 ? "; and " + Plural.count(untold, "other difference") : ""));
     }
 
-    /**
-     * The differences between the copy and the tarball unpacked beside it as an install unpacks it, which a run killed
-     * meanwhile leaves for the next one taking the lock to remove.
-     */
+    /** The differences between the copy and the tarball unpacked beside it. */
     private List<String> differencesFrom(Path folder, Path tarball, Integrity integrity) throws IOException {
-        Path unpacked = AtomicFiles.temporaryFolder(folder);
+        return readUnpacked(folder, tarball, integrity, unpacked -> FolderComparison.differences(unpacked, folder));
+    }
+
+    /** Reads a tarball unpacked in a folder of its own. */
+    @FunctionalInterface
+    private interface UnpackedReader<T> {
+        T read(Path unpacked) throws IOException;
+    }
+
+    /**
+     * What {@code reader} reads of the tarball unpacked as an install unpacks it, in a new temporary folder beside
+     * {@code target}, deleted after: one a run killed meanwhile leaves is for the next one taking the lock to remove.
+     *
+     * @throws PrompdException when the tarball is refused, as an install refuses it
+     */
+    private <T> T readUnpacked(Path target, Path tarball, Integrity integrity, UnpackedReader<T> reader)
+            throws IOException {
+        Path unpacked = AtomicFiles.temporaryFolder(target);
         try {
             try (InputStream in = Files.newInputStream(tarball)) {
                 SafeUnpacker.unpackVerified(in, integrity, unpacked, limits);
             }
-            return FolderComparison.differences(unpacked, folder);
+            return reader.read(unpacked);
         } finally {
             Folders.deleteRecursively(unpacked);
         }
