@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,7 +162,7 @@ final class InstallPlanner {
         try {
             plan = planUpdate(project, ranges, unpinned, run, index);
         } catch (PrompdException unresolvable) {
-            if (ranges.moved().isEmpty() || !isResolutionFailure(unresolvable)) {
+            if (ranges.moved().isEmpty() || !ResolutionFailures.isOne(unresolvable)) {
                 throw unresolvable;
             }
             // resolved for its failure alone: when prompd.json's own ranges cannot be, that says so in the user's
@@ -179,7 +178,7 @@ final class InstallPlanner {
                 try {
                     planUpdate(project, ranges.settingAside(aside).eitherWay(undecided), unpinned, run, index);
                 } catch (PrompdException conflicting) {
-                    if (!isResolutionFailure(conflicting)) {
+                    if (!ResolutionFailures.isOne(conflicting)) {
                         throw conflicting;
                     }
                     aside.add(name);
@@ -191,7 +190,7 @@ final class InstallPlanner {
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>(settled.saved());
         List<InstallNote> first = new ArrayList<>();
         for (PackageName name : ranges.taggedYanked()) {
-            RangesFromLatest.latestYanked(name, plan.lock().packages().get(name).version(), index)
+            PlanWarnings.latestYanked(name, plan.lock().packages().get(name).version(), index)
                     .ifPresent(first::add);
         }
         first.addAll(ranges.kept());
@@ -222,38 +221,15 @@ final class InstallPlanner {
                         settled, held, allowed, unpinned, run, index)).ifPresent(first::add);
             }
         }
-        return new Updated(plan.without(RangesFromLatest.movesTold(plan, first)).withWarningsFirst(first), saved);
+        return new Updated(plan.without(PlanWarnings.movesTold(plan, first)).withWarningsFirst(first), saved);
     }
 
-    /** A plan to try for what its failure says; not taken, it is neither audited nor installed. */
-    @FunctionalInterface
-    interface Attempt {
-        Plan plan() throws IOException;
-    }
-
-    /**
-     * Why a plan cannot be made, in the resolver's words, as a command asking for it would fail; empty when it can be,
-     * or when it fails for another reason than the resolution, which a plan the run does not take need not meet.
-     */
-    static Optional<String> whyNot(Attempt attempt) throws IOException {
-        try {
-            attempt.plan();
-            return Optional.empty();
-        } catch (PrompdException failed) {
-            return isResolutionFailure(failed) ? Optional.of(failed.getMessage().strip()) : Optional.empty();
-        }
-    }
-
-    /** Why the update cannot take {@code version} of the package, as {@link #whyNot} says it. */
+    /** Why the update cannot take {@code version} of the package, as {@link ResolutionFailures#whyNot} says it. */
     private Optional<String> whyNotUpdating(Project project, LatestRanges ranges, PackageName name, Version version,
                                             Set<PackageName> unpinned, ProjectRun run, RegistryIndex index)
             throws IOException {
-        return whyNot(() -> planUpdate(project, ranges.resolvingFor(name, exactly(version)), unpinned, run, index));
-    }
-
-    /** The range of one version alone, as asking for that version gives it. */
-    static VersionRange exactly(Version version) {
-        return VersionRange.parse(version.toString());
+        return ResolutionFailures.whyNot(() -> planUpdate(project,
+                ranges.resolvingFor(name, ResolutionFailures.exactly(version)), unpinned, run, index));
     }
 
     /**
@@ -295,7 +271,7 @@ final class InstallPlanner {
         try {
             return Optional.of(everyPackageMoving(project, project.manifest().dependencies(), index).graph());
         } catch (PrompdException unresolvable) {
-            if (!isResolutionFailure(unresolvable)) {
+            if (!ResolutionFailures.isOne(unresolvable)) {
                 throw unresolvable;
             }
             return Optional.empty();
@@ -304,13 +280,13 @@ final class InstallPlanner {
 
     /**
      * Why the project, resolved as {@link #forOutdated} resolves it, cannot take {@code version} of the package, as
-     * {@link #whyNot} says it.
+     * {@link ResolutionFailures#whyNot} says it.
      */
     Optional<String> whyNotForOutdated(Project project, PackageName name, Version version, RegistryIndex index)
             throws IOException {
         SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
-        roots.put(name, exactly(version));
-        return whyNot(() -> everyPackageMoving(project, roots, index));
+        roots.put(name, ResolutionFailures.exactly(version));
+        return ResolutionFailures.whyNot(() -> everyPackageMoving(project, roots, index));
     }
 
     /** A resolution of {@code roots} in the project, every locked package free to move. */
@@ -337,15 +313,11 @@ final class InstallPlanner {
             return plan(Goal.ofProject(roots, Set.of(), Set.of(), run.again()), project, Set.of(), false, run.options(),
                     index);
         } catch (PrompdException unresolvable) {
-            if (!isResolutionFailure(unresolvable)) {
+            if (!ResolutionFailures.isOne(unresolvable)) {
                 throw unresolvable;
             }
             return unresolved(roots, project.lock(), unresolvable, index);
         }
-    }
-
-    static boolean isResolutionFailure(PrompdException failure) {
-        return failure instanceof ResolutionException || failure.getCause() instanceof ResolutionException;
     }
 
     /**
@@ -366,45 +338,6 @@ final class InstallPlanner {
         warnings.add(new InstallNote.NotResolvedAgain(current.isPresent(), unresolvable.getMessage().strip() + hint));
         waysOff.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));
         return new Plan(graph, false, warnings);
-    }
-
-    /**
-     * The new lock with the ranges it meets, and whether it took a resolution.
-     *
-     * @param downloaded the versions whose tarballs planning downloaded, to tell an index wrong from a lock wrong,
-     *                   which the install then finds in the cache
-     */
-    record Plan(ProjectGraph graph, boolean resolved, List<InstallNote> warnings, Set<PackageName> downloaded) {
-
-        Plan {
-            Objects.requireNonNull(graph, "graph");
-            warnings = List.copyOf(warnings);
-            downloaded = Set.copyOf(downloaded);
-        }
-
-        Plan(ProjectGraph graph, boolean resolved, List<InstallNote> warnings) {
-            this(graph, resolved, warnings, Set.of());
-        }
-
-        LockFile lock() {
-            return graph.lock();
-        }
-
-        /**
-         * The plan with {@code first} before its own warnings: what the run decided before planning (a stale lock, a
-         * range kept or set aside, versions left out) reads ahead of the notes on the versions the plan locks.
-         */
-        Plan withWarningsFirst(List<? extends InstallNote> first) {
-            List<InstallNote> all = new ArrayList<>(first);
-            all.addAll(warnings);
-            return new Plan(graph, resolved, all, downloaded);
-        }
-
-        /** The plan without the warnings another of the run's tells already. */
-        Plan without(Collection<? extends InstallNote> told) {
-            return new Plan(graph, resolved, warnings.stream().filter(warning -> !told.contains(warning)).toList(),
-                    downloaded);
-        }
     }
 
     /**

@@ -97,7 +97,7 @@ public final class Installer {
             return installPlanned(project, options, repaired, (installer, index) -> {
                 List<RequestedPackage> requests = request(added, index, project.lockOrEmpty(), options.saveExact(),
                         "install");
-                InstallPlanner.Plan plan = installer.planner.forInstall(project, requests,
+                Plan plan = installer.planner.forInstall(project, requests,
                         new InstallPlanner.ProjectRun(options, spelt("install", added)), index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 for (RequestedPackage request : requests) {
@@ -118,12 +118,12 @@ public final class Installer {
     public InstallReport installGlobal(List<PackageSpec> specs, InstallOptions options) throws IOException {
         return locked(repaired -> OfflineOffer.checked(() -> {
             try (RegistryIndex index = planner.index(LockFile.empty())) {
-                List<InstallPlanner.Plan> plans = planGlobal(specs, options, index);
+                List<Plan> plans = planGlobal(specs, options, index);
                 // every package's versions got and checked before any goes in place: one refused installs none; a
                 // version two packages share is got, and reported, once
                 LockedInstaller.Installed installed;
                 try (LockedInstaller.Staged staged = lockedInstaller.stage(
-                        plans.stream().map(InstallPlanner.Plan::graph).toList(), LockFile.empty(), index, Set.of())) {
+                        plans.stream().map(Plan::graph).toList(), LockFile.empty(), index, Set.of())) {
                     installed = staged.place();
                 }
                 Set<InstallNote> warnings = new LinkedHashSet<>();
@@ -135,7 +135,7 @@ public final class Installer {
         }, () -> {
             Installer offline = fromCache();
             try (RegistryIndex index = offline.planner.index(LockFile.empty())) {
-                for (InstallPlanner.Plan plan : offline.planGlobal(specs, options, index)) {
+                for (Plan plan : offline.planGlobal(specs, options, index)) {
                     offline.lockedInstaller.requireAtHand(plan.lock());
                 }
             }
@@ -143,7 +143,7 @@ public final class Installer {
     }
 
     /** The plan of each package a global install names, each resolved on its own. */
-    private List<InstallPlanner.Plan> planGlobal(List<PackageSpec> specs, InstallOptions options, RegistryIndex index)
+    private List<Plan> planGlobal(List<PackageSpec> specs, InstallOptions options, RegistryIndex index)
             throws IOException {
         // The packages are planned one after another: announced together with their ranges first, each has the
         // documents of its likely versions' dependencies fetched at once, in parallel, as a project's resolution has.
@@ -151,7 +151,7 @@ public final class Installer {
         specs.forEach(spec -> named.putIfAbsent(spec.name(), spec.selector() instanceof PackageSpec.Range given
                 ? given.range() : VersionRange.any()));
         index.prefetch(named);
-        List<InstallPlanner.Plan> plans = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
         for (RequestedPackage request : request(specs, index, LockFile.empty(), false, "install --global")) {
             plans.add(planner.forStore(request, options, index));
         }
@@ -233,7 +233,7 @@ public final class Installer {
             InstallPlanner.ProjectRun run = new InstallPlanner.ProjectRun(InstallOptions.defaults(),
                     spelt("uninstall", names));
             return installPlanned(project, run.options(), repaired, (installer, index) -> {
-                InstallPlanner.Plan plan = installer.planner.forUninstall(project, roots, run, index);
+                Plan plan = installer.planner.forUninstall(project, roots, run, index);
                 List<PackageName> leftOut = installer.lockedInstaller.outOfReach(plan.lock(), index);
                 // the dependencies left: one this uninstall removes is not the one meant by a name it skips
                 List<InstallNote> first = new ArrayList<>(unknown.stream().map(name -> new InstallNote.NotADependency(
@@ -342,7 +342,7 @@ public final class Installer {
      * @param removed the dependencies it drops from prompd.json
      * @param leftOut locked versions it does not install
      */
-    private record Planned(InstallPlanner.Plan plan, SortedMap<PackageName, VersionRange> saved,
+    private record Planned(Plan plan, SortedMap<PackageName, VersionRange> saved,
                            List<PackageName> removed, Set<PackageName> leftOut) {
         Planned {
             Objects.requireNonNull(plan, "plan");
@@ -382,7 +382,7 @@ public final class Installer {
      */
     private InstallReport apply(Project project, Planned planned, InstallOptions options, List<Path> repaired,
                                 RegistryIndex index) throws IOException {
-        InstallPlanner.Plan plan = planned.plan();
+        Plan plan = planned.plan();
         SortedMap<PackageName, VersionRange> saved = planned.saved();
         List<PackageName> removed = planned.removed();
         Manifest manifest = project.manifest();

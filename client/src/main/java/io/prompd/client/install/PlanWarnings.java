@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The warnings of an {@link InstallPlanner} plan about the versions it locks: yanked, deprecated and taken down
  * versions, packages gone from the registry, engines asking for another prompd, the locked versions taken down or
- * yanked that a resolution moved off, and the takedowns it stopped short of.
+ * yanked that a resolution moved off, and the takedowns it stopped short of; and the {@code latest} tag a run passed by
+ * as yanked, which tells the move off that version already.
  */
 final class PlanWarnings {
 
@@ -131,5 +132,26 @@ final class PlanWarnings {
                     .add(new InstallNote.MovedOffYanked(name, old.version(), now.version(), yanked)));
         });
         return warnings;
+    }
+
+    /**
+     * What to say of a package whose {@code latest} tag points at a yanked version, installed instead: an install of
+     * the name alone and {@code update --latest} both pass such a tag by.
+     */
+    static Optional<InstallNote> latestYanked(PackageName name, Version installed, RegistryIndex index) {
+        return index.findIfReadable(name).flatMap(PublishedPackage::yankedLatest)
+                .map(yanked -> new InstallNote.LatestYanked(name, yanked.version(), yanked.yanked(), installed));
+    }
+
+    /**
+     * The plan's notes of a move off a locked yanked version that a {@link #latestYanked} note among {@code notes}
+     * tells already: the tag points at that version, and the note says it was passed by and what was installed.
+     */
+    static List<InstallNote> movesTold(Plan plan, List<InstallNote> notes) {
+        return plan.warnings().stream()
+                .filter(note -> note instanceof InstallNote.MovedOffYanked moved && notes.stream().anyMatch(told ->
+                        told instanceof InstallNote.LatestYanked yanked && yanked.name().equals(moved.name())
+                                && yanked.tagged().equals(moved.from())))
+                .toList();
     }
 }

@@ -92,7 +92,7 @@ final class RangeHolds {
     /** Whether the version resolves as the one root of a project of its own, as a global install of it does. */
     private static boolean installableAlone(PackageName name, Version version, RegistryIndex index) {
         try {
-            Resolver.resolve(new TreeMap<>(Map.of(name, InstallPlanner.exactly(version))), index,
+            Resolver.resolve(new TreeMap<>(Map.of(name, ResolutionFailures.exactly(version))), index,
                     ResolveOptions.defaults());
             return true;
         } catch (ResolutionException unresolvable) {

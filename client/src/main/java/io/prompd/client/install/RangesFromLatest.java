@@ -1,7 +1,5 @@
 package io.prompd.client.install;
 
-import io.prompd.client.install.InstallPlanner.Plan;
-import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -21,7 +19,7 @@ import java.util.stream.Stream;
  * The ranges prompd chooses for packages named alone, with no range of the user's: the caret of each one's latest
  * version first, as npm and cargo save it, and any release when those cannot go with the project, with a note for each
  * latest version set aside or passed over, and failures that say which ranges were prompd's choice rather than the
- * user's. An install and a global install plan this way; {@code update --latest} shares the notes of a yanked latest.
+ * user's. An install and a global install plan this way.
  */
 final class RangesFromLatest {
 
@@ -55,7 +53,7 @@ final class RangesFromLatest {
         try {
             plan = planFor.of(requests, Set.of());
         } catch (PrompdException unresolvable) {
-            if (!InstallPlanner.isResolutionFailure(unresolvable)) {
+            if (!ResolutionFailures.isOne(unresolvable)) {
                 throw unresolvable;
             }
             if (opened.equals(requests)) {
@@ -70,7 +68,7 @@ final class RangesFromLatest {
                 // needing what nothing meets, and the other versions conflict, the conflict is why none can go
                 boolean conflictBeyondTheLatest = unresolvable.exitCode() != ExitCode.CONFLICT
                         && stillUnresolvable.exitCode() == ExitCode.CONFLICT
-                        && InstallPlanner.isResolutionFailure(stillUnresolvable);
+                        && ResolutionFailures.isOne(stillUnresolvable);
                 throw conflictBeyondTheLatest ? asPrompdsChoice(requests, global, false, stillUnresolvable)
                         : asPrompdsChoice(requests, global, true, unresolvable);
             }
@@ -78,13 +76,13 @@ final class RangesFromLatest {
         List<RequestedPackage> others = planned;
         Set<PackageName> othersFirst = first;
         // the request in place of its own among those the plan was made for, the others as they were
-        Explainer explainer = instead -> InstallPlanner.whyNot(() -> planFor.of(others.stream()
+        Explainer explainer = instead -> ResolutionFailures.whyNot(() -> planFor.of(others.stream()
                 .map(request -> request.name().equals(instead.name()) ? instead : request).toList(),
                 othersFirst.stream().filter(name -> !name.equals(instead.name())).collect(Collectors.toSet())));
         return withLatestNotes(requests, plan, global, options, index, explainer);
     }
 
-    /** Why a package named alone cannot take {@code instead}'s range, as {@link InstallPlanner#whyNot} says it. */
+    /** Why a package named alone cannot take {@code instead}'s range, as {@link ResolutionFailures#whyNot} says it. */
     @FunctionalInterface
     private interface Explainer {
         Optional<String> explain(RequestedPackage instead) throws IOException;
@@ -152,7 +150,7 @@ final class RangesFromLatest {
         for (RequestedPackage request : requests.stream().filter(RequestedPackage::byName).toList()) {
             Version installed = plan.lock().packages().get(request.name()).version();
             Version latest = request.latest().orElseThrow();
-            latestYanked(request.name(), installed, index).ifPresent(warnings::add);
+            PlanWarnings.latestYanked(request.name(), installed, index).ifPresent(warnings::add);
             if (!request.range().satisfiedBy(installed)) {
                 // the same event the plan's note tells: the version set aside held back, and the one installed
                 Optional<InstallNote.HeldBack> heldBack = plan.warnings().stream()
@@ -166,28 +164,10 @@ final class RangesFromLatest {
                         heldBack.isPresent() ? Optional.empty() : explainer.explain(request)));
             } else if (!installed.equals(latest)) {
                 warnings.add(new InstallNote.LatestPassedOver(request.name(), latest, installed, options.strategy(),
-                        global, explainer.explain(request.within(InstallPlanner.exactly(latest)))));
+                        global, explainer.explain(request.within(ResolutionFailures.exactly(latest)))));
             }
         }
-        told.addAll(movesTold(plan, warnings));
+        told.addAll(PlanWarnings.movesTold(plan, warnings));
         return plan.without(told).withWarningsFirst(warnings);
-    }
-
-    /**
-     * The plan's notes of a move off a locked yanked version that a {@code latestYanked} note among {@code notes}
-     * tells already: the tag points at that version, and the note says it was passed by and what was installed.
-     */
-    static List<InstallNote> movesTold(Plan plan, List<InstallNote> notes) {
-        return plan.warnings().stream()
-                .filter(note -> note instanceof InstallNote.MovedOffYanked moved && notes.stream().anyMatch(told ->
-                        told instanceof InstallNote.LatestYanked yanked && yanked.name().equals(moved.name())
-                                && yanked.tagged().equals(moved.from())))
-                .toList();
-    }
-
-    /** What to say of a package whose {@code latest} tag points at a yanked version, installed instead. */
-    static Optional<InstallNote> latestYanked(PackageName name, Version installed, RegistryIndex index) {
-        return index.findIfReadable(name).flatMap(PublishedPackage::yankedLatest)
-                .map(yanked -> new InstallNote.LatestYanked(name, yanked.version(), yanked.yanked(), installed));
     }
 }

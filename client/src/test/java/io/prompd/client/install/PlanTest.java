@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class InstallPlannerTest {
+class PlanTest {
 
     private static final InstallNote DEPRECATED = new InstallNote.Deprecated(PackageName.parse("@a/x"),
             Version.parse("1.0.0"), "");
@@ -21,13 +21,13 @@ class InstallPlannerTest {
     @Test
     void aPlanKeepsItsOwnCopyOfItsWarningsAndPutsTheWarningsAddedLaterFirst() {
         List<InstallNote> warnings = new ArrayList<>(List.of(DEPRECATED));
-        InstallPlanner.Plan plan = new InstallPlanner.Plan(new ProjectGraph(new TreeMap<>(), LockFile.empty()), false,
+        Plan plan = new Plan(new ProjectGraph(new TreeMap<>(), LockFile.empty()), false,
                 warnings);
         warnings.add(new InstallNote.NotInRegistry(PackageName.parse("@a/added-after-the-plan-was-made"),
                 "the registry",
                 "'prompd install' cannot lock it", Optional.empty()));
 
-        InstallPlanner.Plan stale = plan.withWarningsFirst(List.of(STALE));
+        Plan stale = plan.withWarningsFirst(List.of(STALE));
 
         assertEquals(List.of(DEPRECATED), plan.warnings());
         assertEquals(List.of(STALE, DEPRECATED), stale.warnings());
