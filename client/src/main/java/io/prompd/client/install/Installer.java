@@ -15,7 +15,6 @@ import io.prompd.core.SortedCopies;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.files.Folders;
-import io.prompd.core.files.RunLock;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
@@ -328,7 +327,7 @@ public final class Installer {
                     + " changed", "to work on it, copy it out of " + store.root() + " first");
         }
         return locked(repaired -> {
-            try (RunLock ignored = RunLocks.project(projectFolder, listener::waitingForLock, commands)) {
+            try (RunLocks.Held ignored = RunLocks.project(projectFolder, home, listener::waitingForLock, commands)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));
                 return work.run(Project.loadMerging(projectFolder, commands), repaired);
             }

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The install command's basics as a user types them: what it saves in prompd.json, how it reads the packages named,
@@ -44,6 +47,33 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertEquals(0, json.get("lockChanges").size());
         assertEquals("alreadyInstalled", json.get("packages").get(0).get("origin").asText());
         assertEquals(0, json.get("repaired").size());
+    }
+
+    /**
+     * As a CI caching its home in the checkout, or a project at the user's home folder with the default home, has it:
+     * the home's lock and the project's were the same file, so the run waited for itself until it gave up. Through a
+     * link to that folder too, the home is the same folder.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHomeThatIsTheProjectsPrompdFolderTakesTheLockOnceAndInstallsUpdatesAndUninstalls(boolean throughALink)
+            throws IOException {
+        Path stateFolder = Files.createDirectories(project.resolve(".prompd"));
+        home = throughALink ? Files.createSymbolicLink(work.resolve("home-link"), stateFolder) : stateFolder;
+
+        CliRun install = prompd("install", "@acme/base");
+        CliRun update = prompd("update");
+        CliRun uninstall = prompd("uninstall", "@acme/base");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("", install.err());
+        assertTrue(Files.isRegularFile(stateFolder.resolve("packages/@acme/base@1.0.0/prompd.json")));
+        assertTrue(Files.isRegularFile(stateFolder.resolve(".gitignore")), "the project's folder as ever");
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals(0, uninstall.exitCode(), uninstall.err());
+        assertEquals("", uninstall.err());
+        assertEquals(0, prompd("install").exitCode(), "the lock released");
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,18 +76,33 @@ public final class RunLocks {
         }
     }
 
+    /** A lock a run holds until it closes it. */
+    @FunctionalInterface
+    public interface Held extends AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
     /**
-     * Takes the lock of a project's files, after the home's.
+     * Takes the lock of a project's files, after the home's, which this run holds: only once, where the project's
+     * {@code .prompd} folder is the home, as {@code cd ~} in a project at the user's home folder or a CI caching its
+     * home in the checkout as {@code PROMPD_HOME=.prompd} has it. Their names never meet there but in the lock's file,
+     * which both keep for the same end, so the home's lock already holds the project too; taking it again would wait
+     * for this run itself.
      *
+     * @param home     the home whose lock this run holds
      * @param commands how the hint for a read-only project spells the command that checks it
      * @throws PrompdException CONFLICT when a file stands where the project's {@code .prompd} folder goes
      */
-    public static RunLock project(Path projectFolder, Consumer<Path> onWait, SuggestedCommands commands)
+    public static Held project(Path projectFolder, Path home, Consumer<Path> onWait, SuggestedCommands commands)
             throws IOException {
         Path lock = ProjectStateFolder.in(projectFolder).resolve(PROJECT_FILE);
         try {
             ProjectStateFolder.created(projectFolder);
-            return acquire(lock, onWait);
+            if (Files.exists(lock, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(lock, home.resolve(HOME_FILE))) {
+                return () -> { };
+            }
+            return acquire(lock, onWait)::close;
         } catch (NotDirectoryException notAFolder) {
             throw new PrompdException(ExitCode.CONFLICT, lock.getParent() + " is a file, but it must be a folder:"
                     + " prompd keeps the project's install lock in it",
