@@ -1,5 +1,7 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.config.Settings;
+import io.prompd.client.install.store.InstalledCopy;
 import io.prompd.client.pack.PackService;
 import io.prompd.client.scaffold.PackageScaffolder;
 import io.prompd.client.scaffold.Scaffold;
@@ -71,6 +73,8 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = root.context();
         Path target = context.resolve(folder);
+        InstalledCopy.requireOutside(target, root.homeToLeaveOut().map(Settings::packagesFolder),
+                "to create a package, give init a folder outside it");
         ScaffoldOptions options = new ScaffoldOptions(Optional.ofNullable(name), Optional.ofNullable(description),
                 Optional.ofNullable(author), Optional.ofNullable(license));
         PackageScaffolder scaffolder = new PackageScaffolder(context.clock(), root.commands());

@@ -4,6 +4,7 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.HomeLock;
+import io.prompd.client.install.store.InstalledCopy;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
@@ -322,10 +323,7 @@ public final class Installer {
     /** Runs the work on the project read under both locks, once what a killed run left beside its files is gone. */
     private InstallReport lockedProject(Path projectFolder, ProjectWork work) throws IOException {
         Project.requireIn(projectFolder, commands);
-        if (projectFolder.toAbsolutePath().normalize().startsWith(store.root())) {
-            throw new PrompdException(ExitCode.USAGE, projectFolder + " is an installed package, which is never"
-                    + " changed", "to work on it, copy it out of " + store.root() + " first");
-        }
+        InstalledCopy.requireOutside(projectFolder, Optional.of(store.root()), "");
         return locked(repaired -> {
             try (RunLocks.Held ignored = RunLocks.project(projectFolder, home, listener::waitingForLock, commands)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));

@@ -3,6 +3,7 @@ package io.prompd.client.pack;
 import io.prompd.client.config.Settings;
 import io.prompd.client.install.InstalledVersions;
 import io.prompd.client.install.Project;
+import io.prompd.client.install.store.InstalledCopy;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PackageSteps;
 import io.prompd.core.PrompdException;
@@ -182,6 +183,8 @@ public final class PackService {
     public PackOutcome pack(Path folder, Target target) throws IOException {
         return pack(folder, (source, report, manifest) -> {
             Path tarball = target.isFolder() ? target.path().resolve(defaultFileName(manifest)) : target.path();
+            InstalledCopy.requireOutside(tarball.toAbsolutePath().normalize().getParent(),
+                    home.map(Settings::packagesFolder), "to pack it as it is, give --out a folder outside it");
             requireNoFileInTheWay(tarball, folder);
             requireOutsideThePackage(tarball, folder, manifest);
             if (!target.isFolder()) {

@@ -788,15 +788,6 @@ public final class PackageStore {
         return Collections.unmodifiableSortedMap(found);
     }
 
-    private record NamedVersion(PackageName name, Version version) {
-
-        /** The version a package name and a version in text name; empty when either does not parse. */
-        static Optional<NamedVersion> of(String name, String version) {
-            return PackageName.check(name).isEmpty() && Version.isValid(version)
-                    ? Optional.of(new NamedVersion(PackageName.parse(name), Version.parse(version))) : Optional.empty();
-        }
-    }
-
     /** The package and version an entry's path names, {@code @scope/name@1.2.0}; empty for any other name. */
     private Optional<NamedVersion> parse(Path entry) {
         String relative = root.relativize(entry).toString().replace('\\', '/');
