@@ -13,7 +13,8 @@ public enum ExitCode {
     FAILURE(Codes.FAILURE, "Failure: validation errors or a failed operation."),
     USAGE(Codes.USAGE, "Usage error: unknown option, missing or malformed argument."),
     NOT_FOUND(Codes.NOT_FOUND, "Not found: a package, version, file, revision or registry does not exist."),
-    CONFLICT(Codes.CONFLICT, "Conflict: versions cannot be resolved together, or the target already exists."),
+    CONFLICT(Codes.CONFLICT, "Conflict: versions cannot be resolved together, or the target already exists or is"
+            + " one never changed, as an installed package."),
     NETWORK(Codes.NETWORK, "Network error: a registry could not be reached, refused the request, or answered"
             + " something unusable."),
     INTEGRITY(Codes.INTEGRITY, "Integrity error: downloaded content does not match its checksum.");

@@ -14,12 +14,14 @@ import io.prompd.client.http.WaitListener;
 import io.prompd.client.install.InstallListener;
 import io.prompd.client.install.InstallProgress;
 import io.prompd.client.install.Installer;
+import io.prompd.client.install.Project;
 import io.prompd.client.install.Redownloads;
 import io.prompd.client.install.registry.HttpPackageRegistry;
 import io.prompd.client.install.registry.IndexProgress;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RegistryEndpoint;
 import io.prompd.client.install.registry.RegistryRoutes;
+import io.prompd.client.install.store.InstalledCopy;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.PrompdException;
@@ -60,6 +62,17 @@ final class InstallWiring {
 
     PackageStore store() {
         return new PackageStore(settings.packagesFolder(), ArchiveLimits.DEFAULT, settings.commands());
+    }
+
+    /**
+     * The project the working folder lies in, for list and tree, which take no lock: an installed package in a store is
+     * refused up front, as install refuses it, rather than listed as a project never installed, with advice to run the
+     * install that is refused there.
+     */
+    Project project() throws IOException {
+        Path folder = root.context().projectFolder(root.commands());
+        InstalledCopy.requireOutside(folder, Optional.of(settings.packagesFolder()), "");
+        return Project.load(folder, root.commands());
     }
 
     TarballCache cache() {

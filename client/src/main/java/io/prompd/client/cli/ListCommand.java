@@ -73,9 +73,10 @@ final class ListCommand implements Callable<Integer> {
             return store();
         }
         SuggestedCommands commands = root.commands();
-        Project project = Project.load(root.context().projectFolder(commands), commands);
+        InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
+        Project project = wiring.project();
         ProjectGraph graph = ProjectGraph.of(project);
-        PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
+        PackageStore store = wiring.store();
         ProjectMismatches marks = new ProjectMismatches(commands);
         spec.commandLine().getOut().print(project(graph, store, marks));
         return marks.exitCode(project, graph, store, spec.commandLine().getErr());

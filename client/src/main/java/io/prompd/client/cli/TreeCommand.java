@@ -88,10 +88,11 @@ final class TreeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SuggestedCommands commands = root.commands();
-        Project project = Project.load(root.context().projectFolder(commands), commands);
+        InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
+        Project project = wiring.project();
         ProjectMismatches marks = new ProjectMismatches(commands);
         ProjectGraph locked = ProjectGraph.of(project);
-        PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
+        PackageStore store = wiring.store();
         ProjectGraph graph = locked.withInstalledDependencies(store);
         String title = project.manifest().name() + "@" + project.manifest().version();
         // the graph's vertices are marked as list marks them, from the lock as it stands, whatever the installed

@@ -196,6 +196,7 @@ public final class Installer {
      * the same resolution. As {@code npm outdated}, it takes no lock and changes nothing.
      */
     public Outdated.Result outdated(Path projectFolder) throws IOException {
+        requireNotInstalled(projectFolder);
         Project project = Project.load(projectFolder, commands);
         return OfflineOffer.checked(() -> outdated(project), () -> fromCache().outdated(project));
     }
@@ -314,6 +315,14 @@ public final class Installer {
         });
     }
 
+    /**
+     * Refuses an installed package in a store for a project, whichever command is run there: it is never installed in
+     * itself, and a command telling what an install would do there would send the user to one that is refused.
+     */
+    private void requireNotInstalled(Path projectFolder) throws IOException {
+        InstalledCopy.requireOutside(projectFolder, Optional.of(store.root()), "");
+    }
+
     /** Work on a project done while holding the home's lock and the project's. */
     @FunctionalInterface
     private interface ProjectWork {
@@ -323,7 +332,7 @@ public final class Installer {
     /** Runs the work on the project read under both locks, once what a killed run left beside its files is gone. */
     private InstallReport lockedProject(Path projectFolder, ProjectWork work) throws IOException {
         Project.requireIn(projectFolder, commands);
-        InstalledCopy.requireOutside(projectFolder, Optional.of(store.root()), "");
+        requireNotInstalled(projectFolder);
         return locked(repaired -> {
             try (RunLocks.Held ignored = RunLocks.project(projectFolder, home, listener::waitingForLock, commands)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));

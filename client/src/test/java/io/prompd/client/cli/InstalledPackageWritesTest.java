@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,12 +110,32 @@ class InstalledPackageWritesTest extends InstallCommandsFixture {
         assertTrue(Files.isRegularFile(out.resolve("acme-base-1.0.0.tgz")));
     }
 
+    /**
+     * They told of a project never installed, marking each dependency "not locked: run 'prompd install'", the install
+     * refused there; and a refusal was exit 2, a usage error, which a command line correctly typed is not.
+     */
+    @Test
+    void listTreeOutdatedAndUpdateSayUpFrontThatItIsAnInstalledPackage() throws IOException {
+        for (String command : List.of("list", "tree", "outdated", "update", "list --json", "tree --dot")) {
+            CliRun run = CliRun.in(installed.resolve("prompts"), home, "", variables(), command.split(" "));
+
+            assertRefused(run, installed + " is an installed package, which is never changed", "to work on it, copy"
+                    + " it out of " + home.resolve("packages") + " first");
+            if (command.endsWith("--json")) {
+                assertEquals(4, Json.reader().readTree(run.out()).path("error").path("exitCode").asInt(), run.out());
+            } else {
+                assertEquals("", run.out(), command);
+            }
+        }
+        assertEquals(0, prompd("list", "--installed").exitCode(), "the store is listed as ever");
+    }
+
     private Map<String, String> variables() {
         return Map.of("PROMPD_REGISTRY", server.url().toString());
     }
 
     private void assertRefused(CliRun run, String message, String hint) {
-        assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.err());
+        assertEquals(ExitCode.CONFLICT.code(), run.exitCode(), run.err());
         assertEquals("error: " + message + "\nhint: " + hint + "\n", run.err());
     }
 

@@ -558,7 +558,7 @@ class InstallerTest {
         PrompdException refused = assertThrows(PrompdException.class, () -> installer().install(installedPackage,
                 List.of(PackageSpec.parse("@acme/util")), InstallOptions.defaults()));
 
-        assertEquals(ExitCode.USAGE, refused.exitCode());
+        assertEquals(ExitCode.CONFLICT, refused.exitCode());
         assertTrue(refused.getMessage().endsWith("is an installed package, which is never changed"),
                 refused.getMessage());
         assertArrayEquals(manifest, Files.readAllBytes(installedPackage.resolve("prompd.json")));

@@ -60,7 +60,7 @@ public record InstalledCopy(Path folder, Path store) {
      * Refuses a command that writes {@code path} when it is, or lies in, an installed package.
      *
      * @param elsewhere what else the user may do, after copying the package out; empty for nothing else
-     * @throws PrompdException USAGE naming the package and its store
+     * @throws PrompdException CONFLICT naming the package and its store
      */
     public static void requireOutside(Path path, Optional<Path> store, String elsewhere) throws IOException {
         Optional<InstalledCopy> copy = holding(path, store);
@@ -76,7 +76,7 @@ public record InstalledCopy(Path folder, Path store) {
      */
     public PrompdException refusal(Path path, String elsewhere) throws IOException {
         String what = Folders.real(path).equals(folder) ? path + " is" : path + " lies in " + folder + ",";
-        return new PrompdException(ExitCode.USAGE, what + " an installed package, which is never changed",
+        return new PrompdException(ExitCode.CONFLICT, what + " an installed package, which is never changed",
                 "to work on it, copy it out of " + store + " first" + (elsewhere.isEmpty() ? "" : "; " + elsewhere));
     }
 
