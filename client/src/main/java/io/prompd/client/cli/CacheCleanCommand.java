@@ -14,14 +14,16 @@ import picocli.CommandLine.Spec;
                 + " works only for them.",
             "A tarball is the last copy of its version when the store holds none (after 'prompd uninstall --global')"
                     + " and its registry took the version down, no longer lists it, or no longer has the package: a"
-                    + " project whose prompd.lock pins the version installs it from that tarball alone, so deleting"
-                    + " one is refused (exit " + ExitCode.Codes.CONFLICT + "), nothing deleted, unless --force."})
+                    + " project whose prompd.lock pins the version installs it from that tarball alone, so such"
+                    + " tarballs are kept, unless --force, and everything else deleted, exiting "
+                    + ExitCode.Codes.CONFLICT + " and naming each one kept. To keep such a version and empty the"
+                    + " cache, run 'prompd install' in a project pinning it first: that puts it back in the store."})
 final class CacheCleanCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--force", description = "Delete also the tarballs that are the last copy of a version no"
+    @Option(names = "--force", description = "Delete too the tarballs that are the last copy of a version no"
             + " 'prompd install' can download again, each warned of: a project pinning one cannot install until it"
             + " moves off it.")
     boolean force;
@@ -41,6 +43,9 @@ final class CacheCleanCommand implements Callable<Integer> {
                 .println(InstallReportView.warning(warning)));
         spec.commandLine().getOut().println("deleted " + Plural.count(cleaning.deleted(), "cached file") + " from "
                 + wiring.settings().cacheFolder());
+        if (cleaning.kept().isPresent()) {
+            throw cleaning.kept().get();
+        }
         return ExitCode.OK.code();
     }
 }

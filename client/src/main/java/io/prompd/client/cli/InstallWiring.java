@@ -103,7 +103,7 @@ final class InstallWiring {
     }
 
     CacheService cacheService() {
-        return new CacheService(settings.home(), store(), cache(), settings.cacheFolder());
+        return new CacheService(settings.home(), store(), cache(), settings.cacheFolder(), settings.commands());
     }
 
     /**

@@ -10,6 +10,8 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.StoreCheck;
 import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.files.Folders;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -18,11 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -38,9 +43,15 @@ public final class CacheService {
     private final PackageStore store;
     private final TarballCache tarballs;
     private final Path cacheFolder;
+    private final SuggestedCommands commands;
 
-    /** @param tarballs the tarball cache within {@code cacheFolder} */
-    public CacheService(Path home, PackageStore store, TarballCache tarballs, Path cacheFolder) {
+    /**
+     * @param tarballs the tarball cache within {@code cacheFolder}
+     * @param commands how the hints spell the prompd commands they suggest
+     */
+    public CacheService(Path home, PackageStore store, TarballCache tarballs, Path cacheFolder,
+                        SuggestedCommands commands) {
+        this.commands = Objects.requireNonNull(commands, "commands");
         this.home = home;
         this.store = store;
         this.tarballs = tarballs;
@@ -110,37 +121,60 @@ public final class CacheService {
     }
 
     /**
-     * Deletes everything cached: tarballs and registry documents. A tarball that is the last copy here of a version no
-     * install can download again, the store holding none, is guarded as {@code uninstall --global} guards the store's
-     * ({@link LastCopies}): a project whose lock pins the version installs it from that tarball alone. So when any is,
-     * nothing is deleted unless forced; one whose registry could not be read is deleted with a warning.
+     * Deletes everything cached, tarballs and registry documents, but the tarballs that are the last copies here of
+     * versions no install can download again, the store holding none: a project whose lock pins such a version installs
+     * it from that tarball alone, so they are kept unless forced, as {@code uninstall --global} keeps the store's
+     * ({@link LastCopies}); one whose registry could not be read is deleted with a warning.
      *
      * @param redownloads where whether a version can be downloaded again is read, with the home locked, so that no
      *                    install changes the store between that look and the deletion
      * @param force       whether to delete the last copies too
      * @param onWait      told the lock's file once if another run holds the home lock, which may last minutes
-     * @throws io.prompd.core.PrompdException CONFLICT, unless forced, when a tarball is the last copy of a version
      */
     public Cleaning clean(Redownloads redownloads, boolean force, Consumer<Path> onWait) throws IOException {
         return RunLocks.home(home, store, tarballs, onWait).runThenClose(() -> {
             if (!Files.isDirectory(cacheFolder)) {
-                return new Cleaning(0, List.of());
+                return new Cleaning(0, List.of(), Optional.empty());
             }
-            List<Redownload> found = LastCopies.checked(redownloads, store.onlyInCache(tarballs), force,
-                    lost -> LastCopies.refusal(lost, LastCopies.Place.CACHE, ""));
-            long files;
-            try (Stream<Path> walk = Files.walk(cacheFolder)) {
-                files = walk.filter(Files::isRegularFile).count();
-            }
-            List<Path> children;
-            try (Stream<Path> list = Files.list(cacheFolder)) {
-                children = list.toList();
-            }
-            for (Path child : children) {
-                Folders.deleteRecursively(child);
-            }
-            return new Cleaning(files, LastCopies.warnings(found));
+            List<PackageStore.CachedOnly> onlyCopies = store.onlyInCache(tarballs);
+            SortedMap<PackageName, SortedSet<Version>> versions = new TreeMap<>();
+            onlyCopies.forEach(copy -> versions.computeIfAbsent(copy.name(), name -> new TreeSet<>())
+                    .add(copy.version()));
+            List<Redownload> found = redownloads.of(versions);
+            List<Redownload> kept = force ? List.of() : LastCopies.guarded(found);
+            Set<Path> keptTarballs = onlyCopies.stream().filter(copy -> kept.stream().anyMatch(one -> one.name()
+                    .equals(copy.name()) && one.version().equals(copy.version()))).map(PackageStore.CachedOnly::tarball)
+                    .collect(Collectors.toSet());
+            long deleted = deleteAllBut(cacheFolder.toAbsolutePath().normalize(), keptTarballs);
+            return new Cleaning(deleted, LastCopies.warnings(found.stream().filter(one -> !kept.contains(one))
+                    .toList()), kept.isEmpty() ? Optional.empty() : Optional.of(LastCopies.kept(kept, commands)));
         });
+    }
+
+    /**
+     * Deletes everything in {@code folder} but the files {@code kept} and the folders holding them.
+     *
+     * @return the number of files deleted
+     */
+    private static long deleteAllBut(Path folder, Set<Path> kept) throws IOException {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(folder)) {
+            children = list.toList();
+        }
+        long deleted = 0;
+        for (Path child : children) {
+            if (kept.stream().anyMatch(file -> file.startsWith(child))) {
+                if (!kept.contains(child)) {
+                    deleted += deleteAllBut(child, kept);
+                }
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(child)) {
+                deleted += walk.filter(Files::isRegularFile).count();
+            }
+            Folders.deleteRecursively(child);
+        }
+        return deleted;
     }
 
     /**
@@ -149,11 +183,14 @@ public final class CacheService {
      * @param deleted  the number of files deleted
      * @param warnings each tarball deleted that was the last copy of its version, or not known not to be, in name and
      *                 version order
+     * @param kept     CONFLICT naming the tarballs kept as the last copies of their versions, and why, for the command
+     *                 to fail with once it has said what was deleted; empty when none was
      */
-    public record Cleaning(long deleted, List<InstallNote> warnings) {
+    public record Cleaning(long deleted, List<InstallNote> warnings, Optional<PrompdException> kept) {
 
         public Cleaning {
             warnings = List.copyOf(warnings);
+            Objects.requireNonNull(kept, "kept");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.prompd.client.install.Redownloads;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.IOException;
@@ -63,11 +64,16 @@ final class LastCopies {
                                     boolean force, Function<List<Redownload>, PrompdException> refusal)
             throws IOException {
         List<Redownload> found = redownloads.of(versions);
-        List<Redownload> lost = found.stream().filter(Redownload::lost).toList();
+        List<Redownload> lost = guarded(found);
         if (!lost.isEmpty() && !force) {
             throw refusal.apply(lost);
         }
         return found;
+    }
+
+    /** Those of the versions found whose last copies a removal keeps unless forced: no install can download them. */
+    static List<Redownload> guarded(List<Redownload> found) {
+        return found.stream().filter(Redownload::lost).toList();
     }
 
     /**
@@ -85,6 +91,24 @@ final class LastCopies {
                 + place.verb + "d", "a project whose prompd.lock pins " + (one ? "it" : "one") + " installs it from"
                 + " this " + place.copy + " alone: keep " + them + keepingTheOthers + "; to " + place.verb + " "
                 + them + " anyway, add --force");
+    }
+
+    /**
+     * The failure of a {@code cache clean} that deleted everything else but kept the tarballs that are the last copies
+     * of versions no install can download again, saying why of each and the two ways to have them go: deleting them
+     * anyway, or putting the versions back in the store first, where they are kept.
+     */
+    static PrompdException kept(List<Redownload> lost, SuggestedCommands commands) {
+        boolean one = lost.size() == 1;
+        String them = Plural.itOrThem(lost.size());
+        String specs = Redownload.specs(lost);
+        return new PrompdException(ExitCode.CONFLICT, "kept " + (one ? "the cache's tarball of " + specs
+                + ", its last copy" : "the cache's tarballs of " + specs + ", their last copies") + " ("
+                + Redownload.whys(lost) + "): no 'prompd install' can download " + them + " again",
+                "a project whose prompd.lock pins " + (one ? "it installs it from that tarball"
+                        : "one of them installs it from its tarball") + " alone: to delete " + them + " too, add"
+                        + " --force; to empty the cache and keep " + them + ", run " + commands.quoted("install")
+                        + " in a project pinning " + them + " first, which puts " + them + " back in the store");
     }
 
     /**

@@ -313,10 +313,12 @@ class CacheCommandTest extends InstallCommandsFixture {
     /**
      * Once 'prompd uninstall --global' removed the store's copy of a version taken down, which it lets pass only as its
      * tarball is cached, that tarball is the last copy a project pinning the version installs from: 'cache clean'
-     * refuses to delete it, as uninstall refuses to remove a last copy, and deletes it with --force, warning of it.
+     * keeps it, deleting everything else, and fails saying so, as uninstall refuses to remove a last copy; the version
+     * put back in the store, or --force, lets it go, the latter warning of it.
      */
     @Test
-    void cacheCleanRefusesToDeleteTheTarballThatIsTheLastCopyOfAVersionTakenDownUnlessForced() throws IOException {
+    void cacheCleanKeepsTheTarballThatIsTheLastCopyOfAVersionTakenDownAndDeletesTheRestUnlessForced()
+            throws IOException {
         editDependencies("\"@acme/util\": \"1.0.0\"");
         assertEquals(0, prompd("install").exitCode());
         registry.takeDown("@acme/util", "1.0.0", "Shipped a private prompt.");
@@ -325,19 +327,38 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals("removed @acme/util@1.0.0\n", uninstall.out(), uninstall.err());
         String url = server.url().toString();
         Path tarball = onlyCachedTarball();
+        assertEquals(0, prompd("install", "--global", "@acme/greeter").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/greeter", "@acme/base").exitCode());
+        List<Path> others = cachedFiles().stream().filter(file -> !file.equals(tarball)).toList();
 
         CliRun clean = prompd("cache", "clean");
 
         assertEquals(4, clean.exitCode(), clean.err());
-        assertEquals("", clean.out());
-        assertEquals("error: the cache's tarball of @acme/util@1.0.0 is its last copy (registry " + url + " took it"
-                + " down: Shipped a private prompt): no 'prompd install' can download it again; nothing was deleted\n"
-                + "hint: a project whose prompd.lock pins it installs it from this tarball alone: keep it; to delete it"
-                + " anyway, add --force\n", clean.err());
-        assertTrue(Files.isRegularFile(tarball), "nothing deleted");
-        CliRun install = prompd("install");
-        assertEquals(0, install.exitCode(), "the tarball kept puts the version back: " + install.err());
+        assertEquals("deleted " + Plural.count(others.size(), "cached file") + " from " + home.resolve("cache")
+                + "\n", clean.out());
+        assertEquals("error: kept the cache's tarball of @acme/util@1.0.0, its last copy (registry " + url + " took it"
+                + " down: Shipped a private prompt): no 'prompd install' can download it again\nhint: a project whose"
+                + " prompd.lock pins it installs it from that tarball alone: to delete it too, add --force; to empty"
+                + " the cache and keep it, run 'prompd install' in a project pinning it first, which puts it back in"
+                + " the store\n", clean.err());
+        assertEquals(List.of(tarball), cachedFiles(), "the last copy alone kept");
+        CliRun install = prompd("--offline", "install");
+        assertEquals(0, install.exitCode(), "the tarball kept puts the version back, with no document: "
+                + install.err());
+        CliRun again = prompd("cache", "clean");
+        assertEquals(0, again.exitCode(), "the store's copy now the last: " + again.err());
+        assertEquals(List.of(), cachedFiles());
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.0.0")));
+    }
+
+    @Test
+    void cacheCleanForcedDeletesTheTarballThatIsTheLastCopyOfAVersionTakenDownWarningOfIt() throws IOException {
+        editDependencies("\"@acme/util\": \"1.0.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        registry.takeDown("@acme/util", "1.0.0", "Shipped a private prompt.");
         assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
+        String url = server.url().toString();
+        Path tarball = onlyCachedTarball();
 
         CliRun forced = prompd("cache", "clean", "--force");
 
@@ -573,6 +594,12 @@ class CacheCommandTest extends InstallCommandsFixture {
     /** Overwrites the one tarball in the cache, as a disk error may; returns its file. */
     private Path corruptTheCachedTarball() throws IOException {
         return Files.writeString(onlyCachedTarball(), "rotten");
+    }
+
+    private List<Path> cachedFiles() throws IOException {
+        try (var files = Files.walk(home.resolve("cache"))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     private Path onlyCachedTarball() throws IOException {

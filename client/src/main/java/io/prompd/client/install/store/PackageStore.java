@@ -589,16 +589,17 @@ public final class PackageStore {
     }
 
     /**
-     * The versions whose only copy here is a cached tarball, which deleting it would lose: each tarball that no version
-     * installed whole was unpacked from (by the integrity recorded beside it), by the package and version its manifest
-     * names, unless that version is installed whole all the same (by a prompd that recorded no integrity). Only those
-     * tarballs are unpacked, beside the store's versions as an install unpacks them, so that a cache holding what is
-     * installed costs no unpack; one refused, or whose manifest names no version, is no copy an install could use.
+     * The cached tarballs that are the only copy here of their versions, which deleting them would lose, in the cache's
+     * path order: each tarball that no version installed whole was unpacked from (by the integrity recorded beside
+     * it), with the package and version its manifest names, unless that version is installed whole all the same (by a
+     * prompd that recorded no integrity). Only those tarballs are unpacked, beside the store's versions as an install
+     * unpacks them, so that a cache holding what is installed costs no unpack; one refused, or whose manifest names no
+     * version, is no copy an install could use.
      * Only a caller holding the home's lock may call this, as a run killed meanwhile leaves its unpack for the next one
      * taking the lock to remove.
      */
-    public SortedMap<PackageName, SortedSet<Version>> onlyInCache(TarballCache tarballs) throws IOException {
-        SortedMap<PackageName, SortedSet<Version>> found = new TreeMap<>();
+    public List<CachedOnly> onlyInCache(TarballCache tarballs) throws IOException {
+        List<CachedOnly> found = new ArrayList<>();
         List<Integrity> cached = tarballs.entries();
         if (cached.isEmpty()) {
             // the store unread, so that a file where it goes fails no clean of a cache holding no tarball
@@ -614,11 +615,23 @@ public final class PackageStore {
             Path tarball = tarballs.pathOf(integrity);
             if (!installedFrom.contains(tarball)) {
                 packagedIn(tarball, integrity).filter(held -> !contains(held.name(), held.version()))
-                        .ifPresent(held -> found.computeIfAbsent(held.name(), name -> new TreeSet<>())
-                                .add(held.version()));
+                        .ifPresent(held -> found.add(new CachedOnly(held.name(), held.version(), tarball)));
             }
         }
-        return found;
+        return List.copyOf(found);
+    }
+
+    /**
+     * A cached tarball holding a version the store holds no whole copy of ({@link #onlyInCache}).
+     *
+     * @param tarball its file in the cache
+     */
+    public record CachedOnly(PackageName name, Version version, Path tarball) {
+        public CachedOnly {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(tarball, "tarball");
+        }
     }
 
     /** The version the tarball's manifest names, unpacked as an install unpacks it; empty when either refuses. */
