@@ -279,19 +279,20 @@ public final class InstallNoteView {
                         case TAKEN_DOWN -> "takenDown";
                         case UNLISTED -> "unlisted";
                         default -> "gone";
-                    }), lost.detail()), "removed " + lost.spec() + ", its last copy (" + lost.why().orElseThrow()
-                    + "): no 'prompd install' can download it again, and a project whose prompd.lock pins it fails to"
-                    + " install until it moves off it");
+                    }), lost.detail()), removed.place().gone(lost.spec(), true) + ", its last copy ("
+                    + lost.why().orElseThrow() + "): no 'prompd install' can download it again, and a project whose"
+                    + " prompd.lock pins it fails to install until it moves off it");
         }
         if (note instanceof RemovedUnchecked removed) {
             List<Redownload> unknown = removed.redownloads();
             boolean one = unknown.size() == 1;
             return new Worded("removedUnchecked", Map.of("packages", unknown.stream()
                     .map(version -> Map.of("name", version.name(), "version", version.version())).toList(),
-                    "registry", removed.registry(), "problem", removed.problem()), "removed "
-                    + Redownload.specs(unknown) + " not knowing whether " + (one ? "it" : "they") + " can be downloaded"
-                    + " again (" + Redownload.whys(unknown) + "): if " + (one ? "its registry no longer gives it, that"
-                    + " was its last copy" : "their registry no longer gives one, that was its last copy"));
+                    "registry", removed.registry(), "problem", removed.problem()), removed.place()
+                    .gone(Redownload.specs(unknown), one) + " not knowing whether " + (one ? "it" : "they") + " can be"
+                    + " downloaded again (" + Redownload.whys(unknown) + "): if " + (one ? "its registry no longer"
+                    + " gives it, that was its last copy" : "their registry no longer gives one, that was its last"
+                    + " copy"));
         }
         if (note instanceof NotResolvedAgain unresolved) {
             return new Worded("notResolvedAgain", Map.of("lockKept", unresolved.lockKept()), (unresolved.lockKept()

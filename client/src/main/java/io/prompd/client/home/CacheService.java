@@ -3,6 +3,7 @@ package io.prompd.client.home;
 import io.prompd.client.http.DocumentCheck;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.install.InstallNote;
+import io.prompd.client.install.LastCopyPlace;
 import io.prompd.client.install.Redownload;
 import io.prompd.client.install.Redownloads;
 import io.prompd.client.install.store.HomeLock;
@@ -147,7 +148,8 @@ public final class CacheService {
                     .collect(Collectors.toSet());
             long deleted = deleteAllBut(cacheFolder.toAbsolutePath().normalize(), keptTarballs);
             return new Cleaning(deleted, LastCopies.warnings(found.stream().filter(one -> !kept.contains(one))
-                    .toList()), kept.isEmpty() ? Optional.empty() : Optional.of(LastCopies.kept(kept, commands)));
+                    .toList(), LastCopyPlace.CACHE), kept.isEmpty() ? Optional.empty()
+                    : Optional.of(LastCopies.kept(kept, commands)));
         });
     }
 

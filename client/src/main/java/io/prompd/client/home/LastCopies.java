@@ -1,6 +1,7 @@
 package io.prompd.client.home;
 
 import io.prompd.client.install.InstallNote;
+import io.prompd.client.install.LastCopyPlace;
 import io.prompd.client.install.Redownload;
 import io.prompd.client.install.Redownloads;
 import io.prompd.core.ExitCode;
@@ -21,34 +22,12 @@ import java.util.function.Function;
 /**
  * The guard of the last copy of a version: one no install can download again (its registry took it down, no longer
  * lists it, or no longer has the package) is installed, by a project whose {@code prompd.lock} pins it, from the copies
- * on this machine alone, so removing the last of them is refused unless forced, and then warned of; one whose registry
- * could not be read is removed with a warning that it may have been the last. The store's copies and the cache's
- * tarballs are guarded alike, each told in its own words.
+ * on this machine alone, so the last of them is kept unless forced, and then warned of: {@code uninstall --global}
+ * refuses to remove it from the store, {@code cache clean} deletes the rest of the cache without it. One whose registry
+ * could not be read is removed with a warning that it may have been the last. Each {@link LastCopyPlace} is told in its
+ * own words.
  */
 final class LastCopies {
-
-    /** Where the copies a removal would lose are, in the words of its refusal. */
-    enum Place {
-        STORE("the store's copy", "the store's copies", " is its last", " are their last", "copy", "remove"),
-        CACHE("the cache's tarball", "the cache's tarballs", " is its last copy", " are their last copies", "tarball",
-                "delete");
-
-        private final String ofOne;
-        private final String ofSeveral;
-        private final String lastOfOne;
-        private final String lastOfSeveral;
-        private final String copy;
-        private final String verb;
-
-        Place(String ofOne, String ofSeveral, String lastOfOne, String lastOfSeveral, String copy, String verb) {
-            this.ofOne = ofOne;
-            this.ofSeveral = ofSeveral;
-            this.lastOfOne = lastOfOne;
-            this.lastOfSeveral = lastOfSeveral;
-            this.copy = copy;
-            this.verb = verb;
-        }
-    }
 
     private LastCopies() {
     }
@@ -77,20 +56,20 @@ final class LastCopies {
     }
 
     /**
-     * The refusal to remove versions no install can put back, nothing removed, saying why of each: a version taken
-     * down for a leaked secret is meant to stay installed where it is until its projects move off it.
+     * The refusal to remove from the store versions no install can put back, nothing removed, saying why of each: a
+     * version taken down for a leaked secret is meant to stay installed where it is until its projects move off it.
      *
      * @param keepingTheOthers how to remove the others alone, after "keep them", or empty
      */
-    static PrompdException refusal(List<Redownload> lost, Place place, String keepingTheOthers) {
+    static PrompdException refusal(List<Redownload> lost, String keepingTheOthers) {
         boolean one = lost.size() == 1;
         String them = Plural.itOrThem(lost.size());
-        return new PrompdException(ExitCode.CONFLICT, (one ? place.ofOne : place.ofSeveral) + " of "
-                + Redownload.specs(lost) + (one ? place.lastOfOne : place.lastOfSeveral) + " ("
-                + Redownload.whys(lost) + "): no 'prompd install' can download " + them + " again; nothing was "
-                + place.verb + "d", "a project whose prompd.lock pins " + (one ? "it" : "one") + " installs it from"
-                + " this " + place.copy + " alone: keep " + them + keepingTheOthers + "; to " + place.verb + " "
-                + them + " anyway, add --force");
+        LastCopyPlace place = LastCopyPlace.STORE;
+        return new PrompdException(ExitCode.CONFLICT, place.copiesOf(Redownload.specs(lost), one)
+                + (one ? " is its last" : " are their last") + " (" + Redownload.whys(lost) + "): no 'prompd install'"
+                + " can download " + them + " again; nothing was removed", "a project whose prompd.lock pins "
+                + (one ? "it" : "one of them") + " installs it from " + place.source(one) + " alone: keep " + them
+                + keepingTheOthers + "; to " + place.verb() + " " + them + " anyway, add --force");
     }
 
     /**
@@ -101,14 +80,14 @@ final class LastCopies {
     static PrompdException kept(List<Redownload> lost, SuggestedCommands commands) {
         boolean one = lost.size() == 1;
         String them = Plural.itOrThem(lost.size());
-        String specs = Redownload.specs(lost);
-        return new PrompdException(ExitCode.CONFLICT, "kept " + (one ? "the cache's tarball of " + specs
-                + ", its last copy" : "the cache's tarballs of " + specs + ", their last copies") + " ("
-                + Redownload.whys(lost) + "): no 'prompd install' can download " + them + " again",
-                "a project whose prompd.lock pins " + (one ? "it installs it from that tarball"
-                        : "one of them installs it from its tarball") + " alone: to delete " + them + " too, add"
-                        + " --force; to empty the cache and keep " + them + ", run " + commands.quoted("install")
-                        + " in a project pinning " + them + " first, which puts " + them + " back in the store");
+        LastCopyPlace place = LastCopyPlace.CACHE;
+        return new PrompdException(ExitCode.CONFLICT, "kept " + place.copiesOf(Redownload.specs(lost), one)
+                + (one ? ", its last copy" : ", their last copies") + " (" + Redownload.whys(lost) + "): no 'prompd"
+                + " install' can download " + them + " again", "a project whose prompd.lock pins "
+                + (one ? "it" : "one of them") + " installs it from " + place.source(one) + " alone: to "
+                + place.verb() + " " + them + " too, add --force; to empty the cache and keep " + them + ", run "
+                + commands.quoted("install") + " in a project pinning " + them + " first, which puts " + them
+                + " back in the store");
     }
 
     /**
@@ -116,15 +95,17 @@ final class LastCopies {
      * be able to, one a registry and failure: an unreachable registry fails every index alike.
      *
      * @param found what {@link #checked} found
+     * @param place where the copies removed were
      */
-    static List<InstallNote> warnings(List<Redownload> found) {
+    static List<InstallNote> warnings(List<Redownload> found, LastCopyPlace place) {
         List<InstallNote> warnings = new ArrayList<>();
-        found.stream().filter(Redownload::lost).forEach(one -> warnings.add(new InstallNote.LastCopyRemoved(one)));
+        found.stream().filter(Redownload::lost).forEach(one -> warnings.add(new InstallNote.LastCopyRemoved(one,
+                place)));
         Map<List<String>, List<Redownload>> unknown = new LinkedHashMap<>();
         found.stream().filter(one -> one.fate() == Redownload.Fate.UNKNOWN).forEach(one -> unknown
                 .computeIfAbsent(List.of(one.registry(), one.detail().orElseThrow()), why -> new ArrayList<>())
                 .add(one));
-        unknown.values().forEach(same -> warnings.add(new InstallNote.RemovedUnchecked(same)));
+        unknown.values().forEach(same -> warnings.add(new InstallNote.RemovedUnchecked(same, place)));
         return List.copyOf(warnings);
     }
 }

@@ -1,6 +1,7 @@
 package io.prompd.client.home;
 
 import io.prompd.client.install.InstallNote;
+import io.prompd.client.install.LastCopyPlace;
 import io.prompd.client.install.Redownload;
 import io.prompd.client.install.Redownloads;
 import io.prompd.client.install.store.PackageStore;
@@ -93,7 +94,7 @@ public final class StoreService {
             }
             chosen.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
             List<InstallNote> warnings = new ArrayList<>(skipped.stream().map(StoreService::notInStore).toList());
-            warnings.addAll(LastCopies.warnings(found));
+            warnings.addAll(LastCopies.warnings(found, LastCopyPlace.STORE));
             return new Removal(chosen, warnings);
         });
     }
@@ -109,7 +110,7 @@ public final class StoreService {
         chosen.forEach((name, versions) -> versions.stream().filter(version -> lost.stream().noneMatch(
                 picked -> picked.name().equals(name) && picked.version().equals(version)))
                 .forEach(version -> others.add(name + "@" + version)));
-        return LastCopies.refusal(lost, LastCopies.Place.STORE, others.isEmpty() ? ""
+        return LastCopies.refusal(lost, others.isEmpty() ? ""
                 : ", and remove the others alone with " + commands.quoted("uninstall --global "
                         + String.join(" ", others)));
     }

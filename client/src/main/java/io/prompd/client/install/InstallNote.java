@@ -418,9 +418,11 @@ public sealed interface InstallNote {
      * lock pins it.
      *
      * @param redownload what its registry says of it, {@link Redownload#lost}
+     * @param place      where the copy removed was
      */
-    record LastCopyRemoved(Redownload redownload) implements InstallNote {
+    record LastCopyRemoved(Redownload redownload, LastCopyPlace place) implements InstallNote {
         public LastCopyRemoved {
+            Objects.requireNonNull(place, "place");
             if (!redownload.lost()) {
                 throw new IllegalArgumentException("a version that can be downloaded again, or may be: " + redownload);
             }
@@ -435,9 +437,11 @@ public sealed interface InstallNote {
      *
      * @param redownloads what is known of each, {@link Redownload.Fate#UNKNOWN}, of one registry and one failure, in
      *                    name and version order
+     * @param place       where the copies removed were
      */
-    record RemovedUnchecked(List<Redownload> redownloads) implements InstallNote {
+    record RemovedUnchecked(List<Redownload> redownloads, LastCopyPlace place) implements InstallNote {
         public RemovedUnchecked {
+            Objects.requireNonNull(place, "place");
             redownloads = List.copyOf(redownloads);
             if (redownloads.isEmpty()) {
                 throw new IllegalArgumentException("no version removed unchecked");

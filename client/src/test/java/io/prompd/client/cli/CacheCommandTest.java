@@ -363,11 +363,47 @@ class CacheCommandTest extends InstallCommandsFixture {
         CliRun forced = prompd("cache", "clean", "--force");
 
         assertEquals(0, forced.exitCode(), forced.err());
-        assertEquals("warning: removed @acme/util@1.0.0, its last copy (registry " + url + " took it down: Shipped a"
-                + " private prompt): no 'prompd install' can download it again, and a project whose prompd.lock pins"
-                + " it fails to install until it moves off it\n", forced.err());
+        assertEquals("warning: deleted the cache's tarball of @acme/util@1.0.0, its last copy (registry " + url
+                + " took it down: Shipped a private prompt): no 'prompd install' can download it again, and a project"
+                + " whose prompd.lock pins it fails to install until it moves off it\n", forced.err());
         assertFalse(Files.exists(tarball));
         assertEquals(3, prompd("install").exitCode(), "as the warning said");
+    }
+
+    /** Several tarballs kept, then deleted with --force, are told of in the words of several and of the cache. */
+    @Test
+    void cacheCleanNamesEveryTarballItKeepsTogetherAndWarnsOfEachItDeletesWhenForced() throws IOException {
+        registry.publish("@acme/gone", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/greeter", "@acme/gone").exitCode());
+        registry.takeDown("@acme/base", "1.0.0", "leaked a key");
+        registry.unlist("@acme/util", "1.1.0");
+        Files.move(registry.root().resolve("packages/@acme/gone"), work.resolve("gone"));
+        assertEquals(0, prompd("uninstall", "--global", "@acme/base", "@acme/gone", "@acme/util").exitCode());
+        String url = server.url().toString();
+
+        CliRun clean = prompd("cache", "clean");
+
+        assertEquals(4, clean.exitCode(), clean.err());
+        assertEquals("error: kept the cache's tarballs of @acme/base@1.0.0, @acme/gone@1.0.0 and @acme/util@1.1.0,"
+                + " their last copies (@acme/base@1.0.0: registry " + url + " took it down: leaked a key;"
+                + " @acme/gone@1.0.0: registry " + url + " no longer has @acme/gone; @acme/util@1.1.0: registry " + url
+                + " no longer lists it): no 'prompd install' can download them again\nhint: a project whose prompd.lock"
+                + " pins one of them installs it from its tarball alone: to delete them too, add --force; to empty the"
+                + " cache and keep them, run 'prompd install' in a project pinning them first, which puts them back in"
+                + " the store\n", clean.err());
+        assertEquals(3, cachedFiles().size(), "the three last copies alone kept");
+
+        CliRun forced = prompd("cache", "clean", "--force");
+
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals(List.of("warning: deleted the cache's tarball of @acme/base@1.0.0, its last copy (registry "
+                        + url + " took it down: leaked a key)", "warning: deleted the cache's tarball of"
+                        + " @acme/gone@1.0.0, its last copy (registry " + url + " no longer has @acme/gone)",
+                        "warning: deleted the cache's tarball of @acme/util@1.1.0, its last copy (registry " + url
+                        + " no longer lists it)"),
+                forced.err().lines().map(line -> line.substring(0, line.indexOf("): no 'prompd install'") + 1))
+                        .toList());
+        assertEquals(List.of(), cachedFiles());
     }
 
     /** A version its registry still lists is downloaded again by the next install that needs it: its tarball goes. */
@@ -403,8 +439,9 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(0, clean.exitCode(), clean.err());
         List<String> warnings = clean.err().lines().filter(line -> line.startsWith("warning: ")
                 && !line.contains(": trying again, attempt ")).toList();
-        assertEquals(List.of("warning: removed @acme/util@1.1.0 not knowing whether it can be downloaded again (its"
-                + " index could not be read: registry " + url + " could not be reached (last: cannot reach "
+        assertEquals(List.of("warning: deleted the cache's tarball of @acme/util@1.1.0 not knowing whether it can be"
+                + " downloaded again (its index could not be read: registry " + url + " could not be reached (last:"
+                + " cannot reach "
                 + url.substring(0, url.length() - 1) + " (Connection refused))): if its registry no longer gives it,"
                 + " that was its last copy"), warnings, clean.err());
         assertFalse(Files.exists(tarball));

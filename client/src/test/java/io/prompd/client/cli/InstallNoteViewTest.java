@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.install.InstallNote;
+import io.prompd.client.install.LastCopyPlace;
 import io.prompd.client.install.Redownload;
 import io.prompd.client.install.lock.ConflictedLock;
 import io.prompd.client.install.lock.LockedPackage;
@@ -81,10 +82,11 @@ class InstallNoteViewTest {
             new InstallNote.ReferenceOutOfStep("prompts/a.prmd", 4, "@a/x@1.0.0", X, Optional.of("@a/x@^2.0.0")),
             new InstallNote.NotInStore(X, Optional.of(CARET_ONE)),
             new InstallNote.LastCopyRemoved(new Redownload(X, ONE, Redownload.Fate.UNLISTED,
-                    "registry default (https://registry.test/)", Optional.empty())),
+                    "registry default (https://registry.test/)", Optional.empty()), LastCopyPlace.STORE),
             new InstallNote.RemovedUnchecked(List.of(new Redownload(X, ONE, Redownload.Fate.UNKNOWN,
                     "registry default (https://registry.test/)",
-                    Optional.of("offline and not cached: https://registry.test/packages/@a/x/index.json")))),
+                    Optional.of("offline and not cached: https://registry.test/packages/@a/x/index.json"))),
+                    LastCopyPlace.CACHE),
             new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"),
             new InstallNote.LockKept(Strategy.LOWEST, List.of(new InstallNote.KeptVersion(X, TWO, ONE)),
                     "'prompd update --resolution lowest'"),

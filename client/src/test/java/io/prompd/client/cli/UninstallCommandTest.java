@@ -231,7 +231,8 @@ class UninstallCommandTest extends InstallCommandsFixture {
         assertEquals("error: the store's copies of @acme/gone@1.0.0 and @acme/util@1.1.0 are their last"
                 + " (@acme/gone@1.0.0: registry " + url + " no longer has @acme/gone; @acme/util@1.1.0: registry "
                 + url + " no longer lists it): no 'prompd install' can download them again; nothing was removed\nhint:"
-                + " a project whose prompd.lock pins one installs it from this copy alone: keep them, and remove the"
+                + " a project whose prompd.lock pins one of them installs it from its copy alone: keep them, and"
+                + " remove the"
                 + " others alone with 'prompd uninstall --global @acme/greeter@1.0.0 @acme/util@1.0.0'; to remove"
                 + " them anyway, add --force\n", several.err());
         assertEquals(listed, prompd("list", "--installed").out(), "nothing removed");
