@@ -252,7 +252,7 @@ final class CacheVerifyCommand implements Callable<Integer> {
     private static String toKeep(List<StoreCheck.Copy> copies, CacheService.Verification verification) {
         List<Redownload> found = copies.stream().map(verification::redownload).toList();
         List<Redownload> lost = found.stream().filter(Redownload::lost).toList();
-        List<Redownload> unknown = found.stream().filter(one -> one.fate() == Redownload.Fate.UNKNOWN).toList();
+        List<Redownload> unknown = found.stream().filter(Redownload::unknown).toList();
         StringBuilder text = new StringBuilder();
         if (!lost.isEmpty()) {
             boolean one = lost.size() == 1;

@@ -40,11 +40,12 @@ final class UninstallCommand implements Callable<Integer> {
             + " it again with 'prompd install', from the cached tarball or its registry. A version the registry took"
             + " down, no longer lists, or no longer has the package of, cannot be downloaded again, so with its tarball"
             + " not cached its copy here is the last: it is refused (exit " + ExitCode.Codes.CONFLICT + "), nothing"
-            + " removed, unless --force.")
+            + " removed, unless --force; so is one no configured registry serves, which none can tell of.")
     boolean global;
 
     @Option(names = "--force", description = "With --global, remove also the versions no 'prompd install' can"
-            + " download again, each warned of: a project pinning one cannot install until it moves off it.")
+            + " download again, or that no configured registry serves, each warned of: a project pinning one may not"
+            + " install until it moves off it.")
     boolean force;
 
     @Mixin

@@ -125,7 +125,8 @@ public final class CacheService {
      * Deletes everything cached, tarballs and registry documents, but the tarballs that are the last copies here of
      * versions no install can download again, the store holding none: a project whose lock pins such a version installs
      * it from that tarball alone, so they are kept unless forced, as {@code uninstall --global} keeps the store's
-     * ({@link LastCopies}); one whose registry could not be read is deleted with a warning.
+     * ({@link LastCopies}), and so are those of versions no configured registry serves, which none can tell of; one
+     * whose registry could not be read is deleted with a warning.
      *
      * @param redownloads where whether a version can be downloaded again is read, with the home locked, so that no
      *                    install changes the store between that look and the deletion

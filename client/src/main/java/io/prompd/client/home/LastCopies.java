@@ -1,5 +1,6 @@
 package io.prompd.client.home;
 
+import io.prompd.client.config.Settings;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.LastCopyPlace;
 import io.prompd.client.install.Redownload;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -36,58 +38,124 @@ final class LastCopies {
      * What the registries say of the versions whose copies are to be removed, in name and version order, read as
      * {@link Redownloads#of} reads them: a fault on this machine fails rather than leave a version unknown.
      *
-     * @param refusal the refusal of the versions lost, unless {@code force}
-     * @throws PrompdException {@code refusal}'s when a version cannot be downloaded again and not {@code force}
+     * @param refusal the refusal of the versions {@link #guarded}, unless {@code force}
+     * @throws PrompdException {@code refusal}'s when a version is guarded and not {@code force}
      */
     static List<Redownload> checked(Redownloads redownloads, SortedMap<PackageName, SortedSet<Version>> versions,
                                     boolean force, Function<List<Redownload>, PrompdException> refusal)
             throws IOException {
         List<Redownload> found = redownloads.of(versions);
-        List<Redownload> lost = guarded(found);
-        if (!lost.isEmpty() && !force) {
-            throw refusal.apply(lost);
+        List<Redownload> guarded = guarded(found);
+        if (!guarded.isEmpty() && !force) {
+            throw refusal.apply(guarded);
         }
         return found;
     }
 
-    /** Those of the versions found whose last copies a removal keeps unless forced: no install can download them. */
+    /**
+     * Those of the versions found whose last copies a removal keeps unless forced: those no install can download
+     * again, and those no registry is configured to tell of ({@link Redownload.Fate#UNROUTED}), a state of this
+     * machine's configuration the user mends, not a registry's failure, which a removal goes past with a warning.
+     */
     static List<Redownload> guarded(List<Redownload> found) {
-        return found.stream().filter(Redownload::lost).toList();
+        return found.stream().filter(one -> one.lost() || one.fate() == Redownload.Fate.UNROUTED).toList();
     }
 
     /**
-     * The refusal to remove from the store versions no install can put back, nothing removed, saying why of each: a
-     * version taken down for a leaked secret is meant to stay installed where it is until its projects move off it.
+     * The refusal to remove from the store versions no install can put back, or that no registry is configured to
+     * tell of, nothing removed, saying why of each: a version taken down for a leaked secret is meant to stay
+     * installed where it is until its projects move off it.
      *
      * @param keepingTheOthers how to remove the others alone, after "keep them", or empty
      */
-    static PrompdException refusal(List<Redownload> lost, String keepingTheOthers) {
-        boolean one = lost.size() == 1;
-        String them = Plural.itOrThem(lost.size());
+    static PrompdException refusal(List<Redownload> guarded, String keepingTheOthers, SuggestedCommands commands) {
         LastCopyPlace place = LastCopyPlace.STORE;
-        return new PrompdException(ExitCode.CONFLICT, place.copiesOf(Redownload.specs(lost), one)
-                + (one ? " is its last" : " are their last") + " (" + Redownload.whys(lost) + "): no 'prompd install'"
-                + " can download " + them + " again; nothing was removed", "a project whose prompd.lock pins "
-                + (one ? "it" : "one of them") + " installs it from " + place.source(one) + " alone: keep " + them
-                + keepingTheOthers + "; to " + place.verb() + " " + them + " anyway, add --force");
+        Split split = new Split(guarded);
+        List<String> why = new ArrayList<>();
+        split.ifLost((lost, one) -> why.add(place.copiesOf(Redownload.specs(lost), one)
+                + (one ? " is its last" : " are their last") + " (" + Redownload.whys(lost) + "): "
+                + cannotBeDownloaded(lost)));
+        split.ifUnrouted((unrouted, one) -> why.add(place.copiesOf(Redownload.specs(unrouted), one)
+                + (one ? " may be its last: " : " may be their last: ") + notAsked(unrouted)));
+        String them = Plural.itOrThem(guarded.size());
+        return new PrompdException(ExitCode.CONFLICT, String.join("; ", why) + "; nothing was removed",
+                installsFrom(guarded, place) + ": keep " + them + keepingTheOthers + split.toConfigure(commands)
+                        + "; to " + place.verb() + " " + them + " anyway, add --force");
     }
 
     /**
      * The failure of a {@code cache clean} that deleted everything else but kept the tarballs that are the last copies
-     * of versions no install can download again, saying why of each and the two ways to have them go: deleting them
-     * anyway, or putting the versions back in the store first, where they are kept.
+     * of versions no install can download again, or may be, no registry being configured to tell, saying why of each
+     * and the ways to have them go: deleting them anyway, or putting the versions back in the store first, where they
+     * are kept.
      */
-    static PrompdException kept(List<Redownload> lost, SuggestedCommands commands) {
-        boolean one = lost.size() == 1;
-        String them = Plural.itOrThem(lost.size());
+    static PrompdException kept(List<Redownload> guarded, SuggestedCommands commands) {
         LastCopyPlace place = LastCopyPlace.CACHE;
-        return new PrompdException(ExitCode.CONFLICT, "kept " + place.copiesOf(Redownload.specs(lost), one)
-                + (one ? ", its last copy" : ", their last copies") + " (" + Redownload.whys(lost) + "): no 'prompd"
-                + " install' can download " + them + " again", "a project whose prompd.lock pins "
-                + (one ? "it" : "one of them") + " installs it from " + place.source(one) + " alone: to "
-                + place.verb() + " " + them + " too, add --force; to empty the cache and keep " + them + ", run "
-                + commands.quoted("install") + " in a project pinning " + them + " first, which puts " + them
-                + " back in the store");
+        Split split = new Split(guarded);
+        List<String> why = new ArrayList<>();
+        split.ifLost((lost, one) -> why.add(place.copiesOf(Redownload.specs(lost), one)
+                + (one ? ", its last copy" : ", their last copies") + " (" + Redownload.whys(lost) + "): "
+                + cannotBeDownloaded(lost)));
+        split.ifUnrouted((unrouted, one) -> why.add(place.copiesOf(Redownload.specs(unrouted), one)
+                + (one ? ", which may be its last copy: " : ", which may be their last copies: ")
+                + notAsked(unrouted)));
+        String them = Plural.itOrThem(guarded.size());
+        return new PrompdException(ExitCode.CONFLICT, "kept " + String.join("; and ", why), installsFrom(guarded,
+                place) + ": to " + place.verb() + " " + them + " too, add --force" + split.toConfigure(commands)
+                + "; to empty the cache and keep " + them + ", run " + commands.quoted("install") + " in a project"
+                + " pinning " + them + " first, which puts " + them + " back in the store");
+    }
+
+    /** {@code no 'prompd install' can download them again}. */
+    private static String cannotBeDownloaded(List<Redownload> lost) {
+        return "no 'prompd install' can download " + Plural.itOrThem(lost.size()) + " again";
+    }
+
+    /** Why it is not known whether versions no registry serves can be downloaded again. */
+    private static String notAsked(List<Redownload> unrouted) {
+        String them = Plural.itOrThem(unrouted.size());
+        return "no registry can be asked of " + them + " (" + Redownload.whys(unrouted) + "), so whether 'prompd"
+                + " install' can download " + them + " again is not known";
+    }
+
+    /** {@code a project whose prompd.lock pins it installs it from this copy alone}. */
+    private static String installsFrom(List<Redownload> guarded, LastCopyPlace place) {
+        boolean one = guarded.size() == 1;
+        return "a project whose prompd.lock pins " + (one ? "it" : "one of them") + " installs it from "
+                + place.source(one) + " alone";
+    }
+
+    /** Versions guarded, those lost apart from those no registry is configured to tell of. */
+    private record Split(List<Redownload> lost, List<Redownload> unrouted) {
+
+        Split(List<Redownload> guarded) {
+            this(guarded.stream().filter(Redownload::lost).toList(),
+                    guarded.stream().filter(one -> !one.lost()).toList());
+        }
+
+        void ifLost(BiConsumer<List<Redownload>, Boolean> words) {
+            if (!lost.isEmpty()) {
+                words.accept(lost, lost.size() == 1);
+            }
+        }
+
+        void ifUnrouted(BiConsumer<List<Redownload>, Boolean> words) {
+            if (!unrouted.isEmpty()) {
+                words.accept(unrouted, unrouted.size() == 1);
+            }
+        }
+
+        /** How to have a registry asked of those no registry serves, after a semicolon; empty when there are none. */
+        String toConfigure(SuggestedCommands commands) {
+            if (unrouted.isEmpty()) {
+                return "";
+            }
+            // both kinds told, the versions of this one are named
+            String them = lost.isEmpty() ? Plural.itOrThem(unrouted.size()) : Redownload.specs(unrouted);
+            return "; to have the registry serving " + them + " asked, name it with --registry URL (or set "
+                    + Settings.REGISTRY_VARIABLE + " to it), or add it with "
+                    + commands.quoted("registry add NAME URL --default") + ", and run this again";
+        }
     }
 
     /**
@@ -102,7 +170,7 @@ final class LastCopies {
         found.stream().filter(Redownload::lost).forEach(one -> warnings.add(new InstallNote.LastCopyRemoved(one,
                 place)));
         Map<List<String>, List<Redownload>> unknown = new LinkedHashMap<>();
-        found.stream().filter(one -> one.fate() == Redownload.Fate.UNKNOWN).forEach(one -> unknown
+        found.stream().filter(Redownload::unknown).forEach(one -> unknown
                 .computeIfAbsent(List.of(one.registry(), one.detail().orElseThrow()), why -> new ArrayList<>())
                 .add(one));
         unknown.values().forEach(same -> warnings.add(new InstallNote.RemovedUnchecked(same, place)));

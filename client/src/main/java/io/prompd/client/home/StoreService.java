@@ -55,8 +55,9 @@ public final class StoreService {
      * then likely mistyped. A project whose lock pins a removed version gets it again from its next install, from the
      * cached tarball or its registry: a version whose tarball is not cached and that the registry took down, no longer
      * lists, or no longer has the package of, is refused, nothing removed, unless forced, as its copy is the last one
-     * and no install could put it back (then each is warned of); one whose registry could not be read is removed with
-     * a warning that it may have been the last.
+     * and no install could put it back (then each is warned of), and so is one that no registry configured serves, as
+     * none can tell ({@link LastCopies#guarded}); one whose registry could not be read is removed with a warning that
+     * it may have been the last.
      *
      * @param redownloads where whether a version can be downloaded again is read, with the home locked, so that no
      *                    install puts a version in place between that look and its removal
@@ -112,7 +113,7 @@ public final class StoreService {
                 .forEach(version -> others.add(name + "@" + version)));
         return LastCopies.refusal(lost, others.isEmpty() ? ""
                 : ", and remove the others alone with " + commands.quoted("uninstall --global "
-                        + String.join(" ", others)));
+                        + String.join(" ", others)), commands);
     }
 
     /**

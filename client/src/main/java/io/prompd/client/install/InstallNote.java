@@ -431,11 +431,11 @@ public sealed interface InstallNote {
 
     /**
      * Versions {@code uninstall --global} removed from the store, or whose only tarball {@code cache clean} deleted,
-     * not knowing whether they can be downloaded again, as their packages' indexes could not be read for one reason,
-     * told once (a registry that could not be reached fails every index alike): if their registry no longer gives one,
-     * that was its last copy.
+     * not knowing whether they can be downloaded again, as their packages' indexes could not be read for one reason
+     * (or, forced, no registry serves their names), told once (a registry that could not be reached fails every index
+     * alike): if their registry no longer gives one, that was its last copy.
      *
-     * @param redownloads what is known of each, {@link Redownload.Fate#UNKNOWN}, of one registry and one failure, in
+     * @param redownloads what is known of each, {@link Redownload#unknown}, of one registry and one failure, in
      *                    name and version order
      * @param place       where the copies removed were
      */
@@ -448,7 +448,7 @@ public sealed interface InstallNote {
             }
             Redownload first = redownloads.get(0);
             for (Redownload one : redownloads) {
-                if (one.fate() != Redownload.Fate.UNKNOWN) {
+                if (!one.unknown()) {
                     throw new IllegalArgumentException("its registry told: " + one);
                 }
                 if (!one.registry().equals(first.registry()) || !one.detail().equals(first.detail())) {

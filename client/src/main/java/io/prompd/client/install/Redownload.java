@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * @param registry that registry, as messages name it
  * @param detail   the maintainers' reason of a version {@link Fate#TAKEN_DOWN}, empty when they gave none; why the
- *                 package's index could not be read for one {@link Fate#UNKNOWN}; empty otherwise
+ *                 package's index could not be read for one {@link Fate#UNKNOWN}, and why no registry serves its
+ *                 name for one {@link Fate#UNROUTED}; empty otherwise
  */
 public record Redownload(PackageName name, Version version, Fate fate, String registry, Optional<String> detail) {
 
@@ -26,7 +27,8 @@ public record Redownload(PackageName name, Version version, Fate fate, String re
         Objects.requireNonNull(fate, "fate");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(detail, "detail");
-        if (fate == Fate.UNKNOWN ? detail.isEmpty() : fate != Fate.TAKEN_DOWN && detail.isPresent()) {
+        if (fate == Fate.UNKNOWN || fate == Fate.UNROUTED ? detail.isEmpty()
+                : fate != Fate.TAKEN_DOWN && detail.isPresent()) {
             throw new IllegalArgumentException("a detail is a takedown's reason or why the index was not read: "
                     + fate + " " + detail);
         }
@@ -43,12 +45,22 @@ public record Redownload(PackageName name, Version version, Fate fate, String re
         /** The registry no longer has the package at all. */
         GONE,
         /** The index could not be read (offline and not cached, unreachable, damaged), so no one can tell. */
-        UNKNOWN
+        UNKNOWN,
+        /**
+         * No registry serves its name as this machine is configured (none at all, say), so none was asked: a state of
+         * the configuration, which the user mends, not a failure to read.
+         */
+        UNROUTED
     }
 
     /** Whether the copy in the store is the last one prompd can tell of: no install can download it again. */
     public boolean lost() {
         return fate == Fate.TAKEN_DOWN || fate == Fate.UNLISTED || fate == Fate.GONE;
+    }
+
+    /** Whether no registry told of it: its index could not be read, or no registry serves its name. */
+    public boolean unknown() {
+        return fate == Fate.UNKNOWN || fate == Fate.UNROUTED;
     }
 
     /** {@code @acme/util@1.0.0}. */
@@ -96,6 +108,8 @@ public record Redownload(PackageName name, Version version, Fate fate, String re
             // the failure names the registry or the index's URL
             case UNKNOWN -> Optional.of((one ? "its index" : "their indexes") + " could not be read: "
                     + TerminalText.oneLine(detail.orElseThrow()));
+            // the routing's failure says why no registry serves the name: none configured, say
+            case UNROUTED -> Optional.of(TerminalText.oneLine(detail.orElseThrow()));
         };
     }
 }

@@ -131,7 +131,8 @@ public final class Redownloads {
                 described = registry.describe(name);
             } catch (PrompdException unrouted) {
                 // no registry serves the name (none configured, say), so none can tell: a local check goes on
-                unknown(name, ofPackage.getValue(), NO_REGISTRY, unrouted.getMessage(), found);
+                ofPackage.getValue().forEach(version -> found.add(new Redownload(name, version, Fate.UNROUTED,
+                        NO_REGISTRY, Optional.of(unrouted.getMessage()))));
                 continue;
             }
             Optional<PublishedPackage> published;

@@ -447,6 +447,40 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertFalse(Files.exists(tarball));
     }
 
+    /**
+     * A registry named for the install alone (PROMPD_REGISTRY) and not configured leaves no registry to ask later: a
+     * matter of configuration, not a failed read, so the tarball is kept unless forced, as for a version taken down.
+     */
+    @Test
+    void cacheCleanWithNoRegistryConfiguredKeepsATarballThatMayBeTheLastCopyUnlessForced() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
+        Path tarball = onlyCachedTarball();
+        int others = cachedFiles().size() - 1;
+
+        CliRun clean = CliRun.in(project, home, "", Map.of(), "cache", "clean");
+
+        assertEquals(4, clean.exitCode(), clean.err());
+        assertEquals("deleted " + Plural.count(others, "cached file") + " from " + home.resolve("cache") + "\n",
+                clean.out());
+        assertEquals("error: kept the cache's tarball of @acme/util@1.1.0, which may be its last copy: no registry can"
+                + " be asked of it (no registry configured), so whether 'prompd install' can download it again is not"
+                + " known\nhint: a project whose prompd.lock pins it installs it from that tarball alone: to delete it"
+                + " too, add --force; to have the registry serving it asked, name it with --registry URL (or set"
+                + " PROMPD_REGISTRY to it), or add it with 'prompd registry add NAME URL --default', and run this"
+                + " again; to empty the cache and keep it, run 'prompd install' in a project pinning it first, which"
+                + " puts it back in the store\n", clean.err());
+        assertEquals(List.of(tarball), cachedFiles());
+
+        CliRun forced = CliRun.in(project, home, "", Map.of(), "cache", "clean", "--force");
+
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals("warning: deleted the cache's tarball of @acme/util@1.1.0 not knowing whether it can be downloaded"
+                + " again (no registry configured): if its registry no longer gives it, that was its last copy\n",
+                forced.err());
+        assertEquals(List.of(), cachedFiles());
+    }
+
     @Test
     void cacheVerifyOfflineOffersNoVersionWhoseRegistryItCannotReadAndSaysWhy() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());

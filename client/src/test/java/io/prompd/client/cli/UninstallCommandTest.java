@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -292,6 +293,35 @@ class UninstallCommandTest extends InstallCommandsFixture {
         assertEquals("warning: removed @acme/util@1.1.0 not knowing whether it can be downloaded again (its index"
                 + " could not be read: offline and not cached: " + index + "): if"
                 + " its registry no longer gives it, that was its last copy\n", offline.err());
+    }
+
+    /**
+     * With no registry configured (the install named it with PROMPD_REGISTRY alone), none can tell whether the version
+     * can be downloaded again: the user mends that, so the removal is refused unless forced, as for a version taken
+     * down, and cache clean decides alike.
+     */
+    @Test
+    void aGlobalUninstallWithNoRegistryConfiguredRefusesTheStoresCopyThatMayBeTheLastUnlessForced()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+
+        CliRun uninstall = CliRun.in(project, home, "", Map.of(), "uninstall", "--global", "@acme/util");
+
+        assertEquals(4, uninstall.exitCode(), uninstall.err());
+        assertEquals("error: the store's copy of @acme/util@1.1.0 may be its last: no registry can be asked of it (no"
+                + " registry configured), so whether 'prompd install' can download it again is not known; nothing was"
+                + " removed\nhint: a project whose prompd.lock pins it installs it from this copy alone: keep it; to"
+                + " have the registry serving it asked, name it with --registry URL (or set PROMPD_REGISTRY to it), or"
+                + " add it with 'prompd registry add NAME URL --default', and run this again; to remove it anyway, add"
+                + " --force\n", uninstall.err());
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")), "the store's copy is kept");
+
+        CliRun forced = CliRun.in(project, home, "", Map.of(), "uninstall", "--global", "@acme/util", "--force");
+
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals("warning: removed @acme/util@1.1.0 not knowing whether it can be downloaded again (no registry"
+                + " configured): if its registry no longer gives it, that was its last copy\n", forced.err());
     }
 
     /**
