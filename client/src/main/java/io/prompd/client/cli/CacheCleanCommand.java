@@ -38,7 +38,7 @@ final class CacheCleanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
-        CacheService.Cleaning cleaning = wiring.cacheService().clean(wiring.redownloads(), force,
+        CacheService.Cleaning cleaning = wiring.cacheService().clean(wiring.redownloadsAtAGlance(), force,
                 wiring::waitingForLock);
         cleaning.warnings().forEach(warning -> spec.commandLine().getErr()
                 .println(InstallReportView.warning(warning)));

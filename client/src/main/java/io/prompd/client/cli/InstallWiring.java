@@ -80,7 +80,11 @@ final class InstallWiring {
     }
 
     PackageRegistry registry() throws IOException {
-        return new HttpPackageRegistry(fetcher(), routes(), settings.commands());
+        return registry(fetcher());
+    }
+
+    private PackageRegistry registry(RegistryFetcher fetcher) throws IOException {
+        return new HttpPackageRegistry(fetcher, routes(), settings.commands());
     }
 
     /** The run's fetcher, which says on stderr why it waits before trying a request again. */
@@ -99,7 +103,21 @@ final class InstallWiring {
 
     /** Whether installed versions can be downloaded again, read from the registries their names resolve in. */
     Redownloads redownloads() {
-        return new Redownloads(this::registry, failure -> Failures.explain(failure).message());
+        return new Redownloads(this::registry, InstallWiring::failureText);
+    }
+
+    /**
+     * As {@link #redownloads}, for a look at the registries made before emptying the cache, with the home locked: each
+     * index asked once and not cached ({@link RegistryFetcher#lookingOnly}), so that a registry that cannot be reached
+     * holds no other run up, and the look leaves nothing in the cache it empties.
+     */
+    Redownloads redownloadsAtAGlance() {
+        return new Redownloads(() -> registry(fetcher().lookingOnly()), InstallWiring::failureText);
+    }
+
+    /** A failure in the words the command line gives it. */
+    private static String failureText(Exception failure) {
+        return Failures.explain(failure).message();
     }
 
     CacheService cacheService() {

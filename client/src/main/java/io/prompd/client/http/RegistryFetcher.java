@@ -63,6 +63,10 @@ public final class RegistryFetcher {
     private final boolean offline;
     /** Whether a cached copy that cannot be read stays, as a {@link #cacheOnly} fetcher leaves it. */
     private final boolean keepsDamaged;
+    /** Whether a document received from the network is cached, as every fetcher but a {@link #lookingOnly} one does. */
+    private final boolean caches;
+    /** How often a document's request is tried. */
+    private final RetryPolicy documentRetry;
     private final HttpSettings settings;
     private final Transport transport;
     private final LongSupplier nanoTime;
@@ -81,18 +85,22 @@ public final class RegistryFetcher {
         this.cache = new HttpCache(Objects.requireNonNull(cacheFolder, "cacheFolder"));
         this.offline = offline;
         this.keepsDamaged = false;
+        this.caches = true;
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.documentRetry = settings.retry();
         this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom(),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(waits, "waits"));
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
-    /** See {@link #cacheOnly}. */
-    private RegistryFetcher(RegistryFetcher fetcher) {
+    /** See {@link #cacheOnly} and {@link #lookingOnly}: a copy that never changes a cached copy. */
+    private RegistryFetcher(RegistryFetcher fetcher, boolean offline, boolean caches, RetryPolicy documentRetry) {
         this.cache = fetcher.cache;
-        this.offline = true;
+        this.offline = offline;
         this.keepsDamaged = true;
+        this.caches = caches;
         this.settings = fetcher.settings;
+        this.documentRetry = documentRetry;
         this.transport = fetcher.transport;
         this.nanoTime = fetcher.nanoTime;
     }
@@ -103,7 +111,17 @@ public final class RegistryFetcher {
      * {@code --offline} would get further, changing nothing meanwhile.
      */
     public RegistryFetcher cacheOnly() {
-        return new RegistryFetcher(this);
+        return new RegistryFetcher(this, true, caches, documentRetry);
+    }
+
+    /**
+     * This fetcher for a look that must neither hold its run up nor change the cache, such as one made before emptying
+     * it: each document asked once, with no wait and no word of one, so that a registry that cannot be reached leaves
+     * the answer unknown at once; one received from the network read but not cached, and a cached copy that cannot be
+     * read left as it is. A cached copy is read, and revalidated online, as by any run.
+     */
+    public RegistryFetcher lookingOnly() {
+        return new RegistryFetcher(this, offline, false, RetryPolicy.ONCE);
     }
 
     /**
@@ -136,7 +154,7 @@ public final class RegistryFetcher {
 
     /** A public document. */
     public Document fetchDocument(URI url) {
-        return document(url, Optional.empty(), settings.retry());
+        return document(url, Optional.empty(), documentRetry);
     }
 
     /**
@@ -155,7 +173,7 @@ public final class RegistryFetcher {
      *                         and the document is not cached
      */
     public Document fetchDocument(URI url, Credential credential) {
-        return document(url, Optional.of(Objects.requireNonNull(credential, "credential")), settings.retry());
+        return document(url, Optional.of(Objects.requireNonNull(credential, "credential")), documentRetry);
     }
 
     /** Where a document's bytes came from, which decides what its reader's verdict does to the cache. */
@@ -217,7 +235,7 @@ public final class RegistryFetcher {
                 }
                 throw unreadable;
             }
-            if (source == Source.NETWORK) {
+            if (source == Source.NETWORK && caches) {
                 cache.write(url, content);
             }
             return read;
