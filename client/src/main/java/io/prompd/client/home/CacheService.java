@@ -35,8 +35,9 @@ import java.util.stream.Stream;
  * Maintenance of {@code <home>/cache}. Both operations hold the home lock, so no install is
  * downloading into the cache, or unpacking into the store, meanwhile. The store of installed packages is changed only
  * by {@link #verify}, which checks its copies against the cached tarballs, and to remove what a killed run left
- * there, as every run taking the lock does ({@link RunLocks#home}); {@link #clean} reads it, to tell which tarballs
- * are the only copies of their versions.
+ * there, as every run taking the lock does ({@link RunLocks#home}); {@link #clean} only reads it, when there is one,
+ * to tell which tarballs are the only copies of their versions, unpacking those it looks into in the cache's own
+ * folder.
  */
 public final class CacheService {
 

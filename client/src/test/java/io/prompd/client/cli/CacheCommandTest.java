@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -449,6 +450,32 @@ class CacheCommandTest extends InstallCommandsFixture {
                 + " longer gives it, that was its last copy\n", clean.err(), "asked once, not tried again while the"
                 + " home is locked");
         assertFalse(Files.exists(tarball));
+    }
+
+    /** The store is only read, when there is one: cache clean makes none, and a file in its place holds no copy. */
+    @Test
+    void cacheCleanNeitherMakesNorNeedsTheStore() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
+        Path packages = home.resolve("packages");
+        Folders.deleteRecursively(packages);
+
+        CliRun clean = prompd("cache", "clean");
+
+        assertEquals(0, clean.exitCode(), clean.err());
+        assertFalse(Files.exists(packages, LinkOption.NOFOLLOW_LINKS), "no store made");
+        assertEquals(List.of(), cachedFiles());
+        assertEquals(0, prompd("install").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
+        Folders.deleteRecursively(packages);
+        Files.writeString(packages, "not a store");
+
+        CliRun inTheWay = prompd("cache", "clean");
+
+        assertEquals(0, inTheWay.exitCode(), inTheWay.err());
+        assertEquals("", inTheWay.err());
+        assertEquals(List.of(), cachedFiles());
+        assertEquals("not a store", Files.readString(packages));
     }
 
     /** The look at the registries before the cache is emptied leaves nothing in it, so the count is of what was. */

@@ -592,29 +592,34 @@ public final class PackageStore {
      * The cached tarballs that are the only copy here of their versions, which deleting them would lose, in the cache's
      * path order: each tarball that no version installed whole was unpacked from (by the integrity recorded beside
      * it), with the package and version its manifest names, unless that version is installed whole all the same (by a
-     * prompd that recorded no integrity). Only those tarballs are unpacked, beside the store's versions as an install
-     * unpacks them, so that a cache holding what is installed costs no unpack; one refused, or whose manifest names no
-     * version, is no copy an install could use.
-     * Only a caller holding the home's lock may call this, as a run killed meanwhile leaves its unpack for the next one
-     * taking the lock to remove.
+     * prompd that recorded no integrity). Only those tarballs are unpacked, as an install unpacks them but in a
+     * temporary folder of the cache's own ({@link TarballCache#unpackFolder}), so that a cache holding what is
+     * installed costs no unpack, and the store is only read, never made; one refused, or whose manifest names no
+     * version, is no copy an install could use. No store folder, or a file in its place, holds no copy. Only a caller
+     * holding the home's lock may call this, as a run killed meanwhile leaves its unpack for the next one taking the
+     * lock to remove.
      */
     public List<CachedOnly> onlyInCache(TarballCache tarballs) throws IOException {
         List<CachedOnly> found = new ArrayList<>();
         List<Integrity> cached = tarballs.entries();
         if (cached.isEmpty()) {
-            // the store unread, so that a file where it goes fails no clean of a cache holding no tarball
-            return found;
+            // the store unread, as no tarball needs it
+            return List.of();
         }
+        boolean storeHere = Files.isDirectory(root);
         Set<Path> installedFrom = new HashSet<>();
-        for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : installedOrDamaged().entrySet()) {
-            for (Version version : ofPackage.getValue()) {
-                cachedTarball(ofPackage.getKey(), version, tarballs).ifPresent(installedFrom::add);
+        if (storeHere) {
+            for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : installedOrDamaged().entrySet()) {
+                for (Version version : ofPackage.getValue()) {
+                    cachedTarball(ofPackage.getKey(), version, tarballs).ifPresent(installedFrom::add);
+                }
             }
         }
         for (Integrity integrity : cached) {
             Path tarball = tarballs.pathOf(integrity);
             if (!installedFrom.contains(tarball)) {
-                packagedIn(tarball, integrity).filter(held -> !contains(held.name(), held.version()))
+                packagedIn(tarballs, tarball, integrity)
+                        .filter(held -> !storeHere || !contains(held.name(), held.version()))
                         .ifPresent(held -> found.add(new CachedOnly(held.name(), held.version(), tarball)));
             }
         }
@@ -635,12 +640,10 @@ public final class PackageStore {
     }
 
     /** The version the tarball's manifest names, unpacked as an install unpacks it; empty when either refuses. */
-    private Optional<NamedVersion> packagedIn(Path tarball, Integrity integrity) throws IOException {
-        // a private registry's packages are unpacked here too, as confidential as its tarballs
-        OwnerOnly.folder(root);
+    private Optional<NamedVersion> packagedIn(TarballCache tarballs, Path tarball, Integrity integrity)
+            throws IOException {
         try {
-            // not named after the tarball, whose name alone is near the longest some file systems take
-            return readUnpacked(root.resolve("cached-tarball"), tarball, integrity, unpacked -> manifestOf(unpacked)
+            return readUnpacked(tarballs.unpackFolder(), tarball, integrity, unpacked -> manifestOf(unpacked)
                     .flatMap(manifest -> NamedVersion.of(manifest.path(ManifestFields.NAME).asText(""),
                             manifest.path(ManifestFields.VERSION).asText(""))));
         } catch (PrompdException refused) {

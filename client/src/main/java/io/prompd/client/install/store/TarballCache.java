@@ -4,6 +4,7 @@ import io.prompd.core.archive.Integrity;
 import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
+import io.prompd.core.files.TemporaryFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -90,6 +91,15 @@ public final class TarballCache {
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /**
+     * Where a tarball is unpacked to be read rather than installed: a temporary folder is made beside it, in the
+     * tarballs' folder, reachable by its owner alone as the tarballs are, which {@link #removeLeftovers} deletes after
+     * a killed run. Not named after a tarball, whose name alone is near the longest some file systems take.
+     */
+    public Path unpackFolder() {
+        return root.resolve("unpacked");
+    }
+
     /** The integrity of every entry, as its name says it, in path order: not hashed again, as {@link #verify} does. */
     public List<Integrity> entries() throws IOException {
         List<Integrity> entries = new ArrayList<>();
@@ -105,20 +115,20 @@ public final class TarballCache {
     }
 
     /**
-     * Deletes the temporary files of downloads a killed run left. (A folder standing where an entry goes is
-     * no run's leftover: {@link #entryToWrite} and {@link #verify} delete it.)
-     * Call it only while holding the home's {@link io.prompd.core.files.RunLock}, when no download can be
+     * Deletes the temporary files of downloads, and the folders of {@link #unpackFolder unpacks}, a killed run left.
+     * (A folder standing where an entry goes is no run's leftover: {@link #entryToWrite} and {@link #verify} delete
+     * it.) Call it only while holding the home's {@link io.prompd.core.files.RunLock}, when no download can be
      * running.
      */
     public List<Path> removeLeftovers() throws IOException {
-        List<Path> leftovers = new ArrayList<>();
+        List<Path> leftovers = new ArrayList<>(TemporaryFiles.removeOrphans(root, 1));
         for (Path file : files()) {
             if (!ENTRY.matcher(file.getFileName().toString()).matches()) {
                 Files.deleteIfExists(file);
                 leftovers.add(file);
             }
         }
-        return List.copyOf(leftovers);
+        return leftovers.stream().sorted().toList();
     }
 
     /**

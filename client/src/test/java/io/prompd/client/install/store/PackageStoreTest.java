@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -423,5 +424,93 @@ class PackageStoreTest {
                 "it has no prompd.json that reads as a JSON object")), List.of(), List.of()),
                 store.verify(cache, List.of()));
         assertFalse(Files.exists(folder));
+    }
+
+    /** A tarball of a package whose manifest is {@code manifest}, put in the cache as a download puts it. */
+    private Path cached(TarballCache cache, String manifest) throws IOException {
+        MemorySource source = MemorySource.ofText("greeter", Map.of("prompd.json", manifest, "README.md", "# Hi\n"));
+        Path tarball = Files.createTempFile(work, "tarball", ".tgz");
+        Integrity integrity = Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(),
+                ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball).integrity();
+        return cache.keep(tarball, integrity);
+    }
+
+    private Path cachedGreeter(TarballCache cache, String version) throws IOException {
+        return cached(cache, "{\"name\": \"@acme/greeter\", \"version\": \"" + version + "\"}\n");
+    }
+
+    /** What the cache's folder holds but the tarballs: no unpack is left there. */
+    private static List<Path> besideTheTarballs(TarballCache cache) throws IOException {
+        try (Stream<Path> top = Files.list(cache.root())) {
+            return top.filter(path -> !path.getFileName().toString().equals("sha512")).toList();
+        }
+    }
+
+    @Test
+    void onlyInCacheGivesEachTarballOfAVersionTheStoreHoldsNoWholeCopyOfByTheVersionItsManifestNames()
+            throws IOException {
+        PackageStore store = storeWithGreeter();
+        TarballCache cache = cacheWithGreeter();
+        Path one = cachedGreeter(cache, "1.0.0");
+        Path other = cachedGreeter(cache, "1.1.0");
+
+        List<PackageStore.CachedOnly> found = store.onlyInCache(cache);
+
+        assertEquals(Stream.of(new PackageStore.CachedOnly(NAME, Version.parse("1.0.0"), one),
+                new PackageStore.CachedOnly(NAME, Version.parse("1.1.0"), other))
+                .sorted(Comparator.comparing(PackageStore.CachedOnly::tarball)).toList(), found,
+                "the installed 1.2.0's tarball is not its only copy");
+        assertEquals(List.of(), besideTheTarballs(cache));
+    }
+
+    @Test
+    void onlyInCacheTakesAVersionInstalledWithNoIntegrityRecordAsACopyAllTheSame() throws IOException {
+        PackageStore store = storeWithGreeter();
+        TarballCache cache = cacheWithGreeter();
+        Files.delete(work.resolve("packages/@acme/.greeter@1.2.0.integrity"));
+
+        assertEquals(List.of(), store.onlyInCache(cache));
+    }
+
+    @Test
+    void onlyInCacheTakesADamagedStoreCopyAsNoCopy() throws IOException {
+        PackageStore store = storeWithGreeter();
+        TarballCache cache = cacheWithGreeter();
+        Integrity recorded = Integrity.parse(Files.readString(work.resolve("packages/@acme/.greeter@1.2.0.integrity"))
+                .strip());
+        Files.delete(store.folderOf(NAME, VERSION).resolve("prompd.json"));
+
+        assertEquals(List.of(new PackageStore.CachedOnly(NAME, VERSION, cache.pathOf(recorded))),
+                store.onlyInCache(cache));
+    }
+
+    @Test
+    void onlyInCacheTakesATarballWhoseManifestNamesNoVersionAsNoCopy() throws IOException {
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT, PLAIN);
+        TarballCache cache = new TarballCache(work.resolve("cache"));
+        cached(cache, "{\"name\": \"@acme/greeter\"}\n");
+        cached(cache, "{\"name\": \"@acme/greeter\", \"version\": \"one\"}\n");
+        cached(cache, "[]\n");
+
+        assertEquals(List.of(), store.onlyInCache(cache));
+        assertEquals(List.of(), besideTheTarballs(cache));
+    }
+
+    @Test
+    void onlyInCacheNeitherMakesNorNeedsTheStoreWhichWhenMissingHoldsNoCopy() throws IOException {
+        Path packages = work.resolve("packages");
+        PackageStore store = new PackageStore(packages, ArchiveLimits.DEFAULT, PLAIN);
+        TarballCache cache = new TarballCache(work.resolve("cache"));
+        Path tarball = cachedGreeter(cache, "1.0.0");
+        List<PackageStore.CachedOnly> only = List.of(new PackageStore.CachedOnly(NAME, Version.parse("1.0.0"),
+                tarball));
+
+        assertEquals(only, store.onlyInCache(cache));
+        assertFalse(Files.exists(packages, LinkOption.NOFOLLOW_LINKS), "no store made");
+
+        Files.writeString(packages, "not a store");
+
+        assertEquals(only, store.onlyInCache(cache), "a file in the store's place holds no copy");
+        assertEquals(List.of(), besideTheTarballs(cache));
     }
 }

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +89,40 @@ class TarballCacheTest {
         assertEquals(List.of(partial), cache.removeLeftovers());
         assertTrue(Files.exists(good));
         assertTrue(cache.find(Integrity.of("good".getBytes(StandardCharsets.UTF_8))).isPresent());
+    }
+
+    @Test
+    void entriesAreTheIntegritiesTheirNamesSayInPathOrderAndNoOtherFile() throws IOException {
+        TarballCache cache = new TarballCache(cacheFolder);
+        Path one = put(cache, "one");
+        Path two = put(cache, "two");
+        Files.writeString(cache.root().resolve(".DS_Store"), "x");
+        Files.writeString(one.resolveSibling("." + one.getFileName() + ".123.part"), "half");
+        Path otherAlgorithm = cacheFolder.resolve("tarballs/md5/ab").resolve(two.getFileName());
+        Files.createDirectories(otherAlgorithm.getParent());
+        Files.writeString(otherAlgorithm, "two");
+        Files.createDirectories(cache.root().resolve("sha512/ab/" + "a".repeat(128) + ".tgz"));
+
+        List<Integrity> entries = cache.entries();
+
+        assertEquals(Stream.of("one", "two").map(content -> Integrity.of(content.getBytes(StandardCharsets.UTF_8)))
+                .sorted(Comparator.comparing(cache::pathOf)).toList(), entries);
+        assertEquals(List.of(), new TarballCache(cacheFolder.resolve("never-written")).entries());
+    }
+
+    @Test
+    void theFolderOfAnUnpackAKilledRunLeftIsALeftoverAndOneRunningIsNot() throws Exception {
+        TarballCache cache = new TarballCache(cacheFolder);
+        Path good = put(cache, "good");
+        Path left = Files.createDirectories(cache.root().resolve(".unpacked.%d.1.part/package"
+                .formatted(Processes.endedPid()))).getParent();
+        Files.writeString(left.resolve("package/prompd.json"), "{}");
+        Path running = AtomicFiles.temporaryFolder(cache.unpackFolder());
+
+        assertEquals(List.of(left), cache.removeLeftovers());
+        assertFalse(Files.exists(left));
+        assertTrue(Files.isDirectory(running));
+        assertTrue(Files.exists(good));
     }
 
     @Test
