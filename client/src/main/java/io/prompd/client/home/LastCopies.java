@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -71,12 +70,8 @@ final class LastCopies {
     static PrompdException refusal(List<Redownload> guarded, String keepingTheOthers, SuggestedCommands commands) {
         LastCopyPlace place = LastCopyPlace.STORE;
         Split split = new Split(guarded);
-        List<String> why = new ArrayList<>();
-        split.ifLost((lost, one) -> why.add(place.copiesOf(Redownload.specs(lost), one)
-                + (one ? " is its last" : " are their last") + " (" + Redownload.whys(lost) + "): "
-                + cannotBeDownloaded(lost)));
-        split.ifUnrouted((unrouted, one) -> why.add(place.copiesOf(Redownload.specs(unrouted), one)
-                + (one ? " may be its last: " : " may be their last: ") + notAsked(unrouted)));
+        List<String> why = split.whys(place, one -> one ? " is its last" : " are their last",
+                one -> one ? " may be its last" : " may be their last");
         String them = Plural.itOrThem(guarded.size());
         return new PrompdException(ExitCode.CONFLICT, String.join("; ", why) + "; nothing was removed",
                 installsFrom(guarded, place) + ": keep " + them + keepingTheOthers + split.toConfigure(commands)
@@ -92,30 +87,13 @@ final class LastCopies {
     static PrompdException kept(List<Redownload> guarded, SuggestedCommands commands) {
         LastCopyPlace place = LastCopyPlace.CACHE;
         Split split = new Split(guarded);
-        List<String> why = new ArrayList<>();
-        split.ifLost((lost, one) -> why.add(place.copiesOf(Redownload.specs(lost), one)
-                + (one ? ", its last copy" : ", their last copies") + " (" + Redownload.whys(lost) + "): "
-                + cannotBeDownloaded(lost)));
-        split.ifUnrouted((unrouted, one) -> why.add(place.copiesOf(Redownload.specs(unrouted), one)
-                + (one ? ", which may be its last copy: " : ", which may be their last copies: ")
-                + notAsked(unrouted)));
+        List<String> why = split.whys(place, one -> one ? ", its last copy" : ", their last copies",
+                one -> one ? ", which may be its last copy" : ", which may be their last copies");
         String them = Plural.itOrThem(guarded.size());
         return new PrompdException(ExitCode.CONFLICT, "kept " + String.join("; and ", why), installsFrom(guarded,
                 place) + ": to " + place.verb() + " " + them + " too, add --force" + split.toConfigure(commands)
                 + "; to empty the cache and keep " + them + ", run " + commands.quoted("install") + " in a project"
                 + " pinning " + them + " first, which puts " + them + " back in the store");
-    }
-
-    /** {@code no 'prompd install' can download them again}. */
-    private static String cannotBeDownloaded(List<Redownload> lost) {
-        return "no 'prompd install' can download " + Plural.itOrThem(lost.size()) + " again";
-    }
-
-    /** Why it is not known whether versions no registry serves can be downloaded again. */
-    private static String notAsked(List<Redownload> unrouted) {
-        String them = Plural.itOrThem(unrouted.size());
-        return "no registry can be asked of " + them + " (" + Redownload.whys(unrouted) + "), so whether 'prompd"
-                + " install' can download " + them + " again is not known";
     }
 
     /** {@code a project whose prompd.lock pins it installs it from this copy alone}. */
@@ -133,16 +111,29 @@ final class LastCopies {
                     guarded.stream().filter(one -> !one.lost()).toList());
         }
 
-        void ifLost(BiConsumer<List<Redownload>, Boolean> words) {
+        /**
+         * Why of those lost, then of those no registry serves, each part when there are any: {@code <copies><last>
+         * (why): no 'prompd install' can download it again}, {@code <copies><mayBeLast>: no registry can be asked of
+         * it (why), so whether …}.
+         *
+         * @param last      the copies' lastness, after their name, for one version or several
+         * @param mayBeLast the same, for those no registry serves
+         */
+        List<String> whys(LastCopyPlace place, Function<Boolean, String> last, Function<Boolean, String> mayBeLast) {
+            List<String> whys = new ArrayList<>();
             if (!lost.isEmpty()) {
-                words.accept(lost, lost.size() == 1);
+                boolean one = lost.size() == 1;
+                whys.add(place.copiesOf(Redownload.specs(lost), one) + last.apply(one) + " (" + Redownload.whys(lost)
+                        + "): no 'prompd install' can download " + Plural.itOrThem(lost.size()) + " again");
             }
-        }
-
-        void ifUnrouted(BiConsumer<List<Redownload>, Boolean> words) {
             if (!unrouted.isEmpty()) {
-                words.accept(unrouted, unrouted.size() == 1);
+                boolean one = unrouted.size() == 1;
+                String them = Plural.itOrThem(unrouted.size());
+                whys.add(place.copiesOf(Redownload.specs(unrouted), one) + mayBeLast.apply(one) + ": no registry can"
+                        + " be asked of " + them + " (" + Redownload.whys(unrouted) + "), so whether 'prompd install'"
+                        + " can download " + them + " again is not known");
             }
+            return whys;
         }
 
         /** How to have a registry asked of those no registry serves, after a semicolon; empty when there are none. */

@@ -376,11 +376,7 @@ class CacheCommandTest extends InstallCommandsFixture {
     /** Several tarballs kept, then deleted with --force, are told of in the words of several and of the cache. */
     @Test
     void cacheCleanNamesEveryTarballItKeepsTogetherAndWarnsOfEachItDeletesWhenForced() throws IOException {
-        registry.publish("@acme/gone", "1.0.0");
-        assertEquals(0, prompd("install", "@acme/greeter", "@acme/gone").exitCode());
-        registry.takeDown("@acme/base", "1.0.0", "leaked a key");
-        registry.unlist("@acme/util", "1.1.0");
-        Files.move(registry.root().resolve("packages/@acme/gone"), work.resolve("gone"));
+        installVersionsTheRegistryThenStopsGivingKeepingTheirTarballs();
         assertEquals(0, prompd("uninstall", "--global", "@acme/base", "@acme/gone", "@acme/util").exitCode());
         String url = server.url().toString();
 

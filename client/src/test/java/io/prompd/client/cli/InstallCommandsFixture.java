@@ -63,12 +63,17 @@ abstract class InstallCommandsFixture {
      * cache, as 'prompd cache clean' does, so that no cached tarball can put one back.
      */
     void installVersionsTheRegistryThenStopsGiving() throws IOException {
+        installVersionsTheRegistryThenStopsGivingKeepingTheirTarballs();
+        assertEquals(0, prompd("cache", "clean").exitCode());
+    }
+
+    /** As {@link #installVersionsTheRegistryThenStopsGiving}, with the tarballs left in the cache. */
+    void installVersionsTheRegistryThenStopsGivingKeepingTheirTarballs() throws IOException {
         registry.publish("@acme/gone", "1.0.0");
         assertEquals(0, prompd("install", "@acme/greeter", "@acme/gone").exitCode());
         registry.takeDown("@acme/base", "1.0.0", "leaked a key");
         registry.unlist("@acme/util", "1.1.0");
         Files.move(registry.root().resolve("packages/@acme/gone"), work.resolve("gone"));
-        assertEquals(0, prompd("cache", "clean").exitCode());
     }
 
     /** prompd.json with these dependencies, as a hand edit or a merge leaves it: prompd.lock is not touched. */
