@@ -98,7 +98,11 @@ public final class RunLock implements AutoCloseable {
             FileChannel channel;
             try {
                 channel = openNotFollowing(file);
-            } catch (NoSuchFileException folderRemovedMeanwhile) {
+            } catch (NoSuchFileException missing) {
+                if (Files.isDirectory(file.toAbsolutePath().getParent(), LinkOption.NOFOLLOW_LINKS)) {
+                    // the folder was not removed meanwhile, so trying again would fail the same way, for ever
+                    throw refusesNewFiles(file);
+                }
                 // by a holder refused in a home that did not exist, which it removed: made again at the next try
                 requirePatience(file, patience, ticker, giveUp);
                 continue;
@@ -179,6 +183,16 @@ public final class RunLock implements AutoCloseable {
             }
             throw refused;
         }
+    }
+
+    /**
+     * A folder that exists yet gives no new file in it, as {@code /proc} does: the file system's "no such file" names
+     * the lock file, which the run was making, so the message says which folder refused it.
+     */
+    private static PrompdException refusesNewFiles(Path file) {
+        return new PrompdException(ExitCode.FAILURE, "could not make the lock file " + file + ": its folder "
+                + file.toAbsolutePath().getParent() + " exists, but its file system makes no new file there",
+                "choose a folder on a file system that takes new files");
     }
 
     /**

@@ -3,6 +3,7 @@ package io.prompd.core.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
@@ -35,6 +36,22 @@ class RunLockTest {
 
     @TempDir
     Path home;
+
+    /**
+     * Linux's /proc exists and answers "no such file" to every new file, which the lock once took for its folder
+     * removed meanwhile and tried again at once, for as long as its patience lasted: a build's is a day.
+     */
+    @Test
+    void aFolderThatMakesNoNewFileFailsAtOnceNamingIt() {
+        Path lock = Path.of("/proc/.out.lock");
+
+        PrompdException refused = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(
+                PrompdException.class, () -> RunLock.acquire(lock, Duration.ofDays(1), () -> { })));
+
+        assertEquals(ExitCode.FAILURE, refused.exitCode());
+        assertEquals("could not make the lock file /proc/.out.lock: its folder /proc exists, but its file system makes"
+                + " no new file there", refused.getMessage());
+    }
 
     /** The hint's command is pasted into a shell: a path with a space is one word there. */
     @Test
