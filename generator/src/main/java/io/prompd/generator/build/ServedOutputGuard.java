@@ -359,15 +359,15 @@ final class ServedOutputGuard {
             return warnings;
         }
         String servedCommit = RegistryRepository.shortId(outputCommit);
-        String build = "the build " + options.out() + " holds, of commit " + servedCommit;
+        String build = "the build in " + options.out() + " (of commit " + servedCommit + ")";
         List<String> refusals = new ArrayList<>();
         if (!again.isEmpty()) {
             refusals.add("would serve again " + Plural.count(again.size(), "version") + " that " + build
-                    + ", took down (" + Takedowns.withReasons(again) + ")");
+                    + " took down (" + Takedowns.withReasons(again) + ")");
         }
         if (!leftOut.isEmpty()) {
             refusals.add("leaves out " + Plural.count(leftOut.size(), "version") + " that "
-                    + (again.isEmpty() ? build + "," : "it") + " serves, with no takedown record ("
+                    + (again.isEmpty() ? build : "it") + " serves, with no takedown record ("
                     + PackageVersion.named(leftOut) + "): the branch's history was rewritten, a push bypassed the"
                     + " check, or the commit is older than the output's, and lock files pin them");
         }

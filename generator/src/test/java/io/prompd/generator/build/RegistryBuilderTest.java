@@ -398,8 +398,8 @@ class RegistryBuilderTest {
             PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
 
             assertEquals(ExitCode.CONFLICT, refused.exitCode());
-            assertTrue(refused.getMessage().startsWith("commit " + leaving + " leaves out 1 version that the build "
-                    + out + " holds, of commit " + served.substring(0, 7) + ", serves, with no takedown record"
+            assertTrue(refused.getMessage().startsWith("commit " + leaving + " leaves out 1 version that the build in "
+                    + out + " (of commit " + served.substring(0, 7) + ") serves, with no takedown record"
                     + " (@common/a@1.1.0)"), refused.getMessage());
             assertTrue(Files.isRegularFile(tarball), "the output stays as it was");
 
@@ -1639,8 +1639,8 @@ class RegistryBuilderTest {
             PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
 
             assertEquals(ExitCode.CONFLICT, refused.exitCode());
-            assertEquals("commit " + leaving + " leaves out 1 version that the build " + out + " holds, of commit "
-                    + served + ", serves, with no takedown record (@common/a@1.1.0): the branch's history was"
+            assertEquals("commit " + leaving + " leaves out 1 version that the build in " + out + " (of commit "
+                    + served + ") serves, with no takedown record (@common/a@1.1.0): the branch's history was"
                     + " rewritten, a push bypassed the check, or the commit is older than the output's, and lock files"
                     + " pin them", refused.getMessage());
             assertTrue(Files.isRegularFile(tarball), "the output stays as it was");
@@ -1821,8 +1821,8 @@ class RegistryBuilderTest {
             PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
 
             assertEquals(ExitCode.CONFLICT, refused.exitCode());
-            assertTrue(refused.getMessage().contains("would serve again 1 version that the build " + out + " holds, of"
-                    + " commit " + taken.substring(0, 7) + ", took down (@common/a@1.0.0: leaked a key)"),
+            assertTrue(refused.getMessage().contains("would serve again 1 version that the build in " + out + " (of"
+                    + " commit " + taken.substring(0, 7) + ") took down (@common/a@1.0.0: leaked a key)"),
                     refused.getMessage());
             assertEquals(List.of(new BuildWarning.TakenDownServedAgain(taken, new TreeMap<>(Map.of(new PackageVersion(
                     PackageName.parse("@common/a"), Version.parse("1.0.0")), "leaked a key")))),

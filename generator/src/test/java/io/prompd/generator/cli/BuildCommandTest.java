@@ -424,8 +424,8 @@ class BuildCommandTest {
         assertEquals(ExitCode.CONFLICT.code(),
                 run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
 
-        assertEquals("error: commit " + older + " would serve again 1 version that the build " + out + " holds, of"
-                + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key)\nhint: build commit "
+        assertEquals("error: commit " + older + " would serve again 1 version that the build in " + out + " (of"
+                + " commit " + taken + ") took down (@common/a@1.0.0: Held a customer's API key)\nhint: build commit "
                 + taken + " or a later one, which keeps them down; to serve them again anyway, add --force\n",
                 stderr.toString());
         assertFalse(Files.exists(document), "the output stays as it was");
@@ -455,8 +455,8 @@ class BuildCommandTest {
         assertEquals(ExitCode.CONFLICT.code(),
                 run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString()));
 
-        assertEquals("error: commit " + older + " would serve again 1 version that the build " + out + " holds, of"
-                + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key), and leaves out 1"
+        assertEquals("error: commit " + older + " would serve again 1 version that the build in " + out + " (of"
+                + " commit " + taken + ") took down (@common/a@1.0.0: Held a customer's API key), and leaves out 1"
                 + " version that it serves, with no takedown record (@common/a@1.2.0): the branch's history was"
                 + " rewritten, a push bypassed the check, or the commit is older than the output's, and lock files pin"
                 + " them\nhint: build commit " + taken + " or a later one, which keeps the ones taken down down and"
@@ -508,7 +508,7 @@ class BuildCommandTest {
         }
 
         assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", out.toString()));
-        assertTrue(stderr.toString().contains("that the build " + out + " holds, of commit " + served + ", serves, with"
+        assertTrue(stderr.toString().contains("that the build in " + out + " (of commit " + served + ") serves, with"
                 + " no takedown record (@common/a@1.0.0)"), stderr::toString);
         stderr.getBuffer().setLength(0);
 
@@ -532,9 +532,9 @@ class BuildCommandTest {
 
         assertEquals(ExitCode.CONFLICT.code(),
                 run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
-        assertTrue(stderr.toString().contains(" leaves out 12 versions that the build " + out + " holds, of commit "),
+        assertTrue(stderr.toString().contains(" leaves out 12 versions that the build in " + out + " (of commit "),
                 stderr::toString);
-        assertTrue(stderr.toString().contains(", serves, with no takedown record " + named + ": "), stderr::toString);
+        assertTrue(stderr.toString().contains(") serves, with no takedown record " + named + ": "), stderr::toString);
 
         assertEquals(ExitCode.OK.code(),
                 run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force", "--json"));
@@ -652,7 +652,7 @@ class BuildCommandTest {
                 run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
 
         assertTrue(stderr.toString().startsWith("error: commit "), stderr::toString);
-        assertTrue(stderr.toString().contains(" of commit " + taken + ", took down (@common/a@1.0.0: Held a customer's"
+        assertTrue(stderr.toString().contains("(of commit " + taken + ") took down (@common/a@1.0.0: Held a customer's"
                 + " API key)\n"), stderr::toString);
         assertFalse(Files.exists(out.resolve("packages/@common/a/1.0.0.json")), "the output stays as it was");
 
