@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,7 @@ import picocli.CommandLine;
         footer = {
             "  " + Settings.HOME_VARIABLE + "      the prompd home folder, as --home (default: $HOME/.prompd)",
             "  " + Settings.REGISTRY_VARIABLE + "  the registry in place of the default, as --registry",
+            "  " + Settings.OFFLINE_VARIABLE + "   1 or true never to touch the network, as --offline",
             "  https_proxy      the http:// proxy of https registries, with a login as",
             "                   http://user:password@host:port when it asks for one",
             "  http_proxy       the proxy of http registries",
@@ -92,9 +94,11 @@ public final class PrompdCommand implements Runnable {
                     + " a registry keep it.")
     String registry;
 
-    @Option(names = "--offline", scope = ScopeType.INHERIT,
-            description = "Never touch the network: use only the cache, what is installed and file:// registries.")
-    boolean offline;
+    /** Null when neither {@code --offline} nor {@code --no-offline} is given, for the variable to decide. */
+    @Option(names = "--offline", negatable = true, scope = ScopeType.INHERIT,
+            description = "Never touch the network: use only the cache, what is installed and file:// registries"
+                    + " (default: $" + Settings.OFFLINE_VARIABLE + "; --no-offline overrides it).")
+    Boolean offline;
 
     private final CliContext context;
     /** The home, once a command has asked for it; null before. */
@@ -128,8 +132,25 @@ public final class PrompdCommand implements Runnable {
                 .ifPresent(value -> proxyVariables.put(name, value)));
         Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE)
                 .map(file -> userPath(file, Settings.CA_FILE_VARIABLE));
-        return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile,
+        boolean offlineChosen = offline != null ? offline
+                : context.variable(Settings.OFFLINE_VARIABLE).map(PrompdCommand::offlineVariable).orElse(false);
+        return new Settings(homeFolder, chosenRegistry, offlineChosen, proxyVariables, caFile,
                 askedHome.commands(registryOption()));
+    }
+
+    /**
+     * {@code PROMPD_OFFLINE}'s value as cargo reads {@code CARGO_NET_OFFLINE} and npm {@code npm_config_offline}: a
+     * word a user means as a switch, any other refused rather than read as one or the other, as a typo in a CI job's
+     * setting would otherwise go online (or stay offline) unnoticed.
+     */
+    private static boolean offlineVariable(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new PrompdException(ExitCode.USAGE, "$" + Settings.OFFLINE_VARIABLE + " is "
+                    + TerminalText.quoted(value) + ", which is neither on nor off", "set it to 1 (or true) never to"
+                    + " touch the network, to 0 (or false) or unset it otherwise");
+        };
     }
 
     /**

@@ -28,6 +28,7 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
 
     public static final String HOME_VARIABLE = "PROMPD_HOME";
     public static final String REGISTRY_VARIABLE = "PROMPD_REGISTRY";
+    public static final String OFFLINE_VARIABLE = "PROMPD_OFFLINE";
     public static final String CA_FILE_VARIABLE = "PROMPD_CA_FILE";
     public static final String HOME_FOLDER_NAME = ".prompd";
     /** The user's home folder, where {@link #HOME_FOLDER_NAME} lies by default. */

@@ -86,6 +86,36 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
      * first (here the cached one, as the locked package is read first), --offline is not offered, as it would fail
      * "offline and not cached" and send the user back online.
      */
+    /** As cargo's CARGO_NET_OFFLINE: a CI job or a laptop on a plane sets it once rather than on every command. */
+    @Test
+    void prompdOfflineActsAsTheOptionAndNoOfflineOverridesIt() {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        server.flaky(1, 0);
+
+        CliRun offline = withOffline("1", "outdated");
+        CliRun overridden = withOffline("true", "outdated", "--no-offline");
+
+        assertEquals(0, offline.exitCode(), offline.err());
+        assertEquals("every package is up to date\n", offline.out());
+        assertEquals(5, overridden.exitCode(), overridden.err());
+        server.flaky(0, 0);
+        assertEquals(0, withOffline("0", "outdated").exitCode(), "online once the registry answers again");
+    }
+
+    @Test
+    void aPrompdOfflineThatIsNeitherOnNorOffIsAUsageError() {
+        CliRun run = withOffline("maybe", "outdated");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: $PROMPD_OFFLINE is 'maybe', which is neither on nor off\nhint: set it to 1 (or true) never"
+                + " to touch the network, to 0 (or false) or unset it otherwise\n", run.err());
+    }
+
+    private CliRun withOffline(String offline, String... args) {
+        return CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", server.url().toString(), "PROMPD_OFFLINE",
+                offline), args);
+    }
+
     @Test
     void offlineIsNotOfferedWhereAnotherDocumentTheCommandNeedsIsNotCached() throws IOException {
         registry.publish("@acme/zeta", "1.0.0");
