@@ -115,11 +115,12 @@ final class InfoCommand implements Callable<Integer> {
         section(text, "prompts", table(shown.prompts().entrySet().stream()
                 .map(entry -> List.of(TerminalText.oneLine(entry.getKey()), TerminalText.oneLine(entry.getValue()),
                         describe(shown.promptFiles().get(entry.getValue()))))));
-        // every prompt file, as a package with only main and no prompts map (most of them) would otherwise show none
+        // every prompt file, as a package with only main and no prompts map (most of them) would otherwise show none;
+        // the description last, as the longest, which no other row is then padded to
         section(text, "prompt files", table(shown.promptFiles().entrySet().stream()
                 .map(entry -> List.of(TerminalText.oneLine(entry.getKey()), TerminalText.oneLine(
-                        Objects.requireNonNullElse(entry.getValue().id(), "")), describe(entry.getValue()),
-                        parameters(entry.getValue())))));
+                        Objects.requireNonNullElse(entry.getValue().id(), "")), parameters(entry.getValue()),
+                        describe(entry.getValue())))));
         text.append("tarball: ").append(Urls.display(version.tarball())).append(" (").append(shown.dist().size())
                 .append(" bytes, ").append(Plural.count(shown.dist().fileCount(), "file")).append(")\n");
         text.append("integrity: ").append(shown.dist().integrity()).append('\n');

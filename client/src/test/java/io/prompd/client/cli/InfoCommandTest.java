@@ -110,6 +110,25 @@ class InfoCommandTest extends InstallCommandsFixture {
         assertTrue(run.out().contains("README:\n  # Marked\n\n  Saved by Notepad.\n"), run.out());
     }
 
+    /** A description is free text of any length: set before the parameters, it padded every other row to it. */
+    @Test
+    void aLongDescriptionIsTheLastColumnSoNoOtherPromptFilesRowIsPaddedToIt() throws IOException {
+        Path folder = Files.createDirectories(work.resolve("long"));
+        Files.writeString(folder.resolve("prompd.json"), "{\"name\": \"@acme/long\", \"version\": \"1.0.0\","
+                + " \"description\": \"Long\", \"license\": \"MIT\"}\n");
+        String description = "Explains a topic at length. ".repeat(20).strip();
+        Files.writeString(folder.resolve("a.prmd"), "---\nid: a\ndescription: " + description + "\n---\nA.\n");
+        Files.writeString(folder.resolve("b.prmd"), "---\nid: b\nparameters:\n  - name: topic\n    type: string\n"
+                + "---\nB {{ topic }}.\n");
+        registry.publish(folder);
+
+        CliRun run = prompd("info", "@acme/long");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("prompt files:\n  a.prmd  a  " + " ".repeat("parameters: topic".length())
+                + "  " + description + "\n  b.prmd  b  parameters: topic\n"), run.out());
+    }
+
     @Test
     void infoShowsMainAndEveryPromptFileWithItsParametersOfAPackageWithNoPromptsMap() throws IOException {
         Path folder = Files.createDirectories(work.resolve("writer").resolve("prompts"));
@@ -128,7 +147,7 @@ class InfoCommandTest extends InstallCommandsFixture {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("\nmain: prompts/post.prmd\nprompt files:\n"
                 + "  prompts/outline.prmd  outline\n"
-                + "  prompts/post.prmd     blog-post  Writes a blog post  parameters: topic (required), tone\n"
+                + "  prompts/post.prmd     blog-post  parameters: topic (required), tone  Writes a blog post\n"
                 + "tarball: "), run.out());
         assertFalse(run.out().contains("\nprompts:"), "no prompts map to show: " + run.out());
         assertEquals("prompts/post.prmd", json.get("main").asText());
