@@ -105,8 +105,8 @@ public final class Glob {
     private static List<Step> steps(String segment, String written) {
         Matcher named = NAMED_CLASS.matcher(segment);
         if (named.find()) {
-            throw new IllegalArgumentException("the pattern '" + written + "' has the named class " + named.group()
-                    + ", which prompd does not read; list the characters or write a range, as [a-zA-Z]");
+            throw new InvalidPatternException("the pattern '" + written + "' has the named class " + named.group()
+                    + ", which prompd does not read", "list the characters or write a range, as [a-zA-Z]");
         }
         List<Step> steps = new ArrayList<>();
         int at = 0;
@@ -138,8 +138,8 @@ public final class Glob {
     /** The character a backslash at {@code at - 1} makes stand for itself. */
     private static int escaped(String segment, int at, String written) {
         if (at >= segment.length() || ESCAPABLE.indexOf(segment.codePointAt(at)) < 0) {
-            throw new IllegalArgumentException("the pattern '" + written + "' has a backslash that escapes no"
-                    + " wildcard; use '/' between folders, and '\\' only before one of " + ESCAPABLE
+            throw new InvalidPatternException("the pattern '" + written + "' has a backslash that escapes no"
+                    + " wildcard", "use '/' between folders, and '\\' only before one of " + ESCAPABLE
                     + " to match it as itself");
         }
         return segment.codePointAt(at);
@@ -188,9 +188,9 @@ public final class Glob {
             int first = members.get(i);
             int last = range ? members.get(i + 2) : first;
             if (last < first) {
-                throw new IllegalArgumentException("the pattern '" + written + "' has the range "
-                        + Character.toString(first) + "-" + Character.toString(last) + ", which runs backwards;"
-                        + " write it as " + Character.toString(last) + "-" + Character.toString(first));
+                throw new InvalidPatternException("the pattern '" + written + "' has the range "
+                        + Character.toString(first) + "-" + Character.toString(last) + ", which runs backwards",
+                        "write it as " + Character.toString(last) + "-" + Character.toString(first));
             }
             ranges.add(new Range(first, last));
             i += range ? 2 : 0;

@@ -196,9 +196,8 @@ public final class PackSelector {
         for (int i = 0; i < patterns.size(); i++) {
             try {
                 compiled.add(new Listed(i, patterns.get(i), reader.apply(patterns.get(i))));
-            } catch (IllegalArgumentException invalid) {
-                problems.error(MANIFEST, pointer + i, invalid.getMessage(),
-                        "write a path relative to the package root, with '/' between folders");
+            } catch (InvalidPatternException invalid) {
+                problems.error(MANIFEST, pointer + i, invalid.getMessage(), invalid.hint());
             }
         }
         return compiled;

@@ -25,7 +25,7 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
      * other {@code /} matches a name at any depth, a trailing {@code /} matches folders only, a
      * leading {@code !} negates.
      *
-     * @throws IllegalArgumentException if the pattern is empty or has {@code ..}, {@code .} or an empty
+     * @throws InvalidPatternException if the pattern is empty or has {@code ..}, {@code .} or an empty
      *                                  segment, or is no {@link Glob}
      */
     public static PathPattern ignoreRule(String pattern) {
@@ -65,7 +65,7 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
      * The path or glob a {@code files} entry names, relative to the package root, without the
      * tolerated {@code ./} and leading or trailing {@code /}.
      *
-     * @throws IllegalArgumentException why the entry cannot name files of the package
+     * @throws InvalidPatternException why the entry cannot name files of the package
      */
     private static String filesEntryPath(String entry) {
         String rest = Objects.requireNonNull(entry, "entry").strip();
@@ -83,16 +83,18 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
 
     private static void checkSegments(String original, String glob) {
         if (glob.isEmpty()) {
-            throw new IllegalArgumentException("the pattern '" + original + "' names no file");
+            throw new InvalidPatternException("the pattern '" + original + "' names no file",
+                    "name a file, a folder or a glob, or remove the entry");
         }
         for (String segment : Glob.segmentsOf(glob)) {
             if (segment.equals("..")) {
-                throw new IllegalArgumentException("the pattern '" + original
-                        + "' leads outside the package; patterns are relative to the package root");
+                throw new InvalidPatternException("the pattern '" + original + "' leads outside the package",
+                        "patterns are relative to the package root: write the path from there, without '..'");
             }
             if (segment.isEmpty() || segment.equals(".")) {
-                throw new IllegalArgumentException("the pattern '" + original
-                        + "' has an empty or '.' segment; patterns are relative to the package root");
+                throw new InvalidPatternException("the pattern '" + original + "' has an empty or '.' segment",
+                        "patterns are relative to the package root: write one '/' between folders, and no '.' for"
+                                + " a folder");
             }
         }
     }

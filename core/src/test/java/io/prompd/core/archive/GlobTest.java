@@ -91,16 +91,19 @@ class GlobTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-            "docs\\guide.md|the pattern 'docs\\guide.md' has a backslash that escapes no wildcard; use '/' between"
+            "docs\\guide.md|the pattern 'docs\\guide.md' has a backslash that escapes no wildcard|use '/' between"
                     + " folders, and '\\' only before one of *?[]!\\ to match it as itself",
-            "a.md\\|the pattern 'a.md\\' has a backslash that escapes no wildcard; use '/' between folders, and '\\'"
+            "a.md\\|the pattern 'a.md\\' has a backslash that escapes no wildcard|use '/' between folders, and '\\'"
                     + " only before one of *?[]!\\ to match it as itself",
-            "[z-a].md|the pattern '[z-a].md' has the range z-a, which runs backwards; write it as a-z",
-            "[[:alpha:]]*|the pattern '[[:alpha:]]*' has the named class [:alpha:], which prompd does not read; list"
+            "[z-a].md|the pattern '[z-a].md' has the range z-a, which runs backwards|write it as a-z",
+            "[[:alpha:]]*|the pattern '[[:alpha:]]*' has the named class [:alpha:], which prompd does not read|list"
                     + " the characters or write a range, as [a-zA-Z]",
     })
-    void refusesWhatWouldSilentlyMatchNothing(String glob, String message) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Glob.compile(glob)).getMessage());
+    void refusesWhatWouldSilentlyMatchNothingSayingHowToWriteIt(String glob, String message, String hint) {
+        InvalidPatternException refused = assertThrows(InvalidPatternException.class, () -> Glob.compile(glob));
+
+        assertEquals(message, refused.getMessage());
+        assertEquals(hint, refused.hint());
     }
 
     @org.junit.jupiter.api.Test

@@ -347,6 +347,16 @@ class PackSelectorTest {
                 selection.problems().stream().map(p -> p.file() + "|" + p.pointer()).toList());
     }
 
+    /** Each pattern is wrong its own way: one hint for all sent a backwards range to write a relative path. */
+    @Test
+    void anInvalidPatternsHintIsHowToWriteThatPattern() throws IOException {
+        PackSelection selection = select(source("prompd.json", "a.md"), List.of(), List.of("[z-a].md", "../a.md"));
+
+        assertEquals(List.of("write it as a-z",
+                        "patterns are relative to the package root: write the path from there, without '..'"),
+                selection.problems().stream().map(Problem::hint).toList());
+    }
+
     @Test
     void ignoreAppliesToEverythingButTheManifestAndTheRootDocuments() throws IOException {
         PackSelection selection = select(source("prompd.json", "README.md", "debug.log", "logs/x.log", "dist/a.js",

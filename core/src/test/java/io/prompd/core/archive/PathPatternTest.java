@@ -86,11 +86,18 @@ class PathPatternTest {
 
     @Test
     void aRefusalSaysWhichRuleTheEntryBreaks() {
-        assertEquals("the pattern '/' names no file",
-                assertThrows(IllegalArgumentException.class, () -> PathPattern.filesEntry("/")).getMessage());
-        assertEquals("the pattern '../outside' leads outside the package; patterns are relative to the package root",
-                assertThrows(IllegalArgumentException.class, () -> PathPattern.filesEntry("../outside")).getMessage());
-        assertEquals("the pattern 'a/./b' has an empty or '.' segment; patterns are relative to the package root",
-                assertThrows(IllegalArgumentException.class, () -> PathPattern.filesEntry("a/./b")).getMessage());
+        assertRefused("/", "the pattern '/' names no file", "name a file, a folder or a glob, or remove the entry");
+        assertRefused("../outside", "the pattern '../outside' leads outside the package",
+                "patterns are relative to the package root: write the path from there, without '..'");
+        assertRefused("a/./b", "the pattern 'a/./b' has an empty or '.' segment",
+                "patterns are relative to the package root: write one '/' between folders, and no '.' for a folder");
+    }
+
+    private static void assertRefused(String entry, String message, String hint) {
+        InvalidPatternException refused = assertThrows(InvalidPatternException.class,
+                () -> PathPattern.filesEntry(entry));
+
+        assertEquals(message, refused.getMessage());
+        assertEquals(hint, refused.hint());
     }
 }
