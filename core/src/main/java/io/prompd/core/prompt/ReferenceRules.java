@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 
 /**
  * The rules on what a prompt points at: local files must exist inside the package, and other
@@ -18,6 +19,8 @@ import java.util.function.ToIntFunction;
 final class ReferenceRules {
 
     private static final String INHERITS = "/inherits";
+    /** What {@code files} and shells read as wildcards, which a file name rarely holds. */
+    private static final Pattern PATTERN_CHARACTERS = Pattern.compile("[*?\\[]");
     /**
      * How a path that differs from a file's name only in Unicode normalization is written: package file names are NFC,
      * while macOS hands out names decomposed (NFD), which look the same and are other names to Linux.
@@ -149,17 +152,37 @@ final class ReferenceRules {
                     + "', which is in the folder but left out of the package: " + reason.why(),
                     reason.howToNeedAnother()));
         } else if (!pack.files().contains(resolved.get()) && site.needed(other -> isThere(pack, file, other))) {
-            Optional<String> composed = nfcOtherwise(resolved.get()).filter(pack.files()::contains);
-            problems.add(composed.isPresent()
-                    ? Problem.error(file, pointer, "'" + reference.written() + "' is written " + DECOMPOSED
-                            + ", and the package has '" + resolved.get() + "' only under its NFC name, which Linux"
-                            + " takes for another", NFC_HINT)
-                    : Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
-                            + "', which is not in the package", PromptFile.didYouMean(reference.written(),
-                                    resolved.get(), pack.files(), path -> reference.writtenFor(file, path))
-                            .map(meant -> meant + " ").orElse("") + "add the file, or fix the path: it is relative"
-                            + " to the folder of " + file));
+            problems.add(notAFile(pack, file, reference, resolved.get(), pointer));
         }
+    }
+
+    /**
+     * Why a path names no file of the package: written decomposed, a folder, or a pattern, which the user may take a
+     * prompt's paths for, as {@code files} reads them, said as such rather than as a file missing; else a file
+     * missing, with the one likely meant.
+     */
+    private static Problem notAFile(PromptPackage pack, String file, LocalReference reference, String resolved,
+                                    String pointer) {
+        String written = reference.written();
+        if (nfcOtherwise(resolved).filter(pack.files()::contains).isPresent()) {
+            return Problem.error(file, pointer, "'" + written + "' is written " + DECOMPOSED + ", and the package has '"
+                    + resolved + "' only under its NFC name, which Linux takes for another", NFC_HINT);
+        }
+        Optional<String> inFolder = pack.files().stream().filter(path -> path.startsWith(resolved + "/")).findFirst();
+        if (inFolder.isPresent()) {
+            return Problem.error(file, pointer, "'" + written + "' resolves to the folder '" + resolved + "', and a"
+                    + " prompt names files, each by its own path", "name each file, such as '"
+                    + reference.writtenFor(file, inFolder.get()) + "'");
+        }
+        if (PATTERN_CHARACTERS.matcher(written).find()) {
+            return Problem.error(file, pointer, "'" + written + "' reads as a pattern, and a prompt names files, each"
+                    + " by its own path, never read as a pattern", "name each file by its path, relative to the"
+                    + " folder of " + file);
+        }
+        return Problem.error(file, pointer, "'" + written + "' resolves to '" + resolved + "', which is not in the"
+                + " package", PromptFile.didYouMean(written, resolved, pack.files(),
+                        path -> reference.writtenFor(file, path)).map(meant -> meant + " ").orElse("")
+                + "add the file, or fix the path: it is relative to the folder of " + file);
     }
 
     /**

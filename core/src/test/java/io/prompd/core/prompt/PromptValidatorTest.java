@@ -592,6 +592,31 @@ class PromptValidatorTest {
                         + " (" + problem.hint() + ")").toList());
     }
 
+    /** A folder or a pattern is not a file missing: "not in the package" sent the author to look for one. */
+    @Test
+    void aPathToAFolderOrAPatternIsToldToNameEachFile() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        context: ../contexts/sub
+                        contexts: [./, ../contexts/*.md]
+                        ---
+                        Text
+                        """,
+                "contexts/sub/style.md", "Use British spelling.", "contexts/tone.md", "Be kind."), Map.of());
+
+        assertEquals(List.of(
+                        "/context:2 '../contexts/sub' resolves to the folder 'contexts/sub', and a prompt names files,"
+                                + " each by its own path (name each file, such as '../contexts/sub/style.md')",
+                        "/contexts/0:3 './' resolves to the folder 'prompts', and a prompt names files, each by its"
+                                + " own path (name each file, such as './a.prmd')",
+                        "/contexts/1:3 '../contexts/*.md' reads as a pattern, and a prompt names files, each by its own"
+                                + " path, never read as a pattern (name each file by its path, relative to the folder"
+                                + " of prompts/a.prmd)"),
+                problems.stream().map(problem -> problem.pointer() + ":" + problem.line() + " " + problem.message()
+                        + " (" + problem.hint() + ")").toList());
+    }
+
     /** Linux takes a name in other letter case for another file, where macOS and Windows find the file. */
     @Test
     void aLocalPathNamingNoFileIsToldTheFileItLikelyMeansAsAPathIntoADependencyIs() {
