@@ -88,6 +88,15 @@ public final class TerminalText {
     }
 
     /**
+     * {@code yanked: reason}, or the bare label when the registry gave no reason: none, or nothing left of one as a
+     * sentence quotes it ({@link #reason}), which a lone full stop is.
+     */
+    public static String labelled(String label, String reason) {
+        String said = reason(reason);
+        return said.isEmpty() ? label : label + ": " + said;
+    }
+
+    /**
      * What a user gave, in single quotes within a message of prompd's, kept to the message's line as {@link #oneLine}
      * keeps it: an argument's line break would otherwise start a line of its own, a {@code hint:} one.
      */

@@ -36,7 +36,6 @@ class TerminalTextTest {
         assertEquals(spelt + "\n" + spelt, TerminalText.lines(text + "\n" + text));
     }
 
-    /** A browser's log viewer, or JavaScript, breaks a line at them, so that a registry's text could forge a hint. */
     @Test
     void aReasonQuotedInASentenceLosesItsFullStopAndLineBreaksButKeepsAnEllipsis() {
         assertEquals("use 1.1.0", TerminalText.reason(" use 1.1.0. \n"));
@@ -46,11 +45,20 @@ class TerminalTextTest {
     }
 
     @Test
+    void aLabelTakesNoReasonThatIsBlankOrALoneFullStop() {
+        assertEquals("yanked: use 1.1.0", TerminalText.labelled("yanked", "use 1.1.0."));
+        assertEquals("yanked", TerminalText.labelled("yanked", "  "));
+        assertEquals("yanked", TerminalText.labelled("yanked", " . "));
+        assertEquals("yanked: ...", TerminalText.labelled("yanked", "..."));
+    }
+
+    @Test
     void whatAUserGaveIsQuotedOnTheMessagesLine() {
         assertEquals("'@acme'", TerminalText.quoted("@acme"));
         assertEquals("'x^Jhint: y<U+2028>z'", TerminalText.quoted("x\nhint: y\u2028z"));
     }
 
+    /** A browser's log viewer, or JavaScript, breaks a line at them, so that a registry's text could forge a hint. */
     @Test
     void unicodesLineAndParagraphSeparatorsAreSpeltOutAsLineBreaksAreInOneLineAndInSeveral() {
         String forged = "x\u2028hint: run this\u2029y";

@@ -2,7 +2,6 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
 import io.prompd.client.install.PackageInfo;
-import io.prompd.client.install.StatusNotes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
@@ -137,10 +136,10 @@ final class InfoCommand implements Callable<Integer> {
     private static String notes(VersionSummary version) {
         List<String> notes = new ArrayList<>();
         if (version.yanked() != null) {
-            notes.add(StatusNotes.labelled("yanked", version.yanked()));
+            notes.add(TerminalText.labelled("yanked", version.yanked()));
         }
         if (version.deprecated() != null) {
-            notes.add(StatusNotes.labelled("deprecated", version.deprecated()));
+            notes.add(TerminalText.labelled("deprecated", version.deprecated()));
         }
         return String.join("  ", notes);
     }

@@ -41,6 +41,7 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.client.install.store.DependencyTexts;
 import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
@@ -88,24 +89,24 @@ public final class InstallNoteView {
     private static Worded worded(InstallNote note) {
         if (note instanceof Yanked yanked) {
             return new Worded("yanked", released(yanked.name(), yanked.version(), Optional.of(yanked.reason())),
-                    yanked.name() + "@" + yanked.version() + " is " + StatusNotes.labelled("yanked", yanked.reason())
+                    yanked.name() + "@" + yanked.version() + " is " + TerminalText.labelled("yanked", yanked.reason())
                             + " (" + (yanked.pinned() ? "installed because the lock file pins it; " : "")
                             + yanked.wayOff() + ")");
         }
         if (note instanceof Deprecated deprecated) {
             return new Worded("deprecated", released(deprecated.name(), deprecated.version(),
                     Optional.of(deprecated.reason())), deprecated.name() + "@" + deprecated.version() + " is "
-                    + StatusNotes.labelled("deprecated", deprecated.reason()));
+                    + TerminalText.labelled("deprecated", deprecated.reason()));
         }
         if (note instanceof TakenDown takenDown) {
             Map<String, Object> fields = takenDownVersion(takenDown.name(), takenDown.version(), takenDown.reason());
             takenDown.registry().ifPresent(elsewhere -> fields.put("resolvesIn", registry(elsewhere)));
             String version = takenDown.name() + "@" + takenDown.version();
             // named as movedOffTakenDown names it: the version's own registry, the lock's, may still give it
-            String gone = takenDown.registry().map(elsewhere -> StatusNotes.labelled(tookDown(elsewhere, version,
+            String gone = takenDown.registry().map(elsewhere -> TerminalText.labelled(tookDown(elsewhere, version,
                             "pins"), takenDown.reason().orElseThrow()))
                     .orElseGet(() -> version + " is " + takenDown.reason()
-                            .map(reason -> StatusNotes.labelled("taken down", reason))
+                            .map(reason -> TerminalText.labelled("taken down", reason))
                             .orElse(StatusNotes.NO_LONGER_LISTED));
             return new Worded("takenDown", fields, gone + " (" + (takenDown.pinned() ? KEPT_AT_HAND : "")
                     + "it can no longer be downloaded; " + takenDown.wayOff() + ")");
@@ -115,14 +116,14 @@ public final class InstallNoteView {
                     "to", moved.to()));
             moved.registry().ifPresent(elsewhere -> fields.put("resolvesIn", registry(elsewhere)));
             return new Worded("movedOffTakenDown", withReason(fields, Optional.of(moved.reason())), moved.name()
-                    + " moved from the locked " + moved.from() + " to " + moved.to() + ": " + StatusNotes.labelled(
+                    + " moved from the locked " + moved.from() + " to " + moved.to() + ": " + TerminalText.labelled(
                             moved.registry().map(elsewhere -> tookDown(elsewhere, moved.from().toString(), "pinned"))
                                     .orElse("its registry took " + moved.from() + " down"), moved.reason()));
         }
         if (note instanceof MovedOffYanked moved) {
             return new Worded("movedOffYanked", withReason(Map.of("name", moved.name(), "from", moved.from(),
                     "to", moved.to()), Optional.of(moved.reason())), moved.name() + " moved from the locked "
-                    + moved.from() + " to " + moved.to() + ": " + StatusNotes.labelled("its registry yanked "
+                    + moved.from() + " to " + moved.to() + ": " + TerminalText.labelled("its registry yanked "
                     + moved.from(), moved.reason()));
         }
         if (note instanceof EngineMismatch engine) {
@@ -213,7 +214,7 @@ public final class InstallNoteView {
             return new Worded("latestYanked", withReason(Map.of("name", yanked.name(), "tagged", yanked.tagged(),
                     "installed", yanked.installed()), Optional.of(yanked.reason())), yanked.name()
                     + "'s latest dist-tag points at " + yanked.tagged() + ", which is "
-                    + StatusNotes.labelled("yanked", yanked.reason()) + ", so " + yanked.installed()
+                    + TerminalText.labelled("yanked", yanked.reason()) + ", so " + yanked.installed()
                     + " is installed: a new install chooses no yanked version");
         }
         if (note instanceof LatestNotDirect notDirect) {

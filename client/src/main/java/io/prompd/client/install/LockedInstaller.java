@@ -19,6 +19,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.SuggestedCommands;
+import io.prompd.core.TerminalText;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.name.PackageName;
@@ -630,7 +631,7 @@ final class LockedInstaller {
                 + elsewhere.map(registry -> "registry " + registry.describe()).orElse("its registry") + " ";
         // a registry records the takedown of each version it takes down: with none recorded, the version may never
         // have been published, the lock's entry edited, so the way off an edit comes first
-        throw first.reason().map(reason -> new PrompdException(ExitCode.NOT_FOUND, locked + StatusNotes.labelled(
+        throw first.reason().map(reason -> new PrompdException(ExitCode.NOT_FOUND, locked + TerminalText.labelled(
                         elsewhere.isPresent() ? "took down the tarball it pins" : "took it down", reason), waysOff))
                 .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, locked + "neither lists it nor records a"
                         + " takedown of it", LockAudit.ifEdited(List.of(first.name()), index.commands()) + "; if not, "

@@ -101,7 +101,7 @@ public record Redownload(PackageName name, Version version, Fate fate, String re
         String it = Plural.itIfOne(one);
         return switch (fate) {
             case LISTED -> Optional.empty();
-            case TAKEN_DOWN -> Optional.of(StatusNotes.labelled(registry + " took " + it + " down",
+            case TAKEN_DOWN -> Optional.of(TerminalText.labelled(registry + " took " + it + " down",
                     detail.orElse("")));
             case UNLISTED -> Optional.of(registry + " no longer lists " + it);
             case GONE -> Optional.of(registry + " no longer has " + name);

@@ -7,6 +7,7 @@ import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
+import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Packument;
@@ -123,7 +124,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         Optional<String> takedown = exact.map(packument.takenDown()::get);
         if (takedown.isPresent()) {
             throw new PrompdException(ExitCode.NOT_FOUND, packument.name() + "@" + exact.get() + " is "
-                    + StatusNotes.labelled("taken down", takedown.get()), commands.quoted("info " + packument.name())
+                    + TerminalText.labelled("taken down", takedown.get()), commands.quoted("info " + packument.name())
                     + " lists the versions left");
         }
     }
@@ -177,11 +178,11 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         if (reason.isEmpty() || lock.get(name).map(LockedPackage::version).equals(Optional.of(version))) {
             return;
         }
-        throw new PrompdException(ExitCode.NOT_FOUND, asked + " " + StatusNotes.labelled("yanked", reason.get())
+        throw new PrompdException(ExitCode.NOT_FOUND, asked + " " + TerminalText.labelled("yanked", reason.get())
                 + ", and an install chooses no yanked version unless the lock file pins it",
                 instead.map(highest -> commands.quoted(install + " " + name)
                         + " installs the highest version that is not yanked, " + highest)
-                .orElse("ask for a version or a range instead, as " + commands.quoted("info " + name)
+                .orElse("ask for another version or a range, as " + commands.quoted("info " + name)
                         + " lists them"));
     }
 

@@ -470,13 +470,4 @@ public final class StatusNotes {
                 + " to ^" + latest).orElse(", or choose another version (" + commands.quoted("info " + name)
                 + " lists them)");
     }
-
-    /**
-     * {@code yanked: reason}, or the bare label when the registry gave an empty reason; the reason as a sentence quotes
-     * it ({@link TerminalText#reason}), so that no line break in it passes for a line of prompd's own, and otherwise
-     * as the registry wrote it: the terminal's output spells out its control characters, JSON carries them exactly.
-     */
-    public static String labelled(String label, String reason) {
-        return reason.isBlank() ? label : label + ": " + TerminalText.reason(reason);
-    }
 }

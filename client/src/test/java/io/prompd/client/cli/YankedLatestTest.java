@@ -136,7 +136,7 @@ class YankedLatestTest {
         assertEquals("""
                 error: @acme/util's stable dist-tag points at 1.1.0, which is yanked: drops every prompt's front matter,\
                  and an install chooses no yanked version unless the lock file pins it
-                hint: ask for a version or a range instead, as 'prompd info @acme/util' lists them
+                hint: ask for another version or a range, as 'prompd info @acme/util' lists them
                 """, install.err());
     }
 
@@ -149,7 +149,7 @@ class YankedLatestTest {
         assertEquals("""
                 error: @acme/util@1.1.0 is yanked: drops every prompt's front matter, and an install chooses no yanked\
                  version unless the lock file pins it
-                hint: ask for a version or a range instead, as 'prompd info @acme/util' lists them
+                hint: ask for another version or a range, as 'prompd info @acme/util' lists them
                 """, install.err());
         assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n",
                 Files.readString(project.resolve("prompd.json")));
@@ -162,11 +162,13 @@ class YankedLatestTest {
     void aYankedVersionNamedExactlyThatThePrompdLockPinsInstallsStill() throws IOException {
         TestRegistry before = new TestRegistry(work.resolve("before")).publish("@acme/util", "1.1.0");
         registry = Map.of("PROMPD_REGISTRY", before.fileUrl().toString());
-        prompd("install", "@acme/util@1.1.0");
+        CliRun pinning = prompd("install", "@acme/util@1.1.0");
         before.yank("@acme/util", "1.1.0", "drops every prompt's front matter");
 
         CliRun install = prompd("install", "@acme/util@1.1.0");
 
+        assertEquals(0, pinning.exitCode(), pinning.err());
+        assertEquals(0, install.exitCode(), install.err());
         assertTrue(install.err().startsWith("warning: @acme/util@1.1.0 is yanked: drops every prompt's front matter"
                 + " (installed because the lock file pins it; "), install.err());
     }

@@ -116,7 +116,6 @@ class StatusNotesTest {
                 texts(StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX,
                         published(yanked, summary("1.1.0", null, null)),
                         yanked, false, PLAIN)));
-        assertEquals("yanked", StatusNotes.labelled("yanked", "  "));
     }
 
     @Test

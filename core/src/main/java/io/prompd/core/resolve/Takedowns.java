@@ -47,8 +47,7 @@ public record Takedowns(SortedMap<Version, String> reasons, boolean noVersionLef
      */
     public static String withReasons(Map<?, String> reasons) {
         return reasons.entrySet().stream()
-                .map(entry -> entry.getValue().isBlank() ? entry.getKey().toString()
-                        : entry.getKey() + ": " + TerminalText.reason(entry.getValue()))
+                .map(entry -> TerminalText.labelled(entry.getKey().toString(), entry.getValue()))
                 .collect(Collectors.joining("; "));
     }
 
