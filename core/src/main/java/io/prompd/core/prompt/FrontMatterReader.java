@@ -38,6 +38,10 @@ final class FrontMatterReader {
             "override", "provider", "model", "temperature", "max_tokens");
     private static final Set<String> PARAMETER_KEYS = Set.of("name", "type", "required", "default", "description",
             "enum", "pattern", "min", "max", "minLength", "maxLength", "items");
+    /** An entry of each list of maps, as a hint shows one: a hint's {@code [a, b]} would be no entry of them. */
+    private static final String ALIAS_EXAMPLE = "{name: \"@scope/pkg@^1.0.0\", prefix: \"@pkg\"}";
+    private static final String USING_EXAMPLE = "[" + ALIAS_EXAMPLE + "]";
+    private static final String PARAMETER_EXAMPLE = "{name: topic, type: string}";
 
     private final String file;
     private final ObjectNode root;
@@ -107,11 +111,19 @@ final class FrontMatterReader {
                 .toList();
     }
 
+    /** {@link #list(JsonNode, String, boolean, String)} of plain values. */
+    private List<Map.Entry<String, JsonNode>> list(JsonNode value, String pointer, boolean singleAllowed) {
+        return list(value, pointer, singleAllowed, "[a, b]");
+    }
+
     /**
      * The entries of a list with their pointers. A single value stands for a list of one when
      * {@code singleAllowed}, as {@code system: "./a.md"} does.
+     *
+     * @param example a list of the entries' kind, for the hint of a value that is none
      */
-    private List<Map.Entry<String, JsonNode>> list(JsonNode value, String pointer, boolean singleAllowed) {
+    private List<Map.Entry<String, JsonNode>> list(JsonNode value, String pointer, boolean singleAllowed,
+                                                   String example) {
         if (present(value).isEmpty()) {
             return List.of();
         }
@@ -119,7 +131,7 @@ final class FrontMatterReader {
             if (singleAllowed && !value.isContainerNode()) {
                 return List.of(Map.entry(pointer, value));
             }
-            wrongType(pointer, singleAllowed ? "a string or a list" : "a list", "[a, b]", value);
+            wrongType(pointer, singleAllowed ? "a string or a list" : "a list", example, value);
             return List.of();
         }
         List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
@@ -151,16 +163,17 @@ final class FrontMatterReader {
 
     private List<Alias> aliases() {
         List<Alias> aliases = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : list(root.get("using"), "/using", false)) {
+        for (Map.Entry<String, JsonNode> entry : list(root.get("using"), "/using", false, USING_EXAMPLE)) {
             String pointer = entry.getKey();
             JsonNode value = entry.getValue();
             if (!value.isObject()) {
-                wrongType(pointer, "a map with 'name' and 'prefix'", "{name: \"@scope/pkg@^1.0.0\", prefix: \"@pkg\"}",
-                        value);
+                wrongType(pointer, "a map with 'name' and 'prefix'", ALIAS_EXAMPLE, value);
                 continue;
             }
-            Optional<String> name = required(value, pointer, "name");
-            Optional<String> prefix = required(value, pointer, "prefix");
+            Optional<String> name = required(value, pointer, "name", "\"@scope/pkg@^1.0.0\", the package the prefix"
+                    + " stands for");
+            Optional<String> prefix = required(value, pointer, "prefix", "\"@pkg\", which the prompt's references"
+                    + " then start with");
             if (name.isEmpty() || prefix.isEmpty()) {
                 continue;
             }
@@ -180,14 +193,16 @@ final class FrontMatterReader {
         return aliases;
     }
 
-    private Optional<String> required(JsonNode map, String pointer, String key) {
+    /** @param example a value of the key, and what it is for, for the hint: {@code topic, as …} */
+    private Optional<String> required(JsonNode map, String pointer, String key, String example) {
+        String hint = "give it, such as " + key + ": " + example;
         if (present(map.get(key)).isEmpty()) {
-            error(pointer + "/" + key, "'" + key + "' is missing", "");
+            error(pointer + "/" + key, "'" + key + "' is missing", hint);
             return Optional.empty();
         }
         Optional<String> value = text(map.get(key), pointer + "/" + key);
         if (value.isPresent() && value.get().isBlank()) {
-            error(pointer + "/" + key, "'" + key + "' must not be empty", "");
+            error(pointer + "/" + key, "'" + key + "' must not be empty", hint);
             return Optional.empty();
         }
         return value;
@@ -215,13 +230,14 @@ final class FrontMatterReader {
             });
             return parameters;
         }
-        for (Map.Entry<String, JsonNode> entry : list(value, "/parameters", false)) {
+        for (Map.Entry<String, JsonNode> entry : list(value, "/parameters", false, "[" + PARAMETER_EXAMPLE + "]")) {
             JsonNode spec = entry.getValue();
             if (!spec.isObject()) {
-                wrongType(entry.getKey(), "a map with 'name', 'type', ...", "{name: topic, type: string}", spec);
+                wrongType(entry.getKey(), "a map with 'name', 'type', ...", PARAMETER_EXAMPLE, spec);
                 continue;
             }
-            Optional<String> name = required(spec, entry.getKey(), "name");
+            Optional<String> name = required(spec, entry.getKey(), "name", "topic, as the template writes it:"
+                    + " {{ topic }}");
             if (name.isEmpty()) {
                 // the other keys are not read, but 'nme' is most likely why 'name' is missing
                 misspelledKeys(spec, entry.getKey(), PARAMETER_KEYS);
@@ -256,8 +272,8 @@ final class FrontMatterReader {
         List<JsonNode> enumValues = list(spec.get("enum"), pointer + "/enum", false).stream()
                 .filter(entry -> !holdsRefused(entry.getKey())).map(Map.Entry::getValue).toList();
         Optional<String> pattern = text(spec.get("pattern"), pointer + "/pattern");
-        Optional<BigDecimal> min = number(spec.get("min"), pointer + "/min");
-        Optional<BigDecimal> max = number(spec.get("max"), pointer + "/max");
+        Optional<BigDecimal> min = number(spec.get("min"), pointer + "/min", "1");
+        Optional<BigDecimal> max = number(spec.get("max"), pointer + "/max", "10");
         OptionalInt minLength = length(spec.get("minLength"), pointer + "/minLength");
         OptionalInt maxLength = length(spec.get("maxLength"), pointer + "/maxLength");
         if (typeBroken) {
@@ -290,12 +306,12 @@ final class FrontMatterReader {
         return value.booleanValue();
     }
 
-    private Optional<BigDecimal> number(JsonNode value, String pointer) {
+    private Optional<BigDecimal> number(JsonNode value, String pointer, String example) {
         if (present(value).isEmpty()) {
             return Optional.empty();
         }
         if (!value.isNumber()) {
-            wrongType(pointer, "a number", "10", value);
+            wrongType(pointer, "a number", example, value);
             return Optional.empty();
         }
         return Optional.of(value.decimalValue());
@@ -313,7 +329,7 @@ final class FrontMatterReader {
     }
 
     private OptionalDouble temperature() {
-        return number(root.get("temperature"), "/temperature")
+        return number(root.get("temperature"), "/temperature", "0.7")
                 .map(value -> OptionalDouble.of(value.doubleValue())).orElse(OptionalDouble.empty());
     }
 

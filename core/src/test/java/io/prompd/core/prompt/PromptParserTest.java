@@ -231,6 +231,20 @@ class PromptParserTest {
         Problem problem = onlyProblem("---\nparameters:\n  - name: \"\"\n---\n");
         assertEquals("/parameters/0/name", problem.pointer());
         assertEquals("'name' must not be empty", problem.message());
+        assertEquals("give it, such as name: topic, as the template writes it: {{ topic }}", problem.hint());
+    }
+
+    /** A required key said to be missing gave no hint of what to write: the only error of its kind without one. */
+    @Test
+    void aMissingAliasNameOrPrefixIsToldWhatToGive() {
+        PromptParseResult result = PromptParser.parse("a.prmd", "---\nusing:\n  - prefix: \"@core\"\n  - name:"
+                + " \"@prompd/core@^1.0.0\"\n---\nText\n");
+
+        assertEquals(List.of("/using/0/name 'name' is missing (give it, such as name: \"@scope/pkg@^1.0.0\", the"
+                        + " package the prefix stands for)", "/using/1/prefix 'prefix' is missing (give it, such as"
+                        + " prefix: \"@pkg\", which the prompt's references then start with)"),
+                result.problems().stream().map(problem -> problem.pointer() + " " + problem.message() + " ("
+                        + problem.hint() + ")").toList());
     }
 
     @Test
@@ -361,9 +375,20 @@ class PromptParserTest {
         assertEquals("write a string there", list.hint());
         Problem text = onlyProblem("---\nid: x\nparameters:\n  - name: n\n    type: integer\n    min: ten\n---\n");
         assertEquals("'parameters/0/min' must be a number, not the text 'ten'", text.message());
-        assertEquals("write a number there, such as min: 10", text.hint());
+        assertEquals("write a number there, such as min: 1", text.hint());
         assertEquals("write a map with 'name', 'type', ... there, such as - {name: topic, type: string}",
                 onlyProblem("---\nid: x\nparameters:\n  - [a]\n---\n").hint());
+    }
+
+    /** An example of another kind of value is no way to write this one: [a, b] is no list of aliases. */
+    @Test
+    void theExampleInAHintIsAValueOfTheFieldsOwnKind() {
+        assertEquals("write a list there, such as using: [{name: \"@scope/pkg@^1.0.0\", prefix: \"@pkg\"}]",
+                onlyProblem("---\nid: x\nusing: \"@prompd/core\"\n---\n").hint());
+        assertEquals("write a list there, such as parameters: [{name: topic, type: string}]",
+                onlyProblem("---\nid: x\nparameters: topic\n---\n").hint());
+        assertEquals("write a number there, such as temperature: 0.7",
+                onlyProblem("---\nid: x\ntemperature: hot\n---\n").hint());
     }
 
     @Test
