@@ -99,7 +99,7 @@ final class ListCommand implements Callable<Integer> {
             fields.put("invalid", entry.invalid());
             fields.put("otherBytes", otherBytes.contains(entry.name()));
             json.put(entry.name(), fields);
-            lines.put(entry.name(), entry.name() + "@" + entry.version() + note(entry, installed, store, marks));
+            lines.put(entry.name(), entry.name() + "@" + entry.version() + note(entry, store, marks));
         }
         for (PackageName name : graph.unlocked()) {
             VersionRange range = graph.roots().get(name);
@@ -122,8 +122,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     /** What sets the entry apart from an installed direct dependency, and what to do about it. */
-    private static String note(ProjectGraph.Entry entry, boolean installed, PackageStore store,
-                               ProjectMismatches marks) {
+    private static String note(ProjectGraph.Entry entry, PackageStore store, ProjectMismatches marks) {
         if (!entry.needed()) {
             return "  (not needed: " + marks.commands().quoted("install") + " removes it)";
         }
@@ -131,12 +130,7 @@ final class ListCommand implements Callable<Integer> {
         if (!entry.direct()) {
             notes.add("transitive");
         }
-        if (entry.invalid()) {
-            notes.add(marks.invalid(entry.unmet()));
-        }
-        if (!installed) {
-            notes.add(marks.notInstalled(store, entry.name(), entry.version()));
-        }
+        marks.mismatch(entry.unmet(), store, entry.name(), entry.version()).ifPresent(notes::add);
         return notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")";
     }
 

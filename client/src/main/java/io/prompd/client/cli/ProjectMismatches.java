@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How list and tree mark where the project differs from what its files say, and their exit code: 1 when
@@ -45,7 +46,7 @@ record ProjectMismatches(SuggestedCommands commands) {
      * How tree and list mark a locked version the store does not hold whole: damaged, when its place in the store
      * holds something else than it whole; else not installed, as one removed with uninstall --global.
      */
-    String notInstalled(PackageStore store, PackageName name, Version version) {
+    private String notInstalled(PackageStore store, PackageName name, Version version) {
         return (store.isDamaged(name, version) ? "damaged: " : "not installed: ") + runInstall();
     }
 
@@ -59,8 +60,20 @@ record ProjectMismatches(SuggestedCommands commands) {
     }
 
     /** {@code invalid: outside ^1.0.0, run 'prompd install'}. */
-    String invalid(List<VersionRange> unmet) {
+    private String invalid(List<VersionRange> unmet) {
         return outside(unmet) + ", " + runInstall();
+    }
+
+    /**
+     * How tree and list mark a locked version outside the ranges {@code unmet} or not whole in the store, each in
+     * the words of tree --dot and the way off said once: {@code invalid: outside ^1.0.0, not installed: run 'prompd
+     * install'}; empty when it is neither.
+     */
+    Optional<String> mismatch(List<VersionRange> unmet, PackageStore store, PackageName name, Version version) {
+        if (store.contains(name, version)) {
+            return unmet.isEmpty() ? Optional.empty() : Optional.of(invalid(unmet));
+        }
+        return Optional.of((unmet.isEmpty() ? "" : outside(unmet) + ", ") + notInstalled(store, name, version));
     }
 
     private String runInstall() {

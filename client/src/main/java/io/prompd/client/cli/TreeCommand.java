@@ -201,16 +201,10 @@ final class TreeCommand implements Callable<Integer> {
     private static String label(ProjectGraph.Node node, Optional<PackageName> dependent, Places places,
                                 ProjectMismatches marks) {
         String version = node.version().map(Version::toString).map(text -> "@" + text).orElse("");
-        String note = "";
-        List<VersionRange> unmet = node.version().isEmpty() ? List.of() : places.unmet(node, dependent);
-        if (node.version().isEmpty()) {
-            note = " (" + marks.notLocked() + ")";
-        } else if (!unmet.isEmpty()) {
-            note = " (" + marks.invalid(unmet) + ")";
-        } else if (!places.isInstalled(node)) {
-            note = " (" + marks.notInstalled(places.store(), node.name(), node.version().orElseThrow())
-                    + ")";
-        }
+        String note = node.version()
+                .map(locked -> marks.mismatch(places.unmet(node, dependent), places.store(), node.name(), locked)
+                        .map(mark -> " (" + mark + ")").orElse(""))
+                .orElseGet(() -> " (" + marks.notLocked() + ")");
         return node.name() + version + " " + node.range() + note + (node.repeated() ? " (shown above)" : "");
     }
 

@@ -169,6 +169,28 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertFalse(prompd("tree", "--dot").out().contains("color=red"), "nothing left to mark");
     }
 
+    /** Each mark is said, in --dot's words, and the way off once. */
+    @Test
+    void listAndTreeMarkALockedVersionBothOutsideItsRangeAndNotInstalled() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base", "@acme/util").exitCode());
+        editDependencies("\"@acme/util\": \"^1.0.0 <1.1.0\", \"@acme/base\": \"^1.0.0\"");
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+        String both = "(invalid: outside ^1.0.0 <1.1.0, not installed: run 'prompd install')";
+
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), list.err());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  " + both + "\n", list.out());
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode(), tree.err());
+        assertEquals("@me/app@1.0.0\n"
+                + "├── @acme/base@1.0.0 ^1.0.0\n"
+                + "│   └── @acme/util@1.1.0 ^1.0.0 (not installed: run 'prompd install')\n"
+                + "└── @acme/util@1.1.0 ^1.0.0 <1.1.0 " + both + "\n", tree.out());
+        editDependencies("\"@acme/util\": \"^1.0.0 <1.1.0\"");
+        assertEquals("@me/app@1.0.0\n└── @acme/util@1.1.0 ^1.0.0 <1.1.0 " + both + "\n", prompd("tree").out());
+        assertTrue(prompd("tree", "--dot").out().contains("\\ninvalid: outside ^1.0.0 <1.1.0, not installed\""));
+    }
+
     /** As prompd-registry check words --json with another --format. */
     @Test
     void jsonAndDotAreAUsageErrorWordedAsEveryOptionsThatContradictEachOther() throws IOException {
