@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One line of progress on a terminal's standard error, redrawn in place with {@code \r}. It is cut to three columns
- * less than the terminal's width: a line that wraps puts the cursor on its last row, where {@code \r} goes back to,
- * and every redraw would leave the rows above behind; the last column is left free as a line filling it leaves the
- * cursor waiting to wrap, and two more for the {@code ^C} a terminal echoes after it, which would wrap too and leave
- * the line above the one wiped. A message ({@link #say}) wipes the line, goes on a line of its own, and the line is drawn
- * again below it. Once drawn, the line is wiped when the program is stopped (Ctrl-C, {@code kill}) too, so that the
- * shell's prompt does not start on it; the program still exits with 130 or 143.
+ * One line of progress on a terminal's standard error, redrawn in place with {@code \r}. It is fitted ({@link
+ * ProgressText#fitted}) to three columns less than the terminal's width: a line that wraps puts the cursor on its last
+ * row, where {@code \r} goes back to, and every redraw would leave the rows above behind; the last column is left free
+ * as a line filling it leaves the cursor waiting to wrap, and two more for the {@code ^C} a terminal echoes after it,
+ * which would wrap too and leave the line above the one wiped. A message ({@link #say}) wipes the line, goes on a line
+ * of its own, and the line is drawn again below it. Once drawn, the line is wiped when the program is stopped (Ctrl-C,
+ * {@code kill}) too, so that the shell's prompt does not start on it; the program still exits with 130 or 143.
  */
 public final class ProgressLine {
 
@@ -24,7 +24,7 @@ public final class ProgressLine {
     /** The columns a drawn line may take. */
     private final int room;
     private final Consumer<Thread> exitHooks;
-    private String text = "";
+    private Optional<ProgressText> text = Optional.empty();
     private String drawn = "";
     private boolean hooked;
     /** Set when the program stops: the threads still running must not draw again. */
@@ -57,8 +57,8 @@ public final class ProgressLine {
     }
 
     /** Shows {@code next} in place of what the line said: drawn only when what fits of it changed. */
-    public synchronized void show(String next) {
-        text = Objects.requireNonNull(next, "next");
+    public synchronized void show(ProgressText next) {
+        text = Optional.of(next);
         draw();
     }
 
@@ -74,7 +74,7 @@ public final class ProgressLine {
     public synchronized void clear() {
         wipe(0);
         err.flush();
-        text = "";
+        text = Optional.empty();
     }
 
     /** What the exit hook does: the line wiped, and the ^C after it, and nothing drawn any more. */
@@ -85,7 +85,7 @@ public final class ProgressLine {
     }
 
     private void draw() {
-        String next = DisplayWidth.cut(text, room);
+        String next = text.map(shown -> shown.fitted(room)).orElse("");
         if (stopped || next.equals(drawn)) {
             return;
         }

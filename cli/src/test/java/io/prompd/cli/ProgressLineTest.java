@@ -17,30 +17,29 @@ class ProgressLineTest {
     @Test
     void aMessageGetsALineOfItsOwnAndTheLineIsDrawnAgainBelowIt() {
         ProgressLine progress = new ProgressLine(new PrintWriter(written), 80);
-        progress.show("installing 1/4");
+        progress.show(ProgressText.of("installing", "1/4"));
         progress.say("waiting…");
         progress.clear();
         progress.say("after the install");
 
-        String wipe = "\r" + " ".repeat("installing 1/4".length()) + "\r";
-        assertEquals("\rinstalling 1/4" + wipe + "waiting…" + System.lineSeparator() + "\rinstalling 1/4" + wipe
+        String wipe = "\r" + " ".repeat("installing: 1/4".length()) + "\r";
+        assertEquals("\rinstalling: 1/4" + wipe + "waiting…" + System.lineSeparator() + "\rinstalling: 1/4" + wipe
                 + "after the install" + System.lineSeparator(), written.toString());
     }
 
     /**
      * At 20 columns, a line of 27 would wrap, and {@code \r} go back to the start of its second row only: each redraw
-     * would leave a row behind. Cut to 17, by the columns its characters take: the last column left free, and two for
-     * the {@code ^C} a terminal echoes after it.
+     * would leave a row behind. Fitted to 17, by the columns its characters take: the last column left free, and two
+     * for the {@code ^C} a terminal echoes after it.
      */
     @Test
-    void aLineIsCutToThreeColumnsLessThanTheTerminalsWidth() {
+    void aLineIsFittedToThreeColumnsLessThanTheTerminalsWidth() {
         ProgressLine progress = new ProgressLine(new PrintWriter(written), 20);
-        progress.show("building packages: 100/1000");
-        progress.show("building packages: 200/1000");
-        progress.show("漢字 building packages");
+        progress.show(ProgressText.of("building packages", "100/1000"));
+        progress.show(ProgressText.of("building", "漢字 packages: 200/1000"));
         progress.clear();
 
-        assertEquals("\rbuilding packages\r漢字 building pac\r" + " ".repeat(17) + "\r", written.toString());
+        assertEquals("\r100/1000\r漢字 packages: 20\r" + " ".repeat(17) + "\r", written.toString());
     }
 
     /**
@@ -51,20 +50,20 @@ class ProgressLineTest {
     void aFullLineIsWipedWithTheEchoedInterruptOnItsOwnRow() {
         List<Thread> hooks = new ArrayList<>();
         ProgressLine progress = new ProgressLine(new PrintWriter(written), 40, hooks::add);
-        progress.show("installing [------------------------] 0/8, 9.8 KiB downloaded");
+        progress.show(ProgressText.of("installing", 0, 8, ", 9.8 KiB"));
 
         hooks.get(0).run();
 
-        assertEquals("\rinstalling [------------------------]\r" + " ".repeat(37 + 2) + "\r", written.toString());
+        assertEquals("\rinstalling [-----------] 0/8, 9.8 KiB\r" + " ".repeat(37 + 2) + "\r", written.toString());
     }
 
     @Test
     void aLineShorterThanTheOneBeforeWipesWhatIsLeftOfIt() {
         ProgressLine progress = new ProgressLine(new PrintWriter(written), 80);
-        progress.show("resolving: 12 packages read");
-        progress.show("installing 0/4");
+        progress.show(ProgressText.of("resolving", "12 packages read"));
+        progress.show(ProgressText.of("installing", "0/4"));
 
-        assertEquals("\rresolving: 12 packages read\rinstalling 0/4" + " ".repeat(13), written.toString());
+        assertEquals("\rresolving: 12 packages read\rinstalling: 0/4" + " ".repeat(12), written.toString());
     }
 
     /** Emacs's compilation buffer and other readers of lines show {@code \r} as {@code ^M}: no line is redrawn there. */
@@ -85,14 +84,14 @@ class ProgressLineTest {
     void theLineIsWipedWhenTheProgramIsStopped() {
         List<Thread> hooks = new ArrayList<>();
         ProgressLine progress = new ProgressLine(new PrintWriter(written), 80, hooks::add);
-        progress.show("installing 1/4");
-        progress.show("installing 2/4");
+        progress.show(ProgressText.of("installing", "1/4"));
+        progress.show(ProgressText.of("installing", "2/4"));
         assertEquals(1, hooks.size(), "one hook, from the first draw");
 
         hooks.get(0).run();
-        progress.show("installing 3/4");
+        progress.show(ProgressText.of("installing", "3/4"));
 
-        assertEquals("\rinstalling 1/4\rinstalling 2/4\r" + " ".repeat("installing 2/4".length() + 2) + "\r",
+        assertEquals("\rinstalling: 1/4\rinstalling: 2/4\r" + " ".repeat("installing: 2/4".length() + 2) + "\r",
                 written.toString());
     }
 

@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.ProgressLine;
+import io.prompd.cli.ProgressText;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.install.InstallProgress;
 import io.prompd.core.Sizes;
@@ -14,8 +15,6 @@ import java.util.Objects;
  * Wiped when the install ends, so what follows starts on a clean line; the summary goes to stdout.
  */
 final class InstallProgressBar implements InstallProgress {
-
-    private static final int BAR_WIDTH = 24;
 
     private final ProgressLine progress;
     private final int total;
@@ -65,11 +64,10 @@ final class InstallProgressBar implements InstallProgress {
         draw();
     }
 
-    /** The text of the line for what is done so far. */
-    synchronized String line() {
-        int filled = total == 0 ? BAR_WIDTH : BAR_WIDTH * installed / total;
-        return "installing [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + installed + "/" + total
-                + (downloaded > 0 ? ", " + Sizes.readable(downloaded) + " downloaded" : "");
+    /** What the line says of what is done so far. */
+    synchronized ProgressText line() {
+        return ProgressText.of("installing", installed, total,
+                downloaded > 0 ? ", " + Sizes.readable(downloaded) + " downloaded" : "");
     }
 
     private void draw() {

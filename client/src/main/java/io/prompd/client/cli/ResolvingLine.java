@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.ProgressLine;
+import io.prompd.cli.ProgressText;
 import io.prompd.client.install.registry.IndexProgress;
 import io.prompd.core.Plural;
 import java.util.Objects;
@@ -22,7 +23,7 @@ final class ResolvingLine implements IndexProgress {
     @Override
     public synchronized void reading(int read) {
         if (!done) {
-            progress.show("resolving: " + Plural.count(read, "package") + " read");
+            progress.show(ProgressText.of("resolving", Plural.count(read, "package") + " read"));
         }
     }
 

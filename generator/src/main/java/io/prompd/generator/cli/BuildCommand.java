@@ -2,6 +2,7 @@ package io.prompd.generator.cli;
 
 import io.prompd.cli.JsonOption;
 import io.prompd.cli.ProgressLine;
+import io.prompd.cli.ProgressText;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
@@ -193,7 +194,7 @@ final class BuildCommand implements Callable<Integer> {
             @Override
             public void packageBuilt(int done, int total) {
                 if (done == total || done % 100 == 0) {
-                    line.ifPresent(shown -> shown.show("building packages: " + done + "/" + total));
+                    line.ifPresent(shown -> shown.show(ProgressText.of("building packages", done + "/" + total)));
                 }
             }
 

@@ -132,6 +132,14 @@ class BuildCommandTest {
         assertEquals("", stderr.toString(), "none on a dumb terminal, which moves no cursor");
     }
 
+    /** Cut at the width, the line kept "building packages" and lost the count, what a screen reader needs. */
+    @Test
+    void aNarrowTerminalsProgressKeepsTheCount() {
+        assertEquals(ExitCode.OK.code(), run(context(Map.of("COLUMNS", "20"), true), "build", repo.toString(), "--out",
+                out.toString()));
+        assertEquals("\r1/1\r   \r", stderr.toString());
+    }
+
     @Test
     void anOutputFolderWithALineBreakInItsNameKeepsTheSummaryToOneLine() {
         Path broken = temp.resolve("out\nhint: run rm -rf ~");
