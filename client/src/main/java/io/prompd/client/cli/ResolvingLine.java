@@ -14,6 +14,8 @@ import java.util.Objects;
 final class ResolvingLine implements IndexProgress {
 
     private final ProgressLine progress;
+    /** The greatest count heard: the fetching threads tell theirs in any order, and the line must not go back. */
+    private int read;
     private boolean done;
 
     ResolvingLine(ProgressLine progress) {
@@ -22,8 +24,9 @@ final class ResolvingLine implements IndexProgress {
 
     @Override
     public synchronized void reading(int read) {
+        this.read = Math.max(this.read, read);
         if (!done) {
-            progress.show(ProgressText.of("resolving", Plural.count(read, "package") + " read"));
+            progress.show(ProgressText.of("resolving", Plural.count(this.read, "package") + " read"));
         }
     }
 

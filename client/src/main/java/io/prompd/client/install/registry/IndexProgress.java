@@ -16,7 +16,10 @@ public interface IndexProgress extends AutoCloseable {
         }
     };
 
-    /** Documents are being fetched, {@code read} of them read so far. */
+    /**
+     * Documents are being fetched, {@code read} of them read so far: told from each fetching thread as it counts,
+     * without a lock, a count may come after a greater one.
+     */
     void reading(int read);
 
     /** The index is closed: nothing more is fetched. */
