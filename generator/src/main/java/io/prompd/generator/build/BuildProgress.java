@@ -4,7 +4,10 @@ import io.prompd.core.files.RunLock;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
-/** Hears of packages as they are built; called from worker threads, so an implementation must be thread-safe. */
+/**
+ * Hears of packages as they are built; called from worker threads, so an implementation must be thread-safe, and a
+ * count may come after a greater one.
+ */
 @FunctionalInterface
 public interface BuildProgress {
 

@@ -2,7 +2,6 @@ package io.prompd.generator.cli;
 
 import io.prompd.cli.JsonOption;
 import io.prompd.cli.ProgressLine;
-import io.prompd.cli.ProgressText;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
@@ -10,7 +9,6 @@ import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
 import io.prompd.generator.build.BuildOptions;
-import io.prompd.generator.build.BuildProgress;
 import io.prompd.generator.build.BuildResult;
 import io.prompd.generator.build.RegistryBuilder;
 import io.prompd.generator.source.BaseUrl;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -179,35 +176,10 @@ final class BuildCommand implements Callable<Integer> {
         CliContext context = root.context();
         Optional<ProgressLine> line = ProgressLine.on(stderr, context.environment(), context.stderrIsTerminal());
         try {
-            return new RegistryBuilder().build(options, progress(line, stderr));
+            return new RegistryBuilder().build(options, new BuildProgressLine(line, stderr, shownOut()));
         } finally {
             line.ifPresent(ProgressLine::clear);
         }
-    }
-
-    /**
-     * Progress on one rewritten line, only for a person at a terminal: logs and pipes get the summary
-     * alone. Waiting for another build is said everywhere: a log should explain a pause too.
-     */
-    private BuildProgress progress(Optional<ProgressLine> line, PrintWriter stderr) {
-        return new BuildProgress() {
-            @Override
-            public void packageBuilt(int done, int total) {
-                if (done == total || done % 100 == 0) {
-                    line.ifPresent(shown -> shown.show(ProgressText.of("building packages", done + "/" + total)));
-                }
-            }
-
-            @Override
-            public void waitingForAnotherBuild(Path lockFile, OptionalLong holder) {
-                String message = "note: waiting for another build into " + shownOut() + " to finish ("
-                        + (holder.isPresent() ? "process " + holder.getAsLong() : "it") + " holds " + lockFile + ")";
-                line.ifPresentOrElse(shown -> shown.say(message), () -> {
-                    stderr.println(message);
-                    stderr.flush();
-                });
-            }
-        };
     }
 
     /** The output folder as the summary and progress name it, a line break in it spelt out to keep their lines. */
