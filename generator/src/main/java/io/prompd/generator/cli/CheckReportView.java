@@ -298,11 +298,13 @@ public final class CheckReportView {
         };
     }
 
-    /** A meta.json change's reason, message or text, after a colon, on one line; nothing when it is blank. */
+    /**
+     * A meta.json change's reason, message or text, after a colon, on one line, as clients show it: a tab as it is, a
+     * line break spelt {@code ^J} by the style, which would otherwise end the summary's list item; nothing when it is
+     * blank.
+     */
     private static String note(MetaChange change, Style style) {
-        // a reason on several lines would end the summary's list item
-        return change.detail().isBlank() ? ""
-                : ": " + style.text().apply(change.detail().strip().replaceAll("\\s+", " "));
+        return change.detail().isBlank() ? "" : ": " + style.text().apply(change.detail().strip());
     }
 
     /**

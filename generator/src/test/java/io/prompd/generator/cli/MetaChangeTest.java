@@ -54,7 +54,7 @@ class MetaChangeTest {
                 "changes the reason for the yank of tool 0.7.0: leaked a key too",
                 "takes back the yank of tool 0.9.0",
                 "yanks tool 1.0.0: leaked a key",
-                "changes the deprecation message of tool 1.0.0: use 1.1.0 or later",
+                "changes the deprecation message of tool 1.0.0: use 1.1.0^J  or later",
                 "adds cid to the owners of tool",
                 "removes bob from the owners of tool"),
                 MetaChange.between(NAME, read(before), read(after)).stream()
@@ -86,9 +86,24 @@ class MetaChangeTest {
         assertEquals(List.of(
                 "removes the takedown record of tool 0.4.0",
                 "changes the reason for the takedown of tool 0.5.0: leaked a token",
-                "records the takedown of tool 0.6.0: held personal data"),
+                "records the takedown of tool 0.6.0: held personal^Jdata"),
                 MetaChange.between(NAME, read(before), read(after)).stream()
                         .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
+    }
+
+    /**
+     * The summary joined a reason's lines with spaces, and its tabs, where clients show a tab as it is and a line break
+     * as ^J: a reviewer reads the text as clients will show it, in the text and the Markdown alike.
+     */
+    @Test
+    void aTabStaysAndALineBreakIsSpeltAsClientsShowThem() {
+        PackageMeta after = meta(Map.of(), Map.of("1.0.0", "tab\tx line1\nline2"), Map.of(), Set.of());
+        MetaChange yank = MetaChange.between(NAME, read(PackageMeta.EMPTY), read(after)).get(0);
+
+        assertEquals("yanks tool 1.0.0: tab\tx line1^Jline2",
+                CheckReportView.describe(yank, CheckReportView.Style.PLAIN));
+        assertEquals("yanks `tool` `1.0.0`: tab\tx line1^Jline2",
+                CheckReportView.describe(yank, CheckReportView.Style.MARKDOWN));
     }
 
     @Test
