@@ -35,7 +35,7 @@ record ProjectMismatches(SuggestedCommands commands) {
 
     /** How list and tree end their help on exit codes, which the commands' annotations take as a constant. */
     static final String OTHER_BYTES_EXIT = " it exits " + ExitCode.Codes.INTEGRITY + ", as install fails, when the"
-            + " store's copy of a locked version came from other bytes than prompd.lock pins.";
+            + " store's copy of a locked version came from bytes other than those prompd.lock pins.";
 
     /** How tree and list mark a dependency of prompd.json the lock lacks, or that no lock holds yet. */
     String notLocked() {

@@ -43,10 +43,11 @@ import picocli.CommandLine.Spec;
             "Below an installed version are the dependencies its own prompd.json declares, at the versions prompd.lock"
                     + " locks: a stale lock (edited by hand or by a merge) recording others is said so on stderr, as"
                     + " 'list' says it; below one not installed, those prompd.lock records.",
-            "A version outside the range asking for it at a place (prompd.json or prompd.lock edited by hand or by a"
-                    + " merge) is marked invalid there, as 'npm ls' marks it, and 'list' marks the package; tree then"
-                    + " exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a dependency is not"
-                    + " locked or a needed version not installed: 'prompd install' brings them in line;"
+            "A version outside the range asking for it at a place is marked invalid there (prompd.json or"
+                    + " prompd.lock was edited by hand or by a merge), as 'npm ls' marks it, and 'list' marks the"
+                    + " package; tree then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when"
+                    + " a dependency is not locked or a needed version not installed: 'prompd install' brings them in"
+                    + " line;"
                     + ProjectMismatches.OTHER_BYTES_EXIT})
 final class TreeCommand implements Callable<Integer> {
 

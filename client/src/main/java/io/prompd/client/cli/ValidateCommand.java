@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Check a package the way pack will see it: prompd.json, the files it would pack and every"
                     + " prompt among them.",
-            "A file a prompt takes from a dependency (inherits: \"@scope/name@^1/prompts/base.prmd\") is looked for in"
-                    + " the version prompd.lock pins, once 'prompd install' has installed it.",
+            "A file that a prompt takes from a dependency (inherits: \"@scope/name@^1/prompts/base.prmd\") is looked"
+                    + " for in the version prompd.lock pins, once 'prompd install' has installed it.",
             "Prints every problem, grouped by file. Exits " + ExitCode.Codes.OK
             + " when there is no error (warnings are allowed)."})
 final class ValidateCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.testing.HelpText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -52,6 +53,18 @@ class HelpCommandTest {
         for (String example : examples.stream().filter(line -> line.startsWith("prompd config set ")).toList()) {
             CliRun run = prompd(example.substring("prompd ".length()).split(" "));
             assertEquals(0, run.exitCode(), example + ": " + run.err());
+        }
+    }
+
+    /** Picocli breaks a line after a dot before a letter, and "prompd." then "lock" reads out as two words. */
+    @Test
+    void noHelpSplitsAFileNameAtItsDotAtTheDefaultWidth() {
+        CommandLine root = PrompdCommand.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), CliRun.context(Map.of(), work, work, new byte[0]));
+        root.setUsageHelpWidth(80);
+        for (CommandLine command : commands(root)) {
+            assertEquals(List.of(), HelpText.splitFileNames(command.getUsageMessage(CommandLine.Help.Ansi.OFF)),
+                    command.getCommandSpec().qualifiedName());
         }
     }
 
