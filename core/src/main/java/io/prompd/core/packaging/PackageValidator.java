@@ -198,11 +198,10 @@ public final class PackageValidator {
         ManifestDraft draft = contents.manifest().draft();
         SortedSet<String> packed = new TreeSet<>();
         contents.selection().included().forEach(entry -> packed.add(entry.path()));
-        Set<String> readable = readablePaths(contents);
-        SortedMap<String, String> templates = LoadedTemplates.read(contents.drafts(), packed, path ->
-                readable.contains(path) ? ContentCheck.text(source.read(path)) : Optional.empty());
+        LoadedTemplates.Loaded loaded = LoadedTemplates.read(contents.drafts(), readablePaths(contents),
+                path -> ContentCheck.text(source.read(path)));
         return new PromptPackage(draft.name(), draft.dependencies(), draft.invalidRanges(), packed,
-                contents.selection().leftOutReasons(), contents.drafts(), templates,
+                contents.selection().leftOutReasons(), contents.drafts(), loaded.templates(), loaded.notText(),
                 !draft.equals(ManifestDraft.empty()));
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.template.TemplateScan;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -28,39 +29,76 @@ public final class LoadedTemplates {
     @FunctionalInterface
     public interface TextReader {
 
-        /** The file's text; empty when it is not text (binary) or is not read at all. */
+        /** The file's text; empty when it is not UTF-8 text (binary, or saved in another encoding). */
         Optional<String> text(String path) throws IOException;
+    }
+
+    /**
+     * The files the prompts take as text.
+     *
+     * @param templates the text of each file that is no prompt file and that a prompt's template loads by a local
+     *                  path, directly or through other such files
+     * @param notText   the files so loaded, or named by a prompt's {@code system}, {@code user}, {@code assistant} or
+     *                  {@code response}, that are not UTF-8 text: no prompt's text can be such a file, which only a
+     *                  {@code context} may name
+     */
+    public record Loaded(SortedMap<String, String> templates, SortedSet<String> notText) {
+
+        public Loaded {
+            templates = SortedCopies.map(templates);
+            notText = SortedCopies.set(notText);
+        }
     }
 
     private LoadedTemplates() {
     }
 
     /**
-     * The text of each file of {@code files} that is no prompt file and that a prompt's template
-     * loads by a local path, directly or through other such files; a file that is not text is
-     * left out, since it is no template to check (whether a binary file may be packed is the content check's).
+     * Reads what the prompts take as text: the files their templates load, following the files those load in turn,
+     * and those their front matter names for their text; a file that is not text is no template to check, and
+     * is told apart (whether a binary file may be packed is the content check's).
      *
-     * @param prompts the package's prompts, by package path
-     * @param files   every packed file
+     * @param prompts  the package's prompts, by package path
+     * @param readable every packed file the reader may read: a file over the per-file limit is not, which is an error
+     *                 of its own
      */
-    public static SortedMap<String, String> read(SortedMap<String, PromptFile> prompts, SortedSet<String> files,
-                                                 TextReader reader) throws IOException {
+    public static Loaded read(SortedMap<String, PromptFile> prompts, Set<String> readable, TextReader reader)
+            throws IOException {
         Deque<String> pending = new ArrayDeque<>();
         prompts.forEach((file, prompt) -> pending.addAll(loaded(file, prompt.referenceSites())));
         Set<String> seen = new HashSet<>();
         SortedMap<String, String> texts = new TreeMap<>();
+        SortedSet<String> notText = new TreeSet<>();
         while (!pending.isEmpty()) {
             String file = pending.removeFirst();
-            if (PromptFile.hasPromptExtension(file) || !files.contains(file) || !seen.add(file)) {
+            if (PromptFile.hasPromptExtension(file) || !readable.contains(file) || !seen.add(file)) {
                 continue;
             }
             Optional<String> text = reader.text(file);
             if (text.isPresent()) {
                 texts.put(file, text.get());
                 pending.addAll(loaded(file, referenceSites(text.get())));
+            } else {
+                notText.add(file);
             }
         }
-        return texts;
+        for (Map.Entry<String, PromptFile> prompt : prompts.entrySet()) {
+            for (String file : textFiles(prompt.getKey(), prompt.getValue())) {
+                if (!PromptFile.hasPromptExtension(file) && readable.contains(file) && seen.add(file)
+                        && reader.text(file).isEmpty()) {
+                    notText.add(file);
+                }
+            }
+        }
+        return new Loaded(texts, notText);
+    }
+
+    /** The package paths of the files a prompt's front matter names for its text ({@link PromptFile#textFiles}). */
+    private static List<String> textFiles(String file, PromptFile prompt) {
+        return prompt.textFiles().stream().map(PromptPart.FilePart::reference)
+                .filter(LocalReference.class::isInstance)
+                .flatMap(reference -> ((LocalReference) reference).resolveFrom(file).stream())
+                .toList();
     }
 
     /**

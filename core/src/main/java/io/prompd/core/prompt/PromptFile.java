@@ -192,6 +192,15 @@ public record PromptFile(
         return List.copyOf(sites);
     }
 
+    /**
+     * The files the front matter names for the prompt's text, in {@code system}, {@code user}, {@code assistant} and
+     * {@code response}: unlike a context, which may be any file, each is text the prompt sends.
+     */
+    public List<PromptPart.FilePart> textFiles() {
+        return Stream.of(system, user, assistant, response).flatMap(List::stream)
+                .filter(PromptPart.FilePart.class::isInstance).map(PromptPart.FilePart.class::cast).toList();
+    }
+
     /** The line of the front-matter field at this JSON pointer, or of the nearest field holding it; 0 when none. */
     public int lineOf(String pointer) {
         return fieldLines.lineOf(pointer);

@@ -21,6 +21,8 @@ import java.util.SortedSet;
  * @param prompts      the parsed prompts by package path
  * @param templates    the text of each other file the prompts' templates load, by package path
  *                     ({@link LoadedTemplates#read}), since it is rendered as a template too
+ * @param notText      the files a prompt's template loads, or its front matter names for its text, that are not UTF-8
+ *                     text ({@link LoadedTemplates.Loaded#notText()})
  * @param manifestRead whether the manifest gave anything: one that cannot be read (not JSON, not UTF-8) has its own
  *                     error, and its dependencies are unknown, not none, so no reference is told it names none
  */
@@ -28,7 +30,7 @@ public record PromptPackage(Optional<PackageName> name, SortedMap<PackageName, V
                             SortedSet<PackageName> invalidRanges,
                             SortedSet<String> files, SortedMap<String, LeftOut.Reason> leftOut,
                             SortedMap<String, PromptFile> prompts, SortedMap<String, String> templates,
-                            boolean manifestRead) {
+                            SortedSet<String> notText, boolean manifestRead) {
 
     public PromptPackage {
         Objects.requireNonNull(name, "name");
@@ -38,13 +40,14 @@ public record PromptPackage(Optional<PackageName> name, SortedMap<PackageName, V
         leftOut = SortedCopies.map(leftOut);
         prompts = SortedCopies.map(prompts);
         templates = SortedCopies.map(templates);
+        notText = SortedCopies.set(notText);
     }
 
     /** The prompts of a package whose manifest was read. */
     public PromptPackage(Optional<PackageName> name, SortedMap<PackageName, VersionRange> dependencies,
                          SortedSet<PackageName> invalidRanges, SortedSet<String> files,
                          SortedMap<String, LeftOut.Reason> leftOut, SortedMap<String, PromptFile> prompts,
-                         SortedMap<String, String> templates) {
-        this(name, dependencies, invalidRanges, files, leftOut, prompts, templates, true);
+                         LoadedTemplates.Loaded loaded) {
+        this(name, dependencies, invalidRanges, files, leftOut, prompts, loaded.templates(), loaded.notText(), true);
     }
 }

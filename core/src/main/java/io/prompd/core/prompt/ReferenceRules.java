@@ -5,12 +5,16 @@ import io.prompd.core.archive.LeftOut;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.source.Utf8;
 import io.prompd.core.version.VersionRange;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rules on what a prompt points at: local files must exist inside the package, and other
@@ -45,7 +49,10 @@ final class ReferenceRules {
      */
     static void check(PromptPackage pack, String file, PromptFile prompt, List<ReferenceSite> references,
                       PackageSteps steps, Problems problems) {
-        check(pack, file, prompt.using(), references, site -> site.lineIn(prompt), steps, problems);
+        Set<String> textPointers = prompt.textFiles().stream().map(PromptPart.FilePart::pointer)
+                .collect(Collectors.toSet());
+        check(pack, file, prompt.using(), references, site -> site.lineIn(prompt),
+                site -> site.inTemplate() || textPointers.contains(site.pointer()), steps, problems);
     }
 
     /**
@@ -56,21 +63,27 @@ final class ReferenceRules {
      */
     static void checkLoaded(PromptPackage pack, String file, List<ReferenceSite> references,
                             PackageSteps steps, Problems problems) {
-        check(pack, file, List.of(), references, ReferenceSite::line, steps, problems);
+        check(pack, file, List.of(), references, ReferenceSite::line, ReferenceSite::inTemplate, steps, problems);
     }
 
-    /** @param steps how the hints name prompd.json and the install that tells whether a registry has a dependency */
+    /**
+     * @param takesText whether the file of a site is taken as text: one a template loads, or one the front matter names
+     *                  for the prompt's text, where only a context may be any file
+     * @param steps     how the hints name prompd.json and the install that tells whether a registry has a dependency
+     */
     private static void check(PromptPackage pack, String file, List<Alias> aliases, List<ReferenceSite> references,
-                              ToIntFunction<ReferenceSite> line, PackageSteps steps, Problems problems) {
+                              ToIntFunction<ReferenceSite> line, Predicate<ReferenceSite> takesText, PackageSteps steps,
+                              Problems problems) {
         for (ReferenceSite site : references) {
             Problems found = new Problems();
-            reference(pack, file, aliases, site, line, steps, found);
+            reference(pack, file, aliases, site, line, takesText, steps, found);
             found.sorted().forEach(problem -> problems.add(problem.atLine(line.applyAsInt(site))));
         }
     }
 
     private static void reference(PromptPackage pack, String file, List<Alias> aliases, ReferenceSite site,
-                                  ToIntFunction<ReferenceSite> line, PackageSteps steps, Problems problems) {
+                                  ToIntFunction<ReferenceSite> line, Predicate<ReferenceSite> takesText,
+                                  PackageSteps steps, Problems problems) {
         Reference reference = site.reference();
         String pointer = site.pointer();
         if (reference instanceof PackageReference viaPackage) {
@@ -87,7 +100,7 @@ final class ReferenceRules {
             return;
         }
         if (reference instanceof LocalReference local) {
-            localReference(pack, file, local, site, problems);
+            localReference(pack, file, local, site, takesText.test(site), problems);
         } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {
             // A reference through a 'using' alias is checked once, at the alias.
             packageReference(pack, file, aliases, site, line, steps, problems);
@@ -139,8 +152,9 @@ final class ReferenceRules {
         return meant.isPresent();
     }
 
+    /** @param takesText whether the file is taken as text, which one that is not UTF-8 text cannot be */
     private static void localReference(PromptPackage pack, String file, LocalReference reference, ReferenceSite site,
-                                       Problems problems) {
+                                       boolean takesText, Problems problems) {
         String pointer = site.pointer();
         Optional<String> resolved = reference.resolveFrom(file);
         if (resolved.isEmpty()) {
@@ -153,6 +167,8 @@ final class ReferenceRules {
                     reason.howToNeedAnother()));
         } else if (!pack.files().contains(resolved.get()) && site.needed(other -> isThere(pack, file, other))) {
             problems.add(notAFile(pack, file, reference, resolved.get(), pointer));
+        } else if (takesText && pack.notText().contains(resolved.get())) {
+            problems.add(notText(file, reference, resolved.get(), site));
         }
     }
 
@@ -183,6 +199,21 @@ final class ReferenceRules {
                 + " package", PromptFile.didYouMean(written, resolved, pack.files(),
                         path -> reference.writtenFor(file, path)).map(meant -> meant + " ").orElse("")
                 + "add the file, or fix the path: it is relative to the folder of " + file);
+    }
+
+    /**
+     * A file taken as text that is not UTF-8 text: a template renders one it loads as a template, and a prompt sends
+     * one named for its text as it is, neither of which binary bytes or another encoding can be, while a version,
+     * immutable, would stay broken. A context alone may be any file.
+     */
+    private static Problem notText(String file, LocalReference reference, String resolved, ReferenceSite site) {
+        String taken = site.inTemplate() ? "so the template cannot include, import or extend it: Jinja renders such a"
+                + " file as a template, which is text" : "so it cannot be the prompt's '"
+                + site.pointer().split("/")[1] + "' text";
+        return Problem.error(file, site.pointer(), "'" + reference.written() + "' resolves to '" + resolved
+                + "', which is not UTF-8 text (it is binary, or saved in another encoding), " + taken,
+                Utf8.HINT + "; a binary file can only be a prompt's context:"
+                        + " name it in 'context' instead");
     }
 
     /**

@@ -606,9 +606,12 @@ class PackageValidatorTest {
                 ProblemReport.text(problems));
     }
 
-    /** An included text file is read as the template it is rendered as; a binary one is no template, only bytes. */
+    /**
+     * An included text file is read as the template it is rendered as; a binary one is no template, only bytes, which
+     * no template can include.
+     */
     @Test
-    void theTextFilesAPromptIncludesAreCheckedAsTemplatesAndItsBinaryOnesAreNot() throws IOException {
+    void theTextFilesAPromptIncludesAreCheckedAsTemplatesAndABinaryOneIsAnErrorAtTheInclude() throws IOException {
         byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, '{', '%', ' ', 'i', 'f', ' ', '%', '}'};
         MemorySource source = new MemorySource("p", Map.of(
                 "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
@@ -622,12 +625,59 @@ class PackageValidatorTest {
 
         assertEquals(List.of(
                         "error hello.prmd:3 circular include: hello.prmd → part.md → hello.prmd",
+                        "error hello.prmd:4 './contexts/logo.png' resolves to 'contexts/logo.png', which is not UTF-8"
+                                + " text (it is binary, or saved in another encoding), so the template cannot include,"
+                                + " import or extend it: Jinja renders such a file as a template, which is text",
                         "error part.md:2 './gone.md' resolves to 'gone.md', which is not in the package",
                         "error part.md:2 the template does not render (loaded through hello.prmd): '{{' is never closed"
                                 + " with '}}'"),
                 problems.stream().filter(problem -> !problem.file().equals("prompd.json"))
                         .map(problem -> problem.severity().label() + " " + ProblemLocation.of(problem) + " " + problem.message())
                         .toList());
+    }
+
+    /**
+     * A file a prompt takes as its text, included as a template or named for a role's text, is UTF-8 text, even under
+     * contexts/, where a binary file may lie: an error at the line taking it, through an included file too, whose
+     * template is not checked. A context may be any file.
+     */
+    @Test
+    void aFileAPromptTakesAsTextThatIsNotUtf8IsAnErrorAtTheLineTakingItWhileAContextMayBeAnyFile()
+            throws IOException {
+        byte[] image = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
+        byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9, ' ', '{', '{', ' ', 'x', ' ', '|', ' ', 'u', 'p', 'e', 'r', ' ',
+            '}', '}', '\n'};
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
+                "prompts/a.prmd", ("---\nparameters:\n  - name: x\n    type: string\ncontext: ../contexts/img.png\n"
+                        + "system: ../contexts/img.png\nuser: ../contexts/latin.md\n---\n# User\n"
+                        + "{% include \"../contexts/part.md\" %}\n{% include \"../parts/intro.md\" %}\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                "parts/intro.md", "Intro {% import '../contexts/latin.md' as m %}\n".getBytes(StandardCharsets.UTF_8),
+                "contexts/img.png", image,
+                "contexts/latin.md", latin1,
+                "contexts/part.md", latin1));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        String notText = ", which is not UTF-8 text (it is binary, or saved in another encoding), so ";
+        String template = "the template cannot include, import or extend it: Jinja renders such a file as a template,"
+                + " which is text";
+        assertEquals(List.of(
+                        "error parts/intro.md:1 '../contexts/latin.md' resolves to 'contexts/latin.md'" + notText
+                                + template,
+                        "error prompts/a.prmd:6 /system '../contexts/img.png' resolves to 'contexts/img.png'" + notText
+                                + "it cannot be the prompt's 'system' text",
+                        "error prompts/a.prmd:7 /user '../contexts/latin.md' resolves to 'contexts/latin.md'" + notText
+                                + "it cannot be the prompt's 'user' text",
+                        "error prompts/a.prmd:10 '../contexts/part.md' resolves to 'contexts/part.md'" + notText
+                                + template),
+                problems.stream().filter(problem -> !problem.file().equals("prompd.json"))
+                        .map(problem -> problem.severity().label() + " " + ProblemLocation.of(problem) + " "
+                                + problem.message())
+                        .toList(), ProblemReport.text(problems));
+        assertEquals("save it as UTF-8 (most editors offer an encoding when saving); a binary file can only be a"
+                + " prompt's context: name it in 'context' instead", problems.get(problems.size() - 1).hint());
     }
 
     @Test

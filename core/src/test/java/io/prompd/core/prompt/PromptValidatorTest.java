@@ -364,7 +364,8 @@ class PromptValidatorTest {
 
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
                 new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(),
-                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>()), HERE));
+                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new LoadedTemplates.Loaded(new TreeMap<>(),
+                new TreeSet<>())), HERE));
     }
 
     /**
@@ -383,7 +384,8 @@ class PromptValidatorTest {
                 "/parameters/1/default/1"), result.problems().stream().map(Problem::pointer).toList());
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
                 new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(),
-                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>()), HERE));
+                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new LoadedTemplates.Loaded(new TreeMap<>(),
+                new TreeSet<>())), HERE));
     }
 
     @Test
