@@ -61,9 +61,12 @@ final class FrontMatterReader {
     }
 
     PromptFile read(FrontMatter frontMatter) {
-        for (YamlAliases.Found alias : YamlAliases.in(frontMatter.yaml(), frontMatter.firstYamlLine())) {
-            problems.add(Problem.error(file, alias.pointer(), alias.message(), alias.hint()).atLine(alias.line()));
-            readAsAbsent(alias.pointer());
+        for (UnresolvedYaml.Found found : UnresolvedYaml.in(frontMatter.yaml(), frontMatter.firstYamlLine())) {
+            problems.add(Problem.error(file, found.pointer(), found.message(), found.hint()).atLine(found.line()));
+            if (!found.pointer().isEmpty()) {
+                // a tag on the whole front matter is refused alone: its fields are read, and judged, as written
+                readAsAbsent(found.pointer());
+            }
         }
         refuseInfiniteNumbers(root, "");
         // every field is shown to people, known or not: prompd's own as the prompt's summary, others by other tools

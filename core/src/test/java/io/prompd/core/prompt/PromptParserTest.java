@@ -693,6 +693,54 @@ class PromptParserTest {
         assertEquals(List.of("x", "y", "z", "w", "v"), parameters.stream().map(Parameter::name).toList());
     }
 
+    /**
+     * The tree prompd reads drops a tag, so that the registry's JSON would serve the value without it while the tarball
+     * keeps it: every tag is refused at its line, standard or not, and its value read as absent; a quoted value
+     * starting with '!' is text.
+     */
+    @Test
+    void aYamlTagIsRefusedAtItsLineAndItsValueReadAsAbsentWhileQuotedTextMayStartWithABang() {
+        PromptParseResult result = PromptParser.parse("a.prmd", """
+                ---
+                id: !!python/object:os.system "echo pwned"
+                name: !custom foo
+                description: "!custom foo"
+                x-site: !!map
+                  count: !!str 3
+                  ok: '! fine'
+                tags: [a, !!str b]
+                !!str author: me
+                ---
+                Hi
+                """);
+
+        String unresolved = " is not supported in front matter: prompd does not resolve tags, and the registry's JSON"
+                + " documents have none / remove the tag";
+        String quote = ", or quote the value if its text is to start with '!' (\"";
+        assertEquals(List.of(
+                "2 /id the YAML tag !!python/object:os.system" + unresolved + quote + "!!python/object:os.system"
+                        + " ...\")",
+                "3 /name the YAML tag !custom" + unresolved + quote + "!custom ...\")",
+                "5 /x-site the YAML tag !!map" + unresolved,
+                "6 /x-site/count the YAML tag !!str" + unresolved + quote + "!!str ...\")",
+                "8 /tags/1 the YAML tag !!str" + unresolved + quote + "!!str ...\")",
+                "9 /author the YAML tag !!str" + unresolved + quote + "!!str ...\")"),
+                result.problems().stream().map(problem -> problem.line() + " " + problem.pointer() + " "
+                        + problem.message() + " / " + problem.hint()).toList());
+        PromptFile draft = result.draft().orElseThrow();
+        assertEquals(Optional.empty(), draft.id());
+        assertEquals(Optional.empty(), draft.name());
+        assertEquals(Optional.of("!custom foo"), draft.description());
+        assertEquals(Optional.empty(), draft.author());
+        assertEquals(List.of("a"), draft.tags());
+        PromptParseResult whole = PromptParser.parse("a.prmd", "---\n!!map\nid: a\n---\nHi\n");
+        assertEquals(List.of("2  the YAML tag !!map"), whole.problems().stream().map(problem -> problem.line() + " "
+                + problem.pointer() + " " + problem.message().substring(0, problem.message().indexOf(" is ")))
+                .toList());
+        assertEquals(Optional.of("a"), whole.draft().orElseThrow().id(),
+                "the fields of a tagged front matter are read");
+    }
+
     /** Not resolved, an alias bomb costs no more than its text: each alias is refused where it is written. */
     @Test
     void anAliasBombIsRefusedAliasByAliasWithoutBeingExpanded() {
