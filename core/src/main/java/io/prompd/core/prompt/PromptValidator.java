@@ -52,6 +52,7 @@ public final class PromptValidator {
             ReferenceRules.checkLoaded(pack, file, references.get(file), steps, problems);
         });
         IncludedVariables.check(pack, parents, bodies, loaded, problems);
+        ImportedNames.check(pack, bodies, loaded, problems);
         InheritanceCycles.check(pack, parents, problems);
         IncludeCycles.check(references, problems);
         return problems.sorted();

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,8 @@ final class FreeVariables {
     /** The names bound at the reading position, innermost scope first; the outermost is the template's own. */
     private final Deque<Set<String>> scopes = new ArrayDeque<>();
     private final Map<String, Integer> firstUses = new LinkedHashMap<>();
+    /** The names an import of the template may take, in the order they are defined. */
+    private final Set<String> exported = new LinkedHashSet<>();
 
     FreeVariables() {
         scopes.push(new HashSet<>());
@@ -87,6 +90,23 @@ final class FreeVariables {
         return Set.copyOf(scopes.getLast());
     }
 
+    /**
+     * The names the template defines by {@code set} or {@code macro} outside every {@code for}, {@code macro},
+     * {@code call}, {@code filter} and {@code with}, which an import of it may take; not one starting with {@code _},
+     * which Jinja and Nunjucks keep the template's own, nor one it imports itself, which they do not pass on.
+     */
+    Set<String> exported() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(exported));
+    }
+
+    /** Binds a name defined in the innermost scope, exported when that is the template's own. */
+    private void define(String name) {
+        scopes.peek().add(name);
+        if (scopes.size() == 1 && !name.startsWith("_")) {
+            exported.add(name);
+        }
+    }
+
     /** The file expression of an {@code include} or {@code extends}, without the tag's own words after it. */
     void include(String rest, int offset) {
         expression(INCLUDE_OPTIONS.matcher(rest).replaceFirst(""), offset);
@@ -118,7 +138,7 @@ final class FreeVariables {
                 expression(trimmed.substring(0, dot), offset + rest.indexOf(trimmed));
             } else {
                 // a name, or names in parentheses: (a, b), (a,)
-                identifiers(trimmed).forEach(scopes.peek()::add);
+                identifiers(trimmed).forEach(this::define);
             }
         }
     }
@@ -142,7 +162,7 @@ final class FreeVariables {
             callerScope();
             return;
         }
-        scopes.peek().add(macro.group(1));
+        define(macro.group(1));
         Set<String> arguments = new HashSet<>(MACRO_LOCALS);
         for (String argument : macro.group(2).split(",")) {
             Matcher name = IDENTIFIER.matcher(argument.strip());
@@ -166,19 +186,26 @@ final class FreeVariables {
         }
     }
 
-    /** {@code {% from "m.md" import a, b as c %}} binds {@code a} and {@code c}. */
-    void fromImport(String rest) {
+    /**
+     * {@code {% from "m.md" import a, b as c %}} binds {@code a} and {@code c}.
+     *
+     * @return the names taken from the file, {@code a} and {@code b}
+     */
+    List<String> fromImport(String rest) {
         int keyword = rest.indexOf(" import ");
         if (keyword < 0) {
-            return;
+            return List.of();
         }
         String names = CONTEXT_CHOICE.matcher(rest.substring(keyword + " import ".length())).replaceFirst("");
+        List<String> taken = new ArrayList<>();
         for (String imported : names.split(",")) {
             String[] words = imported.strip().split("\\s+");
             if (words.length > 0 && !words[0].isEmpty()) {
                 scopes.peek().add(words[words.length - 1]);
+                taken.add(words[0]);
             }
         }
+        return List.copyOf(taken);
     }
 
     private static List<String> identifiers(String text) {

@@ -32,6 +32,7 @@ public final class TemplateScan {
     private final List<Inclusion> inclusions = new ArrayList<>();
     /** The files the template extends, which see the names it binds by its end. */
     private final List<FileUse> extended = new ArrayList<>();
+    private final List<ImportedName> importedNames = new ArrayList<>();
 
     /**
      * A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}.
@@ -75,6 +76,15 @@ public final class TemplateScan {
         public Inclusion {
             bound = withContext ? Set.copyOf(bound) : Set.of();
         }
+    }
+
+    /**
+     * A name the template takes from a file, {@code {% from "./m.md" import name %}}, which the file must define.
+     *
+     * @param file the file, at the line of the tag
+     * @param name the name as the file defines it, not the one it may be imported as
+     */
+    public record ImportedName(FileUse file, String name) {
     }
 
     /**
@@ -156,6 +166,20 @@ public final class TemplateScan {
         return files.found();
     }
 
+    /**
+     * The names the template defines for an import of it to take, in the order defined: its macros and the names it
+     * sets outside every {@code for}, {@code macro}, {@code call}, {@code filter} and {@code with}, but for those
+     * starting with {@code _}.
+     */
+    public Set<String> exports() {
+        return variables.exported();
+    }
+
+    /** The names the template takes from files by {@code from} ... {@code import}, in order. */
+    public List<ImportedName> importedNames() {
+        return List.copyOf(importedNames);
+    }
+
     /** The {@link #files()} the template includes or imports, in the order of the template, then those it extends. */
     public List<Inclusion> inclusions() {
         return List.copyOf(inclusions);
@@ -212,8 +236,9 @@ public final class TemplateScan {
                     variables.importAs(parsed);
                 }
                 case "from" -> {
-                    loads(rest, offset, Load.IMPORT);
-                    variables.fromImport(parsed);
+                    List<FileUse> files = loads(rest, offset, Load.IMPORT);
+                    List<String> names = variables.fromImport(parsed);
+                    files.forEach(file -> names.forEach(name -> importedNames.add(new ImportedName(file, name))));
                 }
                 default -> { }
             }
@@ -222,12 +247,16 @@ public final class TemplateScan {
         /**
          * Reads the files an include or import names, each seeing, with its context, what is bound before the tag;
          * the tag's last words choose it, else Jinja's default: an include passes its context, an import does not.
+         *
+         * @return the files read
          */
-        private void loads(String rest, int offset, Load load) {
+        private List<FileUse> loads(String rest, int offset, Load load) {
             Matcher choice = CONTEXT_CHOICE.matcher(rest);
             boolean withContext = choice.find() ? choice.group(1).equals("with") : load == Load.INCLUDE;
             Set<String> bound = variables.boundNames();
-            read(rest, offset).forEach(use -> inclusions.add(new Inclusion(use, bound, load, withContext)));
+            List<FileUse> files = read(rest, offset);
+            files.forEach(use -> inclusions.add(new Inclusion(use, bound, load, withContext)));
+            return files;
         }
 
         /** The files the tag names, read into {@link #files()}. */

@@ -907,6 +907,41 @@ class PromptValidatorTest {
     }
 
     /**
+     * A name taken with {% from %} is one the file defines by a macro or a set outside its loops and macros, or Jinja
+     * and Nunjucks refuse to render; a file extending another may take names from it, and is not judged.
+     */
+    @Test
+    void aNameImportedFromAFileThatDoesNotDefineItIsAnErrorNamingWhatItDefines() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/p.prmd", """
+                        ---
+                        ---
+                        {% from '../parts/macros.md' import nothere, real as r %}{{ nothere() }}{{ r() }}
+                        {% from '../parts/vars.md' import greeting, reel %}{% from '../parts/child.md' import a %}
+                        {% from '../parts/empty.md' import x %}{{ greeting }}{{ reel }}{{ x }}{{ a }}
+                        """,
+                "parts/macros.md", "{% macro real() %}x{% endmacro %}{% set _own = 1 %}{% set shared = 2 %}\n"
+                        + "{% for i in [1] %}{% set inner = i %}{% endfor %}{% macro m() %}{% set local = 1 %}"
+                        + "{% endmacro %}\n",
+                "parts/vars.md", "{% if true %}{% set greeting = 'hi' %}{% endif %}{% set real = 1 %}\n",
+                "parts/child.md", "{% extends './macros.md' %}\n",
+                "parts/empty.md", "Nothing here.\n"), Map.of());
+
+        assertEquals(List.of("prompts/p.prmd:3 the template does not render: 'nothere' is imported from"
+                        + " '../parts/macros.md', which does not define it (it defines 'real', 'shared' and 'm')",
+                        "prompts/p.prmd:4 the template does not render: 'reel' is imported from '../parts/vars.md',"
+                        + " which does not define it (it defines 'greeting' and 'real')",
+                        "prompts/p.prmd:5 the template does not render: 'x' is imported from '../parts/empty.md',"
+                        + " which does not define it (it defines no macro or variable)"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+        assertEquals(List.of("import a name it defines, or define 'nothere' in parts/macros.md with"
+                        + " {% macro nothere() %} or {% set nothere = ... %}, outside its loops and macros",
+                        "did you mean 'real'? import a name it defines, or define 'reel' in parts/vars.md with"
+                        + " {% macro reel() %} or {% set reel = ... %}, outside its loops and macros"),
+                problems.subList(0, 2).stream().map(Problem::hint).toList());
+    }
+
+    /**
      * A file a template may render without is rendered all the same when it is there: checked as a template at its
      * own lines, with what it loads in turn and the cycles it closes; only its absence is no error.
      */
