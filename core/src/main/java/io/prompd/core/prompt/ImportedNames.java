@@ -22,19 +22,14 @@ final class ImportedNames {
     private ImportedNames() {
     }
 
-    /**
-     * @param prompts   the scan of each prompt's body
-     * @param templates the scan of each file the prompts' templates load ({@link PromptPackage#templates()})
-     */
-    static void check(PromptPackage pack, Map<String, TemplateScan> prompts, Map<String, TemplateScan> templates,
-                      Problems problems) {
-        prompts.forEach((file, scan) -> check(file, pack.prompts().get(file).using(), scan, prompts, templates,
-                problems));
-        templates.forEach((file, scan) -> check(file, List.of(), scan, prompts, templates, problems));
+    /** @param loadable the scan of each prompt's body and of each file the prompts' templates load */
+    static void check(PromptPackage pack, Map<String, TemplateScan> loadable, Problems problems) {
+        loadable.forEach((file, scan) -> check(file, pack.prompts().containsKey(file)
+                ? pack.prompts().get(file).using() : List.of(), scan, loadable, problems));
     }
 
-    private static void check(String file, List<Alias> aliases, TemplateScan scan, Map<String, TemplateScan> prompts,
-                              Map<String, TemplateScan> templates, Problems problems) {
+    private static void check(String file, List<Alias> aliases, TemplateScan scan, Map<String, TemplateScan> loadable,
+                              Problems problems) {
         for (TemplateScan.ImportedName imported : scan.importedNames()) {
             TemplateScan.FileUse use = imported.file();
             if (use.mayBeMissing() || !use.alternatives().isEmpty()) {
@@ -42,9 +37,7 @@ final class ImportedNames {
             }
             References.tryParse(use.written(), aliases).filter(LocalReference.class::isInstance)
                     .flatMap(reference -> ((LocalReference) reference).resolveFrom(file))
-                    .ifPresent(target -> Optional.ofNullable(templates.get(target)).or(() -> Optional.ofNullable(
-                                    prompts.get(target)))
-                            .filter(ImportedNames::judged)
+                    .ifPresent(target -> Optional.ofNullable(loadable.get(target)).filter(ImportedNames::judged)
                             .filter(loaded -> !loaded.exports().contains(imported.name()))
                             .ifPresent(loaded -> problems.add(undefined(file, imported, target, loaded.exports()))));
         }

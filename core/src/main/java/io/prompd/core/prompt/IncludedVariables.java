@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code without context}, or imported without it as Jinja imports by default, sees none of the prompt's names, so any
  * name it does not bind itself (a macro's own arguments among them) renders empty there, declared or not. A file
  * loaded by several prompts is checked against each, and a file one prompt loads both with its context and without is
- * told of each way a name renders empty there, since mending one leaves the other.
+ * told of each way a name renders empty there, since mending one leaves the other. A prompt file loaded so is such a
+ * file too: the parameters its own front matter declares are not the loading prompt's, which are all it sees.
  */
 final class IncludedVariables {
 
@@ -57,25 +58,27 @@ final class IncludedVariables {
     }
 
     /**
-     * @param prompts   the scan of each prompt's body
-     * @param templates the scan of each file the prompts' templates load ({@link PromptPackage#templates()})
+     * @param prompts  the scan of each prompt's body
+     * @param loadable the scan of each file a template may load: the prompts, which Jinja renders with the including
+     *                 prompt's variables, not those the file declares, and the files the prompts' templates load
+     *                 ({@link PromptPackage#templates()})
      */
     static void check(PromptPackage pack, LocalParents parents, Map<String, TemplateScan> prompts,
-                      Map<String, TemplateScan> templates, Problems problems) {
+                      Map<String, TemplateScan> loadable, Problems problems) {
         prompts.forEach((prompt, scan) -> {
             Set<String> declared = TemplateRule.declaredThroughLocalParents(pack, parents, prompt);
             String hint = TemplateRule.declareHint(pack, parents, prompt, " of " + prompt);
             Set<Warned> warned = new HashSet<>();
             // breadth first, so that a warning names the fewest includes from the prompt to the file
             Reached start = new Reached(prompt, List.of(), Set.of(), TemplateScan.Load.INCLUDE, Optional.empty());
-            Deque<Reached> pending = new ArrayDeque<>(loaded(pack, start, scan, templates));
+            Deque<Reached> pending = new ArrayDeque<>(loaded(pack, start, scan, loadable));
             Set<Sight> seen = new HashSet<>();
             while (!pending.isEmpty()) {
                 Reached reached = pending.removeFirst();
                 if (!seen.add(new Sight(reached.file(), reached.bound(), reached.cut().isEmpty()))) {
                     continue;
                 }
-                TemplateScan template = templates.get(reached.file());
+                TemplateScan template = loadable.get(reached.file());
                 for (VariableUse use : template.freeVariables()) {
                     boolean seenThere = reached.bound().contains(use.name())
                             || reached.cut().isEmpty() && declared.contains(use.name());
@@ -86,7 +89,7 @@ final class IncludedVariables {
                                 .atLine(use.line()));
                     }
                 }
-                pending.addAll(loaded(pack, reached, template, templates));
+                pending.addAll(loaded(pack, reached, template, loadable));
             }
         });
     }
@@ -119,9 +122,11 @@ final class IncludedVariables {
     /**
      * The templates a reached file includes, imports or extends, each seeing what the file binds there beside what the
      * file sees, if with its context; else nothing, with the cut there.
+     *
+     * @param loadable the scan of each file of the package a template may load, prompts included
      */
     private static List<Reached> loaded(PromptPackage pack, Reached from, TemplateScan scan,
-                                        Map<String, TemplateScan> templates) {
+                                        Map<String, TemplateScan> loadable) {
         String file = from.file();
         List<Alias> aliases = pack.prompts().containsKey(file) ? pack.prompts().get(file).using() : List.of();
         List<String> nowThrough = new ArrayList<>(from.through());
@@ -133,7 +138,7 @@ final class IncludedVariables {
             References.tryParse(inclusion.file().written(), aliases)
                     .filter(LocalReference.class::isInstance)
                     .flatMap(reference -> ((LocalReference) reference).resolveFrom(file))
-                    .filter(templates::containsKey)
+                    .filter(loadable::containsKey)
                     .ifPresent(target -> reached.add(new Reached(target, List.copyOf(nowThrough), Set.copyOf(visible),
                             inclusion.load(), inclusion.withContext() ? from.cut()
                             : Optional.of(new Cut(target, inclusion.load())))));

@@ -51,8 +51,10 @@ public final class PromptValidator {
             TemplateRule.checkLoaded(file, template, through.getOrDefault(file, List.of()), problems);
             ReferenceRules.checkLoaded(pack, file, references.get(file), steps, problems);
         });
-        IncludedVariables.check(pack, parents, bodies, loaded, problems);
-        ImportedNames.check(pack, bodies, loaded, problems);
+        Map<String, TemplateScan> loadable = new TreeMap<>(loaded);
+        loadable.putAll(bodies);
+        IncludedVariables.check(pack, parents, bodies, loadable, problems);
+        ImportedNames.check(pack, loadable, problems);
         InheritanceCycles.check(pack, parents, problems);
         IncludeCycles.check(references, problems);
         return problems.sorted();

@@ -99,10 +99,16 @@ class CorpusValidationTest {
                 summaries("blog-writing"));
     }
 
+    /** translate.prmd includes summarize.prmd, which renders with translate's parameters, not its own. */
     @Test
-    void demoPromptsAliasesCoreWithoutDeclaringIt() throws IOException {
+    void demoPromptsAliasesCoreWithoutDeclaringItAndIncludeAPromptUsingParametersTheIncluderLacks()
+            throws IOException {
         assertEquals(List.of("error customer-support-sentiment-analyzer.prmd:12 /using/0/name '@prompd/core@0.0.1'"
-                + " refers to @prompd/core, which is not a dependency of @prompd/demo-prompts"),
+                + " refers to @prompd/core, which is not a dependency of @prompd/demo-prompts",
+                "warning summarize.prmd:35 the variable 'length' is used but not declared as a parameter of"
+                        + " translate.prmd, which includes this file",
+                "warning summarize.prmd:37 the variable 'style' is used but not declared as a parameter of"
+                        + " translate.prmd, which includes this file"),
                 summaries("demo-prompts"));
     }
 }

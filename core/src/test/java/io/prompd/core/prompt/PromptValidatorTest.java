@@ -907,6 +907,34 @@ class PromptValidatorTest {
     }
 
     /**
+     * A prompt file included renders with the including prompt's variables, as any other file does: the parameters
+     * its own front matter declares are not the includer's, so a variable it uses is checked against the includer,
+     * through another file too, and against itself as a prompt.
+     */
+    @Test
+    void aPromptFileIncludedIsCheckedAgainstTheIncludingPromptAsAnotherFileIs() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", "---\n---\n# User\n{% include './other.prmd' %}\n",
+                "prompts/b.prmd", "---\n---\n# User\n{% include './other.md' %}\n",
+                "prompts/c.prmd", "---\nparameters:\n  - name: q\n---\n{% include './via.md' %}\n",
+                "prompts/via.md", "{% include './other.prmd' %}\n",
+                "prompts/other.md", "Other {{ q }}\n",
+                "prompts/other.prmd", "---\nparameters:\n  - name: q\n    type: string\n---\n# System\nOther {{ q }}"
+                        + " {{ r }}\n"), Map.of());
+
+        assertEquals(List.of("prompts/other.md:1 the variable 'q' is used but not declared as a parameter of"
+                        + " prompts/b.prmd, which includes this file",
+                        "prompts/other.prmd:7 the variable 'q' is used but not declared as a parameter of"
+                        + " prompts/a.prmd, which includes this file",
+                        "prompts/other.prmd:7 the variable 'r' is used but not declared as a parameter of"
+                        + " prompts/a.prmd, which includes this file",
+                        "prompts/other.prmd:7 the variable 'r' is used but not declared as a parameter of"
+                        + " prompts/c.prmd, which includes this file through prompts/via.md",
+                        "prompts/other.prmd:7 the variable 'r' is used in the body but not declared as a parameter"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+    }
+
+    /**
      * A name taken with {% from %} is one the file defines by a macro or a set outside its loops and macros, or Jinja
      * and Nunjucks refuse to render; a file extending another may take names from it, and is not judged.
      */
