@@ -5,7 +5,6 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
 import io.prompd.core.template.TemplateScan;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,19 +23,17 @@ final class ImportedNames {
 
     /** @param loadable the scan of each prompt's body and of each file the prompts' templates load */
     static void check(PromptPackage pack, Map<String, TemplateScan> loadable, Problems problems) {
-        loadable.forEach((file, scan) -> check(file, pack.prompts().containsKey(file)
-                ? pack.prompts().get(file).using() : List.of(), scan, loadable, problems));
+        loadable.forEach((file, scan) -> check(pack, file, scan, loadable, problems));
     }
 
-    private static void check(String file, List<Alias> aliases, TemplateScan scan, Map<String, TemplateScan> loadable,
+    private static void check(PromptPackage pack, String file, TemplateScan scan, Map<String, TemplateScan> loadable,
                               Problems problems) {
         for (TemplateScan.ImportedName imported : scan.importedNames()) {
             TemplateScan.FileUse use = imported.file();
             if (use.mayBeMissing() || !use.alternatives().isEmpty()) {
                 continue;
             }
-            References.tryParse(use.written(), aliases).filter(LocalReference.class::isInstance)
-                    .flatMap(reference -> ((LocalReference) reference).resolveFrom(file))
+            References.loadedFrom(file, use.written(), pack)
                     .ifPresent(target -> Optional.ofNullable(loadable.get(target)).filter(ImportedNames::judged)
                             .filter(loaded -> !loaded.exports().contains(imported.name()))
                             .ifPresent(loaded -> problems.add(undefined(file, imported, target, loaded.exports()))));

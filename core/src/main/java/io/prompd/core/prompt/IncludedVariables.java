@@ -128,16 +128,13 @@ final class IncludedVariables {
     private static List<Reached> loaded(PromptPackage pack, Reached from, TemplateScan scan,
                                         Map<String, TemplateScan> loadable) {
         String file = from.file();
-        List<Alias> aliases = pack.prompts().containsKey(file) ? pack.prompts().get(file).using() : List.of();
         List<String> nowThrough = new ArrayList<>(from.through());
         nowThrough.add(file);
         List<Reached> reached = new ArrayList<>();
         for (TemplateScan.Inclusion inclusion : scan.inclusions()) {
             Set<String> visible = new HashSet<>(inclusion.withContext() ? from.bound() : Set.of());
             visible.addAll(inclusion.bound());
-            References.tryParse(inclusion.file().written(), aliases)
-                    .filter(LocalReference.class::isInstance)
-                    .flatMap(reference -> ((LocalReference) reference).resolveFrom(file))
+            References.loadedFrom(file, inclusion.file().written(), pack)
                     .filter(loadable::containsKey)
                     .ifPresent(target -> reached.add(new Reached(target, List.copyOf(nowThrough), Set.copyOf(visible),
                             inclusion.load(), inclusion.withContext() ? from.cut()

@@ -4,6 +4,7 @@ import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -41,6 +42,11 @@ public record PromptPackage(Optional<PackageName> name, SortedMap<PackageName, V
         prompts = SortedCopies.map(prompts);
         templates = SortedCopies.map(templates);
         notText = SortedCopies.set(notText);
+    }
+
+    /** The {@code using} aliases the references of a file may start with: a prompt's; none of another file. */
+    List<Alias> aliasesOf(String file) {
+        return prompts.containsKey(file) ? prompts.get(file).using() : List.of();
     }
 
     /** The prompts of a package whose manifest was read. */

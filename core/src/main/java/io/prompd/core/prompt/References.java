@@ -83,6 +83,15 @@ final class References {
     }
 
     /**
+     * The package path of the file a template in {@code file} names, {@code {% include "./part.md" %}}; empty for a
+     * file of another package or a name that is no reference.
+     */
+    static Optional<String> loadedFrom(String file, String written, PromptPackage pack) {
+        return tryParse(written, pack.aliasesOf(file)).filter(LocalReference.class::isInstance)
+                .flatMap(reference -> ((LocalReference) reference).resolveFrom(file));
+    }
+
+    /**
      * {@code @scope/pkg@selector/path}, {@code @scope/pkg/path} or {@code pkg@selector/path}.
      *
      * @throws IllegalArgumentException naming what is wrong
