@@ -80,12 +80,6 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertEquals(0, prompd("outdated", "--offline").exitCode(), "as offered");
     }
 
-    /**
-     * The cache holding the document that failed is not enough: an offline run of the command needs every document
-     * it reads, here that of a dependency a teammate added to prompd.json, never fetched. Whichever request fails
-     * first (here the cached one, as the locked package is read first), --offline is not offered, as it would fail
-     * "offline and not cached" and send the user back online.
-     */
     /** As cargo's CARGO_NET_OFFLINE: a CI job or a laptop on a plane sets it once rather than on every command. */
     @Test
     void prompdOfflineActsAsTheOptionAndNoOfflineOverridesIt() {
@@ -116,6 +110,12 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
                 offline), args);
     }
 
+    /**
+     * The cache holding the document that failed is not enough: an offline run of the command needs every document
+     * it reads, here that of a dependency a teammate added to prompd.json, never fetched. Whichever request fails
+     * first (here the cached one, as the locked package is read first), --offline is not offered, as it would fail
+     * "offline and not cached" and send the user back online.
+     */
     @Test
     void offlineIsNotOfferedWhereAnotherDocumentTheCommandNeedsIsNotCached() throws IOException {
         registry.publish("@acme/zeta", "1.0.0");
