@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -232,6 +233,23 @@ class PromptParserTest {
         assertEquals("/parameters/0/name", problem.pointer());
         assertEquals("'name' must not be empty", problem.message());
         assertEquals("give it, such as name: topic, as the template writes it: {{ topic }}", problem.hint());
+    }
+
+    /**
+     * {@code @acme/base/prompts/x.prmd} is a package reference, but with the prefix {@code @acme} it reads as the alias
+     * and the path {@code base/prompts/x.prmd}: the author meant the package, and was told the alias lacks a file.
+     */
+    @Test
+    void aPrefixThatIsTheScopeOfItsPackageIsWarnedOf() {
+        PromptParseResult result = PromptParser.parse("prompts/a.prmd", "---\nusing:\n  - name: \"@acme/base@^1.0.0\"\n"
+                + "    prefix: \"@acme\"\n---\nText\n");
+        Problem problem = result.problems().get(0);
+
+        assertEquals("/using/0/prefix:4 the prefix '@acme' is the scope of @acme/base, so every reference starting"
+                + " '@acme/' reads as the alias, never as a package of that scope (choose a prefix that is no scope,"
+                + " such as '@base')", problem.pointer() + ":" + problem.line() + " " + problem.message() + " ("
+                + problem.hint() + ")");
+        assertEquals(List.of(Severity.WARNING), result.problems().stream().map(Problem::severity).toList());
     }
 
     /** A required key said to be missing gave no hint of what to write: the only error of its kind without one. */
