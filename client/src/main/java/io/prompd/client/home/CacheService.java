@@ -116,9 +116,8 @@ public final class CacheService {
 
         /** What its registry says of downloading the copy's version again. */
         public Redownload redownload(StoreCheck.Copy copy) {
-            return known.redownloads().stream().filter(one -> one.name().equals(copy.name())
-                    && one.version().equals(copy.version())).findFirst().orElseThrow(
-                            () -> new IllegalArgumentException("not unverifiable: " + copy));
+            return known.redownloads().stream().filter(one -> one.isOf(copy.name(), copy.version())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("not unverifiable: " + copy));
         }
     }
 
@@ -145,9 +144,9 @@ public final class CacheService {
                     .add(copy.version()));
             List<Redownload> found = redownloads.of(versions);
             List<Redownload> kept = force ? List.of() : LastCopies.guarded(found);
-            Set<Path> keptTarballs = onlyCopies.stream().filter(copy -> kept.stream().anyMatch(one -> one.name()
-                    .equals(copy.name()) && one.version().equals(copy.version()))).map(PackageStore.CachedOnly::tarball)
-                    .collect(Collectors.toSet());
+            Set<Path> keptTarballs = onlyCopies.stream()
+                    .filter(copy -> kept.stream().anyMatch(one -> one.isOf(copy.name(), copy.version())))
+                    .map(PackageStore.CachedOnly::tarball).collect(Collectors.toSet());
             long deleted = deleteAllBut(cacheFolder.toAbsolutePath().normalize(), keptTarballs);
             return new Cleaning(deleted, LastCopies.warnings(found.stream().filter(one -> !kept.contains(one))
                     .toList(), LastCopyPlace.CACHE), kept.isEmpty() ? Optional.empty()

@@ -108,8 +108,8 @@ public final class StoreService {
      */
     private PrompdException lastCopies(List<Redownload> lost, SortedMap<PackageName, SortedSet<Version>> chosen) {
         List<String> others = new ArrayList<>();
-        chosen.forEach((name, versions) -> versions.stream().filter(version -> lost.stream().noneMatch(
-                picked -> picked.name().equals(name) && picked.version().equals(version)))
+        chosen.forEach((name, versions) -> versions.stream()
+                .filter(version -> lost.stream().noneMatch(picked -> picked.isOf(name, version)))
                 .forEach(version -> others.add(name + "@" + version)));
         return LastCopies.refusal(lost, others.isEmpty() ? ""
                 : ", and remove the others alone with " + commands.quoted("uninstall --global "

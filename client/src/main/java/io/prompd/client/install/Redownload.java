@@ -63,6 +63,11 @@ public record Redownload(PackageName name, Version version, Fate fate, String re
         return fate == Fate.UNKNOWN || fate == Fate.UNROUTED;
     }
 
+    /** Whether this tells of that version of that package. */
+    public boolean isOf(PackageName packageName, Version packageVersion) {
+        return name.equals(packageName) && version.equals(packageVersion);
+    }
+
     /** {@code @acme/util@1.0.0}. */
     public String spec() {
         return name + "@" + version;
