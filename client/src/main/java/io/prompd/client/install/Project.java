@@ -123,7 +123,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     private static boolean blocksTheProject(Problem problem) {
         String pointer = problem.pointer();
         return problem.isError() && (pointer.isEmpty() || READ_FIELDS.stream()
-                .anyMatch(field -> pointer.equals(field) || pointer.startsWith(field + "/")));
+                .anyMatch(field -> Pointer.isWithin(pointer, field)));
     }
 
     /**

@@ -48,6 +48,14 @@ public final class Pointer {
     }
 
     /**
+     * Whether {@code pointer} is {@code outer} or points inside it: {@code /a/b} is within {@code /a}, {@code /ab} is
+     * not, and every pointer is within {@code ""}, the document.
+     */
+    public static boolean isWithin(String pointer, String outer) {
+        return pointer.equals(outer) || pointer.startsWith(outer + "/");
+    }
+
+    /**
      * The key a pointer ends at, as {@link #shown} shows it ({@code node} for {@code /engines/node}), for a hint
      * to write it; empty when the pointer ends at an item of a list ({@code /ignore/0}), which has none.
      */

@@ -301,7 +301,7 @@ final class FrontMatterReader {
      * parameter would otherwise compare and quote again.
      */
     private boolean holdsRefused(String pointer) {
-        return refused.stream().anyMatch(at -> at.equals(pointer) || at.startsWith(pointer + "/"));
+        return refused.stream().anyMatch(at -> Pointer.isWithin(at, pointer));
     }
 
     private boolean bool(JsonNode value, String pointer) {

@@ -93,7 +93,7 @@ final class UnresolvedYaml {
             if (node instanceof AliasEvent alias) {
                 Integer anchored = anchors.get(alias.getAnchor());
                 // the value of a merge key is reported as the merge key
-                if (merges.stream().noneMatch(merge -> pointer.equals(merge) || pointer.startsWith(merge + "/"))) {
+                if (merges.stream().noneMatch(merge -> Pointer.isWithin(pointer, merge))) {
                     found.add(new Found(pointer, line, "the YAML alias *" + alias.getAnchor()
                             + " is not supported in front matter", "write the value out here"
                             + (anchored == null ? "" : ", as the anchor &" + alias.getAnchor() + " on line " + anchored

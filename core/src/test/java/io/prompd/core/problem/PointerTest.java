@@ -1,6 +1,8 @@
 package io.prompd.core.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.JsonTrees;
@@ -14,6 +16,15 @@ class PointerTest {
         assertEquals("/dependencies/@a~1b", Pointer.of("dependencies", "@a/b"));
         assertEquals("/credentials/https:~1~1r.example~1~0me", Pointer.of("credentials", "https://r.example/~me"));
         assertEquals("", Pointer.of());
+    }
+
+    @Test
+    void aPointerIsWithinItselfAndTheFieldsHoldingItButNotAFieldItsNameStartsWith() {
+        assertTrue(Pointer.isWithin("/parameters/0/name", "/parameters"));
+        assertTrue(Pointer.isWithin("/parameters", "/parameters"));
+        assertTrue(Pointer.isWithin("/parameters", ""));
+        assertFalse(Pointer.isWithin("/parametersExtra", "/parameters"));
+        assertFalse(Pointer.isWithin("/parameters", "/parameters/0"));
     }
 
     @Test

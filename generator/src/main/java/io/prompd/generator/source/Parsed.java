@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ValidationException;
 import java.util.List;
@@ -39,11 +40,7 @@ public record Parsed<T>(Optional<T> value, List<Problem> problems) {
      */
     public boolean reads(String pointer) {
         return problems.stream().filter(Problem::isError).map(Problem::pointer)
-                .noneMatch(error -> within(pointer, error) || within(error, pointer));
-    }
-
-    private static boolean within(String outer, String inner) {
-        return inner.equals(outer) || inner.startsWith(outer + "/");
+                .noneMatch(error -> Pointer.isWithin(error, pointer) || Pointer.isWithin(pointer, error));
     }
 
     /** The value when the file had no errors; otherwise a {@link ValidationException} carrying them all. */
