@@ -72,6 +72,11 @@ final class OutdatedCommand implements Callable<Integer> {
         Outdated.Result result = new InstallWiring(root, spec.commandLine().getErr()).installer()
                 .outdated(root.context().projectFolder(root.commands()));
         result.warnings().forEach(warning -> spec.commandLine().getErr().println(InstallReportView.warning(warning)));
+        if (root.settings().offline()) {
+            // without it, "up to date" would read as the registry's word when it is only that of the last fetch
+            spec.commandLine().getErr().println("note: offline, the newest versions are those of the cached indexes;"
+                    + " the registry may have published newer ones since");
+        }
         List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut()
                 .print(output.isJson() ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList()) + "\n"

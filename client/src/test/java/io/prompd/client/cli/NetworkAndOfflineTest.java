@@ -91,6 +91,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
 
         assertEquals(0, offline.exitCode(), offline.err());
         assertEquals("every package is up to date\n", offline.out());
+        assertEquals("note: offline, the newest versions are those of the cached indexes; the registry may have"
+                + " published newer ones since\n", offline.err());
         assertEquals(5, overridden.exitCode(), overridden.err());
         server.flaky(0, 0);
         assertEquals(0, withOffline("0", "outdated").exitCode(), "online once the registry answers again");
