@@ -288,7 +288,7 @@ public final class PackSelector {
     private static Optional<LeftOut.Reason> leftOutByName(String[] segments) {
         String name = segments[segments.length - 1];
         String folded = name.toLowerCase(Locale.ROOT);
-        if (SECRET_PREFIXES.stream().anyMatch(folded::startsWith)) {
+        if (isNamedAsSecrets(name)) {
             return Optional.of(LeftOut.Reason.SECRET);
         }
         if (TemporaryFiles.isTemporaryName(name)) {
@@ -304,6 +304,16 @@ public final class PackSelector {
             return Optional.of(LeftOut.Reason.TARBALL);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the file at the path ({@code /}-separated) has a name {@link LeftOut.Reason#SECRET} covers
+     * ({@link #SECRET_LIST}): also for the registry's check, which refuses such a file in a version folder and in any
+     * commit of a pull request, whose history a merge keeps.
+     */
+    public static boolean isNamedAsSecrets(String path) {
+        String folded = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return SECRET_PREFIXES.stream().anyMatch(folded::startsWith);
     }
 
     /** Whether the name is that of a tarball, such as the one pack writes at the package's root by default. */

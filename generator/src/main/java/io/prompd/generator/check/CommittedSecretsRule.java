@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.packaging.Secrets;
 import io.prompd.core.problem.Problem;
@@ -26,12 +27,16 @@ import org.eclipse.jgit.lib.FileMode;
  * repository, any one over the default per-file limit refused unread, and what a commit of the pull request
  * held that a later one changed or deleted, symbolic links' targets included, which merging keeps in Git history all
  * the same, as it keeps the target of a link the head holds, which the rules reading a version's files refuse
- * unread. The names of those files and folders are searched too, as Git keeps them as well. A file over its
- * per-file limit is not read: a package's or a setting's in the head is refused by its size
+ * unread. The names of those files and folders are searched too, as Git keeps them as well, and a version folder's
+ * file that such a commit held under a name pack leaves out as secrets ({@code .env*}, {@code .npmrc*}, ...), which
+ * the head's version folders may not hold ({@link PackedExactlyRule}), is refused by that name, whatever it held. A
+ * file over its per-file limit is not read: a package's or a setting's in the head is refused by its size
  * elsewhere, and the others here, by the size Git records for them, one only on its way too, since history keeps it.
  */
 final class CommittedSecretsRule implements PullRequestRule {
 
+    /** What a file refused by its name is named for, beside the messages of the credentials its content holds. */
+    private static final String SECRET_NAME = "named as secrets";
     private static final String LINK = "the file is a symbolic link, Git keeping its target as its content";
 
     @Override
@@ -77,7 +82,13 @@ final class CommittedSecretsRule implements PullRequestRule {
                     problems.add(inHistory(secret, commit, false));
                 }
             }
-            ArchiveLimits limits = limitsOf(ChangedPath.of(file.path()), policy);
+            ChangedPath place = ChangedPath.of(file.path());
+            // the head's name rule for version folders, on history too: no key pattern finds a .env's passwords
+            if (place.kind() == ChangedPath.Kind.VERSION_FILE && PackSelector.isNamedAsSecrets(file.path())
+                    && !pullRequest.head().has(file.path()) && named.add(List.of(file.path(), SECRET_NAME))) {
+                problems.add(namedAsSecrets(file, commit));
+            }
+            ArchiveLimits limits = limitsOf(place, policy);
             Optional<byte[]> bytes = repository.read(file.blob(), limits);
             if (bytes.isEmpty()) {
                 if (named.add(List.of(file.path()))) {
@@ -108,6 +119,17 @@ final class CommittedSecretsRule implements PullRequestRule {
                         + secret.message() + ": a later commit changed or deleted the file, but Git history keeps that"
                         + " commit", rewriteHistory(commit) + ", and revoke the credential if it is real")
                 .atLine(secret.line());
+    }
+
+    /**
+     * A file named as secrets that a commit added to a version folder and a later one deleted: its passwords are
+     * history once merged, whatever they look like.
+     */
+    private static Problem namedAsSecrets(IntermediateFile file, String commit) {
+        return Problem.error(file.path(), "", "commit " + commit + " of the pull request added the file, whose name"
+                + " looks like secrets (" + PackSelector.SECRET_LIST + "), which a version folder may not hold: a later"
+                + " commit deleted it, but Git history keeps that commit", rewriteHistory(commit)
+                + ", and revoke the credentials it held if they are real");
     }
 
     /**

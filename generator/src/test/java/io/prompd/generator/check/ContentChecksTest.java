@@ -205,6 +205,59 @@ class ContentChecksTest {
                 + " edit " + withKey + " with git rebase -i"), problem.hint());
     }
 
+    /**
+     * A .env's or .npmrc's passwords match no key pattern: its name refuses it in the head, and in a commit of the
+     * branch as well, since merged that commit stays in history.
+     */
+    @Test
+    void aFileNamedAsSecretsThatACommitOfThePullRequestAddedIsRefusedThoughALaterCommitDeletesIt() {
+        repo.write(BASE + "/.env.local", "DB_PASSWORD=hunter2-very-secret\n");
+        repo.write(BASE + "/.NPMRC", "//registry.npmjs.org/:_authToken=abc123secret\n");
+        String withFiles = RegistryRepository.shortId(repo.commit("publish").name());
+        repo.write(BASE + "/.env.local", "DB_PASSWORD=changed\n");
+        repo.commit("another password");
+        repo.delete(BASE + "/.env.local").delete(BASE + "/.NPMRC");
+        repo.commit("remove them");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem env = assertError(report, BASE + "/.env.local");
+        assertEquals("commit " + withFiles + " of the pull request added the file, whose name looks like secrets"
+                + " (.env*, .npmrc*, .pypirc*, .netrc*, _netrc*, .git-credentials*), which a version folder may not"
+                + " hold: a later commit deleted it, but Git history keeps that commit", env.message());
+        assertEquals("rewrite the branch's history without it (squash its commits, or drop or edit " + withFiles
+                + " with git rebase -i, then force-push), and revoke the credentials it held if they are real",
+                env.hint());
+        assertError(report, BASE + "/.NPMRC", "commit " + withFiles + " of the pull request added the file");
+        assertErrorCount(report, 2);
+    }
+
+    /** A file named as secrets that the head still holds is the head's error, once, whatever commits changed it. */
+    @Test
+    void aFileNamedAsSecretsThatTheHeadHoldsIsNotReportedAgainForTheCommitsThatChangedIt() {
+        repo.write(BASE + "/.env", "DB_PASSWORD=hunter2-very-secret\n");
+        repo.commit("publish");
+        repo.write(BASE + "/.env", "DB_PASSWORD=changed\n");
+        repo.commit("another password");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, BASE + "/.env", "the file looks like secrets");
+        assertErrorCount(report, 1);
+    }
+
+    /** Outside a version folder the head allows the name (a workflow's .env.example): so does its history. */
+    @Test
+    void aRepositoryFileNamedAsSecretsThatALaterCommitDeletesIsNoError() {
+        repo.commit("publish");
+        repo.write(".github/.env.example", "DB_PASSWORD=\n");
+        repo.commit("an example", TestRegistryRepo.MAINTAINER);
+        repo.delete(".github/.env.example");
+        repo.commit("no example", TestRegistryRepo.MAINTAINER);
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+
     /** Not searched, a content over the limit could hold any key; merged, history would keep it in every clone. */
     @Test
     void aFileOverTheLimitThatACommitOfThePullRequestAddedIsRefusedThoughALaterCommitDeletesIt() {
