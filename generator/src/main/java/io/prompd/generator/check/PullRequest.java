@@ -285,6 +285,10 @@ final class PullRequest {
     /**
      * The dependencies of a new version on packages of this registry: all but those in the policy's external scopes,
      * which live in another registry, that the check cannot read.
+     *
+     * <p>Neither these nor the external ones hold a dependency on the manifest's own name: the manifest's error says
+     * the package depends on itself, which the graph would say again as a cycle, or, in a folder of another name, as
+     * a package the registry lacks, though the pull request adds it.
      */
     SortedMap<PackageName, VersionRange> dependenciesHere(NewVersion version) {
         return dependencies(version, false);
@@ -297,8 +301,9 @@ final class PullRequest {
 
     private SortedMap<PackageName, VersionRange> dependencies(NewVersion version, boolean external) {
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
+        Optional<PackageName> self = version.manifest().draft().name();
         version.manifest().draft().dependencies().forEach((name, range) -> {
-            if (policy().isExternal(name) == external) {
+            if (policy().isExternal(name) == external && !self.equals(Optional.of(name))) {
                 dependencies.put(name, range);
             }
         });

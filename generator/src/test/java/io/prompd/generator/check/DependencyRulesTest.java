@@ -274,6 +274,46 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         assertErrorCount(report, 1);
     }
 
+    /** The manifest's error on the dependency tells how to fix it; the cycle it closes is the same line again. */
+    @Test
+    void aPackageDependingOnItselfIsToldSoOnceNotAlsoAsACycle() {
+        repo.publish("@common/base", "1.0.0", "@common/base@1.0.0");
+        repo.commit("depend on itself");
+
+        var report = check(repo, "alice");
+
+        assertEquals("remove this dependency", assertError(report, MANIFEST, "the package depends on itself").hint());
+        assertErrorCount(report, 1);
+    }
+
+    /**
+     * A folder named otherwise than the manifest's name, as a package copied in under the name it had elsewhere: the
+     * dependency on the manifest's own name is on the package the pull request adds, which no maintainer's setting
+     * of external scopes is about.
+     */
+    @Test
+    void aPackageDependingOnItselfInAFolderOfAnotherNameIsNotToldItsNameIsAnotherRegistrys() {
+        repo.publish("@common/base", "1.0.0");
+        repo.write(MANIFEST, """
+                {
+                  "name": "@internal/base",
+                  "version": "1.0.0",
+                  "description": "Test package @internal/base",
+                  "license": "MIT",
+                  "main": "prompts/x.prmd",
+                  "dependencies": {"@internal/base": "1.0.0"}
+                }
+                """);
+        repo.commit("copy a package in under its old name");
+
+        var report = check(repo, "alice");
+
+        assertError(report, MANIFEST, "the manifest names the package @internal/base, but the folder is that of"
+                + " @common/base");
+        assertError(report, MANIFEST, "the package depends on itself");
+        assertErrorCount(report, 2);
+    }
+
     @Test
     void aCycleBackOnTheNewVersionsPackageWithARangeItMissesIsExplainedAsACycleBesideThePublishedVersions() {
         PullRequestScenario.mergedMeanwhile(repo, "alice", main -> {
