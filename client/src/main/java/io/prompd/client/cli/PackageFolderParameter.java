@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.client.files.DanglingLinks;
 import io.prompd.client.install.Project;
+import io.prompd.client.install.store.InstalledCopy;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PackageSteps;
 import io.prompd.core.PrompdException;
@@ -102,11 +103,18 @@ final class PackageFolderParameter {
     /**
      * How the validation's hints name the package's prompd.json and the install in its folder, as the user may follow
      * them where they ran this: {@code pkg/prompd.json} and {@code '(cd pkg && prompd install)'} for a folder given;
-     * {@code ../prompd.json} and {@code 'prompd install'} in a subfolder of the package, where install finds it.
+     * {@code ../prompd.json} and {@code 'prompd install'} in a subfolder of the package, where install finds it. Those
+     * of an installed package, which install refuses to write into, are a copy's out of the store.
      *
      * @param packageFolder the folder {@link #existing} gave
+     * @param installed     the installed package that folder is, when it is one
      */
-    PackageSteps steps(CliContext context, Path packageFolder, SuggestedCommands commands) throws IOException {
+    PackageSteps steps(CliContext context, Path packageFolder, Optional<InstalledCopy> installed,
+                       SuggestedCommands commands) throws IOException {
+        if (installed.isPresent()) {
+            return new PackageSteps("the prompd.json of a copy of the package out of " + installed.get().store(),
+                    commands.quoted("install") + " in that copy");
+        }
         if (elsewhere(context, packageFolder)) {
             return new PackageSteps(folder.resolve(ManifestReader.FILE_NAME).toString(),
                     "'" + inPackage(context, packageFolder, commands.line("install")) + "'");

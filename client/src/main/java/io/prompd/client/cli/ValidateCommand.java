@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
 import io.prompd.client.install.InstalledVersions;
+import io.prompd.client.install.store.InstalledCopy;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
@@ -57,30 +58,39 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path packageFolder = folder.existing(root.context(), root.commands());
         // the dependency files are checked at best effort: no registry setting matters, and an unusable home skips them
-        Optional<PackageStore> store = root.packagesFolder()
-                .map(packages -> new PackageStore(packages, ArchiveLimits.DEFAULT, root.commands()));
+        Optional<Path> packages = root.packagesFolder();
+        Optional<PackageStore> store = packages.map(storeFolder -> new PackageStore(storeFolder, ArchiveLimits.DEFAULT,
+                root.commands()));
         InstalledVersions installed = InstalledVersions.forPackage(packageFolder, store);
+        Optional<InstalledCopy> installedCopy = InstalledCopy.holding(packageFolder, packages);
         PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(),
-                root.commands(), folder.steps(root.context(), packageFolder, root.commands()))
+                root.commands(), folder.steps(root.context(), packageFolder, installedCopy, root.commands()))
                 .validate(packageFolder, installed);
         PackageReport report = validation.report();
         noteRepaired(validation.repaired(), spec.commandLine().getErr());
         spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report)) + "\n" : asText(report));
         if (!validation.unchecked().isEmpty()) {
             spec.commandLine().getErr().println("note: " + unchecked(validation.unchecked(),
-                    installed.unreadableLock()) + "; " + installThenAgain(packageFolder));
+                    installed.unreadableLock()) + "; " + installThenAgain(packageFolder, installedCopy));
         }
         if (!validation.outOfDate().isEmpty()) {
             spec.commandLine().getErr().println("note: prompd.lock is out of date for " + Plural.series(
                     validation.outOfDate().stream().map(Object::toString).toList(), "and") + "; "
-                    + installThenAgain(packageFolder));
+                    + installThenAgain(packageFolder, installedCopy));
         }
         return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
     }
 
-    /** The advice of a note on the package's lock, its commands as the user may paste them where they ran this. */
-    private String installThenAgain(Path packageFolder) throws IOException {
+    /**
+     * The advice of a note on the package's lock, its commands as the user may paste them where they ran this; for an
+     * installed package, which install refuses to write into, in a copy out of the store.
+     */
+    private String installThenAgain(Path packageFolder, Optional<InstalledCopy> installedCopy) throws IOException {
         SuggestedCommands commands = root.commands();
+        if (installedCopy.isPresent()) {
+            return installedCopy.get().copyOut("the package") + ", then run " + commands.quoted("install") + " and "
+                    + commands.quoted("validate") + " in that copy";
+        }
         return "run '" + folder.inPackage(root.context(), packageFolder, commands.line("install")) + "', then "
                 + commands.quoted(folder.arguments("validate")) + " again";
     }

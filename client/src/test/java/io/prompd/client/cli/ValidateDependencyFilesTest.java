@@ -7,6 +7,7 @@ import io.prompd.client.testing.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -306,6 +307,47 @@ class ValidateDependencyFilesTest {
         assertTrue(bare.out().contains(hint), bare.out());
         assertEquals(1, parent.exitCode(), parent.out());
         assertTrue(parent.out().contains(hint), parent.out());
+        assertEquals(1, pack.exitCode(), pack.err());
+        assertTrue(pack.err().contains(hint), pack.err());
+    }
+
+    /**
+     * An installed package was told to run '(cd … && prompd install)', which refuses to write into it, and its hint to
+     * declare a dependency named the prompd.json there: each now says to copy the package out of the store first.
+     */
+    @Test
+    void anInstalledPackageIsToldToBeCopiedOutOfTheStoreToInstallAndValidateItThere() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/base.prmd");
+        Files.writeString(pkg.resolve("prompts/other.prmd"), """
+                ---
+                id: other
+                description: Takes from an undeclared package
+                inherits: "@common/base-prompts@^2.0.0/prompts/base.prmd"
+                ---
+                Hello.
+                """);
+        registry.publish(pkg);
+        Path project = Files.createDirectories(work.resolve("project"));
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"project\", \"version\": \"1.0.0\"}\n");
+        assertEquals(0, CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", registry.fileUrl().toString()),
+                "install", "@acme/greeter").exitCode());
+        Path installed = home.resolve("packages/@acme/greeter@1.0.0");
+        String copyOut = "copy the package out of " + home.resolve("packages") + " first";
+
+        String hint = "hint: add \"@common/base-prompts\": \"^2.0.0\" to \"dependencies\" in the prompd.json of a copy"
+                + " of the package out of " + home.resolve("packages") + ", then run 'prompd install' in that copy,"
+                + " which tells";
+
+        CliRun given = CliRun.in(work, home, "validate", installed.toString());
+        CliRun within = CliRun.in(installed.resolve("prompts"), home, "validate");
+        CliRun pack = CliRun.in(work, home, "pack", installed.toString());
+
+        for (CliRun run : List.of(given, within)) {
+            assertEquals(1, run.exitCode(), run.out());
+            assertTrue(run.out().contains(hint), run.out());
+            assertEquals(NOT_CHECKED.replace(STILL_HERE, "; " + copyOut + ", then run 'prompd install' and 'prompd"
+                    + " validate' in that copy\n"), run.err());
+        }
         assertEquals(1, pack.exitCode(), pack.err());
         assertTrue(pack.err().contains(hint), pack.err());
     }

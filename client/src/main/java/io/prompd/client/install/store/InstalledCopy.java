@@ -77,7 +77,15 @@ public record InstalledCopy(Path folder, Path store) {
     public PrompdException refusal(Path path, String elsewhere) throws IOException {
         String what = Folders.real(path).equals(folder) ? path + " is" : path + " lies in " + folder + ",";
         return new PrompdException(ExitCode.CONFLICT, what + " an installed package, which is never changed",
-                "to work on it, copy it out of " + store + " first" + (elsewhere.isEmpty() ? "" : "; " + elsewhere));
+                "to work on it, " + copyOut("it") + (elsewhere.isEmpty() ? "" : "; " + elsewhere));
+    }
+
+    /**
+     * How a hint tells to take {@code what}, the package, out of the store: a copy with no record of the store beside
+     * it is the user's, to install and change.
+     */
+    public String copyOut(String what) {
+        return "copy " + what + " out of " + store + " first";
     }
 
     /** The package and version a folder's name gives, after its scope's {@code @scope/}; empty for any other name. */
