@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Stack;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,10 +95,14 @@ public final class PrompdCommand implements Runnable {
                     + " a registry keep it.")
     String registry;
 
-    /** Null when neither {@code --offline} nor {@code --no-offline} is given, for the variable to decide. */
-    @Option(names = "--offline", negatable = true, scope = ScopeType.INHERIT,
+    /**
+     * Null when neither {@code --offline} nor {@code --no-offline} is given, for the variable to decide; else the last
+     * one given ({@link LastOneWins}).
+     */
+    @Option(names = "--offline", negatable = true, scope = ScopeType.INHERIT, preprocessor = LastOneWins.class,
             description = "Never touch the network: use only the cache, what is installed and file:// registries"
-                    + " (default: $" + Settings.OFFLINE_VARIABLE + "; --no-offline overrides it).")
+                    + " (default: $" + Settings.OFFLINE_VARIABLE + "; --no-offline overrides it; the last one given"
+                    + " wins).")
     Boolean offline;
 
     private final CliContext context;
@@ -360,6 +365,26 @@ public final class PrompdCommand implements Runnable {
         Set<String> names = new HashSet<>(List.of(command.aliases()));
         names.add(command.name());
         return names;
+    }
+
+    /**
+     * Sets a negatable flag given on its own ({@code --offline}, {@code --no-offline}) to its value, so that the last
+     * one given wins, as cargo's and git's negatable flags do: an alias {@code prompd --offline} is overridden by a
+     * {@code --no-offline} after it, where picocli refuses a single-valued option given twice. (Picocli's
+     * {@code overwrittenOptionsAllowed} would allow that of every option; a list of values would make the flag one that
+     * takes a value in the completion script picocli writes.) A value given with the flag ({@code --offline=false}) is
+     * left to picocli.
+     */
+    static final class LastOneWins implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(Stack<String> args, CommandLine.Model.CommandSpec commandSpec,
+                                  CommandLine.Model.ArgSpec argSpec, Map<String, Object> info) {
+            if (!" ".equals(info.get("separator"))) {
+                return false;
+            }
+            argSpec.setValue(!(Boolean) info.get("negated"));
+            return true;
+        }
     }
 
     /** Gives each subcommand that asks for it (a constructor taking the root) the root's context and settings. */

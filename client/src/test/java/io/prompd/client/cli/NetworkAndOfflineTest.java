@@ -98,6 +98,33 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertEquals(0, withOffline("0", "outdated").exitCode(), "online once the registry answers again");
     }
 
+    /**
+     * An alias {@code prompd --offline} is overridden by a {@code --no-offline} after it, and the other way round, as
+     * cargo's and git's negatable flags are: the last one given wins, before or after the subcommand, a value given
+     * with the flag too, and the same one twice is no error ("should be specified only once" broke the alias).
+     */
+    @Test
+    void theLastOfOfflineAndNoOfflineWinsWhereverEachIsGiven() {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        server.flaky(1, 0);
+
+        List<CliRun> offline = List.of(prompd("--no-offline", "--offline", "outdated"),
+                prompd("--offline", "--offline", "outdated"), prompd("--no-offline", "outdated", "--offline"),
+                prompd("outdated", "--offline", "--no-offline", "--offline"),
+                prompd("--offline=false", "--offline", "outdated"));
+        List<CliRun> online = List.of(prompd("--offline", "--no-offline", "outdated"),
+                prompd("--offline", "outdated", "--no-offline"), prompd("outdated", "--no-offline", "--no-offline"),
+                prompd("--offline", "outdated", "--offline=false"));
+
+        for (CliRun run : offline) {
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("every package is up to date\n", run.out());
+        }
+        for (CliRun run : online) {
+            assertEquals(5, run.exitCode(), "online, the registry failing: " + run.err());
+        }
+    }
+
     @Test
     void aPrompdOfflineThatIsNeitherOnNorOffIsAUsageError() {
         CliRun run = withOffline("maybe", "outdated");
