@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +27,11 @@ class InstalledPackageWritesTest extends InstallCommandsFixture {
 
     /** {@code @acme/base} 1.0.0, installed in {@link #home}. */
     private Path installed;
-    /** What the copy holds once installed, folders too, which no refused command changes. */
-    private List<Path> files;
+    /**
+     * What the copy holds once installed, which no refused command changes: each file's path and integrity, each
+     * folder's path too, so that a file rewritten in place counts as a change as well as one added or removed.
+     */
+    private SortedMap<Path, String> files;
 
     @BeforeEach
     void installBase() throws IOException {
@@ -143,9 +149,14 @@ class InstalledPackageWritesTest extends InstallCommandsFixture {
         assertEquals(files, filesOf(installed));
     }
 
-    private static List<Path> filesOf(Path folder) throws IOException {
+    private static SortedMap<Path, String> filesOf(Path folder) throws IOException {
+        SortedMap<Path, String> contents = new TreeMap<>();
         try (Stream<Path> walked = Files.walk(folder)) {
-            return walked.sorted().toList();
+            for (Path path : walked.toList()) {
+                contents.put(path, Files.isDirectory(path) ? "folder"
+                        : Integrity.of(Files.readAllBytes(path)).toString());
+            }
         }
+        return contents;
     }
 }
