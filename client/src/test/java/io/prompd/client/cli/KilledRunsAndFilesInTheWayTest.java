@@ -196,6 +196,27 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
         assertEquals("export PATH=/opt/bin:$PATH\n", Files.readString(precious));
     }
 
+    /**
+     * A link to the home's own lock passed for the project's .prompd folder being the home (the same file either way),
+     * so the run took no project lock at all, where a link to any other file is refused: refused alike.
+     */
+    @Test
+    void aProjectRunLockLinkedToTheHomesOwnLockIsRefusedAsAnyLinkThere() throws IOException {
+        assertEquals(0, prompd("install", "-g", "acme/util").exitCode());
+        Path homeLock = home.resolve("install.lock");
+        Path lock = Files.createSymbolicLink(Files.createDirectories(project.resolve(".prompd"))
+                .resolve("install.lock"), homeLock);
+        String manifest = Files.readString(project.resolve("prompd.json"));
+
+        CliRun linked = prompd("install", "acme/util");
+
+        assertEquals(4, linked.exitCode(), linked.err());
+        assertTrue(linked.err().startsWith("error: " + lock + " is a symbolic link (to " + homeLock + "), where a lock"
+                + " file goes: the lock is never taken through a link"), linked.err());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+    }
+
     @Test
     void aLockLinkedIntoAFolderThatDoesNotExistStopsTheInstallBeforeItChangesAnything() throws IOException {
         String manifest = Files.readString(project.resolve("prompd.json"));

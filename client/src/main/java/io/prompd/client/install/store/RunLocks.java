@@ -99,7 +99,9 @@ public final class RunLocks {
         Path lock = ProjectStateFolder.in(projectFolder).resolve(PROJECT_FILE);
         try {
             ProjectStateFolder.created(projectFolder);
-            if (Files.exists(lock, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(lock, home.resolve(HOME_FILE))) {
+            // the home's own file, not a link to it, which taking the lock refuses as it refuses a link to any file
+            if (Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)
+                    && Files.isSameFile(lock, home.resolve(HOME_FILE))) {
                 return () -> { };
             }
             return acquire(lock, onWait)::close;
