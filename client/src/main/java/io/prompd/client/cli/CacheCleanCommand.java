@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
             "A tarball is the last copy of its version when the store holds none (after 'prompd uninstall --global')"
                     + " and its registry took the version down, no longer lists it, or no longer has the package: a"
                     + " project whose prompd.lock pins the version installs it from that tarball alone, so such"
-                    + " tarballs are kept, as are those of versions no configured registry serves, which none can tell"
-                    + " of, unless --force, and everything else deleted, exiting "
+                    + " tarballs are kept, as are those that may be the last copy, of versions no configured registry"
+                    + " serves, which none can tell of, or whose registry could not be asked (each index is asked"
+                    + " once), unless --force, and everything else deleted, exiting "
                     + ExitCode.Codes.CONFLICT + " and naming each one kept. To keep such a version and empty the"
                     + " cache, run 'prompd install' in a project pinning it first: that puts it back in the store."})
 final class CacheCleanCommand implements Callable<Integer> {

@@ -109,7 +109,8 @@ final class InstallWiring {
     /**
      * As {@link #redownloads}, for a look at the registries made before emptying the cache, with the home locked: each
      * index asked once and not cached ({@link RegistryFetcher#lookingOnly}), so that a registry that cannot be reached
-     * holds no other run up, and the look leaves nothing in the cache it empties.
+     * holds no other run up, and the look leaves nothing in the cache it empties. Not tried again, as a failure costs
+     * no copy: the tarball of a version whose index could not be read is kept, for a run later to ask again.
      */
     Redownloads redownloadsAtAGlance() {
         return new Redownloads(() -> registry(fetcher().lookingOnly()), InstallWiring::failureText);

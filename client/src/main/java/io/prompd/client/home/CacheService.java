@@ -125,8 +125,8 @@ public final class CacheService {
      * Deletes everything cached, tarballs and registry documents, but the tarballs that are the last copies here of
      * versions no install can download again, the store holding none: a project whose lock pins such a version installs
      * it from that tarball alone, so they are kept unless forced, as {@code uninstall --global} keeps the store's
-     * ({@link LastCopies}), and so are those of versions no configured registry serves, which none can tell of; one
-     * whose registry could not be read is deleted with a warning.
+     * ({@link LastCopies}), and so are those that may be, of versions no configured registry serves, which none can
+     * tell of, or whose registry could not be read ({@link LastCopies#keptInCache}).
      *
      * @param redownloads where whether a version can be downloaded again is read, with the home locked, so that no
      *                    install changes the store between that look and the deletion
@@ -143,7 +143,7 @@ public final class CacheService {
             onlyCopies.forEach(copy -> versions.computeIfAbsent(copy.name(), name -> new TreeSet<>())
                     .add(copy.version()));
             List<Redownload> found = redownloads.of(versions);
-            List<Redownload> kept = force ? List.of() : LastCopies.guarded(found);
+            List<Redownload> kept = force ? List.of() : LastCopies.keptInCache(found);
             Set<Path> keptTarballs = onlyCopies.stream()
                     .filter(copy -> kept.stream().anyMatch(one -> one.isOf(copy.name(), copy.version())))
                     .map(PackageStore.CachedOnly::tarball).collect(Collectors.toSet());

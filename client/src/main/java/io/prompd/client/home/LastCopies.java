@@ -25,8 +25,9 @@ import java.util.function.Function;
  * lists it, or no longer has the package) is installed, by a project whose {@code prompd.lock} pins it, from the copies
  * on this machine alone, so the last of them is kept unless forced, and then warned of: {@code uninstall --global}
  * refuses to remove it from the store, {@code cache clean} deletes the rest of the cache without it. One whose registry
- * could not be read is removed with a warning that it may have been the last. Each {@link LastCopyPlace} is told in its
- * own words.
+ * could not be read is removed by {@code uninstall --global}, which was asked for that version, with a warning that it
+ * may have been the last, and kept by {@code cache clean}, which was asked to empty a cache. Each
+ * {@link LastCopyPlace} is told in its own words.
  */
 final class LastCopies {
 
@@ -61,6 +62,15 @@ final class LastCopies {
     }
 
     /**
+     * Those of the versions found whose tarballs {@code cache clean} keeps unless forced: those {@link #guarded}, and
+     * those whose registry could not be read too, as emptying a cache is no request to let a version go, and its look
+     * asks each index once ({@code RegistryFetcher.lookingOnly}): a 503 to it must not lose a version for good.
+     */
+    static List<Redownload> keptInCache(List<Redownload> found) {
+        return found.stream().filter(one -> one.lost() || one.unknown()).toList();
+    }
+
+    /**
      * The refusal to remove from the store versions no install can put back, or that no registry is configured to
      * tell of, nothing removed, saying why of each: a version taken down for a leaked secret is meant to stay
      * installed where it is until its projects move off it.
@@ -80,9 +90,9 @@ final class LastCopies {
 
     /**
      * The failure of a {@code cache clean} that deleted everything else but kept the tarballs that are the last copies
-     * of versions no install can download again, or may be, no registry being configured to tell, saying why of each
-     * and the ways to have them go: deleting them anyway, or putting the versions back in the store first, where they
-     * are kept.
+     * of versions no install can download again, or may be, no registry being configured to tell or the registry
+     * unread ({@link #keptInCache}), saying why of each and the ways to have them go: deleting them anyway, asking
+     * again, or putting the versions back in the store first, where they are kept.
      */
     static PrompdException kept(List<Redownload> guarded, SuggestedCommands commands) {
         LastCopyPlace place = LastCopyPlace.CACHE;
@@ -92,8 +102,8 @@ final class LastCopies {
         String them = Plural.itOrThem(guarded.size());
         return new PrompdException(ExitCode.CONFLICT, "kept " + String.join("; and ", why), installsFrom(guarded,
                 place) + ": to " + place.verb() + " " + them + " too, add --force" + split.toConfigure(commands)
-                + "; to empty the cache and keep " + them + ", run " + commands.quoted("install") + " in a project"
-                + " pinning " + them + " first, which puts " + them + " back in the store");
+                + split.toAskAgain() + "; to empty the cache and keep " + them + ", run " + commands.quoted("install")
+                + " in a project pinning " + them + " first, which puts " + them + " back in the store");
     }
 
     /** {@code a project whose prompd.lock pins it installs it from this copy alone}. */
@@ -103,21 +113,26 @@ final class LastCopies {
                 + place.source(one) + " alone";
     }
 
-    /** Versions guarded, those lost apart from those no registry is configured to tell of. */
-    private record Split(List<Redownload> lost, List<Redownload> unrouted) {
+    /**
+     * Versions guarded, those lost apart from those no registry is configured to tell of and from those whose registry
+     * could not be read.
+     */
+    private record Split(List<Redownload> lost, List<Redownload> unrouted, List<Redownload> unread) {
 
         Split(List<Redownload> guarded) {
             this(guarded.stream().filter(Redownload::lost).toList(),
-                    guarded.stream().filter(one -> !one.lost()).toList());
+                    guarded.stream().filter(one -> one.fate() == Redownload.Fate.UNROUTED).toList(),
+                    guarded.stream().filter(one -> one.fate() == Redownload.Fate.UNKNOWN).toList());
         }
 
         /**
-         * Why of those lost, then of those no registry serves, each part when there are any: {@code <copies><last>
-         * (why): no 'prompd install' can download it again}, {@code <copies><mayBeLast>: no registry can be asked of
-         * it (why), so whether …}.
+         * Why of those lost, then of those no registry serves, then of those whose registry could not be read, each
+         * part when there are any: {@code <copies><last> (why): no 'prompd install' can download it again},
+         * {@code <copies><mayBeLast>: no registry can be asked of it (why), so whether …}, {@code <copies><mayBeLast>
+         * (why): whether … is not known}.
          *
          * @param last      the copies' lastness, after their name, for one version or several
-         * @param mayBeLast the same, for those no registry serves
+         * @param mayBeLast the same, for those no registry serves or whose registry could not be read
          */
         List<String> whys(LastCopyPlace place, Function<Boolean, String> last, Function<Boolean, String> mayBeLast) {
             List<String> whys = new ArrayList<>();
@@ -133,7 +148,31 @@ final class LastCopies {
                         + " be asked of " + them + " (" + Redownload.whys(unrouted) + "), so whether 'prompd install'"
                         + " can download " + them + " again is not known");
             }
+            if (!unread.isEmpty()) {
+                boolean one = unread.size() == 1;
+                whys.add(place.copiesOf(Redownload.specs(unread), one) + mayBeLast.apply(one) + " ("
+                        + Redownload.whys(unread) + "): whether 'prompd install' can download "
+                        + Plural.itOrThem(unread.size()) + " again is not known");
+            }
             return whys;
+        }
+
+        /**
+         * That the registry of those whose registry could not be read was not asked, and to run again, after a
+         * semicolon; empty when there are none.
+         */
+        String toAskAgain() {
+            if (unread.isEmpty()) {
+                return "";
+            }
+            boolean one = unread.size() == 1;
+            String registries = unread.stream().map(Redownload::registry).distinct().count() == 1 ? "registry"
+                    : "registries";
+            // other kinds told too, the versions of this one are named
+            String whose = lost.isEmpty() && unrouted.isEmpty() ? (one ? "its " : "their ") + registries
+                    : "the " + registries + " of " + Redownload.specs(unread);
+            return "; " + whose + " could not be asked, so run this again once " + (one ? "its index" : "their"
+                    + " indexes") + " can be read (later, or online)";
         }
 
         /** How to have a registry asked of those no registry serves, after a semicolon; empty when there are none. */
@@ -141,8 +180,9 @@ final class LastCopies {
             if (unrouted.isEmpty()) {
                 return "";
             }
-            // both kinds told, the versions of this one are named
-            String them = lost.isEmpty() ? Plural.itOrThem(unrouted.size()) : Redownload.specs(unrouted);
+            // other kinds told too, the versions of this one are named
+            String them = lost.isEmpty() && unread.isEmpty() ? Plural.itOrThem(unrouted.size())
+                    : Redownload.specs(unrouted);
             return "; to have the registry serving " + them + " asked, name it with --registry URL (or set "
                     + Settings.REGISTRY_VARIABLE + " to it), or add it with "
                     + commands.quoted("registry add NAME URL --default") + ", and run this again";

@@ -430,10 +430,10 @@ public sealed interface InstallNote {
     }
 
     /**
-     * Versions {@code uninstall --global} removed from the store, or whose only tarball {@code cache clean} deleted,
-     * not knowing whether they can be downloaded again, as their packages' indexes could not be read for one reason
-     * (or, forced, no registry serves their names), told once (a registry that could not be reached fails every index
-     * alike): if their registry no longer gives one, that was its last copy.
+     * Versions {@code uninstall --global} removed from the store, or whose only tarball {@code cache clean --force}
+     * deleted, not knowing whether they can be downloaded again, as their packages' indexes could not be read for one
+     * reason (or, forced, no registry serves their names), told once (a registry that could not be reached fails
+     * every index alike): if their registry no longer gives one, that was its last copy.
      *
      * @param redownloads what is known of each, {@link Redownload#unknown}, of one registry and one failure, in
      *                    name and version order

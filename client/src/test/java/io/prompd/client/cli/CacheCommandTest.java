@@ -421,14 +421,14 @@ class CacheCommandTest extends InstallCommandsFixture {
     }
 
     /**
-     * As uninstall removes a version whose registry cannot be read, with a warning, so does cache clean delete its
-     * tarball: a run offline must not be refused for what it cannot know. It asks once, with the home locked, rather
-     * than try again for seconds: no one waits for the answer, which is a warning at most. (A registry on a port where
-     * none listens: this JVM's connections kept alive to the fixture's would fail otherwise after it closed.)
+     * A tarball whose registry cannot be read may be the last copy of its version: cache clean, asked to empty the
+     * cache and not to let any version go, keeps it unless forced, as it keeps one no configured registry serves. It
+     * asks once, with the home locked, rather than try again for seconds: a failure keeps the tarball, and the hint
+     * says to run it again. (A registry on a port where none listens: this JVM's connections kept alive to the
+     * fixture's would fail otherwise after it closed.)
      */
     @Test
-    void cacheCleanThatCannotReachTheRegistryDeletesTheTarballWithAWarningThatItMayHaveBeenTheLastCopy()
-            throws IOException {
+    void cacheCleanThatCannotReachTheRegistryKeepsTheTarballThatMayBeTheLastCopyUnlessForced() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
         Path tarball = onlyCachedTarball();
@@ -436,16 +436,88 @@ class CacheCommandTest extends InstallCommandsFixture {
         try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             url = "http://127.0.0.1:" + unused.getLocalPort() + "/";
         }
+        String why = "its index could not be read: registry " + url + " could not be reached (last: cannot reach "
+                + url.substring(0, url.length() - 1) + " (Connection refused))";
 
         CliRun clean = CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", url), "cache", "clean");
 
-        assertEquals(0, clean.exitCode(), clean.err());
+        assertEquals(4, clean.exitCode(), clean.err());
+        assertEquals("error: kept the cache's tarball of @acme/util@1.1.0, which may be its last copy (" + why + "):"
+                + " whether 'prompd install' can download it again is not known\nhint: a project whose prompd.lock"
+                + " pins it installs it from that tarball alone: to delete it too, add --force; its registry could"
+                + " not be asked, so run this again once its index can be read (later, or online); to empty the cache"
+                + " and keep it, run 'prompd install' in a project pinning it first, which puts it back in the"
+                + " store\n", clean.err(), "asked once, not tried again while the home is locked");
+        assertEquals(List.of(tarball), cachedFiles());
+
+        CliRun forced = CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", url), "cache", "clean", "--force");
+
+        assertEquals(0, forced.exitCode(), forced.err());
         assertEquals("warning: deleted the cache's tarball of @acme/util@1.1.0 not knowing whether it can be"
-                + " downloaded again (its index could not be read: registry " + url + " could not be reached (last:"
-                + " cannot reach " + url.substring(0, url.length() - 1) + " (Connection refused))): if its registry no"
-                + " longer gives it, that was its last copy\n", clean.err(), "asked once, not tried again while the"
-                + " home is locked");
+                + " downloaded again (" + why + "): if its registry no longer gives it, that was its last copy\n",
+                forced.err());
         assertFalse(Files.exists(tarball));
+    }
+
+    /**
+     * One 503 to the one request made for the index of a package the registry no longer has deleted the last copy of
+     * its version, which the registry's 404 keeps: the tarball is kept either way, the 503 saying it may be the last.
+     */
+    @Test
+    void cacheCleanAnsweredOnce503KeepsTheTarballOfAVersionItsRegistryMayNoLongerHave() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
+        Files.move(registry.root().resolve("packages/@acme/util"), work.resolve("gone"));
+        Path tarball = onlyCachedTarball();
+        server.refuseAccess(503);
+        server.forgetRequests();
+
+        CliRun unavailable = prompd("cache", "clean");
+
+        assertEquals(4, unavailable.exitCode(), unavailable.err());
+        assertEquals(List.of("/packages/@acme/util/index.json"), server.requests(), "asked once");
+        assertTrue(unavailable.err().startsWith("error: kept the cache's tarball of @acme/util@1.1.0, which may be its"
+                + " last copy (its index could not be read: "), unavailable.err());
+        assertTrue(unavailable.err().contains("HTTP 503"), unavailable.err());
+        assertTrue(unavailable.err().contains("; its registry could not be asked, so run this again once its index"
+                + " can be read (later, or online); "), unavailable.err());
+        assertEquals(List.of(tarball), cachedFiles());
+        server.refuseAccess(0);
+
+        CliRun gone = prompd("cache", "clean");
+
+        assertEquals(4, gone.exitCode(), gone.err());
+        assertTrue(gone.err().startsWith("error: kept the cache's tarball of @acme/util@1.1.0, its last copy (registry "
+                + server.url() + " no longer has @acme/util): "), gone.err());
+        assertEquals(List.of(tarball), cachedFiles());
+    }
+
+    /**
+     * Tarballs kept as the last copies beside one kept as maybe the last, its registry unread: the hint names the
+     * versions whose registry to ask again.
+     */
+    @Test
+    void cacheCleanKeepingLastCopiesAndOneWhoseIndexCouldNotBeReadSaysOfEachAndNamesTheOneToAskAgain()
+            throws IOException {
+        installVersionsTheRegistryThenStopsGivingKeepingTheirTarballs();
+        assertEquals(0, prompd("uninstall", "--global", "@acme/base", "@acme/gone", "@acme/util").exitCode());
+        String url = server.url().toString();
+        server.onRequest(path -> server.refuseAccess(path.equals("/packages/@acme/util/index.json") ? 503 : 0));
+
+        CliRun clean = prompd("cache", "clean");
+
+        assertEquals(4, clean.exitCode(), clean.err());
+        assertEquals("error: kept the cache's tarballs of @acme/base@1.0.0 and @acme/gone@1.0.0, their last copies"
+                + " (@acme/base@1.0.0: registry " + url + " took it down: leaked a key; @acme/gone@1.0.0: registry "
+                + url + " no longer has @acme/gone): no 'prompd install' can download them again; and the cache's"
+                + " tarball of @acme/util@1.1.0, which may be its last copy (its index could not be read: registry "
+                + url + " failed: could not fetch " + url + "packages/@acme/util/index.json: gave up after 1 attempt"
+                + " (last: HTTP 503)): whether 'prompd install' can download it again is not known\nhint: a project"
+                + " whose prompd.lock pins one of them installs it from its tarball alone: to delete them too, add"
+                + " --force; the registry of @acme/util@1.1.0 could not be asked, so run this"
+                + " again once its index can be read (later, or online); to empty the cache and keep them, run 'prompd"
+                + " install' in a project pinning them first, which puts them back in the store\n", clean.err());
+        assertEquals(3, cachedFiles().size(), "the three tarballs kept");
     }
 
     /** The store is only read, when there is one: cache clean makes none, and a file in its place holds no copy. */
