@@ -25,9 +25,9 @@ final class CacheCleanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--force", description = "Delete too the tarballs that are the last copy of a version no"
-            + " 'prompd install' can download again, each warned of: a project pinning one cannot install until it"
-            + " moves off it.")
+    @Option(names = "--force", description = "Delete also the tarballs kept as last copies: of the versions no"
+            + " 'prompd install' can download again, or that no configured registry serves, or whose registry could"
+            + " not be asked, each warned of: a project pinning one may not install until it moves off it.")
     boolean force;
 
     private final PrompdCommand root;

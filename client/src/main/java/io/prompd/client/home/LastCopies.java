@@ -84,7 +84,7 @@ final class LastCopies {
                 one -> one ? " may be its last" : " may be their last");
         String them = Plural.itOrThem(guarded.size());
         return new PrompdException(ExitCode.CONFLICT, String.join("; ", why) + "; nothing was removed",
-                installsFrom(guarded, place) + ": keep " + them + keepingTheOthers + split.toConfigure(commands)
+                split.installsFrom(place) + ": keep " + them + keepingTheOthers + split.toConfigure(commands)
                         + "; to " + place.verb() + " " + them + " anyway, add --force");
     }
 
@@ -100,17 +100,10 @@ final class LastCopies {
         List<String> why = split.whys(place, one -> one ? ", its last copy" : ", their last copies",
                 one -> one ? ", which may be its last copy" : ", which may be their last copies");
         String them = Plural.itOrThem(guarded.size());
-        return new PrompdException(ExitCode.CONFLICT, "kept " + String.join("; and ", why), installsFrom(guarded,
-                place) + ": to " + place.verb() + " " + them + " too, add --force" + split.toConfigure(commands)
+        return new PrompdException(ExitCode.CONFLICT, "kept " + String.join("; and ", why), split.installsFrom(place)
+                + ": to " + place.verb() + " " + them + " too, add --force" + split.toConfigure(commands)
                 + split.toAskAgain() + "; to empty the cache and keep " + them + ", run " + commands.quoted("install")
                 + " in a project pinning " + them + " first, which puts " + them + " back in the store");
-    }
-
-    /** {@code a project whose prompd.lock pins it installs it from this copy alone}. */
-    private static String installsFrom(List<Redownload> guarded, LastCopyPlace place) {
-        boolean one = guarded.size() == 1;
-        return "a project whose prompd.lock pins " + (one ? "it" : "one of them") + " installs it from "
-                + place.source(one) + " alone";
     }
 
     /**
@@ -123,6 +116,17 @@ final class LastCopies {
             this(guarded.stream().filter(Redownload::lost).toList(),
                     guarded.stream().filter(one -> one.fate() == Redownload.Fate.UNROUTED).toList(),
                     guarded.stream().filter(one -> one.fate() == Redownload.Fate.UNKNOWN).toList());
+        }
+
+        /**
+         * {@code a project whose prompd.lock pins it installs it from this copy alone}; where the error says it only
+         * may be the last, {@code … may install it only from this copy}.
+         */
+        String installsFrom(LastCopyPlace place) {
+            boolean one = lost.size() + unrouted.size() + unread.size() == 1;
+            String pinned = "a project whose prompd.lock pins " + (one ? "it" : "one of them");
+            return unrouted.isEmpty() && unread.isEmpty() ? pinned + " installs it from " + place.source(one) + " alone"
+                    : pinned + " may install it only from " + place.source(one);
         }
 
         /**

@@ -444,7 +444,7 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(4, clean.exitCode(), clean.err());
         assertEquals("error: kept the cache's tarball of @acme/util@1.1.0, which may be its last copy (" + why + "):"
                 + " whether 'prompd install' can download it again is not known\nhint: a project whose prompd.lock"
-                + " pins it installs it from that tarball alone: to delete it too, add --force; its registry could"
+                + " pins it may install it only from that tarball: to delete it too, add --force; its registry could"
                 + " not be asked, so run this again once its index can be read (later, or online); to empty the cache"
                 + " and keep it, run 'prompd install' in a project pinning it first, which puts it back in the"
                 + " store\n", clean.err(), "asked once, not tried again while the home is locked");
@@ -513,7 +513,7 @@ class CacheCommandTest extends InstallCommandsFixture {
                 + " tarball of @acme/util@1.1.0, which may be its last copy (its index could not be read: registry "
                 + url + " failed: could not fetch " + url + "packages/@acme/util/index.json: gave up after 1 attempt"
                 + " (last: HTTP 503)): whether 'prompd install' can download it again is not known\nhint: a project"
-                + " whose prompd.lock pins one of them installs it from its tarball alone: to delete them too, add"
+                + " whose prompd.lock pins one of them may install it only from its tarball: to delete them too, add"
                 + " --force; the registry of @acme/util@1.1.0 could not be asked, so run this"
                 + " again once its index can be read (later, or online); to empty the cache and keep them, run 'prompd"
                 + " install' in a project pinning them first, which puts them back in the store\n", clean.err());
@@ -580,8 +580,8 @@ class CacheCommandTest extends InstallCommandsFixture {
                 clean.out());
         assertEquals("error: kept the cache's tarball of @acme/util@1.1.0, which may be its last copy: no registry can"
                 + " be asked of it (no registry configured), so whether 'prompd install' can download it again is not"
-                + " known\nhint: a project whose prompd.lock pins it installs it from that tarball alone: to delete it"
-                + " too, add --force; to have the registry serving it asked, name it with --registry URL (or set"
+                + " known\nhint: a project whose prompd.lock pins it may install it only from that tarball: to delete"
+                + " it too, add --force; to have the registry serving it asked, name it with --registry URL (or set"
                 + " PROMPD_REGISTRY to it), or add it with 'prompd registry add NAME URL --default', and run this"
                 + " again; to empty the cache and keep it, run 'prompd install' in a project pinning it first, which"
                 + " puts it back in the store\n", clean.err());

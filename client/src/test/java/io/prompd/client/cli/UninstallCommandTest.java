@@ -311,7 +311,7 @@ class UninstallCommandTest extends InstallCommandsFixture {
         assertEquals(4, uninstall.exitCode(), uninstall.err());
         assertEquals("error: the store's copy of @acme/util@1.1.0 may be its last: no registry can be asked of it (no"
                 + " registry configured), so whether 'prompd install' can download it again is not known; nothing was"
-                + " removed\nhint: a project whose prompd.lock pins it installs it from this copy alone: keep it; to"
+                + " removed\nhint: a project whose prompd.lock pins it may install it only from this copy: keep it; to"
                 + " have the registry serving it asked, name it with --registry URL (or set PROMPD_REGISTRY to it), or"
                 + " add it with 'prompd registry add NAME URL --default', and run this again; to remove it anyway, add"
                 + " --force\n", uninstall.err());
