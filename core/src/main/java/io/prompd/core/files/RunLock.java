@@ -92,15 +92,18 @@ public final class RunLock implements AutoCloseable {
         long giveUp = start + patience.toNanos();
         long unnamedBy = start + NAMING.toNanos();
         boolean told = false;
+        Path folder = file.toAbsolutePath().getParent();
         while (true) {
-            Folders.create(file.toAbsolutePath().getParent());
+            Folders.create(folder);
+            Optional<Object> folderBefore = fileKey(folder);
             Optional<Object> before = fileKey(file);
             FileChannel channel;
             try {
                 channel = openNotFollowing(file);
             } catch (NoSuchFileException missing) {
-                if (Files.isDirectory(file.toAbsolutePath().getParent(), LinkOption.NOFOLLOW_LINKS)) {
-                    // the folder was not removed meanwhile, so trying again would fail the same way, for ever
+                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && fileKey(folder).equals(folderBefore)) {
+                    // the same folder as before the open, so not removed meanwhile (and made again by a third run):
+                    // trying again would fail the same way, for ever
                     throw refusesNewFiles(file);
                 }
                 // by a holder refused in a home that did not exist, which it removed: made again at the next try
