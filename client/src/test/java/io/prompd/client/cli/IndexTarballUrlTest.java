@@ -238,6 +238,50 @@ class IndexTarballUrlTest {
         assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing locked");
     }
 
+    /**
+     * The registry's own path lacks the tarball and the CDN's URL its index gives serves other bytes: what was found
+     * is another tarball under the version's name, which decides the failure as at the registry's own path.
+     */
+    @Test
+    void otherBytesAtTheIndexsUrlAfterTheOwnPathLacksTheTarballAreAnIntegrityFailure() throws IOException {
+        Path blobs = Files.createDirectories(work.resolve("cdn/blobs"));
+        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("8f3a2c"));
+        byte[] tampered = Files.readAllBytes(blobs.resolve("8f3a2c"));
+        tampered[tampered.length / 2] ^= 0x20;
+        Files.write(blobs.resolve("8f3a2c"), tampered);
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn"))) {
+            indexGives(cdn.url() + "blobs/8f3a2c");
+
+            CliRun install = prompd("home", "install", NAME);
+
+            assertEquals(6, install.exitCode(), install.err());
+            assertTrue(install.err().startsWith("error: not found in the registry: " + ownTarball("1.0.0") + "; the"
+                    + " URL the registry's index gives for " + NAME + "@1.0.0 failed too: integrity check failed for "
+                    + cdn.url() + "blobs/8f3a2c: expected sha512-"), install.err());
+            assertTrue(install.err().endsWith("\nhint: the file differs from what the registry recorded and was not"
+                    + " kept; try again later, and tell the registry's maintainers if it persists\n"), install.err());
+            assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing locked");
+        }
+    }
+
+    /**
+     * Other bytes at the registry's own path, the index's URL lacking the tarball: the version was found, so no hint
+     * to check its name and version.
+     */
+    @Test
+    void otherBytesAtTheOwnPathThenNoneAtTheIndexsUrlGiveTheIntegrityHintAlone() throws IOException {
+        registry.tamper(NAME, "1.0.0");
+        indexGives(server.url() + "blobs/csv-1.0.0.tgz");
+
+        CliRun install = prompd("home", "install", NAME);
+
+        assertEquals(6, install.exitCode(), install.err());
+        assertTrue(install.err().contains("failed too: not found in the registry: " + server.url()
+                + "blobs/csv-1.0.0.tgz"), install.err());
+        assertTrue(install.err().endsWith("\nhint: the file differs from what the registry recorded and was not"
+                + " kept; try again later, and tell the registry's maintainers if it persists\n"), install.err());
+    }
+
     /** The lock's URL is the registry's own tarball path, though its index names another: no edit of the lock. */
     @Test
     void theOwnPathLockedLackingTheTarballLaterIsTheRegistrysToMendNotAnEditOfTheLock() throws IOException {

@@ -477,15 +477,22 @@ public final class HttpPackageRegistry implements PackageRegistry {
     /**
      * The failure of the registry serving the name (its tarball, or what it answered for its index), then of the URL
      * the lock records or its index gives ({@code url} says which): the registry's exit code and hint, as it is where
-     * the version is to come from, and the other hint when it says more.
+     * the version is to come from, unless the URL gave other bytes than recorded, and the other hint when it says more.
      */
     private static PrompdException bothFailed(String url, PrompdException failed, PrompdException alsoFailed) {
+        // Other bytes under the version's name are the failure to heed wherever they came from (a CDN's tampered
+        // copy), whatever the registry lacked or failed to answer: its exit code and hint decide, and a hint to check
+        // the name and version, which were found, would mislead.
+        boolean otherBytes = alsoFailed.exitCode() == ExitCode.INTEGRITY;
+        PrompdException deciding = otherBytes ? alsoFailed : failed;
+        PrompdException other = otherBytes ? failed : alsoFailed;
         // two files not found are checked alike, whether a folder's or a server's
-        boolean saysMore = !alsoFailed.hint().isEmpty() && !alsoFailed.hint().equals(failed.hint())
-                && !(failed instanceof NotFound && alsoFailed instanceof NotFound);
-        String otherHint = saysMore ? "; " + alsoFailed.hint() : "";
-        return new PrompdException(failed.exitCode(), failed.getMessage() + "; " + url + " failed too: "
-                + alsoFailed.getMessage(), failed.hint() + otherHint, failed);
+        boolean saysMore = !other.hint().isEmpty() && !other.hint().equals(deciding.hint())
+                && !(failed instanceof NotFound && alsoFailed instanceof NotFound)
+                && !(deciding.exitCode() == ExitCode.INTEGRITY && other.exitCode() == ExitCode.NOT_FOUND);
+        String otherHint = saysMore ? "; " + other.hint() : "";
+        return new PrompdException(deciding.exitCode(), failed.getMessage() + "; " + url + " failed too: "
+                + alsoFailed.getMessage(), deciding.hint() + otherHint, failed);
     }
 
     private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity, OptionalLong size,
