@@ -124,8 +124,9 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
         // the lock's URL is read in place of the current registry, which is not asked for the tarball, unless it is a
         // file: URL the registry may not send
         boolean recordedRead = change.current().mayRead(change.recorded());
-        if (failed.exitCode() == ExitCode.INTEGRITY && moved.get().listing() == Listing.OTHER_BYTES && !recordedRead) {
-            // the failure is the current registry's copy; the file: URL never tried is said, as it is on this machine
+        if (moved.get().listing() == Listing.OTHER_BYTES && !recordedRead) {
+            // the failure is the current registry's copy, as its index lists it; the file: URL never tried is said, as
+            // it is on this machine
             return Optional.of(new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + name + "@"
                     + locked.version() + ": " + LockFile.FILE_NAME + " has it from " + change.recordedRegistry()
                     + ", while " + StatusNotes.route(moved.get().note()) + ", whose copy has other bytes, and the"

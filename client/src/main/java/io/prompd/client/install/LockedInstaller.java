@@ -281,13 +281,13 @@ final class LockedInstaller {
         // no tarball that is the locked one, whatever answers at its tarball path: the lock's URL alone is asked
         Optional<PrompdException> unreadable = change.flatMap(route -> index.answeredWithNone(name));
         Optional<LockedElsewhere> moved = LockedElsewhere.of(name, locked, index);
-        // a file: URL the registry may not send is never read: its own copy is the one to say what it lacks then
         boolean recordedReadable = change.filter(route -> route.current().mayRead(route.recorded())).isPresent();
         UrlSource source = recordedBefore(name, locked, before) ? UrlSource.LOCK : UrlSource.INDEX;
         Optional<InstallNote> warning;
         URI downloadedFrom = locked.resolved();
         try {
-            if (unreadable.isPresent() || (moved.isPresent() && recordedReadable)) {
+            // nor is a file: URL the registry may not send read then: the tarball is not found
+            if (unreadable.isPresent() || moved.isPresent()) {
                 registry.downloadRecorded(name, locked.version(), locked.resolved(), unreadable, target,
                         locked.integrity(), OptionalLong.empty(), progress.downloading(name, locked.version()));
                 warning = Optional.of(moved.<InstallNote>map(LockedElsewhere::note).orElseGet(() ->

@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
@@ -49,6 +50,44 @@ class LockedFileUrlTest {
                     + ": it may"
                     + " be another's package; route @acme back to " + folder.fileUrl() + " with 'prompd registry add"
                     + " NAME " + folder.fileUrl() + " --scope @acme'\n", run.err());
+            assertFalse(server.requests().contains("/packages/@acme/util/-/util-1.0.0.tgz"),
+                    "its index says its copy has other bytes: " + server.requests());
+        }
+    }
+
+    /**
+     * A registry on the network whose index no longer lists the locked version, though its tarball path still serves
+     * the locked bytes: it is not asked for the tarball, as for a lock's URL on the network, and the file: URL is not
+     * read either, so the tarball is not found, the lock left as it was.
+     */
+    @Test
+    void aRegistryOnTheNetworkNotListingTheLockedVersionIsNotAskedForItAndTheFileIsNotRead() throws IOException {
+        TestRegistry folder = new TestRegistry(work.resolve("folder")).publish("@acme/util", "1.0.0");
+        TestRegistry network = new TestRegistry(work.resolve("network")).publish("@acme/util", "1.0.0");
+        Path project = Files.createDirectories(work.resolve("app"));
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n");
+        assertEquals(0, prompd(project, folder.fileUrl(), "install", "@acme/util").exitCode());
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        Path kept = Files.copy(network.tarball("@acme/util", "1.0.0"), work.resolve("kept.tgz"));
+        network.publish("@acme/util", "1.0.1").unlist("@acme/util", "1.0.0");
+        Files.copy(kept, network.tarball("@acme/util", "1.0.0"));
+
+        try (RegistryServer server = RegistryServer.serving(network.root())) {
+            CliRun run = prompd(project, server.url(), "install");
+
+            assertEquals(3, run.exitCode(), run.err());
+            assertEquals("error: @acme/util@1.0.0 is locked in prompd.lock from " + folder.fileUrl()
+                    + ", and @acme now resolves in registry " + server.url() + ", which does not have it, and the"
+                    + " tarball of @acme/util@1.0.0 is not read from " + folder.tarball("@acme/util", "1.0.0").toUri()
+                    + " instead: registry " + server.url() + " is not a folder, and only a registry in a folder may"
+                    + " send a file: URL\nhint: route @acme back to " + folder.fileUrl() + " with 'prompd registry"
+                    + " add NAME " + folder.fileUrl() + " --scope @acme'; if registry " + server.url() + " mirrors"
+                    + " that one, update the mirror (pull and build it); to take @acme/util from registry "
+                    + server.url() + " instead, knowing it may be another's package, delete its entry from"
+                    + " prompd.lock and run 'prompd install'\n", run.err());
+            assertFalse(server.requests().contains("/packages/@acme/util/-/util-1.0.0.tgz"),
+                    server.requests().toString());
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
         }
     }
 }
