@@ -1,5 +1,6 @@
 package io.prompd.core.version;
 
+import io.prompd.core.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,9 +58,11 @@ public final class Version implements Comparable<Version> {
     private static Version parseUncached(String text) {
         List<String> problems = check(text);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' is not a SemVer 2.0 version: "
+            // the text, quoted here and in the problems, is anyone's (a manifest's, a lock's): a line break of its
+            // own would start a line of prompd's, a hint's
+            throw new IllegalArgumentException(TerminalText.oneLine("'" + text + "' is not a SemVer 2.0 version: "
                     + String.join("; ", problems) + "; write it as MAJOR.MINOR.PATCH with optional -PRERELEASE and"
-                    + " +BUILD, such as 1.2.3 or 2.0.0-beta.1");
+                    + " +BUILD, such as 1.2.3 or 2.0.0-beta.1"));
         }
         return new Version(new Semver(text));
     }

@@ -1,6 +1,7 @@
 package io.prompd.core.version;
 
 import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
 import io.prompd.core.version.RangeSyntax.Intersection;
 import io.prompd.core.version.RangeSyntax.RangeOperator;
 import io.prompd.core.version.RangeSyntax.SimpleComparator;
@@ -54,8 +55,9 @@ public final class VersionRange {
         try {
             return new VersionRange(text, RangeParser.parse(text));
         } catch (InvalidRangeException invalid) {
-            throw new InvalidRangeException("'" + text + "' is not a valid version range: " + invalid.getMessage()
-                    + "; " + EXAMPLES);
+            // as a version's refusal keeps to its line: the text, quoted in the parser's words too, is anyone's
+            throw new InvalidRangeException(TerminalText.oneLine("'" + text + "' is not a valid version range: "
+                    + invalid.getMessage() + "; " + EXAMPLES));
         }
     }
 

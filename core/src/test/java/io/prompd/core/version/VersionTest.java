@@ -48,6 +48,17 @@ class VersionTest {
         assertTrue(invalid.getMessage().contains("leading zeros"), invalid.getMessage());
     }
 
+    /** Quoted on a line of prompd's, a line break would start one of its own, which could pass for a hint. */
+    @Test
+    void aRefusedVersionsLineBreaksAreSpeltOutWhereverItsTextIsQuoted() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> Version.parse("1.0.0\nhint: run x"));
+
+        assertEquals("'1.0.0^Jhint: run x' is not a SemVer 2.0 version: '0^Jhint: run x' is not a number without"
+                + " leading zeros; write it as MAJOR.MINOR.PATCH with optional -PRERELEASE and +BUILD, such as 1.2.3 or"
+                + " 2.0.0-beta.1", invalid.getMessage());
+    }
+
     @Test
     void refusesLeadingZerosInNumericPreReleaseIdentifiers() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,

