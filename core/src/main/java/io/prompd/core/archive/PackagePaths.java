@@ -42,6 +42,12 @@ public final class PackagePaths {
      */
     public static final int MAX_FOLDER_DEPTH = 32;
 
+    /**
+     * The violation of a path with an empty, {@code .} or {@code ..} segment, which the unpacker says too of one
+     * right after {@code package/}, where the path below it starts with {@code /} without being absolute.
+     */
+    static final String DOT_OR_EMPTY_SEGMENT = "the path has an empty, '.' or '..' segment";
+
     private PackagePaths() {
     }
 
@@ -102,7 +108,7 @@ public final class PackagePaths {
                 "the path " + what + " (a bidi control, a zero-width character or a blank filler), which makes a name"
                         + " read as another"));
         if (hasDotOrEmptySegment(path)) {
-            found.add("the path has an empty, '.' or '..' segment");
+            found.add(DOT_OR_EMPTY_SEGMENT);
         }
         if (!Normalizer.isNormalized(path, Normalizer.Form.NFC)) {
             found.add("the path is not in Unicode NFC, so macOS and Linux would name the file differently");

@@ -184,6 +184,10 @@ public final class SafeUnpacker {
     }
 
     private static void checkPathRules(String name, String path) throws Rejection {
+        // a '/' right after package/ is an empty segment of the entry's name (package//x), which no absolute path is
+        if (path.startsWith("/")) {
+            throw Rejection.unsafe(name, PackagePaths.DOT_OR_EMPTY_SEGMENT);
+        }
         List<String> violations = PackagePaths.violations(path);
         if (!violations.isEmpty()) {
             throw Rejection.unsafe(name, String.join("; ", violations));

@@ -230,6 +230,14 @@ class SafeUnpackerTest {
                 ExitCode.INTEGRITY, "not under package/");
     }
 
+    /** A '/' right after the package's folder is an empty segment of the entry's name, no absolute path. */
+    @Test
+    void refusesAnEmptySegmentAfterThePackageFolderAsOneAndNotAsAnAbsolutePath() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package//contexts/p.md", HELLO)),
+                ExitCode.INTEGRITY, "the archive entry 'package//contexts/p.md' is refused: the path has an empty,"
+                        + " '.' or '..' segment");
+    }
+
     @Test
     void refusesEntriesOutsideThePackageFolder() throws IOException {
         assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "other/x", HELLO)),
