@@ -31,8 +31,11 @@ final class SecretPatterns {
      * A key is found right after a capital, a digit, {@code _} or a byte of binary data read as Latin-1, not only at
      * a word's start, where its prefix and the rest are distinctive: {@code ghp_} and 36 letters or digits,
      * {@code pypi-AgE}, {@code AKIA} and sixteen capitals or digits with none more around them, and {@code sk-proj-}
-     * after anything but a small letter ({@code mask-proj-settings-…} is prose). The plain {@code sk-}, {@code npm_}
-     * and {@code github_pat_} ones, whose rest a word or an identifier can be, only at a word's start.
+     * after anything but a small letter ({@code mask-proj-settings-…} is prose), as Stripe's {@code sk_live_} and
+     * {@code rk_live_} are ({@code desk_live_…} is an identifier), and Google's {@code AIza} and 35 more. The plain
+     * {@code sk-}, {@code npm_} and {@code github_pat_} ones, whose rest a word or an identifier can be, only at a
+     * word's start, and Slack's {@code xoxb-} and the like with the number their tokens start with after it, which a
+     * placeholder ({@code xoxb-your-token}) lacks.
      */
     private static final List<Kind> KINDS = List.of(
             new Kind("an OpenAI-style API key (sk-...)",
@@ -43,6 +46,11 @@ final class SecretPatterns {
                     Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}")),
             new Kind("an npm access token (npm_...)", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
             new Kind("a PyPI API token (pypi-...)", Pattern.compile("pypi-AgE[A-Za-z0-9_-]{50,}")),
+            new Kind("a Stripe live secret or restricted key (sk_live_, rk_live_)",
+                    Pattern.compile("(?<![a-z])[rs]k_live_[A-Za-z0-9]{24,}")),
+            new Kind("a Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)",
+                    Pattern.compile("\\bxox[abprs]-[0-9]+-[A-Za-z0-9-]{10,}")),
+            new Kind("a Google API key (AIza...)", Pattern.compile("AIza[0-9A-Za-z_-]{35}")),
             new Kind("a private key (-----BEGIN ... PRIVATE KEY-----, or PGP's PRIVATE KEY BLOCK)",
                     Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), true));
 

@@ -23,6 +23,12 @@ class SecretPatternsTest {
             "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49\n",
             "-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: test\n\n"
                     + "lQOYBGV0ZXN0AQgAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP\n",
+            "STRIPE_SECRET_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+            "rk_live_51H8aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+            "SLACK_BOT_TOKEN=xoxb-1234567890123-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+            "xoxp-1234567890-1234567890-1234567890-0123456789abcdef0123456789abcdef",
+            "xoxa-2-abcdefghijklmnopqrstuvwxyz0123456789",
+            "key: AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
             "{\"private_key\": \"-----BEGIN PRIVATE"
                     + " KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n\"}"})
     void eachKindIsFound(String secret) {
@@ -44,7 +50,13 @@ class SecretPatternsTest {
             "pypi-package",
             "-----BEGIN PUBLIC KEY-----",
             "-----BEGIN PGP PUBLIC KEY BLOCK-----",
-            "-----BEGIN CERTIFICATE-----"})
+            "-----BEGIN CERTIFICATE-----",
+            "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+            "sk_live_short",
+            "desk_live_4eC39HqLyjWDarjtT1zdp7dc",
+            "SLACK_BOT_TOKEN=xoxb-your-bot-token-here",
+            "xoxb-...",
+            "AIzaTooShort"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
     }
@@ -56,6 +68,8 @@ class SecretPatternsTest {
             "key=_sk-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5",
             "x\u0000Zghp_aBcDaBcDaBcDaBcDaBcDaBcDaBcDaBcDaBcD",
             "\u00E9AKIAIOSFODNN7EXAMPLE\u00E9",
+            "STRIPE_sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+            "x\u0000zAIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
             "x\u0000_pypi-AgEIcHlwaS5vcmcCJGE0ZjkxMzYxLTQ3NjgtNGQxZi1iMmE5LTVmODFmZmQxNWUyZQACKlszLCJmMjA"})
     void aKeyWithADistinctivePrefixIsFoundRightAfterALetterOrAnUnderscore(String text) {
         assertEquals(1, SecretPatterns.find(text).size(), text);
