@@ -3,6 +3,7 @@ package io.prompd.core.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.Plural;
 import io.prompd.core.ShellWords;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.PackagePaths;
@@ -340,16 +341,26 @@ public final class ManifestReader {
                         "write \"repository\": {\"type\": \"git\", \"url\": \"https://...\"}");
                 return Optional.empty();
             }
-            Optional<String> url = text(written, at + "/url");
+            Optional<String> url = text(written, at + "/url").filter(text -> ofARepositorysScheme(text, at + "/url"));
             String type = node.has("type") ? nonBlank(node.get("type"), at + "/type").orElse(Repository.DEFAULT_TYPE)
                     : Repository.DEFAULT_TYPE;
             return url.map(text -> new Repository(type, text));
         }
         if (node.isTextual()) {
-            return nonBlank(node, at).map(Repository::git);
+            return nonBlank(node, at).filter(text -> ofARepositorysScheme(text, at)).map(Repository::git);
         }
         wrongType(at, "a URL string or an object {type, url}", "\"https://github.com/owner/repo\"", node);
         return Optional.empty();
+    }
+
+    /** Whether the URL has none of the schemes {@link Repository#SCHEMES} refuses, refusing it if it has. */
+    private boolean ofARepositorysScheme(String url, String at) {
+        Optional<String> refused = Repository.refusedScheme(url);
+        refused.ifPresent(scheme -> problems.error(file, at, "'" + Pointer.field(at) + "' has the scheme " + scheme
+                + ":, which no repository's address has: the schemes allowed are " + Plural.series(
+                        Repository.SCHEMES.stream().map(allowed -> allowed + ":").toList(), "and"),
+                "write the address of the package's sources, such as https://github.com/owner/repo"));
+        return refused.isEmpty();
     }
 
     private List<String> textList(JsonNode root, String field) {

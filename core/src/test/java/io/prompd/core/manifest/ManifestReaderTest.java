@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ManifestReaderTest {
 
@@ -377,6 +378,37 @@ class ManifestReaderTest {
                 readWith(", \"repository\": \"https://x.io/r.git\"").manifest().orElseThrow().repository());
         assertEquals(Optional.of(Repository.git("https://x.io/r.git")),
                 readWith(", \"repository\": {\"url\": \"https://x.io/r.git\"}").manifest().orElseThrow().repository());
+    }
+
+    /** A repository's URL is a link wherever it is shown: one a browser would run or read locally is refused. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "\"javascript:alert(1)\"                     | /repository     | 'repository' | javascript:",
+            "{\"url\": \"JavaScript:alert(1)\"}          | /repository/url | 'repository/url' | javascript:",
+            "{\"type\": \"git\", \"url\": \"data:text/html,x\"} | /repository/url | 'repository/url' | data:",
+            "\"file:///etc/passwd\"                      | /repository     | 'repository' | file:",
+            "\"  java\\tscript:alert(1)\"                 | /repository     | 'repository' | javascript:",
+            "\"github:owner/repo\"                       | /repository     | 'repository' | github:"})
+    void aRepositoryUrlOfAnotherSchemeThanARepositorysIsRefused(String repository, String pointer, String field,
+                                                               String scheme) {
+        ManifestResult result = readWith(", \"repository\": " + repository);
+
+        Problem refused = only(result, Severity.ERROR, pointer);
+        assertTrue(refused.message().startsWith(field + " has the scheme " + scheme + ", which no repository's"
+                + " address has: the schemes allowed are https:, http:, git:, ssh:, git+https:, git+ssh: and"
+                + " git+http:"), refused.message());
+        assertEquals("write the address of the package's sources, such as https://github.com/owner/repo",
+                refused.hint());
+        assertEquals(Optional.empty(), result.draft().repository());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://github.com/o/r", "HTTP://x.example/r", "git://x.example/r.git",
+        "ssh://git@x.example/r.git", "git+https://x.example/r.git", "git+ssh://git@x.example/r.git",
+        "git@github.com:owner/repo.git", "owner/repo"})
+    void aRepositoryUrlOfARepositorysSchemeOrNoneIsKept(String url) {
+        assertEquals(Optional.of(Repository.git(url)),
+                readWith(", \"repository\": \"" + url + "\"").manifest().orElseThrow().repository());
     }
 
     @Test

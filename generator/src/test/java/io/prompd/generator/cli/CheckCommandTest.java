@@ -76,6 +76,21 @@ class CheckCommandTest {
         assertFalse(out.toString().lines().anyMatch(line -> line.strip().startsWith("hint: run")), out::toString);
     }
 
+    /** The repository's URL becomes a link of the registry's documents: a javascript: one is refused. */
+    @Test
+    void aRepositoryUrlOfAnotherSchemeThanARepositorysFailsTheCheck() {
+        String folder = repo.publish("@common/other", "1.0.0");
+        repo.write(folder + "/prompd.json", """
+                {"name": "@common/other", "version": "1.0.0", "description": "d", "license": "MIT",
+                 "main": "prompts/x.prmd", "repository": {"type": "git", "url": "javascript:alert(document.domain)"}}
+                """);
+        repo.commit("publish other");
+
+        assertEquals(ExitCode.FAILURE.code(), run(check("alice")), err::toString);
+        assertTrue(out.toString().contains("/repository/url, line 2: 'repository/url' has the scheme javascript:,"
+                + " which no repository's address has"), out::toString);
+    }
+
     @Test
     void anActorWrittenWithAtIsAUsageErrorSayingToDropIt() {
         int exit = run(check("@alice"));
