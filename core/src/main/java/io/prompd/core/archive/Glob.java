@@ -76,7 +76,7 @@ public final class Glob {
     /**
      * Compiles a relative glob.
      *
-     * @throws IllegalArgumentException if the glob is empty, absolute, has an empty segment, a backslash before
+     * @throws InvalidPatternException if the glob is empty, absolute, has an empty segment, a backslash before
      *                                  anything but a wildcard, {@code !} or itself, a backwards range such as
      *                                  {@code [z-a]} or a named class such as {@code [[:alpha:]]}
      */
@@ -87,12 +87,15 @@ public final class Glob {
     /**
      * Compiles a relative glob, naming it as {@code written} in its errors: as the manifest has it, before
      * the {@code !} and {@code /} that {@link PathPattern} reads.
+     *
+     * @throws InvalidPatternException as {@link #compile(String)} says
      */
     static Glob compile(String pattern, String written) {
         Objects.requireNonNull(pattern, "pattern");
         if (pattern.isEmpty() || pattern.startsWith("/") || pattern.endsWith("/") || pattern.contains("//")) {
-            throw new IllegalArgumentException(
-                    "a glob must be a relative path without empty segments: '" + pattern + "'");
+            throw new InvalidPatternException("the pattern '" + written + "' is not a relative path of names"
+                    + " between single '/'", "write the path from the package root, with one '/' between folders and"
+                    + " none first or last");
         }
         List<Segment> segments = new ArrayList<>();
         for (String segment : segmentsOf(pattern)) {

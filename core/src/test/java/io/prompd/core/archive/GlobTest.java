@@ -85,8 +85,13 @@ class GlobTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/abs", "dir/", "a//b"})
-    void rejectsEmptyAbsoluteOrHollowGlobs(String glob) {
-        assertThrows(IllegalArgumentException.class, () -> Glob.compile(glob));
+    void rejectsEmptyAbsoluteOrHollowGlobsSayingHowToWriteThem(String glob) {
+        InvalidPatternException refused = assertThrows(InvalidPatternException.class, () -> Glob.compile(glob));
+
+        assertEquals("the pattern '" + glob + "' is not a relative path of names between single '/'",
+                refused.getMessage());
+        assertEquals("write the path from the package root, with one '/' between folders and none first or last",
+                refused.hint());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
