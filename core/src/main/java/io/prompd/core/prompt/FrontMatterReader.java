@@ -190,14 +190,8 @@ final class FrontMatterReader {
                         "give each alias its own prefix");
                 continue;
             }
-            target.filter(reference -> reference.packageName().scopeWithAt().equals(prefix.get()))
-                    .ifPresent(reference -> problems.add(Problem.warning(file, pointer + "/prefix", "the prefix '"
-                            + prefix.get() + "' is the scope of " + reference.packageName() + ", so every reference"
-                            + " starting '" + prefix.get() + "/' reads as the alias, never as a package of that scope",
-                            "choose a prefix that is no scope, such as '@" + reference.packageName().name() + "'")
-                            .atLine(lines.lineOf(pointer + "/prefix"))));
             target.filter(reference -> reference.path().isEmpty())
-                    .ifPresent(reference -> aliases.add(new Alias(name.get(), reference, prefix.get())));
+                    .ifPresent(reference -> aliases.add(new Alias(name.get(), reference, prefix.get(), pointer)));
         }
         return aliases;
     }

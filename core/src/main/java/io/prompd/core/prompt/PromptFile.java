@@ -181,9 +181,7 @@ public record PromptFile(
     List<ReferenceSite> referenceSites(TemplateScan template) {
         List<ReferenceSite> sites = new ArrayList<>();
         inherits.ifPresent(reference -> sites.add(new ReferenceSite(reference, "/inherits", 0)));
-        for (int index = 0; index < using.size(); index++) {
-            sites.add(new ReferenceSite(using.get(index).target(), "/using/" + index + "/name", 0));
-        }
+        using.forEach(alias -> sites.add(new ReferenceSite(alias.target(), alias.pointer() + "/name", 0)));
         Stream.of(contexts, system, user, assistant, response).flatMap(List::stream)
                 .filter(PromptPart.FilePart.class::isInstance)
                 .map(PromptPart.FilePart.class::cast)

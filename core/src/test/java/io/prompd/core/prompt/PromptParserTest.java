@@ -235,23 +235,6 @@ class PromptParserTest {
         assertEquals("give it, such as name: topic, as the template writes it: {{ topic }}", problem.hint());
     }
 
-    /**
-     * {@code @acme/base/prompts/x.prmd} is a package reference, but with the prefix {@code @acme} it reads as the alias
-     * and the path {@code base/prompts/x.prmd}: the author meant the package, and was told the alias lacks a file.
-     */
-    @Test
-    void aPrefixThatIsTheScopeOfItsPackageIsWarnedOf() {
-        PromptParseResult result = PromptParser.parse("prompts/a.prmd", "---\nusing:\n  - name: \"@acme/base@^1.0.0\"\n"
-                + "    prefix: \"@acme\"\n---\nText\n");
-        Problem problem = result.problems().get(0);
-
-        assertEquals("/using/0/prefix:4 the prefix '@acme' is the scope of @acme/base, so every reference starting"
-                + " '@acme/' reads as the alias, never as a package of that scope (choose a prefix that is no scope,"
-                + " such as '@base')", problem.pointer() + ":" + problem.line() + " " + problem.message() + " ("
-                + problem.hint() + ")");
-        assertEquals(List.of(Severity.WARNING), result.problems().stream().map(Problem::severity).toList());
-    }
-
     /** A required key said to be missing gave no hint of what to write: the only error of its kind without one. */
     @Test
     void aMissingAliasNameOrPrefixIsToldWhatToGive() {
@@ -263,6 +246,20 @@ class PromptParserTest {
                         + " prefix: \"@pkg\", which the prompt's references then start with)"),
                 result.problems().stream().map(problem -> problem.pointer() + " " + problem.message() + " ("
                         + problem.hint() + ")").toList());
+    }
+
+    /**
+     * An alias's package is checked at its own entry of 'using': one after an entry left out as broken was placed at
+     * the broken one's, its index among the aliases read taken for its index in the list.
+     */
+    @Test
+    void anAliasAfterABrokenEntryIsCheckedAtItsOwnEntry() {
+        PromptParseResult result = PromptParser.parse("a.prmd", "---\nusing:\n  - prefix: \"@core\"\n  - name:"
+                + " \"@prompd/base@^1.0.0\"\n    prefix: \"@base\"\n---\nText\n");
+
+        PromptFile prompt = result.draft().orElseThrow();
+        assertEquals(List.of("/using/1/name:4"), prompt.referenceSites().stream()
+                .map(site -> site.pointer() + ":" + site.lineIn(prompt)).toList());
     }
 
     @Test

@@ -1150,6 +1150,72 @@ class PromptValidatorTest {
                 .endsWith("(the prompt has no 'using' entry)"));
     }
 
+    /**
+     * {@code @acme/base/prompts/x.prmd} is a package reference, but with the prefix {@code @acme} it reads as the alias
+     * and the path {@code base/prompts/x.prmd}: the author meant the package, and was told the alias lacks a file.
+     */
+    @Test
+    void aPrefixThatIsTheScopeOfItsPackageIsWarnedOf() {
+        Problem problem = single(validate(Map.of("prompts/a.prmd", "---\nusing:\n  - name: \"@acme/base@^1.0.0\"\n"
+                + "    prefix: \"@acme\"\n---\nText\n"), Map.of("@acme/base", "^1.0.0")), Severity.WARNING);
+
+        assertEquals("/using/0/prefix:4 the prefix '@acme' is the scope of @acme/base, so every reference starting"
+                + " '@acme/' reads as the alias, a file of @acme/base, never as a package of that scope (choose a"
+                + " prefix that is the scope of no package the prompt or prompd.json names, such as '@base')",
+                problem.pointer() + ":" + problem.line() + " " + problem.message() + " (" + problem.hint() + ")");
+    }
+
+    /**
+     * The prefix {@code @common} of another package shadowed the dependency {@code @common/base-prompts}: validate said
+     * "no problems", and only once installed that {@code @prompd/code-reviewer} lacked
+     * {@code base-prompts@^2.0.0/prompts/base.prmd}, the error the warning is there to prevent.
+     */
+    @Test
+    void aPrefixThatIsTheScopeOfADependencyIsWarnedOfBeforeAnyInstall() {
+        Problem problem = single(validate(Map.of("prompts/a.prmd", """
+                ---
+                using:
+                  - name: "@prompd/code-reviewer@^1.0.0"
+                    prefix: "@common"
+                inherits: "@common/base-prompts@^2.0.0/prompts/base.prmd"
+                ---
+                Text
+                """), Map.of("@prompd/code-reviewer", "^1.0.0", "@common/base-prompts", "^2.0.0")), Severity.WARNING);
+
+        assertEquals("/using/0/prefix:4 the prefix '@common' is the scope of @common/base-prompts, so every reference"
+                + " starting '@common/' reads as the alias, a file of @prompd/code-reviewer, never as a package of that"
+                + " scope (choose a prefix that is the scope of no package the prompt or prompd.json names, such as"
+                + " '@code-reviewer')", problem.pointer() + ":" + problem.line() + " " + problem.message() + " ("
+                + problem.hint() + ")");
+    }
+
+    /**
+     * A package the prompt writes with a range under the prefix's scope is shadowed too, a dependency or not; the
+     * prefix suggested is no scope of a package named, nor another alias's prefix.
+     */
+    @Test
+    void aPrefixThatIsTheScopeOfAPackageThePromptWritesIsWarnedOfWithAFreePrefix() {
+        List<Problem> problems = validate(Map.of("prompts/a.prmd", """
+                ---
+                using:
+                  - name: "@prompd/base@^1.0.0"
+                    prefix: "@common"
+                  - name: "@other/tools@^1.0.0"
+                    prefix: "@base"
+                context: "@common/notes@^1.0.0/contexts/style.md"
+                ---
+                Text
+                """), Map.of("@prompd/base", "^1.0.0", "@other/tools", "^1.0.0", "@base2/x", "^1.0.0"));
+
+        List<Problem> warnings = problems.stream().filter(problem -> !problem.isError()).toList();
+        assertEquals(1, warnings.size(), problems.toString());
+        assertEquals("/using/0/prefix:4 the prefix '@common' is the scope of @common/notes, so every reference starting"
+                + " '@common/' reads as the alias, a file of @prompd/base, never as a package of that scope",
+                warnings.get(0).pointer() + ":" + warnings.get(0).line() + " " + warnings.get(0).message());
+        assertEquals("choose a prefix that is the scope of no package the prompt or prompd.json names, such as"
+                + " '@base3'", warnings.get(0).hint());
+    }
+
     @Test
     void aUsingEntryWithoutRangeNamesAMissingDependency() {
         Problem problem = single(validate("---\nusing:\n  - name: \"@prompd/core\"\n    prefix: \"@core\"\n---\nHi\n"),

@@ -69,7 +69,8 @@ class ReferencesTest {
 
     @Test
     void expandsAnAliasPrefixOnlyAtAPathBoundary() {
-        Alias core = new Alias("@prompd/core@0.0.1", References.parsePackage("@prompd/core@0.0.1"), "@core");
+        Alias core = new Alias("@prompd/core@0.0.1", References.parsePackage("@prompd/core@0.0.1"), "@core",
+                "/using/0");
         PackageReference expanded = assertInstanceOf(PackageReference.class,
                 References.parse("@core/prompts/base.prmd", List.of(core)));
         assertEquals(PackageName.parse("@prompd/core"), expanded.packageName());
@@ -143,7 +144,8 @@ class ReferencesTest {
 
     @Test
     void aMessageEntryThroughAnAliasIsAFileWithOrWithoutAnExtension() {
-        Alias util = new Alias("@common/util@^1.0.0", References.parsePackage("@common/util@^1.0.0"), "@util");
+        Alias util = new Alias("@common/util@^1.0.0", References.parsePackage("@common/util@^1.0.0"), "@util",
+                "/using/0");
 
         PromptPart part = References.part("@util/notes", "/context", List.of(util));
 
