@@ -34,13 +34,25 @@ public record LocalReference(String written) implements Reference {
      * reports how to write.
      */
     public Optional<String> resolveFrom(String referringFile) {
+        return normalFrom(referringFile).filter(resolved -> !resolved.isEmpty() && !WrittenPaths.climbs(resolved));
+    }
+
+    /**
+     * Whether the path names the package's root folder, as {@code ../} does from {@code prompts/}: no file, which
+     * {@link #resolveFrom} leaves empty as it does a path out of the package.
+     */
+    public boolean namesRoot(String referringFile) {
+        return normalFrom(referringFile).filter(String::isEmpty).isPresent();
+    }
+
+    /** The path from the package root in normal form, {@code ..} first where it climbs out; empty when elsewhere. */
+    private Optional<String> normalFrom(String referringFile) {
         if (isElsewhere(written) || DRIVE.matcher(written).lookingAt()) {
             return Optional.empty();
         }
         int folderEnd = referringFile.lastIndexOf('/');
         String folder = folderEnd < 0 ? "" : referringFile.substring(0, folderEnd);
-        String resolved = WrittenPaths.normalForm(folder + "/" + WrittenPaths.withSlashes(written));
-        return resolved.isEmpty() || WrittenPaths.climbs(resolved) ? Optional.empty() : Optional.of(resolved);
+        return Optional.of(WrittenPaths.normalForm(folder + "/" + WrittenPaths.withSlashes(written)));
     }
 
     /**

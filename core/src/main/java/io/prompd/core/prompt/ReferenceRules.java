@@ -148,7 +148,9 @@ final class ReferenceRules {
                 problems.add(Problem.error(file, pointer, WrittenPaths.backslashed(viaPackage.written()),
                         "write '" + WrittenPaths.withSlashes(viaPackage.written()) + "'"));
             }
-        } else if (reference instanceof LocalReference local && local.resolveFrom(file).isPresent()) {
+        } else if (reference instanceof LocalReference local
+                && local.resolveFrom(file).filter(resolved -> !isFolder(pack, resolved)).isPresent()) {
+            // a folder is no file however it is written: its error alone is told, quoting the path as written
             reference = meant(file, local, pointer, problems);
         }
         if (pointer.equals(INHERITS) && inheritsExtensionLeftOff(pack, file, reference, problems)) {
@@ -213,7 +215,9 @@ final class ReferenceRules {
                                        boolean takesText, Problems problems) {
         String pointer = site.pointer();
         Optional<String> resolved = reference.resolveFrom(file);
-        if (resolved.isEmpty()) {
+        if (resolved.isEmpty() && reference.namesRoot(file)) {
+            problems.add(folder(pack, file, reference, "", pointer).orElseThrow());
+        } else if (resolved.isEmpty()) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' points outside the package",
                     "refer only to files inside the package, relative to the folder of " + file));
         } else if (pack.leftOut().containsKey(resolved.get())) {
@@ -240,21 +244,51 @@ final class ReferenceRules {
             return Problem.error(file, pointer, "'" + written + "' is written " + DECOMPOSED + ", and the package has '"
                     + resolved + "' only under its NFC name, which Linux takes for another", NFC_HINT);
         }
-        Optional<String> inFolder = pack.files().stream().filter(path -> path.startsWith(resolved + "/")).findFirst();
-        if (inFolder.isPresent()) {
-            return Problem.error(file, pointer, "'" + written + "' resolves to the folder '" + resolved + "', and a"
-                    + " prompt names files, each by its own path", "name each file, such as '"
-                    + reference.writtenFor(file, inFolder.get()) + "'");
+        Optional<Problem> folder = folder(pack, file, reference, resolved, pointer);
+        if (folder.isPresent()) {
+            return folder.get();
         }
         if (PATTERN_CHARACTERS.matcher(written).find()) {
             return Problem.error(file, pointer, "'" + written + "' reads as a pattern, and a prompt names files, each"
-                    + " by its own path, never read as a pattern", "name each file by its path, relative to the"
-                    + " folder of " + file);
+                    + " by its own path, never read as a pattern", nameEachFile(file));
         }
         return Problem.error(file, pointer, "'" + written + "' resolves to '" + resolved + "', which is not in the"
                 + " package", PromptFile.didYouMean(written, resolved, pack.files(),
                         path -> reference.writtenFor(file, path)).map(meant -> meant + " ").orElse("")
                 + "add the file, or fix the path: it is relative to the folder of " + file);
+    }
+
+    /**
+     * The error of a path that names a folder of the package, the root ({@code ""}) among them, where a prompt names
+     * files: the hint's example is a file in it other than the prompt itself, which a prompt does not name; empty
+     * when the package has no file in such a folder.
+     */
+    private static Optional<Problem> folder(PromptPackage pack, String file, LocalReference reference, String resolved,
+                                            String pointer) {
+        List<String> inFolder = filesIn(pack, resolved);
+        if (inFolder.isEmpty()) {
+            return Optional.empty();
+        }
+        String folder = resolved.isEmpty() ? "the package's root folder" : "the folder '" + resolved + "'";
+        return Optional.of(Problem.error(file, pointer, "'" + reference.written() + "' resolves to " + folder
+                + ", and a prompt names files, each by its own path", inFolder.stream()
+                .filter(path -> !path.equals(file)).findFirst()
+                .map(example -> "name each file, such as '" + reference.writtenFor(file, example) + "'")
+                .orElseGet(() -> nameEachFile(file))));
+    }
+
+    private static String nameEachFile(String file) {
+        return "name each file by its path, relative to the folder of " + file;
+    }
+
+    /** Whether a package path is a folder of the package's files, not one of them. */
+    private static boolean isFolder(PromptPackage pack, String resolved) {
+        return !pack.files().contains(resolved) && !filesIn(pack, resolved).isEmpty();
+    }
+
+    /** The files of the package in a folder, at any depth; every file for the root, {@code ""}. */
+    private static List<String> filesIn(PromptPackage pack, String folder) {
+        return pack.files().stream().filter(path -> folder.isEmpty() || path.startsWith(folder + "/")).toList();
     }
 
     /**

@@ -611,10 +611,40 @@ class PromptValidatorTest {
                         "/context:2 '../contexts/sub' resolves to the folder 'contexts/sub', and a prompt names files,"
                                 + " each by its own path (name each file, such as '../contexts/sub/style.md')",
                         "/contexts/0:3 './' resolves to the folder 'prompts', and a prompt names files, each by its"
-                                + " own path (name each file, such as './a.prmd')",
+                                + " own path (name each file by its path, relative to the folder of prompts/a.prmd)",
                         "/contexts/1:3 '../contexts/*.md' reads as a pattern, and a prompt names files, each by its own"
                                 + " path, never read as a pattern (name each file by its path, relative to the folder"
                                 + " of prompts/a.prmd)"),
+                problems.stream().map(problem -> problem.pointer() + ":" + problem.line() + " " + problem.message()
+                        + " (" + problem.hint() + ")").toList());
+    }
+
+    /**
+     * A folder written with a final '/' or '.' steps was told two contradicting errors, the folder's quoting the path
+     * in normal form and the form's hint giving the folder again; the package root ('../' from prompts/) was told it
+     * points outside the package; and './' was told to name the prompt itself. Now a folder's one error quotes the path
+     * as written, and its example is another file of the folder, or none.
+     */
+    @Test
+    void aPathToAFolderIsToldOnceAsWrittenTheRootTooWithAnotherFileForExample() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/example.prmd", """
+                        ---
+                        context: "../contexts/"
+                        contexts: ["../", "./", "./../prompts/", '..\\contexts\\']
+                        ---
+                        Text
+                        """,
+                "prompts/other.md", "Other.", "contexts/a.md", "A."), Map.of());
+
+        String names = ", and a prompt names files, each by its own path (name each file, such as ";
+        assertEquals(List.of(
+                        "/context:2 '../contexts/' resolves to the folder 'contexts'" + names + "'../contexts/a.md')",
+                        "/contexts/0:3 '../' resolves to the package's root folder" + names + "'../contexts/a.md')",
+                        "/contexts/1:3 './' resolves to the folder 'prompts'" + names + "'./other.md')",
+                        "/contexts/2:3 './../prompts/' resolves to the folder 'prompts'" + names + "'./other.md')",
+                        "/contexts/3:3 '..\\contexts\\' resolves to the folder 'contexts'" + names
+                                + "'../contexts/a.md')"),
                 problems.stream().map(problem -> problem.pointer() + ":" + problem.line() + " " + problem.message()
                         + " (" + problem.hint() + ")").toList());
     }
