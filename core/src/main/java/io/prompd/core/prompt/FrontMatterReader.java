@@ -25,6 +25,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The typed reading of one file's front matter into a {@link PromptFile}, collecting every problem
@@ -84,8 +87,10 @@ final class FrontMatterReader {
             }
         });
         misspelledKeys(root, "", KNOWN_KEYS);
+        List<Parameter> parameters = parameters();
         return new PromptFile(file, text("id"), text("name"), text("version"), text("description"),
-                text("author"), texts("tags"), parameters(), inherits(using), using, contexts,
+                text("author"), texts("tags"), parameters, parametersInFull(parameters), inherits(using), using,
+                contexts,
                 parts("system", using), parts("user", using), parts("assistant", using), parts("response", using),
                 present(root.get("override")), text("provider"), text("model"), temperature(), maxTokens(),
                 extra, frontMatter.body(), frontMatter.bodyLine(), lines);
@@ -253,6 +258,27 @@ final class FrontMatterReader {
             parameter(name.get(), spec, entry.getKey()).ifPresent(parameters::add);
         }
         return parameters;
+    }
+
+    /**
+     * Whether {@code parameters} holds every parameter the front matter declares but those left out for a value of the
+     * wrong shape, which the other problems are told beside: false when a refused value (a YAML tag, a control
+     * character, an infinite number), read as absent, left out {@code parameters} or a parameter, whose name the
+     * body's variables may then be.
+     */
+    private boolean parametersInFull(List<Parameter> parameters) {
+        JsonNode value = root.get("parameters");
+        if (refused.contains("/parameters")) {
+            return false;
+        }
+        if (value == null || !value.isContainerNode()) {
+            return true;
+        }
+        Set<String> read = parameters.stream().map(Parameter::pointer).collect(Collectors.toSet());
+        Stream<String> entries = value.isArray()
+                ? IntStream.range(0, value.size()).mapToObj(index -> "/parameters/" + index)
+                : value.properties().stream().map(field -> Pointer.of("parameters", field.getKey()));
+        return entries.filter(entry -> !read.contains(entry)).noneMatch(this::holdsRefused);
     }
 
     /** One parameter; {@code spec} may be a map or, in the map form, just the type name. */

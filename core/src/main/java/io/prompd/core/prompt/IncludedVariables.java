@@ -67,6 +67,7 @@ final class IncludedVariables {
                       Map<String, TemplateScan> loadable, Problems problems) {
         prompts.forEach((prompt, scan) -> {
             Set<String> declared = TemplateRule.declaredThroughLocalParents(pack, parents, prompt);
+            boolean inFull = TemplateRule.declaredInFull(pack, parents, prompt);
             String hint = TemplateRule.declareHint(pack, parents, prompt, " of " + prompt);
             Set<Warned> warned = new HashSet<>();
             // breadth first, so that a warning names the fewest includes from the prompt to the file
@@ -80,8 +81,9 @@ final class IncludedVariables {
                 }
                 TemplateScan template = loadable.get(reached.file());
                 for (VariableUse use : template.freeVariables()) {
+                    // with a parameter left out for a refused value, told already, any name may be the prompt's
                     boolean seenThere = reached.bound().contains(use.name())
-                            || reached.cut().isEmpty() && declared.contains(use.name());
+                            || reached.cut().isEmpty() && (declared.contains(use.name()) || !inFull);
                     if (!seenThere && warned.add(new Warned(reached.file(), use.name(), reached.cut().isEmpty()))) {
                         problems.add(reached.cut()
                                 .map(cut -> unseen(prompt, reached, cut, use.name()))

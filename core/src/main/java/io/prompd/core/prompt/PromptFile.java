@@ -23,6 +23,10 @@ import java.util.stream.Stream;
  * A parsed {@code .prmd} / {@code .prompd} file: its front matter, typed, and its Markdown body.
  *
  * @param file       the path of the file in its package, with {@code /} separators
+ * @param parametersInFull whether every parameter the front matter declares is in {@code parameters}, but those of
+ *                   the wrong shape: false when a refused value (a YAML tag, read as absent) left out
+ *                   {@code parameters} or a parameter, so that the variables the body uses are not told undeclared on
+ *                   its account
  * @param contexts   {@code context} and {@code contexts} together, in that order
  * @param override   the {@code override} value as written; its meaning belongs to the renderer
  * @param extra      front-matter keys prompd does not know ({@code content-type}, {@code license}), by key
@@ -38,6 +42,7 @@ public record PromptFile(
         Optional<String> author,
         List<String> tags,
         List<Parameter> parameters,
+        boolean parametersInFull,
         Optional<Reference> inherits,
         List<Alias> using,
         List<PromptPart> contexts,

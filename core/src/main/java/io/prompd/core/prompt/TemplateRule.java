@@ -4,10 +4,12 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.template.TemplateScan;
 import io.prompd.core.template.VariableUse;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The body's template: tags that do not fit together, and names of files to include, import or
@@ -31,7 +33,9 @@ final class TemplateRule {
                       Problems problems) {
         renders(file, template, prompt.using(), "", problems);
         Set<String> declared = declaredThroughLocalParents(pack, parents, file);
-        undeclaredVariables(pack, parents, file, template, declared, problems);
+        if (declaredInFull(pack, parents, file)) {
+            undeclaredVariables(pack, parents, file, template, declared, problems);
+        }
         singleBraces(file, template, declared, problems);
     }
 
@@ -114,16 +118,28 @@ final class TemplateRule {
 
     /** The parameters of the prompt and of the prompts it inherits from within the package. */
     static Set<String> declaredThroughLocalParents(PromptPackage pack, LocalParents parents, String file) {
-        Set<String> declared = new HashSet<>();
+        return localChain(pack, parents, file).stream().flatMap(prompt -> prompt.parameters().stream())
+                .map(Parameter::name).collect(Collectors.toSet());
+    }
+
+    /**
+     * Whether {@link #declaredThroughLocalParents} are all the parameters those prompts declare: one left out for a
+     * refused value ({@link PromptFile#parametersInFull}), told there, may be the one a variable names, which no
+     * warning then says undeclared.
+     */
+    static boolean declaredInFull(PromptPackage pack, LocalParents parents, String file) {
+        return localChain(pack, parents, file).stream().allMatch(PromptFile::parametersInFull);
+    }
+
+    /** The prompt and those it inherits from within the package, nearest first, but for any that did not parse. */
+    private static List<PromptFile> localChain(PromptPackage pack, LocalParents parents, String file) {
+        List<PromptFile> chain = new ArrayList<>();
         Set<String> visited = new HashSet<>();
         for (Optional<String> current = Optional.of(file); current.isPresent() && visited.add(current.get());
                 current = parents.of(current.get())) {
-            PromptFile prompt = pack.prompts().get(current.get());
-            if (prompt != null) {
-                prompt.parameters().forEach(parameter -> declared.add(parameter.name()));
-            }
+            Optional.ofNullable(pack.prompts().get(current.get())).ifPresent(chain::add);
         }
-        return declared;
+        return chain;
     }
 
     /** The {@code inherits} of the last prompt of the local chain: the parent this package cannot see. */

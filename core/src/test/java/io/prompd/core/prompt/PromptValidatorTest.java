@@ -12,6 +12,7 @@ import io.prompd.core.testing.ProblemLocation;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +37,21 @@ class PromptValidatorTest {
     }
 
     private static PromptPackage pack(Map<String, String> files, Map<String, String> dependencies) {
+        List<Problem> parsing = new ArrayList<>();
+        PromptPackage pack = pack(files, dependencies, parsing);
+        assertEquals(List.of(), parsing);
+        return pack;
+    }
+
+    /** @param parsing where the problems of parsing the prompts go */
+    private static PromptPackage pack(Map<String, String> files, Map<String, String> dependencies,
+                                      List<Problem> parsing) {
         SortedMap<String, PromptFile> prompts = new TreeMap<>();
         files.forEach((path, text) -> {
             if (path.endsWith(".prmd")) {
                 PromptParseResult result = PromptParser.parse(path, text);
-                assertEquals(List.of(), result.problems(), path);
-                prompts.put(path, result.prompt().orElseThrow());
+                parsing.addAll(result.problems());
+                prompts.put(path, result.draft().orElseThrow());
             }
         });
         SortedMap<PackageName, VersionRange> declared = new TreeMap<>();
@@ -63,6 +73,23 @@ class PromptValidatorTest {
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(severity, problems.get(0).severity(), problems.toString());
         return problems.get(0);
+    }
+
+    /**
+     * A parameter left out for a refused value, read as absent (a YAML tag), may be the one the body uses: "not
+     * declared" was a second, false problem, and for a file the prompt includes too. (One of the wrong shape, such as
+     * parameters: 5, is told with the variables it would declare, as PackageValidatorTest shows.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"parameters: !!seq\n  - name: topic", "parameters:\n  - !!map\n    name: topic",
+        "parameters:\n  - name: !!str topic", "parameters:\n  topic: !!str string"})
+    void aVariableIsNotToldUndeclaredWhenAParameterWasLeftOutForARefusedValue(String parameters) {
+        List<Problem> parsing = new ArrayList<>();
+        PromptPackage pack = pack(Map.of("prompts/a.prmd", "---\n" + parameters + "\n---\n{{ topic }}\n"
+                + "{% include \"./part.md\" %}\n", "prompts/part.md", "{{ topic }}\n"), Map.of(), parsing);
+
+        assertTrue(parsing.stream().allMatch(Problem::isError), parsing.toString());
+        assertEquals(List.of(), PromptValidator.validate(pack, HERE));
     }
 
     @Test
