@@ -204,6 +204,10 @@ final class FrontMatterReader {
     /** @param example a value of the key, and what it is for, for the hint: {@code topic, as …} */
     private Optional<String> required(JsonNode map, String pointer, String key, String example) {
         String hint = "give it, such as " + key + ": " + example;
+        if (refused.contains(pointer + "/" + key)) {
+            // its error is told: read as absent, it is not missing too
+            return Optional.empty();
+        }
         if (present(map.get(key)).isEmpty()) {
             error(pointer + "/" + key, "'" + key + "' is missing", hint);
             return Optional.empty();

@@ -248,6 +248,18 @@ class PromptParserTest {
                         + problem.hint() + ")").toList());
     }
 
+    /** A name refused for its YAML tag, read as absent, was told missing too, a second error of the same value. */
+    @Test
+    void aRefusedNameIsNotToldMissingToo() {
+        PromptParseResult result = PromptParser.parse("a.prmd", "---\nparameters:\n  - name: !!str topic\nusing:\n"
+                + "  - name: \"@prompd/core@^1.0.0\"\n    prefix: !!str \"@core\"\n---\nText\n");
+
+        assertEquals(List.of("/parameters/0/name the YAML tag !!str is not supported in front matter",
+                        "/using/0/prefix the YAML tag !!str is not supported in front matter"),
+                result.problems().stream().map(problem -> problem.pointer() + " "
+                        + problem.message().substring(0, problem.message().indexOf(':'))).toList());
+    }
+
     /**
      * An alias's package is checked at its own entry of 'using': one after an entry left out as broken was placed at
      * the broken one's, its index among the aliases read taken for its index in the list.
