@@ -39,8 +39,9 @@ public final class CommandLines {
     }
 
     /**
-     * Gives the command line its streams, lays out its help as wide as {@link Terminal#helpColumns} says, lists the
-     * exit codes the program uses in the help of every command, gives every subcommand the root's {@code --version},
+     * Gives the command line its streams, lays out its help as wide as {@link Terminal#helpColumns} says, with no word
+     * split across lines ({@link WholeWordHelp}), lists the exit codes the program uses in the help of every command,
+     * gives every subcommand the root's {@code --version},
      * and reports a command line that does not parse as a usage error, and a failed command with its
      * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
      * standard output when the arguments hold {@value JsonOption#NAME}. Call it once every
@@ -61,6 +62,7 @@ public final class CommandLines {
         }
         // every command's, as picocli sets it on those the command line has by now
         cli.setUsageHelpWidth(Terminal.helpColumns(environment, Terminal.isStandardOutput()));
+        cli.setHelpFactory(WholeWordHelp::new);
         listExitCodes(cli, ExitCode.helpList(exitCodes));
         shareVersion(cli, cli.getCommandSpec());
         // Picocli asks this mapper for the exit code of a command line it could not parse.

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.prompd.core.testing.HelpText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -15,16 +15,18 @@ class HelpTextTest {
 
     /** Picocli breaks a line after a dot before a letter, and "registry." then "json" reads out as two words. */
     @Test
-    void noHelpSplitsAFileNameAtItsDotAtTheDefaultWidth() {
+    void noHelpSplitsAWordAtAnyWidth() {
         CommandLine root = PrompdRegistryCommand.commandLine(new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
-        root.setUsageHelpWidth(80);
-        Deque<CommandLine> commands = new ArrayDeque<>(List.of(root));
-        while (!commands.isEmpty()) {
-            CommandLine command = commands.pop();
-            assertEquals(List.of(), HelpText.splitFileNames(command.getUsageMessage(CommandLine.Help.Ansi.OFF)),
-                    command.getCommandSpec().qualifiedName());
-            commands.addAll(command.getSubcommands().values());
-        }
+
+        assertEquals(List.of(), HelpText.splitWordsAtAnyWidth(root::setUsageHelpWidth, () -> helps(root)));
+    }
+
+    /** The help of the command and of each of its subcommands, at any depth, by name. */
+    private static Map<String, String> helps(CommandLine command) {
+        Map<String, String> helps = new TreeMap<>(Map.of(command.getCommandSpec().qualifiedName(),
+                command.getUsageMessage(CommandLine.Help.Ansi.OFF)));
+        command.getSubcommands().values().forEach(subcommand -> helps.putAll(helps(subcommand)));
+        return helps;
     }
 }
