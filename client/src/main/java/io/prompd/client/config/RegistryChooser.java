@@ -147,12 +147,12 @@ public final class RegistryChooser {
      * Not found, as a --registry naming no configured registry is: the registry to use does not exist, which is no
      * mistake on the command line, and the first thing a fresh project's install meets.
      */
-    private PrompdException noneConfigured() {
-        return new PrompdException(ExitCode.NOT_FOUND, config.registries().isEmpty() ? "no registry configured"
+    private NoRegistryChosen noneConfigured() {
+        return new NoRegistryChosen(config.registries().isEmpty() ? "no registry configured"
                 : "no default registry: the configured ones are " + config.registries().keySet().stream()
                         .map(RegistryName::toString).collect(Collectors.joining(", ")),
-                howToSetADefault(config.registries().keySet(), commands) + ", or pass --registry URL (or set"
-                + " " + Settings.REGISTRY_VARIABLE + " to it)");
+                howToSetADefault(config.registries().keySet(), commands) + ", or "
+                        + NoRegistryChosen.RUN_REGISTRY_ADVICE, List.copyOf(config.registries().values()));
     }
 
     /**

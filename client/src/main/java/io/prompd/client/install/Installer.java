@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.config.NoRegistryChosen;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -370,17 +371,22 @@ public final class Installer {
      */
     private InstallReport installPlanned(Project project, InstallOptions options, List<Path> repaired,
                                          Planning planning) throws IOException {
-        return OfflineOffer.checked(() -> {
-            try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
-                return apply(project, planning.plan(this, index), options, repaired, index);
-            }
-        }, () -> {
-            Installer offline = fromCache();
-            try (RegistryIndex index = offline.planner.index(project.lockOrEmpty())) {
-                Planned planned = planning.plan(offline, index);
-                offline.lockedInstaller.requireAtHand(planned.plan().lock().without(planned.leftOut()));
-            }
-        });
+        try {
+            return OfflineOffer.checked(() -> {
+                try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
+                    return apply(project, planning.plan(this, index), options, repaired, index);
+                }
+            }, () -> {
+                Installer offline = fromCache();
+                try (RegistryIndex index = offline.planner.index(project.lockOrEmpty())) {
+                    Planned planned = planning.plan(offline, index);
+                    offline.lockedInstaller.requireAtHand(planned.plan().lock().without(planned.leftOut()));
+                }
+            });
+        } catch (NoRegistryChosen none) {
+            // a fresh clone's first install: its lock knows the registries the team uses
+            throw project.lock().map(lock -> LockRegistries.explained(none, lock, commands)).orElse(none);
+        }
     }
 
     /**

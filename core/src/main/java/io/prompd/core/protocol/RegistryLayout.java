@@ -3,6 +3,7 @@ package io.prompd.core.protocol;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +74,17 @@ public final class RegistryLayout {
 
     public static String tarballFileName(PackageName name, Version version) {
         return name.name() + "-" + version + ".tgz";
+    }
+
+    /**
+     * The root of the registry whose tarball of the version {@code url} is, read from its path; empty when the path
+     * does not end as this layout's tarball path of the version.
+     */
+    public static Optional<URI> rootOfTarball(URI url, PackageName name, Version version) {
+        String text = url.toString();
+        String tarball = url(tarball(name, version));
+        return text.endsWith("/" + tarball)
+                ? Optional.of(URI.create(text.substring(0, text.length() - tarball.length()))) : Optional.empty();
     }
 
     /**

@@ -99,8 +99,6 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
 
     /** The registry's root the recorded URL's path shows, when it ends as the layout's tarball path; else the URL. */
     private URI recordedRoot() {
-        String url = recorded.toString();
-        String tarball = RegistryLayout.url(RegistryLayout.tarball(name, version));
-        return url.endsWith("/" + tarball) ? URI.create(url.substring(0, url.length() - tarball.length())) : recorded;
+        return RegistryLayout.rootOfTarball(recorded, name, version).orElse(recorded);
     }
 }
