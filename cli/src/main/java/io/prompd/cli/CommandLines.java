@@ -113,7 +113,7 @@ public final class CommandLines {
                             .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList(),
                     refusedOption.isPresent(),
                     several.map(InvalidValuesException::reasons).orElse(List.of()),
-                    several.flatMap(InvalidValuesException::advice));
+                    several.flatMap(InvalidValuesException::advice), ownWord(command, unmatched));
             if (asksForJson(List.of(args))) {
                 printJson(command, error.explain());
             }
@@ -286,6 +286,14 @@ public final class CommandLines {
      * suggests the three sharing the most pairs of letters, which a swap breaks ('lsit' got 'ls' and 'init', not
      * 'list'; 'gte' got nothing), and a command and its short name as two.
      */
+    /** The command's own word for the first unmatched one when another tool uses that ({@link OtherToolsWords}). */
+    private static Optional<String> ownWord(CommandLine command, List<String> unmatched) {
+        return unmatched.isEmpty() || !(command.getCommandSpec().userObject() instanceof OtherToolsWords words)
+                ? Optional.empty()
+                : Optional.ofNullable(words.otherToolsWords().get(
+                        UsageError.optionName(unmatched.get(0)).toLowerCase(Locale.ROOT)));
+    }
+
     private static List<String> suggestions(UnmatchedArgumentException failure) {
         List<String> unmatched = failure.getUnmatched();
         if (unmatched.isEmpty()) {

@@ -28,10 +28,12 @@ import java.util.stream.Collectors;
  *                       told on a line of its own below it
  * @param advice         how to write what those problems name, which they leave to the hint to tell once; empty
  *                       when they need none, as when there are no problems
+ * @param ownWord        this command line's word for the unmatched one, another tool's ({@link OtherToolsWords}),
+ *                       suggested in place of the suggestions however far it is from the word typed
  */
 public record UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
                          boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals, boolean refused,
-                         List<String> problems, Optional<String> advice) {
+                         List<String> problems, Optional<String> advice, Optional<String> ownWord) {
 
     /** The argument after which none is an option, as POSIX utilities and picocli read it. */
     public static final String END_OF_OPTIONS = "--";
@@ -46,6 +48,7 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         positionals = List.copyOf(positionals);
         problems = List.copyOf(problems);
         Objects.requireNonNull(advice, "advice");
+        Objects.requireNonNull(ownWord, "ownWord");
         if (advice.isPresent() && problems.isEmpty()) {
             throw new IllegalArgumentException("advice on writing values is told with the problems it leaves out: '"
                     + advice.get() + "' with none");
@@ -59,7 +62,7 @@ public record UsageError(String message, List<String> unmatched, List<String> su
             // an option suggested here would be taken as a positional argument all the same
             return explained("put options before '" + END_OF_OPTIONS + "'; " + seeHelp);
         }
-        List<String> close = closeSuggestions();
+        List<String> close = ownWord.map(List::of).orElseGet(this::closeSuggestions);
         if (close.isEmpty() && unknownCommand()) {
             return explained("'" + command + " --help' lists the commands");
         }

@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.cli.OtherToolsWords;
 import io.prompd.client.config.Settings;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.Installer;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
                     + " read 1.2.3 (--save-exact keeps the version itself); a range is saved as written.",
             "Packages go to <home>/" + Settings.PACKAGES_FOLDER_NAME + "/<name>@<version>/, shared by every project;"
                     + " each tarball is checked against its sha512 integrity before it is unpacked."})
-final class InstallCommand implements Callable<Integer> {
+final class InstallCommand implements Callable<Integer>, OtherToolsWords {
 
     @Spec
     CommandSpec spec;
@@ -66,6 +67,12 @@ final class InstallCommand implements Callable<Integer> {
 
     InstallCommand(PrompdCommand root) {
         this.root = root;
+    }
+
+    /** cargo's {@code --locked} and the npm {@code ci} spelt as an option: installs keeping the lock as it is. */
+    @Override
+    public Map<String, String> otherToolsWords() {
+        return Map.of("--locked", "--frozen", "--ci", "--frozen");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.CommandLines;
 import io.prompd.cli.HelpCommand;
+import io.prompd.cli.OtherToolsWords;
 import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
 import io.prompd.client.config.Settings;
@@ -47,7 +48,7 @@ import picocli.CommandLine;
             "                   (upper-case names work too: HTTPS_PROXY, ...)",
             "  " + Settings.CA_FILE_VARIABLE + "   a PEM file of CA certificates to trust beside Java's, for a",
             "                   registry or proxy that your company's own CA signs"})
-public final class PrompdCommand implements Runnable {
+public final class PrompdCommand implements Runnable, OtherToolsWords {
 
     /** Every subcommand, in the order help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(
@@ -77,6 +78,12 @@ public final class PrompdCommand implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** npm's {@code ci}, whose nearest command, {@code i}, may rewrite the lock {@code ci} keeps as it is. */
+    @Override
+    public Map<String, String> otherToolsWords() {
+        return Map.of("ci", "install --frozen");
+    }
 
     @Mixin
     private VerboseOption verbose;

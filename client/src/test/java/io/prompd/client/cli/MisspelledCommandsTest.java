@@ -31,6 +31,19 @@ class MisspelledCommandsTest {
                 error("cache", "vreify"));
     }
 
+    /** npm's ci and cargo's --locked keep the lock as it is: install, a letter off ci, may rewrite it. */
+    @Test
+    void anotherToolsWordForAnInstallKeepingTheLockSuggestsInstallFrozen() {
+        assertEquals("error: unknown command 'ci'\nhint: did you mean install --frozen? see 'prompd --help'\n",
+                error("ci"));
+        for (String option : new String[] {"--locked", "--ci", "--LOCKED"}) {
+            assertEquals("error: unknown option '" + option + "'\nhint: did you mean --frozen? see 'prompd install"
+                    + " --help'\n", error("install", option), option);
+        }
+        assertEquals("error: unknown option '--frozen-lockfile'\nhint: did you mean --frozen? see 'prompd install"
+                + " --help'\n", error("i", "--frozen-lockfile"));
+    }
+
     @Test
     void aWordNearOnlyAShortNameOfOneLetterOrFarFromEveryCommandIsSuggestedNone() {
         for (String far : new String[] {"run", "iffy", "search", "x"}) {
