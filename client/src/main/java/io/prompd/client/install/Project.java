@@ -151,7 +151,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     public static Path enclosingOrFail(Path start, SuggestedCommands commands) {
         return enclosing(start).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no "
                 + ManifestReader.FILE_NAME + " in " + start.toAbsolutePath() + " or any folder above it",
-                notAProjectHint(commands)));
+                notAProjectHint(start, commands)));
     }
 
     /** @throws PrompdException NOT_FOUND, saying what to do, when the folder holds no {@code prompd.json} */
@@ -170,11 +170,20 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
 
     private static PrompdException notAProject(Path folder, SuggestedCommands commands) {
         return new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in "
-                + folder.toAbsolutePath(), notAProjectHint(commands));
+                + folder.toAbsolutePath(), notAProjectHint(folder, commands));
     }
 
-    private static String notAProjectHint(SuggestedCommands commands) {
-        return "run this in a project folder, or create one with " + commands.quoted("init") + "; without a project, "
+    /**
+     * How to make {@code folder} a project: init scaffolds a package to publish (a README, a LICENSE, an example
+     * prompt), which a project using packages needs none of, so the least prompd.json is spelt out, a field a line as
+     * branches adding dependencies merge then, named after the folder when that name is a package's.
+     */
+    private static String notAProjectHint(Path folder, SuggestedCommands commands) {
+        String name = Optional.ofNullable(folder.toAbsolutePath().getFileName()).map(Path::toString)
+                .filter(folderName -> PackageName.check(folderName).isEmpty()).orElse("my-project");
+        return "run this in a project folder, or make this one a project by writing a " + ManifestReader.FILE_NAME
+                + " holding {\"name\": \"" + name + "\", \"version\": \"1.0.0\"}, a field a line ("
+                + commands.quoted("init") + " scaffolds a package to publish instead); without a project, "
                 + commands.quoted("install --global") + " installs into the store and "
                 + commands.quoted("list --installed") + " lists it";
     }

@@ -87,8 +87,9 @@ class HomeInSuggestedCommandsTest extends InstallCommandsFixture {
         CliRun run = in(Files.createDirectories(work.resolve("elsewhere")), "install");
 
         assertEquals(3, run.exitCode(), run.err());
-        assertTrue(run.err().endsWith("\nhint: run this in a project folder, or create one with '" + prompd + " init';"
-                + " without a project, '" + prompd + " install --global' installs into the store and '" + prompd
+        assertTrue(run.err().endsWith("\nhint: run this in a project folder, or make this one a project by writing a"
+                + " prompd.json holding {\"name\": \"elsewhere\", \"version\": \"1.0.0\"}, a field a line ('" + prompd
+                + " init' scaffolds a package to publish instead); without a project, '" + prompd + " install --global' installs into the store and '" + prompd
                 + " list --installed' lists it\n"), run.err());
     }
 

@@ -498,6 +498,31 @@ class InstallCommandTest extends InstallCommandsFixture {
                 .filter(path -> path.endsWith(".tgz")).sorted().toList(), "as many downloads as the counts say");
     }
 
+    /**
+     * A project using packages needs only a prompd.json: init scaffolds a package to publish, and refuses a folder
+     * holding a README, as a repository's does, so the hint spells out the file, which then installs.
+     */
+    @Test
+    void installInAFolderWithoutPrompdJsonSpellsOutTheLeastOne() throws IOException {
+        Files.delete(project.resolve("prompd.json"));
+        Files.writeString(project.resolve("README.md"), "# The team's app\n");
+
+        CliRun run = prompd("install", "@acme/greeter");
+
+        assertEquals(3, run.exitCode(), run.err());
+        String content = "{\"name\": \"app\", \"version\": \"1.0.0\"}";
+        assertEquals("error: no prompd.json in " + project + " or any folder above it\nhint: run this in a project"
+                + " folder, or make this one a project by writing a prompd.json holding " + content + ", a field a"
+                + " line ('prompd init' scaffolds a package to publish instead); without a project, 'prompd install"
+                + " --global' installs into the store and 'prompd list --installed' lists it\n", run.err());
+        Files.writeString(project.resolve("prompd.json"), content);
+        CliRun written = prompd("install", "@acme/greeter");
+        assertEquals(0, written.exitCode(), written.err());
+        Path named = Files.createDirectories(work.resolve("Team App"));
+        assertTrue(CliRun.in(named, home, "list").err().contains(" holding {\"name\": \"my-project\","),
+                "a folder name no package may have is not offered");
+    }
+
     @Test
     void installOutsideAProjectSaysWhatToDo() throws IOException {
         Files.delete(project.resolve("prompd.json"));
