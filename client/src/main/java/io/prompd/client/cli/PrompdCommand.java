@@ -7,6 +7,7 @@ import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
@@ -40,7 +41,7 @@ import picocli.CommandLine;
         footer = {
             "  " + Settings.HOME_VARIABLE + "      the prompd home folder, as --home (default: $HOME/.prompd)",
             "  " + Settings.REGISTRY_VARIABLE + "  the registry in place of the default, as --registry",
-            "  " + Settings.OFFLINE_VARIABLE + "   1 or true never to touch the network, as --offline",
+            "  " + Settings.OFFLINE_VARIABLE + "   1, true, yes or on never to touch the network, as --offline",
             "  https_proxy      the http:// proxy of https registries, with a login as",
             "                   http://user:password@host:port when it asks for one",
             "  http_proxy       the proxy of http registries",
@@ -72,6 +73,10 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
 
     /** The JDK's setting that refuses some proxy logins for https tunnels; see {@link #main}. */
     private static final String TUNNEL_LOGINS_REFUSED = "jdk.http.auth.tunneling.disabledSchemes";
+
+    /** The words {@code PROMPD_OFFLINE} takes, in any case, for offline and online: the help and hint list them. */
+    private static final List<String> OFFLINE_ON = List.of("1", "true", "yes", "on");
+    private static final List<String> OFFLINE_OFF = List.of("0", "false", "no", "off");
 
     /** The root's options that take a value, which is then not a subcommand's name. */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--registry");
@@ -156,13 +161,13 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
      * setting would otherwise go online (or stay offline) unnoticed.
      */
     private static boolean offlineVariable(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "1", "true", "yes", "on" -> true;
-            case "0", "false", "no", "off" -> false;
-            default -> throw new PrompdException(ExitCode.USAGE, "$" + Settings.OFFLINE_VARIABLE + " is "
-                    + TerminalText.quoted(value) + ", which is neither on nor off", "set it to 1 (or true) never to"
-                    + " touch the network, to 0 (or false) or unset it otherwise");
-        };
+        String word = value.strip().toLowerCase(Locale.ROOT);
+        if (OFFLINE_ON.contains(word) || OFFLINE_OFF.contains(word)) {
+            return OFFLINE_ON.contains(word);
+        }
+        throw new PrompdException(ExitCode.USAGE, "$" + Settings.OFFLINE_VARIABLE + " is " + TerminalText.quoted(value)
+                + ", which is neither on nor off", "set it to " + Plural.series(OFFLINE_ON, "or") + " never to touch"
+                + " the network, to " + Plural.series(OFFLINE_OFF, "or") + " or unset it otherwise (in any case)");
     }
 
     /**

@@ -130,8 +130,9 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         CliRun run = withOffline("maybe", "outdated");
 
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals("error: $PROMPD_OFFLINE is 'maybe', which is neither on nor off\nhint: set it to 1 (or true) never"
-                + " to touch the network, to 0 (or false) or unset it otherwise\n", run.err());
+        assertEquals("error: $PROMPD_OFFLINE is 'maybe', which is neither on nor off\nhint: set it to 1, true, yes or"
+                + " on never to touch the network, to 0, false, no or off or unset it otherwise (in any case)\n",
+                run.err());
     }
 
     private CliRun withOffline(String offline, String... args) {
