@@ -173,7 +173,8 @@ public final class InstallNoteView {
             if (!merged.theirs().isEmpty()) {
                 fields.put("theirs", merged.theirs());
             }
-            fields.put("differing", merged.differing().stream().map(InstallNoteView::differingAsJson).toList());
+            fields.put("differing", merged.differing().stream()
+                    .map(differing -> differingAsJson(differing, merged.movedTo())).toList());
             String ours = merged.ours().isEmpty() ? "ours" : merged.ours();
             String theirs = merged.theirs().isEmpty() ? "theirs" : merged.theirs();
             List<String> versions = merged.differing().stream().filter(differing -> !differing.sameVersion())
@@ -181,14 +182,17 @@ public final class InstallNoteView {
                         boolean theirsKept = differing.theirsKept();
                         return differing.name() + " " + differing.kept().version() + " from "
                                 + (theirsKept ? theirs : ours) + ", not " + (theirsKept ? differing.ours()
-                                : differing.theirs()).version() + " from " + (theirsKept ? ours : theirs);
+                                : differing.theirs()).version() + " from " + (theirsKept ? ours : theirs)
+                                + Optional.ofNullable(merged.movedTo().get(differing.name()))
+                                .map(version -> ", which the resolution then moved to " + version).orElse("");
                     }).toList();
             List<String> entries = merged.differing().stream().filter(Differing::sameVersion)
                     .map(differing -> differing.name() + " " + differing.ours().version() + " "
                             + sameVersionDifferences(differing)).toList();
             return new Worded("lockConflictMerged", fields, LockFile.FILE_NAME + " held Git conflict markers, so the"
                     + " locks of both sides were merged"
-                    + (versions.isEmpty() ? "" : "; of the versions they lock differently the higher was kept: "
+                    + (versions.isEmpty() ? "" : "; of the versions they lock differently the higher was kept, where"
+                    + " the resolution started: "
                     + String.join(", ", versions))
                     + (entries.isEmpty() ? "" : "; of the packages they lock at one version but from other tarballs, "
                     + ours + "'s entry was kept: " + String.join(", ", entries))
@@ -359,10 +363,11 @@ public final class InstallNoteView {
         throw new IllegalArgumentException("no words for " + note);
     }
 
-    private static Map<String, Object> differingAsJson(Differing differing) {
+    private static Map<String, Object> differingAsJson(Differing differing, Map<PackageName, Version> movedTo) {
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", differing.name(), "ours",
                 differing.ours().version(), "theirs", differing.theirs().version(), "kept",
                 differing.kept().version()));
+        Optional.ofNullable(movedTo.get(differing.name())).ifPresent(version -> fields.put("movedTo", version));
         if (differing.otherTarballUrl()) {
             fields.put("resolved", Map.of("ours", Urls.display(differing.ours().resolved()), "theirs",
                     Urls.display(differing.theirs().resolved())));

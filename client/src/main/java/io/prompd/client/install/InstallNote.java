@@ -238,13 +238,16 @@ public sealed interface InstallNote {
      * @param theirs    what they name the second side, the branch merged in, maybe empty
      * @param differing the packages the sides locked differently: at different versions, of which the merge took the
      *                  higher, or at one from other tarballs, of which it took ours' entry
+     * @param movedTo   of those at different versions, the ones whose higher version the run's resolution then moved,
+     *                  to the version it locks: the merge is only where the resolution starts
      */
-    record LockConflictMerged(String ours, String theirs, List<ConflictedLock.Differing> differing)
-            implements InstallNote {
+    record LockConflictMerged(String ours, String theirs, List<ConflictedLock.Differing> differing,
+                              SortedMap<PackageName, Version> movedTo) implements InstallNote {
         public LockConflictMerged {
             Objects.requireNonNull(ours, "ours");
             Objects.requireNonNull(theirs, "theirs");
             differing = List.copyOf(differing);
+            movedTo = SortedCopies.map(movedTo);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.prompd.client.install;
 
 import io.prompd.client.config.NoRegistryChosen;
+import io.prompd.client.install.lock.ConflictedLock;
 import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.HomeLock;
@@ -423,7 +425,8 @@ public final class Installer {
         List<InstallNote> warnings = new ArrayList<>();
         // first: it says what the lock the rest speaks of was made from
         project.conflicted().ifPresent(conflict -> warnings.add(new InstallNote.LockConflictMerged(
-                conflict.sides().oursLabel(), conflict.sides().theirsLabel(), conflict.differing())));
+                conflict.sides().oursLabel(), conflict.sides().theirsLabel(), conflict.differing(),
+                movedFromMerge(conflict.differing(), written))));
         warnings.addAll(plan.warnings());
         // a route change the plan told of is not told again of the version's download
         installed.warnings().stream().filter(warning -> !warnings.contains(warning)).forEach(warnings::add);
@@ -432,6 +435,19 @@ public final class Installer {
         warnings.addAll(referencesOutOfStep(project.folder(), home, changed, commands));
         return new InstallReport(installedThisRun(installed.packages(), plan.downloaded()), changedRanges, removed,
                 Optional.of(lock), plan.resolved(), warnings, repaired);
+    }
+
+    /**
+     * The packages the sides of a conflicted lock locked at different versions whose higher one, the merge's, the lock
+     * written has moved off, to the version it has; one it no longer has, its changes tell of.
+     */
+    private static SortedMap<PackageName, Version> movedFromMerge(List<ConflictedLock.Differing> differing,
+                                                                  LockFile written) {
+        SortedMap<PackageName, Version> moved = new TreeMap<>();
+        differing.stream().filter(one -> !one.sameVersion()).forEach(one -> written.get(one.name())
+                .map(LockedPackage::version).filter(version -> !version.equals(one.kept().version()))
+                .ifPresent(version -> moved.put(one.name(), version)));
+        return moved;
     }
 
     /** The versions installed, each as it got there in this run: the tarballs planning downloaded were downloaded. */

@@ -86,7 +86,8 @@ class ConflictedLockTest extends InstallCommandsFixture {
             assertEquals("[{\"kept\":\"1.0.1\",\"name\":\"@acme/a\",\"ours\":\"1.0.0\",\"theirs\":\"1.0.1\"}]",
                     Json.writeString(note.get("differing")).replaceAll("\\s", ""));
             assertEquals("prompd.lock held Git conflict markers, so the locks of both sides were merged; of the"
-                    + " versions they lock differently the higher was kept: @acme/a 1.0.1 from"
+                    + " versions they lock differently the higher was kept, where the resolution started: @acme/a 1.0.1"
+                    + " from"
                     + " refs/heads/bump-a, not 1.0.0 from HEAD (commit the prompd.lock written)", note.get("message").asText());
             JsonNode lock = Json.reader().readTree(Files.readString(project.resolve("prompd.lock")));
             assertEquals("1.0.1", lock.get("packages").get("@acme/a").get("version").asText(), "bump-a's update kept");
@@ -147,6 +148,29 @@ class ConflictedLockTest extends InstallCommandsFixture {
         CliRun check = prompd("install", "--frozen");
         assertEquals(0, check.exitCode(), check.err());
         assertEquals(0, prompd("list").exitCode());
+    }
+
+    /** The merge keeps the higher version for the resolution to start from, which prompd.json's range may refuse. */
+    @Test
+    void aMergedVersionTheResolutionMovesIsToldMovedInTheMergesWarning() throws IOException {
+        registry.publish("@acme/s", "2.1.0").publish("@acme/s", "2.2.0");
+        editDependencies("\"@acme/s\": \"~2.1.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        String pinned = Files.readString(project.resolve("prompd.lock"));
+        editDependencies("\"@acme/s\": \"^2.1.0\"");
+        assertEquals(0, prompd("update").exitCode());
+        String updated = Files.readString(project.resolve("prompd.lock"));
+        editDependencies("\"@acme/s\": \"~2.1.0\"");
+        Files.writeString(project.resolve("prompd.lock"), "<<<<<<< HEAD\n" + updated + "=======\n" + pinned
+                + ">>>>>>> z7\n");
+
+        CliRun install = prompd("install", "--json");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.err().contains("the higher was kept, where the resolution started: @acme/s 2.2.0 from"
+                + " HEAD, not 2.1.0 from z7, which the resolution then moved to 2.1.0 (commit"), install.err());
+        JsonNode differing = Json.reader().readTree(install.out()).get("warnings").get(0).get("differing").get(0);
+        assertEquals("2.1.0", differing.get("movedTo").asText(), differing.toString());
     }
 
     @Test

@@ -63,7 +63,7 @@ class InstallNoteViewTest {
                     URI.create("https://b.test/")), false,
                     "route @a back to registry a (https://a.test/) with 'prompd config set scopes.@a a'"),
             new InstallNote.LockConflictMerged("HEAD", "", List.of(new ConflictedLock.Differing(X, locked(ONE, "x"),
-                    locked(TWO, "x")))),
+                    locked(TWO, "x"))), new TreeMap<>(Map.of(X, ONE))),
             new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)", true,
                     "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
             new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)",
