@@ -27,6 +27,7 @@ import io.prompd.client.install.InstallNote.NotADependency;
 import io.prompd.client.install.InstallNote.NotInRegistry;
 import io.prompd.client.install.InstallNote.NotInStore;
 import io.prompd.client.install.InstallNote.NotResolvedAgain;
+import io.prompd.client.install.InstallNote.ProjectEngineMismatch;
 import io.prompd.client.install.InstallNote.ReferenceOutOfStep;
 import io.prompd.client.install.InstallNote.RemovedUnchecked;
 import io.prompd.client.install.InstallNote.RouteChanged;
@@ -131,6 +132,12 @@ public final class InstallNoteView {
                     "wanted", engine.wanted().text(), "running", engine.running()), engine.name() + "@"
                     + engine.version() + " asks for prompd " + engine.wanted() + ", and this is prompd "
                     + engine.running() + "; its prompts may use what this one lacks (update prompd)");
+        }
+        if (note instanceof ProjectEngineMismatch engine) {
+            return new Worded("projectEngineMismatch", Map.of("wanted", engine.wanted().text(), "running",
+                    engine.running()), "prompd.json's engines.prompd asks for prompd " + engine.wanted()
+                    + ", and this is prompd " + engine.running() + "; the project's prompts may use what this one lacks"
+                    + " (update prompd)");
         }
         if (note instanceof HeldBack heldBack) {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", heldBack.name(), "preferred",

@@ -124,6 +124,17 @@ public sealed interface InstallNote {
     }
 
     /**
+     * The project's own {@code engines.prompd} in prompd.json asks for a prompd that {@code running} is not, as a
+     * package's may ({@link EngineMismatch}); the run installs still.
+     */
+    record ProjectEngineMismatch(VersionRange wanted, Version running) implements InstallNote {
+        public ProjectEngineMismatch {
+            Objects.requireNonNull(wanted, "wanted");
+            Objects.requireNonNull(running, "running");
+        }
+    }
+
+    /**
      * The version the ranges prefer cannot be installed now, needing what only versions taken down meet.
      *
      * @param installable the newest version the ranges allow that can be installed; empty when none can

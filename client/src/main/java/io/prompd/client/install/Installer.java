@@ -427,6 +427,8 @@ public final class Installer {
         project.conflicted().ifPresent(conflict -> warnings.add(new InstallNote.LockConflictMerged(
                 conflict.sides().oursLabel(), conflict.sides().theirsLabel(), conflict.differing(),
                 movedFromMerge(conflict.differing(), written))));
+        PlanWarnings.refusingPrompd(manifest.engines(), prompdVersion)
+                .ifPresent(range -> warnings.add(new InstallNote.ProjectEngineMismatch(range, prompdVersion.get())));
         warnings.addAll(plan.warnings());
         // a route change the plan told of is not told again of the version's download
         installed.warnings().stream().filter(warning -> !warnings.contains(warning)).forEach(warnings::add);

@@ -11,6 +11,7 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,10 +77,18 @@ final class PlanWarnings {
      * build counts as the release it leads to.
      */
     private Optional<InstallNote> engineWarning(PackageName name, VersionSummary known) {
-        Optional<VersionRange> wanted = Optional.ofNullable(known.engines().get(ManifestFields.PROMPD_ENGINE))
+        return refusingPrompd(known.engines(), prompdVersion)
+                .map(range -> new InstallNote.EngineMismatch(name, known.version(), range, prompdVersion.orElseThrow()));
+    }
+
+    /**
+     * The range {@code engines.prompd} gives, a package's or the project's own, when it refuses {@code running}; empty
+     * when it allows it, is no range, or prompd's version is not known (a development build).
+     */
+    static Optional<VersionRange> refusingPrompd(Map<String, String> engines, Optional<Version> running) {
+        Optional<VersionRange> wanted = Optional.ofNullable(engines.get(ManifestFields.PROMPD_ENGINE))
                 .filter(VersionRange::isValid).map(VersionRange::parse);
-        return prompdVersion.flatMap(running -> wanted.filter(range -> !range.satisfiedBy(release(running)))
-                .map(range -> new InstallNote.EngineMismatch(name, known.version(), range, running)));
+        return running.flatMap(version -> wanted.filter(range -> !range.satisfiedBy(release(version))));
     }
 
     private static Version release(Version version) {

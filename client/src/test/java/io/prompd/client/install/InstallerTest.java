@@ -1343,6 +1343,17 @@ class InstallerTest {
     }
 
     @Test
+    void theProjectsOwnEnginesAskingForAnotherPrompdAreWarnedOfAsAPackagesAre() throws IOException {
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
+                + " \"engines\": {\"prompd\": \">=9.0.0\"}, \"dependencies\": {}}\n");
+
+        InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertEquals(List.of("prompd.json's engines.prompd asks for prompd >=9.0.0, and this is prompd 1.4.0; the"
+                + " project's prompts may use what this one lacks (update prompd)"), texts(report.warnings()));
+    }
+
+    @Test
     void latestOfAPackageOutsidePrompdJsonSaysItHasNoRangeToMove() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         registry.publish("@acme/util", "1.2.0");
