@@ -15,6 +15,7 @@ import io.prompd.client.install.InstallNote.LatestBlocked;
 import io.prompd.client.install.InstallNote.LatestConflicts;
 import io.prompd.client.install.InstallNote.LatestNotDirect;
 import io.prompd.client.install.InstallNote.LatestOlderThanLocked;
+import io.prompd.client.install.InstallNote.LatestOutsideRange;
 import io.prompd.client.install.InstallNote.LatestPassedOver;
 import io.prompd.client.install.InstallNote.LatestSetAside;
 import io.prompd.client.install.InstallNote.LatestYanked;
@@ -237,6 +238,12 @@ public final class InstallNoteView {
             return new Worded("latestOlderThanLocked", Map.of("name", older.name(), "range", older.range().text(),
                     "latest", older.latest(), "locked", older.locked()), "kept " + older.name() + " " + older.range()
                     + ": its latest version, " + older.latest() + ", is older than the locked " + older.locked());
+        }
+        if (note instanceof LatestOutsideRange outside) {
+            return new Worded("latestOutsideRange", Map.of("name", outside.name(), "range", outside.range().text(),
+                    "latest", outside.latest(), "update", outside.update()), outside.name() + " " + outside.latest()
+                    + " is its latest version, outside prompd.json's " + outside.range() + ", so the update stayed"
+                    + " within the range; " + outside.update() + " moves the range to it");
         }
         if (note instanceof LatestBlocked blocked) {
             return new Worded("latestBlocked", Map.of("name", blocked.name(), "range", blocked.range().text(),

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
                     + " newest they allow, and rewrite prompd.lock.",
             "Without names, every package may move; with names, only those (the others stay as locked).",
             "With --latest, the named direct dependencies' ranges first move to ^<latest version>; an exact one"
-                    + " (1.2.3, =1.2.3) stays exact, at the latest version."})
+                    + " (1.2.3, =1.2.3) stays exact, at the latest version.",
+            "Without it, a warning names each direct dependency updated whose latest version is newer than its range"
+                    + " allows, with the 'prompd update --latest NAME' that moves the range."})
 final class UpdateCommand implements Callable<Integer> {
 
     @Spec

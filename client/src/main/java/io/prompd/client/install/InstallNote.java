@@ -341,6 +341,20 @@ public sealed interface InstallNote {
     }
 
     /**
+     * A direct dependency whose {@code latest} version is newer than the range of prompd.json allows, so that an update
+     * within the ranges cannot reach it, as cargo's update notes: {@code update} quotes the command moving the range.
+     */
+    record LatestOutsideRange(PackageName name, VersionRange range, Version latest, String update)
+            implements InstallNote {
+        public LatestOutsideRange {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(latest, "latest");
+            Objects.requireNonNull(update, "update");
+        }
+    }
+
+    /**
      * {@code update --latest} kept {@code range}, the {@code latest} version needing what only versions taken down
      * meet, as {@link StatusNotes#blocking} says it.
      */

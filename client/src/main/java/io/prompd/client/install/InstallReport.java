@@ -19,10 +19,11 @@ import java.util.SortedMap;
  * @param lock          what happened to {@code prompd.lock}; empty for a global install, which has no project
  * @param resolved      whether the resolver ran; false when the lock file was used as it was
  * @param warnings      what the user should know beside the result, as the {@link InstallNote} kinds say: a stale
- *                      lock, ranges kept or set aside, a latest version passed over, versions left out, and
- *                      versions locked that are yanked, deprecated, taken down, held back below a takedown, kept as
- *                      locked from another registry, or asking for another prompd, and prompts' references that the
- *                      ranges this run wrote or removed left out of step with prompd.json
+ *                      lock, ranges kept or set aside, a latest version passed over or outside the ranges, versions
+ *                      left out, and versions locked that are yanked, deprecated, taken down, held back below a
+ *                      takedown, kept as locked from another registry, or asking for another prompd, as the project's
+ *                      own prompd.json may, and prompts' references that the ranges this run wrote or removed left out
+ *                      of step with prompd.json
  * @param repaired      leftovers of killed runs that were cleaned up
  */
 public record InstallReport(List<InstalledPackage> packages, SortedMap<PackageName, VersionRange> saved,

@@ -5,6 +5,7 @@ import io.prompd.client.install.lock.ConflictedLock;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.InstalledCopy;
@@ -189,9 +190,31 @@ public final class Installer {
                 InstallPlanner.Updated updated = installer.planner.forUpdate(project, ranges, unpinned,
                         new InstallPlanner.ProjectRun(options, spelt(latest ? "update --latest" : "update", names)),
                         index);
-                return new Planned(updated.plan(), updated.saved(), List.of(), Set.of());
+                // --latest tells of each range it was asked to move and could not; an update of named packages notes
+                // only them
+                SortedMap<PackageName, VersionRange> within = new TreeMap<>(latest ? Map.of() : direct);
+                within.keySet().removeIf(name -> !names.isEmpty() && !names.contains(name));
+                return new Planned(updated.plan().withWarningsLast(latestOutsideRanges(within, updated.plan().lock(),
+                        index)), updated.saved(), List.of(), Set.of());
             });
         });
+    }
+
+    /**
+     * The packages among {@code ranges} whose latest version, the one {@code outdated} names, is newer than the range
+     * allows and than the version locked, which only a move of the range reaches; but a package locked from another
+     * registry, whose name may be another's package in this one.
+     */
+    private List<InstallNote> latestOutsideRanges(SortedMap<PackageName, VersionRange> ranges, LockFile lock,
+                                                  RegistryIndex index) {
+        List<InstallNote> notes = new ArrayList<>();
+        ranges.forEach((name, range) -> lock.get(name)
+                .filter(locked -> LockedElsewhere.of(name, locked, index).isEmpty())
+                .flatMap(locked -> index.find(name).flatMap(PublishedPackage::latest)
+                        .filter(newest -> !range.satisfiedBy(newest) && newest.compareTo(locked.version()) > 0))
+                .ifPresent(newest -> notes.add(new InstallNote.LatestOutsideRange(name, range, newest,
+                        commands.quoted("update --latest " + ShellWords.quote(name.toString()))))));
+        return notes;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The new lock with the ranges it meets, and whether it took a resolution: what {@link InstallPlanner} decides, a type
@@ -39,6 +40,11 @@ record Plan(ProjectGraph graph, boolean resolved, List<InstallNote> warnings, Se
         List<InstallNote> all = new ArrayList<>(first);
         all.addAll(warnings);
         return new Plan(graph, resolved, all, downloaded);
+    }
+
+    /** The plan with {@code last} after its own warnings: notes on what the run did not do, read after what it did. */
+    Plan withWarningsLast(List<? extends InstallNote> last) {
+        return new Plan(graph, resolved, Stream.concat(warnings.stream(), last.stream()).toList(), downloaded);
     }
 
     /** The plan without the warnings another of the run's tells already. */

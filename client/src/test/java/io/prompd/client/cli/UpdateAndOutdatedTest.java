@@ -56,7 +56,9 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertEquals(table, before.out(), "1.1.0 needs @acme/zero ^0.2.0, which prompd.json's ^0.1.0 rules out");
         assertEquals(0, update.exitCode(), update.err());
         assertEquals("warning: @acme/plug stays at 1.0.0, held back by prompd.json's @acme/zero ^0.1.0: 1.1.0, which"
-                + " its own ranges allow, cannot go with that range\n", update.err());
+                + " its own ranges allow, cannot go with that range\nwarning: @acme/zero 0.2.0 is its latest version,"
+                + " outside prompd.json's ^0.1.0, so the update stayed within the range; 'prompd update --latest"
+                + " @acme/zero' moves the range to it\n", update.err());
         assertEquals(table, after.out(), "nothing moved, and nothing more is wanted: the loop ends");
         JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
         assertEquals("1.0.0", row.get("wanted").asText());

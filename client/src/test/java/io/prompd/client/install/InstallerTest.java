@@ -1343,6 +1343,28 @@ class InstallerTest {
     }
 
     @Test
+    void updateNotesTheDependenciesWhoseLatestIsOutsideTheirRangesAsCargoDoes() throws IOException {
+        writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/util\": \"~1.1.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.publish("@acme/greeter", "2.0.0");
+
+        InstallReport all = installer().update(project, List.of(), false, InstallOptions.defaults());
+        InstallReport named = installer().update(project, List.of(name("@acme/util")), false,
+                InstallOptions.defaults());
+        InstallReport latest = installer().update(project, List.of(name("@acme/greeter")), true,
+                InstallOptions.defaults());
+
+        assertEquals(List.of("@acme/greeter 2.0.0 is its latest version, outside prompd.json's ^1.0.0, so the update"
+                + " stayed within the range; 'prompd update --latest @acme/greeter' moves the range to it",
+                "@acme/util 2.0.0 is its latest version, outside prompd.json's ~1.1.0, so the update stayed within the"
+                + " range; 'prompd update --latest @acme/util' moves the range to it"), texts(all.warnings()));
+        assertEquals(List.of("@acme/util 2.0.0 is its latest version, outside prompd.json's ~1.1.0, so the update"
+                + " stayed within the range; 'prompd update --latest @acme/util' moves the range to it"),
+                texts(named.warnings()), "an update of named packages notes only them");
+        assertEquals(List.of(), texts(latest.warnings()), "--latest moved the range");
+    }
+
+    @Test
     void theProjectsOwnEnginesAskingForAnotherPrompdAreWarnedOfAsAPackagesAre() throws IOException {
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
                 + " \"engines\": {\"prompd\": \">=9.0.0\"}, \"dependencies\": {}}\n");
@@ -1381,8 +1403,9 @@ class InstallerTest {
         assertEquals(List.of("@acme/util@1.1.0 is yanked: bad release (installed because the lock file"
                 + " pins it; no other"
                 + " version meets ^1.1.0, and none would with a wider range in prompd.json: the packages needing it ask"
-                + " for ^1.1.0; a newer version of those may ask for another ('prompd tree' shows them))"),
-                texts(all.warnings()));
+                + " for ^1.1.0; a newer version of those may ask for another ('prompd tree' shows them))",
+                "@acme/util 2.0.0 is its latest version, outside prompd.json's ^1.1.0, so the update stayed within the"
+                + " range; 'prompd update --latest @acme/util' moves the range to it"), texts(all.warnings()));
         InstallReport latest = installer()
                 .update(project, List.of(name("@acme/util")), true, InstallOptions.defaults());
         assertEquals(Version.parse("1.1.0"), lock().packages().get(name("@acme/util")).version());
