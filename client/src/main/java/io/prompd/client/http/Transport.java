@@ -229,9 +229,10 @@ final class Transport {
      */
     private static FetchFailure unreachable(URI url, Outages.Outage outage) {
         TransientFailure last = outage.last();
-        return new FetchFailure("could not fetch " + Urls.display(url) + ": gave up on " + outage.origin() + " after "
-                + Plural.count(outage.attempts(), "attempt") + " (last: " + last.getMessage() + ")", DOWN_HINT, false,
-                last, Optional.of(last.getMessage()));
+        // the attempts are the host's, not this URL's: another request may have made them all
+        return new FetchFailure("could not fetch " + Urls.display(url) + ": this run gave up on reaching "
+                + outage.origin() + " after " + Plural.count(outage.attempts(), "attempt") + " (last: "
+                + last.getMessage() + ")", DOWN_HINT, false, last, Optional.of(last.getMessage()));
     }
 
     /** The failure of a request given up on; a registry that said when to come back is up, and the hint says so. */

@@ -286,7 +286,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         }
         assertEquals(retries + "error: registry " + down + "/ failed: could not fetch " + down
                 + "/packages/@a/x/-/x-1.0.0.tgz:"
-                + " gave up on " + down + " after 4 attempts (last: " + refused
+                + " this run gave up on reaching " + down + " after 4 attempts (last: " + refused
                 + ")\nhint: the registry"
                 + " or the network may be down; try again later\n", run.err(), "no tarball is cached for --offline");
     }

@@ -325,7 +325,7 @@ class RouteChangeTest {
                 .formatted(company.url(), lockedTarball(), gone.url())),
                 ((ObjectNode) warning.deepCopy()).without(List.of("message", "problem")));
         assertTrue(warning.get("problem").asText().startsWith("could not fetch " + gone.url()
-                + "packages/@company/shared/-/shared-1.0.0.tgz: gave up on "
+                + "packages/@company/shared/-/shared-1.0.0.tgz: this run gave up on reaching "
                 + gone.url().toString().replaceFirst("/$", "") + " after 4 attempts"), warning.toString());
         assertTrue(run.err().endsWith("\nwarning: " + warning.get("message").asText() + "\n"), run.err());
     }
@@ -497,8 +497,8 @@ class RouteChangeTest {
         assertTrue(errorPart(run).startsWith("error: registry public (" + gone.url() + ") failed: could not fetch "
                 + gone.url() + "packages/@company/shared/-/shared-1.0.0.tgz"), run.err());
         assertTrue(run.err().contains("; the URL prompd.lock records for @company/shared@1.0.0 failed too: could not"
-                + " fetch " + lockedTarball() + ": gave up on " + company.url().toString().replaceFirst("/$", "")
-                + " after 4 attempts"), run.err());
+                + " fetch " + lockedTarball() + ": this run gave up on reaching "
+                + company.url().toString().replaceFirst("/$", "") + " after 4 attempts"), run.err());
         assertFalse(run.err().contains("does not have it"), run.err());
     }
 

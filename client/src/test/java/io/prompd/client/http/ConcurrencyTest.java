@@ -91,8 +91,9 @@ class ConcurrencyTest {
                         () -> fetcher.fetchDocument(url).read(Function.identity())).getMessage()));
             }
             for (int i = 0; i < LIMIT * 2; i++) {
-                assertEquals("could not fetch " + down + "/packages/p" + i + "/index.json: gave up on " + down
-                        + " after 4 attempts (last: cannot reach " + down + " (Connection refused))",
+                assertEquals("could not fetch " + down + "/packages/p" + i + "/index.json: this run gave up on"
+                        + " reaching " + down + " after 4 attempts (last: cannot reach " + down
+                        + " (Connection refused))",
                         failed.get(i).get(), "run " + run);
             }
         }

@@ -508,8 +508,8 @@ class RetryTest {
                 () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
-        assertEquals("could not fetch " + url + ": gave up on http://127.0.0.1:" + closedPort + " after 4 attempts"
-                + " (last: cannot reach http://127.0.0.1:" + closedPort + " (Connection refused))",
+        assertEquals("could not fetch " + url + ": this run gave up on reaching http://127.0.0.1:" + closedPort
+                + " after 4 attempts (last: cannot reach http://127.0.0.1:" + closedPort + " (Connection refused))",
                 failure.getMessage());
         assertEquals(3, sleeper.waits.size());
     }

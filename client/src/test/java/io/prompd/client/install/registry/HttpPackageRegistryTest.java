@@ -687,8 +687,8 @@ class HttpPackageRegistryTest {
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("registry company (" + root + "), which scope @company is routed to, failed: could not fetch "
                 + root
-                + "packages/@company/secret/index.json: gave up on http://127.0.0.1:" + closedPort + " after 4 attempts"
-                + " (last: cannot reach http://127.0.0.1:" + closedPort + " (Connection refused))",
+                + "packages/@company/secret/index.json: this run gave up on reaching http://127.0.0.1:" + closedPort
+                + " after 4 attempts (last: cannot reach http://127.0.0.1:" + closedPort + " (Connection refused))",
                 failure.getMessage());
         assertTrue(failure.hint().startsWith("the registry or the network may be down"), failure.hint());
     }
