@@ -35,6 +35,9 @@ final class ConfigGetCommand implements Callable<Integer> {
         String value = parsed.get(ConfigStore.of(root.settings()).read()).orElseThrow(() -> new PrompdException(
                 ExitCode.NOT_FOUND, "'" + parsed + "' is not set", root.commands().quoted("config list")
                 + " shows what is set"));
+        if (parsed instanceof ConfigKey.DefaultRegistry) {
+            root.registryOverrideNote().ifPresent(spec.commandLine().getErr()::println);
+        }
         spec.commandLine().getOut().print(value + "\n");
         return ExitCode.OK.code();
     }

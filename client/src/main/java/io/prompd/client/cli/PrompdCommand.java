@@ -182,6 +182,17 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
         }
     }
 
+    /**
+     * The note a command showing the configured default prints when this run chooses another registry, naming the
+     * option or the variable that did: otherwise what it shows is what this very run, and every other like it, does
+     * not use.
+     */
+    Optional<String> registryOverrideNote() {
+        return settings().registry().map(chosen -> "note: " + (registryOption().isPresent() ? "--registry"
+                : "$" + Settings.REGISTRY_VARIABLE) + " chooses " + chosen + " in place of the default; routed scopes"
+                + " keep their registries");
+    }
+
     /** The registry --registry gave, for the commands suggested to name; empty when none (or a blank one) was. */
     private Optional<String> registryOption() {
         return Optional.ofNullable(registry).filter(given -> !given.isBlank());

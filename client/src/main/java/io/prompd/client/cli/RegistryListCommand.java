@@ -41,10 +41,7 @@ final class RegistryListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = root.settings();
         List<RegistryService.RegistryEntry> registries = new RegistryService(settings).list();
-        // Otherwise the list marks a default that this very run, and every other like it, does not use.
-        settings.registry().ifPresent(chosen -> spec.commandLine().getErr().println("note: --registry or $"
-                + Settings.REGISTRY_VARIABLE + " chooses " + chosen + " in place of the default; routed scopes keep"
-                + " their registries"));
+        root.registryOverrideNote().ifPresent(spec.commandLine().getErr()::println);
         spec.commandLine().getOut().print(output.isJson()
                 ? Json.writeString(registries.stream().map(entry -> asJson(entry, settings.configFile())).toList())
                         + "\n"

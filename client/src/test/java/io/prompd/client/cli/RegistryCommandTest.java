@@ -187,9 +187,29 @@ class RegistryCommandTest {
                 "registry", "list");
         assertEquals(0, chosen.exitCode(), chosen.err());
         assertEquals("acme  https://prompd.acme.example/  default\n", chosen.out());
-        assertEquals("note: --registry or $PROMPD_REGISTRY chooses file:///srv/mirror/ in place of the default; routed"
-                + " scopes keep their registries\n", chosen.err());
+        assertEquals("note: $PROMPD_REGISTRY chooses file:///srv/mirror/ in place of the default; routed scopes keep"
+                + " their registries\n", chosen.err());
         assertEquals("", prompd("registry", "list").err());
+    }
+
+    /** As the list does: a team's developer asking which registry a run uses is not to be shown the file's alone. */
+    @Test
+    void configGetAndListOfTheDefaultSayWhenTheOptionChoosesAnotherRegistry() {
+        prompd("registry", "add", "acme", "https://prompd.acme.example/", "--default");
+
+        CliRun get = prompd("--registry", "file:///srv/mirror/", "config", "get", "registry");
+        CliRun list = prompd("--registry", "file:///srv/mirror/", "config", "list");
+        CliRun otherKey = prompd("--registry", "file:///srv/mirror/", "config", "get", "registries.acme");
+
+        String note = "note: --registry chooses file:///srv/mirror/ in place of the default; routed scopes keep their"
+                + " registries\n";
+        assertEquals(0, get.exitCode(), get.err());
+        assertEquals("acme\n", get.out());
+        assertEquals(note, get.err());
+        assertEquals(0, list.exitCode(), list.err());
+        assertEquals(note, list.err());
+        assertEquals("", otherKey.err(), "the note is of the default alone");
+        assertEquals("", prompd("config", "get", "registry").err());
     }
 
     @Test
