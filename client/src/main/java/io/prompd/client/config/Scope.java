@@ -39,6 +39,14 @@ public record Scope(String name) implements Comparable<Scope> {
         return packageName.isScoped() ? Optional.of(new Scope(packageName.scope())) : Optional.empty();
     }
 
+    /**
+     * The scope's own name as the name of a registry serving it alone, for a suggested command to be run as it is
+     * ({@code registry add acme URL --scope @acme}); empty where a registry's name cannot be that.
+     */
+    public Optional<RegistryName> registryName() {
+        return Optional.of(name).filter(RegistryName::isValid).map(RegistryName::new);
+    }
+
     @Override
     public int compareTo(Scope other) {
         return name.compareTo(other.name);

@@ -52,7 +52,7 @@ final class LockRegistries {
         boolean oneDefault = unrouted.size() == 1;
         // names to copy as they are: a routed scope's own, else one that says what the registry is for
         List<String> adds = toAdd.stream().map(root -> commands.quoted("registry add "
-                + routed.get(root).map(scope -> scope.substring(1)).filter(RegistryName::isValid)
+                + routed.get(root).flatMap(scope -> Scope.parse(scope).registryName()).map(RegistryName::toString)
                 .orElseGet(() -> oneDefault ? "default" : "registry-" + (unrouted.indexOf(root) + 1)) + " "
                 + ShellWords.quote(Urls.display(root)) + routed.get(root).map(scope -> " --scope " + scope)
                 .orElse(oneDefault ? " --default" : ""))).toList();

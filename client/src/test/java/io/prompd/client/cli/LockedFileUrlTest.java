@@ -49,7 +49,7 @@ class LockedFileUrlTest {
                     + " folder may send a file: URL\nhint: do not lock the copy of registry " + server.url()
                     + ": it may"
                     + " be another's package; route @acme back to " + folder.fileUrl() + " with 'prompd registry add"
-                    + " NAME " + folder.fileUrl() + " --scope @acme'\n", run.err());
+                    + " acme " + folder.fileUrl() + " --scope @acme'\n", run.err());
             assertFalse(server.requests().contains("/packages/@acme/util/-/util-1.0.0.tgz"),
                     "its index says its copy has other bytes: " + server.requests());
         }
@@ -81,7 +81,7 @@ class LockedFileUrlTest {
                     + " tarball of @acme/util@1.0.0 is not read from " + folder.tarball("@acme/util", "1.0.0").toUri()
                     + " instead: registry " + server.url() + " is not a folder, and only a registry in a folder may"
                     + " send a file: URL\nhint: route @acme back to " + folder.fileUrl() + " with 'prompd registry"
-                    + " add NAME " + folder.fileUrl() + " --scope @acme'; if registry " + server.url() + " mirrors"
+                    + " add acme " + folder.fileUrl() + " --scope @acme'; if registry " + server.url() + " mirrors"
                     + " that one, update the mirror (pull and build it); to take @acme/util from registry "
                     + server.url() + " instead, knowing it may be another's package, delete its entry from"
                     + " prompd.lock and run 'prompd install'\n", run.err());

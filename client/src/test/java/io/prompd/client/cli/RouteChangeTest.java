@@ -87,7 +87,7 @@ class RouteChangeTest {
                 + " now resolves in registry public (" + publicRegistry.url()
                 + "), which does not have it; its versions"
                 + " there may be another's package, so none is offered (route @company back to " + company.url()
-                + " with 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public ("
+                + " with 'prompd registry add company " + company.url() + " --scope @company'; if registry public ("
                 + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)"
                 + takeInstead("@company/shared", publicRegistry()) + ")\n", run.err());
         assertFalse(run.err().contains("--latest"), run.err());
@@ -135,8 +135,9 @@ class RouteChangeTest {
                 + ", and @company now"
                 + " resolves in registry public (" + publicRegistry.url() + "), which does not have it, and its URL"
                 + " there refused access (HTTP 401): " + company.url() + "packages/@company/shared/-/shared-1.0.0.tgz\n"
-                + "hint: route @company back to " + company.url() + " with 'prompd registry add NAME " + company.url()
-                + " --scope @company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update the"
+                + "hint: route @company back to " + company.url() + " with 'prompd registry add company "
+                + company.url() + " --scope @company'; if registry public (" + publicRegistry.url() + ") mirrors that"
+                + " one, update the"
                 + " mirror (pull and build it)" + takeInstead("@company/shared", publicRegistry()) + "\n", run.err());
     }
 
@@ -200,7 +201,7 @@ class RouteChangeTest {
                 + "), whose copy of it has other bytes; its"
                 + " versions there may be another's package, so none is offered (route @company back to "
                 + company.url()
-                + " with 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public ("
+                + " with 'prompd registry add company " + company.url() + " --scope @company'; if registry public ("
                 + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)"
                 + takeInstead("@company/shared", publicRegistry()) + ")\n",
                 outdated);
@@ -450,7 +451,7 @@ class RouteChangeTest {
         assertTrue(run.err().contains(" @company/shared@1.0.0 is locked in prompd.lock from " + company.url()
                 + ", and @company now resolves in registry " + publicRegistry.url() + ", which does not have it; its"
                 + " versions there may be another's package, so none is offered (route @company back to "
-                + company.url() + " with 'prompd registry add NAME " + company.url() + " --scope @company';"),
+                + company.url() + " with 'prompd registry add company " + company.url() + " --scope @company';"),
                 run.err());
         assertFalse(run.err().contains("published: 1.5.0"), "another's versions are not offered: " + run.err());
     }
