@@ -175,14 +175,15 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
 
     /**
      * How to make {@code folder} a project: init scaffolds a package to publish (a README, a LICENSE, an example
-     * prompt), which a project using packages needs none of, so the least prompd.json is spelt out, a field a line as
-     * branches adding dependencies merge then, named after the folder when that name is a package's.
+     * prompt), which a project using packages needs none of, so the least prompd.json is spelt out, each field on a
+     * line of its own as branches adding dependencies merge then, named after the folder when that name is a
+     * package's.
      */
     private static String notAProjectHint(Path folder, SuggestedCommands commands) {
         String name = Optional.ofNullable(folder.toAbsolutePath().getFileName()).map(Path::toString)
                 .filter(folderName -> PackageName.check(folderName).isEmpty()).orElse("my-project");
         return "run this in a project folder, or make this one a project by writing a " + ManifestReader.FILE_NAME
-                + " holding {\"name\": \"" + name + "\", \"version\": \"1.0.0\"}, a field a line ("
+                + " holding {\"name\": \"" + name + "\", \"version\": \"1.0.0\"}, each field on a line of its own ("
                 + commands.quoted("init") + " scaffolds a package to publish instead); without a project, "
                 + commands.quoted("install --global") + " installs into the store and "
                 + commands.quoted("list --installed") + " lists it";

@@ -88,9 +88,10 @@ class HomeInSuggestedCommandsTest extends InstallCommandsFixture {
 
         assertEquals(3, run.exitCode(), run.err());
         assertTrue(run.err().endsWith("\nhint: run this in a project folder, or make this one a project by writing a"
-                + " prompd.json holding {\"name\": \"elsewhere\", \"version\": \"1.0.0\"}, a field a line ('" + prompd
-                + " init' scaffolds a package to publish instead); without a project, '" + prompd + " install --global' installs into the store and '" + prompd
-                + " list --installed' lists it\n"), run.err());
+                + " prompd.json holding {\"name\": \"elsewhere\", \"version\": \"1.0.0\"}, each field on a line of"
+                + " its own ('" + prompd + " init' scaffolds a package to publish instead); without a project, '"
+                + prompd + " install --global' installs into the store and '" + prompd + " list --installed' lists"
+                + " it\n"), run.err());
     }
 
     @Test

@@ -512,9 +512,10 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertEquals(3, run.exitCode(), run.err());
         String content = "{\"name\": \"app\", \"version\": \"1.0.0\"}";
         assertEquals("error: no prompd.json in " + project + " or any folder above it\nhint: run this in a project"
-                + " folder, or make this one a project by writing a prompd.json holding " + content + ", a field a"
-                + " line ('prompd init' scaffolds a package to publish instead); without a project, 'prompd install"
-                + " --global' installs into the store and 'prompd list --installed' lists it\n", run.err());
+                + " folder, or make this one a project by writing a prompd.json holding " + content + ", each field on"
+                + " a line of its own ('prompd init' scaffolds a package to publish instead); without a project,"
+                + " 'prompd install --global' installs into the store and 'prompd list --installed' lists it\n",
+                run.err());
         Files.writeString(project.resolve("prompd.json"), content);
         CliRun written = prompd("install", "@acme/greeter");
         assertEquals(0, written.exitCode(), written.err());
