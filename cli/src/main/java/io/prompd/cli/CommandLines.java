@@ -41,11 +41,10 @@ public final class CommandLines {
     /**
      * Gives the command line its streams, lays out its help as wide as {@link Terminal#helpColumns} says, with no word
      * split across lines ({@link WholeWordHelp}), lists the exit codes the program uses in the help of every command,
-     * gives every subcommand the root's {@code --version},
-     * and reports a command line that does not parse as a usage error, and a failed command with its
-     * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
-     * standard output when the arguments hold {@value JsonOption#NAME}. Call it once every
-     * subcommand is added.
+     * gives every subcommand the root's {@code --version}, and reports a command line that does not parse as a usage
+     * error, and a failed command with its message and hint (its stack trace too when {@code verbose} says so), both
+     * also as JSON on standard output when the arguments hold {@value JsonOption#NAME}. Call it once every subcommand
+     * is added.
      *
      * @param environment the process's, where {@code TERM} may say the terminal is a dumb one and {@code COLUMNS} how
      *                    wide the help is
@@ -277,6 +276,14 @@ public final class CommandLines {
         return failure;
     }
 
+    /** The command's own word for the first unmatched one when another tool uses that ({@link OtherToolsWords}). */
+    private static Optional<String> ownWord(CommandLine command, List<String> unmatched) {
+        return unmatched.isEmpty() || !(command.getCommandSpec().userObject() instanceof OtherToolsWords words)
+                ? Optional.empty()
+                : Optional.ofNullable(words.otherToolsWords().get(
+                        UsageError.optionName(unmatched.get(0)).toLowerCase(Locale.ROOT)));
+    }
+
     /**
      * The words the first unmatched argument may have meant, nearest first ({@link Spelling#distance}, which counts a
      * swap of neighbours as one edit), for {@link UsageError} to keep those near enough. For an option, every option
@@ -286,14 +293,6 @@ public final class CommandLines {
      * suggests the three sharing the most pairs of letters, which a swap breaks ('lsit' got 'ls' and 'init', not
      * 'list'; 'gte' got nothing), and a command and its short name as two.
      */
-    /** The command's own word for the first unmatched one when another tool uses that ({@link OtherToolsWords}). */
-    private static Optional<String> ownWord(CommandLine command, List<String> unmatched) {
-        return unmatched.isEmpty() || !(command.getCommandSpec().userObject() instanceof OtherToolsWords words)
-                ? Optional.empty()
-                : Optional.ofNullable(words.otherToolsWords().get(
-                        UsageError.optionName(unmatched.get(0)).toLowerCase(Locale.ROOT)));
-    }
-
     private static List<String> suggestions(UnmatchedArgumentException failure) {
         List<String> unmatched = failure.getUnmatched();
         if (unmatched.isEmpty()) {
