@@ -188,9 +188,9 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
      * not use.
      */
     Optional<String> registryOverrideNote() {
-        return settings().registry().map(chosen -> "note: " + (registryOption().isPresent() ? "--registry"
-                : "$" + Settings.REGISTRY_VARIABLE) + " chooses " + chosen + " in place of the default; routed scopes"
-                + " keep their registries");
+        Settings settings = settings();
+        return settings.registry().map(chosen -> "note: " + Settings.registrySource(settings.commands()) + " chooses "
+                + chosen + " in place of the default; routed scopes keep their registries");
     }
 
     /** The registry --registry gave, for the commands suggested to name; empty when none (or a blank one) was. */

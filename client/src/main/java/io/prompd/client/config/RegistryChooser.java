@@ -25,8 +25,6 @@ import java.util.stream.Collectors;
  */
 public final class RegistryChooser {
 
-    private static final String FROM_OVERRIDE = " (from --registry or $" + Settings.REGISTRY_VARIABLE + ")";
-
     private final Config config;
     private final Optional<RegistryRef> override;
     private final Map<String, String> environment;
@@ -116,7 +114,7 @@ public final class RegistryChooser {
             try {
                 ref = RegistryRef.parse(text);
             } catch (IllegalArgumentException invalid) {
-                throw new PrompdException(ExitCode.USAGE, invalid.getMessage() + FROM_OVERRIDE,
+                throw new PrompdException(ExitCode.USAGE, invalid.getMessage() + fromOverride(commands),
                         "give a URL such as https://registry.example.com/ or file:///srv/registry/, or the name of a"
                                 + " configured registry");
             }
@@ -135,10 +133,15 @@ public final class RegistryChooser {
         return new Registry(url, name, Optional.empty(), Optional.empty());
     }
 
+    /** Which of the option or its variable gave the refused registry, as the user is to correct that one. */
+    private static String fromOverride(SuggestedCommands commands) {
+        return " (from " + Settings.registrySource(commands) + ")";
+    }
+
     private static PrompdException unknown(Config config, RegistryName name, SuggestedCommands commands) {
         String configured = config.registries().keySet().stream().map(RegistryName::toString)
                 .collect(Collectors.joining(", "));
-        return new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'" + FROM_OVERRIDE,
+        return new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'" + fromOverride(commands),
                 (configured.isEmpty() ? "no registry is configured" : "the configured registries are " + configured)
                         + "; add one with " + commands.quoted("registry add " + name + " URL") + ", or pass its URL");
     }

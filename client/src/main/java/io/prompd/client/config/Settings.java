@@ -53,6 +53,14 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
         Objects.requireNonNull(commands, "commands");
     }
 
+    /**
+     * What chose a run's registry in place of the default, as messages name it: {@code --registry} when the commands
+     * suggested carry it, as they do the option alone, else {@code $PROMPD_REGISTRY}.
+     */
+    public static String registrySource(SuggestedCommands commands) {
+        return commands.registry().isPresent() ? "--registry" : "$" + REGISTRY_VARIABLE;
+    }
+
     public Path configFile() {
         return home.resolve(CONFIG_FILE_NAME);
     }

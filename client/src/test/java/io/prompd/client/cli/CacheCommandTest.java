@@ -731,7 +731,7 @@ class CacheCommandTest extends InstallCommandsFixture {
     }
 
     /** What every command asking a registry says of {@code --registry nosuch}: its message, then its hint. */
-    private static final String UNKNOWN_REGISTRY = "unknown registry 'nosuch' (from --registry or $PROMPD_REGISTRY)";
+    private static final String UNKNOWN_REGISTRY = "unknown registry 'nosuch' (from --registry)";
     private static final String ADD_NOSUCH = "no registry is configured; add one with 'prompd registry add nosuch URL',"
             + " or pass its URL";
 

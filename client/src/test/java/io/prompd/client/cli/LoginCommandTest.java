@@ -283,7 +283,7 @@ class LoginCommandTest {
 
         assertEquals(2, login.exitCode());
         assertEquals("error: invalid registry URL 'ftp://x.example/': use an absolute http://, https:// or file:///"
-                + " URL (from --registry or $PROMPD_REGISTRY)\nhint: give a URL such as https://registry.example.com/ or"
+                + " URL (from --registry)\nhint: give a URL such as https://registry.example.com/ or"
                 + " file:///srv/registry/, or the name of a configured registry\n", login.err());
         assertNoSecret(login);
         Path config = home.resolve("config.json");

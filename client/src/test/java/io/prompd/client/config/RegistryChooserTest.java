@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ class RegistryChooserTest {
     void anUnknownNameIsNotFoundAndListsTheConfiguredOnes() {
         PrompdException failure = assertThrows(PrompdException.class, () -> chooser(Optional.of("mian")).choose());
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
-        assertEquals("unknown registry 'mian' (from --registry or $PROMPD_REGISTRY)", failure.getMessage());
+        assertEquals("unknown registry 'mian' (from $PROMPD_REGISTRY)", failure.getMessage());
         assertTrue(failure.hint().contains("acme, main"), failure.hint());
     }
 
@@ -96,15 +97,26 @@ class RegistryChooserTest {
                 () -> chooser(Optional.of("mian")).choose(PackageName.parse("@acme/x")));
 
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
-        assertEquals("unknown registry 'mian' (from --registry or $PROMPD_REGISTRY)", failure.getMessage());
+        assertEquals("unknown registry 'mian' (from $PROMPD_REGISTRY)", failure.getMessage());
         assertTrue(failure.hint().contains("acme, main"), failure.hint());
+    }
+
+    @Test
+    void anUnknownNameGivenWithTheOptionNamesTheOptionAloneAndTheHintRepeatsIt() {
+        SuggestedCommands option = new SuggestedCommands(Optional.empty(), Optional.of("mian"));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> new RegistryChooser(CONFIG, Optional.of("mian"), Map.of(), option));
+
+        assertEquals("unknown registry 'mian' (from --registry)", failure.getMessage());
+        assertTrue(failure.hint().endsWith("add one with 'prompd registry add mian URL', or pass its URL"),
+                failure.hint());
     }
 
     @Test
     void aMalformedOverrideIsAUsageError() {
         PrompdException failure = assertThrows(PrompdException.class, () -> chooser(Optional.of("ftp://x/")).choose());
         assertEquals(ExitCode.USAGE, failure.exitCode());
-        assertTrue(failure.getMessage().contains("--registry"), failure.getMessage());
+        assertTrue(failure.getMessage().endsWith(" (from $PROMPD_REGISTRY)"), failure.getMessage());
     }
 
     @Test
