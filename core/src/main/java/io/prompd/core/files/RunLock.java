@@ -52,6 +52,11 @@ public final class RunLock implements AutoCloseable {
      * and only a file never named (its disk full, or its reading barred while locked) waits out the whole delay.
      */
     static final Duration NAMING = Duration.ofSeconds(1);
+    /**
+     * How many tries may find the lock file's folder there yet refusing the file before the folder is taken to refuse
+     * new files: one run removing the folder and another making it again between a try and its look fails one try.
+     */
+    private static final int TRIES_BEFORE_REFUSED = 3;
     /** More than a holder's text ever takes: a file grown larger is not one this class wrote, and is not read whole. */
     private static final int HOLDER_BYTES = 256;
     private static final Pattern HOLDER = Pattern.compile("pid=(\\d{1,18})\nstarted=(\\S*)\n");
@@ -88,25 +93,38 @@ public final class RunLock implements AutoCloseable {
      */
     static RunLock acquire(Path file, Duration patience, Runnable onWait, LongSupplier ticker, Sleeper sleeper)
             throws IOException {
+        return acquire(file, patience, onWait, ticker, sleeper, RunLock::openNotFollowing);
+    }
+
+    /** How a lock file is opened, made when missing; a test's may fail as a race with other runs would. */
+    @FunctionalInterface
+    interface Opener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    /** {@link #acquire(Path, Duration, Runnable, LongSupplier, Sleeper)} opening the lock file with {@code opener}. */
+    static RunLock acquire(Path file, Duration patience, Runnable onWait, LongSupplier ticker, Sleeper sleeper,
+                           Opener opener) throws IOException {
         long start = ticker.getAsLong();
         long giveUp = start + patience.toNanos();
         long unnamedBy = start + NAMING.toNanos();
         boolean told = false;
+        int newFilesRefused = 0;
         Path folder = file.toAbsolutePath().getParent();
         while (true) {
             Folders.create(folder);
-            Optional<Object> folderBefore = fileKey(folder);
             Optional<Object> before = fileKey(file);
             FileChannel channel;
             try {
-                channel = openNotFollowing(file);
+                channel = opener.open(file);
             } catch (NoSuchFileException missing) {
-                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && fileKey(folder).equals(folderBefore)) {
-                    // the same folder as before the open, so not removed meanwhile (and made again by a third run):
-                    // trying again would fail the same way, for ever
+                // A holder refused in a home that did not exist removes the folder, which the next try makes again;
+                // a third run may have made it again already, even under the same file key, as ext4 gives a freed
+                // one to the next folder made. Only a folder that refuses new files fails try after try, for ever.
+                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                        && ++newFilesRefused == TRIES_BEFORE_REFUSED) {
                     throw refusesNewFiles(file);
                 }
-                // by a holder refused in a home that did not exist, which it removed: made again at the next try
                 requirePatience(file, patience, ticker, giveUp);
                 continue;
             }

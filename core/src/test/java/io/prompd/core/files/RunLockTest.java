@@ -17,6 +17,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -51,6 +52,39 @@ class RunLockTest {
         assertEquals(ExitCode.FAILURE, refused.exitCode());
         assertEquals("could not make the lock file /proc/.out.lock: its folder /proc exists, but its file system makes"
                 + " no new file there", refused.getMessage());
+    }
+
+    /**
+     * One run removing the lock's folder and another making it again between a try's open and its look leave the
+     * folder there, even under its old file key (ext4 gives a freed one to the next folder made): the next try takes
+     * the lock, where only a folder refusing try after try refuses new files.
+     */
+    @Test
+    void aTryFailedByItsFolderRemovedAndMadeAgainMeanwhileIsTriedAgainAndOnlyTryAfterTryIsARefusal()
+            throws Exception {
+        Path file = home.resolve("locks/install.lock");
+        AtomicInteger tries = new AtomicInteger();
+        RunLock.Opener racedOnce = opened -> {
+            if (tries.incrementAndGet() == 1) {
+                throw new NoSuchFileException(opened.toString());
+            }
+            return FileChannel.open(opened, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        };
+
+        try (RunLock lock = RunLock.acquire(file, Duration.ofSeconds(30), () -> { }, System::nanoTime,
+                Sleeper.THREAD, racedOnce)) {
+            assertEquals(2, tries.get());
+            assertEquals(OptionalLong.of(ProcessHandle.current().pid()), RunLock.holder(file));
+        }
+        AtomicInteger refusals = new AtomicInteger();
+        PrompdException refused = assertThrows(PrompdException.class, () -> RunLock.acquire(file,
+                Duration.ofSeconds(30), () -> { }, System::nanoTime, Sleeper.THREAD, opened -> {
+                    refusals.incrementAndGet();
+                    throw new NoSuchFileException(opened.toString());
+                }));
+        assertEquals(3, refusals.get());
+        assertTrue(refused.getMessage().endsWith("its file system makes no new file there"), refused.getMessage());
     }
 
     /** The hint's command is pasted into a shell: a path with a space is one word there. */
