@@ -35,7 +35,11 @@ import picocli.CommandLine.Spec;
                     + " recording a takedown (marked no longer listed): wanted is then the newest"
                     + " version left within the ranges, what 'prompd update' moves to; and so is a locked package the"
                     + " registry no longer has at all, marked package no longer in the registry, with no wanted nor"
-                    + " latest version (warned of with the way off).",
+                    + " latest version (warned of with the way off); and so is a locked version the registry its name"
+                    + " resolves in now lacks or lists with other bytes, as the lock has it from another registry"
+                    + " (its route changed, or a mirror is behind), marked locked from another registry, with no"
+                    + " wanted nor latest version, as that registry's versions of the name may be another's package"
+                    + " (warned of with the ways back).",
             "A dependency not locked that takedowns keep from being locked (no version left, or only versions"
                     + " taken down in its range, or in that of a package every version in its own range needs) is"
                     + " marked taken down and warned of the same way; one the registry does not have is marked not in"
@@ -44,9 +48,10 @@ import picocli.CommandLine.Spec;
                     + " notices; " + ExitCode.Codes.OK + " when every package is up to date. A package 'prompd update'"
                     + " cannot move stays listed while a newer version exists, its wanted version its current one.",
             "With --json, an array of {name, current, wanted, latest, direct, invalid, yanked, takenDown, unlisted,"
-                    + " goneFromRegistry, notInRegistry, heldBack} in name order; yanked, the registry's reason (\"\""
-                    + " when it gave none), is there only for a locked version yanked; current, invalid, unlisted and"
-                    + " goneFromRegistry are left out for a dependency not locked, notInRegistry for a locked package,"
+                    + " goneFromRegistry, routeChanged, notInRegistry, heldBack} in name order; yanked, the registry's"
+                    + " reason (\"\" when it gave none), is there only for a locked version yanked; current, invalid,"
+                    + " unlisted, goneFromRegistry and routeChanged are left out for a dependency not locked,"
+                    + " notInRegistry for a locked package,"
                     + " wanted or latest when no version qualifies, heldBack ({allowed, by: [{name, range, from}],"
                     + " problem}, from being prompd.json or the name@version of the package needing the range, problem"
                     + " the resolver's explanation of why allowed cannot be installed, given where by is empty) for a"
@@ -102,7 +107,8 @@ final class OutdatedCommand implements Callable<Integer> {
      * {@code  (invalid, yanked)} or {@code  (invalid, taken down)}, or what of it applies; a version unlisted is marked
      * {@code no longer listed}, as its warning says it: that it was taken down is more than its registry says; and one
      * of a package the registry no longer has at all is marked so, where the whole package, not the version, is what
-     * to look into, as is a dependency not locked that the registry does not have.
+     * to look into, as is a dependency not locked that the registry does not have; one locked from another registry
+     * than the one its name resolves in now is marked so alone, as nothing else of it was compared.
      */
     private static String marks(Outdated.Row row) {
         List<String> marks = new ArrayList<>();
@@ -112,7 +118,9 @@ final class OutdatedCommand implements Callable<Integer> {
         if (row.yanked().isPresent()) {
             marks.add("yanked");
         }
-        if (row.goneFromRegistry()) {
+        if (row.routeChanged()) {
+            marks.add("locked from another registry");
+        } else if (row.goneFromRegistry()) {
             marks.add("package no longer in the registry");
         } else if (row.notInRegistry()) {
             marks.add("not in the registry");
@@ -144,6 +152,7 @@ final class OutdatedCommand implements Callable<Integer> {
         json.put("takenDown", row.takenDown());
         row.current().ifPresent(current -> json.put("unlisted", row.unlisted()));
         row.current().ifPresent(current -> json.put("goneFromRegistry", row.goneFromRegistry()));
+        row.current().ifPresent(current -> json.put("routeChanged", row.routeChanged()));
         if (row.current().isEmpty()) {
             json.put("notInRegistry", row.notInRegistry());
         }

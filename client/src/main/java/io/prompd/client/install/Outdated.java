@@ -48,12 +48,15 @@ public final class Outdated {
      *                  versions is listed, the locked one included, and none recorded taken down
      * @param notInRegistry whether the registry serving the name of a dependency not locked has no such package, so
      *                  that it cannot be locked, no version of it to want
+     * @param routeChanged whether the locked version came from another registry than the one its name resolves in now,
+     *                  which lacks it or lists it with other bytes ({@link LockedElsewhere}): that one's versions of the
+     *                  name may be another's package, so none is wanted nor latest, and none was compared
      * @param heldBack  what keeps {@code wanted} below the version the package's own ranges prefer, when the rest of
      *                  the project does
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
                       boolean direct, boolean invalid, Optional<String> yanked, boolean takenDown, boolean unlisted,
-                      boolean goneFromRegistry, boolean notInRegistry,
+                      boolean goneFromRegistry, boolean notInRegistry, boolean routeChanged,
                       Optional<InstallNote.HeldBackByRanges> heldBack) {
         public Row {
             Objects.requireNonNull(name, "name");
@@ -74,6 +77,11 @@ public final class Outdated {
             if (notInRegistry && (current.isPresent() || takenDown || wanted.isPresent() || latest.isPresent())) {
                 throw new IllegalArgumentException("only a dependency not locked, with no version listed, can be"
                         + " missing from its registry: " + name);
+            }
+            if (routeChanged && (current.isEmpty() || takenDown || yanked.isPresent() || wanted.isPresent()
+                    || latest.isPresent())) {
+                throw new IllegalArgumentException("a version locked from another registry is compared with none of"
+                        + " the current one's: " + name);
             }
         }
     }
@@ -115,7 +123,12 @@ public final class Outdated {
             LockedPackage locked = graph.lock().packages().get(entry.name());
             Optional<LockedElsewhere> moved = LockedElsewhere.of(entry.name(), locked, index);
             if (moved.isPresent()) {
+                // a row, as for a package gone from its registry: the one asked now cannot give the locked version,
+                // and a script reading the exit code must not take the package for up to date
                 warnings.add(moved.get().note());
+                rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
+                        entry.direct(), entry.invalid(), Optional.empty(), false, false, false, false, true,
+                        Optional.empty()));
                 continue;
             }
             if (published.isEmpty()) {
@@ -123,7 +136,8 @@ public final class Outdated {
                 // it; its version is as unlisted as one a forced build dropped, and no index.json is left to record why
                 warnings.add(StatusNotes.goneFromRegistry(graph, entry.name(), entry.version(), index, false));
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
-                        entry.direct(), entry.invalid(), Optional.empty(), true, true, true, false, Optional.empty()));
+                        entry.direct(), entry.invalid(), Optional.empty(), true, true, true, false, false,
+                        Optional.empty()));
                 continue;
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
@@ -154,7 +168,7 @@ public final class Outdated {
             if (behind) {
                 boolean unlisted = gone && !published.get().packument().takenDown().containsKey(entry.version());
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
-                        entry.invalid(), yanked, gone, unlisted, false, false,
+                        entry.invalid(), yanked, gone, unlisted, false, false, false,
                         heldBack(updated, entry.name(), index, takedowns, explainer)));
             }
         }
@@ -166,7 +180,7 @@ public final class Outdated {
                 warnings.add(new InstallNote.NotInRegistry(name, index.describe(name),
                         StatusNotes.notInRegistryWayOff(graph, name, index.commands()), index.elsewhere(name)));
                 rows.add(new Row(name, Optional.empty(), Optional.empty(), Optional.empty(), true, false,
-                        Optional.empty(), false, false, false, true, Optional.empty()));
+                        Optional.empty(), false, false, false, true, false, Optional.empty()));
                 continue;
             }
             listed.add(published.get());
@@ -178,7 +192,7 @@ public final class Outdated {
             // one that a dependency taken down keeps from being locked has no version to want either
             rows.add(new Row(name, Optional.empty(), updatedVersion(updated, name)
                     .or(() -> published.preferredAllowed(graph.rangesOn(name))).filter(wanted -> !cannotLock),
-                    published.latest(), true, false, Optional.empty(), cannotLock, false, false, false,
+                    published.latest(), true, false, Optional.empty(), cannotLock, false, false, false, false,
                     heldBack(updated, name, index, takedowns, explainer)));
         }
         unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));

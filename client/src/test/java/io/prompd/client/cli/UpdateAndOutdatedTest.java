@@ -385,7 +385,8 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertEquals(1, json.exitCode(), json.err());
         // no longer listed, as a version a forced build dropped is, and with no index.json left to record a takedown
         assertEquals(Json.reader().readTree("[{\"name\": \"@acme/util\", \"current\": \"1.1.0\", \"direct\": false,"
-                + " \"invalid\": false, \"takenDown\": true, \"unlisted\": true, \"goneFromRegistry\": true}]"),
+                + " \"invalid\": false, \"takenDown\": true, \"unlisted\": true, \"goneFromRegistry\": true,"
+                + " \"routeChanged\": false}]"),
                 Json.reader().readTree(json.out()), json.out());
     }
 
@@ -426,10 +427,10 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertEquals(1, json.exitCode(), json.err());
         assertEquals(Json.reader().readTree("[{\"name\": \"@acme/base\", \"current\": \"1.0.0\", \"wanted\": \"1.0.0\","
                 + " \"direct\": true, \"invalid\": false, \"yanked\": \"prompt injection hole; no fix yet\","
-                + " \"takenDown\": false, \"unlisted\": false, \"goneFromRegistry\": false},"
+                + " \"takenDown\": false, \"unlisted\": false, \"goneFromRegistry\": false, \"routeChanged\": false},"
                 + " {\"name\": \"@acme/util\", \"current\": \"1.1.0\", \"wanted\": \"1.1.0\", \"direct\": false,"
                 + " \"invalid\": false, \"yanked\": \"\", \"takenDown\": false, \"unlisted\": false,"
-                + " \"goneFromRegistry\": false}]"), Json.reader().readTree(json.out()),
+                + " \"goneFromRegistry\": false, \"routeChanged\": false}]"), Json.reader().readTree(json.out()),
                 "a yank without a reason is still one: the key says what it is");
     }
 

@@ -16,60 +16,72 @@ class OutdatedTest {
 
     @Test
     void onlyALockedVersionTakenDownCanBeUnlisted() {
-        new Outdated.Row(X, ONE, NONE, ONE, true, false, NOT_YANKED, true, true, false, false, Optional.empty());
+        new Outdated.Row(X, ONE, NONE, ONE, true, false, NOT_YANKED, true, true, false, false, false, Optional.empty());
 
         assertThrows(IllegalArgumentException.class,
                 () -> new Outdated.Row(X, ONE, NONE, ONE, true, false, NOT_YANKED,
-                        false, true, false, false, Optional.empty()),
+                        false, true, false, false, false, Optional.empty()),
                 "listed");
         assertThrows(IllegalArgumentException.class,
                 () -> new Outdated.Row(X, NONE, NONE, ONE, true, false, NOT_YANKED,
-                        true, true, false, false, Optional.empty()),
+                        true, true, false, false, false, Optional.empty()),
                 "a dependency not locked has no version to be unlisted");
     }
 
     @Test
     void onlyALockedVersionStillListedCanBeYanked() {
-        new Outdated.Row(X, ONE, ONE, NONE, true, false, Optional.of("broken"), false, false, false, false,
-                Optional.empty());
+        new Outdated.Row(X, ONE, ONE, NONE, true, false, Optional.of("broken"), false, false, false, false, false, Optional.empty());
 
         assertThrows(IllegalArgumentException.class, () -> new Outdated.Row(X, NONE, ONE, NONE, true, false,
-                        Optional.of("broken"), false, false, false, false, Optional.empty()),
+                        Optional.of("broken"), false, false, false, false, false, Optional.empty()),
                 "a dependency not locked has no version of its own to be yanked");
         assertThrows(IllegalArgumentException.class, () -> new Outdated.Row(X, ONE, NONE, NONE, true, false,
-                        Optional.of("broken"), true, false, false, false, Optional.empty()),
+                        Optional.of("broken"), true, false, false, false, false, Optional.empty()),
                 "a version taken down is no longer listed, yanked or not");
     }
 
     @Test
     void onlyALockedVersionUnlistedWithNoVersionToWantNorLatestCanBeGoneFromTheRegistry() {
-        new Outdated.Row(X, ONE, NONE, NONE, true, false, NOT_YANKED, true, true, true, false, Optional.empty());
+        new Outdated.Row(X, ONE, NONE, NONE, true, false, NOT_YANKED, true, true, true, false, false, Optional.empty());
 
         assertThrows(IllegalArgumentException.class,
                 () -> new Outdated.Row(X, ONE, NONE, NONE, true, false, NOT_YANKED,
-                        true, false, true, false, Optional.empty()),
+                        true, false, true, false, false, Optional.empty()),
                 "a version taken down by a takedown its registry records");
         assertThrows(IllegalArgumentException.class,
                 () -> new Outdated.Row(X, ONE, NONE, ONE, true, false, NOT_YANKED,
-                        true, true, true, false, Optional.empty()),
+                        true, true, true, false, false, Optional.empty()),
                 "a latest left");
     }
 
     @Test
     void onlyADependencyNotLockedWithNoVersionToWantNorLatestCanBeMissingFromTheRegistry() {
-        new Outdated.Row(X, NONE, NONE, NONE, true, false, NOT_YANKED, false, false, false, true, Optional.empty());
+        new Outdated.Row(X, NONE, NONE, NONE, true, false, NOT_YANKED, false, false, false, true, false, Optional.empty());
 
         assertThrows(IllegalArgumentException.class,
                 () -> new Outdated.Row(X, ONE, NONE, NONE, true, false, NOT_YANKED,
-                        true, true, false, true, Optional.empty()),
+                        true, true, false, true, false, Optional.empty()),
                 "a locked one is gone from the registry instead");
         assertThrows(IllegalArgumentException.class,
                 () -> new Outdated.Row(X, NONE, NONE, ONE, true, false, NOT_YANKED,
-                        false, false, false, true, Optional.empty()),
+                        false, false, false, true, false, Optional.empty()),
                 "a latest listed");
         assertThrows(IllegalArgumentException.class,
                 () -> new Outdated.Row(X, NONE, NONE, NONE, true, false, NOT_YANKED,
-                        true, false, false, true, Optional.empty()),
+                        true, false, false, true, false, Optional.empty()),
                 "taken down needs versions listed");
+    }
+
+    @Test
+    void onlyALockedVersionWithNoVersionToWantNorLatestCanBeLockedFromAnotherRegistry() {
+        new Outdated.Row(X, ONE, NONE, NONE, true, false, NOT_YANKED, false, false, false, false, true,
+                Optional.empty());
+
+        assertThrows(IllegalArgumentException.class, () -> new Outdated.Row(X, ONE, ONE, NONE, true, false,
+                        NOT_YANKED, false, false, false, false, true, Optional.empty()),
+                "the current registry's versions of the name may be another's package: none is wanted");
+        assertThrows(IllegalArgumentException.class, () -> new Outdated.Row(X, NONE, NONE, NONE, true, false,
+                        NOT_YANKED, false, false, false, false, true, Optional.empty()),
+                "a dependency not locked was locked from no registry");
     }
 }
