@@ -195,8 +195,10 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                                                       Set<String> added) throws IOException {
         Map<String, Publication> publications = new HashMap<>();
         Map<RevCommit, Set<String>> holders = new HashMap<>();
+        // the order only saves reading a line twice: the time as unsigned seconds orders 1970 to 2106 without parsing
         Queue<RevCommit> newestFirst = new PriorityQueue<>(
-                Comparator.comparingInt(RevCommit::getCommitTime).reversed());
+                Comparator.comparingLong((RevCommit commit) -> Integer.toUnsignedLong(commit.getCommitTime()))
+                        .reversed());
         handToParents(reader, walk, merge, 1, added, holders, newestFirst);
         while (!newestFirst.isEmpty()) {
             RevCommit commit = newestFirst.remove();
@@ -236,6 +238,14 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
     }
 
     private static Publication publicationBy(RevCommit commit) {
-        return new Publication(commit, Instant.ofEpochSecond(commit.getCommitTime()));
+        return new Publication(commit, committed(commit));
+    }
+
+    /**
+     * The commit's committer time as Git keeps it: {@link RevCommit#getCommitTime()} is 32 bits of seconds, which a
+     * time past 2038-01-19 overflows into 1903 or 1962.
+     */
+    public static Instant committed(RevCommit commit) {
+        return commit.getCommitterIdent().getWhenAsInstant();
     }
 }

@@ -100,7 +100,7 @@ public final class RegistrySnapshot {
             List<Problem> namedTwiceErrors = namedTwice.stream().map(RepositoryLayout::namedTwice).toList();
             problems.addAll(namedTwiceErrors);
             return new RegistrySnapshot(repository.getObjectDatabase(), commit, tree,
-                    Instant.ofEpochSecond(commit.getCommitTime()), config, scopes, packages,
+                    PublicationHistory.committed(commit), config, scopes, packages,
                     metaFiles, namedTwiceErrors,
                     problems.sorted());
         }

@@ -1003,6 +1003,29 @@ class RegistryBuilderTest {
     }
 
     /**
+     * Git keeps a commit's time as text, any number of seconds: one past 2038-01-19 (a contributor's clock set wrong, a
+     * date chosen) overflowed the 32 bits JGit's commit time gives, and was published as a date in 1903 or 1962, which
+     * moved updatedAt backwards for mirrors syncing by it.
+     */
+    @Test
+    void aCommitTimePast2038IsPublishedAsItIs() throws IOException {
+        Path out = temp.resolve("out");
+        Instant farOff = Instant.parse("2099-01-01T00:00:00Z");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish a", TestRegistryRepo.DEFAULT_AUTHOR, farOff);
+
+            build(repo, out);
+
+            VersionDocument document = read(out.resolve(RegistryLayout.versionDocument(PackageName.parse("@common/a"),
+                    Version.parse("1.0.0"))), VersionDocument.class);
+            assertEquals(farOff, document.publishedAt());
+            assertEquals(farOff, read(out.resolve(RegistryLayout.REGISTRY_DOCUMENT), RegistryDocument.class)
+                    .generatedAt());
+        }
+    }
+
+    /**
      * A maintainer's {@code git pull} merging main into a branch that lacks its latest version, then a push
      * fast-forwarding main: the version document and tarball, cached forever, stay as they were.
      */
