@@ -449,14 +449,19 @@ public final class StatusNotes {
     }
 
     /**
-     * Once every version is taken down no range helps: the dependency must go, or the packages that need it must
-     * stop needing it.
+     * Once every version is taken down no range helps: the dependency must go, and the packages that need it must
+     * stop needing it, both when prompd.json names it and other packages need it too.
      */
     private static String noneLeftWayOff(ProjectGraph graph, PackageName name, SuggestedCommands commands) {
         List<VersionRange> needing = graph.rangesOfDependents(name);
-        return needing.isEmpty() ? ": remove the dependency with " + commands.quoted("uninstall " + name)
-                : ", and packages of the project ask for " + VersionRange.series(needing) + "; a newer version of"
-                        + " those may not (" + commands.quoted("tree") + " shows them)";
+        String remove = ": remove the dependency with " + commands.quoted("uninstall " + name);
+        if (needing.isEmpty()) {
+            return remove;
+        }
+        boolean direct = graph.roots().containsKey(name);
+        return (direct ? remove : "") + ", and packages of the project ask for " + VersionRange.series(needing)
+                + (direct ? " too" : "") + "; a newer version of those may not (" + commands.quoted("tree")
+                + " shows them)";
     }
 
     /**

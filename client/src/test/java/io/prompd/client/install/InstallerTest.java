@@ -534,6 +534,21 @@ class InstallerTest {
                 + " may not ('prompd tree' shows them)", gone.hint());
     }
 
+    /** A dependency of prompd.json that another package needs too must go, as the need of the others must. */
+    @Test
+    void aLockedDependencyWithNoVersionLeftThatOthersNeedTooNamesTheUninstallAndTheirRanges() throws IOException {
+        writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/util\": \"^1.0.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.takeDown("@acme/util", "1.0.0", "leaked a key").takeDown("@acme/util", "1.1.0", "leaked a key")
+                .takeDown("@acme/util", "2.0.0", "leaked a key");
+
+        PrompdException gone = failedInstallInAnotherHome();
+
+        assertEquals("no version of it is left: remove the dependency with 'prompd uninstall @acme/util', and packages"
+                + " of the project ask for ^1.1.0 too; a newer version of those may not ('prompd tree' shows them)",
+                gone.hint());
+    }
+
     @Test
     void aVersionJustResolvedWhoseTarballIsMissingIsNotSaidToBeLocked() throws IOException {
         Files.delete(registry.tarball("@acme/base", "1.2.0"));
