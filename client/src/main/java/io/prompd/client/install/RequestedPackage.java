@@ -204,8 +204,10 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
                                 + commands.quoted(install + " " + name + "@" + version)))
                 .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, "every version of " + name + " is yanked ("
                         + Takedowns.withReasons(published.yankedAllowed(List.of())) + ")" + takenDownToo(published),
-                        "none can be installed anew: a yanked version is used only where a prompd.lock pins it already;"
-                                + " choose another package, or ask its maintainers for a new release"));
+                        "none can be installed anew: a yanked version is used only where a prompd.lock pins it already"
+                                + (install.equals("install") ? ", which " + commands.quoted("install") + " with no"
+                                        + " name keeps, while one naming the package chooses its version anew" : "")
+                                + "; choose another package, or ask its maintainers for a new release"));
     }
 
     /** {@code  or taken down (1.0.0: leaked a key)}, of a package whose other versions are yanked; empty without. */

@@ -596,8 +596,9 @@ class InstallCommandTest extends InstallCommandsFixture {
         CliRun gone = prompd("install", "@acme/gone");
         assertEquals(3, gone.exitCode(), gone.err());
         assertEquals("error: every version of @acme/gone is yanked (1.0.0: leaked a key)\nhint: none can be installed"
-                + " anew: a yanked version is used only where a prompd.lock pins it already; choose another package, or"
-                + " ask its maintainers for a new release\n", gone.err());
+                + " anew: a yanked version is used only where a prompd.lock pins it already, which 'prompd install'"
+                + " with no name keeps, while one naming the package chooses its version anew; choose another package,"
+                + " or ask its maintainers for a new release\n", gone.err());
         assertTrue(prompd("info", "@acme/early").out().contains("\ndist-tags: none\n"),
                 "no tag points at a pre-release");
 
