@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a path a pull request changes is, in the registry's layout: a file of a version folder,
@@ -81,8 +82,9 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
     }
 
     private static Problem outsideTheRegistry(String path) {
-        String allowed = "only packages/, registry.json, scopes.json and the repository's documentation and CI"
-                + " files may change";
+        // named one by one: "documentation" left a maintainer adding SECURITY.md to guess which files count
+        String allowed = "only packages/, " + RegistryConfig.FILE + ", " + Scopes.FILE + ", "
+                + String.join(", ", new TreeSet<>(REPOSITORY_FILES)) + " and " + REPOSITORY_FOLDER + " may change";
         String hint = "put package files in packages/<name>/<version>/ and package settings in"
                 + " packages/<name>/meta.json";
         int folderEnd = path.indexOf('/');
