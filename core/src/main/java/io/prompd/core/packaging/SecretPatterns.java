@@ -30,7 +30,8 @@ final class SecretPatterns {
     /**
      * A key is found right after a capital, a digit, {@code _} or a byte of binary data read as Latin-1, not only at
      * a word's start, where its prefix and the rest are distinctive: {@code ghp_} and 36 letters or digits,
-     * {@code pypi-AgE}, {@code AKIA} and sixteen capitals or digits with none more around them, and {@code sk-proj-}
+     * {@code pypi-AgE}, {@code AKIA} and sixteen capitals or digits with none more around them (but AWS's own examples
+     * in its documentation, ending in {@code EXAMPLE}, as gitleaks passes them), and {@code sk-proj-}
      * after anything but a small letter ({@code mask-proj-settings-…} is prose), as Stripe's {@code sk_live_} and
      * {@code rk_live_} are ({@code desk_live_…} is an identifier), and Google's {@code AIza} and 35 more. The plain
      * {@code sk-}, {@code npm_} and {@code github_pat_} ones, whose rest a word or an identifier can be, only at a
@@ -40,7 +41,8 @@ final class SecretPatterns {
     private static final List<Kind> KINDS = List.of(
             new Kind("an OpenAI-style API key (sk-...)",
                     Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}|(?<![a-z])sk-proj-[A-Za-z0-9_-]{20,}")),
-            new Kind("an AWS access key id (AKIA...)", Pattern.compile("(?<![A-Z0-9])AKIA[0-9A-Z]{16}(?![A-Z0-9])")),
+            new Kind("an AWS access key id (AKIA...)",
+                    Pattern.compile("(?<![A-Z0-9])AKIA(?![0-9A-Z]{9}EXAMPLE)[0-9A-Z]{16}(?![A-Z0-9])")),
             new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Pattern.compile("gh[pousr]_[A-Za-z0-9]{36}")),
             new Kind("a GitHub fine-grained token (github_pat_...)",
                     Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}")),

@@ -124,6 +124,8 @@ public final class Secrets {
 
     private static Problem secret(String path, String message, int line) {
         return Problem.error(path, "", message, "remove it, and revoke the credential if it is real: once published,"
-                + " mirrors and the registry's Git history keep it for good").atLine(line);
+                + " mirrors and the registry's Git history keep it for good; in a pull request, remove it from the"
+                + " commit that added it (amend it, or squash the branch's commits), as a later commit leaves it in"
+                + " Git history").atLine(line);
     }
 }

@@ -289,7 +289,7 @@ class PackageValidatorTest {
         MemorySource source = MemorySource.ofText("p", Map.of(
                 "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"ignore\": [\"private/\"]}",
                 "notes.md", "# Notes\n\nkey = sk-proj-abcdefghijklmnopqrstuvwxyz012345\n",
-                "private/keys.md", "AKIAIOSFODNN7EXAMPLE\n"));
+                "private/keys.md", "AKIAIOSFODNN7ABCDEFG\n"));
 
         List<Problem> problems = validator.validate(source).problems();
 
@@ -416,9 +416,9 @@ class PackageValidatorTest {
     /** The error names the escape the string used, as the diff shows it, or none where the reading cannot tell. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "\\u0041KIAIOSFODNN7EXAMPLE                         | an AWS access key id (AKIA...), written with escapes"
+            "\\u0041KIAIOSFODNN7ABCDEFG                         | an AWS access key id (AKIA...), written with escapes"
                     + " (\\u0041 for A)",
-            "AKIA\\u0049OSFODNN7EXAMPL\\u0045                   | an AWS access key id (AKIA...), written with escapes"
+            "AKIA\\u0049OSFODNN7ABCDEF\\u0047                   | an AWS access key id (AKIA...), written with escapes"
                     + " (\\u0049 for I)",
             "ghp_\\u0061bcdefghijklmnopqrstuvwxyz0123456789     | a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_),"
                     + " written with escapes (\\u0061 for a)"})

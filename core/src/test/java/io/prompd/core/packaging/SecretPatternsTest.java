@@ -56,7 +56,8 @@ class SecretPatternsTest {
             "desk_live_4eC39HqLyjWDarjtT1zdp7dc",
             "SLACK_BOT_TOKEN=xoxb-your-bot-token-here",
             "xoxb-...",
-            "AIzaTooShort"})
+            "AIzaTooShort",
+            "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
     }
@@ -67,7 +68,7 @@ class SecretPatternsTest {
             "x\u0000\u00FFsk-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5",
             "key=_sk-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5",
             "x\u0000Zghp_aBcDaBcDaBcDaBcDaBcDaBcDaBcDaBcDaBcD",
-            "\u00E9AKIAIOSFODNN7EXAMPLE\u00E9",
+            "\u00E9AKIAIOSFODNN7EXAMPLF\u00E9",
             "STRIPE_sk_live_4eC39HqLyjWDarjtT1zdp7dc",
             "x\u0000zAIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
             "x\u0000_pypi-AgEIcHlwaS5vcmcCJGE0ZjkxMzYxLTQ3NjgtNGQxZi1iMmE5LTVmODFmZmQxNWUyZQACKlszLCJmMjA"})

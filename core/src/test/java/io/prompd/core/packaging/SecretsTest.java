@@ -18,6 +18,10 @@ class SecretsTest {
 
         assertEquals(List.of(2), found.stream().map(Problem::line).toList());
         assertEquals("the file holds what looks like an AWS access key id (AKIA...)", found.get(0).message());
+        assertEquals("remove it, and revoke the credential if it is real: once published, mirrors and the registry's"
+                + " Git history keep it for good; in a pull request, remove it from the commit that added it (amend"
+                + " it, or squash the branch's commits), as a later commit leaves it in Git history",
+                found.get(0).hint(), "a fix in a later commit would fail the check's history scan");
     }
 
     @Test

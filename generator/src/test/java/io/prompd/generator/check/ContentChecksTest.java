@@ -47,7 +47,7 @@ class ContentChecksTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "OpenAI-style API key | key = sk-proj-abcdefghijklmnopqrstuvwxyz012345",
-            "AWS access key id    | aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+            "AWS access key id    | aws_access_key_id = AKIAIOSFODNN7ABCDEFG",
             "GitHub token (ghp_   | token: ghp_abcdefghijklmnopqrstuvwxyz0123456789",
             "GitHub token (ghp_   | token: gho_abcdefghijklmnopqrstuvwxyz0123456789",
             "GitHub token (ghp_   | token: ghs_abcdefghijklmnopqrstuvwxyz0123456789",
@@ -307,7 +307,7 @@ class ContentChecksTest {
         repo.merge("main", "update", TestRegistryRepo.MAINTAINER);
         repo.write(".github/notes.md", "# Notes\n\n" + "x".repeat(200) + "\n");
         repo.commit("long notes", TestRegistryRepo.MAINTAINER);
-        repo.write(".github/notes.md", "# Notes\n\nAKIAIOSFODNN7EXAMPLE " + "x".repeat(200) + "\n");
+        repo.write(".github/notes.md", "# Notes\n\nAKIAIOSFODNN7ABCDEFG " + "x".repeat(200) + "\n");
         repo.commit("a key", TestRegistryRepo.MAINTAINER);
         repo.delete(".github/notes.md");
         repo.commit("no notes", TestRegistryRepo.MAINTAINER);
@@ -325,7 +325,7 @@ class ContentChecksTest {
     void aKeyOrAFileOverTheLimitThatThePullRequestLeavesInTheRepositorysOwnFilesIsRefused() {
         repo.commit("publish");
         repo.write("README.md", "# Registry\n\nSet OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz012345\n");
-        repo.write(".github/workflows/ci.yml", "env:\n  KEY: AKIAIOSFODNN7EXAMPLE\n");
+        repo.write(".github/workflows/ci.yml", "env:\n  KEY: AKIAIOSFODNN7ABCDEFG\n");
         repo.commit("docs and CI", TestRegistryRepo.MAINTAINER);
         repo.hugeBlob(".github/big.txt", 6_000_000);
         repo.commitStaged("a large file");
@@ -456,7 +456,7 @@ class ContentChecksTest {
     @Test
     void aKeyInABinaryFileThatStartsAsAByteOrderMarkDoesIsReported() {
         byte[] lonelySurrogate = {(byte) 0xFF, (byte) 0xFE, 0, (byte) 0xD8};
-        repo.writeBytes(BASE + "/contexts/blob.bin", followedByAscii(lonelySurrogate, "\nAKIAIOSFODNN7EXAMPLE\n"));
+        repo.writeBytes(BASE + "/contexts/blob.bin", followedByAscii(lonelySurrogate, "\nAKIAIOSFODNN7ABCDEFG\n"));
         repo.commit("publish");
 
         assertError(check(repo, "alice"), BASE + "/contexts/blob.bin", "AWS access key id");
@@ -521,7 +521,7 @@ class ContentChecksTest {
                     + " \"maintainers\": [\"maintainer\"]}",
             "scopes.json                     | maintainer | {\"scopes\": {\"@common\": {\"owners\": [\"alice\"],"
                     + " \"teams\": [\"core\"]}},"
-                    + " \"teams\": {\"core\": [\"bob\"]}, \"x-note\": \"AKIAIOSFODNN7EXAMPLE\"}"})
+                    + " \"teams\": {\"core\": [\"bob\"]}, \"x-note\": \"AKIAIOSFODNN7ABCDEFG\"}"})
     void aSecretInASettingsFileOrMetaJsonThePullRequestChangesIsRefused(String file, String actor, String json) {
         repo.commit("publish");
         repo.write(file, json + "\n");
