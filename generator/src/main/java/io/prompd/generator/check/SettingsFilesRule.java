@@ -143,8 +143,11 @@ final class SettingsFilesRule implements PullRequestRule {
                     + "), so only maintainers could publish, tag or yank them";
             List<String> recorded = packages.stream().filter(name -> keptForGood(pullRequest, name))
                     .map(PackageName::toString).toList();
-            String retire = recorded.isEmpty() ? "to retire it, remove or move its packages first (see step 3 of"
-                    + " \"Set up your registry\" in the registry's README)"
+            // through a pull request, removing a published package is a takedown, whose records keep the scope
+            String retire = recorded.isEmpty() ? "its packages cannot leave it but by a takedown, whose records keep"
+                    + " the scope for good; only a registry not live yet may drop seed packages and their scope, in a"
+                    + " commit on its branch before protecting it (step 3 of \"Set up your registry\" in the registry's"
+                    + " README)"
                     : "the takedown records in the meta.json of " + String.join(", ", recorded)
                     + " stay for good, and so does the scope";
             if (ownership == null) {

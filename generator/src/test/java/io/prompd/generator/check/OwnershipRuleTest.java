@@ -521,7 +521,11 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         Problem removed = assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json",
                 "removes the scope @common, which still has packages (@common/util)");
 
-        assertTrue(removed.hint().contains("remove or move its packages first"), removed.hint());
+        assertEquals("keep @common with its owners; its packages cannot leave it but by a takedown, whose records"
+                + " keep the scope for good; only a registry not live yet may drop seed packages and their scope, in a"
+                + " commit on its branch before protecting it (step 3 of \"Set up your registry\" in the registry's"
+                + " README)", removed.hint(), "removing the packages in a pull request would keep the scope all the"
+                + " same");
         assertEquals(1, removed.line());
     }
 
