@@ -40,11 +40,12 @@ public record Scope(String name) implements Comparable<Scope> {
     }
 
     /**
-     * The scope's own name as the name of a registry serving it alone, for a suggested command to be run as it is
-     * ({@code registry add acme URL --scope @acme}); empty where a registry's name cannot be that.
+     * The scope's own name as the name of a registry serving it, for a suggested command to be run as it is
+     * ({@code registry add acme URL --scope @acme}). Every scope has one: the scope rules of {@link PackageName} are
+     * the registry name's, at most as long, and more (no trailing {@code .}, no Windows device name).
      */
-    public Optional<RegistryName> registryName() {
-        return Optional.of(name).filter(RegistryName::isValid).map(RegistryName::new);
+    public RegistryName registryName() {
+        return new RegistryName(name);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.prompd.client.install;
 
 import io.prompd.client.config.NoRegistryChosen;
-import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.Scope;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.core.Plural;
@@ -52,7 +51,7 @@ final class LockRegistries {
         boolean oneDefault = unrouted.size() == 1;
         // names to copy as they are: a routed scope's own, else one that says what the registry is for
         List<String> adds = toAdd.stream().map(root -> commands.quoted("registry add "
-                + routed.get(root).flatMap(scope -> Scope.parse(scope).registryName()).map(RegistryName::toString)
+                + routed.get(root).map(scope -> Scope.parse(scope).registryName().toString())
                 .orElseGet(() -> oneDefault ? "default" : "registry-" + (unrouted.indexOf(root) + 1)) + " "
                 + ShellWords.quote(Urls.display(root)) + routed.get(root).map(scope -> " --scope " + scope)
                 .orElse(oneDefault ? " --default" : ""))).toList();

@@ -89,8 +89,8 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
             return "route " + scope.get() + " back to " + recordedRegistry() + " with "
                     + recordedIn.flatMap(RegistryEndpoint::name).map(named -> commands.quoted("config set "
                     + ConfigFields.SCOPES + "." + scope.get() + " " + named))
-                    .orElseGet(() -> commands.quoted("registry add " + scope.get().registryName()
-                            .map(RegistryName::toString).orElse("NAME") + " " + ShellWords.quote(registry)
+                    .orElseGet(() -> commands.quoted("registry add " + scope.get().registryName() + " "
+                            + ShellWords.quote(registry)
                             + " --scope " + scope.get()));
         }
         return "install with '--registry " + ShellWords.quote(registry) + "'" + recordedIn
