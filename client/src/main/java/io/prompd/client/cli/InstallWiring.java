@@ -4,6 +4,7 @@ import io.prompd.cli.Failures;
 import io.prompd.cli.ProgressLine;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryChooser;
+import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.client.home.CacheService;
@@ -33,6 +34,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /** Builds the install services of a run from its settings: one place that knows how they fit together. */
 final class InstallWiring {
@@ -192,6 +194,11 @@ final class InstallWiring {
             @Override
             public Optional<PrompdException> servingNone() {
                 return chooser.servingNone();
+            }
+
+            @Override
+            public Set<RegistryName> names() {
+                return chooser.names();
             }
         };
     }

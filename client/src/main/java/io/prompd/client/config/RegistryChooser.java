@@ -90,6 +90,11 @@ public final class RegistryChooser {
                         Optional.empty())));
     }
 
+    /** The names of the configured registries, which a registry a hint suggests adding must not take. */
+    public Set<RegistryName> names() {
+        return config.registries().keySet();
+    }
+
     /** The registry of work not about one package (login, search once there is one): the override, else the default. */
     public Registry choose() {
         return withCredentials(locate());

@@ -2,6 +2,7 @@ package io.prompd.client.config;
 
 import io.prompd.core.TerminalText;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The name a user gives a registry in the configuration, as in {@code prompd registry add work https://...}. */
@@ -26,6 +27,21 @@ public record RegistryName(String value) implements RegistryRef, Comparable<Regi
     /** Whether the text is a name {@link #parse} takes. */
     public static boolean isValid(String text) {
         return text.length() <= MAX_LENGTH && RULE.matcher(text).matches();
+    }
+
+    /**
+     * This name, else the first of {@code name-2}, {@code name-3}, … (the name shortened to leave room) that none of
+     * {@code taken} is: the name for a suggested {@code registry add} to be run as it is, which refuses a name
+     * configured with another URL.
+     */
+    public RegistryName freeAmong(Set<RegistryName> taken) {
+        RegistryName free = this;
+        for (int number = 2; taken.contains(free); number++) {
+            String suffix = "-" + number;
+            free = new RegistryName(value.substring(0, Math.min(value.length(), MAX_LENGTH - suffix.length()))
+                    + suffix);
+        }
+        return free;
     }
 
     @Override

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Runs {@code prompd} in-process as a user would type it, with captured output, a home folder of
@@ -24,6 +26,17 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Returns at once: a test takes a registry's pause as done. */
     static final Sleeper SLEEPER = delay -> { };
+
+    /** A prompd command a message suggests, quoted: {@code 'prompd registry add …'}. */
+    private static final Pattern SUGGESTED = Pattern.compile("'prompd ([^']+)'");
+
+    /**
+     * The arguments of each prompd command the text suggests, in its order, to run as they are: their words hold no
+     * space or quote.
+     */
+    static List<String[]> suggested(String text) {
+        return SUGGESTED.matcher(text).results().map(command -> command.group(1).split(" ")).toList();
+    }
 
     static CliRun in(Path workingDirectory, Path home, String... args) {
         return in(workingDirectory, home, "", Map.of(), args);

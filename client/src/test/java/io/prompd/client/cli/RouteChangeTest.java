@@ -106,6 +106,29 @@ class RouteChangeTest {
         assertFalse(run.err().contains("--latest"), run.err());
     }
 
+    /**
+     * The company's registry moved, and the colleague configured it under its name at its new URL, which lacks the
+     * version locked from the old one: the command routing @company back names a registry no one configured, as
+     * 'registry add' refuses a name configured with another URL, and the install after it is from the lock's registry.
+     */
+    @Test
+    void theRouteBackToARegistryThatMovedAddsItUnderAFreeNameAndTheNextInstallIsFromIt() throws IOException {
+        try (RegistryServer moved = RegistryServer.serving(new TestRegistry(work.resolve("moved"))
+                .publish("@company/other", "1.0.0").root())) {
+            Path other = colleague();
+            prompd(other, "registry", "add", "company", moved.url().toString(), "--scope", "@company");
+
+            String hint = outdatedLockedElsewhere(other).err();
+
+            String[] routeBack = CliRun.suggested(hint).get(0);
+            CliRun routed = CliRun.in(project, other, routeBack);
+            assertEquals(0, routed.exitCode(), hint + "\n" + routed.err());
+            assertEquals("registry add company-2 " + company.url() + " --scope @company", String.join(" ", routeBack));
+            CliRun install = prompd(other, "install");
+            assertEquals("", install.err(), "no route changed");
+        }
+    }
+
     @Test
     void aDownloadFromTheLocksUrlTakesTheCredentialsOfTheRegistryHoldingIt() {
         company.requireAuthorization("Bearer " + TOKEN);

@@ -457,7 +457,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         return endpoint.isOwnTarball(name, recorded) ? Optional.empty()
-                : Optional.of(new RouteChange(name, version, recorded, endpoint, routes.gave(name, recorded)));
+                : Optional.of(new RouteChange(name, version, recorded, endpoint, routes.gave(name, recorded),
+                        routes.names()));
     }
 
     /**

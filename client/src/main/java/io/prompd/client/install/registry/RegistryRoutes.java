@@ -1,9 +1,11 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.client.config.RegistryName;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 
 /** Which registry serves which package: scopes may be routed to registries of their own. */
 @FunctionalInterface
@@ -34,6 +36,11 @@ public interface RegistryRoutes {
      */
     default Optional<PrompdException> servingNone() {
         return Optional.empty();
+    }
+
+    /** The names of the configured registries, which a registry a hint suggests adding must not take. */
+    default Set<RegistryName> names() {
+        return Set.of();
     }
 
     /** Every package from one registry. */

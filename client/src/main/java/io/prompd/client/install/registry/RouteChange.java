@@ -3,6 +3,7 @@ package io.prompd.client.install.registry;
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.Scope;
 import io.prompd.core.ShellWords;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.config.ConfigFields;
 import io.prompd.core.name.PackageName;
@@ -12,6 +13,7 @@ import io.prompd.core.version.Version;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A tarball URL recorded for a version that is none of the package's {@linkplain RegistryEndpoint#isOwnTarball
@@ -22,9 +24,10 @@ import java.util.Optional;
  * @param recorded   the tarball URL recorded for the version
  * @param current    the registry the name routes to now
  * @param recordedIn the configured registry the recorded URL is one of the package's tarballs of, if any
+ * @param configured the names of the configured registries, which a registry added to route back must not take
  */
 public record RouteChange(PackageName name, Version version, URI recorded, RegistryEndpoint current,
-                          Optional<RegistryEndpoint> recordedIn) {
+                          Optional<RegistryEndpoint> recordedIn, Set<RegistryName> configured) {
 
     public RouteChange {
         Objects.requireNonNull(name, "name");
@@ -32,6 +35,7 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
         Objects.requireNonNull(recorded, "recorded");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(recordedIn, "recordedIn");
+        configured = SortedCopies.set(configured);
     }
 
     /**
@@ -72,7 +76,10 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
     }
 
     /**
-     * How to have the name resolve in the registry the version came from again.
+     * How to have the name resolve in the registry the version came from again. A registry not configured is added
+     * under its scope's name, else the first free one after it ({@code acme-2}): the registry configured under that
+     * name (the one at a new URL, as like as not) keeps its URL, its other scopes and its default, as npm's {@code
+     * @acme:registry} moves the scope alone, where moving that registry back would move them all.
      *
      * @param commands how it spells the prompd commands that route the name
      */
@@ -89,9 +96,8 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
             return "route " + scope.get() + " back to " + recordedRegistry() + " with "
                     + recordedIn.flatMap(RegistryEndpoint::name).map(named -> commands.quoted("config set "
                     + ConfigFields.SCOPES + "." + scope.get() + " " + named))
-                    .orElseGet(() -> commands.quoted("registry add " + scope.get().registryName() + " "
-                            + ShellWords.quote(registry)
-                            + " --scope " + scope.get()));
+                    .orElseGet(() -> commands.quoted("registry add " + scope.get().registryName()
+                            .freeAmong(configured) + " " + ShellWords.quote(registry) + " --scope " + scope.get()));
         }
         return "install with '--registry " + ShellWords.quote(registry) + "'" + recordedIn
                 .flatMap(RegistryEndpoint::name).map(named -> ", or make it the default with "
