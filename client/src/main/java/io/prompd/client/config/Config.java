@@ -2,6 +2,8 @@ package io.prompd.client.config;
 
 import io.prompd.core.SortedCopies;
 import io.prompd.core.config.ConfigFields;
+import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +71,16 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
     public Optional<RegistryUrl> urlOf(RegistryRef ref) {
         return ref instanceof RegistryName name ? Optional.ofNullable(registries.get(name))
                 : Optional.of((RegistryUrl) ref);
+    }
+
+    /**
+     * The configured registry whose URL {@linkplain RegistryUrl#holds holds} {@code url}, the deepest when several do:
+     * where a URL recorded for a package came from.
+     */
+    public Optional<Map.Entry<RegistryName, RegistryUrl>> holding(URI url) {
+        return registries.entrySet().stream()
+                .filter(entry -> entry.getValue().holds(url))
+                .max(Comparator.comparingInt(entry -> entry.getValue().uri().getPath().length()));
     }
 
     public Optional<Credentials> credentialsFor(RegistryUrl url) {

@@ -2,8 +2,7 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
-import java.net.URI;
-import java.util.List;
+import java.util.Objects;
 
 /**
  * No registry serves a package: none is chosen for the run, none is the default, and no route takes its scope. A
@@ -16,25 +15,20 @@ public final class NoRegistryChosen extends PrompdException {
     public static final String RUN_REGISTRY_ADVICE = "pass --registry URL (or set " + Settings.REGISTRY_VARIABLE
             + " to it)";
 
-    private final List<RegistryUrl> configured;
+    private final Config config;
 
     /**
-     * @param configured the registries configured, none of them the default
-     * @param hint       how to make one the default
+     * @param hint   how to make one the default
+     * @param config the configuration that chose none: no default in it, and no route for the package
      */
-    NoRegistryChosen(String message, String hint, List<RegistryUrl> configured) {
+    NoRegistryChosen(String message, String hint, Config config) {
         super(ExitCode.NOT_FOUND, message, hint);
-        this.configured = List.copyOf(configured);
+        this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Whether a configured registry serves the registry whose root is {@code root}: adding it again is no fix. */
-    public boolean isConfigured(URI root) {
-        return configured.stream().anyMatch(registry -> registry.holds(root));
-    }
-
-    /** Whether any registry is configured. */
-    public boolean anyConfigured() {
-        return !configured.isEmpty();
+    /** The configuration that chose none, so that a hint knows what to add to it, and which names are taken. */
+    public Config config() {
+        return config;
     }
 
     /** This failure with another hint, for a command that knows better how to fix it. */

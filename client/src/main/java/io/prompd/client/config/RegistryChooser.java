@@ -8,7 +8,6 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,16 +77,11 @@ public final class RegistryChooser {
     }
 
     /**
-     * The configured registry whose URL {@linkplain RegistryUrl#holds holds} {@code url}, the deepest when several
-     * do, with its credentials: where a URL recorded for a package came from.
+     * The registry {@link Config#holding} gives, with its credentials.
      */
     public Optional<Registry> holding(URI url) {
-        return config.registries().entrySet().stream()
-                .filter(entry -> entry.getValue().holds(url))
-                .max(Comparator.comparingInt(entry -> entry.getValue().uri().getPath().length()))
-                .map(entry -> withCredentials(new Registry(entry.getValue(),
-                                Optional.of(entry.getKey()), Optional.empty(),
-                        Optional.empty())));
+        return config.holding(url).map(entry -> withCredentials(new Registry(entry.getValue(),
+                Optional.of(entry.getKey()), Optional.empty(), Optional.empty())));
     }
 
     /** The names of the configured registries, which a registry a hint suggests adding must not take. */
@@ -160,7 +154,7 @@ public final class RegistryChooser {
                 : "no default registry: the configured ones are " + config.registries().keySet().stream()
                         .map(RegistryName::toString).collect(Collectors.joining(", ")),
                 howToSetADefault(config.registries().keySet(), commands) + ", or "
-                        + NoRegistryChosen.RUN_REGISTRY_ADVICE, List.copyOf(config.registries().values()));
+                        + NoRegistryChosen.RUN_REGISTRY_ADVICE, config);
     }
 
     /**

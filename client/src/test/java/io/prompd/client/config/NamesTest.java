@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +31,21 @@ class NamesTest {
     void aRegistryNameHasAtMost64Characters() {
         RegistryName.parse("a".repeat(64));
         assertThrows(IllegalArgumentException.class, () -> RegistryName.parse("a".repeat(65)));
+    }
+
+    @Test
+    void aFreeNameIsTheNameElseTheFirstNumberedOneNoneTakesShortenedToFit() {
+        RegistryName acme = RegistryName.parse("acme");
+        assertEquals(acme, acme.freeAmong(Set.of(RegistryName.parse("other"))));
+        assertEquals(RegistryName.parse("acme-3"), acme.freeAmong(Set.of(acme, RegistryName.parse("acme-2"))));
+        RegistryName longest = RegistryName.parse("a".repeat(64));
+        assertEquals(RegistryName.parse("a".repeat(62) + "-2"), longest.freeAmong(Set.of(longest)));
+    }
+
+    @Test
+    void everyScopeIsARegistryName() {
+        assertEquals(RegistryName.parse("a".repeat(64)), new Scope("a".repeat(64)).registryName());
+        assertEquals(RegistryName.parse("acme-labs.x_1"), Scope.parse("@acme-labs.x_1").registryName());
     }
 
     @Test
