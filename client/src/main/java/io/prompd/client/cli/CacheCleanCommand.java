@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
                     + " and its registry took the version down, no longer lists it, or no longer has the package: a"
                     + " project whose prompd.lock pins the version installs it from that tarball alone, so such"
                     + " tarballs are kept, as are those that may be the last copy, of versions no configured registry"
-                    + " serves, which none can tell of, or whose registry could not be asked (each index is asked"
+                    + " serves, which none can tell of, or whose index could not be read (each index is asked for"
                     + " once), unless --force, and everything else deleted, exiting "
                     + ExitCode.Codes.CONFLICT + " and naming each one kept. To keep such a version and empty the"
                     + " cache, run 'prompd install' in a project pinning it first: that puts it back in the store."})
@@ -26,8 +26,8 @@ final class CacheCleanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--force", description = "Delete also the tarballs kept as last copies: of the versions no"
-            + " 'prompd install' can download again, or that no configured registry serves, or whose registry could"
-            + " not be asked, each warned of: a project pinning one may not install until it moves off it.")
+            + " 'prompd install' can download again, or that no configured registry serves, or whose index could"
+            + " not be read, each warned of: a project pinning one may not install until it moves off it.")
     boolean force;
 
     private final PrompdCommand root;

@@ -120,13 +120,28 @@ final class LastCopies {
 
         /**
          * {@code a project whose prompd.lock pins it installs it from this copy alone}; where the error says it only
-         * may be the last, {@code … may install it only from this copy}.
+         * may be the last, {@code … may install it only from this copy}; where it says both, each of its versions:
+         * {@code a project whose prompd.lock pins A installs it from its tarball alone, and one pinning B may install
+         * it only from its tarball}, as the versions lost certainly are last copies.
          */
         String installsFrom(LastCopyPlace place) {
-            boolean one = lost.size() + unrouted.size() + unread.size() == 1;
-            String pinned = "a project whose prompd.lock pins " + (one ? "it" : "one of them");
-            return unrouted.isEmpty() && unread.isEmpty() ? pinned + " installs it from " + place.source(one) + " alone"
-                    : pinned + " may install it only from " + place.source(one);
+            List<Redownload> maybe = new ArrayList<>(unrouted);
+            maybe.addAll(unread);
+            boolean one = lost.size() + maybe.size() == 1;
+            String pinned = "a project whose prompd.lock pins ";
+            if (maybe.isEmpty()) {
+                return pinned + (one ? "it" : "one of them") + " installs it from " + place.source(one) + " alone";
+            }
+            if (lost.isEmpty()) {
+                return pinned + (one ? "it" : "one of them") + " may install it only from " + place.source(one);
+            }
+            return pinned + oneOf(lost) + " installs it from " + place.source(false) + " alone, and one pinning "
+                    + oneOf(maybe) + " may install it only from " + place.source(false);
+        }
+
+        /** {@code A}, or {@code one of A and B}. */
+        private static String oneOf(List<Redownload> versions) {
+            return (versions.size() == 1 ? "" : "one of ") + Redownload.specs(versions);
         }
 
         /**
@@ -162,7 +177,7 @@ final class LastCopies {
         }
 
         /**
-         * That the registry of those whose registry could not be read was not asked, and to run again, after a
+         * That the indexes of those whose registry could not be read were not read, and to run again, after a
          * semicolon; empty when there are none.
          */
         String toAskAgain() {
@@ -170,13 +185,11 @@ final class LastCopies {
                 return "";
             }
             boolean one = unread.size() == 1;
-            String registries = unread.stream().map(Redownload::registry).distinct().count() == 1 ? "registry"
-                    : "registries";
             // other kinds told too, the versions of this one are named
-            String whose = lost.isEmpty() && unrouted.isEmpty() ? (one ? "its " : "their ") + registries
-                    : "the " + registries + " of " + Redownload.specs(unread);
-            return "; " + whose + " could not be asked, so run this again once " + (one ? "its index" : "their"
-                    + " indexes") + " can be read (later, or online)";
+            String whose = lost.isEmpty() && unrouted.isEmpty() ? (one ? "its index" : "their indexes")
+                    : (one ? "the index of " : "the indexes of ") + Redownload.specs(unread);
+            return "; " + whose + " could not be read, so run this again once " + (one ? "it" : "they")
+                    + " can be read (later, or online)";
         }
 
         /** How to have a registry asked of those no registry serves, after a semicolon; empty when there are none. */

@@ -444,8 +444,8 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(4, clean.exitCode(), clean.err());
         assertEquals("error: kept the cache's tarball of @acme/util@1.1.0, which may be its last copy (" + why + "):"
                 + " whether 'prompd install' can download it again is not known\nhint: a project whose prompd.lock"
-                + " pins it may install it only from that tarball: to delete it too, add --force; its registry could"
-                + " not be asked, so run this again once its index can be read (later, or online); to empty the cache"
+                + " pins it may install it only from that tarball: to delete it too, add --force; its index could"
+                + " not be read, so run this again once it can be read (later, or online); to empty the cache"
                 + " and keep it, run 'prompd install' in a project pinning it first, which puts it back in the"
                 + " store\n", clean.err(), "asked once, not tried again while the home is locked");
         assertEquals(List.of(tarball), cachedFiles());
@@ -479,7 +479,7 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertTrue(unavailable.err().startsWith("error: kept the cache's tarball of @acme/util@1.1.0, which may be its"
                 + " last copy (its index could not be read: "), unavailable.err());
         assertTrue(unavailable.err().contains("HTTP 503"), unavailable.err());
-        assertTrue(unavailable.err().contains("; its registry could not be asked, so run this again once its index"
+        assertTrue(unavailable.err().contains("; its index could not be read, so run this again once it"
                 + " can be read (later, or online); "), unavailable.err());
         assertEquals(List.of(tarball), cachedFiles());
         server.refuseAccess(0);
@@ -493,8 +493,8 @@ class CacheCommandTest extends InstallCommandsFixture {
     }
 
     /**
-     * Tarballs kept as the last copies beside one kept as maybe the last, its registry unread: the hint names the
-     * versions whose registry to ask again.
+     * Tarballs kept as the last copies beside one kept as maybe the last, its registry unread: the hint says which
+     * certainly are last copies and which may be, and names the versions whose index to read again.
      */
     @Test
     void cacheCleanKeepingLastCopiesAndOneWhoseIndexCouldNotBeReadSaysOfEachAndNamesTheOneToAskAgain()
@@ -513,10 +513,11 @@ class CacheCommandTest extends InstallCommandsFixture {
                 + " tarball of @acme/util@1.1.0, which may be its last copy (its index could not be read: registry "
                 + url + " failed: could not fetch " + url + "packages/@acme/util/index.json: gave up after 1 attempt"
                 + " (last: HTTP 503)): whether 'prompd install' can download it again is not known\nhint: a project"
-                + " whose prompd.lock pins one of them may install it only from its tarball: to delete them too, add"
-                + " --force; the registry of @acme/util@1.1.0 could not be asked, so run this"
-                + " again once its index can be read (later, or online); to empty the cache and keep them, run 'prompd"
-                + " install' in a project pinning them first, which puts them back in the store\n", clean.err());
+                + " whose prompd.lock pins one of @acme/base@1.0.0 and @acme/gone@1.0.0 installs it from its tarball"
+                + " alone, and one pinning @acme/util@1.1.0 may install it only from its tarball: to delete them too,"
+                + " add --force; the index of @acme/util@1.1.0 could not be read, so run this again once it can be read"
+                + " (later, or online); to empty the cache and keep them, run 'prompd install' in a project pinning"
+                + " them first, which puts them back in the store\n", clean.err());
         assertEquals(3, cachedFiles().size(), "the three tarballs kept");
     }
 
