@@ -356,10 +356,19 @@ public final class ManifestReader {
     /** Whether the URL has none of the schemes {@link Repository#SCHEMES} refuses, refusing it if it has. */
     private boolean ofARepositorysScheme(String url, String at) {
         Optional<String> refused = Repository.refusedScheme(url);
-        refused.ifPresent(scheme -> problems.error(file, at, "'" + Pointer.field(at) + "' has the scheme " + scheme
-                + ":, which no repository's address has: the schemes allowed are " + Plural.series(
-                        Repository.SCHEMES.stream().map(allowed -> allowed + ":").toList(), "and"),
-                "write the address of the package's sources, such as https://github.com/owner/repo"));
+        String allowed = "the schemes allowed are " + Plural.series(
+                Repository.SCHEMES.stream().map(scheme -> scheme + ":").toList(), "and");
+        Optional<Repository.ScpAddress> scp = refused.flatMap(scheme -> Repository.scpWithoutUser(url));
+        if (scp.isPresent()) {
+            problems.error(file, at, "'" + Pointer.field(at) + "' is " + scp.get() + ", git's scp address without a"
+                    + " user: a browser follows it as a link of the scheme " + refused.get() + ":, which no"
+                    + " repository's address has; " + allowed, "write it with a user, " + scp.get().withUser()
+                    + ", or as " + scp.get().overHttps());
+        } else {
+            refused.ifPresent(scheme -> problems.error(file, at, "'" + Pointer.field(at) + "' has the scheme " + scheme
+                    + ":, which no repository's address has: " + allowed,
+                    "write the address of the package's sources, such as https://github.com/owner/repo"));
+        }
         return refused.isEmpty();
     }
 

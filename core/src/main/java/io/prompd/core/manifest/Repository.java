@@ -19,14 +19,19 @@ public record Repository(String type, String url) {
     public static final String DEFAULT_TYPE = "git";
 
     /**
-     * The schemes a repository's URL may have: a web page's, Git's and SSH's, as npm's {@code repository} takes them.
-     * The URL is a link wherever it is shown (a registry's site, a pull request's comment), and one of another scheme
-     * ({@code javascript:}, {@code data:}, {@code file:}) would run or read something in the reader's browser.
+     * The schemes a repository's URL may have: a web page's, Git's and SSH's. The URL is a link wherever it is shown
+     * (a registry's site, a pull request's comment), and one of another scheme ({@code javascript:}, {@code data:},
+     * {@code file:}) would run or read something in the reader's browser; so npm's shorthands
+     * ({@code github:owner/repo}, {@code gitlab:}, {@code gist:}), which npm's {@code repository} takes, are refused
+     * too: a browser knows no such scheme.
      */
     public static final List<String> SCHEMES = List.of("https", "http", "git", "ssh", "git+https", "git+ssh",
             "git+http");
 
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
+    /** git's scp address without a user: a host with a dot, then a path not starting with {@code //}. */
+    private static final Pattern SCP_WITHOUT_USER = Pattern.compile("([A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)+)"
+            + ":(?!//)(.+)", Pattern.DOTALL);
     /** What a browser drops from a link before it reads the scheme: tabs and line breaks anywhere, then blanks. */
     private static final Pattern DROPPED_INSIDE = Pattern.compile("[\t\n\r]");
     private static final Pattern DROPPED_BEFORE = Pattern.compile("^[\\x00-\\x20]+");
@@ -48,9 +53,50 @@ public record Repository(String type, String url) {
      * is one, or when the URL has none ({@code owner/repo}, or scp's {@code git@github.com:owner/repo.git}).
      */
     public static Optional<String> refusedScheme(String url) {
-        String read = DROPPED_BEFORE.matcher(DROPPED_INSIDE.matcher(url).replaceAll("")).replaceFirst("");
-        Matcher scheme = SCHEME.matcher(read);
+        Matcher scheme = SCHEME.matcher(asABrowserReads(url));
         return scheme.lookingAt() ? Optional.of(scheme.group(1).toLowerCase(Locale.ROOT))
                 .filter(named -> !SCHEMES.contains(named)) : Optional.empty();
+    }
+
+    /**
+     * The URL as git's scp address without a user, {@code github.com:owner/repo}, which git clones but a browser
+     * follows by the scheme {@code github.com:}, so that {@link #refusedScheme} refuses it; empty for any other URL.
+     */
+    public static Optional<ScpAddress> scpWithoutUser(String url) {
+        Matcher scp = SCP_WITHOUT_USER.matcher(asABrowserReads(url));
+        return scp.matches() ? Optional.of(new ScpAddress(scp.group(1), scp.group(2))) : Optional.empty();
+    }
+
+    private static String asABrowserReads(String url) {
+        return DROPPED_BEFORE.matcher(DROPPED_INSIDE.matcher(url).replaceAll("")).replaceFirst("");
+    }
+
+    /**
+     * git's scp address {@code host:path}, in the ways to write it that a browser follows too.
+     *
+     * @param host the host, with a dot
+     * @param path the path on it
+     */
+    public record ScpAddress(String host, String path) {
+
+        public ScpAddress {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(path, "path");
+        }
+
+        /** {@code git@host:path}, the address with git's usual user, which has no scheme. */
+        public String withUser() {
+            return "git@" + host + ":" + path;
+        }
+
+        /** {@code https://host/path}. */
+        public String overHttps() {
+            return "https://" + host + (path.startsWith("/") ? "" : "/") + path;
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + path;
+        }
     }
 }

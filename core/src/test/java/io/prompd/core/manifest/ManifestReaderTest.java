@@ -402,6 +402,26 @@ class ManifestReaderTest {
         assertEquals(Optional.empty(), result.draft().repository());
     }
 
+    /**
+     * git's scp address without a user, {@code host:path}, reads in a browser as of the scheme {@code host:}, so it is
+     * refused too, but as what it is, the hint giving the two ways to write it that a browser follows.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "github.com:o/r.git       | github.com  | git@github.com:o/r.git       | https://github.com/o/r.git",
+            "git.acme.io:/srv/prompts | git.acme.io | git@git.acme.io:/srv/prompts | https://git.acme.io/srv/prompts"})
+    void aRepositoryUrlThatIsAnScpAddressWithoutAUserIsRefusedAsOne(String url, String scheme, String withUser,
+                                                                   String overHttps) {
+        ManifestResult result = readWith(", \"repository\": {\"url\": \"" + url + "\"}");
+
+        Problem refused = only(result, Severity.ERROR, "/repository/url");
+        assertEquals("'repository/url' is " + url + ", git's scp address without a user: a browser follows it as a"
+                + " link of the scheme " + scheme + ":, which no repository's address has; the schemes allowed are"
+                + " https:, http:, git:, ssh:, git+https:, git+ssh: and git+http:", refused.message());
+        assertEquals("write it with a user, " + withUser + ", or as " + overHttps, refused.hint());
+        assertEquals(Optional.empty(), result.draft().repository());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://github.com/o/r", "HTTP://x.example/r", "git://x.example/r.git",
         "ssh://git@x.example/r.git", "git+https://x.example/r.git", "git+ssh://git@x.example/r.git",
