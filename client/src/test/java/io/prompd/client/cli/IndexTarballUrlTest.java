@@ -66,6 +66,18 @@ class IndexTarballUrlTest {
         Files.write(index, Json.write(packument));
     }
 
+    /** A CDN serving other bytes of 1.0.0 at the URL the registry's index gives, its own path lacking the tarball. */
+    private RegistryServer cdnGivingOtherBytes() throws IOException {
+        Path blobs = Files.createDirectories(work.resolve("cdn/blobs"));
+        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("8f3a2c"));
+        byte[] tampered = Files.readAllBytes(blobs.resolve("8f3a2c"));
+        tampered[tampered.length / 2] ^= 0x20;
+        Files.write(blobs.resolve("8f3a2c"), tampered);
+        RegistryServer cdn = RegistryServer.serving(work.resolve("cdn"));
+        indexGives(cdn.url() + "blobs/8f3a2c");
+        return cdn;
+    }
+
     private String locked() throws IOException {
         JsonNode lock = Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock")));
         return lock.at("/packages/" + NAME.replace("/", "~1") + "/resolved").asText();
@@ -244,14 +256,7 @@ class IndexTarballUrlTest {
      */
     @Test
     void otherBytesAtTheIndexsUrlAfterTheOwnPathLacksTheTarballAreAnIntegrityFailure() throws IOException {
-        Path blobs = Files.createDirectories(work.resolve("cdn/blobs"));
-        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("8f3a2c"));
-        byte[] tampered = Files.readAllBytes(blobs.resolve("8f3a2c"));
-        tampered[tampered.length / 2] ^= 0x20;
-        Files.write(blobs.resolve("8f3a2c"), tampered);
-        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn"))) {
-            indexGives(cdn.url() + "blobs/8f3a2c");
-
+        try (RegistryServer cdn = cdnGivingOtherBytes()) {
             CliRun install = prompd("home", "install", NAME);
 
             assertEquals(6, install.exitCode(), install.err());
@@ -261,6 +266,23 @@ class IndexTarballUrlTest {
             assertTrue(install.err().endsWith("\nhint: the file differs from what the registry recorded and was not"
                     + " kept; try again later, and tell the registry's maintainers if it persists\n"), install.err());
             assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing locked");
+        }
+    }
+
+    /**
+     * The failure deciding the exit code and hint, other bytes at the index's URL, is the one the stack trace of
+     * --verbose gives as the cause, the registry's not found suppressed: the trace is of the error's exit code.
+     */
+    @Test
+    void theCauseOfAFailureOfBothUrlsIsTheOneDecidingItsExitCode() throws IOException {
+        try (RegistryServer cdn = cdnGivingOtherBytes()) {
+            CliRun install = prompd("home", "--verbose", "install", NAME);
+
+            assertEquals(6, install.exitCode(), install.err());
+            assertTrue(install.err().contains("\nCaused by: io.prompd.core.PrompdException: integrity check failed for "
+                    + cdn.url() + "blobs/8f3a2c: expected sha512-"), install.err());
+            assertTrue(install.err().contains("\tSuppressed: io.prompd.client.http.NotFound: not found in the"
+                    + " registry: " + ownTarball("1.0.0")), install.err());
         }
     }
 

@@ -479,6 +479,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * The failure of the registry serving the name (its tarball, or what it answered for its index), then of the URL
      * the lock records or its index gives ({@code url} says which): the registry's exit code and hint, as it is where
      * the version is to come from, unless the URL gave other bytes than recorded, and the other hint when it says more.
+     * The deciding failure is the cause, the other suppressed: a caller walking the causes, and a stack trace, find
+     * first what the exit code and hint are of.
      */
     private static PrompdException bothFailed(String url, PrompdException failed, PrompdException alsoFailed) {
         // Other bytes under the version's name are the failure to heed wherever they came from (a CDN's tampered
@@ -492,8 +494,10 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 && !(failed instanceof NotFound && alsoFailed instanceof NotFound)
                 && !(deciding.exitCode() == ExitCode.INTEGRITY && other.exitCode() == ExitCode.NOT_FOUND);
         String otherHint = saysMore ? "; " + other.hint() : "";
-        return new PrompdException(deciding.exitCode(), failed.getMessage() + "; " + url + " failed too: "
-                + alsoFailed.getMessage(), deciding.hint() + otherHint, failed);
+        PrompdException both = new PrompdException(deciding.exitCode(), failed.getMessage() + "; " + url
+                + " failed too: " + alsoFailed.getMessage(), deciding.hint() + otherHint, deciding);
+        both.addSuppressed(other);
+        return both;
     }
 
     private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity, OptionalLong size,
