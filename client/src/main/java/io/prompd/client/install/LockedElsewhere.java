@@ -107,9 +107,9 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
     /**
      * A download of such a version that failed, as the failure of the lock's route rather than of the registry
      * serving the name now, which a refusal, a missing tarball or other bytes at the lock's URL would otherwise
-     * blame, after what that registry lacks or has other bytes for, or, for other bytes than the lock pins in the
-     * current registry when the lock's URL is one it may not read, of its copy; empty for a failure the route does not
-     * explain.
+     * blame, after what that registry lacks or has other bytes for, or, when the current registry's index lists other
+     * bytes than the lock pins and the lock's URL is one it may not read, of that listing; empty for a failure the
+     * route does not explain.
      */
     static Optional<PrompdException> downloadFailure(PackageName name, LockedPackage locked, RegistryIndex index,
                                                      PrompdException failed) {
@@ -125,12 +125,13 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
         // file: URL the registry may not send
         boolean recordedRead = change.current().mayRead(change.recorded());
         if (moved.get().listing() == Listing.OTHER_BYTES && !recordedRead) {
-            // the failure is the current registry's copy, as its index lists it; the file: URL never tried is said, as
-            // it is on this machine
-            return Optional.of(new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + name + "@"
-                    + locked.version() + ": " + LockFile.FILE_NAME + " has it from " + change.recordedRegistry()
-                    + ", while " + StatusNotes.route(moved.get().note()) + ", whose copy has other bytes, and the"
-                    + " locked tarball is not read from " + Urls.display(change.recorded()) + " instead: "
+            // nothing was downloaded, so no check failed: the current registry's index lists other bytes, and the
+            // file: URL never tried is said, as it is on this machine
+            return Optional.of(new PrompdException(ExitCode.INTEGRITY, "cannot install " + name + "@"
+                    + locked.version() + " as locked: " + LockFile.FILE_NAME + " has it from "
+                    + change.recordedRegistry() + ", while " + StatusNotes.route(moved.get().note()) + ", whose index"
+                    + " lists other bytes for it than " + LockFile.FILE_NAME + " pins, and the locked tarball is not"
+                    + " read from " + Urls.display(change.recorded()) + " instead: "
                     + change.current().fileUrlRefused(), "do not lock the copy of registry "
                     + change.current().describe() + ": it may be another's package; "
                     + change.routeBack(index.commands()), failed));

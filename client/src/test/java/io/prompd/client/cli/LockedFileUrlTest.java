@@ -29,7 +29,7 @@ class LockedFileUrlTest {
     }
 
     @Test
-    void aRegistryOnTheNetworkListingOtherBytesThanTheLockedFileIsAnIntegrityFailureSayingWhyTheFileIsNotRead()
+    void aRegistryOnTheNetworkListingOtherBytesThanTheLockedFileFailsSayingItsIndexListsThemAndWhyTheFileIsNotRead()
             throws IOException {
         TestRegistry folder = new TestRegistry(work.resolve("folder")).publish("@acme/util", "1.0.0");
         TestRegistry network = new TestRegistry(work.resolve("network")).publish("@acme/util", "1.0.0")
@@ -42,13 +42,12 @@ class LockedFileUrlTest {
             CliRun run = prompd(project, server.url(), "install");
 
             assertEquals(6, run.exitCode(), run.err());
-            assertEquals("error: integrity check failed for @acme/util@1.0.0: prompd.lock has it from "
-                    + folder.fileUrl() + ", while @acme now resolves in registry " + server.url() + ", whose copy has"
-                    + " other bytes, and the locked tarball is not read from " + folder.tarball("@acme/util", "1.0.0")
-                    .toUri() + " instead: registry " + server.url() + " is not a folder, and only a registry in a"
-                    + " folder may send a file: URL\nhint: do not lock the copy of registry " + server.url()
-                    + ": it may"
-                    + " be another's package; route @acme back to " + folder.fileUrl() + " with 'prompd registry add"
+            assertEquals("error: cannot install @acme/util@1.0.0 as locked: prompd.lock has it from "
+                    + folder.fileUrl() + ", while @acme now resolves in registry " + server.url() + ", whose index"
+                    + " lists other bytes for it than prompd.lock pins, and the locked tarball is not read from "
+                    + folder.tarball("@acme/util", "1.0.0").toUri() + " instead: registry " + server.url() + " is not"
+                    + " a folder, and only a registry in a folder may send a file: URL\nhint: do not lock the copy of"
+                    + " registry " + server.url() + ": it may be another's package; route @acme back to " + folder.fileUrl() + " with 'prompd registry add"
                     + " acme " + folder.fileUrl() + " --scope @acme'\n", run.err());
             assertFalse(server.requests().contains("/packages/@acme/util/-/util-1.0.0.tgz"),
                     "its index says its copy has other bytes: " + server.requests());
