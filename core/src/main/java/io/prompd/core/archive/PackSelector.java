@@ -361,6 +361,11 @@ public final class PackSelector {
      * say, as npm packs them whatever its {@code files} and {@code .npmignore} say, since every reader of the package
      * needs them. Only the rules that go by a file's name alone (an editor's {@code README.md~}) leave them out.
      */
+    /** Whether pack packs the file whatever {@code files} and {@code ignore} say: see the method below. */
+    public static boolean isPackedAnyway(String path) {
+        return isPackedAnyway(path, path.split("/", -1));
+    }
+
     private static boolean isPackedAnyway(String path, String[] segments) {
         return path.equals(MANIFEST) || isRootDocument(segments);
     }

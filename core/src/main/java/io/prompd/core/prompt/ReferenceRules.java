@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import io.prompd.core.PackageSteps;
 import io.prompd.core.Plural;
 import io.prompd.core.archive.LeftOut;
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -10,6 +11,7 @@ import io.prompd.core.source.Utf8;
 import io.prompd.core.version.VersionRange;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -216,7 +218,7 @@ final class ReferenceRules {
         String pointer = site.pointer();
         Optional<String> resolved = reference.resolveFrom(file);
         if (resolved.isEmpty() && reference.namesRoot(file)) {
-            problems.add(folder(pack, file, reference, "", pointer).orElseThrow());
+            problems.add(namesFolder(pack, file, reference, "", pointer));
         } else if (resolved.isEmpty()) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' points outside the package",
                     "refer only to files inside the package, relative to the folder of " + file));
@@ -259,22 +261,39 @@ final class ReferenceRules {
     }
 
     /**
-     * The error of a path that names a folder of the package, the root ({@code ""}) among them, where a prompt names
-     * files: the hint's example is a file in it other than the prompt itself, which a prompt does not name; empty
-     * when the package has no file in such a folder.
+     * The error of a path that names a folder of the package ({@link #namesFolder}); empty when the package has no file
+     * in such a folder.
      */
     private static Optional<Problem> folder(PromptPackage pack, String file, LocalReference reference, String resolved,
                                             String pointer) {
-        List<String> inFolder = filesIn(pack, resolved);
-        if (inFolder.isEmpty()) {
-            return Optional.empty();
-        }
+        return filesIn(pack, resolved).isEmpty() ? Optional.empty()
+                : Optional.of(namesFolder(pack, file, reference, resolved, pointer));
+    }
+
+    /**
+     * The error of a path that names a folder, the root ({@code ""}) among them, where a prompt names files: the hint's
+     * example is a file in it other than the prompt itself, which a prompt does not name, one of the kinds a prompt
+     * names ({@link #likeAFilePromptsName}) where the folder has one; no example where it has no other file.
+     */
+    private static Problem namesFolder(PromptPackage pack, String file, LocalReference reference, String resolved,
+                                       String pointer) {
         String folder = resolved.isEmpty() ? "the package's root folder" : "the folder '" + resolved + "'";
-        return Optional.of(Problem.error(file, pointer, "'" + reference.written() + "' resolves to " + folder
-                + ", and a prompt names files, each by its own path", inFolder.stream()
-                .filter(path -> !path.equals(file)).findFirst()
+        List<String> others = filesIn(pack, resolved).stream().filter(path -> !path.equals(file)).toList();
+        return Problem.error(file, pointer, "'" + reference.written() + "' resolves to " + folder
+                + ", and a prompt names files, each by its own path", others.stream()
+                .filter(ReferenceRules::likeAFilePromptsName).findFirst().or(() -> others.stream().findFirst())
                 .map(example -> "name each file, such as '" + reference.writtenFor(file, example) + "'")
-                .orElseGet(() -> nameEachFile(file))));
+                .orElseGet(() -> nameEachFile(file)));
+    }
+
+    /**
+     * Whether a file is of the kinds prompts name, a prompt or a text file, and none of those every package has
+     * ({@code prompd.json}, its README and LICENSE), which sort first in the root and would be odd examples.
+     */
+    private static boolean likeAFilePromptsName(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return !PackSelector.isPackedAnyway(path)
+                && (PromptFile.hasPromptExtension(path) || lower.endsWith(".md") || lower.endsWith(".txt"));
     }
 
     private static String nameEachFile(String file) {

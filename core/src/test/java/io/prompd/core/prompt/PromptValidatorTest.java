@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -674,6 +675,31 @@ class PromptValidatorTest {
                                 + "'../contexts/a.md')"),
                 problems.stream().map(problem -> problem.pointer() + ":" + problem.line() + " " + problem.message()
                         + " (" + problem.hint() + ")").toList());
+    }
+
+    /**
+     * The root's first files are those every package has, sorting before the rest (prompd.json, README.md, LICENSE),
+     * odd files for a prompt to name: the example is a prompt or a text file, any other file only where there is none.
+     */
+    @Test
+    void theRootsExampleIsAFileAPromptNamesNotTheManifestOrReadme() {
+        String prompt = """
+                ---
+                contexts: ["../"]
+                ---
+                Text
+                """;
+        String names = "/contexts/0:2 '../' resolves to the package's root folder, and a prompt names files, each by"
+                + " its own path (name each file, such as ";
+
+        Function<Map<String, String>, List<String>> told = files -> validate(files, Map.of()).stream()
+                .map(problem -> problem.pointer() + ":" + problem.line() + " " + problem.message() + " ("
+                        + problem.hint() + ")").toList();
+
+        assertEquals(List.of(names + "'tone.txt')"), told.apply(Map.of("prompts/a.prmd", prompt, "prompd.json", "{}",
+                "README.md", "Read me.", "LICENSE", "MIT", "data.csv", "a,b", "prompts/tone.txt", "Be kind.")));
+        assertEquals(List.of(names + "'../LICENSE')"), told.apply(Map.of("prompts/a.prmd", prompt, "prompd.json",
+                "{}", "LICENSE", "MIT")));
     }
 
     /** Linux takes a name in other letter case for another file, where macOS and Windows find the file. */
