@@ -3,7 +3,6 @@ package io.prompd.client.cli;
 import io.prompd.cli.CommandLines;
 import io.prompd.cli.JsonOption;
 import io.prompd.cli.ReaderGoneTolerantStream;
-import io.prompd.client.config.Settings;
 import io.prompd.client.install.store.InstalledCopy;
 import io.prompd.client.pack.PackOutcome;
 import io.prompd.client.pack.PackService;
@@ -89,7 +88,7 @@ final class PackCommand implements Callable<Integer> {
                 : context.workingDirectory();
         PackService service = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), commands,
                 folder.steps(context, packageFolder, InstalledCopy.holding(packageFolder,
-                        root.homeToLeaveOut().map(Settings::packagesFolder)), commands));
+                        root.packagesToLeaveOut()), commands));
         PackOutcome outcome;
         if (toStandardOutput) {
             OutputStream stdout = new ReaderGoneTolerantStream(context.stdout());

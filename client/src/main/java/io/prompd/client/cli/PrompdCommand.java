@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Stack;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -200,14 +201,11 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
 
     /**
      * {@code <home>/packages}, for a command that reads installed packages only at best effort and
-     * needs no other setting; empty when the home is no usable folder.
+     * needs no other setting (validate), the home taken as the command's ({@link #retold}); empty when the home is no
+     * usable folder.
      */
     Optional<Path> packagesFolder() {
-        try {
-            return Optional.of(Settings.packagesFolder(homeFolder()));
-        } catch (PrompdException unusable) {
-            return Optional.empty();
-        }
+        return usable(this::homeFolder).map(Settings::packagesFolder);
     }
 
     /**
@@ -216,8 +214,18 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
      * command's home: no failure of such a command is the home's ({@link #retold}).
      */
     Optional<Path> homeToLeaveOut() {
+        return usable(() -> chosenHome().folder());
+    }
+
+    /** {@code <home>/packages} of {@link #homeToLeaveOut}, the home not taken as the command's (pack). */
+    Optional<Path> packagesToLeaveOut() {
+        return homeToLeaveOut().map(Settings::packagesFolder);
+    }
+
+    /** The home the choice gives, empty when it is no usable folder. */
+    private static Optional<Path> usable(Supplier<Path> home) {
         try {
-            return Optional.of(chosenHome().folder());
+            return Optional.of(home.get());
         } catch (PrompdException unusable) {
             return Optional.empty();
         }
