@@ -47,8 +47,9 @@ class LockedFileUrlTest {
                     + " lists other bytes for it than prompd.lock pins, and the locked tarball is not read from "
                     + folder.tarball("@acme/util", "1.0.0").toUri() + " instead: registry " + server.url() + " is not"
                     + " a folder, and only a registry in a folder may send a file: URL\nhint: do not lock the copy of"
-                    + " registry " + server.url() + ": it may be another's package; route @acme back to " + folder.fileUrl() + " with 'prompd registry add"
-                    + " acme " + folder.fileUrl() + " --scope @acme'\n", run.err());
+                    + " registry " + server.url() + ": it may be another's package; route @acme back to "
+                    + folder.fileUrl() + " with 'prompd registry add acme " + folder.fileUrl() + " --scope @acme'\n",
+                    run.err());
             assertFalse(server.requests().contains("/packages/@acme/util/-/util-1.0.0.tgz"),
                     "its index says its copy has other bytes: " + server.requests());
         }
