@@ -53,8 +53,10 @@ final class MetaFileRule implements PullRequestRule {
             SortedMap<Version, VersionFolder> versions = pullRequest.head().packages()
                     .getOrDefault(name, Collections.emptySortedMap());
             // once published, a name may keep its meta.json, and with it its owners, after a takedown of every version;
-            // a takedown of the last versions may even add it, to record them
-            if (versions.isEmpty() && addedFiles.contains(name) && !pullRequest.base().packages().containsKey(name)) {
+            // a takedown of the last versions may even add it, to record them, as may a maintainer recording the
+            // takedown of folders deleted before records existed (TakedownRecordRule lets no one else)
+            if (versions.isEmpty() && addedFiles.contains(name) && !pullRequest.base().packages().containsKey(name)
+                    && pullRequest.head().meta(name).takenDown().isEmpty()) {
                 problems.error(file, "", name + " has no version folder, so it cannot have a meta.json",
                         "publish a first version of " + name + " in the same pull request");
                 continue;

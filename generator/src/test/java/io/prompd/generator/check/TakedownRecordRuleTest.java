@@ -61,6 +61,21 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
                 + " in this pull request", problem.hint());
     }
 
+    /**
+     * A folder deleted before records existed left none, and no meta.json: the record a maintainer adds for its
+     * number, as the registry's README asks, is the package's only file, which is no claim on a name never published.
+     */
+    @Test
+    void aMaintainerRecordsATakedownOfAPackageWhoseEveryFolderWasDeletedWithoutOne() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(UTIL));
+        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("record the takedown", TestRegistryRepo.MAINTAINER);
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+        assertError(check(repo, "alice"), META, "only a maintainer may record a takedown, and alice is not one");
+    }
+
     @Test
     void onlyAMaintainerRecordsATakedown() {
         repo.meta("@common/util", "{\"takenDown\": {\"0.9.0\": \"never mind\"}}");
