@@ -16,6 +16,7 @@ import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.PublicationHistory;
+import io.prompd.generator.source.Removal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -45,18 +46,18 @@ import org.eclipse.jgit.lib.ObjectId;
  *                 rewritten history, a push past the check, a build going back to an older commit), to the
  *                 integrity of the tarball served: a number lock files pin, which no other tarball may take;
  *                 empty in the state of a generator before this record
- * @param removed  the publication history's {@linkplain PublicationHistory#removed removed versions}, each to the
- *                 Git tree of its folder as the line last held it, so that a build resuming the history still finds
- *                 the files of a version taken down after it was removed
+ * @param removed  the publication history's {@linkplain PublicationHistory#removed removed versions}, each to its
+ *                 removal, so that a build resuming the history still finds the files of a version taken down after
+ *                 it was removed, and those a number added back must hold
  */
 record BuildState(int format, String commit, String baseUrl, SortedMap<PackageName, PackageState> packages,
                   SortedMap<PackageName, SortedMap<Version, Integrity>> vanished,
-                  SortedMap<PackageName, SortedMap<Version, String>> removed) {
+                  SortedMap<PackageName, SortedMap<Version, RemovedVersion>> removed) {
 
     static final String FILE = ".prompd-build.json";
 
     /** Bumped whenever the same inputs would give different output files, so old output is never reused. */
-    static final int FORMAT = 7;
+    static final int FORMAT = 8;
 
     /** The format since which a build writes the {@code index.json} of a package with no version left too. */
     private static final int INDEXES_EVERY_PACKAGE_SINCE = 3;
@@ -107,6 +108,34 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
             Objects.requireNonNull(tree, "tree");
             Objects.requireNonNull(commit, "commit");
             Objects.requireNonNull(publishedAt, "publishedAt");
+        }
+    }
+
+    /**
+     * A {@link Removal} as the state records it.
+     *
+     * @param tree        the Git tree of the folder removed
+     * @param commit      the commit that published it
+     * @param publishedAt that commit's time
+     * @param removedIn   the commit that deleted it
+     */
+    record RemovedVersion(String tree, String commit, Instant publishedAt, String removedIn) {
+
+        RemovedVersion {
+            Objects.requireNonNull(tree, "tree");
+            Objects.requireNonNull(commit, "commit");
+            Objects.requireNonNull(publishedAt, "publishedAt");
+            Objects.requireNonNull(removedIn, "removedIn");
+        }
+
+        private static RemovedVersion of(Removal removal) {
+            return new RemovedVersion(removal.tree().name(), removal.publication().commit().name(),
+                    removal.publication().time(), removal.removedIn().name());
+        }
+
+        private Removal removal() {
+            return new Removal(ObjectId.fromString(tree), new Publication(ObjectId.fromString(commit), publishedAt),
+                    ObjectId.fromString(removedIn));
         }
     }
 
@@ -285,17 +314,17 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
                     new Publication(ObjectId.fromString(versionState.commit()), versionState.publishedAt())));
             lastChanges.put(name, state.updatedAt());
         });
-        SortedMap<PackageVersion, ObjectId> removedTrees = new TreeMap<>();
-        removed.forEach((name, versions) -> versions.forEach((version, tree) ->
-                removedTrees.put(new PackageVersion(name, version), ObjectId.fromString(tree))));
-        return new PublicationHistory(ObjectId.fromString(commit), publications, lastChanges, removedTrees);
+        SortedMap<PackageVersion, Removal> removals = new TreeMap<>();
+        removed.forEach((name, versions) -> versions.forEach((version, removal) ->
+                removals.put(new PackageVersion(name, version), removal.removal())));
+        return new PublicationHistory(ObjectId.fromString(commit), publications, lastChanges, removals);
     }
 
     /** {@link PublicationHistory#removed}, as this state records it. */
-    static SortedMap<PackageName, SortedMap<Version, String>> removed(PublicationHistory history) {
-        SortedMap<PackageName, SortedMap<Version, String>> removed = new TreeMap<>();
-        history.removed().forEach((version, tree) -> removed.computeIfAbsent(version.name(), any -> new TreeMap<>())
-                .put(version.version(), tree.name()));
+    static SortedMap<PackageName, SortedMap<Version, RemovedVersion>> removed(PublicationHistory history) {
+        SortedMap<PackageName, SortedMap<Version, RemovedVersion>> removed = new TreeMap<>();
+        history.removed().forEach((version, removal) -> removed.computeIfAbsent(version.name(),
+                any -> new TreeMap<>()).put(version.version(), RemovedVersion.of(removal)));
         return removed;
     }
 }

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -157,7 +158,9 @@ public final class RegistryBuilder {
                 throw failure(snapshot.withLines(problems));
             }
             SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
-            problems.addAll(output.changedSinceServed(states, repository));
+            List<Problem> reused = reusedNumbers(history);
+            problems.addAll(reused);
+            problems.addAll(unlessToldAlready(reused, output.changedSinceServed(states, repository)));
             List<PackageVersion> leftOut = output.leftOutUnrecorded(states);
             List<BuildWarning> warnings = new ArrayList<>(output.refusedUnlessForced(states, leftOut, commit,
                     options));
@@ -168,7 +171,7 @@ public final class RegistryBuilder {
             Links links = new Links(options.baseUrl());
             Built built = buildPackages(snapshot, links, state, previous, staging, progress);
             problems.addAll(built.problems());
-            problems.addAll(output.numbersReused(built.rebuilt()));
+            problems.addAll(unlessToldAlready(reused, output.numbersReused(built.rebuilt())));
             if (!problems.isEmpty()) {
                 throw failure(snapshot.withLines(problems));
             }
@@ -229,13 +232,42 @@ public final class RegistryBuilder {
             if (!versions.isEmpty() || !meta.takenDown().isEmpty()) {
                 SortedMap<Version, String> takenDown = new TreeMap<>();
                 meta.takenDown().keySet().forEach(version -> Optional.ofNullable(history.removed().get(
-                        new PackageVersion(name, version))).ifPresent(tree -> takenDown.put(version, tree.name())));
+                        new PackageVersion(name, version))).ifPresent(removal -> takenDown.put(version,
+                        removal.tree().name())));
                 // a package with a folder has a commit that added it on the line
                 states.put(name, new PackageState(versions, meta, owners(name, snapshot.scopes(), meta),
                         history.lastChanges().get(name), takenDown));
             }
         });
         return states;
+    }
+
+    /**
+     * Versions whose folder, deleted once, holds other files than those published under the number: pushed past the
+     * check, which refuses them, and served by no build, whether or not its output served the first ones, since lock
+     * files pin their tarball.
+     */
+    private static List<Problem> reusedNumbers(PublicationHistory history) {
+        List<Problem> problems = new ArrayList<>();
+        history.reused().forEach((version, removal) -> {
+            String folder = RepositoryLayout.versionFolder(version.name(), version.version());
+            problems.add(Problem.error(folder, "", "version " + version.version() + " was " + removal.describe()
+                    + ", and the folder holds other files now: a number once published is never reused, since lock"
+                    + " files pin the tarball its files made", "put back exactly the files published ("
+                    + removal.restoreCommand(folder) + "), or have a maintainer take the version down (see "
+                    + RepositoryLayout.TAKEDOWN_SECTION + "), and publish the change as a new version"));
+        });
+        return problems;
+    }
+
+    /**
+     * Those of {@code more} about another file than every one of {@code told}: a version whose files differ from those
+     * its number was published with is told so once, as the history tells it, which holds for a build into an empty
+     * folder too, rather than as the output's guard does.
+     */
+    private static List<Problem> unlessToldAlready(List<Problem> told, List<Problem> more) {
+        Set<String> files = told.stream().map(Problem::file).collect(Collectors.toSet());
+        return more.stream().filter(problem -> !files.contains(problem.file())).toList();
     }
 
     /**

@@ -40,16 +40,11 @@ public final class CommitRange {
         }
     }
 
-    /**
-     * Whether two trees hold the same files at the same paths, executable bits aside
-     * ({@link Change#onlyExecutableBit}): two such version folders pack the same tarball. A tree this
-     * repository no longer has (a history rewritten and collected since) cannot be told the same.
-     */
+    /** {@link TreeDiff#sameFiles}, read from the registry. */
     public static boolean sameFiles(RegistryRepository registry, ObjectId oldTree, ObjectId newTree)
             throws IOException {
         try (ObjectReader reader = registry.repository().newObjectReader()) {
-            return reader.has(oldTree, Constants.OBJ_TREE) && TreeDiff.between(reader, Optional.of(oldTree), newTree,
-                    TreeFilter.ALL).stream().allMatch(Change::onlyExecutableBit);
+            return TreeDiff.sameFiles(reader, oldTree, newTree);
         }
     }
 

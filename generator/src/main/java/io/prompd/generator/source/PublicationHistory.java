@@ -37,10 +37,12 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * <p>A version's publication is the commit that added its {@code prompd.json}, reached through any parent: a
  * commit whose first parent holds the manifest keeps that parent's publication, one that adds it to its first
  * parent's tree keeps the publication of the first other parent that holds it, and only a commit none of whose
- * parents holds it publishes it. So a version deleted and added again counts from its last addition, a version
- * merged from a pull request branch from the branch's commit that added it, and a publication never moves when
- * {@code main} is fast-forwarded onto a branch that merged {@code main} in, as a maintainer's {@code git pull}
- * then push does: a version document, cached forever, cannot change with the shape of history.
+ * parents holds it publishes it. So a version merged from a pull request branch counts from the branch's commit that
+ * added it, and a publication never moves when {@code main} is fast-forwarded onto a branch that merged {@code main}
+ * in, as a maintainer's {@code git pull} then push does: a version document, cached forever, cannot change with the
+ * shape of history. Nor does it move with a version deleted and added back (a revert of its takedown): its folder
+ * holding again the very files it was published with keeps its first publication, whatever commit made it so; with
+ * other files it counts from the commit that brought them, and is {@linkplain #reused reused}.
  *
  * <p>History is walked along first parents, from the root to the commit, diffing each commit with its first
  * parent: the state after each step is exactly the versions present at that commit. Only a merge that adds
@@ -49,7 +51,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * version. A package's last change is the latest commit of the first-parent line that changed its folder, the
  * moment the change reached the registry's branch, so that a mirror syncing by it misses none. A version a commit of
  * the line deletes leaves the tree of its folder as the line last held it, so that the integrity of the tarball it
- * had can still be given once it is taken down.
+ * had can still be given once it is taken down, and that the number keeps those files.
  *
  * @param commit       the commit the history was computed at
  * @param publications every version present at the commit to where it was published, sorted
@@ -57,14 +59,13 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  *                     changed or deleted) to the time of the latest such commit: when its index.json last changed,
  *                     a yank, deprecation, dist-tag or takedown as much as a version; empty in the history of given
  *                     versions, which walks their manifests alone
- * @param removed      every version a commit of the line deleted, and none added back since, to the Git tree of its
- *                     folder in that commit's first parent: the files the registry last served under the number, as
- *                     a published version folder never changes, so the tarball a lock pins (a takedown's); empty in
- *                     the history of given versions
+ * @param removed      every version a commit of the line deleted, added back since or not, to its first such
+ *                     removal: the files the registry served under the number, as a published version folder never
+ *                     changes, so the tarball a lock pins (a takedown's); in the history of given versions, theirs
  */
 public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publication> publications,
                                  SortedMap<PackageName, Instant> lastChanges,
-                                 SortedMap<PackageVersion, ObjectId> removed) {
+                                 SortedMap<PackageVersion, Removal> removed) {
 
     private static final TreeFilter PACKAGE_FOLDERS = PathFilter.create(RepositoryLayout.PACKAGES);
 
@@ -72,13 +73,29 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
         commit = commit.copy();
         publications = SortedCopies.map(publications);
         lastChanges = SortedCopies.map(lastChanges);
-        SortedMap<PackageVersion, ObjectId> copies = new TreeMap<>();
-        removed.forEach((version, tree) -> copies.put(version, tree.copy()));
-        removed = Collections.unmodifiableSortedMap(copies);
+        removed = SortedCopies.map(removed);
     }
 
     public Optional<Publication> publication(PackageVersion version) {
         return Optional.ofNullable(publications.get(version));
+    }
+
+    /** Where the version was published, present or {@linkplain #removed removed} since. */
+    public Optional<Publication> publishedOnce(PackageVersion version) {
+        return publication(version).or(() -> Optional.ofNullable(removed.get(version)).map(Removal::publication));
+    }
+
+    /**
+     * The versions present whose folder holds other files than those their number was published with before its
+     * {@linkplain #removed removal}, to that removal: a number reused, pushed past the check, whose old tarball lock
+     * files pin.
+     */
+    public SortedMap<PackageVersion, Removal> reused() {
+        SortedMap<PackageVersion, Removal> reused = new TreeMap<>();
+        removed.forEach((version, removal) -> publication(version)
+                .filter(publication -> !publication.equals(removal.publication()))
+                .ifPresent(other -> reused.put(version, removal)));
+        return Collections.unmodifiableSortedMap(reused);
     }
 
     /** Walks the whole history of the commit. */
@@ -87,20 +104,19 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
     }
 
     /**
-     * The publications of only the given versions (those present at the commit), diffing only
-     * their manifests at each step, for a check that needs the publisher of a few folders.
+     * The publications and removals of only the given versions, diffing only their folders at each step, for a
+     * check that needs the publisher of a few folders, or whether the numbers it adds were published before.
      */
     public static PublicationHistory compute(RegistryRepository repository, ObjectId commit,
                                              Collection<PackageVersion> versions) throws IOException {
         if (versions.isEmpty()) {
             return new PublicationHistory(commit, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
         }
-        TreeFilter manifests = PathFilterGroup.createFromStrings(versions.stream()
-                .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()) + "/"
-                        + RepositoryLayout.MANIFEST)
+        TreeFilter folders = PathFilterGroup.createFromStrings(versions.stream()
+                .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()))
                 .toList());
-        return new PublicationHistory(commit, walk(repository, Optional.empty(), commit, manifests).publications(),
-                new TreeMap<>(), new TreeMap<>());
+        PublicationHistory walked = walk(repository, Optional.empty(), commit, folders);
+        return new PublicationHistory(commit, walked.publications(), new TreeMap<>(), walked.removed());
     }
 
     /**
@@ -128,7 +144,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                     resumed ? previous.get().publications() : Map.of());
             SortedMap<PackageName, Instant> lastChanges = new TreeMap<>(
                     resumed ? previous.get().lastChanges() : Map.of());
-            SortedMap<PackageVersion, ObjectId> removed = new TreeMap<>(
+            SortedMap<PackageVersion, Removal> removed = new TreeMap<>(
                     resumed ? previous.get().removed() : Map.of());
             for (RevCommit commit : line) {
                 apply(reader, walk, commit, paths, new Walked(state, lastChanges, removed));
@@ -139,7 +155,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
 
     /** What the walk found so far, which each commit's step changes. */
     private record Walked(SortedMap<PackageVersion, Publication> publications,
-                          SortedMap<PackageName, Instant> lastChanges, SortedMap<PackageVersion, ObjectId> removed) {
+                          SortedMap<PackageName, Instant> lastChanges, SortedMap<PackageVersion, Removal> removed) {
     }
 
     private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit, TreeFilter paths, Walked walked)
@@ -154,26 +170,49 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                         .map(Change::path)
                         .filter(path -> RepositoryLayout.manifestOwner(path).isPresent())
                         .collect(Collectors.toSet()));
+        Set<PackageVersion> backAfterRemoval = new HashSet<>();
         for (Change change : changes) {
             RepositoryLayout.folderOwner(change.path())
                     .ifPresent(name -> walked.lastChanges().put(name, publication.time()));
+            RepositoryLayout.versionOwner(change.path()).filter(walked.removed()::containsKey)
+                    .ifPresent(backAfterRemoval::add);
             Optional<PackageVersion> version = RepositoryLayout.manifestOwner(change.path());
             if (version.isEmpty()) {
                 continue;
             }
             switch (change.type()) {
-                case ADDED -> {
-                    walked.publications().put(version.get(), inherited.getOrDefault(change.path(), publication));
-                    walked.removed().remove(version.get());
-                }
+                case ADDED -> walked.publications().put(version.get(),
+                        inherited.getOrDefault(change.path(), publication));
                 case DELETED -> {
-                    walked.publications().remove(version.get());
-                    folderTree(reader, parentTree.orElseThrow(), version.get())
-                            .ifPresent(tree -> walked.removed().put(version.get(), tree));
+                    Publication gone = walked.publications().remove(version.get());
+                    if (gone != null && !walked.removed().containsKey(version.get())) {
+                        folderTree(reader, parentTree.orElseThrow(), version.get()).ifPresent(tree ->
+                                walked.removed().put(version.get(), new Removal(tree, gone, commit)));
+                    }
                 }
                 case MODIFIED -> { /* an edit of a published version does not republish it */ }
             }
         }
+        for (PackageVersion version : backAfterRemoval) {
+            Publication now = walked.publications().get(version);
+            if (now != null) {
+                walked.publications().put(version, afterRemoval(reader, commit, version,
+                        walked.removed().get(version), now));
+            }
+        }
+    }
+
+    /**
+     * The publication of a version whose folder a commit changed after a removal: the first one while the folder holds
+     * the files published then, else the one it has, or this commit's when the change is what made the files other.
+     */
+    private static Publication afterRemoval(ObjectReader reader, RevCommit commit, PackageVersion version,
+                                            Removal removal, Publication now) throws IOException {
+        Optional<ObjectId> tree = folderTree(reader, commit.getTree(), version);
+        if (tree.isPresent() && TreeDiff.sameFiles(reader, removal.tree(), tree.get())) {
+            return removal.publication();
+        }
+        return now.equals(removal.publication()) ? publicationBy(commit) : now;
     }
 
     /** The tree of the version's folder in {@code root}; empty when the path there is no folder. */

@@ -247,13 +247,25 @@ public final class RepositoryLayout {
      * or empty for any other path, including folders that are not a valid name or version.
      */
     static Optional<PackageVersion> manifestOwner(String path) {
+        return path.endsWith("/" + MANIFEST) && path.split("/", -1).length == (isScoped(path) ? 5 : 4)
+                ? versionOwner(path) : Optional.empty();
+    }
+
+    /**
+     * The version whose folder holds the path ({@code packages/<name>/<version>/...}, at any depth), or empty for any
+     * other path, including folders that are not a valid name or version.
+     */
+    static Optional<PackageVersion> versionOwner(String path) {
         String[] parts = path.split("/", -1);
         Optional<PackageName> name = folderOwner(path);
-        int versionAt = parts.length - 2;
-        if (name.isEmpty() || versionAt != (name.get().isScoped() ? 3 : 2) || !parts[parts.length - 1].equals(MANIFEST)
-                || !Version.isValid(parts[versionAt])) {
+        int versionAt = isScoped(path) ? 3 : 2;
+        if (name.isEmpty() || parts.length <= versionAt + 1 || !Version.isValid(parts[versionAt])) {
             return Optional.empty();
         }
         return Optional.of(new PackageVersion(name.get(), Version.parse(parts[versionAt])));
+    }
+
+    private static boolean isScoped(String path) {
+        return path.startsWith(PACKAGES + "/@");
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
@@ -49,5 +50,15 @@ final class TreeDiff {
             }
         }
         return changes;
+    }
+
+    /**
+     * Whether two trees hold the same files at the same paths, executable bits aside
+     * ({@link Change#onlyExecutableBit}): two such version folders pack the same tarball. A tree the
+     * repository no longer has (a history rewritten and collected since) cannot be told the same.
+     */
+    static boolean sameFiles(ObjectReader reader, AnyObjectId oldTree, AnyObjectId newTree) throws IOException {
+        return oldTree.equals(newTree) || reader.has(oldTree, Constants.OBJ_TREE) && between(reader,
+                Optional.of(oldTree), newTree, TreeFilter.ALL).stream().allMatch(Change::onlyExecutableBit);
     }
 }

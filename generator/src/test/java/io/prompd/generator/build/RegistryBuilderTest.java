@@ -300,10 +300,11 @@ class RegistryBuilderTest {
      * package's updatedAt its latest publication, which a yank, deprecation, dist-tag move or takedown left; 4: a
      * version merged from another branch published by the commit that brought it onto the first-parent line; 5: no
      * takenDownIntegrity of a version taken down; 6: a version document's readme the first root README in name order,
-     * README.fr.md before README.md.
+     * README.fr.md before README.md; 7: a version deleted and added back with the same files published by the commit
+     * that added it back, and its removal forgotten.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
     void anOutputOfAnEarlierFormatIsRebuiltInFull(int format) throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
@@ -440,9 +441,15 @@ class RegistryBuilderTest {
         return failure.problems().stream().map(problem -> problem.file() + ": " + problem.message()).toList();
     }
 
-    /** Publishes {@code @common/a} 1.1.0 again with other files than {@code published}, which the build refuses. */
+    /**
+     * Publishes {@code @common/a} 1.1.0 again with other files than {@code published}, which the build refuses, in a
+     * history rewritten from its first commit, as a purge does: the history holds the number no more, the output does.
+     */
     private static void assertOtherFilesUnderTheKeptNumberAreRefused(TestRegistryRepo repo, Path out,
                                                                      byte[] published) {
+        repo.checkout(repo.firstCommit().name());
+        repo.publish("@common/a", "1.0.0");
+        repo.commit("publish a, rewritten");
         repo.publish("@common/a", "1.1.0");
         repo.write("packages/@common/a/1.1.0/contexts/new.md", "other bytes under the old number\n");
         repo.commit("another 1.1.0");
@@ -1643,6 +1650,45 @@ class RegistryBuilderTest {
                     .startsWith("put the published files back (the served tarball, " + tarball + ", holds them)")));
             assertArrayEquals(served, Files.readAllBytes(tarball));
             build(repo, temp.resolve("fresh"));
+        }
+    }
+
+    /**
+     * A number published, deleted and added back with other files past the check fails a build into an empty folder,
+     * as the template's workflow builds, not only one into the output that served it: lock files pin its first
+     * tarball. Its first files put back, it is served as it was, with its first publication.
+     */
+    @Test
+    void aNumberAddedBackWithOtherFilesFailsAFreshBuildTooAndItsFirstFilesKeepTheirPublication() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            String folder = repo.publish("@common/a", "1.0.0");
+            ObjectId published = repo.commit("publish", "alice", Instant.parse("2026-03-01T10:00:00Z"));
+            repo.delete(folder);
+            ObjectId reverted = repo.commit("revert");
+            repo.publish("@common/a", "1.0.0");
+            repo.write(folder + "/contexts/new.md", "other bytes under the old number\n");
+            repo.commit("publish 1.0.0 again, with other files");
+
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("fresh")));
+
+            String first = published.name().substring(0, 7);
+            assertEquals(List.of(folder + ": version 1.0.0 was published in commit " + first + " (2026-03-01) and"
+                    + " deleted in commit " + reverted.name().substring(0, 7) + ", and the folder holds other files"
+                    + " now: a number once published is never reused, since lock files pin the tarball its files"
+                    + " made"), located(failure));
+            assertTrue(failure.problems().get(0).hint().startsWith("put back exactly the files published (git rm -r"
+                    + " -q " + folder + " && git checkout " + first + " -- " + folder + "), or have a maintainer take"
+                    + " the version down"), failure.problems().get(0).hint());
+
+            repo.delete(folder + "/contexts/new.md");
+            repo.commit("the first files back");
+            Path out = temp.resolve("out");
+            build(repo, out);
+            VersionDocument document = read(out.resolve(RegistryLayout.versionDocument(PackageName.parse("@common/a"),
+                    Version.parse("1.0.0"))), VersionDocument.class);
+            assertEquals(published.name(), document.commit());
+            assertEquals(Instant.parse("2026-03-01T10:00:00Z"), document.publishedAt());
         }
     }
 

@@ -66,43 +66,84 @@ class PublicationHistoryTest {
                 history.publication(version("@common/base", "1.0.0")).orElseThrow().describe());
     }
 
+    /** A revert of a takedown restores the version as it was: its documents, cached forever, stay the same. */
     @Test
-    void deletedVersionsDropOutAndReAddedOnesCountFromTheirLastAddition() throws IOException {
+    void deletedVersionsDropOutAndOnesAddedBackWithTheSameFilesKeepTheirFirstPublication() throws IOException {
         String folder1 = repo.publish("tools", "1.0.0");
         repo.publish("tools", "1.1.0");
-        repo.commit("publish", "alice", DAY_1);
+        ObjectId published = repo.commit("publish", "alice", DAY_1);
         repo.delete(folder1);
         repo.delete("packages/tools/1.1.0");
         repo.commit("remove", "alice", DAY_2);
         repo.publish("tools", "1.0.0");
-        ObjectId readded = repo.commit("publish again", "alice", DAY_3);
+        repo.executable(folder1 + "/LICENSE");
+        ObjectId readded = repo.commit("publish again, a file made executable, which no tarball holds", "alice",
+                DAY_3);
 
         PublicationHistory history = compute(readded);
 
-        assertEquals(Map.of(version("tools", "1.0.0"), new Publication(readded, DAY_3)), history.publications());
+        assertEquals(Map.of(version("tools", "1.0.0"), new Publication(published, DAY_1)), history.publications());
+        assertEquals(Map.of(), history.reused());
     }
 
     /**
-     * A version's folder deleted (a takedown) leaves the tree the line last held, the tarball a lock pinned, until the
-     * version is added back.
+     * A number deleted, then added back with other files (pushed past the check), is reused and counts from the
+     * commit that brought them; once its first files are put back in place, it is the first publication again.
      */
     @Test
-    void aDeletedVersionLeavesTheTreeOfItsFolderAsTheLineLastHeldItUntilAddedBack() throws IOException {
+    void aNumberAddedBackWithOtherFilesIsReusedUntilItsFirstFilesArePutBack() throws IOException {
+        String folder = repo.publish("tools", "1.0.0");
+        ObjectId published = repo.commit("publish", "alice", DAY_1);
+        repo.delete(folder);
+        ObjectId removed = repo.commit("revert", "alice", DAY_2);
+        repo.publish("tools", "1.0.0");
+        repo.write(folder + "/README.md", "other files\n");
+        ObjectId other = repo.commit("publish again, other files", "alice", DAY_3);
+        PublicationHistory reused = compute(other);
+        repo.publish("tools", "1.0.0");
+        ObjectId restored = repo.commit("put the first README back in place", "alice", DAY_4);
+
+        PublicationHistory history = compute(restored);
+
+        Removal removal = reused.removed().get(version("tools", "1.0.0"));
+        assertEquals(new Publication(published, DAY_1), removal.publication());
+        assertEquals(removed, removal.removedIn());
+        assertEquals(Map.of(version("tools", "1.0.0"), removal), reused.reused());
+        assertEquals(new Publication(other, DAY_3), reused.publication(version("tools", "1.0.0")).orElseThrow());
+        assertEquals(Map.of(version("tools", "1.0.0"), new Publication(published, DAY_1)), history.publications(),
+                "the folder's first files, though its manifest is the one the reused number added");
+        assertEquals(Map.of(), history.reused());
+        try (RegistryRepository registry = repo.open()) {
+            assertEquals(reused, compute(removed).update(registry, other), "a resumed walk finds it too");
+            assertEquals(history, reused.update(registry, restored));
+        }
+    }
+
+    /**
+     * A version's folder deleted (a takedown) leaves the tree the line last held, the tarball a lock pinned, which a
+     * version added back keeps too.
+     */
+    @Test
+    void aDeletedVersionLeavesTheTreeOfItsFolderAsTheLineLastHeldIt() throws IOException {
         String takenDown = repo.publish("tools", "1.0.0");
         String readded = repo.publish("tools", "1.1.0");
         ObjectId published = repo.commit("publish", "alice", DAY_1);
         repo.delete(takenDown);
         repo.delete(readded);
-        repo.commit("remove", "alice", DAY_2);
+        ObjectId removed = repo.commit("remove", "alice", DAY_2);
         repo.publish("tools", "1.1.0");
         ObjectId head = repo.commit("publish 1.1.0 again", "alice", DAY_3);
 
         PublicationHistory history = compute(head);
 
         try (RegistryRepository registry = repo.open()) {
-            ObjectId tree = RegistrySnapshot.read(registry, published).folder(PackageName.parse("tools"),
-                    Version.parse("1.0.0")).orElseThrow().treeId();
-            assertEquals(Map.of(version("tools", "1.0.0"), tree), history.removed());
+            RegistrySnapshot snapshot = RegistrySnapshot.read(registry, published);
+            Publication publication = new Publication(published, DAY_1);
+            assertEquals(Map.of(version("tools", "1.0.0"), new Removal(snapshot.folder(PackageName.parse("tools"),
+                            Version.parse("1.0.0")).orElseThrow().treeId(), publication, removed),
+                    version("tools", "1.1.0"), new Removal(snapshot.folder(PackageName.parse("tools"),
+                            Version.parse("1.1.0")).orElseThrow().treeId(), publication, removed)),
+                    history.removed());
             assertEquals(history, compute(published).update(registry, head), "a resumed walk keeps it too");
         }
     }

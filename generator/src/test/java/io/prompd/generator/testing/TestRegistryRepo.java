@@ -37,6 +37,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
@@ -615,6 +617,17 @@ public final class TestRegistryRepo implements AutoCloseable {
     public ObjectId head() {
         try {
             return git.getRepository().resolve(Constants.HEAD);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** The first commit of the current branch's history: {@link #initRegistry}'s settings, for a history rewritten. */
+    public ObjectId firstCommit() {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            walk.markStart(walk.parseCommit(head()));
+            walk.sort(RevSort.REVERSE);
+            return walk.next().copy();
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }

@@ -1,0 +1,35 @@
+package io.prompd.generator.source;
+
+import java.util.Objects;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * A published version whose folder a commit of the branch's line deleted: the files its number was published with,
+ * which lock files pin, so that the number is never served with other files, and a folder added back with the very
+ * same files keeps its first publication.
+ *
+ * @param tree        the Git tree of its folder just before the deletion: a published version folder never changes,
+ *                    so the files the registry served under the number
+ * @param publication where the version was published
+ * @param removedIn   the commit that deleted it
+ */
+public record Removal(ObjectId tree, Publication publication, ObjectId removedIn) {
+
+    public Removal {
+        tree = tree.copy();
+        Objects.requireNonNull(publication, "publication");
+        removedIn = removedIn.copy();
+    }
+
+    /** {@code published in commit abc1234 (2026-03-01) and deleted in commit def5678}, for messages. */
+    public String describe() {
+        return "published in commit " + publication.describe() + " and deleted in commit "
+                + RegistryRepository.shortId(removedIn);
+    }
+
+    /** The commands that put back in the folder exactly the files published, none of those added since. */
+    public String restoreCommand(String folder) {
+        return "git rm -r -q " + folder + " && git checkout " + RegistryRepository.shortId(publication.commit())
+                + " -- " + folder;
+    }
+}
