@@ -37,7 +37,7 @@ final class ImmutabilityRule implements PullRequestRule {
         for (PackageVersion version : deleted) {
             // with the maintainers unknown, whether a deletion is a takedown is too, as the ownership rule says
             if (!takenDown.contains(version) && pullRequest.maintainersKnown()) {
-                refuseDeletion(pullRequest, version, history.publication(version), problems);
+                refuseDeletion(pullRequest, version, history.publishedOnce(version), problems);
             }
         }
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.VERSION_FILE)) {
@@ -48,8 +48,8 @@ final class ImmutabilityRule implements PullRequestRule {
             }
             problems.add(Problem.error(changed.change().path(), "", "this file is " + verb(changed) + " in "
                             + version.name() + " " + version.version() + ", a published version: "
-                            + publishedIn(history.publication(version)), "published versions never change; revert this"
-                            + " change, and to correct the version publish a new one and yank this one in "
+                            + publishedIn(history.publishedOnce(version)), "published versions never change; revert"
+                            + " this change, and to correct the version publish a new one and yank this one in "
                             + RepositoryLayout.metaFile(version.name()))
                     .atLine(FirstChangedLine.of(pullRequest.repository(), changed.change())));
         }

@@ -216,12 +216,15 @@ final class PullRequest {
     }
 
     /**
-     * Where each of the {@link #touchedPublishedVersions} was published: its history is walked
-     * when first asked for, and only for their manifests.
+     * Where each of the {@link #touchedPublishedVersions} was published, and which of the numbers of the
+     * {@link #newVersions} the base branch published and deleted since: its history, from its tip, is walked once when
+     * first asked for, and only for those versions' folders.
      */
     PublicationHistory publications() throws IOException {
         if (publications.isEmpty()) {
-            publications = Optional.of(PublicationHistory.compute(repository, base.commit(), touchedPublished));
+            SortedSet<PackageVersion> versions = new TreeSet<>(touchedPublished);
+            newVersions.forEach(version -> versions.add(version.id()));
+            publications = Optional.of(PublicationHistory.compute(repository, baseTip.commit(), versions));
         }
         return publications.get();
     }

@@ -58,6 +58,7 @@ public final class PullRequestChecker {
                 new PackedExactlyRule(),
                 new CommittedSecretsRule(),
                 new VersionTakenRule(),
+                new NumberReusedRule(),
                 new DependencyRule(),
                 new DependencyCycleRule(),
                 new PackageReferenceRule(),
@@ -132,7 +133,7 @@ public final class PullRequestChecker {
                 baseSnapshot.parsedMeta(name), headSnapshot.parsedMeta(name)).stream()).toList();
         List<Takedown> takenDown = new ArrayList<>();
         for (PackageVersion version : pullRequest.takedowns()) {
-            takenDown.add(new Takedown(version, pullRequest.publications().publication(version)));
+            takenDown.add(new Takedown(version, pullRequest.publications().publishedOnce(version)));
         }
         SortedSet<PackageVersion> deleted = pullRequest.deletedVersions();
         // a deletion that is no takedown, and any other change to a published version, is refused but still told

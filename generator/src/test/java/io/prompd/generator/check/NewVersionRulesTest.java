@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
@@ -12,6 +13,8 @@ import io.prompd.core.problem.Problem;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The rules on the folder of a new version: its place, its validity, its exact content, its number. */
 class NewVersionRulesTest extends PullRequestScenarioTest {
@@ -218,6 +221,39 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
         Problem problem = assertError(check(repo, "alice"), "packages/@common/util/2.0.0", "version 2.0.0 is taken",
                 "it was taken down (\"leaked a key\", packages/@common/util/meta.json)");
         assertTrue(problem.hint().startsWith("publish a new version number"), problem.hint());
+    }
+
+    /**
+     * A number the base branch published and deleted (a revert), added back with other files, which lock files pinning
+     * the first ones would refuse; with the very same files, as a maintainer restoring it does, it passes.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aNumberPublishedAndDeletedOnTheBaseBranchIsRefusedWithOtherFilesOnly(boolean otherFiles) {
+        repo.checkout("main").publish("@common/util", "2.0.0");
+        String published = repo.commit("publish 2.0.0", "alice").name().substring(0, 7);
+        repo.delete("packages/@common/util/2.0.0");
+        String deleted = repo.commit("revert publish 2.0.0", TestRegistryRepo.MAINTAINER).name().substring(0, 7);
+        repo.checkout("pr").merge("main", "up to date", "alice");
+        repo.publish("@common/util", "2.0.0");
+        if (otherFiles) {
+            repo.write("packages/@common/util/2.0.0/README.md", "other files under the number\n");
+        }
+        repo.commit("publish 2.0.0 again");
+
+        CheckReport report = check(repo, "alice");
+
+        if (otherFiles) {
+            Problem problem = assertError(report, "packages/@common/util/2.0.0", "version 2.0.0 was published in"
+                    + " commit " + published, "and deleted in commit " + deleted + ", and this folder holds other"
+                    + " files: a number once published is never reused");
+            assertTrue(problem.hint().startsWith("publish a new version number; to restore the version itself, put"
+                    + " back exactly the files published (git rm -r -q packages/@common/util/2.0.0 && git checkout "
+                    + published + " -- packages/@common/util/2.0.0)"), problem.hint());
+            assertErrorCount(report, 1);
+        } else {
+            assertPassed(report);
+        }
     }
 
     @Test

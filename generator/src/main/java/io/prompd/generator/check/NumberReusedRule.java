@@ -1,0 +1,32 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.CommitRange;
+import io.prompd.generator.source.Removal;
+import java.io.IOException;
+
+/**
+ * A new version folder whose number the base branch published and deleted since (a revert, or a takedown whose record
+ * went too) holds the very files published under it, or is refused: lock files pin the tarball those files made, so a
+ * number is never reused, as on npm and crates.io. Putting back the same files, as a maintainer restoring a version
+ * does, is no new publication. A number whose takedown record stays is {@link VersionTakenRule}'s. The history walked
+ * is the one {@link ImmutabilityRule} reads, once, and only for the folders concerned.
+ */
+final class NumberReusedRule implements PullRequestRule {
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) throws IOException {
+        for (NewVersion version : pullRequest.newVersions()) {
+            Removal removal = pullRequest.publications().removed().get(version.id());
+            if (removal == null || pullRequest.takenDown(version.id().name()).containsKey(version.id().version())
+                    || CommitRange.sameFiles(pullRequest.repository(), removal.tree(), version.folder().treeId())) {
+                continue;
+            }
+            String folder = version.folder().path();
+            problems.error(folder, "", "version " + version.id().version() + " was " + removal.describe()
+                    + ", and this folder holds other files: a number once published is never reused, since lock files"
+                    + " pin the tarball its files made", "publish a new version number; to restore the version itself,"
+                    + " put back exactly the files published (" + removal.restoreCommand(folder) + ")");
+        }
+    }
+}
