@@ -5,14 +5,10 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.GitConversions;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import org.eclipse.jgit.attributes.AttributesNode;
-import org.eclipse.jgit.attributes.AttributesRule;
 
 /**
  * A pull request that changes the repository's .gitattributes must leave every file under packages/ stored byte for
@@ -40,9 +36,10 @@ final class GitAttributesRule implements PullRequestRule {
                 problems.add(quotedPattern(lines.get(index).strip()).atLine(index + 1));
             }
         }
+        AttributeLines rules = new AttributeLines(lines);
         for (GitConversions.Conversion conversion : GitConversions.of(pullRequest.repository(),
                 pullRequest.head().commit())) {
-            problems.add(problem(conversion, lines));
+            problems.add(problem(conversion, rules));
         }
     }
 
@@ -57,7 +54,7 @@ final class GitAttributesRule implements PullRequestRule {
                 "write the pattern without quotes, a space in it as '[ ]'");
     }
 
-    private static Problem problem(GitConversions.Conversion conversion, List<String> lines) throws IOException {
+    private static Problem problem(GitConversions.Conversion conversion, AttributeLines rules) {
         String files = conversion.firstPath() + (conversion.files() > 1 ? " and " + (conversion.files() - 1)
                 + " more" : "");
         String differs = "so a version's tarball would not be the one its author's 'prompd pack' printed the"
@@ -71,30 +68,15 @@ final class GitAttributesRule implements PullRequestRule {
         String effect = conversion.name().equals("text") ? "would convert their line endings as they are committed"
                 + " and checked out" : "would store other bytes than the files hold (a filter's pointer, another"
                 + " encoding, an expanded $Id$)";
-        Problem problem = Problem.error(GitConversions.FILE, "", "sets " + attribute + " for files under packages/ ("
-                + files + "): Git " + effect + ", " + differs, "limit the rule to files outside packages/ (as"
-                + " '/.github/** " + attribute + "') or remove it; " + KEEP_AS_WRITTEN);
-        OptionalInt line = lineSetting(conversion, lines);
-        return line.isPresent() ? problem.atLine(line.getAsInt()) : problem;
-    }
-
-    /**
-     * The last line whose rule names the attribute and matches the first file, which wins there as Git reads the
-     * file; none when a macro of the file's own sets it.
-     */
-    private static OptionalInt lineSetting(GitConversions.Conversion conversion, List<String> lines)
-            throws IOException {
-        for (int index = lines.size() - 1; index >= 0; index--) {
-            AttributesNode node = new AttributesNode();
-            node.parse(new ByteArrayInputStream(lines.get(index).getBytes(StandardCharsets.UTF_8)));
-            for (AttributesRule rule : node.getRules()) {
-                boolean names = rule.getAttributes().stream()
-                        .anyMatch(attribute -> attribute.getKey().equals(conversion.name()));
-                if (names && rule.isMatch(conversion.firstPath(), false)) {
-                    return OptionalInt.of(index + 1);
-                }
-            }
-        }
-        return OptionalInt.empty();
+        // where a .gitattributes deeper in the tree sets it, no line of this file does
+        Optional<AttributeLines.Setting> setting = rules.deciding(conversion.name(), conversion.firstPath())
+                .filter(found -> GitConversions.written(found.attribute()).equals(conversion.attribute()));
+        Optional<String> macro = setting.flatMap(AttributeLines.Setting::macro);
+        String through = macro.map(name -> " (through the macro " + name + setting.get().macroLine().stream()
+                .mapToObj(line -> ", defined at line " + line).findFirst().orElse("") + ")").orElse("");
+        Problem problem = Problem.error(GitConversions.FILE, "", "sets " + attribute + through + " for files under"
+                + " packages/ (" + files + "): Git " + effect + ", " + differs, "limit the rule to files outside"
+                + " packages/ (as '/.github/** " + macro.orElse(attribute) + "') or remove it; " + KEEP_AS_WRITTEN);
+        return setting.map(found -> problem.atLine(found.line())).orElse(problem);
     }
 }

@@ -109,8 +109,13 @@ public final class GitConversions {
         return found;
     }
 
-    private static Optional<String> written(Attribute attribute) {
-        if (attribute == null || attribute.getState() == Attribute.State.UNSPECIFIED) {
+    /**
+     * The attribute as .gitattributes writes it ({@code text}, {@code text=auto}), as {@link Conversion#attribute}
+     * holds it; empty for none, or one unset or unspecified, which converts nothing.
+     */
+    public static Optional<String> written(Attribute attribute) {
+        if (attribute == null || attribute.getState() == Attribute.State.UNSPECIFIED
+                || attribute.getState() == Attribute.State.UNSET) {
             return Optional.empty();
         }
         return Optional.of(attribute.getState() == Attribute.State.CUSTOM

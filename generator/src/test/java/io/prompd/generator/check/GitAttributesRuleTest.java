@@ -40,6 +40,20 @@ class GitAttributesRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aRuleSettingTextThroughAMacroIsRefusedAtItsLineRatherThanAtTheRuleItOverrides() {
+        repo.write(ATTRIBUTES, "[attr]win text eol=crlf\n* -text\n*.png binary\n*.md win\n");
+        repo.commit("attributes");
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(report, ATTRIBUTES, "sets text (through the macro win, defined at line 1) for",
+                "packages/@common/util/1.0.0/README.md");
+        assertEquals(4, problem.line());
+        assertTrue(problem.hint().contains("'/.github/** win'"), problem.hint());
+        assertErrorCount(report, 1);
+    }
+
+    @Test
     void textAutoAndAFilterAreEachRefused() {
         repo.write(ATTRIBUTES, "* text=auto\n*.prmd filter=lfs diff=lfs merge=lfs -text\n");
         repo.commit("attributes");
