@@ -7,8 +7,10 @@ import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.GitConversions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.attributes.Attribute;
 
 /**
  * A pull request that changes the repository's .gitattributes must leave every file under packages/ stored byte for
@@ -20,6 +22,11 @@ final class GitAttributesRule implements PullRequestRule {
 
     private static final String KEEP_AS_WRITTEN = "keep '* -text' as the first rule of .gitattributes, as the"
             + " registry template has it (its comment says why); rules after it may mark binary types 'binary'";
+
+    private static final String DIFFERS = "so a version's tarball would not be the one its author's 'prompd pack'"
+            + " printed the integrity of, and published versions would show as changed in a fresh clone";
+    /** How a UTF-8 byte order mark reads, decoded. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
@@ -39,8 +46,36 @@ final class GitAttributesRule implements PullRequestRule {
         AttributeLines rules = new AttributeLines(lines);
         for (GitConversions.Conversion conversion : GitConversions.of(pullRequest.repository(),
                 pullRequest.head().commit())) {
-            problems.add(problem(conversion, rules));
+            problems.add(markHidesFirstRule(lines, conversion) ? byteOrderMark(lines.get(0), conversion).atLine(1)
+                    : problem(conversion, rules));
         }
+    }
+
+    /**
+     * Whether the file starts with a UTF-8 byte order mark that alone leaves text unspecified for the conversion's
+     * first file, the file without it unsetting text there. Git skips the mark where it reads a working tree's
+     * .gitattributes, as {@code git add} and {@code git check-attr} do, but reads a committed one as JGit does, the
+     * mark part of the first rule's pattern, which then matches nothing: a fresh clone checks files out so.
+     */
+    private static boolean markHidesFirstRule(List<String> lines, GitConversions.Conversion conversion) {
+        if (conversion.attribute().isPresent() || lines.isEmpty() || !lines.get(0).startsWith(BYTE_ORDER_MARK)) {
+            return false;
+        }
+        List<String> unmarked = new ArrayList<>(lines);
+        unmarked.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
+        return new AttributeLines(unmarked).deciding(GitConversions.TEXT, conversion.firstPath())
+                .filter(setting -> setting.attribute().getState() == Attribute.State.UNSET).isPresent();
+    }
+
+    private static Problem byteOrderMark(String firstLine, GitConversions.Conversion conversion) {
+        return Problem.error(GitConversions.FILE, "", "the file starts with a UTF-8 byte order mark (BOM), as"
+                + " Notepad's 'UTF-8 with BOM' saves it: Git skips it in a working tree's .gitattributes, as when"
+                + " committing, but takes it for part of the first rule's pattern in a committed one, as a fresh"
+                + " clone's checkout reads it, so '" + firstLine.substring(BYTE_ORDER_MARK.length()) + "' matches"
+                + " no file there, and Git with core.autocrlf, as on Windows, would check files under packages/ ("
+                + files(conversion) + ") out with CRLF line endings, " + DIFFERS, "save .gitattributes as UTF-8"
+                + " without a BOM (in Notepad, Save As with the encoding 'UTF-8'), or remove the mark with"
+                + " sed -i '1s/^\\xEF\\xBB\\xBF//' .gitattributes (Git Bash, WSL)");
     }
 
     /**
@@ -54,20 +89,22 @@ final class GitAttributesRule implements PullRequestRule {
                 "write the pattern without quotes, a space in it as '[ ]'");
     }
 
+    /** The conversion's first file and how many more it reaches. */
+    private static String files(GitConversions.Conversion conversion) {
+        return conversion.firstPath() + (conversion.files() > 1 ? " and " + (conversion.files() - 1) + " more" : "");
+    }
+
     private static Problem problem(GitConversions.Conversion conversion, AttributeLines rules) {
-        String files = conversion.firstPath() + (conversion.files() > 1 ? " and " + (conversion.files() - 1)
-                + " more" : "");
-        String differs = "so a version's tarball would not be the one its author's 'prompd pack' printed the"
-                + " integrity of, and published versions would show as changed in a fresh clone";
+        String files = files(conversion);
         if (conversion.attribute().isEmpty()) {
             return Problem.error(GitConversions.FILE, "", "files under packages/ (" + files + ") are left to each"
                     + " committer's line-ending settings, the text attribute not being unset for them: Git with"
-                    + " core.autocrlf, as on Windows, would commit CRLF files with LF, " + differs, KEEP_AS_WRITTEN);
+                    + " core.autocrlf, as on Windows, would commit CRLF files with LF, " + DIFFERS, KEEP_AS_WRITTEN);
         }
         String attribute = conversion.attribute().get();
-        String effect = conversion.name().equals("text") ? "would convert their line endings as they are committed"
-                + " and checked out" : "would store other bytes than the files hold (a filter's pointer, another"
-                + " encoding, an expanded $Id$)";
+        String effect = conversion.name().equals(GitConversions.TEXT) ? "would convert their line endings as they are"
+                + " committed and checked out" : "would store other bytes than the files hold (a filter's pointer,"
+                + " another encoding, an expanded $Id$)";
         // where a .gitattributes deeper in the tree sets it, no line of this file does
         Optional<AttributeLines.Setting> setting = rules.deciding(conversion.name(), conversion.firstPath())
                 .filter(found -> GitConversions.written(found.attribute()).equals(conversion.attribute()));
@@ -75,7 +112,7 @@ final class GitAttributesRule implements PullRequestRule {
         String through = macro.map(name -> " (through the macro " + name + setting.get().macroLine().stream()
                 .mapToObj(line -> ", defined at line " + line).findFirst().orElse("") + ")").orElse("");
         Problem problem = Problem.error(GitConversions.FILE, "", "sets " + attribute + through + " for files under"
-                + " packages/ (" + files + "): Git " + effect + ", " + differs, "limit the rule to files outside"
+                + " packages/ (" + files + "): Git " + effect + ", " + DIFFERS, "limit the rule to files outside"
                 + " packages/ (as '/.github/** " + macro.orElse(attribute) + "') or remove it; " + KEEP_AS_WRITTEN);
         return setting.map(found -> problem.atLine(found.line())).orElse(problem);
     }

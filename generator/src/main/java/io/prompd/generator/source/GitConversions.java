@@ -30,7 +30,8 @@ public final class GitConversions {
 
     /** The repository's attributes file, at its root: one in packages/ is refused as a file no version may hold. */
     public static final String FILE = ".gitattributes";
-    private static final String TEXT = "text";
+    /** The attribute for line endings. */
+    public static final String TEXT = "text";
     private static final List<String> REWRITING = List.of("filter", "working-tree-encoding", "ident");
     private static final AttributesNodeProvider REPOSITORY_ONLY = new AttributesNodeProvider() {
         @Override

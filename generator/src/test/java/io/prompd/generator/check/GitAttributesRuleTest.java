@@ -90,6 +90,37 @@ class GitAttributesRuleTest extends PullRequestScenarioTest {
         assertTrue(problem.hint().contains("'* -text'"), problem.hint());
     }
 
+    /**
+     * Git skips a byte order mark in a working tree's .gitattributes, as when committing, not in a committed one, as a
+     * fresh clone's checkout reads it, where the first rule then matches nothing.
+     */
+    @Test
+    void aByteOrderMarkBeforeTheFirstRuleIsNamedAsWhatLeavesLineEndingsToEachCommitter() {
+        repo.writeBytes(ATTRIBUTES, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '*', ' ', '-', 't', 'e', 'x',
+                't', '\r', '\n'});
+        repo.commit("attributes saved by Notepad");
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(report, ATTRIBUTES, "byte order mark (BOM)", "so '* -text' matches no file",
+                "check files under packages/ (packages/@common/util/1.0.0/", "out with CRLF");
+        assertEquals(1, problem.line());
+        assertTrue(problem.hint().contains("without a BOM"), problem.hint());
+        assertTrue(problem.hint().contains("sed -i '1s/^\\xEF\\xBB\\xBF//' .gitattributes"), problem.hint());
+        assertErrorCount(report, 1);
+    }
+
+    @Test
+    void aByteOrderMarkBeforeARuleThatKeepsNothingAsWrittenLeavesTheUsualError() {
+        repo.write(ATTRIBUTES, "\uFEFF*.png binary\n");
+        repo.commit("attributes");
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, ATTRIBUTES, "left to each committer's line-ending settings");
+        assertErrorCount(report, 1);
+    }
+
     @Test
     void attributesThePullRequestDoesNotChangeAreNotHeldAgainstIt() {
         mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write(ATTRIBUTES, "* text=auto\n"));
