@@ -1,10 +1,12 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.ShellWords;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.PublicationHistory;
+import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RepositoryLayout;
 import java.io.IOException;
 import java.util.Optional;
@@ -46,13 +48,34 @@ final class ImmutabilityRule implements PullRequestRule {
                     || changed.change().onlyExecutableBit()) {
                 continue;
             }
-            problems.add(Problem.error(changed.change().path(), "", "this file is " + verb(changed) + " in "
+            Optional<String> rewritten = LineEndingChange.of(pullRequest.repository(), changed.change());
+            Problem problem = rewritten.isPresent() ? rewritten(pullRequest, changed, rewritten.get(), history)
+                    : Problem.error(changed.change().path(), "", "this file is " + verb(changed) + " in "
                             + version.name() + " " + version.version() + ", a published version: "
-                            + publishedIn(history.publishedOnce(version)), "published versions never change; revert"
-                            + " this change, and to correct the version publish a new one and yank this one in "
-                            + RepositoryLayout.metaFile(version.name()))
-                    .atLine(FirstChangedLine.of(pullRequest.repository(), changed.change())));
+                            + publishedIn(history.publishedOnce(version)), "published versions never change; revert this"
+                            + " change, and to correct the version publish a new one and yank this one in "
+                            + RepositoryLayout.metaFile(version.name()));
+            problems.add(problem.atLine(FirstChangedLine.of(pullRequest.repository(), changed.change())));
         }
+    }
+
+    /**
+     * A published file whose text is the same but for its line endings or byte order mark, as an editor or a tool
+     * rewrites files, or Git's core.autocrlf where .gitattributes leaves line endings to it: restoring it is the fix,
+     * not a new version.
+     */
+    private static Problem rewritten(PullRequest pullRequest, PullRequest.ChangedFile changed, String difference,
+                                     PublicationHistory history) {
+        PackageVersion version = changed.path().packageVersion().orElseThrow();
+        String folder = RepositoryLayout.versionFolder(version.name(), version.version());
+        return Problem.error(changed.change().path(), "", "this file of " + version.name() + " " + version.version()
+                + ", a published version, differs from the published file only in " + difference + ", as an editor,"
+                + " a tool or Git's core.autocrlf rewrites files: " + publishedIn(history.publishedOnce(version)),
+                "published versions never change; restore the published files with 'git checkout "
+                        + RegistryRepository.shortId(pullRequest.base().commit().name()) + " -- "
+                        + ShellWords.path(folder) + "' and commit, and keep them from being rewritten: run 'git config"
+                        + " core.autocrlf false' in this clone, keep '* -text' as the first rule of .gitattributes"
+                        + " and let the editor keep each file's line endings");
     }
 
     /**

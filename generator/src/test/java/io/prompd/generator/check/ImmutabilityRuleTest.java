@@ -99,6 +99,35 @@ class ImmutabilityRuleTest {
         assertEquals(0, assertError(report, UTIL + "/LICENSE", "deleted").line(), "a deleted file has no line");
     }
 
+    /**
+     * An editor on Windows or unix2dos rewrites a file's line endings, Notepad adds a byte order mark: restoring the
+     * file is the fix, not a new version.
+     */
+    @Test
+    void aPublishedFileRewrittenOnlyInLineEndingsOrAByteOrderMarkIsToBeRestored() throws Exception {
+        String base = repo.head().abbreviate(7).name();
+        Path readme = repo.root().resolve(UTIL + "/README.md");
+        Files.writeString(readme, Files.readString(readme).replace("\n", "\r\n"));
+        Path manifest = repo.root().resolve(UTIL + "/prompd.json");
+        Files.writeString(manifest, "\uFEFF" + Files.readString(manifest));
+        Path prompt = repo.root().resolve(UTIL + "/prompts/x.prmd");
+        Files.writeString(prompt, "\uFEFF" + Files.readString(prompt).replace("\n", "\r\n"));
+        repo.commit("touched on Windows");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem endings = assertError(report, UTIL + "/README.md", "@common/util 1.0.0, a published version,"
+                + " differs from the published file only in line endings (CRLF where the published file has LF)");
+        assertTrue(endings.message().contains("published in commit " + publishingCommit), endings.message());
+        assertTrue(endings.hint().contains("restore the published files with 'git checkout " + base
+                + " -- packages/@common/util/1.0.0' and commit"), endings.hint());
+        assertTrue(endings.hint().contains("core.autocrlf false"), endings.hint());
+        assertFalse(endings.hint().contains("publish a new one"), endings.hint());
+        assertError(report, UTIL + "/prompd.json", "only in a byte order mark (BOM) added at its start,");
+        assertError(report, UTIL + "/prompts/x.prmd", "only in line endings (CRLF where the published file has LF)"
+                + " and a byte order mark (BOM) added at its start");
+    }
+
     @Test
     void aPublishedFileMadeExecutableOrNotChangesNoContentAndPasses() {
         repo.executable(UTIL + "/LICENSE");
