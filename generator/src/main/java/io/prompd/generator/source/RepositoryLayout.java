@@ -2,6 +2,8 @@ package io.prompd.generator.source;
 
 import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
+import io.prompd.core.archive.LeftOut;
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
@@ -165,13 +167,21 @@ public final class RepositoryLayout {
     }
 
     /**
-     * A file in a package folder other than its meta.json. A manifest there is a package's files
-     * put there, most likely by unpacking its tarball, with no version folder.
+     * A file in a package folder other than its meta.json. A manifest or a tarball there is a package's files put
+     * there, or to be, with no version folder; a file pack never packs, such as a .gitattributes, a version folder
+     * refuses too, so the hint sends it nowhere else.
      */
     public static Problem strayFileInPackageFolder(PackageName name, String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        Optional<LeftOut.Reason> neverPacked = PackSelector.leftOutAnyway(file);
+        boolean packageFiles = file.equals(MANIFEST) || neverPacked.equals(Optional.of(LeftOut.Reason.TARBALL));
+        String hint = packageFiles ? unpackIntoVersionFolder(name) : neverPacked.map(reason -> "delete it: a version"
+                + " folder refuses it too, as " + reason.why() + (file.equalsIgnoreCase(GitConversions.FILE)
+                ? "; attributes for the registry's files are the rules of its root .gitattributes, whose '* -text'"
+                + " stores every file under packages/ as written" : ""))
+                .orElse("put the file into a version folder, packages/" + name + "/<version>/");
         return Problem.error(path, "", "the folder of " + name + " holds only version folders and an optional "
-                + PackageMeta.FILE, path.endsWith("/" + MANIFEST) ? unpackIntoVersionFolder(name)
-                : "put the file into a version folder, packages/" + name + "/<version>/");
+                + PackageMeta.FILE, hint);
     }
 
     private static String unpackIntoVersionFolder(PackageName name) {

@@ -42,6 +42,25 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertError(check(repo, "alice"), "packages/@common/util/notes.txt", "holds only version folders");
     }
 
+    /** A version folder refuses what pack never packs, so the hint to a package folder's cannot send it there. */
+    @Test
+    void aFileAVersionFolderRefusesTooIsNotToldToGoIntoOne() {
+        repo.write("packages/@common/util/.gitattributes", "* -text\n");
+        repo.write("packages/@common/util/.DS_Store", "x");
+        repo.commit("attributes for the package");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem attributes = assertError(report, "packages/@common/util/.gitattributes", "holds only version folders");
+        assertEquals("delete it: a version folder refuses it too, as pack never packs Git's rule files (.gitignore,"
+                + " .gitattributes, .gitmodules), which would change what a registry's repository stores; attributes"
+                + " for the registry's files are the rules of its root .gitattributes, whose '* -text' stores every"
+                + " file under packages/ as written", attributes.hint());
+        Problem clutter = assertError(report, "packages/@common/util/.DS_Store", "holds only version folders");
+        assertTrue(clutter.hint().startsWith("delete it: a version folder refuses it too, as pack never packs system"
+                + " and editor files"), clutter.hint());
+    }
+
     /**
      * Files the build refuses that are already on the base branch leave it by a pull request deleting them, which
      * the rule that refuses them must let pass, or a broken registry could not be repaired through the check.
