@@ -11,7 +11,7 @@ import io.prompd.client.home.CacheService;
 import io.prompd.client.home.StoreService;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.RegistryFetcher;
-import io.prompd.client.http.WaitListener;
+import io.prompd.client.http.RequestListener;
 import io.prompd.client.install.InstallListener;
 import io.prompd.client.install.InstallProgress;
 import io.prompd.client.install.Installer;
@@ -139,7 +139,7 @@ final class InstallWiring {
      * for a pause ({@code Retry-After}) is waited for, and each try of one that does not answer may take a timeout. A
      * warning, as cargo's of a spurious network error: a request failed, though the run may yet succeed.
      */
-    private void retrying(WaitListener.Retry retry) {
+    private void retrying(RequestListener.Retry retry) {
         String url = Urls.display(retry.url());
         say(retry.asked().map(wait -> "warning: the registry asks to wait " + wait.toSeconds() + " s ("
                 + retry.failure() + "): waiting, then fetching " + url + " again…")

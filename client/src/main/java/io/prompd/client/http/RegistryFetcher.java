@@ -78,10 +78,10 @@ public final class RegistryFetcher {
      * @param clock       tells how long a registry asks to be left alone until a date ({@code Retry-After})
      * @param nanoTime    the ticker a body's rate is measured by for the {@linkplain HttpSettings#lowSpeed low-speed
      *                    limit}, in nanoseconds as {@link System#nanoTime} counts them
-     * @param waits       hears of the waits a registry asks for
+     * @param listener    hears of each request: the waits a registry asks for, the tries that ended
      */
     public RegistryFetcher(Path cacheFolder, boolean offline, HttpSettings settings, Sleeper sleeper, Clock clock,
-                           LongSupplier nanoTime, WaitListener waits) {
+                           LongSupplier nanoTime, RequestListener listener) {
         this.cache = new HttpCache(Objects.requireNonNull(cacheFolder, "cacheFolder"));
         this.offline = offline;
         this.keepsDamaged = false;
@@ -89,7 +89,7 @@ public final class RegistryFetcher {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.documentRetry = settings.retry();
         this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom(),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(waits, "waits"));
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"));
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
@@ -128,10 +128,10 @@ public final class RegistryFetcher {
      * The fetcher of a run: cache under {@code <home>/cache/http}, offline, proxies and extra CA
      * certificates as chosen, default limits, bodies timed by the system's ticker.
      */
-    public static RegistryFetcher of(Settings runSettings, Clock clock, Sleeper sleeper, WaitListener waits) {
+    public static RegistryFetcher of(Settings runSettings, Clock clock, Sleeper sleeper, RequestListener listener) {
         return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
                 HttpSettings.defaults().withNetwork(Proxies.of(runSettings.proxyVariables()), runSettings.caFile()),
-                sleeper, clock, System::nanoTime, waits);
+                sleeper, clock, System::nanoTime, listener);
     }
 
     /**

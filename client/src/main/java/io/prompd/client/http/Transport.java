@@ -71,7 +71,7 @@ final class Transport {
     private final RandomGenerator random;
     /** Turns a {@code Retry-After} date into a wait. */
     private final Clock clock;
-    private final WaitListener waits;
+    private final RequestListener listener;
     private final Semaphore permits;
     private final Outages outages = new Outages();
     private final Optional<ExtraCertificates> extraCertificates;
@@ -84,14 +84,14 @@ final class Transport {
      */
     private final int readTimeoutMillis;
 
-    Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random, Clock clock, WaitListener waits) {
+    Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random, Clock clock, RequestListener listener) {
         // before the first connection, which takes the cookie handler there is when it is made
         ResponseHeads.install();
         this.settings = settings;
         this.sleeper = sleeper;
         this.random = random;
         this.clock = clock;
-        this.waits = waits;
+        this.listener = listener;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
         this.extraCertificates = settings.caFile().map(ExtraCertificates::new);
         this.connectTimeoutMillis = millis(settings.connectTimeout());
@@ -200,7 +200,7 @@ final class Transport {
                         // as any interrupted fetch's, below
                         throw new InterruptedException();
                     }
-                    waits.retrying(new WaitListener.Retry(url, failure.getMessage(), asked, attemptNumber + 1,
+                    listener.retrying(new RequestListener.Retry(url, failure.getMessage(), asked, attemptNumber + 1,
                             retry.maxAttempts()));
                     sleeper.sleep(asked.orElse(backoff));
                 }

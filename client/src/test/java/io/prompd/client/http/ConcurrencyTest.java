@@ -56,7 +56,7 @@ class ConcurrencyTest {
             respond(exchange, 200, exchange.getRequestURI().getPath());
         });
         RegistryFetcher fetcher = new RegistryFetcher(cache, false, Fetchers.quick(LIMIT),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, RequestListener.NONE);
 
         List<Future<String>> fetched = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
@@ -83,7 +83,7 @@ class ConcurrencyTest {
         for (int run = 0; run < 5; run++) {
             // pauses that take time, as a run's do, so that the requests in flight overlap
             RegistryFetcher fetcher = new RegistryFetcher(cache, false, Fetchers.quick(LIMIT),
-                    delay -> Thread.sleep(20), Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
+                    delay -> Thread.sleep(20), Fetchers.CLOCK, System::nanoTime, RequestListener.NONE);
             List<Future<String>> failed = new ArrayList<>();
             for (int i = 0; i < LIMIT * 2; i++) {
                 URI url = URI.create(down + "/packages/p" + i + "/index.json");

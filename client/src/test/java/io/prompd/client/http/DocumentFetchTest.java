@@ -516,9 +516,9 @@ class DocumentFetchTest {
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
         RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty(), PLAIN),
                 Fetchers.CLOCK, sleeper,
-                WaitListener.NONE).fetchDocument(url).read(Function.identity());
+                RequestListener.NONE).fetchDocument(url).read(Function.identity());
         byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Map.of(), Optional.empty(),
-                PLAIN), Fetchers.CLOCK, sleeper, WaitListener.NONE).fetchDocument(url).read(Function.identity());
+                PLAIN), Fetchers.CLOCK, sleeper, RequestListener.NONE).fetchDocument(url).read(Function.identity());
 
         assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
         try (Stream<Path> cached = Files.list(home.resolve("cache/http"))) {

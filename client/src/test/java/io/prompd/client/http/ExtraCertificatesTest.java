@@ -43,7 +43,7 @@ class ExtraCertificatesTest {
 
     private RegistryFetcher trusting(Optional<Path> caFile) {
         return new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK.withNetwork(Proxies.NONE, caFile),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, RequestListener.NONE);
     }
 
     private URI registry() {
@@ -55,7 +55,7 @@ class ExtraCertificatesTest {
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper,
                 Fetchers.CLOCK,
-                System::nanoTime, WaitListener.NONE);
+                System::nanoTime, RequestListener.NONE);
 
         PrompdException untrusted = assertThrows(PrompdException.class,
                 () -> fetcher.fetchDocument(registry()).read(Function.identity()));
@@ -87,7 +87,7 @@ class ExtraCertificatesTest {
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
                 Fetchers.QUICK.withNetwork(Proxies.NONE,
-                Optional.of(bundle)), sleeper, Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
+                Optional.of(bundle)), sleeper, Fetchers.CLOCK, System::nanoTime, RequestListener.NONE);
 
         PrompdException misnamed = assertThrows(PrompdException.class,
                 () -> fetcher.fetchDocument(byName).read(Function.identity()));

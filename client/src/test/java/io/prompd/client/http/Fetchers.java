@@ -42,11 +42,11 @@ final class Fetchers {
 
     static RegistryFetcher online(Path cache) {
         return new RegistryFetcher(cache, false, QUICK, new RecordingSleeper(), CLOCK, System::nanoTime,
-                WaitListener.NONE);
+                RequestListener.NONE);
     }
 
     static RegistryFetcher offline(Path cache) {
         return new RegistryFetcher(cache, true, QUICK, new RecordingSleeper(), CLOCK, System::nanoTime,
-                WaitListener.NONE);
+                RequestListener.NONE);
     }
 }

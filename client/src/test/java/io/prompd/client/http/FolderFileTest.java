@@ -46,7 +46,7 @@ class FolderFileTest {
 
     private RegistryFetcher fetcher() {
         return new RegistryFetcher(cache, false, Fetchers.QUICK, sleeper, Fetchers.CLOCK, System::nanoTime,
-                WaitListener.NONE);
+                RequestListener.NONE);
     }
 
     private static void mkfifo(Path file) throws IOException, InterruptedException {

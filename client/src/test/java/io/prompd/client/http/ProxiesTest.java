@@ -240,7 +240,7 @@ class ProxiesTest {
 
     private RegistryFetcher fetcherThrough(Proxies proxies) {
         return new RegistryFetcher(cache, false, Fetchers.QUICK.withNetwork(proxies, Optional.empty()),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, RequestListener.NONE);
     }
 
     private String proxyAddress() {

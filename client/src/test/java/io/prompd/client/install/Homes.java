@@ -8,7 +8,7 @@ import io.prompd.client.http.LowSpeedLimit;
 import io.prompd.client.http.Proxies;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.RetryPolicy;
-import io.prompd.client.http.WaitListener;
+import io.prompd.client.http.RequestListener;
 import io.prompd.client.install.registry.HttpPackageRegistry;
 import io.prompd.client.install.registry.RegistryEndpoint;
 import io.prompd.client.install.registry.RegistryRoutes;
@@ -65,7 +65,7 @@ public final class Homes {
     private static HttpPackageRegistry registry(Path home, URI registry, boolean offline, HttpSettings settings) {
         RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER),
                 offline,
-                settings, delay -> { }, Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
+                settings, delay -> { }, Clock.systemUTC(), System::nanoTime, RequestListener.NONE);
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(anonymous(registry)), PLAIN);
     }
 

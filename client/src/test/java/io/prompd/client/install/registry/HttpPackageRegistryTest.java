@@ -16,7 +16,7 @@ import io.prompd.client.http.Credential;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.Origin;
 import io.prompd.client.http.RegistryFetcher;
-import io.prompd.client.http.WaitListener;
+import io.prompd.client.http.RequestListener;
 import io.prompd.client.install.Homes;
 import io.prompd.client.testing.ClosedPort;
 import io.prompd.client.testing.RawServer;
@@ -68,7 +68,7 @@ class HttpPackageRegistryTest {
     private HttpPackageRegistry registryAt(RegistryEndpoint endpoint, boolean offline) {
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), offline, HttpSettings.defaults(),
                 delay -> { },
-                Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
+                Clock.systemUTC(), System::nanoTime, RequestListener.NONE);
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(endpoint), PLAIN);
     }
 

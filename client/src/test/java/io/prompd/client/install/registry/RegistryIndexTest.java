@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
-import io.prompd.client.http.WaitListener;
+import io.prompd.client.http.RequestListener;
 import io.prompd.client.install.Homes;
 import io.prompd.client.testing.FakeRegistry;
 import io.prompd.client.testing.IndexOnlyRegistry;
@@ -175,7 +175,7 @@ class RegistryIndexTest {
                 .publish("@t/top", "2.0.0", "@t/next", "^1.0.0");
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(),
                 delay -> { },
-                Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
+                Clock.systemUTC(), System::nanoTime, RequestListener.NONE);
         Counted registry = new Counted(new HttpPackageRegistry(fetcher,
                 RegistryRoutes.single(Homes.anonymous(published.fileUrl())), PLAIN));
         try (RegistryIndex index = new RegistryIndex(registry)) {

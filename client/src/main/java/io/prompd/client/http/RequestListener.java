@@ -11,10 +11,10 @@ import java.util.Optional;
  * happen takes the run for hung. Calls come from the requesting threads, several at once in an install.
  */
 @FunctionalInterface
-public interface WaitListener {
+public interface RequestListener {
 
     /** Hears nothing. */
-    WaitListener NONE = retry -> { };
+    RequestListener NONE = retry -> { };
 
     void retrying(Retry retry);
 
