@@ -1,6 +1,7 @@
 package io.prompd.client.http;
 
 import io.prompd.client.config.Settings;
+import io.prompd.client.http.RequestListener.Outcome;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +72,8 @@ public final class RegistryFetcher {
     private final HttpSettings settings;
     private final Transport transport;
     private final LongSupplier nanoTime;
+    /** Hears of each try that ended; the transport, of each try again. */
+    private final RequestListener listener;
 
     /**
      * @param cacheFolder where documents are cached
@@ -91,10 +95,12 @@ public final class RegistryFetcher {
         this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom(),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(listener, "listener"));
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.listener = listener;
     }
 
     /** See {@link #cacheOnly} and {@link #lookingOnly}: a copy that never changes a cached copy. */
-    private RegistryFetcher(RegistryFetcher fetcher, boolean offline, boolean caches, RetryPolicy documentRetry) {
+    private RegistryFetcher(RegistryFetcher fetcher, boolean offline, boolean caches, RetryPolicy documentRetry,
+                            RequestListener listener) {
         this.cache = fetcher.cache;
         this.offline = offline;
         this.keepsDamaged = true;
@@ -103,15 +109,17 @@ public final class RegistryFetcher {
         this.documentRetry = documentRetry;
         this.transport = fetcher.transport;
         this.nanoTime = fetcher.nanoTime;
+        this.listener = listener;
     }
 
     /**
      * This fetcher as an {@code --offline} run's, reading the same cache, which it never changes: a cached copy that
      * cannot be read fails as offline, and stays. For a run that failed online to ask whether one with
-     * {@code --offline} would get further, changing nothing meanwhile.
+     * {@code --offline} would get further, changing nothing meanwhile. Its reads are told to no listener: they ask
+     * what another run would read, and are none of this run's requests.
      */
     public RegistryFetcher cacheOnly() {
-        return new RegistryFetcher(this, true, caches, documentRetry);
+        return new RegistryFetcher(this, true, caches, documentRetry, RequestListener.NONE);
     }
 
     /**
@@ -121,7 +129,7 @@ public final class RegistryFetcher {
      * read left as it is. A cached copy is read, and revalidated online, as by any run.
      */
     public RegistryFetcher lookingOnly() {
-        return new RegistryFetcher(this, offline, false, RetryPolicy.ONCE);
+        return new RegistryFetcher(this, offline, false, RetryPolicy.ONCE, listener);
     }
 
     /**
@@ -268,12 +276,15 @@ public final class RegistryFetcher {
     private Document document(URI url, Optional<Credential> credential, RetryPolicy retry) {
         Objects.requireNonNull(url, "url");
         if (isFile(url)) {
-            byte[] body = once(url, () -> readDocument(FolderFile.open(url), url));
+            byte[] body = once(url, told(url, () -> readDocument(FolderFile.open(url), url),
+                    read -> new Answer(Outcome.READ, url, read.length)));
             return new Document(url, url, new CachedDocument(body, Optional.empty(), Optional.empty()), Source.FOLDER,
                     false);
         }
         Optional<CachedDocument> cached = cache.read(url);
         if (offline) {
+            cached.ifPresent(copy -> listener.ended(new RequestListener.Ended(url, url, Outcome.CACHED,
+                    Optional.empty(), 0, Duration.ZERO)));
             return cached.map(copy -> new Document(url, url, copy, Source.CACHE, false))
                     .orElseThrow(() -> cache.holdsFileFor(url)
                     ? new PrompdException(ExitCode.NETWORK, "offline, and the cached copy of " + Urls.display(url)
@@ -293,7 +304,7 @@ public final class RegistryFetcher {
 
     private Document fetched(URI url, Optional<Credential> credential, Map<String, String> headers,
                              Optional<CachedDocument> cached, RetryPolicy retry) {
-        return transport.withRetries(url, () -> {
+        return transport.withRetries(url, told(url, () -> {
             Transport.Response response = transport.open(url, credential, headers);
             if (response.statusCode() == 304 && cached.isPresent()) {
                 Transport.close(response);
@@ -308,7 +319,8 @@ public final class RegistryFetcher {
             }
             return new Document(url, response.url(), new CachedDocument(body, response.header("ETag"),
                     response.header("Last-Modified")), Source.NETWORK, cached.isPresent());
-        }, retry);
+        }, document -> document.source == Source.CACHE ? new Answer(Outcome.REVALIDATED, url, 0)
+                : new Answer(Outcome.FETCHED, document.answeredBy, document.content.body().length)), retry);
     }
 
     private byte[] readDocument(ResponseBody body, URI url) throws TransientFailure, IOException {
@@ -334,15 +346,16 @@ public final class RegistryFetcher {
             throw new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
                     "run again without --offline to download it");
         }
-        Transport.Attempt<Integrity> attempt = () -> {
+        Transport.Attempt<Answer> attempt = told(url, () -> {
             ResponseBody body = file ? FolderFile.open(url) : transport.bodyOf(transport.open(url, credential,
                     TARBALL_HEADERS), url);
             try (InputStream in = body.stream()) {
-                return saveVerified(in, body, url, target, expected, size, progress);
+                return new Answer(file ? Outcome.READ : Outcome.FETCHED, body.source(),
+                        saveVerified(in, body, url, target, expected, size, progress));
             } catch (TransientFailure cutShort) {
                 throw cutShort.answeredBy(body.source());
             }
-        };
+        }, Function.identity());
         try {
             if (file) {
                 once(url, attempt);
@@ -354,9 +367,13 @@ public final class RegistryFetcher {
         }
     }
 
-    /** Streams to a temporary file while hashing, and moves it into place only if the hash is the expected one. */
-    private Integrity saveVerified(InputStream in, ResponseBody body, URI url, Path target, Integrity expected,
-                                   OptionalLong size, ProgressListener progress) throws TransientFailure, IOException {
+    /**
+     * Streams to a temporary file while hashing, and moves it into place only if the hash is the expected one.
+     *
+     * @return how many bytes came
+     */
+    private long saveVerified(InputStream in, ResponseBody body, URI url, Path target, Integrity expected,
+                              OptionalLong size, ProgressListener progress) throws TransientFailure, IOException {
         return AtomicFiles.writeStream(target, file -> {
             IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm());
             HeadKeepingStream keeping = new HeadKeepingStream(hashing);
@@ -370,7 +387,7 @@ public final class RegistryFetcher {
             keeping.flush();
             Integrity actual = hashing.integrity();
             if (expected.matches(actual)) {
-                return actual;
+                return received;
             }
             if (WebPage.announced(body.contentType()) || WebPage.startsOne(keeping.head())) {
                 throw WebPage.insteadOf("a gzip tarball", url, body.source(), "nothing of it was kept: the registry's"
@@ -393,6 +410,58 @@ public final class RegistryFetcher {
             throw new PrompdException(ExitCode.INTEGRITY, failed + "expected " + expected + " but got " + actual,
                     INTEGRITY_HINT);
         });
+    }
+
+    /** How a try that got through ended, for the listener: what it was, which URL answered, how many bytes came. */
+    private record Answer(Outcome outcome, URI answeredBy, long bytes) {
+    }
+
+    /**
+     * The try, told to the listener as it ends: as {@code answer} reads its result when it got through, by its failure
+     * when it did not, and timed by the run's ticker either way.
+     */
+    private <T> Transport.Attempt<T> told(URI url, Transport.Attempt<T> attempt, Function<T, Answer> answer) {
+        return () -> {
+            long start = nanoTime.getAsLong();
+            T result;
+            try {
+                result = attempt.run();
+            } catch (Exception failure) {
+                listener.ended(new RequestListener.Ended(url, answeredBy(failure).orElse(url), Outcome.FAILED,
+                        Optional.of(reason(failure)), 0, since(start)));
+                throw failure;
+            }
+            Answer got = answer.apply(result);
+            listener.ended(new RequestListener.Ended(url, got.answeredBy(), got.outcome(), Optional.empty(),
+                    got.bytes(), since(start)));
+            return result;
+        };
+    }
+
+    private Duration since(long start) {
+        return Duration.ofNanos(Math.max(0, nanoTime.getAsLong() - start));
+    }
+
+    /** The URL whose answer failed the try, when redirects led there and the failure says so. */
+    private static Optional<URI> answeredBy(Exception failure) {
+        if (failure instanceof TransientFailure transientFailure) {
+            return transientFailure.answeredBy();
+        }
+        return failure instanceof NotFound notFound ? Optional.of(notFound.answeredBy()) : Optional.empty();
+    }
+
+    /**
+     * A failure in a few words: a status as such ({@code HTTP 503}), as a refusal's and a missing file's messages tell
+     * it at length, which the run's error gives in full; else the failure's own words, which name no credential.
+     */
+    private static String reason(Exception failure) {
+        if (failure instanceof NotFound) {
+            return "not found";
+        }
+        if (failure instanceof AccessRefused refused) {
+            return "HTTP " + refused.status();
+        }
+        return Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName());
     }
 
     /**

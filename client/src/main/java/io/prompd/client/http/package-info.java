@@ -26,7 +26,8 @@
  *       registry asks for ({@code Retry-After}, seconds or a date) is kept, up to a minute in all per
  *       request; a longer one ends the request at once, naming the wait, as one that held a run for
  *       hours would look hung. Each try again is told to a {@link io.prompd.client.http.RequestListener}
- *       first, the wait asked for with it. Failures given up on are a
+ *       first, the wait asked for with it; and each try that ended, how and in how long, for {@code --verbose} to
+ *       list. Failures given up on are a
  *       {@link io.prompd.client.http.FetchFailure}, for the caller to name the registry.</li>
  *   <li>Redirects are followed here, not by {@code HttpURLConnection}, so a credential is sent only to
  *       URLs under its registry's, as npm sends one, and is dropped for good once a redirect leaves them
