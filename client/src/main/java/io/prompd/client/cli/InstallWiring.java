@@ -89,9 +89,29 @@ final class InstallWiring {
         return new HttpPackageRegistry(fetcher, routes(), settings.commands());
     }
 
-    /** The run's fetcher, which says on stderr why it waits before trying a request again. */
+    /**
+     * The run's fetcher, which says on stderr why it waits before trying a request again, and with {@code --verbose}
+     * how each try of a request ended.
+     */
     RegistryFetcher fetcher() {
-        return RegistryFetcher.of(settings, root.context().clock(), root.context().sleeper(), this::retrying);
+        return RegistryFetcher.of(settings, root.context().clock(), root.context().sleeper(), requestListener());
+    }
+
+    private RequestListener requestListener() {
+        if (!root.verbose()) {
+            return this::retrying;
+        }
+        return new RequestListener() {
+            @Override
+            public void retrying(Retry retry) {
+                InstallWiring.this.retrying(retry);
+            }
+
+            @Override
+            public void ended(Ended ended) {
+                say(RequestLine.of(ended));
+            }
+        };
     }
 
     Installer installer() throws IOException {
@@ -147,10 +167,13 @@ final class InstallWiring {
                         + retry.nextAttempt() + " of " + retry.maxAttempts() + "…"));
     }
 
+    /** Says it on a line of its own, whole, though requests of other threads end meanwhile. */
     private void say(String message) {
         progress.ifPresentOrElse(line -> line.say(message), () -> {
-            err.println(message);
-            err.flush();
+            synchronized (err) {
+                err.println(message);
+                err.flush();
+            }
         });
     }
 

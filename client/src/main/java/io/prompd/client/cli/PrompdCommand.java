@@ -131,6 +131,11 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
         throw CommandLines.subcommandRequired(spec);
     }
 
+    /** Whether {@code --verbose} was given, before or after the subcommand. */
+    boolean verbose() {
+        return verbose.isOn();
+    }
+
     CliContext context() {
         return context;
     }
