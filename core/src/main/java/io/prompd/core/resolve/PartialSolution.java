@@ -34,10 +34,6 @@ final class PartialSolution {
                 .thenComparingInt(Term::versionCount).thenComparing(term -> term.domain().toString()));
     }
 
-    int decisionLevel() {
-        return decisionLevel;
-    }
-
     void decide(Domain domain, int version) {
         decisionLevel++;
         BitSet chosen = new BitSet();
