@@ -57,6 +57,12 @@ class DependencyCyclesTest {
     }
 
     @Test
+    void listsCyclesInNameOrderWhereAnEarlierOneNeedsALaterOne() {
+        assertEquals(List.of(List.of("a", "b"), List.of("m", "n")),
+                cycles(edges("a", "b", "b", "a", "a", "m", "m", "n", "n", "m")));
+    }
+
+    @Test
     void findsAPackageThatDependsOnItself() {
         assertEquals(Optional.of(List.of(PackageName.parse("a"))), DependencyCycles.first(edges("a", "a")));
     }
