@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.ExitCode;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -786,5 +787,102 @@ class ResolverTest {
         ResolveOptions locked = lockedAt("base", "1.0.0");
         assertEquals(Map.of("app", "1.0.0", "extra", "1.0.0", "base", "1.2.0"),
                 resolve(index, locked, "app", "^1.0.0"));
+    }
+
+    @Test
+    void refersByNumberToAConclusionUsedTwiceWhereverItIsUsedAgain() {
+        TestIndex index = new TestIndex()
+                .add("a", "1.1.0", "b", "^1.0.0", "d", "*").addYanked("a", "1.2.0")
+                .add("a", "2.1.0", "b", "*", "d", "^1.0.0")
+                .add("b", "1.0.0", "a", "1.2.0 || 2.0.0", "c", "1.2.0 || 2.0.0").add("b", "2.0.0", "a", "<1.2.0")
+                .addDeprecated("c", "1.1.0").addDeprecated("c", "2.0.0").add("c", "2.1.0")
+                .add("d", "1.1.0").add("d", "1.2.0").add("d", "2.1.0", "b", "^3.0.0");
+        ResolutionException failure = failure(index, "a", ">=1.1.0");
+        assertEquals("""
+                (1) Because b 1.0.0 depends on a 1.2.0 || 2.0.0 and no version of a matches 1.2.0 || 2.0.0 (1.2.0 is yanked), b 1.0.0 cannot be used.
+                (2) So, because a 1.1.0 depends on b ^1.0.0, a 1.1.0 cannot be used.
+
+                    Because b 2.0.0 depends on a <1.2.0 and b 1.0.0 cannot be used (1), every version of b requires a <1.2.0.
+                    And because a 2.1.0 depends on b *, a 2.1.0 cannot be used.
+                    And because a 1.1.0 cannot be used (2), a cannot be used.
+                    So, because your project depends on a >=1.1.0, version solving failed.""", failure.getMessage());
+    }
+
+    @Test
+    void explainsAConclusionFromOneNumberedBeforeAndOneDerivedOnTheWay() {
+        TestIndex index = new TestIndex()
+                .add("a", "1.2.0", "b", "~1.1.0").add("a", "2.0.0", "b", "*").add("a", "2.1.0", "d", "<1.2.0")
+                .add("b", "1.0.0", "a", "^2.0.0", "d", "~1.1.0").add("b", "1.1.0", "a", "~1.1.0").add("b", "2.1.0")
+                .add("c", "1.0.0", "b", ">=1.1.0").add("c", "1.1.0", "d", "1.2.0 || 2.0.0")
+                .add("c", "1.2.0", "a", "^1.0.0").add("c", "2.0.0", "b", "^3.0.0")
+                .add("c", "2.1.0", "a", "^2.0.0", "d", "^3.0.0")
+                .add("d", "1.0.0", "a", "^2.0.0").add("d", "1.1.0", "c", ">=1.1.0").add("d", "1.2.0", "c", "^2.0.0")
+                .add("d", "2.1.0");
+        ResolutionException failure = failure(index, "a", "^2.0.0", "c", ">=1.1.0");
+        assertEquals("""
+                (1) Because c 2.0.0 depends on b ^3.0.0 and no version of b matches ^3.0.0 (published: 1.0.0, 1.1.0, 2.1.0), c 2.0.0 cannot be used.
+                (2) So, because d 1.2.0 depends on c ^2.0.0, d 1.2.0 requires c 2.1.0.
+
+                    Because c 1.1.0 depends on d 1.2.0 || 2.0.0 and c 1.2.0 depends on a ^1.0.0, c >=1.1.0 <=1.2.0 requires d 1.2.0 || 2.0.0 or a ^1.0.0.
+                    And because c 2.0.0 cannot be used (1), c >=1.1.0 <=2.0.0 requires d 1.2.0 || 2.0.0 or a ^1.0.0.
+                    And because d 1.2.0 requires c 2.1.0 (2), c >=1.1.0 <=2.0.0 requires a ^1.0.0.
+                    Because c 2.1.0 depends on d ^3.0.0 and no version of d matches ^3.0.0 (published: …, 1.1.0, 1.2.0, 2.1.0), c 2.1.0 cannot be used.
+                    Thus, c >=1.1.0 requires a ^1.0.0.
+                    So, because your project depends on both a ^2.0.0 and c >=1.1.0, version solving failed.""",
+                failure.getMessage());
+    }
+
+    @Test
+    void explainsThatSomeVersionsOfTwoPackagesTogetherRequireAThird() {
+        TestIndex index = new TestIndex()
+                .add("a", "1.0.0").addYanked("a", "1.2.0", "b", ">=1.1.0").add("a", "2.0.0", "b", "^1.0.0")
+                .add("a", "2.1.0", "c", "1.2.0 || 2.0.0", "d", "^3.0.0")
+                .add("b", "1.2.0", "e", "*")
+                .add("c", "1.0.0", "b", "*").add("c", "1.1.0", "a", ">=1.1.0").add("c", "1.2.0")
+                .addDeprecated("d", "1.2.0", "a", "^1.0.0").addYanked("d", "2.0.0", "a", "<1.2.0");
+        ResolutionException failure = failure(index, "c", "<1.2.0", "d", "*");
+        assertEquals("""
+                Because every version of d depends on a ^1.0.0 and c 1.1.0 depends on a >=1.1.0, d and c 1.1.0 cannot be installed together.
+                And because c 1.0.0 depends on b *, if d and c <=1.1.0 then b *.
+                Because every version of b depends on e * and no package e exists, b cannot be used.
+                Thus, d and c <=1.1.0 cannot be installed together.
+                So, because your project depends on both c <1.2.0 and d *, version solving failed.""",
+                failure.getMessage());
+    }
+
+    @Test
+    void anExplanationOfExactlyFortyLinesIsWhole() {
+        TestIndex index = new TestIndex();
+        for (int link = 0; link < 75; link++) {
+            index.add("@t/c" + link, "1.0.0", "@t/c" + (link + 1), "^1.0.0");
+        }
+        ResolutionException failure = failure(index, "@t/c0", "^1.0.0");
+        assertEquals(Explanation.LINES_SHOWN, failure.getMessage().lines().count(), failure.getMessage());
+        assertEquals(Optional.empty(), failure.wholeMessage());
+    }
+
+    @Test
+    void aRangeNoVersionOfferedMeetsNamesThoseOfferedAndWhatTheIndexHoldsBack() {
+        TestIndex published = new TestIndex().add("a", "1.0.0");
+        PackageIndex cached = new PackageIndex() {
+            @Override
+            public List<Candidate> versions(PackageName name) {
+                return published.versions(name);
+            }
+
+            @Override
+            public String offered() {
+                return "cached";
+            }
+
+            @Override
+            public Optional<String> heldBack(PackageName name, VersionRange range) {
+                return Optional.of("2.0.0 is not in the cache");
+            }
+        };
+        ResolutionException failure = assertThrows(ResolutionException.class,
+                () -> Resolver.resolve(ranges("a", "^2.0.0"), cached, ResolveOptions.defaults()));
+        assertEquals("Because your project depends on a ^2.0.0 and no version of a cached matches ^2.0.0 (cached: 1.0.0;"
+                + " 2.0.0 is not in the cache), version solving failed.", failure.getMessage());
     }
 }
