@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +73,10 @@ public final class PackSelector {
     /** {@code prompd pack} writes .tgz; .tar.gz is how people name the same thing with {@code --out}. */
     private static final List<String> TARBALL_SUFFIXES = List.of(".tgz", ".tar.gz");
     private static final List<String> ROOT_DOCUMENT_PREFIXES = List.of(PackageReadme.PREFIX, "license", "licence");
+    /** A '\\' after a name and before a wildcard, where a Windows user meant a folder separator. */
+    private static final Pattern BACKSLASH_BEFORE_WILDCARD = Pattern.compile("(?<=[^/\\\\])\\\\(?=[*?\\[])");
+    /** A '*' or '?' a '\\' makes match itself: no file {@link PackagePaths} lets be packed has one in its name. */
+    private static final Pattern ESCAPED_WILDCARD = Pattern.compile("(?<!\\\\)\\\\[*?]");
 
     private PackSelector() {
     }
@@ -101,7 +106,8 @@ public final class PackSelector {
         List<SourceEntry> included = new ArrayList<>();
         List<LeftOut> leftOut = new ArrayList<>();
         Set<LeftOut> excludedFolders = new HashSet<>();
-        for (SourceEntry entry : source.entries()) {
+        List<SourceEntry> entries = source.entries();
+        for (SourceEntry entry : entries) {
             Verdict verdict = verdict(entry.path(), rules, home);
             // a '!' entry did its work when it matches a file, whether or not another rule left the file out
             usedFileEntries.or(verdict.takingBack());
@@ -122,8 +128,9 @@ public final class PackSelector {
         leftOut.addAll(excludedFolders);
         leftOut.sort(Comparator.comparing(LeftOut::path));
 
-        reportUnusedFileEntries(rules.fileEntries(), usedFileEntries, leftOutByEntry, problems);
-        reportIgnoreRulesOfFilesPackedAnyway(rules.ignoreEntries(), included, leftOut, problems);
+        List<String> paths = entries.stream().map(SourceEntry::path).toList();
+        reportUnusedFileEntries(rules.fileEntries(), usedFileEntries, leftOutByEntry, paths, problems);
+        reportIgnoreRulesLeavingOutNothing(rules.ignoreEntries(), included, leftOut, paths, problems);
         checkIncluded(included, limits, location, problems);
         return new PackSelection(included, leftOut, problems.sorted());
     }
@@ -381,9 +388,11 @@ public final class PackSelector {
     /**
      * An entry that packs nothing is an error: one naming no file at all, or only files that pack
      * leaves out whatever {@code files} says, with the reason, since the file is there to see.
+     *
+     * @param paths every file of the package, for what an entry naming none may have meant
      */
     private static void reportUnusedFileEntries(List<Listed> fileEntries, BitSet used, Map<Integer, LeftOut> leftOut,
-                                                Problems problems) {
+                                                List<String> paths, Problems problems) {
         for (Listed entry : fileEntries) {
             if (used.get(entry.index())) {
                 continue;
@@ -393,7 +402,8 @@ public final class PackSelector {
             LeftOut left = leftOut.get(entry.index());
             if (left == null) {
                 problems.error(MANIFEST, pointer, subject + " matches no file",
-                        "correct the path or remove the entry from \"files\"");
+                        slashMeant(entry.text(), PathPattern::filesEntry, paths)
+                                .orElse("correct the path or remove the entry from \"files\""));
             } else if (left.reason() == LeftOut.Reason.NOT_IN_FILES) {
                 problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which a later \"!\" entry in"
                         + " \"files\" takes back", "remove one of the two entries");
@@ -408,28 +418,63 @@ public final class PackSelector {
     }
 
     /**
-     * A warning for a rule of {@code ignore} that matches files packed anyway and leaves out no other: the author meant
-     * to leave them out, and would otherwise learn only from the tarball that it did nothing. npm says nothing; a rule
-     * that leaves out other files too ({@code *.md}) is doing its work, and is left alone.
+     * A warning for a rule of {@code ignore} that leaves out nothing: one matching only files packed anyway, or no file
+     * at all where it cannot be meant so (a Windows user's {@code drafts\\*}, which names a file '*'): the author meant
+     * to leave something out, and would otherwise learn only from the tarball that it did nothing. npm says nothing. A
+     * rule that leaves out other files too ({@code *.md}), or matches files left out anyway ({@code node_modules}),
+     * does what it says; one matching no file ({@code *.log}) is kept for files to come, as in gitignore.
+     *
+     * @param paths every file of the package, for what a rule matching none may have meant
      */
-    private static void reportIgnoreRulesOfFilesPackedAnyway(List<Listed> ignoreEntries, List<SourceEntry> included,
-                                                              List<LeftOut> leftOut, Problems problems) {
+    private static void reportIgnoreRulesLeavingOutNothing(List<Listed> ignoreEntries, List<SourceEntry> included,
+                                                           List<LeftOut> leftOut, List<String> paths,
+                                                           Problems problems) {
         for (Listed rule : ignoreEntries) {
             PathPattern pattern = rule.pattern();
             boolean leavesOut = leftOut.stream().anyMatch(left -> left.reason() == LeftOut.Reason.IGNORED
                     && pattern.matches(PathPattern.segmentsOf(left.path())));
-            List<String> packedAnyway = pattern.negated() || leavesOut ? List.of() : included.stream()
-                    .map(SourceEntry::path)
+            if (pattern.negated() || leavesOut) {
+                continue;
+            }
+            String pointer = "/ignore/" + rule.index();
+            String subject = "\"" + rule.text() + "\" in \"ignore\" leaves out nothing: ";
+            List<String> packedAnyway = included.stream().map(SourceEntry::path)
                     .filter(path -> isPackedAnyway(path, Glob.segmentsOf(path))
                             && pattern.matches(PathPattern.segmentsOf(path)))
                     .toList();
+            Optional<String> meant = slashMeant(rule.text(), PathPattern::ignoreRule, paths);
             if (!packedAnyway.isEmpty()) {
-                problems.warning(MANIFEST, "/ignore/" + rule.index(), "\"" + rule.text() + "\" in \"ignore\" leaves out"
-                        + " nothing: " + Plural.series(packedAnyway, "and")
+                problems.warning(MANIFEST, pointer, subject + Plural.series(packedAnyway, "and")
                         + (packedAnyway.size() == 1 ? " is" : " are") + " packed anyway, as " + MANIFEST
                         + " and the README and LICENSE files at the root always are",
                         "remove the rule from \"ignore\"");
+            } else if ((meant.isPresent() || ESCAPED_WILDCARD.matcher(rule.text()).find())
+                    && paths.stream().noneMatch(pattern::matches)) {
+                problems.warning(MANIFEST, pointer, subject + "it matches no file", meant.orElse("a '\\' before '*'"
+                        + " or '?' makes it match itself, which no package file's name holds; '/' goes between"
+                        + " folders"));
             }
+        }
+    }
+
+    /**
+     * {@code did you mean 'drafts/*'?} for an entry matching no file, such as {@code drafts\\*}, when the same entry
+     * with '/' for each '\\' that follows a name and stands before a wildcard matches files: a Windows user's folder
+     * separator, which there makes the wildcard match itself.
+     *
+     * @param reader how the entry's list reads it
+     */
+    private static Optional<String> slashMeant(String text, Function<String, PathPattern> reader, List<String> paths) {
+        String meant = BACKSLASH_BEFORE_WILDCARD.matcher(text).replaceAll("/");
+        if (meant.equals(text)) {
+            return Optional.empty();
+        }
+        try {
+            PathPattern pattern = reader.apply(meant);
+            return paths.stream().anyMatch(pattern::matches) ? Optional.of("did you mean '" + meant
+                    + "'? '/' goes between folders; a '\\' before a wildcard makes it match itself") : Optional.empty();
+        } catch (InvalidPatternException invalid) {
+            return Optional.empty();
         }
     }
 

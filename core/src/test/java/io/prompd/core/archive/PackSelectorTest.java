@@ -394,6 +394,44 @@ class PackSelectorTest {
         assertEquals("remove the rule from \"ignore\"", selection.problems().get(0).hint());
     }
 
+    /**
+     * A Windows user's "drafts\\*" matches a name '*' in drafts, which no package file has, so it left out nothing
+     * with no word said and the drafts were published. A rule matching no file may wait for files to come (*.log), and
+     * one matching files that pack leaves out anyway does what it says.
+     */
+    @Test
+    void aRuleOfIgnoreThatCanMatchNoFileIsAWarningHintingTheSlashItMayHaveMeant() throws IOException {
+        PackSelection selection = select(source("prompd.json", "drafts/old.md", "prompts/a.prmd",
+                        "node_modules/x/index.js", "notes.md"),
+                List.of(), List.of("drafts\\*", "drafts\\*.md", "*.log", "node_modules", "\\*.md", "prompts\\*.txt",
+                        "\\[draft\\].md"));
+
+        assertEquals(List.of("drafts/old.md", "notes.md", "prompd.json", "prompts/a.prmd"), included(selection));
+        assertEquals(List.of(
+                "prompd.json|/ignore/0|\"drafts\\*\" in \"ignore\" leaves out nothing: it matches no file",
+                "prompd.json|/ignore/1|\"drafts\\*.md\" in \"ignore\" leaves out nothing: it matches no file",
+                "prompd.json|/ignore/4|\"\\*.md\" in \"ignore\" leaves out nothing: it matches no file",
+                "prompd.json|/ignore/5|\"prompts\\*.txt\" in \"ignore\" leaves out nothing: it matches no file"),
+                messages(selection));
+        assertTrue(selection.problems().stream().noneMatch(Problem::isError));
+        String slash = "? '/' goes between folders; a '\\' before a wildcard makes it match itself";
+        // a '\' first escapes a wildcard of a root name, and "prompts/*.txt" matches no file either
+        String noSlash = "a '\\' before '*' or '?' makes it match itself, which no package file's name holds; '/' goes"
+                + " between folders";
+        assertEquals(List.of("did you mean 'drafts/*'" + slash, "did you mean 'drafts/*.md'" + slash, noSlash,
+                noSlash), selection.problems().stream().map(Problem::hint).toList());
+    }
+
+    @Test
+    void aFilesEntryMatchingNoFileHintsTheSlashItMayHaveMeant() throws IOException {
+        PackSelection selection = select(source("prompd.json", "prompts/a.prmd"), List.of("prompts\\*"), List.of());
+
+        assertEquals(List.of("prompd.json|/files/0|\"prompts\\*\" in \"files\" matches no file"),
+                messages(selection));
+        assertEquals("did you mean 'prompts/*'? '/' goes between folders; a '\\' before a wildcard makes it match"
+                + " itself", selection.problems().get(0).hint());
+    }
+
     @Test
     void bracketClassesInIgnoreAndFilesMatchAsInGitignoreAndNpm() throws IOException {
         PackSelection selection = select(source("prompd.json", "prompts/a.prmd", "contexts/abc.txt",
