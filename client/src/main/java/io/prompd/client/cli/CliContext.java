@@ -84,6 +84,15 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
         return Project.enclosingOrFail(workingDirectory, commands);
     }
 
+    /**
+     * The project folder as messages name it where the user is: relative to the working folder, so empty for that
+     * folder itself, and {@code ..} for a project found above it, whose files a message then names as {@code
+     * ../prompd.json} rather than as those of the folder the user is in.
+     */
+    public Path fromHere(Path projectFolder) {
+        return workingDirectory.relativize(projectFolder.toAbsolutePath().normalize());
+    }
+
     /** A path argument as the user meant it: relative to the working folder. */
     public Path resolve(Path path) {
         return workingDirectory.resolve(path).normalize();

@@ -9,6 +9,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,11 +85,13 @@ final class InstallCommand implements Callable<Integer>, OtherToolsWords {
             packages = oneRangeEach(packages);
         }
         Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
+        // a global install has no project, and names no file of one
+        Path project = global ? root.context().workingDirectory() : root.context().projectFolder(root.commands());
         InstallReport report = global
                 ? installer.installGlobal(packages, resolution.options(frozen))
-                : installer.install(root.context().projectFolder(root.commands()), packages,
-                        resolution.options(frozen).savingExact(saveExact));
-        InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
+                : installer.install(project, packages, resolution.options(frozen).savingExact(saveExact));
+        InstallReportView.print(report, root.context().fromHere(project), output.isJson(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         return ExitCode.OK.code();
     }
 

@@ -4,9 +4,11 @@ import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.InstalledPackage;
 import io.prompd.client.install.LockChange;
+import io.prompd.client.install.lock.LockFile;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
+import io.prompd.core.manifest.ManifestReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,20 +35,23 @@ final class InstallReportView {
         return "warning: " + TerminalText.lines(InstallNoteView.text(note)).replace("\n", "\n  ");
     }
 
-    static void print(InstallReport report, boolean json, PrintWriter out, PrintWriter err) {
+    /** @param project the project's folder as {@link CliContext#fromHere} names it, for its prompd.json and lock */
+    static void print(InstallReport report, Path project, boolean json, PrintWriter out, PrintWriter err) {
         report.warnings().forEach(warning -> err.println(warning(warning)));
         if (!report.repaired().isEmpty()) {
             err.println("note: removed " + Plural.count(report.repaired().size(), "leftover") + " of interrupted runs"
                     + " (half-written downloads, unpacked folders or lock files)");
         }
-        out.print(json ? Json.writeString(asJson(report)) + "\n" : asText(report));
+        out.print(json ? Json.writeString(asJson(report)) + "\n" : asText(report, project));
     }
 
-    private static String asText(InstallReport report) {
+    private static String asText(InstallReport report, Path project) {
         StringBuilder text = new StringBuilder();
+        String manifest = TerminalText.oneLine(project.resolve(ManifestReader.FILE_NAME).toString());
         report.saved().forEach((name, range) -> text.append("saved ").append(name).append(' ').append(range)
-                .append(" in prompd.json\n"));
-        report.removed().forEach(name -> text.append("removed ").append(name).append(" from prompd.json\n"));
+                .append(" in ").append(manifest).append('\n'));
+        report.removed().forEach(name -> text.append("removed ").append(name).append(" from ").append(manifest)
+                .append('\n'));
         long downloaded = report.count(InstalledPackage.Origin.DOWNLOADED);
         long cached = report.count(InstalledPackage.Origin.CACHE);
         long present = report.count(InstalledPackage.Origin.ALREADY_INSTALLED);
@@ -54,7 +59,8 @@ final class InstallReportView {
         text.append(Plural.count(total, "package")).append(": ").append(downloaded).append(" downloaded, ")
                 .append(cached).append(" from the cache, ").append(present).append(" already installed\n");
         report.lock().ifPresentOrElse(lock -> {
-            text.append(lock.written() ? "prompd.lock written" : "prompd.lock unchanged")
+            text.append(TerminalText.oneLine(project.resolve(LockFile.FILE_NAME).toString()))
+                    .append(lock.written() ? " written" : " unchanged")
                     .append(lock.changes().isEmpty() ? "\n" : ":\n");
             lock.changes().forEach(change -> text.append("  ").append(line(change)).append('\n'));
         }, () -> report.packages().stream()

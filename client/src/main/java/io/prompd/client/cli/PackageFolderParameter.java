@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,10 +48,7 @@ final class PackageFolderParameter {
     Path existing(CliContext context, SuggestedCommands commands) throws IOException {
         if (folder == null) {
             Path working = context.workingDirectory();
-            if (!Files.isRegularFile(working.resolve(ManifestReader.FILE_NAME)) && holdsMiscasedManifest(working)) {
-                // the package the user is in, whose prompd.json is named in other letter case: validation says so
-                return working;
-            }
+            // a package whose prompd.json is named in other letter case is found too: validation says so
             return Project.enclosing(working).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
                     "no prompd.json in " + TerminalText.oneLine(working.toAbsolutePath().toString()) + " or any folder above it",
                     "give the package's folder (as in " + commands.quoted(command.name() + " DIR") + "), run this"
@@ -74,7 +70,7 @@ final class PackageFolderParameter {
         // letter case: validation explains where its prompd.json is
         if (!Files.isRegularFile(resolved.resolve(ManifestReader.FILE_NAME))
                 && !Files.isRegularFile(resolved.resolve(Packer.ROOT + ManifestReader.FILE_NAME))
-                && !holdsMiscasedManifest(resolved)) {
+                && Project.miscased(resolved).isEmpty()) {
             throw notAPackage("no prompd.json in " + shown(resolved), resolved, commands);
         }
         return context.resolveFolder(folder);
@@ -131,13 +127,6 @@ final class PackageFolderParameter {
     private boolean elsewhere(CliContext context, Path packageFolder) throws IOException {
         Optional<Path> here = Project.enclosing(context.workingDirectory());
         return folder != null && !(here.isPresent() && Files.isSameFile(here.get(), packageFolder));
-    }
-
-    private static boolean holdsMiscasedManifest(Path folder) throws IOException {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.anyMatch(entry -> ManifestReader.isMiscased(entry.getFileName().toString())
-                    && Files.isRegularFile(entry));
-        }
     }
 
     /**

@@ -9,6 +9,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,9 +69,11 @@ final class UninstallCommand implements Callable<Integer> {
                     + " the store", "leave out --force: a project's uninstall keeps the store as it is");
         }
         List<PackageName> names = ListArguments.converted(spec, "NAME", arguments, new PackageNameConverter()::convert);
+        Path project = root.context().projectFolder(root.commands());
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .uninstall(root.context().projectFolder(root.commands()), names);
-        InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
+                .uninstall(project, names);
+        InstallReportView.print(report, root.context().fromHere(project), output.isJson(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         return ExitCode.OK.code();
     }
 

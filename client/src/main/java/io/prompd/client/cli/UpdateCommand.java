@@ -4,6 +4,7 @@ import io.prompd.cli.JsonOption;
 import io.prompd.client.install.InstallReport;
 import io.prompd.core.ExitCode;
 import io.prompd.core.name.PackageName;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,10 +65,11 @@ final class UpdateCommand implements Callable<Integer> {
         }
         List<PackageName> names = ListArguments.converted(spec, "NAME", nameArguments,
                 new PackageNameConverter()::convert);
+        Path project = root.context().projectFolder(root.commands());
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .update(root.context().projectFolder(root.commands()), names, latest,
-                        resolution.options(false).savingExact(saveExact));
-        InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
+                .update(project, names, latest, resolution.options(false).savingExact(saveExact));
+        InstallReportView.print(report, root.context().fromHere(project), output.isJson(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         return ExitCode.OK.code();
     }
 }

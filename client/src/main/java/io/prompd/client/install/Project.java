@@ -26,6 +26,7 @@ import io.prompd.core.problem.FileProblemsException;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.stream.Stream;
 
 /**
  * A folder with a {@code prompd.json} whose dependencies are installed, and its {@code prompd.lock}.
@@ -130,16 +132,34 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
      * The nearest folder, from {@code start} up, that holds a {@code prompd.json}: a command run
      * anywhere inside a project works on that project, as npm and cargo find theirs. One that is not
      * a file (a folder, a link to nothing) counts, so that reading it says what is wrong with it, rather than that
-     * there is none or that a project above is this one.
+     * there is none or that a project above is this one; so does one named in other letter case ({@link #miscased}).
      */
     public static Optional<Path> enclosing(Path start) {
         for (Path folder = start.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
             // a link to no file counts too, so that the project it was meant to be is not mistaken for one above
-            if (Files.exists(folder.resolve(ManifestReader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(folder.resolve(ManifestReader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)
+                    || miscased(folder).isPresent()) {
                 return Optional.of(folder);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name of the file in the folder that is its {@code prompd.json} in other letter case ({@code Prompd.json}), if
+     * one is, where there is no prompd.json: a Windows or macOS colleague's project, whose manifest Linux and Git do
+     * not take for one. A folder that cannot be listed holds none that prompd can tell of.
+     */
+    public static Optional<String> miscased(Path folder) {
+        if (Files.exists(folder.resolve(ManifestReader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(entry -> ManifestReader.isMiscased(entry.getFileName().toString())
+                    && Files.isRegularFile(entry)).map(entry -> entry.getFileName().toString()).findFirst();
+        } catch (IOException | UncheckedIOException unlisted) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -164,6 +184,12 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         if (dangling.isPresent()) {
             throw new PrompdException(ExitCode.NOT_FOUND, dangling.get(),
                     "point the link at the project's prompd.json, or put the file in its place");
+        }
+        Optional<String> miscased = miscased(folder);
+        if (miscased.isPresent()) {
+            // validate's hint, for a project's manifest as for a package's
+            throw new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in "
+                    + folder.toAbsolutePath(), ManifestResult.miscasedHint(ManifestReader.FILE_NAME, miscased.get()));
         }
         throw notAProject(folder, commands);
     }

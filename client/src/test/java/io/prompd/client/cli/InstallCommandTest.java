@@ -549,12 +549,47 @@ class InstallCommandTest extends InstallCommandsFixture {
         CliRun install = CliRun.in(inside, home, "", environment, "install", "@acme/base");
         assertEquals(0, install.exitCode(), install.err());
 
+        // the files of the project above, not of the folder the user is in
+        Path above = Path.of("..", "..");
+        assertTrue(install.out().startsWith("saved @acme/base ^1.0.0 in " + above.resolve("prompd.json") + "\n"),
+                install.out());
+        assertTrue(install.out().contains("\n" + above.resolve("prompd.lock") + " written:\n"), install.out());
         assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/base\": \"^1.0.0\""));
         assertTrue(Files.isRegularFile(project.resolve("prompd.lock")));
         assertFalse(Files.exists(inside.resolve("prompd.json")));
         assertFalse(Files.exists(inside.resolve("prompd.lock")));
         assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive)\n",
                 CliRun.in(inside, home, "", environment, "list").out());
+    }
+
+    /**
+     * A Windows colleague's Prompd.json, which Linux and Git do not take for prompd.json: a project command there used
+     * to walk past it and change the project above, or say to write a prompd.json beside it, a name Windows and macOS
+     * hold for the same file.
+     */
+    @Test
+    void aProjectWhosePrompdJsonIsNamedInOtherLetterCaseIsRefusedNotWalkedPast() throws IOException {
+        Path child = Files.createDirectories(project.resolve("child"));
+        Files.writeString(child.resolve("Prompd.json"),
+                "{\r\n\t\"name\": \"child\",\r\n\t\"version\": \"1.0.0\"\r\n}\r\n");
+        Path inside = Files.createDirectories(child.resolve("prompts"));
+        String above = Files.readString(project.resolve("prompd.json"));
+        Map<String, String> environment = Map.of("PROMPD_REGISTRY", server.url().toString());
+
+        for (List<String> command : List.of(List.of("install", "@acme/base"), List.of("install"),
+                List.of("install", "--frozen"), List.of("update"), List.of("uninstall", "@acme/base"),
+                List.of("list"), List.of("tree"), List.of("outdated"))) {
+            for (Path folder : List.of(child, inside)) {
+                CliRun run = CliRun.in(folder, home, "", environment, command.toArray(String[]::new));
+                assertEquals(3, run.exitCode(), command + " in " + folder + ": " + run.err());
+                assertEquals("error: no prompd.json in " + child + "\nhint: found Prompd.json: rename it to"
+                        + " prompd.json\n", run.err(), command + " in " + folder);
+            }
+        }
+        assertEquals(above, Files.readString(project.resolve("prompd.json")));
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+        assertEquals(List.of("Prompd.json", "prompts"), Files.list(child).map(path -> path.getFileName().toString())
+                .sorted().toList());
     }
 
     @Test

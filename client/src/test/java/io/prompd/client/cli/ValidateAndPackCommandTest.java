@@ -363,7 +363,9 @@ class ValidateAndPackCommandTest {
         Files.move(pkg.resolve("prompd.json"), pkg.resolve("Prompd.json"));
 
         for (String command : List.of("validate", "pack")) {
-            for (CliRun run : List.of(CliRun.in(work, home, command, "greeter"), CliRun.in(pkg, home, command))) {
+            // from a folder of the package too, whose search for it stops there rather than walk past it
+            for (CliRun run : List.of(CliRun.in(work, home, command, "greeter"), CliRun.in(pkg, home, command),
+                    CliRun.in(pkg.resolve("prompts"), home, command))) {
                 assertEquals(1, run.exitCode(), command + ": " + run.err());
                 assertTrue((run.out() + run.err()).contains("prompd.json\n  error   the package has no prompd.json\n"
                         + "          hint: found Prompd.json: rename it to prompd.json\n"), run.out() + run.err());

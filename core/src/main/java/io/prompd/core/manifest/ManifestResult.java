@@ -43,8 +43,12 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
 
     /** The result for a package whose manifest is named in other letter case, found as {@code found}. */
     public static ManifestResult miscased(String file, String found) {
-        return nothingParsed(file, Problem.error(file, "", "the package has no " + file, "found " + found
-                + ": rename it to " + file));
+        return nothingParsed(file, Problem.error(file, "", "the package has no " + file, miscasedHint(file, found)));
+    }
+
+    /** {@code found Prompd.json: rename it to prompd.json}, for a package's manifest and a project's alike. */
+    public static String miscasedHint(String file, String found) {
+        return "found " + found + ": rename it to " + file;
     }
 
     /**
