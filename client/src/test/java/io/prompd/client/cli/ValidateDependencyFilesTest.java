@@ -79,14 +79,19 @@ class ValidateDependencyFilesTest {
                 run.err());
     }
 
+    /** validate run after an install, in a package whose prompt inherits the reference: a run finding errors. */
+    private CliRun invalidInheriting(String reference) throws IOException {
+        inherit(reference);
+        assertEquals(0, prompd("install").exitCode());
+        CliRun run = prompd("validate");
+        assertEquals(1, run.exitCode(), run.out());
+        return run;
+    }
+
     @Test
     void aFileTheInstalledVersionLacksIsAnErrorNamingWhatItHas() throws IOException {
-        inherit("@acme/util@^1.0.0/prompts/base.prmd");
-        assertEquals(0, prompd("install").exitCode());
+        CliRun run = invalidInheriting("@acme/util@^1.0.0/prompts/base.prmd");
 
-        CliRun run = prompd("validate");
-
-        assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.out().contains("""
                 prompts/hello.prmd
                   error   /inherits, line 4: '@acme/util@^1.0.0/prompts/base.prmd' points to prompts/base.prmd, which\
@@ -106,6 +111,28 @@ class ValidateDependencyFilesTest {
 
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.out().contains("\"hint\": \"did you mean 'prompts/greet.prmd'? correct the path"), run.out());
+    }
+
+    /** Both errors at once, as for a path of the package: following the first hint met the second only then. */
+    @Test
+    void aPathWithABackslashIsCheckedAsMeantBesideItsError() throws IOException {
+        CliRun run = invalidInheriting("@acme/util@^1.0.0/prompts\\\\Greet.prmd");
+
+        String out = run.out();
+        assertTrue(out.contains("line 4: '@acme/util@^1.0.0/prompts\\Greet.prmd' contains '\\'; package paths use '/'"
+                + " on every system\n          hint: write '@acme/util@^1.0.0/prompts/Greet.prmd'\n"), out);
+        assertTrue(out.contains("line 4: '@acme/util@^1.0.0/prompts/Greet.prmd' points to prompts/Greet.prmd, which"
+                + " @acme/util 1.0.0 (the version prompd.lock pins) does not have\n          hint: did you mean"
+                + " 'prompts/greet.prmd'? correct the path"), out);
+        assertTrue(out.endsWith("\n2 errors, 0 warnings\n"), out);
+        inherit("@acme/util@^1.0.0/prompts\\\\greet");
+        CliRun extensionLeftOff = prompd("validate");
+        assertTrue(extensionLeftOff.out().contains("""
+                  error   /inherits, line 4: '@acme/util@^1.0.0/prompts/greet' is not a prompt file, which ends in\
+                 .prmd or .prompd
+                          hint: did you mean '@acme/util@^1.0.0/prompts/greet.prmd'?
+                """), extensionLeftOff.out());
+        assertTrue(extensionLeftOff.out().endsWith("\n2 errors, 0 warnings\n"), extensionLeftOff.out());
     }
 
     @Test

@@ -103,16 +103,17 @@ public final class DependencyFiles {
     }
 
     /**
-     * Every reference to a file of another package in these prompts, but for one whose path holds {@code ..},
-     * {@code .} or {@code \}, which the validator refuses: that a version lacks such a path would only repeat it.
+     * Every reference to a file of another package in these prompts, one written with {@code \} as meant
+     * ({@link PackageReference#withSlashes}), but for one whose path holds {@code ..} or {@code .}, which the validator
+     * refuses: that a version lacks such a path would only repeat it.
      */
     public static List<FileUse> uses(Collection<PromptFile> prompts) {
         List<FileUse> uses = new ArrayList<>();
         for (PromptFile prompt : prompts) {
             for (ReferenceSite site : prompt.referenceSites()) {
                 if (site.reference() instanceof PackageReference reference && !reference.path().isEmpty()
-                        && reference.dotSegment().isEmpty() && !reference.path().contains("\\")) {
-                    uses.add(new FileUse(prompt, site, reference));
+                        && reference.dotSegment().isEmpty()) {
+                    uses.add(new FileUse(prompt, site, reference.withSlashes()));
                 }
             }
         }
@@ -176,7 +177,7 @@ public final class DependencyFiles {
         for (Reference other : site.alternatives()) {
             if (other instanceof PackageReference viaPackage && !viaPackage.path().isEmpty()) {
                 Optional<VersionFiles> chosen = chosen(viaPackage.packageName(), asked, versions);
-                if (chosen.isPresent() && !chosen.get().has(viaPackage.path())) {
+                if (chosen.isPresent() && !chosen.get().has(viaPackage.withSlashes().path())) {
                     lacking.add(other);
                 }
             }

@@ -57,6 +57,16 @@ public record PackageReference(String written, PackageName packageName, String s
         return written.substring(0, start) + range + written.substring(start + selector.length());
     }
 
+    /**
+     * This reference as meant, with {@code /} for each {@code \} ({@link WrittenPaths#withSlashes}): the validator
+     * reports the {@code \}, and the rules that follow check the path so meant and quote it, so that writing it as
+     * told is not met by another error about the same.
+     */
+    public PackageReference withSlashes() {
+        return path.indexOf('\\') < 0 ? this : new PackageReference(WrittenPaths.withSlashes(written), packageName,
+                selector, WrittenPaths.withSlashes(path), alias);
+    }
+
     /** This reference with {@code more} appended to its path, as an alias expands. */
     PackageReference withPath(String writtenText, String more, String prefix) {
         String joined = path.isEmpty() ? more : more.isEmpty() ? path : path + "/" + more;

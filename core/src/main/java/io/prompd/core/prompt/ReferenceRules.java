@@ -147,8 +147,9 @@ final class ReferenceRules {
         if (reference instanceof PackageReference viaPackage) {
             viaPackage.dotSegment().ifPresent(segment -> problems.add(dotSegment(file, viaPackage, segment, pointer)));
             if (viaPackage.dotSegment().isEmpty() && viaPackage.path().contains("\\")) {
+                reference = viaPackage.withSlashes();
                 problems.add(Problem.error(file, pointer, WrittenPaths.backslashed(viaPackage.written()),
-                        "write '" + WrittenPaths.withSlashes(viaPackage.written()) + "'"));
+                        "write '" + reference.written() + "'"));
             }
         } else if (reference instanceof LocalReference local
                 && local.resolveFrom(file).filter(resolved -> !isFolder(pack, resolved)).isPresent()) {

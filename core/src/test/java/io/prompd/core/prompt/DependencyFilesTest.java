@@ -219,11 +219,21 @@ class DependencyFilesTest {
         assertEquals(List.of(), result.problems(), "the validator's error says '..' is not allowed");
     }
 
+    /**
+     * The validator's error says to write '/', and the path so meant is checked as well: a missing file is a second
+     * error, quoting the path as meant, so that writing it as told is not met by a new one.
+     */
     @Test
-    void aPathWithBackslashesIsLeftToTheValidator() throws IOException {
-        DependencyFiles.Result result = check(including("@util/contexts\\style.md"), util("contexts/style.md"));
+    void aPathWithBackslashesIsCheckedAsMeant() throws IOException {
+        DependencyFiles.Versions util = util("contexts/style.md");
 
-        assertEquals(List.of(), result.problems(), "the validator's error says to write '/'");
+        assertEquals(List.of(), check(including("@util/contexts\\style.md"), util).problems());
+        Problem missing = single(check(including("@util/contexts\\nothere.md"), util));
+        assertEquals("'@util/contexts/nothere.md' points to contexts/nothere.md, which @common/util 1.2.0 ("
+                + CHOSEN_BY + ") does not have", missing.message());
+        Problem miscased = single(check(including("@util/contexts\\Style.md"), util));
+        assertEquals("did you mean 'contexts/style.md'? correct the path, or require a version of @common/util that"
+                + " has the file", miscased.hint());
     }
 
     @Test
