@@ -8,6 +8,7 @@ import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.LoadedTemplates;
 import io.prompd.core.prompt.LocalReference;
 import io.prompd.core.prompt.PackageReference;
@@ -26,6 +27,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -146,8 +148,13 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             String folder = laidOutAsAPackage(base) ? "" : FOLDER;
             SortedMap<String, byte[]> files = new TreeMap<>();
             SortedMap<String, String> names = new TreeMap<>();
+            // in path order, so that of a folder's files the same is named each run
+            SortedMap<String, Path> sources = new TreeMap<>();
+            Map<String, String> caseFolded = new HashMap<>();
             for (Path file : needed) {
                 String path = packagePath(file, folder + slashes(base.relativize(file)), files);
+                refuseCaseClash(file, path, caseFolded, sources);
+                sources.put(path, file);
                 files.put(path, read(file));
                 if (prompts.contains(file)) {
                     names.put(uniqueName(names, path), path);
@@ -184,6 +191,30 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             }
             notes.add(file + " is named in Unicode NFD; copied as " + path + ", in NFC as a package's names must be");
             return path;
+        }
+
+        /**
+         * Refuses, as validate would refuse the package, a file whose path or a folder of it differs from an earlier
+         * one's only in letter case ({@code Review.prmd} and {@code review.prmd}), which Windows and macOS hold as one:
+         * naming both files, before anything is written.
+         *
+         * @param caseFolded the folders and files of the earlier paths, by case-folded key, to which the path's are
+         *                   added
+         * @param sources    the file each earlier path is copied from
+         */
+        private static void refuseCaseClash(Path file, String path, Map<String, String> caseFolded,
+                                            SortedMap<String, Path> sources) {
+            Optional<Problem> clash = PackSelector.caseClash(path, caseFolded);
+            if (clash.isPresent()) {
+                String other = caseFolded.get(PackagePaths.caseFoldKey(clash.get().file().replaceAll("/$", "")));
+                Path otherFile = sources.entrySet().stream().filter(entry -> entry.getKey().equals(other)
+                        || other.endsWith("/") && entry.getKey().startsWith(other)).map(Map.Entry::getValue)
+                        .findFirst().orElseThrow();
+                throw new PrompdException(ExitCode.USAGE, "cannot copy " + TerminalText.path(file.toString())
+                        + " into a package beside " + TerminalText.path(otherFile.toString()) + ", whose file names may"
+                        + " not break validate's rules: as " + clash.get().file() + ", " + clash.get().message(),
+                        "rename one of them, then run init again");
+            }
         }
 
         /**

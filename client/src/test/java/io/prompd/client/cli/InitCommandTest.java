@@ -630,6 +630,35 @@ class InitCommandTest {
         assertFalse(Files.exists(work.resolve("x3")));
     }
 
+    /** Validate refuses the package: Windows and macOS hold the two as one, as they would a folder and another. */
+    @Test
+    void fromTwoFilesNamedAlikeButForTheirLetterCaseIsAUsageErrorNamingBothAndNothingIsWritten() throws IOException {
+        Path source = Files.createDirectories(work.resolve("src"));
+        Files.writeString(source.resolve("Review.prmd"), "---\r\nid: review\r\ndescription: d\r\n---\r\nHi\r\n");
+        Files.writeString(source.resolve("review.prmd"), "---\r\nid: old\r\ndescription: d\r\n---\r\nHi\r\n");
+
+        CliRun run = prompd("init", "x4", "--from", "src");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: cannot copy " + source.resolve("review.prmd") + " into a package beside "
+                + source.resolve("Review.prmd") + ", whose file names may not break validate's rules: as"
+                + " prompts/review.prmd, the path differs from 'prompts/Review.prmd' only in letter case, so they would"
+                + " be one file on Windows and macOS\nhint: rename one of them, then run init again\n", run.err());
+        assertFalse(Files.exists(work.resolve("x4")));
+
+        Files.delete(source.resolve("review.prmd"));
+        Files.createDirectories(source.resolve("A"));
+        Files.createDirectories(source.resolve("a"));
+        Files.writeString(source.resolve("A/x.prmd"), "---\nid: x\ndescription: d\n---\nHi\n");
+        Files.writeString(source.resolve("a/y.prmd"), "---\nid: y\ndescription: d\n---\nHi\n");
+        CliRun folders = prompd("init", "x4", "--from", "src");
+        assertEquals(2, folders.exitCode(), folders.err());
+        assertTrue(folders.err().startsWith("error: cannot copy " + source.resolve("a/y.prmd") + " into a package"
+                + " beside " + source.resolve("A/x.prmd") + ", whose file names may not break validate's rules: as prompts/a/, the"
+                + " folder differs from 'prompts/A/' only in letter case"), folders.err());
+        assertFalse(Files.exists(work.resolve("x4")));
+    }
+
     @Test
     void fromTwoFilesNamedAlikeButForTheirUnicodeFormIsRefusedSinceThePackageWouldHoldOne() throws IOException {
         Files.createDirectories(work.resolve("src"));

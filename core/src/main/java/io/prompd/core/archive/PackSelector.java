@@ -529,6 +529,18 @@ public final class PackSelector {
      * @param clashing the folders and files reported, as written
      */
     private static Optional<Problem> caseClash(String path, Map<String, String> seen, Set<String> clashing) {
+        return caseClash(path, seen).filter(clash -> clashing.add(clash.file()));
+    }
+
+    /**
+     * The error of the path's first folder or file name that an earlier path spells in other letter case, at that
+     * folder (with its '/') or file, as validate gives it: also for what copies files into a package, such as {@code
+     * prompd init --from}, which refuses a name validate would.
+     *
+     * @param seen the folders (with their '/') and files of the earlier paths, as written, by case-folded key, to which
+     *             the path's are added
+     */
+    public static Optional<Problem> caseClash(String path, Map<String, String> seen) {
         String[] segments = Glob.segmentsOf(path);
         StringBuilder prefix = new StringBuilder(path.length());
         for (int i = 0; i < segments.length; i++) {
@@ -538,7 +550,7 @@ public final class PackSelector {
             String other = seen.putIfAbsent(PackagePaths.caseFoldKey(name), written);
             // the same name as a file and as a folder is a name a Git tree holds twice, which has a rule of its own
             if (other != null && !other.equals(name) && !other.equals(name + "/")) {
-                return clashing.add(written) ? Optional.of(caseClash(written, other)) : Optional.empty();
+                return Optional.of(caseClash(written, other));
             }
             prefix.append('/');
         }
