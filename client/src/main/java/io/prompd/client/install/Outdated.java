@@ -48,9 +48,9 @@ public final class Outdated {
      *                  versions is listed, the locked one included, and none recorded taken down
      * @param notInRegistry whether the registry serving the name of a dependency not locked has no such package, so
      *                  that it cannot be locked, no version of it to want
-     * @param routeChanged whether the locked version came from another registry than the one its name resolves in now,
-     *                  which lacks it or lists it with other bytes ({@link LockedElsewhere}): that one's versions of the
-     *                  name may be another's package, so none is wanted nor latest, and none was compared
+     * @param routeChanged whether the locked version came from another registry than the one its name resolves in
+     *                  now, which lacks it or lists it with other bytes ({@link LockedElsewhere}): that one's versions
+     *                  of the name may be another's package, so none is wanted nor latest, and none was compared
      * @param heldBack  what keeps {@code wanted} below the version the package's own ranges prefer, when the rest of
      *                  the project does
      */

@@ -654,8 +654,8 @@ class InitCommandTest {
         CliRun folders = prompd("init", "x4", "--from", "src");
         assertEquals(2, folders.exitCode(), folders.err());
         assertTrue(folders.err().startsWith("error: cannot copy " + source.resolve("a/y.prmd") + " into a package"
-                + " beside " + source.resolve("A/x.prmd") + ", whose file names may not break validate's rules: as prompts/a/, the"
-                + " folder differs from 'prompts/A/' only in letter case"), folders.err());
+                + " beside " + source.resolve("A/x.prmd") + ", whose file names may not break validate's rules: as"
+                + " prompts/a/, the folder differs from 'prompts/A/' only in letter case"), folders.err());
         assertFalse(Files.exists(work.resolve("x4")));
     }
 

@@ -30,7 +30,8 @@ class OutdatedTest {
 
     @Test
     void onlyALockedVersionStillListedCanBeYanked() {
-        new Outdated.Row(X, ONE, ONE, NONE, true, false, Optional.of("broken"), false, false, false, false, false, Optional.empty());
+        new Outdated.Row(X, ONE, ONE, NONE, true, false, Optional.of("broken"), false, false, false, false, false,
+                Optional.empty());
 
         assertThrows(IllegalArgumentException.class, () -> new Outdated.Row(X, NONE, ONE, NONE, true, false,
                         Optional.of("broken"), false, false, false, false, false, Optional.empty()),
@@ -56,7 +57,8 @@ class OutdatedTest {
 
     @Test
     void onlyADependencyNotLockedWithNoVersionToWantNorLatestCanBeMissingFromTheRegistry() {
-        new Outdated.Row(X, NONE, NONE, NONE, true, false, NOT_YANKED, false, false, false, true, false, Optional.empty());
+        new Outdated.Row(X, NONE, NONE, NONE, true, false, NOT_YANKED, false, false, false, true, false,
+                Optional.empty());
 
         assertThrows(IllegalArgumentException.class,
                 () -> new Outdated.Row(X, ONE, NONE, NONE, true, false, NOT_YANKED,

@@ -882,7 +882,7 @@ class ResolverTest {
         };
         ResolutionException failure = assertThrows(ResolutionException.class,
                 () -> Resolver.resolve(ranges("a", "^2.0.0"), cached, ResolveOptions.defaults()));
-        assertEquals("Because your project depends on a ^2.0.0 and no version of a cached matches ^2.0.0 (cached: 1.0.0;"
-                + " 2.0.0 is not in the cache), version solving failed.", failure.getMessage());
+        assertEquals("Because your project depends on a ^2.0.0 and no version of a cached matches ^2.0.0 (cached:"
+                + " 1.0.0; 2.0.0 is not in the cache), version solving failed.", failure.getMessage());
     }
 }

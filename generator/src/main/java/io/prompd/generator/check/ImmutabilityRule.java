@@ -52,8 +52,8 @@ final class ImmutabilityRule implements PullRequestRule {
             Problem problem = rewritten.isPresent() ? rewritten(pullRequest, changed, rewritten.get(), history)
                     : Problem.error(changed.change().path(), "", "this file is " + verb(changed) + " in "
                             + version.name() + " " + version.version() + ", a published version: "
-                            + publishedIn(history.publishedOnce(version)), "published versions never change; revert this"
-                            + " change, and to correct the version publish a new one and yank this one in "
+                            + publishedIn(history.publishedOnce(version)), "published versions never change; revert"
+                            + " this change, and to correct the version publish a new one and yank this one in "
                             + RepositoryLayout.metaFile(version.name()));
             problems.add(problem.atLine(FirstChangedLine.of(pullRequest.repository(), changed.change())));
         }
