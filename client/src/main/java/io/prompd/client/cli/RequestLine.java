@@ -1,15 +1,15 @@
 package io.prompd.client.cli;
 
 import io.prompd.client.http.RequestListener;
+import io.prompd.core.Sizes;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A try of a request as {@code --verbose} lists it on stderr, one line each, as {@code npm install --verbose} lists
- * its fetches: {@code verbose: GET https://r.example/@acme/x/index.json 200 3.1 KB 12 ms}. A URL is shown as every
+ * its fetches: {@code verbose: GET https://r.example/@acme/x/index.json 200 3.1 KiB 12 ms}. A URL is shown as every
  * message shows it ({@link Urls#display}), so that no user part, token or signed query gets into a log, and a
  * registry folder's file by its path.
  */
@@ -26,8 +26,8 @@ final class RequestLine {
                 ended.answeredBy());
         String took = ended.took().toMillis() + " ms";
         String outcome = switch (ended.outcome()) {
-            case READ -> size(ended.bytes()) + " " + took;
-            case FETCHED -> "200 " + size(ended.bytes()) + " " + took;
+            case READ -> Sizes.readable(ended.bytes()) + " " + took;
+            case FETCHED -> "200 " + Sizes.readable(ended.bytes()) + " " + took;
             case REVALIDATED -> "304 " + took + " (cache revalidated: the cached copy is used)";
             case CACHED -> "from the cache, not asked (offline)";
             case FAILED -> "failed (" + ended.failure().orElseThrow() + ") " + took;
@@ -38,15 +38,5 @@ final class RequestLine {
     /** A file URL's path, as the user gave the folder; one that has none (not hierarchical) as the URL. */
     private static String path(URI url) {
         return Optional.ofNullable(url.getPath()).filter(path -> !path.isEmpty()).orElseGet(() -> Urls.display(url));
-    }
-
-    /** Bytes as a person reads them: {@code 512 B}, {@code 3.1 KB}, {@code 2.4 MB}, in steps of 1,024. */
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double kilobytes = bytes / 1024.0;
-        return kilobytes < 1024 ? String.format(Locale.ROOT, "%.1f KB", kilobytes)
-                : String.format(Locale.ROOT, "%.1f MB", kilobytes / 1024);
     }
 }

@@ -17,7 +17,7 @@ class RequestLineTest {
 
     @Test
     void aUrlIsShownWithoutItsUserPartOrQuery() {
-        assertEquals("verbose: GET https://cdn.example/@acme/x/-/x-1.0.0.tgz?… 200 3.1 KB 12 ms",
+        assertEquals("verbose: GET https://cdn.example/@acme/x/-/x-1.0.0.tgz?… 200 3.1 KiB 12 ms",
                 RequestLine.of(new Ended(SIGNED, SIGNED, Outcome.FETCHED, Optional.empty(), 3_210, TOOK)));
         URI registry = URI.create("https://r.example/@acme/x/-/x-1.0.0.tgz");
         assertEquals("verbose: GET https://r.example/@acme/x/-/x-1.0.0.tgz (redirected to"
@@ -34,9 +34,9 @@ class RequestLineTest {
         assertEquals("verbose: GET http://127.0.0.1:8080/@acme/x/index.json from the cache, not asked (offline)",
                 RequestLine.of(new Ended(index, index, Outcome.CACHED, Optional.empty(), 0, Duration.ZERO)));
         URI file = URI.create("file:///srv/registry/@acme/x/index.json");
-        assertEquals("verbose: read /srv/registry/@acme/x/index.json 512 B 12 ms",
+        assertEquals("verbose: read /srv/registry/@acme/x/index.json 512 bytes 12 ms",
                 RequestLine.of(new Ended(file, file, Outcome.READ, Optional.empty(), 512, TOOK)));
-        assertEquals("verbose: GET http://127.0.0.1:8080/@acme/x/index.json 200 2.4 MB 12 ms",
+        assertEquals("verbose: GET http://127.0.0.1:8080/@acme/x/index.json 200 2.4 MiB 12 ms",
                 RequestLine.of(new Ended(index, index, Outcome.FETCHED, Optional.empty(), 2_500_000, TOOK)));
     }
 }

@@ -24,7 +24,7 @@ class VerboseRequestsTest extends InstallCommandsFixture {
 
     /** How long a try took: not fixed, as the run's ticker is the system's. */
     private static final String TOOK = " \\d+ ms";
-    private static final String SIZE = " \\d+(\\.\\d)? (B|KB)";
+    private static final String SIZE = " \\d+(\\.\\d)? (bytes?|KiB)";
 
     private String url(String path) {
         return server.url() + path;
