@@ -459,9 +459,13 @@ public final class StatusNotes {
             return remove;
         }
         boolean direct = graph.roots().containsKey(name);
-        return (direct ? remove : "") + ", and packages of the project ask for " + VersionRange.series(needing)
-                + (direct ? " too" : "") + "; a newer version of those may not (" + commands.quoted("tree")
-                + " shows them)";
+        // named, as an uninstall of the package alone leaves it locked while they need it
+        List<PackageName> dependents = graph.dependents(name);
+        boolean one = dependents.size() == 1;
+        return (direct ? remove : "") + ", and " + Plural.series(dependents.stream().map(PackageName::toString)
+                .toList(), "and") + (one ? " asks" : " ask") + " for " + VersionRange.series(needing)
+                + (direct ? " too" : "") + "; a newer version of " + (one ? "it" : "those") + " may not ("
+                + commands.quoted("tree") + " shows who needs what)";
     }
 
     /**

@@ -376,8 +376,8 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
                 @acme/util  1.1.0 (package no longer in the registry)  -       -       transitive
                 """, run.out());
         assertEquals("warning: @acme/util@1.1.0 is locked in prompd.lock, but registry " + server.url() + " no longer"
-                + " has @acme/util (no version of @acme/util is left to download, and packages of the project ask for"
-                + " ^1.0.0; a newer version of those may not ('prompd tree' shows them))\n", run.err(),
+                + " has @acme/util (no version of @acme/util is left to download, and @acme/base asks for ^1.0.0; a"
+                + " newer version of it may not ('prompd tree' shows who needs what))\n", run.err(),
                 "whether it is installed is not outdated's to say");
 
         CliRun json = prompd("outdated", "--json");

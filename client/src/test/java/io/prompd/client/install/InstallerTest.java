@@ -530,8 +530,8 @@ class InstallerTest {
 
         assertEquals("@acme/util@1.1.0 is locked in prompd.lock, but its registry took it down", gone.getMessage(),
                 "a takedown without a reason");
-        assertEquals("no version of it is left, and packages of the project ask for ^1.1.0; a newer version of those"
-                + " may not ('prompd tree' shows them)", gone.hint());
+        assertEquals("no version of it is left, and @acme/base asks for ^1.1.0; a newer version of it may not"
+                + " ('prompd tree' shows who needs what)", gone.hint());
     }
 
     /** A dependency of prompd.json that another package needs too must go, as the need of the others must. */
@@ -544,8 +544,8 @@ class InstallerTest {
 
         PrompdException gone = failedInstallInAnotherHome();
 
-        assertEquals("no version of it is left: remove the dependency with 'prompd uninstall @acme/util', and packages"
-                + " of the project ask for ^1.1.0 too; a newer version of those may not ('prompd tree' shows them)",
+        assertEquals("no version of it is left: remove the dependency with 'prompd uninstall @acme/util', and"
+                + " @acme/base asks for ^1.1.0 too; a newer version of it may not ('prompd tree' shows who needs what)",
                 gone.hint());
     }
 
