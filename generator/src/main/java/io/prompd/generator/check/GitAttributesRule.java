@@ -3,6 +3,7 @@ package io.prompd.generator.check;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.source.Utf8;
 import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.GitConversions;
 import java.io.IOException;
@@ -25,8 +26,6 @@ final class GitAttributesRule implements PullRequestRule {
 
     private static final String DIFFERS = "so a version's tarball would not be the one its author's 'prompd pack'"
             + " printed the integrity of, and published versions would show as changed in a fresh clone";
-    /** How a UTF-8 byte order mark reads, decoded. */
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
@@ -58,11 +57,11 @@ final class GitAttributesRule implements PullRequestRule {
      * mark part of the first rule's pattern, which then matches nothing: a fresh clone checks files out so.
      */
     private static boolean markHidesFirstRule(List<String> lines, GitConversions.Conversion conversion) {
-        if (conversion.attribute().isPresent() || lines.isEmpty() || !lines.get(0).startsWith(BYTE_ORDER_MARK)) {
+        if (conversion.attribute().isPresent() || lines.isEmpty() || !lines.get(0).startsWith(Utf8.BYTE_ORDER_MARK)) {
             return false;
         }
         List<String> unmarked = new ArrayList<>(lines);
-        unmarked.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
+        unmarked.set(0, Utf8.withoutByteOrderMark(lines.get(0)));
         return new AttributeLines(unmarked).deciding(GitConversions.TEXT, conversion.firstPath())
                 .filter(setting -> setting.attribute().getState() == Attribute.State.UNSET).isPresent();
     }
@@ -71,7 +70,7 @@ final class GitAttributesRule implements PullRequestRule {
         return Problem.error(GitConversions.FILE, "", "the file starts with a UTF-8 byte order mark (BOM), as"
                 + " Notepad's 'UTF-8 with BOM' saves it: Git skips it in a working tree's .gitattributes, as when"
                 + " committing, but takes it for part of the first rule's pattern in a committed one, as a fresh"
-                + " clone's checkout reads it, so '" + firstLine.substring(BYTE_ORDER_MARK.length()) + "' matches"
+                + " clone's checkout reads it, so '" + Utf8.withoutByteOrderMark(firstLine) + "' matches"
                 + " no file there, and Git with core.autocrlf, as on Windows, would check files under packages/ ("
                 + files(conversion) + ") out with CRLF line endings, " + DIFFERS, "save .gitattributes as UTF-8"
                 + " without a BOM (in Notepad, Save As with the encoding 'UTF-8'), or remove the mark with"

@@ -1,11 +1,13 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.source.Utf8;
 import io.prompd.generator.source.Change;
 import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -16,7 +18,7 @@ import java.util.Optional;
  */
 final class LineEndingChange {
 
-    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final byte[] BYTE_ORDER_MARK = Utf8.BYTE_ORDER_MARK.getBytes(StandardCharsets.UTF_8);
 
     private LineEndingChange() {
     }
