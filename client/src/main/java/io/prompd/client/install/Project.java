@@ -138,7 +138,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         for (Path folder = start.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
             // a link to no file counts too, so that the project it was meant to be is not mistaken for one above
             if (Files.exists(folder.resolve(ManifestReader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)
-                    || miscased(folder).isPresent()) {
+                    || listedMiscased(folder).isPresent()) {
                 return Optional.of(folder);
             }
         }
@@ -154,6 +154,11 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         if (Files.exists(folder.resolve(ManifestReader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
+        return listedMiscased(folder);
+    }
+
+    /** {@link #miscased} of a folder already known to hold no prompd.json, which is not looked for again. */
+    private static Optional<String> listedMiscased(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(entry -> ManifestReader.isMiscased(entry.getFileName().toString())
                     && Files.isRegularFile(entry)).map(entry -> entry.getFileName().toString()).findFirst();
@@ -185,7 +190,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
             throw new PrompdException(ExitCode.NOT_FOUND, dangling.get(),
                     "point the link at the project's prompd.json, or put the file in its place");
         }
-        Optional<String> miscased = miscased(folder);
+        Optional<String> miscased = listedMiscased(folder);
         if (miscased.isPresent()) {
             // validate's hint, for a project's manifest as for a package's
             throw new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in "
