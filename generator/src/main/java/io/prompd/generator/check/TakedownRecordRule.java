@@ -7,7 +7,9 @@ import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Parsed;
+import io.prompd.generator.source.PublicationHistory;
 import io.prompd.generator.source.RepositoryLayout;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -20,15 +22,19 @@ import java.util.function.Predicate;
  * them instead of the branch's history, whose cost grows with every commit. So a record must
  * exist for every takedown, and must last: a maintainers' takedown adds one with a reason in the
  * same pull request; only maintainers add one, and only for a version without a folder at the
- * head and without another record; nobody removes or changes one.
+ * head and without another record; nobody removes or changes one. As a record is for good, one of a number the
+ * base branch never published (a typo, or a package never published at all) is warned of before it merges: it is
+ * not an error, since history rewritten to remove a version's content, as the registry's README describes, leaves
+ * no trace of the version either.
  */
 final class TakedownRecordRule implements PullRequestRule {
 
     private static final String REASON = "<why it was taken down>";
 
     @Override
-    public void check(PullRequest pullRequest, Problems problems) {
+    public void check(PullRequest pullRequest, Problems problems) throws IOException {
         SortedSet<PackageVersion> takedowns = pullRequest.takedowns();
+        SortedSet<PackageVersion> recordedApart = new TreeSet<>();
         SortedSet<PackageName> names = new TreeSet<>();
         pullRequest.changes(ChangedPath.Kind.META).forEach(changed -> names.add(changed.path().name().orElseThrow()));
         takedowns.forEach(version -> names.add(version.name()));
@@ -43,8 +49,9 @@ final class TakedownRecordRule implements PullRequestRule {
             before.keySet().stream().filter(reads)
                     .forEach(version -> kept(file, version, before.get(version), after.get(version), problems));
             after.forEach((version, reason) -> {
-                if (!before.containsKey(version)) {
-                    added(pullRequest, name, version, reason, recordedFirst(version, before, after), problems);
+                if (!before.containsKey(version) && added(pullRequest, name, version, reason,
+                        recordedFirst(version, before, after), problems)) {
+                    recordedApart.add(new PackageVersion(name, version));
                 }
             });
             takedowns.stream().filter(version -> version.name().equals(name))
@@ -53,6 +60,8 @@ final class TakedownRecordRule implements PullRequestRule {
                             + " record in \"takenDown\", which keeps its number taken and tells clients why it is gone",
                             recordHint(pullRequest, name, version, after)));
         }
+        recordedApart.removeAll(takedowns);
+        warnOfNeverPublished(pullRequest, recordedApart, problems);
     }
 
     private static void kept(String file, Version version, String reason, String now, Problems problems) {
@@ -67,8 +76,9 @@ final class TakedownRecordRule implements PullRequestRule {
         }
     }
 
-    private static void added(PullRequest pullRequest, PackageName name, Version version, String reason,
-                              Optional<Version> duplicated, Problems problems) {
+    /** @return whether the record is a maintainer's, of a version without a folder, and holds: a takedown's, or not */
+    private static boolean added(PullRequest pullRequest, PackageName name, Version version, String reason,
+                                 Optional<Version> duplicated, Problems problems) {
         String file = RepositoryLayout.metaFile(name);
         String pointer = Pointer.of("takenDown", version.toString());
         // with the maintainers unknown, the ownership rule says so: the author is not said to be no maintainer
@@ -89,7 +99,28 @@ final class TakedownRecordRule implements PullRequestRule {
         } else if (reason.isBlank()) {
             problems.error(file, pointer, "the takedown record of " + version + " gives no reason",
                     "say why it was taken down: clients show it in place of the version");
+        } else {
+            return true;
         }
+        return false;
+    }
+
+    private static void warnOfNeverPublished(PullRequest pullRequest, SortedSet<PackageVersion> recorded,
+                                             Problems problems) throws IOException {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        PublicationHistory history = PublicationHistory.compute(pullRequest.repository(),
+                pullRequest.baseTip().commit(), recorded);
+        recorded.stream().filter(version -> history.publishedOnce(version).isEmpty()).forEach(version -> {
+            String folder = RepositoryLayout.versionFolder(version.name(), version.version());
+            problems.warning(RepositoryLayout.metaFile(version.name()), Pointer.of("takenDown",
+                    version.version().toString()), "records the takedown of " + version.version() + ", which the base"
+                    + " branch's history never published (no commit of it adds " + folder + "): once merged, the"
+                    + " record keeps the number taken for good", "check the number against the folder deleted (git log"
+                    + " --diff-filter=D --name-only -- " + RepositoryLayout.packageFolder(version.name())
+                    + "), and correct or remove the entry before merging");
+        });
     }
 
     /**

@@ -72,8 +72,33 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
         repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
         repo.commit("record the takedown", TestRegistryRepo.MAINTAINER);
 
-        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+        assertPassed(report);
+        assertEquals(List.of(), warnings(report), "the base branch published 1.0.0 before deleting it");
         assertError(check(repo, "alice"), META, "only a maintainer may record a takedown, and alice is not one");
+    }
+
+    /** A record is for good: one of a number never published, a typo, would keep it taken all the same. */
+    @Test
+    void aRecordOfANumberTheBaseBranchNeverPublishedIsWarnedOf() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(UTIL));
+        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\", \"9.9.9\": \"a typo\"}}");
+        repo.commit("record the takedown", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        assertEquals(List.of("/takenDown/9.9.9: records the takedown of 9.9.9, which the base branch's history never"
+                + " published (no commit of it adds packages/@common/util/9.9.9): once merged, the record keeps the"
+                + " number taken for good; check the number against the folder deleted (git log --diff-filter=D"
+                + " --name-only -- packages/@common/util), and correct or remove the entry before merging"),
+                warnings(report));
+    }
+
+    private static List<String> warnings(CheckReport report) {
+        return report.problems().stream().filter(problem -> !problem.isError())
+                .map(problem -> problem.pointer() + ": " + problem.message() + "; " + problem.hint()).toList();
     }
 
     @Test
