@@ -28,6 +28,13 @@ final class SecretPatterns {
     }
 
     /**
+     * The random part of an OpenAI key: 20 or more letters, digits, {@code -} and {@code _}, with letters and digits
+     * both, as random base62 holds them all but certainly, and as documentation's placeholders
+     * ({@code sk-xxxxxxxxxxxxxxxxxxxxxxxx}, {@code sk-your-api-key-goes-here}) do not.
+     */
+    private static final String OPENAI_KEY_REST = "(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}";
+
+    /**
      * A key is found right after a capital, a digit, {@code _} or a byte of binary data read as Latin-1, not only at
      * a word's start, where its prefix and the rest are distinctive: {@code ghp_} and 36 letters or digits,
      * {@code pypi-AgE}, {@code AKIA} and sixteen capitals or digits with none more around them (but AWS's own examples
@@ -39,8 +46,8 @@ final class SecretPatterns {
      * placeholder ({@code xoxb-your-token}) lacks.
      */
     private static final List<Kind> KINDS = List.of(
-            new Kind("an OpenAI-style API key (sk-...)",
-                    Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}|(?<![a-z])sk-proj-[A-Za-z0-9_-]{20,}")),
+            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("\\bsk-" + OPENAI_KEY_REST
+                    + "|(?<![a-z])sk-proj-" + OPENAI_KEY_REST)),
             new Kind("an AWS access key id (AKIA...)",
                     Pattern.compile("(?<![A-Z0-9])AKIA(?![0-9A-Z]{9}EXAMPLE)[0-9A-Z]{16}(?![A-Z0-9])")),
             new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Pattern.compile("gh[pousr]_[A-Za-z0-9]{36}")),

@@ -38,6 +38,10 @@ class SecretPatternsTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "sk-short",
+            "OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "OPENAI_API_KEY=sk-proj-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+            "sk-your-openai-api-key-goes-here",
+            "sk-000000000000000000000000",
             "task-abcdefghij0123456789",
             "XAKIAABCDEFGHIJKLMNOP",
             "unpm_abcdefghijklmnopqrstuvwxyz0123456789",
