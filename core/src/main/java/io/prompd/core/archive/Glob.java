@@ -141,11 +141,31 @@ public final class Glob {
     /** The character a backslash at {@code at - 1} makes stand for itself. */
     private static int escaped(String segment, int at, String written) {
         if (at >= segment.length() || ESCAPABLE.indexOf(segment.codePointAt(at)) < 0) {
+            String meant = slashed(written);
             throw new InvalidPatternException("the pattern '" + written + "' has a backslash that escapes no"
-                    + " wildcard", "use '/' between folders, and '\\' only before one of " + ESCAPABLE
-                    + " to match it as itself");
+                    + " wildcard", (meant.endsWith("/") ? "" : "write '" + meant + "': ") + "use '/' between folders,"
+                    + " and '\\' only before one of " + ESCAPABLE + " to match it as itself");
         }
         return segment.codePointAt(at);
+    }
+
+    /**
+     * The pattern with '/' for each backslash but one escaping a backslash: one that escapes nothing is a Windows
+     * user's folder separator, and so, most likely, is one before a wildcard in the same pattern ({@code a\b\*}).
+     */
+    private static String slashed(String written) {
+        StringBuilder meant = new StringBuilder(written.length());
+        int at = 0;
+        while (at < written.length()) {
+            if (written.startsWith("\\\\", at)) {
+                meant.append("\\\\");
+                at += 2;
+            } else {
+                meant.append(written.charAt(at) == '\\' ? '/' : written.charAt(at));
+                at++;
+            }
+        }
+        return meant.toString();
     }
 
     /**
