@@ -1,20 +1,17 @@
 package io.prompd.cli;
 
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-
 /**
- * The {@code -v/--verbose} option of both tools, mixed into the root command. Its scope lets it
- * stand before or after any subcommand, and picocli binds every inherited copy to this one field. Only {@code prompd}
- * asks registries for anything: {@code prompd-registry} builds one, and lists no request.
+ * The names of the {@code -v/--verbose} option of both tools and what it does in both, for the root command of each to
+ * declare it, of scope {@code INHERIT}, with its own description: only {@code prompd} asks registries for anything, and
+ * lists each request; {@code prompd-registry} builds a registry, and lists no request.
  */
 public final class VerboseOption {
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Show stack traces and more detail on errors, and each request to a registry as it ends.")
-    private boolean verbose;
+    public static final String SHORT_NAME = "-v";
+    public static final String NAME = "--verbose";
+    /** What the option shows in both tools: the description of each begins so, and says what more it shows there. */
+    public static final String ON_ERRORS = "Show stack traces and more detail on errors";
 
-    public boolean isOn() {
-        return verbose;
+    private VerboseOption() {
     }
 }

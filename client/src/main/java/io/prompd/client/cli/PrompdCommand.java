@@ -27,7 +27,6 @@ import java.util.Stack;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine;
@@ -91,11 +90,12 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
         return Map.of("ci", "install --frozen");
     }
 
-    @Mixin
-    private VerboseOption verbose;
-
     // Options of scope INHERIT are accepted before or after any subcommand; picocli binds every
     // inherited copy to these fields of the root command.
+
+    @Option(names = {VerboseOption.SHORT_NAME, VerboseOption.NAME}, scope = ScopeType.INHERIT,
+            description = VerboseOption.ON_ERRORS + ", and each request to a registry as it ends.")
+    private boolean verbose;
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "The prompd home folder (default: $" + Settings.HOME_VARIABLE + ", else $"
@@ -133,7 +133,7 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
 
     /** Whether {@code --verbose} was given, before or after the subcommand. */
     boolean verbose() {
-        return verbose.isOn();
+        return verbose;
     }
 
     CliContext context() {
@@ -336,7 +336,7 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
                 throw root.retold(failed);
             }
         });
-        return CommandLines.configure(cli, out, err, root.verbose::isOn, EnumSet.allOf(ExitCode.class),
+        return CommandLines.configure(cli, out, err, root::verbose, EnumSet.allOf(ExitCode.class),
                 context.environment());
     }
 

@@ -57,6 +57,20 @@ class HelpCommandTest {
         }
     }
 
+    /** Every command's help says --verbose lists the requests too, which prompd-registry's does not. */
+    @Test
+    void everyHelpSaysVerboseListsEachRequest() {
+        CommandLine root = PrompdCommand.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), CliRun.context(Map.of(), work, work, new byte[0]));
+
+        for (CommandLine command : commands(root)) {
+            String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            assertTrue(help.replaceAll("\\s+", " ").contains("-v, --verbose Show stack traces and more detail on"
+                    + " errors, and each request to a registry as it ends."),
+                    command.getCommandSpec().qualifiedName() + ":\n" + help);
+        }
+    }
+
     /** Picocli breaks a line after a dot before a letter, and "prompd." then "lock" reads out as two words. */
     @Test
     void noHelpSplitsAWordAtAnyWidth() {

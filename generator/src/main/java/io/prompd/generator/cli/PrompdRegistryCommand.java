@@ -31,8 +31,10 @@ public final class PrompdRegistryCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin
-    private VerboseOption verbose;
+    // picocli binds the copy every subcommand inherits to this one field
+    @CommandLine.Option(names = {VerboseOption.SHORT_NAME, VerboseOption.NAME}, scope = CommandLine.ScopeType.INHERIT,
+            description = VerboseOption.ON_ERRORS + ".")
+    private boolean verbose;
 
     private final CliContext context;
 
@@ -84,7 +86,7 @@ public final class PrompdRegistryCommand implements Runnable {
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context) {
         PrompdRegistryCommand root = new PrompdRegistryCommand(context);
-        return CommandLines.configure(new CommandLine(root), out, err, root.verbose::isOn, EXIT_CODES,
+        return CommandLines.configure(new CommandLine(root), out, err, () -> root.verbose, EXIT_CODES,
                 context.environment());
     }
 

@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.testing.HelpText;
 import java.io.PrintWriter;
@@ -20,6 +21,16 @@ class HelpTextTest {
                 new PrintWriter(new StringWriter()));
 
         assertEquals(List.of(), HelpText.splitWordsAtAnyWidth(root::setUsageHelpWidth, () -> helps(root)));
+    }
+
+    /** prompd-registry asks no registry for anything: its help promises no line for each request as prompd's does. */
+    @Test
+    void everyHelpSaysVerboseShowsMoreOnErrorsAlone() {
+        CommandLine root = PrompdRegistryCommand.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+
+        helps(root).forEach((name, help) -> assertTrue(help.replaceAll("\\s+", " ")
+                .contains("-v, --verbose Show stack traces and more detail on errors. "), name + ":\n" + help));
     }
 
     /** The help of the command and of each of its subcommands, at any depth, by name. */
