@@ -22,17 +22,18 @@ final class RequestLine {
 
     static String of(RequestListener.Ended ended) {
         boolean file = RegistryLayout.isFileUrl(ended.url());
-        String asked = file ? "read " + path(ended.url()) : "GET " + Urls.displayAnswered(ended.url(),
-                ended.answeredBy());
+        String shown = file ? path(ended.url()) : Urls.displayAnswered(ended.url(), ended.answeredBy());
+        // a cached copy taken offline was never asked for: its line names no GET
+        String asked = ended.outcome() == RequestListener.Outcome.CACHED ? "cached" : file ? "read" : "GET";
         String took = ended.took().toMillis() + " ms";
         String outcome = switch (ended.outcome()) {
             case READ -> Sizes.readable(ended.bytes()) + " " + took;
             case FETCHED -> "200 " + Sizes.readable(ended.bytes()) + " " + took;
             case REVALIDATED -> "304 " + took + " (cache revalidated: the cached copy is used)";
-            case CACHED -> "from the cache, not asked (offline)";
+            case CACHED -> "(offline: not asked)";
             case FAILED -> "failed (" + ended.failure().orElseThrow() + ") " + took;
         };
-        return PREFIX + asked + " " + outcome;
+        return PREFIX + asked + " " + shown + " " + outcome;
     }
 
     /** A file URL's path, as the user gave the folder; one that has none (not hierarchical) as the URL. */

@@ -31,7 +31,7 @@ class RequestLineTest {
         assertEquals("verbose: GET http://127.0.0.1:8080/@acme/x/index.json 304 12 ms (cache revalidated: the cached"
                 + " copy is used)", RequestLine.of(new Ended(index, index, Outcome.REVALIDATED, Optional.empty(), 0,
                 TOOK)));
-        assertEquals("verbose: GET http://127.0.0.1:8080/@acme/x/index.json from the cache, not asked (offline)",
+        assertEquals("verbose: cached http://127.0.0.1:8080/@acme/x/index.json (offline: not asked)",
                 RequestLine.of(new Ended(index, index, Outcome.CACHED, Optional.empty(), 0, Duration.ZERO)));
         URI file = URI.create("file:///srv/registry/@acme/x/index.json");
         assertEquals("verbose: read /srv/registry/@acme/x/index.json 512 bytes 12 ms",
