@@ -53,7 +53,7 @@ public final class RunLock implements AutoCloseable {
      */
     static final Duration NAMING = Duration.ofSeconds(1);
     /**
-     * How many tries may find the lock file's folder there yet refusing the file before the folder is taken to refuse
+     * How many tries in a row may find the lock file's folder there yet refusing the file before it is taken to refuse
      * new files: one run removing the folder and another making it again between a try and its look fails one try.
      */
     private static final int TRIES_BEFORE_REFUSED = 3;
@@ -128,6 +128,8 @@ public final class RunLock implements AutoCloseable {
                 requirePatience(file, patience, ticker, giveUp);
                 continue;
             }
+            // the file opened: refusals before were races; only refusals try after try say the folder refuses new files
+            newFilesRefused = 0;
             // the file opened, if the path named the same one before and after the open (or one only this run made)
             Optional<Object> opened = fileKey(file);
             if (before.isPresent() && !before.equals(opened)) {

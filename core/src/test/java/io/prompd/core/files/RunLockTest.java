@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +86,36 @@ class RunLockTest {
                 }));
         assertEquals(3, refusals.get());
         assertTrue(refused.getMessage().endsWith("its file system makes no new file there"), refused.getMessage());
+    }
+
+    /**
+     * Races over a long wait, each failing one try, are no folder refusing new files: a try that opens the file, even
+     * one then tried again as another run replaced the file meanwhile, starts the count of refusals anew.
+     */
+    @Test
+    void triesFailedByRacesApartAreNoRefusal() throws Exception {
+        Path file = Files.createDirectories(home.resolve("locks")).resolve("install.lock");
+        Files.createFile(file);
+        AtomicInteger tries = new AtomicInteger();
+        RunLock.Opener racedThriceApart = opened -> {
+            int tryNumber = tries.incrementAndGet();
+            if (tryNumber % 2 == 1 && tryNumber < 6) {
+                throw new NoSuchFileException(opened.toString());
+            }
+            FileChannel channel = FileChannel.open(opened, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (tryNumber < 6) {
+                // another run replaces the file between this try's open and its look: the next try opens the new one
+                Files.move(Files.createFile(home.resolve("locks/replacement-" + tryNumber)), opened,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            return channel;
+        };
+
+        try (RunLock lock = RunLock.acquire(file, Duration.ofSeconds(30), () -> { }, System::nanoTime,
+                Sleeper.THREAD, racedThriceApart)) {
+            assertEquals(6, tries.get());
+            assertEquals(OptionalLong.of(ProcessHandle.current().pid()), RunLock.holder(file));
+        }
     }
 
     /** The hint's command is pasted into a shell: a path with a space is one word there. */
