@@ -359,11 +359,16 @@ public final class ManifestReader {
         String allowed = "the schemes allowed are " + Plural.series(
                 Repository.SCHEMES.stream().map(scheme -> scheme + ":").toList(), "and");
         Optional<Repository.ScpAddress> scp = refused.flatMap(scheme -> Repository.scpWithoutUser(url));
+        Optional<String> overHttps = refused.flatMap(scheme -> Repository.overHttpsWithoutScheme(url));
         if (scp.isPresent()) {
             problems.error(file, at, "'" + Pointer.field(at) + "' is " + scp.get() + ", git's scp address without a"
                     + " user: a browser follows it as a link of the scheme " + refused.get() + ":, which no"
                     + " repository's address has; " + allowed, "write it with a user, " + scp.get().withUser()
                     + ", or as " + scp.get().overHttps());
+        } else if (overHttps.isPresent()) {
+            problems.error(file, at, "'" + Pointer.field(at) + "' is a host, a port and a path without a scheme: a"
+                    + " browser follows it as a link of the scheme " + refused.get() + ":, which no repository's"
+                    + " address has; " + allowed, "write it with its scheme, " + overHttps.get());
         } else {
             refused.ifPresent(scheme -> problems.error(file, at, "'" + Pointer.field(at) + "' has the scheme " + scheme
                     + ":, which no repository's address has: " + allowed,

@@ -29,9 +29,15 @@ public record Repository(String type, String url) {
             "git+http");
 
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
-    /** git's scp address without a user: a host with a dot, then a path not starting with {@code //}. */
-    private static final Pattern SCP_WITHOUT_USER = Pattern.compile("([A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)+)"
-            + ":(?!//)(.+)", Pattern.DOTALL);
+    /** A host name with a dot, which a scheme has not: {@code github.com}. */
+    private static final String HOST = "[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)+";
+    /**
+     * git's scp address without a user: a host, then a path starting neither with {@code //} nor with a port and its
+     * {@code /}, as a URL's without its scheme does ({@link #HOST_PORT_PATH}).
+     */
+    private static final Pattern SCP_WITHOUT_USER = Pattern.compile("(" + HOST + "):(?!//|\\d+/)(.+)", Pattern.DOTALL);
+    /** A URL without its scheme: a host, a port and a path, {@code git.example.com:8443/team/repo}. */
+    private static final Pattern HOST_PORT_PATH = Pattern.compile(HOST + ":\\d+/.*", Pattern.DOTALL);
     /** What a browser drops from a link before it reads the scheme: tabs and line breaks anywhere, then blanks. */
     private static final Pattern DROPPED_INSIDE = Pattern.compile("[\t\n\r]");
     private static final Pattern DROPPED_BEFORE = Pattern.compile("^[\\x00-\\x20]+");
@@ -65,6 +71,16 @@ public record Repository(String type, String url) {
     public static Optional<ScpAddress> scpWithoutUser(String url) {
         Matcher scp = SCP_WITHOUT_USER.matcher(asABrowserReads(url));
         return scp.matches() ? Optional.of(new ScpAddress(scp.group(1), scp.group(2))) : Optional.empty();
+    }
+
+    /**
+     * The URL over https when it is a host, a port and a path without a scheme, {@code git.example.com:8443/team/repo},
+     * which a browser follows by the scheme {@code git.example.com:}, so that {@link #refusedScheme} refuses it; empty
+     * for any other URL.
+     */
+    public static Optional<String> overHttpsWithoutScheme(String url) {
+        String read = asABrowserReads(url);
+        return HOST_PORT_PATH.matcher(read).matches() ? Optional.of("https://" + read) : Optional.empty();
     }
 
     private static String asABrowserReads(String url) {

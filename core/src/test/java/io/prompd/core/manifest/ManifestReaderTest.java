@@ -422,6 +422,22 @@ class ManifestReaderTest {
         assertEquals(Optional.empty(), result.draft().repository());
     }
 
+    /**
+     * A host, a port and a path is a URL without its scheme, no scp address: its path does not start with the port,
+     * and git@host:port/path, which git would read so, is not the repository.
+     */
+    @Test
+    void aRepositoryUrlThatIsAHostPortAndPathIsRefusedAsAUrlWithoutItsScheme() {
+        ManifestResult result = readWith(", \"repository\": \"git.example.com:8443/team/repo\"");
+
+        Problem refused = only(result, Severity.ERROR, "/repository");
+        assertEquals("'repository' is a host, a port and a path without a scheme: a browser follows it as a link of"
+                + " the scheme git.example.com:, which no repository's address has; the schemes allowed are https:,"
+                + " http:, git:, ssh:, git+https:, git+ssh: and git+http:", refused.message());
+        assertEquals("write it with its scheme, https://git.example.com:8443/team/repo", refused.hint());
+        assertEquals(Optional.empty(), result.draft().repository());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://github.com/o/r", "HTTP://x.example/r", "git://x.example/r.git",
         "ssh://git@x.example/r.git", "git+https://x.example/r.git", "git+ssh://git@x.example/r.git",
