@@ -368,11 +368,11 @@ public final class PackSelector {
      * say, as npm packs them whatever its {@code files} and {@code .npmignore} say, since every reader of the package
      * needs them. Only the rules that go by a file's name alone (an editor's {@code README.md~}) leave them out.
      */
-    /** Whether pack packs the file whatever {@code files} and {@code ignore} say: see the method below. */
     public static boolean isPackedAnyway(String path) {
-        return isPackedAnyway(path, path.split("/", -1));
+        return isPackedAnyway(path, Glob.segmentsOf(path));
     }
 
+    /** {@link #isPackedAnyway(String)} of a path already split, by {@link Glob#segmentsOf}. */
     private static boolean isPackedAnyway(String path, String[] segments) {
         return path.equals(MANIFEST) || isRootDocument(segments);
     }
@@ -439,8 +439,7 @@ public final class PackSelector {
             String pointer = "/ignore/" + rule.index();
             String subject = "\"" + rule.text() + "\" in \"ignore\" leaves out nothing: ";
             List<String> packedAnyway = included.stream().map(SourceEntry::path)
-                    .filter(path -> isPackedAnyway(path, Glob.segmentsOf(path))
-                            && pattern.matches(PathPattern.segmentsOf(path)))
+                    .filter(path -> isPackedAnyway(path) && pattern.matches(PathPattern.segmentsOf(path)))
                     .toList();
             Optional<String> meant = slashMeant(rule.text(), PathPattern::ignoreRule, paths);
             if (!packedAnyway.isEmpty()) {
