@@ -8,7 +8,6 @@ import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.LoadedTemplates;
 import io.prompd.core.prompt.LocalReference;
 import io.prompd.core.prompt.PackageReference;
@@ -204,16 +203,16 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
          */
         private static void refuseCaseClash(Path file, String path, Map<String, String> caseFolded,
                                             SortedMap<String, Path> sources) {
-            Optional<Problem> clash = PackSelector.caseClash(path, caseFolded);
+            Optional<PackSelector.CaseClash> clash = PackSelector.caseClash(path, caseFolded);
             if (clash.isPresent()) {
-                String other = caseFolded.get(PackagePaths.caseFoldKey(clash.get().file().replaceAll("/$", "")));
+                String other = clash.get().other();
                 Path otherFile = sources.entrySet().stream().filter(entry -> entry.getKey().equals(other)
                         || other.endsWith("/") && entry.getKey().startsWith(other)).map(Map.Entry::getValue)
                         .findFirst().orElseThrow();
                 throw new PrompdException(ExitCode.USAGE, "cannot copy " + TerminalText.path(file.toString())
                         + " into a package beside " + TerminalText.path(otherFile.toString()) + ", whose file names may"
-                        + " not break validate's rules: as " + clash.get().file() + ", " + clash.get().message(),
-                        "rename one of them, then run init again");
+                        + " not break validate's rules: as " + clash.get().written() + ", "
+                        + clash.get().problem().message(), "rename one of them, then run init again");
             }
         }
 

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -528,18 +529,34 @@ public final class PackSelector {
      * @param clashing the folders and files reported, as written
      */
     private static Optional<Problem> caseClash(String path, Map<String, String> seen, Set<String> clashing) {
-        return caseClash(path, seen).filter(clash -> clashing.add(clash.file()));
+        return caseClash(path, seen).map(CaseClash::problem).filter(clash -> clashing.add(clash.file()));
     }
 
     /**
-     * The error of the path's first folder or file name that an earlier path spells in other letter case, at that
-     * folder (with its '/') or file, as validate gives it: also for what copies files into a package, such as {@code
-     * prompd init --from}, which refuses a name validate would.
+     * A folder or file name of a path that an earlier path spells in other letter case.
+     *
+     * @param written the path's folder (with its '/') or file, as written
+     * @param other   the earlier path's folder (with its '/') or file, as written
+     * @param problem the error at {@code written}, as validate gives it
+     */
+    public record CaseClash(String written, String other, Problem problem) {
+
+        public CaseClash {
+            Objects.requireNonNull(written, "written");
+            Objects.requireNonNull(other, "other");
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /**
+     * The path's first folder or file name that an earlier path spells in other letter case, with its error, as
+     * validate gives it: also for what copies files into a package, such as {@code prompd init --from}, which refuses a
+     * name validate would, naming the file it clashes with.
      *
      * @param seen the folders (with their '/') and files of the earlier paths, as written, by case-folded key, to which
      *             the path's are added
      */
-    public static Optional<Problem> caseClash(String path, Map<String, String> seen) {
+    public static Optional<CaseClash> caseClash(String path, Map<String, String> seen) {
         String[] segments = Glob.segmentsOf(path);
         StringBuilder prefix = new StringBuilder(path.length());
         for (int i = 0; i < segments.length; i++) {
@@ -549,7 +566,7 @@ public final class PackSelector {
             String other = seen.putIfAbsent(PackagePaths.caseFoldKey(name), written);
             // the same name as a file and as a folder is a name a Git tree holds twice, which has a rule of its own
             if (other != null && !other.equals(name) && !other.equals(name + "/")) {
-                return Optional.of(caseClash(written, other));
+                return Optional.of(new CaseClash(written, other, caseClash(written, other)));
             }
             prefix.append('/');
         }
