@@ -27,9 +27,14 @@ public record Removal(ObjectId tree, Publication publication, ObjectId removedIn
                 + RegistryRepository.shortId(removedIn);
     }
 
-    /** The commands that put back in the folder exactly the files published, none of those added since. */
+    /**
+     * The commands that put back in the folder exactly the files published, none of those added since. They come from
+     * the first parent of the removing commit, whose folder is {@link #tree}, not from the publishing commit: a version
+     * merged from a branch counts from the branch's commit that added it, whose files later commits of the branch may
+     * have changed. {@code ~1}, not {@code ^}, which Windows' cmd takes for an escape.
+     */
     public String restoreCommand(String folder) {
-        return "git rm -r -q " + folder + " && git checkout " + RegistryRepository.shortId(publication.commit())
-                + " -- " + folder;
+        return "git rm -r -q " + folder + " && git checkout " + RegistryRepository.shortId(removedIn) + "~1 -- "
+                + folder;
     }
 }

@@ -249,11 +249,41 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
                     + " files: a number once published is never reused");
             assertTrue(problem.hint().startsWith("publish a new version number; to restore the version itself, put"
                     + " back exactly the files published (git rm -r -q packages/@common/util/2.0.0 && git checkout "
-                    + published + " -- packages/@common/util/2.0.0)"), problem.hint());
+                    + deleted + "~1 -- packages/@common/util/2.0.0)"), problem.hint());
             assertErrorCount(report, 1);
         } else {
             assertPassed(report);
         }
+    }
+
+    /**
+     * A version merged from a branch whose first commit added it and a later one fixed its files counts from the first
+     * commit, whose files were never served: the restore command checks the folder out from before its deletion, so
+     * that running it puts back the files served, and the check then passes.
+     */
+    @Test
+    void theRestoreCommandOfAReusedNumberPutsBackTheFilesServedNotThoseOfItsPublishingCommit() {
+        String folder = "packages/@common/util/1.3.0";
+        repo.checkout("main").branch("pr1").checkout("pr1");
+        repo.publish("@common/util", "1.3.0");
+        repo.write(folder + "/README.md", "typo teh\n");
+        repo.commit("publish 1.3.0", "alice");
+        repo.write(folder + "/README.md", "typo the\n");
+        repo.commit("fix the typo", "alice");
+        repo.checkout("main").merge("pr1", "merge pr1", TestRegistryRepo.MAINTAINER);
+        repo.delete(folder);
+        String deleted = repo.commit("revert pr1", TestRegistryRepo.MAINTAINER).name().substring(0, 7);
+        repo.checkout("pr").merge("main", "up to date", "alice");
+        repo.publish("@common/util", "1.3.0");
+        repo.commit("publish 1.3.0 again");
+        Problem problem = assertError(check(repo, "alice"), folder, "this folder holds other files");
+        String restore = "git rm -r -q " + folder + " && git checkout " + deleted + "~1 -- " + folder;
+        assertTrue(problem.hint().contains("(" + restore + ")"), problem.hint());
+
+        repo.delete(folder).checkoutPath(deleted + "~1", folder);
+        repo.commit("restore 1.3.0 as the hint says");
+
+        assertPassed(check(repo, "alice"));
     }
 
     @Test

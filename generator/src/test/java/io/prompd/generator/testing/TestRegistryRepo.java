@@ -513,6 +513,19 @@ public final class TestRegistryRepo implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Puts in the working tree the files {@code path} holds at {@code revision}, as {@code git checkout <revision> --
+     * <path>} does, the revision written as Git reads it ({@code abc1234~1}).
+     */
+    public TestRegistryRepo checkoutPath(String revision, String path) {
+        try {
+            git.checkout().setStartPoint(revision).addPath(path).call();
+        } catch (GitAPIException failed) {
+            throw new IllegalStateException("cannot check out " + path + " from " + revision, failed);
+        }
+        return this;
+    }
+
     /** Merges a branch into the current one with a merge commit (as a pull request merge button does). */
     public ObjectId merge(String branch, String message, String login) {
         Instant time = nextTime;
