@@ -251,10 +251,8 @@ public final class RegistryBuilder {
         List<Problem> problems = new ArrayList<>();
         history.reused().forEach((version, removal) -> {
             String folder = RepositoryLayout.versionFolder(version.name(), version.version());
-            problems.add(Problem.error(folder, "", "version " + version.version() + " was " + removal.describe()
-                    + ", and the folder holds other files now: a number once published is never reused, since lock"
-                    + " files pin the tarball its files made", "put back exactly the files published ("
-                    + removal.restoreCommand(folder) + "), or have a maintainer take the version down (see "
+            problems.add(Problem.error(folder, "", removal.reusedMessage(version.version()),
+                    removal.restoreHint(folder) + ", or have a maintainer take the version down (see "
                     + RepositoryLayout.TAKEDOWN_SECTION + "), and publish the change as a new version"));
         });
         return problems;

@@ -23,10 +23,8 @@ final class NumberReusedRule implements PullRequestRule {
                 continue;
             }
             String folder = version.folder().path();
-            problems.error(folder, "", "version " + version.id().version() + " was " + removal.describe()
-                    + ", and this folder holds other files: a number once published is never reused, since lock files"
-                    + " pin the tarball its files made", "publish a new version number; to restore the version itself,"
-                    + " put back exactly the files published (" + removal.restoreCommand(folder) + ")");
+            problems.error(folder, "", removal.reusedMessage(version.id().version()),
+                    "publish a new version number; to restore the version itself, " + removal.restoreHint(folder));
         }
     }
 }

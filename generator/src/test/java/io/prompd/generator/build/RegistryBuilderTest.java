@@ -1674,8 +1674,8 @@ class RegistryBuilderTest {
 
             String deleted = reverted.name().substring(0, 7);
             assertEquals(List.of(folder + ": version 1.0.0 was published in commit " + published.name().substring(0, 7)
-                    + " (2026-03-01) and deleted in commit " + deleted + ", and the folder holds other files"
-                    + " now: a number once published is never reused, since lock files pin the tarball its files"
+                    + " (2026-03-01) and deleted in commit " + deleted + ", and the folder holds other files:"
+                    + " a number once published is never reused, since lock files pin the tarball its files"
                     + " made"), located(failure));
             assertTrue(failure.problems().get(0).hint().startsWith("put back exactly the files published (git rm -r"
                     + " -q " + folder + " && git checkout " + deleted + "~1 -- " + folder + "), or have a maintainer"

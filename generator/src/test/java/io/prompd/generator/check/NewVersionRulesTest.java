@@ -245,8 +245,9 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
 
         if (otherFiles) {
             Problem problem = assertError(report, "packages/@common/util/2.0.0", "version 2.0.0 was published in"
-                    + " commit " + published, "and deleted in commit " + deleted + ", and this folder holds other"
-                    + " files: a number once published is never reused");
+                    + " commit " + published, "and deleted in commit " + deleted + ", and the folder holds other"
+                    + " files: a number once published is never reused, since lock files pin the tarball its files"
+                    + " made");
             assertTrue(problem.hint().startsWith("publish a new version number; to restore the version itself, put"
                     + " back exactly the files published (git rm -r -q packages/@common/util/2.0.0 && git checkout "
                     + deleted + "~1 -- packages/@common/util/2.0.0)"), problem.hint());
@@ -276,7 +277,7 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
         repo.checkout("pr").merge("main", "up to date", "alice");
         repo.publish("@common/util", "1.3.0");
         repo.commit("publish 1.3.0 again");
-        Problem problem = assertError(check(repo, "alice"), folder, "this folder holds other files");
+        Problem problem = assertError(check(repo, "alice"), folder, "the folder holds other files");
         String restore = "git rm -r -q " + folder + " && git checkout " + deleted + "~1 -- " + folder;
         assertTrue(problem.hint().contains("(" + restore + ")"), problem.hint());
 
