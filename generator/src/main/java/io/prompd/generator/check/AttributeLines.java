@@ -41,10 +41,11 @@ final class AttributeLines {
      *
      * @param line      the rule's line, counting from 1
      * @param attribute the attribute as the rule leaves it
-     * @param macro     the macro the line writes, when the attribute comes through one
+     * @param macro     the macro as the line writes it ({@code win}, {@code -win}, {@code win=yes}), when the attribute
+     *                  comes through one
      * @param macroLine the line defining that macro; none for Git's built-in {@code binary}
      */
-    record Setting(int line, Attribute attribute, Optional<String> macro, OptionalInt macroLine) {
+    record Setting(int line, Attribute attribute, Optional<Attribute> macro, OptionalInt macroLine) {
 
         Setting {
             Objects.requireNonNull(attribute, "attribute");
@@ -113,33 +114,36 @@ final class AttributeLines {
             return new Setting(line, set, Optional.empty(), OptionalInt.empty());
         }
         int defined = macros.get(written.getKey()).line();
-        return new Setting(line, set, Optional.of(written.getKey()),
+        return new Setting(line, set, Optional.of(written),
                 defined > 0 ? OptionalInt.of(defined) : OptionalInt.empty());
     }
 
     /**
      * The attribute followed by what it stands for when it is a macro, as JGit expands them: a macro set gives its
-     * attributes, one unset gives them inverted, one unspecified leaves them unspecified; a macro that names itself,
+     * attributes, one unset gives them inverted, one unspecified leaves them unspecified, and one given a value
+     * ({@code win=yes}) gives them as set, each of them given a value taking the macro's; a macro that names itself,
      * directly or not, is expanded once.
      */
     private List<Attribute> expanded(Attribute attribute, Set<String> expanding) {
         Macro macro = macros.get(attribute.getKey());
-        if (macro == null || attribute.getState() == Attribute.State.CUSTOM || !expanding.add(attribute.getKey())) {
+        if (macro == null || !expanding.add(attribute.getKey())) {
             return List.of(attribute);
         }
         List<Attribute> all = new ArrayList<>(List.of(attribute));
         for (Attribute part : macro.attributes()) {
-            all.addAll(expanded(as(attribute.getState(), part), expanding));
+            all.addAll(expanded(as(attribute, part), expanding));
         }
         expanding.remove(attribute.getKey());
         return List.copyOf(all);
     }
 
-    /** A part of a macro as the macro's state gives it. */
-    private static Attribute as(Attribute.State macro, Attribute part) {
+    /** A part of a macro as the macro, as the line writes it, gives it. */
+    private static Attribute as(Attribute macro, Attribute part) {
         boolean flag = part.getState() == Attribute.State.SET || part.getState() == Attribute.State.UNSET;
-        return switch (macro) {
-            case SET, CUSTOM -> part;
+        return switch (macro.getState()) {
+            case SET -> part;
+            case CUSTOM -> part.getState() == Attribute.State.CUSTOM ? new Attribute(part.getKey(), macro.getValue())
+                    : part;
             case UNSET -> flag ? new Attribute(part.getKey(), part.getState() == Attribute.State.SET
                     ? Attribute.State.UNSET : Attribute.State.SET) : part;
             case UNSPECIFIED -> new Attribute(part.getKey(), Attribute.State.UNSPECIFIED);

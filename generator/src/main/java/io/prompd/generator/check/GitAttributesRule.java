@@ -107,12 +107,13 @@ final class GitAttributesRule implements PullRequestRule {
         // where a .gitattributes deeper in the tree sets it, no line of this file does
         Optional<AttributeLines.Setting> setting = rules.deciding(conversion.name(), conversion.firstPath())
                 .filter(found -> GitConversions.written(found.attribute()).equals(conversion.attribute()));
-        Optional<String> macro = setting.flatMap(AttributeLines.Setting::macro);
-        String through = macro.map(name -> " (through the macro " + name + setting.get().macroLine().stream()
-                .mapToObj(line -> ", defined at line " + line).findFirst().orElse("") + ")").orElse("");
+        Optional<Attribute> macro = setting.flatMap(AttributeLines.Setting::macro);
+        String through = macro.map(written -> " (through the macro " + written.getKey() + setting.get().macroLine()
+                .stream().mapToObj(line -> ", defined at line " + line).findFirst().orElse("") + ")").orElse("");
         Problem problem = Problem.error(GitConversions.FILE, "", "sets " + attribute + through + " for files under"
                 + " packages/ (" + files + "): Git " + effect + ", " + DIFFERS, "limit the rule to files outside"
-                + " packages/ (as '/.github/** " + macro.orElse(attribute) + "') or remove it; " + KEEP_AS_WRITTEN);
+                + " packages/ (as '/.github/** " + macro.map(Attribute::toString).orElse(attribute) + "') or remove"
+                + " it; " + KEEP_AS_WRITTEN);
         return setting.map(found -> problem.atLine(found.line())).orElse(problem);
     }
 }
