@@ -2,6 +2,7 @@ package io.prompd.generator.build;
 
 import io.prompd.core.SortedCopies;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.Removal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,6 +96,27 @@ public sealed interface BuildWarning {
             }
             if (versionDocuments < 1) {
                 throw new IllegalArgumentException("no version document changed: " + versionDocuments);
+            }
+        }
+    }
+
+    /**
+     * The build serves version numbers published, deleted and added back with other files, pushed past the check
+     * before this generator refused them, with the very files the build of {@code previousCommit} served under them:
+     * lock files made since pin those, and those made before the deletion the first ones, so neither the first files
+     * put back nor a takedown mends what it broke, and the build keeps serving what the output served rather than
+     * fail. A build into an empty folder, which has no record of what was served, refuses them.
+     *
+     * @param removals each version, to its removal: where its number was first published and deleted
+     */
+    record ReusedNumbersServed(String previousCommit, SortedMap<PackageVersion, Removal> removals)
+            implements BuildWarning {
+
+        public ReusedNumbersServed {
+            Objects.requireNonNull(previousCommit, "previousCommit");
+            removals = SortedCopies.map(removals);
+            if (removals.isEmpty()) {
+                throw new IllegalArgumentException("no reused number is served");
             }
         }
     }

@@ -25,6 +25,7 @@ import io.prompd.generator.source.PublicationHistory;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.Removal;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
 import io.prompd.generator.source.VersionFolder;
@@ -158,9 +159,8 @@ public final class RegistryBuilder {
                 throw failure(snapshot.withLines(problems));
             }
             SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
-            List<Problem> reused = reusedNumbers(history);
-            problems.addAll(reused);
-            problems.addAll(unlessToldAlready(reused, output.changedSinceServed(states, repository)));
+            SortedMap<PackageVersion, Removal> reused = history.reused();
+            problems.addAll(unlessReused(reused, output.changedSinceServed(states, repository)));
             List<PackageVersion> leftOut = output.leftOutUnrecorded(states);
             List<BuildWarning> warnings = new ArrayList<>(output.refusedUnlessForced(states, leftOut, commit,
                     options));
@@ -171,7 +171,12 @@ public final class RegistryBuilder {
             Links links = new Links(options.baseUrl());
             Built built = buildPackages(snapshot, links, state, previous, staging, progress);
             problems.addAll(built.problems());
-            problems.addAll(unlessToldAlready(reused, output.numbersReused(built.rebuilt())));
+            problems.addAll(unlessReused(reused, output.numbersReused(built.rebuilt())));
+            Optional<BuildWarning.ReusedNumbersServed> servedAsNow = output.servedAsNow(reused, states,
+                    built.rebuilt(), repository);
+            problems.addAll(reusedNumbers(reused, servedAsNow.map(warning -> warning.removals().keySet())
+                    .orElse(Set.of())));
+            servedAsNow.ifPresent(warnings::add);
             if (!problems.isEmpty()) {
                 throw failure(snapshot.withLines(problems));
             }
@@ -245,11 +250,16 @@ public final class RegistryBuilder {
     /**
      * Versions whose folder, deleted once, holds other files than those published under the number: pushed past the
      * check, which refuses them, and served by no build, whether or not its output served the first ones, since lock
-     * files pin their tarball.
+     * files pin their tarball; but those the output serves as they are, which a generator from before builds refused
+     * them served, and which lock files made since pin too, so that serving either files breaks some lock file.
      */
-    private static List<Problem> reusedNumbers(PublicationHistory history) {
+    private static List<Problem> reusedNumbers(SortedMap<PackageVersion, Removal> reused,
+                                               Set<PackageVersion> servedAsNow) {
         List<Problem> problems = new ArrayList<>();
-        history.reused().forEach((version, removal) -> {
+        reused.forEach((version, removal) -> {
+            if (servedAsNow.contains(version)) {
+                return;
+            }
             String folder = RepositoryLayout.versionFolder(version.name(), version.version());
             problems.add(Problem.error(folder, "", removal.reusedMessage(version.version()),
                     removal.restoreHint(folder) + ", or have a maintainer take the version down (see "
@@ -259,13 +269,15 @@ public final class RegistryBuilder {
     }
 
     /**
-     * Those of {@code more} about another file than every one of {@code told}: a version whose files differ from those
+     * Those of {@code more} about another folder than every reused number's: a version whose files differ from those
      * its number was published with is told so once, as the history tells it, which holds for a build into an empty
-     * folder too, rather than as the output's guard does.
+     * folder too, rather than as the output's guard does; one the output serves as it is is no problem of the guard's.
      */
-    private static List<Problem> unlessToldAlready(List<Problem> told, List<Problem> more) {
-        Set<String> files = told.stream().map(Problem::file).collect(Collectors.toSet());
-        return more.stream().filter(problem -> !files.contains(problem.file())).toList();
+    private static List<Problem> unlessReused(SortedMap<PackageVersion, Removal> reused, List<Problem> more) {
+        Set<String> folders = reused.keySet().stream()
+                .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()))
+                .collect(Collectors.toSet());
+        return more.stream().filter(problem -> !folders.contains(problem.file())).toList();
     }
 
     /**

@@ -18,7 +18,9 @@ import io.prompd.generator.build.BuildState.PackageState;
 import io.prompd.generator.build.BuildState.VersionState;
 import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.PublicationHistory;
 import io.prompd.generator.source.RegistryRepository;
+import io.prompd.generator.source.Removal;
 import io.prompd.generator.source.RepositoryLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,15 +107,47 @@ final class ServedOutputGuard {
             throws IOException {
         List<Problem> problems = new ArrayList<>();
         for (StillServed version : stillServed(states)) {
-            String before = version.before().tree();
-            String now = version.now().tree();
-            if (!before.equals(now) && !CommitRange.sameFiles(repository, ObjectId.fromString(before),
-                    ObjectId.fromString(now))) {
+            if (!sameFiles(version.before(), version.now(), repository)) {
                 problems.add(filesDiffer(version.version(), "serves, published in commit "
                         + RegistryRepository.shortId(version.before().commit()), true));
             }
         }
         return problems;
+    }
+
+    private static boolean sameFiles(VersionState before, VersionState now, RegistryRepository repository)
+            throws IOException {
+        return before.tree().equals(now.tree()) || CommitRange.sameFiles(repository, ObjectId.fromString(before.tree()),
+                ObjectId.fromString(now.tree()));
+    }
+
+    /**
+     * Of the numbers {@linkplain PublicationHistory#reused reused}, those the output serves with the very files this
+     * commit holds under them, as a build of a generator from before builds refused a reused number served them: by
+     * their tree for an output of this generator's format, by the integrity of the tarball this build packed for one
+     * of another, whose state tells no trees, and which this build packs whole. Lock files made since pin those files.
+     */
+    Optional<BuildWarning.ReusedNumbersServed> servedAsNow(SortedMap<PackageVersion, Removal> reused,
+                                                           SortedMap<PackageName, PackageState> states,
+                                                           SortedMap<PackageName, Packument> rebuilt,
+                                                           RegistryRepository repository) throws IOException {
+        SortedMap<PackageVersion, Removal> served = new TreeMap<>();
+        for (Map.Entry<PackageVersion, Removal> number : reused.entrySet()) {
+            PackageVersion version = number.getKey();
+            Optional<VersionState> before = state.map(output -> output.packages().get(version.name()))
+                    .map(old -> old.versions().get(version.version()));
+            Optional<VersionState> now = Optional.ofNullable(states.get(version.name()))
+                    .map(built -> built.versions().get(version.version()));
+            Optional<Integrity> integrity = documents.map(ServedDocuments::versions)
+                    .map(versions -> versions.get(version.name())).map(versions -> versions.get(version.version()));
+            if (state.isPresent() ? before.isPresent() && now.isPresent()
+                    && sameFiles(before.get(), now.get(), repository)
+                    : integrity.isPresent() && integrity.equals(packed(rebuilt, version))) {
+                served.put(version, number.getValue());
+            }
+        }
+        return served.isEmpty() ? Optional.empty()
+                : Optional.of(new BuildWarning.ReusedNumbersServed(header.orElseThrow().commit(), served));
     }
 
     /**
@@ -321,13 +355,20 @@ final class ServedOutputGuard {
                                                  BiFunction<PackageVersion, Integrity, Problem> problem) {
         List<Problem> problems = new ArrayList<>();
         pinned.forEach((name, versions) -> versions.forEach((version, integrity) -> {
-            Optional<Integrity> now = Optional.ofNullable(rebuilt.get(name))
-                    .map(packument -> packument.versions().get(version)).map(summary -> summary.dist().integrity());
+            PackageVersion pinnedVersion = new PackageVersion(name, version);
+            Optional<Integrity> now = packed(rebuilt, pinnedVersion);
             if (now.isPresent() && !now.get().equals(integrity)) {
-                problems.add(problem.apply(new PackageVersion(name, version), integrity));
+                problems.add(problem.apply(pinnedVersion, integrity));
             }
         }));
         return problems;
+    }
+
+    /** The integrity of the tarball this build packed for the version; none when it did not pack it. */
+    private static Optional<Integrity> packed(SortedMap<PackageName, Packument> rebuilt, PackageVersion version) {
+        return Optional.ofNullable(rebuilt.get(version.name()))
+                .map(packument -> packument.versions().get(version.version()))
+                .map(summary -> summary.dist().integrity());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.generator.build.BuildWarning;
 import io.prompd.generator.build.BuildWarning.BaseUrlChanged;
 import io.prompd.generator.build.BuildWarning.HistoryRewritten;
+import io.prompd.generator.build.BuildWarning.ReusedNumbersServed;
 import io.prompd.generator.build.BuildWarning.ServedVersionsLeftOut;
 import io.prompd.generator.build.BuildWarning.TakenDownServedAgain;
 import io.prompd.generator.source.PackageVersion;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Words a {@link BuildWarning}, as the client words its install warnings: the sentence a person reads after
@@ -54,6 +56,15 @@ final class BuildWarningView {
                     + " never changing, changed, as did every index.json and registry.json; purge them (or the whole"
                     + " registry) from every CDN and proxy cache";
         }
+        if (warning instanceof ReusedNumbersServed reused) {
+            return out + " keeps serving " + Plural.count(reused.removals().size(), "version") + previousBuild
+                    + " served with other files than its number was first published with ("
+                    + reused.removals().entrySet().stream().map(number -> number.getKey() + ", "
+                            + number.getValue().describe()).collect(Collectors.joining("; "))
+                    + "), added back past the check before it refused a reused number: lock files made since pin"
+                    + " these files, and those made before the deletion pin the first ones, whose integrity check"
+                    + " fails; a build into an empty folder, which has no record of what was served, refuses them";
+        }
         ServedVersionsLeftOut leftOut = (ServedVersionsLeftOut) warning;
         return out + " no longer serves " + Plural.count(leftOut.versions().size(), "version") + previousBuild
                 + " served, with no takedown record (" + PackageVersion.named(leftOut.versions()) + "), as --force"
@@ -70,7 +81,8 @@ final class BuildWarningView {
      * {@code historyRewritten} of the same fields and {@code updatedAtKept}, or {@code takenDownServedAgain} with each
      * version's {@code reason}, left out when its takedown gave none, as {@code check --json} gives a takedown, or
      * {@code baseUrlChanged} with {@code previousBaseUrl} and {@code baseUrl}, each left out for relative URLs, and
-     * {@code versionDocuments}, how many changed.
+     * {@code versionDocuments}, how many changed, or {@code reusedNumbersServed} with each version's
+     * {@code publishedIn} and {@code deletedIn}, the commits that first published and deleted its number.
      */
     static Map<String, Object> asJson(BuildWarning warning, Path out) {
         Map<String, Object> json = new TreeMap<>();
@@ -92,6 +104,14 @@ final class BuildWarningView {
             changed.previousBaseUrl().ifPresent(url -> json.put("previousBaseUrl", url));
             changed.baseUrl().ifPresent(url -> json.put("baseUrl", url));
             json.put("versionDocuments", changed.versionDocuments());
+        } else if (warning instanceof ReusedNumbersServed reused) {
+            json.put("kind", "reusedNumbersServed");
+            json.put("versions", reused.removals().entrySet().stream().map(number -> {
+                Map<String, Object> version = VersionJson.of(number.getKey());
+                version.put("publishedIn", number.getValue().publication().commit().name());
+                version.put("deletedIn", number.getValue().removedIn().name());
+                return version;
+            }).toList());
         } else {
             json.put("kind", "servedVersionsLeftOut");
             json.put("versions", ((ServedVersionsLeftOut) warning).versions().stream().map(VersionJson::of)

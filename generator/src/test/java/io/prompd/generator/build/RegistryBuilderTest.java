@@ -33,6 +33,8 @@ import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.PublicationHistory;
+import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.testing.OtherGroup;
 import io.prompd.generator.testing.TestRegistryRepo;
@@ -1689,6 +1691,63 @@ class RegistryBuilderTest {
                     Version.parse("1.0.0"))), VersionDocument.class);
             assertEquals(published.name(), document.commit());
             assertEquals(Instant.parse("2026-03-01T10:00:00Z"), document.publishedAt());
+        }
+    }
+
+    /**
+     * A number reused before the check and the build refused it, which an output built then serves with its later
+     * files: lock files made since pin those, so the build keeps serving them and warns, rather than fail every build,
+     * forced or not, with fixes that each break some lock files. An output of this format tells the files served by
+     * their tree, one of an older format (the upgrade) by its tarball's integrity. Other files, or a build into an
+     * empty folder, are still refused.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aReusedNumberTheOutputServesWithTheSameFilesIsWarnedOfRatherThanRefused(boolean olderFormat)
+            throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.branch("served");
+            String folder = repo.publish("@common/a", "1.0.0");
+            ObjectId published = repo.commit("publish");
+            repo.delete(folder);
+            ObjectId reverted = repo.commit("revert");
+            repo.publish("@common/a", "1.0.0");
+            repo.write(folder + "/contexts/new.md", "other bytes under the old number\n");
+            repo.commit("publish 1.0.0 again, with other files, past the check of the time");
+            repo.checkout("served");
+            repo.publish("@common/a", "1.0.0");
+            repo.write(folder + "/contexts/new.md", "other bytes under the old number\n");
+            String servedCommit = repo.commit("what an output built before the rule served").name();
+            Path out = temp.resolve("out");
+            build(repo, out);
+            Path tarball = out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"), Version.parse("1.0.0")));
+            byte[] served = Files.readAllBytes(tarball);
+            if (olderFormat) {
+                writeStateOfFormatThree(out);
+            }
+            repo.checkout("main");
+
+            BuildResult result = build(repo, out);
+
+            PackageVersion version = new PackageVersion(PackageName.parse("@common/a"), Version.parse("1.0.0"));
+            try (RegistryRepository registry = repo.open()) {
+                assertEquals(List.of(new BuildWarning.ReusedNumbersServed(servedCommit, new TreeMap<>(Map.of(version,
+                        PublicationHistory.compute(registry, repo.head()).removed().get(version))))),
+                        result.warnings().stream().filter(BuildWarning.ReusedNumbersServed.class::isInstance)
+                                .toList());
+            }
+            assertArrayEquals(served, Files.readAllBytes(tarball));
+            String refused = folder + ": version 1.0.0 was published in commit " + published.name().substring(0, 7);
+            ValidationException fresh = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("new")));
+            assertTrue(located(fresh).get(0).startsWith(refused), located(fresh).toString());
+
+            repo.write(folder + "/contexts/new.md", "yet other bytes\n");
+            repo.commit("another push past the check");
+            ValidationException changed = assertThrows(ValidationException.class, () -> build(repo, out));
+            assertEquals(1, located(changed).size(), located(changed).toString());
+            assertTrue(located(changed).get(0).startsWith(refused), located(changed).toString());
+            assertTrue(located(changed).get(0).contains("deleted in commit " + reverted.name().substring(0, 7)));
+            assertArrayEquals(served, Files.readAllBytes(tarball));
         }
     }
 

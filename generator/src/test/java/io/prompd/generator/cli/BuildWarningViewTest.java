@@ -6,11 +6,15 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.generator.build.BuildWarning;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.Publication;
+import io.prompd.generator.source.Removal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 
 class BuildWarningViewTest {
@@ -94,5 +98,25 @@ class BuildWarningViewTest {
                 + " mirror copy the whole registry again, as one syncing by updatedAt misses every package whose"
                 + " updatedAt stayed", BuildWarningView.text(rewritten, OUT));
         assertEquals(false, BuildWarningView.asJson(rewritten, OUT).get("updatedAtKept"));
+    }
+
+    @Test
+    void reusedNumbersServedAsBeforeAreGivenWithTheCommitsThatFirstPublishedAndDeletedThem() {
+        ObjectId published = ObjectId.fromString("b1" + "0".repeat(38));
+        ObjectId deleted = ObjectId.fromString("c2" + "0".repeat(38));
+        Removal removal = new Removal(ObjectId.zeroId(), new Publication(published,
+                Instant.parse("2026-03-01T10:00:00Z")), deleted);
+        BuildWarning reused = new BuildWarning.ReusedNumbersServed(COMMIT, new TreeMap<>(Map.of(version("@a/x",
+                "1.0.0"), removal)));
+
+        assertEquals("../out keeps serving 1 version that its build of commit a776650 served with other files than"
+                + " its number was first published with (@a/x@1.0.0, published in commit b100000 (2026-03-01) and"
+                + " deleted in commit c200000), added back past the check before it refused a reused number: lock"
+                + " files made since pin these files, and those made before the deletion pin the first ones, whose"
+                + " integrity check fails; a build into an empty folder, which has no record of what was served,"
+                + " refuses them", BuildWarningView.text(reused, OUT));
+        assertEquals(Map.of("kind", "reusedNumbersServed", "previousCommit", COMMIT, "versions", List.of(Map.of(
+                "name", "@a/x", "version", "1.0.0", "publishedIn", published.name(), "deletedIn", deleted.name())),
+                "message", BuildWarningView.text(reused, OUT)), BuildWarningView.asJson(reused, OUT));
     }
 }
