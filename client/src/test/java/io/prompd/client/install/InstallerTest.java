@@ -650,15 +650,32 @@ class InstallerTest {
     @Test
     void aLatestTagMovedBackBelowWhatTheProjectNeedsIsPassedOverSayingSo() throws IOException {
         registry.tag("@acme/util", "latest", "1.0.0");
-        writeProject("\"@acme/base\": \"^1.0.0\"");
+        writeProject("\"@acme/base\": \"^1.2.0\"");
 
         InstallReport report = installer().install(project, List.of(PackageSpec.parse("@acme/util")),
                 InstallOptions.defaults());
 
         assertEquals(List.of("@acme/util's latest version, 1.0.0, cannot be installed in this project, so 1.1.0, the"
-                + " highest version that can, is installed"), texts(report.warnings()),
+                + " highest version that can, is installed: Because your project depends on @acme/base ^1.2.0 which"
+                + " depends on @acme/util ^1.1.0, @acme/util ^1.1.0 is required.\nSo, because your project depends on"
+                + " @acme/util 1.0.0, version solving failed."), texts(report.warnings()),
                 "@acme/base 1.2.0 needs ^1.1.0");
         assertEquals("^1.1.0", report.saved().get(name("@acme/util")).text());
+    }
+
+    /** The rollback holds where the project's ranges allow a version of base that goes with it: base 1.0.0. */
+    @Test
+    void aLatestTagMovedBackIsInstalledWhereTheProjectsRangesAllowIt() throws IOException {
+        registry.tag("@acme/util", "latest", "1.0.0");
+        writeProject("\"@acme/base\": \"^1.0.0\"");
+
+        InstallReport report = installer().install(project, List.of(PackageSpec.parse("@acme/util")),
+                InstallOptions.defaults());
+
+        assertEquals(List.of(), texts(report.warnings()));
+        assertEquals("^1.0.0", report.saved().get(name("@acme/util")).text());
+        assertTrue(installed("@acme/util", "1.0.0"));
+        assertTrue(installed("@acme/base", "1.0.0"), "base 1.2.0 needs util ^1.1.0");
     }
 
     @Test

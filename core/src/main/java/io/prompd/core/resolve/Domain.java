@@ -193,6 +193,15 @@ final class Domain {
         return !current.isEmpty() ? current : !notYanked.isEmpty() ? notYanked : allowed;
     }
 
+    /**
+     * Whether the {@code latest} dist-tag points at one of the allowed versions below another: a rollback, which holds
+     * only if the package is decided before its dependants, whose highest versions may need the version rolled back
+     * from.
+     */
+    boolean rollsBackLatest(BitSet allowed) {
+        return latest >= 0 && allowed.get(latest) && allowed.nextSetBit(latest + 1) >= 0;
+    }
+
     /** The version the {@code latest} dist-tag points at, when it is one of {@code candidates}. */
     OptionalInt latestAmong(BitSet candidates) {
         return latest >= 0 && candidates.get(latest) ? OptionalInt.of(latest) : OptionalInt.empty();

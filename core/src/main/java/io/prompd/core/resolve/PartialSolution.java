@@ -27,10 +27,16 @@ final class PartialSolution {
     private final NavigableSet<Term> undecided;
     private int decisionLevel;
 
-    /** @param first the packages to decide before the others */
-    PartialSolution(Set<PackageName> first) {
+    /**
+     * @param first          the packages to decide before the others
+     * @param rollbacksFirst whether a package whose {@code latest} dist-tag rolls back is decided before the rest, so
+     *                       that its tag holds whatever the ranges allowing it: decided later, after a dependant at its
+     *                       highest version, it may only be left the version rolled back from
+     */
+    PartialSolution(Set<PackageName> first, boolean rollbacksFirst) {
         // by name last: the project is decided alone, before any package is known, so it is never among others here
         undecided = new TreeSet<>(Comparator.comparing((Term term) -> !term.domain().isNamedIn(first))
+                .thenComparing(term -> !(rollbacksFirst && term.rollsBackLatest()))
                 .thenComparingInt(Term::versionCount).thenComparing(term -> term.domain().toString()));
     }
 
@@ -102,8 +108,8 @@ final class PartialSolution {
 
     /**
      * The next package to decide: one that must be selected but has no version yet, those named in the constructor's
-     * {@code first} before the others, then the one with the fewest allowed versions first, since it is the likeliest
-     * to fail early.
+     * {@code first} before the others, then those rolling back {@code latest} if asked, then the one with the fewest
+     * allowed versions first, since it is the likeliest to fail early.
      */
     Optional<Term> nextUndecided() {
         return undecided.isEmpty() ? Optional.empty() : Optional.of(undecided.first());

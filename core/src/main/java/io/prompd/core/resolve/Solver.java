@@ -59,7 +59,7 @@ final class Solver {
         this.options = options;
         this.project = Domain.project(roots, options.rootName());
         this.rootVersion = rootVersion;
-        this.solution = new PartialSolution(options.first());
+        this.solution = new PartialSolution(options.first(), options.strategy() == Strategy.HIGHEST);
     }
 
     /** @throws FailedResolution with the incompatibility that proves there is no solution */

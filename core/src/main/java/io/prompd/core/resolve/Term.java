@@ -60,6 +60,11 @@ final class Term {
         return versions.cardinality();
     }
 
+    /** Whether the package's {@code latest} dist-tag points below another version of the set: a rollback. */
+    boolean rollsBackLatest() {
+        return domain.rollsBackLatest(versions);
+    }
+
     BitSet versions() {
         return (BitSet) versions.clone();
     }

@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResolverTest {
 
@@ -523,6 +525,19 @@ class ResolverTest {
         TestIndex index = new TestIndex().add("app", "1.0.0", "base", "^1.0.0")
                 .add("base", "1.0.0").add("base", "1.1.0").tagLatest("base", "1.0.0");
         assertEquals(Map.of("app", "1.0.0", "base", "1.0.0"), resolve(index, "app", "^1.0.0"));
+    }
+
+    /**
+     * A rollback of base's latest to 2.1.0 holds whether the project's range on base is ^2.0.0 or ^2.1.0: deciding
+     * style first, at its highest version, would pull base 2.2.0 in through style 2.2.0's range, only because ^2.0.0
+     * allows base more versions than style has, which made style the package decided first.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"^2.0.0", "^2.1.0", "2.x", ">=2.1.0 <3.0.0"})
+    void aRolledBackLatestHoldsWhateverTheRangeThatAllowsIt(String range) {
+        TestIndex index = new TestIndex().add("base", "2.0.0").add("base", "2.1.0").add("base", "2.2.0")
+                .tagLatest("base", "2.1.0").add("style", "2.1.0", "base", "^2.1.0").add("style", "2.2.0", "base", "^2.2.0");
+        assertEquals(Map.of("base", "2.1.0", "style", "2.1.0"), resolve(index, "base", range, "style", "^2.1.0"));
     }
 
     @Test
