@@ -14,7 +14,6 @@ import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.RepositoryLayout;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -83,9 +82,7 @@ final class PackageDocuments {
             return Packument.everyVersionTakenDown(name, owners, meta.takenDown(), takenDownIntegrity, updatedAt);
         }
         SortedMap<String, Version> distTags = new TreeMap<>(meta.distTags());
-        if (!distTags.containsKey(Packument.LATEST)) {
-            defaultLatest(documents, meta).ifPresent(latest -> distTags.put(Packument.LATEST, latest));
-        }
+        meta.latest(documents.keySet()).ifPresent(latest -> distTags.put(Packument.LATEST, latest));
         SortedMap<Version, VersionSummary> versions = new TreeMap<>();
         documents.forEach((version, document) -> versions.put(version,
                 document.summary(meta.yanked().get(version), meta.deprecated().get(version))));
@@ -93,11 +90,6 @@ final class PackageDocuments {
         return new Packument(name, described.description(), described.keywords(), described.category(),
                 described.author(), described.license(), described.repository(), owners, distTags, versions, updatedAt,
                 meta.takenDown(), takenDownIntegrity);
-    }
-
-    private static Optional<Version> defaultLatest(SortedMap<Version, VersionDocument> documents, PackageMeta meta) {
-        return documents.keySet().stream().filter(version -> !version.isPreRelease() && !meta.isYanked(version))
-                .max(Comparator.naturalOrder());
     }
 
     /**

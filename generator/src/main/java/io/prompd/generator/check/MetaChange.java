@@ -3,11 +3,13 @@ package io.prompd.generator.check;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.Secrets;
 import io.prompd.core.problem.Pointer;
+import io.prompd.core.protocol.Packument;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Parsed;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,9 +27,9 @@ import java.util.function.Predicate;
  * @param target the version or login it happens to
  * @param detail the dist-tag's name, the yank's or the takedown's reason or the deprecation's
  *               message; empty otherwise
- * @param was    the version a dist-tag that moves pointed at before, or the text a changed yank,
- *               deprecation or takedown record had, which may be empty text; absent for a new one and
- *               for the other actions
+ * @param was    the version a dist-tag that moves pointed at before (for {@code latest} without a dist-tag there,
+ *               the version it stood for, if another), or the text a changed yank, deprecation or takedown record
+ *               had, which may be empty text; absent for a new one and for the other actions
  */
 public record MetaChange(PackageName name, Action action, String target, String detail, Optional<String> was) {
 
@@ -55,8 +57,12 @@ public record MetaChange(PackageName name, Action action, String target, String 
      * records, and owners of an unscoped package. Only parts that read on both sides are compared: a file or entry that
      * does not read stands for nothing, and reading it as absent would tell of tags removed and yanks taken back that
      * the pull request's author never meant.
+     *
+     * @param publishedBefore the package's versions before, among which {@code latest} stood for one without its tag:
+     *                        a tag set then moves it from that version, which a reviewer needs to see
      */
-    public static List<MetaChange> between(PackageName name, Parsed<PackageMeta> beforeRead, Parsed<PackageMeta> afterRead) {
+    public static List<MetaChange> between(PackageName name, Parsed<PackageMeta> beforeRead,
+                                           Collection<Version> publishedBefore, Parsed<PackageMeta> afterRead) {
         PackageMeta before = beforeRead.value().orElse(PackageMeta.EMPTY);
         PackageMeta after = afterRead.value().orElse(PackageMeta.EMPTY);
         Predicate<String> reads = pointer -> beforeRead.reads(pointer) && afterRead.reads(pointer);
@@ -65,13 +71,15 @@ public record MetaChange(PackageName name, Action action, String target, String 
             if (!reads.test(Pointer.of("distTags", tag))) {
                 continue;
             }
-            Version was = before.distTags().get(tag);
+            Version tagged = before.distTags().get(tag);
             Version is = after.distTags().get(tag);
             if (is == null) {
-                changes.add(new MetaChange(name, Action.UNTAGS, was.toString(), tag));
-            } else if (!is.equals(was)) {
-                changes.add(new MetaChange(name, Action.TAGS, is.toString(), tag,
-                        Optional.ofNullable(was).map(Version::toString)));
+                changes.add(new MetaChange(name, Action.UNTAGS, tagged.toString(), tag));
+            } else if (!is.equals(tagged)) {
+                Optional<Version> was = tagged == null && tag.equals(Packument.LATEST)
+                        ? before.latest(publishedBefore).filter(stoodFor -> !stoodFor.equals(is))
+                        : Optional.ofNullable(tagged);
+                changes.add(new MetaChange(name, Action.TAGS, is.toString(), tag, was.map(Version::toString)));
             }
         }
         notes(name, "yanked", before.yanked(), after.yanked(), reads, Action.YANKS, Action.UNYANKS, changes);

@@ -17,6 +17,7 @@ import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,7 +131,8 @@ public final class PullRequestChecker {
         SortedSet<String> unreadable = metaChanged.stream().filter(name -> headSnapshot.parsedMeta(name).hasErrors())
                 .map(RepositoryLayout::metaFile).collect(Collectors.toCollection(TreeSet::new));
         List<MetaChange> metaChanges = metaChanged.stream().flatMap(name -> MetaChange.between(name,
-                baseSnapshot.parsedMeta(name), headSnapshot.parsedMeta(name)).stream()).toList();
+                baseSnapshot.parsedMeta(name), baseSnapshot.packages().getOrDefault(name, Collections.emptySortedMap())
+                        .keySet(), headSnapshot.parsedMeta(name)).stream()).toList();
         List<Takedown> takenDown = new ArrayList<>();
         for (PackageVersion version : pullRequest.takedowns()) {
             takenDown.add(new Takedown(version, pullRequest.publications().publishedOnce(version)));

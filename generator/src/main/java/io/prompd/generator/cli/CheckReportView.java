@@ -4,6 +4,7 @@ import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
+import io.prompd.core.protocol.Packument;
 import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.ExternalDependency;
 import io.prompd.generator.check.MetaChange;
@@ -284,7 +285,8 @@ public final class CheckReportView {
             case TAGS -> "points the dist-tag " + code.apply(change.detail()) + " of " + pkg + " at " + what
                     + was.map(version -> " (it pointed at " + code.apply(version) + ")").orElse("");
             case UNTAGS -> "removes the dist-tag " + code.apply(change.detail()) + " of " + pkg
-                    + " (it pointed at " + what + ")";
+                    + " (it pointed at " + what + ")" + (change.detail().equals(Packument.LATEST) ? ", so latest is"
+                    + " the highest version that is neither a pre-release nor yanked" : "");
             case YANKS -> (was.isEmpty() ? "yanks " : "changes the reason for the yank of ") + pkg + " " + what + note;
             case UNYANKS -> "takes back the yank of " + pkg + " " + what;
             case DEPRECATES -> (was.isEmpty() ? "deprecates " : "changes the deprecation message of ") + pkg

@@ -3,8 +3,11 @@ package io.prompd.generator.source;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageSpec;
+import io.prompd.core.protocol.Packument;
 import io.prompd.core.version.Version;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -53,6 +56,15 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
 
     public boolean isDeprecated(Version version) {
         return deprecated.containsKey(version);
+    }
+
+    /**
+     * The version {@code latest} stands for among the published: the one its dist-tag names, or else, as on npm, the
+     * highest that is neither a pre-release nor yanked; none when every version is one of those.
+     */
+    public Optional<Version> latest(Collection<Version> published) {
+        return Optional.ofNullable(distTags.get(Packument.LATEST)).or(() -> published.stream()
+                .filter(version -> !version.isPreRelease() && !isYanked(version)).max(Comparator.naturalOrder()));
     }
 
     /**

@@ -36,6 +36,16 @@ class MetaSummaryTest extends PullRequestScenarioTest {
         return check(repo, "alice");
     }
 
+    /** A rollback: latest, without its tag the highest version (1.1.0 of the base branch), is pointed back. */
+    @Test
+    void latestPointedBackIsToldFromTheVersionItStoodFor() {
+        CheckReport report = checkChange("{}", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
+
+        String text = CheckReportView.text(report);
+        assertTrue(text.contains("\n  points the dist-tag latest of @common/util at 1.0.0 (it pointed at 1.1.0)\n"),
+                text);
+    }
+
     @Test
     void aMetaJsonThatDoesNotParseIsSaidNotToReadInsteadOfToBeEmptied() throws Exception {
         CheckReport report = checkChange("{\"distTags\": {\"next\": \"1.1.0\"}, \"yanked\": {\"1.0.0\": \"broken\"}}",
