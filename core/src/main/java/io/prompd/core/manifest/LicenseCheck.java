@@ -219,6 +219,8 @@ public final class LicenseCheck {
                     .map(open -> token.endsWith("+") && list.isLicense(id + "-or-later") ? id + "-or-later" : open));
             if (replacement.isPresent()) {
                 unknownIds.add(deprecated(token, replacement.get()));
+            } else if (id.equalsIgnoreCase(UNLICENSED)) {
+                unknownIds.add(unlicensed(id));
             } else if (!list.isLicense(id)) {
                 unknownIds.add(Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license identifier"
                         + didYouMean(list.licensesMeant(id)), HINT));
@@ -238,6 +240,22 @@ public final class LicenseCheck {
                         + list.closestException(id).map(close -> "; did you mean " + close + "?").orElse(""),
                         "see https://spdx.org/licenses/exceptions-index.html"));
             }
+        }
+
+        /**
+         * npm's UNLICENSED in another case or in an expression: SPDX's closest identifier, the Unlicense, is a
+         * public-domain dedication, the opposite of "no license granted", so it is no suggestion.
+         */
+        private Problem unlicensed(String id) {
+            if (tokens.size() == 1) {
+                return Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license identifier: npm's "
+                        + UNLICENSED + ", no license granted (all rights reserved), is written in capitals", "write "
+                        + UNLICENSED + " (the Unlicense, written Unlicense, is another license: a public-domain"
+                        + " dedication)");
+            }
+            return Problem.warning(file, pointer, "'" + id + "' is npm's " + UNLICENSED + " (no license granted),"
+                    + " which stands alone and cannot be combined in an expression, as npm reads it too", "write "
+                    + UNLICENSED + " alone to grant no license, or only the licenses granted, such as MIT");
         }
 
         /** A license or exception identifier SPDX lists as deprecated, with what it says to write instead. */

@@ -184,6 +184,28 @@ class LicenseCheckTest {
                 check("Unlicence").get(0).message());
     }
 
+    /** The Unlicense is public domain, npm's UNLICENSED all rights reserved: the one is no hint for the other. */
+    @ParameterizedTest
+    @ValueSource(strings = {"unlicensed", "Unlicensed", "UnLicensed"})
+    void npmsUnlicensedInAnotherCaseIsToldToBeWrittenInCapitalsNotTakenForTheUnlicense(String license) {
+        assertEquals(List.of(Problem.warning("prompd.json", "/license", "'" + license + "' is not a known SPDX license"
+                + " identifier: npm's UNLICENSED, no license granted (all rights reserved), is written in capitals",
+                "write UNLICENSED (the Unlicense, written Unlicense, is another license: a public-domain dedication)")),
+                check(license));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UNLICENSED OR MIT", "(MIT AND unlicensed)"})
+    void npmsUnlicensedInAnExpressionIsToldToStandAlone(String license) {
+        Problem problem = check(license).get(0);
+
+        assertEquals(Severity.WARNING, problem.severity());
+        assertTrue(problem.message().endsWith("is npm's UNLICENSED (no license granted), which stands alone and cannot"
+                + " be combined in an expression, as npm reads it too"), problem.message());
+        assertEquals("write UNLICENSED alone to grant no license, or only the licenses granted, such as MIT",
+                problem.hint());
+    }
+
     @Test
     void warnsAboutDeprecatedIdentifiersAndNamesTheReplacement() {
         Problem problem = check("GPL-3.0").get(0);
