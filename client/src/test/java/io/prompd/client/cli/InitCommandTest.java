@@ -368,6 +368,17 @@ class InitCommandTest {
         assertFalse(Files.exists(work.resolve("x")));
     }
 
+    @Test
+    void seeLicenseInAUrlIsOneUsageErrorSayingToPutTheTermsInAFile() {
+        CliRun init = prompd("init", "x", "--license", "SEE LICENSE IN https://acme.example/license");
+
+        assertEquals(2, init.exitCode());
+        assertEquals("error: invalid --license: 'SEE LICENSE IN https://acme.example/license' names a URL: SEE LICENSE"
+                + " IN takes a file of the package, as npm reads it\nhint: put the terms in a file such as LICENSE.txt"
+                + " and write \"SEE LICENSE IN LICENSE.txt\"\n", init.err());
+        assertFalse(Files.exists(work.resolve("x")));
+    }
+
     /** The check refuses a likely credential in prompd.json and in the README and LICENSE init writes it into. */
     @Test
     void anOptionHoldingALikelyCredentialIsAUsageErrorThatDoesNotQuoteIt() {

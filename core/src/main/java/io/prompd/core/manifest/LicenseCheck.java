@@ -25,6 +25,8 @@ public final class LicenseCheck {
     private static final String SEE_LICENSE_IN = "SEE LICENSE IN ";
     /** More are no longer a hint but a list to read. */
     private static final int MOST_SUGGESTED = 6;
+    /** A scheme and {@code //}: {@code https://…}, {@code http://…}, {@code ftp://…}. */
+    private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern LICENSE_REF = Pattern.compile(
             "(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+");
@@ -39,8 +41,15 @@ public final class LicenseCheck {
     private LicenseCheck() {
     }
 
-    /** The file named by {@code SEE LICENSE IN <file>}, which must then be in the package. */
+    /**
+     * The file named by {@code SEE LICENSE IN <file>}, which must then be in the package; empty for a URL there, which
+     * names no file ({@link #check} refuses it).
+     */
     public static Optional<String> licenseFile(String license) {
+        return seeLicenseIn(license).filter(named -> !URL.matcher(named).matches());
+    }
+
+    private static Optional<String> seeLicenseIn(String license) {
         return license.startsWith(SEE_LICENSE_IN)
                 ? Optional.of(license.substring(SEE_LICENSE_IN.length()).strip()).filter(file -> !file.isEmpty())
                 : Optional.empty();
@@ -77,8 +86,16 @@ public final class LicenseCheck {
 
     /** Every problem of the license text, for the given file and field pointer. */
     public static List<Problem> check(String license, String file, String pointer) {
-        if (license.equals(UNLICENSED) || licenseFile(license).isPresent()) {
+        if (license.equals(UNLICENSED)) {
             return List.of();
+        }
+        Optional<String> named = seeLicenseIn(license);
+        if (named.isPresent()) {
+            // npm's SEE LICENSE IN names a file of the tarball; a URL read as a path would be a path with '//'
+            return named.filter(text -> URL.matcher(text).matches()).map(url -> List.of(Problem.error(file, pointer,
+                    TerminalText.oneLine("'" + license + "' names a URL: SEE LICENSE IN takes a file of the package,"
+                            + " as npm reads it"), "put the terms in a file such as LICENSE.txt and write \""
+                            + SEE_LICENSE_IN + "LICENSE.txt\""))).orElse(List.of());
         }
         Parser parser = new Parser(tokens(license), file, pointer);
         Optional<String> syntaxError = parser.parse();

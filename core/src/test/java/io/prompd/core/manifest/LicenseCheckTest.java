@@ -252,6 +252,17 @@ class LicenseCheckTest {
         assertEquals(Severity.ERROR, check("SEE LICENSE IN  ").get(0).severity());
     }
 
+    /** Read as a path, the URL would be one with '//' and no file of the package: one error says what to do. */
+    @Test
+    void seeLicenseInAUrlIsOneErrorSayingItTakesAFileOfThePackage() {
+        String license = "SEE LICENSE IN https://acme.example/license";
+
+        assertEquals(List.of(Problem.error("prompd.json", "/license", "'" + license + "' names a URL: SEE LICENSE IN"
+                + " takes a file of the package, as npm reads it", "put the terms in a file such as LICENSE.txt and"
+                + " write \"SEE LICENSE IN LICENSE.txt\"")), check(license));
+        assertEquals(Optional.empty(), LicenseCheck.licenseFile(license), "no file for the paths' check to look for");
+    }
+
     @Test
     void theIdentifiersOfAnExpressionAreEachLicenseAndExceptionOnceWithoutItsPlus() {
         assertEquals(List.of("MIT", "GPL-2.0", "Apache-2.0", "LLVM-exception"),
