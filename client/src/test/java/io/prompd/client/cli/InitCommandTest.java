@@ -418,6 +418,19 @@ class InitCommandTest {
                 .asText());
     }
 
+    /** validate warns of Proprietary; init refuses it, and its hint offers the ways to write terms of one's own. */
+    @Test
+    void anUnknownIdentifierOfOnesOwnIsAUsageErrorOfferingUnlicensedOrALicenseRef() {
+        CliRun proprietary = prompd("init", "x", "--license", "Proprietary");
+
+        assertEquals(2, proprietary.exitCode());
+        assertTrue(proprietary.err().startsWith("error: invalid --license: 'Proprietary' is not a known SPDX license"
+                + " identifier\nhint: for terms of your own, write UNLICENSED (no license granted) or"
+                + " LicenseRef-Proprietary with its terms in a file of the package such as LICENSE;"),
+                proprietary.err());
+        assertEquals(0, prompd("init", "x", "--license", "LicenseRef-Proprietary").exitCode());
+    }
+
     /** init promises a package ready to validate: text validate refuses in prompd.json is refused by its rule. */
     @Test
     void aDescriptionOrAuthorValidateWouldRefuseIsAUsageErrorAndNothingIsWritten() {

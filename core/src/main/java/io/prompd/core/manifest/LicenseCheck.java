@@ -239,8 +239,9 @@ public final class LicenseCheck {
             } else if (id.equalsIgnoreCase(UNLICENSED)) {
                 unknownIds.add(unlicensed(id));
             } else if (!list.isLicense(id)) {
+                List<String> meant = list.licensesMeant(id);
                 unknownIds.add(Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license identifier"
-                        + didYouMean(list.licensesMeant(id)), HINT));
+                        + didYouMean(meant), meant.isEmpty() ? ownTermsHint(id) : HINT));
             }
         }
 
@@ -257,6 +258,16 @@ public final class LicenseCheck {
                         + list.closestException(id).map(close -> "; did you mean " + close + "?").orElse(""),
                         "see https://spdx.org/licenses/exceptions-index.html"));
             }
+        }
+
+        /**
+         * The hint for an identifier near none of SPDX's, most likely a company's own terms ({@code Proprietary}):
+         * the two ways to write those, UNLICENSED only where it stands alone.
+         */
+        private String ownTermsHint(String id) {
+            return "for terms of your own, write " + (tokens.size() == 1 ? UNLICENSED + " (no license granted) or "
+                    : "") + "LicenseRef-" + id + " with its terms in a file of the package such as LICENSE; for"
+                    + " a published license, " + HINT;
         }
 
         /**

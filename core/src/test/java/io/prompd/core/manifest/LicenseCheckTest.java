@@ -206,6 +206,20 @@ class LicenseCheckTest {
                 problem.hint());
     }
 
+    /** An identifier near none of SPDX's is most likely a company's own terms, which prompd has two ways to write. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Proprietary", "Commercial", "Acme-Internal-1.0"})
+    void anIdentifierNearNoneOfSpdxsIsOfferedTheWaysToWriteTermsOfOnesOwn(String id) {
+        assertEquals(List.of(Problem.warning("prompd.json", "/license", "'" + id + "' is not a known SPDX license"
+                + " identifier", "for terms of your own, write UNLICENSED (no license granted) or LicenseRef-" + id
+                + " with its terms in a file of the package such as LICENSE; for a published license, write an SPDX"
+                + " expression such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see https://spdx.org/licenses/")),
+                check(id));
+        assertEquals(List.of(), check("LicenseRef-" + id), "what the hint offers is accepted");
+        assertTrue(check("MIT OR " + id).get(0).hint().startsWith("for terms of your own, write LicenseRef-" + id
+                + " with its terms"), "UNLICENSED stands alone, so is not offered in an expression");
+    }
+
     @Test
     void warnsAboutDeprecatedIdentifiersAndNamesTheReplacement() {
         Problem problem = check("GPL-3.0").get(0);
