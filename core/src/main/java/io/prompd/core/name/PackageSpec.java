@@ -5,7 +5,6 @@ import io.prompd.core.problem.Refusal;
 import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -116,15 +115,15 @@ public record PackageSpec(PackageName name, Selector selector) {
             int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
             String written = at < 0 ? spec : spec.substring(0, at);
             String nameText = written.startsWith("@") || !written.contains("/") ? written : "@" + written;
-            List<String> nameProblems = PackageName.check(nameText);
-            String lowerCase = nameText.toLowerCase(Locale.ROOT);
-            if (!nameProblems.isEmpty() && PackageName.check(lowerCase).isEmpty()) {
+            Optional<NameCorrection> corrected = NameCorrection.of(nameText);
+            if (corrected.isPresent()) {
                 // the text to write is the name alone where a version is refused
                 String version = reading == Reading.SPEC ? spec.substring(written.length()) : "";
                 throw new InvalidPackageSpecException(Refusal.withoutAdvice(TerminalText.oneLine("'" + text
-                        + "' does not name a package: package names are lower case, so write '" + lowerCase + version
-                        + "'")));
+                        + "' does not name a package: " + corrected.get().rule() + ", so write '"
+                        + corrected.get().name() + version + "'")));
             }
+            List<String> nameProblems = PackageName.check(nameText);
             if (!nameProblems.isEmpty()) {
                 throw refusal(text, "'" + nameText + "' is not a valid package name: "
                         + String.join("; ", nameProblems), reading);

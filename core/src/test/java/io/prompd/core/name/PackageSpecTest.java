@@ -90,6 +90,13 @@ class PackageSpecTest {
         assertTrue(refusal("Acme/Tool").contains("so write '@acme/tool'"), refusal("Acme/Tool"));
     }
 
+    /** npm refuses a name starting with '_' as prompd does; the name meant is the rest, as the check says too. */
+    @Test
+    void refusesALeadingUnderscoreSayingHowToWriteIt() {
+        assertEquals("'_Private@1' does not name a package: package names are lower case and start with a letter or"
+                + " digit, so write 'private@1'", refusal("_Private@1"));
+    }
+
     @Test
     void tellsHowAPackageIsWrittenApartFromTheReasonWhereTheReasonLeavesItOut() {
         InvalidPackageSpecException path = assertThrows(InvalidPackageSpecException.class,

@@ -6,6 +6,7 @@ import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
+import io.prompd.core.name.NameCorrection;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.RepositoryPaths;
 import io.prompd.core.problem.Problem;
@@ -59,10 +60,19 @@ public final class RepositoryLayout {
                 "'" + scope + "' is not a valid scope: ", "rename the folder to a valid scope, such as @my-team");
     }
 
-    /** A package folder ({@code packages/<name>}) whose name is no valid package name. */
+    /**
+     * A package folder ({@code packages/<name>}) whose name is no valid package name, with the fix where there is one:
+     * the name meant ({@link NameCorrection}), or the limit a name too long is over.
+     */
     public static Optional<Problem> packageNameMisfit(String name) {
+        String unscoped = name.substring(name.indexOf('/') + 1);
+        String hint = NameCorrection.of(name).map(corrected -> corrected.rule() + ", so rename the folder to "
+                        + packageFolder(corrected.name()) + "/")
+                .orElse(unscoped.length() > PackageName.MAX_PART_LENGTH ? "a package name is at most "
+                        + PackageName.MAX_PART_LENGTH + " characters, so rename the folder to a shorter name"
+                        : PACKAGE_FOLDERS_HINT);
         return misfit(PackageName.check(name), PACKAGES + "/" + name, "'" + name + "' is not a valid package name: ",
-                PACKAGE_FOLDERS_HINT);
+                hint);
     }
 
     /**

@@ -47,6 +47,21 @@ class RepositoryLayoutTest {
         assertTrue(RepositoryLayout.manifestOwner(path).isEmpty());
     }
 
+    /** The hint gives the fix, as the client's refusal of such a name does, where the general layout helps nobody. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "My.Package | package names are lower case, so rename the folder to packages/my.package/",
+        "_private | package names start with a letter or digit, so rename the folder to packages/private/",
+        ".hidden | package names start with a letter or digit, so rename the folder to packages/hidden/",
+        "@acme/_Tool | package names are lower case and start with a letter or digit, so rename the folder to"
+                + " packages/@acme/tool/",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | a package name is at most 64 characters,"
+                + " so rename the folder to a shorter name",
+        "my package | package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/"})
+    void anInvalidPackageFolderNameIsHintedItsFix(String folder, String hint) {
+        assertEquals(hint, RepositoryLayout.packageNameMisfit(folder).orElseThrow().hint());
+    }
+
     @Test
     void aFolderNameAProblemQuotesIsLeftForTheReportToSpellOutButForALineBreak() {
         assertEquals(List.of("'a\u001bb' is not a valid package name", "'@s\u202ec' is not a valid scope",

@@ -1,0 +1,47 @@
+package io.prompd.core.name;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The valid package name a text that is none most likely means, when all that keeps it from being one is the case of
+ * its letters or an '_' or '.' a part starts with, as npm's packages and folders are often named ({@code My_Pkg},
+ * {@code _private}): the fix a refusal offers, in the client and the registry's check alike.
+ *
+ * @param name the valid name meant
+ * @param rule the rules the text breaks, as a clause that the fix follows: {@code package names are lower case}
+ */
+public record NameCorrection(PackageName name, String rule) {
+
+    /** An '_' or '.' starting the name or the scope (after its '@') or the name after a scope's '/'. */
+    private static final Pattern LEADING_MARKS = Pattern.compile("(^@?|/)[_.]+");
+
+    public NameCorrection {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(rule, "rule");
+    }
+
+    /** The correction of the text, or empty when it is a valid name, or when the fixes above make none. */
+    public static Optional<NameCorrection> of(String text) {
+        if (PackageName.check(text).isEmpty()) {
+            return Optional.empty();
+        }
+        String lowerCase = text.toLowerCase(Locale.ROOT);
+        String started = LEADING_MARKS.matcher(lowerCase).replaceAll("$1");
+        List<String> rules = new ArrayList<>();
+        if (!lowerCase.equals(text)) {
+            rules.add("are lower case");
+        }
+        if (!started.equals(lowerCase)) {
+            rules.add("start with a letter or digit");
+        }
+        return PackageName.check(started).isEmpty()
+                ? Optional.of(new NameCorrection(PackageName.parse(started), "package names " + String.join(" and ",
+                        rules)))
+                : Optional.empty();
+    }
+}
