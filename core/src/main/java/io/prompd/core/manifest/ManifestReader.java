@@ -353,13 +353,19 @@ public final class ManifestReader {
         return Optional.empty();
     }
 
-    /** Whether the URL has none of the schemes {@link Repository#SCHEMES} refuses, refusing it if it has. */
+    /**
+     * Whether the URL has none of the schemes {@link Repository#SCHEMES} refuses, nor is npm's {@code owner/repo},
+     * refusing it if it is either.
+     */
     private boolean ofARepositorysScheme(String url, String at) {
         Optional<String> refused = Repository.refusedScheme(url);
         String allowed = "the schemes allowed are " + Plural.series(
                 Repository.SCHEMES.stream().map(scheme -> scheme + ":").toList(), "and");
         Optional<Repository.ScpAddress> scp = refused.flatMap(scheme -> Repository.scpWithoutUser(url));
         Optional<String> overHttps = refused.flatMap(scheme -> Repository.overHttpsWithoutScheme(url));
+        Optional<String> shorthand = Repository.shorthandAddress(url);
+        String hint = "write the address of the package's sources, " + shorthand.orElse("such as"
+                + " https://github.com/owner/repo");
         if (scp.isPresent()) {
             problems.error(file, at, "'" + Pointer.field(at) + "' is " + scp.get() + ", git's scp address without a"
                     + " user: a browser follows it as a link of the scheme " + refused.get() + ":, which no"
@@ -369,10 +375,14 @@ public final class ManifestReader {
             problems.error(file, at, "'" + Pointer.field(at) + "' is a host, a port and a path without a scheme: a"
                     + " browser follows it as a link of the scheme " + refused.get() + ":, which no repository's"
                     + " address has; " + allowed, "write it with its scheme, " + overHttps.get());
-        } else {
-            refused.ifPresent(scheme -> problems.error(file, at, "'" + Pointer.field(at) + "' has the scheme " + scheme
-                    + ":, which no repository's address has: " + allowed,
-                    "write the address of the package's sources, such as https://github.com/owner/repo"));
+        } else if (refused.isPresent()) {
+            problems.error(file, at, "'" + Pointer.field(at) + "' has the scheme " + refused.get() + ":, which no"
+                    + " repository's address has: " + allowed, hint);
+        } else if (shorthand.isPresent()) {
+            // npm reads owner/repo as github:owner/repo, which is refused; a browser reads it as a relative link
+            problems.error(file, at, "'" + Pointer.field(at) + "' is npm's shorthand owner/repo of github:owner/repo,"
+                    + " which a browser follows as a link relative to the page showing it: " + allowed, hint);
+            return false;
         }
         return refused.isEmpty();
     }

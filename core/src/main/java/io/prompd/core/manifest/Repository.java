@@ -2,6 +2,7 @@ package io.prompd.core.manifest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,6 +39,15 @@ public record Repository(String type, String url) {
     private static final Pattern SCP_WITHOUT_USER = Pattern.compile("(" + HOST + "):(?!//|\\d+/)(.+)", Pattern.DOTALL);
     /** A URL without its scheme: a host, a port and a path, {@code git.example.com:8443/team/repo}. */
     private static final Pattern HOST_PORT_PATH = Pattern.compile(HOST + ":\\d+/.*", Pattern.DOTALL);
+    /**
+     * npm's shorthand of a repository on a hosting service, {@code github:owner/repo}, or {@code owner/repo}, which npm
+     * reads as GitHub's (hosted-git-info's pattern); a {@code #committish} after it is no part of the repository.
+     */
+    private static final Pattern SHORTHAND = Pattern.compile("(?:([A-Za-z]+):)?([^:@%/\\s.-][^:@%/\\s]*/[^:@%/\\s#]+)"
+            + "(?:#.*)?", Pattern.DOTALL);
+    /** The sites of npm's shorthands by scheme; {@code gist:} names no repository of a package. */
+    private static final Map<String, String> SHORTHAND_SITES = Map.of("github", "https://github.com/", "gitlab",
+            "https://gitlab.com/", "bitbucket", "https://bitbucket.org/");
     /** What a browser drops from a link before it reads the scheme: tabs and line breaks anywhere, then blanks. */
     private static final Pattern DROPPED_INSIDE = Pattern.compile("[\t\n\r]");
     private static final Pattern DROPPED_BEFORE = Pattern.compile("^[\\x00-\\x20]+");
@@ -81,6 +91,20 @@ public record Repository(String type, String url) {
     public static Optional<String> overHttpsWithoutScheme(String url) {
         String read = asABrowserReads(url);
         return HOST_PORT_PATH.matcher(read).matches() ? Optional.of("https://" + read) : Optional.empty();
+    }
+
+    /**
+     * The web address npm's shorthand stands for: {@code https://github.com/owner/repo} for {@code github:owner/repo}
+     * and for {@code owner/repo}, which a browser would follow as a link relative to the page showing it; empty for
+     * any other URL.
+     */
+    public static Optional<String> shorthandAddress(String url) {
+        Matcher shorthand = SHORTHAND.matcher(asABrowserReads(url));
+        if (!shorthand.matches()) {
+            return Optional.empty();
+        }
+        String scheme = shorthand.group(1) == null ? "github" : shorthand.group(1).toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(SHORTHAND_SITES.get(scheme)).map(site -> site + shorthand.group(2));
     }
 
     private static String asABrowserReads(String url) {

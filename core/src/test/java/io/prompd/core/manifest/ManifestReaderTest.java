@@ -388,7 +388,7 @@ class ManifestReaderTest {
             "{\"type\": \"git\", \"url\": \"data:text/html,x\"} | /repository/url | 'repository/url' | data:",
             "\"file:///etc/passwd\"                      | /repository     | 'repository' | file:",
             "\"  java\\tscript:alert(1)\"                 | /repository     | 'repository' | javascript:",
-            "\"github:owner/repo\"                       | /repository     | 'repository' | github:"})
+            "\"npm:@acme/prompts\"                       | /repository     | 'repository' | npm:"})
     void aRepositoryUrlOfAnotherSchemeThanARepositorysIsRefused(String repository, String pointer, String field,
                                                                String scheme) {
         ManifestResult result = readWith(", \"repository\": " + repository);
@@ -399,6 +399,25 @@ class ManifestReaderTest {
                 + " git+http:"), refused.message());
         assertEquals("write the address of the package's sources, such as https://github.com/owner/repo",
                 refused.hint());
+        assertEquals(Optional.empty(), result.draft().repository());
+    }
+
+    /**
+     * npm reads {@code owner/repo} as {@code github:owner/repo}, whose scheme a browser knows not, and a browser reads
+     * it as a link relative to the page: both are refused alike, the hint giving the repository's web address.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "github:acme/prompts | 'repository' has the scheme github:, which no | https://github.com/acme/prompts",
+            "acme/prompts        | 'repository' is npm's shorthand owner/repo of | https://github.com/acme/prompts",
+            "acme/prompts#v1     | 'repository' is npm's shorthand owner/repo of | https://github.com/acme/prompts",
+            "gitlab:acme/prompts | 'repository' has the scheme gitlab:, which no | https://gitlab.com/acme/prompts"})
+    void npmsShorthandOfARepositoryIsRefusedWithItsAddress(String url, String message, String address) {
+        ManifestResult result = readWith(", \"repository\": \"" + url + "\"");
+
+        Problem refused = only(result, Severity.ERROR, "/repository");
+        assertTrue(refused.message().startsWith(message), refused.message());
+        assertEquals("write the address of the package's sources, " + address, refused.hint());
         assertEquals(Optional.empty(), result.draft().repository());
     }
 
@@ -441,7 +460,7 @@ class ManifestReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://github.com/o/r", "HTTP://x.example/r", "git://x.example/r.git",
         "ssh://git@x.example/r.git", "git+https://x.example/r.git", "git+ssh://git@x.example/r.git",
-        "git@github.com:owner/repo.git", "owner/repo"})
+        "git@github.com:owner/repo.git"})
     void aRepositoryUrlOfARepositorysSchemeOrNoneIsKept(String url) {
         assertEquals(Optional.of(Repository.git(url)),
                 readWith(", \"repository\": \"" + url + "\"").manifest().orElseThrow().repository());
