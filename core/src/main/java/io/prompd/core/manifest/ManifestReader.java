@@ -334,7 +334,7 @@ public final class ManifestReader {
             return Optional.empty();
         }
         if (node.isObject()) {
-            PlainText.members(node, at, List.of("type", "url"), this::refuse);
+            PlainText.members(node, at, List.of("type", "url", "directory"), this::refuse);
             JsonNode written = node.path("url");
             if (written.isMissingNode() || written.isTextual() && written.textValue().isBlank()) {
                 problems.error(file, at + "/url", "the repository needs a url",
@@ -344,7 +344,9 @@ public final class ManifestReader {
             Optional<String> url = text(written, at + "/url").filter(text -> ofARepositorysScheme(text, at + "/url"));
             String type = node.has("type") ? nonBlank(node.get("type"), at + "/type").orElse(Repository.DEFAULT_TYPE)
                     : Repository.DEFAULT_TYPE;
-            return url.map(text -> new Repository(type, text));
+            Optional<String> directory = node.has("directory") ? nonBlank(node.get("directory"), at + "/directory")
+                    : Optional.empty();
+            return url.map(text -> new Repository(type, text, directory.orElse(null)));
         }
         if (node.isTextual()) {
             return nonBlank(node, at).filter(text -> ofARepositorysScheme(text, at)).map(Repository::git);

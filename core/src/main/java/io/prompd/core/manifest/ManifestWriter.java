@@ -40,9 +40,9 @@ public final class ManifestWriter {
         map(root, ManifestFields.PROMPTS, manifest.prompts(), Function.identity());
         map(root, ManifestFields.DEPENDENCIES, manifest.dependencies(), VersionRange::text);
         map(root, ManifestFields.ENGINES, manifest.engines(), Function.identity());
-        manifest.repository().ifPresent(repository -> root.putObject(ManifestFields.REPOSITORY)
+        manifest.repository().ifPresent(repository -> text(root.putObject(ManifestFields.REPOSITORY)
                 .put("type", repository.type())
-                .put("url", repository.url()));
+                .put("url", repository.url()), "directory", Optional.ofNullable(repository.directory())));
         list(root, ManifestFields.FILES, manifest.files());
         list(root, ManifestFields.IGNORE, manifest.ignore());
         text(root, ManifestFields.README, manifest.readme());

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 /**
  * Where the package's sources live.
  *
- * @param type the version control system, {@code git} unless the manifest says otherwise
- * @param url  the repository's address, never blank
+ * @param type      the version control system, {@code git} unless the manifest says otherwise
+ * @param url       the repository's address, never blank
+ * @param directory the package's folder in the repository (npm's {@code repository.directory}, for a repository of
+ *                  many packages), or null
  */
-public record Repository(String type, String url) {
+public record Repository(String type, String url, String directory) {
 
     /** The type assumed when the manifest gives a bare URL or an object without {@code type}, as npm does. */
     public static final String DEFAULT_TYPE = "git";
@@ -58,6 +60,13 @@ public record Repository(String type, String url) {
         if (type.isBlank() || url.isBlank()) {
             throw new IllegalArgumentException("a repository needs a type and a url");
         }
+        if (directory != null && directory.isBlank()) {
+            throw new IllegalArgumentException("a repository's directory, when given, is not blank");
+        }
+    }
+
+    public Repository(String type, String url) {
+        this(type, url, null);
     }
 
     public static Repository git(String url) {

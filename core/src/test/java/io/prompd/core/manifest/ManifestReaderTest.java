@@ -380,6 +380,17 @@ class ManifestReaderTest {
                 readWith(", \"repository\": {\"url\": \"https://x.io/r.git\"}").manifest().orElseThrow().repository());
     }
 
+    /** npm's directory of a package in a repository of many, which the registry's documents carry on. */
+    @Test
+    void aRepositoryKeepsTheDirectoryOfThePackageInIt() {
+        assertEquals(Optional.of(new Repository("git", "https://x.io/r.git", "packages/b")),
+                readWith(", \"repository\": {\"type\": \"git\", \"url\": \"https://x.io/r.git\", \"directory\":"
+                        + " \"packages/b\"}").manifest().orElseThrow().repository());
+        ManifestResult blank = readWith(", \"repository\": {\"url\": \"https://x.io/r.git\", \"directory\": \" \"}");
+        assertEquals(Optional.of(Repository.git("https://x.io/r.git")), blank.manifest().orElseThrow().repository());
+        assertEquals(Severity.WARNING, only(blank, Severity.WARNING, "/repository/directory").severity());
+    }
+
     /** A repository's URL is a link wherever it is shown: one a browser would run or read locally is refused. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {

@@ -34,7 +34,7 @@ class ManifestWriterTest {
             .dependencies(Map.of(PackageName.parse("zeta"), VersionRange.parse("^2.0.0"),
                     PackageName.parse("@prompd/core"), VersionRange.parse("~0.0.2")))
             .engines(Map.of("prompd", ">=0.1"))
-            .repository(Repository.git("https://github.com/acme/prompts"))
+            .repository(new Repository("git", "https://github.com/acme/prompts", "packages/sales"))
             .files(List.of("prompts/", "README.md"))
             .ignore(List.of("*.log"))
             .readme("README.md")
@@ -73,7 +73,8 @@ class ManifestWriterTest {
                   },
                   "repository": {
                     "type": "git",
-                    "url": "https://github.com/acme/prompts"
+                    "url": "https://github.com/acme/prompts",
+                    "directory": "packages/sales"
                   },
                   "files": [
                     "prompts/",

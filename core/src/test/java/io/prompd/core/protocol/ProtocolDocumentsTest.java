@@ -34,7 +34,7 @@ class ProtocolDocumentsTest {
     private static VersionDocument document(String version) {
         return new VersionDocument(NAME, Version.parse(version), "A package", List.of("k"), "testing",
                 "Ann <ann@example.org>",
-                "MIT", Repository.git("https://example.org/b.git"),
+                "MIT", new Repository("git", "https://example.org/prompts.git", "packages/b"),
                 new TreeMap<>(Map.of(PackageName.parse("@a/c"), VersionRange.parse("^1.0.0"))),
                 new TreeMap<>(Map.of("prompd", ">=0.1.0")), "prompts/main.prmd",
                 new TreeMap<>(Map.of("main", "prompts/main.prmd")), DIST,

@@ -57,7 +57,7 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     static final String FILE = ".prompd-build.json";
 
     /** Bumped whenever the same inputs would give different output files, so old output is never reused. */
-    static final int FORMAT = 8;
+    static final int FORMAT = 9;
 
     /** The format since which a build writes the {@code index.json} of a package with no version left too. */
     private static final int INDEXES_EVERY_PACKAGE_SINCE = 3;

@@ -180,7 +180,8 @@ class DocumentShapeTest {
         ParameterSummary bare = new ParameterSummary("name", "string", false, null, null, List.of(), null, null, null,
                 null, null);
         return new VersionDocument(NAME, version, "Greets people", List.of("greeting", "welcome"), "writing",
-                "Ann <ann@example.com> (https://ann.example)", "MIT", Repository.git("https://git.example/acme/greet"),
+                "Ann <ann@example.com> (https://ann.example)", "MIT",
+                new Repository("git", "https://git.example/acme/monorepo", "packages/greet"),
                 new TreeMap<>(Map.of(PackageName.parse("@acme/base"), VersionRange.parse("^1.0.0"))),
                 new TreeMap<>(Map.of("prompd", ">=1.0.0")), "prompts/greet.prmd",
                 new TreeMap<>(Map.of("greet", "prompts/greet.prmd", "bare", "prompts/bare.prmd")),

@@ -303,10 +303,10 @@ class RegistryBuilderTest {
      * version merged from another branch published by the commit that brought it onto the first-parent line; 5: no
      * takenDownIntegrity of a version taken down; 6: a version document's readme the first root README in name order,
      * README.fr.md before README.md; 7: a version deleted and added back with the same files published by the commit
-     * that added it back, and its removal forgotten.
+     * that added it back, and its removal forgotten; 8: no repository.directory in the documents.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void anOutputOfAnEarlierFormatIsRebuiltInFull(int format) throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
