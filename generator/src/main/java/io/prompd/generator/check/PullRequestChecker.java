@@ -65,7 +65,8 @@ public final class PullRequestChecker {
                 new PackageReferenceRule(),
                 new MetaFileRule(),
                 new PinnedLatestRule(),
-                new StrandedDependentsRule());
+                new StrandedDependentsRule(),
+                new DependentReferencesRule());
     }
 
     /**

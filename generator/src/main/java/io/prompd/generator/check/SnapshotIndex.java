@@ -91,9 +91,10 @@ final class SnapshotIndex implements PackageIndex {
     }
 
     /**
-     * The published versions that depend on one of the packages, for a change that may leave them without a
-     * version. Nothing else says who depends on a package, so every manifest is read; but only one whose text may
-     * name one of the packages is parsed, which is most of the cost.
+     * The published versions that depend on one of the packages, for a change that may break them: a withdrawal
+     * that leaves them without a version, a new version without a file they take. Nothing else says who depends on
+     * a package, so every manifest is read; but only one whose text may name one of the packages is parsed, which is
+     * most of the cost.
      */
     List<Candidate> dependentsOf(Set<PackageName> packages) throws IOException {
         List<String> quoted = packages.stream().map(name -> "\"" + name + "\"").toList();

@@ -24,7 +24,9 @@
  *       the pull request branched off is the error it is after the merge; a version published there since
  *       is not counted, but named with the advice to merge the base branch in.</li>
  *   <li>A file taken from another package must exist in the version the dependencies resolve to
- *       (an error); another non-yanked version its range allows without the file is a warning.</li>
+ *       (an error); another non-yanked version its range allows without the file is a warning. So is a new
+ *       version without a file that other packages' published versions take from it, with a range that allows
+ *       it: the registry cannot stop a release, and lock files may pin an earlier version.</li>
  *   <li>A yank that leaves other packages' published versions with a range no version left unyanked
  *       satisfies is a warning, not an error: withdrawing a broken version must stay possible (as in
  *       cargo), and lock files keep installing the dependents.</li>
@@ -34,9 +36,10 @@
  *       {@code .env*} above all, is an error rather than pack's warning.</li>
  *   <li>Only what the rules need is read: both listings (not manifests) of the registry, the new
  *       folders, the manifests of packages the resolver visits, every manifest only when a pull
- *       request yanks (to find the dependents), the history of published folders only when a
- *       pull request touches one, and of the pull request's own commits the files they changed, searched
- *       for credentials only where the head no longer has that content.</li>
+ *       request yanks, or adds a version without a file another version of its package has (to find the
+ *       dependents, whose prompts are read only where their range allows that version), the history of
+ *       published folders only when a pull request touches one, and of the pull request's own commits the
+ *       files they changed, searched for credentials only where the head no longer has that content.</li>
  * </ul>
  */
 package io.prompd.generator.check;

@@ -1,0 +1,97 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** New versions that lack a file published versions of other packages take from a version their range allows. */
+class DependentReferencesRuleTest extends PullRequestScenarioTest {
+
+    private static final String TONE = "prompts/tone-base.prmd";
+
+    /**
+     * util 1.1.0 has prompts/tone-base.prmd, which critique and review inherit with "^1.0.0" and sql includes; pinned
+     * takes it with "~1.1.0", old (yanked) with "^1.0.0"; plain takes only prompts/x.prmd, which every version has, and
+     * typo prompts/tone.prmd, which none has, so that no version is to blame.
+     */
+    @BeforeEach
+    void dependents() {
+        mergedMeanwhile(repo, "alice", main -> {
+            main.publish("@common/util", "1.1.0");
+            main.write("packages/@common/util/1.1.0/" + TONE, "---\nid: tone\n---\n# System\n\nBe kind.\n");
+            inheriting(main, "@common/critique", "^1.0.0", TONE);
+            inheriting(main, "@common/review", "^1.0.0", TONE);
+            inheriting(main, "@common/pinned", "~1.1.0", TONE);
+            inheriting(main, "@common/old", "^1.0.0", TONE);
+            main.meta("@common/old", "{\"yanked\": {\"1.0.0\": \"broken\"}}");
+            inheriting(main, "@common/plain", "^1.0.0", "prompts/x.prmd");
+            inheriting(main, "@common/typo", "^1.0.0", "prompts/tone.prmd");
+            main.publish("@common/sql", "1.0.0", "@common/util@^1.0.0");
+            main.write("packages/@common/sql/1.0.0/prompts/x.prmd", "---\nid: x\ndescription: A test prompt\n---\n"
+                    + "# User\n\n{% include \"@common/util@^1.0.0/" + TONE + "\" %}\n");
+        });
+        repo.merge("main", "up to date", "alice");
+    }
+
+    @Test
+    void aNewVersionWithoutAFileDependentsTakeWarnsNamingTheVersionsWhoseRangeAllowsIt() {
+        repo.publish("@common/util", "1.2.0");
+        repo.commit("rename tone-base.prmd away");
+
+        CheckReport report = check(repo, "alice");
+        List<Problem> warnings = warnings(report);
+
+        assertEquals(List.of("packages/@common/util/1.2.0"), warnings.stream().map(Problem::file).toList());
+        assertPassed(report);
+        Problem warning = warnings.get(0);
+        assertEquals(Severity.WARNING, warning.severity());
+        assertEquals("@common/util 1.2.0 does not have prompts/tone-base.prmd, which published versions of other"
+                + " packages take from it with a range that allows 1.2.0, so their installs that get this version fail"
+                + " validation: @common/critique@1.0.0, @common/review@1.0.0, @common/sql@1.0.0",
+                warning.message());
+        assertEquals("keep prompts/tone-base.prmd in this version (a prompt may inherit the file's new place), or"
+                + " publish the change as a new major version, which those ranges do not allow; lock files that pin"
+                + " an earlier version still install", warning.hint());
+    }
+
+    @Test
+    void aNewMajorVersionOrOneKeepingTheFileSaysNothing() {
+        repo.publish("@common/util", "2.0.0");
+        repo.publish("@common/util", "1.2.0");
+        repo.write("packages/@common/util/1.2.0/" + TONE, "---\nid: tone\n---\n# System\n\nBe kinder.\n");
+        repo.commit("a major without the file, a minor with it");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(List.of(), warnings(report));
+    }
+
+    /** Publishes version 1.0.0 of a package whose prompt inherits a file of util. */
+    private static void inheriting(TestRegistryRepo main, String name, String range, String path) {
+        String folder = main.publish(name, "1.0.0", "@common/util@" + range);
+        main.write(folder + "/prompts/x.prmd", """
+                ---
+                id: x
+                description: A test prompt
+                inherits: "@common/util@%s/%s"
+                ---
+                # User
+
+                Say hello.
+                """.formatted(range, path));
+    }
+
+    private static List<Problem> warnings(CheckReport report) {
+        return report.problems().stream().filter(problem -> problem.message().contains("published versions of other"))
+                .toList();
+    }
+}
