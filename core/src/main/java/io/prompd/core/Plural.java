@@ -1,9 +1,14 @@
 package io.prompd.core;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Counts and lists in messages, which read "1 file" and "2 files", "a or b" and "a, b or c" alike. */
 public final class Plural {
+
+    /** How many things a message names at most. */
+    private static final int MOST_NAMED = 10;
 
     private Plural() {
     }
@@ -33,5 +38,16 @@ public final class Plural {
         }
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " " + conjunction + " "
                 + parts.get(parts.size() - 1);
+    }
+
+    /**
+     * The things as a message names them, {@code @a/b@1.0.0, c@2.0.0}, but at most {@value #MOST_NAMED} of them,
+     * the last place then saying how many more ({@code … and 291 more}): a message naming hundreds would be one
+     * line of kilobytes, which no one reads in a CI log or a pull request's comment.
+     */
+    public static String named(Collection<?> things) {
+        int shown = things.size() > MOST_NAMED ? MOST_NAMED - 1 : things.size();
+        String named = things.stream().limit(shown).map(Object::toString).collect(Collectors.joining(", "));
+        return shown < things.size() ? named + " and " + (things.size() - shown) + " more" : named;
     }
 }

@@ -409,7 +409,7 @@ final class ServedOutputGuard {
         if (!leftOut.isEmpty()) {
             refusals.add("leaves out " + Plural.count(leftOut.size(), "version") + " that "
                     + (again.isEmpty() ? build : "it") + " serves, with no takedown record ("
-                    + PackageVersion.named(leftOut) + "): the branch's history was rewritten, a push bypassed the"
+                    + Plural.named(leftOut) + "): the branch's history was rewritten, a push bypassed the"
                     + " check, or the commit is older than the output's, and lock files pin them");
         }
         String hint;

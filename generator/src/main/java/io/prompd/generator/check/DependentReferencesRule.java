@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.Plural;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageValidator;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
  * ({@link DependencyFiles}, the same references and rule). Not an error, as with a withdrawal that strands dependents
  * ({@link StrandedDependentsRule}): the registry cannot stop a release, lock files that pin an earlier version still
  * install, and the dependents' owners may narrow their ranges. Each file lacking is one warning naming the versions
- * that take it ({@linkplain PackageVersion#named at most ten}, then how many more); yanked dependents are left out,
+ * that take it ({@linkplain Plural#named at most ten}, then how many more); yanked dependents are left out,
  * and so are new ones, which {@link PackageReferenceRule} judges.
  *
  * <p>Only a file another version of the package has counts, since a reference to a file no version has was broken
@@ -75,7 +76,7 @@ final class DependentReferencesRule implements PullRequestRule {
             broken.forEach((path, versions) -> problems.warning(version.folder().path(), "", version.id().name() + " "
                     + version.id().version() + " does not have " + path + ", which published versions of other"
                     + " packages take from it with a range that allows " + version.id().version() + ", so their"
-                    + " installs that get this version fail validation: " + PackageVersion.named(versions),
+                    + " installs that get this version fail validation: " + Plural.named(versions),
                     "keep " + path + " in this version (a prompt may inherit the file's new place), or publish the"
                             + " change as a new major version, which those ranges do not allow; lock files that pin an"
                             + " earlier version still install"));

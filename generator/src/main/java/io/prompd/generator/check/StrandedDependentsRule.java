@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * fail from then on. The withdrawal itself stays allowed, as cargo allows a yank where npm refuses to
  * unpublish what others depend on: it is how a broken or harmful version is withdrawn, and the
  * dependents' owners can publish a fix. Each range left without a version is one warning naming the
- * versions that declare it ({@linkplain PackageVersion#named at most ten}, then how many more), so that
+ * versions that declare it ({@linkplain Plural#named at most ten}, then how many more), so that
  * withdrawing a package many depend on stays one line per range;
  * yanked dependents are left out, since nothing installs them anew, and so are new ones, which
  * {@link DependencyRule} judges. Only a pull request that yanks or takes down reads the other
@@ -114,7 +114,7 @@ final class StrandedDependentsRule implements PullRequestRule {
             String range = "\"" + dependency.range().text() + "\"";
             // each as name@version, which holds an '@' scoped or not, so that the Markdown report sets every one as
             // code
-            String stranded = PackageVersion.named(versions);
+            String stranded = Plural.named(versions);
             List<String> fixes = new ArrayList<>(List.of("publish a version of " + dependency.withdrawn() + " that "
                     + range + " allows", "publish new versions of the dependents with a range that allows a version"
                     + " that is not yanked"));

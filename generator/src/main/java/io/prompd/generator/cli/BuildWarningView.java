@@ -9,7 +9,6 @@ import io.prompd.generator.build.BuildWarning.HistoryRewritten;
 import io.prompd.generator.build.BuildWarning.ReusedNumbersServed;
 import io.prompd.generator.build.BuildWarning.ServedVersionsLeftOut;
 import io.prompd.generator.build.BuildWarning.TakenDownServedAgain;
-import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,7 +37,7 @@ final class BuildWarningView {
         }
         if (warning instanceof HistoryRewritten rewritten) {
             return out + " now gives " + Plural.count(rewritten.versions().size(), "version") + previousBuild
-                    + " served another publishing commit (" + PackageVersion.named(rewritten.versions()) + "): the"
+                    + " served another publishing commit (" + Plural.named(rewritten.versions()) + "): the"
                     + " branch's history was rewritten (a purge with git filter-branch or git filter-repo gives every"
                     + " commit from the first it changes a new id), so their version documents, served as never"
                     + " changing, changed, as did their packages' index.json and registry.json, "
@@ -67,7 +66,7 @@ final class BuildWarningView {
         }
         ServedVersionsLeftOut leftOut = (ServedVersionsLeftOut) warning;
         return out + " no longer serves " + Plural.count(leftOut.versions().size(), "version") + previousBuild
-                + " served, with no takedown record (" + PackageVersion.named(leftOut.versions()) + "), as --force"
+                + " served, with no takedown record (" + Plural.named(leftOut.versions()) + "), as --force"
                 + " allows; a later build refuses other files under their numbers";
     }
 
