@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.Plural;
 import io.prompd.core.ShellWords;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Pointer;
@@ -14,8 +15,10 @@ import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -90,18 +93,26 @@ final class OwnershipRule implements PullRequestRule {
         maintainersOnly.forEach((path, line) -> problems.add(Problem.error(path, "", "only registry maintainers may"
                 + " change " + path + ", and " + login + " is not one", "ask a maintainer (\"maintainers\" in"
                 + " registry.json) to make this change").atLine(line)));
-        packages.forEach((name, changes) -> refusal(pullRequest, login, name)
-                .map(refused -> changes.stream().allMatch(Change::onlyExecutableBit) ? modesOnly(refused, changes)
-                        : refused)
+        // a scope's owners are judged once for all of its packages, so that a pull request adding many is one refusal
+        SortedMap<String, SortedMap<PackageName, List<Change>>> scopes = new TreeMap<>();
+        packages.forEach((name, changes) -> {
+            if (name.isScoped()) {
+                scopes.computeIfAbsent(name.scopeWithAt(), unseen -> new TreeMap<>()).put(name, changes);
+            } else {
+                refusal(pullRequest, login, name).map(refused -> withModes(refused, changes)).ifPresent(problems::add);
+            }
+        });
+        scopes.forEach((scope, changed) -> scopeRefusal(settings, login, scope, List.copyOf(changed.keySet()))
+                .map(refused -> withModes(refused, changed.values().stream().flatMap(List::stream).toList()))
                 .ifPresent(problems::add));
-        if (packages.keySet().stream().anyMatch(name -> !scopeReads(settings, name))) {
+        if (scopes.keySet().stream().anyMatch(scope -> !scopeReads(settings, scope))) {
             baseErrors(settings, Scopes.FILE, problems);
         }
     }
 
-    /** Whether the entry of the package's scope in scopes.json on the base branch reads; true for an unscoped one. */
-    private static boolean scopeReads(RegistrySnapshot settings, PackageName name) {
-        return !name.isScoped() || settings.parsedScopes().reads(Pointer.of("scopes", name.scopeWithAt()));
+    /** Whether the entry of the scope in scopes.json on the base branch reads. */
+    private static boolean scopeReads(RegistrySnapshot settings, String scope) {
+        return settings.parsedScopes().reads(Pointer.of("scopes", scope));
     }
 
     /**
@@ -122,9 +133,12 @@ final class OwnershipRule implements PullRequestRule {
 
     /**
      * A refusal of changes that are executable bits alone says what they are: the report lists them nowhere else,
-     * as they change nothing served, and the author may not know that Git recorded them.
+     * as they change nothing served, and the author may not know that Git recorded them. Any other is as it is.
      */
-    private static Problem modesOnly(Problem refused, List<Change> changes) {
+    private static Problem withModes(Problem refused, List<Change> changes) {
+        if (!changes.stream().allMatch(Change::onlyExecutableBit)) {
+            return refused;
+        }
         String what = changes.stream().map(change -> change.path() + " changed from " + Change.kindOf(change.oldMode())
                 + " to " + Change.kindOf(change.newMode())).collect(Collectors.joining(", "));
         String undo = changes.stream().map(change -> "git update-index --chmod="
@@ -143,14 +157,19 @@ final class OwnershipRule implements PullRequestRule {
      */
     private static void checkNewPackagesHaveOwners(PullRequest pullRequest, Problems problems) {
         RegistrySnapshot head = pullRequest.head();
+        // a scope missing is one error, at its first new package, however many it has
+        Set<String> undeclared = new HashSet<>();
         for (PackageName name : pullRequest.newPackages()) {
             String folder = RepositoryLayout.packageFolder(name);
             if (name.isScoped() && !head.scopes().isKnownScope(name.scopeWithAt())) {
-                problems.add(!head.parsedScopes().reads(Pointer.of("scopes", name.scopeWithAt()))
-                        ? unknownAtHead(folder, "whether the scope " + name.scopeWithAt() + " is declared", Scopes.FILE)
-                        : Problem.error(folder, "", "the scope " + name.scopeWithAt()
-                                + " is not declared in scopes.json",
-                                "add it to scopes.json with its owners in this pull request"));
+                if (undeclared.add(name.scopeWithAt())) {
+                    problems.add(!head.parsedScopes().reads(Pointer.of("scopes", name.scopeWithAt()))
+                            ? unknownAtHead(folder, "whether the scope " + name.scopeWithAt() + " is declared",
+                                    Scopes.FILE)
+                            : Problem.error(folder, "", "the scope " + name.scopeWithAt()
+                                    + " is not declared in scopes.json",
+                                    "add it to scopes.json with its owners in this pull request"));
+                }
             } else if (!name.isScoped() && head.meta(name).owners().isEmpty()) {
                 problems.add(!head.parsedMeta(name).reads("/owners")
                         ? unknownAtHead(folder, "who owns the new package " + name, RepositoryLayout.metaFile(name))
@@ -171,32 +190,42 @@ final class OwnershipRule implements PullRequestRule {
                 + " leaves it", "correct the errors of " + file + " in this pull request");
     }
 
-    private static Optional<Problem> refusal(PullRequest pullRequest, String login, PackageName name) {
-        RegistrySnapshot settings = pullRequest.baseTip();
-        String folder = RepositoryLayout.packageFolder(name);
-        if (name.isScoped() && !settings.scopes().mayPublish(login, name) && !scopeReads(settings, name)) {
-            // an entry that does not read is no entry, nor one without this owner: its owners are unknown
-            return Optional.of(Problem.error(folder, "", "the owners of the scope " + name.scopeWithAt() + " are"
-                    + " unknown: " + Scopes.FILE + " on the base branch does not read, so only maintainers may change "
-                    + name, repairOnBase(Scopes.FILE)));
+    /**
+     * The one refusal of the changes to the scope's packages (in name order), at the first one's folder, naming the
+     * others; empty when the login may make them.
+     */
+    private static Optional<Problem> scopeRefusal(RegistrySnapshot settings, String login, String scope,
+                                                  List<PackageName> names) {
+        if (settings.scopes().publishers(scope).contains(login)) {
+            return Optional.empty();
         }
-        if (name.isScoped() && !settings.scopes().isKnownScope(name.scopeWithAt())) {
-            String scope = name.scopeWithAt();
+        String folder = RepositoryLayout.packageFolder(names.get(0));
+        String changed = names.size() == 1 ? names.get(0).toString()
+                : Plural.count(names.size(), "package") + " of it: " + Plural.named(names);
+        if (!scopeReads(settings, scope)) {
+            // an entry that does not read is no entry, nor one without this owner: its owners are unknown
+            return Optional.of(Problem.error(folder, "", "the owners of the scope " + scope + " are unknown: "
+                    + Scopes.FILE + " on the base branch does not read, so only maintainers may change " + changed,
+                    repairOnBase(Scopes.FILE)));
+        }
+        if (!settings.scopes().isKnownScope(scope)) {
             return Optional.of(Problem.error(folder, "", !settings.namesInUse(scope).isEmpty()
                     ? "the scope " + scope + " has packages but no entry in scopes.json, so it has no owners, and only"
                             + " maintainers may publish in it"
                     : "the scope " + scope + " does not exist yet, and only maintainers may create scopes",
                     "ask a maintainer to add " + scope + " to scopes.json, with you among its owners"));
         }
-        if (name.isScoped()) {
-            return settings.scopes().mayPublish(login, name) ? Optional.empty()
-                    : Optional.of(Problem.error(folder, "", login + " is not an owner of the scope "
-                    + name.scopeWithAt() + ", directly or through a team, in scopes.json on the base branch, so may"
-                    + " not change " + name,
-                    // its owners cannot grant it: only maintainers may change scopes.json
-                    "open an issue asking a maintainer to add you to the owners of " + name.scopeWithAt()
-                            + " (or to one of its teams) in scopes.json, as CONTRIBUTING.md says"));
-        }
+        return Optional.of(Problem.error(folder, "", login + " is not an owner of the scope " + scope + ", directly"
+                + " or through a team, in scopes.json on the base branch, so may not change " + changed,
+                // its owners cannot grant it: only maintainers may change scopes.json
+                "open an issue asking a maintainer to add you to the owners of " + scope + " (or to one of its teams)"
+                        + " in scopes.json, as CONTRIBUTING.md says"));
+    }
+
+    /** The refusal of the changes to an unscoped package; empty when the login may make them. */
+    private static Optional<Problem> refusal(PullRequest pullRequest, String login, PackageName name) {
+        RegistrySnapshot settings = pullRequest.baseTip();
+        String folder = RepositoryLayout.packageFolder(name);
         PackageMeta owned = settings.meta(name);
         if (pullRequest.isTaken(name)) {
             if (owned.owners().contains(login)) {

@@ -76,6 +76,25 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
                 + " scopes.json, as CONTRIBUTING.md says", problem.hint(), "only maintainers may change scopes.json");
     }
 
+    /** A pull request adding many packages of a scope whose owners the author is not among is refused once. */
+    @Test
+    void aNonOwnerChangingManyPackagesOfAScopeIsOneErrorNamingThem() {
+        for (int n = 1; n <= 11; n++) {
+            repo.publish("@common/p%02d".formatted(n), "1.0.0");
+        }
+        repo.meta("@common/util", "{\"deprecated\": {\"1.0.0\": \"old\"}}");
+        repo.commit("publish a dozen", "mallory");
+
+        var report = check(repo, "mallory");
+
+        Problem refused = assertError(report, "packages/@common/p01", "mallory is not an owner of the scope @common");
+        assertErrorCount(report, 1);
+        assertEquals("mallory is not an owner of the scope @common, directly or through a team, in scopes.json on the"
+                + " base branch, so may not change 12 packages of it: @common/p01, @common/p02, @common/p03,"
+                + " @common/p04, @common/p05, @common/p06, @common/p07, @common/p08, @common/p09 and 3 more",
+                refused.message());
+    }
+
     @Test
     void withoutActorOneErrorAsksForIt() {
         repo.publish("@common/base", "1.0.0");
@@ -121,6 +140,12 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
 
         assertError(check(repo, TestRegistryRepo.MAINTAINER), "packages/@fresh/pkg",
                 "the scope @fresh is not declared in scopes.json");
+
+        repo.publish("@fresh/other", "1.0.0");
+        repo.commit("another of it", TestRegistryRepo.MAINTAINER);
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+        assertError(report, "packages/@fresh/other", "the scope @fresh is not declared in scopes.json");
+        assertErrorCount(report, 1);
     }
 
     @Test
