@@ -80,12 +80,17 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
 
     /** The locked packages the direct dependencies lead to. */
     private Set<PackageName> needed() {
+        return neededAvoiding(Set.of());
+    }
+
+    /** The locked packages the direct dependencies lead to without passing through {@code avoided}. */
+    private Set<PackageName> neededAvoiding(Set<PackageName> avoided) {
         Set<PackageName> needed = new HashSet<>();
         Deque<PackageName> next = new ArrayDeque<>(roots.keySet());
         while (!next.isEmpty()) {
             PackageName name = next.pop();
             LockedPackage locked = lock.packages().get(name);
-            if (locked != null && needed.add(name)) {
+            if (locked != null && !avoided.contains(name) && needed.add(name)) {
                 next.addAll(locked.dependencies().keySet());
             }
         }
@@ -220,17 +225,19 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
     }
 
     /**
-     * The ranges prompd.json and the locked packages but {@code besides} place on the package, each with who places it:
-     * prompd.json's first, then the locked packages' in name order.
+     * The ranges prompd.json and the locked packages needed without {@code besides} place on the package, each with who
+     * places it: prompd.json's first, then the locked packages' in name order. A package only the version of
+     * {@code besides} leads to is left out: it goes with that version, so its ranges hold no other version back.
      */
     List<InstallNote.Requirement> requirementsOnBesides(PackageName name, PackageName besides) {
         List<InstallNote.Requirement> requirements = new ArrayList<>();
         if (roots.containsKey(name)) {
             requirements.add(new InstallNote.Requirement(name, roots.get(name), Optional.empty()));
         }
+        Set<PackageName> staying = neededAvoiding(Set.of(besides));
         lock.packages().forEach((dependent, locked) -> {
             VersionRange range = locked.dependencies().get(name);
-            if (range != null && !dependent.equals(besides)) {
+            if (range != null && staying.contains(dependent)) {
                 requirements.add(new InstallNote.Requirement(name, range,
                         Optional.of(new InstallNote.Dependent(dependent, locked.version()))));
             }
