@@ -4,6 +4,7 @@ import io.prompd.cli.JsonOption;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.Outdated;
 import io.prompd.core.ExitCode;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.Json;
 import io.prompd.core.version.Version;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Spec;
             "List the project's packages that have newer versions.",
             "For each: current (locked), wanted (what 'prompd update' moves to, from the same resolution of the whole"
                     + " project: the version the 'latest' dist-tag names when the ranges allow it, else the newest they"
-                    + " allow, unless the rest of the project holds it lower, marked '(held back by' the ranges that"
-                    + " do, each with who asks for it: prompd.json's own, or the package (name@version) that needs"
-                    + " it')') and latest (that version, the range 'prompd update --latest' writes; the lock then takes"
+                    + " allow, unless the rest of the project holds it lower, said below the table ('NAME VERSION is held"
+                    + " back by' the ranges that do, each with who asks for it: prompd.json's own, or the package"
+                    + " (name@version) that needs it)) and latest (that version, the range 'prompd update --latest' writes; the lock then takes"
                     + " it).",
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
@@ -85,11 +86,15 @@ final class OutdatedCommand implements Callable<Integer> {
         List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut()
                 .print(output.isJson() ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList()) + "\n"
-                : asText(rows, result.warnings().isEmpty()));
+                : asText(rows, result.warnings().isEmpty(), root.commands()));
         return rows.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }
 
-    private static String asText(List<Outdated.Row> rows, boolean nothingToTell) {
+    /**
+     * The table, then a line for each package held back, which a cell would pad every row of its column to the width
+     * of (a note naming several ranges runs to hundreds of columns).
+     */
+    private static String asText(List<Outdated.Row> rows, boolean nothingToTell, SuggestedCommands commands) {
         if (rows.isEmpty()) {
             return nothingToTell ? "every package is up to date\n" : "no package has a newer version\n";
         }
@@ -97,10 +102,11 @@ final class OutdatedCommand implements Callable<Integer> {
         table.add(List.of("package", "current", "wanted", "latest", "dependency"));
         rows.forEach(row -> table.add(List.of(row.name().toString(),
                 row.current().map(Version::toString).orElse("not locked") + marks(row),
-                row.wanted().map(Version::toString).orElse("-")
-                        + row.heldBack().map(OutdatedCommand::heldBack).orElse(""),
+                row.wanted().map(Version::toString).orElse("-"),
                 row.latest().map(Version::toString).orElse("-"), row.direct() ? "direct" : "transitive")));
-        return Tables.render(table);
+        List<String> held = rows.stream().flatMap(row -> row.heldBack().stream())
+                .map(heldBack -> heldBack(heldBack, commands) + "\n").toList();
+        return Tables.render(table) + (held.isEmpty() ? "" : "\n" + String.join("", held));
     }
 
     /**
@@ -133,11 +139,15 @@ final class OutdatedCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code  (held back by @a/c@1.0.0, which needs @a/b ^1.0.0)}, naming the ranges and who asks for them when one
-     * alone rules out what the package's own allow.
+     * {@code @a/b 1.1.0 is held back by @a/c@1.0.0, which needs @a/d ^1.0.0}, naming the ranges and who asks for them
+     * when one alone rules out what the package's own allow; when the resolver explains why it cannot be installed,
+     * where to read that, which runs to several lines.
      */
-    private static String heldBack(InstallNote.HeldBackByRanges held) {
-        return " (held back" + (held.by().isEmpty() ? "" : " by " + InstallNoteView.heldBy(held.by())) + ")";
+    private static String heldBack(InstallNote.HeldBackByRanges held, SuggestedCommands commands) {
+        return held.name() + " " + held.allowed() + held.problem()
+                .map(problem -> " is held back: it cannot be installed in this project (" + commands.quoted("update")
+                        + " says why)")
+                .orElse(" is held back by " + InstallNoteView.heldBy(held.by()));
     }
 
     private static Map<String, Object> asJson(Outdated.Row row) {
