@@ -9,6 +9,7 @@ import io.prompd.client.install.InstallNote.FromLockedUrl;
 import io.prompd.client.install.InstallNote.GoneFromRegistry;
 import io.prompd.client.install.InstallNote.HeldBack;
 import io.prompd.client.install.InstallNote.HeldBackByRanges;
+import io.prompd.client.install.InstallNote.Hold;
 import io.prompd.client.install.InstallNote.IndexListsOtherDependencies;
 import io.prompd.client.install.InstallNote.LastCopyRemoved;
 import io.prompd.client.install.InstallNote.LatestBlocked;
@@ -155,8 +156,8 @@ public final class InstallNoteView {
             String allowed = held.allowed() + ", which its own ranges allow, ";
             return new Worded("heldBackByRanges", fields, held.name() + " stays at " + held.version() + held.problem()
                     .map(problem -> ": " + allowed + cannotGo(false) + ": " + problem)
-                    .orElse(", held back by " + heldBy(held.by()) + ": " + allowed + "cannot go with "
-                            + (held.by().size() == 1 ? "that range" : "those ranges")));
+                    .orElse(", held back by " + heldBy(held.by()) + ": " + allowed + outOfReach(held.by()))
+                    + held.wayPast().map(wayPast -> "; " + wayPast).orElse(""));
         }
         if (note instanceof StaleLock stale) {
             return new Worded("staleLock", Map.of("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
@@ -256,7 +257,7 @@ public final class InstallNoteView {
                     conflicts.range().text(), "latest", conflicts.latest(), "installed", conflicts.installed()),
                     conflicts.problem());
             conflicts.saved().ifPresent(saved -> fields.put("saved", saved.text()));
-            fields.put("by", requirementsAsJson(conflicts.by()));
+            fields.put("by", holdsAsJson(conflicts.by()));
             return new Worded("latestConflicts", fields, conflicts.saved()
                     .map(saved -> "moved " + conflicts.name() + " " + conflicts.range() + " to " + saved)
                     .orElse("kept " + conflicts.name() + " " + conflicts.range()) + ": its latest version, "
@@ -413,29 +414,66 @@ public final class InstallNoteView {
      * {@code outdated}'s row give it.
      */
     static Map<String, Object> heldBackFields(HeldBackByRanges held) {
-        return withProblem(Map.of("allowed", held.allowed(), "by", requirementsAsJson(held.by())), held.problem());
-    }
-
-    /** Each range with {@code from}: {@code prompd.json}, or the {@code name@version} of the package placing it. */
-    private static List<Map<String, Object>> requirementsAsJson(List<InstallNote.Requirement> requirements) {
-        return requirements.stream().map(by -> Map.<String, Object>of("name", by.name(), "range", by.range().text(),
-                "from", by.dependent().map(InstallNote.Dependent::toString).orElse(ManifestReader.FILE_NAME))).toList();
+        return withProblem(Map.of("allowed", held.allowed(), "by", holdsAsJson(held.by())), held.problem());
     }
 
     /**
-     * {@code prompd.json's @a/b ^1.0.0 and @a/c@1.2.0, which needs @a/d ~2.0.0}: each range with who places it, so that
-     * one a dependency needs is not taken for prompd.json's; the rest of the project when no one range is to blame and
-     * the resolver gave no explanation.
+     * Each hold with {@code from}, which says its kind: a range, {@code {name, range, from}}, {@code from} being
+     * {@code prompd.json} or the {@code name@version} of the package placing it; a locked version the update kept,
+     * {@code {name, locked, needs, from: "prompd.lock"}}; the version the latest dist-tag names,
+     * {@code {name, latest, needs, from: "dist-tags"}}; {@code needs} being the range the held-back version needs.
      */
-    static String heldBy(List<InstallNote.Requirement> requirements) {
-        return requirements.isEmpty() ? "the rest of the project's dependencies"
-                : Plural.series(requirements.stream().map(InstallNoteView::requirement).toList(), "and");
+    private static List<Map<String, Object>> holdsAsJson(List<Hold> holds) {
+        return holds.stream().map(InstallNoteView::holdAsJson).toList();
     }
 
-    private static String requirement(InstallNote.Requirement requirement) {
-        String range = requirement.name() + " " + requirement.range();
-        return requirement.dependent().map(dependent -> dependent + ", which needs " + range)
-                .orElse(ManifestReader.FILE_NAME + "'s " + range);
+    private static Map<String, Object> holdAsJson(Hold hold) {
+        if (hold instanceof InstallNote.Requirement range) {
+            return Map.of("name", range.name(), "range", range.range().text(), "from", range.dependent()
+                    .map(InstallNote.Dependent::toString).orElse(ManifestReader.FILE_NAME));
+        }
+        InstallNote.HeldVersion held = (InstallNote.HeldVersion) hold;
+        boolean locked = held.keeper() == InstallNote.Keeper.LOCK;
+        return Map.of("name", held.name(), locked ? "locked" : "latest", held.version(), "needs",
+                held.needed().text(), "from", locked ? LockFile.FILE_NAME : "dist-tags");
+    }
+
+    /**
+     * {@code prompd.json's @a/b ^1.0.0 and @a/c@1.2.0, which needs @a/d ~2.0.0}: each hold with who places it, so that
+     * a range a dependency needs is not taken for prompd.json's, and a locked version or a dist-tag not for a range;
+     * the rest of the project when nothing is to blame alone and the resolver gave no explanation.
+     */
+    static String heldBy(List<Hold> holds) {
+        return holds.isEmpty() ? "the rest of the project's dependencies"
+                : Plural.series(holds.stream().map(InstallNoteView::hold).toList(), "and");
+    }
+
+    private static String hold(Hold hold) {
+        if (hold instanceof InstallNote.Requirement requirement) {
+            String range = requirement.name() + " " + requirement.range();
+            return requirement.dependent().map(dependent -> dependent + ", which needs " + range)
+                    .orElse(ManifestReader.FILE_NAME + "'s " + range);
+        }
+        InstallNote.HeldVersion held = (InstallNote.HeldVersion) hold;
+        return held.keeper() == InstallNote.Keeper.LOCK
+                ? LockFile.FILE_NAME + "'s " + held.name() + " " + held.version() + ", which the update keeps"
+                : held.name() + "'s latest dist-tag, " + held.version();
+    }
+
+    /**
+     * Why a held-back version is out of reach, after {@link #heldBy} names what holds it: {@code cannot go with that
+     * range} when ranges alone hold it; else what it needs of the packages held at a version, which that version is
+     * outside of ({@code needs @a/b ^1.1.0}).
+     */
+    private static String outOfReach(List<Hold> holds) {
+        long ranges = holds.stream().filter(InstallNote.Requirement.class::isInstance).count();
+        String clash = "cannot go with " + (ranges == 1 ? "that range" : "those ranges");
+        List<String> needs = holds.stream().<String>mapMulti((hold, each) -> {
+            if (hold instanceof InstallNote.HeldVersion held) {
+                each.accept(held.name() + " " + held.needed());
+            }
+        }).toList();
+        return needs.isEmpty() ? clash : "needs " + Plural.series(needs, "and") + (ranges == 0 ? "" : " and " + clash);
     }
 
     /**

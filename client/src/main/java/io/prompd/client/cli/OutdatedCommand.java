@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
             "List the project's packages that have newer versions.",
             "For each: current (locked), wanted (what 'prompd update' moves to, from the same resolution of the whole"
                     + " project: the version the 'latest' dist-tag names when the ranges allow it, else the newest they"
-                    + " allow, unless the rest of the project holds it lower, said below the table ('NAME VERSION is held"
-                    + " back by' the ranges that do, each with who asks for it: prompd.json's own, or the package"
-                    + " (name@version) that needs it)) and latest (that version, the range 'prompd update --latest' writes; the lock then takes"
-                    + " it).",
+                    + " allow, unless the rest of the project holds it lower, said below the table ('NAME VERSION is"
+                    + " held back by' the ranges that do, each with who asks for it: prompd.json's own, or the package"
+                    + " (name@version) that needs it, or by another package's latest dist-tag)) and latest (that"
+                    + " version, the range 'prompd update --latest' writes; the lock then takes it).",
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
                     + " wanted is then the newest version within them, what 'prompd install' moves to.",
@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
                     + " unlisted, goneFromRegistry and routeChanged are left out for a dependency not locked,"
                     + " notInRegistry for a locked package,"
                     + " wanted or latest when no version qualifies, heldBack ({allowed, by: [{name, range, from}],"
-                    + " problem}, from being prompd.json or the name@version of the package needing the range, problem"
+                    + " problem}, from being prompd.json or the name@version of the package needing the range, or"
+                    + " {name, latest, needs, from: \"dist-tags\"} for a package's latest dist-tag, problem"
                     + " the resolver's explanation of why allowed cannot be installed, given where by is empty) for a"
                     + " package not held back. A version no longer listed"
                     + " is takenDown and unlisted, as install's takenDown warning gives it, and so is that of a package"

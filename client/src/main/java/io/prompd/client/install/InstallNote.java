@@ -20,9 +20,10 @@ import java.util.SortedMap;
  * What an install, update, uninstall or outdated tells the user beside its result, as data: the {@code cli} words it,
  * as text and as {@code --json}, so that a script tells one kind from another without parsing English.
  *
- * <p>A few kinds carry a phrase the service words ({@code wayOff}, {@code waysBack}, {@code blocking}, {@code problem},
- * {@code why}): the way off a version, the way back to the registry it came from, a chain of needs or a failed
- * resolution, which the hints of the services' own refusals say in the same words.
+ * <p>A few kinds carry a phrase the service words ({@code wayOff}, {@code waysBack}, {@code wayPast},
+ * {@code blocking}, {@code problem}, {@code why}): the way off a version, the way back to the registry it came from,
+ * the way past a locked version, a chain of needs or a failed resolution, which the hints of the services' own
+ * refusals say in the same words.
  */
 public sealed interface InstallNote {
 
@@ -152,29 +153,41 @@ public sealed interface InstallNote {
 
     /**
      * A package that the project, resolved as a whole as {@code prompd update} resolves it, holds at {@code version},
-     * below {@code allowed}, the version its own ranges prefer, as that one needs what the rest of the project's
-     * ranges rule out.
+     * below {@code allowed}, the version its own ranges prefer, as that one needs what the rest of the project rules
+     * out.
      *
-     * @param by      the ranges that rule it out, each a package and a range placed on it (by prompd.json or by
-     *                another package, which it names) that no version meeting what {@code allowed} needs of that
-     *                package meets; empty when no one range does it alone (a conflict further down), and when
-     *                {@code allowed} cannot be installed even alone with what it needs (a dependency only yanked
-     *                versions meet), which no range of the project's then holds back
+     * @param by      what rules it out, as {@link RangeHolds#rulingOut} names it: ranges placed on a package it needs
+     *                (by prompd.json or by another package, which it names) that no version meeting what
+     *                {@code allowed} needs of that package meets, or, where versions meet both, the version the
+     *                update kept that package at: its locked one or the one its latest dist-tag names; empty when none
+     *                does it alone (a conflict further down), and when {@code allowed} cannot be installed even alone
+     *                with what it needs (a dependency only yanked versions meet), which nothing of the project's then
+     *                holds back
      * @param problem where {@code by} is empty, the resolver's explanation of why {@code allowed} cannot be installed
      *                in the project, as asking for it would fail; empty where {@code by} names the ranges, and where
      *                asking for it would not fail: other versions of other packages than the resolution chose (it
      *                decides one package after another, each at the best version the ones before leave it) let it,
      *                and where it fails for another reason than the resolution (the network)
+     * @param wayPast where a {@link HeldVersion} the lock keeps is among {@code by}, the update naming those packages beside this
+     *                one, which lets them move too
      */
-    record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Requirement> by,
-                            Optional<String> problem) implements InstallNote {
+    record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Hold> by,
+                            Optional<String> problem, Optional<String> wayPast) implements InstallNote {
         public HeldBackByRanges {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(allowed, "allowed");
             by = List.copyOf(by);
             Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(wayPast, "wayPast");
         }
+    }
+
+    /** What keeps a version of a package it needs out of the project, which a held-back version needs. */
+    sealed interface Hold permits Requirement, HeldVersion {
+
+        /** The package the hold is on. */
+        PackageName name();
     }
 
     /**
@@ -183,12 +196,36 @@ public sealed interface InstallNote {
      * @param dependent the package needing it with that range, at its version in the resolved project; empty when the
      *                  range is prompd.json's own
      */
-    record Requirement(PackageName name, VersionRange range, Optional<Dependent> dependent) {
+    record Requirement(PackageName name, VersionRange range, Optional<Dependent> dependent) implements Hold {
         public Requirement {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(range, "range");
             Objects.requireNonNull(dependent, "dependent");
         }
+    }
+
+    /**
+     * The version the resolution kept a package at, outside {@code needed}, what the held-back version needs of it,
+     * though versions meeting that and every range on the package are there: not a range but {@code keeper} holds it.
+     */
+    record HeldVersion(PackageName name, Version version, VersionRange needed, Keeper keeper) implements Hold {
+        public HeldVersion {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(needed, "needed");
+            Objects.requireNonNull(keeper, "keeper");
+        }
+    }
+
+    /** What kept a package at a version where its ranges allowed others. */
+    enum Keeper {
+        /** prompd.lock, whose version an update naming other packages keeps. */
+        LOCK,
+        /**
+         * The {@code latest} dist-tag, whose version a resolution chooses where the ranges allow it (its maintainers
+         * may have moved it back from a bad release).
+         */
+        LATEST_TAG
     }
 
     /** A package at a version, {@code @a/b@1.0.0}, whose dependencies place a range on another. */
@@ -375,12 +412,12 @@ public sealed interface InstallNote {
      *
      * @param saved the range prompd.json takes instead, {@code ^<installed>}, as --latest writes a caret range; empty
      *              when it keeps {@code range}: one with no upper bound, which --latest never rewrites, or the same
-     * @param by      the ranges that rule the latest version out, as {@link RangeHolds#rulingOut} names them
+     * @param by      what rules the latest version out, as {@link RangeHolds#rulingOut} names it
      * @param problem where {@code by} is empty, the resolver's explanation of why the latest version cannot be
      *                installed in the project, as {@link HeldBackByRanges#problem} gives it
      */
     record LatestConflicts(PackageName name, VersionRange range, Version latest, Version installed,
-                           Optional<VersionRange> saved, List<Requirement> by, Strategy strategy,
+                           Optional<VersionRange> saved, List<Hold> by, Strategy strategy,
                            Optional<String> problem) implements InstallNote {
         public LatestConflicts {
             Objects.requireNonNull(name, "name");

@@ -187,6 +187,9 @@ final class InstallPlanner {
             plan = planUpdate(project, ranges.settingAside(aside), unpinned, run, index);
         }
         LatestRanges settled = ranges.settingAside(aside);
+        // the locked versions the update keeps where it can: what holds a package back when no range does
+        SortedMap<PackageName, Version> kept = new TreeMap<>(project.lockOrEmpty().versions());
+        kept.keySet().removeAll(unpinned);
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>(settled.saved());
         List<InstallNote> first = new ArrayList<>();
         for (PackageName name : ranges.taggedYanked()) {
@@ -203,8 +206,8 @@ final class InstallPlanner {
                     .filter(range -> ranges.saved().containsKey(name) && !range.equals(own));
             rewritten.ifPresent(range -> saved.put(name, range));
             Version latest = index.require(name).latest().orElseThrow();
-            List<InstallNote.Requirement> by = RangeHolds.rulingOut(plan.graph(), name, latest, index);
-            // with no one range to name, the resolver says what keeps the latest version out
+            List<InstallNote.Hold> by = RangeHolds.rulingOut(plan.graph(), name, latest, index, kept);
+            // with nothing to name, the resolver says what keeps the latest version out
             Optional<String> problem = by.isEmpty()
                     ? whyNotUpdating(project, settled, name, latest, unpinned, run, index)
                     : Optional.empty();
@@ -217,8 +220,8 @@ final class InstallPlanner {
         if (run.options().strategy() == Strategy.HIGHEST) {
             TakedownGraph takedowns = new TakedownGraph(index);
             for (PackageName name : unpinned.stream().filter(name -> !aside.contains(name)).sorted().toList()) {
-                RangeHolds.of(plan.graph(), name, index, takedowns, (held, allowed) -> whyNotUpdating(project,
-                        settled, held, allowed, unpinned, run, index)).ifPresent(first::add);
+                RangeHolds.of(plan.graph(), name, index, takedowns, kept, (held, allowed) -> whyNotUpdating(
+                        project, settled, held, allowed, unpinned, run, index)).ifPresent(first::add);
             }
         }
         return new Updated(plan.without(PlanWarnings.movesTold(plan, first)).withWarningsFirst(first), saved);

@@ -221,6 +221,8 @@ public final class Outdated {
     private static Optional<InstallNote.HeldBackByRanges> heldBack(Optional<ProjectGraph> updated, PackageName name,
                                                                    RegistryIndex index, TakedownGraph takedowns,
                                                                    RangeHolds.Explainer explainer) throws IOException {
-        return updated.isEmpty() ? Optional.empty() : RangeHolds.of(updated.get(), name, index, takedowns, explainer);
+        // every package moves in that resolution: no lock holds one, as none is kept
+        return updated.isEmpty() ? Optional.empty()
+                : RangeHolds.of(updated.get(), name, index, takedowns, Map.of(), explainer);
     }
 }

@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
@@ -8,8 +9,8 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * What update and outdated name as holding a package below the version its own ranges prefer, so that a user or a
- * script chases the package that does.
+ * What update and outdated name as holding a package below the version its own ranges prefer (a range, a locked
+ * version the update keeps, a latest dist-tag), so that a user or a script chases the package that does.
  */
 class HeldBackTest extends InstallCommandsFixture {
 
@@ -41,6 +42,52 @@ class HeldBackTest extends InstallCommandsFixture {
 
                 @acme/translate 1.1.0 is held back by @acme/summarize@1.0.0, which needs @acme/tone ^1.0.0
                 """, outdated.out());
+    }
+
+    @Test
+    void anUpdateByNameSaysTheLockedVersionItKeepsOfAnotherPackageHoldsOneBackWithTheUpdateThatLetsBothMove()
+            throws IOException {
+        registry.publish("@acme/tone", "1.0.0", "@acme/base", "^1.0.0");
+        editDependencies("\"@acme/base\": \"^1.0.0\", \"@acme/tone\": \"^1.0.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        registry.publish("@acme/base", "1.1.0", "@acme/util", "^1.0.0")
+                .publish("@acme/tone", "1.1.0", "@acme/base", "^1.1.0");
+
+        CliRun update = prompd("update", "@acme/tone");
+        JsonNode warning = Json.reader().readTree(prompd("update", "@acme/tone", "--json").out()).get("warnings")
+                .get(0);
+        CliRun both = prompd("update", "@acme/tone", "@acme/base");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("warning: @acme/tone stays at 1.0.0, held back by prompd.lock's @acme/base 1.0.0, which the update"
+                + " keeps: 1.1.0, which its own ranges allow, needs @acme/base ^1.1.0; 'prompd update @acme/tone"
+                + " @acme/base' lets @acme/base move too\n", update.err(), "every range on @acme/base allows 1.1.0");
+        assertEquals("heldBackByRanges", warning.get("kind").asText());
+        assertEquals("[{\"from\":\"prompd.lock\",\"locked\":\"1.0.0\",\"name\":\"@acme/base\","
+                + "\"needs\":\"^1.1.0\"}]", warning.get("by").toString());
+        assertEquals(0, both.exitCode(), both.err());
+        assertTrue(both.out().contains("@acme/tone 1.0.0 -> 1.1.0"), "the hint's update works: " + both.out());
+    }
+
+    @Test
+    void aPackageHeldBackByTheVersionTheLatestTagOfAnotherNamesIsSaidToBeSo() throws IOException {
+        registry.publish("@acme/base", "2.1.0").publish("@acme/style", "2.1.0", "@acme/base", "^2.1.0");
+        editDependencies("\"@acme/base\": \"^2.1.0\", \"@acme/style\": \"^2.1.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        // the maintainers of @acme/base rolled latest back from 2.2.0
+        registry.publish("@acme/base", "2.2.0").publish("@acme/style", "2.2.0", "@acme/base", "^2.2.0")
+                .tag("@acme/base", "latest", "2.1.0");
+
+        CliRun update = prompd("update");
+        CliRun outdated = prompd("outdated");
+        JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
+
+        assertEquals("warning: @acme/style stays at 2.1.0, held back by @acme/base's latest dist-tag, 2.1.0: 2.2.0,"
+                + " which its own ranges allow, needs @acme/base ^2.2.0\n", update.err());
+        assertTrue(outdated.out().endsWith("\n@acme/style 2.2.0 is held back by @acme/base's latest dist-tag, 2.1.0\n"),
+                outdated.out());
+        assertEquals("[{\"from\":\"dist-tags\",\"latest\":\"2.1.0\",\"name\":\"@acme/base\",\"needs\":\"^2.2.0\"}]",
+                row.get("heldBack").get("by").toString(), row.toString());
     }
 
     /**

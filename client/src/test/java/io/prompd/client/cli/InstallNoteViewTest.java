@@ -73,7 +73,7 @@ class InstallNoteViewTest {
             new InstallNote.LatestYanked(X, TWO, "broken", ONE),
             new InstallNote.HeldBackByRanges(X, ONE, TWO,
                     List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE, Optional.empty())),
-                    Optional.empty()),
+                    Optional.empty(), Optional.empty()),
             new InstallNote.LatestConflicts(X, CARET_ONE, TWO, ONE, Optional.empty(), List.of(), Strategy.HIGHEST,
                     Optional.of("Because @a/x 2.0.0 depends on @a/y ^2.0.0 and no version of @a/y matches ^2.0.0"
                             + " (2.0.0 is yanked), @a/x 2.0.0 cannot be used.\nSo, because your project depends on"
