@@ -18,6 +18,7 @@ import io.prompd.core.source.SourceEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,17 +69,37 @@ final class ValidateCommand implements Callable<Integer> {
                 .validate(packageFolder, installed);
         PackageReport report = validation.report();
         noteRepaired(validation.repaired(), spec.commandLine().getErr());
-        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report)) + "\n" : asText(report));
+        List<Note> notes = notes(validation, installed.unreadableLock(), installThenAgain(packageFolder,
+                installedCopy));
+        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report, notes)) + "\n"
+                : asText(report));
+        notes.forEach(note -> spec.commandLine().getErr().println("note: " + note.message()));
+        return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
+    }
+
+    /**
+     * What validate left unchecked, which "ok" does not tell: {@code kind} {@code unchecked} (no version installed)
+     * or {@code lockOutOfDate}, the {@code packages} whose files went unchecked, and the note's sentence.
+     */
+    private record Note(String kind, SortedSet<PackageName> packages, String message) {
+    }
+
+    private static List<Note> notes(PackService.Validation validation, Optional<String> unreadableLock,
+                                    String installThenAgain) {
+        List<Note> notes = new ArrayList<>();
         if (!validation.unchecked().isEmpty()) {
-            spec.commandLine().getErr().println("note: " + unchecked(validation.unchecked(),
-                    installed.unreadableLock()) + "; " + installThenAgain(packageFolder, installedCopy));
+            notes.add(new Note("unchecked", validation.unchecked(), unchecked(validation.unchecked(), unreadableLock)
+                    + "; " + installThenAgain));
         }
         if (!validation.outOfDate().isEmpty()) {
-            spec.commandLine().getErr().println("note: prompd.lock is out of date for " + Plural.series(
-                    validation.outOfDate().stream().map(Object::toString).toList(), "and") + "; "
-                    + installThenAgain(packageFolder, installedCopy));
+            notes.add(new Note("lockOutOfDate", validation.outOfDate(), "prompd.lock is out of date for "
+                    + series(validation.outOfDate()) + "; " + installThenAgain));
         }
-        return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
+        return List.copyOf(notes);
+    }
+
+    private static String series(SortedSet<PackageName> packages) {
+        return Plural.series(packages.stream().map(Object::toString).toList(), "and");
     }
 
     /**
@@ -108,9 +129,8 @@ final class ValidateCommand implements Callable<Integer> {
      * read pins nothing, and its reason is the one to tell: a merge's conflict markers, which 'prompd install' merges.
      */
     private static String unchecked(SortedSet<PackageName> packages, Optional<String> unreadableLock) {
-        return "the files the prompts take from " + Plural.series(packages.stream().map(Object::toString).toList(),
-                "and") + " were not checked: " + unreadableLock.orElse("prompd.lock pins no installed version of "
-                + Plural.itOrThem(packages.size()));
+        return "the files the prompts take from " + series(packages) + " were not checked: "
+                + unreadableLock.orElse("prompd.lock pins no installed version of " + Plural.itOrThem(packages.size()));
     }
 
     private static String asText(PackageReport report) {
@@ -137,6 +157,14 @@ final class ValidateCommand implements Callable<Integer> {
         report.draft().version().ifPresent(version -> result.put("version", version));
         result.put("files", report.selection().included().stream().map(SourceEntry::path).toList());
         result.put("problems", report.problems());
+        return result;
+    }
+
+    /** {@link #asJson(PackageReport)} and the {@code notes}, so that a script sees what "ok" left unchecked. */
+    private static Map<String, Object> asJson(PackageReport report, List<Note> notes) {
+        Map<String, Object> result = asJson(report);
+        result.put("notes", notes.stream().map(note -> Map.of("kind", note.kind(), "packages", note.packages(),
+                "message", note.message())).toList());
         return result;
     }
 }

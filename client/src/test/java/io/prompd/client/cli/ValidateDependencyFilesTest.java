@@ -257,6 +257,26 @@ class ValidateDependencyFilesTest {
         assertEquals(NOT_CHECKED, run.err());
     }
 
+    /** "ok": true with "problems": [] read as checked all: the notes on what was not are in the JSON too. */
+    @Test
+    void validateJsonNamesThePackagesWhoseFilesWentUnchecked() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/base.prmd");
+
+        CliRun run = prompd("validate", "--json");
+
+        assertEquals(0, run.exitCode(), run.out());
+        String message = NOT_CHECKED.substring("note: ".length(), NOT_CHECKED.length() - 1);
+        assertTrue(run.out().contains("\"notes\": [\n    {\n      \"kind\": \"unchecked\",\n      \"message\": \""
+                + message + "\",\n      \"packages\": [\n        \"@acme/util\"\n      ]\n    }\n  ]"), run.out());
+        assertEquals(NOT_CHECKED, run.err());
+
+        assertEquals(0, prompd("install").exitCode());
+        Files.writeString(pkg.resolve("prompd.json"), Files.readString(pkg.resolve("prompd.json"))
+                .replace("\"^1.0.0\"", "\"^2.0.0\""));
+        CliRun outOfDate = prompd("validate", "--json");
+        assertTrue(outOfDate.out().contains("\"kind\": \"lockOutOfDate\""), outOfDate.out());
+    }
+
     @Test
     void aLockedVersionOutsideARaisedRangeGoesUncheckedSayingTheLockIsOutOfDate() throws IOException {
         inherit("@acme/util/prompts/base.prmd");
