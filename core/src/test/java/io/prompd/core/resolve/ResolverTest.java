@@ -470,6 +470,26 @@ class ResolverTest {
                 + " never published, or that has been yanked or taken down", failure.hint());
     }
 
+    /** The highest were the tail of the list, far from a version asked for exactly, or of another case only. */
+    @Test
+    void aVersionNotPublishedIsShownBesideThoseNearestIt() {
+        TestIndex index = new TestIndex();
+        for (String version : List.of("0.9.0", "1.0.0-beta.2", "1.0.0-beta.10", "1.0.0-rc.1", "1.0.0", "1.1.0",
+                "2.0.2-rc.1", "3.5.0-next.1", "3.5.0-next.2")) {
+            index.add("a", version);
+        }
+        assertEquals("Because your project depends on a 1.0.0-beta and no version of a matches 1.0.0-beta"
+                + " (published: …, 1.0.0-beta.2, 1.0.0-beta.10, 1.0.0-rc.1, …), version solving failed.",
+                failure(index, "a", "1.0.0-beta").getMessage());
+        assertEquals("Because your project depends on a 1.0.0-RC.1 and no version of a matches 1.0.0-RC.1"
+                + " (published: …, 1.0.0-beta.10, 1.0.0-rc.1, 1.0.0, …; did you mean 1.0.0-rc.1? the letters of a"
+                + " version are matched in their case), version solving failed.",
+                failure(index, "a", "1.0.0-RC.1").getMessage());
+        assertEquals("Because your project depends on a 1.5.0 and no version of a matches 1.5.0"
+                + " (published: …, 1.1.0, 2.0.2-rc.1, 3.5.0-next.1, …), version solving failed.",
+                failure(index, "a", "1.5.0").getMessage());
+    }
+
     @Test
     void namesSimilarPackagesForAnUnknownOne() {
         TestIndex index = new TestIndex()
