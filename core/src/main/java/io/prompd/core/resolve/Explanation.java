@@ -128,6 +128,20 @@ final class Explanation {
         return Collections.unmodifiableSortedSet(unknown);
     }
 
+    /**
+     * The highest pre-release that a range the failure rests on keeps out only for being one, for the hint to offer:
+     * a package with only pre-releases, asked for by {@code *}, said no more than that none was published.
+     */
+    Optional<Version> preReleaseLeftOut() {
+        return unsatisfiableDependencies().stream().flatMap(dependency -> preReleaseLeftOut(
+                dependency.target().domain(), dependency.range()).stream()).max(Version::compareTo);
+    }
+
+    private static Optional<Version> preReleaseLeftOut(Domain target, VersionRange range) {
+        return IntStream.range(0, target.size()).mapToObj(target::version)
+                .filter(range::leavesOutOnlyAsPreRelease).max(Version::compareTo);
+    }
+
     /** Whether the failure rests on a package or a range with no published version. */
     boolean involvesMissingVersions() {
         return !unsatisfiableDependencies().isEmpty();
@@ -552,6 +566,8 @@ final class Explanation {
         if (reasons.isEmpty()) {
             published(target, dependency.range()).ifPresent(reasons::add);
         }
+        preReleaseLeftOut(target, dependency.range()).ifPresent(version -> reasons.add("a range matches a"
+                + " pre-release only when it names one of the same major.minor.patch, as " + version + " does"));
         heldBack.ifPresent(reasons::add);
         return reasons.isEmpty() ? text : text + " (" + String.join("; ", reasons) + ")";
     }

@@ -84,9 +84,11 @@ public final class Resolver {
         if (explanation.isNotFound()) {
             String elsewhere = explanation.unknownPackages().stream().map(index::elsewhere).flatMap(Optional::stream)
                     .distinct().map(advice -> "; " + advice).collect(Collectors.joining());
-            return new ResolutionException(ExitCode.NOT_FOUND, message, whole,
-                    "check the names and ranges above against the registry; a range may ask for a version"
-                            + " that was never published, or that has been yanked or taken down" + elsewhere);
+            return new ResolutionException(ExitCode.NOT_FOUND, message, whole, explanation.preReleaseLeftOut()
+                    .map(version -> "to install a pre-release, ask for it by a range naming one, as " + version
+                            + " or ^" + version + " does")
+                    .orElse("check the names and ranges above against the registry; a range may ask for a version"
+                            + " that was never published, or that has been yanked or taken down") + elsewhere);
         }
         // a version ruled out on the way for needing what no version meets is no way out of the conflict
         return new ResolutionException(ExitCode.CONFLICT, message, whole, cycle.isPresent()

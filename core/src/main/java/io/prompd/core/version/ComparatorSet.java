@@ -19,12 +19,17 @@ record ComparatorSet(List<Comparison> comparisons) {
      * unstable {@code 1.3.0-beta} nobody asked for.
      */
     boolean satisfiedBy(Version version) {
-        if (!comparisons.stream().allMatch(comparison -> comparison.test(version))) {
+        if (!withinBounds(version)) {
             return false;
         }
         return !version.isPreRelease() || comparisons.stream()
                 .map(Comparison::bound)
                 .anyMatch(bound -> bound.isPreRelease() && bound.sameMajorMinorPatch(version));
+    }
+
+    /** Whether every comparator lets the version through, npm's rule on pre-releases aside. */
+    boolean withinBounds(Version version) {
+        return comparisons.stream().allMatch(comparison -> comparison.test(version));
     }
 
     /** Whether no comparator caps the versions: every version above one allowed is allowed too, pre-releases aside. */

@@ -89,6 +89,16 @@ public final class VersionRange {
         return comparatorSets.stream().anyMatch(set -> set.satisfiedBy(version));
     }
 
+    /**
+     * Whether the range keeps the pre-release out only by npm's rule that a range must name a pre-release of its
+     * major.minor.patch, its bounds allowing it: {@code *} and {@code ^1.0.0} of {@code 1.1.0-beta.1}.
+     */
+    public boolean leavesOutOnlyAsPreRelease(Version version) {
+        Objects.requireNonNull(version, "version");
+        return version.isPreRelease() && !satisfiedBy(version)
+                && comparatorSets.stream().anyMatch(set -> set.withinBounds(version));
+    }
+
     /** Whether the range allows the release and every release after it, as {@code *} and {@code >=1.0.0} do. */
     public boolean allowsEveryReleaseFrom(Version release) {
         return comparatorSets.stream().anyMatch(set -> set.unboundedAbove() && set.satisfiedBy(release));

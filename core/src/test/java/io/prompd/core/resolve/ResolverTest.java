@@ -490,6 +490,18 @@ class ResolverTest {
                 failure(index, "a", "1.5.0").getMessage());
     }
 
+    /** A package with only pre-releases, asked for by a range, was said never published, yanked or taken down. */
+    @Test
+    void aRangeLeavingOutPreReleasesSaysTheRuleAndHowToAskForOne() {
+        TestIndex index = new TestIndex().add("a", "1.0.0-beta.1").add("a", "1.0.0-beta.2");
+        ResolutionException failure = failure(index, "a", "*");
+        assertEquals("Because your project depends on a * and no version of a matches * (published: 1.0.0-beta.1,"
+                + " 1.0.0-beta.2; a range matches a pre-release only when it names one of the same major.minor.patch,"
+                + " as 1.0.0-beta.2 does), version solving failed.", failure.getMessage());
+        assertEquals("to install a pre-release, ask for it by a range naming one, as 1.0.0-beta.2 or ^1.0.0-beta.2"
+                + " does", failure.hint());
+    }
+
     @Test
     void namesSimilarPackagesForAnUnknownOne() {
         TestIndex index = new TestIndex()
