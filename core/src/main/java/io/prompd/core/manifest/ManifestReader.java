@@ -44,6 +44,8 @@ public final class ManifestReader {
      * Said of a field an author's package may lack but a registry's check refuses a version without, as cargo package
      * warns where cargo publish refuses: validate and pack warn, so that an author learns it before the pull request.
      */
+    /** npm's prefix of an alias, {@code "x": "npm:@acme/tiny@^1.0.0"}: another name for a registry's package. */
+    private static final String NPM_ALIAS = "npm:";
     private static final String REQUIRED_TO_PUBLISH = "which a registry requires to publish the package";
 
     private final String file;
@@ -307,11 +309,26 @@ public final class ManifestReader {
                     + " ^1.2.0 (" + commands.quoted("info " + ShellWords.quote(name)) + " shows the version each of its"
                     + " dist-tags points to)";
         }
+        if (written.startsWith(NPM_ALIAS)) {
+            return npmAliasHint(written.substring(NPM_ALIAS.length()));
+        }
         if (written.contains(":")) {
             return "prompd installs packages from registries only, not from Git, URLs or folders: publish " + name
                     + " to a registry and use a range such as ^1.2.0";
         }
         return "use a range such as ^1.2.0 or ~1.2.3";
+    }
+
+    /**
+     * An alias names a registry's package, so the hint for Git, URLs and folders misled: the package is to be depended
+     * on as itself, {@code "@acme/tiny": "^0.0.1"} for {@code npm:@acme/tiny@^0.0.1}.
+     */
+    private static String npmAliasHint(String aliased) {
+        int at = aliased.lastIndexOf('@');
+        String name = at > 0 ? aliased.substring(0, at) : aliased;
+        String range = at > 0 ? aliased.substring(at + 1) : "";
+        return "aliases (" + NPM_ALIAS + ") are not supported: depend on " + name + " under its own name, as in \""
+                + name + "\": \"" + (range.isEmpty() ? "^1.2.0" : range) + "\"";
     }
 
     /**

@@ -273,7 +273,7 @@ class ManifestReaderTest {
 
     @Test
     void aGitUrlOrFolderAsADependencyIsRefusedSayingThatPackagesComeFromRegistries() {
-        for (String source : List.of("github:acme/x", "git+https://example.org/x.git", "file:../x", "npm:@acme/y@1")) {
+        for (String source : List.of("github:acme/x", "git+https://example.org/x.git", "file:../x")) {
             ManifestResult result = readWith(", \"dependencies\": {\"@acme/x\": \"" + source + "\"}");
 
             assertEquals("prompd installs packages from registries only, not from Git, URLs or folders: publish @acme/x"
@@ -281,6 +281,18 @@ class ManifestReaderTest {
                     only(result, Severity.ERROR, "/dependencies/@acme~1x")
                     .hint(), source);
         }
+    }
+
+    /** An alias names a registry's package: told it came from Git, a URL or a folder, its author was misled. */
+    @Test
+    void anNpmAliasAsADependencyIsRefusedWithThePackageUnderItsOwnName() {
+        ManifestResult result = readWith(", \"dependencies\": {\"@acme/x\": \"npm:@acme/tiny@^0.0.1\","
+                + " \"@acme/y\": \"npm:@acme/small\"}");
+
+        assertEquals("aliases (npm:) are not supported: depend on @acme/tiny under its own name, as in \"@acme/tiny\":"
+                + " \"^0.0.1\"", only(result, Severity.ERROR, "/dependencies/@acme~1x").hint());
+        assertEquals("aliases (npm:) are not supported: depend on @acme/small under its own name, as in"
+                + " \"@acme/small\": \"^1.2.0\"", only(result, Severity.ERROR, "/dependencies/@acme~1y").hint());
     }
 
     @Test
