@@ -62,7 +62,9 @@ public record LeftOut(String path, Reason reason) {
         /** Matched by the manifest's {@code ignore} list. */
         IGNORED,
         /** Not named by the manifest's non-empty {@code files} list. */
-        NOT_IN_FILES;
+        NOT_IN_FILES,
+        /** Taken back by a {@code !} entry of the manifest's {@code files} list, the last entry matching it. */
+        TAKEN_BACK;
 
         /** Why a file of this kind stays out, as a clause that can follow "left out: ". */
         public String why() {
@@ -80,6 +82,7 @@ public record LeftOut(String path, Reason reason) {
                         + " change what a registry's repository stores";
                 case IGNORED -> "\"ignore\" in prompd.json leaves it out";
                 case NOT_IN_FILES -> "\"files\" in prompd.json does not name it";
+                case TAKEN_BACK -> "a \"!\" entry in \"files\" in prompd.json leaves it out";
             };
         }
 
@@ -88,6 +91,8 @@ public record LeftOut(String path, Reason reason) {
             return switch (this) {
                 case IGNORED -> "take the rule that matches it out of \"ignore\" in prompd.json, or name another file";
                 case NOT_IN_FILES -> "add it to \"files\" in prompd.json, or name another file";
+                case TAKEN_BACK -> "take the \"!\" entry that matches it out of \"files\" in prompd.json, or name"
+                        + " another file";
                 case ALWAYS_EXCLUDED, HOME, SECRET, TEMPORARY, TARBALL, CLUTTER, GIT_RULES ->
                         "name another file: pack never packs this one";
             };

@@ -189,7 +189,7 @@ public final class PackSelector {
         takingBack.andNot(naming);
         Optional<LeftOut> folder = excludedPrefix(segments, home);
         Optional<LeftOut.Reason> reason = folder.isPresent() ? folder.map(LeftOut::reason)
-                : reasonToLeaveOut(path, segments, matched, isNamed(naming, takingBack), rules);
+                : reasonToLeaveOut(path, segments, matched, isNamed(naming, takingBack), !takingBack.isEmpty(), rules);
         return new Verdict(folder, reason, naming, takingBack);
     }
 
@@ -266,9 +266,12 @@ public final class PackSelector {
         return named;
     }
 
-    /** @param matched the path's segments as {@link PathPattern#segmentsOf} gives them */
+    /**
+     * @param matched   the path's segments as {@link PathPattern#segmentsOf} gives them
+     * @param takenBack whether a '!' entry of files matches it, which left out, and not the lack of an entry
+     */
     private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, String[] matched,
-            boolean named, Rules rules) {
+            boolean named, boolean takenBack, Rules rules) {
         Optional<LeftOut.Reason> byName = leftOutByName(segments);
         if (byName.isPresent() || isPackedAnyway(path, segments)) {
             return byName;
@@ -277,7 +280,7 @@ public final class PackSelector {
             return Optional.of(LeftOut.Reason.IGNORED);
         }
         if (rules.restricted() && !named) {
-            return Optional.of(LeftOut.Reason.NOT_IN_FILES);
+            return Optional.of(takenBack ? LeftOut.Reason.TAKEN_BACK : LeftOut.Reason.NOT_IN_FILES);
         }
         return Optional.empty();
     }
@@ -405,7 +408,7 @@ public final class PackSelector {
                 problems.error(MANIFEST, pointer, subject + " matches no file",
                         slashMeant(entry.text(), PathPattern::filesEntry, paths)
                                 .orElse("correct the path or remove the entry from \"files\""));
-            } else if (left.reason() == LeftOut.Reason.NOT_IN_FILES) {
+            } else if (left.reason() == LeftOut.Reason.TAKEN_BACK) {
                 problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which a later \"!\" entry in"
                         + " \"files\" takes back", "remove one of the two entries");
             } else if (left.reason() == LeftOut.Reason.IGNORED) {

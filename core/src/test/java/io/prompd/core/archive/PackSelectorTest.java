@@ -104,7 +104,7 @@ class PackSelectorTest {
         assertEquals(Optional.empty(), PackSelector.leftOut("dist/x.tgz", List.of(), ignoreBuild));
         List<String> prompts = List.of("prompts/", "!prompts/old/");
         assertEquals(Optional.of(LeftOut.Reason.NOT_IN_FILES), PackSelector.leftOut("dist/x.tgz", prompts, List.of()));
-        assertEquals(Optional.of(LeftOut.Reason.NOT_IN_FILES),
+        assertEquals(Optional.of(LeftOut.Reason.TAKEN_BACK),
                 PackSelector.leftOut("prompts/old/x.tgz", prompts, List.of()));
         assertEquals(Optional.empty(), PackSelector.leftOut("prompts/x.tgz", prompts, List.of()));
         assertEquals(Optional.of(LeftOut.Reason.ALWAYS_EXCLUDED), PackSelector.leftOut("node_modules/x.tgz", List.of(),
@@ -281,8 +281,8 @@ class PackSelectorTest {
                 List.of("prompts", "!prompts/secret.prmd", "!prompts/drafts", "prompts/drafts/keep.prmd"), List.of());
 
         assertEquals(List.of("prompd.json", "prompts/a.prmd", "prompts/drafts/keep.prmd"), included(selection));
-        assertEquals(List.of(new LeftOut("prompts/drafts/b.prmd", LeftOut.Reason.NOT_IN_FILES),
-                new LeftOut("prompts/secret.prmd", LeftOut.Reason.NOT_IN_FILES)), selection.leftOut());
+        assertEquals(List.of(new LeftOut("prompts/drafts/b.prmd", LeftOut.Reason.TAKEN_BACK),
+                new LeftOut("prompts/secret.prmd", LeftOut.Reason.TAKEN_BACK)), selection.leftOut());
         assertEquals(List.of(), messages(selection));
     }
 

@@ -235,6 +235,24 @@ class PackageValidatorTest {
                         .map(problem -> problem.file() + " " + problem.pointer() + " " + problem.message()).toList());
     }
 
+    /** The '!' entry names the file to leave it out: "files … does not name it" told the author otherwise. */
+    @Test
+    void aFileAPromptNeedsThatABangEntryOfFilesTakesBackIsSaidToBeLeftOutByIt() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\","
+                        + " \"files\": [\"prompts/\", \"!prompts/draft.prmd\"]}",
+                "prompts/draft.prmd", "---\nid: draft\n---\nHi\n",
+                "prompts/a.prmd", "---\nid: a\ninherits: ./draft.prmd\n---\nHi\n"));
+
+        List<Problem> errors = validator.validate(source).problems().stream().filter(Problem::isError).toList();
+
+        assertEquals(List.of("prompts/a.prmd /inherits './draft.prmd' resolves to 'prompts/draft.prmd', which is in the"
+                + " folder but left out of the package: a \"!\" entry in \"files\" in prompd.json leaves it out | take"
+                + " the \"!\" entry that matches it out of \"files\" in prompd.json, or name another file"),
+                errors.stream().map(problem -> problem.file() + " " + problem.pointer() + " " + problem.message()
+                        + " | " + problem.hint()).toList(), ProblemReport.text(errors));
+    }
+
     @Test
     void aFileTheManifestOrAPromptNeedsThatPackLeavesOutIsSaidToBeLeftOutNotMissing() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(

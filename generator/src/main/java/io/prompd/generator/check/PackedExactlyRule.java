@@ -69,6 +69,7 @@ final class PackedExactlyRule implements PullRequestRule {
                     + " them, and may have left out or rewritten files of this version";
             case IGNORED -> "\"ignore\" in prompd.json leaves this file out of the package";
             case NOT_IN_FILES -> "\"files\" in prompd.json does not name this file, so it stays out of the package";
+            case TAKEN_BACK -> "a \"!\" entry in \"files\" in prompd.json leaves this file out of the package";
         };
     }
 
@@ -78,8 +79,8 @@ final class PackedExactlyRule implements PullRequestRule {
             case ALWAYS_EXCLUDED, HOME, TEMPORARY, TARBALL, CLUTTER -> "delete it from the version folder";
             case GIT_RULES -> "delete it, then unpack the tarball of prompd pack into the version folder again and"
                     + " commit it with git add --force, so that no ignore rule skips a file";
-            case IGNORED, NOT_IN_FILES -> "delete the file from the version folder (unpack the tarball of prompd pack"
-                    + " there), or change prompd.json so that it is packed";
+            case IGNORED, NOT_IN_FILES, TAKEN_BACK -> "delete the file from the version folder (unpack the tarball of"
+                    + " prompd pack there), or change prompd.json so that it is packed";
         };
     }
 }
