@@ -168,8 +168,8 @@ public sealed interface InstallNote {
      *                asking for it would not fail: other versions of other packages than the resolution chose (it
      *                decides one package after another, each at the best version the ones before leave it) let it,
      *                and where it fails for another reason than the resolution (the network)
-     * @param wayPast where a {@link HeldVersion} the lock keeps is among {@code by}, the update naming those packages beside this
-     *                one, which lets them move too
+     * @param wayPast where a {@link HeldVersion} the lock keeps is among {@code by}, the update naming those packages
+     *                beside this one, which lets them move too
      */
     record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Hold> by,
                             Optional<String> problem, Optional<String> wayPast) implements InstallNote {

@@ -96,8 +96,9 @@ class GlobTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-            "docs\\guide.md|the pattern 'docs\\guide.md' has a backslash that escapes no wildcard|write 'docs/guide.md':"
-                    + " use '/' between folders, and '\\' only before one of *?[]!\\ to match it as itself",
+            "docs\\guide.md|the pattern 'docs\\guide.md' has a backslash that escapes no wildcard|write"
+                    + " 'docs/guide.md': use '/' between folders, and '\\' only before one of *?[]!\\ to match it as"
+                    + " itself",
             "a\\b\\*.md|the pattern 'a\\b\\*.md' has a backslash that escapes no wildcard|write 'a/b/*.md': use '/'"
                     + " between folders, and '\\' only before one of *?[]!\\ to match it as itself",
             "a.md\\|the pattern 'a.md\\' has a backslash that escapes no wildcard|use '/' between folders, and '\\'"

@@ -568,7 +568,8 @@ class ResolverTest {
     @ValueSource(strings = {"^2.0.0", "^2.1.0", "2.x", ">=2.1.0 <3.0.0"})
     void aRolledBackLatestHoldsWhateverTheRangeThatAllowsIt(String range) {
         TestIndex index = new TestIndex().add("base", "2.0.0").add("base", "2.1.0").add("base", "2.2.0")
-                .tagLatest("base", "2.1.0").add("style", "2.1.0", "base", "^2.1.0").add("style", "2.2.0", "base", "^2.2.0");
+                .tagLatest("base", "2.1.0").add("style", "2.1.0", "base", "^2.1.0")
+                .add("style", "2.2.0", "base", "^2.2.0");
         assertEquals(Map.of("base", "2.1.0", "style", "2.1.0"), resolve(index, "base", range, "style", "^2.1.0"));
     }
 
