@@ -67,10 +67,7 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
      */
     @Test
     void aMaintainerRecordsATakedownOfAPackageWhoseEveryFolderWasDeletedWithoutOne() {
-        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(UTIL));
-        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
-        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
-        repo.commit("record the takedown", TestRegistryRepo.MAINTAINER);
+        recordAfterTheFolderWasDeletedMeanwhile("{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
         assertPassed(report);
@@ -81,10 +78,8 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
     /** A record is for good: one of a number never published, a typo, would keep it taken all the same. */
     @Test
     void aRecordOfANumberTheBaseBranchNeverPublishedIsWarnedOf() {
-        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(UTIL));
-        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
-        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\", \"9.9.9\": \"a typo\"}}");
-        repo.commit("record the takedown", TestRegistryRepo.MAINTAINER);
+        recordAfterTheFolderWasDeletedMeanwhile(
+                "{\"takenDown\": {\"1.0.0\": \"leaked a key\", \"9.9.9\": \"a typo\"}}");
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
@@ -94,6 +89,14 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
                 + " number taken for good; check the number against the folder deleted (git log --diff-filter=D"
                 + " --name-only -- packages/@common/util), and correct or remove the entry before merging"),
                 warnings(report));
+    }
+
+    /** Deletes 1.0.0 on main without a record, then records in the pull request what the meta.json given says. */
+    private void recordAfterTheFolderWasDeletedMeanwhile(String meta) {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(UTIL));
+        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
+        repo.meta("@common/util", meta);
+        repo.commit("record the takedown", TestRegistryRepo.MAINTAINER);
     }
 
     private static List<String> warnings(CheckReport report) {
