@@ -158,6 +158,29 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertTrue(exact.out().startsWith("saved @acme/util 1.0.0 in prompd.json\n"), exact.out());
     }
 
+    /**
+     * A dependant's range leaving out the only versions, pre-releases, was hinted to be asked for by a range naming
+     * one, which the project's own range then did, to the same error and hint.
+     */
+    @Test
+    void aPreReleaseADependantsRangeLeavesOutIsHintedAsThatDependantsNotTheProjects() throws IOException {
+        registry.publish("@acme/pre", "1.1.0-beta.1").publish("@acme/uses", "1.0.0", "@acme/pre", "^1.0.0");
+        editDependencies("\"@acme/uses\": \"^1.0.0\"");
+        String hint = "hint: every version of @acme/uses depends on @acme/pre ^1.0.0, which leaves out the"
+                + " pre-release 1.1.0-beta.1 whatever the project's own ranges say: only a version of @acme/uses whose"
+                + " range names a pre-release could take it, so ask the maintainers of @acme/uses for one, or wait for"
+                + " a release of @acme/pre that ^1.0.0 matches\n";
+
+        CliRun install = prompd("install");
+        editDependencies("\"@acme/uses\": \"^1.0.0\", \"@acme/pre\": \"^1.1.0-beta.1\"");
+        CliRun withOwnRange = prompd("install");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertTrue(install.err().endsWith(hint), install.err());
+        assertEquals(3, withOwnRange.exitCode(), withOwnRange.err());
+        assertTrue(withOwnRange.err().endsWith(hint), withOwnRange.err());
+    }
+
     @Test
     void aPackageNamedAloneWhoseLatestVersionDoesNotGoWithTheProjectGetsTheHighestThatDoes() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());

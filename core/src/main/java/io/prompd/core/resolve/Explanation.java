@@ -7,6 +7,7 @@ import io.prompd.core.version.VersionRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -129,12 +130,29 @@ final class Explanation {
     }
 
     /**
-     * The highest pre-release that a range the failure rests on keeps out only for being one, for the hint to offer:
-     * a package with only pre-releases, asked for by {@code *}, said no more than that none was published.
+     * A pre-release that a range the failure rests on keeps out only for being one, and that range.
+     *
+     * @param dependency whose range keeps the pre-release out: the project's, or a dependant's, which only another
+     *                   version of the dependant changes
+     * @param version    the highest pre-release the range keeps out
      */
-    Optional<Version> preReleaseLeftOut() {
+    record PreReleaseLeftOut(Cause.Dependency dependency, Version version) {
+
+        boolean isProjects() {
+            return dependency.depender().domain().isProject();
+        }
+    }
+
+    /**
+     * The pre-release that a range the failure rests on keeps out only for being one, for the hint to offer: a package
+     * with only pre-releases, asked for by {@code *}, said no more than that none was published. The project's own
+     * range comes first, as one a user can change; else the dependant's whose pre-release is highest.
+     */
+    Optional<PreReleaseLeftOut> preReleaseLeftOut() {
         return unsatisfiableDependencies().stream().flatMap(dependency -> preReleaseLeftOut(
-                dependency.target().domain(), dependency.range()).stream()).max(Version::compareTo);
+                dependency.target().domain(), dependency.range()).map(version -> new PreReleaseLeftOut(dependency,
+                        version)).stream())
+                .max(Comparator.comparing(PreReleaseLeftOut::isProjects).thenComparing(PreReleaseLeftOut::version));
     }
 
     private static Optional<Version> preReleaseLeftOut(Domain target, VersionRange range) {

@@ -85,8 +85,7 @@ public final class Resolver {
             String elsewhere = explanation.unknownPackages().stream().map(index::elsewhere).flatMap(Optional::stream)
                     .distinct().map(advice -> "; " + advice).collect(Collectors.joining());
             return new ResolutionException(ExitCode.NOT_FOUND, message, whole, explanation.preReleaseLeftOut()
-                    .map(version -> "to install a pre-release, ask for it by a range naming one, as " + version
-                            + " or ^" + version + " does")
+                    .map(Resolver::preReleaseHint)
                     .orElse("check the names and ranges above against the registry; a range may ask for a version"
                             + " that was never published, or that has been yanked or taken down") + elsewhere);
         }
@@ -96,5 +95,24 @@ public final class Resolver {
                 : "widen the conflicting ranges above, or choose versions of those packages that agree"
                         + (explanation.involvesMissingVersions() ? "; a version above that needs what no published"
                                 + " version meets cannot be used, whatever the ranges" : ""));
+    }
+
+    /**
+     * How to get the pre-release a range keeps out: the project names it in its own range; a dependant's range keeps
+     * it out whatever the project's ranges say, as the graph must meet every range on the package.
+     */
+    private static String preReleaseHint(Explanation.PreReleaseLeftOut leftOut) {
+        Cause.Dependency dependency = leftOut.dependency();
+        Domain target = dependency.target().domain();
+        if (leftOut.isProjects()) {
+            return "to install a pre-release of " + target + ", ask for it by a range naming one, as "
+                    + leftOut.version() + " or ^" + leftOut.version() + " does";
+        }
+        Domain dependant = dependency.depender().domain();
+        return dependency.depender().describe(true) + " depends on " + target + " " + dependency.range()
+                + ", which leaves out the pre-release " + leftOut.version() + " whatever the project's own ranges say:"
+                + " only a version of " + dependant + " whose range names a pre-release could take it, so ask the"
+                + " maintainers of " + dependant + " for one, or wait for a release of " + target + " that "
+                + dependency.range() + " matches";
     }
 }

@@ -498,8 +498,26 @@ class ResolverTest {
         assertEquals("Because your project depends on a * and no version of a matches * (published: 1.0.0-beta.1,"
                 + " 1.0.0-beta.2; a range matches a pre-release only when it names one of the same major.minor.patch,"
                 + " as 1.0.0-beta.2 does), version solving failed.", failure.getMessage());
-        assertEquals("to install a pre-release, ask for it by a range naming one, as 1.0.0-beta.2 or ^1.0.0-beta.2"
-                + " does", failure.hint());
+        assertEquals("to install a pre-release of a, ask for it by a range naming one, as 1.0.0-beta.2 or"
+                + " ^1.0.0-beta.2 does", failure.hint());
+    }
+
+    /**
+     * The hint to name a pre-release in a range was given for a dependant's range, which no range of the project's
+     * changes: it says whose range leaves the pre-release out, and what can take it.
+     */
+    @Test
+    void aDependantsRangeLeavingOutAPreReleaseIsNamedAsWhatOnlyAnotherVersionOfItCanChange() {
+        TestIndex index = new TestIndex().add("@acme/pre", "1.1.0-beta.1")
+                .add("@acme/uses", "1.0.0", "@acme/pre", "^1.0.0");
+        String hint = "every version of @acme/uses depends on @acme/pre ^1.0.0, which leaves out the pre-release"
+                + " 1.1.0-beta.1 whatever the project's own ranges say: only a version of @acme/uses whose range names"
+                + " a pre-release could take it, so ask the maintainers of @acme/uses for one, or wait for a release"
+                + " of @acme/pre that ^1.0.0 matches";
+
+        assertEquals(hint, failure(index, "@acme/uses", "^1.0.0").hint());
+        assertEquals(hint, failure(index, "@acme/uses", "^1.0.0", "@acme/pre", "^1.1.0-beta.1").hint(),
+                "the project's own range on the pre-release meets it, and the dependant's still leaves it out");
     }
 
     @Test
