@@ -181,6 +181,28 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertTrue(withOwnRange.err().endsWith(hint), withOwnRange.err());
     }
 
+    /**
+     * '@acme/_tone' was corrected to '@acme/tone', another package, which exists: only a name of other letter case is
+     * offered as the name meant, and one breaking another rule is told the rule.
+     */
+    @Test
+    void anInvalidNameIsToldItsRuleWithoutProposingAnotherPackageThatExists() throws IOException {
+        registry.publish("@acme/tone", "1.0.0");
+
+        CliRun underscore = prompd("install", "@acme/_tone");
+        CliRun upperCase = prompd("install", "@Acme/Tone");
+
+        assertEquals(2, underscore.exitCode(), underscore.err());
+        assertEquals("error: invalid value for PACKAGE: '@acme/_tone' does not name a package: '@acme/_tone' is not a"
+                + " valid package name: the name '_tone' starts with '_'; use only lowercase letters a-z, digits, '.',"
+                + " '_' and '-', starting with a letter or digit; write @org/pkg, optionally followed by @ and a"
+                + " version range or dist-tag, as in @org/pkg@^1.2 or @org/pkg@beta\nhint: see 'prompd install"
+                + " --help'\n", underscore.err());
+        assertEquals(2, upperCase.exitCode(), upperCase.err());
+        assertTrue(upperCase.err().contains("package names are lower case, so write '@acme/tone'"), upperCase.err());
+        assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing was installed");
+    }
+
     @Test
     void aPackageNamedAloneWhoseLatestVersionDoesNotGoWithTheProjectGetsTheHighestThatDoes() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());

@@ -5,6 +5,7 @@ import io.prompd.core.problem.Refusal;
 import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -115,7 +116,9 @@ public record PackageSpec(PackageName name, Selector selector) {
             int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
             String written = at < 0 ? spec : spec.substring(0, at);
             String nameText = written.startsWith("@") || !written.contains("/") ? written : "@" + written;
-            Optional<NameCorrection> corrected = NameCorrection.of(nameText);
+            // a fix beyond the letters' case ('@acme/_tone' to '@acme/tone') may name another package, one that exists
+            Optional<NameCorrection> corrected = NameCorrection.of(nameText)
+                    .filter(correction -> correction.name().toString().equals(nameText.toLowerCase(Locale.ROOT)));
             if (corrected.isPresent()) {
                 // the text to write is the name alone where a version is refused
                 String version = reading == Reading.SPEC ? spec.substring(written.length()) : "";

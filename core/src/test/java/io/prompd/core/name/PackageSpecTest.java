@@ -1,6 +1,7 @@
 package io.prompd.core.name;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,11 +91,17 @@ class PackageSpecTest {
         assertTrue(refusal("Acme/Tool").contains("so write '@acme/tool'"), refusal("Acme/Tool"));
     }
 
-    /** npm refuses a name starting with '_' as prompd does; the name meant is the rest, as the check says too. */
+    /**
+     * npm refuses a name starting with '_' as prompd does; the rest of it was offered as the name meant, which may be
+     * another package: the rule is said, and no name proposed.
+     */
     @Test
-    void refusesALeadingUnderscoreSayingHowToWriteIt() {
-        assertEquals("'_Private@1' does not name a package: package names are lower case and start with a letter or"
-                + " digit, so write 'private@1'", refusal("_Private@1"));
+    void refusesALeadingUnderscoreSayingTheRuleWithoutProposingAnotherName() {
+        assertEquals("'@acme/_tone@1' does not name a package: '@acme/_tone' is not a valid package name: the name"
+                + " '_tone' starts with '_'; use only lowercase letters a-z, digits, '.', '_' and '-', starting with a"
+                + " letter or digit; write @org/pkg, optionally followed by @ and a version range or dist-tag, as in"
+                + " @org/pkg@^1.2 or @org/pkg@beta", refusal("@acme/_tone@1"));
+        assertFalse(refusal("_Private@1").contains("'private"), refusal("_Private@1"));
     }
 
     @Test
