@@ -4,7 +4,7 @@ import io.prompd.cli.JsonOption;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.Outdated;
 import io.prompd.core.ExitCode;
-import io.prompd.core.SuggestedCommands;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.version.Version;
 import java.util.ArrayList;
@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
                     + " project: the version the 'latest' dist-tag names when the ranges allow it, else the newest they"
                     + " allow, unless the rest of the project holds it lower, said below the table ('NAME VERSION is"
                     + " held back by' the ranges that do, each with who asks for it: prompd.json's own, or the package"
-                    + " (name@version) that needs it, or by another package's latest dist-tag)) and latest (that"
+                    + " (name@version) that needs it, or by another package's latest dist-tag; or 'is held back: it"
+                    + " cannot be installed in this project:' and the resolver's explanation why, indented below)) and"
+                    + " latest (that"
                     + " version, the range 'prompd update --latest' writes; the lock then takes it).",
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
@@ -87,7 +89,7 @@ final class OutdatedCommand implements Callable<Integer> {
         List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut()
                 .print(output.isJson() ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList()) + "\n"
-                : asText(rows, result.warnings().isEmpty(), root.commands()));
+                : asText(rows, result.warnings().isEmpty()));
         return rows.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }
 
@@ -95,7 +97,7 @@ final class OutdatedCommand implements Callable<Integer> {
      * The table, then a line for each package held back, which a cell would pad every row of its column to the width
      * of (a note naming several ranges runs to hundreds of columns).
      */
-    private static String asText(List<Outdated.Row> rows, boolean nothingToTell, SuggestedCommands commands) {
+    private static String asText(List<Outdated.Row> rows, boolean nothingToTell) {
         if (rows.isEmpty()) {
             return nothingToTell ? "every package is up to date\n" : "no package has a newer version\n";
         }
@@ -106,7 +108,7 @@ final class OutdatedCommand implements Callable<Integer> {
                 row.wanted().map(Version::toString).orElse("-"),
                 row.latest().map(Version::toString).orElse("-"), row.direct() ? "direct" : "transitive")));
         List<String> held = rows.stream().flatMap(row -> row.heldBack().stream())
-                .map(heldBack -> heldBack(heldBack, commands) + "\n").toList();
+                .map(heldBack -> heldBack(heldBack) + "\n").toList();
         return Tables.render(table) + (held.isEmpty() ? "" : "\n" + String.join("", held));
     }
 
@@ -142,12 +144,13 @@ final class OutdatedCommand implements Callable<Integer> {
     /**
      * {@code @a/b 1.1.0 is held back by @a/c@1.0.0, which needs @a/d ^1.0.0}, naming the ranges and who asks for them
      * when one alone rules out what the package's own allow; when the resolver explains why it cannot be installed,
-     * where to read that, which runs to several lines.
+     * that explanation, indented below, as a question that writes nothing should not send the user to an update to
+     * read it.
      */
-    private static String heldBack(InstallNote.HeldBackByRanges held, SuggestedCommands commands) {
+    private static String heldBack(InstallNote.HeldBackByRanges held) {
         return held.name() + " " + held.allowed() + held.problem()
-                .map(problem -> " is held back: it cannot be installed in this project (" + commands.quoted("update")
-                        + " says why)")
+                .map(problem -> " is held back: it cannot be installed in this project:\n  "
+                        + TerminalText.lines(problem).replace("\n", "\n  "))
                 .orElse(" is held back by " + InstallNoteView.heldBy(held.by()));
     }
 

@@ -167,7 +167,8 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
                 + " project: " + why.replace("\n", "\n  ") + "\n", update.err(),
                 "@acme/q's ^2.0.0 is not what keeps 1.1.0 out: no project could install it");
         assertTrue(outdated.out().endsWith("@acme/plug  1.0.0    1.0.0   1.1.0   direct\n\n@acme/plug 1.1.0 is held"
-                + " back: it cannot be installed in this project ('prompd update' says why)\n"), outdated.out());
+                + " back: it cannot be installed in this project:\n  " + why.replace("\n", "\n  ") + "\n"),
+                "told in full, as reading it from update would write the lock: " + outdated.out());
         assertEquals("[]", row.get("heldBack").get("by").toString(), row.toString());
         assertEquals(why, row.get("heldBack").get("problem").asText());
         assertEquals("latestConflicts", conflicts.get("kind").asText());
