@@ -202,6 +202,22 @@ final class Domain {
         return latest >= 0 && allowed.get(latest) && allowed.nextSetBit(latest + 1) >= 0;
     }
 
+    /** Whether the version lies above the one the {@code latest} dist-tag points at: one a rollback moved off. */
+    boolean isAboveLatest(Version version) {
+        return latest >= 0 && version.compareTo(versions.get(latest)) > 0;
+    }
+
+    /** The package without the versions above the one its {@code latest} dist-tag points at: its rollback held. */
+    Domain upToLatest() {
+        if (latest < 0) {
+            throw new IllegalStateException(label + " has no latest version to hold");
+        }
+        int kept = latest + 1;
+        return new Domain(name, label, versions.subList(0, kept), dependencies.subList(0, kept), published, yanked,
+                pinnedYanked < kept ? pinnedYanked : -1, deprecated.get(0, kept), takedowns, latest,
+                setAsideForRoot);
+    }
+
     /** The version the {@code latest} dist-tag points at, when it is one of {@code candidates}. */
     OptionalInt latestAmong(BitSet candidates) {
         return latest >= 0 && candidates.get(latest) ? OptionalInt.of(latest) : OptionalInt.empty();

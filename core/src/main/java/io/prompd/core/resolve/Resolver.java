@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Chooses one version of every package the project needs, so that every dependency range holds. */
@@ -30,7 +31,7 @@ public final class Resolver {
         Objects.requireNonNull(roots, "roots");
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(options, "options");
-        return solve(new Solver(roots, index, options, Optional.empty()), index);
+        return solve(() -> Solver.resolve(roots, index, options, Optional.empty()), index);
     }
 
     /**
@@ -46,13 +47,13 @@ public final class Resolver {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(options, "options");
-        return solve(new Solver(version.dependencies(), index,
+        return solve(() -> Solver.resolve(version.dependencies(), index,
                 options.withRootName(version.name() + " " + version.version()), Optional.of(version)), index);
     }
 
-    private static Resolution solve(Solver solver, PackageIndex index) {
+    private static Resolution solve(Supplier<Resolution> solver, PackageIndex index) {
         try {
-            return solver.solve();
+            return solver.get();
         } catch (Solver.FailedResolution failed) {
             throw failure(failed.proof(), index);
         }

@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * One run of PubGrub: unit propagation, decision making and conflict resolution with learned
- * incompatibilities, following pub's solver.md. Not reusable: {@link Resolver} creates one per call.
+ * incompatibilities, following pub's solver.md. Not reusable: {@link #resolve} creates one per run, and runs again
+ * only to hold a rollback of a {@code latest} dist-tag.
  */
 final class Solver {
 
@@ -48,22 +49,86 @@ final class Solver {
     private final Domain project;
     /** The version of a package whose dependencies the roots are, which the graph holds as that package's only one. */
     private final Optional<Candidate> rootVersion;
-    private final Map<PackageName, Domain> domains = new HashMap<>();
+    /** The packages met so far, shared by the runs of one resolution, so that the index is asked for each once. */
+    private final Map<PackageName, Domain> domains;
+    /** The packages whose rollback of {@code latest} this run holds: offered no version above the tag's. */
+    private final Set<PackageName> holding;
+    /** The domain of each package of {@link #holding} met, made once, as terms compare domains by identity. */
+    private final Map<PackageName, Domain> heldDomains = new HashMap<>();
     private final Map<Domain, List<Incompatibility>> incompatibilities = new HashMap<>();
     private final Set<DependencyKey> declaredDependencies = new HashSet<>();
     private final PartialSolution solution;
 
-    Solver(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options,
-            Optional<Candidate> rootVersion) {
+    private Solver(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options,
+            Optional<Candidate> rootVersion, Map<PackageName, Domain> domains, Set<PackageName> holding) {
         this.index = index;
         this.options = options;
         this.project = Domain.project(roots, options.rootName());
         this.rootVersion = rootVersion;
+        this.domains = domains;
+        this.holding = Set.copyOf(holding);
         this.solution = new PartialSolution(options.first(), options.strategy() == Strategy.HIGHEST);
     }
 
-    /** @throws FailedResolution with the incompatibility that proves there is no solution */
-    Resolution solve() {
+    /**
+     * A solution of the roots that holds each rollback of a {@code latest} dist-tag some solution has. Deciding a
+     * package whose tag rolls back before the rest ({@link PartialSolution}) holds the rollbacks the roots reach
+     * directly; one reached only through a dependant, unknown until the dependant is decided at its highest version,
+     * may be left only the version rolled back from. So a solution holding a package above its tag is solved again
+     * with that package offered no version above it, one package after another in name order, each held while a
+     * solution goes with it and those held before: the rollback yields only where no solution has it. The version
+     * the options prefer (a locked one, or the latest of a package named alone) and a package they decide first are
+     * kept as they were: a rollback does not take what the user asked for or the lock keeps.
+     *
+     * @param rootVersion the version of a package whose dependencies the roots are, held as its only one
+     * @throws FailedResolution with the incompatibility that proves there is no solution
+     */
+    static Resolution resolve(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options,
+            Optional<Candidate> rootVersion) {
+        Map<PackageName, Domain> domains = new HashMap<>();
+        Resolution resolution = new Solver(roots, index, options, rootVersion, domains, Set.of()).solve();
+        if (options.strategy() == Strategy.LOWEST) {
+            return resolution;
+        }
+        Set<PackageName> holding = Set.of();
+        Set<PackageName> tried = new HashSet<>();
+        for (Optional<PackageName> next = aboveLatest(resolution, domains, options, tried); next.isPresent();
+                next = aboveLatest(resolution, domains, options, tried)) {
+            tried.add(next.get());
+            Set<PackageName> more = new HashSet<>(holding);
+            more.add(next.get());
+            try {
+                Resolution held = new Solver(roots, index, options, rootVersion, domains, more).solve();
+                if (keepsWhatTheOptionsKeep(held, resolution, options)) {
+                    resolution = held;
+                    holding = more;
+                }
+            } catch (FailedResolution noSolutionHoldsIt) {
+                // the rollback yields: the version rolled back from is the only way
+            }
+        }
+        return resolution;
+    }
+
+    /** The first package by name the resolution holds above its {@code latest} that is not yet tried or kept. */
+    private static Optional<PackageName> aboveLatest(Resolution resolution, Map<PackageName, Domain> domains,
+            ResolveOptions options, Set<PackageName> tried) {
+        return resolution.versions().entrySet().stream()
+                .filter(chosen -> !tried.contains(chosen.getKey()) && !options.preferred().containsKey(chosen.getKey())
+                        && !options.first().contains(chosen.getKey())
+                        && domains.get(chosen.getKey()).isAboveLatest(chosen.getValue()))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Whether {@code held} keeps each package decided first, and each at its preferred version, as {@code before}. */
+    private static boolean keepsWhatTheOptionsKeep(Resolution held, Resolution before, ResolveOptions options) {
+        return before.versions().entrySet().stream()
+                .filter(chosen -> options.first().contains(chosen.getKey())
+                        || chosen.getValue().equals(options.preferred().get(chosen.getKey())))
+                .allMatch(chosen -> chosen.getValue().equals(held.versions().get(chosen.getKey())));
+    }
+
+    private Resolution solve() {
         addIncompatibility(new Incompatibility(List.of(Term.negative(project, project.all(), null)), new Cause.Root()));
         Optional<Domain> next = Optional.of(project);
         while (next.isPresent()) {
@@ -254,12 +319,13 @@ final class Solver {
     }
 
     private Domain domain(PackageName name) {
-        return domains.computeIfAbsent(name, missing -> {
+        Domain domain = domains.computeIfAbsent(name, missing -> {
             if (rootVersion.filter(root -> root.name().equals(missing)).isPresent()) {
                 return Domain.rootPackage(rootVersion.get(), index.versions(missing), index.takedowns(missing));
             }
             return published(missing, index, options);
         });
+        return holding.contains(name) ? heldDomains.computeIfAbsent(name, held -> domain.upToLatest()) : domain;
     }
 
     /** The versions of a package the index publishes, as a solver sees those of any package but the root's. */

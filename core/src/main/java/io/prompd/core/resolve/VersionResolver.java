@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * takes the graph's version, whose dependencies the graph meets, so no decision meets a conflict, and the solution is
  * the graph. The version's graph is not read where it reaches the package of the version solved before, nor its own
  * package again (a cycle): each stands for its own version alone in one of the two solutions, with dependencies the
- * index may list otherwise, and not in the other.
+ * index may list otherwise, and not in the other. Nor is it read where it holds a package above its {@code latest}
+ * dist-tag, which a solution of its own solves again to hold the rollback ({@link Solver#resolve}), maybe otherwise.
  *
  * <p>For one check: the index must not change while it is used.
  */
@@ -81,7 +82,7 @@ public final class VersionResolver {
             PackageName name = range.getKey();
             Version held = before.graph().versions().get(name);
             if (name.equals(root) || name.equals(version.name()) || held == null
-                    || !firstChoice(range).filter(held::equals).isPresent()) {
+                    || !firstChoice(range).filter(held::equals).isPresent() || domain(name).isAboveLatest(held)) {
                 return Optional.empty();
             }
             if (versions.put(name, held) == null) {
@@ -96,10 +97,14 @@ public final class VersionResolver {
     /** The version a solver takes of the package when the range alone is on it; empty when the range allows none. */
     private Optional<Version> firstChoice(Map.Entry<PackageName, VersionRange> range) {
         return firstChoices.computeIfAbsent(Map.entry(range.getKey(), range.getValue()), key -> {
-            Domain domain = domains.computeIfAbsent(key.getKey(), name -> Solver.published(name, index, options));
+            Domain domain = domain(key.getKey());
             BitSet allowed = domain.matching(key.getValue());
             return allowed.isEmpty() ? Optional.empty()
                     : Optional.of(domain.version(Solver.choose(domain, allowed, options)));
         });
+    }
+
+    private Domain domain(PackageName name) {
+        return domains.computeIfAbsent(name, published -> Solver.published(published, index, options));
     }
 }

@@ -591,6 +591,46 @@ class ResolverTest {
         assertEquals(Map.of("base", "2.1.0", "style", "2.1.0"), resolve(index, "base", range, "style", "^2.1.0"));
     }
 
+    /** base 2.0.0 to 2.2.0, its latest rolled back to 2.1.0; style 2.2.0 needs the version rolled back from. */
+    private static TestIndex rolledBackBase() {
+        return new TestIndex().add("base", "2.0.0").add("base", "2.1.0").add("base", "2.2.0").tagLatest("base", "2.1.0")
+                .add("style", "2.1.0", "base", "^2.1.0").add("style", "2.2.0", "base", "^2.2.0");
+    }
+
+    /**
+     * A rollback holds for a package the project reaches only through a dependant: style, decided first at its highest
+     * version, would leave base only the version rolled back from, though style 2.1.0 goes with base's latest.
+     */
+    @Test
+    void aRolledBackLatestHoldsForAPackageReachedOnlyThroughADependant() {
+        assertEquals(Map.of("base", "2.1.0", "style", "2.1.0"), resolve(rolledBackBase(), "style", "^2.1.0"));
+    }
+
+    /** Further down too, where the highest version of the package the project needs only allows style 2.2.0. */
+    @Test
+    void aRolledBackLatestHoldsFurtherDownAChainOfDependants() {
+        TestIndex index = rolledBackBase().add("a", "1.0.0", "style", "^2.1.0").add("a", "1.1.0", "style", "^2.2.0");
+        assertEquals(Map.of("a", "1.0.0", "base", "2.1.0", "style", "2.1.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    /** The rollback yields where no solution has it: every style the project allows needs base 2.2.0. */
+    @Test
+    void aRolledBackLatestYieldsWhereNoSolutionHasIt() {
+        assertEquals(Map.of("base", "2.2.0", "style", "2.2.0"), resolve(rolledBackBase(), "style", "^2.2.0"));
+        TestIndex index = rolledBackBase().add("a", "1.0.0", "style", "^2.2.0");
+        assertEquals(Map.of("a", "1.0.0", "base", "2.2.0", "style", "2.2.0"),
+                resolve(index, "a", "^1.0.0", "style", "^2.1.0"));
+    }
+
+    /** A rollback does not move a version the options keep: style locked at 2.2.0, or named and decided first. */
+    @Test
+    void aRolledBackLatestDoesNotMoveAPreferredVersionOrOneDecidedFirst() {
+        assertEquals(Map.of("base", "2.2.0", "style", "2.2.0"),
+                resolve(rolledBackBase(), lockedAt("style", "2.2.0"), "style", "^2.1.0"));
+        assertEquals(Map.of("base", "2.2.0", "style", "2.2.0"), resolve(rolledBackBase(),
+                ResolveOptions.defaults().decidingFirst(List.of(PackageName.parse("style"))), "style", "^2.1.0"));
+    }
+
     @Test
     void picksTheHighestWhenTheLatestTagIsOutsideTheRange() {
         TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "2.0.0").add("a", "2.1.0").tagLatest("a", "1.0.0");

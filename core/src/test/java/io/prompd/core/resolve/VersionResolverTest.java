@@ -72,6 +72,23 @@ class VersionResolverTest {
         assertEquals("1.9.0", resolver.resolve(b).versions().get(PackageName.parse("@t/x")).toString());
     }
 
+    /**
+     * @t/a's graph holds @t/base above its rolled-back latest, as @t/a needs; @t/b's own solution holds the rollback
+     * with @t/style 2.1.0, though the first choice of each range on the way, alone, is the version @t/a's graph holds.
+     */
+    @Test
+    void aVersionWhoseGraphWouldHoldAPackageAboveItsLatestIsSolved() {
+        TestIndex index = new TestIndex().add("@t/base", "2.1.0").add("@t/base", "2.2.0").tagLatest("@t/base", "2.1.0")
+                .add("@t/style", "2.1.0", "@t/base", "^2.1.0").add("@t/style", "2.2.0", "@t/base", "^2.2.0");
+        VersionResolver resolver = new VersionResolver(index, ResolveOptions.defaults());
+        Candidate a = version("@t/a", "1.0.0", "@t/style", "^2.2.0");
+        Candidate b = version("@t/b", "1.0.0", "@t/style", "^2.1.0");
+
+        assertEquals("2.2.0", resolver.resolve(a).versions().get(PackageName.parse("@t/base")).toString());
+        assertEquals(Resolver.resolveVersion(b, index, ResolveOptions.defaults()), resolver.resolve(b));
+        assertEquals("2.1.0", resolver.resolve(b).versions().get(PackageName.parse("@t/base")).toString());
+    }
+
     @Test
     void aVersionWhoseGraphReachesThePackageOfTheVersionSolvedBeforeIsSolved() {
         // the graph of @t/a 1.0.0 holds its package with the dependencies the check gives it, which the index lists
