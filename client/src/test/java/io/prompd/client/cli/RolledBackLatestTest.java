@@ -1,0 +1,79 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code latest} dist-tag moved back below a bad release, reached only through a dependant whose highest version
+ * needs the release rolled back from: installs and updates hold the rollback wherever some solution has it.
+ */
+class RolledBackLatestTest extends InstallCommandsFixture {
+
+    /** base 2.2.0 is bad: its latest points back at 2.1.0; style 2.2.0 needs the bad release, style 2.1.0 does not. */
+    @BeforeEach
+    void publishARollback() {
+        registry.publish("@common/base", "2.0.0").publish("@common/base", "2.1.0").publish("@common/base", "2.2.0")
+                .tag("@common/base", "latest", "2.1.0")
+                .publish("@common/style", "2.1.0", "@common/base", "^2.1.0")
+                .publish("@common/style", "2.2.0", "@common/base", "^2.2.0");
+    }
+
+    private String locked(String name) throws IOException {
+        return Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages").get(name)
+                .get("version").asText();
+    }
+
+    @Test
+    void anInstallHoldsTheRollbackOfAPackageReachedOnlyThroughADependant() throws IOException {
+        editDependencies("\"@common/style\": \"^2.1.0\"");
+
+        CliRun run = prompd("install", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        JsonNode json = Json.reader().readTree(run.out());
+        assertEquals(0, json.get("warnings").size(), json.toString());
+        assertEquals("2.1.0", locked("@common/base"), "2.2.0 is the release rolled back from");
+        assertEquals("2.1.0", locked("@common/style"), "the highest style that goes with base 2.1.0");
+    }
+
+    /** As 'prompd update' follows a tag moved back for a direct dependency, it does for one further down. */
+    @Test
+    void anUpdateMovesBackWithTheTagOfAPackageReachedOnlyThroughADependant() throws IOException {
+        registry.tag("@common/base", "latest", "2.2.0");
+        editDependencies("\"@common/style\": \"^2.1.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        assertEquals("2.2.0", locked("@common/base"));
+        registry.tag("@common/base", "latest", "2.1.0");
+
+        CliRun run = prompd("update");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("warning: @common/style stays at 2.1.0, held back by @common/base's latest dist-tag, 2.1.0: 2.2.0,"
+                + " which its own ranges allow, needs @common/base ^2.2.0\n", run.err());
+        assertTrue(run.out().contains("@common/base 2.2.0 -> 2.1.0"), run.out());
+        assertTrue(run.out().contains("@common/style 2.2.0 -> 2.1.0"), run.out());
+    }
+
+    /** Where no version of style the project allows goes with base 2.1.0, base named alone says so. */
+    @Test
+    void aPackageNamedAloneWhoseRollbackNoSolutionHasIsPassedOverSayingSo() throws IOException {
+        editDependencies("\"@common/style\": \"^2.2.0\"");
+
+        CliRun run = prompd("install", "@common/base", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode warnings = Json.reader().readTree(run.out()).get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals("latestPassedOver", warnings.get(0).get("kind").asText());
+        assertEquals("2.2.0", warnings.get(0).get("installed").asText());
+        assertEquals("2.2.0", locked("@common/base"));
+    }
+}
