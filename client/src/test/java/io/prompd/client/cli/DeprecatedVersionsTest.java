@@ -25,11 +25,6 @@ class DeprecatedVersionsTest extends InstallCommandsFixture {
                 .publish("@acme/either", "1.0.0", "@acme/util", "1.0.0 || 1.1.5");
     }
 
-    private String locked(String name) throws IOException {
-        return Json.reader().readTree(Files.readString(project.resolve("prompd.lock"))).get("packages").get(name)
-                .get("version").asText();
-    }
-
     @Test
     void aRangeAllowingAVersionThatIsNotDeprecatedInstallsThatOneWithNoWarning() throws IOException {
         CliRun run = prompd("install", EITHER);

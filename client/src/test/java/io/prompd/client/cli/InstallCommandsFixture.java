@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,12 @@ abstract class InstallCommandsFixture {
         registry.takeDown("@acme/base", "1.0.0", "leaked a key");
         registry.unlist("@acme/util", "1.1.0");
         Files.move(registry.root().resolve("packages/@acme/gone"), work.resolve("gone"));
+    }
+
+    /** The version prompd.lock pins of the package. */
+    String locked(String name) throws IOException {
+        return Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages").get(name)
+                .get("version").asText();
     }
 
     /** prompd.json with these dependencies, as a hand edit or a merge leaves it: prompd.lock is not touched. */

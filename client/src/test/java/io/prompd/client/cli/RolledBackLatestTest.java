@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +22,6 @@ class RolledBackLatestTest extends InstallCommandsFixture {
                 .tag("@common/base", "latest", "2.1.0")
                 .publish("@common/style", "2.1.0", "@common/base", "^2.1.0")
                 .publish("@common/style", "2.2.0", "@common/base", "^2.2.0");
-    }
-
-    private String locked(String name) throws IOException {
-        return Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages").get(name)
-                .get("version").asText();
     }
 
     @Test

@@ -564,11 +564,6 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertEquals(moved, Files.readString(project.resolve("prompd.json")));
     }
 
-    private String locked(String name) throws IOException {
-        return Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages").get(name)
-                .get("version").asText();
-    }
-
     @Test
     void updateLatestFollowsTheLatestTagBackDownWhereTheRangeAllowsItAndKeepsOnlyWhatItSaysItKeeps()
             throws IOException {
