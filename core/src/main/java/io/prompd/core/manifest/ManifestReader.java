@@ -373,15 +373,15 @@ public final class ManifestReader {
     }
 
     /**
-     * Whether the URL has none of the schemes {@link Repository#SCHEMES} refuses, nor is npm's {@code owner/repo},
-     * refusing it if it is either.
+     * Whether the URL has none of the schemes {@link Repository#SCHEMES} refuses, nor lacks a scheme where a browser
+     * needs one (npm's {@code owner/repo}, {@code github.com/owner/repo}), refusing it if it is either.
      */
     private boolean ofARepositorysScheme(String url, String at) {
         Optional<String> refused = Repository.refusedScheme(url);
         String allowed = "the schemes allowed are " + Plural.series(
                 Repository.SCHEMES.stream().map(scheme -> scheme + ":").toList(), "and");
         Optional<Repository.ScpAddress> scp = refused.flatMap(scheme -> Repository.scpWithoutUser(url));
-        Optional<String> overHttps = refused.flatMap(scheme -> Repository.overHttpsWithoutScheme(url));
+        Optional<String> overHttps = Repository.overHttpsWithoutScheme(url);
         Optional<String> shorthand = Repository.shorthandAddress(url);
         String hint = "write the address of the package's sources, " + shorthand.orElse("such as"
                 + " https://github.com/owner/repo");
@@ -391,9 +391,12 @@ public final class ManifestReader {
                     + " repository's address has; " + allowed, "write it with a user, " + scp.get().withUser()
                     + ", or as " + scp.get().overHttps());
         } else if (overHttps.isPresent()) {
-            problems.error(file, at, "'" + Pointer.field(at) + "' is a host, a port and a path without a scheme: a"
-                    + " browser follows it as a link of the scheme " + refused.get() + ":, which no repository's"
-                    + " address has; " + allowed, "write it with its scheme, " + overHttps.get());
+            problems.error(file, at, "'" + Pointer.field(at) + "' is a host" + refused.map(scheme -> ", a port and a"
+                    + " path without a scheme: a browser follows it as a link of the scheme " + scheme + ":, which no"
+                    + " repository's address has; " + allowed).orElse(" and a path without a scheme: a browser"
+                    + " follows it as a link relative to the page showing it; " + allowed),
+                    "write it with its scheme, " + overHttps.get());
+            return false;
         } else if (refused.isPresent()) {
             problems.error(file, at, "'" + Pointer.field(at) + "' has the scheme " + refused.get() + ":, which no"
                     + " repository's address has: " + allowed, hint);

@@ -36,11 +36,14 @@ public record Repository(String type, String url, String directory) {
     private static final String HOST = "[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)+";
     /**
      * git's scp address without a user: a host, then a path starting neither with {@code //} nor with a port and its
-     * {@code /}, as a URL's without its scheme does ({@link #HOST_PORT_PATH}).
+     * {@code /}, as a URL's without its scheme does ({@link #HOST_PATH}).
      */
     private static final Pattern SCP_WITHOUT_USER = Pattern.compile("(" + HOST + "):(?!//|\\d+/)(.+)", Pattern.DOTALL);
-    /** A URL without its scheme: a host, a port and a path, {@code git.example.com:8443/team/repo}. */
-    private static final Pattern HOST_PORT_PATH = Pattern.compile(HOST + ":\\d+/.*", Pattern.DOTALL);
+    /**
+     * A URL without its scheme: a host, maybe a port, and a path, {@code github.com/acme/prompts} or
+     * {@code git.example.com:8443/team/repo}.
+     */
+    private static final Pattern HOST_PATH = Pattern.compile(HOST + "(?::\\d+)?/.*", Pattern.DOTALL);
     /**
      * npm's shorthand of a repository on a hosting service, {@code github:owner/repo}, or {@code owner/repo}, which npm
      * reads as GitHub's (hosted-git-info's pattern); a {@code #committish} after it is no part of the repository.
@@ -93,13 +96,14 @@ public record Repository(String type, String url, String directory) {
     }
 
     /**
-     * The URL over https when it is a host, a port and a path without a scheme, {@code git.example.com:8443/team/repo},
-     * which a browser follows by the scheme {@code git.example.com:}, so that {@link #refusedScheme} refuses it; empty
-     * for any other URL.
+     * The URL over https when it is a host, maybe a port, and a path without a scheme: a browser follows
+     * {@code git.example.com:8443/team/repo} by the scheme {@code git.example.com:}, so that {@link #refusedScheme}
+     * refuses it, and {@code github.com/acme/prompts} as a link relative to the page showing it. Empty for any other
+     * URL.
      */
     public static Optional<String> overHttpsWithoutScheme(String url) {
         String read = asABrowserReads(url);
-        return HOST_PORT_PATH.matcher(read).matches() ? Optional.of("https://" + read) : Optional.empty();
+        return HOST_PATH.matcher(read).matches() ? Optional.of("https://" + read) : Optional.empty();
     }
 
     /**

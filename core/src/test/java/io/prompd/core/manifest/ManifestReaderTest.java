@@ -480,6 +480,20 @@ class ManifestReaderTest {
         assertEquals(Optional.empty(), result.draft().repository());
     }
 
+    /** A host and a path without a scheme would be a link relative to the page showing it, as npm's shorthand. */
+    @ParameterizedTest
+    @ValueSource(strings = {"github.com/acme/prompts", "git.acme.io/team/prompts.git", "gitlab.com/acme"})
+    void aRepositoryUrlThatIsAHostAndAPathIsRefusedAsAUrlWithoutItsScheme(String url) {
+        ManifestResult result = readWith(", \"repository\": {\"url\": \"" + url + "\"}");
+
+        Problem refused = only(result, Severity.ERROR, "/repository/url");
+        assertEquals("'repository/url' is a host and a path without a scheme: a browser follows it as a link relative"
+                + " to the page showing it; the schemes allowed are https:, http:, git:, ssh:, git+https:, git+ssh:"
+                + " and git+http:", refused.message());
+        assertEquals("write it with its scheme, https://" + url, refused.hint());
+        assertEquals(Optional.empty(), result.draft().repository());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://github.com/o/r", "HTTP://x.example/r", "git://x.example/r.git",
         "ssh://git@x.example/r.git", "git+https://x.example/r.git", "git+ssh://git@x.example/r.git",
