@@ -23,6 +23,7 @@ import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,6 +126,7 @@ public final class ManifestReader {
         fields.author(author(root).orElse(null));
         fields.license(license(root).orElse(null));
         fields.keywords(textList(root, ManifestFields.KEYWORDS));
+        warnOfUnsearchedKeywords(root.get(ManifestFields.KEYWORDS));
         fields.category(optionalText(root, ManifestFields.CATEGORY).orElse(null));
         fields.main(optionalText(root, ManifestFields.MAIN).orElse(null));
         fields.prompts(textMap(root, ManifestFields.PROMPTS));
@@ -432,6 +434,32 @@ public final class ManifestReader {
             kept.put(Pointer.of(field), indexes);
         }
         return values;
+    }
+
+    /**
+     * Warns of a blank keyword and of one repeating an earlier one in any letter case: either adds nothing a reader or
+     * a search could use, and is most likely a slip, but neither is worth refusing a version for.
+     */
+    private void warnOfUnsearchedKeywords(JsonNode keywords) {
+        if (keywords == null || !keywords.isArray()) {
+            return;
+        }
+        Map<String, Integer> firstIndexes = new HashMap<>();
+        for (int index = 0; index < keywords.size(); index++) {
+            if (!keywords.get(index).isTextual()) {
+                continue;
+            }
+            String keyword = keywords.get(index).asText();
+            String at = Pointer.of(ManifestFields.KEYWORDS, String.valueOf(index));
+            Integer first = firstIndexes.putIfAbsent(keyword.strip().toLowerCase(Locale.ROOT), index);
+            if (keyword.isBlank()) {
+                problems.warning(file, at, "keyword " + index + " is blank, so it describes nothing",
+                        "remove it, or write a word people would search for");
+            } else if (first != null) {
+                problems.warning(file, at, "keyword " + index + " '" + keyword + "' repeats keyword " + first + " '"
+                        + keywords.get(first).asText() + "'", "remove it");
+            }
+        }
     }
 
     private Map<String, String> textMap(JsonNode root, String field) {

@@ -365,6 +365,18 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aBlankKeywordAndOneRepeatedInAnotherCaseAreWarnedOfAndKept() {
+        ManifestResult result = readWith(", \"keywords\": [\"sql\", \" \", 2, \"SQL\", \"explain\"]");
+
+        assertEquals("keyword 1 is blank, so it describes nothing",
+                only(result, Severity.WARNING, "/keywords/1").message());
+        Problem repeated = only(result, Severity.WARNING, "/keywords/3");
+        assertEquals("keyword 3 'SQL' repeats keyword 0 'sql'", repeated.message());
+        assertEquals("remove it", repeated.hint());
+        assertEquals(List.of("sql", " ", "SQL", "explain"), result.draft().keywords());
+    }
+
+    @Test
     void anEmptyOptionalTextCountsAsAbsentWithAWarning() {
         ManifestResult result = readWith(", \"repository\": \"\"");
 
