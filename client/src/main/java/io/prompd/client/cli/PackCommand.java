@@ -13,8 +13,6 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.json.Json;
-import io.prompd.core.problem.Problem;
-import io.prompd.core.problem.ProblemReport;
 import java.io.File;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -110,9 +108,9 @@ final class PackCommand implements Callable<Integer> {
             }
             return ExitCode.OK.code();
         }
-        List<Problem> problems = outcome.report().problems();
-        if (!problems.isEmpty()) {
-            err.print(ProblemReport.text(problems));
+        if (!outcome.report().problems().isEmpty()) {
+            // a loop packing many packages shows on stderr which one each warning is of
+            err.print(ValidateCommand.asText(outcome.report()));
         }
         if (outcome.tarball().isEmpty()) {
             err.println("error: nothing was packed; fix the errors above and run " + commands.quoted(again(typedOut))

@@ -133,7 +133,8 @@ final class ValidateCommand implements Callable<Integer> {
                 + unreadableLock.orElse("prompd.lock pins no installed version of " + Plural.itOrThem(packages.size()));
     }
 
-    private static String asText(PackageReport report) {
+    /** The package's name, version and size, then its problems: pack gives it too, naming the package warned of. */
+    static String asText(PackageReport report) {
         return describe(report) + "\n" + ProblemReport.text(report.problems());
     }
 
