@@ -33,6 +33,12 @@ final class SecretPatterns {
      * ({@code sk-xxxxxxxxxxxxxxxxxxxxxxxx}, {@code sk-your-api-key-goes-here}) do not.
      */
     private static final String OPENAI_KEY_REST = "(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}";
+    /**
+     * The words a kind of {@code sk-} key starts with before its random part, small letters then maybe a number, each
+     * ending in {@code -} ({@code ant-api03-}, {@code proj-}), taken whole, so that their digits do not count as the
+     * random part's: {@code sk-ant-api03-xxxxxxxx…-xxxxxxAA} is a placeholder.
+     */
+    private static final String SK_KEY_WORDS = "(?:[a-z]+[0-9]*-)*+";
 
     /**
      * A key is found right after a capital, a digit, {@code _} or a byte of binary data read as Latin-1, not only at
@@ -46,7 +52,7 @@ final class SecretPatterns {
      * placeholder ({@code xoxb-your-token}) lacks.
      */
     private static final List<Kind> KINDS = List.of(
-            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("\\bsk-" + OPENAI_KEY_REST
+            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("\\bsk-" + SK_KEY_WORDS + OPENAI_KEY_REST
                     + "|(?<![a-z])sk-proj-" + OPENAI_KEY_REST)),
             new Kind("an AWS access key id (AKIA...)",
                     Pattern.compile("(?<![A-Z0-9])AKIA(?![0-9A-Z]{9}EXAMPLE)[0-9A-Z]{16}(?![A-Z0-9])")),

@@ -13,6 +13,7 @@ class SecretPatternsTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "sk-abcdefghij0123456789",
+            "sk-ant-api03-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z-AbCd12AA",
             "AKIAABCDEFGHIJKLMNOP",
             "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
             "ghu_abcdefghijklmnopqrstuvwxyz0123456789",
@@ -41,6 +42,7 @@ class SecretPatternsTest {
             "OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
             "OPENAI_API_KEY=sk-proj-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
             "sk-your-openai-api-key-goes-here",
+            "ANTHROPIC_API_KEY=sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxAA",
             "sk-000000000000000000000000",
             "task-abcdefghij0123456789",
             "XAKIAABCDEFGHIJKLMNOP",
