@@ -23,6 +23,7 @@ import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads a {@code prompd.json} and reports every problem in it at once, each with its field and line.
@@ -41,12 +43,13 @@ public final class ManifestReader {
 
     public static final String FILE_NAME = "prompd.json";
 
+    /** npm's prefix of an alias, {@code "x": "npm:@acme/tiny@^1.0.0"}: another name for a registry's package. */
+    private static final String NPM_ALIAS = "npm:";
     /**
      * Said of a field an author's package may lack but a registry's check refuses a version without, as cargo package
      * warns where cargo publish refuses: validate and pack warn, so that an author learns it before the pull request.
      */
-    /** npm's prefix of an alias, {@code "x": "npm:@acme/tiny@^1.0.0"}: another name for a registry's package. */
-    private static final String NPM_ALIAS = "npm:";
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:");
     private static final String REQUIRED_TO_PUBLISH = "which a registry requires to publish the package";
 
     private final String file;
@@ -364,7 +367,7 @@ public final class ManifestReader {
             String type = node.has("type") ? nonBlank(node.get("type"), at + "/type").orElse(Repository.DEFAULT_TYPE)
                     : Repository.DEFAULT_TYPE;
             Optional<String> directory = node.has("directory") ? nonBlank(node.get("directory"), at + "/directory")
-                    : Optional.empty();
+                    .filter(path -> aFolderInTheRepository(path, at + "/directory")) : Optional.empty();
             return url.map(text -> new Repository(type, text, directory.orElse(null)));
         }
         if (node.isTextual()) {
@@ -375,40 +378,67 @@ public final class ManifestReader {
     }
 
     /**
+     * Whether the path names a folder inside the repository as a link to it needs, from the repository's root with
+     * '/' between folders, refusing it if not: a page joins it to the repository's address, where a backslash, a
+     * leading '/' or a '..' would make it point somewhere else.
+     */
+    private boolean aFolderInTheRepository(String path, String at) {
+        String slashed = path.replace('\\', '/');
+        Optional<String> outside = slashed.startsWith("/") || WINDOWS_DRIVE.matcher(slashed).lookingAt()
+                ? Optional.of("is absolute") : Arrays.asList(slashed.split("/")).contains("..")
+                ? Optional.of("has a '..' folder") : Optional.empty();
+        if (outside.isEmpty() && slashed.equals(path)) {
+            return true;
+        }
+        problems.error(file, at, "'" + Pointer.field(at) + "' " + outside.orElse("has a backslash") + ": it is the"
+                + " package's folder in the repository, from the repository's root, with '/' between folders",
+                outside.isEmpty() ? "write '" + slashed + "'" : "write it as from the repository's root, such as"
+                        + " \"directory\": \"packages/tone\"");
+        return false;
+    }
+
+    /**
      * Whether the URL has none of the schemes {@link Repository#SCHEMES} refuses, nor lacks a scheme where a browser
      * needs one (npm's {@code owner/repo}, {@code github.com/owner/repo}), refusing it if it is either.
      */
     private boolean ofARepositorysScheme(String url, String at) {
         Optional<String> refused = Repository.refusedScheme(url);
+        String field = "'" + Pointer.field(at) + "'";
         String allowed = "the schemes allowed are " + Plural.series(
                 Repository.SCHEMES.stream().map(scheme -> scheme + ":").toList(), "and");
+        String followed = refused.map(scheme -> "a browser follows it as a link of the scheme " + scheme + ":, which"
+                + " no repository's address has").orElse("a browser follows it as a link relative to the page showing"
+                + " it");
         Optional<Repository.ScpAddress> scp = refused.flatMap(scheme -> Repository.scpWithoutUser(url));
         Optional<String> overHttps = Repository.overHttpsWithoutScheme(url);
         Optional<String> shorthand = Repository.shorthandAddress(url);
         String hint = "write the address of the package's sources, " + shorthand.orElse("such as"
                 + " https://github.com/owner/repo");
         if (scp.isPresent()) {
-            problems.error(file, at, "'" + Pointer.field(at) + "' is " + scp.get() + ", git's scp address without a"
-                    + " user: a browser follows it as a link of the scheme " + refused.get() + ":, which no"
-                    + " repository's address has; " + allowed, "write it with a user, " + scp.get().withUser()
-                    + ", or as " + scp.get().overHttps());
+            problems.error(file, at, field + " is " + scp.get() + ", git's scp address without a user: " + followed
+                    + "; " + allowed, "write it with a user, " + scp.get().withUser() + ", or as "
+                    + scp.get().overHttps());
         } else if (overHttps.isPresent()) {
-            problems.error(file, at, "'" + Pointer.field(at) + "' is a host" + refused.map(scheme -> ", a port and a"
-                    + " path without a scheme: a browser follows it as a link of the scheme " + scheme + ":, which no"
-                    + " repository's address has; " + allowed).orElse(" and a path without a scheme: a browser"
-                    + " follows it as a link relative to the page showing it; " + allowed),
-                    "write it with its scheme, " + overHttps.get());
-            return false;
+            // git reads host:8443/team/repo as the path 8443/team/repo on host: a number could be either
+            Optional<Repository.ScpAddress> asGitReads = refused.flatMap(scheme -> Repository.asGitReadsWithoutAUser(
+                    url));
+            problems.error(file, at, field + " is a host" + (refused.isPresent() ? ", a port" : "") + " and a path"
+                    + " without a scheme: " + followed + "; " + allowed, "write it with its scheme, " + overHttps.get()
+                    + asGitReads.map(path -> ", or, if git clones it as an scp address with the path " + path.path()
+                    + ", as " + path.withUser()).orElse(""));
         } else if (refused.isPresent()) {
-            problems.error(file, at, "'" + Pointer.field(at) + "' has the scheme " + refused.get() + ":, which no"
-                    + " repository's address has: " + allowed, hint);
+            problems.error(file, at, field + " has the scheme " + refused.get() + ":, which no repository's address"
+                    + " has: " + allowed, hint);
         } else if (shorthand.isPresent()) {
-            // npm reads owner/repo as github:owner/repo, which is refused; a browser reads it as a relative link
-            problems.error(file, at, "'" + Pointer.field(at) + "' is npm's shorthand owner/repo of github:owner/repo,"
-                    + " which a browser follows as a link relative to the page showing it: " + allowed, hint);
-            return false;
+            // npm reads owner/repo as github:owner/repo, which is refused
+            problems.error(file, at, field + " is npm's shorthand owner/repo of github:owner/repo: " + followed + "; "
+                    + allowed, hint);
+        } else if (Repository.withoutScheme(url)) {
+            problems.error(file, at, field + " has no scheme: " + followed + "; " + allowed, hint);
+        } else {
+            return true;
         }
-        return refused.isEmpty();
+        return false;
     }
 
     private List<String> textList(JsonNode root, String field) {

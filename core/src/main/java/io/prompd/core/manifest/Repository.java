@@ -34,16 +34,18 @@ public record Repository(String type, String url, String directory) {
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
     /** A host name with a dot, which a scheme has not: {@code github.com}. */
     private static final String HOST = "[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)+";
+    /** git's scp address without a user: a host, then a path not starting with {@code //}, as a URL's would. */
+    private static final Pattern SCP_WITHOUT_USER = Pattern.compile("(" + HOST + "):(?!//)(.+)", Pattern.DOTALL);
+    /** What a URL without its scheme has after its host ({@link #HOST_PATH}), and an scp address's path may have. */
+    private static final Pattern PORT_THEN_PATH = Pattern.compile("\\d+/.*", Pattern.DOTALL);
     /**
-     * git's scp address without a user: a host, then a path starting neither with {@code //} nor with a port and its
-     * {@code /}, as a URL's without its scheme does ({@link #HOST_PATH}).
+     * A URL without its scheme: a host, maybe a port, and a path, {@code github.com/acme/prompts},
+     * {@code git.example.com:8443/team/repo} or {@code localhost:3000/acme/prompts}.
      */
-    private static final Pattern SCP_WITHOUT_USER = Pattern.compile("(" + HOST + "):(?!//|\\d+/)(.+)", Pattern.DOTALL);
-    /**
-     * A URL without its scheme: a host, maybe a port, and a path, {@code github.com/acme/prompts} or
-     * {@code git.example.com:8443/team/repo}.
-     */
-    private static final Pattern HOST_PATH = Pattern.compile(HOST + "(?::\\d+)?/.*", Pattern.DOTALL);
+    private static final Pattern HOST_PATH = Pattern.compile("(?:" + HOST + "(?::\\d+)?|[A-Za-z][A-Za-z0-9-]*:\\d+)/.*",
+            Pattern.DOTALL);
+    /** git's scp address with a user, {@code git@github.com:owner/repo.git}, which has no scheme and needs none. */
+    private static final Pattern SCP_WITH_USER = Pattern.compile("[^@/:\\s]+@[^@/:\\s]+:.+", Pattern.DOTALL);
     /**
      * npm's shorthand of a repository on a hosting service, {@code github:owner/repo}, or {@code owner/repo}, which npm
      * reads as GitHub's (hosted-git-info's pattern); a {@code #committish} after it is no part of the repository.
@@ -87,10 +89,28 @@ public record Repository(String type, String url, String directory) {
     }
 
     /**
+     * Whether the URL has no scheme and is no scp address with a user either, as {@code ./acme/prompts} or
+     * {@code @acme/prompts}: a browser follows it as a link relative to the page showing it.
+     */
+    public static boolean withoutScheme(String url) {
+        String read = asABrowserReads(url);
+        return !SCHEME.matcher(read).lookingAt() && !SCP_WITH_USER.matcher(read).matches();
+    }
+
+    /**
      * The URL as git's scp address without a user, {@code github.com:owner/repo}, which git clones but a browser
-     * follows by the scheme {@code github.com:}, so that {@link #refusedScheme} refuses it; empty for any other URL.
+     * follows by the scheme {@code github.com:}, so that {@link #refusedScheme} refuses it; empty for any other URL,
+     * and for a host, a port and a path ({@link #overHttpsWithoutScheme}), which git would read so too.
      */
     public static Optional<ScpAddress> scpWithoutUser(String url) {
+        return asGitReadsWithoutAUser(url).filter(scp -> !PORT_THEN_PATH.matcher(scp.path()).matches());
+    }
+
+    /**
+     * The URL as git reads it when it has a host, a colon and a path, but no scheme nor user: an scp address, even
+     * where its path starts with what a URL would take for a port, {@code git.example.com:8443/team/repo}.
+     */
+    public static Optional<ScpAddress> asGitReadsWithoutAUser(String url) {
         Matcher scp = SCP_WITHOUT_USER.matcher(asABrowserReads(url));
         return scp.matches() ? Optional.of(new ScpAddress(scp.group(1), scp.group(2))) : Optional.empty();
     }

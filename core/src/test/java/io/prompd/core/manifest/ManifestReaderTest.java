@@ -477,8 +477,8 @@ class ManifestReaderTest {
     }
 
     /**
-     * A host, a port and a path is a URL without its scheme, no scp address: its path does not start with the port,
-     * and git@host:port/path, which git would read so, is not the repository.
+     * A host, a port and a path is a URL without its scheme, or git's scp address whose path starts with a number, as
+     * git reads it: the hint gives both.
      */
     @Test
     void aRepositoryUrlThatIsAHostPortAndPathIsRefusedAsAUrlWithoutItsScheme() {
@@ -488,8 +488,59 @@ class ManifestReaderTest {
         assertEquals("'repository' is a host, a port and a path without a scheme: a browser follows it as a link of"
                 + " the scheme git.example.com:, which no repository's address has; the schemes allowed are https:,"
                 + " http:, git:, ssh:, git+https:, git+ssh: and git+http:", refused.message());
-        assertEquals("write it with its scheme, https://git.example.com:8443/team/repo", refused.hint());
+        assertEquals("write it with its scheme, https://git.example.com:8443/team/repo, or, if git clones it as an"
+                + " scp address with the path 8443/team/repo, as git@git.example.com:8443/team/repo", refused.hint());
         assertEquals(Optional.empty(), result.draft().repository());
+    }
+
+    /** Without a scheme, a URL is a link relative to the page showing it, whatever it looks like. */
+    @ParameterizedTest
+    @ValueSource(strings = {"./acme/prompts", "../acme/prompts", "/acme/prompts", "@acme/prompts",
+        "acme/prompts/tree/main"})
+    void aRepositoryUrlWithoutASchemeIsRefusedAsARelativeLink(String url) {
+        ManifestResult result = readWith(", \"repository\": \"" + url + "\"");
+
+        Problem refused = only(result, Severity.ERROR, "/repository");
+        assertEquals("'repository' has no scheme: a browser follows it as a link relative to the page showing it; the"
+                + " schemes allowed are https:, http:, git:, ssh:, git+https:, git+ssh: and git+http:", refused.message());
+        assertEquals("write the address of the package's sources, such as https://github.com/owner/repo",
+                refused.hint());
+    }
+
+    @Test
+    void aRepositoryUrlThatIsADotlessHostAPortAndAPathIsRefusedAsAUrlWithoutItsScheme() {
+        Problem refused = only(readWith(", \"repository\": \"localhost:3000/acme/prompts\""), Severity.ERROR,
+                "/repository");
+
+        assertTrue(refused.message().startsWith("'repository' is a host, a port and a path without a scheme: a"
+                + " browser follows it as a link of the scheme localhost:"), refused.message());
+        assertEquals("write it with its scheme, https://localhost:3000/acme/prompts", refused.hint());
+    }
+
+    /** A page joins the directory to the repository's address: it is a path inside, in '/' between folders. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "packages\\\\tone | has a backslash   | write 'packages/tone'",
+            "/abs/tone         | is absolute       | write it as from the repository's root, such as",
+            "C:/repo/tone      | is absolute       | write it as from the repository's root, such as",
+            "packages/../tone  | has a '..' folder | write it as from the repository's root, such as"})
+    void aRepositoryDirectoryOutsideTheRepositoryOrWithBackslashesIsRefused(String directory, String wrong,
+                                                                            String hint) {
+        ManifestResult result = readWith(", \"repository\": {\"url\": \"https://github.com/acme/p\","
+                + " \"directory\": \"" + directory + "\"}");
+
+        Problem refused = only(result, Severity.ERROR, "/repository/directory");
+        assertEquals("'repository/directory' " + wrong + ": it is the package's folder in the repository, from the"
+                + " repository's root, with '/' between folders", refused.message());
+        assertTrue(refused.hint().startsWith(hint), refused.hint());
+        assertEquals(Optional.empty(), result.manifest());
+    }
+
+    @Test
+    void aRepositoryDirectoryFromTheRootIsKept() {
+        assertEquals(Optional.of(new Repository("git", "https://github.com/acme/p", "packages/tone")), readWith(
+                ", \"repository\": {\"url\": \"https://github.com/acme/p\", \"directory\": \"packages/tone\"}")
+                .manifest().orElseThrow().repository());
     }
 
     /** A host and a path without a scheme would be a link relative to the page showing it, as npm's shorthand. */
