@@ -95,25 +95,30 @@ final class GitAttributesRule implements PullRequestRule {
 
     private static Problem problem(GitConversions.Conversion conversion, AttributeLines rules) {
         String files = files(conversion);
+        // where a .gitattributes deeper in the tree sets it, no line of this file does
+        Optional<AttributeLines.Setting> setting = rules.deciding(conversion.name(), conversion.firstPath())
+                .filter(found -> GitConversions.written(found.attribute()).equals(conversion.attribute()));
+        Optional<Attribute> macro = setting.flatMap(AttributeLines.Setting::macro);
+        String git = macro.filter(written -> written.getState() != Attribute.State.SET).map(written -> "JGit, which"
+                + " expands the macro " + written + " where Git expands a macro only as a rule sets it ('"
+                + written.getKey() + "'), and so Eclipse's EGit and other tools committing with JGit,").orElse("Git");
         if (conversion.attribute().isEmpty()) {
-            return Problem.error(GitConversions.FILE, "", "files under packages/ (" + files + ") are left to each"
-                    + " committer's line-ending settings, the text attribute not being unset for them: Git with"
+            Problem problem = Problem.error(GitConversions.FILE, "", "files under packages/ (" + files + ") are left"
+                    + " to each committer's line-ending settings, the text attribute not being unset for them"
+                    + macro.map(written -> " (by the macro " + written + ")").orElse("") + ": " + git + " with"
                     + " core.autocrlf, as on Windows, would commit CRLF files with LF, " + DIFFERS, KEEP_AS_WRITTEN);
+            return setting.map(found -> problem.atLine(found.line())).orElse(problem);
         }
         String attribute = conversion.attribute().get();
         String effect = conversion.name().equals(GitConversions.TEXT) ? "would convert their line endings as they are"
                 + " committed and checked out" : "would store other bytes than the files hold (a filter's pointer,"
                 + " another encoding, an expanded $Id$)";
-        // where a .gitattributes deeper in the tree sets it, no line of this file does
-        Optional<AttributeLines.Setting> setting = rules.deciding(conversion.name(), conversion.firstPath())
-                .filter(found -> GitConversions.written(found.attribute()).equals(conversion.attribute()));
-        Optional<Attribute> macro = setting.flatMap(AttributeLines.Setting::macro);
         String through = macro.map(written -> " (through the macro " + written.getKey() + setting.get().macroLine()
                 .stream().mapToObj(line -> ", defined at line " + line).findFirst().orElse("") + ")").orElse("");
         Problem problem = Problem.error(GitConversions.FILE, "", "sets " + attribute + through + " for files under"
-                + " packages/ (" + files + "): Git " + effect + ", " + DIFFERS, "limit the rule to files outside"
-                + " packages/ (as '/.github/** " + macro.map(Attribute::toString).orElse(attribute) + "') or remove"
-                + " it; " + KEEP_AS_WRITTEN);
+                + " packages/ (" + files + "): " + git + " " + effect + ", " + DIFFERS, "limit the rule to files"
+                + " outside packages/ (as '/.github/** " + macro.map(Attribute::toString).orElse(attribute) + "') or"
+                + " remove it; " + KEEP_AS_WRITTEN);
         return setting.map(found -> problem.atLine(found.line())).orElse(problem);
     }
 }

@@ -12,7 +12,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.generator.testing.TestRegistryRepo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A changed .gitattributes must leave the files under packages/ stored as written. */
 class GitAttributesRuleTest extends PullRequestScenarioTest {
@@ -43,20 +43,41 @@ class GitAttributesRuleTest extends PullRequestScenarioTest {
 
     /**
      * A macro given a value ({@code win=yes}) sets what it stands for as the macro alone does, as JGit expands it: the
-     * line was not found, so the error had no line and the hint named text rather than what the line writes.
+     * line was not found, so the error had no line and the hint named text rather than what the line writes. C Git
+     * expands a macro only where a rule sets it, so the error says which Git would convert.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"win", "win=yes"})
-    void aRuleSettingTextThroughAMacroIsRefusedAtItsLineRatherThanAtTheRuleItOverrides(String written) {
+    @CsvSource(delimiter = '|', value = {
+            "win     | ): Git would convert their line endings",
+            "win=yes | ): JGit, which expands the macro win=yes where Git expands a macro only as a rule sets it ('win')"
+                    + ", and so Eclipse's EGit and other tools committing with JGit, would convert their line endings"})
+    void aRuleSettingTextThroughAMacroIsRefusedAtItsLineRatherThanAtTheRuleItOverrides(String written,
+                                                                                      String whichGit) {
         repo.write(ATTRIBUTES, "[attr]win text eol=crlf\n* -text\n*.png binary\n*.md " + written + "\n");
         repo.commit("attributes");
 
         var report = check(repo, TestRegistryRepo.MAINTAINER);
 
         Problem problem = assertError(report, ATTRIBUTES, "sets text (through the macro win, defined at line 1) for",
-                "packages/@common/util/1.0.0/README.md");
+                "packages/@common/util/1.0.0/README.md" + whichGit);
         assertEquals(4, problem.line());
         assertTrue(problem.hint().contains("'/.github/** " + written + "'"), problem.hint());
+        assertErrorCount(report, 1);
+    }
+
+    /** JGit leaves text unspecified where a rule unspecifies a macro naming it; C Git leaves it as it was. */
+    @Test
+    void aMacroUnspecifiedLeavingLineEndingsToEachCommitterAsJGitReadsItIsRefusedAtItsLine() {
+        repo.write(ATTRIBUTES, "[attr]win text eol=crlf\n* -text\n*.png binary\n*.md !win\n");
+        repo.commit("attributes");
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(report, ATTRIBUTES, "left to each committer's line-ending settings, the text"
+                + " attribute not being unset for them (by the macro !win): JGit, which expands the macro !win where"
+                + " Git expands a macro only as a rule sets it ('win'), and so Eclipse's EGit and other tools"
+                + " committing with JGit, with core.autocrlf");
+        assertEquals(4, problem.line());
         assertErrorCount(report, 1);
     }
 
