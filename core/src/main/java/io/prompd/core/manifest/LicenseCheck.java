@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks the {@code license} field: an SPDX license expression ({@code MIT}, {@code (MIT OR Apache-2.0)},
@@ -35,6 +36,8 @@ public final class LicenseCheck {
     private static final Set<String> FILLER_WORDS = Set.of("license", "licence", "version");
     /** The MIT license's old name, after the X Window System it was first used for; not a choice of MIT or X11. */
     private static final String MIT_X11 = "MIT/X11";
+    /** A word of a license written in words, maybe ending in punctuation: {@code reserved.} */
+    private static final Pattern OWN_TERMS_WORD = Pattern.compile("([A-Za-z0-9.-]*[A-Za-z0-9])[.,;:!]?");
     private static final String HINT =
             "write an SPDX expression such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see https://spdx.org/licenses/";
 
@@ -101,9 +104,11 @@ public final class LicenseCheck {
         Optional<String> syntaxError = parser.parse();
         if (syntaxError.isPresent()) {
             List<String> meant = freeTextMeant(license);
+            Optional<String> ownTerms = meant.isEmpty() ? ownTermsInWords(license) : Optional.empty();
             // one line, as init --license quotes a command line's text, line breaks and all
             return List.of(Problem.error(file, pointer, TerminalText.oneLine("'" + license + "' is not a valid SPDX"
-                    + " license expression" + (meant.isEmpty() ? ": " + syntaxError.get() : didYouMean(meant))), HINT));
+                    + " license expression" + (meant.isEmpty() ? ": " + syntaxError.get() : didYouMean(meant))),
+                    ownTerms.map(name -> ownTermsHint(name, true)).orElse(HINT)));
         }
         return List.copyOf(parser.unknownIds);
     }
@@ -144,6 +149,25 @@ public final class LicenseCheck {
         }
         List<String> named = list.licensesNamed(String.join("-", words));
         return named.isEmpty() ? list.licensesNamed(String.join("", words)) : named;
+    }
+
+    /**
+     * The name of a {@code LicenseRef-} for a license written in words none of which is a license identifier or
+     * joins them ({@code All rights reserved}, {@code Acme Corp}), which are most likely terms of the author's own.
+     */
+    private static Optional<String> ownTermsInWords(String license) {
+        List<String> words = tokens(license);
+        boolean prose = words.size() > 1 && words.stream().allMatch(word -> OWN_TERMS_WORD.matcher(word).matches()
+                && !Parser.isOperator(word.toUpperCase(Locale.ROOT)) && !SpdxList.BUNDLED.isLicense(word));
+        return prose ? Optional.of(words.stream().map(word -> OWN_TERMS_WORD.matcher(word).replaceFirst("$1"))
+                .collect(Collectors.joining("-"))) : Optional.empty();
+    }
+
+    /** The two ways to write terms of one's own, UNLICENSED only where it stands alone. */
+    private static String ownTermsHint(String name, boolean alone) {
+        return "for terms of your own, write " + (alone ? UNLICENSED + " (no license granted) or " : "")
+                + "LicenseRef-" + name + " with its terms in a file of the package such as LICENSE; for a published"
+                + " license, " + HINT;
     }
 
     /** {@code ; did you mean A or B?}, the first few of a large family and how many more there are. */
@@ -241,7 +265,7 @@ public final class LicenseCheck {
             } else if (!list.isLicense(id)) {
                 List<String> meant = list.licensesMeant(id);
                 unknownIds.add(Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license identifier"
-                        + didYouMean(meant), meant.isEmpty() ? ownTermsHint(id) : HINT));
+                        + didYouMean(meant), meant.isEmpty() ? ownTermsHint(id, tokens.size() == 1) : HINT));
             }
         }
 
@@ -258,16 +282,6 @@ public final class LicenseCheck {
                         + list.closestException(id).map(close -> "; did you mean " + close + "?").orElse(""),
                         "see https://spdx.org/licenses/exceptions-index.html"));
             }
-        }
-
-        /**
-         * The hint for an identifier near none of SPDX's, most likely a company's own terms ({@code Proprietary}):
-         * the two ways to write those, UNLICENSED only where it stands alone.
-         */
-        private String ownTermsHint(String id) {
-            return "for terms of your own, write " + (tokens.size() == 1 ? UNLICENSED + " (no license granted) or "
-                    : "") + "LicenseRef-" + id + " with its terms in a file of the package such as LICENSE; for"
-                    + " a published license, " + HINT;
         }
 
         /**

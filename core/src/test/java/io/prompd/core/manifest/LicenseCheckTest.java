@@ -220,6 +220,24 @@ class LicenseCheckTest {
                 + " with its terms"), "UNLICENSED stands alone, so is not offered in an expression");
     }
 
+    /** Words naming no license are most likely one's own terms, as "All rights reserved" is no license granted. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "All rights reserved. | All-rights-reserved",
+            "Proprietary License  | Proprietary-License",
+            "Acme Corp            | Acme-Corp"})
+    void wordsNamingNoLicenseAreOfferedTheWaysToWriteTermsOfOnesOwn(String license, String name) {
+        Problem problem = check(license).get(0);
+
+        assertEquals(Severity.ERROR, problem.severity());
+        assertEquals("for terms of your own, write UNLICENSED (no license granted) or LicenseRef-" + name + " with its"
+                + " terms in a file of the package such as LICENSE; for a published license, write an SPDX expression"
+                + " such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see https://spdx.org/licenses/", problem.hint());
+        assertEquals(List.of(), check("LicenseRef-" + name), "what the hint offers is accepted");
+        assertEquals("write an SPDX expression such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see"
+                + " https://spdx.org/licenses/", check("MIT or-later Apache").get(0).hint(), "an expression's slip");
+    }
+
     @Test
     void warnsAboutDeprecatedIdentifiersAndNamesTheReplacement() {
         Problem problem = check("GPL-3.0").get(0);
