@@ -8,8 +8,10 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.prompt.DependencyFiles;
 import io.prompd.core.prompt.DependencyFiles.FileUse;
 import io.prompd.core.prompt.DependencyFiles.VersionFiles;
+import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.source.SourceEntry;
+import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.VersionFolder;
@@ -64,11 +66,13 @@ final class DependentReferencesRule implements PullRequestRule {
         for (Map.Entry<NewVersion, SortedSet<String>> lacks : lacking.entrySet()) {
             NewVersion version = lacks.getKey();
             SortedMap<String, SortedSet<PackageVersion>> broken = new TreeMap<>();
+            Map<PackageVersion, VersionRange> ranges = new HashMap<>();
             for (Candidate dependent : dependents) {
                 VersionRange range = dependent.dependencies().get(version.id().name());
                 if (range != null && range.satisfiedBy(version.id().version())
                         && !dependent.name().equals(version.id().name())) {
                     PackageVersion id = new PackageVersion(dependent.name(), dependent.version());
+                    ranges.put(id, range);
                     brokenPaths(published.of(id), version, lacks.getValue()).forEach(path -> broken
                             .computeIfAbsent(path, unseen -> new TreeSet<>()).add(id));
                 }
@@ -77,10 +81,23 @@ final class DependentReferencesRule implements PullRequestRule {
                     + version.id().version() + " does not have " + path + ", which published versions of other"
                     + " packages take from it with a range that allows " + version.id().version() + ", so their"
                     + " installs that get this version fail validation: " + Plural.named(versions),
-                    "keep " + path + " in this version (a prompt may inherit the file's new place), or publish the"
-                            + " change as a new major version, which those ranges do not allow; lock files that pin an"
-                            + " earlier version still install"));
+                    hint(path, version.id().version(), versions.stream().map(ranges::get).toList())));
         }
+    }
+
+    /**
+     * Keeping the file mends it, and so does a new major version, unless the ranges allow that too ({@code *},
+     * {@code >=1.0.0}): then only their owners can narrow them.
+     */
+    private static String hint(String path, Version version, List<VersionRange> ranges) {
+        Version nextMajor = Version.parse((version.major() + 1) + ".0.0");
+        String keep = "keep " + path + " in this version" + (PromptFile.hasPromptExtension(path) ? " (a prompt may"
+                + " inherit the file's new place)" : "");
+        String pinned = "; lock files that pin an earlier version still install";
+        return ranges.stream().anyMatch(range -> range.satisfiedBy(nextMajor)) ? keep + ": those ranges allow a new"
+                + " major version too, so publishing the change as " + nextMajor + " would not keep it from them"
+                + pinned : keep + ", or publish the change as a new major version, " + nextMajor + ", which those"
+                + " ranges do not allow" + pinned;
     }
 
     /** The regular files other versions of the new version's package have and it lacks; none when it is yanked. */

@@ -4,6 +4,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
@@ -58,8 +59,24 @@ class DependentReferencesRuleTest extends PullRequestScenarioTest {
                 + " validation: @common/critique@1.0.0, @common/review@1.0.0, @common/sql@1.0.0",
                 warning.message());
         assertEquals("keep prompts/tone-base.prmd in this version (a prompt may inherit the file's new place), or"
-                + " publish the change as a new major version, which those ranges do not allow; lock files that pin"
-                + " an earlier version still install", warning.hint());
+                + " publish the change as a new major version, 2.0.0, which those ranges do not allow; lock files that"
+                + " pin an earlier version still install", warning.hint());
+    }
+
+    /** Where a range allows any later major version, publishing one is no way out: only keeping the file is. */
+    @Test
+    void aNewVersionWithoutAFileARangeOfEveryMajorTakesSaysANewMajorVersionWouldNotHelp() {
+        mergedMeanwhile(repo, "alice", main -> inheriting(main, "@common/any", ">=1.0.0", TONE));
+        repo.merge("main", "up to date", "alice");
+        repo.publish("@common/util", "2.0.0");
+        repo.commit("a major without the file");
+
+        Problem warning = warnings(check(repo, "alice")).get(0);
+
+        assertTrue(warning.message().endsWith("fail validation: @common/any@1.0.0"), warning.message());
+        assertEquals("keep prompts/tone-base.prmd in this version (a prompt may inherit the file's new place): those"
+                + " ranges allow a new major version too, so publishing the change as 3.0.0 would not keep it from"
+                + " them; lock files that pin an earlier version still install", warning.hint());
     }
 
     @Test
