@@ -189,7 +189,7 @@ public final class PackSelector {
         takingBack.andNot(naming);
         Optional<LeftOut> folder = excludedPrefix(segments, home);
         Optional<LeftOut.Reason> reason = folder.isPresent() ? folder.map(LeftOut::reason)
-                : reasonToLeaveOut(path, segments, matched, isNamed(naming, takingBack), !takingBack.isEmpty(), rules);
+                : reasonToLeaveOut(path, segments, matched, isNamed(naming, takingBack), !naming.isEmpty(), rules);
         return new Verdict(folder, reason, naming, takingBack);
     }
 
@@ -268,10 +268,12 @@ public final class PackSelector {
 
     /**
      * @param matched   the path's segments as {@link PathPattern#segmentsOf} gives them
-     * @param takenBack whether a '!' entry of files matches it, which left out, and not the lack of an entry
+     * @param named     whether the last entry of files that matches it names it
+     * @param everNamed whether any entry of files names it: if so and it is not {@code named}, a later '!' entry took
+     *                  it back; if not, a '!' entry matching it left out nothing, as "files" never named it
      */
     private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, String[] matched,
-            boolean named, boolean takenBack, Rules rules) {
+            boolean named, boolean everNamed, Rules rules) {
         Optional<LeftOut.Reason> byName = leftOutByName(segments);
         if (byName.isPresent() || isPackedAnyway(path, segments)) {
             return byName;
@@ -280,7 +282,7 @@ public final class PackSelector {
             return Optional.of(LeftOut.Reason.IGNORED);
         }
         if (rules.restricted() && !named) {
-            return Optional.of(takenBack ? LeftOut.Reason.TAKEN_BACK : LeftOut.Reason.NOT_IN_FILES);
+            return Optional.of(everNamed ? LeftOut.Reason.TAKEN_BACK : LeftOut.Reason.NOT_IN_FILES);
         }
         return Optional.empty();
     }

@@ -286,6 +286,20 @@ class PackSelectorTest {
         assertEquals(List.of(), messages(selection));
     }
 
+    /** Only a "!" entry after one naming the file leaves it out; taking it out would not bring in one never named. */
+    @Test
+    void aFileThatNoEntryOfFilesNamesIsLeftOutAsNotInFilesThoughABangEntryMatchesIt() throws IOException {
+        List<String> files = List.of("prompts/p.prmd", "!prompts/draft.prmd");
+        PackSelection selection = select(source("prompd.json", "prompts/p.prmd", "prompts/draft.prmd"), files,
+                List.of());
+
+        assertEquals(List.of(new LeftOut("prompts/draft.prmd", LeftOut.Reason.NOT_IN_FILES)), selection.leftOut());
+        assertEquals(Optional.of(LeftOut.Reason.NOT_IN_FILES),
+                PackSelector.leftOut("prompts/draft.prmd", files, List.of()));
+        assertEquals(Optional.of(LeftOut.Reason.TAKEN_BACK), PackSelector.leftOut("prompts/draft.prmd",
+                List.of("!prompts/draft.prmd", "prompts/", "!prompts/draft.prmd"), List.of()));
+    }
+
     @Test
     void aBangEntryThatTakesBackNothingOrAnEntryItTakesWholeBackIsReported() throws IOException {
         PackSelection selection = select(source("prompd.json", "a.md", "b.md"),

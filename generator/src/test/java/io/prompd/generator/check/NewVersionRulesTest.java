@@ -137,6 +137,20 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
         assertError(check(repo, "alice"), BASE + "/drafts/idea.md", "\"ignore\"", "exactly what prompd pack packs");
     }
 
+    /** A "!" entry matching a file that no entry named is not what leaves it out: taking it out would not pack it. */
+    @Test
+    void aFileThatFilesNeverNamedIsLeftOutByFilesNotByABangEntryMatchingIt() {
+        repo.publish("@common/base", "1.0.0");
+        repo.write(BASE + "/prompd.json", """
+                {"name": "@common/base", "version": "1.0.0", "description": "x", "license": "MIT",
+                 "main": "prompts/x.prmd", "files": ["prompts/x.prmd", "!drafts/idea.md"]}
+                """);
+        repo.write(BASE + "/drafts/idea.md", "not ready\n");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), BASE + "/drafts/idea.md", "\"files\" in prompd.json does not name this file");
+    }
+
     @Test
     void aGitRuleFileInAVersionFolderIsAnErrorSayingGitMayHaveDroppedFiles() {
         repo.publish("@common/base", "1.0.0");
