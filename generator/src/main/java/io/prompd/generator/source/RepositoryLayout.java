@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -65,9 +66,21 @@ public final class RepositoryLayout {
      * the name meant ({@link NameCorrection}), or the limit a name too long is over.
      */
     public static Optional<Problem> packageNameMisfit(String name) {
+        return packageNameMisfit(name, corrected -> Optional.empty());
+    }
+
+    /**
+     * {@link #packageNameMisfit(String)}, whose hint offers the name meant only when {@code taken} gives no reason
+     * it cannot be this folder's: a name another package has would send the folder's versions into that package.
+     *
+     * @param taken why the name meant is not this folder's to take, as a clause after the name, such as {@code is an
+     *              existing package}; empty when it is free
+     */
+    public static Optional<Problem> packageNameMisfit(String name, Function<PackageName, Optional<String>> taken) {
         String unscoped = name.substring(name.indexOf('/') + 1);
-        String hint = NameCorrection.of(name).map(corrected -> corrected.rule() + ", so rename the folder to "
-                        + packageFolder(corrected.name()) + "/")
+        String hint = NameCorrection.of(name).map(corrected -> corrected.rule() + ", so rename the folder"
+                        + taken.apply(corrected.name()).map(why -> " to a name of its own (" + corrected.name() + " "
+                                + why + ")").orElse(" to " + packageFolder(corrected.name()) + "/"))
                 .orElse(unscoped.length() > PackageName.MAX_PART_LENGTH ? "a package name is at most "
                         + PackageName.MAX_PART_LENGTH + " characters, so rename the folder to a shorter name"
                         : PACKAGE_FOLDERS_HINT);

@@ -254,6 +254,36 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertErrorCount(report, 1);
     }
 
+    /**
+     * The name a misnamed folder means is offered only when free: not a package's (at the base or the head), nor a
+     * look-alike of one, nor what another misnamed folder of the pull request means, as its versions would go there.
+     */
+    @Test
+    void aMisnamedPackageFolderIsOfferedTheNameItMeansOnlyWhenNoOtherPackageHasIt() {
+        for (String folder : List.of("_util", "_uti1", "_tool", ".Tool", "_fresh", "_new")) {
+            repo.write("packages/@common/" + folder + "/1.0.0/prompd.json", "{}\n");
+        }
+        repo.publish("@common/ne-w", "1.0.0");
+        repo.commit("misnamed folders");
+
+        CheckReport report = check(repo, "alice");
+
+        String startsWith = "package names start with a letter or digit, so rename the folder";
+        String both = "package names are lower case and start with a letter or digit, so rename the folder";
+        assertEquals(startsWith + " to a name of its own (@common/util is an existing package)",
+                assertError(report, "packages/@common/_util", "is not a valid package name").hint());
+        assertEquals(startsWith + " to a name of its own (@common/uti1 reads like the existing package @common/util)",
+                assertError(report, "packages/@common/_uti1", "is not a valid package name").hint());
+        assertEquals(startsWith + " to a name of its own (@common/tool is also the name meant by"
+                + " packages/@common/.Tool)", assertError(report, "packages/@common/_tool", "not a valid").hint());
+        assertEquals(both + " to a name of its own (@common/tool is also the name meant by packages/@common/_tool)",
+                assertError(report, "packages/@common/.Tool", "is not a valid package name").hint());
+        assertEquals(startsWith + " to a name of its own (@common/new reads like @common/ne-w, a package this pull"
+                + " request adds)", assertError(report, "packages/@common/_new", "not a valid").hint());
+        assertEquals(startsWith + " to packages/@common/fresh/",
+                assertError(report, "packages/@common/_fresh", "is not a valid package name").hint());
+    }
+
     @Test
     void aPackageNamedAfterTheFolderNpmInstallsIntoIsRefused() {
         repo.publish("@common/node_modules", "1.0.0");
