@@ -30,8 +30,11 @@ import java.util.function.Predicate;
  * @param was    the version a dist-tag that moves pointed at before (for {@code latest} without a dist-tag there,
  *               the version it stood for, if another), or the text a changed yank, deprecation or takedown record
  *               had, which may be empty text; absent for a new one and for the other actions
+ * @param becomes for the dist-tag latest removed, the version latest then stands for: the highest that is neither a
+ *                pre-release nor yanked, absent when there is none; absent for the other actions
  */
-public record MetaChange(PackageName name, Action action, String target, String detail, Optional<String> was) {
+public record MetaChange(PackageName name, Action action, String target, String detail, Optional<String> was,
+                         Optional<String> becomes) {
 
     public enum Action {
         TAGS, UNTAGS, YANKS, UNYANKS, DEPRECATES, UNDEPRECATES, RECORDS_TAKEDOWN, REMOVES_TAKEDOWN_RECORD, ADDS_OWNER,
@@ -45,11 +48,21 @@ public record MetaChange(PackageName name, Action action, String target, String 
         // a reason quoting a leaked key, which the check refuses, is not to be repeated in its report
         detail = Secrets.masked(Objects.requireNonNull(detail, "detail"));
         was = Objects.requireNonNull(was, "was").map(Secrets::masked);
+        Objects.requireNonNull(becomes, "becomes");
+        if (becomes.isPresent() && !(action == Action.UNTAGS && detail.equals(Packument.LATEST))) {
+            throw new IllegalArgumentException("only removing the dist-tag latest makes latest another version: "
+                    + action + " " + detail);
+        }
+    }
+
+    /** A change with the text it had before, or the version a dist-tag pointed at: see {@link #was}. */
+    public MetaChange(PackageName name, Action action, String target, String detail, Optional<String> was) {
+        this(name, action, target, detail, was, Optional.empty());
     }
 
     /** A change with no earlier text: a dist-tag, note or record new or removed, an owner added or removed. */
     public MetaChange(PackageName name, Action action, String target, String detail) {
-        this(name, action, target, detail, Optional.empty());
+        this(name, action, target, detail, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -60,9 +73,12 @@ public record MetaChange(PackageName name, Action action, String target, String 
      *
      * @param publishedBefore the package's versions before, among which {@code latest} stood for one without its tag:
      *                        a tag set then moves it from that version, which a reviewer needs to see
+     * @param publishedAfter  the package's versions after, among which {@code latest} stands for one when its tag is
+     *                        removed, which a reviewer needs to see too
      */
     public static List<MetaChange> between(PackageName name, Parsed<PackageMeta> beforeRead,
-                                           Collection<Version> publishedBefore, Parsed<PackageMeta> afterRead) {
+                                           Collection<Version> publishedBefore, Parsed<PackageMeta> afterRead,
+                                           Collection<Version> publishedAfter) {
         PackageMeta before = beforeRead.value().orElse(PackageMeta.EMPTY);
         PackageMeta after = afterRead.value().orElse(PackageMeta.EMPTY);
         Predicate<String> reads = pointer -> beforeRead.reads(pointer) && afterRead.reads(pointer);
@@ -74,7 +90,10 @@ public record MetaChange(PackageName name, Action action, String target, String 
             Version tagged = before.distTags().get(tag);
             Version is = after.distTags().get(tag);
             if (is == null) {
-                changes.add(new MetaChange(name, Action.UNTAGS, tagged.toString(), tag));
+                Optional<Version> becomes = tag.equals(Packument.LATEST) ? after.latest(publishedAfter)
+                        : Optional.empty();
+                changes.add(new MetaChange(name, Action.UNTAGS, tagged.toString(), tag, Optional.empty(),
+                        becomes.map(Version::toString)));
             } else if (!is.equals(tagged)) {
                 Optional<Version> was = tagged == null && tag.equals(Packument.LATEST)
                         ? before.latest(publishedBefore).filter(stoodFor -> !stoodFor.equals(is))

@@ -133,7 +133,8 @@ public final class PullRequestChecker {
                 .map(RepositoryLayout::metaFile).collect(Collectors.toCollection(TreeSet::new));
         List<MetaChange> metaChanges = metaChanged.stream().flatMap(name -> MetaChange.between(name,
                 baseSnapshot.parsedMeta(name), baseSnapshot.packages().getOrDefault(name, Collections.emptySortedMap())
-                        .keySet(), headSnapshot.parsedMeta(name)).stream()).toList();
+                        .keySet(), headSnapshot.parsedMeta(name), headSnapshot.packages()
+                        .getOrDefault(name, Collections.emptySortedMap()).keySet()).stream()).toList();
         List<Takedown> takenDown = new ArrayList<>();
         for (PackageVersion version : pullRequest.takedowns()) {
             takenDown.add(new Takedown(version, pullRequest.publications().publishedOnce(version)));

@@ -144,6 +144,7 @@ public final class CheckReportView {
                 entry.put("detail", change.detail());
             }
             change.was().ifPresent(was -> entry.put("was", was));
+            change.becomes().ifPresent(becomes -> entry.put("becomes", becomes));
             return entry;
         }).toList());
         json.put("settingsChanges", report.settingsChanges().stream().map(change -> {
@@ -285,8 +286,10 @@ public final class CheckReportView {
             case TAGS -> "points the dist-tag " + code.apply(change.detail()) + " of " + pkg + " at " + what
                     + was.map(version -> " (it pointed at " + code.apply(version) + ")").orElse("");
             case UNTAGS -> "removes the dist-tag " + code.apply(change.detail()) + " of " + pkg
-                    + " (it pointed at " + what + ")" + (change.detail().equals(Packument.LATEST) ? ", so latest is"
-                    + " the highest version that is neither a pre-release nor yanked" : "");
+                    + " (it pointed at " + what + ")" + (change.detail().equals(Packument.LATEST)
+                    ? change.becomes().map(version -> ", so latest is " + code.apply(version) + ", the highest"
+                    + " version that is neither a pre-release nor yanked").orElse(", so latest goes away: no version is"
+                    + " left that is neither a pre-release nor yanked") : "");
             case YANKS -> (was.isEmpty() ? "yanks " : "changes the reason for the yank of ") + pkg + " " + what + note;
             case UNYANKS -> "takes back the yank of " + pkg + " " + what;
             case DEPRECATES -> (was.isEmpty() ? "deprecates " : "changes the deprecation message of ") + pkg

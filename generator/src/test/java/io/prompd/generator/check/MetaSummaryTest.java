@@ -22,15 +22,18 @@ class MetaSummaryTest extends PullRequestScenarioTest {
 
     /**
      * Checks, with alice as its author, a pull request that changes the meta.json it starts from (on main beside
-     * version 1.1.0, and merged into pr) to the other.
+     * version 1.1.0, and merged into pr) to the other, publishing the versions given beside it.
      */
-    private CheckReport checkChange(String atBase, String atHead) {
+    private CheckReport checkChange(String atBase, String atHead, String... published) {
         repo.checkout("main");
         repo.publish("@common/util", "1.1.0");
         repo.meta("@common/util", atBase);
         repo.commit("tag, yank and deprecate", TestRegistryRepo.MAINTAINER);
         repo.checkout("pr");
         repo.merge("main", "catch up", "alice");
+        for (String version : published) {
+            repo.publish("@common/util", version);
+        }
         repo.meta("@common/util", atHead);
         repo.commit("change meta.json");
         return check(repo, "alice");
@@ -44,6 +47,21 @@ class MetaSummaryTest extends PullRequestScenarioTest {
         String text = CheckReportView.text(report);
         assertTrue(text.contains("\n  points the dist-tag latest of @common/util at 1.0.0 (it pointed at 1.1.0)\n"),
                 text);
+    }
+
+    /**
+     * Removing latest's tag tells the version latest then stands for, among the head's: 1.2.0, which the pull request
+     * adds.
+     */
+    @Test
+    void latestRemovedIsToldTheVersionItThenStandsForAtTheHead() throws Exception {
+        CheckReport report = checkChange("{\"distTags\": {\"latest\": \"1.0.0\"}}", "{}", "1.2.0");
+
+        assertTrue(summary(report).contains("removes the dist-tag latest of @common/util (it pointed at 1.0.0),"
+                + " so latest is 1.2.0, the highest version that is neither a pre-release nor yanked"),
+                summary(report)::toString);
+        assertEquals("1.2.0", Json.reader().readTree(CheckReportView.json(report)).at("/metaChanges/0/becomes")
+                .asText());
     }
 
     @Test

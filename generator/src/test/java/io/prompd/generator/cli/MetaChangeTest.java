@@ -58,9 +58,9 @@ class MetaChangeTest {
                 "changes the deprecation message of tool 1.0.0: use 1.1.0^J  or later",
                 "adds cid to the owners of tool",
                 "removes bob from the owners of tool"),
-                MetaChange.between(NAME, read(before), List.of(), read(after)).stream()
+                MetaChange.between(NAME, read(before), List.of(), read(after), List.of()).stream()
                         .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
-        assertEquals(List.of(), MetaChange.between(NAME, read(after), List.of(), read(after)));
+        assertEquals(List.of(), MetaChange.between(NAME, read(after), List.of(), read(after), List.of()));
     }
 
     /**
@@ -74,16 +74,38 @@ class MetaChangeTest {
         PackageMeta yanked = meta(Map.of(), Map.of("3.4.3", "broken"), Map.of(), Set.of());
 
         assertEquals(List.of("points the dist-tag latest of tool at 1.9.9 (it pointed at 3.4.3)"),
-                describe(MetaChange.between(NAME, read(PackageMeta.EMPTY), published, read(pinned))));
+                describe(MetaChange.between(NAME, read(PackageMeta.EMPTY), published, read(pinned), List.of())));
         assertEquals(List.of("points the dist-tag latest of tool at 1.9.9 (it pointed at 2.0.1)"),
                 describe(MetaChange.between(NAME, read(yanked), published, read(meta(Map.of("latest", "1.9.9"),
-                        Map.of("3.4.3", "broken"), Map.of(), Set.of())))));
+                        Map.of("3.4.3", "broken"), Map.of(), Set.of())), List.of())));
         assertEquals(List.of("points the dist-tag latest of tool at 3.4.3"),
                 describe(MetaChange.between(NAME, read(PackageMeta.EMPTY), published,
-                        read(meta(Map.of("latest", "3.4.3"), Map.of(), Map.of(), Set.of())))));
-        assertEquals(List.of("removes the dist-tag latest of tool (it pointed at 1.9.9), so latest is the highest"
-                        + " version that is neither a pre-release nor yanked"),
-                describe(MetaChange.between(NAME, read(pinned), published, read(PackageMeta.EMPTY))));
+                        read(meta(Map.of("latest", "3.4.3"), Map.of(), Map.of(), Set.of())), List.of())));
+    }
+
+    /** Removing latest's dist-tag names the version latest then stands for among the versions after, if any. */
+    @Test
+    void latestRemovedIsToldTheVersionItThenStandsForOrThatItGoesAway() {
+        List<Version> published = Stream.of("1.9.9", "2.0.1", "3.4.3", "3.5.0-rc.1").map(Version::parse).toList();
+        List<Version> withNew = Stream.concat(published.stream(), Stream.of(Version.parse("3.6.0"))).toList();
+        PackageMeta pinned = meta(Map.of("latest", "1.9.9"), Map.of(), Map.of(), Set.of());
+        PackageMeta yanked = meta(Map.of(), Map.of("3.4.3", "broken"), Map.of(), Set.of());
+
+        assertEquals(List.of("removes the dist-tag latest of tool (it pointed at 1.9.9), so latest is 3.4.3, the"
+                        + " highest version that is neither a pre-release nor yanked"),
+                describe(MetaChange.between(NAME, read(pinned), published, read(PackageMeta.EMPTY), published)));
+        assertEquals(List.of("removes the dist-tag latest of tool (it pointed at 1.9.9), so latest is 3.6.0, the"
+                        + " highest version that is neither a pre-release nor yanked"),
+                describe(MetaChange.between(NAME, read(pinned), published, read(PackageMeta.EMPTY), withNew)));
+        assertEquals(List.of("removes the dist-tag latest of tool (it pointed at 1.9.9), so latest is 2.0.1, the"
+                        + " highest version that is neither a pre-release nor yanked", "yanks tool 3.4.3: broken"),
+                describe(MetaChange.between(NAME, read(pinned), published, read(yanked), published)));
+        List<MetaChange> gone = MetaChange.between(NAME, read(pinned), published, read(yanked),
+                Stream.of("3.4.3", "3.5.0-rc.1").map(Version::parse).toList());
+        assertEquals(List.of("removes the dist-tag latest of tool (it pointed at 1.9.9), so latest goes away: no"
+                + " version is left that is neither a pre-release nor yanked", "yanks tool 3.4.3: broken"),
+                describe(gone));
+        assertEquals(Optional.empty(), gone.get(0).becomes());
     }
 
     private static List<String> describe(List<MetaChange> changes) {
@@ -99,10 +121,10 @@ class MetaChangeTest {
         assertEquals(List.of(
                 "yanks tool 1.0.0: leaked sk-Z… in the README",
                 "changes the deprecation message of tool 1.0.0: use 1.1"),
-                MetaChange.between(NAME, read(before), List.of(), read(after)).stream()
+                MetaChange.between(NAME, read(before), List.of(), read(after), List.of()).stream()
                         .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
         assertEquals(Optional.of("old ghp_…"),
-                MetaChange.between(NAME, read(before), List.of(), read(after)).get(1).was());
+                MetaChange.between(NAME, read(before), List.of(), read(after), List.of()).get(1).was());
     }
 
     @Test
@@ -116,7 +138,7 @@ class MetaChangeTest {
                 "removes the takedown record of tool 0.4.0",
                 "changes the reason for the takedown of tool 0.5.0: leaked a token",
                 "records the takedown of tool 0.6.0: held personal^Jdata"),
-                MetaChange.between(NAME, read(before), List.of(), read(after)).stream()
+                MetaChange.between(NAME, read(before), List.of(), read(after), List.of()).stream()
                         .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
     }
 
@@ -127,7 +149,7 @@ class MetaChangeTest {
     @Test
     void aTabStaysAndALineBreakIsSpeltAsClientsShowThem() {
         PackageMeta after = meta(Map.of(), Map.of("1.0.0", "tab\tx line1\nline2"), Map.of(), Set.of());
-        MetaChange yank = MetaChange.between(NAME, read(PackageMeta.EMPTY), List.of(), read(after)).get(0);
+        MetaChange yank = MetaChange.between(NAME, read(PackageMeta.EMPTY), List.of(), read(after), List.of()).get(0);
 
         assertEquals("yanks tool 1.0.0: tab\tx line1^Jline2",
                 CheckReportView.describe(yank, CheckReportView.Style.PLAIN));
@@ -140,7 +162,7 @@ class MetaChangeTest {
         PackageMeta after = meta(Map.of(), Map.of("1.0.0", " "), Map.of("1.1.0", ""), Set.of());
 
         assertEquals(List.of("yanks tool 1.0.0", "deprecates tool 1.1.0"),
-                MetaChange.between(NAME, read(PackageMeta.EMPTY), List.of(), read(after)).stream()
+                MetaChange.between(NAME, read(PackageMeta.EMPTY), List.of(), read(after), List.of()).stream()
                         .map(change -> CheckReportView.describe(change, CheckReportView.Style.PLAIN)).toList());
     }
 }
