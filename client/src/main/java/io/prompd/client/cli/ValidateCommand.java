@@ -7,6 +7,7 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.Json;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
@@ -82,6 +84,15 @@ final class ValidateCommand implements Callable<Integer> {
      * or {@code lockOutOfDate}, the {@code packages} whose files went unchecked, and the note's sentence.
      */
     private record Note(String kind, SortedSet<PackageName> packages, String message) {
+
+        Note {
+            Objects.requireNonNull(kind, "kind");
+            packages = SortedCopies.set(packages);
+            Objects.requireNonNull(message, "message");
+            if (packages.isEmpty()) {
+                throw new IllegalArgumentException("a note names the packages it is about: " + kind);
+            }
+        }
     }
 
     private static List<Note> notes(PackService.Validation validation, Optional<String> unreadableLock,

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -124,12 +125,22 @@ final class LockRegistries {
     private record LockScopes(Config config, SortedMap<URI, SortedSet<Optional<Scope>>> byRoot,
                               Map<Optional<Scope>, Long> servers) {
 
+        LockScopes {
+            Objects.requireNonNull(config, "config");
+            SortedMap<URI, SortedSet<Optional<Scope>>> copy = new TreeMap<>();
+            // each set copied as a SortedSet, so that the copy keeps its order, NO_SCOPE_FIRST
+            byRoot.forEach((root, scopes) -> copy.put(root, Collections.unmodifiableSortedSet(new TreeSet<>(
+                    Objects.requireNonNull(scopes, () -> "no scopes for " + root)))));
+            byRoot = Collections.unmodifiableSortedMap(copy);
+            servers = Map.copyOf(servers);
+        }
+
         static LockScopes of(LockFile lock, Config config) {
             SortedMap<URI, SortedSet<Optional<Scope>>> byRoot = new TreeMap<>();
             lock.packages().forEach((name, locked) -> RegistryLayout.rootOfTarball(locked.resolved(), name,
                     locked.version()).ifPresent(root -> byRoot.computeIfAbsent(root,
                     key -> new TreeSet<>(NO_SCOPE_FIRST)).add(Scope.of(name))));
-            return new LockScopes(config, Collections.unmodifiableSortedMap(byRoot), byRoot.values().stream()
+            return new LockScopes(config, byRoot, byRoot.values().stream()
                     .flatMap(Set::stream).collect(Collectors.groupingBy(scope -> scope, Collectors.counting())));
         }
 
@@ -175,6 +186,16 @@ final class LockRegistries {
      */
     private record Planned(URI root, List<Scope> alone, Optional<String> command, boolean adds,
                            Optional<RegistryName> candidate) {
+
+        Planned {
+            Objects.requireNonNull(root, "root");
+            alone = List.copyOf(alone);
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(candidate, "candidate");
+            if (adds && command.isEmpty()) {
+                throw new IllegalArgumentException("a registry the hint adds has the command that adds it: " + root);
+            }
+        }
 
         String installsFrom() {
             return Urls.display(root) + (alone.isEmpty() ? ""
