@@ -55,10 +55,17 @@ public final class RepositoryLayout {
         return packageFolder(name) + "/" + PackageMeta.FILE;
     }
 
-    /** A scope folder ({@code packages/@scope}) whose name is no valid scope. */
+    /**
+     * A scope folder ({@code packages/@scope}) whose name is no valid scope, with the scope meant where only the case of
+     * its letters is wrong: that is the scope whose packages the folder's were meant to be.
+     */
     public static Optional<Problem> scopeMisfit(String scope) {
-        return misfit(PackageName.check(scope + "/name"), PACKAGES + "/" + scope,
-                "'" + scope + "' is not a valid scope: ", "rename the folder to a valid scope, such as @my-team");
+        String lowerCase = scope.toLowerCase(Locale.ROOT);
+        String hint = PackageName.check(lowerCase + "/name").isEmpty() ? "scopes are written in small letters, so"
+                + " rename the folder to " + PACKAGES + "/" + lowerCase + "/" : "rename the folder to a valid scope,"
+                + " such as @my-team";
+        return misfit(PackageName.check(scope + "/name"), PACKAGES + "/" + scope, "'" + scope + "' is not a valid"
+                + " scope: ", hint);
     }
 
     /**

@@ -62,6 +62,14 @@ class RepositoryLayoutTest {
         assertEquals(hint, RepositoryLayout.packageNameMisfit(folder).orElseThrow().hint());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "@Common | scopes are written in small letters, so rename the folder to packages/@common/",
+        "@my team | rename the folder to a valid scope, such as @my-team"})
+    void anInvalidScopeFolderIsHintedTheScopeMeantWhereOnlyItsCaseIsWrong(String scope, String hint) {
+        assertEquals(hint, RepositoryLayout.scopeMisfit(scope).orElseThrow().hint());
+    }
+
     @Test
     void aFolderNameAProblemQuotesIsLeftForTheReportToSpellOutButForALineBreak() {
         assertEquals(List.of("'a\u001bb' is not a valid package name", "'@s\u202ec' is not a valid scope",
