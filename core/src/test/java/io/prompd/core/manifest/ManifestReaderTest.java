@@ -502,7 +502,8 @@ class ManifestReaderTest {
 
         Problem refused = only(result, Severity.ERROR, "/repository");
         assertEquals("'repository' has no scheme: a browser follows it as a link relative to the page showing it; the"
-                + " schemes allowed are https:, http:, git:, ssh:, git+https:, git+ssh: and git+http:", refused.message());
+                + " schemes allowed are https:, http:, git:, ssh:, git+https:, git+ssh: and git+http:",
+                refused.message());
         assertEquals("write the address of the package's sources, such as https://github.com/owner/repo",
                 refused.hint());
     }

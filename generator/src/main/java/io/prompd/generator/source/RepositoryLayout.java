@@ -56,8 +56,8 @@ public final class RepositoryLayout {
     }
 
     /**
-     * A scope folder ({@code packages/@scope}) whose name is no valid scope, with the scope meant where only the case of
-     * its letters is wrong: that is the scope whose packages the folder's were meant to be.
+     * A scope folder ({@code packages/@scope}) whose name is no valid scope, with the scope meant where only the case
+     * of its letters is wrong: that is the scope whose packages the folder's were meant to be.
      */
     public static Optional<Problem> scopeMisfit(String scope) {
         String lowerCase = scope.toLowerCase(Locale.ROOT);

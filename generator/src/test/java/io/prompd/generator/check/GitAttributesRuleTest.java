@@ -49,7 +49,8 @@ class GitAttributesRuleTest extends PullRequestScenarioTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "win     | ): Git would convert their line endings",
-            "win=yes | ): JGit, which expands the macro win=yes where Git expands a macro only as a rule sets it ('win')"
+            "win=yes | ): JGit, which expands the macro win=yes where Git expands a macro only as a rule sets it"
+                    + " ('win')"
                     + ", and so Eclipse's EGit and other tools committing with JGit, would convert their line endings"})
     void aRuleSettingTextThroughAMacroIsRefusedAtItsLineRatherThanAtTheRuleItOverrides(String written,
                                                                                       String whichGit) {
