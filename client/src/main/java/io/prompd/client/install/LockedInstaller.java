@@ -284,16 +284,17 @@ final class LockedInstaller {
         boolean recordedReadable = change.filter(route -> route.current().mayRead(route.recorded())).isPresent();
         UrlSource source = recordedBefore(name, locked, before) ? UrlSource.LOCK : UrlSource.INDEX;
         Optional<InstallNote> warning;
-        URI downloadedFrom = locked.resolved();
+        URI asked = withQuery(name, locked, index);
+        URI downloadedFrom = asked;
         try {
             // nor is a file: URL the registry may not send read then: the tarball is not found
             if (unreadable.isPresent() || moved.isPresent()) {
-                registry.downloadRecorded(name, locked.version(), locked.resolved(), unreadable, target,
+                registry.downloadRecorded(name, locked.version(), asked, unreadable, target,
                         locked.integrity(), OptionalLong.empty(), progress.downloading(name, locked.version()));
                 warning = Optional.of(moved.<InstallNote>map(LockedElsewhere::note).orElseGet(() ->
                         fromLockedUrl(name, locked, change.orElseThrow(), unreadable.orElseThrow().getMessage())));
             } else {
-                Downloaded downloaded = registry.download(name, locked.version(), locked.resolved(), source, target,
+                Downloaded downloaded = registry.download(name, locked.version(), asked, source, target,
                         locked.integrity(), recordedSize(name, locked, index),
                         progress.downloading(name, locked.version()));
                 downloadedFrom = downloaded.url();
@@ -323,9 +324,22 @@ final class LockedInstaller {
         // An entry the lock had keeps its URL, which names the registry it was locked from (a mirror's copy of the
         // version is the same bytes); one the registry's index named in this run records where its bytes came from.
         Optional<URI> elsewhere = Optional.of(downloadedFrom)
-                .filter(url -> source == UrlSource.INDEX && !url.equals(locked.resolved()));
+                .filter(url -> source == UrlSource.INDEX && !url.equals(asked));
         return new Fetched(installed(name, locked, InstalledPackage.Origin.DOWNLOADED),
                 Optional.of(unpack(name, locked, pin, target)), warning, elsewhere);
+    }
+
+    /**
+     * The URL to download the locked tarball from: the one the registry's index gives for the version as locked, when
+     * the lock records it without its query ({@link LockedPackage#recordable}), as a pre-signed URL is read only with
+     * its signature; else the lock's.
+     */
+    private static URI withQuery(PackageName name, LockedPackage locked, RegistryIndex index) {
+        return index.findIfReadable(name).flatMap(published -> published.version(locked.version())
+                        .filter(listed -> listed.dist().integrity().equals(locked.integrity()))
+                        .map(published::tarballUrl))
+                .filter(indexed -> LockedPackage.recordable(indexed).equals(locked.resolved()))
+                .orElse(locked.resolved());
     }
 
     /** The warning of a version the lock's URL gave as the registry its name resolves in failed to, as it failed. */

@@ -150,6 +150,36 @@ class IndexTarballUrlTest {
     }
 
     /**
+     * A pre-signed URL the registry's index gives, its signature in the query: the lock records it without the query,
+     * which may be a secret, as a credential never is, whether the bytes were downloaded or were at hand; a later
+     * install from that lock, on a fresh machine, reads the index's URL with its query.
+     */
+    @Test
+    void aPreSignedUrlIsLockedWithoutItsQueryAndALaterInstallStillReadsIt() throws IOException {
+        String query = "X-Amz-Signature=SECRET&token=T";
+        Path blobs = Files.createDirectories(work.resolve("cdn/blobs"));
+        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("csv-1.0.0.tgz"));
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn")).requireQuery(query)) {
+            String blob = cdn.url() + "blobs/csv-1.0.0.tgz";
+            indexGives(blob + "?" + query + "#part");
+
+            CliRun install = prompd("home", "install", NAME);
+            assertEquals(0, install.exitCode(), install.err());
+            assertEquals(blob, locked());
+            Files.delete(project.resolve("prompd.lock"));
+            CliRun atHand = prompd("home", "install");
+            CliRun teammate = prompd("teammate", "install", "--frozen");
+
+            assertEquals(0, atHand.exitCode(), atHand.err());
+            assertEquals(blob, locked(), "the lock of a version at hand");
+            assertFalse(Files.readString(project.resolve("prompd.lock")).contains("SECRET"));
+            assertEquals(0, teammate.exitCode(), teammate.err());
+            assertTrue(teammate.out().contains("1 downloaded"), teammate.out());
+            assertFalse(teammate.err().contains("SECRET"), teammate.err());
+        }
+    }
+
+    /**
      * As with a registry built with {@code --base-url} whose host lacks a tarball its base URL serves: with no lock,
      * the URL came from the registry's index, which the warning names; the lock then records it, and a later install
      * from the lock names the lock.

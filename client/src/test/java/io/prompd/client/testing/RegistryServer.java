@@ -44,6 +44,7 @@ public final class RegistryServer implements AutoCloseable {
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile String retryAfter = "";
     private volatile String etag = "";
+    private volatile String requiredQuery = "";
     private volatile RequestHook hook = path -> { };
 
     private RegistryServer(Path root) {
@@ -131,6 +132,12 @@ public final class RegistryServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on, answer 403 to a request without this raw query, as a server of pre-signed URLs does. */
+    public RegistryServer requireQuery(String query) {
+        this.requiredQuery = query;
+        return this;
+    }
+
     /** What a test does, on the server's thread, when a request comes in, before it is answered. */
     @FunctionalInterface
     public interface RequestHook {
@@ -187,7 +194,9 @@ public final class RegistryServer implements AutoCloseable {
                 exchange.sendResponseHeaders(refused, -1);
                 return;
             }
-            if (tarballsForbidden && path.endsWith(".tgz")) {
+            boolean unsigned = !requiredQuery.isEmpty()
+                    && !requiredQuery.equals(exchange.getRequestURI().getRawQuery());
+            if (unsigned || tarballsForbidden && path.endsWith(".tgz")) {
                 exchange.sendResponseHeaders(403, -1);
                 return;
             }

@@ -15,8 +15,10 @@ import java.util.SortedMap;
  * the registry anything.
  *
  * @param version      the chosen version
- * @param resolved     the tarball's absolute URL, without user information, so no credential is ever written; its
- *                     path as {@link Urls#pathAsSent} writes it
+ * @param resolved     the tarball's absolute URL, without user information, so no credential is ever written, and
+ *                     without its query and fragment, which may hold one too (a pre-signed URL's signature): the
+ *                     lock is committed, and a download takes the URL with its query from the registry's index;
+ *                     its path as {@link Urls#pathAsSent} writes it
  * @param integrity    the tarball's integrity, checked before anything is unpacked
  * @param dependencies what this version declares, to check the lock still holds without the registry
  */
@@ -34,8 +36,23 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
             throw new IllegalArgumentException("a locked tarball URL must not hold user information");
         }
         // the registry's spelling of it, whichever a lock written by hand or by an older prompd holds
-        resolved = Urls.asSent(resolved);
+        resolved = Urls.asSent(recordable(resolved));
         dependencies = SortedCopies.map(Objects.requireNonNull(dependencies, "dependencies"));
+    }
+
+    /**
+     * The URL without its query and fragment: what a lock records of a tarball URL, which {@link #resolved} says why.
+     * An older prompd wrote them, and a lock it wrote is read without them.
+     */
+    public static URI recordable(URI url) {
+        if (url.getRawQuery() == null && url.getRawFragment() == null) {
+            return url;
+        }
+        // neither '?' nor '#' stands unescaped before the query and fragment they start
+        String text = url.toString();
+        int query = text.indexOf('?');
+        int fragment = text.indexOf('#');
+        return URI.create(text.substring(0, query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment)));
     }
 
     /** This entry with the tarball at another URL: the one its bytes were downloaded from. */

@@ -1,5 +1,6 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
@@ -138,17 +139,19 @@ public record PublishedPackage(Packument packument, URI url) {
 
     /**
      * Whether the registry gives the version's tarball at the URL, which a lock entry of it may record: the URL its
-     * index names, or its own tarball path, which a download reads first when that URL lies outside the registry
-     * ({@link PackageRegistry#download}), and which the lock then records when the bytes came from there.
+     * index names, as a lock records it (without its query), or its own tarball path, which a download reads first
+     * when that URL lies outside the registry ({@link PackageRegistry#download}), and which the lock then records when
+     * the bytes came from there.
      */
     public boolean givesTarballAt(VersionSummary version, URI tarball) {
-        return tarballUrl(version).equals(tarball) || url.resolve(RegistryLayout.url(
+        return LockedPackage.recordable(tarballUrl(version)).equals(tarball) || url.resolve(RegistryLayout.url(
                 RegistryLayout.tarballInPackageFolder(packument.name(), version.version()))).equals(tarball);
     }
 
     /**
-     * The tarball's absolute URL without user information: what a lock file may record, since
-     * credentials go in headers, never in URLs written down.
+     * The tarball's absolute URL without user information, since credentials go in headers, never in URLs written
+     * down; with its query, which a pre-signed URL needs to be read, and a lock records it without
+     * ({@link LockedPackage#recordable}).
      */
     public URI tarballUrl(VersionSummary version) {
         URI resolved = url.resolve(version.dist().tarball());

@@ -83,6 +83,19 @@ class LockFilesTest {
         assertArrayEquals(Files.readAllBytes(file), LockFiles.toBytes(read));
     }
 
+    /** A pre-signed URL's signature, which an older prompd wrote, is read away, and never written again. */
+    @Test
+    void aLockedUrlsQueryAndFragmentAreNeitherReadNorWritten() {
+        String lock = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8)
+                .replace("t-2.0.0.tgz", "t-2.0.0.tgz?X-Amz-Signature=SECRET#part");
+
+        LockFile read = LockFiles.parse(lock.getBytes(StandardCharsets.UTF_8), PLAIN);
+
+        assertEquals(lock(), read);
+        assertEquals(URI.create("https://r.example/t-2.0.0.tgz"), locked("2.0.0")
+                .withResolved(URI.create("https://r.example/t-2.0.0.tgz?X-Amz-Signature=SECRET")).resolved());
+    }
+
     @Test
     void contentAfterTheDocumentIsRefused() {
         byte[] twice = (new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8) + "{}\n")
