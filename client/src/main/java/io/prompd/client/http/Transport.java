@@ -520,6 +520,10 @@ final class Transport {
         if (!certificate) {
             return Optional.empty();
         }
+        Optional<PrompdException> outOfDates = CertificateDates.refusal(url, handshake);
+        if (outOfDates.isPresent()) {
+            return outOfDates;
+        }
         if (HOST_NOT_NAMED.matcher(String.valueOf(innermost.getMessage())).lookingAt()) {
             // a trusted CA signed it, so a CA file would not help: the name is what is wrong
             return Optional.of(new PrompdException(ExitCode.NETWORK, "the certificate of " + Origin.of(url)

@@ -102,6 +102,40 @@ class ExtraCertificatesTest {
         assertEquals(0, sleeper.waits.size(), "the same certificate would come back: not tried again");
     }
 
+    /** The CA file's CA signed the certificate, so the CA file is not what is wrong, but the certificate's dates. */
+    @Test
+    void aCertificateOutOfItsDatesSaysWhenItIsValidRatherThanBlamingTheCaFile() throws Exception {
+        PrompdException expired = refusedFrom(TestCertificate.signedByACompanyCa(
+                Files.createDirectories(work.resolve("expired")), "2020/01/01 12:00:00", 30));
+        PrompdException early = refusedFrom(TestCertificate.signedByACompanyCa(
+                Files.createDirectories(work.resolve("early")), "+30d", 30));
+
+        assertEquals(ExitCode.NETWORK, expired.exitCode());
+        assertTrue(expired.getMessage().matches("the certificate of https://127\\.0\\.0\\.1:\\d+ expired on"
+                + " 2020-01-31"), expired.getMessage());
+        assertEquals("renew the registry's certificate, or have its maintainers renew it; if it is still valid,"
+                + " this machine's date or clock is wrong: check them", expired.hint());
+        assertTrue(early.getMessage().matches("the certificate of https://127\\.0\\.0\\.1:\\d+ is not valid until"
+                + " \\d{4}-\\d\\d-\\d\\d"), early.getMessage());
+        assertEquals("check this machine's date and clock; if they are right, the registry's certificate is not in"
+                + " use yet: tell its maintainers", early.hint());
+    }
+
+    /** How a registry presenting the certificate is refused, the CA signing it trusted, before any retry. */
+    private PrompdException refusedFrom(TestCertificate presented) throws Exception {
+        try (LoopbackServer dated = LoopbackServer.startTls(presented.serverContext())
+                .handle("/", exchange -> respond(exchange, 200, "{}"))) {
+            Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
+            RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
+                    Fetchers.QUICK.withNetwork(Proxies.NONE, Optional.of(presented.pem())), sleeper, Fetchers.CLOCK,
+                    System::nanoTime, RequestListener.NONE);
+            PrompdException refused = assertThrows(PrompdException.class,
+                    () -> fetcher.fetchDocument(dated.url("/registry.json")).read(Function.identity()));
+            assertEquals(0, sleeper.waits.size(), "the same certificate would come back: not tried again");
+            return refused;
+        }
+    }
+
     @Test
     void aFileThatIsNotACaCertificateIsAUsageErrorNamingTheVariableAndTheFile() throws Exception {
         Path empty = Files.writeString(work.resolve("notes.pem"), "no certificate here\n");
