@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -40,10 +39,12 @@ final class ExtraCertificates {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=\\s]*");
 
     private final Path file;
+    private final ClientCertificateRequests requests;
     private SSLSocketFactory socketFactory;
 
-    ExtraCertificates(Path file) {
+    ExtraCertificates(Path file, ClientCertificateRequests requests) {
         this.file = Objects.requireNonNull(file, "file");
+        this.requests = Objects.requireNonNull(requests, "requests");
     }
 
     /**
@@ -84,9 +85,7 @@ final class ExtraCertificates {
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return requests.socketFactory(trust.getTrustManagers());
         } catch (GeneralSecurityException | IllegalArgumentException | IOException broken) {
             throw unusable("a -----BEGIN CERTIFICATE----- block in it could not be parsed ("
                     + broken.getMessage() + ")");

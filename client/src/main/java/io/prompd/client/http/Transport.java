@@ -74,6 +74,7 @@ final class Transport {
     private final RequestListener listener;
     private final Semaphore permits;
     private final Outages outages = new Outages();
+    private final ClientCertificateRequests clientCertificates = new ClientCertificateRequests();
     private final Optional<ExtraCertificates> extraCertificates;
     private BoundedHandshakes tlsSockets;
     private final int connectTimeoutMillis;
@@ -93,7 +94,7 @@ final class Transport {
         this.clock = clock;
         this.listener = listener;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
-        this.extraCertificates = settings.caFile().map(ExtraCertificates::new);
+        this.extraCertificates = settings.caFile().map(file -> new ExtraCertificates(file, clientCertificates));
         this.connectTimeoutMillis = millis(settings.connectTimeout());
         this.readTimeoutMillis = millis(settings.requestTimeout().compareTo(settings.idleTimeout()) < 0
                 ? settings.requestTimeout() : settings.idleTimeout());
@@ -382,6 +383,7 @@ final class Transport {
         headers.forEach(connection::setRequestProperty);
         credential.ifPresent(known -> connection.setRequestProperty("Authorization", known.authorization()));
         proxy.flatMap(ProxyServer::authenticator).ifPresent(connection::setAuthenticator);
+        clientCertificates.forget();
         try (ResponseHeads.Kept heads = ResponseHeads.keep()) {
             connect(connection, url, proxy, heads);
             Response response = response(connection, url, credential.isPresent(), heads);
@@ -393,6 +395,10 @@ final class Transport {
         } catch (SocketTimeoutException timeout) {
             throw new TransientFailure("timed out", timeout);
         } catch (IOException closed) {
+            Optional<PrompdException> refusal = clientCertificates.refusal(url, closed);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             // the connection was made, so the host is there: it, or a proxy, ended it before answering
             throw new TransientFailure("the server at " + Origin.of(url)
                     + proxy.map(through -> ", or the proxy " + through + ",")
@@ -428,14 +434,14 @@ final class Transport {
     }
 
     /**
-     * The sockets of every https request, trusting Java's CAs and the extra ones, made at the first such request so
-     * that a bad CA file fails only the runs that need it: one factory for all, as the keep-alive cache reuses a
-     * connection only for the factory that made it.
+     * The sockets of every https request, trusting Java's CAs and the extra ones, and sending no client certificate
+     * ({@link ClientCertificateRequests}), made at the first such request so that a bad CA file fails only the runs
+     * that need it: one factory for all, as the keep-alive cache reuses a connection only for the factory that made it.
      */
     private synchronized BoundedHandshakes tlsSockets() {
         if (tlsSockets == null) {
             tlsSockets = new BoundedHandshakes(extraCertificates.map(ExtraCertificates::socketFactory)
-                    .orElseGet(HttpsURLConnection::getDefaultSSLSocketFactory), connectTimeoutMillis);
+                    .orElseGet(() -> clientCertificates.socketFactory(null)), connectTimeoutMillis);
         }
         return tlsSockets;
     }
@@ -467,7 +473,7 @@ final class Transport {
             }
             throw new TransientFailure("timed out", timeout);
         } catch (SSLHandshakeException handshake) {
-            throw untrusted(url, proxy, handshake)
+            throw clientCertificates.refusal(url, handshake).or(() -> untrusted(url, proxy, handshake))
                     .orElseThrow(() -> new TransientFailure("cannot reach " + Origin.of(url)
                     + " (TLS handshake failed: " + handshake.getMessage() + ")", handshake));
         } catch (IOException unreachable) {

@@ -136,6 +136,28 @@ class ExtraCertificatesTest {
         }
     }
 
+    /** A server asking for a client certificate, which prompd has none of to send, is no outage to wait out. */
+    @Test
+    void aServerRequiringAClientCertificateEndsTheRunAtOnceSayingPrompdSendsNone() throws Exception {
+        try (LoopbackServer mutual = LoopbackServer.startTlsRequiringAClientCertificate(certificate.serverContext())
+                .handle("/", exchange -> respond(exchange, 200, "{}"))) {
+            Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
+            RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
+                    Fetchers.QUICK.withNetwork(Proxies.NONE, Optional.of(certificate.pem())), sleeper, Fetchers.CLOCK,
+                    System::nanoTime, RequestListener.NONE);
+
+            PrompdException refused = assertThrows(PrompdException.class,
+                    () -> fetcher.fetchDocument(mutual.url("/registry.json")).read(Function.identity()));
+
+            assertEquals(ExitCode.NETWORK, refused.exitCode());
+            assertEquals("the server at https://127.0.0.1:" + mutual.url("/").getPort() + " requires a client"
+                    + " certificate (mutual TLS), which prompd cannot send", refused.getMessage());
+            assertEquals("reach the registry through a proxy that presents the certificate, or ask its maintainers for"
+                    + " access without one (a token)", refused.hint());
+            assertEquals(0, sleeper.waits.size(), "the same refusal would come back: not tried again");
+        }
+    }
+
     @Test
     void aFileThatIsNotACaCertificateIsAUsageErrorNamingTheVariableAndTheFile() throws Exception {
         Path empty = Files.writeString(work.resolve("notes.pem"), "no certificate here\n");
