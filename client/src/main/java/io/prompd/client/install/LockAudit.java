@@ -290,7 +290,7 @@ public final class LockAudit {
         return "if " + LockFile.FILE_NAME + " was edited (by hand or by a merge), delete the "
                 + (names.size() == 1 ? "entry" : "entries") + " of " + Plural.series(names.stream()
                         .map(PackageName::toString).toList(), "and") + " from it and run " + commands.quoted("install")
-                + " to lock the registry's";
+                + " to lock what the registry lists";
     }
 
     /**

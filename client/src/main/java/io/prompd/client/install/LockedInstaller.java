@@ -312,7 +312,9 @@ final class LockedInstaller {
             if (unreadable.isPresent() || recordedReadable) {
                 throw failed;
             }
-            if (failed.exitCode() == ExitCode.INTEGRITY) {
+            // the lock's URL gave other bytes only where it was read: a file: URL a registry on the network may not
+            // send is not, and the registry's own tarball is what failed
+            if (failed.exitCode() == ExitCode.INTEGRITY && change.isEmpty()) {
                 throw lockDisagreeing(name, locked, index).orElse(failed);
             }
             if (failed.exitCode() != ExitCode.NOT_FOUND) {

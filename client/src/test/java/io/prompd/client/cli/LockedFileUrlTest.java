@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
@@ -52,6 +53,34 @@ class LockedFileUrlTest {
                     run.err());
             assertFalse(server.requests().contains("/packages/@acme/util/-/util-1.0.0.tgz"),
                     "its index says its copy has other bytes: " + server.requests());
+        }
+    }
+
+    /**
+     * A registry on the network listing the locked bytes, whose tarball fails its integrity check: that is what failed,
+     * as the file: URL is not read in its place, not an edit of the lock.
+     */
+    @Test
+    void aRegistryOnTheNetworkWhoseTarballFailsItsIntegrityCheckIsSaidToHaveFailedAndTheFileNotRead()
+            throws IOException {
+        TestRegistry folder = new TestRegistry(work.resolve("folder")).publish("@acme/util", "1.0.0");
+        TestRegistry network = new TestRegistry(work.resolve("network")).publish("@acme/util", "1.0.0");
+        Path project = Files.createDirectories(work.resolve("app"));
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n");
+        assertEquals(0, prompd(project, folder.fileUrl(), "install", "@acme/util").exitCode());
+        network.tamper("@acme/util", "1.0.0");
+
+        try (RegistryServer server = RegistryServer.serving(network.root())) {
+            CliRun run = prompd(project, server.url(), "install", "--frozen");
+
+            assertEquals(6, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("error: integrity check failed for " + server.url()
+                    + "packages/@acme/util/-/util-1.0.0.tgz: expected sha512-"), run.err());
+            assertTrue(run.err().endsWith(", and the tarball of @acme/util@1.0.0 is not read from "
+                    + folder.tarball("@acme/util", "1.0.0").toUri() + " instead: registry " + server.url() + " is not"
+                    + " a folder, and only a registry in a folder may send a file: URL\nhint: the file differs from"
+                    + " what the registry recorded and was not kept; try again later, and tell the registry's"
+                    + " maintainers if it persists\n"), run.err());
         }
     }
 

@@ -64,7 +64,7 @@ class RegistryInSuggestedCommandsTest extends InstallCommandsFixture {
         CliRun run = CliRun.in(project, home, "--registry", url, "update");
 
         assertEquals(6, run.exitCode(), run.err());
-        assertTrue(run.err().contains("run 'prompd --registry " + url + " install' to lock the registry's"),
+        assertTrue(run.err().contains("run 'prompd --registry " + url + " install' to lock what the registry lists"),
                 run.err());
     }
 

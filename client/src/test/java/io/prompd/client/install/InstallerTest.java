@@ -280,7 +280,7 @@ class InstallerTest {
         assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry neither lists it nor records a"
                 + " takedown of it", gone.getMessage());
         assertEquals("if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/base from it and run"
-                + " 'prompd install' to lock the registry's; if not, 'prompd update @acme/base' moves off it",
+                + " 'prompd install' to lock what the registry lists; if not, 'prompd update @acme/base' moves off it",
                 gone.hint());
         assertEquals(List.of(), server.requests().stream().filter(path -> path.endsWith(".tgz")).toList());
         assertFalse(installed("@acme/base", "1.2.0"));
@@ -359,7 +359,7 @@ class InstallerTest {
         assertTrue(missing.getMessage().endsWith("), and it is not the registry's tarball of that version, "
                 + server.url() + "packages/@acme/util/-/util-1.1.0.tgz"), missing.getMessage());
         assertEquals("if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it and"
-                + " run 'prompd install' to lock the registry's", missing.hint(), "the registry serves its tarball");
+                + " run 'prompd install' to lock what the registry lists", missing.hint(), "the registry serves its tarball");
     }
 
     @Test

@@ -51,6 +51,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * bytes, and a registry that cannot be read (unreachable, failing for all its tries, refusing).
      */
     private static final Set<ExitCode> MADE_UP_FOR = Set.of(ExitCode.NOT_FOUND, ExitCode.INTEGRITY, ExitCode.NETWORK);
+    /** The failures of a registry's tarball that the locked file: URL would make up for, if it were read. */
+    private static final Set<ExitCode> FILE_URL_WOULD_MAKE_UP_FOR = Set.of(ExitCode.NOT_FOUND, ExitCode.INTEGRITY);
 
     private final RegistryFetcher fetcher;
     private final RegistryRoutes routes;
@@ -436,7 +438,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
                               OptionalLong size, ProgressListener progress) {
         // A registry built with --base-url may keep its tarballs on another host, as the lock recorded.
         if (!endpoint.mayRead(locked)) {
-            throw failed.filter(first -> first.exitCode() != ExitCode.NOT_FOUND).orElseGet(() ->
+            // a registry that could not be read now may later: what it gave, or lacks, is what the message is of
+            throw failed.filter(first -> !FILE_URL_WOULD_MAKE_UP_FOR.contains(first.exitCode())).orElseGet(() ->
                     fileOfARemoteRegistry(endpoint, name, version, locked, failed));
         }
         Optional<RegistryEndpoint> holding = routes.holding(locked);
@@ -464,14 +467,15 @@ public final class HttpPackageRegistry implements PackageRegistry {
     /**
      * A registry on the network, or a lock cloned with a project, could otherwise have this machine
      * read any of its files ({@code /dev/zero}, a key) as a package's tarball. The registry's own URL
-     * answered not found first, or its index lacks the version, so the version's tarball is not found: the refusal
-     * says why the recorded URL was no way out.
+     * answered not found first, or other bytes, or its index lacks the version, so the version's tarball is not found,
+     * or the registry's failed its integrity check, with that failure's exit code and hint: the refusal says why the
+     * recorded URL was no way out.
      */
     private static PrompdException fileOfARemoteRegistry(RegistryEndpoint endpoint, PackageName name, Version version,
                                                          URI tarball, Optional<PrompdException> notThere) {
         String notRead = "the tarball of " + name + "@" + version + " is not read from " + Urls.display(tarball)
                 + " instead: " + endpoint.fileUrlRefused();
-        return notThere.map(first -> new PrompdException(ExitCode.NOT_FOUND, first.getMessage() + ", and " + notRead,
+        return notThere.map(first -> new PrompdException(first.exitCode(), first.getMessage() + ", and " + notRead,
                 first.hint(), first)).orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, notRead, ""));
     }
 
