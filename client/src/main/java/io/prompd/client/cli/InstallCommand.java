@@ -84,15 +84,19 @@ final class InstallCommand implements Callable<Integer>, OtherToolsWords {
         if (!global) {
             packages = oneRangeEach(packages);
         }
-        Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
+        InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
+        Installer installer = wiring.installer();
         // a global install has no project, and names no file of one
         Path project = global ? root.context().workingDirectory() : root.context().projectFolder(root.commands());
-        InstallReport report = global
-                ? installer.installGlobal(packages, resolution.options(frozen))
-                : installer.install(project, packages, resolution.options(frozen).savingExact(saveExact));
-        InstallReportView.print(report, root.context().fromHere(project), output.isJson(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
-        return ExitCode.OK.code();
+        List<PackageSpec> named = packages;
+        return wiring.reporting(() -> {
+            InstallReport report = global
+                    ? installer.installGlobal(named, resolution.options(frozen))
+                    : installer.install(project, named, resolution.options(frozen).savingExact(saveExact));
+            InstallReportView.print(report, root.context().fromHere(project), output.isJson(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return ExitCode.OK.code();
+        }, output.isJson(), spec.commandLine().getOut());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.Failures;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.InstalledPackage;
@@ -43,6 +44,24 @@ final class InstallReportView {
                     + " (half-written downloads, unpacked folders or lock files)");
         }
         out.print(json ? Json.writeString(asJson(report)) + "\n" : asText(report, project));
+    }
+
+    /**
+     * A run that failed after getting versions warned of something: those warnings, then the failure as every command's
+     * is told, on stderr, and with {@code --json} on stdout too, its {@code warnings} beside its {@code error}.
+     *
+     * @return the failure's exit code
+     */
+    static int failed(Exception failure, List<InstallNote> warnings, boolean json, boolean verbose, PrintWriter out,
+                      PrintWriter err) {
+        warnings.forEach(warning -> err.println(warning(warning)));
+        if (json) {
+            Map<String, Object> failed = new LinkedHashMap<>(Failures.explain(failure, verbose).asJson());
+            failed.put("warnings", warnings.stream().map(InstallNoteView::asJson).toList());
+            out.print(Json.writeString(failed) + "\n");
+            out.flush();
+        }
+        return Failures.report(failure, verbose, err);
     }
 
     private static String asText(InstallReport report, Path project) {

@@ -13,6 +13,7 @@ import io.prompd.client.http.Credential;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.RequestListener;
 import io.prompd.client.install.InstallListener;
+import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.InstallProgress;
 import io.prompd.client.install.Installer;
 import io.prompd.client.install.Project;
@@ -33,8 +34,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Builds the install services of a run from its settings: one place that knows how they fit together. */
 final class InstallWiring {
@@ -50,12 +53,36 @@ final class InstallWiring {
     private final Optional<ProgressLine> progress;
     /** The line of the index being read, given up to the install's bar once the packages are put in place. */
     private volatile Optional<ResolvingLine> resolving = Optional.empty();
+    /** What getting the versions warned of so far, which a failing run says before its error. */
+    private final List<InstallNote> warned = new CopyOnWriteArrayList<>();
 
     InstallWiring(PrompdCommand root, PrintWriter err) {
         this.root = root;
         this.err = err;
         this.settings = root.settings();
         this.progress = ProgressLine.on(err, root.context().environment(), root.context().stderrIsTerminal());
+    }
+
+    /**
+     * Runs the install, and, when it fails after getting versions warned of something, says those warnings before its
+     * error, as npm says its warnings as they come, and returns its exit code; a failure with none is thrown, for the
+     * command line to say as every other.
+     */
+    int reporting(Command install, boolean json, PrintWriter out) throws Exception {
+        try {
+            return install.run();
+        } catch (Exception failed) {
+            if (warned.isEmpty()) {
+                throw failed;
+            }
+            return InstallReportView.failed(failed, warned, json, root.verbose(), out, err);
+        }
+    }
+
+    /** An install, update or uninstall, which reports its result and returns its exit code. */
+    @FunctionalInterface
+    interface Command {
+        int run() throws Exception;
     }
 
     Settings settings() {
@@ -189,6 +216,11 @@ final class InstallWiring {
             public IndexProgress reading() {
                 resolving = progress.map(ResolvingLine::new);
                 return resolving.<IndexProgress>map(line -> line).orElse(IndexProgress.NONE);
+            }
+
+            @Override
+            public void warned(InstallNote warning) {
+                warned.add(warning);
             }
 
             @Override

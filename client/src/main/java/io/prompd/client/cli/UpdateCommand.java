@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
 import io.prompd.client.install.InstallReport;
+import io.prompd.client.install.Installer;
 import io.prompd.core.ExitCode;
 import io.prompd.core.name.PackageName;
 import java.nio.file.Path;
@@ -66,10 +67,14 @@ final class UpdateCommand implements Callable<Integer> {
         List<PackageName> names = ListArguments.converted(spec, "NAME", nameArguments,
                 new PackageNameConverter()::convert);
         Path project = root.context().projectFolder(root.commands());
-        InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .update(project, names, latest, resolution.options(false).savingExact(saveExact));
-        InstallReportView.print(report, root.context().fromHere(project), output.isJson(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
-        return ExitCode.OK.code();
+        InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
+        Installer installer = wiring.installer();
+        return wiring.reporting(() -> {
+            InstallReport report = installer.update(project, names, latest,
+                    resolution.options(false).savingExact(saveExact));
+            InstallReportView.print(report, root.context().fromHere(project), output.isJson(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return ExitCode.OK.code();
+        }, output.isJson(), spec.commandLine().getOut());
     }
 }

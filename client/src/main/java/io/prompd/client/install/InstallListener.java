@@ -18,6 +18,13 @@ public interface InstallListener {
         return IndexProgress.NONE;
     }
 
+    /**
+     * Getting a version warned of this (its tarball came from another URL than the registry's), as it happened: the
+     * report of a run that succeeds says it again, and a run that fails has no report to say it.
+     */
+    default void warned(InstallNote warning) {
+    }
+
     /** The packages of a lock, {@code count} of them, are about to be put in place. */
     default InstallProgress installing(int count) {
         return InstallProgress.NONE;

@@ -141,7 +141,9 @@ final class LockedInstaller {
         try (InstallProgress progress = listener.installing(wanted.size())) {
             List<Future<?>> pending = new ArrayList<>();
             wanted.values().forEach(one -> pending.add(workers.submit(() -> {
-                staged.got(fetchOne(one.name(), one.locked(), one.project(), before, index, progress, staged));
+                Fetched fetched = fetchOne(one.name(), one.locked(), one.project(), before, index, progress, staged);
+                staged.got(fetched);
+                fetched.warning().ifPresent(listener::warned);
                 progress.installed(one.name(), one.locked().version());
                 return null;
             })));

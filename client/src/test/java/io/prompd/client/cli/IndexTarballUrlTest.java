@@ -213,6 +213,36 @@ class IndexTarballUrlTest {
     }
 
     /**
+     * A run failing on one version (other bytes than locked) after the lock's URL gave another in the registry's place
+     * still warns of that, before its error, and in --json beside it.
+     */
+    @Test
+    void aFailingRunStillWarnsOfAVersionTheLocksUrlGave() throws IOException {
+        registry.publish("@data/json", "1.0.0");
+        Path copy = Files.createDirectories(work.resolve("cdn/packages/" + NAME + "/-"));
+        Files.move(registry.tarball(NAME, "1.0.0"), copy.resolve("csv-1.0.0.tgz"));
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn"))) {
+            String based = cdn.url() + "packages/" + NAME + "/-/csv-1.0.0.tgz";
+            indexGives(based);
+            assertEquals(0, prompd("home", "install", NAME, "@data/json").exitCode());
+            registry.tamper("@data/json", "1.0.0");
+
+            CliRun teammate = prompd("teammate", "install");
+            CliRun scripted = prompd("script", "install", "--json");
+
+            assertEquals(6, teammate.exitCode(), teammate.err());
+            assertTrue(teammate.err().startsWith("warning: " + NAME + "@1.0.0 came from the URL prompd.lock records, "
+                    + based + ", with the integrity it pins,"), teammate.err());
+            assertTrue(teammate.err().contains("\nerror: integrity check failed for "), teammate.err());
+            assertEquals(6, scripted.exitCode(), scripted.err());
+            JsonNode failed = Json.reader().readTree(scripted.out());
+            assertFalse(failed.get("ok").asBoolean());
+            assertEquals(6, failed.get("error").get("exitCode").asInt());
+            assertEquals("fromLockedUrl", failed.get("warnings").get(0).get("kind").asText());
+        }
+    }
+
+    /**
      * A registry at a path with a letter outside ASCII, its index (built with that letter in --base-url) naming its
      * tarballs with the letter raw: they are asked for as curl sends them, and locked so, where their raw bytes were
      * sent, which the server read as other characters (404).
