@@ -14,6 +14,8 @@ final class TransientFailure extends Exception {
     private final boolean malformed;
     private final boolean unreachable;
     private final transient Optional<URI> answeredBy;
+    /** What to look into once it is given up on, when not the registry or the network: a proxy that is down. */
+    private final transient Optional<String> hint;
 
     TransientFailure(String message) {
         this(message, Optional.empty());
@@ -21,25 +23,32 @@ final class TransientFailure extends Exception {
 
     /** A refusal that says when to come back ({@code Retry-After}). */
     TransientFailure(String message, Optional<Duration> retryAfter) {
-        this(message, null, retryAfter, false, false, Optional.empty());
+        this(message, null, retryAfter, false, false, Optional.empty(), Optional.empty());
     }
 
     TransientFailure(String message, Throwable cause) {
-        this(message, cause, Optional.empty(), false, false, Optional.empty());
+        this(message, cause, Optional.empty(), false, false, Optional.empty(), Optional.empty());
     }
 
     private TransientFailure(String message, Throwable cause, Optional<Duration> retryAfter, boolean malformed,
-                             boolean unreachable, Optional<URI> answeredBy) {
+                             boolean unreachable, Optional<URI> answeredBy, Optional<String> hint) {
         super(message, cause);
         this.retryAfter = retryAfter;
         this.malformed = malformed;
         this.unreachable = unreachable;
         this.answeredBy = answeredBy;
+        this.hint = hint;
     }
 
     /** No connection to the host at all (refused, no route, no such host), which says nothing of one URL alone. */
     static TransientFailure unreachable(String message, Throwable cause) {
-        return new TransientFailure(message, cause, Optional.empty(), false, true, Optional.empty());
+        return new TransientFailure(message, cause, Optional.empty(), false, true, Optional.empty(), Optional.empty());
+    }
+
+    /** No connection to the proxy the host is reached through, whose hint says what to look into. */
+    static TransientFailure proxyUnreachable(String message, String hint, Throwable cause) {
+        return new TransientFailure(message, cause, Optional.empty(), false, true, Optional.empty(),
+                Optional.of(hint));
     }
 
     /**
@@ -47,7 +56,7 @@ final class TransientFailure extends Exception {
      * server, or a proxy on the way, answered, so the network is up and its hint must not say otherwise.
      */
     static TransientFailure malformed(String message) {
-        return new TransientFailure(message, null, Optional.empty(), true, false, Optional.empty());
+        return new TransientFailure(message, null, Optional.empty(), true, false, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -56,7 +65,7 @@ final class TransientFailure extends Exception {
      */
     TransientFailure answeredBy(URI url) {
         TransientFailure answered = new TransientFailure(getMessage(), getCause(), retryAfter, malformed, unreachable,
-                Optional.of(url));
+                Optional.of(url), hint);
         answered.setStackTrace(getStackTrace());
         return answered;
     }
@@ -75,5 +84,9 @@ final class TransientFailure extends Exception {
 
     boolean unreachable() {
         return unreachable;
+    }
+
+    Optional<String> hint() {
+        return hint;
     }
 }

@@ -9,6 +9,7 @@ import io.prompd.core.protocol.Urls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -233,7 +234,7 @@ final class Transport {
         // the attempts are the host's, not this URL's: another request may have made them all
         return new FetchFailure("could not fetch " + Urls.display(url) + ": this run gave up on reaching "
                 + outage.origin() + " after " + Plural.count(outage.attempts(), "attempt") + " (last: "
-                + last.getMessage() + ")", DOWN_HINT, false, last, Optional.of(last.getMessage()));
+                + last.getMessage() + ")", last.hint().orElse(DOWN_HINT), false, last, Optional.of(last.getMessage()));
     }
 
     /** The failure of a request given up on; a registry that said when to come back is up, and the hint says so. */
@@ -244,7 +245,7 @@ final class Transport {
                                 + "): try again after that")
                 .orElse(last.malformed() ? "the registry answered, but malformed: its server, or a proxy on the way, is"
                         + " broken rather than down; try again later, and if it persists tell the registry's"
-                        + " maintainers (or the proxy's)" : DOWN_HINT);
+                        + " maintainers (or the proxy's)" : last.hint().orElse(DOWN_HINT));
         return new FetchFailure("could not fetch " + Urls.displayAnswered(url, last.answeredBy().orElse(url))
                 + ": gave up after " + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
                 hint, false, last,
@@ -485,6 +486,14 @@ final class Transport {
             }
             if (proxy.isPresent() && String.valueOf(unreachable.getMessage()).contains(" 407 ")) {
                 throw proxyRefusal(proxy.get(), unreachable.getMessage());
+            }
+            // through a proxy, the connection made is to the proxy; one it fails to make onwards is answered
+            if (proxy.isPresent() && unreachable instanceof ConnectException) {
+                String variable = url.getScheme().toLowerCase(Locale.ROOT) + "_proxy";
+                throw TransientFailure.proxyUnreachable("cannot reach the proxy " + proxy.get() + ", which "
+                        + Origin.of(url) + " is reached through (" + whyUnreachable(unreachable) + ")", "the proxy "
+                        + proxy.get() + " may be down, or not at that address: start it, or correct " + variable + " ("
+                        + variable.toUpperCase(Locale.ROOT) + "), which names it", unreachable);
             }
             throw TransientFailure.unreachable("cannot reach " + Origin.of(url)
                     + proxy.map(through -> " through the proxy " + through).orElse("") + " ("

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.testing.ClosedPort;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.io.BufferedReader;
@@ -245,6 +246,22 @@ class ProxiesTest {
 
     private String proxyAddress() {
         return proxy.url("").getAuthority();
+    }
+
+    /** Nothing listens at the proxy's address: the proxy is what to look into, not the registry or the network. */
+    @Test
+    void aProxyThatIsDownIsNamedAsWhatCannotBeReachedWithItsVariable() {
+        String down = "127.0.0.1:" + ClosedPort.find();
+        Proxies proxies = Proxies.of(Map.of("HTTPS_PROXY", "http://" + down));
+        URI registry = URI.create("https://mirror.internal/registry.json");
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> fetcherThrough(proxies).fetchDocument(registry).read(Function.identity()));
+
+        assertTrue(refused.getMessage().endsWith("(last: cannot reach the proxy " + down + ", which"
+                + " https://mirror.internal:443 is reached through (Connection refused))"), refused.getMessage());
+        assertEquals("the proxy " + down + " may be down, or not at that address: start it, or correct https_proxy"
+                + " (HTTPS_PROXY), which names it", refused.hint());
     }
 
     @Test
