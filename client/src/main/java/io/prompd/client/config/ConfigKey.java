@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One setting of the configuration as {@code prompd config} names it: {@code registry} (the
@@ -221,6 +223,10 @@ public sealed interface ConfigKey {
 
     /** Shown but never set here: a secret typed on a command line stays in the shell's history. */
     record CredentialsOf(RegistryUrl url) implements ConfigKey {
+
+        private static final Pattern CREDENTIALS_FIELD = Pattern.compile("(.*/)\\.(?:" + String.join("|",
+                ConfigFields.TOKEN, ConfigFields.USERNAME, ConfigFields.PASSWORD, ConfigFields.TOKEN_ENV) + ")/");
+
         @Override
         public Optional<String> get(Config config) {
             return config.credentialsFor(url).map(Credentials::describe);
@@ -233,8 +239,17 @@ public sealed interface ConfigKey {
                 throw RegistryService.noCredentialsForFolder(url.toString());
             }
             throw new PrompdException(ExitCode.USAGE, "credentials are not set with 'prompd config set'",
-                    "run " + commands.quoted("login --registry " + Registry.loginArgument(Optional.empty(), url))
-                            + ", which reads the secret from standard input");
+                    "run " + commands.quoted("login --registry " + Registry.loginArgument(Optional.empty(),
+                            withoutField(url))) + ", which reads the secret from standard input");
+        }
+
+        /**
+         * The registry's URL without a field of its credentials after it ({@code credentials.URL.token}, as npm's
+         * {@code //host/:_authToken}), which the key reads as the last segment of the URL's path.
+         */
+        private static RegistryUrl withoutField(RegistryUrl url) {
+            Matcher field = CREDENTIALS_FIELD.matcher(url.toString());
+            return field.matches() ? RegistryUrl.parse(field.group(1)) : url;
         }
 
         @Override

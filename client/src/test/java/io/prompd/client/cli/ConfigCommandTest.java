@@ -305,6 +305,18 @@ class ConfigCommandTest {
         assertTrue(set.err().contains("prompd login"), set.err());
     }
 
+    /** A field of the credentials named after the URL, as npm's {@code //host/:_authToken}: the login is the URL's. */
+    @Test
+    void aCredentialsFieldAfterTheUrlIsLeftOutOfTheLoginTheHintSuggests() {
+        for (String field : List.of("/.token", "/.password", "/.username")) {
+            CliRun set = prompd("config", "set", "credentials.https://prompd.acme.example:8443" + field, "s3cr3t");
+
+            assertEquals(2, set.exitCode(), set.err());
+            assertTrue(set.err().endsWith("\nhint: run 'prompd login --registry https://prompd.acme.example:8443/',"
+                    + " which reads the secret from standard input\n"), set.err());
+        }
+    }
+
     @Test
     void credentialsForAFolderAreRefusedAsAFolderTakesNone() {
         CliRun set = prompd("config", "set", "credentials.file:///x", "s3cr3t");
