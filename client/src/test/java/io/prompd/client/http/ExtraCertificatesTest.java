@@ -121,40 +121,37 @@ class ExtraCertificatesTest {
                 + " use yet: tell its maintainers", early.hint());
     }
 
-    /** How a registry presenting the certificate is refused, the CA signing it trusted, before any retry. */
+    /** How a registry presenting the certificate is refused, the CA signing it trusted. */
     private PrompdException refusedFrom(TestCertificate presented) throws Exception {
-        try (LoopbackServer dated = LoopbackServer.startTls(presented.serverContext())
-                .handle("/", exchange -> respond(exchange, 200, "{}"))) {
-            Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-            RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
-                    Fetchers.QUICK.withNetwork(Proxies.NONE, Optional.of(presented.pem())), sleeper, Fetchers.CLOCK,
-                    System::nanoTime, RequestListener.NONE);
-            PrompdException refused = assertThrows(PrompdException.class,
-                    () -> fetcher.fetchDocument(dated.url("/registry.json")).read(Function.identity()));
-            assertEquals(0, sleeper.waits.size(), "the same certificate would come back: not tried again");
-            return refused;
+        try (LoopbackServer dated = LoopbackServer.startTls(presented.serverContext())) {
+            return refusedBy(dated, presented.pem());
         }
+    }
+
+    /** How the server refuses a request trusting the CA of {@code caFile}, before any retry. */
+    private PrompdException refusedBy(LoopbackServer server, Path caFile) {
+        server.handle("/", exchange -> respond(exchange, 200, "{}"));
+        Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
+                Fetchers.QUICK.withNetwork(Proxies.NONE, Optional.of(caFile)), sleeper, Fetchers.CLOCK,
+                System::nanoTime, RequestListener.NONE);
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> fetcher.fetchDocument(server.url("/registry.json")).read(Function.identity()));
+        assertEquals(0, sleeper.waits.size(), "the same refusal would come back: not tried again");
+        return refused;
     }
 
     /** A server asking for a client certificate, which prompd has none of to send, is no outage to wait out. */
     @Test
     void aServerRequiringAClientCertificateEndsTheRunAtOnceSayingPrompdSendsNone() throws Exception {
-        try (LoopbackServer mutual = LoopbackServer.startTlsRequiringAClientCertificate(certificate.serverContext())
-                .handle("/", exchange -> respond(exchange, 200, "{}"))) {
-            Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-            RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
-                    Fetchers.QUICK.withNetwork(Proxies.NONE, Optional.of(certificate.pem())), sleeper, Fetchers.CLOCK,
-                    System::nanoTime, RequestListener.NONE);
-
-            PrompdException refused = assertThrows(PrompdException.class,
-                    () -> fetcher.fetchDocument(mutual.url("/registry.json")).read(Function.identity()));
+        try (LoopbackServer mutual = LoopbackServer.startTlsRequiringAClientCertificate(certificate.serverContext())) {
+            PrompdException refused = refusedBy(mutual, certificate.pem());
 
             assertEquals(ExitCode.NETWORK, refused.exitCode());
             assertEquals("the server at https://127.0.0.1:" + mutual.url("/").getPort() + " requires a client"
                     + " certificate (mutual TLS), which prompd cannot send", refused.getMessage());
             assertEquals("reach the registry through a proxy that presents the certificate, or ask its maintainers for"
                     + " access without one (a token)", refused.hint());
-            assertEquals(0, sleeper.waits.size(), "the same refusal would come back: not tried again");
         }
     }
 
