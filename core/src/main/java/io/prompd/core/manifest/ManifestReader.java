@@ -384,9 +384,7 @@ public final class ManifestReader {
      */
     private boolean aFolderInTheRepository(String path, String at) {
         String slashed = path.replace('\\', '/');
-        Optional<String> outside = slashed.startsWith("/") || WINDOWS_DRIVE.matcher(slashed).lookingAt()
-                ? Optional.of("is absolute") : Arrays.asList(slashed.split("/")).contains("..")
-                ? Optional.of("has a '..' folder") : Optional.empty();
+        Optional<String> outside = outsideTheRepository(slashed);
         if (outside.isEmpty() && slashed.equals(path)) {
             return true;
         }
@@ -395,6 +393,14 @@ public final class ManifestReader {
                 outside.isEmpty() ? "write '" + slashed + "'" : "write it as from the repository's root, such as"
                         + " \"directory\": \"packages/tone\"");
         return false;
+    }
+
+    /** What makes a path with '/' between folders lead out of the folder it starts from, if anything does. */
+    private static Optional<String> outsideTheRepository(String slashed) {
+        if (slashed.startsWith("/") || WINDOWS_DRIVE.matcher(slashed).lookingAt()) {
+            return Optional.of("is absolute");
+        }
+        return Arrays.asList(slashed.split("/")).contains("..") ? Optional.of("has a '..' folder") : Optional.empty();
     }
 
     /**
