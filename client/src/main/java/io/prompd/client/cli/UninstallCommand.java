@@ -4,6 +4,7 @@ import io.prompd.cli.JsonOption;
 import io.prompd.client.config.Settings;
 import io.prompd.client.home.StoreService;
 import io.prompd.client.install.InstallReport;
+import io.prompd.client.install.Installer;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.json.Json;
@@ -70,11 +71,14 @@ final class UninstallCommand implements Callable<Integer> {
         }
         List<PackageName> names = ListArguments.converted(spec, "NAME", arguments, new PackageNameConverter()::convert);
         Path project = root.context().projectFolder(root.commands());
-        InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .uninstall(project, names);
-        InstallReportView.print(report, root.context().fromHere(project), output.isJson(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
-        return ExitCode.OK.code();
+        InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
+        Installer installer = wiring.installer();
+        return wiring.reporting(() -> {
+            InstallReport report = installer.uninstall(project, names);
+            InstallReportView.print(report, root.context().fromHere(project), output.isJson(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return ExitCode.OK.code();
+        }, output.isJson(), spec.commandLine().getOut());
     }
 
     private int uninstallGlobal() throws Exception {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A tarball URL a registry's {@code index.json} gives outside the registry (a CDN's address of the tarball, a
@@ -214,21 +216,23 @@ class IndexTarballUrlTest {
 
     /**
      * A run failing on one version (other bytes than locked) after the lock's URL gave another in the registry's place
-     * still warns of that, before its error, and in --json beside it.
+     * still warns of that, before its error, and in --json beside it: an install, or an uninstall, which installs the
+     * versions left.
      */
-    @Test
-    void aFailingRunStillWarnsOfAVersionTheLocksUrlGave() throws IOException {
-        registry.publish("@data/json", "1.0.0");
+    @ParameterizedTest
+    @ValueSource(strings = {"install", "uninstall @data/xml"})
+    void aFailingRunStillWarnsOfAVersionTheLocksUrlGave(String command) throws IOException {
+        registry.publish("@data/json", "1.0.0").publish("@data/xml", "1.0.0");
         Path copy = Files.createDirectories(work.resolve("cdn/packages/" + NAME + "/-"));
         Files.move(registry.tarball(NAME, "1.0.0"), copy.resolve("csv-1.0.0.tgz"));
         try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn"))) {
             String based = cdn.url() + "packages/" + NAME + "/-/csv-1.0.0.tgz";
             indexGives(based);
-            assertEquals(0, prompd("home", "install", NAME, "@data/json").exitCode());
+            assertEquals(0, prompd("home", "install", NAME, "@data/json", "@data/xml").exitCode());
             registry.tamper("@data/json", "1.0.0");
 
-            CliRun teammate = prompd("teammate", "install");
-            CliRun scripted = prompd("script", "install", "--json");
+            CliRun teammate = prompd("teammate", command.split(" "));
+            CliRun scripted = prompd("script", (command + " --json").split(" "));
 
             assertEquals(6, teammate.exitCode(), teammate.err());
             assertTrue(teammate.err().startsWith("warning: " + NAME + "@1.0.0 came from the URL prompd.lock records, "
