@@ -323,10 +323,10 @@ public sealed interface InstallNote {
     }
 
     /**
-     * A package named without a range was installed at {@code installed}, within the range from its latest version
-     * but not the latest itself, which cannot go with the project (or, {@code global}, be resolved on its own), as when
-     * its maintainers moved the {@code latest} tag back below a version the project needs; the strategy chose
-     * {@code installed}.
+     * A package named without a range, or a direct dependency whose range {@code update --latest} moved to its latest
+     * version (or found allowing it), was installed at {@code installed}, within that range but not the latest itself,
+     * which cannot go with the project (or, {@code global}, be resolved on its own), as when its maintainers moved the
+     * {@code latest} tag back below a version the project needs; the strategy chose {@code installed}.
      *
      * @param problem the resolver's explanation of why {@code latest} cannot be installed, as the install of it would
      *                fail; empty when none was found

@@ -147,10 +147,11 @@ final class InstallPlanner {
     /**
      * The plan of an update to the roots of {@code ranges}, the project's dependencies with the ranges it saves,
      * letting {@code unpinned} move; first what {@code --latest} says of the ranges: a {@code latest} tag it passed by
-     * as yanked, a range it kept. When the ranges {@code --latest} moves cannot all go with the project, each move that
-     * cannot go with those taken before it by name, the later ones left free to take either range, is set aside for
-     * prompd.json's own range, with a warning, as an install sets aside the range from a latest version: one
-     * conflicting move no longer stops every other, and moves that only go together still go.
+     * as yanked, a range it kept, a latest version passed over within its range for a higher one the project needs.
+     * When the ranges {@code --latest} moves cannot all go with the project, each move that cannot go with those taken
+     * before it by name, the later ones left free to take either range, is set aside for prompd.json's own range, with
+     * a warning, as an install sets aside the range from a latest version: one conflicting move no longer stops every
+     * other, and moves that only go together still go.
      *
      * @throws PrompdException the failure to resolve prompd.json's own ranges when even those cannot be, in the
      *                         user's words rather than in the ranges --latest would have written
@@ -213,6 +214,17 @@ final class InstallPlanner {
                     : Optional.empty();
             first.add(new InstallNote.LatestConflicts(name, own, latest, installed, rewritten, by,
                     run.options().strategy(), problem));
+        }
+        // a range --latest took, passed over within it for a higher version the rest needs (a move of a dependant to
+        // its own latest, needing the release this one's maintainers moved the tag back from): kept, as --latest asked
+        // for every package's latest, but said, as an install of the name alone says it
+        for (PackageName name : ranges.fromLatest().stream().filter(name -> !aside.contains(name)).toList()) {
+            Version installed = plan.lock().packages().get(name).version();
+            Version latest = index.require(name).latest().orElseThrow();
+            if (!installed.equals(latest)) {
+                first.add(new InstallNote.LatestPassedOver(name, latest, installed, run.options().strategy(), false,
+                        whyNotUpdating(project, settled, name, latest, unpinned, run, index)));
+            }
         }
         // what the rest of the project keeps below what its own ranges allow, as 'outdated' marks it from the same
         // resolution: an update that moves nothing says why; a move set aside has said it. The lowest resolution

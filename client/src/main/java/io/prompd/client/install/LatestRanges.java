@@ -30,11 +30,14 @@ import java.util.TreeSet;
  * @param kept         why ranges --latest was asked to move stay as they are
  * @param taggedYanked the packages whose {@code latest} tag points at a yanked version, which --latest passed by for
  *                     the highest release not yanked, as an install of the name does, to say so once resolved
+ * @param fromLatest   the packages resolved for from their latest version, their ranges moved to it or already
+ *                     allowing it and every later release: one the resolution passes over, for a higher version the
+ *                     project needs, is to be said to have been
  * @param saveExact    whether a moved range is saved as the version alone, whatever it was
  */
 record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<PackageName, VersionRange> roots,
                     SortedMap<PackageName, VersionRange> saved, List<InstallNote> kept,
-                    List<PackageName> taggedYanked, boolean saveExact) {
+                    List<PackageName> taggedYanked, SortedSet<PackageName> fromLatest, boolean saveExact) {
 
     LatestRanges {
         direct = SortedCopies.map(direct);
@@ -42,11 +45,12 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
         saved = SortedCopies.map(saved);
         kept = List.copyOf(kept);
         taggedYanked = List.copyOf(taggedYanked);
+        fromLatest = SortedCopies.set(fromLatest);
     }
 
     /** An update within the ranges of prompd.json. */
     static LatestRanges unchanged(SortedMap<PackageName, VersionRange> direct) {
-        return new LatestRanges(direct, direct, new TreeMap<>(), List.of(), List.of(), false);
+        return new LatestRanges(direct, direct, new TreeMap<>(), List.of(), List.of(), new TreeSet<>(), false);
     }
 
     /**
@@ -59,6 +63,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
         List<InstallNote> kept = new ArrayList<>();
         List<PackageName> taggedYanked = new ArrayList<>();
+        SortedSet<PackageName> fromLatest = new TreeSet<>();
         names.stream().filter(name -> !direct.containsKey(name)).sorted()
                 .forEach(name -> kept.add(new InstallNote.LatestNotDirect(name)));
         TakedownGraph takedowns = new TakedownGraph(index);
@@ -103,6 +108,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
                 }
                 continue;
             }
+            fromLatest.add(name);
             if (direct.get(name).allowsEveryReleaseFrom(newest.get())) {
                 // already as open as --latest means, and ^<latest> would narrow it; the resolution still
                 // starts at the latest, whichever way it resolves
@@ -113,7 +119,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
             roots.put(name, range);
             saved.put(name, range);
         }
-        return new LatestRanges(direct, roots, saved, kept, taggedYanked, saveExact);
+        return new LatestRanges(direct, roots, saved, kept, taggedYanked, fromLatest, saveExact);
     }
 
     /**
@@ -147,7 +153,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
     LatestRanges resolvingFor(PackageName name, VersionRange range) {
         SortedMap<PackageName, VersionRange> withRange = new TreeMap<>(roots);
         withRange.put(name, range);
-        return new LatestRanges(direct, withRange, saved, kept, taggedYanked, saveExact);
+        return new LatestRanges(direct, withRange, saved, kept, taggedYanked, fromLatest, saveExact);
     }
 
     /**
@@ -158,7 +164,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
         SortedMap<PackageName, VersionRange> either = new TreeMap<>(roots);
         names.forEach(name -> either.put(name, VersionRange.parse(direct.get(name).text() + " || "
                 + roots.get(name).text())));
-        return new LatestRanges(direct, either, saved, kept, taggedYanked, saveExact);
+        return new LatestRanges(direct, either, saved, kept, taggedYanked, fromLatest, saveExact);
     }
 
     /** These ranges with those of {@code names} resolved for and saved as prompd.json has them. */
@@ -169,6 +175,6 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
             keptRoots.put(name, direct.get(name));
             keptSaved.remove(name);
         });
-        return new LatestRanges(direct, keptRoots, keptSaved, kept, taggedYanked, saveExact);
+        return new LatestRanges(direct, keptRoots, keptSaved, kept, taggedYanked, fromLatest, saveExact);
     }
 }

@@ -70,4 +70,31 @@ class RolledBackLatestTest extends InstallCommandsFixture {
         assertEquals("2.2.0", warnings.get(0).get("installed").asText());
         assertEquals("2.2.0", locked("@common/base"));
     }
+
+    /**
+     * --latest moving style to its latest, which needs the release base rolled back from, keeps that move and passes
+     * over base's latest, which its own move asked for, saying so as an install of base named alone would.
+     */
+    @Test
+    void anUpdateToEveryLatestPassingOverARollbackSaysSo() throws IOException {
+        editDependencies("\"@common/style\": \"^2.1.0\", \"@common/base\": \"^2.0.0\"");
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("update", "--latest");
+        CliRun again = prompd("update", "--latest", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("warning: @common/base's latest version, 2.1.0, cannot be installed in this project, so 2.2.0,"
+                + " the highest version that can, is installed: Because @common/style 2.2.0 depends on @common/base"
+                + " ^2.2.0 and your project depends on @common/base 2.1.0, @common/style 2.2.0 cannot be used.\n"
+                + "  So, because your project depends on @common/style ^2.2.0, version solving failed.\n", run.err());
+        assertTrue(run.out().contains("@common/base 2.1.0 -> 2.2.0"), run.out());
+        assertEquals("2.2.0", locked("@common/base"));
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode warnings = Json.reader().readTree(again.out()).get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals("latestPassedOver", warnings.get(0).get("kind").asText());
+        assertEquals("2.1.0", warnings.get(0).get("latest").asText());
+        assertEquals("2.2.0", warnings.get(0).get("installed").asText());
+    }
 }
