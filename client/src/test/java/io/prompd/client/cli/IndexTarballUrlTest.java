@@ -182,6 +182,26 @@ class IndexTarballUrlTest {
     }
 
     /**
+     * A registry whose own tarball path is served only pre-signed, as from a bucket: the index's URL, the registry's own
+     * tarball with a query, is read at once as the registry's, and recorded without its query, with no warning.
+     */
+    @Test
+    void aPreSignedUrlOfTheRegistrysOwnTarballIsReadAsTheRegistrys() throws IOException {
+        String query = "X-Amz-Signature=SECRET";
+        server.requireQuery(query);
+        indexGives(ownTarball("1.0.0") + "?" + query);
+
+        CliRun install = prompd("home", "install", NAME);
+        CliRun teammate = prompd("teammate", "install", "--frozen");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("", install.err());
+        assertEquals(ownTarball("1.0.0"), locked());
+        assertEquals(0, teammate.exitCode(), teammate.err());
+        assertEquals("", teammate.err());
+    }
+
+    /**
      * As with a registry built with {@code --base-url} whose host lacks a tarball its base URL serves: with no lock,
      * the URL came from the registry's index, which the warning names; the lock then records it, and a later install
      * from the lock names the lock.

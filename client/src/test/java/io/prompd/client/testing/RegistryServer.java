@@ -132,7 +132,7 @@ public final class RegistryServer implements AutoCloseable {
         return this;
     }
 
-    /** From now on, answer 403 to a request without this raw query, as a server of pre-signed URLs does. */
+    /** From now on, answer 403 to a tarball's request without this raw query, as a server of pre-signed URLs does. */
     public RegistryServer requireQuery(String query) {
         this.requiredQuery = query;
         return this;
@@ -194,7 +194,7 @@ public final class RegistryServer implements AutoCloseable {
                 exchange.sendResponseHeaders(refused, -1);
                 return;
             }
-            boolean unsigned = !requiredQuery.isEmpty()
+            boolean unsigned = !requiredQuery.isEmpty() && path.endsWith(".tgz")
                     && !requiredQuery.equals(exchange.getRequestURI().getRawQuery());
             if (unsigned || tarballsForbidden && path.endsWith(".tgz")) {
                 exchange.sendResponseHeaders(403, -1);

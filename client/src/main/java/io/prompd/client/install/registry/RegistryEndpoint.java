@@ -111,10 +111,11 @@ public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential
      * serves the package's tarballs and its index.json gives them. A lock entry with such a URL came from this
      * registry (edited, when the file is not the version's). A URL merely below the root is not one, as it may be
      * another registry's, served from a folder of this one's site (a registry moved to a parent URL of its old one,
-     * whose output stayed where it was), or a file of no registry.
+     * whose output stayed where it was), or a file of no registry. A query does not make it another file: a registry
+     * served from a bucket gives its tarballs pre-signed, the signature in the query.
      */
     public boolean isOwnTarball(PackageName name, URI url) {
-        if (!holds(url) || url.getRawQuery() != null || url.getRawFragment() != null) {
+        if (!holds(url)) {
             return false;
         }
         String folder = resolve(RegistryLayout.url(RegistryLayout.packageFolder(name) + "/"
