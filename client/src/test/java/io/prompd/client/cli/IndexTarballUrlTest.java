@@ -182,8 +182,8 @@ class IndexTarballUrlTest {
     }
 
     /**
-     * A registry whose own tarball path is served only pre-signed, as from a bucket: the index's URL, the registry's own
-     * tarball with a query, is read at once as the registry's, and recorded without its query, with no warning.
+     * A registry whose own tarball path is served only pre-signed, as from a bucket: the index's URL, the registry's
+     * own tarball with a query, is read at once as the registry's, and recorded without its query, with no warning.
      */
     @Test
     void aPreSignedUrlOfTheRegistrysOwnTarballIsReadAsTheRegistrys() throws IOException {

@@ -156,7 +156,8 @@ class IntegrityTest extends InstallCommandsFixture {
         assertEquals("error: integrity check failed for @acme/util@1.1.0: prompd.lock records " + edited
                 + ", and the registry's index.json " + recorded + "\n"
                 + "hint: if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it and"
-                + " run 'prompd install' to lock what the registry lists; if not, the registry changed a published version: tell"
+                + " run 'prompd install' to lock what the registry lists; if not, the registry changed a published"
+                + " version: tell"
                 + " its maintainers, and take the new bytes the same way only once they confirm the change\n",
                 run.err());
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
@@ -174,7 +175,8 @@ class IntegrityTest extends InstallCommandsFixture {
         String manifest = Files.readString(project.resolve("prompd.json"));
         String error = "error: integrity check failed for @acme/util@1.1.0: prompd.lock records " + locked + ", and"
                 + " the registry's index.json " + listed + "\nhint: if prompd.lock was edited (by hand or by a merge),"
-                + " delete the entry of @acme/util from it and run 'prompd install' to lock what the registry lists; if not, the"
+                + " delete the entry of @acme/util from it and run 'prompd install' to lock what the registry lists;"
+                + " if not, the"
                 + " registry changed a published version: tell its maintainers, and take the new bytes the same way"
                 + " only once they confirm the change";
 
@@ -469,7 +471,8 @@ class IntegrityTest extends InstallCommandsFixture {
 
     /** The hint of a store whose copy of @acme/util@1.1.0 came from other bytes than prompd.lock pins. */
     private static final String OTHER_BYTES_HINT = "hint: if prompd.lock was edited (by hand or by a merge), delete the"
-            + " entry of @acme/util from it and run 'prompd install' to lock what the registry lists; if another registry"
+            + " entry of @acme/util from it and run 'prompd install' to lock what the registry lists; if another"
+            + " registry"
             + " publishes the same version, the store holds one copy of each version: 'prompd uninstall --global"
             + " @acme/util@1.1.0', then 'prompd install' again\n";
 

@@ -359,7 +359,8 @@ class InstallerTest {
         assertTrue(missing.getMessage().endsWith("), and it is not the registry's tarball of that version, "
                 + server.url() + "packages/@acme/util/-/util-1.1.0.tgz"), missing.getMessage());
         assertEquals("if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it and"
-                + " run 'prompd install' to lock what the registry lists", missing.hint(), "the registry serves its tarball");
+                + " run 'prompd install' to lock what the registry lists", missing.hint(),
+                "the registry serves its tarball");
     }
 
     @Test
