@@ -8,6 +8,7 @@ import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -44,7 +45,7 @@ final class AllowedPathsRule implements PullRequestRule {
         SortedSet<PackageName> added = pullRequest.head().namesInUse();
         added.removeAll(existing);
         misnamed.forEach((place, name) -> misfitByPlace.put(place, RepositoryLayout.packageNameMisfit(name,
-                meant -> taken(meant, existing, added).or(() -> meantElsewhere(meant, place, meantByPlace)))
+                meant -> taken(name, meant, existing, added).or(() -> meantElsewhere(meant, place, meantByPlace)))
                 .orElseThrow()));
         misfitByPlace.values().forEach(problems::add);
     }
@@ -63,13 +64,17 @@ final class AllowedPathsRule implements PullRequestRule {
     }
 
     /**
-     * Why the name meant is a package's already, or reads like one's, as a clause after the name.
+     * Why the name meant is a package's already, or reads like one's, as a clause after the name; none where the
+     * folder's name is that package's in other letters' case, a new version of it in a folder misspelt.
      *
      * @param existing the names taken at the merge base and the base branch's tip
      * @param added    the other names the head holds: those this pull request adds
      */
-    private static Optional<String> taken(PackageName meant, SortedSet<PackageName> existing,
+    private static Optional<String> taken(String folder, PackageName meant, SortedSet<PackageName> existing,
                                           SortedSet<PackageName> added) {
+        if (folder.toLowerCase(Locale.ROOT).equals(meant.toString())) {
+            return Optional.empty();
+        }
         return readAlike(meant, existing).map(other -> other.equals(meant) ? "is an existing package"
                         : "reads like the existing package " + other)
                 .or(() -> readAlike(meant, added).map(other -> other.equals(meant)

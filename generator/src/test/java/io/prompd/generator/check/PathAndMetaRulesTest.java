@@ -284,6 +284,18 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
                 assertError(report, "packages/@common/_fresh", "is not a valid package name").hint());
     }
 
+    /** A folder naming an existing package in other letters' case holds a new version of it, misplaced. */
+    @Test
+    void aFolderNamingAnExistingPackageInAnotherCaseIsOfferedThatPackagesFolder() {
+        repo.write("packages/@common/Util/1.1.0/prompd.json", "{}\n");
+        repo.commit("a new version in a misspelt folder");
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals("package names are lower case, so rename the folder to packages/@common/util/",
+                assertError(report, "packages/@common/Util", "is not a valid package name").hint());
+    }
+
     @Test
     void aPackageNamedAfterTheFolderNpmInstallsIntoIsRefused() {
         repo.publish("@common/node_modules", "1.0.0");
