@@ -70,6 +70,13 @@ final class SecretPatterns {
                     Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), true));
 
     /**
+     * Eight of one character in a row, as documentation's placeholders have them ({@code ghp_xxxx…},
+     * {@code AKIAXXXXXXXXXXXXXXXX}, {@code …-000000…}) and a random token, of which this is one chance in billions,
+     * has not. Not for a private key's material, whose base64 holds runs of {@code A} for its zero bytes.
+     */
+    private static final Pattern PLACEHOLDER_RUN = Pattern.compile("(.)\\1{7}");
+
+    /**
      * A key's material: base64 of at least 30 bytes, in capitals, small letters and digits alike, as no word or
      * path of prose is. It follows the header on the lines after it (a PEM block's first line is 64 characters, an
      * OpenSSH key's 70), or on the header's own line where a string holds the block with {@code \n} escapes.
@@ -118,9 +125,13 @@ final class SecretPatterns {
         for (int index = 0; index < lines.length; lineStart += lines[index].length() + 1, index++) {
             for (Kind kind : KINDS) {
                 Matcher matcher = kind.pattern().matcher(lines[index]);
-                if (matcher.find() && (!kind.keyMaterial() || keyMaterialFollows(lines, index, matcher.end()))) {
-                    findings.add(new Finding(index + 1, kind.description(), lineStart + matcher.start(),
-                            lineStart + matcher.end()));
+                while (matcher.find()) {
+                    if (kind.keyMaterial() ? keyMaterialFollows(lines, index, matcher.end())
+                            : !PLACEHOLDER_RUN.matcher(matcher.group()).find()) {
+                        findings.add(new Finding(index + 1, kind.description(), lineStart + matcher.start(),
+                                lineStart + matcher.end()));
+                        break;
+                    }
                 }
             }
         }

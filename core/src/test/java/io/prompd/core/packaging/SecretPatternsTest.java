@@ -43,6 +43,9 @@ class SecretPatternsTest {
             "OPENAI_API_KEY=sk-proj-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
             "sk-your-openai-api-key-goes-here",
             "ANTHROPIC_API_KEY=sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxAA",
+            "ANTHROPIC_API_KEY=sk-ant-api03-00000000000000000000000000000000-000000AA",
+            "GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX",
             "sk-000000000000000000000000",
             "task-abcdefghij0123456789",
             "XAKIAABCDEFGHIJKLMNOP",
@@ -66,6 +69,16 @@ class SecretPatternsTest {
             "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
+    }
+
+    /** A placeholder before a key on its line hides nothing: the key is found. */
+    @Test
+    void aKeyAfterAPlaceholderOnItsLineIsFound() {
+        List<SecretPatterns.Finding> found = SecretPatterns.find("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx or"
+                + " ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+
+        assertEquals(1, found.size());
+        assertEquals(44, found.get(0).start());
     }
 
     /** In binary data the byte before a key is any byte: a Latin-1 letter, another letter, an underscore. */
