@@ -3,7 +3,6 @@ package io.prompd.client.cli;
 import io.prompd.cli.JsonOption;
 import io.prompd.cli.OtherToolsWords;
 import io.prompd.client.config.Settings;
-import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.Installer;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -89,14 +88,9 @@ final class InstallCommand implements Callable<Integer>, OtherToolsWords {
         // a global install has no project, and names no file of one
         Path project = global ? root.context().workingDirectory() : root.context().projectFolder(root.commands());
         List<PackageSpec> named = packages;
-        return wiring.reporting(() -> {
-            InstallReport report = global
-                    ? installer.installGlobal(named, resolution.options(frozen))
-                    : installer.install(project, named, resolution.options(frozen).savingExact(saveExact));
-            InstallReportView.print(report, root.context().fromHere(project), output.isJson(),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
-            return ExitCode.OK.code();
-        }, output.isJson(), spec.commandLine().getOut());
+        return wiring.report(() -> global ? installer.installGlobal(named, resolution.options(frozen))
+                : installer.install(project, named, resolution.options(frozen).savingExact(saveExact)), project,
+                output.isJson(), spec.commandLine().getOut());
     }
 
     /**

@@ -15,6 +15,7 @@ import io.prompd.client.http.RequestListener;
 import io.prompd.client.install.InstallListener;
 import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.InstallProgress;
+import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.Installer;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.Redownloads;
@@ -26,6 +27,7 @@ import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.client.install.store.InstalledCopy;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.name.PackageName;
@@ -64,13 +66,16 @@ final class InstallWiring {
     }
 
     /**
-     * Runs the install, and, when it fails after getting versions warned of something, says those warnings before its
-     * error, as npm says its warnings as they come, and returns its exit code; a failure with none is thrown, for the
-     * command line to say as every other.
+     * Runs the install and prints its report, its paths as seen from where the user is; when it fails after getting
+     * versions warned of something, says those warnings before its error, as npm says its warnings as they come, and
+     * returns its exit code; a failure with none is thrown, for the command line to say as every other.
+     *
+     * @param project the project the install is of, or the working folder of a global one
      */
-    int reporting(Command install, boolean json, PrintWriter out) throws Exception {
+    int report(Operation install, Path project, boolean json, PrintWriter out) throws Exception {
         try {
-            return install.run();
+            InstallReportView.print(install.run(), root.context().fromHere(project), json, out, err);
+            return ExitCode.OK.code();
         } catch (Exception failed) {
             if (warned.isEmpty()) {
                 throw failed;
@@ -79,10 +84,10 @@ final class InstallWiring {
         }
     }
 
-    /** An install, update or uninstall, which reports its result and returns its exit code. */
+    /** An install, update or uninstall. */
     @FunctionalInterface
-    interface Command {
-        int run() throws Exception;
+    interface Operation {
+        InstallReport run() throws Exception;
     }
 
     Settings settings() {

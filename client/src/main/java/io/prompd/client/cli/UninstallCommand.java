@@ -3,7 +3,6 @@ package io.prompd.client.cli;
 import io.prompd.cli.JsonOption;
 import io.prompd.client.config.Settings;
 import io.prompd.client.home.StoreService;
-import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.Installer;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -73,12 +72,8 @@ final class UninstallCommand implements Callable<Integer> {
         Path project = root.context().projectFolder(root.commands());
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
         Installer installer = wiring.installer();
-        return wiring.reporting(() -> {
-            InstallReport report = installer.uninstall(project, names);
-            InstallReportView.print(report, root.context().fromHere(project), output.isJson(),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
-            return ExitCode.OK.code();
-        }, output.isJson(), spec.commandLine().getOut());
+        return wiring.report(() -> installer.uninstall(project, names), project, output.isJson(),
+                spec.commandLine().getOut());
     }
 
     private int uninstallGlobal() throws Exception {

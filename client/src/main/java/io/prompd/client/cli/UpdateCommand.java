@@ -1,9 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
-import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.Installer;
-import io.prompd.core.ExitCode;
 import io.prompd.core.name.PackageName;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,12 +67,8 @@ final class UpdateCommand implements Callable<Integer> {
         Path project = root.context().projectFolder(root.commands());
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
         Installer installer = wiring.installer();
-        return wiring.reporting(() -> {
-            InstallReport report = installer.update(project, names, latest,
-                    resolution.options(false).savingExact(saveExact));
-            InstallReportView.print(report, root.context().fromHere(project), output.isJson(),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
-            return ExitCode.OK.code();
-        }, output.isJson(), spec.commandLine().getOut());
+        return wiring.report(() -> installer.update(project, names, latest,
+                resolution.options(false).savingExact(saveExact)), project, output.isJson(),
+                spec.commandLine().getOut());
     }
 }
