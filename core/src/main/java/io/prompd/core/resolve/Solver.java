@@ -76,9 +76,10 @@ final class Solver {
      * directly; one reached only through a dependant, unknown until the dependant is decided at its highest version,
      * may be left only the version rolled back from. So a solution holding a package above its tag is solved again
      * with that package offered no version above it, one package after another in name order, each held while a
-     * solution goes with it and those held before: the rollback yields only where no solution has it. The version
-     * the options prefer (a locked one, or the latest of a package named alone) and a package they decide first are
-     * kept as they were: a rollback does not take what the user asked for or the lock keeps.
+     * solution goes with it and with every rollback the solution before held: the rollback yields only where no
+     * solution has it. The version the options prefer (a locked one, or the latest of a package named alone) and a
+     * package they decide first are kept as they were: a rollback does not take what the user asked for or the lock
+     * keeps.
      *
      * @param rootVersion the version of a package whose dependencies the roots are, held as its only one
      * @throws FailedResolution with the incompatibility that proves there is no solution
@@ -90,24 +91,37 @@ final class Solver {
         if (options.strategy() == Strategy.LOWEST) {
             return resolution;
         }
-        Set<PackageName> holding = Set.of();
         Set<PackageName> tried = new HashSet<>();
-        for (Optional<PackageName> next = aboveLatest(resolution, domains, options, tried); next.isPresent();
-                next = aboveLatest(resolution, domains, options, tried)) {
+        Optional<PackageName> next;
+        while ((next = aboveLatest(resolution, domains, options, tried)).isPresent()) {
             tried.add(next.get());
-            Set<PackageName> more = new HashSet<>(holding);
-            more.add(next.get());
+            Set<PackageName> holding = rollbacksHeld(resolution, domains);
+            holding.add(next.get());
             try {
-                Resolution held = new Solver(roots, index, options, rootVersion, domains, more).solve();
+                Resolution held = new Solver(roots, index, options, rootVersion, domains, holding).solve();
                 if (keepsWhatTheOptionsKeep(held, resolution, options)) {
                     resolution = held;
-                    holding = more;
                 }
             } catch (FailedResolution noSolutionHoldsIt) {
                 // the rollback yields: the version rolled back from is the only way
             }
         }
         return resolution;
+    }
+
+    /**
+     * The packages whose {@code latest} rolls back that the resolution keeps at or below the tag: held in each run
+     * after, so that holding one more rollback never gives up one held already, as a dependant's may need.
+     */
+    private static Set<PackageName> rollbacksHeld(Resolution resolution, Map<PackageName, Domain> domains) {
+        Set<PackageName> held = new HashSet<>();
+        resolution.versions().forEach((name, version) -> {
+            Domain domain = domains.get(name);
+            if (domain.rollsBackLatest(domain.all()) && !domain.isAboveLatest(version)) {
+                held.add(name);
+            }
+        });
+        return held;
     }
 
     /** The first package by name the resolution holds above its {@code latest} that is not yet tried or kept. */

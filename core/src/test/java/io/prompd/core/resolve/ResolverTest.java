@@ -622,6 +622,17 @@ class ResolverTest {
                 resolve(index, "a", "^1.0.0", "style", "^2.1.0"));
     }
 
+    /**
+     * Holding a dependency's rollback never gives up the rollback of the package that needs it: a 1.0.0, a's latest,
+     * needs b 1.2.0, the version b's latest rolled back from; holding b would take a 1.1.0, which a rolled back from.
+     */
+    @Test
+    void aRolledBackLatestHeldAlreadyIsNotGivenUpForADependencys() {
+        TestIndex index = new TestIndex().add("a", "1.0.0", "b", "^1.2.0").add("a", "1.1.0", "b", "^1.0.0")
+                .tagLatest("a", "1.0.0").add("b", "1.1.0").add("b", "1.2.0").tagLatest("b", "1.1.0");
+        assertEquals(Map.of("a", "1.0.0", "b", "1.2.0"), resolve(index, "a", "^1.0.0"));
+    }
+
     /** A rollback does not move a version the options keep: style locked at 2.2.0, or named and decided first. */
     @Test
     void aRolledBackLatestDoesNotMoveAPreferredVersionOrOneDecidedFirst() {
