@@ -33,6 +33,8 @@ final class PackageListing {
     /** Paths below packages/, folders too: a tree may hold a file and a folder of one name. */
     private final Set<String> listed = new HashSet<>();
     private final SortedSet<String> namedTwice = new TreeSet<>();
+    /** Package folders whose name is no package name: their hints wait for every name in use to be listed. */
+    private final SortedSet<String> misnamed = new TreeSet<>();
     private final ObjectReader reader;
     private final Problems problems;
 
@@ -51,6 +53,9 @@ final class PackageListing {
                 listing.visit(walk);
             }
         }
+        problems.addAll(MisnamedPackageFolders.misfits(listing.misnamed,
+                RegistrySnapshot.namesInUse(listing.packages, listing.metaFiles),
+                Collections.emptySortedSet()));
         return listing;
     }
 
@@ -86,7 +91,13 @@ final class PackageListing {
         if (parts.length == 1 && inScope) {
             enterFolder(walk, RepositoryLayout.scopeMisfit(parts[0]));
         } else if (parts.length == (inScope ? 2 : 1)) {
-            enterFolder(walk, RepositoryLayout.packageNameMisfit(inScope ? parts[0] + "/" + parts[1] : parts[0]));
+            String name = inScope ? parts[0] + "/" + parts[1] : parts[0];
+            Optional<Problem> misfit = RepositoryLayout.packageNameMisfit(name);
+            if (misfit.isPresent() && walk.isSubtree()) {
+                misnamed.add(name);
+            } else {
+                enterFolder(walk, misfit);
+            }
         } else {
             PackageName name = PackageName.parse(inScope ? parts[0] + "/" + parts[1] : parts[0]);
             visitVersionLevel(walk, name, parts[parts.length - 1]);

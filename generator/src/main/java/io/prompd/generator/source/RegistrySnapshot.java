@@ -251,6 +251,11 @@ public final class RegistrySnapshot {
 
     /** Every name {@link #inUse}, sorted. */
     public SortedSet<PackageName> namesInUse() {
+        return namesInUse(packages, metaFiles);
+    }
+
+    /** The names of the packages with version folders and of those with a meta.json, sorted. */
+    static SortedSet<PackageName> namesInUse(Map<PackageName, ?> packages, Map<PackageName, ?> metaFiles) {
         SortedSet<PackageName> names = new TreeSet<>(packages.keySet());
         names.addAll(metaFiles.keySet());
         return names;

@@ -78,12 +78,13 @@ public final class RepositoryLayout {
 
     /**
      * {@link #packageNameMisfit(String)}, whose hint offers the name meant only when {@code taken} gives no reason
-     * it cannot be this folder's: a name another package has would send the folder's versions into that package.
+     * it cannot be this folder's: a name another package has would send the folder's versions into that package
+     * ({@link MisnamedPackageFolders}).
      *
      * @param taken why the name meant is not this folder's to take, as a clause after the name, such as {@code is an
      *              existing package}; empty when it is free
      */
-    public static Optional<Problem> packageNameMisfit(String name, Function<PackageName, Optional<String>> taken) {
+    static Optional<Problem> packageNameMisfit(String name, Function<PackageName, Optional<String>> taken) {
         String unscoped = name.substring(name.indexOf('/') + 1);
         String hint = NameCorrection.of(name).map(corrected -> corrected.rule() + ", so rename the folder"
                         + taken.apply(corrected.name()).map(why -> " to a name of its own (" + corrected.name() + " "

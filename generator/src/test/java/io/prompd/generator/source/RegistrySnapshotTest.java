@@ -99,6 +99,39 @@ class RegistrySnapshotTest {
                 snapshot.packages().get(PackageName.parse("@common/base")).keySet());
     }
 
+    /**
+     * As the check words it: the build offers a misnamed folder the name it means only when no package of the commit
+     * has it or a look-alike of it, and no other misnamed folder means it; a folder of another letters' case is offered
+     * its package's folder.
+     */
+    @Test
+    void aMisnamedPackageFolderIsOfferedTheNameItMeansOnlyWhenNoOtherPackageHasIt() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.publish("@common/util", "1.0.0");
+        repo.publish("@common/base", "1.0.0");
+        for (String misnamed : List.of("_util", "_uti1", "_tool", ".Tool", "Base", "_fresh")) {
+            repo.write("packages/@common/" + misnamed + "/1.1.0/prompd.json", "{}\n");
+        }
+        ObjectId head = repo.commit("misnamed folders");
+
+        List<Problem> problems = snapshot(repo, head).problems();
+
+        String startsWith = "package names start with a letter or digit, so rename the folder";
+        assertEquals(List.of(
+                "packages/@common/.Tool | package names are lower case and start with a letter or digit, so rename"
+                        + " the folder to a name of its own (@common/tool is also the name meant by"
+                        + " packages/@common/_tool)",
+                "packages/@common/Base | package names are lower case, so rename the folder to packages/@common/base/",
+                "packages/@common/_fresh | " + startsWith + " to packages/@common/fresh/",
+                "packages/@common/_tool | " + startsWith + " to a name of its own (@common/tool is also the name meant"
+                        + " by packages/@common/.Tool)",
+                "packages/@common/_uti1 | " + startsWith + " to a name of its own (@common/uti1 reads like the"
+                        + " existing package @common/util)",
+                "packages/@common/_util | " + startsWith + " to a name of its own (@common/util is an existing"
+                        + " package)"),
+                problems.stream().map(problem -> problem.file() + " | " + problem.hint()).toList());
+    }
+
     @Test
     void aFileWhereAPackageFolderBelongsIsCalledAFileWhateverItsName() throws IOException {
         TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
