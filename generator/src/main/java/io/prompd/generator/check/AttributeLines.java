@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.generator.source.GitConversions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +19,10 @@ import org.eclipse.jgit.attributes.AttributesNode;
 import org.eclipse.jgit.attributes.AttributesRule;
 
 /**
- * The rules of a .gitattributes line by line, as JGit parses them, with the macros the file defines
+ * The rules of a .gitattributes line by line, as JGit parses them, with the macros the root's file defines
  * ({@code [attr]win text eol=crlf}) and Git's own {@code binary} expanded as JGit expands them: what a problem needs
- * to name the line deciding an attribute for a path, which a rule using a macro may be.
+ * to name the line deciding an attribute for a path, which a rule using a macro may be. A folder's file uses the
+ * root's macros and defines none, as Git and JGit read macros from the root's file alone.
  */
 final class AttributeLines {
 
@@ -29,6 +31,8 @@ final class AttributeLines {
     private static final List<Attribute> BINARY = List.of(new Attribute("diff", Attribute.State.UNSET),
             new Attribute("merge", Attribute.State.UNSET), new Attribute("text", Attribute.State.UNSET));
 
+    /** The folder holding the file, {@code /}-separated; empty for the root. */
+    private final String folder;
     private final List<List<AttributesRule>> rules;
     private final Map<String, Macro> macros;
 
@@ -39,37 +43,55 @@ final class AttributeLines {
     /**
      * Where a rule sets an attribute for a path.
      *
+     * @param file      the .gitattributes holding the rule, as a repository path
      * @param line      the rule's line, counting from 1
      * @param attribute the attribute as the rule leaves it
      * @param macro     the macro as the line writes it ({@code win}, {@code -win}, {@code win=yes}), when the attribute
      *                  comes through one
-     * @param macroLine the line defining that macro; none for Git's built-in {@code binary}
+     * @param macroLine the line of the root's .gitattributes defining that macro; none for Git's built-in
+     *                  {@code binary}
      */
-    record Setting(int line, Attribute attribute, Optional<Attribute> macro, OptionalInt macroLine) {
+    record Setting(String file, int line, Attribute attribute, Optional<Attribute> macro, OptionalInt macroLine) {
 
         Setting {
+            Objects.requireNonNull(file, "file");
             Objects.requireNonNull(attribute, "attribute");
             Objects.requireNonNull(macro, "macro");
             Objects.requireNonNull(macroLine, "macroLine");
         }
     }
 
+    /** The root's .gitattributes. */
     AttributeLines(List<String> lines) {
+        this("", lines, Map.of("binary", new Macro(0, BINARY)), true);
+    }
+
+    private AttributeLines(String folder, List<String> lines, Map<String, Macro> known, boolean definesMacros) {
         List<List<AttributesRule>> parsed = new ArrayList<>();
-        Map<String, Macro> defined = new HashMap<>();
-        defined.put("binary", new Macro(0, BINARY));
+        Map<String, Macro> defined = new HashMap<>(known);
         for (String line : lines) {
             List<AttributesRule> lineRules = parse(line);
             for (AttributesRule rule : lineRules) {
-                if (rule.getPattern().startsWith(MACRO_PREFIX)) {
+                if (definesMacros && rule.getPattern().startsWith(MACRO_PREFIX)) {
                     defined.put(rule.getPattern().substring(MACRO_PREFIX.length()),
                             new Macro(parsed.size() + 1, List.copyOf(rule.getAttributes())));
                 }
             }
             parsed.add(lineRules);
         }
+        this.folder = folder;
         this.rules = List.copyOf(parsed);
         this.macros = Map.copyOf(defined);
+    }
+
+    /** The .gitattributes of a folder below the root, whose file this is. */
+    AttributeLines below(String folder, List<String> lines) {
+        return new AttributeLines(folder, lines, macros, false);
+    }
+
+    /** The file's repository path. */
+    String file() {
+        return folder.isEmpty() ? GitConversions.FILE : folder + "/" + GitConversions.FILE;
     }
 
     private static List<AttributesRule> parse(String line) {
@@ -89,11 +111,16 @@ final class AttributeLines {
      * a macro's expansion names; none when no line does.
      */
     Optional<Setting> deciding(String name, String path) {
+        if (!folder.isEmpty() && !path.startsWith(folder + "/")) {
+            return Optional.empty();
+        }
+        // a folder's rules match paths from the folder, as Git reads them
+        String relative = folder.isEmpty() ? path : path.substring(folder.length() + 1);
         for (int index = rules.size() - 1; index >= 0; index--) {
             List<AttributesRule> lineRules = rules.get(index);
             for (int ruleIndex = lineRules.size() - 1; ruleIndex >= 0; ruleIndex--) {
                 AttributesRule rule = lineRules.get(ruleIndex);
-                if (rule.getPattern().startsWith(MACRO_PREFIX) || !rule.isMatch(path, false)) {
+                if (rule.getPattern().startsWith(MACRO_PREFIX) || !rule.isMatch(relative, false)) {
                     continue;
                 }
                 for (int at = rule.getAttributes().size() - 1; at >= 0; at--) {
@@ -111,10 +138,10 @@ final class AttributeLines {
 
     private Setting setting(int line, Attribute written, Attribute set, String name) {
         if (written.getKey().equals(name)) {
-            return new Setting(line, set, Optional.empty(), OptionalInt.empty());
+            return new Setting(file(), line, set, Optional.empty(), OptionalInt.empty());
         }
         int defined = macros.get(written.getKey()).line();
-        return new Setting(line, set, Optional.of(written),
+        return new Setting(file(), line, set, Optional.of(written),
                 defined > 0 ? OptionalInt.of(defined) : OptionalInt.empty());
     }
 

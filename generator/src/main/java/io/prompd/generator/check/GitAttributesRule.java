@@ -6,6 +6,7 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.source.Utf8;
 import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.GitConversions;
+import io.prompd.generator.source.RegistrySnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.eclipse.jgit.attributes.Attribute;
  * A pull request that changes the repository's .gitattributes must leave every file under packages/ stored byte for
  * byte, as the registry template's {@code * -text} does ({@link GitConversions} says why). The attributes a pull
  * request does not touch are the registry's own choice, made before: a check of an unrelated pull request does not
- * hold them against it.
+ * hold them against it. A problem is told at the line deciding it, which may be one of a folder's .gitattributes
+ * using a macro of the root's.
  */
 final class GitAttributesRule implements PullRequestRule {
 
@@ -36,7 +38,7 @@ final class GitAttributesRule implements PullRequestRule {
         }
         List<String> lines = changed.get().change().type() == ChangeType.DELETED ? List.of()
                 : pullRequest.repository().read(changed.get().change().newBlob(), ArchiveLimits.DEFAULT)
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8).lines().toList()).orElse(List.of());
+                .map(GitAttributesRule::lines).orElse(List.of());
         for (int index = 0; index < lines.size(); index++) {
             if (lines.get(index).strip().startsWith("\"")) {
                 problems.add(quotedPattern(lines.get(index).strip()).atLine(index + 1));
@@ -46,8 +48,30 @@ final class GitAttributesRule implements PullRequestRule {
         for (GitConversions.Conversion conversion : GitConversions.of(pullRequest.repository(),
                 pullRequest.head().commit())) {
             problems.add(markHidesFirstRule(lines, conversion) ? byteOrderMark(lines.get(0), conversion).atLine(1)
-                    : problem(conversion, rules));
+                    : problem(conversion, deciding(pullRequest.head(), rules, conversion)));
         }
+    }
+
+    private static List<String> lines(byte[] file) {
+        return new String(file, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /**
+     * The line deciding the conversion's attribute for its first file, with the attribute as the conversion has it: in
+     * the deepest .gitattributes on the file's way from the root that has one, as a folder's rules override its
+     * parents' in Git and JGit alike; none when no line does.
+     */
+    private static Optional<AttributeLines.Setting> deciding(RegistrySnapshot head, AttributeLines root,
+                                                             GitConversions.Conversion conversion) throws IOException {
+        String path = conversion.firstPath();
+        Optional<AttributeLines.Setting> found = Optional.empty();
+        for (int end = path.lastIndexOf('/'); end > 0 && found.isEmpty(); end = path.lastIndexOf('/', end - 1)) {
+            String folder = path.substring(0, end);
+            found = head.file(folder + "/" + GitConversions.FILE)
+                    .flatMap(file -> root.below(folder, lines(file)).deciding(conversion.name(), path));
+        }
+        return found.or(() -> root.deciding(conversion.name(), path))
+                .filter(setting -> GitConversions.written(setting.attribute()).equals(conversion.attribute()));
     }
 
     /**
@@ -93,32 +117,42 @@ final class GitAttributesRule implements PullRequestRule {
         return conversion.firstPath() + (conversion.files() > 1 ? " and " + (conversion.files() - 1) + " more" : "");
     }
 
-    private static Problem problem(GitConversions.Conversion conversion, AttributeLines rules) {
+    private static Problem problem(GitConversions.Conversion conversion, Optional<AttributeLines.Setting> setting) {
         String files = files(conversion);
-        // where a .gitattributes deeper in the tree sets it, no line of this file does
-        Optional<AttributeLines.Setting> setting = rules.deciding(conversion.name(), conversion.firstPath())
-                .filter(found -> GitConversions.written(found.attribute()).equals(conversion.attribute()));
         Optional<Attribute> macro = setting.flatMap(AttributeLines.Setting::macro);
         String git = macro.filter(written -> written.getState() != Attribute.State.SET).map(written -> "JGit, which"
                 + " expands the macro " + written + " where Git expands a macro only as a rule sets it ('"
                 + written.getKey() + "'), and so Eclipse's EGit and other tools committing with JGit,").orElse("Git");
+        boolean nested = setting.filter(found -> !found.file().equals(GitConversions.FILE)).isPresent();
         if (conversion.attribute().isEmpty()) {
-            Problem problem = Problem.error(GitConversions.FILE, "", "files under packages/ (" + files + ") are left"
+            return placed(Problem.error(GitConversions.FILE, "", "files under packages/ (" + files + ") are left"
                     + " to each committer's line-ending settings, the text attribute not being unset for them"
                     + macro.map(written -> " (by the macro " + written + ")").orElse("") + ": " + git + " with"
-                    + " core.autocrlf, as on Windows, would commit CRLF files with LF, " + DIFFERS, KEEP_AS_WRITTEN);
-            return setting.map(found -> problem.atLine(found.line())).orElse(problem);
+                    + " core.autocrlf, as on Windows, would commit CRLF files with LF, " + DIFFERS, KEEP_AS_WRITTEN),
+                    setting);
         }
         String attribute = conversion.attribute().get();
         String effect = conversion.name().equals(GitConversions.TEXT) ? "would convert their line endings as they are"
                 + " committed and checked out" : "would store other bytes than the files hold (a filter's pointer,"
                 + " another encoding, an expanded $Id$)";
         String through = macro.map(written -> " (through the macro " + written.getKey() + setting.get().macroLine()
-                .stream().mapToObj(line -> ", defined at line " + line).findFirst().orElse("") + ")").orElse("");
-        Problem problem = Problem.error(GitConversions.FILE, "", "sets " + attribute + through + " for files under"
+                .stream().mapToObj(line -> ", defined at line " + line + (nested ? " of " + GitConversions.FILE : ""))
+                .findFirst().orElse("") + ")").orElse("");
+        return placed(Problem.error(GitConversions.FILE, "", "sets " + attribute + through + " for files under"
                 + " packages/ (" + files + "): " + git + " " + effect + ", " + DIFFERS, "limit the rule to files"
                 + " outside packages/ (as '/.github/** " + macro.map(Attribute::toString).orElse(attribute) + "') or"
-                + " remove it; " + KEEP_AS_WRITTEN);
-        return setting.map(found -> problem.atLine(found.line())).orElse(problem);
+                + " remove it; " + KEEP_AS_WRITTEN), setting);
+    }
+
+    /**
+     * The problem at the line deciding it, in the file holding that line. A folder's .gitattributes that decides for
+     * a file under packages/ lies in packages/ itself, where no rule can keep to files outside it: the hint is to
+     * delete the file.
+     */
+    private static Problem placed(Problem problem, Optional<AttributeLines.Setting> setting) {
+        return setting.map(found -> found.file().equals(GitConversions.FILE) ? problem.atLine(found.line())
+                : problem.inFile(found.file()).atLine(found.line()).withHint("delete " + found.file() + ": a"
+                        + " folder's .gitattributes overrides the root's, whose '* -text' keeps every file under"
+                        + " packages/ as written")).orElse(problem);
     }
 }

@@ -319,8 +319,21 @@ public final class RegistrySnapshot {
      *         per-file limit (its version reports that itself)
      */
     public Optional<byte[]> file(VersionFolder folder, String path) throws IOException {
-        try (ObjectReader reader = objects.newReader(); TreeWalk walk = TreeWalk.forPath(reader,
-                path, folder.treeId())) {
+        return file(folder.treeId(), path);
+    }
+
+    /**
+     * A regular file of the commit, such as a .gitattributes below its root.
+     *
+     * @param path repository path, {@code /}-separated
+     * @return its bytes, or empty when there is no regular file at that path or it is over the per-file limit
+     */
+    public Optional<byte[]> file(String path) throws IOException {
+        return file(tree, path);
+    }
+
+    private Optional<byte[]> file(ObjectId root, String path) throws IOException {
+        try (ObjectReader reader = objects.newReader(); TreeWalk walk = TreeWalk.forPath(reader, path, root)) {
             if (walk == null || walk.getFileMode(0) != FileMode.REGULAR_FILE
                     && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
                 return Optional.empty();

@@ -82,6 +82,27 @@ class GitAttributesRuleTest extends PullRequestScenarioTest {
         assertErrorCount(report, 1);
     }
 
+    /**
+     * A folder's .gitattributes overrides the root's and uses the macros the root's defines: the error was at the root
+     * file with no line, as no line of it sets text there.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"packages", "packages/@common/util/1.0.0"})
+    void aMacroUsedInAFolderBelowTheRootIsRefusedAtTheLineOfThatFolder(String folder) {
+        repo.write(ATTRIBUTES, "[attr]win text eol=crlf\n* -text\n");
+        repo.write(folder + "/" + ATTRIBUTES, "# for Windows friends\n*.md win\n");
+        repo.commit("attributes");
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(report, folder + "/" + ATTRIBUTES, "sets text (through the macro win, defined"
+                + " at line 1 of .gitattributes) for files under packages/ (packages/@common/util/1.0.0/README.md");
+        assertEquals(2, problem.line());
+        assertTrue(problem.hint().startsWith("delete " + folder + "/.gitattributes: "), problem.hint());
+        assertTrue(report.problems().stream().noneMatch(found -> found.file().equals(ATTRIBUTES)),
+                report.problems().toString());
+    }
+
     @Test
     void textAutoAndAFilterAreEachRefused() {
         repo.write(ATTRIBUTES, "* text=auto\n*.prmd filter=lfs diff=lfs merge=lfs -text\n");
