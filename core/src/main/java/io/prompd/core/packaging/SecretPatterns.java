@@ -28,17 +28,19 @@ final class SecretPatterns {
     }
 
     /**
-     * The random part of an OpenAI key: 20 or more letters, digits, {@code -} and {@code _}, with letters and digits
-     * both, as random base62 holds them all but certainly, and as documentation's placeholders
-     * ({@code sk-xxxxxxxxxxxxxxxxxxxxxxxx}, {@code sk-your-api-key-goes-here}) do not.
+     * The random part of an {@code sk-} key, OpenAI's or Anthropic's: 20 or more letters, digits, {@code -} and
+     * {@code _}, with letters and digits both, as random base62 holds them all but certainly, and as documentation's
+     * placeholders ({@code sk-xxxxxxxxxxxxxxxxxxxxxxxx}, {@code sk-your-api-key-goes-here}) do not.
      */
-    private static final String OPENAI_KEY_REST = "(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}";
+    private static final String SK_KEY_REST = "(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}";
     /**
      * The words a kind of {@code sk-} key starts with before its random part, small letters then maybe a number, each
      * ending in {@code -} ({@code ant-api03-}, {@code proj-}), taken whole, so that their digits do not count as the
      * random part's: {@code sk-ant-api03-xxxxxxxx…-xxxxxxAA} is a placeholder.
      */
     private static final String SK_KEY_WORDS = "(?:[a-z]+[0-9]*-)*+";
+    /** The word Anthropic's keys start with ({@code sk-ant-api03-}, {@code sk-ant-admin01-}): no OpenAI key does. */
+    private static final String ANTHROPIC_WORD = "ant-";
 
     /**
      * A key is found right after a capital, a digit, {@code _} or a byte of binary data read as Latin-1, not only at
@@ -47,13 +49,15 @@ final class SecretPatterns {
      * in its documentation, ending in {@code EXAMPLE}, as gitleaks passes them), and {@code sk-proj-}
      * after anything but a small letter ({@code mask-proj-settings-…} is prose), as Stripe's {@code sk_live_} and
      * {@code rk_live_} are ({@code desk_live_…} is an identifier), and Google's {@code AIza} and 35 more. The plain
-     * {@code sk-}, {@code npm_} and {@code github_pat_} ones, whose rest a word or an identifier can be, only at a
-     * word's start, and Slack's {@code xoxb-} and the like with the number their tokens start with after it, which a
-     * placeholder ({@code xoxb-your-token}) lacks.
+     * {@code sk-} (Anthropic's {@code sk-ant-} among them), {@code npm_} and {@code github_pat_} ones, whose rest a
+     * word or an identifier can be, only at a word's start, and Slack's {@code xoxb-} and the like with the number
+     * their tokens start with after it, which a placeholder ({@code xoxb-your-token}) lacks.
      */
     private static final List<Kind> KINDS = List.of(
-            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("\\bsk-" + SK_KEY_WORDS + OPENAI_KEY_REST
-                    + "|(?<![a-z])sk-proj-" + OPENAI_KEY_REST)),
+            new Kind("an Anthropic API key (sk-ant-...)",
+                    Pattern.compile("\\bsk-" + ANTHROPIC_WORD + SK_KEY_WORDS + SK_KEY_REST)),
+            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("\\bsk-(?!" + ANTHROPIC_WORD + ")"
+                    + SK_KEY_WORDS + SK_KEY_REST + "|(?<![a-z])sk-proj-" + SK_KEY_REST)),
             new Kind("an AWS access key id (AKIA...)",
                     Pattern.compile("(?<![A-Z0-9])AKIA(?![0-9A-Z]{9}EXAMPLE)[0-9A-Z]{16}(?![A-Z0-9])")),
             new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Pattern.compile("gh[pousr]_[A-Za-z0-9]{36}")),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretPatternsTest {
@@ -69,6 +70,19 @@ class SecretPatternsTest {
             "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
+    }
+
+    /** Anthropic's keys start with sk- too, but are no OpenAI key: each is named by its kind. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ANTHROPIC_API_KEY=sk-ant-api03-iF4j5geQigoa_YH78iwga-fpQBoYzusVoLVQlKDBUhhBdOETmBdNO0CcV7husyVFlkjpvgMQwR"
+                    + "J42GWVtf-CJvEzuU8N-AA | an Anthropic API key (sk-ant-...)",
+            "sk-ant-admin01-Zq8xT2mWc7Lr9Kp4Vb6Nd1Hs3Jf5Gt0Ye | an Anthropic API key (sk-ant-...)",
+            "OPENAI_API_KEY=sk-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5 | an OpenAI-style API key (sk-...)",
+            "sk-abcdefghij0123456789 | an OpenAI-style API key (sk-...)"})
+    void anSkKeyIsNamedByItsKind(String text, String description) {
+        assertEquals(List.of(description), SecretPatterns.find(text).stream()
+                .map(SecretPatterns.Finding::description).toList());
     }
 
     /** A placeholder before a key on its line hides nothing: the key is found. */

@@ -47,6 +47,8 @@ class ContentChecksTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "OpenAI-style API key | key = sk-proj-abcdefghijklmnopqrstuvwxyz012345",
+            "Anthropic API key    | ANTHROPIC_API_KEY=sk-ant-api03-iF4j5geQigoa_YH78iwga-fpQBoYzusVoLVQlKDBUhhBdOETm"
+                    + "BdNO0CcV7husyVFlkjpvgMQwRJ42GWVtf-CJvEzuU8N-AA",
             "AWS access key id    | aws_access_key_id = AKIAIOSFODNN7ABCDEFG",
             "GitHub token (ghp_   | token: ghp_abcdefghijklmnopqrstuvwxyz0123456789",
             "GitHub token (ghp_   | token: gho_abcdefghijklmnopqrstuvwxyz0123456789",
