@@ -17,6 +17,7 @@ import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
+import io.prompd.core.prompt.WrittenPaths;
 import io.prompd.core.source.Utf8;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -50,6 +51,8 @@ public final class ManifestReader {
      * warns where cargo publish refuses: validate and pack warn, so that an author learns it before the pull request.
      */
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:");
+    /** A URL's start, a scheme and '//', as in {@code https://github.com/acme/prompts/tree/main/packages/tone}. */
+    private static final Pattern URL_START = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
     private static final String REQUIRED_TO_PUBLISH = "which a registry requires to publish the package";
 
     private final String file;
@@ -379,26 +382,41 @@ public final class ManifestReader {
 
     /**
      * Whether the path names a folder inside the repository as a link to it needs, from the repository's root with
-     * '/' between folders, refusing it if not: a page joins it to the repository's address, where a backslash, a
-     * leading '/' or a '..' would make it point somewhere else.
+     * '/' between folders, in {@linkplain WrittenPaths#normalForm normal form}, refusing it if not: a page joins it to
+     * the repository's address, where a backslash, a leading '/' or '~', a '..' or a URL would make it point somewhere
+     * else, and an empty or '.' folder to the address of no folder of the repository.
      */
     private boolean aFolderInTheRepository(String path, String at) {
-        String slashed = path.replace('\\', '/');
-        Optional<String> outside = outsideTheRepository(slashed);
-        if (outside.isEmpty() && slashed.equals(path)) {
+        String slashed = WrittenPaths.withSlashes(path);
+        Optional<String> notFromTheRoot = notFromTheRoot(slashed);
+        Optional<String> miswritten = slashed.equals(path) ? WrittenPaths.offNormal(slashed, false)
+                .map(off -> "has " + off) : Optional.of("has a backslash");
+        if (notFromTheRoot.isEmpty() && miswritten.isEmpty()) {
             return true;
         }
-        problems.error(file, at, "'" + Pointer.field(at) + "' " + outside.orElse("has a backslash") + ": it is the"
-                + " package's folder in the repository, from the repository's root, with '/' between folders",
-                outside.isEmpty() ? "write '" + slashed + "'" : "write it as from the repository's root, such as"
-                        + " \"directory\": \"packages/tone\"");
+        String normal = WrittenPaths.normalForm(slashed);
+        String hint = notFromTheRoot.isPresent() ? "write it as from the repository's root, such as \"directory\":"
+                + " \"packages/tone\"" : normal.isEmpty() ? "leave 'directory' out: the package is at the"
+                + " repository's root" : "write '" + normal + "'";
+        problems.error(file, at, "'" + Pointer.field(at) + "' " + notFromTheRoot.or(() -> miswritten).orElseThrow()
+                + ": it is the package's folder in the repository, from the repository's root, with '/' between"
+                + " folders", hint);
         return false;
     }
 
-    /** What makes a path with '/' between folders lead out of the folder it starts from, if anything does. */
-    private static Optional<String> outsideTheRepository(String slashed) {
+    /**
+     * What makes a path with '/' between folders no path from the repository's root, if anything does: it is a URL,
+     * is absolute, starts from a home folder as a shell reads '~', or leads out of the folder it starts from.
+     */
+    private static Optional<String> notFromTheRoot(String slashed) {
+        if (URL_START.matcher(slashed).lookingAt()) {
+            return Optional.of("is a URL");
+        }
         if (slashed.startsWith("/") || WINDOWS_DRIVE.matcher(slashed).lookingAt()) {
             return Optional.of("is absolute");
+        }
+        if (slashed.startsWith("~")) {
+            return Optional.of("starts with '~', a home folder");
         }
         return Arrays.asList(slashed.split("/")).contains("..") ? Optional.of("has a '..' folder") : Optional.empty();
     }

@@ -82,7 +82,7 @@ public final class WrittenPaths {
      *                   {@code ./} or with {@code ../} steps before its names, where one from the package root starts
      *                   with a name
      */
-    static Optional<String> offNormal(String path, boolean fromFolder) {
+    public static Optional<String> offNormal(String path, boolean fromFolder) {
         String[] segments = path.split("/", -1);
         int at = 0;
         if (fromFolder && segments.length > 1 && segments[0].equals(".")) {

@@ -518,15 +518,24 @@ class ManifestReaderTest {
         assertEquals("write it with its scheme, https://localhost:3000/acme/prompts", refused.hint());
     }
 
-    /** A page joins the directory to the repository's address: it is a path inside, in '/' between folders. */
+    /**
+     * A page joins the directory to the repository's address: it is a path inside, in '/' between folders, in normal
+     * form. A URL, a home folder's path and an empty folder were kept.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "packages\\\\tone | has a backslash   | write 'packages/tone'",
             "/abs/tone         | is absolute       | write it as from the repository's root, such as",
             "C:/repo/tone      | is absolute       | write it as from the repository's root, such as",
-            "packages/../tone  | has a '..' folder | write it as from the repository's root, such as"})
-    void aRepositoryDirectoryOutsideTheRepositoryOrWithBackslashesIsRefused(String directory, String wrong,
-                                                                            String hint) {
+            "packages/../tone  | has a '..' folder | write it as from the repository's root, such as",
+            "packages//tone    | has '//'          | write 'packages/tone'",
+            "./packages/tone   | has '.'           | write 'packages/tone'",
+            "packages/tone/    | has a final '/'   | write 'packages/tone'",
+            ".                 | has '.'           | leave 'directory' out: the package is at the repository's root",
+            "~/x               | starts with '~', a home folder | write it as from the repository's root, such as",
+            "https://x/y       | is a URL          | write it as from the repository's root, such as"})
+    void aRepositoryDirectoryThatIsNoFolderFromTheRepositorysRootIsRefused(String directory, String wrong,
+                                                                          String hint) {
         ManifestResult result = readWith(", \"repository\": {\"url\": \"https://github.com/acme/p\","
                 + " \"directory\": \"" + directory + "\"}");
 
