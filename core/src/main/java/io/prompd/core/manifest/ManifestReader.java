@@ -434,7 +434,7 @@ public final class ManifestReader {
                 + " no repository's address has").orElse("a browser follows it as a link relative to the page showing"
                 + " it");
         Optional<Repository.ScpAddress> scp = refused.flatMap(scheme -> Repository.scpWithoutUser(url));
-        Optional<String> overHttps = Repository.overHttpsWithoutScheme(url);
+        Optional<Repository.HostPath> hostPath = Repository.hostPathWithoutScheme(url);
         Optional<String> shorthand = Repository.shorthandAddress(url);
         String hint = "write the address of the package's sources, " + shorthand.orElse("such as"
                 + " https://github.com/owner/repo");
@@ -442,14 +442,14 @@ public final class ManifestReader {
             problems.error(file, at, field + " is " + scp.get() + ", git's scp address without a user: " + followed
                     + "; " + allowed, "write it with a user, " + scp.get().withUser() + ", or as "
                     + scp.get().overHttps());
-        } else if (overHttps.isPresent()) {
+        } else if (hostPath.isPresent()) {
             // git reads host:8443/team/repo as the path 8443/team/repo on host: a number could be either
             Optional<Repository.ScpAddress> asGitReads = refused.flatMap(scheme -> Repository.asGitReadsWithoutAUser(
                     url));
-            problems.error(file, at, field + " is a host" + (refused.isPresent() ? ", a port" : "") + " and a path"
-                    + " without a scheme: " + followed + "; " + allowed, "write it with its scheme, " + overHttps.get()
-                    + asGitReads.map(path -> ", or, if git clones it as an scp address with the path " + path.path()
-                    + ", as " + path.withUser()).orElse(""));
+            problems.error(file, at, field + " is a host" + (hostPath.get().port() ? ", a port" : "") + " and a path"
+                    + " without a scheme: " + followed + "; " + allowed, "write it with its scheme, "
+                    + hostPath.get().overHttps() + asGitReads.map(path -> ", or, if git clones it as an scp address"
+                    + " with the path " + path.path() + ", as " + path.withUser()).orElse(""));
         } else if (refused.isPresent()) {
             problems.error(file, at, field + " has the scheme " + refused.get() + ":, which no repository's address"
                     + " has: " + allowed, hint);

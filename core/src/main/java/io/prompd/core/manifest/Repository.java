@@ -38,12 +38,15 @@ public record Repository(String type, String url, String directory) {
     private static final Pattern SCP_WITHOUT_USER = Pattern.compile("(" + HOST + "):(?!//)(.+)", Pattern.DOTALL);
     /** What a URL without its scheme has after its host ({@link #HOST_PATH}), and an scp address's path may have. */
     private static final Pattern PORT_THEN_PATH = Pattern.compile("\\d+/.*", Pattern.DOTALL);
+    /** An IP address as a URL's host: IPv4's dotted numbers, or IPv6's in brackets. */
+    private static final String IP_HOST = "\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]+]";
     /**
      * A URL without its scheme: a host, maybe a port, and a path, {@code github.com/acme/prompts},
-     * {@code git.example.com:8443/team/repo} or {@code localhost:3000/acme/prompts}.
+     * {@code git.example.com:8443/team/repo}, {@code 127.0.0.1:8080/team/repo} or {@code localhost:3000/acme/prompts}
+     * (a host without a dot only with a port, as {@code acme/prompts} is npm's shorthand).
      */
-    private static final Pattern HOST_PATH = Pattern.compile("(?:" + HOST + "(?::\\d+)?|[A-Za-z][A-Za-z0-9-]*:\\d+)/.*",
-            Pattern.DOTALL);
+    private static final Pattern HOST_PATH = Pattern.compile("(?:" + HOST + "|" + IP_HOST
+            + "|[A-Za-z][A-Za-z0-9-]*(?=:\\d+/))(?<port>:\\d+)?/.*", Pattern.DOTALL);
     /** git's scp address with a user, {@code git@github.com:owner/repo.git}, which has no scheme and needs none. */
     private static final Pattern SCP_WITH_USER = Pattern.compile("[^@/:\\s]+@[^@/:\\s]+:.+", Pattern.DOTALL);
     /**
@@ -100,7 +103,7 @@ public record Repository(String type, String url, String directory) {
     /**
      * The URL as git's scp address without a user, {@code github.com:owner/repo}, which git clones but a browser
      * follows by the scheme {@code github.com:}, so that {@link #refusedScheme} refuses it; empty for any other URL,
-     * and for a host, a port and a path ({@link #overHttpsWithoutScheme}), which git would read so too.
+     * and for a host, a port and a path ({@link #hostPathWithoutScheme}), which git would read so too.
      */
     public static Optional<ScpAddress> scpWithoutUser(String url) {
         return asGitReadsWithoutAUser(url).filter(scp -> !PORT_THEN_PATH.matcher(scp.path()).matches());
@@ -116,14 +119,29 @@ public record Repository(String type, String url, String directory) {
     }
 
     /**
-     * The URL over https when it is a host, maybe a port, and a path without a scheme: a browser follows
+     * The URL when it is a host, maybe a port, and a path without a scheme: a browser follows
      * {@code git.example.com:8443/team/repo} by the scheme {@code git.example.com:}, so that {@link #refusedScheme}
-     * refuses it, and {@code github.com/acme/prompts} as a link relative to the page showing it. Empty for any other
-     * URL.
+     * refuses it, and {@code github.com/acme/prompts} or {@code 127.0.0.1:8080/x} as a link relative to the page
+     * showing it. Empty for any other URL.
      */
-    public static Optional<String> overHttpsWithoutScheme(String url) {
+    public static Optional<HostPath> hostPathWithoutScheme(String url) {
         String read = asABrowserReads(url);
-        return HOST_PATH.matcher(read).matches() ? Optional.of("https://" + read) : Optional.empty();
+        Matcher hostPath = HOST_PATH.matcher(read);
+        return hostPath.matches() ? Optional.of(new HostPath("https://" + read, hostPath.group("port") != null))
+                : Optional.empty();
+    }
+
+    /**
+     * A URL written without its scheme ({@link #hostPathWithoutScheme}).
+     *
+     * @param overHttps the URL with {@code https://} before it
+     * @param port      whether it names a port after its host
+     */
+    public record HostPath(String overHttps, boolean port) {
+
+        public HostPath {
+            Objects.requireNonNull(overHttps, "overHttps");
+        }
     }
 
     /**

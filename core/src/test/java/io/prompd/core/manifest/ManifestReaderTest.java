@@ -567,6 +567,25 @@ class ManifestReaderTest {
         assertEquals(Optional.empty(), result.draft().repository());
     }
 
+    /**
+     * An IP address as the host, which no scheme can be, so a browser follows it as a relative link: it was told it has
+     * no scheme, or taken for npm's shorthand of a GitHub repository, with no hint of the URL meant.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "127.0.0.1:8080/x          | a host, a port and a path",
+            "192.168.1.20:8443/team/r  | a host, a port and a path",
+            "[::1]:8080/team/r         | a host, a port and a path",
+            "127.0.0.1/x               | a host and a path"})
+    void aRepositoryUrlThatIsAnIpAddressAndAPathIsRefusedAsAUrlWithoutItsScheme(String url, String what) {
+        Problem refused = only(readWith(", \"repository\": \"" + url + "\""), Severity.ERROR, "/repository");
+
+        assertEquals("'repository' is " + what + " without a scheme: a browser follows it as a link relative to the"
+                + " page showing it; the schemes allowed are https:, http:, git:, ssh:, git+https:, git+ssh: and"
+                + " git+http:", refused.message());
+        assertEquals("write it with its scheme, https://" + url, refused.hint());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://github.com/o/r", "HTTP://x.example/r", "git://x.example/r.git",
         "ssh://git@x.example/r.git", "git+https://x.example/r.git", "git+ssh://git@x.example/r.git",
