@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Checks the {@code license} field: an SPDX license expression ({@code MIT}, {@code (MIT OR Apache-2.0)},
  * {@code GPL-2.0-or-later WITH Classpath-exception-2.0}, {@code LicenseRef-Mine}), {@code UNLICENSED}
- * for a package nobody may use, or npm's {@code SEE LICENSE IN <file>}. A malformed expression is an
- * error; an identifier prompd does not know is a warning, because its list is a subset.
+ * for a package nobody may use, or npm's {@code SEE LICENSE IN <file>} (or {@code LICENCE}, as npm reads it too). A
+ * malformed expression is an error; an identifier prompd does not know is a warning, because its list is a subset.
  */
 public final class LicenseCheck {
 
@@ -24,6 +25,14 @@ public final class LicenseCheck {
     public static final String UNLICENSED = "UNLICENSED";
 
     private static final String SEE_LICENSE_IN = "SEE LICENSE IN ";
+    /** npm's pattern of a license in a file, in capitals, of either spelling: validate-npm-package-license's. */
+    private static final Pattern SEE_LICENSE_IN_FILE = Pattern.compile("SEE LICEN[CS]E IN (.*)", Pattern.DOTALL);
+    /**
+     * The words around a file's name in a license written as a pointer to it ({@code See the LICENSE file}), which npm
+     * does not read: {@code license} itself only before another word naming the file.
+     */
+    private static final Set<String> POINTER_WORDS = Set.of("the", "in", "file");
+    private static final Set<String> LICENSE_WORDS = Set.of("license", "licence");
     /** More are no longer a hint but a list to read. */
     private static final int MOST_SUGGESTED = 6;
     /** A scheme and {@code //}: {@code https://…}, {@code http://…}, {@code ftp://…}. */
@@ -53,9 +62,26 @@ public final class LicenseCheck {
     }
 
     private static Optional<String> seeLicenseIn(String license) {
-        return license.startsWith(SEE_LICENSE_IN)
-                ? Optional.of(license.substring(SEE_LICENSE_IN.length()).strip()).filter(file -> !file.isEmpty())
+        Matcher named = SEE_LICENSE_IN_FILE.matcher(license);
+        return named.matches() ? Optional.of(named.group(1).strip()).filter(file -> !file.isEmpty())
                 : Optional.empty();
+    }
+
+    /**
+     * The file a license written in words as a pointer to it names, as {@code See LICENSE}, {@code see license in
+     * LICENSE.md} or {@code See the LICENSE file.} do, which npm reads as neither an expression nor its
+     * {@code SEE LICENSE IN <file>}; empty for any other text.
+     */
+    private static Optional<String> fileInWords(String license) {
+        List<String> words = new ArrayList<>(Arrays.asList(license.strip().replaceFirst("\\.$", "").split("\\s+")));
+        if (words.size() < 2 || !words.remove(0).equalsIgnoreCase("see")) {
+            return Optional.empty();
+        }
+        words.removeIf(word -> POINTER_WORDS.contains(word.toLowerCase(Locale.ROOT)));
+        while (words.size() > 1 && LICENSE_WORDS.contains(words.get(0).toLowerCase(Locale.ROOT))) {
+            words.remove(0);
+        }
+        return words.size() == 1 ? Optional.of(words.get(0)) : Optional.empty();
     }
 
     /**
@@ -102,6 +128,12 @@ public final class LicenseCheck {
         }
         Parser parser = new Parser(tokens(license), file, pointer);
         Optional<String> syntaxError = parser.parse();
+        Optional<String> fileInWords = syntaxError.flatMap(any -> fileInWords(license));
+        if (fileInWords.isPresent()) {
+            return List.of(Problem.error(file, pointer, TerminalText.oneLine("'" + license + "' is not a valid SPDX"
+                    + " license expression: a file of the package holding the terms is named as npm reads it, "
+                    + SEE_LICENSE_IN + "<file>, in capitals"), "write \"" + SEE_LICENSE_IN + fileInWords.get() + "\""));
+        }
         if (syntaxError.isPresent()) {
             List<String> meant = freeTextMeant(license);
             Optional<String> ownTerms = meant.isEmpty() ? ownTermsInWords(license) : Optional.empty();

@@ -31,7 +31,8 @@ class LicenseCheckTest {
         "DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2",
         "((MIT))",
         "UNLICENSED",
-        "SEE LICENSE IN LICENSE.txt"})
+        "SEE LICENSE IN LICENSE.txt",
+        "SEE LICENCE IN LICENCE.md"})
     void acceptsValidExpressions(String license) {
         assertEquals(List.of(), check(license));
     }
@@ -275,7 +276,27 @@ class LicenseCheckTest {
     @Test
     void findsTheFileOfSeeLicenseIn() {
         assertEquals(Optional.of("docs/LICENSE.md"), LicenseCheck.licenseFile("SEE LICENSE IN docs/LICENSE.md"));
+        assertEquals(Optional.of("LICENCE"), LicenseCheck.licenseFile("SEE LICENCE IN LICENCE"), "as npm reads it");
         assertEquals(Optional.empty(), LicenseCheck.licenseFile("MIT"));
+    }
+
+    /**
+     * A license written in words as a pointer to a file is told npm's way to name one: it was hinted to be a
+     * LicenseRef of its words, LicenseRef-See-LICENSE.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "See LICENSE                | LICENSE",
+        "See LICENSE.md             | LICENSE.md",
+        "see license in LICENSE.txt | LICENSE.txt",
+        "see license in LICENSE     | LICENSE",
+        "See the LICENSE file.      | LICENSE",
+        "SEE LICENSE IN             | LICENSE",
+        "see docs/TERMS.md          | docs/TERMS.md"})
+    void aLicenseWrittenAsAPointerToAFileIsHintedNpmsSeeLicenseIn(String license, String named) {
+        assertEquals(List.of(Problem.error("prompd.json", "/license", "'" + license + "' is not a valid SPDX license"
+                + " expression: a file of the package holding the terms is named as npm reads it, SEE LICENSE IN"
+                + " <file>, in capitals", "write \"SEE LICENSE IN " + named + "\"")), check(license));
     }
 
     @Test
