@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -16,7 +17,10 @@ import java.util.SortedSet;
  * @param mergeBase    the commit the pull request was compared against
  * @param head         the commit checked
  * @param added        the versions the pull request adds, sorted
- * @param newPackages  the packages among them whose name was not in use before (no version, no meta.json), sorted
+ * @param newPackages  the packages among them new to the registry, sorted: their name in use (a version, a meta.json)
+ *                     neither at the merge base nor on the base branch since, and none of their versions added back
+ * @param readded      the versions among them whose number the base branch published and deleted since, restored or
+ *                     reused, sorted by version
  * @param takenDown    the published versions it removes, a maintainers' takedown, sorted
  * @param deletedVersions the published versions it deletes otherwise, which the check refuses, sorted
  * @param changedVersions the published versions it adds, changes or deletes files of, keeping their folders, which the
@@ -39,7 +43,7 @@ import java.util.SortedSet;
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
-                          List<Takedown> takenDown, List<PackageVersion> deletedVersions,
+                          List<ReaddedVersion> readded, List<Takedown> takenDown, List<PackageVersion> deletedVersions,
                           List<PackageVersion> changedVersions, List<ModeChange> modeChanges,
                           List<String> otherChanges, SortedSet<String> newPaths,
                           SortedSet<String> deletedPaths, SortedSet<String> unreadable,
@@ -51,6 +55,10 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         Objects.requireNonNull(head, "head");
         added = added.stream().sorted().toList();
         newPackages = SortedCopies.set(newPackages);
+        readded = readded.stream().sorted(Comparator.comparing(ReaddedVersion::version)).toList();
+        if (!readded.stream().map(ReaddedVersion::version).allMatch(added::contains)) {
+            throw new IllegalArgumentException("versions added back must be among the versions added: " + readded);
+        }
         takenDown = takenDown.stream().sorted(Comparator.comparing(Takedown::version)).toList();
         deletedVersions = deletedVersions.stream().sorted().toList();
         changedVersions = changedVersions.stream().sorted().toList();
@@ -74,6 +82,11 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         settingsChanges = List.copyOf(settingsChanges);
         externalDependencies = externalDependencies.stream().sorted(ExternalDependency.ORDER).toList();
         problems = problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    /** The version as added back, if its number was published and deleted before. */
+    public Optional<ReaddedVersion> readded(PackageVersion version) {
+        return readded.stream().filter(again -> again.version().equals(version)).findFirst();
     }
 
     /** Whether the pull request may be merged: no errors (warnings do not block). */

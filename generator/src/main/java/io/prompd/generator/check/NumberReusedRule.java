@@ -1,8 +1,6 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.problem.Problems;
-import io.prompd.generator.source.CommitRange;
-import io.prompd.generator.source.Removal;
 import java.io.IOException;
 
 /**
@@ -17,14 +15,15 @@ final class NumberReusedRule implements PullRequestRule {
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
         for (NewVersion version : pullRequest.newVersions()) {
-            Removal removal = pullRequest.publications().removed().get(version.id());
-            if (removal == null || pullRequest.takenDown(version.id().name()).containsKey(version.id().version())
-                    || CommitRange.sameFiles(pullRequest.repository(), removal.tree(), version.folder().treeId())) {
+            ReaddedVersion readded = pullRequest.readded().get(version.id());
+            if (readded == null || readded.sameFiles()
+                    || pullRequest.takenDown(version.id().name()).containsKey(version.id().version())) {
                 continue;
             }
             String folder = version.folder().path();
-            problems.error(folder, "", removal.reusedMessage(version.id().version()),
-                    "publish a new version number; to restore the version itself, " + removal.restoreHint(folder));
+            problems.error(folder, "", readded.removal().reusedMessage(version.id().version()),
+                    "publish a new version number; to restore the version itself, "
+                            + readded.removal().restoreHint(folder));
         }
     }
 }

@@ -8,11 +8,13 @@ import io.prompd.core.resolve.VersionResolver;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.Change;
+import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.PublicationHistory;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.Removal;
 import io.prompd.generator.source.RepositoryLayout;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -58,6 +60,7 @@ final class PullRequest {
     private final Map<PackageVersion, DependencyResolution> resolutions = new HashMap<>();
     private final SortedSet<PackageVersion> touchedPublished;
     private Optional<PublicationHistory> publications = Optional.empty();
+    private Optional<SortedMap<PackageVersion, ReaddedVersion>> readded = Optional.empty();
 
     /** A changed path with what it is in the registry's layout. */
     record ChangedFile(Change change, ChangedPath path) {
@@ -227,6 +230,25 @@ final class PullRequest {
             publications = Optional.of(PublicationHistory.compute(repository, baseTip.commit(), versions));
         }
         return publications.get();
+    }
+
+    /**
+     * The {@link #newVersions} whose number the base branch published and deleted since, each with whether its folder
+     * holds the files published: read from the {@link #publications}, once, and only when there are new versions.
+     */
+    SortedMap<PackageVersion, ReaddedVersion> readded() throws IOException {
+        if (readded.isEmpty()) {
+            SortedMap<PackageVersion, ReaddedVersion> found = new TreeMap<>();
+            for (NewVersion version : newVersions) {
+                Removal removal = publications().removed().get(version.id());
+                if (removal != null) {
+                    found.put(version.id(), new ReaddedVersion(version.id(), removal,
+                            CommitRange.sameFiles(repository, removal.tree(), version.folder().treeId())));
+                }
+            }
+            readded = Optional.of(Collections.unmodifiableSortedMap(found));
+        }
+        return readded.get();
     }
 
     List<ChangedFile> changes() {

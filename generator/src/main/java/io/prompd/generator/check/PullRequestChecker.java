@@ -151,8 +151,15 @@ public final class PullRequestChecker {
                 .filter(changed -> changed.path().packageVersion()
                         .flatMap(id -> baseSnapshot.folder(id.name(), id.version())).isPresent())
                 .map(changed -> ModeChange.of(changed.change())).toList();
+        SortedMap<PackageVersion, ReaddedVersion> readded = pullRequest.readded();
+        // a name the base branch took since branching, or one whose version comes back, is no new package to a reader
+        SortedSet<PackageName> newPackages = pullRequest.newPackages().stream()
+                .filter(name -> !pullRequest.isTaken(name) && readded.keySet().stream()
+                        .noneMatch(version -> version.name().equals(name)))
+                .collect(Collectors.toCollection(TreeSet::new));
         return new CheckReport(mergeBase.name(), head.name(),
-                pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(), takenDown,
+                pullRequest.newVersions().stream().map(NewVersion::id).toList(), newPackages,
+                List.copyOf(readded.values()), takenDown,
                 deletedVersions, changedVersions, modeChanges, otherChanges, newPaths, deletedPaths, unreadable,
                 metaChanges,
                 SettingsChange.between(baseSnapshot, headSnapshot), externalDependencies(pullRequest), problems);

@@ -9,11 +9,14 @@ import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.ExternalDependency;
 import io.prompd.generator.check.MetaChange;
 import io.prompd.generator.check.ModeChange;
+import io.prompd.generator.check.ReaddedVersion;
 import io.prompd.generator.check.SettingsChange;
 import io.prompd.generator.check.Takedown;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
+import io.prompd.generator.source.Removal;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,12 +104,13 @@ public final class CheckReportView {
     }
 
     /**
-     * {@code {"ok", "added", "newPackages", "takenDown", "deletedVersions", "changedVersions", "modeChanges",
-     * "otherChanges", "newPaths", "deletedPaths", "unreadable", "metaChanges", "settingsChanges",
+     * {@code {"ok", "added", "newPackages", "readded", "takenDown", "deletedVersions", "changedVersions",
+     * "modeChanges", "otherChanges", "newPaths", "deletedPaths", "unreadable", "metaChanges", "settingsChanges",
      * "externalDependencies", "problems", "mergeBase", "head"}}, keys sorted; each mode change is
-     * {@code {from, path, to}}, and each takedown is {@code {name, version, publishedIn?, reason?}} (the publishing
-     * commit, its record's reason); problems have the shape {@code prompd validate --json} gives them, and each meta
-     * change is
+     * {@code {from, path, to}}, each version added back {@code {name, version, publishedIn, deletedIn, sameFiles}}
+     * (the commits that published and deleted it, and whether it holds the files published), and each takedown is
+     * {@code {name, version, publishedIn?, reason?}} (the publishing commit, its record's reason); problems have the
+     * shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the earlier text
      * of a changed yank, deprecation or takedown record, an empty one too), and each settings change
      * {@code {file, action, target, place?, value?, was?}} ({@code value} and {@code was}: what a field of
@@ -121,6 +125,13 @@ public final class CheckReportView {
         json.put("head", report.head());
         json.put("added", report.added());
         json.put("newPackages", report.newPackages());
+        json.put("readded", report.readded().stream().map(again -> {
+            Map<String, Object> entry = VersionJson.of(again.version());
+            entry.put("publishedIn", again.removal().publication().commit().name());
+            entry.put("deletedIn", again.removal().removedIn().name());
+            entry.put("sameFiles", again.sameFiles());
+            return entry;
+        }).toList());
         json.put("takenDown", report.takenDown().stream().map(takedown -> {
             Map<String, Object> entry = VersionJson.of(takedown.version());
             takedown.publication().ifPresent(where -> entry.put("publishedIn", where.commit().name()));
@@ -225,9 +236,33 @@ public final class CheckReportView {
     }
 
     /**
-     * One line per added or taken down version (with the reason its takedown record gives), per published version
-     * otherwise deleted or changed, which a reviewer must see though the check refuses it, per file of one whose mode
-     * alone changes, which the diff shows though the check lets it pass, per change to a
+     * An added version as what it is to the registry: a version of a new package, a new one of a package the registry
+     * has, or one whose number was published and deleted before, restored with its files or reused with others.
+     */
+    private static String added(CheckReport report, PackageVersion version, UnaryOperator<String> code) {
+        Optional<ReaddedVersion> readded = report.readded(version);
+        if (readded.isEmpty()) {
+            return (report.newPackages().contains(version.name()) ? "adds the new package " : "adds ")
+                    + versionOf(version, code);
+        }
+        Removal removal = readded.get().removal();
+        String history = publishedIn(removal.publication(), code) + " and deleted in commit "
+                + code.apply(RegistryRepository.shortId(removal.removedIn().name()));
+        return readded.get().sameFiles() ? "restores " + versionOf(version, code) + ", " + history
+                : "reuses the number of " + versionOf(version, code) + ", " + history + ", with other files, which the"
+                + " check refuses";
+    }
+
+    /** {@code published in commit abc1234 (2026-03-01)}, the commit written in the style. */
+    private static String publishedIn(Publication publication, UnaryOperator<String> code) {
+        return "published in commit " + code.apply(RegistryRepository.shortId(publication.commit().name())) + " ("
+                + publication.date() + ")";
+    }
+
+    /**
+     * One line per added version ({@link #added}) or taken down one (with the reason its takedown record gives), per
+     * published version otherwise deleted or changed, which a reviewer must see though the check refuses it, per file
+     * of one whose mode alone changes, which the diff shows though the check lets it pass, per change to a
      * meta.json, per other changed path and, below registry.json and scopes.json, per change to a setting or to who
      * may do what, written in the style; a new path is worded as a new version is,
      * since "changes" would suggest an earlier one existed, and a deleted one says so.
@@ -237,15 +272,10 @@ public final class CheckReportView {
     private static List<String> summary(CheckReport report, Style style) {
         UnaryOperator<String> code = style.code();
         List<String> lines = new ArrayList<>();
-        for (PackageVersion version : report.added()) {
-            lines.add((report.newPackages().contains(version.name()) ? "adds the new package " : "adds ")
-                    + versionOf(version, code));
-        }
+        report.added().forEach(version -> lines.add(added(report, version, code)));
         for (Takedown takedown : report.takenDown()) {
             lines.add("takes down " + versionOf(takedown.version(), code) + takedown.publication()
-                    .map(where -> ", published in commit "
-                                    + code.apply(RegistryRepository.shortId(where.commit().name())) + " ("
-                                    + where.date() + ")").orElse("")
+                    .map(where -> ", " + publishedIn(where, code)).orElse("")
                     + record(report, takedown).map(record -> note(record, style)).orElse(""));
         }
         for (PackageVersion version : report.deletedVersions()) {

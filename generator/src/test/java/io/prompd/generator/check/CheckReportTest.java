@@ -14,7 +14,7 @@ class CheckReportTest {
         TreeSet<String> both = new TreeSet<>(Set.of("docs/a.md"));
 
         assertThrows(IllegalArgumentException.class, () -> new CheckReport("base", "head", List.of(), new TreeSet<>(),
-                List.of(), List.of(), List.of(), List.of(), List.of("docs/a.md"), both, both, new TreeSet<>(),
-                List.of(), List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of("docs/a.md"), both, both,
+                new TreeSet<>(), List.of(), List.of(), List.of(), List.of()));
     }
 }

@@ -36,6 +36,32 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
         assertTrue(report.problems().isEmpty(), report.problems()::toString);
     }
 
+    /**
+     * A package the base branch published after the pull request branched off is no new package when the pull request
+     * adds a version of it, nor is one whose every version the base branch deleted when it adds one back: the summary
+     * called both new.
+     */
+    @Test
+    void aPackageTheBaseBranchHasOrHadIsNoNewPackage() {
+        mergedMeanwhile(repo, "alice", main -> main.publish("@common/base", "1.0.0"));
+        repo.checkout("main").publish("@common/gone", "1.0.0");
+        repo.commit("publish gone", "alice");
+        repo.delete("packages/@common/gone");
+        repo.commit("revert gone", TestRegistryRepo.MAINTAINER);
+        repo.checkout("pr");
+        repo.publish("@common/base", "1.1.0");
+        repo.publish("@common/gone", "1.0.0");
+        repo.publish("@common/fresh", "1.0.0");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(List.of(PackageName.parse("@common/fresh")), List.copyOf(report.newPackages()));
+        assertEquals(List.of("@common/gone@1.0.0 true"), report.readded().stream()
+                .map(again -> again.version() + " " + again.sameFiles()).toList());
+    }
+
     @Test
     void aVersionFolderWithoutManifestIsAnErrorNotACrash() {
         repo.write("packages/@common/base/1.0.0/README.md", "# Base\n");

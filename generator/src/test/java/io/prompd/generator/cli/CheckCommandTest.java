@@ -243,6 +243,41 @@ class CheckCommandTest {
         assertTrue(out.toString().contains("packages/@common/base\n  error   mallory is not an owner"), out::toString);
     }
 
+    /**
+     * A version of a package whose every version the base branch deleted, added back: the summary called it the new
+     * package, restored with its files or not. It says the version comes back, and a reuse of its number is refused.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aVersionAddedBackIsSaidToBeRestoredOrItsNumberReusedNotANewPackage(boolean sameFiles) throws Exception {
+        repo.checkout("main").publish("@common/gone", "1.0.0");
+        String published = repo.commit("publish gone", "alice").name().substring(0, 7);
+        repo.delete("packages/@common/gone");
+        String deleted = repo.commit("revert gone", TestRegistryRepo.MAINTAINER).name().substring(0, 7);
+        repo.checkout("pr").merge("main", "up to date", "alice");
+        repo.publish("@common/gone", "1.0.0");
+        if (!sameFiles) {
+            repo.write("packages/@common/gone/1.0.0/README.md", "other files under the number\n");
+        }
+        repo.commit("gone again", "alice");
+
+        run(check("alice"));
+
+        String history = "@common/gone version 1.0.0, published in commit " + published + " (2026-01-01) and deleted"
+                + " in commit " + deleted;
+        assertTrue(out.toString().contains(sameFiles ? "\n  restores " + history + "\n"
+                : "\n  reuses the number of " + history + ", with other files, which the check refuses\n"),
+                out::toString);
+        assertFalse(out.toString().contains("new package @common/gone"), out::toString);
+        out.getBuffer().setLength(0);
+        run(check("alice", "--json"));
+        JsonNode json = Json.reader().readTree(out.toString());
+        assertEquals("[\"@common/base\"]", json.get("newPackages").toString());
+        assertEquals("@common/gone", json.at("/readded/0/name").asText());
+        assertEquals(sameFiles, json.at("/readded/0/sameFiles").asBoolean());
+        assertTrue(json.at("/readded/0/deletedIn").asText().startsWith(deleted), json::toString);
+    }
+
     @Test
     void markdownHasTheVerdictTheSummaryAndTheProblems() {
         assertEquals(ExitCode.FAILURE.code(), run(check("mallory", "--format", "markdown")));

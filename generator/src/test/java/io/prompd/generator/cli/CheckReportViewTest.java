@@ -31,7 +31,7 @@ class CheckReportViewTest {
         return new CheckReport(BASE, HEAD,
                 List.of(new PackageVersion(OLD, Version.parse("1.1.0")),
                         new PackageVersion(NEW, Version.parse("1.0.0"))),
-                new TreeSet<>(List.of(NEW)), List.of(), List.of(), List.of(), List.of(),
+                new TreeSet<>(List.of(NEW)), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json", "odd`name.md"), new TreeSet<>(),
                 new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), List.of(), problems);
     }
@@ -57,7 +57,7 @@ class CheckReportViewTest {
     @Test
     void whatAMetaJsonChangeDoesReplacesItsPathInTheSummary() throws Exception {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(),
+                List.of(), List.of(),
                 List.of("packages/@a/old/meta.json", "packages/@a/tidy/meta.json"), new TreeSet<>(), new TreeSet<>(),
                 new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of(), List.of(),
@@ -96,7 +96,7 @@ class CheckReportViewTest {
     @Test
     void textFromMetaJsonIsEscapedInMarkdownAsProblemMessagesAre() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(),
+                List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "<!-- hidden"),
                         new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
@@ -116,7 +116,7 @@ class CheckReportViewTest {
     @Test
     void markdownShowsCharacterReferencesAndDollarSignsOfAPackagesTextAsWritten() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(),
+                List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0",
                         "Upgrade &#x202E;now&#x2069; &lt;b&gt; &amp; $\\Huge\\text{No problems}$")), List.of(),
@@ -135,7 +135,7 @@ class CheckReportViewTest {
     @Test
     void markdownMentionsNobodyWhileTextKeepsTheWordsAsWritten() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(),
+                List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "see @bob, or @acme/security")),
                 List.of(), List.of(),
@@ -160,7 +160,7 @@ class CheckReportViewTest {
         String reason = "Broken; details at https://evil.example.com/phish and www.evil.example.com, see #1"
                 + " and octo/repo#2";
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(),
+                List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of(), List.of(),
                 List.of());
@@ -183,7 +183,7 @@ class CheckReportViewTest {
                         : Problem.warning("packages/@a/p" + index + "/1.0.0/prompts/x.prmd", "", "a long warning "
                                 + "x".repeat(40), "a hint")).toList();
 
-        String markdown = markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
+        String markdown = markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(), List.of(),
                 List.of(), List.of(), List.of(),
                 List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), List.of(),
                 problems));
@@ -202,7 +202,7 @@ class CheckReportViewTest {
         List<MetaChange> yanks = IntStream.range(0, 100).mapToObj(index -> new MetaChange(OLD,
                 MetaChange.Action.YANKS, "1.0." + index, index == 0 ? reason : reason.substring(0, 1_000))).toList();
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(),
+                List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), yanks,
                 List.of(), List.of(),
                 List.of(Problem.error("packages/@a/old/meta.json", "/yanked/1.0.0", "the reason " + reason
@@ -246,7 +246,7 @@ class CheckReportViewTest {
     @Test
     void aTakedownWhoseRecordGivesABlankReasonHasNoReasonInJson() throws Exception {
         PackageVersion gone = new PackageVersion(OLD, Version.parse("1.0.0"));
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(),
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
                 List.of(new Takedown(gone, Optional.empty())), List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"),
                 new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
@@ -294,8 +294,9 @@ class CheckReportViewTest {
     void aDependencyOnAnExternalScopeIsANoteOfWhatTheCheckCannotVerifyInEveryFormat() throws Exception {
         PackageVersion added = new PackageVersion(NEW, Version.parse("1.0.0"));
         CheckReport report = new CheckReport(BASE, HEAD, List.of(added), new TreeSet<>(List.of(NEW)), List.of(),
-                List.of(), List.of(), List.of(), List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                List.of(), List.of(), List.of(new ExternalDependency(added, PackageName.parse("@ext/z"), "1.x", 0),
+                List.of(), List.of(), List.of(), List.of(), List.of(), new TreeSet<>(), new TreeSet<>(),
+                new TreeSet<>(), List.of(), List.of(),
+                List.of(new ExternalDependency(added, PackageName.parse("@ext/z"), "1.x", 0),
                         new ExternalDependency(added, PackageName.parse("@ext/base-prompts"), "^2.0.0", 2)),
                 List.of());
 
@@ -336,7 +337,7 @@ class CheckReportViewTest {
     void textAndMarkdownShowControlAndBidiCharactersOfPathsAndMetaJsonTextAsEscapes() {
         String path = "packages/@a/old/1.0.0/x\u001b[2K\u202e.md";
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(),
+                List.of(), List.of(),
                 List.of(path), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")), List.of(), List.of(),
                 List.of(Problem.error(path, "", "bad", "")));
