@@ -47,8 +47,9 @@ final class InstallReportView {
     }
 
     /**
-     * A run that failed after getting versions warned of something: those warnings, then the failure as every command's
-     * is told, on stderr, and with {@code --json} on stdout too, its {@code warnings} beside its {@code error}.
+     * A run that failed after warning of something (its plan, or getting versions): those warnings, then the failure
+     * as every command's is told, on stderr, and with {@code --json} on stdout too, its {@code warnings} beside its
+     * {@code error}.
      *
      * @return the failure's exit code
      */

@@ -36,7 +36,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,8 +54,8 @@ final class InstallWiring {
     private final Optional<ProgressLine> progress;
     /** The line of the index being read, given up to the install's bar once the packages are put in place. */
     private volatile Optional<ResolvingLine> resolving = Optional.empty();
-    /** What getting the versions warned of so far, which a failing run says before its error. */
-    private final List<InstallNote> warned = new CopyOnWriteArrayList<>();
+    /** What the run warned of so far, each once, which a failing run says before its error. */
+    private final CopyOnWriteArrayList<InstallNote> warned = new CopyOnWriteArrayList<>();
 
     InstallWiring(PrompdCommand root, PrintWriter err) {
         this.root = root;
@@ -66,9 +65,9 @@ final class InstallWiring {
     }
 
     /**
-     * Runs the install and prints its report, its paths as seen from where the user is; when it fails after getting
-     * versions warned of something, says those warnings before its error, as npm says its warnings as they come, and
-     * returns its exit code; a failure with none is thrown, for the command line to say as every other.
+     * Runs the install and prints its report, its paths as seen from where the user is; when it fails after its plan
+     * or getting versions warned of something, says those warnings before its error, as npm says its warnings as they
+     * come, and returns its exit code; a failure with none is thrown, for the command line to say as every other.
      *
      * @param project the project the install is of, or the working folder of a global one
      */
@@ -225,7 +224,7 @@ final class InstallWiring {
 
             @Override
             public void warned(InstallNote warning) {
-                warned.add(warning);
+                warned.addIfAbsent(warning);
             }
 
             @Override

@@ -19,8 +19,10 @@ public interface InstallListener {
     }
 
     /**
-     * Getting a version warned of this (its tarball came from another URL than the registry's), as it happened: the
-     * report of a run that succeeds says it again, and a run that fails has no report to say it.
+     * The run warned of this, as it happened: its plan (a version deprecated, a latest passed over), once it goes to
+     * get the versions, or getting a version (its tarball came from another URL than the registry's). The report of a
+     * run that succeeds says it again, and a run that fails has no report to say it; a plan may warn of what getting a
+     * version warns of again.
      */
     default void warned(InstallNote warning) {
     }

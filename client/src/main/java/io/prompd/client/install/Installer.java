@@ -123,6 +123,10 @@ public final class Installer {
         return locked(repaired -> OfflineOffer.checked(() -> {
             try (RegistryIndex index = planner.index(LockFile.empty())) {
                 List<Plan> plans = planGlobal(specs, options, index);
+                Set<InstallNote> warnings = new LinkedHashSet<>();
+                plans.forEach(plan -> warnings.addAll(plan.warnings()));
+                // earned before any download: a download failing leaves no report to say them
+                warnings.forEach(listener::warned);
                 // every package's versions got and checked before any goes in place: one refused installs none; a
                 // version two packages share is got, and reported, once
                 LockedInstaller.Installed installed;
@@ -130,8 +134,6 @@ public final class Installer {
                         plans.stream().map(Plan::graph).toList(), LockFile.empty(), index, Set.of())) {
                     installed = staged.place();
                 }
-                Set<InstallNote> warnings = new LinkedHashSet<>();
-                plans.forEach(plan -> warnings.addAll(plan.warnings()));
                 warnings.addAll(installed.warnings());
                 return new InstallReport(installed.packages(), new TreeMap<>(), List.of(), Optional.empty(), true,
                         List.copyOf(warnings), repaired);
@@ -434,6 +436,17 @@ public final class Installer {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
         project.requireWritable(manifestChanged, lockChanged);
+        List<InstallNote> warnings = new ArrayList<>();
+        // first: it says what the lock the rest speaks of was made from (of the versions the plan locks, which the
+        // install records as they are)
+        project.conflicted().ifPresent(conflict -> warnings.add(new InstallNote.LockConflictMerged(
+                conflict.sides().oursLabel(), conflict.sides().theirsLabel(), conflict.differing(),
+                movedFromMerge(conflict.differing(), plan.lock()))));
+        PlanWarnings.refusingPrompd(manifest.engines(), prompdVersion)
+                .ifPresent(range -> warnings.add(new InstallNote.ProjectEngineMismatch(range, prompdVersion.get())));
+        warnings.addAll(plan.warnings());
+        // earned before any download: a download failing leaves no report to say them
+        warnings.forEach(listener::warned);
         LockedInstaller.Installed installed = lockedInstaller.install(plan.graph(), project.lockOrEmpty(), index,
                 planned.leftOut());
         // only entries new to the lock record another URL than planned, so a lock planned unchanged stays so
@@ -445,14 +458,6 @@ public final class Installer {
         SortedMap<PackageName, VersionRange> changedRanges = new TreeMap<>(saved);
         changedRanges.entrySet()
                 .removeIf(range -> range.getValue().equals(manifest.dependencies().get(range.getKey())));
-        List<InstallNote> warnings = new ArrayList<>();
-        // first: it says what the lock the rest speaks of was made from
-        project.conflicted().ifPresent(conflict -> warnings.add(new InstallNote.LockConflictMerged(
-                conflict.sides().oursLabel(), conflict.sides().theirsLabel(), conflict.differing(),
-                movedFromMerge(conflict.differing(), written))));
-        PlanWarnings.refusingPrompd(manifest.engines(), prompdVersion)
-                .ifPresent(range -> warnings.add(new InstallNote.ProjectEngineMismatch(range, prompdVersion.get())));
-        warnings.addAll(plan.warnings());
         // a route change the plan told of is not told again of the version's download
         installed.warnings().stream().filter(warning -> !warnings.contains(warning)).forEach(warnings::add);
         Set<PackageName> changed = new TreeSet<>(changedRanges.keySet());

@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,5 +124,31 @@ class DeprecatedVersionsTest extends InstallCommandsFixture {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("warning: @acme/util@1.1.5 is deprecated: broken, use 1.1.0\n", run.err());
         assertEquals("1.1.5", locked("@acme/util"));
+    }
+
+    /**
+     * A run whose download of another version fails still says the deprecation its plan warned of, before its error,
+     * and in --json beside it, as it says what a download warned of; a global install too.
+     */
+    @Test
+    void aRunFailingOnADownloadStillWarnsOfTheDeprecatedVersionItWasInstalling() throws IOException {
+        Files.delete(registry.tarball("@acme/base", "1.0.0"));
+
+        CliRun run = prompd("install", "@acme/util@~1.1.5", "@acme/base");
+        CliRun scripted = prompd("install", "--json", "@acme/util@~1.1.5", "@acme/base");
+        CliRun global = prompd("install", "--global", "@acme/util@~1.1.5", "@acme/base");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("warning: @acme/util@1.1.5 is deprecated: broken, use 1.1.0\n"
+                + "error: the registry lists @acme/base@1.0.0 but has no tarball for it"), run.err());
+        assertEquals(3, global.exitCode(), global.err());
+        assertTrue(global.err().startsWith("warning: @acme/util@1.1.5 is deprecated: broken, use 1.1.0\nerror: "),
+                global.err());
+        assertEquals(3, scripted.exitCode(), scripted.err());
+        JsonNode failed = Json.reader().readTree(scripted.out());
+        assertEquals(3, failed.get("error").get("exitCode").asInt(), scripted.out());
+        assertEquals(1, failed.get("warnings").size(), scripted.out());
+        assertEquals("deprecated", failed.get("warnings").get(0).get("kind").asText());
+        assertEquals("1.1.5", failed.get("warnings").get(0).get("version").asText());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import java.io.IOException;
+import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +97,27 @@ class RolledBackLatestTest extends InstallCommandsFixture {
         assertEquals("latestPassedOver", warnings.get(0).get("kind").asText());
         assertEquals("2.1.0", warnings.get(0).get("latest").asText());
         assertEquals("2.2.0", warnings.get(0).get("installed").asText());
+    }
+
+    /** An update to every latest failing on a download still says the rollback it passed over, as it says that. */
+    @Test
+    void anUpdateToEveryLatestFailingOnADownloadStillSaysItPassedOverARollback() throws IOException {
+        editDependencies("\"@common/style\": \"^2.1.0\", \"@common/base\": \"^2.0.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        Files.delete(registry.tarball("@common/style", "2.2.0"));
+
+        CliRun run = prompd("update", "--latest");
+        CliRun again = prompd("update", "--latest", "--json");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("warning: @common/base's latest version, 2.1.0, cannot be installed in this"
+                + " project, so 2.2.0, the highest version that can, is installed: "), run.err());
+        assertTrue(run.err().contains("\nerror: the registry lists @common/style@2.2.0 but has no tarball for it"),
+                run.err());
+        assertEquals(3, again.exitCode(), again.err());
+        JsonNode warnings = Json.reader().readTree(again.out()).get("warnings");
+        assertEquals(1, warnings.size(), again.out());
+        assertEquals("latestPassedOver", warnings.get(0).get("kind").asText());
+        assertEquals("2.1.0", locked("@common/base"), "a failed update changes nothing");
     }
 }
