@@ -152,9 +152,13 @@ public final class InstallNoteView {
         }
         if (note instanceof HeldBackByRanges held) {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", held.name(), "version", held.version()));
+            held.movedFrom().ifPresent(before -> fields.put("movedFrom", before));
             fields.putAll(heldBackFields(held));
             String allowed = held.allowed() + ", which its own ranges allow, ";
-            return new Worded("heldBackByRanges", fields, held.name() + " stays at " + held.version() + held.problem()
+            // worded as movedOffYanked words a move from the locked version
+            String where = held.movedFrom().map(before -> " moved " + (before.compareTo(held.version()) > 0 ? "down"
+                    : "up") + " from the locked " + before + " to ").orElse(" stays at ");
+            return new Worded("heldBackByRanges", fields, held.name() + where + held.version() + held.problem()
                     .map(problem -> ": " + allowed + cannotGo(false) + ": " + problem)
                     .orElse(", held back by " + heldBy(held.by()) + ": " + allowed + outOfReach(held.by()))
                     + held.wayPast().map(wayPast -> "; " + wayPast).orElse(""));

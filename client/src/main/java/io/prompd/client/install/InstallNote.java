@@ -170,9 +170,13 @@ public sealed interface InstallNote {
      *                and where it fails for another reason than the resolution (the network)
      * @param wayPast where a {@link HeldVersion} the lock keeps is among {@code by}, the update naming those packages
      *                beside this one, which lets them move too
+     * @param movedFrom the version prompd.lock held before an update that moved the package to {@code version} (down,
+     *                  as a {@code latest} dist-tag moved back takes it, or up); empty where it stays, and for
+     *                  {@code outdated}, which moves nothing
      */
     record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Hold> by,
-                            Optional<String> problem, Optional<String> wayPast) implements InstallNote {
+                            Optional<String> problem, Optional<String> wayPast, Optional<Version> movedFrom)
+            implements InstallNote {
         public HeldBackByRanges {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
@@ -180,6 +184,16 @@ public sealed interface InstallNote {
             by = List.copyOf(by);
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(wayPast, "wayPast");
+            Objects.requireNonNull(movedFrom, "movedFrom");
+            if (movedFrom.filter(version::equals).isPresent()) {
+                throw new IllegalArgumentException("a package held at " + version + " did not move from it");
+            }
+        }
+
+        /** This note of an update that found the package at {@code locked}: moved from that version, or staying. */
+        public HeldBackByRanges lockedBefore(Optional<Version> locked) {
+            return new HeldBackByRanges(name, version, allowed, by, problem, wayPast,
+                    locked.filter(before -> !before.equals(version)));
         }
     }
 

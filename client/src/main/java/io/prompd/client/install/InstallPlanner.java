@@ -232,8 +232,11 @@ final class InstallPlanner {
         if (run.options().strategy() == Strategy.HIGHEST) {
             TakedownGraph takedowns = new TakedownGraph(index);
             for (PackageName name : unpinned.stream().filter(name -> !aside.contains(name)).sorted().toList()) {
+                // a package the resolution moved down (a latest tag moved back) or up is not said to stay
+                Optional<Version> before = project.lockOrEmpty().get(name).map(LockedPackage::version);
                 RangeHolds.of(plan.graph(), name, index, takedowns, kept, (held, allowed) -> whyNotUpdating(
-                        project, settled, held, allowed, unpinned, run, index)).ifPresent(first::add);
+                        project, settled, held, allowed, unpinned, run, index))
+                        .map(held -> held.lockedBefore(before)).ifPresent(first::add);
             }
         }
         return new Updated(plan.without(PlanWarnings.movesTold(plan, first)).withWarningsFirst(first), saved);

@@ -62,7 +62,7 @@ final class RangeHolds {
                 : Optional.of(index.commands().quoted("update " + name + " " + String.join(" ", lockedToo))
                         + " lets " + Plural.series(lockedToo, "and") + " move too");
         return Optional.of(new InstallNote.HeldBackByRanges(name, locked.version(), allowed.get(), by,
-                by.isEmpty() ? explainer.whyNot(name, allowed.get()) : Optional.empty(), wayPast));
+                by.isEmpty() ? explainer.whyNot(name, allowed.get()) : Optional.empty(), wayPast, Optional.empty()));
     }
 
     /**

@@ -73,7 +73,7 @@ class InstallNoteViewTest {
             new InstallNote.LatestYanked(X, TWO, "broken", ONE),
             new InstallNote.HeldBackByRanges(X, ONE, TWO,
                     List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE, Optional.empty())),
-                    Optional.empty(), Optional.empty()),
+                    Optional.empty(), Optional.empty(), Optional.empty()),
             new InstallNote.LatestConflicts(X, CARET_ONE, TWO, ONE, Optional.empty(), List.of(), Strategy.HIGHEST,
                     Optional.of("Because @a/x 2.0.0 depends on @a/y ^2.0.0 and no version of @a/y matches ^2.0.0"
                             + " (2.0.0 is yanked), @a/x 2.0.0 cannot be used.\nSo, because your project depends on"
@@ -151,6 +151,26 @@ class InstallNoteViewTest {
                         Optional.empty())), "'prompd update @a/x' moves off it")), "no takedown recorded");
         assertTrue(InstallNoteView.text(EVERY_KIND.get(7)).endsWith("so 1.0.0, the lowest version that can, is"
                 + " installed"));
+    }
+
+    /** A package an update moved, down as a latest tag moved back takes it or up, is not said to stay where it was. */
+    @Test
+    void aPackageHeldBackThatTheUpdateMovedIsSaidToHaveMovedFromItsLockedVersion() {
+        InstallNote.HeldBackByRanges held = (InstallNote.HeldBackByRanges) EVERY_KIND.get(20);
+        Version between = Version.parse("1.5.0");
+
+        InstallNote down = held.lockedBefore(Optional.of(between));
+        InstallNote up = held.lockedBefore(Optional.of(Version.parse("0.9.0")));
+
+        assertTrue(InstallNoteView.text(held.lockedBefore(Optional.of(ONE))).startsWith("@a/x stays at 1.0.0, held"),
+                InstallNoteView.text(held));
+        assertTrue(InstallNoteView.text(down).startsWith("@a/x moved down from the locked 1.5.0 to 1.0.0, held back"
+                + " by prompd.json's @a/base ^1.0.0: 2.0.0, which its own ranges allow, "),
+                InstallNoteView.text(down));
+        assertEquals(between, InstallNoteView.asJson(down).get("movedFrom"));
+        assertTrue(InstallNoteView.text(up).startsWith("@a/x moved up from the locked 0.9.0 to 1.0.0, held back"),
+                InstallNoteView.text(up));
+        assertFalse(InstallNoteView.asJson(held).containsKey("movedFrom"), "a package staying moved from nowhere");
     }
 
     /** Where the project could not be resolved anew, which kept versions differ is not known: the lock kept them. */

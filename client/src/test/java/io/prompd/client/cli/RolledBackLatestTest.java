@@ -51,10 +51,30 @@ class RolledBackLatestTest extends InstallCommandsFixture {
         CliRun run = prompd("update");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("warning: @common/style stays at 2.1.0, held back by @common/base's latest dist-tag, 2.1.0: 2.2.0,"
-                + " which its own ranges allow, needs @common/base ^2.2.0\n", run.err());
+        assertEquals("warning: @common/style moved down from the locked 2.2.0 to 2.1.0, held back by @common/base's"
+                + " latest dist-tag, 2.1.0: 2.2.0, which its own ranges allow, needs @common/base ^2.2.0\n",
+                run.err());
         assertTrue(run.out().contains("@common/base 2.2.0 -> 2.1.0"), run.out());
         assertTrue(run.out().contains("@common/style 2.2.0 -> 2.1.0"), run.out());
+    }
+
+    /** As the update's text, its --json says that the package moved down, and from which version. */
+    @Test
+    void anUpdateMovingBackWithTheTagGivesTheVersionItMovedDownFromInJson() throws IOException {
+        registry.tag("@common/base", "latest", "2.2.0");
+        editDependencies("\"@common/style\": \"^2.1.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        registry.tag("@common/base", "latest", "2.1.0");
+
+        CliRun run = prompd("update", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode held = Json.reader().readTree(run.out()).get("warnings").get(0);
+        assertEquals("heldBackByRanges", held.get("kind").asText(), held.toString());
+        assertEquals("2.2.0", held.get("movedFrom").asText(), held.toString());
+        assertEquals("2.1.0", held.get("version").asText(), held.toString());
+        assertTrue(held.get("message").asText().startsWith("@common/style moved down from the locked 2.2.0 to 2.1.0"),
+                held.toString());
     }
 
     /** Where no version of style the project allows goes with base 2.1.0, base named alone says so. */
