@@ -13,6 +13,7 @@ import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.resolve.NearestVersions;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -143,14 +144,18 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
             return Optional.of(exact.filter(published.packument().versions()::containsKey)
                     .or(() -> published.preferredAllowed(List.of(range.range())))
                     .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
-                            + " matches " + range.range() + unusable(published, range.range()),
+                            + " matches " + range.range() + why(published, range.range()),
                             commands.quoted("info " + spec.name()) + " lists its versions")));
         }
         return Optional.of(published.latest().orElseGet(() -> published.packument().versions().lastKey()));
     }
 
-    /** {@code  (1.0.0 is yanked; 1.1.0 is taken down: broken)}, the versions in the range an install names too. */
-    private static String unusable(PublishedPackage published, VersionRange range) {
+    /**
+     * {@code  (1.0.0 is yanked; 1.1.0 is taken down: broken)}, the versions in the range an install names too; where
+     * there is none, {@code  (published: …, 1.1.0, 2.0.0, 2.1.0)}, the versions nearest the one asked for, as an
+     * install names them, so that a version never published is seen at once to be off.
+     */
+    private static String why(PublishedPackage published, VersionRange range) {
         List<String> reasons = new ArrayList<>();
         List<String> yanked = published.packument().versions().values().stream()
                 .filter(version -> version.yanked() != null && range.satisfiedBy(version.version()))
@@ -159,6 +164,12 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
             reasons.add(Plural.series(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked");
         }
         published.takedowns().matching(range).ifPresent(reasons::add);
+        if (reasons.isEmpty()) {
+            // the versions an install chooses among, which its explanation names: a yanked one is not
+            List<Version> choosable = published.packument().versions().values().stream()
+                    .filter(version -> version.yanked() == null).map(VersionSummary::version).toList();
+            NearestVersions.around(choosable, range).ifPresent(nearest -> reasons.add("published: " + nearest));
+        }
         return reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")";
     }
 }

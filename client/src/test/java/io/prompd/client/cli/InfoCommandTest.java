@@ -217,6 +217,26 @@ class InfoCommandTest extends InstallCommandsFixture {
         assertTrue(install.err().contains("(1.1.0 is yanked; 1.0.0 is taken down: broken)"), install.err());
     }
 
+    /** A version never published is named with the versions nearest it, as an install names them. */
+    @Test
+    void infoOfAVersionNeverPublishedNamesTheVersionsNearestItAsAnInstallDoes() throws IOException {
+        registry.publish("@acme/util", "2.0.0").publish("@acme/util", "2.1.0").publish("@acme/util", "3.0.0");
+
+        CliRun info = prompd("info", "@acme/util@1.9.9");
+        CliRun scripted = prompd("info", "@acme/util@1.9.9", "--json");
+        CliRun install = prompd("install", "@acme/util@1.9.9");
+
+        assertEquals(3, info.exitCode(), info.err());
+        assertEquals("""
+                error: no version of @acme/util matches 1.9.9 (published: …, 1.1.0, 2.0.0, 2.1.0, …)
+                hint: 'prompd info @acme/util' lists its versions
+                """, info.err());
+        assertEquals(3, scripted.exitCode(), scripted.err());
+        assertEquals("no version of @acme/util matches 1.9.9 (published: …, 1.1.0, 2.0.0, 2.1.0, …)",
+                Json.reader().readTree(scripted.out()).at("/error/message").asText(), scripted.out());
+        assertTrue(install.err().contains("(published: …, 1.1.0, 2.0.0, 2.1.0, …)"), install.err());
+    }
+
     @Test
     void infoOfAPackageWithNoVersionLeftShowsEveryTakedownAndAVersionAskedForIsNotFoundWithTheReasons()
             throws IOException {

@@ -157,6 +157,11 @@ final class Domain {
         return versions.size();
     }
 
+    /** The versions, in ascending order. */
+    List<Version> versions() {
+        return versions;
+    }
+
     Version version(int index) {
         return versions.get(index);
     }

@@ -34,8 +34,6 @@ import java.util.stream.StreamSupport;
  */
 final class Explanation {
 
-    /** How many of the highest published versions a failure names beside a range none of them meets. */
-    private static final int PUBLISHED_SHOWN = 3;
     /**
      * How many lines an explanation takes at most, as {@link #text} gives it: a conflict among many packages of many
      * versions each (a pigeonhole) derives thousands, growing with each package, which no one reads through.
@@ -590,48 +588,9 @@ final class Explanation {
         return reasons.isEmpty() ? text : text + " (" + String.join("; ", reasons) + ")";
     }
 
-    /**
-     * The highest versions there are, so that a range asking for another is seen at once to be off; for one version
-     * asked for, those nearest it, whose neighbours the highest were not, and the one it meant when only the case of
-     * its letters differs, which SemVer compares as another pre-release.
-     */
+    /** The versions there are nearest the range, as {@link NearestVersions#around} names them. */
     private Optional<String> published(Domain target, VersionRange range) {
-        int count = target.size();
-        if (count == 0) {
-            return Optional.empty();
-        }
-        Optional<Version> asked = range.exactVersion();
-        Optional<Version> meant = asked.flatMap(version -> IntStream.range(0, count).mapToObj(target::version)
-                .filter(published -> published.toString().equalsIgnoreCase(version.toString())).findFirst());
-        int[] shown = meant.or(() -> asked).map(version -> nearest(target, version))
-                .orElse(new int[] {Math.max(0, count - PUBLISHED_SHOWN), count});
-        List<String> versions = IntStream.range(shown[0], shown[1]).mapToObj(index -> target.version(index).toString())
-                .toList();
-        return Optional.of(index.offered() + ": " + (shown[0] > 0 ? "…, " : "") + String.join(", ", versions)
-                + (shown[1] < count ? ", …" : "") + meant.map(version -> "; did you mean " + version
-                        + "? the letters of a version are matched in their case").orElse(""));
-    }
-
-    /**
-     * The indexes {@code [from, to)} of at most {@link #PUBLISHED_SHOWN} versions around where {@code asked} would
-     * be: those of its major.minor.patch first, then the neighbours on either side in turn.
-     */
-    private static int[] nearest(Domain target, Version asked) {
-        int count = target.size();
-        int at = (int) IntStream.range(0, count).filter(index -> target.version(index).compareTo(asked) < 0).count();
-        int from = at;
-        int to = at;
-        while (to - from < Math.min(PUBLISHED_SHOWN, count)) {
-            boolean below = from > 0 && target.version(from - 1).sameMajorMinorPatch(asked);
-            boolean above = to < count && target.version(to).sameMajorMinorPatch(asked);
-            boolean takeAbove = to < count && (above || !below && (from == 0 || to - at <= at - from));
-            if (takeAbove) {
-                to++;
-            } else {
-                from--;
-            }
-        }
-        return new int[] {from, to};
+        return NearestVersions.around(target.versions(), range).map(versions -> index.offered() + ": " + versions);
     }
 
     private static String describeTerms(Incompatibility incompatibility) {
