@@ -200,14 +200,18 @@ public final class CommandLines {
     /**
      * The usage error of a command that only groups others run without one, in one wording for every such command of
      * both tools, naming the subcommands it takes by their names (not their short names, nor help): {@code a
-     * subcommand is required: get, set, unset or list}.
+     * subcommand is required: get, set, unset or list}. A tool given only {@code -v}, which npm and pip read as
+     * their version's option, is told which option that is here.
      */
     public static CommandLine.ParameterException subcommandRequired(CommandLine.Model.CommandSpec spec) {
         List<String> names = spec.subcommands().values().stream().distinct().map(CommandLine::getCommandSpec)
                 .filter(subcommand -> !subcommand.helpCommand() && !subcommand.usageMessage().hidden())
                 .map(CommandLine.Model.CommandSpec::name).toList();
+        boolean versionMeant = spec.parent() == null
+                && spec.commandLine().getParseResult().originalArgs().equals(List.of(VerboseOption.SHORT_NAME));
         return new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: "
-                + Plural.series(names, "or"));
+                + Plural.series(names, "or") + (versionMeant ? " (" + VerboseOption.SHORT_NAME + " is "
+                + VerboseOption.NAME + "; -V or --version prints the version)" : ""));
     }
 
     /**

@@ -84,10 +84,13 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** npm's {@code ci}, whose nearest command, {@code i}, may rewrite the lock {@code ci} keeps as it is. */
+    /**
+     * npm's {@code ci}, whose nearest command, {@code i}, may rewrite the lock {@code ci} keeps as it is; the
+     * {@code add} of cargo, pnpm and yarn, and their {@code upgrade}, too far from any command here to be suggested.
+     */
     @Override
     public Map<String, String> otherToolsWords() {
-        return Map.of("ci", "install --frozen");
+        return Map.of("ci", "install --frozen", "add", "install", "upgrade", "update");
     }
 
     // Options of scope INHERIT are accepted before or after any subcommand; picocli binds every

@@ -44,6 +44,23 @@ class MisspelledCommandsTest {
                 + " --help'\n", error("i", "--frozen-lockfile"));
     }
 
+    /** cargo's, pnpm's and yarn's add and upgrade, too far from install and update to be suggested by spelling. */
+    @Test
+    void anotherToolsAddAndUpgradeSuggestInstallAndUpdate() {
+        assertEquals("error: unknown command 'add'\nhint: did you mean install? see 'prompd --help'\n",
+                error("add", "@acme/tone"));
+        assertEquals("error: unknown command 'upgrade'\nhint: did you mean update? see 'prompd --help'\n",
+                error("upgrade"));
+    }
+
+    /** npm's and pip's -v prints their version: here it is --verbose, and the version -V. */
+    @Test
+    void aLoneVerboseOptionNamesTheVersionsOption() {
+        assertEquals("error: a subcommand is required: init, validate, pack, install, uninstall, update, outdated, list,"
+                + " info, tree, cache, config, registry, login, logout or completion (-v is --verbose; -V or --version"
+                + " prints the version)\nhint: see 'prompd --help'\n", error("-v"));
+    }
+
     @Test
     void aWordNearOnlyAShortNameOfOneLetterOrFarFromEveryCommandIsSuggestedNone() {
         for (String far : new String[] {"run", "iffy", "search", "x"}) {
