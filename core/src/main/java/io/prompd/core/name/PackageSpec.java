@@ -131,8 +131,9 @@ public record PackageSpec(PackageName name, Selector selector) {
                 throw refusal(text, "'" + nameText + "' is not a valid package name: "
                         + String.join("; ", nameProblems), reading);
             }
+            // a space after the '@' ('pkg@ 2', a shell's quoting) would be saved into prompd.json's range
             return new Written(PackageName.parse(nameText),
-                    at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1)));
+                    at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1).strip()));
         }
     }
 

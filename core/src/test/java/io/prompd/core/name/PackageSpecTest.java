@@ -66,6 +66,13 @@ class PackageSpecTest {
         assertEquals(PackageSpec.parse("pkg@^1"), PackageSpec.parse("  pkg@^1 "));
     }
 
+    /** A space after the '@' is no part of the range, which install saves to prompd.json as written. */
+    @Test
+    void ignoresWhitespaceAfterTheAt() {
+        assertEquals("pkg@^1", PackageSpec.parse("pkg@ ^1").toString());
+        assertEquals(PackageSpec.parse("@org/pkg@next"), PackageSpec.parse("@org/pkg@\tnext"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void refusesNothing(String text) {
@@ -73,7 +80,7 @@ class PackageSpecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"@org/pkg@", "pkg@"})
+    @ValueSource(strings = {"@org/pkg@", "pkg@", "pkg@ \t"})
     void refusesAnAtWithNothingAfterIt(String text) {
         assertTrue(refusal(text).contains("nothing follows the '@'"), refusal(text));
     }
