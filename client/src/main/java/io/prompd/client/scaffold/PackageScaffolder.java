@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +46,8 @@ public final class PackageScaffolder {
     static final String FIRST_VERSION = "0.1.0";
     static final String DEFAULT_LICENSE = "MIT";
     private static final String EXAMPLE_PROMPT = "prompts/example.prompd";
+    private static final String README = "README.md";
+    private static final String LICENSE = "LICENSE";
     private static final String NAME_HINT = "pass --name name or --name @scope/name; the folder keeps its own name";
     private static final String SCOPED_NAME_HINT = "pass --name @scope/name, or --name name for a package without a"
             + " scope";
@@ -87,7 +90,7 @@ public final class PackageScaffolder {
                 .build();
         SortedMap<String, byte[]> files = commonFiles(manifest, Map.of("example", EXAMPLE_PROMPT));
         files.put(EXAMPLE_PROMPT, utf8(ExamplePrompt.text(name)));
-        return new Scaffold(name, files, licenseNote(manifest).stream().toList());
+        return new Scaffold(name, files, licenseNote(manifest).stream().toList(), keptWhereFound(manifest));
     }
 
     /** A package made of prompt files found at {@code sources}, with what they reference; as {@link #plan}. */
@@ -108,14 +111,14 @@ public final class PackageScaffolder {
         files.putAll(imported.files());
         List<String> notes = new ArrayList<>(imported.notes());
         licenseNote(manifest).ifPresent(notes::add);
-        return new Scaffold(name, files, notes);
+        return new Scaffold(name, files, notes, keptWhereFound(manifest));
     }
 
     private Manifest.Builder manifest(PackageName name, String description, ScaffoldOptions options) {
         Manifest.Builder builder = Manifest.of(name, Version.parse(FIRST_VERSION)).toBuilder()
                 .description(plain("--description", ManifestFields.DESCRIPTION, description))
                 .license(license(options))
-                .readme("README.md");
+                .readme(README);
         author(options).ifPresent(builder::author);
         return builder;
     }
@@ -206,13 +209,20 @@ public final class PackageScaffolder {
     private SortedMap<String, byte[]> commonFiles(Manifest manifest, Map<String, String> prompts) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put("prompd.json", ManifestWriter.write(manifest));
-        files.put("README.md", utf8(readme(manifest, prompts)));
+        files.put(README, utf8(readme(manifest, prompts)));
         int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
         String holder = manifest.author().map(Person::name).orElse("the authors of " + manifest.name());
-        files.put("LICENSE", utf8(LicenseText.of(manifest.license().orElse(DEFAULT_LICENSE), year, holder)));
+        files.put(LICENSE, utf8(LicenseText.of(manifest.license().orElse(DEFAULT_LICENSE), year, holder)));
         // the terms SEE LICENSE IN points at are the author's to write, in a file validate finds, with a line saying so
         termsFile(manifest).ifPresent(terms -> files.putIfAbsent(terms, utf8(LicenseText.terms(year, holder))));
         return files;
+    }
+
+    /** The README and the license's terms, which a folder init is run in may hold already, written by the user. */
+    private Set<String> keptWhereFound(Manifest manifest) {
+        Set<String> kept = new TreeSet<>(Set.of(README, LICENSE));
+        termsFile(manifest).ifPresent(kept::add);
+        return kept;
     }
 
     private static Optional<String> licenseNote(Manifest manifest) {

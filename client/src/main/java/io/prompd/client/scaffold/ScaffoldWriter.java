@@ -8,45 +8,69 @@ import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import io.prompd.core.files.NamedWrites;
 import io.prompd.core.files.TemporaryFiles;
+import io.prompd.core.manifest.ManifestReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Writes a {@link Scaffold} without ever overwriting a file or leaving half a package: a new folder
  * is built beside its final place and renamed into it; into an existing folder, every file is
- * first written in full in a temporary folder, then all are moved into place. What a killed run
- * left of the same folder is deleted first.
+ * first written in full in a temporary folder, then all are moved into place, {@code prompd.json} last, so that a
+ * folder holding it holds the rest. What a killed run left of the same folder is deleted first.
  */
 public final class ScaffoldWriter {
 
     /** Inside an existing folder, the temporary folder is named after this. */
     private static final String STAGING_TARGET = "init";
+    /** Moved after every other file: a folder holding it is a package, which init refuses to write again. */
+    private static final Comparator<String> MANIFEST_LAST = Comparator
+            .comparing((String path) -> path.equals(ManifestReader.FILE_NAME)).thenComparing(Comparator.naturalOrder());
+
+    /**
+     * What init wrote, and the files of its scaffold the folder held already, which it kept.
+     *
+     * @param written the files written, in the order they were
+     * @param kept    the files found and kept, sorted
+     */
+    public record Outcome(List<Path> written, List<Path> kept) {
+        public Outcome {
+            written = List.copyOf(written);
+            kept = List.copyOf(kept);
+        }
+    }
 
     private ScaffoldWriter() {
     }
 
-    /** @return the files written, sorted */
-    public static List<Path> write(Path folder, Scaffold scaffold) throws IOException {
+    public static Outcome write(Path folder, Scaffold scaffold) throws IOException {
         // before any refusal: the files a killed init had moved in are refused, and its temporary would stay for good
         TemporaryFiles.removeOrphansOf(folder.resolve(STAGING_TARGET));
         refuseExistingFiles(folder, scaffold);
+        SortedMap<String, byte[]> files = new TreeMap<>(MANIFEST_LAST);
+        files.putAll(scaffold.files());
+        List<String> kept = scaffold.keptWhereFound().stream().filter(path -> Files.exists(folder.resolve(path)))
+                .sorted().toList();
+        files.keySet().removeAll(kept);
         if (Files.exists(folder)) {
-            return writeInto(folder, scaffold);
+            return new Outcome(writeInto(folder, files), kept.stream().map(folder::resolve).toList());
         }
         TemporaryFiles.removeOrphansOf(folder);
         Path staging = AtomicFiles.temporaryFolder(folder);
         try {
-            writeFiles(staging, folder, scaffold.files());
+            writeFiles(staging, folder, files);
             AtomicFiles.moveIntoFreePlace(staging, folder);
         } finally {
             Folders.deleteRecursively(staging);
         }
-        return targets(folder, scaffold);
+        return new Outcome(files.keySet().stream().map(folder::resolve).toList(), List.of());
     }
 
     private static void refuseExistingFiles(Path folder, Scaffold scaffold) {
@@ -61,7 +85,7 @@ public final class ScaffoldWriter {
                     "choose another folder for the package");
         }
         List<String> existing = scaffold.files().keySet().stream()
-                .filter(path -> Files.exists(folder.resolve(path)))
+                .filter(path -> !scaffold.keptWhereFound().contains(path) && Files.exists(folder.resolve(path)))
                 .toList();
         if (!existing.isEmpty()) {
             String them = Plural.itOrThem(existing.size());
@@ -72,12 +96,12 @@ public final class ScaffoldWriter {
         }
     }
 
-    private static List<Path> writeInto(Path folder, Scaffold scaffold) throws IOException {
+    private static List<Path> writeInto(Path folder, SortedMap<String, byte[]> files) throws IOException {
         Path staging = AtomicFiles.temporaryFolder(folder.resolve(STAGING_TARGET));
         List<Path> moved = new ArrayList<>();
         try {
-            writeFiles(staging, folder, scaffold.files());
-            for (String path : scaffold.files().keySet()) {
+            writeFiles(staging, folder, files);
+            for (String path : files.keySet()) {
                 Path target = folder.resolve(path);
                 Folders.create(target.getParent());
                 AtomicFiles.moveIntoFreePlace(staging.resolve(path), target);
@@ -89,7 +113,7 @@ public final class ScaffoldWriter {
         } finally {
             Folders.deleteRecursively(staging);
         }
-        return targets(folder, scaffold);
+        return moved;
     }
 
     /**
@@ -107,9 +131,5 @@ public final class ScaffoldWriter {
                 throw NamedWrites.naming(failure, folder.resolve(file.getKey()));
             }
         }
-    }
-
-    private static List<Path> targets(Path folder, Scaffold scaffold) {
-        return scaffold.files().keySet().stream().map(folder::resolve).toList();
     }
 }

@@ -465,20 +465,44 @@ class InitCommandTest {
     void itNeverOverwritesAndWritesNothingWhenAnyFileExists() throws IOException {
         Path pkg = Files.createDirectories(work.resolve("existing"));
         Files.writeString(pkg.resolve("README.md"), "mine\n");
+        Files.createDirectories(pkg.resolve("prompts"));
+        Files.writeString(pkg.resolve("prompts/example.prompd"), "mine\n");
         CliRun run = prompd("init", "existing");
         assertEquals(4, run.exitCode());
-        assertTrue(run.err().contains("refusing to overwrite README.md"), run.err());
+        assertTrue(run.err().contains("refusing to overwrite prompts/example.prompd"), run.err());
         assertEquals("mine\n", Files.readString(pkg.resolve("README.md")));
         assertFalse(Files.exists(pkg.resolve("prompd.json")));
         try (var left = Files.list(pkg)) {
-            assertEquals(1, left.count(), "no staging folder or partial file is left behind");
+            assertEquals(2, left.count(), "no staging folder or partial file is left behind");
         }
     }
 
+    /** As cargo init in a folder with a README: the user's own README and LICENSE serve better than templates. */
+    @Test
+    void aReadmeAndLicenseTheFolderHoldsAreKeptAndTheRestWritten() throws IOException {
+        Path pkg = Files.createDirectories(work.resolve("notes"));
+        Files.writeString(pkg.resolve("README.md"), "# my notes\n");
+        Files.writeString(pkg.resolve("LICENSE"), "Apache License\n");
+
+        CliRun run = prompd("init", "notes", "--license", "Apache-2.0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("created notes in " + pkg + "\n  prompts/example.prompd\n  prompd.json\nnext: prompd validate notes"
+                + " && prompd pack notes\n", run.out());
+        assertEquals("note: kept LICENSE, which the folder held already, in place of init's: make sure prompd.json says"
+                + " the same\nnote: kept README.md, which the folder held already, in place of init's: make sure"
+                + " prompd.json says the same\n", run.err());
+        assertEquals("# my notes\n", Files.readString(pkg.resolve("README.md")));
+        assertEquals("Apache License\n", Files.readString(pkg.resolve("LICENSE")));
+        assertEquals(0, prompd("validate", "notes").exitCode());
+    }
+
+    /** prompd.json is moved in last: a run killed before it leaves a folder a second init completes. */
     @Test
     void whatAnInitKilledBetweenItsMovesLeftIsRefusedSayingHowToGoOnAndItsTemporaryFolderGoes() throws Exception {
         Path pkg = Files.createDirectories(work.resolve("existing"));
-        Path license = Files.writeString(pkg.resolve("LICENSE"), "MIT License\n");
+        Path example = Files.writeString(Files.createDirectories(pkg.resolve("prompts")).resolve("example.prompd"),
+                "---\nid: example\n---\nHello.\n");
         Path staging = Files.createDirectories(pkg.resolve(".init.%d.5.part/prompts".formatted(Processes.endedPid())))
                 .getParent();
         Files.writeString(staging.resolve("README.md"), "# existing\n");
@@ -486,14 +510,13 @@ class InitCommandTest {
         CliRun run = prompd("init", "existing");
 
         assertEquals(4, run.exitCode(), run.err());
-        assertEquals("error: refusing to overwrite LICENSE in " + pkg + "\nhint: init never overwrites files: remove or"
-                + " move it (an init that was interrupted leaves those it had written), then run init"
-                + " again; or run init"
-                + " in another folder\n", run.err());
-        try (Stream<Path> left = Files.list(pkg)) {
-            assertEquals(List.of(license), left.toList());
+        assertEquals("error: refusing to overwrite prompts/example.prompd in " + pkg + "\nhint: init never overwrites"
+                + " files: remove or move it (an init that was interrupted leaves those it had written), then run init"
+                + " again; or run init in another folder\n", run.err());
+        try (Stream<Path> left = Files.walk(pkg)) {
+            assertEquals(List.of(pkg, example.getParent(), example), left.sorted().toList());
         }
-        Files.delete(license);
+        Files.delete(example);
         assertEquals(0, prompd("init", "existing").exitCode());
     }
 
