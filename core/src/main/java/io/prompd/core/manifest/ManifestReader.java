@@ -11,6 +11,7 @@ import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.json.PlainText;
+import io.prompd.core.name.NameCorrection;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.problem.Pointer;
@@ -46,6 +47,8 @@ public final class ManifestReader {
 
     /** npm's prefix of an alias, {@code "x": "npm:@acme/tiny@^1.0.0"}: another name for a registry's package. */
     private static final String NPM_ALIAS = "npm:";
+    /** A version of one or two numbers, as npm's {@code 1} and pip's {@code 1.0}, which SemVer writes with three. */
+    private static final Pattern SHORT_VERSION = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?");
     /**
      * Said of a field an author's package may lack but a registry's check refuses a version without, as cargo package
      * warns where cargo publish refuses: validate and pack warn, so that an author learns it before the pull request.
@@ -163,12 +166,17 @@ public final class ManifestReader {
     }
 
     private Optional<PackageName> packageName(String text) {
-        return parsed(text, Pointer.of(ManifestFields.NAME), PackageName::parse,
-                "use lowercase letters, digits, '.', '_' and '-', as in @scope/my-prompts");
+        return parsed(text, Pointer.of(ManifestFields.NAME), PackageName::parse, NameCorrection.of(text)
+                .map(corrected -> corrected.rule() + ", so write \"" + ManifestFields.NAME + "\": \"" + corrected.name()
+                        + "\"")
+                .orElse("use lowercase letters, digits, '.', '_' and '-', as in @scope/my-prompts"));
     }
 
     private Optional<Version> version(String text) {
-        return parsed(text, Pointer.of(ManifestFields.VERSION), Version::parse, "");
+        String hint = SHORT_VERSION.matcher(text).matches()
+                ? "write \"" + ManifestFields.VERSION + "\": \"" + text + (text.contains(".") ? ".0" : ".0.0") + "\""
+                : "";
+        return parsed(text, Pointer.of(ManifestFields.VERSION), Version::parse, hint);
     }
 
     /** The value parsed, or empty after reporting the parser's message as an error. */

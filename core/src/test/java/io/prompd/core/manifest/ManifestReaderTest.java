@@ -243,6 +243,19 @@ class ManifestReaderTest {
         assertTrue(only(result, Severity.ERROR, "/version").message().contains("not a SemVer 2.0 version"));
     }
 
+    /** A project's title as its name, or npm's and pip's short versions: the hint gives the value to write. */
+    @Test
+    void aNameWithCapitalsAndSpacesOrAShortVersionIsHintedTheValueMeant() {
+        ManifestResult result = read("{\"name\": \"My Prompt  Kit\", \"version\": \"1.0\"}");
+
+        assertEquals("package names are lower case and write '-' for a space, so write \"name\": \"my-prompt-kit\"",
+                only(result, Severity.ERROR, "/name").hint());
+        assertEquals("write \"version\": \"1.0.0\"", only(result, Severity.ERROR, "/version").hint());
+        assertEquals("write \"version\": \"2.0.0\"",
+                only(read("{\"name\": \"a\", \"version\": \"2\"}"), Severity.ERROR, "/version").hint());
+        assertEquals("", only(read("{\"name\": \"a\", \"version\": \"01.0\"}"), Severity.ERROR, "/version").hint());
+    }
+
     @Test
     void aDependencyNameMustBeValidAndItsPointerIsEscaped() {
         ManifestResult result = readWith(", \"dependencies\": {\"@A/b\": \"^1.0.0\", \"ok\": \"1.0.0\"}");

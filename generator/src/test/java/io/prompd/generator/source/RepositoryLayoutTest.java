@@ -57,7 +57,8 @@ class RepositoryLayoutTest {
                 + " packages/@acme/tool/",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | a package name is at most 64 characters,"
                 + " so rename the folder to a shorter name",
-        "my package | package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/"})
+        "my package | package names write '-' for a space, so rename the folder to packages/my-package/",
+        "my/package | package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/"})
     void anInvalidPackageFolderNameIsHintedItsFix(String folder, String hint) {
         assertEquals(hint, RepositoryLayout.packageNameMisfit(folder).orElseThrow().hint());
     }
