@@ -15,7 +15,8 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>The JDK's connection asks for an unconnected socket first and, refused as here, layers TLS over a plain socket
  * it connected itself: the one {@link #createSocket(Socket, String, int, boolean)} gets, whose timeout the TLS socket
  * reads under. The connection gives no hook after the handshake, so the thread that connected gives that socket its
- * timeout back with {@link #finish}, once its connect has returned or failed.
+ * timeout back with {@link #finish}, once its connect has returned or failed. TLS layers over it as an
+ * {@link AlertReadingSocket}, so that a server refusing the handshake is heard saying why.
  */
 final class BoundedHandshakes extends SSLSocketFactory {
 
@@ -36,7 +37,7 @@ final class BoundedHandshakes extends SSLSocketFactory {
     public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
         handshaking.set(new Handshake(plain, plain.getSoTimeout()));
         plain.setSoTimeout(handshakeMillis);
-        return tls.createSocket(plain, host, port, autoClose);
+        return tls.createSocket(new AlertReadingSocket(plain), host, port, autoClose);
     }
 
     /**
