@@ -161,6 +161,38 @@ class ExtraCertificatesTest {
         }
     }
 
+    /**
+     * A server that asks for a client certificate but takes connections without one, as nginx's {@code
+     * ssl_verify_client optional} does, is read without; one of its connections closed unanswered is an outage, tried
+     * again, not a refusal for want of the certificate.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void aServerOnlyAskingForAClientCertificateThatClosesAConnectionIsTriedAgain(String protocol) throws Exception {
+        try (LoopbackServer optional = LoopbackServer.startTlsWantingAClientCertificate(certificate.serverContext(),
+                protocol)) {
+            optional.handle("/registry.json", exchange -> respond(exchange, 200, "{}"));
+            // an exchange closed before its response closes the connection
+            optional.handle("/overloaded/", exchange -> { });
+            Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
+            RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
+                    Fetchers.QUICK.withNetwork(Proxies.NONE, Optional.of(certificate.pem())), sleeper, Fetchers.CLOCK,
+                    System::nanoTime, RequestListener.NONE);
+            URI dropped = optional.url("/overloaded/registry.json");
+
+            // first, as a later handshake resumes the session, where the server asks for no certificate
+            PrompdException outage = assertThrows(PrompdException.class,
+                    () -> fetcher.fetchDocument(dropped).read(Function.identity()));
+            byte[] answered = fetcher.fetchDocument(optional.url("/registry.json")).read(Function.identity());
+
+            assertEquals("could not fetch " + dropped + ": gave up after 4 attempts (last: the server at "
+                    + Origin.of(dropped) + " closed the connection before answering (Unexpected end of file from"
+                    + " server))", outage.getMessage());
+            assertEquals(3, sleeper.waits.size());
+            assertEquals("{}", new String(answered, StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void aFileThatIsNotACaCertificateIsAUsageErrorNamingTheVariableAndTheFile() throws Exception {
         Path empty = Files.writeString(work.resolve("notes.pem"), "no certificate here\n");

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /** An HTTP or HTTPS server on 127.0.0.1 and a free port that records every request it answers. */
 final class LoopbackServer implements AutoCloseable {
@@ -54,6 +56,28 @@ final class LoopbackServer implements AutoCloseable {
         try {
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            return new LoopbackServer(server);
+        } catch (IOException cannotBind) {
+            throw new UncheckedIOException(cannotBind);
+        }
+    }
+
+    /**
+     * An HTTPS server presenting the certificate of {@code tls} that asks its clients for one of theirs but takes
+     * a connection without, as nginx's {@code ssl_verify_client optional} does, over {@code protocol} alone.
+     */
+    static LoopbackServer startTlsWantingAClientCertificate(SSLContext tls, String protocol) {
+        try {
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters parameters) {
+                    SSLParameters wanted = tls.getDefaultSSLParameters();
+                    wanted.setProtocols(new String[] {protocol});
+                    wanted.setWantClientAuth(true);
+                    parameters.setSSLParameters(wanted);
+                }
+            });
             return new LoopbackServer(server);
         } catch (IOException cannotBind) {
             throw new UncheckedIOException(cannotBind);
