@@ -5,6 +5,7 @@ import io.prompd.cli.HelpCommand;
 import io.prompd.cli.OtherToolsWords;
 import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
+import io.prompd.client.config.ClientKeyStore;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -48,7 +49,10 @@ import picocli.CommandLine;
             "  no_proxy         hosts, with their subdomains, reached directly",
             "                   (upper-case names work too: HTTPS_PROXY, ...)",
             "  " + Settings.CA_FILE_VARIABLE + "   a PEM file of CA certificates to trust beside Java's, for a",
-            "                   registry or proxy that your company's own CA signs"})
+            "                   registry or proxy that your company's own CA signs",
+            "  JAVA_OPTS        Java's options; for a registry that requires a client",
+            "                   certificate (mutual TLS), -D" + ClientKeyStore.FILE_PROPERTY + "=client.p12",
+            "                   -D" + ClientKeyStore.PASSWORD_PROPERTY + "=... name its key store"})
 public final class PrompdCommand implements Runnable, OtherToolsWords {
 
     /** Every subcommand, in the order help lists them. */
@@ -161,7 +165,7 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
         boolean offlineChosen = offline != null ? offline
                 : context.variable(Settings.OFFLINE_VARIABLE).map(PrompdCommand::offlineVariable).orElse(false);
         return new Settings(homeFolder, chosenRegistry, offlineChosen, proxyVariables, caFile,
-                askedHome.commands(registryOption()));
+                ClientKeyStore.of(System::getProperty), askedHome.commands(registryOption()));
     }
 
     /**

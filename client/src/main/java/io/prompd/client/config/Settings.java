@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param offline   use only the cache and what is installed
  * @param proxyVariables those of {@link #PROXY_VARIABLES} that are set, with their values
  * @param caFile    a PEM file of CA certificates to trust beside Java's ({@code PROMPD_CA_FILE})
+ * @param clientKeyStore the key store of a client certificate for registries requiring one (the JDK's properties)
  * @param commands  how hints spell the prompd commands they suggest: with {@code --home} when that chose the home
  */
 public record Settings(Path home, Optional<String> registry, boolean offline,
-                       Map<String, String> proxyVariables, Optional<Path> caFile, SuggestedCommands commands) {
+                       Map<String, String> proxyVariables, Optional<Path> caFile,
+                       Optional<ClientKeyStore> clientKeyStore, SuggestedCommands commands) {
 
     public static final String HOME_VARIABLE = "PROMPD_HOME";
     public static final String REGISTRY_VARIABLE = "PROMPD_REGISTRY";
@@ -50,6 +52,7 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
         registry = registry.filter(value -> !value.isBlank());
         proxyVariables = Map.copyOf(proxyVariables);
         caFile = caFile.map(file -> file.toAbsolutePath().normalize());
+        Objects.requireNonNull(clientKeyStore, "clientKeyStore");
         Objects.requireNonNull(commands, "commands");
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.ClientKeyStore;
 import io.prompd.core.archive.ArchiveLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +23,13 @@ import java.util.Optional;
  * @param retry            which failures are tried again, and after how long
  * @param proxies          which proxy each request goes through
  * @param caFile           a PEM file of CA certificates to trust beside Java's
+ * @param clientKeyStore   the key store of the client certificate for a registry that requires one (mutual TLS)
  */
 public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout,
                            LowSpeedLimit lowSpeed,
                            int maxConcurrent, int maxRedirects,
                            long maxDocumentBytes, long maxTarballBytes, RetryPolicy retry, Proxies proxies,
-                           Optional<Path> caFile) {
+                           Optional<Path> caFile, Optional<ClientKeyStore> clientKeyStore) {
 
     public HttpSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -49,20 +51,25 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(proxies, "proxies");
         Objects.requireNonNull(caFile, "caFile");
+        Objects.requireNonNull(clientKeyStore, "clientKeyStore");
     }
 
     public static HttpSettings defaults() {
         return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 LowSpeedLimit.DEFAULT, 8, 5,
                 64L << 20, ArchiveLimits.DEFAULT.maxTarballBytes(), RetryPolicy.defaults(),
-                Proxies.NONE, Optional.empty());
+                Proxies.NONE, Optional.empty(), Optional.empty());
     }
 
-    /** These limits, with the proxies and the extra CA certificates of a network that needs them. */
-    public HttpSettings withNetwork(Proxies newProxies, Optional<Path> newCaFile) {
+    /**
+     * These limits, with the proxies, the extra CA certificates and the client certificate of a network that needs
+     * them.
+     */
+    public HttpSettings withNetwork(Proxies newProxies, Optional<Path> newCaFile,
+                                    Optional<ClientKeyStore> newClientKeyStore) {
         return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, maxConcurrent, maxRedirects,
                 maxDocumentBytes, maxTarballBytes, retry,
-                newProxies, newCaFile);
+                newProxies, newCaFile, newClientKeyStore);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -133,12 +133,13 @@ public final class RegistryFetcher {
     }
 
     /**
-     * The fetcher of a run: cache under {@code <home>/cache/http}, offline, proxies and extra CA
-     * certificates as chosen, default limits, bodies timed by the system's ticker.
+     * The fetcher of a run: cache under {@code <home>/cache/http}, offline, proxies, extra CA certificates and client
+     * certificate as chosen, default limits, bodies timed by the system's ticker.
      */
     public static RegistryFetcher of(Settings runSettings, Clock clock, Sleeper sleeper, RequestListener listener) {
         return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
-                HttpSettings.defaults().withNetwork(Proxies.of(runSettings.proxyVariables()), runSettings.caFile()),
+                HttpSettings.defaults().withNetwork(Proxies.of(runSettings.proxyVariables()), runSettings.caFile(),
+                        runSettings.clientKeyStore()),
                 sleeper, clock, System::nanoTime, listener);
     }
 

@@ -75,7 +75,7 @@ final class Transport {
     private final RequestListener listener;
     private final Semaphore permits;
     private final Outages outages = new Outages();
-    private final ClientCertificateRequests clientCertificates = new ClientCertificateRequests();
+    private final ClientCertificateRequests clientCertificates;
     private final Optional<ExtraCertificates> extraCertificates;
     private BoundedHandshakes tlsSockets;
     private final int connectTimeoutMillis;
@@ -95,6 +95,7 @@ final class Transport {
         this.clock = clock;
         this.listener = listener;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
+        this.clientCertificates = new ClientCertificateRequests(settings.clientKeyStore());
         this.extraCertificates = settings.caFile().map(file -> new ExtraCertificates(file, clientCertificates));
         this.connectTimeoutMillis = millis(settings.connectTimeout());
         this.readTimeoutMillis = millis(settings.requestTimeout().compareTo(settings.idleTimeout()) < 0
@@ -435,9 +436,10 @@ final class Transport {
     }
 
     /**
-     * The sockets of every https request, trusting Java's CAs and the extra ones, and sending no client certificate
-     * ({@link ClientCertificateRequests}), made at the first such request so that a bad CA file fails only the runs
-     * that need it: one factory for all, as the keep-alive cache reuses a connection only for the factory that made it.
+     * The sockets of every https request, trusting Java's CAs and the extra ones, and sending the key store's client
+     * certificate ({@link ClientCertificateRequests}), made at the first such request so that a bad CA file or key
+     * store fails only the runs that need it: one factory for all, as the keep-alive cache reuses a connection only for
+     * the factory that made it.
      */
     private synchronized BoundedHandshakes tlsSockets() {
         if (tlsSockets == null) {

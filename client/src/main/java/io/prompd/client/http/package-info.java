@@ -34,9 +34,11 @@
  *       (another host, or another path of the same host); https never redirects to
  *       http. Messages hide credentials, user information, queries and fragments of URLs.</li>
  *   <li>Proxies come from {@code https_proxy}, {@code http_proxy} and {@code no_proxy}, as for curl
- *       and pip, never for loopback; extra CA certificates from {@code PROMPD_CA_FILE}. Both are
+ *       and pip, never for loopback; extra CA certificates from {@code PROMPD_CA_FILE}; a client certificate
+ *       from the key store of the JDK's {@code javax.net.ssl.keyStore} properties. All are
  *       read when a request needs them, so a bad value fails only the runs it concerns. A
- *       certificate nothing trusts, a proxy refusing its login, or a server answering a TLS handshake in
+ *       certificate nothing trusts, a proxy refusing its login, a server refusing a handshake for want of a client
+ *       certificate, or one answering a TLS handshake in
  *       plain HTTP ends the run at once: trying again would meet the same answer.</li>
  *   <li>A 401 or 407 is refused as it came, whatever its challenges: {@code HttpURLConnection} parses them
  *       before it gives the status and fails on one it cannot read (an empty {@code WWW-Authenticate}), so the

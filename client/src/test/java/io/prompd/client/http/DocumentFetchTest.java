@@ -514,11 +514,13 @@ class DocumentFetchTest {
         URI url = server.url("/registry.json");
 
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty(), PLAIN),
+        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty(),
+                Optional.empty(), PLAIN),
                 Fetchers.CLOCK, sleeper,
                 RequestListener.NONE).fetchDocument(url).read(Function.identity());
         byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Map.of(), Optional.empty(),
-                PLAIN), Fetchers.CLOCK, sleeper, RequestListener.NONE).fetchDocument(url).read(Function.identity());
+                Optional.empty(), PLAIN), Fetchers.CLOCK, sleeper, RequestListener.NONE).fetchDocument(url)
+                .read(Function.identity());
 
         assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
         try (Stream<Path> cached = Files.list(home.resolve("cache/http"))) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.config.ClientKeyStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.net.URI;
@@ -44,8 +45,14 @@ class ExtraCertificatesTest {
     }
 
     private RegistryFetcher trusting(Optional<Path> caFile) {
-        return new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK.withNetwork(Proxies.NONE, caFile),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, RequestListener.NONE);
+        return fetcher(caFile, Optional.empty(), new Fetchers.RecordingSleeper());
+    }
+
+    /** A fetcher trusting the CAs of {@code caFile}, giving the client certificate of {@code keyStore}. */
+    private RegistryFetcher fetcher(Optional<Path> caFile, Optional<ClientKeyStore> keyStore,
+                                    Fetchers.RecordingSleeper sleeper) {
+        return new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK.withNetwork(Proxies.NONE, caFile,
+                keyStore), sleeper, Fetchers.CLOCK, System::nanoTime, RequestListener.NONE);
     }
 
     private URI registry() {
@@ -87,9 +94,7 @@ class ExtraCertificatesTest {
         // the certificate names 127.0.0.1 alone
         URI byName = URI.create(registry().toString().replace("127.0.0.1", "localhost"));
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
-                Fetchers.QUICK.withNetwork(Proxies.NONE,
-                Optional.of(bundle)), sleeper, Fetchers.CLOCK, System::nanoTime, RequestListener.NONE);
+        RegistryFetcher fetcher = fetcher(Optional.of(bundle), Optional.empty(), sleeper);
 
         PrompdException misnamed = assertThrows(PrompdException.class,
                 () -> fetcher.fetchDocument(byName).read(Function.identity()));
@@ -133,10 +138,13 @@ class ExtraCertificatesTest {
 
     /** How the server of {@code url} refuses a request trusting the CA of {@code caFile}, before any retry. */
     private PrompdException refusedBy(URI url, Path caFile) {
+        return refusedBy(url, caFile, Optional.empty());
+    }
+
+    /** How the server refuses a request that gives the client certificate of {@code keyStore}, if any. */
+    private PrompdException refusedBy(URI url, Path caFile, Optional<ClientKeyStore> keyStore) {
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
-                Fetchers.QUICK.withNetwork(Proxies.NONE, Optional.of(caFile)), sleeper, Fetchers.CLOCK,
-                System::nanoTime, RequestListener.NONE);
+        RegistryFetcher fetcher = fetcher(Optional.of(caFile), keyStore, sleeper);
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> fetcher.fetchDocument(url).read(Function.identity()));
         assertEquals(0, sleeper.waits.size(), "the same refusal would come back: not tried again");
@@ -144,21 +152,76 @@ class ExtraCertificatesTest {
     }
 
     /**
-     * A server requiring a client certificate, which prompd has none of to send, is no outage to wait out: under TLS
-     * 1.2 the handshake fails, under TLS 1.3 the request after it, each on a connection the server reset.
+     * A server requiring a client certificate, when none was given, is no outage to wait out: under TLS 1.2 the
+     * handshake fails, under TLS 1.3 the request after it, each on a connection the server reset.
      */
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
-    void aServerRequiringAClientCertificateEndsTheRunAtOnceSayingPrompdSendsNone(String protocol) throws Exception {
+    void aServerRequiringAClientCertificateEndsTheRunAtOnceSayingHowToGiveOne(String protocol) throws Exception {
         try (MutualTlsServer mutual = MutualTlsServer.start(certificate.serverContext(), protocol)) {
             PrompdException refused = refusedBy(mutual.url("/registry.json"), certificate.pem());
 
             assertEquals(ExitCode.NETWORK, refused.exitCode());
             assertEquals("the server at https://127.0.0.1:" + mutual.url("/").getPort() + " requires a client"
-                    + " certificate (mutual TLS), which prompd cannot send", refused.getMessage());
-            assertEquals("reach the registry through a proxy that presents the certificate, or ask its maintainers for"
-                    + " access without one (a token)", refused.hint());
+                    + " certificate (mutual TLS), and none was given", refused.getMessage());
+            assertEquals("give Java the key store that holds it, as JAVA_OPTS=\"-Djavax.net.ssl.keyStore=client.p12"
+                    + " -Djavax.net.ssl.keyStorePassword=…\", or ask the registry's maintainers for access without"
+                    + " one (a token)", refused.hint());
         }
+    }
+
+    /** The key store that the JDK's properties name, as JAVA_OPTS gives them, holds the client certificate sent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void theKeyStoreOfTheJdksPropertiesGivesTheClientCertificate(String protocol) throws Exception {
+        TestCertificate client = TestCertificate.create(Files.createDirectories(work.resolve("client")));
+        try (MutualTlsServer mutual = MutualTlsServer.start(certificate.serverContextTrusting(client), protocol)) {
+            byte[] body = fetcher(Optional.of(certificate.pem()), Optional.of(client.asClientKeyStore()),
+                    new Fetchers.RecordingSleeper()).fetchDocument(mutual.url("/registry.json"))
+                    .read(Function.identity());
+
+            assertEquals("{\"client\": \"CN=Test Company CA\"}", new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A key store holding no certificate that the server's CAs issued is named, rather than the network blamed. */
+    @Test
+    void aKeyStoreWithNoCertificateTheServerTakesIsNamed() throws Exception {
+        ClientKeyStore stranger = TestCertificate.create(Files.createDirectories(work.resolve("stranger")))
+                .asClientKeyStore();
+        try (MutualTlsServer mutual = MutualTlsServer.start(certificate.serverContext(), "TLSv1.3")) {
+            PrompdException refused = refusedBy(mutual.url("/registry.json"), certificate.pem(),
+                    Optional.of(stranger));
+
+            assertEquals("the server at https://127.0.0.1:" + mutual.url("/").getPort() + " requires a client"
+                    + " certificate (mutual TLS), and the key store " + stranger.file() + " holds none it takes",
+                    refused.getMessage());
+            assertEquals("it takes a certificate that one of its CAs issued: put that certificate and its key in the"
+                    + " key store, or name the one that holds them in javax.net.ssl.keyStore", refused.hint());
+        }
+    }
+
+    @Test
+    void aKeyStoreThatCannotBeReadIsAUsageErrorNamingItsProperty() throws Exception {
+        Path keyStore = TestCertificate.create(Files.createDirectories(work.resolve("client"))).keyStore();
+        ClientKeyStore misspelt = new ClientKeyStore(keyStore, Optional.empty(), Optional.of("not-the-password"));
+        ClientKeyStore missing = new ClientKeyStore(work.resolve("missing.p12"), Optional.empty(), Optional.empty());
+
+        PrompdException wrongPassword = assertThrows(PrompdException.class, () -> fetcher(Optional.empty(),
+                Optional.of(misspelt), new Fetchers.RecordingSleeper()).fetchDocument(registry())
+                .read(Function.identity()));
+        PrompdException absent = assertThrows(PrompdException.class, () -> fetcher(Optional.empty(),
+                Optional.of(missing), new Fetchers.RecordingSleeper()).fetchDocument(registry())
+                .read(Function.identity()));
+
+        assertEquals(ExitCode.USAGE, wrongPassword.exitCode());
+        assertEquals("the key store that javax.net.ssl.keyStore names is unusable: " + keyStore
+                + ": keystore password was incorrect", wrongPassword.getMessage());
+        assertEquals("give a PKCS12 (or JKS) key store holding the client certificate and its key, with its password"
+                + " in javax.net.ssl.keyStorePassword, or leave javax.net.ssl.keyStore out of JAVA_OPTS",
+                wrongPassword.hint());
+        assertEquals("the key store that javax.net.ssl.keyStore names is unusable: " + missing.file()
+                + ": it does not exist", absent.getMessage());
     }
 
     /**
@@ -175,9 +238,7 @@ class ExtraCertificatesTest {
             // an exchange closed before its response closes the connection
             optional.handle("/overloaded/", exchange -> { });
             Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-            RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
-                    Fetchers.QUICK.withNetwork(Proxies.NONE, Optional.of(certificate.pem())), sleeper, Fetchers.CLOCK,
-                    System::nanoTime, RequestListener.NONE);
+            RegistryFetcher fetcher = fetcher(Optional.of(certificate.pem()), Optional.empty(), sleeper);
             URI dropped = optional.url("/overloaded/registry.json");
 
             // first, as a later handshake resumes the session, where the server asks for no certificate

@@ -27,7 +27,7 @@ final class Fetchers {
                 LowSpeedLimit.DEFAULT,
                 maxConcurrent, 5, 1 << 20, 1 << 20,
                 new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60)), Proxies.NONE,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** Records each wait and returns at once. */

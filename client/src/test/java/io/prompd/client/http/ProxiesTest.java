@@ -240,8 +240,9 @@ class ProxiesTest {
     }
 
     private RegistryFetcher fetcherThrough(Proxies proxies) {
-        return new RegistryFetcher(cache, false, Fetchers.QUICK.withNetwork(proxies, Optional.empty()),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, RequestListener.NONE);
+        return new RegistryFetcher(cache, false, Fetchers.QUICK.withNetwork(proxies, Optional.empty(),
+                Optional.empty()), new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime,
+                RequestListener.NONE);
     }
 
     private String proxyAddress() {

@@ -315,7 +315,7 @@ class RetryTest {
         });
         HttpSettings impatient = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200),
                 LowSpeedLimit.DEFAULT, 8, 5,
-                1 << 20, 1 << 20, RetryPolicy.defaults(), Proxies.NONE, Optional.empty());
+                1 << 20, 1 << 20, RetryPolicy.defaults(), Proxies.NONE, Optional.empty(), Optional.empty());
 
         byte[] body;
         try {
@@ -351,7 +351,8 @@ class RetryTest {
         HttpSettings quick = Fetchers.QUICK;
         HttpSettings demanding = new HttpSettings(quick.connectTimeout(), quick.requestTimeout(), quick.idleTimeout(),
                 new LowSpeedLimit(100, Duration.ofMillis(300)), quick.maxConcurrent(), quick.maxRedirects(),
-                quick.maxDocumentBytes(), quick.maxTarballBytes(), quick.retry(), quick.proxies(), quick.caFile());
+                quick.maxDocumentBytes(), quick.maxTarballBytes(), quick.retry(), quick.proxies(), quick.caFile(),
+                quick.clientKeyStore());
         URI url = server.url("/registry.json");
 
         PrompdException failure = assertThrows(PrompdException.class,
@@ -520,7 +521,8 @@ class RetryTest {
         // a read timeout far past the connect one, which bounds the handshake: were it the read timeout that did, the
         // test would hang until its guard fails it
         HttpSettings settings = new HttpSettings(Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofMinutes(10),
-                LowSpeedLimit.DEFAULT, 8, 5, 1 << 20, 1 << 20, Fetchers.QUICK.retry(), Proxies.NONE, Optional.empty());
+                LowSpeedLimit.DEFAULT, 8, 5, 1 << 20, 1 << 20, Fetchers.QUICK.retry(), Proxies.NONE, Optional.empty(),
+                Optional.empty());
         try (RawServer silent = RawServer.waitingForARequestHead()) {
             URI url = URI.create(silent.url("/registry.json").toString().replaceFirst("^http:", "https:"));
 

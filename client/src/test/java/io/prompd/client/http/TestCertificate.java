@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.ClientKeyStore;
 import io.prompd.core.testing.Processes;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,8 +12,11 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate for 127.0.0.1, made by the JDK's keytool as a company would make its
@@ -84,12 +88,33 @@ record TestCertificate(Path keyStore, Path pem) {
 
     /** What a server presenting the certificate needs. */
     SSLContext serverContext() throws Exception {
+        return serverContext(null);
+    }
+
+    /** What a server presenting the certificate needs that takes the certificate of {@code client} from its clients. */
+    SSLContext serverContextTrusting(TestCertificate client) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (InputStream pem = Files.newInputStream(client.pem())) {
+            trusted.setCertificateEntry("client", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        return serverContext(trust.getTrustManagers());
+    }
+
+    private SSLContext serverContext(TrustManager[] trust) throws Exception {
         KeyStore store = load(keyStore);
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, PASSWORD.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
+        context.init(keys.getKeyManagers(), trust, null);
         return context;
+    }
+
+    /** The key store, as a client giving the certificate names it in the JDK's properties. */
+    ClientKeyStore asClientKeyStore() {
+        return new ClientKeyStore(keyStore, Optional.of("PKCS12"), Optional.of(PASSWORD));
     }
 
     private static KeyStore load(Path keyStore) throws Exception {

@@ -29,7 +29,8 @@ public final class Homes {
     static final HttpSettings TEST_HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10),
             Duration.ofSeconds(5),
             LowSpeedLimit.DEFAULT, 8, 5, 1 << 24, ArchiveLimits.DEFAULT.maxTarballBytes(),
-            new RetryPolicy(12, Duration.ZERO, Duration.ZERO, Duration.ZERO), Proxies.NONE, Optional.empty());
+            new RetryPolicy(12, Duration.ZERO, Duration.ZERO, Duration.ZERO), Proxies.NONE, Optional.empty(),
+            Optional.empty());
 
     private Homes() {
     }
@@ -49,7 +50,7 @@ public final class Homes {
         HttpSettings one = new HttpSettings(TEST_HTTP.connectTimeout(), TEST_HTTP.requestTimeout(),
                 TEST_HTTP.idleTimeout(), TEST_HTTP.lowSpeed(), 1, TEST_HTTP.maxRedirects(),
                 TEST_HTTP.maxDocumentBytes(), TEST_HTTP.maxTarballBytes(), TEST_HTTP.retry(), TEST_HTTP.proxies(),
-                TEST_HTTP.caFile());
+                TEST_HTTP.caFile(), TEST_HTTP.clientKeyStore());
         return installer(home, registry, false, one);
     }
 

@@ -94,7 +94,7 @@ public final class RawServer implements AutoCloseable {
     }
 
     /** Reads up to the blank line that ends a request's head; a GET has no body. */
-    private static void readHead(InputStream in) throws IOException {
+    public static void readHead(InputStream in) throws IOException {
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
         for (int b = in.read(); b >= 0; b = in.read()) {
