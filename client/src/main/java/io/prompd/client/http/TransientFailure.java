@@ -16,6 +16,8 @@ final class TransientFailure extends Exception {
     private final transient Optional<URI> answeredBy;
     /** What to look into once it is given up on, when not the registry or the network: a proxy that is down. */
     private final transient Optional<String> hint;
+    /** The proxy that could not be reached, when that is why the host could not be. */
+    private final transient Optional<ProxyServer> proxy;
 
     TransientFailure(String message) {
         this(message, Optional.empty());
@@ -23,32 +25,35 @@ final class TransientFailure extends Exception {
 
     /** A refusal that says when to come back ({@code Retry-After}). */
     TransientFailure(String message, Optional<Duration> retryAfter) {
-        this(message, null, retryAfter, false, false, Optional.empty(), Optional.empty());
+        this(message, null, retryAfter, false, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     TransientFailure(String message, Throwable cause) {
-        this(message, cause, Optional.empty(), false, false, Optional.empty(), Optional.empty());
+        this(message, cause, Optional.empty(), false, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private TransientFailure(String message, Throwable cause, Optional<Duration> retryAfter, boolean malformed,
-                             boolean unreachable, Optional<URI> answeredBy, Optional<String> hint) {
+                             boolean unreachable, Optional<URI> answeredBy, Optional<String> hint,
+                             Optional<ProxyServer> proxy) {
         super(message, cause);
         this.retryAfter = retryAfter;
         this.malformed = malformed;
         this.unreachable = unreachable;
         this.answeredBy = answeredBy;
         this.hint = hint;
+        this.proxy = proxy;
     }
 
     /** No connection to the host at all (refused, no route, no such host), which says nothing of one URL alone. */
     static TransientFailure unreachable(String message, Throwable cause) {
-        return new TransientFailure(message, cause, Optional.empty(), false, true, Optional.empty(), Optional.empty());
+        return new TransientFailure(message, cause, Optional.empty(), false, true, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** No connection to the proxy the host is reached through, whose hint says what to look into. */
-    static TransientFailure proxyUnreachable(String message, String hint, Throwable cause) {
+    static TransientFailure proxyUnreachable(ProxyServer proxy, String message, String hint, Throwable cause) {
         return new TransientFailure(message, cause, Optional.empty(), false, true, Optional.empty(),
-                Optional.of(hint));
+                Optional.of(hint), Optional.of(proxy));
     }
 
     /**
@@ -56,7 +61,8 @@ final class TransientFailure extends Exception {
      * server, or a proxy on the way, answered, so the network is up and its hint must not say otherwise.
      */
     static TransientFailure malformed(String message) {
-        return new TransientFailure(message, null, Optional.empty(), true, false, Optional.empty(), Optional.empty());
+        return new TransientFailure(message, null, Optional.empty(), true, false, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -65,7 +71,7 @@ final class TransientFailure extends Exception {
      */
     TransientFailure answeredBy(URI url) {
         TransientFailure answered = new TransientFailure(getMessage(), getCause(), retryAfter, malformed, unreachable,
-                Optional.of(url), hint);
+                Optional.of(url), hint, proxy);
         answered.setStackTrace(getStackTrace());
         return answered;
     }
@@ -88,5 +94,9 @@ final class TransientFailure extends Exception {
 
     Optional<String> hint() {
         return hint;
+    }
+
+    Optional<ProxyServer> proxy() {
+        return proxy;
     }
 }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -233,8 +234,9 @@ final class Transport {
     private static FetchFailure unreachable(URI url, Outages.Outage outage) {
         TransientFailure last = outage.last();
         // the attempts are the host's, not this URL's: another request may have made them all
-        return new FetchFailure("could not fetch " + Urls.display(url) + ": this run gave up on reaching "
-                + outage.origin() + " after " + Plural.count(outage.attempts(), "attempt") + " (last: "
+        String unreached = last.proxy().map(proxy -> "the proxy " + proxy).orElse(outage.origin().toString());
+        return new FetchFailure("could not fetch " + Urls.display(url) + ": this run gave up on reaching " + unreached
+                + " after " + Plural.count(outage.attempts(), "attempt") + " (last: "
                 + last.getMessage() + ")", last.hint().orElse(DOWN_HINT), false, last, Optional.of(last.getMessage()));
     }
 
@@ -489,13 +491,15 @@ final class Transport {
             if (proxy.isPresent() && String.valueOf(unreachable.getMessage()).contains(" 407 ")) {
                 throw proxyRefusal(proxy.get(), unreachable.getMessage());
             }
-            // through a proxy, the connection made is to the proxy; one it fails to make onwards is answered
-            if (proxy.isPresent() && unreachable instanceof ConnectException) {
+            // through a proxy, the host looked up and the connection made are the proxy's, before it answers; one it
+            // fails to make onwards is answered
+            if (proxy.isPresent() && (unreachable instanceof UnknownHostException
+                    || unreachable instanceof NoRouteToHostException || unreachable instanceof ConnectException)) {
                 String variable = url.getScheme().toLowerCase(Locale.ROOT) + "_proxy";
-                throw TransientFailure.proxyUnreachable("cannot reach the proxy " + proxy.get() + ", which "
-                        + Origin.of(url) + " is reached through (" + whyUnreachable(unreachable) + ")", "the proxy "
-                        + proxy.get() + " may be down, or not at that address: start it, or correct " + variable + " ("
-                        + variable.toUpperCase(Locale.ROOT) + "), which names it", unreachable);
+                throw TransientFailure.proxyUnreachable(proxy.get(), "cannot reach the proxy " + proxy.get()
+                        + ", which " + Origin.of(url) + " is reached through (" + whyUnreachable(unreachable) + ")",
+                        "the proxy " + proxy.get() + " may be down, or not at that address: start it, or correct "
+                        + variable + " (" + variable.toUpperCase(Locale.ROOT) + "), which names it", unreachable);
             }
             throw TransientFailure.unreachable("cannot reach " + Origin.of(url)
                     + proxy.map(through -> " through the proxy " + through).orElse("") + " ("

@@ -249,20 +249,36 @@ class ProxiesTest {
         return proxy.url("").getAuthority();
     }
 
-    /** Nothing listens at the proxy's address: the proxy is what to look into, not the registry or the network. */
+    /**
+     * Nothing listens at the proxy's address, or its host is unknown: the proxy is what to look into, not the registry
+     * or the network, tried as often as a registry that cannot be reached directly.
+     */
     @Test
-    void aProxyThatIsDownIsNamedAsWhatCannotBeReachedWithItsVariable() {
+    void aProxyThatIsDownOrUnknownIsNamedAsWhatCannotBeReachedWithItsVariable() {
         String down = "127.0.0.1:" + ClosedPort.find();
-        Proxies proxies = Proxies.of(Map.of("HTTPS_PROXY", "http://" + down));
+        // .invalid is no host anywhere (RFC 6761)
+        String unknown = "proxy.example.invalid:3128";
         URI registry = URI.create("https://mirror.internal/registry.json");
 
-        PrompdException refused = assertThrows(PrompdException.class,
-                () -> fetcherThrough(proxies).fetchDocument(registry).read(Function.identity()));
+        PrompdException refused = unreachableThrough(down, registry);
+        PrompdException notFound = unreachableThrough(unknown, registry);
 
-        assertTrue(refused.getMessage().endsWith("(last: cannot reach the proxy " + down + ", which"
-                + " https://mirror.internal:443 is reached through (Connection refused))"), refused.getMessage());
+        assertEquals("could not fetch " + registry + ": this run gave up on reaching the proxy " + down + " after 4"
+                + " attempts (last: cannot reach the proxy " + down + ", which https://mirror.internal:443 is reached"
+                + " through (Connection refused))", refused.getMessage());
         assertEquals("the proxy " + down + " may be down, or not at that address: start it, or correct https_proxy"
                 + " (HTTPS_PROXY), which names it", refused.hint());
+        assertEquals("could not fetch " + registry + ": this run gave up on reaching the proxy " + unknown + " after 4"
+                + " attempts (last: cannot reach the proxy " + unknown + ", which https://mirror.internal:443 is"
+                + " reached through (unknown host))", notFound.getMessage());
+        assertEquals("the proxy " + unknown + " may be down, or not at that address: start it, or correct https_proxy"
+                + " (HTTPS_PROXY), which names it", notFound.hint());
+    }
+
+    private PrompdException unreachableThrough(String proxy, URI registry) {
+        Proxies proxies = Proxies.of(Map.of("HTTPS_PROXY", "http://" + proxy));
+        return assertThrows(PrompdException.class,
+                () -> fetcherThrough(proxies).fetchDocument(registry).read(Function.identity()));
     }
 
     @Test
