@@ -28,23 +28,34 @@ import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * Answers a server asking for a client certificate with the one of the key store that the JDK's properties name
- * ({@link ClientKeyStore}), and notes, for the thread handshaking, when it had none to give. Asking is not requiring: a
- * server may ask and take a connection without (nginx's {@code ssl_verify_client optional}). One that requires a
- * certificate (mutual TLS) refuses the handshake with an alert ({@link AlertReadingSocket} has it read), which alone
- * tells its refusal from an outage: every try would be refused the same.
+ * ({@link ClientKeyStore}), and notes, for the thread handshaking, whether it had one to give. Asking is not requiring:
+ * a server may ask and take a connection without (nginx's {@code ssl_verify_client optional}). One that requires a
+ * certificate (mutual TLS), or refuses the one it got, refuses the handshake with an alert ({@link AlertReadingSocket}
+ * has it read), which alone tells its refusal from an outage: every try would be refused the same.
  */
 final class ClientCertificateRequests {
 
+    /** How the JDK words an alert it received, before the alert's name. */
+    private static final String ALERT = "Received fatal alert: ";
     /**
      * The alerts of a server refusing a handshake that sent no certificate: TLS 1.3's own, and TLS 1.2's, where
-     * OpenSSL sends {@code handshake_failure} and the JDK {@code bad_certificate}; as the JDK words an alert received.
+     * OpenSSL sends {@code handshake_failure} and the JDK {@code bad_certificate}.
      */
-    private static final Set<String> NO_CERTIFICATE_ALERTS = Set.of("Received fatal alert: certificate_required",
-            "Received fatal alert: bad_certificate", "Received fatal alert: handshake_failure");
+    private static final Set<String> NO_CERTIFICATE_ALERTS = Set.of("certificate_required", "bad_certificate",
+            "handshake_failure");
+    /** The alerts of a server refusing the client certificate it got: one it does not trust, or no longer. */
+    private static final Set<String> REFUSED_CERTIFICATE_ALERTS = Set.of("bad_certificate", "unsupported_certificate",
+            "certificate_revoked", "certificate_expired", "certificate_unknown", "unknown_ca", "access_denied");
+    private static final String TAKEN_HINT = "it takes a certificate that one of its CAs issued, valid today: put that"
+            + " certificate and its key in the key store, or name the one that holds them in "
+            + ClientKeyStore.FILE_PROPERTY;
+
+    /** What the server of a handshake got when it asked for a client certificate. */
+    private enum Answer { NOT_ASKED, NONE, CERTIFICATE }
 
     private final Optional<ClientKeyStore> keyStore;
-    /** Whether the server of this thread's latest handshake asked for a client certificate and got none. */
-    private final ThreadLocal<Boolean> unanswered = ThreadLocal.withInitial(() -> false);
+    /** What the server of this thread's latest handshake got. */
+    private final ThreadLocal<Answer> answers = ThreadLocal.withInitial(() -> Answer.NOT_ASKED);
 
     ClientCertificateRequests(Optional<ClientKeyStore> keyStore) {
         this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
@@ -106,39 +117,47 @@ final class ClientCertificateRequests {
 
     /** Forgets what an earlier request of this thread was asked: a request begins. */
     void forget() {
-        unanswered.remove();
+        answers.remove();
     }
 
     /**
      * The final error of a request whose server refused the handshake for want of a client certificate, which it
-     * asked for and did not get; empty when the connection failed otherwise.
+     * asked for and did not get, or refused the one it got; empty when the connection failed otherwise.
      */
     Optional<PrompdException> refusal(URI url, Exception failed) {
-        if (!unanswered.get() || !refusedWithoutCertificate(failed)) {
+        Answer answer = answers.get();
+        Optional<String> alert = alert(failed);
+        String server = "the server at " + Origin.of(url);
+        if (answer == Answer.CERTIFICATE && alert.filter(REFUSED_CERTIFICATE_ALERTS::contains).isPresent()) {
+            return Optional.of(new PrompdException(ExitCode.NETWORK, server + " refused the client certificate of the"
+                    + " key store " + keyStore.orElseThrow().file() + " (TLS alert " + alert.get() + ")", TAKEN_HINT,
+                    failed));
+        }
+        if (answer != Answer.NONE || alert.filter(NO_CERTIFICATE_ALERTS::contains).isEmpty()) {
             return Optional.empty();
         }
-        String required = "the server at " + Origin.of(url) + " requires a client certificate (mutual TLS)";
+        String required = server + " requires a client certificate (mutual TLS)";
         if (keyStore.isEmpty()) {
             return Optional.of(new PrompdException(ExitCode.NETWORK, required + ", and none was given", "give Java the"
                     + " key store that holds it, as " + ClientKeyStore.HOW_TO_GIVE + ", or ask the registry's"
                     + " maintainers for access without one (a token)", failed));
         }
         return Optional.of(new PrompdException(ExitCode.NETWORK, required + ", and the key store "
-                + keyStore.get().file() + " holds none it takes", "it takes a certificate that one of its CAs issued:"
-                + " put that certificate and its key in the key store, or name the one that holds them in "
-                + ClientKeyStore.FILE_PROPERTY, failed));
+                + keyStore.get().file() + " holds none it takes", TAKEN_HINT, failed));
     }
 
-    private static boolean refusedWithoutCertificate(Exception failed) {
+    /** The name of the alert the server refused the handshake with ({@code unknown_ca}), if that is why it failed. */
+    private static Optional<String> alert(Exception failed) {
         for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLException && NO_CERTIFICATE_ALERTS.contains(cause.getMessage())) {
-                return true;
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof SSLException && message.startsWith(ALERT)) {
+                return Optional.of(message.substring(ALERT.length()));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
-    /** The key store's keys, noting for the thread when they hold none the server takes. */
+    /** The key store's keys, noting for the thread whether they held one the server takes. */
     private final class Answering extends X509ExtendedKeyManager {
 
         private final X509ExtendedKeyManager keys;
@@ -148,9 +167,7 @@ final class ClientCertificateRequests {
         }
 
         private String noted(String alias) {
-            if (alias == null) {
-                unanswered.set(true);
-            }
+            answers.set(alias == null ? Answer.NONE : Answer.CERTIFICATE);
             return alias;
         }
 

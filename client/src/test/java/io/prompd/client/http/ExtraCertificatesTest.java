@@ -29,6 +29,10 @@ class ExtraCertificatesTest {
     @TempDir
     Path work;
 
+    /** The hint for a key store without a certificate that the server takes. */
+    private static final String TAKEN = "it takes a certificate that one of its CAs issued, valid today: put that"
+            + " certificate and its key in the key store, or name the one that holds them in javax.net.ssl.keyStore";
+
     private static TestCertificate certificate;
     private static LoopbackServer server;
 
@@ -196,8 +200,23 @@ class ExtraCertificatesTest {
             assertEquals("the server at https://127.0.0.1:" + mutual.url("/").getPort() + " requires a client"
                     + " certificate (mutual TLS), and the key store " + stranger.file() + " holds none it takes",
                     refused.getMessage());
-            assertEquals("it takes a certificate that one of its CAs issued: put that certificate and its key in the"
-                    + " key store, or name the one that holds them in javax.net.ssl.keyStore", refused.hint());
+            assertEquals(TAKEN, refused.hint());
+        }
+    }
+
+    /** A certificate the server refuses, expired, would be refused again: not an outage to wait out either. */
+    @Test
+    void aClientCertificateTheServerRefusesNamesItsKeyStore() throws Exception {
+        TestCertificate expired = TestCertificate.signedByACompanyCa(Files.createDirectories(work.resolve("expired")),
+                "2020/01/01 12:00:00", 30);
+        try (MutualTlsServer mutual = MutualTlsServer.start(certificate.serverContextTrusting(expired), "TLSv1.3")) {
+            PrompdException refused = refusedBy(mutual.url("/registry.json"), certificate.pem(),
+                    Optional.of(expired.asClientKeyStore()));
+
+            assertEquals("the server at https://127.0.0.1:" + mutual.url("/").getPort() + " refused the client"
+                    + " certificate of the key store " + expired.keyStore() + " (TLS alert certificate_unknown)",
+                    refused.getMessage());
+            assertEquals(TAKEN, refused.hint());
         }
     }
 
