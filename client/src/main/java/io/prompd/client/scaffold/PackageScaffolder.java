@@ -219,7 +219,7 @@ public final class PackageScaffolder {
     }
 
     /** The README and the license's terms, which a folder init is run in may hold already, written by the user. */
-    private Set<String> keptWhereFound(Manifest manifest) {
+    private static Set<String> keptWhereFound(Manifest manifest) {
         Set<String> kept = new TreeSet<>(Set.of(README, LICENSE));
         termsFile(manifest).ifPresent(kept::add);
         return kept;
