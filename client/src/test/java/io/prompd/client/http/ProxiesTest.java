@@ -250,29 +250,22 @@ class ProxiesTest {
     }
 
     /**
-     * Nothing listens at the proxy's address, or its host is unknown: the proxy is what to look into, not the registry
-     * or the network, tried as often as a registry that cannot be reached directly.
+     * Nothing listens at the proxy's address: the proxy is what to look into, not the registry or the network, tried as
+     * often as a registry that cannot be reached directly. A proxy host that is unknown takes the same way, which a
+     * test would have to ask a name server to meet: tests reach nothing beyond this machine.
      */
     @Test
-    void aProxyThatIsDownOrUnknownIsNamedAsWhatCannotBeReachedWithItsVariable() {
+    void aProxyThatIsDownIsNamedAsWhatCannotBeReachedWithItsVariable() {
         String down = "127.0.0.1:" + ClosedPort.find();
-        // .invalid is no host anywhere (RFC 6761)
-        String unknown = "proxy.example.invalid:3128";
         URI registry = URI.create("https://mirror.internal/registry.json");
 
         PrompdException refused = unreachableThrough(down, registry);
-        PrompdException notFound = unreachableThrough(unknown, registry);
 
         assertEquals("could not fetch " + registry + ": this run gave up on reaching the proxy " + down + " after 4"
                 + " attempts (last: cannot reach the proxy " + down + ", which https://mirror.internal:443 is reached"
                 + " through (Connection refused))", refused.getMessage());
         assertEquals("the proxy " + down + " may be down, or not at that address: start it, or correct https_proxy"
                 + " (HTTPS_PROXY), which names it", refused.hint());
-        assertEquals("could not fetch " + registry + ": this run gave up on reaching the proxy " + unknown + " after 4"
-                + " attempts (last: cannot reach the proxy " + unknown + ", which https://mirror.internal:443 is"
-                + " reached through (unknown host))", notFound.getMessage());
-        assertEquals("the proxy " + unknown + " may be down, or not at that address: start it, or correct https_proxy"
-                + " (HTTPS_PROXY), which names it", notFound.hint());
     }
 
     private PrompdException unreachableThrough(String proxy, URI registry) {
