@@ -5,10 +5,8 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.MisnamedPackageFolders;
-import io.prompd.generator.source.RepositoryLayout;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 
@@ -27,31 +25,19 @@ final class AllowedPathsRule implements PullRequestRule {
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
-        Map<String, Problem> misfitByPlace = new TreeMap<>();
+        Map<String, ChangedPath> pathByPlace = new TreeMap<>();
         pullRequest.changes(ChangedPath.Kind.OTHER).stream()
                 .filter(changed -> changed.change().type() != ChangeType.DELETED)
-                .forEach(changed -> changed.path().misfit()
-                        .ifPresent(misfit -> misfitByPlace.putIfAbsent(misfit.file(), misfit)));
-        List<String> misnamed = misfitByPlace.entrySet().stream()
-                .flatMap(misfit -> misnamedPackage(misfit.getKey(), misfit.getValue()).stream()).toList();
+                .forEach(changed -> pathByPlace.putIfAbsent(changed.path().place(), changed.path()));
+        Map<String, Problem> problemByPlace = new TreeMap<>();
+        pathByPlace.forEach((place, path) -> problemByPlace.put(place, path.misfit().orElseThrow()));
+        List<String> misnamed = pathByPlace.values().stream()
+                .flatMap(path -> path.misnamedPackage().stream()).toList();
         SortedSet<PackageName> existing = pullRequest.takenNames();
         SortedSet<PackageName> added = pullRequest.head().namesInUse();
         added.removeAll(existing);
         MisnamedPackageFolders.misfits(misnamed, existing, added)
-                .forEach(misfit -> misfitByPlace.put(misfit.file(), misfit));
-        misfitByPlace.values().forEach(problems::add);
-    }
-
-    /**
-     * The name of the package folder at the place, when the misfit there is that its name is no package name, as
-     * {@link ChangedPath} found it: not, say, that the folder is a symbolic link.
-     */
-    private static Optional<String> misnamedPackage(String place, Problem misfit) {
-        String packages = RepositoryLayout.PACKAGES + "/";
-        if (!place.startsWith(packages)) {
-            return Optional.empty();
-        }
-        String name = place.substring(packages.length());
-        return RepositoryLayout.packageNameMisfit(name).filter(misfit::equals).map(same -> name);
+                .forEach(misfit -> problemByPlace.put(misfit.file(), misfit));
+        problemByPlace.values().forEach(problems::add);
     }
 }

@@ -26,9 +26,11 @@ import java.util.TreeSet;
  * @param version the version folder, for version files
  * @param misfit  for {@link Kind#OTHER}, the problem, reported at the folder that does not fit
  *                (a package name or version that is not one) or else at the file; empty otherwise
+ * @param misnamedPackage for a misfit that is a package folder whose name is no package name, that name below
+ *                packages/ ({@code @common/_util}), whose hint waits for the names in use ({@link AllowedPathsRule})
  */
 record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<Version> version,
-                   Optional<Problem> misfit) {
+                   Optional<Problem> misfit, Optional<String> misnamedPackage) {
 
     /** Files of the repository itself (documentation, CI, Git settings), which maintainers look after. */
     private static final Set<String> REPOSITORY_FILES = Set.of("README.md", "CONTRIBUTING.md", "LICENSE",
@@ -53,8 +55,12 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(misnamedPackage, "misnamedPackage");
         if (misfit.isPresent() != (kind == Kind.OTHER)) {
             throw new IllegalArgumentException("a path has a misfit exactly when it is of kind OTHER: " + path);
+        }
+        if (misnamedPackage.isPresent() && misfit.isEmpty()) {
+            throw new IllegalArgumentException("a misnamed package folder is a misfit: " + path);
         }
     }
 
@@ -109,14 +115,16 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
         String nameText = String.join("/", parts.subList(1, 1 + nameParts));
         Optional<Problem> nameMisfit = RepositoryLayout.packageNameMisfit(nameText);
         if (nameMisfit.isPresent()) {
-            return other(path, nameMisfit.get());
+            return new ChangedPath(path, Kind.OTHER, Optional.empty(), Optional.empty(), nameMisfit,
+                    Optional.of(nameText));
         }
         PackageName name = PackageName.parse(nameText);
         String entry = parts.get(1 + nameParts);
         boolean directlyInPackage = parts.size() == 2 + nameParts;
         if (directlyInPackage) {
             return entry.equals(PackageMeta.FILE)
-                    ? new ChangedPath(path, Kind.META, Optional.of(name), Optional.empty(), Optional.empty())
+                    ? new ChangedPath(path, Kind.META, Optional.of(name), Optional.empty(), Optional.empty(),
+                            Optional.empty())
                     : other(path, RepositoryLayout.strayFileInPackageFolder(name, path));
         }
         int inside = 2 + nameParts;
@@ -127,15 +135,16 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
             return other(path, versionMisfit.get());
         }
         return new ChangedPath(path, Kind.VERSION_FILE, Optional.of(name), Optional.of(Version.parse(entry)),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     private static ChangedPath fitting(String path, Kind kind) {
-        return new ChangedPath(path, kind, Optional.empty(), Optional.empty(), Optional.empty());
+        return new ChangedPath(path, kind, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static ChangedPath other(String path, Problem misfit) {
-        return new ChangedPath(path, Kind.OTHER, Optional.empty(), Optional.empty(), Optional.of(misfit));
+        return new ChangedPath(path, Kind.OTHER, Optional.empty(), Optional.empty(), Optional.of(misfit),
+                Optional.empty());
     }
 
     /** Where the change lies as a reader sees it: the folder that does not fit, or else the path itself. */

@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
  * Package folders whose name is no package name, as the check of a pull request and the build of a commit both refuse
  * them ({@link RepositoryLayout#packageNameMisfit(String)}). A folder is offered the name it means only when that name
  * is free: not another package's, nor a look-alike of one, nor the name another such folder means, since its versions
- * would go into that package. A folder naming a package in other letters' case holds a new version of it, misplaced,
- * and is offered that package's folder.
+ * would go into that package. A folder naming an existing or added package exactly but for the case of its letters
+ * holds a new version of it, misplaced, and is offered that package's folder, whatever other folders mean: the name is
+ * that package's already. A folder whose name in small letters is no package's is judged as any other, as that name
+ * may read like one.
  */
 public final class MisnamedPackageFolders {
 
@@ -38,7 +40,8 @@ public final class MisnamedPackageFolders {
         names.forEach(name -> NameCorrection.of(name)
                 .ifPresent(corrected -> meantByPlace.put(place(name), corrected.name())));
         return names.stream().map(name -> RepositoryLayout.packageNameMisfit(name,
-                        meant -> taken(name, meant, existing, added)
+                        meant -> namesInOtherCase(name, meant, existing, added) ? Optional.empty()
+                                : taken(meant, existing, added)
                                 .or(() -> meantElsewhere(meant, place(name), meantByPlace)))
                 .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is a package name")))
                 .toList();
@@ -48,15 +51,16 @@ public final class MisnamedPackageFolders {
         return RepositoryLayout.PACKAGES + "/" + name;
     }
 
-    /**
-     * Why the name meant is a package's already, or reads like one's, as a clause after the name; none where the
-     * folder's name is that package's in other letters' case.
-     */
-    private static Optional<String> taken(String folder, PackageName meant, SortedSet<PackageName> existing,
+    /** Whether the folder's name is that of a package existing or added, the name meant, in other letters' case. */
+    private static boolean namesInOtherCase(String folder, PackageName meant, SortedSet<PackageName> existing,
+                                            SortedSet<PackageName> added) {
+        return folder.toLowerCase(Locale.ROOT).equals(meant.toString())
+                && (existing.contains(meant) || added.contains(meant));
+    }
+
+    /** Why the name meant is a package's already, or reads like one's, as a clause after the name. */
+    private static Optional<String> taken(PackageName meant, SortedSet<PackageName> existing,
                                           SortedSet<PackageName> added) {
-        if (folder.toLowerCase(Locale.ROOT).equals(meant.toString())) {
-            return Optional.empty();
-        }
         return readAlike(meant, existing).map(other -> other.equals(meant) ? "is an existing package"
                         : "reads like the existing package " + other)
                 .or(() -> readAlike(meant, added).map(other -> other.equals(meant)

@@ -3,6 +3,7 @@ package io.prompd.generator.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +54,19 @@ class ChangedPathTest {
             "NOTES.txt, NOTES.txt"})
     void aFileBelowAFolderThatDoesNotFitLiesAtThatFolder(String path, String place) {
         assertEquals(place, ChangedPath.of(path).place());
+    }
+
+    /** Only a folder whose name is no package name waits for the names in use to be offered the one it means. */
+    @ParameterizedTest(name = "{0} is the misnamed package folder ''{1}''")
+    @CsvSource({
+            "packages/@a/B/1.0.0/prompts/x.prmd, @a/B",
+            "packages/_b/1.0.0/prompd.json, _b",
+            "packages/@a/B, ''",
+            "packages/@A/b/1.0.0/prompd.json, ''",
+            "packages/@a/b/v2/prompd.json, ''",
+            "packages/@a/b/1.0.0/prompd.json, ''"})
+    void knowsAMisnamedPackageFolder(String path, String misnamed) {
+        assertEquals(Optional.of(misnamed).filter(name -> !name.isEmpty()), ChangedPath.of(path).misnamedPackage());
     }
 
     @Test

@@ -296,6 +296,37 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
                 assertError(report, "packages/@common/Util", "is not a valid package name").hint());
     }
 
+    /**
+     * Only a folder naming an existing or added package but for letter case is a misplaced version of it, offered
+     * that package's folder though another misnamed folder means the name too; one whose name in small letters is
+     * no package's is judged as any misnamed folder, since that name may read like a package's.
+     */
+    @Test
+    void onlyAFolderNamingAPackageInAnotherCaseIsOfferedThatPackagesFolder() {
+        repo.write("packages/@common/U-til/1.0.0/prompd.json", "{}\n");
+        repo.write("packages/@common/Util/1.1.0/prompd.json", "{}\n");
+        repo.write("packages/@common/_util/1.0.0/prompd.json", "{}\n");
+        repo.publish("@common/tone", "1.0.0");
+        repo.write("packages/@common/Tone/1.1.0/prompd.json", "{}\n");
+        repo.write("packages/@common/.tone/1.0.0/prompd.json", "{}\n");
+        repo.commit("misnamed folders beside packages of their names");
+
+        CheckReport report = check(repo, "alice");
+
+        String lowerCase = "package names are lower case, so rename the folder";
+        String startsWith = "package names start with a letter or digit, so rename the folder";
+        assertEquals(lowerCase + " to a name of its own (@common/u-til reads like the existing package @common/util)",
+                assertError(report, "packages/@common/U-til", "is not a valid package name").hint());
+        assertEquals(lowerCase + " to packages/@common/util/",
+                assertError(report, "packages/@common/Util", "is not a valid package name").hint());
+        assertEquals(startsWith + " to a name of its own (@common/util is an existing package)",
+                assertError(report, "packages/@common/_util", "is not a valid package name").hint());
+        assertEquals(lowerCase + " to packages/@common/tone/",
+                assertError(report, "packages/@common/Tone", "is not a valid package name").hint());
+        assertEquals(startsWith + " to a name of its own (@common/tone is a package this pull request adds)",
+                assertError(report, "packages/@common/.tone", "is not a valid package name").hint());
+    }
+
     @Test
     void aPackageNamedAfterTheFolderNpmInstallsIntoIsRefused() {
         repo.publish("@common/node_modules", "1.0.0");

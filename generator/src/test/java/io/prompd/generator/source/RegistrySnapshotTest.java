@@ -132,6 +132,32 @@ class RegistrySnapshotTest {
                 problems.stream().map(problem -> problem.file() + " | " + problem.hint()).toList());
     }
 
+    /**
+     * As the check words it: only a folder naming a package of the commit but for letter case is offered its folder,
+     * though another misnamed folder means the name too; one whose name in small letters is no package's is judged as
+     * any misnamed folder, since that name may read like a package's.
+     */
+    @Test
+    void onlyAFolderNamingAPackageInAnotherCaseIsOfferedThatPackagesFolder() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.publish("@common/toolkit", "1.0.0");
+        repo.publish("@common/tool", "1.0.0");
+        for (String misnamed : List.of("Tool-Kit", "Tool", "_tool")) {
+            repo.write("packages/@common/" + misnamed + "/1.1.0/prompd.json", "{}\n");
+        }
+        ObjectId head = repo.commit("misnamed folders beside packages of their names");
+
+        List<Problem> problems = snapshot(repo, head).problems();
+
+        assertEquals(List.of(
+                "packages/@common/Tool | package names are lower case, so rename the folder to packages/@common/tool/",
+                "packages/@common/Tool-Kit | package names are lower case, so rename the folder to a name of its own"
+                        + " (@common/tool-kit reads like the existing package @common/toolkit)",
+                "packages/@common/_tool | package names start with a letter or digit, so rename the folder to a name"
+                        + " of its own (@common/tool is an existing package)"),
+                problems.stream().map(problem -> problem.file() + " | " + problem.hint()).toList());
+    }
+
     @Test
     void aFileWhereAPackageFolderBelongsIsCalledAFileWhateverItsName() throws IOException {
         TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
