@@ -2,7 +2,10 @@ package io.prompd.core.packaging;
 
 import io.prompd.core.problem.ProblemReport;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -17,15 +20,27 @@ final class SecretPatterns {
     /**
      * A kind of credential and the text that gives it away.
      *
+     * @param pattern     the text, whose group {@value #RANDOM} is the random part of the key, after its kind's prefix
      * @param keyMaterial whether the text is only a header, which documentation names as well, and gives a key
-     *                    away only with the key's material after it ({@link #KEY_MATERIAL})
+     *                    away only with the key's material after it ({@link #KEY_MATERIAL}); such a pattern has no
+     *                    random part
      */
     private record Kind(String description, Pattern pattern, boolean keyMaterial) {
+
+        Kind {
+            if (keyMaterial == pattern.pattern().contains("(?<" + RANDOM + ">")) {
+                throw new IllegalArgumentException("a key's pattern has a group " + RANDOM + " exactly when it has"
+                        + " no header: " + description);
+            }
+        }
 
         Kind(String description, Pattern pattern) {
             this(description, pattern, false);
         }
     }
+
+    /** The group of a kind's pattern that is the key's random part. */
+    private static final String RANDOM = "random";
 
     /**
      * The random part of an {@code sk-} key, OpenAI's or Anthropic's: 20 or more letters, digits, {@code -} and
@@ -55,30 +70,40 @@ final class SecretPatterns {
      */
     private static final List<Kind> KINDS = List.of(
             new Kind("an Anthropic API key (sk-ant-...)",
-                    Pattern.compile("\\bsk-" + ANTHROPIC_WORD + SK_KEY_WORDS + SK_KEY_REST)),
-            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("\\bsk-(?!" + ANTHROPIC_WORD + ")"
-                    + SK_KEY_WORDS + SK_KEY_REST + "|(?<![a-z])sk-proj-" + SK_KEY_REST)),
+                    Pattern.compile("\\bsk-" + ANTHROPIC_WORD + SK_KEY_WORDS + random(SK_KEY_REST))),
+            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("(?:\\bsk-(?!" + ANTHROPIC_WORD + ")"
+                    + SK_KEY_WORDS + "|(?<![a-z])sk-proj-)" + random(SK_KEY_REST))),
             new Kind("an AWS access key id (AKIA...)",
-                    Pattern.compile("(?<![A-Z0-9])AKIA(?![0-9A-Z]{9}EXAMPLE)[0-9A-Z]{16}(?![A-Z0-9])")),
-            new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Pattern.compile("gh[pousr]_[A-Za-z0-9]{36}")),
+                    Pattern.compile("(?<![A-Z0-9])AKIA(?![0-9A-Z]{9}EXAMPLE)" + random("[0-9A-Z]{16}")
+                            + "(?![A-Z0-9])")),
+            new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)",
+                    Pattern.compile("gh[pousr]_" + random("[A-Za-z0-9]{36}"))),
             new Kind("a GitHub fine-grained token (github_pat_...)",
-                    Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}")),
-            new Kind("an npm access token (npm_...)", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-            new Kind("a PyPI API token (pypi-...)", Pattern.compile("pypi-AgE[A-Za-z0-9_-]{50,}")),
+                    Pattern.compile("\\bgithub_pat_" + random("[A-Za-z0-9_]{22,}"))),
+            new Kind("an npm access token (npm_...)", Pattern.compile("\\bnpm_" + random("[A-Za-z0-9]{36}") + "\\b")),
+            new Kind("a PyPI API token (pypi-...)", Pattern.compile("pypi-AgE" + random("[A-Za-z0-9_-]{50,}"))),
             new Kind("a Stripe live secret or restricted key (sk_live_, rk_live_)",
-                    Pattern.compile("(?<![a-z])[rs]k_live_[A-Za-z0-9]{24,}")),
+                    Pattern.compile("(?<![a-z])[rs]k_live_" + random("[A-Za-z0-9]{24,}"))),
             new Kind("a Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)",
-                    Pattern.compile("\\bxox[abprs]-[0-9]+-[A-Za-z0-9-]{10,}")),
-            new Kind("a Google API key (AIza...)", Pattern.compile("AIza[0-9A-Za-z_-]{35}")),
+                    Pattern.compile("\\bxox[abprs]-" + random("[0-9]+-[A-Za-z0-9-]{10,}"))),
+            new Kind("a Google API key (AIza...)", Pattern.compile("AIza" + random("[0-9A-Za-z_-]{35}"))),
             new Kind("a private key (-----BEGIN ... PRIVATE KEY-----, or PGP's PRIVATE KEY BLOCK)",
                     Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), true));
 
     /**
-     * Eight of one character in a row, as documentation's placeholders have them ({@code ghp_xxxx…},
-     * {@code AKIAXXXXXXXXXXXXXXXX}, {@code …-000000…}) and a random token, of which this is one chance in billions,
-     * has not. Not for a private key's material, whose base64 holds runs of {@code A} for its zero bytes.
+     * Eight or more of one character in a row, as documentation's placeholders have them ({@code ghp_xxxx…},
+     * {@code AKIAXXXXXXXXXXXXXXXX}, {@code …-000000…}) and a random part, of which this is one chance in billions, has
+     * not. Not for a private key's material, whose base64 holds runs of {@code A} for its zero bytes.
      */
-    private static final Pattern PLACEHOLDER_RUN = Pattern.compile("(.)\\1{7}");
+    private static final Pattern PLACEHOLDER_RUN = Pattern.compile("(.)\\1{7,}");
+
+    /**
+     * How many characters of a random part with runs must stand outside them for a key, as many as {@code sk-}'s
+     * shortest random part. A key's pattern goes on over letters, digits, '-' and '_' past the key's end, so a run
+     * written right after a key ({@code sk-proj-…________}) is part of the match: only a part mostly made of runs is a
+     * placeholder's.
+     */
+    private static final int RANDOM_BESIDE_RUNS = 20;
 
     /**
      * A key's material: base64 of at least 30 bytes, in capitals, small letters and digits alike, as no word or
@@ -111,18 +136,39 @@ final class SecretPatterns {
     private SecretPatterns() {
     }
 
-    /** The text with each likely credential cut to its first four characters and an ellipsis. */
+    /**
+     * The text with each likely credential {@link #find} finds cut to its first four characters and an ellipsis, so
+     * that a placeholder a report quotes stays as written.
+     */
     static String masked(String text) {
-        String masked = text;
-        for (Kind kind : KINDS) {
-            masked = kind.pattern().matcher(masked).replaceAll(found -> Matcher.quoteReplacement(
-                    ProblemReport.abbreviated(found.group(), SHOWN_OF_A_SECRET)));
+        StringBuilder masked = new StringBuilder(text.length());
+        int shown = 0;
+        int start = 0;
+        int end = 0;
+        // credentials of two kinds may overlap: each stretch of them is cut as one
+        for (Finding found : credentials(text).stream().sorted(Comparator.comparingInt(Finding::start)).toList()) {
+            if (found.start() >= end) {
+                masked.append(text, shown, start).append(ProblemReport.abbreviated(text.substring(start, end),
+                        SHOWN_OF_A_SECRET));
+                shown = end;
+                start = found.start();
+            }
+            end = Math.max(end, found.end());
         }
-        return masked;
+        return masked.append(text, shown, start)
+                .append(ProblemReport.abbreviated(text.substring(start, end), SHOWN_OF_A_SECRET))
+                .append(text, end, text.length()).toString();
     }
 
-    /** Every likely credential in the text, line by line, in order. */
+    /** Every likely credential in the text, line by line, in order: of each kind, the first a line holds. */
     static List<Finding> find(String text) {
+        Set<List<Object>> kindsByLine = new HashSet<>();
+        return credentials(text).stream()
+                .filter(found -> kindsByLine.add(List.of(found.line(), found.description()))).toList();
+    }
+
+    /** Every likely credential in the text, line by line, each kind in turn. */
+    private static List<Finding> credentials(String text) {
         List<Finding> findings = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         int lineStart = 0;
@@ -131,15 +177,24 @@ final class SecretPatterns {
                 Matcher matcher = kind.pattern().matcher(lines[index]);
                 while (matcher.find()) {
                     if (kind.keyMaterial() ? keyMaterialFollows(lines, index, matcher.end())
-                            : !PLACEHOLDER_RUN.matcher(matcher.group()).find()) {
+                            : !isPlaceholder(matcher.group(RANDOM))) {
                         findings.add(new Finding(index + 1, kind.description(), lineStart + matcher.start(),
                                 lineStart + matcher.end()));
-                        break;
                     }
                 }
             }
         }
         return findings;
+    }
+
+    /** Whether a key's random part is mostly runs of one character ({@link #PLACEHOLDER_RUN}). */
+    private static boolean isPlaceholder(String random) {
+        String besideRuns = PLACEHOLDER_RUN.matcher(random).replaceAll("");
+        return besideRuns.length() < random.length() && besideRuns.length() < RANDOM_BESIDE_RUNS;
+    }
+
+    private static String random(String pattern) {
+        return "(?<" + RANDOM + ">" + pattern + ")";
     }
 
     /**

@@ -85,6 +85,35 @@ class SecretPatternsTest {
                 .map(SecretPatterns.Finding::description).toList());
     }
 
+    /**
+     * A key's pattern goes on over letters, '-' and '_', so a run written right after a key is part of the match: it
+     * makes no placeholder of the key before it, whose random part is mostly no run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ANTHROPIC_API_KEY=sk-ant-api03-odJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWkLUyifDLkDmWJ6UuVTAIjvFu7W"
+                    + "ICPhDeOZIiBOB_Y6sHrFH2ZUCr_lAAAAAAAAAA",
+            "OPENAI_API_KEY=sk-proj-gotu2iXW7GboIRoL3u6aHwnMztVuaP-coUNEhEkk-iqq8vH2BzNZV45pFCiR________",
+            "github_pat_11ABCDEFG0123456789_abcdef________",
+            "ghp_xxxxxxxxijklmnopqrstuvwxyz0123456789"})
+    void aKeyWithARunOfOneCharacterIsFoundWhereTheRunIsNotMostOfIt(String text) {
+        assertEquals(1, SecretPatterns.find(text).size(), text);
+    }
+
+    /**
+     * What find passes as a placeholder a masked text keeps as written; each key in it is cut short, a key holding
+     * one of another kind ({@code AIza…} in an {@code sk-proj-} key) as one.
+     */
+    @Test
+    void aMaskedTextCutsWhatFindFindsAndNoPlaceholder() {
+        String placeholder = "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+        String key = "sk-proj-gotu2iXW7GboIRoL3u6aHwnMztVuaP-coUNEhEkk-iqq8vH2BzNZV45pFCiR________";
+        String keyInKey = "sk-proj-abc123AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q";
+        String text = "token: " + placeholder + ", keys: " + key + ", " + keyInKey + "\nAKIAABCDEFGHIJKLMNOP";
+
+        assertEquals("token: " + placeholder + ", keys: sk-p…, sk-p…\nAKIA…", SecretPatterns.masked(text));
+    }
+
     /** A placeholder before a key on its line hides nothing: the key is found. */
     @Test
     void aKeyAfterAPlaceholderOnItsLineIsFound() {

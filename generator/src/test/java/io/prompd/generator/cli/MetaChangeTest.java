@@ -114,7 +114,7 @@ class MetaChangeTest {
 
     @Test
     void aLikelyCredentialInAReasonIsCutShortAsTheCheckRefusesIt() {
-        PackageMeta before = meta(Map.of(), Map.of(), Map.of("1.0.0", "old ghp_" + "a".repeat(36)), Set.of("ann"));
+        PackageMeta before = meta(Map.of(), Map.of(), Map.of("1.0.0", "old ghp_" + "aB3".repeat(12)), Set.of("ann"));
         PackageMeta after = meta(Map.of(), Map.of("1.0.0", "leaked sk-" + "Zq9".repeat(14) + " in the README"),
                 Map.of("1.0.0", "use 1.1"), Set.of("ann"));
 
