@@ -49,13 +49,14 @@ public final class ManifestReader {
     private static final String NPM_ALIAS = "npm:";
     /** A version of one or two numbers, as npm's {@code 1} and pip's {@code 1.0}, which SemVer writes with three. */
     private static final Pattern SHORT_VERSION = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?");
+    /** A Windows drive starting a path, {@code C:}: the path is absolute. */
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:");
+    /** A URL's start, a scheme and '//', as in {@code https://github.com/acme/prompts/tree/main/packages/tone}. */
+    private static final Pattern URL_START = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
     /**
      * Said of a field an author's package may lack but a registry's check refuses a version without, as cargo package
      * warns where cargo publish refuses: validate and pack warn, so that an author learns it before the pull request.
      */
-    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:");
-    /** A URL's start, a scheme and '//', as in {@code https://github.com/acme/prompts/tree/main/packages/tone}. */
-    private static final Pattern URL_START = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
     private static final String REQUIRED_TO_PUBLISH = "which a registry requires to publish the package";
 
     private final String file;
