@@ -49,8 +49,11 @@ public final class ManifestReader {
     private static final String NPM_ALIAS = "npm:";
     /** A version of one or two numbers, as npm's {@code 1} and pip's {@code 1.0}, which SemVer writes with three. */
     private static final Pattern SHORT_VERSION = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?");
-    /** A Windows drive starting a path, {@code C:}: the path is absolute. */
-    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:");
+    /**
+     * A Windows drive starting a path, {@code C:/repo} or {@code C:} alone: the path is absolute, where {@code x:y} is
+     * a folder whose name has a colon, which a link to it takes as it is.
+     */
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:(?:/|$)");
     /** A URL's start, a scheme and '//', as in {@code https://github.com/acme/prompts/tree/main/packages/tone}. */
     private static final Pattern URL_START = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
     /**
@@ -58,6 +61,10 @@ public final class ManifestReader {
      * warns where cargo publish refuses: validate and pack warn, so that an author learns it before the pull request.
      */
     private static final String REQUIRED_TO_PUBLISH = "which a registry requires to publish the package";
+    /** How a browser follows a URL without a scheme, as the refusal of one says. */
+    private static final String RELATIVE_LINK = "a browser follows it as a link relative to the page showing it";
+    private static final String SCHEMES_ALLOWED = "the schemes allowed are " + Plural.series(
+            Repository.SCHEMES.stream().map(scheme -> scheme + ":").toList(), "and");
 
     private final String file;
     private final SuggestedCommands commands;
@@ -393,23 +400,33 @@ public final class ManifestReader {
      * Whether the path names a folder inside the repository as a link to it needs, from the repository's root with
      * '/' between folders, in {@linkplain WrittenPaths#normalForm normal form}, refusing it if not: a page joins it to
      * the repository's address, where a backslash, a leading '/' or '~', a '..' or a URL would make it point somewhere
-     * else, and an empty or '.' folder to the address of no folder of the repository.
+     * else, a '%' would start an escape ({@code %2e%2e} is '..' to a browser), and an empty or '.' folder would lead
+     * to the address of no folder of the repository.
      */
     private boolean aFolderInTheRepository(String path, String at) {
         String slashed = WrittenPaths.withSlashes(path);
+        String example = ", such as \"directory\": \"packages/tone\"";
         Optional<String> notFromTheRoot = notFromTheRoot(slashed);
+        if (notFromTheRoot.isPresent()) {
+            return refuseFolder(at, notFromTheRoot.get(), "write it as from the repository's root" + example);
+        }
+        if (slashed.contains("%")) {
+            return refuseFolder(at, "has '%', which a link to the folder reads as the start of an escape ('%2e' as"
+                    + " '.')", "write the folders' names as they are, without escapes" + example);
+        }
         Optional<String> miswritten = slashed.equals(path) ? WrittenPaths.offNormal(slashed, false)
                 .map(off -> "has " + off) : Optional.of("has a backslash");
-        if (notFromTheRoot.isEmpty() && miswritten.isEmpty()) {
-            return true;
+        if (miswritten.isPresent()) {
+            String normal = WrittenPaths.normalForm(slashed);
+            return refuseFolder(at, miswritten.get(), normal.isEmpty() ? "leave 'directory' out: the package is at"
+                    + " the repository's root" : "write '" + normal + "'");
         }
-        String normal = WrittenPaths.normalForm(slashed);
-        String hint = notFromTheRoot.isPresent() ? "write it as from the repository's root, such as \"directory\":"
-                + " \"packages/tone\"" : normal.isEmpty() ? "leave 'directory' out: the package is at the"
-                + " repository's root" : "write '" + normal + "'";
-        problems.error(file, at, "'" + Pointer.field(at) + "' " + notFromTheRoot.or(() -> miswritten).orElseThrow()
-                + ": it is the package's folder in the repository, from the repository's root, with '/' between"
-                + " folders", hint);
+        return true;
+    }
+
+    private boolean refuseFolder(String at, String wrong, String hint) {
+        problems.error(file, at, "'" + Pointer.field(at) + "' " + wrong + ": it is the package's folder in the"
+                + " repository, from the repository's root, with '/' between folders", hint);
         return false;
     }
 
@@ -435,43 +452,61 @@ public final class ManifestReader {
      * needs one (npm's {@code owner/repo}, {@code github.com/owner/repo}), refusing it if it is either.
      */
     private boolean ofARepositorysScheme(String url, String at) {
-        Optional<String> refused = Repository.refusedScheme(url);
+        Optional<Problem> refused = schemeRefusal(url, at);
+        refused.ifPresent(problems::add);
+        return refused.isEmpty();
+    }
+
+    /** What is wrong with the URL's scheme, or its lack of one, and how to write it; empty when nothing is. */
+    private Optional<Problem> schemeRefusal(String url, String at) {
         String field = "'" + Pointer.field(at) + "'";
-        String allowed = "the schemes allowed are " + Plural.series(
-                Repository.SCHEMES.stream().map(scheme -> scheme + ":").toList(), "and");
-        String followed = refused.map(scheme -> "a browser follows it as a link of the scheme " + scheme + ":, which"
-                + " no repository's address has").orElse("a browser follows it as a link relative to the page showing"
-                + " it");
-        Optional<Repository.ScpAddress> scp = refused.flatMap(scheme -> Repository.scpWithoutUser(url));
-        Optional<Repository.HostPath> hostPath = Repository.hostPathWithoutScheme(url);
-        Optional<String> shorthand = Repository.shorthandAddress(url);
-        String hint = "write the address of the package's sources, " + shorthand.orElse("such as"
-                + " https://github.com/owner/repo");
+        Optional<String> scheme = Repository.refusedScheme(url);
+        String followed = scheme.map(refused -> "a browser follows it as a link of the scheme " + refused + ":,"
+                + " which no repository's address has").orElse(RELATIVE_LINK);
+        Optional<Repository.ScpAddress> scp = scheme.flatMap(refused -> Repository.scpWithoutUser(url));
         if (scp.isPresent()) {
-            problems.error(file, at, field + " is " + scp.get() + ", git's scp address without a user: " + followed
-                    + "; " + allowed, "write it with a user, " + scp.get().withUser() + ", or as "
-                    + scp.get().overHttps());
-        } else if (hostPath.isPresent()) {
-            // git reads host:8443/team/repo as the path 8443/team/repo on host: a number could be either
-            Optional<Repository.ScpAddress> asGitReads = refused.flatMap(scheme -> Repository.asGitReadsWithoutAUser(
-                    url));
-            problems.error(file, at, field + " is a host" + (hostPath.get().port() ? ", a port" : "") + " and a path"
-                    + " without a scheme: " + followed + "; " + allowed, "write it with its scheme, "
-                    + hostPath.get().overHttps() + asGitReads.map(path -> ", or, if git clones it as an scp address"
-                    + " with the path " + path.path() + ", as " + path.withUser()).orElse(""));
-        } else if (refused.isPresent()) {
-            problems.error(file, at, field + " has the scheme " + refused.get() + ":, which no repository's address"
-                    + " has: " + allowed, hint);
-        } else if (shorthand.isPresent()) {
-            // npm reads owner/repo as github:owner/repo, which is refused
-            problems.error(file, at, field + " is npm's shorthand owner/repo of github:owner/repo: " + followed + "; "
-                    + allowed, hint);
-        } else if (Repository.withoutScheme(url)) {
-            problems.error(file, at, field + " has no scheme: " + followed + "; " + allowed, hint);
-        } else {
-            return true;
+            return urlRefusal(at, field + " is " + scp.get() + ", git's scp address without a user: " + followed,
+                    "write it with a user, " + scp.get().withUser() + ", or as " + scp.get().overHttps());
         }
-        return false;
+        Optional<Repository.HostPath> hostPath = Repository.hostPathWithoutScheme(url);
+        if (hostPath.isPresent()) {
+            // git reads host:8443/team/repo as the path 8443/team/repo on host: a number could be either
+            Optional<Repository.ScpAddress> asGitReads = scheme.flatMap(refused -> Repository.asGitReadsWithoutAUser(
+                    url));
+            return urlRefusal(at, field + " is " + hostPath.get().parts() + " without a scheme: " + followed,
+                    "write it with its scheme, " + hostPath.get().overHttps() + asGitReads.map(path -> ", or, if git"
+                            + " clones it as an scp address with the path " + path.path() + ", as "
+                            + path.withUser()).orElse(""));
+        }
+        if (scheme.isPresent()) {
+            return Optional.of(Problem.error(file, at, field + " has the scheme " + scheme.get() + ":, which no"
+                    + " repository's address has: " + SCHEMES_ALLOWED, sourcesHint(url)));
+        }
+        Optional<String> schemeRelative = Repository.schemeRelative(url);
+        if (schemeRelative.isPresent()) {
+            return urlRefusal(at, field + " starts with '//' and a host, without a scheme: a browser follows it"
+                    + " by the scheme of the page showing it", "write it with its scheme, " + schemeRelative.get());
+        }
+        if (Repository.shorthandAddress(url).isPresent()) {
+            // npm reads owner/repo as github:owner/repo, which is refused
+            return urlRefusal(at, field + " is npm's shorthand owner/repo of github:owner/repo: " + RELATIVE_LINK,
+                    sourcesHint(url));
+        }
+        if (Repository.withoutScheme(url)) {
+            return urlRefusal(at, field + " has no scheme: " + RELATIVE_LINK, sourcesHint(url));
+        }
+        return Optional.empty();
+    }
+
+    /** A refusal saying what the URL is and how a browser follows it, then which schemes are allowed. */
+    private Optional<Problem> urlRefusal(String at, String what, String hint) {
+        return Optional.of(Problem.error(file, at, what + "; " + SCHEMES_ALLOWED, hint));
+    }
+
+    /** The hint to a URL that is no repository's address: npm's shorthand's, if it is one, else an example. */
+    private static String sourcesHint(String url) {
+        return "write the address of the package's sources, " + Repository.shorthandAddress(url).orElse("such as"
+                + " https://github.com/owner/repo");
     }
 
     private List<String> textList(JsonNode root, String field) {

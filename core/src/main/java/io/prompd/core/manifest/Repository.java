@@ -1,5 +1,7 @@
 package io.prompd.core.manifest;
 
+import io.prompd.core.Plural;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,17 +38,23 @@ public record Repository(String type, String url, String directory) {
     private static final String HOST = "[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)+";
     /** git's scp address without a user: a host, then a path not starting with {@code //}, as a URL's would. */
     private static final Pattern SCP_WITHOUT_USER = Pattern.compile("(" + HOST + "):(?!//)(.+)", Pattern.DOTALL);
-    /** What a URL without its scheme has after its host ({@link #HOST_PATH}), and an scp address's path may have. */
-    private static final Pattern PORT_THEN_PATH = Pattern.compile("\\d+/.*", Pattern.DOTALL);
+    /**
+     * What a URL without its scheme has after its host ({@link #HOST_PATH}), and an scp address's path may have: a
+     * port, maybe then a path.
+     */
+    private static final Pattern PORT_THEN_PATH = Pattern.compile("\\d+(?:/.*)?", Pattern.DOTALL);
     /** An IP address as a URL's host: IPv4's dotted numbers, or IPv6's in brackets. */
     private static final String IP_HOST = "\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]+]";
     /**
-     * A URL without its scheme: a host, maybe a port, and a path, {@code github.com/acme/prompts},
-     * {@code git.example.com:8443/team/repo}, {@code 127.0.0.1:8080/team/repo} or {@code localhost:3000/acme/prompts}
-     * (a host without a dot only with a port, as {@code acme/prompts} is npm's shorthand).
+     * A URL without its scheme: a host, maybe a port, and maybe a path, {@code github.com/acme/prompts},
+     * {@code github.com}, {@code git.example.com:8443/team/repo}, {@code 127.0.0.1:8080/team/repo} or
+     * {@code localhost:3000/acme/prompts} (a host without a dot only with a port, as {@code acme/prompts} is npm's
+     * shorthand and {@code prompts} a relative link).
      */
     private static final Pattern HOST_PATH = Pattern.compile("(?:" + HOST + "|" + IP_HOST
-            + "|[A-Za-z][A-Za-z0-9-]*(?=:\\d+/))(?<port>:\\d+)?/.*", Pattern.DOTALL);
+            + "|[A-Za-z][A-Za-z0-9-]*(?=:\\d+(?:/|$)))(?<port>:\\d+)?(?<path>/.*)?", Pattern.DOTALL);
+    /** A URL without a scheme that starts with a host, {@code //github.com/acme/prompts}: the page's scheme is its. */
+    private static final Pattern SCHEME_RELATIVE = Pattern.compile("//[^/].*", Pattern.DOTALL);
     /** git's scp address with a user, {@code git@github.com:owner/repo.git}, which has no scheme and needs none. */
     private static final Pattern SCP_WITH_USER = Pattern.compile("[^@/:\\s]+@[^@/:\\s]+:.+", Pattern.DOTALL);
     /**
@@ -119,16 +127,16 @@ public record Repository(String type, String url, String directory) {
     }
 
     /**
-     * The URL when it is a host, maybe a port, and a path without a scheme: a browser follows
+     * The URL when it is a host, maybe a port, and maybe a path without a scheme: a browser follows
      * {@code git.example.com:8443/team/repo} by the scheme {@code git.example.com:}, so that {@link #refusedScheme}
-     * refuses it, and {@code github.com/acme/prompts} or {@code 127.0.0.1:8080/x} as a link relative to the page
-     * showing it. Empty for any other URL.
+     * refuses it, and {@code github.com/acme/prompts}, {@code github.com} or {@code 127.0.0.1:8080/x} as a link
+     * relative to the page showing it. Empty for any other URL.
      */
     public static Optional<HostPath> hostPathWithoutScheme(String url) {
         String read = asABrowserReads(url);
         Matcher hostPath = HOST_PATH.matcher(read);
-        return hostPath.matches() ? Optional.of(new HostPath("https://" + read, hostPath.group("port") != null))
-                : Optional.empty();
+        return hostPath.matches() ? Optional.of(new HostPath("https://" + read, hostPath.group("port") != null,
+                hostPath.group("path") != null)) : Optional.empty();
     }
 
     /**
@@ -136,12 +144,34 @@ public record Repository(String type, String url, String directory) {
      *
      * @param overHttps the URL with {@code https://} before it
      * @param port      whether it names a port after its host
+     * @param path      whether it has a path after its host and port
      */
-    public record HostPath(String overHttps, boolean port) {
+    public record HostPath(String overHttps, boolean port, boolean path) {
 
         public HostPath {
             Objects.requireNonNull(overHttps, "overHttps");
         }
+
+        /** What it is made of: {@code a host, a port and a path}, {@code a host}. */
+        public String parts() {
+            List<String> parts = new ArrayList<>(List.of("a host"));
+            if (port) {
+                parts.add("a port");
+            }
+            if (path) {
+                parts.add("a path");
+            }
+            return Plural.series(parts, "and");
+        }
+    }
+
+    /**
+     * The URL with {@code https:} before it when it is a scheme-relative one, {@code //github.com/acme/prompts}, which
+     * a browser follows by the scheme of the page showing it; empty for any other URL.
+     */
+    public static Optional<String> schemeRelative(String url) {
+        String read = asABrowserReads(url);
+        return SCHEME_RELATIVE.matcher(read).matches() ? Optional.of("https:" + read) : Optional.empty();
     }
 
     /**

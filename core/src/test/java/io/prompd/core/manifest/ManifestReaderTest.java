@@ -546,7 +546,13 @@ class ManifestReaderTest {
             "packages/tone/    | has a final '/'   | write 'packages/tone'",
             ".                 | has '.'           | leave 'directory' out: the package is at the repository's root",
             "~/x               | starts with '~', a home folder | write it as from the repository's root, such as",
-            "https://x/y       | is a URL          | write it as from the repository's root, such as"})
+            "https://x/y       | is a URL          | write it as from the repository's root, such as",
+            "C:                | is absolute       | write it as from the repository's root, such as",
+            "%2e%2e/x          | has '%', which a link to the folder reads as the start of an escape ('%2e' as '.')"
+                    + " | write the folders' names as they are, without escapes, such as \"directory\":"
+                    + " \"packages/tone\"",
+            "packages/tone%20kit | has '%', which a link to the folder reads as the start of an escape ('%2e' as"
+                    + " '.') | write the folders' names as they are, without escapes"})
     void aRepositoryDirectoryThatIsNoFolderFromTheRepositorysRootIsRefused(String directory, String wrong,
                                                                           String hint) {
         ManifestResult result = readWith(", \"repository\": {\"url\": \"https://github.com/acme/p\","
@@ -559,10 +565,12 @@ class ManifestReaderTest {
         assertEquals(Optional.empty(), result.manifest());
     }
 
-    @Test
-    void aRepositoryDirectoryFromTheRootIsKept() {
-        assertEquals(Optional.of(new Repository("git", "https://github.com/acme/p", "packages/tone")), readWith(
-                ", \"repository\": {\"url\": \"https://github.com/acme/p\", \"directory\": \"packages/tone\"}")
+    /** A colon inside a folder's name is no drive: a link to the folder takes it as it is. */
+    @ParameterizedTest
+    @ValueSource(strings = {"packages/tone", "x:y", "packages/a:b", "C:x"})
+    void aRepositoryDirectoryFromTheRootIsKept(String directory) {
+        assertEquals(Optional.of(new Repository("git", "https://github.com/acme/p", directory)), readWith(
+                ", \"repository\": {\"url\": \"https://github.com/acme/p\", \"directory\": \"" + directory + "\"}")
                 .manifest().orElseThrow().repository());
     }
 
@@ -597,6 +605,35 @@ class ManifestReaderTest {
                 + " page showing it; the schemes allowed are https:, http:, git:, ssh:, git+https:, git+ssh: and"
                 + " git+http:", refused.message());
         assertEquals("write it with its scheme, https://" + url, refused.hint());
+    }
+
+    /** A host alone is the address of a site, without its scheme: it was told it has none, with an example's hint. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "github.com                | a host",
+            "127.0.0.1                 | a host",
+            "localhost:3000            | a host and a port"})
+    void aRepositoryUrlThatIsAHostIsRefusedAsAUrlWithoutItsScheme(String url, String what) {
+        Problem refused = only(readWith(", \"repository\": \"" + url + "\""), Severity.ERROR, "/repository");
+
+        assertTrue(refused.message().startsWith("'repository' is " + what + " without a scheme: a browser follows it"),
+                refused.message());
+        assertTrue(refused.hint().startsWith("write it with its scheme, https://" + url), refused.hint());
+    }
+
+    /**
+     * A URL starting with '//' and a host takes the scheme of the page showing it: it was called a link relative to the
+     * page, with an example's hint.
+     */
+    @Test
+    void aSchemeRelativeRepositoryUrlIsOfferedHttps() {
+        Problem refused = only(readWith(", \"repository\": \"//github.com/acme/prompts\""), Severity.ERROR,
+                "/repository");
+
+        assertEquals("'repository' starts with '//' and a host, without a scheme: a browser follows it by the scheme"
+                + " of the page showing it; the schemes allowed are https:, http:, git:, ssh:, git+https:, git+ssh: and"
+                + " git+http:", refused.message());
+        assertEquals("write it with its scheme, https://github.com/acme/prompts", refused.hint());
     }
 
     @ParameterizedTest
