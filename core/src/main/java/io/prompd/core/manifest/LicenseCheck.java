@@ -137,10 +137,12 @@ public final class LicenseCheck {
         if (syntaxError.isPresent()) {
             List<String> meant = freeTextMeant(license);
             Optional<String> ownTerms = meant.isEmpty() ? ownTermsInWords(license) : Optional.empty();
+            // the parser's "join licenses with AND or OR" would send terms of one's own where the hint does not
+            String why = !meant.isEmpty() ? didYouMean(meant) : ownTerms.isPresent() ? ": no word of it is a license"
+                    + " identifier, so it reads as terms of your own" : ": " + syntaxError.get();
             // one line, as init --license quotes a command line's text, line breaks and all
             return List.of(Problem.error(file, pointer, TerminalText.oneLine("'" + license + "' is not a valid SPDX"
-                    + " license expression" + (meant.isEmpty() ? ": " + syntaxError.get() : didYouMean(meant))),
-                    ownTerms.map(name -> ownTermsHint(name, true)).orElse(HINT)));
+                    + " license expression" + why), ownTerms.map(name -> ownTermsHint(name, true)).orElse(HINT)));
         }
         return List.copyOf(parser.unknownIds);
     }

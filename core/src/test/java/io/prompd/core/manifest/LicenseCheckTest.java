@@ -119,8 +119,7 @@ class LicenseCheckTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "Public Domain | unexpected 'Domain'; join licenses with AND or OR",
-        "All rights reserved | unexpected 'rights'; join licenses with AND or OR",
+        "Public Domain | no word of it is a license identifier, so it reads as terms of your own",
         "MIT Apache-2.0 | unexpected 'Apache-2.0'; join licenses with AND or OR",
         "MIT/Foo | 'MIT/Foo' is not a license identifier",
         "Apache 2.0 AND | unexpected '2.0'; join licenses with AND or OR"})
@@ -221,7 +220,10 @@ class LicenseCheckTest {
                 + " with its terms"), "UNLICENSED stands alone, so is not offered in an expression");
     }
 
-    /** Words naming no license are most likely one's own terms, as "All rights reserved" is no license granted. */
+    /**
+     * Words naming no license are most likely one's own terms, as "All rights reserved" is no license granted: the
+     * message says so, as the hint does, where it told to join licenses with AND or OR.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "All rights reserved. | All-rights-reserved",
@@ -231,6 +233,8 @@ class LicenseCheckTest {
         Problem problem = check(license).get(0);
 
         assertEquals(Severity.ERROR, problem.severity());
+        assertEquals("'" + license + "' is not a valid SPDX license expression: no word of it is a license identifier,"
+                + " so it reads as terms of your own", problem.message());
         assertEquals("for terms of your own, write UNLICENSED (no license granted) or LicenseRef-" + name + " with its"
                 + " terms in a file of the package such as LICENSE; for a published license, write an SPDX expression"
                 + " such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see https://spdx.org/licenses/", problem.hint());
