@@ -4,6 +4,7 @@ import io.prompd.core.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.semver4j.Semver;
@@ -183,6 +184,22 @@ public final class Version implements Comparable<Version> {
     /** The build metadata identifiers, empty when there are none. */
     public List<String> build() {
         return List.copyOf(semver.getBuild());
+    }
+
+    /**
+     * The lowest release the caret range of this version ({@code ^1.2.3}) does not allow, as npm reads it: the next
+     * major version, but below 1.0.0 the next minor one ({@code ^0.2.0} leaves 0.3.0 out) and below 0.1.0 the next
+     * patch ({@code ^0.0.3} leaves 0.0.4 out), since there each of those may break what the one before did; empty when
+     * that number would be over the largest a version has.
+     */
+    public Optional<Version> nextBreaking() {
+        if (major() > 0) {
+            return major() == Integer.MAX_VALUE ? Optional.empty() : Optional.of(of(major() + 1, 0, 0, ""));
+        }
+        if (minor() > 0) {
+            return minor() == Integer.MAX_VALUE ? Optional.empty() : Optional.of(of(0, minor() + 1, 0, ""));
+        }
+        return patch() == Integer.MAX_VALUE ? Optional.empty() : Optional.of(of(0, 0, patch() + 1, ""));
     }
 
     /** Whether both have the same major, minor and patch, whatever their pre-release and build. */

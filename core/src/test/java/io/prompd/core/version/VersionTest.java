@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class VersionTest {
@@ -33,6 +35,24 @@ class VersionTest {
     void acceptsValidVersions(String text) {
         assertTrue(Version.isValid(text));
         assertEquals(text, Version.parse(text).toString());
+    }
+
+    /** The lowest release a caret range of the version leaves out: below 1.0.0 a minor or patch version breaks. */
+    @ParameterizedTest
+    @CsvSource({
+            "1.2.3, 2.0.0",
+            "1.0.0-beta.1, 2.0.0",
+            "0.2.5, 0.3.0",
+            "0.2.0-rc.1, 0.3.0",
+            "0.0.3, 0.0.4",
+            "0.0.0, 0.0.1",
+            "2147483647.0.0, ''"})
+    void theNextBreakingVersionIsTheFirstItsCaretRangeLeavesOut(String text, String breaking) {
+        Version version = Version.parse(text);
+        Optional<Version> next = version.nextBreaking();
+
+        assertEquals(breaking, next.map(Version::toString).orElse(""));
+        next.ifPresent(found -> assertFalse(VersionRange.caret(version).satisfiedBy(found)));
     }
 
     @Test

@@ -86,18 +86,26 @@ final class DependentReferencesRule implements PullRequestRule {
     }
 
     /**
-     * Keeping the file mends it, and so does a new major version, unless the ranges allow that too ({@code *},
+     * Keeping the file mends it, and so does the next breaking version, as a caret range reads it (a new major version,
+     * but below 1.0.0 a new minor one, below 0.1.0 a new patch), unless the ranges allow that too ({@code *},
      * {@code >=1.0.0}): then only their owners can narrow them.
      */
     private static String hint(String path, Version version, List<VersionRange> ranges) {
-        Version nextMajor = Version.parse((version.major() + 1) + ".0.0");
         String keep = "keep " + path + " in this version" + (PromptFile.hasPromptExtension(path) ? " (a prompt may"
                 + " inherit the file's new place)" : "");
         String pinned = "; lock files that pin an earlier version still install";
-        return ranges.stream().anyMatch(range -> range.satisfiedBy(nextMajor)) ? keep + ": those ranges allow a new"
-                + " major version too, so publishing the change as " + nextMajor + " would not keep it from them"
-                + pinned : keep + ", or publish the change as a new major version, " + nextMajor + ", which those"
-                + " ranges do not allow" + pinned;
+        Optional<Version> breaking = version.nextBreaking();
+        if (breaking.isEmpty()) {
+            return keep + pinned;
+        }
+        String part = version.major() > 0 ? "major" : version.minor() > 0 ? "minor" : "patch";
+        String kind = "a new " + part + " version";
+        String why = version.major() > 0 ? "" : " (below " + (part.equals("minor") ? "1.0.0" : "0.1.0") + ", a caret"
+                + " range takes " + kind + " as breaking)";
+        return ranges.stream().anyMatch(range -> range.satisfiedBy(breaking.get())) ? keep + ": those ranges allow "
+                + kind + " too, so publishing the change as " + breaking.get() + " would not keep it from them"
+                + pinned : keep + ", or publish the change as " + kind + ", " + breaking.get() + ", which those"
+                + " ranges do not allow" + why + pinned;
     }
 
     /** The regular files other versions of the new version's package have and it lacks; none when it is yanked. */

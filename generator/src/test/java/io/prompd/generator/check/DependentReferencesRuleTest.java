@@ -79,6 +79,27 @@ class DependentReferencesRuleTest extends PullRequestScenarioTest {
                 + " them; lock files that pin an earlier version still install", warning.hint());
     }
 
+    /** Below 1.0.0 a caret range leaves out the next minor version, not only 1.0.0: ^0.2.0 does not allow 0.3.0. */
+    @Test
+    void aNewVersionBelowOneWithoutAFileOffersTheNextMinorVersionAsTheBreakingOne() {
+        mergedMeanwhile(repo, "alice", main -> {
+            main.publish("@common/util", "0.2.0");
+            main.write("packages/@common/util/0.2.0/" + TONE, "---\nid: tone\n---\n# System\n\nBe kind.\n");
+            inheriting(main, "@common/early", "^0.2.0", TONE);
+        });
+        repo.merge("main", "up to date", "alice");
+        repo.publish("@common/util", "0.2.1");
+        repo.commit("a patch without the file");
+
+        Problem warning = warnings(check(repo, "alice")).get(0);
+
+        assertTrue(warning.message().endsWith("fail validation: @common/early@1.0.0"), warning.message());
+        assertEquals("keep prompts/tone-base.prmd in this version (a prompt may inherit the file's new place), or"
+                + " publish the change as a new minor version, 0.3.0, which those ranges do not allow (below 1.0.0, a"
+                + " caret range takes a new minor version as breaking); lock files that pin an earlier version still"
+                + " install", warning.hint());
+    }
+
     @Test
     void aNewMajorVersionOrOneKeepingTheFileSaysNothing() {
         repo.publish("@common/util", "2.0.0");
