@@ -35,6 +35,7 @@ import io.prompd.client.install.InstallNote.RemovedUnchecked;
 import io.prompd.client.install.InstallNote.RouteChanged;
 import io.prompd.client.install.InstallNote.StaleLock;
 import io.prompd.client.install.InstallNote.TakenDown;
+import io.prompd.client.install.InstallNote.UnknownField;
 import io.prompd.client.install.InstallNote.Unlockable;
 import io.prompd.client.install.InstallNote.Yanked;
 import io.prompd.client.install.Redownload;
@@ -140,6 +141,17 @@ public final class InstallNoteView {
                     engine.running()), "prompd.json's engines.prompd asks for prompd " + engine.wanted()
                     + ", and this is prompd " + engine.running() + "; the project's prompts may use what this one lacks"
                     + " (update prompd)");
+        }
+        if (note instanceof UnknownField unknown) {
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("file", ManifestReader.FILE_NAME, "field",
+                    unknown.field()));
+            if (unknown.line() > 0) {
+                fields.put("line", unknown.line());
+            }
+            fields.put("hint", unknown.hint());
+            // validate's words, as it warns of the field
+            return new Worded("unknownField", fields, ManifestReader.FILE_NAME + (unknown.line() > 0 ? ", line "
+                    + unknown.line() : "") + ": unknown field '" + unknown.field() + "' (" + unknown.hint() + ")");
         }
         if (note instanceof HeldBack heldBack) {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", heldBack.name(), "preferred",

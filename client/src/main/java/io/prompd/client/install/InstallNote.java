@@ -136,6 +136,24 @@ public sealed interface InstallNote {
     }
 
     /**
+     * A top-level field of the project's prompd.json that prompd does not know, as validate warns of it: a misspelt
+     * {@code dependancies} or npm's {@code devDependencies} would otherwise install nothing without a word.
+     *
+     * @param field the field as written
+     * @param line  its line in prompd.json, or 0 when unknown
+     * @param hint  validate's hint: the known field likely meant, or those it knows
+     */
+    record UnknownField(String field, int line, String hint) implements InstallNote {
+        public UnknownField {
+            Objects.requireNonNull(field, "field");
+            if (line < 0) {
+                throw new IllegalArgumentException("line must be 0 (unknown) or positive: " + line);
+            }
+            Objects.requireNonNull(hint, "hint");
+        }
+    }
+
+    /**
      * The version the ranges prefer cannot be installed now, needing what only versions taken down meet.
      *
      * @param installable the newest version the ranges allow that can be installed; empty when none can

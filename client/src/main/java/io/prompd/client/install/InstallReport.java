@@ -18,9 +18,9 @@ import java.util.SortedMap;
  * @param removed       dependencies removed from {@code prompd.json} by this run
  * @param lock          what happened to {@code prompd.lock}; empty for a global install, which has no project
  * @param resolved      whether the resolver ran; false when the lock file was used as it was
- * @param warnings      what the user should know beside the result, as the {@link InstallNote} kinds say: a stale
- *                      lock, ranges kept or set aside, a latest version passed over or outside the ranges, versions
- *                      left out, and versions locked that are yanked, deprecated, taken down, held back below a
+ * @param warnings      what the user should know beside the result, as the {@link InstallNote} kinds say: fields of
+ *                      prompd.json prompd does not know, a stale lock, ranges kept or set aside, a latest version
+ *                      passed over or outside the ranges, versions left out, and versions locked that are yanked, deprecated, taken down, held back below a
  *                      takedown, kept as locked from another registry, or asking for another prompd, as the project's
  *                      own prompd.json may, and prompts' references that the ranges this run wrote or removed left out
  *                      of step with prompd.json

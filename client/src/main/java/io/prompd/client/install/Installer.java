@@ -25,6 +25,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -364,7 +365,10 @@ public final class Installer {
         return locked(repaired -> {
             try (RunLocks.Held ignored = RunLocks.project(projectFolder, home, listener::waitingForLock, commands)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));
-                return work.run(Project.loadMerging(projectFolder, commands), repaired);
+                Project project = Project.loadMerging(projectFolder, commands);
+                // said of a run that fails too: a misspelt dependencies may be why
+                unknownFields(project).forEach(listener::warned);
+                return work.run(project, repaired);
             }
         });
     }
@@ -436,8 +440,9 @@ public final class Installer {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
         project.requireWritable(manifestChanged, lockChanged);
-        List<InstallNote> warnings = new ArrayList<>();
-        // first: it says what the lock the rest speaks of was made from (of the versions the plan locks, which the
+        // first, prompd.json's fields that did nothing: what the rest was made from leaves them out
+        List<InstallNote> warnings = new ArrayList<>(unknownFields(project));
+        // then: it says what the lock the rest speaks of was made from (of the versions the plan locks, which the
         // install records as they are)
         project.conflicted().ifPresent(conflict -> warnings.add(new InstallNote.LockConflictMerged(
                 conflict.sides().oursLabel(), conflict.sides().theirsLabel(), conflict.differing(),
@@ -465,6 +470,12 @@ public final class Installer {
         warnings.addAll(referencesOutOfStep(project.folder(), home, changed, commands));
         return new InstallReport(installedThisRun(installed.packages(), plan.downloaded()), changedRanges, removed,
                 Optional.of(lock), plan.resolved(), warnings, repaired);
+    }
+
+    /** The fields of the project's prompd.json prompd does not know, as validate warns of them. */
+    private static List<InstallNote> unknownFields(Project project) {
+        return project.unknownFields().stream().<InstallNote>map(problem -> new InstallNote.UnknownField(
+                Pointer.readable(problem.pointer()).substring(1), problem.line(), problem.hint())).toList();
     }
 
     /**

@@ -50,9 +50,12 @@ import java.util.stream.Stream;
  * @param lock         its {@code prompd.lock}, when it has one; for one a Git merge left with conflict markers, the
  *                     merge of its sides
  * @param conflicted   the sides of such a lock, whose merge an install takes as any lock and writes in its place
+ * @param unknownFields the warnings of the fields of prompd.json prompd does not know ({@link
+ *                      ManifestResult#unknownFields}), which a run says: a misspelt {@code dependancies} installs
+ *                      nothing
  */
 public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optional<LockFile> lock,
-                      Optional<ConflictedLock> conflicted) {
+                      Optional<ConflictedLock> conflicted, List<Problem> unknownFields) {
 
     /** The fields of prompd.json the project's commands read, as pointers. */
     private static final List<String> READ_FIELDS = List.of(Pointer.of(ManifestFields.NAME),
@@ -67,6 +70,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         if (conflicted.isPresent() && lock.isEmpty()) {
             throw new IllegalArgumentException("a conflicted lock is read as the merge of its sides");
         }
+        unknownFields = List.copyOf(unknownFields);
     }
 
     /**
@@ -113,7 +117,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         Manifest manifest = new Manifest(draft.name().orElseThrow(), draft.version().orElseThrow(), draft.body());
         Optional<ReadLock> lock = LockFiles.readMerging(folder.resolve(LockFile.FILE_NAME), commands);
         return new Project(folder, manifest, json, lock.map(ReadLock::lock),
-                lock.flatMap(ReadLock::conflicted));
+                lock.flatMap(ReadLock::conflicted), result.unknownFields());
     }
 
     /**
@@ -251,18 +255,19 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     public boolean equals(Object other) {
         return other instanceof Project that && folder.equals(that.folder) && manifest.equals(that.manifest)
                 && Arrays.equals(manifestRead, that.manifestRead) && lock.equals(that.lock)
-                && conflicted.equals(that.conflicted);
+                && conflicted.equals(that.conflicted) && unknownFields.equals(that.unknownFields);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(folder, manifest, Arrays.hashCode(manifestRead), lock, conflicted);
+        return Objects.hash(folder, manifest, Arrays.hashCode(manifestRead), lock, conflicted, unknownFields);
     }
 
     @Override
     public String toString() {
         return "Project[" + folder + ", " + manifest.name() + ", " + manifestRead.length + " bytes read, lock="
-                + lock.isPresent() + ", conflicted=" + conflicted.isPresent() + "]";
+                + lock.isPresent() + ", conflicted=" + conflicted.isPresent() + ", unknownFields="
+                + unknownFields.size() + "]";
     }
 
     /** The lock, or an empty one for a project never installed. */

@@ -753,6 +753,46 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"license\": \"Apache License 2.0\""));
     }
 
+    /**
+     * A misspelt "dependancies", or npm's "devDependencies", installed nothing, exit 0, without a word, where validate
+     * warns of the field: every run reading the project says it, once, failing or not, as cargo says an unused key.
+     */
+    @Test
+    void aFieldOfPrompdJsonPrompdDoesNotKnowIsWarnedOfOnceByEveryRunReadingTheProject() throws IOException {
+        Files.writeString(project.resolve("prompd.json"), """
+                {
+                  "name": "@me/app",
+                  "version": "1.0.0",
+                  "dependancies": {"@acme/util": "^1.0.0"},
+                  "devDependencies": {"@acme/base": "^1.0.0"}
+                }
+                """);
+        String misspelt = "warning: prompd.json, line 4: unknown field 'dependancies' (did you mean 'dependencies'?)\n";
+        String npms = "warning: prompd.json, line 5: unknown field 'devDependencies' (prompd keeps it but does not use"
+                + " it; the known fields are name, version, description, author, license, keywords, category, main,"
+                + " prompts, dependencies, engines, repository, files, ignore, readme, type)\n";
+
+        CliRun install = prompd("install");
+        CliRun update = prompd("update");
+        CliRun json = prompd("install", "--json");
+        CliRun failing = prompd("install", "@acme/util@^9.0.0");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals(misspelt + npms, install.err(), "the publish-only warnings (no description) left out");
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals(misspelt + npms, update.err());
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode warnings = Json.reader().readTree(json.out()).get("warnings");
+        assertEquals(2, warnings.size(), json.out());
+        assertEquals("unknownField", warnings.get(0).get("kind").asText());
+        assertEquals("dependancies", warnings.get(0).get("field").asText());
+        assertEquals(4, warnings.get(0).get("line").asInt());
+        assertEquals("did you mean 'dependencies'?", warnings.get(0).get("hint").asText());
+        assertEquals("devDependencies", warnings.get(1).get("field").asText());
+        assertEquals(3, failing.exitCode(), failing.err());
+        assertTrue(failing.err().startsWith(misspelt + npms + "error: "), "said before the error: " + failing.err());
+    }
+
     @Test
     void aProjectIsNotMadeADependencyOfItself() throws IOException {
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n");

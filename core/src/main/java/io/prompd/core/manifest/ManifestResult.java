@@ -2,11 +2,14 @@ package io.prompd.core.manifest;
 
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.FieldLines;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What reading a {@code prompd.json} gave.
@@ -75,6 +78,16 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
     private static ManifestResult nothingParsed(String file, Problem why) {
         return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(why), FieldLines.none(),
                 Map.of());
+    }
+
+    /**
+     * The warnings of the top-level fields prompd does not know, a misspelt {@code dependancies} or npm's
+     * {@code devDependencies}: what a command reading a project's manifest says too, as cargo says an unused manifest
+     * key, since such a field does nothing there; the others (a missing description) matter to publishing alone.
+     */
+    public List<Problem> unknownFields() {
+        Set<String> unknown = draft.body().extra().keySet().stream().map(Pointer::of).collect(Collectors.toSet());
+        return problems.stream().filter(problem -> !problem.isError() && unknown.contains(problem.pointer())).toList();
     }
 
     public boolean hasErrors() {
