@@ -165,7 +165,7 @@ public final class InstallNoteView {
         if (note instanceof HeldBackByRanges held) {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", held.name(), "version", held.version()));
             held.movedFrom().ifPresent(before -> fields.put("movedFrom", before));
-            fields.putAll(heldBackFields(held));
+            fields.putAll(heldBackFields(held.allowed(), held.by(), held.problem()));
             String allowed = held.allowed() + ", which its own ranges allow, ";
             // worded as movedOffYanked words a move from the locked version
             String where = held.movedFrom().map(before -> " moved " + (before.compareTo(held.version()) > 0 ? "down"
@@ -429,8 +429,8 @@ public final class InstallNoteView {
      * from and by which ranges, or when by none the resolver's explanation of why, as {@code update}'s warning and
      * {@code outdated}'s row give it.
      */
-    static Map<String, Object> heldBackFields(HeldBackByRanges held) {
-        return withProblem(Map.of("allowed", held.allowed(), "by", holdsAsJson(held.by())), held.problem());
+    static Map<String, Object> heldBackFields(Version allowed, List<Hold> by, Optional<String> problem) {
+        return withProblem(Map.of("allowed", allowed, "by", holdsAsJson(by)), problem);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
-import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.Outdated;
 import io.prompd.core.ExitCode;
 import io.prompd.core.TerminalText;
@@ -31,6 +30,11 @@ import picocli.CommandLine.Spec;
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
                     + " wanted is then the newest version within them, what 'prompd install' moves to.",
+            "Where the project cannot be resolved at all, as 'prompd update' then fails, wanted is what each package's"
+                    + " own ranges allow, unless that version cannot go in with the project as locked (a dependency"
+                    + " added to prompd.json by hand that conflicts with the others): it is then held back, said below"
+                    + " the table as 'is held back: it cannot be installed in this project:' with the resolver's"
+                    + " explanation, and wanted is the current version, or none (-) for a dependency not locked.",
             "So is a locked version the registry yanked (withdrawn as broken or harmful), marked yanked and warned of"
                     + " with the reason, even when no other version is there to move to; a locked version deprecated is"
                     + " only warned of, as it still works: while the ranges allow another, wanted moves off it anyway.",
@@ -107,8 +111,8 @@ final class OutdatedCommand implements Callable<Integer> {
                 row.current().map(Version::toString).orElse("not locked") + marks(row),
                 row.wanted().map(Version::toString).orElse("-"),
                 row.latest().map(Version::toString).orElse("-"), row.direct() ? "direct" : "transitive")));
-        List<String> held = rows.stream().flatMap(row -> row.heldBack().stream())
-                .map(heldBack -> heldBack(heldBack) + "\n").toList();
+        List<String> held = rows.stream().filter(row -> row.heldBack().isPresent())
+                .map(row -> heldBack(row) + "\n").toList();
         return Tables.render(table) + (held.isEmpty() ? "" : "\n" + String.join("", held));
     }
 
@@ -147,8 +151,9 @@ final class OutdatedCommand implements Callable<Integer> {
      * that explanation, indented below, as a question that writes nothing should not send the user to an update to
      * read it.
      */
-    private static String heldBack(InstallNote.HeldBackByRanges held) {
-        return held.name() + " " + held.allowed() + held.problem()
+    private static String heldBack(Outdated.Row row) {
+        Outdated.Held held = row.heldBack().orElseThrow();
+        return row.name() + " " + held.allowed() + held.problem()
                 .map(problem -> " is held back: it cannot be installed in this project:\n  "
                         + TerminalText.lines(problem).replace("\n", "\n  "))
                 .orElse(" is held back by " + InstallNoteView.heldBy(held.by()));
@@ -170,7 +175,8 @@ final class OutdatedCommand implements Callable<Integer> {
         if (row.current().isEmpty()) {
             json.put("notInRegistry", row.notInRegistry());
         }
-        row.heldBack().ifPresent(held -> json.put("heldBack", InstallNoteView.heldBackFields(held)));
+        row.heldBack().ifPresent(held -> json.put("heldBack", InstallNoteView.heldBackFields(held.allowed(),
+                held.by(), held.problem())));
         return json;
     }
 }

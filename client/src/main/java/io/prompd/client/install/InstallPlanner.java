@@ -298,11 +298,18 @@ final class InstallPlanner {
 
     /**
      * Why the project, resolved as {@link #forOutdated} resolves it, cannot take {@code version} of the package, as
-     * {@link ResolutionFailures#whyNot} says it.
+     * {@link ResolutionFailures#whyNot} says it. Where that resolution of the whole project fails, every version would
+     * fail alike, blaming the dependency that does for each: the project as locked is asked instead, without the
+     * dependencies of prompd.json the lock lacks (added by hand) but this one.
+     *
+     * @param resolves whether the project resolves as {@link #forOutdated} resolves it
      */
-    Optional<String> whyNotForOutdated(Project project, PackageName name, Version version, RegistryIndex index)
-            throws IOException {
+    Optional<String> whyNotForOutdated(Project project, PackageName name, Version version, boolean resolves,
+                                       RegistryIndex index) throws IOException {
         SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
+        if (!resolves) {
+            roots.keySet().removeIf(dependency -> project.lockOrEmpty().get(dependency).isEmpty());
+        }
         roots.put(name, ResolutionFailures.exactly(version));
         return ResolutionFailures.whyNot(() -> everyPackageMoving(project, roots, index));
     }

@@ -232,8 +232,9 @@ public final class Installer {
 
     private Outdated.Result outdated(Project project) throws IOException {
         try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
-            return Outdated.check(ProjectGraph.of(project), index, planner.forOutdated(project, index),
-                    (name, version) -> planner.whyNotForOutdated(project, name, version, index));
+            Optional<ProjectGraph> updated = planner.forOutdated(project, index);
+            return Outdated.check(ProjectGraph.of(project), index, updated, (name, version) ->
+                    planner.whyNotForOutdated(project, name, version, updated.isPresent(), index));
         }
     }
 

@@ -31,7 +31,9 @@ public final class Outdated {
      * @param wanted  the version 'prompd update' would choose, from the resolution it makes of the whole project;
      *                when that fails, as the update would, the one the {@code latest} tag points at when every range
      *                on the package allows it, else the highest they allow, not yanked, or the current one when it is
-     *                higher, within them and still published; empty when none does
+     *                higher, within them and still published, unless that version cannot go in with the project as
+     *                locked ({@code heldBack} says why), when it is the current one, where that meets the ranges; empty
+     *                when none does
      * @param latest  the version the {@code latest} dist-tag points at
      * @param direct  whether {@code prompd.json} names it
      * @param invalid   whether the locked version is outside a range asking for it (see
@@ -52,12 +54,14 @@ public final class Outdated {
      *                  now, which lacks it or lists it with other bytes ({@link LockedElsewhere}): that one's versions
      *                  of the name may be another's package, so none is wanted nor latest, and none was compared
      * @param heldBack  what keeps {@code wanted} below the version the package's own ranges prefer, when the rest of
-     *                  the project does
+     *                  the project does; where the update's resolution fails, why the version its own ranges prefer
+     *                  cannot go in with the project as locked, which the update cannot install then, so that no
+     *                  version is wanted but the current one, if it meets its ranges
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
                       boolean direct, boolean invalid, Optional<String> yanked, boolean takenDown, boolean unlisted,
                       boolean goneFromRegistry, boolean notInRegistry, boolean routeChanged,
-                      Optional<InstallNote.HeldBackByRanges> heldBack) {
+                      Optional<Held> heldBack) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
@@ -87,6 +91,27 @@ public final class Outdated {
     }
 
     /**
+     * A version the package's own ranges prefer that the project cannot take, and why, as {@code update}'s
+     * {@link InstallNote.HeldBackByRanges} says it.
+     *
+     * @param allowed the version its own ranges prefer
+     * @param by      what rules it out, as {@link RangeHolds#rulingOut} names it
+     * @param problem where {@code by} is empty, the resolver's explanation of why {@code allowed} cannot be installed in
+     *                the project
+     */
+    public record Held(Version allowed, List<InstallNote.Hold> by, Optional<String> problem) {
+        public Held {
+            Objects.requireNonNull(allowed, "allowed");
+            by = List.copyOf(by);
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        static Held of(InstallNote.HeldBackByRanges held) {
+            return new Held(held.allowed(), held.by(), held.problem());
+        }
+    }
+
+    /**
      * What {@link #check} found.
      *
      * @param rows     the packages with newer versions, or whose locked version is yanked, in name order
@@ -107,7 +132,8 @@ public final class Outdated {
      *
      * @param updated   the graph as 'prompd update' resolves it, every package free to move; empty when it cannot be
      *                  resolved
-     * @param explainer why that resolution cannot take a version, said of one held back that no one range holds
+     * @param explainer why that resolution cannot take a version, said of one held back that no one range holds; when
+     *                  it cannot be made, why the project as locked cannot
      */
     static Result check(ProjectGraph graph, RegistryIndex index, Optional<ProjectGraph> updated,
                         RangeHolds.Explainer explainer) throws IOException {
@@ -167,9 +193,11 @@ public final class Outdated {
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
             if (behind) {
                 boolean unlisted = gone && !published.get().packument().takenDown().containsKey(entry.version());
-                rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
-                        entry.invalid(), yanked, gone, unlisted, false, false, false,
-                        heldBack(updated, entry.name(), index, takedowns, explainer)));
+                Wanting wanting = wanting(entry.name(), wanted, Optional.of(entry.version())
+                        .filter(current -> !gone && !entry.invalid()), updated, index, takedowns, explainer);
+                rows.add(new Row(entry.name(), Optional.of(entry.version()), wanting.wanted(), latest,
+                        entry.direct(), entry.invalid(), yanked, gone, unlisted, false, false, false,
+                        wanting.held()));
             }
         }
         List<PublishedPackage> listed = new ArrayList<>();
@@ -190,10 +218,11 @@ public final class Outdated {
             PackageName name = published.packument().name();
             boolean cannotLock = unlockable.containsKey(name);
             // one that a dependency taken down keeps from being locked has no version to want either
-            rows.add(new Row(name, Optional.empty(), updatedVersion(updated, name)
-                    .or(() -> published.preferredAllowed(graph.rangesOn(name))).filter(wanted -> !cannotLock),
-                    published.latest(), true, false, Optional.empty(), cannotLock, false, false, false, false,
-                    heldBack(updated, name, index, takedowns, explainer)));
+            Wanting wanting = wanting(name, updatedVersion(updated, name)
+                    .or(() -> published.preferredAllowed(graph.rangesOn(name))).filter(version -> !cannotLock),
+                    Optional.empty(), updated, index, takedowns, explainer);
+            rows.add(new Row(name, Optional.empty(), wanting.wanted(), published.latest(), true, false,
+                    Optional.empty(), cannotLock, false, false, false, false, wanting.held()));
         }
         unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));
         rows.sort(Comparator.comparing(Row::name));
@@ -218,11 +247,29 @@ public final class Outdated {
         return updated.flatMap(graph -> graph.lock().get(name)).map(LockedPackage::version);
     }
 
-    private static Optional<InstallNote.HeldBackByRanges> heldBack(Optional<ProjectGraph> updated, PackageName name,
-                                                                   RegistryIndex index, TakedownGraph takedowns,
-                                                                   RangeHolds.Explainer explainer) throws IOException {
-        // every package moves in that resolution: no lock holds one, as none is kept
-        return updated.isEmpty() ? Optional.empty()
-                : RangeHolds.of(updated.get(), name, index, takedowns, Map.of(), explainer);
+    /** The version a row wants, and what holds the package below the one its own ranges prefer. */
+    private record Wanting(Optional<Version> wanted, Optional<Held> held) {
+    }
+
+    /**
+     * What a row wants of the package: {@code wanted}, and what in the update's resolution holds it back, when that
+     * resolution is made; when it fails, so that the update installs nothing, {@code wanted} is what the package's own
+     * ranges prefer, which, when it cannot go in with the project as locked (a dependency added to prompd.json by
+     * hand whose every version needs what the others rule out), is held back with the resolver's explanation, and
+     * {@code staying} wanted instead: the locked version where it meets its ranges, else none. {@code staying} itself
+     * is never held back.
+     */
+    private static Wanting wanting(PackageName name, Optional<Version> wanted, Optional<Version> staying,
+                                   Optional<ProjectGraph> updated, RegistryIndex index, TakedownGraph takedowns,
+                                   RangeHolds.Explainer explainer) throws IOException {
+        if (updated.isPresent()) {
+            // every package moves in that resolution: no lock holds one, as none is kept
+            return new Wanting(wanted, RangeHolds.of(updated.get(), name, index, takedowns, Map.of(), explainer)
+                    .map(Held::of));
+        }
+        Optional<Version> moving = wanted.filter(version -> !staying.equals(Optional.of(version)));
+        Optional<String> problem = moving.isEmpty() ? Optional.empty() : explainer.whyNot(name, moving.get());
+        return problem.isEmpty() ? new Wanting(wanted, Optional.empty())
+                : new Wanting(staying, Optional.of(new Held(moving.get(), List.of(), problem)));
     }
 }

@@ -318,6 +318,52 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertFalse(json.get(0).get("takenDown").asBoolean(), json.toString());
     }
 
+    /**
+     * A dependency added to prompd.json by hand whose every version needs what the project rules out was wanted at a
+     * version the update, failing (exit 4), could not install: outdated holds back each version that cannot go in with
+     * the project as locked, in the resolver's words, as it does one the update's resolution holds back, and wants
+     * none of it (a locked package: its current version); a bystander that can go in is wanted still.
+     */
+    @Test
+    void aVersionThatCannotGoInWhereTheUpdateFailsIsHeldBackNotWanted() throws IOException {
+        registry.publish("@acme/util", "2.0.0").publish("@acme/old", "1.0.0", "@acme/util", "^1.0.0")
+                .publish("@acme/fine", "1.0.0").publish("@acme/tool", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util@^2.0.0", "@acme/tool").exitCode());
+        registry.publish("@acme/tool", "1.1.0", "@acme/util", "^1.0.0");
+        editDependencies("\"@acme/util\": \"^2.0.0\", \"@acme/tool\": \"^1.0.0\", \"@acme/old\": \"^1.0.0\","
+                + " \"@acme/fine\": \"^1.0.0\"");
+
+        CliRun update = prompd("update");
+        CliRun outdated = prompd("outdated");
+        JsonNode rows = Json.reader().readTree(prompd("outdated", "--json").out());
+
+        assertEquals(4, update.exitCode(), update.err());
+        assertEquals(1, outdated.exitCode(), outdated.err());
+        assertEquals("""
+                package     current     wanted  latest  dependency
+                @acme/fine  not locked  1.0.0   1.0.0   direct
+                @acme/old   not locked  -       1.0.0   direct
+                @acme/tool  1.0.0       1.0.0   1.1.0   direct
+
+                @acme/old 1.0.0 is held back: it cannot be installed in this project:
+                  Because your project depends on @acme/old 1.0.0 which depends on @acme/util ^1.0.0, @acme/util\
+                 ^1.0.0 is required.
+                  So, because your project depends on @acme/util ^2.0.0, version solving failed.
+                @acme/tool 1.1.0 is held back: it cannot be installed in this project:
+                  Because your project depends on @acme/tool 1.1.0 which depends on @acme/util ^1.0.0, @acme/util\
+                 ^1.0.0 is required.
+                  So, because your project depends on @acme/util ^2.0.0, version solving failed.
+                """, outdated.out());
+        JsonNode old = rows.get(1);
+        assertFalse(old.has("wanted"), old.toString());
+        assertEquals("1.0.0", old.get("heldBack").get("allowed").asText());
+        assertEquals("[]", old.get("heldBack").get("by").toString());
+        assertTrue(old.get("heldBack").get("problem").asText().startsWith("Because your project depends on @acme/old"),
+                old.toString());
+        assertFalse(rows.get(0).has("heldBack"), rows.toString());
+        assertEquals("1.0.0", rows.get(2).get("wanted").asText());
+    }
+
     @Test
     void aLockedVersionOutsideTheRangeOfAnEditedManifestIsInvalidToOutdatedListAndTree() throws IOException {
         registry.publish("@acme/util", "2.0.0");
