@@ -27,6 +27,15 @@ public record InstallOptions(Strategy strategy, boolean frozen, boolean saveExac
         return new InstallOptions(Strategy.HIGHEST, false, false);
     }
 
+    /**
+     * Whether a project's run may write its files, prompd.json, prompd.lock and its {@code .prompd} folder, holding the
+     * project's lock to: all but a frozen one, which refuses what would change them and writes nothing of the project,
+     * so that it installs a read-only checkout.
+     */
+    public boolean writesProject() {
+        return !frozen;
+    }
+
     public InstallOptions savingExact(boolean exact) {
         return new InstallOptions(strategy, frozen, exact, strategyGiven);
     }

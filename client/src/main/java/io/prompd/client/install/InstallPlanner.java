@@ -430,7 +430,8 @@ final class InstallPlanner {
             Optional<LockFile> kept = current.satisfying(goal.roots());
             audited = kept.orElseGet(() -> current.reachableFrom(goal.roots().keySet()));
             // an entry recording dependencies its version does not declare can fail the roots too, and is as stale
-            stale = new ArrayList<>(LockAudit.problems(audited, project, store, index.commands()));
+            stale = new ArrayList<>(LockAudit.problems(audited, project, store, options.writesProject(),
+                    index.commands()));
             if (options.frozen() && (kept.isEmpty() || !stale.isEmpty())) {
                 // what the project's files and the store show is told before any registry is asked, as npm ci tells it
                 throw LockOutOfDate.of(project, String.join("; ", outOfDate(new ProjectGraph(goal.roots(), current),

@@ -47,7 +47,8 @@ import java.util.stream.Stream;
 
 /**
  * Installs, updates and uninstalls the dependencies of a project, or packages without one. Every
- * run holds the home's lock (and the project's, as runs with other homes may share the project), first cleans what
+ * run holds the home's lock (and the project's, as runs with other homes may share the project, but for a frozen
+ * install, which writes nothing of it), first cleans what
  * killed runs left, changes the store only by adding complete version folders, once every one the run needs passed its
  * checks, and writes {@code prompd.json} and
  * {@code prompd.lock} last, both in full before either replaces its file, so that a failure before those two renames
@@ -94,7 +95,7 @@ public final class Installer {
      */
     public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options)
             throws IOException {
-        return lockedProject(projectFolder, (project, repaired) -> {
+        return lockedProject(projectFolder, options.writesProject(), (project, repaired) -> {
             if (options.frozen() && project.conflicted().isPresent()) {
                 throw LockOutOfDate.conflicted(commands);
             }
@@ -175,7 +176,7 @@ public final class Installer {
     public InstallReport update(Path projectFolder, Collection<PackageName> names, boolean latest,
             InstallOptions options)
             throws IOException {
-        return lockedProject(projectFolder, (project, repaired) -> {
+        return lockedProject(projectFolder, true, (project, repaired) -> {
             LockFile current = project.lockOrEmpty();
             SortedMap<PackageName, VersionRange> direct = project.manifest().dependencies();
             List<PackageName> unknown = names.stream()
@@ -245,7 +246,7 @@ public final class Installer {
      * one the lock has as a need of the dependencies is refused, as the uninstall could not remove it.
      */
     public InstallReport uninstall(Path projectFolder, Collection<PackageName> names) throws IOException {
-        return lockedProject(projectFolder, (project, repaired) -> {
+        return lockedProject(projectFolder, true, (project, repaired) -> {
             SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
             // a name given twice (uninstall a a) is one dependency removed, and said once
             List<PackageName> given = names.stream().distinct().sorted().toList();
@@ -359,19 +360,36 @@ public final class Installer {
         InstallReport run(Project project, List<Path> repaired) throws IOException;
     }
 
-    /** Runs the work on the project read under both locks, once what a killed run left beside its files is gone. */
-    private InstallReport lockedProject(Path projectFolder, ProjectWork work) throws IOException {
+    /**
+     * Runs the work on the project read under both locks, once what a killed run left beside its files is gone. A run
+     * that never writes the project ({@link InstallOptions#writesProject}) takes the home's lock alone, as
+     * {@code outdated} and {@code list} take none of the project's: the project's lock keeps two runs from writing
+     * prompd.json, prompd.lock and the lock's audit note at once, each written whole by a rename, and the store has
+     * the home's, so that a read-only checkout (a container's {@code -v $PWD:/src:ro}) installs. It leaves a killed
+     * run's leftovers to a run holding the lock, as they may be those of one writing now.
+     *
+     * @param writes whether the work may write the project's files
+     */
+    private InstallReport lockedProject(Path projectFolder, boolean writes, ProjectWork work) throws IOException {
         Project.requireIn(projectFolder, commands);
         requireNotInstalled(projectFolder);
         return locked(repaired -> {
+            if (!writes) {
+                return work.run(read(projectFolder), repaired);
+            }
             try (RunLocks.Held ignored = RunLocks.project(projectFolder, home, listener::waitingForLock, commands)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));
-                Project project = Project.loadMerging(projectFolder, commands);
-                // said of a run that fails too: a misspelt dependencies may be why
-                unknownFields(project).forEach(listener::warned);
-                return work.run(project, repaired);
+                return work.run(read(projectFolder), repaired);
             }
         });
+    }
+
+    /** The project as a run reads it, its prompd.json's unknown fields warned of. */
+    private Project read(Path projectFolder) throws IOException {
+        Project project = Project.loadMerging(projectFolder, commands);
+        // said of a run that fails too: a misspelt dependencies may be why
+        unknownFields(project).forEach(listener::warned);
+        return project;
     }
 
     /**

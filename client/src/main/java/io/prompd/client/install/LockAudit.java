@@ -73,26 +73,29 @@ public final class LockAudit {
     /**
      * As {@link #problems(LockFile, PackageStore)} for {@code audited}, entries of the project's {@code prompd.lock},
      * reading the installed manifests and integrity records only of the entries not found agreeing since the lock or
-     * the store last changed; for a run holding the project's lock, which notes the entries found agreeing.
+     * the store last changed, for a run holding the project's lock, which notes the entries found agreeing. A run
+     * without it (a frozen install, which writes nothing of the project) reads every entry's and notes none: the lock
+     * file may be replaced under it, so that its stamp would name a lock other than the one audited.
      *
+     * @param noting   whether the run holds the project's lock, and reads and writes the note
      * @param commands how the hint of such a failure spells the commands that mend it
      * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds
      */
-    public static List<String> problems(LockFile audited, Project project, PackageStore store,
+    public static List<String> problems(LockFile audited, Project project, PackageStore store, boolean noting,
                                         SuggestedCommands commands) throws IOException {
         Path auditedFile = ProjectStateFolder.in(project.folder()).resolve(AUDITED_FILE);
-        String stamp = stamp(project.lockFile()) + store.changeStamp() + "\n";
-        SortedSet<String> found = auditedSince(stamp, readOrEmpty(auditedFile));
+        String stamp = noting ? stamp(project.lockFile()) + store.changeStamp() + "\n" : "";
+        SortedSet<String> found = noting ? auditedSince(stamp, readOrEmpty(auditedFile)) : new TreeSet<>();
         LockFile unaudited = without(audited, entry -> found.contains(noted(entry)));
         if (unaudited.packages().isEmpty()) {
             return audited.lackedDependencies();
         }
         requireFromLockedBytes(unaudited, store, commands);
         List<String> problems = problems(audited, unaudited, store);
-        if (problems.isEmpty()) {
+        if (noting && problems.isEmpty()) {
             found.addAll(audited.packages().entrySet().stream().map(LockAudit::noted).toList());
-            String noting = stamp + String.join("\n", found) + "\n";
-            AtomicFiles.write(auditedFile, noting.getBytes(StandardCharsets.UTF_8));
+            String note = stamp + String.join("\n", found) + "\n";
+            AtomicFiles.write(auditedFile, note.getBytes(StandardCharsets.UTF_8));
         }
         return problems;
     }

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.core.files.Folders;
 import io.prompd.core.json.Json;
 import io.prompd.core.protocol.Urls;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +89,42 @@ class LockFileTest extends InstallCommandsFixture {
         CliRun run = prompd("install", "--frozen");
         assertEquals(4, run.exitCode(), run.err());
         assertTrue(run.err().startsWith("error: prompd.lock is out of date with prompd.json"), run.err());
+    }
+
+    /**
+     * A frozen install in a read-only checkout (a container's {@code -v $PWD:/src:ro}), every version in the store,
+     * failed with "permission denied: <project>/.prompd", making its run lock there, though it writes nothing of the
+     * project: it takes the home's lock alone now, and audits the lock in full without noting it. Root writes a folder
+     * of mode 555 all the same, so that no .prompd appearing is what tells.
+     */
+    @Test
+    void aFrozenInstallWritesNothingOfTheProjectSoThatAReadOnlyCheckoutInstalls() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        Folders.deleteRecursively(project.resolve(".prompd"));
+
+        CliRun frozen = inReadOnlyProject("install", "--frozen");
+        loseUtilFromTheLock(true);
+        CliRun stale = inReadOnlyProject("install", "--frozen");
+
+        assertEquals(0, frozen.exitCode(), frozen.err());
+        assertEquals("", frozen.err());
+        assertTrue(frozen.out().endsWith("prompd.lock unchanged\n"), frozen.out());
+        assertEquals(4, stale.exitCode(), stale.err());
+        assertTrue(stale.err().startsWith("error: prompd.lock is out of date with prompd.json and --frozen forbids"
+                + " changing it: prompd.lock records no dependencies for @acme/base@1.0.0"), stale.err());
+        assertFalse(Files.exists(project.resolve(".prompd"), LinkOption.NOFOLLOW_LINKS),
+                "neither the project's run lock nor the audit's note");
+    }
+
+    /** prompd run with the project folder's mode 555, as a read-only checkout has it, and writable again after. */
+    private CliRun inReadOnlyProject(String... args) throws IOException {
+        Set<PosixFilePermission> writable = Files.getPosixFilePermissions(project);
+        Files.setPosixFilePermissions(project, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            return prompd(args);
+        } finally {
+            Files.setPosixFilePermissions(project, writable);
+        }
     }
 
     /** prompd.lock's entry of @acme/base recording a dependency on the package, as a hand edit does. */

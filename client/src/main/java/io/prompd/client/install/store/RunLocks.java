@@ -5,9 +5,11 @@ import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.ShellWords;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -110,10 +112,18 @@ public final class RunLocks {
                     + " prompd keeps the project's install lock in it",
                     "move or rename that file, then run this again");
         } catch (FileSystemException refused) {
-            // list and tree take no lock and write nothing, and exit 1 wherever install would change something
-            ReadOnlyDisks.requireWritable(refused, "the project " + projectFolder, "run install in a writable copy or"
-                    + " mount of the project; to check a read-only one, " + commands.quoted("list") + " exits 1"
-                    + " when install would change it");
+            // list and tree take no lock and write nothing, and exit 1 wherever install would change something; a
+            // frozen install takes none of the project's either, and installs its lock as it is
+            String hint = commands.quoted("install --frozen") + " installs a read-only project's prompd.lock as it"
+                    + " is, writing nothing to the project; to change it, run this in a writable copy or mount of it;"
+                    + " " + commands.quoted("list") + " exits 1 when install would change it";
+            ReadOnlyDisks.requireWritable(refused, "the project " + projectFolder, hint);
+            if (refused instanceof AccessDeniedException) {
+                throw new PrompdException(ExitCode.FAILURE, "permission denied: " + refused.getFile() + ", where"
+                        + " prompd takes the project's lock, which every run that may change it takes", "this user may"
+                        + " not write to the project " + projectFolder + " (ls -ld " + ShellWords.path(
+                        projectFolder.toString()) + "): " + hint, refused);
+            }
             throw refused;
         }
     }
