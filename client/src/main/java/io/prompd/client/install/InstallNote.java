@@ -661,7 +661,8 @@ public sealed interface InstallNote {
      * refused, or it lists the version as locked but lacks its tarball or sent other bytes.
      *
      * @param lockedFrom as {@link RouteChanged#lockedFrom}
-     * @param url        the URL the lock records, which gave the tarball
+     * @param url        the URL read, which gave the tarball: the one the lock records, with the signature the
+     *                   registry's index gives it, which the lock leaves out
      * @param resolvesIn the registry the name resolves in now, which failed
      * @param problem    how it failed, in words that do not name it
      */
@@ -683,7 +684,7 @@ public sealed interface InstallNote {
      * {@link FromLockedUrl} tells of a URL the lock recorded): a registry built with {@code --base-url} whose host
      * lacks a tarball its base URL serves, say.
      *
-     * @param url        the URL the index gives, which gave the tarball
+     * @param url        the URL the index gives, which gave the tarball, as read: with its query
      * @param resolvesIn the registry whose index gave it, and whose own path failed
      * @param problem    how that path failed, in words that do not name the registry
      */

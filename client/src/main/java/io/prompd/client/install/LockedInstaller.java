@@ -294,7 +294,8 @@ final class LockedInstaller {
                 registry.downloadRecorded(name, locked.version(), asked, unreadable, target,
                         locked.integrity(), OptionalLong.empty(), progress.downloading(name, locked.version()));
                 warning = Optional.of(moved.<InstallNote>map(LockedElsewhere::note).orElseGet(() ->
-                        fromLockedUrl(name, locked, change.orElseThrow(), unreadable.orElseThrow().getMessage())));
+                        fromLockedUrl(name, locked, asked, change.orElseThrow(),
+                                unreadable.orElseThrow().getMessage())));
             } else {
                 Downloaded downloaded = registry.download(name, locked.version(), asked, source, target,
                         locked.integrity(), recordedSize(name, locked, index),
@@ -302,8 +303,8 @@ final class LockedInstaller {
                 downloadedFrom = downloaded.url();
                 // only a URL outside the registry the name resolves in, a route change's, is read in its place
                 warning = downloaded.problem().map(problem -> source == UrlSource.LOCK
-                        ? fromLockedUrl(name, locked, change.orElseThrow(), problem)
-                        : new InstallNote.FromIndexUrl(name, locked.version(), locked.resolved(),
+                        ? fromLockedUrl(name, locked, downloaded.url(), change.orElseThrow(), problem)
+                        : new InstallNote.FromIndexUrl(name, locked.version(), downloaded.url(),
                                 change.orElseThrow().current().mention(), problem));
             }
         } catch (PrompdException failed) {
@@ -335,8 +336,8 @@ final class LockedInstaller {
 
     /**
      * The URL to download the locked tarball from: the one the registry's index gives for the version as locked, when
-     * the lock records it without its query ({@link LockedPackage#recordable}), as a pre-signed URL is read only with
-     * its signature; else the lock's.
+     * the lock records it without its signature ({@link LockedPackage#recordable}), as a pre-signed URL is read only
+     * with it; else the lock's.
      */
     private static URI withQuery(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.findIfReadable(name).flatMap(published -> published.version(locked.version())
@@ -346,10 +347,13 @@ final class LockedInstaller {
                 .orElse(locked.resolved());
     }
 
-    /** The warning of a version the lock's URL gave as the registry its name resolves in failed to, as it failed. */
-    private static InstallNote fromLockedUrl(PackageName name, LockedPackage locked, RouteChange change,
+    /**
+     * The warning of a version the lock's URL gave as the registry its name resolves in failed to, as it failed: the
+     * URL read, {@code read}, the lock's with the signature the index gives it.
+     */
+    private static InstallNote fromLockedUrl(PackageName name, LockedPackage locked, URI read, RouteChange change,
                                              String problem) {
-        return new InstallNote.FromLockedUrl(name, locked.version(), change.lockedFrom(), locked.resolved(),
+        return new InstallNote.FromLockedUrl(name, locked.version(), change.lockedFrom(), read,
                 change.current().mention(), problem);
     }
 

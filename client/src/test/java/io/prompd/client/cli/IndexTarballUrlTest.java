@@ -13,6 +13,7 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,12 @@ class IndexTarballUrlTest {
 
     /** The registry's index names the tarball of 1.0.0 at this URL rather than its own path. */
     private void indexGives(String tarball) throws IOException {
-        Path index = registry.root().resolve("packages/" + NAME + "/index.json");
+        indexGivesTarball(NAME, tarball);
+    }
+
+    /** The registry's index names the tarball of the package's 1.0.0 at this URL rather than its own path. */
+    private void indexGivesTarball(String name, String tarball) throws IOException {
+        Path index = registry.root().resolve("packages/" + name + "/index.json");
         ObjectNode packument = (ObjectNode) Json.reader().readTree(Files.readAllBytes(index));
         ((ObjectNode) packument.at("/versions/1.0.0/dist")).put("tarball", tarball);
         Files.write(index, Json.write(packument));
@@ -152,9 +158,10 @@ class IndexTarballUrlTest {
     }
 
     /**
-     * A pre-signed URL the registry's index gives, its signature in the query: the lock records it without the query,
-     * which may be a secret, as a credential never is, whether the bytes were downloaded or were at hand; a later
-     * install from that lock, on a fresh machine, reads the index's URL with its query.
+     * A pre-signed URL the registry's index gives, its signature in the query: the lock records it without the
+     * signature (and a token), which may be a secret, as a credential never is, whether the bytes were downloaded or
+     * were at hand; a later install from that lock, on a fresh machine, reads the index's URL with its query, and the
+     * warnings name the URL read.
      */
     @Test
     void aPreSignedUrlIsLockedWithoutItsQueryAndALaterInstallStillReadsIt() throws IOException {
@@ -178,12 +185,54 @@ class IndexTarballUrlTest {
             assertEquals(0, teammate.exitCode(), teammate.err());
             assertTrue(teammate.out().contains("1 downloaded"), teammate.out());
             assertFalse(teammate.err().contains("SECRET"), teammate.err());
+            assertTrue(install.err().contains(", " + blob + "?…#…, with the integrity the index lists"),
+                    "the URL read, with its query, not the one locked: " + install.err());
+            assertTrue(teammate.err().contains(" came from the URL prompd.lock records, " + blob + "?…#…, with"),
+                    teammate.err());
+        }
+    }
+
+    /**
+     * Tarballs a download script addresses by their query, {@code /dl?f=…}: the lock recorded {@code /dl} alone for
+     * each, the warnings named it as the URL the bytes came from, never read, and an install from the lock alone (the
+     * name now resolving in a registry without the package) read it, to no avail. The lock keeps the query, and the
+     * warnings name the URL read.
+     */
+    @Test
+    void tarballsAddressedByTheirQueryAreLockedWithItAndReadAtIt() throws IOException {
+        registry.publish("@data/json", "1.0.0");
+        Path blobs = Files.createDirectories(work.resolve("cdn/packages/" + NAME + "/-"));
+        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("csv-1.0.0.tgz"));
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn")).addressingByQuery("/dl")) {
+            String csv = cdn.url() + "dl?f=packages/" + NAME + "/-/csv-1.0.0.tgz";
+            String json = cdn.url() + "dl?f=packages/@data/json/-/json-1.0.0.tgz";
+            Files.move(registry.tarball("@data/json", "1.0.0"), Files.createDirectories(
+                    work.resolve("cdn/packages/@data/json/-")).resolve("json-1.0.0.tgz"));
+            indexGives(csv);
+            indexGivesTarball("@data/json", json);
+
+            CliRun install = prompd("home", "install", NAME, "@data/json", "--json");
+            cdn.forgetRequests();
+            CliRun fromTheLock = CliRun.in(project, work.resolve("teammate"), "", java.util.Map.of("PROMPD_REGISTRY",
+                    new TestRegistry(work.resolve("other")).publish("@data/xml", "1.0.0").fileUrl().toString()),
+                    "install", "--frozen");
+
+            assertEquals(0, install.exitCode(), install.err());
+            assertEquals(csv, locked());
+            assertEquals(json, Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock")))
+                    .at("/packages/@data~1json/resolved").asText());
+            JsonNode warnings = Json.reader().readTree(install.out()).get("warnings");
+            assertEquals(cdn.url() + "dl?…", warnings.get(0).get("url").asText(), "the URL read, its query hidden");
+            assertEquals(0, fromTheLock.exitCode(), fromTheLock.err());
+            assertEquals(List.of("/packages/" + NAME + "/-/csv-1.0.0.tgz", "/packages/@data/json/-/json-1.0.0.tgz"),
+                    cdn.requests().stream().sorted().toList(), "each at its query");
         }
     }
 
     /**
      * A registry whose own tarball path is served only pre-signed, as from a bucket: the index's URL, the registry's
-     * own tarball with a query, is read at once as the registry's, and recorded without its query, with no warning.
+     * own tarball with a query, is read at once as the registry's, and recorded without its signature, with no
+     * warning.
      */
     @Test
     void aPreSignedUrlOfTheRegistrysOwnTarballIsReadAsTheRegistrys() throws IOException {

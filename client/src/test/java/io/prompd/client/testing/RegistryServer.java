@@ -45,6 +45,7 @@ public final class RegistryServer implements AutoCloseable {
     private volatile String retryAfter = "";
     private volatile String etag = "";
     private volatile String requiredQuery = "";
+    private volatile String queryAddressed = "";
     private volatile RequestHook hook = path -> { };
 
     private RegistryServer(Path root) {
@@ -138,6 +139,15 @@ public final class RegistryServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * From now on, serve at {@code endpoint} ({@code /dl}) the file its query names as {@code f}, as a download script
+     * addressing tarballs by their query does: {@code /dl?f=packages/@a/x/-/x-1.0.0.tgz}.
+     */
+    public RegistryServer addressingByQuery(String endpoint) {
+        this.queryAddressed = endpoint;
+        return this;
+    }
+
     /** What a test does, on the server's thread, when a request comes in, before it is answered. */
     @FunctionalInterface
     public interface RequestHook {
@@ -171,6 +181,10 @@ public final class RegistryServer implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+            String query = exchange.getRequestURI().getRawQuery();
+            if (path.equals(queryAddressed) && query != null && query.startsWith("f=")) {
+                path = "/" + URLDecoder.decode(query.substring(2), StandardCharsets.UTF_8);
+            }
             requests.add(path);
             if (exchange.getRequestHeaders().containsKey("Authorization")) {
                 authorized.add(path);

@@ -7,8 +7,15 @@ import io.prompd.core.protocol.Urls;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 
 /**
  * One package version as {@code prompd.lock} pins it: enough to install it again without asking
@@ -16,14 +23,31 @@ import java.util.SortedMap;
  *
  * @param version      the chosen version
  * @param resolved     the tarball's absolute URL, without user information, so no credential is ever written, and
- *                     without its query and fragment, which may hold one too (a pre-signed URL's signature): the
- *                     lock is committed, and a download takes the URL with its query from the registry's index;
- *                     its path as {@link Urls#pathAsSent} writes it
+ *                     without the query parameters of a signature and its fragment, which may hold one too (a
+ *                     pre-signed URL's): the lock is committed, and a download takes the URL with its signature from
+ *                     the registry's index; the rest of the query is kept, as it may be what tells one tarball from
+ *                     another ({@code /dl?f=x-1.0.0.tgz}); its path as {@link Urls#pathAsSent} writes it
  * @param integrity    the tarball's integrity, checked before anything is unpacked
  * @param dependencies what this version declares, to check the lock still holds without the registry
  */
 public record LockedPackage(Version version, URI resolved, Integrity integrity,
                             SortedMap<PackageName, VersionRange> dependencies) {
+
+    /**
+     * The query parameters, in lower case, of the signatures that pre-signed URLs carry, or of the credentials they are
+     * made with: AWS's (SigV2's {@code AWSAccessKeyId}, {@code Signature}, {@code Expires}), CloudFront's
+     * ({@code Policy}, {@code Key-Pair-Id}), Google Cloud Storage's V2 ({@code GoogleAccessId}), an Azure SAS token's
+     * fields, all of them signed with it ({@code sv}, {@code sp}, {@code se}, {@code sig}, …), and a bearer token's
+     * ({@code token}, {@code access_token}), as a CDN or a Git host takes one; none addresses a tarball, and each is of
+     * one download only.
+     */
+    private static final Set<String> SIGNING = Set.of("awsaccesskeyid", "signature", "expires", "policy",
+            "key-pair-id", "googleaccessid", "sv", "ss", "srt", "sp", "se", "st", "spr", "sip", "sr", "sig", "si",
+            "sdd", "skoid", "sktid", "skt", "ske", "sks", "skv", "saoid", "suoid", "scid", "ses", "rscc", "rscd",
+            "rsce", "rscl", "rsct", "token", "access_token");
+
+    /** The prefixes of the names of AWS SigV4's and Google Cloud Storage V4's query parameters, in lower case. */
+    private static final List<String> SIGNING_PREFIXES = List.of("x-amz-", "x-goog-");
 
     public LockedPackage {
         Objects.requireNonNull(version, "version");
@@ -41,8 +65,9 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
     }
 
     /**
-     * The URL without its query and fragment: what a lock records of a tarball URL, which {@link #resolved} says why.
-     * An older prompd wrote them, and a lock it wrote is read without them.
+     * The URL without the query parameters of a signature and without its fragment, the other parameters kept as
+     * written and in their order: what a lock records of a tarball URL, which {@link #resolved} says why. An older
+     * prompd wrote them, and a lock it wrote is read without them.
      */
     public static URI recordable(URI url) {
         if (url.getRawQuery() == null && url.getRawFragment() == null) {
@@ -52,7 +77,18 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
         String text = url.toString();
         int query = text.indexOf('?');
         int fragment = text.indexOf('#');
-        return URI.create(text.substring(0, query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment)));
+        String kept = url.getRawQuery() == null ? "" : Arrays.stream(url.getRawQuery().split("&", -1))
+                .filter(parameter -> !signs(parameter)).collect(Collectors.joining("&"));
+        return URI.create(text.substring(0, query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment))
+                + (kept.isEmpty() ? "" : "?" + kept));
+    }
+
+    /** Whether a query's {@code name=value} is one of a signature, by its name ({@link #SIGNING}). */
+    private static boolean signs(String parameter) {
+        int equals = parameter.indexOf('=');
+        String name = URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals), StandardCharsets.UTF_8)
+                .toLowerCase(Locale.ROOT);
+        return SIGNING.contains(name) || SIGNING_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     /** This entry with the tarball at another URL: the one its bytes were downloaded from. */

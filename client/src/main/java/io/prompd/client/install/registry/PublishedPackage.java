@@ -139,7 +139,7 @@ public record PublishedPackage(Packument packument, URI url) {
 
     /**
      * Whether the registry gives the version's tarball at the URL, which a lock entry of it may record: the URL its
-     * index names, as a lock records it (without its query), or its own tarball path, which a download reads first
+     * index names, as a lock records it (without its signature), or its own tarball path, which a download reads first
      * when that URL lies outside the registry ({@link PackageRegistry#download}), and which the lock then records when
      * the bytes came from there.
      */
@@ -150,7 +150,7 @@ public record PublishedPackage(Packument packument, URI url) {
 
     /**
      * The tarball's absolute URL without user information, since credentials go in headers, never in URLs written
-     * down; with its query, which a pre-signed URL needs to be read, and a lock records it without
+     * down; with its query, which a pre-signed URL needs to be read, and whose signature a lock records it without
      * ({@link LockedPackage#recordable}).
      */
     public URI tarballUrl(VersionSummary version) {
