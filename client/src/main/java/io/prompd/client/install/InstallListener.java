@@ -19,10 +19,11 @@ public interface InstallListener {
     }
 
     /**
-     * The run warned of this, as it happened: its plan (a version deprecated, a latest passed over), once it goes to
-     * get the versions, or getting a version (its tarball came from another URL than the registry's). The report of a
-     * run that succeeds says it again, and a run that fails has no report to say it; a plan may warn of what getting a
-     * version warns of again.
+     * The run warned of this: its plan (a version deprecated, a latest passed over), once it goes to get the versions,
+     * or getting a version (its tarball came from another URL than the registry's), once every version is got or one
+     * failed, in the order of the versions, as the report of a run that succeeds gives them, not in the order their
+     * parallel downloads ended. The report of a run that succeeds says it again, and a run that fails has no report to
+     * say it; a plan may warn of what getting a version warns of again. Told on the run's thread.
      */
     default void warned(InstallNote warning) {
     }

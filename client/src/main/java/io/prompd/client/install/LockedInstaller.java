@@ -141,19 +141,21 @@ final class LockedInstaller {
         try (InstallProgress progress = listener.installing(wanted.size())) {
             List<Future<?>> pending = new ArrayList<>();
             wanted.values().forEach(one -> pending.add(workers.submit(() -> {
-                Fetched fetched = fetchOne(one.name(), one.locked(), one.project(), before, index, progress, staged);
-                staged.got(fetched);
-                fetched.warning().ifPresent(listener::warned);
+                staged.got(fetchOne(one.name(), one.locked(), one.project(), before, index, progress, staged));
                 progress.installed(one.name(), one.locked().version());
                 return null;
             })));
             for (Future<?> one : pending) {
                 Futures.get(one);
             }
+            staged.warnings().forEach(listener::warned);
             return staged;
         } catch (IOException | RuntimeException failed) {
             // no worker may still add to what was got once it is dropped
             Futures.stop(workers, Futures.STOP_PATIENCE);
+            // told once the workers are done, in the order of the versions, not of their downloads, which differs from
+            // run to run: as the report of a run that succeeds gives them
+            staged.warnings().forEach(listener::warned);
             staged.closeAfter(failed);
             throw failed;
         } finally {
@@ -437,15 +439,18 @@ final class LockedInstaller {
             while (!downloads.isEmpty()) {
                 keep(downloads.firstKey());
             }
-            List<InstallNote> warnings = new ArrayList<>();
             // by name: a project's lock, the one lock that records them, has one version of each
             SortedMap<PackageName, URI> downloadedElsewhere = new TreeMap<>();
             for (Fetched one : got.values()) {
-                one.warning().ifPresent(warnings::add);
                 one.downloadedElsewhere().ifPresent(url -> downloadedElsewhere.put(one.installed().name(), url));
             }
-            return new Installed(got.values().stream().map(Fetched::installed).toList(), warnings,
+            return new Installed(got.values().stream().map(Fetched::installed).toList(), warnings(),
                     downloadedElsewhere);
+        }
+
+        /** What the versions got so far warned of, in their order. */
+        synchronized List<InstallNote> warnings() {
+            return got.values().stream().flatMap(one -> one.warning().stream()).toList();
         }
 
         private void keep(NamedVersion version) throws IOException {

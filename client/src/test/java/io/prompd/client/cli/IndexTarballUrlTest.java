@@ -13,6 +13,8 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -312,6 +314,43 @@ class IndexTarballUrlTest {
             assertFalse(failed.get("ok").asBoolean());
             assertEquals(6, failed.get("error").get("exitCode").asInt());
             assertEquals("fromLockedUrl", failed.get("warnings").get(0).get("kind").asText());
+        }
+    }
+
+    /**
+     * The warnings of a failing run's downloads came in the order the parallel downloads ended, another each run: they
+     * come in the order of the versions, as a run that succeeds gives them, on stderr and in --json. The CDN answers the
+     * first name last here, and the version that fails is the last one awaited.
+     */
+    @Test
+    void aFailingRunWarnsOfTheVersionsItGotInTheirOrderNotTheOrderTheirDownloadsEnded() throws IOException {
+        List<String> names = List.of("@data/a", "@data/b", "@data/c");
+        for (String name : names) {
+            registry.publish(name, "1.0.0");
+            Path copy = Files.createDirectories(work.resolve("cdn/packages/" + name + "/-"));
+            Files.move(registry.tarball(name, "1.0.0"), copy.resolve(name.substring(6) + "-1.0.0.tgz"));
+        }
+        registry.publish("@data/zz", "1.0.0");
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn"))) {
+            for (String name : names) {
+                indexGivesTarball(name, cdn.url() + "packages/" + name + "/-/" + name.substring(6) + "-1.0.0.tgz");
+            }
+            assertEquals(0, prompd("home", "install", "@data/a", "@data/b", "@data/c", "@data/zz").exitCode());
+            registry.tamper("@data/zz", "1.0.0");
+            // @data/a answered last, @data/c first
+            cdn.onRequest(path -> RegistryServer.sleep(Duration.ofMillis(path.contains("/@data/a/") ? 600
+                    : path.contains("/@data/b/") ? 300 : 0)));
+
+            CliRun failing = prompd("teammate", "install");
+            CliRun scripted = prompd("script", "install", "--json");
+
+            assertEquals(6, failing.exitCode(), failing.err());
+            assertEquals(names, failing.err().lines().filter(line -> line.startsWith("warning: "))
+                    .map(line -> line.substring(9, line.indexOf('@', 10))).toList(), failing.err());
+            assertEquals(6, scripted.exitCode(), scripted.err());
+            List<String> warned = new ArrayList<>();
+            Json.reader().readTree(scripted.out()).get("warnings").forEach(one -> warned.add(one.get("name").asText()));
+            assertEquals(names, warned, scripted.out());
         }
     }
 

@@ -250,7 +250,8 @@ public final class RegistryServer implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration pause) throws IOException {
+    /** Pauses the thread, as a slow server answers: for a {@link RequestHook} too. */
+    public static void sleep(Duration pause) throws IOException {
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException stopped) {
