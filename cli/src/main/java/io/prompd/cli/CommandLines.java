@@ -3,7 +3,6 @@ package io.prompd.cli;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
-import io.prompd.core.json.Json;
 import io.prompd.core.problem.Spelling;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -114,16 +113,13 @@ public final class CommandLines {
                     several.map(InvalidValuesException::reasons).orElse(List.of()),
                     several.flatMap(InvalidValuesException::advice), ownWord(command, unmatched));
             if (asksForJson(List.of(args))) {
-                printJson(command, error.explain());
+                Failures.printJson(error.explain(), Map.of(), command.getOut());
             }
             return Failures.reportUsage(error, command.getErr());
         });
-        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
-            if (asksForJson(parseResult.expandedArgs())) {
-                printJson(commandLine, Failures.explain(failure, verbose.getAsBoolean()));
-            }
-            return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
-        });
+        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> Failures.report(failure,
+                verbose.getAsBoolean(), asksForJson(parseResult.expandedArgs()), Map.of(), commandLine.getOut(),
+                commandLine.getErr()));
         return cli;
     }
 
@@ -220,7 +216,7 @@ public final class CommandLines {
      */
     private static int reportMisread(CommandLine command, Failures.Explanation misread, List<String> args) {
         if (asksForJson(args)) {
-            printJson(command, misread);
+            Failures.printJson(misread, Map.of(), command.getOut());
         }
         command.getErr().println(misread.text());
         return ExitCode.USAGE.code();
@@ -351,12 +347,6 @@ public final class CommandLines {
         }
         return Optional.ofNullable(failure.getValue()).filter(value -> value.startsWith("-"))
                 .filter(value -> afterEndOfOptions(command, List.of(value), args));
-    }
-
-    /** A script reads the failure where it reads results; the person watching its log still sees the text on stderr. */
-    private static void printJson(CommandLine command, Failures.Explanation explained) {
-        command.getOut().print(Json.writeString(explained.asJson()) + "\n");
-        command.getOut().flush();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.files.FileNameEncoding;
 import io.prompd.core.files.LongNames;
 import io.prompd.core.files.ReadOnlyFileException;
+import io.prompd.core.json.Json;
 import io.prompd.core.problem.FileProblemsException;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.resolve.ResolutionException;
@@ -248,6 +249,30 @@ public final class Failures {
             failure.printStackTrace(err);
         }
         return exitCode(failure).code();
+    }
+
+    /**
+     * Reports the failure of a command that ran, as both command lines do: with {@code --json}, as JSON first, on
+     * {@code out}, where a script reads results, with the fields of {@code beside} next to {@code ok} and {@code error}
+     * (the warnings a failing install earned); then as {@link #report(Throwable, boolean, PrintWriter)} does, for the
+     * person watching.
+     *
+     * @return the process exit code
+     */
+    public static int report(Throwable failure, boolean verbose, boolean json, Map<String, Object> beside,
+                             PrintWriter out, PrintWriter err) {
+        if (json) {
+            printJson(explain(failure, verbose), beside, out);
+        }
+        return report(failure, verbose, err);
+    }
+
+    /** The failure as {@link Explanation#asJson} gives it, with the fields of {@code beside}, on a line of {@code out}. */
+    public static void printJson(Explanation explained, Map<String, Object> beside, PrintWriter out) {
+        Map<String, Object> json = new LinkedHashMap<>(explained.asJson());
+        json.putAll(beside);
+        out.print(Json.writeString(json) + "\n");
+        out.flush();
     }
 
     /**

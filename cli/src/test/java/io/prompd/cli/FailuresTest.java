@@ -11,6 +11,8 @@ import io.prompd.core.files.ReadOnlyFileException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -21,6 +23,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,40 @@ class FailuresTest {
         assertEquals(new Failures.Explanation(ExitCode.CONFLICT, "taken", "choose another"), Failures.explain(known));
         assertEquals(new Failures.Explanation(ExitCode.FAILURE, "input/output error: broken pipe", ""),
                 Failures.explain(new IOException("broken pipe")));
+    }
+
+    /**
+     * Every command's failure and an install's, which gives its warnings beside its error, are reported by one method:
+     * with --json its JSON first, on stdout, the fields given beside ok and error; then the text on stderr.
+     */
+    @Test
+    void aFailureIsReportedAsJsonWithTheFieldsGivenBesideItThenAsText() {
+        PrompdException known = new PrompdException(ExitCode.CONFLICT, "taken", "choose another");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        StringWriter quiet = new StringWriter();
+
+        int code = Failures.report(known, false, true, Map.of("warnings", List.of("w")), new PrintWriter(out),
+                new PrintWriter(err, true));
+        Failures.report(known, false, false, Map.of("warnings", List.of("w")), new PrintWriter(quiet),
+                new PrintWriter(new StringWriter()));
+
+        assertEquals(ExitCode.CONFLICT.code(), code);
+        assertEquals("""
+                {
+                  "error": {
+                    "exitCode": 4,
+                    "hint": "choose another",
+                    "message": "taken"
+                  },
+                  "ok": false,
+                  "warnings": [
+                    "w"
+                  ]
+                }
+                """, out.toString());
+        assertEquals("error: taken" + NL + "hint: choose another" + NL, err.toString());
+        assertEquals("", quiet.toString(), "without --json, stderr alone");
     }
 
     /** A path an argument gave, quoted raw, started a hint of its own below the error, and ahead of prompd's. */

@@ -56,13 +56,8 @@ final class InstallReportView {
     static int failed(Exception failure, List<InstallNote> warnings, boolean json, boolean verbose, PrintWriter out,
                       PrintWriter err) {
         warnings.forEach(warning -> err.println(warning(warning)));
-        if (json) {
-            Map<String, Object> failed = new LinkedHashMap<>(Failures.explain(failure, verbose).asJson());
-            failed.put("warnings", warnings.stream().map(InstallNoteView::asJson).toList());
-            out.print(Json.writeString(failed) + "\n");
-            out.flush();
-        }
-        return Failures.report(failure, verbose, err);
+        return Failures.report(failure, verbose, json, Map.of("warnings", warnings.stream()
+                .map(InstallNoteView::asJson).toList()), out, err);
     }
 
     private static String asText(InstallReport report, Path project) {
