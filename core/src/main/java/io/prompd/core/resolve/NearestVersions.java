@@ -4,7 +4,6 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * The versions of a package a failure names beside a range none of them meets, so that a range asking for another is
@@ -19,9 +18,12 @@ public final class NearestVersions {
     }
 
     /**
-     * {@code …, 1.1.0, 2.0.0, 2.1.0}: the highest versions there are; for one version asked for, those nearest it,
-     * whose neighbours the highest were not, and the one it meant when only the case of its letters differs, which
-     * SemVer compares as another pre-release ({@code …; did you mean 1.0.0-rc.1? …}). Empty when there is none.
+     * {@code …, 1.1.0, 2.0.0, 2.1.0}: the versions nearest the range on either side of it, the one above it first
+     * ({@code ^0.0.1} of {@code 0.0.3, 0.1.0, …}: the highest left out the closest), the highest when it lies above
+     * them all; those it lets through but for npm's rule on pre-releases, the highest of them, when there are as many
+     * as are shown; for one version asked for, those nearest it, of its major.minor.patch first, and the one it meant
+     * when only the case of its letters differs, which SemVer compares as another pre-release ({@code …; did you mean
+     * 1.0.0-rc.1? …}). Empty when there is none.
      *
      * @param versions the versions there are, in ascending order, each once
      */
@@ -33,8 +35,12 @@ public final class NearestVersions {
         Optional<Version> asked = range.exactVersion();
         Optional<Version> meant = asked.flatMap(version -> versions.stream()
                 .filter(published -> published.toString().equalsIgnoreCase(version.toString())).findFirst());
-        int[] shown = meant.or(() -> asked).map(version -> nearest(versions, version))
-                .orElse(new int[] {Math.max(0, count - SHOWN), count});
+        Optional<Version> centre = meant.or(() -> asked);
+        // the versions below the range, and those not above it: the span between lies within its bounds
+        int below = (int) versions.stream().filter(version -> centre.map(at -> version.compareTo(at) < 0)
+                .orElseGet(() -> range.isAbove(version))).count();
+        int notAbove = centre.isPresent() ? below : count - (int) versions.stream().filter(range::isBelow).count();
+        int[] shown = nearest(versions, below, notAbove, centre);
         List<String> listed = versions.subList(shown[0], shown[1]).stream().map(Version::toString).toList();
         return Optional.of((shown[0] > 0 ? "…, " : "") + String.join(", ", listed) + (shown[1] < count ? ", …" : "")
                 + meant.map(version -> "; did you mean " + version + "? the letters of a version are matched in their"
@@ -42,18 +48,21 @@ public final class NearestVersions {
     }
 
     /**
-     * The indexes {@code [from, to)} of at most {@link #SHOWN} versions around where {@code asked} would be: those of
-     * its major.minor.patch first, then the neighbours on either side in turn.
+     * The indexes {@code [from, to)} of at most {@link #SHOWN} versions around the span {@code [start, end)} where the
+     * range is: the highest of the span when it holds as many; else the span and its neighbours on either side in turn,
+     * those of {@code centre}'s major.minor.patch first.
      */
-    private static int[] nearest(List<Version> versions, Version asked) {
+    private static int[] nearest(List<Version> versions, int start, int end, Optional<Version> centre) {
+        if (end - start >= SHOWN) {
+            return new int[] {end - SHOWN, end};
+        }
         int count = versions.size();
-        int at = (int) IntStream.range(0, count).filter(index -> versions.get(index).compareTo(asked) < 0).count();
-        int from = at;
-        int to = at;
+        int from = start;
+        int to = end;
         while (to - from < Math.min(SHOWN, count)) {
-            boolean below = from > 0 && versions.get(from - 1).sameMajorMinorPatch(asked);
-            boolean above = to < count && versions.get(to).sameMajorMinorPatch(asked);
-            boolean takeAbove = to < count && (above || !below && (from == 0 || to - at <= at - from));
+            boolean below = from > 0 && centre.filter(versions.get(from - 1)::sameMajorMinorPatch).isPresent();
+            boolean above = to < count && centre.filter(versions.get(to)::sameMajorMinorPatch).isPresent();
+            boolean takeAbove = to < count && (above || !below && (from == 0 || to - end <= start - from));
             if (takeAbove) {
                 to++;
             } else {

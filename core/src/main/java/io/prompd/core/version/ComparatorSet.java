@@ -32,6 +32,16 @@ record ComparatorSet(List<Comparison> comparisons) {
         return comparisons.stream().allMatch(comparison -> comparison.test(version));
     }
 
+    /** Whether the version is lower than every version the set's bounds let through. */
+    boolean above(Version version) {
+        return comparisons.stream().anyMatch(comparison -> comparison.refusesAsLower(version));
+    }
+
+    /** Whether the version is higher than every version the set's bounds let through. */
+    boolean below(Version version) {
+        return comparisons.stream().anyMatch(comparison -> comparison.refusesAsHigher(version));
+    }
+
     /** Whether no comparator caps the versions: every version above one allowed is allowed too, pre-releases aside. */
     boolean unboundedAbove() {
         return comparisons.stream().map(Comparison::operator)

@@ -99,6 +99,22 @@ public final class VersionRange {
                 && comparatorSets.stream().anyMatch(set -> set.withinBounds(version));
     }
 
+    /**
+     * Whether the version is lower than every version the range's bounds let through, as {@code 0.9.0} is than
+     * {@code ^1.0.0}'s (and {@code ^2.0.0}'s of {@code ^1.0.0 || ^2.0.0}): where a list of versions the range does not
+     * meet starts to be near it.
+     */
+    public boolean isAbove(Version version) {
+        Objects.requireNonNull(version, "version");
+        return comparatorSets.stream().allMatch(set -> set.above(version));
+    }
+
+    /** Whether the version is higher than every version the range's bounds let through, as {@link #isAbove} lower. */
+    public boolean isBelow(Version version) {
+        Objects.requireNonNull(version, "version");
+        return comparatorSets.stream().allMatch(set -> set.below(version));
+    }
+
     /** Whether the range allows the release and every release after it, as {@code *} and {@code >=1.0.0} do. */
     public boolean allowsEveryReleaseFrom(Version release) {
         return comparatorSets.stream().anyMatch(set -> set.unboundedAbove() && set.satisfiedBy(release));

@@ -470,6 +470,31 @@ class ResolverTest {
                 + " never published, or that has been yanked or taken down", failure.hint());
     }
 
+    /**
+     * The highest were the list of a range too, which left out the closest: ^0.0.1 of 0.0.3, 0.1.0, 0.1.5 and 0.2.0
+     * named 0.1.0, 0.1.5 and 0.2.0, not 0.0.3. The versions nearest the range on either side are named now, and of
+     * those within its bounds but for npm's rule on pre-releases, the highest.
+     */
+    @Test
+    void aRangeNoVersionMeetsIsShownBesideTheVersionsNearestItOnEitherSide() {
+        TestIndex zero = new TestIndex();
+        List.of("0.0.3", "0.1.0", "0.1.5", "0.2.0").forEach(version -> zero.add("zero", version));
+        TestIndex gap = new TestIndex();
+        List.of("1.0.0", "1.1.0", "1.4.0", "2.0.0", "3.0.0").forEach(version -> gap.add("a", version));
+        TestIndex betas = new TestIndex();
+        List.of("0.9.0", "1.1.0-beta.1", "1.2.0-beta.1", "1.3.0-beta.1", "1.4.0-beta.1", "2.0.0")
+                .forEach(version -> betas.add("b", version));
+
+        assertEquals("Because your project depends on zero ^0.0.1 and no version of zero matches ^0.0.1"
+                + " (published: 0.0.3, 0.1.0, 0.1.5, …), version solving failed.",
+                failure(zero, "zero", "^0.0.1").getMessage());
+        assertEquals("Because your project depends on a ^1.5.0 and no version of a matches ^1.5.0"
+                + " (published: …, 1.4.0, 2.0.0, 3.0.0), version solving failed.",
+                failure(gap, "a", "^1.5.0").getMessage());
+        assertTrue(failure(betas, "b", "^1.0.0").getMessage().contains("(published: …, 1.2.0-beta.1, 1.3.0-beta.1,"
+                + " 1.4.0-beta.1, …;"), failure(betas, "b", "^1.0.0").getMessage());
+    }
+
     /** The highest were the tail of the list, far from a version asked for exactly, or of another case only. */
     @Test
     void aVersionNotPublishedIsShownBesideThoseNearestIt() {

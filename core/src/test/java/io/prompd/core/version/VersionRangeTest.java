@@ -106,6 +106,26 @@ class VersionRangeTest {
         assertEquals(expected, VersionRange.parse(range).allowsEveryReleaseFrom(Version.parse(release)));
     }
 
+    /** Where a version lies against a range it is not in: below it, above it, or within its bounds. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "^0.0.1; 0.0.0; true; false",
+            "^0.0.1; 0.0.3; false; true",
+            "^0.0.1; 0.0.2-rc.1; false; true",
+            "^1.0.0; 1.1.0-beta.1; false; false",
+            "^1.0.0 || ^3.0.0; 2.0.0; false; false",
+            "^1.0.0 || ^3.0.0; 0.9.0; true; false",
+            "^1.0.0 || ^3.0.0; 4.0.0; false; true",
+            "=1.2.3; 1.2.3-rc.1; true; false",
+            ">1.2.3; 1.2.3; true; false",
+            "<=1.2.3; 1.2.4; false; true",
+            "*; 9.9.9; false; false"})
+    void tellsAVersionBelowOrAboveWhatItsBoundsLetThrough(String range, String version, boolean rangeAbove,
+                                                          boolean rangeBelow) {
+        assertEquals(rangeAbove, VersionRange.parse(range).isAbove(Version.parse(version)));
+        assertEquals(rangeBelow, VersionRange.parse(range).isBelow(Version.parse(version)));
+    }
+
     @Test
     void refusesAHyphenThatDoesNotStandBetweenTwoVersions() {
         assertTrue(refusal("1 2 -").contains("'1 2 -' is not a hyphen range"), refusal("1 2 -"));
