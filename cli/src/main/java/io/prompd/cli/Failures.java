@@ -267,7 +267,9 @@ public final class Failures {
         return report(failure, verbose, err);
     }
 
-    /** The failure as {@link Explanation#asJson} gives it, with the fields of {@code beside}, on a line of {@code out}. */
+    /**
+     * The failure as {@link Explanation#asJson} gives it, with the fields of {@code beside}, on a line of {@code out}.
+     */
     public static void printJson(Explanation explained, Map<String, Object> beside, PrintWriter out) {
         Map<String, Object> json = new LinkedHashMap<>(explained.asJson());
         json.putAll(beside);

@@ -20,10 +20,10 @@ import java.util.SortedMap;
  * @param resolved      whether the resolver ran; false when the lock file was used as it was
  * @param warnings      what the user should know beside the result, as the {@link InstallNote} kinds say: fields of
  *                      prompd.json prompd does not know, a stale lock, ranges kept or set aside, a latest version
- *                      passed over or outside the ranges, versions left out, and versions locked that are yanked, deprecated, taken down, held back below a
- *                      takedown, kept as locked from another registry, or asking for another prompd, as the project's
- *                      own prompd.json may, and prompts' references that the ranges this run wrote or removed left out
- *                      of step with prompd.json
+ *                      passed over or outside the ranges, versions left out, and versions locked that are yanked,
+ *                      deprecated, taken down, held back below a takedown, kept as locked from another registry, or
+ *                      asking for another prompd, as the project's own prompd.json may, and prompts' references that
+ *                      the ranges this run wrote or removed left out of step with prompd.json
  * @param repaired      leftovers of killed runs that were cleaned up
  */
 public record InstallReport(List<InstalledPackage> packages, SortedMap<PackageName, VersionRange> saved,

@@ -96,8 +96,8 @@ public final class Outdated {
      *
      * @param allowed the version its own ranges prefer
      * @param by      what rules it out, as {@link RangeHolds#rulingOut} names it
-     * @param problem where {@code by} is empty, the resolver's explanation of why {@code allowed} cannot be installed in
-     *                the project
+     * @param problem where {@code by} is empty, the resolver's explanation of why {@code allowed} cannot be
+     *                installed in the project
      */
     public record Held(Version allowed, List<InstallNote.Hold> by, Optional<String> problem) {
         public Held {

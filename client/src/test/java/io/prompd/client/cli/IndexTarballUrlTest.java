@@ -318,9 +318,9 @@ class IndexTarballUrlTest {
     }
 
     /**
-     * The warnings of a failing run's downloads came in the order the parallel downloads ended, another each run: they
-     * come in the order of the versions, as a run that succeeds gives them, on stderr and in --json. The CDN answers the
-     * first name last here, and the version that fails is the last one awaited.
+     * The warnings of a failing run's downloads came in the order the parallel downloads ended, another each run:
+     * they come in the order of the versions, as a run that succeeds gives them, on stderr and in --json. The CDN
+     * answers the first name last here, and the version that fails is the last one awaited.
      */
     @Test
     void aFailingRunWarnsOfTheVersionsItGotInTheirOrderNotTheOrderTheirDownloadsEnded() throws IOException {

@@ -487,8 +487,8 @@ class InitCommandTest {
         CliRun run = prompd("init", "notes", "--license", "Apache-2.0");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("created notes in " + pkg + "\n  prompts/example.prompd\n  prompd.json\nnext: prompd validate notes"
-                + " && prompd pack notes\n", run.out());
+        assertEquals("created notes in " + pkg + "\n  prompts/example.prompd\n  prompd.json\nnext: prompd validate"
+                + " notes && prompd pack notes\n", run.out());
         assertEquals("note: kept LICENSE, which the folder held already, in place of init's: make sure prompd.json says"
                 + " the same\nnote: kept README.md, which the folder held already, in place of init's: make sure"
                 + " prompd.json says the same\n", run.err());

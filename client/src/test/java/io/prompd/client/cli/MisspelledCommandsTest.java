@@ -56,9 +56,9 @@ class MisspelledCommandsTest {
     /** npm's and pip's -v prints their version: here it is --verbose, and the version -V. */
     @Test
     void aLoneVerboseOptionNamesTheVersionsOption() {
-        assertEquals("error: a subcommand is required: init, validate, pack, install, uninstall, update, outdated, list,"
-                + " info, tree, cache, config, registry, login, logout or completion (-v is --verbose; -V or --version"
-                + " prints the version)\nhint: see 'prompd --help'\n", error("-v"));
+        assertEquals("error: a subcommand is required: init, validate, pack, install, uninstall, update, outdated,"
+                + " list, info, tree, cache, config, registry, login, logout or completion (-v is --verbose; -V or"
+                + " --version prints the version)\nhint: see 'prompd --help'\n", error("-v"));
     }
 
     @Test
