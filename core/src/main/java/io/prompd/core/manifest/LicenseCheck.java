@@ -33,6 +33,8 @@ public final class LicenseCheck {
      */
     private static final Set<String> POINTER_WORDS = Set.of("the", "in", "file");
     private static final Set<String> LICENSE_WORDS = Set.of("license", "licence");
+    /** The name of a file terms are kept in, written where the license goes: {@code LICENSE}, {@code COPYING.txt}. */
+    private static final Pattern TERMS_FILE_NAME = Pattern.compile("(?i)(LICEN[CS]E|COPYING)(\\.[a-z0-9]+)?");
     /** More are no longer a hint but a list to read. */
     private static final int MOST_SUGGESTED = 6;
     /** A scheme and {@code //}: {@code https://…}, {@code http://…}, {@code ftp://…}. */
@@ -125,6 +127,12 @@ public final class LicenseCheck {
                     TerminalText.oneLine("'" + license + "' names a URL: SEE LICENSE IN takes a file of the package,"
                             + " as npm reads it"), "put the terms in a file such as LICENSE.txt and write \""
                             + SEE_LICENSE_IN + "LICENSE.txt\""))).orElse(List.of());
+        }
+        if (TERMS_FILE_NAME.matcher(license.strip()).matches()) {
+            // a warning, as any identifier SPDX does not list: its closest, Unlicense, would say the opposite
+            return List.of(Problem.warning(file, pointer, "'" + license.strip() + "' names a file, not a license: npm"
+                    + " reads terms kept in a file as " + SEE_LICENSE_IN + "<file>", "write \"" + SEE_LICENSE_IN
+                    + license.strip() + "\", or the SPDX identifier of the license the file holds, such as MIT"));
         }
         Parser parser = new Parser(tokens(license), file, pointer);
         Optional<String> syntaxError = parser.parse();

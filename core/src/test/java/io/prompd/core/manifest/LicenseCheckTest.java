@@ -303,6 +303,15 @@ class LicenseCheckTest {
                 + " <file>, in capitals", "write \"SEE LICENSE IN " + named + "\"")), check(license));
     }
 
+    /** Unlicense, the identifier closest to LICENSE, dedicates to the public domain: the opposite of what was meant. */
+    @ParameterizedTest
+    @ValueSource(strings = {"LICENSE", "license.md", "LICENCE.txt", "COPYING"})
+    void theNameOfAFileOfTermsIsHintedNpmsSeeLicenseInNotTheUnlicense(String license) {
+        assertEquals(List.of(Problem.warning("prompd.json", "/license", "'" + license + "' names a file, not a license:"
+                + " npm reads terms kept in a file as SEE LICENSE IN <file>", "write \"SEE LICENSE IN " + license
+                + "\", or the SPDX identifier of the license the file holds, such as MIT")), check(license));
+    }
+
     @Test
     void seeLicenseInWithoutAFileNamesNoFileAndIsNoValidExpression() {
         assertEquals(Optional.empty(), LicenseCheck.licenseFile("SEE LICENSE IN  "));
