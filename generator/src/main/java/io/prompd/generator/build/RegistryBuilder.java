@@ -261,8 +261,8 @@ public final class RegistryBuilder {
                 return;
             }
             String folder = RepositoryLayout.versionFolder(version.name(), version.version());
-            problems.add(Problem.error(folder, "", removal.reusedMessage(version.version()),
-                    removal.restoreHint(folder) + ", or have a maintainer take the version down (see "
+            problems.add(Problem.error(folder, "", removal.reusedMessage(version.version(), version.version()),
+                    removal.restoreHint(folder, folder) + ", or have a maintainer take the version down (see "
                     + RepositoryLayout.TAKEDOWN_SECTION + "), and publish the change as a new version"));
         });
         return problems;

@@ -233,17 +233,19 @@ final class PullRequest {
     }
 
     /**
-     * The {@link #newVersions} whose number the base branch published and deleted since, each with whether its folder
-     * holds the files published: read from the {@link #publications}, once, and only when there are new versions.
+     * The {@link #newVersions} whose number the base branch published and deleted since, build metadata aside, each
+     * with whether its folder holds the files published: read from the {@link #publications}, once, and only when
+     * there are new versions.
      */
     SortedMap<PackageVersion, ReaddedVersion> readded() throws IOException {
         if (readded.isEmpty()) {
             SortedMap<PackageVersion, ReaddedVersion> found = new TreeMap<>();
             for (NewVersion version : newVersions) {
-                Removal removal = publications().removed().get(version.id());
-                if (removal != null) {
-                    found.put(version.id(), new ReaddedVersion(version.id(), removal,
-                            CommitRange.sameFiles(repository, removal.tree(), version.folder().treeId())));
+                Optional<Map.Entry<PackageVersion, Removal>> removed = publications().removedAlike(version.id());
+                if (removed.isPresent()) {
+                    Removal removal = removed.get().getValue();
+                    found.put(version.id(), new ReaddedVersion(version.id(), removed.get().getKey().version(),
+                            removal, CommitRange.sameFiles(repository, removal.tree(), version.folder().treeId())));
                 }
             }
             readded = Optional.of(Collections.unmodifiableSortedMap(found));

@@ -5,6 +5,7 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.protocol.Packument;
+import io.prompd.core.version.Version;
 import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.ExternalDependency;
 import io.prompd.generator.check.MetaChange;
@@ -107,10 +108,11 @@ public final class CheckReportView {
      * {@code {"ok", "added", "newPackages", "readded", "takenDown", "deletedVersions", "changedVersions",
      * "modeChanges", "otherChanges", "newPaths", "deletedPaths", "unreadable", "metaChanges", "settingsChanges",
      * "externalDependencies", "problems", "mergeBase", "head"}}, keys sorted; each mode change is
-     * {@code {from, path, to}}, each version added back {@code {name, version, publishedIn, deletedIn, sameFiles}}
-     * (the commits that published and deleted it, and whether it holds the files published), and each takedown is
-     * {@code {name, version, publishedIn?, reason?}} (the publishing commit, its record's reason); problems have the
-     * shape {@code prompd validate --json} gives them, and each meta change is
+     * {@code {from, path, to}}, each version added back
+     * {@code {name, version, publishedAs, publishedIn, deletedIn, sameFiles}} (the version as published, which may
+     * differ in build metadata alone, the commits that published and deleted it, and whether it holds the files
+     * published), and each takedown is {@code {name, version, publishedIn?, reason?}} (the publishing commit, its
+     * record's reason); problems have the shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the earlier text
      * of a changed yank, deprecation or takedown record, an empty one too), and each settings change
      * {@code {file, action, target, place?, value?, was?}} ({@code value} and {@code was}: what a field of
@@ -129,6 +131,7 @@ public final class CheckReportView {
             Map<String, Object> entry = VersionJson.of(again.version());
             entry.put("publishedIn", again.removal().publication().commit().name());
             entry.put("deletedIn", again.removal().removedIn().name());
+            entry.put("publishedAs", again.publishedAs().toString());
             entry.put("sameFiles", again.sameFiles());
             return entry;
         }).toList());
@@ -248,9 +251,13 @@ public final class CheckReportView {
         Removal removal = readded.get().removal();
         String history = publishedIn(removal.publication(), code) + " and deleted in commit "
                 + code.apply(RegistryRepository.shortId(removal.removedIn().name()));
-        return readded.get().sameFiles() ? "restores " + versionOf(version, code) + ", " + history
-                : "reuses the number of " + versionOf(version, code) + ", " + history + ", with other files, which the"
-                + " check refuses";
+        Version published = readded.get().publishedAs();
+        if (readded.get().sameFiles()) {
+            return "restores " + versionOf(version, code) + ", " + history;
+        }
+        return "reuses the number of " + versionOf(new PackageVersion(version.name(), published), code) + ", " + history
+                + (published.equals(version.version()) ? ", with" : ", as " + code.apply(version.version().toString())
+                + " (build metadata does not make another version) with") + " other files, which the check refuses";
     }
 
     /** {@code published in commit abc1234 (2026-03-01)}, the commit written in the style. */

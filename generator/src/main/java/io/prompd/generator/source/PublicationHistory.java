@@ -80,6 +80,17 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
         return Optional.ofNullable(publications.get(version));
     }
 
+    /**
+     * The removal of the version, else of one that differs from it in build metadata alone ({@code 1.0.0} for
+     * {@code 1.0.0+x}), which clients take for it, so that its number is no more free: the version removed to it.
+     */
+    public Optional<Map.Entry<PackageVersion, Removal>> removedAlike(PackageVersion version) {
+        return removed.entrySet().stream().filter(entry -> entry.getKey().name().equals(version.name())
+                        && entry.getKey().version().comparePrecedence(version.version()) == 0)
+                .min(Comparator.comparing(entry -> !entry.getKey().equals(version)))
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue()));
+    }
+
     /** Where the version was published, present or {@linkplain #removed removed} since. */
     public Optional<Publication> publishedOnce(PackageVersion version) {
         return publication(version).or(() -> Optional.ofNullable(removed.get(version)).map(Removal::publication));
@@ -104,8 +115,9 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
     }
 
     /**
-     * The publications and removals of only the given versions, diffing only their folders at each step, for a
-     * check that needs the publisher of a few folders, or whether the numbers it adds were published before.
+     * The publications and removals of only the given versions and of those that differ from one in build metadata
+     * alone, which clients take for it, diffing only their packages' folders at each step, for a check that needs the
+     * publisher of a few folders, or whether the numbers it adds were published before, under whatever metadata.
      */
     public static PublicationHistory compute(RegistryRepository repository, ObjectId commit,
                                              Collection<PackageVersion> versions) throws IOException {
@@ -113,10 +125,19 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
             return new PublicationHistory(commit, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
         }
         TreeFilter folders = PathFilterGroup.createFromStrings(versions.stream()
-                .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()))
-                .toList());
+                .map(version -> RepositoryLayout.packageFolder(version.name())).distinct().toList());
         PublicationHistory walked = walk(repository, Optional.empty(), commit, folders);
-        return new PublicationHistory(commit, walked.publications(), new TreeMap<>(), walked.removed());
+        return new PublicationHistory(commit, alike(walked.publications(), versions), new TreeMap<>(),
+                alike(walked.removed(), versions));
+    }
+
+    /** The entries of versions that one of the given ones is, or has the SemVer precedence of. */
+    private static <V> SortedMap<PackageVersion, V> alike(SortedMap<PackageVersion, V> entries,
+                                                        Collection<PackageVersion> versions) {
+        SortedMap<PackageVersion, V> alike = new TreeMap<>(entries);
+        alike.keySet().removeIf(version -> versions.stream().noneMatch(given -> given.name().equals(version.name())
+                && given.version().comparePrecedence(version.version()) == 0));
+        return alike;
     }
 
     /**

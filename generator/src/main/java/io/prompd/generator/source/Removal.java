@@ -31,26 +31,31 @@ public record Removal(ObjectId tree, Publication publication, ObjectId removedIn
     /**
      * {@code version 1.3.0 was published in commit … and deleted in commit …, and the folder holds other files: …}, the
      * error of a folder that holds other files than those the number was published with, as the check and the build
-     * both word it.
+     * both word it; a folder named with other build metadata ({@code 1.3.0+x}) says it is the number all the same.
      */
-    public String reusedMessage(Version version) {
-        return "version " + version + " was " + describe() + ", and the folder holds other files: a number once"
-                + " published is never reused, since lock files pin the tarball its files made";
-    }
-
-    /** {@code put back exactly the files published (git rm … && git checkout …)}, the fix every such error offers. */
-    public String restoreHint(String folder) {
-        return "put back exactly the files published (" + restoreCommand(folder) + ")";
+    public String reusedMessage(Version published, Version folder) {
+        return "version " + published + " was " + describe() + ", and the folder" + (published.equals(folder) ? ""
+                : " " + folder + ", the same version since build metadata does not make another,")
+                + " holds other files: a number once published is never reused, since lock files pin the tarball its"
+                + " files made";
     }
 
     /**
-     * The commands that put back in the folder exactly the files published, none of those added since. They come from
+     * {@code put back exactly the files published (git rm … && git checkout …)}, the fix every such error offers:
+     * the folder is replaced with the one published, which has another name when its build metadata differs.
+     */
+    public String restoreHint(String folder, String publishedFolder) {
+        return "put back exactly the files published (" + restoreCommand(folder, publishedFolder) + ")";
+    }
+
+    /**
+     * The commands that put back exactly the files published, none of those added since. They come from
      * the first parent of the removing commit, whose folder is {@link #tree}, not from the publishing commit: a version
      * merged from a branch counts from the branch's commit that added it, whose files later commits of the branch may
      * have changed. {@code ~1}, not {@code ^}, which Windows' cmd takes for an escape.
      */
-    private String restoreCommand(String folder) {
+    private String restoreCommand(String folder, String publishedFolder) {
         return "git rm -r -q " + folder + " && git checkout " + RegistryRepository.shortId(removedIn) + "~1 -- "
-                + folder;
+                + publishedFolder;
     }
 }

@@ -270,11 +270,7 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void aNumberPublishedAndDeletedOnTheBaseBranchIsRefusedWithOtherFilesOnly(boolean otherFiles) {
-        repo.checkout("main").publish("@common/util", "2.0.0");
-        String published = repo.commit("publish 2.0.0", "alice").name().substring(0, 7);
-        repo.delete("packages/@common/util/2.0.0");
-        String deleted = repo.commit("revert publish 2.0.0", TestRegistryRepo.MAINTAINER).name().substring(0, 7);
-        repo.checkout("pr").merge("main", "up to date", "alice");
+        Revert revert = publishedAndRevertedOnMain("@common/util", "2.0.0");
         repo.publish("@common/util", "2.0.0");
         if (otherFiles) {
             repo.write("packages/@common/util/2.0.0/README.md", "other files under the number\n");
@@ -285,12 +281,12 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
 
         if (otherFiles) {
             Problem problem = assertError(report, "packages/@common/util/2.0.0", "version 2.0.0 was published in"
-                    + " commit " + published, "and deleted in commit " + deleted + ", and the folder holds other"
-                    + " files: a number once published is never reused, since lock files pin the tarball its files"
-                    + " made");
+                    + " commit " + revert.published(), "and deleted in commit " + revert.deleted() + ", and the folder"
+                    + " holds other files: a number once published is never reused, since lock files pin the tarball"
+                    + " its files made");
             assertTrue(problem.hint().startsWith("publish a new version number; to restore the version itself, put"
                     + " back exactly the files published (git rm -r -q packages/@common/util/2.0.0 && git checkout "
-                    + deleted + "~1 -- packages/@common/util/2.0.0)"), problem.hint());
+                    + revert.deleted() + "~1 -- packages/@common/util/2.0.0)"), problem.hint());
             assertErrorCount(report, 1);
         } else {
             assertPassed(report);
@@ -327,6 +323,37 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
         assertPassed(check(repo, "alice"));
     }
 
+    /**
+     * A number the base branch published and deleted, added back under other build metadata, which clients take for the
+     * same version: the check took 1.0.0+x for a new number, and the summary for a new package. It is the number
+     * reused, and the restore command puts back the folder published, under its own name.
+     */
+    @Test
+    void aNumberPublishedAndDeletedIsReusedUnderOtherBuildMetadataToo() {
+        Revert revert = publishedAndRevertedOnMain("@common/gone", "1.0.0");
+        repo.publish("@common/gone", "1.0.0+x");
+        repo.commit("gone again, with build metadata");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem problem = assertError(report, "packages/@common/gone/1.0.0+x", "version 1.0.0 was published in commit "
+                + revert.published(), "and deleted in commit " + revert.deleted() + ", and the folder 1.0.0+x, the same"
+                + " version since build metadata does not make another, holds other files");
+        String restore = "git rm -r -q packages/@common/gone/1.0.0+x && git checkout " + revert.deleted()
+                + "~1 -- packages/@common/gone/1.0.0";
+        assertTrue(problem.hint().contains("(" + restore + ")"), problem.hint());
+        assertErrorCount(report, 1);
+        assertEquals(List.of("@common/gone@1.0.0+x"), report.readded().stream()
+                .map(again -> again.version().toString()).toList());
+        assertTrue(report.newPackages().isEmpty(), report.newPackages()::toString);
+
+        repo.delete("packages/@common/gone/1.0.0+x")
+                .checkoutPath(revert.deleted() + "~1", "packages/@common/gone/1.0.0");
+        repo.commit("restore 1.0.0 as the hint says");
+
+        assertPassed(check(repo, "alice"));
+    }
+
     @Test
     void aVersionTakenDownOnTheBaseBranchTakesTheNumbersThatClashWithItToo() {
         mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main
@@ -336,5 +363,18 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
 
         assertError(check(repo, "alice"), "packages/@common/util/2.0.0-rc.1", "version 2.0.0-rc.1 is taken",
                 "2.0.0-RC.1 was taken down (\"illegal content\"", "differ only in letter case");
+    }
+
+    /** The short ids of the commits of main that published a version and deleted it, which the pull request merges. */
+    private record Revert(String published, String deleted) {
+    }
+
+    private Revert publishedAndRevertedOnMain(String name, String version) {
+        repo.checkout("main").publish(name, version);
+        String published = repo.commit("publish " + version, "alice").name().substring(0, 7);
+        repo.delete("packages/" + name + "/" + version);
+        String deleted = repo.commit("revert publish " + version, TestRegistryRepo.MAINTAINER).name().substring(0, 7);
+        repo.checkout("pr").merge("main", "up to date", "alice");
+        return new Revert(published, deleted);
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -245,19 +246,21 @@ class CheckCommandTest {
 
     /**
      * A version of a package whose every version the base branch deleted, added back: the summary called it the new
-     * package, restored with its files or not. It says the version comes back, and a reuse of its number is refused.
+     * package, restored with its files or not, or under other build metadata, which clients take for the same number.
+     * It says the version comes back, and a reuse of its number, as what, is refused.
      */
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void aVersionAddedBackIsSaidToBeRestoredOrItsNumberReusedNotANewPackage(boolean sameFiles) throws Exception {
+    @CsvSource({"1.0.0, true", "1.0.0, false", "1.0.0+x, false"})
+    void aVersionAddedBackIsSaidToBeRestoredOrItsNumberReusedNotANewPackage(String folder, boolean sameFiles)
+            throws Exception {
         repo.checkout("main").publish("@common/gone", "1.0.0");
         String published = repo.commit("publish gone", "alice").name().substring(0, 7);
         repo.delete("packages/@common/gone");
         String deleted = repo.commit("revert gone", TestRegistryRepo.MAINTAINER).name().substring(0, 7);
         repo.checkout("pr").merge("main", "up to date", "alice");
-        repo.publish("@common/gone", "1.0.0");
+        repo.publish("@common/gone", folder);
         if (!sameFiles) {
-            repo.write("packages/@common/gone/1.0.0/README.md", "other files under the number\n");
+            repo.write("packages/@common/gone/" + folder + "/README.md", "other files under the number\n");
         }
         repo.commit("gone again", "alice");
 
@@ -265,15 +268,18 @@ class CheckCommandTest {
 
         String history = "@common/gone version 1.0.0, published in commit " + published + " (2026-01-01) and deleted"
                 + " in commit " + deleted;
+        String as = folder.equals("1.0.0") ? "" : ", as 1.0.0+x (build metadata does not make another version)";
         assertTrue(out.toString().contains(sameFiles ? "\n  restores " + history + "\n"
-                : "\n  reuses the number of " + history + ", with other files, which the check refuses\n"),
-                out::toString);
+                : "\n  reuses the number of " + history + as + (as.isEmpty() ? ", with" : " with")
+                + " other files, which the check refuses\n"), out::toString);
         assertFalse(out.toString().contains("new package @common/gone"), out::toString);
         out.getBuffer().setLength(0);
         run(check("alice", "--json"));
         JsonNode json = Json.reader().readTree(out.toString());
         assertEquals("[\"@common/base\"]", json.get("newPackages").toString());
         assertEquals("@common/gone", json.at("/readded/0/name").asText());
+        assertEquals(folder, json.at("/readded/0/version").asText());
+        assertEquals("1.0.0", json.at("/readded/0/publishedAs").asText());
         assertEquals(sameFiles, json.at("/readded/0/sameFiles").asBoolean());
         assertTrue(json.at("/readded/0/deletedIn").asText().startsWith(deleted), json::toString);
     }
