@@ -81,20 +81,20 @@ final class DependentReferencesRule implements PullRequestRule {
                     + version.id().version() + " does not have " + path + ", which published versions of other"
                     + " packages take from it with a range that allows " + version.id().version() + ", so their"
                     + " installs that get this version fail validation: " + Plural.named(versions),
-                    hint(path, version.id().version(), versions.stream().map(ranges::get).toList())));
+                    hint(path, version.id().version(), freeBreaking(pullRequest, version.id()),
+                            versions.stream().map(ranges::get).toList())));
         }
     }
 
     /**
      * Keeping the file mends it, and so does the next breaking version, as a caret range reads it (a new major version,
-     * but below 1.0.0 a new minor one, below 0.1.0 a new patch), unless the ranges allow that too ({@code *},
-     * {@code >=1.0.0}): then only their owners can narrow them.
+     * but below 1.0.0 a new minor one, below 0.1.0 a new patch), the first that is free, unless the ranges allow that
+     * too ({@code *}, {@code >=1.0.0}): then only their owners can narrow them.
      */
-    private static String hint(String path, Version version, List<VersionRange> ranges) {
+    private static String hint(String path, Version version, Optional<Version> breaking, List<VersionRange> ranges) {
         String keep = "keep " + path + " in this version" + (PromptFile.hasPromptExtension(path) ? " (a prompt may"
                 + " inherit the file's new place)" : "");
         String pinned = "; lock files that pin an earlier version still install";
-        Optional<Version> breaking = version.nextBreaking();
         if (breaking.isEmpty()) {
             return keep + pinned;
         }
@@ -104,8 +104,30 @@ final class DependentReferencesRule implements PullRequestRule {
                 + " range takes " + kind + " as breaking)";
         return ranges.stream().anyMatch(range -> range.satisfiedBy(breaking.get())) ? keep + ": those ranges allow "
                 + kind + " too, so publishing the change as " + breaking.get() + " would not keep it from them"
-                + pinned : keep + ", or publish the change as " + kind + ", " + breaking.get() + ", which those"
-                + " ranges do not allow" + why + pinned;
+                + pinned : keep + ", or publish the change as " + kind + ", " + breaking.get() + version.nextBreaking()
+                .filter(first -> !first.equals(breaking.get())).map(first -> " (" + first + " is taken)").orElse("")
+                + ", which those ranges do not allow" + why + pinned;
+    }
+
+    /**
+     * The first of the next breaking versions ({@link Version#nextBreaking}, then its own, and so on) whose number is
+     * free: a hint offering one the package has, had or gets in this pull request offers a number the check refuses.
+     */
+    private static Optional<Version> freeBreaking(PullRequest pullRequest, PackageVersion id) {
+        SortedSet<Version> taken = new TreeSet<>(pullRequest.takenVersions(id.name()));
+        taken.addAll(pullRequest.takenDown(id.name()).keySet());
+        pullRequest.newVersions().stream().filter(other -> other.id().name().equals(id.name()))
+                .forEach(other -> taken.add(other.id().version()));
+        Optional<Version> breaking = id.version().nextBreaking();
+        while (breaking.isPresent() && isTaken(taken, breaking.get())) {
+            breaking = breaking.get().nextBreaking();
+        }
+        return breaking;
+    }
+
+    /** Whether one of the versions is the release, or differs from it in build metadata alone. */
+    private static boolean isTaken(SortedSet<Version> taken, Version release) {
+        return taken.stream().anyMatch(version -> version.comparePrecedence(release) == 0);
     }
 
     /** The regular files other versions of the new version's package have and it lacks; none when it is yanked. */

@@ -12,6 +12,8 @@ import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** New versions that lack a file published versions of other packages take from a version their range allows. */
 class DependentReferencesRuleTest extends PullRequestScenarioTest {
@@ -79,13 +81,21 @@ class DependentReferencesRuleTest extends PullRequestScenarioTest {
                 + " them; lock files that pin an earlier version still install", warning.hint());
     }
 
-    /** Below 1.0.0 a caret range leaves out the next minor version, not only 1.0.0: ^0.2.0 does not allow 0.3.0. */
-    @Test
-    void aNewVersionBelowOneWithoutAFileOffersTheNextMinorVersionAsTheBreakingOne() {
+    /**
+     * Below 1.0.0 a caret range leaves out the next minor version, not only 1.0.0: ^0.2.0 does not allow 0.3.0. A
+     * number the package has, under any build metadata, is no number to offer: the hint offered 0.3.0 published.
+     */
+    @ParameterizedTest
+    @CsvSource({"'', 0.3.0", "0.3.0, 0.4.0 (0.3.0 is taken)", "0.3.0+b, 0.4.0 (0.3.0 is taken)"})
+    void aNewVersionBelowOneWithoutAFileOffersTheNextFreeMinorVersionAsTheBreakingOne(String published,
+                                                                                       String offered) {
         mergedMeanwhile(repo, "alice", main -> {
             main.publish("@common/util", "0.2.0");
             main.write("packages/@common/util/0.2.0/" + TONE, "---\nid: tone\n---\n# System\n\nBe kind.\n");
             inheriting(main, "@common/early", "^0.2.0", TONE);
+            if (!published.isEmpty()) {
+                main.publish("@common/util", published);
+            }
         });
         repo.merge("main", "up to date", "alice");
         repo.publish("@common/util", "0.2.1");
@@ -95,9 +105,9 @@ class DependentReferencesRuleTest extends PullRequestScenarioTest {
 
         assertTrue(warning.message().endsWith("fail validation: @common/early@1.0.0"), warning.message());
         assertEquals("keep prompts/tone-base.prmd in this version (a prompt may inherit the file's new place), or"
-                + " publish the change as a new minor version, 0.3.0, which those ranges do not allow (below 1.0.0, a"
-                + " caret range takes a new minor version as breaking); lock files that pin an earlier version still"
-                + " install", warning.hint());
+                + " publish the change as a new minor version, " + offered + ", which those ranges do not allow (below"
+                + " 1.0.0, a caret range takes a new minor version as breaking); lock files that pin an earlier"
+                + " version still install", warning.hint());
     }
 
     @Test
