@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The valid package name a text that is none most likely means, when all that keeps it from being one is the case of
  * its letters, an '_' or '.' a part starts with, as npm's packages and folders are often named ({@code My_Pkg},
- * {@code _private}), or spaces, as a project's title is written ({@code My Project}): the fix a refusal offers, in the
- * client and the registry's check alike.
+ * {@code _private}), a '.' it ends with, which Windows drops, or spaces, as a project's title is written
+ * ({@code My Project}): the fix a refusal offers, in the client and the registry's check alike.
  *
  * @param name the valid name meant
  * @param rule the rules the text breaks, as a clause that the fix follows: {@code package names are lower case}
@@ -20,6 +20,8 @@ public record NameCorrection(PackageName name, String rule) {
 
     /** An '_' or '.' starting the name or the scope (after its '@') or the name after a scope's '/'. */
     private static final Pattern LEADING_MARKS = Pattern.compile("(^@?|/)[_.]+");
+    /** The '.' ending the scope or the name, which Windows drops from a folder's name. */
+    private static final Pattern TRAILING_DOTS = Pattern.compile("\\.+(?=/|$)");
     /** Spaces between words, which a name writes as '-', as npm's and cargo's do. */
     private static final Pattern SPACES = Pattern.compile("(?<=\\S)\\s+(?=\\S)");
 
@@ -35,7 +37,8 @@ public record NameCorrection(PackageName name, String rule) {
         }
         String lowerCase = text.toLowerCase(Locale.ROOT);
         String started = LEADING_MARKS.matcher(lowerCase).replaceAll("$1");
-        String hyphenated = SPACES.matcher(started).replaceAll("-");
+        String ended = TRAILING_DOTS.matcher(started).replaceAll("");
+        String hyphenated = SPACES.matcher(ended).replaceAll("-");
         List<String> rules = new ArrayList<>();
         if (!lowerCase.equals(text)) {
             rules.add("are lower case");
@@ -43,7 +46,10 @@ public record NameCorrection(PackageName name, String rule) {
         if (!started.equals(lowerCase)) {
             rules.add("start with a letter or digit");
         }
-        if (!hyphenated.equals(started)) {
+        if (!ended.equals(started)) {
+            rules.add("do not end with '.'");
+        }
+        if (!hyphenated.equals(ended)) {
             rules.add("write '-' for a space");
         }
         return PackageName.check(hyphenated).isEmpty()

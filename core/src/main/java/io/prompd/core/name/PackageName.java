@@ -115,8 +115,8 @@ public record PackageName(String scope, String name) implements Comparable<Packa
                     + " digits, '.', '_' and '-', starting with a letter or digit");
         }
         if (part.endsWith(".")) {
-            problems.add("the " + what + " '" + part + "' ends with '.', which Windows drops from folder names;"
-                    + " remove the trailing '.'");
+            // no "remove the '.'": the name left may be another package's, and a fix offered says which is free
+            problems.add("the " + what + " '" + part + "' ends with '.', which Windows drops from folder names");
         }
         if (DeviceNames.isReserved(part)) {
             String stem = part.contains(".") ? part.substring(0, part.indexOf('.')) : part;

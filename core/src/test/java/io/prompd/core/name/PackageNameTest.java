@@ -126,7 +126,7 @@ class PackageNameTest {
 
     @Test
     void refusesATrailingDot() {
-        assertTrue(onlyProblem("pkg.").contains("remove the trailing '.'"));
+        assertTrue(onlyProblem("pkg.").contains("ends with '.', which Windows drops from folder names"));
     }
 
     @Test

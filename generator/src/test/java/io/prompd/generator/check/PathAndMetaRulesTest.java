@@ -7,6 +7,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
@@ -256,11 +257,12 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
     /**
      * The name a misnamed folder means is offered only when free: not a package's (at the base or the head), nor a
-     * look-alike of one, nor what another misnamed folder of the pull request means, as its versions would go there.
+     * look-alike of one, nor what another misnamed folder of the pull request means, as its versions would go there. A
+     * name ending with '.' was told to drop it, whatever package that left.
      */
     @Test
     void aMisnamedPackageFolderIsOfferedTheNameItMeansOnlyWhenNoOtherPackageHasIt() {
-        for (String folder : List.of("_util", "_uti1", "_tool", ".Tool", "_fresh", "_new")) {
+        for (String folder : List.of("_util", "_uti1", "_tool", ".Tool", "_fresh", "_new", "util.", "free.")) {
             repo.write("packages/@common/" + folder + "/1.0.0/prompd.json", "{}\n");
         }
         repo.publish("@common/ne-w", "1.0.0");
@@ -282,6 +284,12 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
                 + " request adds)", assertError(report, "packages/@common/_new", "not a valid").hint());
         assertEquals(startsWith + " to packages/@common/fresh/",
                 assertError(report, "packages/@common/_fresh", "is not a valid package name").hint());
+        String ends = "package names do not end with '.', so rename the folder";
+        Problem util = assertError(report, "packages/@common/util.", "is not a valid package name");
+        assertEquals(ends + " to a name of its own (@common/util is an existing package)", util.hint());
+        assertFalse(util.message().contains("remove"), util.message());
+        assertEquals(ends + " to packages/@common/free/",
+                assertError(report, "packages/@common/free.", "is not a valid package name").hint());
     }
 
     /** A folder naming an existing package in other letters' case holds a new version of it, misplaced. */
