@@ -233,10 +233,17 @@ public final class InstallNoteView {
                     .map(heldBack -> waitForRelease(heldBack.name())).orElse("") + because(setAside.problem()));
         }
         if (note instanceof LatestPassedOver passedOver) {
-            return new Worded("latestPassedOver", withProblem(Map.of("name", passedOver.name(), "latest",
-                    passedOver.latest(), "installed", passedOver.installed()), passedOver.problem()),
-                    passedOver.name() + "'s latest version, " + passedOver.latest() + ", "
-                    + cannotGo(passedOver.global()) + ", so " + passedOver.installed()
+            Map<String, Object> fields = withProblem(Map.of("name", passedOver.name(), "latest",
+                    passedOver.latest(), "installed", passedOver.installed()), passedOver.problem());
+            if (!passedOver.by().isEmpty()) {
+                fields.put("by", holdsAsJson(passedOver.by()));
+                return new Worded("latestPassedOver", fields, passedOver.name() + " " + passedOver.installed()
+                        + " is above its latest dist-tag, " + passedOver.latest() + ", which its maintainers moved"
+                        + " back: you asked for " + heldBy(passedOver.by()) + passedOver.wayBack()
+                                .map(wayBack -> "; " + wayBack).orElse(""));
+            }
+            return new Worded("latestPassedOver", fields, passedOver.name() + "'s latest version, "
+                    + passedOver.latest() + ", " + cannotGo(passedOver.global()) + ", so " + passedOver.installed()
                     + theOneThatCan(passedOver.strategy()) + because(passedOver.problem()));
         }
         if (note instanceof LatestYanked yanked) {
@@ -439,7 +446,7 @@ public final class InstallNoteView {
      * {@code {name, locked, needs, from: "prompd.lock"}}; the version the latest dist-tag names,
      * {@code {name, latest, needs, from: "dist-tags"}}; {@code needs} being the range the held-back version needs.
      */
-    private static List<Map<String, Object>> holdsAsJson(List<Hold> holds) {
+    private static List<Map<String, Object>> holdsAsJson(List<? extends Hold> holds) {
         return holds.stream().map(InstallNoteView::holdAsJson).toList();
     }
 
@@ -459,7 +466,7 @@ public final class InstallNoteView {
      * a range a dependency needs is not taken for prompd.json's, and a locked version or a dist-tag not for a range;
      * the rest of the project when nothing is to blame alone and the resolver gave no explanation.
      */
-    static String heldBy(List<Hold> holds) {
+    static String heldBy(List<? extends Hold> holds) {
         return holds.isEmpty() ? "the rest of the project's dependencies"
                 : Plural.series(holds.stream().map(InstallNoteView::hold).toList(), "and");
     }

@@ -360,17 +360,38 @@ public sealed interface InstallNote {
      * which cannot go with the project (or, {@code global}, be resolved on its own), as when its maintainers moved the
      * {@code latest} tag back below a version the project needs; the strategy chose {@code installed}.
      *
+     * <p>Or a package the run was not asked for, installed at {@code installed}, above {@code latest}, which its
+     * maintainers moved the tag back to, as a version of a package it was asked for needs: the resolution keeps what
+     * the user asked for, and the rollback yields to it.
+     *
      * @param problem the resolver's explanation of why {@code latest} cannot be installed, as the install of it would
-     *                fail; empty when none was found
+     *                fail; empty when none was found, and where {@code by} says why
+     * @param by      the ranges that versions of the packages asked for place on it, which rule {@code latest} out;
+     *                empty for a package asked for itself
+     * @param wayBack how the rollback is kept, holding back the packages asked for, as {@code update} without names
+     *                does; empty where {@code by} is, and where their ranges allow none of theirs that goes with it
      */
     record LatestPassedOver(PackageName name, Version latest, Version installed, Strategy strategy, boolean global,
-                            Optional<String> problem) implements InstallNote {
+                            Optional<String> problem, List<Requirement> by, Optional<String> wayBack)
+            implements InstallNote {
         public LatestPassedOver {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(latest, "latest");
             Objects.requireNonNull(installed, "installed");
             Objects.requireNonNull(strategy, "strategy");
             Objects.requireNonNull(problem, "problem");
+            by = List.copyOf(by);
+            Objects.requireNonNull(wayBack, "wayBack");
+            if (by.isEmpty() && wayBack.isPresent()) {
+                throw new IllegalArgumentException("a way back holds back the packages asked for, which by names");
+            }
+        }
+
+        /** The note of a package named, or moved by {@code update --latest}, which no other asked for holds. */
+        public static LatestPassedOver asked(PackageName name, Version latest, Version installed, Strategy strategy,
+                                             boolean global, Optional<String> problem) {
+            return new LatestPassedOver(name, latest, installed, strategy, global, problem, List.of(),
+                    Optional.empty());
         }
     }
 

@@ -153,11 +153,12 @@ final class InstallPlanner {
      * a warning, as an install sets aside the range from a latest version: one conflicting move no longer stops every
      * other, and moves that only go together still go.
      *
+     * @param named the packages the update was given by name, none when it moves every one
      * @throws PrompdException the failure to resolve prompd.json's own ranges when even those cannot be, in the
      *                         user's words rather than in the ranges --latest would have written
      */
-    Updated forUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, ProjectRun run,
-                      RegistryIndex index) throws IOException {
+    Updated forUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, Set<PackageName> named,
+                      ProjectRun run, RegistryIndex index) throws IOException {
         SortedSet<PackageName> aside = new TreeSet<>();
         Plan plan;
         try {
@@ -222,10 +223,13 @@ final class InstallPlanner {
             Version installed = plan.lock().packages().get(name).version();
             Version latest = index.require(name).latest().orElseThrow();
             if (!installed.equals(latest)) {
-                first.add(new InstallNote.LatestPassedOver(name, latest, installed, run.options().strategy(), false,
-                        whyNotUpdating(project, settled, name, latest, unpinned, run, index)));
+                first.add(InstallNote.LatestPassedOver.asked(name, latest, installed, run.options().strategy(),
+                        false, whyNotUpdating(project, settled, name, latest, unpinned, run, index)));
             }
         }
+        Set<PackageName> asked = new TreeSet<>(named);
+        asked.addAll(settled.fromLatest());
+        first.addAll(PlanWarnings.aboveRolledBackLatest(plan.graph(), asked, run.options().strategy(), false, index));
         // what the rest of the project keeps below what its own ranges allow, as 'outdated' marks it from the same
         // resolution: an update that moves nothing says why; a move set aside has said it. The lowest resolution
         // chooses the lowest version on purpose: nothing holds a package below a higher one there

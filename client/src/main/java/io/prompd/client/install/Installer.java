@@ -192,6 +192,7 @@ public final class Installer {
                 LatestRanges ranges = latest ? LatestRanges.of(direct, names, current, index, options.saveExact())
                         : LatestRanges.unchanged(direct);
                 InstallPlanner.Updated updated = installer.planner.forUpdate(project, ranges, unpinned,
+                        Set.copyOf(names),
                         new InstallPlanner.ProjectRun(options, spelt(latest ? "update --latest" : "update", names)),
                         index);
                 // --latest tells of each range it was asked to move and could not; an update of named packages notes

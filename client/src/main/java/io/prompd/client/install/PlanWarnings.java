@@ -4,21 +4,28 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.core.Plural;
 import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The warnings of an {@link InstallPlanner} plan about the versions it locks: yanked, deprecated and taken down
  * versions, packages gone from the registry, engines asking for another prompd, the locked versions taken down or
- * yanked that a resolution moved off, and the takedowns it stopped short of; and the {@code latest} tag a run passed by
- * as yanked, which tells the move off that version already.
+ * yanked that a resolution moved off, and the takedowns it stopped short of; the {@code latest} tag a run passed by
+ * as yanked, which tells the move off that version already; and the rollbacks of {@code latest} that the packages a
+ * run was asked for pass over.
  */
 final class PlanWarnings {
 
@@ -150,6 +157,68 @@ final class PlanWarnings {
     static Optional<InstallNote> latestYanked(PackageName name, Version installed, RegistryIndex index) {
         return index.findIfReadable(name).flatMap(PublishedPackage::yankedLatest)
                 .map(yanked -> new InstallNote.LatestYanked(name, yanked.version(), yanked.yanked(), installed));
+    }
+
+    /**
+     * The packages the run was not asked for that the graph holds above their {@code latest} dist-tag, which their
+     * maintainers moved back, as versions of the packages {@code asked} for need, and nothing else: the resolution
+     * keeps what the user asked for, and lets the rollback yield to it, which is not to pass unsaid. Where the ranges
+     * of the graph allow each of those packages a version that goes with the rollback, the way back holds them there,
+     * as {@code update} without names holds a rollback.
+     */
+    static List<InstallNote> aboveRolledBackLatest(ProjectGraph graph, Set<PackageName> asked, Strategy strategy,
+                                                   boolean global, RegistryIndex index) {
+        List<InstallNote> warnings = new ArrayList<>();
+        // only what the packages asked for need is looked up: a lock kept as it is asks the registry nothing
+        SortedSet<PackageName> needed = new TreeSet<>();
+        asked.stream().map(graph.lock().packages()::get).filter(Objects::nonNull)
+                .forEach(dependant -> needed.addAll(dependant.dependencies().keySet()));
+        needed.removeAll(asked);
+        for (PackageName name : needed) {
+            LockedPackage locked = graph.lock().packages().get(name);
+            Optional<Version> latest = Optional.ofNullable(locked).filter(one -> !one.version().isPreRelease())
+                    .flatMap(one -> index.findIfReadable(name)).flatMap(PublishedPackage::taggedLatest)
+                    .filter(tagged -> locked.version().compareTo(tagged) > 0);
+            if (latest.isEmpty()) {
+                continue;
+            }
+            List<InstallNote.Requirement> by = graph.requirementsOnBesides(name, name).stream()
+                    .filter(requirement -> !requirement.range().satisfiedBy(latest.get())).toList();
+            // a range of prompd.json's, or of a package not asked for, that rules the latest out is no choice of this
+            // run's: the rollback yields to it whatever is asked
+            if (by.isEmpty() || !by.stream().allMatch(requirement -> requirement.dependent()
+                    .filter(dependent -> asked.contains(dependent.name())).isPresent())) {
+                continue;
+            }
+            List<String> holds = new ArrayList<>();
+            for (InstallNote.Requirement requirement : by) {
+                PackageName dependent = requirement.dependent().orElseThrow().name();
+                heldFor(graph, dependent, name, latest.get(), index)
+                        .ifPresent(version -> holds.add(dependent + " at " + version));
+            }
+            // a global install has no project for an update to hold back
+            Optional<String> wayBack = global || holds.size() < by.size() ? Optional.empty()
+                    : Optional.of(index.commands().quoted("update") + " without names keeps " + latest.get()
+                            + " by holding " + Plural.series(holds, "and"));
+            warnings.add(new InstallNote.LatestPassedOver(name, latest.get(), locked.version(), strategy, global,
+                    Optional.empty(), by, wayBack));
+        }
+        return warnings;
+    }
+
+    /**
+     * The highest version of {@code dependent} the graph's ranges on it allow that goes with {@code version} of the
+     * package it needs; empty when none does.
+     */
+    private static Optional<Version> heldFor(ProjectGraph graph, PackageName dependent, PackageName needed,
+                                             Version version, RegistryIndex index) {
+        List<VersionRange> ranges = graph.rangesOn(dependent);
+        return index.findIfReadable(dependent).flatMap(published -> published.packument().versions().values()
+                .stream().filter(summary -> summary.yanked() == null
+                        && ranges.stream().allMatch(range -> range.satisfiedBy(summary.version()))
+                        && Optional.ofNullable(summary.dependencies().get(needed))
+                                .map(range -> range.satisfiedBy(version)).orElse(true))
+                .map(VersionSummary::version).max(Version::compareTo));
     }
 
     /**

@@ -163,10 +163,12 @@ final class RangesFromLatest {
                         installed, options.strategy(), global, heldBack,
                         heldBack.isPresent() ? Optional.empty() : explainer.explain(request)));
             } else if (!installed.equals(latest)) {
-                warnings.add(new InstallNote.LatestPassedOver(request.name(), latest, installed, options.strategy(),
+                warnings.add(InstallNote.LatestPassedOver.asked(request.name(), latest, installed, options.strategy(),
                         global, explainer.explain(request.within(ResolutionFailures.exactly(latest)))));
             }
         }
+        warnings.addAll(PlanWarnings.aboveRolledBackLatest(plan.graph(), Set.copyOf(requests.stream()
+                .map(RequestedPackage::name).toList()), options.strategy(), global, index));
         told.addAll(PlanWarnings.movesTold(plan, warnings));
         return plan.without(told).withWarningsFirst(warnings);
     }

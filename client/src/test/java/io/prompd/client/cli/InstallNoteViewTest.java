@@ -69,7 +69,7 @@ class InstallNoteViewTest {
             new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)",
                     "'prompd install' cannot lock it: remove the dependency with 'prompd uninstall @a/x'",
                     Optional.empty()),
-            new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST, false, Optional.empty()),
+            InstallNote.LatestPassedOver.asked(X, ONE, TWO, Strategy.HIGHEST, false, Optional.empty()),
             new InstallNote.LatestYanked(X, TWO, "broken", ONE),
             new InstallNote.HeldBackByRanges(X, ONE, TWO,
                     List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE, Optional.empty())),
@@ -256,7 +256,7 @@ class InstallNoteViewTest {
                 + " is installed", InstallNoteView.text(new InstallNote.LatestSetAside(X, VersionRange.parse("^2.0.0"),
                 ONE, Strategy.HIGHEST, true, Optional.empty(), Optional.empty())));
         assertEquals("@a/x's latest version, 1.0.0, cannot be resolved, so 1.1.0, the highest version that can, is"
-                + " installed", InstallNoteView.text(new InstallNote.LatestPassedOver(X, ONE, Version.parse("1.1.0"),
+                + " installed", InstallNoteView.text(InstallNote.LatestPassedOver.asked(X, ONE, Version.parse("1.1.0"),
                 Strategy.HIGHEST, true, Optional.empty())));
     }
 }

@@ -140,4 +140,62 @@ class RolledBackLatestTest extends InstallCommandsFixture {
         assertEquals("latestPassedOver", warnings.get(0).get("kind").asText());
         assertEquals("2.1.0", locked("@common/base"), "a failed update changes nothing");
     }
+
+    /**
+     * An update naming style takes it to its latest, whose need of base passes over base's rollback: kept, as the user
+     * asked for style, but said, in text and --json, with the way to keep the rollback.
+     */
+    @Test
+    void anUpdateByNamePassingOverARollbackFurtherDownSaysSo() throws IOException {
+        editDependencies("\"@common/style\": \"^2.1.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        String installed = Files.readString(project.resolve("prompd.lock"));
+
+        CliRun run = prompd("update", "@common/style");
+        Files.writeString(project.resolve("prompd.lock"), installed);
+        CliRun again = prompd("update", "@common/style", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("warning: @common/base 2.2.0 is above its latest dist-tag, 2.1.0, which its maintainers moved"
+                + " back: you asked for @common/style@2.2.0, which needs @common/base ^2.2.0; 'prompd update' without"
+                + " names keeps 2.1.0 by holding @common/style at 2.1.0\n", run.err());
+        assertTrue(run.out().contains("@common/base 2.1.0 -> 2.2.0"), run.out());
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode warnings = Json.reader().readTree(again.out()).get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        JsonNode passedOver = warnings.get(0);
+        assertEquals("latestPassedOver", passedOver.get("kind").asText());
+        assertEquals("@common/base", passedOver.get("name").asText());
+        assertEquals("2.1.0", passedOver.get("latest").asText());
+        assertEquals("2.2.0", passedOver.get("installed").asText());
+        assertEquals("[{\"from\":\"@common/style@2.2.0\",\"name\":\"@common/base\",\"range\":\"^2.2.0\"}]",
+                passedOver.get("by").toString());
+    }
+
+    /** update --latest and an install of style at its latest pass over base's rollback as well, and say so alike. */
+    @Test
+    void everyRunAskingForTheLatestOfADependantSaysItPassesOverARollback() throws IOException {
+        editDependencies("\"@common/style\": \"^2.1.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        String said = "warning: @common/base 2.2.0 is above its latest dist-tag, 2.1.0, which its maintainers moved"
+                + " back: you asked for @common/style@2.2.0, which needs @common/base ^2.2.0\n";
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        String installed = Files.readString(project.resolve("prompd.lock"));
+
+        CliRun latest = prompd("update", "--latest");
+        Files.writeString(project.resolve("prompd.json"), manifest);
+        Files.writeString(project.resolve("prompd.lock"), installed);
+        CliRun tagged = prompd("install", "@common/style@latest");
+        Files.writeString(project.resolve("prompd.json"), manifest);
+        Files.writeString(project.resolve("prompd.lock"), installed);
+        CliRun named = prompd("install", "@common/style");
+
+        assertEquals(0, latest.exitCode(), latest.err());
+        assertEquals(said, latest.err());
+        assertEquals(0, tagged.exitCode(), tagged.err());
+        assertEquals(said, tagged.err());
+        assertEquals(0, named.exitCode(), named.err());
+        assertEquals(said, named.err());
+        assertEquals("2.2.0", locked("@common/base"));
+    }
 }
