@@ -159,7 +159,7 @@ public final class RegistryBuilder {
                 throw failure(snapshot.withLines(problems));
             }
             SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
-            SortedMap<PackageVersion, Removal> reused = history.reused();
+            SortedMap<PackageVersion, Removal> reused = reusedUntaken(history, snapshot);
             problems.addAll(unlessReused(reused, output.changedSinceServed(states, repository)));
             List<PackageVersion> leftOut = output.leftOutUnrecorded(states);
             List<BuildWarning> warnings = new ArrayList<>(output.refusedUnlessForced(states, leftOut, commit,
@@ -174,7 +174,7 @@ public final class RegistryBuilder {
             problems.addAll(unlessReused(reused, output.numbersReused(built.rebuilt())));
             Optional<BuildWarning.ReusedNumbersServed> servedAsNow = output.servedAsNow(reused, states,
                     built.rebuilt(), repository);
-            problems.addAll(reusedNumbers(reused, servedAsNow.map(warning -> warning.removals().keySet())
+            problems.addAll(reusedNumbers(history, reused, servedAsNow.map(warning -> warning.removals().keySet())
                     .orElse(Set.of())));
             servedAsNow.ifPresent(warnings::add);
             if (!problems.isEmpty()) {
@@ -248,12 +248,26 @@ public final class RegistryBuilder {
     }
 
     /**
+     * The numbers {@linkplain PublicationHistory#reused reused} but those whose takedown record the commit keeps, as
+     * the check leaves them to its takedown rule: a folder back under a number taken down is refused as taken, once.
+     */
+    private static SortedMap<PackageVersion, Removal> reusedUntaken(PublicationHistory history,
+                                                                    RegistrySnapshot snapshot) {
+        SortedMap<PackageVersion, Removal> reused = new TreeMap<>(history.reused());
+        reused.keySet().removeIf(version -> snapshot.meta(version.name()).takenDown().keySet().stream()
+                .anyMatch(gone -> gone.comparePrecedence(version.version()) == 0));
+        return Collections.unmodifiableSortedMap(reused);
+    }
+
+    /**
      * Versions whose folder, deleted once, holds other files than those published under the number: pushed past the
      * check, which refuses them, and served by no build, whether or not its output served the first ones, since lock
      * files pin their tarball; but those the output serves as they are, which a generator from before builds refused
-     * them served, and which lock files made since pin too, so that serving either files breaks some lock file.
+     * them served, and which lock files made since pin too, so that serving either files breaks some lock file. A
+     * folder under other build metadata than the number was published with is told so, and its restore puts back
+     * the folder published.
      */
-    private static List<Problem> reusedNumbers(SortedMap<PackageVersion, Removal> reused,
+    private static List<Problem> reusedNumbers(PublicationHistory history, SortedMap<PackageVersion, Removal> reused,
                                                Set<PackageVersion> servedAsNow) {
         List<Problem> problems = new ArrayList<>();
         reused.forEach((version, removal) -> {
@@ -261,8 +275,10 @@ public final class RegistryBuilder {
                 return;
             }
             String folder = RepositoryLayout.versionFolder(version.name(), version.version());
-            problems.add(Problem.error(folder, "", removal.reusedMessage(version.version(), version.version()),
-                    removal.restoreHint(folder, folder) + ", or have a maintainer take the version down (see "
+            Version published = history.removedAlike(version).orElseThrow().getKey().version();
+            problems.add(Problem.error(folder, "", removal.reusedMessage(published, version.version()),
+                    removal.restoreHint(folder, RepositoryLayout.versionFolder(version.name(), published))
+                    + ", or have a maintainer take the version down (see "
                     + RepositoryLayout.TAKEDOWN_SECTION + "), and publish the change as a new version"));
         });
         return problems;

@@ -99,13 +99,14 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
     /**
      * The versions present whose folder holds other files than those their number was published with before its
      * {@linkplain #removed removal}, to that removal: a number reused, pushed past the check, whose old tarball lock
-     * files pin.
+     * files pin. The number is found {@linkplain #removedAlike as the check finds it}, so {@code 1.0.0+x} reuses
+     * a {@code 1.0.0} deleted, which clients take it for.
      */
     public SortedMap<PackageVersion, Removal> reused() {
         SortedMap<PackageVersion, Removal> reused = new TreeMap<>();
-        removed.forEach((version, removal) -> publication(version)
-                .filter(publication -> !publication.equals(removal.publication()))
-                .ifPresent(other -> reused.put(version, removal)));
+        publications.forEach((version, publication) -> removedAlike(version).map(Map.Entry::getValue)
+                .filter(removal -> !publication.equals(removal.publication()))
+                .ifPresent(removal -> reused.put(version, removal)));
         return Collections.unmodifiableSortedMap(reused);
     }
 

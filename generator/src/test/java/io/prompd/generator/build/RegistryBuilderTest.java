@@ -1658,32 +1658,36 @@ class RegistryBuilderTest {
     /**
      * A number published, deleted and added back with other files past the check fails a build into an empty folder,
      * as the template's workflow builds, not only one into the output that served it: lock files pin its first
-     * tarball. Its first files put back, it is served as it was, with its first publication.
+     * tarball. So does a folder under other build metadata, which clients take for the same version: the build served
+     * 1.0.0+x as a new version. The first files put back as the hint says, the number is served as it was, with its
+     * first publication.
      */
-    @Test
-    void aNumberAddedBackWithOtherFilesFailsAFreshBuildTooAndItsFirstFilesKeepTheirPublication() throws IOException {
+    @ParameterizedTest
+    @CsvSource({"1.0.0, ''", "1.0.0+x, ' 1.0.0+x, the same version since build metadata does not make another,'"})
+    void aNumberAddedBackWithOtherFilesFailsAFreshBuildTooAndItsFirstFilesKeepTheirPublication(String back, String as)
+            throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             String folder = repo.publish("@common/a", "1.0.0");
             ObjectId published = repo.commit("publish", "alice", Instant.parse("2026-03-01T10:00:00Z"));
             repo.delete(folder);
             ObjectId reverted = repo.commit("revert");
-            repo.publish("@common/a", "1.0.0");
-            repo.write(folder + "/contexts/new.md", "other bytes under the old number\n");
-            repo.commit("publish 1.0.0 again, with other files");
+            String again = repo.publish("@common/a", back);
+            repo.write(again + "/contexts/new.md", "other bytes under the old number\n");
+            repo.commit("publish " + back + ", with other files");
 
             ValidationException failure = assertThrows(ValidationException.class,
                     () -> build(repo, temp.resolve("fresh")));
 
             String deleted = reverted.name().substring(0, 7);
-            assertEquals(List.of(folder + ": version 1.0.0 was published in commit " + published.name().substring(0, 7)
-                    + " (2026-03-01) and deleted in commit " + deleted + ", and the folder holds other files:"
-                    + " a number once published is never reused, since lock files pin the tarball its files"
+            assertEquals(List.of(again + ": version 1.0.0 was published in commit " + published.name().substring(0, 7)
+                    + " (2026-03-01) and deleted in commit " + deleted + ", and the folder" + as + " holds other"
+                    + " files: a number once published is never reused, since lock files pin the tarball its files"
                     + " made"), located(failure));
             assertTrue(failure.problems().get(0).hint().startsWith("put back exactly the files published (git rm -r"
-                    + " -q " + folder + " && git checkout " + deleted + "~1 -- " + folder + "), or have a maintainer"
+                    + " -q " + again + " && git checkout " + deleted + "~1 -- " + folder + "), or have a maintainer"
                     + " take the version down"), failure.problems().get(0).hint());
 
-            repo.delete(folder + "/contexts/new.md");
+            repo.delete(again).checkoutPath(deleted + "~1", folder);
             repo.commit("the first files back");
             Path out = temp.resolve("out");
             build(repo, out);
@@ -1934,12 +1938,17 @@ class RegistryBuilderTest {
         }
     }
 
+    /**
+     * Forced past serving again what the output took down, the folder is still the number 1.0.0 reused with other
+     * files, its record gone: refused as the check refuses it.
+     */
     @Test
     void aVersionTakenDownBackUnderItsNumberWithBuildMetadataAndItsRecordGoneIsRefusedAsServedAgain()
             throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             Path out = temp.resolve("out");
             buildTwoVersionsOfA(repo, out);
+            String published = repo.head().name();
             repo.delete("packages/@common/a/1.0.0").meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
             String taken = repo.commit("take down a 1.0.0").name();
             build(repo, out);
@@ -1952,9 +1961,12 @@ class RegistryBuilderTest {
             assertTrue(refused.getMessage().contains("would serve again 1 version that the build in " + out + " (of"
                     + " commit " + taken.substring(0, 7) + ") took down (@common/a@1.0.0: leaked a key)"),
                     refused.getMessage());
-            assertEquals(List.of(new BuildWarning.TakenDownServedAgain(taken, new TreeMap<>(Map.of(new PackageVersion(
-                    PackageName.parse("@common/a"), Version.parse("1.0.0")), "leaked a key")))),
-                    forcedBuild(repo, out).warnings());
+            ValidationException forced = assertThrows(ValidationException.class, () -> forcedBuild(repo, out));
+            assertEquals(List.of("packages/@common/a/1.0.0+rebuild: version 1.0.0 was published in commit "
+                    + published.substring(0, 7) + " (2026-01-01) and deleted in commit " + taken.substring(0, 7)
+                    + ", and the folder 1.0.0+rebuild, the same version since build metadata does not make another,"
+                    + " holds other files: a number once published is never reused, since lock files pin the tarball"
+                    + " its files made"), located(forced));
         }
     }
 
