@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
                     + " the files they reference, and the packages they reference become dependencies. A package"
                     + " over the limits validate applies (more files, a larger file or more bytes in all than a"
                     + " package may hold) is created all the same, with a warning naming what is over.",
-            "Never overwrites a file: a README.md or LICENSE the folder holds already is kept as it is."})
+            "Never overwrites a file: a README or license file the folder holds already (README.md, readme.txt,"
+                    + " LICENSE.md, COPYING, ...) is kept as it is in place of init's, and prompd.json's readme names"
+                    + " the README kept."})
 final class InitCommand implements Callable<Integer> {
 
     @Spec
@@ -86,7 +88,7 @@ final class InitCommand implements Callable<Integer> {
         Scaffold scaffold = from.isEmpty()
                 ? scaffolder.plan(target, folder, options)
                 : scaffolder.planFrom(target, folder, options, sources);
-        ScaffoldWriter.Outcome outcome = ScaffoldWriter.write(target, scaffold);
+        List<Path> written = ScaffoldWriter.write(target, scaffold);
         // a registry's policy only lowers the default limits, and clients unpack nothing beyond them; a folder given as
         // a link is measured as validate takes it, as the folder it leads to
         List<Problem> overLimits = new PackService(ArchiveLimits.DEFAULT, root.homeToLeaveOut(), root.commands())
@@ -95,19 +97,13 @@ final class InitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.println("created " + scaffold.name() + " in " + TerminalText.oneLine(target.toString()));
-        outcome.written().forEach(file -> out.println("  " + packagePath(target, file)));
-        outcome.kept().forEach(file -> err.println("note: kept " + packagePath(target, file)
-                + ", which the folder held already, in place of init's: make sure prompd.json says the same"));
+        written.forEach(file -> out.println("  " + target.relativize(file).toString().replace('\\', '/')));
         scaffold.notes().forEach(note -> err.println("note: " + note));
         String folderWord = ShellWords.path(folder.toString());
         warnOverLimits(overLimits, folderWord, root.commands(), err);
         out.println("next: " + (overLimits.isEmpty() ? "" : "bring the package within the limits, then ")
                 + root.commands().line("validate " + folderWord) + " && " + root.commands().line("pack " + folderWord));
         return ExitCode.OK.code();
-    }
-
-    private static String packagePath(Path folder, Path file) {
-        return folder.relativize(file).toString().replace('\\', '/');
     }
 
     /**

@@ -20,6 +20,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.WrittenPaths;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -33,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -81,44 +81,51 @@ public final class PackageScaffolder {
      * @param folder where the package goes
      * @param typed  that folder as the user gave it, relative to where they are, for a command a refusal suggests
      */
-    public Scaffold plan(Path folder, Path typed, ScaffoldOptions options) {
+    public Scaffold plan(Path folder, Path typed, ScaffoldOptions options) throws IOException {
         PackageName name = name(folder, typed, options);
         String description = options.description().orElse("Prompts for " + name.name().replace('-', ' ') + ".");
-        Manifest manifest = manifest(name, description, options)
+        FoundDocuments found = FoundDocuments.in(folder);
+        Manifest manifest = manifest(name, description, options, found)
                 .main(EXAMPLE_PROMPT)
                 .prompts(Map.of("example", EXAMPLE_PROMPT))
                 .build();
-        SortedMap<String, byte[]> files = commonFiles(manifest, Map.of("example", EXAMPLE_PROMPT));
+        List<String> notes = new ArrayList<>();
+        SortedMap<String, byte[]> files = commonFiles(manifest, Map.of("example", EXAMPLE_PROMPT), folder, found,
+                notes);
         files.put(EXAMPLE_PROMPT, utf8(ExamplePrompt.text(name)));
-        return new Scaffold(name, files, licenseNote(manifest).stream().toList(), keptWhereFound(manifest));
+        licenseNote(manifest).ifPresent(notes::add);
+        return new Scaffold(name, files, notes);
     }
 
     /** A package made of prompt files found at {@code sources}, with what they reference; as {@link #plan}. */
-    public Scaffold planFrom(Path folder, Path typed, ScaffoldOptions options, List<Path> sources) {
+    public Scaffold planFrom(Path folder, Path typed, ScaffoldOptions options, List<Path> sources) throws IOException {
         PackageName name = name(folder, typed, options);
         ImportedPrompts imported = ImportedPrompts.collect(sources);
+        FoundDocuments found = FoundDocuments.in(folder);
         String description = options.description().orElse("Prompts imported into " + name + ".");
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>(imported.dependencies());
         dependencies.remove(name);
-        Manifest.Builder builder = manifest(name, description, options)
+        Manifest.Builder builder = manifest(name, description, options, found)
                 .prompts(imported.promptNames())
                 .dependencies(dependencies);
         if (imported.promptNames().size() == 1) {
             builder.main(imported.promptNames().values().iterator().next());
         }
         Manifest manifest = builder.build();
-        SortedMap<String, byte[]> files = commonFiles(manifest, imported.promptNames());
+        List<String> notes = new ArrayList<>();
+        SortedMap<String, byte[]> files = commonFiles(manifest, imported.promptNames(), folder, found, notes);
         files.putAll(imported.files());
-        List<String> notes = new ArrayList<>(imported.notes());
+        notes.addAll(imported.notes());
         licenseNote(manifest).ifPresent(notes::add);
-        return new Scaffold(name, files, notes, keptWhereFound(manifest));
+        return new Scaffold(name, files, notes);
     }
 
-    private Manifest.Builder manifest(PackageName name, String description, ScaffoldOptions options) {
+    private Manifest.Builder manifest(PackageName name, String description, ScaffoldOptions options,
+                                      FoundDocuments found) {
         Manifest.Builder builder = Manifest.of(name, Version.parse(FIRST_VERSION)).toBuilder()
                 .description(plain("--description", ManifestFields.DESCRIPTION, description))
                 .license(license(options))
-                .readme(README);
+                .readme(found.readme().orElse(README));
         author(options).ifPresent(builder::author);
         return builder;
     }
@@ -206,23 +213,36 @@ public final class PackageScaffolder {
         return termsFile;
     }
 
-    private SortedMap<String, byte[]> commonFiles(Manifest manifest, Map<String, String> prompts) {
+    /**
+     * The manifest, README and license files, but for those {@code folder} holds already, which are kept, as
+     * {@code notes} then says.
+     */
+    private SortedMap<String, byte[]> commonFiles(Manifest manifest, Map<String, String> prompts, Path folder,
+                                                  FoundDocuments found, List<String> notes) throws IOException {
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put("prompd.json", ManifestWriter.write(manifest));
-        files.put(README, utf8(readme(manifest, prompts)));
+        found.readme().ifPresentOrElse(readme -> notes.add(kept(readme, "README, which prompd.json's \""
+                + ManifestFields.README + "\" names")), () -> files.put(README, utf8(readme(manifest, prompts))));
         int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
         String holder = manifest.author().map(Person::name).orElse("the authors of " + manifest.name());
-        files.put(LICENSE, utf8(LicenseText.of(manifest.license().orElse(DEFAULT_LICENSE), year, holder)));
+        String licenseTerms = "license terms: make sure prompd.json's \"" + ManifestFields.LICENSE
+                + "\" says the same";
+        found.licenses().forEach(license -> notes.add(kept(license, licenseTerms)));
+        if (found.licenses().isEmpty()) {
+            files.put(LICENSE, utf8(LicenseText.of(manifest.license().orElse(DEFAULT_LICENSE), year, holder)));
+        }
         // the terms SEE LICENSE IN points at are the author's to write, in a file validate finds, with a line saying so
-        termsFile(manifest).ifPresent(terms -> files.putIfAbsent(terms, utf8(LicenseText.terms(year, holder))));
+        Optional<String> terms = termsFile(manifest).filter(path -> !found.licenses().contains(path));
+        if (terms.isPresent() && FoundDocuments.holds(folder, terms.get())) {
+            notes.add(kept(terms.get(), licenseTerms));
+        } else {
+            terms.ifPresent(path -> files.putIfAbsent(path, utf8(LicenseText.terms(year, holder))));
+        }
         return files;
     }
 
-    /** The README and the license's terms, which a folder init is run in may hold already, written by the user. */
-    private static Set<String> keptWhereFound(Manifest manifest) {
-        Set<String> kept = new TreeSet<>(Set.of(README, LICENSE));
-        termsFile(manifest).ifPresent(kept::add);
-        return kept;
+    private static String kept(String path, String as) {
+        return "kept " + path + ", which the folder held already, as the package's " + as;
     }
 
     private static Optional<String> licenseNote(Manifest manifest) {

@@ -34,33 +34,18 @@ public final class ScaffoldWriter {
     private static final Comparator<String> MANIFEST_LAST = Comparator
             .comparing((String path) -> path.equals(ManifestReader.FILE_NAME)).thenComparing(Comparator.naturalOrder());
 
-    /**
-     * What init wrote, and the files of its scaffold the folder held already, which it kept.
-     *
-     * @param written the files written, in the order they were
-     * @param kept    the files found and kept, sorted
-     */
-    public record Outcome(List<Path> written, List<Path> kept) {
-        public Outcome {
-            written = List.copyOf(written);
-            kept = List.copyOf(kept);
-        }
-    }
-
     private ScaffoldWriter() {
     }
 
-    public static Outcome write(Path folder, Scaffold scaffold) throws IOException {
+    /** @return the files written, in the order they were */
+    public static List<Path> write(Path folder, Scaffold scaffold) throws IOException {
         // before any refusal: the files a killed init had moved in are refused, and its temporary would stay for good
         TemporaryFiles.removeOrphansOf(folder.resolve(STAGING_TARGET));
         refuseExistingFiles(folder, scaffold);
         SortedMap<String, byte[]> files = new TreeMap<>(MANIFEST_LAST);
         files.putAll(scaffold.files());
-        List<String> kept = scaffold.keptWhereFound().stream().filter(path -> Files.exists(folder.resolve(path)))
-                .sorted().toList();
-        files.keySet().removeAll(kept);
         if (Files.exists(folder)) {
-            return new Outcome(writeInto(folder, files), kept.stream().map(folder::resolve).toList());
+            return writeInto(folder, files);
         }
         TemporaryFiles.removeOrphansOf(folder);
         Path staging = AtomicFiles.temporaryFolder(folder);
@@ -70,7 +55,7 @@ public final class ScaffoldWriter {
         } finally {
             Folders.deleteRecursively(staging);
         }
-        return new Outcome(files.keySet().stream().map(folder::resolve).toList(), List.of());
+        return files.keySet().stream().map(folder::resolve).toList();
     }
 
     private static void refuseExistingFiles(Path folder, Scaffold scaffold) {
@@ -85,7 +70,7 @@ public final class ScaffoldWriter {
                     "choose another folder for the package");
         }
         List<String> existing = scaffold.files().keySet().stream()
-                .filter(path -> !scaffold.keptWhereFound().contains(path) && Files.exists(folder.resolve(path)))
+                .filter(path -> Files.exists(folder.resolve(path)))
                 .toList();
         if (!existing.isEmpty()) {
             String them = Plural.itOrThem(existing.size());

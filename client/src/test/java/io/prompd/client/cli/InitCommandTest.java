@@ -489,11 +489,87 @@ class InitCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("created notes in " + pkg + "\n  prompts/example.prompd\n  prompd.json\nnext: prompd validate"
                 + " notes && prompd pack notes\n", run.out());
-        assertEquals("note: kept LICENSE, which the folder held already, in place of init's: make sure prompd.json says"
-                + " the same\nnote: kept README.md, which the folder held already, in place of init's: make sure"
-                + " prompd.json says the same\n", run.err());
+        assertEquals("note: kept README.md, which the folder held already, as the package's README, which"
+                + " prompd.json's \"readme\" names\nnote: kept LICENSE, which the folder held already, as the"
+                + " package's license terms: make sure prompd.json's \"license\" says the same\n", run.err());
         assertEquals("# my notes\n", Files.readString(pkg.resolve("README.md")));
         assertEquals("Apache License\n", Files.readString(pkg.resolve("LICENSE")));
+        assertEquals(0, prompd("validate", "notes").exitCode());
+    }
+
+    /**
+     * A README.md beside a readme.md would be one file on Windows and macOS, which validate refuses, and one beside a
+     * README.txt, or a LICENSE beside a COPYING, would stand in for the user's: each name people give them is kept.
+     */
+    @Test
+    void aReadmeAndLicenseUnderAnotherNameOrLetterCaseAreKeptAndTheManifestNamesTheReadme() throws IOException {
+        Map<String, String> readmeAndLicense = Map.of("readme.md", "LICENSE.md", "README", "COPYING",
+                "README.markdown", "LICENCE", "Readme.txt", "license.txt", "README.rst", "copying.md");
+        for (Map.Entry<String, String> names : readmeAndLicense.entrySet()) {
+            String folder = "notes-" + names.getKey().toLowerCase(Locale.ROOT).replace('.', '-');
+            Path pkg = Files.createDirectories(work.resolve(folder));
+            Files.writeString(pkg.resolve(names.getKey()), "# my notes\n");
+            Files.writeString(pkg.resolve(names.getValue()), "Copyright the author. MIT License.\n");
+
+            CliRun init = prompd("init", folder);
+
+            assertEquals(0, init.exitCode(), init.err());
+            assertEquals("created " + folder + " in " + pkg + "\n  prompts/example.prompd\n  prompd.json\nnext: prompd"
+                    + " validate " + folder + " && prompd pack " + folder + "\n", init.out());
+            assertEquals("note: kept " + names.getKey() + ", which the folder held already, as the package's README,"
+                    + " which prompd.json's \"readme\" names\nnote: kept " + names.getValue() + ", which the folder"
+                    + " held already, as the package's license terms: make sure prompd.json's \"license\" says the"
+                    + " same\n", init.err());
+            try (Stream<Path> files = Files.list(pkg)) {
+                assertEquals(List.of(names.getKey(), names.getValue(), "prompd.json", "prompts").stream().sorted()
+                        .toList(), files.map(file -> file.getFileName().toString()).sorted().toList());
+            }
+            assertEquals(names.getKey(), Json.reader().readTree(Files.readAllBytes(pkg.resolve("prompd.json")))
+                    .get("readme").asText());
+            CliRun validate = prompd("validate", folder);
+            assertEquals(0, validate.exitCode(), validate.out() + validate.err());
+            assertTrue(validate.out().endsWith("no problems\n"), validate.out());
+        }
+    }
+
+    /**
+     * A README that is a link, which validate refuses as never packed, or a LICENSE that is a folder can be neither
+     * kept nor stood beside: init refuses them, as any file in its way, before writing anything.
+     */
+    @Test
+    void aReadmeThatIsALinkOrALicenseThatIsAFolderIsRefusedAndNothingWritten() throws IOException {
+        Path pkg = Files.createDirectories(work.resolve("notes"));
+        Files.writeString(pkg.resolve("notes.md"), "# my notes\n");
+        Files.createSymbolicLink(pkg.resolve("README.md"), Path.of("notes.md"));
+        Files.createDirectories(pkg.resolve("license"));
+
+        CliRun init = prompd("init", "notes");
+
+        assertEquals(4, init.exitCode(), init.err());
+        assertEquals("error: refusing to keep README.md (a symbolic link) and license (a folder) in " + pkg + ": init"
+                + " keeps a README or license the folder holds in place of its own only when it is a regular file\n"
+                + "hint: move them away or replace them with a regular file (a copy of the file a link leads to),"
+                + " then run init again; or run init in another folder\n", init.err());
+        try (Stream<Path> files = Files.list(pkg)) {
+            assertEquals(List.of("README.md", "license", "notes.md"), files.map(file -> file.getFileName().toString())
+                    .sorted().toList());
+        }
+    }
+
+    /** The terms a SEE LICENSE IN names are kept where the folder holds them, as a LICENSE is. */
+    @Test
+    void theTermsFileASeeLicenseInNamesIsKeptWhereFound() throws IOException {
+        Path pkg = Files.createDirectories(work.resolve("notes"));
+        Files.writeString(pkg.resolve("TERMS.md"), "Use it as you like.\n");
+
+        CliRun init = prompd("init", "notes", "--license", "SEE LICENSE IN TERMS.md");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals("created notes in " + pkg + "\n  LICENSE\n  README.md\n  prompts/example.prompd\n  prompd.json\n"
+                + "next: prompd validate notes && prompd pack notes\n", init.out());
+        assertTrue(init.err().startsWith("note: kept TERMS.md, which the folder held already, as the package's"
+                + " license terms"), init.err());
+        assertEquals("Use it as you like.\n", Files.readString(pkg.resolve("TERMS.md")));
         assertEquals(0, prompd("validate", "notes").exitCode());
     }
 

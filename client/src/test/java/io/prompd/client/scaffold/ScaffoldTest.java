@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import io.prompd.core.name.PackageName;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class ScaffoldTest {
         byte[] given = "{}".getBytes(StandardCharsets.UTF_8);
         TreeMap<String, byte[]> files = new TreeMap<>();
         files.put("prompd.json", given);
-        Scaffold scaffold = new Scaffold(PackageName.parse("x"), files, List.of(), Set.of());
+        Scaffold scaffold = new Scaffold(PackageName.parse("x"), files, List.of());
 
         given[0] = 'X';
         scaffold.files().get("prompd.json")[1] = 'X';
