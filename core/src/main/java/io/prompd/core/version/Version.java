@@ -187,6 +187,16 @@ public final class Version implements Comparable<Version> {
     }
 
     /**
+     * This version without its build metadata: of the versions of its precedence, the first in {@link #compareTo}'s
+     * order, from which a sorted collection reaches the others.
+     */
+    public Version withoutBuild() {
+        String text = toString();
+        int plus = text.indexOf('+');
+        return plus < 0 ? this : parse(text.substring(0, plus));
+    }
+
+    /**
      * The lowest release the caret range of this version ({@code ^1.2.3}) does not allow, as npm reads it: the next
      * major version, but below 1.0.0 the next minor one ({@code ^0.2.0} leaves 0.3.0 out) and below 0.1.0 the next
      * patch ({@code ^0.0.3} leaves 0.0.4 out), since there each of those may break what the one before did; empty when

@@ -37,6 +37,16 @@ class VersionTest {
         assertEquals(text, Version.parse(text).toString());
     }
 
+    @Test
+    void withoutBuildMetadataItIsTheFirstVersionOfItsPrecedence() {
+        Version built = Version.parse("1.0.0-rc.1+x.2");
+        assertEquals(Version.parse("1.0.0-rc.1"), built.withoutBuild());
+        assertEquals(0, built.withoutBuild().comparePrecedence(built));
+        assertTrue(built.withoutBuild().compareTo(built) < 0);
+        Version plain = Version.parse("2.0.0");
+        assertSame(plain, plain.withoutBuild());
+    }
+
     /** The lowest release a caret range of the version leaves out: below 1.0.0 a minor or patch version breaks. */
     @ParameterizedTest
     @CsvSource({

@@ -85,9 +85,16 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
      * {@code 1.0.0+x}), which clients take for it, so that its number is no more free: the version removed to it.
      */
     public Optional<Map.Entry<PackageVersion, Removal>> removedAlike(PackageVersion version) {
-        return removed.entrySet().stream().filter(entry -> entry.getKey().name().equals(version.name())
+        Removal exact = removed.get(version);
+        if (exact != null) {
+            return Optional.of(Map.entry(version, exact));
+        }
+        // looked up for every version present by a build: the versions of one precedence lie together in the map,
+        // from the one without build metadata, so one step into it finds them rather than a pass over every removal
+        PackageVersion first = new PackageVersion(version.name(), version.version().withoutBuild());
+        return removed.tailMap(first).entrySet().stream().findFirst()
+                .filter(entry -> entry.getKey().name().equals(version.name())
                         && entry.getKey().version().comparePrecedence(version.version()) == 0)
-                .min(Comparator.comparing(entry -> !entry.getKey().equals(version)))
                 .map(entry -> Map.entry(entry.getKey(), entry.getValue()));
     }
 
