@@ -2,6 +2,7 @@ package io.prompd.client.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,14 +11,31 @@ import java.util.Optional;
  */
 final class TransientFailure extends Exception {
 
+    /** What failed, which decides how the failure is counted and what its final message tells to look into. */
+    enum Kind {
+        /** The host answered, or began to, and failed for now: a 5xx or 429, a timeout, a body cut short. */
+        FOR_NOW,
+        /**
+         * An answer that breaks HTTP itself: the server, or a proxy on the way, answered, so the network is up and
+         * the hint must not say otherwise.
+         */
+        MALFORMED,
+        /** No connection to the host at all (refused, no route, no such host), which says nothing of one URL alone. */
+        UNREACHABLE
+    }
+
+    /** The proxy that could not be reached, when that is why the host could not be, and what to look into. */
+    record UnreachableProxy(ProxyServer server, String hint) {
+        UnreachableProxy {
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(hint, "hint");
+        }
+    }
+
+    private final Kind kind;
     private final transient Optional<Duration> retryAfter;
-    private final boolean malformed;
-    private final boolean unreachable;
     private final transient Optional<URI> answeredBy;
-    /** What to look into once it is given up on, when not the registry or the network: a proxy that is down. */
-    private final transient Optional<String> hint;
-    /** The proxy that could not be reached, when that is why the host could not be. */
-    private final transient Optional<ProxyServer> proxy;
+    private final transient Optional<UnreachableProxy> proxy;
 
     TransientFailure(String message) {
         this(message, Optional.empty());
@@ -25,43 +43,34 @@ final class TransientFailure extends Exception {
 
     /** A refusal that says when to come back ({@code Retry-After}). */
     TransientFailure(String message, Optional<Duration> retryAfter) {
-        this(message, null, retryAfter, false, false, Optional.empty(), Optional.empty(), Optional.empty());
+        this(message, null, Kind.FOR_NOW, retryAfter, Optional.empty(), Optional.empty());
     }
 
     TransientFailure(String message, Throwable cause) {
-        this(message, cause, Optional.empty(), false, false, Optional.empty(), Optional.empty(), Optional.empty());
+        this(message, cause, Kind.FOR_NOW, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private TransientFailure(String message, Throwable cause, Optional<Duration> retryAfter, boolean malformed,
-                             boolean unreachable, Optional<URI> answeredBy, Optional<String> hint,
-                             Optional<ProxyServer> proxy) {
+    private TransientFailure(String message, Throwable cause, Kind kind, Optional<Duration> retryAfter,
+                             Optional<URI> answeredBy, Optional<UnreachableProxy> proxy) {
         super(message, cause);
+        this.kind = kind;
         this.retryAfter = retryAfter;
-        this.malformed = malformed;
-        this.unreachable = unreachable;
         this.answeredBy = answeredBy;
-        this.hint = hint;
         this.proxy = proxy;
     }
 
-    /** No connection to the host at all (refused, no route, no such host), which says nothing of one URL alone. */
     static TransientFailure unreachable(String message, Throwable cause) {
-        return new TransientFailure(message, cause, Optional.empty(), false, true, Optional.empty(), Optional.empty(),
+        return new TransientFailure(message, cause, Kind.UNREACHABLE, Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
 
-    /** No connection to the proxy the host is reached through, whose hint says what to look into. */
-    static TransientFailure proxyUnreachable(ProxyServer proxy, String message, String hint, Throwable cause) {
-        return new TransientFailure(message, cause, Optional.empty(), false, true, Optional.empty(),
-                Optional.of(hint), Optional.of(proxy));
+    static TransientFailure proxyUnreachable(UnreachableProxy proxy, String message, Throwable cause) {
+        return new TransientFailure(message, cause, Kind.UNREACHABLE, Optional.empty(), Optional.empty(),
+                Optional.of(proxy));
     }
 
-    /**
-     * An answer that breaks HTTP itself, such as a body longer than its {@code Content-Length}: the
-     * server, or a proxy on the way, answered, so the network is up and its hint must not say otherwise.
-     */
     static TransientFailure malformed(String message) {
-        return new TransientFailure(message, null, Optional.empty(), true, false, Optional.empty(), Optional.empty(),
+        return new TransientFailure(message, null, Kind.MALFORMED, Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
 
@@ -70,8 +79,8 @@ final class TransientFailure extends Exception {
      * host, that host failed for now, cut the body short or sent it malformed, and is the one to look at.
      */
     TransientFailure answeredBy(URI url) {
-        TransientFailure answered = new TransientFailure(getMessage(), getCause(), retryAfter, malformed, unreachable,
-                Optional.of(url), hint, proxy);
+        TransientFailure answered = new TransientFailure(getMessage(), getCause(), kind, retryAfter, Optional.of(url),
+                proxy);
         answered.setStackTrace(getStackTrace());
         return answered;
     }
@@ -85,18 +94,14 @@ final class TransientFailure extends Exception {
     }
 
     boolean malformed() {
-        return malformed;
+        return kind == Kind.MALFORMED;
     }
 
     boolean unreachable() {
-        return unreachable;
+        return kind == Kind.UNREACHABLE;
     }
 
-    Optional<String> hint() {
-        return hint;
-    }
-
-    Optional<ProxyServer> proxy() {
+    Optional<UnreachableProxy> proxy() {
         return proxy;
     }
 }

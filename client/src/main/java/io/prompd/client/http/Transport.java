@@ -234,10 +234,15 @@ final class Transport {
     private static FetchFailure unreachable(URI url, Outages.Outage outage) {
         TransientFailure last = outage.last();
         // the attempts are the host's, not this URL's: another request may have made them all
-        String unreached = last.proxy().map(proxy -> "the proxy " + proxy).orElse(outage.origin().toString());
+        String unreached = last.proxy().map(proxy -> "the proxy " + proxy.server()).orElse(outage.origin().toString());
         return new FetchFailure("could not fetch " + Urls.display(url) + ": this run gave up on reaching " + unreached
                 + " after " + Plural.count(outage.attempts(), "attempt") + " (last: "
-                + last.getMessage() + ")", last.hint().orElse(DOWN_HINT), false, last, Optional.of(last.getMessage()));
+                + last.getMessage() + ")", downHint(last), false, last, Optional.of(last.getMessage()));
+    }
+
+    /** What to look into about a host that failed or could not be reached: the proxy, when that was what failed. */
+    private static String downHint(TransientFailure last) {
+        return last.proxy().map(TransientFailure.UnreachableProxy::hint).orElse(DOWN_HINT);
     }
 
     /** The failure of a request given up on; a registry that said when to come back is up, and the hint says so. */
@@ -248,7 +253,7 @@ final class Transport {
                                 + "): try again after that")
                 .orElse(last.malformed() ? "the registry answered, but malformed: its server, or a proxy on the way, is"
                         + " broken rather than down; try again later, and if it persists tell the registry's"
-                        + " maintainers (or the proxy's)" : last.hint().orElse(DOWN_HINT));
+                        + " maintainers (or the proxy's)" : downHint(last));
         return new FetchFailure("could not fetch " + Urls.displayAnswered(url, last.answeredBy().orElse(url))
                 + ": gave up after " + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
                 hint, false, last,
@@ -496,10 +501,12 @@ final class Transport {
             if (proxy.isPresent() && (unreachable instanceof UnknownHostException
                     || unreachable instanceof NoRouteToHostException || unreachable instanceof ConnectException)) {
                 String variable = url.getScheme().toLowerCase(Locale.ROOT) + "_proxy";
-                throw TransientFailure.proxyUnreachable(proxy.get(), "cannot reach the proxy " + proxy.get()
-                        + ", which " + Origin.of(url) + " is reached through (" + whyUnreachable(unreachable) + ")",
+                TransientFailure.UnreachableProxy unreached = new TransientFailure.UnreachableProxy(proxy.get(),
                         "the proxy " + proxy.get() + " may be down, or not at that address: start it, or correct "
-                        + variable + " (" + variable.toUpperCase(Locale.ROOT) + "), which names it", unreachable);
+                        + variable + " (" + variable.toUpperCase(Locale.ROOT) + "), which names it");
+                throw TransientFailure.proxyUnreachable(unreached, "cannot reach the proxy " + proxy.get()
+                        + ", which " + Origin.of(url) + " is reached through (" + whyUnreachable(unreachable) + ")",
+                        unreachable);
             }
             throw TransientFailure.unreachable("cannot reach " + Origin.of(url)
                     + proxy.map(through -> " through the proxy " + through).orElse("") + " ("
