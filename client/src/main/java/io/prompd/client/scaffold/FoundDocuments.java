@@ -30,6 +30,14 @@ record FoundDocuments(Optional<String> readme, List<String> licenses) {
 
     private static final Pattern README = Pattern.compile("(?i)README(\\.(md|markdown|txt|rst))?");
     private static final Pattern LICENSE = Pattern.compile("(?i)(LICEN[CS]E|COPYING)(\\.(md|markdown|txt|rst))?");
+    /**
+     * A license under a name of its own, as a dual-licensed project keeps each ({@code LICENSE-MIT} beside
+     * {@code LICENSE-APACHE}, Rust's way) or a GNU one its second ({@code COPYING.LESSER}): beside them a LICENSE of
+     * init's would claim other terms. None stands in the way of a file init writes, so one that is no regular file is
+     * passed over rather than refused.
+     */
+    private static final Pattern LICENSE_OF_ITS_OWN =
+            Pattern.compile("(?i)(LICEN[CS]E|COPYING)[-_.][a-z0-9][a-z0-9._-]*");
     /** As the registry prefers a README where there are several: Markdown first, as npm and code hosts show it. */
     private static final List<String> README_ORDER = List.of(".md", ".markdown", "", ".txt", ".rst");
 
@@ -49,13 +57,15 @@ record FoundDocuments(Optional<String> readme, List<String> licenses) {
         List<String> names;
         try (Stream<Path> children = Files.list(folder)) {
             names = children.map(child -> child.getFileName().toString())
-                    .filter(name -> README.matcher(name).matches() || LICENSE.matcher(name).matches())
+                    .filter(name -> README.matcher(name).matches() || LICENSE.matcher(name).matches()
+                            || LICENSE_OF_ITS_OWN.matcher(name).matches() && isRegularFile(folder.resolve(name)))
                     .sorted().toList();
         }
         refuseIrregular(folder, names);
         Optional<String> readme = names.stream().filter(name -> README.matcher(name).matches())
                 .min(Comparator.comparing(FoundDocuments::readmeRank));
-        return new FoundDocuments(readme, names.stream().filter(name -> LICENSE.matcher(name).matches()).toList());
+        List<String> licenses = names.stream().filter(name -> !README.matcher(name).matches()).toList();
+        return new FoundDocuments(readme, licenses);
     }
 
     /**
@@ -65,6 +75,10 @@ record FoundDocuments(Optional<String> readme, List<String> licenses) {
     static boolean holds(Path folder, String path) throws IOException {
         refuseIrregular(folder, List.of(path));
         return Files.exists(folder.resolve(path), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static boolean isRegularFile(Path file) {
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static int readmeRank(String name) {

@@ -556,6 +556,30 @@ class InitCommandTest {
         }
     }
 
+    /**
+     * A dual-licensed project keeps each license under a name of its own: a LICENSE of init's beside them would claim
+     * other terms. A folder under such a name is no license and stands in no file's way, so it is passed over.
+     */
+    @Test
+    void licensesUnderNamesOfTheirOwnAreKeptAndNoLicenseIsWrittenBesideThem() throws IOException {
+        Path pkg = Files.createDirectories(work.resolve("notes"));
+        Files.writeString(pkg.resolve("LICENSE-APACHE"), "Apache License\n");
+        Files.writeString(pkg.resolve("LICENSE-MIT"), "MIT License\n");
+        Files.createDirectories(pkg.resolve("license-templates"));
+
+        CliRun init = prompd("init", "notes", "--license", "MIT OR Apache-2.0");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals("created notes in " + pkg + "\n  README.md\n  prompts/example.prompd\n  prompd.json\n"
+                + "next: prompd validate notes && prompd pack notes\n", init.out());
+        assertEquals("note: kept LICENSE-APACHE, which the folder held already, as the package's license terms: make"
+                + " sure prompd.json's \"license\" says the same\nnote: kept LICENSE-MIT, which the folder held"
+                + " already, as the package's license terms: make sure prompd.json's \"license\" says the same\n",
+                init.err());
+        assertFalse(Files.exists(pkg.resolve("LICENSE")));
+        assertEquals(0, prompd("validate", "notes").exitCode());
+    }
+
     /** The terms a SEE LICENSE IN names are kept where the folder holds them, as a LICENSE is. */
     @Test
     void theTermsFileASeeLicenseInNamesIsKeptWhereFound() throws IOException {
