@@ -69,12 +69,32 @@ record FoundDocuments(Optional<String> readme, List<String> licenses) {
     }
 
     /**
-     * Whether {@code folder} holds {@code path}, which init keeps in place of its own; refused as {@link #in} refuses
-     * a README that is no regular file.
+     * Whether {@code folder} holds {@code path}, the terms file SEE LICENSE IN names, which init keeps in place of its
+     * own; refused as {@link #in} refuses a README that is no regular file, and when the folder holds it in other
+     * letter case: one written beside that would be the same file on Windows and macOS, which validate refuses.
      */
-    static boolean holds(Path folder, String path) throws IOException {
+    static boolean holdsTermsFile(Path folder, String path) throws IOException {
         refuseIrregular(folder, List.of(path));
-        return Files.exists(folder.resolve(path), LinkOption.NOFOLLOW_LINKS);
+        Path file = folder.resolve(path);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        Path parent = file.getParent();
+        String name = file.getFileName().toString();
+        if (Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> siblings = Files.list(parent)) {
+                Optional<String> otherCase = siblings.map(sibling -> sibling.getFileName().toString())
+                        .filter(sibling -> sibling.equalsIgnoreCase(name)).sorted().findFirst();
+                if (otherCase.isPresent()) {
+                    String held = folder.relativize(parent.resolve(otherCase.get())).toString().replace('\\', '/');
+                    throw new PrompdException(ExitCode.CONFLICT, "the folder holds " + held + ", which differs from "
+                            + path + " only in letter case: init would write " + path + " beside it, the same file on"
+                            + " Windows and macOS", "name the file as the folder has it (--license 'SEE LICENSE IN "
+                            + held + "'), or rename " + held + " to " + path + ", then run init again");
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isRegularFile(Path file) {

@@ -233,7 +233,7 @@ public final class PackageScaffolder {
         }
         // the terms SEE LICENSE IN points at are the author's to write, in a file validate finds, with a line saying so
         Optional<String> terms = termsFile(manifest).filter(path -> !found.licenses().contains(path));
-        if (terms.isPresent() && FoundDocuments.holds(folder, terms.get())) {
+        if (terms.isPresent() && FoundDocuments.holdsTermsFile(folder, terms.get())) {
             notes.add(kept(terms.get(), licenseTerms));
         } else {
             terms.ifPresent(path -> files.putIfAbsent(path, utf8(LicenseText.terms(year, holder))));

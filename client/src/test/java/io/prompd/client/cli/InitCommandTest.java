@@ -597,6 +597,31 @@ class InitCommandTest {
         assertEquals(0, prompd("validate", "notes").exitCode());
     }
 
+    /**
+     * The terms file SEE LICENSE IN names, held in other letter case: one written beside it would be the same file on
+     * Windows and macOS, which validate refuses, so init refuses before writing anything and says how to name it.
+     */
+    @Test
+    void aTermsFileHeldInOtherLetterCaseIsRefusedAndNothingWritten() throws IOException {
+        Path pkg = Files.createDirectories(work.resolve("notes"));
+        Files.writeString(pkg.resolve("license"), "My terms.\n");
+
+        CliRun init = prompd("init", "notes", "--license", "SEE LICENSE IN LICENSE");
+
+        assertEquals(4, init.exitCode(), init.err());
+        assertEquals("error: the folder holds license, which differs from LICENSE only in letter case: init would write"
+                + " LICENSE beside it, the same file on Windows and macOS\nhint: name the file as the folder has it"
+                + " (--license 'SEE LICENSE IN license'), or rename license to LICENSE, then run init again\n",
+                init.err());
+        try (Stream<Path> files = Files.list(pkg)) {
+            assertEquals(List.of("license"), files.map(file -> file.getFileName().toString()).toList());
+        }
+        CliRun named = prompd("init", "notes", "--license", "SEE LICENSE IN license");
+        assertEquals(0, named.exitCode(), named.err());
+        assertEquals("My terms.\n", Files.readString(pkg.resolve("license")));
+        assertEquals(0, prompd("validate", "notes").exitCode());
+    }
+
     /** prompd.json is moved in last: a run killed before it leaves a folder a second init completes. */
     @Test
     void whatAnInitKilledBetweenItsMovesLeftIsRefusedSayingHowToGoOnAndItsTemporaryFolderGoes() throws Exception {
