@@ -136,14 +136,17 @@ public final class LicenseCheck {
         }
         Parser parser = new Parser(tokens(license), file, pointer);
         Optional<String> syntaxError = parser.parse();
-        Optional<String> fileInWords = syntaxError.flatMap(any -> fileInWords(license));
+        Optional<String> pointedAt = syntaxError.flatMap(any -> fileInWords(license));
+        // "See MIT" points at a license, not at a file of that name
+        List<String> licensePointedAt = pointedAt.map(LicenseCheck::wordsNamed).orElse(List.of());
+        Optional<String> fileInWords = pointedAt.filter(word -> licensePointedAt.isEmpty());
         if (fileInWords.isPresent()) {
             return List.of(Problem.error(file, pointer, TerminalText.oneLine("'" + license + "' is not a valid SPDX"
                     + " license expression: a file of the package holding the terms is named as npm reads it, "
                     + SEE_LICENSE_IN + "<file>, in capitals"), "write \"" + SEE_LICENSE_IN + fileInWords.get() + "\""));
         }
         if (syntaxError.isPresent()) {
-            List<String> meant = freeTextMeant(license);
+            List<String> meant = licensePointedAt.isEmpty() ? freeTextMeant(license) : licensePointedAt;
             Optional<String> ownTerms = meant.isEmpty() ? ownTermsInWords(license) : Optional.empty();
             // the parser's "join licenses with AND or OR" would send terms of one's own where the hint does not
             String why = !meant.isEmpty() ? didYouMean(meant) : ownTerms.isPresent() ? ": no word of it is a license"

@@ -303,6 +303,20 @@ class LicenseCheckTest {
                 + " <file>, in capitals", "write \"SEE LICENSE IN " + named + "\"")), check(license));
     }
 
+    /** "See MIT" points at a license, not at a file named MIT: the license is what is suggested. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "See MIT             | MIT",
+        "see the Apache-2.0. | Apache-2.0",
+        "See mpl-2.0 file    | MPL-2.0"})
+    void aLicenseWrittenAsAPointerToALicenseIsHintedThatLicense(String license, String meant) {
+        List<Problem> problems = check(license);
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("'" + license + "' is not a valid SPDX license expression; did you mean " + meant + "?",
+                problems.get(0).message());
+    }
+
     /** Unlicense, the identifier closest to LICENSE, dedicates to the public domain: the opposite of what was meant. */
     @ParameterizedTest
     @ValueSource(strings = {"LICENSE", "license.md", "LICENCE.txt", "COPYING"})
