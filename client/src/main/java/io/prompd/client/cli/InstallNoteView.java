@@ -9,6 +9,7 @@ import io.prompd.client.install.InstallNote.FromLockedUrl;
 import io.prompd.client.install.InstallNote.GoneFromRegistry;
 import io.prompd.client.install.InstallNote.HeldBack;
 import io.prompd.client.install.InstallNote.HeldBackByRanges;
+import io.prompd.client.install.InstallNote.OutOfReach;
 import io.prompd.client.install.InstallNote.Hold;
 import io.prompd.client.install.InstallNote.IndexListsOtherDependencies;
 import io.prompd.client.install.InstallNote.LastCopyRemoved;
@@ -165,14 +166,15 @@ public final class InstallNoteView {
         if (note instanceof HeldBackByRanges held) {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", held.name(), "version", held.version()));
             held.movedFrom().ifPresent(before -> fields.put("movedFrom", before));
-            fields.putAll(heldBackFields(held.allowed(), held.by(), held.problem()));
-            String allowed = held.allowed() + ", which its own ranges allow, ";
+            OutOfReach preferred = held.preferred();
+            fields.putAll(heldBackFields(preferred));
+            String allowed = preferred.allowed() + ", which its own ranges allow, ";
             // worded as movedOffYanked words a move from the locked version
             String where = held.movedFrom().map(before -> " moved " + (before.compareTo(held.version()) > 0 ? "down"
                     : "up") + " from the locked " + before + " to ").orElse(" stays at ");
-            return new Worded("heldBackByRanges", fields, held.name() + where + held.version() + held.problem()
+            return new Worded("heldBackByRanges", fields, held.name() + where + held.version() + preferred.problem()
                     .map(problem -> ": " + allowed + cannotGo(false) + ": " + problem)
-                    .orElse(", held back by " + heldBy(held.by()) + ": " + allowed + outOfReach(held.by()))
+                    .orElse(", held back by " + heldBy(preferred.by()) + ": " + allowed + outOfReach(preferred.by()))
                     + held.wayPast().map(wayPast -> "; " + wayPast).orElse(""));
         }
         if (note instanceof StaleLock stale) {
@@ -436,8 +438,9 @@ public final class InstallNoteView {
      * from and by which ranges, or when by none the resolver's explanation of why, as {@code update}'s warning and
      * {@code outdated}'s row give it.
      */
-    static Map<String, Object> heldBackFields(Version allowed, List<Hold> by, Optional<String> problem) {
-        return withProblem(Map.of("allowed", allowed, "by", holdsAsJson(by)), problem);
+    static Map<String, Object> heldBackFields(OutOfReach preferred) {
+        return withProblem(Map.of("allowed", preferred.allowed(), "by", holdsAsJson(preferred.by())),
+                preferred.problem());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.Outdated;
 import io.prompd.core.ExitCode;
 import io.prompd.core.TerminalText;
@@ -152,7 +153,7 @@ final class OutdatedCommand implements Callable<Integer> {
      * read it.
      */
     private static String heldBack(Outdated.Row row) {
-        Outdated.Held held = row.heldBack().orElseThrow();
+        InstallNote.OutOfReach held = row.heldBack().orElseThrow();
         return row.name() + " " + held.allowed() + held.problem()
                 .map(problem -> " is held back: it cannot be installed in this project:\n  "
                         + TerminalText.lines(problem).replace("\n", "\n  "))
@@ -175,8 +176,7 @@ final class OutdatedCommand implements Callable<Integer> {
         if (row.current().isEmpty()) {
             json.put("notInRegistry", row.notInRegistry());
         }
-        row.heldBack().ifPresent(held -> json.put("heldBack", InstallNoteView.heldBackFields(held.allowed(),
-                held.by(), held.problem())));
+        row.heldBack().ifPresent(held -> json.put("heldBack", InstallNoteView.heldBackFields(held)));
         return json;
     }
 }

@@ -170,9 +170,7 @@ public sealed interface InstallNote {
     }
 
     /**
-     * A package that the project, resolved as a whole as {@code prompd update} resolves it, holds at {@code version},
-     * below {@code allowed}, the version its own ranges prefer, as that one needs what the rest of the project rules
-     * out.
+     * A version a package's own ranges prefer, {@code allowed}, that the project cannot take, and why.
      *
      * @param by      what rules it out, as {@link RangeHolds#rulingOut} names it: ranges placed on a package it needs
      *                (by prompd.json or by another package, which it names) that no version meeting what
@@ -186,21 +184,31 @@ public sealed interface InstallNote {
      *                asking for it would not fail: other versions of other packages than the resolution chose (it
      *                decides one package after another, each at the best version the ones before leave it) let it,
      *                and where it fails for another reason than the resolution (the network)
-     * @param wayPast where a {@link HeldVersion} the lock keeps is among {@code by}, the update naming those packages
-     *                beside this one, which lets them move too
+     */
+    record OutOfReach(Version allowed, List<Hold> by, Optional<String> problem) {
+        public OutOfReach {
+            Objects.requireNonNull(allowed, "allowed");
+            by = List.copyOf(by);
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /**
+     * A package that the project, resolved as a whole as {@code prompd update} resolves it, holds at {@code version},
+     * below the version its own ranges prefer, as that one needs what the rest of the project rules out.
+     *
+     * @param wayPast where a {@link HeldVersion} the lock keeps is among what rules the preferred version out, the
+     *                update naming those packages beside this one, which lets them move too
      * @param movedFrom the version prompd.lock held before an update that moved the package to {@code version} (down,
      *                  as a {@code latest} dist-tag moved back takes it, or up); empty where it stays, and for
      *                  {@code outdated}, which moves nothing
      */
-    record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Hold> by,
-                            Optional<String> problem, Optional<String> wayPast, Optional<Version> movedFrom)
-            implements InstallNote {
+    record HeldBackByRanges(PackageName name, Version version, OutOfReach preferred, Optional<String> wayPast,
+                            Optional<Version> movedFrom) implements InstallNote {
         public HeldBackByRanges {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
-            Objects.requireNonNull(allowed, "allowed");
-            by = List.copyOf(by);
-            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(preferred, "preferred");
             Objects.requireNonNull(wayPast, "wayPast");
             Objects.requireNonNull(movedFrom, "movedFrom");
             if (movedFrom.filter(version::equals).isPresent()) {
@@ -210,7 +218,7 @@ public sealed interface InstallNote {
 
         /** This note of an update that found the package at {@code locked}: moved from that version, or staying. */
         public HeldBackByRanges lockedBefore(Optional<Version> locked) {
-            return new HeldBackByRanges(name, version, allowed, by, problem, wayPast,
+            return new HeldBackByRanges(name, version, preferred, wayPast,
                     locked.filter(before -> !before.equals(version)));
         }
     }

@@ -61,7 +61,7 @@ public final class Outdated {
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
                       boolean direct, boolean invalid, Optional<String> yanked, boolean takenDown, boolean unlisted,
                       boolean goneFromRegistry, boolean notInRegistry, boolean routeChanged,
-                      Optional<Held> heldBack) {
+                      Optional<InstallNote.OutOfReach> heldBack) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
@@ -87,27 +87,6 @@ public final class Outdated {
                 throw new IllegalArgumentException("a version locked from another registry is compared with none of"
                         + " the current one's: " + name);
             }
-        }
-    }
-
-    /**
-     * A version the package's own ranges prefer that the project cannot take, and why, as {@code update}'s
-     * {@link InstallNote.HeldBackByRanges} says it.
-     *
-     * @param allowed the version its own ranges prefer
-     * @param by      what rules it out, as {@link RangeHolds#rulingOut} names it
-     * @param problem where {@code by} is empty, the resolver's explanation of why {@code allowed} cannot be
-     *                installed in the project
-     */
-    public record Held(Version allowed, List<InstallNote.Hold> by, Optional<String> problem) {
-        public Held {
-            Objects.requireNonNull(allowed, "allowed");
-            by = List.copyOf(by);
-            Objects.requireNonNull(problem, "problem");
-        }
-
-        static Held of(InstallNote.HeldBackByRanges held) {
-            return new Held(held.allowed(), held.by(), held.problem());
         }
     }
 
@@ -248,7 +227,7 @@ public final class Outdated {
     }
 
     /** The version a row wants, and what holds the package below the one its own ranges prefer. */
-    private record Wanting(Optional<Version> wanted, Optional<Held> held) {
+    private record Wanting(Optional<Version> wanted, Optional<InstallNote.OutOfReach> held) {
     }
 
     /**
@@ -265,11 +244,11 @@ public final class Outdated {
         if (updated.isPresent()) {
             // every package moves in that resolution: no lock holds one, as none is kept
             return new Wanting(wanted, RangeHolds.of(updated.get(), name, index, takedowns, Map.of(), explainer)
-                    .map(Held::of));
+                    .map(InstallNote.HeldBackByRanges::preferred));
         }
         Optional<Version> moving = wanted.filter(version -> !staying.equals(Optional.of(version)));
         Optional<String> problem = moving.isEmpty() ? Optional.empty() : explainer.whyNot(name, moving.get());
         return problem.isEmpty() ? new Wanting(wanted, Optional.empty())
-                : new Wanting(staying, Optional.of(new Held(moving.get(), List.of(), problem)));
+                : new Wanting(staying, Optional.of(new InstallNote.OutOfReach(moving.get(), List.of(), problem)));
     }
 }

@@ -61,8 +61,9 @@ final class RangeHolds {
         Optional<String> wayPast = lockedToo.isEmpty() ? Optional.empty()
                 : Optional.of(index.commands().quoted("update " + name + " " + String.join(" ", lockedToo))
                         + " lets " + Plural.series(lockedToo, "and") + " move too");
-        return Optional.of(new InstallNote.HeldBackByRanges(name, locked.version(), allowed.get(), by,
-                by.isEmpty() ? explainer.whyNot(name, allowed.get()) : Optional.empty(), wayPast, Optional.empty()));
+        return Optional.of(new InstallNote.HeldBackByRanges(name, locked.version(), new InstallNote.OutOfReach(
+                allowed.get(), by, by.isEmpty() ? explainer.whyNot(name, allowed.get()) : Optional.empty()), wayPast,
+                Optional.empty()));
     }
 
     /**

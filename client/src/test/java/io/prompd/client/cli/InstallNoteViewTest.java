@@ -71,9 +71,9 @@ class InstallNoteViewTest {
                     Optional.empty()),
             InstallNote.LatestPassedOver.asked(X, ONE, TWO, Strategy.HIGHEST, false, Optional.empty()),
             new InstallNote.LatestYanked(X, TWO, "broken", ONE),
-            new InstallNote.HeldBackByRanges(X, ONE, TWO,
+            new InstallNote.HeldBackByRanges(X, ONE, new InstallNote.OutOfReach(TWO,
                     List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE, Optional.empty())),
-                    Optional.empty(), Optional.empty(), Optional.empty()),
+                    Optional.empty()), Optional.empty(), Optional.empty()),
             new InstallNote.LatestConflicts(X, CARET_ONE, TWO, ONE, Optional.empty(), List.of(), Strategy.HIGHEST,
                     Optional.of("Because @a/x 2.0.0 depends on @a/y ^2.0.0 and no version of @a/y matches ^2.0.0"
                             + " (2.0.0 is yanked), @a/x 2.0.0 cannot be used.\nSo, because your project depends on"
