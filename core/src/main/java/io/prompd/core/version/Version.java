@@ -222,6 +222,14 @@ public final class Version implements Comparable<Version> {
         return semver.compareTo(other.semver);
     }
 
+    /**
+     * Whether the two are one version to SemVer, and so to a resolver and a lock file: the same, or differing in build
+     * metadata alone ({@code 1.0.0}, {@code 1.0.0+x}), since build metadata does not make another version.
+     */
+    public boolean samePrecedence(Version other) {
+        return comparePrecedence(other) == 0;
+    }
+
     @Override
     public int compareTo(Version other) {
         int precedence = comparePrecedence(other);

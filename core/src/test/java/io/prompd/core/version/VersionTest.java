@@ -190,6 +190,22 @@ class VersionTest {
         assertTrue(Version.parse("1.0.0").compareTo(first) < 0);
     }
 
+    /** Build metadata alone does not make another version; a pre-release or another number does. */
+    @ParameterizedTest
+    @CsvSource({
+            "1.0.0, 1.0.0, true",
+            "1.0.0, 1.0.0+x, true",
+            "1.0.0+a, 1.0.0+b, true",
+            "1.0.0-rc.1+a, 1.0.0-rc.1, true",
+            "1.0.0, 1.0.0-rc.1, false",
+            "1.0.0+x, 1.0.1+x, false",
+            "1.0.0-rc.1, 1.0.0-RC.1, false"})
+    void twoVersionsHaveTheSamePrecedenceWhenTheyDifferInBuildMetadataAlone(String one, String other,
+                                                                            boolean same) {
+        assertEquals(same, Version.parse(one).samePrecedence(Version.parse(other)));
+        assertEquals(same, Version.parse(other).samePrecedence(Version.parse(one)));
+    }
+
     /** Texts too long to be kept ({@link ParsedValues}), so that two parses make two instances to compare. */
     @Test
     void equalsAndHashCodeAgreeWithCompareTo() {

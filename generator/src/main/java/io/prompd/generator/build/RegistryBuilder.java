@@ -255,7 +255,7 @@ public final class RegistryBuilder {
                                                                     RegistrySnapshot snapshot) {
         SortedMap<PackageVersion, Removal> reused = new TreeMap<>(history.reused());
         reused.keySet().removeIf(version -> snapshot.meta(version.name()).takenDown().keySet().stream()
-                .anyMatch(gone -> gone.comparePrecedence(version.version()) == 0));
+                .anyMatch(gone -> gone.samePrecedence(version.version())));
         return Collections.unmodifiableSortedMap(reused);
     }
 

@@ -127,7 +127,7 @@ final class DependentReferencesRule implements PullRequestRule {
 
     /** Whether one of the versions is the release, or differs from it in build metadata alone. */
     private static boolean isTaken(SortedSet<Version> taken, Version release) {
-        return taken.stream().anyMatch(version -> version.comparePrecedence(release) == 0);
+        return taken.stream().anyMatch(version -> version.samePrecedence(release));
     }
 
     /** The regular files other versions of the new version's package have and it lacks; none when it is yanked. */

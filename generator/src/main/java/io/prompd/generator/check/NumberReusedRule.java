@@ -20,7 +20,7 @@ final class NumberReusedRule implements PullRequestRule {
         for (NewVersion version : pullRequest.newVersions()) {
             ReaddedVersion readded = pullRequest.readded().get(version.id());
             if (readded == null || readded.sameFiles() || pullRequest.takenDown(version.id().name()).keySet().stream()
-                    .anyMatch(gone -> gone.comparePrecedence(readded.publishedAs()) == 0)) {
+                    .anyMatch(gone -> gone.samePrecedence(readded.publishedAs()))) {
                 continue;
             }
             String folder = version.folder().path();

@@ -20,7 +20,7 @@ public record ReaddedVersion(PackageVersion version, Version publishedAs, Remova
 
     public ReaddedVersion {
         Objects.requireNonNull(version, "version");
-        if (version.version().comparePrecedence(publishedAs) != 0) {
+        if (!version.version().samePrecedence(publishedAs)) {
             throw new IllegalArgumentException(publishedAs + " is another version than " + version);
         }
         Objects.requireNonNull(removal, "removal");

@@ -94,7 +94,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
         PackageVersion first = new PackageVersion(version.name(), version.version().withoutBuild());
         return removed.tailMap(first).entrySet().stream().findFirst()
                 .filter(entry -> entry.getKey().name().equals(version.name())
-                        && entry.getKey().version().comparePrecedence(version.version()) == 0)
+                        && entry.getKey().version().samePrecedence(version.version()))
                 .map(entry -> Map.entry(entry.getKey(), entry.getValue()));
     }
 
@@ -144,7 +144,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                                                         Collection<PackageVersion> versions) {
         SortedMap<PackageVersion, V> alike = new TreeMap<>(entries);
         alike.keySet().removeIf(version -> versions.stream().noneMatch(given -> given.name().equals(version.name())
-                && given.version().comparePrecedence(version.version()) == 0));
+                && given.version().samePrecedence(version.version())));
         return alike;
     }
 

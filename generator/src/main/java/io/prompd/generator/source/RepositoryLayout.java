@@ -148,7 +148,7 @@ public final class RepositoryLayout {
         if (one.equals(other)) {
             return Optional.empty();
         }
-        if (one.comparePrecedence(other) == 0) {
+        if (one.samePrecedence(other)) {
             return Optional.of("build metadata does not make another version");
         }
         if (one.toString().toLowerCase(Locale.ROOT).equals(other.toString().toLowerCase(Locale.ROOT))) {

@@ -120,7 +120,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         Version previous = null;
         for (var entry : packument.versions().entrySet()) {
             Version version = entry.getKey();
-            if (previous != null && previous.comparePrecedence(version) == 0) {
+            if (previous != null && previous.samePrecedence(version)) {
                 throw damaged(document, "versions " + previous + " and " + version
                         + " are one version: build metadata does not make another");
             }
