@@ -16,10 +16,12 @@ import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -88,10 +90,12 @@ final class DependentReferencesRule implements PullRequestRule {
 
     /**
      * Keeping the file mends it, and so does the next breaking version, as a caret range reads it (a new major version,
-     * but below 1.0.0 a new minor one, below 0.1.0 a new patch), the first that is free, unless the ranges allow that
-     * too ({@code *}, {@code >=1.0.0}): then only their owners can narrow them.
+     * but below 1.0.0 a new minor one, below 0.1.0 a new patch), the first that is free, named with every one
+     * taken before it, unless the ranges allow that too ({@code *}, {@code >=1.0.0}): then only their owners can
+     * narrow them.
      */
-    private static String hint(String path, Version version, Optional<Version> breaking, List<VersionRange> ranges) {
+    private static String hint(String path, Version version, Optional<FreeBreaking> breaking,
+                               List<VersionRange> ranges) {
         String keep = "keep " + path + " in this version" + (PromptFile.hasPromptExtension(path) ? " (a prompt may"
                 + " inherit the file's new place)" : "");
         String pinned = "; lock files that pin an earlier version still install";
@@ -102,10 +106,13 @@ final class DependentReferencesRule implements PullRequestRule {
         String kind = "a new " + part + " version";
         String why = version.major() > 0 ? "" : " (below " + (part.equals("minor") ? "1.0.0" : "0.1.0") + ", a caret"
                 + " range takes " + kind + " as breaking)";
-        return ranges.stream().anyMatch(range -> range.satisfiedBy(breaking.get())) ? keep + ": those ranges allow "
-                + kind + " too, so publishing the change as " + breaking.get() + " would not keep it from them"
-                + pinned : keep + ", or publish the change as " + kind + ", " + breaking.get() + version.nextBreaking()
-                .filter(first -> !first.equals(breaking.get())).map(first -> " (" + first + " is taken)").orElse("")
+        Version free = breaking.get().version();
+        List<String> passedOver = breaking.get().passedOver().stream().map(Version::toString).toList();
+        String taken = passedOver.isEmpty() ? "" : " (" + Plural.series(passedOver, "and")
+                + (passedOver.size() == 1 ? " is" : " are") + " taken)";
+        return ranges.stream().anyMatch(range -> range.satisfiedBy(free)) ? keep + ": those ranges allow " + kind
+                + " too, so publishing the change as " + free + " would not keep it from them" + pinned
+                : keep + ", or publish the change as " + kind + ", " + free + taken
                 + ", which those ranges do not allow" + why + pinned;
     }
 
@@ -113,21 +120,35 @@ final class DependentReferencesRule implements PullRequestRule {
      * The first of the next breaking versions ({@link Version#nextBreaking}, then its own, and so on) whose number is
      * free: a hint offering one the package has, had or gets in this pull request offers a number the check refuses.
      */
-    private static Optional<Version> freeBreaking(PullRequest pullRequest, PackageVersion id) {
+    private static Optional<FreeBreaking> freeBreaking(PullRequest pullRequest, PackageVersion id) {
         SortedSet<Version> taken = new TreeSet<>(pullRequest.takenVersions(id.name()));
         taken.addAll(pullRequest.takenDown(id.name()).keySet());
         pullRequest.newVersions().stream().filter(other -> other.id().name().equals(id.name()))
                 .forEach(other -> taken.add(other.id().version()));
+        List<Version> passedOver = new ArrayList<>();
         Optional<Version> breaking = id.version().nextBreaking();
         while (breaking.isPresent() && isTaken(taken, breaking.get())) {
+            passedOver.add(breaking.get());
             breaking = breaking.get().nextBreaking();
         }
-        return breaking;
+        return breaking.map(free -> new FreeBreaking(free, passedOver));
     }
 
     /** Whether one of the versions is the release, or differs from it in build metadata alone. */
     private static boolean isTaken(SortedSet<Version> taken, Version release) {
         return taken.stream().anyMatch(version -> version.samePrecedence(release));
+    }
+
+    /**
+     * A breaking version whose number is free, and the breaking versions before it whose numbers are taken, which
+     * a hint names all, lest one that names only the first leave the user to find the others taken.
+     */
+    private record FreeBreaking(Version version, List<Version> passedOver) {
+
+        FreeBreaking {
+            Objects.requireNonNull(version, "version");
+            passedOver = List.copyOf(passedOver);
+        }
     }
 
     /** The regular files other versions of the new version's package have and it lacks; none when it is yanked. */

@@ -83,18 +83,23 @@ class DependentReferencesRuleTest extends PullRequestScenarioTest {
 
     /**
      * Below 1.0.0 a caret range leaves out the next minor version, not only 1.0.0: ^0.2.0 does not allow 0.3.0. A
-     * number the package has, under any build metadata, is no number to offer: the hint offered 0.3.0 published.
+     * number the package has, under any build metadata, is no number to offer: the hint offered 0.3.0 published. It
+     * names every number it passes over, where it named only the first: "0.5.0 (0.3.0 is taken)" with 0.4.0 taken too.
      */
     @ParameterizedTest
-    @CsvSource({"'', 0.3.0", "0.3.0, 0.4.0 (0.3.0 is taken)", "0.3.0+b, 0.4.0 (0.3.0 is taken)"})
+    @CsvSource({"'', 0.3.0", "0.3.0, 0.4.0 (0.3.0 is taken)", "0.3.0+b, 0.4.0 (0.3.0 is taken)",
+            "0.3.0 0.4.0, 0.5.0 (0.3.0 and 0.4.0 are taken)",
+            "0.3.0 0.4.0+b 0.5.0, '0.6.0 (0.3.0, 0.4.0 and 0.5.0 are taken)'"})
     void aNewVersionBelowOneWithoutAFileOffersTheNextFreeMinorVersionAsTheBreakingOne(String published,
                                                                                        String offered) {
         mergedMeanwhile(repo, "alice", main -> {
             main.publish("@common/util", "0.2.0");
             main.write("packages/@common/util/0.2.0/" + TONE, "---\nid: tone\n---\n# System\n\nBe kind.\n");
             inheriting(main, "@common/early", "^0.2.0", TONE);
-            if (!published.isEmpty()) {
-                main.publish("@common/util", published);
+            for (String version : published.split(" ")) {
+                if (!version.isEmpty()) {
+                    main.publish("@common/util", version);
+                }
             }
         });
         repo.merge("main", "up to date", "alice");
