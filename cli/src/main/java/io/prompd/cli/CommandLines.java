@@ -68,6 +68,10 @@ public final class CommandLines {
                 ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         CommandLine.IExecutionStrategy execution = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parsed -> {
+            Optional<UnmatchedArgumentException> besideHelp = unmatchedBesideHelp(parsed);
+            if (besideHelp.isPresent()) {
+                throw besideHelp.get();
+            }
             if (!helpAsked(parsed)) {
                 FileNameCharset charset = FileNameCharset.ofThisJvm();
                 // An argument whose letters Java lost is refused when the command line parsed too (a URL, a
@@ -226,6 +230,21 @@ public final class CommandLines {
     private static boolean helpAsked(CommandLine.ParseResult parsed) {
         return parsed.asCommandLineList().stream()
                 .anyMatch(command -> command.isUsageHelpRequested() || command.isVersionHelpRequested());
+    }
+
+    /**
+     * The arguments a command line asking for help could not match, which picocli leaves unchecked once help is asked
+     * for: {@code prompd serach --help} would print the root's help, exit 0, as if {@code serach} were a command.
+     */
+    private static Optional<UnmatchedArgumentException> unmatchedBesideHelp(CommandLine.ParseResult parsed) {
+        if (!helpAsked(parsed)) {
+            return Optional.empty();
+        }
+        return parsed.asCommandLineList().stream()
+                .filter(command -> !command.isUnmatchedArgumentsAllowed() && command.getParseResult() != null
+                        && !command.getParseResult().unmatched().isEmpty())
+                .map(command -> new UnmatchedArgumentException(command, command.getParseResult().unmatched()))
+                .findFirst();
     }
 
     /** Whether a write failed as its pipe's reader went away ({@code | head -1}), having taken what it wanted. */

@@ -57,6 +57,28 @@ class HelpCommandTest {
         }
     }
 
+    /**
+     * A command named that does not exist is a usage error with --help as without: picocli, help asked for, leaves the
+     * arguments unchecked and printed the root's help, exit 0, as if a search command answered.
+     */
+    @Test
+    void helpOfACommandThatDoesNotExistIsAUsageErrorNamingIt() {
+        CliRun unknown = prompd("frobnicate", "--help");
+        CliRun misspelt = prompd("instal", "--help");
+        CliRun unknownBelow = prompd("cache", "frob", "--help");
+
+        assertEquals(2, unknown.exitCode(), unknown.out());
+        assertEquals("", unknown.out());
+        assertEquals("error: unknown command 'frobnicate'\nhint: 'prompd --help' lists the commands\n", unknown.err());
+        assertEquals(2, misspelt.exitCode(), misspelt.out());
+        assertEquals("error: unknown command 'instal'\nhint: did you mean install? see 'prompd --help'\n",
+                misspelt.err());
+        assertEquals(2, unknownBelow.exitCode(), unknownBelow.out());
+        assertTrue(unknownBelow.err().startsWith("error: unknown command 'frob'\n"), unknownBelow.err());
+        assertEquals(0, prompd("install", "--help").exitCode());
+        assertEquals(0, prompd("cache", "--help").exitCode());
+    }
+
     /** Every command's help says --verbose lists the requests too, which prompd-registry's does not. */
     @Test
     void everyHelpSaysVerboseListsEachRequest() {
