@@ -443,7 +443,8 @@ final class InstallPlanner {
             }
             if (kept.isPresent()) {
                 List<PackageName> missing = lockedInstaller.missing(kept.get());
-                ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());
+                ProjectGraph graph = new ProjectGraph(goal.roots(), options.writesProject()
+                        ? LockedInstaller.inCurrentForm(kept.get(), missing, index) : kept.get());
                 // a lock already stale is resolved again, taking what the index lists, which the unpack compares then
                 Unpacked unpacked = stale.isEmpty() ? unpackedWhereIndexDiffers(graph, current, missing, index)
                         : Unpacked.NONE;
@@ -541,7 +542,9 @@ final class InstallPlanner {
     /**
      * A new resolution of the roots, as a lock. An entry it keeps at the same version and integrity
      * keeps its recorded URL: resolved against a mirror, the bytes are the same, and rewriting every
-     * URL would churn the lock for nothing (the install fetches from the mirror either way).
+     * URL would churn the lock for nothing (the install fetches from the mirror either way). One an older prompd
+     * recorded as the index's URL without its query ({@link LockedPackage#standsFor}) records that URL as this one
+     * records it.
      *
      * @throws PrompdException INTEGRITY when it keeps a version {@code current} pins that its registry now lists with
      *                         other bytes ({@link LockAudit#changedInRegistry})
@@ -609,10 +612,12 @@ final class InstallPlanner {
                                 && !installed.equals(Optional.of(summary.dist().integrity().toString())),
                         index.commands());
             }
+            URI indexed = published.get().tarballUrl(summary);
             URI tarball = current.get(chosen.getKey())
                     .filter(old -> old.version().equals(summary.version())
-                            && old.integrity().equals(summary.dist().integrity()))
-                    .map(LockedPackage::resolved).orElseGet(() -> published.get().tarballUrl(summary));
+                            && old.integrity().equals(summary.dist().integrity())
+                            && !old.standsFor(summary.version(), indexed))
+                    .map(LockedPackage::resolved).orElse(indexed);
             packages.put(chosen.getKey(), new LockedPackage(summary.version(), tarball, summary.dist().integrity(),
                     summary.dependencies()));
         }

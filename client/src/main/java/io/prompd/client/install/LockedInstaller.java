@@ -338,15 +338,36 @@ final class LockedInstaller {
 
     /**
      * The URL to download the locked tarball from: the one the registry's index gives for the version as locked, when
-     * the lock records it without its signature ({@link LockedPackage#recordable}), as a pre-signed URL is read only
-     * with it; else the lock's.
+     * the lock's URL stands for it ({@link #indexedUrl}), as a pre-signed URL is read only with its signature; else the
+     * lock's.
      */
     private static URI withQuery(PackageName name, LockedPackage locked, RegistryIndex index) {
+        return indexedUrl(name, locked, index).orElse(locked.resolved());
+    }
+
+    /**
+     * The tarball URL the registry's index gives for the version as locked, with the integrity locked, when the lock's
+     * URL stands for it ({@link LockedPackage#standsFor}): without its signature, or without its whole query as an
+     * older prompd wrote it.
+     */
+    private static Optional<URI> indexedUrl(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.findIfReadable(name).flatMap(published -> published.version(locked.version())
                         .filter(listed -> listed.dist().integrity().equals(locked.integrity()))
                         .map(published::tarballUrl))
-                .filter(indexed -> LockedPackage.recordable(indexed).equals(locked.resolved()))
-                .orElse(locked.resolved());
+                .filter(indexed -> locked.standsFor(locked.version(), indexed));
+    }
+
+    /**
+     * The lock with each entry of {@code names} an older prompd wrote, its URL the index's without the query
+     * ({@link LockedPackage#standsFor}), recording that URL as this one does: for a run writing the lock, which reads
+     * the index of those names anyway.
+     */
+    static LockFile inCurrentForm(LockFile lock, List<PackageName> names, RegistryIndex index) {
+        index.prefetch(names);
+        SortedMap<PackageName, LockedPackage> entries = new TreeMap<>(lock.packages());
+        names.forEach(name -> entries.computeIfPresent(name, (same, locked) -> indexedUrl(name, locked, index)
+                .map(locked::withResolved).orElse(locked)));
+        return new LockFile(entries);
     }
 
     /**
@@ -546,8 +567,9 @@ final class LockedInstaller {
      * in this run's resolution.
      */
     private static boolean recordedBefore(PackageName name, LockedPackage locked, LockFile before) {
+        // an entry an older prompd wrote, which this run records as it records the index's URL, recorded it too
         return before.get(name).filter(earlier -> earlier.version().equals(locked.version())
-                && earlier.resolved().equals(locked.resolved())).isPresent();
+                && earlier.standsFor(locked.version(), locked.resolved())).isPresent();
     }
 
     /**
@@ -626,7 +648,7 @@ final class LockedInstaller {
      */
     private static Optional<URI> otherTarball(LockedPackage locked, PublishedPackage published, VersionSummary listed) {
         return Optional.of(published.tarballUrl(listed))
-                .filter(registrys -> !published.givesTarballAt(listed, locked.resolved()));
+                .filter(registrys -> !published.givesTarballAt(listed, locked));
     }
 
     /**
@@ -684,7 +706,7 @@ final class LockedInstaller {
             }
             for (VersionSummary listed : published.packument().versions().values()) {
                 List<String> alike = new ArrayList<>();
-                if (published.givesTarballAt(listed, locked.resolved())) {
+                if (published.givesTarballAt(listed, locked)) {
                     alike.add("resolved URL");
                 }
                 if (listed.dist().integrity().equals(locked.integrity())) {

@@ -232,6 +232,52 @@ class IndexTarballUrlTest {
     }
 
     /**
+     * A lock an older prompd wrote of tarballs addressed by their query, each recorded as the bare {@code /dl}: the
+     * new form of the lock never equalled it, so the bare {@code /dl} was read, to no avail, and install, install
+     * --frozen and update failed. Each entry stands for the URL the index gives, read in its place; --frozen leaves the
+     * lock as it is, and a run writing the lock records the query.
+     */
+    @Test
+    void aLockAnOlderPrompdWroteWithoutTheQueryStillInstallsAndIsRewrittenWithIt() throws IOException {
+        registry.publish("@data/json", "1.0.0");
+        for (String name : List.of(NAME, "@data/json")) {
+            Path blobs = Files.createDirectories(work.resolve("cdn/packages/" + name + "/-"));
+            Files.move(registry.tarball(name, "1.0.0"), blobs.resolve(name.substring(6) + "-1.0.0.tgz"));
+        }
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn")).addressingByQuery("/dl")) {
+            String csv = cdn.url() + "dl?f=packages/" + NAME + "/-/csv-1.0.0.tgz";
+            String json = cdn.url() + "dl?f=packages/@data/json/-/json-1.0.0.tgz";
+            indexGives(csv);
+            indexGivesTarball("@data/json", json);
+            assertEquals(0, prompd("home", "install", NAME, "@data/json").exitCode());
+            Path lock = project.resolve("prompd.lock");
+            String older = Files.readString(lock).replace(csv, cdn.url() + "dl").replace(json, cdn.url() + "dl");
+            Files.writeString(lock, older);
+
+            CliRun frozen = prompd("frozen", "install", "--frozen");
+            String afterFrozen = Files.readString(lock);
+            CliRun install = prompd("teammate", "install");
+            String afterInstall = Files.readString(lock);
+            Files.writeString(lock, older);
+            CliRun update = prompd("updating", "update");
+
+            assertEquals(0, frozen.exitCode(), frozen.err());
+            assertTrue(frozen.out().contains("2 downloaded"), frozen.out());
+            assertEquals(older, afterFrozen, "--frozen writes nothing");
+            assertEquals(0, install.exitCode(), install.err());
+            assertTrue(install.out().contains("2 downloaded"), install.out());
+            assertTrue(install.out().contains("  ~ " + NAME + "@1.0.0 (tarball URL)\n"), install.out());
+            assertTrue(install.err().startsWith("warning: " + NAME + "@1.0.0 came from the URL prompd.lock records, "),
+                    "the lock recorded it, in its older form: " + install.err());
+            assertEquals(0, update.exitCode(), update.err());
+            assertEquals(csv, locked());
+            assertEquals(json, Json.reader().readTree(Files.readAllBytes(lock)).at("/packages/@data~1json/resolved")
+                    .asText());
+            assertEquals(Files.readString(lock), afterInstall, "install records the query as update does");
+        }
+    }
+
+    /**
      * A registry whose own tarball path is served only pre-signed, as from a bucket: the index's URL, the registry's
      * own tarball with a query, is read at once as the registry's, and recorded without its signature, with no
      * warning.

@@ -73,14 +73,31 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
         if (url.getRawQuery() == null && url.getRawFragment() == null) {
             return url;
         }
+        String kept = url.getRawQuery() == null ? "" : Arrays.stream(url.getRawQuery().split("&", -1))
+                .filter(parameter -> !signs(parameter)).collect(Collectors.joining("&"));
+        return URI.create(withoutQuery(url) + (kept.isEmpty() ? "" : "?" + kept));
+    }
+
+    /**
+     * Whether this entry's URL stands for the tarball URL a registry's index gives for a version, which is then read in
+     * its place, with the signature the lock leaves out: it is that URL as a lock records it ({@link #recordable}), or,
+     * for the version the entry locks, as an older prompd recorded it, without its whole query, which locked every
+     * tarball addressed by its query ({@code /dl?f=x-1.0.0.tgz}) as the bare {@code /dl}, and whose locks must still
+     * install. That form is the same for every version, so it names the tarball only of the entry's own.
+     */
+    public boolean standsFor(Version of, URI indexed) {
+        return recordable(indexed).equals(resolved)
+                || of.equals(version) && URI.create(withoutQuery(indexed)).equals(resolved);
+    }
+
+    /** The URL's text up to its query or fragment. */
+    private static String withoutQuery(URI url) {
         // neither '?' nor '#' stands unescaped before the query and fragment they start
         String text = url.toString();
         int query = text.indexOf('?');
         int fragment = text.indexOf('#');
-        String kept = url.getRawQuery() == null ? "" : Arrays.stream(url.getRawQuery().split("&", -1))
-                .filter(parameter -> !signs(parameter)).collect(Collectors.joining("&"));
-        return URI.create(text.substring(0, query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment))
-                + (kept.isEmpty() ? "" : "?" + kept));
+        return query < 0 && fragment < 0 ? text
+                : text.substring(0, query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment));
     }
 
     /** Whether a query's {@code name=value} is one of a signature, by its name ({@link #SIGNING}). */

@@ -138,14 +138,14 @@ public record PublishedPackage(Packument packument, URI url) {
     }
 
     /**
-     * Whether the registry gives the version's tarball at the URL, which a lock entry of it may record: the URL its
-     * index names, as a lock records it (without its signature), or its own tarball path, which a download reads first
-     * when that URL lies outside the registry ({@link PackageRegistry#download}), and which the lock then records when
-     * the bytes came from there.
+     * Whether the registry gives the version's tarball at the URL the lock entry records: the URL its index names, as
+     * a lock records it ({@link LockedPackage#standsFor}), or its own tarball path, which a download reads first when
+     * that URL lies outside the registry ({@link PackageRegistry#download}), and which the lock then records when the
+     * bytes came from there.
      */
-    public boolean givesTarballAt(VersionSummary version, URI tarball) {
-        return LockedPackage.recordable(tarballUrl(version)).equals(tarball) || url.resolve(RegistryLayout.url(
-                RegistryLayout.tarballInPackageFolder(packument.name(), version.version()))).equals(tarball);
+    public boolean givesTarballAt(VersionSummary version, LockedPackage locked) {
+        return locked.standsFor(version.version(), tarballUrl(version)) || url.resolve(RegistryLayout.url(
+                RegistryLayout.tarballInPackageFolder(packument.name(), version.version()))).equals(locked.resolved());
     }
 
     /**

@@ -1,8 +1,13 @@
 package io.prompd.client.install.lock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.version.Version;
 import java.net.URI;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** What prompd.lock records of a tarball URL: all but a signature and its fragment. */
@@ -43,5 +48,25 @@ class LockedPackageTest {
     void aNameIsKnownInAnyLetterCaseAndEscapedAndAValuelessOrEmptyPartIsKept() {
         assertEquals("https://r.test/x.tgz?raw&&f=1", recorded("https://r.test/x.tgz?x-amz-SIGNATURE=a&raw&&SIG=b"
                 + "&%53ignature=c&f=1"));
+    }
+
+    /**
+     * An older prompd locked the index's URL without its whole query: that entry stands for it still, for the version
+     * it locks, as that form is every version's.
+     */
+    @Test
+    void aLockedUrlStandsForTheIndexsAsLockedNowOrForItsVersionWithoutItsQuery() {
+        URI indexed = URI.create("https://r.test/dl?f=x-1.0.0.tgz&X-Amz-Signature=s#part");
+        Version version = Version.parse("1.0.0");
+
+        assertTrue(locking("https://r.test/dl?f=x-1.0.0.tgz").standsFor(version, indexed));
+        assertTrue(locking("https://r.test/dl").standsFor(version, indexed));
+        assertFalse(locking("https://r.test/dl").standsFor(Version.parse("1.0.1"), indexed));
+        assertFalse(locking("https://r.test/dl?f=y-1.0.0.tgz").standsFor(version, indexed));
+        assertFalse(locking("https://r.test/dl/x-1.0.0.tgz").standsFor(version, indexed));
+    }
+
+    private static LockedPackage locking(String url) {
+        return new LockedPackage(Version.parse("1.0.0"), URI.create(url), Integrity.of(new byte[0]), new TreeMap<>());
     }
 }
