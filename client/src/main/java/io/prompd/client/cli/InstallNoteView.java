@@ -43,6 +43,7 @@ import io.prompd.client.install.Redownload;
 import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.lock.ConflictedLock.Differing;
 import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.client.install.store.DependencyTexts;
 import io.prompd.core.Plural;
@@ -363,7 +364,7 @@ public final class InstallNoteView {
                     "otherBytes", moved.otherBytes()), StatusNotes.lockedElsewhere(moved));
         }
         if (note instanceof FromLockedUrl fromLock) {
-            String url = Urls.display(fromLock.url());
+            String url = LockedPackage.display(fromLock.url());
             return new Worded("fromLockedUrl", Map.of("name", fromLock.name(), "version", fromLock.version(),
                     "lockedFrom", registry(fromLock.lockedFrom()), "url", url, "resolvesIn",
                     registry(fromLock.resolvesIn()), "problem", fromLock.problem()), fromLock.name() + "@"
@@ -372,7 +373,7 @@ public final class InstallNoteView {
                     + " failed to give it: " + fromLock.problem());
         }
         if (note instanceof FromIndexUrl fromIndex) {
-            String url = Urls.display(fromIndex.url());
+            String url = LockedPackage.display(fromIndex.url());
             return new Worded("fromIndexUrl", Map.of("name", fromIndex.name(), "version", fromIndex.version(), "url",
                     url, "resolvesIn", registry(fromIndex.resolvesIn()), "problem", fromIndex.problem()),
                     fromIndex.name() + "@" + fromIndex.version() + " came from the URL the index of registry "
@@ -409,8 +410,8 @@ public final class InstallNoteView {
                 differing.kept().version()));
         Optional.ofNullable(movedTo.get(differing.name())).ifPresent(version -> fields.put("movedTo", version));
         if (differing.otherTarballUrl()) {
-            fields.put("resolved", Map.of("ours", Urls.display(differing.ours().resolved()), "theirs",
-                    Urls.display(differing.theirs().resolved())));
+            fields.put("resolved", Map.of("ours", LockedPackage.display(differing.ours().resolved()), "theirs",
+                    LockedPackage.display(differing.theirs().resolved())));
         }
         if (differing.otherIntegrity()) {
             fields.put("integrity", Map.of("ours", differing.ours().integrity().toString(), "theirs",
@@ -423,8 +424,8 @@ public final class InstallNoteView {
     private static String sameVersionDifferences(Differing differing) {
         List<String> differences = new ArrayList<>();
         if (differing.otherTarballUrl()) {
-            differences.add("from " + Urls.display(differing.ours().resolved()) + ", not "
-                    + Urls.display(differing.theirs().resolved()));
+            differences.add("from " + LockedPackage.display(differing.ours().resolved()) + ", not "
+                    + LockedPackage.display(differing.theirs().resolved()));
         }
         if (differing.otherIntegrity()) {
             differences.add("with integrity " + differing.ours().integrity() + ", not "

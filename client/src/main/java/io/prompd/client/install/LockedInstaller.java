@@ -23,7 +23,6 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
@@ -610,8 +609,8 @@ final class LockedInstaller {
         }
         return otherTarball(locked, published.get(), listed.get()).map(registrys -> new PrompdException(
                 ExitCode.INTEGRITY, "integrity check failed for " + name + "@" + locked.version() + ": "
-                        + LockFile.FILE_NAME + "'s resolved URL " + Urls.display(locked.resolved()) + " is not the"
-                        + " registry's tarball of that version, " + Urls.display(registrys),
+                        + LockFile.FILE_NAME + "'s resolved URL " + LockedPackage.display(locked.resolved())
+                        + " is not the registry's tarball of that version, " + LockedPackage.display(registrys),
                 LockAudit.ifEdited(List.of(name), index.commands())));
     }
 
@@ -780,7 +779,7 @@ final class LockedInstaller {
         if (registrys.isPresent()) {
             return new PrompdException(ExitCode.NOT_FOUND, LockFile.FILE_NAME + "'s resolved URL of " + name + "@"
                     + locked.version() + " has no tarball (" + missing.getMessage() + "), and it is not the registry's"
-                    + " tarball of that version, " + Urls.display(registrys.get()),
+                    + " tarball of that version, " + LockedPackage.display(registrys.get()),
                     LockAudit.ifEdited(List.of(name), index.commands()));
         }
         return ListedButMissing.of(name, locked.version(), "tarball", missing);

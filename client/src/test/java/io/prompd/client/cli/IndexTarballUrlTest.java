@@ -134,14 +134,16 @@ class IndexTarballUrlTest {
     /**
      * The CDN's URL gave the bytes, as the registry's own path lacked them, so the lock records it; once the registry no
      * longer lists the version, that URL names no registry to route back to, which is said without calling the entry,
-     * an install's own, an edit.
+     * an install's own, an edit. A URL addressing the tarball by its query is named with it, as the lock records it,
+     * where it read {@code /dl?…}.
      */
-    @Test
-    void aCdnUrlThatGaveTheBytesIsLockedAndOnceTheVersionIsUnlistedNotCalledAnEdit() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"blobs/8f3a2c", "dl?f=blobs/8f3a2c"})
+    void aCdnUrlThatGaveTheBytesIsLockedAndOnceTheVersionIsUnlistedNotCalledAnEdit(String path) throws IOException {
         Path blobs = Files.createDirectories(work.resolve("cdn/blobs"));
         Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("8f3a2c"));
-        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn"))) {
-            String blob = cdn.url() + "blobs/8f3a2c";
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn")).addressingByQuery("/dl")) {
+            String blob = cdn.url() + path;
             indexGives(blob);
 
             CliRun install = prompd("home", "install", NAME);
@@ -153,6 +155,8 @@ class IndexTarballUrlTest {
 
             CliRun outdated = prompd("home", "outdated");
 
+            assertTrue(outdated.err().contains(NAME + "@1.0.0 is locked in prompd.lock from " + blob + ", and"),
+                    outdated.err());
             assertTrue(outdated.err().contains("(" + blob + " is no registry's tarball path, so it names no registry"
                     + " to route @data back to: unless a registry's index gave that URL for " + NAME + "@1.0.0, find"
                     + " out who edited that entry before you trust it;"), outdated.err());
@@ -163,7 +167,7 @@ class IndexTarballUrlTest {
      * A pre-signed URL the registry's index gives, its signature in the query: the lock records it without the
      * signature (and a token), which may be a secret, as a credential never is, whether the bytes were downloaded or
      * were at hand; a later install from that lock, on a fresh machine, reads the index's URL with its query, and the
-     * warnings name the URL read.
+     * warnings name the URL read as the lock records it, without its signature.
      */
     @Test
     void aPreSignedUrlIsLockedWithoutItsQueryAndALaterInstallStillReadsIt() throws IOException {
@@ -187,9 +191,9 @@ class IndexTarballUrlTest {
             assertEquals(0, teammate.exitCode(), teammate.err());
             assertTrue(teammate.out().contains("1 downloaded"), teammate.out());
             assertFalse(teammate.err().contains("SECRET"), teammate.err());
-            assertTrue(install.err().contains(", " + blob + "?…#…, with the integrity the index lists"),
-                    "the URL read, with its query, not the one locked: " + install.err());
-            assertTrue(teammate.err().contains(" came from the URL prompd.lock records, " + blob + "?…#…, with"),
+            assertTrue(install.err().contains(", " + blob + ", with the integrity the index lists"), install.err());
+            assertFalse(install.err().contains("SECRET"), install.err());
+            assertTrue(teammate.err().contains(" came from the URL prompd.lock records, " + blob + ", with"),
                     teammate.err());
         }
     }
@@ -198,7 +202,7 @@ class IndexTarballUrlTest {
      * Tarballs a download script addresses by their query, {@code /dl?f=…}: the lock recorded {@code /dl} alone for
      * each, the warnings named it as the URL the bytes came from, never read, and an install from the lock alone (the
      * name now resolving in a registry without the package) read it, to no avail. The lock keeps the query, and the
-     * warnings name the URL read.
+     * warnings name the URL read with it, where each read {@code /dl?…}, the same for every package.
      */
     @Test
     void tarballsAddressedByTheirQueryAreLockedWithItAndReadAtIt() throws IOException {
@@ -224,7 +228,10 @@ class IndexTarballUrlTest {
             assertEquals(json, Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock")))
                     .at("/packages/@data~1json/resolved").asText());
             JsonNode warnings = Json.reader().readTree(install.out()).get("warnings");
-            assertEquals(cdn.url() + "dl?…", warnings.get(0).get("url").asText(), "the URL read, its query hidden");
+            assertEquals(csv, warnings.get(0).get("url").asText(), "the URL read, as locked");
+            assertEquals(json, warnings.get(1).get("url").asText());
+            assertTrue(install.err().contains(" came from the URL the index of registry " + root + " gives for it, "
+                    + json + ", with"), install.err());
             assertEquals(0, fromTheLock.exitCode(), fromTheLock.err());
             assertEquals(List.of("/packages/" + NAME + "/-/csv-1.0.0.tgz", "/packages/@data/json/-/json-1.0.0.tgz"),
                     cdn.requests().stream().sorted().toList(), "each at its query");
@@ -274,6 +281,37 @@ class IndexTarballUrlTest {
             assertEquals(json, Json.reader().readTree(Files.readAllBytes(lock)).at("/packages/@data~1json/resolved")
                     .asText());
             assertEquals(Files.readString(lock), afterInstall, "install records the query as update does");
+        }
+    }
+
+    /**
+     * A lock entry edited to another tarball path of the registry, while its index gives the version's tarball at a URL
+     * addressing it by its query: the failures name that URL as the lock would record it, where they read
+     * {@code /dl?…}.
+     */
+    @Test
+    void anEditedEntryIsToldFromTheUrlAddressedByItsQueryThatTheIndexGives() throws IOException {
+        registry.publish(NAME, "1.0.1");
+        Path blobs = Files.createDirectories(work.resolve("cdn/blobs"));
+        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("csv-1.0.0.tgz"));
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn")).addressingByQuery("/dl")) {
+            String csv = cdn.url() + "dl?f=blobs/csv-1.0.0.tgz";
+            indexGives(csv);
+            assertEquals(0, prompd("home", "install", NAME + "@1.0.0").exitCode());
+            Path lock = project.resolve("prompd.lock");
+            String installed = Files.readString(lock);
+
+            Files.writeString(lock, installed.replace(csv, ownTarball("1.0.1")));
+            CliRun otherBytes = prompd("teammate", "install");
+            Files.writeString(lock, installed.replace(csv, ownTarball("1.0.2")));
+            CliRun none = prompd("other", "install");
+
+            assertEquals(6, otherBytes.exitCode(), otherBytes.err());
+            assertTrue(otherBytes.err().contains("prompd.lock's resolved URL " + ownTarball("1.0.1") + " is not the"
+                    + " registry's tarball of that version, " + csv + "\n"), otherBytes.err());
+            assertEquals(3, none.exitCode(), none.err());
+            assertTrue(none.err().contains("), and it is not the registry's tarball of that version, " + csv + "\n"),
+                    none.err());
         }
     }
 

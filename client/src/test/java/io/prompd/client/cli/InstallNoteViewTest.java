@@ -95,7 +95,7 @@ class InstallNoteViewTest {
             new InstallNote.LatestOutsideRange(X, CARET_ONE, TWO, "'prompd update --latest @a/x'"),
             new InstallNote.IndexListsOtherDependencies(X, ONE, URI.create("https://a.test/packages/@a/x/index.json"),
                     new TreeMap<>(), new TreeMap<>(Map.of("@b/y", "^1.0.0"))),
-            new InstallNote.FromIndexUrl(X, ONE, URI.create("https://cdn.test/x/8f3a2c?sig=secret"),
+            new InstallNote.FromIndexUrl(X, ONE, URI.create("https://cdn.test/dl?f=x/8f3a2c&sig=secret#part"),
                     new RegistryMention(Optional.of(RegistryName.parse("b")), URI.create("https://b.test/")),
                     "not found in the registry: https://b.test/packages/@a/x/-/x-1.0.0.tgz"),
             new InstallNote.FromLockedUrl(X, ONE, new RegistryMention(Optional.empty(), URI.create("https://a.test/")),
@@ -214,40 +214,60 @@ class InstallNoteViewTest {
                 InstallNoteView.text(named));
 
         InstallNote.RouteChanged unnamed = new InstallNote.RouteChanged(X, ONE, new RegistryMention(Optional.empty(),
-                URI.create("https://a.test/r/?sig=secret")), "@a", new RegistryMention(Optional.empty(),
-                URI.create("https://b.test/")), true, "route @a back to https://a.test/r/?… with 'prompd registry add"
-                + " NAME https://a.test/r/?… --scope @a'");
-        assertEquals(Map.of("url", "https://a.test/r/?…"), InstallNoteView.asJson(unnamed).get("lockedFrom"),
-                "a URL's query may hold a secret");
+                URI.create("https://a.test/dl?f=x-1.0.0.tgz&sig=secret")), "@a", new RegistryMention(Optional.empty(),
+                URI.create("https://b.test/")), true, "https://a.test/dl?f=x-1.0.0.tgz is no registry's tarball path,"
+                + " so it names no registry to route @a back to");
+        assertEquals(Map.of("url", "https://a.test/dl?f=x-1.0.0.tgz"), InstallNoteView.asJson(unnamed)
+                .get("lockedFrom"), "as the lock records it: the signature left out, the query naming a tarball kept");
         assertEquals(Map.of("url", "https://b.test/"), InstallNoteView.asJson(unnamed).get("resolvesIn"));
         assertTrue(InstallNoteView.text(unnamed).startsWith("@a/x@1.0.0 is locked in prompd.lock from"
-                + " https://a.test/r/?…, and @a now resolves in registry https://b.test/, whose copy of it has other"
-                + " bytes;"), InstallNoteView.text(unnamed));
+                + " https://a.test/dl?f=x-1.0.0.tgz, and @a now resolves in registry https://b.test/, whose copy of it"
+                + " has other bytes;"), InstallNoteView.text(unnamed));
     }
 
     @Test
     void aVersionFromTheLocksUrlNamesTheRegistryThatFailedHowAndTheUrlThatGaveIt() {
         assertEquals(Map.of("kind", "fromLockedUrl", "name", X, "version", ONE, "lockedFrom",
-                Map.of("url", "https://a.test/"), "url", "https://a.test/packages/@a/x/-/x-1.0.0.tgz?…",
+                Map.of("url", "https://a.test/"), "url", "https://a.test/packages/@a/x/-/x-1.0.0.tgz",
                 "resolvesIn", Map.of("name", "b", "url", "https://b.test/"), "problem", "could not fetch"
                         + " https://b.test/packages/@a/x/-/x-1.0.0.tgz: gave up after 4 attempts (last: HTTP 500)",
                 "message", "@a/x@1.0.0 came from the URL prompd.lock records,"
-                        + " https://a.test/packages/@a/x/-/x-1.0.0.tgz?…, with the integrity it pins, as registry b"
+                        + " https://a.test/packages/@a/x/-/x-1.0.0.tgz, with the integrity it pins, as registry b"
                         + " (https://b.test/) failed to give it: could not fetch"
                         + " https://b.test/packages/@a/x/-/x-1.0.0.tgz: gave up after 4 attempts (last: HTTP 500)"),
-                InstallNoteView.asJson(EVERY_KIND.get(EVERY_KIND.size() - 1)), "a URL's query may hold a secret");
+                InstallNoteView.asJson(EVERY_KIND.get(EVERY_KIND.size() - 1)), "a signature is left out, as locked");
     }
 
     @Test
     void aVersionFromTheIndexsUrlWithNoLockNamesTheIndexAsWhereTheUrlCameFrom() {
-        assertEquals(Map.of("kind", "fromIndexUrl", "name", X, "version", ONE, "url", "https://cdn.test/x/8f3a2c?…",
+        assertEquals(Map.of("kind", "fromIndexUrl", "name", X, "version", ONE, "url", "https://cdn.test/dl?f=x/8f3a2c",
                 "resolvesIn", Map.of("name", "b", "url", "https://b.test/"), "problem", "not found in the registry:"
                         + " https://b.test/packages/@a/x/-/x-1.0.0.tgz",
                 "message", "@a/x@1.0.0 came from the URL the index of registry b (https://b.test/) gives for it,"
-                        + " https://cdn.test/x/8f3a2c?…, with the integrity the index lists, as the registry failed"
+                        + " https://cdn.test/dl?f=x/8f3a2c, with the integrity the index lists, as the registry failed"
                         + " to give it at its own tarball path: not found in the registry:"
                         + " https://b.test/packages/@a/x/-/x-1.0.0.tgz"),
-                InstallNoteView.asJson(EVERY_KIND.get(EVERY_KIND.size() - 2)), "a URL's query may hold a secret");
+                InstallNoteView.asJson(EVERY_KIND.get(EVERY_KIND.size() - 2)),
+                "as the lock records it: its signature left out, the query telling it from other tarballs kept");
+    }
+
+    /**
+     * The two sides of a merged lock locking a version at tarballs addressed by their query read alike, each
+     * {@code /dl?…}: each is named as the lock records it.
+     */
+    @Test
+    void theSidesOfAMergedLockNameTheirTarballUrlsAsTheLockRecordsThem() {
+        Integrity integrity = Integrity.of(new byte[0]);
+        InstallNote note = new InstallNote.LockConflictMerged("HEAD", "", List.of(new ConflictedLock.Differing(X,
+                new LockedPackage(ONE, URI.create("https://a.test/dl?f=x-1.0.0.tgz"), integrity, new TreeMap<>()),
+                new LockedPackage(ONE, URI.create("https://a.test/dl?f=old/x-1.0.0.tgz"), integrity,
+                        new TreeMap<>()))), new TreeMap<>());
+
+        assertTrue(InstallNoteView.text(note).contains("@a/x 1.0.0 from https://a.test/dl?f=x-1.0.0.tgz, not"
+                + " https://a.test/dl?f=old/x-1.0.0.tgz"), InstallNoteView.text(note));
+        assertEquals(Map.of("ours", "https://a.test/dl?f=x-1.0.0.tgz", "theirs", "https://a.test/dl?f=old/x-1.0.0.tgz"),
+                ((List<?>) InstallNoteView.asJson(note).get("differing")).stream()
+                        .map(differing -> ((Map<?, ?>) differing).get("resolved")).findFirst().orElseThrow());
     }
 
     @Test

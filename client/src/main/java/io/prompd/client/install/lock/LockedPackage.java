@@ -90,6 +90,18 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
                 || of.equals(version) && URI.create(withoutQuery(indexed)).equals(resolved);
     }
 
+    /**
+     * A tarball URL as messages name it: as a lock records it ({@link #recordable}), without a signature, and without
+     * user information, as {@link Urls#display} shows a URL; the rest of its query shown, as {@link Urls#display} does
+     * not, since it may be what tells one tarball from another ({@code /dl?f=x-1.0.0.tgz}), and a lock, which is
+     * committed, holds it as well.
+     */
+    public static String display(URI url) {
+        URI recorded = recordable(url);
+        return Urls.display(URI.create(withoutQuery(recorded)))
+                + (recorded.getRawQuery() == null ? "" : "?" + recorded.getRawQuery());
+    }
+
     /** The URL's text up to its query or fragment. */
     private static String withoutQuery(URI url) {
         // neither '?' nor '#' stands unescaped before the query and fragment they start

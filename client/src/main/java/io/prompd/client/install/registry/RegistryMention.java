@@ -2,7 +2,7 @@ package io.prompd.client.install.registry;
 
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryName;
-import io.prompd.core.protocol.Urls;
+import io.prompd.client.install.lock.LockedPackage;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,8 +26,12 @@ public record RegistryMention(Optional<RegistryName> name, URI url) {
         return Registry.describe(name, url);
     }
 
-    /** The URL as messages and {@code --json} show it: a query or a user, which may hold a secret, hidden. */
+    /**
+     * The URL as messages and {@code --json} show it: a user, which may hold a secret, hidden; a registry's URL has no
+     * query, and a lock's URL naming no registry is shown as the lock records it ({@link LockedPackage#display}), its
+     * query telling it from another package's.
+     */
     public String shownUrl() {
-        return Urls.display(url);
+        return LockedPackage.display(url);
     }
 }

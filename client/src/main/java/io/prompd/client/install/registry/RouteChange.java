@@ -2,6 +2,7 @@ package io.prompd.client.install.registry;
 
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.Scope;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.core.ShellWords;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.SuggestedCommands;
@@ -85,7 +86,7 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
      */
     public String routeBack(SuggestedCommands commands) {
         if (!fromARegistry()) {
-            return Urls.display(recorded) + " is no registry's tarball path, so it names no registry to route "
+            return LockedPackage.display(recorded) + " is no registry's tarball path, so it names no registry to route "
                     + routed() + " back to: unless a registry's index gave that URL for " + name + "@" + version
                     + ", find out who edited that entry before you trust it";
         }

@@ -66,6 +66,14 @@ class LockedPackageTest {
         assertFalse(locking("https://r.test/dl/x-1.0.0.tgz").standsFor(version, indexed));
     }
 
+    /** Messages name a tarball URL as the lock records it, with no user either, and the rest of its query. */
+    @Test
+    void aTarballUrlIsShownAsLockedWithoutAUser() {
+        assertEquals("https://r.test/dl?f=x-1.0.0.tgz", LockedPackage.display(URI.create(
+                "https://u:secret@r.test/dl?f=x-1.0.0.tgz&X-Amz-Signature=s#part")));
+        assertEquals("https://r.test/x.tgz", LockedPackage.display(URI.create("https://r.test/x.tgz?sig=s")));
+    }
+
     private static LockedPackage locking(String url) {
         return new LockedPackage(Version.parse("1.0.0"), URI.create(url), Integrity.of(new byte[0]), new TreeMap<>());
     }
