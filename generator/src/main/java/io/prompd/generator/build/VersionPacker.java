@@ -99,7 +99,7 @@ final class VersionPacker {
         List<Problem> problems = new ArrayList<>(folder.inRepository(
                 report.problems().stream().filter(Problem::isError).toList(), files));
         problems.addAll(folder.mismatches(report.manifestResult()));
-        problems.addAll(folder.namedTwice(files));
+        problems.addAll(folder.handWritten(files));
         return new Read(source, report, problems);
     }
 }

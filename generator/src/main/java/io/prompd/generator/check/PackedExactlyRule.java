@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 /**
  * A version folder holds exactly what {@code prompd pack} packs: a file pack would leave out
  * (a {@code .env*} file, one that {@code ignore} or {@code files} excludes, tooling folders) is an
- * error, since the folder is what reviewers read and what the registry serves. So is a name a tree
- * of the folder holds twice: the tarball could hold only one of the entries.
+ * error, since the folder is what reviewers read and what the registry serves. So is an entry of the folder's trees
+ * that Git never writes: a name held twice, of whose entries the tarball could hold only one, or a name that is no
+ * single name, which the diff shows as a file of another folder.
  */
 final class PackedExactlyRule implements PullRequestRule {
 
@@ -28,7 +29,8 @@ final class PackedExactlyRule implements PullRequestRule {
                 problems.error(version.repositoryPath(left.path()), "", why(left.reason())
                         + ", but a version folder must hold exactly what prompd pack packs", hint(left.reason()));
             }
-            problems.addAll(version.folder().namedTwice(version.source()));
+            // restated: HandWrittenTreeRule reports a name that is no single name in any tree the pull request changes
+            version.folder().handWritten(version.source()).forEach(problems::restate);
             problems.addAll(version.inRepository(secretsLeftOut(version, pullRequest.policy().limits())));
         }
     }

@@ -46,7 +46,7 @@ public final class PullRequestChecker {
                 new LongPathRule(),
                 new SettingsFilesRule(),
                 new GitAttributesRule(),
-                new NamedTwiceRule(),
+                new HandWrittenTreeRule(),
                 new ImmutabilityRule(),
                 new TakedownRecordRule(),
                 new NoVersionLeftRule(),

@@ -2,6 +2,7 @@ package io.prompd.generator.source;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.problem.Problem;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,20 @@ public final class CommitRange {
         try (ObjectReader reader = registry.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             return TreeDiff.between(reader, Optional.of(RegistryRepository.parseCommit(walk, base).getTree()),
                     RegistryRepository.parseCommit(walk, head).getTree(), TreeFilter.ALL);
+        }
+    }
+
+    /**
+     * An error at each tree that {@code head} changes from {@code base} and that holds an entry whose name is no single
+     * name, which no path of {@link #diff} tells: in the registry's folders, published versions' too, or the
+     * repository's own.
+     */
+    public static List<Problem> notOneName(RegistryRepository registry, ObjectId base, ObjectId head)
+            throws IOException {
+        try (ObjectReader reader = registry.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            return TreeDiff.notOneName(reader, RegistryRepository.parseCommit(walk, base).getTree(),
+                    RegistryRepository.parseCommit(walk, head).getTree()).stream().map(RepositoryLayout::notOneName)
+                    .toList();
         }
     }
 

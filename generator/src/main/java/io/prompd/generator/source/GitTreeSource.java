@@ -41,9 +41,11 @@ public final class GitTreeSource implements PackageSource {
     private final Map<String, ObjectId> blobs;
     private final Set<String> submodules;
     private final SortedSet<String> namedTwice;
+    private final List<TreeEntryName> notOneName;
 
     private GitTreeSource(ObjectDatabase objects, String description, List<SourceEntry> entries,
-                          Map<String, ObjectId> blobs, Set<String> submodules, SortedSet<String> namedTwice) {
+                          Map<String, ObjectId> blobs, Set<String> submodules, SortedSet<String> namedTwice,
+                          List<TreeEntryName> notOneName) {
         this.objects = objects;
         this.description = description;
         this.entries = List.copyOf(entries);
@@ -51,12 +53,14 @@ public final class GitTreeSource implements PackageSource {
         this.blobs = Map.copyOf(blobs);
         this.submodules = Set.copyOf(submodules);
         this.namedTwice = SortedCopies.set(namedTwice);
+        this.notOneName = List.copyOf(notOneName);
     }
 
     /**
      * Lists the tree. Of a name that a tree holds twice, which Git never writes but a tool writing
      * trees by hand may, only the first entry is listed (a folder with what it holds), and the name
-     * is kept for {@link #namedTwice}.
+     * is kept for {@link #namedTwice}. An entry whose name is no single name is neither listed nor entered, and kept
+     * for {@link #notOneName}: read by its path, it would pass for a file of a folder that does not hold it.
      *
      * @param description where the files are, for messages, as {@code abc1234:packages/@a/b/1.0.0}
      */
@@ -68,12 +72,15 @@ public final class GitTreeSource implements PackageSource {
         // folders too: a tree may hold a file and a folder of one name, which git fsck counts as named twice
         Set<String> listed = new HashSet<>();
         SortedSet<String> namedTwice = new TreeSet<>();
+        List<TreeEntryName> notOneName = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(tree);
             walk.setRecursive(false);
             while (walk.next()) {
                 String path = GitPaths.of(walk);
-                if (!listed.add(path)) {
+                if (!TreeEntryName.isOneName(walk)) {
+                    notOneName.add(TreeEntryName.of(walk));
+                } else if (!listed.add(path)) {
                     namedTwice.add(path);
                 } else if (walk.isSubtree()) {
                     walk.enterSubtree();
@@ -91,7 +98,7 @@ public final class GitTreeSource implements PackageSource {
         }
         // A tree walk orders "a/b" after "a.txt" as Git does; the PackageSource contract wants plain path order.
         entries.sort(Comparator.comparing(SourceEntry::path));
-        return new GitTreeSource(objects, description, entries, blobs, submodules, namedTwice);
+        return new GitTreeSource(objects, description, entries, blobs, submodules, namedTwice, notOneName);
     }
 
     private static SourceEntry entry(String path, FileMode mode, ObjectReader reader, ObjectId id) throws IOException {
@@ -131,6 +138,11 @@ public final class GitTreeSource implements PackageSource {
      */
     public SortedSet<String> namedTwice() {
         return namedTwice;
+    }
+
+    /** The entries whose name is no single name ({@link TreeEntryName#isOneName}), in the order of the walk. */
+    List<TreeEntryName> notOneName() {
+        return notOneName;
     }
 
     /** Streams a regular file's blob; a symbolic link is not followed, so opening one fails like a missing file. */

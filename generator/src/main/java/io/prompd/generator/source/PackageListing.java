@@ -5,8 +5,10 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +26,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * version are never walked here, which keeps a registry of 20,000 versions cheap to list. Any
  * entry that does not fit the layout is reported rather than skipped, so a bad folder name in a
  * pull request cannot go unnoticed. Of a name a tree holds twice only the first entry is listed, as
- * {@link GitTreeSource} lists a version's files, and the name is kept for {@link #namedTwice}.
+ * {@link GitTreeSource} lists a version's files, and the name is kept for {@link #namedTwice}; an entry whose name is
+ * no single name is kept for {@link #notOneName} alone, as there.
  */
 final class PackageListing {
 
@@ -33,6 +36,7 @@ final class PackageListing {
     /** Paths below packages/, folders too: a tree may hold a file and a folder of one name. */
     private final Set<String> listed = new HashSet<>();
     private final SortedSet<String> namedTwice = new TreeSet<>();
+    private final List<TreeEntryName> notOneName = new ArrayList<>();
     /** Package folders whose name is no package name: their hints wait for every name in use to be listed. */
     private final SortedSet<String> misnamed = new TreeSet<>();
     private final ObjectReader reader;
@@ -73,7 +77,16 @@ final class PackageListing {
         return Collections.unmodifiableSortedSet(namedTwice);
     }
 
+    /** The entries of the trees of packages/ whose name is no single name, with their trees' repository paths. */
+    List<TreeEntryName> notOneName() {
+        return Collections.unmodifiableList(notOneName);
+    }
+
     private void visit(TreeWalk walk) throws IOException {
+        if (!TreeEntryName.isOneName(walk)) {
+            notOneName.add(TreeEntryName.of(walk).below(RepositoryLayout.PACKAGES));
+            return;
+        }
         if (!listed.add(GitPaths.of(walk))) {
             namedTwice.add(repositoryPath(walk));
             return;

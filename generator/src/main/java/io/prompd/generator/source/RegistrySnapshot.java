@@ -11,6 +11,7 @@ import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectDatabase;
@@ -54,13 +56,13 @@ public final class RegistrySnapshot {
     private final SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages;
     private final SortedMap<PackageName, ObjectId> metaFiles;
     private final Map<PackageName, Parsed<PackageMeta>> metas = new ConcurrentHashMap<>();
-    private final List<Problem> namedTwice;
+    private final List<Problem> handWritten;
     private final List<Problem> problems;
 
     private RegistrySnapshot(ObjectDatabase objects, ObjectId commit, ObjectId tree, Instant commitTime,
                      Optional<RegistryConfig> config,
                      Parsed<Scopes> scopes, SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages,
-                     Map<PackageName, ObjectId> metaFiles, List<Problem> namedTwice, List<Problem> problems) {
+                     Map<PackageName, ObjectId> metaFiles, List<Problem> handWritten, List<Problem> problems) {
         this.objects = objects;
         this.commit = commit.copy();
         this.tree = tree.copy();
@@ -69,7 +71,7 @@ public final class RegistrySnapshot {
         this.scopes = scopes;
         this.packages = SortedCopies.nested(packages);
         this.metaFiles = SortedCopies.map(metaFiles);
-        this.namedTwice = List.copyOf(namedTwice);
+        this.handWritten = List.copyOf(handWritten);
         this.problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 
@@ -90,41 +92,47 @@ public final class RegistrySnapshot {
             Optional<ObjectId> packagesTree = treeAt(reader, tree, RepositoryLayout.PACKAGES, problems);
             SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = Collections.emptySortedMap();
             Map<PackageName, ObjectId> metaFiles = Map.of();
-            SortedSet<String> namedTwice = registryEntriesNamedTwice(reader, tree);
+            SortedSet<String> namedTwice = new TreeSet<>();
+            List<TreeEntryName> notOneName = new ArrayList<>();
+            readRoot(reader, tree, namedTwice, notOneName);
             if (packagesTree.isPresent()) {
                 PackageListing listing = PackageListing.read(reader, packagesTree.get(), problems);
                 packages = listing.packages();
                 metaFiles = listing.metaFiles();
                 namedTwice.addAll(listing.namedTwice());
+                notOneName.addAll(listing.notOneName());
             }
-            List<Problem> namedTwiceErrors = namedTwice.stream().map(RepositoryLayout::namedTwice).toList();
-            problems.addAll(namedTwiceErrors);
+            List<Problem> handWritten = Stream.concat(namedTwice.stream().map(RepositoryLayout::namedTwice),
+                    notOneName.stream().map(RepositoryLayout::notOneName)).toList();
+            problems.addAll(handWritten);
             return new RegistrySnapshot(repository.getObjectDatabase(), commit, tree,
                     PublicationHistory.committed(commit), config, scopes, packages,
-                    metaFiles, namedTwiceErrors,
+                    metaFiles, handWritten,
                     problems.sorted());
         }
     }
 
     /**
-     * The entries of the root tree that the registry reads (its settings files and packages/) that it holds twice;
-     * of each, the registry reads the first. The rest of the root is the repository's own, which the registry never
-     * reads.
+     * Adds the entries of the root tree that the registry reads (its settings files and packages/) that it holds
+     * twice, of each of which the registry reads the first, and every entry whose name is no single name: the rest of
+     * the root is the repository's own, which the registry never reads, but one named {@code packages/a/1.0.0/x.md}
+     * passes for a file of the registry's own to whatever reads it by its path.
      */
-    private static SortedSet<String> registryEntriesNamedTwice(ObjectReader reader, RevTree tree) throws IOException {
+    private static void readRoot(ObjectReader reader, RevTree tree, SortedSet<String> namedTwice,
+                                 List<TreeEntryName> notOneName) throws IOException {
         Set<String> registryEntries = Set.of(RegistryConfig.FILE, Scopes.FILE, RepositoryLayout.PACKAGES);
         Set<String> listed = new HashSet<>();
-        SortedSet<String> namedTwice = new TreeSet<>();
         try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(tree);
             while (walk.next()) {
                 String name = GitPaths.of(walk);
-                if (registryEntries.contains(name) && !listed.add(name)) {
+                if (!TreeEntryName.isOneName(walk)) {
+                    notOneName.add(TreeEntryName.of(walk));
+                } else if (registryEntries.contains(name) && !listed.add(name)) {
                     namedTwice.add(name);
                 }
             }
         }
-        return namedTwice;
     }
 
     private static <T> Optional<T> collect(Parsed<T> parsed, Problems problems) {
@@ -292,18 +300,19 @@ public final class RegistrySnapshot {
     }
 
     /**
-     * The error at each name that a Git tree above the version folders holds twice: registry.json, scopes.json or
-     * packages/ in the root, or an entry of packages/, a scope or a package folder. They are among {@link #problems}
-     * too; one inside a version folder is its source's ({@link GitTreeSource#namedTwice}).
+     * The error at each entry of a Git tree above the version folders that Git never writes: a name held twice
+     * (registry.json, scopes.json or packages/ in the root, or an entry of packages/, a scope or a package folder),
+     * or a name that is no single name, anywhere in the root or those folders. They are among {@link #problems}
+     * too; one inside a version folder is its source's ({@link VersionFolder#handWritten}).
      */
-    public List<Problem> namedTwice() {
-        return namedTwice;
+    public List<Problem> handWritten() {
+        return handWritten;
     }
 
     /**
      * Everything wrong with the registry's layout and settings files: a missing or invalid
      * registry.json, invalid scopes.json entries, folders under packages/ that are not a valid
-     * name or version, and {@linkplain #namedTwice names held twice}. A meta.json's problems are
+     * name or version, and {@linkplain #handWritten entries Git never writes}. A meta.json's problems are
      * {@link #metaProblems}; the contents of version folders are not checked here.
      */
     public List<Problem> problems() {

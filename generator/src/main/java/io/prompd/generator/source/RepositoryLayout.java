@@ -40,6 +40,13 @@ public final class RepositoryLayout {
     /** How a folder name meant as a version starts, 'v' included, since tags are often written so. */
     private static final Pattern MEANT_AS_VERSION = Pattern.compile("[vV]?[0-9]");
 
+    /** How the repository's root is named where a message names a tree by its path. */
+    private static final String ROOT = "the repository's root";
+    /** How a hint starts on a Git tree that Git never writes, which only a commit of Git's own replaces. */
+    private static final String REWRITE_WITH_GIT = "rewrite the commit with Git itself, which never writes such a"
+            + " tree";
+    private static final String COMMIT_AGAIN = "commit (amend, or rebase for an older commit) and force-push";
+
     private RepositoryLayout() {
     }
 
@@ -251,14 +258,33 @@ public final class RepositoryLayout {
      */
     public static Problem namedTwice(String path) {
         int slash = path.lastIndexOf('/');
-        String tree = slash < 0 ? "the repository's root" : path.substring(0, slash);
+        String tree = slash < 0 ? ROOT : path.substring(0, slash);
         // the name is the pull request's, and the message quotes it
         return Problem.error(path, "", TerminalText.oneLine("the Git tree of " + tree + " holds "
                 + path.substring(slash + 1) + " twice (what git fsck calls duplicateEntries), so which of the two"
-                + " counts depends on the tool reading it"), "rewrite the commit with Git itself, which never writes"
-                + " such a tree: take the path out of the index ('git rm --cached -r " + ShellWords.path(path)
-                + "'), add the one you"
-                + " mean again, commit (amend, or rebase for an older commit) and force-push");
+                + " counts depends on the tool reading it"), REWRITE_WITH_GIT + ": take the path out of the index ('git"
+                + " rm --cached -r " + ShellWords.path(path) + "'), add the one you mean again, " + COMMIT_AGAIN);
+    }
+
+    /**
+     * An entry of a Git tree whose name is no single name ({@link TreeEntryName#isOneName}), at the tree holding it (no
+     * file for the repository's root): Git never writes one, but a tool writing trees by hand may. Read by its path,
+     * an entry of packages/ named {@code a/1.0.0/notes.md} passes for a file of packages/a/1.0.0, whose own tree
+     * holds none, so that the check, the build and a checkout could each read other files there.
+     */
+    static Problem notOneName(TreeEntryName entry) {
+        String name = entry.name();
+        String tree = entry.tree().isEmpty() ? ROOT : entry.tree();
+        String why = name.isEmpty() ? "it is empty"
+                : name.equals(".") ? "a path reads '.' as the folder itself"
+                : name.equals("..") ? "a path reads '..' as the folder above"
+                : "it holds '/', so its path, " + entry.tree() + (entry.tree().isEmpty() ? "" : "/") + name
+                + ", passes for one in other folders";
+        // the name is the pull request's, and the message quotes it
+        return Problem.error(entry.tree(), "", TerminalText.oneLine("the Git tree of " + tree + " holds an entry named "
+                + TerminalText.quoted(name) + ", which is no single name: " + why + "; Git never writes such a"
+                + " name, so what a reader finds there depends on the tool reading it"), REWRITE_WITH_GIT + " (this one"
+                + " was written by hand): add the files again with 'git add', " + COMMIT_AGAIN);
     }
 
     private static Optional<Problem> misfit(List<String> violations, String place, String what, String hint) {

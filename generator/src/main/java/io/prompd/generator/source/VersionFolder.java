@@ -8,6 +8,7 @@ import io.prompd.core.version.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -52,11 +53,14 @@ public record VersionFolder(PackageName name, Version version, String path, Obje
     }
 
     /**
-     * An error at each path whose name a tree of the folder holds twice ({@link GitTreeSource#namedTwice}), the
-     * same in the check and the build: which entry the version would serve is not the author's to tell.
+     * An error at each entry of the folder's trees that Git never writes, the same in the check and the build: at each
+     * path whose name a tree holds twice ({@link GitTreeSource#namedTwice}), as which entry the version would serve is
+     * not the author's to tell, and at each tree holding a name that is no single name
+     * ({@link GitTreeSource#notOneName}), as what the version would serve there is not either.
      */
-    public List<Problem> namedTwice(GitTreeSource source) {
-        return source.namedTwice().stream().map(this::repositoryPath).map(RepositoryLayout::namedTwice).toList();
+    public List<Problem> handWritten(GitTreeSource source) {
+        return Stream.concat(source.namedTwice().stream().map(this::repositoryPath).map(RepositoryLayout::namedTwice),
+                source.notOneName().stream().map(entry -> RepositoryLayout.notOneName(entry.below(path)))).toList();
     }
 
     /**

@@ -871,6 +871,25 @@ class ContentChecksTest {
         assertError(report, BASE + "/.env", "pack never includes");
     }
 
+    /**
+     * An entry of a new version's trees whose name is no single name is an error at the tree holding it, and no file
+     * of the version: an empty name failed the check with an internal error, and 'docs/notes.md' in the version
+     * folder's own tree was packed as a file of a docs/ folder that does not hold it.
+     */
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '"', value = {BASE + ", docs/notes.md", BASE + ", \"\"",
+            BASE + "/prompts, .."})
+    void anEntryOfANewVersionWhoseNameIsNoSingleNameIsAnErrorAtItsTree(String tree, String name) {
+        repo.commit("publish");
+        repo.commitRawEntry(tree, name, "hello\n", "an entry written by hand");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, tree, "the Git tree of " + tree + " holds an entry named '" + name + "', which is no"
+                + " single name");
+        assertErrorCount(report, 1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"contexts/data.csv", "prompts/big.prmd", ".env"})
     void aFileOverTheSizeLimitIsRefusedByItsSizeWithoutReadingIt(String file) {

@@ -436,6 +436,62 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertTrue(problem.hint().startsWith("rewrite the commit with Git itself"), problem.hint());
     }
 
+    /**
+     * An entry whose name is no single name (git hash-object -t tree --literally writes one; git fsck calls it
+     * fullPathname, emptyName or hasDotdot) is the one error at the tree holding it, anywhere above the version
+     * folders. Read by its path, packages/ holding 'a/1.0.0/notes.md' was the file notes.md of a version a/1.0.0 that
+     * holds none, which the check passed and the build then refused; an empty name failed the check with an internal
+     * error.
+     */
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '"', value = {"packages, a/1.0.0/notes.md", "packages/@common, evil/0.1.0/x.md",
+            "packages/@common/util, 1.0.1/prompd.json", "\"\", packages/@common/util/1.0.0/x.md",
+            "packages/@common/util, ..", "packages/@common, .", "packages, \"\"",
+            UTIL + ", docs/notes.md", UTIL + "/prompts, .."})
+    void anEntryWhoseNameIsNoSingleNameIsTheOneErrorAtItsTree(String tree, String name) {
+        repo.commitRawEntry(tree, name, "hello\n", "an entry written by hand");
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(report, tree, "the Git tree of " + (tree.isEmpty() ? "the repository's root"
+                : tree) + " holds an entry named '" + name + "', which is no single name: ");
+        assertTrue(problem.hint().startsWith("rewrite the commit with Git itself, which never writes such a tree (this"
+                + " one was written by hand): add the files again with 'git add'"), problem.hint());
+        assertErrorCount(report, 1);
+    }
+
+    /**
+     * Such an entry in the repository's own folders, which the registry never reads, is an error all the same: the
+     * check reads the paths a pull request changes there, and would have read .github/workflows/x.yml.
+     */
+    @Test
+    void anEntryWhoseNameIsNoSingleNameInTheRepositorysOwnFoldersIsAnError() {
+        repo.write(".github/workflows/ci.yml", "on: push\n");
+        repo.commit("add CI", TestRegistryRepo.MAINTAINER);
+        repo.commitRawEntry(".github", "workflows/x.yml", "on: push\n", "an entry written by hand");
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, ".github", "the Git tree of .github holds an entry named 'workflows/x.yml', which is no"
+                + " single name");
+        assertErrorCount(report, 1);
+    }
+
+    /** The build of the base branch reports such an entry there; a pull request that leaves it alone did not add it. */
+    @Test
+    void anEntryWhoseNameIsNoSingleNameAtTheMergeBaseIsNotThePullRequests() throws IOException {
+        ObjectId base = repo.commitRawEntry("packages", "a/1.0.0/notes.md", "hello\n", "an entry written by hand");
+        ObjectId head = repo.commitRawEntry("packages/@common", "b/1.0.0/notes.md", "hello\n", "and another");
+
+        CheckReport report;
+        try (RegistryRepository registry = repo.open()) {
+            report = new PullRequestChecker().check(registry, base, head, Optional.of(TestRegistryRepo.MAINTAINER));
+        }
+
+        assertError(report, "packages/@common", "holds an entry named 'b/1.0.0/notes.md'");
+        assertErrorCount(report, 1);
+    }
+
     /** The first 1.0.0 is the one published, and the second, the one the diff shows, another package's files. */
     @Test
     void aPublishedVersionGivenTwiceWithOtherFilesIsAnErrorAtItsFolder() {

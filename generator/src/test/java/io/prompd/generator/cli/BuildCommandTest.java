@@ -38,6 +38,8 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BuildCommandTest {
 
@@ -230,6 +232,27 @@ class BuildCommandTest {
         assertTrue(stderr.toString()
                 .contains("packages/@common/a\n  error   the Git tree of packages/@common holds a twice"
                 + " (what git fsck calls duplicateEntries)"), stderr.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    /**
+     * An entry whose name is no single name fails the build at the tree holding it, in the check's words: packages/
+     * holding 'b/1.0.0/notes.md' failed as a stray file of a package b, and a version folder holding
+     * 'docs/notes.md' was built with that file in a docs/ folder that does not hold it.
+     */
+    @ParameterizedTest
+    @CsvSource({"packages, b/1.0.0/notes.md", "packages/@common/a/1.0.0, docs/notes.md"})
+    void anEntryWhoseNameIsNoSingleNameFailsTheBuildAtItsTree(String tree, String name) {
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.commitRawEntry(tree, name, "hello\n", "pushed past the check");
+        }
+
+        assertEquals(ExitCode.FAILURE.code(), run("build", repo.toString(), "--out", out.toString()));
+
+        assertTrue(stderr.toString().startsWith("error: the registry cannot be built"), stderr.toString());
+        assertTrue(stderr.toString().contains("\n" + tree + "\n  error   the Git tree of " + tree + " holds an entry"
+                + " named '" + name + "', which is no single name: it holds '/', so its path, " + tree + "/" + name
+                + ", passes for one in other folders;"), stderr.toString());
         assertFalse(Files.exists(out));
     }
 

@@ -448,6 +448,85 @@ public final class TestRegistryRepo implements AutoCloseable {
         return inserter.insert(formatter);
     }
 
+    /**
+     * Commits, on the current branch, a tree holding at {@code folder} ({@code ""} for the root) a file entry named
+     * {@code name} holding {@code text}, whatever the name: one with '/' in it, an empty one, {@code .} or {@code ..},
+     * as only a tool writing trees by hand (git hash-object -t tree --literally) makes one. The index and the working
+     * tree are left as they were.
+     */
+    public ObjectId commitRawEntry(String folder, String name, String text, String message) {
+        try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, text.getBytes(StandardCharsets.UTF_8));
+            return commitRawEntry(inserter, folder, name, FileMode.REGULAR_FILE, blob, message);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /**
+     * As {@link #commitRawEntry(String, String, String, String)}, the entry of {@code mode} holding the object the
+     * current commit has at {@code like}, whatever its type: a file entry given a tree, or a folder entry a blob.
+     */
+    public ObjectId commitRawEntry(String folder, String name, FileMode mode, String like, String message) {
+        Repository repository = git.getRepository();
+        try (ObjectInserter inserter = repository.newObjectInserter();
+             TreeWalk walk = TreeWalk.forPath(repository, like, repository.parseCommit(head()).getTree())) {
+            if (walk == null) {
+                throw new IllegalArgumentException("the current commit has nothing at " + like);
+            }
+            return commitRawEntry(inserter, folder, name, mode, walk.getObjectId(0), message);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private ObjectId commitRawEntry(ObjectInserter inserter, String folder, String name, FileMode mode,
+                                    ObjectId object, String message) throws IOException {
+        RevCommit parent = git.getRepository().parseCommit(head());
+        String[] names = folder.isEmpty() ? new String[0] : folder.split("/");
+        return commitTree(inserter, parent, withRawEntry(inserter, parent.getTree(), names, 0,
+                new RawEntry(name, mode, object)), message);
+    }
+
+    private record RawEntry(String name, FileMode mode, ObjectId object) {
+
+        /** Where Git sorts the entry among a tree's: by name, a folder's as if it ended in '/'. */
+        String sortKey() {
+            return name + (mode == FileMode.TREE ? "/" : "");
+        }
+    }
+
+    /** The tree with the entry added to the folder at {@code names} from {@code depth} on, in Git's order of names. */
+    private ObjectId withRawEntry(ObjectInserter inserter, ObjectId tree, String[] names, int depth, RawEntry added)
+            throws IOException {
+        Map<String, RawEntry> entries = new TreeMap<>();
+        boolean entered = depth == names.length;
+        try (TreeWalk walk = new TreeWalk(git.getRepository())) {
+            walk.addTree(tree);
+            while (walk.next()) {
+                String name = walk.getNameString();
+                FileMode mode = walk.getFileMode(0);
+                boolean enter = depth < names.length && mode == FileMode.TREE && name.equals(names[depth]);
+                entered |= enter;
+                RawEntry entry = new RawEntry(name, mode, enter
+                        ? withRawEntry(inserter, walk.getObjectId(0), names, depth + 1, added) : walk.getObjectId(0));
+                entries.put(entry.sortKey(), entry);
+            }
+        }
+        if (!entered) {
+            throw new IllegalArgumentException("the current commit has no folder " + String.join("/", names));
+        }
+        if (depth == names.length) {
+            entries.put(added.sortKey(), added);
+        }
+        TreeFormatter formatter = new TreeFormatter();
+        for (RawEntry entry : entries.values()) {
+            byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
+            formatter.append(name, 0, name.length, entry.mode(), entry.object(), true);
+        }
+        return inserter.insert(formatter);
+    }
+
     private ObjectId commitWithSecondEntry(ObjectInserter inserter, String path, FileMode mode, ObjectId object,
                                            String message) throws IOException {
         RevCommit parent = git.getRepository().parseCommit(head());
