@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.CorruptObjectException;
@@ -66,6 +68,9 @@ public final class RegistryRepository implements AutoCloseable {
      */
     private static final Set<String> GIT_FILES = Set.of(Constants.HEAD, Constants.CONFIG, Constants.PACKED_REFS,
             Constants.SHALLOW, "refs", Constants.OBJECTS);
+
+    /** JGit's words for an object read as of another type than it is: its id, and the type it was read as. */
+    private static final Pattern WRONG_TYPE = Pattern.compile("Object ([0-9a-f]{40}) is not a (\\w+)\\.");
 
     /** Whether this user may read a file, or list and enter a folder. */
     private static final Predicate<Path> READABLE = path -> Files.isReadable(path)
@@ -231,12 +236,15 @@ public final class RegistryRepository implements AutoCloseable {
      * Runs work that reads this repository's objects, and reports an object it lacks as what it
      * is: one a partial clone was made without ({@code git clone --filter}), fetched only when Git
      * needs it, which JGit cannot do, or one a damaged repository lost. Either was a bare
-     * "input/output error" with no hint, and exited as a failed check would. A partial clone is not
+     * "input/output error" with no hint, and exited as a failed check would. So was a tree entry
+     * whose object is of another type (a file's a tree), as only a tool writing trees by hand writes
+     * one, which is a repository damaged as well. A partial clone is not
      * refused up front: one that holds every object the work reads, as a blobless clone does for the
      * commit checked out, works.
      *
      * @param work what reads, as in "the build", for the message
-     * @throws PrompdException NOT_FOUND when an object is missing, as for a shallow clone, or damaged
+     * @throws PrompdException NOT_FOUND when an object is missing, as for a shallow clone, damaged, or of another
+     *                         type than a tree records
      */
     public <T> T readingObjects(String work, IoSupplier<T> reading) throws IOException {
         try {
@@ -248,6 +256,13 @@ public final class RegistryRepository implements AutoCloseable {
                         + " holds a damaged object that " + work + " reads (" + damaged.get().getMessage()
                         + "): the repository is damaged", fsckHint(),
                         damaged.get());
+            }
+            Optional<IncorrectObjectTypeException> wrongType = Causes.find(failure,
+                    IncorrectObjectTypeException.class);
+            if (wrongType.isPresent()) {
+                throw new PrompdException(ExitCode.NOT_FOUND, shownDirectory() + " holds a tree that "
+                        + recordedAs(wrongType.get()) + ", which " + work + " reads: the repository is incomplete or"
+                        + " damaged", fsckHint(), wrongType.get());
             }
             Optional<MissingObjectException> missing = Causes.find(failure, MissingObjectException.class);
             if (missing.isEmpty()) {
@@ -266,6 +281,20 @@ public final class RegistryRepository implements AutoCloseable {
             throw new PrompdException(ExitCode.NOT_FOUND, shownDirectory() + " lacks the " + object + " that "
                     + work + " reads: the repository is incomplete or damaged", fsckHint(), missing.get());
         }
+    }
+
+    /**
+     * {@code records the tree 4b825dc… as a blob}: what an entry of a tree says of an object of another type, which Git
+     * never writes, but a tool writing trees by hand may, and which git fsck reports as a broken link.
+     */
+    private String recordedAs(IncorrectObjectTypeException wrongType) throws IOException {
+        // "Object 4b825dc… is not a blob.", as JGit words it
+        Matcher words = WRONG_TYPE.matcher(wrongType.getMessage());
+        if (!words.matches()) {
+            return "records an object as of another type than it is (" + wrongType.getMessage() + ")";
+        }
+        return "records the " + typeOf(ObjectId.fromString(words.group(1))) + " " + words.group(1) + " as a "
+                + words.group(2);
     }
 
     /** The repository's folder as messages name it, kept to their line: a line break in it could pass for a hint. */

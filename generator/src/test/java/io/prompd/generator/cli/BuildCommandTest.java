@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.internal.storage.file.WindowCache;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -253,6 +254,27 @@ class BuildCommandTest {
         assertTrue(stderr.toString().contains("\n" + tree + "\n  error   the Git tree of " + tree + " holds an entry"
                 + " named '" + name + "', which is no single name: it holds '/', so its path, " + tree + "/" + name
                 + ", passes for one in other folders;"), stderr.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    /** A tree entry of another type than its object is a repository damaged, as one whose object is missing. */
+    @ParameterizedTest
+    @CsvSource({"prompts, tree, blob", "prompd.json, blob, tree"})
+    void anEntryOfAnotherTypeThanItsObjectIsARepositoryDamaged(String like, String is, String as) throws IOException {
+        String version = "packages/@common/a/1.0.0";
+        ObjectId object;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo); Git git = Git.open(repo.toFile())) {
+            object = git.getRepository().resolve("HEAD:" + version + "/" + like);
+            registry.commitRawEntry(version, "extra", as.equals("blob") ? FileMode.REGULAR_FILE : FileMode.TREE,
+                    version + "/" + like, "pushed past the check");
+        }
+
+        assertEquals(ExitCode.NOT_FOUND.code(), run("build", repo.toString(), "--out", out.toString()));
+
+        assertEquals("error: " + repo.resolve(".git") + " holds a tree that records the " + is + " " + object.name()
+                + " as a " + as + ", which the build reads: the repository is incomplete or damaged\nhint: see what is"
+                + " damaged with git fsck in " + repo.resolve(".git") + ", then clone the registry again\n",
+                stderr.toString());
         assertFalse(Files.exists(out));
     }
 

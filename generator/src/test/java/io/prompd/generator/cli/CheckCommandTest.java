@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,6 +229,24 @@ class CheckCommandTest {
         assertTrue(out.toString().startsWith("FAILED"), out::toString);
         assertTrue(out.toString().contains("packages/@common/base\n  error   mallory is not an owner"), out::toString);
         assertTrue(out.toString().contains("1 error, 0 warnings"), out::toString);
+    }
+
+    /**
+     * A file entry holding a tree (or a folder entry a blob), which only a tool writing trees by hand writes, is a
+     * repository damaged, as one whose object is missing: it was an input/output error that exited as a failed check.
+     */
+    @Test
+    void anEntryOfAnotherTypeThanItsObjectIsARepositoryDamaged() {
+        String version = "packages/@common/base/1.0.0";
+        repo.commitRawEntry(version, "fake.md", FileMode.REGULAR_FILE, version + "/prompts", "a tree as a file");
+
+        assertEquals(ExitCode.NOT_FOUND.code(), run(check("alice")), err::toString);
+
+        assertTrue(err.toString().startsWith("error: " + repo.root().resolve(".git") + " holds a tree that records"
+                + " the tree "), err::toString);
+        assertTrue(err.toString().endsWith(" as a blob, which the check reads: the repository is incomplete or"
+                + " damaged\nhint: see what is damaged with git fsck in " + repo.root().resolve(".git") + ", then"
+                + " clone the registry again\n"), err::toString);
     }
 
     /** The new version is checked too: its problems are in the same report. */
