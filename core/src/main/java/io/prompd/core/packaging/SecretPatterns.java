@@ -58,10 +58,22 @@ final class SecretPatterns {
     private static final String ANTHROPIC_WORD = "ant-";
 
     /**
+     * A label naming an AWS secret access key, in any letter case, with {@code _} or {@code -} between its words or
+     * none: {@code aws_secret_access_key} as the credentials file writes it, {@code AWS_SECRET_ACCESS_KEY} as the
+     * environment, {@code SecretAccessKey} as AWS's own JSON, {@code awsSecretKey}. Then {@code =} or {@code :}, the
+     * label and the key quoted or not. The key itself, forty base64 characters, has no mark of its kind.
+     */
+    private static final String AWS_SECRET_LABEL = "(?<![A-Za-z0-9])(?i:aws[_-]?secret[_-]?(?:access[_-]?)?key"
+            + "|secret[_-]?access[_-]?key)[\"']?\\s*[:=]\\s*[\"']?";
+
+    /**
      * A key is found right after a capital, a digit, {@code _} or a byte of binary data read as Latin-1, not only at
      * a word's start, where its prefix and the rest are distinctive: {@code ghp_} and 36 letters or digits,
      * {@code pypi-AgE}, {@code AKIA} and sixteen capitals or digits with none more around them (but AWS's own examples
-     * in its documentation, ending in {@code EXAMPLE}, as gitleaks passes them), and {@code sk-proj-}
+     * in its documentation, ending in {@code EXAMPLE}, as gitleaks passes them), an AWS secret access key of forty
+     * base64 characters, capitals and small letters both, only after a label naming one ({@link #AWS_SECRET_LABEL}),
+     * as nothing else tells it from any other random text (but AWS's examples, ending in {@code EXAMPLEKEY}, as those
+     * of its key ids), and {@code sk-proj-}
      * after anything but a small letter ({@code mask-proj-settings-…} is prose), as Stripe's {@code sk_live_} and
      * {@code rk_live_} are ({@code desk_live_…} is an identifier), and Google's {@code AIza} and 35 more. The plain
      * {@code sk-} (Anthropic's {@code sk-ant-} among them), {@code npm_} and {@code github_pat_} ones, whose rest a
@@ -76,6 +88,10 @@ final class SecretPatterns {
             new Kind("an AWS access key id (AKIA...)",
                     Pattern.compile("(?<![A-Z0-9])AKIA(?![0-9A-Z]{9}EXAMPLE)" + random("[0-9A-Z]{16}")
                             + "(?![A-Z0-9])")),
+            new Kind("an AWS secret access key (aws_secret_access_key = ...)",
+                    Pattern.compile(AWS_SECRET_LABEL + "(?![A-Za-z0-9/+]{30}EXAMPLEKEY)"
+                            + random("(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{40}")
+                            + "(?![A-Za-z0-9/+=])")),
             new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)",
                     Pattern.compile("gh[pousr]_" + random("[A-Za-z0-9]{36}"))),
             new Kind("a GitHub fine-grained token (github_pat_...)",

@@ -31,6 +31,11 @@ class SecretPatternsTest {
             "xoxp-1234567890-1234567890-1234567890-0123456789abcdef0123456789abcdef",
             "xoxa-2-abcdefghijklmnopqrstuvwxyz0123456789",
             "key: AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
+            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B",
+            "export AWS_SECRET_ACCESS_KEY=\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B\"",
+            "{\"aws_secret_access_key\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B\"}",
+            "\"SecretAccessKey\": \"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbzq8Kd3Tm2B\"",
+            "AWS_SECRET_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B'",
             "{\"private_key\": \"-----BEGIN PRIVATE"
                     + " KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n\"}"})
     void eachKindIsFound(String secret) {
@@ -67,7 +72,15 @@ class SecretPatternsTest {
             "SLACK_BOT_TOKEN=xoxb-your-bot-token-here",
             "xoxb-...",
             "AIzaTooShort",
-            "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"})
+            "aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "\"SecretAccessKey\": \"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\"",
+            "AWS_SECRET_ACCESS_KEY=AbCdXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+            "AWS_SECRET_ACCESS_KEY=abcdefghijklmnopqrstuvwxyz0123456789abcd",
+            "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}",
+            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B0",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B",
+            "DATABASE_URL=postgres://admin:S3cr3tPassw0rd@db.example.com:5432/prod"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
     }

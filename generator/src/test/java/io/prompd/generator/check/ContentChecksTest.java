@@ -50,6 +50,7 @@ class ContentChecksTest {
             "Anthropic API key    | ANTHROPIC_API_KEY=sk-ant-api03-iF4j5geQigoa_YH78iwga-fpQBoYzusVoLVQlKDBUhhBdOETm"
                     + "BdNO0CcV7husyVFlkjpvgMQwRJ42GWVtf-CJvEzuU8N-AA",
             "AWS access key id    | aws_access_key_id = AKIAIOSFODNN7ABCDEFG",
+            "AWS secret access key | aws_secret_access_key = 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",
             "GitHub token (ghp_   | token: ghp_abcdefghijklmnopqrstuvwxyz0123456789",
             "GitHub token (ghp_   | token: gho_abcdefghijklmnopqrstuvwxyz0123456789",
             "GitHub token (ghp_   | token: ghs_abcdefghijklmnopqrstuvwxyz0123456789",
