@@ -22,14 +22,24 @@ final class ReservedNameRule implements PullRequestRule {
         }
         Set<String> reservedKeys = pullRequest.policy().reservedNames().stream()
                 .filter(reserved -> PackageName.check(reserved).isEmpty())
-                .map(reserved -> PackageName.parse(reserved).lookalikeKey())
+                .map(reserved -> reservedKey(PackageName.parse(reserved)))
                 .collect(Collectors.toSet());
         for (PackageName name : pullRequest.newPackages()) {
-            if (!name.isScoped() && reservedKeys.contains(name.lookalikeKey())) {
+            if (!name.isScoped() && reservedKeys.contains(reservedKey(name))) {
                 problems.error(RepositoryLayout.packageFolder(name), "", "'" + name + "' is reserved by the registry"
                         + " (or reads like a reserved name)", "choose another name; only maintainers may publish"
                         + " reserved names (\"policy\" → \"reservedNames\" in registry.json)");
             }
         }
+    }
+
+    /**
+     * The key a name shares with a reserved one it reads like: its {@link PackageName#lookalikeKey}, with the pairs
+     * of letters that render as one letter read as that letter too, rn as m, vv as w and cl as d, as 'adrnin' reads
+     * as 'admin'. Only here: between the names of two packages, whose owners chose them, the pairs would make
+     * look-alikes of words that differ ('corner' and 'comer').
+     */
+    private static String reservedKey(PackageName name) {
+        return name.lookalikeKey().replace("rn", "m").replace("vv", "w").replace("cl", "d");
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** New package names: look-alikes of existing or other new names, and reserved names. */
 class NameRulesTest {
@@ -136,6 +138,29 @@ class NameRulesTest {
         repo.commit("claim", "carol");
 
         assertError(check(repo, "carol"), "packages/pr0mpd", "reserved");
+    }
+
+    /** Pairs of letters that render as one read as that one beside a reserved name: 'adrnin' passed as no 'admin'. */
+    @ParameterizedTest
+    @ValueSource(strings = {"adrnin", "adrn1n", "prornpd"})
+    void aNameWhosePairsOfLettersReadLikeAReservedOneIsRefused(String name) {
+        repo.publish(name, "1.0.0");
+        repo.meta(name, "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+
+        assertError(check(repo, "carol"), "packages/" + name, "'" + name + "' is reserved by the registry (or reads"
+                + " like a reserved name)");
+    }
+
+    /** Between two packages' names the pairs are letters of their own: 'corner' is no look-alike of 'comer'. */
+    @Test
+    void pairsOfLettersThatReadAsOneMakeNoLookalikeOfAnotherPackage() {
+        mergedMeanwhile(repo, "carol", main -> main.publish("comer", "1.0.0"));
+        repo.publish("corner", "1.0.0");
+        repo.meta("corner", "{\"owners\": [\"dave\"]}");
+        repo.commit("publish corner", "dave");
+
+        assertPassed(check(repo, "dave"));
     }
 
     @Test
