@@ -96,11 +96,35 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         return maintainers.contains(login);
     }
 
+    /**
+     * {@code registry.json} as read: the settings, and each field as written, for telling a pull request's changes to
+     * it field by field, as {@link Scopes} gives each entry of scopes.json that reads whatever another's error.
+     *
+     * @param settings  the settings, absent when the file does not read as a whole or lacks a name, base URL or git URL
+     *                  the registry can be built with
+     * @param asWritten every field as read, present whenever the file is a JSON object: a field that did not read holds
+     *                  a stand-in (an empty name or URL, a default), which {@link Parsed#reads} tells from the file's
+     *                  own; with every problem found
+     */
+    public record Reading(Optional<RegistryConfig> settings, Parsed<RegistryConfig> asWritten) {
+
+        public Reading {
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(asWritten, "asWritten");
+        }
+    }
+
     /** Reads {@code registry.json}, reporting every missing or malformed field. */
     public static Parsed<RegistryConfig> parse(byte[] json) {
+        Reading read = read(json);
+        return new Parsed<>(read.settings(), read.asWritten().problems());
+    }
+
+    /** Reads {@code registry.json} as {@link #parse} does, keeping each field as written too. */
+    public static Reading read(byte[] json) {
         JsonFile.Opened read = JsonFile.parse(FILE, json);
         if (read.json().isEmpty()) {
-            return Parsed.failed(read.problems());
+            return new Reading(Optional.empty(), Parsed.failed(read.problems()));
         }
         JsonFile file = read.json().get();
         Optional<String> name = file.requiredText("/name");
@@ -115,11 +139,12 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         boolean isPrivate = file.optional("/private", JsonNodeType.BOOLEAN, "true or false")
                 .map(JsonNode::asBoolean).orElse(false);
         Policy policy = policy(file);
-        if (name.isEmpty() || baseUrl.isEmpty() || git.isEmpty()) {
-            return Parsed.failed(file.problems());
-        }
-        return Parsed.of(new RegistryConfig(name.get(), baseUrl.get(), git.get(), new TreeSet<>(maintainers),
-                isPrivate, policy), file.problems());
+        URI noUrl = URI.create("");
+        RegistryConfig asWritten = new RegistryConfig(name.orElse(""), baseUrl.orElse(noUrl), git.orElse(noUrl),
+                new TreeSet<>(maintainers), isPrivate, policy);
+        boolean buildable = name.isPresent() && baseUrl.isPresent() && git.isPresent();
+        return new Reading(buildable ? Optional.of(asWritten) : Optional.empty(),
+                Parsed.of(asWritten, file.problems()));
     }
 
     /**

@@ -52,6 +52,8 @@ public final class RegistrySnapshot {
     private final ObjectId tree;
     private final Instant commitTime;
     private final Optional<RegistryConfig> config;
+    /** registry.json field by field, as {@link RegistryConfig.Reading#asWritten} holds it. */
+    private final Optional<RegistryConfig> configAsWritten;
     private final Parsed<Scopes> scopes;
     private final SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages;
     private final SortedMap<PackageName, ObjectId> metaFiles;
@@ -60,7 +62,7 @@ public final class RegistrySnapshot {
     private final List<Problem> problems;
 
     private RegistrySnapshot(ObjectDatabase objects, ObjectId commit, ObjectId tree, Instant commitTime,
-                     Optional<RegistryConfig> config,
+                     Optional<RegistryConfig> config, Optional<RegistryConfig> configAsWritten,
                      Parsed<Scopes> scopes, SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages,
                      Map<PackageName, ObjectId> metaFiles, List<Problem> handWritten, List<Problem> problems) {
         this.objects = objects;
@@ -68,6 +70,7 @@ public final class RegistrySnapshot {
         this.tree = tree.copy();
         this.commitTime = commitTime;
         this.config = config;
+        this.configAsWritten = configAsWritten;
         this.scopes = scopes;
         this.packages = SortedCopies.nested(packages);
         this.metaFiles = SortedCopies.map(metaFiles);
@@ -82,8 +85,9 @@ public final class RegistrySnapshot {
             RevCommit commit = RegistryRepository.parseCommit(walk, commitId);
             RevTree tree = commit.getTree();
             Problems problems = new Problems();
-            Optional<RegistryConfig> config = readFile(reader, tree, RegistryConfig.FILE, true, problems)
-                    .flatMap(bytes -> collect(RegistryConfig.parse(bytes), problems));
+            Optional<RegistryConfig.Reading> configRead = readFile(reader, tree, RegistryConfig.FILE, true, problems)
+                    .map(RegistryConfig::read);
+            configRead.ifPresent(read -> problems.addAll(read.asWritten().problems()));
             Problems unread = new Problems();
             Parsed<Scopes> scopes = readFile(reader, tree, Scopes.FILE, false, unread).map(Scopes::parse)
                     .orElseGet(() -> unread.hasErrors() ? Parsed.failed(unread.sorted())
@@ -106,7 +110,8 @@ public final class RegistrySnapshot {
                     notOneName.stream().map(RepositoryLayout::notOneName)).toList();
             problems.addAll(handWritten);
             return new RegistrySnapshot(repository.getObjectDatabase(), commit, tree,
-                    PublicationHistory.committed(commit), config, scopes, packages,
+                    PublicationHistory.committed(commit), configRead.flatMap(RegistryConfig.Reading::settings),
+                    configRead.flatMap(read -> read.asWritten().value()), scopes, packages,
                     metaFiles, handWritten,
                     problems.sorted());
         }
@@ -133,11 +138,6 @@ public final class RegistrySnapshot {
                 }
             }
         }
-    }
-
-    private static <T> Optional<T> collect(Parsed<T> parsed, Problems problems) {
-        problems.addAll(parsed.problems());
-        return parsed.value();
     }
 
     /** The bytes of a regular file of the root tree; anything else there, or a required file missing, is a problem. */
@@ -196,9 +196,14 @@ public final class RegistrySnapshot {
         return config;
     }
 
-    /** registry.json as read, with which parts of it did not read, as {@link #parsedScopes} gives scopes.json. */
+    /**
+     * registry.json as read, with which parts of it did not read, as {@link #parsedScopes} gives scopes.json: field by
+     * field, a field that does not read holding a stand-in whatever the others hold, where {@link #config} is empty
+     * when one the registry needs does not read.
+     */
     public Parsed<RegistryConfig> parsedConfig() {
-        return new Parsed<>(config, problems.stream().filter(problem -> problem.file().equals(RegistryConfig.FILE))
+        return new Parsed<>(configAsWritten, problems.stream()
+                .filter(problem -> problem.file().equals(RegistryConfig.FILE))
                 .toList());
     }
 

@@ -137,6 +137,31 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 json.at("/settingsChanges/8").toString());
     }
 
+    /**
+     * A base URL without its '/' is refused, and keeps the registry from being built, but the other fields still read:
+     * a reviewer sees a maintainer added beside it.
+     */
+    @Test
+    void aFieldThatDoesNotReadHidesNoOtherFieldsChange() throws Exception {
+        repo.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer", "mallory"],
+                 "private": true, "policy": {"reservedNames": ["admin"]}}
+                """);
+        repo.commit("let mallory in", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        PullRequestScenario.assertError(report, "registry.json", "the base URL must end with '/'");
+        assertEquals(List.of(
+                "changes registry.json",
+                "adds mallory to the maintainers",
+                "sets private to true",
+                "adds admin to the reserved names"), summary(report));
+        JsonNode json = Json.reader().readTree(CheckReportView.json(report));
+        assertEquals(3, json.at("/settingsChanges").size(), json.toString());
+    }
+
     @Test
     void externalScopesAddedOrRemovedAreToldBelowRegistryJson() throws Exception {
         mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json",
