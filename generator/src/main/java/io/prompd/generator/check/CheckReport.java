@@ -16,6 +16,8 @@ import java.util.SortedSet;
  *
  * @param mergeBase    the commit the pull request was compared against
  * @param head         the commit checked
+ * @param actor        who it was checked as, the {@code --actor}: the pull request's author, whose rights the ownership
+ *                     rules weigh; empty when not given
  * @param added        the versions the pull request adds, sorted
  * @param newPackages  the packages among them new to the registry, sorted: their name in use (a version, a meta.json)
  *                     neither at the merge base nor on the base branch since, and none of their versions added back
@@ -42,8 +44,9 @@ import java.util.SortedSet;
  *                     which the check accepts unseen, sorted by the version added, then the package depended on
  * @param problems     every problem found, sorted
  */
-public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
-                          List<ReaddedVersion> readded, List<Takedown> takenDown, List<PackageVersion> deletedVersions,
+public record CheckReport(String mergeBase, String head, Optional<Actor> actor, List<PackageVersion> added,
+                          SortedSet<PackageName> newPackages, List<ReaddedVersion> readded, List<Takedown> takenDown,
+                          List<PackageVersion> deletedVersions,
                           List<PackageVersion> changedVersions, List<ModeChange> modeChanges,
                           List<String> otherChanges, SortedSet<String> newPaths,
                           SortedSet<String> deletedPaths, SortedSet<String> unreadable,
@@ -53,6 +56,7 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
     public CheckReport {
         Objects.requireNonNull(mergeBase, "mergeBase");
         Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(actor, "actor");
         added = added.stream().sorted().toList();
         newPackages = SortedCopies.set(newPackages);
         readded = readded.stream().sorted(Comparator.comparing(ReaddedVersion::version)).toList();
@@ -82,6 +86,20 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         settingsChanges = List.copyOf(settingsChanges);
         externalDependencies = externalDependencies.stream().sorted(ExternalDependency.ORDER).toList();
         problems = problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    /**
+     * The login a pull request was checked as.
+     *
+     * @param login        the GitHub login
+     * @param isMaintainer whether registry.json at the tip of the base branch lists it among the maintainers, who may
+     *                     change anything: false when that registry.json does not read
+     */
+    public record Actor(String login, boolean isMaintainer) {
+
+        public Actor {
+            Objects.requireNonNull(login, "login");
+        }
     }
 
     /** The version as added back, if its number was published and deleted before. */

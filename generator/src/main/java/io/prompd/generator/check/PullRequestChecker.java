@@ -157,7 +157,9 @@ public final class PullRequestChecker {
                 .filter(name -> !pullRequest.isTaken(name) && readded.keySet().stream()
                         .noneMatch(version -> version.name().equals(name)))
                 .collect(Collectors.toCollection(TreeSet::new));
-        return new CheckReport(mergeBase.name(), head.name(),
+        Optional<CheckReport.Actor> actor = pullRequest.actor()
+                .map(login -> new CheckReport.Actor(login, pullRequest.isMaintainer(login)));
+        return new CheckReport(mergeBase.name(), head.name(), actor,
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), newPackages,
                 List.copyOf(readded.values()), takenDown,
                 deletedVersions, changedVersions, modeChanges, otherChanges, newPaths, deletedPaths, unreadable,

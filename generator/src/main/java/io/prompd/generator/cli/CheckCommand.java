@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         String rendered = switch (chosen) {
             case TEXT -> CheckReportView.text(report);
-            case MARKDOWN -> CheckReportView.markdown(report, base, Optional.ofNullable(actor));
+            case MARKDOWN -> CheckReportView.markdown(report, base);
             case JSON -> CheckReportView.json(report);
         };
         spec.commandLine().getOut().print(rendered);

@@ -68,7 +68,8 @@ public final class CheckReportView {
         StringBuilder out = new StringBuilder();
         out.append(report.passed() ? "PASSED" : "FAILED").append(": registry check of ")
                 .append(RegistryRepository.shortId(report.head()))
-                .append(" against ").append(RegistryRepository.shortId(report.mergeBase())).append('\n');
+                .append(" against ").append(RegistryRepository.shortId(report.mergeBase()))
+                .append(checkedAs(report, Style.PLAIN)).append('\n');
         summary(report, Style.PLAIN).forEach(line -> out.append("  ").append(line).append('\n'));
         notes(report, Style.PLAIN).forEach(line -> out.append("  note: ").append(line).append('\n'));
         out.append('\n').append(ProblemReport.text(report.problems(), UNFILED));
@@ -81,33 +82,44 @@ public final class CheckReportView {
      * out and, for the problems, how to list them all; a text of the files is cut at {@link #QUOTE_SHOWN}
      * characters in the summary, a problem's message and hint at more.
      *
-     * @param base  the {@code --base} the check was given, for the command that lists every problem
-     * @param actor the {@code --actor} it was given, if any
+     * @param base the {@code --base} the check was given, for the command that lists every problem
      */
-    public static String markdown(CheckReport report, String base, Optional<String> actor) {
+    public static String markdown(CheckReport report, String base) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(report.passed() ? "✅ Registry check passed" : "❌ Registry check failed")
                 .append("\n\n");
         out.append("Checked `").append(RegistryRepository.shortId(report.head())).append("` against the merge base `")
-                .append(RegistryRepository.shortId(report.mergeBase())).append("`.\n\n");
+                .append(RegistryRepository.shortId(report.mergeBase())).append('`')
+                .append(checkedAs(report, Style.MARKDOWN)).append(".\n\n");
         list(out, "This pull request", summary(report, Style.MARKDOWN), SUMMARY_CHARS);
         list(out, "Not checked", notes(report, Style.MARKDOWN), NOTES_CHARS);
         out.append(MarkdownReport.of(report.problems(), UNFILED, COMMENT_LIMIT - out.length(),
-                "To list them all, run " + MarkdownReport.code(again(report, base, actor))
+                "To list them all, run " + MarkdownReport.code(again(report, base))
                         + " in a clone of this repository, as its CONTRIBUTING.md shows."));
         return out.toString();
     }
 
     /** The check as it was run, its values shell-quoted, to be pasted as it is shown. */
-    private static String again(CheckReport report, String base, Optional<String> actor) {
+    private static String again(CheckReport report, String base) {
         return "prompd-registry check . --base " + ShellWords.quote(base) + " --head " + report.head()
-                + actor.map(login -> " --actor " + ShellWords.quote(login)).orElse("");
+                + report.actor().map(actor -> " --actor " + ShellWords.quote(actor.login())).orElse("");
+    }
+
+    /**
+     * {@code , as alice, a maintainer}: who the pull request was judged as, which a reviewer of a merge queue, where
+     * the author is not the one merging, has to know to weigh what passed; nothing when no author was given, which the
+     * ownership rule's error says.
+     */
+    private static String checkedAs(CheckReport report, Style style) {
+        return report.actor().map(actor -> ", as " + style.code().apply(actor.login())
+                + (actor.isMaintainer() ? ", a maintainer" : "")).orElse("");
     }
 
     /**
      * {@code {"ok", "added", "newPackages", "readded", "takenDown", "deletedVersions", "changedVersions",
      * "modeChanges", "otherChanges", "newPaths", "deletedPaths", "unreadable", "metaChanges", "settingsChanges",
-     * "externalDependencies", "problems", "mergeBase", "head"}}, keys sorted; each mode change is
+     * "externalDependencies", "problems", "mergeBase", "head", "actor"}}, keys sorted, the actor
+     * {@code {login, maintainer}} when one was given; each mode change is
      * {@code {from, path, to}}, each version added back
      * {@code {name, version, publishedAs, publishedIn, deletedIn, sameFiles}} (the version as published, which may
      * differ in build metadata alone, the commits that published and deleted it, and whether it holds the files
@@ -125,6 +137,8 @@ public final class CheckReportView {
         json.put("ok", report.passed());
         json.put("mergeBase", report.mergeBase());
         json.put("head", report.head());
+        report.actor().ifPresent(actor -> json.put("actor", new TreeMap<>(Map.of("login", actor.login(),
+                "maintainer", actor.isMaintainer()))));
         json.put("added", report.added());
         json.put("newPackages", report.newPackages());
         json.put("readded", report.readded().stream().map(again -> {

@@ -4,6 +4,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.json.Json;
@@ -128,6 +129,33 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
                 Json.reader().readTree(CheckReportView.json(report)).at("/newPaths/1").asText());
     }
 
+    /**
+     * A reviewer of a merge queue, where who merges is not who wrote the pull request, reads what it was judged as:
+     * what a maintainer may do passes for nobody else.
+     */
+    @Test
+    void theReportSaysWhoThePullRequestWasCheckedAsAndWhetherAMaintainer() throws Exception {
+        repo.write("README.md", "# Notes\n");
+        repo.commit("notes", "alice");
+
+        CheckReport asMaintainer = check(repo, TestRegistryRepo.MAINTAINER);
+        CheckReport asAlice = check(repo, "alice");
+
+        String head = asAlice.head().substring(0, 7);
+        String mergeBase = asAlice.mergeBase().substring(0, 7);
+        assertTrue(CheckReportView.text(asMaintainer).startsWith("PASSED: registry check of " + head + " against "
+                + mergeBase + ", as maintainer, a maintainer\n"), CheckReportView.text(asMaintainer));
+        assertTrue(PullRequestScenario.markdown(asAlice).contains("Checked `" + head + "` against the merge base `"
+                + mergeBase + "`, as `alice`.\n"), PullRequestScenario.markdown(asAlice));
+        assertTrue(PullRequestScenario.markdown(asMaintainer).contains("`, as `maintainer`, a maintainer.\n"),
+                PullRequestScenario.markdown(asMaintainer));
+        assertEquals("{\"login\":\"alice\",\"maintainer\":false}",
+                Json.reader().readTree(CheckReportView.json(asAlice)).get("actor").toString());
+        assertEquals("{\"login\":\"maintainer\",\"maintainer\":true}",
+                Json.reader().readTree(CheckReportView.json(asMaintainer)).get("actor").toString());
+        assertFalse(Json.reader().readTree(CheckReportView.json(check(repo, null))).has("actor"));
+    }
+
     /** Refused, it is still what the pull request does, which a reviewer reads in the summary first. */
     @Test
     void aPublishedVersionDeletedByAnyoneButAMaintainerIsSummedUpAsWhatThePullRequestDoes() throws Exception {
@@ -137,7 +165,7 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, "alice");
 
         assertEquals("""
-                FAILED: registry check of %s against %s
+                FAILED: registry check of %s against %s, as alice
                   deletes @common/util version 1.0.0, a published version, which the check refuses
                 """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),
                 CheckReportView.text(report).substring(0, CheckReportView.text(report).indexOf("\n\n") + 1));
@@ -180,7 +208,7 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
 
         assertTrue(report.passed(), () -> CheckReportView.text(report));
         assertEquals("""
-                PASSED: registry check of %s against %s
+                PASSED: registry check of %s against %s, as alice
                   changes the mode of packages/@common/util/1.0.0/LICENSE from 100644 to 100755 (not packed: files\
                  are packed as 0644)
                 """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),

@@ -79,8 +79,8 @@ final class PullRequestScenario {
                 () -> ProblemReport.text(report.problems()));
     }
 
-    /** The Markdown report of a check run with --base main --actor alice. */
+    /** The Markdown report of a check run with --base main. */
     static String markdown(CheckReport report) {
-        return CheckReportView.markdown(report, "main", Optional.of("alice"));
+        return CheckReportView.markdown(report, "main");
     }
 }

@@ -26,9 +26,10 @@ class CheckReportViewTest {
     private static final String HEAD = "2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
     private static final PackageName NEW = PackageName.parse("@a/new");
     private static final PackageName OLD = PackageName.parse("@a/old");
+    private static final Optional<CheckReport.Actor> ALICE = Optional.of(new CheckReport.Actor("alice", false));
 
     private static CheckReport report(List<Problem> problems) {
-        return new CheckReport(BASE, HEAD,
+        return new CheckReport(BASE, HEAD, ALICE,
                 List.of(new PackageVersion(OLD, Version.parse("1.1.0")),
                         new PackageVersion(NEW, Version.parse("1.0.0"))),
                 new TreeSet<>(List.of(NEW)), List.of(), List.of(), List.of(), List.of(), List.of(),
@@ -42,7 +43,7 @@ class CheckReportViewTest {
                 "owners have no effect", ""))));
 
         assertEquals("""
-                PASSED: registry check of 2222222 against 1111111
+                PASSED: registry check of 2222222 against 1111111, as alice
                   adds the new package @a/new version 1.0.0
                   adds @a/old version 1.1.0
                   changes odd`name.md
@@ -56,15 +57,15 @@ class CheckReportViewTest {
 
     @Test
     void whatAMetaJsonChangeDoesReplacesItsPathInTheSummary() throws Exception {
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(), List.of(),
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(), new TreeSet<>(), List.of(), List.of(),
+                List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json", "packages/@a/tidy/meta.json"), new TreeSet<>(), new TreeSet<>(),
                 new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of(), List.of(),
                 List.of());
 
         assertEquals("""
-                PASSED: registry check of 2222222 against 1111111
+                PASSED: registry check of 2222222 against 1111111, as alice
                   yanks @a/old 1.0.0: leaked a key
                   changes packages/@a/tidy/meta.json
 
@@ -82,7 +83,7 @@ class CheckReportViewTest {
                 "remove it"))));
 
         assertTrue(markdown.startsWith("## ❌ Registry check failed\n\nChecked `2222222` against the merge"
-                + " base `1111111`.\n"),
+                + " base `1111111`, as `alice`.\n"),
                 markdown);
         assertTrue(markdown.contains("- adds the new package `@a/new` version `1.0.0`\n- adds `@a/old`"
                 + " version `1.1.0`\n"),
@@ -95,8 +96,8 @@ class CheckReportViewTest {
 
     @Test
     void textFromMetaJsonIsEscapedInMarkdownAsProblemMessagesAre() {
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(), List.of(),
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(), new TreeSet<>(), List.of(), List.of(),
+                List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "<!-- hidden"),
                         new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
@@ -115,8 +116,8 @@ class CheckReportViewTest {
      */
     @Test
     void markdownShowsCharacterReferencesAndDollarSignsOfAPackagesTextAsWritten() {
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(), List.of(),
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(), new TreeSet<>(), List.of(), List.of(),
+                List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0",
                         "Upgrade &#x202E;now&#x2069; &lt;b&gt; &amp; $\\Huge\\text{No problems}$")), List.of(),
@@ -134,8 +135,8 @@ class CheckReportViewTest {
 
     @Test
     void markdownMentionsNobodyWhileTextKeepsTheWordsAsWritten() {
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(), List.of(),
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(), new TreeSet<>(), List.of(), List.of(),
+                List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "see @bob, or @acme/security")),
                 List.of(), List.of(),
@@ -159,8 +160,8 @@ class CheckReportViewTest {
     void markdownLinksNothingThatAYankReasonHoldsWhileTextKeepsItAsWritten() {
         String reason = "Broken; details at https://evil.example.com/phish and www.evil.example.com, see #1"
                 + " and octo/repo#2";
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(), List.of(),
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(), new TreeSet<>(), List.of(), List.of(),
+                List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of(), List.of(),
                 List.of());
@@ -183,7 +184,7 @@ class CheckReportViewTest {
                         : Problem.warning("packages/@a/p" + index + "/1.0.0/prompts/x.prmd", "", "a long warning "
                                 + "x".repeat(40), "a hint")).toList();
 
-        String markdown = markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(), List.of(),
+        String markdown = markdown(new CheckReport(BASE, HEAD, ALICE, added, new TreeSet<>(), List.of(), List.of(),
                 List.of(), List.of(), List.of(),
                 List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), List.of(),
                 problems));
@@ -201,8 +202,8 @@ class CheckReportViewTest {
         String reason = "x".repeat(100_000);
         List<MetaChange> yanks = IntStream.range(0, 100).mapToObj(index -> new MetaChange(OLD,
                 MetaChange.Action.YANKS, "1.0." + index, index == 0 ? reason : reason.substring(0, 1_000))).toList();
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(), List.of(),
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(), new TreeSet<>(), List.of(), List.of(),
+                List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), yanks,
                 List.of(), List.of(),
                 List.of(Problem.error("packages/@a/old/meta.json", "/yanked/1.0.0", "the reason " + reason
@@ -237,16 +238,16 @@ class CheckReportViewTest {
         List<Problem> problems = IntStream.range(0, 200).mapToObj(index -> Problem.error("packages/@a/p" + index
                 + "/1.0.0/prompd.json", "", "an error " + "y".repeat(1_000), "")).toList();
 
-        String markdown = CheckReportView.markdown(report(problems), "it's`odd", Optional.empty());
+        String markdown = CheckReportView.markdown(report(problems), "it's`odd");
 
         assertTrue(markdown.contains(" more. To list them all, run ``prompd-registry check . --base 'it'\\''s`odd'"
-                + " --head " + HEAD + "`` in a clone"), markdown);
+                + " --head " + HEAD + " --actor alice`` in a clone"), markdown);
     }
 
     @Test
     void aTakedownWhoseRecordGivesABlankReasonHasNoReasonInJson() throws Exception {
         PackageVersion gone = new PackageVersion(OLD, Version.parse("1.0.0"));
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(), new TreeSet<>(), List.of(),
                 List.of(new Takedown(gone, Optional.empty())), List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"),
                 new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
@@ -293,7 +294,7 @@ class CheckReportViewTest {
     @Test
     void aDependencyOnAnExternalScopeIsANoteOfWhatTheCheckCannotVerifyInEveryFormat() throws Exception {
         PackageVersion added = new PackageVersion(NEW, Version.parse("1.0.0"));
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(added), new TreeSet<>(List.of(NEW)), List.of(),
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(added), new TreeSet<>(List.of(NEW)), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), new TreeSet<>(), new TreeSet<>(),
                 new TreeSet<>(), List.of(), List.of(),
                 List.of(new ExternalDependency(added, PackageName.parse("@ext/z"), "1.x", 0),
@@ -301,7 +302,7 @@ class CheckReportViewTest {
                 List.of());
 
         assertEquals("""
-                PASSED: registry check of 2222222 against 1111111
+                PASSED: registry check of 2222222 against 1111111, as alice
                   adds the new package @a/new version 1.0.0
                   note: @a/new version 1.0.0 depends on @ext/base-prompts ^2.0.0, of the external scope @ext\
                  (policy.externalScopes of registry.json): the check reads this registry alone and cannot verify\
@@ -336,8 +337,8 @@ class CheckReportViewTest {
     @Test
     void textAndMarkdownShowControlAndBidiCharactersOfPathsAndMetaJsonTextAsEscapes() {
         String path = "packages/@a/old/1.0.0/x\u001b[2K\u202e.md";
-        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
-                List.of(), List.of(),
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(), new TreeSet<>(), List.of(), List.of(),
+                List.of(), List.of(), List.of(),
                 List.of(path), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")), List.of(), List.of(),
                 List.of(Problem.error(path, "", "bad", "")));
@@ -354,8 +355,8 @@ class CheckReportViewTest {
         assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: gone^G\n"), markdown);
     }
 
-    /** The Markdown report of a check run with --base main --actor alice. */
+    /** The Markdown report of a check run with --base main. */
     private static String markdown(CheckReport report) {
-        return CheckReportView.markdown(report, "main", Optional.of("alice"));
+        return CheckReportView.markdown(report, "main");
     }
 }
