@@ -23,8 +23,10 @@ import java.util.TreeSet;
  * A changed meta.json, and the meta.json of a package whose version folders the pull request
  * deletes, speak only of versions that exist at the head: every dist-tag points to one, every yank
  * and deprecation names one. A new meta.json without any version folder beside it is refused (it
- * would claim a name without publishing anything). A {@code latest} on a yanked version is refused, on a deprecated
- * one warned of, as another tag on a yanked one is. Whether it parses is
+ * would claim a name without publishing anything). In a changed meta.json, a {@code latest} on a yanked version is
+ * refused, on a deprecated one warned of, as another tag on a yanked one is, and owners of a scoped package are warned
+ * of: one the pull request leaves alone is checked only for the versions it deletes, since it cannot yank, deprecate or
+ * tag anything, and what its entries said before is no doing of the pull request. Whether it parses is
  * {@link SettingsFilesRule}'s, who may change it {@link OwnershipRule}'s.
  */
 final class MetaFileRule implements PullRequestRule {
@@ -35,11 +37,13 @@ final class MetaFileRule implements PullRequestRule {
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
         SortedSet<PackageName> names = new TreeSet<>();
+        Set<PackageName> changedFiles = new HashSet<>();
         Set<PackageName> addedFiles = new HashSet<>();
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.META)) {
             PackageName name = changed.path().name().orElseThrow();
             if (changed.change().type() != ChangeType.DELETED) {
                 names.add(name);
+                changedFiles.add(name);
             }
             if (changed.change().type() == ChangeType.ADDED) {
                 addedFiles.add(name);
@@ -62,13 +66,14 @@ final class MetaFileRule implements PullRequestRule {
                 continue;
             }
             PackageMeta meta = pullRequest.head().meta(name);
+            boolean changed = changedFiles.contains(name);
             meta.distTags().forEach((tag, version) -> {
                 if (!versions.containsKey(version)) {
                     missing(pullRequest, name, version, problems, file, Pointer.of("distTags", tag),
                             "the dist-tag '" + tag + "' points to " + version, ", or point it at a version that stays");
-                } else if (meta.isYanked(version)) {
+                } else if (changed && meta.isYanked(version)) {
                     taggedYanked(problems, file, name, tag, version);
-                } else if (tag.equals(Packument.LATEST) && meta.isDeprecated(version)) {
+                } else if (changed && tag.equals(Packument.LATEST) && meta.isDeprecated(version)) {
                     latestDeprecated(problems, file, name, version);
                 }
             });
@@ -78,7 +83,7 @@ final class MetaFileRule implements PullRequestRule {
             meta.deprecated().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
                     missing(pullRequest, name, version, problems, file, Pointer.of("deprecated", version.toString()),
                             "deprecates " + version, ""));
-            if (name.isScoped() && !meta.owners().isEmpty()) {
+            if (changed && name.isScoped() && !meta.owners().isEmpty()) {
                 problems.warning(file, Pointer.of("owners"), "owners in meta.json count only for unscoped packages; "
                         + name.scopeWithAt() + " is owned through scopes.json", "remove \"owners\", or ask a"
                         + " maintainer to change the scope's owners in scopes.json");

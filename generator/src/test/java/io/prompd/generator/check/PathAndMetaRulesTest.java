@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.Severity;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
@@ -645,6 +646,32 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
                         + " while a dependency's range passes it by", "point latest at a version that is not"
                         + " deprecated, or take the deprecation of 1.1.0 back if it is to stay the default").atLine(1)),
                 report.problems());
+    }
+
+    /**
+     * A takedown leaving meta.json alone (refused for the record it lacks) does not tag, yank or deprecate anything:
+     * what its entries said before is not the pull request's, and only those naming the version taken down are its.
+     */
+    @Test
+    void aMetaJsonThePullRequestLeavesAloneIsCheckedOnlyForTheVersionsItDeletes() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> {
+            main.publish("@common/util", "1.1.0");
+            main.publish("@common/util", "1.2.0");
+            main.meta("@common/util", """
+                    {"distTags": {"latest": "1.1.0", "old": "1.0.0", "beta": "1.2.0"},
+                     "deprecated": {"1.1.0": "use 2.0.0 when it comes"}, "yanked": {"1.2.0": "broken"},
+                     "owners": ["alice"]}
+                    """);
+        });
+        repo.fastForward("main");
+        repo.delete(UTIL);
+        repo.commit("take down 1.0.0", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of(), report.problems().stream().filter(problem -> !problem.isError()).toList(),
+                () -> ProblemReport.text(report.problems()));
+        assertError(report, META, "the dist-tag 'old' points to 1.0.0, which this pull request deletes");
     }
 
     /**
