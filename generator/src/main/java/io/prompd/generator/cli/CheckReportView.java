@@ -230,10 +230,12 @@ public final class CheckReportView {
 
     /**
      * How the summary writes what comes from the pull request: names, versions and paths set off
-     * as {@code code}, and free text (a yank's reason) as it is; Markdown makes both show what the
-     * author wrote, without HTML or formatting of the author's own.
+     * as {@code code}, free text (a yank's reason) as it is, and an entry of a list registry.json keeps as written,
+     * whatever it holds (a reserved name, an external scope), as {@code quoted}, which shows one that is empty or
+     * starts or ends with a space; Markdown makes each show what the author wrote, without HTML or formatting of the
+     * author's own.
      */
-    record Style(UnaryOperator<String> code, UnaryOperator<String> text) {
+    record Style(UnaryOperator<String> code, UnaryOperator<String> text, UnaryOperator<String> quoted) {
 
         /**
          * Control characters spelt out, since a terminal would act on them rather than show them, and in
@@ -241,15 +243,23 @@ public final class CheckReportView {
          * them out as well, since it is shown in a terminal too, and a bidi control in the comment would show the
          * rest of its line in another order.
          */
-        static final Style PLAIN = new Style(TerminalText::path, TerminalText::line);
-        static final Style MARKDOWN = new Style(
-                code -> MarkdownReport.code(TerminalText.path(ProblemReport.abbreviated(code, QUOTE_SHOWN))),
-                text -> MarkdownReport.text(TerminalText.line(ProblemReport.abbreviated(text, QUOTE_SHOWN))));
+        static final Style PLAIN = new Style(TerminalText::path, TerminalText::line,
+                entry -> "'" + TerminalText.path(entry) + "'");
+        static final Style MARKDOWN = new Style(CheckReportView::markdownCode,
+                text -> MarkdownReport.text(TerminalText.line(ProblemReport.abbreviated(text, QUOTE_SHOWN))),
+                // a code span cannot be empty: two backticks would show as they are, telling nothing
+                entry -> entry.isEmpty() ? "''" : markdownCode(entry));
 
         Style {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(quoted, "quoted");
         }
+    }
+
+    /** A name, version or path of the pull request as a code span of the Markdown, cut as {@link #QUOTE_SHOWN} says. */
+    private static String markdownCode(String code) {
+        return MarkdownReport.code(TerminalText.path(ProblemReport.abbreviated(code, QUOTE_SHOWN)));
     }
 
     /**
@@ -364,12 +374,14 @@ public final class CheckReportView {
     }
 
     /**
-     * A settings change's line of the summary, with fields, logins, names, scopes and teams set off as code in the
-     * style, and a text field's values too, which are the file's own text; a number or a flag is shown as it is.
+     * A settings change's line of the summary, with fields, logins, scopes and teams set off as code in the style, and
+     * a text field's values too, which are the file's own text, and reserved names and external scopes quoted, which
+     * registry.json keeps as written, an empty one too; a number or a flag is shown as it is.
      */
     private static String describe(SettingsChange change, Style style) {
         UnaryOperator<String> code = style.code();
         String what = code.apply(change.target());
+        String entry = style.quoted().apply(change.target());
         String where = code.apply(change.place());
         String value = change.value();
         String was = change.was();
@@ -380,11 +392,11 @@ public final class CheckReportView {
             case RAISES_FIELD -> "raises " + what + " from " + was + " to " + value;
             case ADDS_MAINTAINER -> "adds " + what + " to the maintainers";
             case REMOVES_MAINTAINER -> "removes " + what + " from the maintainers";
-            case ADDS_RESERVED_NAME -> "adds " + what + " to the reserved names";
-            case REMOVES_RESERVED_NAME -> "removes " + what + " from the reserved names";
-            case ADDS_EXTERNAL_SCOPE -> "adds " + what + " to the external scopes, whose packages another registry"
+            case ADDS_RESERVED_NAME -> "adds " + entry + " to the reserved names";
+            case REMOVES_RESERVED_NAME -> "removes " + entry + " from the reserved names";
+            case ADDS_EXTERNAL_SCOPE -> "adds " + entry + " to the external scopes, whose packages another registry"
                     + " holds";
-            case REMOVES_EXTERNAL_SCOPE -> "removes " + what + " from the external scopes";
+            case REMOVES_EXTERNAL_SCOPE -> "removes " + entry + " from the external scopes";
             case ADDS_SCOPE -> "adds the scope " + what;
             case REMOVES_SCOPE -> "removes the scope " + what;
             case ADDS_OWNER -> "adds " + what + " to the owners of " + where;

@@ -107,9 +107,9 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "lowers policy.maxFileBytes from 5242880 to 100",
                 "raises policy.maxUnpackedBytes from 1000 to 52428800",
                 "raises policy.maxPathLength from 200 to 300",
-                "adds prompd to the reserved names",
-                "removes admin from the reserved names",
-                "removes security from the reserved names"), summary(report));
+                "adds 'prompd' to the reserved names",
+                "removes 'admin' from the reserved names",
+                "removes 'security' from the reserved names"), summary(report));
         String markdown = PullRequestScenario.markdown(report);
         assertTrue(markdown.contains("""
                 - sets `private` to true
@@ -157,9 +157,39 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 "changes registry.json",
                 "adds mallory to the maintainers",
                 "sets private to true",
-                "adds admin to the reserved names"), summary(report));
+                "adds 'admin' to the reserved names"), summary(report));
         JsonNode json = Json.reader().readTree(CheckReportView.json(report));
         assertEquals(3, json.at("/settingsChanges").size(), json.toString());
+    }
+
+    /**
+     * registry.json keeps reserved names as written, one that reserves nothing too, which the summary quotes so that an
+     * empty one, or one with a space around it, shows.
+     */
+    @Test
+    void reservedNamesAreQuotedSoThatAnEmptyOneShows() throws Exception {
+        repo.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"reservedNames": ["", "@data", "Official", " admin"]}}
+                """);
+        repo.commit("reserve odd names", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of(
+                "changes registry.json",
+                "adds '' to the reserved names",
+                "adds ' admin' to the reserved names",
+                "adds '@data' to the reserved names",
+                "adds 'Official' to the reserved names"), summary(report));
+        String markdown = PullRequestScenario.markdown(report);
+        assertTrue(markdown.contains("""
+                - adds '' to the reserved names
+                - adds ` admin` to the reserved names
+                - adds `@data` to the reserved names
+                - adds `Official` to the reserved names
+                """), markdown);
     }
 
     @Test
@@ -175,9 +205,9 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
         assertPassed(report);
         assertEquals(List.of(
                 "changes registry.json",
-                "adds @ext to the external scopes, whose packages another registry holds",
-                "adds @public to the external scopes, whose packages another registry holds",
-                "removes @prompd from the external scopes"), summary(report));
+                "adds '@ext' to the external scopes, whose packages another registry holds",
+                "adds '@public' to the external scopes, whose packages another registry holds",
+                "removes '@prompd' from the external scopes"), summary(report));
         assertTrue(PullRequestScenario.markdown(report).contains("- adds `@ext` to the external scopes, whose packages"
                 + " another registry holds\n"), PullRequestScenario.markdown(report));
         JsonNode json = Json.reader().readTree(CheckReportView.json(report));
