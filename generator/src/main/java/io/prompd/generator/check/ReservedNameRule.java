@@ -3,7 +3,8 @@ package io.prompd.generator.check;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.RepositoryLayout;
-import java.util.Set;
+import java.util.Map;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 /**
@@ -20,16 +21,22 @@ final class ReservedNameRule implements PullRequestRule {
         if (pullRequest.actor().map(pullRequest::isMaintainer).orElse(true)) {
             return;
         }
-        Set<String> reservedKeys = pullRequest.policy().reservedNames().stream()
+        SortedSet<String> reservedNames = pullRequest.policy().reservedNames();
+        // the first in name order of those that read alike, so that the one named is the same on every run
+        Map<String, String> reservedByKey = reservedNames.stream()
                 .filter(reserved -> PackageName.check(reserved).isEmpty())
-                .map(reserved -> reservedKey(PackageName.parse(reserved)))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toMap(reserved -> reservedKey(PackageName.parse(reserved)), reserved -> reserved,
+                        (first, later) -> first));
         for (PackageName name : pullRequest.newPackages()) {
-            if (!name.isScoped() && reservedKeys.contains(reservedKey(name))) {
-                problems.error(RepositoryLayout.packageFolder(name), "", "'" + name + "' is reserved by the registry"
-                        + " (or reads like a reserved name)", "choose another name; only maintainers may publish"
-                        + " reserved names (\"policy\" → \"reservedNames\" in registry.json)");
+            String reserved = name.isScoped() ? null : reservedByKey.get(reservedKey(name));
+            if (reserved == null) {
+                continue;
             }
+            // a name reading like a reserved one is told which, or its author is left to guess what it resembles
+            String message = reservedNames.contains(name.toString()) ? "'" + name + "' is reserved by the registry"
+                    : "'" + name + "' reads like '" + reserved + "', which the registry reserves";
+            problems.error(RepositoryLayout.packageFolder(name), "", message, "choose another name; only maintainers"
+                    + " may publish reserved names (\"policy\" → \"reservedNames\" in registry.json)");
         }
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** New package names: look-alikes of existing or other new names, and reserved names. */
@@ -137,19 +138,20 @@ class NameRulesTest {
         repo.meta("pr0mpd", "{\"owners\": [\"carol\"]}");
         repo.commit("claim", "carol");
 
-        assertError(check(repo, "carol"), "packages/pr0mpd", "reserved");
+        assertError(check(repo, "carol"), "packages/pr0mpd", "'pr0mpd' reads like 'prompd', which the registry"
+                + " reserves");
     }
 
     /** Pairs of letters that render as one read as that one beside a reserved name: 'adrnin' passed as no 'admin'. */
     @ParameterizedTest
-    @ValueSource(strings = {"adrnin", "adrn1n", "prornpd"})
-    void aNameWhosePairsOfLettersReadLikeAReservedOneIsRefused(String name) {
+    @CsvSource({"adrnin, admin", "adrn1n, admin", "prornpd, prompd"})
+    void aNameWhosePairsOfLettersReadLikeAReservedOneIsRefused(String name, String reserved) {
         repo.publish(name, "1.0.0");
         repo.meta(name, "{\"owners\": [\"carol\"]}");
         repo.commit("claim", "carol");
 
-        assertError(check(repo, "carol"), "packages/" + name, "'" + name + "' is reserved by the registry (or reads"
-                + " like a reserved name)");
+        assertError(check(repo, "carol"), "packages/" + name, "'" + name + "' reads like '" + reserved + "', which the"
+                + " registry reserves");
     }
 
     /** Between two packages' names the pairs are letters of their own: 'corner' is no look-alike of 'comer'. */
