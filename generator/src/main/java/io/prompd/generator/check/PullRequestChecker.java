@@ -16,6 +16,7 @@ import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class PullRequestChecker {
 
     private final List<PullRequestRule> rules;
 
-    public PullRequestChecker() {
+    /** @param clock the time now, which a new version's commit time should not be past */
+    public PullRequestChecker(Clock clock) {
         this.rules = List.of(
                 new AllowedPathsRule(),
                 new LongPathRule(),
@@ -60,6 +62,7 @@ public final class PullRequestChecker {
                 new CommittedSecretsRule(),
                 new VersionTakenRule(),
                 new NumberReusedRule(),
+                new PublicationTimeRule(clock),
                 new DependencyRule(),
                 new DependencyCycleRule(),
                 new PackageReferenceRule(),

@@ -82,7 +82,7 @@ final class CheckCommand implements Callable<Integer> {
         RevisionOption.requireGiven(spec.commandLine(), "--head", head);
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository.path(), root.context().workingFolder())) {
-            report = new PullRequestChecker().check(registry, registry.resolve("--base", base),
+            report = new PullRequestChecker(root.context().clock()).check(registry, registry.resolve("--base", base),
                     registry.resolve("--head", head), Optional.ofNullable(actor));
         }
         String rendered = switch (chosen) {

@@ -7,6 +7,7 @@ import io.prompd.cli.VerboseOption;
 import io.prompd.core.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
@@ -56,10 +57,10 @@ public final class PrompdRegistryCommand implements Runnable {
         readWholePacksFromMemoryMaps();
         PrintWriter out = Terminal.standardOutput();
         PrintWriter err = Terminal.utf8(System.err);
-        // the one place the generator reads the process's environment and working folder: commands take them from the
-        // context
+        // the one place the generator reads the process's environment, working folder and clock: commands take them
+        // from the context
         int exitCode = commandLine(out, err, new CliContext(System.getenv(), Terminal.isStandardError(),
-                Path.of("").toAbsolutePath()))
+                Path.of("").toAbsolutePath(), Clock.systemUTC()))
                 .execute(args);
         out.flush();
         err.flush();

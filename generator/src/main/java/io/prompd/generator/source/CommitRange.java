@@ -68,17 +68,20 @@ public final class CommitRange {
      * so changes that reached the target branch after the branch point are not counted as its own.
      */
     public static ObjectId mergeBase(RegistryRepository registry, ObjectId base, ObjectId head) throws IOException {
+        return commonAncestor(registry, base, head).map(RevCommit::copy).orElseThrow(() -> new PrompdException(
+                ExitCode.NOT_FOUND, "commits " + RegistryRepository.shortId(base) + " and "
+                + RegistryRepository.shortId(head) + " have no common history",
+                "base the pull request on the registry's main branch"));
+    }
+
+    /** The best common ancestor of two commits, parsed, so that its time can be read; empty when they share none. */
+    public static Optional<RevCommit> commonAncestor(RegistryRepository registry, ObjectId one, ObjectId other)
+            throws IOException {
         try (RevWalk walk = new RevWalk(registry.repository())) {
             walk.setRevFilter(RevFilter.MERGE_BASE);
-            walk.markStart(RegistryRepository.parseCommit(walk, base));
-            walk.markStart(RegistryRepository.parseCommit(walk, head));
-            RevCommit common = walk.next();
-            if (common == null) {
-                throw new PrompdException(ExitCode.NOT_FOUND, "commits " + RegistryRepository.shortId(base) + " and "
-                        + RegistryRepository.shortId(head) + " have no common history",
-                        "base the pull request on the registry's main branch");
-            }
-            return common.copy();
+            walk.markStart(RegistryRepository.parseCommit(walk, one));
+            walk.markStart(RegistryRepository.parseCommit(walk, other));
+            return Optional.ofNullable(walk.next());
         }
     }
 

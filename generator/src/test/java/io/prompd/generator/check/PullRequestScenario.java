@@ -12,6 +12,9 @@ import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,6 +27,9 @@ import java.util.function.Consumer;
 final class PullRequestScenario {
 
     static final String UTIL = "packages/@common/util/1.0.0";
+
+    /** The time the checks run at: a year past {@link TestRegistryRepo#START}, past every commit a scenario makes. */
+    static final Clock CLOCK = Clock.fixed(TestRegistryRepo.START.plus(Duration.ofDays(365)), ZoneOffset.UTC);
 
     private PullRequestScenario() {
     }
@@ -50,7 +56,7 @@ final class PullRequestScenario {
     /** Checks branch {@code pr} against {@code main}. */
     static CheckReport check(TestRegistryRepo repo, String actor) {
         try (RegistryRepository registry = repo.open()) {
-            return new PullRequestChecker().check(registry, registry.resolve("--base", "main"),
+            return new PullRequestChecker(CLOCK).check(registry, registry.resolve("--base", "main"),
                     registry.resolve("--head", "pr"), Optional.ofNullable(actor));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);

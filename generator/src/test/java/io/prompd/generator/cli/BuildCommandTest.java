@@ -69,7 +69,8 @@ class BuildCommandTest {
 
     /** A context run where the tests run commands, outside the repository, with the variables and terminal given. */
     private static CliContext context(Map<String, String> environment, boolean stderrIsTerminal) {
-        return new CliContext(environment, stderrIsTerminal, CliContext.PIPED.workingFolder());
+        return new CliContext(environment, stderrIsTerminal, CliContext.PIPED.workingFolder(),
+                CliContext.PIPED.clock());
     }
 
     private int run(CliContext context, String... args) {

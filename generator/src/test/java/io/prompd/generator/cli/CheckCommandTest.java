@@ -193,7 +193,8 @@ class CheckCommandTest {
     @Test
     void theFetchOfAMissingBranchRunInTheCloneNeedsNoFolder() throws Exception {
         addUpstream();
-        CliContext inTheClone = new CliContext(Map.of(), false, repo.root().resolve("packages"));
+        CliContext inTheClone = new CliContext(Map.of(), false, repo.root().resolve("packages"),
+                CliContext.PIPED.clock());
 
         int exit = PrompdRegistryCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), inTheClone)
                 .execute("check", repo.root().toString(), "--base", "main", "--head", "late");
