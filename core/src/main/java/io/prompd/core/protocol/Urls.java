@@ -17,6 +17,29 @@ public final class Urls {
     }
 
     /**
+     * The URL {@code reference} names, read against {@code base} as a browser reads it: beside what {@link URI#resolve}
+     * does, a {@code ..} going above the root is dropped (RFC 3986, 5.2.4), where URI keeps it. A document's
+     * {@code ../../../tmp/x.tgz} would otherwise be fetched as the path {@code /../../../tmp/x.tgz}, which a server
+     * reads as it pleases, or for a folder registry read as the file {@code /tmp/x.tgz}, outside it, and written so to
+     * prompd.lock.
+     */
+    public static URI resolve(URI base, String reference) {
+        URI resolved = base.resolve(reference);
+        String path = resolved.getRawPath();
+        if (path == null || !path.startsWith("/..")) {
+            return resolved;
+        }
+        String within = path;
+        while (within.equals("/..") || within.startsWith("/../")) {
+            within = within.length() == 3 ? "/" : within.substring(3);
+        }
+        return URI.create(resolved.getScheme() + ":" + (resolved.getRawAuthority() == null ? ""
+                : "//" + resolved.getRawAuthority()) + within
+                + (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery())
+                + (resolved.getRawFragment() == null ? "" : "#" + resolved.getRawFragment()));
+    }
+
+    /**
      * The URL without user information and with its query and fragment hidden: each may carry a secret
      * (a password, a signed CDN link, the token a sign-in redirect hands on after {@code #}), and
      * messages end up in logs and bug reports.

@@ -10,6 +10,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UrlsTest {
 
+    /** A '..' above the root is dropped, as a browser drops it, rather than kept in the path fetched and locked. */
+    @Test
+    void aReferenceGoingAboveTheRootStaysAtTheRootAsABrowserReadsIt() {
+        URI index = URI.create("http://127.0.0.1:8080/packages/x/index.json");
+
+        assertEquals(URI.create("http://127.0.0.1:8080/tmp/x.tgz?a=1#f"),
+                Urls.resolve(index, "../../../../../tmp/x.tgz?a=1#f"));
+        assertEquals(URI.create("http://127.0.0.1:8080/"), Urls.resolve(index, "../../.."));
+        assertEquals(URI.create("file:///srv/reg/tmp/x.tgz"),
+                Urls.resolve(URI.create("file:///srv/reg/packages/x/index.json"), "../../tmp/x.tgz"));
+        assertEquals(URI.create("file:///tmp/x.tgz"),
+                Urls.resolve(URI.create("file:///srv/reg/packages/x/index.json"), "../../../../../../tmp/x.tgz"));
+        assertEquals(URI.create("http://127.0.0.1:8080/packages/x/-/x-1.0.0.tgz"),
+                Urls.resolve(index, "-/x-1.0.0.tgz"), "a reference within the registry is as URI reads it");
+    }
+
     @Test
     void aFileUrlMadeByResolvingIsWrittenAsEncodedAsItIsWhateverWasAskedOfItFirst() {
         String index = "file:///srv/it%27s%20%C3%BC/packages/@t/h/index.json";

@@ -138,7 +138,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
      */
     private static void requireLocalFiles(Packument packument, URI url, RegistryFetcher.Document document) {
         for (VersionSummary version : packument.versions().values()) {
-            URI tarball = url.resolve(version.dist().tarball());
+            URI tarball = Urls.resolve(url, version.dist().tarball());
             String host = tarball.getRawAuthority();
             if ("file".equalsIgnoreCase(tarball.getScheme()) && host != null && !host.isEmpty()
                     && !"localhost".equalsIgnoreCase(host)) {
@@ -347,8 +347,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
         Dist own = document.dist();
         Dist indexed = listed.dist();
         List<Disagreement> disagreeing = new ArrayList<>(Stream.of(
-                new Disagreement("dist/tarball", Urls.display(url.resolve(own.tarball())),
-                        Urls.display(published.url().resolve(indexed.tarball()))),
+                new Disagreement("dist/tarball", Urls.display(Urls.resolve(url, own.tarball())),
+                        Urls.display(Urls.resolve(published.url(), indexed.tarball()))),
                 new Disagreement("dist/integrity", own.integrity().toString(), indexed.integrity().toString()),
                 new Disagreement("dist/size", String.valueOf(own.size()), String.valueOf(indexed.size())),
                 new Disagreement("dist/fileCount", String.valueOf(own.fileCount()),

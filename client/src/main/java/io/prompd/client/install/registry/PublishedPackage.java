@@ -7,6 +7,7 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
@@ -154,7 +155,7 @@ public record PublishedPackage(Packument packument, URI url) {
      * ({@link LockedPackage#recordable}).
      */
     public URI tarballUrl(VersionSummary version) {
-        URI resolved = url.resolve(version.dist().tarball());
+        URI resolved = Urls.resolve(url, version.dist().tarball());
         if (resolved.getRawUserInfo() == null) {
             return resolved;
         }
