@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "Before storing them, asks the registry for its registry.json with the credentials, and stores nothing"
                     + " when it refuses them or cannot be reached; with --offline, or a variable not set here, they"
                     + " are stored unchecked. Warns when the registry is public: its registry.json says so, and it"
-                    + " serves that file without credentials too."})
+                    + " serves that file without credentials too; and when it says it is private but serves that file"
+                    + " without credentials all the same."})
 final class LoginCommand implements Callable<Integer> {
 
     @Spec
@@ -74,11 +75,13 @@ final class LoginCommand implements Callable<Integer> {
                 : resolved.map(sent -> check(registries, target, sent, variable));
         Registry registry = registries.login(credentials, LockWaits.on(spec.commandLine().getErr()));
         String file = registries.store().file().toString();
+        // one that serves without credentials too answers whatever they are: that is no sign it took them
+        boolean took = checked.filter(access -> !access.servedWithoutCredentials()).isPresent();
         spec.commandLine().getOut().print("logged in to " + registry.describe() + ": " + variable
-                .map(name -> (checked.isPresent() ? "the registry took the " + secret() + " in $" + name + ", which"
+                .map(name -> (took ? "the registry took the " + secret() + " in $" + name + ", which"
                         + " prompd will read from there on each run" : "prompd will read the " + secret() + " from $"
                         + name) + " (only that name is stored, in " + file + ")")
-                .orElse(checked.isPresent() ? "the registry took the credentials, stored in " + file
+                .orElse(took ? "the registry took the credentials, stored in " + file
                         : "credentials stored in " + file) + "\n");
         PrintWriter err = spec.commandLine().getErr();
         if (registry.url().sendsInTheClear()) {
@@ -91,6 +94,12 @@ final class LoginCommand implements Callable<Integer> {
                     + " it with every request all the same;"
                     + " if they are for another registry, run " + root.commands().quoted("logout --registry "
                     + registry.loginArgument()) + " and log in with --registry naming that one");
+        }
+        if (checked.filter(HttpPackageRegistry.CheckedAccess::isExposed).isPresent()) {
+            err.println("warning: " + registry.describe() + " says it is private (\"private\": true in its"
+                    + " registry.json) but serves it without credentials too: anyone who can reach it can read its"
+                    + " packages, and these credentials were checked by nothing; put authentication in front of it"
+                    + " (the Hosting section of the registry repository's README says how)");
         }
         if (resolved.isEmpty()) {
             err.println("note: $" + variable.orElseThrow() + " is not set here; set it wherever prompd reads "

@@ -161,6 +161,31 @@ class LoginCheckTest extends InstallCommandsFixture {
     }
 
     /**
+     * A registry built as private served with no authentication in front of it (nginx without auth_basic) is read by
+     * anyone who reaches it: the login, the one moment a user deals with its access, says so, and does not claim the
+     * registry took the credentials, which it answers whatever they are.
+     */
+    @Test
+    void aRegistryThatSaysItIsPrivateButServesWithoutCredentialsIsWarnedOf() throws IOException {
+        try (var open = io.prompd.client.testing.RegistryServer.serving(
+                new io.prompd.client.testing.TestRegistry(work.resolve("open")).makePrivate()
+                        .publish("@acme/util", "1.0.0").root())) {
+            assertEquals(0, CliRun.in(project, home, "registry", "add", "open", open.url().toString()).exitCode());
+
+            CliRun login = CliRun.in(project, home, PASSWORD + "\n", Map.of(), "login", "--registry", "open",
+                    "--username", "ci");
+
+            assertEquals(0, login.exitCode(), login.err());
+            assertEquals("logged in to open (" + open.url() + "): credentials stored in " + home.resolve("config.json")
+                    + "\n", login.out());
+            assertEquals("warning: open (" + open.url() + ") says it is private (\"private\": true in its"
+                    + " registry.json) but serves it without credentials too: anyone who can reach it can read its"
+                    + " packages, and these credentials were checked by nothing; put authentication in front of it"
+                    + " (the Hosting section of the registry repository's README says how)\n", login.err());
+        }
+    }
+
+    /**
      * A registry built as public but served only with credentials (behind nginx's auth_basic, say) needs them: no
      * warning tells the user otherwise, nor to log out, which would leave it refusing every request.
      */

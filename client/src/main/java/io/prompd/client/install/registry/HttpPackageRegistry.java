@@ -205,21 +205,20 @@ public final class HttpPackageRegistry implements PackageRegistry {
             throw failed.getCause() instanceof AccessRefused refused
                     ? Refusal.ofGiven(endpoint, named(endpoint), refused, commands) : failed;
         }).orElseThrow();
-        boolean saysPublic = saysPublic(registryFields(endpoint, fetched, Optional.empty()));
-        return new CheckedAccess(saysPublic && servesWithoutCredentials(endpoint, fetched.url()));
+        Optional<Boolean> saysPrivate = saysPrivate(registryFields(endpoint, fetched, Optional.empty()));
+        return new CheckedAccess(saysPrivate, servesWithoutCredentials(endpoint, fetched.url()));
     }
 
-    /** Whether registry.json's fields say the registry is public ({@code "private": false}). */
-    private static boolean saysPublic(Map<?, ?> registryFields) {
-        // the generator writes "private" always; a registry that leaves it out says nothing either way
-        return Boolean.FALSE.equals(registryFields.get("private"));
+    /** What registry.json's {@code "private"} says, which the generator writes always; empty where it says nothing. */
+    private static Optional<Boolean> saysPrivate(Map<?, ?> registryFields) {
+        return registryFields.get("private") instanceof Boolean saysPrivate ? Optional.of(saysPrivate)
+                : Optional.empty();
     }
 
     /**
      * Whether the registry serves its registry.json to a request without credentials too: what the file says is no
      * proof, as a server may guard a registry built as public, and a warning that credentials are not needed must
-     * not talk the user out of those it needs. Only a registry.json read from that answer, saying it is public,
-     * tells so: an answer of status 200 may be a login page a guard redirected to (as oauth2-proxy does), or
+     * not talk the user out of those it needs. Only a registry.json read from that answer tells so: an answer of status 200 may be a login page a guard redirected to (as oauth2-proxy does), or
      * anything else than the file; a failure of any kind tells no such thing either.
      */
     private boolean servesWithoutCredentials(RegistryEndpoint endpoint, URI document) {
@@ -227,7 +226,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
             return true;
         }
         try {
-            return saysPublic(registryFields(endpoint, fetcher.fetchDocumentOnce(document), Optional.empty()));
+            registryFields(endpoint, fetcher.fetchDocumentOnce(document), Optional.empty());
+            return true;
         } catch (PrompdException notServed) {
             return false;
         }
@@ -236,11 +236,24 @@ public final class HttpPackageRegistry implements PackageRegistry {
     /**
      * What {@link #checkAccess} found.
      *
-     * @param isPublic whether the registry's {@code registry.json} says it is public ({@code "private": false}) and
-     *                 the registry serves it without credentials: credentials sent to it protect nothing, and go to it
-     *                 with every request all the same
+     * @param saysPrivate              what the registry's {@code registry.json} says of itself in {@code "private"}
+     * @param servedWithoutCredentials whether the registry serves its {@code registry.json} to a request without
+     *                                 credentials too
      */
-    public record CheckedAccess(boolean isPublic) {
+    public record CheckedAccess(Optional<Boolean> saysPrivate, boolean servedWithoutCredentials) {
+        public CheckedAccess {
+            Objects.requireNonNull(saysPrivate, "saysPrivate");
+        }
+
+        /** A registry that needs no credentials, as it says: those sent to it protect nothing, and go all the same. */
+        public boolean isPublic() {
+            return saysPrivate.equals(Optional.of(false)) && servedWithoutCredentials;
+        }
+
+        /** A registry built as private that anyone who reaches it reads, as no authentication stands in front of it. */
+        public boolean isExposed() {
+            return saysPrivate.equals(Optional.of(true)) && servedWithoutCredentials;
+        }
     }
 
     private PrompdException noRegistry(RegistryEndpoint endpoint, URI document, NotFound missing) {
