@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
                     + " over the limits validate applies (more files, a larger file or more bytes in all than a"
                     + " package may hold) is created all the same, with a warning naming what is over.",
             "Never overwrites a file: a README or license file the folder holds already (README.md, readme.txt,"
-                    + " LICENSE.md, LICENSE-MIT, COPYING, ...) is kept as it is in place of init's, and prompd.json's readme names"
-                    + " the README kept."})
+                    + " LICENSE.md, LICENSE-MIT, COPYING, ...) is kept as it is in place of init's, and prompd.json's"
+                    + " readme names the README kept."})
 final class InitCommand implements Callable<Integer> {
 
     @Spec

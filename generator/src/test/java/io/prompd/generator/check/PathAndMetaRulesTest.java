@@ -486,7 +486,8 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
         CheckReport report;
         try (RegistryRepository registry = repo.open()) {
-            report = new PullRequestChecker(PullRequestScenario.CLOCK).check(registry, base, head, Optional.of(TestRegistryRepo.MAINTAINER));
+            report = new PullRequestChecker(PullRequestScenario.CLOCK).check(registry, base, head,
+                    Optional.of(TestRegistryRepo.MAINTAINER));
         }
 
         assertError(report, "packages/@common", "holds an entry named 'b/1.0.0/notes.md'");

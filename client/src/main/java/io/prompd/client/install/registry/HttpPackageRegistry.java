@@ -218,8 +218,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
     /**
      * Whether the registry serves its registry.json to a request without credentials too: what the file says is no
      * proof, as a server may guard a registry built as public, and a warning that credentials are not needed must
-     * not talk the user out of those it needs. Only a registry.json read from that answer tells so: an answer of status 200 may be a login page a guard redirected to (as oauth2-proxy does), or
-     * anything else than the file; a failure of any kind tells no such thing either.
+     * not talk the user out of those it needs. Only a registry.json read from that answer tells so: an answer of
+     * status 200 may be a login page a guard redirected to (as oauth2-proxy does), or anything else than the file; a
+     * failure of any kind tells no such thing either.
      */
     private boolean servesWithoutCredentials(RegistryEndpoint endpoint, URI document) {
         if (endpoint.credential().isEmpty()) {
