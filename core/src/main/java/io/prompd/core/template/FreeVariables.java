@@ -29,9 +29,12 @@ import java.util.regex.Pattern;
 final class FreeVariables {
 
     private static final Set<String> LITERALS = Set.of("true", "false", "none", "null");
-    /** Jinja's global functions and the loop variable, which no caller supplies. */
+    /**
+     * Jinja's global functions, the loop variable and {@code self}, the template's own blocks, which no caller
+     * supplies.
+     */
     private static final Set<String> GLOBALS = Set.of("loop", "range", "dict", "lipsum", "cycler",
-            "joiner", "namespace");
+            "joiner", "namespace", "self");
     private static final Set<String> MACRO_LOCALS = Set.of("caller", "varargs", "kwargs");
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([^=]+?)\\s*=(?!=)(.*)$", Pattern.DOTALL);
     private static final Pattern MACRO = Pattern.compile("^\\s*(" + NAME + ")\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
@@ -85,14 +88,17 @@ final class FreeVariables {
         return bound;
     }
 
-    /** The names the template binds in its own scope, outside every {@code for}, {@code macro} and {@code with}. */
+    /**
+     * The names the template binds in its own scope, outside every {@code for}, {@code macro}, {@code block} and
+     * {@code with}.
+     */
     Set<String> topLevelNames() {
         return Set.copyOf(scopes.getLast());
     }
 
     /**
      * The names the template defines by {@code set} or {@code macro} outside every {@code for}, {@code macro},
-     * {@code call}, {@code filter} and {@code with}, which an import of it may take; not one starting with {@code _},
+     * {@code block}, {@code call}, {@code filter} and {@code with}, which an import of it may take; not one starting with {@code _},
      * which Jinja and Nunjucks keep the template's own, nor one it imports itself, which they do not pass on.
      */
     Set<String> exported() {
@@ -171,6 +177,14 @@ final class FreeVariables {
             }
         }
         scopes.push(arguments);
+    }
+
+    /**
+     * The scope of a {@code block}, which Jinja renders as a function of its own: what it sets stays inside it, and
+     * {@code super()} renders the block it overrides.
+     */
+    void blockScope() {
+        scopes.push(new HashSet<>(Set.of("super")));
     }
 
     /** The scope of a {@code call} or {@code filter} block, which Jinja runs as a macro. */

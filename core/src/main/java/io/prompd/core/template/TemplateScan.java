@@ -168,8 +168,8 @@ public final class TemplateScan {
 
     /**
      * The names the template defines for an import of it to take, in the order defined: its macros and the names it
-     * sets outside every {@code for}, {@code macro}, {@code call}, {@code filter} and {@code with}, but for those
-     * starting with {@code _}.
+     * sets outside every {@code for}, {@code macro}, {@code block}, {@code call}, {@code filter} and {@code with}, but
+     * for those starting with {@code _}.
      */
     public Set<String> exports() {
         return variables.exported();
@@ -230,6 +230,7 @@ public final class TemplateScan {
                 case "set" -> variables.assignment(parsed, restOffset);
                 case "with" -> variables.with(parsed, restOffset);
                 case "macro" -> variables.macro(parsed);
+                case "block" -> variables.blockScope();
                 case "call", "filter" -> variables.callerScope();
                 case "import" -> {
                     loads(rest, offset, Load.IMPORT);

@@ -818,6 +818,34 @@ class PromptValidatorTest {
     }
 
     /**
+     * {@code super} and {@code self} are Jinja's own, as {@code loop} and {@code caller} are: they were told undeclared
+     * variables. {@code super()} renders the overridden block, inside a block only; {@code self} names the
+     * template's blocks anywhere. A block is rendered as a function of its own: what it sets, the file extended does
+     * not see.
+     */
+    @Test
+    void superInsideABlockAndSelfAnywhereAreJinjasOwnNames() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/p.prmd", """
+                        ---
+                        ---
+                        {% extends "parts/layout.md" %}{% block header %}{{ super() }} / {{ self.body() | length }}\
+                        {% set mark = '*' %}{% endblock %}{% set title = self.header() %}
+                        {% block body %}{{ super() }}{{ mark }}{% endblock %}{{ super() }}
+                        """,
+                "prompts/parts/layout.md", "{% block header %}H{% endblock %}\n{% block body %}B{% endblock %}\n"
+                        + "{{ title }}{{ mark }}\n"),
+                Map.of());
+
+        assertEquals(List.of("prompts/p.prmd:4 the variable 'mark' is used in the body but not declared as a"
+                        + " parameter",
+                        "prompts/p.prmd:4 the variable 'super' is used in the body but not declared as a parameter",
+                        "prompts/parts/layout.md:3 the variable 'mark' is used but not declared as a parameter of"
+                                + " prompts/p.prmd, which extends this file"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+    }
+
+    /**
      * Jinja renders the file a prompt extends in the prompt's context, once the prompt's template has run: it sees the
      * prompt's parameters and what the prompt sets outside its blocks, before its extends or after, and a variable
      * neither gives it renders empty, as in a file included.
