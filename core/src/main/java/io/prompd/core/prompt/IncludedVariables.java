@@ -87,7 +87,8 @@ final class IncludedVariables {
                     if (!seenThere && warned.add(new Warned(reached.file(), use.name(), reached.cut().isEmpty()))) {
                         problems.add(reached.cut()
                                 .map(cut -> unseen(prompt, reached, cut, use.name()))
-                                .orElseGet(() -> undeclared(prompt, reached, use.name(), hint))
+                                .orElseGet(() -> undeclared(prompt, reached, use.name(), TemplateRule.undeclaredHint(
+                                        use.name(), seen(declared, reached), hint)))
                                 .atLine(use.line()));
                     }
                 }
@@ -101,6 +102,13 @@ final class IncludedVariables {
         return Problem.warning(reached.file(), "", "the variable '" + name + "' is used but not declared as a parameter"
                 + " of " + prompt + ", which " + reached.load().verb + " this file"
                 + through(reached.through()), hint);
+    }
+
+    /** The names a file that sees the prompt's variables sees: the prompt's and those bound where it is loaded. */
+    private static Set<String> seen(Set<String> declared, Reached reached) {
+        Set<String> seen = new HashSet<>(declared);
+        seen.addAll(reached.bound());
+        return seen;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.prompd.core.prompt;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.problem.Spelling;
 import io.prompd.core.template.TemplateScan;
 import io.prompd.core.template.VariableUse;
 import java.util.ArrayList;
@@ -99,9 +100,22 @@ final class TemplateRule {
         for (VariableUse use : template.freeVariables()) {
             if (!declared.contains(use.name())) {
                 problems.add(Problem.warning(file, "", "the variable '" + use.name()
-                        + "' is used in the body but not declared as a parameter", hint).atLine(use.line()));
+                        + "' is used in the body but not declared as a parameter",
+                        undeclaredHint(use.name(), declared, hint)).atLine(use.line()));
             }
         }
+    }
+
+    /**
+     * The hint on a variable that no parameter declares: first the name it likely misspells, by the rule of every "did
+     * you mean" ({@link Spelling}), among those the template sees ({@code known}) and Jinja's own.
+     *
+     * @param declareHint how to declare it
+     */
+    static String undeclaredHint(String name, Set<String> known, String declareHint) {
+        Set<String> candidates = new HashSet<>(known);
+        candidates.addAll(TemplateScan.globalNames());
+        return Spelling.didYouMean(name, candidates).map(meant -> meant + " ").orElse("") + declareHint;
     }
 
     /**

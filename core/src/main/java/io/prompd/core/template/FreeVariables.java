@@ -75,6 +75,13 @@ final class FreeVariables {
         }
     }
 
+    /** The literals and globals, which Jinja gives every template: no caller's, wherever they stand. */
+    static Set<String> globalNames() {
+        Set<String> names = new HashSet<>(LITERALS);
+        names.addAll(GLOBALS);
+        return Set.copyOf(names);
+    }
+
     /** Whether the name is no caller's at this point of the template: a keyword, a literal, a global or bound here. */
     boolean isBound(String name) {
         return KEYWORDS.contains(name) || LITERALS.contains(name.toLowerCase(Locale.ROOT)) || GLOBALS.contains(name)

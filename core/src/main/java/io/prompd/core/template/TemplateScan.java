@@ -133,6 +133,11 @@ public final class TemplateScan {
         return scan;
     }
 
+    /** The names Jinja gives every template, its literals and globals ({@code true}, {@code loop}, {@code range}...). */
+    public static Set<String> globalNames() {
+        return FreeVariables.globalNames();
+    }
+
     /** The variables the body reads without defining them, each at its first use, in order of first use. */
     public List<VariableUse> freeVariables() {
         List<VariableUse> uses = new ArrayList<>();

@@ -806,6 +806,41 @@ class PromptValidatorTest {
                 "prompts/data.md", "{% if never closed, but no template loads this file\n"), Map.of()));
     }
 
+    /**
+     * A variable a typo away from a declared parameter got only "not declared", while a misspelt filter, type or key
+     * gets a "did you mean": the name meant is suggested by the same rule, among the parameters, the names the file
+     * sees where it is loaded, and Jinja's own; none for a name far from all of them.
+     */
+    @Test
+    void anUndeclaredVariableIsAskedWhetherItMeantAParameterOrAJinjaNameCloseToIt() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/p.prmd", """
+                        ---
+                        parameters:
+                          - name: ticket
+                          - name: audience
+                        ---
+                        {{ tikcet }} {{ Ticket }} {{ rnage(3) | join }} {{ weather }}
+                        {% for entry in [1] %}{% include 'part.md' %}{% endfor %}
+                        """,
+                "prompts/part.md", "{{ audeince }} {{ entyr }}\n"), Map.of());
+
+        assertEquals(List.of("prompts/p.prmd:6 Ticket: did you mean 'ticket'? declare it under \"parameters\", or fix"
+                        + " its spelling",
+                        "prompts/p.prmd:6 rnage: did you mean 'range'? declare it under \"parameters\", or fix its"
+                                + " spelling",
+                        "prompts/p.prmd:6 tikcet: did you mean 'ticket'? declare it under \"parameters\", or fix its"
+                                + " spelling",
+                        "prompts/p.prmd:6 weather: declare it under \"parameters\", or fix its spelling",
+                        "prompts/part.md:1 audeince: did you mean 'audience'? declare it under \"parameters\" of"
+                                + " prompts/p.prmd, or fix its spelling",
+                        "prompts/part.md:1 entyr: did you mean 'entry'? declare it under \"parameters\" of"
+                                + " prompts/p.prmd, or fix its spelling"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " "
+                        + problem.message().replaceFirst("the variable '([^']*)'.*", "$1") + ": " + problem.hint())
+                        .toList());
+    }
+
     @Test
     void aVariableAnIncludedFileUsesThatTheIncludingPromptLacksIsAWarningThereNamingThePrompt() {
         Problem problem = single(validate(Map.of(
