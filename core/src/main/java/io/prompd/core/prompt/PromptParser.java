@@ -142,9 +142,12 @@ public final class PromptParser {
                 problems.add(beyondJson.get());
                 return Optional.empty();
             }
-            String message = yamlMessage(invalid, lineShift);
-            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + message, yamlHint(message))
-                    .atLine(line));
+            Optional<YamlIndentation.Misindented> misindented = invalid.getCause() instanceof MarkedYAMLException marked
+                    ? YamlIndentation.of(read.yaml(), marked, lineShift) : Optional.empty();
+            String message = misindented.map(YamlIndentation.Misindented::message)
+                    .orElseGet(() -> yamlMessage(invalid, lineShift));
+            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + message, misindented
+                    .map(YamlIndentation.Misindented::hint).orElseGet(() -> yamlHint(message))).atLine(line));
             return Optional.empty();
         }
         if (root == null || root.isMissingNode() || root.isNull()) {

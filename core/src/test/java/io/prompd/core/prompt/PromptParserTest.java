@@ -295,6 +295,43 @@ class PromptParserTest {
         assertEquals(4, problem.line());
     }
 
+    /**
+     * A key indented more than the one above was told "mapping values are not allowed here", hinted to quote values,
+     * and one indented less "expected <block end>, but found '?'", the parser's token for a key: each is now told as
+     * the line's indentation, with a hint on indenting.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "`    type: string\n         required: true` | 6 | line 6 is indented more than the key above it ('type',"
+                    + " line 5), so YAML reads it as going on with the value of 'type' | indent 'required' as the other"
+                    + " keys of its map (the keys of a parameter line up under its first); quote a value that goes on"
+                    + " over more lines and holds ': '",
+            "`  type: string` | 5 | line 5 is indented less than the key above it ('name', line 4), and is in line with"
+                    + " no map or list around it | indent 'type' as the other keys of its map (the keys of a parameter"
+                    + " line up under its first)",
+            "`\n      # the type\n      type: string` | 7 | line 7 is indented more than the key above it ('name', line"
+                    + " 4) | indent 'type' as the other keys of its map (the keys of a parameter line up under its"
+                    + " first)",
+            "`    enum:\n      - a\n     - b` | 7 | line 7 is indented less than line 6 above it, and is in line with"
+                    + " no map or list around it | indent each '- ' entry of a list as the entries before it"})
+    void aLineIndentedOtherwiseThanTheOneAboveIsToldSo(String lines, int line, String message, String hint) {
+        Problem problem = onlyProblem("---\nid: x\nparameters:\n  - name: team\n" + lines + "\n---\nbody\n");
+
+        assertEquals("the front matter is not valid YAML: " + message, problem.message());
+        assertEquals(hint, problem.hint());
+        assertEquals(line, problem.line());
+    }
+
+    /** A plain value holding ': ' is no indentation of a key: it is to be quoted, as the hint says. */
+    @Test
+    void aValueHoldingAColonIsToldToBeQuoted() {
+        Problem problem = onlyProblem("---\nid: x\ndescription: Note: read this\n---\nbody\n");
+
+        assertEquals("the front matter is not valid YAML: mapping values are not allowed here", problem.message());
+        assertEquals("fix the YAML syntax; quote values holding ': ', '#', '{' or '@'", problem.hint());
+        assertEquals(3, problem.line());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "1.5", "many"})
     void maxTokensIsAWholeNumberOfAtLeastOne(String written) {
