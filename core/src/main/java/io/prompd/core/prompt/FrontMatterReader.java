@@ -89,8 +89,8 @@ final class FrontMatterReader {
         misspelledKeys(root, "", KNOWN_KEYS);
         List<Parameter> parameters = parameters();
         return new PromptFile(file, text("id"), text("name"), text("version"), text("description"),
-                text("author"), texts("tags"), parameters, parametersInFull(parameters), inherits(using), using,
-                contexts,
+                text("author"), texts("tags"), parameters, parametersInFull(parameters), true, inherits(using),
+                using, contexts,
                 parts("system", using), parts("user", using), parts("assistant", using), parts("response", using),
                 present(root.get("override")), text("provider"), text("model"), temperature(), maxTokens(),
                 extra, frontMatter.body(), frontMatter.bodyLine(), lines);

@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
  *                   the wrong shape: false when a refused value (a YAML tag, read as absent) left out
  *                   {@code parameters} or a parameter, so that the variables the body uses are not told undeclared on
  *                   its account
+ * @param frontMatterRead whether the front matter read as a map of keys: a file whose front matter did not, with its
+ *                   error, is a draft of its body alone ({@link #bodyAlone}), each field of which is unknown, not
+ *                   absent
  * @param contexts   {@code context} and {@code contexts} together, in that order
  * @param override   the {@code override} value as written; its meaning belongs to the renderer
  * @param extra      front-matter keys prompd does not know ({@code content-type}, {@code license}), by key
@@ -43,6 +47,7 @@ public record PromptFile(
         List<String> tags,
         List<Parameter> parameters,
         boolean parametersInFull,
+        boolean frontMatterRead,
         Optional<Reference> inherits,
         List<Alias> using,
         List<PromptPart> contexts,
@@ -79,6 +84,18 @@ public record PromptFile(
             throw new IllegalArgumentException("bodyLine must be positive: " + bodyLine);
         }
         Objects.requireNonNull(fieldLines, "fieldLines");
+    }
+
+    /**
+     * The draft of a file whose front matter did not read as a map of keys, told in its error, so that its body, which
+     * the closing {@code ---} sets apart, is checked all the same: nothing is known of its fields, parameters included.
+     */
+    static PromptFile bodyAlone(String file, FrontMatter frontMatter) {
+        return new PromptFile(file, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), false, false, Optional.empty(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                OptionalDouble.empty(), OptionalInt.empty(), new TreeMap<>(), frontMatter.body(),
+                frontMatter.bodyLine(), FieldLines.none());
     }
 
     /**
@@ -182,7 +199,10 @@ public record PromptFile(
         return referenceSites(TemplateScan.of(body, bodyLine));
     }
 
-    /** {@link #referenceSites()}, from a scan of the body already made. */
+    /**
+     * {@link #referenceSites()}, from a scan of the body already made. Of a {@link #bodyAlone} draft, the body's names
+     * of files of this package only: any other may start with a prefix of {@code using}, which did not read.
+     */
     List<ReferenceSite> referenceSites(TemplateScan template) {
         List<ReferenceSite> sites = new ArrayList<>();
         inherits.ifPresent(reference -> sites.add(new ReferenceSite(reference, "/inherits", 0)));
@@ -191,7 +211,8 @@ public record PromptFile(
                 .filter(PromptPart.FilePart.class::isInstance)
                 .map(PromptPart.FilePart.class::cast)
                 .forEach(part -> sites.add(new ReferenceSite(part.reference(), part.pointer(), 0)));
-        sites.addAll(ReferenceSite.ofTemplate(template, using));
+        ReferenceSite.ofTemplate(template, using).stream()
+                .filter(site -> frontMatterRead || site.reference() instanceof LocalReference).forEach(sites::add);
         return List.copyOf(sites);
     }
 

@@ -9,8 +9,9 @@ import java.util.Optional;
  * What parsing one prompt file gave.
  *
  * @param draft    every field and entry of the front matter that read, without those that did not,
- *                 so that the rest of the file can still be validated; present when the front
- *                 matter is a map of keys
+ *                 so that the rest of the file can still be validated; present when the file has a front matter,
+ *                 closed, without control characters; of one that is no map of keys, its body alone
+ *                 ({@link PromptFile#frontMatterRead()})
  * @param problems every problem found, sorted
  */
 public record PromptParseResult(Optional<PromptFile> draft, List<Problem> problems) {

@@ -118,6 +118,7 @@ public final class PromptParser {
     private static Optional<PromptFile> parse(String file, FrontMatter frontMatter, Problems problems) {
         if (holdsRaw(file, frontMatter, c -> TerminalText.isControl(c, true), "control character",
                 TerminalText::plainTextHint, problems)) {
+            // no draft: its body's bidi controls are then looked for with the front matter's, from the first line
             return Optional.empty();
         }
         // read without those already named at their lines, so that no field's rule names them again elsewhere
@@ -128,27 +129,8 @@ public final class PromptParser {
         try {
             root = tree(file, read, problems);
         } catch (JsonProcessingException invalid) {
-            int lineShift = frontMatter.firstYamlLine() - 1;
-            int line = lineShift + yamlLine(invalid);
-            Matcher aliasKey = ALIAS_KEY.matcher(String.valueOf(invalid.getOriginalMessage()));
-            if (aliasKey.find()) {
-                // the tree reader takes no alias for a key: the refusal every other alias gets, not the reader's words
-                problems.add(Problem.error(file, "", "the YAML alias *" + aliasKey.group(1) + " is not supported in"
-                        + " front matter", "write the key out here").atLine(line));
-                return Optional.empty();
-            }
-            Optional<Problem> beyondJson = beyondJson(file, invalid, read, lineShift, line);
-            if (beyondJson.isPresent()) {
-                problems.add(beyondJson.get());
-                return Optional.empty();
-            }
-            Optional<YamlIndentation.Misindented> misindented = invalid.getCause() instanceof MarkedYAMLException marked
-                    ? YamlIndentation.of(read.yaml(), marked, lineShift) : Optional.empty();
-            String message = misindented.map(YamlIndentation.Misindented::message)
-                    .orElseGet(() -> yamlMessage(invalid, lineShift));
-            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + message, misindented
-                    .map(YamlIndentation.Misindented::hint).orElseGet(() -> yamlHint(message))).atLine(line));
-            return Optional.empty();
+            problems.add(notYaml(file, invalid, read));
+            return Optional.of(PromptFile.bodyAlone(file, read));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();
@@ -156,10 +138,32 @@ public final class PromptParser {
         if (!root.isObject()) {
             problems.add(Problem.error(file, "", "the front matter must be a map of keys (id: ..., name: ...)",
                     "write one 'key: value' per line").atLine(frontMatter.firstYamlLine()));
-            return Optional.empty();
+            return Optional.of(PromptFile.bodyAlone(file, read));
         }
         FieldLines lines = FieldLines.ofYaml(read.yaml(), read.firstYamlLine());
         return Optional.of(new FrontMatterReader(file, (ObjectNode) root, lines, problems).read(read));
+    }
+
+    /** The error of a front matter that the YAML reader refused. */
+    private static Problem notYaml(String file, JsonProcessingException invalid, FrontMatter read) {
+        int lineShift = read.firstYamlLine() - 1;
+        int line = lineShift + yamlLine(invalid);
+        Matcher aliasKey = ALIAS_KEY.matcher(String.valueOf(invalid.getOriginalMessage()));
+        if (aliasKey.find()) {
+            // the tree reader takes no alias for a key: the refusal every other alias gets, not the reader's words
+            return Problem.error(file, "", "the YAML alias *" + aliasKey.group(1) + " is not supported in front matter",
+                    "write the key out here").atLine(line);
+        }
+        Optional<Problem> beyondJson = beyondJson(file, invalid, read, lineShift, line);
+        if (beyondJson.isPresent()) {
+            return beyondJson.get();
+        }
+        Optional<YamlIndentation.Misindented> misindented = invalid.getCause() instanceof MarkedYAMLException marked
+                ? YamlIndentation.of(read.yaml(), marked, lineShift) : Optional.empty();
+        String message = misindented.map(YamlIndentation.Misindented::message)
+                .orElseGet(() -> yamlMessage(invalid, lineShift));
+        return Problem.error(file, "", "the front matter is not valid YAML: " + message, misindented
+                .map(YamlIndentation.Misindented::hint).orElseGet(() -> yamlHint(message))).atLine(line);
     }
 
     /**

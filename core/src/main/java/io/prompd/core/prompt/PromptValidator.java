@@ -80,8 +80,8 @@ public final class PromptValidator {
      * ({@code system}, {@code user}, {@code assistant}, {@code context}) or it inherits a prompt that has some: such a
      * child, only setting parameters, is a preset of its parent. A warning, since a base prompt may declare parameters
      * alone for the prompts that inherit it. A child is warned of only when its whole chain is known to have no text:
-     * a parent in another package, or one that is missing, does not parse or closes a cycle (each with its own
-     * problem), may have some.
+     * a parent in another package, or one that is missing, does not parse, has a front matter that does not read or
+     * closes a cycle (each with its own problem), may have some.
      */
     private static void textless(PromptPackage pack, LocalParents parents, String file, PromptFile prompt,
                                  Problems problems) {
@@ -106,8 +106,9 @@ public final class PromptValidator {
         }
     }
 
+    /** Whether the prompt has text of its own, or may have: a front matter that did not read may give it. */
     private static boolean hasText(PromptFile prompt) {
-        return !prompt.body().isBlank() || Stream.of(prompt.contexts(), prompt.system(),
+        return !prompt.body().isBlank() || !prompt.frontMatterRead() || Stream.of(prompt.contexts(), prompt.system(),
                 prompt.user(), prompt.assistant())
                 .anyMatch(parts -> !parts.isEmpty());
     }

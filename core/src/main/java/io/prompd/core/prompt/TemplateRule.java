@@ -32,12 +32,17 @@ final class TemplateRule {
      */
     static void check(PromptPackage pack, LocalParents parents, String file, PromptFile prompt, TemplateScan template,
                       Problems problems) {
-        renders(file, template, prompt.using(), "", problems);
+        renders(file, template, "", problems);
+        if (prompt.frontMatterRead()) {
+            // without the aliases of 'using', which did not read, a name may be one through an alias
+            namesThatAreNoReference(file, template, prompt.using(), problems);
+        }
         Set<String> declared = declaredThroughLocalParents(pack, parents, file);
-        if (declaredInFull(pack, parents, file)) {
+        boolean inFull = declaredInFull(pack, parents, file);
+        if (inFull) {
             undeclaredVariables(pack, parents, file, template, declared, problems);
         }
-        singleBraces(file, template, declared, problems);
+        singleBraces(file, template, declared, inFull, problems);
     }
 
     /**
@@ -47,27 +52,31 @@ final class TemplateRule {
      * @param through the files that load it, from a prompt to the one that loads it itself; empty when unknown
      */
     static void checkLoaded(String file, TemplateScan template, List<String> through, Problems problems) {
-        renders(file, template, List.of(), LoadedTemplates.loadedThrough(through), problems);
+        renders(file, template, LoadedTemplates.loadedThrough(through), problems);
+        namesThatAreNoReference(file, template, List.of(), problems);
     }
 
     /** @param loadedThrough how the file is reached from a prompt, for a file that is none; empty for a prompt */
-    private static void renders(String file, TemplateScan template, List<Alias> aliases, String loadedThrough,
-                                Problems problems) {
+    private static void renders(String file, TemplateScan template, String loadedThrough, Problems problems) {
         template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render"
                 + loadedThrough + ": " + fault.message(), fault.hint()).atLine(fault.line())));
         // a defect of the check says nothing of whether the template renders: a warning, never hiding the others
         template.defects().forEach(defect -> problems.add(Problem.warning(file, "", defect.message(), defect.hint())
                 .atLine(defect.line())));
-        template.files().forEach(use -> nameThatIsNoReference(file, aliases, use, problems));
     }
 
     /**
      * A placeholder of a declared parameter is most likely meant to be replaced; one of another name may as well be
-     * the prompt's own text (a set in prose), and is said to name no parameter, in the words of the legacy form.
+     * the prompt's own text (a set in prose), and is said to name no parameter, in the words of the legacy form, but
+     * where the parameters are not known in full ({@link #declaredInFull}), which may declare it.
      */
-    private static void singleBraces(String file, TemplateScan template, Set<String> declared, Problems problems) {
+    private static void singleBraces(String file, TemplateScan template, Set<String> declared, boolean inFull,
+                                     Problems problems) {
         String asItIs = "to show the braces as they are, set them as `code` or in {% raw %}...{% endraw %}";
         for (TemplateScan.Placeholder placeholder : template.placeholders()) {
+            if (!inFull && !declared.contains(placeholder.root())) {
+                continue;
+            }
             String jinja = "{{ " + placeholder.expression() + " }}";
             problems.add((declared.contains(placeholder.root())
                     ? Problem.warning(file, "", "'" + placeholder.written() + "' is left in the text as it is written:"
@@ -82,14 +91,16 @@ final class TemplateRule {
     }
 
     /** A file the template loads is checked with the prompt's other references; a name that is none is told here. */
-    private static void nameThatIsNoReference(String file, List<Alias> aliases, TemplateScan.FileUse use,
-                                              Problems problems) {
-        try {
-            References.parse(use.written(), aliases);
-        } catch (IllegalArgumentException invalid) {
-            problems.add(Problem.error(file, "", "'" + use.written() + "' is not a valid reference: "
-                    + invalid.getMessage(),
-                    References.HOW_TO_WRITE).atLine(use.line()));
+    private static void namesThatAreNoReference(String file, TemplateScan template, List<Alias> aliases,
+                                                Problems problems) {
+        for (TemplateScan.FileUse use : template.files()) {
+            try {
+                References.parse(use.written(), aliases);
+            } catch (IllegalArgumentException invalid) {
+                problems.add(Problem.error(file, "", "'" + use.written() + "' is not a valid reference: "
+                        + invalid.getMessage(),
+                        References.HOW_TO_WRITE).atLine(use.line()));
+            }
         }
     }
 

@@ -78,19 +78,58 @@ class PromptValidatorTest {
 
     /**
      * A parameter left out for a refused value, read as absent (a YAML tag), may be the one the body uses: "not
-     * declared" was a second, false problem, and for a file the prompt includes too. (One of the wrong shape, such as
-     * parameters: 5, is told with the variables it would declare, as PackageValidatorTest shows.)
+     * declared" was a second, false problem, and for a file the prompt includes too, and so was a placeholder's "names
+     * no declared parameter". (One of the wrong shape, such as parameters: 5, is told with the variables it would
+     * declare, as PackageValidatorTest shows.)
      */
     @ParameterizedTest
     @ValueSource(strings = {"parameters: !!seq\n  - name: topic", "parameters:\n  - !!map\n    name: topic",
         "parameters:\n  - name: !!str topic", "parameters:\n  topic: !!str string"})
     void aVariableIsNotToldUndeclaredWhenAParameterWasLeftOutForARefusedValue(String parameters) {
         List<Problem> parsing = new ArrayList<>();
-        PromptPackage pack = pack(Map.of("prompts/a.prmd", "---\n" + parameters + "\n---\n{{ topic }}\n"
+        PromptPackage pack = pack(Map.of("prompts/a.prmd", "---\n" + parameters + "\n---\n{{ topic }} {topic}\n"
                 + "{% include \"./part.md\" %}\n", "prompts/part.md", "{{ topic }}\n"), Map.of(), parsing);
 
         assertTrue(parsing.stream().allMatch(Problem::isError), parsing.toString());
         assertEquals(List.of(), PromptValidator.validate(pack, HERE));
+    }
+
+    /**
+     * A front matter that is no valid YAML hid every problem of the body after its closing '---': the template's
+     * syntax, its filters and the files it includes are checked all the same. Nothing else of the front matter is
+     * known, so neither is told of what it may give: the parameters a variable or a placeholder may name, the aliases
+     * of 'using' a name may start with, the text that a prompt, or one inheriting it, may have.
+     */
+    @Test
+    void theBodyOfAPromptWhoseFrontMatterIsNoValidYamlIsCheckedAllTheSame() {
+        List<Problem> parsing = new ArrayList<>();
+        PromptPackage pack = pack(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        using: [{name: "@acme/base@^1.0.0", prefix: "@base"}]
+                        parameters:
+                          - name: ticket
+                            type: string
+                                 required: true
+                        ---
+                        {% if team %}{{ tikcet | uper }} {ticket}
+                        {% include "parts/nothere.md" %}{% include "@base/parts/x.md" %}{% include "@base" %}
+                        """,
+                "prompts/b.prmd", "---\ninherits: ./a.prmd\n---\n",
+                "prompts/c.prmd", "---\n- system\n---\n"), Map.of(), parsing);
+
+        assertEquals(List.of("prompts/a.prmd:6 the front matter is not valid YAML: line 6 is indented more than the key"
+                        + " above it ('type', line 5), so YAML reads it as going on with the value of 'type'",
+                        "prompts/c.prmd:2 the front matter must be a map of keys (id: ..., name: ...)"),
+                parsing.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).sorted()
+                        .toList());
+        assertEquals(List.of("prompts/a.prmd:8 the template does not render: no filter named 'uper' in Jinja, Nunjucks"
+                        + " or Prompd",
+                        "prompts/a.prmd:8 the template does not render: {% if %} is never closed",
+                        "prompts/a.prmd:9 'parts/nothere.md' resolves to 'prompts/parts/nothere.md', which is not in"
+                                + " the package"),
+                PromptValidator.validate(pack, HERE).stream()
+                        .map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
     }
 
     @Test
