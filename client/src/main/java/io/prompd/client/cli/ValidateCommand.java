@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             "Check a package the way pack will see it: prompd.json, the files it would pack and every"
                     + " prompt among them.",
             "A file that a prompt takes from a dependency (inherits: \"@scope/name@^1/prompts/base.prmd\") is looked"
-                    + " for in the version prompd.lock pins, once 'prompd install' has installed it.",
+                    + " for in the version prompd.lock pins, once 'prompd install' has installed it; one its template"
+                    + " includes or imports is checked there as a file of the package is.",
             "Prints every problem, grouped by file. Exits " + ExitCode.Codes.OK
             + " when there is no error (warnings are allowed)."})
 final class ValidateCommand implements Callable<Integer> {

@@ -99,7 +99,8 @@ public final class PackService {
 
     /**
      * Validates the package as pack would, and looks for each file its prompts take from another
-     * package in the version {@code installed} gives. Pack leaves that out: a tarball's validity
+     * package in the version {@code installed} gives, checking one a template loads as a template. Pack leaves that
+     * out: a tarball's validity
      * does not depend on what this machine has installed, and the registry's check looks in the
      * versions it resolves.
      */
@@ -107,8 +108,7 @@ public final class PackService {
         List<Path> repaired = removeLeftovers(folder);
         PackageReport report = validator.validate(new DirectorySource(folder), homeIn(folder));
         SortedMap<PackageName, VersionRange> declared = report.draft().dependencies();
-        DependencyFiles.Result taken = DependencyFiles.check(DependencyFiles.uses(report.prompts().values()),
-                installed.within(declared), LOCKED);
+        DependencyFiles.Result taken = DependencyFiles.check(report.prompts(), installed.within(declared), LOCKED);
         // a package that is no dependency has its error already, which says to declare it
         Map<Boolean, SortedSet<PackageName>> stale = taken.unchecked().stream().filter(declared::containsKey)
                 .collect(Collectors.partitioningBy(name -> installed.outOfDate(declared, name),

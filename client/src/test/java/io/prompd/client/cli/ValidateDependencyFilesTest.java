@@ -422,6 +422,57 @@ class ValidateDependencyFilesTest {
                 run.out());
     }
 
+    /**
+     * A file of the dependency that none of its own prompts loads was published unchecked; included, it renders in
+     * this package's prompt, which it breaks, and it reads the prompt's variables.
+     */
+    @Test
+    void aFileTheTemplateIncludesFromTheInstalledVersionIsCheckedAsATemplateThere() throws IOException {
+        Path util = Files.createDirectories(work.resolve("util"));
+        Files.createDirectories(util.resolve("parts"));
+        Files.writeString(util.resolve("prompd.json"), """
+                {"name": "@acme/util", "version": "1.1.0", "description": "Parts", "license": "MIT"}
+                """);
+        Files.writeString(util.resolve("parts/broken.md"), "{% if urgent %}URGENT: {{ summary | uper }}\n");
+        Files.writeString(util.resolve("parts/tone.md"), "{% if style == \"formal\" %}Formally.{% endif %}\n");
+        registry.publish(util);
+        Files.createDirectories(pkg.resolve("prompts"));
+        Files.writeString(pkg.resolve("prompts/hello.prmd"), """
+                ---
+                id: hello
+                description: Says hello
+                parameters:
+                  - name: urgent
+                  - name: summary
+                ---
+                Hello.
+                {% include "@acme/util@^1.0.0/parts/broken.md" %}
+                {% include "@acme/util@^1.0.0/parts/tone.md" %}
+                """);
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("validate");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertEquals("""
+                @acme/greeter@1.0.0: 3 files, 354 bytes unpacked
+                prompts/hello.prmd
+                  error   line 9: @acme/util 1.1.0's parts/broken.md, which this includes, at its line 1: the template\
+                 does not render: no filter named 'uper' in Jinja, Nunjucks or Prompd
+                          hint: include another file or another version of @acme/util, or ask its owners to fix it in a\
+                 new version (did you mean 'upper'?)
+                  error   line 9: @acme/util 1.1.0's parts/broken.md, which this includes, at its line 1: the template\
+                 does not render: {% if %} is never closed
+                          hint: include another file or another version of @acme/util, or ask its owners to fix it in a\
+                 new version (add {% endif %} where the block ends)
+                  warning line 10: @acme/util 1.1.0's parts/tone.md, at its line 1: the variable 'style' is used but\
+                 not declared as a parameter of prompts/hello.prmd, which includes this file
+                          hint: declare it under "parameters" of prompts/hello.prmd, or fix its spelling, or include\
+                 another file or another version of @acme/util
+                2 errors, 1 warning
+                """, run.out());
+    }
+
     @Test
     void aLockedVersionRemovedFromTheStoreGoesUnchecked() throws IOException {
         inherit("@acme/util@^1.0.0/prompts/base.prmd");

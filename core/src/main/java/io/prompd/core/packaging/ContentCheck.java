@@ -55,7 +55,7 @@ public final class ContentCheck {
         List<Problem> problems = new ArrayList<>();
         for (SourceEntry entry : files) {
             byte[] bytes = source.read(entry.path());
-            Optional<String> text = text(bytes);
+            Optional<String> text = Utf8.text(bytes);
             check(entry.path(), bytes, text, contextFiles, readme.filter(entry.path()::equals).isPresent(), problems);
             text.flatMap(content -> bidiControls(entry.path(), content, firstFreeLine(entry.path(), prompts)))
                     .ifPresent(problems::add);
@@ -166,11 +166,6 @@ public final class ContentCheck {
     /** Whether the bytes are binary: NUL bytes that no byte order mark of UTF-16 or UTF-32 explains. */
     private static boolean isBinary(byte[] bytes) {
         return hasNul(bytes) && Utf8.encodingByMark(bytes).isEmpty();
-    }
-
-    /** The text, when the bytes are UTF-8 without NUL characters; empty for a binary file. */
-    static Optional<String> text(byte[] bytes) {
-        return hasNul(bytes) ? Optional.empty() : Utf8.decode(bytes);
     }
 
     private static boolean hasNul(byte[] bytes) {

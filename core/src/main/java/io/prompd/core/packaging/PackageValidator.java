@@ -27,6 +27,7 @@ import io.prompd.core.prompt.PromptValidator;
 import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
+import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -199,7 +200,7 @@ public final class PackageValidator {
         SortedSet<String> packed = new TreeSet<>();
         contents.selection().included().forEach(entry -> packed.add(entry.path()));
         LoadedTemplates.Loaded loaded = LoadedTemplates.read(contents.drafts(), readablePaths(contents),
-                path -> ContentCheck.text(source.read(path)));
+                path -> Utf8.text(source.read(path)));
         return new PromptPackage(draft.name(), draft.dependencies(), draft.invalidRanges(), packed,
                 contents.selection().leftOutReasons(), contents.drafts(), loaded.templates(), loaded.notText(),
                 !draft.equals(ManifestDraft.empty()));
@@ -275,7 +276,7 @@ public final class PackageValidator {
         }
         String path = entry.get().path();
         byte[] bytes = source.read(path);
-        Optional<String> text = ContentCheck.text(bytes);
+        Optional<String> text = Utf8.text(bytes);
         if (text.isEmpty()) {
             problems.add(ContentCheck.readmeNotText(path, bytes));
         }

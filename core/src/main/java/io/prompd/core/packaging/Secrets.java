@@ -35,7 +35,7 @@ public final class Secrets {
      * request adds stays in the registry's Git history.
      */
     public static List<Problem> inFile(String path, byte[] bytes) {
-        return inFile(path, bytes, ContentCheck.text(bytes));
+        return inFile(path, bytes, Utf8.text(bytes));
     }
 
     /**
@@ -72,7 +72,7 @@ public final class Secrets {
     }
 
     /**
-     * {@link #inFile(String, byte[])} for bytes whose UTF-8 text ({@link ContentCheck#text}) is read already.
+     * {@link #inFile(String, byte[])} for bytes whose UTF-8 text ({@link Utf8#text}) is read already.
      */
     static List<Problem> inFile(String path, byte[] bytes, Optional<String> text) {
         Optional<String> decoded = text.or(() -> markedText(bytes));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,8 +27,9 @@ import java.util.stream.Collectors;
  * with a path, {@code context}, {@code system}, ..., or a file its body includes, written as
  * {@code @scope/pkg@range/path}) exists in the version of that package the prompt gets. Which
  * version that is depends on who asks: the registry's check takes the one the dependencies
- * resolve to, {@code prompd validate} the one prompd.lock pins and the store holds. Whether the
- * package is a declared dependency at all is {@link PromptValidator}'s rule.
+ * resolve to, {@code prompd validate} the one prompd.lock pins and the store holds. A file a template loads is
+ * also checked there as a template ({@link DependencyTemplates}). Whether the package is a declared dependency at all
+ * is {@link PromptValidator}'s rule.
  */
 public final class DependencyFiles {
 
@@ -156,6 +158,23 @@ public final class DependencyFiles {
         return new Result(problems, unchecked);
     }
 
+    /**
+     * {@link #check(List, Versions, String)} for every reference of the package's prompts ({@link #uses}), and each
+     * file of another package that a prompt's template loads checked as a file of its own package is, in that
+     * version ({@link DependencyTemplates}).
+     *
+     * @param prompts the package's prompts, by package path
+     */
+    public static Result check(SortedMap<String, PromptFile> prompts, Versions versions, String chosenBy)
+            throws IOException {
+        Map<PackageName, Optional<VersionFiles>> asked = new HashMap<>();
+        Versions once = name -> chosen(name, asked, versions);
+        Result found = check(uses(prompts.values()), once, chosenBy);
+        List<Problem> problems = new ArrayList<>(found.problems());
+        problems.addAll(DependencyTemplates.check(prompts, once));
+        return new Result(problems, found.unchecked());
+    }
+
     /** The version references to the package get, asked of {@code versions} once a package. */
     private static Optional<VersionFiles> chosen(PackageName name, Map<PackageName, Optional<VersionFiles>> asked,
                                                  Versions versions) throws IOException {
@@ -209,7 +228,7 @@ public final class DependencyFiles {
     }
 
     /** The regular files of the version, in path order. */
-    private static Set<String> files(VersionFiles chosen) throws IOException {
+    static SortedSet<String> files(VersionFiles chosen) throws IOException {
         return chosen.files().entries().stream().filter(SourceEntry::isFile).map(SourceEntry::path)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

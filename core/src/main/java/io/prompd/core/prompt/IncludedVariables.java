@@ -65,36 +65,62 @@ final class IncludedVariables {
      */
     static void check(PromptPackage pack, LocalParents parents, Map<String, TemplateScan> prompts,
                       Map<String, TemplateScan> loadable, Problems problems) {
-        prompts.forEach((prompt, scan) -> {
-            Set<String> declared = TemplateRule.declaredThroughLocalParents(pack, parents, prompt);
-            boolean inFull = TemplateRule.declaredInFull(pack, parents, prompt);
-            String hint = TemplateRule.declareHint(pack, parents, prompt, " of " + prompt);
-            Set<Warned> warned = new HashSet<>();
-            // breadth first, so that a warning names the fewest includes from the prompt to the file
-            Reached start = new Reached(prompt, List.of(), Set.of(), TemplateScan.Load.INCLUDE, Optional.empty());
-            Deque<Reached> pending = new ArrayDeque<>(loaded(pack, start, scan, loadable));
-            Set<Sight> seen = new HashSet<>();
-            while (!pending.isEmpty()) {
-                Reached reached = pending.removeFirst();
-                if (!seen.add(new Sight(reached.file(), reached.bound(), reached.cut().isEmpty()))) {
-                    continue;
-                }
-                TemplateScan template = loadable.get(reached.file());
-                for (VariableUse use : template.freeVariables()) {
-                    // with a parameter left out for a refused value, told already, any name may be the prompt's
-                    boolean seenThere = reached.bound().contains(use.name())
-                            || reached.cut().isEmpty() && (declared.contains(use.name()) || !inFull);
-                    if (!seenThere && warned.add(new Warned(reached.file(), use.name(), reached.cut().isEmpty()))) {
-                        problems.add(reached.cut()
-                                .map(cut -> unseen(prompt, reached, cut, use.name()))
-                                .orElseGet(() -> undeclared(prompt, reached, use.name(), TemplateRule.undeclaredHint(
-                                        use.name(), seen(declared, reached), hint)))
-                                .atLine(use.line()));
-                    }
-                }
-                pending.addAll(loaded(pack, reached, template, loadable));
+        prompts.forEach((prompt, scan) -> walk(pack, parents, prompt, loaded(pack, start(prompt), scan, loadable),
+                pack, loadable, problems));
+    }
+
+    /**
+     * The variables of a file of another package that the prompt loads by the inclusion, and of the files it loads in
+     * turn within that package: they render with the prompt's variables as the files of the prompt's own package do.
+     * The problems are at the lines of those files.
+     *
+     * @param within   that package
+     * @param target   the file's path in it
+     * @param loadable the scan of each file of {@code within} a template may load
+     */
+    static void check(PromptPackage pack, LocalParents parents, String prompt, TemplateScan.Inclusion inclusion,
+                      PromptPackage within, String target, Map<String, TemplateScan> loadable, Problems problems) {
+        walk(pack, parents, prompt, List.of(reached(start(prompt), inclusion, target)), within, loadable, problems);
+    }
+
+    private static Reached start(String prompt) {
+        return new Reached(prompt, List.of(), Set.of(), TemplateScan.Load.INCLUDE, Optional.empty());
+    }
+
+    /**
+     * Follows the files the prompt loads, from those it loads itself, through the files of {@code within}.
+     *
+     * @param loadable the scan of each file of {@code within} a template may load
+     */
+    private static void walk(PromptPackage pack, LocalParents parents, String prompt, List<Reached> loads,
+                             PromptPackage within, Map<String, TemplateScan> loadable, Problems problems) {
+        Set<String> declared = TemplateRule.declaredThroughLocalParents(pack, parents, prompt);
+        boolean inFull = TemplateRule.declaredInFull(pack, parents, prompt);
+        String hint = TemplateRule.declareHint(pack, parents, prompt, " of " + prompt);
+        Set<Warned> warned = new HashSet<>();
+        // breadth first, so that a warning names the fewest includes from the prompt to the file
+        Deque<Reached> pending = new ArrayDeque<>(loads);
+        Set<Sight> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            Reached reached = pending.removeFirst();
+            if (!seen.add(new Sight(reached.file(), reached.bound(), reached.cut().isEmpty()))) {
+                continue;
             }
-        });
+            TemplateScan template = loadable.get(reached.file());
+            for (VariableUse use : template.freeVariables()) {
+                // with a parameter left out for a refused value, told already, any name may be the prompt's
+                boolean seenThere = reached.bound().contains(use.name())
+                        || reached.cut().isEmpty() && (declared.contains(use.name()) || !inFull);
+                if (!seenThere && warned.add(new Warned(reached.file(), use.name(), reached.cut().isEmpty()))) {
+                    problems.add(reached.cut()
+                            .map(cut -> unseen(prompt, reached, cut, use.name()))
+                            .orElseGet(() -> undeclared(prompt, reached, use.name(), TemplateRule.undeclaredHint(
+                                    use.name(), seen(declared, reached), hint)))
+                            .atLine(use.line()));
+                }
+            }
+            pending.addAll(loaded(within, reached, template, loadable));
+        }
     }
 
     /** A variable of a file that sees the prompt's, which the prompt does not declare. */
@@ -130,27 +156,32 @@ final class IncludedVariables {
     }
 
     /**
-     * The templates a reached file includes, imports or extends, each seeing what the file binds there beside what the
-     * file sees, if with its context; else nothing, with the cut there.
+     * The templates a reached file includes, imports or extends.
      *
      * @param loadable the scan of each file of the package a template may load, prompts included
      */
     private static List<Reached> loaded(PromptPackage pack, Reached from, TemplateScan scan,
                                         Map<String, TemplateScan> loadable) {
-        String file = from.file();
-        List<String> nowThrough = new ArrayList<>(from.through());
-        nowThrough.add(file);
         List<Reached> reached = new ArrayList<>();
         for (TemplateScan.Inclusion inclusion : scan.inclusions()) {
-            Set<String> visible = new HashSet<>(inclusion.withContext() ? from.bound() : Set.of());
-            visible.addAll(inclusion.bound());
-            References.loadedFrom(file, inclusion.file().written(), pack)
+            References.loadedFrom(from.file(), inclusion.file().written(), pack)
                     .filter(loadable::containsKey)
-                    .ifPresent(target -> reached.add(new Reached(target, List.copyOf(nowThrough), Set.copyOf(visible),
-                            inclusion.load(), inclusion.withContext() ? from.cut()
-                            : Optional.of(new Cut(target, inclusion.load())))));
+                    .ifPresent(target -> reached.add(reached(from, inclusion, target)));
         }
         return reached;
+    }
+
+    /**
+     * The file a reached file loads by the inclusion, seeing what the file binds there beside what the file sees, if
+     * with its context; else nothing, with the cut there.
+     */
+    private static Reached reached(Reached from, TemplateScan.Inclusion inclusion, String target) {
+        List<String> through = new ArrayList<>(from.through());
+        through.add(from.file());
+        Set<String> visible = new HashSet<>(inclusion.withContext() ? from.bound() : Set.of());
+        visible.addAll(inclusion.bound());
+        return new Reached(target, List.copyOf(through), Set.copyOf(visible), inclusion.load(),
+                inclusion.withContext() ? from.cut() : Optional.of(new Cut(target, inclusion.load())));
     }
 
     /**

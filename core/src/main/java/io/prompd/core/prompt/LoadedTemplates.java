@@ -64,7 +64,16 @@ public final class LoadedTemplates {
      */
     public static Loaded read(SortedMap<String, PromptFile> prompts, Set<String> readable, TextReader reader)
             throws IOException {
-        Deque<String> pending = new ArrayDeque<>();
+        return read(prompts, List.of(), readable, reader);
+    }
+
+    /**
+     * {@link #read(SortedMap, Set, TextReader)}, and also the files {@code more} names, which no prompt of the package
+     * may load: those a prompt of another package loads from it.
+     */
+    static Loaded read(SortedMap<String, PromptFile> prompts, List<String> more, Set<String> readable,
+                       TextReader reader) throws IOException {
+        Deque<String> pending = new ArrayDeque<>(more);
         prompts.forEach((file, prompt) -> pending.addAll(loaded(file, prompt.referenceSites())));
         Set<String> seen = new HashSet<>();
         SortedMap<String, String> texts = new TreeMap<>();

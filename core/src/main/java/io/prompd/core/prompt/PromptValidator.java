@@ -41,23 +41,43 @@ public final class PromptValidator {
             TemplateRule.check(pack, parents, file, prompt, template, problems);
             ReferenceRules.check(pack, file, prompt, references.get(file), steps, problems);
         });
+        Map<String, TemplateScan> loadable = checkLoaded(pack, bodies, pack.prompts().keySet(), references, steps,
+                problems);
+        IncludedVariables.check(pack, parents, bodies, loadable, problems);
+        InheritanceCycles.check(pack, parents, problems);
+        return problems.sorted();
+    }
+
+    /**
+     * The rules of the files the prompts' templates load ({@link PromptPackage#templates()}), each rendered as a
+     * template too: its tags, the files it names and the names imported from it; and the include cycles through them
+     * and the prompts. Also for the files of a dependency that a prompt of another package loads
+     * ({@link DependencyTemplates}), which are judged as if they were that prompt's package's.
+     *
+     * @param bodies     the scan of each prompt's body
+     * @param from       the files whose loads a loaded file's messages tell the way from, the package's prompts; none
+     *                   for messages that tell it themselves
+     * @param references the sites each prompt names, to which those of each loaded file are added
+     * @return the scan of each file a template may load: the prompts' bodies and the loaded files
+     */
+    static Map<String, TemplateScan> checkLoaded(PromptPackage pack, Map<String, TemplateScan> bodies,
+                                                 Set<String> from, Map<String, List<ReferenceSite>> references,
+                                                 PackageSteps steps, Problems problems) {
         Map<String, TemplateScan> loaded = new TreeMap<>();
         pack.templates().forEach((file, text) -> {
             loaded.put(file, TemplateScan.of(text, 1));
             references.put(file, ReferenceSite.ofTemplate(loaded.get(file), List.of()));
         });
-        Map<String, List<String>> through = LoadedTemplates.through(pack.prompts().keySet(), references);
+        Map<String, List<String>> through = LoadedTemplates.through(from, references);
         loaded.forEach((file, template) -> {
             TemplateRule.checkLoaded(file, template, through.getOrDefault(file, List.of()), problems);
             ReferenceRules.checkLoaded(pack, file, references.get(file), steps, problems);
         });
         Map<String, TemplateScan> loadable = new TreeMap<>(loaded);
         loadable.putAll(bodies);
-        IncludedVariables.check(pack, parents, bodies, loadable, problems);
         ImportedNames.check(pack, loadable, problems);
-        InheritanceCycles.check(pack, parents, problems);
         IncludeCycles.check(references, problems);
-        return problems.sorted();
+        return loadable;
     }
 
     /**

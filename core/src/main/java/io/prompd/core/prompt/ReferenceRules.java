@@ -315,8 +315,10 @@ final class ReferenceRules {
      * A file taken as text that is not UTF-8 text: a template renders one it loads as a template, and a prompt sends
      * one named for its text as it is, neither of which binary bytes or another encoding can be, while a version,
      * immutable, would stay broken. A context alone may be any file.
+     *
+     * @param resolved the file's path in its package, which may be another's ({@link DependencyTemplates})
      */
-    private static Problem notText(String file, LocalReference reference, String resolved, ReferenceSite site) {
+    static Problem notText(String file, Reference reference, String resolved, ReferenceSite site) {
         String taken = site.inTemplate() ? "so the template cannot include, import or extend it: Jinja renders such a"
                 + " file as a template, which is text" : "so it cannot be the prompt's '"
                 + site.pointer().split("/")[1] + "' text";

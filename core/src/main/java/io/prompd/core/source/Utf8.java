@@ -150,6 +150,14 @@ public final class Utf8 {
         return decodeInto(ByteBuffer.wrap(bytes), text) ? Optional.of(text.flip().toString()) : Optional.empty();
     }
 
+    /**
+     * The text, when the bytes are UTF-8 without NUL characters, as a file read as text must be; empty for a binary
+     * file.
+     */
+    public static Optional<String> text(byte[] bytes) {
+        return firstNul(bytes).isPresent() ? Optional.empty() : decode(bytes);
+    }
+
     /** Where the bytes first stop being UTF-8; empty when they never do. */
     public static Optional<Fault> firstFault(byte[] bytes) {
         Optional<String> marked = encodingByMark(bytes);

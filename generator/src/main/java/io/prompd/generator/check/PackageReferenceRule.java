@@ -25,9 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * Every file a prompt of a new version takes from another package exists in the version of that
- * package the dependencies resolve to, read from the head ({@link MergedPackages}): {@link DependencyFiles}, which
- * {@code prompd validate} applies to the version installed. A version the declared range also
- * allows without the file is a warning.
+ * package the dependencies resolve to, read from the head ({@link MergedPackages}), and one a template loads renders
+ * there as a file of the new version's own would: {@link DependencyFiles}, which {@code prompd validate} applies to the
+ * version installed. A version the declared range also allows without the file is a warning.
  */
 final class PackageReferenceRule implements PullRequestRule {
 
@@ -43,7 +43,7 @@ final class PackageReferenceRule implements PullRequestRule {
             }
             SortedMap<PackageName, Version> chosen = resolution.get().versions();
             List<FileUse> uses = DependencyFiles.uses(version.report().prompts().values());
-            List<Problem> found = new ArrayList<>(DependencyFiles.check(uses,
+            List<Problem> found = new ArrayList<>(DependencyFiles.check(version.report().prompts(),
                     name -> chosen.containsKey(name) ? head.of(name, chosen.get(name)) : Optional.empty(), RESOLVED)
                     .problems());
             for (FileUse use : uses) {

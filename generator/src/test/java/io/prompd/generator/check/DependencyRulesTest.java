@@ -389,15 +389,7 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     @Test
     void aFileTheBodyIncludesFromAPackageMustBeInTheResolvedVersion() {
         repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
-        repo.write(PROMPT, """
-                ---
-                id: x
-                description: A test prompt
-                ---
-                # User
-
-                {% include "@common/util@^1.0.0/prompts/missing.prmd" %}
-                """);
+        writePromptWithBody("{% include \"@common/util@^1.0.0/prompts/missing.prmd\" %}\n");
         repo.commit("publish");
 
         Problem problem = assertError(check(repo, "alice"), PROMPT, "'@common/util@^1.0.0/prompts/missing.prmd'",
@@ -405,6 +397,38 @@ class DependencyRulesTest extends PullRequestScenarioTest {
 
         assertEquals("", problem.pointer());
         assertEquals(7, problem.line());
+    }
+
+    /**
+     * A file of a dependency that none of its own prompts loads passed its own check unread; included, it renders in
+     * the new version's prompt, which it would break for good, and reads the prompt's variables.
+     */
+    @Test
+    void aFileTheBodyIncludesFromAPackageIsCheckedAsATemplateInTheResolvedVersion() {
+        repo.publish("@common/util", "1.1.0");
+        repo.write("packages/@common/util/1.1.0/parts/broken.md", "{% if urgent %}URGENT\n");
+        repo.write("packages/@common/util/1.1.0/parts/macros.md", "{% macro numbered(items) %}{% endmacro %}\n");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.1.0");
+        writePromptWithBody("""
+                {% include "@common/util@^1.1.0/parts/broken.md" %}
+                {% from "@common/util@^1.1.0/parts/macros.md" import numbred %}
+                """);
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertErrorCount(report, 2);
+        Problem broken = assertError(report, PROMPT, "@common/util 1.1.0's parts/broken.md, which this includes, at"
+                + " its line 1: the template does not render: {% if %} is never closed");
+        assertEquals(7, broken.line());
+        assertEquals("include another file or another version of @common/util, or ask its owners to fix it in a new"
+                + " version (add {% endif %} where the block ends)", broken.hint());
+        assertEquals(8, assertError(report, PROMPT, "'numbred' is imported from '@common/util@^1.1.0/parts/macros.md',"
+                + " which does not define it in @common/util 1.1.0 (it defines 'numbered')").line());
+        assertEquals(List.of("@common/util 1.1.0's parts/broken.md, at its line 1: the variable 'urgent' is used but"
+                + " not declared as a parameter of prompts/x.prmd, which includes this file"),
+                report.problems().stream().filter(problem -> problem.file().equals(PROMPT) && !problem.isError())
+                        .map(Problem::message).toList());
     }
 
     @Test
@@ -568,6 +592,18 @@ class DependencyRulesTest extends PullRequestScenarioTest {
                         .map(problem -> problem.file() + problem.pointer() + ":" + problem.line()).toList());
         assertEquals("the field 'description' is given again in the same object, first on line 4: prompd reads the"
                 + " last one given", report.problems().get(2).message());
+    }
+
+    /** The new version's prompt, whose template, from line 7, is given. */
+    private void writePromptWithBody(String template) {
+        repo.write(PROMPT, """
+                ---
+                id: x
+                description: A test prompt
+                ---
+                # User
+
+                """ + template);
     }
 
     /** The new version's prompt, inheriting from the given reference. */
