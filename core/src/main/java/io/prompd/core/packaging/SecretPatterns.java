@@ -58,13 +58,15 @@ final class SecretPatterns {
     private static final String ANTHROPIC_WORD = "ant-";
 
     /**
-     * A label naming an AWS secret access key, in any letter case, with {@code _} or {@code -} between its words or
-     * none: {@code aws_secret_access_key} as the credentials file writes it, {@code AWS_SECRET_ACCESS_KEY} as the
-     * environment, {@code SecretAccessKey} as AWS's own JSON, {@code awsSecretKey}. Then {@code =} or {@code :}, the
-     * label and the key quoted or not. The key itself, forty base64 characters, has no mark of its kind.
+     * A label naming an AWS secret access key, in any letter case, with {@code _}, {@code -} or a space between its
+     * words or none: {@code aws_secret_access_key} as the credentials file writes it, {@code AWS_SECRET_ACCESS_KEY} as
+     * the environment, {@code SecretAccessKey} as AWS's own JSON, {@code awsSecretKey}. Then what sets it apart from the
+     * key: {@code =} or {@code :}, a Markdown table's {@code |}, an XML element's {@code >} (STS answers
+     * {@code <SecretAccessKey>}), or spaces alone ({@code aws configure set aws_secret_access_key …}); the label and the
+     * key quoted, or in Markdown's backticks, or not. The key itself, forty base64 characters, has no mark of its kind.
      */
-    private static final String AWS_SECRET_LABEL = "(?<![A-Za-z0-9])(?i:aws[_-]?secret[_-]?(?:access[_-]?)?key"
-            + "|secret[_-]?access[_-]?key)[\"']?\\s*[:=]\\s*[\"']?";
+    private static final String AWS_SECRET_LABEL = "(?<![A-Za-z0-9])(?i:aws[_ -]?secret[_ -]?(?:access[_ -]?)?key"
+            + "|secret[_ -]?access[_ -]?key)[\"'`]?(?:\\s*[:=|>]\\s*|\\s+)[\"'`]?";
 
     /**
      * A key is found right after a capital, a digit, {@code _} or a byte of binary data read as Latin-1, not only at

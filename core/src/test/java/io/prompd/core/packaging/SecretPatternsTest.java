@@ -36,6 +36,11 @@ class SecretPatternsTest {
             "{\"aws_secret_access_key\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B\"}",
             "\"SecretAccessKey\": \"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbzq8Kd3Tm2B\"",
             "AWS_SECRET_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B'",
+            "aws_secret_access_key = `wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B`",
+            "| aws_secret_access_key | wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B |",
+            "aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B",
+            "<SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B</SecretAccessKey>",
+            "AWS secret access key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B",
             "{\"private_key\": \"-----BEGIN PRIVATE"
                     + " KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n\"}"})
     void eachKindIsFound(String secret) {
