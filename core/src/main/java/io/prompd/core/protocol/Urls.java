@@ -21,10 +21,10 @@ public final class Urls {
      * does, a {@code ..} going above the root is dropped (RFC 3986, 5.2.4), where URI keeps it. A document's
      * {@code ../../../tmp/x.tgz} would otherwise be fetched as the path {@code /../../../tmp/x.tgz}, which a server
      * reads as it pleases, or for a folder registry read as the file {@code /tmp/x.tgz}, outside it, and written so to
-     * prompd.lock.
+     * prompd.lock. A dot written {@code %2e} is a dot there too, as a browser reads it (RFC 3986, 6.2.2.2).
      */
     public static URI resolve(URI base, String reference) {
-        URI resolved = base.resolve(reference);
+        URI resolved = base.resolve(withDotsDecoded(reference));
         String path = resolved.getRawPath();
         if (path == null || !path.startsWith("/..")) {
             return resolved;
@@ -37,6 +37,16 @@ public final class Urls {
                 : "//" + resolved.getRawAuthority()) + within
                 + (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery())
                 + (resolved.getRawFragment() == null ? "" : "#" + resolved.getRawFragment()));
+    }
+
+    /** The reference with each dot of its path written {@code %2e} or {@code %2E} as a dot; its query as it is. */
+    private static String withDotsDecoded(String reference) {
+        int end = reference.length();
+        for (char delimiter : new char[] {'?', '#'}) {
+            int at = reference.indexOf(delimiter);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        return reference.substring(0, end).replaceAll("%2[eE]", ".") + reference.substring(end);
     }
 
     /**

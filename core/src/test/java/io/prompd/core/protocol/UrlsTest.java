@@ -22,6 +22,8 @@ class UrlsTest {
                 Urls.resolve(URI.create("file:///srv/reg/packages/x/index.json"), "../../tmp/x.tgz"));
         assertEquals(URI.create("file:///tmp/x.tgz"),
                 Urls.resolve(URI.create("file:///srv/reg/packages/x/index.json"), "../../../../../../tmp/x.tgz"));
+        assertEquals(URI.create("http://127.0.0.1:8080/x.tgz?q=%2e%2e"),
+                Urls.resolve(index, "%2e%2e/%2E%2E/%2e./../x.tgz?q=%2e%2e"), "a dot written %2e is a dot");
         assertEquals(URI.create("http://127.0.0.1:8080/packages/x/-/x-1.0.0.tgz"),
                 Urls.resolve(index, "-/x-1.0.0.tgz"), "a reference within the registry is as URI reads it");
     }
