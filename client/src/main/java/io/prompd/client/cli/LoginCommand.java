@@ -97,8 +97,9 @@ final class LoginCommand implements Callable<Integer> {
         }
         if (checked.filter(HttpPackageRegistry.CheckedAccess::isExposed).isPresent()) {
             err.println("warning: " + registry.describe() + " says it is private (\"private\": true in its"
-                    + " registry.json) but serves it without credentials too: anyone who can reach it can read its"
-                    + " packages, and these credentials were checked by nothing; put authentication in front of it"
+                    + " registry.json) but serves it without credentials too: anyone who can reach it can read that file,"
+                    + " and its packages unless they are guarded apart, and the registry.json answered whatever these"
+                    + " credentials are; put authentication in front of the whole registry"
                     + " (the Hosting section of the registry repository's README says how)");
         }
         if (resolved.isEmpty()) {

@@ -179,8 +179,9 @@ class LoginCheckTest extends InstallCommandsFixture {
             assertEquals("logged in to open (" + open.url() + "): credentials stored in " + home.resolve("config.json")
                     + "\n", login.out());
             assertEquals("warning: open (" + open.url() + ") says it is private (\"private\": true in its"
-                    + " registry.json) but serves it without credentials too: anyone who can reach it can read its"
-                    + " packages, and these credentials were checked by nothing; put authentication in front of it"
+                    + " registry.json) but serves it without credentials too: anyone who can reach it can read that file,"
+                    + " and its packages unless they are guarded apart, and the registry.json answered whatever these"
+                    + " credentials are; put authentication in front of the whole registry"
                     + " (the Hosting section of the registry repository's README says how)\n", login.err());
         }
     }
