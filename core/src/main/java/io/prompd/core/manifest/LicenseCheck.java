@@ -69,17 +69,24 @@ public final class LicenseCheck {
                 : Optional.empty();
     }
 
+    /** The words a license written as a pointer ({@code See the MIT license.}) points at; empty for other text. */
+    private static Optional<String> pointedAtInWords(String license) {
+        List<String> words = new ArrayList<>(Arrays.asList(license.strip().replaceFirst("\\.$", "").split("\\s+")));
+        if (words.size() < 2 || !words.remove(0).equalsIgnoreCase("see")) {
+            return Optional.empty();
+        }
+        words.removeIf(word -> POINTER_WORDS.contains(word.toLowerCase(Locale.ROOT)));
+        return words.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", words));
+    }
+
     /**
      * The file a license written in words as a pointer to it names, as {@code See LICENSE}, {@code see license in
      * LICENSE.md} or {@code See the LICENSE file.} do, which npm reads as neither an expression nor its
      * {@code SEE LICENSE IN <file>}; empty for any other text.
      */
     private static Optional<String> fileInWords(String license) {
-        List<String> words = new ArrayList<>(Arrays.asList(license.strip().replaceFirst("\\.$", "").split("\\s+")));
-        if (words.size() < 2 || !words.remove(0).equalsIgnoreCase("see")) {
-            return Optional.empty();
-        }
-        words.removeIf(word -> POINTER_WORDS.contains(word.toLowerCase(Locale.ROOT)));
+        List<String> words = new ArrayList<>(pointedAtInWords(license).map(text -> Arrays.asList(text.split(" ")))
+                .orElse(List.of()));
         while (words.size() > 1 && LICENSE_WORDS.contains(words.get(0).toLowerCase(Locale.ROOT))) {
             words.remove(0);
         }
@@ -137,8 +144,9 @@ public final class LicenseCheck {
         Parser parser = new Parser(tokens(license), file, pointer);
         Optional<String> syntaxError = parser.parse();
         Optional<String> pointedAt = syntaxError.flatMap(any -> fileInWords(license));
-        // "See MIT" points at a license, not at a file of that name
-        List<String> licensePointedAt = pointedAt.map(LicenseCheck::wordsNamed).orElse(List.of());
+        // "See MIT" and "See the Apache 2.0 license" point at a license, not at a file of that name
+        List<String> licensePointedAt = syntaxError.flatMap(any -> pointedAtInWords(license))
+                .map(LicenseCheck::wordsNamed).orElse(List.of());
         Optional<String> fileInWords = pointedAt.filter(word -> licensePointedAt.isEmpty());
         if (fileInWords.isPresent()) {
             return List.of(Problem.error(file, pointer, TerminalText.oneLine("'" + license + "' is not a valid SPDX"

@@ -308,7 +308,10 @@ class LicenseCheckTest {
     @CsvSource(delimiter = '|', value = {
         "See MIT             | MIT",
         "see the Apache-2.0. | Apache-2.0",
-        "See mpl-2.0 file    | MPL-2.0"})
+        "See mpl-2.0 file    | MPL-2.0",
+        "See Apache 2.0      | Apache-2.0",
+        "See MIT license     | MIT",
+        "See the MIT license | MIT"})
     void aLicenseWrittenAsAPointerToALicenseIsHintedThatLicense(String license, String meant) {
         List<Problem> problems = check(license);
 
