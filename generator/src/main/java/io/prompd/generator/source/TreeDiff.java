@@ -31,7 +31,16 @@ final class TreeDiff {
      */
     static List<Change> between(ObjectReader reader, Optional<? extends AnyObjectId> oldTree, AnyObjectId newTree,
                                 TreeFilter paths) throws IOException {
-        return walk(reader, oldTree, newTree, paths).changes();
+        return walk(reader, oldTree, newTree, paths, false).changes();
+    }
+
+    /**
+     * {@link #between}, with the folders that differ among the changes too, each after the paths below it: the walk
+     * passes their trees anyway, so a caller that needs the tree of a changed folder reads none again.
+     */
+    static List<Change> betweenWithFolders(ObjectReader reader, Optional<? extends AnyObjectId> oldTree,
+                                           AnyObjectId newTree, TreeFilter paths) throws IOException {
+        return walk(reader, oldTree, newTree, paths, true).changes();
     }
 
     /**
@@ -40,15 +49,19 @@ final class TreeDiff {
      */
     static List<TreeEntryName> notOneName(ObjectReader reader, AnyObjectId oldTree, AnyObjectId newTree)
             throws IOException {
-        return walk(reader, Optional.of(oldTree), newTree, TreeFilter.ALL).notOneName();
+        return walk(reader, Optional.of(oldTree), newTree, TreeFilter.ALL, false).notOneName();
     }
 
     private record Differences(List<Change> changes, List<TreeEntryName> notOneName) {
     }
 
-    /** Walks the trees, entering by hand what differs, so that an entry whose name is no single name is not. */
+    /**
+     * Walks the trees, entering by hand what differs, so that an entry whose name is no single name is not.
+     *
+     * @param folders whether each folder entered is a change too, after what it holds
+     */
     private static Differences walk(ObjectReader reader, Optional<? extends AnyObjectId> oldTree, AnyObjectId newTree,
-                                    TreeFilter paths) throws IOException {
+                                    TreeFilter paths, boolean folders) throws IOException {
         List<Change> changes = new ArrayList<>();
         List<TreeEntryName> notOneName = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(reader)) {
@@ -58,26 +71,32 @@ final class TreeDiff {
                 walk.addTree(new EmptyTreeIterator());
             }
             walk.addTree(new CanonicalTreeParser(null, reader, newTree));
+            walk.setPostOrderTraversal(folders);
             walk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF
                     : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
             while (walk.next()) {
                 FileMode oldMode = walk.getFileMode(0);
                 FileMode newMode = walk.getFileMode(1);
-                if (!TreeEntryName.isOneName(walk)) {
+                if (walk.isPostChildren()) {
+                    changes.add(change(walk, oldMode, newMode));
+                } else if (!TreeEntryName.isOneName(walk)) {
                     if (newMode != FileMode.MISSING) {
                         notOneName.add(TreeEntryName.of(walk));
                     }
                 } else if (walk.isSubtree()) {
                     walk.enterSubtree();
                 } else {
-                    ChangeType type = oldMode == FileMode.MISSING ? ChangeType.ADDED
-                            : newMode == FileMode.MISSING ? ChangeType.DELETED : ChangeType.MODIFIED;
-                    changes.add(new Change(type, GitPaths.of(walk), walk.getObjectId(0), walk.getObjectId(1),
-                            oldMode, newMode));
+                    changes.add(change(walk, oldMode, newMode));
                 }
             }
         }
         return new Differences(changes, notOneName);
+    }
+
+    private static Change change(TreeWalk walk, FileMode oldMode, FileMode newMode) {
+        ChangeType type = oldMode == FileMode.MISSING ? ChangeType.ADDED
+                : newMode == FileMode.MISSING ? ChangeType.DELETED : ChangeType.MODIFIED;
+        return new Change(type, GitPaths.of(walk), walk.getObjectId(0), walk.getObjectId(1), oldMode, newMode);
     }
 
     /**
