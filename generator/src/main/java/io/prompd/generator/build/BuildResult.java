@@ -18,23 +18,32 @@ import java.util.Optional;
  * @param warnings         what the build did that nobody should miss, in the order it did it
  * @param otherStateFormat the format of the output's build state when another prompd-registry wrote it, whose
  *                         output this one does not build on: every version was packed again
+ * @param takenDownAtHead  the versions the commit holds that the build left out since HEAD, another commit, takes
+ *                         them down; empty when it left out none
  */
 public record BuildResult(String commit, int packages, int versions, int tarballsWritten, int tarballsReused,
                           boolean unchanged, Duration elapsed, List<BuildWarning> warnings,
-                          Optional<Integer> otherStateFormat) {
+                          Optional<Integer> otherStateFormat, Optional<HeadTakedowns> takenDownAtHead) {
 
     public BuildResult {
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(elapsed, "elapsed");
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(otherStateFormat, "otherStateFormat");
+        Objects.requireNonNull(takenDownAtHead, "takenDownAtHead");
+        if (takenDownAtHead.filter(takedowns -> takedowns.reasons().isEmpty()).isPresent()) {
+            throw new IllegalArgumentException("no version taken down at HEAD was left out");
+        }
     }
 
-    /** The result of a build into a new or empty folder, or onto an output of this generator's format. */
+    /**
+     * The result of a build into a new or empty folder, or onto an output of this generator's format, that left out no
+     * version HEAD takes down.
+     */
     public BuildResult(String commit, int packages, int versions, int tarballsWritten, int tarballsReused,
                        boolean unchanged, Duration elapsed, List<BuildWarning> warnings) {
         this(commit, packages, versions, tarballsWritten, tarballsReused, unchanged, elapsed, warnings,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The format of the build state this generator writes, and builds on. */

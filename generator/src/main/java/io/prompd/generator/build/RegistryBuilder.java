@@ -122,7 +122,11 @@ public final class RegistryBuilder {
         Optional<BuildState.StateFile> stateFile = BuildState.readFile(out);
         try (RegistryRepository repository = RegistryRepository.open(options.repository(), options.workingFolder())) {
             ObjectId commit = repository.resolve("--rev", options.revision());
-            if (stateFile.filter(file -> file.header().isBuildOf(commit.name(), baseUrl)).isPresent()) {
+            Optional<ObjectId> head = repository.head().filter(other -> !other.equals(commit));
+            // a build of another commit than HEAD leaves out what HEAD takes down, which may be more than when the
+            // output was built
+            if (head.isEmpty() && stateFile.filter(file -> file.header().isBuildOf(commit.name(), baseUrl))
+                    .isPresent()) {
                 return alreadyBuilt(out, commit.name(), start);
             }
             // The previous build's packages (megabytes of JSON), or the documents of an output of another format,
@@ -131,18 +135,29 @@ public final class RegistryBuilder {
                     () -> ServedOutputGuard.of(out, stateFile));
             repository.requireWholeHistory("a build");
             return repository.readingObjects("the build",
-                    () -> buildCommit(repository, commit, options, progress, pendingServed, start));
+                    () -> buildCommit(repository, new Revisions(commit, head), options, progress, pendingServed,
+                            start));
         }
     }
 
-    private BuildResult buildCommit(RegistryRepository repository, ObjectId commit, BuildOptions options,
+    /**
+     * The commit to build, and HEAD where it names another, whose takedowns the build applies too.
+     */
+    private record Revisions(ObjectId commit, Optional<ObjectId> otherHead) {
+    }
+
+    private BuildResult buildCommit(RegistryRepository repository, Revisions revisions, BuildOptions options,
                                     BuildProgress progress, CompletableFuture<ServedOutputGuard> pendingServed,
                                     long start)
             throws IOException {
         Path out = options.out();
+        ObjectId commit = revisions.commit();
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
         CompletableFuture<RegistrySnapshot> pendingSnapshot = Futures.inBackground("registry-snapshot",
                 () -> RegistrySnapshot.read(repository, commit));
+        CompletableFuture<Optional<RegistrySnapshot>> pendingHead = Futures.inBackground("head-snapshot",
+                () -> revisions.otherHead().isEmpty() ? Optional.empty()
+                        : Optional.of(RegistrySnapshot.read(repository, revisions.otherHead().get())));
         ServedOutputGuard output = Futures.join(pendingServed);
         Optional<BuildState> served = output.state();
         Optional<BuildState> previous = served.filter(state -> state.sameOptions(baseUrl));
@@ -156,6 +171,8 @@ public final class RegistryBuilder {
                             ? previous.get().history().update(repository, commit)
                             : PublicationHistory.compute(repository, commit));
             RegistrySnapshot snapshot = Futures.join(pendingSnapshot);
+            Optional<HeadTakedowns> takenDownAtHead = Futures.join(pendingHead)
+                    .map(head -> HeadTakedowns.of(head, snapshot)).filter(head -> !head.reasons().isEmpty());
             PublicationHistory history = Futures.join(pendingHistory);
             List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
             snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()
@@ -165,8 +182,8 @@ public final class RegistryBuilder {
             if (snapshot.config().isEmpty()) {
                 throw failure(snapshot.withLines(problems));
             }
-            SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
-            SortedMap<PackageVersion, Removal> reused = reusedUntaken(history, snapshot);
+            SortedMap<PackageName, PackageState> states = packageStates(snapshot, takenDownAtHead, history, problems);
+            SortedMap<PackageVersion, Removal> reused = reusedUntaken(history, snapshot, takenDownAtHead);
             SortedMap<PackageVersion, PublishedFiles> changed = changedSincePublished(history, states, repository);
             Set<String> toldByHistory = toldByHistory(reused, changed.keySet());
             problems.addAll(unlessToldByHistory(toldByHistory, output.changedSinceServed(states, repository)));
@@ -203,7 +220,7 @@ public final class RegistryBuilder {
             }
             return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),
                     built.reused(), false, elapsedSince(start), warnings,
-                    output.documents().map(ServedDocuments::format));
+                    output.documents().map(ServedDocuments::format), takenDownAtHead);
         }
     }
 
@@ -222,9 +239,12 @@ public final class RegistryBuilder {
 
     /**
      * What every package's files depend on; a version folder without a manifest was never published and is
-     * reported. A package every version of which was taken down is one while its meta.json records the takedowns.
+     * reported. A package every version of which was taken down is one while its meta.json records the takedowns. A
+     * version HEAD takes down is left out, as its takedown leaves it out, its folder as the commit holds it standing
+     * for the files taken down.
      */
     private static SortedMap<PackageName, PackageState> packageStates(RegistrySnapshot snapshot,
+                                                                      Optional<HeadTakedowns> takenDownAtHead,
                                                                       PublicationHistory history,
                                                                       List<Problem> problems) {
         SortedMap<PackageName, PackageState> states = new TreeMap<>();
@@ -233,7 +253,12 @@ public final class RegistryBuilder {
                     Collections.emptySortedMap());
             problems.addAll(clashingVersions(folders));
             SortedMap<Version, VersionState> versions = new TreeMap<>();
+            SortedMap<Version, String> takenDown = new TreeMap<>();
             folders.forEach((version, folder) -> {
+                if (takenDownAtHead.filter(head -> head.leavesOut(name, version)).isPresent()) {
+                    takenDown.put(version, folder.treeId().name());
+                    return;
+                }
                 Optional<Publication> publication = history.publication(new PackageVersion(name, version));
                 if (publication.isEmpty()) {
                     problems.add(Problem.error(folder.path() + "/prompd.json", "",
@@ -244,9 +269,8 @@ public final class RegistryBuilder {
                 versions.put(version, new VersionState(folder.treeId().name(), publication.get().commit().name(),
                         publication.get().time()));
             });
-            PackageMeta meta = snapshot.meta(name);
+            PackageMeta meta = meta(snapshot, takenDownAtHead, name);
             if (!versions.isEmpty() || !meta.takenDown().isEmpty()) {
-                SortedMap<Version, String> takenDown = new TreeMap<>();
                 meta.takenDown().keySet().forEach(version -> Optional.ofNullable(history.removed().get(
                         new PackageVersion(name, version))).ifPresent(removal -> takenDown.put(version,
                         removal.tree().name())));
@@ -258,15 +282,23 @@ public final class RegistryBuilder {
         return states;
     }
 
+    /** The package's meta.json as the commit has it, with the takedowns HEAD records of its versions there. */
+    private static PackageMeta meta(RegistrySnapshot snapshot, Optional<HeadTakedowns> takenDownAtHead,
+                                    PackageName name) {
+        return takenDownAtHead.map(head -> head.meta(name, snapshot.meta(name))).orElse(snapshot.meta(name));
+    }
+
     /**
-     * The numbers {@linkplain PublicationHistory#reused reused} but those whose takedown record the commit keeps, as
-     * the check leaves them to its takedown rule: a folder back under a number taken down is refused as taken, once.
+     * The numbers {@linkplain PublicationHistory#reused reused} but those whose takedown record the commit keeps, or
+     * HEAD for a build of another commit, as the check leaves them to its takedown rule: a folder back under a number
+     * taken down is refused as taken, or left out, once.
      */
     private static SortedMap<PackageVersion, Removal> reusedUntaken(PublicationHistory history,
-                                                                    RegistrySnapshot snapshot) {
+                                                                    RegistrySnapshot snapshot,
+                                                                    Optional<HeadTakedowns> takenDownAtHead) {
         SortedMap<PackageVersion, Removal> reused = new TreeMap<>(history.reused());
-        reused.keySet().removeIf(version -> snapshot.meta(version.name()).takenDown().keySet().stream()
-                .anyMatch(gone -> gone.samePrecedence(version.version())));
+        reused.keySet().removeIf(version -> meta(snapshot, takenDownAtHead, version.name()).takenDown().keySet()
+                .stream().anyMatch(gone -> gone.samePrecedence(version.version())));
         return Collections.unmodifiableSortedMap(reused);
     }
 

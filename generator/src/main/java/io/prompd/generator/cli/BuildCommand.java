@@ -5,11 +5,13 @@ import io.prompd.cli.ProgressLine;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
 import io.prompd.generator.build.BuildOptions;
 import io.prompd.generator.build.BuildResult;
+import io.prompd.generator.build.HeadTakedowns;
 import io.prompd.generator.build.RegistryBuilder;
 import io.prompd.generator.source.BaseUrl;
 import io.prompd.generator.source.UrlUserPart;
@@ -19,6 +21,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +104,8 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCode.FAILURE.code();
         }
         result.otherStateFormat().ifPresent(format -> stderr.println("note: " + rebuiltInFull(format)));
+        result.takenDownAtHead().ifPresent(takedowns -> stderr.println("note: "
+                + leftOutAsAtHead(result.commit(), takedowns)));
         result.warnings().forEach(warning -> stderr.println("warning: " + BuildWarningView.text(warning, out)));
         stderr.flush();
         stdout.print(output.isJson() ? Json.writeString(asJson(result)) + "\n" : summary(result));
@@ -109,7 +115,7 @@ final class BuildCommand implements Callable<Integer> {
 
     /**
      * The result's counts, its {@code seconds} (which differ from run to run), its warnings and its notes (why every
-     * version was packed again), for a script.
+     * version was packed again, which versions HEAD takes down were left out), for a script.
      */
     private Map<String, Object> asJson(BuildResult result) {
         Map<String, Object> json = new TreeMap<>();
@@ -121,15 +127,39 @@ final class BuildCommand implements Callable<Integer> {
         json.put("unchanged", result.unchanged());
         json.put("seconds", result.seconds());
         json.put("warnings", result.warnings().stream().map(warning -> BuildWarningView.asJson(warning, out)).toList());
-        json.put("notes", result.otherStateFormat().stream().map(format -> {
+        List<Map<String, Object>> notes = new ArrayList<>();
+        result.otherStateFormat().ifPresent(format -> {
             Map<String, Object> note = new TreeMap<>();
             note.put("kind", "otherStateFormat");
             note.put("stateFormat", format);
             note.put("format", BuildResult.stateFormat());
             note.put("message", rebuiltInFull(format));
-            return note;
-        }).toList());
+            notes.add(note);
+        });
+        result.takenDownAtHead().ifPresent(takedowns -> {
+            Map<String, Object> note = new TreeMap<>();
+            note.put("kind", "takenDownAtHead");
+            note.put("head", takedowns.head());
+            note.put("versions", VersionJson.takenDown(takedowns.reasons()));
+            note.put("message", leftOutAsAtHead(result.commit(), takedowns));
+            notes.add(note);
+        });
+        json.put("notes", notes);
         return json;
+    }
+
+    /**
+     * Why a build of an older commit serves fewer versions than it holds: what maintainers took down since, as a rule
+     * a leaked secret or personal data, stays down when going back to an earlier state.
+     */
+    private static String leftOutAsAtHead(String commit, HeadTakedowns takedowns) {
+        boolean one = takedowns.reasons().size() == 1;
+        return "HEAD (commit " + RegistryRepository.shortId(takedowns.head()) + ") takes down "
+                + Plural.count(takedowns.reasons().size(), "version") + " that commit "
+                + RegistryRepository.shortId(commit) + " holds (" + TerminalText.line(Takedowns.withReasons(
+                        takedowns.reasons())) + "): the build leaves " + (one ? "it out, as a takedown does, and its"
+                + " package's index.json lists it" : "them out, as a takedown does, and their packages' index.json"
+                + " lists them") + " under takenDown";
     }
 
     /**

@@ -87,13 +87,7 @@ final class BuildWarningView {
         Map<String, Object> json = new TreeMap<>();
         if (warning instanceof TakenDownServedAgain again) {
             json.put("kind", "takenDownServedAgain");
-            json.put("versions", again.reasons().entrySet().stream().map(taken -> {
-                Map<String, Object> version = VersionJson.of(taken.getKey());
-                if (!taken.getValue().isBlank()) {
-                    version.put("reason", taken.getValue());
-                }
-                return version;
-            }).toList());
+            json.put("versions", VersionJson.takenDown(again.reasons()));
         } else if (warning instanceof HistoryRewritten rewritten) {
             json.put("kind", "historyRewritten");
             json.put("versions", rewritten.versions().stream().map(VersionJson::of).toList());

@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import io.prompd.generator.source.PackageVersion;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -18,5 +19,19 @@ final class VersionJson {
         json.put("name", version.name().toString());
         json.put("version", version.version().toString());
         return json;
+    }
+
+    /**
+     * Versions taken down, each with its {@code reason}, left out when its takedown gave none, as {@code check --json}
+     * gives a takedown.
+     */
+    static List<SortedMap<String, Object>> takenDown(SortedMap<PackageVersion, String> reasons) {
+        return reasons.entrySet().stream().map(taken -> {
+            SortedMap<String, Object> version = of(taken.getKey());
+            if (!taken.getValue().isBlank()) {
+                version.put("reason", taken.getValue());
+            }
+            return version;
+        }).toList();
     }
 }

@@ -59,6 +59,22 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
     }
 
     /**
+     * This meta.json with the versions taken down too, as the pull request taking them down leaves it: their records
+     * added to {@link #takenDown}, and their dist-tags, yanks and deprecations gone, since they name no folder now.
+     */
+    public PackageMeta takingDown(SortedMap<Version, String> versions) {
+        SortedMap<String, Version> tags = new TreeMap<>(distTags);
+        tags.values().removeIf(versions::containsKey);
+        SortedMap<Version, String> stillYanked = new TreeMap<>(yanked);
+        stillYanked.keySet().removeAll(versions.keySet());
+        SortedMap<Version, String> stillDeprecated = new TreeMap<>(deprecated);
+        stillDeprecated.keySet().removeAll(versions.keySet());
+        SortedMap<Version, String> gone = new TreeMap<>(takenDown);
+        gone.putAll(versions);
+        return new PackageMeta(tags, stillYanked, stillDeprecated, gone, owners);
+    }
+
+    /**
      * The version {@code latest} stands for among the published: the one its dist-tag names, or else, as on npm, the
      * highest that is neither a pre-release nor yanked; none when every version is one of those.
      */

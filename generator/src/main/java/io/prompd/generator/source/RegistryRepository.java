@@ -389,6 +389,22 @@ public final class RegistryRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * The commit HEAD names, as a rule the branch the registry serves; empty when it names none: no HEAD, a branch not
+     * born yet, or an object this repository does not hold as a commit.
+     */
+    public Optional<ObjectId> head() throws IOException {
+        Ref head = repository.exactRef(Constants.HEAD);
+        if (head == null || head.getObjectId() == null) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            return Optional.of(walk.parseCommit(head.getObjectId()).copy());
+        } catch (MissingObjectException | IncorrectObjectTypeException noCommit) {
+            return Optional.empty();
+        }
+    }
+
     private PrompdException noRevision(String option, String revision, Exception cause) throws IOException {
         String start = revision.substring(0, startLength(revision));
         String hint = new MissingRevisionHint(repository, git, option, shownDirectory())

@@ -1958,17 +1958,91 @@ class RegistryBuilderTest {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             Path out = temp.resolve("out");
             buildTwoVersionsOfA(repo, out);
+            String older = repo.head().name();
             repo.delete("packages/@common/a/1.0.0");
             repo.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
             String taken = repo.commit("take down a 1.0.0").name();
             build(repo, out);
+            // HEAD moved back, as a branch reset and force-pushed: --rev would take HEAD's takedowns
+            repo.checkout(older);
 
-            BuildResult back = new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD~1", out,
-                    Optional.empty(), true, repo.root()), BuildProgress.NONE);
+            BuildResult back = forcedBuild(repo, out);
 
             assertEquals(List.of(new BuildWarning.TakenDownServedAgain(taken, new TreeMap<>(Map.of(new PackageVersion(
                     PackageName.parse("@common/a"), Version.parse("1.0.0")), "leaked a key")))), back.warnings());
+            repo.checkout("main");
             assertEquals(List.of(), build(repo, out).warnings(), "none when nothing is served again or left out");
+        }
+    }
+
+    private static BuildResult buildRevision(Path repository, String revision, Path out) throws IOException {
+        return new RegistryBuilder().build(new BuildOptions(repository, revision, out, Optional.empty(), false,
+                repository), BuildProgress.NONE);
+    }
+
+    /**
+     * Going back to an earlier state with --rev, as the README advises for a bad commit, keeps down what HEAD takes
+     * down, as a rule content that must go: the build of an older commit leaves the version out as the takedown does,
+     * its index.json listing it under takenDown with the reason and the integrity of the tarball it had, and says so.
+     * Into the output HEAD's build serves, that is no longer a version served again, which --force alone built; into
+     * one that holds the build of that very commit from before the takedown, the version leaves too.
+     */
+    @Test
+    void aBuildOfAnOlderCommitLeavesOutTheVersionsHeadTakesDownAsTheTakedownDoes() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            repo.meta("@common/a", "{\"distTags\": {\"latest\": \"1.1.0\"}, \"deprecated\": {\"1.1.0\": \"old\"}}");
+            String older = repo.commit("publish a").name();
+            Path served = temp.resolve("served");
+            build(repo, served);
+            Path earlier = temp.resolve("earlier");
+            build(repo, earlier);
+            repo.delete("packages/@common/a/1.1.0").meta("@common/a", "{\"takenDown\": {\"1.1.0\": \"held customer"
+                    + " data\"}}");
+            String head = repo.commit("take a 1.1.0 down").name();
+            build(repo, served);
+            Path out = temp.resolve("out");
+
+            BuildResult back = buildRevision(repo.root(), older.substring(0, 7), out);
+
+            PackageVersion taken = new PackageVersion(PackageName.parse("@common/a"), Version.parse("1.1.0"));
+            assertEquals(Optional.of(new HeadTakedowns(head, new TreeMap<>(Map.of(taken, "held customer data")))),
+                    back.takenDownAtHead());
+            assertEquals(1, back.versions());
+            assertFalse(Files.exists(out.resolve(RegistryLayout.tarball(taken.name(), taken.version()))));
+            assertFalse(Files.exists(out.resolve(RegistryLayout.versionDocument(taken.name(), taken.version()))));
+            Packument index = read(out.resolve(RegistryLayout.packument(taken.name())), Packument.class);
+            Packument atHead = read(served.resolve(RegistryLayout.packument(taken.name())), Packument.class);
+            assertEquals(Set.of(Version.parse("1.0.0")), index.versions().keySet());
+            assertEquals(Map.of("latest", Version.parse("1.0.0")), index.distTags());
+            assertEquals(atHead.takenDown(), index.takenDown());
+            assertEquals(atHead.takenDownIntegrity(), index.takenDownIntegrity());
+
+            BuildResult backInPlace = buildRevision(repo.root(), older, served);
+            assertEquals(List.of(), backInPlace.warnings());
+            assertEquals(back.takenDownAtHead(), backInPlace.takenDownAtHead());
+            assertEquals(back.takenDownAtHead(), buildRevision(repo.root(), older, earlier).takenDownAtHead());
+            assertFalse(Files.exists(earlier.resolve(RegistryLayout.tarball(taken.name(), taken.version()))));
+            assertEquals(Optional.empty(), build(repo, served).takenDownAtHead(), "HEAD's own build leaves out none");
+        }
+    }
+
+    /** A repository whose HEAD names no commit has no takedowns of its own: a build of a commit is as it was. */
+    @Test
+    void aBuildOfACommitWhileHeadNamesNoneLeavesNothingOut() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            String older = repo.commit("publish a").name();
+            repo.delete("packages/@common/a/1.0.0").meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked\"}}");
+            repo.commit("take a 1.0.0 down");
+            Path bare = repo.bareClone(temp.resolve("bare.git"));
+            Files.writeString(bare.resolve("HEAD"), "ref: refs/heads/trunk\n");
+
+            BuildResult back = buildRevision(bare, older, temp.resolve("out"));
+
+            assertEquals(Optional.empty(), back.takenDownAtHead());
+            assertEquals(1, back.versions());
         }
     }
 

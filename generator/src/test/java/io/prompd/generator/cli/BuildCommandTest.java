@@ -210,6 +210,30 @@ class BuildCommandTest {
         assertEquals("", stderr.toString(), "once");
     }
 
+    /** A build of an older commit says it left out what HEAD takes down, on stderr and among --json's notes. */
+    @Test
+    void aBuildOfAnOlderCommitNotesTheVersionsHeadTakesDown() throws Exception {
+        String older;
+        String head;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            older = registry.head().name();
+            registry.delete("packages/@common/a/1.1.0").meta("@common/a", "{\"takenDown\": {\"1.1.0\": \"held"
+                    + " customer data\"}}");
+            head = registry.commit("take a 1.1.0 down").name();
+        }
+
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--rev", older.substring(0, 7), "--out",
+                out.toString(), "--json"), stderr::toString);
+
+        String note = "HEAD (commit " + head.substring(0, 7) + ") takes down 1 version that commit "
+                + older.substring(0, 7) + " holds (@common/a@1.1.0: held customer data): the build leaves it out, as"
+                + " a takedown does, and its package's index.json lists it under takenDown";
+        assertEquals("note: " + note + "\n", stderr.toString());
+        assertEquals(Json.reader().readTree(Json.writeString(List.of(Map.of("kind", "takenDownAtHead", "head", head,
+                "versions", List.of(Map.of("name", "@common/a", "version", "1.1.0", "reason", "held customer data")),
+                "message", note)))), Json.reader().readTree(stdout.toString()).get("notes"));
+    }
+
     @Test
     void aVersionThatFailsValidationFailsTheBuildWithEveryProblem() {
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
@@ -462,21 +486,33 @@ class BuildCommandTest {
                 + " holds " + lockFile + ")\n", stderr.toString());
     }
 
+    /**
+     * Moves HEAD back to {@code commit}, as a branch reset there and force-pushed does: a build of HEAD then knows of
+     * no takedown but those the output's build served, unlike a build of an older commit with --rev, which takes
+     * HEAD's.
+     */
+    private void resetHeadTo(String commit) {
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.checkout(commit);
+        }
+    }
+
     @Test
     void goingBackToACommitThatServesAgainAVersionTheOutputTookDownIsRefusedUnlessForcedAndThenWarnedOf() {
         String older;
         String taken;
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
-            older = RegistryRepository.shortId(registry.head().name());
+            older = registry.head().name();
             registry.delete("packages/@common/a/1.0.0");
             registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a customer's API key.\"}}");
             taken = RegistryRepository.shortId(registry.commit("take down a 1.0.0").name());
         }
         assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         Path document = out.resolve("packages/@common/a/1.0.0.json");
+        resetHeadTo(older);
+        older = RegistryRepository.shortId(older);
 
-        assertEquals(ExitCode.CONFLICT.code(),
-                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", out.toString()));
 
         assertEquals("error: commit " + older + " would serve again 1 version that the build in " + out + " (of"
                 + " commit " + taken + ") took down (@common/a@1.0.0: Held a customer's API key)\nhint: build commit "
@@ -484,8 +520,7 @@ class BuildCommandTest {
                 stderr.toString());
         assertFalse(Files.exists(document), "the output stays as it was");
 
-        assertEquals(ExitCode.OK.code(),
-                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--force"));
 
         assertEquals("warning: " + out + " goes back to serving 1 version that its build of commit " + taken + " took"
                 + " down (@common/a@1.0.0: Held a customer's API key), as --force allows\n", stderr.toString());
@@ -497,7 +532,7 @@ class BuildCommandTest {
         String older;
         String taken;
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
-            older = RegistryRepository.shortId(registry.head().name());
+            older = registry.head().name();
             registry.publish("@common/a", "1.2.0");
             registry.commit("publish a 1.2.0");
             registry.delete("packages/@common/a/1.0.0");
@@ -505,9 +540,10 @@ class BuildCommandTest {
             taken = RegistryRepository.shortId(registry.commit("take down a 1.0.0").name());
         }
         assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        resetHeadTo(older);
+        older = RegistryRepository.shortId(older);
 
-        assertEquals(ExitCode.CONFLICT.code(),
-                run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString()));
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", out.toString()));
 
         assertEquals("error: commit " + older + " would serve again 1 version that the build in " + out + " (of"
                 + " commit " + taken + ") took down (@common/a@1.0.0: Held a customer's API key), and leaves out 1"
@@ -518,8 +554,7 @@ class BuildCommandTest {
                 + " (the numbers left out stay kept for the tarballs served)\n", stderr.toString());
         assertTrue(Files.isRegularFile(out.resolve("packages/@common/a/1.2.0.json")), "the output stays as it was");
 
-        assertEquals(ExitCode.OK.code(),
-                run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString(), "--force"));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--force"));
 
         assertEquals("warning: " + out + " goes back to serving 1 version that its build of commit " + taken + " took"
                 + " down (@common/a@1.0.0: Held a customer's API key), as --force allows\nwarning: " + out + " no"
@@ -530,16 +565,18 @@ class BuildCommandTest {
 
     @Test
     void aForcedBuildServingAgainAVersionTakenDownGivesTheWarningAsJsonAndOnStderr() throws Exception {
+        String older;
         String taken;
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            older = registry.head().name();
             registry.delete("packages/@common/a/1.0.0");
             registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a\\nkey.\"}}");
             taken = registry.commit("take down a 1.0.0").name();
         }
         assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        resetHeadTo(older);
 
-        assertEquals(ExitCode.OK.code(),
-                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force", "--json"));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--force", "--json"));
 
         JsonNode warning = Json.reader().readTree(stdout.toString()).get("warnings").get(0);
         assertEquals(Json.reader().readTree("""
@@ -692,8 +729,10 @@ class BuildCommandTest {
     @Test
     void goingBackAfterAnUpgradeThatChangedTheBuildStateFormatIsRefusedAsWellFromTheServedDocuments()
             throws IOException {
+        String older;
         String taken;
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            older = registry.head().name();
             registry.delete("packages/@common/a/1.0.0");
             registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a customer's API key.\"}}");
             taken = RegistryRepository.shortId(registry.commit("take down a 1.0.0").name());
@@ -701,9 +740,9 @@ class BuildCommandTest {
         assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         Path state = out.resolve(".prompd-build.json");
         Files.writeString(state, Files.readString(state).replaceFirst("\"format\" ?: ?\\d+", "\"format\": 0"));
+        resetHeadTo(older);
 
-        assertEquals(ExitCode.CONFLICT.code(),
-                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", out.toString()));
 
         assertTrue(stderr.toString().startsWith("error: commit "), stderr::toString);
         assertTrue(stderr.toString().contains("(of commit " + taken + ") took down (@common/a@1.0.0: Held a customer's"
@@ -713,8 +752,7 @@ class BuildCommandTest {
         // the served documents are the output's, which anything may have written
         Path packument = out.resolve("packages/@common/a/index.json");
         Files.writeString(packument, Files.readString(packument).replace("API key.", "API key.\\u001b[2J"));
-        assertEquals(ExitCode.OK.code(),
-                run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--force"));
 
         assertTrue(stderr.toString()
                 .endsWith("(@common/a@1.0.0: Held a customer's API key.^[[2J), as --force allows\n"),

@@ -1,0 +1,59 @@
+package io.prompd.generator.build;
+
+import io.prompd.core.SortedCopies;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RegistrySnapshot;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The takedowns HEAD's meta.json files record of versions that a build of another commit holds and that commit does
+ * not take down: going back to an earlier state with {@code --rev}, as the README advises for a bad commit, must not
+ * serve again what maintainers took down since, as a rule a leaked secret or personal data. The build leaves them out
+ * as the takedown does, its record in their package's meta.json.
+ *
+ * @param head    the commit HEAD names
+ * @param reasons each version left out, to the reason HEAD's record gives (empty when it gives none)
+ */
+public record HeadTakedowns(String head, SortedMap<PackageVersion, String> reasons) {
+
+    public HeadTakedowns {
+        Objects.requireNonNull(head, "head");
+        reasons = SortedCopies.map(reasons);
+    }
+
+    /**
+     * Of the takedowns {@code head} records, those of a version folder {@code built} holds whose takedown it does not
+     * record. Of a meta.json of HEAD's with entries that do not read, those that do count: a broken HEAD is what a
+     * build of an earlier commit goes back from, and must not fail it.
+     */
+    static HeadTakedowns of(RegistrySnapshot head, RegistrySnapshot built) {
+        SortedMap<PackageVersion, String> reasons = new TreeMap<>();
+        head.packagesWithMeta().forEach(name -> head.meta(name).takenDown().forEach((version, reason) -> {
+            if (built.folder(name, version).isPresent() && !built.meta(name).takenDown().containsKey(version)) {
+                reasons.put(new PackageVersion(name, version), reason);
+            }
+        }));
+        return new HeadTakedowns(head.commit().name(), reasons);
+    }
+
+    /** Whether the build leaves out the version folder. */
+    boolean leavesOut(PackageName name, Version version) {
+        return reasons.containsKey(new PackageVersion(name, version));
+    }
+
+    /** The package's meta.json as the commit built has it, with HEAD's takedowns of its versions. */
+    PackageMeta meta(PackageName name, PackageMeta committed) {
+        SortedMap<Version, String> taken = new TreeMap<>();
+        reasons.forEach((version, reason) -> {
+            if (version.name().equals(name)) {
+                taken.put(version.version(), reason);
+            }
+        });
+        return taken.isEmpty() ? committed : committed.takingDown(taken);
+    }
+}
