@@ -53,8 +53,9 @@ final class ImmutabilityRule implements PullRequestRule {
                     : Problem.error(changed.change().path(), "", "this file is " + verb(changed) + " in "
                             + version.name() + " " + version.version() + ", a published version: "
                             + publishedIn(history.publishedOnce(version)), "published versions never change; revert"
-                            + " this change, and to correct the version publish a new one and yank this one in "
-                            + RepositoryLayout.metaFile(version.name()));
+                            + " this change and publish the correction as a new version (a patch version for a"
+                            + " typo); if this one misleads, deprecate it in " + RepositoryLayout.metaFile(version.name())
+                            + ", or yank it there if it is broken");
             problems.add(problem.atLine(FirstChangedLine.of(pullRequest.repository(), changed.change())));
         }
     }

@@ -51,7 +51,9 @@ class ImmutabilityRuleTest {
 
         assertTrue(problem.message().contains("published in commit " + publishingCommit + " (2026-01-01)"),
                 problem.message());
-        assertTrue(problem.hint().contains("packages/@common/util/meta.json"), problem.hint());
+        assertEquals("published versions never change; revert this change and publish the correction as a new"
+                + " version (a patch version for a typo); if this one misleads, deprecate it in"
+                + " packages/@common/util/meta.json, or yank it there if it is broken", problem.hint());
     }
 
     /**
