@@ -80,7 +80,8 @@ public final class PullRequestChecker {
             throws IOException {
         Objects.requireNonNull(actor, "actor");
         repository.requireWholeHistory("the check");
-        return repository.readingObjects("the check", () -> checkCommits(repository, base, head, actor));
+        return repository.readingPullRequest("the check", base, head,
+                () -> checkCommits(repository, base, head, actor));
     }
 
     private CheckReport checkCommits(RegistryRepository repository, ObjectId base, ObjectId head,

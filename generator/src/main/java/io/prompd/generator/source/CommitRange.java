@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -94,23 +96,12 @@ public final class CommitRange {
      */
     public static List<IntermediateFile> intermediateFiles(RegistryRepository registry, ObjectId base,
                                                            ObjectId mergeBase, ObjectId head) throws IOException {
-        try (ObjectReader reader = registry.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            walk.markStart(RegistryRepository.parseCommit(walk, head));
-            walk.markUninteresting(RegistryRepository.parseCommit(walk, base));
-            walk.sort(RevSort.TOPO);
-            walk.sort(RevSort.REVERSE, true);
+        try (ObjectReader reader = registry.repository().newObjectReader();
+             RevWalk walk = oldestFirst(reader, base, head)) {
             Map<Map.Entry<String, ObjectId>, IntermediateFile> brought = new LinkedHashMap<>();
             for (RevCommit commit : walk) {
-                try (TreeWalk tree = new TreeWalk(reader)) {
-                    tree.addTree(commit.getTree());
-                    if (commit.getParentCount() == 0) {
-                        tree.addTree(new EmptyTreeIterator());
-                    }
-                    for (RevCommit parent : commit.getParents()) {
-                        tree.addTree(walk.parseCommit(parent).getTree());
-                    }
+                try (TreeWalk tree = againstParents(reader, walk, commit)) {
                     tree.setRecursive(true);
-                    tree.setFilter(TreeFilter.ANY_DIFF);
                     while (tree.next()) {
                         FileMode mode = tree.getFileMode(0);
                         boolean link = mode == FileMode.SYMLINK;
@@ -139,6 +130,74 @@ public final class CommitRange {
             }
             return List.copyOf(brought.values());
         }
+    }
+
+    /**
+     * Where the commits of {@code head} which {@code base} lacks first bring a tree entry holding {@code object} whose
+     * mode is of another type's, {@code type} ("blob", as Git names it), which Git never writes: a commit written by
+     * hand, which only writing it again mends. Empty when none does, as when the entry is in {@code base}'s history.
+     * An entry counts where a commit differs from each of its parents there, as in {@link #intermediateFiles}, whose
+     * cost this shares.
+     */
+    static Optional<EntryInCommit> bringing(RegistryRepository registry, ObjectId base, ObjectId head,
+                                            AnyObjectId object, String type) throws IOException {
+        try (ObjectReader reader = registry.repository().newObjectReader();
+             RevWalk walk = oldestFirst(reader, base, head)) {
+            for (RevCommit commit : walk) {
+                try (TreeWalk tree = againstParents(reader, walk, commit)) {
+                    while (tree.next()) {
+                        // an entry holding the object is not a missing one, whose mode names no type
+                        if (tree.getObjectId(0).equals(object) && newInCommit(tree)
+                                && Constants.typeString(tree.getFileMode(0).getObjectType()).equals(type)) {
+                            return Optional.of(new EntryInCommit(commit, GitPaths.of(tree)));
+                        }
+                        // only the commit's own folders: a parent's folder it has no longer brings nothing
+                        if (tree.getFileMode(0) == FileMode.TREE) {
+                            tree.enterSubtree();
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A tree entry at a path of a commit.
+     *
+     * @param commit the commit
+     * @param path   the entry's path, {@code /}-separated
+     */
+    record EntryInCommit(ObjectId commit, String path) {
+
+        EntryInCommit {
+            commit = commit.copy();
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
+    /** The commits of {@code head} which {@code base} lacks, each after its parents. */
+    private static RevWalk oldestFirst(ObjectReader reader, ObjectId base, ObjectId head) throws IOException {
+        RevWalk walk = new RevWalk(reader);
+        walk.markStart(RegistryRepository.parseCommit(walk, head));
+        walk.markUninteresting(RegistryRepository.parseCommit(walk, base));
+        walk.sort(RevSort.TOPO);
+        walk.sort(RevSort.REVERSE, true);
+        return walk;
+    }
+
+    /** A walk of the paths where the commit's tree, the first, differs from any of its parents'. */
+    private static TreeWalk againstParents(ObjectReader reader, RevWalk walk, RevCommit commit) throws IOException {
+        TreeWalk tree = new TreeWalk(reader);
+        tree.addTree(commit.getTree());
+        if (commit.getParentCount() == 0) {
+            tree.addTree(new EmptyTreeIterator());
+        }
+        for (RevCommit parent : commit.getParents()) {
+            tree.addTree(walk.parseCommit(parent).getTree());
+        }
+        tree.setFilter(TreeFilter.ANY_DIFF);
+        return tree;
     }
 
     /** Whether the first tree of the walk holds, at its path, a content none of the others (the parents) does. */

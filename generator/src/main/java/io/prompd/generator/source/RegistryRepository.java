@@ -247,6 +247,30 @@ public final class RegistryRepository implements AutoCloseable {
      *                         type than a tree records
      */
     public <T> T readingObjects(String work, IoSupplier<T> reading) throws IOException {
+        return readingObjects(work, Optional.empty(), reading);
+    }
+
+    /**
+     * As {@link #readingObjects(String, IoSupplier)}, for work that reads a pull request: the commits of {@code head}
+     * which {@code base} lacks. An entry of another type than its object that one of them brings is no repository
+     * damaged, which cloning again would mend, but that commit written by hand, which only writing it again does.
+     */
+    public <T> T readingPullRequest(String work, ObjectId base, ObjectId head, IoSupplier<T> reading)
+            throws IOException {
+        return readingObjects(work, Optional.of(new PullRequestCommits(base, head)), reading);
+    }
+
+    /** The commits of {@code head} which {@code base} lacks. */
+    private record PullRequestCommits(ObjectId base, ObjectId head) {
+
+        PullRequestCommits {
+            base = base.copy();
+            head = head.copy();
+        }
+    }
+
+    private <T> T readingObjects(String work, Optional<PullRequestCommits> pullRequest, IoSupplier<T> reading)
+            throws IOException {
         try {
             return reading.get();
         } catch (IOException | UncheckedIOException failure) {
@@ -260,9 +284,7 @@ public final class RegistryRepository implements AutoCloseable {
             Optional<IncorrectObjectTypeException> wrongType = Causes.find(failure,
                     IncorrectObjectTypeException.class);
             if (wrongType.isPresent()) {
-                throw new PrompdException(ExitCode.NOT_FOUND, shownDirectory() + " holds a tree that "
-                        + recordedAs(wrongType.get()) + ", which " + work + " reads: the repository is incomplete or"
-                        + " damaged", fsckHint(), wrongType.get());
+                throw ofAnotherType(work, wrongType.get(), pullRequest);
             }
             Optional<MissingObjectException> missing = Causes.find(failure, MissingObjectException.class);
             if (missing.isEmpty()) {
@@ -284,17 +306,41 @@ public final class RegistryRepository implements AutoCloseable {
     }
 
     /**
-     * {@code records the tree 4b825dc… as a blob}: what an entry of a tree says of an object of another type, which Git
-     * never writes, but a tool writing trees by hand may, and which git fsck reports as a broken link.
+     * A tree entry that records an object as of another type, {@code records the tree 4b825dc… as a blob}, which Git
+     * never writes, but a tool writing trees by hand may, and which git fsck reports as a broken link: the commit
+     * of the pull request that brought it, or else the repository damaged.
      */
-    private String recordedAs(IncorrectObjectTypeException wrongType) throws IOException {
+    private PrompdException ofAnotherType(String work, IncorrectObjectTypeException wrongType,
+                                          Optional<PullRequestCommits> pullRequest) throws IOException {
         // "Object 4b825dc… is not a blob.", as JGit words it
         Matcher words = WRONG_TYPE.matcher(wrongType.getMessage());
         if (!words.matches()) {
-            return "records an object as of another type than it is (" + wrongType.getMessage() + ")";
+            return damaged(work, "records an object as of another type than it is (" + wrongType.getMessage() + ")",
+                    wrongType);
         }
-        return "records the " + typeOf(ObjectId.fromString(words.group(1))) + " " + words.group(1) + " as a "
-                + words.group(2);
+        ObjectId object = ObjectId.fromString(words.group(1));
+        String recorded = "records the " + typeOf(object) + " " + object.name() + " as a " + words.group(2);
+        Optional<CommitRange.EntryInCommit> brought;
+        try {
+            brought = pullRequest.isEmpty() ? Optional.empty() : CommitRange.bringing(this, pullRequest.get().base(),
+                    pullRequest.get().head(), object, words.group(2));
+        } catch (IOException unread) {
+            // a tree the search reads is damaged or hand-written too, so that the commit cannot be told
+            return damaged(work, recorded, wrongType);
+        }
+        if (brought.isEmpty()) {
+            return damaged(work, recorded, wrongType);
+        }
+        // the path is the pull request's
+        return new PrompdException(ExitCode.NOT_FOUND, TerminalText.oneLine("commit " + shortId(brought.get()
+                .commit()) + " of the pull request holds a tree that " + recorded + ", at " + brought.get().path()
+                + ", which " + work + " reads: Git never writes such an entry, so the commit was written by hand,"
+                + " and cloning the registry again does not mend it"), RepositoryLayout.WRITTEN_BY_HAND, wrongType);
+    }
+
+    private PrompdException damaged(String work, String recorded, IncorrectObjectTypeException wrongType) {
+        return new PrompdException(ExitCode.NOT_FOUND, shownDirectory() + " holds a tree that " + recorded + ", which "
+                + work + " reads: the repository is incomplete or damaged", fsckHint(), wrongType);
     }
 
     /** The repository's folder as messages name it, kept to their line: a line break in it could pass for a hint. */

@@ -46,6 +46,9 @@ public final class RepositoryLayout {
     private static final String REWRITE_WITH_GIT = "rewrite the commit with Git itself, which never writes such a"
             + " tree";
     private static final String COMMIT_AGAIN = "commit (amend, or rebase for an older commit) and force-push";
+    /** The hint on a commit that holds a tree written by hand, which Git's own commit of the same files replaces. */
+    static final String WRITTEN_BY_HAND = REWRITE_WITH_GIT + " (this one was written by hand): add the files again"
+            + " with 'git add', " + COMMIT_AGAIN;
 
     private RepositoryLayout() {
     }
@@ -283,8 +286,7 @@ public final class RepositoryLayout {
         // the name is the pull request's, and the message quotes it
         return Problem.error(entry.tree(), "", TerminalText.oneLine("the Git tree of " + tree + " holds an entry named "
                 + TerminalText.quoted(name) + ", which is no single name: " + why + "; Git never writes such a"
-                + " name, so what a reader finds there depends on the tool reading it"), REWRITE_WITH_GIT + " (this one"
-                + " was written by hand): add the files again with 'git add', " + COMMIT_AGAIN);
+                + " name, so what a reader finds there depends on the tool reading it"), WRITTEN_BY_HAND);
     }
 
     private static Optional<Problem> misfit(List<String> violations, String place, String what, String hint) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.ExitCode;
 import io.prompd.core.ShellWords;
 import io.prompd.core.json.Json;
+import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -233,13 +234,40 @@ class CheckCommandTest {
     }
 
     /**
-     * A file entry holding a tree (or a folder entry a blob), which only a tool writing trees by hand writes, is a
-     * repository damaged, as one whose object is missing: it was an input/output error that exited as a failed check.
+     * A file entry holding a tree (or a folder entry a blob), which only a tool writing trees by hand writes, is the
+     * pull request's commit written by hand where one of its commits brings it: cloning the registry again, as for a
+     * repository damaged, would not mend it, and the check said to.
+     */
+    @ParameterizedTest
+    @CsvSource({"prompts, tree, blob", "prompd.json, blob, tree"})
+    void anEntryOfAnotherTypeThanItsObjectThatThePullRequestBringsIsItsCommitWrittenByHand(String like, String is,
+                                                                                         String as) throws Exception {
+        String version = "packages/@common/base/1.0.0";
+        ObjectId object;
+        try (Git git = Git.open(repo.root().toFile())) {
+            object = git.getRepository().resolve("HEAD:" + version + "/" + like);
+        }
+        ObjectId commit = repo.commitRawEntry(version, "extra", as.equals("blob") ? FileMode.REGULAR_FILE
+                : FileMode.TREE, version + "/" + like, "pushed past git");
+
+        assertEquals(ExitCode.NOT_FOUND.code(), run(check("alice")), err::toString);
+
+        assertEquals("error: commit " + RegistryRepository.shortId(commit.name()) + " of the pull request holds a tree"
+                + " that records the " + is + " " + object.name() + " as a " + as + ", at " + version + "/extra, which"
+                + " the check reads: Git never writes such an entry, so the commit was written by hand, and cloning the"
+                + " registry again does not mend it\nhint: rewrite the commit with Git itself, which never writes such"
+                + " a tree (this one was written by hand): add the files again with 'git add', commit (amend, or rebase"
+                + " for an older commit) and force-push\n", err.toString());
+    }
+
+    /**
+     * One the pull request does not bring, in the base branch's history, is a repository damaged, as one whose object
+     * is missing: it was an input/output error that exited as a failed check.
      */
     @Test
-    void anEntryOfAnotherTypeThanItsObjectIsARepositoryDamaged() {
-        String version = "packages/@common/base/1.0.0";
-        repo.commitRawEntry(version, "fake.md", FileMode.REGULAR_FILE, version + "/prompts", "a tree as a file");
+    void anEntryOfAnotherTypeThanItsObjectInTheBaseBranchIsARepositoryDamaged() {
+        repo.checkout("main");
+        repo.commitRawEntry("", "registry.json", FileMode.REGULAR_FILE, "packages", "a tree as the settings");
 
         assertEquals(ExitCode.NOT_FOUND.code(), run(check("alice")), err::toString);
 
