@@ -63,8 +63,10 @@ final class CommittedSecretsRule implements PullRequestRule {
                 }
             }
             // refused as a link, in a version or elsewhere, but its target is history once merged all the same: told
-            // in the same run, the credential is revoked and the link dropped from the branch's history at once
-            if (change.type() != ChangeType.DELETED && change.newMode() == FileMode.SYMLINK) {
+            // in the same run, the credential is revoked and the link dropped from the branch's history at once; one
+            // written by hand holding a tree has no target, and is refused as a link as the build refuses it
+            if (change.type() != ChangeType.DELETED && change.newMode() == FileMode.SYMLINK
+                    && repository.isBlob(change.newBlob())) {
                 repository.read(change.newBlob(), limitsOf(changed.path(), policy)).ifPresent(target -> Secrets
                         .inFile(change.path(), target).forEach(secret -> problems.add(Problem.error(secret.file(), "",
                                 LINK + ", and " + secret.message(), secret.hint()).atLine(secret.line()))));

@@ -555,6 +555,13 @@ public final class RegistryRepository implements AutoCloseable {
         }
     }
 
+    /** Whether the object is a blob, as every file's and link's entry that Git writes holds. */
+    public boolean isBlob(ObjectId object) throws IOException {
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return reader.open(object).getType() == Constants.OBJ_BLOB;
+        }
+    }
+
     /** The blob's bytes when its size fits the per-file limit ({@link #readWithin}). */
     public Optional<byte[]> read(ObjectId blob, ArchiveLimits limits) throws IOException {
         try (ObjectReader reader = repository.newObjectReader()) {

@@ -278,6 +278,26 @@ class CheckCommandTest {
                 + " clone the registry again\n"), err::toString);
     }
 
+    /**
+     * A symbolic link is refused as a link whatever its object, so one holding a tree, which has no target to search,
+     * fails the check as it fails the build: the check read its target as a blob and stopped on the repository
+     * damaged.
+     */
+    @Test
+    void aSymbolicLinkHoldingATreeFailsTheCheckAsALinkAsTheBuildDoes() {
+        String version = "packages/@common/base/1.0.0";
+        repo.commitRawEntry(version, "notes.md", FileMode.SYMLINK, version + "/prompts", "a tree as a link");
+
+        assertEquals(ExitCode.FAILURE.code(), run(check("alice")), err::toString);
+        assertTrue(out.toString().contains(version + "/notes.md\n  error   the file is a symbolic link, and links are"
+                + " never packed"), out::toString);
+        assertTrue(out.toString().contains("1 error, 0 warnings"), out::toString);
+        assertEquals(ExitCode.FAILURE.code(), run("build", repo.root().toString(), "--out",
+                folder.resolve("out").toString()), err::toString);
+        assertTrue(err.toString().contains("\n  error   the file is a symbolic link, and links are never packed\n"),
+                err::toString);
+    }
+
     /** The new version is checked too: its problems are in the same report. */
     @Test
     void aVersionFolderATreeHoldsTwiceFailsTheCheckWithTheRestOfTheReport() {
