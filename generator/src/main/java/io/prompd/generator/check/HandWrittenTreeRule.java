@@ -2,9 +2,13 @@ package io.prompd.generator.check;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.Change;
+import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.CommitRange;
+import io.prompd.generator.source.RepositoryLayout;
 import java.io.IOException;
 import java.util.List;
+import org.eclipse.jgit.lib.FileMode;
 
 /**
  * An entry of a Git tree that Git never writes, at the head but not at the merge base. A name held twice above the
@@ -13,7 +17,8 @@ import java.util.List;
  * {@link PackedExactlyRule}'s. A name that is no single name in any tree the pull request changes, such as an entry of
  * packages/ named {@code a/1.0.0/notes.md}, which a diff shows as a file of a version folder that does not hold it,
  * and which the build refuses wherever it reads: in a published version's folder too, which no other rule then sees
- * changed, or in the repository's own folders, whose changes the check reads.
+ * changed, or in the repository's own folders, whose changes the check reads. A symbolic link holding a tree, which
+ * the rules reading files refuse as a link, but whose tree a later commit removing the link leaves in history.
  */
 final class HandWrittenTreeRule implements PullRequestRule {
 
@@ -26,5 +31,12 @@ final class HandWrittenTreeRule implements PullRequestRule {
                 .forEach(problems::restate);
         CommitRange.notOneName(pullRequest.repository(), pullRequest.base().commit(), pullRequest.head().commit())
                 .forEach(problems::restate);
+        for (PullRequest.ChangedFile changed : pullRequest.changes()) {
+            Change change = changed.change();
+            if (change.type() != ChangeType.DELETED && change.newMode() == FileMode.SYMLINK
+                    && !pullRequest.repository().isBlob(change.newBlob())) {
+                problems.add(RepositoryLayout.linkHoldingNoBlob(change.path()));
+            }
+        }
     }
 }

@@ -289,6 +289,16 @@ public final class RepositoryLayout {
                 + " name, so what a reader finds there depends on the tool reading it"), WRITTEN_BY_HAND);
     }
 
+    /**
+     * A symbolic link whose entry holds no blob, the target Git writes, but a tree: refused as a link elsewhere, but
+     * merged, the registry's history keeps the tree written by hand however a later commit changes the file.
+     */
+    public static Problem linkHoldingNoBlob(String path) {
+        return Problem.error(path, "", "the Git tree holds this symbolic link with a tree where its target belongs;"
+                + " Git never writes such a link, and a later commit removing it leaves it in the history merged",
+                WRITTEN_BY_HAND);
+    }
+
     private static Optional<Problem> misfit(List<String> violations, String place, String what, String hint) {
         return violations.isEmpty()
                 ? Optional.empty()

@@ -281,7 +281,7 @@ class CheckCommandTest {
     /**
      * A symbolic link is refused as a link whatever its object, so one holding a tree, which has no target to search,
      * fails the check as it fails the build: the check read its target as a blob and stopped on the repository
-     * damaged.
+     * damaged. Its commit is told written by hand in the same run, as removing the link in another would not do.
      */
     @Test
     void aSymbolicLinkHoldingATreeFailsTheCheckAsALinkAsTheBuildDoes() {
@@ -289,12 +289,31 @@ class CheckCommandTest {
         repo.commitRawEntry(version, "notes.md", FileMode.SYMLINK, version + "/prompts", "a tree as a link");
 
         assertEquals(ExitCode.FAILURE.code(), run(check("alice")), err::toString);
-        assertTrue(out.toString().contains(version + "/notes.md\n  error   the file is a symbolic link, and links are"
+        assertTrue(out.toString().contains(version + "/notes.md\n  error   the Git tree holds this symbolic link with a"
+                + " tree where its target belongs; Git never writes such a link, and a later commit removing it leaves"
+                + " it in the history merged\n          hint: rewrite the commit with Git itself, which never writes"
+                + " such a tree (this one was written by hand): add the files again with 'git add', commit (amend, or"
+                + " rebase for an older commit) and force-push\n  error   the file is a symbolic link, and links are"
                 + " never packed"), out::toString);
-        assertTrue(out.toString().contains("1 error, 0 warnings"), out::toString);
+        assertTrue(out.toString().contains("2 errors, 0 warnings"), out::toString);
         assertEquals(ExitCode.FAILURE.code(), run("build", repo.root().toString(), "--out",
                 folder.resolve("out").toString()), err::toString);
         assertTrue(err.toString().contains("\n  error   the file is a symbolic link, and links are never packed\n"),
+                err::toString);
+    }
+
+    /** One a later commit removes is still history, where the check names its commit as written by hand. */
+    @Test
+    void aSymbolicLinkHoldingATreeThatALaterCommitRemovesIsItsCommitWrittenByHand() {
+        String version = "packages/@common/base/1.0.0";
+        ObjectId commit = repo.commitRawEntry(version, "notes.md", FileMode.SYMLINK, version + "/prompts",
+                "a tree as a link");
+        repo.commit("remove the link");
+
+        assertEquals(ExitCode.NOT_FOUND.code(), run(check("alice")), err::toString);
+        assertTrue(err.toString().startsWith("error: commit " + RegistryRepository.shortId(commit.name()) + " of the"
+                + " pull request holds a tree that records the tree "), err::toString);
+        assertTrue(err.toString().contains(" as a blob, at " + version + "/notes.md, which the check reads"),
                 err::toString);
     }
 
