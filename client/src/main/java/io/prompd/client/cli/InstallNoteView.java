@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.Choices;
 import io.prompd.client.install.InstallNote;
+import io.prompd.client.install.InstallNote.DependencyFileMissing;
 import io.prompd.client.install.InstallNote.Deprecated;
 import io.prompd.client.install.InstallNote.EngineMismatch;
 import io.prompd.client.install.InstallNote.FromIndexUrl;
@@ -302,6 +303,25 @@ public final class InstallNoteView {
                     .orElse(where + "'" + reference.written() + "' refers to " + reference.name() + ", which is no"
                             + " longer a dependency: remove the reference, or install the package again")
                     + " ('prompd validate' refuses it as it is)");
+        }
+        if (note instanceof DependencyFileMissing missing) {
+            Map<String, Object> fields = released(missing.name(), missing.version(), Optional.empty());
+            fields.put("file", missing.file());
+            if (!missing.field().isEmpty()) {
+                fields.put("field", missing.field());
+            }
+            fields.put("line", missing.line());
+            fields.put("written", missing.written());
+            fields.put("dependency", missing.dependency());
+            fields.put("installed", missing.installed());
+            String takes = missing.field().equals("inherits") ? "inherits " + missing.written()
+                    : missing.field().isEmpty() ? "loads " + missing.written() + " in its template, line "
+                    + missing.line()
+                    : "names " + missing.written() + " in " + missing.field();
+            return new Worded("dependencyFileMissing", fields, missing.name() + " " + missing.version() + "'s "
+                    + missing.file() + " " + takes + ", which " + missing.dependency() + " " + missing.installed()
+                    + ", the version installed, does not have (update it, " + missing.update()
+                    + ", or raise the range that holds it back)");
         }
         if (note instanceof NotADependency notADependency) {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", notADependency.name()));

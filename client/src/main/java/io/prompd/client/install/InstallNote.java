@@ -513,6 +513,39 @@ public sealed interface InstallNote {
     }
 
     /**
+     * A file of another package that a prompt of an installed package takes, and that the version of that package
+     * installed beside it lacks: the registry's check resolves the dependencies to their newest versions, where a
+     * lower resolution, or a range of another package holding the dependency back, gets an older one.
+     *
+     * @param name       the installed package whose prompt takes the file
+     * @param file       the prompt, by its path in the package
+     * @param field      the front-matter field naming the file as a person reads its pointer, such as {@code inherits}
+     *                   or {@code context/0}; empty for one its template includes, imports or extends
+     * @param line       the file line of the field, 0 when unknown, or of the template's line
+     * @param written    the reference as written
+     * @param dependency the package whose file it is
+     * @param installed  the version of it installed
+     * @param update     the command updating it, quoted as a hint quotes it
+     */
+    record DependencyFileMissing(PackageName name, Version version, String file, String field, int line,
+                                 String written, PackageName dependency, Version installed, String update)
+            implements InstallNote {
+        public DependencyFileMissing {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(written, "written");
+            Objects.requireNonNull(dependency, "dependency");
+            Objects.requireNonNull(installed, "installed");
+            Objects.requireNonNull(update, "update");
+            if (line < 0 || (line == 0 && field.isEmpty())) {
+                throw new IllegalArgumentException("a template's line is positive, a field's 0 when unknown: " + line);
+            }
+        }
+    }
+
+    /**
      * A name an uninstall was given that is not in prompd.json, nor in the lock as another package's need: skipped,
      * the other names removed, as pip and npm skip a package not installed.
      *

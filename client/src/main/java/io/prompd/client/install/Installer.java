@@ -488,6 +488,11 @@ public final class Installer {
         Set<PackageName> changed = new TreeSet<>(changedRanges.keySet());
         changed.addAll(removed);
         warnings.addAll(referencesOutOfStep(project.folder(), home, changed, commands));
+        // a run that changed nothing has nothing new to say, and reads no package: the run that installed them said it
+        if (lockChanged || installed.packages().stream()
+                .anyMatch(one -> one.origin() != InstalledPackage.Origin.ALREADY_INSTALLED)) {
+            warnings.addAll(InstalledReferences.missingFiles(installed.packages(), commands));
+        }
         return new InstallReport(installedThisRun(installed.packages(), plan.downloaded()), changedRanges, removed,
                 Optional.of(lock), plan.resolved(), warnings, repaired);
     }

@@ -1,0 +1,76 @@
+package io.prompd.client.install;
+
+import io.prompd.core.SuggestedCommands;
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.PackageLocation;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.problem.Pointer;
+import io.prompd.core.prompt.DependencyFiles;
+import io.prompd.core.prompt.DependencyFiles.FileUse;
+import io.prompd.core.prompt.DependencyFiles.VersionFiles;
+import io.prompd.core.source.DirectorySource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The files of other packages that the installed packages' prompts take and the versions installed beside them lack.
+ * The registry's check looks in the versions the dependencies resolve to at their newest; an install may get older
+ * ones, by {@code --resolution lowest} or a range of another package holding one back, and the prompt then fails
+ * where it runs, with no command having said why.
+ */
+final class InstalledReferences {
+
+    private static final String CHOSEN_BY = "the version installed";
+
+    private InstalledReferences() {
+    }
+
+    /**
+     * A note for each reference of an installed package's prompts to a file the installed version of its package
+     * lacks. The packages are read as the store holds them, as a version a registry accepted: only their prompts'
+     * references are looked at. A package whose files cannot be read is passed over: the run installed it, and what
+     * is wrong with its files is not this check's to say.
+     *
+     * @param installed every package of the project, in place in the store
+     */
+    static List<InstallNote> missingFiles(List<InstalledPackage> installed, SuggestedCommands commands) {
+        Map<PackageName, InstalledPackage> byName = installed.stream()
+                .collect(Collectors.toMap(InstalledPackage::name, Function.identity(), (one, same) -> one));
+        DependencyFiles.Versions versions = name -> Optional.ofNullable(byName.get(name))
+                .map(one -> new VersionFiles(one.version(), new DirectorySource(one.folder())));
+        PackageValidator reader = new PackageValidator(ArchiveLimits.DEFAULT, PackageLocation.VERSION_FOLDER);
+        List<InstallNote> notes = new ArrayList<>();
+        for (InstalledPackage one : installed) {
+            try {
+                List<FileUse> uses = DependencyFiles.uses(reader.readAccepted(new DirectorySource(one.folder()))
+                        .prompts().values());
+                for (FileUse use : uses) {
+                    // one use at a time, so that the reference each problem is of is known
+                    InstalledPackage dependency = byName.get(use.reference().packageName());
+                    if (dependency != null
+                            && !DependencyFiles.check(List.of(use), versions, CHOSEN_BY).problems().isEmpty()) {
+                        notes.add(note(one, use, dependency, commands));
+                    }
+                }
+            } catch (IOException unread) {
+                // a copy that cannot be read makes no note: whether its files are whole is not this check's to judge
+            }
+        }
+        return List.copyOf(notes);
+    }
+
+    private static InstallNote note(InstalledPackage taker, FileUse use, InstalledPackage dependency,
+                                    SuggestedCommands commands) {
+        String pointer = use.site().pointer();
+        return new InstallNote.DependencyFileMissing(taker.name(), taker.version(), use.file(),
+                pointer.isEmpty() ? "" : Pointer.readable(pointer).substring(1), use.line(),
+                use.reference().written(), dependency.name(), dependency.version(),
+                commands.quoted("update " + dependency.name()));
+    }
+}

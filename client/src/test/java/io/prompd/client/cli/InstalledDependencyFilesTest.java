@@ -1,0 +1,101 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An install warns of each file an installed package's prompt takes from its dependency that the version of it
+ * installed lacks: the registry's check looked in the newest version the range allows, a lower resolution gets another.
+ */
+class InstalledDependencyFilesTest extends InstallCommandsFixture {
+
+    private static final String WARNING = "warning: @acme/support-prompts 2.0.0's prompts/apology.prmd inherits"
+            + " @common/base-prompts@^2.0.0/prompts/writer-base.prmd, which @common/base-prompts 2.0.0, the version"
+            + " installed, does not have (update it, 'prompd update @common/base-prompts', or raise the range that"
+            + " holds it back)\n";
+
+    /** base 2.0.0, base 2.1.0 adding prompts/writer-base.prmd, and support 2.0.0 inheriting it with ^2.0.0. */
+    @BeforeEach
+    void publishAPackageInheritingAFileOfALaterVersion() throws IOException {
+        registry.publish(folder("@common/base-prompts", "2.0.0", "", ""));
+        Path later = folder("@common/base-prompts", "2.1.0", "", "");
+        Files.writeString(later.resolve("prompts/writer-base.prmd"), prompt("writer-base", ""));
+        registry.publish(later);
+        registry.publish(folder("@acme/support-prompts", "2.0.0", "\"@common/base-prompts\": \"^2.0.0\"",
+                "inherits: \"@common/base-prompts@^2.0.0/prompts/writer-base.prmd\"\n"));
+    }
+
+    /** A package folder of one prompt, prompts/apology.prmd, with the front-matter line given. */
+    private Path folder(String name, String version, String dependencies, String frontMatter) throws IOException {
+        Path folder = Files.createDirectories(work.resolve(name).resolve(version));
+        Files.writeString(folder.resolve("prompd.json"), """
+                {"name": "%s", "version": "%s", "description": "Prompts", "license": "MIT",
+                 "dependencies": {%s}}
+                """.formatted(name, version, dependencies));
+        Files.writeString(folder.resolve("README.md"), "# Prompts\n");
+        Files.createDirectories(folder.resolve("prompts"));
+        Files.writeString(folder.resolve("prompts/apology.prmd"), prompt("apology", frontMatter));
+        return folder;
+    }
+
+    private static String prompt(String id, String more) {
+        return "---\nid: " + id + "\ndescription: Says sorry\n" + more + "---\n# User\n\nSorry.\n";
+    }
+
+    @Test
+    void theLowestResolutionWarnsOfTheFileTheInstalledVersionLacks() throws IOException {
+        CliRun run = prompd("install", "@acme/support-prompts", "--resolution", "lowest");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(WARNING, run.err());
+        // a run that installs nothing and changes no lock reads no package: the run that installed them said it
+        assertEquals("", prompd("install", "--resolution", "lowest").err());
+        Files.delete(project.resolve("prompd.lock"));
+        CliRun scripted = prompd("install", "--json", "--resolution", "lowest");
+        assertEquals(0, scripted.exitCode(), scripted.err());
+        JsonNode warnings = Json.reader().readTree(scripted.out()).get("warnings");
+        assertEquals(1, warnings.size(), scripted.out());
+        JsonNode missing = warnings.get(0);
+        assertEquals("dependencyFileMissing", missing.get("kind").asText(), scripted.out());
+        assertEquals("@acme/support-prompts", missing.get("name").asText());
+        assertEquals("prompts/apology.prmd", missing.get("file").asText());
+        assertEquals("inherits", missing.get("field").asText());
+        assertEquals("@common/base-prompts", missing.get("dependency").asText());
+        assertEquals("2.0.0", missing.get("installed").asText());
+    }
+
+    @Test
+    void theDefaultResolutionGetsTheFileAndWarnsOfNothing() {
+        CliRun run = prompd("install", "@acme/support-prompts");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+    }
+
+    /** Another package's range holds the dependency back as the lowest resolution does; a template is read too. */
+    @Test
+    void aRangeHoldingTheDependencyBackWarnsOfEachPromptTakingTheFile() throws IOException {
+        registry.publish(folder("@acme/pinning", "1.0.0", "\"@common/base-prompts\": \"~2.0.0\"", ""));
+        Path letters = folder("@acme/letters", "1.0.0", "\"@common/base-prompts\": \"^2.0.0\"", "");
+        Files.writeString(letters.resolve("prompts/apology.prmd"), prompt("apology", "")
+                + "{% include \"@common/base-prompts@^2.0.0/prompts/writer-base.prmd\" %}\n");
+        registry.publish(letters);
+
+        CliRun run = prompd("install", "@acme/support-prompts", "@acme/pinning", "@acme/letters");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("warning: @acme/letters 1.0.0's prompts/apology.prmd loads"
+                + " @common/base-prompts@^2.0.0/prompts/writer-base.prmd in its template, line 8, which"
+                + " @common/base-prompts 2.0.0, the version installed, does not have (update it,"
+                + " 'prompd update @common/base-prompts', or raise the range that holds it back)\n" + WARNING,
+                run.err());
+    }
+}
