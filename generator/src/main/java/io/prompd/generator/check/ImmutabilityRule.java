@@ -54,8 +54,8 @@ final class ImmutabilityRule implements PullRequestRule {
                             + version.name() + " " + version.version() + ", a published version: "
                             + publishedIn(history.publishedOnce(version)), "published versions never change; revert"
                             + " this change and publish the correction as a new version (a patch version for a"
-                            + " typo); if this one misleads, deprecate it in " + RepositoryLayout.metaFile(version.name())
-                            + ", or yank it there if it is broken");
+                            + " typo); if this one misleads, deprecate it in "
+                            + RepositoryLayout.metaFile(version.name()) + ", or yank it there if it is broken");
             problems.add(problem.atLine(FirstChangedLine.of(pullRequest.repository(), changed.change())));
         }
     }
