@@ -16,7 +16,6 @@ import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.PublicationHistory;
-import io.prompd.generator.source.PublishedFiles;
 import io.prompd.generator.source.Removal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +57,7 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     static final String FILE = ".prompd-build.json";
 
     /** Bumped whenever the same inputs would give different output files, so old output is never reused. */
-    static final int FORMAT = 10;
+    static final int FORMAT = 9;
 
     /** The format since which a build writes the {@code index.json} of a package with no version left too. */
     private static final int INDEXES_EVERY_PACKAGE_SINCE = 3;
@@ -306,28 +305,19 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
         return Objects.equals(baseUrl, otherBaseUrl.orElse(null));
     }
 
-    /**
-     * The publication history recorded here, to be updated to a later commit. Each version's tree stands for the files
-     * it was published with: this format's build served no version whose folder held other ones, but for executable
-     * bits, which change no tarball.
-     */
+    /** The publication history recorded here, to be updated to a later commit. */
     PublicationHistory history() {
         SortedMap<PackageVersion, Publication> publications = new TreeMap<>();
-        SortedMap<PackageVersion, PublishedFiles> published = new TreeMap<>();
         SortedMap<PackageName, Instant> lastChanges = new TreeMap<>();
         packages.forEach((name, state) -> {
-            state.versions().forEach((version, versionState) -> {
-                PackageVersion built = new PackageVersion(name, version);
-                publications.put(built, new Publication(ObjectId.fromString(versionState.commit()),
-                        versionState.publishedAt()));
-                published.put(built, PublishedFiles.of(ObjectId.fromString(versionState.tree())));
-            });
+            state.versions().forEach((version, versionState) -> publications.put(new PackageVersion(name, version),
+                    new Publication(ObjectId.fromString(versionState.commit()), versionState.publishedAt())));
             lastChanges.put(name, state.updatedAt());
         });
         SortedMap<PackageVersion, Removal> removals = new TreeMap<>();
         removed.forEach((name, versions) -> versions.forEach((version, removal) ->
                 removals.put(new PackageVersion(name, version), removal.removal())));
-        return new PublicationHistory(ObjectId.fromString(commit), publications, lastChanges, removals, published);
+        return new PublicationHistory(ObjectId.fromString(commit), publications, lastChanges, removals);
     }
 
     /** {@link PublicationHistory#removed}, as this state records it. */

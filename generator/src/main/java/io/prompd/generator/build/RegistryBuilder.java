@@ -18,12 +18,10 @@ import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.version.Version;
 import io.prompd.generator.build.BuildState.PackageState;
 import io.prompd.generator.build.BuildState.VersionState;
-import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.PublicationHistory;
-import io.prompd.generator.source.PublishedFiles;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
@@ -50,7 +48,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -68,10 +65,6 @@ public final class RegistryBuilder {
 
     /** A full build of a large registry takes minutes; longer than this, the other build is likely stuck. */
     private static final Duration PATIENCE_WITH_ANOTHER_BUILD = Duration.ofMinutes(30);
-
-    /** The end of the hint of a version whose files differ from those its number was published with. */
-    private static final String OR_TAKE_DOWN = ", or have a maintainer take the version down (see "
-            + RepositoryLayout.TAKEDOWN_SECTION + "), and publish the change as a new version";
 
     private final List<RegistryWriter> writers;
     private final int parallelism;
@@ -184,9 +177,7 @@ public final class RegistryBuilder {
             }
             SortedMap<PackageName, PackageState> states = packageStates(snapshot, takenDownAtHead, history, problems);
             SortedMap<PackageVersion, Removal> reused = reusedUntaken(history, snapshot, takenDownAtHead);
-            SortedMap<PackageVersion, PublishedFiles> changed = changedSincePublished(history, states, repository);
-            Set<String> toldByHistory = toldByHistory(reused, changed.keySet());
-            problems.addAll(unlessToldByHistory(toldByHistory, output.changedSinceServed(states, repository)));
+            problems.addAll(unlessReused(reused, output.changedSinceServed(states, repository)));
             List<PackageVersion> leftOut = output.leftOutUnrecorded(states);
             List<BuildWarning> warnings = new ArrayList<>(output.refusedUnlessForced(states, leftOut, commit,
                     options));
@@ -197,9 +188,7 @@ public final class RegistryBuilder {
             Links links = new Links(options.baseUrl());
             Built built = buildPackages(snapshot, links, state, previous, staging, progress);
             problems.addAll(built.problems());
-            problems.addAll(unlessToldByHistory(toldByHistory, output.numbersReused(built.rebuilt())));
-            problems.addAll(changedVersions(history, changed, output.servedAsNow(changed.keySet(), states,
-                    built.rebuilt(), repository)));
+            problems.addAll(unlessReused(reused, output.numbersReused(built.rebuilt())));
             Optional<BuildWarning.ReusedNumbersServed> servedAsNow = output.servedAsNow(reused, states,
                     built.rebuilt(), repository);
             problems.addAll(reusedNumbers(history, reused, servedAsNow.map(warning -> warning.removals().keySet())
@@ -321,73 +310,22 @@ public final class RegistryBuilder {
             Version published = history.removedAlike(version).orElseThrow().getKey().version();
             problems.add(Problem.error(folder, "", removal.reusedMessage(published, version.version()),
                     removal.restoreHint(folder, RepositoryLayout.versionFolder(version.name(), published))
-                    + OR_TAKE_DOWN));
+                    + ", or have a maintainer take the version down (see "
+                    + RepositoryLayout.TAKEDOWN_SECTION + "), and publish the change as a new version"));
         });
         return problems;
     }
 
     /**
-     * The versions this commit serves whose folder holds other files than those they were published with, to those: a
-     * push past the check, which refuses any change to a published version, as the history tells it, so that a build
-     * into an empty folder, as the template's workflow builds, finds them too, not only one into the output that
-     * served them. A number reused is told so by {@link #reusedNumbers} instead. A folder whose tree is another only by
-     * executable bits, which no tarball holds, is none.
-     */
-    private static SortedMap<PackageVersion, PublishedFiles> changedSincePublished(
-            PublicationHistory history, SortedMap<PackageName, PackageState> states, RegistryRepository repository)
-            throws IOException {
-        SortedMap<PackageVersion, PublishedFiles> changed = new TreeMap<>();
-        Set<PackageVersion> reused = history.reused().keySet();
-        for (Map.Entry<PackageVersion, PublishedFiles> folder : history.changed().entrySet()) {
-            PackageVersion version = folder.getKey();
-            Optional<VersionState> now = Optional.ofNullable(states.get(version.name()))
-                    .map(built -> built.versions().get(version.version()));
-            if (now.isPresent() && !reused.contains(version) && !CommitRange.sameFiles(repository,
-                    folder.getValue().tree(), ObjectId.fromString(now.get().tree()))) {
-                changed.put(version, folder.getValue());
-            }
-        }
-        return changed;
-    }
-
-    /**
-     * The error of each {@linkplain #changedSincePublished changed version} but those the output serves, or served,
-     * with the very files the commit holds, which lock files made from it pin: lock files pin the tarball of the files
-     * published, which the commands of the hint put back.
-     */
-    private static List<Problem> changedVersions(PublicationHistory history,
-                                                 SortedMap<PackageVersion, PublishedFiles> changed,
-                                                 Set<PackageVersion> servedAsNow) {
-        List<Problem> problems = new ArrayList<>();
-        changed.forEach((version, published) -> {
-            if (servedAsNow.contains(version)) {
-                return;
-            }
-            String folder = RepositoryLayout.versionFolder(version.name(), version.version());
-            problems.add(Problem.error(folder, "", published.changedMessage(history.publication(version)
-                    .orElseThrow()), published.restoreHint(folder) + OR_TAKE_DOWN));
-        });
-        return problems;
-    }
-
-    /**
-     * The folders of the versions whose files differ from those their number was published with, as the history tells
-     * it: {@linkplain #reusedNumbers reused numbers} and {@linkplain #changedSincePublished changed versions}.
-     */
-    private static Set<String> toldByHistory(SortedMap<PackageVersion, Removal> reused,
-                                             Set<PackageVersion> changed) {
-        return Stream.concat(reused.keySet().stream(), changed.stream())
-                .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()))
-                .collect(Collectors.toSet());
-    }
-
-    /**
-     * Those of {@code more} about another folder than {@code toldByHistory}: a version whose files differ from those
+     * Those of {@code more} about another folder than every reused number's: a version whose files differ from those
      * its number was published with is told so once, as the history tells it, which holds for a build into an empty
      * folder too, rather than as the output's guard does; one the output serves as it is is no problem of the guard's.
      */
-    private static List<Problem> unlessToldByHistory(Set<String> toldByHistory, List<Problem> more) {
-        return more.stream().filter(problem -> !toldByHistory.contains(problem.file())).toList();
+    private static List<Problem> unlessReused(SortedMap<PackageVersion, Removal> reused, List<Problem> more) {
+        Set<String> folders = reused.keySet().stream()
+                .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()))
+                .collect(Collectors.toSet());
+        return more.stream().filter(problem -> !folders.contains(problem.file())).toList();
     }
 
     /**

@@ -19,7 +19,6 @@ import io.prompd.generator.build.BuildState.VersionState;
 import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.PublicationHistory;
-import io.prompd.generator.source.PublishedFiles;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.Removal;
 import io.prompd.generator.source.RepositoryLayout;
@@ -32,7 +31,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -102,9 +100,8 @@ final class ServedOutputGuard {
      * push that bypassed the check can do this, and the build refuses it rather than serve new bytes under
      * the old number. A version that is gone is no error: a takedown, or a build of an older commit, removes
      * it. Nor is a new tree whose files differ only in their executable bits, which no tarball holds: the
-     * version is packed again, to the same bytes. A push past the check the history tells too, for a build into an
-     * empty folder as well; a rewritten history that gave the commit publishing a version other files only an output
-     * built before tells: a build into an empty folder, as a CI runner's, has nothing to compare with.
+     * version is packed again, to the same bytes. Only an output built before holds this record: a build into
+     * an empty folder, as a CI runner's, has nothing to compare with.
      */
     List<Problem> changedSinceServed(SortedMap<PackageName, PackageState> states, RegistryRepository repository)
             throws IOException {
@@ -125,9 +122,10 @@ final class ServedOutputGuard {
     }
 
     /**
-     * Of the numbers {@linkplain PublicationHistory#reused reused}, those the output {@linkplain #servesAsNow serves
-     * with the very files this commit holds under them}, as a build of a generator from before builds refused a reused
-     * number served them. Lock files made since pin those files.
+     * Of the numbers {@linkplain PublicationHistory#reused reused}, those the output serves with the very files this
+     * commit holds under them, as a build of a generator from before builds refused a reused number served them: by
+     * their tree for an output of this generator's format, by the integrity of the tarball this build packed for one
+     * of another, whose state tells no trees, and which this build packs whole. Lock files made since pin those files.
      */
     Optional<BuildWarning.ReusedNumbersServed> servedAsNow(SortedMap<PackageVersion, Removal> reused,
                                                            SortedMap<PackageName, PackageState> states,
@@ -135,51 +133,21 @@ final class ServedOutputGuard {
                                                            RegistryRepository repository) throws IOException {
         SortedMap<PackageVersion, Removal> served = new TreeMap<>();
         for (Map.Entry<PackageVersion, Removal> number : reused.entrySet()) {
-            if (servesAsNow(number.getKey(), states, rebuilt, repository)) {
-                served.put(number.getKey(), number.getValue());
+            PackageVersion version = number.getKey();
+            Optional<VersionState> before = state.map(output -> output.packages().get(version.name()))
+                    .map(old -> old.versions().get(version.version()));
+            Optional<VersionState> now = Optional.ofNullable(states.get(version.name()))
+                    .map(built -> built.versions().get(version.version()));
+            Optional<Integrity> integrity = documents.map(ServedDocuments::versions)
+                    .map(versions -> versions.get(version.name())).map(versions -> versions.get(version.version()));
+            if (state.isPresent() ? before.isPresent() && now.isPresent()
+                    && sameFiles(before.get(), now.get(), repository)
+                    : integrity.isPresent() && integrity.equals(packed(rebuilt, version))) {
+                served.put(version, number.getValue());
             }
         }
         return served.isEmpty() ? Optional.empty()
                 : Optional.of(new BuildWarning.ReusedNumbersServed(header.orElseThrow().commit(), served));
-    }
-
-    /**
-     * Of the versions whose folder holds other files than those the history says they were published with, those the
-     * output serves, or served under their number until a build left them out, with the very files this commit holds:
-     * what was served is what lock files pin, and the history may tell other first files that no build served, as one
-     * rewritten after the build (a force-push, or a purge) may, whose published files put back are refused no more.
-     */
-    Set<PackageVersion> servedAsNow(Set<PackageVersion> changed, SortedMap<PackageName, PackageState> states,
-                                    SortedMap<PackageName, Packument> rebuilt, RegistryRepository repository)
-            throws IOException {
-        Set<PackageVersion> served = new TreeSet<>();
-        for (PackageVersion version : changed) {
-            Optional<Integrity> kept = Optional.ofNullable(kept().get(version.name()))
-                    .map(versions -> versions.get(version.version()));
-            if (servesAsNow(version, states, rebuilt, repository)
-                    || kept.isPresent() && kept.equals(packed(rebuilt, version))) {
-                served.add(version);
-            }
-        }
-        return Collections.unmodifiableSet(served);
-    }
-
-    /**
-     * Whether the output serves the version with the very files this commit holds under its number: by their tree for
-     * an output of this generator's format, by the integrity of the tarball this build packed for one of another,
-     * whose state tells no trees, and which this build packs whole.
-     */
-    private boolean servesAsNow(PackageVersion version, SortedMap<PackageName, PackageState> states,
-                                SortedMap<PackageName, Packument> rebuilt, RegistryRepository repository)
-            throws IOException {
-        Optional<VersionState> before = state.map(output -> output.packages().get(version.name()))
-                .map(old -> old.versions().get(version.version()));
-        Optional<VersionState> now = Optional.ofNullable(states.get(version.name()))
-                .map(built -> built.versions().get(version.version()));
-        Optional<Integrity> integrity = documents.map(ServedDocuments::versions)
-                .map(versions -> versions.get(version.name())).map(versions -> versions.get(version.version()));
-        return state.isPresent() ? before.isPresent() && now.isPresent() && sameFiles(before.get(), now.get(),
-                repository) : integrity.isPresent() && integrity.equals(packed(rebuilt, version));
     }
 
     /**
@@ -258,7 +226,9 @@ final class ServedOutputGuard {
      */
     private Problem filesDiffer(PackageVersion version, String served, boolean tarballServed) {
         return Problem.error(RepositoryLayout.versionFolder(version.name(), version.version()), "",
-                "the version's files differ from those the output " + served + ": " + PublishedFiles.CHANGED_UNCHECKED,
+                "the version's files differ from those the output " + served + ": the branch's history was"
+                        + " rewritten, or a push bypassed the check, and lock files pin the tarball the published"
+                        + " files made",
                 "put the published files back" + (tarballServed ? " (the served tarball, " + out.resolve(
                         RegistryLayout.tarball(version.name(), version.version())) + ", holds them)" : "") + " and "
                         + NEW_NUMBER_HINT);

@@ -51,9 +51,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * version. A package's last change is the latest commit of the first-parent line that changed its folder, the
  * moment the change reached the registry's branch, so that a mirror syncing by it misses none. A version a commit of
  * the line deletes leaves the tree of its folder as the line last held it, so that the integrity of the tarball it
- * had can still be given once it is taken down, and that the number keeps those files. Each version present keeps the
- * tree its folder had when it reached the line, from the diff that found it, so that a folder changed since is told by
- * a comparison of tree ids, not by reading trees.
+ * had can still be given once it is taken down, and that the number keeps those files.
  *
  * @param commit       the commit the history was computed at
  * @param publications every version present at the commit to where it was published, sorted
@@ -64,13 +62,10 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * @param removed      every version a commit of the line deleted, added back since or not, to its first such
  *                     removal: the files the registry served under the number, as a published version folder never
  *                     changes, so the tarball a lock pins (a takedown's); in the history of given versions, theirs
- * @param published    every version present to the files it was published with, which only a push past the check
- *                     changes; in the history of given versions, theirs
  */
 public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publication> publications,
                                  SortedMap<PackageName, Instant> lastChanges,
-                                 SortedMap<PackageVersion, Removal> removed,
-                                 SortedMap<PackageVersion, PublishedFiles> published) {
+                                 SortedMap<PackageVersion, Removal> removed) {
 
     private static final TreeFilter PACKAGE_FOLDERS = PathFilter.create(RepositoryLayout.PACKAGES);
 
@@ -79,7 +74,6 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
         publications = SortedCopies.map(publications);
         lastChanges = SortedCopies.map(lastChanges);
         removed = SortedCopies.map(removed);
-        published = SortedCopies.map(published);
     }
 
     public Optional<Publication> publication(PackageVersion version) {
@@ -123,17 +117,6 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
         return Collections.unmodifiableSortedMap(reused);
     }
 
-    /**
-     * The versions present whose folder's tree is another than the one they were published with, to their published
-     * files: a push past the check, or a history rewritten, changed them, though lock files pin the tarball of the
-     * first ones, or made them executable, which changes no tarball and which a comparison of the files tells apart.
-     */
-    public SortedMap<PackageVersion, PublishedFiles> changed() {
-        SortedMap<PackageVersion, PublishedFiles> changed = new TreeMap<>(published);
-        changed.values().removeIf(files -> files.changedIn().isEmpty());
-        return Collections.unmodifiableSortedMap(changed);
-    }
-
     /** Walks the whole history of the commit. */
     public static PublicationHistory compute(RegistryRepository repository, ObjectId commit) throws IOException {
         return walk(repository, Optional.empty(), commit, PACKAGE_FOLDERS);
@@ -147,13 +130,13 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
     public static PublicationHistory compute(RegistryRepository repository, ObjectId commit,
                                              Collection<PackageVersion> versions) throws IOException {
         if (versions.isEmpty()) {
-            return new PublicationHistory(commit, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+            return new PublicationHistory(commit, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
         }
         TreeFilter folders = PathFilterGroup.createFromStrings(versions.stream()
                 .map(version -> RepositoryLayout.packageFolder(version.name())).distinct().toList());
         PublicationHistory walked = walk(repository, Optional.empty(), commit, folders);
         return new PublicationHistory(commit, alike(walked.publications(), versions), new TreeMap<>(),
-                alike(walked.removed(), versions), alike(walked.published(), versions));
+                alike(walked.removed(), versions));
     }
 
     /** The entries of versions that one of the given ones is, or has the SemVer precedence of. */
@@ -192,19 +175,16 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                     resumed ? previous.get().lastChanges() : Map.of());
             SortedMap<PackageVersion, Removal> removed = new TreeMap<>(
                     resumed ? previous.get().removed() : Map.of());
-            SortedMap<PackageVersion, PublishedFiles> published = new TreeMap<>(
-                    resumed ? previous.get().published() : Map.of());
             for (RevCommit commit : line) {
-                apply(reader, walk, commit, paths, new Walked(state, lastChanges, removed, published));
+                apply(reader, walk, commit, paths, new Walked(state, lastChanges, removed));
             }
-            return new PublicationHistory(head, state, lastChanges, removed, published);
+            return new PublicationHistory(head, state, lastChanges, removed);
         }
     }
 
     /** What the walk found so far, which each commit's step changes. */
     private record Walked(SortedMap<PackageVersion, Publication> publications,
-                          SortedMap<PackageName, Instant> lastChanges, SortedMap<PackageVersion, Removal> removed,
-                          SortedMap<PackageVersion, PublishedFiles> published) {
+                          SortedMap<PackageName, Instant> lastChanges, SortedMap<PackageVersion, Removal> removed) {
     }
 
     private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit, TreeFilter paths, Walked walked)
@@ -212,44 +192,27 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
         Optional<ObjectId> parentTree = commit.getParentCount() == 0 ? Optional.empty()
                 : Optional.of(walk.parseCommit(commit.getParent(0)).getTree());
         Publication publication = publicationBy(commit);
-        List<Change> changes = TreeDiff.betweenWithFolders(reader, parentTree, commit.getTree(), paths);
+        List<Change> changes = TreeDiff.between(reader, parentTree, commit.getTree(), paths);
         Map<String, Publication> inherited = commit.getParentCount() < 2 ? Map.of()
                 : inherited(reader, walk, commit, changes.stream()
-                        .filter(change -> change.type() == ChangeType.ADDED && !isFolder(change))
+                        .filter(change -> change.type() == ChangeType.ADDED)
                         .map(Change::path)
                         .filter(path -> RepositoryLayout.manifestOwner(path).isPresent())
                         .collect(Collectors.toSet()));
         Set<PackageVersion> backAfterRemoval = new HashSet<>();
-        Set<PackageVersion> added = new HashSet<>();
-        Map<PackageVersion, ObjectId> folderTrees = new HashMap<>();
-        Optional<PackageVersion> lastOwner = Optional.empty();
-        String lastPath = "";
         for (Change change : changes) {
-            if (isFolder(change)) {
-                // a folder comes right after the paths below it, so the last file names the version of its own
-                if (lastOwner.isPresent() && RepositoryLayout.isVersionFolderOf(change.path(), lastPath)) {
-                    folderTrees.put(lastOwner.get(), change.newBlob());
-                }
-                continue;
-            }
-            // each path's owner is parsed once: the walk parses tens of thousands on a first build
-            Optional<PackageVersion> owner = RepositoryLayout.versionOwner(change.path());
-            lastOwner = owner;
-            lastPath = change.path();
-            owner.map(PackageVersion::name).or(() -> RepositoryLayout.folderOwner(change.path()))
+            RepositoryLayout.folderOwner(change.path())
                     .ifPresent(name -> walked.lastChanges().put(name, publication.time()));
-            owner.filter(walked.removed()::containsKey).ifPresent(backAfterRemoval::add);
-            Optional<PackageVersion> version = owner.filter(any -> RepositoryLayout.isManifest(change.path()));
+            RepositoryLayout.versionOwner(change.path()).filter(walked.removed()::containsKey)
+                    .ifPresent(backAfterRemoval::add);
+            Optional<PackageVersion> version = RepositoryLayout.manifestOwner(change.path());
             if (version.isEmpty()) {
                 continue;
             }
             switch (change.type()) {
-                case ADDED -> {
-                    walked.publications().put(version.get(), inherited.getOrDefault(change.path(), publication));
-                    added.add(version.get());
-                }
+                case ADDED -> walked.publications().put(version.get(),
+                        inherited.getOrDefault(change.path(), publication));
                 case DELETED -> {
-                    walked.published().remove(version.get());
                     Publication gone = walked.publications().remove(version.get());
                     if (gone != null && !walked.removed().containsKey(version.get())) {
                         folderTree(reader, parentTree.orElseThrow(), version.get()).ifPresent(tree ->
@@ -265,33 +228,6 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                 walked.publications().put(version, afterRemoval(reader, commit, version,
                         walked.removed().get(version), now));
             }
-        }
-        folderTrees.forEach((version, tree) -> publishedFiles(walked, version, tree, commit,
-                added.contains(version)));
-    }
-
-    private static boolean isFolder(Change change) {
-        return change.oldMode() == FileMode.TREE || change.newMode() == FileMode.TREE;
-    }
-
-    /**
-     * Records the files a version was published with, its folder's tree now {@code tree} after the commit changed it.
-     * A version added back keeps the files its number was first published with while its publication is the first
-     * one; one that the commit adds, or publishes again with other files, holds those it has; one whose manifest the
-     * commit deleted has none.
-     */
-    private static void publishedFiles(Walked walked, PackageVersion version, ObjectId tree, RevCommit commit,
-                                       boolean added) {
-        Removal removal = walked.removed().get(version);
-        Publication now = removal == null ? null : walked.publications().get(version);
-        if (now != null && now.equals(removal.publication())) {
-            PublishedFiles before = walked.published().get(version);
-            walked.published().put(version, (before != null && before.tree().equals(removal.tree()) ? before
-                    : PublishedFiles.of(removal.tree())).changedTo(tree, commit));
-        } else if (added || now != null && now.commit().equals(commit)) {
-            walked.published().put(version, PublishedFiles.of(tree));
-        } else {
-            walked.published().computeIfPresent(version, (same, before) -> before.changedTo(tree, commit));
         }
     }
 

@@ -45,17 +45,17 @@ public record Removal(ObjectId tree, Publication publication, ObjectId removedIn
      * the folder is replaced with the one published, which has another name when its build metadata differs.
      */
     public String restoreHint(String folder, String publishedFolder) {
-        return restoreHint(removedIn, folder, publishedFolder);
+        return "put back exactly the files published (" + restoreCommand(folder, publishedFolder) + ")";
     }
 
     /**
-     * The hint with the commands that put back exactly the files published, none of those added since. They come from
-     * the first parent of the commit that first removed or changed them, whose folder is the one published, not from
-     * the publishing commit: a version merged from a branch counts from the branch's commit that added it, whose files
-     * later commits of the branch may have changed. {@code ~1}, not {@code ^}, which Windows' cmd takes for an escape.
+     * The commands that put back exactly the files published, none of those added since. They come from
+     * the first parent of the removing commit, whose folder is {@link #tree}, not from the publishing commit: a version
+     * merged from a branch counts from the branch's commit that added it, whose files later commits of the branch may
+     * have changed. {@code ~1}, not {@code ^}, which Windows' cmd takes for an escape.
      */
-    static String restoreHint(ObjectId removedOrChangedIn, String folder, String publishedFolder) {
-        return "put back exactly the files published (git rm -r -q " + folder + " && git checkout "
-                + RegistryRepository.shortId(removedOrChangedIn) + "~1 -- " + publishedFolder + ")";
+    private String restoreCommand(String folder, String publishedFolder) {
+        return "git rm -r -q " + folder + " && git checkout " + RegistryRepository.shortId(removedIn) + "~1 -- "
+                + publishedFolder;
     }
 }

@@ -326,12 +326,8 @@ public final class RepositoryLayout {
      * or empty for any other path, including folders that are not a valid name or version.
      */
     static Optional<PackageVersion> manifestOwner(String path) {
-        return isManifest(path) ? versionOwner(path) : Optional.empty();
-    }
-
-    /** Whether the path is where a version's manifest goes, {@link #versionOwner} telling whether of a valid one. */
-    static boolean isManifest(String path) {
-        return path.endsWith("/" + MANIFEST) && path.split("/", -1).length == (isScoped(path) ? 5 : 4);
+        return path.endsWith("/" + MANIFEST) && path.split("/", -1).length == (isScoped(path) ? 5 : 4)
+                ? versionOwner(path) : Optional.empty();
     }
 
     /**
@@ -346,15 +342,6 @@ public final class RepositoryLayout {
             return Optional.empty();
         }
         return Optional.of(new PackageVersion(name.get(), Version.parse(parts[versionAt])));
-    }
-
-    /**
-     * Whether {@code folder} is the version folder ({@code packages/<name>/<version>}) that holds {@code path}, a path
-     * some {@link #versionOwner} owns: a test of the folder's place, which parses no name.
-     */
-    static boolean isVersionFolderOf(String folder, String path) {
-        return path.length() > folder.length() && path.charAt(folder.length()) == '/' && path.startsWith(folder)
-                && folder.chars().filter(character -> character == '/').count() == (isScoped(folder) ? 3 : 2);
     }
 
     private static boolean isScoped(String path) {

@@ -31,16 +31,7 @@ final class TreeDiff {
      */
     static List<Change> between(ObjectReader reader, Optional<? extends AnyObjectId> oldTree, AnyObjectId newTree,
                                 TreeFilter paths) throws IOException {
-        return walk(reader, oldTree, newTree, paths, false).changes();
-    }
-
-    /**
-     * {@link #between}, with the folders that differ among the changes too, each after the paths below it: the walk
-     * passes their trees anyway, so a caller that needs the tree of a changed folder reads none again.
-     */
-    static List<Change> betweenWithFolders(ObjectReader reader, Optional<? extends AnyObjectId> oldTree,
-                                           AnyObjectId newTree, TreeFilter paths) throws IOException {
-        return walk(reader, oldTree, newTree, paths, true).changes();
+        return walk(reader, oldTree, newTree, paths).changes();
     }
 
     /**
@@ -49,19 +40,15 @@ final class TreeDiff {
      */
     static List<TreeEntryName> notOneName(ObjectReader reader, AnyObjectId oldTree, AnyObjectId newTree)
             throws IOException {
-        return walk(reader, Optional.of(oldTree), newTree, TreeFilter.ALL, false).notOneName();
+        return walk(reader, Optional.of(oldTree), newTree, TreeFilter.ALL).notOneName();
     }
 
     private record Differences(List<Change> changes, List<TreeEntryName> notOneName) {
     }
 
-    /**
-     * Walks the trees, entering by hand what differs, so that an entry whose name is no single name is not.
-     *
-     * @param folders whether each folder entered is a change too, after what it holds
-     */
+    /** Walks the trees, entering by hand what differs, so that an entry whose name is no single name is not. */
     private static Differences walk(ObjectReader reader, Optional<? extends AnyObjectId> oldTree, AnyObjectId newTree,
-                                    TreeFilter paths, boolean folders) throws IOException {
+                                    TreeFilter paths) throws IOException {
         List<Change> changes = new ArrayList<>();
         List<TreeEntryName> notOneName = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(reader)) {
@@ -71,32 +58,26 @@ final class TreeDiff {
                 walk.addTree(new EmptyTreeIterator());
             }
             walk.addTree(new CanonicalTreeParser(null, reader, newTree));
-            walk.setPostOrderTraversal(folders);
             walk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF
                     : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
             while (walk.next()) {
                 FileMode oldMode = walk.getFileMode(0);
                 FileMode newMode = walk.getFileMode(1);
-                if (walk.isPostChildren()) {
-                    changes.add(change(walk, oldMode, newMode));
-                } else if (!TreeEntryName.isOneName(walk)) {
+                if (!TreeEntryName.isOneName(walk)) {
                     if (newMode != FileMode.MISSING) {
                         notOneName.add(TreeEntryName.of(walk));
                     }
                 } else if (walk.isSubtree()) {
                     walk.enterSubtree();
                 } else {
-                    changes.add(change(walk, oldMode, newMode));
+                    ChangeType type = oldMode == FileMode.MISSING ? ChangeType.ADDED
+                            : newMode == FileMode.MISSING ? ChangeType.DELETED : ChangeType.MODIFIED;
+                    changes.add(new Change(type, GitPaths.of(walk), walk.getObjectId(0), walk.getObjectId(1),
+                            oldMode, newMode));
                 }
             }
         }
         return new Differences(changes, notOneName);
-    }
-
-    private static Change change(TreeWalk walk, FileMode oldMode, FileMode newMode) {
-        ChangeType type = oldMode == FileMode.MISSING ? ChangeType.ADDED
-                : newMode == FileMode.MISSING ? ChangeType.DELETED : ChangeType.MODIFIED;
-        return new Change(type, GitPaths.of(walk), walk.getObjectId(0), walk.getObjectId(1), oldMode, newMode);
     }
 
     /**

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,43 +120,6 @@ class PublicationHistoryTest {
     }
 
     /**
-     * A version keeps the tree its folder was published with; a folder changed since, past the check, is changed from
-     * the first commit that changed it, however many change it after, until a commit puts the very files published
-     * back. The trees compared are those the walk passes, read nowhere else.
-     */
-    @Test
-    void aVersionChangedAfterItsPublicationIsChangedFromTheFirstCommitThatChangedItUntilItsFilesAreBack()
-            throws IOException {
-        String folder = repo.publish("tools", "1.0.0");
-        repo.publish("tools", "1.1.0");
-        ObjectId published = repo.commit("publish", "alice", DAY_1);
-        ObjectId publishedTree;
-        try (RegistryRepository registry = repo.open()) {
-            publishedTree = RegistrySnapshot.read(registry, published).folder(PackageName.parse("tools"),
-                    Version.parse("1.0.0")).orElseThrow().treeId();
-        }
-        repo.write(folder + "/README.md", "edited\n");
-        ObjectId edited = repo.commit("a push past the check", "alice", DAY_2);
-        repo.write(folder + "/contexts/more.md", "more\n");
-        ObjectId more = repo.commit("another", "alice", DAY_3);
-        repo.delete(folder + "/contexts").write(folder + "/README.md", "# tools\n\nA test package.\n");
-        ObjectId restored = repo.commit("the published files back", "alice", DAY_4);
-
-        PublicationHistory changed = compute(more);
-
-        assertEquals(Map.of(version("tools", "1.0.0"), new PublishedFiles(publishedTree, Optional.of(edited))),
-                changed.changed());
-        assertEquals(new Publication(published, DAY_1), changed.publication(version("tools", "1.0.0"))
-                .orElseThrow());
-        assertEquals(Map.of(), compute(restored).changed());
-        assertEquals(PublishedFiles.of(publishedTree), compute(restored).published().get(version("tools", "1.0.0")));
-        try (RegistryRepository registry = repo.open()) {
-            assertEquals(changed, compute(published).update(registry, more), "a resumed walk finds it too");
-            assertEquals(compute(restored), changed.update(registry, restored));
-        }
-    }
-
-    /**
      * A version's folder deleted (a takedown) leaves the tree the line last held, the tarball a lock pinned, which a
      * version added back keeps too.
      */
@@ -202,7 +164,6 @@ class PublicationHistoryTest {
 
         assertEquals(new Publication(published, DAY_1), history.publication(version("tools", "1.0.0")).orElseThrow(),
                 "the first parent never had it; the second parent's history gives its publication");
-        assertEquals(Map.of(), history.changed(), "its files are those the merge brought, edited on the branch");
         try (RegistryRepository registry = repo.open()) {
             assertEquals(history, compute(main).update(registry, merge));
         }

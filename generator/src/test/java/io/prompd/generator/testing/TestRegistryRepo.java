@@ -344,22 +344,13 @@ public final class TestRegistryRepo implements AutoCloseable {
 
     /** Commits every change in the working tree, deletions included; author and committer are the login. */
     public ObjectId commit(String message, String login, Instant time) {
-        stageAll();
-        return commitStaged(message, login, time);
-    }
-
-    /**
-     * Stages every change in the working tree, deletions included, as {@link #commit} does: what a test stages by hand
-     * afterwards ({@link #hugeBlob}, {@link #gitlink}) then goes into the same commit, made with {@link #commitStaged}.
-     */
-    public TestRegistryRepo stageAll() {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
         } catch (GitAPIException failed) {
-            throw new IllegalStateException("cannot stage the working tree", failed);
+            throw new IllegalStateException("cannot stage '" + message + "'", failed);
         }
-        return this;
+        return commitStaged(message, login, time);
     }
 
     /**
