@@ -11,6 +11,7 @@ import io.prompd.core.prompt.DependencyFiles.FileUse;
 import io.prompd.core.prompt.DependencyFiles.VersionFiles;
 import io.prompd.core.source.DirectorySource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,9 @@ final class InstalledReferences {
                         notes.add(note(one, use, dependency, commands));
                     }
                 }
-            } catch (IOException unread) {
-                // a copy that cannot be read makes no note: whether its files are whole is not this check's to judge
+            } catch (IOException | UncheckedIOException unread) {
+                // a copy that cannot be read makes no note: whether its files are whole is not this check's to judge,
+                // and the install it follows succeeded
             }
         }
         return List.copyOf(notes);
