@@ -41,12 +41,16 @@ public final class Urls {
 
     /** The reference with each dot of its path written {@code %2e} or {@code %2E} as a dot; its query as it is. */
     private static String withDotsDecoded(String reference) {
-        int end = reference.length();
-        for (char delimiter : new char[] {'?', '#'}) {
-            int at = reference.indexOf(delimiter);
-            end = at >= 0 ? Math.min(end, at) : end;
-        }
-        return reference.substring(0, end).replaceAll("%2[eE]", ".") + reference.substring(end);
+        String path = beforeQuery(reference);
+        return path.replaceAll("%2[eE]", ".") + reference.substring(path.length());
+    }
+
+    /** A URL's or reference's text up to its query or fragment, neither of whose '?' and '#' stands unescaped before. */
+    public static String beforeQuery(String url) {
+        int query = url.indexOf('?');
+        int fragment = url.indexOf('#');
+        return query < 0 && fragment < 0 ? url
+                : url.substring(0, query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment));
     }
 
     /**

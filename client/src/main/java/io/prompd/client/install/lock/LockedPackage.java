@@ -102,14 +102,8 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
                 + (recorded.getRawQuery() == null ? "" : "?" + recorded.getRawQuery());
     }
 
-    /** The URL's text up to its query or fragment. */
     private static String withoutQuery(URI url) {
-        // neither '?' nor '#' stands unescaped before the query and fragment they start
-        String text = url.toString();
-        int query = text.indexOf('?');
-        int fragment = text.indexOf('#');
-        return query < 0 && fragment < 0 ? text
-                : text.substring(0, query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment));
+        return Urls.beforeQuery(url.toString());
     }
 
     /** Whether a query's {@code name=value} is one of a signature, by its name ({@link #SIGNING}). */
