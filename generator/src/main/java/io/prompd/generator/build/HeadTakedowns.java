@@ -2,13 +2,16 @@ package io.prompd.generator.build;
 
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistrySnapshot;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The takedowns HEAD's meta.json files record of versions that a build of another commit holds and that commit does
@@ -16,29 +19,44 @@ import java.util.TreeMap;
  * serve again what maintainers took down since, as a rule a leaked secret or personal data. The build leaves them out
  * as the takedown does, its record in their package's meta.json.
  *
- * @param head    the commit HEAD names
- * @param reasons each version left out, to the reason HEAD's record gives (empty when it gives none)
+ * @param head       the commit HEAD names
+ * @param reasons    each version left out, to the reason HEAD's record gives (empty when it gives none)
+ * @param unreadMeta the packages the build serves versions of whose meta.json at HEAD does not read in full: a
+ *                   takedown it records may be among what does not read, and so not left out
  */
-public record HeadTakedowns(String head, SortedMap<PackageVersion, String> reasons) {
+public record HeadTakedowns(String head, SortedMap<PackageVersion, String> reasons,
+                            SortedSet<PackageName> unreadMeta) {
 
     public HeadTakedowns {
         Objects.requireNonNull(head, "head");
         reasons = SortedCopies.map(reasons);
+        unreadMeta = SortedCopies.set(unreadMeta);
     }
 
     /**
      * Of the takedowns {@code head} records, those of a version folder {@code built} holds whose takedown it does not
      * record. Of a meta.json of HEAD's with entries that do not read, those that do count: a broken HEAD is what a
-     * build of an earlier commit goes back from, and must not fail it.
+     * build of an earlier commit goes back from, and must not fail it; the build says which did not read.
      */
     static HeadTakedowns of(RegistrySnapshot head, RegistrySnapshot built) {
         SortedMap<PackageVersion, String> reasons = new TreeMap<>();
-        head.packagesWithMeta().forEach(name -> head.meta(name).takenDown().forEach((version, reason) -> {
-            if (built.folder(name, version).isPresent() && !built.meta(name).takenDown().containsKey(version)) {
-                reasons.put(new PackageVersion(name, version), reason);
+        SortedSet<PackageName> unreadMeta = new TreeSet<>();
+        head.packagesWithMeta().forEach(name -> {
+            head.meta(name).takenDown().forEach((version, reason) -> {
+                if (built.folder(name, version).isPresent() && !built.meta(name).takenDown().containsKey(version)) {
+                    reasons.put(new PackageVersion(name, version), reason);
+                }
+            });
+            if (built.packages().containsKey(name) && head.metaProblems(name).stream().anyMatch(Problem::isError)) {
+                unreadMeta.add(name);
             }
-        }));
-        return new HeadTakedowns(head.commit().name(), reasons);
+        });
+        return new HeadTakedowns(head.commit().name(), reasons, unreadMeta);
+    }
+
+    /** Whether HEAD changes nothing of the build and has nothing to warn of. */
+    boolean isEmpty() {
+        return reasons.isEmpty() && unreadMeta.isEmpty();
     }
 
     /** Whether the build leaves out the version folder. */

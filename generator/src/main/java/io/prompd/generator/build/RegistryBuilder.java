@@ -165,7 +165,7 @@ public final class RegistryBuilder {
                             : PublicationHistory.compute(repository, commit));
             RegistrySnapshot snapshot = Futures.join(pendingSnapshot);
             Optional<HeadTakedowns> takenDownAtHead = Futures.join(pendingHead)
-                    .map(head -> HeadTakedowns.of(head, snapshot)).filter(head -> !head.reasons().isEmpty());
+                    .map(head -> HeadTakedowns.of(head, snapshot)).filter(head -> !head.isEmpty());
             PublicationHistory history = Futures.join(pendingHistory);
             List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
             snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()

@@ -104,9 +104,11 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCode.FAILURE.code();
         }
         result.otherStateFormat().ifPresent(format -> stderr.println("note: " + rebuiltInFull(format)));
-        result.takenDownAtHead().ifPresent(takedowns -> stderr.println("note: "
-                + leftOutAsAtHead(result.commit(), takedowns)));
+        result.takenDownAtHead().filter(takedowns -> !takedowns.reasons().isEmpty())
+                .ifPresent(takedowns -> stderr.println("note: " + leftOutAsAtHead(result.commit(), takedowns)));
         result.warnings().forEach(warning -> stderr.println("warning: " + BuildWarningView.text(warning, out)));
+        result.takenDownAtHead().filter(takedowns -> !takedowns.unreadMeta().isEmpty())
+                .ifPresent(takedowns -> stderr.println("warning: " + headMetaUnread(result.commit(), takedowns)));
         stderr.flush();
         stdout.print(output.isJson() ? Json.writeString(asJson(result)) + "\n" : summary(result));
         stdout.flush();
@@ -126,7 +128,17 @@ final class BuildCommand implements Callable<Integer> {
         json.put("tarballsReused", result.tarballsReused());
         json.put("unchanged", result.unchanged());
         json.put("seconds", result.seconds());
-        json.put("warnings", result.warnings().stream().map(warning -> BuildWarningView.asJson(warning, out)).toList());
+        List<Map<String, Object>> warnings = new ArrayList<>(result.warnings().stream()
+                .map(warning -> BuildWarningView.asJson(warning, out)).toList());
+        result.takenDownAtHead().filter(takedowns -> !takedowns.unreadMeta().isEmpty()).ifPresent(takedowns -> {
+            Map<String, Object> warning = new TreeMap<>();
+            warning.put("kind", "headMetaUnread");
+            warning.put("head", takedowns.head());
+            warning.put("packages", takedowns.unreadMeta().stream().map(Object::toString).toList());
+            warning.put("message", headMetaUnread(result.commit(), takedowns));
+            warnings.add(warning);
+        });
+        json.put("warnings", warnings);
         List<Map<String, Object>> notes = new ArrayList<>();
         result.otherStateFormat().ifPresent(format -> {
             Map<String, Object> note = new TreeMap<>();
@@ -136,7 +148,7 @@ final class BuildCommand implements Callable<Integer> {
             note.put("message", rebuiltInFull(format));
             notes.add(note);
         });
-        result.takenDownAtHead().ifPresent(takedowns -> {
+        result.takenDownAtHead().filter(takedowns -> !takedowns.reasons().isEmpty()).ifPresent(takedowns -> {
             Map<String, Object> note = new TreeMap<>();
             note.put("kind", "takenDownAtHead");
             note.put("head", takedowns.head());
@@ -160,6 +172,20 @@ final class BuildCommand implements Callable<Integer> {
                         takedowns.reasons())) + "): the build leaves " + (one ? "it out, as a takedown does, and its"
                 + " package's index.json lists it" : "them out, as a takedown does, and their packages' index.json"
                 + " lists them") + " under takenDown";
+    }
+
+    /**
+     * Why a build of an older commit may serve what HEAD takes down: the build cannot tell what a meta.json that does
+     * not read records, and a bad commit at HEAD, which a build of an earlier one goes back from, may be that file.
+     */
+    private static String headMetaUnread(String commit, HeadTakedowns takedowns) {
+        boolean one = takedowns.unreadMeta().size() == 1;
+        return "HEAD (commit " + RegistryRepository.shortId(takedowns.head()) + ") has a meta.json that does not"
+                + " read in full for " + Plural.named(takedowns.unreadMeta()) + ", so a takedown it records may be"
+                + " missed: this build of commit " + RegistryRepository.shortId(commit) + " serves every version"
+                + " that commit holds of " + (one ? "that package" : "those packages") + " unless that commit"
+                + " takes it down; mend HEAD's meta.json (prompd-registry check names its problems) and build again,"
+                + " or make sure none of those versions must stay down";
     }
 
     /**

@@ -59,6 +59,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -1938,7 +1939,8 @@ class RegistryBuilderTest {
             BuildResult back = buildRevision(repo.root(), older.substring(0, 7), out);
 
             PackageVersion taken = new PackageVersion(PackageName.parse("@common/a"), Version.parse("1.1.0"));
-            assertEquals(Optional.of(new HeadTakedowns(head, new TreeMap<>(Map.of(taken, "held customer data")))),
+            assertEquals(Optional.of(new HeadTakedowns(head, new TreeMap<>(Map.of(taken, "held customer data")),
+                    new TreeSet<>())),
                     back.takenDownAtHead());
             assertEquals(1, back.versions());
             assertFalse(Files.exists(out.resolve(RegistryLayout.tarball(taken.name(), taken.version()))));
