@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.install.lock.LockFile;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackageLocation;
@@ -16,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,13 +37,18 @@ final class InstalledReferences {
 
     /**
      * A note for each reference of an installed package's prompts to a file the installed version of its package
-     * lacks. The packages are read as the store holds them, as a version a registry accepted: only their prompts'
-     * references are looked at. A package whose files cannot be read is passed over: the run installed it, and what
-     * is wrong with its files is not this check's to say.
+     * lacks, of the pairs of a package and a dependency that {@code moved} touches: the others were as they are at the
+     * run that installed them, which said it, and a project of many packages adding one reads a few. The packages are
+     * read as the store holds them, as a version a registry accepted: only their prompts' references are looked at. A
+     * package whose files cannot be read is passed over: the run installed it, and what is wrong with its files is not
+     * this check's to say.
      *
      * @param installed every package of the project, in place in the store
+     * @param moved     the packages new to the project in this run
+     * @param lock      the project's lock after the run, giving each package's dependencies
      */
-    static List<InstallNote> missingFiles(List<InstalledPackage> installed, SuggestedCommands commands) {
+    static List<InstallNote> missingFiles(List<InstalledPackage> installed, Set<PackageName> moved, LockFile lock,
+                                          SuggestedCommands commands) {
         Map<PackageName, InstalledPackage> byName = installed.stream()
                 .collect(Collectors.toMap(InstalledPackage::name, Function.identity(), (one, same) -> one));
         DependencyFiles.Versions versions = name -> Optional.ofNullable(byName.get(name))
@@ -48,13 +56,19 @@ final class InstalledReferences {
         PackageValidator reader = new PackageValidator(ArchiveLimits.DEFAULT, PackageLocation.VERSION_FOLDER);
         List<InstallNote> notes = new ArrayList<>();
         for (InstalledPackage one : installed) {
+            boolean takerMoved = moved.contains(one.name());
+            Predicate<PackageName> touched = takerMoved ? dependency -> true : moved::contains;
+            if (!takerMoved && lock.get(one.name())
+                    .map(locked -> locked.dependencies().keySet().stream().noneMatch(moved::contains)).orElse(true)) {
+                continue;
+            }
             try {
                 List<FileUse> uses = DependencyFiles.uses(reader.readAccepted(new DirectorySource(one.folder()))
                         .prompts().values());
                 for (FileUse use : uses) {
                     // one use at a time, so that the reference each problem is of is known
                     InstalledPackage dependency = byName.get(use.reference().packageName());
-                    if (dependency != null
+                    if (dependency != null && touched.test(dependency.name())
                             && !DependencyFiles.check(List.of(use), versions, CHOSEN_BY).problems().isEmpty()) {
                         notes.add(note(one, use, dependency, commands));
                     }

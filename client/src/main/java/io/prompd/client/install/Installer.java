@@ -441,6 +441,18 @@ public final class Installer {
     }
 
     /**
+     * The packages this run put in place for the project: moved in its lock, or unpacked into the store, as in a
+     * fresh clone's first install. Of the others, the run that installed them said what there was to say.
+     */
+    private static Set<PackageName> newToTheProject(InstallReport.LockUpdate lock, LockedInstaller.Installed installed) {
+        Set<PackageName> moved = new TreeSet<>();
+        lock.changes().stream().filter(change -> change.after().isPresent()).map(LockChange::name).forEach(moved::add);
+        installed.packages().stream().filter(one -> one.origin() != InstalledPackage.Origin.ALREADY_INSTALLED)
+                .map(InstalledPackage::name).forEach(moved::add);
+        return moved;
+    }
+
+    /**
      * Installs the plan but the versions it leaves out, and then, only if that succeeded, writes the project's files.
      */
     private InstallReport apply(Project project, Planned planned, InstallOptions options, List<Path> repaired,
@@ -488,11 +500,8 @@ public final class Installer {
         Set<PackageName> changed = new TreeSet<>(changedRanges.keySet());
         changed.addAll(removed);
         warnings.addAll(referencesOutOfStep(project.folder(), home, changed, commands));
-        // a run that changed nothing has nothing new to say, and reads no package: the run that installed them said it
-        if (lockChanged || installed.packages().stream()
-                .anyMatch(one -> one.origin() != InstalledPackage.Origin.ALREADY_INSTALLED)) {
-            warnings.addAll(InstalledReferences.missingFiles(installed.packages(), commands));
-        }
+        warnings.addAll(InstalledReferences.missingFiles(installed.packages(), newToTheProject(lock, installed),
+                written, commands));
         return new InstallReport(installedThisRun(installed.packages(), plan.downloaded()), changedRanges, removed,
                 Optional.of(lock), plan.resolved(), warnings, repaired);
     }

@@ -80,6 +80,27 @@ class InstalledDependencyFilesTest extends InstallCommandsFixture {
         assertEquals("", run.err());
     }
 
+    /**
+     * Only the pairs of a package and a dependency that the run moved are looked at again: adding an unrelated package
+     * does not repeat what the run that installed the others said, while moving a dependency down warns of the
+     * package, installed before, that takes a file from it.
+     */
+    @Test
+    void aLaterRunWarnsOfThePairsItMovesOnly() throws IOException {
+        registry.publish(folder("@acme/unrelated", "1.0.0", "", ""));
+        assertEquals(WARNING, prompd("install", "@acme/support-prompts", "--resolution", "lowest").err());
+
+        CliRun adding = prompd("install", "@acme/unrelated", "--resolution", "lowest");
+        assertEquals(0, adding.exitCode(), adding.err());
+        assertEquals("", adding.err());
+
+        Files.delete(project.resolve("prompd.lock"));
+        assertEquals("", prompd("install").err(), "the default resolution gets base 2.1.0, which has the file");
+        CliRun down = prompd("install", "@common/base-prompts@2.0.0");
+        assertEquals(0, down.exitCode(), down.err());
+        assertEquals(WARNING, down.err());
+    }
+
     /** Another package's range holds the dependency back as the lowest resolution does; a template is read too. */
     @Test
     void aRangeHoldingTheDependencyBackWarnsOfEachPromptTakingTheFile() throws IOException {
