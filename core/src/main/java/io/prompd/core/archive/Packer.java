@@ -23,7 +23,9 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * bytes, and so the same integrity, whether they come from a folder, a Git tree or memory, and
  * whatever their times, owners, modes and order on disk.
  *
- * <p>The layout follows npm: entries {@code package/<path>} sorted by path, regular files only,
+ * <p>The layout follows npm: entries {@code package/<path>} sorted by path ({@link String}'s order, by UTF-16 code
+ * units, part of the format like the rest: it differs from the order of UTF-8 bytes only where a character above
+ * U+FFFF meets one in U+E000–U+FFFF), regular files only,
  * mtime 1985-10-26T08:15:00Z, owner 0:0 with empty names, mode 0644 for every file. An executable
  * bit, on disk or in Git, is not kept: a prompt package has no program to run, and a folder on a
  * file system without modes (core.fileMode=false: WSL's /mnt/c, vfat, SMB) shows every file
