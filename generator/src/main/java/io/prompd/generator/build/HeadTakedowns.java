@@ -8,6 +8,7 @@ import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistrySnapshot;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -20,15 +21,17 @@ import java.util.TreeSet;
  * as the takedown does, its record in their package's meta.json.
  *
  * @param head       the commit HEAD names
+ * @param branch     the branch HEAD names, by its short name; empty when HEAD is detached
  * @param reasons    each version left out, to the reason HEAD's record gives (empty when it gives none)
  * @param unreadMeta the packages the build serves versions of whose meta.json at HEAD does not read in full: a
  *                   takedown it records may be among what does not read, and so not left out
  */
-public record HeadTakedowns(String head, SortedMap<PackageVersion, String> reasons,
+public record HeadTakedowns(String head, Optional<String> branch, SortedMap<PackageVersion, String> reasons,
                             SortedSet<PackageName> unreadMeta) {
 
     public HeadTakedowns {
         Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(branch, "branch");
         reasons = SortedCopies.map(reasons);
         unreadMeta = SortedCopies.set(unreadMeta);
     }
@@ -38,7 +41,7 @@ public record HeadTakedowns(String head, SortedMap<PackageVersion, String> reaso
      * record. Of a meta.json of HEAD's with entries that do not read, those that do count: a broken HEAD is what a
      * build of an earlier commit goes back from, and must not fail it; the build says which did not read.
      */
-    static HeadTakedowns of(RegistrySnapshot head, RegistrySnapshot built) {
+    static HeadTakedowns of(RegistrySnapshot head, Optional<String> branch, RegistrySnapshot built) {
         SortedMap<PackageVersion, String> reasons = new TreeMap<>();
         SortedSet<PackageName> unreadMeta = new TreeSet<>();
         head.packagesWithMeta().forEach(name -> {
@@ -51,7 +54,7 @@ public record HeadTakedowns(String head, SortedMap<PackageVersion, String> reaso
                 unreadMeta.add(name);
             }
         });
-        return new HeadTakedowns(head.commit().name(), reasons, unreadMeta);
+        return new HeadTakedowns(head.commit().name(), branch, reasons, unreadMeta);
     }
 
     /** Whether HEAD changes nothing of the build and has nothing to warn of. */

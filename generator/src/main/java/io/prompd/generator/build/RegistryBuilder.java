@@ -146,6 +146,7 @@ public final class RegistryBuilder {
         Path out = options.out();
         ObjectId commit = revisions.commit();
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
+        Optional<String> headBranch = repository.headBranch();
         CompletableFuture<RegistrySnapshot> pendingSnapshot = Futures.inBackground("registry-snapshot",
                 () -> RegistrySnapshot.read(repository, commit));
         CompletableFuture<Optional<RegistrySnapshot>> pendingHead = Futures.inBackground("head-snapshot",
@@ -165,7 +166,7 @@ public final class RegistryBuilder {
                             : PublicationHistory.compute(repository, commit));
             RegistrySnapshot snapshot = Futures.join(pendingSnapshot);
             Optional<HeadTakedowns> takenDownAtHead = Futures.join(pendingHead)
-                    .map(head -> HeadTakedowns.of(head, snapshot)).filter(head -> !head.isEmpty());
+                    .map(head -> HeadTakedowns.of(head, headBranch, snapshot)).filter(head -> !head.isEmpty());
             PublicationHistory history = Futures.join(pendingHistory);
             List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
             snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()

@@ -134,6 +134,7 @@ final class BuildCommand implements Callable<Integer> {
             Map<String, Object> warning = new TreeMap<>();
             warning.put("kind", "headMetaUnread");
             warning.put("head", takedowns.head());
+            takedowns.branch().ifPresent(branch -> warning.put("branch", branch));
             warning.put("packages", takedowns.unreadMeta().stream().map(Object::toString).toList());
             warning.put("message", headMetaUnread(result.commit(), takedowns));
             warnings.add(warning);
@@ -152,6 +153,7 @@ final class BuildCommand implements Callable<Integer> {
             Map<String, Object> note = new TreeMap<>();
             note.put("kind", "takenDownAtHead");
             note.put("head", takedowns.head());
+            takedowns.branch().ifPresent(branch -> note.put("branch", branch));
             note.put("versions", VersionJson.takenDown(takedowns.reasons()));
             note.put("message", leftOutAsAtHead(result.commit(), takedowns));
             notes.add(note);
@@ -166,7 +168,7 @@ final class BuildCommand implements Callable<Integer> {
      */
     private static String leftOutAsAtHead(String commit, HeadTakedowns takedowns) {
         boolean one = takedowns.reasons().size() == 1;
-        return "HEAD (commit " + RegistryRepository.shortId(takedowns.head()) + ") takes down "
+        return headNamed(takedowns) + " takes down "
                 + Plural.count(takedowns.reasons().size(), "version") + " that commit "
                 + RegistryRepository.shortId(commit) + " holds (" + TerminalText.line(Takedowns.withReasons(
                         takedowns.reasons())) + "): the build leaves " + (one ? "it out, as a takedown does, and its"
@@ -175,13 +177,21 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /**
+     * HEAD with its branch and commit: on a clone with a work branch checked out, the takedowns are that branch's, and
+     * the name tells the reader so.
+     */
+    private static String headNamed(HeadTakedowns takedowns) {
+        return "HEAD (" + takedowns.branch().map(branch -> "branch " + TerminalText.quoted(branch) + ", ").orElse("")
+                + "commit " + RegistryRepository.shortId(takedowns.head()) + ")";
+    }
+
+    /**
      * Why a build of an older commit may serve what HEAD takes down: the build cannot tell what a meta.json that does
      * not read records, and a bad commit at HEAD, which a build of an earlier one goes back from, may be that file.
      */
     private static String headMetaUnread(String commit, HeadTakedowns takedowns) {
         boolean one = takedowns.unreadMeta().size() == 1;
-        return "HEAD (commit " + RegistryRepository.shortId(takedowns.head()) + ") has a meta.json that does not"
-                + " read in full for " + Plural.named(takedowns.unreadMeta()) + ", so a takedown it records may be"
+        return headNamed(takedowns) + " has a meta.json that does not read in full for " + Plural.named(takedowns.unreadMeta()) + ", so a takedown it records may be"
                 + " missed: this build of commit " + RegistryRepository.shortId(commit) + " serves every version"
                 + " that commit holds of " + (one ? "that package" : "those packages") + " unless that commit"
                 + " takes it down; mend HEAD's meta.json (prompd-registry check names its problems) and build again,"

@@ -451,6 +451,17 @@ public final class RegistryRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * The branch HEAD names, by its short name; empty when HEAD is detached or names none. A build of another commit
+     * names it with HEAD's takedowns: on a clone with a work branch checked out, those are the branch's, not the
+     * served one's.
+     */
+    public Optional<String> headBranch() throws IOException {
+        Ref head = repository.exactRef(Constants.HEAD);
+        return head == null || !head.isSymbolic() ? Optional.empty()
+                : Optional.of(Repository.shortenRefName(head.getTarget().getName()));
+    }
+
     private PrompdException noRevision(String option, String revision, Exception cause) throws IOException {
         String start = revision.substring(0, startLength(revision));
         String hint = new MissingRevisionHint(repository, git, option, shownDirectory())

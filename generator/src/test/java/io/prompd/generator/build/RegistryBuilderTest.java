@@ -1939,8 +1939,8 @@ class RegistryBuilderTest {
             BuildResult back = buildRevision(repo.root(), older.substring(0, 7), out);
 
             PackageVersion taken = new PackageVersion(PackageName.parse("@common/a"), Version.parse("1.1.0"));
-            assertEquals(Optional.of(new HeadTakedowns(head, new TreeMap<>(Map.of(taken, "held customer data")),
-                    new TreeSet<>())),
+            assertEquals(Optional.of(new HeadTakedowns(head, Optional.of("main"),
+                    new TreeMap<>(Map.of(taken, "held customer data")), new TreeSet<>())),
                     back.takenDownAtHead());
             assertEquals(1, back.versions());
             assertFalse(Files.exists(out.resolve(RegistryLayout.tarball(taken.name(), taken.version()))));
@@ -1958,6 +1958,33 @@ class RegistryBuilderTest {
             assertEquals(back.takenDownAtHead(), buildRevision(repo.root(), older, earlier).takenDownAtHead());
             assertFalse(Files.exists(earlier.resolve(RegistryLayout.tarball(taken.name(), taken.version()))));
             assertEquals(Optional.empty(), build(repo, served).takenDownAtHead(), "HEAD's own build leaves out none");
+        }
+    }
+
+    /**
+     * HEAD is the branch checked out: on a clone with a work branch that takes a version down, a build of main leaves
+     * it out too, and names that branch, so the reader sees whose takedown it applied; a detached HEAD names none.
+     */
+    @Test
+    void theTakedownsAtHeadNameTheBranchCheckedOut() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            String main = repo.commit("publish a").name();
+            repo.branch("takedown-wip").checkout("takedown-wip");
+            repo.delete("packages/@common/a/1.1.0").meta("@common/a", "{\"takenDown\": {\"1.1.0\": \"wip\"}}");
+            String wip = repo.commit("take a 1.1.0 down").name();
+
+            Optional<HeadTakedowns> onTheBranch = buildRevision(repo.root(), "main", temp.resolve("out"))
+                    .takenDownAtHead();
+            repo.checkout(wip);
+            Optional<HeadTakedowns> detached = buildRevision(repo.root(), main, temp.resolve("detached"))
+                    .takenDownAtHead();
+
+            assertEquals(Optional.of("takedown-wip"), onTheBranch.flatMap(HeadTakedowns::branch));
+            assertEquals(wip, onTheBranch.map(HeadTakedowns::head).orElseThrow());
+            assertEquals(Optional.empty(), detached.flatMap(HeadTakedowns::branch));
+            assertEquals(onTheBranch.map(HeadTakedowns::reasons), detached.map(HeadTakedowns::reasons));
         }
     }
 

@@ -218,12 +218,12 @@ class BuildCommandTest {
         String older = olderAndHead[0];
         String head = olderAndHead[1];
 
-        String note = "HEAD (commit " + head.substring(0, 7) + ") takes down 1 version that commit "
+        String note = "HEAD (branch 'main', commit " + head.substring(0, 7) + ") takes down 1 version that commit "
                 + older.substring(0, 7) + " holds (@common/a@1.1.0: held customer data): the build leaves it out, as"
                 + " a takedown does, and its package's index.json lists it under takenDown";
         assertEquals("note: " + note + "\n", stderr.toString());
         assertEquals(Json.reader().readTree(Json.writeString(List.of(Map.of("kind", "takenDownAtHead", "head", head,
-                "versions", List.of(Map.of("name", "@common/a", "version", "1.1.0", "reason", "held customer data")),
+                "branch", "main", "versions", List.of(Map.of("name", "@common/a", "version", "1.1.0", "reason", "held customer data")),
                 "message", note)))), Json.reader().readTree(stdout.toString()).get("notes"));
     }
 
@@ -237,15 +237,15 @@ class BuildCommandTest {
         String older = olderAndHead[0];
         String head = olderAndHead[1];
 
-        String warning = "HEAD (commit " + head.substring(0, 7) + ") has a meta.json that does not read in full for"
-                + " @common/a, so a takedown it records may be missed: this build of commit " + older.substring(0, 7)
+        String warning = "HEAD (branch 'main', commit " + head.substring(0, 7) + ") has a meta.json that does not"
+                + " read in full for @common/a, so a takedown it records may be missed: this build of commit " + older.substring(0, 7)
                 + " serves every version that commit holds of that package unless that commit takes it down; mend"
                 + " HEAD's meta.json (prompd-registry check names its problems) and build again, or make sure none of"
                 + " those versions must stay down";
         assertEquals("warning: " + warning + "\n", stderr.toString());
         JsonNode json = Json.reader().readTree(stdout.toString());
         assertEquals(Json.reader().readTree(Json.writeString(List.of(Map.of("kind", "headMetaUnread", "head", head,
-                "packages", List.of("@common/a"), "message", warning)))), json.get("warnings"));
+                "branch", "main", "packages", List.of("@common/a"), "message", warning)))), json.get("warnings"));
         assertEquals(0, json.get("notes").size(), "no version is left out");
         assertTrue(Files.exists(out.resolve("packages/@common/a/1.1.0.json")), "the version is served");
     }
