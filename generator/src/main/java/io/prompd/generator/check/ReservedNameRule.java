@@ -44,9 +44,11 @@ final class ReservedNameRule implements PullRequestRule {
      * The key a name shares with a reserved one it reads like: its {@link PackageName#lookalikeKey}, with the pairs
      * of letters that render as one letter read as that letter too, rn as m, vv as w and cl as d, as 'adrnin' reads
      * as 'admin'. Only here: between the names of two packages, whose owners chose them, the pairs would make
-     * look-alikes of words that differ ('corner' and 'comer').
+     * look-alikes of words that differ ('corner' and 'comer'). The pairs are of the letters as written: the key reads
+     * i and 1 as l, and 'ci' does not look like a d.
      */
     private static String reservedKey(PackageName name) {
-        return name.lookalikeKey().replace("rn", "m").replace("vv", "w").replace("cl", "d");
+        return new PackageName(name.scope(), name.name().replace("rn", "m").replace("vv", "w").replace("cl", "d"))
+                .lookalikeKey();
     }
 }

@@ -153,6 +153,17 @@ class NameRulesTest {
                 + " registry reserves");
     }
 
+    /** The pairs are of letters as written: 'acimin' folds its i to l, and 'ci' does not look like the d of 'admin'. */
+    @ParameterizedTest
+    @CsvSource({"acimin", "ac1min"})
+    void aPairOfLettersOnlyTheFoldMakesReadsAsNoOtherLetter(String name) {
+        repo.publish(name, "1.0.0");
+        repo.meta(name, "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+
+        assertPassed(check(repo, "carol"));
+    }
+
     /** Between two packages' names the pairs are letters of their own: 'corner' is no look-alike of 'comer'. */
     @Test
     void pairsOfLettersThatReadAsOneMakeNoLookalikeOfAnotherPackage() {
