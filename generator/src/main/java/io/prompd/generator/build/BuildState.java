@@ -305,8 +305,21 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
         return Objects.equals(baseUrl, otherBaseUrl.orElse(null));
     }
 
-    /** The publication history recorded here, to be updated to a later commit. */
-    PublicationHistory history() {
+    /**
+     * The publication history recorded here, to be updated to a later commit; empty when this state holds no
+     * publication of some version its commit has: a build of another commit than HEAD leaves out the versions HEAD
+     * takes down, their folders in the commit standing for the files taken down. Updated from here, the history would
+     * know of no publication for the commit that deletes such a folder to remove, and so of no removal: the takedown's
+     * record of the tarball it took down would be lost to every later build.
+     */
+    Optional<PublicationHistory> resumableHistory() {
+        boolean leftOutAtHead = packages.entrySet().stream().anyMatch(entry -> entry.getValue().takenDown().keySet()
+                .stream().anyMatch(version -> !removed.getOrDefault(entry.getKey(), Collections.emptySortedMap())
+                        .containsKey(version)));
+        return leftOutAtHead ? Optional.empty() : Optional.of(history());
+    }
+
+    private PublicationHistory history() {
         SortedMap<PackageVersion, Publication> publications = new TreeMap<>();
         SortedMap<PackageName, Instant> lastChanges = new TreeMap<>();
         packages.forEach((name, state) -> {

@@ -160,9 +160,10 @@ public final class RegistryBuilder {
         // by mtime
         try (StagingArea staging = StagingArea.create(out, output.servesABuild() ? Optional.of(out)
                 : Optional.empty())) {
+            Optional<PublicationHistory> resumable = previous.flatMap(BuildState::resumableHistory);
             CompletableFuture<PublicationHistory> pendingHistory = Futures.inBackground("publication-history",
-                    () -> previous.isPresent()
-                            ? previous.get().history().update(repository, commit)
+                    () -> resumable.isPresent()
+                            ? resumable.get().update(repository, commit)
                             : PublicationHistory.compute(repository, commit));
             RegistrySnapshot snapshot = Futures.join(pendingSnapshot);
             Optional<HeadTakedowns> takenDownAtHead = Futures.join(pendingHead)

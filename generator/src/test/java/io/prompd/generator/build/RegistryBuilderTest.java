@@ -1962,6 +1962,36 @@ class RegistryBuilderTest {
     }
 
     /**
+     * A mirror rolled back with --rev to before a takedown, then forward to HEAD, serves what a fresh build does: the
+     * state the rolled-back build wrote holds no publication of the version it left out, so the next build walks the
+     * whole history again instead of resuming from it, which would know of no removal and lose the takedown's record
+     * of the tarball it took down, letting a lock that pins it install.
+     */
+    @Test
+    void aBuildOfHeadAfterABuildOfAnOlderCommitKeepsTheTakedownsRecordOfTheTarball() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            String older = repo.commit("publish a").name();
+            repo.delete("packages/@common/a/1.1.0").meta("@common/a", "{\"takenDown\": {\"1.1.0\": \"leaked\"}}");
+            repo.commit("take a 1.1.0 down");
+            Path out = temp.resolve("out");
+            buildRevision(repo.root(), older, out);
+
+            build(repo, out);
+
+            Path fresh = temp.resolve("fresh");
+            build(repo, fresh);
+            String index = RegistryLayout.packument(PackageName.parse("@common/a"));
+            Packument rolledForward = read(out.resolve(index), Packument.class);
+            assertEquals(Set.of(Version.parse("1.1.0")), rolledForward.takenDownIntegrity().keySet());
+            assertEquals(Files.readString(fresh.resolve(index)), Files.readString(out.resolve(index)));
+            assertEquals(Files.readString(fresh.resolve(BuildState.FILE)), Files.readString(out.resolve(
+                    BuildState.FILE)));
+        }
+    }
+
+    /**
      * HEAD is the branch checked out: on a clone with a work branch that takes a version down, a build of main leaves
      * it out too, and names that branch, so the reader sees whose takedown it applied; a detached HEAD names none.
      */
