@@ -56,7 +56,7 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
      * its index cannot be read to tell.
      */
     static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
-        return index.routeChange(name, locked.version(), locked.resolved())
+        return index.routeChange(name, locked)
                 .flatMap(change -> listing(name, locked, index).filter(Listing::elsewhere)
                         .map(listed -> new LockedElsewhere(change, listed, index.commands())));
     }
@@ -68,7 +68,7 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
      * records no such takedown.
      */
     static Optional<RegistryMention> tookDownElsewhere(PackageName name, LockedPackage locked, RegistryIndex index) {
-        return index.routeChange(name, locked.version(), locked.resolved())
+        return index.routeChange(name, locked)
                 .filter(change -> listing(name, locked, index).equals(Optional.of(Listing.TAKEN_DOWN)))
                 .map(change -> change.current().mention());
     }

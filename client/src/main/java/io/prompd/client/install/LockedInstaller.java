@@ -279,7 +279,7 @@ final class LockedInstaller {
     private Fetched downloaded(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
                                RegistryIndex index, InstallProgress progress, PackageStore.Pin pin, Path target,
                                Staged staged) throws IOException {
-        Optional<RouteChange> change = index.routeChange(name, locked.version(), locked.resolved());
+        Optional<RouteChange> change = index.routeChange(name, locked);
         // a registry that answered with no index, or with one lacking the version or listing other bytes for it, has
         // no tarball that is the locked one, whatever answers at its tarball path: the lock's URL alone is asked
         Optional<PrompdException> unreadable = change.flatMap(route -> index.answeredWithNone(name));
@@ -298,9 +298,9 @@ final class LockedInstaller {
                         fromLockedUrl(name, locked, asked, change.orElseThrow(),
                                 unreadable.orElseThrow().getMessage())));
             } else {
-                Downloaded downloaded = registry.download(name, locked.version(), asked, source, target,
-                        locked.integrity(), recordedSize(name, locked, index),
-                        progress.downloading(name, locked.version()));
+                Downloaded downloaded = registry.download(name, locked.version(), asked,
+                        index.givesTarballAt(name, locked), source, target, locked.integrity(),
+                        recordedSize(name, locked, index), progress.downloading(name, locked.version()));
                 downloadedFrom = downloaded.url();
                 // only a URL outside the registry the name resolves in, a route change's, is read in its place
                 warning = downloaded.problem().map(problem -> source == UrlSource.LOCK

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.testing.ClosedPort;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -334,6 +336,68 @@ class IndexTarballUrlTest {
         assertEquals(ownTarball("1.0.0"), locked());
         assertEquals(0, teammate.exitCode(), teammate.err());
         assertEquals("", teammate.err());
+    }
+
+    /**
+     * The registry addressing the tarball of 1.0.0 by a query below its URL, with none at the layout's path: the URL its
+     * index gives.
+     */
+    private String addressedByItsQuery() throws IOException {
+        Path files = Files.createDirectories(work.resolve("host/files"));
+        Files.move(registry.tarball(NAME, "1.0.0"), files.resolve("csv-1.0.0.tgz"));
+        server.addressingByQuery("/reg/dl");
+        String tarball = root + "dl?f=files/csv-1.0.0.tgz";
+        indexGives(tarball);
+        return tarball;
+    }
+
+    /**
+     * A registry addressing its tarballs by a query below its URL ({@code /dl?f=…}), serving none at the layout's
+     * path: the URL its index gives is its own tarball, read at once with its credentials and no warning, by an
+     * install resolving the version and by one from the lock with nothing at hand, --frozen too. The layout's path was
+     * tried first, and the lock's URL taken for another registry's, so that each install from the lock warned of each
+     * version that the registry failed to give it.
+     */
+    @Test
+    void aRegistryAddressingItsTarballsByTheirQueryGivesThemAsItsOwnWithNoWarning() throws IOException {
+        String tarball = addressedByItsQuery();
+
+        CliRun install = prompd("home", "install", NAME);
+        CliRun teammate = prompd("teammate", "install");
+        CliRun frozen = prompd("frozen", "install", "--frozen");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("", install.err());
+        assertEquals(tarball, locked());
+        assertEquals(0, teammate.exitCode(), teammate.err());
+        assertEquals("", teammate.err());
+        assertTrue(teammate.out().contains("1 downloaded"), teammate.out());
+        assertEquals(0, frozen.exitCode(), frozen.err());
+        assertEquals("", frozen.err());
+        assertFalse(server.requests().contains("/reg/packages/" + NAME + "/-/csv-1.0.0.tgz"),
+                "the layout's path is not asked first: " + server.requests());
+    }
+
+    /**
+     * Such a registry listing other bytes for a version at the URL the lock records: it changed a published version
+     * of its own, as at its layout's path, not taken for a route change whose registry may hold another's package.
+     */
+    @Test
+    void aRegistryAddressingItsTarballsByTheirQueryChangingAVersionIsNoRouteChange() throws IOException {
+        addressedByItsQuery();
+        assertEquals(0, prompd("home", "install", NAME).exitCode());
+        Path index = registry.root().resolve("packages/" + NAME + "/index.json");
+        ObjectNode packument = (ObjectNode) Json.reader().readTree(Files.readAllBytes(index));
+        String listed = Integrity.of("republished".getBytes(StandardCharsets.UTF_8)).toString();
+        ((ObjectNode) packument.at("/versions/1.0.0/dist")).put("integrity", listed);
+        Files.write(index, Json.write(packument));
+
+        CliRun teammate = prompd("teammate", "install");
+
+        assertEquals(6, teammate.exitCode(), teammate.err());
+        assertTrue(teammate.err().startsWith("error: integrity check failed for " + NAME + "@1.0.0: prompd.lock"
+                + " records "), teammate.err());
+        assertTrue(teammate.err().contains(", and the registry's index.json " + listed + "\n"), teammate.err());
     }
 
     /**

@@ -20,7 +20,7 @@ public abstract class FakeRegistry implements PackageRegistry {
 
     /** No route to change: every URL a lock recorded is taken as the registry's own. */
     @Override
-    public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
+    public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded, boolean indexed) {
         return Optional.empty();
     }
 

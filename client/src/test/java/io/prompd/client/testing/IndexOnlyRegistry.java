@@ -29,8 +29,8 @@ public abstract class IndexOnlyRegistry extends FakeRegistry {
     }
 
     @Override
-    public Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
-                               Integrity integrity, OptionalLong size, ProgressListener progress) {
+    public Downloaded download(PackageName name, Version version, URI locked, boolean indexed, UrlSource source,
+                               Path target, Integrity integrity, OptionalLong size, ProgressListener progress) {
         throw new UnsupportedOperationException();
     }
 

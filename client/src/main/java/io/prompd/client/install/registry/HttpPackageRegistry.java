@@ -411,10 +411,10 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
-                               Integrity integrity, OptionalLong size, ProgressListener progress) {
+    public Downloaded download(PackageName name, Version version, URI locked, boolean indexed, UrlSource source,
+                               Path target, Integrity integrity, OptionalLong size, ProgressListener progress) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
-        if (endpoint.isOwnTarball(name, locked)) {
+        if (endpoint.isOwnTarball(name, locked, indexed)) {
             download(endpoint, locked, target, integrity, size, progress);
             return new Downloaded(locked, Optional.empty());
         }
@@ -471,9 +471,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
+    public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded, boolean indexed) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
-        return endpoint.isOwnTarball(name, recorded) ? Optional.empty()
+        return endpoint.isOwnTarball(name, recorded, indexed) ? Optional.empty()
                 : Optional.of(new RouteChange(name, version, recorded, endpoint, routes.gave(name, recorded),
                         routes.names()));
     }

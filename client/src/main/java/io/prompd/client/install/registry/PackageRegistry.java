@@ -40,22 +40,25 @@ public interface PackageRegistry {
 
     /**
      * Downloads a version's tarball to {@code target}, which appears only with the expected integrity. The URL a lock
-     * file recorded, or the registry's index gave, is used while it is {@linkplain RegistryEndpoint#isOwnTarball one of
-     * the package's tarballs} of the registry now serving the package's name; once it is not (a mirror's, a moved
+     * file recorded, or the registry's index gave, is used while it is {@linkplain
+     * RegistryEndpoint#isOwnTarball(PackageName, URI, boolean) one of the package's tarballs} of the registry now
+     * serving the package's name, which a URL its index gives for the version is when the registry holds it; once it
+     * is not (a mirror's, a moved
      * registry's, a copied folder's, another registry's below its URL, a CDN's address of the tarball), the version is
      * taken from the registry's own tarball path first, and the recorded URL is the fallback when that one lacks the
      * tarball, has other bytes, or cannot be read (down, failing, refusing), both failures said when it fails too. The
      * integrity pins the bytes either way.
      *
-     * @param locked the tarball URL recorded when the version was resolved
-     * @param source where {@code locked} was read, which a failure of both names
-     * @param size   the tarball's length as the registry's index records it for this integrity, if it does
+     * @param locked  the tarball URL recorded when the version was resolved
+     * @param indexed whether the registry's index gives the version's tarball at {@code locked}
+     * @param source  where {@code locked} was read, which a failure of both names
+     * @param size    the tarball's length as the registry's index records it for this integrity, if it does
      * @return the URL that gave the tarball, and how the registry serving the name failed, when the recorded URL gave
      *         it in its place
      * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable or
      *                                        a web page came instead
      */
-    Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
+    Downloaded download(PackageName name, Version version, URI locked, boolean indexed, UrlSource source, Path target,
                         Integrity integrity, OptionalLong size, ProgressListener progress);
 
     /**
@@ -72,9 +75,12 @@ public interface PackageRegistry {
 
     /**
      * How the registry serving the package's name now differs from the one whose URL a lock recorded for the version;
-     * empty when the recorded URL is {@linkplain RegistryEndpoint#isOwnTarball one of its tarballs} of the package.
+     * empty when the recorded URL is {@linkplain RegistryEndpoint#isOwnTarball(PackageName, URI, boolean) one of its
+     * tarballs} of the package, as {@link #download} reads it.
+     *
+     * @param indexed whether the registry's index gives the version's tarball at {@code recorded}
      */
-    Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded);
+    Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded, boolean indexed);
 
     /**
      * The same registries read as an {@code --offline} run reads them, from the cache alone, changing nothing: for a

@@ -125,6 +125,15 @@ public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential
     }
 
     /**
+     * Whether the URL is one of its own tarballs of the package ({@link #isOwnTarball}), or, {@code indexed} (its
+     * index gives the version's tarball there), one it {@link #holds}: a registry may address its tarballs by a query
+     * ({@code /dl?f=…}) and serve none at the layout's path, where every download tried first would fail.
+     */
+    public boolean isOwnTarball(PackageName name, URI url, boolean indexed) {
+        return isOwnTarball(name, url) || indexed && holds(url);
+    }
+
+    /**
      * Whether a tarball URL it sent, or a lock recorded for it, may be read: a file: URL only for a registry in a
      * folder.
      */

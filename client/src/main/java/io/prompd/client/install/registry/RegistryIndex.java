@@ -2,6 +2,7 @@ package io.prompd.client.install.registry;
 
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.FetchFailure;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
@@ -17,7 +18,6 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -197,9 +197,18 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         return registry.scopeRouting(name);
     }
 
-    /** As {@link PackageRegistry#routeChange}. */
-    public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
-        return registry.routeChange(name, version, recorded);
+    /** As {@link PackageRegistry#routeChange}, of the URL the entry records. */
+    public Optional<RouteChange> routeChange(PackageName name, LockedPackage locked) {
+        return registry.routeChange(name, locked.version(), locked.resolved(), givesTarballAt(name, locked));
+    }
+
+    /**
+     * Whether the package's {@code index.json} gives the locked version's tarball at the URL the entry records
+     * ({@link PublishedPackage#givesTarballAt}); not when it cannot be read.
+     */
+    public boolean givesTarballAt(PackageName name, LockedPackage locked) {
+        return findIfReadable(name).filter(published -> published.version(locked.version())
+                .filter(listed -> published.givesTarballAt(listed, locked)).isPresent()).isPresent();
     }
 
     /** The published versions, and the locked one at hand ({@code pinnedAtHand}) when the registry lists it no more. */

@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A tarball URL recorded for a version that is none of the package's {@linkplain RegistryEndpoint#isOwnTarball
- * tarballs} of the registry its name routes to now, even where it lies below that registry's URL: the version
+ * A tarball URL recorded for a version that is none of the package's {@linkplain
+ * RegistryEndpoint#isOwnTarball(PackageName, URI, boolean) tarballs} of the registry its name routes to now, even
+ * where it lies below that registry's URL (unless its index gives the version's tarball there): the version
  * came from another registry (its scope was routed there, or a one-off {@code --registry} chose it), and the current
  * registry's versions of the same name may be another's package, which no update should swap in.
  *

@@ -76,9 +76,9 @@ class RegistryIndexTest {
         }
 
         @Override
-        public Downloaded download(PackageName name, Version version, URI locked, UrlSource source, Path target,
-                                   Integrity integrity, OptionalLong size, ProgressListener progress) {
-            return registry.download(name, version, locked, source, target, integrity, size, progress);
+        public Downloaded download(PackageName name, Version version, URI locked, boolean indexed, UrlSource source,
+                                   Path target, Integrity integrity, OptionalLong size, ProgressListener progress) {
+            return registry.download(name, version, locked, indexed, source, target, integrity, size, progress);
         }
 
         @Override
