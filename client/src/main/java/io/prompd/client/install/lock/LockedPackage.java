@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -23,10 +24,10 @@ import java.util.stream.Collectors;
  *
  * @param version      the chosen version
  * @param resolved     the tarball's absolute URL, without user information, so no credential is ever written, and
- *                     without the query parameters of a signature and its fragment, which may hold one too (a
- *                     pre-signed URL's): the lock is committed, and a download takes the URL with its signature from
- *                     the registry's index; the rest of the query is kept, as it may be what tells one tarball from
- *                     another ({@code /dl?f=x-1.0.0.tgz}); its path as {@link Urls#pathAsSent} writes it
+ *                     without the query parameters of a signature or a credential and its fragment, which may hold
+ *                     one too (a pre-signed URL's): the lock is committed, and a download takes the URL with its
+ *                     signature from the registry's index; the rest of the query is kept, as it may be what tells one
+ *                     tarball from another ({@code /dl?f=x-1.0.0.tgz}); its path as {@link Urls#pathAsSent} writes it
  * @param integrity    the tarball's integrity, checked before anything is unpacked
  * @param dependencies what this version declares, to check the lock still holds without the registry
  */
@@ -37,17 +38,34 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
      * The query parameters, in lower case, of the signatures that pre-signed URLs carry, or of the credentials they are
      * made with: AWS's (SigV2's {@code AWSAccessKeyId}, {@code Signature}, {@code Expires}), CloudFront's
      * ({@code Policy}, {@code Key-Pair-Id}), Google Cloud Storage's V2 ({@code GoogleAccessId}), an Azure SAS token's
-     * fields, all of them signed with it ({@code sv}, {@code sp}, {@code se}, {@code sig}, …), and a bearer token's
-     * ({@code token}, {@code access_token}), as a CDN or a Git host takes one; none addresses a tarball, and each is of
-     * one download only.
+     * fields, all of them signed with it ({@code sv}, {@code sp}, {@code se}, {@code sig}, …), a bearer token's
+     * ({@code token}, {@code access_token}), as a CDN or a Git host takes one, GitLab's ({@code private_token},
+     * {@code job_token}), an API key's ({@code api_key}, {@code apikey}, {@code api-key}, {@code access_key}), and a
+     * password's or a secret's ({@code auth}, {@code password}, {@code passwd}, {@code secret},
+     * {@code client_secret}); none addresses a tarball, and each is of one download only or a secret, which neither a
+     * lock, committed, nor a message, read by whoever gets the output (a CI log), may hold.
      */
     private static final Set<String> SIGNING = Set.of("awsaccesskeyid", "signature", "expires", "policy",
             "key-pair-id", "googleaccessid", "sv", "ss", "srt", "sp", "se", "st", "spr", "sip", "sr", "sig", "si",
             "sdd", "skoid", "sktid", "skt", "ske", "sks", "skv", "saoid", "suoid", "scid", "ses", "rscc", "rscd",
-            "rsce", "rscl", "rsct", "token", "access_token");
+            "rsce", "rscl", "rsct", "token", "access_token", "private_token", "job_token", "api_key", "apikey",
+            "api-key", "access_key", "auth", "password", "passwd", "secret", "client_secret");
 
-    /** The prefixes of the names of AWS SigV4's and Google Cloud Storage V4's query parameters, in lower case. */
+    /**
+     * The prefixes of the names of AWS SigV4's and Google Cloud Storage V4's query parameters, in lower case: each of
+     * theirs is of the signature ({@code X-Amz-Signature}, {@code -Credential}, {@code -Security-Token},
+     * {@code -Date}, {@code -Expires}, {@code -SignedHeaders}, {@code -Algorithm}, and Google's alike).
+     */
     private static final List<String> SIGNING_PREFIXES = List.of("x-amz-", "x-goog-");
+
+    /**
+     * The query parameters, in lower case, that are a credential for some hosts and address the file for others: a
+     * Google API key or an object's key ({@code /dl?key=x-1.0.0.tgz}), an OAuth code or a file host's code of the
+     * file. A message leaves them out, as it may show a secret to whoever reads the output; a lock keeps them, as
+     * without one that addresses the tarball it would record the same URL for every tarball of the registry, as an
+     * older prompd did without the whole query, and an install from the lock alone would read nothing useful.
+     */
+    private static final Set<String> SECRET_OR_ADDRESS = Set.of("key", "code");
 
     public LockedPackage {
         Objects.requireNonNull(version, "version");
@@ -70,11 +88,16 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
      * prompd wrote them, and a lock it wrote is read without them.
      */
     public static URI recordable(URI url) {
+        return without(url, LockedPackage::signs);
+    }
+
+    /** The URL without its fragment and without the query parameters {@code left} names, the others kept in order. */
+    private static URI without(URI url, Predicate<String> left) {
         if (url.getRawQuery() == null && url.getRawFragment() == null) {
             return url;
         }
         String kept = url.getRawQuery() == null ? "" : Arrays.stream(url.getRawQuery().split("&", -1))
-                .filter(parameter -> !signs(parameter)).collect(Collectors.joining("&"));
+                .filter(parameter -> !left.test(parameter)).collect(Collectors.joining("&"));
         return URI.create(withoutQuery(url) + (kept.isEmpty() ? "" : "?" + kept));
     }
 
@@ -91,27 +114,33 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
     }
 
     /**
-     * A tarball URL as messages name it: as a lock records it ({@link #recordable}), without a signature, and without
-     * user information, as {@link Urls#display} shows a URL; the rest of its query shown, as {@link Urls#display} does
-     * not, since it may be what tells one tarball from another ({@code /dl?f=x-1.0.0.tgz}), and a lock, which is
-     * committed, holds it as well.
+     * A tarball URL as messages name it: as a lock records it ({@link #recordable}), without a signature or a
+     * credential, less the parameters that may be a secret as well ({@link #SECRET_OR_ADDRESS}), and without user
+     * information, as {@link Urls#display} shows a URL; the rest of its query shown, as {@link Urls#display} does not,
+     * since it may be what tells one tarball from another ({@code /dl?f=x-1.0.0.tgz}), and a lock, which is committed,
+     * holds it as well.
      */
     public static String display(URI url) {
-        URI recorded = recordable(url);
-        return Urls.display(URI.create(withoutQuery(recorded)))
-                + (recorded.getRawQuery() == null ? "" : "?" + recorded.getRawQuery());
+        URI shown = without(url, parameter -> signs(parameter) || SECRET_OR_ADDRESS.contains(name(parameter)));
+        return Urls.display(URI.create(withoutQuery(shown)))
+                + (shown.getRawQuery() == null ? "" : "?" + shown.getRawQuery());
     }
 
     private static String withoutQuery(URI url) {
         return Urls.beforeQuery(url.toString());
     }
 
-    /** Whether a query's {@code name=value} is one of a signature, by its name ({@link #SIGNING}). */
+    /** Whether a query's {@code name=value} is one of a signature or a credential, by its name ({@link #SIGNING}). */
     private static boolean signs(String parameter) {
-        int equals = parameter.indexOf('=');
-        String name = URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals), StandardCharsets.UTF_8)
-                .toLowerCase(Locale.ROOT);
+        String name = name(parameter);
         return SIGNING.contains(name) || SIGNING_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    /** The name of a query's {@code name=value}, unescaped, in lower case. */
+    private static String name(String parameter) {
+        int equals = parameter.indexOf('=');
+        return URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals), StandardCharsets.UTF_8)
+                .toLowerCase(Locale.ROOT);
     }
 
     /** This entry with the tarball at another URL: the one its bytes were downloaded from. */

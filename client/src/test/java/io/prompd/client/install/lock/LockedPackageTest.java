@@ -74,6 +74,33 @@ class LockedPackageTest {
         assertEquals("https://r.test/x.tgz", LockedPackage.display(URI.create("https://r.test/x.tgz?sig=s")));
     }
 
+    /**
+     * A credential in the query of the index's URL (GitLab's, an API key, a password) was shown in messages, and
+     * committed in the lock: neither holds it now.
+     */
+    @Test
+    void aCredentialInTheQueryIsNeitherLockedNorShown() {
+        URI url = URI.create("https://git.test/dl?private_token=a&f=x-1.0.0.tgz&job_token=b&api_key=c&ApiKey=d"
+                + "&api-key=e&access_key=f&auth=g&password=h&passwd=i&secret=j&client_secret=k");
+
+        assertEquals("https://git.test/dl?f=x-1.0.0.tgz", recorded(url.toString()));
+        assertEquals("https://git.test/dl?f=x-1.0.0.tgz", LockedPackage.display(url));
+        assertEquals("https://b.s3.test/x.tgz?versionId=3", LockedPackage.display(URI.create("https://b.s3.test/x.tgz"
+                + "?X-Amz-Credential=AK&versionId=3&X-Amz-Security-Token=T&x-goog-credential=sa")));
+    }
+
+    /**
+     * A key or a code is a credential for some hosts and addresses the file for others: the lock keeps it, lest it
+     * record one URL for every tarball, and messages leave it out, lest they show a secret.
+     */
+    @Test
+    void aKeyOrACodeIsLockedButNotShown() {
+        URI url = URI.create("https://r.test/dl?key=packages/x-1.0.0.tgz&v=2&Code=c");
+
+        assertEquals("https://r.test/dl?key=packages/x-1.0.0.tgz&v=2&Code=c", recorded(url.toString()));
+        assertEquals("https://r.test/dl?v=2", LockedPackage.display(url));
+    }
+
     private static LockedPackage locking(String url) {
         return new LockedPackage(Version.parse("1.0.0"), URI.create(url), Integrity.of(new byte[0]), new TreeMap<>());
     }
