@@ -542,9 +542,9 @@ final class InstallPlanner {
     /**
      * A new resolution of the roots, as a lock. An entry it keeps at the same version and integrity
      * keeps its recorded URL: resolved against a mirror, the bytes are the same, and rewriting every
-     * URL would churn the lock for nothing (the install fetches from the mirror either way). One an older prompd
-     * recorded as the index's URL without its query ({@link LockedPackage#standsFor}) records that URL as this one
-     * records it.
+     * URL would churn the lock for nothing (the install fetches from the mirror either way). One that stands for the
+     * index's URL ({@link LockedPackage#standsFor}) is recorded from that URL as this prompd records it: the same for
+     * an entry this prompd wrote, the query added for one an older prompd recorded without it.
      *
      * @throws PrompdException INTEGRITY when it keeps a version {@code current} pins that its registry now lists with
      *                         other bytes ({@link LockAudit#changedInRegistry})
@@ -613,9 +613,12 @@ final class InstallPlanner {
                         index.commands());
             }
             URI indexed = published.get().tarballUrl(summary);
+            // An entry kept at its version (its bytes too: other bytes were refused above) keeps its URL, a mirror's
+            // or another host's, unless it stands for the URL the index gives: then the entry is made anew from that
+            // URL, which the new entry records without its signature, the very URL again for an entry in this
+            // prompd's form, and with the query an older prompd left out for one in its form.
             URI tarball = current.get(chosen.getKey())
                     .filter(old -> old.version().equals(summary.version())
-                            && old.integrity().equals(summary.dist().integrity())
                             && !old.standsFor(summary.version(), indexed))
                     .map(LockedPackage::resolved).orElse(indexed);
             packages.put(chosen.getKey(), new LockedPackage(summary.version(), tarball, summary.dist().integrity(),
