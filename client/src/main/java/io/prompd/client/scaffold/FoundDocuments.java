@@ -3,6 +3,7 @@ package io.prompd.client.scaffold;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.manifest.LicenseCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,15 +30,14 @@ import java.util.stream.Stream;
 record FoundDocuments(Optional<String> readme, List<String> licenses) {
 
     private static final Pattern README = Pattern.compile("(?i)README(\\.(md|markdown|txt|rst))?");
-    private static final Pattern LICENSE = Pattern.compile("(?i)(LICEN[CS]E|COPYING)(\\.(md|markdown|txt|rst))?");
     /**
-     * A license under a name of its own, as a dual-licensed project keeps each ({@code LICENSE-MIT} beside
-     * {@code LICENSE-APACHE}, Rust's way) or a GNU one its second ({@code COPYING.LESSER}): beside them a LICENSE of
-     * init's would claim other terms. None stands in the way of a file init writes, so one that is no regular file is
-     * passed over rather than refused.
+     * The license names init's LICENSE is written in place of, which one that is no regular file makes init refuse.
+     * Any other name of a terms file ({@link LicenseCheck#isTermsFileName}), a license under a name of its own as a
+     * dual-licensed project keeps each ({@code LICENSE-MIT} beside {@code LICENSE-APACHE}, Rust's way) or a GNU one
+     * its second ({@code COPYING.LESSER}), is kept too, since a LICENSE of init's would claim other terms; standing in
+     * the way of no file init writes, one that is no regular file is passed over rather than refused.
      */
-    private static final Pattern LICENSE_OF_ITS_OWN =
-            Pattern.compile("(?i)(LICEN[CS]E|COPYING)[-_.][a-z0-9][a-z0-9._-]*");
+    private static final Pattern LICENSE = Pattern.compile("(?i)(LICEN[CS]E|COPYING)(\\.(md|markdown|txt|rst))?");
     /** As the registry prefers a README where there are several: Markdown first, as npm and code hosts show it. */
     private static final List<String> README_ORDER = List.of(".md", ".markdown", "", ".txt", ".rst");
 
@@ -58,7 +58,7 @@ record FoundDocuments(Optional<String> readme, List<String> licenses) {
         try (Stream<Path> children = Files.list(folder)) {
             names = children.map(child -> child.getFileName().toString())
                     .filter(name -> README.matcher(name).matches() || LICENSE.matcher(name).matches()
-                            || LICENSE_OF_ITS_OWN.matcher(name).matches() && isRegularFile(folder.resolve(name)))
+                            || LicenseCheck.isTermsFileName(name) && isRegularFile(folder.resolve(name)))
                     .sorted().toList();
         }
         refuseIrregular(folder, names);

@@ -580,6 +580,27 @@ class InitCommandTest {
         assertEquals(0, prompd("validate", "notes").exitCode());
     }
 
+    /**
+     * A script or settings file named for what it does with licenses holds no terms: kept as the license, it would
+     * leave the package with none, while init said it had kept them.
+     */
+    @Test
+    void aFileOfCodeOrSettingsNamedForLicensesIsNoLicenseAndInitWritesItsOwn() throws IOException {
+        Path pkg = Files.createDirectories(work.resolve("notes"));
+        Files.writeString(pkg.resolve("license-check.sh"), "#!/bin/sh\necho check\n");
+        Files.writeString(pkg.resolve("license.json"), "{}\n");
+        Files.writeString(pkg.resolve("license_finder.yml"), "permitted: []\n");
+
+        CliRun init = prompd("init", "notes");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals("created notes in " + pkg + "\n  LICENSE\n  README.md\n  prompts/example.prompd\n  prompd.json\n"
+                + "next: prompd validate notes && prompd pack notes\n", init.out());
+        assertEquals("", init.err());
+        assertTrue(Files.readString(pkg.resolve("LICENSE")).startsWith("MIT License\n"));
+        assertEquals(0, prompd("validate", "notes").exitCode());
+    }
+
     /** The terms a SEE LICENSE IN names are kept where the folder holds them, as a LICENSE is. */
     @Test
     void theTermsFileASeeLicenseInNamesIsKeptWhereFound() throws IOException {

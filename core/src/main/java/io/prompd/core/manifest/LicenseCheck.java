@@ -33,8 +33,20 @@ public final class LicenseCheck {
      */
     private static final Set<String> POINTER_WORDS = Set.of("the", "in", "file");
     private static final Set<String> LICENSE_WORDS = Set.of("license", "licence");
-    /** The name of a file terms are kept in, written where the license goes: {@code LICENSE}, {@code COPYING.txt}. */
-    private static final Pattern TERMS_FILE_NAME = Pattern.compile("(?i)(LICEN[CS]E|COPYING)(\\.[a-z0-9]+)?");
+    /**
+     * The name of a file terms are kept in: {@code LICENSE}, {@code LICENCE} or {@code COPYING} in any letter case,
+     * bare, with a text extension or with a suffix of its own ({@code LICENSE-MIT}, {@code COPYING.LESSER},
+     * {@code LICENSE_BSD.txt}), whose end tells it from a file of code or settings ({@link #TERMS_FILE_END}).
+     */
+    private static final Pattern TERMS_FILE_NAME =
+            Pattern.compile("(?i)(LICEN[CS]E|COPYING)([-_.][a-z0-9][a-z0-9._-]*)?");
+    /**
+     * What the name of a terms file may end in after its last dot: a text extension, a version ({@code -2.0}) or a
+     * license's name, which people write in capitals ({@code LICENSE.MIT}, {@code COPYING.LESSER}) where a file type
+     * is in lower case ({@code license.json}, {@code license-check.sh}).
+     */
+    private static final Pattern TERMS_FILE_END =
+            Pattern.compile("(?i:md|markdown|txt|rst)|[0-9]+|[A-Z0-9]*[A-Z][A-Z0-9]*");
     /** More are no longer a hint but a list to read. */
     private static final int MOST_SUGGESTED = 6;
     /** A scheme and {@code //}: {@code https://…}, {@code http://…}, {@code ftp://…}. */
@@ -117,6 +129,18 @@ public final class LicenseCheck {
                 .distinct().toList();
     }
 
+    /**
+     * Whether {@code name} is that of a file holding a package's license terms: what {@code prompd init} keeps in place
+     * of its LICENSE, and what validate takes the license written as a file's name for.
+     */
+    public static boolean isTermsFileName(String name) {
+        if (!TERMS_FILE_NAME.matcher(name).matches()) {
+            return false;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot < 0 || TERMS_FILE_END.matcher(name.substring(dot + 1)).matches();
+    }
+
     /** Whether the identifier names a license of the author's own ({@code LicenseRef-…}), which SPDX has no text of. */
     public static boolean isLicenseRef(String id) {
         return LICENSE_REF.matcher(id).matches();
@@ -135,7 +159,7 @@ public final class LicenseCheck {
                             + " as npm reads it"), "put the terms in a file such as LICENSE.txt and write \""
                             + SEE_LICENSE_IN + "LICENSE.txt\""))).orElse(List.of());
         }
-        if (TERMS_FILE_NAME.matcher(license.strip()).matches()) {
+        if (isTermsFileName(license.strip())) {
             // a warning, as any identifier SPDX does not list: its closest, Unlicense, would say the opposite
             return List.of(Problem.warning(file, pointer, "'" + license.strip() + "' names a file, not a license: npm"
                     + " reads terms kept in a file as " + SEE_LICENSE_IN + "<file>", "write \"" + SEE_LICENSE_IN

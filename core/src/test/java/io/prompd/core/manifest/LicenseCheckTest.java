@@ -1,6 +1,7 @@
 package io.prompd.core.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
@@ -327,6 +328,30 @@ class LicenseCheckTest {
         assertEquals(List.of(Problem.warning("prompd.json", "/license", "'" + license + "' names a file, not a license:"
                 + " npm reads terms kept in a file as SEE LICENSE IN <file>", "write \"SEE LICENSE IN " + license
                 + "\", or the SPDX identifier of the license the file holds, such as MIT")), check(license));
+    }
+
+    /** A license under a name of its own, as a dual-licensed or GNU project keeps one, is a file of terms too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"LICENSE", "licence.md", "COPYING.txt", "LICENSE-MIT", "LICENSE-APACHE", "LICENSE.MIT",
+        "COPYING.LESSER", "LICENSE-APACHE-2.0", "LICENSE_BSD.txt", "LICENSE-THIRD-PARTY.md", "license-2.0"})
+    void aLicenseUnderANameOfItsOwnIsTheNameOfATermsFile(String name) {
+        assertTrue(LicenseCheck.isTermsFileName(name), name);
+    }
+
+    /** A file of code or settings named for what it does with licenses holds no terms. */
+    @ParameterizedTest
+    @ValueSource(strings = {"license-check.sh", "license.json", "license_finder.yml", "LICENSE.yaml", "licenses.py",
+        "license-header.js", "Licence.toml", "copying.xml", "LicenseChecker.java", "LICENSE-MIT.", "README"})
+    void aFileOfCodeOrSettingsNamedForLicensesIsNoTermsFile(String name) {
+        assertFalse(LicenseCheck.isTermsFileName(name), name);
+    }
+
+    /** Validate reads a license written as a terms file's name as init keeps one: LICENSE-MIT is such a name. */
+    @Test
+    void aLicenseWrittenAsTheNameOfALicenseOfItsOwnIsHintedNpmsSeeLicenseIn() {
+        assertEquals(List.of(Problem.warning("prompd.json", "/license", "'LICENSE-MIT' names a file, not a license:"
+                + " npm reads terms kept in a file as SEE LICENSE IN <file>", "write \"SEE LICENSE IN LICENSE-MIT\", or"
+                + " the SPDX identifier of the license the file holds, such as MIT")), check("LICENSE-MIT"));
     }
 
     @Test
