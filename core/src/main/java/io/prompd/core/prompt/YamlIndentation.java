@@ -84,12 +84,22 @@ final class YamlIndentation {
         }
         Line line = here.get();
         String number = "line " + (lineShift + line.index() + 1);
+        boolean inParameters = inParameters(lines, above.get());
         if (problem.equals(VALUE_GOES_ON) && line.colon() == mark.getColumn()
                 && line.column() > above.get().column() && above.get().key().isPresent()) {
-            // the key is read as more words of the value above, and its ':' as one no plain value may hold
-            return Optional.of(new Misindented(number + " is indented more than " + above.get().above(lineShift)
-                    + ", so YAML reads it as going on with the value of '" + above.get().key().get() + "'",
-                    hint(line) + "; quote a value that goes on over more lines and holds ': '"));
+            // the line is read as more words of the plain value above, and its ':' as one no plain value may hold
+            String key = above.get().key().get();
+            String goesOn = number + " is indented more than " + above.get().above(lineShift)
+                    + ", so YAML reads it as going on with the value of '" + key + "'";
+            if (inParameters) {
+                return Optional.of(new Misindented(goesOn, hint(line, true) + "; quote a value that goes on over more"
+                        + " lines and holds ': '"));
+            }
+            // outside a parameter's keys, whose misindenting is common, the line is rather more text of the value
+            return Optional.of(new Misindented(goesOn + ", which may not hold ': ' unquoted", "quote the value of '"
+                    + key + "', or write it as a block: '>' after '" + key + ":' and its text on the lines under it"
+                    + " ('|' keeps its line breaks); if '" + line.key().orElseThrow() + "' is a key, indent it as the"
+                    + " other keys of its map"));
         }
         if (!problem.startsWith(NO_BLOCK)) {
             return Optional.empty();
@@ -98,7 +108,18 @@ final class YamlIndentation {
         String message = shift > 0 ? number + " is indented more than " + above.get().above(lineShift)
                 : (shift < 0 ? number + " is indented less than " + above.get().above(lineShift) + ", and" : number)
                         + " is in line with no map or list around it";
-        return Optional.of(new Misindented(message, hint(line)));
+        return Optional.of(new Misindented(message, hint(line, inParameters)));
+    }
+
+    /** Whether {@code line} lies in the value of the top-level key {@code parameters}, where keys are a parameter's. */
+    private static boolean inParameters(List<String> lines, Line line) {
+        for (int index = line.index(); index >= 0; index--) {
+            Optional<Line> topLevel = Line.of(lines, index).filter(at -> at.column() == 0 && at.key().isPresent());
+            if (topLevel.isPresent()) {
+                return topLevel.get().key().get().equals("parameters");
+            }
+        }
+        return false;
     }
 
     /** The line before {@code index} that tells of the indentation. */
@@ -112,11 +133,13 @@ final class YamlIndentation {
         return Optional.empty();
     }
 
-    private static String hint(Line line) {
+    /** @param inParameters whether the line's map is a parameter's, whose keys are told how they line up */
+    private static String hint(Line line, boolean inParameters) {
         if (line.entries()) {
             return "indent each '- ' entry of a list as the entries before it";
         }
-        return line.key().map(key -> "indent '" + key + "' as the other keys of its map (the keys of a parameter line"
-                + " up under its first)").orElse("indent the line as the others of its map or list");
+        String parameters = inParameters ? " (the keys of a parameter line up under its first)" : "";
+        return line.key().map(key -> "indent '" + key + "' as the other keys of its map" + parameters)
+                .orElse("indent the line as the others of its map or list");
     }
 }

@@ -322,6 +322,35 @@ class PromptParserTest {
         assertEquals(line, problem.line());
     }
 
+    /**
+     * A line going on with a value outside the parameters is rather more of its text than a misindented key: it was
+     * told to be indented as a key, as a parameter's keys line up, and is now told first how a value goes on over lines.
+     */
+    @Test
+    void aLineGoingOnWithAValueOutsideTheParametersIsToldHowAValueGoesOnOverLines() {
+        Problem problem = onlyProblem("---\nid: x\nname: Explainer\nversion: 1.0.0\ndescription: Explains a topic to a"
+                + " chosen audience.\n  Note: replace it with your own prompt.\n---\nbody\n");
+
+        assertEquals("the front matter is not valid YAML: line 6 is indented more than the key above it ('description',"
+                + " line 5), so YAML reads it as going on with the value of 'description', which may not hold ': '"
+                + " unquoted", problem.message());
+        assertEquals("quote the value of 'description', or write it as a block: '>' after 'description:' and its text"
+                + " on the lines under it ('|' keeps its line breaks); if 'Note' is a key, indent it as the other keys"
+                + " of its map", problem.hint());
+        assertEquals(6, problem.line());
+    }
+
+    /** A key misindented in a map that is no parameter's is not told how a parameter's keys line up. */
+    @Test
+    void aKeyIndentedLessOutsideTheParametersIsNotToldOfAParametersKeys() {
+        Problem problem = onlyProblem("---\nid: x\nmodel:\n    provider: openai\n  name: gpt\n---\nbody\n");
+
+        assertEquals("the front matter is not valid YAML: line 5 is indented less than the key above it ('provider',"
+                + " line 4), and is in line with no map or list around it", problem.message());
+        assertEquals("indent 'name' as the other keys of its map", problem.hint());
+        assertEquals(5, problem.line());
+    }
+
     /** A plain value holding ': ' is no indentation of a key: it is to be quoted, as the hint says. */
     @Test
     void aValueHoldingAColonIsToldToBeQuoted() {
