@@ -2,6 +2,7 @@ package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import io.prompd.core.archive.LeftOut;
+import io.prompd.core.problem.Decomposed;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.prompt.PromptFile;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 public final class ManifestPaths {
 
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
+    private static final String NFC_HINT = Decomposed.hint("the path", "package file names are", "prompd.json's");
 
     private final String file;
     private final Set<String> packagePaths;
@@ -66,7 +68,9 @@ public final class ManifestPaths {
             return true;
         }
         LeftOut.Reason reason = leftOut.get(path);
-        if (reason == null) {
+        if (reason == null && Decomposed.nfcOtherwise(path).filter(packagePaths::contains).isPresent()) {
+            problems.error(file, at.toString(), Decomposed.path(path, "the package has the file"), NFC_HINT);
+        } else if (reason == null) {
             problems.error(file, at.toString(), "'" + path + "' is not a file of the package", PromptFile.didYouMean(
                     path, path, packagePaths, meant -> meant).map(meant -> meant + " ").orElse("")
                     + "fix the path, relative to the folder of " + file + ", or add the file");

@@ -2,6 +2,7 @@ package io.prompd.core.prompt;
 
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Decomposed;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.core.source.PackageSource;
@@ -146,11 +147,10 @@ public final class DependencyFiles {
                         files(chosen.get())).ifPresent(meant -> problems.add(meant.atLine(use.line())));
             } else if (!chosen.get().has(reference.path()) && needed(use.site(), asked, versions)) {
                 String which = reference.packageName() + " " + chosen.get().version() + " (" + chosenBy + ")";
-                Optional<String> composed = ReferenceRules.nfcOtherwise(reference.path());
+                Optional<String> composed = Decomposed.nfcOtherwise(reference.path());
                 problems.add(composed.isPresent() && chosen.get().has(composed.get())
-                        ? use.problem(Severity.ERROR, "'" + reference.written() + "' is written "
-                                + ReferenceRules.DECOMPOSED + ", and " + which + " has " + reference.path()
-                                + " only under its NFC name, which Linux takes for another", ReferenceRules.NFC_HINT)
+                        ? use.problem(Severity.ERROR, Decomposed.path(reference.written(), which + " has "
+                                + reference.path()), ReferenceRules.NFC_HINT)
                         : use.problem(Severity.ERROR, "'" + reference.written() + "' points to " + reference.path()
                                 + ", which " + which + " does not have", hint(reference, chosen.get())));
             }

@@ -114,8 +114,7 @@ final class IncludedVariables {
                 if (!seenThere && warned.add(new Warned(reached.file(), use.name(), reached.cut().isEmpty()))) {
                     problems.add(reached.cut()
                             .map(cut -> unseen(prompt, reached, cut, use.name()))
-                            .orElseGet(() -> undeclared(prompt, reached, use.name(), TemplateRule.undeclaredHint(
-                                    use.name(), seen(declared, reached), hint)))
+                            .orElseGet(() -> undeclared(prompt, reached, use.name(), seen(declared, reached), hint))
                             .atLine(use.line()));
                 }
             }
@@ -123,11 +122,17 @@ final class IncludedVariables {
         }
     }
 
-    /** A variable of a file that sees the prompt's, which the prompt does not declare. */
-    private static Problem undeclared(String prompt, Reached reached, String name, String hint) {
+    /**
+     * A variable of a file that sees the prompt's, which the prompt does not declare.
+     *
+     * @param known       the names the file sees
+     * @param declareHint how to declare it
+     */
+    private static Problem undeclared(String prompt, Reached reached, String name, Set<String> known,
+                                      String declareHint) {
         return Problem.warning(reached.file(), "", "the variable '" + name + "' is used but not declared as a parameter"
-                + " of " + prompt + ", which " + reached.load().verb + " this file"
-                + through(reached.through()), hint);
+                + " of " + prompt + ", which " + reached.load().verb + " this file" + through(reached.through())
+                + TemplateRule.decomposed(name, known), TemplateRule.undeclaredHint(name, known, declareHint));
     }
 
     /** The names a file that sees the prompt's variables sees: the prompt's and those bound where it is loaded. */

@@ -5,11 +5,11 @@ import io.prompd.core.Plural;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Decomposed;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.Utf8;
 import io.prompd.core.version.VersionRange;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,21 +31,10 @@ final class ReferenceRules {
     private static final String INHERITS = "/inherits";
     /** What {@code files} and shells read as wildcards, which a file name rarely holds. */
     private static final Pattern PATTERN_CHARACTERS = Pattern.compile("[*?\\[]");
-    /**
-     * How a path that differs from a file's name only in Unicode normalization is written: package file names are NFC,
-     * while macOS hands out names decomposed (NFD), which look the same and are other names to Linux.
-     */
-    static final String DECOMPOSED = "decomposed (not in Unicode NFC, as macOS gives names out)";
-    static final String NFC_HINT = "write the path in Unicode NFC, as package file names are: type it again rather than"
-            + " paste it, or normalize the prompt's text to NFC";
+    /** How to write a path of a prompt that differs from a file's name only in Unicode normalization. */
+    static final String NFC_HINT = Decomposed.hint("the path", "package file names are", "the prompt's");
 
     private ReferenceRules() {
-    }
-
-    /** The path in Unicode NFC, when it is written otherwise; empty when it is NFC already. */
-    static Optional<String> nfcOtherwise(String path) {
-        String composed = Normalizer.normalize(path, Normalizer.Form.NFC);
-        return composed.equals(path) ? Optional.empty() : Optional.of(composed);
     }
 
     /**
@@ -243,9 +232,9 @@ final class ReferenceRules {
     private static Problem notAFile(PromptPackage pack, String file, LocalReference reference, String resolved,
                                     String pointer) {
         String written = reference.written();
-        if (nfcOtherwise(resolved).filter(pack.files()::contains).isPresent()) {
-            return Problem.error(file, pointer, "'" + written + "' is written " + DECOMPOSED + ", and the package has '"
-                    + resolved + "' only under its NFC name, which Linux takes for another", NFC_HINT);
+        if (Decomposed.nfcOtherwise(resolved).filter(pack.files()::contains).isPresent()) {
+            return Problem.error(file, pointer, Decomposed.path(written, "the package has '" + resolved + "'"),
+                    NFC_HINT);
         }
         Optional<Problem> folder = folder(pack, file, reference, resolved, pointer);
         if (folder.isPresent()) {

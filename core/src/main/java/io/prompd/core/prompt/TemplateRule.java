@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import io.prompd.core.problem.Decomposed;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
  * warning at its line, which says nothing of the template and hides none of the other problems.
  */
 final class TemplateRule {
+
+    private static final String NFC_HINT = Decomposed.hint("the name", "it is declared", "this file's");
 
     private TemplateRule() {
     }
@@ -111,22 +114,39 @@ final class TemplateRule {
         for (VariableUse use : template.freeVariables()) {
             if (!declared.contains(use.name())) {
                 problems.add(Problem.warning(file, "", "the variable '" + use.name()
-                        + "' is used in the body but not declared as a parameter",
+                        + "' is used in the body but not declared as a parameter" + decomposed(use.name(), declared),
                         undeclaredHint(use.name(), declared, hint)).atLine(use.line()));
             }
         }
     }
 
     /**
-     * The hint on a variable that no parameter declares: first the name it likely misspells, by the rule of every "did
-     * you mean" ({@link Spelling}), among those the template sees ({@code known}) and Jinja's own.
+     * The hint on a variable that no parameter declares: to write it in NFC when it is one the template sees
+     * ({@code known}) written decomposed ({@link #decomposed}); else first the name it likely misspells, by the rule of
+     * every "did you mean" ({@link Spelling}), among those and Jinja's own.
      *
      * @param declareHint how to declare it
      */
     static String undeclaredHint(String name, Set<String> known, String declareHint) {
+        if (isDecomposed(name, known)) {
+            return NFC_HINT;
+        }
         Set<String> candidates = new HashSet<>(known);
         candidates.addAll(TemplateScan.globalNames());
         return Spelling.didYouMean(name, candidates).map(meant -> meant + " ").orElse("") + declareHint;
+    }
+
+    /**
+     * What the warning on a variable no parameter declares adds when it is a name the template sees ({@code known})
+     * written decomposed, which Jinja takes for another, as its lookup compares the names as written; empty otherwise.
+     */
+    static String decomposed(String name, Set<String> known) {
+        return isDecomposed(name, known) ? ": it is written " + Decomposed.HOW + ", and declared in NFC, which Jinja"
+                + " takes for another name" : "";
+    }
+
+    private static boolean isDecomposed(String name, Set<String> known) {
+        return Decomposed.nfcOtherwise(name).filter(known::contains).isPresent();
     }
 
     /**

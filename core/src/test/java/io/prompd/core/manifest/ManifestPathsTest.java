@@ -95,6 +95,29 @@ class ManifestPathsTest {
                         .map(problem -> problem.pointer() + ": " + problem.hint()).toList());
     }
 
+    /**
+     * A path written decomposed, as macOS gives names out, names the file it looks like only on macOS: it was told that
+     * the package has no such file, "did you mean" the same-looking name; now what differs, as in a prompt.
+     */
+    @Test
+    void aPathWrittenDecomposedSaysSoRatherThanThatTheFileIsMissing() throws IOException {
+        ManifestResult result = ManifestReaderTest.readWith(", \"main\": \"prompts/cafe\u0301.prmd\","
+                + " \"prompts\": {\"c\": \"prompts/cafe\u0301.prmd\"}, \"readme\": \"docs/cafe\u0301.md\","
+                + " \"license\": \"SEE LICENSE IN LICENSE-cafe\u0301\"");
+
+        String decomposed = "is written decomposed (not in Unicode NFC, as macOS gives names out), and the package has"
+                + " the file only under its NFC name, which Linux takes for another";
+        String hint = "write the path in Unicode NFC, as package file names are: type it again rather than paste it,"
+                + " or normalize prompd.json's text to NFC";
+        assertEquals(List.of(
+                        Problem.error("prompd.json", "/license", "'LICENSE-cafe\u0301' " + decomposed, hint),
+                        Problem.error("prompd.json", "/main", "'prompts/cafe\u0301.prmd' " + decomposed, hint),
+                        Problem.error("prompd.json", "/prompts/c", "'prompts/cafe\u0301.prmd' " + decomposed, hint),
+                        Problem.error("prompd.json", "/readme", "'docs/cafe\u0301.md' " + decomposed, hint)),
+                ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompd.json", "prompts/caf\u00e9.prmd",
+                        "docs/caf\u00e9.md", "LICENSE-caf\u00e9"), Map.of()));
+    }
+
     @Test
     void readmeMustBeAFileOfThePackage() throws IOException {
         assertEquals(List.of("1 /readme: 'readme.md' is not a file of the package"),

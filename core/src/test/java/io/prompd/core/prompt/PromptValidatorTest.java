@@ -588,6 +588,37 @@ class PromptValidatorTest {
                 + " another"), problems.stream().map(Problem::message).toList());
     }
 
+    /**
+     * Jinja looks a variable up by its name as written: one written decomposed is not the parameter it looks like, and
+     * was hinted "did you mean" that same-looking name; now it is told what differs, as a path is.
+     */
+    @Test
+    void aVariableWrittenDecomposedSaysSoRatherThanDidYouMeanTheSameLookingName() {
+        Problem problem = single(validate("---\nparameters:\n  - name: gr\u00f6\u00dfe\n---\n{{ gro\u0308\u00dfe }}\n"),
+                Severity.WARNING);
+
+        assertEquals("the variable 'gro\u0308\u00dfe' is used in the body but not declared as a parameter: it is"
+                + " written decomposed (not in Unicode NFC, as macOS gives names out), and declared in NFC, which Jinja"
+                + " takes for another name", problem.message());
+        assertEquals("write the name in Unicode NFC, as it is declared: type it again rather than paste it, or"
+                + " normalize this file's text to NFC", problem.hint());
+    }
+
+    /** A file the prompt includes is told so too, at its own line. */
+    @Test
+    void aVariableAnIncludedFileWritesDecomposedSaysSo() {
+        Problem problem = single(validate(Map.of(
+                "prompts/p.prmd", "---\nparameters:\n  - name: gr\u00f6\u00dfe\n---\n{% include 'part.md' %}\n",
+                "prompts/part.md", "Size: {{ gro\u0308\u00dfe }}\n"), Map.of()), Severity.WARNING);
+
+        assertEquals("prompts/part.md:1 the variable 'gro\u0308\u00dfe' is used but not declared as a parameter of"
+                + " prompts/p.prmd, which includes this file: it is written decomposed (not in Unicode NFC, as macOS"
+                + " gives names out), and declared in NFC, which Jinja takes for another name",
+                ProblemLocation.of(problem) + " " + problem.message());
+        assertEquals("write the name in Unicode NFC, as it is declared: type it again rather than paste it, or"
+                + " normalize this file's text to NFC", problem.hint());
+    }
+
     /** Only Windows reads '\\' as a separator: one rule for it wherever a prompt writes a path, as in prompd.json. */
     @Test
     void aPathWrittenWithBackslashesIsAnErrorWhereverAPromptWritesItAndThePathMeantIsChecked() {
