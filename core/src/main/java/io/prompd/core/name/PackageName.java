@@ -4,6 +4,7 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.files.DeviceNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -151,14 +152,42 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         return isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
     }
 
-    /** Where the part breaks the character rules, so the user sees which character to change. */
+    /**
+     * Where the part breaks the character rules, so the user sees which character to change: its position counted in
+     * characters as people see them, an emoji one, not two as Java counts.
+     */
     private static String firstOffence(String part) {
-        for (int index = 0; index < part.length(); index++) {
-            if (!isAllowed(part.charAt(index))) {
-                return "holds '" + part.charAt(index) + "' at position " + (index + 1);
+        int[] codePoints = part.codePoints().toArray();
+        for (int index = 0; index < codePoints.length; index++) {
+            if (codePoints[index] > Character.MAX_VALUE || !isAllowed((char) codePoints[index])) {
+                return "holds " + described(codePoints[index]) + " at position " + (index + 1);
             }
         }
         return "starts with '" + part.charAt(0) + "'";
+    }
+
+    /**
+     * A character as the refusal names it. Beyond ASCII by its code point too, as one may look just like a letter
+     * allowed (Cyrillic 'а' (U+0430) as Latin 'a'), and by that alone where it shows as nothing of its own: quoted, a
+     * combining mark (U+0301, an accent) would sit on the quote mark, and a space, a control or an invisible one would
+     * show as nothing.
+     */
+    private static String described(int codePoint) {
+        if (codePoint < 0x80) {
+            return "'" + (char) codePoint + "'";
+        }
+        String code = String.format(Locale.ROOT, "U+%04X", codePoint);
+        return showsAlone(codePoint) ? "'" + Character.toString(codePoint) + "' (" + code + ")" : code;
+    }
+
+    private static boolean showsAlone(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
+                 Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                 Character.UNASSIGNED -> false;
+            default -> !TerminalText.isInvisible(codePoint);
+        };
     }
 
     public boolean isScoped() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PackageNameTest {
@@ -69,6 +70,23 @@ class PackageNameTest {
         String problem = onlyProblem("@org/My-pkg");
         assertTrue(problem.contains("the name 'My-pkg' holds 'M' at position 1"), problem);
         assertTrue(problem.contains("lowercase"), problem);
+    }
+
+    /**
+     * A character beyond ASCII may look just like a letter allowed, and a combining mark quoted alone sits on the quote
+     * mark: each is named by its code point, with the character itself only where it shows on its own.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "sql-expl\u0430iner | holds '\u0430' (U+0430) at position 9",
+        "cafe\u0301         | holds U+0301 at position 5",
+        "a\u200bb           | holds U+200B at position 2",
+        "no\u00a0break      | holds U+00A0 at position 3",
+        "\ud83d\ude00-x      | holds '\ud83d\ude00' (U+1F600) at position 1",
+        "x\ud83d\ude00\u00e9  | holds '\ud83d\ude00' (U+1F600) at position 2"})
+    void namesACharacterBeyondAsciiByItsCodePoint(String name, String holds) {
+        assertEquals("the name '" + name + "' " + holds + "; use only lowercase letters a-z, digits, '.', '_' and '-',"
+                + " starting with a letter or digit", onlyProblem(name));
     }
 
     @ParameterizedTest
