@@ -312,9 +312,13 @@ final class LockedInstaller {
             if (moved.isPresent()) {
                 throw LockedElsewhere.downloadFailure(name, locked, index, failed).orElse(failed);
             }
-            // the registry the name resolves in failed first, then the lock's URL: the failure says both
+            // the registry the name resolves in failed first, then the lock's URL: the failure says both, and where
+            // the registry lists the version and the lock's URL is another registry's, as a mirror's lock may be, that
+            // the registry is incomplete, as a mirror not fully built is
             if (unreadable.isPresent() || recordedReadable) {
-                throw failed;
+                throw source == UrlSource.LOCK && unreadable.isEmpty() && failed.exitCode() == ExitCode.NOT_FOUND
+                        && listed(name, locked.version(), index) && !index.givesTarballAt(name, locked)
+                        ? ListedButMissing.of(name, locked.version(), "tarball", failed) : failed;
             }
             // the lock's URL gave other bytes only where it was read: a file: URL a registry on the network may not
             // send is not, and the registry's own tarball is what failed

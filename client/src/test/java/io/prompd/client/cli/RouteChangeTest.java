@@ -345,6 +345,32 @@ class RouteChangeTest {
                 + lockedTarball() + "\n"), "not registry public's refusal: " + unconfigured.err());
     }
 
+    /**
+     * A mirror listing the locked version, with the bytes the lock pins, but lacking its tarball (a build copied in
+     * part), while the lock's registry is down, as for an air-gapped mirror: the error says the mirror is incomplete,
+     * not to check the package's name and version, which it lists.
+     */
+    @Test
+    void aMirrorListingTheVersionWithoutItsTarballIsIncompleteWhenTheLocksUrlFailsToo() throws IOException {
+        TestRegistry mirrored = new TestRegistry(work.resolve("mirror")).publish("@company/shared", "1.0.0");
+        Files.delete(mirrored.tarball("@company/shared", "1.0.0"));
+        try (RegistryServer mirror = RegistryServer.serving(mirrored.root())) {
+            Path other = work.resolve("air-gapped");
+            prompd(other, "registry", "add", "mirror", mirror.url().toString(), "--default");
+            company.close();
+
+            CliRun run = CliRun.in(project, other, "install");
+
+            assertEquals(3, run.exitCode(), run.err());
+            assertTrue(errorPart(run).startsWith("error: the registry lists @company/shared@1.0.0 but has no tarball"
+                    + " for it (not found in the registry: " + mirror.url() + "packages/@company/shared/-/shared-1.0.0"
+                    + ".tgz; the URL prompd.lock records for @company/shared@1.0.0 failed too: "), run.err());
+            assertTrue(errorPart(run).endsWith("\nhint: the registry may be incomplete or halfway through publishing:"
+                    + " try again later, or tell its maintainers\n"), run.err());
+            assertFalse(Files.exists(other.resolve("packages/@company/shared@1.0.0")), "nothing is installed");
+        }
+    }
+
     /** Its tarball is not tried once its index.json's tries could not reach it: the host is down for the whole run. */
     @Test
     void aRegistryThatCannotBeReachedIsMadeUpForByTheLocksUrlWithoutTryingItAgain() throws IOException {
