@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Text that others wrote (a registry's descriptions, README and messages, a pull request's paths)
@@ -217,16 +218,24 @@ public final class TerminalText {
         if (!holdsAny(text, refused)) {
             return Optional.empty();
         }
-        List<String> found = new ArrayList<>();
         int[] codePoints = text.codePoints().toArray();
-        for (int index = 0; index < codePoints.length; index++) {
-            if (refused.test(codePoints[index])) {
-                found.add(String.format(Locale.ROOT, "U+%04X%s at position %d", codePoints[index],
-                        spelt(codePoints[index]), index + 1));
-            }
-        }
-        if (found.isEmpty()) {
+        return holds(codePoints, IntStream.range(0, codePoints.length).filter(index -> refused.test(codePoints[index]))
+                .toArray(), kind);
+    }
+
+    /**
+     * {@link #holds(String, IntPredicate, String)} of the characters at {@code positions} (counted from 0, ascending)
+     * of a text's {@code codePoints}, for a rule that a character's neighbours decide, as a flag's decide of its tag
+     * characters.
+     */
+    public static Optional<String> holds(int[] codePoints, int[] positions, String kind) {
+        if (positions.length == 0) {
             return Optional.empty();
+        }
+        List<String> found = new ArrayList<>();
+        for (int index : positions) {
+            found.add(String.format(Locale.ROOT, "U+%04X%s at position %d", codePoints[index],
+                    spelt(codePoints[index]), index + 1));
         }
         int shown = found.size() > NAMED ? NAMED - 1 : found.size();
         List<String> named = new ArrayList<>(found.subList(0, shown));
@@ -238,8 +247,11 @@ public final class TerminalText {
                 + (last == 0 ? "" : String.join(", ", named.subList(0, last)) + " and ") + named.get(last));
     }
 
-    /** Whether any code point of {@code text}, as {@link String#codePoints} gives them, is {@code refused}. */
-    private static boolean holdsAny(String text, IntPredicate refused) {
+    /**
+     * Whether any code point of {@code text}, as {@link String#codePoints} gives them, is {@code refused}: looked for
+     * without the array of them, which nearly no text needs.
+     */
+    public static boolean holdsAny(String text, IntPredicate refused) {
         for (int index = 0; index < text.length(); ) {
             int codePoint = text.codePointAt(index);
             if (refused.test(codePoint)) {

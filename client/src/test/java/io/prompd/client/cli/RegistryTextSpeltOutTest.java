@@ -104,6 +104,33 @@ class RegistryTextSpeltOutTest extends InstallCommandsFixture {
         assertTrue(prompd("info", "@acme/util@blue").err().contains("^[[31mred"), "an error quoting the registry too");
     }
 
+    /**
+     * A tampered version document's own text, the description, the README's lines and a prompt file's description,
+     * reaches the terminal spelt out as a deprecation message does, and --json exact.
+     */
+    @Test
+    void aVersionDocumentsDescriptionReadmeAndPromptDescriptionReachTheTerminalSpeltOut() throws IOException {
+        String hostile = "\u001b]0;PWNED\u0007\u001b[2J\u009b31m";
+        Path document = registry.root().resolve("packages/@acme/util/1.1.0.json");
+        ObjectNode edited = (ObjectNode) Json.reader().readTree(Files.readAllBytes(document));
+        edited.put("description", "Prompts " + hostile);
+        edited.put("readme", "# util\n\nA test " + hostile + " here.\n");
+        ((ObjectNode) edited.at("/promptFiles/prompts~1greet.prmd")).put("description", "Says " + hostile);
+        Files.write(document, Json.write(edited));
+
+        CliRun info = prompd("info", "@acme/util");
+
+        assertEquals(0, info.exitCode(), info.err());
+        String spelt = "^[]0;PWNED^G^[[2JM-^[31m";
+        assertTrue(info.out().startsWith("@acme/util@1.1.0 - Prompts " + spelt + "\n"), info.out());
+        assertTrue(info.out().contains("README:\n  # util\n\n  A test " + spelt + " here.\n"), info.out());
+        assertTrue(info.out().contains("  greet  prompts/greet.prmd  Says " + spelt + "\n"), info.out());
+        assertTrue(info.out().chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), info.out());
+        JsonNode json = Json.reader().readTree(prompd("info", "@acme/util", "--json").out());
+        assertEquals("Prompts " + hostile, json.get("description").asText());
+        assertEquals("Says " + hostile, json.at("/promptFiles/prompts~1greet.prmd/description").asText());
+    }
+
     @Test
     void infoKeepsEachFieldOfTheRegistryToItsLineSoThatNonePassesForALineOfPrompdsOwn() throws IOException {
         Path folder = Files.createDirectories(work.resolve("odd"));

@@ -882,6 +882,18 @@ class ValidateAndPackCommandTest {
         assertFalse(run.out().contains("\u202e"), "nothing of the manifest reorders the report: " + run.out());
     }
 
+    /** As the tester found it: a README retitling the window and clearing the screen, validate said no problems. */
+    @Test
+    void aReadmeHoldingATerminalsEscapeSequencesFailsValidateNamingThemSpeltOut() throws IOException {
+        write("README.md", "# Greeter\n\nA test \u001b]0;PWNED\u0007\u001b[2J here.\n");
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("README.md\n  error   line 3: the line holds the control characters"
+                + " U+001B (^[) at position 8, U+0007 (^G) at position 17 and U+001B (^[) at position 18\n"), run.out());
+        assertFalse(run.out().contains("\u001b"), "nothing of the README reaches the terminal as it is written");
+    }
+
     @Test
     void aControlCharacterInAFieldPrompdDoesNotKnowFailsValidateSpeltOutWithTheFieldsPath() throws IOException {
         write("prompd.json", """

@@ -1,9 +1,9 @@
 package io.prompd.core.packaging;
 
-import io.prompd.core.TerminalText;
 import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.SuspectCharacters;
 import io.prompd.core.prompt.LocalReference;
 import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.prompt.PromptPart;
@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 /**
  * The bytes of the files a package packs: text is UTF-8; a binary file (one holding a NUL byte or
@@ -26,9 +25,9 @@ import java.util.stream.IntStream;
  * {@code context} / {@code contexts} or lying in a {@code contexts/} folder; and no file holds a
  * likely credential, binary ones included, as far as their bytes read as text, nor is a prompd configuration holding
  * a stored password or token ({@link Secrets#inFile}).
- * Nor does a text file hold a bidi control ({@link TerminalText#isBidiControl}): the registry's review is a
- * reading of the pull request's diff, which would show the text around it in another order than a model or a
- * reader of the installed file gets it. A line {@code prompd init} left for the author's license text
+ * Nor does a text file hold a control character or a bidi control ({@link SuspectCharacters#IN_TEXT_FILES}): the
+ * registry's review is a reading of the pull request's diff, which would show the text otherwise than a terminal
+ * showing the installed file, or a model, takes it. A line {@code prompd init} left for the author's license text
  * ({@link LicensePlaceholder}) is warned of wherever it is still packed. The package's README is text, a context file
  * too ({@link #readmeNotText}).
  */
@@ -57,16 +56,17 @@ public final class ContentCheck {
             byte[] bytes = source.read(entry.path());
             Optional<String> text = Utf8.text(bytes);
             check(entry.path(), bytes, text, contextFiles, readme.filter(entry.path()::equals).isPresent(), problems);
-            text.flatMap(content -> bidiControls(entry.path(), content, firstFreeLine(entry.path(), prompts)))
-                    .ifPresent(problems::add);
+            text.ifPresent(content -> problems.addAll(suspectCharacters(entry.path(), content,
+                    firstFreeLine(entry.path(), prompts))));
             text.ifPresent(content -> problems.addAll(LicensePlaceholder.find(entry.path(), content)));
         }
         return problems;
     }
 
     /**
-     * The first line of a file that no reader checks for bidi controls already: none of the manifest, whose
-     * reader checks every string and name, and a prompt's body, its front matter being its reader's.
+     * The first line of a file that no reader checks for {@linkplain SuspectCharacters suspect characters} already:
+     * none of the manifest, whose reader checks every string and name, and a prompt's body, its front matter being its
+     * reader's.
      */
     private static int firstFreeLine(String path, SortedMap<String, PromptFile> prompts) {
         if (path.equals(ManifestReader.FILE_NAME)) {
@@ -76,28 +76,16 @@ public final class ContentCheck {
         return prompt == null ? 1 : prompt.bodyLine();
     }
 
-    /** The bidi controls of a text file from line {@code from} on, at the first line holding one. */
-    private static Optional<Problem> bidiControls(String path, String text, int from) {
-        if (from == Integer.MAX_VALUE || text.codePoints().noneMatch(TerminalText::isBidiControl)) {
-            return Optional.empty();
+    /** The suspect characters of a text file from line {@code from} on, each kind at the first line holding some. */
+    private static List<Problem> suspectCharacters(String path, String text, int from) {
+        // nearly every file holds none: looked for first without the file's lines
+        if (SuspectCharacters.IN_TEXT_FILES.stream().allMatch(rule -> rule.noneIn(text))) {
+            return List.of();
         }
         List<String> lines = text.lines().toList();
-        List<Integer> holding = IntStream.rangeClosed(from, lines.size())
-                .filter(line -> lines.get(line - 1).codePoints().anyMatch(TerminalText::isBidiControl)).boxed()
-                .toList();
-        if (holding.isEmpty()) {
-            return Optional.empty();
-        }
-        int first = holding.get(0);
-        int more = holding.size() - 1;
-        String others = more == 0 ? "" : more == 1 ? " (and 1 more line holds some)"
-                : " (and " + more + " more lines hold some)";
-        String what = TerminalText.holds(lines.get(first - 1), TerminalText::isBidiControl, "bidi control")
-                .orElseThrow();
-        long count = holding.stream()
-                .mapToLong(line -> lines.get(line - 1).codePoints().filter(TerminalText::isBidiControl).count()).sum();
-        return Optional.of(Problem.error(path, "", "the line " + what + others, TerminalText.bidiHint(count, "a model"))
-                .atLine(first));
+        return from > lines.size() ? List.of()
+                : SuspectCharacters.atFirstLine(path, lines.subList(from - 1, lines.size()), from,
+                        SuspectCharacters.IN_TEXT_FILES);
     }
 
     private static void check(String path, byte[] bytes, Optional<String> text, SortedSet<String> contextFiles,

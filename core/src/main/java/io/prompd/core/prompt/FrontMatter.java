@@ -2,9 +2,10 @@ package io.prompd.core.prompt;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.problem.SuspectCharacters;
 import io.prompd.core.source.Utf8;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 
 /**
  * A prompt file cut in two: the YAML between the {@code ---} lines that open the file, and the
@@ -52,10 +53,12 @@ public record FrontMatter(String yaml, int firstYamlLine, String body, int bodyL
         return Optional.empty();
     }
 
-    /** The front matter without the characters {@code dropped}, none of them a line break: its lines stay. */
-    FrontMatter without(IntPredicate dropped) {
-        String kept = yaml.codePoints().filter(dropped.negate())
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    /** The front matter without the characters of {@code dropped}, none of them a line break: its lines stay. */
+    FrontMatter without(List<SuspectCharacters.Rule> dropped) {
+        String kept = yaml;
+        for (SuspectCharacters.Rule rule : dropped) {
+            kept = rule.without(kept);
+        }
         return new FrontMatter(kept, firstYamlLine, body, bodyLine);
     }
 

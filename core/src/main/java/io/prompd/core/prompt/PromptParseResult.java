@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param draft    every field and entry of the front matter that read, without those that did not,
  *                 so that the rest of the file can still be validated; present when the file has a front matter,
- *                 closed, without control characters; of one that is no map of keys, its body alone
+ *                 closed; of one that is no map of keys, or that is not read for the characters it holds as written
+ *                 ({@link io.prompd.core.problem.SuspectCharacters#FRONT_MATTER_UNREAD}), its body alone
  *                 ({@link PromptFile#frontMatterRead()})
  * @param problems every problem found, sorted
  */

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.problem.SuspectCharacters;
 import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.IntPredicate;
-import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
@@ -87,25 +85,17 @@ public final class PromptParser {
     }
 
     /**
-     * Whether the front matter's lines hold the characters {@code refused} as they are written, not as YAML escapes,
-     * refusing each line that does, at the character's position in it: the YAML parser would refuse most control
-     * characters with a message of its own naming neither the character nor its place, and on another line, and the
-     * rule on a field's text would place a character of a block scalar's fourth line at the field's line.
+     * Whether the front matter's lines hold the characters {@code rules} refuse as they are written, not as YAML
+     * escapes, refusing each line that does, at the character's position in it: the YAML parser would refuse most
+     * control characters with a message of its own naming neither the character nor its place, and on another line,
+     * and the rule on a field's text would place a character of a block scalar's fourth line at the field's line.
      */
-    private static boolean holdsRaw(String file, FrontMatter frontMatter, IntPredicate refused, String kind,
-                                    LongFunction<String> hint, Problems problems) {
-        List<String> lines = frontMatter.yaml().lines().toList();
-        boolean holds = false;
-        for (int index = 0; index < lines.size(); index++) {
-            Optional<String> what = TerminalText.holds(lines.get(index), refused, kind);
-            if (what.isPresent()) {
-                problems.add(Problem.error(file, "", "the line " + what.get(),
-                                hint.apply(lines.get(index).codePoints().filter(refused).count()))
-                        .atLine(frontMatter.firstYamlLine() + index));
-                holds = true;
-            }
-        }
-        return holds;
+    private static boolean holdsRaw(String file, FrontMatter frontMatter, List<SuspectCharacters.Rule> rules,
+                                    Problems problems) {
+        List<Problem> held = SuspectCharacters.eachLine(file, frontMatter.yaml().lines().toList(),
+                frontMatter.firstYamlLine(), rules);
+        problems.addAll(held);
+        return !held.isEmpty();
     }
 
     private static String yamlHint(String message) {
@@ -116,15 +106,15 @@ public final class PromptParser {
     }
 
     private static Optional<PromptFile> parse(String file, FrontMatter frontMatter, Problems problems) {
-        if (holdsRaw(file, frontMatter, c -> TerminalText.isControl(c, true), "control character",
-                TerminalText::plainTextHint, problems)) {
-            // no draft: its body's bidi controls are then looked for with the front matter's, from the first line
-            return Optional.empty();
+        // both sets looked for, so that one run names every such character of the front matter
+        boolean unread = holdsRaw(file, frontMatter, SuspectCharacters.FRONT_MATTER_UNREAD, problems);
+        boolean leftOut = holdsRaw(file, frontMatter, SuspectCharacters.FRONT_MATTER_LEFT_OUT, problems);
+        if (unread) {
+            // its body checked all the same, the content check looking from the body's first line on
+            return Optional.of(PromptFile.bodyAlone(file, frontMatter));
         }
         // read without those already named at their lines, so that no field's rule names them again elsewhere
-        FrontMatter read = holdsRaw(file, frontMatter, TerminalText::isBidiControl, "bidi control",
-                count -> TerminalText.bidiHint(count, "prompd"), problems)
-                ? frontMatter.without(TerminalText::isBidiControl) : frontMatter;
+        FrontMatter read = leftOut ? frontMatter.without(SuspectCharacters.FRONT_MATTER_LEFT_OUT) : frontMatter;
         JsonNode root;
         try {
             root = tree(file, read, problems);

@@ -664,7 +664,8 @@ class PromptParserTest {
     }
 
     /**
-     * As written, not as a YAML escape, a control character is named where it is, before the YAML parser refuses it.
+     * As written, not as a YAML escape, a control character is named where it is, before the YAML parser refuses it;
+     * the front matter is not read, and its body is checked all the same, as that of one that is no valid YAML.
      */
     @Test
     void aRawControlCharacterInTheFrontMatterIsNamedAtItsLineAndPosition() {
@@ -674,7 +675,8 @@ class PromptParserTest {
         assertEquals(List.of("5 the line holds the control character U+001B (^[) at position 8",
                 "6 the line holds the control characters U+0007 (^G) at position 8 and U+009B (M-^[) at position 10"),
                 result.problems().stream().map(problem -> problem.line() + " " + problem.message()).toList());
-        assertTrue(result.draft().isEmpty());
+        assertFalse(result.draft().orElseThrow().frontMatterRead());
+        assertEquals("Hi\n", result.draft().orElseThrow().body());
     }
 
     /**

@@ -972,4 +972,19 @@ class ContentChecksTest {
                 "'description' holds the control characters U+001B (^[) at position 5 and U+0007 (^G) at position 30");
         assertEquals(2, problem.line());
     }
+
+    /**
+     * A README holding terminal sequences passed the check, the registry then serving them to every 'prompd info' and
+     * to whoever reads the file in a terminal: retitling the window and clearing the screen.
+     */
+    @Test
+    void aReadmeHoldingATerminalsEscapeSequencesIsRefusedAtItsLine() {
+        repo.write(BASE + "/README.md", "# base\n\nA test \u001b]0;PWNED\u0007\u001b[2J here.\n");
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/README.md",
+                "the line holds the control characters U+001B (^[) at position 8, U+0007 (^G) at position 17 and"
+                        + " U+001B (^[) at position 18");
+        assertEquals(3, problem.line());
+    }
 }

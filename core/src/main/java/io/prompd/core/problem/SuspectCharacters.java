@@ -1,0 +1,171 @@
+package io.prompd.core.problem;
+
+import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.function.LongFunction;
+
+/**
+ * The characters that text people write and others read, a model or a terminal included, may not hold, or only with
+ * a warning, each kind with why, and the one scanner that finds them line by line: the registry's review is a reading
+ * of a pull request's diff, which would show text holding them otherwise than prompd, a model or a terminal takes it.
+ * A text file a package packs ({@link #IN_TEXT_FILES}) and a prompt's front matter as written
+ * ({@link #FRONT_MATTER_UNREAD}, {@link #FRONT_MATTER_LEFT_OUT}) are held to them here; the strings of a JSON or YAML
+ * tree by {@link io.prompd.core.json.PlainText}.
+ */
+public final class SuspectCharacters {
+
+    /**
+     * C0 and C1 controls and DEL, but tab and line feed ({@link TerminalText#isControl}): a terminal showing the text
+     * would act on one (ESC starts a sequence that can hide text, clear the screen or set the window's title).
+     */
+    public static final Rule CONTROL = new Rule("control character", c -> TerminalText.isControl(c, true),
+            Severity.ERROR, TerminalText::plainTextHint);
+
+    /**
+     * {@link #CONTROL} in a text file, where a line may end in CR LF, and a form feed, a page break that a terminal
+     * shows as a line break, is fine: GNU license texts hold some.
+     */
+    public static final Rule CONTROL_IN_FILES = new Rule("control character",
+            c -> c != '\f' && TerminalText.isControl(c, true), Severity.ERROR, count -> {
+                String them = Plural.itOrThem(count);
+                return "remove " + them + ": a terminal showing the file (cat, git diff, a pager) would act on " + them
+                        + " instead of showing " + them + ", and could hide from a reviewer text that a model reads"
+                        + " (a tab, a line break or a page break is fine)";
+            });
+
+    /** The bidi controls ({@link TerminalText#isBidiControl}) of text that prompd reads, a front matter's. */
+    public static final Rule BIDI_CONTROL = bidiControl("prompd");
+
+    /** The bidi controls of a text file, which a model reads. */
+    public static final Rule BIDI_CONTROL_IN_FILES = bidiControl("a model");
+
+    /** What a text file may not hold, from its first line that no reader of its own checks. */
+    public static final List<Rule> IN_TEXT_FILES = List.of(CONTROL_IN_FILES, BIDI_CONTROL_IN_FILES);
+
+    /**
+     * What a front matter may not hold as written, rather than as a YAML escape, for its YAML to be read at all: the
+     * YAML reader would refuse a control character in words of its own, naming neither the character nor its place.
+     */
+    public static final List<Rule> FRONT_MATTER_UNREAD = List.of(CONTROL);
+
+    /**
+     * What a front matter may not hold as written either, named at its line and then left out of what is read, so that
+     * no field's rule names it again at the field's line, a block scalar's lines below it.
+     */
+    public static final List<Rule> FRONT_MATTER_LEFT_OUT = List.of(BIDI_CONTROL);
+
+    private SuspectCharacters() {
+    }
+
+    private static Rule bidiControl(String reader) {
+        return new Rule("bidi control", TerminalText::isBidiControl, Severity.ERROR,
+                count -> TerminalText.bidiHint(count, reader));
+    }
+
+    /**
+     * One kind of character: what a message calls it, which code points are one, whether holding one is an error or a
+     * warning, and how to fix a text holding that many.
+     */
+    public record Rule(String kind, IntPredicate character, Severity severity, LongFunction<String> hint) {
+
+        public Rule {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(character, "character");
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(hint, "hint");
+        }
+
+        /** The characters of this kind in {@code text}: empty when it holds none, nearly always. */
+        public Optional<Found> in(String text) {
+            return TerminalText.holds(text, character, kind)
+                    .map(holds -> new Found(holds, text.codePoints().filter(character).count()));
+        }
+
+        /** Whether {@code text} holds none of them. */
+        public boolean noneIn(String text) {
+            return !TerminalText.holdsAny(text, character);
+        }
+
+        /** {@code text} without them. */
+        public String without(String text) {
+            return noneIn(text) ? text : text.codePoints().filter(character.negate())
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        }
+
+        private Problem problem(String file, String message, long count, int line) {
+            Problem problem = severity == Severity.ERROR ? Problem.error(file, "", message, hint.apply(count))
+                    : Problem.warning(file, "", message, hint.apply(count));
+            return problem.atLine(line);
+        }
+    }
+
+    /**
+     * Characters of one kind that a text holds.
+     *
+     * @param holds {@code holds the control character U+001B (^[) at position 7}, as {@link TerminalText#holds} says
+     * @param count how many
+     */
+    public record Found(String holds, long count) {
+
+        public Found {
+            Objects.requireNonNull(holds, "holds");
+            if (count < 1) {
+                throw new IllegalArgumentException("found at least one: " + count);
+            }
+        }
+    }
+
+    /**
+     * A problem of each line holding characters of each rule, at the line and the characters' positions there, as a
+     * front matter's reader tells them.
+     *
+     * @param first the number of the first of {@code lines} in the file
+     */
+    public static List<Problem> eachLine(String file, List<String> lines, int first, List<Rule> rules) {
+        List<Problem> problems = new ArrayList<>();
+        for (Rule rule : rules) {
+            held(lines, first, rule).forEach(line -> problems.add(rule.problem(file, "the line "
+                    + line.found().holds(), line.found().count(), line.number())));
+        }
+        return problems;
+    }
+
+    /**
+     * A problem of each rule whose characters the lines hold, at the first line holding some, saying how many more
+     * do, with the hint for all of them: a file may hold hundreds, and a problem a line would bury the report.
+     *
+     * @param first the number of the first of {@code lines} in the file
+     */
+    public static List<Problem> atFirstLine(String file, List<String> lines, int first, List<Rule> rules) {
+        List<Problem> problems = new ArrayList<>();
+        for (Rule rule : rules) {
+            List<Held> held = held(lines, first, rule);
+            if (!held.isEmpty()) {
+                int more = held.size() - 1;
+                String others = more == 0 ? "" : more == 1 ? " (and 1 more line holds some)"
+                        : " (and " + more + " more lines hold some)";
+                problems.add(rule.problem(file, "the line " + held.get(0).found().holds() + others,
+                        held.stream().mapToLong(line -> line.found().count()).sum(), held.get(0).number()));
+            }
+        }
+        return problems;
+    }
+
+    /** The lines holding characters of {@code rule}, numbered from {@code first}. */
+    private static List<Held> held(List<String> lines, int first, Rule rule) {
+        List<Held> held = new ArrayList<>();
+        for (int index = 0; index < lines.size(); index++) {
+            int number = first + index;
+            rule.in(lines.get(index)).ifPresent(found -> held.add(new Held(number, found)));
+        }
+        return held;
+    }
+
+    private record Held(int number, Found found) {
+    }
+}
