@@ -38,6 +38,21 @@ public final class SuspectCharacters {
                         + " (a tab, a line break or a page break is fine)";
             });
 
+    /**
+     * Unicode's line and paragraph separators (U+2028, U+2029, {@link TerminalText#isLineSeparator}) in a front matter
+     * as written: the YAML reader breaks a line at one, as at NEL, so that what follows it on the line that the diff
+     * and the editor show is read as a line of its own, a key of its own too, and every later line is numbered one
+     * more than it is. In a JSON string or as a YAML escape one is only a character, which prompd spells out where it
+     * shows one.
+     */
+    public static final Rule YAML_LINE_BREAK = new Rule("line or paragraph separator", TerminalText::isLineSeparator,
+            Severity.ERROR, count -> {
+                String them = Plural.itOrThem(count);
+                return "write a line break or a space in place of " + them + ": YAML reads " + them + " as a line"
+                        + " break, so what follows on the line is read as a line of its own (a key of its own too),"
+                        + " where a diff and an editor show one line";
+            });
+
     /** The bidi controls ({@link TerminalText#isBidiControl}) of text that prompd reads, a front matter's. */
     public static final Rule BIDI_CONTROL = bidiControl("prompd");
 
@@ -49,9 +64,10 @@ public final class SuspectCharacters {
 
     /**
      * What a front matter may not hold as written, rather than as a YAML escape, for its YAML to be read at all: the
-     * YAML reader would refuse a control character in words of its own, naming neither the character nor its place.
+     * YAML reader would refuse a control character in words of its own, naming neither the character nor its place,
+     * and read the lines a separator makes otherwise than they show.
      */
-    public static final List<Rule> FRONT_MATTER_UNREAD = List.of(CONTROL);
+    public static final List<Rule> FRONT_MATTER_UNREAD = List.of(CONTROL, YAML_LINE_BREAK);
 
     /**
      * What a front matter may not hold as written either, named at its line and then left out of what is read, so that
