@@ -3,11 +3,11 @@ package io.prompd.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.TerminalText;
 import io.prompd.core.problem.Pointer;
+import io.prompd.core.problem.Severity;
+import io.prompd.core.problem.SuspectCharacters;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntPredicate;
-import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  * or not. A terminal showing the text ({@code prompd info}, the check's comment, the registry's search once it has
  * one) would act on one.
  * Nor does it hold a bidi control, which shows the text around it in another order than it is stored, so that a
- * reviewer reading the pull request's diff reads other text than prompd does; a name holds no invisible character
+ * reviewer reading the pull request's diff reads other text than prompd does, nor a tag character but in a flag's
+ * emoji sequence, which shows as nothing ({@link SuspectCharacters#IN_STRINGS}); a name holds no invisible character
  * at all, as a file name does not ({@link TerminalText#isInvisible}). Free text keeps the other invisible ones,
  * such as the zero-width joiner inside an emoji. Nor does a string or a name hold a UTF-16 surrogate alone, which an
  * escape ({@code \uD800}) can write but no UTF-8 text can hold: the registry's JSON would carry it to readers that
@@ -31,6 +32,17 @@ public final class PlainText {
         void refuse(String pointer, String message, String hint);
     }
 
+    /** A name is one line: a line break in one is refused too. */
+    private static final SuspectCharacters.Rule CONTROL_IN_NAMES = new SuspectCharacters.Rule("control character",
+            c -> TerminalText.isControl(c, false), Severity.ERROR, TerminalText::plainNameHint);
+
+    private static final SuspectCharacters.Rule INVISIBLE_IN_NAMES = new SuspectCharacters.Rule(
+            "invisible Unicode character", TerminalText::isInvisible, Severity.ERROR, count -> "rename it without "
+            + (count == 1 ? "the character: it makes" : "the characters: they make") + " the name read as another");
+
+    private static final SuspectCharacters.Rule LONE_SURROGATE = new SuspectCharacters.Rule("lone UTF-16 surrogate",
+            TerminalText::isLoneSurrogate, Severity.ERROR, TerminalText::loneSurrogateHint);
+
     private static final Rules PLAIN = new Rules(PlainText::value, PlainText::name);
 
     private static final Rules WHOLE_CHARACTERS = new Rules(
@@ -42,19 +54,17 @@ public final class PlainText {
 
     /** Whether the string at {@code at} is plain, refusing it if not. */
     public static boolean value(String text, String at, Refusal refusal) {
-        // not &&: a text with both gets both refusals at once
-        return plain(text, c -> TerminalText.isControl(c, true), "control character", TerminalText::plainTextHint,
-                at, PlainText::valueSubject, refusal)
-                & plain(text, TerminalText::isBidiControl, "bidi control",
-                count -> TerminalText.bidiHint(count, "prompd"),
-                at, PlainText::valueSubject, refusal)
-                & wholeCharacters(text, at, PlainText::valueSubject, refusal);
+        boolean plain = true;
+        for (SuspectCharacters.Rule rule : SuspectCharacters.IN_STRINGS) {
+            // not &&: a text holding characters of several kinds gets every refusal at once
+            plain &= plain(text, rule, at, PlainText::valueSubject, refusal);
+        }
+        return plain & wholeCharacters(text, at, PlainText::valueSubject, refusal);
     }
 
     /** Whether the name of the member at {@code at} is plain, refusing it if not: a name is one line. */
     public static boolean name(String name, String at, Refusal refusal) {
-        return plain(name, c -> TerminalText.isControl(c, false), "control character", TerminalText::plainNameHint,
-                at, PlainText::nameSubject, refusal)
+        return plain(name, CONTROL_IN_NAMES, at, PlainText::nameSubject, refusal)
                 & visible(name, at, PlainText::nameSubject, refusal)
                 & wholeCharacters(name, at, PlainText::nameSubject, refusal);
     }
@@ -70,8 +80,7 @@ public final class PlainText {
     }
 
     private static boolean wholeCharacters(String text, String at, UnaryOperator<String> subject, Refusal refusal) {
-        return plain(text, TerminalText::isLoneSurrogate, "lone UTF-16 surrogate", TerminalText::loneSurrogateHint, at,
-                subject, refusal);
+        return plain(text, LONE_SURROGATE, at, subject, refusal);
     }
 
     /**
@@ -83,21 +92,19 @@ public final class PlainText {
     }
 
     private static boolean visible(String name, String at, UnaryOperator<String> subject, Refusal refusal) {
-        return plain(name, TerminalText::isInvisible, "invisible Unicode character", count -> "rename it without "
-                + (count == 1 ? "the character: it makes" : "the characters: they make") + " the name read as another",
-                at, subject, refusal);
+        return plain(name, INVISIBLE_IN_NAMES, at, subject, refusal);
     }
 
     /**
-     * Whether {@code text} holds none of the characters {@code refused}, refusing it if it does, with the hint
+     * Whether {@code text} holds none of the characters of {@code rule}, refusing it if it does, with the hint
      * for their number. The subject, {@code at} as the message names it, is made only for a refusal: every string and
      * name of every manifest and front matter a registry build reads passes here, and nearly all are plain.
      */
-    private static boolean plain(String text, IntPredicate refused, String kind, LongFunction<String> hint, String at,
-                                 UnaryOperator<String> subject, Refusal refusal) {
-        Optional<String> wrong = TerminalText.holds(text, refused, kind);
-        wrong.ifPresent(what -> refusal.refuse(at, subject.apply(at) + what,
-                hint.apply(text.codePoints().filter(refused).count())));
+    private static boolean plain(String text, SuspectCharacters.Rule rule, String at, UnaryOperator<String> subject,
+                                 Refusal refusal) {
+        Optional<SuspectCharacters.Found> wrong = rule.in(text);
+        wrong.ifPresent(found -> refusal.refuse(at, subject.apply(at) + found.holds(),
+                rule.hint().apply(found.count())));
         return wrong.isEmpty();
     }
 

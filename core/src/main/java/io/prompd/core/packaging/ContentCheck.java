@@ -25,9 +25,10 @@ import java.util.TreeSet;
  * {@code context} / {@code contexts} or lying in a {@code contexts/} folder; and no file holds a
  * likely credential, binary ones included, as far as their bytes read as text, nor is a prompd configuration holding
  * a stored password or token ({@link Secrets#inFile}).
- * Nor does a text file hold a control character or a bidi control ({@link SuspectCharacters#IN_TEXT_FILES}): the
- * registry's review is a reading of the pull request's diff, which would show the text otherwise than a terminal
- * showing the installed file, or a model, takes it. A line {@code prompd init} left for the author's license text
+ * Nor does a text file hold a control character, a bidi control or a tag character, and holding a zero-width space
+ * or a blank filler is a warning ({@link SuspectCharacters#IN_TEXT_FILES}): the registry's review is a reading of the
+ * pull request's diff, which would show the text otherwise than a terminal showing the installed file, or a model,
+ * takes it. A line {@code prompd init} left for the author's license text
  * ({@link LicensePlaceholder}) is warned of wherever it is still packed. The package's README is text, a context file
  * too ({@link #readmeNotText}).
  */
@@ -76,8 +77,12 @@ public final class ContentCheck {
         return prompt == null ? 1 : prompt.bodyLine();
     }
 
-    /** The suspect characters of a text file from line {@code from} on, each kind at the first line holding some. */
-    private static List<Problem> suspectCharacters(String path, String text, int from) {
+    /**
+     * The suspect characters of a text file from line {@code from} on, each kind at the first line holding some, but
+     * the byte order mark it may start with, which no editor shows and no position counts.
+     */
+    private static List<Problem> suspectCharacters(String path, String written, int from) {
+        String text = Utf8.withoutByteOrderMark(written);
         // nearly every file holds none: looked for first without the file's lines
         if (SuspectCharacters.IN_TEXT_FILES.stream().allMatch(rule -> rule.noneIn(text))) {
             return List.of();

@@ -3,11 +3,13 @@ package io.prompd.core.problem;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The characters that text people write and others read, a model or a terminal included, may not hold, or only with
@@ -59,8 +61,49 @@ public final class SuspectCharacters {
     /** The bidi controls of a text file, which a model reads. */
     public static final Rule BIDI_CONTROL_IN_FILES = bidiControl("a model");
 
-    /** What a text file may not hold, from its first line that no reader of its own checks. */
-    public static final List<Rule> IN_TEXT_FILES = List.of(CONTROL_IN_FILES, BIDI_CONTROL_IN_FILES);
+    /**
+     * Unicode's tag characters (U+E0000–U+E007F), which show as nothing while a model reads the ASCII each stands for
+     * (U+E0065 for "e"): text no reviewer sees, "ASCII smuggling". Only an emoji tag sequence holds them rightly, a
+     * flag of a country's part such as England's: U+1F3F4 (WAVING BLACK FLAG), tags from U+E0020 to U+E007E, then
+     * U+E007F (CANCEL TAG); those are left.
+     */
+    public static final Rule TAG = new Rule("tag character", SuspectCharacters::isTag, SuspectCharacters::flagsHidden,
+            Severity.ERROR, count -> {
+                String them = Plural.itOrThem(count);
+                return "remove " + them + ": tag characters show as nothing, yet a model reads the text spelt by "
+                        + them + ", which no reviewer sees (only a flag's emoji sequence, U+1F3F4 and tags ending in"
+                        + " U+E007F as England's, holds them)";
+            });
+
+    /**
+     * Characters that show as nothing or as a blank where they stand in a line: ZERO WIDTH SPACE (U+200B), WORD JOINER
+     * (U+2060), the byte order mark (U+FEFF) past a file's start, and the Hangul fillers (U+115F, U+1160, U+3164,
+     * U+FFA0) that fonts draw blank. A reviewer cannot tell a word holding one from the word it looks like, nor see
+     * where one splits a word a model reads, but each has rare uses rightly (a break opportunity, a filler of old
+     * Hangul), so holding one is a warning. The joiners U+200C and U+200D are not among them: Persian, the Indic
+     * scripts and emoji sequences need them.
+     */
+    public static final Rule INVISIBLE = new Rule("invisible Unicode character", codePoint -> codePoint == 0x200B
+            || codePoint == 0x2060 || codePoint == 0xFEFF || codePoint == 0x115F || codePoint == 0x1160
+            || codePoint == 0x3164 || codePoint == 0xFFA0, Severity.WARNING, count -> {
+                String them = Plural.itOrThem(count);
+                return "remove " + them + " unless " + them + " is meant: " + them + " shows as nothing or as a blank,"
+                        + " so a reviewer cannot tell a word holding " + them + " from the word it looks like (the"
+                        + " joiners U+200C and U+200D, which scripts and emoji need, are fine)";
+            });
+
+    /**
+     * What a text file may not hold, from its first line that no reader of its own checks, its byte order mark aside:
+     * the only one that a file rightly holds, which nobody sees either.
+     */
+    public static final List<Rule> IN_TEXT_FILES = List.of(CONTROL_IN_FILES, BIDI_CONTROL_IN_FILES, TAG, INVISIBLE);
+
+    /**
+     * What no string of a JSON or YAML tree a package or registry file holds may hold ({@link
+     * io.prompd.core.json.PlainText}): text shown by a terminal (prompd info, the check's report) and read by prompd.
+     * Free text keeps the invisible characters that are a warning in a file, since a name refuses every invisible one.
+     */
+    public static final List<Rule> IN_STRINGS = List.of(CONTROL, BIDI_CONTROL, TAG);
 
     /**
      * What a front matter may not hold as written, rather than as a YAML escape, for its YAML to be read at all: the
@@ -73,9 +116,45 @@ public final class SuspectCharacters {
      * What a front matter may not hold as written either, named at its line and then left out of what is read, so that
      * no field's rule names it again at the field's line, a block scalar's lines below it.
      */
-    public static final List<Rule> FRONT_MATTER_LEFT_OUT = List.of(BIDI_CONTROL);
+    public static final List<Rule> FRONT_MATTER_LEFT_OUT = List.of(BIDI_CONTROL, TAG);
+
+    /** Stands, in the text a rule reads, for a character it leaves where it is ({@link #flagsHidden}). */
+    private static final int LEFT = 0xFFFC;
+
+    private static final int WAVING_BLACK_FLAG = 0x1F3F4;
+    private static final int CANCEL_TAG = 0xE007F;
 
     private SuspectCharacters() {
+    }
+
+    private static boolean isTag(int codePoint) {
+        return codePoint >= 0xE0000 && codePoint <= CANCEL_TAG;
+    }
+
+    /** The tag characters a flag's emoji sequence takes between its black flag and its cancel tag. */
+    private static boolean isFlagTag(int codePoint) {
+        return codePoint >= 0xE0020 && codePoint < CANCEL_TAG;
+    }
+
+    /**
+     * {@code text} with the tag characters of its flags' emoji sequences ({@link #TAG}) each replaced by
+     * {@link #LEFT}, in one pass, so that every other stays at its position.
+     */
+    private static String flagsHidden(String text) {
+        int[] codePoints = text.codePoints().toArray();
+        for (int index = 0; index < codePoints.length; index++) {
+            if (codePoints[index] == WAVING_BLACK_FLAG) {
+                int end = index + 1;
+                while (end < codePoints.length && isFlagTag(codePoints[end])) {
+                    end++;
+                }
+                if (end > index + 1 && end < codePoints.length && codePoints[end] == CANCEL_TAG) {
+                    Arrays.fill(codePoints, index + 1, end + 1, LEFT);
+                    index = end;
+                }
+            }
+        }
+        return new String(codePoints, 0, codePoints.length);
     }
 
     private static Rule bidiControl(String reader) {
@@ -86,31 +165,58 @@ public final class SuspectCharacters {
     /**
      * One kind of character: what a message calls it, which code points are one, whether holding one is an error or a
      * warning, and how to fix a text holding that many.
+     *
+     * @param read the text as the rule reads it: the characters of the kind that their neighbours make right (a
+     *             flag's tag characters) each replaced by another, so that every other keeps its position
      */
-    public record Rule(String kind, IntPredicate character, Severity severity, LongFunction<String> hint) {
+    public record Rule(String kind, IntPredicate character, UnaryOperator<String> read, Severity severity,
+                       LongFunction<String> hint) {
 
         public Rule {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(character, "character");
+            Objects.requireNonNull(read, "read");
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(hint, "hint");
         }
 
-        /** The characters of this kind in {@code text}: empty when it holds none, nearly always. */
-        public Optional<Found> in(String text) {
-            return TerminalText.holds(text, character, kind)
-                    .map(holds -> new Found(holds, text.codePoints().filter(character).count()));
+        /** A rule of the code points alone, whatever their neighbours. */
+        public Rule(String kind, IntPredicate character, Severity severity, LongFunction<String> hint) {
+            this(kind, character, UnaryOperator.identity(), severity, hint);
         }
 
-        /** Whether {@code text} holds none of them. */
+        /** The characters of this kind in {@code text}: empty when it holds none, nearly always. */
+        public Optional<Found> in(String text) {
+            if (noneIn(text)) {
+                return Optional.empty();
+            }
+            String seen = read.apply(text);
+            return TerminalText.holds(seen, character, kind)
+                    .map(holds -> new Found(holds, seen.codePoints().filter(character).count()));
+        }
+
+        /**
+         * Whether {@code text} holds none of its code points, before their neighbours are looked at: a quick look,
+         * which nearly every text passes.
+         */
         public boolean noneIn(String text) {
             return !TerminalText.holdsAny(text, character);
         }
 
-        /** {@code text} without them. */
+        /** {@code text} without its characters that {@link #in} names. */
         public String without(String text) {
-            return noneIn(text) ? text : text.codePoints().filter(character.negate())
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            if (noneIn(text)) {
+                return text;
+            }
+            int[] written = text.codePoints().toArray();
+            int[] seen = read.apply(text).codePoints().toArray();
+            StringBuilder kept = new StringBuilder(text.length());
+            for (int index = 0; index < written.length; index++) {
+                if (!character.test(seen[index])) {
+                    kept.appendCodePoint(written[index]);
+                }
+            }
+            return kept.toString();
         }
 
         private Problem problem(String file, String message, long count, int line) {

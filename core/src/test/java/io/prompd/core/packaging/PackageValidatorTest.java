@@ -539,6 +539,39 @@ class PackageValidatorTest {
                 ProblemReport.text(problems));
     }
 
+    /**
+     * Tag characters show as nothing while a model reads the ASCII they stand for: an error in a prompt's body and
+     * front matter, a README and prompd.json's text, but in a flag's emoji sequence; a zero-width space or a blank
+     * filler is a warning, a README's byte order mark and the joiners of scripts and emoji none.
+     */
+    @Test
+    void tagCharactersAreAnErrorWhereverTextIsReadButInAFlagAndAZeroWidthSpaceAWarning() throws IOException {
+        String england = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F";
+        String smuggled = "\uDB40\uDC73\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC64";
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"description\": \"Fans " + england
+                        + "\", \"keywords\": [\"ok\", \"x\\udb40\\udc73\"]}",
+                "hello.prmd", "---\nid: hello\ndescription: \"Cheers " + england + smuggled + "\"\n---\nReview"
+                        + smuggled + " the code.\nA p\u200Bassword,"
+                        + " \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645.\n",
+                "README.md", "\uFEFF# B\n\nCome on " + england + "!\n",
+                "contexts/notes.md", "Hangul filler: \u3164\n"));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of(
+                "contexts/notes.md:1: warning: the line holds the invisible Unicode character U+3164 at position 16",
+                "hello.prmd:3: error: the line holds the tag characters U+E0073 at position 29, U+E0065 at position"
+                        + " 30, U+E006E at position 31 and U+E0064 at position 32",
+                "hello.prmd:5: error: the line holds the tag characters U+E0073 at position 7, U+E0065 at position 8,"
+                        + " U+E006E at position 9 and U+E0064 at position 10",
+                "hello.prmd:6: warning: the line holds the invisible Unicode character U+200B at position 4",
+                "prompd.json:1 /keywords/1: error: 'keywords/1' holds the tag character U+E0073 at position 2"),
+                problems.stream().filter(problem -> problem.message().contains("character"))
+                        .map(problem -> ProblemLocation.of(problem) + ": " + problem.severity().label() + ": "
+                                + problem.message()).sorted().toList(), ProblemReport.text(problems));
+    }
+
     /** Only the command that knows its home leaves it out, and says so: it holds what 'prompd login' stores. */
     @Test
     void thePrompdHomeInUseIsLeftOutWithAWarning() throws IOException {

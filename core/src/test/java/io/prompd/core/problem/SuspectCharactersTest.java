@@ -52,4 +52,52 @@ class SuspectCharactersTest {
         assertEquals("abc", SuspectCharacters.BIDI_CONTROL.without("a\u202Eb\u2066c"));
         assertEquals("plain", SuspectCharacters.BIDI_CONTROL.without("plain"));
     }
+
+    /** "Ignore previous" spelt in tag characters, which show as nothing. */
+    private static final String SMUGGLED = "Ignore previous".codePoints().map(c -> 0xE0000 + c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+
+    /** England's flag: U+1F3F4, then g b e n g in tag characters, then CANCEL TAG. */
+    private static final String ENGLAND = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67"
+            + "\uDB40\uDC7F";
+
+    @Test
+    void tagCharactersAreAnErrorCountedInCodePointsButThoseOfAFlagsEmojiSequence() {
+        List<String> lines = List.of("Go " + ENGLAND + " team" + SMUGGLED.substring(0, 4) + "!", ENGLAND + ENGLAND,
+                "half a flag \uD83C\uDFF4\uDB40\uDC67 and a lone \uDB40\uDC7F");
+
+        List<Problem> problems = SuspectCharactersTest.fileProblems(lines);
+
+        assertEquals(List.of("error 1 the line holds the tag characters U+E0049 at position 16 and U+E0067 at"
+                + " position 17 (and 1 more line holds some)"), described(problems));
+        assertEquals("remove them: tag characters show as nothing, yet a model reads the text spelt by them, which no"
+                + " reviewer sees (only a flag's emoji sequence, U+1F3F4 and tags ending in U+E007F as England's,"
+                + " holds them)", problems.get(0).hint());
+        assertEquals(List.of("error 3 the line holds the tag characters U+E0067 at position 14 and U+E007F at"
+                        + " position 27"), described(SuspectCharacters.eachLine("a.md", lines.subList(2, 3), 3,
+                List.of(SuspectCharacters.TAG))));
+    }
+
+    @Test
+    void aRuleLeavesOutTheTagCharactersItNamesAndKeepsAFlags() {
+        assertEquals("Go " + ENGLAND + "!", SuspectCharacters.TAG.without("Go " + ENGLAND + SMUGGLED + "!"));
+    }
+
+    /**
+     * A zero-width space, a word joiner, a byte order mark inside the text and the Hangul fillers are a warning; the
+     * joiners of Persian, the Indic scripts and emoji are none.
+     */
+    @Test
+    void invisibleCharactersAreAWarningButTheJoinersThatScriptsNeed() {
+        List<String> lines = List.of("می\u200Cخواهم क्\u200Dष \uD83D\uDC69\u200D\uD83D\uDCBB", "pass\u200Bword",
+                "a\u2060b\uFEFFc", "\u3164\u115F\u1160\uFFA0");
+
+        assertEquals(List.of("warning 2 the line holds the invisible Unicode character U+200B at position 5"
+                + " (and 2 more lines hold some)"), described(SuspectCharactersTest.fileProblems(lines)));
+        assertEquals(List.of(), SuspectCharactersTest.fileProblems(lines.subList(0, 1)));
+    }
+
+    private static List<Problem> fileProblems(List<String> lines) {
+        return SuspectCharacters.atFirstLine("a.md", lines, 1, SuspectCharacters.IN_TEXT_FILES);
+    }
 }

@@ -719,6 +719,22 @@ class PromptParserTest {
         assertEquals("First line.\nabc\n", result.draft().orElseThrow().description().orElseThrow());
     }
 
+    /**
+     * As written, tag characters are named at their line, as bidi controls are, once: not again by the rule on the
+     * field's text, which names those written as YAML escapes. A flag's emoji sequence keeps its own.
+     */
+    @Test
+    void tagCharactersInTheFrontMatterAreNamedOnceAtTheirLineAndAFlagsAreKept() {
+        String england = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F";
+        PromptParseResult result = PromptParser.parse("a.prmd", "---\nid: a\ndescription: |\n  Go " + england
+                + "\n  team\uDB40\uDC73\nx-a: \"\\U000E0073\"\n---\nHi\n");
+
+        assertEquals(List.of("5 the line holds the tag character U+E0073 at position 7",
+                        "6 'x-a' holds the tag character U+E0073 at position 1"),
+                result.problems().stream().map(problem -> problem.line() + " " + problem.message()).toList());
+        assertEquals("Go " + england + "\nteam\n", result.draft().orElseThrow().description().orElseThrow());
+    }
+
     /** The line breaks and characters a CSV source cannot hold, written there as Java's escapes. */
     private static String unescape(String written) {
         return Pattern.compile("\\\\u([0-9a-f]{4})").matcher(written.replace("\\n", "\n"))
