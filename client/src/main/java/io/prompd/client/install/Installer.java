@@ -444,7 +444,8 @@ public final class Installer {
      * The packages this run put in place for the project: moved in its lock, or unpacked into the store, as in a
      * fresh clone's first install. Of the others, the run that installed them said what there was to say.
      */
-    private static Set<PackageName> newToTheProject(InstallReport.LockUpdate lock, LockedInstaller.Installed installed) {
+    private static Set<PackageName> newToTheProject(InstallReport.LockUpdate lock,
+                                                    LockedInstaller.Installed installed) {
         Set<PackageName> moved = new TreeSet<>();
         lock.changes().stream().filter(change -> change.after().isPresent()).map(LockChange::name).forEach(moved::add);
         installed.packages().stream().filter(one -> one.origin() != InstalledPackage.Origin.ALREADY_INSTALLED)

@@ -339,8 +339,8 @@ class IndexTarballUrlTest {
     }
 
     /**
-     * The registry addressing the tarball of 1.0.0 by a query below its URL, with none at the layout's path: the URL its
-     * index gives.
+     * The registry addressing the tarball of 1.0.0 by a query below its URL, with none at the layout's path: the URL
+     * its index gives.
      */
     private String addressedByItsQuery() throws IOException {
         Path files = Files.createDirectories(work.resolve("host/files"));

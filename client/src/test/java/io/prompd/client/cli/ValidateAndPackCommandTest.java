@@ -890,7 +890,8 @@ class ValidateAndPackCommandTest {
 
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.out().contains("README.md\n  error   line 3: the line holds the control characters"
-                + " U+001B (^[) at position 8, U+0007 (^G) at position 17 and U+001B (^[) at position 18\n"), run.out());
+                + " U+001B (^[) at position 8, U+0007 (^G) at position 17 and U+001B (^[) at position 18\n"),
+                run.out());
         assertFalse(run.out().contains("\u001b"), "nothing of the README reaches the terminal as it is written");
     }
 

@@ -324,7 +324,8 @@ class PromptParserTest {
 
     /**
      * A line going on with a value outside the parameters is rather more of its text than a misindented key: it was
-     * told to be indented as a key, as a parameter's keys line up, and is now told first how a value goes on over lines.
+     * told to be indented as a key, as a parameter's keys line up, and is now told first how a value goes on over
+     * lines.
      */
     @Test
     void aLineGoingOnWithAValueOutsideTheParametersIsToldHowAValueGoesOnOverLines() {

@@ -191,8 +191,8 @@ final class BuildCommand implements Callable<Integer> {
      */
     private static String headMetaUnread(String commit, HeadTakedowns takedowns) {
         boolean one = takedowns.unreadMeta().size() == 1;
-        return headNamed(takedowns) + " has a meta.json that does not read in full for " + Plural.named(takedowns.unreadMeta()) + ", so a takedown it records may be"
-                + " missed: this build of commit " + RegistryRepository.shortId(commit) + " serves every version"
+        return headNamed(takedowns) + " has a meta.json that does not read in full for "
+                + Plural.named(takedowns.unreadMeta()) + ", so a takedown it records may be missed: this build of commit " + RegistryRepository.shortId(commit) + " serves every version"
                 + " that commit holds of " + (one ? "that package" : "those packages") + " unless that commit"
                 + " takes it down; mend HEAD's meta.json (prompd-registry check names its problems) and build again,"
                 + " or make sure none of those versions must stay down";

@@ -223,8 +223,8 @@ class BuildCommandTest {
                 + " a takedown does, and its package's index.json lists it under takenDown";
         assertEquals("note: " + note + "\n", stderr.toString());
         assertEquals(Json.reader().readTree(Json.writeString(List.of(Map.of("kind", "takenDownAtHead", "head", head,
-                "branch", "main", "versions", List.of(Map.of("name", "@common/a", "version", "1.1.0", "reason", "held customer data")),
-                "message", note)))), Json.reader().readTree(stdout.toString()).get("notes"));
+                "branch", "main", "versions", List.of(Map.of("name", "@common/a", "version", "1.1.0", "reason",
+                        "held customer data")), "message", note)))), Json.reader().readTree(stdout.toString()).get("notes"));
     }
 
     /**
@@ -238,8 +238,8 @@ class BuildCommandTest {
         String head = olderAndHead[1];
 
         String warning = "HEAD (branch 'main', commit " + head.substring(0, 7) + ") has a meta.json that does not"
-                + " read in full for @common/a, so a takedown it records may be missed: this build of commit " + older.substring(0, 7)
-                + " serves every version that commit holds of that package unless that commit takes it down; mend"
+                + " read in full for @common/a, so a takedown it records may be missed: this build of commit "
+                + older.substring(0, 7) + " serves every version that commit holds of that package unless that commit takes it down; mend"
                 + " HEAD's meta.json (prompd-registry check names its problems) and build again, or make sure none of"
                 + " those versions must stay down";
         assertEquals("warning: " + warning + "\n", stderr.toString());
