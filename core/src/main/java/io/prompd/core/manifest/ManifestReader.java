@@ -14,6 +14,7 @@ import io.prompd.core.json.PlainText;
 import io.prompd.core.name.NameCorrection;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
+import io.prompd.core.problem.Decomposed;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -24,6 +25,7 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -146,7 +148,9 @@ public final class ManifestReader {
         warnOfUnsearchedKeywords(root.get(ManifestFields.KEYWORDS));
         fields.category(optionalText(root, ManifestFields.CATEGORY).orElse(null));
         fields.main(optionalText(root, ManifestFields.MAIN).orElse(null));
-        fields.prompts(textMap(root, ManifestFields.PROMPTS));
+        Map<String, String> prompts = textMap(root, ManifestFields.PROMPTS);
+        warnOfPromptNamesReadingAlike(prompts.keySet());
+        fields.prompts(prompts);
         Set<PackageName> invalidRanges = new TreeSet<>();
         fields.dependencies(dependencies(root, invalidRanges));
         fields.invalidRanges(invalidRanges);
@@ -576,6 +580,25 @@ public final class ManifestReader {
             text(entry.getValue(), at).filter(value -> plain).ifPresent(value -> values.put(entry.getKey(), value));
         });
         return values;
+    }
+
+    /**
+     * A prompt is run by its name, typed: two names that differ only in letter case or in their Unicode normalization
+     * (one written decomposed, as macOS gives names out) look the same, so which one runs is a guess.
+     */
+    private void warnOfPromptNamesReadingAlike(Set<String> names) {
+        Map<String, String> firstByKey = new HashMap<>();
+        names.forEach(name -> {
+            String composed = Normalizer.normalize(name, Normalizer.Form.NFC);
+            String first = firstByKey.putIfAbsent(composed.toLowerCase(Locale.ROOT), name);
+            if (first != null) {
+                boolean normalizationOnly = Normalizer.normalize(first, Normalizer.Form.NFC).equals(composed);
+                problems.warning(file, Pointer.of(ManifestFields.PROMPTS, name), "the prompt name '" + name
+                        + "' reads as '" + first + "', another name of 'prompts': they differ only in "
+                        + (normalizationOnly ? "their Unicode normalization (one is written " + Decomposed.HOW + ")"
+                        : "letter case"), "rename one of them, so that a name typed runs the prompt meant");
+            }
+        });
     }
 
     private Map<String, JsonNode> unknownFields(JsonNode root) {

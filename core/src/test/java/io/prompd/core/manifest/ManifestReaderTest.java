@@ -745,6 +745,24 @@ class ManifestReaderTest {
         assertEquals(Map.of(PackageName.parse("ok"), VersionRange.parse("^1.0.0")), draft.dependencies());
     }
 
+    /** A prompt is run by its name, typed: names that differ only in letter case or normalization are warned of. */
+    @Test
+    void promptNamesThatReadAlikeAreWarnedOf() {
+        ManifestResult result = read("""
+                {"name": "a", "version": "1.0.0", "description": "Prompts", "license": "MIT",
+                 "prompts": {"caf\u00e9": "prompts/a.prmd", "cafe\u0301": "prompts/b.prmd",
+                             "Review": "prompts/c.prmd", "review": "prompts/d.prmd", "summary": "prompts/e.prmd"}}
+                """);
+
+        List<String> warnings = result.problems().stream().filter(problem -> !problem.isError())
+                .map(problem -> problem.pointer() + " " + problem.message()).toList();
+        assertEquals(List.of("/prompts/caf\u00e9 the prompt name 'caf\u00e9' reads as 'cafe\u0301', another name of"
+                + " 'prompts': they differ only in their Unicode normalization (one is written decomposed (not in"
+                + " Unicode NFC, as macOS gives names out))", "/prompts/review the prompt name 'review' reads as"
+                + " 'Review', another name of 'prompts': they differ only in letter case"), warnings);
+        assertTrue(result.manifest().isPresent(), "a warning keeps the manifest");
+    }
+
     @Test
     void problemsAreSortedByLine() {
         ManifestResult result = read("{\n\"version\": \"x\",\n\"name\": \"X\"\n}");
