@@ -7,12 +7,16 @@ import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.RepositoryLayout;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The takedowns HEAD's meta.json files record of versions that a build of another commit holds and that commit does
@@ -45,15 +49,21 @@ public record HeadTakedowns(String head, Optional<String> branch, SortedMap<Pack
         SortedMap<PackageVersion, String> reasons = new TreeMap<>();
         SortedSet<PackageName> unreadMeta = new TreeSet<>();
         head.packagesWithMeta().forEach(name -> {
-            head.meta(name).takenDown().forEach((version, reason) -> {
-                if (built.folder(name, version).isPresent() && !built.meta(name).takenDown().containsKey(version)) {
-                    reasons.put(new PackageVersion(name, version), reason);
-                }
-            });
-            if (built.packages().containsKey(name) && head.metaProblems(name).stream().anyMatch(Problem::isError)) {
+            SortedMap<Version, ?> folders = built.packages().getOrDefault(name, Collections.emptySortedMap());
+            // a takedown of 1.0.0+b is one of 1.0.0, as HEAD's own build refuses the folder under either
+            head.meta(name).takenDown().forEach((gone, reason) -> folders.keySet().stream()
+                    .filter(version -> version.samePrecedence(gone)
+                            && !built.meta(name).takenDown().containsKey(version))
+                    .forEach(version -> reasons.put(new PackageVersion(name, version), reason)));
+            if (!folders.isEmpty() && head.metaProblems(name).stream().anyMatch(Problem::isError)) {
                 unreadMeta.add(name);
             }
         });
+        // a meta.json HEAD holds as a link or a folder is no file to read
+        Set<String> unreadable = head.problems().stream().filter(Problem::isError).map(Problem::file)
+                .collect(Collectors.toSet());
+        built.packages().keySet().stream().filter(name -> unreadable.contains(RepositoryLayout.metaFile(name)))
+                .forEach(unreadMeta::add);
         return new HeadTakedowns(head.commit().name(), branch, reasons, unreadMeta);
     }
 

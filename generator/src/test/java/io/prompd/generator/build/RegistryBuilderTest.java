@@ -2018,6 +2018,44 @@ class RegistryBuilderTest {
         }
     }
 
+    /**
+     * HEAD's takedown written with build metadata, 1.1.0+b, is one of the folder 1.1.0, as HEAD's own build refuses
+     * that folder under either: a build of an older commit leaves it out too.
+     */
+    @Test
+    void aTakedownAtHeadWrittenWithBuildMetadataLeavesOutTheVersionOfItsPrecedence() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            String older = repo.commit("publish a").name();
+            repo.delete("packages/@common/a/1.1.0").meta("@common/a", "{\"takenDown\": {\"1.1.0+b\": \"leaked\"}}");
+            repo.commit("take a 1.1.0 down");
+
+            BuildResult back = buildRevision(repo.root(), older, temp.resolve("out"));
+
+            assertEquals(Set.of(new PackageVersion(PackageName.parse("@common/a"), Version.parse("1.1.0"))),
+                    back.takenDownAtHead().map(head -> head.reasons().keySet()).orElse(Set.of()));
+            assertEquals(1, back.versions());
+        }
+    }
+
+    /** A meta.json HEAD holds as a link is no file whose takedowns the build can read: it warns of the package. */
+    @Test
+    void aMetaJsonHeadHoldsAsALinkIsWarnedOfAsUnread() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.meta("@common/a", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
+            String older = repo.commit("publish a").name();
+            repo.delete("packages/@common/a/meta.json").symlink("packages/@common/a/meta.json", "../../README.md");
+            repo.commit("a link in the meta.json's place");
+
+            BuildResult back = buildRevision(repo.root(), older, temp.resolve("out"));
+
+            assertEquals(Optional.of(new TreeSet<>(Set.of(PackageName.parse("@common/a")))),
+                    back.takenDownAtHead().map(HeadTakedowns::unreadMeta));
+        }
+    }
+
     /** A repository whose HEAD names no commit has no takedowns of its own: a build of a commit is as it was. */
     @Test
     void aBuildOfACommitWhileHeadNamesNoneLeavesNothingOut() throws IOException {
