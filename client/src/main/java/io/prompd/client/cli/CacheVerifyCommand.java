@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             "Any other file in the cache's tarballs folder, named as no tarball's integrity, and in its documents"
                     + " folder, named as no document (a .DS_Store, say), is deleted too, as is a folder where a"
                     + " tarball or a document would be (no document is a folder), each named (on stderr as well)"
-                    + " without failing the run. An installed version whose tarball is not cached is"
+                    + " without failing the run. An installed version whose tarball is not cached, or with no record"
+                    + " of the tarball it was unpacked from (which the next install locking it puts back), is"
                     + " unverifiable: named, left as it is, without failing the run; the note on stderr offers to"
                     + " remove for the next install to download again only those whose registries still give them"
                     + " (their indexes read as any run reads them: with --offline, cached copies alone), and says of"
@@ -78,9 +79,21 @@ final class CacheVerifyCommand implements Callable<Integer> {
         noteStrays(err, verification.tarballs().strays(), TARBALL);
         noteStrays(err, verification.documents().strays(), DOCUMENT);
         StoreCheck installed = verification.installed();
+        List<StoreCheck.Copy> unrecorded = installed.unrecorded();
+        if (!unrecorded.isEmpty()) {
+            // the record is what tells which tarball to compare a copy with: keeping the cache would not check them
+            boolean one = unrecorded.size() == 1;
+            err.println("note: left " + Plural.count(unrecorded.size(), "installed version") + " unverified, with no"
+                    + " record of the tarball " + (one ? "it was" : "each was") + " unpacked from: "
+                    + Plural.series(versions(unrecorded), "and") + "; " + commands.quoted("install") + " in a project"
+                    + " whose prompd.lock pins " + Plural.itOrThem(unrecorded.size()) + ", or " + commands.quoted(
+                            "install --global " + String.join(" ", versions(unrecorded))) + ", puts "
+                    + Plural.itOrThem(unrecorded.size()) + " back with " + (one ? "a record" : "records")
+                    + " of the tarball " + (one ? "it comes" : "each comes") + " from");
+        }
         // those whose tarball was found corrupt the error's hint tells of, as keeping the cache would not check them
         List<StoreCheck.Copy> unverifiable = installed.unverifiable().stream()
-                .filter(copy -> !installed.unchecked().contains(copy)).toList();
+                .filter(copy -> !installed.unchecked().contains(copy) && !unrecorded.contains(copy)).toList();
         if (!unverifiable.isEmpty()) {
             // nothing was found wrong, so no failure: a home whose cache was cleaned has its store unverifiable
             List<String> downloadable = downloadable(unverifiable, verification);

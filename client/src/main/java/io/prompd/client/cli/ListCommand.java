@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
                     + " prompd.json not locked (all of them in a project never installed), marked so.",
             "A version outside a range asking for it (prompd.json edited since the lock was written) is marked"
                     + " invalid; list then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when"
-                    + " a dependency is not locked, a needed version not installed or a locked one not needed: 'prompd"
-                    + " install' brings them in line;" + ProjectMismatches.OTHER_BYTES_EXIT,
+                    + " a dependency is not locked, a needed version not installed (or with no record of the tarball"
+                    + " it was unpacked from) or a locked one not needed: 'prompd install' brings them in line;"
+                    + ProjectMismatches.OTHER_BYTES_EXIT,
             "With --json, an array of {name, version, direct, needed, locked, installed, invalid, otherBytes} in name"
                     + " order, otherBytes true where the store's copy came from other bytes than prompd.lock pins; a"
                     + " dependency not locked has its range instead of a version, locked false, installed, invalid and"
@@ -88,7 +89,7 @@ final class ListCommand implements Callable<Integer> {
         SortedMap<PackageName, Map<String, Object>> json = new TreeMap<>();
         SortedMap<PackageName, String> lines = new TreeMap<>();
         for (ProjectGraph.Entry entry : graph.entries()) {
-            boolean installed = store.contains(entry.name(), entry.version());
+            boolean installed = store.containsRecorded(entry.name(), entry.version());
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("name", entry.name());
             fields.put("version", entry.version());

@@ -24,7 +24,8 @@ import java.util.Optional;
  * How list and tree mark where the project differs from what its files say, and their exit code: 1 when
  * a locked version is outside a range asking for it (npm's "invalid": prompd.json was edited, by hand or
  * by a merge, since prompd.lock was written), when a dependency of prompd.json is not locked, or when a
- * needed locked version is not in the store (npm's "missing"), when a locked version is one nothing needs (npm's
+ * needed locked version is not in the store (npm's "missing") or is there without the record of the tarball it was
+ * unpacked from, when a locked version is one nothing needs (npm's
  * "extraneous"), or when prompd.lock is stale as {@link LockAudit} finds, as {@code npm ls} exits 1, so that a
  * script or CI step notices a project that 'prompd install' has to bring in line; 6, as install fails, when an
  * installed version was unpacked from other bytes than prompd.lock pins.
@@ -43,11 +44,16 @@ record ProjectMismatches(SuggestedCommands commands) {
     }
 
     /**
-     * How tree and list mark a locked version the store does not hold whole: damaged, when its place in the store
-     * holds something else than it whole; else not installed, as one removed with uninstall --global.
+     * How tree and list mark a locked version the store does not hold whole with its record: damaged, when its place
+     * in the store holds something else than it whole; unrecorded, whole without the record of the tarball it was
+     * unpacked from, which install puts back from the bytes the lock pins; else not installed, as one removed with
+     * uninstall --global.
      */
-    private String notInstalled(PackageStore store, PackageName name, Version version) {
-        return (store.isDamaged(name, version) ? "damaged: " : "not installed: ") + runInstall();
+    static String absence(PackageStore store, PackageName name, Version version) {
+        if (store.isDamaged(name, version)) {
+            return "damaged";
+        }
+        return store.isUnrecorded(name, version) ? "unrecorded" : "not installed";
     }
 
     /**
@@ -70,10 +76,11 @@ record ProjectMismatches(SuggestedCommands commands) {
      * install'}; empty when it is neither.
      */
     Optional<String> mismatch(List<VersionRange> unmet, PackageStore store, PackageName name, Version version) {
-        if (store.contains(name, version)) {
+        if (store.containsRecorded(name, version)) {
             return unmet.isEmpty() ? Optional.empty() : Optional.of(invalid(unmet));
         }
-        return Optional.of((unmet.isEmpty() ? "" : outside(unmet) + ", ") + notInstalled(store, name, version));
+        return Optional.of((unmet.isEmpty() ? "" : outside(unmet) + ", ") + absence(store, name, version) + ": "
+                + runInstall());
     }
 
     private String runInstall() {
@@ -115,6 +122,17 @@ record ProjectMismatches(SuggestedCommands commands) {
                         runInstall() + " to replace it")));
         List<String> missing = notWhole.stream().filter(entry -> !store.isDamaged(entry.name(), entry.version()))
                 .map(entry -> entry.name() + "@" + entry.version()).toList();
+        List<ProjectGraph.Entry> unrecorded = entries.stream()
+                .filter(entry -> entry.needed() && store.isUnrecorded(entry.name(), entry.version())).toList();
+        if (!unrecorded.isEmpty()) {
+            boolean one = unrecorded.size() == 1;
+            mismatches.add(new PrompdException(ExitCode.FAILURE, "the store holds " + Plural.series(unrecorded.stream()
+                    .map(entry -> entry.name() + "@" + entry.version() + " (" + store.folderOf(entry.name(),
+                            entry.version()) + ")").toList(), "and") + " with no record of the tarball "
+                    + (one ? "it was" : "each was") + " unpacked from, so nothing tells " + (one ? "it is" : "they are")
+                    + " the bytes prompd.lock pins", runInstall() + " to put " + Plural.itOrThem(unrecorded.size())
+                    + " back from those bytes"));
+        }
         if (!missing.isEmpty()) {
             String them = Plural.itOrThem(missing.size());
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(missing, "and")

@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
             "A version outside the range asking for it at a place is marked invalid there (prompd.json or"
                     + " prompd.lock was edited by hand or by a merge), as 'npm ls' marks it, and 'list' marks the"
                     + " package; tree then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when"
-                    + " a dependency is not locked or a needed version not installed: 'prompd install' brings them in"
-                    + " line;"
+                    + " a dependency is not locked or a needed version not installed (or with no record of the"
+                    + " tarball it was unpacked from): 'prompd install' brings them in line;"
                     + ProjectMismatches.OTHER_BYTES_EXIT})
 final class TreeCommand implements Callable<Integer> {
 
@@ -151,7 +151,7 @@ final class TreeCommand implements Callable<Integer> {
         }
 
         boolean isInstalled(ProjectGraph.Node node) {
-            return node.version().filter(version -> store.contains(node.name(), version)).isPresent();
+            return node.version().filter(version -> store.containsRecorded(node.name(), version)).isPresent();
         }
     }
 
@@ -250,8 +250,8 @@ final class TreeCommand implements Callable<Integer> {
             if (entry.invalid()) {
                 notes.add(ProjectMismatches.outside(entry.unmet()));
             }
-            if (!installed) {
-                notes.add(store.isDamaged(entry.name(), entry.version()) ? "damaged" : "not installed");
+            if (!installed || store.isUnrecorded(entry.name(), entry.version())) {
+                notes.add(ProjectMismatches.absence(store, entry.name(), entry.version()));
             }
             if (!notes.isEmpty()) {
                 marked(dot, entry.name() + "@" + entry.version(), notes, !installed);

@@ -684,7 +684,7 @@ final class InstallPlanner {
     }
 
     private boolean isAtHand(PackageName name, VersionSummary version) {
-        return store.contains(name, version.version()) || cache.find(version.dist().integrity()).isPresent()
+        return store.containsRecorded(name, version.version()) || cache.find(version.dist().integrity()).isPresent()
                 || registry.isAtHand(name);
     }
 

@@ -201,8 +201,8 @@ public final class LockAudit {
      * The installed versions the store unpacked from other bytes than the lock pins, as one integrity failure:
      * the store holds one copy of each name@version, which another project may have installed from another
      * registry, and a lock whose integrity was edited would otherwise pass wherever the version is installed,
-     * though it fails on a clean machine. Versions installed before the store recorded integrity are taken as
-     * they are ({@link PackageStore#recordedIntegrity}).
+     * though it fails on a clean machine. A copy without its record is not compared: the install puts it back from
+     * the locked bytes ({@link PackageStore#containsRecorded}).
      *
      * @param commands how the hint spells the commands that install the locked bytes again
      */

@@ -68,10 +68,13 @@ final class LockedInstaller {
         this.listener = listener;
     }
 
-    /** The locked packages not in the store yet. */
+    /**
+     * The locked packages not in the store yet, with the record that binds a copy to the integrity the lock pins
+     * ({@link PackageStore#containsRecorded}): a copy without one is put back from those bytes.
+     */
     List<PackageName> missing(LockFile lock) {
         return lock.packages().entrySet().stream()
-                .filter(entry -> !store.contains(entry.getKey(), entry.getValue().version()))
+                .filter(entry -> !store.containsRecorded(entry.getKey(), entry.getValue().version()))
                 .map(Map.Entry::getKey).toList();
     }
 
@@ -193,13 +196,18 @@ final class LockedInstaller {
     /**
      * What an offline install of the lock needs: every version installed, its tarball cached, or in a registry folder.
      *
-     * @throws PrompdException NETWORK naming every version that is not
+     * @throws PrompdException NETWORK naming every version that is not, and which of them the store holds a copy of
+     *                         without its record
      */
     void requireAtHand(LockFile lock) {
         List<String> notCached = missing(lock).stream()
                 .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty()
                         && !registry.isAtHand(name))
-                .map(name -> name + "@" + lock.packages().get(name).version()).toList();
+                .map(name -> {
+                    Version version = lock.packages().get(name).version();
+                    return name + "@" + version + (store.isUnrecorded(name, version) ? " (installed with no record"
+                            + " of the tarball it was unpacked from)" : "");
+                }).toList();
         if (!notCached.isEmpty()) {
             throw new PrompdException(ExitCode.NETWORK, "offline, and neither installed nor cached: "
                     + String.join(", ", notCached), "run again without --offline to download "
@@ -223,14 +231,14 @@ final class LockedInstaller {
                 .map(Map.Entry::getKey).toList();
     }
 
-    /** Installed or its tarball cached: what an install of it needs no registry for. */
+    /** Installed with its record or its tarball cached: what an install of it needs no registry for. */
     boolean isAtHand(PackageName name, LockedPackage locked) {
-        return store.contains(name, locked.version()) || cache.find(locked.integrity()).isPresent();
+        return store.containsRecorded(name, locked.version()) || cache.find(locked.integrity()).isPresent();
     }
 
     private Fetched fetchOne(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
                              RegistryIndex index, InstallProgress progress, Staged staged) throws IOException {
-        if (store.contains(name, locked.version())) {
+        if (store.containsRecorded(name, locked.version())) {
             return new Fetched(installed(name, locked, InstalledPackage.Origin.ALREADY_INSTALLED), Optional.empty(),
                     Optional.empty(), Optional.empty());
         }

@@ -616,6 +616,28 @@ class CacheCommandTest extends InstallCommandsFixture {
     }
 
     /**
+     * A home restored without the store's hidden records keeps the tarballs: what is missing is the record telling
+     * which one to compare a copy with, and the install that puts the copy back writes it.
+     */
+    @Test
+    void cacheVerifySaysAVersionWithoutItsRecordLacksTheRecordNotACachedTarball() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Files.delete(home.resolve("packages/@acme/.util@1.1.0.integrity"));
+
+        CliRun verify = prompd("cache", "verify");
+
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertTrue(verify.out().contains("unverifiable: " + home.resolve("packages/@acme/util@1.1.0") + " (no record of"
+                + " the tarball it was unpacked from)\n"), verify.out());
+        assertEquals("note: left 1 installed version unverified, with no record of the tarball it was unpacked from:"
+                + " @acme/util@1.1.0; 'prompd install' in a project whose prompd.lock pins it, or 'prompd install"
+                + " --global @acme/util@1.1.0', puts it back with a record of the tarball it comes from\n",
+                verify.err());
+        assertEquals(0, prompd("install").exitCode());
+        assertTrue(prompd("cache", "verify").out().contains("\n1 installed version checked, 0 damaged\n"));
+    }
+
+    /**
      * The tarballs and the store are local: with no registry to ask, only whether one could be had again is unknown.
      */
     @Test

@@ -566,4 +566,75 @@ class IntegrityTest extends InstallCommandsFixture {
             assertTrue(warm.err().endsWith(OTHER_BYTES_HINT), warm.err());
         }
     }
+
+    /** Deletes every record of the store, as a home restored without its hidden files (a shell glob's) lacks them. */
+    private void deleteTheStoresRecords() throws IOException {
+        try (Stream<Path> all = Files.walk(home.resolve("packages"))) {
+            for (Path record : all.filter(path -> path.getFileName().toString().endsWith(".integrity")).toList()) {
+                Files.delete(record);
+            }
+        }
+    }
+
+    @Test
+    void aCopyWithoutItsRecordIsPutBackFromTheCachedTarballTheLockPinsAndRecordedSoThatVerifyChecksIt()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        Path record = home.resolve("packages/@acme/.util@1.1.0.integrity");
+        String recorded = Files.readString(record);
+        deleteTheStoresRecords();
+        CliRun listed = prompd("list");
+        assertEquals(1, listed.exitCode(), "install would put them back: " + listed.err());
+        assertTrue(listed.out().contains("@acme/util@1.1.0  (transitive, unrecorded: run 'prompd install')"),
+                listed.out());
+
+        CliRun frozen = prompd("install", "--frozen");
+
+        assertEquals(0, frozen.exitCode(), frozen.err());
+        assertTrue(frozen.out().startsWith("3 packages: 0 downloaded, 3 from the cache, 0 already installed"),
+                frozen.out());
+        assertEquals(recorded, Files.readString(record), "recorded as any install records it");
+        CliRun verify = prompd("cache", "verify");
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertTrue(verify.out().contains("\n3 installed versions checked, 0 damaged\n"), verify.out());
+        assertEquals(0, prompd("list").exitCode());
+        assertTrue(prompd("install", "--frozen").out().startsWith("3 packages: 0 downloaded, 0 from the cache,"
+                + " 3 already installed"));
+    }
+
+    @Test
+    void aCopyWithoutItsRecordIsNotTakenForOtherBytesTheLockPins() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        String recorded = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
+        deleteTheStoresRecords();
+        String edited = editIntegrity(recorded);
+
+        CliRun frozen = prompd("install", "--frozen");
+        CliRun list = prompd("list", "--json");
+
+        assertEquals(6, frozen.exitCode(), "as on a clean machine: " + frozen.err());
+        assertTrue(frozen.err().startsWith("error: integrity check failed for @acme/util@1.1.0: prompd.lock records "
+                + edited + ", and the registry's index.json " + recorded), frozen.err());
+        assertEquals(1, list.exitCode(), list.err());
+        assertFalse(Json.reader().readTree(list.out()).get(0).get("installed").asBoolean(), list.out());
+        assertTrue(list.err().startsWith("error: the store holds @acme/util@1.1.0 ("
+                + home.resolve("packages/@acme/util@1.1.0") + ") with no record of the tarball it was unpacked from,"
+                + " so nothing tells it is the bytes prompd.lock pins\nhint: run 'prompd install' to put it back from"
+                + " those bytes\n"), list.err());
+    }
+
+    @Test
+    void anOfflineInstallNamesTheCopyWithoutItsRecordItCannotPutBack() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+        deleteTheStoresRecords();
+
+        CliRun offline = prompd("install", "--offline", "--frozen");
+
+        assertEquals(5, offline.exitCode(), offline.err());
+        assertEquals("error: offline, and neither installed nor cached: @acme/util@1.1.0 (installed with no record of"
+                + " the tarball it was unpacked from)\nhint: run again without --offline to download it\n",
+                offline.err());
+        assertEquals(0, prompd("install", "--frozen").exitCode(), "online, it is downloaded again");
+    }
 }

@@ -128,6 +128,31 @@ public final class PackageStore {
     }
 
     /**
+     * Whether the version is installed whole with the record of the tarball it was unpacked from beside it: what an
+     * install takes as installed, the record being what binds the copy to the integrity a lock pins. One without its
+     * record (a home restored without its hidden files, or a copy a prompd from before the records installed) is put
+     * back from the bytes the lock pins, as npm and cargo use only what a lock's hash binds. A look at the record's
+     * entry alone, not a read: a warm install reads no more than the manifests, and the lock's audit reads the
+     * records themselves.
+     */
+    public boolean containsRecorded(PackageName name, Version version) {
+        return contains(name, version) && hasRecord(name, version);
+    }
+
+    /**
+     * Whether the version is installed whole without the record of the tarball it was unpacked from
+     * ({@link #containsRecorded}), which the next install locking it puts back.
+     */
+    public boolean isUnrecorded(PackageName name, Version version) {
+        return contains(name, version) && !hasRecord(name, version);
+    }
+
+    /** Whether anything stands where the version's record goes: a record damaged is for the audit to refuse. */
+    private boolean hasRecord(PackageName name, Version version) {
+        return Files.exists(recordOf(name, version), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
      * Whether something stands where the version's folder goes that is not the version whole, which the next
      * install replaces.
      */
@@ -163,8 +188,8 @@ public final class PackageStore {
     /**
      * The integrity of the tarball the installed version was unpacked from, as recorded then (not parsed: a record
      * a hand or a disk damaged differs from every lock's integrity all the same); empty when the version is not
-     * installed, or was installed by a prompd from before the records. Those are taken as they are: which bytes
-     * they came from is known nowhere, and a cached tarball with the lock's integrity would not prove it either.
+     * installed, or has no record ({@link #isUnrecorded}): which bytes such a copy came from is known nowhere, and a
+     * cached tarball with the lock's integrity would not prove it either, so an install puts it back from that one.
      */
     public Optional<String> recordedIntegrity(PackageName name, Version version) throws IOException {
         if (!contains(name, version)) {
@@ -234,11 +259,15 @@ public final class PackageStore {
     /**
      * The dependencies the installed version's own {@code prompd.json} declares, as written, when they are not
      * {@code recorded}, compared as the resolver reads them, as an unpack compares its tarball's ({@code 1.x} is
-     * {@code ^1.0.0}); empty when they are, or the version is not installed.
+     * {@code ^1.0.0}); empty when they are, or the version is not installed with its record: an install puts one
+     * without back from its tarball, whose unpack compares them.
      */
     public Optional<SortedMap<String, String>> declaredOtherwise(PackageName name, Version version,
                                                                  Map<PackageName, VersionRange> recorded)
             throws IOException {
+        if (!hasRecord(name, version)) {
+            return Optional.empty();
+        }
         // the text first: a warm install reads every locked version's, and the same text spares parsing each range
         return manifestOf(folderOf(name, version)).filter(manifest -> !dependencyTexts(manifest)
                 .equals(DependencyTexts.of(recorded)) && !declares(manifest, recorded))
@@ -294,7 +323,7 @@ public final class PackageStore {
     public Path install(PackageName name, Version version, Path tarball, Integrity integrity,
                         Map<PackageName, VersionRange> dependencies, Pin pin) throws IOException {
         Path target = folderOf(name, version);
-        if (isWhole(target)) {
+        if (containsRecorded(name, version)) {
             return target;
         }
         return place(unpack(name, version, tarball, integrity, dependencies, pin));
@@ -355,7 +384,7 @@ public final class PackageStore {
 
     /**
      * Puts an unpacked version in place in one rename. When another run put the version in place first, its folder is
-     * kept and this one dropped; anything else in its place (damage) is removed first.
+     * kept and this one dropped; anything else in its place (damage, or a copy without its record) is removed first.
      *
      * @return the version's folder
      */
@@ -364,9 +393,11 @@ public final class PackageStore {
         Version version = unpacked.version();
         Path target = folderOf(name, version);
         try {
-            if (isWhole(target)) {
+            if (containsRecorded(name, version)) {
                 return target;
             }
+            // before the record is written: a run reading the store without the lock never finds a copy without its
+            // record beside the record of other bytes
             discard(target);
             // before the folder, so that one in place always has its record; one left without its folder is
             // written again by the next unpack of the version, read only beside a whole folder, and removed as a
@@ -376,8 +407,8 @@ public final class PackageStore {
             AtomicFiles.moveIntoFreePlace(unpacked.staged(), target);
             changed();
         } catch (FileAlreadyExistsException installedMeanwhile) {
-            // Another run's copy is in place, from bytes this record may not name: without one, it is taken as it
-            // is. Runs hold the home's lock while they install, so only a prompd without it gets here.
+            // Another run's copy is in place, from bytes this record may not name: without one, the next install
+            // puts it back. Runs hold the home's lock while they install, so only a prompd without it gets here.
             Files.deleteIfExists(recordOf(name, version));
         } catch (FileSystemException refused) {
             // one left here is the record's, or the folder's, name
@@ -488,11 +519,15 @@ public final class PackageStore {
      * Refuses the installed version when its own {@code prompd.json} declares other dependencies than {@code listed},
      * the registry's index.json's for it, compared as the resolver reads them: a resolution keeping the version takes
      * the index's without unpacking it, which {@link #install} would refuse for them, so a home that installed the
-     * version before the index changed would lock what a clean one refuses. Nothing when it is not installed.
+     * version before the index changed would lock what a clean one refuses. Nothing when it is not installed with
+     * its record: an install puts one without back from its tarball, whose unpack compares them.
      *
      * @throws TarballOfAnother INTEGRITY naming both, as {@link #install} refuses its tarball
      */
     public void requireInstalledDeclares(PackageName name, Version version, Map<PackageName, VersionRange> listed) {
+        if (!hasRecord(name, version)) {
+            return;
+        }
         Path folder = folderOf(name, version);
         Optional<JsonNode> manifest = manifestOf(folder);
         if (manifest.isPresent() && !declares(manifest.get(), listed)) {
@@ -553,8 +588,8 @@ public final class PackageStore {
      */
     public void remove(PackageName name, Version version) throws IOException {
         discard(folderOf(name, version));
-        // after the folder: a record without its folder is never read, a folder without its record is trusted;
-        // discarded as a folder may be, a record damaged into one
+        // after the folder: a record without its folder is never read, a folder without its record is put back by
+        // the next install; discarded as a folder may be, a record damaged into one
         discard(recordOf(name, version));
         changed();
     }
@@ -591,11 +626,11 @@ public final class PackageStore {
     /**
      * The cached tarballs that are the only copy here of their versions, which deleting them would lose, in the cache's
      * path order: each tarball that no version installed whole was unpacked from (by the integrity recorded beside
-     * it), with the package and version its manifest names, unless that version is installed whole all the same (by a
-     * prompd that recorded no integrity). Only those tarballs are unpacked, as an install unpacks them but in a
-     * temporary folder of the cache's own ({@link TarballCache#unpackFolder}), so that a cache holding what is
-     * installed costs no unpack, and the store is only read, never made; one refused, or whose manifest names no
-     * version, is no copy an install could use. No store folder, or a file in its place, holds no copy. Only a caller
+     * it), with the package and version its manifest names, unless that version is installed whole all the same, with
+     * a record of other bytes (a copy without a record is no copy an install uses). Only those tarballs are unpacked,
+     * as an install unpacks them but in a temporary folder of the cache's own ({@link TarballCache#unpackFolder}), so
+     * that a cache holding what is installed costs no unpack, and the store is only read, never made; one refused, or
+     * whose manifest names no version, is no copy an install could use. No store folder, or a file in its place, holds no copy. Only a caller
      * holding the home's lock may call this, as a run killed meanwhile leaves its unpack for the next one taking the
      * lock to remove.
      */
@@ -619,7 +654,7 @@ public final class PackageStore {
             Path tarball = tarballs.pathOf(integrity);
             if (!installedFrom.contains(tarball)) {
                 packagedIn(tarballs, tarball, integrity)
-                        .filter(held -> !storeHere || !contains(held.name(), held.version()))
+                        .filter(held -> !storeHere || !containsRecorded(held.name(), held.version()))
                         .ifPresent(held -> found.add(new CachedOnly(held.name(), held.version(), tarball)));
             }
         }
@@ -656,8 +691,9 @@ public final class PackageStore {
      * integrity recorded beside it, as a CI restoring a home from its cache needs before trusting it: an install looks
      * for the manifest alone, so that a warm one stays cheap. A copy whose files differ from the tarball's (one
      * missing, added, or of other bytes), one that is not whole and one whose record is damaged are removed as {@link
-     * #remove} removes a version, for the next install to put them back whole. A version without a record, or whose
-     * tarball is not cached or is refused, is left as it is, unverifiable. Only a caller holding the home's lock may
+     * #remove} removes a version, for the next install to put them back whole. A version without a record (which the
+     * next install locking it puts back), or whose tarball is not cached or is refused, is left as it is, unverifiable.
+     * Only a caller holding the home's lock may
      * call this, after the cache's own check, so that no copy is compared with a corrupt tarball.
      */
     public StoreCheck verify(TarballCache tarballs, Collection<Path> corrupt) throws IOException {
@@ -665,15 +701,18 @@ public final class PackageStore {
         List<StoreCheck.Copy> damaged = new ArrayList<>();
         List<StoreCheck.Copy> unverifiable = new ArrayList<>();
         List<StoreCheck.Copy> unchecked = new ArrayList<>();
+        List<StoreCheck.Copy> unrecorded = new ArrayList<>();
         for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : installedOrDamaged().entrySet()) {
             for (Version version : ofPackage.getValue()) {
                 PackageName name = ofPackage.getKey();
                 Judged judged = judge(name, version, tarballs, corrupt);
                 StoreCheck.Copy copy = new StoreCheck.Copy(name, version, folderOf(name, version), judged.finding());
-                if (judged.verdict() == Verdict.UNVERIFIABLE || judged.verdict() == Verdict.TARBALL_CORRUPT) {
+                if (judged.verdict() != Verdict.WHOLE && judged.verdict() != Verdict.DAMAGED) {
                     unverifiable.add(copy);
                     if (judged.verdict() == Verdict.TARBALL_CORRUPT) {
                         unchecked.add(copy);
+                    } else if (judged.verdict() == Verdict.UNRECORDED) {
+                        unrecorded.add(copy);
                     }
                     continue;
                 }
@@ -684,10 +723,10 @@ public final class PackageStore {
                 }
             }
         }
-        return new StoreCheck(checked, damaged, unverifiable, unchecked);
+        return new StoreCheck(checked, damaged, unverifiable, unchecked, unrecorded);
     }
 
-    private enum Verdict { WHOLE, DAMAGED, UNVERIFIABLE, TARBALL_CORRUPT }
+    private enum Verdict { WHOLE, DAMAGED, UNVERIFIABLE, UNRECORDED, TARBALL_CORRUPT }
 
     private record Judged(Verdict verdict, String finding) {
     }
@@ -701,8 +740,7 @@ public final class PackageStore {
         }
         Optional<String> recorded = recordedIntegrity(name, version);
         if (recorded.isEmpty()) {
-            return new Judged(Verdict.UNVERIFIABLE, "installed by a prompd that did not record its tarball's"
-                    + " integrity");
+            return new Judged(Verdict.UNRECORDED, "no record of the tarball it was unpacked from");
         }
         Integrity integrity;
         try {

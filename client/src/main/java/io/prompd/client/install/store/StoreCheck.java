@@ -16,8 +16,11 @@ import java.util.Objects;
  * @param unchecked    those of {@code unverifiable} whose tarball the cache's check found corrupt and removed just
  *                     before: an install finds them installed and downloads nothing, so they stay unchecked until
  *                     removed from the store too
+ * @param unrecorded   those of {@code unverifiable} with no record of the tarball they were unpacked from, which tells
+ *                     which tarball to compare them with: the next install locking one puts it back
  */
-public record StoreCheck(int checked, List<Copy> damaged, List<Copy> unverifiable, List<Copy> unchecked) {
+public record StoreCheck(int checked, List<Copy> damaged, List<Copy> unverifiable, List<Copy> unchecked,
+                         List<Copy> unrecorded) {
 
     /** Name, then version: the order the lists are in, whatever order they were found in. */
     private static final Comparator<Copy> ORDER = Comparator.comparing(Copy::name).thenComparing(Copy::version);
@@ -26,8 +29,12 @@ public record StoreCheck(int checked, List<Copy> damaged, List<Copy> unverifiabl
         damaged = damaged.stream().sorted(ORDER).toList();
         unverifiable = unverifiable.stream().sorted(ORDER).toList();
         unchecked = unchecked.stream().sorted(ORDER).toList();
+        unrecorded = unrecorded.stream().sorted(ORDER).toList();
         if (!unverifiable.containsAll(unchecked)) {
             throw new IllegalArgumentException("a copy left unchecked is unverifiable");
+        }
+        if (!unverifiable.containsAll(unrecorded)) {
+            throw new IllegalArgumentException("a copy without a record is unverifiable");
         }
     }
 

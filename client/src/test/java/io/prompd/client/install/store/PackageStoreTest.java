@@ -118,12 +118,21 @@ class PackageStoreTest {
     }
 
     @Test
-    void aVersionInstalledBeforeTheRecordsHasNone() throws IOException {
+    void aVersionInstalledBeforeTheRecordsHasNoneAndIsPutBackByTheNextInstallWithOne() throws IOException {
         PackageStore store = storeWithGreeter();
         Files.delete(work.resolve("packages/@acme/.greeter@1.2.0.integrity"));
 
         assertTrue(store.contains(NAME, VERSION));
+        assertTrue(store.isUnrecorded(NAME, VERSION));
+        assertFalse(store.containsRecorded(NAME, VERSION));
         assertEquals(Optional.empty(), store.recordedIntegrity(NAME, VERSION));
+
+        Path tarball = work.resolve("greeter.tgz");
+        store.install(NAME, VERSION, tarball, pack(tarball).integrity(), Map.of(), PackageStore.Pin.LOCK);
+
+        assertTrue(store.containsRecorded(NAME, VERSION));
+        assertEquals(Optional.of(Integrity.of(Files.readAllBytes(tarball)).toString()),
+                store.recordedIntegrity(NAME, VERSION));
     }
 
     @Test
@@ -370,15 +379,15 @@ class PackageStoreTest {
         PackageStore store = storeWithGreeter();
         TarballCache cache = cacheWithGreeter();
         Path folder = store.folderOf(NAME, VERSION);
-        assertEquals(new StoreCheck(1, List.of(), List.of(), List.of()), store.verify(cache, List.of()),
+        assertEquals(new StoreCheck(1, List.of(), List.of(), List.of(), List.of()), store.verify(cache, List.of()),
                 "a whole copy passes");
         damage.apply(folder);
         String stamp = store.changeStamp();
 
         StoreCheck check = store.verify(cache, List.of());
 
-        assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder, finding)), List.of(), List.of()),
-                check);
+        assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder, finding)), List.of(),
+                List.of(), List.of()), check);
         assertFalse(Files.exists(folder, LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(work.resolve("packages/@acme/.greeter@1.2.0.integrity")), "its record goes with it");
         assertFalse(store.changeStamp().equals(stamp), "projects compare their locks with the store again");
@@ -396,14 +405,15 @@ class PackageStoreTest {
         StoreCheck notCached = store.verify(new TarballCache(work.resolve("cache")), List.of());
 
         assertEquals(new StoreCheck(0, List.of(), List.of(new StoreCheck.Copy(NAME, VERSION, folder,
-                "its tarball is not cached")), List.of()), notCached);
+                "its tarball is not cached")), List.of(), List.of()), notCached);
         assertTrue(store.contains(NAME, VERSION));
         Files.delete(work.resolve("packages/@acme/.greeter@1.2.0.integrity"));
 
         StoreCheck unrecorded = store.verify(cacheWithGreeter(), List.of());
 
-        assertEquals(new StoreCheck(0, List.of(), List.of(new StoreCheck.Copy(NAME, VERSION, folder,
-                "installed by a prompd that did not record its tarball's integrity")), List.of()), unrecorded);
+        StoreCheck.Copy copy = new StoreCheck.Copy(NAME, VERSION, folder, "no record of the tarball it was unpacked"
+                + " from");
+        assertEquals(new StoreCheck(0, List.of(), List.of(copy), List.of(), List.of(copy)), unrecorded);
         assertTrue(store.contains(NAME, VERSION));
     }
 
@@ -415,13 +425,13 @@ class PackageStoreTest {
         Files.writeString(work.resolve("packages/@acme/.greeter@1.2.0.integrity"), "garbage");
 
         assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder,
-                "its integrity record is damaged")), List.of(), List.of()), store.verify(cache, List.of()));
+                "its integrity record is damaged")), List.of(), List.of(), List.of()), store.verify(cache, List.of()));
         assertFalse(Files.exists(folder));
 
         Files.createDirectories(folder);
 
         assertEquals(new StoreCheck(1, List.of(new StoreCheck.Copy(NAME, VERSION, folder,
-                "it has no prompd.json that reads as a JSON object")), List.of(), List.of()),
+                "it has no prompd.json that reads as a JSON object")), List.of(), List.of(), List.of()),
                 store.verify(cache, List.of()));
         assertFalse(Files.exists(folder));
     }
@@ -463,13 +473,17 @@ class PackageStoreTest {
         assertEquals(List.of(), besideTheTarballs(cache));
     }
 
+    /** An install puts a copy without its record back from the tarball its lock pins, the only copy it uses. */
     @Test
-    void onlyInCacheTakesAVersionInstalledWithNoIntegrityRecordAsACopyAllTheSame() throws IOException {
+    void onlyInCacheTakesAVersionInstalledWithNoIntegrityRecordAsNoCopy() throws IOException {
         PackageStore store = storeWithGreeter();
         TarballCache cache = cacheWithGreeter();
+        Integrity recorded = Integrity.parse(Files.readString(work.resolve("packages/@acme/.greeter@1.2.0.integrity"))
+                .strip());
         Files.delete(work.resolve("packages/@acme/.greeter@1.2.0.integrity"));
 
-        assertEquals(List.of(), store.onlyInCache(cache));
+        assertEquals(List.of(new PackageStore.CachedOnly(NAME, VERSION, cache.pathOf(recorded))),
+                store.onlyInCache(cache));
     }
 
     @Test

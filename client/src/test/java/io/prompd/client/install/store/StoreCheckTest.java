@@ -23,10 +23,11 @@ class StoreCheckTest {
         List<StoreCheck.Copy> ordered = List.of(copy("@acme/base", "1.9.0"), copy("@acme/base", "1.10.0"),
                 copy("@acme/base", "2.0.0"), copy("@acme/util", "1.1.0"));
 
-        StoreCheck check = new StoreCheck(0, found, found, found);
+        StoreCheck check = new StoreCheck(0, found, found, found, found);
 
         assertEquals(ordered, check.damaged());
         assertEquals(ordered, check.unverifiable());
         assertEquals(ordered, check.unchecked());
+        assertEquals(ordered, check.unrecorded());
     }
 }
