@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.testing.RegistryServer;
@@ -10,9 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -142,5 +146,37 @@ class InstallJarIT {
         assertTrue(Files.isRegularFile(home.resolve("packages/@acme/util@1.0.0/prompd.json")));
         assertEquals(2, server.requests().stream().filter(path -> path.endsWith(".tgz")).count(),
                 "the second run found both versions installed by the first");
+    }
+
+    /**
+     * Runs prompd in the project as a user the rights of the home's files stop: root, running the tests, passes every
+     * right, so it runs as nobody then, the home's folders made readable to others for what it may read.
+     */
+    private Processes.Run asAnotherUser(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(Processes.java(List.of(), JAR, args));
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(0, List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return Processes.run(command, project, Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY",
+                server.url().toString()), "", Duration.ofSeconds(90));
+    }
+
+    @Test
+    void aStoreThisUserMayNotReadIsSaidToBeSoByListAndTreeNotCalledNotInstalled() throws Exception {
+        assertEquals(0, finish(start("install")));
+        Path packages = home.resolve("packages");
+        Files.setPosixFilePermissions(packages, PosixFilePermissions.fromString("---------"));
+        try {
+            for (String[] command : new String[][] {{"list", "--json"}, {"tree"}}) {
+                Processes.Run run = asAnotherUser(command);
+
+                assertEquals(1, run.exitCode(), run.err());
+                assertTrue(run.err().startsWith("error: permission denied: " + packages.resolve("@acme")), run.err());
+                assertFalse(run.err().contains("not installed"), run.err());
+            }
+        } finally {
+            Files.setPosixFilePermissions(packages, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }

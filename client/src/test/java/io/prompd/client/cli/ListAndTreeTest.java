@@ -423,4 +423,26 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertTrue(node.get("dependencies").isEmpty());
         assertEquals(text.err(), json.err(), "the same reasons for the exit code");
     }
+
+    /**
+     * What keeps the system from telling whether a version's prompd.json is there (a folder this user may not read,
+     * which root, running the tests, reads all the same; a loop of links) is said as such, as install says it, not
+     * taken for a version not installed or damaged, with the advice to install it.
+     */
+    @Test
+    void aManifestTheSystemCannotLookAtIsSaidAsSuchNotCalledNotInstalled() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path manifest = home.resolve("packages/@acme/util@1.1.0/prompd.json");
+        Files.delete(manifest);
+        Files.createSymbolicLink(manifest, manifest.getFileName());
+
+        for (String[] command : new String[][] {{"list"}, {"list", "--json"}, {"tree"}, {"list", "--installed"},
+                {"install", "--frozen"}}) {
+            CliRun run = prompd(command);
+
+            assertEquals(1, run.exitCode(), String.join(" ", command) + ": " + run.err());
+            assertTrue(run.err().startsWith("error: " + manifest + ": Too many levels of symbolic links"),
+                    String.join(" ", command) + ": " + run.err());
+        }
+    }
 }

@@ -35,6 +35,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -100,7 +101,8 @@ public final class PackageStore {
      * Whether the version is installed whole.
      *
      * @throws UncheckedIOException of a {@link NotDirectoryException} naming the file (or link) that stands where the
-     *                              store's folder, or the version's scope folder, goes
+     *                              store's folder, or the version's scope folder, goes; of the failure to look, as at a
+     *                              folder of the store this user may not read
      */
     public boolean contains(PackageName name, Version version) {
         Path folder = folderOf(name, version);
@@ -149,7 +151,28 @@ public final class PackageStore {
 
     /** Whether anything stands where the version's record goes: a record damaged is for the audit to refuse. */
     private boolean hasRecord(PackageName name, Version version) {
-        return Files.exists(recordOf(name, version), LinkOption.NOFOLLOW_LINKS);
+        return attributesOf(recordOf(name, version), LinkOption.NOFOLLOW_LINKS).isPresent();
+    }
+
+    /**
+     * What the system tells of {@code path}; empty when it is missing, or a file stands where a folder above it goes
+     * (damage, which the next install replaces).
+     *
+     * @throws UncheckedIOException of whatever else kept the system from telling, a folder this user may not read
+     *                              among them: a store that cannot be read is not one with nothing installed
+     */
+    private static Optional<BasicFileAttributes> attributesOf(Path path, LinkOption... options) {
+        try {
+            return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, options));
+        } catch (NoSuchFileException missing) {
+            return Optional.empty();
+        } catch (IOException unread) {
+            // a file where a folder goes fails as "Not a directory", which Java gives no exception of its own
+            if (Folders.fileInTheWay(path.getParent()).isPresent()) {
+                return Optional.empty();
+            }
+            throw new UncheckedIOException(unread);
+        }
     }
 
     /**
@@ -158,7 +181,7 @@ public final class PackageStore {
      */
     public boolean isDamaged(PackageName name, Version version) {
         Path folder = folderOf(name, version);
-        return Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !isWhole(folder);
+        return attributesOf(folder, LinkOption.NOFOLLOW_LINKS).isPresent() && !isWhole(folder);
     }
 
     private static boolean isWhole(Path folder) {
@@ -169,10 +192,12 @@ public final class PackageStore {
      * The manifest at the root of a version folder, where every tarball has it; empty when there is none or it is
      * no JSON object (cut short, emptied, overwritten), with which the version is not usable. Not validated further:
      * the registry did when the version was published.
+     *
+     * @throws UncheckedIOException when the system cannot tell whether it is there, as {@link #attributesOf}
      */
     private static Optional<JsonNode> manifestOf(Path folder) {
         Path manifest = folder.resolve(ManifestReader.FILE_NAME);
-        if (!Files.isRegularFile(manifest)) {
+        if (attributesOf(manifest).filter(BasicFileAttributes::isRegularFile).isEmpty()) {
             return Optional.empty();
         }
         try {
@@ -857,7 +882,7 @@ public final class PackageStore {
      * {@code @scope/name@v} one level down; temporaries of runs left out.
      */
     private List<Path> versionEntries() throws IOException {
-        if (!Files.isDirectory(root)) {
+        if (attributesOf(root).filter(BasicFileAttributes::isDirectory).isEmpty()) {
             requireNoFileInTheWay(root);
             return List.of();
         }
