@@ -24,10 +24,15 @@ public final class ReadOnlyDisks {
      * @param folder what {@code refused} was a lock of, as in {@code the project /work/app}
      */
     public static void requireWritable(FileSystemException refused, String folder, String hint) {
-        if (READ_ONLY_DISK.equals(refused.getReason())) {
+        if (isReadOnly(refused)) {
             throw new PrompdException(ExitCode.FAILURE, folder + " is on a disk mounted read-only, where prompd cannot"
                     + " take its lock, which every run that may change it takes, even one finding nothing to change: "
                     + refused.getFile(), hint, refused);
         }
+    }
+
+    /** Whether {@code refused} was refused as its disk is mounted read-only. */
+    public static boolean isReadOnly(FileSystemException refused) {
+        return READ_ONLY_DISK.equals(refused.getReason());
     }
 }

@@ -48,7 +48,8 @@ import java.util.stream.Stream;
 /**
  * Installs, updates and uninstalls the dependencies of a project, or packages without one. Every
  * run holds the home's lock (and the project's, as runs with other homes may share the project, but for a frozen
- * install, which writes nothing of it), first cleans what
+ * install, which writes nothing of it, and which takes not even the home's where the home refuses its writes and it
+ * finds nothing to write there), first cleans what
  * killed runs left, changes the store only by adding complete version folders, once every one the run needs passed its
  * checks, and writes {@code prompd.json} and
  * {@code prompd.lock} last, both in full before either replaces its file, so that a failure before those two renames
@@ -338,7 +339,11 @@ public final class Installer {
      * HomeLock#closeRefused}): a first install that fails leaves no home behind.
      */
     private InstallReport locked(LockedWork work) throws IOException {
-        HomeLock lock = RunLocks.home(home, store, cache, listener::waitingForLock);
+        return locked(RunLocks.home(home, store, cache, listener::waitingForLock), work);
+    }
+
+    /** As {@link #locked(LockedWork)}, holding {@code lock}. */
+    private InstallReport locked(HomeLock lock, LockedWork work) throws IOException {
         return lock.runThenClose(() -> {
             List<Path> repaired = new ArrayList<>(lock.repaired());
             // documents are cached by commands that take no lock, so their leftovers are looked for every time
@@ -366,23 +371,47 @@ public final class Installer {
      * that never writes the project ({@link InstallOptions#writesProject}) takes the home's lock alone, as
      * {@code outdated} and {@code list} take none of the project's: the project's lock keeps two runs from writing
      * prompd.json, prompd.lock and the lock's audit note at once, each written whole by a rename, and the store has
-     * the home's, so that a read-only checkout (a container's {@code -v $PWD:/src:ro}) installs. It leaves a killed
-     * run's leftovers to a run holding the lock, as they may be those of one writing now.
+     * the home's, so that a read-only checkout (a container's {@code -v $PWD:/src:ro}) installs, and a read-only
+     * home too when it has nothing to write there ({@link #lockedOrReading}). It leaves a killed run's leftovers to a
+     * run holding the lock, as they may be those of one writing now.
      *
      * @param writes whether the work may write the project's files
      */
     private InstallReport lockedProject(Path projectFolder, boolean writes, ProjectWork work) throws IOException {
         Project.requireIn(projectFolder, commands);
         requireNotInstalled(projectFolder);
+        if (!writes) {
+            return lockedOrReading(projectFolder, work);
+        }
         return locked(repaired -> {
-            if (!writes) {
-                return work.run(read(projectFolder), repaired);
-            }
             try (RunLocks.Held ignored = RunLocks.project(projectFolder, home, listener::waitingForLock, commands)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));
                 return work.run(read(projectFolder), repaired);
             }
         });
+    }
+
+    /**
+     * Runs work that writes nothing of the project (a frozen install) holding the home's lock, or, where the home
+     * refuses this user's writes (a disk mounted read-only, a home of another user's), without it when the run has
+     * nothing to write there either: every version the project's lock pins installed with its record. A run finding
+     * a version to install takes the lock as any, and fails as any does on such a home. Reading the store while
+     * another user's run writes it is safe, as every run reading it without a lock does ({@code list}, {@code tree}):
+     * a version goes in place whole in one rename, after its record, and out in one rename, before its record, a copy
+     * replaced going out before the new record is written, so a version is found whole with the record of its own
+     * bytes, or not installed, and the run then takes the lock. Nobody writes a home on a disk mounted read-only.
+     */
+    private InstallReport lockedOrReading(Path projectFolder, ProjectWork work) throws IOException {
+        Optional<HomeLock> lock = RunLocks.homeUnlessUnwritable(home, store, cache, listener::waitingForLock);
+        if (lock.isPresent()) {
+            return locked(lock.get(), repaired -> work.run(read(projectFolder), repaired));
+        }
+        Project project = read(projectFolder);
+        if (!lockedInstaller.missing(project.lockOrEmpty()).isEmpty()) {
+            return locked(repaired -> work.run(read(projectFolder), repaired));
+        }
+        // nothing of a killed run's is removed: that is a write
+        return work.run(project, List.of());
     }
 
     /** The project as a run reads it, its prompd.json's unknown fields warned of. */

@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
@@ -178,5 +179,74 @@ class InstallJarIT {
         } finally {
             Files.setPosixFilePermissions(packages, PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /** Gives every file and folder of the home the rights {@code folders} and {@code files}, the home's first. */
+    private void chmodHome(String folders, String files) throws IOException {
+        try (Stream<Path> paths = Files.walk(home)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path)
+                        ? folders : files));
+            }
+        }
+    }
+
+    /**
+     * As pip installs with a cache it cannot write: a frozen install finding every version installed has nothing to
+     * write, and a home another user owns (a CI image's, say) refuses it only the lock; one finding a version to
+     * install takes the lock, and fails as before.
+     */
+    @Test
+    void aFrozenInstallWithNothingToWriteRunsInAHomeThisUserMayNotWrite() throws Exception {
+        assertEquals(0, finish(start("install")));
+        chmodHome("r-xr-xr-x", "r--r--r--");
+        try {
+            Processes.Run frozen = asAnotherUser("install", "--frozen");
+
+            assertEquals(0, frozen.exitCode(), frozen.err());
+            assertTrue(frozen.out().startsWith("2 packages: 0 downloaded, 0 from the cache, 2 already installed"),
+                    frozen.out());
+            assertEquals("", frozen.err());
+
+            chmodHome("rwxr-xr-x", "rw-r--r--");
+            assertEquals(0, finish(start("uninstall", "--global", "@acme/util@1.0.0")));
+            chmodHome("r-xr-xr-x", "r--r--r--");
+            Processes.Run missing = asAnotherUser("install", "--frozen");
+
+            assertEquals(1, missing.exitCode(), missing.err());
+            assertTrue(missing.err().startsWith("error: permission denied: " + home.resolve("install.lock")),
+                    missing.err());
+        } finally {
+            chmodHome("rwxr-xr-x", "rw-r--r--");
+        }
+    }
+
+    @Test
+    void aFrozenInstallWithNothingToWriteRunsInAHomeOnADiskMountedReadOnly() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root mounts a folder read-only");
+        assertEquals(0, finish(start("install")));
+        Processes.Run frozen = onReadOnlyHome("install", "--frozen");
+        assumeTrue(!frozen.err().contains("unshare:") && !frozen.err().contains("mount:"),
+                "this machine lets no process mount: " + frozen.err());
+
+        assertEquals(0, frozen.exitCode(), frozen.err());
+        assertTrue(frozen.out().startsWith("2 packages: 0 downloaded, 0 from the cache, 2 already installed"),
+                frozen.out());
+
+        assertEquals(0, finish(start("uninstall", "--global", "@acme/util@1.0.0")));
+        Processes.Run missing = onReadOnlyHome("install", "--frozen");
+
+        assertEquals(1, missing.exitCode(), missing.err());
+        assertTrue(missing.err().startsWith("error: the home " + home + " is on a disk mounted read-only, where"
+                + " prompd cannot take its lock"), missing.err());
+    }
+
+    /** Runs prompd in the project with its home mounted read-only, in a mount namespace of its own. */
+    private Processes.Run onReadOnlyHome(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "sh", "-c",
+                "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"", home.toString()));
+        command.addAll(Processes.java(List.of(), JAR, args));
+        return Processes.run(command, project, Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY",
+                server.url().toString()), "", Duration.ofSeconds(90));
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.client.install.store;
 
+import io.prompd.cli.Failures;
 import io.prompd.client.config.Settings;
 import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.client.http.RegistryFetcher;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -51,6 +53,21 @@ public final class RunLocks {
      */
     public static HomeLock home(Path home, PackageStore store, TarballCache cache, Consumer<Path> onWait)
             throws IOException {
+        return home(home, store, cache, onWait, false).orElseThrow();
+    }
+
+    /**
+     * As {@link #home}, for a run that may have nothing to write: empty, with nothing taken or made, where the home
+     * refuses this user's writes (a disk mounted read-only, a home of another user's), so that the run can read it
+     * without the lock, as pip reads a cache it cannot write.
+     */
+    public static Optional<HomeLock> homeUnlessUnwritable(Path home, PackageStore store, TarballCache cache,
+                                                          Consumer<Path> onWait) throws IOException {
+        return home(home, store, cache, onWait, true);
+    }
+
+    private static Optional<HomeLock> home(Path home, PackageStore store, TarballCache cache, Consumer<Path> onWait,
+                                           boolean unlessUnwritable) throws IOException {
         Path cacheFolder = cache.root().getParent();
         HomeLock.Parts parts = new HomeLock.Parts(home, home.resolve(HOME_FILE), store.root(), cacheFolder,
                 cache.root(), cacheFolder.resolve(RegistryFetcher.CACHE_FOLDER));
@@ -60,6 +77,9 @@ public final class RunLocks {
         try {
             lock = acquire(parts.lockFile(), onWait);
         } catch (FileSystemException refused) {
+            if (unlessUnwritable && (ReadOnlyDisks.isReadOnly(refused) || Failures.permissionRefused(refused))) {
+                return Optional.empty();
+            }
             Settings.requireWritableHome(refused, home);
             throw refused;
         }
@@ -67,11 +87,11 @@ public final class RunLocks {
             // looked at with the lock held, as only runs holding it make them (but the documents' folder)
             missing.addAll(HomeLock.Parts.missing(parts.store(), parts.cache(), parts.tarballs(), parts.documents()));
             if (!lock.followsUnfinishedRun()) {
-                return new HomeLock(lock, List.of(), parts, missing);
+                return Optional.of(new HomeLock(lock, List.of(), parts, missing));
             }
             List<Path> repaired = new ArrayList<>(store.removeLeftovers());
             repaired.addAll(cache.removeLeftovers());
-            return new HomeLock(lock, repaired, parts, missing);
+            return Optional.of(new HomeLock(lock, repaired, parts, missing));
         } catch (IOException | RuntimeException failure) {
             lock.close();
             throw failure;
