@@ -241,6 +241,32 @@ class IndexTarballUrlTest {
     }
 
     /**
+     * A tarball addressed by its query, a credential after it in a spelling of its host's ({@code access-token} rather
+     * than {@code access_token}): the lock committed the credential, and the warnings showed it. Neither holds any of
+     * them now, and the tarball is read at the index's URL with them.
+     */
+    @Test
+    void aCredentialInAnySpellingIsNeitherLockedNorShown() throws IOException {
+        String query = "f=packages/" + NAME + "/-/csv-1.0.0.tgz&access-token=SECRET1&accessToken=SECRET2"
+                + "&client-secret=SECRET3&Private-Token=SECRET4&X-Api-Key=SECRET5&api_token=SECRET6"
+                + "&session_token=SECRET7&sas_token=SECRET8&jwt=SECRET9&bearer=SECRET10&authorization=SECRET11";
+        Path blobs = Files.createDirectories(work.resolve("cdn/packages/" + NAME + "/-"));
+        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("csv-1.0.0.tgz"));
+        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn")).addressingByQuery("/dl")
+                .requireQuery(query)) {
+            indexGives(cdn.url() + "dl?" + query);
+
+            CliRun install = prompd("home", "install", NAME, "--json");
+
+            assertEquals(0, install.exitCode(), install.err());
+            assertEquals(cdn.url() + "dl?f=packages/" + NAME + "/-/csv-1.0.0.tgz", locked());
+            assertFalse(Files.readString(project.resolve("prompd.lock")).contains("SECRET"));
+            assertFalse(install.out().contains("SECRET"), install.out());
+            assertFalse(install.err().contains("SECRET"), install.err());
+        }
+    }
+
+    /**
      * A lock an older prompd wrote of tarballs addressed by their query, each recorded as the bare {@code /dl}: the
      * new form of the lock never equalled it, so the bare {@code /dl} was read, to no avail, and install, install
      * --frozen and update failed. Each entry stands for the URL the index gives, read in its place; --frozen leaves the

@@ -140,8 +140,9 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     /**
-     * From now on, serve at {@code endpoint} ({@code /dl}) the file its query names as {@code f}, as a download script
-     * addressing tarballs by their query does: {@code /dl?f=packages/@a/x/-/x-1.0.0.tgz}.
+     * From now on, serve at {@code endpoint} ({@code /dl}) the file its query names as {@code f}, its first parameter,
+     * as a download script addressing tarballs by their query does: {@code /dl?f=packages/@a/x/-/x-1.0.0.tgz}, the
+     * parameters after it, a credential's, taken by {@link #requireQuery}.
      */
     public RegistryServer addressingByQuery(String endpoint) {
         this.queryAddressed = endpoint;
@@ -183,7 +184,7 @@ public final class RegistryServer implements AutoCloseable {
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
             String query = exchange.getRequestURI().getRawQuery();
             if (path.equals(queryAddressed) && query != null && query.startsWith("f=")) {
-                path = "/" + URLDecoder.decode(query.substring(2), StandardCharsets.UTF_8);
+                path = "/" + URLDecoder.decode(query.substring(2).split("&", 2)[0], StandardCharsets.UTF_8);
             }
             requests.add(path);
             if (exchange.getRequestHeaders().containsKey("Authorization")) {

@@ -35,31 +35,40 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
                             SortedMap<PackageName, VersionRange> dependencies) {
 
     /**
-     * The query parameters, in lower case, of the signatures that pre-signed URLs carry, or of the credentials they are
-     * made with: AWS's (SigV2's {@code AWSAccessKeyId}, {@code Signature}, {@code Expires}), CloudFront's
-     * ({@code Policy}, {@code Key-Pair-Id}), Google Cloud Storage's V2 ({@code GoogleAccessId}), an Azure SAS token's
-     * fields, all of them signed with it ({@code sv}, {@code sp}, {@code se}, {@code sig}, …), a bearer token's
-     * ({@code token}, {@code access_token}), as a CDN or a Git host takes one, GitLab's ({@code private_token},
-     * {@code job_token}), an API key's ({@code api_key}, {@code apikey}, {@code api-key}, {@code access_key}), and a
-     * password's or a secret's ({@code auth}, {@code password}, {@code passwd}, {@code secret},
-     * {@code client_secret}); none addresses a tarball, and each is of one download only or a secret, which neither a
-     * lock, committed, nor a message, read by whoever gets the output (a CI log), may hold.
+     * The query parameters, in {@linkplain #canonical canonical form}, of the signatures that pre-signed URLs carry, or
+     * of the credentials they are made with: AWS's (SigV2's {@code AWSAccessKeyId}, {@code Signature},
+     * {@code Expires}), CloudFront's ({@code Policy}, {@code Key-Pair-Id}), Google Cloud Storage's V2
+     * ({@code GoogleAccessId}), an Azure SAS token's fields, all of them signed with it ({@code sv}, {@code sp},
+     * {@code se}, {@code sig}, …), an access key's ({@code access_key}), a password's ({@code auth}) and a bearer
+     * token's, as a CDN or an API gateway takes one ({@code jwt}, {@code bearer}, {@code authorization}); none
+     * addresses a tarball, and each is of one download only or a secret, which neither a lock, committed, nor a
+     * message, read by whoever gets the output (a CI log), may hold. The names of a token's, a secret's, a password's
+     * and an API key's are too many to list, each host spelling them its own way, so those are known by their ends
+     * ({@link #CREDENTIAL_ENDS}).
      */
     private static final Set<String> SIGNING = Set.of("awsaccesskeyid", "signature", "expires", "policy",
-            "key-pair-id", "googleaccessid", "sv", "ss", "srt", "sp", "se", "st", "spr", "sip", "sr", "sig", "si",
+            "keypairid", "googleaccessid", "sv", "ss", "srt", "sp", "se", "st", "spr", "sip", "sr", "sig", "si",
             "sdd", "skoid", "sktid", "skt", "ske", "sks", "skv", "saoid", "suoid", "scid", "ses", "rscc", "rscd",
-            "rsce", "rscl", "rsct", "token", "access_token", "private_token", "job_token", "api_key", "apikey",
-            "api-key", "access_key", "auth", "password", "passwd", "secret", "client_secret");
+            "rsce", "rscl", "rsct", "accesskey", "auth", "jwt", "bearer", "authorization");
 
     /**
-     * The prefixes of the names of AWS SigV4's and Google Cloud Storage V4's query parameters, in lower case: each of
+     * How the canonical names of credentials end: a token's ({@code token}, {@code access_token},
+     * {@code accessToken}, GitLab's {@code Private-Token} and {@code job_token}, {@code session_token},
+     * {@code sas_token}), a secret's ({@code secret}, {@code client-secret}), a password's ({@code password},
+     * {@code passwd}) and an API key's ({@code api_key}, {@code apikey}, {@code X-Api-Key}). A name that addresses a
+     * file ({@code f}, {@code file}, {@code path}, {@code name}, {@code v}, {@code version}, {@code key}) ends in none.
+     */
+    private static final List<String> CREDENTIAL_ENDS = List.of("token", "secret", "password", "passwd", "apikey");
+
+    /**
+     * The prefixes of the canonical names of AWS SigV4's and Google Cloud Storage V4's query parameters: each of
      * theirs is of the signature ({@code X-Amz-Signature}, {@code -Credential}, {@code -Security-Token},
      * {@code -Date}, {@code -Expires}, {@code -SignedHeaders}, {@code -Algorithm}, and Google's alike).
      */
-    private static final List<String> SIGNING_PREFIXES = List.of("x-amz-", "x-goog-");
+    private static final List<String> SIGNING_PREFIXES = List.of("xamz", "xgoog");
 
     /**
-     * The query parameters, in lower case, that are a credential for some hosts and address the file for others: a
+     * The query parameters, in canonical form, that are a credential for some hosts and address the file for others: a
      * Google API key or an object's key ({@code /dl?key=x-1.0.0.tgz}), an OAuth code or a file host's code of the
      * file. A message leaves them out, as it may show a secret to whoever reads the output; a lock keeps them, as
      * without one that addresses the tarball it would record the same URL for every tarball of the registry, as an
@@ -121,7 +130,7 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
      * holds it as well.
      */
     public static String display(URI url) {
-        URI shown = without(url, parameter -> signs(parameter) || SECRET_OR_ADDRESS.contains(name(parameter)));
+        URI shown = without(url, parameter -> signs(parameter) || SECRET_OR_ADDRESS.contains(canonical(parameter)));
         return Urls.display(URI.create(withoutQuery(shown)))
                 + (shown.getRawQuery() == null ? "" : "?" + shown.getRawQuery());
     }
@@ -132,15 +141,20 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
 
     /** Whether a query's {@code name=value} is one of a signature or a credential, by its name ({@link #SIGNING}). */
     private static boolean signs(String parameter) {
-        String name = name(parameter);
-        return SIGNING.contains(name) || SIGNING_PREFIXES.stream().anyMatch(name::startsWith);
+        String name = canonical(parameter);
+        return SIGNING.contains(name) || SIGNING_PREFIXES.stream().anyMatch(name::startsWith)
+                || CREDENTIAL_ENDS.stream().anyMatch(name::endsWith);
     }
 
-    /** The name of a query's {@code name=value}, unescaped, in lower case. */
-    private static String name(String parameter) {
+    /**
+     * The name of a query's {@code name=value}, unescaped, in lower case and without {@code -} and {@code _}: hosts
+     * spell one credential's name in each case and with or without either ({@code access_token},
+     * {@code access-token}, {@code accessToken}), and a name left out in one spelling only is committed in another.
+     */
+    private static String canonical(String parameter) {
         int equals = parameter.indexOf('=');
         return URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals), StandardCharsets.UTF_8)
-                .toLowerCase(Locale.ROOT);
+                .toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     /** This entry with the tarball at another URL: the one its bytes were downloaded from. */

@@ -9,6 +9,8 @@ import io.prompd.core.version.Version;
 import java.net.URI;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What prompd.lock records of a tarball URL: all but a signature and its fragment. */
 class LockedPackageTest {
@@ -87,6 +89,33 @@ class LockedPackageTest {
         assertEquals("https://git.test/dl?f=x-1.0.0.tgz", LockedPackage.display(url));
         assertEquals("https://b.s3.test/x.tgz?versionId=3", LockedPackage.display(URI.create("https://b.s3.test/x.tgz"
                 + "?X-Amz-Credential=AK&versionId=3&X-Amz-Security-Token=T&x-goog-credential=sa")));
+    }
+
+    /**
+     * A credential's name in another spelling than the one listed ({@code access-token} for {@code access_token}), or
+     * a token's, a secret's or an API key's not listed at all, was committed in the lock and shown in messages: each
+     * is known by its name in any case, with or without {@code -} and {@code _}, or by how that ends.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"access-token", "access_token", "accessToken", "client-secret", "clientSecret",
+            "private-token", "Private-Token", "x-api-key", "X-Api-Key", "api_token", "apitoken", "session_token",
+            "sas_token", "jwt", "bearer", "authorization", "Authorization", "key_pair_id", "X_Amz_Signature",
+            "db-password", "Sig"})
+    void aCredentialInAnySpellingIsNeitherLockedNorShown(String name) {
+        URI url = URI.create("https://r.test/dl?f=packages/x-1.0.0.tgz&" + name + "=SECRETVAL");
+
+        assertEquals("https://r.test/dl?f=packages/x-1.0.0.tgz", recorded(url.toString()));
+        assertEquals("https://r.test/dl?f=packages/x-1.0.0.tgz", LockedPackage.display(url));
+    }
+
+    /** The parameters that address a file are no credential's in any spelling, and the lock and messages keep them. */
+    @Test
+    void theParametersAddressingAFileAreKept() {
+        String url = "https://r.test/dl?f=a&file=b&path=c&name=d&v=1&version=2&file_name=e&object-path=g&versionId=3"
+                + "&generation=7&comp=blob&response-content-type=x&id=9&ref=main";
+
+        assertEquals(url, recorded(url));
+        assertEquals(url, LockedPackage.display(URI.create(url)));
     }
 
     /**
