@@ -314,14 +314,16 @@ public final class InstallNoteView {
             fields.put("written", missing.written());
             fields.put("dependency", missing.dependency());
             fields.put("installed", missing.installed());
+            if (missing.newest()) {
+                fields.put("newest", true);
+            }
             String takes = missing.field().equals("inherits") ? "inherits " + missing.written()
                     : missing.field().isEmpty() ? "loads " + missing.written() + " in its template, line "
                     + missing.line()
                     : "names " + missing.written() + " in " + missing.field();
             return new Worded("dependencyFileMissing", fields, missing.name() + " " + missing.version() + "'s "
                     + missing.file() + " " + takes + ", which " + missing.dependency() + " " + missing.installed()
-                    + ", the version installed, does not have (update it, " + missing.update()
-                    + ", or raise the range that holds it back)");
+                    + ", the version installed, does not have (" + remedy(missing) + ")");
         }
         if (note instanceof NotADependency notADependency) {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", notADependency.name()));
@@ -521,6 +523,21 @@ public final class InstallNoteView {
             }
         }).toList();
         return needs.isEmpty() ? clash : "needs " + Plural.series(needs, "and") + (ranges == 0 ? "" : " and " + clash);
+    }
+
+    /**
+     * The way to a version of the dependency that has the file: an update, unless the version installed is the newest
+     * listed, which an update leaves as it is; then a pin to an older version, named when the index tells of one that
+     * has the file, and the taker's maintainers, who can take it from elsewhere.
+     */
+    private static String remedy(DependencyFileMissing missing) {
+        if (!missing.newest()) {
+            return "update it, " + missing.command() + ", or raise the range that holds it back";
+        }
+        String ask = "it is the newest version listed: ask " + missing.name() + "'s maintainers, or pin "
+                + missing.dependency() + " to ";
+        return missing.having().map(having -> ask + having + ", which has it, " + missing.command())
+                .orElse(ask + "an older version that has it, if one does");
     }
 
     /**

@@ -525,10 +525,16 @@ public sealed interface InstallNote {
      * @param written    the reference as written
      * @param dependency the package whose file it is
      * @param installed  the version of it installed
-     * @param update     the command updating it, quoted as a hint quotes it
+     * @param newest     whether the registry lists no version of it newer than {@code installed}
+     *                   ({@link io.prompd.client.install.registry.PublishedPackage#isNewest}): an update leaves it
+     * @param having     when {@code newest}, an older version the ranges on the dependency allow whose entry in the
+     *                   registry's index lists the file as a prompt, the highest such
+     * @param command    the command the hint quotes, quoted as a hint quotes it: the update of the dependency, or when
+     *                   {@code newest}, the install pinning it to {@code having}; empty when none is known to have it
      */
     record DependencyFileMissing(PackageName name, Version version, String file, String field, int line,
-                                 String written, PackageName dependency, Version installed, String update)
+                                 String written, PackageName dependency, Version installed, boolean newest,
+                                 Optional<Version> having, String command)
             implements InstallNote {
         public DependencyFileMissing {
             Objects.requireNonNull(name, "name");
@@ -538,9 +544,16 @@ public sealed interface InstallNote {
             Objects.requireNonNull(written, "written");
             Objects.requireNonNull(dependency, "dependency");
             Objects.requireNonNull(installed, "installed");
-            Objects.requireNonNull(update, "update");
+            Objects.requireNonNull(having, "having");
+            Objects.requireNonNull(command, "command");
             if (line < 0 || (line == 0 && field.isEmpty())) {
                 throw new IllegalArgumentException("a template's line is positive, a field's 0 when unknown: " + line);
+            }
+            if (!newest && having.isPresent()) {
+                throw new IllegalArgumentException("an older version is named only when an update cannot help");
+            }
+            if (command.isEmpty() != (newest && having.isEmpty())) {
+                throw new IllegalArgumentException("a command to quote is there when one helps: " + command);
             }
         }
     }

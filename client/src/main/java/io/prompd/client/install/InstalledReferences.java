@@ -1,6 +1,7 @@
 package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackageLocation;
@@ -11,11 +12,14 @@ import io.prompd.core.prompt.DependencyFiles;
 import io.prompd.core.prompt.DependencyFiles.FileUse;
 import io.prompd.core.prompt.DependencyFiles.VersionFiles;
 import io.prompd.core.source.DirectorySource;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -46,8 +50,10 @@ final class InstalledReferences {
      * @param installed every package of the project, in place in the store
      * @param moved     the packages new to the project in this run
      * @param lock      the project's lock after the run, giving each package's dependencies
+     * @param listed    a package's index, when it can be read, to tell whether an update can help
      */
     static List<InstallNote> missingFiles(List<InstalledPackage> installed, Set<PackageName> moved, LockFile lock,
+                                          Function<PackageName, Optional<PublishedPackage>> listed,
                                           SuggestedCommands commands) {
         Map<PackageName, InstalledPackage> byName = installed.stream()
                 .collect(Collectors.toMap(InstalledPackage::name, Function.identity(), (one, same) -> one));
@@ -70,7 +76,8 @@ final class InstalledReferences {
                     InstalledPackage dependency = byName.get(use.reference().packageName());
                     if (dependency != null && touched.test(dependency.name())
                             && !DependencyFiles.check(List.of(use), versions, CHOSEN_BY).problems().isEmpty()) {
-                        notes.add(note(one, use, dependency, commands));
+                        notes.add(note(one, use, dependency, rangesOn(lock, dependency.name()),
+                                listed.apply(dependency.name()), commands));
                     }
                 }
             } catch (IOException | UncheckedIOException unread) {
@@ -81,12 +88,31 @@ final class InstalledReferences {
         return List.copyOf(notes);
     }
 
+    /**
+     * @param ranges    the ranges of the project's packages on the dependency, which a version it is pinned to must
+     *                  meet
+     * @param published the dependency's index: whether it lists a version newer than the one installed, which an
+     *                  update would move to, and which older versions have the file as a prompt, from the entries of
+     *                  the versions, as no tarball is read for a hint
+     */
     private static InstallNote note(InstalledPackage taker, FileUse use, InstalledPackage dependency,
+                                    List<VersionRange> ranges, Optional<PublishedPackage> published,
                                     SuggestedCommands commands) {
         String pointer = use.site().pointer();
+        boolean newest = published.filter(found -> found.isNewest(dependency.version())).isPresent();
+        Optional<Version> having = newest ? published.flatMap(found -> found.highestBelowWithPrompt(
+                dependency.version(), use.reference().path(), ranges)) : Optional.empty();
+        String command = !newest ? commands.quoted("update " + dependency.name())
+                : having.map(older -> commands.quoted("install " + dependency.name() + "@" + older + " --save-exact"))
+                        .orElse("");
         return new InstallNote.DependencyFileMissing(taker.name(), taker.version(), use.file(),
                 pointer.isEmpty() ? "" : Pointer.readable(pointer).substring(1), use.line(),
-                use.reference().written(), dependency.name(), dependency.version(),
-                commands.quoted("update " + dependency.name()));
+                use.reference().written(), dependency.name(), dependency.version(), newest, having, command);
+    }
+
+    /** The ranges the locked packages give the dependency. */
+    private static List<VersionRange> rangesOn(LockFile lock, PackageName dependency) {
+        return lock.packages().values().stream().map(locked -> locked.dependencies().get(dependency))
+                .filter(Objects::nonNull).toList();
     }
 }

@@ -81,7 +81,7 @@ class InstallNoteViewTest {
             new InstallNote.NotADependency(X, List.of(PackageName.parse("@a/y"))),
             new InstallNote.ReferenceOutOfStep("prompts/a.prmd", 4, "@a/x@1.0.0", X, Optional.of("@a/x@^2.0.0")),
             new InstallNote.DependencyFileMissing(PackageName.parse("@a/y"), ONE, "prompts/a.prmd", "inherits", 4,
-                    "@a/x@^1.0.0/prompts/b.prmd", X, ONE, "'prompd update @a/x'"),
+                    "@a/x@^1.0.0/prompts/b.prmd", X, ONE, false, Optional.empty(), "'prompd update @a/x'"),
             new InstallNote.NotInStore(X, Optional.of(CARET_ONE)),
             new InstallNote.LastCopyRemoved(new Redownload(X, ONE, Redownload.Fate.UNLISTED,
                     "registry default (https://registry.test/)", Optional.empty()), LastCopyPlace.STORE),

@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,11 @@ class InstalledDependencyFilesTest extends InstallCommandsFixture {
             + " @common/base-prompts@^2.0.0/prompts/writer-base.prmd, which @common/base-prompts 2.0.0, the version"
             + " installed, does not have (update it, 'prompd update @common/base-prompts', or raise the range that"
             + " holds it back)\n";
+
+    /** The warning of pkg-a's prompt taking base.prmd from dep-b 1.1.0, the newest, up to its hint's first words. */
+    private static final String DROPPED = "warning: @common/pkg-a 1.0.0's prompts/apology.prmd inherits"
+            + " @common/dep-b@^1.0.0/prompts/base.prmd, which @common/dep-b 1.1.0, the version installed, does not"
+            + " have (it is the newest version listed: ";
 
     /** base 2.0.0, base 2.1.0 adding prompts/writer-base.prmd, and support 2.0.0 inheriting it with ^2.0.0. */
     @BeforeEach
@@ -70,6 +76,61 @@ class InstalledDependencyFilesTest extends InstallCommandsFixture {
         assertEquals("inherits", missing.get("field").asText());
         assertEquals("@common/base-prompts", missing.get("dependency").asText());
         assertEquals("2.0.0", missing.get("installed").asText());
+        assertFalse(missing.has("newest"), "a newer version is listed");
+    }
+
+    /**
+     * The version installed is the newest listed, a later release than the one the package was checked with having
+     * dropped the file: the hint said to update it, which changed nothing. It now says so, and names the version the
+     * index lists the file of as a prompt, with the install that pins it, which the check then passes.
+     */
+    @Test
+    void aFileTheNewestVersionDroppedIsWarnedOfWithAPinToTheVersionTheIndexSaysHasIt() throws IOException {
+        publishAVersionDroppingAFileAfterAPackageInheritsIt("\"prompts\": {\"base\": \"prompts/base.prmd\"}, ");
+
+        CliRun run = prompd("install", "@common/pkg-a");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(DROPPED + "ask @common/pkg-a's maintainers, or pin @common/dep-b to 1.0.0, which has it,"
+                + " 'prompd install @common/dep-b@1.0.0 --save-exact')\n", run.err());
+        CliRun pinned = prompd("install", "@common/dep-b@1.0.0", "--save-exact");
+        assertEquals(0, pinned.exitCode(), pinned.err());
+        assertEquals("", pinned.err(), "the version pinned has the file");
+    }
+
+    /** Where the index lists the file as no version's prompt, the hint names none, and --json says it is newest. */
+    @Test
+    void aFileTheNewestVersionDroppedThatTheIndexDoesNotListIsWarnedOfWithoutAVersion() throws IOException {
+        publishAVersionDroppingAFileAfterAPackageInheritsIt("");
+
+        CliRun run = prompd("install", "@common/pkg-a");
+        Files.delete(project.resolve("prompd.lock"));
+        CliRun scripted = prompd("install", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(DROPPED + "ask @common/pkg-a's maintainers, or pin @common/dep-b to an older version that has"
+                + " it, if one does)\n", run.err());
+        JsonNode missing = Json.reader().readTree(scripted.out()).get("warnings").get(0);
+        assertEquals("dependencyFileMissing", missing.get("kind").asText(), scripted.out());
+        assertEquals("1.1.0", missing.get("installed").asText());
+        assertTrue(missing.get("newest").asBoolean(), scripted.out());
+    }
+
+    /**
+     * dep-b 1.0.0 with prompts/base.prmd, pkg-a 1.0.0 inheriting it with ^1.0.0, and dep-b 1.1.0 without it.
+     *
+     * @param prompts {@code "prompts"} of dep-b 1.0.0's prompd.json, and a comma after it, or nothing
+     */
+    private void publishAVersionDroppingAFileAfterAPackageInheritsIt(String prompts) throws IOException {
+        Path having = folder("@common/dep-b", "1.0.0", "", "");
+        Files.writeString(having.resolve("prompts/base.prmd"), prompt("base", ""));
+        Path manifest = having.resolve("prompd.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"dependencies\"",
+                prompts + "\"dependencies\""));
+        registry.publish(having);
+        registry.publish(folder("@common/pkg-a", "1.0.0", "\"@common/dep-b\": \"^1.0.0\"",
+                "inherits: \"@common/dep-b@^1.0.0/prompts/base.prmd\"\n"));
+        registry.publish(folder("@common/dep-b", "1.1.0", "", ""));
     }
 
     @Test

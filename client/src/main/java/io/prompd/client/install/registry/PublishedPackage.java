@@ -62,6 +62,26 @@ public record PublishedPackage(Packument packument, URI url) {
                                 .collect(Collectors.joining(", "))));
     }
 
+    /**
+     * Whether {@code version} is the {@link #latest} one and no version listed, neither yanked nor a pre-release, is
+     * higher: one that neither an update nor a range raised moves from.
+     */
+    public boolean isNewest(Version version) {
+        return latest().equals(Optional.of(version)) && packument.versions().values().stream()
+                .noneMatch(listed -> listed.yanked() == null && !listed.version().isPreRelease()
+                        && listed.version().compareTo(version) > 0);
+    }
+
+    /**
+     * The highest version below {@code below}, yanked ones left out, that every range allows and whose entry in the
+     * index names {@code path} as its main prompt or one of its prompts: known to have the file without its tarball,
+     * where a file no prompt of it is goes unknown.
+     */
+    public Optional<Version> highestBelowWithPrompt(Version below, String path, Collection<VersionRange> ranges) {
+        return highestAllowed(allowedBy(ranges).and(version -> version.compareTo(below) < 0),
+                summary -> path.equals(summary.main()) || summary.prompts().containsValue(path));
+    }
+
     /** The highest version every range allows, yanked ones left out. */
     public Optional<Version> highestAllowed(Collection<VersionRange> ranges) {
         return highestAllowed(allowedBy(ranges), version -> true);
