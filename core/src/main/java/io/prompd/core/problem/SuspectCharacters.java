@@ -131,9 +131,17 @@ public final class SuspectCharacters {
         return codePoint >= 0xE0000 && codePoint <= CANCEL_TAG;
     }
 
-    /** The tag characters a flag's emoji sequence takes between its black flag and its cancel tag. */
+    /**
+     * The fewest and the most tag characters a flag's emoji sequence takes between its black flag and its cancel tag:
+     * a subdivision's code, as CLDR writes it, its region (two letters or three digits) and one to four letters or
+     * digits more (gbeng for England). Any more would spell an instruction a model reads and no reviewer sees.
+     */
+    private static final int FLAG_CODE_MIN = 3;
+    private static final int FLAG_CODE_MAX = 7;
+
+    /** The tag characters a flag's code is written in: the tag forms of a-z and 0-9, as CLDR's codes are. */
     private static boolean isFlagTag(int codePoint) {
-        return codePoint >= 0xE0020 && codePoint < CANCEL_TAG;
+        return codePoint >= 0xE0061 && codePoint <= 0xE007A || codePoint >= 0xE0030 && codePoint <= 0xE0039;
     }
 
     /**
@@ -148,7 +156,9 @@ public final class SuspectCharacters {
                 while (end < codePoints.length && isFlagTag(codePoints[end])) {
                     end++;
                 }
-                if (end > index + 1 && end < codePoints.length && codePoints[end] == CANCEL_TAG) {
+                int length = end - index - 1;
+                if (length >= FLAG_CODE_MIN && length <= FLAG_CODE_MAX && end < codePoints.length
+                        && codePoints[end] == CANCEL_TAG) {
                     Arrays.fill(codePoints, index + 1, end + 1, LEFT);
                     index = end;
                 }
