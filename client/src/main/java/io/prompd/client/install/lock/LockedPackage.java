@@ -39,8 +39,10 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
      * of the credentials they are made with: AWS's (SigV2's {@code AWSAccessKeyId}, {@code Signature},
      * {@code Expires}), CloudFront's ({@code Policy}, {@code Key-Pair-Id}), Google Cloud Storage's V2
      * ({@code GoogleAccessId}), an Azure SAS token's fields, all of them signed with it ({@code sv}, {@code sp},
-     * {@code se}, {@code sig}, …), an access key's ({@code access_key}), a password's ({@code auth}) and a bearer
-     * token's, as a CDN or an API gateway takes one ({@code jwt}, {@code bearer}, {@code authorization}); none
+     * {@code se}, {@code sig}, …), an access key's ({@code access_key}), a password's ({@code auth}), a bearer
+     * token's, as a CDN or an API gateway takes one ({@code jwt}, {@code bearer}, {@code authorization}), Akamai's
+     * token authentication's ({@code hdnts}, {@code hdnea}), Alibaba Cloud CDN's ({@code auth_key}) and a
+     * credential's by that name ({@code credential}, {@code credentials}); none
      * addresses a tarball, and each is of one download only or a secret, which neither a lock, committed, nor a
      * message, read by whoever gets the output (a CI log), may hold. The names of a token's, a secret's, a password's
      * and an API key's are too many to list, each host spelling them its own way, so those are known by their ends
@@ -49,7 +51,8 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
     private static final Set<String> SIGNING = Set.of("awsaccesskeyid", "signature", "expires", "policy",
             "keypairid", "googleaccessid", "sv", "ss", "srt", "sp", "se", "st", "spr", "sip", "sr", "sig", "si",
             "sdd", "skoid", "sktid", "skt", "ske", "sks", "skv", "saoid", "suoid", "scid", "ses", "rscc", "rscd",
-            "rsce", "rscl", "rsct", "accesskey", "auth", "jwt", "bearer", "authorization");
+            "rsce", "rscl", "rsct", "accesskey", "auth", "jwt", "bearer", "authorization", "hdnts", "hdnea", "authkey",
+            "credential", "credentials");
 
     /**
      * How the canonical names of credentials end: a token's ({@code token}, {@code access_token},

@@ -100,7 +100,8 @@ class LockedPackageTest {
     @ValueSource(strings = {"access-token", "access_token", "accessToken", "client-secret", "clientSecret",
             "private-token", "Private-Token", "x-api-key", "X-Api-Key", "api_token", "apitoken", "session_token",
             "sas_token", "jwt", "bearer", "authorization", "Authorization", "key_pair_id", "X_Amz_Signature",
-            "db-password", "Sig"})
+            "db-password", "Sig", "auth_token", "__token__", "hdnts", "hdnea", "auth_key", "X-Goog-Credential",
+            "credentials"})
     void aCredentialInAnySpellingIsNeitherLockedNorShown(String name) {
         URI url = URI.create("https://r.test/dl?f=packages/x-1.0.0.tgz&" + name + "=SECRETVAL");
 
