@@ -581,8 +581,8 @@ class InitCommandTest {
     }
 
     /**
-     * A script or settings file named for what it does with licenses holds no terms: kept as the license, it would
-     * leave the package with none, while init said it had kept them.
+     * A script or settings file named for what it does with licenses, with an extension or without, or notes on them
+     * hold no terms: kept as the license, they would leave the package with none, while init said it had kept them.
      */
     @Test
     void aFileOfCodeOrSettingsNamedForLicensesIsNoLicenseAndInitWritesItsOwn() throws IOException {
@@ -590,6 +590,9 @@ class InitCommandTest {
         Files.writeString(pkg.resolve("license-check.sh"), "#!/bin/sh\necho check\n");
         Files.writeString(pkg.resolve("license.json"), "{}\n");
         Files.writeString(pkg.resolve("license_finder.yml"), "permitted: []\n");
+        Files.writeString(pkg.resolve("license-check"), "#!/bin/sh\nlicense_finder\n");
+        Files.writeString(pkg.resolve("LICENSE-NOTES"), "Ask legal before changing the license.\n");
+        Files.writeString(pkg.resolve("license-faq.md"), "# Which license?\n");
 
         CliRun init = prompd("init", "notes");
 

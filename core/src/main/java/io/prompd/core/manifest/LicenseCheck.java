@@ -34,19 +34,23 @@ public final class LicenseCheck {
     private static final Set<String> POINTER_WORDS = Set.of("the", "in", "file");
     private static final Set<String> LICENSE_WORDS = Set.of("license", "licence");
     /**
-     * The name of a file terms are kept in: {@code LICENSE}, {@code LICENCE} or {@code COPYING} in any letter case,
-     * bare, with a text extension or with a suffix of its own ({@code LICENSE-MIT}, {@code COPYING.LESSER},
-     * {@code LICENSE_BSD.txt}), whose end tells it from a file of code or settings ({@link #TERMS_FILE_END}).
+     * The families of licenses a terms file is named for after LICENSE- ({@code LICENSE-MIT}, {@code COPYING.LGPLv3}):
+     * not SPDX's list, which holds JSON, PHP and Vim, each a word {@code license.json} or {@code license.php} ends in.
+     * CC only as CC0 or CC-BY, since {@code license.cc} is C++.
      */
-    private static final Pattern TERMS_FILE_NAME =
-            Pattern.compile("(?i)(LICEN[CS]E|COPYING)([-_.][a-z0-9][a-z0-9._-]*)?");
+    private static final String LICENSE_FAMILY = "(MIT|APACHE|GPL|LGPL|AGPL|BSD|MPL|ISC|CC0|CC-BY|EPL|EUPL|UNLICENSE"
+            + "|ZLIB|BSL|BOOST|ARTISTIC|OFL|WTFPL|MS-PL|POSTGRESQL|PSF|PYTHON)";
     /**
-     * What the name of a terms file may end in after its last dot: a text extension, a version ({@code -2.0}) or a
-     * license's name, which people write in capitals ({@code LICENSE.MIT}, {@code COPYING.LESSER}) where a file type
-     * is in lower case ({@code license.json}, {@code license-check.sh}).
+     * The name of a file terms are kept in: {@code LICENSE}, {@code LICENCE} or {@code COPYING} in any letter case,
+     * bare or after {@code -}, {@code _} or {@code .} a license's family with its version and variant
+     * ({@code LICENSE-APACHE-2.0}, {@code COPYING.LGPLv2.1}, {@code LICENSE_BSD-3-Clause}), GNU's {@code LESSER} or
+     * a version ({@code LICENSE-2.0}), then maybe a text extension. Any other word names what a file does with
+     * licenses ({@code license-check}, {@code LICENSE-HEADER.txt}, {@code license-faq.md}); after the family a dot
+     * comes only before a version's digit, so that a file's type is no variant ({@code LICENSE-MIT.json}).
      */
-    private static final Pattern TERMS_FILE_END =
-            Pattern.compile("(?i:md|markdown|txt|rst)|[0-9]+|[A-Z0-9]*[A-Z][A-Z0-9]*");
+    private static final Pattern TERMS_FILE_NAME = Pattern.compile("(?i)(LICEN[CS]E|COPYING)([-_.](LESSER"
+            + "|[0-9]+(\\.[0-9]+)*|" + LICENSE_FAMILY + "(v?[0-9]+)?([-_][a-z0-9]+|\\.[0-9][a-z0-9]*)*))?"
+            + "(\\.(md|markdown|txt|rst))?");
     /** More are no longer a hint but a list to read. */
     private static final int MOST_SUGGESTED = 6;
     /** A scheme and {@code //}: {@code https://…}, {@code http://…}, {@code ftp://…}. */
@@ -134,11 +138,7 @@ public final class LicenseCheck {
      * of its LICENSE, and what validate takes the license written as a file's name for.
      */
     public static boolean isTermsFileName(String name) {
-        if (!TERMS_FILE_NAME.matcher(name).matches()) {
-            return false;
-        }
-        int dot = name.lastIndexOf('.');
-        return dot < 0 || TERMS_FILE_END.matcher(name.substring(dot + 1)).matches();
+        return TERMS_FILE_NAME.matcher(name).matches();
     }
 
     /** Whether the identifier names a license of the author's own ({@code LicenseRef-…}), which SPDX has no text of. */

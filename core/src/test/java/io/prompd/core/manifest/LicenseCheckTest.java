@@ -333,7 +333,9 @@ class LicenseCheckTest {
     /** A license under a name of its own, as a dual-licensed or GNU project keeps one, is a file of terms too. */
     @ParameterizedTest
     @ValueSource(strings = {"LICENSE", "licence.md", "COPYING.txt", "LICENSE-MIT", "LICENSE-APACHE", "LICENSE.MIT",
-        "COPYING.LESSER", "LICENSE-APACHE-2.0", "LICENSE_BSD.txt", "LICENSE-THIRD-PARTY.md", "license-2.0"})
+        "COPYING.LESSER", "LICENSE-APACHE-2.0", "LICENSE_BSD.txt", "license-2.0", "LICENSE.md", "LICENSE.txt",
+        "COPYING", "license-mit.md", "COPYING.LGPLv2.1", "COPYING.GPLv3", "LICENSE-GPL-3.0-or-later",
+        "LICENSE_BSD-3-Clause.txt", "LICENSE-CC-BY-SA-4.0.md", "LICENSE.CC0", "LICENSE-MS-PL", "COPYING.LESSER.md"})
     void aLicenseUnderANameOfItsOwnIsTheNameOfATermsFile(String name) {
         assertTrue(LicenseCheck.isTermsFileName(name), name);
     }
@@ -341,7 +343,10 @@ class LicenseCheckTest {
     /** A file of code or settings named for what it does with licenses holds no terms. */
     @ParameterizedTest
     @ValueSource(strings = {"license-check.sh", "license.json", "license_finder.yml", "LICENSE.yaml", "licenses.py",
-        "license-header.js", "Licence.toml", "copying.xml", "LicenseChecker.java", "LICENSE-MIT.", "README"})
+        "license-header.js", "Licence.toml", "copying.xml", "LicenseChecker.java", "LICENSE-MIT.", "README",
+        "license-check", "license-finder", "license_finder", "LICENSE-NOTES", "LICENSE-HEADER.txt",
+        "license-header.txt", "license-faq.md", "LICENSE-THIRD-PARTY.md", "LICENSE-MIT.json", "license.cc",
+        "license.php", "LICENSE.VIM", "LICENSE-MITIGATION.md", "LICENSE-.md"})
     void aFileOfCodeOrSettingsNamedForLicensesIsNoTermsFile(String name) {
         assertFalse(LicenseCheck.isTermsFileName(name), name);
     }
