@@ -70,6 +70,9 @@ public final class ManifestPaths {
         LeftOut.Reason reason = leftOut.get(path);
         if (reason == null && Decomposed.nfcOtherwise(path).filter(packagePaths::contains).isPresent()) {
             problems.error(file, at.toString(), Decomposed.path(path, "the package has the file"), NFC_HINT);
+        } else if (reason == null && Decomposed.heldDecomposed(path, packagePaths)) {
+            problems.error(file, at.toString(), Decomposed.file(path, "the package has the file"),
+                    Decomposed.renameHint(file + " writes it"));
         } else if (reason == null) {
             problems.error(file, at.toString(), "'" + path + "' is not a file of the package", PromptFile.didYouMean(
                     path, path, packagePaths, meant -> meant).map(meant -> meant + " ").orElse("")

@@ -2,6 +2,7 @@ package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.prompd.core.problem.Decomposed;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
@@ -21,6 +22,8 @@ import java.util.stream.StreamSupport;
  * constraints that some value can meet, and defaults of their type that meet them.
  */
 final class ParameterRules {
+
+    private static final String NFC_HINT = Decomposed.hint("the name", "a keyboard types it", "this file's");
 
     private ParameterRules() {
     }
@@ -63,9 +66,15 @@ final class ParameterRules {
     /**
      * A template reads {@code {{ name }}}: a name with a dash or a space could only be read as {@code {{ x['a-b'] }}}.
      * The name suggested keeps what the written one has of a name, and none is suggested when that is nothing, as of
-     * {@code €}: underscores alone say nothing of the value.
+     * {@code €}: underscores alone say nothing of the value. A name written decomposed, as pasted from macOS, is not
+     * the one typed in NFC that looks the same.
      */
     private static void name(String file, Parameter parameter, Problems problems) {
+        if (Decomposed.nfcOtherwise(parameter.name()).isPresent()) {
+            problems.add(Problem.warning(file, parameter.pointer() + "/name", "the parameter name '" + parameter.name()
+                    + "' is written " + Decomposed.HOW + ": a template or a caller writing it in NFC, as it is typed,"
+                    + " names another", NFC_HINT));
+        }
         if (!TemplateScan.isVariableName(parameter.name())) {
             String suggested = parameter.name().replaceAll("(?U)\\W", "_").replaceFirst("^(\\d)", "_$1");
             problems.add(Problem.warning(file, parameter.pointer() + "/name", "the parameter name '" + parameter.name()

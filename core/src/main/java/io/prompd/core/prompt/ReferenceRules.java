@@ -225,9 +225,9 @@ final class ReferenceRules {
     }
 
     /**
-     * Why a path names no file of the package: written decomposed, a folder, or a pattern, which the user may take a
-     * prompt's paths for, as {@code files} reads them, said as such rather than as a file missing; else a file
-     * missing, with the one likely meant.
+     * Why a path names no file of the package: written decomposed, or in NFC where the file's name is decomposed, a
+     * folder, or a pattern, which the user may take a prompt's paths for, as {@code files} reads them, said as such
+     * rather than as a file missing; else a file missing, with the one likely meant.
      */
     private static Problem notAFile(PromptPackage pack, String file, LocalReference reference, String resolved,
                                     String pointer) {
@@ -235,6 +235,10 @@ final class ReferenceRules {
         if (Decomposed.nfcOtherwise(resolved).filter(pack.files()::contains).isPresent()) {
             return Problem.error(file, pointer, Decomposed.path(written, "the package has '" + resolved + "'"),
                     NFC_HINT);
+        }
+        if (Decomposed.heldDecomposed(resolved, pack.files())) {
+            return Problem.error(file, pointer, Decomposed.file(written, "the package has '" + resolved + "'"),
+                    Decomposed.renameHint(file + " writes it"));
         }
         Optional<Problem> folder = folder(pack, file, reference, resolved, pointer);
         if (folder.isPresent()) {

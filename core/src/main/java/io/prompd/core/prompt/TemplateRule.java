@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
 final class TemplateRule {
 
     private static final String NFC_HINT = Decomposed.hint("the name", "it is declared", "this file's");
+    /** The declaration may be a local parent's, or the prompt's where the variable is an included file's. */
+    private static final String DECLARED_NFC_HINT = Decomposed.hint("the parameter's declaration", "it is used",
+            "the declaring prompt's");
 
     private TemplateRule() {
     }
@@ -122,14 +125,18 @@ final class TemplateRule {
 
     /**
      * The hint on a variable that no parameter declares: to write it in NFC when it is one the template sees
-     * ({@code known}) written decomposed ({@link #decomposed}); else first the name it likely misspells, by the rule of
-     * every "did you mean" ({@link Spelling}), among those and Jinja's own.
+     * ({@code known}) written decomposed, or the declaration in NFC when it is declared so ({@link #decomposed}); else
+     * first the name it likely misspells, by the rule of every "did you mean" ({@link Spelling}), among those and
+     * Jinja's own.
      *
      * @param declareHint how to declare it
      */
     static String undeclaredHint(String name, Set<String> known, String declareHint) {
         if (isDecomposed(name, known)) {
             return NFC_HINT;
+        }
+        if (Decomposed.heldDecomposed(name, known)) {
+            return DECLARED_NFC_HINT;
         }
         Set<String> candidates = new HashSet<>(known);
         candidates.addAll(TemplateScan.globalNames());
@@ -138,11 +145,14 @@ final class TemplateRule {
 
     /**
      * What the warning on a variable no parameter declares adds when it is a name the template sees ({@code known})
-     * written decomposed, which Jinja takes for another, as its lookup compares the names as written; empty otherwise.
+     * written decomposed, or one declared decomposed written in NFC, which Jinja takes for another, as its lookup
+     * compares the names as written; empty otherwise.
      */
     static String decomposed(String name, Set<String> known) {
-        return isDecomposed(name, known) ? ": it is written " + Decomposed.HOW + ", and declared in NFC, which Jinja"
-                + " takes for another name" : "";
+        String how = isDecomposed(name, known) ? "it is written " + Decomposed.HOW + ", and declared in NFC"
+                : Decomposed.heldDecomposed(name, known) ? "it is declared " + Decomposed.HOW + ", and written in NFC"
+                : "";
+        return how.isEmpty() ? "" : ": " + how + ", which Jinja takes for another name";
     }
 
     private static boolean isDecomposed(String name, Set<String> known) {

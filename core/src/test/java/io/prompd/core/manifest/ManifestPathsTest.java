@@ -118,6 +118,25 @@ class ManifestPathsTest {
                         "docs/caf\u00e9.md", "LICENSE-caf\u00e9"), Map.of()));
     }
 
+    /**
+     * The other way round, a file named decomposed, as macOS names it, is not the one a path in NFC names on Linux: it
+     * was hinted "did you mean" the same-looking name; now what differs, and to rename the file.
+     */
+    @Test
+    void aPathInNfcToAFileNamedDecomposedSaysSoRatherThanDidYouMeanTheSameLookingName() throws IOException {
+        ManifestResult result = ManifestReaderTest.readWith(", \"main\": \"prompts/caf\u00e9.prompd\","
+                + " \"readme\": \"docs/caf\u00e9.md\"");
+
+        String decomposed = "is written in NFC, and the package has the file only under a name written decomposed (not"
+                + " in Unicode NFC, as macOS gives names out), which Linux takes for another";
+        String hint = "rename the file to its name in Unicode NFC, as prompd.json writes it and package file names are:"
+                + " type the new name rather than paste it";
+        assertEquals(List.of(Problem.error("prompd.json", "/main", "'prompts/caf\u00e9.prompd' " + decomposed, hint),
+                        Problem.error("prompd.json", "/readme", "'docs/caf\u00e9.md' " + decomposed, hint)),
+                ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompd.json", "prompts/cafe\u0301.prompd",
+                        "docs/cafe\u0301.md"), Map.of()));
+    }
+
     @Test
     void readmeMustBeAFileOfThePackage() throws IOException {
         assertEquals(List.of("1 /readme: 'readme.md' is not a file of the package"),

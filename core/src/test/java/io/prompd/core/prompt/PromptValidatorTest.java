@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -576,16 +577,49 @@ class PromptValidatorTest {
         assertTrue(problems.stream().allMatch(Problem::isError));
     }
 
+    /**
+     * A path differing from a file's name only in Unicode normalization names the file only on macOS: written
+     * decomposed it is told so; written in NFC to a file named decomposed, as macOS names it, it was hinted "did you
+     * mean" the same-looking name, and now it is told what differs, and to rename the file.
+     */
     @Test
-    void aLocalPathWrittenDecomposedSaysSoRatherThanThatTheFileIsMissing() {
+    void aLocalPathDifferingFromAFileOnlyInNormalizationSaysWhichIsDecomposed() {
         List<Problem> problems = validate(Map.of(
-                "prompts/a.prmd", "---\ncontext: ../contexts/cafe\u0301.md\n---\nHello.\n",
-                "contexts/caf\u00e9.md", "menu"), Map.of());
+                "prompts/a.prmd", "---\ncontexts:\n  - ../contexts/cafe\u0301.md\n  - ../contexts/th\u00e9.md\n---\n"
+                        + "Hello.\n",
+                "contexts/caf\u00e9.md", "menu", "contexts/the\u0301.md", "tea"), Map.of());
 
-        assertEquals(List.of("'../contexts/cafe\u0301.md' is written decomposed (not in Unicode NFC, as"
-                + " macOS gives names"
-                + " out), and the package has 'contexts/cafe\u0301.md' only under its NFC name, which Linux takes for"
-                + " another"), problems.stream().map(Problem::message).toList());
+        assertEquals(List.of("'../contexts/cafe\u0301.md' is written decomposed (not in Unicode NFC, as macOS gives"
+                        + " names out), and the package has 'contexts/cafe\u0301.md' only under its NFC name, which"
+                        + " Linux takes for another | write the path in Unicode NFC, as package file names are: type it"
+                        + " again rather than paste it, or normalize the prompt's text to NFC",
+                "'../contexts/th\u00e9.md' is written in NFC, and the package has 'contexts/th\u00e9.md' only under a"
+                        + " name written decomposed (not in Unicode NFC, as macOS gives names out), which Linux takes"
+                        + " for another | rename the file to its name in Unicode NFC, as prompts/a.prmd writes it and"
+                        + " package file names are: type the new name rather than paste it"),
+                problems.stream().map(problem -> problem.message() + " | " + problem.hint()).toList());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    /**
+     * A parameter declared decomposed is not the variable the body writes in NFC: the variable was told undeclared,
+     * with the hint to declare it; now that the declaration is written decomposed, which is warned of itself too.
+     */
+    @Test
+    void aParameterDeclaredDecomposedIsWarnedOfAndAVariableWrittenInNfcIsToldSo() {
+        List<Problem> problems = validate("---\nparameters:\n  - name: nai\u0308ve\n---\n{{ na\u00efve }}\n");
+
+        assertEquals(List.of("warning /parameters/0/name the parameter name 'nai\u0308ve' is written decomposed (not in"
+                        + " Unicode NFC, as macOS gives names out): a template or a caller writing it in NFC, as it is"
+                        + " typed, names another | write the name in Unicode NFC, as a keyboard types it: type it again"
+                        + " rather than paste it, or normalize this file's text to NFC",
+                "warning  the variable 'na\u00efve' is used in the body but not declared as a parameter: it is declared"
+                        + " decomposed (not in Unicode NFC, as macOS gives names out), and written in NFC, which Jinja"
+                        + " takes for another name | write the parameter's declaration in Unicode NFC, as it is used:"
+                        + " type it again rather than paste it, or normalize the declaring prompt's text to NFC"),
+                problems.stream().map(problem -> problem.severity().name().toLowerCase(Locale.ROOT) + " "
+                        + problem.pointer() + " " + problem.message() + " | " + problem.hint()).toList());
+        assertEquals(List.of(3, 5), problems.stream().map(Problem::line).toList());
     }
 
     /**
