@@ -39,7 +39,8 @@ final class FrontMatterReader {
     private static final Set<String> KNOWN_KEYS = Set.of("id", "name", "version", "description", "author", "tags",
             "parameters", "inherits", "using", "context", "contexts", "system", "user", "assistant", "response",
             "override", "provider", "model", "temperature", "max_tokens");
-    private static final Set<String> PARAMETER_KEYS = Set.of("name", "type", "required", "default", "description",
+    /** The keys of a parameter, which {@link YamlIndentation} tells a misindented one by. */
+    static final Set<String> PARAMETER_KEYS = Set.of("name", "type", "required", "default", "description",
             "enum", "pattern", "min", "max", "minLength", "maxLength", "items");
     /** An entry of each list of maps, as a hint shows one: a hint's {@code [a, b]} would be no entry of them. */
     private static final String ALIAS_EXAMPLE = "{name: \"@scope/pkg@^1.0.0\", prefix: \"@pkg\"}";

@@ -91,15 +91,16 @@ final class YamlIndentation {
             String key = above.get().key().get();
             String goesOn = number + " is indented more than " + above.get().above(lineShift)
                     + ", so YAML reads it as going on with the value of '" + key + "'";
-            if (inParameters) {
+            String word = line.key().orElseThrow();
+            if (inParameters && FrontMatterReader.PARAMETER_KEYS.contains(word)) {
                 return Optional.of(new Misindented(goesOn, hint(line, true) + "; quote a value that goes on over more"
                         + " lines and holds ': '"));
             }
-            // outside a parameter's keys, whose misindenting is common, the line is rather more text of the value
+            // but for a parameter's own key, whose misindenting is common, the line is rather more text of the value
             return Optional.of(new Misindented(goesOn + ", which may not hold ': ' unquoted", "quote the value of '"
                     + key + "', or write it as a block: '>' after '" + key + ":' and its text on the lines under it"
-                    + " ('|' keeps its line breaks); if '" + line.key().orElseThrow() + "' is a key, indent it as the"
-                    + " other keys of its map"));
+                    + " ('|' keeps its line breaks); if '" + word + "' is a key, indent it as the other keys of its map"
+                    + linedUp(inParameters)));
         }
         if (!problem.startsWith(NO_BLOCK)) {
             return Optional.empty();
@@ -138,8 +139,12 @@ final class YamlIndentation {
         if (line.entries()) {
             return "indent each '- ' entry of a list as the entries before it";
         }
-        String parameters = inParameters ? " (the keys of a parameter line up under its first)" : "";
-        return line.key().map(key -> "indent '" + key + "' as the other keys of its map" + parameters)
+        return line.key().map(key -> "indent '" + key + "' as the other keys of its map" + linedUp(inParameters))
                 .orElse("indent the line as the others of its map or list");
+    }
+
+    /** How the keys of a parameter's map line up, to add when the map is one; empty for another map. */
+    private static String linedUp(boolean inParameters) {
+        return inParameters ? " (the keys of a parameter line up under its first)" : "";
     }
 }

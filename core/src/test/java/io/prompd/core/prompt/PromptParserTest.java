@@ -306,6 +306,10 @@ class PromptParserTest {
                     + " line 5), so YAML reads it as going on with the value of 'type' | indent 'required' as the other"
                     + " keys of its map (the keys of a parameter line up under its first); quote a value that goes on"
                     + " over more lines and holds ': '",
+            "`    description: What to explain\n      type: string` | 6 | line 6 is indented more than the key above it"
+                    + " ('description', line 5), so YAML reads it as going on with the value of 'description' | indent"
+                    + " 'type' as the other keys of its map (the keys of a parameter line up under its first); quote a"
+                    + " value that goes on over more lines and holds ': '",
             "`  type: string` | 5 | line 5 is indented less than the key above it ('name', line 4), and is in line with"
                     + " no map or list around it | indent 'type' as the other keys of its map (the keys of a parameter"
                     + " line up under its first)",
@@ -323,21 +327,27 @@ class PromptParserTest {
     }
 
     /**
-     * A line going on with a value outside the parameters is rather more of its text than a misindented key: it was
-     * told to be indented as a key, as a parameter's keys line up, and is now told first how a value goes on over
-     * lines.
+     * A line going on with a value is rather more of its text than a misindented key: it was told to be indented as a
+     * key, as a parameter's keys line up, and is now told first how a value goes on over lines, in a parameter too,
+     * where a word that is none of a parameter's keys goes on with the value of the key above.
      */
-    @Test
-    void aLineGoingOnWithAValueOutsideTheParametersIsToldHowAValueGoesOnOverLines() {
-        Problem problem = onlyProblem("---\nid: x\nname: Explainer\nversion: 1.0.0\ndescription: Explains a topic to a"
-                + " chosen audience.\n  Note: replace it with your own prompt.\n---\nbody\n");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`name: Explainer\nversion: 1.0.0\ndescription: Explains a topic to a chosen audience.\n  Note: replace it with"
+                + " your own prompt.` | description | ``",
+        "`parameters:\n  - name: topic\n    description: What to explain\n      Note: be brief.` | description"
+                + " | ` (the keys of a parameter line up under its first)`",
+        "`parameters:\n  - name: topic\n    default: the sun\n      Note: be brief.` | default"
+                + " | ` (the keys of a parameter line up under its first)`"})
+    void aLineGoingOnWithAValueIsToldHowAValueGoesOnOverLines(String lines, String key, String linedUp) {
+        Problem problem = onlyProblem("---\nid: x\n" + lines + "\n---\nbody\n");
 
-        assertEquals("the front matter is not valid YAML: line 6 is indented more than the key above it ('description',"
-                + " line 5), so YAML reads it as going on with the value of 'description', which may not hold ': '"
+        assertEquals("the front matter is not valid YAML: line 6 is indented more than the key above it ('" + key
+                + "', line 5), so YAML reads it as going on with the value of '" + key + "', which may not hold ': '"
                 + " unquoted", problem.message());
-        assertEquals("quote the value of 'description', or write it as a block: '>' after 'description:' and its text"
+        assertEquals("quote the value of '" + key + "', or write it as a block: '>' after '" + key + ":' and its text"
                 + " on the lines under it ('|' keeps its line breaks); if 'Note' is a key, indent it as the other keys"
-                + " of its map", problem.hint());
+                + " of its map" + linedUp, problem.hint());
         assertEquals(6, problem.line());
     }
 
