@@ -1,11 +1,16 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
+import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.Collections;
@@ -65,6 +70,38 @@ public record HeadTakedowns(String head, Optional<String> branch, SortedMap<Pack
         built.packages().keySet().stream().filter(name -> unreadable.contains(RepositoryLayout.metaFile(name)))
                 .forEach(unreadMeta::add);
         return new HeadTakedowns(head.commit().name(), branch, reasons, unreadMeta);
+    }
+
+    /**
+     * HEAD with its branch and commit: on a clone with a work branch checked out, the takedowns are that branch's, and
+     * the name tells the reader so.
+     */
+    public String headNamed() {
+        return "HEAD (" + branch.map(name -> "branch " + TerminalText.quoted(name) + ", ").orElse("") + "commit "
+                + RegistryRepository.shortId(head) + ")";
+    }
+
+    /**
+     * Why a build of {@code commit} may serve what HEAD takes down: it cannot tell what a meta.json that does not read
+     * records, and a bad commit at HEAD, which a build of an earlier one goes back from, may be that very file.
+     */
+    public String unreadMetaMissed(String commit) {
+        return headNamed() + " has a meta.json that does not read in full for " + Plural.named(unreadMeta) + ", so a"
+                + " takedown it records may be missed by this build of commit " + RegistryRepository.shortId(commit)
+                + ", which serves every version that commit holds of " + (unreadMeta.size() == 1 ? "that package"
+                : "those packages") + " unless that commit takes it down";
+    }
+
+    /**
+     * Refuses, unless forced, a build that may serve again what HEAD takes down, since HEAD's record of it does not
+     * read: a takedown is as a rule a leaked secret, which a warning a CI log holds does not keep down.
+     */
+    void requireReadUnless(boolean forced, String commit) {
+        if (!unreadMeta.isEmpty() && !forced) {
+            throw new PrompdException(ExitCode.CONFLICT, unreadMetaMissed(commit), "mend HEAD's meta.json"
+                    + " (prompd-registry check names its problems) and build again; to build anyway once sure that"
+                    + " none of those versions must stay down, add --force");
+        }
     }
 
     /** Whether HEAD changes nothing of the build and has nothing to warn of. */

@@ -168,6 +168,7 @@ public final class RegistryBuilder {
             RegistrySnapshot snapshot = Futures.join(pendingSnapshot);
             Optional<HeadTakedowns> takenDownAtHead = Futures.join(pendingHead)
                     .map(head -> HeadTakedowns.of(head, headBranch, snapshot)).filter(head -> !head.isEmpty());
+            takenDownAtHead.ifPresent(head -> head.requireReadUnless(options.force(), commit.name()));
             PublicationHistory history = Futures.join(pendingHistory);
             List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
             snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()

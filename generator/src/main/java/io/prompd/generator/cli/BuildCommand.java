@@ -67,7 +67,8 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Build even a commit that leaves out versions that the build in the"
             + " output folder serves, with no takedown record, or that serves again versions it took down, as an older"
-            + " commit may.")
+            + " commit may, or another commit than HEAD's while a meta.json of HEAD's that may record a takedown does"
+            + " not read.")
     boolean force;
 
     @CommandLine.Mixin
@@ -168,7 +169,7 @@ final class BuildCommand implements Callable<Integer> {
      */
     private static String leftOutAsAtHead(String commit, HeadTakedowns takedowns) {
         boolean one = takedowns.reasons().size() == 1;
-        return headNamed(takedowns) + " takes down "
+        return takedowns.headNamed() + " takes down "
                 + Plural.count(takedowns.reasons().size(), "version") + " that commit "
                 + RegistryRepository.shortId(commit) + " holds (" + TerminalText.line(Takedowns.withReasons(
                         takedowns.reasons())) + "): the build leaves " + (one ? "it out, as a takedown does, and its"
@@ -176,26 +177,9 @@ final class BuildCommand implements Callable<Integer> {
                 + " lists them") + " under takenDown";
     }
 
-    /**
-     * HEAD with its branch and commit: on a clone with a work branch checked out, the takedowns are that branch's, and
-     * the name tells the reader so.
-     */
-    private static String headNamed(HeadTakedowns takedowns) {
-        return "HEAD (" + takedowns.branch().map(branch -> "branch " + TerminalText.quoted(branch) + ", ").orElse("")
-                + "commit " + RegistryRepository.shortId(takedowns.head()) + ")";
-    }
-
-    /**
-     * Why a build of an older commit may serve what HEAD takes down: the build cannot tell what a meta.json that does
-     * not read records, and a bad commit at HEAD, which a build of an earlier one goes back from, may be that file.
-     */
+    /** The warning of a build --force made though HEAD's record of takedowns does not read in full. */
     private static String headMetaUnread(String commit, HeadTakedowns takedowns) {
-        boolean one = takedowns.unreadMeta().size() == 1;
-        return headNamed(takedowns) + " has a meta.json that does not read in full for "
-                + Plural.named(takedowns.unreadMeta()) + ", so a takedown it records may be missed: this build of commit " + RegistryRepository.shortId(commit) + " serves every version"
-                + " that commit holds of " + (one ? "that package" : "those packages") + " unless that commit"
-                + " takes it down; mend HEAD's meta.json (prompd-registry check names its problems) and build again,"
-                + " or make sure none of those versions must stay down";
+        return takedowns.unreadMetaMissed(commit) + ", as --force allows";
     }
 
     /**

@@ -2039,9 +2039,12 @@ class RegistryBuilderTest {
         }
     }
 
-    /** A meta.json HEAD holds as a link is no file whose takedowns the build can read: it warns of the package. */
+    /**
+     * A meta.json HEAD holds as a link is no file whose takedowns the build can read: it refuses to build, as it may
+     * serve a version HEAD takes down, but with --force, which it warns of.
+     */
     @Test
-    void aMetaJsonHeadHoldsAsALinkIsWarnedOfAsUnread() throws IOException {
+    void aMetaJsonHeadHoldsAsALinkRefusesTheBuildButForced() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             repo.publish("@common/a", "1.0.0");
             repo.meta("@common/a", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
@@ -2049,10 +2052,18 @@ class RegistryBuilderTest {
             repo.delete("packages/@common/a/meta.json").symlink("packages/@common/a/meta.json", "../../README.md");
             repo.commit("a link in the meta.json's place");
 
-            BuildResult back = buildRevision(repo.root(), older, temp.resolve("out"));
+            PrompdException refused = assertThrows(PrompdException.class,
+                    () -> buildRevision(repo.root(), older, temp.resolve("out")));
+            boolean written = Files.exists(temp.resolve("out"));
+            BuildResult forced = new RegistryBuilder().build(new BuildOptions(repo.root(), older, temp.resolve("out"),
+                    Optional.empty(), true, repo.root()), BuildProgress.NONE);
 
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertTrue(refused.getMessage().contains("has a meta.json that does not read in full for @common/a"),
+                    refused.getMessage());
+            assertFalse(written, "nothing is written");
             assertEquals(Optional.of(new TreeSet<>(Set.of(PackageName.parse("@common/a")))),
-                    back.takenDownAtHead().map(HeadTakedowns::unreadMeta));
+                    forced.takenDownAtHead().map(HeadTakedowns::unreadMeta));
         }
     }
 

@@ -80,7 +80,7 @@ class BuildCommandTest {
                 .execute(args);
     }
 
-    /** Both refusals of exit code 4 send the user to --force, whose help must say it builds either. */
+    /** The refusals of exit code 4 send the user to --force, whose help must say it builds each. */
     @Test
     void helpSaysForceBuildsACommitThatLeavesOutServedVersionsOrServesAgainOnesTakenDown() {
         assertEquals(ExitCode.OK.code(), run("build", "--help"));
@@ -88,7 +88,8 @@ class BuildCommandTest {
         String help = stdout.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("--force Build even a commit that leaves out versions that the build in the output"
                 + " folder serves, with no takedown record, or that serves again versions it took down, as an older"
-                + " commit may."), help);
+                + " commit may, or another commit than HEAD's while a meta.json of HEAD's that may record a takedown"
+                + " does not read."), help);
     }
 
     /** COLUMNS, which progress lines are cut to, sets the width of the help too, within 55 to 120 columns. */
@@ -213,10 +214,12 @@ class BuildCommandTest {
     /** A build of an older commit says it left out what HEAD takes down, on stderr and among --json's notes. */
     @Test
     void aBuildOfAnOlderCommitNotesTheVersionsHeadTakesDown() throws Exception {
-        String[] olderAndHead = buildOfTheCommitBeforeHeadTakesADown("{\"takenDown\": {\"1.1.0\": \"held customer"
-                + " data\"}}");
+        String[] olderAndHead = commitTakingADownAtHead("{\"takenDown\": {\"1.1.0\": \"held customer data\"}}");
         String older = olderAndHead[0];
         String head = olderAndHead[1];
+
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--rev", older.substring(0, 7), "--out",
+                out.toString(), "--json"), stderr::toString);
 
         String note = "HEAD (branch 'main', commit " + head.substring(0, 7) + ") takes down 1 version that commit "
                 + older.substring(0, 7) + " holds (@common/a@1.1.0: held customer data): the build leaves it out, as"
@@ -229,19 +232,30 @@ class BuildCommandTest {
 
     /**
      * A bad commit at HEAD, which a build of an earlier one goes back from, may be a meta.json that does not parse: the
-     * takedowns it records are unknown, so the build serves the versions and warns that it may miss one.
+     * takedowns it records are unknown, so the build, which would serve the versions, is refused but with --force,
+     * which warns that it may miss one.
      */
     @Test
-    void aBuildOfAnOlderCommitWarnsWhenHeadsMetaJsonOfAPackageItServesDoesNotRead() throws Exception {
-        String[] olderAndHead = buildOfTheCommitBeforeHeadTakesADown("{\"takenDown\": {\"1.1.0\": \"held");
+    void aBuildOfAnOlderCommitIsRefusedButForcedWhenHeadsMetaJsonOfAPackageItServesDoesNotRead() throws Exception {
+        String[] olderAndHead = commitTakingADownAtHead("{\"takenDown\": {\"1.1.0\": \"held");
         String older = olderAndHead[0];
         String head = olderAndHead[1];
+        String missed = "HEAD (branch 'main', commit " + head.substring(0, 7) + ") has a meta.json that does not"
+                + " read in full for @common/a, so a takedown it records may be missed by this build of commit "
+                + older.substring(0, 7) + ", which serves every version that commit holds of that package unless"
+                + " that commit takes it down";
 
-        String warning = "HEAD (branch 'main', commit " + head.substring(0, 7) + ") has a meta.json that does not"
-                + " read in full for @common/a, so a takedown it records may be missed: this build of commit "
-                + older.substring(0, 7) + " serves every version that commit holds of that package unless that commit takes it down; mend"
-                + " HEAD's meta.json (prompd-registry check names its problems) and build again, or make sure none of"
-                + " those versions must stay down";
+        assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--rev", older.substring(0, 7), "--out",
+                out.toString()), stderr::toString);
+        assertEquals("error: " + missed + "\nhint: mend HEAD's meta.json (prompd-registry check names its problems)"
+                + " and build again; to build anyway once sure that none of those versions must stay down, add"
+                + " --force\n", stderr.toString());
+        assertFalse(Files.exists(out), "nothing is written");
+
+        stderr.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--rev", older.substring(0, 7), "--out",
+                out.toString(), "--json", "--force"), stderr::toString);
+        String warning = missed + ", as --force allows";
         assertEquals("warning: " + warning + "\n", stderr.toString());
         JsonNode json = Json.reader().readTree(stdout.toString());
         assertEquals(Json.reader().readTree(Json.writeString(List.of(Map.of("kind", "headMetaUnread", "head", head,
@@ -251,22 +265,16 @@ class BuildCommandTest {
     }
 
     /**
-     * Commits at HEAD the removal of @common/a 1.1.0 with {@code meta} as its package's meta.json, then builds the
-     * commit before it with --json, which must succeed.
+     * Commits at HEAD the removal of @common/a 1.1.0 with {@code meta} as its package's meta.json.
      *
-     * @return the ids of that commit and of HEAD
+     * @return the ids of the commit before it and of HEAD
      */
-    private String[] buildOfTheCommitBeforeHeadTakesADown(String meta) throws Exception {
-        String older;
-        String head;
+    private String[] commitTakingADownAtHead(String meta) {
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
-            older = registry.head().name();
+            String older = registry.head().name();
             registry.delete("packages/@common/a/1.1.0").meta("@common/a", meta);
-            head = registry.commit("take a 1.1.0 down").name();
+            return new String[] {older, registry.commit("take a 1.1.0 down").name()};
         }
-        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--rev", older.substring(0, 7), "--out",
-                out.toString(), "--json"), stderr::toString);
-        return new String[] {older, head};
     }
 
     @Test
