@@ -225,10 +225,9 @@ public final class TerminalText {
 
     /**
      * {@link #holds(String, IntPredicate, String)} of the characters at {@code positions} (counted from 0, ascending)
-     * of a text's {@code codePoints}, for a rule that a character's neighbours decide, as a flag's decide of its tag
-     * characters.
+     * of a text's {@code codePoints}.
      */
-    public static Optional<String> holds(int[] codePoints, int[] positions, String kind) {
+    private static Optional<String> holds(int[] codePoints, int[] positions, String kind) {
         if (positions.length == 0) {
             return Optional.empty();
         }

@@ -227,7 +227,8 @@ class BuildCommandTest {
         assertEquals("note: " + note + "\n", stderr.toString());
         assertEquals(Json.reader().readTree(Json.writeString(List.of(Map.of("kind", "takenDownAtHead", "head", head,
                 "branch", "main", "versions", List.of(Map.of("name", "@common/a", "version", "1.1.0", "reason",
-                        "held customer data")), "message", note)))), Json.reader().readTree(stdout.toString()).get("notes"));
+                        "held customer data")), "message", note)))),
+                Json.reader().readTree(stdout.toString()).get("notes"));
     }
 
     /**

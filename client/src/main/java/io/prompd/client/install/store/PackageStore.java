@@ -655,9 +655,9 @@ public final class PackageStore {
      * a record of other bytes (a copy without a record is no copy an install uses). Only those tarballs are unpacked,
      * as an install unpacks them but in a temporary folder of the cache's own ({@link TarballCache#unpackFolder}), so
      * that a cache holding what is installed costs no unpack, and the store is only read, never made; one refused, or
-     * whose manifest names no version, is no copy an install could use. No store folder, or a file in its place, holds no copy. Only a caller
-     * holding the home's lock may call this, as a run killed meanwhile leaves its unpack for the next one taking the
-     * lock to remove.
+     * whose manifest names no version, is no copy an install could use. No store folder, or a file in its place, holds
+     * no copy. Only a caller holding the home's lock may call this, as a run killed meanwhile leaves its unpack for the
+     * next one taking the lock to remove.
      */
     public List<CachedOnly> onlyInCache(TarballCache tarballs) throws IOException {
         List<CachedOnly> found = new ArrayList<>();
