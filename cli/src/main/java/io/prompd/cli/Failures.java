@@ -7,6 +7,7 @@ import io.prompd.core.ShellWords;
 import io.prompd.core.TerminalText;
 import io.prompd.core.files.FileNameEncoding;
 import io.prompd.core.files.LongNames;
+import io.prompd.core.files.PermissionRefusals;
 import io.prompd.core.files.ReadOnlyFileException;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.FileProblemsException;
@@ -298,7 +299,7 @@ public final class Failures {
     /** What to do about the reasons an operating system gives most often; nothing for the rest. */
     private static String systemHint(FileSystemException failure) {
         String reason = failure.getReason() == null ? "" : failure.getReason();
-        if (permissionRefused(failure)) {
+        if (PermissionRefusals.refused(failure)) {
             return permissionHint(failure.getFile());
         }
         if (reason.contains("No space left") || reason.contains("quota")) {
@@ -318,13 +319,6 @@ public final class Failures {
                     + " bytes in UTF-8, some file systems fewer";
         }
         return "";
-    }
-
-    /** Whether the system refused a file for want of rights: EACCES, which Java names, or EPERM, which it does not. */
-    public static boolean permissionRefused(FileSystemException failure) {
-        String reason = failure.getReason() == null ? "" : failure.getReason();
-        return failure instanceof AccessDeniedException || reason.contains("not permitted")
-                || reason.contains("Permission denied");
     }
 
     /**

@@ -4,6 +4,7 @@ import io.prompd.cli.Failures;
 import io.prompd.client.config.Settings;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
+import io.prompd.core.files.PermissionRefusals;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ record ChosenHome(Path folder, Origin origin) {
         Failures.Explanation explained = Failures.explain(refused);
         String another = origin == Origin.OPTION ? "--home FOLDER"
                 : Settings.HOME_VARIABLE + "=FOLDER or --home FOLDER";
-        if (Failures.permissionRefused(refused) && folder.startsWith(file) && !Files.isDirectory(folder)) {
+        if (PermissionRefusals.refused(refused) && folder.startsWith(file) && !Files.isDirectory(folder)) {
             return new PrompdException(explained.exitCode(), "cannot create the prompd home " + folder + ", "
                     + origin.chosenBy + ": " + explained.message(), "choose a home this user may write to, with "
                     + another, refused);

@@ -1,6 +1,5 @@
 package io.prompd.client.install.store;
 
-import io.prompd.cli.Failures;
 import io.prompd.client.config.Settings;
 import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.client.http.RegistryFetcher;
@@ -8,6 +7,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
 import io.prompd.core.SuggestedCommands;
+import io.prompd.core.files.PermissionRefusals;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -77,7 +77,7 @@ public final class RunLocks {
         try {
             lock = acquire(parts.lockFile(), onWait);
         } catch (FileSystemException refused) {
-            if (unlessUnwritable && (ReadOnlyDisks.isReadOnly(refused) || Failures.permissionRefused(refused))) {
+            if (unlessUnwritable && (ReadOnlyDisks.isReadOnly(refused) || PermissionRefusals.refused(refused))) {
                 return Optional.empty();
             }
             Settings.requireWritableHome(refused, home);
