@@ -47,8 +47,8 @@ public record HeadTakedowns(String head, Optional<String> branch, SortedMap<Pack
 
     /**
      * Of the takedowns {@code head} records, those of a version folder {@code built} holds whose takedown it does not
-     * record. Of a meta.json of HEAD's with entries that do not read, those that do count: a broken HEAD is what a
-     * build of an earlier commit goes back from, and must not fail it; the build says which did not read.
+     * record. Of a meta.json of HEAD's with entries that do not read, those that do count, and its package is named
+     * among those whose takedowns may be missed ({@link #requireReadUnless}).
      */
     static HeadTakedowns of(RegistrySnapshot head, Optional<String> branch, RegistrySnapshot built) {
         SortedMap<PackageVersion, String> reasons = new TreeMap<>();
