@@ -15,6 +15,7 @@ import io.prompd.client.config.Settings;
 import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.files.Folders;
 import io.prompd.core.files.LongNames;
+import io.prompd.core.files.PermissionRefusals;
 import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonTrees;
@@ -171,7 +172,8 @@ public final class PackageStore {
             if (Folders.fileInTheWay(path.getParent()).isPresent()) {
                 return Optional.empty();
             }
-            throw new UncheckedIOException(unread);
+            throw new UncheckedIOException(unread instanceof FileSystemException refused
+                    && PermissionRefusals.refused(refused) ? PermissionRefusals.ofRefusingFolder(refused) : unread);
         }
     }
 
