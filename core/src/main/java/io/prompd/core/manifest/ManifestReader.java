@@ -149,7 +149,10 @@ public final class ManifestReader {
         fields.category(optionalText(root, ManifestFields.CATEGORY).orElse(null));
         fields.main(optionalText(root, ManifestFields.MAIN).orElse(null));
         Map<String, String> prompts = textMap(root, ManifestFields.PROMPTS);
-        warnOfPromptNamesReadingAlike(prompts.keySet());
+        // in the order written, so that the later of two names is the one told
+        warnOfPromptNamesReadingAlike(Optional.ofNullable(root.get(ManifestFields.PROMPTS)).stream()
+                .flatMap(node -> node.properties().stream()).map(Map.Entry::getKey).filter(prompts::containsKey)
+                .toList());
         fields.prompts(prompts);
         Set<PackageName> invalidRanges = new TreeSet<>();
         fields.dependencies(dependencies(root, invalidRanges));
@@ -584,9 +587,10 @@ public final class ManifestReader {
 
     /**
      * A prompt is run by its name, typed: two names that differ only in letter case or in their Unicode normalization
-     * (one written decomposed, as macOS gives names out) look the same, so which one runs is a guess.
+     * (one written decomposed, as macOS gives names out) look the same, so which one runs is a guess. Each is told at
+     * the name written later.
      */
-    private void warnOfPromptNamesReadingAlike(Set<String> names) {
+    private void warnOfPromptNamesReadingAlike(List<String> names) {
         Map<String, String> firstByKey = new HashMap<>();
         names.forEach(name -> {
             String composed = Normalizer.normalize(name, Normalizer.Form.NFC);

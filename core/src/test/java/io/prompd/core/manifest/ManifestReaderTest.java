@@ -756,7 +756,7 @@ class ManifestReaderTest {
 
         List<String> warnings = result.problems().stream().filter(problem -> !problem.isError())
                 .map(problem -> problem.pointer() + " " + problem.message()).toList();
-        assertEquals(List.of("/prompts/caf\u00e9 the prompt name 'caf\u00e9' reads as 'cafe\u0301', another name of"
+        assertEquals(List.of("/prompts/cafe\u0301 the prompt name 'cafe\u0301' reads as 'caf\u00e9', another name of"
                 + " 'prompts': they differ only in their Unicode normalization (one is written decomposed (not in"
                 + " Unicode NFC, as macOS gives names out))", "/prompts/review the prompt name 'review' reads as"
                 + " 'Review', another name of 'prompts': they differ only in letter case"), warnings);
