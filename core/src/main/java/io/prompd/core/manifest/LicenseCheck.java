@@ -46,8 +46,9 @@ public final class LicenseCheck {
      * ({@code LICENSE-APACHE-2.0}, {@code COPYING.LGPLv2.1}, {@code LICENSE_BSD-3-Clause}), GNU's {@code LESSER} or
      * {@code LIB} (the LGPL's older file name) or a version ({@code LICENSE-2.0}), then maybe the extension of a text
      * or markup format terms are written in ({@code .md}, {@code .adoc}, {@code .html}, {@code .org}, …). Any other
-     * word names what a file does with licenses ({@code license-check}, {@code LICENSE-HEADER.txt}, {@code license-faq.md}); after the family a dot
-     * comes only before a version's digit, so that a file's type is no variant ({@code LICENSE-MIT.json}).
+     * word names what a file does with licenses ({@code license-check}, {@code LICENSE-HEADER.txt},
+     * {@code license-faq.md}); after the family a dot comes only before a version's digit, so that a file's type is no
+     * variant ({@code LICENSE-MIT.json}).
      */
     private static final Pattern TERMS_FILE_NAME = Pattern.compile("(?i)(LICEN[CS]E|COPYING)([-_.](LESSER|LIB"
             + "|[0-9]+(\\.[0-9]+)*|" + LICENSE_FAMILY + "(v?[0-9]+)?([-_][a-z0-9]+|\\.[0-9][a-z0-9]*)*))?"

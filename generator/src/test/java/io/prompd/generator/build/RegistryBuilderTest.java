@@ -1907,6 +1907,16 @@ class RegistryBuilderTest {
         }
     }
 
+    /** Publishes @common/a 1.0.0 and 1.1.0, then takes 1.1.0 down at HEAD with {@code meta}: the commit before. */
+    private static String publishedThenTakenDownAtHead(TestRegistryRepo repo, String meta) {
+        repo.publish("@common/a", "1.0.0");
+        repo.publish("@common/a", "1.1.0");
+        String older = repo.commit("publish a").name();
+        repo.delete("packages/@common/a/1.1.0").meta("@common/a", meta);
+        repo.commit("take a 1.1.0 down");
+        return older;
+    }
+
     private static BuildResult buildRevision(Path repository, String revision, Path out) throws IOException {
         return new RegistryBuilder().build(new BuildOptions(repository, revision, out, Optional.empty(), false,
                 repository), BuildProgress.NONE);
@@ -1970,11 +1980,7 @@ class RegistryBuilderTest {
     @Test
     void aBuildOfHeadAfterABuildOfAnOlderCommitKeepsTheTakedownsRecordOfTheTarball() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
-            repo.publish("@common/a", "1.0.0");
-            repo.publish("@common/a", "1.1.0");
-            String older = repo.commit("publish a").name();
-            repo.delete("packages/@common/a/1.1.0").meta("@common/a", "{\"takenDown\": {\"1.1.0\": \"leaked\"}}");
-            repo.commit("take a 1.1.0 down");
+            String older = publishedThenTakenDownAtHead(repo, "{\"takenDown\": {\"1.1.0\": \"leaked\"}}");
             Path out = temp.resolve("out");
             buildRevision(repo.root(), older, out);
 
@@ -2025,11 +2031,7 @@ class RegistryBuilderTest {
     @Test
     void aTakedownAtHeadWrittenWithBuildMetadataLeavesOutTheVersionOfItsPrecedence() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
-            repo.publish("@common/a", "1.0.0");
-            repo.publish("@common/a", "1.1.0");
-            String older = repo.commit("publish a").name();
-            repo.delete("packages/@common/a/1.1.0").meta("@common/a", "{\"takenDown\": {\"1.1.0+b\": \"leaked\"}}");
-            repo.commit("take a 1.1.0 down");
+            String older = publishedThenTakenDownAtHead(repo, "{\"takenDown\": {\"1.1.0+b\": \"leaked\"}}");
 
             BuildResult back = buildRevision(repo.root(), older, temp.resolve("out"));
 
