@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
@@ -132,12 +133,11 @@ public final class SuspectCharacters {
     }
 
     /**
-     * The fewest and the most tag characters a flag's emoji sequence takes between its black flag and its cancel tag:
-     * a subdivision's code, as CLDR writes it, its region (two letters or three digits) and one to four letters or
-     * digits more (gbeng for England). Any more would spell an instruction a model reads and no reviewer sees.
+     * The codes of the flags Unicode recommends as emoji, spelt in tag characters between a black flag and a cancel
+     * tag: England's, Scotland's and Wales's. Any other code, however short, spells text a model reads and no reviewer
+     * sees ("ignore" is six letters), and no emoji keyboard writes one.
      */
-    private static final int FLAG_CODE_MIN = 3;
-    private static final int FLAG_CODE_MAX = 7;
+    private static final Set<String> FLAG_CODES = Set.of("gbeng", "gbsct", "gbwls");
 
     /** The tag characters a flag's code is written in: the tag forms of a-z and 0-9, as CLDR's codes are. */
     private static boolean isFlagTag(int codePoint) {
@@ -156,15 +156,23 @@ public final class SuspectCharacters {
                 while (end < codePoints.length && isFlagTag(codePoints[end])) {
                     end++;
                 }
-                int length = end - index - 1;
-                if (length >= FLAG_CODE_MIN && length <= FLAG_CODE_MAX && end < codePoints.length
-                        && codePoints[end] == CANCEL_TAG) {
+                if (end < codePoints.length && codePoints[end] == CANCEL_TAG
+                        && FLAG_CODES.contains(code(codePoints, index + 1, end))) {
                     Arrays.fill(codePoints, index + 1, end + 1, LEFT);
                     index = end;
                 }
             }
         }
         return new String(codePoints, 0, codePoints.length);
+    }
+
+    /** The letters and digits the tag characters from {@code from} to {@code to} (exclusive) stand for. */
+    private static String code(int[] codePoints, int from, int to) {
+        StringBuilder code = new StringBuilder(to - from);
+        for (int index = from; index < to; index++) {
+            code.appendCodePoint(codePoints[index] - 0xE0000);
+        }
+        return code.toString();
     }
 
     private static Rule bidiControl(String reader) {
