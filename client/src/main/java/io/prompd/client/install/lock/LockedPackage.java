@@ -45,23 +45,26 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
      * credential's by that name ({@code credential}, {@code credentials}); none
      * addresses a tarball, and each is of one download only or a secret, which neither a lock, committed, nor a
      * message, read by whoever gets the output (a CI log), may hold. The names of a token's, a secret's, a password's
-     * and an API key's are too many to list, each host spelling them its own way, so those are known by their ends
-     * ({@link #CREDENTIAL_ENDS}).
+     * and an API key's are too many to list, each host spelling them its own way, so those are known by a word they
+     * hold ({@link #CREDENTIAL_WORDS}).
      */
     private static final Set<String> SIGNING = Set.of("awsaccesskeyid", "signature", "expires", "policy",
             "keypairid", "googleaccessid", "sv", "ss", "srt", "sp", "se", "st", "spr", "sip", "sr", "sig", "si",
             "sdd", "skoid", "sktid", "skt", "ske", "sks", "skv", "saoid", "suoid", "scid", "ses", "rscc", "rscd",
             "rsce", "rscl", "rsct", "accesskey", "auth", "jwt", "bearer", "authorization", "hdnts", "hdnea", "authkey",
-            "credential", "credentials");
+            "credential", "credentials", "pwd", "pass", "session", "sessionid", "sid", "otp", "ticket", "hmac");
 
     /**
-     * How the canonical names of credentials end: a token's ({@code token}, {@code access_token},
-     * {@code accessToken}, GitLab's {@code Private-Token} and {@code job_token}, {@code session_token},
-     * {@code sas_token}), a secret's ({@code secret}, {@code client-secret}), a password's ({@code password},
-     * {@code passwd}) and an API key's ({@code api_key}, {@code apikey}, {@code X-Api-Key}). A name that addresses a
-     * file ({@code f}, {@code file}, {@code path}, {@code name}, {@code v}, {@code version}, {@code key}) ends in none.
+     * What the canonical names of credentials hold, wherever in them, each host spelling them its own way: a token's
+     * ({@code token}, {@code access_token}, {@code accessToken}, GitLab's {@code Private-Token}, {@code tokenid}), a
+     * secret's or a private key's ({@code client-secret}, {@code secret_key}, {@code aws_secret_access_key},
+     * {@code private_key}), a password's ({@code password}, {@code passwd}, {@code passphrase}), an API key's
+     * ({@code api_key}, {@code X-Api-Key}, {@code api.key}), a signature's ({@code oauth_signature}) and an assertion's
+     * ({@code client_assertion}). A name that addresses a file ({@code f}, {@code file}, {@code path}, {@code name},
+     * {@code v}, {@code version}, {@code key}) holds none.
      */
-    private static final List<String> CREDENTIAL_ENDS = List.of("token", "secret", "password", "passwd", "apikey");
+    private static final List<String> CREDENTIAL_WORDS = List.of("token", "secret", "private", "passw", "passphrase",
+            "apikey", "signature", "assertion");
 
     /**
      * The prefixes of the canonical names of AWS SigV4's and Google Cloud Storage V4's query parameters: each of
@@ -146,18 +149,19 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
     private static boolean signs(String parameter) {
         String name = canonical(parameter);
         return SIGNING.contains(name) || SIGNING_PREFIXES.stream().anyMatch(name::startsWith)
-                || CREDENTIAL_ENDS.stream().anyMatch(name::endsWith);
+                || CREDENTIAL_WORDS.stream().anyMatch(name::contains);
     }
 
     /**
-     * The name of a query's {@code name=value}, unescaped, in lower case and without {@code -} and {@code _}: hosts
-     * spell one credential's name in each case and with or without either ({@code access_token},
-     * {@code access-token}, {@code accessToken}), and a name left out in one spelling only is committed in another.
+     * The name of a query's {@code name=value}, unescaped, in lower case and without {@code -}, {@code _} and
+     * {@code .}: hosts spell one credential's name in each case and with or without any ({@code access_token},
+     * {@code access-token}, {@code accessToken}, {@code api.key}), and a name left out in one spelling only is
+     * committed in another.
      */
     private static String canonical(String parameter) {
         int equals = parameter.indexOf('=');
         return URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals), StandardCharsets.UTF_8)
-                .toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+                .toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
     }
 
     /** This entry with the tarball at another URL: the one its bytes were downloaded from. */

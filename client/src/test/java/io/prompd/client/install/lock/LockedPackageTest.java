@@ -101,7 +101,9 @@ class LockedPackageTest {
             "private-token", "Private-Token", "x-api-key", "X-Api-Key", "api_token", "apitoken", "session_token",
             "sas_token", "jwt", "bearer", "authorization", "Authorization", "key_pair_id", "X_Amz_Signature",
             "db-password", "Sig", "auth_token", "__token__", "hdnts", "hdnea", "auth_key", "X-Goog-Credential",
-            "credentials"})
+            "credentials", "secret_key", "private_key", "aws_secret_access_key", "sessionid", "session", "sid",
+            "oauth_signature", "tokenid", "pwd", "pass", "api.key", "apikey2", "hmac", "otp", "ticket", "passphrase",
+            "client_assertion"})
     void aCredentialInAnySpellingIsNeitherLockedNorShown(String name) {
         URI url = URI.create("https://r.test/dl?f=packages/x-1.0.0.tgz&" + name + "=SECRETVAL");
 
