@@ -120,11 +120,34 @@ public final class ManifestReader {
         } else {
             readFields(root);
         }
+        loneCarriageReturn(json).ifPresent(problems::add);
         FieldLines lines = FieldLines.ofJson(json);
         // Sorted again once lines are known: the order is by file, then line.
         List<Problem> found = lines.locate(problems.sorted()).stream().sorted(Problem.ORDER).toList();
         Optional<Manifest> manifest = Problems.anyError(found) ? Optional.empty() : Optional.of(fields.build());
         return new ManifestResult(file, manifest, fields.draft(), found, lines, kept);
+    }
+
+    /**
+     * The first CR of the file that ends no line, as JSON reads it for white space: Git and a diff show it inside its
+     * line, and a terminal showing the file goes back to the line's start there, so that what follows hides what
+     * precedes it from a reviewer, a dependency among it.
+     */
+    private Optional<Problem> loneCarriageReturn(byte[] json) {
+        int line = 1;
+        int lineStart = 0;
+        for (int index = 0; index < json.length; index++) {
+            if (json[index] == '\n') {
+                line++;
+                lineStart = index + 1;
+            } else if (json[index] == '\r' && (index + 1 == json.length || json[index + 1] != '\n')) {
+                return Optional.of(Problem.error(file, "", "the line holds a CR that ends no line, at byte "
+                        + (index - lineStart + 1) + ": Git and a diff show it inside the line, and a terminal goes back"
+                        + " to the line's start there, hiding what precedes it", "end each line with LF or CR LF")
+                        .atLine(line));
+            }
+        }
+        return Optional.empty();
     }
 
     private ManifestResult malformed(byte[] json, JsonProcessingException malformed) {

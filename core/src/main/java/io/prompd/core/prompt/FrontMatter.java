@@ -30,6 +30,12 @@ public record FrontMatter(String yaml, int firstYamlLine, String body, int bodyL
     static Optional<FrontMatter> split(String file, String text, Problems problems) {
         String normalised = normalise(text);
         int firstEnd = lineEnd(normalised, 0);
+        if (!isDelimiter(normalised, 0, firstEnd) && normalised.substring(0, firstEnd).indexOf('\r') >= 0) {
+            problems.add(Problem.error(file, "", "the file's lines end with a CR alone, as classic Mac OS wrote them,"
+                    + " which Git, a pull request's diff and prompd read as one line", "save the file with LF (or CR"
+                    + " LF) line ends").atLine(1));
+            return Optional.empty();
+        }
         if (!isDelimiter(normalised, 0, firstEnd)) {
             problems.add(Problem.error(file, "", normalised.isBlank() ? "the file is empty"
                     : "the file does not start with YAML front matter (a first line '---')", HINT).atLine(1));
@@ -62,9 +68,14 @@ public record FrontMatter(String yaml, int firstYamlLine, String body, int bodyL
         return new FrontMatter(kept, firstYamlLine, body, bodyLine);
     }
 
+    /**
+     * The text without its byte order mark, its CR LF line ends read as LF. A CR alone stays in its line, as Git and
+     * a diff show it: read as a line break, it would make a key no reviewer sees ({@code description: x<CR>system: y}
+     * is one line in a diff), which the front matter's rule on control characters refuses at its line.
+     */
     private static String normalise(String text) {
         String withoutBom = Utf8.withoutByteOrderMark(text);
-        return withoutBom.indexOf('\r') < 0 ? withoutBom : withoutBom.replace("\r\n", "\n").replace('\r', '\n');
+        return withoutBom.indexOf('\r') < 0 ? withoutBom : withoutBom.replace("\r\n", "\n");
     }
 
     private static int lineEnd(String text, int start) {

@@ -745,6 +745,25 @@ class ManifestReaderTest {
         assertEquals(Map.of(PackageName.parse("ok"), VersionRange.parse("^1.0.0")), draft.dependencies());
     }
 
+    /**
+     * JSON reads a CR as white space, where a diff and a terminal show it inside its line, the terminal going back to
+     * the line's start: "dependencies" before it hidden from a reviewer. CR LF line ends are fine.
+     */
+    @Test
+    void aCarriageReturnThatEndsNoLineIsAnErrorAtItsLine() {
+        ManifestResult hidden = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\",\n"
+                + "  \"dependencies\": {\"b\": \"^1.0.0\"},\r  \"description\": \"Prompts explained at length.\"\n}\n");
+        ManifestResult windows = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\",\r\n"
+                + "  \"description\": \"Prompts.\"\r\n}\r\n");
+
+        assertEquals(List.of("2 the line holds a CR that ends no line, at byte 35: Git and a diff show it inside the"
+                + " line, and a terminal goes back to the line's start there, hiding what precedes it"),
+                hidden.problems().stream().filter(Problem::isError)
+                        .map(problem -> problem.line() + " " + problem.message()).toList());
+        assertFalse(hidden.manifest().isPresent());
+        assertEquals(List.of(), windows.problems().stream().filter(Problem::isError).toList());
+    }
+
     /** A prompt is run by its name, typed: names that differ only in letter case or normalization are warned of. */
     @Test
     void promptNamesThatReadAlikeAreWarnedOf() {
