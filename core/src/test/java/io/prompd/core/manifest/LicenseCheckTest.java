@@ -336,7 +336,8 @@ class LicenseCheckTest {
         "COPYING.LESSER", "LICENSE-APACHE-2.0", "LICENSE_BSD.txt", "license-2.0", "LICENSE.md", "LICENSE.txt",
         "COPYING", "license-mit.md", "COPYING.LGPLv2.1", "COPYING.GPLv3", "LICENSE-GPL-3.0-or-later",
         "LICENSE_BSD-3-Clause.txt", "LICENSE-CC-BY-SA-4.0.md", "LICENSE.CC0", "LICENSE-MS-PL", "COPYING.LESSER.md",
-        "LICENSE.apache", "LICENSE.adoc", "LICENSE.html", "LICENSE.org", "COPYING.lib", "LICENSE.rtf", "COPYING3", "COPYING.v3", "LICENSE-v2", "LICENSE.0BSD"})
+        "LICENSE.apache", "LICENSE.adoc", "LICENSE.html", "LICENSE.org", "COPYING.lib", "LICENSE.rtf", "COPYING3",
+        "COPYING.v3", "LICENSE-v2", "LICENSE.0BSD"})
     void aLicenseUnderANameOfItsOwnIsTheNameOfATermsFile(String name) {
         assertTrue(LicenseCheck.isTermsFileName(name), name);
     }
