@@ -87,28 +87,10 @@ public final class ContentCheck {
         if (SuspectCharacters.IN_TEXT_FILES.stream().allMatch(rule -> rule.noneIn(text))) {
             return List.of();
         }
-        List<String> lines = linesByLineFeed(text);
+        List<String> lines = SuspectCharacters.lines(text);
         return from > lines.size() ? List.of()
                 : SuspectCharacters.atFirstLine(path, lines.subList(from - 1, lines.size()), from,
                         SuspectCharacters.IN_TEXT_FILES);
-    }
-
-    /**
-     * The text's lines as Git and an editor count them, ended by LF or CR LF: a CR alone is no line break there but a
-     * control character in the line, which moves a terminal back to the line's start, so that text after it hides
-     * text before it from whoever shows the file, as String.lines(), which ends a line at a CR too, would hide it here.
-     */
-    private static List<String> linesByLineFeed(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            int next = end < 0 ? text.length() : end + 1;
-            int stop = end < 0 ? text.length() : end;
-            lines.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? stop - 1 : stop));
-            start = next;
-        }
-        return lines;
     }
 
     private static void check(String path, byte[] bytes, Optional<String> text, SortedSet<String> contextFiles,

@@ -64,9 +64,9 @@ public final class SuspectCharacters {
 
     /**
      * Unicode's tag characters (U+E0000–U+E007F), which show as nothing while a model reads the ASCII each stands for
-     * (U+E0065 for "e"): text no reviewer sees, "ASCII smuggling". Only an emoji tag sequence holds them rightly, a
-     * flag of a country's part such as England's: U+1F3F4 (WAVING BLACK FLAG), tags from U+E0020 to U+E007E, then
-     * U+E007F (CANCEL TAG); those are left.
+     * (U+E0065 for "e"): text no reviewer sees, "ASCII smuggling". Only an emoji tag sequence holds them rightly, the
+     * flag of one of the parts of a country Unicode recommends ({@link #FLAG_CODES}): U+1F3F4 (WAVING BLACK FLAG), the
+     * part's code in tags, then U+E007F (CANCEL TAG); those are left.
      */
     public static final Rule TAG = new Rule("tag character", SuspectCharacters::isTag, SuspectCharacters::flagsHidden,
             Severity.ERROR, count -> {
@@ -258,6 +258,17 @@ public final class SuspectCharacters {
                 throw new IllegalArgumentException("found at least one: " + count);
             }
         }
+    }
+
+    /**
+     * The text's lines as Git, a diff and an editor count them, ended by LF or CR LF: a CR alone is no line break
+     * there but a control character of its line, which moves a terminal back to the line's start so that text after
+     * it hides text before it; String.lines(), which ends a line at a CR too, would hide it from these rules, and
+     * number every later line otherwise than a diff does.
+     */
+    public static List<String> lines(String text) {
+        return Arrays.stream(text.split("\n", -1))
+                .map(line -> line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toList();
     }
 
     /**

@@ -92,8 +92,7 @@ public final class PromptParser {
      */
     private static boolean holdsRaw(String file, FrontMatter frontMatter, List<SuspectCharacters.Rule> rules,
                                     Problems problems) {
-        // lines ended by LF alone, as a diff counts them: a CR alone is a character of its line, refused there
-        List<Problem> held = SuspectCharacters.eachLine(file, List.of(frontMatter.yaml().split("\n", -1)),
+        List<Problem> held = SuspectCharacters.eachLine(file, SuspectCharacters.lines(frontMatter.yaml()),
                 frontMatter.firstYamlLine(), rules);
         problems.addAll(held);
         return !held.isEmpty();
