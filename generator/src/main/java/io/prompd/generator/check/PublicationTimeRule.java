@@ -11,9 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -42,6 +45,8 @@ final class PublicationTimeRule implements PullRequestRule {
         PublicationHistory history = PublicationHistory.compute(repository, pullRequest.head().commit(), added);
         // a commit time has whole seconds, and so has the time it is told beside
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // the versions of a pull request share a few publishing commits, as a rule one, each walked to the base once
+        Map<ObjectId, Optional<RevCommit>> madeOnByCommit = new HashMap<>();
         for (NewVersion version : pullRequest.newVersions()) {
             Optional<Publication> publication = history.publication(version.id());
             ReaddedVersion readded = pullRequest.readded().get(version.id());
@@ -49,8 +54,11 @@ final class PublicationTimeRule implements PullRequestRule {
                 continue;
             }
             Publication published = publication.get();
-            Optional<RevCommit> madeOn = CommitRange.commonAncestor(repository, published.commit(),
-                    pullRequest.baseTip().commit());
+            Optional<RevCommit> madeOn = madeOnByCommit.get(published.commit());
+            if (madeOn == null) {
+                madeOn = CommitRange.commonAncestor(repository, published.commit(), pullRequest.baseTip().commit());
+                madeOnByCommit.put(published.commit(), madeOn);
+            }
             if (madeOn.isEmpty()) {
                 continue;
             }
