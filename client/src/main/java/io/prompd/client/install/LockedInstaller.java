@@ -288,6 +288,7 @@ final class LockedInstaller {
                                RegistryIndex index, InstallProgress progress, PackageStore.Pin pin, Path target,
                                Staged staged) throws IOException {
         Optional<RouteChange> change = index.routeChange(name, locked);
+        boolean indexed = index.givesTarballAt(name, locked);
         // a registry that answered with no index, or with one lacking the version or listing other bytes for it, has
         // no tarball that is the locked one, whatever answers at its tarball path: the lock's URL alone is asked
         Optional<PrompdException> unreadable = change.flatMap(route -> index.answeredWithNone(name));
@@ -306,9 +307,9 @@ final class LockedInstaller {
                         fromLockedUrl(name, locked, asked, change.orElseThrow(),
                                 unreadable.orElseThrow().getMessage())));
             } else {
-                Downloaded downloaded = registry.download(name, locked.version(), asked,
-                        index.givesTarballAt(name, locked), source, target, locked.integrity(),
-                        recordedSize(name, locked, index), progress.downloading(name, locked.version()));
+                Downloaded downloaded = registry.download(name, locked.version(), asked, indexed, source, target,
+                        locked.integrity(), recordedSize(name, locked, index),
+                        progress.downloading(name, locked.version()));
                 downloadedFrom = downloaded.url();
                 // only a URL outside the registry the name resolves in, a route change's, is read in its place
                 warning = downloaded.problem().map(problem -> source == UrlSource.LOCK
@@ -325,7 +326,7 @@ final class LockedInstaller {
             // the registry is incomplete, as a mirror not fully built is
             if (unreadable.isPresent() || recordedReadable) {
                 throw source == UrlSource.LOCK && unreadable.isEmpty() && failed.exitCode() == ExitCode.NOT_FOUND
-                        && listed(name, locked.version(), index) && !index.givesTarballAt(name, locked)
+                        && listed(name, locked.version(), index) && !indexed
                         ? ListedButMissing.of(name, locked.version(), "tarball", failed) : failed;
             }
             // the lock's URL gave other bytes only where it was read: a file: URL a registry on the network may not
