@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {
             "Show and change the configuration in " + Settings.CONFIG_FILE_NAME + " of the prompd home.",
-            "Keys: registry (the default registry), registries.NAME, scopes.@SCOPE and credentials.URL."},
+            "Keys: registry (the default registry), registries.NAME, scopes.@SCOPE, credentials.URL, http.timeout"
+                + " (seconds each wait on a registry may last) and http.retries (tries again of a failed request)."},
         subcommands = {
             ConfigGetCommand.class,
             ConfigSetCommand.class,

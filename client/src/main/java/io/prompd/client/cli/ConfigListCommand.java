@@ -55,9 +55,14 @@ final class ConfigListCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /** Credentials as {@link CredentialsView#asJson} gives them in place of the words shown, a setting as text. */
+    /**
+     * Credentials as {@link CredentialsView#asJson} gives them in place of the words shown, a limit as its number, a
+     * setting as text.
+     */
     private static Object asJson(ConfigKey.Value value, Path configFile) {
-        return value instanceof ConfigKey.Value.OfCredentials credentials
-                ? CredentialsView.asJson(credentials.credentials(), configFile) : value.describe();
+        if (value instanceof ConfigKey.Value.OfCredentials credentials) {
+            return CredentialsView.asJson(credentials.credentials(), configFile);
+        }
+        return value instanceof ConfigKey.Value.Amount amount ? amount.number() : value.describe();
     }
 }

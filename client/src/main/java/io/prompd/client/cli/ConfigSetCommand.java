@@ -19,17 +19,20 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  prompd config set registries.acme https://prompd.acme.example/",
             "  prompd config set scopes.@acme acme",
-            "  prompd config set registry acme"})
+            "  prompd config set registry acme",
+            "  prompd config set http.timeout 60"})
 final class ConfigSetCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KEY", description = "registry, registries.NAME or scopes.@SCOPE")
+    @Parameters(index = "0", paramLabel = "KEY", description = "registry, registries.NAME, scopes.@SCOPE,"
+            + " http.timeout or http.retries")
     String key;
 
     @Parameters(index = "1", paramLabel = "VALUE", description = "A registry URL, or the name of a"
-            + " configured registry.")
+            + " configured registry; for http.timeout the seconds each wait on a registry may last (1 to 3600), for"
+            + " http.retries how often a request that failed is tried again (0 to 10).")
     String value;
 
     private final PrompdCommand root;

@@ -18,8 +18,8 @@ final class ConfigUnsetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KEY", description = "registry, registries.NAME, scopes.@SCOPE"
-            + " or credentials.URL")
+    @Parameters(index = "0", paramLabel = "KEY", description = "registry, registries.NAME, scopes.@SCOPE,"
+            + " credentials.URL, http.timeout or http.retries")
     String key;
 
     private final PrompdCommand root;

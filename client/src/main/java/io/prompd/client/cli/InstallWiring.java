@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.Failures;
 import io.prompd.cli.ProgressLine;
+import io.prompd.client.config.ConfigStore;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.RegistryName;
@@ -121,11 +122,13 @@ final class InstallWiring {
     }
 
     /**
-     * The run's fetcher, which says on stderr why it waits before trying a request again, and with {@code --verbose}
-     * how each try of a request ended.
+     * The run's fetcher, with the limits the configuration chose, which says on stderr why it waits before trying a
+     * request again, and with {@code --verbose} how each try of a request ended. The configuration is read as a login
+     * reads it, as the login of a registry whose entry cannot be used (which mends it) checks its new credentials here.
      */
-    RegistryFetcher fetcher() {
-        return RegistryFetcher.of(settings, root.context().clock(), root.context().sleeper(), requestListener());
+    RegistryFetcher fetcher() throws IOException {
+        return RegistryFetcher.of(settings, ConfigStore.of(settings).readForCredentials().http(),
+                root.context().clock(), root.context().sleeper(), requestListener());
     }
 
     private RequestListener requestListener() {

@@ -5,6 +5,7 @@ import io.prompd.client.config.Credentials;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryService;
 import io.prompd.client.http.AccessRefused;
+import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.install.registry.HttpPackageRegistry;
 import io.prompd.client.install.registry.RegistryEndpoint;
 import io.prompd.client.install.registry.RegistryRoutes;
@@ -136,9 +137,15 @@ final class LoginCommand implements Callable<Integer> {
                                                     Credentials.Resolved sent, Optional<String> variable) {
         RegistryEndpoint endpoint = InstallWiring.endpoint(new Registry(target.url(), target.name(),
                 Optional.of(sent), variable), Optional.empty());
+        RegistryFetcher fetcher;
         try {
-            return new HttpPackageRegistry(new InstallWiring(root, spec.commandLine().getErr()).fetcher(),
-                    RegistryRoutes.single(endpoint), root.commands()).checkAccess(endpoint);
+            fetcher = new InstallWiring(root, spec.commandLine().getErr()).fetcher();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        try {
+            return new HttpPackageRegistry(fetcher, RegistryRoutes.single(endpoint), root.commands())
+                    .checkAccess(endpoint);
         } catch (PrompdException failed) {
             boolean kept;
             try {

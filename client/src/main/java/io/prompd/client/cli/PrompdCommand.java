@@ -6,6 +6,7 @@ import io.prompd.cli.OtherToolsWords;
 import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
 import io.prompd.client.config.ClientKeyStore;
+import io.prompd.client.config.HttpLimits;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.Stack;
 import java.util.TreeMap;
@@ -50,6 +52,12 @@ import picocli.CommandLine;
             "                   (upper-case names work too: HTTPS_PROXY, ...)",
             "  " + Settings.CA_FILE_VARIABLE + "   a PEM file of CA certificates to trust beside Java's, for a",
             "                   registry or proxy that your company's own CA signs",
+            "  " + Settings.HTTP_TIMEOUT_VARIABLE,
+            "                   seconds each wait on a registry may last, over the",
+            "                   configuration's http.timeout (default: 10 to connect, 30 else)",
+            "  " + Settings.HTTP_RETRIES_VARIABLE,
+            "                   how often a request that failed is tried again, over the",
+            "                   configuration's http.retries (default: 3)",
             "  JAVA_OPTS        Java's options; for a registry that requires a client",
             "                   certificate (mutual TLS), -D" + ClientKeyStore.FILE_PROPERTY + "=client.p12",
             "                   -D" + ClientKeyStore.PASSWORD_PROPERTY + "=... name its key store"})
@@ -164,8 +172,28 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
                 .map(file -> userPath(file, Settings.CA_FILE_VARIABLE));
         boolean offlineChosen = offline != null ? offline
                 : context.variable(Settings.OFFLINE_VARIABLE).map(PrompdCommand::offlineVariable).orElse(false);
+        HttpLimits http = new HttpLimits(limitVariable(Settings.HTTP_TIMEOUT_VARIABLE, HttpLimits.Limit.TIMEOUT),
+                limitVariable(Settings.HTTP_RETRIES_VARIABLE, HttpLimits.Limit.RETRIES));
         return new Settings(homeFolder, chosenRegistry, offlineChosen, proxyVariables, caFile,
-                ClientKeyStore.of(System::getProperty), askedHome.commands(registryOption()));
+                ClientKeyStore.of(System::getProperty), http, askedHome.commands(registryOption()));
+    }
+
+    /**
+     * The limit a variable sets for the run, over the configuration's, as cargo's {@code CARGO_HTTP_TIMEOUT} over its
+     * {@code http.timeout}; a value that is none is refused, as a typo in a CI job's setting would otherwise go unseen.
+     */
+    private OptionalInt limitVariable(String name, HttpLimits.Limit limit) {
+        Optional<String> value = context.variable(name);
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(limit.parse(value.get()));
+        } catch (IllegalArgumentException invalid) {
+            throw new PrompdException(ExitCode.USAGE, "$" + name + " is invalid: " + invalid.getMessage(), "set it"
+                    + " to " + limit.takes() + ", or unset it for the configuration's " + limit.key() + " or the"
+                    + " default");
+        }
     }
 
     /**

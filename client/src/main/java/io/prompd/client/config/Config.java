@@ -21,17 +21,21 @@ import java.util.function.Consumer;
  * @param scopes          which registry serves the packages of a scope, as npm's {@code @myorg:registry}
  * @param credentials     credentials by registry URL, so they are found whether the registry is
  *                        named or given by URL
+ * @param http            how long a request to a registry waits and how often it is tried, where the user chose it
  */
 public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryName, RegistryUrl> registries,
-                     SortedMap<Scope, RegistryRef> scopes, SortedMap<RegistryUrl, Credentials> credentials) {
+                     SortedMap<Scope, RegistryRef> scopes, SortedMap<RegistryUrl, Credentials> credentials,
+                     HttpLimits http) {
 
-    public static final Config EMPTY = new Config(Optional.empty(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+    public static final Config EMPTY = new Config(Optional.empty(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+            HttpLimits.NONE);
 
     public Config {
         Objects.requireNonNull(defaultRegistry, "defaultRegistry");
         registries = SortedCopies.map(Objects.requireNonNull(registries, "registries"));
         scopes = SortedCopies.map(Objects.requireNonNull(scopes, "scopes"));
         credentials = SortedCopies.map(Objects.requireNonNull(credentials, "credentials"));
+        Objects.requireNonNull(http, "http");
         List<String> unknown = unknownNames(defaultRegistry, registries.keySet(), scopes).values().stream()
                 .map(UnknownName::message).toList();
         if (!unknown.isEmpty()) {
@@ -97,11 +101,11 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
     }
 
     public Config withDefaultRegistry(Optional<RegistryRef> registry) {
-        return new Config(registry, registries, scopes, credentials);
+        return new Config(registry, registries, scopes, credentials, http);
     }
 
     public Config withRegistry(RegistryName name, RegistryUrl url) {
-        return new Config(defaultRegistry, put(registries, name, url), scopes, credentials);
+        return new Config(defaultRegistry, put(registries, name, url), scopes, credentials, http);
     }
 
     /**
@@ -118,23 +122,27 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
         boolean urlStillUsed = remaining.containsValue(url) || routes.containsValue(url)
                 || remainingDefault.filter(ref -> ref.equals(url)).isPresent();
         return new Config(remainingDefault, remaining, routes,
-                url == null || urlStillUsed ? credentials : remove(credentials, url));
+                url == null || urlStillUsed ? credentials : remove(credentials, url), http);
     }
 
     public Config withScope(Scope scope, RegistryRef registry) {
-        return new Config(defaultRegistry, registries, put(scopes, scope, registry), credentials);
+        return new Config(defaultRegistry, registries, put(scopes, scope, registry), credentials, http);
     }
 
     public Config withoutScope(Scope scope) {
-        return new Config(defaultRegistry, registries, remove(scopes, scope), credentials);
+        return new Config(defaultRegistry, registries, remove(scopes, scope), credentials, http);
     }
 
     public Config withCredentials(RegistryUrl url, Credentials registryCredentials) {
-        return new Config(defaultRegistry, registries, scopes, put(credentials, url, registryCredentials));
+        return new Config(defaultRegistry, registries, scopes, put(credentials, url, registryCredentials), http);
     }
 
     public Config withoutCredentials(RegistryUrl url) {
-        return new Config(defaultRegistry, registries, scopes, remove(credentials, url));
+        return new Config(defaultRegistry, registries, scopes, remove(credentials, url), http);
+    }
+
+    public Config withHttp(HttpLimits limits) {
+        return new Config(defaultRegistry, registries, scopes, credentials, limits);
     }
 
     private static <K, V> SortedMap<K, V> put(SortedMap<K, V> map, K key, V value) {

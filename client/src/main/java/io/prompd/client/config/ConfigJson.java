@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -38,8 +39,8 @@ final class ConfigJson {
     private static final String NEWER = "if a newer prompd wrote it, update prompd rather than change the file; else ";
 
     /** In alphabetical order, as a hint lists them. */
-    private static final List<String> FIELDS = List.of(
-            ConfigFields.CREDENTIALS, ConfigFields.REGISTRIES, ConfigFields.DEFAULT_REGISTRY, ConfigFields.SCOPES);
+    private static final List<String> FIELDS = List.of(ConfigFields.CREDENTIALS, ConfigFields.HTTP,
+            ConfigFields.REGISTRIES, ConfigFields.DEFAULT_REGISTRY, ConfigFields.SCOPES);
 
     private final Path file;
     private final SuggestedCommands commands;
@@ -86,6 +87,11 @@ final class ConfigJson {
         SortedMap<RegistryUrl, Object> credentials = new TreeMap<>(unusableCredentials);
         config.credentials().forEach((url, stored) -> credentials.put(url, credentialsFields(stored)));
         putIfAny(document, ConfigFields.CREDENTIALS, credentials, Function.identity());
+        SortedMap<String, Integer> limits = new TreeMap<>();
+        for (HttpLimits.Limit limit : HttpLimits.Limit.values()) {
+            limit.of(config.http()).ifPresent(value -> limits.put(limit.field(), value));
+        }
+        putIfAny(document, ConfigFields.HTTP, limits, value -> value);
         return Json.write(document);
     }
 
@@ -130,14 +136,7 @@ final class ConfigJson {
             throw new ConfigException(file, problems.sorted());
         }
         PlainText.wholeCharacters(root, "", (at, message, hint) -> problems.error(file.toString(), at, message, hint));
-        root.fieldNames().forEachRemaining(field -> {
-            if (!FIELDS.contains(field)) {
-                unknownKinds = true;
-                problems.error(file.toString(), Pointer.of(field), "unknown field '"
-                        + Urls.withAnyUserPartMasked(field) + "'", NEWER + "remove it: the fields are "
-                        + String.join(", ", FIELDS));
-            }
-        });
+        root.fieldNames().forEachRemaining(field -> requireKnown(FIELDS, field, Pointer.of(field)));
         Optional<RegistryRef> defaultRegistry = Optional.ofNullable(root.get(ConfigFields.DEFAULT_REGISTRY))
                 .flatMap(node -> reference(node, Pointer.of(ConfigFields.DEFAULT_REGISTRY)));
         SortedMap<RegistryName, RegistryUrl> registries = members(root, ConfigFields.REGISTRIES, RegistryName::parse,
@@ -146,6 +145,7 @@ final class ConfigJson {
         SortedMap<Scope, RegistryRef> scopes = members(root, ConfigFields.SCOPES, Scope::parse, this::reference);
         SortedMap<RegistryUrl, Credentials> credentials = members(root, ConfigFields.CREDENTIALS, RegistryUrl::parse,
                 this::credentials);
+        HttpLimits http = httpLimits(root);
         // a change may make good the names of registries not configured, in a file good but for them
         boolean repairable = !problems.hasErrors();
         // the commands mend only a file good but for such names: with other problems, an editor is the way
@@ -158,15 +158,65 @@ final class ConfigJson {
                         : "name a configured registry there, or drop the reference, with the file's other problems"));
         if (problems.hasErrors()) {
             Optional<UnknownRegistryNames> unknownNames = repairable
-                    ? Optional.of(UnknownRegistryNames.of(defaultRegistry, registries, scopes, credentials))
+                    ? Optional.of(UnknownRegistryNames.of(defaultRegistry, registries, scopes, credentials, http))
                     : Optional.empty();
             Optional<UnusableCredentials> unusable = problems.size() == unusableCredentialsProblems
-                    ? Optional.of(new UnusableCredentials(new Config(defaultRegistry, registries, scopes, credentials),
-                            unusableCredentials(root)))
+                    ? Optional.of(new UnusableCredentials(new Config(defaultRegistry, registries, scopes, credentials,
+                            http), unusableCredentials(root)))
                     : Optional.empty();
             throw new ConfigException(file, shown(problems.sorted(), json), unknownNames, unusable, unknownKinds);
         }
-        return new Config(defaultRegistry, registries, scopes, credentials);
+        return new Config(defaultRegistry, registries, scopes, credentials, http);
+    }
+
+    /**
+     * The limits {@code http} holds, each a number in its range; one that is not is left out, reported at its field, as
+     * is a field this prompd does not know.
+     */
+    private HttpLimits httpLimits(JsonNode root) {
+        JsonNode http = root.get(ConfigFields.HTTP);
+        if (http == null) {
+            return HttpLimits.NONE;
+        }
+        if (!http.isObject()) {
+            problems.error(file.toString(), Pointer.of(ConfigFields.HTTP), "'" + ConfigFields.HTTP + "' must be a JSON"
+                    + " object, not " + JsonTrees.kind(http).orElseThrow(), "write {\"" + ConfigFields.TIMEOUT
+                    + "\": SECONDS, \"" + ConfigFields.RETRIES + "\": COUNT}, either field left out for its default");
+            return HttpLimits.NONE;
+        }
+        List<String> fields = Stream.of(HttpLimits.Limit.values()).map(HttpLimits.Limit::field).sorted().toList();
+        http.fieldNames().forEachRemaining(field -> requireKnown(fields, field, Pointer.of(ConfigFields.HTTP, field)));
+        HttpLimits limits = HttpLimits.NONE;
+        for (HttpLimits.Limit limit : HttpLimits.Limit.values()) {
+            JsonNode value = http.get(limit.field());
+            if (value != null) {
+                limits = limit.in(limits, limitValue(value, limit, Pointer.of(ConfigFields.HTTP, limit.field())));
+            }
+        }
+        return limits;
+    }
+
+    /**
+     * Reports a field not among {@code fields} (in alphabetical order, as the hint lists them), as a newer prompd's may
+     * be.
+     */
+    private void requireKnown(List<String> fields, String field, String at) {
+        if (!fields.contains(field)) {
+            unknownKinds = true;
+            problems.error(file.toString(), at, "unknown field '" + Urls.withAnyUserPartMasked(field) + "'", NEWER
+                    + "remove it: the fields are " + String.join(", ", fields));
+        }
+    }
+
+    /** The limit's value, or empty after reporting why it cannot be used. */
+    private OptionalInt limitValue(JsonNode node, HttpLimits.Limit limit, String at) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || !limit.allows(node.intValue())) {
+            problems.error(file.toString(), at, "must be " + limit.takes() + ", not "
+                    + (node.isNumber() ? node.asText() : JsonTrees.kind(node).orElseThrow()),
+                    "write one there, without quotes, or drop the field for the default");
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(node.intValue());
     }
 
     /** The credential entries that could not be read, by the URL they are for, which was read: it is their key. */

@@ -9,6 +9,7 @@ import io.prompd.core.config.ConfigFields;
 import io.prompd.core.protocol.Urls;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -17,13 +18,15 @@ import java.util.regex.Pattern;
 
 /**
  * One setting of the configuration as {@code prompd config} names it: {@code registry} (the
- * default), {@code registries.NAME}, {@code scopes.@SCOPE} or {@code credentials.URL}. Values are
- * shown as typed, except credentials, shown by their kind and where the secret is kept, never the secret.
+ * default), {@code registries.NAME}, {@code scopes.@SCOPE}, {@code credentials.URL}, {@code http.timeout} or
+ * {@code http.retries}. Values are shown as typed, except credentials, shown by their kind and where the secret is
+ * kept, never the secret, and limits, shown as the number they are.
  */
 public sealed interface ConfigKey {
 
     String FORMS = ConfigFields.DEFAULT_REGISTRY + ", " + ConfigFields.REGISTRIES + ".NAME, "
-            + ConfigFields.SCOPES + ".@SCOPE or " + ConfigFields.CREDENTIALS + ".URL";
+            + ConfigFields.SCOPES + ".@SCOPE, " + ConfigFields.CREDENTIALS + ".URL, "
+            + HttpLimits.Limit.TIMEOUT.key() + " or " + HttpLimits.Limit.RETRIES.key();
 
     /**
      * @param commands how the hint spells the command that lists the keys
@@ -35,6 +38,11 @@ public sealed interface ConfigKey {
         String rest = dot < 0 ? "" : key.substring(dot + 1);
         if (field.equals(ConfigFields.DEFAULT_REGISTRY) && dot < 0) {
             return new DefaultRegistry();
+        }
+        for (HttpLimits.Limit limit : HttpLimits.Limit.values()) {
+            if (key.equals(limit.key())) {
+                return new HttpLimit(limit);
+            }
         }
         String entryForm = switch (field) {
             case ConfigFields.REGISTRIES -> ConfigFields.REGISTRIES + ".NAME";
@@ -91,6 +99,9 @@ public sealed interface ConfigKey {
                 new Value.Setting(ref.toString())));
         config.credentials().forEach((url, credentials) -> values.put(new CredentialsOf(url).toString(),
                 new Value.OfCredentials(credentials.shown())));
+        for (HttpLimits.Limit limit : HttpLimits.Limit.values()) {
+            limit.of(config.http()).ifPresent(value -> values.put(limit.key(), new Value.Amount(value)));
+        }
         return values;
     }
 
@@ -116,6 +127,14 @@ public sealed interface ConfigKey {
             @Override
             public String describe() {
                 return text;
+            }
+        }
+
+        /** A limit, which {@code --json} gives as the number it is, as {@code config.json} holds it. */
+        record Amount(int number) implements Value {
+            @Override
+            public String describe() {
+                return Integer.toString(number);
             }
         }
 
@@ -218,6 +237,43 @@ public sealed interface ConfigKey {
         @Override
         public String toString() {
             return ConfigFields.SCOPES + "." + scope;
+        }
+    }
+
+    /** A limit of every request to a registry: {@code http.timeout} or {@code http.retries}. */
+    record HttpLimit(HttpLimits.Limit limit) implements ConfigKey {
+
+        public HttpLimit {
+            Objects.requireNonNull(limit, "limit");
+        }
+
+        @Override
+        public Optional<String> get(Config config) {
+            return limit.of(config.http()).stream().mapToObj(Integer::toString).findFirst();
+        }
+
+        @Override
+        public Config set(Config config, String value, SuggestedCommands commands) {
+            int parsed;
+            try {
+                parsed = limit.parse(value);
+            } catch (IllegalArgumentException invalid) {
+                throw new PrompdException(ExitCode.USAGE, "invalid value for " + limit.key() + ": "
+                        + invalid.getMessage(), "give digits alone, as in " + commands.quoted("config set "
+                        + limit.key() + " " + limit.example()) + "; " + commands.quoted("config unset " + limit.key())
+                        + " goes back to the default");
+            }
+            return config.withHttp(limit.in(config.http(), OptionalInt.of(parsed)));
+        }
+
+        @Override
+        public Config unset(Config config) {
+            return config.withHttp(limit.in(config.http(), OptionalInt.empty()));
+        }
+
+        @Override
+        public String toString() {
+            return limit.key();
         }
     }
 

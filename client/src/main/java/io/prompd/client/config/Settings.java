@@ -22,16 +22,20 @@ import java.util.Optional;
  * @param proxyVariables those of {@link #PROXY_VARIABLES} that are set, with their values
  * @param caFile    a PEM file of CA certificates to trust beside Java's ({@code PROMPD_CA_FILE})
  * @param clientKeyStore the key store of a client certificate for registries requiring one (the JDK's properties)
+ * @param http      the limits of requests chosen for this run ({@code PROMPD_HTTP_TIMEOUT},
+ *                  {@code PROMPD_HTTP_RETRIES}), which win over the configuration's
  * @param commands  how hints spell the prompd commands they suggest: with {@code --home} when that chose the home
  */
 public record Settings(Path home, Optional<String> registry, boolean offline,
                        Map<String, String> proxyVariables, Optional<Path> caFile,
-                       Optional<ClientKeyStore> clientKeyStore, SuggestedCommands commands) {
+                       Optional<ClientKeyStore> clientKeyStore, HttpLimits http, SuggestedCommands commands) {
 
     public static final String HOME_VARIABLE = "PROMPD_HOME";
     public static final String REGISTRY_VARIABLE = "PROMPD_REGISTRY";
     public static final String OFFLINE_VARIABLE = "PROMPD_OFFLINE";
     public static final String CA_FILE_VARIABLE = "PROMPD_CA_FILE";
+    public static final String HTTP_TIMEOUT_VARIABLE = "PROMPD_HTTP_TIMEOUT";
+    public static final String HTTP_RETRIES_VARIABLE = "PROMPD_HTTP_RETRIES";
     public static final String HOME_FOLDER_NAME = ".prompd";
     /** The user's home folder, where {@link #HOME_FOLDER_NAME} lies by default. */
     public static final String USER_HOME_VARIABLE = "HOME";
@@ -53,6 +57,7 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
         proxyVariables = Map.copyOf(proxyVariables);
         caFile = caFile.map(file -> file.toAbsolutePath().normalize());
         Objects.requireNonNull(clientKeyStore, "clientKeyStore");
+        Objects.requireNonNull(http, "http");
         Objects.requireNonNull(commands, "commands");
     }
 

@@ -67,7 +67,7 @@ record UnknownRegistryNames(Config without, Optional<RegistryRef> defaultRegistr
                 routes.putIfAbsent(scope, ref);
             }
         });
-        return of(keptDefault, changed.registries(), routes, changed.credentials());
+        return of(keptDefault, changed.registries(), routes, changed.credentials(), changed.http());
     }
 
     /**
@@ -77,11 +77,11 @@ record UnknownRegistryNames(Config without, Optional<RegistryRef> defaultRegistr
     static UnknownRegistryNames of(Optional<RegistryRef> defaultRegistry,
                                    SortedMap<RegistryName, RegistryUrl> registries,
                                    SortedMap<Scope, RegistryRef> scopes,
-                                   SortedMap<RegistryUrl, Credentials> credentials) {
+                                   SortedMap<RegistryUrl, Credentials> credentials, HttpLimits http) {
         SortedMap<Scope, RegistryRef> configuredRoutes = new TreeMap<>(scopes);
         configuredRoutes.values().removeIf(ref -> !names(ref, registries));
         return new UnknownRegistryNames(new Config(defaultRegistry.filter(ref -> names(ref, registries)), registries,
-                configuredRoutes, credentials), defaultRegistry, scopes);
+                configuredRoutes, credentials, http), defaultRegistry, scopes);
     }
 
     /** How many references name a registry not configured: a change that leaves as many has mended nothing. */
@@ -93,7 +93,7 @@ record UnknownRegistryNames(Config without, Optional<RegistryRef> defaultRegistr
     /** The configuration as the file holds it, its references to registries not configured included. */
     byte[] json() {
         return ConfigJson.write(new Config(Optional.empty(), without.registries(), new TreeMap<>(),
-                without.credentials()), defaultRegistry, scopes);
+                without.credentials(), without.http()), defaultRegistry, scopes);
     }
 
     /** Whether the reference is a URL or the name of one of the registries. */

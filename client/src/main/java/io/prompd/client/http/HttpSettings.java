@@ -1,6 +1,7 @@
 package io.prompd.client.http;
 
 import io.prompd.client.config.ClientKeyStore;
+import io.prompd.client.config.HttpLimits;
 import io.prompd.core.archive.ArchiveLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,28 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
                 LowSpeedLimit.DEFAULT, 8, 5,
                 64L << 20, ArchiveLimits.DEFAULT.maxTarballBytes(), RetryPolicy.defaults(),
                 Proxies.NONE, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * These limits with those the user chose: a timeout bounds each wait on the registry (the connection, the answer's
+     * headers, a body's silence) and is the window of the low-speed limit, as cargo's {@code http.timeout} is both
+     * curl's connect time and its low-speed time; retries are the tries after the first.
+     */
+    public HttpSettings withLimits(HttpLimits limits) {
+        Duration connect = connectTimeout;
+        Duration request = requestTimeout;
+        Duration idle = idleTimeout;
+        LowSpeedLimit slowest = lowSpeed;
+        if (limits.timeoutSeconds().isPresent()) {
+            Duration timeout = Duration.ofSeconds(limits.timeoutSeconds().getAsInt());
+            connect = timeout;
+            request = timeout;
+            idle = timeout;
+            slowest = new LowSpeedLimit(lowSpeed.bytesPerSecond(), timeout);
+        }
+        RetryPolicy tries = limits.retries().isPresent() ? retry.withRetries(limits.retries().getAsInt()) : retry;
+        return new HttpSettings(connect, request, idle, slowest, maxConcurrent, maxRedirects, maxDocumentBytes,
+                maxTarballBytes, tries, proxies, caFile, clientKeyStore);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.HttpLimits;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.RequestListener.Outcome;
 import io.prompd.core.ExitCode;
@@ -134,12 +135,17 @@ public final class RegistryFetcher {
 
     /**
      * The fetcher of a run: cache under {@code <home>/cache/http}, offline, proxies, extra CA certificates and client
-     * certificate as chosen, default limits, bodies timed by the system's ticker.
+     * certificate as chosen, the default limits but those the run's variables or else the configuration chose, bodies
+     * timed by the system's ticker.
+     *
+     * @param configured the limits the configuration chose, which the run's own win over
      */
-    public static RegistryFetcher of(Settings runSettings, Clock clock, Sleeper sleeper, RequestListener listener) {
+    public static RegistryFetcher of(Settings runSettings, HttpLimits configured, Clock clock, Sleeper sleeper,
+                                     RequestListener listener) {
         return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
-                HttpSettings.defaults().withNetwork(Proxies.of(runSettings.proxyVariables()), runSettings.caFile(),
-                        runSettings.clientKeyStore()),
+                HttpSettings.defaults().withLimits(runSettings.http().or(configured))
+                        .withNetwork(Proxies.of(runSettings.proxyVariables()), runSettings.caFile(),
+                                runSettings.clientKeyStore()),
                 sleeper, clock, System::nanoTime, listener);
     }
 

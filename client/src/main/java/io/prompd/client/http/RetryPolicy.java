@@ -45,6 +45,23 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     public static final RetryPolicy ONCE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     /**
+     * This policy with {@code retries} tries after the first, paused as before. The wait in all grows where the longest
+     * pauses of so many tries would pass it, so that every try the user asked for is made; a registry asking for
+     * longer ({@code Retry-After}) is still given up on at once.
+     */
+    public RetryPolicy withRetries(int retries) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative: " + retries);
+        }
+        long longestPauses = 0;
+        for (int failedAttempt = 1; failedAttempt <= retries; failedAttempt++) {
+            longestPauses += longestDelayMillisAfter(failedAttempt);
+        }
+        Duration wait = Duration.ofMillis(longestPauses);
+        return new RetryPolicy(retries + 1, baseDelay, maxDelay, wait.compareTo(maxWait) > 0 ? wait : maxWait);
+    }
+
+    /**
      * The wait after failed attempt {@code failedAttempt} (1-based): half of the exponential step
      * for sure, the other half at random ("equal jitter"), so waits still grow while spreading out.
      */
@@ -52,9 +69,14 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         if (failedAttempt < 1) {
             throw new IllegalArgumentException("attempts count from 1, not " + failedAttempt);
         }
-        long step = baseDelay.toMillis() << Math.min(failedAttempt - 1, 30);
-        long capped = Math.min(step < 0 ? Long.MAX_VALUE : step, maxDelay.toMillis());
+        long capped = longestDelayMillisAfter(failedAttempt);
         long half = capped / 2;
         return Duration.ofMillis(capped - half + random.nextLong(half + 1));
+    }
+
+    /** The exponential step after failed attempt {@code failedAttempt}, capped: the longest wait it can draw. */
+    private long longestDelayMillisAfter(int failedAttempt) {
+        long step = baseDelay.toMillis() << Math.min(failedAttempt - 1, 30);
+        return Math.min(step < 0 ? Long.MAX_VALUE : step, maxDelay.toMillis());
     }
 }

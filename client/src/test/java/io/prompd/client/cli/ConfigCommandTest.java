@@ -532,4 +532,78 @@ class ConfigCommandTest {
             background.shutdownNow();
         }
     }
+
+    @Test
+    void theHttpLimitsAreSetShownAsNumbersAndUnset() throws IOException {
+        CliRun timeout = prompd("config", "set", "http.timeout", "60");
+        CliRun retries = prompd("config", "set", "http.retries", "0");
+
+        assertEquals("http.timeout = 60\n", timeout.out(), timeout.err());
+        assertEquals("http.retries = 0\n", retries.out(), retries.err());
+        assertEquals("60\n", prompd("config", "get", "http.timeout").out());
+        assertTrue(Files.readString(work.resolve("home/config.json")).contains("""
+                  "http": {
+                    "retries": 0,
+                    "timeout": 60
+                  },
+                """), "as numbers, as the file is documented");
+        JsonNode json = Json.reader().readTree(prompd("config", "list", "--json").out());
+        assertTrue(json.get("http.timeout").isInt() && json.get("http.timeout").intValue() == 60, json.toString());
+        assertEquals("http.retries = 0\nhttp.timeout = 60\nregistries.acme = https://prompd.acme.example/\n",
+                prompd("config", "list").out());
+        assertEquals("unset http.timeout\n", prompd("config", "unset", "http.timeout").out());
+        assertEquals(3, prompd("config", "get", "http.timeout").exitCode(), "not set: the default holds");
+        assertEquals("0\n", prompd("config", "get", "http.retries").out());
+    }
+
+    @Test
+    void aLimitThatIsNoWholeNumberInItsRangeIsRefusedAndNothingIsWritten() throws IOException {
+        Path config = work.resolve("home/config.json");
+        String before = Files.readString(config);
+
+        CliRun negative = prompd("config", "set", "http.timeout", "-5");
+        CliRun absurd = prompd("config", "set", "http.retries", "1000");
+
+        assertEquals(2, negative.exitCode(), negative.err());
+        assertEquals("error: invalid value for http.timeout: '-5' is not a whole number of seconds from 1 to 3600\n"
+                + "hint: give digits alone, as in 'prompd config set http.timeout 60'; 'prompd config unset"
+                + " http.timeout' goes back to the default\n", negative.err());
+        assertEquals(2, absurd.exitCode(), absurd.err());
+        assertTrue(absurd.err().startsWith("error: invalid value for http.retries: '1000' is not a whole number from 0"
+                + " to 10\n"), absurd.err());
+        assertEquals(before, Files.readString(config));
+    }
+
+    /** As PROMPD_OFFLINE's: a typo in a CI job's setting would otherwise go unseen, the default taken in its place. */
+    @Test
+    void aLimitsVariableThatIsNoWholeNumberIsRefusedNamingTheVariable() {
+        CliRun run = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_HTTP_RETRIES", "lots"), "config",
+                "list");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: $PROMPD_HTTP_RETRIES is invalid: 'lots' is not a whole number from 0 to 10\nhint: set it"
+                + " to a whole number from 0 to 10, or unset it for the configuration's http.retries or the"
+                + " default\n", run.err());
+    }
+
+    /** The file is written anew when a change mends it: the limits it holds are written with the rest. */
+    @Test
+    void theLimitsStayWhenAChangeMendsTheFile() throws IOException {
+        Path config = work.resolve("home/config.json");
+        Files.writeString(config, """
+                {"registry": "main", "http": {"timeout": 90, "retries": 1}}
+                """);
+        CliRun added = prompd("registry", "add", "main", "https://prompd.main.example/");
+        String afterAdd = prompd("config", "list").out();
+        Files.writeString(config, """
+                {"credentials": {"https://old.example/": {"cookie": "c"}}, "http": {"retries": 1}}
+                """);
+        CliRun logout = prompd("logout", "--registry", "https://old.example/");
+
+        assertEquals(0, added.exitCode(), added.err());
+        assertEquals("http.retries = 1\nhttp.timeout = 90\nregistries.main = https://prompd.main.example/\n"
+                + "registry = main\n", afterAdd);
+        assertEquals(0, logout.exitCode(), logout.err());
+        assertEquals("http.retries = 1\n", prompd("config", "list").out());
+    }
 }

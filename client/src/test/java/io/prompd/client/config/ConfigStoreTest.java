@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +56,8 @@ class ConfigStoreTest {
                 .withCredentials(RegistryUrl.parse("https://mirror.example/"),
                         new Credentials.FromEnvironment("MIRROR_TOKEN"))
                 .withCredentials(RegistryUrl.parse("https://ci.example/"),
-                        new Credentials.FromEnvironment(Optional.of("ci"), "CI_PASSWORD"));
+                        new Credentials.FromEnvironment(Optional.of("ci"), "CI_PASSWORD"))
+                .withHttp(new HttpLimits(OptionalInt.of(60), OptionalInt.of(0)));
     }
 
     @Test
@@ -155,6 +157,10 @@ class ConfigStoreTest {
                     "https://prompd.work.example/": {
                       "token": "t0ken"
                     }
+                  },
+                  "http": {
+                    "retries": 0,
+                    "timeout": 60
                   },
                   "registries": {
                     "local": "file:///srv/registry/",
@@ -293,6 +299,50 @@ class ConfigStoreTest {
         ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
 
         assertEquals(List.of("/registries, line 1: 'registries' must be a JSON object, not an array"), lines(failure));
+    }
+
+    @Test
+    void aLimitThatIsNoWholeNumberInItsRangeIsReportedAtItsFieldAndAnUnknownOneAsANewerPrompdsField()
+            throws IOException {
+        Files.writeString(file(), """
+                {
+                  "http": {
+                    "timeout": "60",
+                    "retries": 11,
+                    "speed": 3
+                  }
+                }
+                """);
+
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+
+        assertEquals(ExitCode.FAILURE, failure.exitCode());
+        assertEquals(List.of("/http/retries, line 4: must be a whole number from 0 to 10, not 11 (write one there,"
+                        + " without quotes, or drop the field for the default)",
+                "/http/speed, line 5: unknown field 'speed' (if a newer prompd wrote it, update prompd rather than"
+                        + " change the file; else remove it: the fields are retries, timeout)",
+                "/http/timeout, line 3: must be a whole number of seconds from 1 to 3600, not a string (write one"
+                        + " there, without quotes, or drop the field for the default)"), lines(failure));
+        assertTrue(failure.hint().startsWith("if a newer prompd wrote it, update prompd"), failure.hint());
+    }
+
+    @Test
+    void limitsOfTheWrongShapeAreReportedSayingWhatTheyShouldBe() throws IOException {
+        Files.writeString(file(), """
+                {"http": {"timeout": 1e40, "retries": 2.0}}
+                """);
+        ConfigException numbers = assertThrows(ConfigException.class, () -> store().read());
+        Files.writeString(file(), """
+                {"http": 60}
+                """);
+        ConfigException notAnObject = assertThrows(ConfigException.class, () -> store().read());
+
+        assertEquals(List.of("/http/retries, line 1: must be a whole number from 0 to 10, not 2.0 (write one there,"
+                        + " without quotes, or drop the field for the default)",
+                "/http/timeout, line 1: must be a whole number of seconds from 1 to 3600, not 1E+40 (write one"
+                        + " there, without quotes, or drop the field for the default)"), lines(numbers));
+        assertEquals(List.of("/http, line 1: 'http' must be a JSON object, not a number (write {\"timeout\": SECONDS,"
+                + " \"retries\": COUNT}, either field left out for its default)"), lines(notAnObject));
     }
 
     /** The lines of the message that each tell a problem, as the user reads them. */

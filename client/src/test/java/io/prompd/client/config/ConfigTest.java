@@ -21,7 +21,8 @@ class ConfigTest {
     @Test
     void itsMapsCannotBeChangedFromOutside() {
         Map<RegistryName, RegistryUrl> registries = new TreeMap<>(Map.of(WORK, WORK_URL));
-        Config config = new Config(Optional.empty(), new TreeMap<>(registries), new TreeMap<>(), new TreeMap<>());
+        Config config = new Config(Optional.empty(), new TreeMap<>(registries), new TreeMap<>(), new TreeMap<>(),
+                HttpLimits.NONE);
         registries.clear();
         assertEquals(1, config.registries().size());
         assertThrows(UnsupportedOperationException.class, () -> config.registries().clear());
@@ -30,7 +31,8 @@ class ConfigTest {
     @Test
     void everyReferenceToAnUnconfiguredNameIsRefusedAtOnce() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> new Config(
-                Optional.of(WORK), new TreeMap<>(), new TreeMap<>(Map.of(ACME, MIRROR)), new TreeMap<>()));
+                Optional.of(WORK), new TreeMap<>(), new TreeMap<>(Map.of(ACME, MIRROR)), new TreeMap<>(),
+                HttpLimits.NONE));
         assertTrue(invalid.getMessage().contains("default registry 'work'"), invalid.getMessage());
         assertTrue(invalid.getMessage().contains("scope @acme is routed to registry 'mirror'"), invalid.getMessage());
     }

@@ -26,7 +26,7 @@ class RegistryServiceTest {
 
     final RegistryService service() {
         return new RegistryService(new Settings(work.resolve("home"), Optional.empty(), false, Map.of(),
-                Optional.empty(), Optional.empty(), PLAIN));
+                Optional.empty(), Optional.empty(), HttpLimits.NONE, PLAIN));
     }
 
     GivenRegistry given(String text) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.config.HttpLimits;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -515,12 +516,12 @@ class DocumentFetchTest {
 
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
         RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty(),
-                Optional.empty(), PLAIN),
+                Optional.empty(), HttpLimits.NONE, PLAIN), HttpLimits.NONE,
                 Fetchers.CLOCK, sleeper,
                 RequestListener.NONE).fetchDocument(url).read(Function.identity());
         byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Map.of(), Optional.empty(),
-                Optional.empty(), PLAIN), Fetchers.CLOCK, sleeper, RequestListener.NONE).fetchDocument(url)
-                .read(Function.identity());
+                Optional.empty(), HttpLimits.NONE, PLAIN), HttpLimits.NONE, Fetchers.CLOCK, sleeper,
+                RequestListener.NONE).fetchDocument(url).read(Function.identity());
 
         assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
         try (Stream<Path> cached = Files.list(home.resolve("cache/http"))) {

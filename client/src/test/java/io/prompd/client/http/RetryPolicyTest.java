@@ -51,6 +51,26 @@ class RetryPolicyTest {
     }
 
     @Test
+    void retriesChosenAreTriesAfterTheFirstPausedAsBefore() {
+        RetryPolicy none = RetryPolicy.defaults().withRetries(0);
+        RetryPolicy one = RetryPolicy.defaults().withRetries(1);
+
+        assertEquals(1, none.maxAttempts());
+        assertEquals(2, one.maxAttempts());
+        assertEquals(RetryPolicy.defaults(), RetryPolicy.defaults().withRetries(3));
+        assertEquals(Duration.ofSeconds(60), one.maxWait(), "a registry asking for longer is given up on as before");
+    }
+
+    /** Ten tries again may pause 2 + 4 + 8 × 8 s: every one is made, where a minute in all would end them at nine. */
+    @Test
+    void theWaitInAllGrowsWhereTheLongestPausesOfTheTriesChosenWouldPassIt() {
+        RetryPolicy ten = RetryPolicy.defaults().withRetries(10);
+
+        assertEquals(11, ten.maxAttempts());
+        assertEquals(Duration.ofSeconds(70), ten.maxWait());
+    }
+
+    @Test
     void refusesNonsense() {
         assertThrows(IllegalArgumentException.class,
                 () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
@@ -59,5 +79,6 @@ class RetryPolicyTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> policy.delayAfter(0, new SplittableRandom(1)));
+        assertThrows(IllegalArgumentException.class, () -> policy.withRetries(-1));
     }
 }

@@ -16,6 +16,9 @@ public final class ConfigFields {
     public static final String PASSWORD = "password";
     public static final String TOKEN_ENV = "tokenEnv";
     public static final String PASSWORD_ENV = "passwordEnv";
+    public static final String HTTP = "http";
+    public static final String TIMEOUT = "timeout";
+    public static final String RETRIES = "retries";
 
     private ConfigFields() {
     }
