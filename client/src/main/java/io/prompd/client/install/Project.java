@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,15 +227,18 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
 
     /**
      * Deletes the half-written {@code prompd.json}, {@code prompd.lock}, tarball (pack writes one
-     * at a package's root by default) or {@code .prompd} folder a killed run may have left in the folder, and nothing
-     * else: the folder is the user's.
+     * at a package's root by default) or {@code .prompd} folder a killed run may have left in the folder, and what one
+     * left in that {@code .prompd} folder ({@link ProjectStateFolder#removeLeftovers}), and nothing else: the folder is
+     * the user's.
      *
      * @return what was deleted, sorted
      */
     public static List<Path> removeLeftovers(Path folder) throws IOException {
-        return TemporaryFiles.removeOrphansIn(folder, name -> name.equals(ManifestReader.FILE_NAME)
-                || name.equals(LockFile.FILE_NAME) || name.equals(ProjectStateFolder.NAME)
-                || PackSelector.isTarball(name));
+        List<Path> removed = new ArrayList<>(TemporaryFiles.removeOrphansIn(folder,
+                name -> name.equals(ManifestReader.FILE_NAME) || name.equals(LockFile.FILE_NAME)
+                        || name.equals(ProjectStateFolder.NAME) || PackSelector.isTarball(name)));
+        removed.addAll(ProjectStateFolder.removeLeftovers(folder));
+        return removed.stream().sorted().toList();
     }
 
     public Path manifestFile() {

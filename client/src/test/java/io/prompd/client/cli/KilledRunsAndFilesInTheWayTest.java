@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -148,6 +149,27 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(halfPacked.toString(), Json.reader().readTree(run.out()).get("repaired").get(0).asText());
         assertFalse(Files.exists(halfPacked));
+    }
+
+    /** The project's .prompd folder is prompd's own: a run killed writing its .gitignore or its audit note left them. */
+    @Test
+    void whatAKilledRunLeftInTheProjectsStateFolderIsRemoved() throws Exception {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        long killed = Processes.endedPid();
+        Path halfNoted = Files.writeString(project.resolve(".prompd/.lock-audited.%d.1.part".formatted(killed)), "");
+        Path halfIgnore = Files.writeString(project.resolve(".prompd/..gitignore.%d.2.part".formatted(killed)), "*");
+        Path live = Files.writeString(project.resolve(".prompd/.lock-audited.%d.3.part"
+                .formatted(ProcessHandle.current().pid())), "");
+
+        CliRun run = prompd("install", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> repaired = new ArrayList<>();
+        Json.reader().readTree(run.out()).get("repaired").forEach(path -> repaired.add(path.asText()));
+        assertEquals(List.of(halfIgnore.toString(), halfNoted.toString()), repaired);
+        assertFalse(Files.exists(halfNoted));
+        assertFalse(Files.exists(halfIgnore));
+        assertTrue(Files.exists(live), "a live run's write is left to it");
     }
 
     @Test

@@ -4,12 +4,14 @@ import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import io.prompd.core.files.NamedWrites;
 import io.prompd.core.files.RunLock;
+import io.prompd.core.files.TemporaryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A project's {@code .prompd} folder: what prompd keeps of the project on this machine only (the run lock, the
@@ -30,6 +32,18 @@ public final class ProjectStateFolder {
     /** The folder's path in a project, whether or not it exists. */
     public static Path in(Path projectFolder) {
         return projectFolder.resolve(NAME);
+    }
+
+    /**
+     * Deletes what runs killed while writing in the folder left there, the temporaries of its {@code .gitignore} and of
+     * the audited lock's stamp, whose writers have ended: the folder is prompd's own, unlike the project's, so any of
+     * its temporaries is. A link in its place leads out of the project, where nothing is prompd's to delete.
+     *
+     * @return what was deleted, sorted
+     */
+    public static List<Path> removeLeftovers(Path projectFolder) throws IOException {
+        Path folder = in(projectFolder);
+        return Files.isSymbolicLink(folder) ? List.of() : TemporaryFiles.removeOrphans(folder, 1);
     }
 
     /**
