@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code prompd install} in separate JVMs of the packaged jar: killed midway, and two at once. */
 class InstallJarIT {
@@ -82,8 +84,14 @@ class InstallJarIT {
         return leftovers().stream().filter(path -> path.toString().contains("tarballs")).toList();
     }
 
-    @Test
-    void aRunKilledMidDownloadIsRepairedByTheNextRun() throws Exception {
+    /**
+     * SIGTERM, as a CI cancelling a job or a terminal's Ctrl-C (SIGINT, handled alike) ends it, runs the JVM's shutdown
+     * hooks, none of which may release the home's lock as a finished run would: the next run would take it for one
+     * that left nothing to repair. SIGKILL ends it where it stands.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRunKilledMidDownloadIsRepairedByTheNextRun(boolean forcibly) throws Exception {
         server.pauseInTarballs(Duration.ofSeconds(30));
         Process killed = start("install");
         Instant giveUp = Instant.now().plusSeconds(60);
@@ -92,7 +100,12 @@ class InstallJarIT {
             Thread.sleep(50);
         }
         assertTrue(!tarballDownloads().isEmpty(), "the download had begun");
-        killed.destroyForcibly().waitFor();
+        if (forcibly) {
+            killed.destroyForcibly();
+        } else {
+            killed.destroy();
+        }
+        assertEquals(forcibly ? 137 : 143, killed.waitFor(), "ended by the signal, not by the download's end");
         server.pauseInTarballs(Duration.ZERO);
 
         assertEquals(0, finish(start("install")));
