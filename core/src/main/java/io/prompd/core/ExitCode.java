@@ -16,7 +16,7 @@ public enum ExitCode {
     CONFLICT(Codes.CONFLICT, "Conflict: versions cannot be resolved together, or the target already exists or is"
             + " one never changed, as an installed package."),
     NETWORK(Codes.NETWORK, "Network error: a registry could not be reached, refused the request, or answered"
-            + " something unusable."),
+            + " something unusable; or, with --offline, the cache lacks a document or tarball the command needs."),
     INTEGRITY(Codes.INTEGRITY, "Integrity error: downloaded content does not match its checksum.");
 
     /**

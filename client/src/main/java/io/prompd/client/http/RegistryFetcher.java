@@ -184,8 +184,8 @@ public final class RegistryFetcher {
      * A document, sending the credential if the URL is under its registry's.
      *
      * @throws NotFound       if the registry has no such document
-     * @throws PrompdException NETWORK if it cannot be reached, refuses access, or this run is offline
-     *                         and the document is not cached
+     * @throws PrompdException NETWORK if it cannot be reached or refuses access; {@link NotCached} if this run is
+     *                         offline and the document is not cached, or its cached copy is damaged
      */
     public Document fetchDocument(URI url, Credential credential) {
         return document(url, Optional.of(Objects.requireNonNull(credential, "credential")), documentRetry);
@@ -273,7 +273,8 @@ public final class RegistryFetcher {
      *             which is tried again as a body shorter than its {@code Content-Length} is
      * @throws PrompdException INTEGRITY if the content differs from {@code expected}, or came whole at another size
      *                         than the recorded one (no file is left behind), NETWORK if it is a web page instead or
-     *                         keeps coming empty; {@link NotFound} and NETWORK as for documents
+     *                         keeps coming empty; {@link NotFound} and NETWORK as for documents; {@link NotCached}
+     *                         offline, a URL outside a folder
      */
     public void download(URI url, Credential credential, Path target, Integrity expected, OptionalLong size,
                          ProgressListener progress) {
@@ -294,10 +295,10 @@ public final class RegistryFetcher {
                     Optional.empty(), 0, Duration.ZERO)));
             return cached.map(copy -> new Document(url, url, copy, Source.CACHE, false))
                     .orElseThrow(() -> cache.holdsFileFor(url)
-                    ? new PrompdException(ExitCode.NETWORK, "offline, and the cached copy of " + Urls.display(url)
-                            + " is damaged (" + cache.fileOf(url) + ")", "run once without --offline to fetch it again")
-                    : new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
-                            "run again without --offline to fetch it"));
+                    ? new NotCached("offline, and the cached copy of " + Urls.display(url) + " is damaged ("
+                            + cache.fileOf(url) + ")", "run once without --offline to fetch it again")
+                    : new NotCached("offline and not cached: " + Urls.display(url),
+                            "run once without --offline to fetch it into the cache"));
         }
         Map<String, String> headers = new LinkedHashMap<>(DOCUMENT_HEADERS);
         headers.putAll(ContentEncoding.ACCEPT_GZIP);
@@ -350,8 +351,8 @@ public final class RegistryFetcher {
         Objects.requireNonNull(progress, "progress");
         boolean file = isFile(url);
         if (offline && !file) {
-            throw new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
-                    "run again without --offline to download it");
+            throw new NotCached("offline and not cached: " + Urls.display(url),
+                    "run once without --offline to download it into the cache");
         }
         Transport.Attempt<Answer> attempt = told(url, () -> {
             ResponseBody body = file ? FolderFile.open(url) : transport.bodyOf(transport.open(url, credential,

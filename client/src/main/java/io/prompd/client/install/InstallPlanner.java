@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.http.NotCached;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
@@ -562,13 +563,13 @@ final class InstallPlanner {
             String message = LockedElsewhere.explaining(failed.getMessage(), current, index);
             PrompdException online = failed;
             if (offline) {
-                // a run without --offline is the way past only where it could resolve; where the versions the cached
-                // documents list fail too (a range whose every version is yanked), it fails as well, and the hint is
-                // the one it gets there
+                // a run without --offline is the way past only where it could resolve, and then what failed is a
+                // version not cached, told as every offline miss is; where the versions the cached documents list fail
+                // too (a range whose every version is yanked), it fails as well, and the hint is the one it gets there
                 Optional<ResolutionException> failsOnline = failingOnline(goal, current, resolveOptions, index);
                 if (failsOnline.isEmpty()) {
-                    throw new PrompdException(failed.exitCode(), message, "offline, only the versions installed or"
-                            + " cached count: run again without --offline to choose among all published ones", failed);
+                    throw new NotCached(message, "offline, only the versions installed or cached count: run again"
+                            + " without --offline to choose among all published ones", failed);
                 }
                 online = failsOnline.get();
             }

@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.http.NotCached;
 import io.prompd.client.http.NotFound;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
@@ -107,7 +108,7 @@ final class LockedInstaller {
      *                the registry lists without its tarball
      * @param index   the run's view of the registry, whose {@code index.json} of a package to download says
      *                whether the version was taken down
-     * @throws PrompdException NETWORK offline with tarballs missing; INTEGRITY when a tarball does not
+     * @throws PrompdException {@link NotCached} offline with tarballs missing; INTEGRITY when a tarball does not
      *                         match the lock, and then no version is installed
      */
     Staged stage(ProjectGraph project, LockFile before, RegistryIndex index, Set<PackageName> leftOut)
@@ -196,8 +197,8 @@ final class LockedInstaller {
     /**
      * What an offline install of the lock needs: every version installed, its tarball cached, or in a registry folder.
      *
-     * @throws PrompdException NETWORK naming every version that is not, and which of them the store holds a copy of
-     *                         without its record
+     * @throws NotCached naming every version that is not, and which of them the store holds a copy of without its
+     *                   record
      */
     void requireAtHand(LockFile lock) {
         List<String> notCached = missing(lock).stream()
@@ -209,9 +210,8 @@ final class LockedInstaller {
                             + " of the tarball it was unpacked from)" : "");
                 }).toList();
         if (!notCached.isEmpty()) {
-            throw new PrompdException(ExitCode.NETWORK, "offline, and neither installed nor cached: "
-                    + String.join(", ", notCached), "run again without --offline to download "
-                    + Plural.itOrThem(notCached.size()));
+            throw new NotCached("offline, and neither installed nor cached: " + String.join(", ", notCached),
+                    "run once without --offline to download " + Plural.itOrThem(notCached.size()) + " into the cache");
         }
     }
 
@@ -253,11 +253,12 @@ final class LockedInstaller {
                     throw damaged;
                 }
                 // The cached copy no longer matches its integrity (a disk error, a hand edit), and unpack dropped it.
-                // A registry folder still has the tarball offline.
+                // A registry folder still has the tarball offline. Online, the run would download it and go on: what
+                // fails is the offline run, missing a tarball as when none was cached.
                 if (offline && !registry.isAtHand(name)) {
-                    throw new PrompdException(ExitCode.INTEGRITY, damaged.getMessage() + "; it was the cached copy,"
-                            + " now deleted, and offline it cannot be downloaded again",
-                            "run again without --offline to download it");
+                    throw new NotCached(damaged.getMessage() + "; it was the cached copy, now deleted, and offline it"
+                            + " cannot be downloaded again", "run once without --offline to download it into the cache",
+                            damaged);
                 }
             }
         }

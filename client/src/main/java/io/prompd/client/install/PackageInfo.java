@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.http.NotCached;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -117,9 +118,9 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
         URI tarball = published.tarballUrl(summary);
         try {
             return new ShownVersion(registry.versionDocument(published, version), tarball, false);
-        } catch (PrompdException notCached) {
-            if (!offline || notCached.exitCode() != ExitCode.NETWORK) {
-                throw notCached;
+        } catch (PrompdException failed) {
+            if (!offline || !(failed instanceof NotCached)) {
+                throw failed;
             }
             return new ShownVersion(summary.asDocument(published.packument().name()), tarball, true);
         }

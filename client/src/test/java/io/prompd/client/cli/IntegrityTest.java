@@ -633,8 +633,8 @@ class IntegrityTest extends InstallCommandsFixture {
 
         assertEquals(5, offline.exitCode(), offline.err());
         assertEquals("error: offline, and neither installed nor cached: @acme/util@1.1.0 (installed with no record of"
-                + " the tarball it was unpacked from)\nhint: run again without --offline to download it\n",
-                offline.err());
+                + " the tarball it was unpacked from)\nhint: run once without --offline to download it into the"
+                + " cache\n", offline.err());
         assertEquals(0, prompd("install", "--frozen").exitCode(), "online, it is downloaded again");
     }
 }

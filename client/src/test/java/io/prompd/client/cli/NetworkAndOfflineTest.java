@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.client.testing.ClosedPort;
+import io.prompd.core.files.Folders;
+import io.prompd.core.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -162,8 +166,10 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
             assertTrue(online.err().endsWith("\nhint: the registry or the network may be down; try again later\n"),
                     command + ": " + online.err());
             CliRun offline = prompd(command, "--offline");
+            assertEquals(5, offline.exitCode(), command + ": " + offline.err());
             assertEquals("error: offline and not cached: " + server.url() + "packages/@acme/zeta/index.json\nhint: run"
-                    + " again without --offline to fetch it\n", offline.err(), command + ": where it would lead");
+                    + " once without --offline to fetch it into the cache\n", offline.err(),
+                    command + ": where it would lead");
         }
     }
 
@@ -188,19 +194,53 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertEquals(5, indexOnly.exitCode(), indexOnly.err());
         assertTrue(indexOnly.err().endsWith("\nhint: the registry or the network may be down; try again later\n"),
                 indexOnly.err());
-        assertEquals(3, offline.exitCode(), offline.err());
+        assertEquals(5, offline.exitCode(), "a tarball not cached, as every offline miss: " + offline.err());
         assertEquals("error: the dependencies cannot be resolved:\n"
                 + "  Because your project depends on @acme/util ^1.1.0 and no version of @acme/util available"
                 + " offline matches ^1.1.0 (1.1.0 is listed, but its tarball is not cached: run again without --offline"
                 + " to download it), version solving failed.\nhint: offline, only the versions installed or cached"
                 + " count: run again without --offline to choose among all published ones\n", offline.err());
-        assertEquals(3, both.exitCode(), both.err());
+        assertEquals(5, both.exitCode(), both.err());
         assertTrue(both.err().contains(" (1.0.0 and 1.1.0 are listed, but their tarballs are not cached: run again"
                 + " without --offline to download them)"), both.err());
         assertEquals(5, tarballsToo.exitCode(), tarballsToo.err());
         assertTrue(tarballsToo.err().endsWith("\nhint: the registry or the network may be down; try again later, or"
                 + " use --offline to work from the cache\n"), tarballsToo.err());
         assertEquals(0, prompd("install", "@acme/util", "--offline").exitCode(), "as offered");
+    }
+
+    /**
+     * A script tells "this needs the network" by one exit code, whichever the cache lacks: the package's index, or the
+     * tarball of the version the cached index names, asked for by name, by a dist-tag or by version, or locked. Each
+     * was 5 for an index and 3 for a tarball, as if the version did not exist.
+     */
+    @Test
+    void everyOfflineMissExitsWithTheNetworksCodeAndKindWhateverTheCacheLacks() throws IOException {
+        CliRun noIndex = prompd("install", "@acme/util", "--offline", "--json");
+        assertEquals(0, prompd("info", "@acme/util").exitCode());
+        List<CliRun> noTarball = List.of(prompd("install", "@acme/util", "--offline", "--json"),
+                prompd("install", "@acme/util@latest", "--offline", "--json"),
+                prompd("install", "@acme/util@1.0.0", "--offline", "--json"),
+                prompd("install", "--global", "@acme/util", "--offline", "--json"));
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+        Folders.deleteRecursively(home.resolve("packages"));
+        CliRun locked = prompd("install", "--offline", "--json");
+
+        for (CliRun run : Stream.concat(noTarball.stream(), Stream.of(noIndex, locked)).toList()) {
+            assertEquals(5, run.exitCode(), run.err());
+            JsonNode error = Json.reader().readTree(run.out()).get("error");
+            assertEquals("notCached", error.get("kind").asText(), run.out());
+            assertTrue(error.get("hint").asText().contains("without --offline"), run.out());
+        }
+        assertTrue(noIndex.err().startsWith("error: offline and not cached: " + server.url()
+                + "packages/@acme/util/index.json\n"), noIndex.err());
+        assertTrue(locked.err().startsWith("error: offline, and neither installed nor cached: @acme/util@1.1.0\n"),
+                locked.err());
+        String help = prompd("--help").out();
+        assertTrue(help.replaceAll("\\s+", " ").contains("5 Network error: a registry could not be reached, refused the"
+                + " request, or answered something unusable; or, with --offline, the cache lacks a document or tarball"
+                + " the command needs."), help);
     }
 
     /** Online the yank is why no version matches, so offline it is told too, not only that the tarball is missing. */
@@ -244,7 +284,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertEquals("error: the dependencies cannot be resolved:\n"
                 + "  Because your project depends on @acme/util ~1.1.0 and no version of @acme/util matches"
                 + " ~1.1.0 (1.1.0 is yanked), version solving failed." + hint, online.err(), "as offline");
-        assertEquals(3, listed.exitCode(), listed.err());
+        assertEquals(5, listed.exitCode(), "1.0.0 not cached: " + listed.err());
         assertTrue(listed.err().endsWith("\nhint: offline, only the versions installed or cached count: run again"
                 + " without --offline to choose among all published ones\n"), listed.err());
     }
@@ -471,7 +511,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), run.out());
-        assertEquals(3, newer.exitCode(), newer.err());
+        assertEquals(5, newer.exitCode(), newer.err());
         assertTrue(newer.err().startsWith("error: the dependencies cannot be resolved:\n"
                 + "  Because your project depends on @acme/util ^1.1.0 and no version of"
                 + " @acme/util available offline matches ^1.1.0 (available offline: 1.0.0; 1.1.0 is listed, but its"

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.cli.InstallNoteView;
+import io.prompd.client.http.NotCached;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.install.lock.LockFile;
@@ -826,13 +827,14 @@ class InstallerTest {
         PrompdException damaged = assertThrows(PrompdException.class,
                 () -> Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults()));
 
-        assertEquals(ExitCode.INTEGRITY, damaged.exitCode());
+        assertEquals(ExitCode.NETWORK, damaged.exitCode(), "online, it would be downloaded: offline, it is a miss");
+        assertEquals(Optional.of(NotCached.KIND), damaged.kind());
         assertTrue(damaged.getMessage().startsWith("the tarball of @acme/util@1.1.0 was refused, and nothing of it was"
                 + " installed: "), damaged.getMessage());
         assertTrue(damaged.getMessage().endsWith("; it was the cached copy, now deleted, and offline it cannot be"
                 + " downloaded again"), damaged.getMessage());
         assertEquals(1, damaged.getMessage().split("@acme/util", -1).length - 1, damaged.getMessage());
-        assertEquals("run again without --offline to download it", damaged.hint());
+        assertEquals("run once without --offline to download it into the cache", damaged.hint());
         assertFalse(Files.exists(cached), "kept, it would fail every offline run alike");
 
         Files.write(Files.createDirectories(cached.getParent()).resolve(cached.getFileName()), "damaged".getBytes());
@@ -856,7 +858,8 @@ class InstallerTest {
         writeProject("\"@acme/util\": \"^2.0.0\"");
         PrompdException nothingAtHand = assertThrows(PrompdException.class,
                 () -> Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults()));
-        assertEquals(ExitCode.NOT_FOUND, nothingAtHand.exitCode());
+        assertEquals(ExitCode.NETWORK, nothingAtHand.exitCode(), "2.0.0 is published, its tarball not cached");
+        assertEquals(Optional.of(NotCached.KIND), nothingAtHand.kind());
         assertTrue(nothingAtHand.getMessage().contains("@acme/util"), nothingAtHand.getMessage());
         assertTrue(nothingAtHand.hint().contains("without --offline"), nothingAtHand.hint());
     }
