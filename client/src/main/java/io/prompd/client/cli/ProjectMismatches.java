@@ -19,13 +19,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * How list and tree mark where the project differs from what its files say, and their exit code: 1 when
  * a locked version is outside a range asking for it (npm's "invalid": prompd.json was edited, by hand or
  * by a merge, since prompd.lock was written), when a dependency of prompd.json is not locked, or when a
  * needed locked version is not in the store (npm's "missing") or is there without the record of the tarball it was
- * unpacked from, when a locked version is one nothing needs (npm's
+ * unpacked from (or with an empty one), when a locked version is one nothing needs (npm's
  * "extraneous"), or when prompd.lock is stale as {@link LockAudit} finds, as {@code npm ls} exits 1, so that a
  * script or CI step notices a project that 'prompd install' has to bring in line; 6, as install fails, when an
  * installed version was unpacked from other bytes than prompd.lock pins.
@@ -122,17 +125,20 @@ record ProjectMismatches(SuggestedCommands commands) {
                         runInstall() + " to replace it")));
         List<String> missing = notWhole.stream().filter(entry -> !store.isDamaged(entry.name(), entry.version()))
                 .map(entry -> entry.name() + "@" + entry.version()).toList();
-        List<ProjectGraph.Entry> unrecorded = entries.stream()
-                .filter(entry -> entry.needed() && store.isUnrecorded(entry.name(), entry.version())).toList();
-        if (!unrecorded.isEmpty()) {
-            boolean one = unrecorded.size() == 1;
-            mismatches.add(new PrompdException(ExitCode.FAILURE, "the store holds " + Plural.series(unrecorded.stream()
+        // those with no record told apart from those with an empty one, each as it is
+        SortedMap<String, List<ProjectGraph.Entry>> unrecorded = entries.stream()
+                .filter(entry -> entry.needed() && store.isUnrecorded(entry.name(), entry.version()))
+                .collect(Collectors.groupingBy(entry -> store.lackedRecord(entry.name(), entry.version()),
+                        TreeMap::new, Collectors.toList()));
+        unrecorded.forEach((lacked, copies) -> {
+            boolean one = copies.size() == 1;
+            mismatches.add(new PrompdException(ExitCode.FAILURE, "the store holds " + Plural.series(copies.stream()
                     .map(entry -> entry.name() + "@" + entry.version() + " (" + store.folderOf(entry.name(),
-                            entry.version()) + ")").toList(), "and") + " with no record of the tarball "
+                            entry.version()) + ")").toList(), "and") + " with " + lacked + " of the tarball "
                     + (one ? "it was" : "each was") + " unpacked from, so nothing tells " + (one ? "it is" : "they are")
-                    + " the bytes prompd.lock pins", runInstall() + " to put " + Plural.itOrThem(unrecorded.size())
+                    + " the bytes prompd.lock pins", runInstall() + " to put " + Plural.itOrThem(copies.size())
                     + " back from those bytes"));
-        }
+        });
         if (!missing.isEmpty()) {
             String them = Plural.itOrThem(missing.size());
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(missing, "and")

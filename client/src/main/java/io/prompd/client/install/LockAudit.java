@@ -13,6 +13,7 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
@@ -237,6 +238,25 @@ public final class LockAudit {
         if (names.isEmpty()) {
             return Optional.empty();
         }
+        List<String> damaged = new ArrayList<>();
+        List<String> damagedRecords = new ArrayList<>();
+        for (PackageName name : names) {
+            Version version = lock.packages().get(name).version();
+            if (!readsAsIntegrity(store.recordedIntegrity(name, version).orElseThrow())) {
+                damaged.add(name + "@" + version);
+                damagedRecords.add(store.recordOf(name, version).toString());
+            }
+        }
+        if (!damaged.isEmpty()) {
+            // no bytes named, none to compare: the way off is the same whatever the lock or a registry lists
+            boolean one = damaged.size() == 1;
+            return Optional.of(new PrompdException(ExitCode.INTEGRITY, "the store's " + (one ? "record" : "records")
+                    + " of the " + (one ? "tarball " : "tarballs ") + Plural.series(damaged, "and")
+                    + (one ? " was unpacked from is" : " were unpacked from are") + " damaged, holding no integrity ("
+                    + String.join(", ", damagedRecords) + "), so nothing tells " + (one ? "it is" : "they are")
+                    + " the bytes " + LockFile.FILE_NAME + " pins", uninstallThenAgain(damaged, again, commands)
+                    + ", which puts " + (one ? "it" : "them") + " back with " + (one ? "a record" : "records")));
+        }
         List<PackageName> locked = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         List<String> differences = new ArrayList<>();
@@ -253,8 +273,7 @@ public final class LockAudit {
                     .orElse(LockFile.FILE_NAME + " pins") + " (" + pinned.integrity() + ")");
         }
         String theVersions = names.size() == 1 ? "version" : "versions";
-        String uninstall = commands.quoted("uninstall --global " + String.join(" ", versions)) + ", then "
-                + commands.quoted(again.orElse("install --global " + String.join(" ", versions))) + " again";
+        String uninstall = uninstallThenAgain(versions, again, commands);
         // a copy the registry itself gave before it changed the version is as likely as another registry's: the way
         // to the listed bytes is for when they are the ones to trust, never the way past a failure
         return Optional.of(new PrompdException(ExitCode.INTEGRITY, String.join("; ", differences), locked.isEmpty()
@@ -264,6 +283,23 @@ public final class LockAudit {
                         + uninstall
                 : ifEdited(locked, commands) + "; if another registry publishes the same " + theVersions + ", the"
                         + " store holds one copy of each version: " + uninstall));
+    }
+
+    /** Whether a record is an integrity, whichever bytes it names. */
+    private static boolean readsAsIntegrity(String recorded) {
+        try {
+            Integrity.parse(recorded);
+            return true;
+        } catch (IllegalArgumentException damaged) {
+            return false;
+        }
+    }
+
+    /** {@code 'prompd uninstall --global A B', then 'prompd install' again}: the way to install the versions anew. */
+    private static String uninstallThenAgain(List<String> versions, Optional<String> again,
+                                             SuggestedCommands commands) {
+        return commands.quoted("uninstall --global " + String.join(" ", versions)) + ", then "
+                + commands.quoted(again.orElse("install --global " + String.join(" ", versions))) + " again";
     }
 
     /**

@@ -206,8 +206,8 @@ final class LockedInstaller {
                         && !registry.isAtHand(name))
                 .map(name -> {
                     Version version = lock.packages().get(name).version();
-                    return name + "@" + version + (store.isUnrecorded(name, version) ? " (installed with no record"
-                            + " of the tarball it was unpacked from)" : "");
+                    return name + "@" + version + (store.isUnrecorded(name, version) ? " (installed with "
+                            + store.lackedRecord(name, version) + " of the tarball it was unpacked from)" : "");
                 }).toList();
         if (!notCached.isEmpty()) {
             throw new NotCached("offline, and neither installed nor cached: " + String.join(", ", notCached),

@@ -623,6 +623,82 @@ class IntegrityTest extends InstallCommandsFixture {
                 + " those bytes\n"), list.err());
     }
 
+    /**
+     * A record left empty (a crash, a disk that filled up) binds the copy to no bytes, as a record missing: it was read
+     * as a record of other bytes, '()', which list, tree and install refused with the way off of an edited lock.
+     */
+    @Test
+    void aCopyWhoseRecordIsEmptyIsToldSoAndPutBackFromTheCachedTarballAsOneWithoutItsRecord() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        Path record = home.resolve("packages/@acme/.util@1.1.0.integrity");
+        String recorded = Files.readString(record);
+        Files.write(record, new byte[0]);
+        String emptyRecord = "error: the store holds @acme/util@1.1.0 (" + home.resolve("packages/@acme/util@1.1.0")
+                + ") with an empty record of the tarball it was unpacked from, so nothing tells it is the bytes"
+                + " prompd.lock pins\nhint: run 'prompd install' to put it back from those bytes\n";
+
+        CliRun listed = prompd("list");
+        CliRun tree = prompd("tree");
+        CliRun verify = prompd("cache", "verify");
+
+        assertEquals(1, listed.exitCode(), listed.err());
+        assertTrue(listed.out().contains("@acme/util@1.1.0  (transitive, unrecorded: run 'prompd install')"),
+                listed.out());
+        assertEquals(emptyRecord, listed.err());
+        assertEquals(1, tree.exitCode(), tree.err());
+        assertEquals(emptyRecord, tree.err());
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertTrue(verify.out().contains("unverifiable: " + home.resolve("packages/@acme/util@1.1.0") + " (an empty"
+                + " record of the tarball it was unpacked from)\n"), verify.out());
+        assertTrue(Files.exists(home.resolve("packages/@acme/util@1.1.0")), "left for the install to put back");
+
+        CliRun frozen = prompd("install", "--frozen");
+
+        assertEquals(0, frozen.exitCode(), frozen.err());
+        assertTrue(frozen.out().startsWith("3 packages: 0 downloaded, 1 from the cache, 2 already installed"),
+                frozen.out());
+        assertEquals(recorded, Files.readString(record), "recorded as any install records it");
+        assertEquals(0, prompd("list").exitCode());
+    }
+
+    @Test
+    void anOfflineInstallNamesTheCopyWithAnEmptyRecordAndOnlineDownloadsItAgain() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+        Files.write(home.resolve("packages/@acme/.util@1.1.0.integrity"), new byte[0]);
+
+        CliRun offline = prompd("install", "--offline", "--frozen");
+
+        assertEquals(5, offline.exitCode(), offline.err());
+        assertTrue(offline.err().startsWith("error: offline, and neither installed nor cached: @acme/util@1.1.0"
+                + " (installed with an empty record of the tarball it was unpacked from)\n"), offline.err());
+        CliRun online = prompd("install", "--frozen");
+        assertEquals(0, online.exitCode(), online.err());
+        assertTrue(online.out().startsWith("1 package: 1 downloaded"), online.out());
+    }
+
+    /** A record that holds no integrity at all names no bytes: it is told damaged, not of other bytes ('garbage'). */
+    @Test
+    void aCopyWhoseRecordHoldsNoIntegrityIsRefusedAsDamagedWithTheWayToInstallItAgain() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path record = home.resolve("packages/@acme/.util@1.1.0.integrity");
+        Files.writeString(record, "\0\0\0\0");
+
+        CliRun listed = prompd("list");
+        CliRun install = prompd("install");
+
+        for (CliRun run : List.of(listed, install)) {
+            assertEquals(6, run.exitCode(), "never trusted: " + run.err());
+            assertTrue(run.err().endsWith("error: the store's record of the tarball @acme/util@1.1.0 was unpacked"
+                    + " from is damaged, holding no integrity (" + record + "), so nothing tells it is the bytes"
+                    + " prompd.lock pins\nhint: 'prompd uninstall --global @acme/util@1.1.0', then 'prompd install'"
+                    + " again, which puts it back with a record\n"), run.err());
+        }
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+        assertEquals(0, prompd("install").exitCode());
+        assertEquals(0, prompd("list").exitCode());
+    }
+
     @Test
     void anOfflineInstallNamesTheCopyWithoutItsRecordItCannotPutBack() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());

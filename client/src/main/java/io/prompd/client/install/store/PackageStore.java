@@ -134,9 +134,10 @@ public final class PackageStore {
      * Whether the version is installed whole with the record of the tarball it was unpacked from beside it: what an
      * install takes as installed, the record being what binds the copy to the integrity a lock pins. One without its
      * record (a home restored without its hidden files, or a copy a prompd from before the records installed) is put
-     * back from the bytes the lock pins, as npm and cargo use only what a lock's hash binds. A look at the record's
-     * entry alone, not a read: a warm install reads no more than the manifests, and the lock's audit reads the
-     * records themselves.
+     * back from the bytes the lock pins, as npm and cargo use only what a lock's hash binds; so is one whose record is
+     * an empty file (a crash, a disk that filled up), which binds it to no bytes either. A look at the record's entry
+     * alone, its size among what the system tells, not a read: a warm install reads no more than the manifests, and
+     * the lock's audit reads the records themselves.
      */
     public boolean containsRecorded(PackageName name, Version version) {
         return contains(name, version) && hasRecord(name, version);
@@ -150,9 +151,26 @@ public final class PackageStore {
         return contains(name, version) && !hasRecord(name, version);
     }
 
-    /** Whether anything stands where the version's record goes: a record damaged is for the audit to refuse. */
+    /**
+     * How messages name what an {@link #isUnrecorded unrecorded} copy lacks: {@code no record}, or {@code an empty
+     * record} where an empty file stands in its place, said as it is, as the user may look for it.
+     */
+    public String lackedRecord(PackageName name, Version version) {
+        return attributesOf(recordOf(name, version), LinkOption.NOFOLLOW_LINKS).isPresent() ? "an empty record"
+                : "no record";
+    }
+
+    /**
+     * Whether anything but an empty file stands where the version's record goes: a record damaged otherwise is for
+     * the audit to refuse.
+     */
     private boolean hasRecord(PackageName name, Version version) {
-        return attributesOf(recordOf(name, version), LinkOption.NOFOLLOW_LINKS).isPresent();
+        return attributesOf(recordOf(name, version), LinkOption.NOFOLLOW_LINKS).filter(PackageStore::notAnEmptyFile)
+                .isPresent();
+    }
+
+    private static boolean notAnEmptyFile(BasicFileAttributes attributes) {
+        return !attributes.isRegularFile() || attributes.size() > 0;
     }
 
     /**
@@ -215,8 +233,9 @@ public final class PackageStore {
     /**
      * The integrity of the tarball the installed version was unpacked from, as recorded then (not parsed: a record
      * a hand or a disk damaged differs from every lock's integrity all the same); empty when the version is not
-     * installed, or has no record ({@link #isUnrecorded}): which bytes such a copy came from is known nowhere, and a
-     * cached tarball with the lock's integrity would not prove it either, so an install puts it back from that one.
+     * installed, or has no record, or an empty one ({@link #isUnrecorded}): which bytes such a copy came from is known
+     * nowhere, and a cached tarball with the lock's integrity would not prove it either, so an install puts it back
+     * from that one.
      */
     public Optional<String> recordedIntegrity(PackageName name, Version version) throws IOException {
         if (!contains(name, version)) {
@@ -224,7 +243,9 @@ public final class PackageStore {
         }
         Path record = recordOf(name, version);
         try {
-            return Optional.of(text(record));
+            byte[] recorded = Files.readAllBytes(record);
+            return recorded.length == 0 ? Optional.empty()
+                    : Optional.of(new String(recorded, StandardCharsets.UTF_8).strip());
         } catch (NoSuchFileException unrecorded) {
             return Optional.empty();
         } catch (IOException unreadable) {
@@ -238,8 +259,8 @@ public final class PackageStore {
         }
     }
 
-    /** {@code <root>/@scope/.name@1.2.0.integrity}, beside the version's folder. */
-    private Path recordOf(PackageName name, Version version) {
+    /** {@code <root>/@scope/.name@1.2.0.integrity}, beside the version's folder: where messages send the user. */
+    public Path recordOf(PackageName name, Version version) {
         return folderOf(name, version).resolveSibling(VersionFileNames.storeRecord(name, version));
     }
 
@@ -717,11 +738,11 @@ public final class PackageStore {
      * Compares every installed version with the tarball it was unpacked from, found in {@code tarballs} by the
      * integrity recorded beside it, as a CI restoring a home from its cache needs before trusting it: an install looks
      * for the manifest alone, so that a warm one stays cheap. A copy whose files differ from the tarball's (one
-     * missing, added, or of other bytes), one that is not whole and one whose record is damaged are removed as {@link
-     * #remove} removes a version, for the next install to put them back whole. A version without a record (which the
-     * next install locking it puts back), or whose tarball is not cached or is refused, is left as it is, unverifiable.
-     * Only a caller holding the home's lock may
-     * call this, after the cache's own check, so that no copy is compared with a corrupt tarball.
+     * missing, added, or of other bytes), one that is not whole and one whose record holds no integrity are removed
+     * as {@link #remove} removes a version, for the next install to put them back whole. A version without a record,
+     * or with an empty one (which the next install locking it puts back), or whose tarball is not cached or is
+     * refused, is left as it is, unverifiable. Only a caller holding the home's lock may call this, after the cache's
+     * own check, so that no copy is compared with a corrupt tarball.
      */
     public StoreCheck verify(TarballCache tarballs, Collection<Path> corrupt) throws IOException {
         int checked = 0;
@@ -767,7 +788,7 @@ public final class PackageStore {
         }
         Optional<String> recorded = recordedIntegrity(name, version);
         if (recorded.isEmpty()) {
-            return new Judged(Verdict.UNRECORDED, "no record of the tarball it was unpacked from");
+            return new Judged(Verdict.UNRECORDED, lackedRecord(name, version) + " of the tarball it was unpacked from");
         }
         Integrity integrity;
         try {

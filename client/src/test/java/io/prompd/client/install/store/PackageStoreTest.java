@@ -135,6 +135,28 @@ class PackageStoreTest {
                 store.recordedIntegrity(NAME, VERSION));
     }
 
+    /** A crash or a full disk may leave the record an empty file, which names no bytes, as one missing. */
+    @Test
+    void aVersionWhoseRecordIsEmptyIsUnrecordedSaidSoAndPutBackByTheNextInstallWithOne() throws IOException {
+        PackageStore store = storeWithGreeter();
+        Path record = work.resolve("packages/@acme/.greeter@1.2.0.integrity");
+        Files.write(record, new byte[0]);
+
+        assertTrue(store.isUnrecorded(NAME, VERSION));
+        assertFalse(store.containsRecorded(NAME, VERSION));
+        assertEquals(Optional.empty(), store.recordedIntegrity(NAME, VERSION));
+        assertEquals("an empty record", store.lackedRecord(NAME, VERSION));
+        Files.delete(record);
+        assertEquals("no record", store.lackedRecord(NAME, VERSION));
+        Files.write(record, new byte[0]);
+
+        Path tarball = work.resolve("greeter.tgz");
+        store.install(NAME, VERSION, tarball, pack(tarball).integrity(), Map.of(), PackageStore.Pin.LOCK);
+
+        assertTrue(store.containsRecorded(NAME, VERSION));
+        assertEquals(Integrity.of(Files.readAllBytes(tarball)).toString(), Files.readString(record));
+    }
+
     @Test
     void aRecordThatIsAFolderIsNamedWithTheWayOffWhichRemovesIt() throws IOException {
         PackageStore store = storeWithGreeter();
