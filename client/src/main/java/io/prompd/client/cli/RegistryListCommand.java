@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
         description = "List the configured registries: name, URL, whether default, scopes served, credentials (never"
-                + " the secret); URLs the default or a scope names without a registry name come last.")
+                + " the secret); URLs the default or a scope names without a registry name come last. The registry"
+                + " in use for the packages no scope is routed for (--registry, else $" + Settings.REGISTRY_VARIABLE
+                + ", else the default) is inUse in --json, and marked 'in use' when the option or the variable chose"
+                + " it, its URL listed even where no registry is configured with it.")
 final class RegistryListCommand implements Callable<Integer> {
 
     @Spec
@@ -42,25 +46,32 @@ final class RegistryListCommand implements Callable<Integer> {
         Settings settings = root.settings();
         List<RegistryService.RegistryEntry> registries = new RegistryService(settings).list();
         root.registryOverrideNote().ifPresent(spec.commandLine().getErr()::println);
+        // without an override the default is the registry in use, as its mark says alone
+        Optional<String> chosenBy = settings.registry().map(chosen -> Settings.registrySource(settings.commands()));
         spec.commandLine().getOut().print(output.isJson()
                 ? Json.writeString(registries.stream().map(entry -> asJson(entry, settings.configFile())).toList())
                         + "\n"
-                : asText(registries, settings.commands()));
+                : asText(registries, chosenBy, settings.commands()));
         return ExitCode.OK.code();
     }
 
-    private static String asText(List<RegistryService.RegistryEntry> registries, SuggestedCommands commands) {
+    private static String asText(List<RegistryService.RegistryEntry> registries, Optional<String> chosenBy,
+                                 SuggestedCommands commands) {
         if (registries.isEmpty()) {
             return "no registry configured; add one with " + commands.quoted("registry add NAME URL") + "\n";
         }
         return Tables.render(registries.stream()
-                .map(entry -> List.of(nameOf(entry), entry.url().toString(), notes(entry))).toList());
+                .map(entry -> List.of(nameOf(entry), entry.url().toString(), notes(entry, chosenBy))).toList());
     }
 
-    private static String notes(RegistryService.RegistryEntry entry) {
+    /** @param chosenBy what chose the registry in use in place of the default, if anything did */
+    private static String notes(RegistryService.RegistryEntry entry, Optional<String> chosenBy) {
         List<String> notes = new ArrayList<>();
         if (entry.isDefault()) {
             notes.add("default");
+        }
+        if (entry.inUse()) {
+            chosenBy.ifPresent(option -> notes.add("in use (" + option + ")"));
         }
         if (!entry.scopes().isEmpty()) {
             notes.add("scopes " + entry.scopes().stream().map(Scope::toString).collect(Collectors.joining(" ")));
@@ -79,6 +90,7 @@ final class RegistryListCommand implements Callable<Integer> {
         entry.name().ifPresent(name -> json.put("name", name.toString()));
         json.put("url", entry.url().toString());
         json.put("default", entry.isDefault());
+        json.put("inUse", entry.inUse());
         json.put("scopes", entry.scopes().stream().map(Scope::toString).toList());
         entry.credentials().ifPresent(credentials -> json.put("credentials",
                 CredentialsView.asJson(credentials, configFile)));

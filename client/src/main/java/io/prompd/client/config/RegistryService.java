@@ -187,25 +187,29 @@ public final class RegistryService {
     }
 
     /**
-     * The configured registries, sorted by name, then the URLs that the default or a scope names
-     * without a registry name ({@code config set registry URL}), sorted, so that nothing the
-     * configuration routes to is left out.
+     * The configured registries, sorted by name, then the URLs that the default, a scope or this run's
+     * {@code --registry} names without a registry name ({@code config set registry URL}), sorted, so that nothing the
+     * run routes to is left out.
      *
      * @throws io.prompd.core.PrompdException when {@code --registry} names a registry not configured
      */
     public List<RegistryEntry> list() throws IOException {
         Config config = store.read();
         // the list is read to see what a run uses: a --registry that names no registry configured must not pass
-        RegistryChooser.overrideOf(config, override, commands);
+        Optional<RegistryRef> chosen = RegistryChooser.overrideOf(config, override, commands);
+        // the registry an install of a package no scope route names fetches from, as RegistryChooser chooses it
+        Optional<RegistryRef> inUse = chosen.or(config::defaultRegistry);
         List<RegistryEntry> entries = new ArrayList<>();
         config.registries().forEach((name, url) -> entries.add(new RegistryEntry(Optional.of(name), url,
                 config.defaultRegistry().filter(ref -> ref.equals(name) || ref.equals(url)).isPresent(),
+                inUse.filter(ref -> ref.equals(name) || ref.equals(url)).isPresent(),
                 config.scopesRoutedTo(name), config.credentialsFor(url).map(Credentials::shown))));
         SortedSet<RegistryUrl> unnamed = new TreeSet<>(Comparator.comparing(RegistryUrl::toString));
         config.defaultRegistry().ifPresent(ref -> addUnnamed(ref, config, unnamed));
         config.scopes().values().forEach(ref -> addUnnamed(ref, config, unnamed));
+        chosen.ifPresent(ref -> addUnnamed(ref, config, unnamed));
         unnamed.forEach(url -> entries.add(new RegistryEntry(Optional.empty(), url,
-                config.defaultRegistry().filter(url::equals).isPresent(),
+                config.defaultRegistry().filter(url::equals).isPresent(), inUse.filter(url::equals).isPresent(),
                 config.scopes().entrySet().stream().filter(route -> route.getValue().equals(url)).map(Map.Entry::getKey)
                         .toList(),
                 config.credentialsFor(url).map(Credentials::shown))));
@@ -300,11 +304,14 @@ public final class RegistryService {
     /**
      * A configured registry as {@code prompd registry list} shows it.
      *
-     * @param name        empty for a URL that the default or a scope names directly
+     * @param name        empty for a URL that the default, a scope or the run's {@code --registry} names directly
+     * @param isDefault   whether the configuration makes it the default
+     * @param inUse       whether the run fetches the packages no scope route names from it: the registry
+     *                    {@code --registry} or {@code PROMPD_REGISTRY} chooses, else the default
      * @param credentials what kind of credentials are stored, never the secret
      */
-    public record RegistryEntry(Optional<RegistryName> name, RegistryUrl url, boolean isDefault, List<Scope> scopes,
-                                Optional<Credentials.Shown> credentials) {
+    public record RegistryEntry(Optional<RegistryName> name, RegistryUrl url, boolean isDefault, boolean inUse,
+                                List<Scope> scopes, Optional<Credentials.Shown> credentials) {
         public RegistryEntry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(url, "url");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -186,10 +187,59 @@ class RegistryCommandTest {
         CliRun chosen = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", "file:///srv/mirror/"),
                 "registry", "list");
         assertEquals(0, chosen.exitCode(), chosen.err());
-        assertEquals("acme  https://prompd.acme.example/  default\n", chosen.out());
+        assertEquals("""
+                acme       https://prompd.acme.example/  default
+                (no name)  file:///srv/mirror/           in use ($PROMPD_REGISTRY)
+                """, chosen.out(), "the registry an install uses, listed though none is configured with it");
         assertEquals("note: $PROMPD_REGISTRY chooses file:///srv/mirror/ in place of the default; routed scopes keep"
                 + " their registries\n", chosen.err());
         assertEquals("", prompd("registry", "list").err());
+    }
+
+    /**
+     * The JSON said which registry is the default and nothing of the one --registry or $PROMPD_REGISTRY puts in its
+     * place, which every install then uses: {@code default} is the configuration's, {@code inUse} the run's, as {@code
+     * npm config get registry} gives the registry in effect. The text marks the same one.
+     */
+    @Test
+    void theListMarksTheRegistryInUseInTextAndJsonAsAnInstallChoosesIt() throws IOException {
+        prompd("registry", "add", "acme", "https://prompd.acme.example/", "--default");
+        prompd("registry", "add", "work", "https://prompd.work.example/", "--scope", "@work");
+
+        CliRun plain = prompd("registry", "list", "--json");
+        CliRun variable = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", "work"), "registry",
+                "list", "--json");
+        CliRun option = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", "work"), "--registry",
+                "https://mirror.example/", "registry", "list", "--json");
+        CliRun optionText = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", "work"),
+                "--registry", "https://mirror.example/", "registry", "list");
+        CliRun variableText = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", "work"),
+                "registry", "list");
+
+        assertEquals(Map.of("acme", List.of(true, true), "work", List.of(false, false)), defaultAndInUse(plain));
+        assertEquals(Map.of("acme", List.of(true, false), "work", List.of(false, true)), defaultAndInUse(variable));
+        assertEquals(Map.of("acme", List.of(true, false), "work", List.of(false, false),
+                "https://mirror.example/", List.of(false, true)), defaultAndInUse(option), "--registry wins");
+        assertEquals("""
+                acme       https://prompd.acme.example/  default
+                work       https://prompd.work.example/  scopes @work
+                (no name)  https://mirror.example/       in use (--registry)
+                """, optionText.out());
+        assertEquals("""
+                acme  https://prompd.acme.example/  default
+                work  https://prompd.work.example/  in use ($PROMPD_REGISTRY), scopes @work
+                """, variableText.out());
+    }
+
+    /** Each registry of the list, by name (by URL for one without), with its {@code default} and {@code inUse}. */
+    private static Map<String, List<Boolean>> defaultAndInUse(CliRun list) throws IOException {
+        assertEquals(0, list.exitCode(), list.err());
+        Map<String, List<Boolean>> found = new HashMap<>();
+        for (JsonNode registry : Json.reader().readTree(list.out())) {
+            found.put(registry.path("name").asText(registry.get("url").asText()),
+                    List.of(registry.get("default").asBoolean(), registry.get("inUse").asBoolean()));
+        }
+        return found;
     }
 
     /** As the list does: a team's developer asking which registry a run uses is not to be shown the file's alone. */
