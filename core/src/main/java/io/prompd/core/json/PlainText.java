@@ -1,9 +1,7 @@
 package io.prompd.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prompd.core.TerminalText;
 import io.prompd.core.problem.Pointer;
-import io.prompd.core.problem.Severity;
 import io.prompd.core.problem.SuspectCharacters;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.function.UnaryOperator;
  * Nor does it hold a bidi control, which shows the text around it in another order than it is stored, so that a
  * reviewer reading the pull request's diff reads other text than prompd does, nor a tag character but in a flag's
  * emoji sequence, which shows as nothing ({@link SuspectCharacters#IN_STRINGS}); a name holds no invisible character
- * at all, as a file name does not ({@link TerminalText#isInvisible}). Free text keeps the other invisible ones,
+ * at all, as a file name does not ({@link SuspectCharacters#IN_NAMES}). Free text keeps the other invisible ones,
  * such as the zero-width joiner inside an emoji. Nor does a string or a name hold a UTF-16 surrogate alone, which an
  * escape ({@code \uD800}) can write but no UTF-8 text can hold: the registry's JSON would carry it to readers that
  * refuse it. One rule for a JSON and a YAML tree alike, so that every reader
@@ -32,17 +30,6 @@ public final class PlainText {
         void refuse(String pointer, String message, String hint);
     }
 
-    /** A name is one line: a line break in one is refused too. */
-    private static final SuspectCharacters.Rule CONTROL_IN_NAMES = new SuspectCharacters.Rule("control character",
-            c -> TerminalText.isControl(c, false), Severity.ERROR, TerminalText::plainNameHint);
-
-    private static final SuspectCharacters.Rule INVISIBLE_IN_NAMES = new SuspectCharacters.Rule(
-            "invisible Unicode character", TerminalText::isInvisible, Severity.ERROR, count -> "rename it without "
-            + (count == 1 ? "the character: it makes" : "the characters: they make") + " the name read as another");
-
-    private static final SuspectCharacters.Rule LONE_SURROGATE = new SuspectCharacters.Rule("lone UTF-16 surrogate",
-            TerminalText::isLoneSurrogate, Severity.ERROR, TerminalText::loneSurrogateHint);
-
     private static final Rules PLAIN = new Rules(PlainText::value, PlainText::name);
 
     private static final Rules WHOLE_CHARACTERS = new Rules(
@@ -54,19 +41,23 @@ public final class PlainText {
 
     /** Whether the string at {@code at} is plain, refusing it if not. */
     public static boolean value(String text, String at, Refusal refusal) {
-        boolean plain = true;
-        for (SuspectCharacters.Rule rule : SuspectCharacters.IN_STRINGS) {
-            // not &&: a text holding characters of several kinds gets every refusal at once
-            plain &= plain(text, rule, at, PlainText::valueSubject, refusal);
-        }
-        return plain & wholeCharacters(text, at, PlainText::valueSubject, refusal);
+        return plain(text, SuspectCharacters.IN_STRINGS, at, PlainText::valueSubject, refusal);
     }
 
     /** Whether the name of the member at {@code at} is plain, refusing it if not: a name is one line. */
     public static boolean name(String name, String at, Refusal refusal) {
-        return plain(name, CONTROL_IN_NAMES, at, PlainText::nameSubject, refusal)
-                & visible(name, at, PlainText::nameSubject, refusal)
-                & wholeCharacters(name, at, PlainText::nameSubject, refusal);
+        return plain(name, SuspectCharacters.IN_NAMES, at, PlainText::nameSubject, refusal);
+    }
+
+    /** Whether {@code text} keeps {@code rules} and holds whole characters, refusing it for each it breaks. */
+    private static boolean plain(String text, List<SuspectCharacters.Rule> rules, String at,
+                                 UnaryOperator<String> subject, Refusal refusal) {
+        boolean plain = true;
+        for (SuspectCharacters.Rule rule : rules) {
+            // not &&: a text holding characters of several kinds gets every refusal at once
+            plain &= plain(text, rule, at, subject, refusal);
+        }
+        return plain & wholeCharacters(text, at, subject, refusal);
     }
 
     /** How a refusal of the text at {@code at} names it: {@code 'description' }. */
@@ -80,7 +71,7 @@ public final class PlainText {
     }
 
     private static boolean wholeCharacters(String text, String at, UnaryOperator<String> subject, Refusal refusal) {
-        return plain(text, LONE_SURROGATE, at, subject, refusal);
+        return plain(text, SuspectCharacters.LONE_SURROGATE, at, subject, refusal);
     }
 
     /**
@@ -88,11 +79,7 @@ public final class PlainText {
      * name may not, refusing it if it does; its control and bidi characters are refused as those of any string.
      */
     public static boolean nameValue(String name, String at, Refusal refusal) {
-        return visible(name, at, PlainText::valueSubject, refusal);
-    }
-
-    private static boolean visible(String name, String at, UnaryOperator<String> subject, Refusal refusal) {
-        return plain(name, INVISIBLE_IN_NAMES, at, subject, refusal);
+        return plain(name, SuspectCharacters.INVISIBLE_IN_NAMES, at, PlainText::valueSubject, refusal);
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
  * a warning, each kind with why, and the one scanner that finds them line by line: the registry's review is a reading
  * of a pull request's diff, which would show text holding them otherwise than prompd, a model or a terminal takes it.
  * A text file a package packs ({@link #IN_TEXT_FILES}) and a prompt's front matter as written
- * ({@link #FRONT_MATTER_UNREAD}, {@link #FRONT_MATTER_LEFT_OUT}) are held to them here; the strings of a JSON or YAML
- * tree by {@link io.prompd.core.json.PlainText}.
+ * ({@link #FRONT_MATTER_UNREAD}, {@link #FRONT_MATTER_LEFT_OUT}) are held to them here; the strings and names of a JSON
+ * or YAML tree ({@link #IN_STRINGS}, {@link #IN_NAMES}, {@link #LONE_SURROGATE}) by
+ * {@link io.prompd.core.json.PlainText}, which walks the tree.
  */
 public final class SuspectCharacters {
 
@@ -40,6 +41,10 @@ public final class SuspectCharacters {
                         + " instead of showing " + them + ", and could hide from a reviewer text that a model reads"
                         + " (a tab, a line break or a page break is fine)";
             });
+
+    /** {@link #CONTROL} in a name, a JSON or YAML object's key or a parameter's: a name is one line, no line break. */
+    public static final Rule CONTROL_IN_NAMES = new Rule("control character", c -> TerminalText.isControl(c, false),
+            Severity.ERROR, TerminalText::plainNameHint);
 
     /**
      * Unicode's line and paragraph separators (U+2028, U+2029, {@link TerminalText#isLineSeparator}) in a front matter
@@ -94,6 +99,21 @@ public final class SuspectCharacters {
             });
 
     /**
+     * Every invisible character ({@link TerminalText#isInvisible}) in a name, as in a file's name: free text has
+     * legitimate ones (the zero-width joiner inside an emoji), a name none, and one makes it read as another.
+     */
+    public static final Rule INVISIBLE_IN_NAMES = new Rule("invisible Unicode character", TerminalText::isInvisible,
+            Severity.ERROR, count -> "rename it without " + (count == 1 ? "the character: it makes"
+                    : "the characters: they make") + " the name read as another");
+
+    /**
+     * A UTF-16 surrogate alone ({@link TerminalText#isLoneSurrogate}), which an escape ({@code \uD800}) can write in a
+     * JSON or YAML string or name but no UTF-8 text can hold.
+     */
+    public static final Rule LONE_SURROGATE = new Rule("lone UTF-16 surrogate", TerminalText::isLoneSurrogate,
+            Severity.ERROR, TerminalText::loneSurrogateHint);
+
+    /**
      * What a text file may not hold, from its first line that no reader of its own checks, its byte order mark aside:
      * the only one that a file rightly holds, which nobody sees either.
      */
@@ -105,6 +125,12 @@ public final class SuspectCharacters {
      * Free text keeps the invisible characters that are a warning in a file, since a name refuses every invisible one.
      */
     public static final List<Rule> IN_STRINGS = List.of(CONTROL, BIDI_CONTROL, TAG);
+
+    /**
+     * What no name of a member of a JSON or YAML tree may hold, nor a name written as a string, a parameter's: a
+     * name is one line, and holds no invisible character at all.
+     */
+    public static final List<Rule> IN_NAMES = List.of(CONTROL_IN_NAMES, INVISIBLE_IN_NAMES);
 
     /**
      * What a front matter may not hold as written, rather than as a YAML escape, for its YAML to be read at all: the
