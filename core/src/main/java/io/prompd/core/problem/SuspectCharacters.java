@@ -290,11 +290,22 @@ public final class SuspectCharacters {
      * The text's lines as Git, a diff and an editor count them, ended by LF or CR LF: a CR alone is no line break
      * there but a control character of its line, which moves a terminal back to the line's start so that text after
      * it hides text before it; String.lines(), which ends a line at a CR too, would hide it from these rules, and
-     * number every later line otherwise than a diff does.
+     * number every later line otherwise than a diff does. A CR ending the text is none either, with no LF after it;
+     * and a text ending in a line break has no empty line after it, as Git counts none.
      */
     public static List<String> lines(String text) {
-        return Arrays.stream(text.split("\n", -1))
-                .map(line -> line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toList();
+        String[] split = text.split("\n", -1);
+        int ended = split.length - 1;
+        List<String> lines = new ArrayList<>(split.length);
+        for (int index = 0; index < split.length; index++) {
+            String line = split[index];
+            if (index < ended) {
+                lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+            } else if (!line.isEmpty()) {
+                lines.add(line);
+            }
+        }
+        return List.copyOf(lines);
     }
 
     /**

@@ -41,13 +41,31 @@ class SuspectCharactersTest {
     /** A page break is no harm in a terminal, and GNU license texts (the LGPL's) hold some; a tab and CR LF neither. */
     @Test
     void aTextFileMayHoldATabAPageBreakAndLinesEndingInCrLfButAStringMayNotHoldThePageBreak() {
-        String text = "Preamble\r\n\f\r\n\tGNU LESSER GENERAL PUBLIC LICENSE\r\n";
+        List<String> lines = SuspectCharacters.lines("Preamble\r\n\f\r\n\tGNU LESSER GENERAL PUBLIC LICENSE\r\n");
 
-        assertEquals(List.of(), SuspectCharacters.atFirstLine("COPYING", text.lines().toList(), 1,
-                SuspectCharacters.IN_TEXT_FILES));
+        assertEquals(List.of(), SuspectCharacters.atFirstLine("COPYING", lines, 1, SuspectCharacters.IN_TEXT_FILES));
         assertEquals(List.of("error 2 the line holds the control character U+000C (^L) at position 1"),
-                described(SuspectCharacters.eachLine("a.prmd", text.lines().toList(), 1,
-                        SuspectCharacters.FRONT_MATTER_UNREAD)));
+                described(SuspectCharacters.eachLine("a.prmd", lines, 1, SuspectCharacters.FRONT_MATTER_UNREAD)));
+    }
+
+    /** A CR alone ends no line in Git or a diff, so it stays in its line, for the control rule to name it there. */
+    @Test
+    void linesEndAtLfAndCrLfButACrAloneStaysInItsLine() {
+        assertEquals(List.of("a\rb"), SuspectCharacters.lines("a\rb\n"));
+        assertEquals(List.of("a"), SuspectCharacters.lines("a\r\n"));
+        assertEquals(List.of("a", "", "b\r"), SuspectCharacters.lines("a\n\r\nb\r"));
+        assertEquals(List.of("\r"), SuspectCharacters.lines("\r"));
+        assertEquals(List.of(""), SuspectCharacters.lines("\n"));
+        assertEquals(List.of(), SuspectCharacters.lines(""));
+    }
+
+    @Test
+    void aCrAloneIsAControlCharacterOfItsLineAndLaterLinesKeepTheirNumbers() {
+        List<String> lines = SuspectCharacters.lines("ok\r\nsafe\rhidden\nthird\u001b\n");
+
+        assertEquals(List.of("error 2 the line holds the control character U+000D (^M) at position 5 (and 1 more line"
+                + " holds some)"), described(SuspectCharactersTest.fileProblems(lines)));
+        assertEquals(3, SuspectCharacters.eachLine("a.md", lines, 1, SuspectCharacters.IN_TEXT_FILES).get(1).line());
     }
 
     @Test
