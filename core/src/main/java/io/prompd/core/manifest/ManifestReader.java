@@ -19,12 +19,14 @@ import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
+import io.prompd.core.problem.SuspectCharacters;
 import io.prompd.core.prompt.WrittenPaths;
 import io.prompd.core.source.Utf8;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,7 +122,7 @@ public final class ManifestReader {
         } else {
             readFields(root);
         }
-        loneCarriageReturn(json).ifPresent(problems::add);
+        problems.addAll(loneCarriageReturns(json));
         FieldLines lines = FieldLines.ofJson(json);
         // Sorted again once lines are known: the order is by file, then line.
         List<Problem> found = lines.locate(problems.sorted()).stream().sorted(Problem.ORDER).toList();
@@ -129,25 +131,15 @@ public final class ManifestReader {
     }
 
     /**
-     * The first CR of the file that ends no line, as JSON reads it for white space: Git and a diff show it inside its
-     * line, and a terminal showing the file goes back to the line's start there, so that what follows hides what
-     * precedes it from a reviewer, a dependency among it.
+     * The CRs of the file, UTF-8 read already, that end no line, as JSON reads them for white space, the only control
+     * characters JSON allows outside its strings, whose own {@link PlainText} refuses: Git and a diff show one inside
+     * its line, and a terminal showing the file goes back to the line's start there, so that what follows hides what
+     * precedes it from a reviewer, a dependency among it. Named as in any other text file of the package.
      */
-    private Optional<Problem> loneCarriageReturn(byte[] json) {
-        int line = 1;
-        int lineStart = 0;
-        for (int index = 0; index < json.length; index++) {
-            if (json[index] == '\n') {
-                line++;
-                lineStart = index + 1;
-            } else if (json[index] == '\r' && (index + 1 == json.length || json[index + 1] != '\n')) {
-                return Optional.of(Problem.error(file, "", "the line holds a CR that ends no line, at byte "
-                        + (index - lineStart + 1) + ": Git and a diff show it inside the line, and a terminal goes back"
-                        + " to the line's start there, hiding what precedes it", "end each line with LF or CR LF")
-                        .atLine(line));
-            }
-        }
-        return Optional.empty();
+    private List<Problem> loneCarriageReturns(byte[] json) {
+        String text = Utf8.withoutByteOrderMark(new String(json, StandardCharsets.UTF_8));
+        return SuspectCharacters.CONTROL_IN_FILES.noneIn(text) ? List.of() : SuspectCharacters.atFirstLine(file,
+                SuspectCharacters.lines(text), 1, List.of(SuspectCharacters.CONTROL_IN_FILES));
     }
 
     private ManifestResult malformed(byte[] json, JsonProcessingException malformed) {

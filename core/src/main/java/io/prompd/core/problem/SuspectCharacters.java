@@ -38,8 +38,8 @@ public final class SuspectCharacters {
             c -> c != '\f' && TerminalText.isControl(c, true), Severity.ERROR, count -> {
                 String them = Plural.itOrThem(count);
                 return "remove " + them + ": a terminal showing the file (cat, git diff, a pager) would act on " + them
-                        + " instead of showing " + them + ", and could hide from a reviewer text that a model reads"
-                        + " (a tab, a line break or a page break is fine)";
+                        + " instead of showing " + them + ", and could hide from a reviewer text that prompd or a model"
+                        + " reads (a tab, a line break or a page break is fine)";
             });
 
     /** {@link #CONTROL} in a name, a JSON or YAML object's key or a parameter's: a name is one line, no line break. */

@@ -747,19 +747,25 @@ class ManifestReaderTest {
 
     /**
      * JSON reads a CR as white space, where a diff and a terminal show it inside its line, the terminal going back to
-     * the line's start: "dependencies" before it hidden from a reviewer. CR LF line ends are fine.
+     * the line's start: "dependencies" before it hidden from a reviewer. It is named as in any text file of the
+     * package, at its position counted in characters, as a diff and an editor count them, not in bytes (the
+     * "café ☕" before it is 8 bytes, and 6 characters), with how many more lines hold one. CR LF line ends are
+     * fine.
      */
     @Test
-    void aCarriageReturnThatEndsNoLineIsAnErrorAtItsLine() {
-        ManifestResult hidden = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\",\n"
-                + "  \"dependencies\": {\"b\": \"^1.0.0\"},\r  \"description\": \"Prompts explained at length.\"\n}\n");
+    void aCarriageReturnThatEndsNoLineIsAnErrorAtItsLineAndPosition() {
+        ManifestResult hidden = read("\uFEFF{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\",\n"
+                + "  \"keywords\": [\"caf\u00e9 \u2615\"], \"dependencies\": {\"b\": \"^1.0.0\"},\r"
+                + "  \"description\": \"Prompts explained at length.\"\r\n}\r");
         ManifestResult windows = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\",\r\n"
                 + "  \"description\": \"Prompts.\"\r\n}\r\n");
 
-        assertEquals(List.of("2 the line holds a CR that ends no line, at byte 35: Git and a diff show it inside the"
-                + " line, and a terminal goes back to the line's start there, hiding what precedes it"),
-                hidden.problems().stream().filter(Problem::isError)
-                        .map(problem -> problem.line() + " " + problem.message()).toList());
+        List<Problem> errors = hidden.problems().stream().filter(Problem::isError).toList();
+        assertEquals(List.of("2 the line holds the control character U+000D (^M) at position 59 (and 1 more line"
+                + " holds some)"), errors.stream().map(problem -> problem.line() + " " + problem.message()).toList());
+        assertEquals("remove them: a terminal showing the file (cat, git diff, a pager) would act on them instead of"
+                + " showing them, and could hide from a reviewer text that prompd or a model reads (a tab, a line"
+                + " break or a page break is fine)", errors.get(0).hint());
         assertFalse(hidden.manifest().isPresent());
         assertEquals(List.of(), windows.problems().stream().filter(Problem::isError).toList());
     }

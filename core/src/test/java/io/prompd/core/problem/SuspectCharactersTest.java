@@ -34,8 +34,8 @@ class SuspectCharactersTest {
         assertEquals(List.of("error 2 the line holds the control character U+009B (M-^[) at position 2"
                 + " (and 2 more lines hold some)"), described(problems));
         assertEquals("remove them: a terminal showing the file (cat, git diff, a pager) would act on them instead of"
-                + " showing them, and could hide from a reviewer text that a model reads (a tab, a line break or a"
-                + " page break is fine)", problems.get(0).hint());
+                + " showing them, and could hide from a reviewer text that prompd or a model reads (a tab, a line"
+                + " break or a page break is fine)", problems.get(0).hint());
     }
 
     /** A page break is no harm in a terminal, and GNU license texts (the LGPL's) hold some; a tab and CR LF neither. */
