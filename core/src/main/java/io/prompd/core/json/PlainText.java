@@ -2,11 +2,14 @@ package io.prompd.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.problem.Pointer;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.SuspectCharacters;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The rule that the text of a file people write and others are shown ({@code prompd.json}, a prompt's front
@@ -32,6 +35,10 @@ public final class PlainText {
 
     private static final Rules PLAIN = new Rules(PlainText::value, PlainText::name);
 
+    /** The strings' characters a string is warned of holding; a name refuses them ({@link #PLAIN}). */
+    private static final Rules WARNED = new Rules((text, at, warning) -> keeps(text,
+            SuspectCharacters.WARNED_IN_STRINGS, at, PlainText::valueSubject, warning), (name, at, warning) -> true);
+
     private static final Rules WHOLE_CHARACTERS = new Rules(
             (text, at, refusal) -> wholeCharacters(text, at, PlainText::valueSubject, refusal),
             (name, at, refusal) -> wholeCharacters(name, at, PlainText::nameSubject, refusal));
@@ -52,12 +59,18 @@ public final class PlainText {
     /** Whether {@code text} keeps {@code rules} and holds whole characters, refusing it for each it breaks. */
     private static boolean plain(String text, List<SuspectCharacters.Rule> rules, String at,
                                  UnaryOperator<String> subject, Refusal refusal) {
+        return keeps(text, rules, at, subject, refusal) & wholeCharacters(text, at, subject, refusal);
+    }
+
+    /** Whether {@code text} keeps {@code rules}, refusing it for each it breaks. */
+    private static boolean keeps(String text, List<SuspectCharacters.Rule> rules, String at,
+                                 UnaryOperator<String> subject, Refusal refusal) {
         boolean plain = true;
         for (SuspectCharacters.Rule rule : rules) {
             // not &&: a text holding characters of several kinds gets every refusal at once
             plain &= plain(text, rule, at, subject, refusal);
         }
-        return plain & wholeCharacters(text, at, subject, refusal);
+        return plain;
     }
 
     /** How a refusal of the text at {@code at} names it: {@code 'description' }. */
@@ -98,6 +111,21 @@ public final class PlainText {
     /** Whether every string and member name in {@code node}, to any depth, is plain, refusing each that is not. */
     public static boolean tree(JsonNode node, String at, Refusal refusal) {
         return walk(node, at, List.of(), PLAIN, refusal);
+    }
+
+    /**
+     * Tells {@code warning} of every string in {@code node}, to any depth, holding characters it may hold with a
+     * warning ({@link SuspectCharacters#WARNED_IN_STRINGS}), as a package's text file may, but of none that an error of
+     * {@code found} names already, as one refusing a parameter's name, which is a name: a member's name refuses them
+     * ({@link #tree}).
+     */
+    public static void warnings(JsonNode node, String at, Collection<Problem> found, Refusal warning) {
+        Set<String> refused = found.stream().filter(Problem::isError).map(Problem::pointer).collect(Collectors.toSet());
+        walk(node, at, List.of(), WARNED, (pointer, message, hint) -> {
+            if (!refused.contains(pointer)) {
+                warning.refuse(pointer, message, hint);
+            }
+        });
     }
 
     /** {@link #tree} of the names and values of an object's members but those named {@code skipped}. */

@@ -121,6 +121,8 @@ public final class ManifestReader {
             problems.error(file, "", "the manifest must be a JSON object, not " + typeOf(root), "");
         } else {
             readFields(root);
+            PlainText.warnings(root, "", problems.sorted(), (at, message, hint) -> problems.warning(file, at, message,
+                    hint));
         }
         problems.addAll(loneCarriageReturns(json));
         FieldLines lines = FieldLines.ofJson(json);

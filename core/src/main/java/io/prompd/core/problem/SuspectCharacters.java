@@ -82,20 +82,27 @@ public final class SuspectCharacters {
             });
 
     /**
-     * Characters that show as nothing or as a blank where they stand in a line: ZERO WIDTH SPACE (U+200B), WORD JOINER
-     * (U+2060), the byte order mark (U+FEFF) past a file's start, and the Hangul fillers (U+115F, U+1160, U+3164,
-     * U+FFA0) that fonts draw blank. A reviewer cannot tell a word holding one from the word it looks like, nor see
-     * where one splits a word a model reads, but each has rare uses rightly (a break opportunity, a filler of old
-     * Hangul), so holding one is a warning. The joiners U+200C and U+200D are not among them: Persian, the Indic
-     * scripts and emoji sequences need them.
+     * The invisible characters ({@link TerminalText#isInvisible}, the one definition a name's rule refuses too) that no
+     * rule of their own names: Unicode's format characters, such as ZERO WIDTH SPACE (U+200B), the SOFT HYPHEN
+     * (U+00AD), WORD JOINER (U+2060), the invisible operators (U+2061–U+2064), the MONGOLIAN VOWEL SEPARATOR (U+180E),
+     * the deprecated format characters (U+206A–U+206F) and the byte order mark (U+FEFF) past a file's start, and the
+     * Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and the COMBINING GRAPHEME JOINER (U+034F), which fonts draw
+     * blank. A reviewer cannot tell a word holding one from the word it looks like, nor see where one splits a word a
+     * model reads, but each has rare uses rightly (a break opportunity, a hyphenation point, a filler of old Hangul),
+     * so holding one is a warning, not an error as a tag character is: one spells no text alone. Left out are those
+     * text needs, the joiners U+200C and U+200D (Persian, the Indic scripts and emoji sequences) and the bidi marks
+     * U+061C, U+200E and U+200F (right-to-left text), and those a rule of their own names: the bidi controls, the tag
+     * characters and the line and paragraph separators, which a front matter refuses and which end a line to some
+     * readers rather than hide text.
      */
-    public static final Rule INVISIBLE = new Rule("invisible Unicode character", codePoint -> codePoint == 0x200B
-            || codePoint == 0x2060 || codePoint == 0xFEFF || codePoint == 0x115F || codePoint == 0x1160
-            || codePoint == 0x3164 || codePoint == 0xFFA0, Severity.WARNING, count -> {
+    public static final Rule INVISIBLE = new Rule("invisible Unicode character", SuspectCharacters::isInvisibleInText,
+            Severity.WARNING, count -> {
                 String them = Plural.itOrThem(count);
-                return "remove " + them + " unless " + them + " is meant: " + them + " shows as nothing or as a blank,"
-                        + " so a reviewer cannot tell a word holding " + them + " from the word it looks like (the"
-                        + " joiners U+200C and U+200D, which scripts and emoji need, are fine)";
+                boolean one = count == 1;
+                return "remove " + them + " unless " + (one ? "it is meant: it shows" : "they are meant: they show")
+                        + " as nothing or as a blank, so a reviewer cannot tell a word holding " + them + " from the"
+                        + " word it looks like (the joiners U+200C and U+200D, which scripts and emoji need, and the"
+                        + " marks U+061C, U+200E and U+200F, which right-to-left text needs, are fine)";
             });
 
     /**
@@ -122,9 +129,17 @@ public final class SuspectCharacters {
     /**
      * What no string of a JSON or YAML tree a package or registry file holds may hold ({@link
      * io.prompd.core.json.PlainText}): text shown by a terminal (prompd info, the check's report) and read by prompd.
-     * Free text keeps the invisible characters that are a warning in a file, since a name refuses every invisible one.
+     * Free text keeps the invisible characters that are a warning in a file ({@link #WARNED_IN_STRINGS}), since a name
+     * refuses every invisible one.
      */
     public static final List<Rule> IN_STRINGS = List.of(CONTROL, BIDI_CONTROL, TAG);
+
+    /**
+     * What a string of a package's JSON or YAML tree, its manifest's or a prompt's front matter's, is warned of holding
+     * ({@link io.prompd.core.json.PlainText#warnings}), as a text file is: named at its field rather than its line,
+     * and read as written, since left out, one in a key would make another key of it. A name refuses them instead.
+     */
+    public static final List<Rule> WARNED_IN_STRINGS = List.of(INVISIBLE);
 
     /**
      * What no name of a member of a JSON or YAML tree may hold, nor a name written as a string, a parameter's: a
@@ -152,6 +167,14 @@ public final class SuspectCharacters {
     private static final int CANCEL_TAG = 0xE007F;
 
     private SuspectCharacters() {
+    }
+
+    /** The characters {@link #INVISIBLE} names. */
+    private static boolean isInvisibleInText(int codePoint) {
+        return TerminalText.isInvisible(codePoint) && codePoint != 0x200C && codePoint != 0x200D
+                && codePoint != 0x061C && codePoint != 0x200E && codePoint != 0x200F
+                && !TerminalText.isBidiControl(codePoint) && !isTag(codePoint)
+                && !TerminalText.isLineSeparator(codePoint);
     }
 
     private static boolean isTag(int codePoint) {

@@ -89,6 +89,7 @@ final class FrontMatterReader {
         });
         misspelledKeys(root, "", KNOWN_KEYS);
         List<Parameter> parameters = parameters();
+        warnOfInvisibleCharacters();
         return new PromptFile(file, text("id"), text("name"), text("version"), text("description"),
                 text("author"), texts("tags"), parameters, parametersInFull(parameters), true, inherits(using),
                 using, contexts,
@@ -420,6 +421,15 @@ final class FrontMatterReader {
         } else {
             refuseInfiniteNumbers(value, pointer);
         }
+    }
+
+    /**
+     * The strings holding characters a text is warned of ({@link PlainText#warnings}), but those refused already, as a
+     * parameter's name holding one is: looked for once every field is read.
+     */
+    private void warnOfInvisibleCharacters() {
+        PlainText.warnings(root, "", problems.sorted(), (pointer, message, hint) -> problems.add(
+                Problem.warning(file, pointer, message, hint).atLine(lines.lineOf(pointer))));
     }
 
     /**

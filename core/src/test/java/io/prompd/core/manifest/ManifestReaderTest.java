@@ -770,6 +770,26 @@ class ManifestReaderTest {
         assertEquals(List.of(), windows.problems().stream().filter(Problem::isError).toList());
     }
 
+    /**
+     * An invisible character in prompd.json's text, written as itself or as an escape, is warned of at its field, as
+     * in any text file at its line; a name refuses it, once.
+     */
+    @Test
+    void anInvisibleCharacterInTheManifestsTextIsAWarningAtItsField() {
+        ManifestResult text = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\",\n"
+                + "  \"description\": \"Prompts ex\u00ADplained at length.\",\n  \"keywords\": [\"x\\u2062y\"]\n}\n");
+        ManifestResult name = readWith(", \"x-site\": {\"t\u200Bheme\": \"dark\"}");
+
+        assertEquals(List.of("2 warning 'description' holds the invisible Unicode character U+00AD at position 11",
+                        "3 warning 'keywords/0' holds the invisible Unicode character U+2062 at position 2"),
+                text.problems().stream().map(problem -> problem.line() + " " + problem.severity().label() + " "
+                        + problem.message()).toList());
+        assertTrue(text.manifest().isPresent(), "a warning keeps the manifest");
+        assertEquals(List.of("error the name of 'x-site/t<U+200B>heme' holds the invisible Unicode character U+200B"
+                + " at position 2"), name.problems().stream().filter(problem -> problem.message().contains("invisible"))
+                .map(problem -> problem.severity().label() + " " + problem.message()).toList());
+    }
+
     /** A prompt is run by its name, typed: names that differ only in letter case or normalization are warned of. */
     @Test
     void promptNamesThatReadAlikeAreWarnedOf() {

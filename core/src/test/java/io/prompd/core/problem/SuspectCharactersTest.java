@@ -122,16 +122,43 @@ class SuspectCharactersTest {
 
     /**
      * A zero-width space, a word joiner, a byte order mark inside the text and the Hangul fillers are a warning; the
-     * joiners of Persian, the Indic scripts and emoji are none.
+     * joiners of Persian, the Indic scripts and emoji are none, nor the marks of right-to-left text.
      */
     @Test
     void invisibleCharactersAreAWarningButTheJoinersThatScriptsNeed() {
-        List<String> lines = List.of("می\u200Cخواهم क्\u200Dष \uD83D\uDC69\u200D\uD83D\uDCBB", "pass\u200Bword",
-                "a\u2060b\uFEFFc", "\u3164\u115F\u1160\uFFA0");
+        List<String> lines = List.of("می\u200Cخواهم क्\u200Dष \uD83D\uDC69\u200D\uD83D\uDCBB \u05E9\u200F1\u200E"
+                + " \u0628\u061C", "pass\u200Bword", "a\u2060b\uFEFFc", "\u3164\u115F\u1160\uFFA0");
+
+        List<Problem> problems = SuspectCharactersTest.fileProblems(lines);
 
         assertEquals(List.of("warning 2 the line holds the invisible Unicode character U+200B at position 5"
-                + " (and 2 more lines hold some)"), described(SuspectCharactersTest.fileProblems(lines)));
+                + " (and 2 more lines hold some)"), described(problems));
+        assertTrue(problems.get(0).hint().startsWith("remove them unless they are meant: they show as nothing or as a"
+                + " blank, so a reviewer cannot tell a word holding them from the word"), problems.get(0).hint());
         assertEquals(List.of(), SuspectCharactersTest.fileProblems(lines.subList(0, 1)));
+    }
+
+    /**
+     * Every other format character shows as nothing too, as a name's rule has them, and is a warning as well: a soft
+     * hyphen, the invisible operators, the Mongolian vowel separator, the deprecated format characters, the combining
+     * grapheme joiner; each kind of its own rule is named by that rule alone.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0x00AD, 0x034F, 0x180E, 0x2061, 0x2062, 0x2063, 0x2064, 0x206A, 0x206F, 0xFFF9, 0x1D173})
+    void everyInvisibleCharacterIsAWarningAsANamesRuleHasThem(int codePoint) {
+        String line = "x" + Character.toString(codePoint) + "y";
+
+        assertEquals(List.of(String.format("warning 1 the line holds the invisible Unicode character U+%04X at"
+                + " position 2", codePoint)), described(SuspectCharactersTest.fileProblems(List.of(line))));
+        assertTrue(SuspectCharacters.INVISIBLE_IN_NAMES.in(line).isPresent());
+    }
+
+    @Test
+    void aCharacterOfAKindWithARuleOfItsOwnIsNamedByThatRuleAlone() {
+        List<Problem> problems = SuspectCharactersTest.fileProblems(List.of("a\u202Eb", "c" + SMUGGLED + "d"));
+
+        assertEquals(List.of("error", "error"), problems.stream().map(problem -> problem.severity().label()).toList());
+        assertTrue(SuspectCharacters.INVISIBLE.noneIn("a\u2028b\u2029c"), "a YAML line break");
     }
 
     private static List<Problem> fileProblems(List<String> lines) {

@@ -767,6 +767,24 @@ class PromptParserTest {
         assertEquals("Go " + england + "\nteam\n", result.draft().orElseThrow().description().orElseThrow());
     }
 
+    /**
+     * An invisible character in a front matter's text is warned of at its field, as in the body at its line, written
+     * as itself or as an escape, and read as written: left out, one inside a key would make another key of it. A
+     * name refuses it, once.
+     */
+    @Test
+    void anInvisibleCharacterInTheFrontMatterIsAWarningAtItsFieldAndReadAsWritten() {
+        PromptParseResult result = PromptParser.parse("a.prmd", "---\nid: a\ndescription: |\n  What\n"
+                + "  to\u200B explain\nx-a: \"Mongolian\\u180E\"\nparameters:\n  - name: to\u00ADpic\n---\nHi\n");
+
+        assertEquals(List.of("warning 3 'description' holds the invisible Unicode character U+200B at position 8",
+                        "warning 6 'x-a' holds the invisible Unicode character U+180E at position 10",
+                        "error 8 'parameters/0/name' holds the invisible Unicode character U+00AD at position 3"),
+                result.problems().stream().map(problem -> problem.severity().label() + " " + problem.line() + " "
+                        + problem.message()).toList());
+        assertEquals("What\nto\u200B explain\n", result.draft().orElseThrow().description().orElseThrow());
+    }
+
     /** The line breaks and characters a CSV source cannot hold, written there as Java's escapes. */
     private static String unescape(String written) {
         return Pattern.compile("\\\\u([0-9a-f]{4})").matcher(written.replace("\\n", "\n"))
