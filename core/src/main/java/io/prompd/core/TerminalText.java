@@ -147,13 +147,23 @@ public final class TerminalText {
 
     /**
      * Whether a character shows as nothing, or as another's space: Unicode's format characters (bidi
-     * controls, zero-width ones, the BOM), line and paragraph separators, and the fillers and joiner
-     * that fonts draw blank (U+034F, U+115F, U+1160, U+3164, U+FFA0).
+     * controls, zero-width ones, the BOM), line and paragraph separators, the variation selectors
+     * ({@link #isVariationSelector}), and the fillers and joiner that fonts draw blank (U+034F, U+115F, U+1160,
+     * U+3164, U+FFA0).
      */
     public static boolean isInvisible(int codePoint) {
         return Character.getType(codePoint) == Character.FORMAT || isLineSeparator(codePoint)
-                || codePoint == 0x034F || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164
-                || codePoint == 0xFFA0;
+                || isVariationSelector(codePoint) || codePoint == 0x034F || codePoint == 0x115F || codePoint == 0x1160
+                || codePoint == 0x3164 || codePoint == 0xFFA0;
+    }
+
+    /**
+     * Whether a character is one of Unicode's variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF), which show as
+     * nothing: one picks a form of the character before it (U+FE0F an emoji's, U+E0100 and on a CJK ideograph's
+     * glyph), where any other shows no change at all.
+     */
+    public static boolean isVariationSelector(int codePoint) {
+        return codePoint >= 0xFE00 && codePoint <= 0xFE0F || codePoint >= 0xE0100 && codePoint <= 0xE01EF;
     }
 
     /**

@@ -82,6 +82,23 @@ public final class SuspectCharacters {
             });
 
     /**
+     * Unicode's variation selectors ({@link TerminalText#isVariationSelector}) but one right after a character it can
+     * vary: each shows as nothing, and one of the 256 after a character stands for a byte, so that a run of them after
+     * an emoji spells text a model can read and no reviewer sees ("emoji smuggling"), as tag characters do. A selector
+     * varies a letter, digit, symbol or punctuation mark that is not ASCII (U+FE0F after U+2764 for the red heart
+     * emoji, U+FE00 after U+2269 or a CJK ideograph for a form of it), an ASCII digit, # or * (the bases of the keycap
+     * emoji), and, the selectors from U+E0100 on, a CJK ideograph alone (an ideographic variation sequence); a second
+     * selector after it varies nothing, nor does one after an ASCII letter, a space, a mark or at the line's start.
+     */
+    public static final Rule VARIATION_SELECTOR = new Rule("variation selector", TerminalText::isVariationSelector,
+            SuspectCharacters::lawfulSelectorsLeft, Severity.ERROR, count -> {
+                String them = Plural.itOrThem(count);
+                return "remove " + them + ": a variation selector shows as nothing, and one after a character it"
+                        + " does not vary, as a run of them after an emoji, can spell text a model reads and no"
+                        + " reviewer sees (a single one after an emoji, as U+FE0F, or after a CJK ideograph is fine)";
+            });
+
+    /**
      * The invisible characters ({@link TerminalText#isInvisible}, the one definition a name's rule refuses too) that no
      * rule of their own names: Unicode's format characters, such as ZERO WIDTH SPACE (U+200B), the SOFT HYPHEN
      * (U+00AD), WORD JOINER (U+2060), the invisible operators (U+2061–U+2064), the MONGOLIAN VOWEL SEPARATOR (U+180E),
@@ -92,8 +109,8 @@ public final class SuspectCharacters {
      * so holding one is a warning, not an error as a tag character is: one spells no text alone. Left out are those
      * text needs, the joiners U+200C and U+200D (Persian, the Indic scripts and emoji sequences) and the bidi marks
      * U+061C, U+200E and U+200F (right-to-left text), and those a rule of their own names: the bidi controls, the tag
-     * characters and the line and paragraph separators, which a front matter refuses and which end a line to some
-     * readers rather than hide text.
+     * characters, the variation selectors and the line and paragraph separators, which a front matter refuses and
+     * which end a line to some readers rather than hide text.
      */
     public static final Rule INVISIBLE = new Rule("invisible Unicode character", SuspectCharacters::isInvisibleInText,
             Severity.WARNING, count -> {
@@ -124,7 +141,8 @@ public final class SuspectCharacters {
      * What a text file may not hold, from its first line that no reader of its own checks, its byte order mark aside:
      * the only one that a file rightly holds, which nobody sees either.
      */
-    public static final List<Rule> IN_TEXT_FILES = List.of(CONTROL_IN_FILES, BIDI_CONTROL_IN_FILES, TAG, INVISIBLE);
+    public static final List<Rule> IN_TEXT_FILES = List.of(CONTROL_IN_FILES, BIDI_CONTROL_IN_FILES, TAG,
+            VARIATION_SELECTOR, INVISIBLE);
 
     /**
      * What no string of a JSON or YAML tree a package or registry file holds may hold ({@link
@@ -132,7 +150,7 @@ public final class SuspectCharacters {
      * Free text keeps the invisible characters that are a warning in a file ({@link #WARNED_IN_STRINGS}), since a name
      * refuses every invisible one.
      */
-    public static final List<Rule> IN_STRINGS = List.of(CONTROL, BIDI_CONTROL, TAG);
+    public static final List<Rule> IN_STRINGS = List.of(CONTROL, BIDI_CONTROL, TAG, VARIATION_SELECTOR);
 
     /**
      * What a string of a package's JSON or YAML tree, its manifest's or a prompt's front matter's, is warned of holding
@@ -158,9 +176,12 @@ public final class SuspectCharacters {
      * What a front matter may not hold as written either, named at its line and then left out of what is read, so that
      * no field's rule names it again at the field's line, a block scalar's lines below it.
      */
-    public static final List<Rule> FRONT_MATTER_LEFT_OUT = List.of(BIDI_CONTROL, TAG);
+    public static final List<Rule> FRONT_MATTER_LEFT_OUT = List.of(BIDI_CONTROL, TAG, VARIATION_SELECTOR);
 
-    /** Stands, in the text a rule reads, for a character it leaves where it is ({@link #flagsHidden}). */
+    /**
+     * Stands, in the text a rule reads, for a character it leaves where it is ({@link #flagsHidden},
+     * {@link #lawfulSelectorsLeft}).
+     */
     private static final int LEFT = 0xFFFC;
 
     private static final int WAVING_BLACK_FLAG = 0x1F3F4;
@@ -174,7 +195,7 @@ public final class SuspectCharacters {
         return TerminalText.isInvisible(codePoint) && codePoint != 0x200C && codePoint != 0x200D
                 && codePoint != 0x061C && codePoint != 0x200E && codePoint != 0x200F
                 && !TerminalText.isBidiControl(codePoint) && !isTag(codePoint)
-                && !TerminalText.isLineSeparator(codePoint);
+                && !TerminalText.isLineSeparator(codePoint) && !TerminalText.isVariationSelector(codePoint);
     }
 
     private static boolean isTag(int codePoint) {
@@ -222,6 +243,42 @@ public final class SuspectCharacters {
             code.appendCodePoint(codePoints[index] - 0xE0000);
         }
         return code.toString();
+    }
+
+    /**
+     * {@code text} with each variation selector that varies the character before it ({@link #VARIATION_SELECTOR})
+     * replaced by {@link #LEFT}, so that every other stays at its position.
+     */
+    private static String lawfulSelectorsLeft(String text) {
+        int[] written = text.codePoints().toArray();
+        int[] read = written.clone();
+        for (int index = 1; index < written.length; index++) {
+            if (TerminalText.isVariationSelector(written[index]) && varies(written[index], written[index - 1])
+                    && (index + 1 == written.length || !TerminalText.isVariationSelector(written[index + 1]))) {
+                read[index] = LEFT;
+            }
+        }
+        return new String(read, 0, read.length);
+    }
+
+    /** Whether {@code selector} can vary {@code base}, as {@link #VARIATION_SELECTOR} has it. */
+    private static boolean varies(int selector, int base) {
+        if (selector >= 0xE0100) {
+            return Character.isIdeographic(base);
+        }
+        if (base < 0x80) {
+            return base >= '0' && base <= '9' || base == '#' || base == '*';
+        }
+        return switch (Character.getType(base)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.DASH_PUNCTUATION,
+                 Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.CONNECTOR_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+                 Character.FINAL_QUOTE_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
     }
 
     private static Rule bidiControl(String reader) {

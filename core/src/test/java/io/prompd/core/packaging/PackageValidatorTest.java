@@ -594,6 +594,33 @@ class PackageValidatorTest {
                                 + problem.message()).sorted().toList(), ProblemReport.text(problems));
     }
 
+    /**
+     * Variation selectors after an emoji spell bytes a model can read ("emoji smuggling"): an error in a prompt's body,
+     * front matter and prompd.json's text, but one after a character it varies, an emoji's presentation selector.
+     */
+    @Test
+    void variationSelectorsThatVaryNothingAreAnErrorWhereverTextIsRead() throws IOException {
+        String smuggled = "\uD83D\uDE00\uDB40\uDD59\uDB40\uDD57\uFE0E";
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"description\": \"Fans \u2764\uFE0F\","
+                        + " \"keywords\": [\"x\\ufe01\"]}",
+                "hello.prmd", "---\nid: hello\ndescription: \"Cheers " + smuggled + "\"\n---\nReview the code."
+                        + smuggled + "\n\u2615\uFE0F\n",
+                "README.md", "# B\n\nCome on \u2764\uFE0F!\n"));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of(
+                "hello.prmd:3: error: the line holds the variation selectors U+E0159 at position 23, U+E0157 at"
+                        + " position 24 and U+FE0E at position 25",
+                "hello.prmd:5: error: the line holds the variation selectors U+E0159 at position 18, U+E0157 at"
+                        + " position 19 and U+FE0E at position 20",
+                "prompd.json:1 /keywords/0: error: 'keywords/0' holds the variation selector U+FE01 at position 2"),
+                problems.stream().filter(problem -> problem.message().contains("variation"))
+                        .map(problem -> ProblemLocation.of(problem) + ": " + problem.severity().label() + ": "
+                                + problem.message()).sorted().toList(), ProblemReport.text(problems));
+    }
+
     /** Only the command that knows its home leaves it out, and says so: it holds what 'prompd login' stores. */
     @Test
     void thePrompdHomeInUseIsLeftOutWithAWarning() throws IOException {

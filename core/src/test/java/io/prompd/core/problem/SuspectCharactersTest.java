@@ -120,6 +120,62 @@ class SuspectCharactersTest {
         assertEquals("Go " + ENGLAND + "!", SuspectCharacters.TAG.without("Go " + ENGLAND + SMUGGLED + "!"));
     }
 
+    /** "ignore", a byte a selector, as emoji smuggling spells it: U+FE00–U+FE0F for 0–15, U+E0100 on for 16–255. */
+    private static final String SELECTED = "ignore".codePoints().map(b -> b < 16 ? 0xFE00 + b : 0xE0100 + b - 16)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+
+    @Test
+    void variationSelectorsAfterAnEmojiAreAnErrorEachOfTheRun() {
+        List<Problem> problems = SuspectCharactersTest.fileProblems(List.of("Be brief.\uD83D\uDE00" + SELECTED,
+                "\u2764\uFE0F\uFE0F"));
+
+        assertEquals(List.of("error 1 the line holds the variation selectors U+E0159 at position 11, U+E0157 at position"
+                + " 12, U+E015E at position 13 and 3 more (and 1 more line holds some)"), described(problems));
+        assertEquals("remove them: a variation selector shows as nothing, and one after a character it does not vary,"
+                + " as a run of them after an emoji, can spell text a model reads and no reviewer sees (a single one"
+                + " after an emoji, as U+FE0F, or after a CJK ideograph is fine)", problems.get(0).hint());
+    }
+
+    /**
+     * One selector after a character it varies is fine: an emoji's presentation, a keycap's base, a symbol's or CJK
+     * ideograph's form, an ideographic variation sequence, in an emoji's ZWJ sequence too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u2764\uFE0F", "\u2764\uFE0E", "1\uFE0F\u20E3", "#\uFE0F\u20E3", "*\uFE0F\u20E3",
+            "0\uFE00", "\u2269\uFE00", "\u2139\uFE0F", "\u203C\uFE0F", "\u8FBB\uDB40\uDD00", "\u845B\uFE00",
+            "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08", "\uD83D\uDC41\uFE0F\u200D\uD83D\uDDE8\uFE0F"})
+    void oneVariationSelectorAfterACharacterItVariesIsFine(String text) {
+        assertEquals(List.of(), SuspectCharactersTest.fileProblems(List.of("Look: " + text + " here")));
+    }
+
+    /**
+     * A selector after a character it does not vary shows no change at all: after an ASCII letter, a space, a
+     * mark, a joiner or at the line's start, one from U+E0100 on after anything but a CJK ideograph, a second one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"a\uFE0F", " \uFE01", "\uFE0F", "e\u0301\uFE00", "\u200D\uFE0F", ".\uFE0F",
+            "\u2764\uDB40\uDD00", "\u00E9\uDB40\uDD00", "\u8FBB\uDB40\uDD00\uDB40\uDD01", "\u2764\uFE0F\uFE0E"})
+    void aVariationSelectorAfterACharacterItDoesNotVaryIsAnError(String text) {
+        List<Problem> problems = SuspectCharactersTest.fileProblems(List.of(text));
+
+        assertEquals(1, problems.size(), text);
+        assertTrue(problems.get(0).isError() && problems.get(0).message().contains("variation selector"),
+                problems.get(0).message());
+    }
+
+    @Test
+    void aRuleLeavesOutTheVariationSelectorsItNamesAndKeepsAnEmojis() {
+        assertEquals("Hi \u2764\uFE0F!", SuspectCharacters.VARIATION_SELECTOR.without("Hi \u2764\uFE0F!" + SELECTED));
+        assertEquals("Hi \u2764!", SuspectCharacters.VARIATION_SELECTOR.without("Hi \u2764\uFE0F" + SELECTED + "!"));
+    }
+
+    /** A variation selector is invisible: a name, which holds none that is, refuses even an emoji's. */
+    @Test
+    void aNameRefusesEveryVariationSelector() {
+        assertTrue(SuspectCharacters.INVISIBLE_IN_NAMES.in("\u2764\uFE0F").isPresent());
+        assertTrue(SuspectCharacters.INVISIBLE.noneIn("\u2764" + SELECTED), "named by a rule of its own");
+    }
+
     /**
      * A zero-width space, a word joiner, a byte order mark inside the text and the Hangul fillers are a warning; the
      * joiners of Persian, the Indic scripts and emoji are none, nor the marks of right-to-left text.

@@ -785,6 +785,21 @@ class PromptParserTest {
         assertEquals("What\nto\u200B explain\n", result.draft().orElseThrow().description().orElseThrow());
     }
 
+    /**
+     * Variation selectors that vary nothing, emoji smuggling's, are named at their line, as tag characters are, once,
+     * and left out; an emoji's own is kept. Written as escapes, they are the field's.
+     */
+    @Test
+    void variationSelectorsInTheFrontMatterAreNamedOnceAtTheirLineAndAnEmojisAreKept() {
+        PromptParseResult result = PromptParser.parse("a.prmd", "---\nid: a\ndescription: |\n  Love \u2764\uFE0F\n"
+                + "  team\uD83D\uDE00\uFE01\uDB40\uDD55\nx-a: \"\\uFE01\\uFE02\"\n---\nHi\n");
+
+        assertEquals(List.of("5 the line holds the variation selectors U+FE01 at position 8 and U+E0155 at position 9",
+                        "6 'x-a' holds the variation selectors U+FE01 at position 1 and U+FE02 at position 2"),
+                result.problems().stream().map(problem -> problem.line() + " " + problem.message()).toList());
+        assertEquals("Love \u2764\uFE0F\nteam\uD83D\uDE00\n", result.draft().orElseThrow().description().orElseThrow());
+    }
+
     /** The line breaks and characters a CSV source cannot hold, written there as Java's escapes. */
     private static String unescape(String written) {
         return Pattern.compile("\\\\u([0-9a-f]{4})").matcher(written.replace("\\n", "\n"))
