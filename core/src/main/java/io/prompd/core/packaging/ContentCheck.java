@@ -13,8 +13,10 @@ import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -36,6 +38,18 @@ import java.util.TreeSet;
 public final class ContentCheck {
 
     private static final String CONTEXTS_FOLDER = "contexts";
+
+    private static final String CONTEXT_HINT = "a binary file a prompt includes goes under contexts/ or is named in the"
+            + " prompt's context";
+
+    /**
+     * The extensions of kinds of files that are text, which a context file of one must be, as any other file is: a
+     * prompt, Markdown, plain text, and the text formats of data and documents (JSON, YAML, CSV, XML, HTML, ...). A
+     * context of another kind may be binary (an image, a PDF, a spreadsheet), which Git and a diff take as binary too.
+     */
+    private static final Set<String> TEXT_EXTENSIONS = Set.of(".prmd", ".prompd", ".md", ".markdown", ".txt",
+            ".text", ".rst", ".adoc", ".json", ".jsonl", ".yaml", ".yml", ".toml", ".csv", ".tsv", ".xml", ".html",
+            ".htm");
 
     /**
      * How a Git LFS pointer starts: a registry builds from Git objects, where LFS keeps this small
@@ -96,8 +110,8 @@ public final class ContentCheck {
 
     private static void check(String path, byte[] bytes, Optional<String> text, SortedSet<String> contextFiles,
                               boolean readme, List<Problem> problems) {
-        if (text.isEmpty() && !readme && !contextFiles.contains(path) && !inContextsFolder(path)) {
-            notText(path, bytes).ifPresent(problems::add);
+        if (text.isEmpty() && !readme) {
+            notText(path, bytes, contextFiles.contains(path) || inContextsFolder(path)).ifPresent(problems::add);
         }
         if (text.filter(content -> content.startsWith(LFS_POINTER)).isPresent()) {
             problems.add(Problem.error(path, "", "the file is a Git LFS pointer, not the file itself, and the pointer"
@@ -108,23 +122,44 @@ public final class ContentCheck {
     }
 
     /**
-     * A file that is not UTF-8 text where only context files may be other: binary (it holds a NUL byte), said with the
-     * line of its first one, or text saved in another encoding, said with the line of its first foreign byte, UTF-16
-     * without a byte order mark among them, whose NUL bytes would otherwise call it binary. The manifest is left to its
-     * reader, which says what its NUL bytes or encoding are, and so is the encoding of prompt files.
+     * A file that is not UTF-8 text where only context files may be other, or a context file named as text
+     * ({@link #TEXT_EXTENSIONS}): binary (it holds a NUL byte), said with the line of its first one, or text saved in
+     * another encoding, said with the line of its first foreign byte, UTF-16 without a byte order mark among them,
+     * whose NUL bytes would otherwise call it binary. The manifest is left to its reader, which says what its NUL bytes
+     * or encoding are, and so is the encoding of prompt files.
+     *
+     * @param context whether the file is a context file, which may be binary but for its name
      */
-    private static Optional<Problem> notText(String path, byte[] bytes) {
-        if (path.equals(ManifestReader.FILE_NAME)) {
+    private static Optional<Problem> notText(String path, byte[] bytes, boolean context) {
+        Optional<String> textExtension = textExtension(path);
+        if (path.equals(ManifestReader.FILE_NAME) || context && textExtension.isEmpty()) {
             return Optional.empty();
         }
-        String contextHint = "a binary file a prompt includes goes under contexts/ or is named in the prompt's context";
+        // taken as binary, a context named as text would escape every rule on characters, and Git diffs no binary file
+        String binaryBecause = context ? ", and a context file named " + textExtension.get() + " must be UTF-8 text:"
+                + " taken as binary, no check of its characters reads it, and a diff may show no more than 'Binary"
+                + " files differ'" : ", and only context files may be";
+        String binaryHint = context ? Utf8.HINT + ", without NUL bytes; a binary context file keeps its own kind's"
+                + " extension, such as .png, .pdf or .docx" : CONTEXT_HINT;
         if (isBinary(bytes) && Utf8.unmarkedUtf16(bytes).isEmpty()) {
-            return Optional.of(atFirstForeignByte(path, bytes, ", and only context files may be", contextHint));
+            return Optional.of(atFirstForeignByte(path, bytes, binaryBecause, binaryHint));
         }
         if (PromptFile.hasPromptExtension(path)) {
             return Optional.empty();
         }
-        return Optional.of(atFirstForeignByte(path, bytes, "", Utf8.HINT + "; " + contextHint));
+        return Optional.of(context ? atFirstForeignByte(path, bytes, binaryBecause, binaryHint)
+                : atFirstForeignByte(path, bytes, "", Utf8.HINT + "; " + CONTEXT_HINT));
+    }
+
+    /**
+     * The extension of a path, as written ({@code .md}), when it names a kind of file that is text
+     * ({@link #TEXT_EXTENSIONS}).
+     */
+    private static Optional<String> textExtension(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? Optional.empty() : Optional.of(name.substring(dot))
+                .filter(extension -> TEXT_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT)));
     }
 
     /**

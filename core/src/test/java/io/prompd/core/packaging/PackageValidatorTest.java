@@ -766,7 +766,7 @@ class PackageValidatorTest {
     /**
      * A file a prompt takes as its text, included as a template or named for a role's text, is UTF-8 text, even under
      * contexts/, where a binary file may lie: an error at the line taking it, through an included file too, whose
-     * template is not checked. A context may be any file.
+     * template is not checked. A context may be any file, but one named as text is text, an error of its own.
      */
     @Test
     void aFileAPromptTakesAsTextThatIsNotUtf8IsAnErrorAtTheLineTakingItWhileAContextMayBeAnyFile()
@@ -790,7 +790,10 @@ class PackageValidatorTest {
         String notText = ", which is not UTF-8 text (it is binary, or saved in another encoding), so ";
         String template = "the template cannot include, import or extend it: Jinja renders such a file as a template,"
                 + " which is text";
-        assertEquals(List.of(
+        String latin = ":1 the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not allow there, and a"
+                + " context file named .md must be UTF-8 text: taken as binary, no check of its characters reads it, and"
+                + " a diff may show no more than 'Binary files differ'";
+        assertEquals(List.of("error contexts/latin.md" + latin, "error contexts/part.md" + latin,
                         "error parts/intro.md:1 '../contexts/latin.md' resolves to 'contexts/latin.md'" + notText
                                 + template,
                         "error prompts/a.prmd:6 /system '../contexts/img.png' resolves to 'contexts/img.png'" + notText
@@ -1017,7 +1020,8 @@ class PackageValidatorTest {
     /**
      * Another packed file, a prompt file too, holding a NUL byte outside the context files is refused at the line of
      * its first one; saved as UTF-16 without a byte order mark, it is named so, once, with the hint to save it as
-     * UTF-8, not called binary (nor, for a prompt, said to lack its front matter). A context file may be binary still.
+     * UTF-8, not called binary (nor, for a prompt, said to lack its front matter). A context file may be binary still,
+     * named as such.
      */
     @Test
     void aTextFileHoldingANulByteIsRefusedAtItsLineAndUtf16WithoutAByteOrderMarkIsNamed() throws IOException {
@@ -1028,8 +1032,8 @@ class PackageValidatorTest {
                 "other.md", "# Other\n\nSome text\n".getBytes(StandardCharsets.UTF_16LE),
                 "prompts/stray.prmd", (prompt + "abc\u0000def\n").getBytes(StandardCharsets.UTF_8),
                 "prompts/utf16.prmd", prompt.getBytes(StandardCharsets.UTF_16BE),
-                "contexts/utf16.md", "# Context\n".getBytes(StandardCharsets.UTF_16LE),
-                "contexts/stray.md", "a\nb\u0000\n".getBytes(StandardCharsets.UTF_8)));
+                "contexts/utf16.bin", "# Context\n".getBytes(StandardCharsets.UTF_16LE),
+                "contexts/stray.dat", "a\nb\u0000\n".getBytes(StandardCharsets.UTF_8)));
 
         List<Problem> problems = validator.validate(source).problems();
 
@@ -1043,6 +1047,46 @@ class PackageValidatorTest {
                 + " includes goes under contexts/ or is named in the prompt's context", "save it as UTF-8 (most editors"
                 + " offer an encoding when saving)"), problems.stream()
                 .filter(problem -> problem.message().equals(utf16)).map(Problem::hint).toList());
+    }
+
+    /**
+     * A context file named as a kind of text (Markdown, plain text, CSV, JSON, a prompt, ...) that holds a NUL byte or
+     * is saved in another encoding is refused at its line, as another text file is, rather than taken as binary, whose
+     * characters no rule reads (an ESC sequence hiding a line, tag characters) and which a diff shows as "Binary files
+     * differ". A binary context file keeps its own kind's extension.
+     */
+    @Test
+    void aContextFileNamedAsTextThatIsNoUtf8TextIsRefusedAtItsLine() throws IOException {
+        byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
+                "prompts/a.prmd", "---\nid: a\ncontext: ../data/style.md\n---\nHi\n".getBytes(StandardCharsets.UTF_8),
+                "data/style.md", "Style.\n\u0000\n\u001b[8mhidden\u001b[0m\n".getBytes(StandardCharsets.UTF_8),
+                "contexts/table.CSV", new byte[] {'a', ';', '1', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'},
+                "contexts/notes.json", "{\"a\": 1}\n".getBytes(StandardCharsets.UTF_16),
+                "contexts/more.txt", "Some text\n".getBytes(StandardCharsets.UTF_16LE),
+                "contexts/old.prmd", "---\nid: old\n---\nHi\u0000\n".getBytes(StandardCharsets.UTF_8),
+                "contexts/logo.png", binary,
+                "contexts/data.bin", "a\u0000b".getBytes(StandardCharsets.UTF_8)));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        String because = " must be UTF-8 text: taken as binary, no check of its characters reads it, and a diff may"
+                + " show no more than 'Binary files differ'";
+        assertEquals(List.of("contexts/more.txt@1: the file holds a NUL byte: it looks saved as UTF-16 without a byte"
+                        + " order mark, and a context file named .txt" + because,
+                "contexts/notes.json@1: the file is UTF-16BE, not UTF-8: it starts with the byte order mark of"
+                        + " UTF-16BE, and a context file named .json" + because,
+                "contexts/old.prmd@4: the file is binary: this line holds a NUL byte, and a context file named .prmd"
+                        + because,
+                "contexts/table.CSV@2: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not"
+                        + " allow there, and a context file named .CSV" + because,
+                "data/style.md@2: the file is binary: this line holds a NUL byte, and a context file named .md"
+                        + because),
+                problems.stream().filter(Problem::isError).map(problem -> problem.file() + "@" + problem.line() + ": "
+                        + problem.message()).toList(), ProblemReport.text(problems));
+        assertEquals("save it as UTF-8 (most editors offer an encoding when saving), without NUL bytes; a binary"
+                + " context file keeps its own kind's extension, such as .png, .pdf or .docx", problems.get(0).hint());
     }
 
     /** The README's text, as the registry's version document serves it: the one validate judged. */

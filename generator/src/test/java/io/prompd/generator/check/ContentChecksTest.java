@@ -394,7 +394,7 @@ class ContentChecksTest {
 
     /**
      * .NET's Encoding.Unicode and iconv write UTF-16 without a byte order mark; its bytes show each letter beside a
-     * NUL.
+     * NUL. A context file named as text is UTF-8 text, so the encoding is an error of its own, once.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"UTF-16LE", "UTF-16BE"})
@@ -410,7 +410,9 @@ class ContentChecksTest {
                 + ", the encoding its bytes look like (no byte order"
                 + " mark says so)");
         assertEquals(2, problem.line());
-        assertErrorCount(report, 1);
+        assertError(report, BASE + "/contexts/env-notes.txt", "the file holds a NUL byte: it looks saved as UTF-16"
+                + " without a byte order mark, and a context file named .txt must be UTF-8 text");
+        assertErrorCount(report, 2);
     }
 
     /**
