@@ -19,8 +19,7 @@ import java.util.Optional;
  * @param otherStateFormat the format of the output's build state when another prompd-registry wrote it, whose
  *                         output this one does not build on: every version was packed again
  * @param takenDownAtHead  the versions the commit holds that the build left out since HEAD, another commit, takes
- *                         them down, and the packages whose meta.json at HEAD did not read in full; empty when it
- *                         left out none and all read
+ *                         them down; empty when it left out none
  */
 public record BuildResult(String commit, int packages, int versions, int tarballsWritten, int tarballsReused,
                           boolean unchanged, Duration elapsed, List<BuildWarning> warnings,
@@ -32,10 +31,6 @@ public record BuildResult(String commit, int packages, int versions, int tarball
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(otherStateFormat, "otherStateFormat");
         Objects.requireNonNull(takenDownAtHead, "takenDownAtHead");
-        if (takenDownAtHead.filter(HeadTakedowns::isEmpty).isPresent()) {
-            throw new IllegalArgumentException("no version taken down at HEAD was left out, and HEAD's meta.json"
-                    + " files all read");
-        }
     }
 
     /**

@@ -1,12 +1,16 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.Plural;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.name.PackageName;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.Removal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 
 /**
  * What a build did that nobody should miss, {@linkplain BuildOptions#force forced} or to served files that were never
@@ -14,8 +18,12 @@ import java.util.SortedMap;
  */
 public sealed interface BuildWarning {
 
-    /** The commit the output held before the build, whose build served or took down the versions. */
-    String previousCommit();
+    /** A warning about what the output's build served, which this build changes. */
+    sealed interface OfServedOutput extends BuildWarning {
+
+        /** The commit the output held before the build, whose build served or took down the versions. */
+        String previousCommit();
+    }
 
     /**
      * The build serves again versions that the output's build took down.
@@ -24,7 +32,7 @@ public sealed interface BuildWarning {
      *                served documents' when the output's state was unusable
      */
     record TakenDownServedAgain(String previousCommit, SortedMap<PackageVersion, String> reasons)
-            implements BuildWarning {
+            implements OfServedOutput {
 
         public TakenDownServedAgain {
             Objects.requireNonNull(previousCommit, "previousCommit");
@@ -40,7 +48,7 @@ public sealed interface BuildWarning {
      *
      * @param versions each version left out, in order
      */
-    record ServedVersionsLeftOut(String previousCommit, List<PackageVersion> versions) implements BuildWarning {
+    record ServedVersionsLeftOut(String previousCommit, List<PackageVersion> versions) implements OfServedOutput {
 
         public ServedVersionsLeftOut {
             Objects.requireNonNull(previousCommit, "previousCommit");
@@ -63,7 +71,7 @@ public sealed interface BuildWarning {
      * @param updatedAtKept whether the packages of those versions all kept the updatedAt the output served
      */
     record HistoryRewritten(String previousCommit, List<PackageVersion> versions, boolean updatedAtKept)
-            implements BuildWarning {
+            implements OfServedOutput {
 
         public HistoryRewritten {
             Objects.requireNonNull(previousCommit, "previousCommit");
@@ -85,7 +93,7 @@ public sealed interface BuildWarning {
      * @param versionDocuments how many version documents changed
      */
     record BaseUrlChanged(String previousCommit, Optional<String> previousBaseUrl, Optional<String> baseUrl,
-                          int versionDocuments) implements BuildWarning {
+                          int versionDocuments) implements OfServedOutput {
 
         public BaseUrlChanged {
             Objects.requireNonNull(previousCommit, "previousCommit");
@@ -110,7 +118,7 @@ public sealed interface BuildWarning {
      * @param removals each version, to its removal: where its number was first published and deleted
      */
     record ReusedNumbersServed(String previousCommit, SortedMap<PackageVersion, Removal> removals)
-            implements BuildWarning {
+            implements OfServedOutput {
 
         public ReusedNumbersServed {
             Objects.requireNonNull(previousCommit, "previousCommit");
@@ -118,6 +126,39 @@ public sealed interface BuildWarning {
             if (removals.isEmpty()) {
                 throw new IllegalArgumentException("no reused number is served");
             }
+        }
+    }
+
+    /**
+     * The build of another commit than HEAD's serves versions of packages whose meta.json at HEAD does not read in
+     * full, {@linkplain BuildOptions#force forced}: a takedown it records may be among what does not read, and so be
+     * missed.
+     *
+     * @param head     the commit HEAD names
+     * @param built    the commit built
+     * @param packages the packages whose meta.json at HEAD does not read, of which the build serves versions
+     */
+    record HeadMetaUnread(HeadCommit head, String built, SortedSet<PackageName> packages) implements BuildWarning {
+
+        public HeadMetaUnread {
+            Objects.requireNonNull(head, "head");
+            Objects.requireNonNull(built, "built");
+            packages = SortedCopies.set(packages);
+            if (packages.isEmpty()) {
+                throw new IllegalArgumentException("every meta.json of HEAD's reads");
+            }
+        }
+
+        /**
+         * Why the build may serve what HEAD takes down: it cannot tell what a meta.json that does not read records,
+         * and a bad commit at HEAD, which a build of an earlier one goes back from, may be that very file. Both the
+         * build's refusal and the warning of a forced build say it.
+         */
+        public String missed() {
+            return head.named() + " has a meta.json that does not read in full for " + Plural.named(packages)
+                    + ", so a takedown it records may be missed by this build of commit "
+                    + RegistryRepository.shortId(built) + ", which serves every version that commit holds of "
+                    + (packages.size() == 1 ? "that package" : "those packages") + " unless that commit takes it down";
         }
     }
 }

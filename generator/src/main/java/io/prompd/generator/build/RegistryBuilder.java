@@ -1,5 +1,7 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.concurrent.Futures;
@@ -166,9 +168,12 @@ public final class RegistryBuilder {
                             ? resumable.get().update(repository, commit)
                             : PublicationHistory.compute(repository, commit));
             RegistrySnapshot snapshot = Futures.join(pendingSnapshot);
-            Optional<HeadTakedowns> takenDownAtHead = Futures.join(pendingHead)
-                    .map(head -> HeadTakedowns.of(head, headBranch, snapshot)).filter(head -> !head.isEmpty());
-            takenDownAtHead.ifPresent(head -> head.requireReadUnless(options.force(), commit.name()));
+            Optional<RegistrySnapshot> atHead = Futures.join(pendingHead);
+            Optional<HeadTakedowns> takenDownAtHead = atHead.flatMap(head -> HeadTakedowns.of(head, headBranch,
+                    snapshot));
+            Optional<BuildWarning.HeadMetaUnread> headMetaUnread = atHead.flatMap(head -> HeadTakedowns.unreadMeta(
+                    head, headBranch, snapshot));
+            headMetaUnread.ifPresent(unread -> requireReadUnless(unread, options));
             PublicationHistory history = Futures.join(pendingHistory);
             List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
             snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()
@@ -197,6 +202,7 @@ public final class RegistryBuilder {
             problems.addAll(reusedNumbers(history, reused, servedAsNow.map(warning -> warning.removals().keySet())
                     .orElse(Set.of())));
             servedAsNow.ifPresent(warnings::add);
+            headMetaUnread.ifPresent(warnings::add);
             if (!problems.isEmpty()) {
                 throw failure(snapshot.withLines(problems));
             }
@@ -213,6 +219,18 @@ public final class RegistryBuilder {
             return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),
                     built.reused(), false, elapsedSince(start), warnings,
                     output.documents().map(ServedDocuments::format), takenDownAtHead);
+        }
+    }
+
+    /**
+     * Refuses, unless forced, a build that may serve again what HEAD takes down, since HEAD's record of it does not
+     * read: a takedown is as a rule a leaked secret, which a warning a CI log holds does not keep down.
+     */
+    private static void requireReadUnless(BuildWarning.HeadMetaUnread unread, BuildOptions options) {
+        if (!options.force()) {
+            throw new PrompdException(ExitCode.CONFLICT, unread.missed(), "mend HEAD's meta.json (prompd-registry"
+                    + " check names its problems) and build again; to build anyway once sure that none of those"
+                    + " versions must stay down, add --force");
         }
     }
 

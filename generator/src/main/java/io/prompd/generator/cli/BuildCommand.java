@@ -105,11 +105,9 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCode.FAILURE.code();
         }
         result.otherStateFormat().ifPresent(format -> stderr.println("note: " + rebuiltInFull(format)));
-        result.takenDownAtHead().filter(takedowns -> !takedowns.reasons().isEmpty())
+        result.takenDownAtHead()
                 .ifPresent(takedowns -> stderr.println("note: " + leftOutAsAtHead(result.commit(), takedowns)));
         result.warnings().forEach(warning -> stderr.println("warning: " + BuildWarningView.text(warning, out)));
-        result.takenDownAtHead().filter(takedowns -> !takedowns.unreadMeta().isEmpty())
-                .ifPresent(takedowns -> stderr.println("warning: " + headMetaUnread(result.commit(), takedowns)));
         stderr.flush();
         stdout.print(output.isJson() ? Json.writeString(asJson(result)) + "\n" : summary(result));
         stdout.flush();
@@ -129,18 +127,8 @@ final class BuildCommand implements Callable<Integer> {
         json.put("tarballsReused", result.tarballsReused());
         json.put("unchanged", result.unchanged());
         json.put("seconds", result.seconds());
-        List<Map<String, Object>> warnings = new ArrayList<>(result.warnings().stream()
-                .map(warning -> BuildWarningView.asJson(warning, out)).toList());
-        result.takenDownAtHead().filter(takedowns -> !takedowns.unreadMeta().isEmpty()).ifPresent(takedowns -> {
-            Map<String, Object> warning = new TreeMap<>();
-            warning.put("kind", "headMetaUnread");
-            warning.put("head", takedowns.head());
-            takedowns.branch().ifPresent(branch -> warning.put("branch", branch));
-            warning.put("packages", takedowns.unreadMeta().stream().map(Object::toString).toList());
-            warning.put("message", headMetaUnread(result.commit(), takedowns));
-            warnings.add(warning);
-        });
-        json.put("warnings", warnings);
+        json.put("warnings", result.warnings().stream().map(warning -> BuildWarningView.asJson(warning, out))
+                .toList());
         List<Map<String, Object>> notes = new ArrayList<>();
         result.otherStateFormat().ifPresent(format -> {
             Map<String, Object> note = new TreeMap<>();
@@ -150,11 +138,11 @@ final class BuildCommand implements Callable<Integer> {
             note.put("message", rebuiltInFull(format));
             notes.add(note);
         });
-        result.takenDownAtHead().filter(takedowns -> !takedowns.reasons().isEmpty()).ifPresent(takedowns -> {
+        result.takenDownAtHead().ifPresent(takedowns -> {
             Map<String, Object> note = new TreeMap<>();
             note.put("kind", "takenDownAtHead");
-            note.put("head", takedowns.head());
-            takedowns.branch().ifPresent(branch -> note.put("branch", branch));
+            note.put("head", takedowns.head().commit());
+            takedowns.head().branch().ifPresent(branch -> note.put("branch", branch));
             note.put("versions", VersionJson.takenDown(takedowns.reasons()));
             note.put("message", leftOutAsAtHead(result.commit(), takedowns));
             notes.add(note);
@@ -169,17 +157,12 @@ final class BuildCommand implements Callable<Integer> {
      */
     private static String leftOutAsAtHead(String commit, HeadTakedowns takedowns) {
         boolean one = takedowns.reasons().size() == 1;
-        return takedowns.headNamed() + " takes down "
+        return takedowns.head().named() + " takes down "
                 + Plural.count(takedowns.reasons().size(), "version") + " that commit "
                 + RegistryRepository.shortId(commit) + " holds (" + TerminalText.line(Takedowns.withReasons(
                         takedowns.reasons())) + "): the build leaves " + (one ? "it out, as a takedown does, and its"
                 + " package's index.json lists it" : "them out, as a takedown does, and their packages' index.json"
                 + " lists them") + " under takenDown";
-    }
-
-    /** The warning of a build --force made though HEAD's record of takedowns does not read in full. */
-    private static String headMetaUnread(String commit, HeadTakedowns takedowns) {
-        return takedowns.unreadMetaMissed(commit) + ", as --force allows";
     }
 
     /**

@@ -5,7 +5,9 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.generator.build.BuildWarning;
 import io.prompd.generator.build.BuildWarning.BaseUrlChanged;
+import io.prompd.generator.build.BuildWarning.HeadMetaUnread;
 import io.prompd.generator.build.BuildWarning.HistoryRewritten;
+import io.prompd.generator.build.BuildWarning.OfServedOutput;
 import io.prompd.generator.build.BuildWarning.ReusedNumbersServed;
 import io.prompd.generator.build.BuildWarning.ServedVersionsLeftOut;
 import io.prompd.generator.build.BuildWarning.TakenDownServedAgain;
@@ -28,7 +30,11 @@ final class BuildWarningView {
 
     /** The warning's sentence about the output folder {@code out}, as {@code warning: } precedes it on stderr. */
     static String text(BuildWarning warning, Path out) {
-        String previousBuild = " that its build of commit " + RegistryRepository.shortId(warning.previousCommit());
+        if (warning instanceof HeadMetaUnread unread) {
+            return unread.missed() + ", as --force allows";
+        }
+        String previousBuild = " that its build of commit " + RegistryRepository.shortId(
+                ((OfServedOutput) warning).previousCommit());
         if (warning instanceof TakenDownServedAgain again) {
             // the reasons are the repository's, or the served documents' when its state was unusable
             return out + " goes back to serving " + Plural.count(again.reasons().size(), "version") + previousBuild
@@ -81,11 +87,21 @@ final class BuildWarningView {
      * version's {@code reason}, left out when its takedown gave none, as {@code check --json} gives a takedown, or
      * {@code baseUrlChanged} with {@code previousBaseUrl} and {@code baseUrl}, each left out for relative URLs, and
      * {@code versionDocuments}, how many changed, or {@code reusedNumbersServed} with each version's
-     * {@code publishedIn} and {@code deletedIn}, the commits that first published and deleted its number.
+     * {@code publishedIn} and {@code deletedIn}, the commits that first published and deleted its number, each with
+     * {@code previousCommit}; or {@code headMetaUnread} with {@code head}, {@code branch} (left out when HEAD is
+     * detached) and {@code packages}.
      */
     static Map<String, Object> asJson(BuildWarning warning, Path out) {
         Map<String, Object> json = new TreeMap<>();
-        if (warning instanceof TakenDownServedAgain again) {
+        if (warning instanceof OfServedOutput served) {
+            json.put("previousCommit", served.previousCommit());
+        }
+        if (warning instanceof HeadMetaUnread unread) {
+            json.put("kind", "headMetaUnread");
+            json.put("head", unread.head().commit());
+            unread.head().branch().ifPresent(branch -> json.put("branch", branch));
+            json.put("packages", unread.packages().stream().map(Object::toString).toList());
+        } else if (warning instanceof TakenDownServedAgain again) {
             json.put("kind", "takenDownServedAgain");
             json.put("versions", VersionJson.takenDown(again.reasons()));
         } else if (warning instanceof HistoryRewritten rewritten) {
@@ -110,7 +126,6 @@ final class BuildWarningView {
             json.put("versions", ((ServedVersionsLeftOut) warning).versions().stream().map(VersionJson::of)
                     .toList());
         }
-        json.put("previousCommit", warning.previousCommit());
         json.put("message", text(warning, out));
         return json;
     }

@@ -1949,9 +1949,8 @@ class RegistryBuilderTest {
             BuildResult back = buildRevision(repo.root(), older.substring(0, 7), out);
 
             PackageVersion taken = new PackageVersion(PackageName.parse("@common/a"), Version.parse("1.1.0"));
-            assertEquals(Optional.of(new HeadTakedowns(head, Optional.of("main"),
-                    new TreeMap<>(Map.of(taken, "held customer data")), new TreeSet<>())),
-                    back.takenDownAtHead());
+            assertEquals(Optional.of(new HeadTakedowns(new HeadCommit(head, Optional.of("main")),
+                    new TreeMap<>(Map.of(taken, "held customer data")))), back.takenDownAtHead());
             assertEquals(1, back.versions());
             assertFalse(Files.exists(out.resolve(RegistryLayout.tarball(taken.name(), taken.version()))));
             assertFalse(Files.exists(out.resolve(RegistryLayout.versionDocument(taken.name(), taken.version()))));
@@ -2017,9 +2016,9 @@ class RegistryBuilderTest {
             Optional<HeadTakedowns> detached = buildRevision(repo.root(), main, temp.resolve("detached"))
                     .takenDownAtHead();
 
-            assertEquals(Optional.of("takedown-wip"), onTheBranch.flatMap(HeadTakedowns::branch));
-            assertEquals(wip, onTheBranch.map(HeadTakedowns::head).orElseThrow());
-            assertEquals(Optional.empty(), detached.flatMap(HeadTakedowns::branch));
+            assertEquals(Optional.of(new HeadCommit(wip, Optional.of("takedown-wip"))),
+                    onTheBranch.map(HeadTakedowns::head));
+            assertEquals(Optional.of(new HeadCommit(wip, Optional.empty())), detached.map(HeadTakedowns::head));
             assertEquals(onTheBranch.map(HeadTakedowns::reasons), detached.map(HeadTakedowns::reasons));
         }
     }
@@ -2052,7 +2051,7 @@ class RegistryBuilderTest {
             repo.meta("@common/a", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
             String older = repo.commit("publish a").name();
             repo.delete("packages/@common/a/meta.json").symlink("packages/@common/a/meta.json", "../../README.md");
-            repo.commit("a link in the meta.json's place");
+            String head = repo.commit("a link in the meta.json's place").name();
 
             PrompdException refused = assertThrows(PrompdException.class,
                     () -> buildRevision(repo.root(), older, temp.resolve("out")));
@@ -2064,8 +2063,8 @@ class RegistryBuilderTest {
             assertTrue(refused.getMessage().contains("has a meta.json that does not read in full for @common/a"),
                     refused.getMessage());
             assertFalse(written, "nothing is written");
-            assertEquals(Optional.of(new TreeSet<>(Set.of(PackageName.parse("@common/a")))),
-                    forced.takenDownAtHead().map(HeadTakedowns::unreadMeta));
+            assertEquals(List.of(new BuildWarning.HeadMetaUnread(new HeadCommit(head, Optional.of("main")), older,
+                    new TreeSet<>(Set.of(PackageName.parse("@common/a"))))), forced.warnings());
         }
     }
 

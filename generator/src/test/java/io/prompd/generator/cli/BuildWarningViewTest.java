@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.generator.build.BuildWarning;
+import io.prompd.generator.build.HeadCommit;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.Removal;
@@ -13,7 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 
@@ -118,5 +121,20 @@ class BuildWarningViewTest {
         assertEquals(Map.of("kind", "reusedNumbersServed", "previousCommit", COMMIT, "versions", List.of(Map.of(
                 "name", "@a/x", "version", "1.0.0", "publishedIn", published.name(), "deletedIn", deleted.name())),
                 "message", BuildWarningView.text(reused, OUT)), BuildWarningView.asJson(reused, OUT));
+    }
+
+    /** A detached HEAD has no branch to name: the sentence names its commit alone, and the JSON no branch. */
+    @Test
+    void unreadMetaAtADetachedHeadNamesItsCommitAloneAndTheJsonNoBranch() {
+        String head = "d4" + "0".repeat(38);
+        BuildWarning unread = new BuildWarning.HeadMetaUnread(new HeadCommit(head, Optional.empty()), COMMIT,
+                new TreeSet<>(Set.of(PackageName.parse("@a/x"), PackageName.parse("b"))));
+
+        assertEquals("HEAD (commit d400000) has a meta.json that does not read in full for @a/x, b, so a takedown"
+                + " it records may be missed by this build of commit a776650, which serves every version that commit"
+                + " holds of those packages unless that commit takes it down, as --force allows",
+                BuildWarningView.text(unread, OUT));
+        assertEquals(Map.of("kind", "headMetaUnread", "head", head, "packages", List.of("@a/x", "b"), "message",
+                BuildWarningView.text(unread, OUT)), BuildWarningView.asJson(unread, OUT));
     }
 }
