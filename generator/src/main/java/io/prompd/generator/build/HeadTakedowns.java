@@ -2,10 +2,12 @@ package io.prompd.generator.build;
 
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.Parsed;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.Collections;
@@ -57,14 +59,16 @@ public record HeadTakedowns(HeadCommit head, SortedMap<PackageVersion, String> r
     }
 
     /**
-     * The packages {@code built} serves versions of whose meta.json at HEAD does not read in full: a takedown it
-     * records may be among what does not read, and so not left out; empty when none.
+     * The packages {@code built} serves versions of whose takedowns at HEAD do not read: a takedown HEAD's meta.json
+     * records may be among what does not read, and so not left out; empty when none. A meta.json that is no JSON
+     * object, or whose takenDown or an entry of it does not read, is one; an error elsewhere in it, as a dist-tag's,
+     * hides none, and its takedowns count.
      */
     static Optional<BuildWarning.HeadMetaUnread> unreadMeta(RegistrySnapshot atHead, Optional<String> branch,
                                                            RegistrySnapshot built) {
         SortedSet<PackageName> unread = new TreeSet<>();
         atHead.packagesWithMeta().stream().filter(name -> built.packages().containsKey(name)
-                && atHead.metaProblems(name).stream().anyMatch(Problem::isError)).forEach(unread::add);
+                && !takedownsRead(atHead.parsedMeta(name))).forEach(unread::add);
         // a meta.json HEAD holds as a link or a folder is no file to read
         Set<String> unreadable = atHead.problems().stream().filter(Problem::isError).map(Problem::file)
                 .collect(Collectors.toSet());
@@ -73,6 +77,10 @@ public record HeadTakedowns(HeadCommit head, SortedMap<PackageVersion, String> r
         return unread.isEmpty() ? Optional.empty()
                 : Optional.of(new BuildWarning.HeadMetaUnread(new HeadCommit(atHead.commit().name(), branch),
                         built.commit().name(), unread));
+    }
+
+    private static boolean takedownsRead(Parsed<PackageMeta> meta) {
+        return meta.value().isPresent() && meta.reads(Pointer.of("takenDown"));
     }
 
     /** Whether the build leaves out the version folder. */

@@ -2068,6 +2068,48 @@ class RegistryBuilderTest {
         }
     }
 
+    /**
+     * Only a problem of HEAD's meta.json that may hide a takedown refuses the build of another commit: one elsewhere
+     * in the file, such as a dist-tag clients cannot ask for, leaves its takedowns read, and the build applies them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"distTags\": {\"Beta\": \"1.0.0\"}, ", "{\"yanked\": {\"1.0.0\": 3}, ",
+            "{\"owners\": [\"@ivan\"], \"deprecated\": {\"one\": \"x\"}, "})
+    void aBuildOfAnOlderCommitAppliesHeadsTakedownsThoughAnotherPartOfItsMetaJsonDoesNotRead(String otherwiseBad)
+            throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            String older = publishedThenTakenDownAtHead(repo, otherwiseBad + "\"takenDown\": {\"1.1.0\": \"leaked\"}}");
+
+            BuildResult back = buildRevision(repo.root(), older, temp.resolve("out"));
+
+            assertEquals(Set.of(new PackageVersion(PackageName.parse("@common/a"), Version.parse("1.1.0"))),
+                    back.takenDownAtHead().map(head -> head.reasons().keySet()).orElse(Set.of()));
+            assertEquals(List.of(), back.warnings());
+            assertEquals(1, back.versions());
+        }
+    }
+
+    /**
+     * A meta.json of HEAD's that may hide a takedown refuses the build of another commit: one that is no JSON, or no
+     * object, or whose takenDown, or an entry of it, does not read.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"takenDown\": {\"1.1.0\": \"leaked\"}", "[\"takenDown\"]",
+            "{\"takenDown\": [\"1.1.0\"]}", "{\"takenDown\": {\"1.1.0\": 3}}",
+            "{\"takenDown\": {\"v1.1.0\": \"leaked\"}}"})
+    void aBuildOfAnOlderCommitIsRefusedWhenHeadsTakedownsDoNotRead(String meta) throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            String older = publishedThenTakenDownAtHead(repo, meta);
+
+            PrompdException refused = assertThrows(PrompdException.class,
+                    () -> buildRevision(repo.root(), older, temp.resolve("out")));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertTrue(refused.getMessage().contains("has a meta.json that does not read in full for @common/a"),
+                    refused.getMessage());
+        }
+    }
+
     /** A repository whose HEAD names no commit has no takedowns of its own: a build of a commit is as it was. */
     @Test
     void aBuildOfACommitWhileHeadNamesNoneLeavesNothingOut() throws IOException {
