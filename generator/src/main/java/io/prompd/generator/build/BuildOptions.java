@@ -14,12 +14,16 @@ import java.util.Optional;
  * @param out        the output folder; replaced as a whole when the build succeeds
  * @param baseUrl    where the output will be served, to write absolute URLs; empty for relative ones; its path as
  *                   {@link Urls#pathAsSent} writes it
- * @param force      build even when the commit serves again versions that the output's build took down
+ * @param force      build even when the commit serves again versions that the output's build took down, or leaves
+ *                   out versions it served with no takedown record
+ * @param allowUnreadHeadMeta build another commit than HEAD's even when a meta.json of HEAD's whose takedowns the
+ *                   build applies does not read: a switch of its own, since --force lets a takedown of the output's
+ *                   be served again, which this says nothing of
  * @param workingFolder the folder the build runs in, from where the git commands its hints suggest are to find the
  *                   repository
  */
 public record BuildOptions(Path repository, String revision, Path out, Optional<URI> baseUrl, boolean force,
-                           Path workingFolder) {
+                           boolean allowUnreadHeadMeta, Path workingFolder) {
 
     public BuildOptions {
         Objects.requireNonNull(repository, "repository");

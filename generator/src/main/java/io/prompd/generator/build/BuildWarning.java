@@ -131,8 +131,8 @@ public sealed interface BuildWarning {
 
     /**
      * The build of another commit than HEAD's serves versions of packages whose meta.json at HEAD does not read in
-     * full, {@linkplain BuildOptions#force forced}: a takedown it records may be among what does not read, and so be
-     * missed.
+     * full, {@linkplain BuildOptions#allowUnreadHeadMeta as allowed}: a takedown it records may be among what does not
+     * read, and so be missed.
      *
      * @param head     the commit HEAD names
      * @param built    the commit built

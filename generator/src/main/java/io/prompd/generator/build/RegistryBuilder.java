@@ -223,14 +223,15 @@ public final class RegistryBuilder {
     }
 
     /**
-     * Refuses, unless forced, a build that may serve again what HEAD takes down, since HEAD's record of it does not
+     * Refuses, unless allowed, a build that may serve again what HEAD takes down, since HEAD's record of it does not
      * read: a takedown is as a rule a leaked secret, which a warning a CI log holds does not keep down.
      */
     private static void requireReadUnless(BuildWarning.HeadMetaUnread unread, BuildOptions options) {
-        if (!options.force()) {
+        if (!options.allowUnreadHeadMeta()) {
             throw new PrompdException(ExitCode.CONFLICT, unread.missed(), "mend HEAD's meta.json (prompd-registry"
                     + " check names its problems) and build again; to build anyway once sure that none of those"
-                    + " versions must stay down, add --force");
+                    + " versions must stay down, add"
+                    + " --allow-unread-head-meta");
         }
     }
 

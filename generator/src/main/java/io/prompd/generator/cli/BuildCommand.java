@@ -67,9 +67,13 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Build even a commit that leaves out versions that the build in the"
             + " output folder serves, with no takedown record, or that serves again versions it took down, as an older"
-            + " commit may, or another commit than HEAD's while a meta.json of HEAD's that may record a takedown does"
-            + " not read.")
+            + " commit may.")
     boolean force;
+
+    @Option(names = "--allow-unread-head-meta", description = "Build another commit than HEAD's even while a"
+            + " meta.json of HEAD's whose takedowns do not read may record a takedown of a version that commit holds,"
+            + " which the build then serves.")
+    boolean allowUnreadHeadMeta;
 
     @CommandLine.Mixin
     JsonOption output;
@@ -88,7 +92,8 @@ final class BuildCommand implements Callable<Integer> {
                     + " give a folder below it, such as " + out.toAbsolutePath().resolve("public"));
         }
         BuildOptions options = new BuildOptions(repository.path(), revision, out,
-                Optional.ofNullable(baseUrl).map(this::root), force, root.context().workingFolder());
+                Optional.ofNullable(baseUrl).map(this::root), force, allowUnreadHeadMeta,
+                root.context().workingFolder());
         BuildResult result;
         try {
             result = build(options, stderr);

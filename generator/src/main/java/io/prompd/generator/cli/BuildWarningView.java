@@ -31,7 +31,7 @@ final class BuildWarningView {
     /** The warning's sentence about the output folder {@code out}, as {@code warning: } precedes it on stderr. */
     static String text(BuildWarning warning, Path out) {
         if (warning instanceof HeadMetaUnread unread) {
-            return unread.missed() + ", as --force allows";
+            return unread.missed() + ", as --allow-unread-head-meta allows";
         }
         String previousBuild = " that its build of commit " + RegistryRepository.shortId(
                 ((OfServedOutput) warning).previousCommit());

@@ -107,12 +107,12 @@ class RegistryBuilderTest {
     }
 
     private static BuildResult build(TestRegistryRepo repo, Path out, Optional<URI> baseUrl) throws IOException {
-        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, baseUrl, false, repo.root()),
-                BuildProgress.NONE);
+        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, baseUrl, false, false,
+                repo.root()), BuildProgress.NONE);
     }
 
     private static BuildResult forcedBuild(TestRegistryRepo repo, Path out) throws IOException {
-        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), true,
+        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), true, false,
                 repo.root()), BuildProgress.NONE);
     }
 
@@ -129,7 +129,8 @@ class RegistryBuilderTest {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             repo.publish("@common/a", "1.0.0");
             repo.commit("publish a");
-            BuildOptions options = new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false, repo.root());
+            BuildOptions options = new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false, false,
+                    repo.root());
             assertEquals(Duration.ofMillis(2500), builder.build(options, BuildProgress.NONE).elapsed());
             BuildResult unchanged = builder.build(options, BuildProgress.NONE);
             assertTrue(unchanged.unchanged());
@@ -1095,7 +1096,7 @@ class RegistryBuilderTest {
                 Future<BuildResult> result;
                 try (RunLock another = RunLock.acquire(OutputFolder.lockFile(out), Duration.ofSeconds(1), () -> { })) {
                     result = second.submit(() -> new RegistryBuilder().build(
-                            new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false, repo.root()),
+                            new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false, false, repo.root()),
                             noticing));
                     assertTrue(waiting.await(30, TimeUnit.SECONDS), "the build says that it waits");
                     assertEquals(List.of(OptionalLong.of(ProcessHandle.current().pid())), holders,
@@ -1918,7 +1919,7 @@ class RegistryBuilderTest {
     }
 
     private static BuildResult buildRevision(Path repository, String revision, Path out) throws IOException {
-        return new RegistryBuilder().build(new BuildOptions(repository, revision, out, Optional.empty(), false,
+        return new RegistryBuilder().build(new BuildOptions(repository, revision, out, Optional.empty(), false, false,
                 repository), BuildProgress.NONE);
     }
 
@@ -2042,10 +2043,11 @@ class RegistryBuilderTest {
 
     /**
      * A meta.json HEAD holds as a link is no file whose takedowns the build can read: it refuses to build, as it may
-     * serve a version HEAD takes down, but with --force, which it warns of.
+     * serve a version HEAD takes down, even forced, but with --allow-unread-head-meta, which it warns of: --force
+     * lets a takedown of the output's be served again, which has nothing to do with HEAD's files.
      */
     @Test
-    void aMetaJsonHeadHoldsAsALinkRefusesTheBuildButForced() throws IOException {
+    void aMetaJsonHeadHoldsAsALinkRefusesTheBuildButAllowed() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             repo.publish("@common/a", "1.0.0");
             repo.meta("@common/a", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
@@ -2055,16 +2057,21 @@ class RegistryBuilderTest {
 
             PrompdException refused = assertThrows(PrompdException.class,
                     () -> buildRevision(repo.root(), older, temp.resolve("out")));
+            PrompdException forced = assertThrows(PrompdException.class, () -> new RegistryBuilder().build(
+                    new BuildOptions(repo.root(), older, temp.resolve("out"), Optional.empty(), true, false,
+                            repo.root()), BuildProgress.NONE));
             boolean written = Files.exists(temp.resolve("out"));
-            BuildResult forced = new RegistryBuilder().build(new BuildOptions(repo.root(), older, temp.resolve("out"),
-                    Optional.empty(), true, repo.root()), BuildProgress.NONE);
+            BuildResult allowed = new RegistryBuilder().build(new BuildOptions(repo.root(), older,
+                    temp.resolve("out"), Optional.empty(), false, true, repo.root()), BuildProgress.NONE);
 
             assertEquals(ExitCode.CONFLICT, refused.exitCode());
             assertTrue(refused.getMessage().contains("has a meta.json that does not read in full for @common/a"),
                     refused.getMessage());
+            assertTrue(refused.hint().endsWith(", add --allow-unread-head-meta"), refused.hint());
+            assertEquals(refused.getMessage(), forced.getMessage());
             assertFalse(written, "nothing is written");
             assertEquals(List.of(new BuildWarning.HeadMetaUnread(new HeadCommit(head, Optional.of("main")), older,
-                    new TreeSet<>(Set.of(PackageName.parse("@common/a"))))), forced.warnings());
+                    new TreeSet<>(Set.of(PackageName.parse("@common/a"))))), allowed.warnings());
         }
     }
 
@@ -2106,6 +2113,29 @@ class RegistryBuilderTest {
 
             assertEquals(ExitCode.CONFLICT, refused.exitCode());
             assertTrue(refused.getMessage().contains("has a meta.json that does not read in full for @common/a"),
+                    refused.getMessage());
+        }
+    }
+
+    /**
+     * --allow-unread-head-meta passes a meta.json of HEAD's that does not read, and that alone: a version the output's
+     * build took down, which that very file may have recorded, is still served again with --force alone.
+     */
+    @Test
+    void allowingAnUnreadMetaJsonAtHeadServesNoVersionTheOutputTookDownAgain() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            String older = publishedThenTakenDownAtHead(repo, "{\"takenDown\": {\"1.1.0\": \"leaked\"}}");
+            Path served = temp.resolve("served");
+            build(repo, served);
+            repo.meta("@common/a", "{\"takenDown\": {\"1.1.0\": \"leaked\"}");
+            repo.commit("a meta.json that does not parse");
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> new RegistryBuilder().build(
+                    new BuildOptions(repo.root(), older, served, Optional.empty(), false, true, repo.root()),
+                    BuildProgress.NONE));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertTrue(refused.getMessage().contains(" would serve again 1 version that the build in " + served),
                     refused.getMessage());
         }
     }

@@ -61,7 +61,7 @@ class UrlTemplatesTest {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             repo.publish(NAME.toString(), VERSION.toString());
             repo.commit("publish util with build metadata");
-            new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, base, false, repo.root()),
+            new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, base, false, false, repo.root()),
                     BuildProgress.NONE);
         }
         URI root = base.orElse(SERVED_AT);

@@ -80,7 +80,10 @@ class BuildCommandTest {
                 .execute(args);
     }
 
-    /** The refusals of exit code 4 send the user to --force, whose help must say it builds each. */
+    /**
+     * The refusals of exit code 4 send the user to --force, or to --allow-unread-head-meta, whose help must say what
+     * each builds.
+     */
     @Test
     void helpSaysForceBuildsACommitThatLeavesOutServedVersionsOrServesAgainOnesTakenDown() {
         assertEquals(ExitCode.OK.code(), run("build", "--help"));
@@ -88,8 +91,10 @@ class BuildCommandTest {
         String help = stdout.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("--force Build even a commit that leaves out versions that the build in the output"
                 + " folder serves, with no takedown record, or that serves again versions it took down, as an older"
-                + " commit may, or another commit than HEAD's while a meta.json of HEAD's that may record a takedown"
-                + " does not read."), help);
+                + " commit may."), help);
+        assertTrue(help.contains("--allow-unread-head-meta Build another commit than HEAD's even while a meta.json of"
+                + " HEAD's whose takedowns do not read may record a takedown of a version that commit holds, which the"
+                + " build then serves."), help);
     }
 
     /** COLUMNS, which progress lines are cut to, sets the width of the help too, within 55 to 120 columns. */
@@ -233,11 +238,11 @@ class BuildCommandTest {
 
     /**
      * A bad commit at HEAD, which a build of an earlier one goes back from, may be a meta.json that does not parse: the
-     * takedowns it records are unknown, so the build, which would serve the versions, is refused but with --force,
-     * which warns that it may miss one.
+     * takedowns it records are unknown, so the build, which would serve the versions, is refused, --force or not, but
+     * with --allow-unread-head-meta, which warns that it may miss one.
      */
     @Test
-    void aBuildOfAnOlderCommitIsRefusedButForcedWhenHeadsMetaJsonOfAPackageItServesDoesNotRead() throws Exception {
+    void aBuildOfAnOlderCommitIsRefusedButAllowedWhenHeadsMetaJsonOfAPackageItServesDoesNotRead() throws Exception {
         String[] olderAndHead = commitTakingADownAtHead("{\"takenDown\": {\"1.1.0\": \"held");
         String older = olderAndHead[0];
         String head = olderAndHead[1];
@@ -247,16 +252,16 @@ class BuildCommandTest {
                 + " that commit takes it down";
 
         assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--rev", older.substring(0, 7), "--out",
-                out.toString()), stderr::toString);
+                out.toString(), "--force"), stderr::toString);
         assertEquals("error: " + missed + "\nhint: mend HEAD's meta.json (prompd-registry check names its problems)"
                 + " and build again; to build anyway once sure that none of those versions must stay down, add"
-                + " --force\n", stderr.toString());
+                + " --allow-unread-head-meta\n", stderr.toString());
         assertFalse(Files.exists(out), "nothing is written");
 
         stderr.getBuffer().setLength(0);
         assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--rev", older.substring(0, 7), "--out",
-                out.toString(), "--json", "--force"), stderr::toString);
-        String warning = missed + ", as --force allows";
+                out.toString(), "--json", "--allow-unread-head-meta"), stderr::toString);
+        String warning = missed + ", as --allow-unread-head-meta allows";
         assertEquals("warning: " + warning + "\n", stderr.toString());
         JsonNode json = Json.reader().readTree(stdout.toString());
         assertEquals(Json.reader().readTree(Json.writeString(List.of(Map.of("kind", "headMetaUnread", "head", head,
@@ -941,8 +946,9 @@ class BuildCommandTest {
             assertFalse(stdout.toString().matches("(?s).*<[a-z]+>.*"), stdout.toString());
         }
         assertEquals(ExitCode.OK.code(), run("build", "--help"));
-        assertTrue(stdout.toString().startsWith("Usage: prompd-registry build [-hvV] [--force] [--json]"
-                + " [--base-url=URL] -o=DIR\n                             [--rev=REV] REPO\n"), stdout.toString());
+        assertTrue(stdout.toString().startsWith("Usage: prompd-registry build [-hvV] [--allow-unread-head-meta]"
+                + " [--force]\n                             [--json] [--base-url=URL] -o=DIR [--rev=REV] REPO\n"),
+                stdout.toString());
 
         assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "-o", out.toString()));
         assertTrue(Files.isRegularFile(out.resolve("packages.json")));

@@ -132,7 +132,8 @@ class BuildWarningViewTest {
 
         assertEquals("HEAD (commit d400000) has a meta.json that does not read in full for @a/x, b, so a takedown"
                 + " it records may be missed by this build of commit a776650, which serves every version that commit"
-                + " holds of those packages unless that commit takes it down, as --force allows",
+                + " holds of those packages unless that commit takes it down, as --allow-unread-head-meta"
+                + " allows",
                 BuildWarningView.text(unread, OUT));
         assertEquals(Map.of("kind", "headMetaUnread", "head", head, "packages", List.of("@a/x", "b"), "message",
                 BuildWarningView.text(unread, OUT)), BuildWarningView.asJson(unread, OUT));
