@@ -48,9 +48,11 @@ public record HeadTakedowns(HeadCommit head, SortedMap<PackageVersion, String> r
         SortedMap<PackageVersion, String> reasons = new TreeMap<>();
         atHead.packagesWithMeta().forEach(name -> {
             SortedMap<Version, ?> folders = built.packages().getOrDefault(name, Collections.emptySortedMap());
-            // a takedown of 1.0.0+b is one of 1.0.0, as HEAD's own build refuses the folder under either
+            // a takedown of 1.0.0+b is one of 1.0.0, as HEAD's own build refuses the folder under either, but for one
+            // HEAD holds itself, published before the takedown (TakenNumbers)
             atHead.meta(name).takenDown().forEach((gone, reason) -> folders.keySet().stream()
                     .filter(version -> version.samePrecedence(gone)
+                            && (version.equals(gone) || atHead.folder(name, version).isEmpty())
                             && !built.meta(name).takenDown().containsKey(version))
                     .forEach(version -> reasons.put(new PackageVersion(name, version), reason)));
         });

@@ -26,10 +26,9 @@ final class PackageDocuments {
     }
 
     /**
-     * Every entry of meta.json that names a version the package does not have, and every takedown
-     * of a version it has, or of one it has as another ({@link RepositoryLayout#versionClash}: {@code 1.0.0+rebuild}
-     * or {@code 2.0.0-RC.1} for a {@code 1.0.0} or {@code 2.0.0-rc.1} taken down, which clients would install in its
-     * place): the check refuses them all, but a push past it can bring them to the branch.
+     * Every entry of meta.json that names a version the package does not have, and every takedown of a version it
+     * has: the check refuses them all, but a push past it can bring them to the branch. A takedown of one it has as
+     * another is the builder's to judge, with the history ({@link io.prompd.generator.source.TakenNumbers}).
      */
     static List<Problem> checkMeta(PackageName name, PackageMeta meta, SortedMap<Version, ?> versions) {
         String file = RepositoryLayout.metaFile(name);
@@ -48,12 +47,6 @@ final class PackageDocuments {
                         + " down, but its folder is still published", "a maintainer deletes "
                         + RepositoryLayout.versionFolder(name, version)
                         + "/ (a takedown entry is never removed: the number stays taken)")));
-        meta.takenDown().forEach((gone, reason) -> versions.keySet().forEach(version ->
-                RepositoryLayout.versionClash(version, gone).ifPresent(why -> problems.add(Problem.error(
-                        RepositoryLayout.versionFolder(name, version), "", "version " + version + " is taken: " + gone
-                                + " " + RepositoryLayout.takenDown(name, reason) + ", and " + why,
-                        "a maintainer takes " + version + " down as well (see " + RepositoryLayout.TAKEDOWN_SECTION
-                                + "): " + RepositoryLayout.NUMBER_STAYS_TAKEN)))));
         return problems;
     }
 

@@ -30,6 +30,7 @@ import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.Removal;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
+import io.prompd.generator.source.TakenNumbers;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,6 +185,7 @@ public final class RegistryBuilder {
                 throw failure(snapshot.withLines(problems));
             }
             SortedMap<PackageName, PackageState> states = packageStates(snapshot, takenDownAtHead, history, problems);
+            problems.addAll(takenNumbers(repository, snapshot, states, history));
             SortedMap<PackageVersion, Removal> reused = reusedUntaken(history, snapshot, takenDownAtHead);
             problems.addAll(unlessReused(reused, output.changedSinceServed(states, repository)));
             List<PackageVersion> leftOut = output.leftOutUnrecorded(states);
@@ -291,6 +293,33 @@ public final class RegistryBuilder {
             }
         });
         return states;
+    }
+
+    /**
+     * The version folders served that a takedown record of another version of theirs keeps from being published
+     * ({@link TakenNumbers}), as the check refuses them: pushed past it, or one it let in before its takedown rule.
+     */
+    private static List<Problem> takenNumbers(RegistryRepository repository, RegistrySnapshot snapshot,
+                                              SortedMap<PackageName, PackageState> states, PublicationHistory history)
+            throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<PackageName, PackageState> entry : states.entrySet()) {
+            PackageName name = entry.getKey();
+            for (Version version : entry.getValue().versions().keySet()) {
+                VersionFolder folder = snapshot.packages().get(name).get(version);
+                for (Map.Entry<Version, String> gone : entry.getValue().meta().takenDown().entrySet()) {
+                    Optional<Removal> removal = Optional.ofNullable(history.removed().get(new PackageVersion(name,
+                            gone.getKey())));
+                    TakenNumbers.takenBy(repository, folder, gone.getKey(), removal).ifPresent(why -> problems.add(
+                            Problem.error(folder.path(), "", "version " + version + " is taken: " + gone.getKey() + " "
+                                    + RepositoryLayout.takenDown(name, gone.getValue()) + ", and " + why,
+                                    "a maintainer takes " + version + " down as well (see "
+                                            + RepositoryLayout.TAKEDOWN_SECTION + "): "
+                                            + RepositoryLayout.NUMBER_STAYS_TAKEN)));
+                }
+            }
+        }
+        return problems;
     }
 
     /** The package's meta.json as the commit has it, with the takedowns HEAD records of its versions there. */

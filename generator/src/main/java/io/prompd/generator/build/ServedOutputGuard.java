@@ -388,7 +388,7 @@ final class ServedOutputGuard {
             return List.of();
         }
         String outputCommit = takedowns.get().commit();
-        SortedMap<PackageVersion, String> again = servedAgain(takedowns.get(), states);
+        SortedMap<PackageVersion, String> again = servedAgain(takedowns.get(), states, versions);
         List<BuildWarning> warnings = new ArrayList<>();
         if (!again.isEmpty()) {
             warnings.add(new BuildWarning.TakenDownServedAgain(outputCommit, again));
@@ -434,17 +434,20 @@ final class ServedOutputGuard {
      * number taken down, so only a build of an older commit (going back with {@code --rev}) or a rewritten history
      * brings one back, and a takedown is as a rule a leaked secret or content that must go, which an operator going
      * back to an older state for another reason does not mean to serve again. A version comes back under its number or
-     * one clients take for it ({@link RepositoryLayout#versionClash}); one whose takedown the commit still records is
-     * a problem of the commit ({@link PackageDocuments#checkMeta}), which no --force builds.
+     * one clients take for it ({@link RepositoryLayout#versionClash}), but for one the output served beside the
+     * takedown, published before it ({@link io.prompd.generator.source.TakenNumbers}); one whose takedown the commit
+     * still records is a problem of the commit, which no --force builds.
      */
     private static SortedMap<PackageVersion, String> servedAgain(ServedTakedowns served,
-                                                                SortedMap<PackageName, PackageState> states) {
+                                                                SortedMap<PackageName, PackageState> states,
+                                                                SortedMap<PackageName, SortedSet<Version>> beside) {
         SortedMap<PackageVersion, String> again = new TreeMap<>();
         served.reasons().forEach((taken, reason) -> {
             PackageState now = states.get(taken.name());
+            SortedSet<Version> servedBeside = beside.getOrDefault(taken.name(), Collections.emptySortedSet());
             if (now != null && !now.meta().takenDown().containsKey(taken.version()) && now.versions().keySet().stream()
-                    .anyMatch(version -> version.equals(taken.version())
-                            || RepositoryLayout.versionClash(version, taken.version()).isPresent())) {
+                    .anyMatch(version -> version.equals(taken.version()) || !servedBeside.contains(version)
+                            && RepositoryLayout.versionClash(version, taken.version()).isPresent())) {
                 again.put(taken, reason);
             }
         });

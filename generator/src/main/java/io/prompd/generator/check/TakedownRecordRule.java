@@ -8,8 +8,15 @@ import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Parsed;
 import io.prompd.generator.source.PublicationHistory;
+import io.prompd.generator.source.Removal;
 import io.prompd.generator.source.RepositoryLayout;
+import io.prompd.generator.source.TakenNumbers;
+import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -22,7 +29,9 @@ import java.util.function.Predicate;
  * them instead of the branch's history, whose cost grows with every commit. So a record must
  * exist for every takedown, and must last: a maintainers' takedown adds one with a reason in the
  * same pull request; only maintainers add one, and only for a version without a folder at the
- * head and without another record; nobody removes or changes one. As a record is for good, one of a number the
+ * head and without another record of its version to clients, but for a folder it deletes, which keeps its own; nobody
+ * removes or changes one. A record must not keep a folder the head holds from being published
+ * ({@link TakenNumbers}). As a record is for good, one of a number the
  * base branch never published (a typo, or a package never published at all) is warned of before it merges: it is
  * not an error, since history rewritten to remove a version's content, as the registry's README describes, leaves
  * no trace of the version either.
@@ -62,6 +71,43 @@ final class TakedownRecordRule implements PullRequestRule {
         }
         recordedApart.removeAll(takedowns);
         warnOfNeverPublished(pullRequest, recordedApart, problems);
+        refuseKeepingFoldersTaken(pullRequest, recordedApart, problems);
+    }
+
+    /**
+     * Refuses each record of a version whose folder this pull request does not delete that would keep a folder the
+     * head holds from being published, as the build would ({@link TakenNumbers}): one of the folder's own version
+     * whose folder the branch never deleted, or deleted while that folder was not there. A folder the base holds
+     * beside one this pull request deletes was there before.
+     */
+    private static void refuseKeepingFoldersTaken(PullRequest pullRequest, SortedSet<PackageVersion> recorded,
+                                                  Problems problems) throws IOException {
+        List<Map.Entry<PackageVersion, VersionFolder>> beside = new ArrayList<>();
+        recorded.forEach(gone -> pullRequest.head().packages().getOrDefault(gone.name(),
+                Collections.emptySortedMap()).values().stream()
+                .filter(folder -> RepositoryLayout.versionClash(folder.version(), gone.version()).isPresent())
+                .forEach(folder -> beside.add(Map.entry(gone, folder))));
+        if (beside.isEmpty()) {
+            return;
+        }
+        PublicationHistory history = PublicationHistory.compute(pullRequest.repository(),
+                pullRequest.head().commit(), beside.stream().map(Map.Entry::getKey).toList());
+        for (Map.Entry<PackageVersion, VersionFolder> pair : beside) {
+            PackageVersion gone = pair.getKey();
+            Version kept = pair.getValue().version();
+            Optional<Removal> removal = Optional.ofNullable(history.removed().get(gone));
+            Optional<String> taken = TakenNumbers.takenBy(pullRequest.repository(), pair.getValue(), gone.version(),
+                    removal);
+            if (taken.isPresent()) {
+                problems.error(RepositoryLayout.metaFile(gone.name()), Pointer.of("takenDown",
+                        gone.version().toString()), "records the takedown of " + gone.version() + ", which keeps "
+                        + kept + " from being published though its folder stays: " + taken.get() + ", and "
+                        + (removal.isPresent() ? kept + " came after the folder of " + gone.version() + " was deleted"
+                        : "the branch never deleted a folder of " + gone.version()), "take " + kept + " down as well"
+                        + " in this pull request (delete " + pair.getValue().path() + "/ and record it), or remove"
+                        + " the entry");
+            }
+        }
     }
 
     private static void kept(String file, Version version, String reason, String now, Problems problems) {
@@ -92,7 +138,8 @@ final class TakedownRecordRule implements PullRequestRule {
             problems.error(file, pointer, "records the takedown of " + version + ", which still has its folder",
                     "delete " + RepositoryLayout.versionFolder(name, version) + " in this pull request, or remove"
                             + " the entry");
-        } else if (duplicated.isPresent()) {
+        } else if (duplicated.isPresent() && !pullRequest.takedowns().contains(new PackageVersion(name, version))) {
+            // the takedown of a folder gets its own record, whose reason and tarball clients holding it are told of
             problems.error(file, pointer, "records the takedown of " + version + ", which the record of "
                     + duplicated.get() + " already keeps taken: " + RepositoryLayout.versionClash(version,
                     duplicated.get()).orElseThrow(), "remove the entry");

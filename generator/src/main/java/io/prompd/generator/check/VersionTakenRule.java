@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * or, since, on the base branch), was taken down (its record in meta.json's {@code "takenDown"},
  * which {@link TakedownRecordRule} keeps), or is added in the same pull request;
  * {@link RepositoryLayout#versionClash} says which other versions count as the same one. A number
- * taken down stays taken because lock files pin its old content.
+ * taken down stays taken because lock files pin its old content: a new folder comes after every takedown the base
+ * records, which keeps it from being published ({@link io.prompd.generator.source.TakenNumbers}), as the build decides.
  */
 final class VersionTakenRule implements PullRequestRule {
 

@@ -245,7 +245,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
     }
 
     /** The tree of the version's folder in {@code root}; empty when the path there is no folder. */
-    private static Optional<ObjectId> folderTree(ObjectReader reader, ObjectId root, PackageVersion version)
+    static Optional<ObjectId> folderTree(ObjectReader reader, ObjectId root, PackageVersion version)
             throws IOException {
         try (TreeWalk folder = TreeWalk.forPath(reader, RepositoryLayout.versionFolder(version.name(),
                 version.version()), root)) {

@@ -91,6 +91,24 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
                 warnings(report));
     }
 
+    /**
+     * A record of a number whose folder the branch never deleted, beside a folder of the same version to clients,
+     * would keep that folder from being published: the build refuses it, so the check refuses the record.
+     */
+    @Test
+    void aRecordKeepingAFolderThatStaysFromBeingPublishedIsRefused() {
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0+x\": \"a typo\"}}");
+        repo.commit("record a takedown", TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), META,
+                "records the takedown of 1.0.0+x, which keeps 1.0.0 from being published though its folder stays:"
+                        + " build metadata does not make another version, and the branch never deleted a folder of"
+                        + " 1.0.0+x");
+        assertEquals("/takenDown/1.0.0+x", problem.pointer());
+        assertEquals("take 1.0.0 down as well in this pull request (delete " + UTIL + "/ and record it), or remove"
+                + " the entry", problem.hint());
+    }
+
     /** Deletes 1.0.0 on main without a record, then records in the pull request what the meta.json given says. */
     private void recordAfterTheFolderWasDeletedMeanwhile(String meta) {
         mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(UTIL));
