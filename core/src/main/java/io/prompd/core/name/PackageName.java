@@ -205,7 +205,16 @@ public record PackageName(String scope, String name) implements Comparable<Packa
      * Names are lowercase already, so case never tells two names apart.
      */
     public String lookalikeKey() {
-        return scopeLookalikeKey(scopeWithAt()) + "/" + fold(name);
+        return lookalikeKey(scopeWithAt(), name);
+    }
+
+    /**
+     * {@link #lookalikeKey()} of a scope, written with its {@code @} (empty for none), and a name taken as text: one
+     * read with letters standing for others need not be a valid name ({@code corn1} reads as {@code com1}, a Windows
+     * device name).
+     */
+    public static String lookalikeKey(String scopeWithAt, String name) {
+        return scopeLookalikeKey(scopeWithAt) + "/" + fold(name);
     }
 
     /**

@@ -45,10 +45,11 @@ final class ReservedNameRule implements PullRequestRule {
      * of letters that render as one letter read as that letter too, rn as m, vv as w and cl as d, as 'adrnin' reads
      * as 'admin'. Only here: between the names of two packages, whose owners chose them, the pairs would make
      * look-alikes of words that differ ('corner' and 'comer'). The pairs are of the letters as written: the key reads
-     * i and 1 as l, and 'ci' does not look like a d.
+     * i and 1 as l, and 'ci' does not look like a d. The name read so is text, not a name: 'corn1' reads as 'com1',
+     * which no package may be named.
      */
     private static String reservedKey(PackageName name) {
-        return new PackageName(name.scope(), name.name().replace("rn", "m").replace("vv", "w").replace("cl", "d"))
-                .lookalikeKey();
+        return PackageName.lookalikeKey(name.scopeWithAt(), name.name().replace("rn", "m").replace("vv", "w")
+                .replace("cl", "d"));
     }
 }

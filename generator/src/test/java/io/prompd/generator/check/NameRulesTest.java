@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** New package names: look-alikes of existing or other new names, and reserved names. */
 class NameRulesTest {
@@ -162,6 +163,21 @@ class NameRulesTest {
         repo.commit("claim", "carol");
 
         assertPassed(check(repo, "carol"));
+    }
+
+    /**
+     * A name the pairs read as one no package may have, as 'corn1' reads as 'com1', a Windows device name, is a name
+     * all the same, which the rule judges rather than fail the check.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"corn0", "corn1", "corn2", "corn3", "corn4", "corn5", "corn6", "corn7", "corn8", "corn9",
+            "corn1-tools"})
+    void aNameThePairsReadAsADeviceNameIsJudgedAsAnyOther(String name) {
+        repo.publish(name, "1.0.0");
+        repo.meta(name, "{\"owners\": [\"mallory\"]}");
+        repo.commit("claim", "mallory");
+
+        assertPassed(check(repo, "mallory"));
     }
 
     /** Between two packages' names the pairs are letters of their own: 'corner' is no look-alike of 'comer'. */
