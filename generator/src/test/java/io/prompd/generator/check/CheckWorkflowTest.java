@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Steps of index-template's workflows, run by bash as GitHub's runners run them, with stand-ins for the programs they
- * call: the check step of the check workflow, and the step of both workflows that downloads the jar.
+ * call: the check step of the check workflow, the build step of the build workflow, and the step of both workflows
+ * that downloads the jar.
  */
 class CheckWorkflowTest {
 
@@ -72,6 +74,67 @@ class CheckWorkflowTest {
         assertEquals(0, runDownloadStep(workflow, job, sha256(JAR)), () -> read(runner.resolve("log.txt")));
         assertFalse(read(runner.resolve("log.txt")).contains("::warning::"), () -> read(runner.resolve("log.txt")));
         assertNotEquals(0, runDownloadStep(workflow, job, sha256("another release")));
+    }
+
+    /**
+     * The build is guarded against a force-push only by the output it built before: the workflow restores it from the
+     * cache before the build and saves it after, under one key, so the next run finds it.
+     */
+    @Test
+    void theBuildWorkflowBuildsOnThePreviousOutputAndKeepsItsOwnForTheNext() throws IOException {
+        List<JsonNode> steps = StreamSupport.stream(workflow("build.yml").path("jobs").path("build").path("steps")
+                .spliterator(), false).toList();
+        List<String> order = steps.stream().map(step -> step.path("uses").asText(step.path("name").asText())).toList();
+        int restore = order.indexOf("actions/cache/restore@v4");
+        int build = order.indexOf("Build");
+        int save = order.indexOf("actions/cache/save@v4");
+
+        assertTrue(restore >= 0 && restore < build && build < save
+                && save < order.indexOf("actions/upload-pages-artifact@v3"), order::toString);
+        JsonNode restored = steps.get(restore).path("with");
+        JsonNode saved = steps.get(save).path("with");
+        assertEquals("public", restored.path("path").asText());
+        assertEquals("public", saved.path("path").asText());
+        assertEquals(restored.path("key"), saved.path("key"));
+        assertTrue(saved.path("key").asText().startsWith(restored.path("restore-keys").asText()), saved::toString);
+        assertTrue(steps.get(build).path("run").asText().contains("build . --out public"));
+    }
+
+    /**
+     * Without the previous output, a registry already published is not built but by hand, as asked: a build into an
+     * empty folder would serve what a force-push changed or brought back. Only a definite 404 for its registry.json
+     * is a registry not published yet, whose first build draws a warning; a site that does not answer is no proof.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "prompd-registry-output-7-1 | 200 |      | 0 | ",
+            "                           | 404 |      | 0 | ::warning::No previous output to build on, and",
+            "                           | 200 |      | 1 | ::error::No previous output to build on (its cache is gone)",
+            "                           | 200 | false| 1 | ::error::No previous output to build on (its cache is gone)",
+            "                           | 503 |      | 1 | ::error::No previous output to build on (its cache is gone)",
+            "                           | 000 |      | 1 | ::error::No previous output to build on (its cache is gone)",
+            "                           | 200 | true | 0 | ::warning::Building without the previous output, as asked"})
+    void withoutThePreviousOutputOnlyARegistryNotPublishedYetOrOneAskedForIsBuilt(String previous, String site,
+                                                                                  String asked, int status,
+                                                                                  String said) throws Exception {
+        stub("curl", "printf '%s' \"$STUB_SITE\"\n[ \"$STUB_SITE\" != 000 ]\n");
+        stub("java", "echo \"java $*\" > \"$RUNNER_TEMP/built.txt\"\n");
+
+        int exit = run(step("build.yml", "build", step -> step.path("name").asText().equals("Build")), Map.of(
+                "STUB_SITE", site,
+                "PREVIOUS_OUTPUT", previous == null ? "" : previous,
+                "SITE_URL", "https://owner.github.io/registry",
+                "WITHOUT_PREVIOUS_OUTPUT", asked == null ? "" : asked));
+
+        String log = read(runner.resolve("log.txt"));
+        assertEquals(status, exit, log);
+        assertEquals(status == 0, Files.exists(runner.resolve("built.txt")), log);
+        if (said == null) {
+            assertEquals("", log);
+        } else {
+            assertTrue(log.startsWith(said), log);
+            assertEquals(1, log.lines().count(), log);
+        }
     }
 
     /**
@@ -124,10 +187,13 @@ class CheckWorkflowTest {
 
     /** The {@code run} of the job's step that the predicate picks. */
     private static String step(String workflow, String job, Predicate<JsonNode> picked) throws IOException {
-        JsonNode parsed = new ObjectMapper(new YAMLFactory())
-                .readTree(IndexTemplateCheckTest.template().resolve(".github/workflows").resolve(workflow).toFile());
-        return StreamSupport.stream(parsed.path("jobs").path(job).path("steps").spliterator(), false)
+        return StreamSupport.stream(workflow(workflow).path("jobs").path(job).path("steps").spliterator(), false)
                 .filter(picked).findFirst().orElseThrow().path("run").asText();
+    }
+
+    private static JsonNode workflow(String workflow) throws IOException {
+        return new ObjectMapper(new YAMLFactory())
+                .readTree(IndexTemplateCheckTest.template().resolve(".github/workflows").resolve(workflow).toFile());
     }
 
     /** The checksum of the text as sha256sum writes it. */
