@@ -41,10 +41,17 @@ public final class LicenseCheck {
     private static final String LICENSE_FAMILY = "(MIT|APACHE|GPL|LGPL|AGPL|0BSD|BSD|MPL|ISC|CC0|CC-BY|EPL|EUPL"
             + "|UNLICENSE|ZLIB|BSL|BOOST|ARTISTIC|OFL|WTFPL|MS-PL|POSTGRESQL|PSF|PYTHON)";
     /**
+     * A word after a license's family that tells its version or variant, as SPDX writes them ({@code 2}, {@code v3},
+     * {@code only}, {@code or-later}, {@code 3-Clause}, {@code SA}) or another family a dual license names
+     * ({@code LICENSE-MIT-OR-APACHE}); any other word names what a file does with a license ({@code LICENSE-MIT-NOTES}).
+     */
+    private static final String TERMS_VARIANT = "(v?[0-9]+|ONLY|OR|LATER|CLAUSE|BY|SA|ND|NC|" + LICENSE_FAMILY + ")";
+    /**
      * The name of a file terms are kept in: {@code LICENSE}, {@code LICENCE} or {@code COPYING} in any letter case,
      * maybe with its GPL's version ({@code COPYING3}), bare or after {@code -}, {@code _} or {@code .} a license's
      * family with its version and variant ({@code LICENSE-APACHE-2.0}, {@code COPYING.LGPLv2.1},
-     * {@code LICENSE_BSD-3-Clause}), GNU's {@code LESSER} or {@code LIB} (the LGPL's older file name) or a version
+     * {@code LICENSE_BSD-3-Clause}; {@link #TERMS_VARIANT}), GNU's {@code LESSER} or {@code LIB} (the LGPL's older
+     * file name) or a version
      * ({@code LICENSE-2.0}, {@code COPYING.v3}), then maybe the extension of a text or markup format terms are written
      * in ({@code .md}, {@code .adoc}, {@code .html}, {@code .org}, …). Any other
      * word names what a file does with licenses ({@code license-check}, {@code LICENSE-HEADER.txt},
@@ -53,7 +60,7 @@ public final class LicenseCheck {
      */
     private static final Pattern TERMS_FILE_NAME = Pattern.compile("(?i)((LICEN[CS]E|COPYING)[0-9]*)"
             + "([-_.](LESSER|LIB|v?[0-9]+(\\.[0-9]+)*|" + LICENSE_FAMILY
-            + "(v?[0-9]+)?([-_][a-z0-9]+|\\.[0-9][a-z0-9]*)*))?"
+            + "(v?[0-9]+)?([-_]" + TERMS_VARIANT + "|\\.[0-9][a-z0-9]*)*))?"
             + "(\\.(md|markdown|txt|text|rst|adoc|asciidoc|html|htm|org|rtf|textile))?");
     /** More are no longer a hint but a list to read. */
     private static final int MOST_SUGGESTED = 6;

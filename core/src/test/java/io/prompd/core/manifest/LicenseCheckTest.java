@@ -337,7 +337,8 @@ class LicenseCheckTest {
         "COPYING", "license-mit.md", "COPYING.LGPLv2.1", "COPYING.GPLv3", "LICENSE-GPL-3.0-or-later",
         "LICENSE_BSD-3-Clause.txt", "LICENSE-CC-BY-SA-4.0.md", "LICENSE.CC0", "LICENSE-MS-PL", "COPYING.LESSER.md",
         "LICENSE.apache", "LICENSE.adoc", "LICENSE.html", "LICENSE.org", "COPYING.lib", "LICENSE.rtf", "COPYING3",
-        "COPYING.v3", "LICENSE-v2", "LICENSE.0BSD"})
+        "COPYING.v3", "LICENSE-v2", "LICENSE.0BSD", "LICENSE-MIT-OR-APACHE", "LICENSE-GPL-2.0-only",
+        "LICENSE-CC-BY-NC-ND-4.0"})
     void aLicenseUnderANameOfItsOwnIsTheNameOfATermsFile(String name) {
         assertTrue(LicenseCheck.isTermsFileName(name), name);
     }
@@ -348,7 +349,8 @@ class LicenseCheckTest {
         "license-header.js", "Licence.toml", "copying.xml", "LicenseChecker.java", "LICENSE-MIT.", "README",
         "license-check", "license-finder", "license_finder", "LICENSE-NOTES", "LICENSE-HEADER.txt",
         "license-header.txt", "license-faq.md", "LICENSE-THIRD-PARTY.md", "LICENSE-MIT.json", "license.cc",
-        "license.php", "LICENSE.VIM", "LICENSE-MITIGATION.md", "LICENSE-.md"})
+        "license.php", "LICENSE.VIM", "LICENSE-MITIGATION.md", "LICENSE-.md", "LICENSE-APACHE-HEADER.txt",
+        "license-gpl-check", "LICENSE-MIT-NOTES.md"})
     void aFileOfCodeOrSettingsNamedForLicensesIsNoTermsFile(String name) {
         assertFalse(LicenseCheck.isTermsFileName(name), name);
     }
