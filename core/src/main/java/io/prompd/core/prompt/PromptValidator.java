@@ -51,8 +51,9 @@ public final class PromptValidator {
     /**
      * The rules of the files the prompts' templates load ({@link PromptPackage#templates()}), each rendered as a
      * template too: its tags, the files it names and the names imported from it; and the include cycles through them
-     * and the prompts. Also for the files of a dependency that a prompt of another package loads
-     * ({@link DependencyTemplates}), which are judged as if they were that prompt's package's.
+     * and the prompts, and how much text the prompts of {@code from} expand to through them. Also for the files of a
+     * dependency that a prompt of another package loads ({@link DependencyTemplates}), which are judged as if they were
+     * that prompt's package's.
      *
      * @param bodies     the scan of each prompt's body
      * @param from       the files whose loads a loaded file's messages tell the way from, the package's prompts; none
@@ -77,6 +78,8 @@ public final class PromptValidator {
         loadable.putAll(bodies);
         ImportedNames.check(pack, loadable, problems);
         IncludeCycles.check(references, problems);
+        IncludeExpansion.check(from, references, file -> pack.prompts().containsKey(file)
+                ? pack.prompts().get(file).body().length() : pack.templates().get(file).length(), problems);
         return loadable;
     }
 

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -851,6 +852,52 @@ class PromptValidatorTest {
                 "a.prmd", "---\n---\n{% include './c.prmd' %}{% include './c.prmd' %}{% include './b.prmd' %}\n",
                 "b.prmd", "---\n---\n{% include './c.prmd' %}\n",
                 "c.prmd", "---\n---\nc\n"), Map.of()));
+    }
+
+    /** 41 small files each including the next twice render 2^40 copies of the last: terabytes for one prompt. */
+    @Test
+    @Timeout(10)
+    void includesThatMultiplyAreRefusedAtThePromptWithTheChainThatMultiplies() {
+        Map<String, String> files = new TreeMap<>();
+        for (int i = 0; i < 40; i++) {
+            files.put("prompts/p" + i + ".md", "{% include \"p" + (i + 1) + ".md\" %}{% if true %}{% include \"p"
+                    + (i + 1) + ".md\" %}{% endif %}\n");
+        }
+        files.put("prompts/p40.md", "leaf text\n");
+        files.put("prompts/a.prmd", "---\n---\n# User\n\n{% include \"p0.md\" %}\n");
+
+        List<Problem> problems = validate(files, Map.of());
+
+        assertEquals(List.of("prompts/a.prmd:5 the prompt's includes expand to more than 1,000 files loaded in all,"
+                        + " through prompts/a.prmd → prompts/p0.md → prompts/p1.md ×2 → prompts/p2.md ×2 → … (34 more)"
+                        + " → prompts/p37.md ×2 → prompts/p38.md ×2 → prompts/p39.md ×2 → prompts/p40.md ×2: each file"
+                        + " loading the next more than once multiplies the copies"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+        assertTrue(problems.get(0).isError());
+    }
+
+    /** A large text counts as much as many files: a few loads of a file near the per-file limit are too much. */
+    @Test
+    void includesOfALargeFileThatMultiplyPastTheTextLimitAreRefused() {
+        List<Problem> problems = validate(Map.of(
+                "a.prmd", "---\n---\n{% include './b.md' %}{% include './b.md' %}{% include './b.md' %}\n",
+                "b.md", "{% include './big.md' %}{% include './big.md' %}\n",
+                "big.md", "x".repeat(3 * 1024 * 1024)), Map.of());
+
+        assertEquals(List.of("a.prmd:3 the prompt's includes expand to more than 16 MiB of text, through a.prmd →"
+                        + " b.md ×3 → big.md ×2: each file loading the next more than once multiplies the copies"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+    }
+
+    /** Shared files reached along several ways are each counted as often as they are rendered, far below the limit. */
+    @Test
+    void aDiamondOfIncludesIsNoExpansionTooLarge() {
+        assertEquals(List.of(), validate(Map.of(
+                "a.prmd", "---\n---\n{% include './b.md' %}{% include './c.md' %}{% include './b.md' %}\n",
+                "b.md", "{% include './d.md' %}{% include './e.md' %}\n",
+                "c.md", "{% include './d.md' %}{% include './d.md' %}\n",
+                "d.md", "{% include './e.md' %}\n",
+                "e.md", "e\n"), Map.of()));
     }
 
     /** Jinja renders a file a prompt includes as a template too, whatever its extension. */

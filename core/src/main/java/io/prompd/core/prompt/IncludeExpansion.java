@@ -1,0 +1,154 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * Finds prompts whose templates, through the local files they include, import or extend, render more text than any
+ * prompt needs: a few small files each loading the next twice render 2^40 copies of the last, terabytes that Jinja
+ * would write out for one prompt. Each file's expansion is summed once over the loads, so the check costs a step
+ * a load however large the expansion. Every load counts, one in a branch of a condition too, as the worst case.
+ */
+final class IncludeExpansion {
+
+    /**
+     * The most files a prompt may load in all, counted again each time they are loaded: far above the single include of
+     * the largest prompt published so far, and low enough that an expansion of small files is caught early.
+     */
+    static final long MOST_LOADS = 1_000;
+    /** The most characters a prompt may render to through its loads: more than a few files at the per-file limit. */
+    static final long MOST_CHARACTERS = 16L * 1024 * 1024;
+    /** A longer chain is told by its ends. */
+    private static final int MOST_CHAIN_SHOWN = 8;
+
+    /** What a file renders to with what it loads, each count kept at most one past its limit. */
+    private record Expansion(long loads, long characters) {
+
+        Expansion plus(Expansion other, long times) {
+            return new Expansion(capped(loads + capped(times * (other.loads + 1), MOST_LOADS), MOST_LOADS),
+                    capped(characters + capped(times * other.characters, MOST_CHARACTERS), MOST_CHARACTERS));
+        }
+
+        boolean tooLarge() {
+            return loads > MOST_LOADS || characters > MOST_CHARACTERS;
+        }
+
+        /** Both factors are at most one past their limit, so no product overflows before it is capped. */
+        private static long capped(long value, long limit) {
+            return Math.min(value, limit + 1);
+        }
+    }
+
+    private final Map<String, Map<String, Long>> loads = new HashMap<>();
+    private final Map<String, Integer> firstLines = new HashMap<>();
+    private final ToIntFunction<String> length;
+    private final Map<String, Expansion> expansions = new HashMap<>();
+    private final Set<String> visiting = new HashSet<>();
+
+    private IncludeExpansion(Map<String, List<ReferenceSite>> references, ToIntFunction<String> length) {
+        this.length = length;
+        references.forEach((file, sites) -> {
+            Map<String, Long> times = new LinkedHashMap<>();
+            for (IncludeCycles.Load load : IncludeCycles.loads(file, sites)) {
+                if (references.containsKey(load.target())) {
+                    times.merge(load.target(), 1L, Long::sum);
+                    firstLines.putIfAbsent(file + "\n" + load.target(), load.line());
+                }
+            }
+            loads.put(file, times);
+        });
+    }
+
+    /**
+     * @param prompts    the files to judge, the package's prompts
+     * @param references the sites each prompt and each file they load names
+     * @param length     the characters of a file's text
+     */
+    static void check(Set<String> prompts, Map<String, List<ReferenceSite>> references, ToIntFunction<String> length,
+                      Problems problems) {
+        IncludeExpansion expansion = new IncludeExpansion(references, length);
+        prompts.stream().filter(references::containsKey).sorted().forEach(prompt -> {
+            Expansion total = expansion.of(prompt);
+            if (total.tooLarge()) {
+                expansion.report(prompt, total, problems);
+            }
+        });
+    }
+
+    /** A file on the way to itself adds nothing: the cycle is an error of its own ({@link IncludeCycles}). */
+    private Expansion of(String file) {
+        Expansion known = expansions.get(file);
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(file)) {
+            return new Expansion(0, 0);
+        }
+        Expansion total = new Expansion(0, length.applyAsInt(file));
+        for (Map.Entry<String, Long> load : loads.get(file).entrySet()) {
+            total = total.plus(of(load.getKey()), load.getValue());
+        }
+        visiting.remove(file);
+        expansions.put(file, total);
+        return total;
+    }
+
+    private void report(String prompt, Expansion total, Problems problems) {
+        List<String> chain = heaviestChain(prompt);
+        String what = total.loads() > MOST_LOADS
+                ? String.format(Locale.ROOT, "more than %,d files loaded in all", MOST_LOADS)
+                : String.format(Locale.ROOT, "more than %,d MiB of text", MOST_CHARACTERS / (1024 * 1024));
+        problems.add(Problem.error(prompt, "", "the prompt's includes expand to " + what + ", through "
+                        + shown(chain) + ": each file loading the next more than once multiplies the copies",
+                "make the files along it include the next once, or cut the chain short")
+                .atLine(firstLines.get(prompt + "\n" + next(prompt))));
+    }
+
+    /** From the prompt, the file adding most to each file's expansion, with how many times it is loaded. */
+    private List<String> heaviestChain(String prompt) {
+        List<String> chain = new ArrayList<>(List.of(prompt));
+        Set<String> seen = new HashSet<>(Set.of(prompt));
+        String file = prompt;
+        while (!loads.get(file).isEmpty() && seen.add(next(file))) {
+            long times = loads.get(file).get(next(file));
+            file = next(file);
+            chain.add(times > 1 ? file + " ×" + times : file);
+        }
+        return chain;
+    }
+
+    /** The file a file loads that adds most to its expansion, the first loaded of those adding as much. */
+    private String next(String file) {
+        String heaviest = null;
+        long most = -1;
+        for (Map.Entry<String, Long> load : loads.get(file).entrySet()) {
+            Expansion target = of(load.getKey());
+            long weight = Math.min(load.getValue() * (target.loads() + 1), MOST_LOADS + 1) * (MOST_CHARACTERS + 2)
+                    + Math.min(load.getValue() * target.characters(), MOST_CHARACTERS + 1);
+            if (weight > most) {
+                most = weight;
+                heaviest = load.getKey();
+            }
+        }
+        return heaviest;
+    }
+
+    /** {@code a → b ×2 → … (36 more) → z}. */
+    private static String shown(List<String> chain) {
+        if (chain.size() <= MOST_CHAIN_SHOWN) {
+            return String.join(" → ", chain);
+        }
+        int ends = MOST_CHAIN_SHOWN / 2;
+        return String.join(" → ", chain.subList(0, ends)) + " → … (" + (chain.size() - 2 * ends) + " more) → "
+                + String.join(" → ", chain.subList(chain.size() - ends, chain.size()));
+    }
+}
