@@ -106,26 +106,17 @@ public final class InstallNoteView {
                     + TerminalText.labelled("deprecated", deprecated.reason()));
         }
         if (note instanceof TakenDown takenDown) {
-            Map<String, Object> fields = takenDownVersion(takenDown.name(), takenDown.version(), takenDown.reason());
-            takenDown.registry().ifPresent(elsewhere -> fields.put("resolvesIn", registry(elsewhere)));
-            String version = takenDown.name() + "@" + takenDown.version();
-            // named as movedOffTakenDown names it: the version's own registry, the lock's, may still give it
-            String gone = takenDown.registry().map(elsewhere -> TerminalText.labelled(tookDown(elsewhere, version,
-                            "pins"), takenDown.reason().orElseThrow()))
-                    .orElseGet(() -> version + " is " + takenDown.reason()
-                            .map(reason -> TerminalText.labelled("taken down", reason))
-                            .orElse(StatusNotes.NO_LONGER_LISTED));
-            return new Worded("takenDown", fields, gone + " (" + (takenDown.pinned() ? KEPT_AT_HAND : "")
+            String gone = takenDown.name() + "@" + takenDown.version() + " is " + takenDown.reason()
+                    .map(reason -> TerminalText.labelled("taken down", reason)).orElse(StatusNotes.NO_LONGER_LISTED);
+            return new Worded("takenDown", takenDownVersion(takenDown.name(), takenDown.version(),
+                    takenDown.reason()), gone + " (" + (takenDown.pinned() ? KEPT_AT_HAND : "")
                     + "it can no longer be downloaded; " + takenDown.wayOff() + ")");
         }
         if (note instanceof MovedOffTakenDown moved) {
-            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", moved.name(), "from", moved.from(),
-                    "to", moved.to()));
-            moved.registry().ifPresent(elsewhere -> fields.put("resolvesIn", registry(elsewhere)));
-            return new Worded("movedOffTakenDown", withReason(fields, Optional.of(moved.reason())), moved.name()
-                    + " moved from the locked " + moved.from() + " to " + moved.to() + ": " + TerminalText.labelled(
-                            moved.registry().map(elsewhere -> tookDown(elsewhere, moved.from().toString(), "pinned"))
-                                    .orElse("its registry took " + moved.from() + " down"), moved.reason()));
+            return new Worded("movedOffTakenDown", withReason(Map.of("name", moved.name(), "from", moved.from(),
+                    "to", moved.to()), Optional.of(moved.reason())), moved.name() + " moved from the locked "
+                    + moved.from() + " to " + moved.to() + ": " + TerminalText.labelled("its registry took "
+                    + moved.from() + " down", moved.reason()));
         }
         if (note instanceof MovedOffYanked moved) {
             return new Worded("movedOffYanked", withReason(Map.of("name", moved.name(), "from", moved.from(),
@@ -571,15 +562,6 @@ public final class InstallNoteView {
     /** {@code , the highest version that can, is installed}, as the strategy chose it. */
     private static String theOneThatCan(Strategy strategy) {
         return ", the " + Choices.typed(strategy) + " version that can, is installed";
-    }
-
-    /**
-     * {@code registry mirror (URL) took down x@1.0.0, the tarball prompd.lock pins}: a registry the lock did not have
-     * the version from, which took down the very tarball locked, named as the version's own registry would not be.
-     */
-    private static String tookDown(RegistryMention registry, String version, String pins) {
-        return "registry " + registry.describe() + " took down " + version + ", the tarball " + LockFile.FILE_NAME
-                + " " + pins;
     }
 
     /**

@@ -58,44 +58,28 @@ public sealed interface InstallNote {
      * A locked version its registry took down, or no longer lists without saying so, which can no longer be
      * downloaded.
      *
-     * @param reason   the maintainers' reason, maybe empty; none when the registry records no takedown of it
-     * @param pinned   whether the run installed it from the copy at hand because the lock file pins it; false where
-     *                 {@code outdated} tells of it
-     * @param wayOff   as {@link Yanked#wayOff}
-     * @param registry the registry the name resolves in, which took down the tarball the lock pins, when the lock had
-     *                 the version from another (a mirror of it, or the registry at a new URL), which may still give it:
-     *                 what is said names it, as the version's registry is not it; empty when the lock had it from there
+     * @param reason the maintainers' reason, maybe empty; none when the registry records no takedown of it
+     * @param pinned whether the run installed it from the copy at hand because the lock file pins it; false where
+     *               {@code outdated} tells of it
+     * @param wayOff as {@link Yanked#wayOff}
      */
-    record TakenDown(PackageName name, Version version, Optional<String> reason, boolean pinned, String wayOff,
-                     Optional<RegistryMention> registry) implements InstallNote {
+    record TakenDown(PackageName name, Version version, Optional<String> reason, boolean pinned, String wayOff)
+            implements InstallNote {
         public TakenDown {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(wayOff, "wayOff");
-            Objects.requireNonNull(registry, "registry");
-            if (registry.isPresent() && reason.isEmpty()) {
-                throw new IllegalArgumentException("a registry the lock did not have the version from speaks for it"
-                        + " only by recording the takedown of the locked tarball");
-            }
         }
     }
 
-    /**
-     * A resolution moved off the locked version {@code from} to {@code to}, its registry having taken it down.
-     *
-     * @param registry the registry the name resolves in, which took down the tarball the lock pinned, when the lock
-     *                 had the version from another (a mirror of it, or the registry at a new URL), which gave it: what
-     *                 is said names it, as the version's registry is not it; empty when the lock had it from there
-     */
-    record MovedOffTakenDown(PackageName name, Version from, Version to, String reason,
-                             Optional<RegistryMention> registry) implements InstallNote {
+    /** A resolution moved off the locked version {@code from} to {@code to}, its registry having taken it down. */
+    record MovedOffTakenDown(PackageName name, Version from, Version to, String reason) implements InstallNote {
         public MovedOffTakenDown {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(registry, "registry");
         }
     }
 

@@ -3,9 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
-import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
-import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -24,16 +22,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A locked version that the registry its name routes to now neither has nor records the takedown of the locked tarball
- * of, or lists with other bytes than the lock pins, while the lock's URL for it is none of that registry's tarballs of
- * the package ({@link io.prompd.client.install.registry.RegistryEndpoint#isOwnTarball}): the route changed since it was
- * locked (a scope routed elsewhere, a registry removed, a one-off {@code --registry}), or the registry is a mirror that
- * is behind. The current registry's versions of that name may then be another's package (dependency confusion), so the
- * way off is to route the name back, never to update to them.
+ * A locked version that the registry its name routes to now does not list, or lists with other bytes than the lock
+ * pins, while the lock's URL for it is none of that registry's tarballs of the package ({@link
+ * io.prompd.client.install.registry.RegistryEndpoint#isOwnTarball}): the route changed since it was locked (a scope
+ * routed elsewhere, a registry removed, a one-off {@code --registry}), or the registry is a mirror that is behind or
+ * took the version down. The current registry's versions of that name may then be another's package (dependency
+ * confusion), so the way off is to route the name back, never to update to them.
  *
  * @param change  where the version was locked from, and where its name resolves now
- * @param listing how the registry the name resolves in now lists the version: not (a takedown of another tarball, or
- *                naming none, is no listing of it), or with other bytes
+ * @param listing how the registry the name resolves in now lists the version: not (whatever takedown of it that
+ *                registry records), or with other bytes
  * @param commands how the ways off spell the prompd commands they suggest
  */
 record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands commands) {
@@ -45,32 +43,18 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(commands, "commands");
         if (!listing.elsewhere()) {
-            throw new IllegalArgumentException("a version its registry lists as locked, or records the takedown of the"
-                    + " locked tarball of, is not locked elsewhere");
+            throw new IllegalArgumentException("a version its registry lists as locked is not locked elsewhere");
         }
     }
 
     /**
      * The route change behind a locked version the name's registry now lacks or lists with other bytes; empty when it
-     * has it, when it records the takedown of the locked tarball, when the lock's URL is one of its tarballs, or when
-     * its index cannot be read to tell.
+     * has it, when the lock's URL is one of its tarballs, or when its index cannot be read to tell.
      */
     static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.routeChange(name, locked)
                 .flatMap(change -> listing(name, locked, index).filter(Listing::elsewhere)
                         .map(listed -> new LockedElsewhere(change, listed, index.commands())));
-    }
-
-    /**
-     * The registry the name resolves in now, when the lock has the version from another and this one records the
-     * takedown of the locked tarball (a mirror of that registry, or the registry at a new URL): what is said of the
-     * takedown names it, as it did not give the locked version; empty when the lock's URL is its tarball's, or it
-     * records no such takedown.
-     */
-    static Optional<RegistryMention> tookDownElsewhere(PackageName name, LockedPackage locked, RegistryIndex index) {
-        return index.routeChange(name, locked)
-                .filter(change -> listing(name, locked, index).equals(Optional.of(Listing.TAKEN_DOWN)))
-                .map(change -> change.current().mention());
     }
 
     /**
@@ -154,35 +138,28 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
     }
 
     /**
-     * How the registry serving the name lists the locked version. One that records the takedown of the locked tarball,
-     * its integrity, speaks for the same package as the registry the lock has it from (a mirror of it, or the registry
-     * at a new URL), and the version is gone as from the registry it was locked from, which an update moves off. The
-     * number alone tells nothing: any registry writes its own index, and an unrelated one whose same-named package
-     * had a version of that number taken down records that takedown as its own, naming its own tarball; a record
-     * naming none (its registry's history rewritten past the version's files, or built before takedowns named their
-     * tarballs) cannot tell which, so the version is not listed there, as by a registry that never had it.
+     * How the registry serving the name lists the locked version. A takedown it records is no listing of it, whatever
+     * tarball the record names: only the registry the lock has the version from speaks for its package. Any registry
+     * writes its own index, and the integrity a record names proves nothing, as every {@code prompd.lock} pinning the
+     * version holds it: a registry the scope is not routed to (the default one of a CI home without the route) could
+     * copy it into a takedown of its own and have {@code update} swap in its same-named package. A mirror of the lock's
+     * registry, or that registry at a new URL, that took the version down is told as one that never had it: routed back
+     * to the lock's registry, the name gets that one's takedown, or the entry deleted from the lock takes the new
+     * registry's versions knowingly.
      */
     enum Listing {
-        AS_LOCKED, TAKEN_DOWN, OTHER_BYTES, NOT_LISTED;
+        AS_LOCKED, OTHER_BYTES, NOT_LISTED;
 
-        /**
-         * Whether the registry's versions of the name may be another's package: it neither has the locked bytes nor
-         * records their takedown.
-         */
+        /** Whether the registry's versions of the name may be another's package: it does not have the locked bytes. */
         boolean elsewhere() {
-            return this == OTHER_BYTES || this == NOT_LISTED;
+            return this != AS_LOCKED;
         }
     }
 
     /** Empty when the registry's index cannot be read. */
     private static Optional<Listing> listing(PackageName name, LockedPackage locked, RegistryIndex index) {
         try {
-            Optional<PublishedPackage> published = index.find(name);
-            if (published.filter(found -> found.packument().tookDown(locked.version(), locked.integrity()))
-                    .isPresent()) {
-                return Optional.of(Listing.TAKEN_DOWN);
-            }
-            return Optional.of(published.flatMap(found -> found.version(locked.version()))
+            return Optional.of(index.find(name).flatMap(found -> found.version(locked.version()))
                     .map(known -> known.dist().integrity().equals(locked.integrity()) ? Listing.AS_LOCKED
                             : Listing.OTHER_BYTES)
                     .orElse(Listing.NOT_LISTED));

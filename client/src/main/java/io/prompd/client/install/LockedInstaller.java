@@ -9,7 +9,6 @@ import io.prompd.client.install.registry.ListedButMissing;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
-import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.client.install.registry.RouteChange;
 import io.prompd.client.install.registry.UrlSource;
 import io.prompd.client.install.store.PackageStore;
@@ -686,15 +685,12 @@ final class LockedInstaller {
                     + LockFile.FILE_NAME + " are taken down (" + Takedowns.withReasons(
                             InstallNote.TakenDownVersion.reasons(versions)) + ")", waysOff);
         }
-        // a registry the lock did not have it from, which took down the very tarball locked, is named: it gave none
-        Optional<RegistryMention> elsewhere = LockedElsewhere.tookDownElsewhere(first.name(),
-                project.lock().packages().get(first.name()), index);
-        String locked = first.name() + "@" + first.version() + " is locked in " + LockFile.FILE_NAME + ", but "
-                + elsewhere.map(registry -> "registry " + registry.describe()).orElse("its registry") + " ";
+        String locked = first.name() + "@" + first.version() + " is locked in " + LockFile.FILE_NAME + ", but its"
+                + " registry ";
         // a registry records the takedown of each version it takes down: with none recorded, the version may never
         // have been published, the lock's entry edited, so the way off an edit comes first
-        throw first.reason().map(reason -> new PrompdException(ExitCode.NOT_FOUND, locked + TerminalText.labelled(
-                        elsewhere.isPresent() ? "took down the tarball it pins" : "took it down", reason), waysOff))
+        throw first.reason().map(reason -> new PrompdException(ExitCode.NOT_FOUND, locked
+                        + TerminalText.labelled("took it down", reason), waysOff))
                 .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, locked + "neither lists it nor records a"
                         + " takedown of it", LockAudit.ifEdited(List.of(first.name()), index.commands()) + "; if not, "
                         + waysOff));
@@ -807,9 +803,8 @@ final class LockedInstaller {
      * The registry's index of the package when it took the locked version down, with or without a record of it
      * (with the reason): read for a version to download before the download, and to warn of one at hand. Offline only
      * a takedown the index records counts: a version missing from an index cached then may just be newer than that
-     * copy. Nor does a version locked from another registry than the one its name now resolves in, never listed
-     * there, which {@link LockedElsewhere} explains, nor its takedown there of a tarball other than the locked one, or
-     * of one it does not name: that may be another package's version of the number.
+     * copy. Nor does a version locked from another registry than the one its name now resolves in, which {@link
+     * LockedElsewhere} explains, whatever takedown of it that registry records: only the lock's registry speaks for it.
      */
     Optional<PublishedPackage> takenDown(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.findIfReadable(name).filter(published -> (published.packument().takenDown()

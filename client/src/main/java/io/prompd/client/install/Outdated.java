@@ -151,8 +151,7 @@ public final class Outdated {
             boolean gone = summary.isEmpty();
             if (gone) {
                 warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, published.get(),
-                        entry.version(), false, LockedElsewhere.tookDownElsewhere(entry.name(), locked, index),
-                        index.commands()));
+                        entry.version(), false, index.commands()));
             }
             TakedownGraph.Reach reach = takedowns.reach(published.get(), graph.rangesOn(entry.name()));
             Optional<Version> reached = reach.version();

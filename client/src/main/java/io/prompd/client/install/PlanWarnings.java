@@ -68,8 +68,7 @@ final class PlanWarnings {
             // without a copy at hand the install fails for it, or an uninstall leaves it out, saying so
             lockedInstaller.takenDown(name, locked, index).filter(gone -> lockedInstaller.isAtHand(name, locked))
                     .ifPresent(gone -> warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, gone,
-                            locked.version(), true, LockedElsewhere.tookDownElsewhere(name, locked, index),
-                            index.commands())));
+                            locked.version(), true, index.commands())));
             if (lockedInstaller.isAtHand(name, locked) && LockedInstaller.goneFromRegistry(name, locked, index)) {
                 warnings.add(StatusNotes.goneFromRegistry(graph, name, locked.version(), index, true));
             }
@@ -127,8 +126,7 @@ final class PlanWarnings {
      * The locked versions a resolution moved off because their registry took them down or yanked them, with the
      * reason: the lock's change alone ({@code ~ @a/x 2.0.0 -> 2.1.0}) would not say that the version pinned is gone or
      * withdrawn, nor why, least of all when it moves down. What a registry the lock did not have the version from
-     * records of the number is said only when it speaks for the locked package ({@link LockedElsewhere}), as it may
-     * be another's.
+     * records of the number is never said ({@link LockedElsewhere}): it may be another package's.
      */
     private static List<InstallNote> movedOff(LockFile current, LockFile resolved, RegistryIndex index) {
         List<InstallNote> warnings = new ArrayList<>();
@@ -141,8 +139,7 @@ final class PlanWarnings {
             PublishedPackage published = index.require(name);
             String reason = published.packument().takenDown().get(old.version());
             if (reason != null) {
-                warnings.add(new InstallNote.MovedOffTakenDown(name, old.version(), now.version(), reason,
-                        LockedElsewhere.tookDownElsewhere(name, old, index)));
+                warnings.add(new InstallNote.MovedOffTakenDown(name, old.version(), now.version(), reason));
             }
             published.version(old.version()).map(VersionSummary::yanked).ifPresent(yanked -> warnings
                     .add(new InstallNote.MovedOffYanked(name, old.version(), now.version(), yanked)));

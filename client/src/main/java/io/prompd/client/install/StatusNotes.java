@@ -64,17 +64,14 @@ public final class StatusNotes {
      * maintainers' reason when its index records one. Its tarball is gone, so an install that does not
      * have it yet fails for it, and the way off is the same as a yanked version's.
      *
-     * @param packages   as {@link #of} takes it
-     * @param pinned     whether the run installs it from the copy at hand because the lock file pins it
-     * @param tookDownBy the registry to name as having taken it down, when the lock had it from another
-     *                   ({@link LockedElsewhere#tookDownElsewhere}); empty for the version's own
+     * @param packages as {@link #of} takes it
+     * @param pinned   whether the run installs it from the copy at hand because the lock file pins it
      */
     static InstallNote.TakenDown takenDown(ProjectGraph graph, PackageLookup packages, PublishedPackage published,
-                                           Version locked, boolean pinned, Optional<RegistryMention> tookDownBy,
-                                           SuggestedCommands commands) {
+                                           Version locked, boolean pinned, SuggestedCommands commands) {
         return new InstallNote.TakenDown(published.packument().name(), locked,
                 Optional.ofNullable(published.packument().takenDown().get(locked)), pinned,
-                wayOff(graph, packages, published, locked, commands), tookDownBy);
+                wayOff(graph, packages, published, locked, commands));
     }
 
     /**

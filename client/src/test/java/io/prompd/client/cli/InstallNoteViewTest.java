@@ -39,9 +39,8 @@ class InstallNoteViewTest {
     private static final List<InstallNote> EVERY_KIND = List.of(
             new InstallNote.Yanked(X, ONE, "broken", true, "'prompd update @a/x' moves off it"),
             new InstallNote.Deprecated(X, ONE, ""),
-            new InstallNote.TakenDown(X, ONE, Optional.empty(), false, "'prompd update @a/x' moves off it",
-                    Optional.empty()),
-            new InstallNote.MovedOffTakenDown(X, ONE, TWO, "leaked a key", Optional.empty()),
+            new InstallNote.TakenDown(X, ONE, Optional.empty(), false, "'prompd update @a/x' moves off it"),
+            new InstallNote.MovedOffTakenDown(X, ONE, TWO, "leaked a key"),
             new InstallNote.EngineMismatch(X, ONE, VersionRange.parse(">=2.0.0"), ONE),
             new InstallNote.HeldBack(X, TWO, Optional.of(ONE),
                     "needs @a/base ^2.0.0, which only versions taken down meet"),
@@ -194,8 +193,8 @@ class InstallNoteViewTest {
         List<InstallNote> withoutReasons = List.of(
                 new InstallNote.Yanked(X, ONE, " ", false, wayOff),
                 new InstallNote.Deprecated(X, ONE, ""),
-                new InstallNote.TakenDown(X, ONE, Optional.of(""), true, wayOff, Optional.empty()),
-                new InstallNote.MovedOffTakenDown(X, ONE, TWO, "\t", Optional.empty()),
+                new InstallNote.TakenDown(X, ONE, Optional.of(""), true, wayOff),
+                new InstallNote.MovedOffTakenDown(X, ONE, TWO, "\t"),
                 new InstallNote.MovedOffYanked(X, TWO, ONE, ""),
                 new InstallNote.LatestYanked(X, TWO, "", ONE));
         for (InstallNote note : withoutReasons) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -618,110 +619,40 @@ class RouteChangeTest {
 
     /** The lock's entry of @company/shared: its version and resolved URL. */
     private String locked() throws IOException {
-        JsonNode entry = Json.reader().readTree(Files.readString(project.resolve("prompd.lock")))
-                .get("packages").get("@company/shared");
+        JsonNode entry = lockedEntry();
         return entry.get("version").asText() + " " + entry.get("resolved").asText();
     }
 
-    @Test
-    void aRegistryAtANewUrlRecordingTheTakedownOfTheLockedVersionSpeaksForItsPackageAndOutdatedListsItTakenDown() {
-        try (RegistryServer moved = movedAfterATakedown(home)) {
-            CliRun old = CliRun.in(project, colleague("old"), "--registry", company.url().toString(), "outdated");
-
-            CliRun run = CliRun.in(project, home, "outdated");
-
-            assertEquals(1, run.exitCode(), "a version taken down is a row, as from the lock's registry: " + run.out());
-            assertEquals(old.out(), run.out());
-            assertTrue(run.out().contains("1.0.0 (taken down)  1.1.0   1.1.0"), run.out());
-            assertEquals("warning: registry moved (" + moved.url() + ") took down @company/shared@1.0.0, the tarball"
-                    + " prompd.lock pins: leaked a key (it can no longer be downloaded; 'prompd update @company/shared'"
-                    + " moves off it)\n", run.err(), "named, as the lock did not have the version from it");
-            assertEquals("warning: @company/shared@1.0.0 is taken down: leaked a key (it can no longer be downloaded;"
-                    + " 'prompd --registry " + company.url() + " update @company/shared' moves off it)\n", old.err(),
-                    "the lock's own registry's, whose --registry the update suggested takes too");
-        }
+    private JsonNode lockedEntry() throws IOException {
+        return Json.reader().readTree(Files.readString(project.resolve("prompd.lock"))).get("packages")
+                .get("@company/shared");
     }
 
     /**
-     * A mirror of the company's registry that took the locked version down, its record naming the locked tarball, and
-     * published another, while the company's registry, which the lock has it from, still serves it; {@code in} routes
-     * @company to the mirror.
+     * A registry the scope is not routed to (the default of a CI home without the route) that publishes its own
+     * package of the name and records a takedown of the locked version naming the locked tarball, its integrity
+     * copied from the lock: only the registry the lock has the version from speaks for it, so this is a route change
+     * that installs the locked version from the lock's URL and keeps it, never a takedown whose way off, an update,
+     * swaps in that registry's package.
      */
-    private RegistryServer mirrorThatTookItDown(Path in) {
-        TestRegistry mirror = new TestRegistry(work.resolve("mirror")).publish("@company/shared", "1.0.0")
-                .publish("@company/shared", "1.1.0").takeDown("@company/shared", "1.0.0", "leaked a key");
-        RegistryServer served = RegistryServer.serving(mirror.root());
-        prompd(in, "registry", "add", "mirror", served.url().toString());
-        prompd(in, "config", "set", "scopes.@company", "mirror");
-        return served;
-    }
-
-    /** The warning of a takedown the mirror recorded, said by a run that installs from the copy at hand or not. */
-    private static String mirrorTookItDown(RegistryServer mirror, boolean pinned) {
-        return "warning: registry mirror (" + mirror.url() + ") took down @company/shared@1.0.0, the tarball prompd.lock"
-                + " pins: leaked a key (" + (pinned ? "installed from the copy at hand because the lock file pins it; "
-                : "") + "it can no longer be downloaded; 'prompd update @company/shared' moves off it)\n";
-    }
-
     @Test
-    void outdatedNamesTheMirrorThatTookTheLockedTarballDownNotTheLocksRegistry() {
-        try (RegistryServer mirror = mirrorThatTookItDown(home)) {
-            CliRun run = CliRun.in(project, home, "outdated");
+    void aTakedownNamingTheLockedTarballByARegistryTheLockDidNotHaveItFromIsARouteChangeThatKeepsTheLock()
+            throws IOException {
+        squatter.publish("@company/shared", "1.9.9").recordTakedown("@company/shared", "1.0.0",
+                "leaked a key; use 1.9.9", Integrity.parse(lockedEntry().get("integrity").asText()));
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        Path ci = colleague("ci");
 
-            assertEquals(1, run.exitCode(), run.out());
-            assertTrue(run.out().contains("1.0.0 (taken down)  1.1.0   1.1.0"), run.out());
-            assertEquals(mirrorTookItDown(mirror, false), run.err(), "registry company still serves it");
-        }
-    }
+        CliRun install = prompd(ci, "install", "--frozen");
 
-    @Test
-    void anInstallKeepingTheCopyAtHandNamesTheMirrorThatTookTheLockedTarballDown() {
-        squatter.publish("@tools/lint", "1.0.0");
-        try (RegistryServer mirror = mirrorThatTookItDown(home)) {
-            CliRun run = prompd(home, "install", "@tools/lint");
-
-            assertEquals(mirrorTookItDown(mirror, true), run.err());
-        }
-    }
-
-    @Test
-    void anInstallJsonGivesTheMirrorThatTookTheLockedTarballDownAsResolvesIn() throws IOException {
-        squatter.publish("@tools/lint", "1.0.0");
-        try (RegistryServer mirror = mirrorThatTookItDown(home)) {
-            CliRun run = prompd(home, "install", "@tools/lint", "--json");
-
-            JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
-            assertEquals(Json.reader().readTree("""
-                    {"kind": "takenDown", "name": "@company/shared", "version": "1.0.0", "reason": "leaked a key",
-                     "resolvesIn": {"name": "mirror", "url": "%s"}}""".formatted(mirror.url())),
-                    ((ObjectNode) warning.deepCopy()).without("message"));
-            assertEquals(mirrorTookItDown(mirror, true), "warning: " + warning.get("message").asText() + "\n");
-        }
-    }
-
-    @Test
-    void updateMovesOffAVersionTheRegistryAtANewUrlRecordsTheTakedownOf() throws IOException {
-        try (RegistryServer moved = movedAfterATakedown(home)) {
-            CliRun run = prompd(home, "update", "@company/shared");
-
-            assertEquals("warning: @company/shared moved from the locked 1.0.0 to 1.1.0: registry moved ("
-                    + moved.url() + ") took down 1.0.0, the tarball prompd.lock pinned: leaked a key\n", run.err(),
-                    "named, as the lock did not have the version from it");
-            assertEquals("1.1.0 " + moved.url() + "packages/@company/shared/-/shared-1.1.0.tgz", locked());
-        }
-    }
-
-    @Test
-    void updateJsonNamesTheRegistryAtANewUrlThatTookTheLockedTarballDown() throws IOException {
-        try (RegistryServer moved = movedAfterATakedown(home)) {
-            CliRun update = prompd(home, "update", "@company/shared", "--json");
-
-            JsonNode warning = Json.reader().readTree(update.out()).get("warnings").get(0);
-            assertEquals(Json.reader().readTree("""
-                    {"kind": "movedOffTakenDown", "name": "@company/shared", "from": "1.0.0", "to": "1.1.0",
-                     "reason": "leaked a key", "resolvesIn": {"name": "moved", "url": "%s"}}"""
-                    .formatted(moved.url())), ((ObjectNode) warning.deepCopy()).without("message"));
-        }
+        assertTrue(Files.isDirectory(ci.resolve("packages/@company/shared@1.0.0")), install.err());
+        assertTrue(install.err().startsWith("warning: @company/shared@1.0.0 is locked in prompd.lock from "
+                + company.url() + ", and @company now resolves in registry public (" + publicRegistry.url() + "), which"
+                + " does not have it"), install.err());
+        assertFalse(install.err().contains("took"), install.err());
+        CliRun update = prompd(ci, "update", "@company/shared");
+        assertEquals(lock, Files.readString(project.resolve("prompd.lock")), "not swapped for another's package");
+        assertEquals(outdatedLockedElsewhere(ci).err(), update.err(), "update and outdated agree");
     }
 
     /**
@@ -771,30 +702,30 @@ class RouteChangeTest {
         }
     }
 
-    /** With no copy at hand the install fails, and the command its hint names moves off the version. */
+    /**
+     * The registry at a new URL that took the locked version down is a route change too, as no record proves that a
+     * registry speaks for the lock's: the failing install names the route back, and routed back, the lock's registry
+     * tells the takedown, whose way off moves off the version.
+     */
     @Test
-    void theWayOffAVersionTheRegistryAtANewUrlTookDownThatAFailingInstallNamesWorks() throws IOException {
+    void aTakedownByTheRegistryAtANewUrlIsARouteChangeAndCountsOnceTheNameIsRoutedBack() throws IOException {
         Path other = colleague();
         try (RegistryServer moved = movedAfterATakedown(other)) {
             CliRun install = CliRun.in(project, other, "install");
 
             assertEquals(3, install.exitCode(), install.err());
-            assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock, but registry moved (" + moved.url()
-                    + ") took down the tarball it pins: leaked a key\nhint: 'prompd update @company/shared' moves off"
-                    + " it\n", install.err());
+            assertTrue(errorPart(install).startsWith("error: @company/shared@1.0.0 is locked in prompd.lock from "
+                    + company.url() + ", and @company now resolves in registry moved (" + moved.url() + "), which does"
+                    + " not have it, and "), install.err());
+            String[] routeBack = CliRun.suggested(errorPart(install)).get(0);
+            assertEquals("registry add company " + company.url() + " --scope @company", String.join(" ", routeBack));
+            prompd(other, routeBack);
+            CliRun routed = CliRun.in(project, other, "install");
+            assertEquals(3, routed.exitCode(), routed.err());
+            assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock, but its registry took it down: leaked"
+                    + " a key\nhint: 'prompd update @company/shared' moves off it\n", routed.err());
             prompd(other, "update", "@company/shared");
-            assertEquals("1.1.0 " + moved.url() + "packages/@company/shared/-/shared-1.1.0.tgz", locked());
-            assertTrue(Files.isDirectory(other.resolve("packages/@company/shared@1.1.0")));
-        }
-    }
-
-    @Test
-    void anInstallOfARangeResolvesInTheRegistryAtANewUrlRecordingTheTakedownOfTheLockedVersion() throws IOException {
-        Path other = colleague();
-        try (RegistryServer moved = movedAfterATakedown(other)) {
-            prompd(other, "install", "@company/shared@^1.1.0");
-
-            assertEquals("1.1.0 " + moved.url() + "packages/@company/shared/-/shared-1.1.0.tgz", locked());
+            assertEquals("1.1.0 " + company.url() + "packages/@company/shared/-/shared-1.1.0.tgz", locked());
         }
     }
 

@@ -143,12 +143,12 @@ class StatusNotesTest {
         PublishedPackage published = published(summary("1.0.0", null, null), summary("2.0.0", null, null));
         assertEquals("@a/x@1.1.0 is taken down: leaked a key (it can no longer be downloaded; 'prompd update @a/x'"
                 + " moves off it)", text(StatusNotes.takenDown(graph("^1.0.0", "1.1.0", true), NO_INDEX,
-                takenDown(published, "1.1.0"), Version.parse("1.1.0"), false, Optional.empty(), PLAIN)));
+                takenDown(published, "1.1.0"), Version.parse("1.1.0"), false, PLAIN)));
         assertEquals("@a/x@1.1.0 is no longer listed by its registry (it can no longer be downloaded; no other version"
                         + " meets ^1.1.0: widen its range in prompd.json, as 'prompd update @a/x --latest'"
                         + " does to ^2.0.0)",
                 text(StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), NO_INDEX, published, Version.parse("1.1.0"),
-                        false, Optional.empty(), PLAIN)),
+                        false, PLAIN)),
                 "a folder deleted before takedowns were recorded");
     }
 
@@ -203,6 +203,6 @@ class StatusNotesTest {
                 + " @a/app' moves off it)",
                 text(StatusNotes.takenDown(graph("^1.2.0", "1.2.0", false), withApp, takenDown(
                         published(summary("1.0.0", null, null)), "1.2.0"), Version.parse("1.2.0"), false,
-                        Optional.empty(), PLAIN)));
+                        PLAIN)));
     }
 }

@@ -184,6 +184,17 @@ public final class TestRegistry {
     }
 
     /**
+     * Records the takedown of a version, published or not, naming the tarball {@code named}: what a registry that never
+     * had the version writes to claim another's, the integrity copied from a lock.
+     */
+    public TestRegistry recordTakedown(String name, String version, String reason, Integrity named) {
+        PackageName packageName = PackageName.parse(name);
+        takenDownIntegrity.computeIfAbsent(packageName, key -> new TreeMap<>()).put(Version.parse(version), named);
+        takenDown.computeIfAbsent(packageName, key -> new TreeMap<>()).put(Version.parse(version), reason);
+        return write();
+    }
+
+    /**
      * Takes a version down recording no integrity of its tarball, as a registry whose history was rewritten past the
      * version's files, or built by a generator before takedowns named their tarballs, does.
      */

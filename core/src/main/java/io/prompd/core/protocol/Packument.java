@@ -31,10 +31,11 @@ import java.util.SortedMap;
  * @param takenDown   version the maintainers took down to the reason, so that people and clients can tell why
  *                    it vanished; in the JSON only when there is one, and read as empty from documents without
  * @param takenDownIntegrity of the versions taken down whose files the registry's Git history still holds, each to
- *                    the integrity of the tarball it had, as a lock pins it: any registry writes its own index, so a
- *                    takedown recorded by a registry the lock does not have the version from speaks for the locked
- *                    package only when it names the locked tarball, where an unrelated same-named package's
- *                    takedown of its own version of that number names another; beside {@code takenDown} rather
+ *                    the integrity of the tarball it had, as a lock pins it, for people and tools to tell which bytes
+ *                    were withdrawn (a copy in a cache, a mirror's): no proof that a registry speaks for a locked
+ *                    package, as any registry writes its own index and every lock pinning the version holds that
+ *                    integrity, so a client heeds only the takedowns of the registry its lock has the version
+ *                    from; beside {@code takenDown} rather
  *                    than in it, so that a client reading {@code takenDown} as reasons still reads the document; in
  *                    the JSON only when there is one, and read as empty from documents without (a registry built
  *                    before it, or whose history was rewritten past the version's files)
@@ -101,14 +102,6 @@ public record Packument(PackageName name, String description, List<String> keywo
         return new Packument(name, null, List.of(), null, null, null, null, owners, Collections.emptySortedMap(),
                 Collections.emptySortedMap(), Objects.requireNonNull(updatedAt, "updatedAt"), takenDown,
                 takenDownIntegrity);
-    }
-
-    /**
-     * Whether the registry records the takedown of {@code version} as that of the tarball {@code integrity}: the
-     * record names those very bytes.
-     */
-    public boolean tookDown(Version version, Integrity integrity) {
-        return integrity.equals(takenDownIntegrity.get(version));
     }
 
     /** Whether no version is left, every one taken down. */

@@ -95,8 +95,6 @@ class ProtocolDocumentsTest {
                 .contains("\"takenDown\": {\n    \"0.9.0\": \"leaked a key\"\n  },\n  \"takenDownIntegrity\": {\n"
                         + "    \"0.9.0\": \"" + tarball + "\"\n  }"));
         assertEquals(with, roundTrip(with, Packument.class));
-        assertTrue(with.tookDown(Version.parse("0.9.0"), tarball));
-        assertFalse(with.tookDown(Version.parse("0.9.0"), Integrity.of(new byte[1])));
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> new Packument(NAME, null,
                 List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(), versions, TIME,
                 new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key")), new TreeMap<>()));
@@ -124,7 +122,6 @@ class ProtocolDocumentsTest {
                 """.getBytes(StandardCharsets.UTF_8), Packument.class);
 
         assertEquals(Map.of(), read.takenDownIntegrity());
-        assertFalse(read.tookDown(Version.parse("1.0.0"), Integrity.of(new byte[1])));
     }
 
     @Test
