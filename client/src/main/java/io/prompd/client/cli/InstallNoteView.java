@@ -11,6 +11,7 @@ import io.prompd.client.install.InstallNote.GoneFromRegistry;
 import io.prompd.client.install.InstallNote.HeldBack;
 import io.prompd.client.install.InstallNote.HeldBackByRanges;
 import io.prompd.client.install.InstallNote.OutOfReach;
+import io.prompd.client.install.InstallNote.QueryLeftOut;
 import io.prompd.client.install.InstallNote.Hold;
 import io.prompd.client.install.InstallNote.IndexListsOtherDependencies;
 import io.prompd.client.install.InstallNote.LastCopyRemoved;
@@ -392,6 +393,14 @@ public final class InstallNoteView {
                     fromIndex.name() + "@" + fromIndex.version() + " came from the URL the index of registry "
                     + fromIndex.resolvesIn().describe() + " gives for it, " + url + ", with the integrity the index"
                     + " lists, as the registry failed to give it at its own tarball path: " + fromIndex.problem());
+        }
+        if (note instanceof QueryLeftOut leftOut) {
+            return new Worded("queryLeftOut", Map.of("name", leftOut.name(), "version", leftOut.version(),
+                    "parameters", leftOut.parameters()), LockFile.FILE_NAME + " records the tarball URL of "
+                    + leftOut.name() + "@" + leftOut.version() + " without its query " + (leftOut.parameters().size()
+                    == 1 ? "parameter " : "parameters ") + Plural.series(leftOut.parameters(), "and") + ": it keeps"
+                    + " only those known to address a file, as any other may be a credential, and a download reads the"
+                    + " whole URL from the registry's index again");
         }
         if (note instanceof IndexListsOtherDependencies indexWrong) {
             String index = Urls.display(indexWrong.index());

@@ -759,6 +759,24 @@ public sealed interface InstallNote {
     }
 
     /**
+     * A version new to the lock whose tarball URL, as its registry's index gives it, has query parameters the lock
+     * leaves out ({@link io.prompd.client.install.lock.LockedPackage#leftOut}): any of them may be a credential,
+     * and a registry that tells its tarballs apart by one of them gives the version only through its index.
+     *
+     * @param parameters their names, unescaped, in the order of the URL
+     */
+    record QueryLeftOut(PackageName name, Version version, List<String> parameters) implements InstallNote {
+        public QueryLeftOut {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            parameters = List.copyOf(parameters);
+            if (parameters.isEmpty()) {
+                throw new IllegalArgumentException("a URL whose query the lock keeps whole has nothing left out");
+            }
+        }
+    }
+
+    /**
      * A locked version whose registry's {@code index.json} lists other dependencies for it than its tarball declares,
      * installed as {@code prompd.lock} pins it, whose record agrees with the tarball: the lock and the integrity it
      * pins decide what is installed, as {@code npm ci}'s do, and the index is the registry's to mend.

@@ -23,7 +23,8 @@ import java.util.TreeSet;
 /**
  * The warnings of an {@link InstallPlanner} plan about the versions it locks: yanked, deprecated and taken down
  * versions, packages gone from the registry, engines asking for another prompd, the locked versions taken down or
- * yanked that a resolution moved off, and the takedowns it stopped short of; the {@code latest} tag a run passed by
+ * yanked that a resolution moved off, the takedowns it stopped short of, and the query parameters the lock leaves out
+ * of a tarball URL it records anew; the {@code latest} tag a run passed by
  * as yanked, which tells the move off that version already; and the rollbacks of {@code latest} that the packages a
  * run was asked for pass over.
  */
@@ -47,6 +48,27 @@ final class PlanWarnings {
                 index));
         warnings.addAll(movedOff(current, graph.lock(), index));
         warnings.addAll(heldBackByTakedowns(graph, index));
+        warnings.addAll(queryLeftOut(current, graph.lock(), index));
+        return warnings;
+    }
+
+    /**
+     * The entries new to the lock, or changed, whose tarball URL as the registry's index gives it has query parameters
+     * the lock leaves out but a signature's ({@link LockedPackage#leftOut}): told once, when the lock first records
+     * the URL, as one may be a credential the index gives away, or what the registry tells its tarballs apart by.
+     */
+    private static List<InstallNote> queryLeftOut(LockFile current, LockFile resolved, RegistryIndex index) {
+        List<InstallNote> warnings = new ArrayList<>();
+        resolved.packages().forEach((name, locked) -> {
+            if (current.get(name).filter(locked::equals).isPresent()) {
+                return;
+            }
+            index.findIfReadable(name).flatMap(published -> published.version(locked.version())
+                            .map(published::tarballUrl))
+                    .filter(indexed -> LockedPackage.recordable(indexed).equals(locked.resolved()))
+                    .map(LockedPackage::leftOut).filter(names -> !names.isEmpty())
+                    .ifPresent(names -> warnings.add(new InstallNote.QueryLeftOut(name, locked.version(), names)));
+        });
         return warnings;
     }
 

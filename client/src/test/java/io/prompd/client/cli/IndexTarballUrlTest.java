@@ -241,6 +241,18 @@ class IndexTarballUrlTest {
     }
 
     /**
+     * A download script serving the tarball of 1.0.0 at {@code /dl?QUERY} alone, {@code QUERY} beginning with its
+     * {@code f}, which the registry's index gives as its tarball.
+     */
+    private RegistryServer servingOnlyAt(String query) throws IOException {
+        Path blobs = Files.createDirectories(work.resolve("cdn/packages/" + NAME + "/-"));
+        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("csv-1.0.0.tgz"));
+        RegistryServer cdn = RegistryServer.serving(work.resolve("cdn")).addressingByQuery("/dl").requireQuery(query);
+        indexGives(cdn.url() + "dl?" + query);
+        return cdn;
+    }
+
+    /**
      * A tarball addressed by its query, a credential after it in a spelling of its host's ({@code access-token} rather
      * than {@code access_token}): the lock committed the credential, and the warnings showed it. Neither holds any of
      * them now, and the tarball is read at the index's URL with them.
@@ -250,11 +262,7 @@ class IndexTarballUrlTest {
         String query = "f=packages/" + NAME + "/-/csv-1.0.0.tgz&access-token=SECRET1&accessToken=SECRET2"
                 + "&client-secret=SECRET3&Private-Token=SECRET4&X-Api-Key=SECRET5&api_token=SECRET6"
                 + "&session_token=SECRET7&sas_token=SECRET8&jwt=SECRET9&bearer=SECRET10&authorization=SECRET11";
-        Path blobs = Files.createDirectories(work.resolve("cdn/packages/" + NAME + "/-"));
-        Files.move(registry.tarball(NAME, "1.0.0"), blobs.resolve("csv-1.0.0.tgz"));
-        try (RegistryServer cdn = RegistryServer.serving(work.resolve("cdn")).addressingByQuery("/dl")
-                .requireQuery(query)) {
-            indexGives(cdn.url() + "dl?" + query);
+        try (RegistryServer cdn = servingOnlyAt(query)) {
 
             CliRun install = prompd("home", "install", NAME, "--json");
 
@@ -263,6 +271,43 @@ class IndexTarballUrlTest {
             assertFalse(Files.readString(project.resolve("prompd.lock")).contains("SECRET"));
             assertFalse(install.out().contains("SECRET"), install.out());
             assertFalse(install.err().contains("SECRET"), install.err());
+        }
+    }
+
+    /**
+     * Credentials whose names no list held: the lock committed them. It records only the parameters known to address a
+     * file, names those it left out in a warning, never their values, and an install from the lock reads the tarball at
+     * the index's URL with them all.
+     */
+    @Test
+    void aParameterNotKnownToAddressAFileIsNotLockedAndTheWarningNamesIt() throws IOException {
+        String query = "f=packages/" + NAME + "/-/csv-1.0.0.tgz&subscription-key=SECRETA&sign=SECRETB"
+                + "&key=AIzaSECRETC&accessKeyId=AKIAID&sess=SECRETE&X-Amz-Signature=SECRETF";
+        try (RegistryServer cdn = servingOnlyAt(query)) {
+
+            CliRun install = prompd("home", "install", NAME, "--json");
+            CliRun fromTheLock = prompd("teammate", "install", "--frozen");
+
+            assertEquals(0, install.exitCode(), install.err());
+            assertEquals(cdn.url() + "dl?f=packages/" + NAME + "/-/csv-1.0.0.tgz", locked());
+            String lock = Files.readString(project.resolve("prompd.lock"));
+            assertFalse(lock.contains("SECRET") || lock.contains("AKIAID"), lock);
+            assertFalse(install.out().contains("SECRET") || install.out().contains("AKIAID"), install.out());
+            assertFalse(install.err().contains("SECRET") || install.err().contains("AKIAID"), install.err());
+            JsonNode leftOut = null;
+            for (JsonNode warning : Json.reader().readTree(install.out()).get("warnings")) {
+                leftOut = "queryLeftOut".equals(warning.get("kind").asText()) ? warning : leftOut;
+            }
+            assertEquals(Json.reader().readTree("""
+                    {"kind": "queryLeftOut", "name": "%s", "version": "1.0.0",
+                     "parameters": ["subscription-key", "sign", "key", "accessKeyId", "sess"]}""".formatted(NAME)),
+                    ((ObjectNode) leftOut.deepCopy()).without("message"));
+            assertTrue(install.err().contains("warning: prompd.lock records the tarball URL of " + NAME + "@1.0.0"
+                    + " without its query parameters subscription-key, sign, key, accessKeyId and sess: it keeps only"
+                    + " those known to address a file"), install.err());
+            assertEquals(0, fromTheLock.exitCode(), fromTheLock.err());
+            assertFalse(fromTheLock.err().contains("queryLeftOut") || fromTheLock.err().contains("without its query"),
+                    "told once, when the lock first records the URL: " + fromTheLock.err());
         }
     }
 

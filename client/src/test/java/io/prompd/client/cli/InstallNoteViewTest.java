@@ -96,6 +96,7 @@ class InstallNoteViewTest {
             new InstallNote.LatestOutsideRange(X, CARET_ONE, TWO, "'prompd update --latest @a/x'"),
             new InstallNote.IndexListsOtherDependencies(X, ONE, URI.create("https://a.test/packages/@a/x/index.json"),
                     new TreeMap<>(), new TreeMap<>(Map.of("@b/y", "^1.0.0"))),
+            new InstallNote.QueryLeftOut(X, ONE, List.of("sess")),
             new InstallNote.FromIndexUrl(X, ONE, URI.create("https://cdn.test/dl?f=x/8f3a2c&sig=secret#part"),
                     new RegistryMention(Optional.of(RegistryName.parse("b")), URI.create("https://b.test/")),
                     "not found in the registry: https://b.test/packages/@a/x/-/x-1.0.0.tgz"),

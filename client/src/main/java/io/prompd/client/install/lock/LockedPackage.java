@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -23,10 +22,11 @@ import java.util.stream.Collectors;
  * the registry anything.
  *
  * @param version      the chosen version
- * @param resolved     the tarball's absolute URL, without user information, so no credential is ever written, and
- *                     without the query parameters of a signature or a credential and its fragment, which may hold
- *                     one too (a pre-signed URL's): the lock is committed, and a download takes the URL with its
- *                     signature from the registry's index; the rest of the query is kept, as it may be what tells one
+ * @param resolved     the tarball's absolute URL, without user information, so no credential is ever written, and with
+ *                     only the query parameters known to address a file ({@link #ADDRESSING}), without its fragment:
+ *                     the lock is committed, and whatever else a query holds may be a credential (a signature, a
+ *                     token, a key, a session), whose names no list could ever hold all of; a download takes the URL
+ *                     with its whole query from the registry's index again; the parameters kept are what tells one
  *                     tarball from another ({@code /dl?f=x-1.0.0.tgz}); its path as {@link Urls#pathAsSent} writes it
  * @param integrity    the tarball's integrity, checked before anything is unpacked
  * @param dependencies what this version declares, to check the lock still holds without the registry
@@ -35,36 +35,31 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
                             SortedMap<PackageName, VersionRange> dependencies) {
 
     /**
-     * The query parameters, in {@linkplain #canonical canonical form}, of the signatures that pre-signed URLs carry, or
-     * of the credentials they are made with: AWS's (SigV2's {@code AWSAccessKeyId}, {@code Signature},
-     * {@code Expires}), CloudFront's ({@code Policy}, {@code Key-Pair-Id}), Google Cloud Storage's V2
-     * ({@code GoogleAccessId}), an Azure SAS token's fields, all of them signed with it ({@code sv}, {@code sp},
-     * {@code se}, {@code sig}, …), an access key's ({@code access_key}), a password's ({@code auth}), a bearer
-     * token's, as a CDN or an API gateway takes one ({@code jwt}, {@code bearer}, {@code authorization}), Akamai's
-     * token authentication's ({@code hdnts}, {@code hdnea}), Alibaba Cloud CDN's ({@code auth_key}) and a
-     * credential's by that name ({@code credential}, {@code credentials}); none
-     * addresses a tarball, and each is of one download only or a secret, which neither a lock, committed, nor a
-     * message, read by whoever gets the output (a CI log), may hold. The names of a token's, a secret's, a password's
-     * and an API key's are too many to list, each host spelling them its own way, so those are known by a word they
-     * hold ({@link #CREDENTIAL_WORDS}).
+     * The query parameters, in {@linkplain #canonical canonical form}, that a lock records: the names that address a
+     * file or a version of it (a download script's {@code f}, {@code file}, {@code path}, {@code name}, {@code id},
+     * {@code v}; S3's {@code versionId}, Google Cloud Storage's {@code generation} and {@code alt}, Azure's
+     * {@code comp}; a forge's {@code ref}, {@code sha}, {@code raw}), none of which is a credential. Every other
+     * parameter is left out: one a registry tells its tarballs apart by that is not here costs only a lock that
+     * installs without the index no longer ({@link #standsFor}), where a credential not known as one was committed.
+     * A {@code key} or a {@code code} addresses the file for some hosts and is a credential for others (a Google API
+     * key, an OAuth code), so it is left out too.
+     */
+    private static final Set<String> ADDRESSING = Set.of("f", "file", "filename", "filepath", "path", "name", "object",
+            "objectpath", "blob", "asset", "artifact", "package", "pkg", "id", "ref", "rev", "revision", "sha", "hash",
+            "digest", "tag", "v", "version", "versionid", "generation", "alt", "comp", "format", "raw", "dl",
+            "download", "responsecontenttype", "responsecontentdisposition");
+
+    /**
+     * The query parameters, in canonical form, of the signatures pre-signed URLs carry: AWS's (SigV2's
+     * {@code AWSAccessKeyId}, {@code Signature}, {@code Expires}), CloudFront's ({@code Policy}, {@code Key-Pair-Id}),
+     * Google Cloud Storage's V2 ({@code GoogleAccessId}) and an Azure SAS token's fields ({@code sv}, {@code sp},
+     * {@code se}, {@code sig}, …). Left out as every parameter not {@link #ADDRESSING} is, and silently: a registry
+     * serving pre-signed URLs gives one with each download, which is how they work.
      */
     private static final Set<String> SIGNING = Set.of("awsaccesskeyid", "signature", "expires", "policy",
             "keypairid", "googleaccessid", "sv", "ss", "srt", "sp", "se", "st", "spr", "sip", "sr", "sig", "si",
             "sdd", "skoid", "sktid", "skt", "ske", "sks", "skv", "saoid", "suoid", "scid", "ses", "rscc", "rscd",
-            "rsce", "rscl", "rsct", "accesskey", "auth", "jwt", "bearer", "authorization", "hdnts", "hdnea", "authkey",
-            "credential", "credentials", "pwd", "pass", "session", "sessionid", "sid", "otp", "ticket", "hmac");
-
-    /**
-     * What the canonical names of credentials hold, wherever in them, each host spelling them its own way: a token's
-     * ({@code token}, {@code access_token}, {@code accessToken}, GitLab's {@code Private-Token}, {@code tokenid}), a
-     * secret's or a private key's ({@code client-secret}, {@code secret_key}, {@code aws_secret_access_key},
-     * {@code private_key}), a password's ({@code password}, {@code passwd}, {@code passphrase}), an API key's
-     * ({@code api_key}, {@code X-Api-Key}, {@code api.key}), a signature's ({@code oauth_signature}) and an assertion's
-     * ({@code client_assertion}). A name that addresses a file ({@code f}, {@code file}, {@code path}, {@code name},
-     * {@code v}, {@code version}, {@code key}) holds none.
-     */
-    private static final List<String> CREDENTIAL_WORDS = List.of("token", "secret", "private", "passw", "passphrase",
-            "apikey", "signature", "assertion");
+            "rsce", "rscl", "rsct");
 
     /**
      * The prefixes of the canonical names of AWS SigV4's and Google Cloud Storage V4's query parameters: each of
@@ -73,14 +68,8 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
      */
     private static final List<String> SIGNING_PREFIXES = List.of("xamz", "xgoog");
 
-    /**
-     * The query parameters, in canonical form, that are a credential for some hosts and address the file for others: a
-     * Google API key or an object's key ({@code /dl?key=x-1.0.0.tgz}), an OAuth code or a file host's code of the
-     * file. A message leaves them out, as it may show a secret to whoever reads the output; a lock keeps them, as
-     * without one that addresses the tarball it would record the same URL for every tarball of the registry, as an
-     * older prompd did without the whole query, and an install from the lock alone would read nothing useful.
-     */
-    private static final Set<String> SECRET_OR_ADDRESS = Set.of("key", "code");
+    /** How {@link #leftOut} names a part of a query without {@code =}, which it does not show. */
+    public static final String UNNAMED = "(a value without a name)";
 
     public LockedPackage {
         Objects.requireNonNull(version, "version");
@@ -98,45 +87,54 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
     }
 
     /**
-     * The URL without the query parameters of a signature and without its fragment, the other parameters kept as
-     * written and in their order: what a lock records of a tarball URL, which {@link #resolved} says why. An older
-     * prompd wrote them, and a lock it wrote is read without them.
+     * The URL with only the query parameters that address a file ({@link #ADDRESSING}), as written and in their order,
+     * and without its fragment: what a lock records of a tarball URL, which {@link #resolved} says why. An older
+     * prompd wrote the others, and a lock it wrote is read without them.
      */
     public static URI recordable(URI url) {
-        return without(url, LockedPackage::signs);
-    }
-
-    /** The URL without its fragment and without the query parameters {@code left} names, the others kept in order. */
-    private static URI without(URI url, Predicate<String> left) {
         if (url.getRawQuery() == null && url.getRawFragment() == null) {
             return url;
         }
-        String kept = url.getRawQuery() == null ? "" : Arrays.stream(url.getRawQuery().split("&", -1))
-                .filter(parameter -> !left.test(parameter)).collect(Collectors.joining("&"));
+        String kept = parameters(url).stream().filter(LockedPackage::addresses).collect(Collectors.joining("&"));
         return URI.create(withoutQuery(url) + (kept.isEmpty() ? "" : "?" + kept));
     }
 
     /**
-     * Whether this entry's URL stands for the tarball URL a registry's index gives for a version, which is then read in
-     * its place, with the signature the lock leaves out: it is that URL as a lock records it ({@link #recordable}), or,
-     * for the version the entry locks, as an older prompd recorded it, without its whole query, which locked every
-     * tarball addressed by its query ({@code /dl?f=x-1.0.0.tgz}) as the bare {@code /dl}, and whose locks must still
-     * install. That form is the same for every version, so it names the tarball only of the entry's own.
+     * The names, unescaped, of the query parameters a lock leaves out of the URL ({@link #recordable}) but those of a
+     * pre-signed URL's signature: what the registry may tell its tarballs apart by, or a credential it gives away. A
+     * part without {@code =} is named {@link #UNNAMED}, as it may be a token itself.
      */
-    public boolean standsFor(Version of, URI indexed) {
-        return recordable(indexed).equals(resolved)
-                || of.equals(version) && URI.create(withoutQuery(indexed)).equals(resolved);
+    public static List<String> leftOut(URI url) {
+        return parameters(url).stream().filter(parameter -> !addresses(parameter) && !signs(parameter))
+                .map(parameter -> parameter.contains("=") ? name(parameter) : UNNAMED).distinct().toList();
+    }
+
+    private static List<String> parameters(URI url) {
+        return url.getRawQuery() == null ? List.of() : Arrays.asList(url.getRawQuery().split("&", -1));
     }
 
     /**
-     * A tarball URL as messages name it: as a lock records it ({@link #recordable}), without a signature or a
-     * credential, less the parameters that may be a secret as well ({@link #SECRET_OR_ADDRESS}), and without user
-     * information, as {@link Urls#display} shows a URL; the rest of its query shown, as {@link Urls#display} does not,
-     * since it may be what tells one tarball from another ({@code /dl?f=x-1.0.0.tgz}), and a lock, which is committed,
-     * holds it as well.
+     * Whether this entry's URL stands for the tarball URL a registry's index gives for a version, which is then read in
+     * its place, with the query the lock leaves out: it is that URL as a lock records it ({@link #recordable}), or,
+     * for the version the entry locks, as an older prompd recorded it, without its whole query, which locked every
+     * tarball addressed by its query ({@code /dl?f=x-1.0.0.tgz}) as the bare {@code /dl}, and whose locks must still
+     * install. A URL whose query lost a parameter that may have addressed the tarball ({@link #leftOut}) may be
+     * recorded alike for every version, so it names the tarball of the entry's own version only, as that form does.
+     */
+    public boolean standsFor(Version of, URI indexed) {
+        boolean own = of.equals(version);
+        return recordable(indexed).equals(resolved) && (own || leftOut(indexed).isEmpty())
+                || own && URI.create(withoutQuery(indexed)).equals(resolved);
+    }
+
+    /**
+     * A tarball URL as messages name it: as a lock records it ({@link #recordable}), with only the query parameters
+     * that address a file, and without user information, as {@link Urls#display} shows a URL; that query shown, as
+     * {@link Urls#display} does not, since it tells one tarball from another ({@code /dl?f=x-1.0.0.tgz}), and a lock,
+     * which is committed, holds it as well.
      */
     public static String display(URI url) {
-        URI shown = without(url, parameter -> signs(parameter) || SECRET_OR_ADDRESS.contains(canonical(parameter)));
+        URI shown = recordable(url);
         return Urls.display(URI.create(withoutQuery(shown)))
                 + (shown.getRawQuery() == null ? "" : "?" + shown.getRawQuery());
     }
@@ -145,23 +143,33 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
         return Urls.beforeQuery(url.toString());
     }
 
-    /** Whether a query's {@code name=value} is one of a signature or a credential, by its name ({@link #SIGNING}). */
+    /**
+     * Whether a query's {@code name=value} is one a lock records: its name addresses a file, or it is an empty part
+     * ({@code a&&b}), which holds nothing.
+     */
+    private static boolean addresses(String parameter) {
+        return parameter.isEmpty() || ADDRESSING.contains(canonical(parameter));
+    }
+
+    /** Whether a query's {@code name=value} is one of a pre-signed URL's signature, by its name ({@link #SIGNING}). */
     private static boolean signs(String parameter) {
         String name = canonical(parameter);
-        return SIGNING.contains(name) || SIGNING_PREFIXES.stream().anyMatch(name::startsWith)
-                || CREDENTIAL_WORDS.stream().anyMatch(name::contains);
+        return SIGNING.contains(name) || SIGNING_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     /**
      * The name of a query's {@code name=value}, unescaped, in lower case and without {@code -}, {@code _} and
-     * {@code .}: hosts spell one credential's name in each case and with or without any ({@code access_token},
-     * {@code access-token}, {@code accessToken}, {@code api.key}), and a name left out in one spelling only is
-     * committed in another.
+     * {@code .}: hosts spell one name in each case and with or without any ({@code versionId}, {@code version_id},
+     * {@code X-Amz-Signature}, {@code x_amz_signature}).
      */
     private static String canonical(String parameter) {
+        return name(parameter).toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
+    }
+
+    /** The name of a query's {@code name=value}, unescaped: the whole of a part without {@code =}. */
+    private static String name(String parameter) {
         int equals = parameter.indexOf('=');
-        return URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals), StandardCharsets.UTF_8)
-                .toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
+        return URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals), StandardCharsets.UTF_8);
     }
 
     /** This entry with the tarball at another URL: the one its bytes were downloaded from. */

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.version.Version;
 import java.net.URI;
+import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What prompd.lock records of a tarball URL: all but a signature and its fragment. */
+/** What prompd.lock records of a tarball URL: its query parameters that address a file, not its fragment. */
 class LockedPackageTest {
 
     private static String recorded(String url) {
@@ -122,15 +123,48 @@ class LockedPackageTest {
     }
 
     /**
-     * A key or a code is a credential for some hosts and addresses the file for others: the lock keeps it, lest it
-     * record one URL for every tarball, and messages leave it out, lest they show a secret.
+     * A key or a code is a credential for some hosts (a Google API key) and addresses the file for others: the lock
+     * committed it, whichever it was; neither it nor a message holds it now.
      */
     @Test
-    void aKeyOrACodeIsLockedButNotShown() {
-        URI url = URI.create("https://r.test/dl?key=packages/x-1.0.0.tgz&v=2&Code=c");
+    void aKeyOrACodeIsNeitherLockedNorShown() {
+        URI url = URI.create("https://r.test/dl?key=AIzaSECRET&v=2&Code=c");
 
-        assertEquals("https://r.test/dl?key=packages/x-1.0.0.tgz&v=2&Code=c", recorded(url.toString()));
+        assertEquals("https://r.test/dl?v=2", recorded(url.toString()));
         assertEquals("https://r.test/dl?v=2", LockedPackage.display(url));
+        assertEquals(List.of("key", "Code"), LockedPackage.leftOut(url));
+    }
+
+    /**
+     * Credentials whose names no list held ({@code subscription-key}, {@code sign}, {@code accessKeyId},
+     * {@code sess}) were committed in the lock: a parameter is recorded only when its name is known to address a
+     * file, and each one left out but a pre-signed URL's signature is named, a part without a name not shown.
+     */
+    @Test
+    void aParameterNotKnownToAddressAFileIsLeftOutAndNamed() {
+        URI url = URI.create("https://r.test/dl/x-1.0.0.tgz?subscription-key=SECRETA&sign=SECRETB&key=AIzaSECRETC"
+                + "&accessKeyId=AKIAID&sess=SECRETE&X-Amz-Signature=s&SECRETF");
+
+        assertEquals("https://r.test/dl/x-1.0.0.tgz", recorded(url.toString()));
+        assertEquals("https://r.test/dl/x-1.0.0.tgz", LockedPackage.display(url));
+        assertEquals(List.of("subscription-key", "sign", "key", "accessKeyId", "sess", LockedPackage.UNNAMED),
+                LockedPackage.leftOut(url));
+        assertEquals(List.of(), LockedPackage.leftOut(URI.create("https://b.s3.test/x.tgz?versionId=3"
+                + "&X-Amz-Credential=AK&X-Amz-Signature=s&sig=abc")), "a signature, as every pre-signed URL has");
+    }
+
+    /**
+     * A URL whose query lost what may have told its tarball from the others ({@code /dl?key=…}) is recorded alike for
+     * every version: it stands for the index's URL of the entry's own version alone.
+     */
+    @Test
+    void aUrlThatLostAParameterStandsForTheIndexsOfItsOwnVersionOnly() {
+        LockedPackage locked = locking("https://r.test/dl?v=2");
+
+        assertTrue(locked.standsFor(Version.parse("1.0.0"), URI.create("https://r.test/dl?key=x-1.0.0.tgz&v=2")));
+        assertFalse(locked.standsFor(Version.parse("2.0.0"), URI.create("https://r.test/dl?key=x-2.0.0.tgz&v=2")));
+        assertTrue(locking("https://r.test/dl?f=x-1.0.0.tgz").standsFor(Version.parse("2.0.0"),
+                URI.create("https://r.test/dl?f=x-1.0.0.tgz&X-Amz-Signature=s")), "a signature tells no tarball");
     }
 
     private static LockedPackage locking(String url) {
