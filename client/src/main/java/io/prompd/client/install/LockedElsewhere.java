@@ -52,9 +52,13 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
      * has it, when the lock's URL is one of its tarballs, or when its index cannot be read to tell.
      */
     static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
-        return index.routeChange(name, locked)
-                .flatMap(change -> listing(name, locked, index).filter(Listing::elsewhere)
-                        .map(listed -> new LockedElsewhere(change, listed, index.commands())));
+        return of(index.routeChange(name, locked), locked, index);
+    }
+
+    /** As {@link #of(PackageName, LockedPackage, RegistryIndex)}, of the entry's route change, read already. */
+    static Optional<LockedElsewhere> of(Optional<RouteChange> change, LockedPackage locked, RegistryIndex index) {
+        return change.flatMap(route -> listing(route.name(), locked, index).filter(Listing::elsewhere)
+                .map(listed -> new LockedElsewhere(route, listed, index.commands())));
     }
 
     /**
@@ -89,36 +93,30 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
     }
 
     /**
-     * A download of such a version that failed, as the failure of the lock's route rather than of the registry
+     * A download of this version that failed, as the failure of the lock's route rather than of the registry
      * serving the name now, which a refusal, a missing tarball or other bytes at the lock's URL would otherwise
      * blame, after what that registry lacks or has other bytes for, or, when the current registry's index lists other
      * bytes than the lock pins and the lock's URL is one it may not read, of that listing; empty for a failure the
      * route does not explain.
      */
-    static Optional<PrompdException> downloadFailure(PackageName name, LockedPackage locked, RegistryIndex index,
-                                                     PrompdException failed) {
+    Optional<PrompdException> downloadFailure(PrompdException failed) {
         if (!EXPLAINED.contains(failed.exitCode())) {
             return Optional.empty();
         }
-        Optional<LockedElsewhere> moved = of(name, locked, index);
-        if (moved.isEmpty()) {
-            return Optional.empty();
-        }
-        RouteChange change = moved.get().change();
         // the lock's URL is read in place of the current registry, which is not asked for the tarball, unless it is a
         // file: URL the registry may not send
         boolean recordedRead = change.current().mayRead(change.recorded());
-        if (moved.get().listing() == Listing.OTHER_BYTES && !recordedRead) {
+        if (listing == Listing.OTHER_BYTES && !recordedRead) {
             // nothing was downloaded, so no check failed: the current registry's index lists other bytes, and the
             // file: URL never tried is said, as it is on this machine
-            return Optional.of(new PrompdException(ExitCode.INTEGRITY, "cannot install " + name + "@"
-                    + locked.version() + " as locked: " + LockFile.FILE_NAME + " has it from "
-                    + change.recordedRegistry() + ", while " + StatusNotes.route(moved.get().note()) + ", whose index"
+            return Optional.of(new PrompdException(ExitCode.INTEGRITY, "cannot install " + change.name() + "@"
+                    + change.version() + " as locked: " + LockFile.FILE_NAME + " has it from "
+                    + change.recordedRegistry() + ", while " + StatusNotes.route(note()) + ", whose index"
                     + " lists other bytes for it than " + LockFile.FILE_NAME + " pins, and the locked tarball is not"
                     + " read from " + Urls.display(change.recorded()) + " instead: "
                     + change.current().fileUrlRefused(), "do not lock the copy of registry "
                     + change.current().describe() + ": it may be another's package; "
-                    + change.routeBack(index.commands()), failed));
+                    + change.routeBack(commands), failed));
         }
         boolean refusedByItsRegistry = failed.getCause() instanceof AccessRefused && change.recordedIn().isPresent();
         // with no configured registry holding the URL, the refusal would name the registry of the current route
@@ -131,9 +129,9 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
                 ? "the lock's URL gives other bytes than " + LockFile.FILE_NAME + " pins too, so routing "
                         + change.routed() + " back to " + change.recordedRegistry() + " would not give the locked"
                         + " version either: try again later, and tell that registry's maintainers if it persists"
-                        + moved.get().takeInstead()
-                : moved.get().waysBack();
-        return Optional.of(new PrompdException(failed.exitCode(), StatusNotes.notThere(moved.get().note()) + ", and "
+                        + takeInstead()
+                : waysBack();
+        return Optional.of(new PrompdException(failed.exitCode(), StatusNotes.notThere(note()) + ", and "
                 + why, (refusedByItsRegistry ? failed.hint() + "; " : "") + waysOff, failed));
     }
 

@@ -287,12 +287,12 @@ final class LockedInstaller {
     private Fetched downloaded(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
                                RegistryIndex index, InstallProgress progress, PackageStore.Pin pin, Path target,
                                Staged staged) throws IOException {
-        Optional<RouteChange> change = index.routeChange(name, locked);
         boolean indexed = index.givesTarballAt(name, locked);
+        Optional<RouteChange> change = index.routeChange(name, locked, indexed);
         // a registry that answered with no index, or with one lacking the version or listing other bytes for it, has
         // no tarball that is the locked one, whatever answers at its tarball path: the lock's URL alone is asked
         Optional<PrompdException> unreadable = change.flatMap(route -> index.answeredWithNone(name));
-        Optional<LockedElsewhere> moved = LockedElsewhere.of(name, locked, index);
+        Optional<LockedElsewhere> moved = LockedElsewhere.of(change, locked, index);
         boolean recordedReadable = change.filter(route -> route.current().mayRead(route.recorded())).isPresent();
         UrlSource source = recordedBefore(name, locked, before) ? UrlSource.LOCK : UrlSource.INDEX;
         Optional<InstallNote> warning;
@@ -319,7 +319,7 @@ final class LockedInstaller {
             }
         } catch (PrompdException failed) {
             if (moved.isPresent()) {
-                throw LockedElsewhere.downloadFailure(name, locked, index, failed).orElse(failed);
+                throw moved.get().downloadFailure(failed).orElse(failed);
             }
             // the registry the name resolves in failed first, then the lock's URL: the failure says both, and where
             // the registry lists the version and the lock's URL is another registry's, as a mirror's lock may be, that

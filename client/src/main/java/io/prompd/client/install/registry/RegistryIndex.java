@@ -199,7 +199,15 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     /** As {@link PackageRegistry#routeChange}, of the URL the entry records. */
     public Optional<RouteChange> routeChange(PackageName name, LockedPackage locked) {
-        return registry.routeChange(name, locked.version(), locked.resolved(), givesTarballAt(name, locked));
+        return routeChange(name, locked, givesTarballAt(name, locked));
+    }
+
+    /**
+     * As {@link #routeChange(PackageName, LockedPackage)}, given {@code indexed}, what {@link #givesTarballAt} answers
+     * of the entry: for a caller that needs that answer too.
+     */
+    public Optional<RouteChange> routeChange(PackageName name, LockedPackage locked, boolean indexed) {
+        return registry.routeChange(name, locked.version(), locked.resolved(), indexed);
     }
 
     /**
