@@ -93,7 +93,19 @@ public final class TerminalText {
      * sentence quotes it ({@link #reason}), which a lone full stop is.
      */
     public static String labelled(String label, String reason) {
-        String said = reason(reason);
+        return withLabel(label, reason(reason));
+    }
+
+    /**
+     * {@code yanked: reason} where the reason ends what is shown (a cell of {@code prompd info}'s table), so nothing of
+     * prompd's follows it: as {@link #labelled}, with the registry's full stop kept ({@code Old; use 1.2.0.}).
+     */
+    public static String labelledWhole(String label, String reason) {
+        String stripped = reason.strip();
+        return withLabel(label, stripped.equals(".") ? "" : oneLine(stripped));
+    }
+
+    private static String withLabel(String label, String said) {
         return said.isEmpty() ? label : label + ": " + said;
     }
 

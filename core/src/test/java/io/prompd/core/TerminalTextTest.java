@@ -50,6 +50,14 @@ class TerminalTextTest {
         assertEquals("yanked", TerminalText.labelled("yanked", "  "));
         assertEquals("yanked", TerminalText.labelled("yanked", " . "));
         assertEquals("yanked: ...", TerminalText.labelled("yanked", "..."));
+        assertEquals("yanked", TerminalText.labelledWhole("yanked", " . "));
+    }
+
+    /** A reason nothing of prompd's follows (a cell of info's table) lost its full stop: it keeps it, on one line. */
+    @Test
+    void aReasonEndingWhatIsShownKeepsItsFullStop() {
+        assertEquals("yanked: Old; use 1.2.0.", TerminalText.labelledWhole("yanked", " Old; use 1.2.0. "));
+        assertEquals("yanked: Old^Juse 1.2.0.", TerminalText.labelledWhole("yanked", "Old\nuse 1.2.0."));
     }
 
     @Test

@@ -136,10 +136,10 @@ final class InfoCommand implements Callable<Integer> {
     private static String notes(VersionSummary version) {
         List<String> notes = new ArrayList<>();
         if (version.yanked() != null) {
-            notes.add(TerminalText.labelled("yanked", version.yanked()));
+            notes.add(TerminalText.labelledWhole("yanked", version.yanked()));
         }
         if (version.deprecated() != null) {
-            notes.add(TerminalText.labelled("deprecated", version.deprecated()));
+            notes.add(TerminalText.labelledWhole("deprecated", version.deprecated()));
         }
         return String.join("  ", notes);
     }

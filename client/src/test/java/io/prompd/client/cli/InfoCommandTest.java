@@ -22,11 +22,11 @@ class InfoCommandTest extends InstallCommandsFixture {
 
     @Test
     void infoDescribesThePackage() throws IOException {
-        registry.deprecate("@acme/util", "1.0.0", "use 1.1").tag("@acme/util", "beta", "1.0.0");
+        registry.deprecate("@acme/util", "1.0.0", "Old; use 1.1.").tag("@acme/util", "beta", "1.0.0");
         CliRun run = prompd("info", "@acme/util");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("@acme/util@1.1.0 - Prompts of @acme/util\nlicense: MIT\n"
-                + "dist-tags: beta=1.0.0 latest=1.1.0\nversions:\n  1.0.0  2026-01-01  deprecated: use 1.1\n"
+                + "dist-tags: beta=1.0.0 latest=1.1.0\nversions:\n  1.0.0  2026-01-01  deprecated: Old; use 1.1.\n"
                 + "  1.1.0  2026-01-02\n"), run.out());
         assertTrue(run.out().contains("prompts:\n  greet  prompts/greet.prmd  Says hello\n"), run.out());
         assertTrue(run.out().contains("README:\n  # @acme/util\n"), run.out());
@@ -40,11 +40,13 @@ class InfoCommandTest extends InstallCommandsFixture {
                 "aligned columns");
 
         registry.yank("@acme/util", "1.0.0", "superseded");
-        assertTrue(prompd("info", "@acme/util@1.0.0").out().startsWith("@acme/util@1.0.0 "),
-                "a yanked version named exactly");
+        CliRun yanked = prompd("info", "@acme/util@1.0.0");
+        assertTrue(yanked.out().startsWith("@acme/util@1.0.0 "), "a yanked version named exactly");
+        assertTrue(yanked.out().contains("  1.0.0  2026-01-01  yanked: superseded  deprecated: Old; use 1.1.\n"),
+                yanked.out());
         JsonNode json = Json.reader().readTree(prompd("info", "@acme/util@beta", "--json").out());
         assertEquals("1.0.0", json.get("version").asText());
-        assertEquals("use 1.1", json.at("/versions/0/deprecated").asText());
+        assertEquals("Old; use 1.1.", json.at("/versions/0/deprecated").asText());
         assertEquals("superseded", json.at("/versions/0/yanked").asText());
         assertEquals(server.url() + "packages/@acme/util/-/util-1.0.0.tgz", json.at("/dist/tarball").asText(),
                 "the registry's relative URL means nothing outside the document that held it");
