@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "install", aliases = "i", mixinStandardHelpOptions = true,
         description = {
             "Install the project's dependencies, as prompd.lock pins them when it still matches prompd.json.",
+            "With every version it pins installed, it reads no registry, as cargo build reads no index, so it tells"
+                    + " nothing of a version yanked, deprecated or taken down since: 'prompd outdated' checks.",
             "A prompd.lock with Git conflict markers is merged: both sides' versions (the higher of a package locked"
                     + " at two), installed as any lock and written without markers, to commit.",
             "With packages, add them to prompd.json first and install: a package given without a range, with a"
