@@ -120,6 +120,34 @@ class IntegrityTest extends InstallCommandsFixture {
                 + " registry's maintainers\n", run.err().replace(System.lineSeparator(), "\n"));
     }
 
+    /**
+     * A prompt whose context or includes lead out of the package, which a registry's check never publishes, served by
+     * its host: installed with exit 0, for a prompt rendered from the store to read a file of the machine's. Refused,
+     * naming each, in the prompt and in the file its template loads, and nothing of it installed or cached.
+     */
+    @Test
+    void aPromptReferringOutOfThePackageIsRefusedWithSixNamingEachReference() throws IOException {
+        registry.addToTarball("@acme/util", "1.1.0", "package/prompts/evil.prmd", ("---\nid: evil\nname: Evil\n"
+                + "description: reads the machine\ncontext: \"../../../../../.ssh/id_rsa\"\n---\n\n# User\n\n"
+                + "{% include \"../../../../config.json\" %}\n{% include \"parts/a.md\" %}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        registry.addToTarball("@acme/util", "1.1.0", "package/prompts/parts/a.md",
+                "{% include \"/etc/passwd\" %}\n".getBytes(StandardCharsets.UTF_8));
+
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: the tarball of @acme/util@1.1.0 was refused, and nothing of it was installed: its prompts"
+                + " refer to files outside the package, at prompts/evil.prmd, line 5 ('../../../../../.ssh/id_rsa');"
+                + " prompts/evil.prmd, line 10 ('../../../../config.json'); prompts/parts/a.md, line 1"
+                + " ('/etc/passwd')\nhint: prompd validate refuses a reference out of the package, and a registry's"
+                + " check refuses to publish it, so the registry's host served what the registry never published, or"
+                + " the archive was tampered with; tell the registry's maintainers\n",
+                run.err().replace(System.lineSeparator(), "\n"));
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+        assertNoTarballCached();
+    }
+
     private void assertNoTarballCached() throws IOException {
         assertEquals(List.of(), filesIn(home.resolve("cache/tarballs")).stream().filter(Files::isRegularFile).toList(),
                 "a refused tarball is not kept for 'cache verify' to pass and the next run to refuse again");
