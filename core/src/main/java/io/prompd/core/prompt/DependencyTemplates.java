@@ -163,11 +163,16 @@ final class DependencyTemplates {
                 new TreeMap<>(), prompts, loaded.templates(), loaded.notText(), false);
         Map<String, TemplateScan> bodies = new TreeMap<>();
         Map<String, List<ReferenceSite>> references = new TreeMap<>();
+        Problems problems = new Problems();
         prompts.forEach((file, prompt) -> {
             bodies.put(file, TemplateScan.of(prompt.body(), prompt.bodyLine()));
             references.put(file, prompt.referenceSites(bodies.get(file)));
+            // a prompt of the version renders where another's template loads it, as a file it loads does: its tags,
+            // and the files its template loads in turn, within its package; what its front matter names does not
+            TemplateRule.checkLoaded(file, prompt, bodies.get(file), problems);
+            ReferenceRules.checkLoaded(within, file, references.get(file).stream().filter(ReferenceSite::inTemplate)
+                    .toList(), NO_STEPS, problems);
         });
-        Problems problems = new Problems();
         // the way to a file is told by the problem restated at the prompt, from the file it loads
         Map<String, TemplateScan> loadable = PromptValidator.checkLoaded(within, bodies, Set.of(), references,
                 NO_STEPS, problems);

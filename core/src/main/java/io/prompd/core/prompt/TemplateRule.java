@@ -38,17 +38,26 @@ final class TemplateRule {
      */
     static void check(PromptPackage pack, LocalParents parents, String file, PromptFile prompt, TemplateScan template,
                       Problems problems) {
-        renders(file, template, "", problems);
-        if (prompt.frontMatterRead()) {
-            // without the aliases of 'using', which did not read, a name may be one through an alias
-            namesThatAreNoReference(file, template, prompt.using(), problems);
-        }
+        checkLoaded(file, prompt, template, problems);
         Set<String> declared = declaredThroughLocalParents(pack, parents, file);
         boolean inFull = declaredInFull(pack, parents, file);
         if (inFull) {
             undeclaredVariables(pack, parents, file, template, declared, problems);
         }
         singleBraces(file, template, declared, inFull, problems);
+    }
+
+    /**
+     * A prompt's template as another prompt's template loads it ({@link DependencyTemplates}), rendered as a file it
+     * loads is: its tags and the names of the files it loads in turn, through its own aliases; its variables are the
+     * including prompt's to give ({@link IncludedVariables}), as its own parameters are its own.
+     */
+    static void checkLoaded(String file, PromptFile prompt, TemplateScan template, Problems problems) {
+        renders(file, template, "", problems);
+        if (prompt.frontMatterRead()) {
+            // without the aliases of 'using', which did not read, a name may be one through an alias
+            namesThatAreNoReference(file, template, prompt.using(), problems);
+        }
     }
 
     /**

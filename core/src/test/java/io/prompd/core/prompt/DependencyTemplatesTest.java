@@ -120,6 +120,24 @@ class DependencyTemplatesTest {
                 located(problems));
     }
 
+    /**
+     * A prompt of the dependency that the template includes went unchecked, where a file of another extension is
+     * checked: what its template loads in turn, out of its package or missing, and a tag that does not render.
+     */
+    @Test
+    void anIncludedPromptOfTheDependencyIsCheckedAsAnIncludedFileIs() throws IOException {
+        List<Problem> problems = check("{% include \"@acme/frags@^1.0.0/prompts/a.prmd\" %}\n", frags(Map.of(
+                "prompts/a.prmd", "---\nid: a\ncontext: \"../../../.ssh/id_rsa\"\n---\n{{ tone }}\n"
+                        + "{% include \"../../../../config.json\" %}\n{% include \"./gone.md\" %}\n{% if tone %}\n")));
+
+        assertEquals(List.of("prompts/x.prmd:8 ERROR @acme/frags 1.0.0's prompts/a.prmd, which this includes, at its"
+                        + " line 6: '../../../../config.json' points outside the package",
+                "prompts/x.prmd:8 ERROR @acme/frags 1.0.0's prompts/a.prmd, which this includes, at its line 7:"
+                        + " './gone.md' resolves to 'prompts/gone.md', which is not in the package",
+                "prompts/x.prmd:8 ERROR @acme/frags 1.0.0's prompts/a.prmd, which this includes, at its line 8: the"
+                        + " template does not render: {% if %} is never closed"), located(problems));
+    }
+
     @Test
     void aCycleOfIncludesWithinTheDependencyEndsAndIsAnError() throws IOException {
         List<Problem> problems = check("{% include \"@acme/frags@^1.0.0/parts/a.md\" %}\n", frags(Map.of(
