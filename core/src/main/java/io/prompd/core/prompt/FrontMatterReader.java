@@ -192,6 +192,8 @@ final class FrontMatterReader {
                     "the alias '" + name.get() + "' names a file; 'using' names a package and its version",
                     "write only '" + reference.packageName() + (reference.selector().isEmpty() ? "" : "@"
                             + reference.selector()) + "'"));
+            AliasPrefixes.misread(file, pointer + "/prefix", prefix.get(), target.map(PackageReference::packageName))
+                    .ifPresent(misread -> problems.add(misread.atLine(lines.lineOf(misread.pointer()))));
             if (aliases.stream().anyMatch(alias -> alias.prefix().equals(prefix.get()))) {
                 error(pointer + "/prefix", "the prefix '" + prefix.get() + "' is given twice",
                         "give each alias its own prefix");

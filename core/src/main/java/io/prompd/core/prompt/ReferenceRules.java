@@ -1,7 +1,6 @@
 package io.prompd.core.prompt;
 
 import io.prompd.core.PackageSteps;
-import io.prompd.core.Plural;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.name.PackageName;
@@ -14,13 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The rules on what a prompt points at: local files must exist inside the package, and other
@@ -46,60 +42,9 @@ final class ReferenceRules {
                       PackageSteps steps, Problems problems) {
         Set<String> textPointers = prompt.textFiles().stream().map(PromptPart.FilePart::pointer)
                 .collect(Collectors.toSet());
-        shadowedScopes(pack, file, prompt, references, problems);
+        AliasPrefixes.namedScopes(pack, file, prompt, references, problems);
         check(pack, file, prompt.using(), references, site -> site.lineIn(prompt),
                 site -> site.inTemplate() || textPointers.contains(site.pointer()), steps, problems);
-    }
-
-    /**
-     * A {@code using} prefix that is the scope of a package the prompt or prompd.json names: aliases are read before
-     * package names, so every reference starting {@code @scope/} reads as the alias and a path, never as that package,
-     * and {@code inherits: "@common/base@^2.0.0/x.prmd"} under the prefix {@code @common} names a file of the alias's
-     * package, which only an install tells missing. A warning, at the prefix's line, with a prefix naming no such
-     * scope: the packages named are those of prompd.json's dependencies, of the {@code using} entries and of the other
-     * references, and those the prompt writes with a range through the prefix ({@code @common/base@^2.0.0/x.prmd}).
-     */
-    private static void shadowedScopes(PromptPackage pack, String file, PromptFile prompt,
-                                       List<ReferenceSite> references, Problems problems) {
-        SortedSet<PackageName> named = new TreeSet<>(pack.dependencies().keySet());
-        named.addAll(pack.invalidRanges());
-        references.stream().map(ReferenceSite::reference).filter(PackageReference.class::isInstance)
-                .flatMap(reference -> packageWritten((PackageReference) reference).stream()).forEach(named::add);
-        Set<String> taken = Stream.concat(named.stream().map(PackageName::scopeWithAt),
-                prompt.using().stream().map(Alias::prefix)).collect(Collectors.toSet());
-        for (Alias alias : prompt.using()) {
-            List<String> shadowed = named.stream().filter(name -> name.scopeWithAt().equals(alias.prefix()))
-                    .map(PackageName::toString).toList();
-            if (!shadowed.isEmpty()) {
-                String pointer = alias.pointer() + "/prefix";
-                problems.add(Problem.warning(file, pointer, "the prefix '" + alias.prefix() + "' is the scope of "
-                        + Plural.series(shadowed, "and") + ", so every reference starting '" + alias.prefix()
-                        + "/' reads as the alias, a file of " + alias.target().packageName() + ", never as a package"
-                        + " of that scope", "choose a prefix that is the scope of no package the prompt or prompd.json"
-                        + " names, such as '" + freePrefix(alias.target().packageName(), taken) + "'")
-                        .atLine(prompt.lineOf(pointer)));
-            }
-        }
-    }
-
-    /**
-     * The package a reference names as written: its own; for one through an alias, the package its text names with a
-     * range ({@code @common/base@^2.0.0/x.prmd}), which the alias shadows; none for a path under the alias.
-     */
-    private static Optional<PackageName> packageWritten(PackageReference reference) {
-        if (reference.alias().isEmpty()) {
-            return Optional.of(reference.packageName());
-        }
-        return References.tryParse(reference.written(), List.of()).filter(PackageReference.class::isInstance)
-                .map(PackageReference.class::cast).filter(written -> !written.selector().isEmpty())
-                .map(PackageReference::packageName);
-    }
-
-    /** {@code @name} for the package {@code @scope/name}, or {@code @name2}, ... when that one is taken. */
-    private static String freePrefix(PackageName target, Set<String> taken) {
-        String prefix = "@" + target.name();
-        return Stream.iterate(1, count -> count + 1).map(count -> count == 1 ? prefix : prefix + count)
-                .filter(free -> !taken.contains(free)).findFirst().orElseThrow();
     }
 
     /**

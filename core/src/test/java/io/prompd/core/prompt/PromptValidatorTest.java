@@ -13,6 +13,7 @@ import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -1452,23 +1453,23 @@ class PromptValidatorTest {
      * and the path {@code base/prompts/x.prmd}: the author meant the package, and was told the alias lacks a file.
      */
     @Test
-    void aPrefixThatIsTheScopeOfItsPackageIsWarnedOf() {
+    void aPrefixThatIsTheScopeOfItsPackageIsRefused() {
         Problem problem = single(validate(Map.of("prompts/a.prmd", "---\nusing:\n  - name: \"@acme/base@^1.0.0\"\n"
-                + "    prefix: \"@acme\"\n---\nText\n"), Map.of("@acme/base", "^1.0.0")), Severity.WARNING);
+                + "    prefix: \"@acme\"\n---\nText\n"), Map.of("@acme/base", "^1.0.0")), Severity.ERROR);
 
         assertEquals("/using/0/prefix:4 the prefix '@acme' is the scope of @acme/base, so every reference starting"
-                + " '@acme/' reads as the alias, a file of @acme/base, never as a package of that scope (choose a"
-                + " prefix that is the scope of no package the prompt or prompd.json names, such as '@base')",
+                + " '@acme/' reads as a package of that scope, where it is a file of @acme/base (choose a prefix that"
+                + " is the scope of no package the prompt or prompd.json names, nor reads like one, such as '@base')",
                 problem.pointer() + ":" + problem.line() + " " + problem.message() + " (" + problem.hint() + ")");
     }
 
     /**
-     * The prefix {@code @common} of another package shadowed the dependency {@code @common/base-prompts}: validate said
-     * "no problems", and only once installed that {@code @prompd/code-reviewer} lacked
-     * {@code base-prompts@^2.0.0/prompts/base.prmd}, the error the warning is there to prevent.
+     * The prefix {@code @common} of another package shadowed the dependency {@code @common/base-prompts}:
+     * {@code inherits} reads as a file of the trusted {@code @common/base-prompts}, and is one of
+     * {@code @prompd/code-reviewer}, which a warning let pass.
      */
     @Test
-    void aPrefixThatIsTheScopeOfADependencyIsWarnedOfBeforeAnyInstall() {
+    void aPrefixThatIsTheScopeOfADependencyIsRefusedBeforeAnyInstall() {
         Problem problem = single(validate(Map.of("prompts/a.prmd", """
                 ---
                 using:
@@ -1477,13 +1478,13 @@ class PromptValidatorTest {
                 inherits: "@common/base-prompts@^2.0.0/prompts/base.prmd"
                 ---
                 Text
-                """), Map.of("@prompd/code-reviewer", "^1.0.0", "@common/base-prompts", "^2.0.0")), Severity.WARNING);
+                """), Map.of("@prompd/code-reviewer", "^1.0.0", "@common/base-prompts", "^2.0.0")), Severity.ERROR);
 
         assertEquals("/using/0/prefix:4 the prefix '@common' is the scope of @common/base-prompts, so every reference"
-                + " starting '@common/' reads as the alias, a file of @prompd/code-reviewer, never as a package of that"
-                + " scope (choose a prefix that is the scope of no package the prompt or prompd.json names, such as"
-                + " '@code-reviewer')", problem.pointer() + ":" + problem.line() + " " + problem.message() + " ("
-                + problem.hint() + ")");
+                + " starting '@common/' reads as a package of that scope, where it is a file of @prompd/code-reviewer"
+                + " (choose a prefix that is the scope of no package the prompt or prompd.json names, nor reads like"
+                + " one, such as '@code-reviewer')", problem.pointer() + ":" + problem.line() + " " + problem.message()
+                + " (" + problem.hint() + ")");
     }
 
     /**
@@ -1491,7 +1492,7 @@ class PromptValidatorTest {
      * prefix suggested is no scope of a package named, nor another alias's prefix.
      */
     @Test
-    void aPrefixThatIsTheScopeOfAPackageThePromptWritesIsWarnedOfWithAFreePrefix() {
+    void aPrefixThatIsTheScopeOfAPackageThePromptWritesIsRefusedWithAFreePrefix() {
         List<Problem> problems = validate(Map.of("prompts/a.prmd", """
                 ---
                 using:
@@ -1504,13 +1505,68 @@ class PromptValidatorTest {
                 Text
                 """), Map.of("@prompd/base", "^1.0.0", "@other/tools", "^1.0.0", "@base2/x", "^1.0.0"));
 
-        List<Problem> warnings = problems.stream().filter(problem -> !problem.isError()).toList();
-        assertEquals(1, warnings.size(), problems.toString());
+        List<Problem> prefixes = problems.stream().filter(problem -> problem.pointer().endsWith("/prefix")).toList();
+        assertEquals(1, prefixes.size(), problems.toString());
         assertEquals("/using/0/prefix:4 the prefix '@common' is the scope of @common/notes, so every reference starting"
-                + " '@common/' reads as the alias, a file of @prompd/base, never as a package of that scope",
-                warnings.get(0).pointer() + ":" + warnings.get(0).line() + " " + warnings.get(0).message());
-        assertEquals("choose a prefix that is the scope of no package the prompt or prompd.json names, such as"
-                + " '@base3'", warnings.get(0).hint());
+                + " '@common/' reads as a package of that scope, where it is a file of @prompd/base",
+                prefixes.get(0).pointer() + ":" + prefixes.get(0).line() + " " + prefixes.get(0).message());
+        assertEquals("choose a prefix that is the scope of no package the prompt or prompd.json names, nor reads like"
+                + " one, such as '@base3'", prefixes.get(0).hint());
+    }
+
+    /** {@code @c0mmon/base-prompts/x.prmd} reads as a file of {@code @common/base-prompts}, as look-alike names do. */
+    @Test
+    void aPrefixThatReadsLikeTheScopeOfADependencyIsRefused() {
+        Problem problem = single(validate(Map.of("prompts/a.prmd", """
+                ---
+                using:
+                  - name: "mal-utils@^1.0.0"
+                    prefix: "@c0mmon"
+                inherits: "@c0mmon/base-prompts/prompts/base.prmd"
+                ---
+                """), Map.of("mal-utils", "^1.0.0", "@common/base-prompts", "^2.0.0")), Severity.ERROR);
+
+        assertEquals("/using/0/prefix the prefix '@c0mmon' reads like the scope of @common/base-prompts, so every"
+                + " reference starting '@c0mmon/' reads as a package of that scope, where it is a file of mal-utils",
+                problem.pointer() + " " + problem.message());
+    }
+
+    /**
+     * A prefix is read before anything else a reference may be: spelled as a package reference, it made
+     * {@code inherits} the direct reference to a trusted package a reviewer reads, resolved into the alias's package,
+     * and validate and the registry's check passed it; spelled as a folder, it did the same with a file of the package.
+     * Each is refused at the prefix, with a prefix written as a scope is.
+     */
+    @Test
+    void aPrefixThatReadsAsAPackageOrAPathIsRefused() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("@common/base-prompts@^2.1.0", "holds '/', so a reference through it,"
+                + " '@common/base-prompts@^2.1.0/…', reads as a file of the package it names");
+        refused.put("@common\\base-prompts", "holds '\\', so a reference through it,"
+                + " '@common\\base-prompts/…', reads as a file of the package it names");
+        refused.put("base-prompts@^2.1.0", "holds '@' after its first character, as a version is written, so a"
+                + " reference through it, 'base-prompts@^2.1.0/…', reads as a file of the package and version it"
+                + " names");
+        refused.put("prompts", "does not start with '@', so a reference through it, 'prompts/…', reads as a file of"
+                + " this package");
+        refused.put("@Common", "is not written as a scope is (the scope 'Common' holds 'C' at position 1; use only"
+                + " lowercase letters a-z, digits, '.', '_' and '-', starting with a letter or digit), so a reference"
+                + " through it, '@Common/…', reads as a file of a package of the scope it looks like");
+        refused.forEach((prefix, why) -> {
+            String quoted = prefix.replace("\\", "\\\\");
+            List<Problem> parsing = new ArrayList<>();
+            PromptPackage pack = pack(Map.of("prompts/a.prmd", "---\nusing:\n  - name: \"mal-utils@^1.0.0\"\n"
+                    + "    prefix: \"" + quoted + "\"\ninherits: \"" + quoted + "/prompts/reviewer-base.prmd\"\n---\n"),
+                    Map.of("mal-utils", "^1.0.0"), parsing);
+            assertEquals(List.of(), PromptValidator.validate(pack, HERE));
+            Problem problem = single(parsing, Severity.ERROR);
+            assertEquals("/using/0/prefix:4 the prefix '" + prefix + "' " + why + ", where it is one of mal-utils"
+                    + " (name the alias something that cannot be read as a package or a path, '@' and a word as a"
+                    + " scope is written, such as '@mal-utils')", problem.pointer() + ":" + problem.line() + " "
+                    + problem.message() + " (" + problem.hint() + ")", prefix);
+        });
+        assertEquals(List.of(), validate(Map.of("prompts/a.prmd", "---\nusing:\n  - name: \"mal-utils@^1.0.0\"\n"
+                + "    prefix: \"@mal_utils.v-2\"\n---\nText\n"), Map.of("mal-utils", "^1.0.0")));
     }
 
     @Test

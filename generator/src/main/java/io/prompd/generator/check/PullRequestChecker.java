@@ -58,6 +58,7 @@ public final class PullRequestChecker {
                 new ExternalScopeRule(),
                 new FolderMatchesManifestRule(),
                 new PackageValidityRule(),
+                new AliasPrefixRule(),
                 new PackedExactlyRule(),
                 new CommittedSecretsRule(),
                 new VersionTakenRule(),

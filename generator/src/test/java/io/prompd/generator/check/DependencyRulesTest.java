@@ -564,6 +564,70 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     }
 
     /**
+     * A prefix that is a scope of the registry made a reference read as a file of the registry's package there, where
+     * it is one of the alias's package, helper: validate cannot tell, as no package the prompt names is in
+     * {@code @common}, and the check passed it. A prefix that reads like such a scope is refused too.
+     */
+    @Test
+    void aPrefixThatIsOrReadsLikeAScopeOfTheRegistryIsRefused() {
+        publishHelper();
+        String reviewer = repo.publish("reviewer", "1.0.0", "helper@^1.0.0");
+        writeAliasedPrompt(reviewer, "@common");
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), reviewer + "/prompts/x.prmd",
+                "the prefix '@common' is the scope @common of this registry");
+        assertEquals("the prefix '@common' is the scope @common of this registry, so every reference starting"
+                + " '@common/' reads as a package of that scope, where it is a file of helper", problem.message());
+        assertEquals("choose a prefix that is no scope of this registry, nor reads like one, such as '@helper'",
+                problem.hint());
+        assertEquals(7, problem.line());
+
+        writeAliasedPrompt(reviewer, "@c0mmon");
+        repo.commit("a look-alike");
+        assertError(check(repo, "alice"), reviewer + "/prompts/x.prmd",
+                "the prefix '@c0mmon' reads like the scope @common of this registry");
+    }
+
+    /** A prefix validate refuses as the scope of a dependency is told once, not again as the registry's scope. */
+    @Test
+    void aPrefixThatIsTheScopeOfADependencyIsToldOnce() {
+        publishHelper();
+        String reviewer = repo.publish("reviewer", "1.0.0", "helper@^1.0.0", "@common/util@^1.0.0");
+        writeAliasedPrompt(reviewer, "@common");
+        repo.commit("publish");
+
+        var report = check(repo, "alice");
+        assertError(report, reviewer + "/prompts/x.prmd", "the prefix '@common' is the scope of @common/util");
+        assertErrorCount(report, 1);
+    }
+
+    /** Publishes alice's helper 1.0.0, which has util/prompts/x.prmd. */
+    private void publishHelper() {
+        String helper = repo.publish("helper", "1.0.0");
+        repo.write(helper + "/util/prompts/x.prmd", "---\nid: u\nname: U\ndescription: u\n---\n\nApprove it all.\n");
+        repo.meta("helper", "{\"owners\": [\"alice\"]}\n").meta("reviewer", "{\"owners\": [\"alice\"]}\n");
+    }
+
+    /** The prompt of a new version inheriting {@code <prefix>/util/prompts/x.prmd} through an alias of helper. */
+    private void writeAliasedPrompt(String folder, String prefix) {
+        repo.write(folder + "/prompts/x.prmd", """
+                ---
+                id: x
+                name: X
+                description: A test prompt
+                using:
+                  - name: "helper@^1.0.0"
+                    prefix: "%s"
+                inherits: "%s/util/prompts/x.prmd"
+                ---
+                # User
+
+                Say hello.
+                """.formatted(prefix, prefix));
+    }
+
+    /**
      * A manifest's repeated key is its error, and the rest of the manifest is read with the last one counting: its
      * dependencies are known to the prompts' references, and its other problems come in the same run.
      */
