@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.prompt.FrontMatter;
+import io.prompd.core.problem.Severity;
 import io.prompd.core.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +49,10 @@ record DecodedStrings(String reader, Source parser, Function<JsonLocation, Strin
      * @param firstLine   the 1-based file line the string starts on
      * @param lastLine    the one it ends on
      * @param description what kind of credential it looks like
+     * @param severity    as {@link SecretPatterns.Finding}'s
      * @param escape      the first escape that wrote a character of it, as {@code \x73 for s}, when one is known
      */
-    record Secret(int firstLine, int lastLine, String description, Optional<String> escape) {
+    record Secret(int firstLine, int lastLine, String description, Severity severity, Optional<String> escape) {
 
         /** Whether the file's text as written holds the same credential in the string's lines: named once, so. */
         boolean amongWritten(List<SecretPatterns.Finding> asWritten) {
@@ -99,8 +101,8 @@ record DecodedStrings(String reader, Source parser, Function<JsonLocation, Strin
                     String decoded = tokens.getText();
                     int lastLine = Math.max(firstLine, lineShift + tokens.currentLocation().getLineNr());
                     SecretPatterns.find(decoded).forEach(secret -> found.add(new Secret(firstLine, lastLine,
-                            secret.description(), QuotedEscapes.first(written.apply(start), decoded, secret.start(),
-                            secret.end()))));
+                            secret.description(), secret.severity(), QuotedEscapes.first(written.apply(start),
+                            decoded, secret.start(), secret.end()))));
                 }
             }
         } catch (IOException | YAMLException unreadable) {

@@ -1,11 +1,14 @@
 package io.prompd.core.packaging;
 
 import io.prompd.core.problem.ProblemReport;
+import io.prompd.core.problem.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -24,8 +27,12 @@ final class SecretPatterns {
      * @param keyMaterial whether the text is only a header, which documentation names as well, and gives a key
      *                    away only with the key's material after it ({@link #KEY_MATERIAL}); such a pattern has no
      *                    random part
+     * @param severity    an error, but for a kind that documentation shows real ones of, to a reviewer to judge
+     * @param placeholder whether a match of the pattern is documentation's placeholder rather than a key: by default
+     *                    when its random part is mostly runs of one character ({@link #isPlaceholder})
      */
-    private record Kind(String description, Pattern pattern, boolean keyMaterial) {
+    private record Kind(String description, Pattern pattern, boolean keyMaterial, Severity severity,
+                        Predicate<Matcher> placeholder) {
 
         Kind {
             if (keyMaterial == pattern.pattern().contains("(?<" + RANDOM + ">")) {
@@ -35,12 +42,16 @@ final class SecretPatterns {
         }
 
         Kind(String description, Pattern pattern) {
-            this(description, pattern, false);
+            this(description, pattern, false, Severity.ERROR, match -> isPlaceholder(match.group(RANDOM)));
         }
     }
 
     /** The group of a kind's pattern that is the key's random part. */
     private static final String RANDOM = "random";
+    /** What {@link #URL_PASSWORD} finds. */
+    static final String PASSWORD_IN_URL = "a password in a URL (scheme://user:password@host)";
+    /** The group of {@link #URL_PASSWORD} that is the user before the password. */
+    private static final String URL_USER = "user";
 
     /**
      * The random part of an {@code sk-} key, OpenAI's or Anthropic's: 20 or more letters, digits, {@code -} and
@@ -69,6 +80,33 @@ final class SecretPatterns {
             + "|secret[_ -]?access[_ -]?key)[\"'`]?(?:\\s*[:=|>]\\s*|\\s+)[\"'`]?";
 
     /**
+     * A password in a URL's user part, {@code postgres://admin:S3cr3tPassw0rd@db.example.com/prod}, any scheme's: the
+     * match starts at the user, so that a masked text keeps the scheme and the host ({@code postgres://admi…@db…}).
+     * The password holds no space, {@code /}, {@code ?}, {@code #}, {@code @} (a URL writes one as {@code %40}), quote
+     * or backtick, and a host follows it; whether it is a placeholder is {@link #isPlaceholderPassword}'s.
+     */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}://)"
+            + "(?<" + URL_USER + ">[^\\s:/?#@\"'`]*):" + random("[^\\s/?#@\"'`]+") + "(?=@[\\w\\[])");
+
+    /**
+     * A password of documentation rather than a secret: template or variable syntax ({@code <password>},
+     * {@code ${DB_PASSWORD}}, {@code $PASS}, {@code {{ pw }}}, {@code %s}), masked ({@code ***}, {@code ...}), or
+     * one character alone or repeated ({@code x}, {@code xxx}).
+     */
+    private static final Pattern PASSWORD_PLACEHOLDER = Pattern.compile(
+            "[{}<>\\[\\]]|^\\$|^%(?![0-9A-Fa-f]{2})|\\*\\*\\*|\\.\\.\\.|…|^(.)\\1*$");
+    /**
+     * The words documentation's passwords are made of ({@code password}, {@code your_password_here},
+     * {@code mysecretpassword}, {@code changeme}), longest first, so that a password made of them alone, with digits
+     * or {@code -_.} beside, is a placeholder, and one with any other letter ({@code S3cr3tPassw0rd}) is not.
+     */
+    private static final Pattern PASSWORD_WORDS = Pattern.compile("placeholder|passphrase|password|username|database"
+            + "|redacted|example|changeme|passwd|secret|sample|change|dummy|token|your|here|goes|pass|fake|user|pwd|the"
+            + "|foo|bar|baz|my|me|db|pw");
+    /** What documentation's passwords hold beside {@link #PASSWORD_WORDS}. */
+    private static final Pattern PASSWORD_FILLER = Pattern.compile("[0-9._-]*");
+
+    /**
      * A key is found right after a capital, a digit, {@code _} or a byte of binary data read as Latin-1, not only at
      * a word's start, where its prefix and the rest are distinctive: {@code ghp_} and 36 letters or digits,
      * {@code pypi-AgE}, {@code AKIA} and sixteen capitals or digits with none more around them (but AWS's own examples
@@ -80,7 +118,15 @@ final class SecretPatterns {
      * {@code rk_live_} are ({@code desk_live_…} is an identifier), and Google's {@code AIza} and 35 more. The plain
      * {@code sk-} (Anthropic's {@code sk-ant-} among them), {@code npm_} and {@code github_pat_} ones, whose rest a
      * word or an identifier can be, only at a word's start, and Slack's {@code xoxb-} and the like with the number
-     * their tokens start with after it, which a placeholder ({@code xoxb-your-token}) lacks.
+     * their tokens start with after it, which a placeholder ({@code xoxb-your-token}) lacks. GitLab's {@code glpat-}
+     * and Google's OAuth access token {@code ya29.} with letters and digits both after them, as a placeholder
+     * ({@code glpat-your-token-here}) has not, at a word's start; Hugging Face's {@code hf_} and thirty to forty
+     * letters, capitals and small ones (an identifier, {@code hf_tokenizer_config}, is small letters and {@code _}),
+     * at a word's start; SendGrid's {@code SG.}, 22 characters, {@code .} and 43; an Azure storage account's
+     * {@code AccountKey=} and 64 bytes of base64 (but the storage emulator's, Azurite's, which Microsoft publishes for
+     * every developer's machine); a Slack webhook's URL, whose last part is its secret; and a password in a URL
+     * ({@link #URL_PASSWORD}). A JSON Web Token, {@code eyJ….eyJ….} and a signature, is a warning: documentation
+     * shows real-looking ones (jwt.io's), and one may have expired; a reviewer tells.
      */
     private static final List<Kind> KINDS = List.of(
             new Kind("an Anthropic API key (sk-ant-...)",
@@ -105,8 +151,28 @@ final class SecretPatterns {
             new Kind("a Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)",
                     Pattern.compile("\\bxox[abprs]-" + random("[0-9]+-[A-Za-z0-9-]{10,}"))),
             new Kind("a Google API key (AIza...)", Pattern.compile("AIza" + random("[0-9A-Za-z_-]{35}"))),
+            new Kind("a GitLab personal access token (glpat-...)", Pattern.compile("\\bglpat-"
+                    + random("(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}"))),
+            new Kind("a Hugging Face token (hf_...)", Pattern.compile("\\bhf_"
+                    + random("(?=[A-Za-z]*[A-Z])(?=[A-Za-z]*[a-z])[A-Za-z]{30,40}") + "(?![A-Za-z0-9_])")),
+            new Kind("a Google OAuth access token (ya29....)", Pattern.compile("\\bya29\\."
+                    + random("(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}"))),
+            new Kind("a SendGrid API key (SG....)", Pattern.compile("\\bSG\\."
+                    + random("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}") + "(?![A-Za-z0-9_-])")),
+            new Kind("an Azure storage account key (AccountKey=...)", Pattern.compile("(?i:\\bAccountKey)\\s*=\\s*"
+                    + "(?!Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==)"
+                    + random("(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{86}==")
+                    + "(?![A-Za-z0-9+/=])")),
+            new Kind("a Slack webhook URL (hooks.slack.com/services/...)", Pattern.compile(
+                    "hooks\\.slack\\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/" + random("[A-Za-z0-9]{24,}"))),
+            new Kind(PASSWORD_IN_URL, URL_PASSWORD, false, Severity.ERROR,
+                    SecretPatterns::isPlaceholderPassword),
+            new Kind("a JSON Web Token (eyJ....eyJ....)", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\."
+                    + "eyJ[A-Za-z0-9_-]{8,}\\." + random("[A-Za-z0-9_-]{16,}")), false, Severity.WARNING,
+                    match -> isPlaceholder(match.group(RANDOM))),
             new Kind("a private key (-----BEGIN ... PRIVATE KEY-----, or PGP's PRIVATE KEY BLOCK)",
-                    Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), true));
+                    Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), true, Severity.ERROR,
+                    match -> false));
 
     /**
      * Eight or more of one character in a row, as documentation's placeholders have them ({@code ghp_xxxx…},
@@ -145,10 +211,11 @@ final class SecretPatterns {
      *
      * @param line        its 1-based line
      * @param description what kind of credential it looks like
+     * @param severity    an error, or a warning for a kind documentation shows real-looking ones of
      * @param start       the offset in the text where what gives it away starts (a private key's header)
      * @param end         the offset where that ends
      */
-    record Finding(int line, String description, int start, int end) {
+    record Finding(int line, String description, Severity severity, int start, int end) {
     }
 
     private SecretPatterns() {
@@ -195,9 +262,9 @@ final class SecretPatterns {
                 Matcher matcher = kind.pattern().matcher(lines[index]);
                 while (matcher.find()) {
                     if (kind.keyMaterial() ? keyMaterialFollows(lines, index, matcher.end())
-                            : !isPlaceholder(matcher.group(RANDOM))) {
-                        findings.add(new Finding(index + 1, kind.description(), lineStart + matcher.start(),
-                                lineStart + matcher.end()));
+                            : !kind.placeholder().test(matcher)) {
+                        findings.add(new Finding(index + 1, kind.description(), kind.severity(),
+                                lineStart + matcher.start(), lineStart + matcher.end()));
                     }
                 }
             }
@@ -209,6 +276,18 @@ final class SecretPatterns {
     private static boolean isPlaceholder(String random) {
         String besideRuns = PLACEHOLDER_RUN.matcher(random).replaceAll("");
         return besideRuns.length() < random.length() && besideRuns.length() < RANDOM_BESIDE_RUNS;
+    }
+
+    /**
+     * Whether a URL's password is documentation's ({@link #PASSWORD_PLACEHOLDER}, {@link #PASSWORD_WORDS}) or its
+     * user's name again, as a local database's default is ({@code postgres:postgres@localhost}).
+     */
+    private static boolean isPlaceholderPassword(Matcher match) {
+        String password = match.group(RANDOM);
+        String words = password.toLowerCase(Locale.ROOT);
+        String besideWords = PASSWORD_WORDS.matcher(words).replaceAll("");
+        return password.equals(match.group(URL_USER)) || PASSWORD_PLACEHOLDER.matcher(password).find()
+                || besideWords.length() < words.length() && PASSWORD_FILLER.matcher(besideWords).matches();
     }
 
     private static String random(String pattern) {

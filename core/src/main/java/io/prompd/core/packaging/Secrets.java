@@ -1,6 +1,7 @@
 package io.prompd.core.packaging;
 
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
 import io.prompd.core.source.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -47,20 +48,29 @@ public final class Secrets {
         return paths.stream().flatMap(path -> SecretPatterns.find(path).stream().map(secret -> {
             int nameEnd = path.indexOf('/', secret.start());
             String what = nameEnd < 0 ? "file" : "folder";
-            return Problem.error(nameEnd < 0 ? path : path.substring(0, nameEnd), "", "the " + what + "'s name holds"
-                    + " what looks like " + secret.description(), "rename the " + what + ", and revoke the credential"
-                    + " if it is real: a branch's Git history, once pushed, and mirrors keep a name as they keep a"
-                    + " file's text");
+            return new Problem(secret.severity(), nameEnd < 0 ? path : path.substring(0, nameEnd), "", 0, "the " + what
+                    + "'s name holds what looks like " + secret.description(), "rename the " + what + ", and revoke the"
+                    + " credential if it is real: a branch's Git history, once pushed, and mirrors keep a name as they"
+                    + " keep a file's text");
         })).distinct().toList();
     }
 
     /**
      * What each likely credential in a text looks like ({@code a GitHub token}), once each, in order: for a text a
      * package is made from before it is a file, as {@code prompd init}'s options are, which the check would refuse in
-     * the files made of it.
+     * the files made of it; a kind only warned of (a JSON Web Token) is not named.
      */
     public static List<String> describedIn(String text) {
-        return SecretPatterns.find(text).stream().map(SecretPatterns.Finding::description).distinct().toList();
+        return SecretPatterns.find(text).stream().filter(secret -> secret.severity() == Severity.ERROR)
+                .map(SecretPatterns.Finding::description).distinct().toList();
+    }
+
+    /**
+     * Whether the problem is a password in a URL that {@link #inFile} found: a file whose own rules refuse a user part
+     * in a URL of theirs (registry.json's) tells it once.
+     */
+    public static boolean isPasswordInUrl(Problem problem) {
+        return problem.message().endsWith(SecretPatterns.PASSWORD_IN_URL);
     }
 
     /**
@@ -80,7 +90,7 @@ public final class Secrets {
                 decoded.orElseGet(() -> new String(bytes, StandardCharsets.ISO_8859_1)));
         List<Problem> problems = new ArrayList<>();
         asWritten.forEach(secret -> problems.add(secret(path, "the file holds what looks like " + secret.description(),
-                decoded.isPresent() ? secret.line() : 0)));
+                decoded.isPresent() ? secret.line() : 0, secret.severity())));
         decoded.flatMap(content -> StoredCredentials.find(path, content)).ifPresent(problems::add);
         if (decoded.isEmpty()) {
             problems.addAll(inUnmarkedUtf16(path, bytes));
@@ -91,7 +101,7 @@ public final class Secrets {
                         + secret.description() + ", written with escapes" + secret.escape()
                         .map(escape -> " (" + escape + ")")
                         .orElse("") + " that whoever reads " + strings.reader()
-                        + " decodes, the registry too", secret.firstLine()))));
+                        + " decodes, the registry too", secret.firstLine(), secret.severity()))));
         return problems;
     }
 
@@ -118,14 +128,17 @@ public final class Secrets {
                 .flatMap(encoding -> SecretPatterns.find(new String(bytes, 0, bytes.length & ~1, encoding)).stream()
                         .map(secret -> secret(path, "the file holds what looks like " + secret.description()
                                 + " when read as " + encoding.name() + ", the encoding its bytes look like (no byte"
-                                + " order mark says so)", secret.line())))
+                                + " order mark says so)", secret.line(), secret.severity())))
                 .toList();
     }
 
-    private static Problem secret(String path, String message, int line) {
-        return Problem.error(path, "", message, "remove it, and revoke the credential if it is real: once published,"
-                + " mirrors and the registry's Git history keep it for good; in a pull request, remove it from the"
-                + " commit that added it (amend it, or squash the branch's commits), as a later commit leaves it in"
-                + " Git history").atLine(line);
+    /** @param severity a warning for a kind documentation shows real-looking examples of, which a reviewer tells */
+    private static Problem secret(String path, String message, int line, Severity severity) {
+        String why = ": once published, mirrors and the registry's Git history keep it for good; in a pull request,"
+                + " remove it from the commit that added it (amend it, or squash the branch's commits), as a later"
+                + " commit leaves it in Git history";
+        return severity == Severity.ERROR ? Problem.error(path, "", message, "remove it, and revoke the credential if"
+                + " it is real" + why).atLine(line) : Problem.warning(path, "", message, "remove it unless it is an"
+                + " example, and revoke it if it is real" + why).atLine(line);
     }
 }

@@ -3,6 +3,7 @@ package io.prompd.core.packaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.problem.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,12 @@ class SecretPatternsTest {
         assertEquals(1, SecretPatterns.find("before " + secret + " after").size());
     }
 
+    /**
+     * Documentation's placeholders and what only looks like a key: a run of one character (Slack's documented webhook
+     * with one character changed is still its placeholder, as {@code ghp_xxxx…x1} is), words without digits, an
+     * identifier, an example key that its vendor publishes (AWS's, the Azure storage emulator's), and a URL's password
+     * that is a template, a variable, masked, made of the words documentation writes, or its user's name again.
+     */
     @ParameterizedTest
     @ValueSource(strings = {
             "sk-short",
@@ -85,9 +92,100 @@ class SecretPatternsTest {
             "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}",
             "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B0",
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd3Tm2B",
-            "DATABASE_URL=postgres://admin:S3cr3tPassw0rd@db.example.com:5432/prod"})
+            "GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx",
+            "glpat-your-personal-access-token",
+            "glpat-short1",
+            "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "hf_tokenizer_config",
+            "hf_hubdownloadandcacheeverymodelfile",
+            "HF_TOKEN=hf_...",
+            "ya29.your-access-token-goes-here",
+            "ya29.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "SG.your-api-key",
+            "AccountKey=<your-account-key>",
+            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+            "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+            "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX1",
+            "https://hooks.slack.com/services/YOUR/WEBHOOK/URL",
+            "postgres://user:password@localhost:5432/db",
+            "postgres://admin:<password>@db.example.com/prod",
+            "postgres://admin:${PASS}@db.example.com/prod",
+            "postgres://admin:$DB_PASSWORD@db.example.com/prod",
+            "postgres://admin:{{ db_password }}@db.example.com/prod",
+            "f\"postgres://{user}:{password}@{host}/db\"",
+            "postgres://admin:%s@%s/prod",
+            "postgres://admin:xxx@db.example.com/prod",
+            "postgres://admin:***@db.example.com/prod",
+            "postgres://admin:...@db.example.com/prod",
+            "postgres://postgres:postgres@localhost/postgres",
+            "docker run -e DATABASE_URL=postgres://postgres:mysecretpassword@db/app",
+            "mysql://root:YOUR_PASSWORD_HERE@localhost",
+            "https://deploy:secret@host/",
+            "redis://:changeme@localhost:6379",
+            "amqp://guest:guest@localhost:5672/",
+            "https://user:pass123@example.com",
+            "https://example.com:8443/path",
+            "see https://alice@example.com/ and http://host:80/",
+            "ssh://git@github.com:org/repo.git"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
+    }
+
+    /**
+     * GitLab, Hugging Face, Google OAuth, SendGrid, Azure storage and Slack webhook credentials, and a password in a
+     * URL of any scheme, were found by no pattern: each is named by its kind, an error.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GITLAB_TOKEN=glpat-Xk3m9Qp2Lr7Vt5Nw8Yz1 | a GitLab personal access token (glpat-...)",
+            "glpat-aB3dE5gH7jK9mN1pQ3sT5vX7yZ0_-Q.01.1a2b3c4d5 | a GitLab personal access token (glpat-...)",
+            "HF_TOKEN=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 | a Hugging Face token (hf_...)",
+            "hf_QkPmXrLvTnWyZsJdFgHbNcMaKeRuIoEp | a Hugging Face token (hf_...)",
+            "Authorization: Bearer ya29.a0AfH6SMBx3kQ9vLr2Tn7Wq1Yz5Pc8Fd4Gh6Jk0"
+                    + " | a Google OAuth access token (ya29....)",
+            "SENDGRID_API_KEY=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"
+                    + " | a SendGrid API key (SG....)",
+            "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL"
+                    + "4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA==;EndpointSuffix=core.windows.net"
+                    + " | an Azure storage account key (AccountKey=...)",
+            "https://hooks.slack.com/services/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"
+                    + " | a Slack webhook URL (hooks.slack.com/services/...)",
+            "db: postgres://admin:S3cr3tPassw0rd@db.internal.example.com:5432/prod"
+                    + " | a password in a URL (scheme://user:password@host)",
+            "REDIS_URL=redis://:Xk29fj2kdLq@cache.example.com:6379 | a password in a URL (scheme://user:password@host)",
+            "amqp://app:Passw0rd!@rabbit.internal/vhost | a password in a URL (scheme://user:password@host)",
+            "mongodb+srv://svc:q%40Zr7%21kP@cluster0.abcde.mongodb.net/"
+                    + " | a password in a URL (scheme://user:password@host)",
+            "git clone https://x-access-token:t0ken@g.acme.test/r.git"
+                    + " | a password in a URL (scheme://user:password@host)"})
+    void moreKindsAreFoundAndNamed(String text, String description) {
+        List<SecretPatterns.Finding> found = SecretPatterns.find(text);
+        assertEquals(List.of(description), found.stream().map(SecretPatterns.Finding::description).toList());
+        assertEquals(Severity.ERROR, found.get(0).severity());
+    }
+
+    /**
+     * A JSON Web Token is a warning: documentation shows real-looking ones (jwt.io's), and one may have expired, which
+     * a reviewer tells; an unsigned one, or one whose parts are no JSON, is none.
+     */
+    @Test
+    void aJsonWebTokenIsAWarning() {
+        List<SecretPatterns.Finding> found = SecretPatterns.find("token: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+                + ".eyJzdWIiOiJhZG1pbiIsImlhdCI6MTUxNjIzOTAyMn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+
+        assertEquals(1, found.size());
+        assertEquals("a JSON Web Token (eyJ....eyJ....)", found.get(0).description());
+        assertEquals(Severity.WARNING, found.get(0).severity());
+        assertTrue(SecretPatterns.find("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.").isEmpty());
+        assertTrue(SecretPatterns.find("eyJhbGciOiJIUzI1NiJ9.payload.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV").isEmpty());
+    }
+
+    /** A password in a URL is cut from its user on, so that the scheme and the host stay readable. */
+    @Test
+    void aMaskedUrlKeepsItsSchemeAndHost() {
+        assertEquals("db: postgres://admi…@db.internal.example.com:5432/prod",
+                SecretPatterns.masked("db: postgres://admin:S3cr3tPassw0rd@db.internal.example.com:5432/prod"));
     }
 
     /** Anthropic's keys start with sk- too, but are no OpenAI key: each is named by its kind. */

@@ -3,6 +3,7 @@ package io.prompd.generator.check;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackageLocation;
+import io.prompd.core.json.FieldLines;
 import io.prompd.core.packaging.Secrets;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -10,13 +11,16 @@ import io.prompd.generator.source.Change;
 import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.IntermediateFile;
+import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
+import io.prompd.generator.source.UrlUserPart;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.FileMode;
 
 /**
@@ -53,7 +57,8 @@ final class CommittedSecretsRule implements PullRequestRule {
             if (ownFile && change.type() != ChangeType.DELETED && Change.isFile(change.newMode())) {
                 ArchiveLimits limits = limitsOf(changed.path(), policy);
                 Optional<byte[]> bytes = repository.read(change.newBlob(), limits);
-                bytes.ifPresent(content -> problems.addAll(Secrets.inFile(change.path(), content)));
+                bytes.ifPresent(content -> problems.addAll(toldOnce(pullRequest, change.path(), content,
+                        Secrets.inFile(change.path(), content))));
                 // the settings and meta.json files are refused by their size where they are read
                 if (bytes.isEmpty() && changed.path().kind() == ChangedPath.Kind.REPOSITORY_FILE) {
                     problems.add(Problem.error(change.path(), "", "the file has " + overLimit(repository
@@ -68,8 +73,8 @@ final class CommittedSecretsRule implements PullRequestRule {
             if (change.type() != ChangeType.DELETED && change.newMode() == FileMode.SYMLINK
                     && repository.isBlob(change.newBlob())) {
                 repository.read(change.newBlob(), limitsOf(changed.path(), policy)).ifPresent(target -> Secrets
-                        .inFile(change.path(), target).forEach(secret -> problems.add(Problem.error(secret.file(), "",
-                                LINK + ", and " + secret.message(), secret.hint()).atLine(secret.line()))));
+                        .inFile(change.path(), target).forEach(secret -> problems.add(new Problem(secret.severity(),
+                                secret.file(), "", secret.line(), LINK + ", and " + secret.message(), secret.hint()))));
             }
         }
         problems.addAll(Secrets.inNames(ownPaths));
@@ -107,6 +112,22 @@ final class CommittedSecretsRule implements PullRequestRule {
     }
 
     /**
+     * The credentials found in a changed file but a password in registry.json's base URL or git URL, which its own rule
+     * refuses at the same line, in its words ({@link UrlUserPart}): told once.
+     */
+    private static List<Problem> toldOnce(PullRequest pullRequest, String path, byte[] content, List<Problem> secrets) {
+        List<String> refused = path.equals(RegistryConfig.FILE) ? pullRequest.head().parsedConfig().problems()
+                .stream().filter(UrlUserPart::isRefusal).map(Problem::pointer).toList() : List.of();
+        if (refused.isEmpty()) {
+            return secrets;
+        }
+        FieldLines lines = FieldLines.ofJson(content);
+        Set<Integer> refusedLines = refused.stream().map(lines::lineOf).collect(Collectors.toSet());
+        return secrets.stream().filter(secret -> !Secrets.isPasswordInUrl(secret)
+                || !refusedLines.contains(secret.line())).toList();
+    }
+
+    /**
      * The per-file limit of a path: the policy's for a package's files, and for the registry's settings and own files,
      * which the policy does not bound, the most the registry reads of any file, as the snapshot reads settings.
      */
@@ -116,11 +137,10 @@ final class CommittedSecretsRule implements PullRequestRule {
     }
 
     private static Problem inHistory(Problem secret, String commit, boolean link) {
-        return Problem.error(secret.file(), "", "in commit " + commit + " of the pull request "
-                        + (link ? "(where " + LINK + ") " : "")
-                        + secret.message() + ": a later commit changed or deleted the file, but Git history keeps that"
-                        + " commit", rewriteHistory(commit) + ", and revoke the credential if it is real")
-                .atLine(secret.line());
+        return new Problem(secret.severity(), secret.file(), "", secret.line(), "in commit " + commit + " of the pull"
+                + " request " + (link ? "(where " + LINK + ") " : "") + secret.message() + ": a later commit changed or"
+                + " deleted the file, but Git history keeps that commit", rewriteHistory(commit) + ", and revoke the"
+                + " credential if it is real");
     }
 
     /**

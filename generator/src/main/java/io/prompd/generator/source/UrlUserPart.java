@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.util.Locale;
@@ -14,6 +15,9 @@ import java.util.Optional;
  * @param withoutUser the URL without its user part, to give in its place
  */
 public record UrlUserPart(String withoutUser) {
+
+    /** What each {@link #refusal} says, by which {@link #isRefusal} knows one. */
+    private static final String HOLDS_ONE = " holds a user or password, which ";
 
     public UrlUserPart {
         Objects.requireNonNull(withoutUser, "withoutUser");
@@ -43,7 +47,12 @@ public record UrlUserPart(String withoutUser) {
 
     /** What is wrong, said of the URL given at {@code where}, with why that matters there. */
     public String refusal(String where, String why) {
-        return where + " holds a user or password, which " + why;
+        return where + HOLDS_ONE + why;
+    }
+
+    /** Whether the problem is a {@link #refusal}: one that names a password the search for credentials finds too. */
+    public static boolean isRefusal(Problem problem) {
+        return problem.message().contains(HOLDS_ONE);
     }
 
     /** The fix for a registry's URL, which clients are set up with. */

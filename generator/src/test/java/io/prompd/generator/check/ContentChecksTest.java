@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
+import io.prompd.core.problem.Severity;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.awt.image.BufferedImage;
@@ -63,7 +64,15 @@ class ContentChecksTest {
             "private key          | -----BEGIN OPENSSH PRIVATE"
                     + " KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
             "private key          | -----BEGIN PGP PRIVATE KEY"
-                    + " BLOCK-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP"})
+                    + " BLOCK-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
+            "GitLab personal access token | GITLAB_TOKEN=glpat-Xk3m9Qp2Lr7Vt5Nw8Yz1",
+            "Hugging Face token   | 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",
+            "Google OAuth access token | Authorization: Bearer ya29.a0AfH6SMBx3kQ9vLr2Tn7Wq1Yz5Pc8Fd4Gh6Jk0",
+            "SendGrid API key     | 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",
+            "Azure storage account key | AccountName=acme;AccountKey=pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4x"
+                    + "IB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA==;EndpointSuffix=core.windows.net",
+            "Slack webhook URL    | https://hooks.slack.com/services/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",
+            "password in a URL    | db: postgres://admin:S3cr3tPassw0rd@db.internal.example.com:5432/prod"})
     void likelySecretIsReportedWithItsLine(String kind, String line) {
         repo.write(BASE + "/contexts/notes.md", "# Notes\n\n" + line.replace("\\n", "\n") + "\n");
         repo.commit("publish");
@@ -76,6 +85,26 @@ class ContentChecksTest {
     /**
      * The check validates as prompd validate does: a file a prompt includes is a template too, whatever its extension.
      */
+    /**
+     * A JSON Web Token is a warning, which the reviewer judges: documentation shows real-looking ones, and one may
+     * have expired.
+     */
+    @Test
+    void aJsonWebTokenIsAWarningWithItsLine() {
+        repo.write(BASE + "/contexts/notes.md", "# Notes\n\neyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+                + ".eyJzdWIiOiJhZG1pbiIsImlhdCI6MTUxNjIzOTAyMn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\n");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        Problem warning = report.problems().stream().filter(problem -> problem.file().endsWith("notes.md"))
+                .findFirst().orElseThrow();
+        assertEquals(Severity.WARNING + " 3 the file holds what looks like a JSON Web Token (eyJ....eyJ....)",
+                warning.severity() + " " + warning.line() + " " + warning.message());
+        assertTrue(warning.hint().startsWith("remove it unless it is an example"), warning.hint());
+    }
+
     @Test
     void aFileAPromptIncludesThatCannotRenderFailsTheCheck() {
         repo.write(BASE + "/prompts/x.prmd", "---\nid: x\n---\n{% include './c.md' %}\n");
