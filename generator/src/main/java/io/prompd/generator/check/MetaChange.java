@@ -142,6 +142,11 @@ public record MetaChange(PackageName name, Action action, String target, String 
         return keys;
     }
 
+    /** Whether it adds or removes an owner: a change to who may publish the package, which a summary tells first. */
+    public boolean changesOwners() {
+        return action == Action.ADDS_OWNER || action == Action.REMOVES_OWNER;
+    }
+
     /**
      * Whether this is the new record of the takedown of the version, which the summary tells on the
      * takedown's own line.

@@ -19,6 +19,7 @@ import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.Removal;
 import io.prompd.generator.source.RepositoryLayout;
+import io.prompd.generator.source.Scopes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +44,20 @@ public final class CheckReportView {
     /** A pull request adding a whole registry at once is summed up, not listed in full. */
     private static final int SUMMARY_LINES = 100;
 
-    /** At most this much of the comment goes to the summary, so that the problems always have room. */
+    /**
+     * At most this much of the comment goes to the summary, so that the problems always have room; its changes to
+     * settings and rights may take more, up to {@link #RIGHTS_CHARS}, leaving the rest of the summary none.
+     */
     private static final int SUMMARY_CHARS = 20_000;
+
+    /**
+     * At most this much of the comment goes to the summary's changes to settings and rights, which no count of lines
+     * cuts: only a pull request making hundreds of them at once, as no real one does, has some left out, saying so.
+     */
+    private static final int RIGHTS_CHARS = 30_000;
+
+    /** The settings files, whose every change the summary tells first. */
+    private static final Set<String> SETTINGS_FILES = Set.of(RegistryConfig.FILE, Scopes.FILE);
 
     /** At most this much goes to the notes of what the check did not verify, for the same reason. */
     private static final int NOTES_CHARS = 10_000;
@@ -70,7 +83,7 @@ public final class CheckReportView {
                 .append(RegistryRepository.shortId(report.head()))
                 .append(" against ").append(RegistryRepository.shortId(report.mergeBase()))
                 .append(checkedAs(report, Style.PLAIN)).append('\n');
-        summary(report, Style.PLAIN).forEach(line -> out.append("  ").append(line).append('\n'));
+        summary(report, Style.PLAIN).lines().forEach(line -> out.append("  ").append(line).append('\n'));
         notes(report, Style.PLAIN).forEach(line -> out.append("  note: ").append(line).append('\n'));
         out.append('\n').append(ProblemReport.text(report.problems(), UNFILED));
         return out.toString();
@@ -91,11 +104,12 @@ public final class CheckReportView {
         out.append("Checked `").append(RegistryRepository.shortId(report.head())).append("` against the merge base `")
                 .append(RegistryRepository.shortId(report.mergeBase())).append('`')
                 .append(checkedAs(report, Style.MARKDOWN)).append(".\n\n");
-        list(out, "This pull request", summary(report, Style.MARKDOWN), SUMMARY_CHARS);
-        list(out, "Not checked", notes(report, Style.MARKDOWN), NOTES_CHARS);
-        out.append(MarkdownReport.of(report.problems(), UNFILED, COMMENT_LIMIT - out.length(),
-                "To list them all, run " + MarkdownReport.code(again(report, base))
-                        + " in a clone of this repository, as its CONTRIBUTING.md shows."));
+        String listAll = "To list them all, run " + MarkdownReport.code(again(report, base))
+                + " in a clone of this repository, as its CONTRIBUTING.md shows.";
+        Summary summary = summary(report, Style.MARKDOWN);
+        list(out, "This pull request", summary.rights(), summary.rest(), SUMMARY_CHARS, listAll);
+        list(out, "Not checked", List.of(), notes(report, Style.MARKDOWN), NOTES_CHARS, listAll);
+        out.append(MarkdownReport.of(report.problems(), UNFILED, COMMENT_LIMIT - out.length(), listAll));
         return out.toString();
     }
 
@@ -201,23 +215,38 @@ public final class CheckReportView {
     }
 
     /**
-     * A list under its title, unless it is empty: at most {@link #SUMMARY_LINES} lines and {@code maxChars} characters,
-     * then how many more there are.
+     * A list under its title, unless it is empty: the lines to keep first, every one of them up to
+     * {@link #RIGHTS_CHARS} characters, then the others, at most {@link #SUMMARY_LINES} of them, as many as fit in
+     * {@code maxChars} characters with the kept ones, then how many more there are.
+     *
+     * @param listAll a sentence telling the reader where every line is listed, for kept lines left out
      */
-    private static void list(StringBuilder out, String title, List<String> lines, int maxChars) {
-        if (lines.isEmpty()) {
+    private static void list(StringBuilder out, String title, List<String> kept, List<String> lines, int maxChars,
+                             String listAll) {
+        if (kept.isEmpty() && lines.isEmpty()) {
             return;
         }
         out.append("**").append(title).append("**\n\n");
-        int end = out.length() + maxChars;
-        int shown = 0;
-        while (shown < Math.min(lines.size(), SUMMARY_LINES) && out.length() + lines.get(shown).length() + 3 <= end) {
-            out.append("- ").append(lines.get(shown++)).append('\n');
+        int start = out.length();
+        int keptShown = appendWithin(out, kept, kept.size(), start + RIGHTS_CHARS);
+        if (keptShown < kept.size()) {
+            out.append("- … and ").append(kept.size() - keptShown).append(" more changes to settings or to who may"
+                    + " publish, which this comment cannot hold. ").append(listAll).append('\n');
         }
+        int shown = appendWithin(out, lines, SUMMARY_LINES, start + maxChars);
         if (shown < lines.size()) {
             out.append("- … and ").append(lines.size() - shown).append(" more\n");
         }
         out.append('\n');
+    }
+
+    /** Appends the first lines as list items, at most {@code most}, while the output stays within {@code end}. */
+    private static int appendWithin(StringBuilder out, List<String> lines, int most, int end) {
+        int shown = 0;
+        while (shown < Math.min(lines.size(), most) && out.length() + lines.get(shown).length() + 3 <= end) {
+            out.append("- ").append(lines.get(shown++)).append('\n');
+        }
+        return shown;
     }
 
     /**
@@ -291,17 +320,44 @@ public final class CheckReportView {
     }
 
     /**
-     * One line per added version ({@link #added}) or taken down one (with the reason its takedown record gives), per
-     * published version otherwise deleted or changed, which a reviewer must see though the check refuses it, per file
-     * of one whose mode alone changes, which the diff shows though the check lets it pass, per change to a
-     * meta.json, per other changed path and, below registry.json and scopes.json, per change to a setting or to who
-     * may do what, written in the style; a new path is worded as a new version is,
-     * since "changes" would suggest an earlier one existed, and a deleted one says so.
-     * A meta.json that does not read in full is listed even when some of its changes are told, since they are
-     * not all of them.
+     * The summary's lines: first those changing the registry's settings or who may publish, which the comment never
+     * cuts for the others (a maintainer added among 120 new packages was the 121st line, left out as one of "22
+     * more"), then the rest.
      */
-    private static List<String> summary(CheckReport report, Style style) {
+    private record Summary(List<String> rights, List<String> rest) {
+
+        Summary {
+            rights = List.copyOf(rights);
+            rest = List.copyOf(rest);
+        }
+
+        List<String> lines() {
+            List<String> lines = new ArrayList<>(rights);
+            lines.addAll(rest);
+            return lines;
+        }
+    }
+
+    /**
+     * First, per changed settings file, registry.json and scopes.json, its line, then one per change to a setting or to
+     * who may do what, and one per owner a meta.json adds or removes; then one line per added version ({@link #added})
+     * or taken down one (with the reason its takedown record gives), per published version otherwise deleted or
+     * changed, which a reviewer must see though the check refuses it, per file of one whose mode alone changes, which
+     * the diff shows though the check lets it pass, per other change to a meta.json and per other changed path,
+     * written in the style; a new path is worded as a new version is, since "changes" would suggest an earlier one
+     * existed, and a deleted one says so. A meta.json that does not read in full is listed even when some of its
+     * changes are told, since they are not all of them.
+     */
+    private static Summary summary(CheckReport report, Style style) {
         UnaryOperator<String> code = style.code();
+        List<String> rights = new ArrayList<>();
+        report.otherChanges().stream().filter(SETTINGS_FILES::contains).forEach(path -> {
+            rights.add(verb(report, path) + code.apply(path));
+            report.settingsChanges().stream().filter(change -> change.file().equals(path))
+                    .forEach(change -> rights.add(describe(change, style)));
+        });
+        report.metaChanges().stream().filter(MetaChange::changesOwners)
+                .forEach(change -> rights.add(describe(change, style)));
         List<String> lines = new ArrayList<>();
         report.added().forEach(version -> lines.add(added(report, version, code)));
         for (Takedown takedown : report.takenDown()) {
@@ -321,19 +377,16 @@ public final class CheckReportView {
                     + change.to() + " (not packed: files are packed as 0644)");
         }
         // a takedown's record, told on its line above, would only repeat it
-        report.metaChanges().stream().filter(change -> report.takenDown().stream()
+        report.metaChanges().stream().filter(change -> !change.changesOwners() && report.takenDown().stream()
                 .noneMatch(takedown -> change.recordsTakedownOf(takedown.version())))
                 .forEach(change -> lines.add(describe(change, style)));
         // a meta.json whose changes are told above is not listed again; one changed only in form is
         Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
                 .filter(path -> !report.unreadable().contains(path)).collect(Collectors.toSet());
-        report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path -> {
-            lines.add(verb(report, path) + code.apply(path) + (report.unreadable().contains(path) ? UNREADABLE : ""));
-            // below the file, whose changes in form alone, and to parts that do not read, are not told
-            report.settingsChanges().stream().filter(change -> change.file().equals(path))
-                    .forEach(change -> lines.add(describe(change, style)));
-        });
-        return lines;
+        report.otherChanges().stream().filter(path -> !told.contains(path) && !SETTINGS_FILES.contains(path))
+                .forEach(path -> lines.add(verb(report, path) + code.apply(path)
+                        + (report.unreadable().contains(path) ? UNREADABLE : "")));
+        return new Summary(rights, lines);
     }
 
     /** A meta.json change's line of the summary, with names, versions and logins set off as code in the style. */

@@ -12,6 +12,7 @@ import io.prompd.core.version.Version;
 import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.ExternalDependency;
 import io.prompd.generator.check.MetaChange;
+import io.prompd.generator.check.SettingsChange;
 import io.prompd.generator.check.Takedown;
 import io.prompd.generator.source.PackageVersion;
 import java.util.List;
@@ -195,6 +196,71 @@ class CheckReportViewTest {
         assertTrue(markdown.contains("_Not shown here, to keep this comment within GitHub's limit: 0 errors, "),
                 markdown);
         assertTrue(markdown.endsWith("**3 errors, 2997 warnings**\n"), markdown);
+    }
+
+    /**
+     * A pull request adding 120 packages and mallory to the maintainers had its maintainer change as the summary's
+     * 121st line, which the comment left out as one of "22 more": changes to settings and to who may publish come
+     * first, in the text too, and the comment never cuts them for the other lines.
+     */
+    @Test
+    void changesToSettingsAndRightsComeFirstAndAreNeverCut() {
+        List<PackageVersion> added = IntStream.range(0, 120)
+                .mapToObj(index -> new PackageVersion(PackageName.parse("@a/p" + index), Version.parse("1.0.0")))
+                .toList();
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, added, new TreeSet<>(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of("README.md", "packages/@a/old/meta.json", "registry.json"),
+                new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "broken"),
+                        new MetaChange(OLD, MetaChange.Action.ADDS_OWNER, "mallory", "")),
+                List.of(new SettingsChange("registry.json", SettingsChange.Action.ADDS_MAINTAINER, "mallory", "", "",
+                        "")), List.of(), List.of());
+
+        assertTrue(markdown(report).contains("""
+                **This pull request**
+
+                - changes `registry.json`
+                - adds `mallory` to the maintainers
+                - adds `mallory` to the owners of `@a/old`
+                - adds `@a/p0` version `1.0.0`
+                """), markdown(report));
+        assertTrue(markdown(report).contains("- … and 22 more\n"), markdown(report));
+        assertTrue(CheckReportView.text(report).startsWith("""
+                PASSED: registry check of 2222222 against 1111111, as alice
+                  changes registry.json
+                  adds mallory to the maintainers
+                  adds mallory to the owners of @a/old
+                  adds @a/p0 version 1.0.0
+                """), CheckReportView.text(report));
+        assertTrue(CheckReportView.text(report).endsWith("""
+                  adds @a/p99 version 1.0.0
+                  yanks @a/old 1.0.0: broken
+                  changes README.md
+
+                no problems
+                """), CheckReportView.text(report));
+    }
+
+    /**
+     * Only changes to settings and rights too many for the comment, as no real pull request makes, are cut, saying how
+     * many and how to list them; the comment stays within GitHub's limit and the problems keep room.
+     */
+    @Test
+    void changesToSettingsAndRightsBeyondWhatTheCommentHoldsAreCountedWithHowToListThem() {
+        List<SettingsChange> maintainers = IntStream.range(0, 5_000).mapToObj(index -> new SettingsChange(
+                "registry.json", SettingsChange.Action.ADDS_MAINTAINER, "login" + index, "", "", "")).toList();
+        CheckReport report = new CheckReport(BASE, HEAD, ALICE, List.of(), new TreeSet<>(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of("registry.json"), new TreeSet<>(), new TreeSet<>(),
+                new TreeSet<>(), List.of(), maintainers, List.of(), List.of(Problem.error("registry.json", "",
+                        "an error", "")));
+
+        String markdown = markdown(report);
+
+        assertTrue(markdown.length() <= CheckReportView.COMMENT_LIMIT, () -> "length " + markdown.length());
+        assertTrue(markdown.contains(" more changes to settings or to who may publish, which this comment cannot hold."
+                + " To list them all, run `prompd-registry check . --base main --head " + HEAD + " --actor alice`"),
+                markdown);
+        assertTrue(markdown.contains("- ❌ **error**: an error\n"), markdown);
     }
 
     @Test
