@@ -24,12 +24,14 @@ import java.util.function.Predicate;
  *
  * @param name   the package
  * @param action what happens
- * @param target the version or login it happens to
+ * @param target the version or login it happens to; for {@code latest} moved without its dist-tag, the version it
+ *               stands for now, empty when none is left
  * @param detail the dist-tag's name, the yank's or the takedown's reason or the deprecation's
  *               message; empty otherwise
  * @param was    the version a dist-tag that moves pointed at before (for {@code latest} without a dist-tag there,
- *               the version it stood for, if another), or the text a changed yank, deprecation or takedown record
- *               had, which may be empty text; absent for a new one and for the other actions
+ *               the version it stood for, if another, and so for {@code latest} moved without its dist-tag), or the
+ *               text a changed yank, deprecation or takedown record had, which may be empty text; absent for a new
+ *               one and for the other actions
  * @param becomes for the dist-tag latest removed, the version latest then stands for: the highest that is neither a
  *                pre-release nor yanked, absent when there is none; absent for the other actions
  */
@@ -37,8 +39,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
                          Optional<String> becomes) {
 
     public enum Action {
-        TAGS, UNTAGS, YANKS, UNYANKS, DEPRECATES, UNDEPRECATES, RECORDS_TAKEDOWN, REMOVES_TAKEDOWN_RECORD, ADDS_OWNER,
-        REMOVES_OWNER
+        TAGS, UNTAGS, YANKS, UNYANKS, DEPRECATES, UNDEPRECATES, RECORDS_TAKEDOWN, REMOVES_TAKEDOWN_RECORD,
+        MOVES_LATEST, ADDS_OWNER, REMOVES_OWNER
     }
 
     public MetaChange {
@@ -67,9 +69,9 @@ public record MetaChange(PackageName name, Action action, String target, String 
 
     /**
      * What differs between the package's meta before and after, tags first, then yanks, deprecations, takedown
-     * records, and owners of an unscoped package. Only parts that read on both sides are compared: a file or entry that
-     * does not read stands for nothing, and reading it as absent would tell of tags removed and yanks taken back that
-     * the pull request's author never meant.
+     * records, the move of {@code latest} without its dist-tag they make, and owners of an unscoped package. Only
+     * parts that read on both sides are compared: a file or entry that does not read stands for nothing, and reading
+     * it as absent would tell of tags removed and yanks taken back that the pull request's author never meant.
      *
      * @param publishedBefore the package's versions before, among which {@code latest} stood for one without its tag:
      *                        a tag set then moves it from that version, which a reviewer needs to see
@@ -106,6 +108,7 @@ public record MetaChange(PackageName name, Action action, String target, String 
                 Action.UNDEPRECATES, changes);
         notes(name, "takenDown", before.takenDown(), after.takenDown(), reads, Action.RECORDS_TAKEDOWN,
                 Action.REMOVES_TAKEDOWN_RECORD, changes);
+        untaggedLatestMoved(name, before, publishedBefore, after, publishedAfter, reads).ifPresent(changes::add);
         // a scope's packages are owned through scopes.json: their meta.json owners change nothing, and only draw a
         // warning
         if (!name.isScoped() && reads.test(Pointer.of("owners"))) {
@@ -115,6 +118,29 @@ public record MetaChange(PackageName name, Action action, String target, String 
                     .forEach(login -> changes.add(new MetaChange(name, Action.REMOVES_OWNER, login, "")));
         }
         return List.copyOf(changes);
+    }
+
+    /**
+     * The move of {@code latest} where no dist-tag names it on either side, so that it stands for the highest version
+     * that is neither a pre-release nor yanked: a yank or a takedown of the versions above moves it back, to an older
+     * line (deprecated, maybe) that every {@code prompd install NAME} then gets, which a reviewer has to see as a
+     * dist-tag's move is seen. Only where the dist-tag and the yanks read on both sides.
+     */
+    private static Optional<MetaChange> untaggedLatestMoved(PackageName name, PackageMeta before,
+                                                            Collection<Version> publishedBefore, PackageMeta after,
+                                                            Collection<Version> publishedAfter,
+                                                            Predicate<String> reads) {
+        if (before.distTags().containsKey(Packument.LATEST) || after.distTags().containsKey(Packument.LATEST)
+                || !reads.test(Pointer.of("distTags", Packument.LATEST)) || !reads.test(Pointer.of("yanked"))) {
+            return Optional.empty();
+        }
+        Optional<Version> was = before.latest(publishedBefore);
+        Optional<Version> is = after.latest(publishedAfter);
+        if (was.isEmpty() || was.equals(is)) {
+            return Optional.empty();
+        }
+        return Optional.of(new MetaChange(name, Action.MOVES_LATEST, is.map(Version::toString).orElse(""), "",
+                was.map(Version::toString)));
     }
 
     /** Versions that get a note (a new one, or a new text) and versions that lose theirs, where both sides read. */

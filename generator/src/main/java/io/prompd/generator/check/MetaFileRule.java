@@ -11,6 +11,7 @@ import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.VersionFolder;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Optional;
@@ -24,9 +25,10 @@ import java.util.TreeSet;
  * deletes, speak only of versions that exist at the head: every dist-tag points to one, every yank
  * and deprecation names one. A new meta.json without any version folder beside it is refused (it
  * would claim a name without publishing anything). In a changed meta.json, a {@code latest} on a yanked version is
- * refused, on a deprecated one warned of, as another tag on a yanked one is, and owners of a scoped package are warned
- * of: one the pull request leaves alone is checked only for the versions it deletes, since it cannot yank, deprecate or
- * tag anything, and what its entries said before is no doing of the pull request. Whether it parses is
+ * refused, on a deprecated one warned of, as another tag on a yanked one is, and so is a {@code latest} without its
+ * dist-tag that the pull request leaves on a deprecated version, and owners of a scoped package are warned of: one
+ * the pull request leaves alone is checked only for the versions it deletes, since it cannot yank, deprecate or tag
+ * anything, and what its entries said before is no doing of the pull request. Whether it parses is
  * {@link SettingsFilesRule}'s, who may change it {@link OwnershipRule}'s.
  */
 final class MetaFileRule implements PullRequestRule {
@@ -74,9 +76,14 @@ final class MetaFileRule implements PullRequestRule {
                 } else if (changed && meta.isYanked(version)) {
                     taggedYanked(problems, file, name, tag, version);
                 } else if (changed && tag.equals(Packument.LATEST) && meta.isDeprecated(version)) {
-                    latestDeprecated(problems, file, name, version);
+                    latestDeprecated(problems, file, Pointer.of("distTags", Packument.LATEST), name,
+                            "the dist-tag 'latest' points to " + version, version, "point latest at a version that is"
+                                    + " not deprecated");
                 }
             });
+            if (changed && !meta.distTags().containsKey(Packument.LATEST)) {
+                untaggedLatestDeprecated(pullRequest, name, versions.keySet(), problems);
+            }
             meta.yanked().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
                     missing(pullRequest, name, version, problems, file, Pointer.of("yanked", version.toString()),
                             "yanks " + version, ""));
@@ -121,16 +128,41 @@ final class MetaFileRule implements PullRequestRule {
     }
 
     /**
+     * {@code latest} without its dist-tag, the highest version that is neither a pre-release nor yanked, on a
+     * deprecated version, where the pull request put it there: by yanking or taking down the versions above (yanking
+     * 2.0.0 and 2.1.0 left the deprecated 1.1.0 the default, silently) or by deprecating it. One the merge base had
+     * there already is no doing of the pull request. Warned of at the version's deprecation.
+     */
+    private static void untaggedLatestDeprecated(PullRequest pullRequest, PackageName name,
+                                                 Collection<Version> published, Problems problems) {
+        PackageMeta meta = pullRequest.head().meta(name);
+        PackageMeta before = pullRequest.base().meta(name);
+        Optional<Version> latest = meta.latest(published).filter(meta::isDeprecated);
+        Optional<Version> latestBefore = before.latest(pullRequest.base().packages()
+                .getOrDefault(name, Collections.emptySortedMap()).keySet());
+        if (latest.isEmpty() || latest.equals(latestBefore) && before.isDeprecated(latest.get())) {
+            return;
+        }
+        Version version = latest.get();
+        latestDeprecated(problems, RepositoryLayout.metaFile(name), Pointer.of("deprecated", version.toString()), name,
+                "latest is " + version + ", the highest version that is neither a pre-release nor yanked, as no"
+                        + " dist-tag names it", version, "publish a version that is not deprecated, or point latest"
+                        + " at one (\"distTags\": {\"latest\": \"<version>\"})");
+    }
+
+    /**
      * {@code prompd install NAME} takes a deprecated {@code latest} all the same, warning of it, as npm does, while a
      * dependency's range passes it by for a version that is not deprecated: the default is then one the maintainers
      * advise against. Another tag on a deprecated version is no problem: it names an older line on purpose.
+     *
+     * @param latestIs what makes it latest, {@code the dist-tag 'latest' points to 1.1.0}
+     * @param fix      what to do to make another version latest
      */
-    private static void latestDeprecated(Problems problems, String file, PackageName name, Version version) {
-        problems.warning(file, Pointer.of("distTags", Packument.LATEST), "the dist-tag 'latest' points to " + version
-                        + ", which is deprecated, so 'prompd install " + name + "' installs it and warns of its"
-                        + " deprecation, while a dependency's range passes it by",
-                "point latest at a version that is not deprecated, or take the deprecation of " + version + " back if"
-                        + " it is to stay the default");
+    private static void latestDeprecated(Problems problems, String file, String pointer, PackageName name,
+                                         String latestIs, Version version, String fix) {
+        problems.warning(file, pointer, latestIs + ", which is deprecated, so 'prompd install " + name + "' installs"
+                        + " it and warns of its deprecation, while a dependency's range passes it by",
+                fix + ", or take the deprecation of " + version + " back if it is to stay the default");
     }
 
     /**

@@ -139,8 +139,9 @@ public final class CheckReportView {
      * differ in build metadata alone, the commits that published and deleted it, and whether it holds the files
      * published), and each takedown is {@code {name, version, publishedIn?, reason?}} (the publishing commit, its
      * record's reason); problems have the shape {@code prompd validate --json} gives them, and each meta change is
-     * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the earlier text
-     * of a changed yank, deprecation or takedown record, an empty one too), and each settings change
+     * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag, or latest moved without its
+     * dist-tag, pointed, or the earlier text of a changed yank, deprecation or takedown record, an empty one too), and
+     * each settings change
      * {@code {file, action, target, place?, value?, was?}} ({@code value} and {@code was}: what a field of
      * registry.json changes to and from), and each external dependency
      * {@code {name, version, dependency, range, fileReferences}} (the version added, the package of an external scope
@@ -412,6 +413,10 @@ public final class CheckReportView {
             case RECORDS_TAKEDOWN -> (was.isEmpty() ? "records the takedown of "
                     : "changes the reason for the takedown of ") + pkg + " " + what + note;
             case REMOVES_TAKEDOWN_RECORD -> "removes the takedown record of " + pkg + " " + what;
+            case MOVES_LATEST -> change.target().isEmpty() ? "so latest of " + pkg + " goes away (it pointed at "
+                    + code.apply(was.orElseThrow()) + "): no version is left that is neither a pre-release nor yanked"
+                    : "so latest of " + pkg + " is " + what + " (it pointed at " + code.apply(was.orElseThrow())
+                    + "), the highest version that is neither a pre-release nor yanked, as no dist-tag names it";
             case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
             case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;
         };

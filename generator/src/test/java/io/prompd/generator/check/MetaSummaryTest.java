@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.generator.cli.CheckReportView;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
@@ -62,6 +63,65 @@ class MetaSummaryTest extends PullRequestScenarioTest {
                 summary(report)::toString);
         assertEquals("1.2.0", Json.reader().readTree(CheckReportView.json(report)).at("/metaChanges/0/becomes")
                 .asText());
+    }
+
+    /**
+     * Yanking the versions above latest, without its dist-tag the highest version, moved it back to an older,
+     * deprecated one silently: the move is told, in the summary and the JSON, as a dist-tag's is, and a latest left on
+     * a deprecated version is warned of at its deprecation.
+     */
+    @Test
+    void aYankMovingLatestWithoutItsTagBackIsToldAndADeprecatedLatestWarnedOf() throws Exception {
+        CheckReport report = checkChange("{\"deprecated\": {\"1.0.0\": \"use 1.1\"}}",
+                "{\"deprecated\": {\"1.0.0\": \"use 1.1\"}, \"yanked\": {\"1.1.0\": \"broken\"}}");
+
+        assertEquals(List.of("yanks @common/util 1.1.0: broken", "so latest of @common/util is 1.0.0 (it pointed at"
+                + " 1.1.0), the highest version that is neither a pre-release nor yanked, as no dist-tag names it"),
+                summary(report));
+        assertEquals("{\"action\":\"moves_latest\",\"name\":\"@common/util\",\"target\":\"1.0.0\",\"was\":\"1.1.0\"}",
+                Json.reader().readTree(CheckReportView.json(report)).at("/metaChanges/1").toString());
+        Problem warning = report.problems().stream().filter(problem -> !problem.isError()).findFirst().orElseThrow();
+        assertEquals(META + "/deprecated/1.0.0 latest is 1.0.0, the highest version that is neither a pre-release nor"
+                + " yanked, as no dist-tag names it, which is deprecated, so 'prompd install @common/util' installs it"
+                + " and warns of its deprecation, while a dependency's range passes it by (publish a version that is"
+                + " not deprecated, or point latest at one (\"distTags\": {\"latest\": \"<version>\"}), or take the"
+                + " deprecation of 1.0.0 back if it is to stay the default)", warning.file() + warning.pointer() + " "
+                + warning.message() + " (" + warning.hint() + ")");
+    }
+
+    /** A takedown of the highest version moves latest without its tag back as a yank does. */
+    @Test
+    void aTakedownMovingLatestWithoutItsTagBackIsTold() {
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.publish("@common/util",
+                "1.1.0"));
+        repo.merge("main", "catch up", TestRegistryRepo.MAINTAINER);
+        repo.delete("packages/@common/util/1.1.0");
+        repo.meta("@common/util", "{\"takenDown\": {\"1.1.0\": \"leaked a key\"}}");
+        repo.commit("take 1.1.0 down", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertTrue(summary(report).contains("so latest of @common/util is 1.0.0 (it pointed at 1.1.0), the highest"
+                + " version that is neither a pre-release nor yanked, as no dist-tag names it"),
+                summary(report)::toString);
+    }
+
+    /** Yanking every version leaves latest none, which is told too. */
+    @Test
+    void aYankLeavingNoLatestIsTold() {
+        assertTrue(summary(checkChange("{}", "{\"yanked\": {\"1.0.0\": \"x\", \"1.1.0\": \"y\"}}")).contains(
+                "so latest of @common/util goes away (it pointed at 1.1.0): no version is left that is neither a"
+                        + " pre-release nor yanked"));
+    }
+
+    /** A yank below latest moves nothing, and latest the base branch left on a deprecated version is not warned of. */
+    @Test
+    void aYankBelowLatestMovesNothing() {
+        CheckReport report = checkChange("{\"deprecated\": {\"1.1.0\": \"old\"}}",
+                "{\"deprecated\": {\"1.1.0\": \"old\"}, \"yanked\": {\"1.0.0\": \"x\"}}");
+
+        assertEquals(List.of("yanks @common/util 1.0.0: x"), summary(report));
+        assertEquals(List.of(), report.problems());
     }
 
     @Test
