@@ -70,6 +70,9 @@ public final class CheckReportView {
 
     private static final String UNREADABLE = ", which does not read in full (the errors below say why)";
 
+    /** What a meta.json that reads as a document, but not in full, is said to have. */
+    private static final String WITH_ERRORS = ", which has errors (below)";
+
     /** Problems of no one file are about the pull request as a whole, such as its unknown author. */
     private static final String UNFILED = "(pull request)";
 
@@ -386,7 +389,7 @@ public final class CheckReportView {
                 .filter(path -> !report.unreadable().contains(path)).collect(Collectors.toSet());
         report.otherChanges().stream().filter(path -> !told.contains(path) && !SETTINGS_FILES.contains(path))
                 .forEach(path -> lines.add(verb(report, path) + code.apply(path)
-                        + (report.unreadable().contains(path) ? UNREADABLE : "")));
+                        + (report.unreadable().contains(path) ? unreadable(report, path) : "")));
         return new Summary(rights, lines);
     }
 
@@ -495,6 +498,16 @@ public final class CheckReportView {
     /** The record of {@code "takenDown"} that the pull request adds for the takedown, if it adds one. */
     private static Optional<MetaChange> record(CheckReport report, Takedown takedown) {
         return report.metaChanges().stream().filter(change -> change.recordsTakedownOf(takedown.version())).findFirst();
+    }
+
+    /**
+     * Why a meta.json is not read in full: as a whole, where an error is at the whole document (its syntax, its
+     * encoding, its size), or for errors in its entries, which a document that parsed has ({@code "Beta"}, no tag a
+     * client can ask for), and which "does not read" would misstate.
+     */
+    private static String unreadable(CheckReport report, String path) {
+        return report.problems().stream().anyMatch(problem -> problem.isError() && problem.file().equals(path)
+                && problem.pointer().isEmpty()) ? UNREADABLE : WITH_ERRORS;
     }
 
     private static String verb(CheckReport report, String path) {

@@ -152,7 +152,7 @@ class MetaSummaryTest extends PullRequestScenarioTest {
                 "neither the yank nor the deprecation is taken back: their entries do not read");
         assertEquals(List.of(
                         "points the dist-tag beta of @common/util at 1.1.0",
-                        "changes " + META + ", which does not read in full (the errors below say why)"),
+                        "changes " + META + ", which has errors (below)"),
                 summary(report));
     }
 
