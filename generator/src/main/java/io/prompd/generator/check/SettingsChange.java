@@ -118,13 +118,20 @@ public record SettingsChange(String file, Action action, String target, String p
         void compare(String key, T before, T after);
     }
 
-    /** Each entry of one of scopes.json's maps (scopes, teams) that reads on both sides, as {@link #between} says. */
+    /**
+     * Each entry of one of scopes.json's maps (scopes, teams) that reads on both sides, as {@link #between} says: one
+     * kept whose error judges it as a whole reads as written ({@link Parsed#readsKept}), so that a pull request leaving
+     * a scope with no owners and no teams, an error, is told to remove its owners, where it was said to change
+     * scopes.json alone.
+     */
     private static <T> void entries(String field, SortedMap<String, T> was, SortedMap<String, T> is, T empty,
                                     Parsed<Scopes> before, Parsed<Scopes> after, Action adds, Action removes,
                                     EntryChanges<T> within, List<SettingsChange> changes) {
         for (String key : union(was.keySet(), is.keySet())) {
             String pointer = Pointer.of(field, key);
-            if (!before.reads(pointer) || !after.reads(pointer)) {
+            boolean readBefore = was.containsKey(key) ? before.readsKept(pointer) : before.reads(pointer);
+            boolean readAfter = is.containsKey(key) ? after.readsKept(pointer) : after.reads(pointer);
+            if (!readBefore || !readAfter) {
                 continue;
             }
             if (!is.containsKey(key)) {

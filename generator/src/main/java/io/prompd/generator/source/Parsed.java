@@ -43,6 +43,16 @@ public record Parsed<T>(Optional<T> value, List<Problem> problems) {
                 .noneMatch(error -> Pointer.isWithin(error, pointer) || Pointer.isWithin(pointer, error));
     }
 
+    /**
+     * {@link #reads} for an entry of a map that the value keeps: an error at the entry itself judges it as a whole (a
+     * scope with no owners and no teams), since one that does not read is left out of the value, so it is read as
+     * written unless an error is inside it or at a part holding it.
+     */
+    public boolean readsKept(String pointer) {
+        return problems.stream().filter(Problem::isError).map(Problem::pointer).filter(error -> !error.equals(pointer))
+                .noneMatch(error -> Pointer.isWithin(error, pointer) || Pointer.isWithin(pointer, error));
+    }
+
     /** The value when the file had no errors; otherwise a {@link ValidationException} carrying them all. */
     public T orElseThrow(String summary) {
         if (hasErrors()) {

@@ -56,6 +56,23 @@ class SettingsSummaryTest extends PullRequestScenarioTest {
                 json.at("/settingsChanges/7").toString());
     }
 
+    /**
+     * A scope left with no owners and no teams, an error at the scope, was said to be read no more: the summary told
+     * only "changes scopes.json", not who lost the right to publish in it. The removals are told.
+     */
+    @Test
+    void aScopeLeftWithoutOwnersAndTeamsIsToldWhoLeftIt() {
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": [], "teams": []}}, "teams": {"core": ["bob"]}}
+                """);
+        repo.commit("empty @common", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of("changes scopes.json", "removes alice from the owners of @common",
+                "removes the team core from the teams of @common"), summary(report));
+    }
+
     @Test
     void aScopeOrTeamRemovedIsOneLineAndAPartThatDoesNotReadIsNotTold() {
         repo.write("scopes.json", """
