@@ -14,6 +14,7 @@ import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -36,11 +37,20 @@ final class SettingsFilesRule implements PullRequestRule {
                 .filter(changed -> changed.path().kind() == ChangedPath.Kind.SETTINGS)
                 .map(changed -> changed.change().path())
                 .collect(Collectors.toSet());
+        List<Problem> orphaned = changedSettings.contains(Scopes.FILE)
+                && wholeFileReads(pullRequest.head(), Scopes.FILE) ? scopesLeftWithoutOwners(pullRequest) : List.of();
+        // a scope left with no owners and no teams is told once, by the error naming its packages, not again by the
+        // file's own error at the scope ("the scope @writing has no owners and no teams"); one removed is told at
+        // "/scopes", where an error of the file's own is another
+        Set<String> toldAtScope = orphaned.stream().map(Problem::pointer).filter(pointer -> !pointer.equals("/scopes"))
+                .collect(Collectors.toSet());
         for (Problem problem : pullRequest.head().problems()) {
-            if (changedSettings.contains(problem.file())) {
+            if (changedSettings.contains(problem.file()) && !(problem.file().equals(Scopes.FILE)
+                    && toldAtScope.contains(problem.pointer()))) {
                 problems.add(problem);
             }
         }
+        problems.addAll(orphaned);
         boolean maintainersLost = pullRequest.head().config().filter(config -> config.maintainers().isEmpty())
                 .isPresent() && pullRequest.base().config().filter(config -> !config.maintainers().isEmpty())
                 .isPresent();
@@ -48,9 +58,6 @@ final class SettingsFilesRule implements PullRequestRule {
             problems.error(RegistryConfig.FILE, "/maintainers", "the pull request removes the last maintainer, so"
                     + " nobody could change registry.json or scopes.json through a pull request again",
                     "keep at least one maintainer's GitHub login");
-        }
-        if (changedSettings.contains(Scopes.FILE) && wholeFileReads(pullRequest.head(), Scopes.FILE)) {
-            scopesLeftWithoutOwners(pullRequest, problems);
         }
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.META)) {
             changed.path().name().ifPresent(name -> {
@@ -122,7 +129,8 @@ final class SettingsFilesRule implements PullRequestRule {
      * when its first package comes in the same pull request. One the merge base already left without a
      * login is not this pull request's doing.
      */
-    private static void scopesLeftWithoutOwners(PullRequest pullRequest, Problems problems) {
+    private static List<Problem> scopesLeftWithoutOwners(PullRequest pullRequest) {
+        List<Problem> problems = new ArrayList<>();
         Scopes base = pullRequest.base().scopes();
         RegistrySnapshot snapshot = pullRequest.head();
         Scopes head = snapshot.scopes();
@@ -151,16 +159,17 @@ final class SettingsFilesRule implements PullRequestRule {
                     : "the takedown records in the meta.json of " + String.join(", ", recorded)
                     + " stay for good, and so does the scope";
             if (ownership == null) {
-                problems.error(Scopes.FILE, "/scopes", "the pull request removes the scope " + scope + ", which still "
-                        + orphaned, "keep " + scope + " with its owners; " + retire);
+                problems.add(Problem.error(Scopes.FILE, "/scopes", "the pull request removes the scope " + scope
+                        + ", which still " + orphaned, "keep " + scope + " with its owners; " + retire));
             } else {
-                problems.error(Scopes.FILE, Pointer.of("scopes", scope), "the pull request leaves " + scope + " without"
-                        + " a login who may publish in it (" + (ownership.teams().isEmpty() ? "no owners and no teams"
-                        : "no owners, and no member in its teams " + String.join(", ", ownership.teams())) + "), which "
-                        + orphaned, "list at least one login in \"owners\" of " + scope + " or in one of its teams;"
-                        + " " + retire);
+                problems.add(Problem.error(Scopes.FILE, Pointer.of("scopes", scope), "the pull request leaves " + scope
+                        + " without a login who may publish in it (" + (ownership.teams().isEmpty()
+                        ? "no owners and no teams" : "no owners, and no member in its teams "
+                        + String.join(", ", ownership.teams())) + "), which " + orphaned, "list at least one login in"
+                        + " \"owners\" of " + scope + " or in one of its teams; " + retire));
             }
         }
+        return problems;
     }
 
     /** Whether the file, as the head has it, parsed as a whole (its entries may still have problems). */

@@ -600,6 +600,23 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         assertErrorCount(report, 2);
     }
 
+    /**
+     * A scope left with no owners and no teams, which has packages, was two errors of one cause at one line: the file's
+     * own ("the scope @common has no owners and no teams") and the one naming its packages. It is the latter alone.
+     */
+    @Test
+    void aScopeLeftWithNoOwnersAndNoTeamsIsOneError() {
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": [], "teams": []}}, "teams": {"core": ["bob"]}}
+                """);
+        repo.commit("empty @common", TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of("/scopes/@common the pull request leaves @common without a login who may publish in it (no"
+                + " owners and no teams), which has packages (@common/util), so only maintainers could publish, tag or"
+                + " yank them"), check(repo, TestRegistryRepo.MAINTAINER).problems().stream()
+                .map(problem -> problem.pointer() + " " + problem.message()).toList());
+    }
+
     @Test
     void aScopeTheBaseAlreadyLeftWithoutALoginIsNotThePullRequestsDoing() {
         mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("scopes.json", """

@@ -74,7 +74,8 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         assertEquals(Severity.WARNING, misspelled.severity());
         assertEquals("unknown field 'owner', which has no effect", misspelled.message());
         assertEquals("did you mean 'owners'?", misspelled.hint());
-        assertError(report, "scopes.json", "the scope @common has no owners and no teams");
+        assertError(report, "scopes.json", "leaves @common without a login who may publish in it (no owners and no"
+                + " teams)");
     }
 
     @Test
