@@ -43,7 +43,8 @@ public final class LicenseCheck {
     /**
      * A word after a license's family that tells its version or variant, as SPDX writes them ({@code 2}, {@code v3},
      * {@code only}, {@code or-later}, {@code 3-Clause}, {@code SA}) or another family a dual license names
-     * ({@code LICENSE-MIT-OR-APACHE}); any other word names what a file does with a license ({@code LICENSE-MIT-NOTES}).
+     * ({@code LICENSE-MIT-OR-APACHE}); any other word names what a file does with a license
+     * ({@code LICENSE-MIT-NOTES}).
      */
     private static final String TERMS_VARIANT = "(v?[0-9]+|ONLY|OR|LATER|CLAUSE|BY|SA|ND|NC|" + LICENSE_FAMILY + ")";
     /**

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * prefix {@code @common/base-prompts@^2.1.0}, {@code inherits: "@common/base-prompts@^2.1.0/prompts/x.prmd"} is the
  * direct reference to a trusted package a reviewer reads, and a file of any package the alias names. So a prefix is
  * written as a scope is, {@code @base}, as the documented ones are, and is an error otherwise; and it is an error as
- * the scope of a package known, or reading like one: in {@code prompd validate} a package the prompt or prompd.json names,
- * and in a registry's check every scope of the registry.
+ * the scope of a package known, or reading like one: in {@code prompd validate} a package the prompt or prompd.json
+ * names, and in a registry's check every scope of the registry.
  */
 public final class AliasPrefixes {
 
@@ -65,7 +65,8 @@ public final class AliasPrefixes {
      * reference starting {@code @scope/} reads as the alias and a path, never as that package, and
      * {@code inherits: "@common/base@^2.0.0/x.prmd"} under the prefix {@code @common} names a file of the alias's
      * package. The packages named are those of prompd.json's dependencies, of the {@code using} entries and of the
-     * other references, and those the prompt writes with a range through the prefix ({@code @common/base@^2.0.0/x.prmd}).
+     * other references, and those the prompt writes with a range through the prefix
+     * ({@code @common/base@^2.0.0/x.prmd}).
      */
     static void namedScopes(PromptPackage pack, String file, PromptFile prompt, List<ReferenceSite> references,
                             Problems problems) {

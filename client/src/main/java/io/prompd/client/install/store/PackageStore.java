@@ -597,8 +597,8 @@ public final class PackageStore {
                     + " and nothing of it was installed: its prompts refer to " + (escaping.size() == 1 ? "a file"
                     : "files") + " outside the package, at " + String.join("; ", escaping.stream()
                     .map(EscapingReferences.Escaping::describe).toList()), "prompd validate refuses a reference out"
-                    + " of the package, and a registry's check refuses to publish it, so the registry's host served what"
-                    + " the registry never published, or the archive was tampered with; tell the registry's"
+                    + " of the package, and a registry's check refuses to publish it, so the registry's host served"
+                    + " what the registry never published, or the archive was tampered with; tell the registry's"
                     + " maintainers");
         }
     }
