@@ -255,7 +255,15 @@ public final class PackageScaffolder {
         new TreeMap<>(prompts).forEach((prompt, path) ->
                 readme.append("- `").append(prompt).append("`: [").append(path).append("](")
                 .append(path).append(")\n"));
-        readme.append("\n## Use\n\n```sh\nprompd install ").append(manifest.name()).append("\n```\n");
+        readme.append("\n## Use\n\nAdd it to your project:\n\n```sh\nprompd install ").append(manifest.name())
+                .append("\n```\n");
+        // installing puts no prompt in a project, and how a prompt of it takes the package's is otherwise told only to
+        // authors (CONTRIBUTING.md); init copies no file whose name holds '"' or '\', which YAML would need escaped
+        Optional<String> shown = manifest.main().or(() -> new TreeMap<>(prompts).values().stream().findFirst());
+        shown.ifPresent(prompt -> readme.append("\nthen take its prompts from a prompt of the project, in its front")
+                .append(" matter, and check it with `prompd validate .`:\n\n```yaml\ninherits: \"")
+                .append(manifest.name()).append('@').append(VersionRange.caret(manifest.version())).append('/')
+                .append(prompt).append("\"\n```\n"));
         return readme.toString();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
@@ -45,6 +46,58 @@ class InitCommandTest {
         CliRun pack = prompd("pack", "code-helpers");
         assertEquals(0, pack.exitCode(), pack.err());
         assertTrue(Files.isRegularFile(work.resolve("acme-code-helpers-0.1.0.tgz")));
+    }
+
+    /**
+     * The README's Use section gives a user the line a prompt of their project takes the package's main prompt with:
+     * with the package published and installed, that prompt validates as it is.
+     */
+    @Test
+    void theReadmeShowsAnInheritsLineThatValidatesInAProjectThatInstalledThePackage() throws IOException {
+        assertEquals(0, prompd("init", "greetings", "--name", "@acme/greetings").exitCode());
+        String inherits = "inherits: \"@acme/greetings@^0.1.0/prompts/example.prompd\"\n";
+        String readme = Files.readString(work.resolve("greetings/README.md"));
+        assertTrue(readme.endsWith("""
+
+                ## Use
+
+                Add it to your project:
+
+                ```sh
+                prompd install @acme/greetings
+                ```
+
+                then take its prompts from a prompt of the project, in its front matter, and check it with `prompd\
+                 validate .`:
+
+                ```yaml
+                """ + inherits + "```\n"), readme);
+
+        TestRegistry registry = new TestRegistry(work.resolve("registry")).publish(work.resolve("greetings"));
+        Path project = Files.createDirectories(work.resolve("app/prompts"));
+        Files.writeString(work.resolve("app/prompd.json"), "{\"name\": \"app\", \"version\": \"1.0.0\"}\n");
+        Files.writeString(project.resolve("welcome.prmd"), "---\nid: welcome\ndescription: Welcomes a user\n"
+                + inherits + "---\n# User\n\nWelcome them.\n");
+        Map<String, String> variables = Map.of("PROMPD_REGISTRY", registry.fileUrl().toString());
+        Path home = work.resolve("home");
+        assertEquals(0, CliRun.in(project.getParent(), home, "", variables, "install", "@acme/greetings").exitCode());
+        CliRun validate = CliRun.in(project.getParent(), home, "", variables, "validate", ".");
+        assertEquals(0, validate.exitCode(), validate.out());
+        assertTrue(validate.out().endsWith("\n0 errors, 2 warnings\n"), validate.out());
+    }
+
+    /** A package made from several prompts has no main one: the README's line takes the first by name. */
+    @Test
+    void theReadmeOfAPackageWithoutAMainPromptInheritsItsFirstPrompt() throws IOException {
+        Files.createDirectories(work.resolve("loose"));
+        for (String prompt : List.of("b-second", "a-first")) {
+            Files.writeString(work.resolve("loose/" + prompt + ".prmd"), "---\nid: p\n---\nSay " + prompt + ".\n");
+        }
+
+        assertEquals(0, prompd("init", "pkg", "--from", "loose").exitCode());
+
+        String readme = Files.readString(work.resolve("pkg/README.md"));
+        assertTrue(readme.endsWith("```yaml\ninherits: \"pkg@^0.1.0/prompts/a-first.prmd\"\n```\n"), readme);
     }
 
     @Test
