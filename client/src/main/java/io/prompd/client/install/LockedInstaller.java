@@ -826,10 +826,24 @@ final class LockedInstaller {
         return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()), origin);
     }
 
+    /**
+     * The version unpacked beside the store, its prompts kept inside their packages ({@link PromptsInside}).
+     *
+     * @throws PrompdException INTEGRITY as {@link PackageStore#unpack} or {@link PromptsInside} refuses the tarball,
+     *                         nothing of it left unpacked nor cached
+     */
     private PackageStore.Unpacked unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball)
             throws IOException {
         try {
-            return store.unpack(name, locked.version(), tarball, locked.integrity(), locked.dependencies(), pin);
+            PackageStore.Unpacked unpacked = store.unpack(name, locked.version(), tarball, locked.integrity(),
+                    locked.dependencies(), pin);
+            try {
+                PromptsInside.require(unpacked);
+            } catch (IOException | RuntimeException refused) {
+                dropAfter(refused, unpacked);
+                throw refused;
+            }
+            return unpacked;
         } catch (PrompdException refused) {
             if (refused.exitCode() == ExitCode.INTEGRITY && !(refused instanceof TarballOfAnother)) {
                 // Kept, the tarball would fail every run the same way, offline too, and 'cache verify' would keep one
@@ -837,6 +851,15 @@ final class LockedInstaller {
                 cache.evict(locked.integrity());
             }
             throw refused;
+        }
+    }
+
+    /** Drops a version unpacked that {@code failed} refused, adding to that failure what dropping it met. */
+    private void dropAfter(Exception failed, PackageStore.Unpacked unpacked) {
+        try {
+            store.drop(unpacked);
+        } catch (IOException | RuntimeException notDropped) {
+            failed.addSuppressed(notDropped);
         }
     }
 }

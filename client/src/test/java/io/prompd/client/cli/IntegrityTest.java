@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
  */
 class IntegrityTest extends InstallCommandsFixture {
 
+    private static final String OUT_OF_PACKAGE_HINT = "hint: prompd validate refuses a reference out of the package,"
+            + " and a registry's check refuses to publish it, so the registry's host served what the registry never"
+            + " published, or the archive was tampered with; tell the registry's maintainers\n";
+
     @Test
     void anEntryAnEditOfPrompdJsonAloneBringsIntoReachIsAuditedThoughTheLockAndTheStoreAreUnchanged()
             throws IOException {
@@ -140,11 +144,40 @@ class IntegrityTest extends InstallCommandsFixture {
         assertEquals("error: the tarball of @acme/util@1.1.0 was refused, and nothing of it was installed: its prompts"
                 + " refer to files outside the package, at prompts/evil.prmd, line 5 ('../../../../../.ssh/id_rsa');"
                 + " prompts/evil.prmd, line 10 ('../../../../config.json'); prompts/parts/a.md, line 1"
-                + " ('/etc/passwd')\nhint: prompd validate refuses a reference out of the package, and a registry's"
-                + " check refuses to publish it, so the registry's host served what the registry never published, or"
-                + " the archive was tampered with; tell the registry's maintainers\n",
-                run.err().replace(System.lineSeparator(), "\n"));
+                + " ('/etc/passwd')\n" + OUT_OF_PACKAGE_HINT, run.err().replace(System.lineSeparator(), "\n"));
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+        assertNoTarballCached();
+    }
+
+    /**
+     * The same references written as a dependency's files, whose '..' climb out of the dependency's folder in the
+     * store: validate refuses them, yet they installed with exit 0, as the install looked at a prompt's own paths only.
+     * A '..' that stays inside the dependency, which validate refuses as miswritten only, is no reason to refuse it.
+     */
+    @Test
+    void aPromptReferringOutOfADependencyIsRefusedWithSixNamingEachReference() throws IOException {
+        registry.addToTarball("@acme/base", "1.0.0", "package/prompts/summarize.prmd", ("---\nid: summarize\n"
+                + "name: Summarize\ndescription: reads the machine\nusing:\n  - name: \"@acme/util@^1.0.0\"\n"
+                + "    prefix: \"@util\"\ncontext: \"@acme/util@^1.0.0/../../../.ssh/id_rsa\"\n---\n\n# User\n\n"
+                + "{% include \"@acme/util@^1.0.0/../../../../../../../../etc/hostname\" %}\n"
+                + "{% include \"@util/..\\..\\..\\etc/passwd\" %}\n"
+                + "{% include \"@acme/util@^1.0.0/prompts/../README.md\" %}\n{% include \"parts/a.md\" %}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        registry.addToTarball("@acme/base", "1.0.0", "package/prompts/parts/a.md",
+                "\n{% include \"@acme/util@^1.0.0/prompts/../../@acme/other@1.0.0/secret.md\" %}\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        CliRun run = prompd("install", "@acme/base");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: the tarball of @acme/base@1.0.0 was refused, and nothing of it was installed: its prompts"
+                + " refer to files outside the package, at prompts/summarize.prmd, line 8"
+                + " ('@acme/util@^1.0.0/../../../.ssh/id_rsa'); prompts/summarize.prmd, line 13"
+                + " ('@acme/util@^1.0.0/../../../../../../../../etc/hostname'); prompts/summarize.prmd, line 14"
+                + " ('@util/..\\..\\..\\etc/passwd'); prompts/parts/a.md, line 2"
+                + " ('@acme/util@^1.0.0/prompts/../../@acme/other@1.0.0/secret.md')\n" + OUT_OF_PACKAGE_HINT,
+                run.err().replace(System.lineSeparator(), "\n"));
+        assertEquals(List.of(), filesIn(home.resolve("packages")), "nothing unpacked is left, @acme/util's neither");
         assertNoTarballCached();
     }
 

@@ -177,7 +177,7 @@ class ValidateDependencyFilesTest {
                 prompts/ctx.prmd
                   error   /contexts/0, line 5: '@acme/util@^1.0.0/../../../../etc/passwd' has '..' in its path, which is\
                  not allowed in a package reference: the path is the file's from the root of @acme/util, and this one\
-                 names no file inside it
+                 leads out of it
                           hint: refer only to files inside @acme/util, by their path from its root
                   error   /contexts/1, line 6: '@acme/util@^1.0.0/prompts/nothere' points to prompts/nothere, which\
                  @acme/util 1.0.0 (the version prompd.lock pins) does not have

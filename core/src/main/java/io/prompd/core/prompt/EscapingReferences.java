@@ -1,19 +1,26 @@
 package io.prompd.core.prompt;
 
 import io.prompd.core.TerminalText;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.source.SourceEntry;
+import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The references of a package's prompts, and of the files their templates load, that lead out of the package: too many
- * {@code ..}, an absolute or home path, a URL ({@link LocalReference#resolveFrom}). {@code prompd validate} refuses
- * them and a registry's check refuses to publish them, as a prompt rendered where the package is installed would read
- * a file of that machine's ({@code ../../.ssh/id_rsa}); an install finds them in what a registry's host served, which
- * may not be what the registry published.
+ * The references of a package's prompts, and of the files their templates load, that lead out of the package they
+ * read from: a path of the package's own with too many {@code ..}, an absolute or home path, a URL ({@link
+ * LocalReference#resolveFrom}), or a dependency's file whose path climbs out of that dependency
+ * ({@code @acme/base@^2.1.0/../../etc/hostname}). {@code prompd validate} refuses them and a registry's check refuses to
+ * publish them, as a prompt rendered where the package is installed would read a file of that machine's
+ * ({@code ../../.ssh/id_rsa}), or of another package in the store; an install finds them in what a registry's host
+ * served, which may not be what the registry published. {@link #leaves} is the one rule of both.
  */
 public final class EscapingReferences {
 
@@ -35,25 +42,53 @@ public final class EscapingReferences {
     }
 
     /**
-     * Every reference out of the package, in the order of the files' paths, prompts first.
+     * The references out of their package in a package's files, as far as its prompts parse: of every prompt file the
+     * source holds, whatever the manifest selects, as each is there where the package is installed.
+     */
+    public static List<Escaping> in(PackageSource source) throws IOException {
+        Set<String> files = new TreeSet<>();
+        SortedMap<String, PromptFile> prompts = new TreeMap<>();
+        for (SourceEntry entry : source.entries()) {
+            if (entry.isFile()) {
+                files.add(entry.path());
+            }
+            if (entry.isFile() && PromptFile.hasPromptExtension(entry.path())) {
+                PromptParser.parse(entry.path(), source.read(entry.path())).draft()
+                        .ifPresent(prompt -> prompts.put(entry.path(), prompt));
+            }
+        }
+        return of(prompts, files, path -> Utf8.text(source.read(path)));
+    }
+
+    /**
+     * Every reference out of its package, in the order of the files' paths, prompts first.
      *
      * @param prompts  the package's prompts, by package path, as far as they parse
      * @param readable the package's files the reader may read
      */
-    public static List<Escaping> of(SortedMap<String, PromptFile> prompts, Set<String> readable,
-                                    LoadedTemplates.TextReader reader) throws IOException {
+    static List<Escaping> of(SortedMap<String, PromptFile> prompts, Set<String> readable,
+                             LoadedTemplates.TextReader reader) throws IOException {
         List<Escaping> found = new ArrayList<>();
-        prompts.forEach((file, prompt) -> prompt.referenceSites().stream().filter(site -> leaves(file, site))
+        prompts.forEach((file, prompt) -> prompt.referenceSites().stream()
+                .filter(site -> leaves(file, site.reference()))
                 .forEach(site -> found.add(new Escaping(file, site.lineIn(prompt), site.reference().written()))));
         LoadedTemplates.read(prompts, readable, reader).templates().forEach((file, text) -> LoadedTemplates
-                .referenceSites(text).stream().filter(site -> leaves(file, site))
+                .referenceSites(text).stream().filter(site -> leaves(file, site.reference()))
                 .forEach(site -> found.add(new Escaping(file, site.line(), site.reference().written()))));
         return List.copyOf(found);
     }
 
-    /** Whether the site names a file out of the package, not the package's root folder, which holds no file. */
-    private static boolean leaves(String file, ReferenceSite site) {
-        return site.reference() instanceof LocalReference local && local.resolveFrom(file).isEmpty()
-                && !local.namesRoot(file);
+    /**
+     * Whether a reference written in {@code file} names a file out of the package it reads from. A path of the
+     * package's own may name its root folder, which holds no file, and is no way out. A dependency's path is read from
+     * that package's root, never as a home or an absolute path, so only {@code ..} climbing past the root leads out;
+     * validate refuses every {@code ..} of such a path, these with an error of their own ({@link ReferenceRules}).
+     */
+    public static boolean leaves(String file, Reference reference) {
+        if (reference instanceof LocalReference local) {
+            return local.resolveFrom(file).isEmpty() && !local.namesRoot(file);
+        }
+        String path = ((PackageReference) reference).path();
+        return WrittenPaths.climbs(WrittenPaths.normalForm(WrittenPaths.withSlashes(path)));
     }
 }

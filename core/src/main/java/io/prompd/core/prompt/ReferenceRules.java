@@ -152,11 +152,11 @@ final class ReferenceRules {
                                        boolean takesText, Problems problems) {
         String pointer = site.pointer();
         Optional<String> resolved = reference.resolveFrom(file);
-        if (resolved.isEmpty() && reference.namesRoot(file)) {
-            problems.add(namesFolder(pack, file, reference, "", pointer));
-        } else if (resolved.isEmpty()) {
+        if (EscapingReferences.leaves(file, reference)) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' points outside the package",
                     "refer only to files inside the package, relative to the folder of " + file));
+        } else if (resolved.isEmpty()) {
+            problems.add(namesFolder(pack, file, reference, "", pointer));
         } else if (pack.leftOut().containsKey(resolved.get())) {
             LeftOut.Reason reason = pack.leftOut().get(resolved.get());
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
@@ -356,7 +356,8 @@ final class ReferenceRules {
 
     /**
      * A package reference's path is the file's from the package's root, with nothing to resolve: one that is not would
-     * read as one file and be another, or none of the package's ({@code @a/b@^1/../../etc/passwd}).
+     * read as one file and be another, or none of the package's ({@code @a/b@^1/../../etc/passwd}), which one leading
+     * out of it ({@link EscapingReferences#leaves}, as an install refuses it) is said to.
      */
     private static Problem dotSegment(String file, PackageReference reference, String segment, String pointer) {
         String written = reference.written();
@@ -364,10 +365,12 @@ final class ReferenceRules {
                 + " reference: the path is the file's from the root of " + reference.packageName();
         Optional<String> resolved = new LocalReference(reference.path()).resolveFrom("");
         String beforePath = written.substring(0, written.length() - reference.path().length());
-        return resolved.isPresent()
-                ? Problem.error(file, pointer, message, "write '" + beforePath + resolved.get() + "'")
-                : Problem.error(file, pointer, message + ", and this one names no file inside it",
-                        "refer only to files inside " + reference.packageName() + ", by their path from its root");
+        if (resolved.isPresent()) {
+            return Problem.error(file, pointer, message, "write '" + beforePath + resolved.get() + "'");
+        }
+        return Problem.error(file, pointer, message + (EscapingReferences.leaves(file, reference)
+                ? ", and this one leads out of it" : ", and this one names no file inside it"),
+                "refer only to files inside " + reference.packageName() + ", by their path from its root");
     }
 
     /**

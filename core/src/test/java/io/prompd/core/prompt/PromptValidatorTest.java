@@ -1408,23 +1408,25 @@ class PromptValidatorTest {
                 contexts:
                   - "@common/base@^2.0.0/../../../../etc/passwd"
                   - "@base/prompts/../README.md"
+                  - "@common/base@^2.0.0/prompts/.."
                 ---
                 {% include "@common/base/prompts/../../x.md" %}
                 """), Map.of("@common/base", "^2.0.0"));
 
-        assertEquals(List.of("/inherits:5", "/contexts/0:7", "/contexts/1:8", ":10"),
+        assertEquals(List.of("/inherits:5", "/contexts/0:7", "/contexts/1:8", "/contexts/2:9", ":11"),
                 problems.stream().map(problem -> problem.pointer() + ":" + problem.line()).toList(),
                 problems.toString());
         assertEquals("'@common/base@^2.0.0/prompts/./base.prmd' has '.' in its path, which is not allowed in a package"
                 + " reference: the path is the file's from the root of @common/base", problems.get(0).message());
         assertEquals("write '@common/base@^2.0.0/prompts/base.prmd'", problems.get(0).hint());
         assertEquals("'@common/base@^2.0.0/../../../../etc/passwd' has '..' in its path, which is not allowed in a"
-                + " package reference: the path is the file's from the root of @common/base, and this one names no file"
-                + " inside it", problems.get(1).message());
+                + " package reference: the path is the file's from the root of @common/base, and this one leads out of"
+                + " it", problems.get(1).message());
         assertEquals("refer only to files inside @common/base, by their path from its root", problems.get(1).hint());
         assertEquals("write '@base/README.md'", problems.get(2).hint());
         assertTrue(problems.get(3).message().endsWith("and this one names no file inside it"),
-                problems.get(3).message());
+                "the package's root folder: " + problems.get(3).message());
+        assertTrue(problems.get(4).message().endsWith("and this one leads out of it"), problems.get(4).message());
         assertTrue(problems.stream().allMatch(Problem::isError));
     }
 

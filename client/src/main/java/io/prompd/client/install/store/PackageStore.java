@@ -22,13 +22,7 @@ import io.prompd.core.json.JsonTrees;
 import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.prompt.EscapingReferences;
-import io.prompd.core.prompt.PromptFile;
-import io.prompd.core.prompt.PromptParser;
 import io.prompd.core.protocol.VersionFileNames;
-import io.prompd.core.source.DirectorySource;
-import io.prompd.core.source.SourceEntry;
-import io.prompd.core.source.Utf8;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -424,7 +418,6 @@ public final class PackageStore {
                 throw refusedTarball(name, version, refused);
             }
             requireDeclares(staged, name, version, dependencies, pin, commands);
-            requireReferencesInside(staged, name, version);
             unpacked = Optional.of(new Unpacked(name, version, integrity, staged));
             return unpacked.get();
         } catch (FileSystemException refused) {
@@ -568,39 +561,6 @@ public final class PackageStore {
                     + " damaged or tampered with; tell the registry's maintainers");
         }
         return Optional.of(read).filter(JsonNode::isObject);
-    }
-
-    /**
-     * Refuses a version whose prompts, or the files their templates load, refer to a file out of the package
-     * ({@link EscapingReferences}): a registry's check never publishes one, so its host served what the registry did
-     * not publish, or the archive was tampered with, and a prompt rendered from the store would read a file of this
-     * machine's ({@code ../../.ssh/id_rsa}). Only what the prompts name is read, as far as they parse; the registry's
-     * check judged the rest.
-     */
-    private static void requireReferencesInside(Path unpacked, PackageName name, Version version) throws IOException {
-        DirectorySource source = new DirectorySource(unpacked);
-        Set<String> files = new TreeSet<>();
-        SortedMap<String, PromptFile> prompts = new TreeMap<>();
-        for (SourceEntry entry : source.entries()) {
-            if (entry.isFile()) {
-                files.add(entry.path());
-            }
-            if (entry.isFile() && PromptFile.hasPromptExtension(entry.path())) {
-                PromptParser.parse(entry.path(), source.read(entry.path())).draft()
-                        .ifPresent(prompt -> prompts.put(entry.path(), prompt));
-            }
-        }
-        List<EscapingReferences.Escaping> escaping = EscapingReferences.of(prompts, files,
-                path -> Utf8.text(source.read(path)));
-        if (!escaping.isEmpty()) {
-            throw new PrompdException(ExitCode.INTEGRITY, "the tarball of " + name + "@" + version + " was refused,"
-                    + " and nothing of it was installed: its prompts refer to " + (escaping.size() == 1 ? "a file"
-                    : "files") + " outside the package, at " + String.join("; ", escaping.stream()
-                    .map(EscapingReferences.Escaping::describe).toList()), "prompd validate refuses a reference out"
-                    + " of the package, and a registry's check refuses to publish it, so the registry's host served"
-                    + " what the registry never published, or the archive was tampered with; tell the registry's"
-                    + " maintainers");
-        }
     }
 
     /**
