@@ -15,6 +15,7 @@ import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -216,10 +217,35 @@ final class OwnershipRule implements PullRequestRule {
                     "ask a maintainer to add " + scope + " to scopes.json, with you among its owners"));
         }
         return Optional.of(Problem.error(folder, "", login + " is not an owner of the scope " + scope + ", directly"
-                + " or through a team, in scopes.json on the base branch, so may not change " + changed,
+                + " or through a team, in scopes.json on the base branch, so may not change " + changed + "; "
+                + Scopes.FILE + " lists as its " + publishers(settings.scopes(), scope),
                 // its owners cannot grant it: only maintainers may change scopes.json
-                "open an issue asking a maintainer to add you to the owners of " + scope + " (or to one of its teams)"
-                        + " in scopes.json, as CONTRIBUTING.md says"));
+                "ask one of them to publish it, or open an issue asking a maintainer to add you to the owners of "
+                        + scope + " (or to one of its teams) in scopes.json, as CONTRIBUTING.md says"));
+    }
+
+    /**
+     * {@code owners Alice and zoe, and as its teams core (Bob, carol) and web (no members)}: whom the author of a
+     * refused change may ask, their logins as the file writes them, so that they can be found on GitHub.
+     */
+    private static String publishers(Scopes scopes, String scope) {
+        Scopes.ScopeOwnership ownership = scopes.scopes().get(scope);
+        List<String> named = new ArrayList<>();
+        if (!ownership.owners().isEmpty()) {
+            named.add((ownership.owners().size() == 1 ? "owner " : "owners ")
+                    + Plural.series(List.copyOf(ownership.owners()), "and"));
+        }
+        if (!ownership.teams().isEmpty()) {
+            List<String> teams = ownership.teams().stream().map(team -> team + " ("
+                    + members(scopes.teams().getOrDefault(team, Collections.emptySortedSet())) + ")").toList();
+            named.add((teams.size() == 1 ? "team " : "teams ") + Plural.series(teams, "and"));
+        }
+        return String.join(", and as its ", named);
+    }
+
+    /** A team's members, or what stands in their place when it has none (declared empty, or not declared). */
+    private static String members(Set<String> members) {
+        return members.isEmpty() ? "no members" : Plural.named(members);
     }
 
     /** The refusal of the changes to an unscoped package; empty when the login may make them. */

@@ -72,8 +72,37 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         Problem problem = assertError(check(repo, "mallory"), "packages/@common/base",
                 "mallory is not an owner of the scope @common");
 
-        assertEquals("open an issue asking a maintainer to add you to the owners of @common (or to one of its teams) in"
-                + " scopes.json, as CONTRIBUTING.md says", problem.hint(), "only maintainers may change scopes.json");
+        assertEquals("ask one of them to publish it, or open an issue asking a maintainer to add you to the owners of"
+                + " @common (or to one of its teams) in scopes.json, as CONTRIBUTING.md says", problem.hint(),
+                "only maintainers may change scopes.json");
+    }
+
+    /**
+     * The refusal names who may publish in the scope, as scopes.json writes their logins, so that the author knows
+     * whom to ask: owners and each team with its members, in order, however they are ordered in the file.
+     */
+    @Test
+    void aNonOwnersRefusalNamesTheScopesOwnersAndTeamsAsScopesJsonWritesThem() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["zoe", "Alice"], "teams": ["web", "core"]},
+                            "@teamonly": {"teams": ["core"]}},
+                 "teams": {"core": ["carol", "Bob"], "web": []}}
+                """));
+        repo.publish("@common/base", "1.0.0");
+        repo.publish("@teamonly/x", "1.0.0");
+        repo.commit("publish", "mallory");
+
+        var report = check(repo, "mallory");
+
+        Problem common = assertError(report, "packages/@common/base", "mallory is not an owner of the scope @common");
+        assertEquals("mallory is not an owner of the scope @common, directly or through a team, in scopes.json on the"
+                + " base branch, so may not change @common/base; scopes.json lists as its owners Alice and zoe, and"
+                + " as its teams core (Bob, carol) and web (no members)", common.message());
+        assertEquals("ask one of them to publish it, or open an issue asking a maintainer to add you to the owners of"
+                + " @common (or to one of its teams) in scopes.json, as CONTRIBUTING.md says", common.hint());
+        Problem teamOnly = assertError(report, "packages/@teamonly/x", "mallory is not an owner of the scope @teamonly");
+        assertTrue(teamOnly.message().endsWith("; scopes.json lists as its team core (Bob, carol)"),
+                teamOnly.message());
     }
 
     /** A pull request adding many packages of a scope whose owners the author is not among is refused once. */
@@ -91,7 +120,8 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         assertErrorCount(report, 1);
         assertEquals("mallory is not an owner of the scope @common, directly or through a team, in scopes.json on the"
                 + " base branch, so may not change 12 packages of it: @common/p01, @common/p02, @common/p03,"
-                + " @common/p04, @common/p05, @common/p06, @common/p07, @common/p08, @common/p09 and 3 more",
+                + " @common/p04, @common/p05, @common/p06, @common/p07, @common/p08, @common/p09 and 3 more; scopes.json"
+                + " lists as its owner alice, and as its team core (bob)",
                 refused.message());
     }
 
@@ -281,7 +311,7 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         Problem refused = assertError(report, "packages/@common/base", "bob is not an owner of the scope @common",
                 "in scopes.json on the base branch");
         assertErrorCount(report, 1);
-        assertTrue(refused.hint().startsWith("open an issue asking a maintainer to add you to the owners of @common"),
+        assertTrue(refused.hint().contains("open an issue asking a maintainer to add you to the owners of @common"),
                 refused.hint());
     }
 
@@ -520,11 +550,13 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         Problem refused = assertError(check(repo, "mallory"), "packages/@common/util", "mallory is not an owner");
 
         assertEquals("mallory is not an owner of the scope @common, directly or through a team, in scopes.json on the"
-                + " base branch, so may not change @common/util; the pull request changes nothing of it but file"
+                + " base branch, so may not change @common/util; scopes.json lists as its owner alice, and as its team"
+                + " core (bob); the pull request changes nothing of it but file"
                 + " modes: " + UTIL + "/LICENSE changed from a regular file to an executable file", refused.message());
         assertEquals("take the change back (git update-index --chmod=-x " + UTIL + "/LICENSE): a tarball holds no file"
-                + " mode, so it changes nothing served; or open an issue asking a maintainer to add you to the owners"
-                + " of @common (or to one of its teams) in scopes.json, as CONTRIBUTING.md says",
+                + " mode, so it changes nothing served; or ask one of them to publish it, or open an issue asking a"
+                + " maintainer to add you to the owners of @common (or to one of its teams) in scopes.json, as"
+                + " CONTRIBUTING.md says",
                 refused.hint());
     }
 
