@@ -27,8 +27,8 @@ import java.util.TreeSet;
  * {@code context} / {@code contexts} or lying in a {@code contexts/} folder; and no file holds a
  * likely credential, binary ones included, as far as their bytes read as text, nor is a prompd configuration holding
  * a stored password or token ({@link Secrets#inFile}).
- * Nor does a text file hold a control character, a bidi control or a tag character, and holding another invisible
- * character, a zero-width space, a soft hyphen or a blank filler, is a warning
+ * Nor does a text file hold a control character, a line or paragraph separator, a bidi control or a tag character,
+ * and holding another invisible character, a zero-width space, a soft hyphen or a blank filler, is a warning
  * ({@link SuspectCharacters#IN_TEXT_FILES}): the registry's review is a reading of the pull request's diff, which would
  * show the text otherwise than a terminal showing the installed file, or a model, takes it. A line
  * {@code prompd init} left for the author's license text ({@link LicensePlaceholder}) is warned of wherever it is still

@@ -61,6 +61,19 @@ public final class SuspectCharacters {
                         + " where a diff and an editor show one line";
             });
 
+    /**
+     * {@link #YAML_LINE_BREAK} in a text file, which no YAML reader reads: a browser and some editors break the line
+     * at one, git diff and a terminal do not, so the lines a reviewer reads are not those another viewer shows, as of
+     * a CR alone, which {@link #CONTROL_IN_FILES} refuses, and text can sit on what one of them shows as a line apart.
+     */
+    public static final Rule LINE_SEPARATOR_IN_FILES = new Rule(YAML_LINE_BREAK.kind(), YAML_LINE_BREAK.character(),
+            Severity.ERROR, count -> {
+                String them = Plural.itOrThem(count);
+                return "write a line break or a space in place of " + them + ": a browser and some editors show "
+                        + them + " as a line break, git diff and a terminal do not, so a reviewer and a reader of"
+                        + " the file may not see the same lines";
+            });
+
     /** The bidi controls ({@link TerminalText#isBidiControl}) of text that prompd reads, a front matter's. */
     public static final Rule BIDI_CONTROL = bidiControl("prompd");
 
@@ -109,8 +122,8 @@ public final class SuspectCharacters {
      * so holding one is a warning, not an error as a tag character is: one spells no text alone. Left out are those
      * text needs, the joiners U+200C and U+200D (Persian, the Indic scripts and emoji sequences) and the bidi marks
      * U+061C, U+200E and U+200F (right-to-left text), and those a rule of their own names: the bidi controls, the tag
-     * characters, the variation selectors and the line and paragraph separators, which a front matter refuses and
-     * which end a line to some readers rather than hide text.
+     * characters, the variation selectors and the line and paragraph separators, which end a line to some readers
+     * rather than show as nothing.
      */
     public static final Rule INVISIBLE = new Rule("invisible Unicode character", SuspectCharacters::isInvisibleInText,
             Severity.WARNING, count -> {
@@ -141,8 +154,8 @@ public final class SuspectCharacters {
      * What a text file may not hold, from its first line that no reader of its own checks, its byte order mark aside:
      * the only one that a file rightly holds, which nobody sees either.
      */
-    public static final List<Rule> IN_TEXT_FILES = List.of(CONTROL_IN_FILES, BIDI_CONTROL_IN_FILES, TAG,
-            VARIATION_SELECTOR, INVISIBLE);
+    public static final List<Rule> IN_TEXT_FILES = List.of(CONTROL_IN_FILES, LINE_SEPARATOR_IN_FILES,
+            BIDI_CONTROL_IN_FILES, TAG, VARIATION_SELECTOR, INVISIBLE);
 
     /**
      * What no string of a JSON or YAML tree a package or registry file holds may hold ({@link
