@@ -1,8 +1,11 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.config.ConfigKey;
 import io.prompd.core.ExitCode;
+import io.prompd.core.ShellWords;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Print the bash completion script of prompd: its commands and options complete on Tab, and so do the"
                     + " configured registry names (--registry, registry remove and default, config set's value) and"
-                    + " configuration keys (config get, set and unset), which it asks prompd for.",
+                    + " configuration keys (config get, set and unset: registry, http.timeout, http.retries and the"
+                    + " keys set), which it asks prompd for.",
             CompletionCommand.LOAD, CompletionCommand.SAVE, "  " + CompletionCommand.FOLDER,
             "  " + CompletionCommand.SAVED,
             CompletionCommand.ZSH})
@@ -55,6 +59,16 @@ final class CompletionCommand implements Callable<Integer> {
               "${COMP_WORDS[0]}" "${home[@]}" config list 2>/dev/null | while IFS= read -r line; do
                 printf '%s\\n' "${line%% = *}"
               done
+            }
+
+            # The keys config takes whatever is set, one a line: registry and the limits, from prompd's list of them.
+            function _prompd_single_keys() {
+              printf '%s\\n' SINGLE_KEYS
+            }
+
+            # Every key config get, set and unset take: those and the keys set, each once, sorted.
+            function _prompd_keys() {
+              { _prompd_single_keys; _prompd_configured_keys; } | LC_ALL=C sort -u
             }
 
             function _prompd_registry_names() {
@@ -101,10 +115,9 @@ final class CompletionCommand implements Callable<Integer> {
                   'config set '*' '*) candidates= ;;
                   'registry remove'|'registry rm'|'registry default'|'config set registry'|'config set scopes.'*)
                     candidates=$(_prompd_registry_names) ;;
-                  'config get'|'config unset') candidates=$(_prompd_configured_keys) ;;
+                  'config get'|'config unset') candidates=$(_prompd_keys) ;;
                   # credentials are set by 'prompd login', never by config set
-                  'config set')
-                    candidates=$(printf 'registry\\n'; _prompd_configured_keys | grep -v -e '^registry$' -e '^credentials\\.') ;;
+                  'config set') candidates=$(_prompd_keys | grep -v '^credentials\\.') ;;
                   # picocli offers no command after help: the program's own completion offers them all
                   help) COMP_WORDS=("${COMP_WORDS[0]}" "${curr}"); COMP_CWORD=1; _picocli_prompd; return $? ;;
                   *) _complete_prompd "$@"; return $? ;;
@@ -182,7 +195,9 @@ final class CompletionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // this run knows only the subcommand it was given; the script describes all of them
         CommandLine whole = PrompdCommand.commandLine(out, spec.commandLine().getErr(), root.context());
-        out.print(withInstallation(AutoComplete.bash(spec.parent().name(), whole)) + CONFIGURED);
+        out.print(withInstallation(AutoComplete.bash(spec.parent().name(), whole)) + CONFIGURED.replace("SINGLE_KEYS",
+                ConfigKey.SINGLE.stream().map(key -> ShellWords.quote(key.toString()))
+                        .collect(Collectors.joining(" "))));
         return ExitCode.OK.code();
     }
 

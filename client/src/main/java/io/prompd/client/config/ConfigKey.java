@@ -7,6 +7,8 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.config.ConfigFields;
 import io.prompd.core.protocol.Urls;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One setting of the configuration as {@code prompd config} names it: {@code registry} (the
@@ -29,21 +32,25 @@ public sealed interface ConfigKey {
             + HttpLimits.Limit.TIMEOUT.key() + " or " + HttpLimits.Limit.RETRIES.key();
 
     /**
+     * The keys of one setting each, named without an entry's name: {@code registry}, {@code http.timeout} and
+     * {@code http.retries}, which {@link #parse} takes and the shell completion offers whether set or not.
+     */
+    List<ConfigKey> SINGLE = Stream.<ConfigKey>concat(Stream.of(new DefaultRegistry()),
+            Arrays.stream(HttpLimits.Limit.values()).map(HttpLimit::new)).toList();
+
+    /**
      * @param commands how the hint spells the command that lists the keys
      * @throws PrompdException (usage) for a key of no known form
      */
     static ConfigKey parse(String key, SuggestedCommands commands) {
+        for (ConfigKey single : SINGLE) {
+            if (key.equals(single.toString())) {
+                return single;
+            }
+        }
         int dot = key.indexOf('.');
         String field = dot < 0 ? key : key.substring(0, dot);
         String rest = dot < 0 ? "" : key.substring(dot + 1);
-        if (field.equals(ConfigFields.DEFAULT_REGISTRY) && dot < 0) {
-            return new DefaultRegistry();
-        }
-        for (HttpLimits.Limit limit : HttpLimits.Limit.values()) {
-            if (key.equals(limit.key())) {
-                return new HttpLimit(limit);
-            }
-        }
         String entryForm = switch (field) {
             case ConfigFields.REGISTRIES -> ConfigFields.REGISTRIES + ".NAME";
             case ConfigFields.SCOPES -> ConfigFields.SCOPES + ".@SCOPE";

@@ -81,6 +81,10 @@ class CompletionCommandTest {
             typed "prompd pack --out=acm" prompd pack --out = acm
             offer prompd config l
             offer prompd registry l
+            offer prompd --home "$2" config get http
+            offer prompd --home "$2" config set http.r
+            offer prompd --home "$2" config unset h
+            offer prompd --home "$2-none" config get ""
             """;
 
     /**
@@ -147,9 +151,10 @@ class CompletionCommandTest {
                 public work
                 work
                 --help --home
-                credentials.https://prompd.work.example/ registries.public registries.work registry scopes.@acme
+                credentials.https://prompd.work.example/ http.retries http.timeout registries.public registries.work \
+                registry scopes.@acme
                 scopes.@acme
-                registry registries.public registries.work scopes.@acme
+                http.retries http.timeout registries.public registries.work registry scopes.@acme
                 public work
                 public
                 public work
@@ -180,6 +185,10 @@ class CompletionCommandTest {
                 acme-greetings-0.1.0.tgz
                 list ls
                 list ls
+                http.retries http.timeout
+                http.retries
+                http.retries http.timeout
+                http.retries http.timeout registry
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured.list()));
         assertEquals("", offered.err(), "bash says nothing of its own");
     }
@@ -202,7 +211,7 @@ class CompletionCommandTest {
                 public work
                 work
                 public work
-                registry registries.public registries.work scopes.@acme
+                http.retries http.timeout registries.public registries.work registry scopes.@acme
                 public work
                 credentials.https://prompd.work.example/
                 scopes.@acme
