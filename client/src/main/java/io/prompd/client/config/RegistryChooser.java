@@ -107,7 +107,8 @@ public final class RegistryChooser {
      *
      * @throws PrompdException when it is malformed, or names a registry the configuration does not
      */
-    static Optional<RegistryRef> overrideOf(Config config, Optional<String> override, SuggestedCommands commands) {
+    public static Optional<RegistryRef> overrideOf(Config config, Optional<String> override,
+                                                   SuggestedCommands commands) {
         return override.map(text -> {
             RegistryRef ref;
             try {

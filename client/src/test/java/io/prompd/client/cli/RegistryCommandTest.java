@@ -242,24 +242,52 @@ class RegistryCommandTest {
         return found;
     }
 
-    /** As the list does: a team's developer asking which registry a run uses is not to be shown the file's alone. */
+    /**
+     * A team's developer asking which registry a run uses is not to be shown the file's alone: config get gives the
+     * registry in effect, as {@code npm config get registry} does, saying on stderr what chose it over the file's;
+     * config list lists the file, saying the same.
+     */
     @Test
-    void configGetAndListOfTheDefaultSayWhenTheOptionChoosesAnotherRegistry() {
+    void configGetOfTheDefaultGivesTheRegistryTheOptionChoosesAndListSaysSo() {
         prompd("registry", "add", "acme", "https://prompd.acme.example/", "--default");
 
-        CliRun get = prompd("--registry", "file:///srv/mirror/", "config", "get", "registry");
+        CliRun get = prompd("--registry", "file:///srv/mirror", "config", "get", "registry");
         CliRun list = prompd("--registry", "file:///srv/mirror/", "config", "list");
         CliRun otherKey = prompd("--registry", "file:///srv/mirror/", "config", "get", "registries.acme");
 
-        String note = "note: --registry chooses file:///srv/mirror/ in place of the default; routed scopes keep their"
-                + " registries\n";
         assertEquals(0, get.exitCode(), get.err());
-        assertEquals("acme\n", get.out());
-        assertEquals(note, get.err());
+        assertEquals("file:///srv/mirror/\n", get.out());
+        assertEquals("note: --registry chooses it in place of the configured default, acme; routed scopes keep their"
+                + " registries\n", get.err());
         assertEquals(0, list.exitCode(), list.err());
-        assertEquals(note, list.err());
+        assertEquals("note: --registry chooses file:///srv/mirror/ in place of the default; routed scopes keep their"
+                + " registries\n", list.err());
+        assertEquals("https://prompd.acme.example/\n", otherKey.out());
         assertEquals("", otherKey.err(), "the note is of the default alone");
-        assertEquals("", prompd("config", "get", "registry").err());
+        CliRun configured = prompd("config", "get", "registry");
+        assertEquals("acme\n", configured.out());
+        assertEquals("", configured.err());
+    }
+
+    /** $PROMPD_REGISTRY, as CI sets it, is the registry in effect in a home with none configured. */
+    @Test
+    void configGetOfTheDefaultGivesTheVariablesRegistryWhereNoneIsConfiguredAndRefusesAnUnknownName() {
+        prompd("registry", "add", "work", "https://prompd.work.example/", "--scope", "@work");
+
+        CliRun get = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", "work"), "config", "get",
+                "registry");
+        CliRun unknown = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", "wrok"), "config", "get",
+                "registry");
+
+        assertEquals(0, get.exitCode(), get.err());
+        assertEquals("work\n", get.out());
+        assertEquals("note: $PROMPD_REGISTRY chooses it; no default is configured; routed scopes keep their"
+                + " registries\n", get.err());
+        assertEquals(3, unknown.exitCode(), unknown.err());
+        assertEquals("", unknown.out());
+        assertTrue(unknown.err().startsWith("error: unknown registry 'wrok' (from $PROMPD_REGISTRY)\n"),
+                unknown.err());
+        assertEquals(3, prompd("config", "get", "registry").exitCode(), "nothing set, nothing chosen");
     }
 
     @Test
