@@ -375,7 +375,8 @@ public final class InstallNoteView {
         if (note instanceof RouteChanged moved) {
             return new Worded("routeChanged", Map.of("name", moved.name(), "version", moved.version(), "lockedFrom",
                     registry(moved.lockedFrom()), "routed", moved.routed(), "resolvesIn", registry(moved.resolvesIn()),
-                    "otherBytes", moved.otherBytes()), StatusNotes.lockedElsewhere(moved));
+                    "otherBytes", moved.otherBytes(), "lockedBytes", moved.lockedBytes()),
+                    StatusNotes.lockedElsewhere(moved));
         }
         if (note instanceof FromLockedUrl fromLock) {
             String url = LockedPackage.display(fromLock.url());

@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
                     + " version left within the ranges, what 'prompd update' moves to; and so is a locked package the"
                     + " registry no longer has at all, marked package no longer in the registry, with no wanted nor"
                     + " latest version (warned of with the way off); and so is a locked version the registry its name"
-                    + " resolves in now lacks or lists with other bytes, as the lock has it from another registry"
+                    + " resolves in now lacks or lists with other bytes, or with the locked ones while no scope route"
+                    + " names that registry (of a scoped name not locked from it), as the lock has it from another"
+                    + " registry"
                     + " (its route changed, or a mirror is behind), marked locked from another registry, with no"
                     + " wanted nor latest version, as that registry's versions of the name may be another's package"
                     + " (warned of with the ways back).",

@@ -697,12 +697,17 @@ public sealed interface InstallNote {
      * @param lockedFrom the configured registry the lock has it from, or, when none holds its URL, the root of the URL
      * @param routed     what the configuration routes: the name's scope, or the name when it has none
      * @param resolvesIn the registry the name resolves in now
-     * @param otherBytes whether that registry lists the version with other bytes; false when it lacks it
+     * @param otherBytes whether that registry lists the version with other bytes
+     * @param lockedBytes whether it lists the version with the bytes the lock pins, though the configuration routes the
+     *                   name's scope to no registry (it is the default, or chosen for the run): every lock pinning the
+     *                   version holds its integrity, so the listing says nothing of whose package the name is there;
+     *                   false, with {@code otherBytes}, when it lacks the version
      * @param waysBack   how to route the name back, or to take the other registry's package knowingly, as the failure
      *                   of a download of the version says it
      */
     record RouteChanged(PackageName name, Version version, RegistryMention lockedFrom, String routed,
-                        RegistryMention resolvesIn, boolean otherBytes, String waysBack) implements InstallNote {
+                        RegistryMention resolvesIn, boolean otherBytes, boolean lockedBytes, String waysBack)
+            implements InstallNote {
         public RouteChanged {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
@@ -710,6 +715,9 @@ public sealed interface InstallNote {
             Objects.requireNonNull(routed, "routed");
             Objects.requireNonNull(resolvesIn, "resolvesIn");
             Objects.requireNonNull(waysBack, "waysBack");
+            if (otherBytes && lockedBytes) {
+                throw new IllegalArgumentException("a registry lists a version with other bytes or the locked ones");
+            }
         }
     }
 

@@ -617,13 +617,15 @@ final class InstallPlanner {
             // An entry kept at its version (its bytes too: other bytes were refused above) keeps its URL, a mirror's
             // or another host's, unless it stands for the URL the index gives: then the entry is made anew from that
             // URL, which the new entry records without its signature, the very URL again for an entry in this
-            // prompd's form, and with the query an older prompd left out for one in its form.
-            URI tarball = current.get(chosen.getKey())
+            // prompd's form, and with the query an older prompd left out for one in its form. An entry made from the
+            // index records the registry that gave it, when the URL lies outside it; one kept keeps its record.
+            packages.put(chosen.getKey(), current.get(chosen.getKey())
                     .filter(old -> old.version().equals(summary.version())
                             && !old.standsFor(summary.version(), indexed))
-                    .map(LockedPackage::resolved).orElse(indexed);
-            packages.put(chosen.getKey(), new LockedPackage(summary.version(), tarball, summary.dist().integrity(),
-                    summary.dependencies()));
+                    .map(old -> new LockedPackage(summary.version(), old.resolved(), summary.dist().integrity(),
+                            summary.dependencies(), old.registry()))
+                    .orElseGet(() -> index.given(chosen.getKey(), new LockedPackage(summary.version(), indexed,
+                            summary.dist().integrity(), summary.dependencies()))));
         }
         ProjectGraph graph = new ProjectGraph(goal.roots(), new LockFile(packages));
         return new Plan(graph, true, planWarnings.ofResolved(graph, current, index)).withWarningsFirst(keptElsewhere);

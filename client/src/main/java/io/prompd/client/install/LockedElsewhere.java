@@ -22,16 +22,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A locked version that the registry its name routes to now does not list, or lists with other bytes than the lock
- * pins, while the lock's URL for it is none of that registry's tarballs of the package ({@link
- * io.prompd.client.install.registry.RegistryEndpoint#isOwnTarball}): the route changed since it was locked (a scope
- * routed elsewhere, a registry removed, a one-off {@code --registry}), or the registry is a mirror that is behind or
- * took the version down. The current registry's versions of that name may then be another's package (dependency
- * confusion), so the way off is to route the name back, never to update to them.
+ * A locked version that the registry its name routes to now does not list, lists with other bytes than the lock
+ * pins, or lists with those bytes though it does not {@linkplain #speaksFor speak for} the entry, while the lock's URL
+ * for it is none of that registry's tarballs of the package ({@link
+ * io.prompd.client.install.registry.RegistryEndpoint#isOwnTarball}) nor the lock's record its index's: the route
+ * changed since it was locked (a scope routed elsewhere, a registry removed, a one-off {@code --registry}), or the
+ * registry is a mirror that is behind or took the version down, or that no route names. The current registry's
+ * versions of that name may then be another's package (dependency confusion), so the way off is to route the name
+ * back, never to update to them.
  *
  * @param change  where the version was locked from, and where its name resolves now
  * @param listing how the registry the name resolves in now lists the version: not (whatever takedown of it that
- *                registry records), or with other bytes
+ *                registry records), with other bytes, or with the locked ones while it does not speak for the entry
  * @param commands how the ways off spell the prompd commands they suggest
  */
 record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands commands) {
@@ -55,9 +57,14 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
         return of(index.routeChange(name, locked), locked, index);
     }
 
-    /** As {@link #of(PackageName, LockedPackage, RegistryIndex)}, of the entry's route change, read already. */
+    /**
+     * As {@link #of(PackageName, LockedPackage, RegistryIndex)}, of the entry's route change, read already. An entry
+     * the lock records the registry's index gave ({@link LockedPackage#registry}) is that registry's, as one of its
+     * tarballs is, however it lists the version now.
+     */
     static Optional<LockedElsewhere> of(Optional<RouteChange> change, LockedPackage locked, RegistryIndex index) {
-        return change.flatMap(route -> listing(route.name(), locked, index).filter(Listing::elsewhere)
+        return change.filter(route -> !locked.recordsRegistry(route.current().root()))
+                .flatMap(route -> listing(route, locked, index).filter(Listing::elsewhere)
                 .map(listed -> new LockedElsewhere(route, listed, index.commands())));
     }
 
@@ -67,7 +74,17 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
      */
     InstallNote.RouteChanged note() {
         return new InstallNote.RouteChanged(change.name(), change.version(), change.lockedFrom(), change.routed(),
-                change.current().mention(), listing == Listing.OTHER_BYTES, waysBack());
+                change.current().mention(), listing == Listing.OTHER_BYTES, listing == Listing.LOCKED_BYTES,
+                waysBack());
+    }
+
+    /**
+     * Whether the registry the name resolves in lists the locked bytes, which a download may then read from it first
+     * as from a mirror, the integrity pinning them, so that a mirror of the lock's registry installs the lock with that
+     * registry out of reach; the version is still kept as locked, and none of that registry's versions offered.
+     */
+    boolean listsLockedBytes() {
+        return listing == Listing.LOCKED_BYTES;
     }
 
     /**
@@ -140,13 +157,17 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
      * tarball the record names: only the registry the lock has the version from speaks for its package. Any registry
      * writes its own index, and the integrity a record names proves nothing, as every {@code prompd.lock} pinning the
      * version holds it: a registry the scope is not routed to (the default one of a CI home without the route) could
-     * copy it into a takedown of its own and have {@code update} swap in its same-named package. A mirror of the lock's
+     * copy it into a takedown of its own and have {@code update} swap in its same-named package, or into a listing of
+     * the version beside a newer one of its own, and its tarball URL too. So the locked bytes are the same package
+     * ({@link #AS_LOCKED}) only in a registry that {@linkplain #speaksFor speaks for} the entry; elsewhere ({@link
+     * #LOCKED_BYTES}: the default, or a registry chosen for the run) they are a route change as a version not listed
+     * is. A mirror of the lock's
      * registry, or that registry at a new URL, that took the version down is told as one that never had it: routed back
      * to the lock's registry, the name gets that one's takedown, or the entry deleted from the lock takes the new
      * registry's versions knowingly.
      */
     enum Listing {
-        AS_LOCKED, OTHER_BYTES, NOT_LISTED;
+        AS_LOCKED, LOCKED_BYTES, OTHER_BYTES, NOT_LISTED;
 
         /** Whether the registry's versions of the name may be another's package: it does not have the locked bytes. */
         boolean elsewhere() {
@@ -154,11 +175,46 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
         }
     }
 
+    /**
+     * Whether the registry the name resolves in, listing the locked bytes, speaks for the entry, whose URL is none of
+     * its tarballs (nor, by the lock's record, its index's, as a registry putting its tarballs on a CDN gives them):
+     * the configuration routes the name's scope to it, the user's word that it serves the scope, as for a mirror of the
+     * lock's registry or that registry at its new URL; the name is unscoped,
+     * which no route can send anywhere, so the default registry is its only source (a private package belongs in a
+     * scope routed to its registry, as npm advises against dependency confusion); or the entry is {@linkplain
+     * #olderEntry an older prompd's} of that registry.
+     */
+    private static boolean speaksFor(RouteChange change, LockedPackage locked, RegistryIndex index) {
+        return change.current().route().isPresent() || !change.name().isScoped() || olderEntry(change, locked, index);
+    }
+
+    /**
+     * Whether the entry may be one a prompd that recorded no {@link LockedPackage#registry} locked from the index of
+     * the registry the name resolves in, on a CDN or a bucket: it records none, its URL names no registry (neither a
+     * configured one's tarball nor the layout's tarball path, which names the registry it lies under), and that index
+     * gives the version's tarball there. Such an index may have copied the URL, so this is taken on trust once: the
+     * next run writing the lock that reads the index records the registry ({@link #olderEntryOf}).
+     */
+    private static boolean olderEntry(RouteChange change, LockedPackage locked, RegistryIndex index) {
+        return locked.registry().isEmpty() && !change.fromARegistry() && index.givesTarballAt(change.name(), locked);
+    }
+
+    /**
+     * The entry recording the registry the name resolves in, when it is {@linkplain #olderEntry an older prompd's} of
+     * that registry listing the locked bytes; else the entry as it is.
+     */
+    static LockedPackage olderEntryOf(PackageName name, LockedPackage locked, RegistryIndex index) {
+        return index.routeChange(name, locked).filter(change -> olderEntry(change, locked, index)
+                        && listing(change, locked, index).equals(Optional.of(Listing.AS_LOCKED)))
+                .map(change -> locked.givenBy(change.current().root())).orElse(locked);
+    }
+
     /** Empty when the registry's index cannot be read. */
-    private static Optional<Listing> listing(PackageName name, LockedPackage locked, RegistryIndex index) {
+    private static Optional<Listing> listing(RouteChange change, LockedPackage locked, RegistryIndex index) {
+        Listing lockedBytes = speaksFor(change, locked, index) ? Listing.AS_LOCKED : Listing.LOCKED_BYTES;
         try {
-            return Optional.of(index.find(name).flatMap(found -> found.version(locked.version()))
-                    .map(known -> known.dist().integrity().equals(locked.integrity()) ? Listing.AS_LOCKED
+            return Optional.of(index.find(change.name()).flatMap(found -> found.version(locked.version()))
+                    .map(known -> known.dist().integrity().equals(locked.integrity()) ? lockedBytes
                             : Listing.OTHER_BYTES)
                     .orElse(Listing.NOT_LISTED));
         } catch (PrompdException | UncheckedIOException unreadable) {
@@ -167,9 +223,11 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
     }
 
     private String waysBack() {
-        String mirror = change.fromARegistry() ? "; if registry " + change.current().describe() + " mirrors that one,"
-                + " update the mirror (pull and build it)" : "";
-        return change.routeBack(commands) + mirror + takeInstead();
+        String mirrors = "; if registry " + change.current().describe() + " mirrors that one, ";
+        // a mirror listing the locked bytes is up to date: what it lacks is the route that says it serves the scope
+        Optional<String> mirror = listing == Listing.LOCKED_BYTES ? change.routeHere(commands).map(mirrors::concat)
+                : Optional.of(mirrors + "update the mirror (pull and build it)").filter(way -> change.fromARegistry());
+        return change.routeBack(commands) + mirror.orElse("") + takeInstead();
     }
 
     /** The last way off: taking the current registry's package of the name knowingly. */

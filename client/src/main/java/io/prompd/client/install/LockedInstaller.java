@@ -292,15 +292,17 @@ final class LockedInstaller {
         // a registry that answered with no index, or with one lacking the version or listing other bytes for it, has
         // no tarball that is the locked one, whatever answers at its tarball path: the lock's URL alone is asked
         Optional<PrompdException> unreadable = change.flatMap(route -> index.answeredWithNone(name));
-        Optional<LockedElsewhere> moved = LockedElsewhere.of(change, locked, index);
-        boolean recordedReadable = change.filter(route -> route.current().mayRead(route.recorded())).isPresent();
         UrlSource source = recordedBefore(name, locked, before) ? UrlSource.LOCK : UrlSource.INDEX;
+        // a version this run took from the registry's index is that registry's, wherever the index puts its tarball
+        Optional<LockedElsewhere> moved = source == UrlSource.LOCK ? LockedElsewhere.of(change, locked, index)
+                : Optional.empty();
+        boolean recordedReadable = change.filter(route -> route.current().mayRead(route.recorded())).isPresent();
         Optional<InstallNote> warning;
         URI asked = withQuery(name, locked, index);
         URI downloadedFrom = asked;
         try {
             // nor is a file: URL the registry may not send read then: the tarball is not found
-            if (unreadable.isPresent() || moved.isPresent()) {
+            if (unreadable.isPresent() || moved.filter(elsewhere -> !elsewhere.listsLockedBytes()).isPresent()) {
                 registry.downloadRecorded(name, locked.version(), asked, unreadable, target,
                         locked.integrity(), OptionalLong.empty(), progress.downloading(name, locked.version()));
                 warning = Optional.of(moved.<InstallNote>map(LockedElsewhere::note).orElseGet(() ->
@@ -311,11 +313,13 @@ final class LockedInstaller {
                         locked.integrity(), recordedSize(name, locked, index),
                         progress.downloading(name, locked.version()));
                 downloadedFrom = downloaded.url();
-                // only a URL outside the registry the name resolves in, a route change's, is read in its place
-                warning = downloaded.problem().map(problem -> source == UrlSource.LOCK
-                        ? fromLockedUrl(name, locked, downloaded.url(), change.orElseThrow(), problem)
-                        : new InstallNote.FromIndexUrl(name, locked.version(), downloaded.url(),
-                                change.orElseThrow().current().mention(), problem));
+                // only a URL outside the registry the name resolves in, a route change's, is read in its place; the
+                // route change of a registry listing the locked bytes is told wherever the pinned bytes came from
+                warning = moved.<InstallNote>map(LockedElsewhere::note).or(() -> downloaded.problem()
+                        .map(problem -> source == UrlSource.LOCK
+                                ? fromLockedUrl(name, locked, downloaded.url(), change.orElseThrow(), problem)
+                                : new InstallNote.FromIndexUrl(name, locked.version(), downloaded.url(),
+                                        change.orElseThrow().current().mention(), problem)));
             }
         } catch (PrompdException failed) {
             if (moved.isPresent()) {
@@ -370,15 +374,16 @@ final class LockedInstaller {
     }
 
     /**
-     * The lock with each entry of {@code names} an older prompd wrote, its URL the index's without the query
-     * ({@link LockedPackage#standsFor}), recording that URL as this one does: for a run writing the lock, which reads
+     * The lock with each entry of {@code names} an older prompd wrote in this one's form: its URL the index's without
+     * the query ({@link LockedPackage#standsFor}) recorded as this one does, and the registry whose index gives it
+     * outside that registry recorded ({@link LockedElsewhere#olderEntryOf}): for a run writing the lock, which reads
      * the index of those names anyway.
      */
     static LockFile inCurrentForm(LockFile lock, List<PackageName> names, RegistryIndex index) {
         index.prefetch(names);
         SortedMap<PackageName, LockedPackage> entries = new TreeMap<>(lock.packages());
-        names.forEach(name -> entries.computeIfPresent(name, (same, locked) -> indexedUrl(name, locked, index)
-                .map(locked::withResolved).orElse(locked)));
+        names.forEach(name -> entries.computeIfPresent(name, (same, locked) -> LockedElsewhere.olderEntryOf(name,
+                locked, index).withResolved(indexedUrl(name, locked, index).orElse(locked.resolved()))));
         return new LockFile(entries);
     }
 

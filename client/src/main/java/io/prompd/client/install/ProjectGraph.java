@@ -106,7 +106,8 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
     public ProjectGraph withInstalledDependencies(PackageStore store) {
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(lock.packages());
         packages.replaceAll((name, locked) -> store.declaredRanges(name, locked.version())
-                .map(declared -> new LockedPackage(locked.version(), locked.resolved(), locked.integrity(), declared))
+                .map(declared -> new LockedPackage(locked.version(), locked.resolved(), locked.integrity(), declared,
+                        locked.registry()))
                 .orElse(locked));
         return new ProjectGraph(roots, new LockFile(packages));
     }

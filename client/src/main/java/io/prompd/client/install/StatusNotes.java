@@ -101,8 +101,20 @@ public final class StatusNotes {
      */
     static String notThere(InstallNote.RouteChanged moved) {
         return moved.name() + "@" + moved.version() + " is locked in " + LockFile.FILE_NAME + " from "
-                + RouteChange.origin(moved.lockedFrom()) + ", and " + route(moved) + (moved.otherBytes()
-                ? ", whose copy of it has other bytes" : ", which does not have it");
+                + RouteChange.origin(moved.lockedFrom()) + ", and " + route(moved) + listing(moved);
+    }
+
+    /** How the registry the name resolves in now lists the version locked from another. */
+    private static String listing(InstallNote.RouteChanged moved) {
+        if (moved.otherBytes()) {
+            return ", whose copy of it has other bytes";
+        }
+        if (!moved.lockedBytes()) {
+            return ", which does not have it";
+        }
+        // an unscoped name, which no route sends anywhere, has the locked package in any registry listing those bytes
+        return ", which lists it with the bytes " + LockFile.FILE_NAME + " pins but is neither the registry it was"
+                + " locked from nor one " + moved.routed() + " is routed to";
     }
 
     /** {@code @company now resolves in registry public (https://…)}. */

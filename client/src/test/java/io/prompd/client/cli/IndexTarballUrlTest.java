@@ -58,7 +58,162 @@ class IndexTarballUrlTest {
     }
 
     private CliRun prompd(String home, String... args) {
-        return CliRun.in(project, work.resolve(home), "", java.util.Map.of("PROMPD_REGISTRY", root), args);
+        return prompdWith(root, home, args);
+    }
+
+    /** prompd with {@code registry} as the default, from $PROMPD_REGISTRY, and no route: as a CI home runs it. */
+    private CliRun prompdWith(String registry, String home, String... args) {
+        return CliRun.in(project, work.resolve(home), "", java.util.Map.of("PROMPD_REGISTRY", registry), args);
+    }
+
+    /**
+     * As a registry built with {@code --base-url}: its index gives the tarball of 1.0.0 on a CDN, at {@code path}, its
+     * own path lacking it.
+     *
+     * @return the CDN's URL of the tarball
+     */
+    private String onACdn(RegistryServer cdn, String path) throws IOException {
+        Path copy = work.resolve("cdn").resolve(path);
+        Files.createDirectories(copy.getParent());
+        Files.move(registry.tarball(NAME, "1.0.0"), copy);
+        indexGives(cdn.url() + path);
+        return cdn.url() + path;
+    }
+
+    private String lockText() throws IOException {
+        return Files.readString(project.resolve("prompd.lock"));
+    }
+
+    /** The lock as a prompd that recorded no registry wrote it. */
+    private String withoutTheRegistry(String lock) {
+        return lock.replace("      \"registry\": \"" + root + "\",\n", "");
+    }
+
+    /**
+     * The default registry, with no route (as $PROMPD_REGISTRY sets it, as CI does), whose index gives its tarballs on
+     * a CDN: the lock records that registry beside the CDN's URL, so another home's install, outdated and update take
+     * the entry as that registry's, with no route change, and an update to a version at its own path drops the record.
+     */
+    @Test
+    void aDefaultRegistryGivingItsTarballsOnACdnIsRecordedAndNoRouteChangeForLaterRuns() throws IOException {
+        try (RegistryServer cdn = RegistryServer.serving(Files.createDirectories(work.resolve("cdn")))) {
+            String based = onACdn(cdn, "packages/" + NAME + "/-/csv-1.0.0.tgz");
+            assertEquals(0, prompd("home", "install", NAME).exitCode());
+            String lock = lockText();
+            JsonNode entry = lockedEntry();
+            registry.publish(NAME, "1.0.1");
+
+            CliRun teammate = prompd("teammate", "install", "--frozen");
+            CliRun outdated = prompd("teammate", "outdated");
+            CliRun update = prompd("teammate", "update");
+
+            assertEquals(root, entry.path("registry").asText(), lock);
+            assertEquals(based, entry.path("resolved").asText(), lock);
+            assertEquals(0, teammate.exitCode(), teammate.err());
+            assertTrue(teammate.err().startsWith("warning: " + NAME + "@1.0.0 came from the URL prompd.lock records, "
+                    + based + ", with the integrity it pins,"), teammate.err());
+            assertFalse(teammate.err().contains("another registry") || teammate.err().contains("locked in"),
+                    teammate.err());
+            assertEquals(1, outdated.exitCode(), outdated.err());
+            assertEquals("", outdated.err());
+            assertTrue(outdated.out().contains(NAME + "  1.0.0    1.0.1   1.0.1   direct"), outdated.out());
+            assertEquals(0, update.exitCode(), update.err());
+            assertEquals("", update.err());
+            assertEquals(ownTarball("1.0.1"), locked());
+            assertTrue(lockedEntry().path("registry").isMissingNode(), "under the registry's root: " + lockText());
+        }
+    }
+
+    /**
+     * The attack on such a lock: a registry the scope is not routed to lists the locked version with the integrity and
+     * the CDN's URL the lock holds, beside a newer version of its own. The lock records the registry whose index gave
+     * the entry, which alone speaks for it: a route change back to that registry, told by install --frozen, outdated
+     * and update, which keeps the lock.
+     */
+    @Test
+    void anotherRegistryCopyingTheLockedIntegrityAndCdnUrlIsARouteChangeBackToTheRecordedRegistry()
+            throws IOException {
+        try (RegistryServer cdn = RegistryServer.serving(Files.createDirectories(work.resolve("cdn")))) {
+            String based = onACdn(cdn, "packages/" + NAME + "/-/csv-1.0.0.tgz");
+            assertEquals(0, prompd("home", "install", NAME).exitCode());
+            String lock = lockText();
+            TestRegistry copier = new TestRegistry(work.resolve("copier")).publish(NAME, "1.0.0")
+                    .publish(NAME, "1.0.1");
+            assertEquals(lockedEntry().get("integrity").asText(), Integrity.of(Files.readAllBytes(
+                    copier.tarball(NAME, "1.0.0"))).toString(), "the locked bytes");
+            indexGivesTarball(copier, NAME, based);
+            try (RegistryServer other = RegistryServer.serving(copier.root())) {
+                String copy = other.url().toString();
+
+                CliRun install = prompdWith(copy, "ci", "install", "--frozen");
+                CliRun outdated = prompdWith(copy, "ci", "outdated");
+                CliRun update = prompdWith(copy, "ci", "update");
+
+                String warning = "warning: " + NAME + "@1.0.0 is locked in prompd.lock from " + root + ", and @data"
+                        + " now resolves in registry " + copy + ", which lists it with the bytes prompd.lock pins but"
+                        + " is neither the registry it was locked from nor one @data is routed to; its versions there"
+                        + " may be another's package, so none is offered (route @data back to " + root + " with"
+                        + " 'prompd registry add data " + root + " --scope @data';";
+                assertEquals(0, install.exitCode(), install.err());
+                assertTrue(install.err().startsWith(warning), install.err());
+                assertEquals(1, outdated.exitCode(), outdated.err());
+                assertTrue(outdated.out().contains("1.0.0 (locked from another registry)  -       -"),
+                        outdated.out());
+                assertTrue(outdated.err().startsWith(warning), outdated.err());
+                assertEquals(0, update.exitCode(), update.err());
+                assertTrue(update.err().startsWith(warning), update.err());
+                assertEquals(lock, lockText(), "not moved to the copy's package");
+            }
+        }
+    }
+
+    /**
+     * A lock an older prompd wrote of such a registry, recording no registry: its URL (a bucket's) names none, and the
+     * registry's index gives it, so the entry is taken as that registry's, as before, and an install writing the lock
+     * records the registry; --frozen writes nothing.
+     */
+    @Test
+    void anOlderLockOfACdnUrlNamingNoRegistryIsTakenAsTheIndexsAndAnInstallRecordsTheRegistry() throws IOException {
+        try (RegistryServer cdn = RegistryServer.serving(Files.createDirectories(work.resolve("cdn")))) {
+            String blob = onACdn(cdn, "blobs/csv-1.0.0.tgz");
+            assertEquals(0, prompd("home", "install", NAME).exitCode());
+            String older = withoutTheRegistry(lockText());
+            assertFalse(older.contains("\"registry\""), older);
+            Files.writeString(project.resolve("prompd.lock"), older);
+
+            CliRun frozen = prompd("frozen", "install", "--frozen");
+            String afterFrozen = lockText();
+            CliRun install = prompd("teammate", "install");
+
+            assertEquals(0, frozen.exitCode(), frozen.err());
+            assertFalse(frozen.err().contains("locked in prompd.lock from"), frozen.err());
+            assertEquals(older, afterFrozen, "--frozen writes nothing");
+            assertEquals(0, install.exitCode(), install.err());
+            assertFalse(install.err().contains("locked in prompd.lock from"), install.err());
+            assertEquals(blob, locked());
+            assertEquals(root, lockedEntry().path("registry").asText(), lockText());
+        }
+    }
+
+    /**
+     * An older prompd's entry at the layout's tarball path of another root names that root's registry, as every entry
+     * this prompd writes without a registry does: the default registry giving that URL in its index does not make it
+     * its own, else any registry copying a lock's URL would take its packages over.
+     */
+    @Test
+    void anOlderLockOfACdnUrlAtTheLayoutsPathIsARouteChange() throws IOException {
+        try (RegistryServer cdn = RegistryServer.serving(Files.createDirectories(work.resolve("cdn")))) {
+            onACdn(cdn, "packages/" + NAME + "/-/csv-1.0.0.tgz");
+            assertEquals(0, prompd("home", "install", NAME).exitCode());
+            Files.writeString(project.resolve("prompd.lock"), withoutTheRegistry(lockText()));
+
+            CliRun install = prompd("teammate", "install");
+
+            assertEquals(0, install.exitCode(), install.err());
+            assertTrue(install.err().startsWith("warning: " + NAME + "@1.0.0 is locked in prompd.lock from " + cdn.url()
+                    + ", and @data now resolves in registry " + root + ", which lists it with the bytes prompd.lock"
+                    + " pins"), install.err());
+        }
     }
 
     private String ownTarball(String version) {
@@ -72,7 +227,12 @@ class IndexTarballUrlTest {
 
     /** The registry's index names the tarball of the package's 1.0.0 at this URL rather than its own path. */
     private void indexGivesTarball(String name, String tarball) throws IOException {
-        Path index = registry.root().resolve("packages/" + name + "/index.json");
+        indexGivesTarball(registry, name, tarball);
+    }
+
+    /** The index of {@code in} names the tarball of the package's 1.0.0 at this URL. */
+    private static void indexGivesTarball(TestRegistry in, String name, String tarball) throws IOException {
+        Path index = in.root().resolve("packages/" + name + "/index.json");
         ObjectNode packument = (ObjectNode) Json.reader().readTree(Files.readAllBytes(index));
         ((ObjectNode) packument.at("/versions/1.0.0/dist")).put("tarball", tarball);
         Files.write(index, Json.write(packument));
@@ -91,8 +251,13 @@ class IndexTarballUrlTest {
     }
 
     private String locked() throws IOException {
+        return lockedEntry().get("resolved").asText();
+    }
+
+    /** The lock's entry of the package. */
+    private JsonNode lockedEntry() throws IOException {
         JsonNode lock = Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock")));
-        return lock.at("/packages/" + NAME.replace("/", "~1") + "/resolved").asText();
+        return lock.at("/packages/" + NAME.replace("/", "~1"));
     }
 
     private void assertLocksTheOwnPathItCameFrom(String indexed) throws IOException {
@@ -134,10 +299,11 @@ class IndexTarballUrlTest {
     }
 
     /**
-     * The CDN's URL gave the bytes, as the registry's own path lacked them, so the lock records it; once the registry no
-     * longer lists the version, that URL names no registry to route back to, which is said without calling the entry,
-     * an install's own, an edit. A URL addressing the tarball by its query is named with it, as the lock records it,
-     * where it read {@code /dl?…}.
+     * The CDN's URL gave the bytes, as the registry's own path lacked them, so the lock records it, and the registry
+     * whose index gave it; once the registry no longer lists the version, the version is one it unlisted. An older
+     * prompd's entry, without the registry, names none to route back to by its URL, which is said without calling the
+     * entry, an install's own, an edit. A URL addressing the tarball by its query is named with it, as the lock records
+     * it, where it read {@code /dl?…}.
      */
     @ParameterizedTest
     @ValueSource(strings = {"blobs/8f3a2c", "dl?f=blobs/8f3a2c"})
@@ -151,12 +317,18 @@ class IndexTarballUrlTest {
             CliRun install = prompd("home", "install", NAME);
             assertEquals(0, install.exitCode(), install.err());
             assertEquals(blob, locked());
+            assertEquals(root, lockedEntry().path("registry").asText(), "the registry whose index gave it");
             // unlisting deletes the version's tarball, as a registry's build leaves none of it
             Files.copy(blobs.resolve("8f3a2c"), registry.tarball(NAME, "1.0.0"));
             registry.publish(NAME, "1.0.1").unlist(NAME, "1.0.0");
 
+            CliRun unlisted = prompd("home", "outdated");
+            Path lock = project.resolve("prompd.lock");
+            Files.writeString(lock, Files.readString(lock).replace("      \"registry\": \"" + root + "\",\n", ""));
             CliRun outdated = prompd("home", "outdated");
 
+            assertEquals("warning: " + NAME + "@1.0.0 is no longer listed by its registry (it can no longer be"
+                    + " downloaded; 'prompd update " + NAME + "' moves off it)\n", unlisted.err());
             assertTrue(outdated.err().contains(NAME + "@1.0.0 is locked in prompd.lock from " + blob + ", and"),
                     outdated.err());
             assertTrue(outdated.err().contains("(" + blob + " is no registry's tarball path, so it names no registry"

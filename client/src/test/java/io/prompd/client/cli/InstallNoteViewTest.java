@@ -59,7 +59,7 @@ class InstallNoteViewTest {
                     "'prompd update @a/x' moves off it"),
             new InstallNote.RouteChanged(X, ONE, new RegistryMention(Optional.of(RegistryName.parse("a")),
                     URI.create("https://a.test/")), "@a", new RegistryMention(Optional.of(RegistryName.parse("b")),
-                    URI.create("https://b.test/")), false,
+                    URI.create("https://b.test/")), false, false,
                     "route @a back to registry a (https://a.test/) with 'prompd config set scopes.@a a'"),
             new InstallNote.LockConflictMerged("HEAD", "", List.of(new ConflictedLock.Differing(X, locked(ONE, "x"),
                     locked(TWO, "x"))), new TreeMap<>(Map.of(X, ONE))),
@@ -217,8 +217,8 @@ class InstallNoteViewTest {
 
         InstallNote.RouteChanged unnamed = new InstallNote.RouteChanged(X, ONE, new RegistryMention(Optional.empty(),
                 URI.create("https://a.test/dl?f=x-1.0.0.tgz&sig=secret")), "@a", new RegistryMention(Optional.empty(),
-                URI.create("https://b.test/")), true, "https://a.test/dl?f=x-1.0.0.tgz is no registry's tarball path,"
-                + " so it names no registry to route @a back to");
+                URI.create("https://b.test/")), true, false, "https://a.test/dl?f=x-1.0.0.tgz is no registry's tarball"
+                + " path, so it names no registry to route @a back to");
         assertEquals(Map.of("url", "https://a.test/dl?f=x-1.0.0.tgz"), InstallNoteView.asJson(unnamed)
                 .get("lockedFrom"), "as the lock records it: the signature left out, the query naming a tarball kept");
         assertEquals(Map.of("url", "https://b.test/"), InstallNoteView.asJson(unnamed).get("resolvesIn"));

@@ -74,13 +74,19 @@ class LockedFileUrlTest {
             CliRun run = prompd(project, server.url(), "install", "--frozen");
 
             assertEquals(6, run.exitCode(), run.err());
-            assertTrue(run.err().startsWith("error: integrity check failed for " + server.url()
-                    + "packages/@acme/util/-/util-1.0.0.tgz: expected sha512-"), run.err());
+            assertTrue(run.err().startsWith("error: @acme/util@1.0.0 is locked in prompd.lock from " + folder.fileUrl()
+                    + ", and @acme now resolves in registry " + server.url() + ", which lists it with the bytes"
+                    + " prompd.lock pins but is neither the registry it was locked from nor one @acme is routed to, and"
+                    + " integrity check failed for " + server.url() + "packages/@acme/util/-/util-1.0.0.tgz: expected"
+                    + " sha512-"), run.err());
             assertTrue(run.err().endsWith(", and the tarball of @acme/util@1.0.0 is not read from "
                     + folder.tarball("@acme/util", "1.0.0").toUri() + " instead: registry " + server.url() + " is not"
-                    + " a folder, and only a registry in a folder may send a file: URL\nhint: the file differs from"
-                    + " what the registry recorded and was not kept; try again later, and tell the registry's"
-                    + " maintainers if it persists\n"), run.err());
+                    + " a folder, and only a registry in a folder may send a file: URL\nhint: route @acme back to "
+                    + folder.fileUrl() + " with 'prompd registry add acme " + folder.fileUrl() + " --scope @acme'; if"
+                    + " registry " + server.url() + " mirrors that one, route @acme to it with 'prompd registry add"
+                    + " acme " + server.url() + " --scope @acme'; to take @acme/util from registry " + server.url()
+                    + " instead, knowing it may be another's package, delete its entry from prompd.lock and run"
+                    + " 'prompd install'\n"), run.err());
         }
     }
 

@@ -357,7 +357,7 @@ class RouteChangeTest {
         Files.delete(mirrored.tarball("@company/shared", "1.0.0"));
         try (RegistryServer mirror = RegistryServer.serving(mirrored.root())) {
             Path other = work.resolve("air-gapped");
-            prompd(other, "registry", "add", "mirror", mirror.url().toString(), "--default");
+            prompd(other, "registry", "add", "mirror", mirror.url().toString(), "--scope", "@company");
             company.close();
 
             CliRun run = CliRun.in(project, other, "install");
@@ -399,6 +399,7 @@ class RouteChangeTest {
     void aRegistrysTarballOfOtherBytesThanItListsIsMadeUpForByTheLocksUrlWithAWarningSayingSo() throws IOException {
         squatter.publish("@company/shared", "1.0.0").tamper("@company/shared", "1.0.0");
         Path other = colleague();
+        prompd(other, "config", "set", "scopes.@company", "public");
 
         CliRun run = prompd(other, "install");
 
@@ -408,7 +409,7 @@ class RouteChangeTest {
                 + " it: integrity check failed for " + publicRegistry.url()
                 + "packages/@company/shared/-/shared-1.0.0.tgz: expected sha512-"), run.err());
         assertEquals("", CliRun.in(project, other, "outdated").err(),
-                "it lists the version as locked: no route change");
+                "it lists the version as locked, and @company is routed to it: no route change");
     }
 
     @Test
@@ -478,7 +479,7 @@ class RouteChangeTest {
         assertEquals(Json.reader().readTree("""
                 {"kind": "routeChanged", "name": "@company/shared", "version": "1.0.0",
                  "lockedFrom": {"name": "company", "url": "%s"}, "routed": "@company",
-                 "resolvesIn": {"name": "public", "url": "%s"}, "otherBytes": false}"""
+                 "resolvesIn": {"name": "public", "url": "%s"}, "otherBytes": false, "lockedBytes": false}"""
                 .formatted(company.url(), publicRegistry.url())),
                 ((ObjectNode) warning.deepCopy()).without("message"));
         assertEquals("warning: " + warning.get("message").asText() + "\n", update.err(), "the sentence of the text");
@@ -496,7 +497,7 @@ class RouteChangeTest {
         JsonNode warning = Json.reader().readTree(install.out()).get("warnings").get(0);
         assertEquals(Json.reader().readTree("""
                 {"kind": "routeChanged", "name": "@company/shared", "version": "1.0.0", "lockedFrom": {"url": "%s"},
-                 "routed": "@company", "resolvesIn": {"url": "%s"}, "otherBytes": false}"""
+                 "routed": "@company", "resolvesIn": {"url": "%s"}, "otherBytes": false, "lockedBytes": false}"""
                 .formatted(company.url(), squatter.fileUrl())), ((ObjectNode) warning.deepCopy()).without("message"));
         assertTrue(warning.get("message").asText().startsWith("@company/shared@1.0.0 is locked in prompd.lock from "
                 + company.url() + ", and @company now resolves in registry " + squatter.fileUrl() + ", which"
@@ -570,6 +571,7 @@ class RouteChangeTest {
     void aRegistrysTarballOfOtherBytesThanItListsWithTheLocksUrlDownSaysBothFailures() throws IOException {
         squatter.publish("@company/shared", "1.0.0").tamper("@company/shared", "1.0.0");
         Path other = colleague();
+        prompd(other, "config", "set", "scopes.@company", "public");
         company.close();
 
         CliRun run = CliRun.in(project, other, "install");
@@ -653,6 +655,146 @@ class RouteChangeTest {
         CliRun update = prompd(ci, "update", "@company/shared");
         assertEquals(lock, Files.readString(project.resolve("prompd.lock")), "not swapped for another's package");
         assertEquals(outdatedLockedElsewhere(ci).err(), update.err(), "update and outdated agree");
+    }
+
+    /**
+     * The company's registry copied, with a version of its own added: a mirror ahead of the lock's registry, or a
+     * registry listing the locked version with the integrity every lock pinning it holds, to offer its own versions.
+     */
+    private RegistryServer copyWithAVersionOfItsOwn() throws IOException {
+        TestRegistry copy = new TestRegistry(work.resolve("copy")).publish("@company/shared", "1.0.0")
+                .publish("@company/shared", "1.0.1");
+        Integrity copied = Integrity.of(Files.readAllBytes(copy.tarball("@company/shared", "1.0.0")));
+        assertEquals(lockedEntry().get("integrity").asText(), copied.toString(), "the same bytes");
+        return RegistryServer.serving(copy.root());
+    }
+
+    /** The warning of @company/shared locked from the company's registry, listed with its bytes by {@code copy}. */
+    private String listedByAnUnroutedCopy(RegistryServer copy) {
+        return "warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company now"
+                + " resolves in registry public (" + copy.url() + "), which lists it with the bytes prompd.lock pins"
+                + " but is neither the registry it was locked from nor one @company is routed to; its versions there may be"
+                + " another's package, so none is offered (route @company back to " + company.url() + " with 'prompd"
+                + " registry add company " + company.url() + " --scope @company'; if registry public (" + copy.url()
+                + ") mirrors that one, route @company to it with 'prompd config set scopes.@company public'"
+                + takeInstead("@company/shared", "public (" + copy.url() + ")") + ")\n";
+    }
+
+    /**
+     * A registry the scope is not routed to (the default of a CI home without the route) that lists the locked version
+     * with the integrity copied from the lock, and a version of its own: the same bytes say nothing of whose package
+     * the name is there, so it is the route change it would be without the listing, never offering its versions.
+     */
+    @Test
+    void aRegistryTheScopeIsNotRoutedToListingTheLockedBytesIsARouteChangeThatOffersNoneOfItsVersions()
+            throws IOException {
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        try (RegistryServer copy = copyWithAVersionOfItsOwn()) {
+            Path ci = work.resolve("ci");
+            prompd(ci, "registry", "add", "public", copy.url().toString(), "--default");
+
+            CliRun install = prompd(ci, "install", "--frozen");
+            CliRun outdated = outdatedLockedElsewhere(ci);
+            CliRun update = prompd(ci, "update");
+            CliRun updateNamed = prompd(ci, "update", "@company/shared");
+
+            assertTrue(Files.isDirectory(ci.resolve("packages/@company/shared@1.0.0")), install.err());
+            assertEquals(listedByAnUnroutedCopy(copy), install.err());
+            assertEquals(listedByAnUnroutedCopy(copy), outdated.err());
+            assertEquals(listedByAnUnroutedCopy(copy), update.err());
+            assertEquals(listedByAnUnroutedCopy(copy), updateNamed.err());
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")), "not moved to the copy's package");
+        }
+    }
+
+    /**
+     * The copy's index giving the locked tarball URL of the company's registry too, copied from the lock as its
+     * integrity is: the lock's URL names the company's registry, which alone speaks for it, so it is the same route
+     * change, not a listing of the copy's own.
+     */
+    @Test
+    void aRegistryTheScopeIsNotRoutedToListingTheLockedUrlAndBytesIsARouteChange() throws IOException {
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        try (RegistryServer copy = copyWithAVersionOfItsOwn()) {
+            Path index = work.resolve("copy/packages/@company/shared/index.json");
+            ObjectNode packument = (ObjectNode) Json.reader().readTree(Files.readAllBytes(index));
+            ((ObjectNode) packument.at("/versions/1.0.0/dist")).put("tarball", lockedEntry().get("resolved").asText());
+            Files.write(index, Json.write(packument));
+            Path ci = work.resolve("ci");
+            prompd(ci, "registry", "add", "public", copy.url().toString(), "--default");
+
+            CliRun outdated = outdatedLockedElsewhere(ci);
+            CliRun update = prompd(ci, "update");
+
+            assertEquals(listedByAnUnroutedCopy(copy), outdated.err());
+            assertEquals(listedByAnUnroutedCopy(copy), update.err());
+            assertEquals(lock, Files.readString(project.resolve("prompd.lock")), "not moved to the copy's package");
+        }
+    }
+
+    /**
+     * An unscoped name, which no route can send anywhere: the default registry is its only source, so one listing the
+     * locked version with the locked bytes (a mirror) has the locked package, whose newer versions it offers.
+     */
+    @Test
+    void aDefaultRegistryListingTheLockedBytesOfAnUnscopedNameHasTheLockedPackage() throws IOException {
+        Path app = Files.createDirectories(work.resolve("plain-app"));
+        Files.writeString(app.resolve("prompd.json"), "{\"name\": \"plain-app\", \"version\": \"1.0.0\"}\n");
+        TestRegistry mirrored = new TestRegistry(work.resolve("mirrored")).publish("shared", "1.0.0");
+        try (RegistryServer origin = RegistryServer.serving(new TestRegistry(work.resolve("origin"))
+                .publish("shared", "1.0.0").root()); RegistryServer mirror = RegistryServer.serving(mirrored.root())) {
+            Path locking = work.resolve("locking");
+            assertEquals(0, CliRun.in(app, locking, "registry", "add", "origin", origin.url().toString(), "--default")
+                    .exitCode());
+            assertEquals(0, CliRun.in(app, locking, "install", "shared").exitCode());
+            mirrored.publish("shared", "1.0.1");
+            Path ci = work.resolve("ci");
+            assertEquals(0, CliRun.in(app, ci, "registry", "add", "mirror", mirror.url().toString(), "--default")
+                    .exitCode());
+
+            CliRun install = CliRun.in(app, ci, "install", "--frozen");
+            CliRun outdated = CliRun.in(app, ci, "outdated");
+
+            assertEquals(0, install.exitCode(), install.err());
+            assertEquals("", install.err());
+            assertEquals(1, outdated.exitCode(), outdated.err());
+            assertEquals("", outdated.err());
+            assertEquals("""
+                    package  current  wanted  latest  dependency
+                    shared   1.0.0    1.0.1   1.0.1   direct
+                    """, outdated.out());
+        }
+    }
+
+    /**
+     * A mirror of the lock's registry that is the default of a home without the scope's route installs the locked
+     * bytes with the lock's registry down, as an offline mirror must, the integrity pinning them, and says the route
+     * changed; routing the scope to it, as its warning says, makes it the scope's registry, whose versions are offered.
+     */
+    @Test
+    void aMirrorTheScopeIsNotRoutedToInstallsTheLockedBytesAndRoutedToItOffersItsVersions() throws IOException {
+        try (RegistryServer copy = copyWithAVersionOfItsOwn()) {
+            Path offline = work.resolve("offline");
+            prompd(offline, "registry", "add", "public", copy.url().toString(), "--default");
+            company.close();
+
+            CliRun install = prompd(offline, "install", "--frozen");
+            String[] routeToIt = CliRun.suggested(install.err()).get(1);
+            prompd(offline, routeToIt);
+            CliRun outdated = CliRun.in(project, offline, "outdated");
+            CliRun update = prompd(offline, "update");
+
+            assertTrue(Files.isDirectory(offline.resolve("packages/@company/shared@1.0.0")), install.err());
+            assertEquals(listedByAnUnroutedCopy(copy), install.err());
+            assertEquals("config set scopes.@company public", String.join(" ", routeToIt));
+            assertEquals(1, outdated.exitCode(), outdated.err());
+            assertEquals("""
+                    package          current  wanted  latest  dependency
+                    @company/shared  1.0.0    1.0.1   1.0.1   direct
+                    """, outdated.out());
+            assertEquals("", outdated.err() + update.err());
+            assertEquals("1.0.1 " + copy.url() + "packages/@company/shared/-/shared-1.0.1.tgz", locked());
+        }
     }
 
     /**
@@ -759,7 +901,7 @@ class RouteChangeTest {
             JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
             assertEquals(Json.reader().readTree("""
                     {"kind": "routeChanged", "name": "@company/shared", "version": "1.0.0", "lockedFrom": {"url": "%s"},
-                     "routed": "@company", "resolvesIn": {"url": "%s"}, "otherBytes": false}"""
+                     "routed": "@company", "resolvesIn": {"url": "%s"}, "otherBytes": false, "lockedBytes": false}"""
                     .formatted(reg, site.url())), ((ObjectNode) warning.deepCopy()).without("message"));
             assertTrue(site.requests().contains("/reg/packages/@company/shared/-/shared-1.0.0.tgz"),
                     site.requests().toString());

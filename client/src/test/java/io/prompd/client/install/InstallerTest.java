@@ -235,7 +235,15 @@ class InstallerTest {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> installer().install(project, List.of(), InstallOptions.defaults()));
 
-        assertFileUrlRefused(refused, "the registry lists @acme/base@1.2.0 but has no tarball for it", onThisMachine);
+        // the edited URL is no tarball of the registry, which no route names: the lock came from elsewhere
+        assertEquals(ExitCode.NOT_FOUND, refused.exitCode());
+        assertEquals("@acme/base@1.2.0 is locked in prompd.lock from " + onThisMachine.toUri() + ", and @acme now"
+                + " resolves in registry " + server.url() + ", which lists it with the bytes prompd.lock pins but is"
+                + " neither the registry it was locked from nor one @acme is routed to, and not found in the registry: "
+                + server.url() + "packages/@acme/base/-/base-1.2.0.tgz, and the tarball of @acme/base@1.2.0 is not read"
+                + " from " + onThisMachine.toUri() + " instead: registry " + server.url() + " is not a folder, and only"
+                + " a registry in a folder may send a file: URL", refused.getMessage());
+        assertFalse(installed("@acme/base", "1.2.0"));
     }
 
     @Test
@@ -452,7 +460,8 @@ class InstallerTest {
             InstallReport report = Homes.installer(work.resolve("other-home"), registry.fileUrl(), false)
                     .install(project, List.of(), InstallOptions.defaults());
 
-            assertEquals(List.of("@acme/base"), report.warnings().stream()
+            // the registry at the new host lists the other versions with the locked bytes, but no route names it
+            assertEquals(List.of("@acme/base", "@acme/greeter", "@acme/util"), report.warnings().stream()
                     .map(note -> ((InstallNote.RouteChanged) note).name().toString()).toList());
             assertTrue(old.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"),
                     () -> old.requests().toString());

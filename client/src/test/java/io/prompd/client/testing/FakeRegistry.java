@@ -1,12 +1,11 @@
 package io.prompd.client.testing;
 
 import io.prompd.client.http.HttpSettings;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.version.Version;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,7 @@ public abstract class FakeRegistry implements PackageRegistry {
 
     /** No route to change: every URL a lock recorded is taken as the registry's own. */
     @Override
-    public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded, boolean indexed) {
+    public Optional<RouteChange> routeChange(PackageName name, LockedPackage locked, boolean indexed) {
         return Optional.empty();
     }
 

@@ -2,6 +2,7 @@ package io.prompd.client.install.lock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
@@ -54,10 +55,19 @@ import java.util.function.Function;
  *       "integrity": "sha512-…",
  *       "resolved": "https://registry.example/packages/@acme/base/-/base-1.2.0.tgz",
  *       "version": "1.2.0"
+ *     },
+ *     "@acme/cdn": {
+ *       "integrity": "sha512-…",
+ *       "registry": "https://registry.example/",
+ *       "resolved": "https://cdn.example/packages/@acme/cdn/-/cdn-1.0.0.tgz",
+ *       "version": "1.0.0"
  *     }
  *   }
  * }
  * </pre>
+ *
+ * An entry's {@code registry} is there only when its URL lies outside the registry whose index gave it
+ * ({@link LockedPackage#registry}); a prompd before it ignores the field, as it ignores any it does not know.
  */
 public final class LockFiles {
 
@@ -66,6 +76,7 @@ public final class LockFiles {
     private static final String VERSION = "version";
     private static final String RESOLVED = "resolved";
     private static final String INTEGRITY = "integrity";
+    private static final String REGISTRY = "registry";
     private static final String DEPENDENCIES = "dependencies";
 
     private static final String UNREADABLE = LockFile.FILE_NAME + " cannot be read:";
@@ -277,6 +288,9 @@ public final class LockFiles {
                 LockFiles::absoluteUrl);
         Optional<Integrity> integrity = field(problems, pointer + "/" + INTEGRITY, node.path(INTEGRITY).asText(""),
                 Integrity::parse);
+        Optional<Optional<RegistryUrl>> registry = node.path(REGISTRY).isMissingNode() ? Optional.of(Optional.empty())
+                : field(problems, pointer + "/" + REGISTRY, node.path(REGISTRY).asText(""),
+                        text -> Optional.of(new RegistryUrl(absoluteUrl(text))));
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
         JsonNode declared = node.path(DEPENDENCIES);
         if (!declared.isMissingNode() && !declared.isObject()) {
@@ -296,8 +310,7 @@ public final class LockFiles {
             return Optional.empty();
         }
         return Optional.of(Map.entry(name.orElseThrow(), new LockedPackage(version.orElseThrow(),
-                resolved.orElseThrow(),
-                integrity.orElseThrow(), dependencies)));
+                resolved.orElseThrow(), integrity.orElseThrow(), dependencies, registry.orElseThrow())));
     }
 
     private static <T> Optional<T> field(Problems problems, String pointer, String text, Function<String, T> parser) {
@@ -349,6 +362,7 @@ public final class LockFiles {
                 entry.put(DEPENDENCIES, dependencies);
             }
             entry.put(INTEGRITY, locked.integrity().toString());
+            locked.registry().ifPresent(root -> entry.put(REGISTRY, Urls.written(root.uri())));
             entry.put(RESOLVED, Urls.written(locked.resolved()));
             entry.put(VERSION, locked.version().toString());
             packages.put(name.toString(), entry);

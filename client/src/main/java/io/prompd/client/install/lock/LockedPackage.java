@@ -1,5 +1,6 @@
 package io.prompd.client.install.lock;
 
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
@@ -30,9 +32,15 @@ import java.util.stream.Collectors;
  *                     tarball from another ({@code /dl?f=x-1.0.0.tgz}); its path as {@link Urls#pathAsSent} writes it
  * @param integrity    the tarball's integrity, checked before anything is unpacked
  * @param dependencies what this version declares, to check the lock still holds without the registry
+ * @param registry     the root of the registry whose index gave the entry, only when {@code resolved} lies outside it
+ *                     (a {@code --base-url} CDN, a bucket's pre-signed URL), as Cargo.lock's {@code source}: a URL
+ *                     below a registry's root names that registry, and another registry listing the URL and the
+ *                     integrity, which every lock holds, proves nothing; empty for a URL under the root, so an
+ *                     ordinary lock stays as it was. A {@link RegistryUrl}, which holds no user information, query nor
+ *                     fragment, so no credential is ever written
  */
 public record LockedPackage(Version version, URI resolved, Integrity integrity,
-                            SortedMap<PackageName, VersionRange> dependencies) {
+                            SortedMap<PackageName, VersionRange> dependencies, Optional<RegistryUrl> registry) {
 
     /**
      * The query parameters, in {@linkplain #canonical canonical form}, that a lock records: the names that address a
@@ -84,6 +92,15 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
         // the registry's spelling of it, whichever a lock written by hand or by an older prompd holds
         resolved = Urls.asSent(recordable(resolved));
         dependencies = SortedCopies.map(Objects.requireNonNull(dependencies, "dependencies"));
+        // the URL names a registry it lies under: recording that one again would only make diffs
+        URI tarball = resolved;
+        registry = Objects.requireNonNull(registry, "registry").filter(root -> !root.holds(tarball));
+    }
+
+    /** An entry whose URL names its registry, as every one does but a CDN's or a bucket's. */
+    public LockedPackage(Version version, URI resolved, Integrity integrity,
+                         SortedMap<PackageName, VersionRange> dependencies) {
+        this(version, resolved, integrity, dependencies, Optional.empty());
     }
 
     /**
@@ -174,18 +191,29 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
 
     /** This entry with the tarball at another URL: the one its bytes were downloaded from. */
     public LockedPackage withResolved(URI url) {
-        return new LockedPackage(version, url, integrity, dependencies);
+        return new LockedPackage(version, url, integrity, dependencies, registry);
+    }
+
+    /** This entry as given by the index of the registry at {@code root}, which it records if its URL lies outside. */
+    public LockedPackage givenBy(RegistryUrl root) {
+        return new LockedPackage(version, resolved, integrity, dependencies, Optional.of(root));
+    }
+
+    /** Whether the entry records that the registry at {@code root} gave it ({@link #registry}). */
+    public boolean recordsRegistry(RegistryUrl root) {
+        return registry.filter(root::equals).isPresent();
     }
 
     // written out for start-up time, as PackageName's: a warm install compares the lock it read with the one it plans
     @Override
     public boolean equals(Object other) {
         return other instanceof LockedPackage that && version.equals(that.version) && resolved.equals(that.resolved)
-                && integrity.equals(that.integrity) && dependencies.equals(that.dependencies);
+                && integrity.equals(that.integrity) && dependencies.equals(that.dependencies)
+                && registry.equals(that.registry);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(version, resolved, integrity, dependencies);
+        return Objects.hash(version, resolved, integrity, dependencies, registry);
     }
 }

@@ -3,12 +3,13 @@ package io.prompd.client.install.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.http.AccessRefused;
-import io.prompd.client.http.FetchFailure;
 import io.prompd.client.http.Credential;
+import io.prompd.client.http.FetchFailure;
 import io.prompd.client.http.NotFound;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WebPage;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.store.DependencyTexts;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -471,11 +472,14 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded, boolean indexed) {
+    public Optional<RouteChange> routeChange(PackageName name, LockedPackage locked, boolean indexed) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
+        URI recorded = locked.resolved();
+        Optional<RegistryEndpoint> recordedIn = locked.registry().map(root -> routes.holding(root.uri())
+                .filter(holding -> holding.root().equals(root))).orElseGet(() -> routes.gave(name, recorded));
         return endpoint.isOwnTarball(name, recorded, indexed) ? Optional.empty()
-                : Optional.of(new RouteChange(name, version, recorded, endpoint, routes.gave(name, recorded),
-                        routes.names()));
+                : Optional.of(new RouteChange(name, locked.version(), recorded, locked.registry(), endpoint,
+                        recordedIn, routes.names()));
     }
 
     /**

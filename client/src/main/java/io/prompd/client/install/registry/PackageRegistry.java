@@ -1,6 +1,7 @@
 package io.prompd.client.install.registry;
 
 import io.prompd.client.http.ProgressListener;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.Integrity;
@@ -80,7 +81,7 @@ public interface PackageRegistry {
      *
      * @param indexed whether the registry's index gives the version's tarball at {@code recorded}
      */
-    Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded, boolean indexed);
+    Optional<RouteChange> routeChange(PackageName name, LockedPackage locked, boolean indexed);
 
     /**
      * The same registries read as an {@code --offline} run reads them, from the cache alone, changing nothing: for a

@@ -207,7 +207,15 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
      * of the entry: for a caller that needs that answer too.
      */
     public Optional<RouteChange> routeChange(PackageName name, LockedPackage locked, boolean indexed) {
-        return registry.routeChange(name, locked.version(), locked.resolved(), indexed);
+        return registry.routeChange(name, locked, indexed);
+    }
+
+    /**
+     * The entry as the index of the registry serving the name gives it, recording that registry ({@link
+     * LockedPackage#registry}) when its URL lies outside the registry's root: for an entry locked from the index.
+     */
+    public LockedPackage given(PackageName name, LockedPackage entry) {
+        return routeChange(name, entry, true).map(change -> entry.givenBy(change.current().root())).orElse(entry);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.prompd.client.install.registry;
 
 import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.core.ShellWords;
@@ -24,17 +25,22 @@ import java.util.Set;
  * registry's versions of the same name may be another's package, which no update should swap in.
  *
  * @param recorded   the tarball URL recorded for the version
+ * @param givenBy    the registry the lock records its index gave the URL, when that lies outside it ({@link
+ *                   LockedPackage#registry})
  * @param current    the registry the name routes to now
- * @param recordedIn the configured registry the recorded URL is one of the package's tarballs of, if any
+ * @param recordedIn the configured registry the recorded URL is one of the package's tarballs of, or that the lock
+ *                   records gave it, if any
  * @param configured the names of the configured registries, which a registry added to route back must not take
  */
-public record RouteChange(PackageName name, Version version, URI recorded, RegistryEndpoint current,
-                          Optional<RegistryEndpoint> recordedIn, Set<RegistryName> configured) {
+public record RouteChange(PackageName name, Version version, URI recorded, Optional<RegistryUrl> givenBy,
+                          RegistryEndpoint current, Optional<RegistryEndpoint> recordedIn,
+                          Set<RegistryName> configured) {
 
     public RouteChange {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(recorded, "recorded");
+        Objects.requireNonNull(givenBy, "givenBy");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(recordedIn, "recordedIn");
         configured = SortedCopies.set(configured);
@@ -95,19 +101,40 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
                 .orElse(Urls.display(recordedRoot()));
         Optional<Scope> scope = Scope.of(name);
         if (scope.isPresent()) {
-            return "route " + scope.get() + " back to " + recordedRegistry() + " with "
-                    + recordedIn.flatMap(RegistryEndpoint::name).map(named -> commands.quoted("config set "
-                    + ConfigFields.SCOPES + "." + scope.get() + " " + named))
-                    .orElseGet(() -> commands.quoted("registry add " + scope.get().registryName()
-                            .freeAmong(configured) + " " + ShellWords.quote(registry) + " --scope " + scope.get()));
+            return "route " + scope.get() + " back to " + recordedRegistry() + " with " + routing(scope.get(),
+                    recordedIn.flatMap(RegistryEndpoint::name), recordedRoot(), commands);
         }
         return "install with '--registry " + ShellWords.quote(registry) + "'" + recordedIn
                 .flatMap(RegistryEndpoint::name).map(named -> ", or make it the default with "
                         + commands.quoted("config set " + ConfigFields.DEFAULT_REGISTRY + " " + named)).orElse("");
     }
 
-    /** The registry's root the recorded URL's path shows, when it ends as the layout's tarball path; else the URL. */
+    /**
+     * How to route the name's scope to the registry it resolves in now, which it reaches without a route (the default,
+     * or one chosen for the run): so the user says that registry serves the scope, as for a mirror of the registry the
+     * version came from, or that registry at its new URL. Empty for an unscoped name, which no route sends anywhere.
+     *
+     * @param commands how it spells the prompd commands that route the scope
+     */
+    public Optional<String> routeHere(SuggestedCommands commands) {
+        return Scope.of(name).map(scope -> "route " + scope + " to it with "
+                + routing(scope, current.name(), current.root().uri(), commands));
+    }
+
+    /** The command routing {@code scope} to the registry configured as {@code named}, else added at {@code url}. */
+    private String routing(Scope scope, Optional<RegistryName> named, URI url, SuggestedCommands commands) {
+        return named.map(registry -> commands.quoted("config set " + ConfigFields.SCOPES + "." + scope + " "
+                        + registry))
+                .orElseGet(() -> commands.quoted("registry add " + scope.registryName().freeAmong(configured) + " "
+                        + ShellWords.quote(Urls.display(url)) + " --scope " + scope));
+    }
+
+    /**
+     * The root of the registry the lock records gave the URL; else the registry's root the recorded URL's path shows,
+     * when it ends as the layout's tarball path; else the URL.
+     */
     private URI recordedRoot() {
-        return RegistryLayout.rootOfTarball(recorded, name, version).orElse(recorded);
+        return givenBy.map(RegistryUrl::uri)
+                .orElseGet(() -> RegistryLayout.rootOfTarball(recorded, name, version).orElse(recorded));
     }
 }

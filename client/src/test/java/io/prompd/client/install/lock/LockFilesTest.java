@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.problem.FileProblemsException;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -243,6 +245,46 @@ class LockFilesTest {
         assertArrayEquals(written, LockFiles.toBytes(lockOf(notShown)));
         assertTrue(new String(written, StandardCharsets.UTF_8)
                 .contains("\"file:///srv/it%27s%20%C3%BC/registry/packages/"));
+    }
+
+    /**
+     * The registry whose index gave a tarball outside it is written between the integrity and the URL, as the keys
+     * sort, in its normal spelling, read back as written, and left out for a URL below it, which names it already: an
+     * ordinary lock keeps its bytes.
+     */
+    @Test
+    void theRegistryOfAUrlOutsideItIsWrittenSortedAndReadBackAndLeftOutForAUrlBelowIt() {
+        LockedPackage onACdn = new LockedPackage(Version.parse("1.0.0"), URI.create("https://cdn.example/t-1.0.0.tgz"),
+                INTEGRITY, new TreeMap<>()).givenBy(RegistryUrl.parse("HTTPS://R.example:443/reg"));
+        LockFile lock = new LockFile(new TreeMap<>(Map.of(PackageName.parse("@a/first"), onACdn)));
+
+        String written = new String(LockFiles.toBytes(lock), StandardCharsets.UTF_8);
+
+        assertTrue(written.contains("""
+                      "integrity": "%s",
+                      "registry": "https://r.example/reg/",
+                      "resolved": "https://cdn.example/t-1.0.0.tgz",
+                """.formatted(INTEGRITY)), written);
+        assertEquals(lock, LockFiles.parse(written.getBytes(StandardCharsets.UTF_8), PLAIN));
+        assertEquals(lockOf(URI.create("https://r.example/reg/t-1.0.0.tgz")), LockFiles.parse(written
+                .replace("https://cdn.example/", "https://r.example/reg/").getBytes(StandardCharsets.UTF_8), PLAIN));
+        assertEquals(Optional.empty(), onACdn.withResolved(URI.create("https://r.example/reg/t-1.0.0.tgz")).registry(),
+                "a URL below it names it");
+    }
+
+    /** A registry with a password is refused, never quoted, as a tarball URL with one is. */
+    @Test
+    void aRecordedRegistryWithUserInformationIsRefused() {
+        String lock = new String(LockFiles.toBytes(lockOf(URI.create("https://cdn.example/t-1.0.0.tgz"))),
+                StandardCharsets.UTF_8).replace("\"resolved\"", "\"registry\": \"https://u:SECRET@r.example/\",\n"
+                + "      \"resolved\"");
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> LockFiles.parse(lock.getBytes(StandardCharsets.UTF_8), PLAIN));
+
+        assertTrue(refused.getMessage().contains("a locked URL must not hold user information"),
+                refused.getMessage());
+        assertFalse(refused.getMessage().contains("SECRET"), refused.getMessage());
     }
 
     private static LockFile lockOf(URI resolved) {
