@@ -25,6 +25,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,27 +62,30 @@ public final class Failures {
     /**
      * What a command line shows for a failure, in parts, for a report other than text.
      *
-     * @param hint empty when there is none
-     * @param kind as {@link PrompdException#kind} gives it, which the text leaves out: its message says it
+     * @param hint   empty when there is none
+     * @param kind   as {@link PrompdException#kind} gives it, which the text leaves out: its message says it; empty for
+     *               the exit code's own ({@link ExitCode#kind})
+     * @param fields as {@link PrompdException#fields} gives them, beside the kind
      */
     public record Explanation(ExitCode exitCode, String message, String hint, Optional<String> kind,
-                              List<Problem> problems) {
+                              Map<String, Object> fields, List<Problem> problems) {
         public Explanation {
             Objects.requireNonNull(exitCode, "exitCode");
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(hint, "hint");
             Objects.requireNonNull(kind, "kind");
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
             problems = List.copyOf(problems);
         }
 
         /** A failure of no kind of its own. */
         public Explanation(ExitCode exitCode, String message, String hint) {
-            this(exitCode, message, hint, Optional.empty(), List.of());
+            this(exitCode, message, hint, Optional.empty(), Map.of(), List.of());
         }
 
         /** The same failure with another message and hint, as verbosity tells of a shortened one. */
         Explanation retold(String newMessage, String newHint) {
-            return new Explanation(exitCode, newMessage, newHint, kind, problems);
+            return new Explanation(exitCode, newMessage, newHint, kind, fields, problems);
         }
 
         /** {@code error: message} and, when there is one, {@code hint: ...} on a second line. */
@@ -92,14 +96,16 @@ public final class Failures {
         }
 
         /**
-         * {@code {"ok": false, "error": {"exitCode", "kind", "message", "hint", "problems"}}}, the kind and the hint
-         * only when there is one, the problems of a file or of a command line's values only when they are the
-         * failure, each {@code {severity, file, pointer, line, message, hint}} as {@code validate --json} gives them.
+         * {@code {"ok": false, "error": {"exitCode", "kind", ...fields, "message", "hint", "problems"}}}: the kind
+         * always, a script's one switch, the exit code's where the failure has none of its own; the hint only when
+         * there is one, the problems of a file or of a command line's values only when they are the failure, each
+         * {@code {severity, file, pointer, line, message, hint}} as {@code validate --json} gives them.
          */
         public Map<String, Object> asJson() {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("exitCode", exitCode.code());
-            kind.ifPresent(named -> error.put("kind", named));
+            error.put("kind", kind.orElse(exitCode.kind()));
+            error.putAll(fields);
             error.put("message", message);
             if (!hint.isEmpty()) {
                 error.put("hint", hint);
@@ -171,11 +177,9 @@ public final class Failures {
         Throwable cause = unwrap(failure);
         String message;
         String hint = "";
-        Optional<String> kind = Optional.empty();
         if (cause instanceof PrompdException known) {
             message = known.getMessage();
             hint = known.hint();
-            kind = known.kind();
         } else if (cause instanceof NoSuchFileException missing) {
             message = "no such file or folder: " + missing.getFile();
         } else if (cause instanceof FileAlreadyExistsException exists) {
@@ -236,8 +240,22 @@ public final class Failures {
             message = TerminalText.oneLine(message);
             hint = TerminalText.oneLine(hint);
         }
-        return new Explanation(exitCode(failure), message, hint, kind,
+        ExitCode exitCode = exitCode(failure);
+        Optional<PrompdException> kinded = kinded(failure, exitCode);
+        return new Explanation(exitCode, message, hint, kinded.flatMap(PrompdException::kind),
+                kinded.map(PrompdException::fields).orElse(Map.of()),
                 cause instanceof FileProblemsException file ? file.problems() : List.of());
+    }
+
+    /**
+     * The failure, or the first of its causes, that names a kind of its own for the exit code the run ends with: a
+     * caller rewording a failure in its own terms (a refusal naming the registry as configured) keeps it as the cause,
+     * which knows what it was (a 401), while a cause ending with another code (a tarball not found, which the caller
+     * tells as a registry's passing state) is another failure than the one reported.
+     */
+    private static Optional<PrompdException> kinded(Throwable failure, ExitCode exitCode) {
+        return Causes.find(failure, PrompdException.class,
+                known -> known.exitCode() == exitCode && known.kind().isPresent());
     }
 
     /**

@@ -7,6 +7,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Spelling;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -72,7 +73,7 @@ public record UsageError(String message, List<String> unmatched, List<String> su
 
     /** The problem with this hint, and the problems it sums up, as {@code --json} gives a file's. */
     private Failures.Explanation explained(String hint) {
-        return new Failures.Explanation(ExitCode.USAGE, problem(), hint, Optional.empty(),
+        return new Failures.Explanation(ExitCode.USAGE, problem(), hint, Optional.empty(), Map.of(),
                 problems.stream().map(problem -> Problem.error("", "", problem, "")).toList());
     }
 

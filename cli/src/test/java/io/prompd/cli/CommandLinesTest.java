@@ -192,7 +192,8 @@ class CommandLinesTest {
     void aUsageErrorIsTheJsonFailureWhereTheArgumentsGiveJsonBeforeTheEndOfOptions() throws IOException {
         assertEquals(2, run("show", "--json", "--bogus", "a"));
         assertEquals(Json.reader()
-                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option"
+                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"kind\": \"usage\","
+                + " \"message\": \"unknown option"
                 + " '--bogus'\", \"hint\": \"see 'tool show --help'\"}}"), Json.reader().readTree(out.toString()));
 
         out.getBuffer().setLength(0);
@@ -205,20 +206,23 @@ class CommandLinesTest {
     void jsonIsAskedForWhereverItStandsAndWhateverValueItIsGiven() throws IOException {
         assertEquals(2, run("plain", "--json"));
         assertEquals(Json.reader()
-                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option"
+                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"kind\": \"usage\","
+                + " \"message\": \"unknown option"
                 + " '--json'\", \"hint\": \"see 'tool plain --help'\"}}"), Json.reader().readTree(out.toString()),
                 "a command without --json was asked for JSON all the same");
 
         out.getBuffer().setLength(0);
         assertEquals(2, run("--json", "show", "a"));
         assertEquals(Json.reader()
-                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option"
+                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"kind\": \"usage\","
+                + " \"message\": \"unknown option"
                 + " '--json'\", \"hint\": \"see 'tool --help'\"}}"), Json.reader().readTree(out.toString()),
                 "--json before the subcommand");
 
         out.getBuffer().setLength(0);
         assertEquals(2, run("show", "a", "--json=maybe"));
-        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"invalid value"
+        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"kind\": \"usage\","
+                + " \"message\": \"invalid value"
                 + " for --json: 'maybe' is not a boolean\", \"hint\": \"see 'tool show --help'\"}}"),
                 Json.reader().readTree(out.toString()));
 
@@ -231,7 +235,8 @@ class CommandLinesTest {
     @Test
     void aMisspelledCommandGivenJsonIsTheJsonFailure() throws IOException {
         assertEquals(2, run("shwo", "a", "--json"));
-        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown"
+        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"kind\": \"usage\","
+                + " \"message\": \"unknown"
                 + " command 'shwo'\", \"hint\": \"did you mean show? see 'tool --help'\"}}"),
                 Json.reader().readTree(out.toString()));
 

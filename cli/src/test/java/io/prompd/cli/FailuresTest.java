@@ -65,6 +65,7 @@ class FailuresTest {
                   "error": {
                     "exitCode": 4,
                     "hint": "choose another",
+                    "kind": "conflict",
                     "message": "taken"
                   },
                   "ok": false,
@@ -112,8 +113,33 @@ class FailuresTest {
         assertEquals("error: stale" + NL + "hint: refresh it", Failures.describe(kindOfItsOwn));
         assertEquals(Map.of("ok", false, "error", Map.of("exitCode", 4, "kind", "staleThing", "message", "stale",
                 "hint", "refresh it")), Failures.explain(kindOfItsOwn).asJson());
-        assertEquals(Map.of("ok", false, "error", Map.of("exitCode", 4, "message", "taken")),
-                Failures.explain(new PrompdException(ExitCode.CONFLICT, "taken", "")).asJson());
+        assertEquals(Map.of("ok", false, "error", Map.of("exitCode", 4, "kind", "conflict", "message", "taken")),
+                Failures.explain(new PrompdException(ExitCode.CONFLICT, "taken", "")).asJson(),
+                "a failure of no kind of its own has its exit code's");
+    }
+
+    @Test
+    void aKindAndItsFieldsAreTakenFromACauseEndingWithTheSameCodeAlone() {
+        PrompdException refused = new PrompdException(ExitCode.NETWORK, "HTTP 401", "") {
+            @Override
+            public Optional<String> kind() {
+                return Optional.of("unauthorized");
+            }
+
+            @Override
+            public Map<String, Object> fields() {
+                return Map.of("status", 401);
+            }
+        };
+
+        assertEquals(Map.of("ok", false, "error", Map.of("exitCode", 5, "kind", "unauthorized", "status", 401,
+                "message", "the registry refused")), Failures.explain(new PrompdException(ExitCode.NETWORK,
+                "the registry refused", "", refused)).asJson(), "reworded by a caller that keeps it as the cause");
+        assertEquals(Map.of("ok", false, "error", Map.of("exitCode", 3, "kind", "notFound", "message", "gone")),
+                Failures.explain(new PrompdException(ExitCode.NOT_FOUND, "gone", "", refused)).asJson(),
+                "a cause ending with another code is another failure");
+        assertEquals("failure", ((Map<?, ?>) Failures.explain(new IllegalStateException("bug")).asJson().get("error"))
+                .get("kind"), "a failure prompd did not foresee has the kind of its exit code too");
     }
 
     @Test

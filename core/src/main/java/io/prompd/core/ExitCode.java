@@ -9,15 +9,15 @@ import java.util.Set;
  * Each program lists in {@code --help} the codes it uses.
  */
 public enum ExitCode {
-    OK(Codes.OK, "Success."),
-    FAILURE(Codes.FAILURE, "Failure: validation errors or a failed operation."),
-    USAGE(Codes.USAGE, "Usage error: unknown option, missing or malformed argument."),
-    NOT_FOUND(Codes.NOT_FOUND, "Not found: a package, version, file, revision or registry does not exist."),
-    CONFLICT(Codes.CONFLICT, "Conflict: versions cannot be resolved together, or the target already exists or is"
+    OK(Codes.OK, "ok", "Success."),
+    FAILURE(Codes.FAILURE, "failure", "Failure: validation errors or a failed operation."),
+    USAGE(Codes.USAGE, "usage", "Usage error: unknown option, missing or malformed argument."),
+    NOT_FOUND(Codes.NOT_FOUND, "notFound", "Not found: a package, version, file, revision or registry does not exist."),
+    CONFLICT(Codes.CONFLICT, "conflict", "Conflict: versions cannot be resolved together, or the target already exists or is"
             + " one never changed, as an installed package."),
-    NETWORK(Codes.NETWORK, "Network error: a registry could not be reached, refused the request, or answered"
+    NETWORK(Codes.NETWORK, "network", "Network error: a registry could not be reached, refused the request, or answered"
             + " something unusable; or, with --offline, the cache lacks a document or tarball the command needs."),
-    INTEGRITY(Codes.INTEGRITY, "Integrity error: downloaded content does not match its checksum.");
+    INTEGRITY(Codes.INTEGRITY, "integrity", "Integrity error: downloaded content does not match its checksum.");
 
     /**
      * The codes as compile-time constants, for the help texts in annotations that name one, which
@@ -37,15 +37,25 @@ public enum ExitCode {
     }
 
     private final int code;
+    private final String kind;
     private final String description;
 
-    ExitCode(int code, String description) {
+    ExitCode(int code, String kind, String description) {
         this.code = code;
+        this.kind = kind;
         this.description = description;
     }
 
     public int code() {
         return code;
+    }
+
+    /**
+     * The {@code kind} of a {@code --json} error ending with this code that has none of its own
+     * ({@link PrompdException#kind}), so that a script can always switch on the kind and never needs the message.
+     */
+    public String kind() {
+        return kind;
     }
 
     public String description() {

@@ -1,5 +1,6 @@
 package io.prompd.core;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,9 +42,19 @@ public class PrompdException extends RuntimeException {
 
     /**
      * What a script may switch on where the exit code alone does not tell this failure from others sharing it, as the
-     * {@code kind} of a {@code --json} error; empty for most, a subclass naming its own.
+     * {@code kind} of a {@code --json} error; empty for most, a subclass naming its own, and then the exit code's
+     * ({@link ExitCode#kind}) stands for it.
      */
     public Optional<String> kind() {
         return Optional.empty();
+    }
+
+    /**
+     * What a script acting on {@link #kind} needs to know that the message alone says in words (the status a registry
+     * answered, the wait it asked for, the package not found), as fields of the {@code --json} error beside it; empty
+     * for most. The values are what JSON writes as they are: text, numbers, lists and maps of them.
+     */
+    public Map<String, Object> fields() {
+        return Map.of();
     }
 }

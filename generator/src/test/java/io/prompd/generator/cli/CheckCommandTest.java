@@ -153,6 +153,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void aFailureInJsonHasItsExitCodesKindForAScriptToSwitchOn() throws Exception {
+        int exit = run("check", repo.root().toString(), "--base", "main", "--head", "nosuchbranch", "--actor", "alice",
+                "--json");
+
+        assertEquals(ExitCode.NOT_FOUND.code(), exit, err::toString);
+        assertEquals("notFound", Json.reader().readTree(out.toString()).path("error").path("kind").asText(),
+                out::toString);
+    }
+
+    @Test
     void aShallowCloneIsRefusedWithHowToFetchTheHistory() throws Exception {
         try (Git git = Git.open(repo.root().toFile())) {
             git.getRepository().getObjectDatabase().setShallowCommits(Set.of(git.getRepository().resolve("main")));
