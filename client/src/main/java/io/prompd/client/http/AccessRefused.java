@@ -6,6 +6,9 @@ import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +17,11 @@ import java.util.regex.Pattern;
  * registry it asked and what credentials it has for it, can say what to do about it.
  */
 public final class AccessRefused extends PrompdException {
+
+    /** The {@code kind} of a 401: the registry wants credentials, or other ones than those sent. */
+    public static final String UNAUTHORIZED = "unauthorized";
+    /** The {@code kind} of a 403: the registry will not give this to the credentials sent, if any. */
+    public static final String FORBIDDEN = "forbidden";
 
     private final int status;
     private final URI url;
@@ -96,6 +104,16 @@ public final class AccessRefused extends PrompdException {
 
     public int status() {
         return status;
+    }
+
+    @Override
+    public Optional<String> kind() {
+        return Optional.of(status == 401 ? UNAUTHORIZED : FORBIDDEN);
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        return RequestFields.of(OptionalInt.of(status), Optional.empty(), url);
     }
 
     /** The URL asked for. */

@@ -2,6 +2,8 @@ package io.prompd.client.http;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,23 +14,55 @@ import java.util.Optional;
  */
 public final class FetchFailure extends PrompdException {
 
+    /** The {@code kind} of a request given up on that no connection was made for: refused, timed out, no such host. */
+    public static final String UNREACHABLE = "unreachable";
+    /** The {@code kind} of a request given up on whose last answer was 429, too many requests. */
+    public static final String RATE_LIMITED = "rateLimited";
+    /** The {@code kind} of a request given up on whose last answer was a 5xx. */
+    public static final String SERVER_ERROR = "serverError";
+
     private final boolean urlSuspect;
     private final transient Optional<String> unreachable;
+    private final transient Optional<String> kind;
+    private final transient Map<String, Object> fields;
 
     /**
      * @param urlSuspect whether the registry's URL is the likely cause, to be corrected where the configuration sets it
      */
     FetchFailure(String message, String hint, boolean urlSuspect, Throwable cause) {
-        this(message, hint, urlSuspect, cause, Optional.empty());
+        this(message, hint, urlSuspect, cause, Optional.empty(), Optional.empty(), Map.of());
     }
 
-    /**
-     * @param unreachable the last failure of a host given up on, unreachable on every try ({@link #unreachable})
-     */
-    FetchFailure(String message, String hint, boolean urlSuspect, Throwable cause, Optional<String> unreachable) {
+    private FetchFailure(String message, String hint, boolean urlSuspect, Throwable cause, Optional<String> unreachable,
+                         Optional<String> kind, Map<String, Object> fields) {
         super(ExitCode.NETWORK, message, hint, cause);
         this.urlSuspect = urlSuspect;
         this.unreachable = unreachable;
+        this.kind = kind;
+        this.fields = fields;
+    }
+
+    /**
+     * A request to {@code url} given up on, whose last failure tells a script what to do: wait as long as the registry
+     * asks, retry a server failing for now, look into the network for a host not reached.
+     *
+     * @param unreachable the last failure of a host given up on, unreachable on every try ({@link #unreachable})
+     */
+    static FetchFailure gaveUp(String message, String hint, URI url, TransientFailure last,
+                               Optional<String> unreachable) {
+        return new FetchFailure(message, hint, false, last, unreachable, kindOf(last),
+                RequestFields.of(last.status(), last.retryAfter(), url));
+    }
+
+    private static Optional<String> kindOf(TransientFailure last) {
+        if (last.unconnected()) {
+            return Optional.of(UNREACHABLE);
+        }
+        int status = last.status().orElse(0);
+        if (status == 429) {
+            return Optional.of(RATE_LIMITED);
+        }
+        return status >= 500 ? Optional.of(SERVER_ERROR) : Optional.empty();
     }
 
     /**
@@ -37,7 +71,17 @@ public final class FetchFailure extends PrompdException {
      */
     FetchFailure cached() {
         return new FetchFailure(getMessage(), hint() + RegistryFetcher.OFFLINE_OFFER, urlSuspect, getCause(),
-                unreachable);
+                unreachable, kind, fields);
+    }
+
+    @Override
+    public Optional<String> kind() {
+        return kind;
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        return fields;
     }
 
     public boolean urlSuspect() {

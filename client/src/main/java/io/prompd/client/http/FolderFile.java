@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A file of a registry folder, or of a lock's {@code file:} URL, read once. Only a regular file is opened, or a
@@ -62,7 +63,8 @@ final class FolderFile {
             }
             return new ResponseBody(new Reading(Files.newInputStream(file), url), -1, url, Optional.empty());
         } catch (NoSuchFileException missing) {
-            throw new NotFound(url, url, "check the package name and version, and the registry folder");
+            throw new NotFound(url, url, OptionalInt.empty(),
+                    "check the package name and version, and the registry folder");
         } catch (IOException unreadable) {
             throw unreadable(url, unreadable);
         }

@@ -4,6 +4,9 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A registry has no such file: it answered 404 or 410, or its folder lacks it. A type of its own so
@@ -12,11 +15,26 @@ import java.net.URI;
  */
 public final class NotFound extends PrompdException {
 
+    private final URI url;
     private final URI answeredBy;
+    private final OptionalInt status;
 
-    NotFound(URI url, URI answeredBy, String hint) {
+    /**
+     * @param status the answer's, 404 or 410; empty for a registry's folder
+     */
+    NotFound(URI url, URI answeredBy, OptionalInt status, String hint) {
         super(ExitCode.NOT_FOUND, "not found in the registry: " + Urls.displayAnswered(url, answeredBy), hint);
+        this.url = url;
         this.answeredBy = answeredBy;
+        this.status = status;
+    }
+
+    /**
+     * What a script is given of the request, as {@link RequestFields} shapes it, for a failure telling this one in
+     * its own words.
+     */
+    public Map<String, Object> requestFields() {
+        return RequestFields.of(status, Optional.empty(), url);
     }
 
     /** The URL that answered, after any redirects; a file's is the one asked for. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A failure worth another attempt: no connection, a timeout, a 5xx or 429 answer, a body cut
@@ -21,7 +22,12 @@ final class TransientFailure extends Exception {
          */
         MALFORMED,
         /** No connection to the host at all (refused, no route, no such host), which says nothing of one URL alone. */
-        UNREACHABLE
+        UNREACHABLE,
+        /**
+         * No connection made within the time a connection may take: counted as a failure for now, as a host that is
+         * there may be slow to accept, but no answer came, as from a host not reached.
+         */
+        CONNECT_TIMED_OUT
     }
 
     /** The proxy that could not be reached, when that is why the host could not be, and what to look into. */
@@ -33,45 +39,54 @@ final class TransientFailure extends Exception {
     }
 
     private final Kind kind;
+    private final OptionalInt status;
     private final transient Optional<Duration> retryAfter;
     private final transient Optional<URI> answeredBy;
     private final transient Optional<UnreachableProxy> proxy;
 
     TransientFailure(String message) {
-        this(message, Optional.empty());
-    }
-
-    /** A refusal that says when to come back ({@code Retry-After}). */
-    TransientFailure(String message, Optional<Duration> retryAfter) {
-        this(message, null, Kind.FOR_NOW, retryAfter, Optional.empty(), Optional.empty());
+        this(message, (Throwable) null);
     }
 
     TransientFailure(String message, Throwable cause) {
-        this(message, cause, Kind.FOR_NOW, Optional.empty(), Optional.empty(), Optional.empty());
+        this(message, cause, Kind.FOR_NOW, OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private TransientFailure(String message, Throwable cause, Kind kind, Optional<Duration> retryAfter,
-                             Optional<URI> answeredBy, Optional<UnreachableProxy> proxy) {
+    private TransientFailure(String message, Throwable cause, Kind kind, OptionalInt status,
+                             Optional<Duration> retryAfter, Optional<URI> answeredBy,
+                             Optional<UnreachableProxy> proxy) {
         super(message, cause);
         this.kind = kind;
+        this.status = status;
         this.retryAfter = retryAfter;
         this.answeredBy = answeredBy;
         this.proxy = proxy;
     }
 
+    /** An answer of a status that may pass (5xx, 429), which may say when to come back ({@code Retry-After}). */
+    static TransientFailure status(int status, Optional<Duration> retryAfter) {
+        return new TransientFailure("HTTP " + status, null, Kind.FOR_NOW, OptionalInt.of(status), retryAfter,
+                Optional.empty(), Optional.empty());
+    }
+
     static TransientFailure unreachable(String message, Throwable cause) {
-        return new TransientFailure(message, cause, Kind.UNREACHABLE, Optional.empty(), Optional.empty(),
-                Optional.empty());
+        return new TransientFailure(message, cause, Kind.UNREACHABLE, OptionalInt.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    static TransientFailure connectTimedOut(Throwable cause) {
+        return new TransientFailure("timed out", cause, Kind.CONNECT_TIMED_OUT, OptionalInt.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     static TransientFailure proxyUnreachable(UnreachableProxy proxy, String message, Throwable cause) {
-        return new TransientFailure(message, cause, Kind.UNREACHABLE, Optional.empty(), Optional.empty(),
-                Optional.of(proxy));
+        return new TransientFailure(message, cause, Kind.UNREACHABLE, OptionalInt.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(proxy));
     }
 
     static TransientFailure malformed(String message) {
-        return new TransientFailure(message, null, Kind.MALFORMED, Optional.empty(), Optional.empty(),
-                Optional.empty());
+        return new TransientFailure(message, null, Kind.MALFORMED, OptionalInt.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /**
@@ -79,8 +94,8 @@ final class TransientFailure extends Exception {
      * host, that host failed for now, cut the body short or sent it malformed, and is the one to look at.
      */
     TransientFailure answeredBy(URI url) {
-        TransientFailure answered = new TransientFailure(getMessage(), getCause(), kind, retryAfter, Optional.of(url),
-                proxy);
+        TransientFailure answered = new TransientFailure(getMessage(), getCause(), kind, status, retryAfter,
+                Optional.of(url), proxy);
         answered.setStackTrace(getStackTrace());
         return answered;
     }
@@ -99,6 +114,16 @@ final class TransientFailure extends Exception {
 
     boolean unreachable() {
         return kind == Kind.UNREACHABLE;
+    }
+
+    /** Whether no connection was made, refused or timed out: nothing of the host answered. */
+    boolean unconnected() {
+        return kind == Kind.UNREACHABLE || kind == Kind.CONNECT_TIMED_OUT;
+    }
+
+    /** The status of the answer that failed, when it was one (5xx, 429). */
+    OptionalInt status() {
+        return status;
     }
 
     Optional<UnreachableProxy> proxy() {

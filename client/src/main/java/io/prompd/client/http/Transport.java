@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
@@ -235,9 +236,9 @@ final class Transport {
         TransientFailure last = outage.last();
         // the attempts are the host's, not this URL's: another request may have made them all
         String unreached = last.proxy().map(proxy -> "the proxy " + proxy.server()).orElse(outage.origin().toString());
-        return new FetchFailure("could not fetch " + Urls.display(url) + ": this run gave up on reaching " + unreached
-                + " after " + Plural.count(outage.attempts(), "attempt") + " (last: "
-                + last.getMessage() + ")", downHint(last), false, last, Optional.of(last.getMessage()));
+        return FetchFailure.gaveUp("could not fetch " + Urls.display(url) + ": this run gave up on reaching "
+                + unreached + " after " + Plural.count(outage.attempts(), "attempt") + " (last: " + last.getMessage()
+                + ")", downHint(last), url, last, Optional.of(last.getMessage()));
     }
 
     /** What to look into about a host that failed or could not be reached: the proxy, when that was what failed. */
@@ -254,10 +255,9 @@ final class Transport {
                 .orElse(last.malformed() ? "the registry answered, but malformed: its server, or a proxy on the way, is"
                         + " broken rather than down; try again later, and if it persists tell the registry's"
                         + " maintainers (or the proxy's)" : downHint(last));
-        return new FetchFailure("could not fetch " + Urls.displayAnswered(url, last.answeredBy().orElse(url))
+        return FetchFailure.gaveUp("could not fetch " + Urls.displayAnswered(url, last.answeredBy().orElse(url))
                 + ": gave up after " + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
-                hint, false, last,
-                last.unreachable() ? Optional.of(last.getMessage()) : Optional.empty());
+                hint, url, last, last.unreachable() ? Optional.of(last.getMessage()) : Optional.empty());
     }
 
     private <T> T runWithPermit(Attempt<T> attempt) throws TransientFailure, IOException, InterruptedException {
@@ -328,14 +328,15 @@ final class Transport {
             return;
         }
         if (status == 404 || status == 410) {
-            throw new NotFound(url, response.url(), "check the package name and version, and the registry URL");
+            throw new NotFound(url, response.url(), OptionalInt.of(status),
+                    "check the package name and version, and the registry URL");
         }
         if (status == 401 || status == 403) {
             throw new AccessRefused(status, url, response.url(), response.authorized(),
                     response.headers("WWW-Authenticate"));
         }
         if (status == 429 || status >= 500) {
-            throw new TransientFailure("HTTP " + status, retryAfter(response)).answeredBy(response.url());
+            throw TransientFailure.status(status, retryAfter(response)).answeredBy(response.url());
         }
         if (status == 304) {
             // a request reaches here only without a copy to compare (RegistryFetcher takes the 304 to one it sent)
@@ -481,7 +482,7 @@ final class Transport {
                         + " the server's TLS is stalled or misconfigured: try again later, or tell its maintainers",
                         true, timeout);
             }
-            throw new TransientFailure("timed out", timeout);
+            throw TransientFailure.connectTimedOut(timeout);
         } catch (SSLHandshakeException handshake) {
             throw clientCertificates.refusal(url, handshake).or(() -> untrusted(url, proxy, handshake))
                     .orElseThrow(() -> new TransientFailure("cannot reach " + Origin.of(url)

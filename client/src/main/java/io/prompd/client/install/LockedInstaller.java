@@ -331,7 +331,7 @@ final class LockedInstaller {
             if (unreadable.isPresent() || recordedReadable) {
                 throw source == UrlSource.LOCK && unreadable.isEmpty() && failed.exitCode() == ExitCode.NOT_FOUND
                         && listed(name, locked.version(), index) && !indexed
-                        ? ListedButMissing.of(name, locked.version(), "tarball", failed) : failed;
+                        ? ListedButMissing.tarball(name, locked.version(), failed) : failed;
             }
             // the lock's URL gave other bytes only where it was read: a file: URL a registry on the network may not
             // send is not, and the registry's own tarball is what failed
@@ -797,7 +797,7 @@ final class LockedInstaller {
                     + " tarball of that version, " + LockedPackage.display(registrys.get()),
                     LockAudit.ifEdited(List.of(name), index.commands()));
         }
-        return ListedButMissing.of(name, locked.version(), "tarball", missing);
+        return ListedButMissing.tarball(name, locked.version(), missing);
     }
 
     private static boolean listed(PackageName name, Version version, RegistryIndex index) {

@@ -138,15 +138,15 @@ class DeprecatedVersionsTest extends InstallCommandsFixture {
         CliRun scripted = prompd("install", "--json", "@acme/util@~1.1.5", "@acme/base");
         CliRun global = prompd("install", "--global", "@acme/util@~1.1.5", "@acme/base");
 
-        assertEquals(3, run.exitCode(), run.err());
+        assertEquals(5, run.exitCode(), run.err());
         assertTrue(run.err().startsWith("warning: @acme/util@1.1.5 is deprecated: broken, use 1.1.0\n"
                 + "error: the registry lists @acme/base@1.0.0 but has no tarball for it"), run.err());
-        assertEquals(3, global.exitCode(), global.err());
+        assertEquals(5, global.exitCode(), global.err());
         assertTrue(global.err().startsWith("warning: @acme/util@1.1.5 is deprecated: broken, use 1.1.0\nerror: "),
                 global.err());
-        assertEquals(3, scripted.exitCode(), scripted.err());
+        assertEquals(5, scripted.exitCode(), scripted.err());
         JsonNode failed = Json.reader().readTree(scripted.out());
-        assertEquals(3, failed.get("error").get("exitCode").asInt(), scripted.out());
+        assertEquals(5, failed.get("error").get("exitCode").asInt(), scripted.out());
         assertEquals(1, failed.get("warnings").size(), scripted.out());
         assertEquals("deprecated", failed.get("warnings").get(0).get("kind").asText());
         assertEquals("1.1.5", failed.get("warnings").get(0).get("version").asText());

@@ -875,7 +875,7 @@ class IndexTarballUrlTest {
 
         CliRun install = prompd("teammate", "install");
 
-        assertEquals(3, install.exitCode(), install.err());
+        assertEquals(5, install.exitCode(), install.err());
         assertTrue(install.err().startsWith("error: the registry lists " + NAME + "@1.0.0 but has no tarball for it"),
                 install.err());
         assertFalse(install.err().contains("edit"), install.err());

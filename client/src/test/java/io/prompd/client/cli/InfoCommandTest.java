@@ -89,7 +89,7 @@ class InfoCommandTest extends InstallCommandsFixture {
 
         CliRun run = prompd("info", "@acme/base@1.0.0", "--json");
 
-        assertEquals(3, run.exitCode(), "as a listed version's missing tarball: " + run.err());
+        assertEquals(5, run.exitCode(), "as a listed version's missing tarball: " + run.err());
         JsonNode error = Json.reader().readTree(run.out()).get("error");
         assertEquals("the registry lists @acme/base@1.0.0 but has no version document for it (not found in the"
                 + " registry: " + server.url() + "packages/@acme/base/1.0.0.json)", error.get("message").asText());

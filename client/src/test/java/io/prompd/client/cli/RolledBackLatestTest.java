@@ -129,12 +129,12 @@ class RolledBackLatestTest extends InstallCommandsFixture {
         CliRun run = prompd("update", "--latest");
         CliRun again = prompd("update", "--latest", "--json");
 
-        assertEquals(3, run.exitCode(), run.err());
+        assertEquals(5, run.exitCode(), run.err());
         assertTrue(run.err().startsWith("warning: @common/base's latest version, 2.1.0, cannot be installed in this"
                 + " project, so 2.2.0, the highest version that can, is installed: "), run.err());
         assertTrue(run.err().contains("\nerror: the registry lists @common/style@2.2.0 but has no tarball for it"),
                 run.err());
-        assertEquals(3, again.exitCode(), again.err());
+        assertEquals(5, again.exitCode(), again.err());
         JsonNode warnings = Json.reader().readTree(again.out()).get("warnings");
         assertEquals(1, warnings.size(), again.out());
         assertEquals("latestPassedOver", warnings.get(0).get("kind").asText());

@@ -362,7 +362,7 @@ class RouteChangeTest {
 
             CliRun run = CliRun.in(project, other, "install");
 
-            assertEquals(3, run.exitCode(), run.err());
+            assertEquals(5, run.exitCode(), run.err());
             assertTrue(errorPart(run).startsWith("error: the registry lists @company/shared@1.0.0 but has no tarball"
                     + " for it (not found in the registry: " + mirror.url() + "packages/@company/shared/-/shared-1.0.0"
                     + ".tgz; the URL prompd.lock records for @company/shared@1.0.0 failed too: "), run.err());

@@ -260,9 +260,12 @@ class InstallerTest {
         assertFileUrlRefused(refused, "the registry lists @acme/base@1.2.0 but has no tarball for it", onThisMachine);
     }
 
-    /** Not found, as the registry's own URL answered, and the file: URL is named with why it was not read instead. */
+    /**
+     * The network's code, as the registry lists the version its own URL has no tarball of (a build halfway done), and
+     * the file: URL named with why it was not read instead.
+     */
     private void assertFileUrlRefused(PrompdException refused, String notFound, Path file) {
-        assertEquals(ExitCode.NOT_FOUND, refused.exitCode());
+        assertEquals(ExitCode.NETWORK, refused.exitCode());
         assertEquals(notFound + " (not found in the registry: " + server.url() + "packages/@acme/base/-/base-1.2.0.tgz,"
                 + " and the tarball of @acme/base@1.2.0 is not read from " + file.toUri() + " instead: registry "
                 + server.url() + " is not a folder, and only a registry in a folder may send a file: URL)",
@@ -333,7 +336,7 @@ class InstallerTest {
 
         PrompdException gone = failedInstallInAnotherHome();
 
-        assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
+        assertEquals(ExitCode.NETWORK, gone.exitCode());
         assertTrue(gone.getMessage().startsWith("the registry lists @acme/base@1.2.0 but has no tarball for it ("),
                 gone.getMessage());
         assertEquals("the registry may be incomplete or halfway through publishing: try again later, or tell its"
@@ -569,7 +572,7 @@ class InstallerTest {
         PrompdException missing = assertThrows(PrompdException.class,
                 () -> installer().install(project, List.of(), InstallOptions.defaults()));
 
-        assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+        assertEquals(ExitCode.NETWORK, missing.exitCode());
         assertTrue(missing.getMessage().startsWith("the registry lists @acme/base@1.2.0 but has no tarball for it ("),
                 missing.getMessage());
         assertEquals("the registry may be incomplete or halfway through publishing: try again later, or tell its"

@@ -1,7 +1,12 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.client.http.RequestFields;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A registry's document that arrived and does not fit. A type of its own so that a look-up feeding only a courtesy,
@@ -10,7 +15,26 @@ import io.prompd.core.PrompdException;
  */
 final class DamagedDocument extends PrompdException {
 
-    DamagedDocument(String message, String hint) {
+    /** The {@code kind} of its {@code --json} error: the registry answered, with what prompd cannot use. */
+    static final String KIND = "badDocument";
+
+    private final URI url;
+
+    /**
+     * @param url the document's, as asked for
+     */
+    DamagedDocument(String message, String hint, URI url) {
         super(ExitCode.NETWORK, message, hint);
+        this.url = url;
+    }
+
+    @Override
+    public Optional<String> kind() {
+        return Optional.of(KIND);
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        return RequestFields.of(OptionalInt.empty(), Optional.empty(), url);
     }
 }

@@ -341,7 +341,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         try {
             fetched = fetch(endpoint, url);
         } catch (NotFound missing) {
-            throw ListedButMissing.of(name, version, "version document", missing);
+            throw ListedButMissing.versionDocument(name, version, missing);
         }
         return fetched.read(json -> {
             VersionDocument document = parse(endpoint, json, VersionDocument.class, fetched);
@@ -663,7 +663,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
                         + "; if it persists, report it to the registry's maintainers with this message";
         return new DamagedDocument("the registry sent a damaged document: "
                 + Urls.displayAnswered(document.url(), document.answeredBy()) + " (" + TerminalText.oneLine(why) + ")",
-                hint);
+                hint, document.url());
     }
 
     private static PrompdException webPage(RegistryFetcher.Document document) {

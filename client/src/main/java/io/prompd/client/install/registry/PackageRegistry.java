@@ -26,7 +26,7 @@ public interface PackageRegistry {
      * {@code index.json} listing the version, which it must agree with on the tarball and the dependencies an install
      * takes from that index.
      *
-     * @throws PrompdException NOT_FOUND as {@link ListedButMissing} when the registry has not got it: the index listed
+     * @throws PrompdException NETWORK as {@link ListedButMissing} when the registry has not got it: the index listed
      *                          it
      */
     VersionDocument versionDocument(PublishedPackage published, Version version);

@@ -1,0 +1,107 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.client.testing.ClosedPort;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code kind} of every {@code --json} error, and the fields beside it, which a script switches on rather than on
+ * the message: what to retry, what to fail fast on, what to fix.
+ */
+class ErrorKindsTest extends InstallCommandsFixture {
+
+    @Test
+    void aRefusalOfCredentialsIsUnauthorizedAndOfAccessForbiddenWithTheStatusAndTheUrl() {
+        server.refuseAccess(401);
+        JsonNode unauthorized = error(prompd("install", "acme/util", "--json"), 5, "unauthorized");
+        server.refuseAccess(403);
+        JsonNode forbidden = error(prompd("install", "acme/util", "--json"), 5, "forbidden");
+
+        assertEquals(401, unauthorized.get("status").asInt());
+        assertEquals(403, forbidden.get("status").asInt());
+        assertEquals(server.url() + "packages/@acme/util/index.json", forbidden.get("url").asText());
+    }
+
+    @Test
+    void aRegistryAskingForALongerWaitThanPrompdTakesIsRateLimitedWithTheWaitInSeconds() {
+        server.throttle(100, "120");
+
+        JsonNode error = error(prompd("install", "acme/util", "--json"), 5, "rateLimited");
+
+        assertEquals(429, error.get("status").asInt());
+        assertEquals(120, error.get("retryAfter").asInt());
+        assertEquals(server.url() + "packages/@acme/util/index.json", error.get("url").asText());
+    }
+
+    @Test
+    void aServerFailingOnEveryTryIsAServerErrorWithItsStatus() {
+        server.flaky(1, 0);
+
+        JsonNode error = error(prompd("install", "acme/util", "--json"), 5, "serverError");
+
+        assertEquals(500, error.get("status").asInt());
+        assertFalse(error.has("retryAfter"));
+    }
+
+    @Test
+    void aRegistryNoConnectionReachesIsUnreachableNamingTheUrl() {
+        String down = "http://127.0.0.1:" + ClosedPort.find() + "/";
+
+        JsonNode error = error(CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", down), "install", "acme/util",
+                "--json"), 5, "unreachable");
+
+        assertEquals(down + "packages/@acme/util/index.json", error.get("url").asText());
+        assertFalse(error.has("status"));
+    }
+
+    @Test
+    void anUnparsableDocumentIsABadDocumentNamingItsUrl() throws IOException {
+        Files.writeString(registry.root().resolve("packages/@acme/util/index.json"), "{\"name\": ");
+
+        JsonNode error = error(prompd("install", "acme/util", "--json"), 5, "badDocument");
+
+        assertEquals(server.url() + "packages/@acme/util/index.json", error.get("url").asText());
+    }
+
+    @Test
+    void aVersionListedWithoutATarballIsTarballMissingWithTheNetworksCodeAsItMayPass() throws IOException {
+        Files.delete(registry.tarball("@acme/util", "1.1.0"));
+
+        JsonNode error = error(prompd("install", "acme/util", "--json"), 5, "tarballMissing");
+
+        assertEquals("@acme/util", error.get("name").asText());
+        assertEquals("1.1.0", error.get("version").asText());
+        assertEquals(404, error.get("status").asInt());
+        assertTrue(error.get("url").asText().endsWith(".tgz"), error.toString());
+    }
+
+    @Test
+    void everyOtherFailureHasItsExitCodesKind() {
+        error(prompd("install", "--json", "--resolution", "newest"), 2, "usage");
+        error(prompd("install", "--json", "--nosuchoption"), 2, "usage");
+        error(prompd("uninstall", "--json", "@acme/notthere"), 3, "notFound");
+    }
+
+    /** The error of a failed run, checked for its exit code in both and its kind. */
+    private static JsonNode error(CliRun run, int exitCode, String kind) {
+        assertEquals(exitCode, run.exitCode(), run.err());
+        JsonNode error;
+        try {
+            error = Json.reader().readTree(run.out()).get("error");
+        } catch (IOException notJson) {
+            throw new UncheckedIOException(run.out(), notJson);
+        }
+        assertEquals(exitCode, error.get("exitCode").asInt(), run.out());
+        assertEquals(kind, error.path("kind").asText(), run.out() + run.err());
+        return error;
+    }
+}
