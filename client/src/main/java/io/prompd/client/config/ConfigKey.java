@@ -173,7 +173,7 @@ public sealed interface ConfigKey {
     private static RegistryRef registryRef(Config config, String value, SuggestedCommands commands) {
         RegistryRef ref = parsedValue(value, RegistryRef::parse);
         if (config.urlOf(ref).isEmpty()) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + value + "'",
+            throw new UnknownRegistry(value, "unknown registry '" + value + "'",
                     "add it first with " + commands.quoted("registry add " + ShellWords.quote(value) + " URL")
                             + ", or give a URL");
         }

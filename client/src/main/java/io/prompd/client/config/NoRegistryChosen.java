@@ -3,6 +3,7 @@ package io.prompd.client.config;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * No registry serves a package: none is chosen for the run, none is the default, and no route takes its scope. A
@@ -10,6 +11,9 @@ import java.util.Objects;
  * registries to configure rather than only how to configure one.
  */
 public final class NoRegistryChosen extends PrompdException {
+
+    /** The {@code kind} of its {@code --json} error. */
+    public static final String KIND = "registryNotConfigured";
 
     /** The way round a missing default for one run, which the hints end with. */
     public static final String RUN_REGISTRY_ADVICE = "pass --registry URL (or set " + Settings.REGISTRY_VARIABLE
@@ -29,6 +33,11 @@ public final class NoRegistryChosen extends PrompdException {
     /** The configuration that chose none, so that a hint knows what to add to it, and which names are taken. */
     public Config config() {
         return config;
+    }
+
+    @Override
+    public Optional<String> kind() {
+        return Optional.of(KIND);
     }
 
     /** This failure with another hint, for a command that knows better how to fix it. */

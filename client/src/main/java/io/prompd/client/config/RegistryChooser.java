@@ -138,10 +138,10 @@ public final class RegistryChooser {
         return " (from " + Settings.registrySource(commands) + ")";
     }
 
-    private static PrompdException unknown(Config config, RegistryName name, SuggestedCommands commands) {
+    private static UnknownRegistry unknown(Config config, RegistryName name, SuggestedCommands commands) {
         String configured = config.registries().keySet().stream().map(RegistryName::toString)
                 .collect(Collectors.joining(", "));
-        return new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'" + fromOverride(commands),
+        return new UnknownRegistry(name.toString(), "unknown registry '" + name + "'" + fromOverride(commands),
                 (configured.isEmpty() ? "no registry is configured" : "the configured registries are " + configured)
                         + "; add one with " + commands.quoted("registry add " + name + " URL") + ", or pass its URL");
     }

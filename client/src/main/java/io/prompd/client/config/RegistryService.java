@@ -180,7 +180,7 @@ public final class RegistryService {
     /** @throws PrompdException NOT_FOUND when the configuration has no registry of that name */
     private Config configured(Config config, RegistryName name) {
         if (!config.registries().containsKey(name)) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'",
+            throw new UnknownRegistry(name.toString(), "unknown registry '" + name + "'",
                     commands.quoted("registry list") + " shows the configured registries");
         }
         return config;

@@ -179,7 +179,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
      *                         a {@code prompd.json}
      */
     public static Path enclosingOrFail(Path start, SuggestedCommands commands) {
-        return enclosing(start).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no "
+        return enclosing(start).orElseThrow(() -> new NoProject(start, "no "
                 + ManifestReader.FILE_NAME + " in " + start.toAbsolutePath() + " or any folder above it",
                 notAProjectHint(start, commands)));
     }
@@ -198,14 +198,14 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         Optional<String> miscased = listedMiscased(folder);
         if (miscased.isPresent()) {
             // validate's hint, for a project's manifest as for a package's
-            throw new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in "
+            throw new NoProject(folder, "no " + ManifestReader.FILE_NAME + " in "
                     + folder.toAbsolutePath(), ManifestResult.miscasedHint(ManifestReader.FILE_NAME, miscased.get()));
         }
         throw notAProject(folder, commands);
     }
 
-    private static PrompdException notAProject(Path folder, SuggestedCommands commands) {
-        return new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in "
+    private static NoProject notAProject(Path folder, SuggestedCommands commands) {
+        return new NoProject(folder, "no " + ManifestReader.FILE_NAME + " in "
                 + folder.toAbsolutePath(), notAProjectHint(folder, commands));
     }
 

@@ -10,6 +10,7 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,47 @@ class ErrorKindsTest extends InstallCommandsFixture {
         assertEquals("1.1.0", error.get("version").asText());
         assertEquals(404, error.get("status").asInt());
         assertTrue(error.get("url").asText().endsWith(".tgz"), error.toString());
+    }
+
+    @Test
+    void whatIsNotFoundSaysWhichThingWasNotFound() {
+        assertEquals("@acme/nope", error(prompd("install", "acme/nope", "--json"), 3, "packageNotFound")
+                .get("name").asText());
+        JsonNode version = error(prompd("install", "@acme/util@^9", "--json"), 3, "versionNotFound");
+        assertEquals("@acme/util", version.get("name").asText());
+        assertEquals("^9", version.get("range").asText());
+        JsonNode tag = error(prompd("install", "@acme/util@nosuchtag", "--json"), 3, "tagNotFound");
+        assertEquals("@acme/util", tag.get("name").asText());
+        assertEquals("nosuchtag", tag.get("tag").asText());
+    }
+
+    @Test
+    void aRegistryNamedButNotConfiguredIsUnknownAndNoneConfiguredIsNotConfigured() {
+        error(CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", "nosuchname"), "install", "acme/util", "--json"),
+                3, "unknownRegistry");
+        error(CliRun.in(project, home, "install", "acme/util", "--json"), 3, "registryNotConfigured");
+    }
+
+    @Test
+    void aProjectCommandOutsideAnyProjectIsNoProject() throws IOException {
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+
+        error(CliRun.in(elsewhere, home, "", Map.of("PROMPD_REGISTRY", server.url().toString()), "list", "--json"),
+                3, "noProject");
+    }
+
+    @Test
+    void aConflictIsAResolutionConflictNamingThePackagesAndTheirRanges() {
+        registry.publish("@acme/strict", "1.0.0", "@acme/util", "1.0.0");
+
+        JsonNode error = error(prompd("install", "@acme/strict", "@acme/util@^1.1.0", "--json"), 4,
+                "resolutionConflict");
+
+        JsonNode dependencies = error.get("dependencies");
+        assertTrue(dependencies.toString().contains("{\"dependent\":\"@acme/strict\",\"name\":\"@acme/util\","
+                + "\"range\":\"1.0.0\"}"), error.toString());
+        assertTrue(dependencies.toString().contains("{\"name\":\"@acme/util\",\"range\":\"^1.1.0\"}"),
+                error.toString());
     }
 
     @Test

@@ -306,8 +306,8 @@ class LockFileTest extends InstallCommandsFixture {
         assertArrayEquals(lock, Files.readAllBytes(project.resolve("prompd.lock")));
         CliRun unresolvable = prompd("install", "--json");
         assertEquals(3, unresolvable.exitCode(), unresolvable.err());
-        assertEquals("notFound", Json.reader().readTree(unresolvable.out()).at("/error/kind").asText(),
-                "the exit code's kind, not the lock's: " + unresolvable.out());
+        assertEquals("versionNotFound", Json.reader().readTree(unresolvable.out()).at("/error/kind").asText(),
+                "a resolution's failure has its own kind, not the lock's: " + unresolvable.out());
     }
 
     @Test

@@ -158,6 +158,32 @@ final class Explanation {
                 .filter(range::leavesOutOnlyAsPreRelease).max(Version::compareTo);
     }
 
+    /**
+     * The dependencies the failure rests on, each once, the nearest first, as a script reads them: {@code name} and
+     * {@code range} asked for, and {@code dependent}, the package asking, but for the project's own ranges.
+     */
+    List<Map<String, Object>> dependencies() {
+        return givens(failure).map(Incompatibility::cause).filter(Cause.Dependency.class::isInstance)
+                .map(cause -> fields((Cause.Dependency) cause)).distinct().toList();
+    }
+
+    /** The first dependency the failure rests on whose range no published version of an existing package meets. */
+    Optional<Map<String, Object>> unmetRange() {
+        return unsatisfiableDependencies().stream().filter(dependency -> dependency.target().domain().isPublished())
+                .findFirst().map(Explanation::fields);
+    }
+
+    private static Map<String, Object> fields(Cause.Dependency dependency) {
+        Map<String, Object> fields = new TreeMap<>();
+        Domain depender = dependency.depender().domain();
+        if (!depender.isProject()) {
+            fields.put("dependent", depender.name().toString());
+        }
+        fields.put("name", dependency.target().domain().name().toString());
+        fields.put("range", dependency.range().text());
+        return Collections.unmodifiableMap(fields);
+    }
+
     /** Whether the failure rests on a package or a range with no published version. */
     boolean involvesMissingVersions() {
         return !unsatisfiableDependencies().isEmpty();

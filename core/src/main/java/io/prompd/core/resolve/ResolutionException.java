@@ -2,9 +2,9 @@ package io.prompd.core.resolve;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * No set of versions satisfies the constraints. The message explains why in pub's style, from
@@ -16,16 +16,33 @@ import java.util.Set;
  */
 public final class ResolutionException extends PrompdException {
 
-    private static final Set<ExitCode> ALLOWED = Set.of(ExitCode.CONFLICT, ExitCode.NOT_FOUND);
+    /** The {@code kind} of a failure resting on a package that does not exist, named by {@code name}. */
+    public static final String PACKAGE_NOT_FOUND = "packageNotFound";
+    /**
+     * The {@code kind} of a failure resting on a range no published version meets: {@code name}, {@code range} and,
+     * when a package asks for it rather than the project, {@code dependent}.
+     */
+    public static final String VERSION_NOT_FOUND = "versionNotFound";
+    /**
+     * The {@code kind} of a conflict: {@code dependencies}, those it rests on, each as {@link #VERSION_NOT_FOUND} names
+     * one.
+     */
+    public static final String CONFLICT = "resolutionConflict";
 
     private final String whole;
+    private final String kind;
+    private final transient Map<String, Object> fields;
 
     /**
+     * @param kind    one of the kinds above, which decides the exit code
+     * @param fields  what a script acting on the kind reads
      * @param message the explanation, shortened when long
      * @param whole   the explanation however long
      */
-    ResolutionException(ExitCode exitCode, String message, String whole, String hint) {
-        super(requireAllowed(exitCode), message, hint);
+    ResolutionException(String kind, Map<String, Object> fields, String message, String whole, String hint) {
+        super(exitCodeOf(kind), message, hint);
+        this.kind = kind;
+        this.fields = Map.copyOf(fields);
         this.whole = Objects.requireNonNull(whole, "whole");
     }
 
@@ -35,10 +52,21 @@ public final class ResolutionException extends PrompdException {
         return whole.equals(getMessage()) ? Optional.empty() : Optional.of(whole);
     }
 
-    private static ExitCode requireAllowed(ExitCode exitCode) {
-        if (!ALLOWED.contains(exitCode)) {
-            throw new IllegalArgumentException("a resolution fails with CONFLICT or NOT_FOUND, not " + exitCode);
-        }
-        return exitCode;
+    @Override
+    public Optional<String> kind() {
+        return Optional.of(kind);
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    private static ExitCode exitCodeOf(String kind) {
+        return switch (kind) {
+            case PACKAGE_NOT_FOUND, VERSION_NOT_FOUND -> ExitCode.NOT_FOUND;
+            case CONFLICT -> ExitCode.CONFLICT;
+            default -> throw new IllegalArgumentException("no kind of a resolution's failure: " + kind);
+        };
     }
 }

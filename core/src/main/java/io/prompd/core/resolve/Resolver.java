@@ -1,12 +1,12 @@
 package io.prompd.core.resolve;
 
-import io.prompd.core.ExitCode;
 import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.version.VersionRange;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -85,13 +85,18 @@ public final class Resolver {
         if (explanation.isNotFound()) {
             String elsewhere = explanation.unknownPackages().stream().map(index::elsewhere).flatMap(Optional::stream)
                     .distinct().map(advice -> "; " + advice).collect(Collectors.joining());
-            return new ResolutionException(ExitCode.NOT_FOUND, message, whole, explanation.preReleaseLeftOut()
+            Optional<PackageName> unknown = explanation.unknownPackages().stream().findFirst();
+            return new ResolutionException(unknown.isPresent() ? ResolutionException.PACKAGE_NOT_FOUND
+                    : ResolutionException.VERSION_NOT_FOUND, unknown.<Map<String, Object>>map(name -> Map.of("name",
+                    name.toString())).orElseGet(() -> explanation.unmetRange().orElse(Map.of())), message, whole,
+                    explanation.preReleaseLeftOut()
                     .map(Resolver::preReleaseHint)
                     .orElse("check the names and ranges above against the registry; a range may ask for a version"
                             + " that was never published, or that has been yanked or taken down") + elsewhere);
         }
         // a version ruled out on the way for needing what no version meets is no way out of the conflict
-        return new ResolutionException(ExitCode.CONFLICT, message, whole, cycle.isPresent()
+        return new ResolutionException(ResolutionException.CONFLICT, Map.of("dependencies",
+                explanation.dependencies()), message, whole, cycle.isPresent()
                 ? DependencyCycles.HOW_TO_BREAK
                 : "widen the conflicting ranges above, or choose versions of those packages that agree"
                         + (explanation.involvesMissingVersions() ? "; a version above that needs what no published"

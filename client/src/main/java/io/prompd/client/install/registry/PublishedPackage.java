@@ -54,8 +54,7 @@ public record PublishedPackage(Packument packument, URI url) {
      *                         them), when the package has no such tag
      */
     public Version requireTag(String tag, SuggestedCommands commands) {
-        return taggedVersion(tag).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
-                packument.name() + " has no dist-tag '" + tag + "'",
+        return taggedVersion(tag).orElseThrow(() -> new TagNotFound(packument.name(), tag,
                 packument.distTags().isEmpty() ? "it has no dist-tags: ask for a version or a range, as "
                         + commands.quoted("info " + packument.name()) + " lists them"
                         : "its dist-tags are: " + packument.distTags().keySet().stream().map(TerminalText::oneLine)

@@ -3,7 +3,6 @@ package io.prompd.client.install.registry;
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.FetchFailure;
 import io.prompd.client.install.lock.LockedPackage;
-import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
@@ -172,7 +171,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
                             + elsewhere.map(advice -> "; " + advice).orElse("")
                     : elsewhere.map(advice -> advice + "; otherwise, ").orElse("")
                             + SimilarNames.didYouMean(similar.names());
-            return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in " + registry.describe(name)
+            return new PackageNotFound(name, "no package " + name + " in " + registry.describe(name)
                     + similar.clause().map(clause -> "; " + clause).orElse(""), hint);
         });
     }
