@@ -411,12 +411,12 @@ public final class RegistryFetcher {
                 }
                 // the body came whole (the transfer checked its Content-Length, or it ended cleanly), so the registry
                 // serves other bytes than it recorded, which a second try would get again
-                throw new PrompdException(ExitCode.INTEGRITY, failed + "its index records " + size.getAsLong()
-                        + " bytes but " + (received > size.getAsLong() ? "more" : received) + " were received",
-                        INTEGRITY_HINT);
+                throw new IntegrityMismatch(failed + "its index records " + size.getAsLong() + " bytes but "
+                        + (received > size.getAsLong() ? "more" : received) + " were received", INTEGRITY_HINT, url,
+                        expected, actual);
             }
-            throw new PrompdException(ExitCode.INTEGRITY, failed + "expected " + expected + " but got " + actual,
-                    INTEGRITY_HINT);
+            throw new IntegrityMismatch(failed + "expected " + expected + " but got " + actual, INTEGRITY_HINT, url,
+                    expected, actual);
         });
     }
 

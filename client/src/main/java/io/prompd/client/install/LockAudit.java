@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.http.IntegrityMismatch;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -316,12 +317,13 @@ public final class LockAudit {
     static PrompdException changedInRegistry(PackageName name, LockedPackage locked, Integrity listed,
                                              boolean installedCopy, SuggestedCommands commands) {
         String version = name + "@" + locked.version();
-        return new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + version + ": "
-                + LockFile.FILE_NAME + " records " + locked.integrity() + ", and the registry's index.json " + listed,
+        return new IntegrityMismatch("integrity check failed for " + version + ": " + LockFile.FILE_NAME
+                + " records " + locked.integrity() + ", and the registry's index.json " + listed,
                 ifEdited(List.of(name), commands) + "; if not, the registry changed a published version: tell its"
                         + " maintainers, and take the new bytes the same way only once they confirm the change"
                         + (installedCopy ? ", after " + commands.quoted("uninstall --global " + version) + ", which"
-                                + " removes the copy the store holds" : ""));
+                                + " removes the copy the store holds" : ""), name, locked.version(), locked.integrity(),
+                listed);
     }
 
     /** The way off an entry of the lock that a hand edit or a merge changed, to lock the registry's again. */

@@ -86,6 +86,19 @@ class ErrorKindsTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aTamperedTarballIsAnIntegrityMismatchWithWhatWasExpectedAndWhatCame() throws IOException {
+        registry.tamper("@acme/util", "1.1.0");
+
+        JsonNode error = error(prompd("install", "acme/util", "--json"), 6, "integrityMismatch");
+
+        assertEquals("@acme/util", error.get("name").asText());
+        assertEquals("1.1.0", error.get("version").asText());
+        assertTrue(error.get("expected").asText().startsWith("sha512-"), error.toString());
+        assertTrue(error.get("actual").asText().startsWith("sha512-"), error.toString());
+        assertFalse(error.get("expected").asText().equals(error.get("actual").asText()));
+    }
+
+    @Test
     void whatIsNotFoundSaysWhichThingWasNotFound() {
         assertEquals("@acme/nope", error(prompd("install", "acme/nope", "--json"), 3, "packageNotFound")
                 .get("name").asText());

@@ -842,8 +842,8 @@ class IndexTarballUrlTest {
             CliRun install = prompd("home", "--verbose", "install", NAME);
 
             assertEquals(6, install.exitCode(), install.err());
-            assertTrue(install.err().contains("\nCaused by: io.prompd.core.PrompdException: integrity check failed for "
-                    + cdn.url() + "blobs/8f3a2c: expected sha512-"), install.err());
+            assertTrue(install.err().contains("\nCaused by: io.prompd.client.http.IntegrityMismatch: integrity check"
+                    + " failed for " + cdn.url() + "blobs/8f3a2c: expected sha512-"), install.err());
             assertTrue(install.err().contains("\tSuppressed: io.prompd.client.http.NotFound: not found in the"
                     + " registry: " + ownTarball("1.0.0")), install.err());
         }

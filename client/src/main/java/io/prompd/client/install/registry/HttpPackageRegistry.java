@@ -5,6 +5,7 @@ import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.FetchFailure;
+import io.prompd.client.http.IntegrityMismatch;
 import io.prompd.client.http.NotFound;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
@@ -416,12 +417,12 @@ public final class HttpPackageRegistry implements PackageRegistry {
                                Path target, Integrity integrity, OptionalLong size, ProgressListener progress) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         if (endpoint.isOwnTarball(name, locked, indexed)) {
-            download(endpoint, locked, target, integrity, size, progress);
+            download(endpoint, name, version, locked, target, integrity, size, progress);
             return new Downloaded(locked, Optional.empty());
         }
         URI own = endpoint.tarball(name, version);
         try {
-            fetchTarball(endpoint, own, target, integrity, size, progress);
+            fetchTarball(endpoint, name, version, own, target, integrity, size, progress);
             return new Downloaded(own, Optional.empty());
         } catch (PrompdException notThere) {
             // Other bytes than the lock pins (a mirror's damaged copy) are no more the locked version than a missing
@@ -460,7 +461,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         Optional<RegistryEndpoint> holding = routes.holding(locked);
         try {
             // as npm does, a URL under another configured registry gets that one's credentials, and only that URL
-            fetchTarball(holding.orElse(endpoint), locked, target, integrity, size, progress);
+            fetchTarball(holding.orElse(endpoint), name, version, locked, target, integrity, size, progress);
         } catch (PrompdException alsoFailed) {
             if (failed.isEmpty()) {
                 throw named(holding.orElse(endpoint), locked, alsoFailed);
@@ -522,23 +523,30 @@ public final class HttpPackageRegistry implements PackageRegistry {
         return both;
     }
 
-    private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity, OptionalLong size,
-                          ProgressListener progress) {
+    private void download(RegistryEndpoint endpoint, PackageName name, Version version, URI tarball, Path target,
+                          Integrity integrity, OptionalLong size, ProgressListener progress) {
         try {
-            fetchTarball(endpoint, tarball, target, integrity, size, progress);
+            fetchTarball(endpoint, name, version, tarball, target, integrity, size, progress);
         } catch (PrompdException failed) {
             throw named(endpoint, tarball, failed);
         }
     }
 
-    /** Downloads a tarball with the registry's credentials, failing in the fetcher's words, which name no registry. */
-    private void fetchTarball(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity,
-                              OptionalLong size, ProgressListener progress) {
+    /**
+     * Downloads a tarball with the registry's credentials, failing in the fetcher's words, which name no registry, and
+     * other bytes naming the version they are not.
+     */
+    private void fetchTarball(RegistryEndpoint endpoint, PackageName name, Version version, URI tarball, Path target,
+                              Integrity integrity, OptionalLong size, ProgressListener progress) {
         Optional<Credential> credential = endpoint.credential();
-        if (credential.isPresent()) {
-            fetcher.download(tarball, credential.get(), target, integrity, size, progress);
-        } else {
-            fetcher.download(tarball, target, integrity, size, progress);
+        try {
+            if (credential.isPresent()) {
+                fetcher.download(tarball, credential.get(), target, integrity, size, progress);
+            } else {
+                fetcher.download(tarball, target, integrity, size, progress);
+            }
+        } catch (IntegrityMismatch otherBytes) {
+            throw otherBytes.of(name, version);
         }
     }
 
