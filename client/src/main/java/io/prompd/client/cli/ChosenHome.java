@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.Failures;
 import io.prompd.client.config.Settings;
+import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.files.PermissionRefusals;
@@ -55,8 +56,9 @@ record ChosenHome(Path folder, Origin origin) {
     }
 
     /**
-     * The failure as the home's when it is one: this user may not create the home, or a path in it is too long as a
-     * whole though each name in it fits; any other failure as it is.
+     * The failure as the home's when it is one: the home cannot be created (this user may not, a file stands on its
+     * path, its file system takes no folders, as {@code /proc}), which exits 1 whatever the system's reason, or a path
+     * in it is too long as a whole though each name in it fits; any other failure as it is.
      */
     Throwable retold(Throwable failure) {
         if (!(Failures.unwrap(failure) instanceof FileSystemException refused) || refused.getFile() == null) {
@@ -66,15 +68,19 @@ record ChosenHome(Path folder, Origin origin) {
         Failures.Explanation explained = Failures.explain(refused);
         String another = origin == Origin.OPTION ? "--home FOLDER"
                 : Settings.HOME_VARIABLE + "=FOLDER or --home FOLDER";
-        if (PermissionRefusals.refused(refused) && folder.startsWith(file) && !Files.isDirectory(folder)) {
-            return new PrompdException(explained.exitCode(), "cannot create the prompd home " + folder + ", "
-                    + origin.chosenBy + ": " + explained.message(), "choose a home this user may write to, with "
-                    + another, refused);
-        }
+        // first: a path in the home too long as a whole fails so whether or not the home was created yet
         if (Failures.wholePathTooLong(refused) && file.startsWith(folder)) {
             return new PrompdException(explained.exitCode(), explained.message(), "choose a prompd home at a shorter"
                     + " path, with " + another + ": each name in the path fits, the path as a whole does not",
                     refused);
+        }
+        if ((folder.startsWith(file) || file.startsWith(folder)) && !Files.isDirectory(folder)) {
+            // one failure whatever the system's reason (refused, a file on the way, a file system taking no folders),
+            // and whichever file in the home the run reached for first (config.json is read before the home is
+            // created), as what to do is the same: choose another home
+            return new PrompdException(ExitCode.FAILURE, "cannot create the prompd home " + folder + ", "
+                    + origin.chosenBy + ": " + explained.message(), "choose a home this user may "
+                    + (PermissionRefusals.refused(refused) ? "write to" : "create") + ", with " + another, refused);
         }
         return failure;
     }

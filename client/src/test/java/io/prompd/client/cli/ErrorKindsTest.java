@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +145,19 @@ class ErrorKindsTest extends InstallCommandsFixture {
         error(prompd("install", "--json", "--resolution", "newest"), 2, "usage");
         error(prompd("install", "--json", "--nosuchoption"), 2, "usage");
         error(prompd("uninstall", "--json", "@acme/notthere"), 3, "notFound");
+    }
+
+    @Test
+    void anUnusableHomeFailsWithOneCodeNamingWhatChoseIt() throws IOException {
+        Path file = Files.writeString(work.resolve("a-file"), "");
+        for (String unusable : List.of("/proc/nohome", file.resolve("home").toString(), "/sys/kernel/nohome")) {
+            CliRun run = CliRun.in(project, Path.of(unusable), "", Map.of("PROMPD_REGISTRY", server.url().toString()),
+                    "install", "--json");
+            JsonNode error = error(run, 1, "failure");
+            assertTrue(error.get("message").asText().startsWith("cannot create the prompd home " + unusable
+                    + ", which $PROMPD_HOME names: "), run.out());
+            assertTrue(error.get("hint").asText().contains("PROMPD_HOME=FOLDER"), run.out());
+        }
     }
 
     /** The error of a failed run, checked for its exit code in both and its kind. */
