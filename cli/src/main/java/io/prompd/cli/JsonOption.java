@@ -11,7 +11,8 @@ public final class JsonOption {
     public static final String NAME = "--json";
 
     @Option(names = NAME, description = "Print the result as JSON; a failure as {\"ok\": false, \"error\":"
-            + " {\"exitCode\", \"message\", \"hint\"}}, its text still on stderr.")
+            + " {\"exitCode\", \"kind\", \"message\", \"hint\"}}, its text still on stderr: a script switches on"
+            + " kind, never on message.")
     private boolean json;
 
     public boolean isJson() {
