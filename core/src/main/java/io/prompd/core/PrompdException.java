@@ -13,15 +13,29 @@ public class PrompdException extends RuntimeException {
 
     private final ExitCode exitCode;
     private final String hint;
+    private final String kind;
+    private final transient Map<String, Object> fields;
 
     public PrompdException(ExitCode exitCode, String message, String hint) {
         this(exitCode, message, hint, null);
     }
 
     public PrompdException(ExitCode exitCode, String message, String hint, Throwable cause) {
+        this(exitCode, message, hint, cause, null, Map.of());
+    }
+
+    /**
+     * A failure of a kind of its own ({@link #kind}), with the fields a script acting on it reads ({@link #fields}).
+     *
+     * @param kind a constant of the subclass, or null for the exit code's
+     */
+    protected PrompdException(ExitCode exitCode, String message, String hint, Throwable cause, String kind,
+                              Map<String, Object> fields) {
         super(message, cause);
         this.exitCode = Objects.requireNonNull(exitCode, "exitCode");
         this.hint = Objects.requireNonNullElse(hint, "");
+        this.kind = kind;
+        this.fields = Map.copyOf(fields);
     }
 
     public ExitCode exitCode() {
@@ -46,7 +60,7 @@ public class PrompdException extends RuntimeException {
      * ({@link ExitCode#kind}) stands for it.
      */
     public Optional<String> kind() {
-        return Optional.empty();
+        return Optional.ofNullable(kind);
     }
 
     /**
@@ -55,6 +69,6 @@ public class PrompdException extends RuntimeException {
      * for most. The values are what JSON writes as they are: text, numbers, lists and maps of them.
      */
     public Map<String, Object> fields() {
-        return Map.of();
+        return fields;
     }
 }

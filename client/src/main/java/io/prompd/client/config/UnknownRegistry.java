@@ -3,7 +3,6 @@ package io.prompd.client.config;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A registry named that the configuration does not configure: a typo in {@code --registry}, {@code $PROMPD_REGISTRY}
@@ -14,23 +13,10 @@ public final class UnknownRegistry extends PrompdException {
     /** The {@code kind} of its {@code --json} error. */
     public static final String KIND = "unknownRegistry";
 
-    private final String name;
-
     /**
      * @param name the registry as named, which its {@code --json} error gives as {@code registry}
      */
     UnknownRegistry(String name, String message, String hint) {
-        super(ExitCode.NOT_FOUND, message, hint);
-        this.name = name;
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(KIND);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return Map.of("registry", name);
+        super(ExitCode.NOT_FOUND, message, hint, null, KIND, Map.of("registry", name));
     }
 }

@@ -6,7 +6,6 @@ import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -41,7 +40,8 @@ public final class AccessRefused extends PrompdException {
         super(ExitCode.NETWORK, "the registry refused access (HTTP " + status + "): "
                 + Urls.displayAnswered(url, answeredBy),
                 // in words: the registry's refusal, which replaces this, gives the login of the run's registry and home
-                "log in, with --registry naming the registry as configured");
+                "log in, with --registry naming the registry as configured", null, status == 401 ? UNAUTHORIZED
+                        : FORBIDDEN, RequestFields.of(OptionalInt.of(status), Optional.empty(), url));
         this.status = status;
         this.url = url;
         this.answeredBy = answeredBy;
@@ -104,16 +104,6 @@ public final class AccessRefused extends PrompdException {
 
     public int status() {
         return status;
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(status == 401 ? UNAUTHORIZED : FORBIDDEN);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return RequestFields.of(OptionalInt.of(status), Optional.empty(), url);
     }
 
     /** The URL asked for. */

@@ -23,23 +23,22 @@ public final class FetchFailure extends PrompdException {
 
     private final boolean urlSuspect;
     private final transient Optional<String> unreachable;
-    private final transient Optional<String> kind;
-    private final transient Map<String, Object> fields;
 
     /**
      * @param urlSuspect whether the registry's URL is the likely cause, to be corrected where the configuration sets it
      */
     FetchFailure(String message, String hint, boolean urlSuspect, Throwable cause) {
-        this(message, hint, urlSuspect, cause, Optional.empty(), Optional.empty(), Map.of());
+        this(message, hint, urlSuspect, cause, Optional.empty(), null, Map.of());
     }
 
+    /**
+     * @param kind null for the network's own
+     */
     private FetchFailure(String message, String hint, boolean urlSuspect, Throwable cause, Optional<String> unreachable,
-                         Optional<String> kind, Map<String, Object> fields) {
-        super(ExitCode.NETWORK, message, hint, cause);
+                         String kind, Map<String, Object> fields) {
+        super(ExitCode.NETWORK, message, hint, cause, kind, fields);
         this.urlSuspect = urlSuspect;
         this.unreachable = unreachable;
-        this.kind = kind;
-        this.fields = fields;
     }
 
     /**
@@ -50,7 +49,7 @@ public final class FetchFailure extends PrompdException {
      */
     static FetchFailure gaveUp(String message, String hint, URI url, TransientFailure last,
                                Optional<String> unreachable) {
-        return new FetchFailure(message, hint, false, last, unreachable, kindOf(last),
+        return new FetchFailure(message, hint, false, last, unreachable, kindOf(last).orElse(null),
                 RequestFields.of(last.status(), last.retryAfter(), url));
     }
 
@@ -71,17 +70,7 @@ public final class FetchFailure extends PrompdException {
      */
     FetchFailure cached() {
         return new FetchFailure(getMessage(), hint() + RegistryFetcher.OFFLINE_OFFER, urlSuspect, getCause(),
-                unreachable, kind, fields);
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return kind;
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return fields;
+                unreachable, kind().orElse(null), fields());
     }
 
     public boolean urlSuspect() {

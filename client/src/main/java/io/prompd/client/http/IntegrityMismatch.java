@@ -8,7 +8,6 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,8 +19,6 @@ public final class IntegrityMismatch extends PrompdException {
 
     /** The {@code kind} of its {@code --json} error. */
     public static final String KIND = "integrityMismatch";
-
-    private final transient Map<String, Object> fields;
 
     /** Of a tarball downloaded from {@code url}, whose version the caller names ({@link #of}). */
     IntegrityMismatch(String message, String hint, URI url, Integrity expected, Integrity actual) {
@@ -36,13 +33,13 @@ public final class IntegrityMismatch extends PrompdException {
     }
 
     private IntegrityMismatch(String message, String hint, Throwable cause, Map<String, Object> fields) {
-        super(ExitCode.INTEGRITY, message, hint, cause);
-        this.fields = Map.copyOf(fields);
+        super(ExitCode.INTEGRITY, message, hint, cause, KIND, fields);
     }
 
     /** The same failure naming the version whose tarball it was, as the caller of the download knows it. */
     public IntegrityMismatch of(PackageName name, Version version) {
-        IntegrityMismatch named = new IntegrityMismatch(getMessage(), hint(), getCause(), named(fields, name, version));
+        IntegrityMismatch named = new IntegrityMismatch(getMessage(), hint(), getCause(),
+                named(fields(), name, version));
         // the same failure, where it happened, so that --verbose shows it once
         named.setStackTrace(getStackTrace());
         return named;
@@ -61,15 +58,5 @@ public final class IntegrityMismatch extends PrompdException {
         with.put("expected", expected.toString());
         with.put("actual", actual.toString());
         return with;
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(KIND);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return fields;
     }
 }

@@ -4,7 +4,6 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A project's command run where no {@code prompd.json} is found: in no project, or in one whose manifest is named in
@@ -16,23 +15,10 @@ public final class NoProject extends PrompdException {
     /** The {@code kind} of its {@code --json} error. */
     public static final String KIND = "noProject";
 
-    private final Path folder;
-
     /**
      * @param folder where the search started, which its {@code --json} error gives as {@code folder}
      */
     NoProject(Path folder, String message, String hint) {
-        super(ExitCode.NOT_FOUND, message, hint);
-        this.folder = folder.toAbsolutePath();
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(KIND);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return Map.of("folder", folder.toString());
+        super(ExitCode.NOT_FOUND, message, hint, null, KIND, Map.of("folder", folder.toAbsolutePath().toString()));
     }
 }

@@ -30,8 +30,6 @@ public final class ResolutionException extends PrompdException {
     public static final String CONFLICT = "resolutionConflict";
 
     private final String whole;
-    private final String kind;
-    private final transient Map<String, Object> fields;
 
     /**
      * @param kind    one of the kinds above, which decides the exit code
@@ -40,9 +38,7 @@ public final class ResolutionException extends PrompdException {
      * @param whole   the explanation however long
      */
     ResolutionException(String kind, Map<String, Object> fields, String message, String whole, String hint) {
-        super(exitCodeOf(kind), message, hint);
-        this.kind = kind;
-        this.fields = Map.copyOf(fields);
+        super(exitCodeOf(kind), message, hint, null, kind, fields);
         this.whole = Objects.requireNonNull(whole, "whole");
     }
 
@@ -50,16 +46,6 @@ public final class ResolutionException extends PrompdException {
     @Override
     public Optional<String> wholeMessage() {
         return whole.equals(getMessage()) ? Optional.empty() : Optional.of(whole);
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(kind);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return fields;
     }
 
     private static ExitCode exitCodeOf(String kind) {

@@ -4,7 +4,6 @@ import io.prompd.client.http.RequestFields;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -18,23 +17,11 @@ final class DamagedDocument extends PrompdException {
     /** The {@code kind} of its {@code --json} error: the registry answered, with what prompd cannot use. */
     static final String KIND = "badDocument";
 
-    private final URI url;
-
     /**
      * @param url the document's, as asked for
      */
     DamagedDocument(String message, String hint, URI url) {
-        super(ExitCode.NETWORK, message, hint);
-        this.url = url;
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(KIND);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return RequestFields.of(OptionalInt.empty(), Optional.empty(), url);
+        super(ExitCode.NETWORK, message, hint, null, KIND,
+                RequestFields.of(OptionalInt.empty(), Optional.empty(), url));
     }
 }

@@ -6,10 +6,8 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A file of a version its package's {@code index.json} lists that the registry has not got: the name and version are
@@ -25,19 +23,18 @@ public final class ListedButMissing extends PrompdException {
     /** The {@code kind} of a version listed whose version document the registry has not got. */
     public static final String VERSION_DOCUMENT_MISSING = "versionDocumentMissing";
 
-    private final String kind;
-    private final transient Map<String, Object> fields;
-
     private ListedButMissing(PackageName name, Version version, String file, String kind, PrompdException missing) {
         super(ExitCode.NETWORK, "the registry lists " + name + "@" + version + " but has no " + file + " for it ("
                 + missing.getMessage() + ")", "the registry may be incomplete or halfway through publishing: try"
-                + " again later, or tell its maintainers");
-        this.kind = kind;
-        Map<String, Object> named = new LinkedHashMap<>();
-        named.put("name", name.toString());
-        named.put("version", version.toString());
-        Causes.find(missing, NotFound.class).ifPresent(notFound -> named.putAll(notFound.requestFields()));
-        this.fields = Collections.unmodifiableMap(named);
+                + " again later, or tell its maintainers", null, kind, fields(name, version, missing));
+    }
+
+    private static Map<String, Object> fields(PackageName name, Version version, PrompdException missing) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("name", name.toString());
+        fields.put("version", version.toString());
+        Causes.find(missing, NotFound.class).ifPresent(notFound -> fields.putAll(notFound.requestFields()));
+        return fields;
     }
 
     /**
@@ -52,15 +49,5 @@ public final class ListedButMissing extends PrompdException {
     /** As {@link #tarball}, of the version's document, which {@code info} reads. */
     static ListedButMissing versionDocument(PackageName name, Version version, PrompdException missing) {
         return new ListedButMissing(name, version, "version document", VERSION_DOCUMENT_MISSING, missing);
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(kind);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return fields;
     }
 }

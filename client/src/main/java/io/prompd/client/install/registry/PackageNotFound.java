@@ -5,7 +5,6 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.ResolutionException;
 import java.util.Map;
-import java.util.Optional;
 
 /** A package named alone ({@code info}, a dist-tag's look-up) that the registry serving its name does not have. */
 public final class PackageNotFound extends PrompdException {
@@ -13,20 +12,7 @@ public final class PackageNotFound extends PrompdException {
     /** The {@code kind} of its {@code --json} error: a resolution resting on a package that does not exist's. */
     public static final String KIND = ResolutionException.PACKAGE_NOT_FOUND;
 
-    private final PackageName name;
-
     PackageNotFound(PackageName name, String message, String hint) {
-        super(ExitCode.NOT_FOUND, message, hint);
-        this.name = name;
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(KIND);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return Map.of("name", name.toString());
+        super(ExitCode.NOT_FOUND, message, hint, null, KIND, Map.of("name", name.toString()));
     }
 }

@@ -4,7 +4,6 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import java.util.Map;
-import java.util.Optional;
 
 /** A dist-tag asked for ({@code @acme/x@next}) that the package does not have. */
 public final class TagNotFound extends PrompdException {
@@ -12,22 +11,8 @@ public final class TagNotFound extends PrompdException {
     /** The {@code kind} of its {@code --json} error. */
     public static final String KIND = "tagNotFound";
 
-    private final PackageName name;
-    private final String tag;
-
     TagNotFound(PackageName name, String tag, String hint) {
-        super(ExitCode.NOT_FOUND, name + " has no dist-tag '" + tag + "'", hint);
-        this.name = name;
-        this.tag = tag;
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(KIND);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        return Map.of("name", name.toString(), "tag", tag);
+        super(ExitCode.NOT_FOUND, name + " has no dist-tag '" + tag + "'", hint, null, KIND,
+                Map.of("name", name.toString(), "tag", tag));
     }
 }
