@@ -91,6 +91,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file system root;"
                     + " give a folder below it, such as " + out.toAbsolutePath().resolve("public"));
         }
+        repository.noteWhereFound(stderr, "the build");
         BuildOptions options = new BuildOptions(repository.path(), revision, out,
                 Optional.ofNullable(baseUrl).map(this::root), force, allowUnreadHeadMeta,
                 root.context().workingFolder());

@@ -49,11 +49,14 @@ final class CheckCommand implements Callable<Integer> {
                     + " branch's tip.")
     String base;
 
-    @Option(names = "--head", required = true, paramLabel = "REV", description = "The pull request's commit.")
+    @Option(names = "--head", paramLabel = "REV", defaultValue = "HEAD",
+            description = "The pull request's commit (default: ${DEFAULT-VALUE}, the commit checked out).")
     String head;
 
-    @Option(names = "--actor", paramLabel = "LOGIN",
-            description = "GitHub login of the pull request's author, for the ownership rules (an error without it).")
+    // no default from the environment: GITHUB_ACTOR names who triggered the run, who may be a maintainer pushing onto
+    // someone else's pull request, not its author
+    @Option(names = "--actor", required = true, paramLabel = "LOGIN",
+            description = "GitHub login of the pull request's author, for the ownership rules.")
     String actor;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -67,23 +70,25 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Format chosen = chosenFormat();
-        if (actor != null && actor.strip().startsWith("@")) {
+        if (actor.strip().startsWith("@")) {
             // an '@' is how a login is mentioned on GitHub, but no login holds one: the check would
             // then find the author owning nothing
             throw new CommandLine.ParameterException(spec.commandLine(), "--actor " + actor
                     + " is not a GitHub login: write the login without '@', as in --actor "
                     + actor.strip().substring(1));
         }
-        if (actor != null && !Logins.isLogin(actor)) {
+        if (!Logins.isLogin(actor)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--actor '" + actor
-                    + "' is not a GitHub login: " + Logins.RULE + "; leave the option out when the author is unknown");
+                    + "' is not a GitHub login: " + Logins.RULE + "; give the login of the pull request's author as"
+                    + " the address of their profile writes it (github.com/LOGIN)");
         }
         RevisionOption.requireGiven(spec.commandLine(), "--base", base);
         RevisionOption.requireGiven(spec.commandLine(), "--head", head);
+        repository.noteWhereFound(spec.commandLine().getErr(), "the check");
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository.path(), root.context().workingFolder())) {
             report = new PullRequestChecker(root.context().clock()).check(registry, registry.resolve("--base", base),
-                    registry.resolve("--head", head), Optional.ofNullable(actor));
+                    registry.resolve("--head", head), Optional.of(actor));
         }
         String rendered = switch (chosen) {
             case TEXT -> CheckReportView.text(report);

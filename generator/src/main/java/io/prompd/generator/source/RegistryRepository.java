@@ -102,15 +102,7 @@ public final class RegistryRepository implements AutoCloseable {
      * they choose, which permissions cannot do for root.
      */
     static RegistryRepository open(Path folder, Predicate<Path> readable, Path workingFolder) throws IOException {
-        File gitDir = Files.isDirectory(folder)
-                ? RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED) : null;
-        if (gitDir == null) {
-            // the folder itself when bare, else the .git of its working tree
-            requireReadable(folder, readable);
-            requireReadable(folder.resolve(Constants.DOT_GIT), readable);
-            throw new PrompdException(ExitCode.NOT_FOUND, "not a Git repository: " + TerminalText.oneLine(folder.toString()),
-                    "give the folder of a clone of the registry repository (bare or not)");
-        }
+        File gitDir = gitDir(folder, readable);
         Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
         try {
             requireSha1(repository);
@@ -119,6 +111,54 @@ public final class RegistryRepository implements AutoCloseable {
             throw unsupported;
         }
         return new RegistryRepository(repository, readable, git(folder, repository, workingFolder));
+    }
+
+    /**
+     * The folder of the repository that {@code folder} is in, as git and {@code prompd validate} find it from a
+     * subfolder: its working tree, or the folder itself when bare. Empty when the folder is that very repository (its
+     * working tree, its {@code .git} or the bare repository), so that a command tells which repository it read only
+     * when it was found above the folder given.
+     *
+     * @throws PrompdException NOT_FOUND when neither the folder nor one above it is a Git repository
+     */
+    public static Optional<Path> foundAbove(Path folder) throws IOException {
+        File gitDir = gitDir(folder, READABLE);
+        if (RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED) != null) {
+            return Optional.empty();
+        }
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
+            return Optional.of((repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath());
+        }
+    }
+
+    /**
+     * The Git folder of the repository at {@code folder} (a bare repository, a {@code .git} folder, or a working tree
+     * containing one) or, failing that, of the nearest folder above it that is one, as git looks for it.
+     */
+    private static File gitDir(Path folder, Predicate<Path> readable) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            requireReadable(folder, readable);
+            throw notARepository(folder, "give the folder of a clone of the registry repository (bare or not)");
+        }
+        File gitDir = RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED);
+        if (gitDir != null) {
+            return gitDir;
+        }
+        // the folder itself when bare, else the .git of its working tree: one this user may not read is no reason to
+        // read another repository above it
+        requireReadable(folder, readable);
+        requireReadable(folder.resolve(Constants.DOT_GIT), readable);
+        gitDir = new FileRepositoryBuilder().findGitDir(folder.toAbsolutePath().normalize().toFile()).getGitDir();
+        if (gitDir == null) {
+            throw notARepository(folder, "give the folder of a clone of the registry repository (bare or not), or a"
+                    + " folder inside it");
+        }
+        return gitDir;
+    }
+
+    private static PrompdException notARepository(Path folder, String hint) {
+        return new PrompdException(ExitCode.NOT_FOUND, "not a Git repository: "
+                + TerminalText.oneLine(folder.toString()), hint);
     }
 
     /**

@@ -416,6 +416,26 @@ class BuildCommandTest {
                 stdout::toString);
     }
 
+    /** Run in a version's folder, as git would, the build reads the repository above it and says so. */
+    @Test
+    void aFolderInsideTheRepositoryBuildsTheRepositoryAboveIt() {
+        Path version = repo.resolve("packages/@common/a/1.0.0");
+
+        assertEquals(ExitCode.OK.code(), run("build", version.toString(), "--out", out.toString()), stderr::toString);
+        assertTrue(stdout.toString().startsWith("built 1 package, 2 versions"), stdout::toString);
+        assertEquals("note: " + version + " is inside the repository " + repo + ", which the build reads\n",
+                stderr.toString());
+    }
+
+    @Test
+    void aFolderOutsideEveryRepositoryIsNotFoundSayingAFolderInsideOneWouldDo() throws Exception {
+        Path nowhere = Files.createDirectories(temp.resolve("nowhere"));
+
+        assertEquals(ExitCode.NOT_FOUND.code(), run("build", nowhere.toString(), "--out", out.toString()));
+        assertEquals("error: not a Git repository: " + nowhere + "\nhint: give the folder of a clone of the registry"
+                + " repository (bare or not), or a folder inside it\n", stderr.toString());
+    }
+
     @Test
     void aMissingRepositoryIsNotFoundNamedOnTheErrorsLine() {
         assertEquals(ExitCode.NOT_FOUND.code(),

@@ -118,8 +118,9 @@ class CheckCommandTest {
 
         assertEquals(ExitCode.USAGE.code(), exit, err::toString);
         assertEquals("error: --actor 'ca<U+202E>rl^[[31mX^G' is not a GitHub login: letters, digits and single hyphens"
-                + " inside (as in octo-cat), or an app's login such as dependabot[bot]; leave the option out when the"
-                + " author is unknown\nhint: see 'prompd-registry check --help'\n", err.toString());
+                + " inside (as in octo-cat), or an app's login such as dependabot[bot]; give the login of the pull"
+                + " request's author as the address of their profile writes it (github.com/LOGIN)\nhint: see"
+                + " 'prompd-registry check --help'\n", err.toString());
     }
 
     @ParameterizedTest
@@ -184,7 +185,8 @@ class CheckCommandTest {
     void theFetchOfAMissingBranchIsToBeRunOnTheRepositoryGiven() throws Exception {
         addUpstream();
 
-        int exit = run("check", repo.root().toString(), "--base", "main", "--head", "late");
+        int exit = run("check", repo.root().toString(), "--base", "main", "--head", "late", "--actor",
+                "alice");
 
         assertEquals(ExitCode.NOT_FOUND.code(), exit, err::toString);
         assertTrue(err.toString().endsWith("\nhint: fetch the branch or commit first (git -C "
@@ -208,7 +210,8 @@ class CheckCommandTest {
                 CliContext.PIPED.clock());
 
         int exit = PrompdRegistryCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), inTheClone)
-                .execute("check", repo.root().toString(), "--base", "main", "--head", "late");
+                .execute("check", repo.root().toString(), "--base", "main", "--head", "late", "--actor",
+                "alice");
 
         assertEquals(ExitCode.NOT_FOUND.code(), exit, err::toString);
         assertTrue(err.toString().endsWith("\nhint: fetch the branch or commit first (git fetch upstream late), or"
@@ -698,16 +701,30 @@ class CheckCommandTest {
 
     @Test
     void unknownRevisionIsNotFound() {
-        int exit = run("check", repo.root().toString(), "--base", "main", "--head", "no-such-branch");
+        int exit = run("check", repo.root().toString(), "--base", "main", "--head", "no-such-branch", "--actor",
+                "alice");
 
         assertEquals(ExitCode.NOT_FOUND.code(), exit);
         assertTrue(err.toString().contains("no-such-branch"), err::toString);
     }
 
+    /** As git and prompd validate, the check finds the repository from a folder inside it, and says which it read. */
+    @Test
+    void aFolderInsideTheRepositoryChecksTheRepositoryAboveIt() {
+        Path packages = repo.root().resolve("packages");
+
+        int exit = run("check", packages.toString(), "--base", "main", "--head", "pr", "--actor", "alice");
+
+        assertEquals(ExitCode.OK.code(), exit, err::toString);
+        assertTrue(out.toString().startsWith("PASSED: registry check of "), out::toString);
+        assertEquals("note: " + packages + " is inside the repository " + repo.root() + ", which the check reads\n",
+                err.toString());
+    }
+
     @Test
     void folderThatIsNoRepositoryIsNotFound() {
         assertEquals(ExitCode.NOT_FOUND.code(),
-                run("check", folder.resolve("none").toString(), "--base", "a", "--head", "b"));
+                run("check", folder.resolve("none").toString(), "--base", "a", "--head", "b", "--actor", "alice"));
     }
 
     @Test
@@ -728,15 +745,50 @@ class CheckCommandTest {
     }
 
     @Test
-    void missingRevisionOptionIsAUsageError() {
-        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", "main"));
-        assertEquals("error: missing required option: '--head=REV'\nhint: see 'prompd-registry check --help'\n",
+    void missingBaseIsAUsageError() {
+        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--actor", "alice"));
+        assertEquals("error: missing required option: '--base=REV'\nhint: see 'prompd-registry check --help'\n",
                 err.toString());
+    }
+
+    /**
+     * Without --actor every pull request that changes anything fails, so the usage line shows it required; none comes
+     * from GITHUB_ACTOR, who triggered the run, not always the pull request's author.
+     */
+    @Test
+    void missingActorIsAUsageErrorWhateverGitHubActorSays() {
+        CliContext onGitHub = new CliContext(Map.of("GITHUB_ACTOR", "alice"), false, CliContext.PIPED.workingFolder(),
+                CliContext.PIPED.clock());
+
+        assertEquals(ExitCode.USAGE.code(), PrompdRegistryCommand.commandLine(new PrintWriter(out, true),
+                new PrintWriter(err, true), onGitHub).execute("check", repo.root().toString(), "--base", "main"));
+        assertEquals("error: missing required option: '--actor=LOGIN'\nhint: see 'prompd-registry check --help'\n",
+                err.toString());
+    }
+
+    /** The head is the commit checked out unless given, as CONTRIBUTING.md's --head HEAD always gave it. */
+    @Test
+    void theHeadIsHeadWhenNotGiven() {
+        assertEquals(ExitCode.OK.code(), run("check", repo.root().toString(), "--base", "main", "--actor", "alice"),
+                err::toString);
+        assertTrue(out.toString().startsWith("PASSED: registry check of " + RegistryRepository.shortId(repo.head()
+                .name())), out::toString);
+    }
+
+    @Test
+    void helpShowsTheActorRequiredAndTheHeadDefault() {
+        assertEquals(ExitCode.OK.code(), run("check", "--help"));
+
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains(" --actor=LOGIN ") && !help.contains("[--actor=LOGIN]"), help);
+        assertTrue(help.contains("[--head=REV]"), help);
+        assertTrue(help.contains("The pull request's commit (default: HEAD, the commit checked out)."), help);
     }
 
     @Test
     void aMistypedRevisionOptionIsReportedAsUnknownNotAsMissing() {
-        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--baes", "main", "--head", "pr"));
+        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--baes", "main", "--head", "pr",
+                "--actor", "alice"));
         assertEquals("error: unknown option '--baes'\nhint: did you mean --base? see 'prompd-registry check"
                 + " --help'\n", err.toString());
     }
@@ -744,12 +796,14 @@ class CheckCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " "})
     void anEmptyRevisionIsAUsageErrorNamingItsOption(String empty) {
-        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", empty, "--head", "HEAD"));
+        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", empty, "--head", "HEAD",
+                "--actor", "alice"));
         assertEquals("error: --base is empty; give a branch, tag or commit, such as --base HEAD (a variable that is not"
                 + " set gives an empty one)\nhint: see 'prompd-registry check --help'\n", err.toString());
         err.getBuffer().setLength(0);
 
-        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", "main", "--head", empty));
+        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", "main", "--head", empty,
+                "--actor", "alice"));
         assertTrue(err.toString().startsWith("error: --head is empty; give a branch, tag or commit"), err::toString);
         assertEquals("", out.toString());
     }
