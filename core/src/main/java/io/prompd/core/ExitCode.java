@@ -12,12 +12,16 @@ public enum ExitCode {
     OK(Codes.OK, "ok", "Success."),
     FAILURE(Codes.FAILURE, "failure", "Failure: validation errors or a failed operation."),
     USAGE(Codes.USAGE, "usage", "Usage error: unknown option, missing or malformed argument."),
-    NOT_FOUND(Codes.NOT_FOUND, "notFound", "Not found: a package, version, file, revision or registry does not exist."),
-    CONFLICT(Codes.CONFLICT, "conflict", "Conflict: versions cannot be resolved together, or the target already exists or is"
-            + " one never changed, as an installed package."),
-    NETWORK(Codes.NETWORK, "network", "Network error: a registry could not be reached, refused the request, or answered"
-            + " something unusable; or, with --offline, the cache lacks a document or tarball the command needs."),
-    INTEGRITY(Codes.INTEGRITY, "integrity", "Integrity error: downloaded content does not match its checksum.");
+    NOT_FOUND(Codes.NOT_FOUND, "notFound",
+            "Not found: a package, version, file, revision or registry does not exist."),
+    CONFLICT(Codes.CONFLICT, "conflict", "Conflict: versions cannot be resolved together, or the target already"
+            + " exists or is one never changed, as an installed package."),
+    NETWORK(Codes.NETWORK, "network", "Network error: a registry could not be reached, refused the request, or"
+            + " answered something unusable; or, with --offline, the cache lacks a document or tarball the command"
+            + " needs."),
+    INTEGRITY(Codes.INTEGRITY, "integrity", "Integrity error: downloaded content does not match its checksum."),
+    NOTHING_TO_DO(Codes.NOTHING_TO_DO, "nothingToDo", "Nothing to do: what was given holds no change to work on, as"
+            + " a check whose head is the merge base itself.");
 
     /**
      * The codes as compile-time constants, for the help texts in annotations that name one, which
@@ -31,6 +35,7 @@ public enum ExitCode {
         public static final int CONFLICT = 4;
         public static final int NETWORK = 5;
         public static final int INTEGRITY = 6;
+        public static final int NOTHING_TO_DO = 7;
 
         private Codes() {
         }

@@ -15,7 +15,7 @@ class ExitCodeTest {
     void codesAreDistinctAndListedInOrder() {
         assertEquals(ExitCode.values().length,
                 Arrays.stream(ExitCode.values()).map(ExitCode::code).collect(Collectors.toSet()).size());
-        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6"),
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7"),
                 List.copyOf(ExitCode.helpList(EnumSet.allOf(ExitCode.class)).keySet()));
         assertEquals(List.of("0", "3"),
                 List.copyOf(ExitCode.helpList(Set.of(ExitCode.NOT_FOUND, ExitCode.OK)).keySet()),

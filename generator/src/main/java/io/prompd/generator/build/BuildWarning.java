@@ -6,6 +6,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.Removal;
+import io.prompd.generator.source.UncommittedFiles;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -126,6 +127,19 @@ public sealed interface BuildWarning {
             if (removals.isEmpty()) {
                 throw new IllegalArgumentException("no reused number is served");
             }
+        }
+    }
+
+    /**
+     * The working tree holds files under packages/ that the commit built, HEAD's, does not hold as they are: a version
+     * unpacked but not committed yet is not built.
+     *
+     * @param files the files
+     */
+    record Uncommitted(UncommittedFiles files) implements BuildWarning {
+
+        public Uncommitted {
+            Objects.requireNonNull(files, "files");
         }
     }
 

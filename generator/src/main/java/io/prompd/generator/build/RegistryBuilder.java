@@ -119,11 +119,13 @@ public final class RegistryBuilder {
         try (RegistryRepository repository = RegistryRepository.open(options.repository(), options.workingFolder())) {
             ObjectId commit = repository.resolve("--rev", options.revision());
             Optional<ObjectId> head = repository.head().filter(other -> !other.equals(commit));
+            List<BuildWarning> uncommitted = repository.uncommitted(commit).<BuildWarning>map(
+                    BuildWarning.Uncommitted::new).stream().toList();
             // a build of another commit than HEAD leaves out what HEAD takes down, which may be more than when the
             // output was built
             if (head.isEmpty() && stateFile.filter(file -> file.header().isBuildOf(commit.name(), baseUrl))
                     .isPresent()) {
-                return alreadyBuilt(out, commit.name(), start);
+                return alreadyBuilt(out, commit.name(), start, uncommitted);
             }
             // The previous build's packages (megabytes of JSON), or the documents of an output of another format,
             // are parsed while the snapshot is read, which does not need them.
@@ -132,7 +134,7 @@ public final class RegistryBuilder {
             repository.requireWholeHistory("a build");
             return repository.readingObjects("the build",
                     () -> buildCommit(repository, new Revisions(commit, head), options, progress, pendingServed,
-                            start));
+                            start, uncommitted));
         }
     }
 
@@ -144,7 +146,7 @@ public final class RegistryBuilder {
 
     private BuildResult buildCommit(RegistryRepository repository, Revisions revisions, BuildOptions options,
                                     BuildProgress progress, CompletableFuture<ServedOutputGuard> pendingServed,
-                                    long start)
+                                    long start, List<BuildWarning> uncommitted)
             throws IOException {
         Path out = options.out();
         ObjectId commit = revisions.commit();
@@ -189,8 +191,8 @@ public final class RegistryBuilder {
             SortedMap<PackageVersion, Removal> reused = reusedUntaken(history, snapshot, takenDownAtHead);
             problems.addAll(unlessReused(reused, output.changedSinceServed(states, repository)));
             List<PackageVersion> leftOut = output.leftOutUnrecorded(states);
-            List<BuildWarning> warnings = new ArrayList<>(output.refusedUnlessForced(states, leftOut, commit,
-                    options));
+            List<BuildWarning> warnings = new ArrayList<>(uncommitted);
+            warnings.addAll(output.refusedUnlessForced(states, leftOut, commit, options));
             output.republished(states).ifPresent(warnings::add);
             output.baseUrlChanged(states, baseUrl).ifPresent(warnings::add);
             BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states,
@@ -238,11 +240,12 @@ public final class RegistryBuilder {
     }
 
     /** The result of a build that writes nothing, when the folder already holds this very build. */
-    private BuildResult alreadyBuilt(Path out, String commit, long start) throws IOException {
+    private BuildResult alreadyBuilt(Path out, String commit, long start, List<BuildWarning> warnings)
+            throws IOException {
         RegistryDocument.Counts counts = OutputFolder.readDocument(out, RegistryLayout.REGISTRY_DOCUMENT,
                 RegistryDocument.class).counts();
         return new BuildResult(commit, counts.packages(), counts.versions(), 0, counts.versions(), true,
-                elapsedSince(start), List.of());
+                elapsedSince(start), warnings);
     }
 
     private static ValidationException failure(List<Problem> problems) {

@@ -11,7 +11,9 @@ import io.prompd.generator.build.BuildWarning.OfServedOutput;
 import io.prompd.generator.build.BuildWarning.ReusedNumbersServed;
 import io.prompd.generator.build.BuildWarning.ServedVersionsLeftOut;
 import io.prompd.generator.build.BuildWarning.TakenDownServedAgain;
+import io.prompd.generator.build.BuildWarning.Uncommitted;
 import io.prompd.generator.source.RegistryRepository;
+import io.prompd.generator.source.UncommittedFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,9 @@ import java.util.stream.Collectors;
  */
 final class BuildWarningView {
 
+    /** What reads the commit, as the warning of files left uncommitted names it. */
+    private static final String READER = "the build";
+
     private BuildWarningView() {
     }
 
@@ -32,6 +37,9 @@ final class BuildWarningView {
     static String text(BuildWarning warning, Path out) {
         if (warning instanceof HeadMetaUnread unread) {
             return unread.missed() + ", as --allow-unread-head-meta allows";
+        }
+        if (warning instanceof Uncommitted uncommitted) {
+            return uncommitted.files().message(READER);
         }
         String previousBuild = " that its build of commit " + RegistryRepository.shortId(
                 ((OfServedOutput) warning).previousCommit());
@@ -76,6 +84,21 @@ final class BuildWarningView {
                 + " allows; a later build refuses other files under their numbers";
     }
 
+    /**
+     * {@code {"kind": "uncommittedFiles", "commit": …, "paths": […], "message": …}}: every file, where the
+     * message names a few; the check's {@code --json} gives it alike.
+     *
+     * @param reader what reads only the commit, as in "the build"
+     */
+    static Map<String, Object> uncommitted(UncommittedFiles files, String reader) {
+        Map<String, Object> json = new TreeMap<>();
+        json.put("kind", "uncommittedFiles");
+        json.put("commit", files.commit());
+        json.put("paths", files.paths());
+        json.put("message", files.message(reader));
+        return json;
+    }
+
     /** How a build with this base URL writes its URLs. */
     private static String urls(Optional<String> baseUrl) {
         return baseUrl.map(url -> "URLs under " + url + " (--base-url)").orElse("relative URLs");
@@ -89,12 +112,15 @@ final class BuildWarningView {
      * {@code versionDocuments}, how many changed, or {@code reusedNumbersServed} with each version's
      * {@code publishedIn} and {@code deletedIn}, the commits that first published and deleted its number, each with
      * {@code previousCommit}; or {@code headMetaUnread} with {@code head}, {@code branch} (left out when HEAD is
-     * detached) and {@code packages}.
+     * detached) and {@code packages}; or {@code uncommittedFiles} as {@link #uncommitted} gives it.
      */
     static Map<String, Object> asJson(BuildWarning warning, Path out) {
         Map<String, Object> json = new TreeMap<>();
         if (warning instanceof OfServedOutput served) {
             json.put("previousCommit", served.previousCommit());
+        }
+        if (warning instanceof Uncommitted uncommitted) {
+            return uncommitted(uncommitted.files(), READER);
         }
         if (warning instanceof HeadMetaUnread unread) {
             json.put("kind", "headMetaUnread");

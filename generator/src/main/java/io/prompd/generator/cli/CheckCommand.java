@@ -8,7 +8,14 @@ import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.PullRequestChecker;
 import io.prompd.generator.source.Logins;
 import io.prompd.generator.source.RegistryRepository;
+import io.prompd.core.TerminalText;
+import io.prompd.core.json.Json;
+import io.prompd.generator.source.UncommittedFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,8 +33,12 @@ import picocli.CommandLine;
                         + ExitCode.Codes.NOT_FOUND
                         + " when the check cannot run (a wrong option; a revision or repository not found, a SHA-256"
                         + " repository, a shallow clone, or a partial or damaged one that lacks objects the check"
-                        + " reads)."})
+                        + " reads); " + ExitCode.Codes.NOTHING_TO_DO + " when there is nothing to check: the head is"
+                        + " the merge base itself, as before the changes are committed."})
 final class CheckCommand implements Callable<Integer> {
+
+    /** What reads only commits, as the warning of files left uncommitted names it. */
+    private static final String READER = "the check";
 
     /** How the report is written. */
     enum Format {
@@ -84,25 +95,56 @@ final class CheckCommand implements Callable<Integer> {
         }
         RevisionOption.requireGiven(spec.commandLine(), "--base", base);
         RevisionOption.requireGiven(spec.commandLine(), "--head", head);
-        repository.noteWhereFound(spec.commandLine().getErr(), "the check");
+        PrintWriter err = spec.commandLine().getErr();
+        repository.noteWhereFound(err, "the check");
         CheckReport report;
+        Optional<UncommittedFiles> uncommitted;
         try (RegistryRepository registry = RegistryRepository.open(repository.path(), root.context().workingFolder())) {
+            ObjectId headCommit = registry.resolve("--head", head);
             report = new PullRequestChecker(root.context().clock()).check(registry, registry.resolve("--base", base),
-                    registry.resolve("--head", head), Optional.of(actor));
+                    headCommit, Optional.of(actor));
+            uncommitted = registry.uncommitted(headCommit);
         }
-        String rendered = switch (chosen) {
+        uncommitted.ifPresent(files -> err.println("warning: " + files.message(READER)));
+        err.flush();
+        boolean nothing = report.head().equals(report.mergeBase());
+        String rendered = nothing ? nothingToCheck(chosen, report, uncommitted) : switch (chosen) {
             case TEXT -> CheckReportView.text(report);
             case MARKDOWN -> CheckReportView.markdown(report, base);
-            case JSON -> CheckReportView.json(report);
+            case JSON -> CheckReportView.json(report, uncommitted.map(files -> BuildWarningView.uncommitted(files,
+                    READER)).stream().toList());
         };
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
-        if (report.head().equals(report.mergeBase())) {
-            // run by an author before committing, the check would pass on what it never saw
-            spec.commandLine().getErr().println("note: " + head + " is the merge base itself, so there is nothing to"
-                    + " check; the check reads commits, not the working tree: commit your changes, then run it again");
+        if (nothing) {
+            return ExitCode.NOTHING_TO_DO.code();
         }
         return (report.passed() ? ExitCode.OK : ExitCode.FAILURE).code();
+    }
+
+    /**
+     * What a check of no commit says in place of a verdict: run by an author before committing, it would pass on what
+     * it never saw, so it neither passes nor fails.
+     */
+    private String nothingToCheck(Format chosen, CheckReport report, Optional<UncommittedFiles> uncommitted) {
+        String message = "--head " + head + " (" + RegistryRepository.shortId(report.head()) + ") is the merge base of"
+                + " --base " + base + " and --head itself, so the pull request has no commit to check; the check"
+                + " reads commits, not the working tree: commit your changes, then run it again";
+        return switch (chosen) {
+            case TEXT -> "NOTHING TO CHECK: " + TerminalText.line(message) + "\n";
+            case MARKDOWN -> "## Nothing to check\n\n" + MarkdownReport.text(message) + "\n";
+            case JSON -> {
+                Map<String, Object> json = new TreeMap<>();
+                json.put("ok", false);
+                json.put("kind", "nothingToCheck");
+                json.put("head", report.head());
+                json.put("mergeBase", report.mergeBase());
+                json.put("message", message);
+                json.put("warnings", uncommitted.map(files -> BuildWarningView.uncommitted(files, READER)).stream()
+                        .toList());
+                yield Json.writeString(json) + "\n";
+            }
+        };
     }
 
     private Format chosenFormat() {

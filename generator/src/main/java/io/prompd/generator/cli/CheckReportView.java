@@ -151,8 +151,17 @@ public final class CheckReportView {
      * it depends on, the range as written, and how many references of its prompts take a file of that package).
      */
     public static String json(CheckReport report) {
+        return json(report, List.of());
+    }
+
+    /**
+     * As {@link #json(CheckReport)}, with {@code "warnings"}: what the command warns of beside the report, each in the
+     * shape of a build's warnings in its {@code --json}, such as files of the working tree left uncommitted.
+     */
+    static String json(CheckReport report, List<Map<String, Object>> warnings) {
         Map<String, Object> json = new TreeMap<>();
         json.put("ok", report.passed());
+        json.put("warnings", warnings);
         json.put("mergeBase", report.mergeBase());
         json.put("head", report.head());
         report.actor().ifPresent(actor -> json.put("actor", new TreeMap<>(Map.of("login", actor.login(),

@@ -25,7 +25,8 @@ public final class PrompdRegistryCommand implements Runnable {
 
     /** The generator reaches no registry and downloads nothing, so it has no network or integrity failures. */
     private static final Set<ExitCode> EXIT_CODES =
-            Set.of(ExitCode.OK, ExitCode.FAILURE, ExitCode.USAGE, ExitCode.NOT_FOUND, ExitCode.CONFLICT);
+            Set.of(ExitCode.OK, ExitCode.FAILURE, ExitCode.USAGE, ExitCode.NOT_FOUND, ExitCode.CONFLICT,
+                    ExitCode.NOTHING_TO_DO);
 
     private static final long PACK_CACHE_BYTES = 1L << 30;
 

@@ -24,10 +24,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipException;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -489,6 +494,32 @@ public final class RegistryRepository implements AutoCloseable {
         } catch (MissingObjectException | IncorrectObjectTypeException noCommit) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The files under {@code packages/} of the working tree that {@code commit} does not hold as they are, when it is
+     * the commit HEAD names, which the working tree was checked out from; empty when there are none, when the
+     * repository is bare, or when another commit is read, to which the working tree is no guide. Git's status, but of
+     * {@code packages/} alone: on a large registry, one of the whole tree takes a while, and only the packages are
+     * read from the working tree's commit. Files Git ignores are left out, as {@code git status} leaves them.
+     */
+    public Optional<UncommittedFiles> uncommitted(ObjectId commit) throws IOException {
+        if (repository.isBare() || !head().filter(commit::equals).isPresent()) {
+            return Optional.empty();
+        }
+        Status status;
+        try {
+            status = Git.wrap(repository).status().addPath(RepositoryLayout.PACKAGES).call();
+        } catch (GitAPIException | JGitInternalException unreadable) {
+            // a damaged tree of HEAD's: the work reading that commit fails on it with the message saying so, where
+            // the status, a courtesy, would fail it with JGit's
+            return Optional.empty();
+        }
+        Set<String> paths = new TreeSet<>(status.getUntracked());
+        List.of(status.getModified(), status.getAdded(), status.getChanged(), status.getRemoved(), status.getMissing(),
+                status.getConflicting()).forEach(paths::addAll);
+        return paths.isEmpty() ? Optional.empty()
+                : Optional.of(new UncommittedFiles(commit.name(), List.copyOf(paths)));
     }
 
     /**

@@ -416,6 +416,52 @@ class BuildCommandTest {
                 stdout::toString);
     }
 
+    /** A version unpacked but not committed is not built: the build says so, on stderr and in --json's warnings. */
+    @Test
+    void filesUnderPackagesLeftUncommittedAreAWarningOfTheBuildOfHead() throws Exception {
+        Files.createDirectories(repo.resolve("packages/@acme/greetings/0.4.0"));
+        Files.writeString(repo.resolve("packages/@acme/greetings/0.4.0/prompd.json"), "{}");
+        String head = RegistryRepository.shortId(headOf(repo));
+
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertTrue(stdout.toString().startsWith("built 1 package, 2 versions"), stdout::toString);
+        assertEquals("warning: the working tree has 1 file under packages/ that commit " + head + " (HEAD), which the"
+                + " build reads, does not hold as it is (packages/@acme/greetings/0.4.0/prompd.json): the build reads"
+                + " only commits, never the working tree; commit it (git add --force FOLDER, then git commit) and run"
+                + " it again\n", stderr.toString());
+
+        // nothing to build, but the folder is still left out
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--json"));
+        JsonNode warning = Json.reader().readTree(stdout.toString()).get("warnings").get(0);
+        assertEquals("uncommittedFiles", warning.get("kind").asText());
+        assertEquals("[\"packages/@acme/greetings/0.4.0/prompd.json\"]", warning.get("paths").toString());
+        assertTrue(stderr.toString().startsWith("warning: the working tree has 1 file"), stderr::toString);
+    }
+
+    /** Another revision than the one checked out owes nothing to the working tree, nor does a bare clone. */
+    @Test
+    void noWarningOfTheWorkingTreeForAnotherRevisionOrABareClone() throws Exception {
+        Path bare;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.write("notes.txt", "x").commit("notes");
+            bare = registry.bareClone(temp.resolve("bare.git"));
+        }
+        Files.writeString(repo.resolve("packages/@common/a/1.0.0/README.md"), "changed");
+
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()),
+                stderr::toString);
+        assertEquals("", stderr.toString());
+        assertEquals(ExitCode.OK.code(), run("build", bare.toString(), "--out", temp.resolve("out2").toString()),
+                stderr::toString);
+        assertEquals("", stderr.toString());
+    }
+
+    private static String headOf(Path repository) throws Exception {
+        try (Git git = Git.open(repository.toFile())) {
+            return git.getRepository().resolve("HEAD").name();
+        }
+    }
+
     /** Run in a version's folder, as git would, the build reads the repository above it and says so. */
     @Test
     void aFolderInsideTheRepositoryBuildsTheRepositoryAboveIt() {

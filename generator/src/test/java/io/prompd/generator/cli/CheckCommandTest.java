@@ -130,13 +130,65 @@ class CheckCommandTest {
         assertTrue(out.toString().contains("registry check of"), out::toString);
     }
 
+    /** Run before committing, the check neither passes nor fails what it never saw, and names the files left out. */
     @Test
-    void aHeadThatIsTheBaseSaysThatNothingWasChecked() {
-        int exit = run("check", repo.root().toString(), "--base", "pr", "--head", "HEAD", "--actor", "alice");
+    void aHeadThatIsTheBaseIsNothingToCheckNamingTheFilesNotCommitted() {
+        repo.write("packages/@common/new/1.0.0/prompd.json", "{}");
+
+        int exit = run("check", repo.root().toString(), "--base", "pr", "--actor", "alice");
+
+        assertEquals(ExitCode.NOTHING_TO_DO.code(), exit, err::toString);
+        String head = RegistryRepository.shortId(repo.head().name());
+        assertEquals("NOTHING TO CHECK: --head HEAD (" + head + ") is the merge base of --base pr and --head itself, so"
+                + " the pull request has no commit to check; the check reads commits, not the working tree: commit"
+                + " your changes, then run it again\n", out.toString());
+        assertEquals("warning: the working tree has 1 file under packages/ that commit " + head + " (HEAD), which the"
+                + " check reads, does not hold as it is (packages/@common/new/1.0.0/prompd.json): the check reads only"
+                + " commits, never the working tree; commit it (git add --force FOLDER, then git commit) and run it"
+                + " again\n", err.toString());
+    }
+
+    @Test
+    void aHeadThatIsTheBaseIsNotOkInJsonWithTheKindNothingToCheck() throws Exception {
+        int exit = run("check", repo.root().toString(), "--base", "pr", "--head", "HEAD", "--actor", "alice",
+                "--json");
+
+        assertEquals(ExitCode.NOTHING_TO_DO.code(), exit, err::toString);
+        JsonNode json = Json.reader().readTree(out.toString());
+        assertFalse(json.get("ok").asBoolean());
+        assertEquals("nothingToCheck", json.get("kind").asText());
+        assertEquals(repo.head().name(), json.get("mergeBase").asText());
+        assertEquals(0, json.get("warnings").size());
+        assertEquals("", err.toString());
+    }
+
+    /** Some changes committed and others not: the check runs on the commits and warns of the rest. */
+    @Test
+    void filesLeftUncommittedBesideCommittedOnesAreAWarningOnStderrAndInJson() throws Exception {
+        repo.write("packages/@common/base/1.0.0/README.md", "changed");
+        repo.write("packages/@common/base/1.0.1/prompd.json", "{}");
+        repo.write("notes.txt", "outside packages/, never read as a package");
+
+        int exit = run(check("alice", "--json"));
 
         assertEquals(ExitCode.OK.code(), exit, err::toString);
-        assertEquals("note: HEAD is the merge base itself, so there is nothing to check; the check reads commits, not"
-                + " the working tree: commit your changes, then run it again\n", err.toString());
+        JsonNode warning = Json.reader().readTree(out.toString()).get("warnings").get(0);
+        assertEquals("uncommittedFiles", warning.get("kind").asText());
+        assertEquals(repo.head().name(), warning.get("commit").asText());
+        assertEquals("[\"packages/@common/base/1.0.0/README.md\",\"packages/@common/base/1.0.1/prompd.json\"]",
+                warning.get("paths").toString());
+        assertEquals("warning: " + warning.get("message").asText() + "\n", err.toString());
+        assertTrue(err.toString().contains("the working tree has 2 files under packages/ that commit "), err::toString);
+    }
+
+    /** The working tree is no guide to another commit than the one checked out. */
+    @Test
+    void noWarningOfTheWorkingTreeWhenTheHeadIsAnotherCommit() {
+        repo.write("packages/@common/base/1.0.1/prompd.json", "{}");
+        repo.checkout("main").branch("other").checkout("other");
+
+        assertEquals(ExitCode.OK.code(), run(check("alice")), err::toString);
+        assertEquals("", err.toString());
     }
 
     @Test

@@ -125,7 +125,7 @@ class RegistryLauncherIT {
         Map<String, String> locale = Map.of("LANG", "xx_XX.UTF-8", "LC_ALL", "", "LC_CTYPE", "", "JAVA_OPTS",
                 Processes.testsUserHome());
 
-        Run check = Processes.run(List.of("sh", "-c", named + "exec \"$0\" check . --base HEAD --actor alice",
+        Run check = Processes.run(List.of("sh", "-c", named + "exec \"$0\" check . --base HEAD~1 --actor alice",
                 LAUNCHER.toString()), work, locale, "", Duration.ofSeconds(120)).ok();
         assertTrue(check.out().startsWith("PASSED: registry check of "), check.out());
 
