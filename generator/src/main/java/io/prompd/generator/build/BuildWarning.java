@@ -3,6 +3,8 @@ package io.prompd.generator.build;
 import io.prompd.core.Plural;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.Removal;
@@ -127,6 +129,32 @@ public sealed interface BuildWarning {
             if (removals.isEmpty()) {
                 throw new IllegalArgumentException("no reused number is served");
             }
+        }
+    }
+
+    /**
+     * A version the build serves, not yanked, depends on a package of this registry (not of an external scope) with a
+     * range that no version it serves meets, yanked ones left out: installing it fails.
+     *
+     * @param version    the version depending
+     * @param dependency the package it depends on
+     * @param range      the range it depends on it with
+     * @param served     the versions of the dependency served, yanked ones left out; empty when the registry has no
+     *                   such package at all
+     */
+    record UnmetDependency(PackageVersion version, PackageName dependency, VersionRange range,
+                           Optional<SortedSet<Version>> served) implements BuildWarning {
+
+        public UnmetDependency {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(dependency, "dependency");
+            Objects.requireNonNull(range, "range");
+            served = served.map(SortedCopies::set);
+        }
+
+        /** The warning's sentence. */
+        public String message() {
+            return UnmetDependencies.message(this);
         }
     }
 

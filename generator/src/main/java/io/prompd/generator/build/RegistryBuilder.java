@@ -210,6 +210,7 @@ public final class RegistryBuilder {
             if (!problems.isEmpty()) {
                 throw failure(snapshot.withLines(problems));
             }
+            warnings.addAll(UnmetDependencies.of(served(states, built.rebuilt(), staging), snapshot.policy()));
             BuiltRegistry registry = new BuiltRegistry(registryDocument(snapshot, state, links),
                     new PackageList(built.summaries()), built.rebuilt());
             for (RegistryWriter writer : writers) {
@@ -224,6 +225,25 @@ public final class RegistryBuilder {
                     built.reused(), false, elapsedSince(start), warnings,
                     output.documents().map(ServedDocuments::format), takenDownAtHead);
         }
+    }
+
+    /**
+     * Every package the build serves a version of: those it built, and the previous output's document of each it
+     * carried over, whose versions' dependencies a change of another package may leave unmet.
+     */
+    private static List<Packument> served(SortedMap<PackageName, PackageState> states,
+                                          SortedMap<PackageName, Packument> rebuilt, StagingArea staging)
+            throws IOException {
+        List<Packument> served = new ArrayList<>();
+        for (Map.Entry<PackageName, PackageState> entry : states.entrySet()) {
+            if (entry.getValue().versions().isEmpty()) {
+                continue;
+            }
+            Packument built = rebuilt.get(entry.getKey());
+            served.add(built != null ? built : staging.readPrevious(RegistryLayout.packument(entry.getKey()),
+                    Packument.class));
+        }
+        return served;
     }
 
     /**

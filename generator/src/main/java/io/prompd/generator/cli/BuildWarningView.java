@@ -12,6 +12,7 @@ import io.prompd.generator.build.BuildWarning.ReusedNumbersServed;
 import io.prompd.generator.build.BuildWarning.ServedVersionsLeftOut;
 import io.prompd.generator.build.BuildWarning.TakenDownServedAgain;
 import io.prompd.generator.build.BuildWarning.Uncommitted;
+import io.prompd.generator.build.BuildWarning.UnmetDependency;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.UncommittedFiles;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ final class BuildWarningView {
         }
         if (warning instanceof Uncommitted uncommitted) {
             return uncommitted.files().message(READER);
+        }
+        if (warning instanceof UnmetDependency unmet) {
+            return unmet.message();
         }
         String previousBuild = " that its build of commit " + RegistryRepository.shortId(
                 ((OfServedOutput) warning).previousCommit());
@@ -112,7 +116,9 @@ final class BuildWarningView {
      * {@code versionDocuments}, how many changed, or {@code reusedNumbersServed} with each version's
      * {@code publishedIn} and {@code deletedIn}, the commits that first published and deleted its number, each with
      * {@code previousCommit}; or {@code headMetaUnread} with {@code head}, {@code branch} (left out when HEAD is
-     * detached) and {@code packages}; or {@code uncommittedFiles} as {@link #uncommitted} gives it.
+     * detached) and {@code packages}; or {@code uncommittedFiles} as {@link #uncommitted} gives it; or
+     * {@code unmetDependency} with {@code name}, {@code version}, {@code dependency}, {@code range} and {@code served},
+     * the versions of the dependency served, yanked ones left out, absent when the registry has no such package.
      */
     static Map<String, Object> asJson(BuildWarning warning, Path out) {
         Map<String, Object> json = new TreeMap<>();
@@ -122,7 +128,13 @@ final class BuildWarningView {
         if (warning instanceof Uncommitted uncommitted) {
             return uncommitted(uncommitted.files(), READER);
         }
-        if (warning instanceof HeadMetaUnread unread) {
+        if (warning instanceof UnmetDependency unmet) {
+            json.putAll(VersionJson.of(unmet.version()));
+            json.put("kind", "unmetDependency");
+            json.put("dependency", unmet.dependency().toString());
+            json.put("range", unmet.range().text());
+            unmet.served().ifPresent(versions -> json.put("served", versions.stream().map(Object::toString).toList()));
+        } else if (warning instanceof HeadMetaUnread unread) {
             json.put("kind", "headMetaUnread");
             json.put("head", unread.head().commit());
             unread.head().branch().ifPresent(branch -> json.put("branch", branch));

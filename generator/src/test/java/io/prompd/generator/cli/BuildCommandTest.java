@@ -416,6 +416,53 @@ class BuildCommandTest {
                 stdout::toString);
     }
 
+    /**
+     * A version depending on a package the registry no longer has, as after a setup commit deleting seed packages that
+     * kept ones depend on, builds, with a warning naming it, the dependency and how to mend it; a later build carrying
+     * the package over warns again, and a package of an external scope is another registry's to serve.
+     */
+    @Test
+    void aDependencyNoVersionServedMeetsIsAWarningOfEveryBuild() throws Exception {
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.write("registry.json", """
+                    {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                     "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                     "policy": {"externalScopes": ["@public"]}}
+                    """);
+            registry.publish("@common/b", "1.0.0", "@common/gone@^1.0.0", "@public/x@^1.0.0", "@common/a@>=1.1.0");
+            registry.commit("publish b");
+        }
+        String gone = "warning: @common/b@1.0.0 depends on @common/gone ^1.0.0, a package this registry does not have,"
+                + " so installing it fails ('no package @common/gone exists'): publish @common/gone (or put back its"
+                + " folders that a commit deleted), or have a maintainer take @common/b@1.0.0 down (or delete it,"
+                + " before the registry is first published); if @common's packages live in another registry, name"
+                + " @common in policy.externalScopes of registry.json\n";
+
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        assertEquals(gone, stderr.toString());
+
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.publish("@common/b", "1.1.0", "@common/a@^2.0.0");
+            registry.commit("publish b 1.1.0");
+        }
+        assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--json"),
+                stderr::toString);
+        assertTrue(stderr.toString().startsWith(gone), stderr::toString);
+        assertTrue(stderr.toString().endsWith("warning: @common/b@1.1.0 depends on @common/a ^2.0.0, which no version"
+                + " of @common/a this registry serves meets (1.0.0, 1.1.0, yanked ones left out), so installing it"
+                + " fails: publish a version of @common/a the range allows, or have a maintainer take @common/b@1.1.0"
+                + " down (or delete it, before the registry is first published)\n"), stderr::toString);
+        JsonNode warnings = Json.reader().readTree(stdout.toString()).get("warnings");
+        assertEquals(2, warnings.size(), warnings::toString);
+        assertEquals("unmetDependency", warnings.get(1).get("kind").asText());
+        assertEquals("@common/b", warnings.get(1).get("name").asText());
+        assertEquals("1.1.0", warnings.get(1).get("version").asText());
+        assertEquals("@common/a", warnings.get(1).get("dependency").asText());
+        assertEquals("^2.0.0", warnings.get(1).get("range").asText());
+        assertEquals("[\"1.0.0\",\"1.1.0\"]", warnings.get(1).get("served").toString());
+        assertFalse(warnings.get(0).has("served"), warnings::toString);
+    }
+
     /** A version unpacked but not committed is not built: the build says so, on stderr and in --json's warnings. */
     @Test
     void filesUnderPackagesLeftUncommittedAreAWarningOfTheBuildOfHead() throws Exception {
