@@ -115,7 +115,7 @@ public final class CommandLines {
                             .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList(),
                     refusedOption.isPresent(),
                     several.map(InvalidValuesException::reasons).orElse(List.of()),
-                    several.flatMap(InvalidValuesException::advice), ownWord(command, unmatched));
+                    several.flatMap(InvalidValuesException::advice), otherToolsWord(command, unmatched));
             if (asksForJson(List.of(args))) {
                 Failures.printJson(error.explain(), Map.of(), command.getOut());
             }
@@ -295,8 +295,8 @@ public final class CommandLines {
         return failure;
     }
 
-    /** The command's own word for the first unmatched one when another tool uses that ({@link OtherToolsWords}). */
-    private static Optional<String> ownWord(CommandLine command, List<String> unmatched) {
+    /** The command's answer to the first unmatched word when another tool uses that ({@link OtherToolsWords}). */
+    private static Optional<OtherToolsWords.Answer> otherToolsWord(CommandLine command, List<String> unmatched) {
         return unmatched.isEmpty() || !(command.getCommandSpec().userObject() instanceof OtherToolsWords words)
                 ? Optional.empty()
                 : Optional.ofNullable(words.otherToolsWords().get(

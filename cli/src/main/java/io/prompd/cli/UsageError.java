@@ -29,12 +29,14 @@ import java.util.stream.Collectors;
  *                       told on a line of its own below it
  * @param advice         how to write what those problems name, which they leave to the hint to tell once; empty
  *                       when they need none, as when there are no problems
- * @param ownWord        this command line's word for the unmatched one, another tool's ({@link OtherToolsWords}),
- *                       suggested in place of the suggestions however far it is from the word typed
+ * @param otherToolsWord this command line's answer to the unmatched word, another tool's ({@link OtherToolsWords}):
+ *                       its own word, suggested in place of the suggestions however far it is from the word typed,
+ *                       or, where it has none, the hint saying what to do instead
  */
 public record UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
                          boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals, boolean refused,
-                         List<String> problems, Optional<String> advice, Optional<String> ownWord) {
+                         List<String> problems, Optional<String> advice,
+                         Optional<OtherToolsWords.Answer> otherToolsWord) {
 
     /** The argument after which none is an option, as POSIX utilities and picocli read it. */
     public static final String END_OF_OPTIONS = "--";
@@ -49,7 +51,7 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         positionals = List.copyOf(positionals);
         problems = List.copyOf(problems);
         Objects.requireNonNull(advice, "advice");
-        Objects.requireNonNull(ownWord, "ownWord");
+        Objects.requireNonNull(otherToolsWord, "otherToolsWord");
         if (advice.isPresent() && problems.isEmpty()) {
             throw new IllegalArgumentException("advice on writing values is told with the problems it leaves out: '"
                     + advice.get() + "' with none");
@@ -63,7 +65,11 @@ public record UsageError(String message, List<String> unmatched, List<String> su
             // an option suggested here would be taken as a positional argument all the same
             return explained("put options before '" + END_OF_OPTIONS + "'; " + seeHelp);
         }
-        List<String> close = ownWord.map(List::of).orElseGet(this::closeSuggestions);
+        if (otherToolsWord.orElse(null) instanceof OtherToolsWords.NoneHere none) {
+            return explained(none.hint());
+        }
+        List<String> close = otherToolsWord.orElse(null) instanceof OtherToolsWords.OwnWord own ? List.of(own.word())
+                : closeSuggestions();
         if (close.isEmpty() && unknownCommand()) {
             return explained("'" + command + " --help' lists the commands");
         }

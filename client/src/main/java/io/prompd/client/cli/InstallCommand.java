@@ -73,8 +73,8 @@ final class InstallCommand implements Callable<Integer>, OtherToolsWords {
 
     /** cargo's {@code --locked} and the npm {@code ci} spelt as an option: installs keeping the lock as it is. */
     @Override
-    public Map<String, String> otherToolsWords() {
-        return Map.of("--locked", "--frozen", "--ci", "--frozen");
+    public Map<String, Answer> otherToolsWords() {
+        return Map.of("--locked", Answer.ownWord("--frozen"), "--ci", Answer.ownWord("--frozen"));
     }
 
     @Override

@@ -99,10 +99,18 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
     /**
      * npm's {@code ci}, whose nearest command, {@code i}, may rewrite the lock {@code ci} keeps as it is; the
      * {@code add} of cargo, pnpm and yarn, and their {@code upgrade}, too far from any command here to be suggested.
+     * npm's and cargo's {@code publish}, and the {@code run} and {@code exec} of npm, cargo and uv, are the first
+     * thing their users type, for what prompd does otherwise or not at all: the hint says what to do instead.
      */
     @Override
-    public Map<String, String> otherToolsWords() {
-        return Map.of("ci", "install --frozen", "add", "install", "upgrade", "update");
+    public Map<String, Answer> otherToolsWords() {
+        Answer publish = Answer.noneHere("prompd has no publish: a package is published by a pull request to the"
+                + " registry's repository; 'prompd pack' writes its tarball, and the registry's CONTRIBUTING.md says"
+                + " where to add it");
+        Answer run = Answer.noneHere("prompd sends no prompt to a model: it installs prompt files for your own"
+                + " tools to read; 'prompd list --json' gives the folder of each installed package");
+        return Map.of("ci", Answer.ownWord("install --frozen"), "add", Answer.ownWord("install"),
+                "upgrade", Answer.ownWord("update"), "publish", publish, "run", run, "exec", run);
     }
 
     // Options of scope INHERIT are accepted before or after any subcommand; picocli binds every

@@ -53,6 +53,19 @@ class MisspelledCommandsTest {
                 error("upgrade"));
     }
 
+    /** What npm's and cargo's users type first, which prompd does otherwise (publish) or not at all (run). */
+    @Test
+    void anotherToolsPublishRunAndExecSayWhatToDoInstead() {
+        assertEquals("error: unknown command 'publish'\nhint: prompd has no publish: a package is published by a pull"
+                + " request to the registry's repository; 'prompd pack' writes its tarball, and the registry's"
+                + " CONTRIBUTING.md says where to add it\n", error("publish"));
+        for (String run : new String[] {"run", "exec", "RUN"}) {
+            assertEquals("error: unknown command '" + run + "'\nhint: prompd sends no prompt to a model: it installs"
+                    + " prompt files for your own tools to read; 'prompd list --json' gives the folder of each"
+                    + " installed package\n", error(run, "@acme/greetings"), run);
+        }
+    }
+
     /** npm's and pip's -v prints their version: here it is --verbose, and the version -V. */
     @Test
     void aLoneVerboseOptionNamesTheVersionsOption() {
@@ -63,7 +76,7 @@ class MisspelledCommandsTest {
 
     @Test
     void aWordNearOnlyAShortNameOfOneLetterOrFarFromEveryCommandIsSuggestedNone() {
-        for (String far : new String[] {"run", "iffy", "search", "x"}) {
+        for (String far : new String[] {"iffy", "search", "x"}) {
             assertEquals("error: unknown command '" + far + "'\nhint: 'prompd --help' lists the commands\n",
                     error(far), far);
         }
