@@ -6,12 +6,14 @@ import io.prompd.client.config.Settings;
 import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.Urls;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -41,15 +43,17 @@ import picocli.CommandLine.Spec;
                     + " a dependency is not locked, a needed version not installed (or with no record of the tarball"
                     + " it was unpacked from) or a locked one not needed: 'prompd install' brings them in line;"
                     + ProjectMismatches.OTHER_BYTES_EXIT,
-            "With --json, an array of {name, version, direct, needed, locked, installed, invalid, otherBytes} in name"
-                    + " order, otherBytes true where the store's copy came from other bytes than prompd.lock pins; a"
-                    + " dependency not locked has its range instead of a version, locked false, installed, invalid and"
-                    + " otherBytes left out.",
+            "With --json, an array of {name, version, direct, needed, locked, installed, invalid, otherBytes, folder,"
+                    + " resolved, integrity} in name order, otherBytes true where the store's copy came from other"
+                    + " bytes than prompd.lock pins, folder the store's folder of an installed version (left out of one"
+                    + " not installed), resolved and integrity the tarball's URL and integrity as prompd.lock records"
+                    + " them; a dependency not locked has its range instead of a version, locked false, installed,"
+                    + " invalid, otherBytes, folder, resolved and integrity left out.",
             "With --installed, list every version in the store instead, whatever project installed it, a damaged copy"
                     + " (its prompd.json gone or no JSON object) marked with the ways to mend it, reinstalled with"
                     + " 'prompd install --global' or removed with 'prompd uninstall --global', and then exits "
                     + ExitCode.Codes.FAILURE + "; with --json too, an object of each package name to its versions in"
-                    + " order, each {version, damaged}."})
+                    + " order, each {version, damaged, folder}."})
 final class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -99,6 +103,13 @@ final class ListCommand implements Callable<Integer> {
             fields.put("installed", installed);
             fields.put("invalid", entry.invalid());
             fields.put("otherBytes", otherBytes.contains(entry.name()));
+            // where a project's tools read the package, and what the lock pins it to, as npm's package-lock tells
+            if (installed) {
+                fields.put("folder", store.folderOf(entry.name(), entry.version()).toString());
+            }
+            LockedPackage locked = graph.lock().packages().get(entry.name());
+            fields.put("resolved", Urls.written(locked.resolved()));
+            fields.put("integrity", locked.integrity().toString());
             json.put(entry.name(), fields);
             lines.put(entry.name(), entry.name() + "@" + entry.version() + note(entry, store, marks));
         }
@@ -146,7 +157,7 @@ final class ListCommand implements Callable<Integer> {
         SuggestedCommands commands = wiring.settings().commands();
         SortedMap<PackageName, SortedSet<Version>> versions = store.installedOrDamaged();
         spec.commandLine().getOut().print(output.isJson()
-                ? Json.writeString(StoreVersionsView.asJson(versions, store::isDamaged)) + "\n"
+                ? Json.writeString(StoreVersionsView.asJson(versions, store::isDamaged, store::folderOf)) + "\n"
                 : StoreVersionsView.asLines(versions, "", (name, version) -> store.isDamaged(name, version)
                         ? "  (damaged: run " + reinstall(name, version, commands) + " or "
                         + uninstall(name, version, commands) + ")" : ""));

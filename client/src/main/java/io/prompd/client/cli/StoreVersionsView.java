@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,21 @@ final class StoreVersionsView {
     }
 
     /**
-     * {@code {"@acme/pkg": [{"version": "1.0.0", "damaged": false}]}}, by name: each version says what it is found, as
-     * each row of {@code list --json} does.
+     * {@code {"@acme/pkg": [{"version": "1.0.0", "damaged": false, "folder": "/home/u/.prompd/packages/..."}]}}, by
+     * name: each version says what it is found and where, as each row of {@code list --json} does.
      */
     static Map<String, List<Map<String, Object>>> asJson(SortedMap<PackageName, SortedSet<Version>> versions,
-                                                         BiPredicate<PackageName, Version> damaged) {
+                                                         BiPredicate<PackageName, Version> damaged,
+                                                         BiFunction<PackageName, Version, Path> folder) {
         Map<String, List<Map<String, Object>>> json = new LinkedHashMap<>();
         versions.forEach((name, ofName) -> json.put(name.toString(), ofName.stream()
-                .map(version -> Map.<String, Object>of("version", version, "damaged", damaged.test(name, version)))
+                .map(version -> {
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("version", version);
+                    fields.put("damaged", damaged.test(name, version));
+                    fields.put("folder", folder.apply(name, version).toString());
+                    return fields;
+                })
                 .toList()));
         return json;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
 import io.prompd.client.install.lock.LockedPackage;
@@ -21,6 +22,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,31 @@ class ListAndTreeTest extends InstallCommandsFixture {
         JsonNode json = Json.reader().readTree(prompd("list", "--json").out());
         assertTrue(json.get(0).get("direct").asBoolean());
         assertFalse(json.get(1).get("direct").asBoolean());
+    }
+
+    /** Where a project's tools read its packages, which install --json alone gave, and what prompd.lock pins. */
+    @Test
+    void listJsonGivesTheStoreFolderOfEachInstalledVersionAndWhatTheLockPins() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        JsonNode lock = Json.reader().readTree(Files.readString(project.resolve("prompd.lock")));
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+
+        JsonNode json = Json.reader().readTree(prompd("list", "--json").out());
+
+        assertEquals(home.resolve("packages/@acme/base@1.0.0").toString(), json.at("/0/folder").asText(),
+                json.toString());
+        assertTrue(Files.isRegularFile(Path.of(json.at("/0/folder").asText(), "prompd.json")));
+        assertTrue(json.get(1).path("folder").isMissingNode(), "not installed: " + json);
+        for (int row = 0; row < 2; row++) {
+            String name = json.get(row).get("name").asText();
+            for (String field : new String[] {"resolved", "integrity"}) {
+                assertEquals(lock.at("/packages/" + name.replace("/", "~1") + "/" + field).asText(),
+                        json.get(row).get(field).asText(), name + " " + field);
+            }
+        }
+        CliRun store = prompd("list", "--installed", "--json");
+        assertEquals(home.resolve("packages/@acme/base@1.0.0").toString(),
+                Json.reader().readTree(store.out()).at("/@acme~1base/0/folder").asText(), store.out());
     }
 
     /**
@@ -109,8 +137,10 @@ class ListAndTreeTest extends InstallCommandsFixture {
                 + " locking it; '" + uninstall + "' removes it\n", list.err());
         CliRun json = prompd("list", "--installed", "--json");
         assertEquals(1, json.exitCode(), json.err());
-        assertEquals(Json.reader().readTree("{\"@acme/base\": [{\"version\": \"1.0.0\", \"damaged\": false}],"
-                + " \"@acme/util\": [{\"version\": \"1.1.0\", \"damaged\": true}]}"),
+        assertEquals(Json.reader().readTree(Json.writeString(Map.of(
+                "@acme/base", List.of(Map.of("version", "1.0.0", "damaged", false,
+                        "folder", home.resolve("packages/@acme/base@1.0.0").toString())),
+                "@acme/util", List.of(Map.of("version", "1.1.0", "damaged", true, "folder", folder.toString()))))),
                 Json.reader().readTree(json.out()));
         assertEquals(list.err(), json.err());
 
@@ -217,10 +247,15 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertEquals(error, list.err());
         CliRun listJson = prompd("list", "--json");
         assertEquals(1, listJson.exitCode());
+        JsonNode rows = Json.reader().readTree(listJson.out());
+        ObjectNode util = (ObjectNode) rows.get(1);
+        assertEquals(home.resolve("packages/@acme/util@1.1.0").toString(), util.remove("folder").asText());
+        assertTrue(util.remove("resolved").asText().endsWith("/packages/@acme/util/-/util-1.1.0.tgz"), rows.toString());
+        assertTrue(util.remove("integrity").asText().startsWith("sha512-"), rows.toString());
         assertEquals(Json.reader().readTree("[{\"name\":\"@acme/greeter\",\"range\":\"^1.0.0\",\"direct\":true,"
                 + "\"needed\":true,\"locked\":false},{\"name\":\"@acme/util\",\"version\":\"1.1.0\",\"direct\":true,"
                 + "\"needed\":true,\"locked\":true,\"installed\":true,\"invalid\":false,\"otherBytes\":false}]"),
-                Json.reader().readTree(listJson.out()));
+                rows);
         CliRun tree = prompd("tree");
         assertEquals(1, tree.exitCode());
         assertEquals("""
