@@ -13,6 +13,7 @@ import io.prompd.core.manifest.ManifestPaths;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestWriter;
 import io.prompd.core.manifest.Person;
+import io.prompd.core.name.NameCorrection;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.Secrets;
 import io.prompd.core.problem.Pointer;
@@ -276,8 +277,10 @@ public final class PackageScaffolder {
             try {
                 return PackageName.parse(options.name().get());
             } catch (IllegalArgumentException invalid) {
-                throw new PrompdException(ExitCode.USAGE, invalid.getMessage(),
-                        "pass --name @scope/name or --name name");
+                // the user did pass --name: the fix of what they passed, as install gives it, says more
+                throw new PrompdException(ExitCode.USAGE, invalid.getMessage(), NameCorrection.of(options.name().get())
+                        .map(corrected -> corrected.writeInstead(corrected.name().toString()))
+                        .orElse("pass --name @scope/name or --name name"));
             }
         }
         Path absolute = folder.toAbsolutePath().normalize();

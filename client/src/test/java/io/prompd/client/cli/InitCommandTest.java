@@ -356,6 +356,22 @@ class InitCommandTest {
         assertFalse(Files.exists(work.resolve("x")));
     }
 
+    /** The user did pass --name: the hint fixes what they passed, as install's does, not how to pass one. */
+    @Test
+    void anInvalidNameThatAFixMakesValidIsGivenTheFixAsInstallGivesIt() {
+        CliRun init = prompd("init", "x", "--name", "@Acme/Greetings");
+        assertEquals(2, init.exitCode(), init.err());
+        assertTrue(init.err().endsWith("\nhint: package names are lower case, so write '@acme/greetings'\n"),
+                init.err());
+        CliRun install = prompd("install", "@Acme/Greetings");
+        assertEquals(2, install.exitCode(), install.err());
+        assertTrue(install.err().contains(": package names are lower case, so write '@acme/greetings'"),
+                install.err());
+        assertTrue(prompd("init", "x", "--name", "@bad!/name").err().endsWith(
+                "\nhint: pass --name @scope/name or --name name\n"), "no fix makes it valid");
+        assertFalse(Files.exists(work.resolve("x")));
+    }
+
     /** The LICENSE ships in the tarball with a place for the text of the author's own license: the author is told. */
     @Test
     void aLicenseOfTheAuthorsOwnIsLeftForTheAuthorToAddWithANote() throws IOException {

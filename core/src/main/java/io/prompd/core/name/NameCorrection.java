@@ -30,6 +30,14 @@ public record NameCorrection(PackageName name, String rule) {
         Objects.requireNonNull(rule, "rule");
     }
 
+    /**
+     * The fix, as a command's hint words it: {@code package names are lower case, so write '@acme/pkg@^1.0'}, where
+     * {@code written} is what the user typed with the name corrected (the name alone, or with its version).
+     */
+    public String writeInstead(String written) {
+        return rule + ", so write '" + written + "'";
+    }
+
     /** The correction of the text, or empty when it is a valid name, or when the fixes above make none. */
     public static Optional<NameCorrection> of(String text) {
         if (PackageName.check(text).isEmpty()) {

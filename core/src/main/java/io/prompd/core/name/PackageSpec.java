@@ -123,8 +123,8 @@ public record PackageSpec(PackageName name, Selector selector) {
                 // the text to write is the name alone where a version is refused
                 String version = reading == Reading.SPEC ? spec.substring(written.length()) : "";
                 throw new InvalidPackageSpecException(Refusal.withoutAdvice(TerminalText.oneLine("'" + text
-                        + "' does not name a package: " + corrected.get().rule() + ", so write '"
-                        + corrected.get().name() + version + "'")));
+                        + "' does not name a package: " + corrected.get().writeInstead(corrected.get().name()
+                        + version))));
             }
             List<String> nameProblems = PackageName.check(nameText);
             if (!nameProblems.isEmpty()) {
