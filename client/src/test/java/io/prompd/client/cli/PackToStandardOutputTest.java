@@ -34,6 +34,7 @@ class PackToStandardOutputTest {
                 """, StandardCharsets.UTF_8);
         Files.writeString(pkg.resolve("prompts/greet.prmd"), "---\nid: greet\n---\n# User\n\nSay hello.\n",
                 StandardCharsets.UTF_8);
+        Files.writeString(pkg.resolve("LICENSE"), "MIT License\n", StandardCharsets.UTF_8);
     }
 
     private CliRun pack(boolean stdoutIsTerminal, String... args) {

@@ -56,6 +56,7 @@ class ValidateAndPackCommandTest {
                 }
                 """);
         write("README.md", "# Greeter\n");
+        write("LICENSE", "MIT License\n");
         write("prompts/greet.prmd", """
                 ---
                 id: greet
@@ -80,7 +81,7 @@ class ValidateAndPackCommandTest {
     void validatePassesAndSaysWhatWouldBePacked() {
         CliRun run = CliRun.in(work, home, "validate", "greeter");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("@acme/greeter@1.0.0: 3 files"), run.out());
+        assertTrue(run.out().startsWith("@acme/greeter@1.0.0: 4 files"), run.out());
         assertTrue(run.out().endsWith("no problems\n"), run.out());
     }
 
@@ -208,7 +209,7 @@ class ValidateAndPackCommandTest {
         CliRun pack = CliRun.in(work, home, "pack", "greeter");
 
         assertEquals(0, pack.exitCode(), pack.err());
-        assertTrue(validate.out().startsWith("@acme/greeter@1.0.0: 3 files, ") && validate.out().contains(
+        assertTrue(validate.out().startsWith("@acme/greeter@1.0.0: 4 files, ") && validate.out().contains(
                 " unpacked\n.env\n  warning left out of the package"), validate.out());
         assertEquals(validate.out(), pack.err());
         assertTrue(pack.out().startsWith("file:          "), pack.out());
@@ -218,7 +219,7 @@ class ValidateAndPackCommandTest {
     void withoutAFolderValidateAndPackTakeThePackageTheWorkingFolderLiesIn() throws IOException {
         CliRun validate = CliRun.in(pkg.resolve("prompts"), home, "validate");
         assertEquals(0, validate.exitCode(), validate.err());
-        assertTrue(validate.out().startsWith("@acme/greeter@1.0.0: 3 files"), validate.out());
+        assertTrue(validate.out().startsWith("@acme/greeter@1.0.0: 4 files"), validate.out());
 
         CliRun pack = CliRun.in(pkg.resolve("prompts"), home, "pack");
         assertEquals(0, pack.exitCode(), pack.err());
@@ -327,7 +328,7 @@ class ValidateAndPackCommandTest {
         CliRun pack = CliRun.in(pkg, home, "pack", "--json");
 
         assertEquals(0, pack.exitCode(), pack.err());
-        assertEquals("[\"README.md\",\"prompd.json\",\"prompts/greet.prmd\"]",
+        assertEquals("[\"LICENSE\",\"README.md\",\"prompd.json\",\"prompts/greet.prmd\"]",
                 Json.reader().readTree(pack.out()).get("files").toString(),
                 "a running write's temporary file is not packed either");
         assertFalse(Files.exists(lock));
@@ -342,9 +343,9 @@ class ValidateAndPackCommandTest {
         CliRun pack = CliRun.in(work, home, "pack", "link", "--json");
 
         assertEquals(0, validate.exitCode(), validate.err());
-        assertTrue(validate.out().startsWith("@acme/greeter@1.0.0: 3 files"), validate.out());
+        assertTrue(validate.out().startsWith("@acme/greeter@1.0.0: 4 files"), validate.out());
         assertEquals(0, pack.exitCode(), pack.err());
-        assertEquals("[\"README.md\",\"prompd.json\",\"prompts/greet.prmd\"]",
+        assertEquals("[\"LICENSE\",\"README.md\",\"prompd.json\",\"prompts/greet.prmd\"]",
                 Json.reader().readTree(pack.out()).get("files").toString());
         assertTrue(Files.isRegularFile(work.resolve("acme-greeter-1.0.0.tgz")));
 
@@ -720,7 +721,6 @@ class ValidateAndPackCommandTest {
     /** npm packs them whatever .npmignore says; a note that the rule does nothing saves reading the tarball. */
     @Test
     void ignoringTheReadmeAndLicenseStillPacksThemWithAWarningForEachRule() throws IOException {
-        write("LICENSE", "MIT License\n");
         write("prompd.json", """
                 {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets people", "license": "MIT",
                  "ignore": ["LICENSE", "README.md"]}
@@ -784,7 +784,7 @@ class ValidateAndPackCommandTest {
         assertTrue(validate.out().contains(leftOut), validate.out());
         assertEquals(0, pack.exitCode(), pack.err());
         assertTrue(pack.err().contains(leftOut), pack.err());
-        assertEquals(List.of("README.md", "prompd.json", "prompts/greet.prmd"),
+        assertEquals(List.of("LICENSE", "README.md", "prompd.json", "prompts/greet.prmd"),
                 tarEntries(pkg.resolve("acme-greeter-1.0.0.tgz")));
 
         Files.delete(pkg.resolve("acme-greeter-1.0.0.tgz"));
@@ -961,7 +961,7 @@ class ValidateAndPackCommandTest {
             CliRun run = CliRun.in(pkg, home, "validate");
 
             assertEquals(1, run.exitCode(), run.err());
-            assertTrue(run.out().startsWith("(no valid name)@1.0.0: 3 files, "), run.out());
+            assertTrue(run.out().startsWith("(no valid name)@1.0.0: 4 files, "), run.out());
         }
     }
 
@@ -985,7 +985,7 @@ class ValidateAndPackCommandTest {
         JsonNode json = Json.reader().readTree(run.out());
         assertTrue(json.get("ok").asBoolean());
         assertEquals("@acme/greeter", json.get("name").asText());
-        assertEquals(3, json.get("files").size());
+        assertEquals(4, json.get("files").size());
     }
 
     @Test
@@ -1017,7 +1017,7 @@ class ValidateAndPackCommandTest {
         Path tarball = work.resolve("acme-greeter-1.0.0.tgz");
         byte[] bytes = Files.readAllBytes(tarball);
         assertTrue(first.out().contains("integrity:     " + Integrity.of(bytes)), first.out());
-        assertTrue(first.out().contains("files:         3\n"), first.out());
+        assertTrue(first.out().contains("files:         4\n"), first.out());
 
         Files.setLastModifiedTime(pkg.resolve("README.md"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
         CliRun second = CliRun.in(work, home, "pack", "greeter", "--out", "again.tgz");
@@ -1144,7 +1144,7 @@ class ValidateAndPackCommandTest {
 
         assertEquals(0, intoBuild.exitCode(), intoBuild.err());
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.out().contains("files:         3\n"), again.out());
+        assertTrue(again.out().contains("files:         4\n"), again.out());
         assertTrue(Files.isRegularFile(pkg.resolve("build/acme-greeter-1.0.0.tgz")));
         assertEquals(4, intoDist.exitCode(), intoDist.err());
         assertTrue(intoDist.err().contains("the next pack would pack it, as neither \"ignore\" nor \"files\" in"

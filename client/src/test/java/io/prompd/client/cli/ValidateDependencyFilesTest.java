@@ -43,6 +43,7 @@ class ValidateDependencyFilesTest {
                 }
                 """);
         Files.writeString(pkg.resolve("README.md"), "# Greeter\n");
+        Files.writeString(pkg.resolve("LICENSE"), "MIT License\n");
     }
 
     private void inherit(String reference) throws IOException {
@@ -455,7 +456,7 @@ class ValidateDependencyFilesTest {
 
         assertEquals(1, run.exitCode(), run.out());
         assertEquals("""
-                @acme/greeter@1.0.0: 3 files, 354 bytes unpacked
+                @acme/greeter@1.0.0: 4 files, 366 bytes unpacked
                 prompts/hello.prmd
                   error   line 9: @acme/util 1.1.0's parts/broken.md, which this includes, at its line 1: the template\
                  does not render: no filter named 'uper' in Jinja, Nunjucks or Prompd

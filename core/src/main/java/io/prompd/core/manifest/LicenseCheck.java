@@ -153,6 +153,17 @@ public final class LicenseCheck {
         return TERMS_FILE_NAME.matcher(name).matches();
     }
 
+    /**
+     * Whether a license written so needs its terms in a file of the package, a LICENSE: an SPDX expression does, as
+     * most licenses ask that their text go with every copy, and one of the author's own has no text anywhere else;
+     * {@code UNLICENSED} grants nothing to write down, {@code SEE LICENSE IN <file>} names its own file, which
+     * {@link ManifestPaths} requires, and a text that is no expression is an error of its own.
+     */
+    public static boolean needsTermsFile(String license) {
+        return !license.equals(UNLICENSED) && seeLicenseIn(license).isEmpty() && !isTermsFileName(license.strip())
+                && new Parser(tokens(license), "", "").parse().isEmpty();
+    }
+
     /** Whether the identifier names a license of the author's own ({@code LicenseRef-…}), which SPDX has no text of. */
     public static boolean isLicenseRef(String id) {
         return LICENSE_REF.matcher(id).matches();

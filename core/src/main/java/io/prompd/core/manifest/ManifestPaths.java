@@ -1,6 +1,7 @@
 package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import io.prompd.core.TerminalText;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.problem.Decomposed;
 import io.prompd.core.problem.Problem;
@@ -55,7 +56,21 @@ public final class ManifestPaths {
         manifest.readme().ifPresent(path -> requireFile(pointer(ManifestFields.README), path));
         manifest.license().flatMap(LicenseCheck::licenseFile)
                 .ifPresent(path -> requireFile(pointer(ManifestFields.LICENSE), path));
+        manifest.license().filter(LicenseCheck::needsTermsFile).ifPresent(this::warnWithoutTermsFile);
         return problems.sorted();
+    }
+
+    /**
+     * A warning, not an error: the license still tells what a user may do, and registries (npm's, crates.io) take a
+     * package without its text; but most licenses ask that their text go with every copy, which only a file does.
+     */
+    private void warnWithoutTermsFile(String license) {
+        if (packagePaths.stream().noneMatch(path -> path.indexOf('/') < 0 && LicenseCheck.isTermsFileName(path))) {
+            problems.warning(file, pointer(ManifestFields.LICENSE).toString(), TerminalText.oneLine("the license is '"
+                    + license + "', but the package has no LICENSE file (nor LICENCE or COPYING) holding its terms"),
+                    "add a LICENSE file with the license's text at the package root, or write \"SEE LICENSE IN"
+                    + " <file>\" for terms kept in a file of another name");
+        }
     }
 
     private void requireFile(JsonPointer at, String written) {

@@ -25,6 +25,10 @@ class CorpusManifestTest {
         return "warning " + line + " /repository: 'repository' is empty, so prompd treats it as absent";
     }
 
+    /** Every corpus manifest but one says MIT, and no package of the corpus has a LICENSE of its own. */
+    private static final String NO_LICENSE_FILE = "warning 6 /license: the license is 'MIT', but the package has no"
+            + " LICENSE file (nor LICENCE or COPYING) holding its terms";
+
     private static ManifestResult read(String folder) throws IOException {
         return ManifestReader.read(ManifestReader.FILE_NAME,
                 Files.readAllBytes(Corpus.packages().resolve(folder).resolve(ManifestReader.FILE_NAME)), PLAIN);
@@ -50,15 +54,16 @@ class CorpusManifestTest {
                         "warning 1 /license: the manifest has no license, which a registry requires to publish the"
                                 + " package: without one nobody knows whether they may use the prompts",
                         "warning 15 /devDependencies: unknown field 'devDependencies'"),
-                "blog-writing", List.of(emptyRepositoryAt(9)),
-                "core", List.of(emptyRepositoryAt(9)),
-                "csv-toolkit", List.of(emptyRepositoryAt(13)),
-                "demo-prompts", List.of(emptyRepositoryAt(8)),
+                "blog-writing", List.of(emptyRepositoryAt(9), NO_LICENSE_FILE),
+                "core", List.of(emptyRepositoryAt(9), NO_LICENSE_FILE),
+                "csv-toolkit", List.of(emptyRepositoryAt(13), NO_LICENSE_FILE),
+                "demo-prompts", List.of(emptyRepositoryAt(8), NO_LICENSE_FILE),
                 "dog-blog-writing", List.of(emptyRepositoryAt(9), "warning 11 /files: 'files' is empty, so it restricts"
-                        + " nothing and every file of the package is packed"),
+                        + " nothing and every file of the package is packed", NO_LICENSE_FILE),
                 "examples", List.of(
                         emptyRepositoryAt(16),
-                        "error 51 /dependencies/@prompd-internal~1examples: the package depends on itself")), verdicts);
+                        "error 51 /dependencies/@prompd-internal~1examples: the package depends on itself",
+                        NO_LICENSE_FILE)), verdicts);
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.prompd.core.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,33 @@ class ManifestPathsTest {
                 , "main": "prompts/main.prmd", "readme": "README.md", "license": "SEE LICENSE IN LICENSE.txt",
                 "prompts": {"summary": "prompts/extra/summary.prmd", "main": "prompts/main.prmd"}
                 """));
+    }
+
+    /** The license as an SPDX expression, which most licenses ask to go with its text, and no file holding it. */
+    private static List<Problem> licenseProblems(String license, String... files) {
+        ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \""
+                + license + "\"}");
+        Set<String> paths = new HashSet<>(List.of(files));
+        paths.add("prompd.json");
+        return ManifestPaths.check(result.draft(), "prompd.json", paths, Map.of()).stream()
+                .filter(problem -> problem.pointer().equals("/license")).toList();
+    }
+
+    @Test
+    void anSpdxLicenseWithNoFileOfItsTermsAtThePackageRootIsWarnedOf() {
+        for (String license : new String[] {"MIT", "MIT OR Apache-2.0", "LicenseRef-Acme", "GPL-3.0-only"}) {
+            assertEquals(List.of(Problem.warning("prompd.json", "/license", "the license is '" + license + "', but"
+                    + " the package has no LICENSE file (nor LICENCE or COPYING) holding its terms", "add a LICENSE"
+                    + " file with the license's text at the package root, or write \"SEE LICENSE IN <file>\" for"
+                    + " terms kept in a file of another name")), licenseProblems(license, "docs/LICENSE"), license);
+        }
+        for (String file : new String[] {"LICENSE", "licence.md", "COPYING", "LICENSE-MIT", "COPYING.LESSER"}) {
+            assertEquals(List.of(), licenseProblems("MIT", file), file);
+        }
+        assertEquals(List.of(), licenseProblems("UNLICENSED"), "no terms to write down");
+        assertEquals(List.of(), licenseProblems("SEE LICENSE IN TERMS.md", "TERMS.md"), "its own file");
+        assertEquals(1, licenseProblems("SEE LICENSE IN TERMS.md").size(), "the file it names missing: an error");
+        assertEquals(Severity.ERROR, licenseProblems("SEE LICENSE IN TERMS.md").get(0).severity());
     }
 
     @Test
@@ -134,7 +163,7 @@ class ManifestPathsTest {
         assertEquals(List.of(Problem.error("prompd.json", "/main", "'prompts/caf\u00e9.prompd' " + decomposed, hint),
                         Problem.error("prompd.json", "/readme", "'docs/caf\u00e9.md' " + decomposed, hint)),
                 ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompd.json", "prompts/cafe\u0301.prompd",
-                        "docs/cafe\u0301.md"), Map.of()));
+                        "docs/cafe\u0301.md", "LICENSE"), Map.of()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,21 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
         assertEquals("/description", description.pointer());
         assertEquals("/license", license.pointer());
         assertEquals(1, license.line());
+    }
+
+    /** The rule is validate's, from core: a warning in the registry's check too, never a reason to refuse. */
+    @Test
+    void aLicenseWithoutAFileOfItsTermsIsWarnedOfNotRefused() {
+        repo.publish("@common/base", "1.0.0");
+        repo.delete(BASE + "/LICENSE");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(List.of(Severity.WARNING + " /license: the license is 'MIT', but the package has no LICENSE file"
+                + " (nor LICENCE or COPYING) holding its terms"), report.problems().stream()
+                .map(problem -> problem.severity() + " " + problem.pointer() + ": " + problem.message()).toList());
     }
 
     @Test
