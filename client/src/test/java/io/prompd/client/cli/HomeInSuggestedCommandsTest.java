@@ -110,7 +110,7 @@ class HomeInSuggestedCommandsTest extends InstallCommandsFixture {
         CliRun run = atGivenHome("install", "@acme/gretter");
 
         assertEquals(3, run.exitCode(), run.err());
-        assertTrue(run.err().contains("hint: if @acme's packages are in another registry, route @acme to it with '"
+        assertTrue(run.err().contains("otherwise, if @acme's packages are in another registry, route @acme to it with '"
                 + prompd + " config set scopes.@acme NAME' or '" + prompd + " registry add NAME URL --scope @acme'"),
                 run.err());
     }

@@ -118,7 +118,7 @@ class MissingPackageTest {
      * a scope the registry has none of is most likely served elsewhere, and gets the routing alone.
      */
     @Test
-    void aScopedNameTheRegistryLacksIsOfferedItsNamesakesInOtherScopesAfterTheRouting() throws IOException {
+    void aScopedNameTheRegistryLacksIsOfferedItsNamesakesInOtherScopesBeforeTheRouting() throws IOException {
         registry.publish("@common/base-prompts", "1.0.0")
                 .publish("@prompd/code-reviewer", "1.0.0").publish("@writing/summarizer", "1.0.0")
                 .publish("@data/csv-toolkit", "1.0.0");
@@ -132,9 +132,9 @@ class MissingPackageTest {
             CliRun run = prompd("install", missing.get(0));
 
             assertEquals(3, run.exitCode(), run.err());
-            assertEquals("error: no package " + missing.get(0) + " in registry main (" + server.url() + ")\nhint: "
-                    + routing.formatted(PackageName.parse(missing.get(0)).scopeWithAt()) + "; otherwise, did you mean "
-                    + missing.get(1) + "?\n", run.err());
+            assertEquals("error: no package " + missing.get(0) + " in registry main (" + server.url() + ")\nhint: did"
+                    + " you mean " + missing.get(1) + "? otherwise, "
+                    + routing.formatted(PackageName.parse(missing.get(0)).scopeWithAt()) + "\n", run.err());
         }
 
         CliRun elsewhere = prompd("install", "@company/summarizer");

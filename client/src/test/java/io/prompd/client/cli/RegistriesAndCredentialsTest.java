@@ -24,15 +24,15 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
 
     private static final String PASSWORD = "S3cret-PW";
 
+    /** A close name, most likely what was meant, comes first: the routing advice is for a scope served elsewhere. */
     @Test
     void aMissingPackageExitsWithThreeAndSuggests() {
         CliRun run = prompd("install", "@acme/gretter");
         assertEquals(3, run.exitCode(), run.err());
         assertEquals("error: no package @acme/gretter in registry " + server.url()
-                + "\nhint: if @acme's packages are in"
+                + "\nhint: did you mean @acme/greeter? otherwise, if @acme's packages are in"
                 + " another registry, route @acme to it with 'prompd config set scopes.@acme NAME' or"
-                + " 'prompd registry add"
-                + " NAME URL --scope @acme'; otherwise, did you mean @acme/greeter?\n",
+                + " 'prompd registry add NAME URL --scope @acme'\n",
                 run.err().replace(System.lineSeparator(), "\n"));
     }
 

@@ -166,11 +166,12 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         return find(name).orElseThrow(() -> {
             NameSuggestions similar = similarNames(name);
             Optional<String> elsewhere = elsewhere(name);
+            // a close name is the likeliest fix (a typo), and the registry has the scope's packages if it offers one
             String hint = similar.names().isEmpty()
                     ? "check the name, and which registry serves it (" + commands().quoted("registry list") + ")"
                             + elsewhere.map(advice -> "; " + advice).orElse("")
-                    : elsewhere.map(advice -> advice + "; otherwise, ").orElse("")
-                            + SimilarNames.didYouMean(similar.names());
+                    : SimilarNames.didYouMean(similar.names()) + elsewhere.map(advice -> " otherwise, " + advice)
+                            .orElse("");
             return new PackageNotFound(name, "no package " + name + " in " + registry.describe(name)
                     + similar.clause().map(clause -> "; " + clause).orElse(""), hint);
         });
