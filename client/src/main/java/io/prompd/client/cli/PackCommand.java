@@ -110,7 +110,7 @@ final class PackCommand implements Callable<Integer> {
         }
         if (!outcome.report().problems().isEmpty()) {
             // a loop packing many packages shows on stderr which one each warning is of
-            err.print(ValidateCommand.asText(outcome.report()));
+            err.print(ValidateCommand.asText(outcome.report(), folder.shown(context, packageFolder)));
         }
         if (outcome.tarball().isEmpty()) {
             err.println("error: nothing was packed; fix the errors above and run " + commands.quoted(again(typedOut))

@@ -86,6 +86,17 @@ final class PackageFolderParameter {
     }
 
     /**
+     * The package's folder as messages name it where the user is: as they gave it, else from the working folder
+     * ({@code .} for that folder itself, {@code ..} for a package found above it).
+     *
+     * @param packageFolder the folder {@link #existing} gave
+     */
+    String shown(CliContext context, Path packageFolder) {
+        String path = folder != null ? folder.toString() : context.fromHere(packageFolder).toString();
+        return TerminalText.oneLine(path.isEmpty() ? "." : path);
+    }
+
+    /**
      * A command that works on the project the working folder lies in, such as install, run for this package: in a
      * subshell that goes into the folder given when the package is not that project.
      *

@@ -75,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<Note> notes = notes(validation, installed.unreadableLock(), installThenAgain(packageFolder,
                 installedCopy));
         spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report, notes)) + "\n"
-                : asText(report));
+                : asText(report, folder.shown(root.context(), packageFolder)));
         notes.forEach(note -> spec.commandLine().getErr().println("note: " + note.message()));
         return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
     }
@@ -145,19 +145,25 @@ final class ValidateCommand implements Callable<Integer> {
                 + unreadableLock.orElse("prompd.lock pins no installed version of " + Plural.itOrThem(packages.size()));
     }
 
-    /** The package's name, version and size, then its problems: pack gives it too, naming the package warned of. */
-    static String asText(PackageReport report) {
-        return describe(report) + "\n" + ProblemReport.text(report.problems());
+    /**
+     * The package's name, version and size, then its problems: pack gives it too, naming the package warned of.
+     *
+     * @param folder the package's folder as messages name it, which names the package where its name cannot be read
+     */
+    static String asText(PackageReport report, String folder) {
+        return describe(report, folder) + "\n" + ProblemReport.text(report.problems());
     }
 
     /**
-     * {@code @scope/name@1.0.0: 6 files, 12345 bytes unpacked}, with as much of the name as the manifest gives; a
-     * missing or invalid name shows as {@code (no valid name)}, which no package name can be, as --json leaves it out.
+     * {@code @scope/name@1.0.0: 6 files, 12345 bytes unpacked}, with as much of the name as the manifest gives; where
+     * it gives no valid name (prompd.json no JSON, its name missing or invalid) the package's folder stands for it,
+     * which tells a loop over many packages which one this is, as --json leaves the name out. The folder ends in
+     * {@code /}, which no name does, so that a folder {@code greeter} does not read as the package of that name.
      */
-    private static String describe(PackageReport report) {
+    private static String describe(PackageReport report, String folder) {
         ManifestDraft draft = report.draft();
-        String name = draft.name().map(Object::toString).orElse("(no valid name)")
-                + draft.version().map(version -> "@" + version).orElse("");
+        String name = draft.name().map(packageName -> packageName + draft.version().map(version -> "@" + version)
+                .orElse("")).orElse(folder.endsWith("/") ? folder : folder + "/");
         int files = report.selection().included().size();
         return name + ": " + Plural.count(files, "file") + ", " + report.selection().unpackedSize() + " bytes unpacked";
     }

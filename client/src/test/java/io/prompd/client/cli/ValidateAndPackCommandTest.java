@@ -952,16 +952,25 @@ class ValidateAndPackCommandTest {
         assertTrue(json.path("version").isMissingNode(), "an invalid version is left out");
     }
 
-    /** Where there is no name to give, the header must not read as one: "package@1.0.0" looked like a package. */
+    /**
+     * Where there is no name to give, the header names the package's folder, which tells a loop over packages which one
+     * it is, "(no valid name)" did not, and ends in '/', so that it does not read as a name: "package@1.0.0" looked
+     * like a package.
+     */
     @Test
-    void aPackageWithAnInvalidOrNoNameIsHeadedBySomethingNoNameCanBe() throws IOException {
-        for (String manifest : List.of("{\"name\": \"Greeter\", \"version\": \"1.0.0\"}", "{\"version\": \"1.0.0\"}")) {
+    void aPackageWithAnInvalidOrNoNameOrNoJsonIsHeadedByItsFolder() throws IOException {
+        for (String manifest : List.of("{\"name\": \"Greeter\", \"version\": \"1.0.0\"}", "{\"version\": \"1.0.0\"}",
+                "{\"name\": \"@acme/greeter\", \"version\": \"1.0.0\",}")) {
             write("prompd.json", manifest);
 
-            CliRun run = CliRun.in(pkg, home, "validate");
+            CliRun here = CliRun.in(pkg, home, "validate");
+            CliRun given = CliRun.in(pkg.getParent(), home, "validate", pkg.getFileName().toString());
+            CliRun packed = CliRun.in(pkg.getParent(), home, "pack", pkg.getFileName().toString());
 
-            assertEquals(1, run.exitCode(), run.err());
-            assertTrue(run.out().startsWith("(no valid name)@1.0.0: 4 files, "), run.out());
+            assertEquals(1, here.exitCode(), here.err());
+            assertTrue(here.out().startsWith("./: 4 files, "), manifest + "\n" + here.out());
+            assertTrue(given.out().startsWith(pkg.getFileName() + "/: 4 files, "), manifest + "\n" + given.out());
+            assertTrue(packed.err().startsWith(pkg.getFileName() + "/: 4 files, "), manifest + "\n" + packed.err());
         }
     }
 
