@@ -52,6 +52,9 @@ public final class CommandLines {
                                         Set<ExitCode> exitCodes, Map<String, String> environment) {
         // Picocli would read '@acme' as a file of arguments when one is named so; here it is a scope.
         cli.setExpandAtFiles(false);
+        // a flag given twice says the same twice, as a wrapper adding --json to a command line that has it does;
+        // an option's value given twice is refused all the same (refuseValueGivenTwice)
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         if (Terminal.isDumb(environment)) {
@@ -72,6 +75,7 @@ public final class CommandLines {
             if (besideHelp.isPresent()) {
                 throw besideHelp.get();
             }
+            refuseValueGivenTwice(parsed);
             if (!helpAsked(parsed)) {
                 FileNameCharset charset = FileNameCharset.ofThisJvm();
                 // An argument whose letters Java lost is refused when the command line parsed too (a URL, a
@@ -293,6 +297,23 @@ public final class CommandLines {
             }
         }
         return failure;
+    }
+
+    /**
+     * An option taking one value given it twice at one place, as {@code --out a --out b}: which was meant is for the
+     * user to say, and with the last winning silently a wrapper's {@code --registry} would lose to the user's without
+     * a word (so clap refuses it for cargo). A flag given twice says the same twice, and a list takes each value.
+     */
+    private static void refuseValueGivenTwice(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            for (CommandLine.Model.OptionSpec option : level.matchedOptions()) {
+                if (!option.typeInfo().isBoolean() && !option.isMultiValue()
+                        && option.originalStringValues().size() > 1) {
+                    throw new CommandLine.ParameterException(level.commandSpec().commandLine(), "option '"
+                            + option.longestName() + "' is given more than once; it takes one value");
+                }
+            }
+        }
     }
 
     /** The command's answer to the first unmatched word when another tool uses that ({@link OtherToolsWords}). */

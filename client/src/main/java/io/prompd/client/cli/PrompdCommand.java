@@ -449,10 +449,10 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
     /**
      * Sets a negatable flag given on its own ({@code --offline}, {@code --no-offline}) to its value, so that the last
      * one given wins, as cargo's and git's negatable flags do: an alias {@code prompd --offline} is overridden by a
-     * {@code --no-offline} after it, where picocli refuses a single-valued option given twice. (Picocli's
-     * {@code overwrittenOptionsAllowed} would allow that of every option; a list of values would make the flag one that
-     * takes a value in the completion script picocli writes.) A value given with the flag ({@code --offline=false}) is
-     * left to picocli.
+     * {@code --no-offline} after it, the field left null (the variable deciding) only where neither is given, which
+     * picocli's negation, setting the opposite of a default, cannot tell. (A list of values would make the flag one
+     * that takes a value in the completion script picocli writes.) A value given with the flag
+     * ({@code --offline=false}) is left to picocli.
      */
     static final class LastOneWins implements CommandLine.IParameterPreprocessor {
         @Override

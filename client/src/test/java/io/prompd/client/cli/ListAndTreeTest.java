@@ -43,6 +43,26 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertFalse(json.get(1).get("direct").asBoolean());
     }
 
+    /**
+     * A wrapper adding --json to a command line that has it broke it ("should be specified only once"): a flag given
+     * twice says the same twice, as npm and cargo take it, while a value given twice is still for the user to settle.
+     */
+    @Test
+    void aFlagGivenTwiceIsTakenAsOnceAndAnOptionsValueGivenTwiceIsRefused() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        CliRun twice = prompd("list", "--json", "--json");
+        assertEquals(0, twice.exitCode(), twice.err());
+        assertEquals(prompd("list", "--json").out(), twice.out());
+        CliRun verbose = prompd("-v", "--verbose", "list", "--json", "--json");
+        assertEquals(0, verbose.exitCode(), verbose.err());
+
+        CliRun out = prompd("pack", "--out", "a.tgz", "--out", "b.tgz");
+        assertEquals(2, out.exitCode(), out.err());
+        assertEquals("error: option '--out' is given more than once; it takes one value\nhint: see 'prompd pack"
+                + " --help'\n", out.err());
+        assertFalse(Files.exists(project.resolve("a.tgz")) || Files.exists(project.resolve("b.tgz")));
+    }
+
     /** Where a project's tools read its packages, which install --json alone gave, and what prompd.lock pins. */
     @Test
     void listJsonGivesTheStoreFolderOfEachInstalledVersionAndWhatTheLockPins() throws IOException {
