@@ -97,19 +97,43 @@ public final class SuspectCharacters {
     /**
      * Unicode's variation selectors ({@link TerminalText#isVariationSelector}) but one right after a character it can
      * vary: each shows as nothing, and one of the 256 after a character stands for a byte, so that a run of them after
-     * an emoji spells text a model can read and no reviewer sees ("emoji smuggling"), as tag characters do. A selector
-     * varies a letter, digit, symbol or punctuation mark that is not ASCII (U+FE0F after U+2764 for the red heart
-     * emoji, U+FE00 after U+2269 or a CJK ideograph for a form of it), an ASCII digit, # or * (the bases of the keycap
-     * emoji), and, the selectors from U+E0100 on, a CJK ideograph alone (an ideographic variation sequence); a second
-     * selector after it varies nothing, nor does one after an ASCII letter, a space, a mark or at the line's start.
+     * an emoji spells text a model can read and no reviewer sees ("emoji smuggling"), as tag characters do, and so
+     * does one after each letter of a paragraph. A selector of U+FE00–U+FE0F varies only the bases Unicode names a
+     * sequence of ({@link VariationSequences#varies}: U+FE0E or U+FE0F after an emoji or a keycap's digit, U+FE00
+     * after U+2269 or a CJK ideograph with a compatibility form); one from U+E0100 on varies any CJK ideograph (an
+     * ideographic variation sequence, which {@link #IDEOGRAPHIC_VARIATION} counts); a second selector after it varies
+     * nothing, nor does one at the line's start.
      */
     public static final Rule VARIATION_SELECTOR = new Rule("variation selector", TerminalText::isVariationSelector,
             SuspectCharacters::lawfulSelectorsLeft, Severity.ERROR, count -> {
                 String them = Plural.itOrThem(count);
                 return "remove " + them + ": a variation selector shows as nothing, and one after a character it"
                         + " does not vary, as a run of them after an emoji, can spell text a model reads and no"
-                        + " reviewer sees (a single one after an emoji, as U+FE0F, or after a CJK ideograph is fine)";
+                        + " reviewer sees (U+FE0E or U+FE0F after an emoji, a sequence Unicode standardizes, as U+FE00"
+                        + " after U+2269, or one selector from U+E0100 on after a CJK ideograph is fine)";
             });
+
+    /**
+     * How many ideographic variation selectors a text may hold without a warning: Japanese text picks a name's form
+     * of an ideograph with one now and then, never one an ideograph.
+     */
+    private static final int IDEOGRAPHIC_SELECTORS_ALLOWED = 8;
+
+    /**
+     * Ideographic variation selectors (U+E0100–U+E01EF) each after a CJK ideograph, which {@link #VARIATION_SELECTOR}
+     * lets pass, in a text holding more than {@value #IDEOGRAPHIC_SELECTORS_ALLOWED}: one after each ideograph of
+     * ordinary Chinese text carries a byte (240 values), so that a paragraph of 54 ideographs spells a sentence a model
+     * reads and no reviewer sees. Which selectors an ideograph rightly takes is registered in the Ideographic
+     * Variation Database, tens of thousands of sequences in collections that grow, too many to ship for so rare a
+     * use; a count is cheap and lets a name's form pass, and a warning, not an error, since a dictionary rightly
+     * holds many.
+     */
+    public static final Rule IDEOGRAPHIC_VARIATION = new Rule("ideographic variation selector",
+            SuspectCharacters::isIdeographicSelector, SuspectCharacters::otherSelectorsLeft, Severity.WARNING,
+            count -> "remove them unless they are meant: " + count + " ideographic variation selectors each pick"
+                    + " a form of the ideograph before them and show as nothing, and text names a form now and then,"
+                    + " while one after each ideograph can spell a byte a model reads and no reviewer sees",
+            IDEOGRAPHIC_SELECTORS_ALLOWED);
 
     /**
      * The invisible characters ({@link TerminalText#isInvisible}, the one definition a name's rule refuses too) that no
@@ -155,7 +179,7 @@ public final class SuspectCharacters {
      * the only one that a file rightly holds, which nobody sees either.
      */
     public static final List<Rule> IN_TEXT_FILES = List.of(CONTROL_IN_FILES, LINE_SEPARATOR_IN_FILES,
-            BIDI_CONTROL_IN_FILES, TAG, VARIATION_SELECTOR, INVISIBLE);
+            BIDI_CONTROL_IN_FILES, TAG, VARIATION_SELECTOR, IDEOGRAPHIC_VARIATION, INVISIBLE);
 
     /**
      * What no string of a JSON or YAML tree a package or registry file holds may hold ({@link
@@ -170,7 +194,7 @@ public final class SuspectCharacters {
      * ({@link io.prompd.core.json.PlainText#warnings}), as a text file is: named at its field rather than its line,
      * and read as written, since left out, one in a key would make another key of it. A name refuses them instead.
      */
-    public static final List<Rule> WARNED_IN_STRINGS = List.of(INVISIBLE);
+    public static final List<Rule> WARNED_IN_STRINGS = List.of(IDEOGRAPHIC_VARIATION, INVISIBLE);
 
     /**
      * What no name of a member of a JSON or YAML tree may hold, nor a name written as a string, a parameter's: a
@@ -263,35 +287,39 @@ public final class SuspectCharacters {
      * replaced by {@link #LEFT}, so that every other stays at its position.
      */
     private static String lawfulSelectorsLeft(String text) {
+        return selectorsLeft(text, true);
+    }
+
+    /** {@code text} with each variation selector that {@link #VARIATION_SELECTOR} names replaced by {@link #LEFT}. */
+    private static String otherSelectorsLeft(String text) {
+        return selectorsLeft(text, false);
+    }
+
+    private static String selectorsLeft(String text, boolean lawful) {
         int[] written = text.codePoints().toArray();
         int[] read = written.clone();
-        for (int index = 1; index < written.length; index++) {
-            if (TerminalText.isVariationSelector(written[index]) && varies(written[index], written[index - 1])
-                    && (index + 1 == written.length || !TerminalText.isVariationSelector(written[index + 1]))) {
+        for (int index = 0; index < written.length; index++) {
+            if (TerminalText.isVariationSelector(written[index]) && lawful(written, index) == lawful) {
                 read[index] = LEFT;
             }
         }
         return new String(read, 0, read.length);
     }
 
+    /** Whether the selector at {@code index} varies the character before it, and no selector follows it. */
+    private static boolean lawful(int[] written, int index) {
+        return index > 0 && varies(written[index], written[index - 1])
+                && (index + 1 == written.length || !TerminalText.isVariationSelector(written[index + 1]));
+    }
+
     /** Whether {@code selector} can vary {@code base}, as {@link #VARIATION_SELECTOR} has it. */
     private static boolean varies(int selector, int base) {
-        if (selector >= 0xE0100) {
-            return Character.isIdeographic(base);
-        }
-        if (base < 0x80) {
-            return base >= '0' && base <= '9' || base == '#' || base == '*';
-        }
-        return switch (Character.getType(base)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-                 Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.DASH_PUNCTUATION,
-                 Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.CONNECTOR_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-                 Character.FINAL_QUOTE_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-            default -> false;
-        };
+        return isIdeographicSelector(selector) ? Character.isIdeographic(base)
+                : VariationSequences.varies(selector, base);
+    }
+
+    private static boolean isIdeographicSelector(int codePoint) {
+        return codePoint >= 0xE0100 && codePoint <= 0xE01EF;
     }
 
     private static Rule bidiControl(String reader) {
@@ -303,11 +331,13 @@ public final class SuspectCharacters {
      * One kind of character: what a message calls it, which code points are one, whether holding one is an error or a
      * warning, and how to fix a text holding that many.
      *
-     * @param read the text as the rule reads it: the characters of the kind that their neighbours make right (a
-     *             flag's tag characters) each replaced by another, so that every other keeps its position
+     * @param read    the text as the rule reads it: the characters of the kind that their neighbours make right (a
+     *                flag's tag characters) each replaced by another, so that every other keeps its position
+     * @param allowed how many of them a text, a string or a whole file, may hold without a problem: none but for a
+     *                kind rightly used now and then that hides text only in numbers
      */
     public record Rule(String kind, IntPredicate character, UnaryOperator<String> read, Severity severity,
-                       LongFunction<String> hint) {
+                       LongFunction<String> hint, int allowed) {
 
         public Rule {
             Objects.requireNonNull(kind, "kind");
@@ -315,6 +345,15 @@ public final class SuspectCharacters {
             Objects.requireNonNull(read, "read");
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(hint, "hint");
+            if (allowed < 0) {
+                throw new IllegalArgumentException("allowed is a count: " + allowed);
+            }
+        }
+
+        /** A rule that no character of the kind passes, but those their neighbours make right. */
+        public Rule(String kind, IntPredicate character, UnaryOperator<String> read, Severity severity,
+                    LongFunction<String> hint) {
+            this(kind, character, read, severity, hint, 0);
         }
 
         /** A rule of the code points alone, whatever their neighbours. */
@@ -322,8 +361,13 @@ public final class SuspectCharacters {
             this(kind, character, UnaryOperator.identity(), severity, hint);
         }
 
-        /** The characters of this kind in {@code text}: empty when it holds none, nearly always. */
+        /** The characters of this kind in {@code text}, when more than {@link #allowed}: empty nearly always. */
         public Optional<Found> in(String text) {
+            return found(text).filter(found -> found.count() > allowed);
+        }
+
+        /** The characters of this kind in {@code text}, however few. */
+        private Optional<Found> found(String text) {
             if (noneIn(text)) {
                 return Optional.empty();
             }
@@ -342,7 +386,7 @@ public final class SuspectCharacters {
 
         /** {@code text} without its characters that {@link #in} names. */
         public String without(String text) {
-            if (noneIn(text)) {
+            if (in(text).isEmpty()) {
                 return text;
             }
             int[] written = text.codePoints().toArray();
@@ -402,23 +446,25 @@ public final class SuspectCharacters {
     }
 
     /**
-     * A problem of each line holding characters of each rule, at the line and the characters' positions there, as a
-     * front matter's reader tells them.
+     * A problem of each line holding characters of each rule, more of them than it {@linkplain Rule#allowed allows}
+     * in a text, at the line and the characters' positions there, as a front matter's reader tells them.
      *
      * @param first the number of the first of {@code lines} in the file
      */
     public static List<Problem> eachLine(String file, List<String> lines, int first, List<Rule> rules) {
         List<Problem> problems = new ArrayList<>();
         for (Rule rule : rules) {
-            held(lines, first, rule).forEach(line -> problems.add(rule.problem(file, "the line "
-                    + line.found().holds(), line.found().count(), line.number())));
+            held(lines, first, rule).stream().filter(line -> line.found().count() > rule.allowed())
+                    .forEach(line -> problems.add(rule.problem(file, "the line " + line.found().holds(),
+                            line.found().count(), line.number())));
         }
         return problems;
     }
 
     /**
-     * A problem of each rule whose characters the lines hold, at the first line holding some, saying how many more
-     * do, with the hint for all of them: a file may hold hundreds, and a problem a line would bury the report.
+     * A problem of each rule whose characters the lines hold, more of them than it {@linkplain Rule#allowed allows}
+     * in the file, at the first line holding some, saying how many more do, with the hint for all of them: a file may
+     * hold hundreds, and a problem a line would bury the report.
      *
      * @param first the number of the first of {@code lines} in the file
      */
@@ -426,23 +472,24 @@ public final class SuspectCharacters {
         List<Problem> problems = new ArrayList<>();
         for (Rule rule : rules) {
             List<Held> held = held(lines, first, rule);
-            if (!held.isEmpty()) {
+            long count = held.stream().mapToLong(line -> line.found().count()).sum();
+            if (count > rule.allowed()) {
                 int more = held.size() - 1;
                 String others = more == 0 ? "" : more == 1 ? " (and 1 more line holds some)"
                         : " (and " + more + " more lines hold some)";
-                problems.add(rule.problem(file, "the line " + held.get(0).found().holds() + others,
-                        held.stream().mapToLong(line -> line.found().count()).sum(), held.get(0).number()));
+                problems.add(rule.problem(file, "the line " + held.get(0).found().holds() + others, count,
+                        held.get(0).number()));
             }
         }
         return problems;
     }
 
-    /** The lines holding characters of {@code rule}, numbered from {@code first}. */
+    /** The lines holding characters of {@code rule}, however few, numbered from {@code first}. */
     private static List<Held> held(List<String> lines, int first, Rule rule) {
         List<Held> held = new ArrayList<>();
         for (int index = 0; index < lines.size(); index++) {
             int number = first + index;
-            rule.in(lines.get(index)).ifPresent(found -> held.add(new Held(number, found)));
+            rule.found(lines.get(index)).ifPresent(found -> held.add(new Held(number, found)));
         }
         return held;
     }
