@@ -236,7 +236,7 @@ class ValidateAndPackCommandTest {
                 ---
                 id: greet
                 context:
-                  - data/ölçüm.bin
+                  - data/ölçüm.pdf
                   - contexts/日本.md
                 system: sÿstem.md
                 ---
@@ -244,7 +244,7 @@ class ValidateAndPackCommandTest {
                 Hi
                 """);
         Files.createDirectories(pkg.resolve("prompts/data"));
-        Files.write(pkg.resolve("prompts/data/ölçüm.bin"), new byte[] {'x', 0, 'y'});
+        Files.write(pkg.resolve("prompts/data/ölçüm.pdf"), new byte[] {'%', 'P', 'D', 'F', '-', 0, 'y'});
 
         CliRun validate = CliRun.in(pkg, home, "validate");
 
@@ -264,7 +264,7 @@ class ValidateAndPackCommandTest {
         CliRun pack = CliRun.in(pkg, home, "pack");
 
         assertEquals(0, pack.exitCode(), pack.out() + pack.err());
-        assertTrue(tarEntries(pkg.resolve("acme-greeter-1.0.0.tgz")).contains("prompts/data/ölçüm.bin"), pack.out());
+        assertTrue(tarEntries(pkg.resolve("acme-greeter-1.0.0.tgz")).contains("prompts/data/ölçüm.pdf"), pack.out());
     }
 
     /**

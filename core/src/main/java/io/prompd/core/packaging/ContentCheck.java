@@ -13,10 +13,8 @@ import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -24,7 +22,8 @@ import java.util.TreeSet;
 /**
  * The bytes of the files a package packs: text is UTF-8; a binary file (one holding a NUL byte or
  * bytes that are not UTF-8) is allowed only as a context file, named by a prompt's
- * {@code context} / {@code contexts} or lying in a {@code contexts/} folder; and no file holds a
+ * {@code context} / {@code contexts} or lying in a {@code contexts/} folder, and only of a binary kind prompd knows
+ * ({@link BinaryKinds}), any other a model reads as text; and no file holds a
  * likely credential, binary ones included, as far as their bytes read as text, nor is a prompd configuration holding
  * a stored password or token ({@link Secrets#inFile}).
  * Nor does a text file hold a control character, a line or paragraph separator, a bidi control or a tag character,
@@ -39,17 +38,8 @@ public final class ContentCheck {
 
     private static final String CONTEXTS_FOLDER = "contexts";
 
-    private static final String CONTEXT_HINT = "a binary file a prompt includes goes under contexts/ or is named in the"
-            + " prompt's context";
-
-    /**
-     * The extensions of kinds of files that are text, which a context file of one must be, as any other file is: a
-     * prompt, Markdown, plain text, and the text formats of data and documents (JSON, YAML, CSV, XML, HTML, ...). A
-     * context of another kind may be binary (an image, a PDF, a spreadsheet), which Git and a diff take as binary too.
-     */
-    private static final Set<String> TEXT_EXTENSIONS = Set.of(".prmd", ".prompd", ".md", ".markdown", ".txt",
-            ".text", ".rst", ".adoc", ".json", ".jsonl", ".yaml", ".yml", ".toml", ".csv", ".tsv", ".xml", ".html",
-            ".htm");
+    private static final String CONTEXT_HINT = "a binary file a prompt includes, of a binary kind (" + BinaryKinds.EXAMPLES
+            + ", ...), goes under contexts/ or is named in the prompt's context";
 
     /**
      * How a Git LFS pointer starts: a registry builds from Git objects, where LFS keeps this small
@@ -122,25 +112,26 @@ public final class ContentCheck {
     }
 
     /**
-     * A file that is not UTF-8 text where only context files may be other, or a context file named as text
-     * ({@link #TEXT_EXTENSIONS}): binary (it holds a NUL byte), said with the line of its first one, or text saved in
+     * A file that is not UTF-8 text where only context files may be other, or a context file of no binary kind
+     * ({@link BinaryKinds}): binary (it holds a NUL byte), said with the line of its first one, or text saved in
      * another encoding, said with the line of its first foreign byte, UTF-16 without a byte order mark among them,
      * whose NUL bytes would otherwise call it binary. The manifest is left to its reader, which says what its NUL bytes
      * or encoding are, and so is the encoding of prompt files.
      *
-     * @param context whether the file is a context file, which may be binary but for its name
+     * @param context whether the file is a context file, which may be of a binary kind
      */
     private static Optional<Problem> notText(String path, byte[] bytes, boolean context) {
-        Optional<String> textExtension = textExtension(path);
-        if (path.equals(ManifestReader.FILE_NAME) || context && textExtension.isEmpty()) {
+        if (path.equals(ManifestReader.FILE_NAME) || context && BinaryKinds.known(path, bytes)) {
             return Optional.empty();
         }
-        // taken as binary, a context named as text would escape every rule on characters, and Git diffs no binary file
-        String binaryBecause = context ? ", and a context file named " + textExtension.get() + " must be UTF-8 text:"
-                + " taken as binary, no check of its characters reads it, and a diff may show no more than 'Binary"
-                + " files differ'" : ", and only context files may be";
-        String binaryHint = context ? Utf8.HINT + ", without NUL bytes; a binary context file keeps its own kind's"
-                + " extension, such as .png, .pdf or .docx" : CONTEXT_HINT;
+        // a model reads a context of no binary kind as text (a .sql, a .py, a template, a file without an extension):
+        // taken as binary, it would escape every rule on characters, and Git diffs no binary file
+        String binaryBecause = context ? ", and a context file that is of no binary kind prompd knows ("
+                + BinaryKinds.EXAMPLES + ", ...) must be UTF-8 text: a model reads it as text, while taken as binary no"
+                + " check of its characters reads it, and a diff may show no more than 'Binary files differ'"
+                : ", and only context files may be";
+        String binaryHint = context ? Utf8.HINT + ", without NUL bytes; a binary context file is one of those kinds,"
+                + " with its extension, such as .png, .pdf or .docx" : CONTEXT_HINT;
         if (isBinary(bytes) && Utf8.unmarkedUtf16(bytes).isEmpty()) {
             return Optional.of(atFirstForeignByte(path, bytes, binaryBecause, binaryHint));
         }
@@ -149,17 +140,6 @@ public final class ContentCheck {
         }
         return Optional.of(context ? atFirstForeignByte(path, bytes, binaryBecause, binaryHint)
                 : atFirstForeignByte(path, bytes, "", Utf8.HINT + "; " + CONTEXT_HINT));
-    }
-
-    /**
-     * The extension of a path, as written ({@code .md}), when it names a kind of file that is text
-     * ({@link #TEXT_EXTENSIONS}).
-     */
-    private static Optional<String> textExtension(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? Optional.empty() : Optional.of(name.substring(dot))
-                .filter(extension -> TEXT_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT)));
     }
 
     /**

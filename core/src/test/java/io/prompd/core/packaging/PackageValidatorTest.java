@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -751,7 +752,7 @@ class PackageValidatorTest {
                 "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
                 "hello.prmd",
                 "---\ncontext: data/table.xlsx\n---\nSummarise the table.\n".getBytes(StandardCharsets.UTF_8),
-                "data/table.xlsx", binary,
+                "data/table.xlsx", new byte[] {'P', 'K', 3, 4, 0, 0, 0, 13},
                 "contexts/logo.png", binary,
                 "images/logo.png", binary,
                 "latin1.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'}));
@@ -774,12 +775,12 @@ class PackageValidatorTest {
      */
     @Test
     void aPathInLettersOfAnyScriptIsCheckedAndAllowsItsBinaryContextAsAnAsciiPathDoes() throws IOException {
-        byte[] binary = {'x', 0, 'y'};
+        byte[] binary = {'%', 'P', 'D', 'F', '-', 0, 'y'};
         MemorySource source = new MemorySource("p", Map.of(
                 "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
-                "hello.prmd", ("---\ncontext:\n  - data/ölçüm.bin\n  - nötes.md\n  - contexts/日本.md\n"
+                "hello.prmd", ("---\ncontext:\n  - data/ölçüm.pdf\n  - nötes.md\n  - contexts/日本.md\n"
                         + "system: sÿstem.md\nuser: usér.md\n---\nHi\n").getBytes(StandardCharsets.UTF_8),
-                "data/ölçüm.bin", binary));
+                "data/ölçüm.pdf", binary));
 
         List<Problem> problems = validator.validate(source).problems();
 
@@ -849,9 +850,8 @@ class PackageValidatorTest {
         String notText = ", which is not UTF-8 text (it is binary, or saved in another encoding), so ";
         String template = "the template cannot include, import or extend it: Jinja renders such a file as a template,"
                 + " which is text";
-        String latin = ":1 the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not allow there, and a"
-                + " context file named .md must be UTF-8 text: taken as binary, no check of its characters reads it, and"
-                + " a diff may show no more than 'Binary files differ'";
+        String latin = ":1 the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not allow there"
+                + NO_BINARY_KIND;
         assertEquals(List.of("error contexts/latin.md" + latin, "error contexts/part.md" + latin,
                         "error parts/intro.md:1 '../contexts/latin.md' resolves to 'contexts/latin.md'" + notText
                                 + template,
@@ -1098,54 +1098,74 @@ class PackageValidatorTest {
 
         String utf16 = "the file holds a NUL byte: it looks saved as UTF-16 without a byte order mark";
         String binary = "the file is binary: this line holds a NUL byte, and only context files may be";
-        assertEquals(List.of("notes.txt@3: " + binary, "other.md@1: " + utf16, "prompts/stray.prmd@5: " + binary,
-                        "prompts/utf16.prmd@1: " + utf16),
+        assertEquals(List.of("contexts/stray.dat@2: the file is binary: this line holds a NUL byte" + NO_BINARY_KIND,
+                        "contexts/utf16.bin@1: " + utf16 + NO_BINARY_KIND, "notes.txt@3: " + binary,
+                        "other.md@1: " + utf16, "prompts/stray.prmd@5: " + binary, "prompts/utf16.prmd@1: " + utf16),
                 problems.stream().filter(Problem::isError).map(problem -> problem.file() + "@" + problem.line() + ": "
                         + problem.message()).toList(), ProblemReport.text(problems));
         assertEquals(List.of("save it as UTF-8 (most editors offer an encoding when saving); a binary file a prompt"
-                + " includes goes under contexts/ or is named in the prompt's context", "save it as UTF-8 (most editors"
-                + " offer an encoding when saving)"), problems.stream()
+                + " includes, of a binary kind (.png, .jpg, .pdf, .docx, .xlsx, .zip, ...), goes under contexts/ or is"
+                + " named in the prompt's context", "save it as UTF-8 (most editors offer an encoding when saving)"),
+                problems.stream()
                 .filter(problem -> problem.message().equals(utf16)).map(Problem::hint).toList());
     }
 
+    /** What a context file of no binary kind that is not UTF-8 text is refused with, after what its bytes are. */
+    private static final String NO_BINARY_KIND = ", and a context file that is of no binary kind prompd knows (.png,"
+            + " .jpg, .pdf, .docx, .xlsx, .zip, ...) must be UTF-8 text: a model reads it as text, while taken as"
+            + " binary no check of its characters reads it, and a diff may show no more than 'Binary files differ'";
+
     /**
-     * A context file named as a kind of text (Markdown, plain text, CSV, JSON, a prompt, ...) that holds a NUL byte or
-     * is saved in another encoding is refused at its line, as another text file is, rather than taken as binary, whose
-     * characters no rule reads (an ESC sequence hiding a line, tag characters) and which a diff shows as "Binary files
-     * differ". A binary context file keeps its own kind's extension.
+     * A context file of no binary kind (Markdown, plain text, CSV, JSON, a prompt, but also SQL, Python, a template a
+     * prompt does not include, a file without an extension) that holds a NUL byte or is saved in another encoding is
+     * refused at its line, as another text file is, rather than taken as binary, whose characters no rule reads (an
+     * ESC sequence hiding a line, tag characters) though a model reads them, and which a diff shows as "Binary files
+     * differ". A binary context file is of a kind prompd knows by its extension and first bytes: a .png holding text,
+     * or a .sql starting as a PDF does, is text.
      */
     @Test
-    void aContextFileNamedAsTextThatIsNoUtf8TextIsRefusedAtItsLine() throws IOException {
+    void aContextFileOfNoBinaryKindThatIsNoUtf8TextIsRefusedAtItsLine() throws IOException {
         byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
-        MemorySource source = new MemorySource("p", Map.of(
-                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
-                "prompts/a.prmd", "---\nid: a\ncontext: ../data/style.md\n---\nHi\n".getBytes(StandardCharsets.UTF_8),
-                "data/style.md", "Style.\n\u0000\n\u001b[8mhidden\u001b[0m\n".getBytes(StandardCharsets.UTF_8),
-                "contexts/table.CSV", new byte[] {'a', ';', '1', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'},
-                "contexts/notes.json", "{\"a\": 1}\n".getBytes(StandardCharsets.UTF_16),
-                "contexts/more.txt", "Some text\n".getBytes(StandardCharsets.UTF_16LE),
-                "contexts/old.prmd", "---\nid: old\n---\nHi\u0000\n".getBytes(StandardCharsets.UTF_8),
-                "contexts/logo.png", binary,
-                "contexts/data.bin", "a\u0000b".getBytes(StandardCharsets.UTF_8)));
+        String hidden = "Be polite.\u0000\n\u001b[8mhidden\u001b[0m \uDB40\uDC69\uDB40\uDC67\n";
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8));
+        files.put("prompts/a.prmd", ("---\nid: a\ncontext:\n  - ../data/style.md\n  - ../contexts/schema.sql\n"
+                + "  - ../data/rules.jinja\n  - ../data/NOTES\n  - ../data/fake.png\n  - ../data/doc.pdf\n---\nHi\n")
+                .getBytes(StandardCharsets.UTF_8));
+        files.put("data/style.md", "Style.\n\u0000\n\u001b[8mhidden\u001b[0m\n".getBytes(StandardCharsets.UTF_8));
+        for (String path : List.of("contexts/schema.sql", "data/rules.jinja", "data/NOTES")) {
+            files.put(path, hidden.getBytes(StandardCharsets.UTF_8));
+        }
+        files.put("data/fake.png", ("PNG " + hidden).getBytes(StandardCharsets.UTF_8));
+        files.put("data/doc.pdf", ("%PDF-1.7\n" + hidden).getBytes(StandardCharsets.UTF_8));
+        files.put("contexts/dump.sql", ("%PDF-" + hidden).getBytes(StandardCharsets.UTF_8));
+        files.put("contexts/table.CSV", new byte[] {'a', ';', '1', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'});
+        files.put("contexts/notes.json", "{\"a\": 1}\n".getBytes(StandardCharsets.UTF_16));
+        files.put("contexts/more.txt", "Some text\n".getBytes(StandardCharsets.UTF_16LE));
+        files.put("contexts/old.prmd", "---\nid: old\n---\nHi\u0000\n".getBytes(StandardCharsets.UTF_8));
+        files.put("contexts/logo.png", binary);
+        files.put("contexts/data.bin", "a\u0000b".getBytes(StandardCharsets.UTF_8));
 
-        List<Problem> problems = validator.validate(source).problems();
+        List<Problem> problems = validator.validate(new MemorySource("p", files)).problems();
 
-        String because = " must be UTF-8 text: taken as binary, no check of its characters reads it, and a diff may"
-                + " show no more than 'Binary files differ'";
-        assertEquals(List.of("contexts/more.txt@1: the file holds a NUL byte: it looks saved as UTF-16 without a byte"
-                        + " order mark, and a context file named .txt" + because,
+        String nul = "the file is binary: this line holds a NUL byte" + NO_BINARY_KIND;
+        String utf16 = "the file holds a NUL byte: it looks saved as UTF-16 without a byte order mark"
+                + NO_BINARY_KIND;
+        assertEquals(List.of("contexts/data.bin@1: " + utf16, "contexts/dump.sql@1: " + nul,
+                "contexts/more.txt@1: " + utf16,
                 "contexts/notes.json@1: the file is UTF-16BE, not UTF-8: it starts with the byte order mark of"
-                        + " UTF-16BE, and a context file named .json" + because,
-                "contexts/old.prmd@4: the file is binary: this line holds a NUL byte, and a context file named .prmd"
-                        + because,
+                        + " UTF-16BE" + NO_BINARY_KIND,
+                "contexts/old.prmd@4: " + nul, "contexts/schema.sql@1: " + nul,
                 "contexts/table.CSV@2: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not"
-                        + " allow there, and a context file named .CSV" + because,
-                "data/style.md@2: the file is binary: this line holds a NUL byte, and a context file named .md"
-                        + because),
+                        + " allow there" + NO_BINARY_KIND,
+                "data/NOTES@1: " + nul, "data/fake.png@1: " + nul, "data/rules.jinja@1: " + nul,
+                "data/style.md@2: " + nul),
                 problems.stream().filter(Problem::isError).map(problem -> problem.file() + "@" + problem.line() + ": "
-                        + problem.message()).toList(), ProblemReport.text(problems));
+                        + problem.message()).sorted().toList(), ProblemReport.text(problems));
         assertEquals("save it as UTF-8 (most editors offer an encoding when saving), without NUL bytes; a binary"
-                + " context file keeps its own kind's extension, such as .png, .pdf or .docx", problems.get(0).hint());
+                + " context file is one of those kinds, with its extension, such as .png, .pdf or .docx",
+                problems.stream().filter(problem -> problem.file().equals("data/NOTES")).findFirst().orElseThrow()
+                        .hint());
     }
 
     /** The README's text, as the registry's version document serves it: the one validate judged. */

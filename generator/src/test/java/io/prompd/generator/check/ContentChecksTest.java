@@ -423,7 +423,7 @@ class ContentChecksTest {
 
     /**
      * .NET's Encoding.Unicode and iconv write UTF-16 without a byte order mark; its bytes show each letter beside a
-     * NUL. A context file named as text is UTF-8 text, so the encoding is an error of its own, once.
+     * NUL. A context file of no binary kind is UTF-8 text, so the encoding is an error of its own, once.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"UTF-16LE", "UTF-16BE"})
@@ -440,7 +440,7 @@ class ContentChecksTest {
                 + " mark says so)");
         assertEquals(2, problem.line());
         assertError(report, BASE + "/contexts/env-notes.txt", "the file holds a NUL byte: it looks saved as UTF-16"
-                + " without a byte order mark, and a context file named .txt must be UTF-8 text");
+                + " without a byte order mark, and a context file that is of no binary kind prompd knows");
         assertErrorCount(report, 2);
     }
 
@@ -476,12 +476,13 @@ class ContentChecksTest {
             out.write("Quarterly figures, region by region.\n".repeat(200).getBytes(StandardCharsets.UTF_8));
         }
         byte[] samples = new byte[8000];
-        for (int sample = 0; sample < samples.length / 2; sample++) {
+        System.arraycopy("RIFF\u0000\u0000\u0000\u0000WAVE".getBytes(StandardCharsets.ISO_8859_1), 0, samples, 0, 12);
+        for (int sample = 6; sample < samples.length / 2; sample++) {
             samples[2 * sample] = (byte) (1 + sample * 37 % 200);
         }
         repo.writeBytes(BASE + "/contexts/chart.png", png.toByteArray());
         repo.writeBytes(BASE + "/contexts/figures.txt.gz", gzip.toByteArray());
-        repo.writeBytes(BASE + "/contexts/quiet.pcm", samples);
+        repo.writeBytes(BASE + "/contexts/quiet.wav", samples);
         repo.commit("publish");
 
         assertPassed(check(repo, "alice"));
@@ -647,7 +648,7 @@ class ContentChecksTest {
 
     @Test
     void binaryFileNamedAsAPromptContextPasses() {
-        repo.writeBytes(BASE + "/data/table.xlsx", BINARY);
+        repo.writeBytes(BASE + "/data/table.xlsx", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 0});
         repo.write(BASE + "/prompts/x.prmd", """
                 ---
                 id: x
