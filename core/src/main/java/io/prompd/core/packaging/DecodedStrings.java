@@ -51,8 +51,10 @@ record DecodedStrings(String reader, Source parser, Function<JsonLocation, Strin
      * @param description what kind of credential it looks like
      * @param severity    as {@link SecretPatterns.Finding}'s
      * @param escape      the first escape that wrote a character of it, as {@code \x73 for s}, when one is known
+     * @param passwordInUrl as {@link SecretPatterns.Finding}'s
      */
-    record Secret(int firstLine, int lastLine, String description, Severity severity, Optional<String> escape) {
+    record Secret(int firstLine, int lastLine, String description, Severity severity, Optional<String> escape,
+                  boolean passwordInUrl) {
 
         /** Whether the file's text as written holds the same credential in the string's lines: named once, so. */
         boolean amongWritten(List<SecretPatterns.Finding> asWritten) {
@@ -102,7 +104,7 @@ record DecodedStrings(String reader, Source parser, Function<JsonLocation, Strin
                     int lastLine = Math.max(firstLine, lineShift + tokens.currentLocation().getLineNr());
                     SecretPatterns.find(decoded).forEach(secret -> found.add(new Secret(firstLine, lastLine,
                             secret.description(), secret.severity(), QuotedEscapes.first(written.apply(start),
-                            decoded, secret.start(), secret.end()))));
+                            decoded, secret.start(), secret.end()), secret.passwordInUrl())));
                 }
             }
         } catch (IOException | YAMLException unreadable) {

@@ -49,7 +49,7 @@ final class SecretPatterns {
     /** The group of a kind's pattern that is the key's random part. */
     private static final String RANDOM = "random";
     /** What {@link #URL_PASSWORD} finds. */
-    static final String PASSWORD_IN_URL = "a password in a URL (scheme://user:password@host)";
+    private static final String PASSWORD_IN_URL = "a password in a URL (scheme://user:password@host)";
     /** The group of {@link #URL_PASSWORD} that is the user before the password. */
     private static final String URL_USER = "user";
 
@@ -214,8 +214,10 @@ final class SecretPatterns {
      * @param severity    an error, or a warning for a kind documentation shows real-looking ones of
      * @param start       the offset in the text where what gives it away starts (a private key's header)
      * @param end         the offset where that ends
+     * @param passwordInUrl whether it is a password in a URL ({@link #URL_PASSWORD}), which a file whose own rule
+     *                    refuses a user part in its URLs tells in its words
      */
-    record Finding(int line, String description, Severity severity, int start, int end) {
+    record Finding(int line, String description, Severity severity, int start, int end, boolean passwordInUrl) {
     }
 
     private SecretPatterns() {
@@ -264,7 +266,8 @@ final class SecretPatterns {
                     if (kind.keyMaterial() ? keyMaterialFollows(lines, index, matcher.end())
                             : !kind.placeholder().test(matcher)) {
                         findings.add(new Finding(index + 1, kind.description(), kind.severity(),
-                                lineStart + matcher.start(), lineStart + matcher.end()));
+                                lineStart + matcher.start(), lineStart + matcher.end(),
+                                kind.pattern() == URL_PASSWORD));
                     }
                 }
             }

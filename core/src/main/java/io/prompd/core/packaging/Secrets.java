@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,20 @@ public final class Secrets {
     }
 
     /**
+     * A likely credential in a file.
+     *
+     * @param problem       the problem telling it
+     * @param passwordInUrl whether it is a password in a URL ({@code scheme://user:password@host}), as written or in a
+     *                      string with escapes
+     */
+    public record Found(Problem problem, boolean passwordInUrl) {
+
+        public Found {
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /**
      * The likely credentials in the names of the files and folders on the paths, each file or folder whose name holds
      * one named once, at its own path: a name is served as a file's text is (the tarball's entries, the prompt files
      * of the version's document), and Git history keeps it just the same.
@@ -66,11 +81,11 @@ public final class Secrets {
     }
 
     /**
-     * Whether the problem is a password in a URL that {@link #inFile} found: a file whose own rules refuse a user part
-     * in a URL of theirs (registry.json's) tells it once.
+     * {@link #inFile(String, byte[])}, each with what kind of credential it tells: a file whose own rules refuse a user
+     * part in a URL of theirs (registry.json's) tells a password there once, in its words.
      */
-    public static boolean isPasswordInUrl(Problem problem) {
-        return problem.message().endsWith(SecretPatterns.PASSWORD_IN_URL);
+    public static List<Found> found(String path, byte[] bytes) {
+        return found(path, bytes, Utf8.text(bytes));
     }
 
     /**
@@ -85,24 +100,31 @@ public final class Secrets {
      * {@link #inFile(String, byte[])} for bytes whose UTF-8 text ({@link Utf8#text}) is read already.
      */
     static List<Problem> inFile(String path, byte[] bytes, Optional<String> text) {
+        return found(path, bytes, text).stream().map(Found::problem).toList();
+    }
+
+    private static List<Found> found(String path, byte[] bytes, Optional<String> text) {
         Optional<String> decoded = text.or(() -> markedText(bytes));
         List<SecretPatterns.Finding> asWritten = SecretPatterns.find(
                 decoded.orElseGet(() -> new String(bytes, StandardCharsets.ISO_8859_1)));
-        List<Problem> problems = new ArrayList<>();
-        asWritten.forEach(secret -> problems.add(secret(path, "the file holds what looks like " + secret.description(),
-                decoded.isPresent() ? secret.line() : 0, secret.severity())));
-        decoded.flatMap(content -> StoredCredentials.find(path, content)).ifPresent(problems::add);
+        List<Found> found = new ArrayList<>();
+        asWritten.forEach(secret -> found.add(new Found(secret(path, "the file holds what looks like "
+                + secret.description(), decoded.isPresent() ? secret.line() : 0, secret.severity()),
+                secret.passwordInUrl())));
+        decoded.flatMap(content -> StoredCredentials.find(path, content))
+                .ifPresent(stored -> found.add(new Found(stored, false)));
         if (decoded.isEmpty()) {
-            problems.addAll(inUnmarkedUtf16(path, bytes));
+            inUnmarkedUtf16(path, bytes).forEach(secret -> found.add(new Found(secret, false)));
         }
         DecodedStrings.of(path, bytes, decoded).ifPresent(strings -> strings.secrets().stream()
                 .filter(secret -> !secret.amongWritten(asWritten))
-                .forEach(secret -> problems.add(secret(path, "a string of the file holds what looks like "
+                .forEach(secret -> found.add(new Found(secret(path, "a string of the file holds what looks like "
                         + secret.description() + ", written with escapes" + secret.escape()
                         .map(escape -> " (" + escape + ")")
                         .orElse("") + " that whoever reads " + strings.reader()
-                        + " decodes, the registry too", secret.firstLine(), secret.severity()))));
-        return problems;
+                        + " decodes, the registry too", secret.firstLine(), secret.severity()),
+                        secret.passwordInUrl()))));
+        return found;
     }
 
     /**

@@ -24,6 +24,20 @@ class SecretsTest {
                 found.get(0).hint(), "a fix in a later commit would fail the check's history scan");
     }
 
+    /**
+     * A password in a URL is told as such, by its kind rather than its words, written as is or with an escape JSON
+     * decodes (after those as written): registry.json's rules tell one in its URLs in their own words.
+     */
+    @Test
+    void aPasswordInAUrlIsFoundAsOneWhateverItsMessageSays() {
+        List<Secrets.Found> found = Secrets.found("registry.json", ("{\"a\": \"https://u:Xq7vR2mK9pLw@h.test/\",\n"
+                + "\"b\": \"https://u:Zt4nB8cJ3hYs\\u0040h.test/\",\n\"c\": \"" + KEY + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of("1 true", "3 false", "2 true"), found.stream()
+                .map(secret -> secret.problem().line() + " " + secret.passwordInUrl()).toList());
+    }
+
     @Test
     void aBinaryFileLookingLikeUtf16WithoutAMarkIsSearchedAsThatText() {
         List<Problem> found = Secrets.inFile("notes.bin", ("a\n" + KEY + "\n").getBytes(StandardCharsets.UTF_16LE));

@@ -58,7 +58,7 @@ final class CommittedSecretsRule implements PullRequestRule {
                 ArchiveLimits limits = limitsOf(changed.path(), policy);
                 Optional<byte[]> bytes = repository.read(change.newBlob(), limits);
                 bytes.ifPresent(content -> problems.addAll(toldOnce(pullRequest, change.path(), content,
-                        Secrets.inFile(change.path(), content))));
+                        Secrets.found(change.path(), content))));
                 // the settings and meta.json files are refused by their size where they are read
                 if (bytes.isEmpty() && changed.path().kind() == ChangedPath.Kind.REPOSITORY_FILE) {
                     problems.add(Problem.error(change.path(), "", "the file has " + overLimit(repository
@@ -112,19 +112,18 @@ final class CommittedSecretsRule implements PullRequestRule {
     }
 
     /**
-     * The credentials found in a changed file but a password in registry.json's base URL or git URL, which its own rule
-     * refuses at the same line, in its words ({@link UrlUserPart}): told once.
+     * The credentials found in a changed file but a password in registry.json's base URL or git URL, as written or with
+     * escapes JSON decodes, which its own rule refuses at the same line, in its words ({@link UrlUserPart}): told once.
      */
-    private static List<Problem> toldOnce(PullRequest pullRequest, String path, byte[] content, List<Problem> secrets) {
+    private static List<Problem> toldOnce(PullRequest pullRequest, String path, byte[] content,
+                                          List<Secrets.Found> secrets) {
         List<String> refused = path.equals(RegistryConfig.FILE) ? pullRequest.head().parsedConfig().problems()
                 .stream().filter(UrlUserPart::isRefusal).map(Problem::pointer).toList() : List.of();
-        if (refused.isEmpty()) {
-            return secrets;
-        }
-        FieldLines lines = FieldLines.ofJson(content);
-        Set<Integer> refusedLines = refused.stream().map(lines::lineOf).collect(Collectors.toSet());
-        return secrets.stream().filter(secret -> !Secrets.isPasswordInUrl(secret)
-                || !refusedLines.contains(secret.line())).toList();
+        // the lines of a file's fields are read only for registry.json holding a refused URL
+        Set<Integer> refusedLines = refused.isEmpty() ? Set.of()
+                : refused.stream().map(FieldLines.ofJson(content)::lineOf).collect(Collectors.toSet());
+        return secrets.stream().filter(secret -> !secret.passwordInUrl()
+                || !refusedLines.contains(secret.problem().line())).map(Secrets.Found::problem).toList();
     }
 
     /**

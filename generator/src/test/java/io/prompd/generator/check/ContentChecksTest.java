@@ -795,6 +795,30 @@ class ContentChecksTest {
         publishUnderAPolicy("{\"maxFileBytes\": " + maxFileBytes + "}");
     }
 
+    /**
+     * A password in registry.json's base URL or git URL is refused by the settings' own rule, in its words: the search
+     * for credentials does not tell it again, whether the URL is written as is or with an escape JSON decodes, while
+     * one elsewhere in the file is told.
+     */
+    @Test
+    void aPasswordInRegistryJsonsUrlsIsToldOnceWrittenAsIsOrWithEscapes() {
+        repo.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://deploy:Xq7vR2mK9pLw@registry.example.test/",
+                 "git": "https://deploy:Zt4nB8cJ3hYs\\u0040git.example.test/registry.git",
+                 "maintainers": ["maintainer"], "description": "mirror: https://bot:Wm5kQ2rT8vNp@mirror.example.test/"}
+                """);
+        repo.commit("settings", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        List<String> told = report.problems().stream().filter(problem -> problem.file().equals("registry.json"))
+                .filter(Problem::isError).map(problem -> problem.line() + " " + problem.message()).toList();
+        assertEquals(List.of("1 the base URL holds a user or password, which every reader of the repository sees and"
+                + " every client set up with this URL would copy", "2 the git URL holds a user or password, which every"
+                + " reader of the repository sees and the build copies into the registry.json it publishes",
+                "3 the file holds what looks like a password in a URL (scheme://user:password@host)"), told);
+    }
+
     /** Publishes @common/base in a pull request up to date with a registry.json of the given policy. */
     private void publishUnderAPolicy(String policy) {
         repo.delete(BASE);
