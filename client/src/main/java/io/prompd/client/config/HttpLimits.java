@@ -108,15 +108,22 @@ public record HttpLimits(OptionalInt timeoutSeconds, OptionalInt retries) {
             }
         }
 
+        // exhaustive switches, no default: a limit added is a compile error here until it has a field of its own
+
         /** Its value among the limits, empty when not chosen. */
         public OptionalInt of(HttpLimits limits) {
-            return this == TIMEOUT ? limits.timeoutSeconds() : limits.retries();
+            return switch (this) {
+                case TIMEOUT -> limits.timeoutSeconds();
+                case RETRIES -> limits.retries();
+            };
         }
 
         /** The limits with its value set to {@code value}, or not chosen when that is empty. */
         public HttpLimits in(HttpLimits limits, OptionalInt value) {
-            return this == TIMEOUT ? new HttpLimits(value, limits.retries())
-                    : new HttpLimits(limits.timeoutSeconds(), value);
+            return switch (this) {
+                case TIMEOUT -> new HttpLimits(value, limits.retries());
+                case RETRIES -> new HttpLimits(limits.timeoutSeconds(), value);
+            };
         }
     }
 }
