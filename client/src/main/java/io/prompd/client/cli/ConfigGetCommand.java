@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             "For registry, the one in effect, as npm config get registry: --registry, else $"
                 + Settings.REGISTRY_VARIABLE + ", else the configured default; a note on stderr says which of the"
                 + " first two chose it.",
+            "For http.timeout and http.retries too, the value in effect: $" + Settings.HTTP_TIMEOUT_VARIABLE + " or $"
+                + Settings.HTTP_RETRIES_VARIABLE + ", else the configured one; a note on stderr names the variable.",
             "Exits " + ExitCode.Codes.NOT_FOUND + " when the key is not set."})
 final class ConfigGetCommand implements Callable<Integer> {
 
@@ -43,19 +45,43 @@ final class ConfigGetCommand implements Callable<Integer> {
         Settings settings = root.settings();
         Config config = ConfigStore.of(settings).read();
         Optional<String> configured = parsed.get(config);
-        // the registry in effect, as npm config get registry gives it: a script asking which registry a run uses is
-        // to be told the one --registry or $PROMPD_REGISTRY chooses, which every install of this run would use
-        Optional<RegistryRef> chosen = parsed instanceof ConfigKey.DefaultRegistry
-                ? RegistryChooser.overrideOf(config, settings.registry(), settings.commands()) : Optional.empty();
-        String value = chosen.map(RegistryRef::toString).or(() -> configured).orElseThrow(() -> new PrompdException(
+        Optional<InEffect> chosen = inEffect(parsed, config, settings);
+        String value = chosen.map(InEffect::value).or(() -> configured).orElseThrow(() -> new PrompdException(
                 ExitCode.NOT_FOUND, "'" + parsed + "' is not set", root.commands().quoted("config list")
                 + " shows what is set"));
-        String inPlaceOf = configured.map(file -> " in place of the configured default, " + file)
-                .orElse("; no default is configured");
-        chosen.ifPresent(ref -> spec.commandLine().getErr().println("note: "
-                + Settings.registrySource(settings.commands()) + " chooses it" + inPlaceOf
-                + "; routed scopes keep their registries"));
+        chosen.ifPresent(effect -> spec.commandLine().getErr().println("note: " + effect.source() + configured
+                .map(file -> " in place of the configured " + effect.setting() + ", " + file)
+                .orElse("; no " + effect.setting() + " is configured") + effect.more()));
         spec.commandLine().getOut().print(value + "\n");
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The value in effect for this run where an option or a variable sets it over the configuration's, as npm config
+     * get registry gives it: a script asking which registry, or which timeout, a run uses is to be told the one every
+     * command of this run would use. {@code --registry} or {@code $PROMPD_REGISTRY} for the registry,
+     * {@code $PROMPD_HTTP_TIMEOUT} or {@code $PROMPD_HTTP_RETRIES} for a limit.
+     */
+    private static Optional<InEffect> inEffect(ConfigKey key, Config config, Settings settings) {
+        if (key instanceof ConfigKey.DefaultRegistry) {
+            return RegistryChooser.overrideOf(config, settings.registry(), settings.commands())
+                    .map(ref -> new InEffect(ref.toString(), Settings.registrySource(settings.commands())
+                            + " chooses it", "default", "; routed scopes keep their registries"));
+        }
+        if (key instanceof ConfigKey.HttpLimit limit) {
+            return limit.limit().of(settings.http()).stream().mapToObj(number -> new InEffect(Integer.toString(number),
+                    "$" + Settings.limitVariable(limit.limit()) + " sets it", "value", "")).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A value an option or a variable sets for the run.
+     *
+     * @param source  what sets it, as the note says: {@code $PROMPD_HTTP_TIMEOUT sets it}
+     * @param setting what the configuration's value is called: {@code default}, {@code value}
+     * @param more    what the note adds after that
+     */
+    private record InEffect(String value, String source, String setting, String more) {
     }
 }

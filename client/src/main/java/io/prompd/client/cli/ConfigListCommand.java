@@ -42,6 +42,7 @@ final class ConfigListCommand implements Callable<Integer> {
         SortedMap<String, ConfigKey.Value> values = ConfigKey.values(config);
         PrintWriter out = spec.commandLine().getOut();
         root.registryOverrideNote().ifPresent(spec.commandLine().getErr()::println);
+        root.limitOverrideNotes().forEach(spec.commandLine().getErr()::println);
         if (output.isJson()) {
             SortedMap<String, Object> json = new TreeMap<>();
             values.forEach((key, value) -> json.put(key, asJson(value, settings.configFile())));

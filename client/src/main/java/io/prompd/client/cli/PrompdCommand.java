@@ -18,6 +18,7 @@ import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -180,8 +181,10 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
                 .map(file -> userPath(file, Settings.CA_FILE_VARIABLE));
         boolean offlineChosen = offline != null ? offline
                 : context.variable(Settings.OFFLINE_VARIABLE).map(PrompdCommand::offlineVariable).orElse(false);
-        HttpLimits http = new HttpLimits(limitVariable(Settings.HTTP_TIMEOUT_VARIABLE, HttpLimits.Limit.TIMEOUT),
-                limitVariable(Settings.HTTP_RETRIES_VARIABLE, HttpLimits.Limit.RETRIES));
+        HttpLimits http = HttpLimits.NONE;
+        for (HttpLimits.Limit limit : HttpLimits.Limit.values()) {
+            http = limit.in(http, limitVariable(limit));
+        }
         return new Settings(homeFolder, chosenRegistry, offlineChosen, proxyVariables, caFile,
                 ClientKeyStore.of(System::getProperty), http, askedHome.commands(registryOption()));
     }
@@ -190,7 +193,8 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
      * The limit a variable sets for the run, over the configuration's, as cargo's {@code CARGO_HTTP_TIMEOUT} over its
      * {@code http.timeout}; a value that is none is refused, as a typo in a CI job's setting would otherwise go unseen.
      */
-    private OptionalInt limitVariable(String name, HttpLimits.Limit limit) {
+    private OptionalInt limitVariable(HttpLimits.Limit limit) {
+        String name = Settings.limitVariable(limit);
         Optional<String> value = context.variable(name);
         if (value.isEmpty()) {
             return OptionalInt.empty();
@@ -240,6 +244,18 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
         Settings settings = settings();
         return settings.registry().map(chosen -> "note: " + Settings.registrySource(settings.commands()) + " chooses "
                 + chosen + " in place of the default; routed scopes keep their registries");
+    }
+
+    /**
+     * The notes a command showing the configured limits prints of each that a variable sets for this run, as
+     * {@link #registryOverrideNote} of the registry.
+     */
+    List<String> limitOverrideNotes() {
+        HttpLimits chosen = settings().http();
+        return Arrays.stream(HttpLimits.Limit.values()).flatMap(limit -> limit.of(chosen).stream()
+                .mapToObj(value -> "note: $" + Settings.limitVariable(limit) + " sets " + limit.key() + " to " + value
+                        + " in place of the configuration's"))
+                .toList();
     }
 
     /** The registry --registry gave, for the commands suggested to name; empty when none (or a blank one) was. */

@@ -69,6 +69,14 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
         return commands.registry().isPresent() ? "--registry" : "$" + REGISTRY_VARIABLE;
     }
 
+    /** The variable that sets {@code limit} for a run, over the configuration's: {@code PROMPD_HTTP_TIMEOUT}. */
+    public static String limitVariable(HttpLimits.Limit limit) {
+        return switch (limit) {
+            case TIMEOUT -> HTTP_TIMEOUT_VARIABLE;
+            case RETRIES -> HTTP_RETRIES_VARIABLE;
+        };
+    }
+
     public Path configFile() {
         return home.resolve(CONFIG_FILE_NAME);
     }

@@ -556,6 +556,35 @@ class ConfigCommandTest {
         assertEquals("0\n", prompd("config", "get", "http.retries").out());
     }
 
+    /**
+     * A limit's variable wins over the configuration's for the run, so config get gives the value in effect, as for
+     * the registry, with a note on stderr naming the variable; config list lists the file and notes the variable.
+     */
+    @Test
+    void configGetOfALimitGivesTheVariablesValueAndListSaysSo() {
+        prompd("config", "set", "http.retries", "2");
+        Map<String, String> variables = Map.of("PROMPD_HTTP_TIMEOUT", "30", "PROMPD_HTTP_RETRIES", "7");
+
+        CliRun timeout = CliRun.in(work, work.resolve("home"), "", variables, "config", "get", "http.timeout");
+        CliRun retries = CliRun.in(work, work.resolve("home"), "", variables, "config", "get", "http.retries");
+        CliRun list = CliRun.in(work, work.resolve("home"), "", variables, "config", "list");
+        CliRun fresh = CliRun.in(work, work.resolve("fresh"), "", Map.of("PROMPD_HTTP_TIMEOUT", "30"), "config", "get",
+                "http.timeout");
+
+        assertEquals(0, timeout.exitCode(), timeout.err());
+        assertEquals("30\n", timeout.out());
+        assertEquals("note: $PROMPD_HTTP_TIMEOUT sets it; no value is configured\n", timeout.err());
+        assertEquals("7\n", retries.out(), retries.err());
+        assertEquals("note: $PROMPD_HTTP_RETRIES sets it in place of the configured value, 2\n", retries.err());
+        assertEquals(0, list.exitCode(), list.err());
+        assertEquals("http.retries = 2\nregistries.acme = https://prompd.acme.example/\n", list.out());
+        assertEquals("note: $PROMPD_HTTP_TIMEOUT sets http.timeout to 30 in place of the configuration's\n"
+                + "note: $PROMPD_HTTP_RETRIES sets http.retries to 7 in place of the configuration's\n", list.err());
+        assertEquals(0, fresh.exitCode(), fresh.err());
+        assertEquals("30\n", fresh.out());
+        assertEquals("2\n", prompd("config", "get", "http.retries").out(), "without the variable, the file's");
+    }
+
     @Test
     void aLimitThatIsNoWholeNumberInItsRangeIsRefusedAndNothingIsWritten() throws IOException {
         Path config = work.resolve("home/config.json");
