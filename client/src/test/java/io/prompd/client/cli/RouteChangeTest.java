@@ -673,8 +673,8 @@ class RouteChangeTest {
     private String listedByAnUnroutedCopy(RegistryServer copy) {
         return "warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company now"
                 + " resolves in registry public (" + copy.url() + "), which lists it with the bytes prompd.lock pins"
-                + " but is neither the registry it was locked from nor one @company is routed to; its versions there may be"
-                + " another's package, so none is offered (route @company back to " + company.url() + " with 'prompd"
+                + " but is neither the registry it was locked from nor one @company is routed to; its versions there"
+                + " may be another's package, so none is offered (route @company back to " + company.url() + " with 'prompd"
                 + " registry add company " + company.url() + " --scope @company'; if registry public (" + copy.url()
                 + ") mirrors that one, route @company to it with 'prompd config set scopes.@company public'"
                 + takeInstead("@company/shared", "public (" + copy.url() + ")") + ")\n";

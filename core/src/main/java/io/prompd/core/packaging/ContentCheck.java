@@ -38,8 +38,8 @@ public final class ContentCheck {
 
     private static final String CONTEXTS_FOLDER = "contexts";
 
-    private static final String CONTEXT_HINT = "a binary file a prompt includes, of a binary kind (" + BinaryKinds.EXAMPLES
-            + ", ...), goes under contexts/ or is named in the prompt's context";
+    private static final String CONTEXT_HINT = "a binary file a prompt includes, of a binary kind ("
+            + BinaryKinds.EXAMPLES + ", ...), goes under contexts/ or is named in the prompt's context";
 
     /**
      * How a Git LFS pointer starts: a registry builds from Git objects, where LFS keeps this small

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * The references of a package's prompts, and of the files their templates load, that lead out of the package they
  * read from: a path of the package's own with too many {@code ..}, an absolute or home path, a URL ({@link
  * LocalReference#resolveFrom}), or a dependency's file whose path climbs out of that dependency
- * ({@code @acme/base@^2.1.0/../../etc/hostname}). {@code prompd validate} refuses them and a registry's check refuses to
- * publish them, as a prompt rendered where the package is installed would read a file of that machine's
+ * ({@code @acme/base@^2.1.0/../../etc/hostname}). {@code prompd validate} refuses them and a registry's check refuses
+ * to publish them, as a prompt rendered where the package is installed would read a file of that machine's
  * ({@code ../../.ssh/id_rsa}), or of another package in the store; an install finds them in what a registry's host
  * served, which may not be what the registry published. {@link #leaves} is the one rule of both.
  */

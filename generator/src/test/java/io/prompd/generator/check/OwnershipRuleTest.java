@@ -100,7 +100,8 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
                 + " as its teams core (Bob, carol) and web (no members)", common.message());
         assertEquals("ask one of them to publish it, or open an issue asking a maintainer to add you to the owners of"
                 + " @common (or to one of its teams) in scopes.json, as CONTRIBUTING.md says", common.hint());
-        Problem teamOnly = assertError(report, "packages/@teamonly/x", "mallory is not an owner of the scope @teamonly");
+        Problem teamOnly = assertError(report, "packages/@teamonly/x",
+                "mallory is not an owner of the scope @teamonly");
         assertTrue(teamOnly.message().endsWith("; scopes.json lists as its team core (Bob, carol)"),
                 teamOnly.message());
     }
@@ -120,8 +121,8 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         assertErrorCount(report, 1);
         assertEquals("mallory is not an owner of the scope @common, directly or through a team, in scopes.json on the"
                 + " base branch, so may not change 12 packages of it: @common/p01, @common/p02, @common/p03,"
-                + " @common/p04, @common/p05, @common/p06, @common/p07, @common/p08, @common/p09 and 3 more; scopes.json"
-                + " lists as its owner alice, and as its team core (bob)",
+                + " @common/p04, @common/p05, @common/p06, @common/p07, @common/p08, @common/p09 and 3 more;"
+                + " scopes.json lists as its owner alice, and as its team core (bob)",
                 refused.message());
     }
 
