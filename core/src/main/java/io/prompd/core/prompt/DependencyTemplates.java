@@ -11,6 +11,7 @@ import io.prompd.core.source.Utf8;
 import io.prompd.core.template.TemplateScan;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The files of other packages that a prompt's template includes, imports or extends
@@ -102,19 +104,26 @@ final class DependencyTemplates {
                 new TreeMap<>(), prompts, new TreeMap<>(), new TreeSet<>(), false);
         LocalParents parents = new LocalParents(pack);
         Problems problems = new Problems();
+        // a file included many times would repeat its problems at each include: each is told at the first
+        Set<List<String>> told = new HashSet<>();
         bodies.forEach((file, body) -> {
             Map<TemplateScan.FileUse, Target> named = targets.get(file);
             for (TemplateScan.Inclusion inclusion : body.inclusions()) {
                 Target target = named.get(inclusion.file());
                 if (target != null) {
                     Dependency dependency = dependencies.get(target.name());
-                    loaded(file, inclusion, target, dependency, problems);
+                    Consumer<Problem> once = problem -> {
+                        if (told.add(List.of(file, target.name() + "/" + target.path(), problem.message()))) {
+                            problems.add(problem);
+                        }
+                    };
+                    loaded(file, inclusion, target, dependency, once);
                     Problems variables = new Problems();
                     if (dependency.loadable().containsKey(target.path())) {
                         IncludedVariables.check(pack, parents, file, inclusion, dependency.within(), target.path(),
                                 dependency.loadable(), variables);
                     }
-                    variables.sorted().forEach(problem -> problems.add(variable(file, inclusion, target, problem)));
+                    variables.sorted().forEach(problem -> once.accept(variable(file, inclusion, target, problem)));
                 }
             }
             ImportedNames.check(file, body, imported -> Optional.ofNullable(named.get(imported.file()))
@@ -184,10 +193,10 @@ final class DependencyTemplates {
      * from the file to each, which their own messages do not tell, and the line in it.
      */
     private static void loaded(String file, TemplateScan.Inclusion inclusion, Target target, Dependency dependency,
-                               Problems problems) {
+                               Consumer<Problem> problems) {
         int line = inclusion.file().line();
         if (dependency.within().notText().contains(target.path())) {
-            problems.add(ReferenceRules.notText(file, target.reference(), target.path(),
+            problems.accept(ReferenceRules.notText(file, target.reference(), target.path(),
                     new ReferenceSite(target.reference(), "", line)).atLine(line).withHint("include another file or"
                     + " another version of " + target.name() + "; a binary file can only be a prompt's context: name"
                     + " it in 'context' instead"));
@@ -199,7 +208,7 @@ final class DependencyTemplates {
                 String hint = "include another file or another version of " + target.name()
                         + ", or ask its owners to fix it in a new version"
                         + (problem.hint().isEmpty() ? "" : " (" + problem.hint() + ")");
-                problems.add(new Problem(problem.severity(), file, "", line, whose(target, problem)
+                problems.accept(new Problem(problem.severity(), file, "", line, whose(target, problem)
                         + ", which this " + inclusion.load().verb
                         + (way.isEmpty() ? "" : " through " + String.join(" → ", way)) + atLine(problem) + ": "
                         + problem.message(), hint));

@@ -96,6 +96,23 @@ class DependencyTemplatesTest {
                 + " or another version of @acme/frags", problems.get(0).hint());
     }
 
+    /** A file included many times has its problems told once, at the first include, not once an include. */
+    @Test
+    void theProblemsOfAFileIncludedManyTimesAreToldOnce() throws IOException {
+        List<Problem> problems = check("{% include \"@acme/frags@^1.0.0/parts/tone.md\" %}\n".repeat(3),
+                frags(Map.of("parts/tone.md", "{{ style }} {{ mood }}\n{% if x %}\n")));
+
+        assertEquals(List.of("prompts/x.prmd:8 ERROR @acme/frags 1.0.0's parts/tone.md, which this includes, at its"
+                        + " line 2: the template does not render: {% if %} is never closed",
+                "prompts/x.prmd:8 WARNING @acme/frags 1.0.0's parts/tone.md, at its line 1: the variable 'mood' is"
+                        + " used but not declared as a parameter of prompts/x.prmd, which includes this file",
+                "prompts/x.prmd:8 WARNING @acme/frags 1.0.0's parts/tone.md, at its line 1: the variable 'style' is"
+                        + " used but not declared as a parameter of prompts/x.prmd, which includes this file",
+                "prompts/x.prmd:8 WARNING @acme/frags 1.0.0's parts/tone.md, at its line 2: the variable 'x' is"
+                        + " used but not declared as a parameter of prompts/x.prmd, which includes this file"),
+                located(problems));
+    }
+
     /** A name the including template binds where it includes the file is one the file sees, as for a local file. */
     @Test
     void aNameTheIncludingTemplateBindsIsSeenByTheIncludedFile() throws IOException {
