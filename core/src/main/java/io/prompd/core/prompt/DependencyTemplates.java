@@ -129,6 +129,10 @@ final class DependencyTemplates {
             ImportedNames.check(file, body, imported -> Optional.ofNullable(named.get(imported.file()))
                     .flatMap(target -> source(imported, target, dependencies.get(target.name()))), problems);
         });
+        Map<String, List<ReferenceSite>> references = new TreeMap<>();
+        bodies.forEach((file, body) -> references.put(file, prompts.get(file).referenceSites(body)));
+        IncludeExpansion.checkWithDependencies(prompts.keySet(), references, IncludeExpansion.lengths(pack),
+                reference -> expansion(reference, dependencies), problems);
         return problems.sorted();
     }
 
@@ -214,6 +218,15 @@ final class DependencyTemplates {
                         + problem.message(), hint));
             }
         }
+    }
+
+    /** What a file of another package renders to within it; empty when its version or its text is not known. */
+    private static Optional<IncludeExpansion.Expansion> expansion(PackageReference reference,
+                                                                  Map<PackageName, Dependency> dependencies) {
+        Dependency dependency = dependencies.get(reference.packageName());
+        return dependency == null || !dependency.references().containsKey(reference.path()) ? Optional.empty()
+                : Optional.of(IncludeExpansion.of(reference.path(), dependency.references(),
+                        IncludeExpansion.lengths(dependency.within())));
     }
 
     /** A variable of the file, or of one it loads, that the prompt does not give it, at the line that loads it. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
@@ -17,6 +18,10 @@ import java.util.function.ToIntFunction;
  * prompt needs: a few small files each loading the next twice render 2^40 copies of the last, terabytes that Jinja
  * would write out for one prompt. Each file's expansion is summed once over the loads, so the check costs a step
  * a load however large the expansion. Every load counts, one in a branch of a condition too, as the worst case.
+ *
+ * <p>A file of another package counts as a load as well, with what it renders to within its package when its version
+ * is known ({@link DependencyTemplates}), and as the load alone when it is not: validate without the dependencies
+ * installed, and the files a dependency's file takes from a third package, which are counted so too.
  */
 final class IncludeExpansion {
 
@@ -31,7 +36,9 @@ final class IncludeExpansion {
     private static final int MOST_CHAIN_SHOWN = 8;
 
     /** What a file renders to with what it loads, each count kept at most one past its limit. */
-    private record Expansion(long loads, long characters) {
+    record Expansion(long loads, long characters) {
+
+        static final Expansion NONE = new Expansion(0, 0);
 
         Expansion plus(Expansion other, long times) {
             return new Expansion(capped(loads + capped(times * (other.loads + 1), MOST_LOADS), MOST_LOADS),
@@ -48,24 +55,63 @@ final class IncludeExpansion {
         }
     }
 
+    /** What a file of another package renders to, with the files it loads in its package. */
+    @FunctionalInterface
+    interface Elsewhere {
+
+        /** Empty when its version or its text is not known here, and the load alone counts. */
+        Optional<Expansion> of(PackageReference reference);
+    }
+
     private final Map<String, Map<String, Long>> loads = new HashMap<>();
     private final Map<String, Integer> firstLines = new HashMap<>();
     private final ToIntFunction<String> length;
+    /** Each file's expansion once known: a file of another package's, as written, is known from the start. */
     private final Map<String, Expansion> expansions = new HashMap<>();
     private final Set<String> visiting = new HashSet<>();
 
-    private IncludeExpansion(Map<String, List<ReferenceSite>> references, ToIntFunction<String> length) {
+    private IncludeExpansion(Map<String, List<ReferenceSite>> references, ToIntFunction<String> length,
+                             Elsewhere elsewhere) {
         this.length = length;
         references.forEach((file, sites) -> {
             Map<String, Long> times = new LinkedHashMap<>();
             for (IncludeCycles.Load load : IncludeCycles.loads(file, sites)) {
                 if (references.containsKey(load.target())) {
-                    times.merge(load.target(), 1L, Long::sum);
-                    firstLines.putIfAbsent(file + "\n" + load.target(), load.line());
+                    count(file, load.target(), load.line(), times);
+                }
+            }
+            for (ReferenceSite site : sites) {
+                if (site.inTemplate() && site.reference() instanceof PackageReference other
+                        && !other.path().isEmpty() && other.dotSegment().isEmpty()) {
+                    expansions.computeIfAbsent(other.written(),
+                            written -> elsewhere.of(other.withSlashes()).orElse(Expansion.NONE));
+                    count(file, other.written(), site.line(), times);
                 }
             }
             loads.put(file, times);
         });
+        expansions.keySet().forEach(other -> loads.putIfAbsent(other, Map.of()));
+    }
+
+    private void count(String file, String target, int line, Map<String, Long> times) {
+        times.merge(target, 1L, Long::sum);
+        firstLines.putIfAbsent(file + "\n" + target, line);
+    }
+
+    /** The characters of each file of the package: a prompt's body, or a file a template loads. */
+    static ToIntFunction<String> lengths(PromptPackage pack) {
+        return file -> pack.prompts().containsKey(file) ? pack.prompts().get(file).body().length()
+                : pack.templates().get(file).length();
+    }
+
+    /**
+     * What a file of a package renders to, through the files of it that it loads; those of other packages count as
+     * loads alone.
+     *
+     * @param references the sites each prompt of the package and each file they load names
+     */
+    static Expansion of(String file, Map<String, List<ReferenceSite>> references, ToIntFunction<String> length) {
+        return new IncludeExpansion(references, length, other -> Optional.empty()).of(file);
     }
 
     /**
@@ -75,10 +121,26 @@ final class IncludeExpansion {
      */
     static void check(Set<String> prompts, Map<String, List<ReferenceSite>> references, ToIntFunction<String> length,
                       Problems problems) {
-        IncludeExpansion expansion = new IncludeExpansion(references, length);
+        IncludeExpansion expansion = new IncludeExpansion(references, length, other -> Optional.empty());
         prompts.stream().filter(references::containsKey).sorted().forEach(prompt -> {
             Expansion total = expansion.of(prompt);
             if (total.tooLarge()) {
+                expansion.report(prompt, total, problems);
+            }
+        });
+    }
+
+    /**
+     * {@link #check} again with what the files of other packages render to: only a prompt that passes with each of
+     * them counted as a load alone is reported, the others having been by the check without them.
+     */
+    static void checkWithDependencies(Set<String> prompts, Map<String, List<ReferenceSite>> references,
+                                      ToIntFunction<String> length, Elsewhere elsewhere, Problems problems) {
+        IncludeExpansion loadsAlone = new IncludeExpansion(references, length, other -> Optional.empty());
+        IncludeExpansion expansion = new IncludeExpansion(references, length, elsewhere);
+        prompts.stream().filter(references::containsKey).sorted().forEach(prompt -> {
+            Expansion total = expansion.of(prompt);
+            if (total.tooLarge() && !loadsAlone.of(prompt).tooLarge()) {
                 expansion.report(prompt, total, problems);
             }
         });

@@ -78,8 +78,7 @@ public final class PromptValidator {
         loadable.putAll(bodies);
         ImportedNames.check(pack, loadable, problems);
         IncludeCycles.check(references, problems);
-        IncludeExpansion.check(from, references, file -> pack.prompts().containsKey(file)
-                ? pack.prompts().get(file).body().length() : pack.templates().get(file).length(), problems);
+        IncludeExpansion.check(from, references, IncludeExpansion.lengths(pack), problems);
         return loadable;
     }
 

@@ -113,6 +113,17 @@ class DependencyTemplatesTest {
                 located(problems));
     }
 
+    /** 40 loads of a file of the dependency that loads its own part 40 times render 1,640 files. */
+    @Test
+    void theFilesADependencysFileLoadsInItsPackageCountTowardsTheLimit() throws IOException {
+        List<Problem> problems = check("{% include \"@acme/frags@^1.0.0/parts/outer.md\" %}".repeat(40) + "\n",
+                frags(Map.of("parts/outer.md", "{% include \"./inner.md\" %}".repeat(40), "parts/inner.md", "x")));
+
+        assertEquals(List.of("prompts/x.prmd:8 ERROR the prompt's includes expand to more than 1,000 files loaded in"
+                + " all, through prompts/x.prmd → @acme/frags@^1.0.0/parts/outer.md ×40: each file loading the next"
+                + " more than once multiplies the copies"), located(problems));
+    }
+
     /** A name the including template binds where it includes the file is one the file sees, as for a local file. */
     @Test
     void aNameTheIncludingTemplateBindsIsSeenByTheIncludedFile() throws IOException {

@@ -890,6 +890,19 @@ class PromptValidatorTest {
                 problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
     }
 
+    /** A file of another package is loaded as a local one is: without its text known, each load still counts. */
+    @Test
+    void loadsOfAFileOfAnotherPackageCountTowardsTheLimit() {
+        String include = "{% include \"@common/base@^2.0.0/prompts/reviewer-base.prmd\" %}";
+        List<Problem> problems = validate(Map.of("a.prmd", "---\n---\n" + include.repeat(1_001) + "\n"),
+                Map.of("@common/base", "^2.0.0"));
+
+        assertEquals(List.of("a.prmd:3 the prompt's includes expand to more than 1,000 files loaded in all, through"
+                        + " a.prmd → @common/base@^2.0.0/prompts/reviewer-base.prmd ×1001: each file loading the next"
+                        + " more than once multiplies the copies"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+    }
+
     /** Shared files reached along several ways are each counted as often as they are rendered, far below the limit. */
     @Test
     void aDiamondOfIncludesIsNoExpansionTooLarge() {
