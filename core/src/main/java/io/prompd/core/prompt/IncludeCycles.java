@@ -16,8 +16,8 @@ import java.util.TreeMap;
  */
 final class IncludeCycles {
 
-    /** A template loading a file of the package, at a line of its body. */
-    record Load(String target, int line) {
+    /** A template loading a file of the package, at a line of its body, so many times there. */
+    record Load(String target, int line, long times) {
     }
 
     private final Map<String, List<Load>> loads = new TreeMap<>();
@@ -41,7 +41,7 @@ final class IncludeCycles {
         return sites.stream()
                 .filter(site -> site.inTemplate() && site.reference() instanceof LocalReference)
                 .flatMap(site -> ((LocalReference) site.reference()).resolveFrom(file).stream()
-                        .map(target -> new Load(target, site.line())))
+                        .map(target -> new Load(target, site.line(), site.times())))
                 .toList();
     }
 

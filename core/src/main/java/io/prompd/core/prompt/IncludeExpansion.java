@@ -22,6 +22,10 @@ import java.util.function.ToIntFunction;
  * <p>A file of another package counts as a load as well, with what it renders to within its package when its version
  * is known ({@link DependencyTemplates}), and as the load alone when it is not: validate without the dependencies
  * installed, and the files a dependency's file takes from a third package, which are counted so too.
+ *
+ * <p>A load inside {@code for} loops over {@code range} of a literal counts once a round of them all. A loop over
+ * anything else, a list or a parameter, counts once, its rounds not known before rendering: that is the limit of
+ * this check, which a parameter holding a long list gets past.
  */
 final class IncludeExpansion {
 
@@ -77,7 +81,7 @@ final class IncludeExpansion {
             Map<String, Long> times = new LinkedHashMap<>();
             for (IncludeCycles.Load load : IncludeCycles.loads(file, sites)) {
                 if (references.containsKey(load.target())) {
-                    count(file, load.target(), load.line(), times);
+                    count(file, load.target(), load.line(), load.times(), times);
                 }
             }
             for (ReferenceSite site : sites) {
@@ -85,7 +89,7 @@ final class IncludeExpansion {
                         && !other.path().isEmpty() && other.dotSegment().isEmpty()) {
                     expansions.computeIfAbsent(other.written(),
                             written -> elsewhere.of(other.withSlashes()).orElse(Expansion.NONE));
-                    count(file, other.written(), site.line(), times);
+                    count(file, other.written(), site.line(), site.times(), times);
                 }
             }
             loads.put(file, times);
@@ -93,8 +97,9 @@ final class IncludeExpansion {
         expansions.keySet().forEach(other -> loads.putIfAbsent(other, Map.of()));
     }
 
-    private void count(String file, String target, int line, Map<String, Long> times) {
-        times.merge(target, 1L, Long::sum);
+    /** A load in loops of more rounds than the limit counts once: it is told on its own ({@link #checkLoops}). */
+    private void count(String file, String target, int line, long rounds, Map<String, Long> times) {
+        times.merge(target, rounds > MOST_LOADS ? 1 : rounds, Long::sum);
         firstLines.putIfAbsent(file + "\n" + target, line);
     }
 
@@ -121,6 +126,7 @@ final class IncludeExpansion {
      */
     static void check(Set<String> prompts, Map<String, List<ReferenceSite>> references, ToIntFunction<String> length,
                       Problems problems) {
+        checkLoops(references, problems);
         IncludeExpansion expansion = new IncludeExpansion(references, length, other -> Optional.empty());
         prompts.stream().filter(references::containsKey).sorted().forEach(prompt -> {
             Expansion total = expansion.of(prompt);
@@ -128,6 +134,20 @@ final class IncludeExpansion {
                 expansion.report(prompt, total, problems);
             }
         });
+    }
+
+    /**
+     * A file loaded in loops of more rounds than the limit, {@code {% for i in range(1000000) %}}, is too much on its
+     * own, and told where it is loaded, whichever prompt renders it.
+     */
+    private static void checkLoops(Map<String, List<ReferenceSite>> references, Problems problems) {
+        references.forEach((file, sites) -> sites.stream().filter(site -> site.times() > MOST_LOADS)
+                .forEach(site -> problems.add(Problem.error(file, "", String.format(Locale.ROOT, "the template loads"
+                                + " '%s' in loops over range() of %s rounds in all, more than the %,d files a prompt"
+                                + " may load", site.reference().written(), site.times() == Long.MAX_VALUE
+                                ? "too many" : String.format(Locale.ROOT, "%,d", site.times()), MOST_LOADS),
+                        "loop over fewer rounds: no prompt needs a file so many times")
+                        .atLine(site.line()))));
     }
 
     /**

@@ -16,9 +16,10 @@ import java.util.function.Predicate;
  *                     there, it is rendered all the same
  * @param alternatives the other files of the list the template names it in ({@code {% include ["a.md", "b.md"] %}}),
  *                     of which Jinja renders the first that is there: the list fails only when none is
+ * @param times        how many times the template loads the file there, in loops ({@link TemplateScan.FileUse#times()})
  */
 public record ReferenceSite(Reference reference, String pointer, int line, boolean mayBeMissing,
-                            List<Reference> alternatives) {
+                            List<Reference> alternatives, long times) {
 
     public ReferenceSite {
         Objects.requireNonNull(reference, "reference");
@@ -31,11 +32,15 @@ public record ReferenceSite(Reference reference, String pointer, int line, boole
             throw new IllegalArgumentException("only a template may name a file it renders without (" + pointer + ")");
         }
         alternatives = List.copyOf(alternatives);
+        if (times < 1 || (times > 1 && line == 0)) {
+            throw new IllegalArgumentException("a front-matter field names a file once, a template at least once, not "
+                    + times + " times (" + pointer + ")");
+        }
     }
 
     /** A reference whose file must be there, as every one of the front matter. */
     public ReferenceSite(Reference reference, String pointer, int line) {
-        this(reference, pointer, line, false, List.of());
+        this(reference, pointer, line, false, List.of(), 1);
     }
 
     /**
@@ -50,7 +55,7 @@ public record ReferenceSite(Reference reference, String pointer, int line, boole
                         .map(reference -> new ReferenceSite(reference, "", use.line(), use.mayBeMissing(),
                                 use.alternatives().stream()
                                         .flatMap(other -> References.tryParse(other, aliases).stream())
-                                        .toList())))
+                                        .toList(), use.times())))
                 .toList();
     }
 

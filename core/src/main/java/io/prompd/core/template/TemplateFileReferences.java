@@ -45,8 +45,9 @@ final class TemplateFileReferences {
      * @param rest   what follows the tag's name: the expression, then the tag's own words ({@code as}, {@code import},
      *               {@code ignore missing}, {@code with context})
      * @param offset where the tag is, for the line of its files
+     * @param times  how many times the tag loads them: {@link TemplateScan.FileUse#times()}
      */
-    void read(String rest, int offset) {
+    void read(String rest, int offset, long times) {
         List<Token> tokens = new ArrayList<>();
         boolean ignoreMissing = false;
         int index = 0;
@@ -74,11 +75,11 @@ final class TemplateFileReferences {
             if (candidates.isPresent()) {
                 for (String name : candidates.get()) {
                     List<String> others = candidates.get().stream().filter(other -> !other.equals(name)).toList();
-                    found.add(new TemplateScan.FileUse(name, line, ignoreMissing, others));
+                    found.add(new TemplateScan.FileUse(name, line, ignoreMissing, others, times));
                 }
             } else {
                 // a name computed at render time may be the one there, so no file written beside it is needed
-                literalNames(branch).forEach(name -> found.add(new TemplateScan.FileUse(name, line, true, List.of())));
+                literalNames(branch).forEach(name -> found.add(new TemplateScan.FileUse(name, line, true, List.of(), times)));
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.prompd.core.template;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -19,7 +21,12 @@ import java.util.regex.Pattern;
  */
 public final class TemplateScan {
 
+    /** A loop whose rounds are known, {@code i in range(3)}; more digits than a long holds are read as its largest. */
+    private static final Pattern RANGE_LOOP = Pattern.compile("^.+?\\s+in\\s+range\\(\\s*(\\d+)\\s*\\)\\s*$",
+            Pattern.DOTALL);
     /** The words ending an {@code include} or an import that choose whether the file sees the caller's variables. */
+    /** The digits of a long that are sure to fit it. */
+    private static final int MOST_DIGITS = 18;
     private static final Pattern CONTEXT_CHOICE = Pattern.compile("\\s(with|without)\\s+context\\s*$");
 
     private final BodyLines lines;
@@ -41,11 +48,22 @@ public final class TemplateScan {
      *                     {@code ignore missing}, or one named beside a name computed at render time
      * @param alternatives the other files of the list it is named in ({@code {% include ["a.md", "b.md"] %}}), of
      *                     which Jinja renders the first that is there
+     * @param times        how many times it is loaded where it is written: the product of the rounds of the loops
+     *                     around it over {@code range} of a literal, {@code {% for i in range(3) %}}; a loop over
+     *                     anything else counts once, its rounds not known before rendering
      */
-    public record FileUse(String written, int line, boolean mayBeMissing, List<String> alternatives) {
+    public record FileUse(String written, int line, boolean mayBeMissing, List<String> alternatives, long times) {
 
         public FileUse {
             alternatives = List.copyOf(alternatives);
+            if (times < 1) {
+                throw new IllegalArgumentException("a file is loaded at least once where written, not " + times);
+            }
+        }
+
+        /** A file loaded once where it is written, outside loops. */
+        public FileUse(String written, int line, boolean mayBeMissing, List<String> alternatives) {
+            this(written, line, mayBeMissing, alternatives, 1);
         }
     }
 
@@ -193,6 +211,12 @@ public final class TemplateScan {
     /** Hands each piece of the body to the readers it concerns. */
     private final class Reading implements TemplateLexer.Reader {
 
+        /** A {@code for} open at the reading position, at its block depth, with its rounds. */
+        private record Loop(int depth, long rounds) {
+        }
+
+        private final Deque<Loop> loops = new ArrayDeque<>();
+
         @Override
         public void text(int start, int end) {
             faults.guard(start, () -> placeholders.read(start, end));
@@ -219,6 +243,7 @@ public final class TemplateScan {
             // a block's end closes the scopes opened inside it, before what follows is read
             blocks.fit(written, tag, rest, stop.isEmpty(), offset, variables.scopeDepth())
                     .ifPresent(variables::closeScopes);
+            loops.removeIf(loop -> loop.depth() > blocks.depth());
             // the names of a tag are read as far as Jinja parses it; the files it names are checked all the same
             String parsed = rest.substring(0, stop.orElse(rest.length()));
             switch (tag) {
@@ -231,7 +256,10 @@ public final class TemplateScan {
                     extended.addAll(read(rest, offset));
                     variables.include(parsed, restOffset);
                 }
-                case "for" -> variables.forLoop(parsed, restOffset);
+                case "for" -> {
+                    variables.forLoop(parsed, restOffset);
+                    loops.push(new Loop(blocks.depth(), rounds(parsed)));
+                }
                 case "set" -> variables.assignment(parsed, restOffset);
                 case "with" -> variables.with(parsed, restOffset);
                 case "macro" -> variables.macro(parsed);
@@ -265,10 +293,32 @@ public final class TemplateScan {
             return files;
         }
 
+        /**
+         * The rounds of a loop over {@code range} of a literal: at least one, as a loop of none renders its
+         * {@code else}; one for a loop over anything else.
+         */
+        private static long rounds(String loop) {
+            Matcher range = RANGE_LOOP.matcher(loop);
+            if (!range.matches()) {
+                return 1;
+            }
+            String digits = range.group(1).replaceFirst("^0+(?=\\d)", "");
+            return digits.length() > MOST_DIGITS ? Long.MAX_VALUE : Math.max(1, Long.parseLong(digits));
+        }
+
+        /** How many times a file loaded at the reading position is: the rounds of the loops around it. */
+        private long times() {
+            long times = 1;
+            for (Loop loop : loops) {
+                times = loop.rounds() > Long.MAX_VALUE / times ? Long.MAX_VALUE : times * loop.rounds();
+            }
+            return times;
+        }
+
         /** The files the tag names, read into {@link #files()}. */
         private List<FileUse> read(String rest, int offset) {
             int known = files.found().size();
-            files.read(rest, offset);
+            files.read(rest, offset, times());
             List<FileUse> found = files.found();
             return found.subList(known, found.size());
         }

@@ -903,6 +903,38 @@ class PromptValidatorTest {
                 problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
     }
 
+    /** A loop over range() of a literal loads the file once a round, and nested loops multiply. */
+    @Test
+    void loadsInLoopsOverARangeCountOnceARound() {
+        List<Problem> problems = validate(Map.of(
+                "a.prmd", "---\n---\n{% for i in range(30) %}\n{% for j in range(30) %}{% include './x.md' %}"
+                        + "{% endfor %}{% endfor %}{% for k in ['a', 'b'] %}{% include './y.md' %}{% endfor %}\n"
+                        + "{% for i in range(100) %}{% include './y.md' %}{% endfor %}\n",
+                "x.md", "x\n", "y.md", "y\n"), Map.of());
+
+        assertEquals(List.of("a.prmd:4 the prompt's includes expand to more than 1,000 files loaded in all, through"
+                        + " a.prmd → x.md ×900: each file loading the next more than once multiplies the copies"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+    }
+
+    /** Loops of more rounds than the limit are too much on their own, told where the file is loaded. */
+    @Test
+    void aLoadInLoopsOfMoreRoundsThanTheLimitIsAnErrorWhereItIsLoaded() {
+        List<Problem> problems = validate(Map.of(
+                "a.prmd", "---\n---\n{% include './b.md' %}\n",
+                "b.md", "{% for i in range(1000000) %}{% for j in range(1000000) %}\n{% include './x.md' %}"
+                        + "{% endfor %}{% endfor %}{% for k in range(99999999999999999999) %}{% include './x.md' %}"
+                        + "{% endfor %}\n",
+                "x.md", "x\n"), Map.of());
+
+        assertEquals(List.of("b.md:2 the template loads './x.md' in loops over range() of 1,000,000,000,000 rounds in"
+                        + " all, more than the 1,000 files a prompt may load",
+                "b.md:2 the template loads './x.md' in loops over range() of too many rounds in all, more than the"
+                        + " 1,000 files a prompt may load"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
     /** Shared files reached along several ways are each counted as often as they are rendered, far below the limit. */
     @Test
     void aDiamondOfIncludesIsNoExpansionTooLarge() {

@@ -15,7 +15,7 @@ class ReferenceSiteTest {
         assertEquals(7, new ReferenceSite(file, "", 7).line());
         assertThrows(IllegalArgumentException.class, () -> new ReferenceSite(file, "/inherits", 7));
         assertThrows(IllegalArgumentException.class, () -> new ReferenceSite(file, "", 0));
-        assertThrows(IllegalArgumentException.class, () -> new ReferenceSite(file, "/context", 0, true, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new ReferenceSite(file, "/context", 0, true, List.of(), 1));
     }
 
     @Test

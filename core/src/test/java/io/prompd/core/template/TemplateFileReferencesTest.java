@@ -12,7 +12,7 @@ class TemplateFileReferencesTest {
 
     @Test
     void eachBranchOfAConditionIsAFileOfItsOwnAndTheFilesOfAListAreAlternativesAtTheTagsLine() {
-        files.read(" 'a.md' if x else ['b.md', \"c.md\"] ignore missing", 7);
+        files.read(" 'a.md' if x else ['b.md', \"c.md\"] ignore missing", 7, 1);
 
         assertEquals(List.of(new TemplateScan.FileUse("a.md", 2, true, List.of()),
                 new TemplateScan.FileUse("b.md", 2, true, List.of("c.md")),
@@ -21,9 +21,9 @@ class TemplateFileReferencesTest {
 
     @Test
     void aLiteralThatIsOnlyPartOfANameIsNoFileButOneBesideANameComputedMayBeMissing() {
-        files.read(" 'parts/' ~ name", 0);
-        files.read(" [name, 'default.md'] with context", 0);
-        files.read(" \"m.md\" as lib", 0);
+        files.read(" 'parts/' ~ name", 0, 1);
+        files.read(" [name, 'default.md'] with context", 0, 1);
+        files.read(" \"m.md\" as lib", 0, 1);
 
         assertEquals(List.of(new TemplateScan.FileUse("default.md", 1, true, List.of()),
                 new TemplateScan.FileUse("m.md", 1, false, List.of())), files.found());
