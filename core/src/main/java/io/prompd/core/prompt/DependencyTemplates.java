@@ -131,7 +131,7 @@ final class DependencyTemplates {
         });
         Map<String, List<ReferenceSite>> references = new TreeMap<>();
         bodies.forEach((file, body) -> references.put(file, prompts.get(file).referenceSites(body)));
-        IncludeExpansion.checkWithDependencies(prompts.keySet(), references, IncludeExpansion.lengths(pack),
+        IncludeExpansion.checkWithDependencies(prompts.keySet(), references, bodies, IncludeExpansion.lengths(pack),
                 reference -> expansion(reference, dependencies), problems);
         return problems.sorted();
     }
@@ -225,7 +225,7 @@ final class DependencyTemplates {
                                                                   Map<PackageName, Dependency> dependencies) {
         Dependency dependency = dependencies.get(reference.packageName());
         return dependency == null || !dependency.references().containsKey(reference.path()) ? Optional.empty()
-                : Optional.of(IncludeExpansion.of(reference.path(), dependency.references(),
+                : Optional.of(IncludeExpansion.of(reference.path(), dependency.references(), dependency.loadable(),
                         IncludeExpansion.lengths(dependency.within())));
     }
 

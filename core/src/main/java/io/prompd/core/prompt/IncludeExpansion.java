@@ -2,6 +2,7 @@ package io.prompd.core.prompt;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.template.TemplateScan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,10 @@ import java.util.function.ToIntFunction;
  * <p>A load inside {@code for} loops over {@code range} of a literal counts once a round of them all. A loop over
  * anything else, a list or a parameter, counts once, its rounds not known before rendering: that is the limit of
  * this check, which a parameter holding a long list gets past.
+ *
+ * <p>A call of a macro the file defines counts as a load of the macro's body, so that macros each calling the next
+ * twice are caught as includes are. A macro imported from another file is not followed: its calls count nothing, and
+ * a file a macro includes counts once where it is written, not once a call.
  */
 final class IncludeExpansion {
 
@@ -73,12 +78,27 @@ final class IncludeExpansion {
     /** Each file's expansion once known: a file of another package's, as written, is known from the start. */
     private final Map<String, Expansion> expansions = new HashMap<>();
     private final Set<String> visiting = new HashSet<>();
+    /** The characters of the body of each macro, by how a chain names it. */
+    private final Map<String, Integer> macroLengths = new HashMap<>();
 
-    private IncludeExpansion(Map<String, List<ReferenceSite>> references, ToIntFunction<String> length,
-                             Elsewhere elsewhere) {
+    private IncludeExpansion(Map<String, List<ReferenceSite>> references, Map<String, TemplateScan> scans,
+                             ToIntFunction<String> length, Elsewhere elsewhere) {
         this.length = length;
         references.forEach((file, sites) -> {
             Map<String, Long> times = new LinkedHashMap<>();
+            TemplateScan scan = scans.get(file);
+            if (scan != null) {
+                scan.macroLengths().forEach((macro, characters) -> {
+                    macroLengths.put(macro(file, macro), characters);
+                    loads.put(macro(file, macro), new LinkedHashMap<>());
+                });
+                for (TemplateScan.MacroCall call : scan.macroCalls()) {
+                    // a macro never closed has no body to call from: its calls are the file's
+                    String from = scan.macroLengths().containsKey(call.within()) ? macro(file, call.within()) : file;
+                    count(from, macro(file, call.macro()), call.line(), call.times(),
+                            from.equals(file) ? times : loads.get(from));
+                }
+            }
             for (IncludeCycles.Load load : IncludeCycles.loads(file, sites)) {
                 if (references.containsKey(load.target())) {
                     count(file, load.target(), load.line(), load.times(), times);
@@ -95,6 +115,11 @@ final class IncludeExpansion {
             loads.put(file, times);
         });
         expansions.keySet().forEach(other -> loads.putIfAbsent(other, Map.of()));
+    }
+
+    /** How a chain names a macro: {@code a.prmd: m()}. */
+    private static String macro(String file, String name) {
+        return file + ": " + name + "()";
     }
 
     /** A load in loops of more rounds than the limit counts once: it is told on its own ({@link #checkLoops}). */
@@ -115,8 +140,9 @@ final class IncludeExpansion {
      *
      * @param references the sites each prompt of the package and each file they load names
      */
-    static Expansion of(String file, Map<String, List<ReferenceSite>> references, ToIntFunction<String> length) {
-        return new IncludeExpansion(references, length, other -> Optional.empty()).of(file);
+    static Expansion of(String file, Map<String, List<ReferenceSite>> references, Map<String, TemplateScan> scans,
+                        ToIntFunction<String> length) {
+        return new IncludeExpansion(references, scans, length, other -> Optional.empty()).of(file);
     }
 
     /**
@@ -124,10 +150,10 @@ final class IncludeExpansion {
      * @param references the sites each prompt and each file they load names
      * @param length     the characters of a file's text
      */
-    static void check(Set<String> prompts, Map<String, List<ReferenceSite>> references, ToIntFunction<String> length,
-                      Problems problems) {
+    static void check(Set<String> prompts, Map<String, List<ReferenceSite>> references, Map<String, TemplateScan> scans,
+                      ToIntFunction<String> length, Problems problems) {
         checkLoops(references, problems);
-        IncludeExpansion expansion = new IncludeExpansion(references, length, other -> Optional.empty());
+        IncludeExpansion expansion = new IncludeExpansion(references, scans, length, other -> Optional.empty());
         prompts.stream().filter(references::containsKey).sorted().forEach(prompt -> {
             Expansion total = expansion.of(prompt);
             if (total.tooLarge()) {
@@ -155,9 +181,10 @@ final class IncludeExpansion {
      * them counted as a load alone is reported, the others having been by the check without them.
      */
     static void checkWithDependencies(Set<String> prompts, Map<String, List<ReferenceSite>> references,
-                                      ToIntFunction<String> length, Elsewhere elsewhere, Problems problems) {
-        IncludeExpansion loadsAlone = new IncludeExpansion(references, length, other -> Optional.empty());
-        IncludeExpansion expansion = new IncludeExpansion(references, length, elsewhere);
+                                      Map<String, TemplateScan> scans, ToIntFunction<String> length,
+                                      Elsewhere elsewhere, Problems problems) {
+        IncludeExpansion loadsAlone = new IncludeExpansion(references, scans, length, other -> Optional.empty());
+        IncludeExpansion expansion = new IncludeExpansion(references, scans, length, elsewhere);
         prompts.stream().filter(references::containsKey).sorted().forEach(prompt -> {
             Expansion total = expansion.of(prompt);
             if (total.tooLarge() && !loadsAlone.of(prompt).tooLarge()) {
@@ -175,7 +202,8 @@ final class IncludeExpansion {
         if (!visiting.add(file)) {
             return new Expansion(0, 0);
         }
-        Expansion total = new Expansion(0, length.applyAsInt(file));
+        Expansion total = new Expansion(0, macroLengths.containsKey(file) ? macroLengths.get(file)
+                : length.applyAsInt(file));
         for (Map.Entry<String, Long> load : loads.get(file).entrySet()) {
             total = total.plus(of(load.getKey()), load.getValue());
         }

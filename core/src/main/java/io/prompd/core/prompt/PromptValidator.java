@@ -78,7 +78,7 @@ public final class PromptValidator {
         loadable.putAll(bodies);
         ImportedNames.check(pack, loadable, problems);
         IncludeCycles.check(references, problems);
-        IncludeExpansion.check(from, references, IncludeExpansion.lengths(pack), problems);
+        IncludeExpansion.check(from, references, loadable, IncludeExpansion.lengths(pack), problems);
         return loadable;
     }
 

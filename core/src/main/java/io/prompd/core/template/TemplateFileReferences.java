@@ -79,7 +79,8 @@ final class TemplateFileReferences {
                 }
             } else {
                 // a name computed at render time may be the one there, so no file written beside it is needed
-                literalNames(branch).forEach(name -> found.add(new TemplateScan.FileUse(name, line, true, List.of(), times)));
+                literalNames(branch)
+                        .forEach(name -> found.add(new TemplateScan.FileUse(name, line, true, List.of(), times)));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,6 +37,7 @@ public final class TemplateScan {
     private final FreeVariables variables;
     private final TemplateFileReferences files;
     private final LegacyPlaceholders placeholders;
+    private final MacroCalls macros;
     private final List<Inclusion> inclusions = new ArrayList<>();
     /** The files the template extends, which see the names it binds by its end. */
     private final List<FileUse> extended = new ArrayList<>();
@@ -128,6 +130,7 @@ public final class TemplateScan {
         this.syntax = new TagSyntax(faults);
         this.variables = new FreeVariables();
         this.files = new TemplateFileReferences(lines);
+        this.macros = new MacroCalls(lines);
         this.placeholders = new LegacyPlaceholders(body, new MarkdownCode(body), lines, variables::isBound);
     }
 
@@ -208,6 +211,25 @@ public final class TemplateScan {
         return List.copyOf(inclusions);
     }
 
+    /**
+     * A call of a macro the template defines, {@code {{ m() }}}, which renders the macro's body.
+     *
+     * @param within the macro whose body calls it; empty outside every macro
+     * @param times  how many times it is called there: {@link FileUse#times()}
+     */
+    public record MacroCall(String macro, String within, int line, long times) {
+    }
+
+    /** The characters of the body of each macro the template defines, by name. */
+    public Map<String, Integer> macroLengths() {
+        return macros.lengths();
+    }
+
+    /** The calls of the macros the template defines, in order. */
+    public List<MacroCall> macroCalls() {
+        return macros.calls();
+    }
+
     /** Hands each piece of the body to the readers it concerns. */
     private final class Reading implements TemplateLexer.Reader {
 
@@ -225,6 +247,7 @@ public final class TemplateScan {
         @Override
         public void print(String expression, int offset) {
             faults.guard(offset, () -> blocks.print(expression, offset));
+            faults.guard(offset, () -> macros.expression(expression, offset, times()));
             faults.guard(offset, () -> variables.expression(expression.substring(0, syntax.print(expression, offset,
                     blocks.depth()).orElse(expression.length())), offset));
         }
@@ -244,8 +267,12 @@ public final class TemplateScan {
             blocks.fit(written, tag, rest, stop.isEmpty(), offset, variables.scopeDepth())
                     .ifPresent(variables::closeScopes);
             loops.removeIf(loop -> loop.depth() > blocks.depth());
+            macros.closeAbove(blocks.depth(), offset);
             // the names of a tag are read as far as Jinja parses it; the files it names are checked all the same
             String parsed = rest.substring(0, stop.orElse(rest.length()));
+            if (!tag.equals("macro")) {
+                macros.expression(parsed, restOffset, times());
+            }
             switch (tag) {
                 case "if", "elif", "do", "switch", "case", "print" -> variables.expression(parsed, restOffset);
                 case "include" -> {
@@ -262,7 +289,10 @@ public final class TemplateScan {
                 }
                 case "set" -> variables.assignment(parsed, restOffset);
                 case "with" -> variables.with(parsed, restOffset);
-                case "macro" -> variables.macro(parsed);
+                case "macro" -> {
+                    variables.macro(parsed);
+                    macros.define(parsed, blocks.depth(), restOffset + rest.length());
+                }
                 case "block" -> variables.blockScope();
                 case "call", "filter" -> variables.callerScope();
                 case "import" -> {

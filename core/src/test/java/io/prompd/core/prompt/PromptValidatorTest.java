@@ -935,6 +935,32 @@ class PromptValidatorTest {
         assertTrue(problems.stream().allMatch(Problem::isError));
     }
 
+    /** Macros each calling the next twice render 2^40 copies of the first without a single include. */
+    @Test
+    @Timeout(10)
+    void macrosThatMultiplyAreRefusedAsIncludesAre() {
+        StringBuilder body = new StringBuilder("{% macro m0() %}" + "x".repeat(48) + "{% endmacro %}\n");
+        for (int i = 1; i <= 40; i++) {
+            body.append("{% macro m").append(i).append("() %}{{ m").append(i - 1).append("() }}{{ m").append(i - 1)
+                    .append("() }}{% endmacro %}\n");
+        }
+        List<Problem> problems = validate(Map.of("a.prmd", "---\n---\n" + body + "{{ m40() }}\n"), Map.of());
+
+        assertEquals(List.of("a.prmd:44 the prompt's includes expand to more than 1,000 files loaded in all, through"
+                        + " a.prmd → a.prmd: m40() → a.prmd: m39() ×2 → a.prmd: m38() ×2 → … (34 more) → a.prmd: m3() ×2"
+                        + " → a.prmd: m2() ×2 → a.prmd: m1() ×2 → a.prmd: m0() ×2: each file loading the next more than"
+                        + " once multiplies the copies"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+    }
+
+    /** A macro called a few times, by another macro or in a loop over a list, is far below the limit. */
+    @Test
+    void macrosCalledAFewTimesPass() {
+        assertEquals(List.of(), validate(Map.of("a.prmd", "---\n---\n{% macro item(x) %}- {{ x }}{% endmacro %}"
+                + "{% macro list(xs) %}{% for x in xs %}{{ item(x) }}{% endfor %}{% endmacro %}"
+                + "{{ list(['a', 'b']) }}{{ list(['c']) | upper }}{{ 'x'.upper() }}{{ item('d') }}\n"), Map.of()));
+    }
+
     /** Shared files reached along several ways are each counted as often as they are rendered, far below the limit. */
     @Test
     void aDiamondOfIncludesIsNoExpansionTooLarge() {
