@@ -95,13 +95,14 @@ final class IncludeExpansion {
                 for (TemplateScan.MacroCall call : scan.macroCalls()) {
                     // a macro never closed has no body to call from: its calls are the file's
                     String from = scan.macroLengths().containsKey(call.within()) ? macro(file, call.within()) : file;
-                    count(from, macro(file, call.macro()), call.line(), call.times(),
+                    // no loop is told on its own for a call: one of more rounds than the limit is over it here
+                    count(from, macro(file, call.macro()), call.line(), Math.min(call.times(), MOST_LOADS + 1),
                             from.equals(file) ? times : loads.get(from));
                 }
             }
             for (IncludeCycles.Load load : IncludeCycles.loads(file, sites)) {
                 if (references.containsKey(load.target())) {
-                    count(file, load.target(), load.line(), load.times(), times);
+                    count(file, load.target(), load.line(), loadsCounted(load.times()), times);
                 }
             }
             for (ReferenceSite site : sites) {
@@ -109,7 +110,7 @@ final class IncludeExpansion {
                         && !other.path().isEmpty() && other.dotSegment().isEmpty()) {
                     expansions.computeIfAbsent(other.written(),
                             written -> elsewhere.of(other.withSlashes()).orElse(Expansion.NONE));
-                    count(file, other.written(), site.line(), site.times(), times);
+                    count(file, other.written(), site.line(), loadsCounted(site.times()), times);
                 }
             }
             loads.put(file, times);
@@ -123,8 +124,12 @@ final class IncludeExpansion {
     }
 
     /** A load in loops of more rounds than the limit counts once: it is told on its own ({@link #checkLoops}). */
-    private void count(String file, String target, int line, long rounds, Map<String, Long> times) {
-        times.merge(target, rounds > MOST_LOADS ? 1 : rounds, Long::sum);
+    private static long loadsCounted(long rounds) {
+        return rounds > MOST_LOADS ? 1 : rounds;
+    }
+
+    private void count(String file, String target, int line, long counted, Map<String, Long> times) {
+        times.merge(target, counted, Long::sum);
         firstLines.putIfAbsent(file + "\n" + target, line);
     }
 

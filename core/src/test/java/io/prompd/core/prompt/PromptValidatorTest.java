@@ -953,6 +953,17 @@ class PromptValidatorTest {
                 problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
     }
 
+    /** A macro called in loops over range() is called once a round, as a file loaded there is loaded. */
+    @Test
+    void aMacroCalledInLoopsOfMoreRoundsThanTheLimitIsRefused() {
+        List<Problem> problems = validate(Map.of("a.prmd", "---\n---\n{% macro m() %}x{% endmacro %}\n"
+                + "{% for i in range(1000000) %}{{ m() }}{% endfor %}\n"), Map.of());
+
+        assertEquals(List.of("a.prmd:4 the prompt's includes expand to more than 1,000 files loaded in all, through"
+                        + " a.prmd → a.prmd: m() ×1001: each file loading the next more than once multiplies the copies"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
+    }
+
     /** A macro called a few times, by another macro or in a loop over a list, is far below the limit. */
     @Test
     void macrosCalledAFewTimesPass() {
