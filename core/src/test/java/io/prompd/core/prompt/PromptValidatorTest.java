@@ -947,9 +947,9 @@ class PromptValidatorTest {
         List<Problem> problems = validate(Map.of("a.prmd", "---\n---\n" + body + "{{ m40() }}\n"), Map.of());
 
         assertEquals(List.of("a.prmd:44 the prompt's includes expand to more than 1,000 files loaded in all, through"
-                        + " a.prmd → a.prmd: m40() → a.prmd: m39() ×2 → a.prmd: m38() ×2 → … (34 more) → a.prmd: m3() ×2"
-                        + " → a.prmd: m2() ×2 → a.prmd: m1() ×2 → a.prmd: m0() ×2: each file loading the next more than"
-                        + " once multiplies the copies"),
+                        + " a.prmd → a.prmd: m40() → a.prmd: m39() ×2 → a.prmd: m38() ×2 → … (34 more)"
+                        + " → a.prmd: m3() ×2 → a.prmd: m2() ×2 → a.prmd: m1() ×2 → a.prmd: m0() ×2: each file"
+                        + " loading the next more than once multiplies the copies"),
                 problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
     }
 
@@ -960,7 +960,8 @@ class PromptValidatorTest {
                 + "{% for i in range(1000000) %}{{ m() }}{% endfor %}\n"), Map.of());
 
         assertEquals(List.of("a.prmd:4 the prompt's includes expand to more than 1,000 files loaded in all, through"
-                        + " a.prmd → a.prmd: m() ×1001: each file loading the next more than once multiplies the copies"),
+                        + " a.prmd → a.prmd: m() ×1001: each file loading the next more than once multiplies the"
+                        + " copies"),
                 problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message()).toList());
     }
 
