@@ -1,6 +1,6 @@
 package io.prompd.cli;
 
-import java.util.Arrays;
+import io.prompd.core.CodePointRanges;
 
 /**
  * How many columns a terminal gives text, as the C library's {@code wcwidth} counts them, a code point at a time:
@@ -62,9 +62,7 @@ public final class DisplayWidth {
         if (isZeroWidth(codePoint)) {
             return 0;
         }
-        int found = Arrays.binarySearch(WIDE, codePoint);
-        // a range's first or last code point, or between a first (even index) and its last
-        return found >= 0 || (-found - 1) % 2 == 1 ? 2 : 1;
+        return CodePointRanges.contains(WIDE, codePoint) ? 2 : 1;
     }
 
     /** The longest start of {@code text} that takes at most {@code columns}, with the marks of its last character. */

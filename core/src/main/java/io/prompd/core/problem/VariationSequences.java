@@ -1,5 +1,6 @@
 package io.prompd.core.problem;
 
+import io.prompd.core.CodePointRanges;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,16 +65,7 @@ final class VariationSequences {
             return true;
         }
         return (selector == TEXT_PRESENTATION || selector == EMOJI_PRESENTATION)
-                && (base >= '0' && base <= '9' || base == '#' || base == '*' || isPictograph(base));
-    }
-
-    private static boolean isPictograph(int codePoint) {
-        for (int index = 0; index < PICTOGRAPHS.length && PICTOGRAPHS[index] <= codePoint; index += 2) {
-            if (codePoint <= PICTOGRAPHS[index + 1]) {
-                return true;
-            }
-        }
-        return false;
+                && (base >= '0' && base <= '9' || base == '#' || base == '*' || CodePointRanges.contains(PICTOGRAPHS, base));
     }
 
     /** A base and a selector of U+FE00–U+FE0F in one number: the base's bits, then the selector's four. */
