@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.StatusCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
@@ -500,8 +501,8 @@ public final class RegistryRepository implements AutoCloseable {
      * The files under {@code packages/} of the working tree that {@code commit} does not hold as they are, when it is
      * the commit HEAD names, which the working tree was checked out from; empty when there are none, when the
      * repository is bare, or when another commit is read, to which the working tree is no guide. Git's status, but of
-     * {@code packages/} alone: on a large registry, one of the whole tree takes a while, and only the packages are
-     * read from the working tree's commit. Files Git ignores are left out, as {@code git status} leaves them.
+     * the paths where {@link UncommittedSuspects} finds the working tree may differ, since one of all the packages
+     * takes seconds on a large registry. Files Git ignores are left out, as {@code git status} leaves them.
      */
     public Optional<UncommittedFiles> uncommitted(ObjectId commit) throws IOException {
         if (repository.isBare() || !head().filter(commit::equals).isPresent()) {
@@ -509,10 +510,17 @@ public final class RegistryRepository implements AutoCloseable {
         }
         Status status;
         try {
-            status = Git.wrap(repository).status().addPath(RepositoryLayout.PACKAGES).call();
-        } catch (GitAPIException | JGitInternalException unreadable) {
-            // a damaged tree of HEAD's: the work reading that commit fails on it with the message saying so, where
-            // the status, a courtesy, would fail it with JGit's
+            Set<String> suspects = UncommittedSuspects.of(repository, commit);
+            if (suspects.isEmpty()) {
+                return Optional.empty();
+            }
+            StatusCommand command = Git.wrap(repository).status();
+            suspects.forEach(command::addPath);
+            status = command.call();
+        } catch (IOException | GitAPIException | JGitInternalException unreadable) {
+            // a damaged tree of HEAD's, or a folder of the working tree this user may not list: the work reading that
+            // commit fails on the first with the message saying so and never reads the second, where the status, a
+            // courtesy, would fail it with JGit's
             return Optional.empty();
         }
         Set<String> paths = new TreeSet<>(status.getUntracked());

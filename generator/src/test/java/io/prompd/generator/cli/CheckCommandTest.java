@@ -165,7 +165,7 @@ class CheckCommandTest {
     /** Some changes committed and others not: the check runs on the commits and warns of the rest. */
     @Test
     void filesLeftUncommittedBesideCommittedOnesAreAWarningOnStderrAndInJson() throws Exception {
-        repo.write("packages/@common/base/1.0.0/README.md", "changed");
+        repo.write("packages/@common/base/meta.json", "{\"deprecated\": {}}");
         repo.write("packages/@common/base/1.0.1/prompd.json", "{}");
         repo.write("notes.txt", "outside packages/, never read as a package");
 
@@ -175,7 +175,7 @@ class CheckCommandTest {
         JsonNode warning = Json.reader().readTree(out.toString()).get("warnings").get(0);
         assertEquals("uncommittedFiles", warning.get("kind").asText());
         assertEquals(repo.head().name(), warning.get("commit").asText());
-        assertEquals("[\"packages/@common/base/1.0.0/README.md\",\"packages/@common/base/1.0.1/prompd.json\"]",
+        assertEquals("[\"packages/@common/base/1.0.1/prompd.json\",\"packages/@common/base/meta.json\"]",
                 warning.get("paths").toString());
         assertEquals("warning: " + warning.get("message").asText() + "\n", err.toString());
         assertTrue(err.toString().contains("the working tree has 2 files under packages/ that commit "), err::toString);
