@@ -12,6 +12,7 @@ import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Owners;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Publication;
@@ -30,6 +31,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -42,6 +44,10 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param commit   the registry commit built
  * @param baseUrl  the base URL of absolute links, or null for relative links
  * @param packages every package with what its files were made from
+ * @param dependencies of each package it serves, the dependencies of each version that has some, as its manifest
+ *                 lists them: a change of one package can leave another's dependencies unmet
+ *                 ({@link UnmetDependencies}), which without them a build would tell only by reading the
+ *                 {@code index.json} of every package it carries over
  * @param vanished the versions an output served that a later build left out with no takedown record (a
  *                 rewritten history, a push past the check, a build going back to an older commit), to the
  *                 integrity of the tarball served: a number lock files pin, which no other tarball may take;
@@ -51,13 +57,15 @@ import org.eclipse.jgit.lib.ObjectId;
  *                 it was removed, and those a number added back must hold
  */
 record BuildState(int format, String commit, String baseUrl, SortedMap<PackageName, PackageState> packages,
+                  SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> dependencies,
                   SortedMap<PackageName, SortedMap<Version, Integrity>> vanished,
                   SortedMap<PackageName, SortedMap<Version, RemovedVersion>> removed) {
 
     static final String FILE = ".prompd-build.json";
 
     /** Bumped whenever the same inputs would give different output files, so old output is never reused. */
-    static final int FORMAT = 9;
+    // not 10, which a79bbfea's states have, reverted since: read as one of this shape, such a state would be damaged
+    static final int FORMAT = 11;
 
     /** The format since which a build writes the {@code index.json} of a package with no version left too. */
     private static final int INDEXES_EVERY_PACKAGE_SINCE = 3;
@@ -65,6 +73,8 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     BuildState {
         Objects.requireNonNull(commit, "commit");
         packages = SortedCopies.map(packages);
+        dependencies = SortedCopies.map(dependencies.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                ofPackage -> SortedCopies.nested(ofPackage.getValue()))));
         // a state of this format always has both, written as {} when empty: one without is damaged, not empty
         vanished = SortedCopies.nested(vanished);
         removed = SortedCopies.nested(removed);

@@ -3,6 +3,7 @@ package io.prompd.generator.build;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.RunLock;
@@ -18,6 +19,7 @@ import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.RegistryDocument;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import io.prompd.generator.build.BuildState.PackageState;
 import io.prompd.generator.build.BuildState.VersionState;
 import io.prompd.generator.source.PackageMeta;
@@ -195,10 +197,9 @@ public final class RegistryBuilder {
             warnings.addAll(output.refusedUnlessForced(states, leftOut, commit, options));
             output.republished(states).ifPresent(warnings::add);
             output.baseUrlChanged(states, baseUrl).ifPresent(warnings::add);
-            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states,
-                    output.vanished(states, leftOut), BuildState.removed(history));
+            SortedMap<PackageName, SortedMap<Version, Integrity>> vanished = output.vanished(states, leftOut);
             Links links = new Links(options.baseUrl());
-            Built built = buildPackages(snapshot, links, state, previous, staging, progress);
+            Built built = buildPackages(snapshot, links, states, previous, staging, progress);
             problems.addAll(built.problems());
             problems.addAll(unlessReused(reused, output.numbersReused(built.rebuilt())));
             Optional<BuildWarning.ReusedNumbersServed> servedAsNow = output.servedAsNow(reused, states,
@@ -210,7 +211,9 @@ public final class RegistryBuilder {
             if (!problems.isEmpty()) {
                 throw failure(snapshot.withLines(problems));
             }
-            warnings.addAll(UnmetDependencies.of(served(states, built.rebuilt(), staging), snapshot.policy()));
+            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states,
+                    dependencies(states, built.rebuilt(), previous), vanished, BuildState.removed(history));
+            warnings.addAll(UnmetDependencies.of(state, snapshot.policy()));
             BuiltRegistry registry = new BuiltRegistry(registryDocument(snapshot, state, links),
                     new PackageList(built.summaries()), built.rebuilt());
             for (RegistryWriter writer : writers) {
@@ -228,22 +231,27 @@ public final class RegistryBuilder {
     }
 
     /**
-     * Every package the build serves a version of: those it built, and the previous output's document of each it
-     * carried over, whose versions' dependencies a change of another package may leave unmet.
+     * {@link BuildState#dependencies}: those of the packages built, from their documents, and those of each package
+     * carried over, whose versions did not change, from the previous build's state.
      */
-    private static List<Packument> served(SortedMap<PackageName, PackageState> states,
-                                          SortedMap<PackageName, Packument> rebuilt, StagingArea staging)
-            throws IOException {
-        List<Packument> served = new ArrayList<>();
-        for (Map.Entry<PackageName, PackageState> entry : states.entrySet()) {
-            if (entry.getValue().versions().isEmpty()) {
-                continue;
+    private static SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> dependencies(
+            SortedMap<PackageName, PackageState> states, SortedMap<PackageName, Packument> rebuilt,
+            Optional<BuildState> previous) {
+        SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> dependencies = new TreeMap<>();
+        states.forEach((name, state) -> {
+            Packument built = rebuilt.get(name);
+            SortedMap<Version, SortedMap<PackageName, VersionRange>> ofPackage = new TreeMap<>();
+            if (built != null) {
+                built.versions().values().stream().filter(version -> !version.dependencies().isEmpty())
+                        .forEach(version -> ofPackage.put(version.version(), version.dependencies()));
+            } else {
+                previous.map(build -> build.dependencies().get(name)).ifPresent(ofPackage::putAll);
             }
-            Packument built = rebuilt.get(entry.getKey());
-            served.add(built != null ? built : staging.readPrevious(RegistryLayout.packument(entry.getKey()),
-                    Packument.class));
-        }
-        return served;
+            if (!ofPackage.isEmpty()) {
+                dependencies.put(name, ofPackage);
+            }
+        });
+        return dependencies;
     }
 
     /**
@@ -431,7 +439,7 @@ public final class RegistryBuilder {
                          int reused, List<Problem> problems) {
     }
 
-    private Built buildPackages(RegistrySnapshot snapshot, Links links, BuildState state,
+    private Built buildPackages(RegistrySnapshot snapshot, Links links, SortedMap<PackageName, PackageState> states,
                                 Optional<BuildState> previous, StagingArea staging, BuildProgress progress)
             throws IOException {
         // the limits every client applies, not the policy's: a policy lowered later holds for new versions, which
@@ -441,9 +449,9 @@ public final class RegistryBuilder {
         Map<PackageName, PackageSummary> previousSummaries = previous.isPresent()
                 ? previousSummaries(staging) : Map.of();
         AtomicInteger done = new AtomicInteger();
-        int total = state.packages().size();
-        List<PackageResult> results = inParallel(state.packages().keySet().stream().toList(), name -> {
-            PackageResult result = buildPackage(builder, snapshot, name, state.packages().get(name),
+        int total = states.size();
+        List<PackageResult> results = inParallel(states.keySet().stream().toList(), name -> {
+            PackageResult result = buildPackage(builder, snapshot, name, states.get(name),
                     previous.map(build -> build.packages().get(name)), previousSummaries);
             progress.packageBuilt(done.incrementAndGet(), total);
             return result;

@@ -1,14 +1,12 @@
 package io.prompd.generator.build;
 
 import io.prompd.core.name.PackageName;
-import io.prompd.core.protocol.Packument;
-import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryConfig;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,32 +29,30 @@ final class UnmetDependencies {
     }
 
     /**
-     * @param served every package the build serves, with its versions
+     * @param served what the build serves: each package's versions, yanked ones, and dependencies
      * @param policy the registry's policy, whose external scopes' packages are another registry's to serve
      */
-    static List<BuildWarning> of(Collection<Packument> served, RegistryConfig.Policy policy) {
+    static List<BuildWarning> of(BuildState served, RegistryConfig.Policy policy) {
         Map<PackageName, SortedSet<Version>> installable = new TreeMap<>();
-        served.forEach(packument -> installable.put(packument.name(), packument.versions().values().stream()
-                .filter(version -> version.yanked() == null).map(VersionSummary::version)
-                .collect(Collectors.toCollection(TreeSet::new))));
+        served.packages().forEach((name, state) -> {
+            if (!state.versions().isEmpty()) {
+                installable.put(name, state.versions().keySet().stream().filter(version -> !state.meta().isYanked(
+                        version)).collect(Collectors.toCollection(TreeSet::new)));
+            }
+        });
         List<BuildWarning> unmet = new ArrayList<>();
-        for (Packument packument : served) {
-            for (VersionSummary version : packument.versions().values()) {
-                if (version.yanked() != null) {
-                    continue;
-                }
-                version.dependencies().forEach((dependency, range) -> {
+        installable.forEach((name, versions) -> versions.forEach(version -> served.dependencies()
+                .getOrDefault(name, Collections.emptySortedMap()).getOrDefault(version, Collections.emptySortedMap())
+                .forEach((dependency, range) -> {
                     if (policy.isExternal(dependency)) {
                         return;
                     }
-                    Optional<SortedSet<Version>> versions = Optional.ofNullable(installable.get(dependency));
-                    if (versions.filter(some -> some.stream().anyMatch(range::satisfiedBy)).isEmpty()) {
-                        unmet.add(new BuildWarning.UnmetDependency(new PackageVersion(packument.name(),
-                                version.version()), dependency, range, versions));
+                    Optional<SortedSet<Version>> meeting = Optional.ofNullable(installable.get(dependency));
+                    if (meeting.filter(some -> some.stream().anyMatch(range::satisfiedBy)).isEmpty()) {
+                        unmet.add(new BuildWarning.UnmetDependency(new PackageVersion(name, version), dependency,
+                                range, meeting));
                     }
-                });
-            }
-        }
+                })));
         return unmet;
     }
 

@@ -32,6 +32,7 @@ import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.PublicationHistory;
 import io.prompd.generator.source.RegistryRepository;
@@ -299,16 +300,43 @@ class RegistryBuilderTest {
     }
 
     /**
+     * A package carried over, not read again, still has its dependencies judged against what the build serves now:
+     * the state records them, so yanking the one version that met a range warns of the package depending on it.
+     */
+    @Test
+    void aPackageCarriedOverIsWarnedOfWhenTheVersionItDependsOnIsYanked() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/b", "1.0.0", "@common/a@^1.0.0");
+            repo.commit("publish a and b");
+            assertEquals(List.of(), build(repo, out).warnings());
+            repo.meta("@common/a", "{\"yanked\": {\"1.0.0\": \"broken\"}}");
+            repo.commit("yank a 1.0.0");
+
+            BuildResult result = build(repo, out);
+
+            assertEquals(List.of(new BuildWarning.UnmetDependency(new PackageVersion(PackageName.parse("@common/b"),
+                    Version.parse("1.0.0")), PackageName.parse("@common/a"), VersionRange.parse("^1.0.0"),
+                    Optional.of(new TreeSet<>()))), result.warnings());
+            assertEquals(0, result.tarballsWritten());
+            BuildState state = BuildState.readFile(out).orElseThrow().state().orElseThrow();
+            assertEquals("{@common/b={1.0.0={@common/a=^1.0.0}}}", state.dependencies().toString());
+        }
+    }
+
+    /**
      * Format 1: version documents without the default prompt and the parameters' limits; 2: tarballs
      * that kept an executable file's mode 0755, and no index.json of a package with no version left; 3: a
      * package's updatedAt its latest publication, which a yank, deprecation, dist-tag move or takedown left; 4: a
      * version merged from another branch published by the commit that brought it onto the first-parent line; 5: no
      * takenDownIntegrity of a version taken down; 6: a version document's readme the first root README in name order,
      * README.fr.md before README.md; 7: a version deleted and added back with the same files published by the commit
-     * that added it back, and its removal forgotten; 8: no repository.directory in the documents.
+     * that added it back, and its removal forgotten; 8: no repository.directory in the documents; 9: no dependencies
+     * of the versions in the state; 10: a79bbfea's, reverted, whose state recorded each version's first tree.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void anOutputOfAnEarlierFormatIsRebuiltInFull(int format) throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
