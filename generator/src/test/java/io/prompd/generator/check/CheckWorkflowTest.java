@@ -57,6 +57,22 @@ class CheckWorkflowTest {
         assertTrue(report.contains("error: revision not found: abc"), report);
     }
 
+    /** A pull request with no commit of its own has the check's own report, and its run passes with a notice. */
+    @Test
+    void aCheckWithNothingToCheckKeepsItsReportAndPasses() throws Exception {
+        String report = runCheckStep(ExitCode.NOTHING_TO_DO.code(), "");
+
+        assertTrue(report.startsWith("**1 error, 0 warnings**"), report);
+        assertFalse(report.contains(NOT_FINISHED), report);
+        String failStep = step("check.yml", "check", step -> step.path("name").asText().startsWith("Fail"));
+        assertEquals(0, run(failStep, Map.of("STATUS", String.valueOf(ExitCode.NOTHING_TO_DO.code()))));
+        assertTrue(read(runner.resolve("log.txt")).startsWith("::notice::the pull request has no commit"),
+                () -> read(runner.resolve("log.txt")));
+        assertEquals(1, run(failStep, Map.of("STATUS", String.valueOf(ExitCode.FAILURE.code()))));
+        assertTrue(read(runner.resolve("log.txt")).startsWith("::error::prompd-registry check failed (exit code 1)"),
+                () -> read(runner.resolve("log.txt")));
+    }
+
     /** The template ships with no checksum: a run that cannot verify the jar says so where the run's page shows it. */
     @ParameterizedTest
     @CsvSource({"build.yml, build", "check.yml, check"})
