@@ -7,7 +7,6 @@ import io.prompd.core.problem.Spelling;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,9 +131,8 @@ public final class CommandLines {
     }
 
     /**
-     * The usage error of options given together that contradict each other, in one wording for both tools, whether
-     * picocli finds them in an exclusive group ({@code tree --json --dot}) or a command does
-     * ({@code check --json --format markdown}).
+     * The usage error of options given together that contradict each other, in one wording for both tools
+     * ({@code tree --json --dot}, {@code check --json --format markdown}).
      *
      * @param given the options as the user gave them, with their values where those contradict
      */
@@ -181,16 +179,6 @@ public final class CommandLines {
             if (found.matches()) {
                 return wanting + ": '" + found.group(1) + "' after it is taken as an option (write "
                         + option.longestName() + "=VALUE for a value starting with '-')";
-            }
-        }
-        if (failure instanceof CommandLine.MutuallyExclusiveArgsException && command.getParseResult() != null) {
-            Set<CommandLine.Model.ArgSpec> exclusive = new HashSet<>();
-            command.getCommandSpec().argGroups().stream().filter(CommandLine.Model.ArgGroupSpec::exclusive)
-                    .forEach(group -> exclusive.addAll(group.args()));
-            List<String> given = command.getParseResult().matchedOptions().stream().filter(exclusive::contains)
-                    .map(CommandLine.Model.OptionSpec::longestName).distinct().toList();
-            if (given.size() > 1) {
-                return notTogether(given, Optional.empty());
             }
         }
         return failure.getMessage();

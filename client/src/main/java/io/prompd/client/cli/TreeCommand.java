@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.CommandLines;
 import io.prompd.cli.JsonOption;
 import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
@@ -26,16 +27,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tree", mixinStandardHelpOptions = true, modelTransformer = TreeCommand.OneFormat.class,
+@Command(name = "tree", mixinStandardHelpOptions = true,
         description = {
             "Show the project's dependency tree, as prompd.json and prompd.lock give it.",
             "Asks no registry.",
@@ -60,7 +59,7 @@ final class TreeCommand implements Callable<Integer> {
     JsonOption output;
 
     @Option(names = DOT, description = "Print the graph in Graphviz's DOT language, for 'dot -Tsvg'; what the"
-            + " text marks is red.")
+            + " text marks is red. Not with --json.")
     boolean dot;
 
     private final PrompdCommand root;
@@ -69,25 +68,14 @@ final class TreeCommand implements Callable<Integer> {
         this.root = root;
     }
 
-    /**
-     * Puts --json and --dot in one exclusive group, so that picocli refuses both together and shows them as
-     * [--json | --dot]: an {@link ArgGroup} cannot hold the option of a mixin, so the group is made of the
-     * options once declared. It changes the spec it is given, as {@link PrompdCommand} expects.
-     */
-    static final class OneFormat implements CommandLine.IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec tree) {
-            OptionSpec json = tree.findOption(JsonOption.NAME);
-            OptionSpec dot = tree.findOption(DOT);
-            tree.remove(json);
-            tree.remove(dot);
-            tree.addArgGroup(ArgGroupSpec.builder().exclusive(true).addArg(json).addArg(dot).build());
-            return tree;
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
+        // not picocli's exclusive group, which refuses --json given twice, as a script adding its own to a line does
+        if (output.isJson() && dot) {
+            throw CommandLines.notTogether(spec.commandLine(), spec.commandLine().getParseResult().matchedOptions()
+                    .stream().map(OptionSpec::longestName).filter(name -> name.equals(DOT)
+                            || name.equals(JsonOption.NAME)).distinct().toList());
+        }
         SuggestedCommands commands = root.commands();
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
         Project project = wiring.project();
