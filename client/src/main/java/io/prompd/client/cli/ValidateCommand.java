@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
                     + " for in the version prompd.lock pins, once 'prompd install' has installed it; one its template"
                     + " includes or imports is checked there as a file of the package is.",
             "Prints every problem, grouped by file. Exits " + ExitCode.Codes.OK
-            + " when there is no error (warnings are allowed)."})
+            + " when there is no error (warnings are allowed, unless --strict)."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -51,6 +52,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     JsonOption output;
+
+    @Option(names = "--strict", description = "Fail (exit " + ExitCode.Codes.FAILURE + ") on warnings too, as mkdocs"
+            + " build --strict does: for a package's own CI, to catch before a pull request what a registry's check"
+            + " refuses (no description or license) and what it warns of (no LICENSE file, a misspelt field)."
+            + " With --json, ok is then false.")
+    boolean strict;
 
     private final PrompdCommand root;
 
@@ -74,10 +81,23 @@ final class ValidateCommand implements Callable<Integer> {
         noteRepaired(validation.repaired(), spec.commandLine().getErr());
         List<Note> notes = notes(validation, installed.unreadableLock(), installThenAgain(packageFolder,
                 installedCopy));
-        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report, notes)) + "\n"
-                : asText(report, folder.shown(root.context(), packageFolder)));
+        boolean failedByWarnings = strict && !report.hasErrors() && !report.problems().isEmpty();
+        boolean ok = !report.hasErrors() && !failedByWarnings;
+        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report, ok, notes)) + "\n"
+                : asText(report, folder.shown(root.context(), packageFolder))
+                + (failedByWarnings ? strictVerdict(report.problems().size()) : ""));
         notes.forEach(note -> spec.commandLine().getErr().println("note: " + note.message()));
-        return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
+        return (ok ? ExitCode.OK : ExitCode.FAILURE).code();
+    }
+
+    /**
+     * The line after the count that says why a run of warnings alone failed: without it, "0 errors" and exit 1 read
+     * as a bug in a CI log.
+     */
+    private static String strictVerdict(int warnings) {
+        return "failed: " + (warnings == 1 ? "the warning fails" : "the " + warnings + " warnings fail")
+                + " validate with --strict; fix " + Plural.itOrThem(warnings) + ", or leave --strict out to let"
+                + " warnings pass\n";
     }
 
     /**
@@ -179,9 +199,13 @@ final class ValidateCommand implements Callable<Integer> {
         return result;
     }
 
-    /** {@link #asJson(PackageReport)} and the {@code notes}, so that a script sees what "ok" left unchecked. */
-    private static Map<String, Object> asJson(PackageReport report, List<Note> notes) {
+    /**
+     * {@link #asJson(PackageReport)} and the {@code notes}, so that a script sees what "ok" left unchecked; {@code ok}
+     * false too when --strict fails warnings, the problems being the same, so that a script reads "ok" alone.
+     */
+    private static Map<String, Object> asJson(PackageReport report, boolean ok, List<Note> notes) {
         Map<String, Object> result = asJson(report);
+        result.put("ok", ok);
         result.put("notes", notes.stream().map(note -> Map.of("kind", note.kind(), "packages", note.packages(),
                 "message", note.message())).toList());
         return result;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.json.Json;
@@ -995,6 +996,82 @@ class ValidateAndPackCommandTest {
         assertTrue(json.get("ok").asBoolean());
         assertEquals("@acme/greeter", json.get("name").asText());
         assertEquals(4, json.get("files").size());
+    }
+
+    /** Warnings alone pass, as npm and cargo let them; --strict fails them, for an author's CI, as mkdocs's does. */
+    @Test
+    void warningsAlonePassValidateAndFailItWithStrictSayingWhy() throws IOException {
+        Files.delete(pkg.resolve("LICENSE"));
+        write("prompd.json", """
+                {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets people", "license": "MIT",
+                 "main": "prompts/greet.prmd", "dependancies": {}}
+                """);
+
+        CliRun lenient = CliRun.in(pkg, home, "validate");
+        CliRun strict = CliRun.in(pkg, home, "validate", "--strict");
+
+        assertEquals(0, lenient.exitCode(), lenient.err());
+        assertTrue(lenient.out().endsWith("0 errors, 2 warnings\n"), lenient.out());
+        assertEquals(1, strict.exitCode(), strict.err());
+        assertEquals(lenient.out() + "failed: the 2 warnings fail validate with --strict; fix them, or leave --strict"
+                + " out to let warnings pass\n", strict.out());
+        assertEquals(lenient.err(), strict.err());
+    }
+
+    @Test
+    void oneWarningFailsValidateWithStrictInTheSingular() throws IOException {
+        Files.delete(pkg.resolve("LICENSE"));
+
+        CliRun strict = CliRun.in(pkg, home, "validate", "--strict");
+
+        assertEquals(1, strict.exitCode(), strict.err());
+        assertTrue(strict.out().endsWith("0 errors, 1 warning\nfailed: the warning fails validate with --strict; fix"
+                + " it, or leave --strict out to let warnings pass\n"), strict.out());
+    }
+
+    /** With --strict, "ok" alone tells the failure: the problems and every other field are as without it. */
+    @Test
+    void validateJsonWithStrictGivesOkFalseForWarningsAndTheSameObjectOtherwise() throws IOException {
+        Files.delete(pkg.resolve("LICENSE"));
+
+        CliRun lenient = CliRun.in(pkg, home, "validate", "--json");
+        CliRun strict = CliRun.in(pkg, home, "validate", "--json", "--strict");
+
+        assertEquals(0, lenient.exitCode(), lenient.err());
+        assertEquals(1, strict.exitCode(), strict.err());
+        assertEquals("", strict.err());
+        JsonNode json = Json.reader().readTree(strict.out());
+        assertFalse(json.get("ok").asBoolean(), strict.out());
+        assertEquals("warning", json.at("/problems/0/severity").asText(), strict.out());
+        ObjectNode expected = (ObjectNode) Json.reader().readTree(lenient.out());
+        assertTrue(expected.get("ok").asBoolean(), lenient.out());
+        assertEquals(expected.put("ok", false), json);
+    }
+
+    /** --strict adds to warnings alone: a package with errors fails as it did, and a clean one passes. */
+    @Test
+    void strictChangesNothingForAPackageWithErrorsOrWithoutProblems() throws IOException {
+        CliRun clean = CliRun.in(pkg, home, "validate", "--strict");
+        CliRun cleanJson = CliRun.in(pkg, home, "validate", "--strict", "--json");
+        assertEquals(0, clean.exitCode(), clean.err());
+        assertEquals(CliRun.in(pkg, home, "validate").out(), clean.out());
+        assertTrue(clean.out().endsWith("no problems\n"), clean.out());
+        assertEquals(0, cleanJson.exitCode(), cleanJson.err());
+        assertTrue(Json.reader().readTree(cleanJson.out()).get("ok").asBoolean(), cleanJson.out());
+
+        Files.delete(pkg.resolve("LICENSE"));
+        write("prompd.json", "{\"name\": \"@acme/greeter\", \"version\": \"v1\", \"license\": \"MIT\"}\n");
+        for (List<String> args : List.of(List.of("validate"), List.of("validate", "--json"))) {
+            CliRun lenient = CliRun.in(pkg, home, args.toArray(String[]::new));
+            CliRun strict = CliRun.in(pkg, home, Stream.concat(args.stream(), Stream.of("--strict"))
+                    .toArray(String[]::new));
+
+            assertEquals(1, lenient.exitCode(), lenient.err());
+            assertTrue(lenient.out().contains("warning"), lenient.out());
+            assertEquals(1, strict.exitCode(), strict.err());
+            assertEquals(lenient.out(), strict.out());
+            assertEquals(lenient.err(), strict.err());
+        }
     }
 
     @Test
