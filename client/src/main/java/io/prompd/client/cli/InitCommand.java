@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {
-            "Create a package: prompd.json, README.md, LICENSE and prompts/example.prompd, ready to validate and pack.",
+            "Create a package: prompd.json, README.md, LICENSE and prompts/example.prmd, ready to validate and pack.",
             "With --from, turn prompt files you already have into a package: they are copied under prompts/ with"
                     + " the files they reference, and the packages they reference become dependencies. A package"
                     + " over the limits validate applies (more files, a larger file or more bytes in all than a"

@@ -46,7 +46,7 @@ public final class PackageScaffolder {
 
     static final String FIRST_VERSION = "0.1.0";
     static final String DEFAULT_LICENSE = "MIT";
-    private static final String EXAMPLE_PROMPT = "prompts/example.prompd";
+    private static final String EXAMPLE_PROMPT = "prompts/example.prmd";
     private static final String README = "README.md";
     private static final String LICENSE = "LICENSE";
     private static final String NAME_HINT = "pass --name name or --name @scope/name; the folder keeps its own name";

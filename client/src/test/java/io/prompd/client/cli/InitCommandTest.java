@@ -35,7 +35,7 @@ class InitCommandTest {
                 "Ada <ada@example.org>");
         assertEquals(0, init.exitCode(), init.err());
         Path pkg = work.resolve("code-helpers");
-        for (String file : new String[] {"prompd.json", "README.md", "LICENSE", "prompts/example.prompd"}) {
+        for (String file : new String[] {"prompd.json", "README.md", "LICENSE", "prompts/example.prmd"}) {
             assertTrue(Files.isRegularFile(pkg.resolve(file)), file);
         }
         assertTrue(Files.readString(pkg.resolve("LICENSE")).contains("Copyright (c) 2026 Ada"));
@@ -55,7 +55,7 @@ class InitCommandTest {
     @Test
     void theReadmeShowsAnInheritsLineThatValidatesInAProjectThatInstalledThePackage() throws IOException {
         assertEquals(0, prompd("init", "greetings", "--name", "@acme/greetings").exitCode());
-        String inherits = "inherits: \"@acme/greetings@^0.1.0/prompts/example.prompd\"\n";
+        String inherits = "inherits: \"@acme/greetings@^0.1.0/prompts/example.prmd\"\n";
         String readme = Files.readString(work.resolve("greetings/README.md"));
         assertTrue(readme.endsWith("""
 
@@ -535,10 +535,10 @@ class InitCommandTest {
         Path pkg = Files.createDirectories(work.resolve("existing"));
         Files.writeString(pkg.resolve("README.md"), "mine\n");
         Files.createDirectories(pkg.resolve("prompts"));
-        Files.writeString(pkg.resolve("prompts/example.prompd"), "mine\n");
+        Files.writeString(pkg.resolve("prompts/example.prmd"), "mine\n");
         CliRun run = prompd("init", "existing");
         assertEquals(4, run.exitCode());
-        assertTrue(run.err().contains("refusing to overwrite prompts/example.prompd"), run.err());
+        assertTrue(run.err().contains("refusing to overwrite prompts/example.prmd"), run.err());
         assertEquals("mine\n", Files.readString(pkg.resolve("README.md")));
         assertFalse(Files.exists(pkg.resolve("prompd.json")));
         try (var left = Files.list(pkg)) {
@@ -556,7 +556,7 @@ class InitCommandTest {
         CliRun run = prompd("init", "notes", "--license", "Apache-2.0");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("created notes in " + pkg + "\n  prompts/example.prompd\n  prompd.json\nnext: prompd validate"
+        assertEquals("created notes in " + pkg + "\n  prompts/example.prmd\n  prompd.json\nnext: prompd validate"
                 + " notes && prompd pack notes\n", run.out());
         assertEquals("note: kept README.md, which the folder held already, as the package's README, which"
                 + " prompd.json's \"readme\" names\nnote: kept LICENSE, which the folder held already, as the"
@@ -583,7 +583,7 @@ class InitCommandTest {
             CliRun init = prompd("init", folder);
 
             assertEquals(0, init.exitCode(), init.err());
-            assertEquals("created " + folder + " in " + pkg + "\n  prompts/example.prompd\n  prompd.json\nnext: prompd"
+            assertEquals("created " + folder + " in " + pkg + "\n  prompts/example.prmd\n  prompd.json\nnext: prompd"
                     + " validate " + folder + " && prompd pack " + folder + "\n", init.out());
             assertEquals("note: kept " + names.getKey() + ", which the folder held already, as the package's README,"
                     + " which prompd.json's \"readme\" names\nnote: kept " + names.getValue() + ", which the folder"
@@ -639,7 +639,7 @@ class InitCommandTest {
         CliRun init = prompd("init", "notes", "--license", "MIT OR Apache-2.0");
 
         assertEquals(0, init.exitCode(), init.err());
-        assertEquals("created notes in " + pkg + "\n  README.md\n  prompts/example.prompd\n  prompd.json\n"
+        assertEquals("created notes in " + pkg + "\n  README.md\n  prompts/example.prmd\n  prompd.json\n"
                 + "next: prompd validate notes && prompd pack notes\n", init.out());
         assertEquals("note: kept LICENSE-APACHE, which the folder held already, as the package's license terms: make"
                 + " sure prompd.json's \"license\" says the same\nnote: kept LICENSE-MIT, which the folder held"
@@ -666,7 +666,7 @@ class InitCommandTest {
         CliRun init = prompd("init", "notes");
 
         assertEquals(0, init.exitCode(), init.err());
-        assertEquals("created notes in " + pkg + "\n  LICENSE\n  README.md\n  prompts/example.prompd\n  prompd.json\n"
+        assertEquals("created notes in " + pkg + "\n  LICENSE\n  README.md\n  prompts/example.prmd\n  prompd.json\n"
                 + "next: prompd validate notes && prompd pack notes\n", init.out());
         assertEquals("", init.err());
         assertTrue(Files.readString(pkg.resolve("LICENSE")).startsWith("MIT License\n"));
@@ -682,7 +682,7 @@ class InitCommandTest {
         CliRun init = prompd("init", "notes", "--license", "SEE LICENSE IN TERMS.md");
 
         assertEquals(0, init.exitCode(), init.err());
-        assertEquals("created notes in " + pkg + "\n  LICENSE\n  README.md\n  prompts/example.prompd\n  prompd.json\n"
+        assertEquals("created notes in " + pkg + "\n  LICENSE\n  README.md\n  prompts/example.prmd\n  prompd.json\n"
                 + "next: prompd validate notes && prompd pack notes\n", init.out());
         assertTrue(init.err().startsWith("note: kept TERMS.md, which the folder held already, as the package's"
                 + " license terms"), init.err());
@@ -719,7 +719,7 @@ class InitCommandTest {
     @Test
     void whatAnInitKilledBetweenItsMovesLeftIsRefusedSayingHowToGoOnAndItsTemporaryFolderGoes() throws Exception {
         Path pkg = Files.createDirectories(work.resolve("existing"));
-        Path example = Files.writeString(Files.createDirectories(pkg.resolve("prompts")).resolve("example.prompd"),
+        Path example = Files.writeString(Files.createDirectories(pkg.resolve("prompts")).resolve("example.prmd"),
                 "---\nid: example\n---\nHello.\n");
         Path staging = Files.createDirectories(pkg.resolve(".init.%d.5.part/prompts".formatted(Processes.endedPid())))
                 .getParent();
@@ -728,7 +728,7 @@ class InitCommandTest {
         CliRun run = prompd("init", "existing");
 
         assertEquals(4, run.exitCode(), run.err());
-        assertEquals("error: refusing to overwrite prompts/example.prompd in " + pkg + "\nhint: init never overwrites"
+        assertEquals("error: refusing to overwrite prompts/example.prmd in " + pkg + "\nhint: init never overwrites"
                 + " files: remove or move it (an init that was interrupted leaves those it had written), then run init"
                 + " again; or run init in another folder\n", run.err());
         try (Stream<Path> left = Files.walk(pkg)) {
@@ -950,7 +950,7 @@ class InitCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         try (Stream<Path> files = Files.walk(work.resolve("new"))) {
-            assertEquals(List.of("LICENSE", "README.md", "contexts/style.md", "prompd.json", "prompts/example.prompd",
+            assertEquals(List.of("LICENSE", "README.md", "contexts/style.md", "prompd.json", "prompts/example.prmd",
                             "prompts/review/deep.prmd"), files.filter(Files::isRegularFile)
                     .map(file -> work.resolve("new").relativize(file).toString().replace('\\', '/')).sorted()
                     .toList());
