@@ -181,6 +181,31 @@ class IntegrityTest extends InstallCommandsFixture {
         assertNoTarballCached();
     }
 
+    /**
+     * A dependency's file written as an absolute path (a Windows drive, a leading '\\') or a home path installed with
+     * exit 0, as only a dependency's '..' counted as leading out of it: a prompt rendered from the store on Windows, or
+     * by a tool that expands '~', reads that file of the machine's. Refused as a path of the package's own is.
+     */
+    @Test
+    void aPromptReferringToADependencysAbsoluteOrHomePathIsRefusedWithSix() throws IOException {
+        registry.addToTarball("@acme/base", "1.0.0", "package/prompts/summarize.prmd", ("---\nid: summarize\n"
+                + "name: Summarize\ndescription: reads the machine\ncontext: \"@acme/util@^1.0.0/C:/Windows/win.ini\"\n"
+                + "---\n\n# User\n\n{% include \"@acme/util@^1.0.0/~/.ssh/id_rsa\" %}\n"
+                + "{% include \"@acme/util@^1.0.0/\\etc\\hostname\" %}\n").getBytes(StandardCharsets.UTF_8));
+
+        CliRun run = prompd("install", "@acme/base");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: the tarball of @acme/base@1.0.0 was refused, and nothing of it was installed: its prompts"
+                + " refer to files outside the package, at prompts/summarize.prmd, line 5"
+                + " ('@acme/util@^1.0.0/C:/Windows/win.ini'); prompts/summarize.prmd, line 10"
+                + " ('@acme/util@^1.0.0/~/.ssh/id_rsa'); prompts/summarize.prmd, line 11"
+                + " ('@acme/util@^1.0.0/\\etc\\hostname')\n" + OUT_OF_PACKAGE_HINT,
+                run.err().replace(System.lineSeparator(), "\n"));
+        assertEquals(List.of(), filesIn(home.resolve("packages")), "nothing unpacked is left, @acme/util's neither");
+        assertNoTarballCached();
+    }
+
     private void assertNoTarballCached() throws IOException {
         assertEquals(List.of(), filesIn(home.resolve("cache/tarballs")).stream().filter(Files::isRegularFile).toList(),
                 "a refused tarball is not kept for 'cache verify' to pass and the next run to refuse again");

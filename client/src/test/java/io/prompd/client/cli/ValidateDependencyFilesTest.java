@@ -60,6 +60,18 @@ class ValidateDependencyFilesTest {
                 """.formatted(reference));
     }
 
+    /** A prompt whose contexts are these, beside one inheriting a prompt of @acme/util, with @acme/util installed. */
+    private void installWithContexts(String... contexts) throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/greet.prmd");
+        StringBuilder list = new StringBuilder();
+        for (String context : contexts) {
+            list.append("  - '").append(context).append("'\n");
+        }
+        Files.writeString(pkg.resolve("prompts/ctx.prmd"),
+                "---\nid: ctx\ndescription: Takes contexts\ncontexts:\n" + list + "---\nHi\n");
+        assertEquals(0, prompd("install").exitCode());
+    }
+
     private CliRun prompd(String... args) {
         return CliRun.in(pkg, home, "", Map.of("PROMPD_REGISTRY", registry.fileUrl().toString()), args);
     }
@@ -153,23 +165,45 @@ class ValidateDependencyFilesTest {
         assertEquals(1, run.out().split("error ", -1).length - 1, run.out());
     }
 
+    /**
+     * A dependency's path written as an absolute path (a Windows drive, a share, a leading '\\') or a home path
+     * passed, or was told only to be written with '/', or stopped validate with an internal error: as only '..' led
+     * out of a dependency, a prompt rendered on Windows, or by a tool that expands '~', read that file of the
+     * machine's. Each is an error of its own, with exit 1.
+     */
+    @Test
+    void aDependencysAbsoluteOrHomePathIsAnErrorThatItPointsOutsideIt() throws IOException {
+        installWithContexts("@acme/util@^1.0.0/C:/Windows/win.ini", "@acme/util@^1.0.0/C:\\x.md",
+                "@acme/util@^1.0.0/\\\\server\\share\\x.md", "@acme/util@^1.0.0/\\etc\\hostname",
+                "@acme/util@^1.0.0/~/.ssh/id_rsa");
+
+        CliRun run = prompd("validate");
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        String why = "the path is the file's from the root of @acme/util, never an absolute path, a home path or a URL";
+        assertEquals("""
+                @acme/greeter@1.0.0: 5 files, 530 bytes unpacked
+                prompts/ctx.prmd
+                  error   /contexts/0, line 5: '@acme/util@^1.0.0/C:/Windows/win.ini' points outside @acme/util: %s
+                          hint: refer only to files inside @acme/util, by their path from its root
+                  error   /contexts/1, line 6: '@acme/util@^1.0.0/C:\\x.md' points outside @acme/util: %s
+                          hint: refer only to files inside @acme/util, by their path from its root
+                  error   /contexts/2, line 7: '@acme/util@^1.0.0/\\\\server\\share\\x.md' points outside @acme/util: %s
+                          hint: refer only to files inside @acme/util, by their path from its root
+                  error   /contexts/3, line 8: '@acme/util@^1.0.0/\\etc\\hostname' points outside @acme/util: %s
+                          hint: refer only to files inside @acme/util, by their path from its root
+                  error   /contexts/4, line 9: '@acme/util@^1.0.0/~/.ssh/id_rsa' points outside @acme/util: %s
+                          hint: refer only to files inside @acme/util, by their path from its root
+                5 errors, 0 warnings
+                """.formatted(why, why, why, why, why), run.out().replace(System.lineSeparator(), "\n"));
+        assertEquals("", run.err());
+    }
+
     /** A context written as a file of a package is one with or without an extension, as an inherited file is. */
     @Test
     void contextsWithoutAnExtensionAreCheckedAsFilesOfTheirPackage() throws IOException {
-        inherit("@acme/util@^1.0.0/prompts/greet.prmd");
-        Files.writeString(pkg.resolve("prompts/ctx.prmd"), """
-                ---
-                id: ctx
-                description: Takes contexts
-                contexts:
-                  - "@acme/util@^1.0.0/../../../../etc/passwd"
-                  - "@acme/util@^1.0.0/prompts/nothere"
-                  - "@zzz/notadep@^1.0.0/x"
-                  - "@acme/util@^1.0.0/prompts/../README.md"
-                ---
-                Hi
-                """);
-        assertEquals(0, prompd("install").exitCode());
+        installWithContexts("@acme/util@^1.0.0/../../../../etc/passwd", "@acme/util@^1.0.0/prompts/nothere",
+                "@zzz/notadep@^1.0.0/x", "@acme/util@^1.0.0/prompts/../README.md");
 
         CliRun run = prompd("validate");
 

@@ -107,16 +107,15 @@ public final class DependencyFiles {
 
     /**
      * Every reference to a file of another package in these prompts, one written with {@code \} as meant
-     * ({@link PackageReference#withSlashes}), but for one whose path holds {@code ..} or {@code .}, which the validator
-     * refuses: that a version lacks such a path would only repeat it.
+     * ({@link PackageReference#meant}), but for one whose path holds {@code ..} or {@code .}, or leads out of the
+     * package, which the validator refuses: that a version lacks such a path would only repeat it.
      */
     public static List<FileUse> uses(Collection<PromptFile> prompts) {
         List<FileUse> uses = new ArrayList<>();
         for (PromptFile prompt : prompts) {
             for (ReferenceSite site : prompt.referenceSites()) {
-                if (site.reference() instanceof PackageReference reference && !reference.path().isEmpty()
-                        && reference.dotSegment().isEmpty()) {
-                    uses.add(new FileUse(prompt, site, reference.withSlashes()));
+                if (site.reference() instanceof PackageReference reference) {
+                    reference.meant().ifPresent(meant -> uses.add(new FileUse(prompt, site, meant)));
                 }
             }
         }
@@ -196,7 +195,7 @@ public final class DependencyFiles {
         for (Reference other : site.alternatives()) {
             if (other instanceof PackageReference viaPackage && !viaPackage.path().isEmpty()) {
                 Optional<VersionFiles> chosen = chosen(viaPackage.packageName(), asked, versions);
-                if (chosen.isPresent() && !chosen.get().has(viaPackage.withSlashes().path())) {
+                if (chosen.isPresent() && !chosen.get().has(WrittenPaths.withSlashes(viaPackage.path()))) {
                     lacking.add(other);
                 }
             }

@@ -146,13 +146,13 @@ final class DependencyTemplates {
         if (reference.isEmpty() || !(reference.get() instanceof PackageReference written)) {
             return Optional.empty();
         }
-        PackageReference meant = written.withSlashes();
-        if (meant.path().isEmpty() || meant.dotSegment().isPresent()) {
+        Optional<PackageReference> meant = written.meant();
+        if (meant.isEmpty()) {
             return Optional.empty();
         }
-        Optional<VersionFiles> version = versions.of(meant.packageName());
-        return version.isPresent() && version.get().has(meant.path())
-                ? Optional.of(new Target(meant, version.get())) : Optional.empty();
+        Optional<VersionFiles> version = versions.of(written.packageName());
+        return version.isPresent() && version.get().has(meant.get().path())
+                ? Optional.of(new Target(meant.get(), version.get())) : Optional.empty();
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * The references of a package's prompts, and of the files their templates load, that lead out of the package they
  * read from: a path of the package's own with too many {@code ..}, an absolute or home path, a URL ({@link
  * LocalReference#resolveFrom}), or a dependency's file whose path climbs out of that dependency
- * ({@code @acme/base@^2.1.0/../../etc/hostname}). {@code prompd validate} refuses them and a registry's check refuses
+ * ({@code @acme/base@^2.1.0/../../etc/hostname}) or is such a path itself ({@code @acme/base@^2/C:/Windows/win.ini},
+ * {@code @acme/base@^2/~/.ssh/id_rsa}). {@code prompd validate} refuses them and a registry's check refuses
  * to publish them, as a prompt rendered where the package is installed would read a file of that machine's
  * ({@code ../../.ssh/id_rsa}), or of another package in the store; an install finds them in what a registry's host
  * served, which may not be what the registry published. {@link #leaves} is the one rule of both.
@@ -79,16 +80,13 @@ public final class EscapingReferences {
     }
 
     /**
-     * Whether a reference written in {@code file} names a file out of the package it reads from. A path of the
-     * package's own may name its root folder, which holds no file, and is no way out. A dependency's path is read from
-     * that package's root, never as a home or an absolute path, so only {@code ..} climbing past the root leads out;
-     * validate refuses every {@code ..} of such a path, these with an error of their own ({@link ReferenceRules}).
+     * Whether a reference written in {@code file} names a file out of the package it reads from: a path of the
+     * package's own from the file's folder, a dependency's from that package's root, by the one rule of both
+     * ({@link LocalReference#leavesFrom}, {@link PackageReference#leaves}). Validate refuses every {@code ..} of a
+     * dependency's path, these with an error of their own ({@link ReferenceRules}).
      */
     public static boolean leaves(String file, Reference reference) {
-        if (reference instanceof LocalReference local) {
-            return local.resolveFrom(file).isEmpty() && !local.namesRoot(file);
-        }
-        String path = ((PackageReference) reference).path();
-        return WrittenPaths.climbs(WrittenPaths.normalForm(WrittenPaths.withSlashes(path)));
+        return reference instanceof LocalReference local ? local.leavesFrom(file)
+                : ((PackageReference) reference).leaves();
     }
 }

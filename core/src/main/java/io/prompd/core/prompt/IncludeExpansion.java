@@ -107,9 +107,9 @@ final class IncludeExpansion {
             }
             for (ReferenceSite site : sites) {
                 if (site.inTemplate() && site.reference() instanceof PackageReference other
-                        && !other.path().isEmpty() && other.dotSegment().isEmpty()) {
+                        && other.meant().isPresent()) {
                     expansions.computeIfAbsent(other.written(),
-                            written -> elsewhere.of(other.withSlashes()).orElse(Expansion.NONE));
+                            written -> elsewhere.of(other.meant().orElseThrow()).orElse(Expansion.NONE));
                     count(file, other.written(), site.line(), loadsCounted(site.times()), times);
                 }
             }

@@ -38,10 +38,18 @@ public record LocalReference(String written) implements Reference {
     }
 
     /**
+     * Whether the path, written in {@code referringFile}, names a file out of the package: one {@link #resolveFrom}
+     * leaves empty but for the package's root folder, which holds no file and is no way out.
+     */
+    public boolean leavesFrom(String referringFile) {
+        return resolveFrom(referringFile).isEmpty() && !namesRoot(referringFile);
+    }
+
+    /**
      * Whether the path names the package's root folder, as {@code ../} does from {@code prompts/}: no file, which
      * {@link #resolveFrom} leaves empty as it does a path out of the package.
      */
-    public boolean namesRoot(String referringFile) {
+    private boolean namesRoot(String referringFile) {
         return normalFrom(referringFile).filter(String::isEmpty).isPresent();
     }
 

@@ -43,6 +43,25 @@ public record PackageReference(String written, PackageName packageName, String s
     }
 
     /**
+     * Whether the path names a file out of the package: it runs from the package's root, as a path of a package's own
+     * written in a file at its root does, and leads out by the same rule ({@link LocalReference#leavesFrom}), whether
+     * by {@code ..} past the root or as an absolute path ({@code C:/Windows/win.ini}, {@code \\server\share}), a
+     * home path ({@code ~/.ssh/id_rsa}) or a URL, which a file system reads from no package's folder.
+     */
+    public boolean leaves() {
+        return !path.isBlank() && new LocalReference(path).leavesFrom("");
+    }
+
+    /**
+     * This reference as meant ({@link #withSlashes}) where its path names a file the package may hold, as a version's
+     * files are looked up by: empty for a bare package, and for a path with {@code ..} or {@code .}, or one that
+     * {@link #leaves} the package, which the validator refuses.
+     */
+    public Optional<PackageReference> meant() {
+        return path.isBlank() || dotSegment().isPresent() || leaves() ? Optional.empty() : Optional.of(withSlashes());
+    }
+
+    /**
      * The reference as written, with {@code range} in place of its own, for a message to tell what to write.
      *
      * @throws IllegalStateException for a reference written with no range, or through an alias, which has the

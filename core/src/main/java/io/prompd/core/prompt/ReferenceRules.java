@@ -80,7 +80,9 @@ final class ReferenceRules {
         String pointer = site.pointer();
         if (reference instanceof PackageReference viaPackage) {
             viaPackage.dotSegment().ifPresent(segment -> problems.add(dotSegment(file, viaPackage, segment, pointer)));
-            if (viaPackage.dotSegment().isEmpty() && viaPackage.path().contains("\\")) {
+            if (viaPackage.dotSegment().isEmpty() && viaPackage.leaves()) {
+                problems.add(elsewhere(file, viaPackage, pointer));
+            } else if (viaPackage.dotSegment().isEmpty() && viaPackage.path().contains("\\")) {
                 reference = viaPackage.withSlashes();
                 problems.add(Problem.error(file, pointer, WrittenPaths.backslashed(viaPackage.written()),
                         "write '" + reference.written() + "'"));
@@ -369,8 +371,22 @@ final class ReferenceRules {
             return Problem.error(file, pointer, message, "write '" + beforePath + resolved.get() + "'");
         }
         return Problem.error(file, pointer, message + (EscapingReferences.leaves(file, reference)
-                ? ", and this one leads out of it" : ", and this one names no file inside it"),
-                "refer only to files inside " + reference.packageName() + ", by their path from its root");
+                ? ", and this one leads out of it" : ", and this one names no file inside it"), inside(reference));
+    }
+
+    /**
+     * A package reference's path that is absolute, a home path or a URL ({@code @a/b@^1/C:/Windows/win.ini},
+     * {@code @a/b@^1/~/.ssh/id_rsa}): the package's folder holds no such file, and where the prompt is rendered
+     * the path would read one of that machine's, which an install refuses ({@link EscapingReferences}).
+     */
+    private static Problem elsewhere(String file, PackageReference reference, String pointer) {
+        return Problem.error(file, pointer, "'" + reference.written() + "' points outside " + reference.packageName()
+                + ": the path is the file's from the root of " + reference.packageName() + ", never an absolute path,"
+                + " a home path or a URL", inside(reference));
+    }
+
+    private static String inside(PackageReference reference) {
+        return "refer only to files inside " + reference.packageName() + ", by their path from its root";
     }
 
     /**

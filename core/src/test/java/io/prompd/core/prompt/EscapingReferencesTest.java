@@ -40,4 +40,35 @@ class EscapingReferencesTest {
                 "prompts/a.prmd, line 7 ('@base/../etc/hostname')", "prompts/a.prmd, line 10 ('../../x.md')",
                 "prompts/part.md, line 1 ('@acme/base@^2.1.0/..\\y.md')"), found);
     }
+
+    /**
+     * A dependency's path that is absolute (a drive, a share, a leading '\\'), a home path or a URL was no way out, as
+     * only '..' counted for one: an install took what a prompt rendered on Windows or through a shell reads from that
+     * machine. It leads out as a path of the package's own does; a name that merely holds ':' or '~' does not.
+     */
+    @Test
+    void aDependencysAbsoluteHomeOrUrlPathLeavesAsAPathOfThePackagesOwnDoes() throws IOException {
+        MemorySource source = MemorySource.ofText("pkg", Map.of("prompts/a.prmd", """
+                ---
+                context: "@acme/base@^2/C:/Windows/win.ini"
+                ---
+                {% include "@acme/base@^2/C:\\x" %}
+                {% include "@acme/base@^2/\\\\server\\share\\x.md" %}
+                {% include "@acme/base@^2/\\etc\\hostname" %}
+                {% include "@acme/base@^2/~/.ssh/id_rsa" %}
+                {% include "@acme/base@^2/file:///etc/hostname" %}
+                {% include "@acme/base@^2/prompts/a~b:c.md" %}
+                {% include "@acme/base@^2" %}
+                """));
+
+        List<String> found = EscapingReferences.in(source).stream().map(EscapingReferences.Escaping::describe)
+                .toList();
+
+        assertEquals(List.of("prompts/a.prmd, line 2 ('@acme/base@^2/C:/Windows/win.ini')",
+                "prompts/a.prmd, line 4 ('@acme/base@^2/C:\\x')",
+                "prompts/a.prmd, line 5 ('@acme/base@^2/\\\\server\\share\\x.md')",
+                "prompts/a.prmd, line 6 ('@acme/base@^2/\\etc\\hostname')",
+                "prompts/a.prmd, line 7 ('@acme/base@^2/~/.ssh/id_rsa')",
+                "prompts/a.prmd, line 8 ('@acme/base@^2/file:///etc/hostname')"), found);
+    }
 }
