@@ -92,8 +92,12 @@ final class JsonFile {
     }
 
     void warning(String pointer, String message, String hint) {
-        problems.add(Problem.warning(file, pointer, TerminalText.oneLine(message), TerminalText.oneLine(hint))
-                .atLine(lines.lineOf(pointer)));
+        problems.add(warningAt(pointer, message, hint));
+    }
+
+    private Problem warningAt(String pointer, String message, String hint) {
+        return Problem.warning(file, pointer, TerminalText.oneLine(message), TerminalText.oneLine(hint))
+                .atLine(lines.lineOf(pointer));
     }
 
     /**
@@ -120,7 +124,8 @@ final class JsonFile {
     /**
      * The problems reported, and those of text anywhere in the file, member names included, that is not plain: but
      * where an error is reported already, as a login's or a version's, which says in its own words what the text
-     * should be.
+     * should be. A string holding a character a manifest's strings are warned of (a zero-width space in a deprecation
+     * message, which the check's summary would show as it is) is warned of here too.
      */
     List<Problem> problems() {
         Set<String> refused = problems.stream().filter(Problem::isError).map(Problem::pointer)
@@ -131,6 +136,7 @@ final class JsonFile {
                 all.add(errorAt(at, message, hint));
             }
         });
+        PlainText.warnings(root, "", List.copyOf(all), (at, message, hint) -> all.add(warningAt(at, message, hint)));
         return List.copyOf(all);
     }
 

@@ -802,6 +802,22 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertError(check(repo, "carol"), "packages/squatted/meta.json", "has no version folder");
     }
 
+    /** As in a manifest's strings: a zero-width space hides nothing harmful alone, but no reader should miss it. */
+    @Test
+    void aZeroWidthSpaceInAMetaMessageIsAWarningAtItsPointer() {
+        repo.meta("@common/util", "{\"deprecated\": {\"1.0.0\": \"use\u200B 2.0\"}}");
+        repo.commit("deprecate");
+
+        var report = check(repo, "alice");
+
+        assertPassed(report);
+        Problem warning = report.problems().stream().filter(problem -> problem.file().equals(META)).findFirst()
+                .orElseThrow(() -> new AssertionError(ProblemReport.text(report.problems())));
+        assertEquals(Severity.WARNING, warning.severity());
+        assertEquals("/deprecated/1.0.0", warning.pointer());
+        assertTrue(warning.message().contains("U+200B"), warning.message());
+    }
+
     @Test
     void ownersInAScopedMetaAreOnlyAWarning() {
         repo.meta("@common/util", "{\"owners\": [\"alice\"]}");

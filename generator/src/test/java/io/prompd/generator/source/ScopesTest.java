@@ -132,6 +132,8 @@ class ScopesTest {
                                 + " hyphens inside (as in octo-cat), or an app's login such as dependabot[bot]",
                         "/scopes/@ok/teams/0@1: 'scopes/@ok/teams/0' holds the control character U+0007 (^G) at"
                                 + " position 3",
+                        "/scopes/@ok/teams/1@1: 'scopes/@ok/teams/1' holds the invisible Unicode character U+200B"
+                                + " at position 2",
                         "/teams/c\u200bore@2: the name of 'teams/c<U+200B>ore' holds the invisible Unicode character"
                                 + " U+200B at position 2",
                         "/teams/te\u0007am/0@2: 'al\u202eice' is not a GitHub login: letters, digits and single"
