@@ -8,6 +8,7 @@ import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.PullRequestChecker;
 import io.prompd.generator.source.Logins;
 import io.prompd.generator.source.RegistryRepository;
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.generator.source.UncommittedFiles;
@@ -103,7 +104,8 @@ final class CheckCommand implements Callable<Integer> {
             ObjectId headCommit = registry.resolve("--head", head);
             report = new PullRequestChecker(root.context().clock()).check(registry, registry.resolve("--base", base),
                     headCommit, Optional.of(actor));
-            uncommitted = registry.uncommitted(headCommit);
+            uncommitted = registry.uncommitted(headCommit, report.added().stream()
+                    .map(version -> RepositoryLayout.versionFolder(version.name(), version.version())).toList());
         }
         uncommitted.ifPresent(files -> err.println("warning: " + files.message(READER)));
         err.flush();

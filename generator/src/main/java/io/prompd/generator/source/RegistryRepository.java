@@ -21,6 +21,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -501,16 +502,22 @@ public final class RegistryRepository implements AutoCloseable {
      * The files under {@code packages/} of the working tree that {@code commit} does not hold as they are, when it is
      * the commit HEAD names, which the working tree was checked out from; empty when there are none, when the
      * repository is bare, or when another commit is read, to which the working tree is no guide. Git's status, but of
-     * the paths where {@link UncommittedSuspects} finds the working tree may differ, since one of all the packages
-     * takes seconds on a large registry. Files Git ignores are left out, as {@code git status} leaves them.
+     * the paths where {@link UncommittedSuspects} finds the working tree may differ, and of the version folders
+     * {@code unpublished} names in full, since one of all the packages takes seconds on a large registry. Files Git
+     * ignores are left out, as {@code git status} leaves them.
+     *
+     * @param unpublished the folders of versions still being written, such as those a pull request adds, whose files
+     *                    an author may have edited since the commit: the outline compares a version folder the commit
+     *                    holds by its name alone
      */
-    public Optional<UncommittedFiles> uncommitted(ObjectId commit) throws IOException {
+    public Optional<UncommittedFiles> uncommitted(ObjectId commit, Collection<String> unpublished) throws IOException {
         if (repository.isBare() || !head().filter(commit::equals).isPresent()) {
             return Optional.empty();
         }
         Status status;
         try {
-            Set<String> suspects = UncommittedSuspects.of(repository, commit);
+            Set<String> suspects = new TreeSet<>(UncommittedSuspects.of(repository, commit));
+            suspects.addAll(unpublished);
             if (suspects.isEmpty()) {
                 return Optional.empty();
             }

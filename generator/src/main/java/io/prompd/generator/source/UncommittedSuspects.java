@@ -28,8 +28,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * whose files are as new as Git's index, hashes every file: seconds on a registry of 100,000 files, at every CI run,
  * where nothing is ever uncommitted. The outline costs a listing of the folders above the versions. A version folder
  * added, deleted or left out of the commit, a {@code meta.json} edited, is found; a file changed inside a version
- * folder the commit holds is not looked for: versions are immutable, and the check refuses such a change once
- * committed, naming the file.
+ * folder the commit holds is not looked for: a published version is immutable, and the check refuses such a change
+ * once committed, naming the file (the check has the folders of the versions its pull request adds looked inside,
+ * {@link RegistryRepository#uncommitted}). Left out too, as rare and harmless to what is read: a change staged in
+ * Git's index that the working tree has undone since, a folder replaced by a symbolic link to a copy of itself, and
+ * a {@code meta.json} made executable.
  *
  * <p>A path found may still be the same to Git (a file Git ignores, line endings Git converts): Git's status of those
  * paths alone tells.

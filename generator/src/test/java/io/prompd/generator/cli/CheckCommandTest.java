@@ -181,6 +181,20 @@ class CheckCommandTest {
         assertTrue(err.toString().contains("the working tree has 2 files under packages/ that commit "), err::toString);
     }
 
+    /**
+     * An author who committed the version the pull request adds, then fixed a file of it, checks the commit, not the
+     * fix: the warning names the file, which a version published before would not need.
+     */
+    @Test
+    void aFileEditedSinceTheCommitInAVersionThePullRequestAddsIsAWarning() throws Exception {
+        repo.write("packages/@common/base/1.0.0/prompts/x.prmd", "fixed\n");
+        repo.write("packages/@common/util/1.0.0/README.md", "a published version, which the check keeps unchanged\n");
+
+        assertEquals(ExitCode.OK.code(), run(check("alice", "--json")), err::toString);
+        assertEquals("[\"packages/@common/base/1.0.0/prompts/x.prmd\"]",
+                Json.reader().readTree(out.toString()).at("/warnings/0/paths").toString());
+    }
+
     /** The working tree is no guide to another commit than the one checked out. */
     @Test
     void noWarningOfTheWorkingTreeWhenTheHeadIsAnotherCommit() {

@@ -32,7 +32,7 @@ class UncommittedFilesTest {
 
     private List<String> uncommitted() throws Exception {
         try (RegistryRepository registry = repo.open()) {
-            return registry.uncommitted(head).map(UncommittedFiles::paths).orElse(List.of());
+            return registry.uncommitted(head, List.of()).map(UncommittedFiles::paths).orElse(List.of());
         }
     }
 
@@ -70,6 +70,19 @@ class UncommittedFilesTest {
 
         assertEquals(List.of("packages/tools/1.0.0/LICENSE", "packages/tools/1.0.0/README.md",
                 "packages/tools/1.0.0/prompd.json", "packages/tools/1.0.0/prompts/x.prmd"), uncommitted());
+    }
+
+    /** A version still being written, as one a pull request adds, is looked inside in full. */
+    @Test
+    void aFolderNamedUnpublishedIsLookedInside() throws Exception {
+        repo.write("packages/tools/1.0.0/README.md", "changed");
+        repo.delete("packages/tools/1.0.0/LICENSE");
+
+        try (RegistryRepository registry = repo.open()) {
+            assertEquals(Optional.of(List.of("packages/tools/1.0.0/LICENSE", "packages/tools/1.0.0/README.md")),
+                    registry.uncommitted(head, List.of("packages/tools/1.0.0")).map(UncommittedFiles::paths));
+        }
+        assertEquals(List.of(), uncommitted(), "looked inside only when named");
     }
 
     @Test
@@ -111,7 +124,7 @@ class UncommittedFilesTest {
 
         assertEquals(List.of(), uncommitted());
         try (RegistryRepository registry = repo.open()) {
-            assertEquals(Optional.of(4), registry.uncommitted(later).map(files -> files.paths().size()));
+            assertEquals(Optional.of(4), registry.uncommitted(later, List.of()).map(files -> files.paths().size()));
         }
     }
 }
