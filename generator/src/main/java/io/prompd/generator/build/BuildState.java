@@ -31,7 +31,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -73,8 +72,10 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     BuildState {
         Objects.requireNonNull(commit, "commit");
         packages = SortedCopies.map(packages);
-        dependencies = SortedCopies.map(dependencies.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                ofPackage -> SortedCopies.nested(ofPackage.getValue()))));
+        SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> copied = new TreeMap<>();
+        dependencies.forEach((name, ofPackage) -> copied.put(name, SortedCopies.nested(Objects.requireNonNull(
+                ofPackage, () -> "no dependencies for the key " + name))));
+        dependencies = Collections.unmodifiableSortedMap(copied);
         // a state of this format always has both, written as {} when empty: one without is damaged, not empty
         vanished = SortedCopies.nested(vanished);
         removed = SortedCopies.nested(removed);

@@ -240,7 +240,7 @@ public final class RegistryBuilder {
             SortedMap<PackageName, PackageState> states, SortedMap<PackageName, Packument> rebuilt,
             Optional<BuildState> previous) {
         SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> dependencies = new TreeMap<>();
-        states.forEach((name, state) -> {
+        states.keySet().forEach(name -> {
             Packument built = rebuilt.get(name);
             SortedMap<Version, SortedMap<PackageName, VersionRange>> ofPackage = new TreeMap<>();
             if (built != null) {
