@@ -43,10 +43,10 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param commit   the registry commit built
  * @param baseUrl  the base URL of absolute links, or null for relative links
  * @param packages every package with what its files were made from
- * @param dependencies of each package it serves, the dependencies of each version that has some, as its manifest
- *                 lists them: a change of one package can leave another's dependencies unmet
- *                 ({@link UnmetDependencies}), which without them a build would tell only by reading the
- *                 {@code index.json} of every package it carries over
+ * @param unmet    the dependencies of the versions served that no version served met ({@link UnmetDependencies}),
+ *                 by package and version: a next build that serves every version this one could install, and more,
+ *                 judges again only these and the versions it builds, reading no document it carries over
+ * @param externalScopes the policy's external scopes these were judged under, whose packages count as met
  * @param vanished the versions an output served that a later build left out with no takedown record (a
  *                 rewritten history, a push past the check, a build going back to an older commit), to the
  *                 integrity of the tarball served: a number lock files pin, which no other tarball may take;
@@ -56,7 +56,8 @@ import org.eclipse.jgit.lib.ObjectId;
  *                 it was removed, and those a number added back must hold
  */
 record BuildState(int format, String commit, String baseUrl, SortedMap<PackageName, PackageState> packages,
-                  SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> dependencies,
+                  SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> unmet,
+                  SortedSet<String> externalScopes,
                   SortedMap<PackageName, SortedMap<Version, Integrity>> vanished,
                   SortedMap<PackageName, SortedMap<Version, RemovedVersion>> removed) {
 
@@ -73,9 +74,10 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
         Objects.requireNonNull(commit, "commit");
         packages = SortedCopies.map(packages);
         SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> copied = new TreeMap<>();
-        dependencies.forEach((name, ofPackage) -> copied.put(name, SortedCopies.nested(Objects.requireNonNull(
-                ofPackage, () -> "no dependencies for the key " + name))));
-        dependencies = Collections.unmodifiableSortedMap(copied);
+        unmet.forEach((name, ofPackage) -> copied.put(name, SortedCopies.nested(Objects.requireNonNull(
+                ofPackage, () -> "no value for the key " + name))));
+        unmet = Collections.unmodifiableSortedMap(copied);
+        externalScopes = SortedCopies.set(externalScopes);
         // a state of this format always has both, written as {} when empty: one without is damaged, not empty
         vanished = SortedCopies.nested(vanished);
         removed = SortedCopies.nested(removed);

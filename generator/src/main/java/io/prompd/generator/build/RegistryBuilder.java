@@ -213,9 +213,12 @@ public final class RegistryBuilder {
             if (!problems.isEmpty()) {
                 throw failure(snapshot.withLines(problems));
             }
+            List<BuildWarning.UnmetDependency> unmet = UnmetDependencies.of(states, judged(states, built.rebuilt(),
+                    previous, staging, snapshot.policy()), snapshot.policy());
+            warnings.addAll(unmet);
             BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states,
-                    dependencies(states, built.rebuilt(), previous), vanished, BuildState.removed(history));
-            warnings.addAll(UnmetDependencies.of(state, snapshot.policy()));
+                    UnmetDependencies.recorded(unmet), snapshot.policy().externalScopes(), vanished,
+                    BuildState.removed(history));
             BuiltRegistry registry = new BuiltRegistry(registryDocument(snapshot, state, links),
                     new PackageList(built.summaries()), built.rebuilt());
             for (RegistryWriter writer : writers) {
@@ -233,27 +236,33 @@ public final class RegistryBuilder {
     }
 
     /**
-     * {@link BuildState#dependencies}: those of the packages built, from their documents, and those of each package
-     * carried over, whose versions did not change, from the previous build's state.
+     * The versions whose dependencies the build judges ({@link UnmetDependencies}), each with them: every version of
+     * the packages built, from their documents; of each package carried over, only those the previous build found
+     * unmet where the build can install every version that one could ({@link UnmetDependencies#onlyGained}), the one
+     * new version of a pull request as a rule; else every version, from the previous build's document.
      */
-    private static SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> dependencies(
+    private static SortedMap<PackageVersion, SortedMap<PackageName, VersionRange>> judged(
             SortedMap<PackageName, PackageState> states, SortedMap<PackageName, Packument> rebuilt,
-            Optional<BuildState> previous) {
-        SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> dependencies = new TreeMap<>();
-        states.keySet().forEach(name -> {
+            Optional<BuildState> previous, StagingArea staging, RegistryConfig.Policy policy) throws IOException {
+        boolean onlyGained = previous.filter(build -> UnmetDependencies.onlyGained(build, states, policy)).isPresent();
+        SortedMap<PackageVersion, SortedMap<PackageName, VersionRange>> judged = new TreeMap<>();
+        for (Map.Entry<PackageName, PackageState> entry : states.entrySet()) {
+            PackageName name = entry.getKey();
             Packument built = rebuilt.get(name);
-            SortedMap<Version, SortedMap<PackageName, VersionRange>> ofPackage = new TreeMap<>();
-            if (built != null) {
-                built.versions().values().stream().filter(version -> !version.dependencies().isEmpty())
-                        .forEach(version -> ofPackage.put(version.version(), version.dependencies()));
-            } else {
-                previous.map(build -> build.dependencies().get(name)).ifPresent(ofPackage::putAll);
+            if (entry.getValue().versions().isEmpty()) {
+                continue;
             }
-            if (!ofPackage.isEmpty()) {
-                dependencies.put(name, ofPackage);
+            if (built == null && onlyGained) {
+                previous.get().unmet().getOrDefault(name, Collections.emptySortedMap()).forEach((version, unmet) ->
+                        judged.put(new PackageVersion(name, version), unmet));
+                continue;
             }
-        });
-        return dependencies;
+            Packument document = built != null ? built : staging.readPrevious(RegistryLayout.packument(name),
+                    Packument.class);
+            document.versions().values().forEach(version -> judged.put(new PackageVersion(name, version.version()),
+                    version.dependencies()));
+        }
+        return judged;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.prompd.generator.build;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import io.prompd.generator.build.BuildState.PackageState;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryConfig;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,31 +31,65 @@ final class UnmetDependencies {
     }
 
     /**
-     * @param served what the build serves: each package's versions, yanked ones, and dependencies
+     * @param served what the build serves, by package: its versions and those yanked
+     * @param judged the versions whose dependencies to judge, each with them; a version {@code served} yanks or does
+     *               not hold is left out
      * @param policy the registry's policy, whose external scopes' packages are another registry's to serve
      */
-    static List<BuildWarning> of(BuildState served, RegistryConfig.Policy policy) {
+    static List<BuildWarning.UnmetDependency> of(SortedMap<PackageName, PackageState> served,
+                                                 SortedMap<PackageVersion, SortedMap<PackageName, VersionRange>> judged,
+                                                 RegistryConfig.Policy policy) {
+        Map<PackageName, SortedSet<Version>> installable = installable(served);
+        List<BuildWarning.UnmetDependency> unmet = new ArrayList<>();
+        judged.forEach((dependent, dependencies) -> {
+            if (!installable.getOrDefault(dependent.name(), Collections.emptySortedSet())
+                    .contains(dependent.version())) {
+                return;
+            }
+            dependencies.forEach((dependency, range) -> {
+                Optional<SortedSet<Version>> meeting = Optional.ofNullable(installable.get(dependency));
+                if (!policy.isExternal(dependency)
+                        && meeting.filter(some -> some.stream().anyMatch(range::satisfiedBy)).isEmpty()) {
+                    unmet.add(new BuildWarning.UnmetDependency(dependent, dependency, range, meeting));
+                }
+            });
+        });
+        return unmet;
+    }
+
+    /**
+     * Whether a build serving {@code served} can install every version the previous build could, under the same
+     * external scopes: a dependency met then is met now, so only those unmet then ({@link BuildState#unmet}) and the
+     * versions built need judging again.
+     */
+    static boolean onlyGained(BuildState previous, SortedMap<PackageName, PackageState> served,
+                              RegistryConfig.Policy policy) {
+        Map<PackageName, SortedSet<Version>> now = installable(served);
+        return previous.externalScopes().equals(policy.externalScopes()) && installable(previous.packages())
+                .entrySet().stream().allMatch(before -> now.getOrDefault(before.getKey(),
+                        Collections.emptySortedSet()).containsAll(before.getValue()));
+    }
+
+    /** {@link BuildState#unmet} of these. */
+    static SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> recorded(
+            List<BuildWarning.UnmetDependency> unmet) {
+        SortedMap<PackageName, SortedMap<Version, SortedMap<PackageName, VersionRange>>> recorded = new TreeMap<>();
+        unmet.forEach(dependency -> recorded.computeIfAbsent(dependency.version().name(), name -> new TreeMap<>())
+                .computeIfAbsent(dependency.version().version(), version -> new TreeMap<>())
+                .put(dependency.dependency(), dependency.range()));
+        return recorded;
+    }
+
+    /** Each package's versions that are not yanked, of the packages with a version. */
+    private static Map<PackageName, SortedSet<Version>> installable(SortedMap<PackageName, PackageState> served) {
         Map<PackageName, SortedSet<Version>> installable = new TreeMap<>();
-        served.packages().forEach((name, state) -> {
+        served.forEach((name, state) -> {
             if (!state.versions().isEmpty()) {
                 installable.put(name, state.versions().keySet().stream().filter(version -> !state.meta().isYanked(
                         version)).collect(Collectors.toCollection(TreeSet::new)));
             }
         });
-        List<BuildWarning> unmet = new ArrayList<>();
-        installable.forEach((name, versions) -> versions.forEach(version -> served.dependencies()
-                .getOrDefault(name, Collections.emptySortedMap()).getOrDefault(version, Collections.emptySortedMap())
-                .forEach((dependency, range) -> {
-                    if (policy.isExternal(dependency)) {
-                        return;
-                    }
-                    Optional<SortedSet<Version>> meeting = Optional.ofNullable(installable.get(dependency));
-                    if (meeting.filter(some -> some.stream().anyMatch(range::satisfiedBy)).isEmpty()) {
-                        unmet.add(new BuildWarning.UnmetDependency(new PackageVersion(name, version), dependency,
-                                range, meeting));
-                    }
-                })));
-        return unmet;
+        return installable;
     }
 
     /** The message of one, as the command prints it after {@code warning: }. */

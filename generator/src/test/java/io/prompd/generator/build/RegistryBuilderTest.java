@@ -300,8 +300,9 @@ class RegistryBuilderTest {
     }
 
     /**
-     * A package carried over, not read again, still has its dependencies judged against what the build serves now:
-     * the state records them, so yanking the one version that met a range warns of the package depending on it.
+     * A package carried over still has its dependencies judged against what the build serves now: yanking the one
+     * version that met a range warns of the package depending on it, read from its document, and the state records
+     * the dependency unmet.
      */
     @Test
     void aPackageCarriedOverIsWarnedOfWhenTheVersionItDependsOnIsYanked() throws IOException {
@@ -321,7 +322,37 @@ class RegistryBuilderTest {
                     Optional.of(new TreeSet<>()))), result.warnings());
             assertEquals(0, result.tarballsWritten());
             BuildState state = BuildState.readFile(out).orElseThrow().state().orElseThrow();
-            assertEquals("{@common/b={1.0.0={@common/a=^1.0.0}}}", state.dependencies().toString());
+            assertEquals("{@common/b={1.0.0={@common/a=^1.0.0}}}", state.unmet().toString());
+        }
+    }
+
+    /**
+     * A build that only adds versions judges again, of the packages it carries over, only the dependencies the last
+     * build found unmet: one still unmet is warned of again, and one a new version meets is not.
+     */
+    @Test
+    void aDependencyUnmetBeforeIsJudgedAgainWhenOnlyVersionsAreAdded() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/b", "1.0.0", "@common/a@^2.0.0");
+            repo.commit("publish a and b");
+            BuildWarning unmet = new BuildWarning.UnmetDependency(new PackageVersion(PackageName.parse("@common/b"),
+                    Version.parse("1.0.0")), PackageName.parse("@common/a"), VersionRange.parse("^2.0.0"),
+                    Optional.of(new TreeSet<>(Set.of(Version.parse("1.0.0")))));
+            assertEquals(List.of(unmet), build(repo, out).warnings());
+            repo.publish("@common/c", "1.0.0");
+            repo.commit("publish c");
+
+            assertEquals(List.of(unmet), build(repo, out).warnings(), "b carried over, still unmet");
+
+            repo.publish("@common/a", "2.0.0");
+            repo.commit("publish a 2.0.0");
+            BuildResult met = build(repo, out);
+
+            assertEquals(List.of(), met.warnings());
+            assertEquals(1, met.tarballsWritten(), "b carried over");
+            assertEquals("{}", BuildState.readFile(out).orElseThrow().state().orElseThrow().unmet().toString());
         }
     }
 
