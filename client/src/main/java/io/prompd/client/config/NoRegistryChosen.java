@@ -2,8 +2,8 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * No registry serves a package: none is chosen for the run, none is the default, and no route takes its scope. A
@@ -26,18 +26,13 @@ public final class NoRegistryChosen extends PrompdException {
      * @param config the configuration that chose none: no default in it, and no route for the package
      */
     NoRegistryChosen(String message, String hint, Config config) {
-        super(ExitCode.NOT_FOUND, message, hint);
+        super(ExitCode.NOT_FOUND, message, hint, null, KIND, Map.of());
         this.config = Objects.requireNonNull(config, "config");
     }
 
     /** The configuration that chose none, so that a hint knows what to add to it, and which names are taken. */
     public Config config() {
         return config;
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(KIND);
     }
 
     /** This failure with another hint, for a command that knows better how to fix it. */

@@ -2,7 +2,7 @@ package io.prompd.client.http;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * An {@code --offline} run needed what the cache does not hold: a registry document, a tarball, or a version only a
@@ -21,15 +21,10 @@ public final class NotCached extends PrompdException {
      * @param cause   the failure that found the miss, as a resolution's, whose explanation the message tells
      */
     public NotCached(String message, String hint, Throwable cause) {
-        super(ExitCode.NETWORK, message, hint, cause);
+        super(ExitCode.NETWORK, message, hint, cause, KIND, Map.of());
     }
 
     public NotCached(String message, String hint) {
         this(message, hint, null);
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(KIND);
     }
 }

@@ -4,7 +4,7 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The refusal of {@code install --frozen} to change a {@code prompd.lock} out of date with {@code prompd.json}, or to
@@ -17,7 +17,7 @@ public final class LockOutOfDate extends PrompdException {
     public static final String KIND = "lockOutOfDate";
 
     private LockOutOfDate(String message, String hint) {
-        super(ExitCode.CONFLICT, message, hint);
+        super(ExitCode.CONFLICT, message, hint, null, KIND, Map.of());
     }
 
     /**
@@ -41,10 +41,5 @@ public final class LockOutOfDate extends PrompdException {
         return new LockOutOfDate(LockFile.FILE_NAME + " holds Git conflict markers, and --frozen forbids merging its"
                 + " sides", "run " + commands.quoted("install") + " without --frozen, which merges both sides' locks"
                 + " and resolves the result again, and commit " + LockFile.FILE_NAME);
-    }
-
-    @Override
-    public Optional<String> kind() {
-        return Optional.of(KIND);
     }
 }
