@@ -109,12 +109,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         uncommitted.ifPresent(files -> err.println("warning: " + files.message(READER)));
         err.flush();
+        List<Map<String, Object>> warnings = uncommitted.map(files -> BuildWarningView.uncommitted(files, READER))
+                .stream().toList();
         boolean nothing = report.head().equals(report.mergeBase());
-        String rendered = nothing ? nothingToCheck(chosen, report, uncommitted) : switch (chosen) {
+        String rendered = nothing ? nothingToCheck(chosen, report, warnings) : switch (chosen) {
             case TEXT -> CheckReportView.text(report);
             case MARKDOWN -> CheckReportView.markdown(report, base);
-            case JSON -> CheckReportView.json(report, uncommitted.map(files -> BuildWarningView.uncommitted(files,
-                    READER)).stream().toList());
+            case JSON -> CheckReportView.json(report, warnings);
         };
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
@@ -128,7 +129,7 @@ final class CheckCommand implements Callable<Integer> {
      * What a check of no commit says in place of a verdict: run by an author before committing, it would pass on what
      * it never saw, so it neither passes nor fails.
      */
-    private String nothingToCheck(Format chosen, CheckReport report, Optional<UncommittedFiles> uncommitted) {
+    private String nothingToCheck(Format chosen, CheckReport report, List<Map<String, Object>> warnings) {
         String message = "--head " + head + " (" + RegistryRepository.shortId(report.head()) + ") is the merge base of"
                 + " --base " + base + " and --head itself, so the pull request has no commit to check; the check"
                 + " reads commits, not the working tree: commit your changes, then run it again";
@@ -142,8 +143,7 @@ final class CheckCommand implements Callable<Integer> {
                 json.put("head", report.head());
                 json.put("mergeBase", report.mergeBase());
                 json.put("message", message);
-                json.put("warnings", uncommitted.map(files -> BuildWarningView.uncommitted(files, READER)).stream()
-                        .toList());
+                json.put("warnings", warnings);
                 yield Json.writeString(json) + "\n";
             }
         };
