@@ -1,6 +1,7 @@
 package io.prompd.core.packaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -90,15 +91,8 @@ final class BinaryKinds {
 
         boolean startsOf(byte[] bytes) {
             byte[] expected = signature.getBytes(StandardCharsets.ISO_8859_1);
-            if (bytes.length < offset + expected.length) {
-                return false;
-            }
-            for (int index = 0; index < expected.length; index++) {
-                if (bytes[offset + index] != expected[index]) {
-                    return false;
-                }
-            }
-            return true;
+            return bytes.length >= offset + expected.length
+                    && Arrays.equals(bytes, offset, offset + expected.length, expected, 0, expected.length);
         }
     }
 }
