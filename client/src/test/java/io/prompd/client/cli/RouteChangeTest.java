@@ -282,7 +282,8 @@ class RouteChangeTest {
             JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
             assertEquals("routeChanged", warning.get("kind").asText());
             assertEquals("mir", warning.get("resolvesIn").get("name").asText());
-            assertFalse(mirror.requests().stream().anyMatch(path -> path.endsWith(".tgz")), mirror.requests().toString());
+            assertFalse(mirror.requests().stream().anyMatch(path -> path.endsWith(".tgz")),
+                    mirror.requests().toString());
             assertEquals(List.of("/packages/@company/shared/-/shared-1.0.0.tgz"), company.requests());
         }
     }
@@ -291,7 +292,8 @@ class RouteChangeTest {
     void aMirrorSendingAWebPageForItsIndexIsNotAskedForTheTarballAndTheLocksUrlGivesItWithAWarningSayingSo()
             throws IOException {
         squatter.publish("@company/shared", "1.0.0");
-        Files.writeString(squatter.root().resolve("packages/@company/shared/index.json"), "<html>captive portal</html>");
+        Files.writeString(squatter.root().resolve("packages/@company/shared/index.json"),
+                "<html>captive portal</html>");
         Path other = colleague();
         company.forgetRequests();
 
@@ -300,8 +302,8 @@ class RouteChangeTest {
         JsonNode warning = Json.reader().readTree(run.out()).get("warnings").get(0);
         assertEquals("fromLockedUrl", warning.get("kind").asText());
         assertEquals(lockedTarball(), warning.get("url").asText());
-        assertTrue(warning.get("problem").asText().contains("got a web page instead of JSON from " + publicRegistry.url()
-                + "packages/@company/shared/index.json"), warning.toString());
+        assertTrue(warning.get("problem").asText().contains("got a web page instead of JSON from "
+                + publicRegistry.url() + "packages/@company/shared/index.json"), warning.toString());
         assertEquals("warning: " + warning.get("message").asText() + "\n", run.err());
         assertFalse(publicRegistry.requests().stream().anyMatch(path -> path.endsWith(".tgz")),
                 publicRegistry.requests().toString());
@@ -674,9 +676,9 @@ class RouteChangeTest {
         return "warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company now"
                 + " resolves in registry public (" + copy.url() + "), which lists it with the bytes prompd.lock pins"
                 + " but is neither the registry it was locked from nor one @company is routed to; its versions there"
-                + " may be another's package, so none is offered (route @company back to " + company.url() + " with 'prompd"
-                + " registry add company " + company.url() + " --scope @company'; if registry public (" + copy.url()
-                + ") mirrors that one, route @company to it with 'prompd config set scopes.@company public'"
+                + " may be another's package, so none is offered (route @company back to " + company.url()
+                + " with 'prompd registry add company " + company.url() + " --scope @company'; if registry public ("
+                + copy.url() + ") mirrors that one, route @company to it with 'prompd config set scopes.@company public'"
                 + takeInstead("@company/shared", "public (" + copy.url() + ")") + ")\n";
     }
 

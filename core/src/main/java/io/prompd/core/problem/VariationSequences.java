@@ -64,8 +64,8 @@ final class VariationSequences {
         if (STANDARDIZED.contains(key(base, selector))) {
             return true;
         }
-        return (selector == TEXT_PRESENTATION || selector == EMOJI_PRESENTATION)
-                && (base >= '0' && base <= '9' || base == '#' || base == '*' || CodePointRanges.contains(PICTOGRAPHS, base));
+        return (selector == TEXT_PRESENTATION || selector == EMOJI_PRESENTATION) && (base >= '0' && base <= '9'
+                || base == '#' || base == '*' || CodePointRanges.contains(PICTOGRAPHS, base));
     }
 
     /** A base and a selector of U+FE00–U+FE0F in one number: the base's bits, then the selector's four. */
