@@ -11,12 +11,14 @@ import io.prompd.core.problem.Pointer;
 import io.prompd.core.prompt.DependencyFiles;
 import io.prompd.core.prompt.DependencyFiles.FileUse;
 import io.prompd.core.prompt.DependencyFiles.VersionFiles;
+import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,9 +52,12 @@ final class InstalledReferences {
      * @param installed every package of the project, in place in the store
      * @param moved     the packages new to the project in this run
      * @param lock      the project's lock after the run, giving each package's dependencies
+     * @param parsed    the prompts of the packages unpacked in this run, by name, as their check parsed them: a cold
+     *                  install of a hundred packages would otherwise parse every prompt twice
      * @param listed    a package's index, when it can be read, to tell whether an update can help
      */
     static List<InstallNote> missingFiles(List<InstalledPackage> installed, Set<PackageName> moved, LockFile lock,
+                                          Map<PackageName, List<PromptFile>> parsed,
                                           Function<PackageName, Optional<PublishedPackage>> listed,
                                           SuggestedCommands commands) {
         Map<PackageName, InstalledPackage> byName = installed.stream()
@@ -69,8 +74,9 @@ final class InstalledReferences {
                 continue;
             }
             try {
-                List<FileUse> uses = DependencyFiles.uses(reader.readAccepted(new DirectorySource(one.folder()))
-                        .prompts().values());
+                Collection<PromptFile> prompts = parsed.containsKey(one.name()) ? parsed.get(one.name())
+                        : reader.readAccepted(new DirectorySource(one.folder())).prompts().values();
+                List<FileUse> uses = DependencyFiles.uses(prompts);
                 for (FileUse use : uses) {
                     // one use at a time, so that the reference each problem is of is known
                     InstalledPackage dependency = byName.get(use.reference().packageName());

@@ -531,7 +531,7 @@ public final class Installer {
         changed.addAll(removed);
         warnings.addAll(referencesOutOfStep(project.folder(), home, changed, commands));
         warnings.addAll(InstalledReferences.missingFiles(installed.packages(), newToTheProject(lock, installed),
-                written, index::findIfReadable, commands));
+                written, installed.unpackedPrompts(), index::findIfReadable, commands));
         return new InstallReport(installedThisRun(installed.packages(), plan.downloaded()), changedRanges, removed,
                 Optional.of(lock), plan.resolved(), warnings, repaired);
     }

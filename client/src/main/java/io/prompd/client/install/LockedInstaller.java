@@ -23,6 +23,7 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
@@ -405,7 +406,7 @@ final class LockedInstaller {
      * @param downloadedElsewhere the URL its tarball came from, when the registry's index named another for it in this
      *                            run: the registry's own tarball path, read first when that one lies outside it
      */
-    private record Fetched(InstalledPackage installed, Optional<PackageStore.Unpacked> unpacked,
+    private record Fetched(InstalledPackage installed, Optional<Checked> unpacked,
                            Optional<InstallNote> warning, Optional<URI> downloadedElsewhere) {
         Fetched {
             Objects.requireNonNull(installed, "installed");
@@ -470,7 +471,7 @@ final class LockedInstaller {
             while (!unplaced.isEmpty()) {
                 Fetched one = unplaced.get(unplaced.firstKey());
                 if (one.unpacked().isPresent()) {
-                    store.place(one.unpacked().get());
+                    store.place(one.unpacked().get().unpacked());
                 }
                 unplaced.remove(one.version());
             }
@@ -479,11 +480,13 @@ final class LockedInstaller {
             }
             // by name: a project's lock, the one lock that records them, has one version of each
             SortedMap<PackageName, URI> downloadedElsewhere = new TreeMap<>();
+            SortedMap<PackageName, List<PromptFile>> unpackedPrompts = new TreeMap<>();
             for (Fetched one : got.values()) {
                 one.downloadedElsewhere().ifPresent(url -> downloadedElsewhere.put(one.installed().name(), url));
+                one.unpacked().ifPresent(checked -> unpackedPrompts.put(one.installed().name(), checked.prompts()));
             }
             return new Installed(got.values().stream().map(Fetched::installed).toList(), warnings(),
-                    downloadedElsewhere);
+                    downloadedElsewhere, unpackedPrompts);
         }
 
         /** What the versions got so far warned of, in their order. */
@@ -500,9 +503,9 @@ final class LockedInstaller {
         @Override
         public synchronized void close() throws IOException {
             while (!unplaced.isEmpty()) {
-                Optional<PackageStore.Unpacked> unpacked = unplaced.remove(unplaced.firstKey()).unpacked();
+                Optional<Checked> unpacked = unplaced.remove(unplaced.firstKey()).unpacked();
                 if (unpacked.isPresent()) {
-                    store.drop(unpacked.get());
+                    store.drop(unpacked.get().unpacked());
                 }
             }
             Set<NamedVersion> vouched = new HashSet<>();
@@ -546,13 +549,16 @@ final class LockedInstaller {
      *
      * @param downloadedElsewhere the versions new to the lock whose tarball came from another URL than the registry's
      *                            index named, by name, with that URL
+     * @param unpackedPrompts     the prompts of the versions unpacked in this run, by name, as parsed to check them
      */
     record Installed(List<InstalledPackage> packages, List<InstallNote> warnings,
-                     SortedMap<PackageName, URI> downloadedElsewhere) {
+                     SortedMap<PackageName, URI> downloadedElsewhere,
+                     SortedMap<PackageName, List<PromptFile>> unpackedPrompts) {
         Installed {
             packages = List.copyOf(packages);
             warnings = List.copyOf(warnings);
             downloadedElsewhere = SortedCopies.map(downloadedElsewhere);
+            unpackedPrompts = SortedCopies.map(unpackedPrompts);
         }
 
         /**
@@ -831,24 +837,31 @@ final class LockedInstaller {
         return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()), origin);
     }
 
+    /** A version unpacked beside the store and checked, with its prompts as the check parsed them. */
+    private record Checked(PackageStore.Unpacked unpacked, List<PromptFile> prompts) {
+        Checked {
+            Objects.requireNonNull(unpacked, "unpacked");
+            prompts = List.copyOf(prompts);
+        }
+    }
+
     /**
      * The version unpacked beside the store, its prompts kept inside their packages ({@link PromptsInside}).
      *
      * @throws PrompdException INTEGRITY as {@link PackageStore#unpack} or {@link PromptsInside} refuses the tarball,
      *                         nothing of it left unpacked nor cached
      */
-    private PackageStore.Unpacked unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball)
+    private Checked unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball)
             throws IOException {
         try {
             PackageStore.Unpacked unpacked = store.unpack(name, locked.version(), tarball, locked.integrity(),
                     locked.dependencies(), pin);
             try {
-                PromptsInside.require(unpacked);
+                return new Checked(unpacked, PromptsInside.require(unpacked));
             } catch (IOException | RuntimeException refused) {
                 dropAfter(refused, unpacked);
                 throw refused;
             }
-            return unpacked;
         } catch (PrompdException refused) {
             if (refused.exitCode() == ExitCode.INTEGRITY && !(refused instanceof TarballOfAnother)) {
                 // Kept, the tarball would fail every run the same way, offline too, and 'cache verify' would keep one

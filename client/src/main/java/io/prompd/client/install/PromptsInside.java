@@ -4,6 +4,7 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.prompt.EscapingReferences;
+import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.source.DirectorySource;
 import java.io.IOException;
 import java.util.List;
@@ -20,9 +21,14 @@ final class PromptsInside {
     private PromptsInside() {
     }
 
-    /** @throws PrompdException INTEGRITY naming each reference out, with its file and line */
-    static void require(PackageStore.Unpacked unpacked) throws IOException {
-        List<EscapingReferences.Escaping> escaping = EscapingReferences.in(new DirectorySource(unpacked.staged()));
+    /**
+     * @return the version's prompts as parsed to look, which the install asks next for their dependencies' files
+     *         ({@link InstalledReferences}) rather than parse them again
+     * @throws PrompdException INTEGRITY naming each reference out, with its file and line
+     */
+    static List<PromptFile> require(PackageStore.Unpacked unpacked) throws IOException {
+        EscapingReferences.Read read = EscapingReferences.read(new DirectorySource(unpacked.staged()));
+        List<EscapingReferences.Escaping> escaping = read.escaping();
         if (!escaping.isEmpty()) {
             throw new PrompdException(ExitCode.INTEGRITY, "the tarball of " + unpacked.name() + "@"
                     + unpacked.version() + " was refused, and nothing of it was installed: its prompts refer to "
@@ -32,5 +38,6 @@ final class PromptsInside {
                     + " host served what the registry never published, or the archive was tampered with; tell the"
                     + " registry's maintainers");
         }
+        return List.copyOf(read.prompts().values());
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.TerminalText;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
@@ -43,10 +44,22 @@ public final class EscapingReferences {
     }
 
     /**
+     * A package's prompts as far as they parse, by package path, and the references out of their package among them.
+     * An install keeps the prompts parsed to look, for what else it asks of them.
+     */
+    public record Read(SortedMap<String, PromptFile> prompts, List<Escaping> escaping) {
+
+        public Read {
+            prompts = SortedCopies.map(prompts);
+            escaping = List.copyOf(escaping);
+        }
+    }
+
+    /**
      * The references out of their package in a package's files, as far as its prompts parse: of every prompt file the
      * source holds, whatever the manifest selects, as each is there where the package is installed.
      */
-    public static List<Escaping> in(PackageSource source) throws IOException {
+    public static Read read(PackageSource source) throws IOException {
         Set<String> files = new TreeSet<>();
         SortedMap<String, PromptFile> prompts = new TreeMap<>();
         for (SourceEntry entry : source.entries()) {
@@ -58,7 +71,7 @@ public final class EscapingReferences {
                         .ifPresent(prompt -> prompts.put(entry.path(), prompt));
             }
         }
-        return of(prompts, files, path -> Utf8.text(source.read(path)));
+        return new Read(prompts, of(prompts, files, path -> Utf8.text(source.read(path))));
     }
 
     /**

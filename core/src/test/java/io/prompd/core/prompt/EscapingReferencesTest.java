@@ -33,7 +33,7 @@ class EscapingReferencesTest {
                 """, "prompts/part.md", "{% include \"@acme/base@^2.1.0/..\\y.md\" %}\n",
                 "unused.md", "{% include \"../../z.md\" %}\n", "README.md", "Hi\n"));
 
-        List<String> found = EscapingReferences.in(source).stream().map(EscapingReferences.Escaping::describe)
+        List<String> found = EscapingReferences.read(source).escaping().stream().map(EscapingReferences.Escaping::describe)
                 .toList();
 
         assertEquals(List.of("prompts/a.prmd, line 5 ('@acme/base@^2.1.0/prompts/../../x.md')",
@@ -61,7 +61,7 @@ class EscapingReferencesTest {
                 {% include "@acme/base@^2" %}
                 """));
 
-        List<String> found = EscapingReferences.in(source).stream().map(EscapingReferences.Escaping::describe)
+        List<String> found = EscapingReferences.read(source).escaping().stream().map(EscapingReferences.Escaping::describe)
                 .toList();
 
         assertEquals(List.of("prompts/a.prmd, line 2 ('@acme/base@^2/C:/Windows/win.ini')",
