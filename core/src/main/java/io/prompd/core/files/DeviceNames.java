@@ -21,6 +21,7 @@ public final class DeviceNames {
             Stream.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"),
             Stream.of("COM", "LPT").flatMap(port -> PORT_NUMBERS.chars().mapToObj(number -> port + (char) number)))
             .collect(Collectors.toUnmodifiableSet());
+    private static final int LONGEST = RESERVED.stream().mapToInt(String::length).max().orElseThrow();
 
     private DeviceNames() {
     }
@@ -36,6 +37,7 @@ public final class DeviceNames {
         while (end > 0 && name.charAt(end - 1) == ' ') {
             end--;
         }
-        return RESERVED.contains(name.substring(0, end).toUpperCase(Locale.ROOT));
+        // asked of every file of every version a build reads, most too long to be one (upper case is never shorter)
+        return end <= LONGEST && RESERVED.contains(name.substring(0, end).toUpperCase(Locale.ROOT));
     }
 }
