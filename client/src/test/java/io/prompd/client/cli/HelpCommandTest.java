@@ -147,6 +147,21 @@ class HelpCommandTest {
         assertEquals(prompd("--help").out(), root.out());
     }
 
+    /**
+     * The list of environment variables is laid out by hand in 80 columns, the help's width where COLUMNS is not set
+     * (piped): a line longer wrapped its end to the start of the next line, out of the list's indentation.
+     */
+    @Test
+    void everyLineOfTheEnvironmentListKeepsItsIndentationAtEightyColumns() {
+        CliRun help = prompd("--help");
+
+        assertEquals(0, help.exitCode(), help.err());
+        String environment = help.out().substring(help.out().indexOf("Environment:") + "Environment:".length());
+        List<String> unindented = environment.lines().filter(line -> !line.isEmpty() && !line.startsWith("  "))
+                .toList();
+        assertEquals(List.of(), unindented, help.out());
+    }
+
     /** COLUMNS, which progress lines are cut to, sets the width of the help too, within 55 to 120 columns. */
     @Test
     void helpIsAsWideAsColumnsSaysAndNoNarrowerThanFiftyFive() {
