@@ -399,10 +399,15 @@ public final class SafeUnpacker {
             return Causes.find(unreadable, Rejection.class).orElseGet(() -> corrupt(detail(unreadable)));
         }
 
-        /** The reader's words; an end of input comes without any, and "null" would tell the user nothing. */
+        /**
+         * The reader's words, as a clause: without the full stop a library may end them with ("Gzip-compressed data is
+         * corrupt."), which a message adding to it would follow with "; ". An end of input comes without any words, and
+         * "null" would tell the user nothing.
+         */
         static String detail(IOException unreadable) {
-            if (unreadable.getMessage() != null) {
-                return unreadable.getMessage();
+            String words = unreadable.getMessage();
+            if (words != null) {
+                return words.endsWith(".") && !words.endsWith("..") ? words.substring(0, words.length() - 1) : words;
             }
             return unreadable instanceof EOFException ? "it ends early" : unreadable.getClass().getSimpleName();
         }

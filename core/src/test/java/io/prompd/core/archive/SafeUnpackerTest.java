@@ -495,6 +495,24 @@ class SafeUnpackerTest {
         }
     }
 
+    /**
+     * The gzip reader's words ended with their own full stop ("Gzip-compressed data is corrupt."), which an install
+     * adding "; it was the cached copy" to the message made ".;".
+     */
+    @Test
+    void aDamagedArchiveIsToldInAClauseWithoutTheReadersFullStop() throws IOException {
+        byte[] damaged = Tarballs.craft(tar -> Tarballs.file(tar, "package/a",
+                "text long enough to matter".repeat(80).getBytes(StandardCharsets.UTF_8)));
+        for (int index = 12; index < damaged.length - 8; index++) {
+            damaged[index] ^= (byte) 0x5A;
+        }
+
+        PrompdException refused = assertThrows(PrompdException.class, () -> unpack(damaged, ArchiveLimits.DEFAULT));
+
+        assertTrue(refused.getMessage().startsWith("the archive is corrupt or truncated: "), refused.getMessage());
+        assertFalse(refused.getMessage().endsWith("."), refused.getMessage());
+    }
+
     /** Every name within the rules, the path inside the package beyond the 512 bytes a package's path may have. */
     @Test
     void anEntryPathLongerThanAPackagePathMayBeIsRefusedBeforeWritingIt() throws IOException {
