@@ -230,13 +230,13 @@ class InfoCommandTest extends InstallCommandsFixture {
 
         assertEquals(3, info.exitCode(), info.err());
         assertEquals("""
-                error: no version of @acme/util matches 1.9.9 (published: …, 1.1.0, 2.0.0, 2.1.0, …)
+                error: no version of @acme/util matches 1.9.9 (published: 1.0.0, 1.1.0, 2.0.0, 2.1.0, 3.0.0)
                 hint: 'prompd info @acme/util' lists its versions
                 """, info.err());
         assertEquals(3, scripted.exitCode(), scripted.err());
-        assertEquals("no version of @acme/util matches 1.9.9 (published: …, 1.1.0, 2.0.0, 2.1.0, …)",
+        assertEquals("no version of @acme/util matches 1.9.9 (published: 1.0.0, 1.1.0, 2.0.0, 2.1.0, 3.0.0)",
                 Json.reader().readTree(scripted.out()).at("/error/message").asText(), scripted.out());
-        assertTrue(install.err().contains("(published: …, 1.1.0, 2.0.0, 2.1.0, …)"), install.err());
+        assertTrue(install.err().contains("(published: 1.0.0, 1.1.0, 2.0.0, 2.1.0, 3.0.0)"), install.err());
     }
 
     @Test

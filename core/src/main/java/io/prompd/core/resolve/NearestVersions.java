@@ -40,9 +40,12 @@ public final class NearestVersions {
         int below = (int) versions.stream().filter(version -> centre.map(at -> version.compareTo(at) < 0)
                 .orElseGet(() -> range.isAbove(version))).count();
         int notAbove = centre.isPresent() ? below : count - (int) versions.stream().filter(range::isBelow).count();
-        int[] shown = nearest(versions, below, notAbove, centre);
-        List<String> listed = versions.subList(shown[0], shown[1]).stream().map(Version::toString).toList();
-        return Optional.of((shown[0] > 0 ? "…, " : "") + String.join(", ", listed) + (shown[1] < count ? ", …" : "")
+        int[] nearest = nearest(versions, below, notAbove, centre);
+        // an ellipsis standing for one version hides it and saves nothing
+        int from = nearest[0] == 1 ? 0 : nearest[0];
+        int to = nearest[1] == count - 1 ? count : nearest[1];
+        List<String> listed = versions.subList(from, to).stream().map(Version::toString).toList();
+        return Optional.of((from > 0 ? "…, " : "") + String.join(", ", listed) + (to < count ? ", …" : "")
                 + meant.map(version -> "; did you mean " + version + "? the letters of a version are matched in their"
                         + " case").orElse(""));
     }
