@@ -128,6 +128,10 @@ final class ListCommand implements Callable<Integer> {
         if (output.isJson()) {
             return Json.writeString(List.copyOf(json.values())) + "\n";
         }
+        if (lines.isEmpty()) {
+            // as 'npm ls' says (empty): no output at all reads as a command that failed to say anything
+            return "(no dependencies)\n";
+        }
         StringBuilder text = new StringBuilder();
         lines.values().forEach(line -> text.append(line).append('\n'));
         return text.toString();
@@ -158,6 +162,7 @@ final class ListCommand implements Callable<Integer> {
         SortedMap<PackageName, SortedSet<Version>> versions = store.installedOrDamaged();
         spec.commandLine().getOut().print(output.isJson()
                 ? Json.writeString(StoreVersionsView.asJson(versions, store::isDamaged, store::folderOf)) + "\n"
+                : versions.isEmpty() ? "(no package installed)\n"
                 : StoreVersionsView.asLines(versions, "", (name, version) -> store.isDamaged(name, version)
                         ? "  (damaged: run " + reinstall(name, version, commands) + " or "
                         + uninstall(name, version, commands) + ")" : ""));

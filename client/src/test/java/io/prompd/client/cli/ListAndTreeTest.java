@@ -43,6 +43,20 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertFalse(json.get(1).get("direct").asBoolean());
     }
 
+    /** A project with no dependency, and an empty store, listed nothing at all, as a command that failed to say. */
+    @Test
+    void listSaysWhenThereIsNothingToListAsNpmLsSaysEmpty() {
+        CliRun project = prompd("list");
+        CliRun store = prompd("list", "--installed");
+
+        assertEquals(0, project.exitCode(), project.err());
+        assertEquals("(no dependencies)\n", project.out());
+        assertEquals("[]\n", prompd("list", "--json").out());
+        assertEquals(0, store.exitCode(), store.err());
+        assertEquals("(no package installed)\n", store.out());
+        assertEquals("{}\n", prompd("list", "--installed", "--json").out());
+    }
+
     /**
      * A wrapper adding --json to a command line that has it broke it ("should be specified only once"): a flag given
      * twice says the same twice, as npm and cargo take it, while a value given twice is still for the user to settle.
@@ -326,7 +340,7 @@ class ListAndTreeTest extends InstallCommandsFixture {
         editDependencies("");
         CliRun nothing = prompd("list");
         assertEquals(0, nothing.exitCode(), "nothing to lock: " + nothing.err());
-        assertEquals("", nothing.out() + nothing.err());
+        assertEquals("(no dependencies)\n", nothing.out() + nothing.err());
     }
 
     @Test

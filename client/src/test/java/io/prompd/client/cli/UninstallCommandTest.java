@@ -56,7 +56,7 @@ class UninstallCommandTest extends InstallCommandsFixture {
         assertEquals(0, all.exitCode(), all.err());
         JsonNode removed = Json.reader().readTree(all.out()).get("removed");
         assertEquals("1.0.0", removed.get("@acme/util").get(0).asText());
-        assertEquals("", prompd("list", "--installed").out());
+        assertEquals("(no package installed)\n", prompd("list", "--installed").out());
     }
 
     @Test

@@ -694,7 +694,7 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertEquals("[{\"before\":\"1.0.0\",\"differing\":[],\"name\":\"@acme/base\"},"
                 + "{\"before\":\"1.2.0\",\"differing\":[],\"name\":\"@acme/util\"}]",
                 changes.toString());
-        assertEquals("", prompd("list").out());
+        assertEquals("(no dependencies)\n", prompd("list").out());
     }
 
     @Test
