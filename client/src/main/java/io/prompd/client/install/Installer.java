@@ -230,7 +230,11 @@ public final class Installer {
     public Outdated.Result outdated(Path projectFolder) throws IOException {
         requireNotInstalled(projectFolder);
         Project project = Project.load(projectFolder, commands);
-        return OfflineOffer.checked(() -> outdated(project), () -> fromCache().outdated(project));
+        try {
+            return OfflineOffer.checked(() -> outdated(project), () -> fromCache().outdated(project));
+        } catch (NoRegistryChosen none) {
+            throw withLockRegistries(none, project);
+        }
     }
 
     private Outdated.Result outdated(Project project) throws IOException {
@@ -464,9 +468,13 @@ public final class Installer {
                 }
             });
         } catch (NoRegistryChosen none) {
-            // a fresh clone's first install: its lock knows the registries the team uses
-            throw project.lock().map(lock -> LockRegistries.explained(none, lock, commands)).orElse(none);
+            throw withLockRegistries(none, project);
         }
+    }
+
+    /** No registry chosen in a fresh clone: its lock knows the registries the team uses, which the hint names. */
+    private PrompdException withLockRegistries(NoRegistryChosen none, Project project) {
+        return project.lock().map(lock -> LockRegistries.explained(none, lock, commands)).orElse(none);
     }
 
     /**

@@ -96,6 +96,20 @@ class FreshCloneTest {
                 + common.fileUrl() + " --scope @common --scope @prompd'\n", said);
     }
 
+    /** outdated said only to add some registry, where install names the lock's with the commands that add them. */
+    @Test
+    void outdatedInAFreshCloneNamesTheLocksRegistriesAsInstallDoes() throws IOException {
+        Path project = teamProject();
+        Path newHire = work.resolve("new-hire");
+
+        CliRun outdated = prompd(project, newHire, "outdated");
+        CliRun install = prompd(project, newHire, "install", "--frozen");
+
+        assertEquals(3, outdated.exitCode(), outdated.err());
+        assertEquals(install.err(), outdated.err());
+        assertTrue(outdated.err().contains("prompd.lock installs from " + acme.fileUrl()), outdated.err());
+    }
+
     /** The packages of no scope come from the default: the registry serving them is made it. */
     @Test
     void theRegistryOfThePackagesOfNoScopeIsTheDefault() throws IOException {
