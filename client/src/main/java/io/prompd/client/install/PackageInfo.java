@@ -4,7 +4,6 @@ import io.prompd.client.http.NotCached;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
-import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
@@ -129,6 +128,18 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
     /** The version to show; none for a package whose every version was taken down, asked for by name alone. */
     private static Optional<Version> select(PackageSpec spec, PublishedPackage published,
                                             SuggestedCommands commands) {
+        if (spec.selector() instanceof PackageSpec.Range range) {
+            // a package with no version left included, which the range is refused for as the install of it is
+            RequestedPackage.requireNotTakenDown(published, range.range(), commands);
+            Optional<Version> exact = range.range().exactVersion();
+            // a version named exactly is shown even when yanked: that is when one wants to read why
+            return Optional.of(exact.filter(published.packument().versions()::containsKey)
+                    .or(() -> published.preferredAllowed(List.of(range.range())))
+                    .orElseThrow(() -> new VersionNotFound(spec.name(), range.range(), Optional.empty(),
+                            "no version of " + spec.name() + " matches " + range.range()
+                                    + why(published, range.range()),
+                            commands.quoted("info " + spec.name()) + " lists its versions")));
+        }
         if (published.packument().hasNoVersionLeft()) {
             if (spec.selector() instanceof PackageSpec.Latest) {
                 return Optional.empty();
@@ -137,16 +148,6 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             return Optional.of(published.requireTag(tag.tag(), commands));
-        }
-        if (spec.selector() instanceof PackageSpec.Range range) {
-            RequestedPackage.requireNotTakenDown(published, range.range(), commands);
-            Optional<Version> exact = range.range().exactVersion();
-            // a version named exactly is shown even when yanked: that is when one wants to read why
-            return Optional.of(exact.filter(published.packument().versions()::containsKey)
-                    .or(() -> published.preferredAllowed(List.of(range.range())))
-                    .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
-                            + " matches " + range.range() + why(published, range.range()),
-                            commands.quoted("info " + spec.name()) + " lists its versions")));
         }
         return Optional.of(published.latest().orElseGet(() -> published.packument().versions().lastKey()));
     }

@@ -72,8 +72,10 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             // a package missing is the resolver's to report, with whatever else of the graph it cannot find
             index.find(name).ifPresent(published -> {
                 requireNotTakenDown(published, range.range(), index.commands());
-                range.range().exactVersion().ifPresent(exact -> requireNotYanked(published, exact,
-                        name + "@" + exact + " is", Optional.empty(), lock, install, index.commands()));
+                if (range.range().exactVersion().isPresent()) {
+                    requireNotYanked(published, range.range(), Optional.empty(), Optional.empty(), lock, install,
+                            index.commands());
+                }
             });
             // a bare version (1.2.3, v1.2.3) picks the version to install, not the range to keep: npm saves it as
             // ^1.2.3, and cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
@@ -93,13 +95,13 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             throw noVersionLeft(published);
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
-            Version tagged = published.requireTag(tag.tag(), index.commands());
+            VersionRange tagged = VersionRange.parse(published.requireTag(tag.tag(), index.commands()).toString());
             // the install of the name passes a yanked latest by
-            requireNotYanked(published, tagged, name + "'s " + tag.tag() + " dist-tag points at " + tagged
-                    + ", which is", tag.tag().equals(Packument.LATEST) ? published.latest() : Optional.empty(), lock,
-                    install, index.commands());
-            return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact,
-                    Optional.empty(), Optional.of(tag.tag()));
+            requireNotYanked(published, tagged, Optional.of(tag.tag()),
+                    tag.tag().equals(Packument.LATEST) ? published.latest() : Optional.empty(), lock, install,
+                    index.commands());
+            return new RequestedPackage(name, tagged, Optional.empty(), saveExact, Optional.empty(),
+                    Optional.of(tag.tag()));
         }
         Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published, install,
                 index.commands()));
@@ -113,29 +115,32 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      * taken down, or the one taken down that the range names exactly.
      *
      * @param commands how the hint spells the command that lists the versions left
-     * @throws PrompdException NOT_FOUND, with the maintainers' reasons
+     * @throws VersionNotFound with the maintainers' reasons
      */
     static void requireNotTakenDown(PublishedPackage published, VersionRange range, SuggestedCommands commands) {
         Packument packument = published.packument();
         if (packument.hasNoVersionLeft()) {
-            throw noVersionLeft(published);
+            throw new VersionNotFound(packument.name(), range, Optional.empty(), noVersionLeftMessage(published), "");
         }
         Optional<Version> exact = range.exactVersion();
         Optional<String> takedown = exact.map(packument.takenDown()::get);
         if (takedown.isPresent()) {
-            throw new PrompdException(ExitCode.NOT_FOUND, packument.name() + "@" + exact.get() + " is "
-                    + TerminalText.labelled("taken down", takedown.get()), commands.quoted("info " + packument.name())
-                    + " lists the versions left");
+            throw new VersionNotFound(packument.name(), range, Optional.empty(), packument.name() + "@" + exact.get()
+                    + " is " + TerminalText.labelled("taken down", takedown.get()),
+                    commands.quoted("info " + packument.name()) + " lists the versions left");
         }
     }
 
     /**
-     * The failure of asking for a package every version of which was taken down. It has no hint: there
-     * is no version to point at, and which package to use instead is the user's to choose.
+     * The failure of asking for a package every version of which was taken down, by its name or a dist-tag. It has no
+     * hint: there is no version to point at, and which package to use instead is the user's to choose.
      */
     static PrompdException noVersionLeft(PublishedPackage published) {
-        return new PrompdException(ExitCode.NOT_FOUND, published.takedowns().everyVersion(published.packument().name())
-                + ", so none can be installed", "");
+        return new PrompdException(ExitCode.NOT_FOUND, noVersionLeftMessage(published), "");
+    }
+
+    private static String noVersionLeftMessage(PublishedPackage published) {
+        return published.takedowns().everyVersion(published.packument().name()) + ", so none can be installed";
     }
 
     /**
@@ -165,20 +170,24 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      * chooses, as the resolver's rule is, unless the lock pins it: said here with the maintainers' reason, which the
      * resolver's explanation leaves out, and for a tag, which the resolver does not know of.
      *
-     * @param asked   what was asked for, up to the words "yanked: reason": {@code @a/b@1.0.0 is}
+     * @param asked   the range asked for, which names one version exactly; for a dist-tag, the version it points at
+     * @param tag     the dist-tag asked for; empty for a version named exactly
      * @param instead the version the install of the name takes instead, for the hint to offer; empty to point at the
      *                versions {@code info} lists
-     * @throws PrompdException NOT_FOUND
+     * @throws VersionNotFound when the version is yanked
      */
-    private static void requireNotYanked(PublishedPackage published, Version version, String asked,
+    private static void requireNotYanked(PublishedPackage published, VersionRange asked, Optional<String> tag,
                                          Optional<Version> instead, LockFile lock, String install,
                                          SuggestedCommands commands) {
         PackageName name = published.packument().name();
+        Version version = asked.exactVersion().orElseThrow();
         Optional<String> reason = published.version(version).map(VersionSummary::yanked);
         if (reason.isEmpty() || lock.get(name).map(LockedPackage::version).equals(Optional.of(version))) {
             return;
         }
-        throw new PrompdException(ExitCode.NOT_FOUND, asked + " " + TerminalText.labelled("yanked", reason.get())
+        String what = tag.map(named -> name + "'s " + named + " dist-tag points at " + version + ", which is")
+                .orElse(name + "@" + version + " is");
+        throw new VersionNotFound(name, asked, tag, what + " " + TerminalText.labelled("yanked", reason.get())
                 + ", and an install chooses no yanked version unless the lock file pins it",
                 instead.map(highest -> commands.quoted(install + " " + name)
                         + " installs the highest version that is not yanked, " + highest)

@@ -112,6 +112,47 @@ class ErrorKindsTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aVersionOrRangeInfoFindsNoVersionInIsVersionNotFoundAsAnInstallsIs() {
+        for (String asked : List.of("9.9.9", "^3")) {
+            JsonNode error = error(prompd("info", "@acme/util@" + asked, "--json"), 3, "versionNotFound");
+            assertEquals("@acme/util", error.get("name").asText());
+            assertEquals(asked, error.get("range").asText());
+        }
+    }
+
+    @Test
+    void aYankedVersionAskedForExactlyOrByADistTagIsVersionNotFoundAsARangeOfYankedVersionsIs() {
+        registry.yank("@acme/util", "1.1.0", "broken").tag("@acme/util", "latest", "1.1.0");
+
+        for (String asked : List.of("1.1.0", "^1.1.0")) {
+            JsonNode error = error(prompd("install", "@acme/util@" + asked, "--json"), 3, "versionNotFound");
+            assertEquals("@acme/util", error.get("name").asText());
+            assertEquals(asked, error.get("range").asText());
+            assertFalse(error.has("tag"), error.toString());
+        }
+        JsonNode tagged = error(prompd("install", "@acme/util@latest", "--json"), 3, "versionNotFound");
+        assertEquals("@acme/util", tagged.get("name").asText());
+        assertEquals("1.1.0", tagged.get("range").asText());
+        assertEquals("latest", tagged.get("tag").asText());
+    }
+
+    @Test
+    void aVersionTakenDownIsVersionNotFoundToInfoAndInstallAsIsARangeOfAPackageWithNoVersionLeft() {
+        registry.takeDown("@acme/util", "1.1.0", "leaked a key");
+
+        for (String command : List.of("info", "install")) {
+            JsonNode error = error(prompd(command, "@acme/util@1.1.0", "--json"), 3, "versionNotFound");
+            assertEquals("@acme/util", error.get("name").asText());
+            assertEquals("1.1.0", error.get("range").asText());
+        }
+        registry.takeDown("@acme/util", "1.0.0", "leaked a key");
+        for (String command : List.of("info", "install")) {
+            JsonNode error = error(prompd(command, "@acme/util@^1", "--json"), 3, "versionNotFound");
+            assertEquals("^1", error.get("range").asText());
+        }
+    }
+
+    @Test
     void aRegistryNamedButNotConfiguredIsUnknownAndNoneConfiguredIsNotConfigured() {
         error(CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", "nosuchname"), "install", "acme/util", "--json"),
                 3, "unknownRegistry");

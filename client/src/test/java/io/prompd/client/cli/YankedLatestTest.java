@@ -120,9 +120,10 @@ class YankedLatestTest {
                 Files.readString(project.resolve("prompd.json")));
         assertEquals(3, global.exitCode(), global.err());
         assertEquals(Json.reader().readTree("""
-                {"ok": false, "error": {"exitCode": 3, "kind": "notFound", "message": "@acme/util's latest dist-tag\
-                 points at 1.1.0, which is yanked: drops every prompt's front matter, and an install chooses no yanked\
-                 version unless the lock file pins it", "hint": "'prompd install --global @acme/util' installs the\
+                {"ok": false, "error": {"exitCode": 3, "kind": "versionNotFound", "name": "@acme/util", "range":\
+                 "1.1.0", "tag": "latest", "message": "@acme/util's latest dist-tag points at 1.1.0, which is yanked:\
+                 drops every prompt's front matter, and an install chooses no yanked version unless the lock file pins\
+                 it", "hint": "'prompd install --global @acme/util' installs the\
                  highest version that is not yanked, 1.0.0"}}"""), Json.reader().readTree(global.out()));
     }
 
