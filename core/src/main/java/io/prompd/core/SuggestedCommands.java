@@ -56,6 +56,14 @@ public record SuggestedCommands(Optional<Path> home, Optional<String> registry) 
 
     /** {@link #line} set in single quotes, as a hint sets a command in its sentence: {@code 'prompd install'}. */
     public String quoted(String arguments) {
-        return "'" + line(arguments) + "'";
+        return inSentence(line(arguments));
+    }
+
+    /**
+     * A {@link #line} set in single quotes, as a hint sets it in its sentence: where a {@code --json} field gives the
+     * line bare, for a script to run, its text sets it so.
+     */
+    public static String inSentence(String line) {
+        return "'" + line + "'";
     }
 }

@@ -49,6 +49,7 @@ import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.client.install.store.DependencyTexts;
 import io.prompd.core.Plural;
+import io.prompd.core.SuggestedCommands;
 import io.prompd.core.TerminalText;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
@@ -263,7 +264,8 @@ public final class InstallNoteView {
             return new Worded("latestOutsideRange", Map.of("name", outside.name(), "range", outside.range().text(),
                     "latest", outside.latest(), "update", outside.update()), outside.name() + " " + outside.latest()
                     + " is its latest version, outside prompd.json's " + outside.range() + ", so the update stayed"
-                    + " within the range; " + outside.update() + " moves the range to it");
+                    + " within the range; " + SuggestedCommands.inSentence(outside.update())
+                    + " moves the range to it");
         }
         if (note instanceof LatestBlocked blocked) {
             return new Worded("latestBlocked", Map.of("name", blocked.name(), "range", blocked.range().text(),

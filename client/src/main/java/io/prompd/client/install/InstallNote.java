@@ -424,7 +424,8 @@ public sealed interface InstallNote {
 
     /**
      * A direct dependency whose {@code latest} version is newer than the range of prompd.json allows, so that an update
-     * within the ranges cannot reach it, as cargo's update notes: {@code update} quotes the command moving the range.
+     * within the ranges cannot reach it, as cargo's update notes: {@code update} is the command moving the range, as a
+     * shell reads it and unquoted, which {@code --json} gives as it is for a script to run and the text quotes.
      */
     record LatestOutsideRange(PackageName name, VersionRange range, Version latest, String update)
             implements InstallNote {

@@ -219,7 +219,7 @@ public final class Installer {
                 .flatMap(locked -> index.find(name).flatMap(PublishedPackage::latest)
                         .filter(newest -> !range.satisfiedBy(newest) && newest.compareTo(locked.version()) > 0))
                 .ifPresent(newest -> notes.add(new InstallNote.LatestOutsideRange(name, range, newest,
-                        commands.quoted("update --latest " + ShellWords.quote(name.toString()))))));
+                        commands.line("update --latest " + ShellWords.quote(name.toString()))))));
         return notes;
     }
 

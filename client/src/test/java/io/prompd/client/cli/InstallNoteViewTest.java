@@ -93,7 +93,7 @@ class InstallNoteViewTest {
                     "'prompd update --resolution lowest'"),
             new InstallNote.ProjectEngineMismatch(VersionRange.parse(">=9.0.0"), ONE),
             new InstallNote.UnknownField("dependancies", 4, "did you mean 'dependencies'?"),
-            new InstallNote.LatestOutsideRange(X, CARET_ONE, TWO, "'prompd update --latest @a/x'"),
+            new InstallNote.LatestOutsideRange(X, CARET_ONE, TWO, "prompd update --latest @a/x"),
             new InstallNote.IndexListsOtherDependencies(X, ONE, URI.create("https://a.test/packages/@a/x/index.json"),
                     new TreeMap<>(), new TreeMap<>(Map.of("@b/y", "^1.0.0"))),
             new InstallNote.QueryLeftOut(X, ONE, List.of("sess")),

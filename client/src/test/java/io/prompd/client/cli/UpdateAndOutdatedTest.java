@@ -37,6 +37,20 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void theCommandMovingARangeToTheLatestIsBareInJsonForAScriptToRunAndQuotedInTheText() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0").exitCode());
+        registry.publish("@acme/util", "2.0.0");
+
+        CliRun text = prompd("update");
+        JsonNode warning = Json.reader().readTree(prompd("update", "--json").out()).get("warnings").get(0);
+
+        assertEquals("warning: @acme/util 2.0.0 is its latest version, outside prompd.json's ^1.0.0, so the update"
+                + " stayed within the range; 'prompd update --latest @acme/util' moves the range to it\n", text.err());
+        assertEquals("latestOutsideRange", warning.get("kind").asText(), warning.toString());
+        assertEquals("prompd update --latest @acme/util", warning.get("update").asText());
+    }
+
+    @Test
     void outdatedWantsWhatUpdateReachesInTheWholeProjectAndBothSayWhatHoldsAPackageBack() throws IOException {
         registry.publish("@acme/zero", "0.1.0").publish("@acme/zero", "0.2.0")
                 .publish("@acme/plug", "1.0.0", "@acme/zero", "^0.1.0")
