@@ -83,9 +83,11 @@ final class SecretPatterns {
      * A password in a URL's user part, {@code postgres://admin:S3cr3tPassw0rd@db.example.com/prod}, any scheme's: the
      * match starts at the user, so that a masked text keeps the scheme and the host ({@code postgres://admi…@db…}).
      * The password holds no space, {@code /}, {@code ?}, {@code #}, {@code @} (a URL writes one as {@code %40}), quote
-     * or backtick, and a host follows it; whether it is a placeholder is {@link #isPlaceholderPassword}'s.
+     * or backtick, and a host follows it; whether it is a placeholder is {@link #isPlaceholderPassword}'s. The scheme's
+     * lookbehind, which tries each of its lengths at each place, is asked only after {@code ://}: asked everywhere, it
+     * took a millisecond a line, and a context file of 5,000 lines ten seconds.
      */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}://)"
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?<=://)(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}://)"
             + "(?<" + URL_USER + ">[^\\s:/?#@\"'`]*):" + random("[^\\s/?#@\"'`]+") + "(?=@[\\w\\[])");
 
     /**
