@@ -30,9 +30,12 @@ final class SecretPatterns {
      * @param severity    an error, but for a kind that documentation shows real ones of, to a reviewer to judge
      * @param placeholder whether a match of the pattern is documentation's placeholder rather than a key: by default
      *                    when its random part is mostly runs of one character ({@link #isPlaceholder})
+     * @param clue        text every match holds as it is written, looked for before the pattern is: a build scans the
+     *                    name of every file of every version for each kind, and a plain search passes over nearly
+     *                    every line at a fraction of a pattern's cost; empty for a kind matched in any letter case
      */
     private record Kind(String description, Pattern pattern, boolean keyMaterial, Severity severity,
-                        Predicate<Matcher> placeholder) {
+                        Predicate<Matcher> placeholder, String clue) {
 
         Kind {
             if (keyMaterial == pattern.pattern().contains("(?<" + RANDOM + ">")) {
@@ -41,8 +44,12 @@ final class SecretPatterns {
             }
         }
 
-        Kind(String description, Pattern pattern) {
-            this(description, pattern, false, Severity.ERROR, match -> isPlaceholder(match.group(RANDOM)));
+        Kind(String description, String clue, Pattern pattern) {
+            this(description, pattern, false, Severity.ERROR, match -> isPlaceholder(match.group(RANDOM)), clue);
+        }
+
+        boolean mayBeIn(String line) {
+            return line.contains(clue);
         }
     }
 
@@ -131,50 +138,50 @@ final class SecretPatterns {
      * shows real-looking ones (jwt.io's), and one may have expired; a reviewer tells.
      */
     private static final List<Kind> KINDS = List.of(
-            new Kind("an Anthropic API key (sk-ant-...)",
+            new Kind("an Anthropic API key (sk-ant-...)", "sk-ant-",
                     Pattern.compile("\\bsk-" + ANTHROPIC_WORD + SK_KEY_WORDS + random(SK_KEY_REST))),
-            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("(?:\\bsk-(?!" + ANTHROPIC_WORD + ")"
+            new Kind("an OpenAI-style API key (sk-...)", "sk-", Pattern.compile("(?:\\bsk-(?!" + ANTHROPIC_WORD + ")"
                     + SK_KEY_WORDS + "|(?<![a-z])sk-proj-)" + random(SK_KEY_REST))),
-            new Kind("an AWS access key id (AKIA...)",
+            new Kind("an AWS access key id (AKIA...)", "AKIA",
                     Pattern.compile("(?<![A-Z0-9])AKIA(?![0-9A-Z]{9}EXAMPLE)" + random("[0-9A-Z]{16}")
                             + "(?![A-Z0-9])")),
-            new Kind("an AWS secret access key (aws_secret_access_key = ...)",
+            new Kind("an AWS secret access key (aws_secret_access_key = ...)", "",
                     Pattern.compile(AWS_SECRET_LABEL + "(?![A-Za-z0-9/+]{30}EXAMPLEKEY)"
                             + random("(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{40}")
                             + "(?![A-Za-z0-9/+=])")),
-            new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)",
+            new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", "gh",
                     Pattern.compile("gh[pousr]_" + random("[A-Za-z0-9]{36}"))),
-            new Kind("a GitHub fine-grained token (github_pat_...)",
+            new Kind("a GitHub fine-grained token (github_pat_...)", "github_pat_",
                     Pattern.compile("\\bgithub_pat_" + random("[A-Za-z0-9_]{22,}"))),
-            new Kind("an npm access token (npm_...)", Pattern.compile("\\bnpm_" + random("[A-Za-z0-9]{36}") + "\\b")),
-            new Kind("a PyPI API token (pypi-...)", Pattern.compile("pypi-AgE" + random("[A-Za-z0-9_-]{50,}"))),
-            new Kind("a Stripe live secret or restricted key (sk_live_, rk_live_)",
+            new Kind("an npm access token (npm_...)", "npm_", Pattern.compile("\\bnpm_" + random("[A-Za-z0-9]{36}") + "\\b")),
+            new Kind("a PyPI API token (pypi-...)", "pypi-AgE", Pattern.compile("pypi-AgE" + random("[A-Za-z0-9_-]{50,}"))),
+            new Kind("a Stripe live secret or restricted key (sk_live_, rk_live_)", "k_live_",
                     Pattern.compile("(?<![a-z])[rs]k_live_" + random("[A-Za-z0-9]{24,}"))),
-            new Kind("a Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)",
+            new Kind("a Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)", "xox",
                     Pattern.compile("\\bxox[abprs]-" + random("[0-9]+-[A-Za-z0-9-]{10,}"))),
-            new Kind("a Google API key (AIza...)", Pattern.compile("AIza" + random("[0-9A-Za-z_-]{35}"))),
-            new Kind("a GitLab personal access token (glpat-...)", Pattern.compile("\\bglpat-"
+            new Kind("a Google API key (AIza...)", "AIza", Pattern.compile("AIza" + random("[0-9A-Za-z_-]{35}"))),
+            new Kind("a GitLab personal access token (glpat-...)", "glpat-", Pattern.compile("\\bglpat-"
                     + random("(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}"))),
-            new Kind("a Hugging Face token (hf_...)", Pattern.compile("\\bhf_"
+            new Kind("a Hugging Face token (hf_...)", "hf_", Pattern.compile("\\bhf_"
                     + random("(?=[A-Za-z]*[A-Z])(?=[A-Za-z]*[a-z])[A-Za-z]{30,40}") + "(?![A-Za-z0-9_])")),
-            new Kind("a Google OAuth access token (ya29....)", Pattern.compile("\\bya29\\."
+            new Kind("a Google OAuth access token (ya29....)", "ya29.", Pattern.compile("\\bya29\\."
                     + random("(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}"))),
-            new Kind("a SendGrid API key (SG....)", Pattern.compile("\\bSG\\."
+            new Kind("a SendGrid API key (SG....)", "SG.", Pattern.compile("\\bSG\\."
                     + random("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}") + "(?![A-Za-z0-9_-])")),
-            new Kind("an Azure storage account key (AccountKey=...)", Pattern.compile("(?i:\\bAccountKey)\\s*=\\s*"
+            new Kind("an Azure storage account key (AccountKey=...)", "", Pattern.compile("(?i:\\bAccountKey)\\s*=\\s*"
                     + "(?!Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==)"
                     + random("(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{86}==")
                     + "(?![A-Za-z0-9+/=])")),
-            new Kind("a Slack webhook URL (hooks.slack.com/services/...)", Pattern.compile(
+            new Kind("a Slack webhook URL (hooks.slack.com/services/...)", "hooks.slack.com/services/", Pattern.compile(
                     "hooks\\.slack\\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/" + random("[A-Za-z0-9]{24,}"))),
             new Kind(PASSWORD_IN_URL, URL_PASSWORD, false, Severity.ERROR,
-                    SecretPatterns::isPlaceholderPassword),
+                    SecretPatterns::isPlaceholderPassword, "://"),
             new Kind("a JSON Web Token (eyJ....eyJ....)", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\."
                     + "eyJ[A-Za-z0-9_-]{8,}\\." + random("[A-Za-z0-9_-]{16,}")), false, Severity.WARNING,
-                    match -> isPlaceholder(match.group(RANDOM))),
+                    match -> isPlaceholder(match.group(RANDOM)), "eyJ"),
             new Kind("a private key (-----BEGIN ... PRIVATE KEY-----, or PGP's PRIVATE KEY BLOCK)",
                     Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), true, Severity.ERROR,
-                    match -> false));
+                    match -> false, "-----BEGIN "));
 
     /**
      * Eight or more of one character in a row, as documentation's placeholders have them ({@code ghp_xxxx…},
@@ -263,6 +270,9 @@ final class SecretPatterns {
         int lineStart = 0;
         for (int index = 0; index < lines.length; lineStart += lines[index].length() + 1, index++) {
             for (Kind kind : KINDS) {
+                if (!kind.mayBeIn(lines[index])) {
+                    continue;
+                }
                 Matcher matcher = kind.pattern().matcher(lines[index]);
                 while (matcher.find()) {
                     if (kind.keyMaterial() ? keyMaterialFollows(lines, index, matcher.end())
