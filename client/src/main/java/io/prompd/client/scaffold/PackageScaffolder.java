@@ -123,6 +123,11 @@ public final class PackageScaffolder {
 
     private Manifest.Builder manifest(PackageName name, String description, ScaffoldOptions options,
                                       FoundDocuments found) {
+        if (description.isBlank()) {
+            // validate warns of an empty description as absent, which would fail the new package's validate --strict
+            throw invalid("--description", List.of("the description is empty"),
+                    "pass one sentence on what the package is for, or leave --description out for a default one");
+        }
         Manifest.Builder builder = Manifest.of(name, Version.parse(FIRST_VERSION)).toBuilder()
                 .description(plain("--description", ManifestFields.DESCRIPTION, description))
                 .license(license(options))

@@ -518,6 +518,21 @@ class InitCommandTest {
         assertFalse(Files.exists(work.resolve("x")));
     }
 
+    /**
+     * An empty --description wrote "description": "", which validate warns of as absent, so that the package init had
+     * just made failed validate --strict.
+     */
+    @Test
+    void anEmptyOrBlankDescriptionIsAUsageErrorAndNothingIsWritten() {
+        for (String blank : new String[] {"", "   "}) {
+            CliRun description = prompd("init", "x", "--description", blank);
+            assertEquals(2, description.exitCode(), description.err());
+            assertEquals("error: invalid --description: the description is empty\nhint: pass one sentence on what the"
+                    + " package is for, or leave --description out for a default one\n", description.err());
+            assertFalse(Files.exists(work.resolve("x")));
+        }
+    }
+
     /** validate refuses an author object without a name; an --author of only blanks names nobody either. */
     @Test
     void anEmptyOrBlankAuthorIsAUsageErrorAndNothingIsWritten() {
