@@ -65,8 +65,11 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        requireOneKind();
         RegistryService registries = new RegistryService(root.settings());
+        // first, as every other message about the variables quotes them
+        requireVariableName("--token-env", tokenVariable, registries);
+        requireVariableName("--password-env", passwordVariable, registries);
+        requireOneKind();
         Registry target = registries.loginTarget();
         Credentials credentials = credentials(target);
         Optional<String> variable = variable();
@@ -159,6 +162,30 @@ final class LoginCommand implements Callable<Integer> {
             throw new PrompdException(failed.exitCode(), failed.getMessage(),
                     failed.hint().isEmpty() ? notStored : failed.hint() + "; " + notStored, failed);
         }
+    }
+
+    /**
+     * Refuses a variable's name that is none, without quoting it nor suggesting this login again with it: the secret
+     * given in the name's place ({@code --token-env "$CI_TOKEN"}) is a common mistake, and a message goes where a CI
+     * log does.
+     */
+    private void requireVariableName(String option, String variable, RegistryService registries) throws IOException {
+        Optional<Credentials.NameProblem> problem = Optional.ofNullable(variable)
+                .flatMap(Credentials.FromEnvironment::nameProblem);
+        if (problem.isEmpty()) {
+            return;
+        }
+        boolean token = "--token-env".equals(option);
+        String secret = token ? "token" : "password";
+        String example = root.commands().quoted("login --registry " + registries.loginTarget().loginArgument()
+                + (token ? " --token-env CI_TOKEN" : " --username " + (username == null ? "USER"
+                : ShellWords.quote(username)) + " --password-env CI_PASSWORD"));
+        String kept = ", as your shell's history or a CI log may keep it";
+        throw new PrompdException(ExitCode.USAGE, option + " takes the name of the environment variable holding the "
+                + secret + ", and what was given " + problem.get().reason(), "nothing was stored; " + (problem.get()
+                .credential() ? "if it is a real credential, revoke it" + kept + ", and give the variable's name: "
+                + example : "give the variable's name, as in " + example + "; if what was given is the " + secret
+                + " itself, " + (token ? "revoke" : "change") + " it" + kept));
     }
 
     /**

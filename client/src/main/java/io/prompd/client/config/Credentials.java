@@ -1,8 +1,10 @@
 package io.prompd.client.config;
 
 import io.prompd.core.TerminalText;
+import io.prompd.core.packaging.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -165,20 +167,51 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
      */
     record FromEnvironment(Optional<String> username, String variable) implements Credentials {
 
-        private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+        private static final Pattern NAME_CHARACTER = Pattern.compile("[A-Za-z0-9_]");
 
         public FromEnvironment {
             Objects.requireNonNull(username, "username").ifPresent(Basic::requireUsername);
             Objects.requireNonNull(variable, "variable");
-            if (!VARIABLE_NAME.matcher(variable).matches()) {
-                throw new IllegalArgumentException("invalid environment variable name "
-                        + TerminalText.quoted(variable) + ": use letters, digits and '_', not starting with a digit");
-            }
+            String secret = username.isPresent() ? "password" : "token";
+            nameProblem(variable).ifPresent(problem -> {
+                throw new IllegalArgumentException("the variable given for the " + secret + " " + problem.reason()
+                        + (problem.credential() ? "; revoke the credential if it is real, and log in again giving the"
+                        + " variable's name" : ""));
+            });
         }
 
         /** A token in the variable. */
         public FromEnvironment(String variable) {
             this(Optional.empty(), variable);
+        }
+
+        /**
+         * What keeps a text from naming the variable a secret is read from, if anything, told without quoting the
+         * text: the secret itself given in the name's place ({@code --token-env "$CI_TOKEN"}) is a common mistake, and
+         * a message goes where a CI log does. A text the package check would refuse as a credential ({@link
+         * Secrets#describedIn}) is refused as one, though it would be a valid name: no one names a variable so.
+         */
+        public static Optional<NameProblem> nameProblem(String variable) {
+            List<String> credentials = Secrets.describedIn(variable);
+            if (!credentials.isEmpty()) {
+                return Optional.of(new NameProblem("looks like " + credentials.get(0) + " rather than a variable's"
+                        + " name, and is not shown", true));
+            }
+            return notAName(variable).map(what -> new NameProblem("is not a variable's name, which is letters, digits"
+                    + " and '_', not starting with a digit: " + what, false));
+        }
+
+        /** How the text breaks the rule of a name, showing one character of it at most: the rest may be a secret. */
+        private static Optional<String> notAName(String variable) {
+            if (variable.isEmpty()) {
+                return Optional.of("it is empty");
+            }
+            if (variable.charAt(0) >= '0' && variable.charAt(0) <= '9') {
+                return Optional.of("it starts with a digit (the rest is not shown)");
+            }
+            return variable.codePoints().mapToObj(Character::toString)
+                    .filter(character -> !NAME_CHARACTER.matcher(character).matches()).findFirst()
+                    .map(character -> "it holds " + TerminalText.quoted(character) + " (the rest is not shown)");
         }
 
         /**
@@ -195,6 +228,19 @@ public sealed interface Credentials permits Credentials.Resolved, Credentials.Fr
         @Override
         public Shown shown() {
             return new Shown(username, Optional.of(variable));
+        }
+    }
+
+    /**
+     * Why a text cannot name the variable a secret is read from.
+     *
+     * @param reason     what is wrong with it, to follow the words naming what it was given for
+     * @param credential whether it looks like a credential itself, to revoke if it is real
+     */
+    record NameProblem(String reason, boolean credential) {
+
+        public NameProblem {
+            Objects.requireNonNull(reason, "reason");
         }
     }
 }

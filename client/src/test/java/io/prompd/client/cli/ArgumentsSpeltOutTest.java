@@ -48,11 +48,13 @@ class ArgumentsSpeltOutTest {
     void aUserNameOrAVariableNameOfLogin() {
         assertOneErrorAndOneHint(prompd("pw", Map.of(), "login", "--username", FORGED),
                 "invalid user name '" + SPELT + "': it must not be empty nor hold ':' or control characters");
-        assertOneErrorAndOneHint(prompd("login", "--token-env", FORGED), "invalid environment variable name '"
-                + SPELT + "': use letters, digits and '_', not starting with a digit");
+        // a variable's name is not quoted at all, as it may be a secret given in its place: its one character shown is
+        String notAName = " takes the name of the environment variable holding the %s, and what was given is not a"
+                + " variable's name, which is letters, digits and '_', not starting with a digit: it holds '^J' (the"
+                + " rest is not shown)";
+        assertOneErrorAndOneHint(prompd("login", "--token-env", FORGED), "--token-env" + notAName.formatted("token"));
         assertOneErrorAndOneHint(prompd("", Map.of("P", "pw"), "login", "--username", "u", "--password-env", FORGED),
-                "invalid environment variable name '" + SPELT + "': use letters, digits and '_', not starting with a"
-                        + " digit");
+                "--password-env" + notAName.formatted("password"));
     }
 
     @Test

@@ -226,6 +226,132 @@ class LoginCommandTest {
                 && prompd("", "config", "list").out().contains("credentials"), "nothing was stored");
     }
 
+    /** How the hints of a variable's name that is none go on. */
+    private static final String KEPT = ", as your shell's history or a CI log may keep it";
+    private static final String TOKEN_EXAMPLE = "'prompd login --registry work --token-env CI_TOKEN'";
+    private static final String PASSWORD_EXAMPLE = "'prompd login --registry work --username ci --password-env"
+            + " CI_PASSWORD'";
+
+    /** The start of the refusal of what was given to {@code option} for the variable of the {@code secret}. */
+    private static String given(String option, String secret) {
+        return "error: " + option + " takes the name of the environment variable holding the " + secret + ", and"
+                + " what was given ";
+    }
+
+    /** The refusal of a credential that looks like {@code kind}, given for the variable's name. */
+    private static String aCredential(String option, String secret, String kind, String example) {
+        return given(option, secret) + "looks like " + kind + " rather than a variable's name, and is not shown\nhint:"
+                + " nothing was stored; if it is a real credential, revoke it" + KEPT + ", and give the variable's"
+                + " name: " + example + "\n";
+    }
+
+    /** The refusal of a text that is no variable's name, which holds {@code character}. */
+    private static String notAName(String option, String secret, String character, String example, String fix) {
+        return given(option, secret) + "is not a variable's name, which is letters, digits and '_', not starting with"
+                + " a digit: it holds '" + character + "' (the rest is not shown)\nhint: nothing was stored; give the"
+                + " variable's name, as in " + example + "; if what was given is the " + secret + " itself, " + fix
+                + " it" + KEPT + "\n";
+    }
+
+    /** A login of the registry work refused as a usage error, its standard error being {@code err}. */
+    private CliRun refusedLogin(String err, String... args) {
+        List<String> login = new ArrayList<>(List.of("login", "--registry", "work"));
+        login.addAll(List.of(args));
+        CliRun run = prompd("", login.toArray(String[]::new));
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(err, run.err());
+        assertEquals("", run.out());
+        return run;
+    }
+
+    /** Neither the output of the runs nor config.json holds the secret. */
+    private void assertNowhere(String secret, CliRun... runs) throws IOException {
+        for (CliRun run : runs) {
+            assertFalse(run.out().contains(secret), run.out());
+            assertFalse(run.err().contains(secret), run.err());
+        }
+        String config = Files.readString(home.resolve("config.json"));
+        assertFalse(config.contains(secret) || config.contains("credentials"), config);
+    }
+
+    /**
+     * A token given in place of its variable's name ({@code --token-env "$CI_TOKEN"}) was a valid name: stored in
+     * config.json, and shown by the login, registry list and config list. It is refused as the credential it looks
+     * like, unquoted, with or without other mistakes of the command, whose messages quote the variables.
+     */
+    @Test
+    void aCredentialGivenAsAVariablesNameIsRefusedUnshown() throws IOException {
+        String github = "ghp_ABCDEFabcdef0123456789ABCDEFabcdef01";
+        CliRun token = refusedLogin(aCredential("--token-env", "token", "a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)",
+                TOKEN_EXAMPLE), "--offline", "--token-env", github);
+        CliRun withUser = prompd("", "login", "--offline", "--username", "ci", "--token-env", github);
+        assertEquals(2, withUser.exitCode(), withUser.err());
+        assertTrue(withUser.err().startsWith(given("--token-env", "token") + "looks like a GitHub token"),
+                withUser.err());
+
+        String npm = "npm_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5";
+        CliRun password = refusedLogin(aCredential("--password-env", "password", "an npm access token (npm_...)",
+                PASSWORD_EXAMPLE), "--username", "ci", "--password-env", npm);
+
+        CliRun list = prompd("", "registry", "list");
+        CliRun config = prompd("", "config", "list", "--json");
+        assertEquals(0, list.exitCode() + config.exitCode(), list.err() + config.err());
+        assertNowhere(github, token, withUser, list, config);
+        assertNowhere(npm, password, list, config);
+    }
+
+    /**
+     * A value that is no variable's name (a JSON Web Token, a password) was quoted whole, and the hint suggested the
+     * same login again, the value in it, ill quoted.
+     */
+    @Test
+    void aVariablesNameThatIsNoneIsRefusedShowingOneCharacterAtMost() throws IOException {
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl";
+        CliRun token = refusedLogin(notAName("--token-env", "token", ".", TOKEN_EXAMPLE, "revoke"), "--offline",
+                "--token-env", jwt);
+        String typed = "hunter2!Pass";
+        CliRun password = refusedLogin(notAName("--password-env", "password", "!", PASSWORD_EXAMPLE, "change"),
+                "--username", "ci", "--password-env", typed);
+
+        CliRun digit = prompd("", "login", "--offline", "--token-env", "2fa0c9d1e7");
+        assertEquals(2, digit.exitCode(), digit.err());
+        assertTrue(digit.err().contains("what was given is not a variable's name, which is letters, digits and '_',"
+                + " not starting with a digit: it starts with a digit (the rest is not shown)\n"), digit.err());
+
+        assertNowhere(jwt, token);
+        assertNowhere("hunter2", password);
+        assertNowhere("2fa0", digit);
+    }
+
+    /**
+     * A config.json edited by hand to name a credential for the variable was read, and the credential shown as the
+     * variable's name by every list; it is refused unshown, as a login's is, and a login naming a variable mends it.
+     */
+    @Test
+    void aCredentialWrittenAsTheVariablesNameInConfigJsonIsRefusedUnshown() throws IOException {
+        String github = "ghp_ABCDEFabcdef0123456789ABCDEFabcdef01";
+        Path config = home.resolve("config.json");
+        Files.writeString(config, "{\"registry\": \"acme\", \"registries\": {\"acme\":"
+                + " \"https://prompd.acme.example/\"}, \"credentials\": {\"https://prompd.acme.example/\":"
+                + " {\"tokenEnv\": \"" + github + "\"}}}");
+
+        CliRun list = prompd("", "registry", "list");
+        CliRun json = prompd("", "config", "list", "--json");
+        for (CliRun run : List.of(list, json)) {
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.err().contains("/credentials/https://prompd.acme.example/, line 1: the variable given for"
+                    + " the token looks like a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_) rather than a variable's"
+                    + " name, and is not shown; revoke the credential if it is real, and log in again giving the"
+                    + " variable's name"), run.err());
+            assertFalse(run.out().contains(github) || run.err().contains(github), run.out() + run.err());
+        }
+
+        CliRun login = prompd("", "login", "--offline", "--token-env", "ACME_TOKEN");
+        assertEquals(0, login.exitCode(), login.err());
+        String mended = Files.readString(config);
+        assertTrue(mended.contains("\"tokenEnv\": \"ACME_TOKEN\"") && !mended.contains(github), mended);
+    }
+
     /** A password was to be piped in from token.txt. */
     @Test
     void aPasswordNotGivenIsToBePipedInFromAPasswordsFile() {
