@@ -33,8 +33,8 @@ class EscapingReferencesTest {
                 """, "prompts/part.md", "{% include \"@acme/base@^2.1.0/..\\y.md\" %}\n",
                 "unused.md", "{% include \"../../z.md\" %}\n", "README.md", "Hi\n"));
 
-        List<String> found = EscapingReferences.read(source).escaping().stream().map(EscapingReferences.Escaping::describe)
-                .toList();
+        List<String> found = EscapingReferences.read(source).escaping().stream()
+                .map(EscapingReferences.Escaping::describe).toList();
 
         assertEquals(List.of("prompts/a.prmd, line 5 ('@acme/base@^2.1.0/prompts/../../x.md')",
                 "prompts/a.prmd, line 7 ('@base/../etc/hostname')", "prompts/a.prmd, line 10 ('../../x.md')",
@@ -61,8 +61,8 @@ class EscapingReferencesTest {
                 {% include "@acme/base@^2" %}
                 """));
 
-        List<String> found = EscapingReferences.read(source).escaping().stream().map(EscapingReferences.Escaping::describe)
-                .toList();
+        List<String> found = EscapingReferences.read(source).escaping().stream()
+                .map(EscapingReferences.Escaping::describe).toList();
 
         assertEquals(List.of("prompts/a.prmd, line 2 ('@acme/base@^2/C:/Windows/win.ini')",
                 "prompts/a.prmd, line 4 ('@acme/base@^2/C:\\x')",
