@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.json.Json;
+import io.prompd.core.testing.ContradictoryPrompt;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -496,6 +497,34 @@ class ValidateAndPackCommandTest {
         for (String field : List.of("ok", "name", "version", "files", "problems")) {
             assertEquals(validated.get(field), json.get(field), field);
         }
+    }
+
+    /**
+     * A tester's prompt validated with "no problems": each contradiction in its parameters is in --json at its file,
+     * line and field, the two defaults that can never be values of their type failing the run.
+     */
+    @Test
+    void contradictionsInParametersAreProblemsOfValidateAsJson() throws IOException {
+        write("prompts/example.prmd", ContradictoryPrompt.TEXT);
+
+        CliRun validate = CliRun.in(pkg, home, "validate", "--json");
+
+        assertEquals(1, validate.exitCode(), validate.err());
+        JsonNode json = Json.reader().readTree(validate.out());
+        assertFalse(json.get("ok").asBoolean(), json.toString());
+        List<String> problems = new ArrayList<>();
+        json.get("problems").forEach(problem -> problems.add(problem.get("severity").asText() + " "
+                + problem.get("file").asText() + ":" + problem.get("line").asInt() + " "
+                + problem.get("pointer").asText() + (problem.get("hint").asText().isEmpty() ? " (no hint)" : "")));
+        assertEquals(List.of("warning prompts/example.prmd:5 /parameters/0/required",
+                "error prompts/example.prmd:6 /parameters/1/enum",
+                "warning prompts/example.prmd:7 /parameters/2/pattern",
+                "warning prompts/example.prmd:8 /parameters/3/min",
+                "error prompts/example.prmd:9 /parameters/4/default",
+                "error prompts/example.prmd:10 /parameters/5/default",
+                "warning prompts/example.prmd:11 /parameters/6/enum/1",
+                "warning prompts/greet.prmd:2 /id"), problems);
+        assertEquals("the id 'greet' is also the id of prompts/example.prmd", json.at("/problems/7/message").asText());
     }
 
     @Test

@@ -293,7 +293,7 @@ final class FrontMatterReader {
     private Optional<Parameter> parameter(String name, JsonNode spec, String pointer) {
         if (spec.isTextual()) {
             return Optional.of(new Parameter(name, spec.textValue(), false, Optional.empty(), Optional.empty(),
-                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
                     OptionalInt.empty(), Optional.empty(), pointer));
         }
         if (!spec.isObject()) {
@@ -306,8 +306,7 @@ final class FrontMatterReader {
         boolean typeBroken = present(spec.get("type")).isPresent() && type.isEmpty();
         boolean required = bool(spec.get("required"), pointer + "/required");
         Optional<String> description = text(spec.get("description"), pointer + "/description");
-        List<JsonNode> enumValues = list(spec.get("enum"), pointer + "/enum", false).stream()
-                .filter(entry -> !holdsRefused(entry.getKey())).map(Map.Entry::getValue).toList();
+        Optional<List<JsonNode>> enumValues = enumValues(spec.get("enum"), pointer + "/enum");
         Optional<String> pattern = text(spec.get("pattern"), pointer + "/pattern");
         Optional<BigDecimal> min = number(spec.get("min"), pointer + "/min", "1");
         Optional<BigDecimal> max = number(spec.get("max"), pointer + "/max", "10");
@@ -322,6 +321,17 @@ final class FrontMatterReader {
                 present(spec.get("default")).filter(value -> !holdsRefused(pointer + "/default")), description,
                 enumValues, pattern, min, max, minLength, maxLength,
                 present(spec.get("items")), pointer));
+    }
+
+    /**
+     * The values of {@code enum}, but those refused; absent when it is not a list, or when every value written was
+     * refused, as any broken field is read as absent: only an enum written empty is read as one allowing no value.
+     */
+    private Optional<List<JsonNode>> enumValues(JsonNode value, String pointer) {
+        List<JsonNode> kept = list(value, pointer, false).stream()
+                .filter(entry -> !holdsRefused(entry.getKey())).map(Map.Entry::getValue).toList();
+        return value != null && value.isArray() && (!kept.isEmpty() || value.isEmpty()) ? Optional.of(kept)
+                : Optional.empty();
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.OptionalInt;
  * @param typeName    the type as written; {@code string} when the key is absent
  * @param required    whether a caller must give a value
  * @param defaultValue the default, as any JSON value
- * @param enumValues  the allowed values, empty when any value is allowed
+ * @param enumValues  the allowed values as written, absent when any value is allowed: an empty list is written so,
+ *                    and allows none
  * @param items       the element description of an array parameter, as written
  * @param pointer     where the front matter declares it ({@code /parameters/2}), for messages
  */
@@ -27,7 +28,7 @@ public record Parameter(
         boolean required,
         Optional<JsonNode> defaultValue,
         Optional<String> description,
-        List<JsonNode> enumValues,
+        Optional<List<JsonNode>> enumValues,
         Optional<String> pattern,
         Optional<BigDecimal> min,
         Optional<BigDecimal> max,
@@ -46,7 +47,7 @@ public record Parameter(
         Objects.requireNonNull(typeName, "typeName");
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(description, "description");
-        enumValues = JsonTrees.deepCopies(enumValues);
+        enumValues = enumValues.map(JsonTrees::deepCopies);
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(min, "min");
         Objects.requireNonNull(max, "max");

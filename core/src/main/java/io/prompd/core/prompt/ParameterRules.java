@@ -8,6 +8,7 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
 import io.prompd.core.template.TemplateScan;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -46,6 +48,8 @@ final class ParameterRules {
             }
             name(prompt.file(), parameter, problems);
             itemType(prompt.file(), parameter, problems);
+            requiredWithDefault(prompt.file(), parameter, problems);
+            enumList(prompt.file(), parameter, problems);
             Optional<Pattern> pattern = constraints(prompt.file(), parameter, problems);
             Optional<ParameterType> type = parameter.type();
             if (type.isEmpty()) {
@@ -54,6 +58,7 @@ final class ParameterRules {
                         typeHint(parameter.typeName())));
                 continue;
             }
+            inapplicable(prompt.file(), parameter, type.get(), problems);
             enumValues(prompt, parameter, type.get(), problems);
             parameter.defaultValue().ifPresent(value -> {
                 if (defaultValue(prompt, parameter, type.get(), value, problems)) {
@@ -131,7 +136,12 @@ final class ParameterRules {
             problems.add(notOfType(prompt, parameter, pointer, "default", type, value));
             return false;
         }
-        List<JsonNode> allowed = parameter.enumValues();
+        Optional<Problem> undecodable = undecodable(prompt.file(), parameter, type, value);
+        if (undecodable.isPresent()) {
+            problems.add(undecodable.get());
+            return false;
+        }
+        List<JsonNode> allowed = parameter.enumValues().orElse(List.of());
         if (allowed.isEmpty()) {
             return true;
         }
@@ -144,6 +154,107 @@ final class ParameterRules {
                         + " of '" + parameter.name() + "' is not one of its enum values", "use one of: "
                         + String.join(", ", allowed.stream().map(JsonNode::asText).toList()))));
         return true;
+    }
+
+    /**
+     * The text default of a {@code json} parameter is the JSON document a caller would give as text, and that of a
+     * {@code base64} one the data a caller would give encoded: text that does not read so can never be such a value,
+     * an error as a default of the wrong type is. A {@code json} default written as a YAML value (a map, a list, a
+     * number) is that JSON value itself.
+     */
+    private static Optional<Problem> undecodable(String file, Parameter parameter, ParameterType type,
+                                                 JsonNode value) {
+        if (!value.isTextual()) {
+            return Optional.empty();
+        }
+        String subject = "the default " + value + " of '" + parameter.name() + "' is not ";
+        String pointer = parameter.pointer() + "/default";
+        return switch (type) {
+            case JSON -> EncodedText.notJson(value.textValue()).map(why -> Problem.error(file, pointer, subject
+                    + "JSON, which a parameter of type json takes as text: " + why, "write JSON in the text, such as"
+                    + " '{\"limit\": 10}' (JSON's text in its own quotes: '\"brief\"'), or the value in YAML, such as"
+                    + " {limit: 10}"));
+            case BASE64 -> EncodedText.notBase64(value.textValue()).map(why -> Problem.error(file, pointer, subject
+                    + "base64: " + why, "give the data encoded in base64 (A-Z, a-z, 0-9, '+' and '/', padded with"
+                    + " '='), such as \"aGVsbG8=\" for hello"));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Required with a default says two things: a tool that holds every call to give a value never uses the default,
+     * and one that fills the default in asks nothing of 'required'. A warning, since the prompt works either way, but
+     * the author meant one of the two.
+     */
+    private static void requiredWithDefault(String file, Parameter parameter, Problems problems) {
+        parameter.defaultValue().filter(value -> parameter.required()).ifPresent(value -> problems.add(
+                Problem.warning(file, parameter.pointer() + "/required", "'" + parameter.name() + "' is required and"
+                        + " has the default " + value + ": either every call gives a value and the default is never"
+                        + " used, or the default stands in and 'required' asks nothing",
+                        "remove 'required: true' to let a call leave it out and take the default, or remove the"
+                                + " default to have every call give a value")));
+    }
+
+    /**
+     * An enum written empty allows no value, so every call would be refused: an error, as bounds no value meets are.
+     * A value listed twice is a warning: the enum works, but the second was most likely meant as another value.
+     */
+    private static void enumList(String file, Parameter parameter, Problems problems) {
+        List<JsonNode> values = parameter.enumValues().orElse(null);
+        if (values == null) {
+            return;
+        }
+        String pointer = parameter.pointer() + "/enum";
+        if (values.isEmpty()) {
+            problems.add(Problem.error(file, pointer, "the enum of '" + parameter.name() + "' is empty: it allows no"
+                    + " value, so every call would be refused", "list the values it takes, such as enum: [brief,"
+                    + " detailed], or remove 'enum' to take any value"));
+            return;
+        }
+        for (int index = 1; index < values.size(); index++) {
+            JsonNode value = values.get(index);
+            int first = IntStream.range(0, index).filter(earlier -> sameValue(values.get(earlier), value))
+                    .findFirst().orElse(-1);
+            if (first >= 0) {
+                problems.add(Problem.warning(file, pointer + "/" + index, "the enum value " + value + " of '"
+                        + parameter.name() + "' is listed twice (first at " + pointer + "/" + first + ")",
+                        "remove one of them, or correct it to the value meant"));
+            }
+        }
+    }
+
+    /**
+     * A constraint is checked against a value of its kind only: {@code min} and {@code max} against a number,
+     * {@code pattern}, {@code minLength} and {@code maxLength} against text. On a type whose values are never of that
+     * kind it checks nothing, which the author most likely did not mean: a warning, as the prompt still works.
+     */
+    private static void inapplicable(String file, Parameter parameter, ParameterType type, Problems problems) {
+        List<Constraint> written = new ArrayList<>();
+        if (!type.mayBeNumber()) {
+            parameter.min().ifPresent(min -> written.add(new Constraint("min", true, "minLength")));
+            parameter.max().ifPresent(max -> written.add(new Constraint("max", true, "maxLength")));
+        }
+        if (!type.mayBeText()) {
+            parameter.pattern().ifPresent(pattern -> written.add(new Constraint("pattern", false, "")));
+            parameter.minLength().ifPresent(min -> written.add(new Constraint("minLength", false, "min")));
+            parameter.maxLength().ifPresent(max -> written.add(new Constraint("maxLength", false, "max")));
+        }
+        for (Constraint constraint : written) {
+            String kind = constraint.onNumbers() ? "numbers" : "text";
+            boolean otherKind = constraint.onNumbers() ? type.mayBeText() : type.mayBeNumber();
+            String hint = otherKind && !constraint.counterpart().isEmpty()
+                    ? "use " + constraint.counterpart() + " for " + (constraint.onNumbers()
+                    ? "a text's length in characters" : "a number's bound") + ", or remove '" + constraint.key() + "'"
+                    : "remove '" + constraint.key() + "', or make '" + parameter.name() + "' of type "
+                    + (constraint.onNumbers() ? "number, integer or float" : "string");
+            problems.add(Problem.warning(file, parameter.pointer() + "/" + constraint.key(), "'" + constraint.key()
+                    + "' does not apply to '" + parameter.name() + "', of type " + type.keyword() + ": it checks "
+                    + kind + ", which a value of type " + type.keyword() + " never is", hint));
+        }
+    }
+
+    /** A constraint written on a parameter, of numbers or of text, and the one of the other kind, if any. */
+    private record Constraint(String key, boolean onNumbers, String counterpart) {
     }
 
     /** 3 and 3.0 are one integer, as {@link ParameterType#INTEGER} accepts both. */
@@ -228,7 +339,7 @@ final class ParameterRules {
         if (valueType.isEmpty()) {
             return;
         }
-        List<JsonNode> values = parameter.enumValues();
+        List<JsonNode> values = parameter.enumValues().orElse(List.of());
         for (int index = 0; index < values.size(); index++) {
             if (!valueType.get().accepts(values.get(index))) {
                 problems.add(notOfType(prompt, parameter, parameter.pointer() + "/enum/" + index, "enum value",

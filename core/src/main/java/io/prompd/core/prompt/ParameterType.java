@@ -24,6 +24,22 @@ public enum ParameterType {
         return Arrays.stream(values()).map(ParameterType::keyword).collect(Collectors.joining(", "));
     }
 
+    /** Whether a value of this type may be a number, which {@code min} and {@code max} bound. */
+    public boolean mayBeNumber() {
+        return switch (this) {
+            case NUMBER, INTEGER, FLOAT, JSON -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether a value of this type may be text, which {@code pattern} and the length bounds check. */
+    public boolean mayBeText() {
+        return switch (this) {
+            case STRING, FILE, BASE64, JSON -> true;
+            default -> false;
+        };
+    }
+
     /**
      * Whether a value (a default or an argument) has this type. {@code json} takes any JSON value,
      * since a JSON document may be a scalar or a list as well as an object; {@code file} and

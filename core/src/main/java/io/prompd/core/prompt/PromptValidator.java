@@ -6,6 +6,7 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.template.TemplateScan;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ public final class PromptValidator {
                 problems);
         IncludedVariables.check(pack, parents, bodies, loadable, problems);
         InheritanceCycles.check(pack, parents, problems);
+        repeatedIds(pack, problems);
         return problems.sorted();
     }
 
@@ -95,6 +97,25 @@ public final class PromptValidator {
                 LoadedTemplates.referenceSites(text), ReferenceSite::line)));
         found.sort(Comparator.comparing(DependencyMismatch::file).thenComparingInt(DependencyMismatch::line));
         return List.copyOf(found);
+    }
+
+    /**
+     * Prompts reference each other by path, never by id, so two prompts of one package with one id both still work;
+     * but a tool or a person choosing a prompt by its id, as {@code prompd info} lists them, cannot tell the two apart.
+     * A warning at each id given again, naming the file that gave it first.
+     */
+    private static void repeatedIds(PromptPackage pack, Problems problems) {
+        Map<String, String> first = new HashMap<>();
+        pack.prompts().forEach((file, prompt) -> prompt.id().filter(id -> !id.isBlank()).ifPresent(id -> {
+            String earlier = first.putIfAbsent(id, file);
+            if (earlier != null) {
+                String stem = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.[^.]*$", "");
+                problems.add(Problem.warning(file, "/id", "the id '" + id + "' is also the id of " + earlier,
+                        "give each prompt of the package an id of its own" + (stem.equals(id) ? ""
+                                : ", such as its file's name: id: " + stem))
+                        .atLine(prompt.fieldLines().lineOf("/id")));
+            }
+        }));
     }
 
     /**

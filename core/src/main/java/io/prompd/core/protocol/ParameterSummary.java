@@ -36,7 +36,8 @@ public record ParameterSummary(String name, String type, boolean required, Strin
 
     public static ParameterSummary of(Parameter parameter) {
         return new ParameterSummary(parameter.name(), parameter.typeName(), parameter.required(),
-                parameter.description().orElse(null), parameter.defaultValue().orElse(null), parameter.enumValues(),
+                parameter.description().orElse(null), parameter.defaultValue().orElse(null),
+                parameter.enumValues().orElse(List.of()),
                 parameter.pattern().orElse(null), parameter.min().orElse(null), parameter.max().orElse(null),
                 orNull(parameter.minLength()), orNull(parameter.maxLength()));
     }

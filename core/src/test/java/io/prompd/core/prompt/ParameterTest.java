@@ -16,13 +16,13 @@ class ParameterTest {
         ObjectNode allowed = JsonTrees.NODES.objectNode().put("size", "small");
         ObjectNode fallback = JsonTrees.NODES.objectNode().put("size", "small");
         Parameter parameter = new Parameter("shape", "object", false, Optional.of(fallback), Optional.empty(),
-                List.of(allowed), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                OptionalInt.empty(), Optional.empty(), "/parameters/0");
+                Optional.of(List.of(allowed)), Optional.empty(), Optional.empty(), Optional.empty(),
+                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), "/parameters/0");
 
         allowed.put("size", "large");
         fallback.put("size", "large");
 
-        assertEquals("small", parameter.enumValues().get(0).get("size").asText());
+        assertEquals("small", parameter.enumValues().orElseThrow().get(0).get("size").asText());
         assertEquals("small", parameter.defaultValue().orElseThrow().get("size").asText());
     }
 }

@@ -100,7 +100,7 @@ class PromptParserTest {
         assertEquals(Optional.of(ParameterType.INTEGER), count.type());
         assertTrue(count.required());
         assertEquals(3, count.defaultValue().orElseThrow().intValue());
-        assertEquals(2, count.enumValues().size());
+        assertEquals(2, count.enumValues().orElseThrow().size());
         assertEquals("10.5", count.max().orElseThrow().toPlainString());
         assertEquals(4, count.maxLength().getAsInt());
         assertEquals("string", list.parameters().get(1).items().orElseThrow().get("type").asText());
@@ -618,7 +618,8 @@ class PromptParserTest {
             assertEquals(Optional.empty(), parameter.defaultValue());
             assertEquals(Optional.empty(), parameter.max());
             assertEquals(Optional.empty(), parameter.min());
-            assertTrue(parameter.enumValues().stream().allMatch(value -> value.intValue() == 1), parameter.toString());
+            assertTrue(parameter.enumValues().orElse(List.of()).stream().allMatch(value -> value.intValue() == 1),
+                    parameter.toString());
         });
     }
 
@@ -889,7 +890,8 @@ class PromptParserTest {
         List<Parameter> parameters = result.draft().orElseThrow().parameters();
         assertEquals(Optional.empty(), parameters.get(0).description());
         assertEquals(Optional.empty(), parameters.get(1).defaultValue());
-        assertEquals(List.of("hello"), parameters.get(1).enumValues().stream().map(JsonNode::textValue).toList());
+        assertEquals(List.of("hello"), parameters.get(1).enumValues().orElseThrow().stream().map(JsonNode::textValue)
+                .toList());
         assertEquals(List.of("x", "y", "z", "w", "v"), parameters.stream().map(Parameter::name).toList());
     }
 

@@ -8,6 +8,7 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
+import io.prompd.core.testing.ContradictoryPrompt;
 import io.prompd.core.testing.ProblemLocation;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -31,6 +32,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PromptValidatorTest {
+
+    /** Jackson's reason, in this project's words, for the text {@code {not json}. */
+    private static final String JSON_REASON = "Unexpected character ('n' (code 110)): was expecting double-quote to"
+            + " start field name (at character 2)";
 
     private static final PackageSteps HERE = PackageSteps.here(SuggestedCommands.PLAIN);
 
@@ -284,6 +289,105 @@ class PromptValidatorTest {
         } else {
             assertEquals("/parameters/0/default", single(problems, Severity.ERROR).pointer());
         }
+    }
+
+    /**
+     * A tester's prompt that validated with no problem: each contradiction in its parameters is told at its field and
+     * line, an error where no value could ever be given (an empty enum, a default its type's encoding refuses), a
+     * warning where the prompt still works.
+     */
+    @Test
+    void contradictionsInParametersAreToldAtTheirFields() {
+        List<Problem> problems = validate(ContradictoryPrompt.TEXT);
+        assertEquals(List.of(
+                "WARNING prompts/a.prmd:5 /parameters/0/required 'a' is required and has the default \"x\": either"
+                        + " every call gives a value and the default is never used, or the default stands in and"
+                        + " 'required' asks nothing / remove 'required: true' to let a call leave it out and take the"
+                        + " default, or remove the default to have every call give a value",
+                "ERROR prompts/a.prmd:6 /parameters/1/enum the enum of 'c' is empty: it allows no value, so every call"
+                        + " would be refused / list the values it takes, such as enum: [brief, detailed], or remove"
+                        + " 'enum' to take any value",
+                "WARNING prompts/a.prmd:7 /parameters/2/pattern 'pattern' does not apply to 'd', of type number: it"
+                        + " checks text, which a value of type number never is / remove 'pattern', or make 'd' of type"
+                        + " string",
+                "WARNING prompts/a.prmd:8 /parameters/3/min 'min' does not apply to 'e', of type string: it checks"
+                        + " numbers, which a value of type string never is / use minLength for a text's length in"
+                        + " characters, or remove 'min'",
+                "ERROR prompts/a.prmd:9 /parameters/4/default the default \"{not json\" of 'j' is not JSON, which a"
+                        + " parameter of type json takes as text: " + JSON_REASON + " / write JSON in the text,"
+                        + " such as '{\"limit\": 10}' (JSON's text in its own quotes: '\"brief\"'), or the value in"
+                        + " YAML, such as {limit: 10}",
+                "ERROR prompts/a.prmd:10 /parameters/5/default the default \"!!!notbase64\" of 'k' is not base64: '!'"
+                        + " (character 1) is not a character of base64 / give the data encoded in base64 (A-Z, a-z,"
+                        + " 0-9, '+' and '/', padded with '='), such as \"aGVsbG8=\" for hello",
+                "WARNING prompts/a.prmd:11 /parameters/6/enum/1 the enum value \"a\" of 'm' is listed twice (first at"
+                        + " /parameters/6/enum/0) / remove one of them, or correct it to the value meant"),
+                problems.stream().map(problem -> problem.severity() + " " + ProblemLocation.of(problem) + " "
+                        + problem.message() + " / " + problem.hint()).toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "json | '''{\"a\": [1, 2]}''' | true", "json | '''\"brief\"''' | true", "json | '''null''' | true",
+        "json | '''[1,''' | false", "json | brief | false", "json | '\"\"' | false",
+        "json | {a: 1} | true", "base64 | aGVsbG8= | true", "base64 | aGVsbG8 | true", "base64 | '\"\"' | true",
+        "base64 | '\"aGVs\\nbG8=\"' | true", "base64 | _-8A | true", "base64 | +_8A | false",
+        "base64 | aGVsb | false", "base64 | aG=VsbG8 | false", "base64 | hé | false",
+        "string | '\"{not json\"' | true"})
+    void aTextDefaultOfAJsonOrBase64ParameterDecodes(String type, String value, boolean valid) {
+        List<Problem> problems = validate("---\nparameters:\n  - name: x\n    type: " + type + "\n    default: "
+                + value + "\n---\n{{ x }}\n");
+        if (valid) {
+            assertEquals(List.of(), problems);
+        } else {
+            assertEquals("/parameters/0/default", single(problems, Severity.ERROR).pointer());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "string | 'minLength: 1, maxLength: 3, pattern: a' | ''", "file | 'pattern: a' | ''",
+        "base64 | 'maxLength: 8' | ''", "json | 'min: 1, pattern: a, maxLength: 2' | ''",
+        "integer | 'min: 1, max: 3' | ''", "float | 'max: 1.5' | ''",
+        "string | 'min: 1, max: 3' | /max /min", "integer | 'minLength: 1, maxLength: 3, pattern: a'"
+        + " | /maxLength /minLength /pattern", "boolean | 'min: 1, pattern: a' | /min /pattern",
+        "array | 'max: 3' | /max", "object | 'minLength: 1' | /minLength"})
+    void aConstraintAppliesToItsTypesValuesOnly(String type, String constraints, String inapplicable) {
+        List<Problem> problems = validate("---\nparameters:\n  - {name: x, type: " + type + ", " + constraints
+                + "}\n---\n{{ x }}\n");
+        assertEquals(inapplicable, problems.stream().map(problem -> problem.pointer().substring("/parameters/0"
+                .length())).collect(Collectors.joining(" ")), problems.toString());
+        assertTrue(problems.stream().noneMatch(Problem::isError), problems.toString());
+    }
+
+    /** An enum whose every value was refused is read as absent, not as one written empty. */
+    @Test
+    void anEnumOfRefusedValuesIsNotAnEmptyOne() {
+        List<Problem> parsing = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(PromptValidator.validate(pack(Map.of("prompts/a.prmd",
+                "---\nparameters:\n  - name: x\n    enum: [!!str a]\n---\n{{ x }}\n"), Map.of(), parsing), HERE));
+        assertEquals(List.of("/parameters/0/enum/0"), parsing.stream().map(Problem::pointer).toList());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void anEnumValueIsTwiceOnlyWhenEqualAsAValue() {
+        assertEquals(List.of("/parameters/0/enum/2"), validate("---\nparameters:\n  - {name: x, type: json,"
+                + " enum: [3, \"3\", 3.0]}\n---\n{{ x }}\n").stream().map(Problem::pointer).toList());
+    }
+
+    @Test
+    void twoPromptsOfAPackageWithOneIdAreWarnedOfAtTheSecond() {
+        String prompt = "---\nid: review\n---\nReview it.\n";
+        List<Problem> problems = validate(Map.of("prompts/a.prmd", prompt, "prompts/b.prmd", prompt,
+                "prompts/review.prmd", prompt, "prompts/c.prmd", "---\nid: other\n---\nText.\n"), Map.of());
+        assertEquals(List.of("prompts/b.prmd:2 /id the id 'review' is also the id of prompts/a.prmd / give each prompt"
+                        + " of the package an id of its own, such as its file's name: id: b",
+                "prompts/review.prmd:2 /id the id 'review' is also the id of prompts/a.prmd / give each prompt of the"
+                        + " package an id of its own"),
+                problems.stream().map(problem -> ProblemLocation.of(problem) + " " + problem.message() + " / "
+                        + problem.hint()).toList());
+        assertTrue(problems.stream().noneMatch(Problem::isError), problems.toString());
     }
 
     @Test
