@@ -41,7 +41,7 @@ final class ConfigListCommand implements Callable<Integer> {
         Config config = ConfigStore.of(settings).read();
         SortedMap<String, ConfigKey.Value> values = ConfigKey.values(config);
         PrintWriter out = spec.commandLine().getOut();
-        root.registryOverrideNote().ifPresent(spec.commandLine().getErr()::println);
+        root.registryOverrideNote(config).ifPresent(spec.commandLine().getErr()::println);
         root.limitOverrideNotes().forEach(spec.commandLine().getErr()::println);
         if (output.isJson()) {
             SortedMap<String, Object> json = new TreeMap<>();

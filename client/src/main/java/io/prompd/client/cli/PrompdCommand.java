@@ -6,7 +6,9 @@ import io.prompd.cli.OtherToolsWords;
 import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
 import io.prompd.client.config.ClientKeyStore;
+import io.prompd.client.config.Config;
 import io.prompd.client.config.HttpLimits;
+import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -239,12 +241,16 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
     /**
      * The note a command showing the configured default prints when this run chooses another registry, naming the
      * option or the variable that did: otherwise what it shows is what this very run, and every other like it, does
-     * not use.
+     * not use. The registry is read as every command reads it, so that one refused there (a URL holding a password,
+     * a query, an unknown name) is refused here too, never quoted as it was given.
+     *
+     * @throws PrompdException when the option or the variable gives no registry the configuration can use
      */
-    Optional<String> registryOverrideNote() {
+    Optional<String> registryOverrideNote(Config config) {
         Settings settings = settings();
-        return settings.registry().map(chosen -> "note: " + Settings.registrySource(settings.commands()) + " chooses "
-                + chosen + " in place of the default; routed scopes keep their registries");
+        return RegistryChooser.overrideOf(config, settings.registry(), settings.commands())
+                .map(chosen -> "note: " + Settings.registrySource(settings.commands()) + " chooses " + chosen
+                        + " in place of the default; routed scopes keep their registries");
     }
 
     /**

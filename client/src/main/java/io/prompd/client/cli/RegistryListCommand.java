@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.client.config.ConfigStore;
 import io.prompd.client.config.Credentials;
 import io.prompd.client.config.RegistryService;
 import io.prompd.client.config.Scope;
@@ -45,7 +46,7 @@ final class RegistryListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = root.settings();
         List<RegistryService.RegistryEntry> registries = new RegistryService(settings).list();
-        root.registryOverrideNote().ifPresent(spec.commandLine().getErr()::println);
+        root.registryOverrideNote(ConfigStore.of(settings).read()).ifPresent(spec.commandLine().getErr()::println);
         // without an override the default is the registry in use, as its mark says alone
         Optional<String> chosenBy = settings.registry().map(chosen -> Settings.registrySource(settings.commands()));
         spec.commandLine().getOut().print(output.isJson()

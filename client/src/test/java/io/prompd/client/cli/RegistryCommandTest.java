@@ -637,6 +637,39 @@ class RegistryCommandTest {
     }
 
     /**
+     * config list quoted the registry of the run in its note as it was given, a password, a query or a fragment in
+     * clear, and exited 0, as it did for a name no registry is configured with: it refuses each as registry list and
+     * config get registry do, in the same words.
+     */
+    @Test
+    void configListRefusesTheRegistryOfTheRunAsItsSiblingsDoWithoutQuotingItsSecret() {
+        Path home = work.resolve("home");
+        Map<String, Integer> refused = Map.of("http://bob:S3CR3TPW@127.0.0.1:25302/", 2,
+                "http://127.0.0.1:25302/?token=S3CR3T", 2, "http://127.0.0.1:25302/#S3CR3T", 2, "nosuchname", 3);
+        for (String url : refused.keySet()) {
+            for (List<String> json : List.of(List.<String>of(), List.of("--json"))) {
+                CliRun option = prompd(Stream.concat(Stream.of("--registry", url, "config", "list"), json.stream())
+                        .toArray(String[]::new));
+                CliRun variable = CliRun.in(work, home, "", Map.of("PROMPD_REGISTRY", url),
+                        Stream.concat(Stream.of("config", "list"), json.stream()).toArray(String[]::new));
+                CliRun sibling = prompd(Stream.concat(Stream.of("--registry", url, "registry", "list"), json.stream())
+                        .toArray(String[]::new));
+
+                assertEquals(List.of(refused.get(url), refused.get(url), refused.get(url)),
+                        List.of(sibling.exitCode(), option.exitCode(), variable.exitCode()), url + json);
+                assertEquals(sibling.out() + sibling.err(), option.out() + option.err(), url + json);
+                assertEquals((sibling.out() + sibling.err()).replace("(from --registry)", "(from $PROMPD_REGISTRY)"),
+                        variable.out() + variable.err(), url + json);
+                assertFalse((option.out() + option.err() + variable.out() + variable.err()).contains("S3CR3T"),
+                        option.out() + option.err());
+            }
+        }
+        CliRun masked = prompd("--registry", "http://bob:S3CR3TPW@127.0.0.1:25302/", "config", "list");
+        assertTrue(masked.err().startsWith("error: invalid registry URL 'http://***@127.0.0.1:25302/': the URL holds"
+                + " a user or password"), masked.err());
+    }
+
+    /**
      * A user part holding an '@', or before a host URI finds invalid, is one URI reads as part of the authority: it
      * is masked all the same, wherever a registry URL is read. So is one holding a '/', '?' or '#', which ends the
      * authority inside the password, up to the last '@', with the escapes to write named.
