@@ -203,7 +203,7 @@ final class ConfigJson {
     private void requireKnown(List<String> fields, String field, String at) {
         if (!fields.contains(field)) {
             unknownKinds = true;
-            problems.error(file.toString(), at, "unknown field '" + Urls.withAnyUserPartMasked(field) + "'", NEWER
+            problems.error(file.toString(), at, "unknown field '" + Urls.shown(field) + "'", NEWER
                     + "remove it: the fields are " + String.join(", ", fields));
         }
     }
@@ -246,7 +246,7 @@ final class ConfigJson {
             return pointer;
         }
         String[] segments = pointer.substring(1).split("/", -1);
-        return Pointer.of(Stream.of(segments).map(Pointer::readable).map(Urls::withAnyUserPartMasked)
+        return Pointer.of(Stream.of(segments).map(Pointer::readable).map(Urls::shown)
                 .toArray(String[]::new));
     }
 

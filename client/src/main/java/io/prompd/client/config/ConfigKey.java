@@ -67,7 +67,7 @@ public sealed interface ConfigKey {
             case ConfigFields.SCOPES -> new ScopeRoute(parsed(key, rest, Scope::parse));
             case ConfigFields.CREDENTIALS -> new CredentialsOf(parsed(key, rest, RegistryUrl::parse));
             default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key "
-                    + TerminalText.quoted(Urls.withAnyUserPartMasked(key)), "the keys are " + FORMS
+                    + TerminalText.quoted(Urls.shown(key)), "the keys are " + FORMS
                     + "; " + commands.quoted("config list") + " shows those set");
         };
     }
@@ -78,7 +78,7 @@ public sealed interface ConfigKey {
         } catch (IllegalArgumentException invalid) {
             // a credentials key is a URL, which may hold the password the problem is about
             throw new PrompdException(ExitCode.USAGE, "invalid configuration key "
-                    + TerminalText.quoted(Urls.withAnyUserPartMasked(key)) + ": " + invalid.getMessage(),
+                    + TerminalText.quoted(Urls.shown(key)) + ": " + invalid.getMessage(),
                     "the keys are " + FORMS);
         }
     }

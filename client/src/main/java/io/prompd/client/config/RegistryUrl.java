@@ -84,8 +84,11 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         Objects.requireNonNull(text, "text");
         String url = text.strip();
         if (isPath(url) || namesFolder(url, workingFolder)) {
-            throw new IllegalArgumentException("invalid registry URL '" + url + "': a registry in a folder is given by"
-                    + " its file:// URL: " + fileUrlOf(url, workingFolder));
+            // a URL mistyped as a path (http//user:password@host/, //user:password@host/) keeps its user part masked
+            // in the folder's URL too
+            String shown = Urls.shown(url);
+            throw new IllegalArgumentException("invalid registry URL '" + shown + "': a registry in a folder is given"
+                    + " by its file:// URL: " + fileUrlOf(shown, workingFolder));
         }
         Optional<URI> asHttp = HOST_AND_PORT.matcher(url).matches() ? asHttp(url) : Optional.empty();
         if (asHttp.isPresent()) {

@@ -57,6 +57,41 @@ class LockFileTest extends InstallCommandsFixture {
     }
 
     /**
+     * A locked URL a hand edit left with a password, its ':' or its scheme left out, reads as a relative or an opaque
+     * URL, and was quoted whole, password and query: it is quoted with its user part masked and its query hidden.
+     */
+    @Test
+    void aLockedUrlHoldingAPasswordThatIsNoAbsoluteUrlIsQuotedMasked() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        Path lock = project.resolve("prompd.lock");
+        String locked = Files.readString(lock);
+        String url = server.url() + "packages/@acme/base/-/base-1.0.0.tgz";
+        String path = url.substring(server.url().toString().indexOf("//") + 2);
+        String host = path.substring(0, path.indexOf('/'));
+        String tarballPath = path.substring(host.length());
+        // masked up to the last '@', as a password may hold one: the scope's
+        String afterLastAt = url.substring(url.lastIndexOf('@'));
+        List<List<String>> cases = List.of(
+                List.of("http//deploy:LOCKPASS@" + path, "'http//***" + afterLastAt + "' is not an absolute URL"),
+                List.of("deploy:LOCKPASS@" + path + "?t=LOCKPASS", "'***" + afterLastAt + "?…' is over a scheme,"
+                        + " which prompd does not download over"),
+                List.of("ftp://" + host + tarballPath + "?t=LOCKPASS", "'ftp://" + host + tarballPath + "?…' is over"
+                        + " ftp:, which prompd does not download over"));
+        for (List<String> edit : cases) {
+            Files.writeString(lock, locked.replace(url, edit.get(0)));
+            for (String[] command : List.of(new String[] {"install"}, new String[] {"list", "--json"})) {
+                CliRun run = prompd(command);
+
+                assertEquals(1, run.exitCode(), edit + run.err());
+                assertTrue((run.out() + run.err()).contains(" /packages/@acme/base/resolved, line 9: "
+                        + edit.get(1)), edit + run.out() + run.err());
+                assertFalse((run.out() + run.err()).contains("LOCKPASS"), run.out() + run.err());
+                assertFalse((run.out() + run.err()).contains("deploy"), run.out() + run.err());
+            }
+        }
+    }
+
+    /**
      * A URL no parser reads, as a hand edit leaves it, is quoted and pointed into as the lock's other URLs are: the
      * parser's reason alone tells neither the value nor which of its characters to fix.
      */
@@ -69,7 +104,7 @@ class LockFileTest extends InstallCommandsFixture {
         Files.writeString(lock, Files.readString(lock).replace(url, broken));
 
         // as every URL that does not read is quoted: all up to its last '@' may be a password holding a '/'
-        String shown = Urls.withAnyUserPartMasked(broken);
+        String shown = Urls.shown(broken);
 
         for (String command : List.of("install", "list")) {
             CliRun run = prompd(command);

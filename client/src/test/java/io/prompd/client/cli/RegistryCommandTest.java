@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -667,6 +668,55 @@ class RegistryCommandTest {
         CliRun masked = prompd("--registry", "http://bob:S3CR3TPW@127.0.0.1:25302/", "config", "list");
         assertTrue(masked.err().startsWith("error: invalid registry URL 'http://***@127.0.0.1:25302/': the URL holds"
                 + " a user or password"), masked.err());
+    }
+
+    /**
+     * A URL with a password, mistyped so that it reads as a folder's path ({@code http//}, {@code //}) or as an opaque
+     * URL (its scheme left out), was quoted as given, and a path's file:// URL repeated the password: each is quoted
+     * with all before its last '@' masked and its query hidden, given to a command, in $PROMPD_REGISTRY or in
+     * config.json, as a value or as a key.
+     */
+    @Test
+    void aUrlWithAPasswordThatReadsAsAPathOrWithoutSchemeIsQuotedMasked() throws IOException {
+        Path home = work.resolve("home");
+        // the folder's URL is of the process's working folder, which --registry's path is read against
+        String folderRefusal = "invalid registry URL 'http//***@127.0.0.1:25302/': a registry in a folder is given by"
+                + " its file:// URL: " + Path.of("").toAbsolutePath().toUri() + "http/***@127.0.0.1:25302/";
+        Map<List<String>, String> runs = new LinkedHashMap<>();
+        runs.put(List.of("--registry", "http//bob:S3CR3TPW@127.0.0.1:25302/", "info", "x"), folderRefusal);
+        runs.put(List.of("--registry", "//bob:S3CR3T@127.0.0.1:25302/", "install", "@x/y"), "invalid registry URL"
+                + " '//***@127.0.0.1:25302/': a registry in a folder is given by its file:// URL:"
+                + " file:///***@127.0.0.1:25302/");
+        runs.put(List.of("--registry", "bob:S3CR3T@127.0.0.1:25302", "install", "@x/y", "--json"), "invalid registry"
+                + " URL '***@127.0.0.1:25302': use an absolute http://, https:// or file:/// URL (from --registry)");
+        runs.put(List.of("registry", "add", "zz", "http//bob:S3CR3T@127.0.0.1:25302/"), "invalid registry URL"
+                + " 'http//***@127.0.0.1:25302/'");
+        runs.put(List.of("registry", "add", "zz", "bob:S3CR3T@127.0.0.1:25302/?t=S3CR3T"), "invalid registry URL"
+                + " '***@127.0.0.1:25302/?…': use an absolute http://, https:// or file:/// URL");
+        runs.forEach((args, message) -> {
+            CliRun run = prompd(args.toArray(String[]::new));
+
+            assertEquals(2, run.exitCode(), args + run.err());
+            assertTrue((run.out() + run.err()).contains(message), run.out() + run.err());
+            assertFalse((run.out() + run.err()).contains("S3CR3T"), run.out() + run.err());
+        });
+        CliRun variable = CliRun.in(work, home, "", Map.of("PROMPD_REGISTRY", "http//bob:S3CR3TPW@127.0.0.1:25302/"),
+                "info", "x");
+        assertEquals(2, variable.exitCode(), variable.err());
+        assertTrue(variable.err().startsWith("error: " + folderRefusal + " (from $PROMPD_REGISTRY)\n"),
+                variable.err());
+
+        Files.createDirectories(home);
+        for (String config : List.of("{\"registries\": {\"zz\": \"http//u:CFGSECRET@127.0.0.1:25302/\"}}",
+                "{\"credentials\": {\"http//u:CFGSECRET@127.0.0.1:25302/\": {\"token\": \"x\"}}}")) {
+            Files.writeString(home.resolve("config.json"), config);
+            for (CliRun run : List.of(prompd("config", "list"), prompd("registry", "list", "--json"))) {
+                assertEquals(1, run.exitCode(), run.err());
+                assertTrue((run.out() + run.err()).contains("invalid registry URL 'http//***@127.0.0.1:25302/'"),
+                        run.out() + run.err());
+                assertFalse((run.out() + run.err()).contains("CFGSECRET"), run.out() + run.err());
+            }
+        }
     }
 
     /**

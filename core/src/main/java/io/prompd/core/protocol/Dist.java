@@ -43,7 +43,7 @@ public record Dist(String tarball, Integrity integrity, long size, int fileCount
             url = new URI(tarball);
         } catch (URISyntaxException invalid) {
             throw new IllegalArgumentException("the tarball URL '"
-                    + ProblemReport.abbreviated(Urls.withAnyUserPartMasked(tarball), QUOTED) + "' is not a valid URL: "
+                    + ProblemReport.abbreviated(Urls.shown(tarball), QUOTED) + "' is not a valid URL: "
                     + MalformedUrls.reason(tarball, invalid));
         }
         String scheme = url.getScheme();

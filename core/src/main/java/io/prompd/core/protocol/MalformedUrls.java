@@ -18,9 +18,9 @@ public final class MalformedUrls {
 
     /**
      * Why the parser refused the text, lower-case, with {@code at position N} of the character that broke it, counted
-     * from 1 in the text as {@link Urls#withAnyUserPartMasked} quotes it, which the message shows: counted in the text
-     * as written, it would point at another character, and tell how long the password is. No position when the parser
-     * named none, or it lies in the masked user part, where no character shows.
+     * from 1 in the text as {@link Urls#shown} quotes it, which the message shows: counted in the text as written, it
+     * would point at another character, and tell how long the password is. No position when the parser named none, or
+     * it lies in the masked user part or the hidden query or fragment, where no character shows.
      */
     public static String reason(String text, URISyntaxException malformed) {
         int shown = shownIndex(text, offendingIndex(text, malformed));
@@ -41,18 +41,11 @@ public final class MalformedUrls {
     }
 
     /**
-     * Where the character at the index of the text as written stands in it as {@link Urls#withAnyUserPartMasked}
-     * shows it, which is the written one with all from its {@code ://} up to the '@' after its user part masked; -1
-     * when masked, or when the index is.
+     * Where the character at the index of the text as written stands in it as {@link Urls#shown} shows it, with its
+     * user part masked and its query and fragment hidden; -1 when it is masked or hidden, or when the index is.
      */
     private static int shownIndex(String text, int index) {
-        String shown = Urls.withAnyUserPartMasked(text);
-        int maskStart = Urls.authorityStart(text);
-        if (index < 0 || shown.equals(text) || index < maskStart) {
-            return index;
-        }
-        int hidden = text.length() - shown.length();
-        return index < maskStart + Urls.MASK.length() + hidden ? -1 : index - hidden;
+        return index < 0 ? index : Urls.masking(text).shownIndex(index);
     }
 
     /**

@@ -59,6 +59,11 @@ public final class Urls {
      * messages end up in logs and bug reports.
      */
     public static String display(URI url) {
+        if (url.getRawAuthority() == null) {
+            // URI reads no user part where a user part may stand all the same: bob:secret@host, its scheme left out,
+            // is opaque, and http//bob:secret@host/ a path
+            return shown(written(url));
+        }
         if (!holdsUserPart(url) && url.getRawQuery() == null && url.getRawFragment() == null) {
             return written(url);
         }
@@ -87,8 +92,8 @@ public final class Urls {
 
     /**
      * The text with the user part of a URL in it, up to the authority's last '@', shown as {@code ***}, as in
-     * {@code http://***@host/}: for a URL quoted where it may not parse, or as part of a longer text (a configuration
-     * key), which {@link #display} cannot take apart.
+     * {@code http://***@host/}: for a URL read with its user part masked, which {@link URI} would not read, or would
+     * quote in its refusal; {@link #shown} quotes one.
      */
     public static String withUserPartMasked(String text) {
         int authorityStart = authorityStart(text);
@@ -119,11 +124,70 @@ public final class Urls {
     }
 
     /**
-     * The text with its user part masked, as {@link #withUnescapedUserPartMasked} masks it where it applies, else as
-     * {@link #withUserPartMasked}: for quoting a URL, or a text holding one (a configuration key), that was refused.
+     * The text as a message quotes it, for a text that is a URL, or holds one (a configuration key), whether or not it
+     * reads, as {@link #display} shows one that does: all from the start of its user part to its last '@' shown as
+     * {@code ***}, and its query and fragment as {@code ?…} and {@code #…}. A user part starts after the first
+     * {@code //} (of {@code scheme://}, of a scheme-relative {@code //host/}, or of {@code http//}, its ':' left out,
+     * which reads as a path), or, where the text has none, at its start when it reads as {@code user:password@host},
+     * its scheme left out; it ends at the last '@', as a password may hold any character, unescaped. Text of no such
+     * shape, such as {@code scopes.@acme} or a folder's {@code ./registries/@acme/}, is as it is.
      */
-    public static String withAnyUserPartMasked(String text) {
-        return withUnescapedUserPartMasked(text).orElseGet(() -> withUserPartMasked(text));
+    public static String shown(String text) {
+        return masking(text).shown();
+    }
+
+    /**
+     * How {@link #shown} writes the text.
+     *
+     * @param shown      the text so written
+     * @param maskFrom   where the masked user part starts in the text as written; -1 when none is masked
+     * @param maskTo     where it ends, at its '@'; -1 when none is masked
+     * @param hiddenFrom where the hidden query or fragment starts in the text as written; its length when none is
+     */
+    record Masking(String shown, int maskFrom, int maskTo, int hiddenFrom) {
+
+        /** Where the character at the index of the text as written is in {@link #shown}; -1 when it is hidden. */
+        int shownIndex(int index) {
+            if (index >= hiddenFrom || maskFrom >= 0 && index >= maskFrom && index < maskTo) {
+                return -1;
+            }
+            return maskFrom < 0 || index < maskFrom ? index : index - (maskTo - maskFrom) + MASK.length();
+        }
+    }
+
+    static Masking masking(String text) {
+        int start = userPartStart(text);
+        if (start < 0) {
+            return new Masking(text, -1, -1, text.length());
+        }
+        int at = text.lastIndexOf('@');
+        // an empty authority holds no user part: file:///srv/reg@2/ names a folder
+        boolean masked = at >= start && authorityEnd(text, start) > start;
+        int rest = masked ? at : start;
+        int hidden = rest;
+        while (hidden < text.length() && "?#".indexOf(text.charAt(hidden)) < 0) {
+            hidden++;
+        }
+        String hiddenAs = hidden == text.length() ? "" : text.charAt(hidden) == '#' ? "#…"
+                : "?…" + (text.indexOf('#', hidden) < 0 ? "" : "#…");
+        return new Masking((masked ? text.substring(0, start) + MASK : text.substring(0, start))
+                + text.substring(rest, hidden) + hiddenAs, masked ? start : -1, masked ? at : -1, hidden);
+    }
+
+    /**
+     * Where the user part of a URL in the text would start, as {@link #shown} finds it; -1 for a text of no URL's
+     * shape. {@code user:password@host} is told from a folder's path by its ':', before any '/' and not followed by
+     * one ({@code file:/srv/reg@2/} is a path), and before its last '@'.
+     */
+    private static int userPartStart(String text) {
+        int authorityStart = authorityStart(text);
+        if (authorityStart >= 0) {
+            return authorityStart;
+        }
+        int colon = text.indexOf(':');
+        boolean userAndPassword = colon > 0 && colon < text.lastIndexOf('@') && text.charAt(colon + 1) != '/'
+                && text.lastIndexOf('/', colon) < 0;
+        return userAndPassword ? 0 : -1;
     }
 
     /**
@@ -141,10 +205,13 @@ public final class Urls {
                 + text.substring(authorityStart, at).replace("@", "%40") + text.substring(at);
     }
 
-    /** Where the authority of a URL in the text starts, after its {@code ://}; -1 without one. */
+    /**
+     * Where the authority of a URL in the text starts, after its first {@code //}: of its {@code ://}, or of a URL
+     * written without its scheme ({@code //host/}) or its ':' ({@code http//host/}); -1 without one.
+     */
     static int authorityStart(String text) {
-        int schemeEnd = text.indexOf("://");
-        return schemeEnd < 0 ? -1 : schemeEnd + "://".length();
+        int slashes = text.indexOf("//");
+        return slashes < 0 ? -1 : slashes + "//".length();
     }
 
     /** Where the authority starting there ends, as a URL reader finds it: at the first '/', '?' or '#', or the end. */

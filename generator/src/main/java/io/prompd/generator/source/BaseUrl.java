@@ -49,7 +49,7 @@ public final class BaseUrl {
                 + separator));
         directly(url).ifPresent(direct -> problems.add(named + " must name its folder directly, without '.' or '..'"
                 + " segments or empty ones ('//'), which one host resolves and another serves as written, not '"
-                + Urls.withAnyUserPartMasked(url.toString()) + "': use " + direct));
+                + Urls.shown(url.toString()) + "': use " + direct));
         return List.copyOf(problems);
     }
 
@@ -93,7 +93,7 @@ public final class BaseUrl {
      */
     private static String notReadable(String named, String text, String why) {
         return named + " must be an absolute https://, http:// or file:// URL (what prompd reads) without query or"
-                + " fragment, such as https://example.org/registry/, not '" + Urls.withAnyUserPartMasked(text) + "'"
+                + " fragment, such as https://example.org/registry/, not '" + Urls.shown(text) + "'"
                 + why;
     }
 

@@ -185,7 +185,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             if (isBaseUrl) {
                 file.error(pointer, BaseUrl.unparsable(BASE_URL, text, invalid), BASE_URL_FIX);
             } else {
-                file.error(pointer, "'" + Urls.withAnyUserPartMasked(text) + "' is not a valid URL: "
+                file.error(pointer, "'" + Urls.shown(text) + "' is not a valid URL: "
                         + MalformedUrls.reasonWithSpaceAdvice(text, invalid), URL_FIX);
             }
             return Optional.empty();
@@ -195,7 +195,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
     /** That the URL, written as {@code text}, is not absolute with a host, or a folder's, when it is not. */
     private static Optional<String> notAbsolute(URI uri, String text) {
         return BaseUrl.locates(uri) ? Optional.empty()
-                : Optional.of("'" + Urls.withAnyUserPartMasked(text) + "' is not an absolute URL");
+                : Optional.of("'" + Urls.shown(text) + "' is not an absolute URL");
     }
 
     private static Policy policy(JsonFile file) {

@@ -985,6 +985,29 @@ class BuildCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /**
+     * A base URL refused as no URL prompd reads was quoted as given: a password before a mistyped {@code http//}, or
+     * a token in its query, went into the CI log. It is quoted with its user part masked and its query hidden.
+     */
+    @Test
+    void aRefusedBaseUrlIsQuotedWithoutItsPasswordOrQuery() {
+        Map<String, String> quoted = new LinkedHashMap<>();
+        quoted.put("http//deploy:S3CR3TPW@host/", "'http//***@host/'");
+        quoted.put("http://host/?token=S3CR3TPW", "'http://host/?…'");
+        quoted.put("http://host/#S3CR3TPW", "'http://host/#…'");
+        quoted.put("deploy:S3CR3TPW@host/", "'***@host/'");
+        quoted.forEach((given, shown) -> {
+            stderr.getBuffer().setLength(0);
+            assertEquals(ExitCode.USAGE.code(),
+                    run("build", repo.toString(), "--out", out.toString(), "--base-url", given), given);
+            assertTrue(stderr.toString().startsWith("error: --base-url must be an absolute https://, http:// or"
+                    + " file:// URL (what prompd reads) without query or fragment, such as"
+                    + " https://example.org/registry/, not " + shown + "\n"), stderr.toString());
+            assertFalse(stderr.toString().contains("S3CR3TPW"), stderr.toString());
+        });
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void aBaseUrlWithDotOrEmptySegmentsIsAUsageErrorNamingTheUrlToUse() {
         Map<String, String> toUse = new LinkedHashMap<>();

@@ -133,9 +133,10 @@ class RegistryConfigTest {
         refusals.put("https://deploy:s3cr3t@r.acme.test//r/", "the base URL must name its folder directly, without"
                 + " '.' or '..' segments or empty ones ('//'), which one host resolves and another serves as written,"
                 + " not 'https://***@r.acme.test//r/': use https://r.acme.test/r/");
+        // the query of a URL refused is not quoted: it may hold a token
         refusals.put("https://r.acme.test/r/?v=1", "the base URL must be an absolute https://, http:// or file:// URL"
                 + " (what prompd reads) without query or fragment, such as https://example.org/registry/, not"
-                + " 'https://r.acme.test/r/?v=1'");
+                + " 'https://r.acme.test/r/?…'");
         refusals.put("ftp://r.acme.test/r/", "the base URL must be an absolute https://, http:// or file:// URL"
                 + " (what prompd reads) without query or fragment, such as https://example.org/registry/, not"
                 + " 'ftp://r.acme.test/r/'");

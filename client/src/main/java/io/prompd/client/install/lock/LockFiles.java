@@ -331,18 +331,21 @@ public final class LockFiles {
                         + " prompd's configuration, never in prompd.lock");
             }
             if (!url.isAbsolute()) {
-                throw new IllegalArgumentException("'" + text + "' is not an absolute URL");
+                throw new IllegalArgumentException("'" + Urls.display(url) + "' is not an absolute URL");
             }
             // what no registry's document may name (ftp:, data:, jar:) was written by hand, and is no registry URL
             // the user's --registry could correct
             if (!RegistryLayout.URL_SCHEMES.contains(url.getScheme().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("'" + text + "' is over " + url.getScheme() + ":, which prompd"
-                        + " does not download over: a tarball is read over https://, http:// or file://");
+                String shown = Urls.display(url);
+                // the scheme URI reads in user:password@host, written without its own, is the user, which is masked
+                String scheme = shown.startsWith(url.getScheme() + ":") ? url.getScheme() + ":" : "a scheme";
+                throw new IllegalArgumentException("'" + shown + "' is over " + scheme + ", which prompd does not"
+                        + " download over: a tarball is read over https://, http:// or file://");
             }
             return url;
         } catch (URISyntaxException malformed) {
             // quoted as the other URLs are, without a password, and pointed into: the reason alone names no character
-            throw new IllegalArgumentException("'" + Urls.withAnyUserPartMasked(text) + "' is not a valid URL: "
+            throw new IllegalArgumentException("'" + Urls.shown(text) + "' is not a valid URL: "
                     + MalformedUrls.reason(text, malformed));
         }
     }
