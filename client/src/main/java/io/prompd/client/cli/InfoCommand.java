@@ -8,7 +8,6 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.PromptSummary;
-import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.source.Utf8;
@@ -120,7 +119,7 @@ final class InfoCommand implements Callable<Integer> {
                 .map(entry -> List.of(TerminalText.oneLine(entry.getKey()), TerminalText.oneLine(
                         Objects.requireNonNullElse(entry.getValue().id(), "")), parameters(entry.getValue()),
                         describe(entry.getValue())))));
-        text.append("tarball: ").append(Urls.display(version.tarball())).append(" (").append(shown.dist().size())
+        text.append("tarball: ").append(version.dist().tarball()).append(" (").append(shown.dist().size())
                 .append(" bytes, ").append(Plural.count(shown.dist().fileCount(), "file")).append(")\n");
         text.append("integrity: ").append(shown.dist().integrity()).append('\n');
         if (shown.readme() != null) {

@@ -1,6 +1,7 @@
 package io.prompd.client.install;
 
 import io.prompd.client.http.NotCached;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -10,7 +11,6 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Packument;
-import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.NearestVersions;
@@ -74,10 +74,14 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
             Objects.requireNonNull(tarball, "tarball");
         }
 
-        /** The version's {@code dist}, with its tarball's absolute URL. */
+        /**
+         * The version's {@code dist}, with its tarball's absolute URL as the lock records it and messages show it
+         * ({@link LockedPackage#display}): of its query only the parameters that address a file, as the others, a
+         * pre-signed URL's signature or a token, may be credentials, which {@code info --json} went on to print.
+         */
         public Dist dist() {
             Dist dist = document.dist();
-            return new Dist(Urls.written(tarball), dist.integrity(), dist.size(), dist.fileCount(),
+            return new Dist(LockedPackage.display(tarball), dist.integrity(), dist.size(), dist.fileCount(),
                     dist.unpackedSize());
         }
     }

@@ -373,6 +373,31 @@ class IndexTarballUrlTest {
     }
 
     /**
+     * info --json gave the tarball URL with the index's whole query, a pre-signed URL's signature and a token too,
+     * where the lock, the messages and info's text keep only the parameters that address a file: it gives it so too.
+     */
+    @Test
+    void infoGivesATarballUrlWithOnlyTheQueryParametersThatAddressAFileAsTheLockDoes() throws IOException {
+        String dl = server.url() + "dl";
+        String tarball = dl + "?X-Amz-Signature=QSECRET1&token=QSECRET2&f=csv-1.0.0.tgz#QSECRET3";
+        indexGives(tarball);
+        // the version's own document, which info reads, agrees with the index, as a --base-url build writes both
+        Path document = registry.root().resolve("packages/" + NAME + "/1.0.0.json");
+        ObjectNode version = (ObjectNode) Json.reader().readTree(Files.readAllBytes(document));
+        ((ObjectNode) version.get("dist")).put("tarball", tarball);
+        Files.write(document, Json.write(version));
+
+        CliRun text = prompd("home", "info", NAME + "@1.0.0");
+        CliRun json = prompd("home", "info", NAME + "@1.0.0", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(text.out().contains("\ntarball: " + dl + "?f=csv-1.0.0.tgz ("), text.out());
+        assertEquals(dl + "?f=csv-1.0.0.tgz", Json.reader().readTree(json.out()).at("/dist/tarball").asText());
+        assertFalse((text.out() + text.err() + json.out() + json.err()).contains("QSECRET"), json.out());
+    }
+
+    /**
      * Tarballs a download script addresses by their query, {@code /dl?f=…}: the lock recorded {@code /dl} alone for
      * each, the warnings named it as the URL the bytes came from, never read, and an install from the lock alone (the
      * name now resolving in a registry without the package) read it, to no avail. The lock keeps the query, and the
