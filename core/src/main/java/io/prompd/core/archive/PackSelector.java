@@ -146,6 +146,39 @@ public final class PackSelector {
     }
 
     /**
+     * Whether the manifest's own {@code files} and {@code ignore} rules leave out the file at {@code path}, whatever
+     * pack leaves out by its name anyway: an author who lists a {@code .env} file in {@code ignore}, or packs only what
+     * {@code files} names, has kept it out on purpose.
+     */
+    public static boolean manifestLeavesOut(String path, List<String> files, List<String> ignore) {
+        Rules rules = Rules.compile(files, ignore, new Problems());
+        String[] matched = PathPattern.segmentsOf(path);
+        return reasonByManifest(matched, Naming.of(rules.fileEntries(), matched), rules).isPresent();
+    }
+
+    /**
+     * Which entries of {@code files} match a path.
+     *
+     * @param naming     the indexes of the entries that name it
+     * @param takingBack the indexes of the '!' entries that match it
+     */
+    private record Naming(BitSet naming, BitSet takingBack) {
+
+        static Naming of(List<Listed> fileEntries, String[] matched) {
+            BitSet matching = matches(fileEntries, matched);
+            BitSet naming = PackSelector.naming(fileEntries, matching);
+            BitSet takingBack = (BitSet) matching.clone();
+            takingBack.andNot(naming);
+            return new Naming(naming, takingBack);
+        }
+
+        /** Whether the last entry that matches names it. */
+        boolean named() {
+            return isNamed(naming, takingBack);
+        }
+    }
+
+    /**
      * The manifest's {@code files} and {@code ignore} lists, as far as they parse.
      *
      * @param restricted whether {@code files} lists anything, even only entries that do not parse
@@ -183,14 +216,11 @@ public final class PackSelector {
     private static Verdict verdict(String path, Rules rules, Optional<String> home) {
         String[] segments = Glob.segmentsOf(path);
         String[] matched = PathPattern.segmentsOf(path);
-        BitSet matching = matches(rules.fileEntries(), matched);
-        BitSet naming = naming(rules.fileEntries(), matching);
-        BitSet takingBack = (BitSet) matching.clone();
-        takingBack.andNot(naming);
+        Naming naming = Naming.of(rules.fileEntries(), matched);
         Optional<LeftOut> folder = excludedPrefix(segments, home);
         Optional<LeftOut.Reason> reason = folder.isPresent() ? folder.map(LeftOut::reason)
-                : reasonToLeaveOut(path, segments, matched, isNamed(naming, takingBack), !naming.isEmpty(), rules);
-        return new Verdict(folder, reason, naming, takingBack);
+                : reasonToLeaveOut(path, segments, matched, naming, rules);
+        return new Verdict(folder, reason, naming.naming(), naming.takingBack());
     }
 
     /** A pattern as the manifest lists it, with its place in the list for error pointers. */
@@ -266,23 +296,27 @@ public final class PackSelector {
         return named;
     }
 
-    /**
-     * @param matched   the path's segments as {@link PathPattern#segmentsOf} gives them
-     * @param named     whether the last entry of files that matches it names it
-     * @param everNamed whether any entry of files names it: if so and it is not {@code named}, a later '!' entry took
-     *                  it back; if not, a '!' entry matching it left out nothing, as "files" never named it
-     */
+    /** @param matched the path's segments as {@link PathPattern#segmentsOf} gives them */
     private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, String[] matched,
-            boolean named, boolean everNamed, Rules rules) {
+            Naming naming, Rules rules) {
         Optional<LeftOut.Reason> byName = leftOutByName(segments);
         if (byName.isPresent() || isPackedAnyway(path, segments)) {
             return byName;
         }
+        return reasonByManifest(matched, naming, rules);
+    }
+
+    /**
+     * Why the manifest's rules leave the path out, if they do: a path some entry of files names but not the last one
+     * matching it was taken back by a '!' entry; one no entry names, a '!' entry matching it left out nothing, as
+     * "files" never named it.
+     */
+    private static Optional<LeftOut.Reason> reasonByManifest(String[] matched, Naming naming, Rules rules) {
         if (isIgnored(matched, rules.ignoreEntries())) {
             return Optional.of(LeftOut.Reason.IGNORED);
         }
-        if (rules.restricted() && !named) {
-            return Optional.of(everNamed ? LeftOut.Reason.TAKEN_BACK : LeftOut.Reason.NOT_IN_FILES);
+        if (rules.restricted() && !naming.named()) {
+            return Optional.of(naming.naming().isEmpty() ? LeftOut.Reason.NOT_IN_FILES : LeftOut.Reason.TAKEN_BACK);
         }
         return Optional.empty();
     }

@@ -105,7 +105,7 @@ public final class PackageValidator {
         Problems problems = new Problems();
         Contents contents = read(source, problems, home);
         ManifestDraft draft = contents.manifest().draft();
-        warnAboutSecrets(contents.selection(), problems);
+        warnAboutSecrets(contents.selection(), draft, problems);
         problems.addAll(contents.manifest().locate(tooLongFileNames(draft)));
         if (location == PackageLocation.WORKING_FOLDER) {
             warnAboutRepositoryPaths(draft, contents.selection(), problems);
@@ -333,9 +333,15 @@ public final class PackageValidator {
         return result;
     }
 
-    private static void warnAboutSecrets(PackSelection selection, Problems problems) {
+    /**
+     * Warns of a file pack leaves out as secrets, unless the manifest's own {@code files} or {@code ignore} leaves it
+     * out too: the author kept it out on purpose, and a warning no edit can silence would fail every
+     * {@code validate --strict} of a package beside whose files a {@code .env.local} lives.
+     */
+    private static void warnAboutSecrets(PackSelection selection, ManifestDraft draft, Problems problems) {
         for (LeftOut left : selection.leftOut()) {
-            if (left.reason() == LeftOut.Reason.SECRET) {
+            if (left.reason() == LeftOut.Reason.SECRET
+                    && !PackSelector.manifestLeavesOut(left.path(), draft.files(), draft.ignore())) {
                 problems.warning(left.path(), "", "left out of the package because it looks like secrets",
                         "keep secrets out of package folders; pack never includes " + PackSelector.SECRET_LIST);
             } else if (left.reason() == LeftOut.Reason.HOME) {

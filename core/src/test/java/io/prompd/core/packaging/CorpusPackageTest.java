@@ -58,11 +58,12 @@ class CorpusPackageTest {
                 String.join("\n", errors));
     }
 
+    /** Its manifest ignores .env.* and lists its files: the .env.local beside them is kept out on purpose, unwarned. */
     @Test
-    void coreWarnsAboutTheSecretItLeavesOut() throws IOException {
+    void coreLeavesOutTheSecretItIgnoresItselfWithoutAWarning() throws IOException {
         PackageReport report = validate("core");
-        assertTrue(report.problems().stream().anyMatch(problem -> !problem.isError()
-                && problem.file().equals(".env.local") && problem.message().contains("looks like secrets")));
+        assertFalse(report.problems().stream().anyMatch(problem -> problem.message().contains("looks like secrets")),
+                ProblemReport.text(report.problems()));
         assertFalse(report.selection().included().stream().anyMatch(entry -> entry.path().startsWith(".env")));
     }
 

@@ -17,6 +17,7 @@ import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -694,6 +695,33 @@ class PackageValidatorTest {
                 ".home/|left out of the package: it is the prompd home in use, which holds the credentials"
                         + " 'prompd login' stores and the installed packages"),
                 warnings.stream().map(problem -> problem.file() + "|" + problem.message()).toList());
+    }
+
+    /**
+     * A .env.local beside the package's files was warned of even where the author's own ignore, or a files list not
+     * naming it, kept it out: no edit of the package could silence the warning, and validate --strict always failed.
+     */
+    @Test
+    void aSecretsFileTheManifestLeavesOutItselfIsNotWarnedOf() throws IOException {
+        Map<String, String> files = Map.of("hello.prmd", "Hi\n", ".env.local", "X=1\n", "prompts/.env", "Y=2\n");
+        String ignoring = "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"ignore\": [\".env.local\"]}";
+        String listing = "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"files\": [\"hello.prmd\"]}";
+
+        List<String> ignored = secretWarnings(ignoring, files);
+        List<String> unlisted = secretWarnings(listing, files);
+        List<String> unsaid = secretWarnings(MANIFEST, files);
+
+        assertEquals(List.of("prompts/.env"), ignored);
+        assertEquals(List.of(), unlisted);
+        assertEquals(List.of(".env.local", "prompts/.env"), unsaid);
+    }
+
+    private List<String> secretWarnings(String manifest, Map<String, String> files) throws IOException {
+        Map<String, String> all = new HashMap<>(files);
+        all.put("prompd.json", manifest);
+        return validator.validate(MemorySource.ofText("p", all)).problems().stream()
+                .filter(problem -> problem.message().contains("looks like secrets")).map(Problem::file).sorted()
+                .toList();
     }
 
     /** A manifest over the per-file limit is not read, whatever it holds, and the errors say so. */
