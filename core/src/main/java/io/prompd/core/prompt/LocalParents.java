@@ -21,6 +21,11 @@ final class LocalParents {
         });
     }
 
+    /** Whether a prompt of the package inherits the prompt at {@code file}. */
+    boolean isInherited(String file) {
+        return parents.containsValue(file);
+    }
+
     /** The package path of the prompt that {@code file} inherits from, when it is a file of this package. */
     Optional<String> of(String file) {
         return Optional.ofNullable(parents.get(file));

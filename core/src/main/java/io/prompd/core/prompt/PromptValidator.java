@@ -122,12 +122,18 @@ public final class PromptValidator {
      * A prompt with nothing after its front matter renders as no text at all, unless its front matter gives the text
      * ({@code system}, {@code user}, {@code assistant}, {@code context}) or it inherits a prompt that has some: such a
      * child, only setting parameters, is a preset of its parent. A warning, since a base prompt may declare parameters
-     * alone for the prompts that inherit it. A child is warned of only when its whole chain is known to have no text:
-     * a parent in another package, or one that is missing, does not parse, has a front matter that does not read or
-     * closes a cycle (each with its own problem), may have some.
+     * alone for the prompts that inherit it; a prompt another prompt of the package inherits is such a base, and is not
+     * warned of: a warning no edit could silence would fail every {@code validate --strict} of the package, and the
+     * prompts inheriting it are warned of when their whole chain has no text, once each, naming the chain. A child is
+     * warned of only when its whole chain is known to have no text: a parent in another package, or one that is
+     * missing, does not parse, has a front matter that does not read or closes a cycle (each with its own problem),
+     * may have some.
      */
     private static void textless(PromptPackage pack, LocalParents parents, String file, PromptFile prompt,
                                  Problems problems) {
+        if (parents.isInherited(file)) {
+            return;
+        }
         List<String> inherited = new ArrayList<>();
         Set<String> visited = new HashSet<>(Set.of(file));
         String current = file;
