@@ -301,8 +301,8 @@ class InitCommandTest {
         assertEquals("error: cannot make a package name from the folder name '" + longName + "': the name '" + longName
                 + "' is 65 characters long; shorten it to at most 64\n" + hint, tooLong.err());
         assertEquals(2, reserved.exitCode(), reserved.err());
-        assertEquals("error: cannot make a package name from the folder name 'CON': the name 'con' starts with 'con', a"
-                + " reserved device name on Windows; choose another, such as 'con-prompts'\n" + hint, reserved.err());
+        assertEquals("error: cannot make a package name from the folder name 'CON': the name 'con' is a reserved device"
+                + " name on Windows; choose another, such as 'con-prompts'\n" + hint, reserved.err());
         assertEquals(2, noLetter.exitCode(), noLetter.err());
         assertEquals("error: cannot make a package name from the folder name '--_': it holds no letter or digit\n"
                 + hint,

@@ -122,7 +122,8 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         if (DeviceNames.isReserved(part)) {
             String stem = part.contains(".") ? part.substring(0, part.indexOf('.')) : part;
             // Windows reserves COM¹ too, whose '¹' no name may hold: a suggestion keeping it would be refused
-            problems.add("the " + what + " '" + part + "' starts with '" + stem + "', a reserved device name on"
+            problems.add("the " + what + " '" + part + "' " + (part.equals(stem) ? "is" : "starts with '" + stem
+                    + "', which Windows takes for the device with any extension:") + " a reserved device name on"
                     + " Windows; choose another" + (hasAllowedCharacters(stem) ? ", such as '" + stem + "-prompts'"
                     : ""));
         }

@@ -174,8 +174,11 @@ class PackageNameTest {
                 badScope.getMessage());
         IllegalArgumentException unscoped = assertThrows(IllegalArgumentException.class,
                 () -> new PackageName("", "con"));
-        assertTrue(unscoped.getMessage().startsWith("invalid package name 'con': the name 'con' starts with 'con'"),
-                unscoped.getMessage());
+        assertTrue(unscoped.getMessage().startsWith("invalid package name 'con': the name 'con' is a reserved device"
+                + " name on Windows"), unscoped.getMessage());
+        assertTrue(PackageName.check("con.x").contains("the name 'con.x' starts with 'con', which Windows takes for the"
+                + " device with any extension: a reserved device name on Windows; choose another, such as"
+                + " 'con-prompts'"), PackageName.check("con.x")::toString);
     }
 
     @Test
