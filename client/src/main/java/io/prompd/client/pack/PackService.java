@@ -106,7 +106,7 @@ public final class PackService {
      */
     public Validation validate(Path folder, InstalledVersions installed) throws IOException {
         List<Path> repaired = removeLeftovers(folder);
-        PackageReport report = validator.validate(new DirectorySource(folder), homeIn(folder));
+        PackageReport report = validator.validate(new DirectorySource(folder), homeIn(folder), installed::within);
         SortedMap<PackageName, VersionRange> declared = report.draft().dependencies();
         DependencyFiles.Result taken = DependencyFiles.check(report.prompts(), installed.within(declared), LOCKED);
         // a package that is no dependency has its error already, which says to declare it

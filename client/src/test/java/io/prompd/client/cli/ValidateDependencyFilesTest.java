@@ -47,6 +47,11 @@ class ValidateDependencyFilesTest {
     }
 
     private void inherit(String reference) throws IOException {
+        inherit(reference, "# User\n\nHello.\n");
+    }
+
+    /** prompts/hello.prmd inheriting the reference, with the body, which starts at line 6. */
+    private void inherit(String reference, String body) throws IOException {
         Files.createDirectories(pkg.resolve("prompts"));
         Files.writeString(pkg.resolve("prompts/hello.prmd"), """
                 ---
@@ -54,10 +59,7 @@ class ValidateDependencyFilesTest {
                 description: Says hello
                 inherits: "%s"
                 ---
-                # User
-
-                Hello.
-                """.formatted(reference));
+                """.formatted(reference) + body);
     }
 
     /** A prompt whose contexts are these, beside one inheriting a prompt of @acme/util, with @acme/util installed. */
@@ -457,20 +459,27 @@ class ValidateDependencyFilesTest {
                 run.out());
     }
 
+    /** Publishes @acme/util 1.1.0 with these files beside its prompd.json. */
+    private void publishUtil(Map<String, String> files) throws IOException {
+        Path util = Files.createDirectories(work.resolve("util"));
+        Files.writeString(util.resolve("prompd.json"), """
+                {"name": "@acme/util", "version": "1.1.0", "description": "Parts", "license": "MIT"}
+                """);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.createDirectories(util.resolve(file.getKey()).getParent());
+            Files.writeString(util.resolve(file.getKey()), file.getValue());
+        }
+        registry.publish(util);
+    }
+
     /**
      * A file of the dependency that none of its own prompts loads was published unchecked; included, it renders in
      * this package's prompt, which it breaks, and it reads the prompt's variables.
      */
     @Test
     void aFileTheTemplateIncludesFromTheInstalledVersionIsCheckedAsATemplateThere() throws IOException {
-        Path util = Files.createDirectories(work.resolve("util"));
-        Files.createDirectories(util.resolve("parts"));
-        Files.writeString(util.resolve("prompd.json"), """
-                {"name": "@acme/util", "version": "1.1.0", "description": "Parts", "license": "MIT"}
-                """);
-        Files.writeString(util.resolve("parts/broken.md"), "{% if urgent %}URGENT: {{ summary | uper }}\n");
-        Files.writeString(util.resolve("parts/tone.md"), "{% if style == \"formal\" %}Formally.{% endif %}\n");
-        registry.publish(util);
+        publishUtil(Map.of("parts/broken.md", "{% if urgent %}URGENT: {{ summary | uper }}\n",
+                "parts/tone.md", "{% if style == \"formal\" %}Formally.{% endif %}\n"));
         Files.createDirectories(pkg.resolve("prompts"));
         Files.writeString(pkg.resolve("prompts/hello.prmd"), """
                 ---
@@ -506,6 +515,46 @@ class ValidateDependencyFilesTest {
                  another file or another version of @acme/util
                 2 errors, 1 warning
                 """, run.out());
+    }
+
+    /**
+     * The prompt inherited from the installed version, and the one it inherits in turn within its package, are read:
+     * a variable either declares is declared, and one neither declares is told as any other undeclared one.
+     */
+    @Test
+    void aVariableThePromptInheritedFromTheInstalledVersionDeclaresIsDeclared() throws IOException {
+        publishUtil(Map.of("prompts/root.prmd", """
+                ---
+                id: root
+                description: The root
+                parameters:
+                  - name: tone
+                ---
+                Be {{ tone }}.
+                """, "prompts/writer.prmd", """
+                ---
+                id: writer
+                description: Writes
+                inherits: "./root.prmd"
+                parameters:
+                  - name: audience
+                ---
+                Write for {{ audience }}.
+                """));
+        inherit("@acme/util@^1.0.0/prompts/writer.prmd", "Hello {{ audience }}, {{ tone }} {{ reader }}.\n");
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("validate");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().endsWith("""
+                prompts/hello.prmd
+                  warning line 6: the variable 'reader' is used in the body but not declared as a parameter
+                          hint: declare it under "parameters", or fix its spelling (the inherited prompt\
+                 @acme/util@^1.0.0/prompts/writer.prmd does not declare it either, in @acme/util 1.1.0)
+                0 errors, 1 warning
+                """), run.out());
+        assertEquals("", run.err());
     }
 
     @Test

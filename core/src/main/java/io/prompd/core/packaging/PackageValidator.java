@@ -14,10 +14,13 @@ import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestPaths;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.prompt.DependencyFiles.Versions;
 import io.prompd.core.prompt.DependencyMismatch;
+import io.prompd.core.prompt.DependencyParents;
 import io.prompd.core.prompt.LoadedTemplates;
 import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.prompt.PromptPackage;
@@ -28,6 +31,7 @@ import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import io.prompd.core.source.Utf8;
+import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +43,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -102,6 +107,19 @@ public final class PackageValidator {
      *             with a warning, as only the command that knows its home can
      */
     public PackageReport validate(PackageSource source, Optional<String> home) throws IOException {
+        return validate(source, home, declared -> name -> Optional.empty());
+    }
+
+    /**
+     * @param home         the path in the package of the prompd home in use, as for
+     *                     {@link #validate(PackageSource, Optional)}
+     * @param dependencies the versions of other packages the prompts get, given the ranges {@code "dependencies"}
+     *                     declares: a variable that a prompt of one, which a prompt inherits, declares in that version
+     *                     is declared ({@link DependencyParents})
+     */
+    public PackageReport validate(PackageSource source, Optional<String> home,
+                                  Function<SortedMap<PackageName, VersionRange>, Versions> dependencies)
+            throws IOException {
         Problems problems = new Problems();
         Contents contents = read(source, problems, home);
         ManifestDraft draft = contents.manifest().draft();
@@ -116,7 +134,8 @@ public final class PackageValidator {
         PromptPackage prompts = prompts(source, contents);
         problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, prompts.files(),
                 prompts.leftOut())));
-        problems.addAll(PromptValidator.validate(prompts, steps));
+        problems.addAll(PromptValidator.validate(prompts, steps,
+                DependencyParents.read(prompts, dependencies.apply(draft.dependencies()))));
         restateNeededOverLimit(contents, prompts.templates(), problems);
         return contents.report(problems);
     }

@@ -102,7 +102,7 @@ final class DependencyTemplates {
         // the including prompts' own package, whose prompts alone tell the parameters a prompt declares
         PromptPackage pack = new PromptPackage(Optional.empty(), new TreeMap<>(), new TreeSet<>(), new TreeSet<>(),
                 new TreeMap<>(), prompts, new TreeMap<>(), new TreeSet<>(), false);
-        LocalParents parents = new LocalParents(pack);
+        LocalParents parents = new LocalParents(pack, DependencyParents.read(pack, versions));
         Problems problems = new Problems();
         // a file included many times would repeat its problems at each include: each is told at the first
         Set<List<String>> told = new HashSet<>();

@@ -28,10 +28,18 @@ public final class PromptValidator {
 
     /** @param steps how the hints name the package's prompd.json and the install run in its folder */
     public static List<Problem> validate(PromptPackage pack, PackageSteps steps) {
+        return validate(pack, steps, DependencyParents.NONE);
+    }
+
+    /**
+     * @param steps   how the hints name the package's prompd.json and the install run in its folder
+     * @param outside what the prompts of other packages that the package's prompts inherit declare, where known
+     */
+    public static List<Problem> validate(PromptPackage pack, PackageSteps steps, DependencyParents outside) {
         Problems problems = new Problems();
         // the body is scanned once, for the template's own rules and for the files it loads
         Map<String, List<ReferenceSite>> references = new TreeMap<>();
-        LocalParents parents = new LocalParents(pack);
+        LocalParents parents = new LocalParents(pack, outside);
         Map<String, TemplateScan> bodies = new TreeMap<>();
         pack.prompts().forEach((file, prompt) -> {
             TemplateScan template = TemplateScan.of(prompt.body(), prompt.bodyLine());

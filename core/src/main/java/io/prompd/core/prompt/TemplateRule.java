@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
  * The body's template: tags that do not fit together, and names of files to include, import or
  * extend that are no reference, are errors, since Jinja would not render the prompt at all
  * (whether the files are there is {@link ReferenceRules}'s); variables no parameter declares,
- * neither the prompt's own nor those of the prompts it inherits from within the package, are
- * warnings, since rendering leaves them empty; and so are legacy {@code {name}} placeholders,
- * which rendering leaves as they are written. Where the scan of the template fails, a defect of Prompd's own, that is a
- * warning at its line, which says nothing of the template and hides none of the other problems.
+ * neither the prompt's own nor those of the prompts it inherits from within the package (nor of one of another
+ * package whose version is at hand, {@link DependencyParents}), are warnings, since rendering leaves them empty; and
+ * so are legacy {@code {name}} placeholders, which rendering leaves as they are written. Where the scan of the
+ * template fails, a defect of Prompd's own, that is a warning at its line, which says nothing of the template and
+ * hides none of the other problems.
  */
 final class TemplateRule {
 
@@ -169,21 +170,35 @@ final class TemplateRule {
     }
 
     /**
-     * How to mend a variable the prompt's parameters lack, which may come from a parent in another package.
+     * How to mend a variable the prompt's parameters lack, which may come from a parent in another package: one whose
+     * version was at hand ({@link DependencyParents}) is known to lack it too.
      *
      * @param whose names the prompt for a variable used in another file, {@code " of prompts/a.prmd"}; empty otherwise
      */
     static String declareHint(PromptPackage pack, LocalParents parents, String prompt, String whose) {
-        return outermostParent(pack, parents, prompt).filter(PackageReference.class::isInstance)
-                .map(parent -> "declare it under \"parameters\"" + whose + " (the inherited prompt " + parent.written()
-                        + " may declare it, but it cannot be checked here)")
-                .orElse("declare it under \"parameters\"" + whose + ", or fix its spelling");
+        String ordinary = "declare it under \"parameters\"" + whose + ", or fix its spelling";
+        Optional<Reference> outside = outermostParent(pack, parents, prompt)
+                .filter(PackageReference.class::isInstance);
+        if (outside.isEmpty()) {
+            return ordinary;
+        }
+        String parent = "the inherited prompt " + outside.get().written();
+        return parents.declaredOutside(outside.get())
+                .map(declared -> ordinary + " (" + parent + " does not declare it either, in " + declared.version()
+                        + ")")
+                .orElse("declare it under \"parameters\"" + whose + " (" + parent
+                        + " may declare it, but it cannot be checked here)");
     }
 
-    /** The parameters of the prompt and of the prompts it inherits from within the package. */
+    /**
+     * The parameters of the prompt and of the prompts it inherits from within the package, and those of the prompt of
+     * another package the chain ends in, where its version was at hand ({@link DependencyParents}).
+     */
     static Set<String> declaredThroughLocalParents(PromptPackage pack, LocalParents parents, String file) {
-        return localChain(pack, parents, file).stream().flatMap(prompt -> prompt.parameters().stream())
-                .map(Parameter::name).collect(Collectors.toSet());
+        Set<String> declared = localChain(pack, parents, file).stream().flatMap(prompt -> prompt.parameters().stream())
+                .map(Parameter::name).collect(Collectors.toCollection(HashSet::new));
+        declaredOutside(pack, parents, file).ifPresent(outside -> declared.addAll(outside.names()));
+        return declared;
     }
 
     /**
@@ -192,7 +207,14 @@ final class TemplateRule {
      * warning then says undeclared.
      */
     static boolean declaredInFull(PromptPackage pack, LocalParents parents, String file) {
-        return localChain(pack, parents, file).stream().allMatch(PromptFile::parametersInFull);
+        return localChain(pack, parents, file).stream().allMatch(PromptFile::parametersInFull)
+                && declaredOutside(pack, parents, file).map(DependencyParents.Declared::inFull).orElse(true);
+    }
+
+    /** What the prompt of another package the local chain ends in declares, when its version was at hand. */
+    private static Optional<DependencyParents.Declared> declaredOutside(PromptPackage pack, LocalParents parents,
+                                                                        String file) {
+        return outermostParent(pack, parents, file).flatMap(parents::declaredOutside);
     }
 
     /** The prompt and those it inherits from within the package, nearest first, but for any that did not parse. */
@@ -207,7 +229,7 @@ final class TemplateRule {
     }
 
     /** The {@code inherits} of the last prompt of the local chain: the parent this package cannot see. */
-    private static Optional<Reference> outermostParent(PromptPackage pack, LocalParents parents, String file) {
+    static Optional<Reference> outermostParent(PromptPackage pack, LocalParents parents, String file) {
         Set<String> visited = new HashSet<>();
         String current = file;
         while (visited.add(current)) {

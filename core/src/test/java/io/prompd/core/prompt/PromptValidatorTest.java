@@ -8,8 +8,10 @@ import io.prompd.core.SuggestedCommands;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
+import io.prompd.core.source.MemorySource;
 import io.prompd.core.testing.ContradictoryPrompt;
 import io.prompd.core.testing.ProblemLocation;
+import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -1882,5 +1884,64 @@ class PromptValidatorTest {
                 Severity.ERROR);
         assertTrue(problem.message().endsWith("a.prmd → a.prmd"), problem.message());
         assertEquals(2, problem.line());
+    }
+
+    /** @common/util 1.2.0 with these prompt files; every other package's version unknown. */
+    private static DependencyParents utilParents(PromptPackage pack, Map<String, String> files) throws IOException {
+        DependencyFiles.VersionFiles version = new DependencyFiles.VersionFiles(Version.parse("1.2.0"),
+                MemorySource.ofText("util", files));
+        return DependencyParents.read(pack, name -> name.toString().equals("@common/util") ? Optional.of(version)
+                : Optional.empty());
+    }
+
+    private static final String INHERITS_UTIL = """
+            ---
+            id: a
+            inherits: "./base.prmd"
+            ---
+            {{ tone }} {{ audience }} {{ reader }}
+            {% include "./part.md" %}
+            """;
+
+    private static final Map<String, String> INHERITING_UTIL = Map.of("prompts/a.prmd", INHERITS_UTIL,
+            "prompts/base.prmd", "---\nid: base\ninherits: \"@common/util@^1.0.0/prompts/writer.prmd\"\n---\n",
+            "prompts/part.md", "{{ audience }} {{ listener }}\n");
+
+    /**
+     * The inherited prompt of a version at hand, and the one it inherits within it, declare what they declare: for
+     * the prompt's body and the file it includes alike.
+     */
+    @Test
+    void aVariableThePromptOfAnotherPackageDeclaresInTheVersionAtHandIsDeclared() throws IOException {
+        PromptPackage pack = pack(INHERITING_UTIL, Map.of("@common/util", "^1.0.0"));
+        DependencyParents outside = utilParents(pack, Map.of(
+                "prompts/writer.prmd", "---\nid: w\ninherits: ./root.prmd\nparameters:\n  - name: audience\n---\nW\n",
+                "prompts/root.prmd", "---\nid: r\nparameters:\n  - name: tone\n---\nR\n"));
+
+        List<Problem> problems = PromptValidator.validate(pack, HERE, outside);
+
+        String util = " (the inherited prompt @common/util@^1.0.0/prompts/writer.prmd does not declare it either, in"
+                + " @common/util 1.2.0)";
+        assertEquals(List.of("prompts/a.prmd: the variable 'reader' is used in the body but not declared as a"
+                        + " parameter; declare it under \"parameters\", or fix its spelling" + util,
+                "prompts/part.md: the variable 'listener' is used but not declared as a parameter of prompts/a.prmd,"
+                        + " which includes this file; declare it under \"parameters\" of prompts/a.prmd, or fix its"
+                        + " spelling" + util),
+                problems.stream().map(problem -> problem.file() + ": " + problem.message() + "; " + problem.hint())
+                        .toList());
+    }
+
+    /** A chain leading on to yet another package, whose version is not at hand, may declare any name. */
+    @Test
+    void aChainOfTheVersionAtHandInheritingYetAnotherPackageLeavesTheVariablesUnknown() throws IOException {
+        PromptPackage pack = pack(INHERITING_UTIL, Map.of("@common/util", "^1.0.0"));
+        DependencyParents outside = utilParents(pack, Map.of("prompts/writer.prmd",
+                "---\nid: w\ninherits: \"@common/other@^1.0.0/prompts/x.prmd\"\n---\nW\n"));
+
+        List<Problem> problems = PromptValidator.validate(pack, HERE, outside);
+
+        assertEquals(List.of(), problems.stream().filter(problem -> !problem.hint().endsWith("may declare it, but it"
+                + " cannot be checked here)")).toList());
+        assertEquals(5, problems.size(), problems.toString());
     }
 }
