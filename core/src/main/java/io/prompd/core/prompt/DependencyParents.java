@@ -44,14 +44,13 @@ public final class DependencyParents {
 
     /**
      * The parameters of the inherited prompt of another package at the end of each prompt's local chain, as
-     * {@code versions} give that package.
+     * {@code versions} give that package. Every such parent is the {@code inherits} of a prompt of the package, the
+     * last of its chain, so the prompts' own are read without walking the chains.
      */
     public static DependencyParents read(PromptPackage pack, Versions versions) throws IOException {
-        LocalParents parents = new LocalParents(pack);
         Map<PackageReference, Declared> found = new HashMap<>();
-        for (String file : pack.prompts().keySet()) {
-            Optional<Reference> outermost = TemplateRule.outermostParent(pack, parents, file);
-            if (outermost.orElse(null) instanceof PackageReference parent && !found.containsKey(parent)) {
+        for (PromptFile prompt : pack.prompts().values()) {
+            if (prompt.inherits().orElse(null) instanceof PackageReference parent && !found.containsKey(parent)) {
                 Optional<PackageReference> meant = parent.meant();
                 Optional<VersionFiles> version = meant.isPresent() ? versions.of(parent.packageName())
                         : Optional.empty();

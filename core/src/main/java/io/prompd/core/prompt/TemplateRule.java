@@ -229,7 +229,7 @@ final class TemplateRule {
     }
 
     /** The {@code inherits} of the last prompt of the local chain: the parent this package cannot see. */
-    static Optional<Reference> outermostParent(PromptPackage pack, LocalParents parents, String file) {
+    private static Optional<Reference> outermostParent(PromptPackage pack, LocalParents parents, String file) {
         Set<String> visited = new HashSet<>();
         String current = file;
         while (visited.add(current)) {
