@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +19,10 @@ import java.util.regex.Pattern;
 final class EncodedText {
 
     private static final Pattern SPACE = Pattern.compile("\\s+");
-    /** Both alphabets: a character outside them is named, where one of the other alphabet is a mix-up of the two. */
-    private static final Pattern BASE64_CHARACTER = Pattern.compile("[A-Za-z0-9+/=_-]");
+    /**
+     * A character of neither alphabet, nor space: it is named, where one of the other alphabet is a mix-up of the two.
+     */
+    private static final Pattern NOT_BASE64 = Pattern.compile("[^A-Za-z0-9+/=_\\-\\s]");
     private static final Pattern STANDARD_ONLY = Pattern.compile(".*[+/].*");
     private static final Pattern URL_SAFE_ONLY = Pattern.compile(".*[_-].*");
 
@@ -47,12 +50,11 @@ final class EncodedText {
      * holds a long one.
      */
     static Optional<String> notBase64(String text) {
-        int[] characters = text.codePoints().toArray();
-        for (int index = 0; index < characters.length; index++) {
-            String character = Character.toString(characters[index]);
-            if (!SPACE.matcher(character).matches() && !BASE64_CHARACTER.matcher(character).matches()) {
-                return Optional.of("'" + character + "' (character " + (index + 1) + ") is not a character of base64");
-            }
+        Matcher outside = NOT_BASE64.matcher(text);
+        if (outside.find()) {
+            int at = outside.start();
+            return Optional.of("'" + Character.toString(text.codePointAt(at)) + "' (character "
+                    + (text.codePointCount(0, at) + 1) + ") is not a character of base64");
         }
         String data = SPACE.matcher(text).replaceAll("");
         for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
