@@ -2,7 +2,8 @@
 # Benchmark of the registry generator (see README.md beside this script).
 # Usage: bench/generator.sh [PACKAGES]   (default 5000 packages x 4 versions)
 # Prints each figure (median of RUNS runs, default 3) and its ratio to the peer (`tar czf` of the
-# same version folders), measured in this run.
+# same version folders), measured in this run, and the same ratio for the least work any JVM build of
+# those outputs does (BuildFloor.java), to tell the generator's own cost from what the goal leaves.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/bench/lib.sh"
@@ -22,6 +23,15 @@ base=${BENCH_DIR:-$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp )}
 work=$(mktemp -d "$base/prompd-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 generator() { "$launcher" "$@"; }
+mkdir "$work/floor-classes"
+javac -d "$work/floor-classes" -cp "$root/generator/target/prompd-registry.jar" "$root/bench/BuildFloor.java"
+# The floor runs with the launcher's JVM options and JAVA_OPTS.
+launcher_options=$(sed -n 's:.*<launcher.jvmOptions>\(.*\)</launcher.jvmOptions>.*:\1:p' "$root/generator/pom.xml")
+floor() {
+  # shellcheck disable=SC2086 # word splitting of the option lists is meant
+  java $launcher_options $JAVA_OPTS \
+    -cp "$root/generator/target/prompd-registry.jar:$work/floor-classes" BuildFloor "$@"
+}
 
 python3 "$root/bench/synthetic_registry.py" "$work/repo" "$n" >/dev/null
 echo "registry: $n packages x 4 versions, $(cd "$work/repo" && git ls-files | wc -l) files, in $base; median of $RUNS runs"
@@ -29,7 +39,11 @@ echo "registry: $n packages x 4 versions, $(cd "$work/repo" && git ls-files | wc
 peer=$(timed 'rm -f "$work/peer.tgz"' tar czf "$work/peer.tgz" -C "$work/repo" packages)
 full=$(timed 'rm -rf "$work/out" "$work/.out.old"' generator build "$work/repo" --out "$work/out")
 echo "tar czf of the version folders:        ${peer} s"
+floor_files=$(timed 'rm -rf "$work/floor-out"' floor "$work/repo/packages" "$work/floor-out")
+floor_parsed=$(timed 'rm -rf "$work/floor-out"' floor "$work/repo/packages" "$work/floor-out" --parse)
 echo "full build (JAVA_OPTS=$JAVA_OPTS):      ${full} s   ratio $(ratio "$full" "$peer") (goal <= 2.00)"
+echo "floor, files only (BuildFloor.java):    ${floor_files} s   ratio $(ratio "$floor_files" "$peer")"
+echo "floor, files and parsed documents:      ${floor_parsed} s   ratio $(ratio "$floor_parsed" "$peer")"
 
 # One new version on a branch: the pull request's check, then, merged, an incremental build over
 # the previous output (each run starts from the full build of main, kept aside).
