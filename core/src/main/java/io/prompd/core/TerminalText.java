@@ -272,7 +272,7 @@ public final class TerminalText {
      * Whether any code point of {@code text}, as {@link String#codePoints} gives them, is {@code refused}: looked for
      * without the array of them, which nearly no text needs.
      */
-    public static boolean holdsAny(String text, IntPredicate refused) {
+    private static boolean holdsAny(String text, IntPredicate refused) {
         for (int index = 0; index < text.length(); ) {
             int codePoint = text.codePointAt(index);
             if (refused.test(codePoint)) {

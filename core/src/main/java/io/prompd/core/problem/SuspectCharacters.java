@@ -348,6 +348,12 @@ public final class SuspectCharacters {
             if (allowed < 0) {
                 throw new IllegalArgumentException("allowed is a count: " + allowed);
             }
+            for (char printable = ' '; printable <= '~'; printable++) {
+                if (character.test(printable)) {
+                    throw new IllegalArgumentException(kind + ": printable ASCII is never suspect, '" + printable
+                            + "' is (noneIn passes over it)");
+                }
+            }
         }
 
         /** A rule that no character of the kind passes, but those their neighbours make right. */
@@ -381,7 +387,20 @@ public final class SuspectCharacters {
          * which nearly every text passes.
          */
         public boolean noneIn(String text) {
-            return !TerminalText.holdsAny(text, character);
+            for (int index = 0; index < text.length(); ) {
+                char unit = text.charAt(index);
+                // most of any text, and none of a rule's characters: passed over without asking the rule
+                if (unit >= ' ' && unit <= '~') {
+                    index++;
+                    continue;
+                }
+                int codePoint = text.codePointAt(index);
+                if (character.test(codePoint)) {
+                    return false;
+                }
+                index += Character.charCount(codePoint);
+            }
+            return true;
         }
 
         /** {@code text} without its characters that {@link #in} names. */

@@ -1,6 +1,8 @@
 package io.prompd.core.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -66,6 +68,24 @@ class SuspectCharactersTest {
         assertEquals(List.of("error 2 the line holds the control character U+000D (^M) at position 5 (and 1 more line"
                 + " holds some)"), described(SuspectCharactersTest.fileProblems(lines)));
         assertEquals(3, SuspectCharacters.eachLine("a.md", lines, 1, SuspectCharacters.IN_TEXT_FILES).get(1).line());
+    }
+
+    @Test
+    void everyRuleFindsItsCharactersAfterAnyPrintableAsciiAndNoRuleMayNamePrintableAscii() {
+        StringBuilder printable = new StringBuilder();
+        for (char c = ' '; c <= '~'; c++) {
+            printable.append(c);
+        }
+        String controlAfterAscii = printable + "\u001b";
+        assertTrue(SuspectCharacters.CONTROL.noneIn(printable.toString()));
+        assertFalse(SuspectCharacters.CONTROL.noneIn(controlAfterAscii));
+        assertFalse(SuspectCharacters.INVISIBLE.noneIn(printable + "\u200B"));
+        assertFalse(SuspectCharacters.TAG.noneIn(printable + SMUGGLED));
+        assertTrue(SuspectCharacters.CONTROL.noneIn(printable + "\n\t\u00e9\uD83D\uDE00"));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new SuspectCharacters.Rule(
+                "hash sign", c -> c == '#', Severity.ERROR, count -> "remove it"));
+        assertTrue(refused.getMessage().contains("'#'"), refused.getMessage());
     }
 
     @Test
