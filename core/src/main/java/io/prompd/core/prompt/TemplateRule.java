@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The body's template: tags that do not fit together, and names of files to include, import or
  * extend that are no reference, are errors, since Jinja would not render the prompt at all
- * (whether the files are there is {@link ReferenceRules}'s); variables no parameter declares,
+ * (whether the files are there is {@link ReferenceRules}'s), and names computed at render time, which no check can
+ * follow, warnings; variables no parameter declares,
  * neither the prompt's own nor those of the prompts it inherits from within the package (nor of one of another
  * package whose version is at hand, {@link DependencyParents}), are warnings, since rendering leaves them empty; and
  * so are legacy {@code {name}} placeholders, which rendering leaves as they are written. Where the scan of the
@@ -55,6 +56,7 @@ final class TemplateRule {
      */
     static void checkLoaded(String file, PromptFile prompt, TemplateScan template, Problems problems) {
         renders(file, template, "", problems);
+        computedNames(file, template, problems);
         if (prompt.frontMatterRead()) {
             // without the aliases of 'using', which did not read, a name may be one through an alias
             namesThatAreNoReference(file, template, prompt.using(), problems);
@@ -69,7 +71,23 @@ final class TemplateRule {
      */
     static void checkLoaded(String file, TemplateScan template, List<String> through, Problems problems) {
         renders(file, template, LoadedTemplates.loadedThrough(through), problems);
+        computedNames(file, template, problems);
         namesThatAreNoReference(file, template, List.of(), problems);
+    }
+
+    /**
+     * A file named by an expression computed at render time is one no check sees: it may be missing from the
+     * package, or, from a parameter's value, lie outside it, where a renderer that does not confine its loader would
+     * read it. Jinja itself renders such a tag, so it is a warning.
+     */
+    private static void computedNames(String file, TemplateScan template, Problems problems) {
+        for (TemplateScan.ComputedFile computed : template.computedFiles()) {
+            problems.add(Problem.warning(file, "", "'" + computed.written() + "' names its file by an expression"
+                    + " computed at render time, so neither validate nor a registry's check can tell that the file"
+                    + " exists or lies inside the package", "name the file by a string, {% include \"./part.md\" %},"
+                    + " or by a list of strings of which the first found is loaded, {% include [\"a.md\", \"b.md\"]"
+                    + " %}").atLine(computed.line()));
+        }
     }
 
     /** @param loadedThrough how the file is reached from a prompt, for a file that is none; empty for a prompt */

@@ -24,6 +24,7 @@ final class TemplateFileReferences {
 
     private final BodyLines lines;
     private final List<TemplateScan.FileUse> found = new ArrayList<>();
+    private final List<TemplateScan.ComputedFile> computed = new ArrayList<>();
 
     /** A token of a file expression: a string literal is {@code "}, with its text as {@code literal}. */
     private record Token(String symbol, String literal) {
@@ -38,16 +39,22 @@ final class TemplateFileReferences {
         return List.copyOf(found);
     }
 
+    /** The tags found so far that name a file by an expression computed at render time. */
+    List<TemplateScan.ComputedFile> computed() {
+        return List.copyOf(computed);
+    }
+
     /**
      * Records the files a tag's expression names by string literals that it may evaluate to as they are: one literal,
      * each of a list or tuple ({@code ["a.md", "b.md"]}), each branch of a condition ({@link #literalNames}).
      *
+     * @param written the tag as written, for {@link #computed}
      * @param rest   what follows the tag's name: the expression, then the tag's own words ({@code as}, {@code import},
      *               {@code ignore missing}, {@code with context})
      * @param offset where the tag is, for the line of its files
      * @param times  how many times the tag loads them: {@link TemplateScan.FileUse#times()}
      */
-    void read(String rest, int offset, long times) {
+    void read(String written, String rest, int offset, long times) {
         List<Token> tokens = new ArrayList<>();
         boolean ignoreMissing = false;
         int index = 0;
@@ -77,7 +84,8 @@ final class TemplateFileReferences {
                     List<String> others = candidates.get().stream().filter(other -> !other.equals(name)).toList();
                     found.add(new TemplateScan.FileUse(name, line, ignoreMissing, others, times));
                 }
-            } else {
+            } else if (!branch.isEmpty()) {
+                computed.add(new TemplateScan.ComputedFile(written, line));
                 // a name computed at render time may be the one there, so no file written beside it is needed
                 literalNames(branch)
                         .forEach(name -> found.add(new TemplateScan.FileUse(name, line, true, List.of(), times)));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -66,6 +67,20 @@ public final class TemplateScan {
         /** A file loaded once where it is written, outside loops. */
         public FileUse(String written, int line, boolean mayBeMissing, List<String> alternatives) {
             this(written, line, mayBeMissing, alternatives, 1);
+        }
+    }
+
+    /**
+     * A tag that includes, imports or extends a file named by an expression computed at render time, as
+     * {@code {% include topic %}} or {@code {% include "parts/" ~ name %}}: no check can tell which file that is, whether
+     * the package holds it or whether it lies inside the package.
+     *
+     * @param written the tag as written, braces included
+     */
+    public record ComputedFile(String written, int line) {
+
+        public ComputedFile {
+            Objects.requireNonNull(written, "written");
         }
     }
 
@@ -192,6 +207,11 @@ public final class TemplateScan {
         return files.found();
     }
 
+    /** The tags naming a file by an expression computed at render time, in the order of the template. */
+    public List<ComputedFile> computedFiles() {
+        return files.computed();
+    }
+
     /**
      * The names the template defines for an import of it to take, in the order defined: its macros and the names it
      * sets outside every {@code for}, {@code macro}, {@code block}, {@code call}, {@code filter} and {@code with}, but
@@ -276,11 +296,11 @@ public final class TemplateScan {
             switch (tag) {
                 case "if", "elif", "do", "switch", "case", "print" -> variables.expression(parsed, restOffset);
                 case "include" -> {
-                    loads(rest, offset, Load.INCLUDE);
+                    loads(written, rest, offset, Load.INCLUDE);
                     variables.include(parsed, restOffset);
                 }
                 case "extends" -> {
-                    extended.addAll(read(rest, offset));
+                    extended.addAll(read(written, rest, offset));
                     variables.include(parsed, restOffset);
                 }
                 case "for" -> {
@@ -296,11 +316,11 @@ public final class TemplateScan {
                 case "block" -> variables.blockScope();
                 case "call", "filter" -> variables.callerScope();
                 case "import" -> {
-                    loads(rest, offset, Load.IMPORT);
+                    loads(written, rest, offset, Load.IMPORT);
                     variables.importAs(parsed);
                 }
                 case "from" -> {
-                    List<FileUse> files = loads(rest, offset, Load.IMPORT);
+                    List<FileUse> files = loads(written, rest, offset, Load.IMPORT);
                     List<String> names = variables.fromImport(parsed);
                     files.forEach(file -> names.forEach(name -> importedNames.add(new ImportedName(file, name))));
                 }
@@ -314,11 +334,11 @@ public final class TemplateScan {
          *
          * @return the files read
          */
-        private List<FileUse> loads(String rest, int offset, Load load) {
+        private List<FileUse> loads(String written, String rest, int offset, Load load) {
             Matcher choice = CONTEXT_CHOICE.matcher(rest);
             boolean withContext = choice.find() ? choice.group(1).equals("with") : load == Load.INCLUDE;
             Set<String> bound = variables.boundNames();
-            List<FileUse> files = read(rest, offset);
+            List<FileUse> files = read(written, rest, offset);
             files.forEach(use -> inclusions.add(new Inclusion(use, bound, load, withContext)));
             return files;
         }
@@ -346,9 +366,9 @@ public final class TemplateScan {
         }
 
         /** The files the tag names, read into {@link #files()}. */
-        private List<FileUse> read(String rest, int offset) {
+        private List<FileUse> read(String tag, String rest, int offset) {
             int known = files.found().size();
-            files.read(rest, offset, times());
+            files.read("{% " + tag + " " + rest.strip() + " %}", rest, offset, times());
             List<FileUse> found = files.found();
             return found.subList(known, found.size());
         }

@@ -12,7 +12,7 @@ class TemplateFileReferencesTest {
 
     @Test
     void eachBranchOfAConditionIsAFileOfItsOwnAndTheFilesOfAListAreAlternativesAtTheTagsLine() {
-        files.read(" 'a.md' if x else ['b.md', \"c.md\"] ignore missing", 7, 1);
+        files.read("{% include ... %}", " 'a.md' if x else ['b.md', \"c.md\"] ignore missing", 7, 1);
 
         assertEquals(List.of(new TemplateScan.FileUse("a.md", 2, true, List.of()),
                 new TemplateScan.FileUse("b.md", 2, true, List.of("c.md")),
@@ -21,11 +21,13 @@ class TemplateFileReferencesTest {
 
     @Test
     void aLiteralThatIsOnlyPartOfANameIsNoFileButOneBesideANameComputedMayBeMissing() {
-        files.read(" 'parts/' ~ name", 0, 1);
-        files.read(" [name, 'default.md'] with context", 0, 1);
-        files.read(" \"m.md\" as lib", 0, 1);
+        files.read("{% include 'parts/' ~ name %}", " 'parts/' ~ name", 0, 1);
+        files.read("{% include [name, 'default.md'] with context %}", " [name, 'default.md'] with context", 0, 1);
+        files.read("{% import \"m.md\" as lib %}", " \"m.md\" as lib", 0, 1);
 
         assertEquals(List.of(new TemplateScan.FileUse("default.md", 1, true, List.of()),
                 new TemplateScan.FileUse("m.md", 1, false, List.of())), files.found());
+        assertEquals(List.of(new TemplateScan.ComputedFile("{% include 'parts/' ~ name %}", 1),
+                new TemplateScan.ComputedFile("{% include [name, 'default.md'] with context %}", 1)), files.computed());
     }
 }
