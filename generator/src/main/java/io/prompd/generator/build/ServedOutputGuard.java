@@ -412,16 +412,22 @@ final class ServedOutputGuard {
                     + Plural.named(leftOut) + "): the branch's history was rewritten, a push bypassed the"
                     + " check, or the commit is older than the output's, and lock files pin them");
         }
+        // a local preview's output (index-template's README) is no registry anyone installed from: --force would keep
+        // its numbers for good, so a fresh folder is the way out offered first
+        String preview = "if " + options.out() + " was only a preview that nobody installed from, delete it and"
+                + " build into it afresh; ";
         String hint;
         if (leftOut.isEmpty()) {
             hint = "build commit " + servedCommit + " or a later one, which keeps them down; to serve them again"
                     + " anyway, add --force";
         } else if (again.isEmpty()) {
-            hint = "put their folders back, or take each down with a takenDown record in its meta.json (see "
+            hint = preview + "otherwise put their folders back, or take each down with a takenDown record in its"
+                    + " meta.json (see "
                     + RepositoryLayout.TAKEDOWN_SECTION + "); to leave them out anyway, add --force (their numbers stay"
                     + " kept for the tarballs served)";
         } else {
-            hint = "build commit " + servedCommit + " or a later one, which keeps the ones taken down down and serves"
+            hint = preview + "otherwise build commit " + servedCommit + " or a later one, which keeps the ones taken"
+                    + " down down and serves"
                     + " the others; to serve the ones taken down again and leave the others out anyway, add --force"
                     + " (the numbers left out stay kept for the tarballs served)";
         }

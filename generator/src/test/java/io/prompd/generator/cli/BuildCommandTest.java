@@ -711,7 +711,9 @@ class BuildCommandTest {
                 + " commit " + taken + ") took down (@common/a@1.0.0: Held a customer's API key), and leaves out 1"
                 + " version that it serves, with no takedown record (@common/a@1.2.0): the branch's history was"
                 + " rewritten, a push bypassed the check, or the commit is older than the output's, and lock files pin"
-                + " them\nhint: build commit " + taken + " or a later one, which keeps the ones taken down down and"
+                + " them\nhint: if " + out + " was only a preview that nobody installed from, delete it and build"
+                + " into it afresh; otherwise build commit " + taken + " or a later one, which keeps the ones taken"
+                + " down down and"
                 + " serves the others; to serve the ones taken down again and leave the others out anyway, add --force"
                 + " (the numbers left out stay kept for the tarballs served)\n", stderr.toString());
         assertTrue(Files.isRegularFile(out.resolve("packages/@common/a/1.2.0.json")), "the output stays as it was");
@@ -763,6 +765,9 @@ class BuildCommandTest {
         assertEquals(ExitCode.CONFLICT.code(), run("build", repo.toString(), "--out", out.toString()));
         assertTrue(stderr.toString().contains("that the build in " + out + " (of commit " + served + ") serves, with"
                 + " no takedown record (@common/a@1.0.0)"), stderr::toString);
+        assertTrue(stderr.toString().contains("\nhint: if " + out + " was only a preview that nobody installed from,"
+                + " delete it and build into it afresh; otherwise put their folders back, or take each down"),
+                stderr::toString);
         stderr.getBuffer().setLength(0);
 
         assertEquals(ExitCode.OK.code(), run("build", repo.toString(), "--out", out.toString(), "--force"));
