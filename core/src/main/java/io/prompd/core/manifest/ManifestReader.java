@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.Plural;
 import io.prompd.core.ShellWords;
+import io.prompd.core.Sizes;
 import io.prompd.core.SuggestedCommands;
 import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.json.FieldLines;
@@ -48,6 +49,14 @@ import java.util.regex.Pattern;
 public final class ManifestReader {
 
     public static final String FILE_NAME = "prompd.json";
+
+    /**
+     * The most bytes a manifest may have: a registry copies its fields into the package's index, once a version, and
+     * into the list of all packages, which every install and search downloads, so that a megabyte of description or
+     * of keywords in one version would weigh on every user of the registry. A real one has a few hundred bytes; the
+     * largest of Prompd users' packages ({@code ../shared/corpus}) under 2 KiB.
+     */
+    public static final int MAX_BYTES = 64 * 1024;
 
     /** npm's prefix of an alias, {@code "x": "npm:@acme/tiny@^1.0.0"}: another name for a registry's package. */
     private static final String NPM_ALIAS = "npm:";
@@ -125,6 +134,11 @@ public final class ManifestReader {
                     hint));
         }
         problems.addAll(loneCarriageReturns(json));
+        if (json.length > MAX_BYTES) {
+            problems.error(file, "", "the manifest has " + Sizes.overLimit(json.length, MAX_BYTES),
+                    "shorten it, the description first (a README is the place for long text): a registry copies its"
+                            + " fields into the indexes every install downloads, once a version");
+        }
         FieldLines lines = FieldLines.ofJson(json);
         // Sorted again once lines are known: the order is by file, then line.
         List<Problem> found = lines.locate(problems.sorted()).stream().sorted(Problem.ORDER).toList();

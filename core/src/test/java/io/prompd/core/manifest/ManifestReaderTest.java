@@ -48,6 +48,25 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aManifestOverItsLimitIsAnErrorWhateverItsFieldsHoldAndOneAtTheLimitPasses() {
+        String keywords = ", \"keywords\": [" + "\"kw\",".repeat(20_000) + "\"kw\"]";
+        ManifestResult tooLarge = readWith(", \"author\": \"" + "a".repeat(ManifestReader.MAX_BYTES) + "\"");
+
+        Problem problem = only(tooLarge, Severity.ERROR, "");
+        assertTrue(problem.message().startsWith("the manifest has 64.1 KiB, more than the limit of 64.0 KiB"),
+                problem.message());
+        assertTrue(problem.hint().contains("the description first"), problem.hint());
+        assertTrue(tooLarge.manifest().isEmpty());
+        assertEquals(1, readWith(keywords).problems().stream().filter(Problem::isError).count());
+
+        String atLimit = MINIMAL.strip() + ", \"author\": \"\"}";
+        String padded = MINIMAL.strip() + ", \"author\": \"" + "a".repeat(ManifestReader.MAX_BYTES - atLimit.length())
+                + "\"}";
+        assertEquals(ManifestReader.MAX_BYTES, padded.length());
+        assertTrue(read(padded).manifest().isPresent(), () -> read(padded).problems().toString());
+    }
+
+    @Test
     void readsEveryKnownField() throws IOException {
         String everyField = """
                 {
