@@ -27,8 +27,9 @@ import java.util.SortedSet;
  * @param deletedVersions the published versions it deletes otherwise, which the check refuses, sorted
  * @param changedVersions the published versions it adds, changes or deletes files of, keeping their folders, which the
  *                     check refuses, sorted
- * @param modeChanges  the files of published versions whose executable bit alone it changes, which the check lets
- *                     pass (files are packed as 0644), sorted by path
+ * @param modeChanges  the files of published versions and the meta.json files whose executable bit alone it changes,
+ *                     which the check lets pass (files are packed as 0644, and a meta.json is read whatever its
+ *                     mode), sorted by path
  * @param otherChanges paths outside version folders that it adds, changes or deletes (meta.json, settings,
  *                     documentation), and each folder that does not fit the layout once, sorted
  * @param newPaths     those among them that the merge base has nothing at, sorted

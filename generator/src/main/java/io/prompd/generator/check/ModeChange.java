@@ -4,8 +4,9 @@ import io.prompd.generator.source.Change;
 import java.util.Objects;
 
 /**
- * A file of a published version whose executable bit alone the pull request changes: the check lets it pass, since
- * no tarball holds a mode, but the reviewer sees it in the diff, and the summary says what it is.
+ * A file of a published version or a meta.json whose executable bit alone the pull request changes: the check lets it
+ * pass, since no tarball holds a mode and a meta.json is read whatever its mode, but the reviewer sees it in the
+ * diff, and the summary says what it is.
  *
  * @param path the file's path in the repository
  * @param from its Git mode at the merge base, as Git writes it ({@code 100644})

@@ -150,10 +150,12 @@ public final class PullRequestChecker {
                 .filter(version -> !pullRequest.takedowns().contains(version)).toList();
         List<PackageVersion> changedVersions = pullRequest.touchedPublishedVersions().stream()
                 .filter(version -> !deleted.contains(version)).toList();
-        // a published file made executable or not passes, and would otherwise be a diff the summary does not tell
-        List<ModeChange> modeChanges = pullRequest.changes(ChangedPath.Kind.VERSION_FILE).stream()
+        // a published file or a meta.json made executable or not passes, and would otherwise be a diff the summary
+        // does not tell, or one it tells as a meta.json changed
+        List<ModeChange> modeChanges = pullRequest.changes().stream()
                 .filter(changed -> changed.change().onlyExecutableBit())
-                .filter(changed -> changed.path().packageVersion()
+                .filter(changed -> changed.path().kind() == ChangedPath.Kind.META
+                        || changed.path().kind() == ChangedPath.Kind.VERSION_FILE && changed.path().packageVersion()
                         .flatMap(id -> baseSnapshot.folder(id.name(), id.version())).isPresent())
                 .map(changed -> ModeChange.of(changed.change())).toList();
         SortedMap<PackageVersion, ReaddedVersion> readded = pullRequest.readded();

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A {@link CheckReport} as text for a terminal, Markdown for the pull request's comment, or JSON for scripts: the check
@@ -386,15 +387,20 @@ public final class CheckReportView {
                     + " refuses");
         }
         for (ModeChange change : report.modeChanges()) {
+            // of the files whose mode alone changes, the meta.json files alone lie outside version folders
             lines.add("changes the mode of " + code.apply(change.path()) + " from " + change.from() + " to "
-                    + change.to() + " (not packed: files are packed as 0644)");
+                    + change.to() + (report.otherChanges().contains(change.path())
+                    ? " (read as before: a file's mode makes no difference)"
+                    : " (not packed: files are packed as 0644)"));
         }
         // a takedown's record, told on its line above, would only repeat it
         report.metaChanges().stream().filter(change -> !change.changesOwners() && report.takenDown().stream()
                 .noneMatch(takedown -> change.recordsTakedownOf(takedown.version())))
                 .forEach(change -> lines.add(describe(change, style)));
-        // a meta.json whose changes are told above is not listed again; one changed only in form is
-        Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
+        // a meta.json whose changes or mode change are told above is not listed again; one changed only in form is
+        Set<String> told = Stream.concat(report.metaChanges().stream()
+                        .map(change -> RepositoryLayout.metaFile(change.name())),
+                        report.modeChanges().stream().map(ModeChange::path))
                 .filter(path -> !report.unreadable().contains(path)).collect(Collectors.toSet());
         report.otherChanges().stream().filter(path -> !told.contains(path) && !SETTINGS_FILES.contains(path))
                 .forEach(path -> lines.add(verb(report, path) + code.apply(path)

@@ -58,7 +58,11 @@ public record Change(ChangeType type, String path, ObjectId oldBlob, ObjectId ne
         return mode == FileMode.REGULAR_FILE ? "a regular file" : "an entry of Git mode " + mode;
     }
 
-    /** Whether the mode is a file's, executable or not: not a symbolic link, a submodule or a folder. */
+    /**
+     * Whether the mode is a file's, executable or not (100644, 100664, 100755): not a symbolic link, a submodule or a
+     * folder. Every reading of the registry's files asks this alone, as the check and the build must agree on them and
+     * an executable bit is an accident of the file system (core.fileMode on WSL's /mnt/c) that changes nothing read.
+     */
     public static boolean isFile(FileMode mode) {
         return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
     }

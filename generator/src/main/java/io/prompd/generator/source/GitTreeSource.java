@@ -102,7 +102,7 @@ public final class GitTreeSource implements PackageSource {
     }
 
     private static SourceEntry entry(String path, FileMode mode, ObjectReader reader, ObjectId id) throws IOException {
-        if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+        if (Change.isFile(mode)) {
             return new SourceEntry(path, EntryKind.FILE, RegistryRepository.readingObject(id,
                     () -> reader.getObjectSize(id, Constants.OBJ_BLOB)));
         }

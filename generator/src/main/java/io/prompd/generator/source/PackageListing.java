@@ -135,7 +135,7 @@ final class PackageListing {
     private void visitVersionLevel(TreeWalk walk, PackageName name, String entry) throws IOException {
         String path = repositoryPath(walk);
         if (!walk.isSubtree()) {
-            if (entry.equals(PackageMeta.FILE) && walk.getFileMode(0) == FileMode.REGULAR_FILE) {
+            if (entry.equals(PackageMeta.FILE) && Change.isFile(walk.getFileMode(0))) {
                 metaFiles.put(name, walk.getObjectId(0));
             } else {
                 problems.add(RepositoryLayout.strayFileInPackageFolder(name, path));

@@ -151,7 +151,7 @@ public final class RegistrySnapshot {
                 }
                 return Optional.empty();
             }
-            if (walk.getFileMode(0) != FileMode.REGULAR_FILE) {
+            if (!Change.isFile(walk.getFileMode(0))) {
                 problems.error(path, "", path + " must be a regular file, not " + Change.kindOf(walk.getFileMode(0)),
                         "replace it with a plain JSON file");
                 return Optional.empty();
@@ -348,8 +348,7 @@ public final class RegistrySnapshot {
 
     private Optional<byte[]> file(ObjectId root, String path) throws IOException {
         try (ObjectReader reader = objects.newReader(); TreeWalk walk = TreeWalk.forPath(reader, path, root)) {
-            if (walk == null || walk.getFileMode(0) != FileMode.REGULAR_FILE
-                    && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
+            if (walk == null || !Change.isFile(walk.getFileMode(0))) {
                 return Optional.empty();
             }
             return readWithinLimit(reader, walk.getObjectId(0));
@@ -388,7 +387,7 @@ public final class RegistrySnapshot {
         try (ObjectReader reader = objects.newReader()) {
             for (String file : unplaced) {
                 try (TreeWalk walk = TreeWalk.forPath(reader, file, tree)) {
-                    if (walk != null && walk.getFileMode(0) == FileMode.REGULAR_FILE) {
+                    if (walk != null && Change.isFile(walk.getFileMode(0))) {
                         readWithinLimit(reader, walk.getObjectId(0)).filter(RegistrySnapshot::parses)
                                 .ifPresent(json -> lines.put(file, FieldLines.ofJson(json)));
                     }

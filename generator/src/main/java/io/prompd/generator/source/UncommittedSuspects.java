@@ -95,7 +95,7 @@ final class UncommittedSuspects {
                 if (level != Level.PACKAGE) {
                     compare(below, entries.getEntryObjectId(), folder.resolve(name), level.below(name));
                 }
-            } else if ((mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE)
+            } else if (!Change.isFile(mode)
                     || !sameFile(entries.getEntryObjectId(), folder.resolve(name))) {
                 suspects.add(below);
             }

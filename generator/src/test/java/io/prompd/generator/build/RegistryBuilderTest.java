@@ -661,6 +661,19 @@ class RegistryBuilderTest {
                 "a scoped package's owners are its scope's");
     }
 
+    /** Committed from WSL's /mnt/c, a meta.json is executable by accident; the check reads it as any other. */
+    @Test
+    void distTagsComeFromAnExecutableMetaJsonToo() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.meta("@common/a", "{\"distTags\": {\"latest\": \"1.0.0\"}}")
+                    .executable("packages/@common/a/meta.json");
+            buildTwoVersionsOfA(repo, out);
+        }
+        Packument a = read(out.resolve(RegistryLayout.packument(PackageName.parse("@common/a"))), Packument.class);
+        assertEquals(Version.parse("1.0.0"), a.distTags().get("latest"));
+    }
+
     @Test
     void theVersionsTakenDownAreInTheIndexWithTheirReasonsOnlyWhenThereAreAny() throws IOException {
         Path out = temp.resolve("out");

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** What every check shares: the merge base, what counts as the pull request's own, the summary. */
 class PullRequestCheckerTest extends PullRequestScenarioTest {
 
+    private static final String UTIL_META = "packages/@common/util/meta.json";
+
     @Test
     void headIsComparedWithTheMergeBaseNotWithTheMovedBaseBranch() {
         ObjectId branchPoint = repo.head();
@@ -221,6 +223,43 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         assertEquals("[{\"from\":\"100644\",\"path\":\"packages/@common/util/1.0.0/LICENSE\",\"to\":\"100755\"}]",
                 json.get("modeChanges").toString());
         assertEquals("[]", json.get("changedVersions").toString());
+    }
+
+    /** As the build reads it: committed from WSL's /mnt/c, a meta.json is executable by accident. */
+    @Test
+    void anExecutableMetaJsonIsValidatedAndToldAsARegularOneIs() {
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"9.9.9\"}}").executable(UTIL_META);
+        repo.commit("tag", "alice");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, UTIL_META, "the dist-tag 'latest' points to 9.9.9");
+        assertTrue(CheckReportView.text(report).contains("  points the dist-tag latest of @common/util at 9.9.9"),
+                CheckReportView.text(report));
+    }
+
+    /** Its tags stay as they were, so the summary tells only the mode, as it does a published file's. */
+    @Test
+    void aMetaJsonMadeExecutableIsSummedUpAsAModeChangeThatChangesNothingRead() throws Exception {
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER,
+                main -> main.meta("@common/util", "{\"distTags\": {\"latest\": \"1.0.0\"}}"));
+        repo.merge("main", "up to date", "alice");
+        repo.executable(UTIL_META);
+        repo.commit("chmod +x", "alice");
+
+        CheckReport report = check(repo, "alice");
+
+        assertTrue(report.passed(), () -> CheckReportView.text(report));
+        assertEquals("""
+                PASSED: registry check of %s against %s, as alice
+                  changes the mode of packages/@common/util/meta.json from 100644 to 100755 (read as before: a file's\
+                 mode makes no difference)
+                """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),
+                CheckReportView.text(report).substring(0, CheckReportView.text(report).indexOf("\n\n") + 1));
+        var json = Json.reader().readTree(CheckReportView.json(report));
+        assertEquals("[{\"from\":\"100644\",\"path\":\"packages/@common/util/meta.json\",\"to\":\"100755\"}]",
+                json.get("modeChanges").toString());
+        assertEquals("[]", json.get("metaChanges").toString());
     }
 
     @Test

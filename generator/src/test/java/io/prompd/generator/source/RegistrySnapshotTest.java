@@ -63,6 +63,20 @@ class RegistrySnapshotTest {
         assertTrue(messages.contains("scopes.json must be a regular file, not a symbolic link"), messages.toString());
     }
 
+    /** As a meta.json is: committed from WSL's /mnt/c, a settings file is executable by accident. */
+    @Test
+    void anExecutableSettingsFileIsReadAsARegularOneIs() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.executable("registry.json").executable("scopes.json");
+        ObjectId head = repo.commit("chmod +x");
+
+        RegistrySnapshot snapshot = snapshot(repo, head);
+
+        assertEquals(List.of(), snapshot.problems());
+        assertEquals("Test registry", snapshot.config().orElseThrow().name());
+        assertTrue(snapshot.scopes().isKnownScope("@common"));
+    }
+
     @Test
     void readsSettingsAndCommitTime() throws IOException {
         TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
