@@ -1047,6 +1047,30 @@ class ValidateAndPackCommandTest {
         assertEquals(lenient.err(), strict.err());
     }
 
+    /**
+     * A tester's contexts/prod.env passed validate without a word and was packed: it is told as a .env is, left out of
+     * the tarball, and fails validate with --strict, as an author's CI runs it.
+     */
+    @Test
+    void aProdEnvIsLeftOutWithTheWarningOfADotEnvAndFailsValidateWithStrict() throws IOException {
+        write("contexts/prod.env", "DB_PASSWORD=hunter2-very-secret\n");
+
+        CliRun lenient = CliRun.in(pkg, home, "validate");
+        CliRun strict = CliRun.in(pkg, home, "validate", "--strict");
+        CliRun pack = CliRun.in(pkg, home, "pack");
+
+        assertEquals(0, lenient.exitCode(), lenient.err());
+        assertEquals(1, strict.exitCode(), strict.err());
+        assertTrue(strict.out().contains("contexts/prod.env\n  warning left out of the package because it looks like"
+                + " secrets\n"), strict.out());
+        assertTrue(strict.out().contains("keep secrets out of package folders; pack never includes .env*, *.env,"),
+                strict.out());
+        assertTrue(strict.out().endsWith("0 errors, 1 warning\nfailed: the warning fails validate with --strict; fix"
+                + " it, or leave --strict out to let warnings pass\n"), strict.out());
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertFalse(tarEntries(pkg.resolve("acme-greeter-1.0.0.tgz")).contains("contexts/prod.env"), pack.out());
+    }
+
     @Test
     void oneWarningFailsValidateWithStrictInTheSingular() throws IOException {
         Files.delete(pkg.resolve("LICENSE"));

@@ -30,9 +30,10 @@ public record LeftOut(String path, Reason reason) {
          */
         HOME,
         /**
-         * Named {@code .env*}, or as a credentials file or a copy of one ({@code .npmrc*}, {@code .pypirc*},
-         * {@code .netrc*}, {@code _netrc*}, {@code .git-credentials*}): it looks like secrets, and secrets
-         * must never be published.
+         * Named {@code .env*} or {@code *.env}, or as a credentials file or a copy of one ({@code .npmrc*},
+         * {@code .pypirc*}, {@code .netrc*}, {@code _netrc*}, {@code .git-credentials*}, {@code .pgpass*},
+         * {@code .htpasswd*}, {@code .dockercfg*}, {@code .docker/config.json*}, {@code .aws/credentials*}): it looks
+         * like secrets, and secrets must never be published.
          */
         SECRET,
         /**

@@ -41,16 +41,21 @@ public final class PackSelector {
      */
     public static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
     /**
-     * The names {@link LeftOut.Reason#SECRET} covers, each with '*' for whatever follows, matched in any letter case:
-     * .env files, and where package managers and Git keep credentials: npm's and pip's tokens, netrc's passwords
-     * (_netrc on Windows). As with .env, their copies (.npmrc.bak) hold the same secrets.
+     * The names {@link LeftOut.Reason#SECRET} covers, each with '*' for whatever comes before or after, and a folder
+     * the file lies directly in where the name alone says nothing ({@code credentials}), matched in any letter case:
+     * .env files, dotenv's own ({@code .env.local}) and those named for what they configure ({@code prod.env}), and the
+     * files that hold credentials by their very name, as secret scanners' file rules list them: npm's and pip's
+     * tokens, netrc's passwords (_netrc on Windows), Git's, PostgreSQL's and Apache's passwords, Docker's registry
+     * logins (the legacy .dockercfg too) and AWS's keys. As with .env, the copies of those named by their start
+     * (.npmrc.bak) hold the same secrets. No name of a private key ({@code id_rsa}): its text is an error wherever it
+     * lies ({@link io.prompd.core.packaging.Secrets}), which leaving it out by name would make a warning.
      */
-    private static final List<String> SECRET_NAMES = List.of(".env*", ".npmrc*", ".pypirc*", ".netrc*", "_netrc*",
-            ".git-credentials*");
+    private static final List<String> SECRET_NAMES = List.of(".env*", "*.env", ".npmrc*", ".pypirc*", ".netrc*",
+            "_netrc*", ".git-credentials*", ".pgpass*", ".htpasswd*", ".dockercfg*", ".docker/config.json*",
+            ".aws/credentials*");
     /** The names {@link LeftOut.Reason#SECRET} covers, as messages list them. */
     public static final String SECRET_LIST = String.join(", ", SECRET_NAMES);
-    private static final List<String> SECRET_PREFIXES = prefixes(SECRET_NAMES).stream()
-            .map(prefix -> prefix.toLowerCase(Locale.ROOT)).toList();
+    private static final List<SecretName> SECRET_FORMS = SECRET_NAMES.stream().map(SecretName::of).toList();
     /** The names {@link LeftOut.Reason#TEMPORARY} covers, as messages list them. */
     public static final String TEMPORARY_LIST = TemporaryFiles.NAME_FORMAT;
     /**
@@ -335,7 +340,7 @@ public final class PackSelector {
     private static Optional<LeftOut.Reason> leftOutByName(String[] segments) {
         String name = segments[segments.length - 1];
         String folded = name.toLowerCase(Locale.ROOT);
-        if (isNamedAsSecrets(name)) {
+        if (isNamedAsSecrets(segments)) {
             return Optional.of(LeftOut.Reason.SECRET);
         }
         if (TemporaryFiles.isTemporaryName(name)) {
@@ -359,8 +364,40 @@ public final class PackSelector {
      * commit of a pull request, whose history a merge keeps.
      */
     public static boolean isNamedAsSecrets(String path) {
-        String folded = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return SECRET_PREFIXES.stream().anyMatch(folded::startsWith);
+        return isNamedAsSecrets(Glob.segmentsOf(path));
+    }
+
+    private static boolean isNamedAsSecrets(String[] segments) {
+        String name = segments[segments.length - 1].toLowerCase(Locale.ROOT);
+        String folder = segments.length > 1 ? segments[segments.length - 2].toLowerCase(Locale.ROOT) : "";
+        return SECRET_FORMS.stream().anyMatch(form -> form.matches(folder, name));
+    }
+
+    /**
+     * A name {@link #SECRET_NAMES} lists, in lower case.
+     *
+     * @param folder the name of the folder the file lies directly in, empty for any
+     * @param start  what the file's name starts with, before the '*'
+     * @param end    what it ends with, after the '*'
+     */
+    private record SecretName(String folder, String start, String end) {
+
+        static SecretName of(String listed) {
+            String folded = listed.toLowerCase(Locale.ROOT);
+            int slash = folded.lastIndexOf('/');
+            int star = folded.indexOf('*', slash + 1);
+            if (star < 0 || folded.indexOf('/') != slash) {
+                throw new IllegalArgumentException("a secrets name has a '*' and at most one folder: " + listed);
+            }
+            return new SecretName(slash < 0 ? "" : folded.substring(0, slash), folded.substring(slash + 1, star),
+                    folded.substring(star + 1));
+        }
+
+        /** @param folder the folder's name in lower case, empty at the package's root; {@code name} in lower case */
+        boolean matches(String folder, String name) {
+            return (this.folder.isEmpty() || this.folder.equals(folder)) && name.length() >= start.length()
+                    + end.length() && name.startsWith(start) && name.endsWith(end);
+        }
     }
 
     /** Whether the name is that of a tarball, such as the one pack writes at the package's root by default. */

@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 /**
  * What a likely credential looks like, in one place: whoever adds a kind of key adds a line here.
  * A package must not hold any: once published, mirrors and the registry's Git history keep it for
- * good. Files named {@code .env*} are never packed, whatever they hold ({@code PackSelector}).
+ * good. Files named as secrets ({@code .env*}, {@code *.env}, {@code .aws/credentials}, ...) are never packed,
+ * whatever they hold ({@code PackSelector}).
  */
 final class SecretPatterns {
 

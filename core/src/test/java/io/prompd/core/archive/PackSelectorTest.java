@@ -136,6 +136,31 @@ class PackSelectorTest {
         }
     }
 
+    /**
+     * A tester's package carried prod.env, an AWS credentials file, Docker's logins, a .pgpass and a .htpasswd under
+     * contexts/, and pack packed them all: they hold credentials by their very name, as .env does. The same names
+     * elsewhere, or with more after them, are no such files.
+     */
+    @Test
+    void filesHoldingCredentialsByTheirVeryNameAreLeftOutAsSecrets() throws IOException {
+        PackSelection selection = select(source("prompd.json", "contexts/prod.env", "contexts/Staging.ENV",
+                "contexts/.aws/credentials", ".AWS/Credentials.bak", "contexts/.docker/config.json", ".dockercfg",
+                "contexts/.pgpass", "contexts/.htpasswd", "contexts/credentials", "contexts/aws/credentials",
+                "contexts/.aws/config", "contexts/config.json", "contexts/prod.env.md", "contexts/environment.md",
+                "contexts/.aws/sub/credentials"), List.of(), List.of());
+
+        assertEquals(List.of("contexts/.aws/config", "contexts/.aws/sub/credentials", "contexts/aws/credentials",
+                "contexts/config.json", "contexts/credentials", "contexts/environment.md", "contexts/prod.env.md",
+                "prompd.json"), included(selection));
+        assertEquals(List.of(".AWS/Credentials.bak", ".dockercfg", "contexts/.aws/credentials",
+                "contexts/.docker/config.json", "contexts/.htpasswd", "contexts/.pgpass", "contexts/Staging.ENV",
+                "contexts/prod.env"), selection.leftOut().stream().map(LeftOut::path).toList());
+        assertTrue(selection.leftOut().stream().allMatch(out -> out.reason() == LeftOut.Reason.SECRET),
+                selection.leftOut()::toString);
+        assertTrue(PackSelector.isNamedAsSecrets("contexts/.docker/config.json"));
+        assertFalse(PackSelector.isNamedAsSecrets("contexts/.docker/"));
+    }
+
     @Test
     void leftOutAnywayGivesTheReasonsThatHoldWhateverTheManifestSays() {
         Map<String, LeftOut.Reason> leftOut = Map.of(
@@ -347,8 +372,9 @@ class PackSelectorTest {
                         + " out: pack never"
                         + " packs .git/, .prompd/, node_modules/",
                 "prompd.json|/files/3|\".env\" in \"files\" names '.env', which exists but is left out: it looks like"
-                        + " secrets, and pack never packs them (.env*, .npmrc*, .pypirc*, .netrc*, _netrc*,"
-                        + " .git-credentials*)",
+                        + " secrets, and pack never packs them (.env*, *.env, .npmrc*, .pypirc*, .netrc*, _netrc*,"
+                        + " .git-credentials*, .pgpass*, .htpasswd*, .dockercfg*, .docker/config.json*,"
+                        + " .aws/credentials*)",
                 "prompd.json|/files/4|\"x.tgz\" in \"files\" names 'x.tgz', which exists but is left out: pack never"
                         + " packs a .tgz or .tar.gz at the package root"), messages(selection));
     }

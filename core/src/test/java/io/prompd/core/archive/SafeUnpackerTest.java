@@ -356,8 +356,9 @@ class SafeUnpackerTest {
     @Test
     void refusesAnyFileThatPackLeavesOutOfEveryPackage() throws IOException {
         Map<String, String> refusals = Map.of(
-                "package/prompts/.npmrc", "it looks like secrets, and pack never packs them (.env*, .npmrc*",
+                "package/prompts/.npmrc", "it looks like secrets, and pack never packs them (.env*, *.env, .npmrc*",
                 "package/.env.local", "it looks like secrets",
+                "package/contexts/.aws/credentials", "it looks like secrets",
                 "package/.x.1-2.345.part", "pack never packs prompd's own temporary files",
                 "package/a/Thumbs.db", "pack never packs system and editor files or a lock file",
                 "package/.gitattributes", "pack never packs Git's rule files",

@@ -716,6 +716,34 @@ class PackageValidatorTest {
         assertEquals(List.of(".env.local", "prompts/.env"), unsaid);
     }
 
+    /**
+     * A prod.env and an AWS credentials file were packed without a word: validate warns of them as of a .env, in the
+     * same words. A private key file is no such name: its text is an error, packed or not, which leaving it out by its
+     * name would make a warning.
+     */
+    @Test
+    void filesHoldingCredentialsByTheirNameAreWarnedOfAsDotEnvAndAPrivateKeyIsAnErrorByItsText() throws IOException {
+        Map<String, String> files = new HashMap<>(Map.of("hello.prmd", "Hi\n", ".env", "X=1\n", "contexts/prod.env",
+                "X=1\n", "contexts/.aws/credentials", "[default]\naws_secret_access_key = x\n", "keys/id_ed25519",
+                "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                        + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\n"
+                        + "-----END OPENSSH PRIVATE KEY-----\n"));
+        files.put("prompd.json", MANIFEST);
+
+        List<Problem> problems = validator.validate(MemorySource.ofText("p", files)).problems();
+
+        List<Problem> secrets = problems.stream().filter(problem -> problem.message().contains("looks like secrets"))
+                .toList();
+        assertEquals(List.of(".env", "contexts/.aws/credentials", "contexts/prod.env"),
+                secrets.stream().map(Problem::file).sorted().toList());
+        // in the words and severity of the .env's warning
+        assertEquals(1, secrets.stream().map(problem -> List.of(problem.severity(), problem.message(),
+                problem.hint())).distinct().count(), () -> ProblemReport.text(problems));
+        assertTrue(problems.stream().anyMatch(problem -> problem.file().equals("keys/id_ed25519")
+                && problem.severity() == Severity.ERROR && problem.message().contains("a private key")),
+                () -> ProblemReport.text(problems));
+    }
+
     private List<String> secretWarnings(String manifest, Map<String, String> files) throws IOException {
         Map<String, String> all = new HashMap<>(files);
         all.put("prompd.json", manifest);

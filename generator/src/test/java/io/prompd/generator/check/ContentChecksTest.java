@@ -256,8 +256,9 @@ class ContentChecksTest {
 
         Problem env = assertError(report, BASE + "/.env.local");
         assertEquals("commit " + withFiles + " of the pull request added the file, whose name looks like secrets"
-                + " (.env*, .npmrc*, .pypirc*, .netrc*, _netrc*, .git-credentials*), which a version folder may not"
-                + " hold: a later commit deleted it, but Git history keeps that commit", env.message());
+                + " (.env*, *.env, .npmrc*, .pypirc*, .netrc*, _netrc*, .git-credentials*, .pgpass*, .htpasswd*,"
+                + " .dockercfg*, .docker/config.json*, .aws/credentials*), which a version folder may not hold: a later"
+                + " commit deleted it, but Git history keeps that commit", env.message());
         assertEquals("rewrite the branch's history without it (squash its commits, or drop or edit " + withFiles
                 + " with git rebase -i, then force-push), and revoke the credentials it held if they are real",
                 env.hint());

@@ -215,6 +215,20 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
         assertEquals(1, report.problems().stream().filter(problem -> problem.file().equals(BASE + "/.env")).count());
     }
 
+    /** A tester's version held these under contexts/, and the check passed it with exit 0. */
+    @Test
+    void filesHoldingCredentialsByTheirVeryNameAreErrorsAsDotEnvIs() {
+        repo.publish("@common/base", "1.0.0");
+        List<String> files = List.of("contexts/prod.env", "contexts/.aws/credentials", "contexts/.docker/config.json",
+                "contexts/.pgpass", "contexts/.htpasswd");
+        files.forEach(file -> repo.write(BASE + "/" + file, "x\n"));
+        repo.commit("publish");
+
+        var report = check(repo, "alice");
+
+        files.forEach(file -> assertError(report, BASE + "/" + file, "looks like secrets"));
+    }
+
     @Test
     void twoNewVersionsDifferingOnlyInBuildMetadataAreRefused() {
         repo.publish("@common/base", "1.0.0+a");
