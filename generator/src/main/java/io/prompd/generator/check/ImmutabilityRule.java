@@ -98,10 +98,16 @@ final class ImmutabilityRule implements PullRequestRule {
                     + " delete the one published later, in a pull request of their own (see "
                     + RepositoryLayout.TAKEDOWN_SECTION + ")");
         } else {
+            String meta = RepositoryLayout.metaFile(version.name());
+            String section = RepositoryLayout.TAKEDOWN_SECTION;
+            // yanking it again is no advice for a version the base branch yanks
+            String withdraw = pullRequest.baseTip().meta(version.name()).yanked().containsKey(version.version())
+                    ? ": the version is yanked already in " + meta + ", so new installs do not get it; for a leaked"
+                            + " secret or illegal content, ask a maintainer to take it down (see " + section + ")"
+                    : ", and to withdraw the version yank it in " + meta + " (for a leaked secret or illegal content,"
+                            + " see " + section + ")";
             problems.error(folder, "", deleted + ", and only a maintainer may delete a published version, to take it"
-                    + " down", "published versions stay; restore the folder, and to withdraw the version yank it in "
-                    + RepositoryLayout.metaFile(version.name()) + " (for a leaked secret or illegal content, see "
-                    + RepositoryLayout.TAKEDOWN_SECTION + ")");
+                    + " down", "published versions stay; restore the folder" + withdraw);
         }
     }
 

@@ -194,6 +194,27 @@ class ImmutabilityRuleTest {
                 () -> ProblemReport.text(report.problems()));
     }
 
+    /**
+     * A version yanked already is withdrawn already: the hint told to yank it; it says so, and that a takedown is a
+     * maintainer's, as the hint of a version not yanked does.
+     */
+    @Test
+    void aDeletedVersionYankedAlreadyIsToldItIsYankedAndHowATakedownIsAskedFor() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.meta("@common/util",
+                "{\"yanked\": {\"1.0.0\": \"broken\"}}"));
+        repo.merge("main", "catch up", "alice");
+        repo.delete(UTIL);
+        repo.commit("delete the yanked version", "alice");
+
+        Problem problem = assertError(check(repo, "alice"), UTIL, "the published version @common/util 1.0.0 is"
+                + " deleted");
+
+        assertEquals("published versions stay; restore the folder: the version is yanked already in"
+                + " packages/@common/util/meta.json, so new installs do not get it; for a leaked secret or illegal"
+                + " content, ask a maintainer to take it down (see \"Take a version down\" in the registry's README)",
+                problem.hint());
+    }
+
     @Test
     void publishedVersionsMayBeChangedByNobodyNotEvenMaintainers() {
         repo.write(UTIL + "/README.md", "# Fixed by a maintainer\n");
