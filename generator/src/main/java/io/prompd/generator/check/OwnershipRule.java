@@ -103,12 +103,19 @@ final class OwnershipRule implements PullRequestRule {
                 refusal(pullRequest, login, name).map(refused -> withModes(refused, changes)).ifPresent(problems::add);
             }
         });
-        scopes.forEach((scope, changed) -> scopeRefusal(settings, login, scope, List.copyOf(changed.keySet()))
+        scopes.forEach((scope, changed) -> scopeRefusal(settings, login, scope, List.copyOf(changed.keySet()),
+                        onlyMeta(changed))
                 .map(refused -> withModes(refused, changed.values().stream().flatMap(List::stream).toList()))
                 .ifPresent(problems::add));
         if (scopes.keySet().stream().anyMatch(scope -> !scopeReads(settings, scope))) {
             baseErrors(settings, Scopes.FILE, problems);
         }
+    }
+
+    /** Whether the changes to the packages are to their meta.json files alone, which publish nothing. */
+    private static boolean onlyMeta(SortedMap<PackageName, List<Change>> changed) {
+        return changed.entrySet().stream().allMatch(entry -> entry.getValue().stream()
+                .allMatch(change -> change.path().equals(RepositoryLayout.metaFile(entry.getKey()))));
     }
 
     /** Whether the entry of the scope in scopes.json on the base branch reads. */
@@ -194,9 +201,11 @@ final class OwnershipRule implements PullRequestRule {
     /**
      * The one refusal of the changes to the scope's packages (in name order), at the first one's folder, naming the
      * others; empty when the login may make them.
+     *
+     * @param onlyMeta whether the changes are to the packages' meta.json alone, which an owner makes, not publishes
      */
     private static Optional<Problem> scopeRefusal(RegistrySnapshot settings, String login, String scope,
-                                                  List<PackageName> names) {
+                                                  List<PackageName> names, boolean onlyMeta) {
         if (settings.scopes().publishers(scope).contains(login)) {
             return Optional.empty();
         }
@@ -216,11 +225,13 @@ final class OwnershipRule implements PullRequestRule {
                     : "the scope " + scope + " does not exist yet, and only maintainers may create scopes",
                     "ask a maintainer to add " + scope + " to scopes.json, with you among its owners"));
         }
+        String ask = !onlyMeta ? "publish it" : names.size() == 1 ? "make this change to meta.json"
+                : "make these changes to their meta.json files";
         return Optional.of(Problem.error(folder, "", login + " is not an owner of the scope " + scope + ", directly"
                 + " or through a team, in scopes.json on the base branch, so may not change " + changed + "; "
                 + Scopes.FILE + " lists as its " + publishers(settings.scopes(), scope),
                 // its owners cannot grant it: only maintainers may change scopes.json
-                "ask one of them to publish it, or open an issue asking a maintainer to add you to the owners of "
+                "ask one of them to " + ask + ", or open an issue asking a maintainer to add you to the owners of "
                         + scope + " (or to one of its teams) in scopes.json, as CONTRIBUTING.md says"));
     }
 

@@ -535,12 +535,31 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         }
     }
 
+    /** A change to meta.json alone publishes nothing: the hint asked the owners "to publish it". */
     @Test
-    void metaChangeByNonOwnerIsRefused() {
+    void metaChangeByNonOwnerIsRefusedAskingAnOwnerToMakeIt() {
         repo.meta("@common/util", "{\"deprecated\": {\"1.0.0\": \"old\"}}");
         repo.commit("deprecate", "mallory");
 
-        assertError(check(repo, "mallory"), "packages/@common/util", "mallory is not an owner");
+        Problem problem = assertError(check(repo, "mallory"), "packages/@common/util", "mallory is not an owner");
+
+        assertEquals("ask one of them to make this change to meta.json, or open an issue asking a maintainer to add"
+                + " you to the owners of @common (or to one of its teams) in scopes.json, as CONTRIBUTING.md says",
+                problem.hint());
+    }
+
+    @Test
+    void metaChangesToManyPackagesByNonOwnerAreRefusedAskingAnOwnerToMakeThem() {
+        mergedMeanwhile(repo, "alice", main -> main.publish("@common/other", "1.0.0"));
+        repo.merge("main", "catch up", "mallory");
+        repo.meta("@common/util", "{\"deprecated\": {\"1.0.0\": \"old\"}}");
+        repo.meta("@common/other", "{\"deprecated\": {\"1.0.0\": \"old\"}}");
+        repo.commit("deprecate", "mallory");
+
+        Problem problem = assertError(check(repo, "mallory"), "packages/@common/other", "mallory is not an owner");
+
+        assertTrue(problem.hint().startsWith("ask one of them to make these changes to their meta.json files, or"),
+                problem.hint());
     }
 
     @Test
