@@ -283,13 +283,27 @@ final class OwnershipRule implements PullRequestRule {
                     : Problem.error(folder, "", login + " is not an owner of " + name + " (its meta.json on the base"
                             + " branch lists " + listed + ")", hint));
         }
-        if (pullRequest.head().meta(name).owners().contains(login)) {
+        Set<String> owners = pullRequest.head().meta(name).owners();
+        if (owners.contains(login)) {
             return Optional.empty();
         }
-        return Optional.of(!pullRequest.head().parsedMeta(name).reads("/owners")
-                ? unknownAtHead(folder, "who owns the new package " + name, RepositoryLayout.metaFile(name))
-                : Problem.error(folder, "", "a new unscoped package needs " + RepositoryLayout.metaFile(name)
-                        + " listing its owners, and " + login + " among them", "add {\"owners\": [\"" + login
-                        + "\"]} to " + RepositoryLayout.metaFile(name)));
+        String meta = RepositoryLayout.metaFile(name);
+        if (!pullRequest.head().parsedMeta(name).reads("/owners")) {
+            return Optional.of(unknownAtHead(folder, "who owns the new package " + name, meta));
+        }
+        if (!pullRequest.head().packagesWithMeta().contains(name)) {
+            return Optional.of(Problem.error(folder, "", "a new unscoped package needs " + meta + " listing its"
+                    + " owners, and " + login + " among them", "add {\"owners\": [\"" + login + "\"]} to " + meta));
+        }
+        // the file is there, so the error is at it, and its owners are added to, not written anew
+        return Optional.of(owners.isEmpty()
+                ? Problem.error(meta, "", "a new unscoped package needs " + meta + " listing its owners, and " + login
+                        + " among them", "give it \"owners\" listing " + login + ": {\"owners\": [\"" + login
+                        + "\"]}")
+                : Problem.error(meta, "/owners", "a new unscoped package is claimed by the author of the pull request"
+                        + " that adds it, listed among its owners, and " + meta + " lists as its owners "
+                        + Plural.series(List.copyOf(owners), "and") + ", without " + login, "add \"" + login
+                        + "\" to \"owners\" in " + meta + ", or have one of the owners it lists open this pull"
+                        + " request"));
     }
 }

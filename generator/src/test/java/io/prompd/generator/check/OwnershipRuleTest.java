@@ -232,6 +232,41 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         assertPassed(check(repo, "Carol"));
     }
 
+    /**
+     * A new package's meta.json that lists owners without its author: the error was at the folder, with the hint to
+     * add {"owners": [...]} to a file that has them; it is at the file's owners, telling to add the author to them.
+     */
+    @Test
+    void aNewUnscopedPackageWhoseOwnersLackItsAuthorIsRefusedAtThoseOwners() {
+        repo.publish("free-name", "1.0.0");
+        repo.meta("free-name", "{\n  \"owners\": [\"someoneelse\"]\n}\n");
+        repo.commit("claim for someone else", "uma");
+
+        var report = check(repo, "uma");
+
+        Problem problem = assertError(report, "packages/free-name/meta.json", "uma");
+        assertEquals("/owners", problem.pointer());
+        assertEquals(2, problem.line());
+        assertEquals("a new unscoped package is claimed by the author of the pull request that adds it, listed among"
+                + " its owners, and packages/free-name/meta.json lists as its owners someoneelse, without uma",
+                problem.message());
+        assertEquals("add \"uma\" to \"owners\" in packages/free-name/meta.json, or have one of the owners it lists"
+                + " open this pull request", problem.hint());
+        assertErrorCount(report, 1);
+    }
+
+    /** A new package's meta.json without owners is told at that file, to be given them, not to be added. */
+    @Test
+    void aNewUnscopedPackageWhoseMetaHasNoOwnersIsRefusedAtIt() {
+        repo.publish("free-name", "1.0.0");
+        repo.meta("free-name", "{\"deprecated\": {\"1.0.0\": \"old\"}}");
+        repo.commit("claim without owners", "uma");
+
+        Problem problem = assertError(check(repo, "uma"), "packages/free-name/meta.json", "listing its owners");
+
+        assertEquals("give it \"owners\" listing uma: {\"owners\": [\"uma\"]}", problem.hint());
+    }
+
     @Test
     void newUnscopedNameWithoutOwnersIsRefused() {
         repo.publish("free-name", "1.0.0");
