@@ -431,9 +431,10 @@ public final class CheckReportView {
             case RECORDS_TAKEDOWN -> (was.isEmpty() ? "records the takedown of "
                     : "changes the reason for the takedown of ") + pkg + " " + what + note;
             case REMOVES_TAKEDOWN_RECORD -> "removes the takedown record of " + pkg + " " + what;
-            case MOVES_LATEST -> change.target().isEmpty() ? "so latest of " + pkg + " goes away (it pointed at "
+            // a line of its own, which the yank or takedown moving latest need not come right before
+            case MOVES_LATEST -> change.target().isEmpty() ? "leaves " + pkg + " without latest (it pointed at "
                     + code.apply(was.orElseThrow()) + "): no version is left that is neither a pre-release nor yanked"
-                    : "so latest of " + pkg + " is " + what + " (it pointed at " + code.apply(was.orElseThrow())
+                    : "moves latest of " + pkg + " to " + what + " (it pointed at " + code.apply(was.orElseThrow())
                     + "), the highest version that is neither a pre-release nor yanked, as no dist-tag names it";
             case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
             case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;

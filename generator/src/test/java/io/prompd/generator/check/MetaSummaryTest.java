@@ -75,8 +75,8 @@ class MetaSummaryTest extends PullRequestScenarioTest {
         CheckReport report = checkChange("{\"deprecated\": {\"1.0.0\": \"use 1.1\"}}",
                 "{\"deprecated\": {\"1.0.0\": \"use 1.1\"}, \"yanked\": {\"1.1.0\": \"broken\"}}");
 
-        assertEquals(List.of("yanks @common/util 1.1.0: broken", "so latest of @common/util is 1.0.0 (it pointed at"
-                + " 1.1.0), the highest version that is neither a pre-release nor yanked, as no dist-tag names it"),
+        assertEquals(List.of("yanks @common/util 1.1.0: broken", "moves latest of @common/util to 1.0.0 (it pointed"
+                + " at 1.1.0), the highest version that is neither a pre-release nor yanked, as no dist-tag names it"),
                 summary(report));
         assertEquals("{\"action\":\"moves_latest\",\"name\":\"@common/util\",\"target\":\"1.0.0\",\"was\":\"1.1.0\"}",
                 Json.reader().readTree(CheckReportView.json(report)).at("/metaChanges/1").toString());
@@ -101,17 +101,34 @@ class MetaSummaryTest extends PullRequestScenarioTest {
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
-        assertTrue(summary(report).contains("so latest of @common/util is 1.0.0 (it pointed at 1.1.0), the highest"
-                + " version that is neither a pre-release nor yanked, as no dist-tag names it"),
+        assertTrue(summary(report).contains("moves latest of @common/util to 1.0.0 (it pointed at 1.1.0), the"
+                + " highest version that is neither a pre-release nor yanked, as no dist-tag names it"),
                 summary(report)::toString);
     }
 
-    /** Yanking every version leaves latest none, which is told too. */
+    /** Yanking every version leaves latest none, which is told too, in a line that stands on its own. */
     @Test
     void aYankLeavingNoLatestIsTold() {
         assertTrue(summary(checkChange("{}", "{\"yanked\": {\"1.0.0\": \"x\", \"1.1.0\": \"y\"}}")).contains(
-                "so latest of @common/util goes away (it pointed at 1.1.0): no version is left that is neither a"
+                "leaves @common/util without latest (it pointed at 1.1.0): no version is left that is neither a"
                         + " pre-release nor yanked"));
+    }
+
+    /**
+     * Taking down every version leaves latest none: the line says what leaves it so, where it was a fragment
+     * ("so latest of … goes away") following lines of other changes.
+     */
+    @Test
+    void aTakedownOfEveryVersionLeavingNoLatestIsAWholeLine() {
+        repo.delete(PullRequestScenario.UTIL);
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take every version down", TestRegistryRepo.MAINTAINER);
+
+        List<String> summary = summary(check(repo, TestRegistryRepo.MAINTAINER));
+
+        assertTrue(summary.contains("leaves @common/util without latest (it pointed at 1.0.0): no version is left that"
+                + " is neither a pre-release nor yanked"), summary::toString);
+        assertTrue(summary.stream().noneMatch(line -> line.startsWith("so ")), summary::toString);
     }
 
     /** A yank below latest moves nothing, and latest the base branch left on a deprecated version is not warned of. */
