@@ -396,7 +396,8 @@ public final class CheckReportView {
         // a takedown's record, told on its line above, would only repeat it
         report.metaChanges().stream().filter(change -> !change.changesOwners() && report.takenDown().stream()
                 .noneMatch(takedown -> change.recordsTakedownOf(takedown.version())))
-                .forEach(change -> lines.add(describe(change, style)));
+                .forEach(change -> lines.add(takenDownWith(report, change)
+                        ? describeGoingWithTakedown(change, code) : describe(change, style)));
         // a meta.json whose changes or mode change are told above is not listed again; one changed only in form is
         Set<String> told = Stream.concat(report.metaChanges().stream()
                         .map(change -> RepositoryLayout.metaFile(change.name())),
@@ -439,6 +440,23 @@ public final class CheckReportView {
             case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
             case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;
         };
+    }
+
+    /**
+     * Whether the change removes the yank or deprecation of a version the pull request takes down, as the takedown
+     * asks: it withdraws nothing and makes nothing installable again, which "takes back the yank" would suggest.
+     */
+    private static boolean takenDownWith(CheckReport report, MetaChange change) {
+        return (change.action() == MetaChange.Action.UNYANKS || change.action() == MetaChange.Action.UNDEPRECATES)
+                && report.takenDown().stream().anyMatch(takedown -> takedown.version().name().equals(change.name())
+                && takedown.version().version().toString().equals(change.target()));
+    }
+
+    /** {@code removes the yank of `tool` `1.0.0` along with the version, which it takes down}. */
+    private static String describeGoingWithTakedown(MetaChange change, UnaryOperator<String> code) {
+        return "removes the " + (change.action() == MetaChange.Action.UNYANKS ? "yank" : "deprecation") + " of "
+                + code.apply(change.name().toString()) + " " + code.apply(change.target())
+                + " along with the version, which it takes down";
     }
 
     /**

@@ -131,6 +131,34 @@ class MetaSummaryTest extends PullRequestScenarioTest {
         assertTrue(summary.stream().noneMatch(line -> line.startsWith("so ")), summary::toString);
     }
 
+    /**
+     * The yank and deprecation of a version taken down go with it, as its takedown asks: the summary said the pull
+     * request "takes back the yank" of it, which reads as an un-yank, making the version installable again.
+     */
+    @Test
+    void theYankAndDeprecationOfAVersionTakenDownAreSaidToGoWithIt() {
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> {
+            main.publish("@common/util", "1.1.0");
+            main.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"broken\"},"
+                    + " \"deprecated\": {\"1.0.0\": \"old\"}}");
+        });
+        repo.merge("main", "catch up", TestRegistryRepo.MAINTAINER);
+        repo.delete(PullRequestScenario.UTIL);
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take 1.0.0 down", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        List<String> summary = summary(report);
+        assertTrue(summary.contains("removes the yank of @common/util 1.0.0 along with the version, which it takes"
+                + " down"), summary::toString);
+        assertTrue(summary.contains("removes the deprecation of @common/util 1.0.0 along with the version, which it"
+                + " takes down"), summary::toString);
+        assertTrue(summary.stream().noneMatch(line -> line.contains("takes back")), summary::toString);
+        assertTrue(PullRequestScenario.markdown(report).contains("\n- removes the yank of `@common/util` `1.0.0` along"
+                + " with the version, which it takes down\n"), PullRequestScenario.markdown(report));
+    }
+
     /** A yank below latest moves nothing, and latest the base branch left on a deprecated version is not warned of. */
     @Test
     void aYankBelowLatestMovesNothing() {
