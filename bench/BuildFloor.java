@@ -39,7 +39,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class BuildFloor {
     private static final int TAR_RECORD = 512;
     private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(6, true));
-    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(new SafeConstructor(new LoaderOptions())));
+    private static final ThreadLocal<Yaml> YAML =
+            ThreadLocal.withInitial(() -> new Yaml(new SafeConstructor(new LoaderOptions())));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
@@ -54,7 +55,8 @@ public final class BuildFloor {
         try {
             List<Future<?>> builds = new ArrayList<>();
             for (Path packageFolder : packageFolders) {
-                builds.add(threads.submit(() -> buildPackage(packageFolder, out.resolve(packages.relativize(packageFolder)), parse)));
+                Path target = out.resolve(packages.relativize(packageFolder));
+                builds.add(threads.submit(() -> buildPackage(packageFolder, target, parse)));
             }
             for (Future<?> build : builds) {
                 build.get();

@@ -72,8 +72,8 @@ public final class TemplateScan {
 
     /**
      * A tag that includes, imports or extends a file named by an expression computed at render time, as
-     * {@code {% include topic %}} or {@code {% include "parts/" ~ name %}}: no check can tell which file that is, whether
-     * the package holds it or whether it lies inside the package.
+     * {@code {% include topic %}} or {@code {% include "parts/" ~ name %}}: no check can tell which file that is,
+     * whether the package holds it or whether it lies inside the package.
      *
      * @param written the tag as written, braces included
      */

@@ -83,8 +83,8 @@ class SuspectCharactersTest {
         assertFalse(SuspectCharacters.TAG.noneIn(printable + SMUGGLED));
         assertTrue(SuspectCharacters.CONTROL.noneIn(printable + "\n\t\u00e9\uD83D\uDE00"));
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new SuspectCharacters.Rule(
-                "hash sign", c -> c == '#', Severity.ERROR, count -> "remove it"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new SuspectCharacters.Rule("hash sign", c -> c == '#', Severity.ERROR, count -> "remove it"));
         assertTrue(refused.getMessage().contains("'#'"), refused.getMessage());
     }
 
