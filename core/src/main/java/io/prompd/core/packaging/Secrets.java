@@ -71,6 +71,18 @@ public final class Secrets {
     }
 
     /**
+     * The likely credentials in a text that is no file, as a commit's message, each told as {@code the message holds
+     * what looks like a GitHub token} at its line, with its severity; the caller says where it lies and how to mend it.
+     *
+     * @param place what problems name as their file, {@code commit 1a2b3c4}
+     * @param what  what the text is to a reader, {@code message}
+     */
+    public static List<Problem> inText(String place, String what, String text) {
+        return SecretPatterns.find(text).stream().map(secret -> new Problem(secret.severity(), place, "",
+                secret.line(), "the " + what + " holds what looks like " + secret.description(), "")).toList();
+    }
+
+    /**
      * What each likely credential in a text looks like ({@code a GitHub token}), once each, in order: for a text a
      * package is made from before it is a file, as {@code prompd init}'s options are, which the check would refuse in
      * the files made of it; a kind only warned of (a JSON Web Token) is not named.

@@ -9,6 +9,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.Change;
 import io.prompd.generator.source.ChangeType;
+import io.prompd.generator.source.CommitMessage;
 import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.IntermediateFile;
 import io.prompd.generator.source.RegistryConfig;
@@ -33,7 +34,8 @@ import org.eclipse.jgit.lib.FileMode;
  * the same, as it keeps the target of a link the head holds, which the rules reading a version's files refuse
  * unread. The names of those files and folders are searched too, as Git keeps them as well, and a version folder's
  * file that such a commit held under a name pack leaves out as secrets ({@code .env*}, {@code .npmrc*}, ...), which
- * the head's version folders may not hold ({@link PackedExactlyRule}), is refused by that name, whatever it held. A
+ * the head's version folders may not hold ({@link PackedExactlyRule}), is refused by that name, whatever it held.
+ * The commits' messages are searched too, which Git keeps and the registry's host shows beside every commit. A
  * file over its per-file limit is not read: a package's or a setting's in the head is refused by its size
  * elsewhere, and the others here, by the size Git records for them, one only on its way too, since history keeps it.
  */
@@ -78,6 +80,15 @@ final class CommittedSecretsRule implements PullRequestRule {
             }
         }
         problems.addAll(Secrets.inNames(ownPaths));
+        for (CommitMessage message : CommitRange.messages(repository, pullRequest.baseTip().commit(),
+                pullRequest.head().commit())) {
+            String commit = RegistryRepository.shortId(message.commit().name());
+            Secrets.inText("commit " + commit, "message of commit " + commit + " of the pull request", message.text())
+                    .forEach(secret -> problems.add(new Problem(secret.severity(), secret.file(), "", secret.line(),
+                            secret.message() + ": merging keeps it in Git history, which the registry's host shows",
+                            "reword the commit without it (git rebase -i, reword " + commit + ", then force-push),"
+                                    + " and revoke the credential if it is real")));
+        }
         // a file that holds a key in several commits is named once, at the oldest, as is one over the limit
         Set<List<String>> named = new HashSet<>();
         for (IntermediateFile file : CommitRange.intermediateFiles(repository, pullRequest.baseTip().commit(),

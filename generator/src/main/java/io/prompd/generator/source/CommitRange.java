@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.problem.Problem;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,19 @@ public final class CommitRange {
                 }
             }
             return List.copyOf(brought.values());
+        }
+    }
+
+    /** The messages of the commits of {@code head} which {@code base} lacks, each after its parents'. */
+    public static List<CommitMessage> messages(RegistryRepository registry, ObjectId base, ObjectId head)
+            throws IOException {
+        try (ObjectReader reader = registry.repository().newObjectReader();
+             RevWalk walk = oldestFirst(reader, base, head)) {
+            List<CommitMessage> messages = new ArrayList<>();
+            for (RevCommit commit : walk) {
+                messages.add(new CommitMessage(commit, commit.getFullMessage()));
+            }
+            return List.copyOf(messages);
         }
     }
 

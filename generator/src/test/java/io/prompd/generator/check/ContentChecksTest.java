@@ -238,6 +238,23 @@ class ContentChecksTest {
                 + " edit " + withKey + " with git rebase -i"), problem.hint());
     }
 
+    /** A commit's message is history once merged, shown by the host beside the commit, as a file's text is kept. */
+    @Test
+    void aSecretInTheMessageOfACommitOfThePullRequestIsReportedAtItsLine() {
+        repo.write(BASE + "/contexts/notes.md", "notes\n");
+        String withToken = RegistryRepository.shortId(
+                repo.commit("Add notes\n\nci token: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n").name());
+
+        Problem problem = assertError(check(repo, "alice"), "commit " + withToken, "GitHub token");
+
+        assertEquals("the message of commit " + withToken + " of the pull request holds what looks like a GitHub token"
+                + " (ghp_, gho_, ghu_, ghs_, ghr_): merging keeps it in Git history, which the registry's host shows",
+                problem.message());
+        assertEquals(3, problem.line());
+        assertEquals("reword the commit without it (git rebase -i, reword " + withToken + ", then force-push), and"
+                + " revoke the credential if it is real", problem.hint());
+    }
+
     /**
      * A .env's or .npmrc's passwords match no key pattern: its name refuses it in the head, and in a commit of the
      * branch as well, since merged that commit stays in history.
