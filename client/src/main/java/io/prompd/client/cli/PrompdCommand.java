@@ -10,6 +10,7 @@ import io.prompd.client.config.Config;
 import io.prompd.client.config.HttpLimits;
 import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.Settings;
+import io.prompd.client.http.NotCached;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
@@ -337,12 +338,24 @@ public final class PrompdCommand implements Runnable, OtherToolsWords {
      * theirs.
      */
     private CommandLine.ExecutionException retold(CommandLine.ExecutionException failed) {
-        if (askedHome == null) {
-            return failed;
+        Throwable told = offlineByVariable(failed.getCause());
+        if (askedHome != null) {
+            told = askedHome.retold(told);
         }
-        Throwable told = askedHome.retold(failed.getCause());
         return told == failed.getCause() ? failed
                 : new CommandLine.ExecutionException(failed.getCommandLine(), told.getMessage(), told);
+    }
+
+    /**
+     * A miss of a run that {@code $PROMPD_OFFLINE} made offline, its hint saying so: "without --offline" would be no
+     * way out for a user who gave no {@code --offline}, the same command failing the same way.
+     */
+    private Throwable offlineByVariable(Throwable failure) {
+        if (!(failure instanceof NotCached missed) || offline != null) {
+            return failure;
+        }
+        return new NotCached(missed.getMessage(), missed.hint() + " (this run is offline because $"
+                + Settings.OFFLINE_VARIABLE + " is set: add --no-offline, or unset it)", missed);
     }
 
     /**

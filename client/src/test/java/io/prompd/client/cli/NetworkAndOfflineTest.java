@@ -448,6 +448,22 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertTrue(run.err().contains("@acme/base@1.0.0, @acme/greeter@1.0.0, @acme/util@1.1.0"), run.err());
     }
 
+    /** "Run once without --offline" is no way out for a user who gave no --offline: the variable is named. */
+    @Test
+    void aMissOfARunThatPrompdOfflineMadeOfflineSaysHowToGoOnlineAndTheOptionsMissDoesNot() {
+        home = work.resolve("empty-home");
+
+        CliRun byVariable = withOffline("1", "install", "@acme/util");
+        CliRun byOption = prompd("--offline", "install", "@acme/util");
+
+        assertEquals(5, byVariable.exitCode(), byVariable.err());
+        assertTrue(byVariable.err().contains(" (this run is offline because $PROMPD_OFFLINE is set: add --no-offline, or"
+                + " unset it)\n"), byVariable.err());
+        assertEquals(5, byOption.exitCode(), byOption.err());
+        assertTrue(byOption.err().contains("without --offline"), byOption.err());
+        assertFalse(byOption.err().contains("PROMPD_OFFLINE"), byOption.err());
+    }
+
     @Test
     void aWebPageInPlaceOfATarballExitsWithFiveAsOneInADocumentsPlaceDoes() throws IOException {
         Files.writeString(registry.tarball("@acme/util", "1.1.0"), "<!DOCTYPE html><title>502 Bad Gateway</title>");
