@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -145,6 +146,10 @@ public final class RegistryRepository implements AutoCloseable {
     private static File gitDir(Path folder, Predicate<Path> readable) throws IOException {
         if (!Files.isDirectory(folder)) {
             requireReadable(folder, readable);
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "no such folder: " + TerminalText.oneLine(
+                        folder.toString()), "give the folder of a clone of the registry repository (bare or not)");
+            }
             throw notARepository(folder, "give the folder of a clone of the registry repository (bare or not)");
         }
         File gitDir = RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED);

@@ -533,8 +533,21 @@ class BuildCommandTest {
     void aMissingRepositoryIsNotFoundNamedOnTheErrorsLine() {
         assertEquals(ExitCode.NOT_FOUND.code(),
                 run("build", temp.resolve("nowhere\nhint: x").toString(), "--out", out.toString()));
-        assertTrue(stderr.toString().startsWith("error: not a Git repository: " + temp.resolve("nowhere^Jhint: x")
+        assertTrue(stderr.toString().startsWith("error: no such folder: " + temp.resolve("nowhere^Jhint: x")
                 + "\nhint: give the folder"), stderr.toString());
+    }
+
+    @Test
+    void aFileInPlaceOfTheRepositoryIsNotARepositoryAndAPathToNothingIsNoFolder() throws IOException {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "x");
+
+        assertEquals(ExitCode.NOT_FOUND.code(), run("build", file.toString(), "--out", out.toString()));
+        assertTrue(stderr.toString().startsWith("error: not a Git repository: " + file + "\n"), stderr.toString());
+        stderr.getBuffer().setLength(0);
+        assertEquals(ExitCode.NOT_FOUND.code(), run("check", temp.resolve("gone").toString(), "--base", "main",
+                "--head", "x", "--actor", "alice"));
+        assertTrue(stderr.toString().startsWith("error: no such folder: " + temp.resolve("gone") + "\n"),
+                stderr.toString());
     }
 
     @Test
