@@ -187,8 +187,10 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         }
         String what = tag.map(named -> name + "'s " + named + " dist-tag points at " + version + ", which is")
                 .orElse(name + "@" + version + " is");
-        throw new VersionNotFound(name, asked, tag, what + " " + TerminalText.labelled("yanked", reason.get())
-                + ", and an install chooses no yanked version unless the lock file pins it",
+        // the maintainers' words set apart, so that prompd's own clause is not read as theirs
+        String said = TerminalText.reason(reason.get());
+        throw new VersionNotFound(name, asked, tag, what + " yanked, and an install chooses no yanked version unless"
+                + " the lock file pins it" + (said.isEmpty() ? "" : " (the maintainers' reason: " + said + ")"),
                 instead.map(highest -> commands.quoted(install + " " + name)
                         + " installs the highest version that is not yanked, " + highest)
                 .orElse("ask for another version or a range, as " + commands.quoted("info " + name)

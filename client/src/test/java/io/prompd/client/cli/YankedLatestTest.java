@@ -112,8 +112,8 @@ class YankedLatestTest {
 
         assertEquals(3, install.exitCode(), install.err());
         assertEquals("""
-                error: @acme/util's latest dist-tag points at 1.1.0, which is yanked: drops every prompt's front matter,\
-                 and an install chooses no yanked version unless the lock file pins it
+                error: @acme/util's latest dist-tag points at 1.1.0, which is yanked, and an install chooses no yanked\
+                 version unless the lock file pins it (the maintainers' reason: drops every prompt's front matter)
                 hint: 'prompd install @acme/util' installs the highest version that is not yanked, 1.0.0
                 """, install.err());
         assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n",
@@ -121,9 +121,9 @@ class YankedLatestTest {
         assertEquals(3, global.exitCode(), global.err());
         assertEquals(Json.reader().readTree("""
                 {"ok": false, "error": {"exitCode": 3, "kind": "versionNotFound", "name": "@acme/util", "range":\
-                 "1.1.0", "tag": "latest", "message": "@acme/util's latest dist-tag points at 1.1.0, which is yanked:\
-                 drops every prompt's front matter, and an install chooses no yanked version unless the lock file pins\
-                 it", "hint": "'prompd install --global @acme/util' installs the\
+                 "1.1.0", "tag": "latest", "message": "@acme/util's latest dist-tag points at 1.1.0, which is yanked,\
+                 and an install chooses no yanked version unless the lock file pins it (the maintainers' reason: drops\
+                 every prompt's front matter)", "hint": "'prompd install --global @acme/util' installs the\
                  highest version that is not yanked, 1.0.0"}}"""), Json.reader().readTree(global.out()));
     }
 
@@ -135,8 +135,8 @@ class YankedLatestTest {
 
         assertEquals(3, install.exitCode(), install.err());
         assertEquals("""
-                error: @acme/util's stable dist-tag points at 1.1.0, which is yanked: drops every prompt's front matter,\
-                 and an install chooses no yanked version unless the lock file pins it
+                error: @acme/util's stable dist-tag points at 1.1.0, which is yanked, and an install chooses no yanked\
+                 version unless the lock file pins it (the maintainers' reason: drops every prompt's front matter)
                 hint: ask for another version or a range, as 'prompd info @acme/util' lists them
                 """, install.err());
     }
@@ -148,14 +148,14 @@ class YankedLatestTest {
 
         assertEquals(3, install.exitCode(), install.err());
         assertEquals("""
-                error: @acme/util@1.1.0 is yanked: drops every prompt's front matter, and an install chooses no yanked\
-                 version unless the lock file pins it
+                error: @acme/util@1.1.0 is yanked, and an install chooses no yanked version unless the lock file pins\
+                 it (the maintainers' reason: drops every prompt's front matter)
                 hint: ask for another version or a range, as 'prompd info @acme/util' lists them
                 """, install.err());
         assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n",
                 Files.readString(project.resolve("prompd.json")));
         assertEquals(3, global.exitCode(), global.err());
-        assertTrue(global.err().startsWith("error: @acme/util@1.1.0 is yanked: drops every prompt's front matter"),
+        assertTrue(global.err().startsWith("error: @acme/util@1.1.0 is yanked, and an install chooses no yanked"),
                 global.err());
     }
 
