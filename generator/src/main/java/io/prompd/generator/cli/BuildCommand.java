@@ -41,7 +41,7 @@ import picocli.CommandLine;
                         + " until the next build, which puts .DIR.old back first ('serve DIR' serves it"
                         + " meanwhile).",
                 "With --json, a build failing on the registry's problems prints {\"ok\": false, \"problems\": [...]},"
-                        + " the problems in the shape of check's, in place of the error."})
+                        + " the problems in the shape of check's, on stdout; stderr lists them as without --json."})
 final class BuildCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -99,15 +99,15 @@ final class BuildCommand implements Callable<Integer> {
         try {
             result = build(options, stderr);
         } catch (ValidationException invalid) {
+            // with --json too: a script reads the problems on stdout, and the person reading its log, which holds
+            // stderr alone, must still see which files to fix and how
             stderr.println("error: " + invalid.getMessage());
+            stderr.print(ProblemReport.text(invalid.problems(), "(registry)"));
+            stderr.flush();
             if (output.isJson()) {
-                // a script reads the problems; the person watching its log still sees why it stopped
                 stdout.print(Json.writeString(Map.of("ok", false, "problems", invalid.problems())) + "\n");
                 stdout.flush();
-            } else {
-                stderr.print(ProblemReport.text(invalid.problems(), "(registry)"));
             }
-            stderr.flush();
             return ExitCode.FAILURE.code();
         }
         result.otherStateFormat().ifPresent(format -> stderr.println("note: " + rebuiltInFull(format)));

@@ -359,13 +359,19 @@ class BuildCommandTest {
                     "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");
             registry.commit("broken");
         }
+        assertEquals(ExitCode.FAILURE.code(), run("build", repo.toString(), "--out", out.toString()));
+        String asText = stderr.toString();
         assertEquals(ExitCode.FAILURE.code(), run("build", repo.toString(), "--out", out.toString(), "--json"));
 
         JsonNode report = Json.reader().readTree(stdout.toString());
         assertFalse(report.get("ok").asBoolean());
         assertEquals("packages/@common/a/1.2.0/prompd.json", report.at("/problems/0/file").asText());
         assertEquals("/main", report.at("/problems/0/pointer").asText());
-        assertTrue(stderr.toString().startsWith("error: the registry cannot be built"), stderr.toString());
+        // the log of a script's run holds stderr alone: it must still say which file to fix, where and how
+        assertEquals(asText, stderr.toString(), "the problems listed on stderr as without --json");
+        assertTrue(stderr.toString().startsWith("error: the registry cannot be built: fix these problems in the"
+                + " repository\npackages/@common/a/1.2.0/prompd.json\n  error   /main, line 1: "), stderr.toString());
+        assertFalse(Files.exists(out));
     }
 
     /**
