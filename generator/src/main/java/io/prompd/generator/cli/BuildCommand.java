@@ -114,6 +114,8 @@ final class BuildCommand implements Callable<Integer> {
         result.takenDownAtHead()
                 .ifPresent(takedowns -> stderr.println("note: " + leftOutAsAtHead(result.commit(), takedowns)));
         result.warnings().forEach(warning -> stderr.println("warning: " + BuildWarningView.text(warning, out)));
+        // on stderr, as cargo says its "Finished ... in 0.8s": the result on stdout is the same for the same build
+        stderr.println("note: the build took " + String.format(Locale.ROOT, "%.1f s", result.seconds()));
         stderr.flush();
         stdout.print(output.isJson() ? Json.writeString(asJson(result)) + "\n" : summary(result));
         stdout.flush();
@@ -121,8 +123,8 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /**
-     * The result's counts, its {@code seconds} (which differ from run to run), its warnings and its notes (why every
-     * version was packed again, which versions HEAD takes down were left out), for a script.
+     * The result's counts, its warnings and its notes (why every version was packed again, which versions HEAD takes
+     * down were left out), for a script: without the time taken, so that the same build gives the same bytes.
      */
     private Map<String, Object> asJson(BuildResult result) {
         Map<String, Object> json = new TreeMap<>();
@@ -132,7 +134,6 @@ final class BuildCommand implements Callable<Integer> {
         json.put("tarballsWritten", result.tarballsWritten());
         json.put("tarballsReused", result.tarballsReused());
         json.put("unchanged", result.unchanged());
-        json.put("seconds", result.seconds());
         json.put("warnings", result.warnings().stream().map(warning -> BuildWarningView.asJson(warning, out))
                 .toList());
         List<Map<String, Object>> notes = new ArrayList<>();
@@ -227,13 +228,12 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private String summary(BuildResult result) {
-        String seconds = String.format(Locale.ROOT, "%.1f s", result.seconds());
         if (result.unchanged()) {
             return "nothing changed since the build of " + RegistryRepository.shortId(result.commit()) + ": " + shownOut()
-                    + " left as it is (" + seconds + ")\n";
+                    + " left as it is\n";
         }
         return "built " + Plural.count(result.packages(), "package") + ", " + Plural.count(result.versions(), "version")
                 + " (" + Plural.count(result.tarballsWritten(), "tarball") + " written, " + result.tarballsReused()
-                + " reused) into " + shownOut() + " in " + seconds + "\n";
+                + " reused) into " + shownOut() + "\n";
     }
 }
