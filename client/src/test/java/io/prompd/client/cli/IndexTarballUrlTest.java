@@ -216,6 +216,37 @@ class IndexTarballUrlTest {
         }
     }
 
+    /**
+     * A mirror of the registry, a clone built with {@code --base-url} of the registry's URL, so that its index gives
+     * the registry's tarball URLs, and routed the scope: an install of another package records the mirror on the
+     * locked entry it read from that index, and the change line says so, as it says what else changed of an entry kept
+     * at its version, rather than an empty {@code ()}; {@code --json}'s {@code differing} names it.
+     */
+    @Test
+    void aBaseUrlMirrorRoutedTheScopeIsRecordedOnTheLockedEntryAndTheChangeLineSaysSo() throws IOException {
+        assertEquals(0, prompd("home", "install", NAME).exitCode());
+        TestRegistry copy = new TestRegistry(work.resolve("host/mirror")).publish(NAME, "1.0.0")
+                .publish("@data/tsv", "1.0.0");
+        indexGivesTarball(copy, NAME, ownTarball("1.0.0"));
+        String mirror = server.url() + "mirror/";
+        Path offline = work.resolve("offline");
+        assertEquals(0, CliRun.in(project, offline, "registry", "add", "mirror", mirror, "--default", "--scope",
+                "@data").exitCode());
+        String lock = lockText();
+
+        CliRun install = CliRun.in(project, offline, "install", "@data/tsv");
+        Files.writeString(project.resolve("prompd.lock"), lock);
+        CliRun json = CliRun.in(project, offline, "install", "@data/tsv", "--json");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals(mirror, lockedEntry().path("registry").asText(), lockText());
+        assertTrue(install.out().contains("\n  ~ " + NAME + "@1.0.0 (registry recorded: " + mirror + ")\n"),
+                install.out());
+        JsonNode changes = Json.reader().readTree(json.out()).get("lockChanges");
+        assertEquals("[{\"after\":\"1.0.0\",\"before\":\"1.0.0\",\"differing\":[\"registry\"],\"name\":\"" + NAME
+                + "\"},{\"after\":\"1.0.0\",\"differing\":[],\"name\":\"@data/tsv\"}]", changes.toString());
+    }
+
     private String ownTarball(String version) {
         return root + "packages/" + NAME + "/-/csv-" + version + ".tgz";
     }

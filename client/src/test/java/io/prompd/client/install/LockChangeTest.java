@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.core.archive.Integrity;
@@ -51,10 +52,28 @@ class LockChangeTest {
                 "only an entry kept at its version differs otherwise: a move's tarball differs as a matter of course");
     }
 
+    /** A registry recorded, or no longer, is what a later run judges the entry by: the change says which. */
+    @Test
+    void anEntryRecordingAnotherRegistrySaysWhich() {
+        LockedPackage onACdn = new LockedPackage(Version.parse("1.0.0"), URI.create("https://cdn.example/x.tgz"),
+                Integrity.of(new byte[] {1}), new TreeMap<>());
+        LockedPackage recorded = onACdn.givenBy(RegistryUrl.parse("https://r.example/"));
+        LockFile before = lock(Map.of("@a/x", onACdn));
+        LockFile after = lock(Map.of("@a/x", recorded));
+
+        assertEquals(List.of("change @a/x@1.0.0 (registry recorded: https://r.example/)"),
+                LockChange.between(before, after).stream().map(LockChange::phrase).toList());
+        assertEquals(List.of("change @a/x@1.0.0 (registry no longer recorded)"),
+                LockChange.between(after, before).stream().map(LockChange::phrase).toList());
+        assertEquals(List.of(List.of("registry")),
+                LockChange.between(before, after).stream().map(LockChange::differing).toList());
+    }
+
     @Test
     void anEntryMovedToAnotherVersionHasNoOtherDifferences() {
         assertThrows(IllegalArgumentException.class, () -> new LockChange(PackageName.parse("@a/x"),
-                Optional.of(Version.parse("1.0.0")), Optional.of(Version.parse("1.1.0")), List.of("integrity")));
+                Optional.of(Version.parse("1.0.0")), Optional.of(Version.parse("1.1.0")), List.of("integrity"),
+                Optional.empty()));
     }
 
     @Test
