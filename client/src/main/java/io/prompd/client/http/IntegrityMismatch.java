@@ -45,6 +45,14 @@ public final class IntegrityMismatch extends PrompdException {
         return named;
     }
 
+    /**
+     * Whether these are the bytes downloaded from {@code url}, as the lock records it: where a download read two URLs,
+     * a registry's copy and the lock's, what to say of them depends on which gave them.
+     */
+    public boolean downloadedFrom(URI url) {
+        return LockedPackage.display(url).equals(fields().get("url"));
+    }
+
     private static Map<String, Object> named(Map<String, Object> fields, PackageName name, Version version) {
         Map<String, Object> named = new TreeMap<>(fields);
         named.put("name", name.toString());

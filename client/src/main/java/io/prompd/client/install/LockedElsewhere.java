@@ -1,6 +1,8 @@
 package io.prompd.client.install;
 
 import io.prompd.client.http.AccessRefused;
+import io.prompd.client.http.FetchFailure;
+import io.prompd.client.http.IntegrityMismatch;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -16,10 +18,13 @@ import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A locked version that the registry its name routes to now does not list, lists with other bytes than the lock
@@ -141,15 +146,60 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
                 ? "its URL there refused access (HTTP " + refused.status() + "): "
                         + Urls.displayAnswered(refused.url(), refused.answeredBy())
                 : failed.getMessage();
-        // other bytes at the registry's URL the lock records, too: routing the name back there reads the same bytes
-        String waysOff = failed.exitCode() == ExitCode.INTEGRITY && recordedRead && change.fromARegistry()
-                ? "the lock's URL gives other bytes than " + LockFile.FILE_NAME + " pins too, so routing "
-                        + change.routed() + " back to " + change.recordedRegistry() + " would not give the locked"
-                        + " version either: try again later, and tell that registry's maintainers if it persists"
-                        + takeInstead()
-                : waysBack();
-        return Optional.of(new PrompdException(failed.exitCode(), StatusNotes.notThere(note()) + ", and "
-                + why, (refusedByItsRegistry ? failed.hint() + "; " : "") + waysOff, failed));
+        // a registry listing the locked bytes is read first, as a mirror: other bytes may be its tarball's, the lock's
+        // URL read after it giving none
+        boolean copyOtherBytes = otherBytesFrom(failed, change.current().tarball(change.name(), change.version()));
+        String waysOff;
+        if (otherBytesFrom(failed, change.recorded()) && change.fromARegistry()) {
+            // routing the name back to the registry the lock's URL is of reads the same bytes again
+            waysOff = "the lock's URL gives other bytes than " + LockFile.FILE_NAME + " pins too, so routing "
+                    + change.routed() + " back to " + change.recordedRegistry() + " would not give the locked"
+                    + " version either: try again later, and tell that registry's maintainers if it persists"
+                    + takeInstead();
+        } else if (copyOtherBytes) {
+            waysOff = copyOtherBytesWaysOff(failed);
+        } else {
+            waysOff = waysBack();
+        }
+        String lead = copyOtherBytes ? StatusNotes.servingOtherBytes(note()) + ": " : StatusNotes.notThere(note())
+                + ", and ";
+        return Optional.of(new PrompdException(failed.exitCode(), lead + why,
+                (refusedByItsRegistry ? failed.hint() + "; " : "") + waysOff, failed));
+    }
+
+    /**
+     * The ways off other bytes from the tarball of the registry the name resolves in, whose index lists the locked
+     * integrity, the lock's URL failing otherwise: never to route the name to that registry, nor to take its package,
+     * whose tarball is what failed; routing the name back gives the locked version only where the lock's URL can be
+     * reached.
+     */
+    private String copyOtherBytesWaysOff(PrompdException failed) {
+        String copy = "registry " + change.current().describe() + " serves other bytes for " + change.name() + "@"
+                + change.version() + " than its index lists: tell its maintainers; ";
+        boolean unreached = Arrays.stream(failed.getSuppressed()).anyMatch(LockedElsewhere::unreached);
+        return copy + (unreached && change.fromARegistry() ? "the lock's URL could not be reached, so it gave no"
+                + " bytes: once its registry can be reached again, " + change.routeBack(commands)
+                : change.routeBack(commands));
+    }
+
+    /**
+     * Whether {@code failed}, or the failure of the other URL the download read, suppressed beside it ({@link
+     * io.prompd.client.install.registry.HttpPackageRegistry}'s two failures), is of other bytes from {@code url}.
+     */
+    private static boolean otherBytesFrom(PrompdException failed, URI url) {
+        return Stream.concat(Stream.of(failed), Arrays.stream(failed.getSuppressed()))
+                .flatMap(LockedElsewhere::causes)
+                .anyMatch(one -> one instanceof IntegrityMismatch mismatch && mismatch.downloadedFrom(url));
+    }
+
+    /** Whether the failure is of a host no connection was made to, however the registry holding its URL words it. */
+    private static boolean unreached(Throwable failed) {
+        return causes(failed).anyMatch(one -> one instanceof FetchFailure given
+                && given.kind().equals(Optional.of(FetchFailure.UNREACHABLE)));
+    }
+
+    private static Stream<Throwable> causes(Throwable failed) {
+        return Stream.iterate(failed, Objects::nonNull, Throwable::getCause);
     }
 
     /**

@@ -100,8 +100,26 @@ public final class StatusNotes {
      * it}.
      */
     static String notThere(InstallNote.RouteChanged moved) {
+        return lockedFrom(moved) + listing(moved);
+    }
+
+    /**
+     * As {@link #notThere} says it of a registry listing the locked bytes, once its tarball of them had other bytes:
+     * what it lists is the integrity, which any registry can copy from a lock, not the bytes it serves.
+     */
+    static String servingOtherBytes(InstallNote.RouteChanged moved) {
+        return lockedFrom(moved) + ", which is " + notItsRegistry(moved) + ", and whose index lists it with the"
+                + " integrity " + LockFile.FILE_NAME + " pins but whose tarball of it does not match that integrity";
+    }
+
+    /** {@code @a/x@1.0.0 is locked in prompd.lock from registry corp (…), and @a now resolves in …}. */
+    private static String lockedFrom(InstallNote.RouteChanged moved) {
         return moved.name() + "@" + moved.version() + " is locked in " + LockFile.FILE_NAME + " from "
-                + RouteChange.origin(moved.lockedFrom()) + ", and " + route(moved) + listing(moved);
+                + RouteChange.origin(moved.lockedFrom()) + ", and " + route(moved);
+    }
+
+    private static String notItsRegistry(InstallNote.RouteChanged moved) {
+        return "neither the registry it was locked from nor one " + moved.routed() + " is routed to";
     }
 
     /** How the registry the name resolves in now lists the version locked from another. */
@@ -113,8 +131,7 @@ public final class StatusNotes {
             return ", which does not have it";
         }
         // an unscoped name, which no route sends anywhere, has the locked package in any registry listing those bytes
-        return ", which lists it with the bytes " + LockFile.FILE_NAME + " pins but is neither the registry it was"
-                + " locked from nor one " + moved.routed() + " is routed to";
+        return ", which lists it with the bytes " + LockFile.FILE_NAME + " pins but is " + notItsRegistry(moved);
     }
 
     /** {@code @company now resolves in registry public (https://…)}. */

@@ -58,7 +58,8 @@ class LockedFileUrlTest {
 
     /**
      * A registry on the network listing the locked bytes, whose tarball fails its integrity check: that is what failed,
-     * as the file: URL is not read in its place, not an edit of the lock.
+     * as the file: URL is not read in its place, not an edit of the lock; nor is routing the scope to that registry,
+     * or taking its package, a way off.
      */
     @Test
     void aRegistryOnTheNetworkWhoseTarballFailsItsIntegrityCheckIsSaidToHaveFailedAndTheFileNotRead()
@@ -75,18 +76,16 @@ class LockedFileUrlTest {
 
             assertEquals(6, run.exitCode(), run.err());
             assertTrue(run.err().startsWith("error: @acme/util@1.0.0 is locked in prompd.lock from " + folder.fileUrl()
-                    + ", and @acme now resolves in registry " + server.url() + ", which lists it with the bytes"
-                    + " prompd.lock pins but is neither the registry it was locked from nor one @acme is routed to, and"
-                    + " integrity check failed for " + server.url() + "packages/@acme/util/-/util-1.0.0.tgz: expected"
-                    + " sha512-"), run.err());
+                    + ", and @acme now resolves in registry " + server.url() + ", which is neither the registry it was"
+                    + " locked from nor one @acme is routed to, and whose index lists it with the integrity prompd.lock"
+                    + " pins but whose tarball of it does not match that integrity: integrity check failed for "
+                    + server.url() + "packages/@acme/util/-/util-1.0.0.tgz: expected sha512-"), run.err());
             assertTrue(run.err().endsWith(", and the tarball of @acme/util@1.0.0 is not read from "
                     + folder.tarball("@acme/util", "1.0.0").toUri() + " instead: registry " + server.url() + " is not"
-                    + " a folder, and only a registry in a folder may send a file: URL\nhint: route @acme back to "
-                    + folder.fileUrl() + " with 'prompd registry add acme " + folder.fileUrl() + " --scope @acme'; if"
-                    + " registry " + server.url() + " mirrors that one, route @acme to it with 'prompd registry add"
-                    + " acme " + server.url() + " --scope @acme'; to take @acme/util from registry " + server.url()
-                    + " instead, knowing it may be another's package, delete its entry from prompd.lock and run"
-                    + " 'prompd install'\n"), run.err());
+                    + " a folder, and only a registry in a folder may send a file: URL\nhint: registry " + server.url()
+                    + " serves other bytes for @acme/util@1.0.0 than its index lists: tell its maintainers; route @acme"
+                    + " back to " + folder.fileUrl() + " with 'prompd registry add acme " + folder.fileUrl()
+                    + " --scope @acme'\n"), run.err());
         }
     }
 

@@ -959,6 +959,37 @@ class RouteChangeTest {
     }
 
     /**
+     * A copy of the lock's registry given for the run, which lists the locked bytes but serves a tampered tarball, with
+     * the lock's registry down: the error says the copy's tarball does not match the integrity its index lists, and
+     * the hint that the lock's URL could not be reached, not that it gives other bytes, which it never gave.
+     */
+    @Test
+    void aCopyServingOtherBytesThanItListsWithTheLocksRegistryDownSaysTheLocksUrlWasNotReached() throws IOException {
+        TestRegistry copy = new TestRegistry(work.resolve("copy")).publish("@company/shared", "1.0.0");
+        copy.tamper("@company/shared", "1.0.0");
+        company.close();
+
+        CliRun install = CliRun.in(project, work.resolve("offline"), "--registry", copy.fileUrl().toString(),
+                "install");
+
+        String copied = copy.fileUrl().toString();
+        assertEquals(6, install.exitCode(), install.err());
+        assertTrue(errorPart(install).startsWith("error: @company/shared@1.0.0 is locked in prompd.lock from "
+                + company.url() + ", and @company now resolves in registry " + copied + ", which is neither the"
+                + " registry it was locked from nor one @company is routed to, and whose index lists it with the"
+                + " integrity prompd.lock pins but whose tarball of it does not match that integrity: integrity check"
+                + " failed for " + copied + "packages/@company/shared/-/shared-1.0.0.tgz: expected sha512-"),
+                install.err());
+        assertTrue(install.err().contains("; the URL prompd.lock records for @company/shared@1.0.0 failed too: could"
+                + " not fetch " + lockedTarball() + ": "), install.err());
+        assertTrue(install.err().endsWith("\nhint: registry " + copied + " serves other bytes for"
+                + " @company/shared@1.0.0 than its index lists: tell its maintainers; the lock's URL could not be"
+                + " reached, so it gave no bytes: once its registry can be reached again, route @company back to "
+                + company.url() + " with 'prompd registry add company " + company.url() + " --scope @company'\n"),
+                install.err());
+    }
+
+    /**
      * A site serving a registry at its root that lacks @company/shared@1.0.0, or has other bytes for it, and another
      * at {@code reg/} below it, which the project's lock is made against.
      */
