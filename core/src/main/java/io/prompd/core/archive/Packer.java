@@ -1,6 +1,7 @@
 package io.prompd.core.archive;
 
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.ExitHooks;
 import io.prompd.core.problem.ValidationException;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
@@ -97,10 +98,19 @@ public final class Packer {
 
     /**
      * Packs into {@code target} through a temporary file in the same folder, moved into place only
-     * when complete, so no reader ever sees a half-written tarball.
+     * when complete, so no reader ever sees a half-written tarball. A run stopped midway (Ctrl-C) deletes the
+     * temporary as it ends: a tarball goes where the user says, a folder no later run sweeps, and is often large.
      */
     public static PackResult packToFile(PackageSource source, PackSelection selection, Path target) throws IOException {
-        return AtomicFiles.writeStream(target, out -> pack(source, selection, out));
+        return packToFile(source, selection, target, ExitHooks.RUNTIME);
+    }
+
+    /**
+     * As {@link #packToFile(PackageSource, PackSelection, Path)}, the deletion hooked into {@code exitHooks}, a test's.
+     */
+    static PackResult packToFile(PackageSource source, PackSelection selection, Path target, ExitHooks exitHooks)
+            throws IOException {
+        return AtomicFiles.writeStream(target, exitHooks, out -> pack(source, selection, out));
     }
 
     private static GzipParameters gzipParameters() {

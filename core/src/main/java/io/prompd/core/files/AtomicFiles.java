@@ -106,6 +106,18 @@ public final class AtomicFiles {
     }
 
     /**
+     * Deletes a temporary as the JVM stops: a failure is told to no one, the run's output being over, and what stays
+     * is a killed run's leftover as any other, which {@link TemporaryFiles} tells by its writer that has ended.
+     */
+    private static void deleteAtExit(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException | RuntimeException leftBehind) {
+            // left as a killed run's leftover
+        }
+    }
+
+    /**
      * Where a write of {@code target} lands: the file a chain of symbolic links ends at, whether or
      * not it exists yet. Renaming over the link itself would make it a file of its own, and the file
      * it pointed to (in a dotfiles repository, say) would never see the change.
@@ -179,20 +191,37 @@ public final class AtomicFiles {
      * into place once the content is complete and closed: readers see the old file or the new one,
      * and a content that throws (a download whose hash is wrong) leaves no trace. Unlike
      * {@link #write(Path, byte[], FileAttribute[])}, the bytes are not forced to the disk first:
-     * this is for files that can be made again, such as tarballs and cache entries.
+     * this is for files that can be made again, such as tarballs and cache entries. A run stopped midway (Ctrl-C,
+     * {@code kill}) leaves the temporary, for a later run to sweep ({@link TemporaryFiles#removeOrphans}).
      */
     public static <T, E extends Exception> T writeStream(Path target, StreamContent<T, E> content)
             throws IOException, E {
+        return writeStream(target, ExitHooks.NONE, content);
+    }
+
+    /**
+     * As {@link #writeStream(Path, StreamContent)}, and a run stopped midway deletes the temporary as it ends,
+     * through {@code exitHooks}: for a file in a folder of the user's, such as a tarball {@code prompd pack --out}
+     * writes, where no later run looks. A JVM that stops ends the write where it stands, reaching no catch.
+     */
+    public static <T, E extends Exception> T writeStream(Path target, ExitHooks exitHooks, StreamContent<T, E> content)
+            throws IOException, E {
         Path destination = destination(target);
         Path temporary = temporaryFile(destination);
+        Thread deletion = new Thread(() -> deleteAtExit(temporary), "prompd-delete-" + temporary.getFileName());
         try {
-            T result;
-            // the target, not the temporary, is the name the user knows
-            try (OutputStream out = NamedWrites.naming(Files.newOutputStream(temporary), destination)) {
-                result = content.writeTo(out);
+            exitHooks.add(deletion);
+            try {
+                T result;
+                // the target, not the temporary, is the name the user knows
+                try (OutputStream out = NamedWrites.naming(Files.newOutputStream(temporary), destination)) {
+                    result = content.writeTo(out);
+                }
+                moveIntoPlace(temporary, destination);
+                return result;
+            } finally {
+                exitHooks.remove(deletion);
             }
-            moveIntoPlace(temporary, destination);
-            return result;
         } catch (Exception failure) {
             deleteAfter(failure, List.of(temporary));
             throw failure;

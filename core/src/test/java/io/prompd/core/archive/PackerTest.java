@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.files.ExitHooks;
 import io.prompd.core.problem.ValidationException;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.source.MemorySource;
@@ -27,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
@@ -265,6 +267,84 @@ class PackerTest {
         try (Stream<Path> left = Files.list(target.getParent())) {
             assertEquals(List.of(target), left.toList());
         }
+    }
+
+    /** Hooks kept for the test to run, as the JVM runs its own when a signal stops it. */
+    private static final class RecordedExitHooks implements ExitHooks {
+
+        private final List<Thread> hooks = new ArrayList<>();
+
+        @Override
+        public void add(Thread hook) {
+            hooks.add(hook);
+        }
+
+        @Override
+        public void remove(Thread hook) {
+            hooks.remove(hook);
+        }
+
+        void runAll() throws InterruptedException {
+            for (Thread hook : List.copyOf(hooks)) {
+                hook.start();
+                hook.join();
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C while a large tarball is written runs the JVM's hooks, then ends it where it stands, no catch reached:
+     * what the folder holds once the hooks have run is what the user finds. Packing goes on meanwhile, as the JVM's
+     * threads do, and finds its temporary gone.
+     */
+    @Test
+    void aPackStoppedMidwayLeavesNoTemporaryOnceTheExitHooksRan(@TempDir Path folder) throws IOException {
+        RecordedExitHooks exitHooks = new RecordedExitHooks();
+        AtomicBoolean stopped = new AtomicBoolean();
+        MemorySource files = MemorySource.ofText("p", files());
+        PackageSource stopping = new ListedSource(files.entries()) {
+            @Override
+            public InputStream open(String path) throws IOException {
+                if (!stopped.getAndSet(true)) {
+                    stop();
+                }
+                return files.open(path);
+            }
+
+            private void stop() throws IOException {
+                try (Stream<Path> left = Files.list(folder)) {
+                    assertEquals(1, left.count(), "the temporary being written");
+                }
+                try {
+                    exitHooks.runAll();
+                } catch (InterruptedException interrupted) {
+                    throw new AssertionError(interrupted);
+                }
+                try (Stream<Path> left = Files.list(folder)) {
+                    assertEquals(List.of(), left.toList(), "left once the exit hooks ran");
+                }
+            }
+        };
+        PackSelection selection = PackSelector.select(stopping, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                PackageLocation.WORKING_FOLDER);
+
+        assertThrows(IOException.class, () -> Packer.packToFile(stopping, selection, folder.resolve("p.tgz"),
+                exitHooks));
+        assertTrue(stopped.get());
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of(), left.toList(), "nor a tarball: the run was stopped");
+        }
+    }
+
+    @Test
+    void aCompletePackTakesItsExitHookBack(@TempDir Path folder) throws IOException {
+        RecordedExitHooks exitHooks = new RecordedExitHooks();
+        MemorySource source = MemorySource.ofText("p", files());
+
+        Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                PackageLocation.WORKING_FOLDER), folder.resolve("p.tgz"), exitHooks);
+
+        assertEquals(List.of(), exitHooks.hooks, "no hook deletes what is now the tarball, nor holds on to it");
     }
 
     @Test
