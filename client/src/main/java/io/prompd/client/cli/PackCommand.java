@@ -7,6 +7,7 @@ import io.prompd.client.install.store.InstalledCopy;
 import io.prompd.client.pack.PackOutcome;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.ShellWords;
 import io.prompd.core.SuggestedCommands;
@@ -98,6 +99,7 @@ final class PackCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.noteRepaired(outcome.repaired(), err);
+        outcome.tarball().ifPresent(tarball -> noteLeftovers(tarball, err));
         if (output.isJson()) {
             // as validate --json: the problems on stdout for a script, the reason it stopped on stderr
             spec.commandLine().getOut().print(Json.writeString(asJson(outcome)) + "\n");
@@ -160,6 +162,13 @@ final class PackCommand implements Callable<Integer> {
         Path path = context.resolve(Path.of(out));
         return out.endsWith("/") || out.endsWith(File.separator) || Files.isDirectory(path)
                 ? PackService.Target.folder(path) : PackService.Target.file(path);
+    }
+
+    /** As {@link ValidateCommand#noteRepaired}, for the folder the tarball went to. */
+    private static void noteLeftovers(PackOutcome.Tarball tarball, PrintWriter err) {
+        tarball.file().filter(file -> !tarball.leftovers().isEmpty()).ifPresent(file -> err.println("note: removed "
+                + Plural.count(tarball.leftovers().size(), "half-written tarball") + " of interrupted packs beside "
+                + file));
     }
 
     private static String asText(PackOutcome.Tarball tarball) {

@@ -22,11 +22,15 @@ public record PackOutcome(PackageReport report, Optional<Tarball> tarball, List<
         repaired = List.copyOf(repaired);
     }
 
-    /** @param file where the tarball was written; empty when it went to a stream, such as standard output */
-    public record Tarball(Optional<Path> file, PackResult result) {
+    /**
+     * @param file      where the tarball was written; empty when it went to a stream, such as standard output
+     * @param leftovers what packs of the same file killed midway had left beside it, deleted first, sorted
+     */
+    public record Tarball(Optional<Path> file, PackResult result, List<Path> leftovers) {
         public Tarball {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(result, "result");
+            leftovers = List.copyOf(leftovers);
         }
     }
 }

@@ -15,6 +15,7 @@ import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.files.Folders;
+import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageReport;
@@ -191,8 +192,11 @@ public final class PackService {
                 requireFolderOf(tarball);
             }
             requireReplaceable(tarball, folder, report);
+            // a pack killed where its exit hooks never ran (kill -9, a power cut) left its temporary beside the
+            // tarball, in a folder of the user's where no other run looks
+            List<Path> leftovers = TemporaryFiles.removeOrphansOf(tarball);
             PackResult result = Packer.packToFile(source, report.selection(), tarball);
-            return new PackOutcome.Tarball(Optional.of(tarball), result);
+            return new PackOutcome.Tarball(Optional.of(tarball), result, leftovers);
         });
     }
 
@@ -202,7 +206,7 @@ public final class PackService {
      */
     public PackOutcome pack(Path folder, OutputStream out) throws IOException {
         return pack(folder, (source, report, manifest) ->
-                new PackOutcome.Tarball(Optional.empty(), Packer.pack(source, report.selection(), out)));
+                new PackOutcome.Tarball(Optional.empty(), Packer.pack(source, report.selection(), out), List.of()));
     }
 
     /** Writes the tarball of a package that validation found packable. */

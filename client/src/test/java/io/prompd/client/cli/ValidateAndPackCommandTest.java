@@ -336,6 +336,30 @@ class ValidateAndPackCommandTest {
         assertFalse(Files.exists(lock));
     }
 
+    /**
+     * A pack killed where its exit hooks never ran (kill -9) leaves its temporary beside the tarball, in a folder of
+     * the user's that only the next pack of that tarball looks through: a live pack's temporary stays, and so does one
+     * of another file, which is not pack's to judge.
+     */
+    @Test
+    void whatAKilledPackLeftBesideTheTarballOutNamesIsDeletedByTheNextPackOfIt() throws Exception {
+        Path out = Files.createDirectories(work.resolve("out"));
+        long ended = Processes.endedPid();
+        Path halfPacked = Files.write(out.resolve(".greeter.tgz.%d.5.part".formatted(ended)), new byte[1 << 20]);
+        Path otherFile = Files.writeString(out.resolve(".notes.txt.%d.6.part".formatted(ended)), "half");
+        Path packing = AtomicFiles.temporaryFile(out.resolve("greeter.tgz"));
+
+        CliRun pack = CliRun.in(work, home, "pack", "greeter", "--out", "out/greeter.tgz");
+
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertEquals("note: removed 1 half-written tarball of interrupted packs beside " + out.resolve("greeter.tgz")
+                + "\n", pack.err());
+        assertFalse(Files.exists(halfPacked));
+        assertTrue(Files.exists(packing), "a running pack's temporary file is kept");
+        assertTrue(Files.exists(otherFile));
+        assertTrue(Files.isRegularFile(out.resolve("greeter.tgz")));
+    }
+
     /** As npm pack ./link takes it: the link named is followed, a link met inside the package is not. */
     @Test
     void aPackageFolderGivenAsALinkIsTheFolderItLeadsTo() throws IOException {
