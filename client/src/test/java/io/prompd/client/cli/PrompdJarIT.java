@@ -25,6 +25,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -348,6 +350,48 @@ class PrompdJarIT {
         String printed = Files.readString(out);
         assertTrue(printed.startsWith("logged in to http://127.0.0.1:18340/") && !printed.contains("thread dump"),
                 printed);
+    }
+
+    /**
+     * SIGTERM while a large tarball is written, as a terminal's Ctrl-C (SIGINT, handled alike, but ignored by a job a
+     * script starts in the background, as a CI may run the build): the JVM's shutdown hooks delete its temporary, which
+     * no later run would look for in the folder --out names, while the tarball itself is never half-written. Random
+     * bytes, which deflate cannot shrink, make the write last the seconds that the signal comes within.
+     */
+    @Test
+    void aPackStoppedWhileWritingLeavesNothingInTheOutputFolder() throws Exception {
+        assertEquals(0, prompd("init", "big").exitCode());
+        Path contexts = Files.createDirectories(work.resolve("big/contexts"));
+        Random random = new Random(1);
+        byte[] image = new byte[96 << 10];
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        for (int i = 0; i < 300; i++) {
+            random.nextBytes(image);
+            System.arraycopy(signature, 0, image, 0, signature.length);
+            Files.write(contexts.resolve("image-" + i + ".png"), image);
+        }
+        Path out = Files.createDirectories(work.resolve("out"));
+        ProcessBuilder builder = new ProcessBuilder(Processes.java(List.of(), JAR, "pack", "big", "--out",
+                "out/big.tgz")).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PROMPD_HOME", work.resolve("home").toString());
+        Process pack = builder.start();
+        try {
+            Polls.until("the tarball's temporary", () -> entries(out), written -> !written.isEmpty());
+            pack.destroy();
+            assertTrue(pack.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "pack did not end");
+            assertEquals(143, pack.exitValue(), "stopped by the signal, not by the tarball's end");
+        } finally {
+            pack.destroyForcibly();
+        }
+
+        assertEquals(List.of(), entries(out));
+    }
+
+    private static List<Path> entries(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
+        }
     }
 
     @Test
