@@ -457,8 +457,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         CliRun byOption = prompd("--offline", "install", "@acme/util");
 
         assertEquals(5, byVariable.exitCode(), byVariable.err());
-        assertTrue(byVariable.err().contains(" (this run is offline because $PROMPD_OFFLINE is set: add --no-offline, or"
-                + " unset it)\n"), byVariable.err());
+        assertTrue(byVariable.err().contains(" (this run is offline because $PROMPD_OFFLINE is set: add --no-offline,"
+                + " or unset it)\n"), byVariable.err());
         assertEquals(5, byOption.exitCode(), byOption.err());
         assertTrue(byOption.err().contains("without --offline"), byOption.err());
         assertFalse(byOption.err().contains("PROMPD_OFFLINE"), byOption.err());
