@@ -398,9 +398,12 @@ public final class RegistryFetcher {
                 return received;
             }
             if (WebPage.announced(body.contentType()) || WebPage.startsOne(keeping.head())) {
-                throw WebPage.insteadOf("a gzip tarball", url, body.source(), "nothing of it was kept: the registry's"
-                        + " host, or a proxy or CDN in front of it, answered with an error or login page; try again"
-                        + " later, and tell the registry's maintainers if it persists");
+                // a folder has no host or proxy to blame: the page is in the folder, where no try again mends it
+                throw WebPage.insteadOf("a gzip tarball", url, body.source(), "nothing of it was kept: " + (isFile(url)
+                        ? "the registry's folder holds a web page in the tarball's place (a page saved from a browser"
+                        + " rather than the file?); tell whoever copied the registry, or build it again"
+                        : "the registry's host, or a proxy or CDN in front of it, answered with an error or login"
+                        + " page; try again later, and tell the registry's maintainers if it persists"));
             }
             String failed = "integrity check failed for " + Urls.displayAnswered(url, body.source()) + ": ";
             if (size.isPresent() && received != size.getAsLong()) {

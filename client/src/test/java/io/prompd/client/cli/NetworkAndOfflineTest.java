@@ -479,6 +479,20 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
     }
 
+    /** A folder has no host or proxy that could have answered with a page, nor one a later try could get past. */
+    @Test
+    void aWebPageInPlaceOfATarballInARegistrysFolderIsBlamedOnTheFolder() throws IOException {
+        Files.writeString(registry.tarball("@acme/util", "1.1.0"), "<!DOCTYPE html><title>Saved page</title>");
+
+        CliRun run = prompd("--registry", registry.fileUrl().toString(), "install", "@acme/util");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertTrue(run.err().contains("\nhint: nothing of it was kept: the registry's folder holds a web page in the"
+                + " tarball's place (a page saved from a browser rather than the file?); tell whoever copied the"
+                + " registry, or build it again\n"), run.err());
+        assertFalse(run.err().contains("proxy"), run.err());
+    }
+
     @Test
     void anInstallGoesThroughTheProxyThatHttpProxyNames() throws IOException {
         String viaProxy = "http://registry.example/";
