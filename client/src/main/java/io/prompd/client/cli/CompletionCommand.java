@@ -4,6 +4,9 @@ import io.prompd.client.config.ConfigKey;
 import io.prompd.core.ExitCode;
 import io.prompd.core.ShellWords;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.AutoComplete;
@@ -195,10 +198,40 @@ final class CompletionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // this run knows only the subcommand it was given; the script describes all of them
         CommandLine whole = PrompdCommand.commandLine(out, spec.commandLine().getErr(), root.context());
-        out.print(withInstallation(AutoComplete.bash(spec.parent().name(), whole)) + CONFIGURED.replace("SINGLE_KEYS",
+        out.print(withNegatedFlags(withInstallation(AutoComplete.bash(spec.parent().name(), whole)), whole)
+                + CONFIGURED.replace("SINGLE_KEYS",
                 ConfigKey.SINGLE.stream().map(key -> ShellWords.quote(key.toString()))
                         .collect(Collectors.joining(" "))));
         return ExitCode.OK.code();
+    }
+
+    /**
+     * Picocli's script with the negative form of each negatable flag offered beside it ({@code --no-offline} beside
+     * {@code --offline}), which picocli's script leaves out though the command takes it.
+     */
+    static String withNegatedFlags(String script, CommandLine whole) {
+        Map<String, String> negated = new TreeMap<>();
+        negatable(whole, negated);
+        return script.lines().map(line -> {
+            if (!line.stripLeading().startsWith("local flag_opts=")) {
+                return line;
+            }
+            String offered = line;
+            for (Map.Entry<String, String> flag : negated.entrySet()) {
+                offered = offered.replace("'" + flag.getKey() + "'", "'" + flag.getKey() + "' '" + flag.getValue()
+                        + "'");
+            }
+            return offered;
+        }).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /** Each negatable flag of the command and its subcommands, by name, to its negative form. */
+    private static void negatable(CommandLine command, Map<String, String> negated) {
+        CommandSpec commandSpec = command.getCommandSpec();
+        commandSpec.options().stream().filter(CommandLine.Model.OptionSpec::negatable).forEach(option ->
+                Arrays.stream(option.names()).forEach(name -> negated.put(name, commandSpec
+                        .negatableOptionTransformer().makeNegative(name, commandSpec))));
+        command.getSubcommands().values().forEach(subcommand -> negatable(subcommand, negated));
     }
 
     /** Picocli's script with its installation section telling how to install prompd's, as --help does. */

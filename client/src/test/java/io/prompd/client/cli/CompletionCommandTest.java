@@ -85,6 +85,8 @@ class CompletionCommandTest {
             offer prompd --home "$2" config set http.r
             offer prompd --home "$2" config unset h
             offer prompd --home "$2-none" config get ""
+            offer prompd install --no-o
+            offer prompd --no
             """;
 
     /**
@@ -189,6 +191,8 @@ class CompletionCommandTest {
                 http.retries
                 http.retries http.timeout
                 http.retries http.timeout registry
+                --no-offline
+                --no-offline
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured.list()));
         assertEquals("", offered.err(), "bash says nothing of its own");
     }
