@@ -48,7 +48,7 @@ final class TemplateFileReferences {
      * Records the files a tag's expression names by string literals that it may evaluate to as they are: one literal,
      * each of a list or tuple ({@code ["a.md", "b.md"]}), each branch of a condition ({@link #literalNames}).
      *
-     * @param written the tag as written, for {@link #computed}
+     * @param written the tag, its name and expression as written, for {@link #computed}
      * @param rest   what follows the tag's name: the expression, then the tag's own words ({@code as}, {@code import},
      *               {@code ignore missing}, {@code with context})
      * @param offset where the tag is, for the line of its files
@@ -76,8 +76,9 @@ final class TemplateFileReferences {
                 index = end;
             }
         }
+        int line = lines.fileLine(offset);
+        boolean anyComputed = false;
         for (List<Token> branch : branches(tokens)) {
-            int line = lines.fileLine(offset);
             Optional<List<String>> candidates = candidates(branch);
             if (candidates.isPresent()) {
                 for (String name : candidates.get()) {
@@ -85,11 +86,15 @@ final class TemplateFileReferences {
                     found.add(new TemplateScan.FileUse(name, line, ignoreMissing, others, times));
                 }
             } else if (!branch.isEmpty()) {
-                computed.add(new TemplateScan.ComputedFile(written, line));
+                anyComputed = true;
                 // a name computed at render time may be the one there, so no file written beside it is needed
                 literalNames(branch)
                         .forEach(name -> found.add(new TemplateScan.FileUse(name, line, true, List.of(), times)));
             }
+        }
+        // the tag once, however many of its branches are computed
+        if (anyComputed) {
+            computed.add(new TemplateScan.ComputedFile(written, line));
         }
     }
 

@@ -75,7 +75,7 @@ public final class TemplateScan {
      * {@code {% include topic %}} or {@code {% include "parts/" ~ name %}}: no check can tell which file that is,
      * whether the package holds it or whether it lies inside the package.
      *
-     * @param written the tag as written, braces included
+     * @param written the tag, its name and expression as written, between braces and percent signs
      */
     public record ComputedFile(String written, int line) {
 

@@ -30,4 +30,11 @@ class TemplateFileReferencesTest {
         assertEquals(List.of(new TemplateScan.ComputedFile("{% include 'parts/' ~ name %}", 1),
                 new TemplateScan.ComputedFile("{% include [name, 'default.md'] with context %}", 1)), files.computed());
     }
+
+    @Test
+    void aTagWhoseBranchesAreAllComputedIsOneComputedFile() {
+        files.read("{% include a if x else b %}", " a if x else b", 0, 1);
+
+        assertEquals(List.of(new TemplateScan.ComputedFile("{% include a if x else b %}", 1)), files.computed());
+    }
 }
