@@ -83,9 +83,16 @@ public final class TerminalText {
      * spell out and JSON to carry exactly.
      */
     public static String reason(String reason) {
-        String stripped = reason.strip();
-        boolean fullStop = stripped.endsWith(".") && !stripped.endsWith("..");
-        return oneLine(fullStop ? stripped.substring(0, stripped.length() - 1) : stripped);
+        return oneLine(withoutFullStop(reason.strip()));
+    }
+
+    /**
+     * A sentence as a clause of prompd's: without the full stop that ends it, which prompd's words would follow
+     * ({@code use 1.1.0., so}); an ellipsis stays.
+     */
+    public static String withoutFullStop(String sentence) {
+        boolean fullStop = sentence.endsWith(".") && !sentence.endsWith("..");
+        return fullStop ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 
     /**

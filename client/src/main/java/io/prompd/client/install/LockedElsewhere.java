@@ -7,6 +7,7 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.registry.RouteChange;
+import io.prompd.core.Causes;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SuggestedCommands;
@@ -187,19 +188,14 @@ record LockedElsewhere(RouteChange change, Listing listing, SuggestedCommands co
      * io.prompd.client.install.registry.HttpPackageRegistry}'s two failures), is of other bytes from {@code url}.
      */
     private static boolean otherBytesFrom(PrompdException failed, URI url) {
-        return Stream.concat(Stream.of(failed), Arrays.stream(failed.getSuppressed()))
-                .flatMap(LockedElsewhere::causes)
-                .anyMatch(one -> one instanceof IntegrityMismatch mismatch && mismatch.downloadedFrom(url));
+        return Stream.concat(Stream.of(failed), Arrays.stream(failed.getSuppressed())).anyMatch(one ->
+                Causes.find(one, IntegrityMismatch.class, mismatch -> mismatch.downloadedFrom(url)).isPresent());
     }
 
     /** Whether the failure is of a host no connection was made to, however the registry holding its URL words it. */
     private static boolean unreached(Throwable failed) {
-        return causes(failed).anyMatch(one -> one instanceof FetchFailure given
-                && given.kind().equals(Optional.of(FetchFailure.UNREACHABLE)));
-    }
-
-    private static Stream<Throwable> causes(Throwable failed) {
-        return Stream.iterate(failed, Objects::nonNull, Throwable::getCause);
+        return Causes.find(failed, FetchFailure.class,
+                given -> given.kind().equals(Optional.of(FetchFailure.UNREACHABLE))).isPresent();
     }
 
     /**

@@ -405,9 +405,8 @@ public final class SafeUnpacker {
          * "null" would tell the user nothing.
          */
         static String detail(IOException unreadable) {
-            String words = unreadable.getMessage();
-            if (words != null) {
-                return words.endsWith(".") && !words.endsWith("..") ? words.substring(0, words.length() - 1) : words;
+            if (unreadable.getMessage() != null) {
+                return TerminalText.withoutFullStop(unreadable.getMessage());
             }
             return unreadable instanceof EOFException ? "it ends early" : unreadable.getClass().getSimpleName();
         }

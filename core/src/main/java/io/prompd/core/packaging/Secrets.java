@@ -72,14 +72,16 @@ public final class Secrets {
 
     /**
      * The likely credentials in a text that is no file, as a commit's message, each told as {@code the message holds
-     * what looks like a GitHub token} at its line, with its severity; the caller says where it lies and how to mend it.
+     * what looks like a GitHub token} and why that matters, at its line, with its severity.
      *
      * @param place what problems name as their file, {@code commit 1a2b3c4}
      * @param what  what the text is to a reader, {@code message}
+     * @param why   what follows the finding in the message, {@code : merging keeps it in Git history}
+     * @param hint  how to mend the text
      */
-    public static List<Problem> inText(String place, String what, String text) {
+    public static List<Problem> inText(String place, String what, String text, String why, String hint) {
         return SecretPatterns.find(text).stream().map(secret -> new Problem(secret.severity(), place, "",
-                secret.line(), "the " + what + " holds what looks like " + secret.description(), "")).toList();
+                secret.line(), "the " + what + " holds what looks like " + secret.description() + why, hint)).toList();
     }
 
     /**

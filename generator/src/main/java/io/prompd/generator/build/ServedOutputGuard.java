@@ -422,14 +422,12 @@ final class ServedOutputGuard {
                     + " anyway, add --force";
         } else if (again.isEmpty()) {
             hint = preview + "otherwise put their folders back, or take each down with a takenDown record in its"
-                    + " meta.json (see "
-                    + RepositoryLayout.TAKEDOWN_SECTION + "); to leave them out anyway, add --force (their numbers stay"
-                    + " kept for the tarballs served)";
+                    + " meta.json (see " + RepositoryLayout.TAKEDOWN_SECTION + "); to leave them out anyway, add"
+                    + " --force (their numbers stay kept for the tarballs served)";
         } else {
             hint = preview + "otherwise build commit " + servedCommit + " or a later one, which keeps the ones taken"
-                    + " down down and serves"
-                    + " the others; to serve the ones taken down again and leave the others out anyway, add --force"
-                    + " (the numbers left out stay kept for the tarballs served)";
+                    + " down down and serves the others; to serve the ones taken down again and leave the others out"
+                    + " anyway, add --force (the numbers left out stay kept for the tarballs served)";
         }
         throw new PrompdException(ExitCode.CONFLICT, "commit " + RegistryRepository.shortId(commit.name()) + " "
                 + String.join(", and ", refusals), hint);

@@ -83,11 +83,10 @@ final class CommittedSecretsRule implements PullRequestRule {
         for (CommitMessage message : CommitRange.messages(repository, pullRequest.baseTip().commit(),
                 pullRequest.head().commit())) {
             String commit = RegistryRepository.shortId(message.commit().name());
-            Secrets.inText("commit " + commit, "message of commit " + commit + " of the pull request", message.text())
-                    .forEach(secret -> problems.add(new Problem(secret.severity(), secret.file(), "", secret.line(),
-                            secret.message() + ": merging keeps it in Git history, which the registry's host shows",
-                            "reword the commit without it (git rebase -i, reword " + commit + ", then force-push),"
-                                    + " and revoke the credential if it is real")));
+            problems.addAll(Secrets.inText("commit " + commit, "message of commit " + commit + " of the pull request",
+                    message.text(), ": merging keeps it in Git history, which the registry's host shows",
+                    "reword the commit without it (git rebase -i, reword " + commit + ", then force-push), and revoke"
+                            + " the credential if it is real"));
         }
         // a file that holds a key in several commits is named once, at the oldest, as is one over the limit
         Set<List<String>> named = new HashSet<>();

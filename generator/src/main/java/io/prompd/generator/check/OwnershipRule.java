@@ -291,19 +291,17 @@ final class OwnershipRule implements PullRequestRule {
         if (!pullRequest.head().parsedMeta(name).reads("/owners")) {
             return Optional.of(unknownAtHead(folder, "who owns the new package " + name, meta));
         }
-        if (!pullRequest.head().packagesWithMeta().contains(name)) {
-            return Optional.of(Problem.error(folder, "", "a new unscoped package needs " + meta + " listing its"
-                    + " owners, and " + login + " among them", "add {\"owners\": [\"" + login + "\"]} to " + meta));
+        // a file that is there is where the error is, and owners it lists are added to, not written anew
+        boolean metaThere = pullRequest.head().packagesWithMeta().contains(name);
+        if (!metaThere || owners.isEmpty()) {
+            String listing = "{\"owners\": [\"" + login + "\"]}";
+            return Optional.of(Problem.error(metaThere ? meta : folder, "", "a new unscoped package needs " + meta
+                    + " listing its owners, and " + login + " among them", metaThere
+                    ? "give it \"owners\" listing " + login + ": " + listing : "add " + listing + " to " + meta));
         }
-        // the file is there, so the error is at it, and its owners are added to, not written anew
-        return Optional.of(owners.isEmpty()
-                ? Problem.error(meta, "", "a new unscoped package needs " + meta + " listing its owners, and " + login
-                        + " among them", "give it \"owners\" listing " + login + ": {\"owners\": [\"" + login
-                        + "\"]}")
-                : Problem.error(meta, "/owners", "a new unscoped package is claimed by the author of the pull request"
-                        + " that adds it, listed among its owners, and " + meta + " lists as its owners "
-                        + Plural.series(List.copyOf(owners), "and") + ", without " + login, "add \"" + login
-                        + "\" to \"owners\" in " + meta + ", or have one of the owners it lists open this pull"
-                        + " request"));
+        return Optional.of(Problem.error(meta, "/owners", "a new unscoped package is claimed by the author of the pull"
+                + " request that adds it, listed among its owners, and " + meta + " lists as its owners "
+                + Plural.series(List.copyOf(owners), "and") + ", without " + login, "add \"" + login + "\" to"
+                + " \"owners\" in " + meta + ", or have one of the owners it lists open this pull request"));
     }
 }

@@ -146,11 +146,12 @@ public final class RegistryRepository implements AutoCloseable {
     private static File gitDir(Path folder, Predicate<Path> readable) throws IOException {
         if (!Files.isDirectory(folder)) {
             requireReadable(folder, readable);
+            String hint = "give the folder of a clone of the registry repository (bare or not)";
             if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no such folder: " + TerminalText.oneLine(
-                        folder.toString()), "give the folder of a clone of the registry repository (bare or not)");
+                        folder.toString()), hint);
             }
-            throw notARepository(folder, "give the folder of a clone of the registry repository (bare or not)");
+            throw notARepository(folder, hint);
         }
         File gitDir = RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED);
         if (gitDir != null) {
